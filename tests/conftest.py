@@ -1,0 +1,57 @@
+"""Fixtures shared by every test package: where the demo data and bundled models live."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Set before anything imports transformers/chromadb: tests must prove nothing reaches the network.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def demo_notes() -> Path:
+    return REPO / "demo" / "notes"
+
+
+@pytest.fixture(scope="session")
+def lena_dir() -> Path:
+    path = SHARED / "persona" / "lena"
+    if not path.is_dir():
+        pytest.fail(f"the shared persona corpus is missing at {path} (CI clones main with shared/ beside it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def chat_model_path() -> Path:
+    from agent.llm import bundled_chat_model
+
+    return bundled_chat_model()
+
+
+@pytest.fixture(scope="session")
+def embedder_path() -> Path:
+    from memory.embedder import bundled_embedder_path
+
+    return bundled_embedder_path()
+
+
+@pytest.fixture()
+def home(tmp_path, monkeypatch):
+    """A fresh anima home; ANIMA_HOME points at it so subprocesses agree."""
+    from agent.config import Home
+
+    root = tmp_path / "home"
+    monkeypatch.setenv("ANIMA_HOME", str(root))
+    return Home(root).ensure()

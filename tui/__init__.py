@@ -1,0 +1,1 @@
+"""anima's face: the Textual chat app."""
