@@ -45,13 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="anima: %(message)s",
-        stream=sys.stderr,
-    )
+    # Libraries log chatter at INFO (model loading, progress bars); the user sees anima's lines only.
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="anima: %(message)s", stream=sys.stderr)
+    logging.getLogger("anima").setLevel(logging.DEBUG if args.verbose else logging.INFO)
     if not getattr(args, "func", None):
         parser.print_help()
         return 1

