@@ -1,0 +1,275 @@
+"""Deterministic parsing of common phone commands: fast, no model, and predictable.
+
+`parse_command(text)` returns a list of `Step`s or None when the words are not a command it
+knows (the router then asks the model). Recipients are left as contact references ("my sister",
+"Dana") or literal numbers; agent/phone/contacts.py resolves references through memory.
+"""
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+_PHONE_LITERAL = re.compile(r"^\+?[\d\s().-]{7,}$")
+_FILLER = r"(?:please\s+|can you\s+|could you\s+|hey\s+|anima,?\s+)*"
+_SEP = re.compile(r"\s*(?:,\s*)?\b(?:and then|then|and also|and)\b\s*|\s*;\s*", re.I)
+
+
+class Step(BaseModel):
+    kind: str
+    args: dict = Field(default_factory=dict)  # send_sms/call carry "contact" or "to"
+    description: str = ""
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip().strip('"“”\'‘’').strip()
+    return body
+
+
+def _recipient(who: str) -> dict:
+    who = who.strip().strip(",:").strip()
+    who = re.sub(r"^to\s+", "", who, flags=re.I)
+    if _PHONE_LITERAL.match(who) and sum(c.isdigit() for c in who) >= 7:
+        return {"to": who}
+    return {"contact": who}
+
+
+def _who_label(args: dict) -> str:
+    return args.get("contact") or args.get("to", "?")
+
+
+def parse_time(text: str) -> tuple[int, int] | None:
+    t = text.lower().strip()
+    if re.search(r"\bnoon\b", t):
+        return 12, 0
+    if re.search(r"\bmidnight\b", t):
+        return 0, 0
+    m = re.search(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock)?(?![\d%])", t)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    suffix = (m.group(3) or "").replace(".", "")
+    if m.group(2) is None and not suffix:
+        return None  # a bare number ("alarm 7") is too vague without a colon or am/pm
+    if suffix.startswith("p") and hour < 12:
+        hour += 12
+    elif suffix.startswith("a") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return hour, minute
+
+
+_UNITS = {"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "m": 60, "min": 60, "mins": 60,
+          "minute": 60, "minutes": 60, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
+
+
+def parse_duration(text: str) -> int | None:
+    t = text.lower()
+    total = 0.0
+    if re.search(r"\bhalf an hour\b", t):
+        total += 1800
+    if re.search(r"\ban hour\b", t) and "half" not in t:
+        total += 3600
+    for num, unit in re.findall(r"(\d+(?:\.\d+)?)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b", t):
+        total += float(num) * _UNITS[unit]
+    return int(total) or None
+
+
+def _toggle_target(word: str) -> str | None:
+    w = word.lower().replace("-", "").replace(" ", "")
+    if w in ("wifi", "wlan", "wireless"):
+        return "wifi"
+    if w == "bluetooth":
+        return "bluetooth"
+    if w in ("airplanemode", "airplane", "flightmode", "aeroplanemode", "planemode"):
+        return "airplane"
+    return None
+
+
+_TOGGLE_WORDS = r"(wi-?fi|wlan|bluetooth|airplane mode|aeroplane mode|flight mode|plane mode|airplane)"
+
+
+def _parse_one(text: str) -> list[Step] | None:
+    s = re.sub(r"\s+", " ", text.strip()).rstrip(".!")
+    s = re.sub(rf"^{_FILLER}", "", s, flags=re.I)
+    low = s.lower()
+    if not s:
+        return None
+
+    # remind X to Y - text her
+    m = re.match(r"^remind (?P<who>.+?) (?:to|about) (?P<what>.+?)(?:\s*[-–—,;:]+\s*|\s+)(?:and\s+)?"
+                 r"(?:text|sms|message)(?: (?:her|him|them))?$", s, re.I)
+    if m:
+        what = _clean_body(m.group("what"))
+        args = {**_recipient(m.group("who")), "body": f"Reminder: {what[0].upper()}{what[1:]}"}
+        return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]
+
+    # text/message/sms X that|saying Y ; send (a) text to X saying Y ; tell X that Y
+    m = re.match(r"^(?:send )?(?:an? )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
+                 r"(?: that| saying| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^send (?P<who>.+?) an? (?:text|sms|message|msg)(?: message)?\s*(?:saying|that|to say|:|,)?\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I)
+    if m:
+        args = {**_recipient(m.group("who")), "body": _clean_body(m.group("body"))}
+        if args["body"]:
+            return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]
+
+    # call X
+    m = re.match(r"^(?:call|phone|ring|dial|give) (?P<who>.+?)(?: a (?:call|ring))?(?: now)?$", s, re.I)
+    if m and not re.search(r"\b(and|then)\b", m.group("who"), re.I):
+        args = _recipient(m.group("who"))
+        return [Step(kind="call", args=args, description=f"call {_who_label(args)}")]
+
+    # alarm / timer
+    if re.search(r"\balarm\b|\bwake me\b", low):
+        hm = parse_time(low)
+        if hm:
+            day = " tomorrow" if "tomorrow" in low else ""
+            return [Step(kind="set_alarm", args={"hour": hm[0], "minute": hm[1]},
+                         description=f"alarm at {hm[0]:02d}:{hm[1]:02d}{day}")]
+        return None
+    if re.search(r"\btimer\b|\bcount ?down\b", low):
+        secs = parse_duration(low)
+        if secs:
+            return [Step(kind="set_timer", args={"seconds": secs}, description=f"timer for {secs} s")]
+        return None
+
+    # toggles: turn on X / turn X on / enable X / switch off X
+    m = re.search(rf"\b(?:turn|switch|put|set) (on|off) (?:the |my )?{_TOGGLE_WORDS}", low) or \
+        re.search(rf"\b(?:turn|switch|put|set) (?:the |my )?{_TOGGLE_WORDS} (on|off)\b", low)
+    if m:
+        a, b = m.group(1), m.group(2)
+        state, what = (a, b) if a in ("on", "off") else (b, a)
+        kind = _toggle_target(what)
+        if kind:
+            return [Step(kind=kind, args={"enabled": state == "on"}, description=f"{kind} {state}")]
+    m = re.search(rf"\b(enable|disable|activate|deactivate) (?:the |my )?{_TOGGLE_WORDS}", low)
+    if m:
+        kind = _toggle_target(m.group(2))
+        on = m.group(1) in ("enable", "activate")
+        if kind:
+            return [Step(kind=kind, args={"enabled": on}, description=f"{kind} {'on' if on else 'off'}")]
+
+    # volume
+    if re.search(r"\bvolume\b|\bmute\b|\bunmute\b|\blouder\b|\bquieter\b", low):
+        if re.search(r"\bunmute\b", low):
+            return [Step(kind="volume", args={"level": "up"}, description="volume up")]
+        if re.search(r"\bmute\b", low):
+            return [Step(kind="volume", args={"level": "mute"}, description="mute")]
+        if re.search(r"\bmax(imum)?\b|\bfull\b|\ball the way up\b|\bhighest\b", low):
+            return [Step(kind="volume", args={"level": "max"}, description="volume to maximum")]
+        n = re.search(r"\b(\d{1,3})\b", low)
+        if n:
+            return [Step(kind="volume", args={"level": int(n.group(1))}, description=f"volume to {n.group(1)}")]
+        if re.search(r"\bup\b|\blouder\b|\braise\b|\bincrease\b", low):
+            return [Step(kind="volume", args={"level": "up"}, description="volume up")]
+        if re.search(r"\bdown\b|\bquieter\b|\blower\b|\bdecrease\b", low):
+            return [Step(kind="volume", args={"level": "down"}, description="volume down")]
+        return None
+
+    # brightness
+    if re.search(r"\bbrightness\b|\bbrighter\b|\bdimmer\b|\bdim the screen\b", low):
+        if re.search(r"\bmax(imum)?\b|\bfull\b|\bhighest\b", low):
+            level: int | str = "max"
+        elif re.search(r"\bmin(imum)?\b|\blowest\b", low):
+            level = "min"
+        elif n := re.search(r"\b(\d{1,3})\s*(%|percent)?", low):
+            val = int(n.group(1))
+            level = round(val * 255 / 100) if (n.group(2) or val <= 100) else min(val, 255)
+        elif re.search(r"\bup\b|\bbrighter\b|\bincrease\b|\braise\b", low):
+            level = "up"
+        elif re.search(r"\bdown\b|\bdimmer\b|\bdim\b|\bdecrease\b|\blower\b", low):
+            level = "down"
+        else:
+            return None
+        return [Step(kind="brightness", args={"level": level}, description=f"brightness {level}")]
+
+    # screenshot
+    if re.search(r"\bscreen ?shot\b|\bscreen capture\b|\bcapture the screen\b", low):
+        return [Step(kind="screenshot", description="take a screenshot")]
+
+    # keys
+    if re.search(r"\bhome ?screen\b|^(?:go )?home$|\bgo (?:back )?home\b|\bpress home\b", low):
+        return [Step(kind="key", args={"key": "HOME"}, description="go to the home screen")]
+    if re.fullmatch(r"(?:go |press |navigate )?back(?: button)?|go to the previous screen", low):
+        return [Step(kind="key", args={"key": "BACK"}, description="press back")]
+    if re.search(r"\brecent apps\b|\bapp switcher\b|\brecents\b", low):
+        return [Step(kind="key", args={"key": "APP_SWITCH"}, description="show recent apps")]
+    if re.fullmatch(r"(?:press )?enter", low):
+        return [Step(kind="key", args={"key": "ENTER"}, description="press enter")]
+    if re.search(r"\b(?:play|pause|resume)\b.*\b(?:music|song|track|playback|media)\b|^(?:play|pause|resume)$", low):
+        return [Step(kind="key", args={"key": "MEDIA_PLAY_PAUSE"}, description="play/pause media")]
+    if re.search(r"\b(?:next|skip)\b.*\b(?:song|track)\b", low):
+        return [Step(kind="key", args={"key": "MEDIA_NEXT"}, description="next track")]
+    if re.search(r"\bprevious\b.*\b(?:song|track)\b", low):
+        return [Step(kind="key", args={"key": "MEDIA_PREVIOUS"}, description="previous track")]
+
+    # tap an on-screen element by its label ("tap Send", "click the Wi-Fi switch"); the label is
+    # matched against the screen when the step runs
+    m = re.match(r"^(?:tap|click|press|hit|select|touch)(?: on)? (?:the )?(?P<label>[^,;]+?)"
+                 r"(?: button| icon| switch| toggle| tab| link)?$", s, re.I)
+    if m:
+        label = m.group("label").strip().strip('"\'')
+        return [Step(kind="tap", args={"label": label}, description=f"tap {label!r}")]
+
+    # notifications / battery
+    if re.search(r"\bnotifications?\b", low) and re.search(r"\b(read|show|check|list|what|any)\b", low):
+        return [Step(kind="notifications", description="read notifications")]
+    if re.search(r"\bbattery\b", low):
+        return [Step(kind="battery", description="battery level")]
+
+    # open URL (before open app: a URL is also "open X")
+    m = re.match(r"^(?:open|go to|visit|browse to|load|navigate to)\s+(?P<url>(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
+                 r"(?:\s+(?:in|on|with) (?:the |my )?(?:browser|chrome|firefox|web))?$", s, re.I)
+    if m:
+        return [Step(kind="open_url", args={"url": m.group("url")}, description=f"open {m.group('url')}")]
+
+    # open app
+    m = re.match(r"^(?:open|launch|start|run|show)(?: up)? (?:the |my )?(?P<app>[\w .'&+-]+?)(?: app(?:lication)?)?$", s, re.I)
+    if m and not re.search(r"\b(and|then)\b", m.group("app"), re.I):
+        app = m.group("app").strip()
+        return [Step(kind="open_app", args={"name": app}, description=f"open {app}")]
+    return None
+
+
+_SETTINGS_KINDS = {"wifi", "bluetooth", "airplane", "brightness"}
+
+
+def parse_command(text: str) -> list[Step] | None:
+    """Steps for `text`, or None if the deterministic parser does not understand it."""
+    # Clauses first ("open the camera and turn on wifi" is two steps), but only when every clause
+    # parses: "text Mom that I love you and miss you" is one message, not a message plus noise.
+    parts = [p for p in _SEP.split(text) if p and p.strip()]
+    steps: list[Step] = []
+    if len(parts) >= 2:
+        for part in parts:
+            one = _parse_one(part)
+            if one is None:
+                steps = []
+                break
+            steps.extend(one)
+    if not steps:
+        return _parse_one(text)
+    # "open Settings and turn on Bluetooth": the toggle is done directly, so opening Settings first
+    # only adds a screen change to verify; drop it.
+    cleaned = []
+    for i, st in enumerate(steps):
+        nxt = steps[i + 1] if i + 1 < len(steps) else None
+        if st.kind == "open_app" and st.args.get("name", "").lower() in ("settings", "settings app") \
+                and nxt is not None and nxt.kind in _SETTINGS_KINDS:
+            continue
+        cleaned.append(st)
+    return cleaned
+
+
+_PHONE_VERBS = re.compile(
+    r"^\s*(?:please\s+)?(?:text|sms|message|send|call|ring|dial|phone|open|launch|turn|switch|enable|disable|"
+    r"set (?:an? )?(?:alarm|timer)|wake me|take a screenshot|screenshot|go home|go back|remind)\b", re.I)
+
+
+def is_phone_command(text: str) -> bool:
+    """True when `text` reads as an instruction for the phone (the TUI routes it to PhoneAgent)."""
+    if parse_command(text) is not None:
+        return True
+    return bool(_PHONE_VERBS.match(text)) and bool(re.search(r"\bphone\b|\bon my\b", text, re.I))
