@@ -1,0 +1,78 @@
+"""Phone commands from the chat, against the virtual phone through the real adb server."""
+from __future__ import annotations
+
+import pytest
+
+from tui.app import AnimaApp
+from tui.screens import ChoiceScreen, ConfirmScreen
+from tui.widgets import PhoneMessage
+
+from tui_helpers import wait_for
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture()
+def phone():
+    from tools.device import adb_disconnect
+    from tools.virtual_phone import VirtualPhone, adb_connect
+
+    vp = VirtualPhone()
+    vp.start()
+    adb_connect(vp.serial)
+    yield vp
+    adb_disconnect(vp.serial)
+    vp.stop()
+
+
+async def send(pilot, app, text: str) -> PhoneMessage:
+    before = len(app.query(PhoneMessage))
+    app.send(text)
+    await pilot.pause()
+    widgets = list(app.query(PhoneMessage))
+    assert len(widgets) == before + 1, "the message was not routed to the phone"
+    return widgets[-1]
+
+
+async def test_risky_action_confirmed_then_refused(tui_env, phone):
+    home, engine = tui_env
+    assert phone.state().wifi is True
+    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, phone_serial=phone.serial)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Confirm: the modal names the action; Yes runs it, and the result says it was verified.
+        widget = await send(pilot, app, "turn off wifi")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=60, what="the confirmation")
+        assert "wifi" in app.screen.question.lower()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
+        assert widget.result["error"] is None
+        assert widget.result["actions"][0]["ok"] and widget.result["actions"][0]["verified"]
+        assert phone.state().wifi is False
+        shown = str(widget.query_one(".phone-body").render())
+        assert "verified" in shown and "wifi" in shown.lower()
+
+        # Refuse: No leaves the phone untouched and the chat says nothing was done.
+        widget = await send(pilot, app, "turn on wifi")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=60, what="the confirmation")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
+        assert widget.result["actions"] == []
+        assert "refused" in (widget.result["error"] or "")
+        assert phone.state().wifi is False
+        assert not any("svc wifi enable" in c for c in phone.commands)
+        assert "refused" in str(widget.query_one(".phone-body").render())
+
+
+async def test_pick_phone_from_the_command_palette_action(tui_env, phone):
+    home, engine = tui_env
+    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.run_action("pick_phone")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        serials = [value for _, value in app.screen.choices]
+        assert phone.serial in serials
+        app.screen.query_one("#choices").highlighted = serials.index(phone.serial)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.phone_serial == phone.serial
