@@ -29,6 +29,13 @@ class SkippedFile(BaseModel):
     reason: str
 
 
+class FileWarning(BaseModel):
+    """A file that was indexed, but not perfectly (e.g. invalid UTF-8 replaced)."""
+
+    path: str
+    message: str
+
+
 class IndexReport(BaseModel):
     files_seen: int = 0
     files_changed: int = 0
@@ -38,6 +45,7 @@ class IndexReport(BaseModel):
     chunks_deleted: int = 0
     chunks_total: int = 0
     skipped: list[SkippedFile] = Field(default_factory=list)
+    warnings: list[FileWarning] = Field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -46,3 +54,17 @@ class MemoryStats(BaseModel):
     chunks: int
     embedder: str
     store: str  # "persistent:<dir>" or the chroma server URL
+
+
+class Audit(BaseModel):
+    """Ledger vs vector store vs disk, as found (nothing repaired). `ok` means all three agree."""
+
+    orphan_vectors: int = 0  # ids in the vector store that the ledger does not know
+    missing_vectors: int = 0  # ledger chunks without a vector
+    stale_files: list[str] = Field(default_factory=list)  # content on disk differs from the ledger
+    missing_files: list[str] = Field(default_factory=list)  # in the ledger, gone from disk
+    new_files: list[str] = Field(default_factory=list)  # on disk, indexable, not in the ledger
+
+    @property
+    def ok(self) -> bool:
+        return not (self.orphan_vectors or self.missing_vectors or self.stale_files or self.missing_files or self.new_files)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from agent.chat import open_memory
@@ -33,11 +34,11 @@ def run(args) -> int:
     client = DaemonClient.find(home)
     if client is not None:
         # The daemon is the only writer of the index: hand it the work instead of racing it.
-        report = client.index([str(p.resolve()) for p in paths], rebuild=args.rebuild)
+        report = client.index([os.path.abspath(p) for p in paths], rebuild=args.rebuild)
     else:
         memory = open_memory(home, settings)
         try:
-            report = memory.index([p.resolve() for p in paths], rebuild=args.rebuild).model_dump(mode="json")
+            report = memory.index(paths, rebuild=args.rebuild).model_dump(mode="json")
         except MemoryFailure as exc:
             raise UserError(str(exc)) from None
         finally:

@@ -1,0 +1,512 @@
+"""Memory: the facade over parsing, chunking, embedding, the vector store and the ledger.
+
+Crash safety: every write is idempotent and ordered so that a `kill -9` at any point leaves a
+state `reconcile()` repairs (and `index()` heals the common cases by itself):
+  per file: embed new chunks → upsert vectors by deterministic id → ONE ledger transaction
+  swapping the file's chunk rows and hash → delete the file's now-stale vector ids.
+A crash before the transaction leaves the file's old hash in the ledger, so the next run sees
+the file as changed and redoes it; vectors the ledger does not reference are garbage that
+search ignores and repairs delete. The ledger is always the source of truth.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from memory import chunking, parsers
+from memory.embedder import Embedder
+from memory.ledger import FileRecord, Ledger
+from memory.store import VectorStore
+from memory.types import Audit, Chunk, FileWarning, Hit, IndexReport, MemoryFailure, MemoryStats, SkippedFile
+
+log = logging.getLogger("anima.memory")
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
+EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
+
+ProgressFn = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+
+def read_bytes(path: str, limit: int) -> bytes:
+    """Read at most `limit` + 1 bytes (a file that grew past the limit since stat is caught).
+    A module function so tests can simulate a failing disk by monkeypatching it."""
+    with open(path, "rb") as fh:
+        return fh.read(limit + 1)
+
+
+@dataclass
+class _Pending:
+    record: FileRecord
+    chunks: list[Chunk]
+    texts: list[str]  # embed texts, parallel to chunks
+    old_ids: set[str]
+    new: list[int]  # indexes into chunks that need a vector
+
+
+class _Walk:
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.roots: list[str] = []  # folders given (prune scope)
+        self.missing: list[str] = []  # given paths that do not exist
+        self.protected: set[str] = set()  # paths whose state is unknown: never pruned
+        self.skipped: list[SkippedFile] = []
+
+
+class Memory:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        embedder_path: str | Path | None = None,
+        chunk_words: int = 120,
+        chunk_overlap_words: int = 20,
+        max_file_mb: float = 20.0,
+        chroma_url: str | None = None,
+    ):
+        self.data_dir = Path(data_dir).expanduser()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.embedder = Embedder(embedder_path or None)
+        self.chunk_words = int(chunk_words)
+        self.chunk_overlap_words = int(chunk_overlap_words)
+        self.max_bytes = int(max_file_mb * 1024 * 1024)
+        self.chunker = chunking.chunker_signature(self.chunk_words, self.chunk_overlap_words)
+        self._ledger = Ledger(self.data_dir / "ledger.sqlite")
+        self._chroma_url = chroma_url or None
+        self._store: VectorStore | None = None
+        self._store_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # one writer at a time; readers never wait on it
+        self.embed_batch = EMBED_BATCH
+
+    # -- plumbing ---------------------------------------------------------------------------
+    @property
+    def store(self) -> VectorStore:
+        with self._store_lock:
+            if self._store is None:
+                self._store = VectorStore(self.data_dir, self._chroma_url)
+            return self._store
+
+    def _check_embedder(self, *, claim: bool) -> bool:
+        """Refuse to mix vectors of two models. Returns False when the index is empty."""
+        recorded = self._ledger.get_meta("embedder")
+        if recorded == self.embedder.name:
+            return True
+        files, chunks = self._ledger.counts()
+        if recorded is not None and (files or chunks):
+            raise MemoryFailure(
+                f"index was built with {recorded}, config says {self.embedder.name}; run `anima index --rebuild`"
+            )
+        if claim:  # an empty index adopts the configured embedder (old vectors, if any, go)
+            if recorded is not None:
+                self.store.wipe()
+            self._ledger.set_meta("embedder", self.embedder.name)
+        return False
+
+    def _skip(self, report: IndexReport, path: str, reason: str, st: os.stat_result | None = None) -> None:
+        """One log line per bad file; repeated runs over an unchanged bad file log at debug."""
+        report.skipped.append(SkippedFile(path=path, reason=reason))
+        if st is not None and self._ledger.skipped_reason(path, st.st_size, st.st_mtime_ns) == reason:
+            log.debug("skipped %s: %s (unchanged)", path, reason)
+            return
+        log.warning("skipped %s: %s", path, reason)
+        if st is not None:
+            self._ledger.set_skipped(path, st.st_size, st.st_mtime_ns, reason)
+
+    # -- walking ------------------------------------------------------------------------------
+    def _walk(self, paths: Iterable[Path | str]) -> _Walk:
+        walk = _Walk()
+        seen_real: set[str] = set()
+        for raw in paths:
+            path = os.path.abspath(os.fspath(raw))
+            if not os.path.lexists(path):
+                walk.missing.append(path)
+                continue
+            if os.path.isdir(path):
+                walk.roots.append(path)
+                self._walk_dir(path, walk, seen_real)
+            elif os.path.isfile(path):
+                real = os.path.realpath(path)
+                if real not in seen_real:
+                    seen_real.add(real)
+                    walk.files.append(path)
+            elif os.path.islink(path):
+                walk.skipped.append(SkippedFile(path=path, reason="broken symlink"))
+            else:
+                walk.skipped.append(SkippedFile(path=path, reason="not a regular file"))
+        return walk
+
+    def _walk_dir(self, top: str, walk: _Walk, seen_real: set[str]) -> None:
+        visited: set[str] = set()
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            real = os.path.realpath(folder)
+            if real in visited:
+                # The folder is reachable twice: through a symlink to one of its own ancestors
+                # (a loop) or through a second link. Either way its files are indexed once.
+                ancestor = os.path.realpath(os.path.dirname(folder))
+                loop = ancestor == real or ancestor.startswith(real + os.sep)
+                reason = f"symlink loop (points back to {real})" if loop else f"already indexed as {real}"
+                walk.skipped.append(SkippedFile(path=folder, reason=reason))
+                continue
+            visited.add(real)
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            except OSError as exc:
+                walk.protected.add(folder)
+                walk.skipped.append(SkippedFile(path=folder, reason=f"cannot list folder ({exc.strerror or exc})"))
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # .git, .obsidian, editor swap files: never notes
+                try:
+                    if entry.is_dir(follow_symlinks=True):
+                        stack.append(entry.path)
+                        continue
+                    is_file = entry.is_file(follow_symlinks=True)
+                except OSError as exc:
+                    walk.skipped.append(SkippedFile(path=entry.path, reason=f"cannot stat ({exc.strerror or exc})"))
+                    walk.protected.add(entry.path)
+                    continue
+                if is_file:
+                    if parsers.kind_for(Path(entry.name)) is None:
+                        continue
+                    file_real = os.path.realpath(entry.path)
+                    if file_real in seen_real:
+                        continue
+                    seen_real.add(file_real)
+                    walk.files.append(entry.path)
+                elif entry.is_symlink():
+                    walk.skipped.append(SkippedFile(path=entry.path, reason="broken symlink"))
+
+    # -- indexing -----------------------------------------------------------------------------
+    def index(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        prune: bool = True,
+        rebuild: bool = False,
+        on_progress: ProgressFn | None = None,
+    ) -> IndexReport:
+        """Index files and folders. Unchanged files (same size and mtime, or same content hash)
+        cost a stat; only chunks whose text changed are embedded. With `prune`, files in the
+        ledger under the given folders that are no longer there are forgotten."""
+        paths = list(paths)
+        with self._write_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            if rebuild:
+                log.info("rebuilding the index with %s", self.embedder.name)
+                self._ledger.wipe()
+                self.store.wipe()
+            self._check_embedder(claim=True)
+            self._index_locked(paths, prune=prune, force_hash=False, report=report, on_progress=on_progress)
+            self._heal_store(report, full=False)
+            report.chunks_total = self._ledger.counts()[1]
+            report.seconds = time.perf_counter() - started
+            return report
+
+    def _index_locked(
+        self,
+        paths: list[Path | str],
+        *,
+        prune: bool,
+        force_hash: bool,
+        report: IndexReport,
+        on_progress: ProgressFn | None,
+    ) -> None:
+        walk = self._walk(paths)
+        for s in walk.skipped:
+            self._skip(report, s.path, s.reason)
+        known = self._ledger.files()
+        pending: list[_Pending] = []
+        total = len(walk.files)
+        for done, path in enumerate(walk.files, 1):
+            report.files_seen += 1
+            item = self._prepare(path, known.get(path), force_hash, report, walk)
+            if item is not None:
+                pending.append(item)
+                if sum(len(p.new) for p in pending) >= self.embed_batch:
+                    self._commit(pending, report)
+                    pending = []
+            if on_progress is not None:
+                on_progress(done, total, path)
+        self._commit(pending, report)
+
+        # Forget what vanished: given paths that no longer exist, and (prune) ledger files under
+        # a walked folder that the walk did not meet. Protected paths (unlistable folders,
+        # unreadable files) are kept: their state is unknown and losing them loses data.
+        gone: list[str] = []
+        for missing in walk.missing:
+            if missing in known:
+                gone.append(missing)  # a given file that no longer exists was deleted
+                continue
+            under = [p for p in known if p.startswith(missing.rstrip(os.sep) + os.sep)]
+            if under:
+                # A whole given folder is missing: more likely an unmounted drive than a
+                # deletion, so nothing is forgotten (remove() forgets a folder on purpose).
+                self._skip(report, missing, f"folder not found; its {len(under)} indexed files are kept")
+            else:
+                self._skip(report, missing, "not found")
+        if prune:
+            met = set(walk.files)
+            for root in walk.roots:
+                prefix = root.rstrip(os.sep) + os.sep
+                for p in known:
+                    if p.startswith(prefix) and p not in met and not any(
+                        p == q or p.startswith(q + os.sep) for q in walk.protected
+                    ):
+                        gone.append(p)
+        if gone:
+            self._forget(sorted(set(gone)), report)
+
+    def _prepare(
+        self, path: str, record: FileRecord | None, force_hash: bool, report: IndexReport, walk: _Walk
+    ) -> _Pending | None:
+        """Decide what one file needs. Returns work to embed, or None (unchanged/skipped/gone)."""
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            self._vanished(path, record, report)
+            return None
+        except OSError as exc:
+            walk.protected.add(path)
+            self._skip(report, path, f"cannot stat ({exc.strerror or exc})")
+            return None
+        fresh = (
+            record is not None
+            and record.embedder == self.embedder.name
+            and record.chunker == self.chunker
+        )
+        if fresh and not force_hash and record.size == st.st_size and record.mtime_ns == st.st_mtime_ns:
+            report.files_unchanged += 1
+            return None
+        if st.st_size > self.max_bytes:
+            self._drop(path, record, report)
+            self._skip(
+                report, path, f"too large ({st.st_size / 2**20:.1f} MB > max_file_mb {self.max_bytes / 2**20:g} MB)", st
+            )
+            return None
+        if st.st_size == 0:
+            self._drop(path, record, report)
+            self._skip(report, path, "empty file", st)
+            return None
+        try:
+            data = read_bytes(path, self.max_bytes)
+        except FileNotFoundError:
+            self._vanished(path, record, report)
+            return None
+        except OSError as exc:  # permission denied, I/O error: keep what we had, report it
+            walk.protected.add(path)
+            self._skip(report, path, f"cannot read ({exc.strerror or exc.__class__.__name__})")
+            return None
+        if len(data) > self.max_bytes:
+            self._drop(path, record, report)
+            self._skip(report, path, f"too large (grew past max_file_mb {self.max_bytes / 2**20:g} MB)", st)
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        if fresh and record.sha256 == digest:
+            if (record.size, record.mtime_ns) != (st.st_size, st.st_mtime_ns):
+                self._ledger.touch_file(path, st.st_size, st.st_mtime_ns)
+            report.files_unchanged += 1
+            return None
+        try:
+            parsed = parsers.parse(Path(path), data)
+        except parsers.NotText as exc:
+            self._drop(path, record, report)
+            self._skip(report, path, str(exc), st)
+            return None
+        for message in parsed.warnings:
+            report.warnings.append(FileWarning(path=path, message=message))
+            log.warning("%s: %s (the rest of the file is indexed)", path, message)
+        chunks = chunking.chunk_file(path, parsed, chunk_words=self.chunk_words, overlap_words=self.chunk_overlap_words)
+        if not chunks:
+            self._drop(path, record, report)
+            self._skip(report, path, "no text to index", st)
+            return None
+        self._ledger.clear_skipped(path)
+        texts = [chunking.embed_text(path, c.heading, c.text) for c in chunks]
+        old_ids = self._ledger.chunk_ids(path) if record is not None else set()
+        new = [i for i, c in enumerate(chunks) if c.id not in old_ids]
+        rec = FileRecord(path, st.st_size, st.st_mtime_ns, digest, self.embedder.name, self.chunker)
+        report.files_changed += 1
+        return _Pending(rec, chunks, texts, old_ids, new)
+
+    def _commit(self, pending: list[_Pending], report: IndexReport) -> None:
+        if not pending:
+            return
+        wanted = [(p, i) for p in pending for i in p.new]
+        vectors = self.embedder.embed([p.texts[i] for p, i in wanted])
+        # 1. vectors, one upsert for the batch (idempotent: ids are deterministic)
+        self.store.upsert([p.chunks[i].id for p, i in wanted], vectors, [p.record.path for p, _ in wanted])
+        stale: list[str] = []
+        for p in pending:
+            self._ledger.replace_file(p.record, p.chunks, p.texts)  # 2. the switch, one txn per file
+            gone = p.old_ids - {c.id for c in p.chunks}
+            stale.extend(sorted(gone))
+            report.chunks_embedded += len(p.new)
+            report.chunks_deleted += len(gone)
+        self.store.delete(stale)  # 3. garbage: a crash before this leaves orphans only
+
+    def _vanished(self, path: str, record: FileRecord | None, report: IndexReport) -> None:
+        if record is not None:
+            self._forget([path], report)
+        self._skip(report, path, "vanished while being read")
+
+    def _drop(self, path: str, record: FileRecord | None, report: IndexReport) -> None:
+        """The file exists but is no longer indexable (emptied, too big, binary): its old chunks
+        describe content that is gone."""
+        if record is not None:
+            self._forget([path], report)
+
+    def _forget(self, paths: list[str], report: IndexReport) -> None:
+        ids = self._ledger.remove_files(paths)  # ledger first: a crash leaves orphans only
+        self.store.delete(sorted(ids))
+        report.files_removed += len(paths)
+        report.chunks_deleted += len(ids)
+        for p in paths:
+            log.info("forgot %s (%d chunks)", p, len(ids))
+
+    def _heal_store(self, report: IndexReport, *, full: bool) -> None:
+        """Make the vector store hold exactly the ledger's chunk ids. Cheap check first (counts)
+        unless `full`; a crash between the steps of _commit is what makes them differ."""
+        if not full and self.store.count() == self._ledger.counts()[1]:
+            return
+        store_ids = self.store.all_ids()
+        ledger_ids = self._ledger.all_chunk_ids()
+        orphans = sorted(store_ids - ledger_ids)
+        missing = sorted(ledger_ids - store_ids)
+        if orphans:
+            log.info("repair: deleting %d vectors the ledger does not know", len(orphans))
+            self.store.delete(orphans)
+            report.chunks_deleted += len(orphans)
+        if missing:
+            log.info("repair: re-embedding %d ledger chunks without a vector", len(missing))
+            chunks = self._ledger.get_chunks(missing)
+            for k in range(0, len(missing), EMBED_BATCH):
+                part = [chunks[i] for i in missing[k : k + EMBED_BATCH] if i in chunks]
+                vectors = self.embedder.embed([chunking.embed_text(c.path, c.heading, c.text) for c in part])
+                self.store.upsert([c.id for c in part], vectors, [c.path for c in part])
+                report.chunks_embedded += len(part)
+
+    def remove(self, paths: Iterable[Path | str]) -> int:
+        """Forget files (or everything under folders) that were deleted or moved away."""
+        with self._write_lock:
+            known = self._ledger.files()
+            targets: set[str] = set()
+            for raw in paths:
+                p = os.path.abspath(os.fspath(raw))
+                targets |= {k for k in known if k == p or k.startswith(p.rstrip(os.sep) + os.sep)}
+                self._ledger.clear_skipped(p)
+            if not targets:
+                return 0
+            report = IndexReport()
+            self._forget(sorted(targets), report)
+            return report.chunks_deleted
+
+    def reconcile(self, roots: Iterable[Path | str]) -> IndexReport:
+        """Make ledger, vector store and disk agree: vectors the ledger does not know are
+        deleted, ledger chunks without vectors re-embedded, files whose content hash differs
+        re-indexed, vanished files forgotten, new files indexed. With no roots, every file in
+        the ledger is checked. Files outside the given roots are left alone."""
+        roots = list(roots)
+        with self._write_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            self._check_embedder(claim=True)
+            self._heal_store(report, full=True)
+            targets = roots or sorted(self._ledger.files())
+            self._index_locked(targets, prune=True, force_hash=True, report=report, on_progress=None)
+            report.chunks_total = self._ledger.counts()[1]
+            report.seconds = time.perf_counter() - started
+            return report
+
+    def audit(self, roots: Iterable[Path | str] = ()) -> Audit:
+        """Compare ledger, vector store and disk without changing anything (for tests, `doctor`)."""
+        with self._write_lock:
+            store_ids = self.store.all_ids()
+            ledger_ids = self._ledger.all_chunk_ids()
+            audit = Audit(orphan_vectors=len(store_ids - ledger_ids), missing_vectors=len(ledger_ids - store_ids))
+            known = self._ledger.files()
+            roots = [os.path.abspath(os.fspath(r)) for r in roots]
+            walk = self._walk(roots) if roots else None
+            on_disk = set(walk.files) if walk else set()
+            for path, rec in known.items():
+                in_scope = not roots or any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+                if not in_scope:
+                    continue
+                try:
+                    data = read_bytes(path, self.max_bytes)
+                except FileNotFoundError:
+                    audit.missing_files.append(path)
+                    continue
+                except OSError:
+                    continue
+                if hashlib.sha256(data).hexdigest() != rec.sha256:
+                    audit.stale_files.append(path)
+            for path in sorted(on_disk - set(known)):
+                try:
+                    size = os.stat(path).st_size
+                except OSError:
+                    continue
+                if 0 < size <= self.max_bytes and self._ledger.skipped_reason(path, size, os.stat(path).st_mtime_ns) is None:
+                    audit.new_files.append(path)
+            return audit
+
+    # -- reading ------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 4) -> list[Hit]:
+        """Hybrid search: vector top-N and BM25 top-N fused by reciprocal rank, best first.
+        Each hit carries `vector_score` (cosine similarity) and `keyword_score` (BM25) when the
+        respective search found it, so callers can judge whether anything is relevant."""
+        if not query or not query.strip() or k <= 0:
+            return []
+        if not self._check_embedder(claim=False):
+            return []  # nothing indexed yet
+        n = max(20, 5 * k)
+        vector = self.embedder.embed([query])[0]
+        vec_hits = self.store.query(vector, n)
+        kw_hits = self._ledger.keyword_search(query, n)
+        chunks = self._ledger.get_chunks(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
+        # Vectors the ledger does not know (left by a crash, until repaired) are not results.
+        vec_hits = [(i, s) for i, s in vec_hits if i in chunks]
+        kw_hits = [(i, s) for i, s in kw_hits if i in chunks]
+        fused: dict[str, float] = {}
+        for ranked in (vec_hits, kw_hits):
+            for rank, (cid, _) in enumerate(ranked, 1):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+        vec_score = dict(vec_hits)
+        kw_score = dict(kw_hits)
+        best = sorted(fused, key=lambda c: (-fused[c], -vec_score.get(c, -1.0)))[:k]
+        return [
+            Hit(**chunks[c].model_dump(), score=fused[c], vector_score=vec_score.get(c), keyword_score=kw_score.get(c))
+            for c in best
+        ]
+
+    def iter_chunks(self) -> Iterator[Chunk]:
+        return self._ledger.iter_chunks()
+
+    def stats(self) -> MemoryStats:
+        files, chunks = self._ledger.counts()
+        recorded = self._ledger.get_meta("embedder")
+        return MemoryStats(
+            files=files,
+            chunks=chunks,
+            embedder=recorded if (recorded and (files or chunks)) else self.embedder.name,
+            store=self._store.describe if self._store is not None else (self._chroma_url or f"persistent:{self.data_dir / 'chroma'}"),
+        )
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._ledger.close()
+            self._store = None
+
+    def __enter__(self) -> "Memory":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

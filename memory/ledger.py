@@ -1,0 +1,279 @@
+"""The SQLite ledger: which files are indexed (size, mtime, content hash, embedder), their
+chunks (text, heading trail, line range) and a FTS5 keyword index over them.
+
+The ledger is the source of truth for what the index contains; chromadb only holds vectors
+keyed by chunk id. Every change of one file is a single transaction, so a crash leaves either
+the old or the new state of that file, never half of each (WAL mode keeps readers unblocked).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from memory.types import Chunk, MemoryFailure
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    embedder TEXT NOT NULL,
+    chunker TEXT NOT NULL,
+    indexed_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    start_line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path, ord);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(body, tokenize = 'porter unicode61');
+"""
+
+# Words that carry no topic: keeping them would let every chunk match every question.
+_STOPWORDS = frozenset(
+    """a about above after again all am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each few for from had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same
+    she should so some such than that the their theirs them themselves then there these they this
+    those through to too under until up very was we were what when where which while who whom why
+    will with would you your yours yourself yourselves s t d ll m re ve tell know please
+    whats wheres whos hows name names named called much many""".split()
+    # ^ question-form words: "what is my dog's name" is about the dog; "name" alone would rank
+    # every note that mentions some name above the one that answers.
+)
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """A free-text question → a safe FTS5 query (quoted terms OR-ed); None if nothing is left.
+
+    User text is never passed to MATCH raw: FTS5 syntax (quotes, NEAR, column filters, "-")
+    in a question would otherwise be an error or change the meaning.
+    """
+    terms: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in _STOPWORDS or token in terms:
+            continue
+        terms.append(token)
+    if not terms:
+        return None
+    return " OR ".join(f'"{t}"' for t in terms[:32])
+
+
+@dataclass
+class FileRecord:
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    embedder: str
+    chunker: str
+
+
+class Ledger:
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # check_same_thread=False: Memory is shared by threads; self._lock serializes use
+            # of the one connection (short critical sections, never held while embedding).
+            self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise MemoryFailure(
+                f"the memory ledger {path} is unreadable ({exc}); move it away and run `anima index --rebuild`"
+            ) from exc
+        self._lock = threading.RLock()
+        if self.get_meta("schema") is None:
+            self.set_meta("schema", SCHEMA_VERSION)
+
+    # -- meta ---------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- files ----------------------------------------------------------------------------
+    def files(self) -> dict[str, FileRecord]:
+        with self._lock:
+            rows = self._conn.execute("SELECT path, size, mtime_ns, sha256, embedder, chunker FROM files").fetchall()
+        return {r[0]: FileRecord(*r) for r in rows}
+
+    def file(self, path: str) -> FileRecord | None:
+        with self._lock:
+            r = self._conn.execute(
+                "SELECT path, size, mtime_ns, sha256, embedder, chunker FROM files WHERE path=?", (path,)
+            ).fetchone()
+        return FileRecord(*r) if r else None
+
+    def touch_file(self, path: str, size: int, mtime_ns: int) -> None:
+        """Same content, new mtime (a `touch`, or a save without edits): no re-embedding."""
+        with self._lock:
+            self._conn.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
+
+    def chunk_ids(self, path: str) -> set[str]:
+        with self._lock:
+            return {r[0] for r in self._conn.execute("SELECT id FROM chunks WHERE path=?", (path,))}
+
+    def all_chunk_ids(self) -> set[str]:
+        with self._lock:
+            return {r[0] for r in self._conn.execute("SELECT id FROM chunks")}
+
+    def replace_file(self, record: FileRecord, chunks: list[Chunk], embed_texts: list[str]) -> None:
+        """Swap a file's chunk rows and hash in one transaction."""
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_rows(cur, record.path)
+                for ord_, (chunk, body) in enumerate(zip(chunks, embed_texts)):
+                    cur.execute(
+                        "INSERT INTO chunks(id, path, ord, heading, start_line, end_line, hash, text)"
+                        " VALUES (?,?,?,?,?,?,?,?)",
+                        (chunk.id, chunk.path, ord_, json.dumps(chunk.heading), chunk.start_line,
+                         chunk.end_line, chunk.hash, chunk.text),
+                    )
+                    cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
+                cur.execute(
+                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256, embedder, chunker, indexed_at)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (record.path, record.size, record.mtime_ns, record.sha256, record.embedder, record.chunker, time.time()),
+                )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    def remove_files(self, paths: Iterable[str]) -> set[str]:
+        """Forget files; returns the chunk ids that were theirs (for the vector store)."""
+        removed: set[str] = set()
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                for path in paths:
+                    removed |= {r[0] for r in cur.execute("SELECT id FROM chunks WHERE path=?", (path,))}
+                    self._delete_rows(cur, path)
+                    cur.execute("DELETE FROM files WHERE path=?", (path,))
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        return removed
+
+    @staticmethod
+    def _delete_rows(cur: sqlite3.Cursor, path: str) -> None:
+        cur.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE path=?)", (path,))
+        cur.execute("DELETE FROM chunks WHERE path=?", (path,))
+
+    def wipe(self) -> None:
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                cur.execute("DELETE FROM chunks_fts")
+                cur.execute("DELETE FROM chunks")
+                cur.execute("DELETE FROM files")
+                cur.execute("DELETE FROM skipped")
+                cur.execute("DELETE FROM meta WHERE key != 'schema'")
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    # -- skipped files (remembered so an unchanged bad file is not re-logged as a warning) --
+    def skipped_reason(self, path: str, size: int, mtime_ns: int) -> str | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT reason FROM skipped WHERE path=? AND size=? AND mtime_ns=?", (path, size, mtime_ns)
+            ).fetchone()
+        return row[0] if row else None
+
+    def set_skipped(self, path: str, size: int, mtime_ns: int, reason: str) -> None:
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO skipped VALUES (?,?,?,?)", (path, size, mtime_ns, reason))
+
+    def clear_skipped(self, path: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM skipped WHERE path=?", (path,))
+
+    # -- chunks ---------------------------------------------------------------------------
+    _CHUNK_COLS = "id, path, heading, start_line, end_line, text, hash"
+
+    @staticmethod
+    def _chunk(row) -> Chunk:
+        return Chunk(id=row[0], path=row[1], heading=json.loads(row[2]), start_line=row[3], end_line=row[4], text=row[5], hash=row[6])
+
+    def get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
+        out: dict[str, Chunk] = {}
+        with self._lock:
+            for k in range(0, len(ids), 500):
+                part = ids[k : k + 500]
+                marks = ",".join("?" * len(part))
+                for row in self._conn.execute(f"SELECT {self._CHUNK_COLS} FROM chunks WHERE id IN ({marks})", part):
+                    out[row[0]] = self._chunk(row)
+        return out
+
+    def iter_chunks(self, page: int = 500) -> Iterator[Chunk]:
+        """Pages by rowid so a long consumer (fine-tuning) does not hold the lock."""
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT rowid, {self._CHUNK_COLS} FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, page)
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._chunk(row[1:])
+            last = rows[-1][0]
+
+    def keyword_search(self, query: str, limit: int) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score; higher is better) best first."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT c.id, bm25(chunks_fts) AS s FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid"
+                " WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        return [(r[0], -float(r[1])) for r in rows]  # SQLite's bm25() is negated: lower = better
+
+    def counts(self) -> tuple[int, int]:
+        with self._lock:
+            files = self._conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+            chunks = self._conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return int(files), int(chunks)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

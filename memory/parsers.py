@@ -1,0 +1,275 @@
+"""File bytes → blocks of numbered lines (markdown, plain text, code, CSV, PDF).
+
+Parsers only understand file formats; deciding where chunks begin and end is chunking's job.
+Every block keeps the 1-based line numbers of its lines so a source can be cited exactly.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+CSV_EXT = {".csv", ".tsv"}
+PDF_EXT = {".pdf"}
+CODE_EXT = {
+    ".py", ".js", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs",
+    ".go", ".rs", ".rb", ".php", ".swift", ".scala", ".sh", ".bash", ".zsh", ".fish", ".ps1", ".sql",
+    ".lua", ".pl", ".r", ".m", ".hs", ".ex", ".exs", ".clj", ".dart", ".vue", ".svelte", ".html",
+    ".css", ".scss", ".toml", ".yaml", ".yml", ".json", ".ini", ".cfg", ".xml", ".gradle", ".cmake",
+}
+# Formats that are never notes; they are ignored silently (a photo folder should not produce
+# one warning per picture). Anything else is sniffed: text is indexed, binary is reported.
+IGNORED_EXT = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".heic", ".tif", ".tiff", ".svgz",
+    ".mp3", ".wav", ".flac", ".ogg", ".m4a", ".aac", ".mp4", ".mov", ".mkv", ".avi", ".webm",
+    ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar", ".zst", ".jar", ".whl",
+    ".exe", ".dll", ".so", ".dylib", ".o", ".a", ".pyc", ".class", ".bin", ".dat", ".db",
+    ".sqlite", ".sqlite3", ".gguf", ".safetensors", ".pt", ".onnx", ".iso", ".dmg",
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".key", ".pages", ".numbers",
+    ".ttf", ".otf", ".woff", ".woff2", ".lock", ".swp", ".swx",
+}
+
+_BINARY_RATIO = 0.30  # above this share of undecodable bytes a file is binary, not "broken text"
+
+
+class NotText(Exception):
+    """The file is not something memory can index (binary, unreadable PDF); str() says why."""
+
+
+@dataclass
+class Block:
+    kind: str  # heading | text | code | table | record
+    lines: list[tuple[int, str]]  # (1-based line number, text)
+    level: int = 0  # heading level (1 = "#")
+    title: str = ""  # heading text without the "#"s
+    synthetic: bool = False  # a heading made up by the parser (PDF page); not part of the text
+    header: list[tuple[int, str]] = field(default_factory=list)  # table header + separator rows
+
+    @property
+    def start(self) -> int:
+        return self.lines[0][0] if self.lines else 0
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1][0] if self.lines else 0
+
+
+@dataclass
+class ParsedFile:
+    kind: str  # markdown | text | code | csv | pdf
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+
+def kind_for(path: Path) -> str | None:
+    """The parser for a path by extension; None for formats that are ignored."""
+    ext = path.suffix.lower()
+    if ext in MARKDOWN_EXT:
+        return "markdown"
+    if ext in CSV_EXT:
+        return "csv"
+    if ext in PDF_EXT:
+        return "pdf"
+    if ext in CODE_EXT:
+        return "code"
+    if ext in IGNORED_EXT:
+        return None
+    return "text"  # .txt, .org, .rst, README, Makefile… (sniffed for binary content)
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Bytes → text and an optional warning. Raises NotText for binary data.
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16 are accepted; other bytes that do not
+    decode are replaced (U+FFFD) so one bad byte does not cost the whole note.
+    """
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise NotText(f"invalid UTF-16 ({exc.reason})") from exc
+    if b"\0" in data[:8192]:
+        raise NotText("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > _BINARY_RATIO * max(1, len(text)):
+        raise NotText(f"binary file ({bad} of {len(text)} characters are not valid UTF-8)")
+    return text, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"
+
+
+def split_lines(text: str) -> list[str]:
+    # Not str.splitlines(): it also splits on form feeds and U+2028, which editors do not count
+    # as lines, and the line numbers must match what the user sees.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
+    kind = kind or kind_for(path) or "text"
+    if kind == "pdf":
+        return _parse_pdf(data)
+    text, warning = decode_text(data)
+    lines = split_lines(text)
+    if kind == "markdown":
+        blocks = _parse_markdown(lines)
+    elif kind == "csv":
+        blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
+    else:
+        blocks = _paragraphs(list(enumerate(lines, 1)), "code" if kind == "code" else "text")
+    return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+
+
+def _paragraphs(numbered: list[tuple[int, str]], kind: str) -> list[Block]:
+    """Split numbered lines into blocks at blank lines (paragraphs, or functions in code)."""
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+    for n, line in numbered:
+        if line.strip():
+            current.append((n, line))
+        elif current:
+            blocks.append(Block(kind, current))
+            current = []
+    if current:
+        blocks.append(Block(kind, current))
+    return blocks
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+
+
+def _parse_markdown(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    para: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            blocks.append(Block("text", para))
+            para = []
+
+    i = 0
+    n = len(lines)
+    # YAML front matter is kept as an ordinary block: it often holds facts (tags, dates).
+    while i < n:
+        line = lines[i]
+        num = i + 1
+        fence = _FENCE.match(line)
+        if fence:  # fenced code: nothing inside is a heading or a table
+            flush()
+            marker = fence.group(1)
+            body = [(num, line)]
+            i += 1
+            while i < n:
+                body.append((i + 1, lines[i]))
+                if lines[i].strip().startswith(marker[0] * len(marker)):
+                    i += 1
+                    break
+                i += 1
+            blocks.append(Block("code", body))
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            flush()
+            blocks.append(Block("heading", [(num, line)], level=len(atx.group(1)), title=(atx.group(2) or "").strip()))
+            i += 1
+            continue
+        setext = _SETEXT.match(line)
+        if setext and len(para) == 1 and not _LIST_ITEM.match(para[0][1]) and not para[0][1].lstrip().startswith("|"):
+            title_line = para.pop()
+            blocks.append(
+                Block("heading", [title_line, (num, line)], level=1 if setext.group(1)[0] == "=" else 2, title=title_line[1].strip())
+            )
+            i += 1
+            continue
+        if "|" in line and i + 1 < n and _TABLE_SEP.match(lines[i + 1]) and "-" in lines[i + 1]:
+            flush()
+            header = [(num, line), (num + 1, lines[i + 1])]
+            rows: list[tuple[int, str]] = []
+            i += 2
+            while i < n and lines[i].strip() and "|" in lines[i]:
+                rows.append((i + 1, lines[i]))
+                i += 1
+            blocks.append(Block("table", header + rows, header=header))
+            continue
+        if line.strip():
+            para.append((num, line))
+        else:
+            flush()
+        i += 1
+    flush()
+    return blocks
+
+
+def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
+    """Each row becomes a record block of "header: value" lines, so a fact in a table is
+    retrievable by its column name (a bare "42" means nothing to an embedder)."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=delimiter or ",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if delimiter == "\t" else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    blocks: list[Block] = []
+    headers: list[str] | None = None
+    try:
+        for row in reader:
+            line_no = reader.line_num  # the physical line where this row ends
+            if not any(cell.strip() for cell in row):
+                continue
+            if headers is None:
+                headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
+                continue
+            parts = []
+            for k, cell in enumerate(row):
+                if cell.strip():
+                    name = headers[k] if k < len(headers) else f"column {k + 1}"
+                    parts.append(f"{name}: {cell.strip()}")
+            if parts:
+                blocks.append(Block("record", [(line_no, "; ".join(parts))]))
+    except csv.Error as exc:
+        raise NotText(f"malformed CSV ({exc})") from exc
+    return blocks
+
+
+def _parse_pdf(data: bytes) -> ParsedFile:
+    """PDF pages → lines; each page is a synthetic heading ("page N") so a hit can be found
+    again in the document. Line numbers count extracted text lines through the whole file."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise NotText("encrypted PDF (decrypt it to index it)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except NotText:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise NotText(f"unreadable PDF ({exc.__class__.__name__}: {exc})") from exc
+    blocks: list[Block] = []
+    line_no = 0
+    for page_no, page_text in enumerate(pages, 1):
+        numbered = []
+        for line in split_lines(page_text):
+            line_no += 1
+            numbered.append((line_no, line))
+        if any(t.strip() for _, t in numbered):
+            first = numbered[0][0]
+            blocks.append(Block("heading", [(first, f"page {page_no}")], level=1, title=f"page {page_no}", synthetic=True))
+            blocks.extend(_paragraphs(numbered, "text"))
+    if not blocks:
+        return ParsedFile(kind="pdf", blocks=[], warnings=["PDF has no extractable text (scanned images need OCR)"])
+    return ParsedFile(kind="pdf", blocks=blocks)

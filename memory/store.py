@@ -1,0 +1,110 @@
+"""The vector store: one chromadb collection of chunk vectors (cosine space), keyed by chunk id.
+
+Only ids, vectors and the source path live here; everything shown to the user comes from the
+ledger. That keeps chromadb replaceable (embedded or a server) and makes repairs simple:
+any id the ledger does not know is garbage, any ledger id missing here gets re-embedded.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Sequence
+from urllib.parse import urlparse
+
+from memory.types import MemoryFailure
+
+COLLECTION = "anima_chunks"
+
+
+class VectorStore:
+    def __init__(self, data_dir: Path, url: str | None = None, collection: str = COLLECTION):
+        import chromadb
+        from chromadb.config import Settings
+
+        settings = Settings(anonymized_telemetry=False, allow_reset=False)
+        self._lock = threading.RLock()
+        self._name = collection
+        try:
+            if url:
+                parsed = urlparse(url if "://" in url else f"http://{url}")
+                self.describe = url
+                self._client = chromadb.HttpClient(
+                    host=parsed.hostname or "127.0.0.1",
+                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=settings,
+                )
+            else:
+                path = data_dir / "chroma"
+                path.mkdir(parents=True, exist_ok=True)
+                self.describe = f"persistent:{path}"
+                self._client = chromadb.PersistentClient(path=str(path), settings=settings)
+            self._collection = self._open()
+        except MemoryFailure:
+            raise
+        except Exception as exc:
+            where = url or str(data_dir / "chroma")
+            raise MemoryFailure(f"cannot open the vector store at {where}: {exc}") from exc
+
+    def _open(self):
+        # embedding_function=None: vectors always come from memory's own embedder; chromadb's
+        # default function would try to download an ONNX model.
+        return self._client.get_or_create_collection(
+            self._name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+
+    def upsert(self, ids: Sequence[str], vectors: Sequence[Sequence[float]], paths: Sequence[str]) -> None:
+        if not ids:
+            return
+        with self._lock:
+            step = 1000  # stay under chromadb's maximum batch size
+            for k in range(0, len(ids), step):
+                self._collection.upsert(
+                    ids=list(ids[k : k + step]),
+                    embeddings=[list(v) for v in vectors[k : k + step]],
+                    metadatas=[{"path": p} for p in paths[k : k + step]],
+                )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        ids = list(ids)
+        with self._lock:
+            for k in range(0, len(ids), 1000):
+                self._collection.delete(ids=ids[k : k + 1000])
+
+    def query(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """(id, cosine similarity) best first."""
+        with self._lock:
+            total = self._collection.count()
+            if total == 0 or n <= 0:
+                return []
+            res = self._collection.query(query_embeddings=[list(vector)], n_results=min(n, total), include=["distances"])
+        ids = res["ids"][0]
+        distances = res["distances"][0]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+
+    def all_ids(self) -> set[str]:
+        out: set[str] = set()
+        with self._lock:
+            total = self._collection.count()
+            offset = 0
+            while offset < total:
+                res = self._collection.get(include=[], limit=5000, offset=offset)
+                if not res["ids"]:
+                    break
+                out.update(res["ids"])
+                offset += len(res["ids"])
+        return out
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._collection.count())
+
+    def wipe(self) -> None:
+        with self._lock:
+            try:
+                self._client.delete_collection(self._name)
+            except Exception:  # absent already: nothing to wipe
+                pass
+            self._collection = self._open()
