@@ -71,4 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m agent.cli` runs this file as __main__, a second copy of the module: call the
+    # importable one so `except UserError` matches the class the commands raise.
+    from agent.cli import main as _main
+
+    sys.exit(_main())
