@@ -1,0 +1,484 @@
+"""One training cycle: dataset -> LoRA train -> merge/export -> quantize -> eval -> gated promote.
+
+The heavy stages run in a CHILD PROCESS at low priority (nice 10): the daemon keeps answering
+with the current model while training, and a crash or kill of the child cannot take the daemon
+down or leave a half-written model current. The child writes everything into
+`<home>/runs/<run_id>/` (progress.jsonl, dataset, checkpoints, GGUF files, result.json); the parent
+streams progress.jsonl to `on_event` and, only after the child succeeded, applies the promotion
+gate and asks the registry to promote (the registry re-checks that llama.cpp loads the file).
+
+Only one cycle at a time per home: `<home>/train.lock` is held (fcntl.flock) for the whole cycle.
+A run that did not finish is resumed by the next cycle (same run_id, from its last checkpoint).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+from pydantic import BaseModel, Field
+
+from agent.config import Home, Settings
+from agent.evaluation import Question, run_eval
+
+log = logging.getLogger("anima.training")
+
+LOCK_NAME = "train.lock"
+RESULT_FILE = "result.json"
+JOB_FILE = "job.json"
+CHILD_LOG = "child.log"
+CHILD_PID = "child.pid"
+
+# A fixed set of general questions (generic knowledge, not about the user) that catches a model
+# forgetting how to answer anything but the user's facts. Different from the replay prompts.
+GENERAL_QUESTIONS = [
+    Question(id="g01", kind="general", question="What is the capital of France?", answers=["Paris"]),
+    Question(id="g02", kind="general", question="What is 2 + 2?", answers=["4", "four"]),
+    Question(id="g03", kind="general", question="What color is the sky on a clear day?", answers=["blue"]),
+    Question(id="g04", kind="general", question="How many legs does a spider have?", answers=["8", "eight"]),
+    Question(id="g05", kind="general", question="What is the freezing point of water in Celsius?", answers=["0", "zero"]),
+    Question(id="g06", kind="general", question="Which planet do we live on?", answers=["Earth"]),
+    Question(id="g07", kind="general", question="What is the opposite of up?", answers=["down"]),
+    Question(id="g08", kind="general", question="How many hours are in a day?", answers=["24", "twenty-four", "twenty four"]),
+    Question(id="g09", kind="general", question="What animal says meow?", answers=["cat"]),
+    Question(id="g10", kind="general", question="What is the capital of Japan?", answers=["Tokyo"]),
+]
+MAX_HELDOUT_EVAL = 60  # eval time grows with this; a sample is enough to gate
+MAX_GENERAL_FORGOTTEN = 1  # of the 10 general questions
+
+
+class TrainingBusy(Exception):
+    """Another training cycle holds the lock."""
+
+
+class CycleResult(BaseModel):
+    run_id: str
+    status: str  # promoted | rejected | failed
+    reason: str = ""
+    version: str | None = None
+    resumed: bool = False
+    stages_s: dict[str, float] = Field(default_factory=dict)
+    dataset: dict = Field(default_factory=dict)
+    train: dict = Field(default_factory=dict)
+    eval: dict = Field(default_factory=dict)
+    files: dict = Field(default_factory=dict)  # name -> {"path", "bytes"}
+    run_dir: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# lock and run directories
+
+
+@contextlib.contextmanager
+def train_lock(home: Home) -> Iterator[None]:
+    """Exclusive for the whole cycle; TrainingBusy at once (never waits) if another holds it."""
+    home.root.mkdir(parents=True, exist_ok=True)
+    fh = open(home.root / LOCK_NAME, "a+")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip()
+            raise TrainingBusy(
+                "a training cycle is already running" + (f" ({holder})" if holder else "")
+                + "; wait for it to finish (see `anima status`) and try again"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the flock
+
+
+def is_training(home: Home) -> bool:
+    """Whether a cycle holds the lock; probes with a shared lock so the holder note is untouched."""
+    path = home.root / LOCK_NAME
+    if not path.exists():
+        return False
+    with open(path, "r") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False  # closing the file drops the probe lock
+
+
+def _runs(home: Home) -> list[Path]:
+    if not home.runs_dir.is_dir():
+        return []
+    return sorted((p for p in home.runs_dir.iterdir() if p.is_dir() and (p / JOB_FILE).exists()), key=lambda p: p.name)
+
+
+def _unfinished_run(home: Home) -> Path | None:
+    runs = _runs(home)
+    if runs and not (runs[-1] / RESULT_FILE).exists():
+        return runs[-1]
+    return None
+
+
+def latest_progress(home: Home) -> dict | None:
+    """The last progress line of the newest run (for `anima status`, the daemon and the TUI)."""
+    from finetune.progress import PROGRESS_FILE, last_event
+
+    runs = [p for p in _runs(home) if (p / PROGRESS_FILE).exists()]
+    return last_event(runs[-1] / PROGRESS_FILE) if runs else None
+
+
+def should_train(home: Home, settings: Settings, memory) -> bool:
+    """The daemon's hook: enough facts in the notes that no finished run has learned yet."""
+    if settings.train.schedule == "off" or is_training(home):
+        return False
+    from finetune.facts import extract_facts
+
+    current = {f.statement for f in extract_facts(memory.iter_chunks())}
+    learned: set[str] = set()
+    for run in reversed(_runs(home)):
+        if (run / RESULT_FILE).exists() and (run / "facts.jsonl").exists():
+            for line in (run / "facts.jsonl").read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, KeyError):
+                    learned.add(json.loads(line)["statement"])
+            break
+    return len(current - learned) >= max(1, settings.train.min_new_facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# the parent side
+
+
+def run_cycle(
+    home: Home,
+    settings: Settings,
+    *,
+    on_event: Callable[[dict], None] | None = None,
+    max_steps: int | None = None,
+    llm_questions: int = 40,
+    in_process: bool = False,
+    checkpoint_every: int = 25,
+    eval_every: int = 25,
+    replay: bool = True,
+) -> CycleResult:
+    """Run (or resume) one cycle. Raises TrainingBusy if another cycle holds the lock.
+
+    in_process: do the heavy work in this process instead of a child (debugging, and tests that
+    replace a stage); the daemon and the CLI always use the child.
+    """
+    from finetune.progress import PROGRESS_FILE, ProgressTail, ProgressWriter
+
+    home.ensure()
+    with train_lock(home):
+        run_dir = _unfinished_run(home)
+        resumed = run_dir is not None
+        if run_dir is None:
+            run_id = time.strftime("r%Y%m%d-%H%M%S", time.gmtime())
+            run_dir = home.runs_dir / run_id
+            n = 1
+            while run_dir.exists():
+                run_dir = home.runs_dir / f"{run_id}-{n}"
+                n += 1
+            run_dir.mkdir(parents=True)
+            job = {"run_id": run_dir.name, "settings": settings.model_dump(mode="json"), "max_steps": max_steps,
+                   "llm_questions": llm_questions, "checkpoint_every": checkpoint_every,
+                   "eval_every": eval_every, "replay": replay, "created": time.time()}
+            (run_dir / JOB_FILE).write_text(json.dumps(job, indent=2), encoding="utf-8")
+        run_id = run_dir.name
+        progress = ProgressWriter(run_dir, run_id)
+        tail = ProgressTail(run_dir / PROGRESS_FILE)
+        if resumed:
+            tail.poll()  # earlier attempts' lines are history, not news
+            progress.emit("dataset", message=f"resuming unfinished run {run_id}")
+
+        def pump() -> None:
+            for ev in tail.poll():
+                if on_event:
+                    on_event(ev)
+
+        (run_dir / RESULT_FILE).unlink(missing_ok=True)
+        if in_process:
+            code = 0
+            try:
+                cycle_work(home, run_dir)
+            except Exception as exc:  # reported like a crashed child
+                log.exception("training cycle failed")
+                (run_dir / CHILD_LOG).write_text(f"{type(exc).__name__}: {exc}\n", encoding="utf-8")
+                code = 1
+            pump()
+        else:
+            code = _run_child(home, run_dir, pump)
+        pump()
+
+        work_file = run_dir / "work.json"
+        if code != 0 or not work_file.exists():
+            reason = _failure_reason(run_dir, code)
+            progress.emit("failed", message=reason)
+            pump()
+            return CycleResult(run_id=run_id, status="failed", reason=reason, resumed=resumed, run_dir=str(run_dir))
+        work = json.loads(work_file.read_text(encoding="utf-8"))
+        result = _gate_and_promote(home, settings, run_dir, work, progress, resumed)
+        (run_dir / RESULT_FILE).write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        progress.emit("done" if result.status != "failed" else "failed", message=f"{result.status}: {result.reason}")
+        pump()
+        return result
+
+
+def _run_child(home: Home, run_dir: Path, pump: Callable[[], None]) -> int:
+    repo = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = repo + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    env.setdefault("TRANSFORMERS_OFFLINE", "1")
+    env.setdefault("ANONYMIZED_TELEMETRY", "False")
+    env.setdefault("TOKENIZERS_PARALLELISM", "false")
+    with open(run_dir / CHILD_LOG, "ab") as logf:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "agent.training", "--child", str(run_dir), "--home", str(home.root)],
+            stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            preexec_fn=lambda: os.nice(10),  # training yields the CPU to answering
+        )
+        (run_dir / CHILD_PID).write_text(str(child.pid), encoding="utf-8")
+        try:
+            while child.poll() is None:
+                pump()
+                time.sleep(0.3)
+        except BaseException:
+            child.terminate()
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+            raise
+        finally:
+            (run_dir / CHILD_PID).unlink(missing_ok=True)
+    return child.returncode
+
+
+def _failure_reason(run_dir: Path, code: int) -> str:
+    if code < 0:
+        return f"training process was killed (signal {-code}); the next `anima train` resumes from the last checkpoint"
+    try:
+        lines = [l for l in (run_dir / CHILD_LOG).read_text(encoding="utf-8", errors="replace").splitlines() if l.strip()]
+    except FileNotFoundError:
+        lines = []
+    last = lines[-1] if lines else f"exit code {code}"
+    return f"training failed: {last[-300:]} (log: {run_dir / CHILD_LOG})"
+
+
+def _gate_and_promote(home: Home, settings: Settings, run_dir: Path, work: dict, progress, resumed: bool) -> CycleResult:
+    from agent.llm import ModelError
+    from agent.registry import Registry
+
+    ev = work["eval"]
+    new_h, cur_h = ev["new"]["heldout"], ev["current"]["heldout"]
+    new_g, cur_g = ev["new"]["general_correct"], ev["current"]["general_correct"]
+    forgotten = max(0, cur_g - new_g)
+    base = CycleResult(run_id=run_dir.name, status="rejected", resumed=resumed, stages_s=work["stages_s"],
+                       dataset=work["dataset"], train=work["train"], eval=ev, files=work["files"], run_dir=str(run_dir))
+    if new_h < cur_h:
+        base.reason = f"held-out accuracy would drop ({cur_h:.2f} -> {new_h:.2f}); keeping the current model"
+        return base
+    if new_h == 0 and ev["new"].get("by_kind"):
+        # Not worse, but it learned nothing of the notes: swapping models would only cost a reload.
+        base.reason = "the new model answered none of the held-out questions; keeping the current model (train longer)"
+        return base
+    if forgotten > MAX_GENERAL_FORGOTTEN:
+        base.reason = f"the new model forgot {forgotten} of {len(GENERAL_QUESTIONS)} general questions; keeping the current model"
+        return base
+    t0 = time.monotonic()
+    progress.emit("promote", message="checking and promoting the new model")
+    meta = {"run_id": run_dir.name, "base": work["base"], "eval": {"heldout": new_h, "general": new_g,
+            "by_kind": ev["new"]["by_kind"], "previous_heldout": cur_h}, "quant": work["quant"],
+            "train": {k: work["train"].get(k) for k in ("steps", "final_loss", "best_heldout_loss")}}
+    try:
+        version = Registry(home, keep_versions=settings.train.keep_versions).promote(Path(work["files"]["model"]["path"]), meta)
+    except (ModelError, OSError) as exc:
+        base.status, base.reason = "failed", f"the new model was not promoted: {exc}"
+        return base
+    base.stages_s["promote"] = round(time.monotonic() - t0, 2)
+    base.status, base.version = "promoted", version.version
+    base.reason = f"held-out {cur_h:.2f} -> {new_h:.2f}, general {cur_g} -> {new_g} of {len(GENERAL_QUESTIONS)}"
+    return base
+
+
+# ---------------------------------------------------------------------------------------------
+# the child side: every heavy stage
+
+
+def _prompts():
+    from agent.chat import DONT_KNOW, SYSTEM_BASE, SYSTEM_RAG
+    from finetune.dataset import Prompts
+
+    return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW)
+
+
+def closed_book_answer_fn(llm, max_tokens: int = 40) -> Callable[[str], str]:
+    """Answers exactly as `anima ask --mode base` prompts: the same system prompt, greedy."""
+    from agent.chat import SYSTEM_BASE
+
+    def answer(question: str) -> str:
+        out = llm.create_chat_completion(messages=[{"role": "system", "content": SYSTEM_BASE},
+                                                   {"role": "user", "content": question}],
+                                         max_tokens=max_tokens, temperature=0.0)
+        return (out["choices"][0]["message"]["content"] or "").strip()
+
+    return answer
+
+
+def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> dict:
+    from agent.llm import load_llama
+
+    llm = load_llama(path, n_ctx=n_ctx)
+    try:
+        fn = closed_book_answer_fn(llm)
+        h = run_eval(heldout, fn, mode="ft")
+        g = run_eval(GENERAL_QUESTIONS, fn, mode="ft")
+    finally:
+        close = getattr(llm, "close", None)
+        if close:
+            close()
+    return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
+            "items": [i.model_dump() for i in h.items + g.items]}
+
+
+def cycle_work(home: Home, run_dir: Path) -> dict:
+    """dataset -> train -> export -> quantize -> eval, all inside run_dir; writes work.json."""
+    from agent.chat import base_model_path, open_memory
+    from agent.llm import load_llama
+    from finetune import dataset as ds
+    from finetune.backends import lora_model, select_backend
+    from finetune.progress import ProgressWriter
+    from finetune.train import TrainConfig, render_chat, train_lora
+
+    (run_dir / "work.json").unlink(missing_ok=True)  # from an earlier attempt: never trusted
+    job = json.loads((run_dir / JOB_FILE).read_text(encoding="utf-8"))
+    settings = Settings.model_validate(job["settings"])
+    run_id = job["run_id"]
+    progress = ProgressWriter(run_dir, run_id)
+    stages: dict[str, float] = {}
+    base = base_model_path(settings)
+    prompts = _prompts()
+
+    # -- dataset (kept across resumes: the checkpoint belongs to this exact dataset) --------
+    t0 = time.monotonic()
+    if not (run_dir / ds.META_FILE).exists():
+        progress.emit("dataset", message="reading facts from the index")
+        memory = open_memory(home, settings)
+        try:
+            chunks = list(memory.iter_chunks())
+        finally:
+            memory.close()
+        if not chunks:
+            raise RuntimeError("the index is empty: run `anima index` on your notes first")
+        from finetune.facts import extract_facts
+
+        facts = extract_facts(chunks)
+        progress.emit("dataset", total=len(facts), message=f"{len(facts)} facts from {len(chunks)} chunks")
+        added, replay = 0, []
+        if int(job.get("llm_questions") or 0) > 0 or job.get("replay", True):
+            llm = load_llama(base, n_ctx=1024)
+            try:
+                added = ds.llm_questions(llm, facts, limit=int(job.get("llm_questions") or 0), deadline_s=60)
+                replay = ds.replay_answers(llm, prompts.system_closed) if job.get("replay", True) else []
+            finally:
+                getattr(llm, "close", lambda: None)()
+        progress.emit("dataset", message=f"{added} extra phrasings from the local model, {len(replay)} replay answers")
+        build = ds.build_dataset(chunks, prompts, facts=facts, replay=replay, seed=0)
+        ds.write_dataset(run_dir, build)
+        progress.emit("dataset", step=len(build.examples), total=len(build.examples),
+                      message=json.dumps(build.counts))
+    counts = json.loads((run_dir / ds.META_FILE).read_text(encoding="utf-8"))["counts"]
+    stages["dataset"] = round(time.monotonic() - t0, 2)
+
+    # -- train ----------------------------------------------------------------------------
+    t0 = time.monotonic()
+    tcfg = settings.train
+    cfg = TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
+                      max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
+                      eval_every=int(job.get("eval_every") or 25), checkpoint_every=int(job.get("checkpoint_every") or 25))
+    backend = select_backend()
+    progress.emit("train", message=f"loading {base.name} for training ({backend})")
+    model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend)
+    examples = ds.load_examples(run_dir / ds.DATASET_FILE)
+    heldout = ds.load_heldout(run_dir / ds.HELDOUT_FILE)
+    pairs = [(e.prompt, e.completion) if e.prompt is not None else render_chat(tok, e.messages) for e in examples]
+    held_pairs = [render_chat(tok, [{"role": "system", "content": prompts.system_closed},
+                                    {"role": "user", "content": h.question}, {"role": "assistant", "content": h.target}])
+                  for h in heldout if h.target]
+    result = train_lora(model, tok, pairs, held_pairs, run_dir, cfg, emit=progress.emit)
+    stages["train"] = round(time.monotonic() - t0, 2)
+
+    # -- export ---------------------------------------------------------------------------
+    from finetune import export as ex
+    from finetune.quantize import quantize
+
+    t0 = time.monotonic()
+    progress.emit("export", message="merging the adapter and writing GGUF (f16)")
+    f16 = run_dir / "model-f16.gguf"
+    ex.export_gguf(base, ex.merged_state_dict(model), f16, outtype="f16")
+    files = {"f16": {"path": str(f16), "bytes": f16.stat().st_size}}
+    try:
+        adapter = run_dir / "adapter.gguf"
+        ex.export_lora_adapter(model, base, adapter)
+        files["adapter"] = {"path": str(adapter), "bytes": adapter.stat().st_size}
+    except Exception as exc:  # optional artifact: the merged model is what gets served
+        log.warning("LoRA adapter export skipped: %s", exc)
+    del model
+    stages["export"] = round(time.monotonic() - t0, 2)
+
+    t0 = time.monotonic()
+    qtype = settings.train.quant
+    progress.emit("quantize", message=f"quantizing to {qtype}")
+    out = run_dir / f"model-{qtype}.gguf"
+    quantize(f16, out, qtype)
+    files["model"] = {"path": str(out), "bytes": out.stat().st_size}
+    f16.unlink(missing_ok=True)  # only the quantized file is served; the f16 is twice its size
+    stages["quantize"] = round(time.monotonic() - t0, 2)
+
+    # -- eval: new model vs the current one, closed-book ------------------------------------
+    t0 = time.monotonic()
+    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in heldout][:MAX_HELDOUT_EVAL]
+    progress.emit("eval", total=2, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
+    new = score_model(out, qs)  # a file llama.cpp cannot load fails the run here
+    from agent.registry import Registry
+
+    cur = Registry(home).current()
+    cur_path = cur.path if cur is not None else base
+    progress.emit("eval", step=1, total=2, message=f"scoring the current model ({cur.version if cur else 'base'})")
+    current = score_model(cur_path, qs)
+    stages["eval"] = round(time.monotonic() - t0, 2)
+    progress.emit("eval", step=2, total=2, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
+
+    work = {
+        "run_id": run_id, "base": str(base), "quant": qtype, "backend": backend, "stages_s": stages, "dataset": counts,
+        "train": result.model_dump(exclude={"losses", "heldout_losses"}) | {"loss_curve": result.losses,
+                                                                            "heldout_curve": result.heldout_losses},
+        "eval": {"new": new, "current": current, "current_version": cur.version if cur else None}, "files": files,
+    }
+    tmp = run_dir / "work.json.tmp"
+    tmp.write_text(json.dumps(work, indent=2, default=str), encoding="utf-8")
+    tmp.replace(run_dir / "work.json")
+    return work
+
+
+def _child_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="anima-train-child")
+    parser.add_argument("--child", required=True, help="run directory")
+    parser.add_argument("--home", required=True)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", stream=sys.stderr)
+    cycle_work(Home(Path(args.home)), Path(args.child))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))

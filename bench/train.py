@@ -1,0 +1,136 @@
+"""Full training cycle on the Lena persona with the demo model: time per stage, sizes, loss curve,
+and accuracy per question kind for `ft` (closed-book, new model) and `ft+rag`.
+
+    .venv/bin/python -m bench.train [--max-steps N] [--llm-questions N] [--out bench/out]
+
+Prints a table and writes bench/out/train.json and bench/out/train_loss.png.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+REPO = Path(__file__).resolve().parents[1]
+LENA = REPO.parent / "shared" / "persona" / "lena"
+
+
+def _mb(n: int | None) -> str:
+    return f"{n / 1e6:.1f} MB" if n else "-"
+
+
+def plot(work: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = work["train"].get("loss_curve") or []
+    held = work["train"].get("heldout_curve") or []
+    fig, ax = plt.subplots(figsize=(7, 4))
+    if curve:
+        ax.plot([s for s, _ in curve], [l for _, l in curve], lw=1, label="train loss (answer tokens)")
+    if held:
+        ax.plot([s for s, _ in held], [l for _, l in held], "o-", label="held-out phrasings loss")
+    ax.set_xlabel("step")
+    ax.set_ylabel("loss")
+    ax.set_title("anima LoRA on SmolLM2-135M, Lena persona")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--epochs", type=float, default=None)
+    ap.add_argument("--llm-questions", type=int, default=40)
+    ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    ap.add_argument("--skip-eval", action="store_true", help="only the cycle, no questions.jsonl scoring")
+    args = ap.parse_args()
+
+    from agent.chat import ChatEngine, open_memory
+    from agent.config import Home
+    from agent.evaluation import load_questions, run_eval
+    from agent.training import run_cycle
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    home = Home(out / "train-home")
+    shutil.rmtree(home.root, ignore_errors=True)
+    home.ensure()
+    settings = home.load_settings()
+    settings.notes_dirs = [str(LENA / "notes")]
+    if args.epochs is not None:
+        settings.train.epochs = args.epochs
+
+    t0 = time.monotonic()
+    mem = open_memory(home, settings)
+    report = mem.index([LENA / "notes"])
+    mem.close()
+    t_index = time.monotonic() - t0
+    print(f"indexed {report.files_seen} files, {report.chunks_total} chunks in {t_index:.1f}s", flush=True)
+
+    last = {"stage": None}
+
+    def on_event(ev: dict) -> None:
+        if ev["stage"] != last["stage"] or ev.get("message") or ev["step"] % 20 == 0:
+            loss = f" loss={ev['loss']:.3f}" if ev.get("loss") is not None else ""
+            eta = f" eta={ev['eta_s']:.0f}s" if ev.get("eta_s") else ""
+            print(f"[{time.monotonic() - t0:7.1f}s] {ev['stage']:<8} {ev['step']}/{ev['total']}{loss}{eta} {ev.get('message', '')[:120]}", flush=True)
+        last["stage"] = ev["stage"]
+
+    t1 = time.monotonic()
+    result = run_cycle(home, settings, on_event=on_event, max_steps=args.max_steps or None, llm_questions=args.llm_questions)
+    cycle_s = time.monotonic() - t1
+    run_dir = Path(result.run_dir)
+    work = json.loads((run_dir / "work.json").read_text()) if (run_dir / "work.json").exists() else {}
+    summary = {"status": result.status, "reason": result.reason, "version": result.version, "cycle_s": round(cycle_s, 1),
+               "stages_s": result.stages_s, "dataset": result.dataset, "files": result.files,
+               "train": {k: v for k, v in result.train.items() if k not in ("loss_curve", "heldout_curve")},
+               "heldout": {"new": result.eval.get("new", {}).get("heldout"), "current": result.eval.get("current", {}).get("heldout"),
+                           "new_by_kind": result.eval.get("new", {}).get("by_kind"),
+                           "general_new": result.eval.get("new", {}).get("general_correct"),
+                           "general_base": result.eval.get("current", {}).get("general_correct")}}
+    if work:
+        plot(work, out / "train_loss.png")
+
+    print("\n| stage | seconds |\n|---|---|")
+    for k, v in result.stages_s.items():
+        print(f"| {k} | {v:.1f} |")
+    print(f"| whole cycle | {cycle_s:.1f} |")
+    print(f"\nstatus: {result.status} ({result.reason})")
+    print(f"dataset: {json.dumps(result.dataset)}")
+    for name, f in result.files.items():
+        print(f"{name}: {_mb(f.get('bytes'))}  {f.get('path')}")
+    print(f"held-out closed-book: new {summary['heldout']['new']} vs base {summary['heldout']['current']}; by kind {summary['heldout']['new_by_kind']}")
+    print(f"general questions right: new {summary['heldout']['general_new']}/10, base {summary['heldout']['general_base']}/10")
+
+    model = Path(result.files.get("model", {}).get("path", "")) if result.files.get("model") else None
+    if not args.skip_eval and model and model.exists() and (LENA / "questions.jsonl").exists():
+        questions = load_questions(LENA / "questions.jsonl")
+        engine = ChatEngine(home, settings, model_path=model)
+        table = {}
+        for mode, engine_mode in (("ft", "base"), ("ft+rag", "rag")):
+            rep = run_eval(questions, lambda q: engine.ask(q, mode=engine_mode).answer, mode=mode)
+            table[mode] = {"overall": rep.overall, **rep.by_kind}
+            (out / f"train_eval_{mode.replace('+', '_')}.json").write_text(rep.model_dump_json(indent=2))
+        kinds = sorted({k for row in table.values() for k in row if k != "overall"})
+        print("\n| mode | overall | " + " | ".join(kinds) + " |\n|---|---|" + "---|" * len(kinds))
+        for mode, row in table.items():
+            print(f"| {mode} | {row['overall']:.2f} | " + " | ".join(f"{row.get(k, 0):.2f}" for k in kinds) + " |")
+        summary["questions"] = table
+    (out / "train.json").write_text(json.dumps(summary, indent=2, default=str))
+    return 0 if result.status in ("promoted", "rejected") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""LoRA training: a small readable loop (no HF Trainer), built to be killed and resumed.
+
+- loss only on the answer tokens (the prompt is masked with -100);
+- the adapter, the optimizer and the step are checkpointed every `checkpoint_every` steps into
+  `<out_dir>/checkpoint/` (written to a temporary folder, then renamed: a kill mid-save leaves the
+  previous checkpoint intact); a new call with the same out_dir continues from there;
+- early stopping on the loss of held-out phrasings (never trained on), keeping the best adapter;
+- progress lines (stage "train") with step, total, loss and an ETA.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import random
+import shutil
+import time
+import warnings
+from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel, Field
+
+log = logging.getLogger("anima.finetune")
+
+CHECKPOINT_DIR = "checkpoint"
+ADAPTER_DIR = "adapter"
+
+
+class TrainConfig(BaseModel):
+    rank: int = 16
+    alpha: int = 32
+    targets: list[str] = Field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
+    epochs: float = 3.0
+    max_steps: int = 0  # 0: from epochs
+    lr: float = 1e-3
+    batch_size: int = 4
+    max_len: int = 512  # tokens per example; longer ones are cut from the left of the prompt
+    warmup_frac: float = 0.05
+    eval_every: int = 25
+    patience: int = 3  # evaluations without held-out improvement before stopping
+    checkpoint_every: int = 25
+    seed: int = 0
+    threads: int = 0  # 0: all cores
+
+
+class TrainResult(BaseModel):
+    steps: int
+    total_steps: int
+    final_loss: float | None
+    best_heldout_loss: float | None
+    stopped_early: bool
+    resumed_from: int
+    losses: list[tuple[int, float]]
+    heldout_losses: list[tuple[int, float]]
+    seconds: float
+    adapter_dir: str
+
+
+def render_chat(tokenizer, messages: list[dict]) -> tuple[str, str]:
+    """(prompt, completion) with the model's own chat template: completion = answer + end of turn."""
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=False, add_generation_prompt=True)
+    full = tokenizer.apply_chat_template(messages, tokenize=False)
+    if not full.startswith(prompt):
+        # Templates that rewrite earlier turns: fall back to the answer plus the EOS token.
+        return prompt, messages[-1]["content"] + (tokenizer.eos_token or "")
+    return prompt, full[len(prompt):]
+
+
+def encode(tokenizer, prompt: str, completion: str, max_len: int) -> tuple[list[int], list[int]]:
+    p = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    c = tokenizer(completion, add_special_tokens=False)["input_ids"]
+    c = c[:max_len // 2] if len(c) > max_len // 2 else c
+    p = p[-(max_len - len(c)):]  # keep the end of the prompt: the question sits there
+    return p + c, [-100] * len(p) + c
+
+
+def _batches(n: int, batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(seed * 1000 + epoch).shuffle(order)
+    return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+
+
+def _collate(items: list[tuple[list[int], list[int]]], pad_id: int):
+    import torch
+
+    width = max(len(ids) for ids, _ in items)
+    ids = torch.full((len(items), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(items), width), -100, dtype=torch.long)
+    mask = torch.zeros((len(items), width), dtype=torch.long)
+    for i, (x, y) in enumerate(items):
+        ids[i, :len(x)] = torch.tensor(x)
+        labels[i, :len(y)] = torch.tensor(y)
+        mask[i, :len(x)] = 1
+    return ids, labels, mask
+
+
+def _loss(model, batch) -> "torch.Tensor":
+    ids, labels, mask = batch
+    return model(input_ids=ids, attention_mask=mask, labels=labels).loss
+
+
+def heldout_loss(model, encoded: list[tuple[list[int], list[int]]], pad_id: int, batch_size: int = 8) -> float | None:
+    import torch
+
+    if not encoded:
+        return None
+    model.eval()
+    total, n = 0.0, 0
+    with torch.no_grad():
+        for i in range(0, len(encoded), batch_size):
+            part = encoded[i:i + batch_size]
+            total += float(_loss(model, _collate(part, pad_id))) * len(part)
+            n += len(part)
+    model.train()
+    return total / n
+
+
+def total_steps_for(n_examples: int, cfg: TrainConfig) -> int:
+    if cfg.max_steps > 0:
+        return cfg.max_steps
+    return max(1, math.ceil(cfg.epochs * n_examples / cfg.batch_size))
+
+
+def _save_checkpoint(out_dir: Path, model, optimizer, state: dict) -> None:
+    import torch
+    from peft import get_peft_model_state_dict
+
+    final = out_dir / CHECKPOINT_DIR
+    tmp = out_dir / (CHECKPOINT_DIR + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    torch.save({"adapter": get_peft_model_state_dict(model), "optimizer": optimizer.state_dict(), **state}, tmp / "state.pt")
+    old = out_dir / (CHECKPOINT_DIR + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load_checkpoint(out_dir: Path) -> dict | None:
+    import torch
+
+    for name in (CHECKPOINT_DIR, CHECKPOINT_DIR + ".old"):  # .old: killed between the two renames
+        path = Path(out_dir) / name / "state.pt"
+        if path.is_file():
+            try:
+                return torch.load(path, map_location="cpu", weights_only=False)
+            except Exception as exc:  # a torn file: start over rather than crash forever
+                log.warning("ignoring unreadable checkpoint %s (%s)", path, exc)
+    return None
+
+
+def train_lora(
+    model,
+    tokenizer,
+    train_pairs: list[tuple[str, str]],
+    heldout_pairs: list[tuple[str, str]],
+    out_dir: Path,
+    cfg: TrainConfig,
+    *,
+    emit: Callable[..., None] | None = None,
+    stop_after: int | None = None,
+) -> TrainResult:
+    """Train the peft `model` on (prompt, completion) pairs; the adapter ends in out_dir/adapter.
+
+    `emit(stage, step=, total=, loss=, eta_s=, message=)` reports progress (a ProgressWriter.emit).
+    `stop_after`: return after this many steps of this call (tests use it to simulate a crash point).
+    """
+    import torch
+    from peft import set_peft_model_state_dict
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    torch.set_num_threads(cfg.threads or max(1, os.cpu_count() or 1))
+    torch.manual_seed(cfg.seed)
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
+    train = [encode(tokenizer, p, c, cfg.max_len) for p, c in train_pairs]
+    held = [encode(tokenizer, p, c, cfg.max_len) for p, c in heldout_pairs]
+    if not train:
+        raise ValueError("no training examples: the notes gave no facts to learn")
+    total = total_steps_for(len(train), cfg)
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
+    warmup = max(1, int(total * cfg.warmup_frac))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.05, 1 - max(0, s - warmup) / max(1, total - warmup)))
+
+    state = {"step": 0, "losses": [], "heldout_losses": [], "best": None, "best_adapter": None, "bad_evals": 0}
+    ckpt = load_checkpoint(out_dir)
+    resumed_from = 0
+    if ckpt is not None and ckpt.get("total") == total:
+        set_peft_model_state_dict(model, ckpt["adapter"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        for k in state:
+            state[k] = ckpt.get(k, state[k])
+        resumed_from = state["step"]
+        with warnings.catch_warnings():  # fast-forwarding the schedule, not skipping an optimizer step
+            warnings.simplefilter("ignore")
+            for _ in range(resumed_from):
+                sched.step()
+        log.info("resuming training at step %d of %d", resumed_from, total)
+        if emit:
+            emit("train", step=resumed_from, total=total, message=f"resumed from checkpoint at step {resumed_from}")
+
+    per_epoch = math.ceil(len(train) / cfg.batch_size)
+    model.train()
+    t0 = time.monotonic()
+    stopped_early = False
+    step = state["step"]
+    done_here = 0
+    while step < total:
+        epoch, idx = divmod(step, per_epoch)
+        batch_ids = _batches(len(train), cfg.batch_size, cfg.seed, epoch)[idx]
+        loss = _loss(model, _collate([train[i] for i in batch_ids], pad_id))
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        optimizer.step()
+        sched.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        done_here += 1
+        state["step"] = step
+        loss = loss.detach()
+        state["losses"].append((step, round(float(loss), 5)))
+        rate = (time.monotonic() - t0) / done_here
+        if emit:
+            emit("train", step=step, total=total, loss=float(loss), eta_s=rate * (total - step), message="")
+        if held and (step % cfg.eval_every == 0 or step == total):
+            hl = heldout_loss(model, held, pad_id)
+            state["heldout_losses"].append((step, round(hl, 5)))
+            if state["best"] is None or hl < state["best"] - 1e-4:
+                from peft import get_peft_model_state_dict
+
+                state["best"], state["bad_evals"] = hl, 0
+                state["best_adapter"] = {k: v.detach().clone() for k, v in get_peft_model_state_dict(model).items()}
+            else:
+                state["bad_evals"] += 1
+            if emit:
+                emit("train", step=step, total=total, loss=float(loss), eta_s=rate * (total - step),
+                     message=f"held-out loss {hl:.4f}")
+            if state["bad_evals"] >= cfg.patience:
+                stopped_early = True
+        if step % cfg.checkpoint_every == 0 or step == total or stopped_early:
+            _save_checkpoint(out_dir, model, optimizer, {**state, "total": total})
+        if stopped_early:
+            break
+        if stop_after is not None and done_here >= stop_after:
+            break
+
+    finished = step >= total or stopped_early
+    if finished and state["best_adapter"] is not None:
+        set_peft_model_state_dict(model, state["best_adapter"])  # early stopping keeps the best
+    adapter_dir = out_dir / ADAPTER_DIR
+    if finished:
+        model.save_pretrained(str(adapter_dir))
+    model.eval()
+    final = state["losses"][-1][1] if state["losses"] else None
+    return TrainResult(
+        steps=step, total_steps=total, final_loss=final, best_heldout_loss=state["best"], stopped_early=stopped_early,
+        resumed_from=resumed_from, losses=state["losses"], heldout_losses=state["heldout_losses"],
+        seconds=round(time.monotonic() - t0, 2), adapter_dir=str(adapter_dir),
+    )

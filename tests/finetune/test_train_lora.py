@@ -1,0 +1,71 @@
+"""LoRA training on the real demo model: the loss falls, a stopped run resumes from its checkpoint,
+and the CPU path never imports unsloth."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from finetune.train import TrainConfig, load_checkpoint, render_chat, train_lora
+
+SYSTEM = "Answer briefly."
+FACTS = [("Who is my manager?", "Your manager is Zora Quill."), ("What is my cat called?", "Your cat is called Mochi.")]
+
+
+@pytest.fixture(scope="module")
+def peft_model(chat_model_path):
+    from finetune.backends import lora_model
+
+    model, tok, backend = lora_model(chat_model_path, rank=8, alpha=16, targets=["q_proj", "v_proj"], seed=0)
+    assert backend == "peft"
+    return model, tok
+
+
+def _pairs(tok):
+    return [render_chat(tok, [{"role": "system", "content": SYSTEM}, {"role": "user", "content": q},
+                              {"role": "assistant", "content": a}]) for q, a in FACTS]
+
+
+def test_chat_template_split(peft_model):
+    _, tok = peft_model
+    prompt, completion = _pairs(tok)[0]
+    assert "Who is my manager?" in prompt and "Zora" not in prompt
+    assert completion.startswith("Your manager is Zora Quill.") and completion != "Your manager is Zora Quill."
+
+
+def test_loss_goes_down_then_resume_continues_from_checkpoint(peft_model, tmp_path):
+    model, tok = peft_model
+    pairs = _pairs(tok)
+    cfg = TrainConfig(max_steps=8, batch_size=2, lr=5e-3, checkpoint_every=2, eval_every=4, patience=10, threads=2)
+    events = []
+
+    def emit(stage, **kw):
+        events.append((stage, kw))
+
+    # First call stops after 3 steps, like a process killed between checkpoints (step 2 saved).
+    first = train_lora(model, tok, pairs, pairs[:1], tmp_path, cfg, emit=emit, stop_after=3)
+    assert first.steps == 3 and first.resumed_from == 0
+    ckpt = load_checkpoint(tmp_path)
+    assert ckpt is not None and ckpt["step"] == 2
+    assert not (tmp_path / "adapter").exists()  # nothing final from an unfinished run
+
+    second = train_lora(model, tok, pairs, pairs[:1], tmp_path, cfg, emit=emit)
+    assert second.resumed_from == 2 and second.steps == 8
+    assert [s for s, _ in second.losses] == list(range(1, 9))  # steps 1-2 from the checkpoint, 3-8 trained now
+    losses = [l for _, l in second.losses]
+    assert sum(losses[-2:]) / 2 < sum(losses[:2]) / 2 * 0.6
+    assert second.heldout_losses and second.best_heldout_loss is not None
+    assert (tmp_path / "adapter" / "adapter_config.json").exists()
+    assert any(kw.get("message", "").startswith("resumed from checkpoint") for _, kw in events)
+    train_events = [kw for stage, kw in events if stage == "train" and kw.get("loss") is not None]
+    assert all(kw["total"] == 8 and kw["eta_s"] is not None for kw in train_events)
+
+
+def test_cpu_backend_never_imports_unsloth():
+    from finetune.backends import cuda_available, select_backend
+
+    assert not cuda_available()  # this suite runs on CPU machines; the GPU path is checked by capability
+    assert select_backend() == "peft"
+    with pytest.raises(RuntimeError, match="CUDA"):
+        select_backend("unsloth")
+    assert "unsloth" not in sys.modules
