@@ -1,0 +1,89 @@
+"""Grounded chat with the real bundled GGUF model over a real chromadb index of the demo notes."""
+import threading
+
+import pytest
+
+from agent.chat import DONT_KNOW, ChatEngine
+from agent.config import Home
+from agent.llm import GGUF_TEMPLATE
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory, demo_notes):
+    from agent.chat import open_memory
+
+    home = Home(tmp_path_factory.mktemp("chat-home")).ensure()
+    settings = home.load_settings()
+    settings.notes_dirs = [str(demo_notes)]
+    memory = open_memory(home, settings)
+    memory.index([demo_notes])
+    eng = ChatEngine(home, settings, memory=memory)
+    yield eng
+    memory.close()
+
+
+def test_answer_comes_from_the_notes_with_sources(engine):
+    tokens = []
+    answer = engine.ask("What is my cat's name?", on_token=tokens.append)
+    assert "biscuit" in answer.answer.lower()
+    assert "".join(tokens).strip() == answer.answer  # streamed pieces make up the answer
+    cited = [s.path for s in answer.sources]
+    assert any(p.endswith("home/biscuit.md") or p.endswith("about-me.md") for p in cited)
+    for s in answer.sources:
+        assert 1 <= s.start_line <= s.end_line
+    assert set(answer.timings_ms) == {"retrieve", "first_token", "total"}
+    assert answer.timings_ms["retrieve"] <= answer.timings_ms["first_token"] <= answer.timings_ms["total"]
+
+
+def test_prompt_uses_the_chat_template_stored_in_the_gguf(engine):
+    """llama-cpp-python would otherwise swap in a built-in format guessed from the metadata."""
+    import jinja2
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    llm = engine.llm
+    assert llm.chat_format == GGUF_TEMPLATE
+    template = llm.metadata["tokenizer.chat_template"]
+    messages = engine.build_messages("Who is my manager?", engine.memory.search("Who is my manager?", k=2), "rag")
+    formatter = Jinja2ChatFormatter(template=template, eos_token="<|im_end|>", bos_token="<|im_start|>")
+    prompt = formatter(messages=messages).prompt
+    assert prompt == jinja2.Template(template).render(messages=messages, add_generation_prompt=True)
+    assert prompt.startswith("<|im_start|>system\nYou are anima")  # our system prompt, in SmolLM2's ChatML
+
+
+def test_a_wrong_template_gives_a_wrong_answer_where_the_right_one_succeeds(engine):
+    """The same grounded messages, rendered as Llama-2 [INST] text instead of the GGUF's ChatML.
+
+    The last message is the one with the notes and the question (a worked example may precede it)."""
+    question = "Who is my manager?"
+    messages = engine.build_messages(question, engine.memory.search(question, k=engine.settings.memory.k), "rag")
+    right = engine.llm.create_chat_completion(messages=messages, max_tokens=48, temperature=0)
+    assert "joost" in right["choices"][0]["message"]["content"].lower()
+    wrong_prompt = f"[INST] <<SYS>>\n{messages[0]['content']}\n<</SYS>>\n\n{messages[-1]['content']} [/INST]"
+    wrong = engine.llm.create_completion(wrong_prompt, max_tokens=48, temperature=0)["choices"][0]["text"]
+    assert "joost" not in wrong.lower() or "<|im_end|>" not in wrong
+
+
+def test_unrelated_question_gets_i_dont_know_without_inventing(engine):
+    answer = engine.ask("What is the torque spec for a Boeing 747 landing gear bolt?")
+    assert answer.answer == DONT_KNOW
+    assert answer.sources == []
+
+
+def test_a_20000_character_question_is_truncated_not_a_crash(engine):
+    question = ("Tell me about my cat. " * 1000)[:20000]
+    answer = engine.ask(question)
+    assert answer.answer  # something came back within the context window
+    assert answer.timings_ms["total"] > 0
+
+
+def test_cancel_stops_generation(engine):
+    cancel = threading.Event()
+    pieces = []
+
+    def on_token(piece):
+        pieces.append(piece)
+        cancel.set()  # cancel as soon as the first token arrives
+
+    answer = engine.ask("Describe everything you know about my cat in detail.", mode="base", on_token=on_token, cancel=cancel)
+    assert answer.answer.endswith("[cancelled]")
+    assert len(pieces) == 1
