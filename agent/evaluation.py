@@ -1,7 +1,6 @@
 """Scoring answers against a questions file (the format of shared/persona/*/questions.jsonl)."""
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from pathlib import Path

@@ -7,7 +7,6 @@ import os
 import signal
 import time
 from collections import Counter
-from pathlib import Path
 
 from agent.config import Home
 from agent.daemon.client import DaemonClient
