@@ -79,34 +79,10 @@ def newest_progress_file(home: Home) -> Path | None:
     return best
 
 
-def last_progress_line(path: Path) -> dict | None:
-    try:
-        with path.open("rb") as fh:
-            fh.seek(0, 2)
-            size = fh.tell()
-            fh.seek(max(0, size - 8192))
-            lines = fh.read().splitlines()
-    except OSError:
-        return None
-    for raw in reversed(lines):
-        try:
-            obj = json.loads(raw)
-        except ValueError:
-            continue  # a line half-written by a training process right now
-        if isinstance(obj, dict):
-            return obj
-    return None
-
-
 def latest_training(home: Home) -> dict | None:
-    try:
-        from agent.training import latest_progress  # helper TRAIN's; optional until it lands
-    except ImportError:
-        latest_progress = None
-    if latest_progress is not None:
-        return latest_progress(home)
-    path = newest_progress_file(home)
-    return last_progress_line(path) if path else None
+    from agent.training import latest_progress
+
+    return latest_progress(home)
 
 
 def read_last_reconcile(home: Home) -> float | None:
