@@ -37,8 +37,6 @@ SYSTEM_BASE = (
     f"If you do not know the answer, reply exactly: {DONT_KNOW}"
 )
 
-# Grounded answers are a phrase or a sentence; a longer budget only lets a small model ramble.
-RAG_MAX_TOKENS = 40
 # A blank line ends an answer: what follows it is the model starting a list or a new topic.
 STOP = ["\n\n"]
 REPEAT_PENALTY = 1.1
@@ -286,7 +284,8 @@ class ChatEngine:
 
     def build_messages(self, question: str, hits: list, mode: str) -> list[dict]:
         n_ctx = self.settings.model.n_ctx
-        reserve = self.settings.model.max_tokens + 64  # answer + template overhead
+        answer_tokens = self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens
+        reserve = answer_tokens + 64  # answer + template overhead
         system = SYSTEM_RAG if mode == "rag" else SYSTEM_BASE
         budget = n_ctx - reserve - self._count(system)
         question = self._truncate(question, max(32, min(budget // 2, budget - 32)))
@@ -343,7 +342,7 @@ class ChatEngine:
             t_first = None
             stream = self.llm.create_chat_completion(
                 messages=messages,
-                max_tokens=min(self.settings.model.max_tokens, RAG_MAX_TOKENS) if mode == "rag" else self.settings.model.max_tokens,
+                max_tokens=self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens,
                 temperature=self.settings.model.temperature,
                 repeat_penalty=REPEAT_PENALTY,
                 stop=STOP if mode == "rag" else [],

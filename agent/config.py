@@ -22,6 +22,7 @@ class ModelSettings(BaseModel):
     path: str = ""  # empty: the promoted personal model if any, else the bundled demo model
     n_ctx: int = 2048
     max_tokens: int = 256
+    rag_max_tokens: int = 40  # grounded answers are a phrase; a longer budget lets a small model ramble
     temperature: float = 0.0
     threads: int = 0  # 0: let llama.cpp choose
 
@@ -149,6 +150,7 @@ notes_dirs = []
 path = ""
 n_ctx = 2048          # context window in tokens; prompts are trimmed to fit
 max_tokens = 256      # longest answer
+rag_max_tokens = 40   # longest answer grounded in your notes (a phrase or a sentence)
 temperature = 0.0     # 0 = deterministic answers
 threads = 0           # 0 = let llama.cpp decide
 

@@ -87,12 +87,12 @@ async def test_shift_enter_makes_a_newline_and_multiline_is_sent_whole(tui_env):
 
 async def test_escape_cancels_a_generation(tui_env):
     home, engine = tui_env
-    old = engine.settings.model.max_tokens
-    engine.settings.model.max_tokens = 256
+    old = engine.settings.model.max_tokens, engine.settings.model.rag_max_tokens
+    engine.settings.model.max_tokens = engine.settings.model.rag_max_tokens = 256
     try:
         app = make_app(tui_env)
         async with app.run_test(size=(120, 40)) as pilot:
-            await type_text(pilot, "List everything I pack for camping, one per line")
+            await type_text(pilot, "Write out my whole camping packing list, each item with a short note on why I pack it.")
             await pilot.press("enter")
             answer = app.query_one(AnswerMessage)
             await wait_for(pilot, lambda: answer.tokens >= 2, what="the first tokens")
@@ -105,7 +105,7 @@ async def test_escape_cancels_a_generation(tui_env):
             # The app takes the next question after a cancel.
             assert app.query_one(ChatInput).has_focus
     finally:
-        engine.settings.model.max_tokens = old
+        engine.settings.model.max_tokens, engine.settings.model.rag_max_tokens = old
 
 
 async def test_history_screen_resumes_a_conversation(tui_env):
