@@ -51,7 +51,9 @@ GENERAL_QUESTIONS = [
     Question(id="g09", kind="general", question="What animal says meow?", answers=["cat"]),
     Question(id="g10", kind="general", question="What is the capital of Japan?", answers=["Tokyo"]),
 ]
-MAX_HELDOUT_EVAL = 60  # eval time grows with this; a sample is enough to gate
+MAX_HELDOUT_EVAL = 24  # eval time grows with this; a sample (every kind kept) is enough to gate
+EVAL_MAX_TOKENS = 32  # expected answers are a phrase: a longer budget only lets the model ramble
+CURRENT_EVAL_FILE = "eval_current.json"
 MAX_GENERAL_FORGOTTEN = 1  # of the 10 general questions
 
 
@@ -239,6 +241,9 @@ def _run_child(home: Home, run_dir: Path, pump: Callable[[], None]) -> int:
     env.setdefault("TRANSFORMERS_OFFLINE", "1")
     env.setdefault("ANONYMIZED_TELEMETRY", "False")
     env.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # OpenMP threads busy-wait at every barrier by default. On a shared machine (the daemon, other
+    # programs) a preempted thread leaves its partner spinning: training steps measured 3-10x slower.
+    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     with open(run_dir / CHILD_LOG, "ab") as logf:
         child = subprocess.Popen(
             [sys.executable, "-m", "agent.training", "--child", str(run_dir), "--home", str(home.root)],
@@ -321,7 +326,7 @@ def _prompts():
     return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW)
 
 
-def closed_book_answer_fn(llm, max_tokens: int = 40) -> Callable[[str], str]:
+def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[str], str]:
     """Answers exactly as `anima ask --mode base` prompts: the same system prompt, greedy."""
     from agent.chat import SYSTEM_BASE
 
@@ -348,6 +353,34 @@ def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> di
             close()
     return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
             "items": [i.model_dump() for i in h.items + g.items]}
+
+
+def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
+    """Up to `limit` held-out questions, spread round-robin over the kinds so none is left out."""
+    by_kind: dict[str, list] = {}
+    for h in heldout:
+        by_kind.setdefault(h.kind, []).append(h)
+    picked, queues = [], [list(v) for v in by_kind.values()]
+    while len(picked) < limit and any(queues):
+        for q in queues:
+            if q and len(picked) < limit:
+                picked.append(q.pop(0))
+    return picked
+
+
+def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
+    """The current model's score, computed once per run: a resumed run or a re-run of the eval
+    stage reuses it while the model file and the questions are the same."""
+    st = Path(path).stat()
+    key = {"path": str(path), "bytes": st.st_size, "mtime": st.st_mtime, "questions": [q.question for q in qs]}
+    cache = run_dir / CURRENT_EVAL_FILE
+    with contextlib.suppress(FileNotFoundError, ValueError, KeyError):
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved["key"] == key:
+            return saved["score"]
+    score = score_model(path, qs)
+    cache.write_text(json.dumps({"key": key, "score": score}), encoding="utf-8")
+    return score
 
 
 def cycle_work(home: Home, run_dir: Path) -> dict:
@@ -446,7 +479,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
 
     # -- eval: new model vs the current one, closed-book ------------------------------------
     t0 = time.monotonic()
-    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in heldout][:MAX_HELDOUT_EVAL]
+    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
     progress.emit("eval", total=2, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
     new = score_model(out, qs)  # a file llama.cpp cannot load fails the run here
     from agent.registry import Registry
@@ -454,7 +487,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     cur = Registry(home).current()
     cur_path = cur.path if cur is not None else base
     progress.emit("eval", step=1, total=2, message=f"scoring the current model ({cur.version if cur else 'base'})")
-    current = score_model(cur_path, qs)
+    current = score_current(run_dir, cur_path, qs)
     stages["eval"] = round(time.monotonic() - t0, 2)
     progress.emit("eval", step=2, total=2, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
 

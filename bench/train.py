@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see agent/training.py: spinning threads on a shared CPU
 
 REPO = Path(__file__).resolve().parents[1]
 LENA = REPO.parent / "shared" / "persona" / "lena"
@@ -52,6 +53,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-steps", type=int, default=0)
     ap.add_argument("--epochs", type=float, default=None)
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--llm-questions", type=int, default=40)
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--skip-eval", action="store_true", help="only the cycle, no questions.jsonl scoring")
@@ -71,6 +74,12 @@ def main() -> int:
     settings.notes_dirs = [str(LENA / "notes")]
     if args.epochs is not None:
         settings.train.epochs = args.epochs
+    if args.batch_size is not None:
+        settings.train.batch_size = args.batch_size
+    if args.lr is not None:
+        settings.train.lr = args.lr
+    load_start = os.getloadavg()
+    print(f"load average at start: {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f} on {os.cpu_count()} cores", flush=True)
 
     t0 = time.monotonic()
     mem = open_memory(home, settings)
@@ -93,7 +102,11 @@ def main() -> int:
     cycle_s = time.monotonic() - t1
     run_dir = Path(result.run_dir)
     work = json.loads((run_dir / "work.json").read_text()) if (run_dir / "work.json").exists() else {}
-    summary = {"status": result.status, "reason": result.reason, "version": result.version, "cycle_s": round(cycle_s, 1),
+    load_end = os.getloadavg()
+    steps = result.train.get("steps") or 0
+    per_step = (result.train.get("seconds") or 0) / max(1, steps - (result.train.get("resumed_from") or 0))
+    summary = {"load_avg_start": load_start, "load_avg_end_of_cycle": load_end, "seconds_per_step": round(per_step, 2),
+               "settings_train": settings.train.model_dump(), "status": result.status, "reason": result.reason, "version": result.version, "cycle_s": round(cycle_s, 1),
                "stages_s": result.stages_s, "dataset": result.dataset, "files": result.files,
                "train": {k: v for k, v in result.train.items() if k not in ("loss_curve", "heldout_curve")},
                "heldout": {"new": result.eval.get("new", {}).get("heldout"), "current": result.eval.get("current", {}).get("heldout"),
@@ -107,6 +120,7 @@ def main() -> int:
     for k, v in result.stages_s.items():
         print(f"| {k} | {v:.1f} |")
     print(f"| whole cycle | {cycle_s:.1f} |")
+    print(f"\ntrain: {steps} steps, {per_step:.2f} s/step; load average 1/5/15 min at start {load_start}, at end {load_end}")
     print(f"\nstatus: {result.status} ({result.reason})")
     print(f"dataset: {json.dumps(result.dataset)}")
     for name, f in result.files.items():
@@ -128,6 +142,8 @@ def main() -> int:
         for mode, row in table.items():
             print(f"| {mode} | {row['overall']:.2f} | " + " | ".join(f"{row.get(k, 0):.2f}" for k in kinds) + " |")
         summary["questions"] = table
+        summary["load_avg_end"] = os.getloadavg()
+        print(f"load average at the end: {summary['load_avg_end']}")
     (out / "train.json").write_text(json.dumps(summary, indent=2, default=str))
     return 0 if result.status in ("promoted", "rejected") else 1
 

@@ -93,10 +93,26 @@ def _norm(q: str) -> str:
     return " ".join(re.sub(r"[^\w ]", " ", q.lower()).split())
 
 
-def _block(i: int, chunk: Chunk) -> str:
+# Characters of a chunk shown in a RAFT example. Whole chunks made these examples ~400 tokens,
+# four times a closed-book one, and training time grows with tokens; the serving prompt also shows
+# only a few selected lines (agent/chat.py), so a window around the answer is closer to it.
+RAFT_CHARS = 360
+
+
+def _excerpt(text: str, span: str = "", limit: int = RAFT_CHARS) -> str:
+    """A window of `limit` characters that holds `span` when the text contains it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    at = text.lower().find(span.lower()) if span else -1
+    start = max(0, min(at - limit // 3, len(text) - limit)) if at >= 0 else 0
+    return ("..." if start else "") + text[start:start + limit] + "..."
+
+
+def _block(i: int, chunk: Chunk, span: str = "") -> str:
     # Same shape as the chat engine's retrieved-note blocks: "[i] file (heading > trail)".
     trail = " > ".join(chunk.heading)
-    return f"[{i}] {Path(chunk.path).name}" + (f" ({trail})" if trail else "") + f"\n{chunk.text.strip()}"
+    return f"[{i}] {Path(chunk.path).name}" + (f" ({trail})" if trail else "") + f"\n{_excerpt(chunk.text, span)}"
 
 
 def llm_questions(llm, facts: list[Fact], *, limit: int = 40, per_fact: int = 3,
@@ -160,7 +176,7 @@ def build_dataset(
     seed: int = 0,
     facts: list[Fact] | None = None,
     replay: list[tuple[str, str]] = (),
-    raft_max: int = 40,
+    raft_max: int = 16,
     raft_abstain_share: float = 0.3,
     heldout_per_fact: int = 1,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
@@ -218,11 +234,12 @@ def build_dataset(
         span = answer_span(fact.value).lower()
         pool = [c for c in chunks if c.path != right.path and span not in c.text.lower()]
         distractors = rng.sample(pool, min(len(pool), 2))
+        span_raw = answer_span(fact.value)
         q = rng.choice([q for q in fact.questions if _norm(q) not in held_norm] or fact.questions)
         abstain = n < n_abstain and bool(distractors)
         blocks = distractors if abstain else distractors[:1] + [right]
         rng.shuffle(blocks)
-        user = "Notes:\n\n" + "\n\n".join(_block(i, c) for i, c in enumerate(blocks, 1)) + f"\n\nQuestion: {q}"
+        user = "Notes:\n\n" + "\n\n".join(_block(i, c, span_raw) for i, c in enumerate(blocks, 1)) + f"\n\nQuestion: {q}"
         answer = prompts.dont_know if abstain else fact.statement
         examples.append(Example(id="", kind="raft_abstain" if abstain else "raft", fact_id=fact.id,
                                 messages=[{"role": "system", "content": prompts.system_rag}, {"role": "user", "content": user},

@@ -117,3 +117,15 @@ def test_killed_child_resumes_from_checkpoint(train_home):
         assert not should_train(home, settings, mem)  # nothing new since the finished run
     finally:
         mem.close()
+
+
+def test_eval_sample_keeps_every_kind():
+    from agent.training import eval_sample
+    from finetune.dataset import HeldOut
+
+    held = [HeldOut(id=f"f{i}", kind="forward", question=f"q{i}?", answers=["a"]) for i in range(40)]
+    held += [HeldOut(id="r0", kind="reverse", question="r?", answers=["a"]),
+             HeldOut(id="a0", kind="abstain", question="x?", answers=["don't know"])]
+    picked = eval_sample(held, limit=6)
+    assert len(picked) == 6 and {h.kind for h in picked} == {"forward", "reverse", "abstain"}
+    assert eval_sample(held[:3], limit=6) == held[:3]
