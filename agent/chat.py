@@ -216,6 +216,10 @@ def select_lines(question: str, hits: list, max_lines: int = MAX_LINES) -> list[
             score = len(wanted & _content_words(body)) + topic_bonus + 0.5 / (rank + 1) - 0.01 * pos
             scored.append((score, -rank, -pos, unit))
     best = sorted(scored, reverse=True)[:max_lines]
+    # A runner-up sharing no word with the question, beside a best line that does, is only
+    # noise, and the small model copies it as often as the right line.
+    if len(best) > 1 and best[0][0] >= 1 and best[1][0] < 1:
+        best = best[:1]
     return [s[3] for s in reversed(best)]
 
 
