@@ -2,51 +2,6 @@
 index, grounded ask and delete all work against it."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import pytest
-
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def chroma_server(tmp_path):
-    if not CHROMA.exists():
-        pytest.fail(f"the chroma CLI is missing at {CHROMA} (it ships with the chromadb package)")
-    port = _free_port()
-    log = (tmp_path / "chroma.log").open("wb")
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path / "server-data"), "--port", str(port),
-                             "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT,
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"chroma server did not start: {(tmp_path / 'chroma.log').read_text()[-2000:]}")
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}", tmp_path / "server-data"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
 
 
 def test_index_ask_and_delete_against_a_chroma_server(chroma_server, home, tmp_path):
@@ -55,7 +10,7 @@ def test_index_ask_and_delete_against_a_chroma_server(chroma_server, home, tmp_p
 
     from agent.chat import ChatEngine, open_memory
 
-    url, server_dir = chroma_server
+    url, server_dir = chroma_server, tmp_path / "chroma-server"
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "garden.md").write_text("# Garden\n\nThe shed door code is 4471. The tomatoes grow by the south fence.\n")
