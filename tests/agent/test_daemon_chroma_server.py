@@ -3,7 +3,6 @@ index, grounded ask and delete all work against it."""
 from __future__ import annotations
 
 
-
 def test_index_ask_and_delete_against_a_chroma_server(chroma_server, home, tmp_path):
     import chromadb
     from chromadb.config import Settings as ChromaSettings

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 
-
-
 def test_memory_uses_a_chroma_server_when_chroma_url_is_set(make_memory, tmp_path, chroma_server):
     notes = tmp_path / "notes"
     notes.mkdir()
