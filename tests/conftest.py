@@ -101,3 +101,16 @@ def chroma_server(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture()
+def vphone():
+    """A virtual phone connected to the real adb server, disconnected and stopped afterwards."""
+    from tools.virtual_phone import VirtualPhone, adb_connect, adb_disconnect
+
+    phone = VirtualPhone()
+    phone.start()
+    adb_connect(phone.serial)
+    yield phone
+    adb_disconnect(phone.serial)
+    phone.stop()

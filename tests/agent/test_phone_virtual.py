@@ -43,18 +43,6 @@ def lena_memory(notes_with_injection, tmp_path_factory, embedder_path):
 
 
 @pytest.fixture()
-def vphone():
-    from tools.virtual_phone import VirtualPhone, adb_connect, adb_disconnect
-
-    vp = VirtualPhone()
-    vp.start()
-    adb_connect(vp.serial)
-    yield vp
-    adb_disconnect(vp.serial)
-    vp.stop()
-
-
-@pytest.fixture()
 def agent(home, lena_memory):
     return PhoneAgent(home, home.load_settings(), memory=lena_memory)
 

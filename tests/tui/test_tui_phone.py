@@ -12,19 +12,6 @@ from tui_helpers import wait_for
 pytestmark = pytest.mark.asyncio
 
 
-@pytest.fixture()
-def phone():
-    from tools.device import adb_disconnect
-    from tools.virtual_phone import VirtualPhone, adb_connect
-
-    vp = VirtualPhone()
-    vp.start()
-    adb_connect(vp.serial)
-    yield vp
-    adb_disconnect(vp.serial)
-    vp.stop()
-
-
 async def send(pilot, app, text: str) -> PhoneMessage:
     before = len(app.query(PhoneMessage))
     app.send(text)
@@ -34,10 +21,10 @@ async def send(pilot, app, text: str) -> PhoneMessage:
     return widgets[-1]
 
 
-async def test_risky_action_confirmed_then_refused(tui_env, phone):
+async def test_risky_action_confirmed_then_refused(tui_env, vphone):
     home, engine = tui_env
-    assert phone.state().wifi is True
-    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, phone_serial=phone.serial)
+    assert vphone.state().wifi is True
+    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, phone_serial=vphone.serial)
     async with app.run_test(size=(120, 40)) as pilot:
         # Confirm: the modal names the action; Yes runs it, and the result says it was verified.
         widget = await send(pilot, app, "turn off wifi")
@@ -47,7 +34,7 @@ async def test_risky_action_confirmed_then_refused(tui_env, phone):
         await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
         assert widget.result["error"] is None
         assert widget.result["actions"][0]["ok"] and widget.result["actions"][0]["verified"]
-        assert phone.state().wifi is False
+        assert vphone.state().wifi is False
         shown = str(widget.query_one(".phone-body").render())
         assert "verified" in shown and "wifi" in shown.lower()
 
@@ -58,12 +45,12 @@ async def test_risky_action_confirmed_then_refused(tui_env, phone):
         await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
         assert widget.result["actions"] == []
         assert "refused" in (widget.result["error"] or "")
-        assert phone.state().wifi is False
-        assert not any("svc wifi enable" in c for c in phone.commands)
+        assert vphone.state().wifi is False
+        assert not any("svc wifi enable" in c for c in vphone.commands)
         assert "refused" in str(widget.query_one(".phone-body").render())
 
 
-async def test_pick_phone_from_the_command_palette_action(tui_env, phone):
+async def test_pick_phone_from_the_command_palette_action(tui_env, vphone):
     home, engine = tui_env
     app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -71,8 +58,8 @@ async def test_pick_phone_from_the_command_palette_action(tui_env, phone):
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         serials = [value for _, value in app.screen.choices]
-        assert phone.serial in serials
-        app.screen.query_one("#choices").highlighted = serials.index(phone.serial)
+        assert vphone.serial in serials
+        app.screen.query_one("#choices").highlighted = serials.index(vphone.serial)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.phone_serial == phone.serial
+        assert app.phone_serial == vphone.serial
