@@ -272,6 +272,9 @@ class ChatEngine:
             log.info("model now %s", new_path)
 
     # -- prompting -------------------------------------------------------------------------
+    def _answer_tokens(self, mode: str) -> int:
+        return self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens
+
     def _count(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8", "replace"), add_bos=False))
 
@@ -288,8 +291,7 @@ class ChatEngine:
 
     def build_messages(self, question: str, hits: list, mode: str) -> list[dict]:
         n_ctx = self.settings.model.n_ctx
-        answer_tokens = self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens
-        reserve = answer_tokens + 64  # answer + template overhead
+        reserve = self._answer_tokens(mode) + 64  # answer + template overhead
         system = SYSTEM_RAG if mode == "rag" else SYSTEM_BASE
         budget = n_ctx - reserve - self._count(system)
         question = self._truncate(question, max(32, min(budget // 2, budget - 32)))
@@ -346,7 +348,7 @@ class ChatEngine:
             t_first = None
             stream = self.llm.create_chat_completion(
                 messages=messages,
-                max_tokens=self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens,
+                max_tokens=self._answer_tokens(mode),
                 temperature=self.settings.model.temperature,
                 repeat_penalty=REPEAT_PENALTY,
                 stop=STOP if mode == "rag" else [],
