@@ -114,3 +114,18 @@ def vphone():
     yield phone
     adb_disconnect(phone.serial)
     phone.stop()
+
+
+@pytest.fixture(scope="session")
+def speak(tmp_path_factory):
+    """speak(text) -> a WAV file of espeak-ng saying it (real speech for the recognizer)."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("speech")
+
+    def _speak(text: str):
+        out = folder / (text.replace(" ", "_") + ".wav")
+        subprocess.run(["espeak-ng", "-w", str(out), text], check=True, capture_output=True)
+        return out
+
+    return _speak

@@ -2,23 +2,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
-import pytest
 
 from agent.cli import main
-
-
-@pytest.fixture(scope="module")
-def speak(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("spoken")
-
-    def _speak(text: str):
-        out = folder / (text.replace(" ", "_") + ".wav")
-        subprocess.run(["espeak-ng", "-w", str(out), text], check=True, capture_output=True)
-        return out
-
-    return _speak
 
 
 def listen(capsys, home, *args) -> tuple[int, dict]:

@@ -1,5 +1,4 @@
 """Voice input on real audio: espeak-ng speech, the bundled tiny.en model, the bundled VAD."""
-import subprocess
 import sys
 import types
 
@@ -8,18 +7,6 @@ import pytest
 
 from tools import voice
 from tools.voice import SAMPLE_RATE, Endpointer, VoiceUnavailable, bundled_whisper_path, read_wav, transcribe
-
-
-@pytest.fixture(scope="session")
-def speak(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("speech")
-
-    def _speak(text: str):
-        out = folder / (text.replace(" ", "_") + ".wav")
-        subprocess.run(["espeak-ng", "-w", str(out), text], check=True, capture_output=True)
-        return out
-
-    return _speak
 
 
 def test_bundled_model_is_a_ctranslate2_folder():
