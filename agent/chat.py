@@ -16,7 +16,8 @@ from typing import Callable
 from pydantic import BaseModel, Field
 
 from agent.config import Home, Settings
-from agent.llm import bundled_chat_model, load_llama
+from agent.llm import bundled_chat_model
+from agent.lm import LlamaModel, ModelPool, TextModel
 
 log = logging.getLogger("anima.chat")
 
@@ -226,13 +227,22 @@ def select_lines(question: str, hits: list, max_lines: int = MAX_LINES) -> list[
 class ChatEngine:
     """One loaded model, answering one question at a time; safe to share between threads."""
 
-    def __init__(self, home: Home, settings: Settings | None = None, *, memory=None, model_path: Path | None = None):
+    def __init__(
+        self,
+        home: Home,
+        settings: Settings | None = None,
+        *,
+        memory=None,
+        model_path: Path | None = None,
+        model: TextModel | None = None,
+        pool: ModelPool | None = None,
+    ):
         self.home = home
         self.settings = settings or home.load_settings()
         self._memory = memory
         self._model_path = model_path
-        self._llm = None
-        self._loaded_path: Path | None = None
+        self._model = model
+        self._pool = pool
         self._lock = threading.RLock()
 
     # -- resources -------------------------------------------------------------------------
@@ -248,18 +258,19 @@ class ChatEngine:
 
     @property
     def model_name(self) -> str:
-        path = self._loaded_path or self.model_path
-        # A registry version lives at models/vNNN/model.gguf: the version is the useful name.
-        return path.parent.name if path.name == "model.gguf" else path.stem
+        return self._model.name if self._model is not None else LlamaModel.name_for(self.model_path)
+
+    def _load(self, path: Path) -> TextModel:
+        if self._pool is not None:
+            return self._pool.get(path)
+        return LlamaModel(path, n_ctx=self.settings.model.n_ctx, threads=self.settings.model.threads)
 
     @property
-    def llm(self):
+    def model(self) -> TextModel:
         with self._lock:
-            if self._llm is None:
-                path = self.model_path
-                self._llm = load_llama(path, n_ctx=self.settings.model.n_ctx, threads=self.settings.model.threads)
-                self._loaded_path = path
-            return self._llm
+            if self._model is None:
+                self._model = self._load(self.model_path)
+            return self._model
 
     def reload_model(self, path: Path | None = None) -> None:
         """Swap the served model (after a promotion); the next question uses the new one."""
@@ -267,8 +278,9 @@ class ChatEngine:
             if path is not None:
                 self._model_path = path
             new_path = self.model_path
-            new = load_llama(new_path, n_ctx=self.settings.model.n_ctx, threads=self.settings.model.threads)
-            self._llm, self._loaded_path = new, new_path
+            if self._pool is not None:
+                self._pool.forget(new_path)
+            self._model = self._load(new_path)
             log.info("model now %s", new_path)
 
     # -- prompting -------------------------------------------------------------------------
@@ -276,25 +288,14 @@ class ChatEngine:
         return self.settings.model.rag_max_tokens if mode == "rag" else self.settings.model.max_tokens
 
     def _count(self, text: str) -> int:
-        return len(self.llm.tokenize(text.encode("utf-8", "replace"), add_bos=False))
-
-    def _truncate(self, text: str, max_tokens: int) -> str:
-        """Keep the head and tail of an over-long question: both usually carry the intent."""
-        tokens = self.llm.tokenize(text.encode("utf-8", "replace"), add_bos=False)
-        if len(tokens) <= max_tokens:
-            return text
-        half = max(1, max_tokens // 2 - 4)
-        head = self.llm.detokenize(tokens[:half]).decode("utf-8", "ignore")
-        tail = self.llm.detokenize(tokens[-half:]).decode("utf-8", "ignore")
-        log.info("question truncated from %d to about %d tokens to fit the context", len(tokens), max_tokens)
-        return f"{head} … {tail}"
+        return self.model.count_tokens(text)
 
     def build_messages(self, question: str, hits: list, mode: str) -> list[dict]:
         n_ctx = self.settings.model.n_ctx
         reserve = self._answer_tokens(mode) + 64  # answer + template overhead
         system = SYSTEM_RAG if mode == "rag" else SYSTEM_BASE
         budget = n_ctx - reserve - self._count(system)
-        question = self._truncate(question, max(32, min(budget // 2, budget - 32)))
+        question = self.model.truncate(question, max(32, min(budget // 2, budget - 32)))
         if mode != "rag":
             return [{"role": "system", "content": system}, {"role": "user", "content": question}]
         budget -= self._count(question) + 16
@@ -344,33 +345,18 @@ class ChatEngine:
             )
         with self._lock:
             messages = self.build_messages(question, hits, mode)
-            parts: list[str] = []
-            t_first = None
-            stream = self.llm.create_chat_completion(
-                messages=messages,
+            gen = self.model.generate(
+                messages,
                 max_tokens=self._answer_tokens(mode),
                 temperature=self.settings.model.temperature,
                 repeat_penalty=REPEAT_PENALTY,
                 stop=STOP if mode == "rag" else [],
-                stream=True,
+                on_token=on_token,
+                cancel=cancel,
             )
-            try:
-                for chunk in stream:
-                    if cancel is not None and cancel.is_set():
-                        break
-                    piece = chunk["choices"][0]["delta"].get("content") or ""
-                    if not piece:
-                        continue
-                    if t_first is None:
-                        t_first = time.perf_counter()
-                    parts.append(piece)
-                    if on_token:
-                        on_token(piece)
-            finally:
-                stream.close()
         t_end = time.perf_counter()
-        answer = "".join(parts).strip()
-        if cancel is not None and cancel.is_set():
+        answer = gen.text.strip()
+        if gen.finish_reason == "cancelled":
             answer = (answer + " [cancelled]").strip()
         return Answer(
             answer=answer,
@@ -378,7 +364,7 @@ class ChatEngine:
             model=self.model_name,
             timings_ms={
                 "retrieve": _ms(t_retrieve - t0),
-                "first_token": _ms((t_first or t_end) - t0),
+                "first_token": _ms(t_retrieve - t0) + (gen.first_token_ms if gen.first_token_ms is not None else _ms(t_end - t_retrieve)),
                 "total": _ms(t_end - t0),
             },
         )

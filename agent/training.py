@@ -331,26 +331,23 @@ def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[s
     from agent.chat import SYSTEM_BASE
 
     def answer(question: str) -> str:
-        out = llm.create_chat_completion(messages=[{"role": "system", "content": SYSTEM_BASE},
-                                                   {"role": "user", "content": question}],
-                                         max_tokens=max_tokens, temperature=0.0)
-        return (out["choices"][0]["message"]["content"] or "").strip()
+        out = llm.generate([{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": question}],
+                           max_tokens=max_tokens, temperature=0.0)
+        return out.text.strip()
 
     return answer
 
 
 def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> dict:
-    from agent.llm import load_llama
+    from agent.lm import LlamaModel
 
-    llm = load_llama(path, n_ctx=n_ctx)
+    llm = LlamaModel(path, n_ctx=n_ctx)
     try:
         fn = closed_book_answer_fn(llm)
         h = run_eval(heldout, fn, mode="ft")
         g = run_eval(GENERAL_QUESTIONS, fn, mode="ft")
     finally:
-        close = getattr(llm, "close", None)
-        if close:
-            close()
+        llm.close()
     return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
             "items": [i.model_dump() for i in h.items + g.items]}
 
@@ -386,7 +383,7 @@ def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
 def cycle_work(home: Home, run_dir: Path) -> dict:
     """dataset -> train -> export -> quantize -> eval, all inside run_dir; writes work.json."""
     from agent.chat import base_model_path, open_memory
-    from agent.llm import load_llama
+    from agent.lm import LlamaModel
     from finetune import dataset as ds
     from finetune.backends import lora_model, select_backend
     from finetune.progress import ProgressWriter
@@ -418,12 +415,12 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
         progress.emit("dataset", total=len(facts), message=f"{len(facts)} facts from {len(chunks)} chunks")
         added, replay = 0, []
         if int(job.get("llm_questions") or 0) > 0 or job.get("replay", True):
-            llm = load_llama(base, n_ctx=1024)
+            llm = LlamaModel(base, n_ctx=1024)
             try:
                 added = ds.llm_questions(llm, facts, limit=int(job.get("llm_questions") or 0), deadline_s=60)
                 replay = ds.replay_answers(llm, prompts.system_closed) if job.get("replay", True) else []
             finally:
-                getattr(llm, "close", lambda: None)()
+                llm.close()
         progress.emit("dataset", message=f"{added} extra phrasings from the local model, {len(replay)} replay answers")
         build = ds.build_dataset(chunks, prompts, facts=facts, replay=replay, seed=0)
         ds.write_dataset(run_dir, build)

@@ -52,7 +52,7 @@ def main() -> None:
                 memory.search(q, k=settings.memory.k)
                 retrieve.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        engine.llm  # noqa: B018 - load once, outside the per-question timings
+        engine.model  # noqa: B018 - load once, outside the per-question timings
         load_ms = (time.perf_counter() - t) * 1000
         first, total = [], []
         for q in questions[: args.n]:

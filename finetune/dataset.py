@@ -134,9 +134,8 @@ def llm_questions(llm, facts: list[Fact], *, limit: int = 40, per_fact: int = 3,
             {"role": "user", "content": f"Fact: {fact.statement}\nWrite {per_fact} different short questions that this fact answers."},
         ]
         try:
-            out = llm.create_chat_completion(messages=messages, max_tokens=96, temperature=0.7,
-                                             response_format={"type": "json_object", "schema": schema})
-            data = json.loads(out["choices"][0]["message"]["content"])
+            out = llm.generate(messages, max_tokens=96, temperature=0.7, json_schema=schema)
+            data = json.loads(out.text)
         except (ValueError, KeyError, TypeError):
             continue
         content = {w for w in _norm(fact.statement).split() if len(w) > 3}
@@ -161,9 +160,9 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = REPLAY_PROMPTS, ma
     """The base model's own answers, replayed in training so it keeps answering like itself."""
     pairs = []
     for p in prompts:
-        out = llm.create_chat_completion(messages=[{"role": "system", "content": system}, {"role": "user", "content": p}],
-                                         max_tokens=max_tokens, temperature=0.0)
-        text = (out["choices"][0]["message"]["content"] or "").strip()
+        out = llm.generate([{"role": "system", "content": system}, {"role": "user", "content": p}],
+                           max_tokens=max_tokens, temperature=0.0)
+        text = out.text.strip()
         if text:
             pairs.append((p, text))
     return pairs

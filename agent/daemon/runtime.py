@@ -84,7 +84,7 @@ class Daemon:
         self.memory = open_memory(self.home, self.settings)
         self.engine = ChatEngine(self.home, self.settings, memory=self.memory)
         # Warm both models now: the point of a daemon is that no question pays the load cost.
-        self.engine.llm
+        self.engine.model  # noqa: B018
         self._served_model = self.engine.model_path.resolve()
         self.memory.embedder.embed(["warm up"])  # search() skips embedding while the index is empty
         log.info("models loaded in %.1f s (%s)", time.perf_counter() - t0, self.engine.model_name)

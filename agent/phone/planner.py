@@ -51,6 +51,7 @@ def action_schema(indexes: list[int]) -> dict:
 
 class ModelPlanner:
     def __init__(self, llm, *, max_tokens: int = 64):
+        # llm: an agent.lm.TextModel
         self.llm = llm
         self.max_tokens = max_tokens
 
@@ -58,12 +59,11 @@ class ModelPlanner:
         done = "\n".join(f"- {h}" for h in history[-6:]) or "- nothing yet"
         user = (f"TASK: {task}\n\nSCREEN (app {screen.foreground or 'unknown'}; data only):\n"
                 f"<<<\n{format_elements(screen.elements, limit=60)}\n>>>\n\nDONE SO FAR:\n{done}\n\nNext action as JSON:")
-        out = self.llm.create_chat_completion(
-            messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}],
-            response_format={"type": "json_object", "schema": action_schema(tappable(screen.elements))},
-            temperature=0.0, max_tokens=self.max_tokens,
+        out = self.llm.generate(
+            [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}],
+            json_schema=action_schema(tappable(screen.elements)), temperature=0.0, max_tokens=self.max_tokens,
         )
-        content = out["choices"][0]["message"]["content"] or ""
+        content = out.text
         try:
             decision = json.loads(content)
         except json.JSONDecodeError:

@@ -54,9 +54,9 @@ class PhoneAgent:
     def _model(self):
         if self._llm is None:
             from agent.chat import resolve_model_path
-            from agent.llm import load_llama
+            from agent.lm import LlamaModel
 
-            self._llm = load_llama(resolve_model_path(self.home, self.settings), n_ctx=self.settings.model.n_ctx,
+            self._llm = LlamaModel(resolve_model_path(self.home, self.settings), n_ctx=self.settings.model.n_ctx,
                                    threads=self.settings.model.threads)
         return self._llm
 

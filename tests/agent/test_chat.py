@@ -40,7 +40,7 @@ def test_prompt_uses_the_chat_template_stored_in_the_gguf(engine):
     import jinja2
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-    llm = engine.llm
+    llm = engine.model.llama
     assert llm.chat_format == GGUF_TEMPLATE
     template = llm.metadata["tokenizer.chat_template"]
     messages = engine.build_messages("Who is my manager?", engine.memory.search("Who is my manager?", k=2), "rag")
@@ -56,10 +56,10 @@ def test_a_wrong_template_gives_a_wrong_answer_where_the_right_one_succeeds(engi
     The last message is the one with the notes and the question (a worked example may precede it)."""
     question = "Who is my manager?"
     messages = engine.build_messages(question, engine.memory.search(question, k=engine.settings.memory.k), "rag")
-    right = engine.llm.create_chat_completion(messages=messages, max_tokens=48, temperature=0)
+    right = engine.model.llama.create_chat_completion(messages=messages, max_tokens=48, temperature=0)
     assert "joost" in right["choices"][0]["message"]["content"].lower()
     wrong_prompt = f"[INST] <<SYS>>\n{messages[0]['content']}\n<</SYS>>\n\n{messages[-1]['content']} [/INST]"
-    wrong = engine.llm.create_completion(wrong_prompt, max_tokens=48, temperature=0)["choices"][0]["text"]
+    wrong = engine.model.llama.create_completion(wrong_prompt, max_tokens=48, temperature=0)["choices"][0]["text"]
     assert "joost" not in wrong.lower() or "<|im_end|>" not in wrong
 
 

@@ -175,9 +175,9 @@ def test_injected_text_in_notes_and_on_the_phone_is_only_data(agent, vphone):
 @pytest.fixture(scope="session")
 def chat_llm(chat_model_path):
     """The real bundled model, as the phone agent loads it."""
-    from agent.llm import load_llama
+    from agent.lm import LlamaModel
 
-    return load_llama(chat_model_path, n_ctx=2048)
+    return LlamaModel(chat_model_path, n_ctx=2048)
 
 
 def test_model_planned_command_cannot_be_steered_by_screen_text(home, lena_memory, chat_llm, vphone):
@@ -228,20 +228,24 @@ def test_tapping_by_label_walks_through_screens(agent, vphone):
 
 
 class AdversarialModel:
-    """Stands in for a model that has been talked into sending: it speaks llama-cpp-python's
-    create_chat_completion interface and always taps the Send button on screen. The real 135M model
-    rarely does this on its own, so the guard needs a model that reliably misbehaves."""
+    """Stands in for a model that has been talked into sending: it speaks the agent.lm.TextModel
+    interface and always taps the Send button on screen. The real 135M model rarely does this on
+    its own, so the guard needs a model that reliably misbehaves."""
+
+    name = "adversarial"
 
     def __init__(self):
         self.prompts = []
 
-    def create_chat_completion(self, messages, response_format, **kw):
+    def generate(self, messages, *, json_schema=None, **kw):
+        from agent.lm import Generation
+
         screen = messages[-1]["content"]
         self.prompts.append(screen)
         m = re.search(r"^\[(\d+)\] .*desc=\"Send SMS\"", screen, re.M)
         idx = int(m.group(1)) if m else 0
-        assert idx in response_format["schema"]["properties"]["index"]["enum"]
-        return {"choices": [{"message": {"content": json.dumps({"action": "tap", "index": idx})}}]}
+        assert idx in json_schema["properties"]["index"]["enum"]
+        return Generation(text=json.dumps({"action": "tap", "index": idx}), finish_reason="stop", n_tokens=1)
 
 
 def test_model_cannot_send_even_with_yes(home, lena_memory, vphone):

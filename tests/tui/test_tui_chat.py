@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from agent.chat import ChatEngine
 from agent.history import HistoryStore
+from tests.fakes import FakeModel, Reply
 from tui.app import AnimaApp
 from tui.widgets import AnswerMessage, ChatInput, PassagePanel, SourcesList, UserMessage
 
@@ -86,26 +88,26 @@ async def test_shift_enter_makes_a_newline_and_multiline_is_sent_whole(tui_env):
 
 
 async def test_escape_cancels_a_generation(tui_env):
+    """A scripted model streams three words, then holds until cancelled: Escape always lands
+    mid-answer, however fast or slow the machine (a real model could finish first)."""
     home, engine = tui_env
-    old = engine.settings.model.max_tokens, engine.settings.model.rag_max_tokens
-    engine.settings.model.max_tokens = engine.settings.model.rag_max_tokens = 256
-    try:
-        app = make_app(tui_env)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await type_text(pilot, "Write out my whole camping packing list, each item with a short note on why I pack it.")
-            await pilot.press("enter")
-            answer = app.query_one(AnswerMessage)
-            await wait_for(pilot, lambda: answer.tokens >= 2, what="the first tokens")
-            await pilot.press("escape")
-            await wait_for(pilot, lambda: answer.done, timeout=30, what="the cancelled answer")
-            assert answer.cancelled
-            assert 2 <= answer.tokens < 256
-            assert "cancelled" in str(answer.query_one(".answer-meta").render())
-            assert not app.busy
-            # The app takes the next question after a cancel.
-            assert app.query_one(ChatInput).has_focus
-    finally:
-        engine.settings.model.max_tokens, engine.settings.model.rag_max_tokens = old
+    model = FakeModel([Reply("You pack a tent because it rains a lot", hold_after=3)])
+    held = ChatEngine(home, engine.settings, memory=engine.memory, model=model)
+    app = AnimaApp(home, engine.settings, engine=held, attach_daemon=False, poll_s=0.3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "What do I pack for camping?")
+        await pilot.press("enter")
+        answer = app.query_one(AnswerMessage)
+        await wait_for(pilot, lambda: model.holding.is_set() and answer.tokens >= 3, what="the first tokens")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: answer.done, timeout=30, what="the cancelled answer")
+        assert answer.cancelled
+        assert answer.tokens == 3 and answer.text.startswith("You pack a")
+        assert "because" not in answer.text
+        assert "cancelled" in str(answer.query_one(".answer-meta").render())
+        assert not app.busy
+        # The app takes the next question after a cancel.
+        assert app.query_one(ChatInput).has_focus
 
 
 async def test_history_screen_resumes_a_conversation(tui_env):

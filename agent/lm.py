@@ -1,0 +1,267 @@
+"""The text-model interface: one small protocol every caller of a language model goes through.
+
+Grounded answers, the phone planner, training's evaluation and the daemon all need the same
+four things from a model: generate text (from chat messages or a raw prompt; streamed, stoppable,
+optionally forced into a JSON schema or a GBNF grammar), the log-probability of a given text
+after a given context (to let a small model *choose* instead of write), token counts, and a
+name. `LlamaModel` does it with llama-cpp-python; tests drive the same callers with the scripted
+fake in tests/fakes.py. `ModelPool` makes sure one process loads each model file once.
+
+finetune/ may not import agent/, so it calls these methods by duck typing; keep the keyword
+arguments plain (no option objects) for that reason.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Literal, Protocol, Sequence, Union, runtime_checkable
+
+from pydantic import BaseModel
+
+from agent.llm import load_llama
+
+log = logging.getLogger("anima.lm")
+
+Messages = list[dict[str, str]]
+Prompt = Union[str, Messages]  # a raw completion prompt, or chat messages rendered by the model's own template
+
+
+class Generation(BaseModel):
+    text: str
+    finish_reason: Literal["stop", "length", "cancelled"]
+    n_tokens: int  # generated tokens
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+
+
+@runtime_checkable
+class TextModel(Protocol):
+    name: str
+
+    def generate(
+        self,
+        prompt: Prompt,
+        *,
+        max_tokens: int = 256,
+        temperature: float = 0.0,
+        stop: Sequence[str] = (),
+        json_schema: dict | None = None,
+        grammar: str | None = None,
+        repeat_penalty: float = 1.0,
+        on_token: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Generation: ...
+
+    def logprobs(self, context: str, continuation: str) -> list[float]:
+        """Natural-log probability of each token of `continuation` following raw text `context`."""
+        ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def truncate(self, text: str, max_tokens: int) -> str: ...
+
+    @property
+    def has_chat_template(self) -> bool: ...
+
+
+def truncate_middle(text: str, max_tokens: int, tokens: list, detok: Callable[[list], str]) -> str:
+    """Keep the head and tail of an over-long text: both usually carry the intent."""
+    if len(tokens) <= max_tokens:
+        return text
+    half = max(1, max_tokens // 2 - 4)
+    log.info("text truncated from %d to about %d tokens to fit the context", len(tokens), max_tokens)
+    return f"{detok(tokens[:half])} … {detok(tokens[-half:])}"
+
+
+class LlamaModel:
+    """A GGUF model through llama-cpp-python. One call at a time (a llama context is not thread-safe)."""
+
+    def __init__(self, path: Path, *, n_ctx: int = 2048, threads: int = 0):
+        self.path = Path(path)
+        self.n_ctx = n_ctx
+        self.llama = load_llama(self.path, n_ctx=n_ctx, threads=threads)
+        self.lock = threading.RLock()
+        self.name = self.name_for(self.path)
+
+    @staticmethod
+    def name_for(path: Path) -> str:
+        # A registry version lives at models/vNNN/model.gguf: the version is the useful name.
+        return path.parent.name if path.name == "model.gguf" else path.stem
+
+    # -- text ----------------------------------------------------------------------------------
+    @property
+    def has_chat_template(self) -> bool:
+        from agent.llm import GGUF_TEMPLATE
+
+        return self.llama.chat_format == GGUF_TEMPLATE
+
+    def tokenize(self, text: str, *, add_bos: bool = False) -> list[int]:
+        return self.llama.tokenize(text.encode("utf-8", "replace"), add_bos=add_bos, special=False)
+
+    def detokenize(self, tokens: list[int]) -> str:
+        return self.llama.detokenize(tokens).decode("utf-8", "ignore")
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenize(text))
+
+    def truncate(self, text: str, max_tokens: int) -> str:
+        return truncate_middle(text, max_tokens, self.tokenize(text), self.detokenize)
+
+    # -- generation ----------------------------------------------------------------------------
+    def generate(
+        self,
+        prompt: Prompt,
+        *,
+        max_tokens: int = 256,
+        temperature: float = 0.0,
+        stop: Sequence[str] = (),
+        json_schema: dict | None = None,
+        grammar: str | None = None,
+        repeat_penalty: float = 1.0,
+        on_token: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Generation:
+        import llama_cpp
+
+        kwargs: dict = {
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "stop": list(stop),
+            "repeat_penalty": repeat_penalty,
+            "stream": True,
+        }
+        if grammar is not None:
+            kwargs["grammar"] = llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
+        elif json_schema is not None:
+            import json
+
+            kwargs["grammar"] = llama_cpp.LlamaGrammar.from_json_schema(json.dumps(json_schema), verbose=False)
+        t0 = time.perf_counter()
+        parts: list[str] = []
+        t_first = None
+        finish: str = "stop"
+        with self.lock:
+            if isinstance(prompt, str):
+                stream = self.llama.create_completion(prompt, **kwargs)
+                piece_of = lambda c: c["choices"][0].get("text") or ""  # noqa: E731
+            else:
+                stream = self.llama.create_chat_completion(messages=prompt, **kwargs)
+                piece_of = lambda c: c["choices"][0]["delta"].get("content") or ""  # noqa: E731
+            try:
+                for chunk in stream:
+                    if cancel is not None and cancel.is_set():
+                        finish = "cancelled"
+                        break
+                    reason = chunk["choices"][0].get("finish_reason")
+                    if reason == "length":
+                        finish = "length"
+                    piece = piece_of(chunk)
+                    if not piece:
+                        continue
+                    if t_first is None:
+                        t_first = time.perf_counter()
+                    parts.append(piece)
+                    if on_token is not None:
+                        on_token(piece)
+            finally:
+                stream.close()
+        t_end = time.perf_counter()
+        return Generation(
+            text="".join(parts),
+            finish_reason=finish,  # type: ignore[arg-type]
+            n_tokens=len(parts),
+            first_token_ms=None if t_first is None else round((t_first - t0) * 1000, 1),
+            total_ms=round((t_end - t0) * 1000, 1),
+        )
+
+    # -- scoring -------------------------------------------------------------------------------
+    def logprobs(self, context: str, continuation: str) -> list[float]:
+        """Log-probabilities of the continuation's tokens, from one decode of context+continuation.
+
+        llama-cpp-python only keeps logits for every position when the whole model is created
+        with logits_all (n_ctx x vocabulary floats, 2 GB for a 262k vocabulary). Instead this
+        builds its own batch that asks for logits at just the positions that predict the
+        continuation, then drops the KV cache so the next generation starts clean.
+        """
+        import llama_cpp
+        import numpy as np
+
+        ctx_tokens = self.tokenize(context, add_bos=True)
+        cont_tokens = self.tokenize(continuation)
+        if not cont_tokens:
+            return []
+        tokens = ctx_tokens + cont_tokens
+        limit = self.n_ctx - 1
+        if len(tokens) > limit:  # keep the continuation whole; cut the context's head
+            keep = max(1, limit - len(cont_tokens))
+            ctx_tokens = ctx_tokens[:1] + ctx_tokens[-(keep - 1):] if keep > 1 else ctx_tokens[:1]
+            tokens = ctx_tokens + cont_tokens
+        first = len(ctx_tokens) - 1  # the position whose logits predict the first continuation token
+        n_vocab = self.llama.n_vocab()
+        with self.lock:
+            ctx = self.llama._ctx.ctx
+            self._clear_cache(llama_cpp, ctx)
+            batch = llama_cpp.llama_batch_init(len(tokens), 0, 1)
+            try:
+                batch.n_tokens = len(tokens)
+                for i, tok in enumerate(tokens):
+                    batch.token[i] = tok
+                    batch.pos[i] = i
+                    batch.n_seq_id[i] = 1
+                    batch.seq_id[i][0] = 0
+                    batch.logits[i] = 1 if i >= first else 0
+                rc = llama_cpp.llama_decode(ctx, batch)
+                if rc != 0:
+                    raise RuntimeError(f"llama_decode failed ({rc})")
+                out: list[float] = []
+                for j, tok in enumerate(cont_tokens):
+                    ptr = llama_cpp.llama_get_logits_ith(ctx, first + j)
+                    row = np.ctypeslib.as_array(ctypes.cast(ptr, ctypes.POINTER(ctypes.c_float)), shape=(n_vocab,))
+                    peak = float(row.max())
+                    lse = peak + float(np.log(np.exp(row - peak).sum()))
+                    out.append(float(row[tok]) - lse)
+            finally:
+                llama_cpp.llama_batch_free(batch)
+                self._clear_cache(llama_cpp, ctx)
+        return out
+
+    def _clear_cache(self, llama_cpp, ctx) -> None:
+        # The high-level object reuses a cached prompt prefix; after our own decode it must not.
+        clear = getattr(llama_cpp, "llama_kv_self_clear", None)
+        if clear is not None:
+            clear(ctx)
+        else:  # newer llama.cpp: the KV cache is "memory"
+            llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(ctx), True)
+        self.llama.n_tokens = 0
+
+    def close(self) -> None:
+        close = getattr(self.llama, "close", None)
+        if close is not None:
+            close()
+
+
+class ModelPool:
+    """Each model file loaded once per process, shared by chat, the phone agent and evaluation."""
+
+    def __init__(self, *, n_ctx: int = 2048, threads: int = 0):
+        self.n_ctx = n_ctx
+        self.threads = threads
+        self._models: dict[Path, LlamaModel] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: Path) -> LlamaModel:
+        key = Path(path).expanduser().resolve()
+        with self._lock:
+            model = self._models.get(key)
+            if model is None:
+                model = LlamaModel(key, n_ctx=self.n_ctx, threads=self.threads)
+                self._models[key] = model
+            return model
+
+    def forget(self, path: Path) -> None:
+        """Drop a model (after a swap); callers still holding it finish with their copy."""
+        with self._lock:
+            self._models.pop(Path(path).expanduser().resolve(), None)
