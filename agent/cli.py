@@ -11,7 +11,7 @@ import sys
 from importlib import metadata
 
 from agent import commands
-from agent.config import Home
+from agent.config import ConfigError, Home
 
 
 class UserError(Exception):
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return int(args.func(args) or 0)
-    except (UserError, ModelError) as exc:
+    except (UserError, ModelError, ConfigError) as exc:
         if getattr(args, "json", False):
             emit_json({"error": str(exc)})
         print(f"anima: error: {exc}", file=sys.stderr)

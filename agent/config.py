@@ -5,11 +5,13 @@ run two independent assistants side by side (the tests do exactly that with temp
 """
 from __future__ import annotations
 
+import contextvars
 import os
+import tomllib
 from pathlib import Path
 
 import platformdirs
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -90,11 +92,22 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_file = os.environ.get("_ANIMA_CONFIG_FILE")
+        toml_file = _CONFIG_FILE.get()
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        if toml_file and Path(toml_file).is_file():
+        if toml_file is not None and toml_file.is_file():
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
         return tuple(sources)
+
+
+class ConfigError(ValueError):
+    """config.toml cannot be read or holds a wrong value; the message names the file and the key."""
+
+
+# The TOML file for the Settings() being built right now. pydantic-settings builds its sources in
+# a classmethod, so the path has to travel beside the call; a context variable is private to the
+# thread (and task) that set it, where an environment variable leaked between threads loading
+# two homes at once (805 of 4,000 loads got the wrong settings).
+_CONFIG_FILE: contextvars.ContextVar[Path | None] = contextvars.ContextVar("anima_config_file", default=None)
 
 
 class Home:
@@ -124,17 +137,18 @@ class Home:
         return self
 
     def load_settings(self) -> Settings:
-        # The TOML path is passed through the environment because pydantic-settings builds its
-        # sources in a classmethod; a module-level global would leak between homes in tests.
-        old = os.environ.get("_ANIMA_CONFIG_FILE")
-        os.environ["_ANIMA_CONFIG_FILE"] = str(self.config_file)
+        """A fresh snapshot of config.toml + ANIMA_* variables. Call it once per process (the
+        Anima context does) and pass the snapshot down; reloading is an explicit event."""
+        token = _CONFIG_FILE.set(self.config_file)
         try:
             return Settings()
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{self.config_file} is not valid TOML ({exc}); fix it or move it away and run `anima init`") from None
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+            raise ConfigError(f"{self.config_file} has a wrong value ({problems})") from None
         finally:
-            if old is None:
-                os.environ.pop("_ANIMA_CONFIG_FILE", None)
-            else:
-                os.environ["_ANIMA_CONFIG_FILE"] = old
+            _CONFIG_FILE.reset(token)
 
 
 DEFAULT_CONFIG = """\

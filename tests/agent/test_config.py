@@ -1,0 +1,52 @@
+"""Settings: one snapshot per load, private to the thread that loads it, and clear errors."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from agent.config import ConfigError, Home
+
+
+def test_threads_loading_two_homes_never_get_each_others_settings(tmp_path):
+    homes = []
+    for k in (3, 9):
+        home = Home(tmp_path / f"home{k}").ensure()
+        home.config_file.write_text(f"[memory]\nk = {k}\n", encoding="utf-8")
+        homes.append((home, k))
+    wrong: list[tuple[int, int]] = []
+    start = threading.Barrier(8)
+
+    def load(home: Home, want: int) -> None:
+        start.wait()
+        for _ in range(500):
+            got = home.load_settings().memory.k
+            if got != want:
+                wrong.append((want, got))
+
+    threads = [threading.Thread(target=load, args=homes[i % 2]) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []  # 8 threads x 500 loads, two homes
+
+
+def test_broken_config_names_the_file_and_the_problem(tmp_path):
+    home = Home(tmp_path).ensure()
+    home.config_file.write_text("[memory\nk = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config\.toml is not valid TOML"):
+        home.load_settings()
+    home.config_file.write_text('[memory]\nk = "many"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"memory\.k"):
+        home.load_settings()
+
+
+def test_cli_reports_a_broken_config_in_one_line(tmp_path, capsys):
+    from agent.cli import main
+
+    home = Home(tmp_path).ensure()
+    home.config_file.write_text("[memory\n", encoding="utf-8")
+    assert main(["--home", str(tmp_path), "status", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "config.toml is not valid TOML" in err and "Traceback" not in err
