@@ -11,12 +11,13 @@ import re
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from pydantic import BaseModel, Field
 
 from agent.config import Home, Settings
-from agent.llm import bundled_chat_model
+from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
+from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 
 log = logging.getLogger("anima.chat")
@@ -67,30 +68,28 @@ class Answer(BaseModel):
     timings_ms: dict[str, float]
 
 
-def open_memory(home: Home, settings: Settings):
-    from memory.index import Memory
-
-    m = settings.memory
-    return Memory(
-        home.data_dir,
-        embedder_path=m.embedder_path or None,
-        chunk_words=m.chunk_words,
-        chunk_overlap_words=m.chunk_overlap_words,
-        max_file_mb=m.max_file_mb,
-        chroma_url=m.chroma_url or None,
-    )
-
-
 def resolve_model_path(home: Home, settings: Settings) -> Path:
     """The configured model, else the promoted personal model, else the bundled demo model."""
     if settings.model.path:
         return Path(settings.model.path).expanduser()
     from agent.registry import Registry
 
-    current = Registry(home).current()
+    current = Registry(home, keep_versions=settings.train.keep_versions).current()
     if current is not None:
         return current.path
     return bundled_chat_model()
+
+
+def fallback_model_paths(home: Home, settings: Settings, broken: Path) -> list[Path]:
+    """What to serve when `broken` (the promoted version) does not load: the older versions,
+    newest first, then the base model. A model the user configured has no fallback: they chose it."""
+    if settings.model.path:
+        return []
+    from agent.registry import Registry
+
+    registry = Registry(home, keep_versions=settings.train.keep_versions)
+    older = [v.path for v in reversed(registry.list()) if v.path.resolve() != broken.resolve()]
+    return [*older, base_model_path(settings)]
 
 
 def base_model_path(settings: Settings) -> Path:
@@ -269,8 +268,27 @@ class ChatEngine:
     def model(self) -> TextModel:
         with self._lock:
             if self._model is None:
-                self._model = self._load(self.model_path)
+                self._model = self._load_served()
             return self._model
+
+    def _load_served(self) -> TextModel:
+        """The model to serve. If the promoted version will not load (a file damaged after it
+        was promoted), the last version that does keeps serving, with one warning."""
+        path = self.model_path
+        try:
+            return self._load(path)
+        except ModelError as exc:
+            if self._model_path is not None:
+                raise
+            for other in fallback_model_paths(self.home, self.settings, path):
+                try:
+                    model = self._load(other)
+                except ModelError:
+                    continue
+                log.warning("the served model %s does not load (%s); answering with %s instead — "
+                            "`anima models use` or `anima train` to replace it", path, str(exc).splitlines()[0], other)
+                return model
+            raise
 
     def reload_model(self, path: Path | None = None) -> None:
         """Swap the served model (after a promotion); the next question uses the new one."""
@@ -320,13 +338,16 @@ class ChatEngine:
         mode: str = "rag",
         on_token: Callable[[str], None] | None = None,
         cancel: threading.Event | None = None,
+        history: Sequence[tuple[str, str]] = (),
     ) -> Answer:
+        """`history`: the conversation's earlier (question, answer) turns, oldest first."""
         if mode not in ("rag", "base"):
             raise ValueError(f"unknown mode {mode!r}")
         t0 = time.perf_counter()
         hits: list = []
         if mode == "rag":
-            hits = [h for h in self.memory.search(question[:2000], k=self.settings.memory.k) if _is_relevant(h)]
+            query = follow_up_query(question, history)
+            hits = [h for h in self.memory.search(query[:2000], k=self.settings.memory.k) if _is_relevant(h)]
         t_retrieve = time.perf_counter()
         sources = [
             Source(path=h.path, start_line=h.start_line, end_line=h.end_line, score=round(h.score, 4), heading=h.heading)
@@ -368,6 +389,18 @@ class ChatEngine:
                 "total": _ms(t_end - t0),
             },
         )
+
+
+_REFERRING = re.compile(r"\b(he|she|it|they|him|her|his|hers|its|them|their|there|that|this|those|these|one)\b", re.I)
+
+
+def follow_up_query(question: str, history: Sequence[tuple[str, str]]) -> str:
+    """A follow-up that points back ("What colour is she?") is searched together with the turn
+    it points to, so retrieval finds the note the conversation is about."""
+    if not history or not _REFERRING.search(question):
+        return question
+    last_q, last_a = history[-1]
+    return f"{last_q} {last_a} {question}"
 
 
 def _ms(seconds: float) -> float:

@@ -27,6 +27,7 @@ from memory.types import Audit, Chunk, FileWarning, Hit, IndexReport, MemoryFail
 
 log = logging.getLogger("anima.memory")
 
+LEDGER_FILE = "ledger.sqlite"
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
 
@@ -76,12 +77,13 @@ class Memory:
         self.chunk_overlap_words = int(chunk_overlap_words)
         self.max_bytes = int(max_file_mb * 1024 * 1024)
         self.chunker = chunking.chunker_signature(self.chunk_words, self.chunk_overlap_words)
-        self._ledger = Ledger(self.data_dir / "ledger.sqlite")
+        self._ledger = Ledger(self.data_dir / LEDGER_FILE)
         self._chroma_url = chroma_url or None
         self._store: VectorStore | None = None
         self._store_lock = threading.Lock()
         self._write_lock = threading.RLock()  # one writer at a time; readers never wait on it
         self.embed_batch = EMBED_BATCH
+        self._store_checked = False
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -467,6 +469,7 @@ class Memory:
             return []
         if not self._check_embedder(claim=False):
             return []  # nothing indexed yet
+        self._check_store()
         n = max(20, 5 * k)
         vector = self.embedder.embed([query])[0]
         vec_hits = self.store.query(vector, n)
@@ -486,6 +489,21 @@ class Memory:
             Hit(**chunks[c].model_dump(), score=fused[c], vector_score=vec_score.get(c), keyword_score=kw_score.get(c))
             for c in best
         ]
+
+    def _check_store(self) -> None:
+        """Once per process: a vector store emptied or deleted behind anima's back (the folder
+        removed, a new Chroma server) would make every question look unanswerable. The ledger
+        holds every chunk's text, so the vectors are re-embedded from it instead."""
+        if self._store_checked:
+            return
+        with self._write_lock:
+            if self._store_checked:
+                return
+            have, want = self.store.count(), self._ledger.counts()[1]
+            if have < want:
+                log.warning("the vector store holds %d of %d chunks (deleted or replaced?); re-embedding them from the ledger", have, want)
+                self._heal_store(IndexReport(), full=True)
+            self._store_checked = True
 
     def iter_chunks(self) -> Iterator[Chunk]:
         return self._ledger.iter_chunks()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from memory.types import Chunk, MemoryFailure
+from memory.types import Chunk, IndexDamaged
 
 SCHEMA_VERSION = "1"
 
@@ -103,9 +103,7 @@ class Ledger:
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise MemoryFailure(
-                f"the memory ledger {path} is unreadable ({exc}); move it away and run `anima index --rebuild`"
-            ) from exc
+            raise IndexDamaged(path, str(exc)) from exc
         self._lock = threading.RLock()
         if self.get_meta("schema") is None:
             self.set_meta("schema", SCHEMA_VERSION)

@@ -8,6 +8,15 @@ class MemoryFailure(Exception):
     """A memory problem the user must fix (wrong embedder, missing model); the message says how."""
 
 
+class IndexDamaged(MemoryFailure):
+    """The ledger file is not a readable database. The notes are the source of truth, so the cure
+    is always the same: move the file aside and rebuild the index from the notes."""
+
+    def __init__(self, path, detail: str):
+        self.path = str(path)
+        super().__init__(f"the index ledger {path} is damaged ({detail}); `anima index --rebuild` moves it aside and rebuilds it from your notes")
+
+
 class Chunk(BaseModel):
     id: str  # stable: derived from path and content hash, so re-indexing is idempotent
     path: str  # absolute path of the source file

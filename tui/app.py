@@ -1,8 +1,9 @@
 """`anima chat`: the Textual app. Slow work (the model, retrieval, the phone, status) runs in
 worker threads; they talk to the UI only through thread-safe messages and call_from_thread.
 
-The app holds no logic the CLI needs: answering is agent.chat.ChatEngine, phone commands are
-agent.phone.PhoneAgent, status is agent.status.collect_status, history is agent.history.
+The app holds no logic the CLI needs: questions and re-indexing go through agent.assistant (the
+daemon when one runs, else this process's Anima context), phone commands are the context's
+PhoneAgent, status is agent.status.collect_status, history is agent.history.
 """
 from __future__ import annotations
 
@@ -17,8 +18,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from agent.assistant import Assistant, DaemonAssistant, LocalAssistant, Turn
 from agent.config import Home, Settings
+from agent.context import Anima
 from agent.history import HistoryError, HistoryStore
+from agent.phone import is_phone_command
+from agent.training import TrainingBusy, run_cycle
 from tui.palette import AnimaCommands
 from tui.progress import read_progress
 from tui.screens import ChoiceScreen, ConfirmScreen, HelpScreen, HistoryScreen
@@ -36,16 +41,9 @@ from tui.widgets import (
 log = logging.getLogger("anima.tui")
 
 
-class _Cancelled(Exception):
-    """Raised from on_token to stop reading a daemon stream when the user presses Esc."""
-
-
-def _is_phone_command(text: str) -> bool:
-    try:
-        from agent.phone import is_phone_command
-    except ImportError:  # the phone package is optional for chatting
-        return False
-    return bool(is_phone_command(text))
+# Earlier turns sent with a question: enough to resolve "she" or "there", short enough that an
+# old conversation does not steer a new topic.
+HISTORY_TURNS = 4
 
 
 class AnimaApp(App):
@@ -69,16 +67,15 @@ class AnimaApp(App):
         home: Home,
         settings: Settings | None = None,
         *,
-        engine=None,
+        anima: Anima | None = None,
         phone_serial: str | None = None,
         attach_daemon: bool = True,
         poll_s: float = 3.0,
     ) -> None:
         super().__init__()
         self.home = home.ensure()
-        self.settings = settings or home.load_settings()
-        self._engine = engine
-        self._engine_lock = threading.RLock()
+        self.anima = anima or Anima(self.home, settings)
+        self.settings = self.anima.settings
         self.phone_serial = phone_serial or self.settings.phone.serial or None
         self.attach_daemon = attach_daemon
         self.poll_s = poll_s
@@ -95,7 +92,6 @@ class AnimaApp(App):
         self.cancel_event = threading.Event()
         self.busy = False
         self._exiting = False
-        self._phone_agent = None
         self.roots = [Path(d).expanduser().resolve() for d in self.settings.notes_dirs]
 
     # -- layout ----------------------------------------------------------------------------
@@ -126,22 +122,28 @@ class AnimaApp(App):
         self.cancel_event.set()
         self.history.close()
 
-    # -- engine ----------------------------------------------------------------------------
+    # -- the assistant ---------------------------------------------------------------------
     @property
-    def engine(self):
-        """The ChatEngine, created on first use (in a worker: loading memory takes seconds)."""
-        with self._engine_lock:
-            if self._engine is None:
-                from agent.chat import ChatEngine
-
-                self._engine = ChatEngine(self.home, self.settings)
-            return self._engine
+    def assistant(self) -> Assistant:
+        """The daemon while the app follows one, else this process (re-chosen when it stops)."""
+        daemon = self.daemon
+        return DaemonAssistant(daemon) if daemon is not None else LocalAssistant(self.anima)
 
     def memory(self):
-        """The engine's memory, opened once. The status poller, answers and phone commands all
-        come here under one lock, so two threads never open two stores on the same folder."""
-        with self._engine_lock:
-            return self.engine.memory
+        """The context's memory, opened once: the status poller, answers and phone commands share it."""
+        return self.anima.memory
+
+    def turns(self, conv: int) -> list[Turn]:
+        """The conversation so far as (question, answer) turns, for resolving follow-ups."""
+        turns: list[Turn] = []
+        question = None
+        for msg in self.history.messages(conv):
+            if msg.role == "user":
+                question = msg.content
+            elif msg.role == "assistant" and question is not None and not msg.meta.get("error"):
+                turns.append(Turn(question=question, answer=msg.content))
+                question = None
+        return turns[-HISTORY_TURNS:]
 
     def _ensure_conversation(self) -> int:
         if self.conversation_id is None:
@@ -163,10 +165,11 @@ class AnimaApp(App):
         log_view = self.query_one("#log", VerticalScroll)
         log_view.mount(UserMessage(text))
         conv = self._ensure_conversation()
+        earlier = self.turns(conv)
         self.history.add_message(conv, "user", text)
         self.busy = True
         self.cancel_event = threading.Event()
-        if _is_phone_command(text):
+        if is_phone_command(text):
             widget = PhoneMessage(text)
             log_view.mount(widget)
             log_view.scroll_end(animate=False)
@@ -175,28 +178,21 @@ class AnimaApp(App):
             widget = AnswerMessage(self.roots)
             log_view.mount(widget)
             log_view.scroll_end(animate=False)
-            self._run_answer(text, widget, conv, self.cancel_event)
+            self._run_answer(text, widget, conv, self.cancel_event, earlier)
 
     @work(thread=True, group="generate", exit_on_error=False)
-    def _run_answer(self, question: str, widget: AnswerMessage, conv: int, cancel: threading.Event) -> None:
+    def _run_answer(self, question: str, widget: AnswerMessage, conv: int, cancel: threading.Event,
+                    earlier: list[Turn]) -> None:
         def on_token(piece: str) -> None:
-            if cancel.is_set() and self.daemon is not None:
-                raise _Cancelled()
             widget.post_message(AnswerMessage.Token(piece))
 
         text, sources, error, meta = None, [], None, ""
         try:
-            if self.daemon is not None:
-                answer = self.daemon.ask(question, on_token=on_token)
-            else:
-                self.memory()
-                answer = self.engine.ask(question, on_token=on_token, cancel=cancel)
+            answer = self.assistant.ask(question, history=earlier, on_token=on_token, cancel=cancel)
             text = answer.answer
             sources = [s.model_dump(mode="json") for s in answer.sources]
             total = answer.timings_ms.get("total")
             meta = f"{answer.model} · {total / 1000:.1f} s" if total else answer.model
-        except _Cancelled:
-            text = None
         except Exception as exc:  # shown in the chat: the app must survive a broken model or index
             log.exception("answer failed")
             error = str(exc) or type(exc).__name__
@@ -217,11 +213,7 @@ class AnimaApp(App):
 
     # -- phone -----------------------------------------------------------------------------
     def _get_phone_agent(self):
-        if self._phone_agent is None:
-            from agent.phone import PhoneAgent
-
-            self._phone_agent = PhoneAgent(self.home, self.settings, memory=self.memory())
-        return self._phone_agent
+        return self.anima.phone
 
     def confirm_from_thread(self, question: str, details: str = "", cancel: threading.Event | None = None) -> bool:
         """Block a worker thread on a Yes/No modal shown by the UI thread."""
@@ -486,58 +478,36 @@ class AnimaApp(App):
     @work(thread=True, group="maintenance", exit_on_error=False)
     def _reindex(self) -> None:
         try:
-            if self.daemon is not None:
-                self.daemon.index([])
-                msg = "Re-index started by the daemon."
-            else:
-                report = self.memory().index([Path(d).expanduser() for d in self.settings.notes_dirs])
-                msg = f"Indexed: {report.files_changed} changed, {report.files_removed} removed, {report.chunks_total} chunks."
+            report = self.assistant.index()
+            msg = f"Indexed: {report.files_changed} changed, {report.files_removed} removed, {report.chunks_total} chunks."
             self.call_from_thread(self.notify, msg)
         except Exception as exc:
             self.call_from_thread(self.notify, f"Re-index failed: {exc}", severity="error")
 
     def action_train_now(self) -> None:
-        try:
-            from agent.training import run_cycle  # noqa: F401
-        except ImportError:
-            self.notify("Training is not available in this build yet.", severity="warning")
-            return
         self.notify("Training started; progress shows in the status panel.")
         self._train()
 
     @work(thread=True, group="maintenance", exit_on_error=False)
     def _train(self) -> None:
-        from agent.training import run_cycle
-
         try:
             result = run_cycle(self.home, self.settings)
+        except TrainingBusy:
+            self.call_from_thread(self.notify, "A training cycle is already running (see the status panel).")
         except Exception as exc:
-            if type(exc).__name__ == "TrainingBusy":
-                self.call_from_thread(self.notify, "A training cycle is already running (see the status panel).")
-            else:
-                self.call_from_thread(self.notify, f"Training failed: {exc}", severity="error")
+            self.call_from_thread(self.notify, f"Training failed: {exc}", severity="error")
         else:
             summary = result.status + (f" {result.version}" if result.version else "") + (f": {result.reason}" if result.reason else "")
-            if result.status == "promoted" and self._engine is not None and not self.settings.model.path:
+            if result.status == "promoted" and not self.settings.model.path:
                 try:
-                    self._engine.reload_model()  # serve the newly promoted version from the next question
+                    self.anima.engine.reload_model()  # serve the newly promoted version from the next question
                 except Exception as exc:
                     summary += f" (could not load it: {exc})"
             self.call_from_thread(self.notify, f"Training finished: {summary}")
         self.call_from_thread(self.refresh_training)
 
-    def _model_registry(self):
-        try:
-            from agent.registry import Registry
-        except ImportError:
-            self.notify("The model registry is not available in this build yet.", severity="warning")
-            return None
-        return Registry(self.home)
-
     def action_switch_model(self) -> None:
-        registry = self._model_registry()
-        if registry is None:
-            return
+        registry = self.anima.registry
         versions = registry.list()
         if not versions:
             self.notify("No saved model versions yet: train one first (Ctrl+P → Train now).")
@@ -558,24 +528,16 @@ class AnimaApp(App):
 
     @work(thread=True, group="maintenance", exit_on_error=False)
     def _switch(self, version: str | None, rollback: bool = False) -> None:
-        registry = self._registry_quiet()
+        registry = self.anima.registry
         try:
             chosen = registry.rollback() if rollback else registry.use(version)
-            if self._engine is not None:
-                self._engine.reload_model(getattr(chosen, "path", None))
+            self.anima.engine.reload_model(getattr(chosen, "path", None))
             name = getattr(chosen, "version", version)
             self.call_from_thread(self.notify, f"Now serving model {name}.")
         except Exception as exc:
             self.call_from_thread(self.notify, f"Could not switch model: {exc}", severity="error")
 
-    def _registry_quiet(self):
-        from agent.registry import Registry
-
-        return Registry(self.home)
-
     def action_rollback(self) -> None:
-        if self._model_registry() is None:
-            return
         self._switch(None, rollback=True)
 
     def action_pick_phone(self) -> None:
@@ -593,7 +555,6 @@ class AnimaApp(App):
         def chosen(serial: str | None) -> None:
             if serial:
                 self.phone_serial = serial
-                self._phone_agent = None
                 self.notify(f"Phone commands now go to {serial}.")
 
         self.push_screen(ChoiceScreen("Which phone?", [(s, s) for s in devices]), chosen)

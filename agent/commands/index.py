@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-from agent.chat import open_memory
+from agent.assistant import AssistantError, open_assistant
 from agent.cli import UserError, emit_json
-from memory.types import MemoryFailure
 
 log = logging.getLogger("anima.index")
 
@@ -22,27 +20,17 @@ def register(sub) -> None:
 
 def run(args) -> int:
     home = args.home_obj.ensure()
-    settings = home.load_settings()
-    paths = args.paths or [Path(d) for d in settings.notes_dirs]
-    if not paths:
-        raise UserError("nothing to index: give folders (anima index ~/notes) or set notes_dirs with `anima init --notes DIR`")
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
-    from agent.daemon.client import DaemonClient
-
-    client = DaemonClient.find(home)
-    if client is not None:
-        # The daemon is the only writer of the index: hand it the work instead of racing it.
-        report = client.index([os.path.abspath(p) for p in paths], rebuild=args.rebuild)
-    else:
-        memory = open_memory(home, settings)
-        try:
-            report = memory.index(paths, rebuild=args.rebuild).model_dump(mode="json")
-        except MemoryFailure as exc:
-            raise UserError(str(exc)) from None
-        finally:
-            memory.close()
+    assistant = open_assistant(home)
+    try:
+        # With a daemon running, it does the work: it is the only writer of the index.
+        report = assistant.index(args.paths, rebuild=args.rebuild).model_dump(mode="json")
+    except AssistantError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        assistant.close()
     if args.json:
         emit_json(report)
     else:

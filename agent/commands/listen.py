@@ -81,9 +81,13 @@ def run(args) -> int:
         out = {"transcript": text, **data}
         ok = data.get("error") is None and data.get("question") is None
     else:
-        from agent.chat import ChatEngine
+        from agent.assistant import open_assistant
 
-        answer = ChatEngine(home, settings).ask(text)
+        assistant = open_assistant(home)
+        try:
+            answer = assistant.ask(text)
+        finally:
+            assistant.close()
         out = {"transcript": text, "answer": answer.answer,
                "sources": [s.model_dump(mode="json") for s in answer.sources]}
         ok = True

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from agent.cli import emit_json
+from agent.assistant import AssistantError, open_assistant
+from agent.cli import UserError, emit_json
 
 
 def register(sub) -> None:
@@ -13,16 +14,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from agent.daemon.client import DaemonClient
-
     home = args.home_obj.ensure()
-    client = DaemonClient.find(home)
-    if client is not None:
-        status = client.status()
-    else:
-        from agent.status import collect_status
-
-        status = collect_status(home, home.load_settings()).model_dump(mode="json")
+    assistant = open_assistant(home)
+    try:
+        status = assistant.status().model_dump(mode="json")
+    except AssistantError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        assistant.close()
     status["home"] = str(home.root)
     if args.json:
         emit_json(status)

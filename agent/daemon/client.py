@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import socket
-from typing import Callable, Iterator
+import threading
+from typing import Callable, Iterator, Sequence
 
 import logging
 
@@ -71,14 +72,17 @@ class DaemonClient:
             raise DaemonError(f"daemon answered {resp.status_code}: {detail}")
 
     def get(self, path: str) -> dict:
-        with self._client() as c:
-            resp = c.get(path)
-        self._check(resp)
-        return resp.json()
+        return self._request("GET", path)
 
     def post(self, path: str, body: dict) -> dict:
-        with self._client() as c:
-            resp = c.post(path, json=body)
+        return self._request("POST", path, body)
+
+    def _request(self, method: str, path: str, body: dict | None = None) -> dict:
+        try:
+            with self._client() as c:
+                resp = c.request(method, path, json=body)
+        except httpx.HTTPError as exc:  # refused, reset, timed out: the daemon died or hung
+            raise DaemonError(f"the daemon at {self.url} stopped answering ({exc.__class__.__name__})") from None
         self._check(resp)
         return resp.json()
 
@@ -92,31 +96,46 @@ class DaemonClient:
     def index(self, paths: list[str] | None = None, *, rebuild: bool = False) -> dict:
         return self.post("/v1/index", {"paths": [str(p) for p in paths or []], "rebuild": rebuild})
 
-    def ask(self, question: str, on_token: Callable[[str], None] | None = None, *, mode: str = "rag"):
-        """Ask through the OpenAI-compatible endpoint (streaming); returns agent.chat.Answer."""
+    def ask(self, question: str, on_token: Callable[[str], None] | None = None, *, mode: str = "rag",
+            history: Sequence[tuple[str, str]] = (), cancel: threading.Event | None = None):
+        """Ask through the OpenAI-compatible endpoint (streaming), with the conversation so far
+        as earlier messages; returns agent.chat.Answer. Setting `cancel` closes the stream, and
+        the daemon stops generating when its client goes away."""
         from agent.chat import Answer
 
-        body = {"model": "anima", "stream": True, "messages": [{"role": "user", "content": question}],
-                "anima_mode": mode}
+        messages = []
+        for q, a in history:
+            messages += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+        messages.append({"role": "user", "content": question})
+        body = {"model": "anima", "stream": True, "messages": messages, "anima_mode": mode}
         parts: list[str] = []
         final: dict = {}
-        with self._client() as c, c.stream("POST", "/v1/chat/completions", json=body) as resp:
-            if resp.status_code >= 400:
-                resp.read()
-                self._check(resp)
-            for data in _sse_data(resp.iter_lines()):
-                if data == "[DONE]":
-                    break
-                obj = json.loads(data)
-                if "error" in obj:
-                    raise DaemonError(str(obj["error"].get("message", obj["error"])))
-                piece = (obj.get("choices") or [{}])[0].get("delta", {}).get("content")
-                if piece:
-                    parts.append(piece)
-                    if on_token:
-                        on_token(piece)
-                if "anima" in obj:
-                    final = obj["anima"]
+        cancelled = False
+        try:
+            with self._client() as c, c.stream("POST", "/v1/chat/completions", json=body) as resp:
+                if resp.status_code >= 400:
+                    resp.read()
+                    self._check(resp)
+                for data in _sse_data(resp.iter_lines()):
+                    if cancel is not None and cancel.is_set():
+                        cancelled = True
+                        break
+                    if data == "[DONE]":
+                        break
+                    obj = json.loads(data)
+                    if "error" in obj:
+                        raise DaemonError(str(obj["error"].get("message", obj["error"])))
+                    piece = (obj.get("choices") or [{}])[0].get("delta", {}).get("content")
+                    if piece:
+                        parts.append(piece)
+                        if on_token:
+                            on_token(piece)
+                    if "anima" in obj:
+                        final = obj["anima"]
+        except httpx.HTTPError as exc:
+            raise DaemonError(f"the daemon at {self.url} stopped answering ({exc.__class__.__name__})") from None
+        if cancelled:
+            final = {"answer": ("".join(parts).strip() + " [cancelled]").strip()}
         return Answer(
             answer=final.get("answer", "".join(parts).strip()),
             sources=final.get("sources", []),

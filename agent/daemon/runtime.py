@@ -60,6 +60,7 @@ class Daemon:
                          "chunks_deleted": 0, "reconciles": 0, "model_swaps": 0, "errors": 0}
         self._counter_lock = threading.Lock()
         self.roots: list[Path] = []
+        self.anima = None  # agent.context.Anima, built in prepare()
         self.memory = None
         self.engine = None
         self.watcher: FolderWatcher | None = None
@@ -78,11 +79,12 @@ class Daemon:
         self.lock.acquire()
         self.token = ensure_token(self.home.token_file)
         self.roots = resolve_roots(self.settings, self.extra_watch)
-        from agent.chat import ChatEngine, open_memory
+        from agent.context import Anima
 
         t0 = time.perf_counter()
-        self.memory = open_memory(self.home, self.settings)
-        self.engine = ChatEngine(self.home, self.settings, memory=self.memory)
+        self.anima = Anima(self.home, self.settings)
+        self.memory = self.anima.memory
+        self.engine = self.anima.engine
         # Warm both models now: the point of a daemon is that no question pays the load cost.
         self.engine.model  # noqa: B018
         self._served_model = self.engine.model_path.resolve()
@@ -196,11 +198,12 @@ class Daemon:
     # -- model & training ------------------------------------------------------------------
     def check_model(self) -> bool:
         """Hot swap when the model that *should* be served (config > registry current > bundled)
-        is not the one loaded: a promotion by the nightly job or by `anima train` alike."""
+        is not the one loaded: a promotion by the nightly job or by `anima train` alike. The
+        settings are this daemon's snapshot; `kill -HUP` re-reads config.toml (reload_settings)."""
         from agent.chat import resolve_model_path
 
         try:
-            wanted = resolve_model_path(self.home, self.home.load_settings()).resolve()
+            wanted = resolve_model_path(self.home, self.settings).resolve()
         except Exception as exc:
             log.warning("cannot resolve the model to serve: %s", exc)
             return False
@@ -284,6 +287,20 @@ class Daemon:
         return data
 
     # -- run -------------------------------------------------------------------------------
+    def reload_settings(self, *_args) -> None:
+        """SIGHUP: the one way a running daemon takes a changed config.toml (the model path, k…).
+        Watched folders and the API address need a restart."""
+        try:
+            settings = self.home.load_settings()
+        except Exception as exc:  # a broken config.toml: keep serving with the old snapshot
+            log.error("config not reloaded: %s", exc)
+            return
+        self.settings = settings
+        self.anima.settings = settings
+        self.engine.settings = settings
+        log.info("settings reloaded from %s", self.home.config_file)
+        threading.Thread(target=self.check_model, name="anima-reload", daemon=True).start()
+
     def request_stop(self, *_args) -> None:
         log.debug("stop requested at %.3f", time.time())
         self.stopping.set()
@@ -308,6 +325,7 @@ class Daemon:
             # previous handler after it returns, and the default SIGTERM handler would kill the
             # process before the cleanup below (daemon.json, lock) ran.
             signal.signal(signal.SIGTERM, self.request_stop)
+            signal.signal(signal.SIGHUP, self.reload_settings)
             self.start_background()
             write_daemon_info(self.home.daemon_file, self.info)
             self.bus.publish("status", phase="started", url=self.info.url, pid=self.info.pid)

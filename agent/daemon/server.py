@@ -32,6 +32,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from memory.types import MemoryFailure
+
 log = logging.getLogger("anima.daemon.api")
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -83,17 +85,37 @@ class IndexRequest(BaseModel):
     rebuild: bool = False
 
 
-def _question(req: ChatRequest) -> str | None:
-    """The last user message. The engine answers one grounded question at a time; earlier turns
-    would only eat the small model's context that the retrieved notes need."""
-    for msg in reversed(req.messages):
-        if msg.role != "user":
-            continue
-        if isinstance(msg.content, str):
-            return msg.content
-        if isinstance(msg.content, list):
-            return " ".join(str(p.get("text", "")) for p in msg.content if p.get("type") == "text")
-    return None
+def _text(msg: ChatMessage) -> str:
+    if isinstance(msg.content, str):
+        return msg.content
+    if isinstance(msg.content, list):
+        return " ".join(str(p.get("text", "")) for p in msg.content if p.get("type") == "text")
+    return ""
+
+
+def conversation(req: ChatRequest) -> tuple[str | None, list[tuple[str, str]]]:
+    """(the last user message, the earlier (question, answer) turns, oldest first).
+
+    Clients such as the openai library and `llm chat` send the whole conversation every time; the
+    engine resolves a follow-up ("what colour is she?") against those turns. System messages
+    are the client's instructions to a generic model, not the user's question: they are ignored
+    (anima's own reader decides how to answer from the notes)."""
+    last = None
+    for i in range(len(req.messages) - 1, -1, -1):
+        if req.messages[i].role == "user":
+            last = i
+            break
+    if last is None:
+        return None, []
+    turns: list[tuple[str, str]] = []
+    pending: str | None = None
+    for msg in req.messages[:last]:
+        if msg.role == "user":
+            pending = _text(msg)
+        elif msg.role == "assistant" and pending is not None:
+            turns.append((pending, _text(msg)))
+            pending = None
+    return _text(req.messages[last]), turns
 
 
 class Slots:
@@ -152,8 +174,11 @@ def create_app(daemon) -> FastAPI:
             return _error(400, "no paths given and no notes folders configured")
         try:
             return daemon.index_paths(paths, rebuild=req.rebuild)
-        except Exception as exc:  # MemoryFailure and friends: the message tells the user what to do
-            return _error(409 if exc.__class__.__name__ == "MemoryFailure" else 500, str(exc), "index_error")
+        except MemoryFailure as exc:  # the message tells the user what to do
+            return _error(409, str(exc), "index_error")
+        except Exception as exc:
+            log.exception("indexing failed")
+            return _error(500, str(exc), "index_error")
 
     @app.post("/v1/reconcile")
     def reconcile():
@@ -164,7 +189,7 @@ def create_app(daemon) -> FastAPI:
 
     @app.post("/v1/chat/completions")
     async def chat(req: ChatRequest, request: Request):
-        question = _question(req)
+        question, history = conversation(req)
         if not question or not question.strip():
             return _error(400, "messages must contain a user message with text")
         if not slots.try_take():
@@ -183,7 +208,7 @@ def create_app(daemon) -> FastAPI:
         if not req.stream:
             def work():
                 try:
-                    return engine.ask(question, mode=mode, cancel=cancel)
+                    return engine.ask(question, mode=mode, cancel=cancel, history=history)
                 finally:
                     slots.give()
 
@@ -210,7 +235,8 @@ def create_app(daemon) -> FastAPI:
 
         def work_stream():
             try:
-                ans = engine.ask(question, mode=mode, on_token=lambda t: push(("token", t)), cancel=cancel)
+                ans = engine.ask(question, mode=mode, on_token=lambda t: push(("token", t)), cancel=cancel,
+                                 history=history)
                 push(("done", ans))
             except Exception as exc:
                 log.exception("answering failed")

@@ -1,4 +1,4 @@
-"""A temp anima home with a tiny notes folder indexed, and one ChatEngine shared by the TUI tests."""
+"""A temp anima home with a tiny notes folder indexed, and one Anima context shared by the TUI tests."""
 from __future__ import annotations
 
 import pytest
@@ -15,9 +15,9 @@ NOTES = {
 
 @pytest.fixture(scope="session")
 def tui_env(tmp_path_factory):
-    """(home, engine): notes indexed into a real chromadb, the real bundled GGUF model."""
-    from agent.chat import ChatEngine
+    """(home, anima): notes indexed into a real chromadb, the real bundled GGUF model."""
     from agent.config import Home
+    from agent.context import Anima
 
     root = tmp_path_factory.mktemp("tui")
     notes = root / "notes"
@@ -28,8 +28,8 @@ def tui_env(tmp_path_factory):
     # Short answers keep the suite fast; the cancel test raises it for its own question.
     home.config_file.write_text(f'notes_dirs = ["{notes}"]\n\n[model]\nmax_tokens = 24\n', encoding="utf-8")
     settings = home.load_settings()
-    engine = ChatEngine(home, settings)
-    report = engine.memory.index([notes])
+    anima = Anima(home, settings)
+    report = anima.memory.index([notes])
     assert report.chunks_total >= 2
-    yield home, engine
-    engine.memory.close()
+    yield home, anima
+    anima.close()

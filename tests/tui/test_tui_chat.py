@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.chat import ChatEngine
+from agent.context import Anima
 from agent.history import HistoryStore
 from tests.fakes import FakeModel, Reply
 from tui.app import AnimaApp
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.asyncio
 
 
 def make_app(tui_env, **kw) -> AnimaApp:
-    home, engine = tui_env
-    return AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, poll_s=0.3, **kw)
+    home, anima = tui_env
+    return AnimaApp(home, anima.settings, anima=anima, attach_daemon=False, poll_s=0.3, **kw)
 
 
 async def type_text(pilot, text: str) -> None:
@@ -25,7 +25,7 @@ async def type_text(pilot, text: str) -> None:
 
 
 async def test_question_streams_answer_with_sources_and_opens_passage(tui_env):
-    home, engine = tui_env
+    home, anima = tui_env
     app = make_app(tui_env)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_text(pilot, "What color is my bike?")
@@ -90,10 +90,10 @@ async def test_shift_enter_makes_a_newline_and_multiline_is_sent_whole(tui_env):
 async def test_escape_cancels_a_generation(tui_env):
     """A scripted model streams three words, then holds until cancelled: Escape always lands
     mid-answer, however fast or slow the machine (a real model could finish first)."""
-    home, engine = tui_env
+    home, anima = tui_env
     model = FakeModel([Reply("You pack a tent because it rains a lot", hold_after=3)])
-    held = ChatEngine(home, engine.settings, memory=engine.memory, model=model)
-    app = AnimaApp(home, engine.settings, engine=held, attach_daemon=False, poll_s=0.3)
+    held = Anima(home, anima.settings, memory=anima.memory, model=model)
+    app = AnimaApp(home, anima.settings, anima=held, attach_daemon=False, poll_s=0.3)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_text(pilot, "What do I pack for camping?")
         await pilot.press("enter")
@@ -111,7 +111,7 @@ async def test_escape_cancels_a_generation(tui_env):
 
 
 async def test_history_screen_resumes_a_conversation(tui_env):
-    home, engine = tui_env
+    home, anima = tui_env
     with HistoryStore(home.history_db) as store:
         conv = store.new_conversation()
         store.add_message(conv.id, "user", "Where is the spare key?")

@@ -22,9 +22,9 @@ async def send(pilot, app, text: str) -> PhoneMessage:
 
 
 async def test_risky_action_confirmed_then_refused(tui_env, vphone):
-    home, engine = tui_env
+    home, anima = tui_env
     assert vphone.state().wifi is True
-    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, phone_serial=vphone.serial)
+    app = AnimaApp(home, anima.settings, anima=anima, attach_daemon=False, phone_serial=vphone.serial)
     async with app.run_test(size=(120, 40)) as pilot:
         # Confirm: the modal names the action; Yes runs it, and the result says it was verified.
         widget = await send(pilot, app, "turn off wifi")
@@ -51,8 +51,8 @@ async def test_risky_action_confirmed_then_refused(tui_env, vphone):
 
 
 async def test_pick_phone_from_the_command_palette_action(tui_env, vphone):
-    home, engine = tui_env
-    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False)
+    home, anima = tui_env
+    app = AnimaApp(home, anima.settings, anima=anima, attach_daemon=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.run_action("pick_phone")
         await pilot.pause()

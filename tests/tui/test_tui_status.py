@@ -27,12 +27,12 @@ def event(run_id, stage, step, total, loss=None, eta=None, message=""):
 
 
 async def test_training_progress_and_memory_status_render(tui_env):
-    home, engine = tui_env
+    home, anima = tui_env
     run = home.runs_dir / "20260101-000000"
     run.mkdir(parents=True, exist_ok=True)
     progress = run / "progress.jsonl"
     progress.unlink(missing_ok=True)
-    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False, poll_s=0.2)
+    app = AnimaApp(home, anima.settings, anima=anima, attach_daemon=False, poll_s=0.2)
     async with app.run_test(size=(120, 40)) as pilot:
         panel = app.query_one(StatusPanel)
         # Memory counts come from collect_status (2 notes, indexed by the fixture).
@@ -61,8 +61,8 @@ async def test_training_progress_and_memory_status_render(tui_env):
 
 
 async def test_palette_commands_report_instead_of_crashing(tui_env):
-    home, engine = tui_env
-    app = AnimaApp(home, engine.settings, engine=engine, attach_daemon=False)
+    home, anima = tui_env
+    app = AnimaApp(home, anima.settings, anima=anima, attach_daemon=False)
     async with app.run_test(size=(120, 40)) as pilot:
         # The palette lists anima's own commands.
         await pilot.press("ctrl+p")
