@@ -104,9 +104,7 @@ def _model_status(home: Home, settings: Settings, errors: list[str]) -> ModelSta
     try:
         from agent.registry import Registry
 
-        current = Registry(home).current()
-    except ImportError:
-        current = None
+        current = Registry(home, keep_versions=settings.train.keep_versions).current()
     except Exception as exc:
         errors.append(f"registry: {exc}")
         current = None

@@ -28,6 +28,7 @@ from memory.types import Audit, Chunk, FileWarning, Hit, IndexReport, MemoryFail
 log = logging.getLogger("anima.memory")
 
 LEDGER_FILE = "ledger.sqlite"
+STORE_SAMPLE = 64  # chunk ids checked in the vector store once per process (cheap; catches a swapped store)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
 
@@ -500,8 +501,13 @@ class Memory:
             if self._store_checked:
                 return
             have, want = self.store.count(), self._ledger.counts()[1]
-            if have < want:
-                log.warning("the vector store holds %d of %d chunks (deleted or replaced?); re-embedding them from the ledger", have, want)
+            sample = self._ledger.sample_chunk_ids(STORE_SAMPLE)
+            lost = len(sample) - len(self.store.existing(sample))
+            if have < want or lost:
+                # Fewer vectors than chunks: the store was deleted or emptied. As many, but not
+                # the ledger's: it belongs to another index (a copied or swapped folder).
+                log.warning("the vector store does not match the index (%d vectors for %d chunks, %d of %d sampled missing); "
+                            "re-embedding from the ledger", have, want, lost, len(sample))
                 self._heal_store(IndexReport(), full=True)
             self._store_checked = True
 

@@ -140,6 +140,10 @@ class Ledger:
         with self._lock:
             return {r[0] for r in self._conn.execute("SELECT id FROM chunks WHERE path=?", (path,))}
 
+    def sample_chunk_ids(self, n: int) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute("SELECT id FROM chunks ORDER BY random() LIMIT ?", (n,))]
+
     def all_chunk_ids(self) -> set[str]:
         with self._lock:
             return {r[0] for r in self._conn.execute("SELECT id FROM chunks")}

@@ -97,6 +97,13 @@ class VectorStore:
                 offset += len(res["ids"])
         return out
 
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` the store holds."""
+        if not ids:
+            return set()
+        with self._lock:
+            return set(self._collection.get(ids=list(ids), include=[])["ids"])
+
     def count(self) -> int:
         with self._lock:
             return int(self._collection.count())

@@ -434,27 +434,24 @@ class AnimaApp(App):
             self._poll(stopped)
 
     def _poll(self, stopped) -> None:
-        try:
-            from agent.status import collect_status
-        except ImportError:
-            collect_status = None
+        from agent.status import collect_status
+
         last_train: list[dict] | None = None
         while not stopped():
-            if collect_status is not None:
+            try:
+                # The context's memory, opened once: opening one per poll would reload the embedder.
                 try:
-                    # The engine's memory, opened once: opening one per poll would reload the embedder.
-                    try:
-                        memory = self.memory()
-                    except Exception as exc:  # reported by collect_status below, with the fix
-                        log.info("memory unavailable: %s", exc)
-                        memory = None
-                    snap = collect_status(self.home, self.settings, memory=memory, daemon={"running": False})
-                    data = snap.model_dump(mode="json")
-                    if self.phone_serial:
-                        data["phone"] = {"serial": self.phone_serial}
-                    self._post_status(data)
-                except Exception as exc:
-                    log.info("status failed: %s", exc)
+                    memory = self.memory()
+                except Exception as exc:  # reported by collect_status below, with the fix
+                    log.info("memory unavailable: %s", exc)
+                    memory = None
+                snap = collect_status(self.home, self.settings, memory=memory, daemon={"running": False})
+                data = snap.model_dump(mode="json")
+                if self.phone_serial:
+                    data["phone"] = {"serial": self.phone_serial}
+                self._post_status(data)
+            except Exception as exc:
+                log.info("status failed: %s", exc)
             train = read_progress(self.home.runs_dir)
             if train != last_train:
                 last_train = train

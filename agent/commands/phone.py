@@ -21,10 +21,8 @@ def register(sub) -> None:
 
 @contextlib.contextmanager
 def _virtual_phone():
-    try:
-        from tools.virtual_phone import VirtualPhone, adb_connect
-    except ImportError as exc:
-        raise UserError(f"the virtual phone is not available ({exc})") from None
+    from tools.virtual_phone import VirtualPhone, adb_connect
+
     vp = VirtualPhone()
     vp.start()
     try:

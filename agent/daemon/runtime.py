@@ -223,11 +223,8 @@ class Daemon:
         return True
 
     def train_if_due(self) -> None:
-        try:
-            from agent.training import run_cycle, should_train
-        except ImportError:
-            log.info("retraining skipped: agent.training is not available in this build")
-            return
+        from agent.training import run_cycle, should_train
+
         if not should_train(self.home, self.settings, self.memory):
             log.info("retraining skipped: not enough new facts since the last run")
             return

@@ -133,3 +133,27 @@ def test_a_promoted_model_damaged_later_falls_back_to_the_last_good_one(indexed,
     lines = [line for line in err.splitlines() if "does not load" in line]
     assert len(lines) == 1 and "v001" in lines[0]
     assert answer["model"] != "v001"
+
+
+def test_a_vector_store_of_another_index_is_noticed_and_replaced(indexed):
+    """Same number of vectors, wrong ids (a store copied from elsewhere): found by the sample
+    check on first use, and re-embedded."""
+    from agent.config import Home
+    from agent.context import open_memory
+
+    home, _ = indexed
+    h = Home(home)
+    memory = open_memory(h, h.load_settings())
+    ids = sorted(memory.store.all_ids())
+    vectors = memory.embedder.embed([f"unrelated text {i}" for i in range(len(ids))])
+    memory.store.delete(ids)
+    memory.store.upsert([f"other-{i}" for i in range(len(ids))], vectors, ["/elsewhere.md"] * len(ids))
+    memory.close()
+    fresh = open_memory(h, h.load_settings())
+    try:
+        hits = fresh.search("What is my cat called?", k=2)
+        assert any(hit.path.endswith("biscuit.md") and hit.vector_score is not None for hit in hits)
+        assert set(ids) <= fresh.store.all_ids()
+        assert not any(i.startswith("other-") for i in fresh.store.all_ids())
+    finally:
+        fresh.close()
