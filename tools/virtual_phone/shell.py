@@ -206,12 +206,20 @@ def parse(src: str) -> list[tuple[str, Pipeline]]:
 
 # ----------------------------------------------------------------------------- execution
 class IO:
-    """Collects output as ordered (fd, bytes) events so shell v1 can interleave and v2 can frame."""
+    """Collects output as ordered (fd, bytes) events so shell v1 can interleave and v2 can frame.
+
+    A command that keeps running (``logcat`` without -d) writes what it has now, then sets
+    `follow`: the service calls ``follow(write, closed)`` after the command returned, outside the
+    phone's command lock, and it keeps writing until ``closed()`` (the host hung up). The shell
+    runs nothing after such a command, as sh would not until it ends. Its output followed only
+    when it reaches the host directly: piped or redirected, it stops after what it has now.
+    """
 
     def __init__(self, stdin: bytes = b"") -> None:
         self.stdin = stdin
         self.events: list[tuple[int, bytes]] = []
         self.status = 0
+        self.follow: Follow | None = None
 
     def out(self, data: str | bytes) -> None:
         self.events.append((1, data.encode() if isinstance(data, str) else data))
@@ -224,6 +232,7 @@ class IO:
 
 
 CommandFn = Callable[[list[str], IO], int]
+Follow = Callable[[Callable[[bytes], None], Callable[[], bool]], None]
 
 
 class Shell:
@@ -261,7 +270,7 @@ class Shell:
             if connector == "||" and self.status == 0:
                 continue
             self.status = self._run_pipeline(pipeline, io)
-            if self.env.get("__exit__"):
+            if self.env.get("__exit__") or io.follow is not None:
                 break
         return self.status
 
@@ -274,6 +283,7 @@ class Shell:
             status = self._run_command(cmd, sub)
             if last:
                 io.events.extend(sub.events)
+                io.follow = sub.follow
             else:
                 io.events.extend(e for e in sub.events if e[0] == 2)
                 stdin = sub.stdout_bytes()
@@ -322,6 +332,8 @@ class Shell:
                 err_buf += data
             else:
                 io.events.append((fd, data))
+        if out_target is None and not out_to_err:
+            io.follow = inner.follow
         for target, buf in ((out_target, out_buf), (err_target, err_buf)):
             if target:
                 path, append = target
