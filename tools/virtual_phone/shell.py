@@ -454,6 +454,24 @@ def builtin_commands(shell_ref: Callable[[], Shell], fs: VirtualFS) -> dict[str,
         shell_ref().env["__exit__"] = "1"
         return int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else shell_ref().status
 
+    def export(argv: list[str], io: IO) -> int:
+        for arg in argv[1:]:
+            key, sep, value = arg.partition("=")
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+                io.err(f"/system/bin/sh: export: {arg}: is not an identifier\n")
+                return 1
+            if sep:
+                shell_ref().env[key] = value
+        return 0
+
+    def exec_(argv: list[str], io: IO) -> int:
+        # `exec CMD` replaces the shell: CMD runs, and nothing after it (adb's `adb logcat` sends
+        # "export ANDROID_LOG_TAGS=... ; exec logcat ...").
+        if len(argv) < 2:
+            return 0
+        shell_ref().env["__exit__"] = "1"
+        return shell_ref()._dispatch(argv[1:], io)
+
     def grep(argv: list[str], io: IO) -> int:
         flags = set()
         patterns: list[str] = []
@@ -560,7 +578,7 @@ def builtin_commands(shell_ref: Callable[[], Shell], fs: VirtualFS) -> dict[str,
     return {
         "echo": echo, "cat": cat, "rm": rm, "ls": ls, "mkdir": mkdir, "touch": touch, "exit": exit_,
         "grep": grep, "head": head_tail, "tail": head_tail, "wc": wc, "sleep": sleep, "which": which,
-        "cd": cd, "date": date,
+        "cd": cd, "date": date, "export": export, "exec": exec_,
         "true": simple(""), "false": simple("", 1), ":": simple(""),
         "id": simple("uid=2000(shell) gid=2000(shell) groups=2000(shell),1004(input),1007(log),1011(adb),"
                      "1015(sdcard_rw),1028(sdcard_r),3001(net_bt_admin),3002(net_bt),3003(inet) "
