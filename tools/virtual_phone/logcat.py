@@ -96,14 +96,14 @@ class LogBuffer:
             self._first_seq = self._next_seq
             self._entries.clear()
 
-    def after(self, seq: int) -> list[LogEntry]:
-        """Entries newer than seq (0 = all that are left)."""
+    def snapshot(self) -> tuple[list[LogEntry], int]:
+        """(every entry left, the seq to follow on from), read at one instant."""
         with self._cond:
             self._tick()
-            return self._entries[max(0, seq + 1 - self._first_seq):]
+            return list(self._entries), self._next_seq - 1
 
     def wait_after(self, seq: int, timeout: float) -> list[LogEntry]:
-        """Like after(), but waits up to timeout seconds for something new."""
+        """Entries newer than seq, waiting up to timeout seconds for one to come."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -113,11 +113,6 @@ class LogBuffer:
                 if new or left <= 0:
                     return new
                 self._cond.wait(min(left, CHATTER_PERIOD_S / 4))
-
-    @property
-    def last_seq(self) -> int:
-        with self._cond:
-            return self._next_seq - 1
 
 
 # ----------------------------------------------------------------------------- formatting
@@ -308,7 +303,8 @@ def log_commands(buffer: LogBuffer) -> dict[str, CommandFn]:
         if q.clear:
             buffer.clear()
             return 0
-        entries = [e for e in buffer.after(0) if q.shows(e)]
+        everything, start = buffer.snapshot()
+        entries = [e for e in everything if q.shows(e)]
         if q.tail is not None:
             entries = entries[-q.tail:] if q.tail else []
         seen_buffers: set[str] = set()
@@ -328,7 +324,6 @@ def log_commands(buffer: LogBuffer) -> dict[str, CommandFn]:
             printed += 1
         if q.dump or (q.max_count is not None and printed >= q.max_count):
             return 0
-        start = buffer.last_seq
 
         def follow(write: Callable[[bytes], None], closed: Callable[[], bool]) -> None:
             nonlocal printed

@@ -10,7 +10,8 @@ It listens on loopback, speaks the adbd wire protocol (see `protocol.py`), and s
 - ``framebuffer:`` the raw screen with adbd's header (`framebuffer.py`);
 - ``reverse:`` ``adb reverse`` listeners (`reverse.py`); `connect_reverse` uses one.
 An empty command opens an interactive shell that runs each received line. A command that keeps
-running (``logcat``) streams after its first output until the host closes the stream.
+running (``logcat``) streams after its first output until the host closes the stream; typed into
+an interactive shell it prints what it has and returns (there is no Ctrl-C to stop it there).
 
 Shell commands are executed one at a time (a lock), so the UI state changes in the order the
 host sent them, as taps on a real screen do.
