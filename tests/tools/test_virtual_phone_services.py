@@ -93,6 +93,11 @@ def test_reverse_carries_a_phone_connection_to_the_computer(vphone, device):
             stream.close()
     with pytest.raises(VirtualPhoneError, match="Connection refused"):
         vphone.connect_reverse("tcp:7001")  # nothing listens there
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))  # a port nobody listens on
+        device.reverse("tcp:7002", f"tcp:{closed.getsockname()[1]}")
+        with pytest.raises(VirtualPhoneError, match="the computer side refused"):
+            vphone.connect_reverse("tcp:7002")
 
 
 # ----------------------------------------------------------------------------- ifconfig / ip
