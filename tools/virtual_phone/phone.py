@@ -6,8 +6,12 @@ It listens on loopback, speaks the adbd wire protocol (see `protocol.py`), and s
 - ``shell,v2[,raw|,pty][,TERM=..]:CMD``: the shell_v2 framing (``id(1) + u32 length + data``;
   1 = stdout, 2 = stderr, 3 = exit status), which the ``adb shell`` command line uses because
   the phone advertises the ``shell_v2`` feature, so exit codes reach the host;
-- ``sync:`` file transfer (`sync.py`).
-An empty command opens an interactive shell that runs each received line.
+- ``sync:`` file transfer (`sync.py`);
+- ``framebuffer:`` the raw screen with adbd's header (`framebuffer.py`);
+- ``reverse:`` ``adb reverse`` listeners (`reverse.py`); `connect_reverse` uses one.
+An empty command opens an interactive shell that runs each received line. A command that keeps
+running (``logcat``) streams after its first output until the host closes the stream; typed into
+an interactive shell it prints what it has and returns (there is no Ctrl-C to stop it there).
 
 Shell commands are executed one at a time (a lock), so the UI state changes in the order the
 host sent them, as taps on a real screen do.
@@ -23,11 +27,15 @@ import time
 from pydantic import BaseModel
 
 from tools.virtual_phone.android import AndroidCommands
+from tools.virtual_phone.framebuffer import serve_framebuffer
 from tools.virtual_phone.fs import VirtualFS
-from tools.virtual_phone.protocol import Stream, Transport
+from tools.virtual_phone.logcat import BOOT_LINES, SYSTEM_SERVER_PID, LogBuffer, idle_line, log_commands
+from tools.virtual_phone.net import network_commands
+from tools.virtual_phone.protocol import Stream, StreamClosed, Transport
+from tools.virtual_phone.reverse import ReverseForwards
 from tools.virtual_phone.shell import IO, Shell, builtin_commands
 from tools.virtual_phone.sync import serve_sync
-from tools.virtual_phone.ui import APP_BY_PKG, APPS, PhoneUI, VirtualState
+from tools.virtual_phone.ui import APP_BY_PKG, APPS, LAUNCHER_PKG, PhoneUI, VirtualState, short_activity
 
 FEATURES = "shell_v2,cmd,stat_v2,ls_v2,fixed_push_mkdir,fixed_push_symlink_timestamp"
 
@@ -58,6 +66,10 @@ class VirtualPhone:
         self.fs = VirtualFS()
         self.ui = PhoneUI(contacts=contacts, on_photo=self._save_photo)
         self.android = AndroidCommands(self)
+        self.log = LogBuffer(chatter=idle_line)
+        for buffer, priority, tag, message in BOOT_LINES:
+            self.log.write(priority, tag, message, pid=SYSTEM_SERVER_PID, buffer=buffer)
+        self.reverses = ReverseForwards()
         self.commands: list[str] = []
         self._last_dump: str | None = None
         self._exec_lock = threading.Lock()
@@ -111,6 +123,7 @@ class VirtualPhone:
                 break
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             transport = Transport(conn, self.banner, self._service)
+            transport.on_close.append(lambda t: self.reverses.drop_transport(t.name))
             with self._lock:
                 self._transports = [t for t in self._transports if t.alive] + [transport]
             threading.Thread(target=transport.serve, daemon=True, name="vphone-transport").start()
@@ -171,6 +184,42 @@ class VirtualPhone:
         err = b"".join(d for fd, d in io.events if fd == 2)
         return io.status, out, err
 
+    def connect_reverse(self, device: str, timeout: float = 10.0) -> Stream:
+        """Act as an app on the phone connecting to `device` (e.g. "tcp:8081"): an `adb reverse`
+        listener there makes the adb server connect to its computer side. Returns the open stream
+        (write / read_some / close); VirtualPhoneError when nothing listens there or the computer
+        side refused (the adb server could not connect)."""
+        entry = self.reverses.lookup(device)
+        with self._lock:
+            transport = next((t for t in self._transports if entry and t.alive and t.name == entry.transport), None)
+        if entry is None or transport is None:
+            raise VirtualPhoneError(f"connect to {device} on the phone: Connection refused")
+        try:
+            return transport.open_stream(entry.host, timeout)
+        except StreamClosed as exc:
+            raise VirtualPhoneError(f"adb reverse {device} -> {entry.host}: the computer side refused") from exc
+
+    def _screencap_raw(self) -> bytes:
+        """What `screencap` (raw) writes: the framebuffer service translates it, as adbd does."""
+        io = IO()
+        with self._exec_lock:
+            self.android.screencap(["screencap"], io)
+        return io.stdout_bytes()
+
+    def _log_changes(self, before: tuple[str, str, bool]) -> None:
+        """Log what system_server would after a command: a new activity shown, Wi-Fi toggled."""
+        st = self.ui.state
+        package, activity, wifi = st.foreground, st.activity, st.wifi
+        if (package, activity) != before[:2] and package != LAUNCHER_PKG and activity:
+            ms = 150 + sum(map(ord, activity)) % 400
+            self.log.write("I", "ActivityTaskManager",
+                           f"Displayed {package}/{short_activity(package, activity)} for user 0: +{ms}ms",
+                           pid=SYSTEM_SERVER_PID, tid=SYSTEM_SERVER_PID + 31, buffer="system")
+        if wifi != before[2]:
+            self.log.write("I", "WifiService",
+                           f"setWifiEnabled package=com.android.shell uid=2000 enable={str(wifi).lower()}",
+                           pid=SYSTEM_SERVER_PID, tid=SYSTEM_SERVER_PID + 44)
+
     def _save_photo(self, path: str) -> None:
         self.fs.write(path, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9")
 
@@ -189,6 +238,11 @@ class VirtualPhone:
             return lambda stream: self._serve_shell(stream, command, v2, prompt)
         if name == "sync:":
             return lambda stream: serve_sync(stream, self.fs)
+        if name == "framebuffer:":
+            return lambda stream: serve_framebuffer(stream, self._screencap_raw)
+        if name.startswith("reverse:"):
+            command = name[len("reverse:"):]
+            return lambda stream: stream.write(self.reverses.handle(command, stream.transport.name))
         if name in ("root:", "unroot:", "remount:"):
             # A retail Pixel: adbd stays unprivileged, and says so the way adbd does.
             message = {"root:": b"adbd cannot run as root in production builds\n",
@@ -203,13 +257,18 @@ class VirtualPhone:
         with self._exec_lock:
             if shell is None:
                 shell = self._new_shell()
+            st = self.ui.state
+            before = (st.foreground, st.activity, st.wifi)
             io.status = shell.run(command, io)
+            self._log_changes(before)
         return io
 
     def _new_shell(self) -> Shell:
         holder: list[Shell] = []
         commands = builtin_commands(lambda: holder[0], self.fs)
         commands.update(self.android.table())
+        commands.update(log_commands(self.log))  # replaces android's logcat stub
+        commands.update(network_commands(lambda: self.ui.state.wifi))
         shell = Shell(self.fs, commands)
         holder.append(shell)
         return shell
@@ -223,6 +282,13 @@ class VirtualPhone:
                 self.disconnect()
                 return
             self._emit(stream, io, v2)
+            if io.follow is not None:
+                # Keeps writing until the host closes the stream (then the write or the check
+                # ends it), outside the command lock so other commands (`log`) still run.
+                io.follow(lambda data: self._write(stream, 1, data, v2),
+                          lambda: stream.closed or not stream.transport.alive)
+                if stream.closed:
+                    return
             if v2:
                 stream.write(b"\x03" + struct.pack("<I", 1) + bytes([io.status & 0xFF]))
             return

@@ -61,8 +61,11 @@ def paint(root: Node, kind: str, *, width: int = WIDTH, height: int = HEIGHT, sc
 
 
 def raw_framebuffer(rgb: bytes | bytearray, width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    """`screencap` without -p: a 16-byte header (w, h, format RGBA_8888=1, colour space) + RGBA."""
+    """`screencap` without -p: a 16-byte header (w, h, format RGBA_8888=1, colour space sRGB=1) + RGBA.
+
+    A Pixel reports sRGB (1) for an ordinary app screen; 0 (unknown) would also be legal, but the
+    framebuffer: service copies this field into its header, where adbutils reads a 1 correctly."""
     rgba = bytearray(width * height * 4)
     rgba[0::4], rgba[1::4], rgba[2::4] = rgb[0::3], rgb[1::3], rgb[2::3]
     rgba[3::4] = b"\xff" * (width * height)
-    return struct.pack("<IIII", width, height, 1, 0) + bytes(rgba)
+    return struct.pack("<IIII", width, height, 1, 1) + bytes(rgba)

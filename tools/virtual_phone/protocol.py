@@ -14,6 +14,9 @@ Protocol choices (measured against adb 29.0.6, the Debian package):
   (no ``delayed_ack`` feature is advertised). We ``OKAY`` every host ``WRTE`` immediately and
   buffer it for the service. ``CLSE`` ends a stream; a ``CLSE`` for an unknown stream is ignored.
 - An unknown service is refused with ``CLSE(0, remote_id)``, which the host reports as closed.
+- The device may open a stream too (what a connection to an ``adb reverse`` port does):
+  ``OPEN(local_id, 0, "tcp:PORT\\0")``; the host answers ``OKAY(its_id, local_id)`` once it has
+  connected to that port on the computer, or ``CLSE`` if it could not.
 """
 from __future__ import annotations
 
@@ -76,12 +79,13 @@ class Stream:
     def __init__(self, transport: Transport, local_id: int, remote_id: int, service: str) -> None:
         self.transport = transport
         self.local_id = local_id
-        self.remote_id = remote_id
+        self.remote_id = remote_id  # 0 while a stream we opened waits for the host's OKAY
         self.service = service
         self._inbox = bytearray()
         self._cond = threading.Condition()
         self._acked = threading.Event()
-        self._acked.set()  # the first WRTE after our OKAY needs no acknowledgement
+        if remote_id:
+            self._acked.set()  # the first WRTE after our OKAY needs no acknowledgement
         self.closed = False
         self._sent_close = False
 
@@ -149,10 +153,13 @@ ServiceFactory = Callable[[str], Callable[[Stream], None] | None]
 class Transport:
     """Serves one adb server connection: handshake, stream multiplexing, dispatch to services."""
 
-    def __init__(self, sock: socket.socket, banner: str, services: ServiceFactory) -> None:
+    def __init__(self, sock: socket.socket, banner: str, services: ServiceFactory, name: str = "") -> None:
         self.sock = sock
         self.banner = banner
         self.services = services
+        # How adbd names this connection in `reverse --list` ("host-<fd>" for TCP).
+        self.name = name or f"host-{sock.fileno()}"
+        self.on_close: list[Callable[[Transport], None]] = []
         self.max_payload = 4096  # until the host's CNXN tells us more
         self.alive = True
         self._send_lock = threading.Lock()
@@ -165,7 +172,7 @@ class Transport:
             self.sock.sendall(pack_message(command, arg0, arg1, data))
 
     def close(self) -> None:
-        self.alive = False
+        was_alive, self.alive = self.alive, False
         try:
             self.sock.shutdown(socket.SHUT_RDWR)
         except OSError:
@@ -176,6 +183,23 @@ class Transport:
             self._streams.clear()
         for stream in streams:
             stream._on_remote_close()
+        if was_alive:
+            for callback in self.on_close:
+                callback(self)
+
+    def open_stream(self, service: str, timeout: float = 10.0) -> Stream:
+        """Open a stream from the device side; raises StreamClosed if the host refuses it."""
+        with self._streams_lock:
+            local_id = self._next_id
+            self._next_id += 1
+            stream = Stream(self, local_id, 0, service)
+            self._streams[local_id] = stream
+        self.send(A_OPEN, local_id, 0, service.encode() + b"\0")
+        if not stream._acked.wait(timeout) or stream.closed or not stream.remote_id:
+            self._forget(local_id)
+            stream.closed = True
+            raise StreamClosed(f"{service}: the host refused the connection")
+        return stream
 
     def _forget(self, local_id: int) -> None:
         with self._streams_lock:
@@ -223,6 +247,8 @@ class Transport:
         elif command == A_OKAY:
             stream = self._streams.get(arg1)
             if stream is not None:
+                if not stream.remote_id:  # the host accepted a stream we opened
+                    stream.remote_id = arg0
                 stream._acked.set()
         elif command == A_CLSE:
             with self._streams_lock:

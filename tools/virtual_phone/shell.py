@@ -206,12 +206,20 @@ def parse(src: str) -> list[tuple[str, Pipeline]]:
 
 # ----------------------------------------------------------------------------- execution
 class IO:
-    """Collects output as ordered (fd, bytes) events so shell v1 can interleave and v2 can frame."""
+    """Collects output as ordered (fd, bytes) events so shell v1 can interleave and v2 can frame.
+
+    A command that keeps running (``logcat`` without -d) writes what it has now, then sets
+    `follow`: the service calls ``follow(write, closed)`` after the command returned, outside the
+    phone's command lock, and it keeps writing until ``closed()`` (the host hung up). The shell
+    runs nothing after such a command, as sh would not until it ends. Its output followed only
+    when it reaches the host directly: piped or redirected, it stops after what it has now.
+    """
 
     def __init__(self, stdin: bytes = b"") -> None:
         self.stdin = stdin
         self.events: list[tuple[int, bytes]] = []
         self.status = 0
+        self.follow: Follow | None = None
 
     def out(self, data: str | bytes) -> None:
         self.events.append((1, data.encode() if isinstance(data, str) else data))
@@ -224,6 +232,7 @@ class IO:
 
 
 CommandFn = Callable[[list[str], IO], int]
+Follow = Callable[[Callable[[bytes], None], Callable[[], bool]], None]
 
 
 class Shell:
@@ -261,7 +270,7 @@ class Shell:
             if connector == "||" and self.status == 0:
                 continue
             self.status = self._run_pipeline(pipeline, io)
-            if self.env.get("__exit__"):
+            if self.env.get("__exit__") or io.follow is not None:
                 break
         return self.status
 
@@ -274,6 +283,7 @@ class Shell:
             status = self._run_command(cmd, sub)
             if last:
                 io.events.extend(sub.events)
+                io.follow = sub.follow
             else:
                 io.events.extend(e for e in sub.events if e[0] == 2)
                 stdin = sub.stdout_bytes()
@@ -322,6 +332,8 @@ class Shell:
                 err_buf += data
             else:
                 io.events.append((fd, data))
+        if out_target is None and not out_to_err:
+            io.follow = inner.follow
         for target, buf in ((out_target, out_buf), (err_target, err_buf)):
             if target:
                 path, append = target
@@ -442,6 +454,24 @@ def builtin_commands(shell_ref: Callable[[], Shell], fs: VirtualFS) -> dict[str,
         shell_ref().env["__exit__"] = "1"
         return int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else shell_ref().status
 
+    def export(argv: list[str], io: IO) -> int:
+        for arg in argv[1:]:
+            key, sep, value = arg.partition("=")
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+                io.err(f"/system/bin/sh: export: {arg}: is not an identifier\n")
+                return 1
+            if sep:
+                shell_ref().env[key] = value
+        return 0
+
+    def exec_(argv: list[str], io: IO) -> int:
+        # `exec CMD` replaces the shell: CMD runs, and nothing after it (adb's `adb logcat` sends
+        # "export ANDROID_LOG_TAGS=... ; exec logcat ...").
+        if len(argv) < 2:
+            return 0
+        shell_ref().env["__exit__"] = "1"
+        return shell_ref()._dispatch(argv[1:], io)
+
     def grep(argv: list[str], io: IO) -> int:
         flags = set()
         patterns: list[str] = []
@@ -548,7 +578,7 @@ def builtin_commands(shell_ref: Callable[[], Shell], fs: VirtualFS) -> dict[str,
     return {
         "echo": echo, "cat": cat, "rm": rm, "ls": ls, "mkdir": mkdir, "touch": touch, "exit": exit_,
         "grep": grep, "head": head_tail, "tail": head_tail, "wc": wc, "sleep": sleep, "which": which,
-        "cd": cd, "date": date,
+        "cd": cd, "date": date, "export": export, "exec": exec_,
         "true": simple(""), "false": simple("", 1), ":": simple(""),
         "id": simple("uid=2000(shell) gid=2000(shell) groups=2000(shell),1004(input),1007(log),1011(adb),"
                      "1015(sdcard_rw),1028(sdcard_r),3001(net_bt_admin),3002(net_bt),3003(inet) "
