@@ -51,12 +51,18 @@ def _ask(home: Path, question: str) -> tuple[dict, str]:
     return json.loads(r.stdout), r.stderr
 
 
-def test_damaged_ledger_is_moved_aside_and_rebuilt_by_index(indexed):
-    home, _ = indexed
+def damage_ledger(home: Path, junk: bytes) -> Path:
+    """Overwrite the ledger (and drop SQLite's side files) as a disk error or a bad copy would."""
     ledger = home / "data" / "ledger.sqlite"
     for extra in ("-wal", "-shm"):
         Path(str(ledger) + extra).unlink(missing_ok=True)
-    ledger.write_bytes(b"this is not a database" * 100)
+    ledger.write_bytes(junk)
+    return ledger
+
+
+def test_damaged_ledger_is_moved_aside_and_rebuilt_by_index(indexed):
+    home, _ = indexed
+    ledger = damage_ledger(home, b"this is not a database" * 100)
     r = anima(home, "index", "--json")
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
@@ -69,10 +75,7 @@ def test_damaged_ledger_is_moved_aside_and_rebuilt_by_index(indexed):
 
 def test_damaged_ledger_found_while_asking_is_rebuilt_from_the_notes(indexed):
     home, _ = indexed
-    ledger = home / "data" / "ledger.sqlite"
-    for extra in ("-wal", "-shm"):
-        Path(str(ledger) + extra).unlink(missing_ok=True)
-    ledger.write_bytes(b"\0garbage" * 512)
+    damage_ledger(home, b"\0garbage" * 512)
     answer, err = _ask(home, "Who is my manager?")
     assert "Joost" in answer["answer"]
     assert any("damaged" in line for line in err.splitlines())
