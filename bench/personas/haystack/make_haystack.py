@@ -9,7 +9,7 @@ It copies permissively licensed text that is already on the machine, nothing fro
 - Node.js API documentation (MIT, /usr/share/doc/nodejs/api/*.md) -> notes/downloads/nodejs/
 - one release section of the Node.js 18 changelog (MIT) -> notes/downloads/nodejs/
 - licence texts from /usr/share/common-licenses (verbatim copying permitted) -> notes/licenses/
-Every document is cut to MAX_CHARS at a line end so the folder stays under ~3 MB.
+Every document but the licence texts is cut to MAX_CHARS at a line end so the folder stays under ~3 MB.
 The personal notes (the files that are not written here) are never touched.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ NOTES = Path(__file__).resolve().parent / "notes"
 SITE = Path("/work/main/.venv/lib/python3.11/site-packages")
 NODE = Path("/usr/share/doc/nodejs")
 LICENSES = Path("/usr/share/common-licenses")
-MAX_CHARS = 12_000
+MAX_CHARS = 8_000
 PERMISSIVE = re.compile(r"\b(MIT|BSD|Apache|ISC|PSF|Python Software Foundation|0BSD|Unlicense)", re.I)
 COPYLEFT = re.compile(r"\b(GPL|LGPL|AGPL|MPL|Mozilla|CNRI|EUPL|CDDL)", re.I)
 SKIP = {"anima"}  # the project itself
