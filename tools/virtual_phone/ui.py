@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -59,6 +60,17 @@ class InboxMessage(BaseModel):
     body: str
 
 
+class PhotoRecord(BaseModel):
+    name: str          # file name under DCIM/Camera, e.g. IMG_20261128_183012.jpg
+    taken: datetime    # phone-local time the photo was taken
+
+
+class ShareRecord(BaseModel):
+    item: str          # what was shared (a photo's file name)
+    app: str           # package that received it
+    to: str = ""       # recipient number, when the app sent it to someone
+
+
 class VirtualState(BaseModel):
     """A snapshot of what the phone did; `foreground` is the focused app's package name."""
 
@@ -79,6 +91,17 @@ class VirtualState(BaseModel):
     photos: list[str] = Field(default_factory=list)
     notifications: list[NotificationRecord] = Field(default_factory=list)
     inbox: list[InboxMessage] = Field(default_factory=list)
+    # Settings reached through screens (Display, Battery, Notifications, Apps -> app info)
+    dark_mode: bool = False
+    battery_saver: bool = False
+    battery_percentage: bool = False
+    adaptive_brightness: bool = True
+    auto_rotate: bool = False
+    do_not_disturb: bool = False
+    app_notifications: dict[str, bool] = Field(default_factory=dict)  # package -> "All <app> notifications"
+    gallery: list[PhotoRecord] = Field(default_factory=list)  # what Photos shows, newest first when rendered
+    trash: list[str] = Field(default_factory=list)            # photos moved to the trash
+    shares: list[ShareRecord] = Field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- apps
@@ -101,20 +124,44 @@ CAMERA_PKG = "com.android.camera2"
 CHROME_PKG = "com.android.chrome"
 SYSTEMUI_PKG = "com.android.systemui"
 
+# Settings pages: renderer kind -> activity (Android 14 names where the page has its own activity;
+# SubSettings for the generic pages). Distinct activities keep BACK working page by page.
+SETTINGS_ACTIVITIES: dict[str, str] = {
+    "settings_main": "com.android.settings.Settings",
+    "settings_network": "com.android.settings.Settings$NetworkDashboardActivity",
+    "settings_wifi": "com.android.settings.Settings$WifiSettingsActivity",
+    "settings_connected": "com.android.settings.Settings$ConnectedDeviceDashboardActivity",
+    "settings_bluetooth": "com.android.settings.Settings$BluetoothDashboardActivity",
+    "settings_apps": "com.android.settings.Settings$AppDashboardActivity",
+    "settings_all_apps": "com.android.settings.Settings$ManageApplicationsActivity",
+    "settings_app_info": "com.android.settings.applications.InstalledAppDetails",
+    "settings_app_notif": "com.android.settings.Settings$AppNotificationSettingsActivity",
+    "settings_notifications": "com.android.settings.Settings$ConfigureNotificationSettingsActivity",
+    "settings_notif_apps": "com.android.settings.Settings$NotificationAppListActivity",
+    "settings_dnd": "com.android.settings.Settings$ZenModeSettingsActivity",
+    "settings_battery": "com.android.settings.Settings$PowerUsageSummaryActivity",
+    "settings_battery_saver": "com.android.settings.Settings$BatterySaverSettingsActivity",
+    "settings_display": "com.android.settings.Settings$DisplaySettingsActivity",
+    "settings_sound": "com.android.settings.Settings$SoundSettingsActivity",
+    "settings_accessibility": "com.android.settings.Settings$AccessibilitySettingsActivity",
+    "settings_security": "com.android.settings.Settings$SecurityDashboardActivity",
+    "settings_system": "com.android.settings.Settings$SystemDashboardActivity",
+    "settings_about": "com.android.settings.Settings$MyDeviceInfoActivity",
+    "settings_page": "com.android.settings.SubSettings",
+}
+PHOTOS_PKG = "com.google.android.apps.photos"
+CONTACTS_PKG = "com.google.android.contacts"
+INTENTRESOLVER_PKG = "com.android.intentresolver"  # Android 14's share sheet
+
 APPS: list[App] = [
     App(LAUNCHER_PKG, "Pixel Launcher", "com.google.android.apps.nexuslauncher.NexusLauncherActivity",
         "launcher"),
-    App(SETTINGS_PKG, "Settings", "com.android.settings.Settings", "settings", activities=(
-        "com.android.settings.Settings$NetworkDashboardActivity",
-        "com.android.settings.Settings$WifiSettingsActivity",
-        "com.android.settings.Settings$ConnectedDeviceDashboardActivity",
-        "com.android.settings.Settings$BluetoothDashboardActivity",
-        "com.android.settings.Settings$DisplaySettingsActivity",
-        "com.android.settings.Settings$SoundSettingsActivity",
-        "com.android.settings.applications.InstalledAppDetails")),
+    App(SETTINGS_PKG, "Settings", "com.android.settings.Settings", "settings",
+        activities=tuple(a for a in SETTINGS_ACTIVITIES.values() if a != "com.android.settings.Settings")),
     App(MESSAGES_PKG, "Messages", "com.google.android.apps.messaging.ui.ConversationListActivity",
         "messages", activities=("com.google.android.apps.messaging.ui.conversation.ConversationActivity",
-                                "com.google.android.apps.messaging.ui.conversation.LaunchConversationActivity")),
+                                "com.google.android.apps.messaging.ui.conversation.LaunchConversationActivity",
+                                "com.google.android.apps.messaging.ui.appsettings.ShareIntentActivity")),
     App(DIALER_PKG, "Phone", "com.google.android.dialer.extensions.GoogleDialtactsActivity", "dialer",
         activities=("com.android.incallui.InCallActivity",)),
     App(CLOCK_PKG, "Clock", "com.android.deskclock.DeskClock", "clock",
@@ -122,21 +169,27 @@ APPS: list[App] = [
     App(CAMERA_PKG, "Camera", "com.android.camera.CameraLauncher", "camera",
         activities=("com.android.camera.CameraActivity",)),
     App(CHROME_PKG, "Chrome", "com.google.android.apps.chrome.Main", "chrome"),
-    App("com.google.android.contacts", "Contacts", "com.android.contacts.activities.PeopleActivity", "contacts"),
+    App(CONTACTS_PKG, "Contacts", "com.android.contacts.activities.PeopleActivity", "contacts"),
     App("com.google.android.calendar", "Calendar", "com.android.calendar.AllInOneActivity", "generic"),
     App("com.google.android.apps.maps", "Maps", "com.google.android.maps.MapsActivity", "maps"),
-    App("com.google.android.apps.photos", "Photos", "com.google.android.apps.photos.home.HomeActivity", "generic"),
+    App(PHOTOS_PKG, "Photos", "com.google.android.apps.photos.home.HomeActivity", "photos",
+        activities=("com.google.android.apps.photos.pager.HostPhotoPagerActivity",)),
     App("com.spotify.music", "Spotify", "com.spotify.music.MainActivity", "generic", system=False),
+    App("com.instagram.android", "Instagram", "com.instagram.mainactivity.LauncherActivity", "generic", system=False),
+    App("com.whatsapp", "WhatsApp", "com.whatsapp.Main", "generic", system=False),
+    App("com.google.android.gm", "Gmail", "com.google.android.gm.ConversationListActivityGmail", "generic"),
 ]
 APP_BY_PKG = {app.package: app for app in APPS}
 # Installed but not launchable: they show up in `pm list packages` like on a real phone.
 OTHER_PACKAGES = ["android", "com.google.android.inputmethod.latin", "com.android.systemui", "com.android.phone", "com.android.shell",
+                  INTENTRESOLVER_PKG,
                   "com.android.providers.contacts", "com.android.providers.telephony",
                   "com.google.android.gms", "com.android.vending"]
 APP_COLORS = {
     "launcher": (32, 33, 36), "settings": (232, 240, 254), "messages": (225, 245, 254),
     "dialer": (230, 244, 234), "clock": (30, 30, 40), "camera": (0, 0, 0), "chrome": (255, 255, 255),
-    "maps": (229, 227, 223), "shade": (40, 40, 48), "contacts": (250, 250, 250), "generic": (245, 245, 245), "incall": (20, 60, 40), "recents": (60, 60, 70),
+    "maps": (229, 227, 223), "shade": (40, 40, 48), "contacts": (250, 250, 250), "generic": (245, 245, 245), "photos": (255, 255, 255), "photo": (0, 0, 0),
+    "sharesheet": (240, 240, 245), "incall": (20, 60, 40), "recents": (60, 60, 70),
 }
 
 
@@ -234,6 +287,23 @@ def _entry_row(title: str, summary: str, y: int, action: tuple) -> Node:
     return row
 
 
+def _plain_row(title: str, y: int, action: tuple) -> Node:
+    row = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + 150), clickable=True, action=action)
+    return row.add(_text(title, y + 35, rid="android:id/title", h=80))
+
+
+def _goto(kind: str, **data: Any) -> tuple:
+    """The tap action that opens Settings page `kind` (with page data such as the app's package)."""
+    return ("goto", kind, SETTINGS_ACTIVITIES[kind], data)
+
+
+def zlib_size(package: str) -> int:
+    """A stable made-up app size in MB (Storage & cache)."""
+    import zlib
+
+    return 20 + zlib.crc32(package.encode()) % 280
+
+
 # ----------------------------------------------------------------------------- screens
 @dataclass
 class Screen:
@@ -282,6 +352,8 @@ class PhoneUI:
         self.on_photo = on_photo
         self.battery_level = 85
         self._next_notification = 1
+        self.now: Callable[[], datetime] = datetime.now  # the phone's clock (Photos' "Today"/"Yesterday")
+        self.state.app_notifications = {a.package: True for a in APPS if a.kind != "launcher"}
         self.home()
 
     # ---------------------------------------------------------------- navigation
@@ -347,6 +419,8 @@ class PhoneUI:
             kind = "conversations"
         elif kind == "clock":
             data["tab"] = "alarms"
+        elif kind == "photos":
+            data["scroll"] = 0
         elif kind == "chrome":
             data["url"] = "chrome://newtab/"
         elif kind == "dialer":
@@ -458,6 +532,15 @@ class PhoneUI:
             self.state.inbox.append(InboxMessage(sender=sender, body=body))
             self.notify(MESSAGES_PKG, sender, body)
 
+    def add_photo(self, taken: datetime, name: str | None = None) -> str:
+        """Put a photo in the gallery (as if taken at `taken`); returns its file name."""
+        with self.lock:
+            name = name or f"IMG_{taken:%Y%m%d_%H%M%S}.jpg"
+            self.state.gallery.append(PhotoRecord(name=name, taken=taken))
+            if self.on_photo:
+                self.on_photo(f"/sdcard/DCIM/Camera/{name}")
+            return name
+
     # ---------------------------------------------------------------- input
     def _focused_field(self) -> tuple[Screen, str] | None:
         top = self.top
@@ -467,6 +550,8 @@ class PhoneUI:
             return top, "url_edit"
         if top.kind == "dialer":
             return top, "digits"
+        if top.kind == "share_pick":
+            return top, "query"
         return None
 
     def type_text(self, text: str) -> bool:
@@ -518,6 +603,9 @@ class PhoneUI:
                 x1, y1, x2, y2 = node.bounds
                 if node.clickable and x1 <= x < x2 and y1 <= y < y2:
                     hit = node  # later (deeper / drawn on top) wins
+            top = self.top
+            if top.kind == "clock" and top.data.get("snackbar") and (hit is None or hit.action != ("alarm_undo",)):
+                top.data.pop("snackbar")  # the "Alarm deleted" snackbar goes away on the next touch
             if hit is not None and hit.action is not None:
                 self._perform(hit.action)
             return hit
@@ -528,8 +616,8 @@ class PhoneUI:
         if name == "launch":
             self.launch(args[0])
         elif name == "goto":
-            kind, activity = args
-            self.push(Screen(SETTINGS_PKG, activity, kind))
+            kind, activity, *data = args
+            self.push(Screen(SETTINGS_PKG, activity, kind, dict(data[0]) if data else {}))
         elif name == "toggle":
             what = args[0]
             if what == "wifi":
@@ -538,15 +626,78 @@ class PhoneUI:
                 self.set_bluetooth(not self.state.bluetooth)
             elif what == "airplane":
                 self.set_airplane(not self.state.airplane)
+            elif what == "dnd":
+                self.state.do_not_disturb = not self.state.do_not_disturb
+            elif what in ("dark_mode", "battery_saver", "battery_percentage", "adaptive_brightness", "auto_rotate"):
+                setattr(self.state, what, not getattr(self.state, what))
+        elif name == "app_notifications":
+            pkg = args[0]
+            self.state.app_notifications[pkg] = not self.state.app_notifications.get(pkg, True)
+        elif name == "screen_flag":  # a switch whose value only lives on its page
+            *path, key = args[0].split(".")
+            holder = top.data
+            for part in path:
+                holder = holder.setdefault(part, {})
+            holder[key] = not holder.get(key, False)
+        elif name == "app_info":
+            self.push(Screen(SETTINGS_PKG, SETTINGS_ACTIVITIES["settings_app_info"], "settings_app_info", {"pkg": args[0]}))
+        elif name == "force_stop":
+            pass  # the app is not running in the foreground here; nothing visible changes
+        elif name == "clock_tab":
+            top.data["tab"] = args[0]
+            top.data.pop("expanded", None)
+            top.data["scroll"] = 0
+        elif name == "alarm_expand":
+            top.data["expanded"] = args[0]
+        elif name == "alarm_delete":
+            i = args[0]
+            if 0 <= i < len(self.state.alarms):
+                top.data["snackbar"] = (i, self.state.alarms.pop(i).model_dump())
+            top.data.pop("expanded", None)
+        elif name == "alarm_undo":
+            held = top.data.pop("snackbar", None)
+            if held:
+                self.state.alarms.insert(held[0], AlarmRecord(**held[1]))
+        elif name == "open_photo":
+            self.push(Screen(PHOTOS_PKG, "com.google.android.apps.photos.pager.HostPhotoPagerActivity", "photo_view",
+                             {"photo": args[0]}))
+        elif name == "share_photo":
+            self.push(Screen(INTENTRESOLVER_PKG, "com.android.intentresolver.ChooserActivity", "sharesheet",
+                             {"photo": args[0]}))
+        elif name == "trash_photo":
+            self.state.gallery = [p for p in self.state.gallery if p.name != args[0]]
+            self.state.trash.append(args[0])
+            self.back()
+        elif name == "share_to":
+            pkg, photo = args
+            self.stack.pop()  # the chooser closes once a target is picked
+            if pkg == MESSAGES_PKG:
+                self.push(Screen(MESSAGES_PKG, "com.google.android.apps.messaging.ui.appsettings.ShareIntentActivity",
+                                 "share_pick", {"photo": photo, "query": ""}))
+            elif pkg in APP_BY_PKG:
+                self.push(self.main_screen(APP_BY_PKG[pkg]))
+            self._sync_foreground()
+        elif name == "share_pick":
+            number, photo = args[0], top.data.get("photo")
+            self.stack.pop()  # the picker is replaced by the conversation with the photo attached
+            self.compose(number, "")
+            self.top.data.update({"attachment": photo, "focus": "body", "keyboard": False})
+        elif name == "remove_attachment":
+            top.data.pop("attachment", None)
         elif name == "focus":
             top.data["focus"] = args[0]
             top.data["keyboard"] = True
         elif name == "send_sms":
             to, body = top.data.get("to", "").strip(), top.data.get("body", "")
+            attachment = top.data.pop("attachment", None)
+            if to and attachment:
+                self.state.shares.append(ShareRecord(item=attachment, app=MESSAGES_PKG, to=to))
+                top.data.setdefault("thread", []).append("Photo")
             if to and body.strip():
                 self.state.sms_sent.append(SmsRecord(to=to, body=body))
                 top.data.setdefault("thread", []).append(body)
                 top.data["body"] = ""
+            if to and (attachment or body.strip()):
                 if top.data.get("exit_on_sent") and len(self.stack) > 1:
                     # the "exit_on_sent" extra: Messages finishes and returns to the caller
                     self.stack.pop()
@@ -571,6 +722,7 @@ class PhoneUI:
             name = time.strftime("IMG_%Y%m%d_%H%M%S") + f"_{len(self.state.photos):03d}.jpg"
             path = f"/sdcard/DCIM/Camera/{name}"
             self.state.photos.append(path)
+            self.state.gallery.append(PhotoRecord(name=name, taken=self.now()))
             if self.on_photo:
                 self.on_photo(path)
         elif name == "url_bar":
@@ -633,33 +785,89 @@ class PhoneUI:
             y += 560
         parent.add(_button("Clear all", HEIGHT - 260, ("home",), rid=f"{LAUNCHER_PKG}:id/clear_all"))
 
-    def _render_settings_main(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Settings", back=False)
-        entries = [
-            ("Network & internet", "Mobile, Wi‑Fi, hotspot", ("goto", "settings_network",
-             "com.android.settings.Settings$NetworkDashboardActivity")),
-            ("Connected devices", "Bluetooth, pairing", ("goto", "settings_connected",
-             "com.android.settings.Settings$ConnectedDeviceDashboardActivity")),
-            ("Apps", "Assistant, recent apps, default apps", None),
-            ("Notifications", "Notification history, conversations", None),
-            ("Battery", f"{self.battery_level}%", None),
-            ("Display", "Dark theme, font size, brightness", ("goto", "settings_display",
-             "com.android.settings.Settings$DisplaySettingsActivity")),
-            ("Sound & vibration", "Volume, haptics, Do Not Disturb", ("goto", "settings_sound",
-             "com.android.settings.Settings$SoundSettingsActivity")),
-        ]
+    # ---------------------------------------------------------------- settings (Android 14 layout)
+    def _settings_page(self, screen: Screen, parent: Node, title: str, rows: list[tuple], *, back: bool = True,
+                       search: bool = False) -> None:
+        """A Settings page: the title bar (and the search bar on the top page), then its rows."""
+        y = self._title(parent, title, back=back)
+        if search:
+            parent.add(Node(cls="android.widget.TextView", text="Search settings",
+                            resource_id=f"{SETTINGS_PKG}:id/search_action_bar", bounds=(48, y, WIDTH - 48, y + 140),
+                            clickable=True, action=("noop",)))
+            y += 170
+        self._settings_list(screen, parent, y, rows)
+
+    def _settings_list(self, screen: Screen, parent: Node, top: int, rows: list[tuple]) -> None:
+        """A scrolling list of Settings rows from `top` down.
+
+        Row specs: ("entry", title, summary, action) opens something; ("switch", title, on, action,
+        summary) is a primary-switch row (tapping the row or its Switch flips it); ("header", text)
+        is a category title; ("info", title, value) is a non-clickable pair (About phone)."""
         lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{SETTINGS_PKG}:id/recycler_view",
-                   bounds=(0, y, WIDTH, HEIGHT), scrollable=True)
-        for title, summary, action in entries:
-            lst.add(_entry_row(title, summary, y, action or ("noop",)))
-            y += 210
-        parent.add(lst)
+                   bounds=(0, top, WIDTH, HEIGHT), scrollable=True)
+        built: list[tuple[int, Callable[[int], Node]]] = []
+        for spec in rows:
+            kind = spec[0]
+            if kind == "entry":
+                _, t, summary, action = spec
+                built.append((210 if summary else 160, lambda y, t=t, su=summary, a=action: (
+                    _entry_row(t, su, y, a) if su else _plain_row(t, y, a))))
+            elif kind == "switch":
+                _, t, on, action, *rest = spec
+                built.append((210, lambda y, t=t, on=on, a=action, su=(rest[0] if rest else ""):
+                              _switch_row(t, on, y, a, summary=su)))
+            elif kind == "header":
+                built.append((120, lambda y, t=spec[1]: _text(t, y + 30, rid="android:id/title", h=80)))
+            elif kind == "info":
+                _, t, value = spec
+                built.append((210, lambda y, t=t, v=value: Node(cls="android.widget.LinearLayout",
+                                                                  bounds=(0, y, WIDTH, y + 200)).add(
+                    _text(t, y + 30, rid="android:id/title", h=80), _text(v, y + 110, rid="android:id/summary", h=60))))
+        parent.add(_scroll_list(screen, lst, built))
+
+    @staticmethod
+    def _page(title: str) -> tuple:
+        return _goto("settings_page", title=title)
+
+    def _render_settings_main(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        rows = [
+            ("entry", "Network & internet", "Mobile, Wi‑Fi, hotspot", _goto("settings_network")),
+            ("entry", "Connected devices", "Bluetooth, pairing", _goto("settings_connected")),
+            ("entry", "Apps", "Assistant, recent apps, default apps", _goto("settings_apps")),
+            ("entry", "Notifications", "Notification history, conversations", _goto("settings_notifications")),
+            ("entry", "Battery", f"{self.battery_level}%" + (" - Battery Saver on" if self.state.battery_saver else ""),
+             _goto("settings_battery")),
+            ("entry", "Storage", "34% used - 84.5 GB free", p("Storage")),
+            ("entry", "Sound & vibration", "Volume, haptics, Do Not Disturb", _goto("settings_sound")),
+            ("entry", "Display", "Dark theme, font size, brightness", _goto("settings_display")),
+            ("entry", "Wallpaper & style", "Colors, themed icons, app grid", p("Wallpaper & style")),
+            ("entry", "Accessibility", "Display, interaction, audio", _goto("settings_accessibility")),
+            ("entry", "Security & privacy", "App security, device lock, permissions", _goto("settings_security")),
+            ("entry", "Location", "On - 3 apps have access to location", p("Location")),
+            ("entry", "Safety & emergency", "Emergency SOS, medical info, alerts", p("Safety & emergency")),
+            ("entry", "Passwords & accounts", "Saved passwords, autofill, synced accounts", p("Passwords & accounts")),
+            ("entry", "Digital Wellbeing & parental controls", "Screen time, app timers, bedtime schedules",
+             p("Digital Wellbeing & parental controls")),
+            ("entry", "Google", "Services & preferences", p("Google")),
+            ("entry", "System", "Languages, gestures, time, backup", _goto("settings_system")),
+            ("entry", "About phone", "Pixel 7", _goto("settings_about")),
+            ("entry", "Tips & support", "Help articles, phone & chat", p("Tips & support")),
+        ]
+        self._settings_page(screen, parent, "Settings", rows, back=False, search=True)
 
     def _render_settings_network(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Network & internet")
-        parent.add(_entry_row("Wi‑Fi", "On" if self.state.wifi else "Off", y,
-                              ("goto", "settings_wifi", "com.android.settings.Settings$WifiSettingsActivity")))
-        parent.add(_switch_row("Airplane mode", self.state.airplane, y + 210, ("toggle", "airplane")))
+        p = self._page
+        self._settings_page(screen, parent, "Network & internet", [
+            ("entry", "Wi‑Fi", "On" if self.state.wifi else "Off", _goto("settings_wifi")),
+            ("entry", "Calls & SMS", "T-Mobile", p("Calls & SMS")),
+            ("entry", "SIMs", "T-Mobile", p("SIMs")),
+            ("switch", "Airplane mode", self.state.airplane, ("toggle", "airplane")),
+            ("entry", "Hotspot & tethering", "Off", p("Hotspot & tethering")),
+            ("entry", "Data Saver", "Off", p("Data Saver")),
+            ("entry", "VPN", "None", p("VPN")),
+            ("entry", "Private DNS", "Automatic", p("Private DNS")),
+        ])
 
     def _render_settings_wifi(self, screen: Screen, parent: Node) -> None:
         y = self._title(parent, "Wi‑Fi")
@@ -669,24 +877,241 @@ class PhoneUI:
                        _text("Connected", y + 330, rid="android:id/summary", h=60))
 
     def _render_settings_connected(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Connected devices")
-        parent.add(_entry_row("Bluetooth", "On" if self.state.bluetooth else "Off", y,
-                              ("goto", "settings_bluetooth", "com.android.settings.Settings$BluetoothDashboardActivity")))
+        p = self._page
+        self._settings_page(screen, parent, "Connected devices", [
+            ("entry", "Pair new device", "", p("Pair new device")),
+            ("entry", "Bluetooth", "On" if self.state.bluetooth else "Off", _goto("settings_bluetooth")),
+            ("entry", "Connection preferences", "NFC, Android Auto, Quick Share", p("Connection preferences")),
+        ])
 
     def _render_settings_bluetooth(self, screen: Screen, parent: Node) -> None:
         y = self._title(parent, "Bluetooth")
         parent.add(_switch_row("Use Bluetooth", self.state.bluetooth, y, ("toggle", "bluetooth")))
 
+    def _user_apps(self) -> list[App]:
+        return sorted((a for a in APPS if a.kind != "launcher"), key=lambda a: a.label.lower())
+
+    def _render_settings_apps(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        recent = [APP_BY_PKG[pkg] for pkg in ("com.whatsapp", CHROME_PKG, "com.spotify.music")]
+        rows: list[tuple] = [("header", "Recently opened apps")]
+        rows += [("entry", a.label, f"{2 + 7 * i} min ago", ("app_info", a.package)) for i, a in enumerate(recent)]
+        rows += [("entry", f"See all {len(self._user_apps())} apps", "", _goto("settings_all_apps")),
+                 ("header", "General"),
+                 ("entry", "Default apps", "Chrome, Phone, and Messages", p("Default apps")),
+                 ("entry", "Screen time", "Today: 1 hr, 12 min", p("Screen time")),
+                 ("entry", "Unused apps", "0 unused apps", p("Unused apps")),
+                 ("entry", "App battery usage", "", p("App battery usage")),
+                 ("entry", "Special app access", "2 apps can use unrestricted data", p("Special app access"))]
+        self._settings_page(screen, parent, "Apps", rows)
+
+    def _render_settings_all_apps(self, screen: Screen, parent: Node) -> None:
+        rows = [("entry", a.label, f"{(zlib_size(a.package))} MB", ("app_info", a.package)) for a in self._user_apps()]
+        self._settings_page(screen, parent, "All apps", rows)
+
+    def _render_settings_app_info(self, screen: Screen, parent: Node) -> None:
+        app = APP_BY_PKG.get(screen.data.get("pkg", ""))
+        if app is None:
+            self._title(parent, "App info")
+            return
+        on = self.state.app_notifications.get(app.package, True)
+        p = self._page
+        y = self._title(parent, "App info")
+        parent.add(_text(app.label, y, rid=f"{SETTINGS_PKG}:id/entity_header_title", h=100))
+        by = y + 130
+        parent.add(_button("Open", by, ("launch", app.package), rid=f"{SETTINGS_PKG}:id/button1", x1=48, x2=360),
+                   _button("Uninstall" if not app.system else "Disable", by, ("noop",), rid=f"{SETTINGS_PKG}:id/button2",
+                           x1=384, x2=696),
+                   _button("Force stop", by, ("force_stop", app.package), rid=f"{SETTINGS_PKG}:id/button3", x1=720, x2=1032))
+        self._settings_list(screen, parent, by + 170, [
+            ("entry", "Notifications", "~3 notifications per week" if on else "Off", _goto("settings_app_notif", pkg=app.package)),
+            ("entry", "Permissions", "No permissions requested", p("Permissions")),
+            ("entry", "Storage & cache", f"{zlib_size(app.package)} MB used in internal storage", p("Storage & cache")),
+            ("entry", "Mobile data & Wi‑Fi", "No data used", p("Mobile data & Wi‑Fi")),
+            ("entry", "Screen time", "Less than 1 minute today", p("Screen time")),
+            ("entry", "App battery usage", "Optimized", p("App battery usage")),
+            ("entry", "Open by default", "Allow app to open supported links", p("Open by default")),
+            ("switch", "Pause app activity if unused", False, ("noop",), "Remove permissions, delete temporary files"),
+        ])
+
+    def _render_settings_app_notif(self, screen: Screen, parent: Node) -> None:
+        app = APP_BY_PKG.get(screen.data.get("pkg", ""))
+        label = app.label if app else screen.data.get("pkg", "")
+        on = self.state.app_notifications.get(screen.data.get("pkg", ""), True)
+        y = self._title(parent, "Notifications")
+        parent.add(_text(label, y, rid=f"{SETTINGS_PKG}:id/entity_header_title", h=100))
+        rows: list[tuple] = [("switch", f"All {label} notifications", on, ("app_notifications", screen.data.get("pkg", "")))]
+        if on:
+            dots = screen.data.setdefault("dots", True)
+            rows += [("switch", "Allow notification dot", dots, ("screen_flag", "dots")),
+                     ("header", "Other"),
+                     ("entry", "Additional settings in the app", "", ("launch", app.package) if app else ("noop",))]
+        self._settings_list(screen, parent, y + 130, rows)
+
+    def _render_settings_notifications(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        flags = screen.data.setdefault("flags", {"silent": False, "snooze": False, "dot": True, "enhanced": True})
+        self._settings_page(screen, parent, "Notifications", [
+            ("header", "Manage"),
+            ("entry", "App notifications", "Control notifications from individual apps", _goto("settings_notif_apps")),
+            ("entry", "Notification history", "Show recent and snoozed notifications", p("Notification history")),
+            ("header", "Conversation"),
+            ("entry", "Conversations", "No priority conversations", p("Conversations")),
+            ("entry", "Bubbles", "On / Conversations can appear as floating icons", p("Bubbles")),
+            ("header", "Privacy"),
+            ("entry", "Notifications on lock screen", "Show conversations, default, and silent", p("Notifications on lock screen")),
+            ("header", "General"),
+            ("entry", "Do Not Disturb", "On" if self.state.do_not_disturb else "Off", _goto("settings_dnd")),
+            ("entry", "Flash notifications", "Off", p("Flash notifications")),
+            ("switch", "Hide silent notifications in status bar", flags["silent"], ("screen_flag", "flags.silent")),
+            ("switch", "Allow notification snoozing", flags["snooze"], ("screen_flag", "flags.snooze")),
+            ("switch", "Notification dot on app icon", flags["dot"], ("screen_flag", "flags.dot")),
+            ("switch", "Enhanced notifications", flags["enhanced"], ("screen_flag", "flags.enhanced"),
+             "Get suggested actions, replies, and more"),
+        ])
+
+    def _render_settings_notif_apps(self, screen: Screen, parent: Node) -> None:
+        y = self._title(parent, "App notifications")
+        parent.add(_text("Most recent", y, rid=f"{SETTINGS_PKG}:id/filter_spinner", h=100, clickable=True, action=("noop",)))
+        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{SETTINGS_PKG}:id/apps_list",
+                   bounds=(0, y + 130, WIDTH, HEIGHT), scrollable=True)
+
+        def row(app: App) -> Callable[[int], Node]:
+            def build(y: int) -> Node:
+                on = self.state.app_notifications.get(app.package, True)
+                r = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + 200), clickable=True,
+                         action=_goto("settings_app_notif", pkg=app.package))
+                r.add(_text(app.label, y + 30, rid="android:id/title", x2=850, h=80),
+                      _text("~3 notifications per week" if on else "Off", y + 110, rid="android:id/summary", x2=850, h=60),
+                      Node(cls="android.widget.Switch", text="ON" if on else "OFF", resource_id="android:id/switch_widget",
+                           bounds=(880, y + 60, 1032, y + 140), checkable=True, checked=on, clickable=True,
+                           action=("app_notifications", app.package)))
+                return r
+            return build
+        parent.add(_scroll_list(screen, lst, [(210, row(a)) for a in self._user_apps()
+                                              if a.package not in (SETTINGS_PKG,)]))
+
+    def _render_settings_dnd(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Do Not Disturb", [
+            ("switch", "Do Not Disturb", self.state.do_not_disturb, ("toggle", "dnd")),
+            ("header", "What can interrupt Do Not Disturb"),
+            ("entry", "People", "Starred contacts and repeat callers", p("People")),
+            ("entry", "Apps", "None can interrupt", p("Apps")),
+            ("entry", "Alarms & other interruptions", "Alarms and media can interrupt", p("Alarms & other interruptions")),
+            ("header", "General"),
+            ("entry", "Schedules", "1 schedule can turn on automatically", p("Schedules")),
+        ])
+
+    def _render_settings_battery(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Battery", [
+            ("info", f"{self.battery_level}%", "About 1 day, 4 hr left"),
+            ("entry", "Battery usage", "View usage for past 24 hours", p("Battery usage")),
+            ("entry", "Battery Saver", "On" if self.state.battery_saver else "Off", _goto("settings_battery_saver")),
+            ("entry", "Adaptive preferences", "Adaptive Battery and adaptive charging", p("Adaptive preferences")),
+            ("switch", "Battery percentage", self.state.battery_percentage, ("toggle", "battery_percentage"),
+             "Show battery percentage in status bar"),
+        ])
+
+    def _render_settings_battery_saver(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Battery Saver", [
+            ("switch", "Use Battery Saver", self.state.battery_saver, ("toggle", "battery_saver")),
+            ("entry", "Set a schedule", "No schedule", p("Set a schedule")),
+            ("switch", "Turn off when charged", True, ("noop",)),
+        ])
+
     def _render_settings_display(self, screen: Screen, parent: Node) -> None:
+        p = self._page
         y = self._title(parent, "Display")
-        parent.add(Node(cls="android.widget.SeekBar", text=str(self.state.brightness), desc="Brightness level",
-                        resource_id="android:id/seekbar", bounds=(48, y, WIDTH - 48, y + 120)))
+        parent.add(_text("Brightness level", y, rid="android:id/title", h=80),
+                   Node(cls="android.widget.SeekBar", text=str(self.state.brightness), desc="Brightness level",
+                        resource_id="android:id/seekbar", bounds=(48, y + 90, WIDTH - 48, y + 210)))
+        self._settings_list(screen, parent, y + 230, [
+            ("switch", "Adaptive brightness", self.state.adaptive_brightness, ("toggle", "adaptive_brightness")),
+            ("header", "Lock display"),
+            ("entry", "Lock screen", "Show all notification content", p("Lock screen")),
+            ("entry", "Screen timeout", "After 30 seconds of inactivity", p("Screen timeout")),
+            ("header", "Appearance"),
+            ("switch", "Dark theme", self.state.dark_mode, ("toggle", "dark_mode"),
+             "Will turn on automatically at sunset" if False else "Will never turn on automatically"),
+            ("entry", "Display size and text", "Font size, bold text", p("Display size and text")),
+            ("header", "Color"),
+            ("entry", "Night Light", "Off / Will never turn on automatically", p("Night Light")),
+            ("entry", "Colors", "Adaptive", p("Colors")),
+            ("header", "Other display controls"),
+            ("switch", "Auto-rotate screen", self.state.auto_rotate, ("toggle", "auto_rotate")),
+            ("entry", "Screen saver", "Clock", p("Screen saver")),
+        ])
 
     def _render_settings_sound(self, screen: Screen, parent: Node) -> None:
+        p = self._page
         y = self._title(parent, "Sound & vibration")
         parent.add(_text("Media volume", y, rid="android:id/title"),
                    Node(cls="android.widget.SeekBar", text=str(self.state.volume), desc="Media volume",
                         resource_id="android:id/seekbar", bounds=(48, y + 110, WIDTH - 48, y + 230)))
+        self._settings_list(screen, parent, y + 250, [
+            ("entry", "Call volume", "", p("Call volume")),
+            ("entry", "Ring & notification volume", "", p("Ring & notification volume")),
+            ("entry", "Alarm volume", "", p("Alarm volume")),
+            ("entry", "Do Not Disturb", "On" if self.state.do_not_disturb else "Off", _goto("settings_dnd")),
+            ("entry", "Live Caption", "Automatically caption media", p("Live Caption")),
+            ("entry", "Media", "Pin media player", p("Media")),
+            ("entry", "Vibration & haptics", "On", p("Vibration & haptics")),
+            ("entry", "Phone ringtone", "Your New Adventure", p("Phone ringtone")),
+            ("entry", "Default notification sound", "Eureka", p("Default notification sound")),
+        ])
+
+    def _render_settings_accessibility(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Accessibility", [
+            ("header", "Screen readers"),
+            ("entry", "TalkBack", "Off / Speak items on screen", p("TalkBack")),
+            ("entry", "Select to Speak", "Off / Hear selected text", p("Select to Speak")),
+            ("header", "Display"),
+            ("entry", "Display size and text", "", p("Display size and text")),
+            ("entry", "Color and motion", "", p("Color and motion")),
+            ("entry", "Extra dim", "Off", p("Extra dim")),
+            ("entry", "Magnification", "Off", p("Magnification")),
+            ("header", "Interaction controls"),
+            ("entry", "Accessibility Menu", "Off", p("Accessibility Menu")),
+            ("entry", "Switch Access", "Off", p("Switch Access")),
+            ("header", "Captions"),
+            ("entry", "Caption preferences", "", p("Caption preferences")),
+        ])
+
+    def _render_settings_security(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Security & privacy", [
+            ("entry", "App security", "Apps scanned 2 hours ago", p("App security")),
+            ("entry", "Device unlock", "Screen lock, Face & Fingerprint Unlock", p("Device unlock")),
+            ("entry", "Privacy controls", "Permissions, account activity, personal data", p("Privacy controls")),
+            ("entry", "Find My Device", "On", p("Find My Device")),
+            ("entry", "More security & privacy", "Encryption, credentials, and more", p("More security & privacy")),
+        ])
+
+    def _render_settings_system(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "System", [
+            ("entry", "Languages", "English (United States)", p("Languages")),
+            ("entry", "Keyboard", "Gboard", p("Keyboard")),
+            ("entry", "Gestures", "", p("Gestures")),
+            ("entry", "Date & time", "GMT+01:00 Central European Standard Time", p("Date & time")),
+            ("entry", "Backup", "On", p("Backup")),
+            ("entry", "Reset options", "", p("Reset options")),
+            ("entry", "System update", "Updated to Android 14", p("System update")),
+        ])
+
+    def _render_settings_about(self, screen: Screen, parent: Node) -> None:
+        self._settings_page(screen, parent, "About phone", [
+            ("info", "Device name", "Pixel 7"),
+            ("info", "Phone number (SIM slot 1)", "+49 151 55501234"),
+            ("info", "Model", "Pixel 7"),
+            ("info", "Android version", "14"),
+            ("info", "IP address", "192.168.1.23" if self.state.wifi else "Unavailable"),
+            ("info", "Build number", "UQ1A.240205.004"),
+        ])
 
     def _render_settings_page(self, screen: Screen, parent: Node) -> None:
         self._title(parent, screen.data.get("title", "Settings"))
@@ -715,7 +1140,8 @@ class PhoneUI:
 
     def _render_compose(self, screen: Screen, parent: Node) -> None:
         d = screen.data
-        y = self._title(parent, d.get("to") or "New conversation")
+        to = d.get("to", "")
+        y = self._title(parent, next((n for n, num in self.contacts.items() if to and num == to), to) or "New conversation")
         focus = d.get("focus")
         parent.add(Node(cls="android.widget.MultiAutoCompleteTextView", text=d.get("to", "") or "To",
                         resource_id=f"{MESSAGES_PKG}:id/recipient_text_view", bounds=(48, y, WIDTH - 48, y + 140),
@@ -730,11 +1156,18 @@ class PhoneUI:
                 ty += 130
         bottom = HEIGHT - 220 - (900 if d.get("keyboard") else 0)
         body = d.get("body", "")
+        attachment = d.get("attachment")
+        if attachment:  # a shared photo waits in the draft until Send
+            parent.add(Node(cls="android.widget.ImageView", desc="Image attachment",
+                            resource_id=f"{MESSAGES_PKG}:id/attachment_preview", bounds=(48, bottom - 420, 448, bottom - 20)),
+                       Node(cls="android.widget.ImageButton", desc="Remove attachment",
+                            resource_id=f"{MESSAGES_PKG}:id/close_button", bounds=(460, bottom - 420, 580, bottom - 300),
+                            clickable=True, action=("remove_attachment",)))
         parent.add(Node(cls="android.widget.EditText", text=body or "Text message",
                         resource_id=f"{MESSAGES_PKG}:id/compose_message_text", bounds=(48, bottom, 880, bottom + 160),
                         clickable=True, focused=focus == "body", long_clickable=True, action=("focus", "body")))
-        can_send = bool(body.strip()) and bool(d.get("to", "").strip())
-        parent.add(Node(cls="android.widget.ImageButton", desc="Send SMS",
+        can_send = (bool(body.strip()) or bool(attachment)) and bool(d.get("to", "").strip())
+        parent.add(Node(cls="android.widget.ImageButton", desc="Send MMS" if attachment else "Send SMS",
                         resource_id=f"{MESSAGES_PKG}:id/send_message_button", bounds=(900, bottom, 1040, bottom + 160),
                         clickable=can_send, enabled=can_send, action=("send_sms",) if can_send else None))
         if d.get("keyboard"):
@@ -764,31 +1197,182 @@ class PhoneUI:
 
     def _render_clock(self, screen: Screen, parent: Node) -> None:
         tab = screen.data.get("tab", "alarms")
-        y = self._title(parent, "Alarm" if tab == "alarms" else "Timer", back=False)
+        titles = {"alarms": "Alarm", "clock": "Clock", "timers": "Timer", "stopwatch": "Stopwatch", "bedtime": "Bedtime"}
+        y = self._title(parent, titles.get(tab, "Alarm"), back=False)
+        bottom = HEIGHT - 250
         if tab == "alarms":
             lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{CLOCK_PKG}:id/alarm_recycler_view",
-                       bounds=(0, y, WIDTH, HEIGHT - 250), scrollable=True)
+                       bounds=(0, y, WIDTH, bottom), scrollable=True)
+            expanded = screen.data.get("expanded")
 
             def row(i: int, alarm: AlarmRecord) -> Callable[[int], Node]:
                 def build(y: int) -> Node:
                     h12 = alarm.hour % 12 or 12
                     label = f"{h12}:{alarm.minute:02d}\u202f{'AM' if alarm.hour < 12 else 'PM'}"
+                    open_ = expanded == i
                     card = Node(cls="android.widget.FrameLayout", resource_id=f"{CLOCK_PKG}:id/alarm_card",
-                                bounds=(24, y, WIDTH - 24, y + 230))
+                                bounds=(24, y, WIDTH - 24, y + (520 if open_ else 230)))
                     card.add(_text(label, y, rid=f"{CLOCK_PKG}:id/digital_clock", x2=800, h=140))
-                    if alarm.message:
-                        card.add(_text(alarm.message, y + 140, rid=f"{CLOCK_PKG}:id/edit_label", x2=800, h=70))
-                    return card.add(Node(cls="android.widget.Switch", resource_id=f"{CLOCK_PKG}:id/onoff",
-                                         text="ON" if alarm.enabled else "OFF", bounds=(880, y + 30, 1032, y + 110),
-                                         checkable=True, checked=alarm.enabled, clickable=True,
-                                         action=("alarm_toggle", i)))
+                    card.add(Node(cls="android.widget.Switch", resource_id=f"{CLOCK_PKG}:id/onoff",
+                                  text="ON" if alarm.enabled else "OFF", bounds=(880, y + 30, 1032, y + 110),
+                                  checkable=True, checked=alarm.enabled, clickable=True, action=("alarm_toggle", i)))
+                    if not open_:
+                        if alarm.message:
+                            card.add(_text(alarm.message, y + 140, rid=f"{CLOCK_PKG}:id/edit_label", x2=800, h=70))
+                        return card.add(Node(cls="android.widget.ImageButton", desc="Expand alarm",
+                                             resource_id=f"{CLOCK_PKG}:id/arrow", bounds=(900, y + 140, 1032, y + 220),
+                                             clickable=True, action=("alarm_expand", i)))
+                    card.add(Node(cls="android.widget.TextView", text=alarm.message or "Add label",
+                                  resource_id=f"{CLOCK_PKG}:id/edit_label", bounds=(48, y + 150, 800, y + 250),
+                                  clickable=True, action=("noop",)),
+                             Node(cls="android.widget.CheckBox", text="Vibrate", resource_id=f"{CLOCK_PKG}:id/vibrate_onoff",
+                                  bounds=(48, y + 270, 500, y + 370), checkable=True, checked=True, clickable=True,
+                                  action=("noop",)),
+                             Node(cls="android.widget.Button", text="Delete", resource_id=f"{CLOCK_PKG}:id/delete",
+                                  bounds=(48, y + 400, 400, y + 500), clickable=True, action=("alarm_delete", i)),
+                             Node(cls="android.widget.ImageButton", desc="Collapse alarm",
+                                  resource_id=f"{CLOCK_PKG}:id/arrow", bounds=(900, y + 400, 1032, y + 500),
+                                  clickable=True, action=("alarm_expand", None)))
+                    return card
                 return build
-            parent.add(_scroll_list(screen, lst, [(240, row(i, a)) for i, a in enumerate(self.state.alarms)]))
-        else:
+            parent.add(_scroll_list(screen, lst, [(540 if expanded == i else 250, row(i, a))
+                                                  for i, a in enumerate(self.state.alarms)]))
+            if not self.state.alarms:
+                parent.add(_text("No alarms", y + 200, rid=f"{CLOCK_PKG}:id/alarms_empty_view"))
+            if screen.data.get("snackbar"):
+                bar = Node(cls="android.widget.FrameLayout", resource_id=f"{CLOCK_PKG}:id/snackbar_layout",
+                           bounds=(24, bottom - 420, WIDTH - 24, bottom - 250))
+                parent.add(bar.add(_text("Alarm deleted", bottom - 395, rid=f"{CLOCK_PKG}:id/snackbar_text", x2=700, h=100),
+                                   _button("Undo", bottom - 400, ("alarm_undo",), rid=f"{CLOCK_PKG}:id/snackbar_action",
+                                           x1=760, x2=1020, h=120)))
+            parent.add(Node(cls="android.widget.ImageButton", desc="Add alarm", resource_id=f"{CLOCK_PKG}:id/fab",
+                            bounds=(420, bottom - 220, 660, bottom - 20), clickable=True, action=("noop",)))
+        elif tab == "timers":
             for timer in self.state.timers:
                 m, s = divmod(timer.seconds, 60)
                 parent.add(_text(f"{m:02d}:{s:02d}", y, rid=f"{CLOCK_PKG}:id/timer_text", h=140))
                 y += 200
+        elif tab == "clock":
+            parent.add(_text(time.strftime("%H:%M"), y, rid=f"{CLOCK_PKG}:id/digital_clock", h=200))
+        # the tab bar at the bottom, as Google Clock lays it out
+        tabs = [("alarms", "Alarm"), ("clock", "Clock"), ("timers", "Timer"), ("stopwatch", "Stopwatch"),
+                ("bedtime", "Bedtime")]
+        w = WIDTH // len(tabs)
+        bar = Node(cls="android.widget.LinearLayout", resource_id=f"{CLOCK_PKG}:id/tabs", bounds=(0, bottom, WIDTH, HEIGHT))
+        for i, (key, label) in enumerate(tabs):
+            bar.add(Node(cls="android.widget.FrameLayout", text=label, desc=label, bounds=(i * w, bottom + 40, (i + 1) * w, HEIGHT - 40),
+                         clickable=True, selected=key == tab, action=("clock_tab", key)))
+        parent.add(bar)
+
+    # ---------------------------------------------------------------- photos, share sheet
+    def _day_label(self, day: datetime) -> str:
+        today = self.now().date()
+        if day.date() == today:
+            return "Today"
+        if day.date() == today - timedelta(days=1):
+            return "Yesterday"
+        if day.year == today.year:
+            return f"{day:%a}, {day:%b} {day.day}"
+        return f"{day:%a}, {day:%b} {day.day}, {day.year}"
+
+    @staticmethod
+    def _photo_desc(photo: PhotoRecord) -> str:
+        t = photo.taken
+        return f"Photo taken on {t:%b} {t.day}, {t.year} {(t.hour % 12) or 12}:{t.minute:02d}\u202f{'AM' if t.hour < 12 else 'PM'}"
+
+    def _render_photos(self, screen: Screen, parent: Node) -> None:
+        y = self._title(parent, "Photos", back=False)
+        bottom = HEIGHT - 250
+        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{PHOTOS_PKG}:id/photos_grid",
+                   bounds=(0, y, WIDTH, bottom), scrollable=True)
+        rows: list[tuple[int, Callable[[int], Node]]] = []
+        photos = sorted(self.state.gallery, key=lambda p: p.taken, reverse=True)
+        groups: dict[str, list[PhotoRecord]] = {}
+        for ph in photos:
+            groups.setdefault(self._day_label(ph.taken), []).append(ph)
+        size = WIDTH // 3
+        for day, items in groups.items():
+            rows.append((120, lambda y, d=day: _text(d, y + 20, rid=f"{PHOTOS_PKG}:id/date_header", h=90)))
+            for start in range(0, len(items), 3):
+                chunk = items[start:start + 3]
+
+                def tiles(y: int, chunk=chunk) -> Node:
+                    line = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + size))
+                    for k, ph in enumerate(chunk):
+                        line.add(Node(cls="android.widget.ImageView", desc=self._photo_desc(ph),
+                                      resource_id=f"{PHOTOS_PKG}:id/photo_tile",
+                                      bounds=(k * size + 4, y + 4, (k + 1) * size - 4, y + size - 4),
+                                      clickable=True, long_clickable=True, action=("open_photo", ph.name)))
+                    return line
+                rows.append((size, tiles))
+        parent.add(_scroll_list(screen, lst, rows))
+        if not photos:
+            parent.add(_text("No photos yet", y + 200, rid=f"{PHOTOS_PKG}:id/empty_state"))
+        w = WIDTH // 3
+        bar = Node(cls="android.widget.LinearLayout", resource_id=f"{PHOTOS_PKG}:id/tabbar", bounds=(0, bottom, WIDTH, HEIGHT))
+        for i, label in enumerate(("Photos", "Search", "Library")):
+            bar.add(Node(cls="android.widget.FrameLayout", text=label, desc=label, bounds=(i * w, bottom + 40, (i + 1) * w, HEIGHT - 40),
+                         clickable=True, selected=i == 0, action=("noop",)))
+        parent.add(bar)
+
+    def _render_photo_view(self, screen: Screen, parent: Node) -> None:
+        photo = next((p for p in self.state.gallery if p.name == screen.data.get("photo")), None)
+        parent.add(Node(cls="android.widget.ImageButton", desc="Back", resource_id=f"{PHOTOS_PKG}:id/back",
+                        bounds=(0, STATUS_BAR + 12, 144, STATUS_BAR + 156), clickable=True, action=("back",)))
+        if photo is None:
+            parent.add(_text("Photo not found", 600))
+            return
+        t = photo.taken
+        parent.add(_text(f"{self._day_label(t)} • {(t.hour % 12) or 12}:{t.minute:02d}\u202f{'AM' if t.hour < 12 else 'PM'}",
+                         STATUS_BAR + 30, rid=f"{PHOTOS_PKG}:id/title", x1=176, h=100))
+        parent.add(Node(cls="android.widget.ImageView", desc=self._photo_desc(photo), resource_id=f"{PHOTOS_PKG}:id/photo",
+                        bounds=(0, 400, WIDTH, 1900)))
+        w = WIDTH // 4
+        for i, (label, action) in enumerate((("Share", ("share_photo", photo.name)), ("Edit", ("noop",)),
+                                             ("Lens", ("noop",)), ("Delete", ("trash_photo", photo.name)))):
+            parent.add(Node(cls="android.widget.Button", text=label, desc=label, resource_id=f"{PHOTOS_PKG}:id/{label.lower()}",
+                            bounds=(i * w, 2050, (i + 1) * w, 2250), clickable=True, action=action))
+
+    def _render_sharesheet(self, screen: Screen, parent: Node) -> None:
+        # Android 14's chooser (com.android.intentresolver): a preview, then the app targets.
+        parent.add(_text("Sharing 1 image", 900, rid=f"{INTENTRESOLVER_PKG}:id/headline", h=100))
+        parent.add(Node(cls="android.widget.ImageView", desc="Image preview", resource_id=f"{INTENTRESOLVER_PKG}:id/content_preview_image",
+                        bounds=(390, 1020, 690, 1320)))
+        targets = [("Messages", MESSAGES_PKG), ("Gmail", "com.google.android.gm"), ("Quick Share", ""),
+                   ("WhatsApp", "com.whatsapp"), ("Bluetooth", ""), ("Copy", "")]
+        w = WIDTH // 4
+        for i, (label, pkg) in enumerate(targets):
+            col, row = i % 4, i // 4
+            x, y = col * w, 1400 + row * 300
+            node = Node(cls="android.widget.LinearLayout", bounds=(x, y, x + w, y + 280), clickable=True,
+                        action=("share_to", pkg, screen.data.get("photo", "")))
+            parent.add(node.add(_text(label, y + 190, rid=f"{INTENTRESOLVER_PKG}:id/text1", x1=x + 10, x2=x + w - 10, h=70)))
+
+    def _render_share_pick(self, screen: Screen, parent: Node) -> None:
+        # Messages' "New conversation" picker that a share opens: a To field and the contacts.
+        y = self._title(parent, "New conversation")
+        query = screen.data.get("query", "")
+        parent.add(Node(cls="android.widget.MultiAutoCompleteTextView", text=query or "Type names, phone numbers, or emails",
+                        resource_id=f"{MESSAGES_PKG}:id/recipient_text_view", bounds=(48, y, WIDTH - 48, y + 140),
+                        clickable=True, focused=True, action=("noop",)))
+        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{MESSAGES_PKG}:id/contact_picker_list",
+                   bounds=(0, y + 170, WIDTH, HEIGHT), scrollable=True)
+        q = query.strip().lower()
+        qd = re.sub(r"\D", "", q)
+        people = [(n, num) for n, num in sorted(self.contacts.items(), key=lambda kv: kv[0].lower())
+                  if not q or q in n.lower() or (qd and qd in re.sub(r"\D", "", num))]
+
+        def row(name: str, number: str) -> Callable[[int], Node]:
+            def build(y: int) -> Node:
+                r = Node(cls="android.widget.LinearLayout", resource_id=f"{MESSAGES_PKG}:id/contact_picker_item",
+                         bounds=(0, y, WIDTH, y + 200), clickable=True, action=("share_pick", number))
+                return r.add(_text(name, y + 30, rid=f"{MESSAGES_PKG}:id/contact_name", h=80),
+                             _text(f"Mobile {number}", y + 110, rid=f"{MESSAGES_PKG}:id/contact_details", h=60))
+            return build
+        rows = [(210, row(n, num)) for n, num in people]
+        if len(qd) >= 3 and not people:
+            rows.append((210, row(f"Send to {query.strip()}", query.strip())))
+        parent.add(_scroll_list(screen, lst, rows))
 
     def _render_camera(self, screen: Screen, parent: Node) -> None:
         parent.add(Node(cls="android.view.View", resource_id=f"{CAMERA_PKG}:id/preview_content",
