@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -90,6 +91,7 @@ class Navigator:
         self.hop = 0            # share: 0 item, 1 Share, 2 app, 3 recipient, 4 Send
         self.acted = False      # the risky step ran: now only verification is left
         self.opened_item = False
+        self.deleted = ""       # delete: the text of the item whose Delete was tapped
         self.model_choices = 0
         self.goal = set(task.target)
         # An installed app named in the task ("instagram") also makes "Apps"/"App notifications"
@@ -172,8 +174,8 @@ class Navigator:
     def _delete_move(self, screen: Screen) -> Move | None:
         anchors = self._find_items(screen)
         if self.acted:
-            if not anchors or (self.opened_item and screen.foreground == self.package and not self._on_item_page(screen)):
-                return Move(done="the item is gone")
+            if self.deleted not in {a.text or a.desc for a in anchors}:
+                return Move(done=f"{_plain(self.deleted)!r} is gone")
             return None
         if anchors:
             anchor = self._pick(anchors, screen)
@@ -183,6 +185,7 @@ class Navigator:
             if button is None and (self.opened_item or not anchor.clickable):
                 button = self._first(screen.elements, _DELETE_WORDS)
             if button is not None:
+                self.deleted = anchor.text or anchor.desc
                 return self._tap(button, screen, risk="delete", what=f"delete {self._item_name(screen, anchor)!r}")
             expand = self._first(scope, _EXPAND_WORDS)
             if expand is not None:
@@ -265,6 +268,7 @@ class Navigator:
             own_texts = self._texts(screen, box) if box is not None else [e.label]
             own = words(" ".join(own_texts))
             ctx = title_words | words(self._section(screen, box or e))
+            times: list = []
             if self.task.time is not None:
                 times = [element_time(x) for x in own_texts]
                 if not any(self._time_ok(x) for x in times if x):
@@ -273,7 +277,8 @@ class Navigator:
             need = self.goal
             if not need <= own | ctx or not need & own and self.task.time is None:
                 continue
-            key = (len(need & own), -len(own - need))
+            exact = self.task.time is not None and any(x == self.task.time for x in times if x)
+            key = (exact, len(need & own), -len(own - need))
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
@@ -290,7 +295,10 @@ class Navigator:
         """Elements that are (or show) the item the task names, in screen order."""
         t = self.task
         if t.time is not None:
-            return [e for e in screen.elements if e.text and (hm := element_time(e.text)) and self._time_ok(hm)]
+            timed = [(e, hm) for e in screen.elements if e.text and (hm := element_time(e.text))]
+            exact = [e for e, hm in timed if hm == t.time]
+            # "7:00" is 07:00 when that alarm exists; else any 7 o'clock (12-hour reading)
+            return exact or [e for e, hm in timed if self._time_ok(hm)]
         need = self.goal - {"alarm"}
         out = []
         for e in screen.elements:
@@ -312,9 +320,6 @@ class Navigator:
         labels = [self._item_name(screen, a) for a in anchors]
         return anchors[self._model_choice(screen, labels)]
 
-    def _on_item_page(self, screen: Screen) -> bool:
-        return any(_DELETE_WORDS.search(e.label) or _SHARE_WORDS.match(e.label) for e in screen.elements if e.clickable)
-
     # ---- search ------------------------------------------------------------------------------
     def _search(self, screen: Screen) -> Move:
         page = self._page(screen)
@@ -333,22 +338,24 @@ class Navigator:
             # content" is no way to an app's notifications); the static map knows where entries lead.
             score = 3 * len(label) + len(rest) + len(mapped)
             if score > 0:
-                strong = bool(mapped) or self.goal <= label | words(e.label)
+                # Strong: the map says where it leads, the label is the whole goal, or the label names
+                # something no stock page is about (an app's name, "Instagram").
+                strong = bool(mapped) or self.goal <= label or bool(label - MAP_VOCABULARY)
                 scored.append((score, e, strong))
         strong = [(sc, e) for sc, e, st in scored if st]
         weak = [(sc, e) for sc, e, st in scored if not st]
         if strong:
             return self._tap_best(screen, strong)
+        scrollable = any(e.scrollable for e in screen.elements)
+        if scrollable and not page.end and page.scrolls < _MAX_SCROLLS:
+            page.scrolls += 1
+            return Move(action=PlannedAction(kind="scroll", args={"direction": "down"}, description="scroll down"))
         up = next((e for e in screen.elements if e.clickable and e.label.lower() in ("navigate up", "back")), None)
         if weak and up is not None and not page.went_up:
             # Only hints here, and this page has a parent: the way is more likely up than down.
             page.went_up = True
             return Move(action=PlannedAction(kind="key", args={"key": "BACK"},
                                              description="back: this page only hints at the task"))
-        scrollable = any(e.scrollable for e in screen.elements)
-        if scrollable and not page.end and page.scrolls < _MAX_SCROLLS:
-            page.scrolls += 1
-            return Move(action=PlannedAction(kind="scroll", args={"direction": "down"}, description="scroll down"))
         if weak:
             return self._tap_best(screen, weak)
         if self.backs < _MAX_BACKS:
@@ -462,16 +469,21 @@ class Navigator:
     def _row_label(self, screen: Screen, e: UiElement) -> str:
         box = self._container(screen, e)
         texts = self._texts(screen, box) if box is not None else [e.label]
-        return texts[0] if texts else e.label
+        return _plain(texts[0] if texts else e.label)
 
     def _item_name(self, screen: Screen, e: UiElement) -> str:
         sec = self._section(screen, e)
         name = e.text or e.desc or e.label
-        return f"{name} ({sec})" if sec and sec not in name and e.desc else name
+        return _plain(f"{name} ({sec})" if sec and sec not in name and e.desc else name)
 
     @staticmethod
     def _first(elements: list[UiElement], pattern: re.Pattern) -> UiElement | None:
         return next((e for e in elements if e.clickable and e.enabled and e.label and pattern.search(e.label)), None)
+
+
+def _plain(text: str) -> str:
+    """Screen text for a description the user reads: Android's narrow spaces become plain ones."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def _contains(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
