@@ -69,7 +69,9 @@ def _item(text: str, task: dict) -> list[str]:
 
 
 def parse_task(text: str) -> Task | None:
-    s = re.sub(r"\s+", " ", text.strip()).rstrip(".!?")
+    if text.strip().endswith("?") and not re.match(r"(?i)\s*(?:please\s+)?(?:can|could|would|will) you\b", text):
+        return None  # a question, not an instruction ("can you ...?" is one)
+    s = re.sub(r"\s+", " ", text.strip()).rstrip(".!")
     s = re.sub(_FILLER, "", s, flags=re.I)
     app = None
     m = _LEAD_APP.match(s)
@@ -103,8 +105,8 @@ def parse_task(text: str) -> Task | None:
     m = re.search(r"\b(?:delete|remove|cancel|erase|get rid of|trash)\s+(?P<item>.+)$", s, re.I)
     if m:
         target = _item(m.group("item"), task)
-        if not target and not task.get("time"):
-            return None
+        if not task.get("time") and app is None and app_for(set(target)) == "Settings":
+            return None  # "remove the onions from the recipe": nothing a phone screen holds
         return Task(kind="delete", command=text, app=app or app_for(set(target)), target=target, **task)
 
     # notifications for an app: mute/silence/block/stop ... ; allow/unmute ...
