@@ -278,25 +278,29 @@ def run_tasks(home, memory) -> None:
                 setup(vp, photos)
             before = vp.state().model_dump(mode="json")
             asked: list[str] = []
+
+            def confirm(action, asked=asked) -> bool:
+                asked.append(action.kind)
+                return True
+
             t = time.perf_counter()
-            result = agent.run(command, serial=vp.serial, confirm=lambda a: asked.append(a.kind) or True)
+            result = agent.run(command, serial=vp.serial, confirm=confirm)
             secs = time.perf_counter() - t
             after = vp.state().model_dump(mode="json")
             why = result.error or result.question or check(after, before, photos)
             chosen = sum(1 for a in result.actions if a.data.get("chosen_by") == "model")
-            rows.append((tid, kind, command, setup is not None, len(result.actions), chosen, len(asked), secs, why,
-                         result.planner))
+            rows.append((tid, kind, command, setup is not None, len(result.actions), chosen, len(asked), secs, why))
         finally:
             adb_disconnect(vp.serial)
             vp.stop()
     print(f"\nmulti-step tasks   model: {llm.name}   max_steps: {settings.phone.max_steps}")
     print(f"{'id':<5}{'kind':<10}{'wrong start':<12}{'steps':>6}{'model':>6}{'asked':>6}{'s':>7}  ok  command")
-    for tid, kind, command, wrong, steps, chosen, asked, secs, why, planner in rows:
+    for tid, kind, command, wrong, steps, chosen, asked, secs, why in rows:
         print(f"{tid:<5}{kind:<10}{'yes' if wrong else '':<12}{steps:>6}{chosen:>6}{asked:>6}{secs:>7.2f}  "
               f"{'yes' if why is None else 'no '} {command}" + (f"   <- {why}" if why else ""))
     ok = sum(1 for r in rows if r[8] is None)
     print(f"tasks reaching the right final state: {ok}/{len(rows)} ({100 * ok / len(rows):.0f} %)   "
-          f"median steps {statistics.median(r[4] for r in rows):.0f}   median {statistics.median(r[7] for r in rows):.2f} s/task   "
+          f"steps {sum(r[4] for r in rows)} (median {statistics.median(r[4] for r in rows):.0f})   median {statistics.median(r[7] for r in rows):.2f} s/task   "
           f"max {max(r[7] for r in rows):.2f} s   model choices {sum(r[5] for r in rows)}   "
           f"confirmations asked {sum(r[6] for r in rows)}")
 

@@ -29,7 +29,7 @@ from agent.phone import safety
 from agent.phone.models import PhoneResult, PlannedAction
 from agent.phone.screenmap import MAP_VOCABULARY, map_words, words
 from agent.phone.tasks import Task
-from tools.device import Device, DeviceError, Screen
+from tools.device import Device, Screen
 from tools.uitree import UiElement
 
 log = logging.getLogger(__name__)
@@ -358,11 +358,11 @@ class Navigator:
                                              description="back: this page only hints at the task"))
         if weak:
             return self._tap_best(screen, weak)
+        what = self.task.phrase or " ".join(self.task.target)
         if self.backs < _MAX_BACKS:
             self.backs += 1
-            return Move(action=PlannedAction(kind="key", args={"key": "BACK"},
-                                             description=f"back: nothing here leads to {' '.join(self.task.target)}"))
-        return Move(fail=f"could not find {' '.join(self.task.target)!r} in {self.task.app}")
+            return Move(action=PlannedAction(kind="key", args={"key": "BACK"}, description=f"back: nothing here leads to {what}"))
+        return Move(fail=f"could not find {what!r} in {self.task.app}")
 
     def _tap_best(self, screen: Screen, scored: list[tuple[int, UiElement]]) -> Move:
         top = max(sc for sc, _ in scored)

@@ -31,7 +31,8 @@ class Task(BaseModel):
     kind: TaskKind
     command: str
     app: str                        # launcher label of the app it happens in ("Settings", "Clock", "Photos")
-    target: list[str] = Field(default_factory=list)  # words naming the switch / item / page
+    target: list[str] = Field(default_factory=list)  # words naming the switch / item / page (normalized)
+    phrase: str = ""                # the same, as the user said it (for descriptions)
     value: bool | None = None       # toggle: on (True) or off (False)
     time: tuple[int, int] | None = None  # an alarm's time, when the item is named by it
     time_exact: bool = False        # the time said am/pm (else 7:00 matches 7:00 AM and 7:00 PM)
@@ -40,7 +41,7 @@ class Task(BaseModel):
     via: str = "Messages"           # share: the app the item goes through
 
     def describe(self) -> str:
-        what = " ".join(self.target) or "?"
+        what = self.phrase or " ".join(self.target) or "?"
         if self.kind == "toggle":
             return f"in {self.app}, turn {'on' if self.value else 'off'} {what}"
         if self.kind == "delete":
@@ -66,6 +67,10 @@ def _item(text: str, task: dict) -> list[str]:
         task["newest"] = True
         text = _LATEST.sub(" ", text)
     return sorted(words(text))
+
+
+def _phrase(text: str) -> str:
+    return re.sub(r"^(?:the|my|a|an)\s+", "", text.strip(), flags=re.I)
 
 
 def parse_task(text: str) -> Task | None:
@@ -98,7 +103,8 @@ def parse_task(text: str) -> Task | None:
         if "photo" not in target and not re.search(r"\b(?:photo|picture|image|pic|selfie)s?\b", item, re.I):
             return None  # only photos are shared through screens; text goes through the parser's send_sms
         via = (m.group("via") or "messages").lower()
-        return Task(kind="share", command=text, app=app or "Photos", target=target, recipient=m.group("who").strip(),
+        return Task(kind="share", command=text, app=app or "Photos", target=target, phrase=_phrase(item),
+                    recipient=m.group("who").strip(),
                     via={"whatsapp": "WhatsApp", "gmail": "Gmail"}.get(via, "Messages"), **task)
 
     # delete / remove / cancel X
@@ -107,7 +113,8 @@ def parse_task(text: str) -> Task | None:
         target = _item(m.group("item"), task)
         if not task.get("time") and app is None and app_for(set(target)) == "Settings":
             return None  # "remove the onions from the recipe": nothing a phone screen holds
-        return Task(kind="delete", command=text, app=app or app_for(set(target)), target=target, **task)
+        return Task(kind="delete", command=text, app=app or app_for(set(target)), target=target,
+                    phrase=_phrase(m.group("item")), **task)
 
     # notifications for an app: mute/silence/block/stop ... ; allow/unmute ...
     m = re.search(r"\b(?P<verb>mute|silence|block|stop|allow|unmute|unblock)\s+(?:all\s+)?notifications?\s+"
@@ -115,7 +122,7 @@ def parse_task(text: str) -> Task | None:
     if m:
         on = m.group("verb").lower() in ("allow", "unmute", "unblock")
         return Task(kind="toggle", command=text, app=app or "Settings", value=on,
-                    target=sorted(words(f"notifications {m.group('app')}")))
+                    target=sorted(words(f"notifications {m.group('app')}")), phrase=f"notifications for {m.group('app')}")
 
     # toggles: turn on X / turn X off / enable X / disable X
     m = re.search(r"\b(?:turn|switch|set|put)\s+(?P<v>on|off)\s+(?P<x>.+)$", s, re.I) or \
@@ -129,7 +136,8 @@ def parse_task(text: str) -> Task | None:
         target = _item(m.group("x"), task)
         if not target:
             return None
-        return Task(kind="toggle", command=text, app=app or app_for(set(target)), value=on, target=target, **task)
+        return Task(kind="toggle", command=text, app=app or app_for(set(target)), value=on, target=target,
+                    phrase=_phrase(m.group("x")), **task)
 
     # go to a page: "go to About phone", "show the battery settings", "open display settings"
     m = re.search(r"\b(?:go to|navigate to|show(?: me)?|open|find)\s+(?:the\s+|my\s+)?(?P<x>.+?)(?:\s+settings?|\s+page|\s+screen)?$",
@@ -137,7 +145,8 @@ def parse_task(text: str) -> Task | None:
     if m and (app is not None or re.search(r"\bsettings?\b", low)):
         target = sorted(words(m.group("x")) - {"setting", "settings"})
         if target:
-            return Task(kind="goto", command=text, app=app or app_for(set(target)), target=target)
+            return Task(kind="goto", command=text, app=app or app_for(set(target)), target=target,
+                        phrase=_phrase(m.group("x")))
     return None
 
 

@@ -6,7 +6,7 @@ plumbing use the scripted FakeModel (its log-probabilities decide), one test use
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -49,7 +49,7 @@ def seed(vphone):
     vphone.ui.set_alarm(8, 30, "Gym", True)
     now = vphone.ui.now()
     names = [vphone.ui.add_photo(now - timedelta(days=d, hours=h)) for d, h in ((0, 1), (1, 2), (6, 3))]
-    return dict(zip(("today", "yesterday", "last_week"), names))
+    return dict(zip(("today", "yesterday", "last_week"), names, strict=True))
 
 
 def kinds(result):

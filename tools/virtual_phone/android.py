@@ -345,7 +345,7 @@ class AndroidCommands(ActivityManagerMixin, DumpsysMixin):
             if args[:1] == ["night"]:
                 if len(args) > 1:
                     if args[1] not in ("yes", "no", "auto"):
-                        raise UsageError(f"Error: mode must be 'yes', 'no', or 'auto'", 255)
+                        raise UsageError("Error: mode must be 'yes', 'no', or 'auto'", 255)
                     self.ui.state.dark_mode = args[1] == "yes"
                 io.out(f"Night mode: {'yes' if self.ui.state.dark_mode else 'no'}\n")
                 return 0
