@@ -29,7 +29,7 @@ from agent.phone import safety
 from agent.phone.models import PhoneResult, PlannedAction
 from agent.phone.screenmap import MAP_VOCABULARY, map_words, words
 from agent.phone.tasks import Task
-from tools.device import Device, Screen
+from tools.device import Device, DeviceError, Screen
 from tools.uitree import UiElement
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ _EXPAND_WORDS = re.compile(r"\b(?:expand|more options|show more)\b", re.I)
 _SHARE_WORDS = re.compile(r"^share\b", re.I)
 _SEND_WORDS = re.compile(r"^send\b", re.I)
 _NAV_WORDS = re.compile(r"^(?:navigate up|back|search settings|search)$", re.I)
+CHOOSER_PKG = "com.android.intentresolver"  # Android 14's share sheet ("android" before 13)
 _MAX_SCROLLS = 6
 _MAX_BACKS = 8
 _MAX_REOPENS = 3
@@ -93,6 +94,13 @@ class Navigator:
         self.opened_item = False
         self.deleted = ""       # delete: the text of the item whose Delete was tapped
         self.model_choices = 0
+        self.transit: set[str] = set()
+        if task.kind == "share":
+            self.transit = {CHOOSER_PKG, "android"}
+            try:
+                self.transit.add(dev.resolve_package(task.via))
+            except DeviceError:
+                pass  # the app is not installed: the chooser will not offer it either
         self.goal = set(task.target)
         # An installed app named in the task ("instagram") also makes "Apps"/"App notifications"
         # relevant: add the generic word so those entries score.
@@ -115,7 +123,7 @@ class Navigator:
                 if result.actions:
                     result.actions[-1].verified = True
                     result.actions[-1].data["goal"] = move.done
-                result.actions and log.debug("goal met: %s", move.done)
+                log.debug("goal met: %s", move.done)
                 if not result.actions:  # nothing to do: already so
                     result.plan.append(PlannedAction(kind="observe", description=move.done))
                 return
@@ -182,7 +190,9 @@ class Navigator:
             box = self._container(screen, anchor)
             scope = self._inside(screen, box) if box is not None else []
             button = self._first(scope, _DELETE_WORDS)
-            if button is None and (self.opened_item or not anchor.clickable):
+            if button is None and box is None and not anchor.clickable:
+                # the item fills the page (an open photo): its Delete is the page's. Never another
+                # card's: an expanded 8:30 card's Delete must not serve "delete the 7:00 alarm".
                 button = self._first(screen.elements, _DELETE_WORDS)
             if button is not None:
                 self.deleted = anchor.text or anchor.desc
@@ -204,9 +214,11 @@ class Navigator:
         if self.hop >= 3:
             send = self._first(clickable, _SEND_WORDS)
             if send is not None:
-                who = self.task.recipient or "?"
+                # Send only a draft that holds the photo and is addressed to the user's recipient.
+                if not any(e.desc == "Image attachment" for e in screen.elements) or not self._addressed(screen):
+                    return Move(fail=f"the message on screen is not the photo for {self.task.recipient}; nothing was sent")
                 self.hop = 4
-                return self._tap(send, screen, risk="send_sms", what=f"send the photo to {who}")
+                return self._tap(send, screen, risk="send_sms", what=f"send the photo to {self.task.recipient}")
         if self.hop >= 2 and screen.foreground != self.package:
             row = self._recipient_row(screen)
             if row is not None:
@@ -238,9 +250,16 @@ class Navigator:
         return None
 
     def _in_transit(self, screen: Screen) -> bool:
-        """Screens a share passes through outside the photo app (the chooser, the messaging app)."""
-        return self.task.kind == "share" and self.hop >= 1 and screen.foreground != self.package and \
-            screen.foreground not in ("", "com.google.android.apps.nexuslauncher")
+        """Screens a share passes through outside the photo app: the chooser, then the app it goes to."""
+        return self.task.kind == "share" and self.hop >= 1 and screen.foreground in self.transit
+
+    def _addressed(self, screen: Screen) -> bool:
+        field_ = next((e for e in screen.elements if "recipient" in e.resource_id), None)
+        shown = " ".join(x for x in (field_.text if field_ else "", self._title(screen)) if x)
+        if self.recipient_digits:
+            return re.sub(r"\D", "", shown).endswith(self.recipient_digits[-10:])
+        name = words(self.task.recipient or "")
+        return bool(name) and name <= words(shown)
 
     def _recipient_row(self, screen: Screen) -> UiElement | None:
         name = words(self.task.recipient or "") - {"sister", "brother", "mom", "dad", "mother", "father"}

@@ -195,3 +195,21 @@ def test_real_model_chooses_and_the_task_finishes(home, vphone, real_llm):
     assert result.error is None, (result.error, kinds(result))
     assert any(a.data.get("chosen_by") == "model" for a in result.actions)
     assert vphone.state().app_notifications["com.instagram.android"] is False
+
+
+def test_delete_uses_the_named_cards_button_only(home, vphone):
+    """The 8:30 card is left expanded with its Delete on screen; deleting the 7:00 alarm must
+    expand and use the 7:00 card's own Delete."""
+    from tools.actions import Tap
+    from tools.device import Device
+
+    seed(vphone)
+    dev = Device.open(vphone.serial)
+    dev.shell(["am", "start", "-a", "android.intent.action.SHOW_ALARMS"])
+    arrows = [e for e in dev.observe().elements if e.desc == "Expand alarm"]
+    dev.execute(Tap(index=arrows[1].index))
+    assert any(e.text == "Delete" for e in dev.observe().elements)
+    result = make_agent(home).run("delete the 7:00 alarm", serial=vphone.serial, yes=True)
+    assert result.error is None, (result.error, kinds(result))
+    assert [label for _, label in kinds(result)] == ["Expand alarm", "Delete"]
+    assert [(a.hour, a.minute) for a in vphone.state().alarms] == [(8, 30)]
