@@ -250,6 +250,9 @@ TASKS: list[tuple] = [
      _shared("yesterday", CONTACTS["Ingrid Hoffmann"])),
     ("t23", "share", "share the picture from {three_days_weekday} with Marcus", None, _shared("three_days", CONTACTS["Marcus Bell"])),
     ("t24", "photos", "delete the photo from yesterday", None, _trashed("yesterday")),
+    ("t25", "clock", "delete the Gym alarm", _sh("am start -a android.settings.SETTINGS"),
+     _alarms_are([(6, 30, True), (7, 0, True), (19, 0, True)])),
+    ("t26", "settings", "turn on night light", None, _only("night_light", True)),
 ]
 
 

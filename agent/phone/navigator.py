@@ -161,6 +161,10 @@ class Navigator:
                     return Move(fail=f"tapped {self._row_label(screen, sw)!r} but it did not change")
                 return self._tap(sw, screen, risk="settings",
                                  what=f"turn {'on' if t.value else 'off'} {self._row_label(screen, sw)!r}")
+            page = self._page(screen)
+            if self.goal <= words(self._title(screen)) and (page.end or not any(e.scrollable for e in screen.elements)):
+                # the page named like the goal is open and has no such switch: say so, do not wander
+                return Move(fail=f"{self._title(screen)!r} is open but has no switch for {t.phrase!r}")
         elif t.kind == "goto":
             if self.goal <= words(self._title(screen)):
                 return Move(done=f"{self._title(screen)!r} is open")
@@ -323,8 +327,9 @@ class Navigator:
         for e in screen.elements:
             if not (e.text or e.desc) or e.checkable or (e.clickable and _NAV_WORDS.match(e.label)):
                 continue
-            if e.clickable and not e.desc.lower().startswith(("photo", "video")) and not e.resource_id.endswith("tile"):
-                continue  # items are content (a photo, a card), not buttons or tabs
+            if e.clickable and not (e.desc.lower().startswith(("photo", "video")) or e.resource_id.endswith("tile")
+                                    or e.cls.endswith("TextView")):
+                continue  # items are content (a photo, a card's text), not buttons or tabs
             have = words(" ".join(self._texts(screen, e))) | words(self._section(screen, e))
             if e is not None and not e.clickable:
                 have |= words(self._title(screen))

@@ -213,3 +213,15 @@ def test_delete_uses_the_named_cards_button_only(home, vphone):
     assert result.error is None, (result.error, kinds(result))
     assert [label for _, label in kinds(result)] == ["Expand alarm", "Delete"]
     assert [(a.hour, a.minute) for a in vphone.state().alarms] == [(8, 30)]
+
+
+def test_a_page_without_the_switch_ends_the_search_with_a_reason(home, vphone):
+    """Accessibility -> Extra dim opens a page with no on/off switch here: anima says so instead of
+    wandering through every other page."""
+    before = vphone.state().model_dump()
+    result = make_agent(home).run("turn on extra dim", serial=vphone.serial, yes=True)
+    assert result.error and "has no switch" in result.error and "Extra dim" in result.error
+    assert kinds(result)[-1] == ("tap", "Extra dim") and len(result.actions) <= 6
+    after = vphone.state().model_dump()
+    assert {k: v for k, v in after.items() if k not in ("foreground", "activity")} == \
+        {k: v for k, v in before.items() if k not in ("foreground", "activity")}

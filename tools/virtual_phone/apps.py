@@ -41,6 +41,7 @@ SETTINGS_ACTIVITIES: dict[str, str] = {
     "settings_battery": "com.android.settings.Settings$PowerUsageSummaryActivity",
     "settings_battery_saver": "com.android.settings.Settings$BatterySaverSettingsActivity",
     "settings_display": "com.android.settings.Settings$DisplaySettingsActivity",
+    "settings_night_light": "com.android.settings.Settings$NightDisplaySettingsActivity",
     "settings_sound": "com.android.settings.Settings$SoundSettingsActivity",
     "settings_accessibility": "com.android.settings.Settings$AccessibilitySettingsActivity",
     "settings_security": "com.android.settings.Settings$SecurityDashboardActivity",

@@ -300,11 +300,20 @@ class SettingsScreens:
              "Will turn on automatically at sunset" if False else "Will never turn on automatically"),
             ("entry", "Display size and text", "Font size, bold text", p("Display size and text")),
             ("header", "Color"),
-            ("entry", "Night Light", "Off / Will never turn on automatically", p("Night Light")),
+            ("entry", "Night Light", f"{'On' if self.state.night_light else 'Off'} / Will never turn on automatically",
+             _goto("settings_night_light")),
             ("entry", "Colors", "Adaptive", p("Colors")),
             ("header", "Other display controls"),
             ("switch", "Auto-rotate screen", self.state.auto_rotate, ("toggle", "auto_rotate")),
             ("entry", "Screen saver", "Clock", p("Screen saver")),
+        ])
+
+    def _render_settings_night_light(self, screen: Screen, parent: Node) -> None:
+        p = self._page
+        self._settings_page(screen, parent, "Night Light", [
+            ("info", "Night Light tints your screen amber", "This makes it easier to look at your screen in dim light"),
+            ("entry", "Schedule", "None", p("Schedule")),
+            ("switch", "Use Night Light", self.state.night_light, ("toggle", "night_light")),
         ])
 
     def _render_settings_sound(self, screen: Screen, parent: Node) -> None:

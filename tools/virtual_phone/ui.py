@@ -103,6 +103,7 @@ class VirtualState(BaseModel):
     inbox: list[InboxMessage] = Field(default_factory=list)
     # Settings reached through screens (Display, Battery, Notifications, Apps -> app info)
     dark_mode: bool = False
+    night_light: bool = False
     battery_saver: bool = False
     battery_percentage: bool = False
     adaptive_brightness: bool = True
@@ -401,7 +402,7 @@ class PhoneUI(SettingsScreens):
                 self.set_airplane(not self.state.airplane)
             elif what == "dnd":
                 self.state.do_not_disturb = not self.state.do_not_disturb
-            elif what in ("dark_mode", "battery_saver", "battery_percentage", "adaptive_brightness", "auto_rotate"):
+            elif what in ("dark_mode", "night_light", "battery_saver", "battery_percentage", "adaptive_brightness", "auto_rotate"):
                 setattr(self.state, what, not getattr(self.state, what))
         elif name == "app_notifications":
             pkg = args[0]
