@@ -56,6 +56,7 @@ class Move:
     risk: str | None = None
     done: str | None = None   # the goal is met: what the screen shows
     fail: str | None = None   # cannot go on: why
+    question: str | None = None  # the user's words fit several things on screen: ask
     chosen_by: str = "words"
 
 
@@ -130,6 +131,9 @@ class Navigator:
             if move.fail is not None:
                 result.error = move.fail
                 return
+            if move.question is not None:
+                result.question = move.question
+                return
             pa = move.action
             assert pa is not None
             if move.risk is not None:
@@ -191,6 +195,8 @@ class Navigator:
             return None
         if anchors:
             anchor = self._pick(anchors, screen)
+            if isinstance(anchor, Move):
+                return anchor
             box = self._container(screen, anchor)
             scope = self._inside(screen, box) if box is not None else []
             button = self._first(scope, _DELETE_WORDS)
@@ -241,6 +247,8 @@ class Navigator:
         anchors = self._find_items(screen)
         if anchors:
             anchor = self._pick(anchors, screen)
+            if isinstance(anchor, Move):
+                return anchor
             share = self._first(clickable, _SHARE_WORDS)
             if share is not None and (self.opened_item or not anchor.clickable):
                 self.hop = 1
@@ -338,11 +346,22 @@ class Navigator:
         # On a list the item is the thing to tap (a photo tile), not a header that happens to match.
         return [e for e in out if e.clickable] or out
 
-    def _pick(self, anchors: list[UiElement], screen: Screen) -> UiElement:
-        if len(anchors) == 1 or self.task.newest or self.choose is None:
+    def _pick(self, anchors: list[UiElement], screen: Screen) -> UiElement | Move:
+        """The one item the task names, or a question when several match: deleting or sending
+        the wrong one is worse than asking, so no model guesses here."""
+        items: dict[int, UiElement] = {}
+        for a in anchors:
+            box = self._container(screen, a)
+            items.setdefault(box.index if box is not None else a.index, a)
+        if len(items) == 1 or self.task.newest:
             return anchors[0]
-        labels = [self._item_name(screen, a) for a in anchors]
-        return anchors[self._model_choice(screen, labels)]
+        labels: list[str] = []
+        for a in items.values():
+            box = self._container(screen, a)
+            first = next((c.text for c in self._inside(screen, box) if c.text and not c.checkable), "") if box else ""
+            name = self._item_name(screen, a)
+            labels.append(f"{name} ({_plain(first)})" if first and first != a.text else name)
+        return Move(question=f"Several items match {self.task.phrase!r}: {'; '.join(labels)}. Which one?")
 
     # ---- search ------------------------------------------------------------------------------
     def _search(self, screen: Screen) -> Move:
@@ -403,7 +422,8 @@ class Navigator:
 
     def _reopen(self, screen: Screen) -> Move:
         if self.reopens >= _MAX_REOPENS:
-            return Move(fail=f"kept leaving {self.task.app} (now on {screen.foreground})")
+            return Move(fail=f"could not find {self.task.phrase or ' '.join(self.task.target)!r} in {self.task.app} "
+                             f"(searched it {self.reopens} times)")
         self.reopens += 1
         self.hop = 0
         return Move(action=PlannedAction(kind="open_app", args={"name": self.task.app},
@@ -486,7 +506,8 @@ class Navigator:
             if c.index >= e.index:
                 break
             if c.text and not c.clickable and not c.checkable and c.bounds[3] <= e.bounds[1] + 2 and \
-                    c.bounds[0] <= e.bounds[0] + 60 and not _contains(e.bounds, c.bounds):
+                    c.bounds[0] <= e.bounds[0] + 60 and not _contains(e.bounds, c.bounds) and \
+                    Navigator._container(screen, c) is None:  # text inside a card is the card's, not a header
                 header = c.text
         return header
 

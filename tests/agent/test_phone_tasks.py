@@ -179,7 +179,7 @@ def test_dry_run_plans_the_task_and_touches_nothing(home, vphone):
 def test_missing_item_stops_with_a_reason(home, vphone):
     seed(vphone)
     result = make_agent(home, max_steps=12).run("delete the 6:15 alarm", serial=vphone.serial, yes=True)
-    assert result.error and len(vphone.state().alarms) == 2
+    assert result.error and "could not find" in result.error and len(vphone.state().alarms) == 2
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +225,18 @@ def test_a_page_without_the_switch_ends_the_search_with_a_reason(home, vphone):
     after = vphone.state().model_dump()
     assert {k: v for k, v in after.items() if k not in ("foreground", "activity")} == \
         {k: v for k, v in before.items() if k not in ("foreground", "activity")}
+
+
+def test_several_matching_items_get_a_question_not_a_guess(home, vphone):
+    """Two alarms are labelled Gym: deleting one is not the model's call. Nothing is deleted; the
+    question names both; a label shown on another card never counts as this card's header."""
+    seed(vphone)
+    vphone.ui.set_alarm(18, 15, "Gym", True)
+    model = FakeModel()
+    result = make_agent(home, llm=model).run("delete the Gym alarm", serial=vphone.serial, yes=True)
+    assert result.error is None and result.question, result.error
+    assert "8:30" in result.question and "6:15" in result.question
+    assert len(vphone.state().alarms) == 3 and model.prompts == []
+    one = make_agent(home).run("delete the 6:15 pm Gym alarm", serial=vphone.serial, yes=True)
+    assert one.error is None and one.question is None
+    assert [(a.hour, a.message) for a in vphone.state().alarms] == [(7, ""), (8, "Gym")]
