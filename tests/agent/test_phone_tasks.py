@@ -240,3 +240,12 @@ def test_several_matching_items_get_a_question_not_a_guess(home, vphone):
     one = make_agent(home).run("delete the 6:15 pm Gym alarm", serial=vphone.serial, yes=True)
     assert one.error is None and one.question is None
     assert [(a.hour, a.message) for a in vphone.state().alarms] == [(7, ""), (8, "Gym")]
+
+
+def test_go_to_a_page_below_the_fold(home, vphone):
+    """About phone is not on the first screen of Settings: the navigator scrolls the list to it."""
+    result = make_agent(home).run("open Settings and go to About phone", serial=vphone.serial)
+    assert result.error is None, (result.error, kinds(result))
+    assert ("scroll", None) in [(k, None) for k, _ in kinds(result)] and kinds(result)[-1] == ("tap", "About phone")
+    assert vphone.state().activity.endswith("MyDeviceInfoActivity")
+    assert not any(a.action.risky for a in result.actions)  # looking changes nothing: no question asked
