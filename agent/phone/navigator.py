@@ -200,7 +200,7 @@ class Navigator:
             box = self._container(screen, anchor)
             scope = self._inside(screen, box) if box is not None else []
             button = self._first(scope, _DELETE_WORDS)
-            if button is None and box is None and not anchor.clickable:
+            if button is None and box is None and not anchor.clickable and self.opened_item:
                 # the item fills the page (an open photo): its Delete is the page's. Never another
                 # card's: an expanded 8:30 card's Delete must not serve "delete the 7:00 alarm".
                 button = self._first(screen.elements, _DELETE_WORDS)
@@ -250,7 +250,9 @@ class Navigator:
             if isinstance(anchor, Move):
                 return anchor
             share = self._first(clickable, _SHARE_WORDS)
-            if share is not None and (self.opened_item or not anchor.clickable):
+            # Share from an item page only if this task opened it: a photo left open by someone
+            # else may match the words ("my latest photo") without being the one meant.
+            if share is not None and self.opened_item:
                 self.hop = 1
                 return self._tap(share, screen, what="tap Share")
             if anchor.clickable:

@@ -23,7 +23,7 @@ from agent.phone.navigator import Navigator, model_chooser
 from agent.phone.parser import Step, parse_command
 from agent.phone.planner import ModelPlanner, tappable
 from agent.phone.tasks import NAVIGATOR_FIRST, Task, parse_task
-from tools.actions import make_action
+from tools.actions import make_action, normalize_number
 from tools.device import Device, DeviceDisconnected, DeviceError
 from tools.uitree import find_by_label
 
@@ -186,7 +186,9 @@ class PhoneAgent:
 
     def _run_navigator(self, task: Task, result: PhoneResult, *, serial, yes, dry_run, confirm) -> PhoneResult:
         number = None
-        if task.recipient:
+        if task.recipient and re.fullmatch(r"\+?[\d\s().-]{7,}", task.recipient):
+            number = normalize_number(task.recipient)  # a number the user said
+        elif task.recipient:
             # The recipient comes from the user's words, resolved through their notes like a text's;
             # a plain name the notes do not know is looked for on the phone's contact list instead.
             res = resolve_contact(task.recipient, self._memory_or_none())

@@ -249,3 +249,16 @@ def test_go_to_a_page_below_the_fold(home, vphone):
     assert ("scroll", None) in [(k, None) for k, _ in kinds(result)] and kinds(result)[-1] == ("tap", "About phone")
     assert vphone.state().activity.endswith("MyDeviceInfoActivity")
     assert not any(a.action.risky for a in result.actions)  # looking changes nothing: no question asked
+
+
+def test_a_photo_left_open_is_not_taken_for_the_latest(home, vphone, family_memory):
+    """Photos was left showing yesterday's photo: "my latest photo" goes back to the grid and
+    shares today's, to a number the user said."""
+    photos = seed(vphone)
+    vphone.run_shell("monkey -p com.google.android.apps.photos -c android.intent.category.LAUNCHER 1")
+    vphone.ui._perform(("open_photo", photos["yesterday"]))
+    result = make_agent(home, memory=family_memory).run("share my latest photo with +49 30 2222",
+                                                        serial=vphone.serial, yes=True)
+    assert result.error is None, (result.error, kinds(result))
+    assert kinds(result)[0] == ("key", "BACK")  # Photos is already in front, on the wrong photo
+    assert [(s.item, digits(s.to)) for s in vphone.state().shares] == [(photos["today"], "49302222")]
