@@ -55,7 +55,7 @@ class ApiSettings(BaseModel):
 class PhoneSettings(BaseModel):
     serial: str = ""
     allow: list[str] = Field(default_factory=list)  # risky action kinds pre-approved by the user
-    max_steps: int = 8
+    max_steps: int = 15  # multi-step screen tasks take 3-8 steps, plus recovery from a wrong screen
 
 
 class TrainSettings(BaseModel):
@@ -193,7 +193,7 @@ serial = ""                 # adb serial; empty = the only connected device
 # Risky action kinds you pre-approve (no confirmation prompt):
 # send_sms, call, delete, install, pay, settings
 allow = []
-max_steps = 8
+max_steps = 15              # steps for one on-screen task (navigator or model)
 
 [train]
 rank = 16

@@ -25,6 +25,7 @@ class UiElement(BaseModel):
     checkable: bool = False
     checked: bool = False
     enabled: bool = True
+    scrollable: bool = False  # a list the navigator can scroll for rows not yet on screen
     bounds: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, top, right, bottom
     inner_text: str = ""  # for a clickable row without a label: the text of what it contains
 
@@ -51,6 +52,8 @@ class UiElement(BaseModel):
             parts.append("clickable")
         if self.checkable:
             parts.append("on" if self.checked else "off")
+        if self.scrollable:
+            parts.append("scrollable")
         l, t, r, b = self.bounds
         parts.append(f"[{l},{t}][{r},{b}]")
         return " ".join(parts)
@@ -79,7 +82,8 @@ def parse_hierarchy(xml_text: str) -> list[UiElement]:
         rid = node.get("resource-id") or ""
         clickable = _flag(node, "clickable") or _flag(node, "long-clickable")
         checkable = _flag(node, "checkable")
-        if not (text or desc or rid or clickable or checkable):
+        scrollable = _flag(node, "scrollable")
+        if not (text or desc or rid or clickable or checkable or scrollable):
             continue
         m = _BOUNDS.search(node.get("bounds") or "")
         bounds = tuple(int(g) for g in m.groups()) if m else (0, 0, 0, 0)
@@ -87,7 +91,7 @@ def parse_hierarchy(xml_text: str) -> list[UiElement]:
             index=len(out), text=text, desc=desc, resource_id=rid, cls=node.get("class") or "",
             package=node.get("package") or "", clickable=clickable, checkable=checkable,
             checked=_flag(node, "checked"), enabled=node.get("enabled", "true") != "false",
-            bounds=bounds,  # type: ignore[arg-type]
+            scrollable=scrollable, bounds=bounds,  # type: ignore[arg-type]
         ))
     _label_rows(out)
     return out

@@ -1,6 +1,9 @@
 """PhoneAgent: words -> plan -> confirmation -> execution with verification.
 
-The deterministic parser handles the common commands; anything else goes to the model in an
+The deterministic parser handles the common commands. Multi-step tasks on the screen ("open
+Settings and turn on dark mode", "in Clock, delete the 7:00 alarm") go to the navigator
+(agent/phone/navigator.py), which searches the screens by the command's words and asks the
+model only to choose among tied elements. Anything else goes to the model in an
 observe -> act -> verify loop. Recipients and message bodies come only from the user's command
 (plus contact lookup in the user's notes); text on the screen, in notifications or in retrieved
 notes is shown to the model as data and can never become a recipient, a body or a typed text.
@@ -16,9 +19,11 @@ from agent.config import Home, Settings
 from agent.phone import safety
 from agent.phone.contacts import resolve_contact
 from agent.phone.models import ExecutedAction, PhoneResult, PlannedAction
+from agent.phone.navigator import Navigator, model_chooser
 from agent.phone.parser import Step, parse_command
 from agent.phone.planner import ModelPlanner, tappable
-from tools.actions import make_action
+from agent.phone.tasks import NAVIGATOR_FIRST, Task, parse_task
+from tools.actions import make_action, normalize_number
 from tools.device import Device, DeviceDisconnected, DeviceError
 from tools.uitree import find_by_label
 
@@ -112,6 +117,13 @@ class PhoneAgent:
 
     def _run(self, command: str, *, serial, yes, dry_run, confirm) -> PhoneResult:
         result = PhoneResult(command=command)
+        task = parse_task(command)
+        steps = parse_command(command) if task is not None else None
+        if task is not None and (task.kind in NAVIGATOR_FIRST or steps is None or (
+                # "turn on battery saver" is no battery reading: a toggle the parser has no switch for
+                task.kind == "toggle" and not any(st.kind in ("wifi", "bluetooth", "airplane") for st in steps))):
+            result.planner = "navigator"
+            return self._run_navigator(task, result, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm)
         plan, question, error = self.plan(command)
         if question or error:
             result.question, result.error = question, error
@@ -171,6 +183,45 @@ class PhoneAgent:
             shown = ", ".join(repr(e.label) for e in screen.elements if e.clickable)[:300]
             raise DeviceError(f"nothing labelled {label!r} on screen ({screen.foreground}); tappable: {shown}")
         return found.index
+
+    def _run_navigator(self, task: Task, result: PhoneResult, *, serial, yes, dry_run, confirm) -> PhoneResult:
+        number = None
+        if task.recipient and re.fullmatch(r"\+?[\d\s().-]{7,}", task.recipient):
+            number = normalize_number(task.recipient)  # a number the user said
+        elif task.recipient:
+            # The recipient comes from the user's words, resolved through their notes like a text's;
+            # a plain name the notes do not know is looked for on the phone's contact list instead.
+            res = resolve_contact(task.recipient, self._memory_or_none())
+            if res.number:
+                number = res.number
+            elif res.candidates or re.match(r"(?i)^(?:my|our|the)\b", task.recipient):
+                result.question = res.question
+                return result
+        risky = task.kind in ("toggle", "delete", "share")
+        result.plan.append(PlannedAction(kind="task", args=task.model_dump(exclude={"command"}), risky=risky,
+                                         description=task.describe() + (f" ({number})" if number else "")))
+        if dry_run:
+            return result
+        try:
+            dev = self.device(serial)
+        except DeviceError as exc:
+            result.error = str(exc)
+            return result
+
+        def approve(risk: str, pa: PlannedAction) -> tuple[bool, str]:
+            return safety.approved(risk, pa.description, yes=yes, allow=self.settings.phone.allow, confirm=confirm,
+                                   action=pa)
+
+        try:
+            nav = Navigator(dev, task, execute=lambda pa: self._execute(dev, pa, result), approve=approve,
+                            choose=model_chooser(_LazyModel(self._model)), max_steps=max(1, self.settings.phone.max_steps),
+                            recipient_number=number, installed=dev.packages())
+            nav.run(result)
+        except DeviceDisconnected as exc:
+            result.error = f"phone disconnected: {exc}"
+        except DeviceError as exc:
+            result.error = str(exc)
+        return result
 
     def _run_model(self, command: str, result: PhoneResult, *, serial, yes, dry_run, confirm) -> PhoneResult:
         try:
@@ -257,3 +308,13 @@ class PhoneAgent:
                 return None, f"app name {app[:40]!r} is not a plain name"
             return PlannedAction(kind="open_app", args={"name": app}, description=f"open {app}"), ""
         return None, f"unknown action {kind!r}"
+
+
+class _LazyModel:
+    """Loads the model on the first choice: most navigator tasks never need it."""
+
+    def __init__(self, load):
+        self._load = load
+
+    def logprobs(self, context: str, continuation: str) -> list[float]:
+        return self._load().logprobs(context, continuation)

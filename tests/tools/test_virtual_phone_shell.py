@@ -71,7 +71,8 @@ def test_android_info_commands(phone):
     assert "uid=2000(shell)" in sh(phone, "id")[1]
     packages = sh(phone, "pm list packages")[1].splitlines()
     assert "package:com.android.settings" in packages
-    assert sh(phone, "pm list packages -3")[1] == "package:com.android.adbkeyboard\npackage:com.spotify.music\n"
+    assert sh(phone, "pm list packages -3")[1] == ("package:com.android.adbkeyboard\npackage:com.instagram.android\n"
+                                                  "package:com.spotify.music\npackage:com.whatsapp\n")
     assert sh(phone, "cmd package resolve-activity --brief com.android.settings")[1].splitlines()[-1] == \
         "com.android.settings/.Settings"
     listing = sh(phone, "cmd package query-activities -a android.intent.action.MAIN -c android.intent.category.LAUNCHER")[1]

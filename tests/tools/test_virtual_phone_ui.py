@@ -268,3 +268,87 @@ def test_long_lists_scroll_and_only_show_visible_rows():
     assert names[-1] == "Person 29" and "Person 00" not in names
     tap(phone, find(root, text="Person 29"))
     assert find(dump(phone), resource_id="com.google.android.dialer:id/digits").get("text") == "+49300029"
+
+
+def test_settings_pages_lead_where_android_14_does(phone):
+    """Settings -> Display -> Dark theme; Apps -> See all -> app info -> Notifications -> the
+    app's switch; Notifications -> App notifications; each change shows in the state."""
+    sh(phone, "monkey -p com.android.settings -c android.intent.category.LAUNCHER 1")
+    root = dump(phone)
+    titles = [n.get("text") for n in root.iter("node") if n.get("resource-id") == "android:id/title"]
+    assert titles[:4] == ["Network & internet", "Connected devices", "Apps", "Notifications"]
+    assert "About phone" not in titles  # below the fold until the list scrolls
+    tap(phone, find(root, text="Display"))
+    tap(phone, find(dump(phone), text="Dark theme"))
+    assert phone.state().dark_mode is True
+    assert sh(phone, "settings get secure ui_night_mode") == "2\n" and sh(phone, "cmd uimode night") == "Night mode: yes\n"
+    sh(phone, "input keyevent BACK")
+    tap(phone, find(dump(phone), text="Apps"))
+    tap(phone, find(dump(phone), text="See all 14 apps"))
+    tap(phone, find(dump(phone), text="Instagram"))
+    assert phone.state().activity == "com.android.settings.applications.InstalledAppDetails"
+    tap(phone, find(dump(phone), text="Notifications"))
+    switch = find(dump(phone), text="All Instagram notifications")
+    tap(phone, switch)
+    assert phone.state().app_notifications["com.instagram.android"] is False
+    assert find(dump(phone), resource_id="android:id/switch_widget").get("checked") == "false"
+    for _ in range(4):
+        sh(phone, "input keyevent BACK")
+    assert phone.state().activity == "com.android.settings.Settings"
+    tap(phone, find(dump(phone), text="Notifications"))
+    tap(phone, find(dump(phone), text="App notifications"))
+    root = dump(phone)
+    assert find(root, text="Instagram") is not None and find(root, text="Off") is not None
+    sh(phone, "am start -a android.settings.APP_NOTIFICATION_SETTINGS --es android.provider.extra.APP_PACKAGE com.whatsapp")
+    assert find(dump(phone), text="All WhatsApp notifications").get("text") == "All WhatsApp notifications"
+
+
+def test_clock_alarm_cards_expand_delete_and_undo(phone):
+    sh(phone, "am start -a android.intent.action.SET_ALARM --ei android.intent.extra.alarm.HOUR 7 "
+              "--ei android.intent.extra.alarm.MINUTES 0 --ez android.intent.extra.alarm.SKIP_UI true")
+    sh(phone, "am start -a android.intent.action.SET_ALARM --ei android.intent.extra.alarm.HOUR 19 "
+              "--ei android.intent.extra.alarm.MINUTES 0 --es android.intent.extra.alarm.MESSAGE Pills")
+    root = dump(phone)
+    assert [n.get("text") for n in root.iter("node") if n.get("resource-id", "").endswith("digital_clock")] == \
+        ["7:00\u202fAM", "7:00\u202fPM"]
+    assert not [n for n in root.iter("node") if n.get("text") == "Delete"]  # collapsed cards show no Delete
+    tap(phone, [n for n in root.iter("node") if n.get("content-desc") == "Expand alarm"][1])
+    tap(phone, find(dump(phone), text="Delete"))
+    assert [(a.hour, a.message) for a in phone.state().alarms] == [(7, "")]
+    tap(phone, find(dump(phone), text="Undo"))
+    assert [(a.hour, a.message) for a in phone.state().alarms] == [(7, ""), (19, "Pills")]
+    tap(phone, find(dump(phone), text="Timer"))
+    assert find(dump(phone), content_desc="Timer").get("selected") == "true"
+
+
+def test_photos_grid_share_sheet_and_messages_picker():
+    from datetime import datetime, timedelta
+
+    phone = VirtualPhone(contacts={"Anja Hoffmann": "+1 503 555 0142", "Ben": "+49302222"})
+    now = datetime(2026, 11, 29, 15, 0)
+    phone.ui.now = lambda: now
+    old = phone.ui.add_photo(now - timedelta(days=3))
+    yday = phone.ui.add_photo(now - timedelta(days=1, hours=2))
+    sh(phone, "monkey -p com.google.android.apps.photos -c android.intent.category.LAUNCHER 1")
+    root = dump(phone)
+    headers = [n.get("text") for n in root.iter("node") if n.get("resource-id", "").endswith("date_header")]
+    assert headers == ["Yesterday", "Thu, Nov 26"]
+    tap(phone, find(root, content_desc="Photo taken on Nov 28, 2026 1:00\u202fPM"))
+    tap(phone, find(dump(phone), text="Share"))
+    assert phone.state().foreground == "com.android.intentresolver"
+    tap(phone, find(dump(phone), text="Messages"))
+    sh(phone, "input text 0142")
+    root = dump(phone)
+    assert [n.get("text") for n in root.iter("node") if n.get("resource-id", "").endswith("contact_name")] == ["Anja Hoffmann"]
+    tap(phone, find(root, text="Anja Hoffmann"))
+    assert phone.state().shares == []  # nothing leaves the phone before Send
+    tap(phone, find(dump(phone), content_desc="Send MMS"))
+    assert [(s.item, s.to) for s in phone.state().shares] == [(yday, "+1 503 555 0142")]
+    assert phone.state().sms_sent == [] and find(dump(phone), text="Anja Hoffmann") is not None
+    sh(phone, "monkey -p com.google.android.apps.photos -c android.intent.category.LAUNCHER 1")
+    sh(phone, "input keyevent BACK")  # back through the share to the photo, then the grid
+    phone.ui.home()
+    sh(phone, "monkey -p com.google.android.apps.photos -c android.intent.category.LAUNCHER 1")
+    tap(phone, find(dump(phone), content_desc="Photo taken on Nov 26, 2026 3:00\u202fPM"))
+    tap(phone, find(dump(phone), text="Delete"))
+    assert [p.name for p in phone.state().gallery] == [yday] and phone.state().trash == [old]

@@ -341,6 +341,15 @@ class AndroidCommands(ActivityManagerMixin, DumpsysMixin):
             if len(rest) >= 2:
                 self.ui.notify("com.android.shell", rest[0], " ".join(rest[1:]))
                 return 0
+        if service == "uimode":  # `cmd uimode night [yes|no]`: the Dark theme switch of Display
+            if args[:1] == ["night"]:
+                if len(args) > 1:
+                    if args[1] not in ("yes", "no", "auto"):
+                        raise UsageError("Error: mode must be 'yes', 'no', or 'auto'", 255)
+                    self.ui.state.dark_mode = args[1] == "yes"
+                io.out(f"Night mode: {'yes' if self.ui.state.dark_mode else 'no'}\n")
+                return 0
+            raise UsageError("UiModeManager service (uimode) commands:\n  night [yes|no|auto]", 255)
         if service == "settings":
             return self.settings_cmd(["settings"] + args, io)
         io.err(f"cmd: Can't find service: {service}\n")
@@ -419,7 +428,8 @@ class AndroidCommands(ActivityManagerMixin, DumpsysMixin):
         return 0
 
     _LIVE_SETTINGS = {("global", "airplane_mode_on"), ("global", "wifi_on"), ("global", "bluetooth_on"),
-                      ("system", "screen_brightness"), ("system", "volume_music")}
+                      ("system", "screen_brightness"), ("system", "volume_music"), ("secure", "ui_night_mode"),
+                      ("global", "low_power"), ("global", "zen_mode")}
 
     def _get_setting(self, ns: str, key: str) -> str | None:
         st = self.ui.state
@@ -427,7 +437,10 @@ class AndroidCommands(ActivityManagerMixin, DumpsysMixin):
             return "com.android.adbkeyboard/.AdbIME"
         live = {("global", "airplane_mode_on"): str(int(st.airplane)), ("global", "wifi_on"): str(int(st.wifi)),
                 ("global", "bluetooth_on"): str(int(st.bluetooth)),
-                ("system", "screen_brightness"): str(st.brightness), ("system", "volume_music"): str(st.volume)}
+                ("system", "screen_brightness"): str(st.brightness), ("system", "volume_music"): str(st.volume),
+                # ui_night_mode: 1 = no, 2 = yes (UiModeManager); zen_mode 1 = important interruptions only
+                ("secure", "ui_night_mode"): "2" if st.dark_mode else "1", ("global", "low_power"): str(int(st.battery_saver)),
+                ("global", "zen_mode"): "1" if st.do_not_disturb else "0"}
         return live.get((ns, key), self.settings[ns].get(key))
 
     def settings_cmd(self, argv: list[str], io: IO) -> int:
@@ -473,6 +486,12 @@ class AndroidCommands(ActivityManagerMixin, DumpsysMixin):
                     ui.set_brightness(int(value))
                 elif (ns, key) == ("system", "volume_music"):
                     ui.set_volume(int(value))
+                elif (ns, key) == ("secure", "ui_night_mode"):
+                    ui.state.dark_mode = value == "2"
+                elif (ns, key) == ("global", "low_power"):
+                    ui.state.battery_saver = value == "1"
+                elif (ns, key) == ("global", "zen_mode"):
+                    ui.state.do_not_disturb = value != "0"
                 else:
                     self.settings[ns][key] = value
             except ValueError:

@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, unquote
 
 from tools.virtual_phone.shell import IO, UsageError
 from tools.virtual_phone.ui import (
-    APP_BY_PKG, CAMERA_PKG, CLOCK_PKG, DIALER_PKG, MESSAGES_PKG, SETTINGS_PKG, Screen, short_activity,
+    APP_BY_PKG, CAMERA_PKG, CLOCK_PKG, DIALER_PKG, MESSAGES_PKG, SETTINGS_ACTIVITIES, SETTINGS_PKG, Screen,
+    short_activity,
 )
 
 if TYPE_CHECKING:
@@ -297,20 +298,26 @@ class ActivityManagerMixin:
         if action.startswith("android.settings.") and allowed(SETTINGS_PKG):
             name = action.removeprefix("android.settings.")
             pages = {
-                "SETTINGS": ("settings_main", "com.android.settings.Settings"),
-                "WIFI_SETTINGS": ("settings_wifi", "com.android.settings.Settings$WifiSettingsActivity"),
-                "BLUETOOTH_SETTINGS": ("settings_bluetooth", "com.android.settings.Settings$BluetoothDashboardActivity"),
-                "WIRELESS_SETTINGS": ("settings_network", "com.android.settings.Settings$NetworkDashboardActivity"),
-                "AIRPLANE_MODE_SETTINGS": ("settings_network", "com.android.settings.Settings$NetworkDashboardActivity"),
-                "DISPLAY_SETTINGS": ("settings_display", "com.android.settings.Settings$DisplaySettingsActivity"),
-                "SOUND_SETTINGS": ("settings_sound", "com.android.settings.Settings$SoundSettingsActivity"),
-                "APPLICATION_DETAILS_SETTINGS": ("settings_page", "com.android.settings.applications.InstalledAppDetails"),
+                "SETTINGS": "settings_main", "WIFI_SETTINGS": "settings_wifi", "BLUETOOTH_SETTINGS": "settings_bluetooth",
+                "WIRELESS_SETTINGS": "settings_network", "AIRPLANE_MODE_SETTINGS": "settings_network",
+                "DISPLAY_SETTINGS": "settings_display", "SOUND_SETTINGS": "settings_sound",
+                "APPLICATION_DETAILS_SETTINGS": "settings_app_info", "APPLICATION_SETTINGS": "settings_all_apps",
+                "MANAGE_APPLICATIONS_SETTINGS": "settings_all_apps", "APP_NOTIFICATION_SETTINGS": "settings_app_notif",
+                "NOTIFICATION_SETTINGS": "settings_notifications", "ALL_APPS_NOTIFICATION_SETTINGS": "settings_notif_apps",
+                "ZEN_MODE_SETTINGS": "settings_dnd", "BATTERY_SAVER_SETTINGS": "settings_battery_saver",
+                "ACCESSIBILITY_SETTINGS": "settings_accessibility", "SECURITY_SETTINGS": "settings_security",
+                "DEVICE_INFO_SETTINGS": "settings_about", "DATE_SETTINGS": "settings_system",
+                "LOCALE_SETTINGS": "settings_system",
             }
             if name not in pages:
                 return False, ""
-            kind, activity = pages[name]
-            title = "App info" if name == "APPLICATION_DETAILS_SETTINGS" else ""
-            ui.push(Screen(SETTINGS_PKG, activity, kind, {"title": title}))
+            kind = pages[name]
+            page: dict = {}
+            if kind == "settings_app_info":  # -d package:com.example
+                page["pkg"] = ssp if scheme == "package" else ""
+            elif kind == "settings_app_notif":  # --es android.provider.extra.APP_PACKAGE com.example
+                page["pkg"] = str(extras.get("android.provider.extra.APP_PACKAGE", ""))
+            ui.push(Screen(SETTINGS_PKG, SETTINGS_ACTIVITIES[kind], kind, page))
             return True, ""
         if action in ("", "android.intent.action.MAIN"):
             if "android.intent.category.HOME" in it.categories:
@@ -330,15 +337,7 @@ class ActivityManagerMixin:
             else:
                 ui.push(ui.main_screen(app))
             return True
-        settings_pages = {
-            "com.android.settings.Settings$NetworkDashboardActivity": "settings_network",
-            "com.android.settings.Settings$WifiSettingsActivity": "settings_wifi",
-            "com.android.settings.Settings$ConnectedDeviceDashboardActivity": "settings_connected",
-            "com.android.settings.Settings$BluetoothDashboardActivity": "settings_bluetooth",
-            "com.android.settings.Settings$DisplaySettingsActivity": "settings_display",
-            "com.android.settings.Settings$SoundSettingsActivity": "settings_sound",
-            "com.android.settings.applications.InstalledAppDetails": "settings_page",
-        }
+        settings_pages = {act: kind for kind, act in SETTINGS_ACTIVITIES.items()}
         if activity in settings_pages:
             ui.push(Screen(pkg, activity, settings_pages[activity]))
         elif pkg == MESSAGES_PKG:

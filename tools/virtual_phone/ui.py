@@ -1,4 +1,7 @@
-"""The virtual phone's apps, screens and UI state machine, and its uiautomator hierarchy XML.
+"""The virtual phone's state and UI state machine, and the screens of its apps but Settings.
+
+The app registry is in `apps.py`, layout primitives in `widgets.py`, Settings' pages in
+`settings_screens.py`; the names other modules use are importable from here as before.
 
 A screen is an activity on a back stack (HOME clears it to the launcher, BACK pops it). Each
 screen renders to a tree of `Node`s laid out on a 1080x2400 display; a tap hits the topmost
@@ -15,13 +18,21 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-WIDTH, HEIGHT = 1080, 2400
-STATUS_BAR = 132
+from tools.virtual_phone.apps import (  # noqa: F401 - re-exported: the phone's other modules import from here
+    APP_BY_PKG, APP_COLORS, APPS, CAMERA_PKG, CHROME_PKG, CLOCK_PKG, CONTACTS_PKG, DIALER_PKG, INTENTRESOLVER_PKG,
+    LAUNCHER_PKG, MESSAGES_PKG, OTHER_PACKAGES, PHOTOS_PKG, SETTINGS_ACTIVITIES, SETTINGS_PKG, SYSTEMUI_PKG, App,
+    short_activity,
+)
+from tools.virtual_phone.settings_screens import SettingsScreens
+from tools.virtual_phone.widgets import (  # noqa: F401
+    HEIGHT, STATUS_BAR, WIDTH, Node, Screen, _button, _scroll_list, _text, hierarchy_xml, xml_attr,
+)
+
 MAX_VOLUME = 15
 
 
@@ -59,6 +70,17 @@ class InboxMessage(BaseModel):
     body: str
 
 
+class PhotoRecord(BaseModel):
+    name: str          # file name under DCIM/Camera, e.g. IMG_20261128_183012.jpg
+    taken: datetime    # phone-local time the photo was taken
+
+
+class ShareRecord(BaseModel):
+    item: str          # what was shared (a photo's file name)
+    app: str           # package that received it
+    to: str = ""       # recipient number, when the app sent it to someone
+
+
 class VirtualState(BaseModel):
     """A snapshot of what the phone did; `foreground` is the focused app's package name."""
 
@@ -79,199 +101,21 @@ class VirtualState(BaseModel):
     photos: list[str] = Field(default_factory=list)
     notifications: list[NotificationRecord] = Field(default_factory=list)
     inbox: list[InboxMessage] = Field(default_factory=list)
+    # Settings reached through screens (Display, Battery, Notifications, Apps -> app info)
+    dark_mode: bool = False
+    night_light: bool = False
+    battery_saver: bool = False
+    battery_percentage: bool = False
+    adaptive_brightness: bool = True
+    auto_rotate: bool = False
+    do_not_disturb: bool = False
+    app_notifications: dict[str, bool] = Field(default_factory=dict)  # package -> "All <app> notifications"
+    gallery: list[PhotoRecord] = Field(default_factory=list)  # what Photos shows, newest first when rendered
+    trash: list[str] = Field(default_factory=list)            # photos moved to the trash
+    shares: list[ShareRecord] = Field(default_factory=list)
 
 
-# ----------------------------------------------------------------------------- apps
-@dataclass(frozen=True)
-class App:
-    package: str
-    label: str
-    main: str          # fully qualified launcher activity
-    kind: str
-    system: bool = True
-    activities: tuple[str, ...] = ()
-
-
-LAUNCHER_PKG = "com.google.android.apps.nexuslauncher"
-SETTINGS_PKG = "com.android.settings"
-MESSAGES_PKG = "com.google.android.apps.messaging"
-DIALER_PKG = "com.google.android.dialer"
-CLOCK_PKG = "com.google.android.deskclock"
-CAMERA_PKG = "com.android.camera2"
-CHROME_PKG = "com.android.chrome"
-SYSTEMUI_PKG = "com.android.systemui"
-
-APPS: list[App] = [
-    App(LAUNCHER_PKG, "Pixel Launcher", "com.google.android.apps.nexuslauncher.NexusLauncherActivity",
-        "launcher"),
-    App(SETTINGS_PKG, "Settings", "com.android.settings.Settings", "settings", activities=(
-        "com.android.settings.Settings$NetworkDashboardActivity",
-        "com.android.settings.Settings$WifiSettingsActivity",
-        "com.android.settings.Settings$ConnectedDeviceDashboardActivity",
-        "com.android.settings.Settings$BluetoothDashboardActivity",
-        "com.android.settings.Settings$DisplaySettingsActivity",
-        "com.android.settings.Settings$SoundSettingsActivity",
-        "com.android.settings.applications.InstalledAppDetails")),
-    App(MESSAGES_PKG, "Messages", "com.google.android.apps.messaging.ui.ConversationListActivity",
-        "messages", activities=("com.google.android.apps.messaging.ui.conversation.ConversationActivity",
-                                "com.google.android.apps.messaging.ui.conversation.LaunchConversationActivity")),
-    App(DIALER_PKG, "Phone", "com.google.android.dialer.extensions.GoogleDialtactsActivity", "dialer",
-        activities=("com.android.incallui.InCallActivity",)),
-    App(CLOCK_PKG, "Clock", "com.android.deskclock.DeskClock", "clock",
-        activities=("com.android.deskclock.HandleApiCalls",)),
-    App(CAMERA_PKG, "Camera", "com.android.camera.CameraLauncher", "camera",
-        activities=("com.android.camera.CameraActivity",)),
-    App(CHROME_PKG, "Chrome", "com.google.android.apps.chrome.Main", "chrome"),
-    App("com.google.android.contacts", "Contacts", "com.android.contacts.activities.PeopleActivity", "contacts"),
-    App("com.google.android.calendar", "Calendar", "com.android.calendar.AllInOneActivity", "generic"),
-    App("com.google.android.apps.maps", "Maps", "com.google.android.maps.MapsActivity", "maps"),
-    App("com.google.android.apps.photos", "Photos", "com.google.android.apps.photos.home.HomeActivity", "generic"),
-    App("com.spotify.music", "Spotify", "com.spotify.music.MainActivity", "generic", system=False),
-]
-APP_BY_PKG = {app.package: app for app in APPS}
-# Installed but not launchable: they show up in `pm list packages` like on a real phone.
-OTHER_PACKAGES = ["android", "com.google.android.inputmethod.latin", "com.android.systemui", "com.android.phone", "com.android.shell",
-                  "com.android.providers.contacts", "com.android.providers.telephony",
-                  "com.google.android.gms", "com.android.vending"]
-APP_COLORS = {
-    "launcher": (32, 33, 36), "settings": (232, 240, 254), "messages": (225, 245, 254),
-    "dialer": (230, 244, 234), "clock": (30, 30, 40), "camera": (0, 0, 0), "chrome": (255, 255, 255),
-    "maps": (229, 227, 223), "shade": (40, 40, 48), "contacts": (250, 250, 250), "generic": (245, 245, 245), "incall": (20, 60, 40), "recents": (60, 60, 70),
-}
-
-
-def short_activity(package: str, activity: str) -> str:
-    return activity[len(package):] if activity.startswith(package + ".") else activity
-
-
-# ----------------------------------------------------------------------------- nodes
-@dataclass
-class Node:
-    cls: str = "android.widget.FrameLayout"
-    text: str = ""
-    resource_id: str = ""
-    desc: str = ""
-    bounds: tuple[int, int, int, int] = (0, 0, WIDTH, HEIGHT)
-    clickable: bool = False
-    checkable: bool = False
-    checked: bool = False
-    focusable: bool = False
-    focused: bool = False
-    scrollable: bool = False
-    long_clickable: bool = False
-    password: bool = False
-    selected: bool = False
-    enabled: bool = True
-    action: tuple | None = None
-    children: list[Node] = field(default_factory=list)
-
-    def add(self, *nodes: Node) -> Node:
-        self.children.extend(nodes)
-        return self
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def to_xml(self, package: str, index: int, depth: int) -> str:
-        x1, y1, x2, y2 = self.bounds
-        b = lambda v: "true" if v else "false"  # noqa: E731
-        attrs = (f'index="{index}" text="{xml_attr(self.text)}" '
-                 f'resource-id="{xml_attr(self.resource_id)}" class="{self.cls}" package="{package}" '
-                 f'content-desc="{xml_attr(self.desc)}" checkable="{b(self.checkable)}" '
-                 f'checked="{b(self.checked)}" clickable="{b(self.clickable)}" enabled="{b(self.enabled)}" '
-                 f'focusable="{b(self.focusable or self.clickable)}" focused="{b(self.focused)}" '
-                 f'scrollable="{b(self.scrollable)}" long-clickable="{b(self.long_clickable)}" '
-                 f'password="{b(self.password)}" selected="{b(self.selected)}" '
-                 f'bounds="[{x1},{y1}][{x2},{y2}]"')
-        if not self.children:
-            return f"<node {attrs} />"
-        inner = "".join(c.to_xml(package, i, depth + 1) for i, c in enumerate(self.children))
-        return f"<node {attrs}>{inner}</node>"
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_attr(value: str) -> str:
-    """Escape like Android's serializer; characters XML cannot hold become '?' (as the
-    dumper's safeCharSeqToString does), so a hostile SMS cannot break the dump."""
-    value = _NOT_XML.sub("?", value)
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;"))
-
-
-def hierarchy_xml(root: Node, package: str) -> str:
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>"
-            f'<hierarchy rotation="0">{root.to_xml(package, 0, 0)}</hierarchy>')
-
-
-def _text(text: str, y: int, *, rid: str = "", h: int = 110, x1: int = 48, x2: int = WIDTH - 48,
-          cls: str = "android.widget.TextView", **kw: Any) -> Node:
-    return Node(cls=cls, text=text, resource_id=rid, bounds=(x1, y, x2, y + h), **kw)
-
-
-def _button(label: str, y: int, action: tuple, *, rid: str = "", desc: str = "", x1: int = 48,
-            x2: int = WIDTH - 48, h: int = 140, cls: str = "android.widget.Button", enabled: bool = True) -> Node:
-    return Node(cls=cls, text=label, resource_id=rid, desc=desc, bounds=(x1, y, x2, y + h),
-                clickable=enabled, enabled=enabled, action=action if enabled else None)
-
-
-def _switch_row(title: str, on: bool, y: int, action: tuple, *, summary: str = "") -> Node:
-    row = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + 200), clickable=True, action=action)
-    row.add(_text(title, y + 30, rid="android:id/title", x2=850, h=80))
-    if summary:
-        row.add(_text(summary, y + 110, rid="android:id/summary", x2=850, h=60))
-    row.add(Node(cls="android.widget.Switch", text="ON" if on else "OFF", resource_id="android:id/switch_widget",
-                 bounds=(880, y + 60, 1032, y + 140), checkable=True, checked=on, clickable=True, action=action))
-    return row
-
-
-def _entry_row(title: str, summary: str, y: int, action: tuple) -> Node:
-    row = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + 200), clickable=True, action=action)
-    row.add(_text(title, y + 30, rid="android:id/title", h=80), _text(summary, y + 110, rid="android:id/summary", h=60))
-    return row
-
-
-# ----------------------------------------------------------------------------- screens
-@dataclass
-class Screen:
-    package: str
-    activity: str      # fully qualified class name
-    kind: str          # which renderer
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def _clip(node: Node, top: int, bottom: int) -> Node | None:
-    """Clip a node to the visible band of its scrolling list, as uiautomator reports it."""
-    x1, y1, x2, y2 = node.bounds
-    if y2 <= top or y1 >= bottom:
-        return None
-    node.bounds = (x1, max(y1, top), x2, min(y2, bottom))
-    node.children = [c for c in (_clip(ch, top, bottom) for ch in node.children) if c is not None]
-    return node
-
-
-def _scroll_list(screen: Screen, lst: Node, rows: list[tuple[int, Callable[[int], Node]]]) -> Node:
-    """Lay out rows (height, build(y)) inside `lst`, shifted by the screen's scroll offset;
-    rows outside the list's bounds are not in the hierarchy (a RecyclerView recycles them)."""
-    _, top, _, bottom = lst.bounds
-    total = sum(h for h, _ in rows)
-    screen.data["scroll_max"] = max(0, total - (bottom - top))
-    offset = max(0, min(screen.data.get("scroll", 0), screen.data["scroll_max"]))
-    screen.data["scroll"] = offset
-    y = top - offset
-    for height, build in rows:
-        if y + height > top and y < bottom:
-            node = _clip(build(y), top, bottom)
-            if node is not None:
-                lst.add(node)
-        y += height
-    return lst
-
-
-class PhoneUI:
+class PhoneUI(SettingsScreens):
     """All mutable phone state plus the screen stack. Every public method takes the lock."""
 
     def __init__(self, *, contacts: dict[str, str] | None = None, on_photo: Callable[[str], None] | None = None) -> None:
@@ -282,6 +126,8 @@ class PhoneUI:
         self.on_photo = on_photo
         self.battery_level = 85
         self._next_notification = 1
+        self.now: Callable[[], datetime] = datetime.now  # the phone's clock (Photos' "Today"/"Yesterday")
+        self.state.app_notifications = {a.package: True for a in APPS if a.kind != "launcher"}
         self.home()
 
     # ---------------------------------------------------------------- navigation
@@ -347,6 +193,8 @@ class PhoneUI:
             kind = "conversations"
         elif kind == "clock":
             data["tab"] = "alarms"
+        elif kind == "photos":
+            data["scroll"] = 0
         elif kind == "chrome":
             data["url"] = "chrome://newtab/"
         elif kind == "dialer":
@@ -458,6 +306,15 @@ class PhoneUI:
             self.state.inbox.append(InboxMessage(sender=sender, body=body))
             self.notify(MESSAGES_PKG, sender, body)
 
+    def add_photo(self, taken: datetime, name: str | None = None) -> str:
+        """Put a photo in the gallery (as if taken at `taken`); returns its file name."""
+        with self.lock:
+            name = name or f"IMG_{taken:%Y%m%d_%H%M%S}.jpg"
+            self.state.gallery.append(PhotoRecord(name=name, taken=taken))
+            if self.on_photo:
+                self.on_photo(f"/sdcard/DCIM/Camera/{name}")
+            return name
+
     # ---------------------------------------------------------------- input
     def _focused_field(self) -> tuple[Screen, str] | None:
         top = self.top
@@ -467,6 +324,8 @@ class PhoneUI:
             return top, "url_edit"
         if top.kind == "dialer":
             return top, "digits"
+        if top.kind == "share_pick":
+            return top, "query"
         return None
 
     def type_text(self, text: str) -> bool:
@@ -518,6 +377,9 @@ class PhoneUI:
                 x1, y1, x2, y2 = node.bounds
                 if node.clickable and x1 <= x < x2 and y1 <= y < y2:
                     hit = node  # later (deeper / drawn on top) wins
+            top = self.top
+            if top.kind == "clock" and top.data.get("snackbar") and (hit is None or hit.action != ("alarm_undo",)):
+                top.data.pop("snackbar")  # the "Alarm deleted" snackbar goes away on the next touch
             if hit is not None and hit.action is not None:
                 self._perform(hit.action)
             return hit
@@ -528,8 +390,8 @@ class PhoneUI:
         if name == "launch":
             self.launch(args[0])
         elif name == "goto":
-            kind, activity = args
-            self.push(Screen(SETTINGS_PKG, activity, kind))
+            kind, activity, *data = args
+            self.push(Screen(SETTINGS_PKG, activity, kind, dict(data[0]) if data else {}))
         elif name == "toggle":
             what = args[0]
             if what == "wifi":
@@ -538,15 +400,78 @@ class PhoneUI:
                 self.set_bluetooth(not self.state.bluetooth)
             elif what == "airplane":
                 self.set_airplane(not self.state.airplane)
+            elif what == "dnd":
+                self.state.do_not_disturb = not self.state.do_not_disturb
+            elif what in ("dark_mode", "night_light", "battery_saver", "battery_percentage", "adaptive_brightness", "auto_rotate"):
+                setattr(self.state, what, not getattr(self.state, what))
+        elif name == "app_notifications":
+            pkg = args[0]
+            self.state.app_notifications[pkg] = not self.state.app_notifications.get(pkg, True)
+        elif name == "screen_flag":  # a switch whose value only lives on its page
+            *path, key = args[0].split(".")
+            holder = top.data
+            for part in path:
+                holder = holder.setdefault(part, {})
+            holder[key] = not holder.get(key, False)
+        elif name == "app_info":
+            self.push(Screen(SETTINGS_PKG, SETTINGS_ACTIVITIES["settings_app_info"], "settings_app_info", {"pkg": args[0]}))
+        elif name == "force_stop":
+            pass  # the app is not running in the foreground here; nothing visible changes
+        elif name == "clock_tab":
+            top.data["tab"] = args[0]
+            top.data.pop("expanded", None)
+            top.data["scroll"] = 0
+        elif name == "alarm_expand":
+            top.data["expanded"] = args[0]
+        elif name == "alarm_delete":
+            i = args[0]
+            if 0 <= i < len(self.state.alarms):
+                top.data["snackbar"] = (i, self.state.alarms.pop(i).model_dump())
+            top.data.pop("expanded", None)
+        elif name == "alarm_undo":
+            held = top.data.pop("snackbar", None)
+            if held:
+                self.state.alarms.insert(held[0], AlarmRecord(**held[1]))
+        elif name == "open_photo":
+            self.push(Screen(PHOTOS_PKG, "com.google.android.apps.photos.pager.HostPhotoPagerActivity", "photo_view",
+                             {"photo": args[0]}))
+        elif name == "share_photo":
+            self.push(Screen(INTENTRESOLVER_PKG, "com.android.intentresolver.ChooserActivity", "sharesheet",
+                             {"photo": args[0]}))
+        elif name == "trash_photo":
+            self.state.gallery = [p for p in self.state.gallery if p.name != args[0]]
+            self.state.trash.append(args[0])
+            self.back()
+        elif name == "share_to":
+            pkg, photo = args
+            self.stack.pop()  # the chooser closes once a target is picked
+            if pkg == MESSAGES_PKG:
+                self.push(Screen(MESSAGES_PKG, "com.google.android.apps.messaging.ui.appsettings.ShareIntentActivity",
+                                 "share_pick", {"photo": photo, "query": ""}))
+            elif pkg in APP_BY_PKG:
+                self.push(self.main_screen(APP_BY_PKG[pkg]))
+            self._sync_foreground()
+        elif name == "share_pick":
+            number, photo = args[0], top.data.get("photo")
+            self.stack.pop()  # the picker is replaced by the conversation with the photo attached
+            self.compose(number, "")
+            self.top.data.update({"attachment": photo, "focus": "body", "keyboard": False})
+        elif name == "remove_attachment":
+            top.data.pop("attachment", None)
         elif name == "focus":
             top.data["focus"] = args[0]
             top.data["keyboard"] = True
         elif name == "send_sms":
             to, body = top.data.get("to", "").strip(), top.data.get("body", "")
+            attachment = top.data.pop("attachment", None)
+            if to and attachment:
+                self.state.shares.append(ShareRecord(item=attachment, app=MESSAGES_PKG, to=to))
+                top.data.setdefault("thread", []).append("Photo")
             if to and body.strip():
                 self.state.sms_sent.append(SmsRecord(to=to, body=body))
                 top.data.setdefault("thread", []).append(body)
                 top.data["body"] = ""
+            if to and (attachment or body.strip()):
                 if top.data.get("exit_on_sent") and len(self.stack) > 1:
                     # the "exit_on_sent" extra: Messages finishes and returns to the caller
                     self.stack.pop()
@@ -571,6 +496,7 @@ class PhoneUI:
             name = time.strftime("IMG_%Y%m%d_%H%M%S") + f"_{len(self.state.photos):03d}.jpg"
             path = f"/sdcard/DCIM/Camera/{name}"
             self.state.photos.append(path)
+            self.state.gallery.append(PhotoRecord(name=name, taken=self.now()))
             if self.on_photo:
                 self.on_photo(path)
         elif name == "url_bar":
@@ -633,64 +559,6 @@ class PhoneUI:
             y += 560
         parent.add(_button("Clear all", HEIGHT - 260, ("home",), rid=f"{LAUNCHER_PKG}:id/clear_all"))
 
-    def _render_settings_main(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Settings", back=False)
-        entries = [
-            ("Network & internet", "Mobile, Wi‑Fi, hotspot", ("goto", "settings_network",
-             "com.android.settings.Settings$NetworkDashboardActivity")),
-            ("Connected devices", "Bluetooth, pairing", ("goto", "settings_connected",
-             "com.android.settings.Settings$ConnectedDeviceDashboardActivity")),
-            ("Apps", "Assistant, recent apps, default apps", None),
-            ("Notifications", "Notification history, conversations", None),
-            ("Battery", f"{self.battery_level}%", None),
-            ("Display", "Dark theme, font size, brightness", ("goto", "settings_display",
-             "com.android.settings.Settings$DisplaySettingsActivity")),
-            ("Sound & vibration", "Volume, haptics, Do Not Disturb", ("goto", "settings_sound",
-             "com.android.settings.Settings$SoundSettingsActivity")),
-        ]
-        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{SETTINGS_PKG}:id/recycler_view",
-                   bounds=(0, y, WIDTH, HEIGHT), scrollable=True)
-        for title, summary, action in entries:
-            lst.add(_entry_row(title, summary, y, action or ("noop",)))
-            y += 210
-        parent.add(lst)
-
-    def _render_settings_network(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Network & internet")
-        parent.add(_entry_row("Wi‑Fi", "On" if self.state.wifi else "Off", y,
-                              ("goto", "settings_wifi", "com.android.settings.Settings$WifiSettingsActivity")))
-        parent.add(_switch_row("Airplane mode", self.state.airplane, y + 210, ("toggle", "airplane")))
-
-    def _render_settings_wifi(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Wi‑Fi")
-        parent.add(_switch_row("Use Wi‑Fi", self.state.wifi, y, ("toggle", "wifi")))
-        if self.state.wifi:
-            parent.add(_text("HomeNetwork", y + 230, rid="android:id/title"),
-                       _text("Connected", y + 330, rid="android:id/summary", h=60))
-
-    def _render_settings_connected(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Connected devices")
-        parent.add(_entry_row("Bluetooth", "On" if self.state.bluetooth else "Off", y,
-                              ("goto", "settings_bluetooth", "com.android.settings.Settings$BluetoothDashboardActivity")))
-
-    def _render_settings_bluetooth(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Bluetooth")
-        parent.add(_switch_row("Use Bluetooth", self.state.bluetooth, y, ("toggle", "bluetooth")))
-
-    def _render_settings_display(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Display")
-        parent.add(Node(cls="android.widget.SeekBar", text=str(self.state.brightness), desc="Brightness level",
-                        resource_id="android:id/seekbar", bounds=(48, y, WIDTH - 48, y + 120)))
-
-    def _render_settings_sound(self, screen: Screen, parent: Node) -> None:
-        y = self._title(parent, "Sound & vibration")
-        parent.add(_text("Media volume", y, rid="android:id/title"),
-                   Node(cls="android.widget.SeekBar", text=str(self.state.volume), desc="Media volume",
-                        resource_id="android:id/seekbar", bounds=(48, y + 110, WIDTH - 48, y + 230)))
-
-    def _render_settings_page(self, screen: Screen, parent: Node) -> None:
-        self._title(parent, screen.data.get("title", "Settings"))
-
     def _render_conversations(self, screen: Screen, parent: Node) -> None:
         y = self._title(parent, "Messages", back=False)
         lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{MESSAGES_PKG}:id/conversation_list",
@@ -715,7 +583,8 @@ class PhoneUI:
 
     def _render_compose(self, screen: Screen, parent: Node) -> None:
         d = screen.data
-        y = self._title(parent, d.get("to") or "New conversation")
+        to = d.get("to", "")
+        y = self._title(parent, next((n for n, num in self.contacts.items() if to and num == to), to) or "New conversation")
         focus = d.get("focus")
         parent.add(Node(cls="android.widget.MultiAutoCompleteTextView", text=d.get("to", "") or "To",
                         resource_id=f"{MESSAGES_PKG}:id/recipient_text_view", bounds=(48, y, WIDTH - 48, y + 140),
@@ -730,11 +599,18 @@ class PhoneUI:
                 ty += 130
         bottom = HEIGHT - 220 - (900 if d.get("keyboard") else 0)
         body = d.get("body", "")
+        attachment = d.get("attachment")
+        if attachment:  # a shared photo waits in the draft until Send
+            parent.add(Node(cls="android.widget.ImageView", desc="Image attachment",
+                            resource_id=f"{MESSAGES_PKG}:id/attachment_preview", bounds=(48, bottom - 420, 448, bottom - 20)),
+                       Node(cls="android.widget.ImageButton", desc="Remove attachment",
+                            resource_id=f"{MESSAGES_PKG}:id/close_button", bounds=(460, bottom - 420, 580, bottom - 300),
+                            clickable=True, action=("remove_attachment",)))
         parent.add(Node(cls="android.widget.EditText", text=body or "Text message",
                         resource_id=f"{MESSAGES_PKG}:id/compose_message_text", bounds=(48, bottom, 880, bottom + 160),
                         clickable=True, focused=focus == "body", long_clickable=True, action=("focus", "body")))
-        can_send = bool(body.strip()) and bool(d.get("to", "").strip())
-        parent.add(Node(cls="android.widget.ImageButton", desc="Send SMS",
+        can_send = (bool(body.strip()) or bool(attachment)) and bool(d.get("to", "").strip())
+        parent.add(Node(cls="android.widget.ImageButton", desc="Send MMS" if attachment else "Send SMS",
                         resource_id=f"{MESSAGES_PKG}:id/send_message_button", bounds=(900, bottom, 1040, bottom + 160),
                         clickable=can_send, enabled=can_send, action=("send_sms",) if can_send else None))
         if d.get("keyboard"):
@@ -764,31 +640,182 @@ class PhoneUI:
 
     def _render_clock(self, screen: Screen, parent: Node) -> None:
         tab = screen.data.get("tab", "alarms")
-        y = self._title(parent, "Alarm" if tab == "alarms" else "Timer", back=False)
+        titles = {"alarms": "Alarm", "clock": "Clock", "timers": "Timer", "stopwatch": "Stopwatch", "bedtime": "Bedtime"}
+        y = self._title(parent, titles.get(tab, "Alarm"), back=False)
+        bottom = HEIGHT - 250
         if tab == "alarms":
             lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{CLOCK_PKG}:id/alarm_recycler_view",
-                       bounds=(0, y, WIDTH, HEIGHT - 250), scrollable=True)
+                       bounds=(0, y, WIDTH, bottom), scrollable=True)
+            expanded = screen.data.get("expanded")
 
             def row(i: int, alarm: AlarmRecord) -> Callable[[int], Node]:
                 def build(y: int) -> Node:
                     h12 = alarm.hour % 12 or 12
                     label = f"{h12}:{alarm.minute:02d}\u202f{'AM' if alarm.hour < 12 else 'PM'}"
+                    open_ = expanded == i
                     card = Node(cls="android.widget.FrameLayout", resource_id=f"{CLOCK_PKG}:id/alarm_card",
-                                bounds=(24, y, WIDTH - 24, y + 230))
+                                bounds=(24, y, WIDTH - 24, y + (520 if open_ else 230)))
                     card.add(_text(label, y, rid=f"{CLOCK_PKG}:id/digital_clock", x2=800, h=140))
-                    if alarm.message:
-                        card.add(_text(alarm.message, y + 140, rid=f"{CLOCK_PKG}:id/edit_label", x2=800, h=70))
-                    return card.add(Node(cls="android.widget.Switch", resource_id=f"{CLOCK_PKG}:id/onoff",
-                                         text="ON" if alarm.enabled else "OFF", bounds=(880, y + 30, 1032, y + 110),
-                                         checkable=True, checked=alarm.enabled, clickable=True,
-                                         action=("alarm_toggle", i)))
+                    card.add(Node(cls="android.widget.Switch", resource_id=f"{CLOCK_PKG}:id/onoff",
+                                  text="ON" if alarm.enabled else "OFF", bounds=(880, y + 30, 1032, y + 110),
+                                  checkable=True, checked=alarm.enabled, clickable=True, action=("alarm_toggle", i)))
+                    if not open_:
+                        if alarm.message:
+                            card.add(_text(alarm.message, y + 140, rid=f"{CLOCK_PKG}:id/edit_label", x2=800, h=70))
+                        return card.add(Node(cls="android.widget.ImageButton", desc="Expand alarm",
+                                             resource_id=f"{CLOCK_PKG}:id/arrow", bounds=(900, y + 140, 1032, y + 220),
+                                             clickable=True, action=("alarm_expand", i)))
+                    card.add(Node(cls="android.widget.TextView", text=alarm.message or "Add label",
+                                  resource_id=f"{CLOCK_PKG}:id/edit_label", bounds=(48, y + 150, 800, y + 250),
+                                  clickable=True, action=("noop",)),
+                             Node(cls="android.widget.CheckBox", text="Vibrate", resource_id=f"{CLOCK_PKG}:id/vibrate_onoff",
+                                  bounds=(48, y + 270, 500, y + 370), checkable=True, checked=True, clickable=True,
+                                  action=("noop",)),
+                             Node(cls="android.widget.Button", text="Delete", resource_id=f"{CLOCK_PKG}:id/delete",
+                                  bounds=(48, y + 400, 400, y + 500), clickable=True, action=("alarm_delete", i)),
+                             Node(cls="android.widget.ImageButton", desc="Collapse alarm",
+                                  resource_id=f"{CLOCK_PKG}:id/arrow", bounds=(900, y + 400, 1032, y + 500),
+                                  clickable=True, action=("alarm_expand", None)))
+                    return card
                 return build
-            parent.add(_scroll_list(screen, lst, [(240, row(i, a)) for i, a in enumerate(self.state.alarms)]))
-        else:
+            parent.add(_scroll_list(screen, lst, [(540 if expanded == i else 250, row(i, a))
+                                                  for i, a in enumerate(self.state.alarms)]))
+            if not self.state.alarms:
+                parent.add(_text("No alarms", y + 200, rid=f"{CLOCK_PKG}:id/alarms_empty_view"))
+            if screen.data.get("snackbar"):
+                bar = Node(cls="android.widget.FrameLayout", resource_id=f"{CLOCK_PKG}:id/snackbar_layout",
+                           bounds=(24, bottom - 420, WIDTH - 24, bottom - 250))
+                parent.add(bar.add(_text("Alarm deleted", bottom - 395, rid=f"{CLOCK_PKG}:id/snackbar_text", x2=700, h=100),
+                                   _button("Undo", bottom - 400, ("alarm_undo",), rid=f"{CLOCK_PKG}:id/snackbar_action",
+                                           x1=760, x2=1020, h=120)))
+            parent.add(Node(cls="android.widget.ImageButton", desc="Add alarm", resource_id=f"{CLOCK_PKG}:id/fab",
+                            bounds=(420, bottom - 220, 660, bottom - 20), clickable=True, action=("noop",)))
+        elif tab == "timers":
             for timer in self.state.timers:
                 m, s = divmod(timer.seconds, 60)
                 parent.add(_text(f"{m:02d}:{s:02d}", y, rid=f"{CLOCK_PKG}:id/timer_text", h=140))
                 y += 200
+        elif tab == "clock":
+            parent.add(_text(time.strftime("%H:%M"), y, rid=f"{CLOCK_PKG}:id/digital_clock", h=200))
+        # the tab bar at the bottom, as Google Clock lays it out
+        tabs = [("alarms", "Alarm"), ("clock", "Clock"), ("timers", "Timer"), ("stopwatch", "Stopwatch"),
+                ("bedtime", "Bedtime")]
+        w = WIDTH // len(tabs)
+        bar = Node(cls="android.widget.LinearLayout", resource_id=f"{CLOCK_PKG}:id/tabs", bounds=(0, bottom, WIDTH, HEIGHT))
+        for i, (key, label) in enumerate(tabs):
+            bar.add(Node(cls="android.widget.FrameLayout", text=label, desc=label, bounds=(i * w, bottom + 40, (i + 1) * w, HEIGHT - 40),
+                         clickable=True, selected=key == tab, action=("clock_tab", key)))
+        parent.add(bar)
+
+    # ---------------------------------------------------------------- photos, share sheet
+    def _day_label(self, day: datetime) -> str:
+        today = self.now().date()
+        if day.date() == today:
+            return "Today"
+        if day.date() == today - timedelta(days=1):
+            return "Yesterday"
+        if day.year == today.year:
+            return f"{day:%a}, {day:%b} {day.day}"
+        return f"{day:%a}, {day:%b} {day.day}, {day.year}"
+
+    @staticmethod
+    def _photo_desc(photo: PhotoRecord) -> str:
+        t = photo.taken
+        return f"Photo taken on {t:%b} {t.day}, {t.year} {(t.hour % 12) or 12}:{t.minute:02d}\u202f{'AM' if t.hour < 12 else 'PM'}"
+
+    def _render_photos(self, screen: Screen, parent: Node) -> None:
+        y = self._title(parent, "Photos", back=False)
+        bottom = HEIGHT - 250
+        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{PHOTOS_PKG}:id/photos_grid",
+                   bounds=(0, y, WIDTH, bottom), scrollable=True)
+        rows: list[tuple[int, Callable[[int], Node]]] = []
+        photos = sorted(self.state.gallery, key=lambda p: p.taken, reverse=True)
+        groups: dict[str, list[PhotoRecord]] = {}
+        for ph in photos:
+            groups.setdefault(self._day_label(ph.taken), []).append(ph)
+        size = WIDTH // 3
+        for day, items in groups.items():
+            rows.append((120, lambda y, d=day: _text(d, y + 20, rid=f"{PHOTOS_PKG}:id/date_header", h=90)))
+            for start in range(0, len(items), 3):
+                chunk = items[start:start + 3]
+
+                def tiles(y: int, chunk=chunk) -> Node:
+                    line = Node(cls="android.widget.LinearLayout", bounds=(0, y, WIDTH, y + size))
+                    for k, ph in enumerate(chunk):
+                        line.add(Node(cls="android.widget.ImageView", desc=self._photo_desc(ph),
+                                      resource_id=f"{PHOTOS_PKG}:id/photo_tile",
+                                      bounds=(k * size + 4, y + 4, (k + 1) * size - 4, y + size - 4),
+                                      clickable=True, long_clickable=True, action=("open_photo", ph.name)))
+                    return line
+                rows.append((size, tiles))
+        parent.add(_scroll_list(screen, lst, rows))
+        if not photos:
+            parent.add(_text("No photos yet", y + 200, rid=f"{PHOTOS_PKG}:id/empty_state"))
+        w = WIDTH // 3
+        bar = Node(cls="android.widget.LinearLayout", resource_id=f"{PHOTOS_PKG}:id/tabbar", bounds=(0, bottom, WIDTH, HEIGHT))
+        for i, label in enumerate(("Photos", "Search", "Library")):
+            bar.add(Node(cls="android.widget.FrameLayout", text=label, desc=label, bounds=(i * w, bottom + 40, (i + 1) * w, HEIGHT - 40),
+                         clickable=True, selected=i == 0, action=("noop",)))
+        parent.add(bar)
+
+    def _render_photo_view(self, screen: Screen, parent: Node) -> None:
+        photo = next((p for p in self.state.gallery if p.name == screen.data.get("photo")), None)
+        parent.add(Node(cls="android.widget.ImageButton", desc="Back", resource_id=f"{PHOTOS_PKG}:id/back",
+                        bounds=(0, STATUS_BAR + 12, 144, STATUS_BAR + 156), clickable=True, action=("back",)))
+        if photo is None:
+            parent.add(_text("Photo not found", 600))
+            return
+        t = photo.taken
+        parent.add(_text(f"{self._day_label(t)} • {(t.hour % 12) or 12}:{t.minute:02d}\u202f{'AM' if t.hour < 12 else 'PM'}",
+                         STATUS_BAR + 30, rid=f"{PHOTOS_PKG}:id/title", x1=176, h=100))
+        parent.add(Node(cls="android.widget.ImageView", desc=self._photo_desc(photo), resource_id=f"{PHOTOS_PKG}:id/photo",
+                        bounds=(0, 400, WIDTH, 1900)))
+        w = WIDTH // 4
+        for i, (label, action) in enumerate((("Share", ("share_photo", photo.name)), ("Edit", ("noop",)),
+                                             ("Lens", ("noop",)), ("Delete", ("trash_photo", photo.name)))):
+            parent.add(Node(cls="android.widget.Button", text=label, desc=label, resource_id=f"{PHOTOS_PKG}:id/{label.lower()}",
+                            bounds=(i * w, 2050, (i + 1) * w, 2250), clickable=True, action=action))
+
+    def _render_sharesheet(self, screen: Screen, parent: Node) -> None:
+        # Android 14's chooser (com.android.intentresolver): a preview, then the app targets.
+        parent.add(_text("Sharing 1 image", 900, rid=f"{INTENTRESOLVER_PKG}:id/headline", h=100))
+        parent.add(Node(cls="android.widget.ImageView", desc="Image preview", resource_id=f"{INTENTRESOLVER_PKG}:id/content_preview_image",
+                        bounds=(390, 1020, 690, 1320)))
+        targets = [("Messages", MESSAGES_PKG), ("Gmail", "com.google.android.gm"), ("Quick Share", ""),
+                   ("WhatsApp", "com.whatsapp"), ("Bluetooth", ""), ("Copy", "")]
+        w = WIDTH // 4
+        for i, (label, pkg) in enumerate(targets):
+            col, row = i % 4, i // 4
+            x, y = col * w, 1400 + row * 300
+            node = Node(cls="android.widget.LinearLayout", bounds=(x, y, x + w, y + 280), clickable=True,
+                        action=("share_to", pkg, screen.data.get("photo", "")))
+            parent.add(node.add(_text(label, y + 190, rid=f"{INTENTRESOLVER_PKG}:id/text1", x1=x + 10, x2=x + w - 10, h=70)))
+
+    def _render_share_pick(self, screen: Screen, parent: Node) -> None:
+        # Messages' "New conversation" picker that a share opens: a To field and the contacts.
+        y = self._title(parent, "New conversation")
+        query = screen.data.get("query", "")
+        parent.add(Node(cls="android.widget.MultiAutoCompleteTextView", text=query or "Type names, phone numbers, or emails",
+                        resource_id=f"{MESSAGES_PKG}:id/recipient_text_view", bounds=(48, y, WIDTH - 48, y + 140),
+                        clickable=True, focused=True, action=("noop",)))
+        lst = Node(cls="androidx.recyclerview.widget.RecyclerView", resource_id=f"{MESSAGES_PKG}:id/contact_picker_list",
+                   bounds=(0, y + 170, WIDTH, HEIGHT), scrollable=True)
+        q = query.strip().lower()
+        qd = re.sub(r"\D", "", q)
+        people = [(n, num) for n, num in sorted(self.contacts.items(), key=lambda kv: kv[0].lower())
+                  if not q or q in n.lower() or (qd and qd in re.sub(r"\D", "", num))]
+
+        def row(name: str, number: str) -> Callable[[int], Node]:
+            def build(y: int) -> Node:
+                r = Node(cls="android.widget.LinearLayout", resource_id=f"{MESSAGES_PKG}:id/contact_picker_item",
+                         bounds=(0, y, WIDTH, y + 200), clickable=True, action=("share_pick", number))
+                return r.add(_text(name, y + 30, rid=f"{MESSAGES_PKG}:id/contact_name", h=80),
+                             _text(f"Mobile {number}", y + 110, rid=f"{MESSAGES_PKG}:id/contact_details", h=60))
+            return build
+        rows = [(210, row(n, num)) for n, num in people]
+        if len(qd) >= 3 and not people:
+            rows.append((210, row(f"Send to {query.strip()}", query.strip())))
+        parent.add(_scroll_list(screen, lst, rows))
 
     def _render_camera(self, screen: Screen, parent: Node) -> None:
         parent.add(Node(cls="android.view.View", resource_id=f"{CAMERA_PKG}:id/preview_content",
