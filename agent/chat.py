@@ -69,32 +69,41 @@ class Answer(BaseModel):
 
 
 def resolve_model_path(home: Home, settings: Settings) -> Path:
-    """The configured model, else the promoted personal model, else the bundled demo model."""
+    """The configured model, else the promoted personal model (one trained from the active base,
+    when a base was added), else the base model (added with `anima models add`, or the demo)."""
     if settings.model.path:
         return Path(settings.model.path).expanduser()
+    from agent.base_models import active_base, trained_from
     from agent.registry import Registry
 
+    record = active_base(home, settings)
     current = Registry(home, keep_versions=settings.train.keep_versions).current()
-    if current is not None:
+    if current is not None and (record is None or trained_from(current.meta, record)):
         return current.path
-    return bundled_chat_model()
+    return record.gguf_path(home) if record else bundled_chat_model()
 
 
 def fallback_model_paths(home: Home, settings: Settings, broken: Path) -> list[Path]:
-    """What to serve when `broken` (the promoted version) does not load: the older versions,
-    newest first, then the base model. A model the user configured has no fallback: they chose it."""
+    """What to serve when `broken` (the promoted version) does not load: the older versions
+    (of the active base, when one was added), newest first, then the base model. A model the user
+    configured has no fallback: they chose it."""
     if settings.model.path:
         return []
+    from agent.base_models import active_base, trained_from
     from agent.registry import Registry
 
+    record = active_base(home, settings)
     registry = Registry(home, keep_versions=settings.train.keep_versions)
-    older = [v.path for v in reversed(registry.list()) if v.path.resolve() != broken.resolve()]
-    return [*older, base_model_path(settings)]
+    older = [v.path for v in reversed(registry.list()) if v.path.resolve() != broken.resolve()
+             and (record is None or trained_from(v.meta, record))]
+    return [*older, base_model_path(settings, home)]
 
 
-def base_model_path(settings: Settings) -> Path:
+def base_model_path(settings: Settings, home: Home | None = None) -> Path:
     """The model fine-tuning starts from and `--mode base|rag` evaluates: never a personal version."""
-    return Path(settings.model.path).expanduser() if settings.model.path else bundled_chat_model()
+    from agent.base_models import base_gguf_path
+
+    return base_gguf_path(home or Home.resolve(), settings)
 
 
 def _is_relevant(hit) -> bool:

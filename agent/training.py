@@ -395,7 +395,10 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     run_id = job["run_id"]
     progress = ProgressWriter(run_dir, run_id)
     stages: dict[str, float] = {}
-    base = base_model_path(settings)
+    from agent.base_models import base_hf_dir
+
+    base = base_model_path(settings, home)
+    base_hf = base_hf_dir(home, settings)  # the added model's HF folder: train on its exact weights
     prompts = _prompts()
 
     # -- dataset (kept across resumes: the checkpoint belongs to this exact dataset) --------
@@ -437,7 +440,8 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
                       eval_every=int(job.get("eval_every") or 25), checkpoint_every=int(job.get("checkpoint_every") or 25))
     backend = select_backend()
     progress.emit("train", message=f"loading {base.name} for training ({backend})")
-    model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend)
+    model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend,
+                                     hf_dir=base_hf)
     examples = ds.load_examples(run_dir / ds.DATASET_FILE)
     heldout = ds.load_heldout(run_dir / ds.HELDOUT_FILE)
     pairs = [(e.prompt, e.completion) if e.prompt is not None else render_chat(tok, e.messages) for e in examples]
@@ -481,7 +485,12 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     new = score_model(out, qs)  # a file llama.cpp cannot load fails the run here
     from agent.registry import Registry
 
+    from agent.base_models import active_base, trained_from
+
     cur = Registry(home).current()
+    record = active_base(home, settings)
+    if cur is not None and record is not None and not trained_from(cur.meta, record):
+        cur = None  # a version of another base is not what is served now: compare with the base
     cur_path = cur.path if cur is not None else base
     progress.emit("eval", step=1, total=2, message=f"scoring the current model ({cur.version if cur else 'base'})")
     current = score_current(run_dir, cur_path, qs)

@@ -37,49 +37,50 @@ def select_backend(prefer: str = "auto") -> str:
     return "unsloth" if ok else "peft"
 
 
-def load_base(base_gguf: Path):
-    """(model, tokenizer) in fp32 from a GGUF file, through the export helper when present."""
-    try:
-        from finetune.export import load_base_model
-    except ImportError:  # export module not there: same loading, done here
-        load_base_model = None
-    if load_base_model is not None:
-        return load_base_model(Path(base_gguf))
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+def load_base(base_gguf: Path, hf_dir: Path | None = None):
+    """(model, tokenizer) in fp32: from the model's HF folder when given, else the GGUF dequantized."""
+    from finetune.export import load_base_model
 
-    base_gguf = Path(base_gguf)
-    tok = AutoTokenizer.from_pretrained(str(base_gguf.parent), gguf_file=base_gguf.name)
-    model = AutoModelForCausalLM.from_pretrained(str(base_gguf.parent), gguf_file=base_gguf.name, torch_dtype=torch.float32)
-    return model, tok
+    return load_base_model(Path(base_gguf), Path(hf_dir) if hf_dir else None)
 
 
-def lora_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], backend: str = "peft", seed: int = 0):
-    """(peft model, tokenizer, backend used) ready to train."""
+def lora_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], backend: str = "peft", seed: int = 0,
+               hf_dir: Path | None = None):
+    """(peft model, tokenizer, backend used) ready to train.
+
+    `hf_dir`: the base model's Hugging Face folder (what the user brought with `anima models add`);
+    without it the weights come from dequantizing `base_gguf`. Export always uses `base_gguf` for
+    the metadata, names and shapes of the result.
+    """
     import torch
 
     torch.manual_seed(seed)
     if backend == "unsloth":
-        return (*_unsloth_model(base_gguf, rank=rank, alpha=alpha, targets=targets, seed=seed), "unsloth")
+        return (*_unsloth_model(base_gguf, rank=rank, alpha=alpha, targets=targets, seed=seed, hf_dir=hf_dir), "unsloth")
     from peft import LoraConfig, get_peft_model
 
-    model, tok = load_base(base_gguf)
+    model, tok = load_base(base_gguf, hf_dir)
     config = LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(targets), lora_dropout=0.0, bias="none",
                         task_type="CAUSAL_LM")
     return get_peft_model(model, config), tok, "peft"
 
 
-def _unsloth_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], seed: int):
-    # unsloth cannot read GGUF: dequantize with transformers, save a HF folder, let unsloth load it.
+def _unsloth_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], seed: int, hf_dir: Path | None = None):
+    # Never run here (no CUDA machine in this project's CI): kept importable only behind
+    # select_backend()'s capability check. unsloth cannot read GGUF: it loads the user's HF folder
+    # when there is one, else a folder saved from the dequantized GGUF.
     import unsloth  # noqa: F401  (only reached when select_backend() saw a CUDA device)
     from unsloth import FastLanguageModel
 
-    model, tok = load_base(base_gguf)
-    tmp = Path(tempfile.mkdtemp(prefix="anima-unsloth-"))
-    model.save_pretrained(tmp)
-    tok.save_pretrained(tmp)
-    del model
-    model, tok2 = FastLanguageModel.from_pretrained(str(tmp), load_in_4bit=False, dtype=None)
+    if hf_dir is None:
+        model, tok = load_base(base_gguf)
+        tmp = Path(tempfile.mkdtemp(prefix="anima-unsloth-"))
+        model.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        del model
+        hf_dir = tmp
+    # fp32/bf16 weights, no 4-bit: the merged result is exported to GGUF like the peft one.
+    model, tok = FastLanguageModel.from_pretrained(str(hf_dir), load_in_4bit=False, dtype=None)
     model = FastLanguageModel.get_peft_model(model, r=rank, lora_alpha=alpha, target_modules=list(targets),
                                              lora_dropout=0.0, bias="none", random_state=seed)
     return model, tok

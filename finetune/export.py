@@ -22,6 +22,7 @@ from finetune.gguf_io import (
     finish,
     hf_to_gguf_names,
     new_writer,
+    norm_shift,
     permute_qk,
     qk_heads,
     read_base,
@@ -49,10 +50,16 @@ _FILE_TYPE = {"f32": 0, "f16": 1}
 # GGUF tensors llama.cpp may carry that no HF checkpoint holds (computed constants, not weights):
 # copied from the base file as they are.
 _CARRIED_OVER = ("rope_freqs.weight",)
+_VOCAB_ROWS = ("token_embd.weight", "output.weight")
 
 
-def load_base_model(base_gguf: Path):
-    """(model, tokenizer) for training: the base GGUF dequantized to fp32 by transformers, offline."""
+def load_base_model(base_gguf: Path, hf_dir: Path | None = None):
+    """(model, tokenizer) for training, offline: the model's HF folder when there is one (the exact
+    weights), else the base GGUF dequantized to fp32 by transformers."""
+    if hf_dir is not None:
+        from finetune.hf_gguf import load_hf
+
+        return load_hf(Path(hf_dir))
     base_gguf = Path(base_gguf)
     if not base_gguf.is_file():
         raise ExportError(f"base model not found: {base_gguf}")
@@ -63,14 +70,21 @@ def load_base_model(base_gguf: Path):
 
 def _load_with_transformers(base_gguf: Path, where: str, name: str):
     import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
     try:
         tokenizer = AutoTokenizer.from_pretrained(where, gguf_file=name, local_files_only=True)
+        config = AutoConfig.from_pretrained(where, gguf_file=name, local_files_only=True)
+        if getattr(config, "model_type", "") == "gemma3_text":
+            # The GGUF has no query_pre_attn_scalar, so transformers takes its default (256);
+            # llama.cpp, which serves the file, scales by 1/sqrt(head_dim). Train what is served.
+            config.query_pre_attn_scalar = config.head_dim
         try:
-            model = AutoModelForCausalLM.from_pretrained(where, gguf_file=name, dtype=torch.float32, local_files_only=True)
+            model = AutoModelForCausalLM.from_pretrained(where, gguf_file=name, config=config, dtype=torch.float32,
+                                                         local_files_only=True)
         except TypeError:  # transformers releases before the torch_dtype -> dtype rename
-            model = AutoModelForCausalLM.from_pretrained(where, gguf_file=name, torch_dtype=torch.float32, local_files_only=True)
+            model = AutoModelForCausalLM.from_pretrained(where, gguf_file=name, config=config,
+                                                         torch_dtype=torch.float32, local_files_only=True)
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise ExportError(f"transformers cannot load {base_gguf} for training: {exc}") from None
     model.eval()
@@ -181,11 +195,18 @@ def write_gguf(base: BaseGGUF, state_dict: Mapping[str, Any], out_path: Path, *,
                 writer.add_tensor(gg_name, carried[gg_name])
                 continue
             data = _as_numpy(state_dict[by_gguf[gg_name]])
+            if gg_name in _VOCAB_ROWS and data.shape[0] > shape[0] and data.shape[1:] == shape[1:]:
+                # HF checkpoints may pad the vocabulary past the tokenizer (Gemma 3 does); the GGUF
+                # keeps one row per real token, as llama.cpp's converter writes it.
+                data = data[: shape[0]]
             if data.shape != shape:
                 raise ExportError(f"{by_gguf[gg_name]} has shape {tuple(data.shape)}, the base's {gg_name} has {shape}")
             heads = qk_heads(base, gg_name)
             if heads:
                 data = permute_qk(data, heads)
+            shift = norm_shift(base.arch, gg_name)
+            if shift:
+                data = data + np.float32(shift)
             if outtype == "f16" and data.ndim >= 2:
                 data = data.astype(np.float16)
             writer.add_tensor(gg_name, np.ascontiguousarray(data))

@@ -4,7 +4,8 @@ Three jobs, kept here so export.py reads as the recipe it is:
 - copy every metadata field of a base GGUF (tokenizer, chat template, hyper-parameters) exactly,
   typed as the base typed it, so llama.cpp sees the same model description;
 - translate Hugging Face tensor names to GGUF names through gguf's own TensorNameMap;
-- undo the q/k row order difference between HF llama checkpoints and GGUF (see `permute_qk`).
+- the per-architecture differences between HF checkpoints and GGUF weights: the q/k row order of
+  llama (see `permute_qk`) and the RMSNorm offset of the Gemma family (see `norm_shift`).
 """
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ _WRITER_OWNED = {"general.architecture", *_HEADER_KEYS}
 # Architectures whose HF q/k projection rows are in a different order from GGUF (llama.cpp's
 # converter permutes them for these; qwen2 and most newer families keep HF order).
 _PERMUTED_QK = {"llama"}
+# Gemma's RMSNorm computes x * (1 + w) and HF stores w; llama.cpp computes x * w, so its converter
+# writes w + 1 for every norm weight (transformers' GGUF loader subtracts the 1 again). Gemma 3n
+# does not follow this, and is not listed. Gemma's embedding scaling by sqrt(hidden) is done by
+# both runtimes in the graph, so the embedding itself is stored unchanged.
+_NORM_PLUS_ONE = {"gemma", "gemma2", "gemma3"}
+# HF `model_type` -> GGUF architecture, for the families export supports end to end.
+HF_TO_GGUF_ARCH = {"llama": "llama", "qwen2": "qwen2", "gemma3_text": "gemma3", "gemma3": "gemma3"}
 
 
 @dataclass
@@ -186,6 +194,11 @@ def unpermute_qk(weight: np.ndarray, n_head: int) -> np.ndarray:
     rows = weight.shape[0]
     half = rows // n_head // 2
     return weight.reshape(n_head, half, 2, *weight.shape[1:]).swapaxes(1, 2).reshape(weight.shape)
+
+
+def norm_shift(arch: str, gguf_name: str) -> float:
+    """What to add to an HF weight to get the GGUF one: 1.0 for a Gemma norm, else 0."""
+    return 1.0 if arch in _NORM_PLUS_ONE and gguf_name.endswith("norm.weight") else 0.0
 
 
 def qk_heads(base: BaseGGUF, gguf_name: str) -> int | None:

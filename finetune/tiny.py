@@ -10,25 +10,38 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from finetune.gguf_io import BaseGGUF, ExportError, MetaField, hf_to_gguf_names, read_base
+from finetune.gguf_io import BaseGGUF, ExportError, read_base
 
-ARCHS = ("llama", "qwen2")
+ARCHS = ("llama", "qwen2", "gemma3")
+_HF_TYPE = {"llama": "llama", "qwen2": "qwen2", "gemma3": "gemma3_text"}
 
 
-def tiny_model(arch: str = "qwen2", *, vocab_size: int, seed: int = 0, hidden: int = 64, layers: int = 2,
+def tiny_model(arch: str = "qwen2", *, vocab_size: int, seed: int = 0, hidden: int = 64, layers: int | None = None,
                heads: int = 4, kv_heads: int = 2, intermediate: int = 128, tie_embeddings: bool | None = None,
-               init_std: float = 0.02, max_positions: int = 512):
+               init_std: float = 0.02, max_positions: int = 512, sliding_window: int = 8):
     """A random fp32 `arch` causal LM in eval mode. init_std larger than HF's 0.02 gives
-    sharper attention, which makes layout mistakes (e.g. q/k row order) show in the logits."""
+    sharper attention, which makes layout mistakes (e.g. q/k row order) show in the logits.
+
+    gemma3 gets 6 layers by default (five sliding-window layers and one global, as in the real
+    model) and a short window, so a prompt of a dozen tokens exercises both kinds of attention.
+    """
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM
 
     if arch not in ARCHS:
         raise ExportError(f"tiny models exist for {', '.join(ARCHS)}, not {arch!r}")
     if tie_embeddings is None:
-        tie_embeddings = arch == "llama"
+        tie_embeddings = arch in ("llama", "gemma3")
+    if layers is None:
+        layers = 6 if arch == "gemma3" else 2
+    extra: dict[str, Any] = {}
+    if arch == "gemma3":
+        head_dim = hidden // heads
+        # llama.cpp scales attention by 1/sqrt(head_dim); the real 270M model has
+        # query_pre_attn_scalar == head_dim == 256, so the tiny one keeps them equal too.
+        extra = {"head_dim": head_dim, "query_pre_attn_scalar": head_dim, "sliding_window": sliding_window}
     config = AutoConfig.for_model(
-        arch,
+        _HF_TYPE[arch],
         vocab_size=vocab_size,
         hidden_size=hidden,
         num_hidden_layers=layers,
@@ -39,12 +52,13 @@ def tiny_model(arch: str = "qwen2", *, vocab_size: int, seed: int = 0, hidden: i
         rms_norm_eps=1e-6,
         tie_word_embeddings=tie_embeddings,
         initializer_range=init_std,
+        **extra,
     )
     torch.manual_seed(seed)
     model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
     with torch.no_grad():
-        # HF initialises norms to exactly 1 and biases to 0; perturb them so a wrongly mapped or
-        # dropped norm/bias would change the logits too.
+        # HF initialises norms to exactly 1 (Gemma: 0) and biases to 0; perturb them so a wrongly
+        # mapped, dropped or un-shifted norm/bias would change the logits too.
         for name, param in model.named_parameters():
             if name.endswith("norm.weight"):
                 param.add_(torch.randn_like(param) * 0.1)
@@ -53,52 +67,21 @@ def tiny_model(arch: str = "qwen2", *, vocab_size: int, seed: int = 0, hidden: i
     return model.eval()
 
 
-def _rope_theta(config) -> float:
-    params = getattr(config, "rope_parameters", None)
-    if isinstance(params, dict) and "rope_theta" in params:
-        return float(params["rope_theta"])
-    return float(getattr(config, "rope_theta", 10000.0))
-
-
 def base_description(model, tokenizer_from: Path, *, name: str = "anima-tiny") -> BaseGGUF:
     """A BaseGGUF for an HF model of a supported arch: hyper-parameters from its config,
     tokenizer.* fields copied from `tokenizer_from`, tensor names/shapes from its state dict."""
-    import gguf
+    from finetune.hf_gguf import describe
 
     config = model.config
-    arch = config.model_type
-    if arch not in ARCHS:
-        raise ExportError(f"cannot describe a {arch!r} model as GGUF here (supported: {', '.join(ARCHS)})")
+    if config.model_type not in _HF_TYPE.values():
+        raise ExportError(f"cannot describe a {config.model_type!r} model as GGUF here (supported: {', '.join(ARCHS)})")
     tok_source = read_base(Path(tokenizer_from))
     tok_fields = [f for f in tok_source.fields if f.key.startswith("tokenizer.")]
     n_vocab = len(next(f.value for f in tok_fields if f.key == "tokenizer.ggml.tokens"))
     if n_vocab != config.vocab_size:
         raise ExportError(f"model vocab_size {config.vocab_size} differs from the {n_vocab} tokens of {tokenizer_from}")
-    head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
-    V = gguf.GGUFValueType
-    fields = [
-        MetaField("general.type", V.STRING, "model"),
-        MetaField("general.name", V.STRING, name),
-        MetaField(f"{arch}.context_length", V.UINT32, int(config.max_position_embeddings)),
-        MetaField(f"{arch}.embedding_length", V.UINT32, int(config.hidden_size)),
-        MetaField(f"{arch}.block_count", V.UINT32, int(config.num_hidden_layers)),
-        MetaField(f"{arch}.feed_forward_length", V.UINT32, int(config.intermediate_size)),
-        MetaField(f"{arch}.attention.head_count", V.UINT32, int(config.num_attention_heads)),
-        MetaField(f"{arch}.attention.head_count_kv", V.UINT32, int(config.num_key_value_heads)),
-        MetaField(f"{arch}.rope.freq_base", V.FLOAT32, _rope_theta(config)),
-        MetaField(f"{arch}.rope.dimension_count", V.UINT32, int(head_dim)),
-        MetaField(f"{arch}.attention.layer_norm_rms_epsilon", V.FLOAT32, float(config.rms_norm_eps)),
-        MetaField("general.file_type", V.UINT32, 0),
-        *tok_fields,
-    ]
-    state = model.state_dict()
-    names = hf_to_gguf_names(arch, config.num_hidden_layers, state.keys())
-    shapes: dict[str, tuple[int, ...]] = {}
-    for hf, gg in names.items():
-        if gg == "output.weight" and config.tie_word_embeddings:
-            continue  # llama.cpp reuses token_embd when output.weight is absent
-        shapes[gg] = tuple(state[hf].shape)
-    return BaseGGUF(path=Path(tokenizer_from), arch=arch, fields=fields, tensor_shapes=shapes)
+    shapes = {k: tuple(v.shape) for k, v in model.state_dict().items()}
+    return describe(config, shapes, tok_fields, name=name, path=Path(tokenizer_from))
 
 
 def write_tiny_gguf(out_path: Path, *, tokenizer_from: Path, arch: str = "qwen2", seed: int = 0,
@@ -111,3 +94,36 @@ def write_tiny_gguf(out_path: Path, *, tokenizer_from: Path, arch: str = "qwen2"
     model = tiny_model(arch, vocab_size=n_vocab, seed=seed, **model_kwargs)
     base = base_description(model, tokenizer_from)
     return write_gguf(base, model.state_dict(), Path(out_path), outtype=outtype), model
+
+
+def write_tiny_hf(out_dir: Path, *, tokenizer_from: Path, arch: str = "qwen2", seed: int = 0, **model_kwargs: Any):
+    """A tiny random model saved as a Hugging Face folder (config.json, model.safetensors,
+    tokenizer.json, tokenizer_config.json, chat template), as a user would download one.
+
+    The tokenizer is `tokenizer_from`'s vocabulary, merges and chat template, rebuilt by
+    transformers with the pre-tokenizer of `arch`'s family (for qwen2: Qwen2's split regex, so the
+    folder's tokenizer.json looks like a real Qwen2 one). Returns (folder, hf_model).
+    """
+    import tempfile
+
+    from transformers import AutoTokenizer
+
+    from finetune.export import write_gguf
+
+    if arch not in ("llama", "qwen2"):
+        raise ExportError(f"tiny HF folders exist for llama and qwen2 (byte-level BPE tokenizers), not {arch!r}")
+    tok = read_base(Path(tokenizer_from))
+    n_vocab = len(tok.get("tokenizer.ggml.tokens") or [])
+    model = tiny_model(arch, vocab_size=n_vocab, seed=seed, **model_kwargs)
+    base = base_description(model, tokenizer_from)
+    for f in base.fields:
+        if f.key == "tokenizer.ggml.pre" and arch == "qwen2":
+            f.value = "qwen2"  # transformers then builds a Qwen2 tokenizer (Qwen2's regex)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="anima-tiny-") as tmp:
+        write_gguf(base, model.state_dict(), Path(tmp) / "t.gguf", outtype="f32")
+        tokenizer = AutoTokenizer.from_pretrained(tmp, gguf_file="t.gguf", local_files_only=True)
+    model.save_pretrained(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir, model

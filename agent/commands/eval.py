@@ -37,7 +37,7 @@ def run(args) -> int:
             raise UserError("no fine-tuned model yet: run `anima train` first")
         model_path = current.path
     else:
-        model_path = base_model_path(settings)
+        model_path = base_model_path(settings, home)
     engine = ChatEngine(home, settings, model_path=model_path)
     chat_mode = "rag" if args.mode in ("rag", "ft+rag") else "base"
     report = run_eval(questions, lambda q: engine.ask(q, mode=chat_mode).answer, args.mode)
