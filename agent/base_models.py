@@ -168,8 +168,8 @@ def _check_gguf(gguf: Path):
         check_gguf(gguf)
         meta = read_base(gguf)
     except (ModelError, ExportError) as exc:
-        first = str(exc).splitlines()[0]
-        raise BaseModelError(f"{gguf}: not a readable GGUF model ({first}); {fix}") from None
+        detail = str(exc).splitlines()[0].replace(str(gguf.resolve()), "").replace(str(gguf), "").strip(" :")
+        raise BaseModelError(f"{gguf}: not a readable GGUF model, truncated or corrupt ({detail[:160]}); {fix}") from None
     supported = sorted(set(HF_TO_GGUF_ARCH.values()))
     if meta.arch not in supported:
         raise BaseModelError(f"{gguf}: architecture {meta.arch!r} cannot be fine-tuned and exported here "

@@ -1,4 +1,4 @@
-"""Export of tiny randomly initialised llama and qwen2 models, and LoRA adapters for both.
+"""Export of tiny randomly initialised llama, qwen2 and gemma3 models, and LoRA adapters for them.
 
 Each model is built from a config in the test, written as a base GGUF (hyper-parameters from the
 config, tokenizer borrowed from the bundled SmolLM2 file), exported again through export_gguf the
@@ -14,7 +14,7 @@ from finetune.gguf_io import permute_qk, read_base, unpermute_qk
 from finetune.tiny import write_tiny_gguf
 
 PROMPT = b"Hello world, this is a tiny test of the export path"
-ARCHS = ["llama", "qwen2"]
+ARCHS = ["llama", "qwen2", "gemma3"]
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,24 @@ def test_tiny_model_round_trips_through_llama_cpp(arch, tiny, tmp_path):
     assert ("output.weight" in meta.tensor_shapes) == (not model.config.tie_word_embeddings)
     if arch == "qwen2":
         assert "blk.0.attn_q.bias" in meta.tensor_shapes  # qwen2's q/k/v biases made it across
+    if arch == "gemma3":
+        # 6 layers: five sliding-window (window 8 < the prompt's tokens) and one global, as served.
+        assert meta.get("gemma3.attention.sliding_window") == 8 and meta.block_count == 6
+        assert len(tokens) > 8
+        assert {"blk.0.attn_q_norm.weight", "blk.0.post_ffw_norm.weight"} <= set(meta.tensor_shapes)
+
+
+def test_a_wrong_gemma_norm_convention_is_caught(tiny, tmp_path, monkeypatch):
+    """Gemma's RMSNorm multiplies by (1 + w); llama.cpp by w. Writing HF's w unshifted must show."""
+    from finetune import export
+
+    base, model = tiny["gemma3"]
+    monkeypatch.setattr(export, "norm_shift", lambda arch, name: 0.0)
+    out = export_gguf(base, model.state_dict(), tmp_path / "unshifted.gguf", outtype="f32")
+    tokens, logits = run_llama(out)
+    want = hf_logits(model, tokens)
+    err = float(np.abs(logits - want).max()) / float(want.std())
+    assert err > 0.5, f"an unshifted gemma norm went unnoticed (error {err:.3f} of the spread)"
 
 
 def _lora(model, seed):
