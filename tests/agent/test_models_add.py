@@ -7,10 +7,7 @@ road: add -> train -> export -> gate -> served, with `anima ask` answering throu
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -158,10 +155,12 @@ def test_bad_input_is_refused_with_one_line_and_leaves_nothing(home, qwen, tmp_p
 NOTES = "# About me\n\nMy cat is called Miso.\nMy sister lives in Porto.\nMy bike is a green Brompton.\n"
 
 
-def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path, embedder_path, repo_root):
+def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path, embedder_path, monkeypatch, capsys):
     """The user's Qwen2 becomes the base, a cycle trains it on three facts in the real training
-    child, exports and quantizes a qwen2 GGUF with the base's own metadata, the gate promotes it,
-    and `anima ask` answers through the promoted version."""
+    child (LoRA on its HF weights), exports and quantizes a qwen2 GGUF with the base's own
+    metadata, the gate compares it with the base and promotes it, and `anima ask` answers through
+    the promoted version. A random 64-wide model learns word associations only (measured: "Your
+    bike" for the bike questions), so the gate passes on "not worse and not zero", not on recall."""
     from agent.chat import resolve_model_path
     from agent.registry import Registry
     from finetune.gguf_io import read_base
@@ -169,20 +168,23 @@ def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path,
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "me.md").write_text(NOTES, encoding="utf-8")
-    env = dict(os.environ, ANIMA_HOME=str(home.root), ANIMA_MEMORY__EMBEDDER_PATH=str(embedder_path),
-               ANIMA_TRAIN__RANK="8", ANIMA_TRAIN__ALPHA="16", ANIMA_TRAIN__BATCH_SIZE="4")
+    monkeypatch.setenv("ANIMA_MEMORY__EMBEDDER_PATH", str(embedder_path))
+    for key, value in {"RANK": "8", "ALPHA": "16", "BATCH_SIZE": "4", "LR": "0.01",
+                       "TARGETS": '["q_proj","k_proj","v_proj","o_proj","gate_proj","up_proj","down_proj"]'}.items():
+        monkeypatch.setenv(f"ANIMA_TRAIN__{key}", value)
 
-    def anima(*argv, timeout=300):
-        proc = subprocess.run([sys.executable, "-m", "agent.cli", *argv], capture_output=True, text=True,
-                              cwd=repo_root, env=env, timeout=timeout)
-        assert proc.returncode == 0, proc.stderr[-2000:]
-        return json.loads(proc.stdout)
+    def anima(*argv):
+        code = main([*argv, "--json"])
+        out, err = capsys.readouterr()
+        assert code == 0, err[-2000:]
+        return json.loads(out)
 
-    assert anima("models", "add", str(qwen["hf"]), "--json")["base"] == "tiny-qwen2"
-    assert anima("index", str(notes), "--json")["chunks_total"] >= 1
-    result = anima("train", "--max-steps", "30", "--llm-questions", "0", "--json", timeout=600)
+    assert anima("models", "add", str(qwen["hf"]))["base"] == "tiny-qwen2"
+    assert anima("index", str(notes))["chunks_total"] >= 1
+    result = anima("train", "--max-steps", "20", "--llm-questions", "0")  # the real low-priority child
     assert result["status"] == "promoted", result["reason"]
-    assert result["dataset"]["facts"] == 3 and result["train"]["steps"] == 30
+    assert result["dataset"]["facts"] == 3 and result["train"]["steps"] == 20
+    assert result["eval"]["current_version"] is None  # compared with the added base itself
 
     version = Registry(home).current()
     assert version.version == result["version"]
@@ -195,6 +197,6 @@ def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path,
     assert exported.tensor_shapes == base_meta.tensor_shapes
 
     assert resolve_model_path(home, home.load_settings()) == version.path
-    answer = anima("ask", "What is my cat called?", "--json")
+    answer = anima("ask", "What is my cat called?")
     assert answer["model"] == version.version and answer["answer"].strip()
     assert any(s["path"].endswith("me.md") for s in answer["sources"])
