@@ -37,7 +37,8 @@ _PERMUTED_QK = {"llama"}
 # both runtimes in the graph, so the embedding itself is stored unchanged.
 _NORM_PLUS_ONE = {"gemma", "gemma2", "gemma3"}
 # HF `model_type` -> GGUF architecture, for the families export supports end to end.
-HF_TO_GGUF_ARCH = {"llama": "llama", "qwen2": "qwen2", "gemma3_text": "gemma3", "gemma3": "gemma3"}
+# ("gemma3" is the multimodal Gemma 3 wrapper: its text model is not trained here.)
+HF_TO_GGUF_ARCH = {"llama": "llama", "qwen2": "qwen2", "gemma3_text": "gemma3"}
 
 
 @dataclass

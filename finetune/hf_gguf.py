@@ -251,6 +251,7 @@ def convert_folder(model_dir: Path, out_path: Path, *, outtype: str = "f16", nam
     model_dir = Path(model_dir)
     tok_fields = tokenizer_fields(model_dir)  # fails fast, before loading any weights
     model, tokenizer = load_hf(model_dir)
+    tok_fields = _with_special_flags(tok_fields, tokenizer)
     state = model.state_dict()
     base = describe(model.config, {k: tuple(v.shape) for k, v in state.items()}, tok_fields,
                     name=name or model_dir.name, path=model_dir)
@@ -263,6 +264,21 @@ def convert_folder(model_dir: Path, out_path: Path, *, outtype: str = "f16", nam
     return out
 
 
+def _with_special_flags(fields: list[MetaField], tokenizer) -> list[MetaField]:
+    """add_bos/add_eos as the HF tokenizer really behaves (its post-processor decides, whatever
+    tokenizer_config.json says), so llama.cpp adds the same special tokens to a prompt."""
+    import gguf
+
+    ids = tokenizer.encode("a", add_special_tokens=True)
+    plain = tokenizer.encode("a", add_special_tokens=False)
+    bos = tokenizer.bos_token_id is not None and len(ids) > len(plain) and ids[0] == tokenizer.bos_token_id
+    eos = tokenizer.eos_token_id is not None and len(ids) > len(plain) and ids[-1] == tokenizer.eos_token_id
+    keep = [f for f in fields if f.key not in ("tokenizer.ggml.add_bos_token", "tokenizer.ggml.add_eos_token")]
+    V = gguf.GGUFValueType
+    return keep + [MetaField("tokenizer.ggml.add_bos_token", V.BOOL, bool(bos)),
+                   MetaField("tokenizer.ggml.add_eos_token", V.BOOL, bool(eos))]
+
+
 def check_tokenizer(gguf_path: Path, hf_tokenizer, text: str = CHECK_TEXT) -> None:
     """llama.cpp (vocab only) must split `text` into the very ids the HF tokenizer does."""
     import llama_cpp
@@ -272,10 +288,11 @@ def check_tokenizer(gguf_path: Path, hf_tokenizer, text: str = CHECK_TEXT) -> No
     with quiet_stderr():
         llm = llama_cpp.Llama(model_path=str(gguf_path), vocab_only=True, verbose=False)
     try:
-        got = llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)
+        # add_bos=True lets the file's own add_bos/add_eos flags act, as they will on every prompt.
+        got = llm.tokenize(text.encode("utf-8"), add_bos=True, special=False)
     finally:
         llm.close()
-    want = hf_tokenizer.encode(text, add_special_tokens=False)
+    want = hf_tokenizer.encode(text, add_special_tokens=True)
     if list(got) != list(want):
         first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
         raise ExportError(

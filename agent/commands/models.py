@@ -130,6 +130,11 @@ def run(args) -> int:
     if not versions:
         print(f"no personal model yet: {base_label} is served. Run `anima train` to make one.")
         return 0
+    from agent.base_models import trained_from
+
+    cur = registry.current()
+    if active is not None and cur is not None and not trained_from(cur.meta, active):
+        print(f"served: {active.name} ({cur.version} was trained from another base; `anima train` makes one from {active.name})")
     print(f"{'':2}{'version':8} {'created':26} {'size':>9}  {'score':>5}  base")
     for v in versions:
         mark = "*" if v.version == current else ""

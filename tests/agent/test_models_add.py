@@ -86,17 +86,25 @@ def test_gguf_with_its_folder_is_served_as_given(home, qwen, tmp_path, capsys):
     assert [b.name for b in list_bases(home)] == ["mine", "mine2"]
 
 
-def test_gguf_alone_trains_from_the_dequantized_file(home, qwen, capsys):
+def test_gguf_alone_trains_from_the_dequantized_file(home, qwen, capsys, chat_model_path):
     import numpy as np
     import torch
 
     from agent.base_models import base_hf_dir
+    from agent.chat import resolve_model_path
+    from agent.registry import Registry
     from finetune.backends import load_base
 
+    # A personal version fine-tuned from the demo model exists; the new base replaces it in service.
+    old = Registry(home).promote(qwen["gguf"], {"base": str(chat_model_path)})
+    assert resolve_model_path(home, settings_of(home)) == old.path
     code, out, _ = add(capsys, qwen["gguf"])
     assert code == 0 and out["added"]["kind"] == "gguf" and out["added"]["hf_dir"] is None
     settings = settings_of(home)
     assert base_hf_dir(home, settings) is None
+    assert resolve_model_path(home, settings) == base_root(home) / out["base"] / "model.gguf"
+    assert main(["models", "list"]) == 0
+    assert f"served: {out['base']} ({old.version} was trained from another base" in capsys.readouterr().out
     model, _ = load_base(base_root(home) / out["base"] / "model.gguf", None)  # what training does
     ids = torch.tensor([[5, 17, 300, 4000]])
     with torch.no_grad():
