@@ -163,6 +163,7 @@ def test_bad_input_is_refused_with_one_line_and_leaves_nothing(home, qwen, tmp_p
 NOTES = "# About me\n\nMy cat is called Miso.\nMy sister lives in Porto.\nMy bike is a green Brompton.\n"
 
 
+@pytest.mark.slow
 def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path, embedder_path, monkeypatch, capsys):
     """The user's Qwen2 becomes the base, a cycle trains it on three facts in the real training
     child (LoRA on its HF weights), exports and quantizes a qwen2 GGUF with the base's own
