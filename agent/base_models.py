@@ -16,7 +16,6 @@ model behind. Adding a model makes it the active base: `[model] base = "<name>"`
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re

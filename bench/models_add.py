@@ -62,7 +62,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from agent.llm import bundled_chat_model
-    from finetune.export import export_gguf, quantize
+    from finetune.export import quantize, write_gguf
     from finetune.hf_gguf import convert_folder
     from finetune.tiny import base_description, tiny_model, write_tiny_hf
 
@@ -82,7 +82,6 @@ def main() -> None:
             n_vocab = len(read_base(src).get("tokenizer.ggml.tokens"))
             model = tiny_model(arch, vocab_size=n_vocab, seed=1, **size)
             base = base_description(model, src)
-            from finetune.export import write_gguf
 
             f16, wall, cpu = timed(lambda: write_gguf(base, model.state_dict(), args.out / f"{arch}-f16.gguf", outtype="f16"))
             how = "state dict -> GGUF"
@@ -91,7 +90,7 @@ def main() -> None:
         for q in ("Q8_0", "Q4_K_M"):
             out, wall, cpu = timed(lambda: quantize(f16, args.out / f"{arch}-{q}.gguf", q))
             rows.append((arch, "", "quantize", q, wall, cpu, out.stat().st_size / 1e6, *logits_error(out, model)))
-    print(f"| arch | params | step | type | wall s | cpu s | MB | max err | mean err |")
+    print("| arch | params | step | type | wall s | cpu s | MB | max err | mean err |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]:.1f} | {r[7]} | {r[8]} |")
