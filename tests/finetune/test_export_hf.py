@@ -139,3 +139,23 @@ def test_lora_steps_merge_export_quantize_load(arch, chat_model_path, hf_tokeniz
     _, served = llama_logits(q8)
     diff = np.abs(served - trained) / scale
     assert float(diff.mean()) < 0.06 and float(diff.max()) < update / 2
+
+
+def test_a_gemma3_gguf_alone_dequantizes_to_the_model_llama_cpp_serves(chat_model_path, tmp_path):
+    """A GGUF brought alone is trained from transformers' dequantized copy: for gemma3 that copy
+    must subtract the norms' +1 and scale attention by 1/sqrt(head_dim) as llama.cpp does (the
+    GGUF holds no query_pre_attn_scalar; transformers' default of 256 would be another model)."""
+    import torch
+
+    from finetune.export import load_base_model
+
+    base, model = write_tiny_gguf(tmp_path / "gemma3.gguf", tokenizer_from=chat_model_path, arch="gemma3",
+                                  init_std=0.2, seed=4)
+    loaded, _ = load_base_model(base)
+    assert loaded.config.query_pre_attn_scalar == loaded.config.head_dim == 16
+    tokens, served = llama_logits(base)
+    with torch.no_grad():
+        got = loaded(torch.tensor([tokens])).logits[0].numpy()
+    want = hf_logits(model, tokens)
+    assert np.abs(got - want).max() < 1e-3  # the very model that was written
+    assert float(np.abs(served - got).max()) / float(got.std()) < 0.02  # and the one llama.cpp serves
