@@ -319,10 +319,10 @@ def base_hf_dir(home: Home, settings: Settings) -> Path | None:
     return record.hf_path(home) if record else None
 
 
-def trained_from(meta: dict, record: BaseModelRecord) -> bool:
-    """Whether a personal version (its registry meta) was fine-tuned from this base. Compared by
-    the path's tail so a moved home still recognises its own versions."""
-    base = Path(str(meta.get("base") or ""))
+def trained_from(meta, record: BaseModelRecord) -> bool:
+    """Whether a personal version (its registry VersionMeta) was fine-tuned from this base.
+    Compared by the path's tail so a moved home still recognises its own versions."""
+    base = Path(str(meta.base or ""))
     return base.parts[-3:] == (BASE_DIR, record.name, record.gguf)
 
 

@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.config import Home
 from agent.llm import ModelError, check_gguf, load_llama
@@ -36,11 +36,38 @@ class RegistryError(ModelError):
     """A registry operation that cannot be done; the message says why and what to do."""
 
 
+class VersionEval(BaseModel):
+    """What the training gate measured for this version (agent/training.py writes it)."""
+
+    model_config = ConfigDict(extra="allow")
+    heldout: float | None = None  # held-out accuracy on the persona's own questions
+    general: float | None = None  # general questions answered right
+    by_kind: dict[str, float] = Field(default_factory=dict)
+    previous_heldout: float | None = None
+
+
+class VersionMeta(BaseModel):
+    """meta.json of a version. Typed so every reader (status, `models list`, the TUI) finds the
+    score in one place; unknown keys written by other tools are kept."""
+
+    model_config = ConfigDict(extra="allow")
+    run_id: str | None = None
+    base: str | None = None  # the GGUF the version was fine-tuned from
+    eval: VersionEval | None = None
+    quant: str | None = None
+    train: dict = Field(default_factory=dict)
+    source: str | None = None
+
+    @property
+    def eval_score(self) -> float | None:
+        return self.eval.heldout if self.eval is not None else None
+
+
 class ModelVersion(BaseModel):
     version: str  # "v001"
     path: Path  # the model.gguf of this version
     created: str  # ISO 8601, UTC
-    meta: dict = Field(default_factory=dict)  # eval scores, run_id, base, ...
+    meta: VersionMeta = Field(default_factory=VersionMeta)
 
 
 def _number(version: str) -> int:
@@ -90,12 +117,17 @@ class Registry:
         model = vdir / MODEL_FILE
         if not model.is_file():
             return None
-        meta: dict = {}
+        raw: dict = {}
         try:
-            meta = json.loads((vdir / META_FILE).read_text(encoding="utf-8"))
+            raw = json.loads((vdir / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             log.warning("model %s has no readable %s", vdir.name, META_FILE)
-        created = meta.pop("created", None) or datetime.fromtimestamp(model.stat().st_mtime, timezone.utc).isoformat()
+        created = raw.pop("created", None) or datetime.fromtimestamp(model.stat().st_mtime, timezone.utc).isoformat()
+        try:
+            meta = VersionMeta.model_validate(raw)
+        except ValidationError:
+            log.warning("model %s has a %s of another shape; ignoring it", vdir.name, META_FILE)
+            meta = VersionMeta()
         return ModelVersion(version=vdir.name, path=model, created=created, meta=meta)
 
     def list(self) -> list[ModelVersion]:
@@ -130,7 +162,7 @@ class Registry:
         numbers = [_number(d.name) for d in self._version_dirs()]
         return f"v{(max(numbers) if numbers else 0) + 1:03d}"
 
-    def promote(self, gguf: Path, meta: dict) -> ModelVersion:
+    def promote(self, gguf: Path, meta: VersionMeta | dict) -> ModelVersion:
         """Copy `gguf` in as the next version, check llama.cpp loads the copy, make it current.
 
         Anything wrong (missing, truncated, not a GGUF) raises ModelError (RegistryError) and
@@ -152,7 +184,9 @@ class Registry:
                     f"refusing to promote {gguf}: llama.cpp cannot load it (truncated or corrupt). "
                     f"Still serving {served}."
                 ) from None
-            record = {**meta, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "source": str(gguf)}
+            typed = VersionMeta.model_validate(meta) if isinstance(meta, dict) else meta
+            record = {**typed.model_dump(mode="json", exclude_none=True), "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                      "source": str(gguf)}
             (staging / META_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
             _fsync_dir(staging)
             version = self._claim(staging)

@@ -110,13 +110,7 @@ def _model_status(home: Home, settings: Settings, errors: list[str]) -> ModelSta
         current = None
     if current is not None:
         out.version = current.version
-        meta = current.meta or {}
-        score = meta.get("eval_score")
-        if score is None and isinstance(meta.get("eval"), dict):  # training records eval.heldout
-            ev = meta["eval"]
-            score = ev.get("overall") if ev.get("overall") is not None else ev.get("heldout")
-        if isinstance(score, (int, float)):
-            out.eval_score = float(score)
+        out.eval_score = current.meta.eval_score
     return out
 
 

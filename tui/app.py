@@ -512,7 +512,7 @@ class AnimaApp(App):
         current = registry.current()
         choices = []
         for v in versions:
-            score = (v.meta or {}).get("eval_score")
+            score = v.meta.eval_score
             mark = " (current)" if current and v.version == current.version else ""
             extra = f", eval {score:.0%}" if isinstance(score, (int, float)) else ""
             choices.append((f"{v.version}{mark} — {v.created}{extra}", v.version))

@@ -32,20 +32,13 @@ def _version_json(v, current: str | None) -> dict:
         "created": v.created,
         "current": v.version == current,
         "size_bytes": v.path.stat().st_size if v.path.exists() else None,
-        "meta": v.meta,
+        "meta": v.meta.model_dump(mode="json", exclude_none=True),
     }
 
 
-def _score(meta: dict) -> str:
-    for key in ("eval_score", "score", "overall"):
-        if isinstance(meta.get(key), (int, float)):
-            return f"{meta[key]:.2f}"
-    evals = meta.get("eval")
-    if isinstance(evals, dict):
-        for key in ("overall", "heldout"):  # training records held-out accuracy under eval.heldout
-            if isinstance(evals.get(key), (int, float)):
-                return f"{evals[key]:.2f}"
-    return "-"
+def _score(meta) -> str:
+    score = meta.eval_score
+    return "-" if score is None else f"{score:.2f}"
 
 
 def _base_json(record, home, active: str) -> dict:
@@ -79,9 +72,9 @@ def _add(args) -> int:
     return 0
 
 
-def _base_label(meta: dict) -> str:
+def _base_label(meta) -> str:
     """A version's base: the added model's name (models/base/<name>/model.gguf), else the file name."""
-    base = Path(str(meta.get("base") or "-"))
+    base = Path(str(meta.base or "-"))
     return base.parent.name if base.parent.parent.name == "base" else base.name
 
 

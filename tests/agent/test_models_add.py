@@ -198,7 +198,7 @@ def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path,
     version = Registry(home).current()
     assert version.version == result["version"]
     base_gguf = base_root(home) / "tiny-qwen2" / "model.gguf"
-    assert version.meta["base"] == str(base_gguf)
+    assert version.meta.base == str(base_gguf)
     exported, base_meta = read_base(version.path), read_base(base_gguf)
     assert exported.arch == "qwen2" and exported.get("general.file_type") == 7  # Q8_0
     for key in ("tokenizer.ggml.pre", "tokenizer.chat_template", "qwen2.block_count", "general.name"):

@@ -36,11 +36,11 @@ def entries(home):
 def test_promote_copies_checks_and_switches(home, gguf_file):
     reg = Registry(home, keep_versions=3)
     assert reg.current() is None and reg.list() == []
-    v = reg.promote(gguf_file, {"run_id": "r1", "eval": {"overall": 0.9}, "base": "smollm2"})
+    v = reg.promote(gguf_file, {"run_id": "r1", "eval": {"heldout": 0.9, "by_kind": {"fact": 1.0}}, "base": "smollm2"})
     assert v.version == "v001"
     assert v.path == home.models_dir / "v001" / "model.gguf"
     assert v.path.read_bytes() == gguf_file.read_bytes()
-    assert v.meta["run_id"] == "r1" and v.meta["eval"] == {"overall": 0.9}
+    assert v.meta.run_id == "r1" and v.meta.eval_score == 0.9 and v.meta.eval.by_kind == {"fact": 1.0}
     assert v.created.startswith("20")
     link = home.models_dir / "current"
     assert link.is_symlink() and os.readlink(link) == "v001"  # relative: the home can be moved
@@ -57,7 +57,7 @@ def test_truncated_gguf_is_refused_and_current_unchanged(home, gguf_file, trunca
     before = entries(home)
     with pytest.raises(RegistryError, match="truncated or corrupt.*Still serving v001"):
         reg.promote(truncated, {"run_id": "bad"})
-    assert reg.current().version == "v001" and reg.current().meta["run_id"] == "good"
+    assert reg.current().version == "v001" and reg.current().meta.run_id == "good"
     assert entries(home) == before
     # The next good promotion still gets the next number.
     assert reg.promote(gguf_file, {}).version == "v002"
@@ -97,7 +97,7 @@ def test_use_and_rollback(home, gguf_file):
     assert reg.rollback().version == "v001"
     with pytest.raises(RegistryError, match="oldest"):
         reg.rollback()
-    assert reg.use("3").version == "v003" and reg.current().meta["run_id"] == "r2"
+    assert reg.use("3").version == "v003" and reg.current().meta.run_id == "r2"
     with pytest.raises(RegistryError, match="no model version v009"):
         reg.use("v9")
     with pytest.raises(RegistryError, match="not a model version"):

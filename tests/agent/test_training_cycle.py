@@ -109,7 +109,7 @@ def test_killed_child_resumes_from_checkpoint(train_home):
     assert first_train_step >= 3  # steps 1-2 were not trained again
     assert second.status in ("promoted", "rejected"), second.reason
     if second.status == "promoted":
-        assert Registry(home).current().meta["run_id"] == second.run_id
+        assert Registry(home).current().meta.run_id == second.run_id
     assert latest_progress(home)["stage"] == "done"
     assert second.files["model"]["bytes"] > 0 and not Path(second.run_dir, "model-f16.gguf").exists()
     mem = open_memory(home, settings)

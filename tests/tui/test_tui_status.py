@@ -78,3 +78,20 @@ async def test_palette_commands_report_instead_of_crashing(tui_env):
         await wait_for(pilot, lambda: any("model" in n.message.lower() for n in app._notifications), timeout=30,
                        what="the rollback notification")
         assert app.is_running
+
+
+async def test_model_picker_shows_each_versions_eval_score(tmp_path, chat_model_path):
+    """The score training records (meta.json eval.heldout) is what the picker shows."""
+    from agent.config import Home
+    from agent.registry import Registry
+    from tui.screens import ChoiceScreen
+
+    home = Home(tmp_path / "home").ensure()
+    Registry(home, keep_versions=3).promote(chat_model_path, {"run_id": "r1", "eval": {"heldout": 0.75}})
+    app = AnimaApp(home, attach_daemon=False, poll_s=30)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_switch_model()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        labels = [label for label, _ in app.screen.choices]
+        assert len(labels) == 1 and "v001 (current)" in labels[0] and "eval 75%" in labels[0]
