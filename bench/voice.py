@@ -181,7 +181,7 @@ def main() -> int:
     from agent.phone import PhoneAgent
     from agent.vocabulary import build_vocabulary
     from memory.index import Memory
-    from tools.voice import COMMAND_PROMPT, Confidence, Transcript, read_wav, transcribe
+    from tools.voice import COMMAND_PROMPT, Confidence, Transcript, read_wav, strip_hallucinated_tail, transcribe
 
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -246,7 +246,9 @@ def main() -> int:
                         if i % 25 == 0:
                             tfile.write_text(json.dumps(seen))
                     s = seen[key]
-                    tr = Transcript(text=s["text"], seconds=0, language="en", confidence=Confidence(**s["conf"]))
+                    # older cache entries predate the tail filter; it is idempotent on newer ones
+                    tr = Transcript(text=strip_hallucinated_tail(s["text"]), seconds=0, language="en",
+                                    confidence=Confidence(**s["conf"]))
                     agent = agents[persona]
                     t0 = time.perf_counter()
                     if args.execute:
@@ -256,11 +258,13 @@ def main() -> int:
                         ran = bool(result.actions) and result.error is None and all(
                             a.ok and a.verified for a in result.actions)
                         why = result.error or result.question or ""
+                        runnable = ran or read_back
                     else:
                         plan, question, error = agent.plan(tr.text) if tr.text else (None, None, None)
                         plan = plan or []
                         read_back = bool(plan) and tr.confidence.low() and any(p.risky for p in plan)
-                        ran = bool(plan) and not question and not error and not read_back
+                        runnable = bool(plan) and not question and not error
+                        ran = runnable and not read_back
                         why = question or error or ("read back: unsure" if read_back else "")
                     action_s = time.perf_counter() - t0
                     right = matches(clip["cmd"]["expect"], plan)
@@ -268,7 +272,7 @@ def main() -> int:
                                  "say": clip["cmd"]["say"], "heard": tr.text, "right_plan": right, "ok": right and ran,
                                  "read_back": read_back, "risky_wrong": ran and not right and any(p.risky for p in plan),
                                  "total_s": s["endpoint_s"] + s["asr_s"] + action_s, "asr_s": s["asr_s"],
-                                 "conf": s["conf"], "risky": any(p.risky for p in plan), "model": model, "priming": mode,
+                                 "conf": s["conf"], "risky": any(p.risky for p in plan), "runnable": runnable, "model": model, "priming": mode,
                                  "why": why or ("" if plan else "not understood")})
                 tfile.write_text(json.dumps(seen))
                 summary.append(report(model, mode, rows, args.show, args.execute))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -32,13 +33,12 @@ MODELS = ("base", "tiny.en")
 DEFAULT_MODEL = "base"  # chosen by bench/voice.py (bench/RESULTS.md): fewer wrong commands, p50 within 3 s
 
 
-# tiny.en mishears short commands without context ("turn off wifi" -> "turn off right by");
-# priming the decoder with the generic vocabulary of phone commands fixes most of that. It is
-# domain vocabulary only (no names or facts), so it cannot leak anything into a transcript.
-COMMAND_PROMPT = (
-    "Phone commands: turn on wifi, bluetooth, airplane mode, set an alarm for 7:30, set a timer, "
-    "send a text, call, volume up, brightness, open the app."
-)
+# Without context a small model mishears short commands ("turn off wifi" -> "turn off right by");
+# priming the decoder with a few words of phone commands fixes most of that. Kept short and free
+# of device words that are easy to hear anyway: a long list ("..., volume up, brightness") made
+# "call my brother" come out as "call my brightness". agent/vocabulary.py adds the user's own
+# names and places in front of it; this generic sentence is what is left without notes.
+COMMAND_PROMPT = "Call or text someone. Set an alarm, set a timer, turn on Wi-Fi or Bluetooth."
 
 
 class VoiceUnavailable(Exception):
@@ -221,8 +221,9 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
     )
     segments = list(segments)
-    text = " ".join(s.text.strip() for s in segments).strip()
-    words = [w for s in segments for w in (s.words or [])]
+    text = strip_hallucinated_tail(" ".join(s.text.strip() for s in segments).strip())
+    # punctuation-only "words" (a stray "." after the sentence) say nothing about what was heard
+    words = [w for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
     probs = [float(w.probability) for w in words]
     conf = Confidence(
         avg_logprob=round(min((s.avg_logprob for s in segments), default=0.0), 4),
@@ -239,6 +240,22 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         model=folder.name,
         confidence=conf,
     )
+
+
+# What whisper writes over silence or noise: it learnt these from subtitle credits. After a spoken
+# command they are never part of it ("Call my brother. Thank you." came from 0.3 s of noise).
+_HALLUCINATED_TAIL = re.compile(
+    r"[.!?]\s*(?:thank you(?: very much)?|thanks(?: for watching)?|bye(?:[- ]bye)?|you|"
+    r"please subscribe|subtitles by [^.]*|and then|here)[.!?]*\s*$", re.I)
+
+
+def strip_hallucinated_tail(text: str) -> str:
+    """`text` without a trailing subtitle-credit phrase whisper invents from silence or noise."""
+    while True:
+        cut = _HALLUCINATED_TAIL.sub("", text).rstrip()
+        if cut == text.rstrip() or not cut:
+            return text.strip()
+        text = cut + ("." if not cut.endswith((".", "!", "?")) else "")
 
 
 class Endpointer:

@@ -197,21 +197,24 @@ def _by_sound(ref: str, memory, k: int) -> ContactResolution | None:
     """A reference no note line contains, matched by sound to the directory's names."""
     key, _ = _terms(ref)
     directory = contact_directory(memory)
-    if not directory.names:
+    if not directory.names and not directory.relations:
         return None
-    matches = phonetic.best_matches(key, directory.names)
+    # "my sista": a relation word of the notes heard wrong; a bare word is matched against names
+    relational = re.match(r"^\s*(?:my|our|the)\s", ref, re.I) is not None
+    candidates = directory.relations if relational else directory.names
+    matches = phonetic.best_matches(key, candidates)
     if not matches:
         # "call via Tris": the heard words may hold the name with a word in front of it
         words = key.split()
         for i in range(1, len(words)):
-            matches = phonetic.best_matches(" ".join(words[i:]), directory.names)
+            matches = phonetic.best_matches(" ".join(words[i:]), candidates)
             if matches:
                 break
     if not matches:
         return None
     resolved: dict[str, tuple[str, ContactResolution]] = {}
     for _, name in matches:
-        res = resolve_contact(name, memory, k=k, by_sound=False)
+        res = resolve_contact(f"my {name}" if relational else name, memory, k=k, by_sound=False)
         if res.number:
             resolved.setdefault(res.number, (name, res))
     if len(resolved) == 1:

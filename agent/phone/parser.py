@@ -168,6 +168,7 @@ def tidy(text: str) -> str:
     s = re.sub(r"\s+", " ", text.strip())
     s = re.sub(r"^(?:(?:ok(?:ay)?|so|um+|uh+|er+|hmm+|hey|hi|right)\b[,.!]?\s*)+", "", s, flags=re.I)
     s = s.strip(" .!?,;")
+    s = re.sub(r"(?:[,.]?\s+(?:and|then|and then|so))+$", "", s, flags=re.I)  # a dangling "... and then"
     # a sentence break inside one command is a pause, not an end (not after "Dr." or "p.m.")
     s = re.sub(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<=\w\w)[.!?]\s+(?=\w)", ", ", s)
     s = re.sub(r"^((?:please )?(?:call|ring|phone|dial|text|message|sms|tell|send|open|turn|set))\s*[,.:]\s*", r"\1 ",

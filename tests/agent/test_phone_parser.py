@@ -240,3 +240,11 @@ def test_vocabulary_comes_from_the_notes_and_follows_them(tmp_path):
         after = build_vocabulary(memory)
     assert after.key != before.key and "Siobhan" in after.names and "Ottilie" in after.names
     assert "brightness" not in after.hotwords().lower()
+
+
+def test_misheard_relation_word_resolves_by_sound(contacts_memory):
+    from agent.phone.contacts import resolve_contact
+
+    res = resolve_contact("my brotha", contacts_memory)
+    assert res.number == "+447700900456" and res.heard_as == "brother"
+    assert resolve_contact("my mother", contacts_memory).number is None  # not in the notes: no guess

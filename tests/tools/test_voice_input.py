@@ -143,3 +143,14 @@ def test_recorded_audio_is_written_as_16k_wav(tmp_path, speak):
     back = read_wav(out)
     assert abs(len(back) - len(audio)) <= 1
     assert "camera" in transcribe(out).text.lower()
+
+
+@pytest.mark.parametrize("heard, kept", [
+    ("Call my brother. Thank you.", "Call my brother."),
+    ("Call, Helen. and then.", "Call, Helen."),
+    ("Open Spotify. Thanks for watching!", "Open Spotify."),
+    ("Text Jo thank you", "Text Jo thank you"),  # no sentence break: the user's own words
+    ("Thank you very much.", "Thank you very much."),  # all of it: left for the parser to reject
+])
+def test_subtitle_credits_whisper_invents_are_dropped(heard, kept):
+    assert voice.strip_hallucinated_tail(heard) == kept
