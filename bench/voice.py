@@ -19,14 +19,14 @@ changes are re-scored without re-running the recognizer.
 
 Run:  nice .venv/bin/python -m bench.voice --models tiny.en,base --priming none,prompt,hotwords \\
           --sets tune --voices tune            # compare configurations on the tuning set
-      nice .venv/bin/python -m bench.voice --models base --priming prompt --execute   # the full run
+      nice .venv/bin/python -m bench.voice --models tiny.en --priming prompt --execute   # the full run
+      (side by side: --sets/--voices/--tag per run, each with --dump F; then --execute --combine F1 F2 ...)
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import math
 import os
 import re
 import statistics
@@ -193,16 +193,32 @@ def main() -> int:
     ap.add_argument("--silence", type=float, default=0.8)
     ap.add_argument("--cache", default=os.environ.get("ANIMA_BENCH_VOICE_CACHE", "/tmp/anima-bench-voice"))
     ap.add_argument("--dump", help="write every scored clip as JSON here (for calibrating confidence)")
+    ap.add_argument("--tag", default="", help="suffix of this run's transcript cache (for runs side by side)")
     ap.add_argument("--show", type=int, default=12, help="print this many failures per configuration")
+    ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
+    if args.combine:
+        rows = [r for f in args.combine for r in json.loads(Path(f).read_text())]
+        for (model, mode) in sorted({(r["model"], r["priming"]) for r in rows}):
+            line = report(model, mode, [r for r in rows if (r["model"], r["priming"]) == (model, mode)], args.show,
+                          executed=args.execute)  # pass --execute when the runs did
+            print(TABLE_HEAD + line)
+        return 0
 
     from agent.commands.listen import act_on_transcript, priming
     from agent.config import Home
     from agent.phone import PhoneAgent
     from agent.vocabulary import build_vocabulary
     from memory.index import Memory
-    from tools.voice import (COMMAND_PROMPT, Confidence, Transcript, finish, read_wav, strip_hallucinated_tail,
-                             transcribe)
+    from tools.voice import (
+        COMMAND_PROMPT,
+        Confidence,
+        Transcript,
+        finish,
+        read_wav,
+        strip_hallucinated_tail,
+        transcribe,
+    )
 
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -229,7 +245,8 @@ def main() -> int:
 
     vp = serial = None
     if args.execute:
-        os.environ.setdefault("ADB_SERVER_PORT", "5139")  # our own adb server: never collide with the tests'
+        # our own adb server (adb and adbutils read this port): never collide with the tests' one
+        os.environ.setdefault("ANDROID_ADB_SERVER_PORT", os.environ.get("ADB_SERVER_PORT", "5139"))
         from tools.virtual_phone import VirtualPhone, adb_connect
 
         vp = VirtualPhone()
@@ -246,7 +263,7 @@ def main() -> int:
         for model in args.models.split(","):
             transcribe(np.zeros(SR, dtype=np.float32), model=model)  # load once, as the running app has
             for mode in args.priming.split(","):
-                tfile = cache / f"transcripts-{model}-{mode}.json"
+                tfile = cache / f"transcripts-{model}-{mode}{'-' + args.tag if args.tag else ''}.json"
                 seen = json.loads(tfile.read_text()) if tfile.is_file() else {}
                 rows = []
                 for i, clip in enumerate(all_clips):
@@ -264,7 +281,7 @@ def main() -> int:
                         tr = transcribe(audio[:n_kept], model=model, **kw)
                         seen[key] = {"text": tr.text, "conf": tr.confidence.model_dump(), "asr_s": tr.elapsed_s,
                                      "endpoint_s": ep_s, "words": tr.words}
-                        if i % 25 == 0:
+                        if i % 5 == 0:
                             tfile.write_text(json.dumps(seen))
                     s = seen[key]
                     # older cache entries predate the tail filter; it is idempotent on newer ones
@@ -297,7 +314,8 @@ def main() -> int:
                                  "say": clip["cmd"]["say"], "heard": tr.text, "right_plan": right, "ok": right and ran,
                                  "read_back": read_back, "risky_wrong": ran and not right and any(p.risky for p in plan),
                                  "total_s": s["endpoint_s"] + s["asr_s"] + action_s, "asr_s": s["asr_s"],
-                                 "conf": s["conf"], "risky": any(p.risky for p in plan), "runnable": runnable, "model": model, "priming": mode,
+                                 "conf": s["conf"], "risky": any(p.risky for p in plan), "runnable": runnable,
+                                 "executed": args.execute, "model": model, "priming": mode,
                                  "why": why or ("" if plan else "not understood")})
                 tfile.write_text(json.dumps(seen))
                 summary.append(report(model, mode, rows, args.show, args.execute))
@@ -313,12 +331,12 @@ def main() -> int:
 
     if args.dump:
         Path(args.dump).write_text(json.dumps(dumped, default=str))
-    print("\n| model | priming | clean | noisy | held-out (clean / noisy) | risky from wrong | read back | "
-          "asr p50 | end of speech -> action p50 |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for line in summary:
-        print(line)
+    print(TABLE_HEAD + "\n".join(summary))
     return 0
+
+
+TABLE_HEAD = ("\n| model | priming | clean | noisy | held out (clean / noisy) | risky from wrong | read back | "
+              "asr p50 | end of speech -> action p50 |\n|---|---|---|---|---|---|---|---|---|\n")
 
 
 def report(model: str, mode: str, rows: list[dict], show: int, executed: bool) -> str:

@@ -6,8 +6,15 @@ import numpy as np
 import pytest
 
 from tools import voice
-from tools.voice import (SAMPLE_RATE, Endpointer, VoiceUnavailable, base_whisper_path, bundled_whisper_path, read_wav,
-                         transcribe)
+from tools.voice import (
+    SAMPLE_RATE,
+    Endpointer,
+    VoiceUnavailable,
+    base_whisper_path,
+    bundled_whisper_path,
+    read_wav,
+    transcribe,
+)
 
 
 def test_bundled_model_is_a_ctranslate2_folder():
@@ -82,7 +89,8 @@ def test_transcribes_spoken_commands(speak, spoken, expected):
     text = t.text.lower()
     for word in expected:
         assert word in text, t.text
-    from agent.phone.parser import parse_command  # "5 minutes" or "five minutes": both are 300 s
+    # "5 minutes" or "five minutes": both are 300 s
+    from agent.phone.parser import parse_command
 
     assert parse_command(t.text)[0].args in ({"enabled": True}, {"seconds": 300})
     assert t.language == "en"
