@@ -304,7 +304,8 @@ def main() -> int:
                     else:
                         plan, question, error = agent.plan(tr.text) if tr.text else (None, None, None)
                         plan = plan or []
-                        read_back = bool(plan) and tr.confidence.low() and any(p.risky for p in plan)
+                        risky_kinds = {p.kind for p in plan if p.risky}
+                        read_back = bool(risky_kinds) and tr.confidence.low(risky_kinds)
                         runnable = bool(plan) and not question and not error
                         ran = runnable and not read_back
                         why = question or error or ("read back: unsure" if read_back else "")

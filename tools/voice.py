@@ -62,19 +62,24 @@ class Confidence(BaseModel):
                    mean_word_prob=round(sum(probs) / len(probs), 4) if probs else 1.0,
                    unsure_words=[w for w, p in words if p < UNSURE_WORD_PROB])
 
-    def low(self) -> bool:
-        """True when the transcript should not drive a risky action without a read-back.
-        Thresholds from bench/voice.py's tuning set (bench/RESULTS.md): every wrong transcript of
-        a risky command there had a word under 0.1; a segment log-probability under -1.2 or a
-        likely no-speech segment are backstops."""
-        return (self.min_word_prob < LOW_WORD_PROB or self.avg_logprob < LOW_AVG_LOGPROB
-                or self.no_speech_prob > HIGH_NO_SPEECH)
+    def low(self, kinds: frozenset[str] | set[str] = frozenset()) -> bool:
+        """True when the transcript should not drive a risky action of `kinds` without a read-back.
+
+        A message body is sent word for word, so a text needs every word at 0.5 or more; a call
+        or a setting needs every word at 0.2 (a misheard "Bluetooth" -> "Wi-Fi" came at 0.16).
+        Calibrated on bench/voice.py's tuning commands and voices (bench/RESULTS.md): 0 wrong
+        risky actions there and on the held-out voices. A segment log-probability under the
+        kind's floor, or a likely no-speech segment, also counts as unsure."""
+        word, logprob = (SMS_WORD_PROB, SMS_AVG_LOGPROB) if "send_sms" in kinds else (LOW_WORD_PROB, LOW_AVG_LOGPROB)
+        return self.min_word_prob < word or self.avg_logprob < logprob or self.no_speech_prob > HIGH_NO_SPEECH
 
 
-LOW_WORD_PROB = 0.1
-LOW_AVG_LOGPROB = -1.2
+LOW_WORD_PROB = 0.2
+LOW_AVG_LOGPROB = -0.8
+SMS_WORD_PROB = 0.5
+SMS_AVG_LOGPROB = -0.6
 HIGH_NO_SPEECH = 0.6
-UNSURE_WORD_PROB = 0.3
+UNSURE_WORD_PROB = 0.5
 
 
 class Transcript(BaseModel):

@@ -61,7 +61,10 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     to an unsure transcript, since what they approve is a command the user may not have said."""
     from agent.commands.phone import _confirm_on_tty
 
-    if not transcript.confidence.low():
+    # what the words would do decides how sure the recognizer must be (a text is sent verbatim)
+    plan, _, _ = agent.plan(transcript.text)
+    kinds = {p.kind for p in plan or [] if p.risky}
+    if plan is not None and not kinds or not transcript.confidence.low(kinds or {"send_sms"}):
         confirm = _confirm_on_tty if interactive else None
         return agent.run(transcript.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
     asked = []
@@ -128,13 +131,14 @@ def run(args) -> int:
     settings = home.load_settings()
     t0 = time.perf_counter()
     recorded: Path | None = None
+    primed = priming(_vocabulary(home, settings))  # before recording: not on the way from speech to action
     try:
         if args.file is not None:
             wav = args.file
         else:
             print("anima: listening… speak your command.", file=sys.stderr)
             wav = recorded = record_command(max_s=args.max_seconds)
-        transcript = transcribe(wav, model=args.model, **priming(_vocabulary(home, settings)))
+        transcript = transcribe(wav, model=args.model, **primed)
     except VoiceUnavailable as exc:
         raise UserError(str(exc)) from None
     finally:

@@ -186,3 +186,12 @@ def test_recorded_audio_is_written_as_16k_wav(tmp_path, speak):
 ])
 def test_subtitle_credits_whisper_invents_are_dropped(heard, kept):
     assert voice.strip_hallucinated_tail(heard) == kept
+
+
+def test_a_message_needs_a_surer_transcript_than_a_call():
+    from tools.voice import Confidence
+
+    heard = Confidence(avg_logprob=-0.3, min_word_prob=0.3)
+    assert not heard.low({"call"}) and not heard.low({"settings"})
+    assert heard.low({"send_sms"})  # the body is sent word for word
+    assert Confidence(min_word_prob=0.9, no_speech_prob=0.8).low({"call"})
