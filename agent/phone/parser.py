@@ -38,26 +38,96 @@ def _who_label(args: dict) -> str:
     return args.get("contact") or args.get("to", "?")
 
 
+_ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<unit>{'|'.join(k for k in _ONES if 0 < _ONES[k] < 10)}))?"
+    rf"|(?P<ones>{'|'.join(_ONES)}))\b"
+    r"(?:\s+hundred\b)?", re.I)
+
+
+def numbers_to_digits(text: str) -> str:
+    """Spelled-out numbers as digits: "twenty five minutes" -> "25 minutes", "five thirty" -> "5 30".
+    Used on times, durations and levels (not on message bodies, which keep the user's words)."""
+    def sub(m: re.Match) -> str:
+        if m.group("tens"):
+            value = _TENS[m.group("tens").lower()] + (_ONES[m.group("unit").lower()] if m.group("unit") else 0)
+        else:
+            word = m.group("ones").lower()
+            if word == "oh":  # "seven oh five" -> 7 05; a lone "oh" is a word, not a zero
+                return m.group(0)
+            value = _ONES[word]
+        if m.group(0).lower().endswith("hundred"):
+            value *= 100
+        return str(value)
+
+    out = _NUMBER_WORDS.sub(sub, text)
+    return re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", re.sub(r"\boh (\d)\b", r"oh \1", out))
+
+
+def _spoken_clock(t: str) -> str:
+    """How recognizers print times, to one form: "8 p.m." -> "8 pm", "5.30" -> "5:30"."""
+    t = re.sub(r"\b([ap])\.?\s?m\b\.?", r"\1m", t)  # a.m. / p. m. / a m -> am
+    t = re.sub(r"\bo'? ?clock\b", "oclock", t)
+    return t
+
+
+def _hour_24(hour: int, suffix: str) -> int:
+    if suffix.startswith("p") and hour < 12:
+        return hour + 12
+    if suffix.startswith("a") and hour == 12:
+        return 0
+    return hour
+
+
 def parse_time(text: str) -> tuple[int, int] | None:
-    t = text.lower().strip()
-    if re.search(r"\bnoon\b", t):
+    """A clock time as (hour, minute), in the forms people say and recognizers print it:
+    7:30, 7.30, 730, 7 30, seven thirty, half past 7, quarter to 7, 10 past 5, 8 pm, 8 p.m., noon."""
+    t = _spoken_clock(numbers_to_digits(text.lower().strip()))
+    if re.search(r"\bnoon\b|\bmidday\b", t):
         return 12, 0
     if re.search(r"\bmidnight\b", t):
         return 0, 0
-    m = re.search(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock)?(?![\d%])", t)
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    suffix = (m.group(3) or "").replace(".", "")
-    if m.group(2) is None and not suffix:
-        return None  # a bare number ("alarm 7") is too vague without a colon or am/pm
-    if suffix.startswith("p") and hour < 12:
-        hour += 12
-    elif suffix.startswith("a") and hour == 12:
-        hour = 0
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    return hour, minute
+    suffix_re = r"(?:\s*(am|pm|oclock|in the morning|in the evening|at night|tonight))?"
+    # half past 5 / quarter to 7 / 20 past 6 / 10 to 8 (optionally followed by am/pm)
+    m = re.search(r"\b(half|quarter|\d{1,2})(?: minutes?)? (past|after|to|before|til|till) (\d{1,2})\b" + suffix_re, t)
+    if m:
+        n = {"half": 30, "quarter": 15}.get(m.group(1))
+        minutes = n if n is not None else int(m.group(1))
+        hour = int(m.group(3))
+        if m.group(2) in ("to", "before", "til", "till"):
+            if minutes >= 60 or m.group(1) == "half":
+                return None
+            hour, minute = (hour - 1) % 24, 60 - minutes
+        else:
+            minute = minutes
+        hour = _hour_24(hour, _suffix(m.group(4)))
+        return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+    # 7:30 / 7.30 / 7h30 / 7 30 / 730 / 0730, optionally am/pm
+    m = re.search(r"(?<![\d:])(\d{1,2})(?:[:.h]|\s)(\d{2})(?![\d%])" + suffix_re, t) or \
+        re.search(r"(?<![\d:.])(\d{1,2})(\d{2})(?![\d%.])" + suffix_re, t)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2))
+        hour = _hour_24(hour, _suffix(m.group(3)))
+        return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+    # 8 pm / 8 oclock / at 8 (a bare number alone is too vague: "alarm 7" could be anything)
+    m = re.search(r"(?<![\d:.])(\d{1,2})" + suffix_re + r"(?![\d%:])", t)
+    if m and (m.group(2) or re.search(rf"\b(?:at|for)\s+{m.group(1)}\b", t)):
+        hour = _hour_24(int(m.group(1)), _suffix(m.group(2)))
+        return (hour, 0) if 0 <= hour <= 23 else None
+    return None
+
+
+def _suffix(word: str | None) -> str:
+    w = (word or "").strip()
+    if w in ("in the evening", "at night", "tonight"):
+        return "pm"
+    if w == "in the morning":
+        return "am"
+    return w
 
 
 _UNITS = {"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "m": 60, "min": 60, "mins": 60,
@@ -65,7 +135,9 @@ _UNITS = {"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "m": 
 
 
 def parse_duration(text: str) -> int | None:
-    t = text.lower()
+    t = numbers_to_digits(text.lower())
+    t = re.sub(r"\b(\d+) and a half (hours?|minutes?)", lambda m: f"{m.group(1)}.5 {m.group(2)}", t)
+    t = re.sub(r"\ban hour and a half\b", "90 minutes", t)
     total = 0.0
     if re.search(r"\bhalf an hour\b", t):
         total += 1800
@@ -90,8 +162,26 @@ def _toggle_target(word: str) -> str | None:
 _TOGGLE_WORDS = r"(wi-?fi|wlan|bluetooth|airplane mode|aeroplane mode|flight mode|plane mode|airplane)"
 
 
+def tidy(text: str) -> str:
+    """Recognizer punctuation and fillers out of the way: "Okay, call, Dana." -> "call Dana";
+    "Message Beatriz. Rehearsal moved" -> "Message Beatriz, Rehearsal moved"."""
+    s = re.sub(r"\s+", " ", text.strip())
+    s = re.sub(r"^(?:(?:ok(?:ay)?|so|um+|uh+|er+|hmm+|hey|hi|right)\b[,.!]?\s*)+", "", s, flags=re.I)
+    s = s.strip(" .!?,;")
+    s = re.sub(r"(?:[,.]?\s+(?:and|then|and then|so))+$", "", s, flags=re.I)  # a dangling "... and then"
+    # a sentence break inside one command is a pause, not an end (not after "Dr." or "p.m.")
+    s = re.sub(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<=\w\w)[.!?]\s+(?=\w)", ", ", s)
+    s = re.sub(r"^((?:please )?(?:call|ring|phone|dial|text|message|sms|tell|send|open|turn|set))\s*[,.:]\s*", r"\1 ",
+               s, flags=re.I)
+    return s
+
+
+# "text Kofi I'm outside": who is one name or "my/the <relation>", the rest is the message
+_WHO_BARE = r"(?P<who>(?:my|the|our) (?:best friend|\w+)|\+?[\d][\d ()-]{6,}\d|\w+)"
+
+
 def _parse_one(text: str) -> list[Step] | None:
-    s = re.sub(r"\s+", " ", text.strip()).rstrip(".!")
+    s = tidy(text)
     s = re.sub(rf"^{_FILLER}", "", s, flags=re.I)
     low = s.lower()
     if not s:
@@ -110,6 +200,11 @@ def _parse_one(text: str) -> list[Step] | None:
                  r"(?: that| saying| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^send (?P<who>.+?) an? (?:text|sms|message|msg)(?: message)?\s*(?:saying|that|to say|:|,)?\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I)
+    if not m:  # the "that" dropped or not heard
+        m = re.match(rf"^(?:send )?(?:an? )?(?:text|sms|message|msg)(?: message)? (?:to )?{_WHO_BARE} (?P<body>\S.*)$", s, re.I) or \
+            re.match(rf"^tell {_WHO_BARE} (?P<body>\S.*)$", s, re.I)
+        if m and len(m.group("body").split()) < 2:
+            m = None  # "text Jo back" is not a message
     if m:
         args = {**_recipient(m.group("who")), "body": _clean_body(m.group("body"))}
         if args["body"]:
@@ -159,7 +254,7 @@ def _parse_one(text: str) -> list[Step] | None:
             return [Step(kind="volume", args={"level": "mute"}, description="mute")]
         if re.search(r"\bmax(imum)?\b|\bfull\b|\ball the way up\b|\bhighest\b", low):
             return [Step(kind="volume", args={"level": "max"}, description="volume to maximum")]
-        n = re.search(r"\b(\d{1,3})\b", low)
+        n = re.search(r"\b(\d{1,3})\b", numbers_to_digits(low))
         if n:
             return [Step(kind="volume", args={"level": int(n.group(1))}, description=f"volume to {n.group(1)}")]
         if re.search(r"\bup\b|\blouder\b|\braise\b|\bincrease\b", low):
@@ -174,7 +269,7 @@ def _parse_one(text: str) -> list[Step] | None:
             level: int | str = "max"
         elif re.search(r"\bmin(imum)?\b|\blowest\b", low):
             level = "min"
-        elif n := re.search(r"\b(\d{1,3})\s*(%|percent)?", low):
+        elif n := re.search(r"\b(\d{1,3})\s*(%|percent)?", numbers_to_digits(low)):
             val = int(n.group(1))
             level = round(val * 255 / 100) if (n.group(2) or val <= 100) else min(val, 255)
         elif re.search(r"\bup\b|\bbrighter\b|\bincrease\b|\braise\b", low):

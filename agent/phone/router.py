@@ -96,7 +96,8 @@ class PhoneAgent:
             if res.question:
                 return None, res.question, None
             args["to"] = res.number
-            desc = desc.replace(ref, f"{ref} ({res.number})", 1)
+            who = f"{res.heard_as} ({res.number}, heard as {ref!r})" if res.heard_as else f"{ref} ({res.number})"
+            desc = desc.replace(ref, who, 1)
         if step.kind == "tap" and "label" in args:  # resolved against the screen when it runs
             risky = safety.risk_class("tap", args, args["label"]) is not None
             return PlannedAction(kind="tap", args=args, risky=risky, description=desc), None, None

@@ -107,3 +107,144 @@ def test_model_schema_only_offers_tappable_elements():
     assert schema["properties"]["index"]["enum"] == [1, 3]
     assert "send_sms" not in schema["properties"]["action"]["enum"] and "call" not in schema["properties"]["action"]["enum"]
     assert "tap" not in action_schema([])["properties"]["action"]["enum"]
+
+
+# ---- what speech recognizers print --------------------------------------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("wake me up at 530", (5, 30)),
+    ("wake me up at 5 30", (5, 30)),
+    ("Wake me up at 5.30.", (5, 30)),
+    ("set an alarm for five thirty", (5, 30)),
+    ("alarm at half past five", (5, 30)),
+    ("set an alarm for 8 pm", (20, 0)),
+    ("set an alarm for eight p.m.", (20, 0)),
+    ("set an alarm for 8 p. m.", (20, 0)),
+    ("alarm for quarter to seven", (6, 45)),
+    ("alarm for a quarter past 7 in the evening", (19, 15)),
+    ("alarm at ten to six am", (5, 50)),
+    ("set an alarm for eight fifteen am", (8, 15)),
+    ("set an alarm for seven oh five", (7, 5)),
+    ("alarm 1045", (10, 45)),
+    ("wake me at seven", (7, 0)),
+    ("alarm at 7 o'clock", (7, 0)),
+])
+def test_spoken_times(text, want):
+    assert parse_time(text) == want
+
+
+@pytest.mark.parametrize("text", ["7", "25:00", "alarm at 9:75", "half to six", "alarm 2599"])
+def test_times_that_are_not_times(text):
+    assert parse_time(text) is None
+
+
+def test_spelled_out_numbers():
+    from agent.phone.parser import numbers_to_digits
+
+    assert numbers_to_digits("twenty five minutes") == "25 minutes"
+    assert numbers_to_digits("ninety-nine and one hundred") == "99 and 100"
+    assert numbers_to_digits("oh well") == "oh well"  # "oh" is a zero only between numbers
+    assert parse_duration("set a timer for twenty minutes") == 1200
+    assert parse_duration("ninety seconds") == 90 and parse_duration("an hour and a half") == 5400
+    assert parse_duration("two and a half hours") == 9000
+    assert kinds("set the volume to seven") == [("volume", {"level": 7})]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Text Kofi, I'm outside.", [("send_sms", {"contact": "Kofi", "body": "I'm outside"})]),
+    ("text Kofi I'm outside", [("send_sms", {"contact": "Kofi", "body": "I'm outside"})]),
+    ("text my wife I'll pick up the girls", [("send_sms", {"contact": "my wife", "body": "I'll pick up the girls"})]),
+    ("Message Beatriz. Rehearsal moved to 8pm.", [("send_sms", {"contact": "Beatriz", "body": "Rehearsal moved to 8pm"})]),
+    ("tell Jo dinner is ready", [("send_sms", {"contact": "Jo", "body": "dinner is ready"})]),
+    ("Okay, call, Dana.", [("call", {"contact": "Dana"})]),
+    ("Call my brother.", [("call", {"contact": "my brother"})]),
+    ("Wake me up at 530.", [("set_alarm", {"hour": 5, "minute": 30})]),
+    ("Set a timer for ten minutes!", [("set_timer", {"seconds": 600})]),
+])
+def test_recognizer_output(text, want):
+    assert kinds(text) == want
+
+
+def test_a_one_word_rest_is_not_a_message():
+    assert parse_command("text Jo back") is None
+
+
+# ---- contacts by sound ----------------------------------------------------------------------------
+def test_phonetic_key_and_similarity():
+    from agent.phone.phonetic import key, similarity
+
+    assert key("Beatriz") == key("Beatrice") == key("via Tris")  # b/v alike, z/s/c alike, vowels dropped
+    assert key("Philippa") == key("Filipa")
+    assert similarity("Beatrice", "Beatriz") > 0.8 and similarity("Marcus", "Beatriz") < 0.3
+    assert similarity("brightness", "brother") < 0.7  # a different word, not a mishearing
+
+
+@pytest.fixture(scope="module")
+def contacts_memory(tmp_path_factory):
+    from memory.index import Memory
+
+    root = tmp_path_factory.mktemp("contacts")
+    notes = root / "notes"
+    notes.mkdir()
+    (notes / "people.md").write_text(
+        "# People\n\n| who | name | phone |\n|---|---|---|\n"
+        "| friend | Beatriz Santos | +44 7700 900789 |\n"
+        "| brother | Kofi Mensah | +44 7700 900456 |\n"
+        "| colleague | Marta Lind | +44 7700 900111 |\n"
+        "| neighbour | Martha Quinn | +44 7700 900222 |\n")
+    with Memory(root / "data") as memory:
+        memory.index([notes])
+        yield memory
+
+
+@pytest.mark.parametrize("heard", ["Beatrice", "via Tris", "beatris"])
+def test_misheard_name_resolves_by_sound_when_unique(contacts_memory, heard):
+    from agent.phone.contacts import resolve_contact
+
+    res = resolve_contact(heard, contacts_memory)
+    assert res.question is None and res.number == "+447700900789" and res.heard_as == "Beatriz"
+
+
+def test_two_close_names_ask(contacts_memory):
+    from agent.phone.contacts import resolve_contact
+
+    res = resolve_contact("Marda", contacts_memory)
+    assert res.number is None
+    assert "Marta" in res.question and "Martha" in res.question
+    assert {c.number for c in res.candidates} == {"+447700900111", "+447700900222"}
+
+
+def test_exact_names_and_relations_still_win(contacts_memory):
+    from agent.phone.contacts import contact_directory, resolve_contact
+
+    assert resolve_contact("Kofi", contacts_memory).heard_as is None
+    assert resolve_contact("my brother", contacts_memory).number == "+447700900456"
+    assert resolve_contact("Zebedee", contacts_memory).question.startswith("I couldn't find")
+    d = contact_directory(contacts_memory)
+    assert d.first_names == ["Beatriz", "Kofi", "Marta", "Martha"] and "brother" in d.relations
+
+
+def test_vocabulary_comes_from_the_notes_and_follows_them(tmp_path):
+    from agent.vocabulary import build_vocabulary
+    from memory.index import Memory
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("| sister | Ottilie Brandt | +49 30 555 0101 |\n")
+    with Memory(tmp_path / "data") as memory:
+        memory.index([notes])
+        before = build_vocabulary(memory)
+        assert "Ottilie" in before.hotwords() and "my sister" in before.prompt()
+        assert "Brandt" not in before.names  # surnames come out in transcripts as words of their own
+        (notes / "friends.md").write_text("Climbing with Siobhan Reilly, +44 7700 900333, on Tuesdays.\n")
+        memory.index([notes])
+        after = build_vocabulary(memory)
+    assert after.key != before.key and "Siobhan" in after.names and "Ottilie" in after.names
+    assert "brightness" not in after.hotwords().lower()
+
+
+def test_misheard_relation_word_resolves_by_sound(contacts_memory):
+    from agent.phone.contacts import resolve_contact
+
+    res = resolve_contact("my brotha", contacts_memory)
+    assert res.number == "+447700900456" and res.heard_as == "brother"
+    assert resolve_contact("my mother", contacts_memory).number is None  # not in the notes: no guess
