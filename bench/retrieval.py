@@ -18,6 +18,8 @@ different answers in the top k. Methods:
   stmt+chunk      `stmt` plus the chunk hybrid rank each statement inherits, RRF of three
   stmt-bm25+chunk statement BM25 plus the inherited chunk rank (no statement vectors needed)
   stmt-vec / stmt-bm25   one signal alone, for reference
+  … dedupe        identical statement texts (boilerplate in many files) count once
+  … prefix5       BM25 terms also match by their first five letters ("allergic"/"allergies")
 
 Prints one table per k and the embedding cost (chunks vs statements) and query latency.
 Constants are chosen on all sets together, never on one.
@@ -114,14 +116,24 @@ class Methods:
         st_vec = mem.statement_store.query(vector, n)
         st_kw = self.ledger.keyword_search_statements(query, n)
         t_stmt = time.perf_counter() - t1
+        st_kw_prefix = self.ledger.keyword_search_statements(query, n, prefix=5)
         return {
-            "vector": vector, "chunk_rank": chunk_rank, "st_vec": st_vec, "st_kw": st_kw,
+            "vector": vector, "chunk_rank": chunk_rank, "st_vec": st_vec, "st_kw": st_kw, "st_kw_prefix": st_kw_prefix,
             "t_embed": t_embed, "t_stmt": t_stmt, "query": query,
         }
 
-    def _materialize(self, ids: list[str]) -> list:
+    def _materialize(self, ids: list[str], dedupe: bool = False) -> list:
         found = self.ledger.get_statements(ids)
-        return [found[i] for i in ids if i in found]
+        out, seen = [], set()
+        for i in ids:
+            if i not in found:
+                continue
+            key = " ".join(found[i].text.lower().split())
+            if dedupe and key in seen:
+                continue
+            seen.add(key)
+            out.append(found[i])
+        return out
 
     def chunk_candidates(self, p: dict):
         top = p["chunk_rank"][:CHUNKS_FOR_CANDIDATES]
@@ -144,18 +156,18 @@ class Methods:
         fused = rrf(*rankings)
         return self._materialize(sorted(fused, key=lambda i: -fused[i]))
 
-    def stmt(self, p: dict, with_chunks: bool = False, parts=("vec", "kw")) -> list:
+    def stmt(self, p: dict, with_chunks: bool = False, parts=("vec", "kw"), dedupe: bool = False, prefix: bool = False) -> list:
         rankings = []
         if "vec" in parts:
             rankings.append([i for i, _ in p["st_vec"]])
         if "kw" in parts:
-            rankings.append([i for i, _ in p["st_kw"]])
+            rankings.append([i for i, _ in p["st_kw_prefix" if prefix else "st_kw"]])
         if with_chunks:
             cands = self.chunk_candidates(p)
             rankings.append([s.id for s in cands])
         fused = rrf(*rankings)
         vec = dict(p["st_vec"])
-        return self._materialize(sorted(fused, key=lambda i: (-fused[i], -vec.get(i, -1.0)))[: max(KS)])
+        return self._materialize(sorted(fused, key=lambda i: (-fused[i], -vec.get(i, -1.0))), dedupe)[: max(KS)]
 
     def all(self, query: str) -> tuple[dict[str, list], dict]:
         p = self.prepare(query)
@@ -163,6 +175,8 @@ class Methods:
             "chunk>bm25": self.chunk_bm25(p),
             "chunk>bm25+vec": self.chunk_bm25(p, use_vec=True),
             "stmt": self.stmt(p),
+            "stmt dedupe": self.stmt(p, dedupe=True),
+            "stmt dedupe prefix5": self.stmt(p, dedupe=True, prefix=True),
             "stmt+chunk": self.stmt(p, with_chunks=True),
             "stmt-bm25+chunk": self.stmt(p, with_chunks=True, parts=("kw",)),
             "stmt-vec": self.stmt(p, parts=("vec",)),
@@ -171,10 +185,18 @@ class Methods:
         }, p
 
 
-def embed_cost(mem: Memory) -> dict:
-    """Seconds to embed all chunk texts vs all statement texts of the index, same embedder."""
-    chunks = list(mem.iter_chunks())
-    stmts = list(mem.iter_statements())
+def embed_cost(mem: Memory, max_chunks: int = 200) -> dict:
+    """Seconds to embed the chunk texts vs the statement texts of the same files (the first
+    files, in path order, up to `max_chunks` chunks), same embedder, one call each."""
+    files = sorted(mem._ledger.files())
+    chunks = []
+    chosen = []
+    for f in files:
+        if len(chunks) >= max_chunks:
+            break
+        chosen.append(f)
+        chunks.extend(c for c in mem.iter_chunks() if c.path == f)
+    stmts = list(mem.iter_statements(chosen))
     c_texts = [chunking.embed_text(c.path, c.heading, c.text) for c in chunks]
     s_texts = [statements.embed_text(s) for s in stmts]
     mem.embedder.embed(["warm up"])
@@ -183,7 +205,10 @@ def embed_cost(mem: Memory) -> dict:
     t1 = time.perf_counter()
     mem.embedder.embed(s_texts)
     t2 = time.perf_counter()
-    return {"chunks": len(chunks), "statements": len(stmts), "chunk_s": t1 - t0, "statement_s": t2 - t1}
+    return {
+        "chunks": len(chunks), "statements": len(stmts), "chunk_s": t1 - t0, "statement_s": t2 - t1,
+        "all_chunks": mem.stats().chunks, "all_statements": mem.stats().statements,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,10 +276,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {method} | " + " | ".join(cells) + f" | {hit_all}/{n_all} ({hit_all / max(n_all, 1):.2f}) |")
     if costs:
         print("\n### embedding cost (same embedder, one call each, this machine)\n")
-        print("| set | files | chunks | embed chunks s | statements | embed statements s |")
-        print("|---|---|---|---|---|---|")
+        print("| set | files | chunks / statements (all) | sample: chunks | embed s | statements | embed s | ratio |")
+        print("|---|---|---|---|---|---|---|---|")
         for n, c in costs.items():
-            print(f"| {n} | {c['files']} | {c['chunks']} | {c['chunk_s']:.2f} | {c['statements']} | {c['statement_s']:.2f} |")
+            print(
+                f"| {n} | {c['files']} | {c['all_chunks']} / {c['all_statements']} | {c['chunks']} | {c['chunk_s']:.2f} "
+                f"| {c['statements']} | {c['statement_s']:.2f} | {c['statement_s'] / max(c['chunk_s'], 1e-9):.2f} |"
+            )
     if latency:
         lat = sorted(latency)
         print(

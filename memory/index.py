@@ -628,7 +628,18 @@ class Memory:
                 fused[sid] = fused.get(sid, 0.0) + 1.0 / (RRF_K + rank)
         vec_score = dict(vec_hits)
         kw_score = dict(kw_hits)
-        best = sorted(fused, key=lambda i: (-fused[i], -vec_score.get(i, -1.0)))[:k]
+        best = []
+        seen: set[str] = set()
+        for i in sorted(fused, key=lambda i: (-fused[i], -vec_score.get(i, -1.0))):
+            # The same words in many files (a boilerplate line in 150 downloaded READMEs) say
+            # one thing once: the best-ranked copy stands for all.
+            key = " ".join(found[i].text.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            best.append(i)
+            if len(best) == k:
+                break
         return [
             StatementHit(**found[i].model_dump(), score=fused[i], vector_score=vec_score.get(i), keyword_score=kw_score.get(i))
             for i in best

@@ -87,11 +87,13 @@ _STOPWORDS = frozenset(
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, prefix: int = 0) -> str | None:
     """A free-text question → a safe FTS5 query (quoted terms OR-ed); None if nothing is left.
 
     User text is never passed to MATCH raw: FTS5 syntax (quotes, NEAR, column filters, "-")
-    in a question would otherwise be an error or change the meaning.
+    in a question would otherwise be an error or change the meaning. With `prefix`, a term
+    longer than that also matches by its first `prefix` letters ("allergic" finds "allergies",
+    which the porter stemmer keeps apart).
     """
     terms: list[str] = []
     for token in _TOKEN.findall(text.lower()):
@@ -100,7 +102,12 @@ def fts_query(text: str) -> str | None:
         terms.append(token)
     if not terms:
         return None
-    return " OR ".join(f'"{t}"' for t in terms[:32])
+    parts = []
+    for t in terms[:32]:
+        parts.append(f'"{t}"')
+        if prefix and len(t) > prefix + 1 and not t.isdigit():
+            parts.append(f'"{t[:prefix]}"*')
+    return " OR ".join(parts)
 
 
 @dataclass
@@ -411,10 +418,12 @@ class Ledger:
                 yield self._statement(row[2:])
             last = (rows[-1][0], rows[-1][1])
 
-    def keyword_search_statements(self, query: str, limit: int, rowid_filter: list[str] | None = None) -> list[tuple[str, float]]:
+    def keyword_search_statements(
+        self, query: str, limit: int, rowid_filter: list[str] | None = None, prefix: int = 0
+    ) -> list[tuple[str, float]]:
         """(statement id, BM25; higher is better) best first. With `rowid_filter` (statement
-        ids), only those statements are scored."""
-        match = fts_query(query)
+        ids), only those statements are scored; `prefix` as in fts_query."""
+        match = fts_query(query, prefix)
         if match is None:
             return []
         sql = (

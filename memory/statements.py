@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s1"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s3"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -197,6 +197,10 @@ class _Draft:
     fields: dict[str, str]
 
 
+_MAX_WORDS = 120  # longer statements are cut into windows of _WINDOW_WORDS
+_WINDOW_WORDS = 60
+
+
 class _Builder:
     def __init__(self) -> None:
         self.drafts: list[_Draft] = []
@@ -210,6 +214,14 @@ class _Builder:
     def span(self, run: _Run, a: int, b: int, kind: str, topic: list[str], label: str) -> None:
         """One statement from run.text[a:b]. A "Key: value" body gets fields (and kind kv unless
         it is a bullet); anything but a plain sentence carries its label."""
+        words = list(re.finditer(r"\S+", run.text[a:b]))
+        if len(words) > _MAX_WORDS:
+            # A "sentence" this long is a run-on wall of text (a PDF table, minified prose): cut it
+            # into windows at word boundaries, so each stays quotable and embeddable.
+            for k in range(0, len(words), _WINDOW_WORDS):
+                part = words[k : k + _WINDOW_WORDS]
+                self.span(run, a + part[0].start(), a + part[-1].end(), kind, topic, label)
+            return
         line, end, source = run.locate(a, b)
         body = clean(run.text[a:b])
         kv = key_value(body)

@@ -99,6 +99,15 @@ def test_plain_text_lines_and_key_topics(tmp_path):
     assert stmts[1].topic == ["Cello"] and stmts[1].source == "Lessons with Mr. Okonkwo on Thursdays."
 
 
+def test_a_wall_of_text_is_cut_into_quotable_windows(tmp_path):
+    wall = " ".join(f"w{i}" for i in range(300))
+    stmts = parse_statements(tmp_path / "dump.txt", f"Title line\n\nIntro.\n\n{wall}\n".encode())
+    windows = [s for s in stmts if s.text.startswith("w")]
+    assert [len(s.text.split()) for s in windows] == [60] * 5
+    assert all(s.line == s.end_line == 5 and s.source == s.text for s in windows)
+    assert " ".join(s.text for s in windows) == wall
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
