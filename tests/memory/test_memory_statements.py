@@ -124,6 +124,14 @@ def test_sentence_splitting(text, expected):
     assert split_sentences(text) == expected
 
 
+def test_statement_keywords_match_by_prefix_only_when_asked():
+    from memory.ledger import fts_query
+
+    assert fts_query("What am I allergic to?") == '"allergic"'
+    assert fts_query("What am I allergic to?", prefix=5) == '"allergic" OR "aller"*'
+    assert fts_query("when is the 2027 race", prefix=5) == '"2027" OR "race"'  # short words, numbers: exact
+
+
 # ---------------------------------------------------------------------------------------------
 # stored statements
 
