@@ -20,6 +20,8 @@ different answers in the top k. Methods:
   stmt-vec / stmt-bm25   one signal alone, for reference
   … dedupe        identical statement texts (boilerplate in many files) count once
   … prefix5       BM25 terms also match by their first five letters ("allergic"/"allergies")
+  trail-vec       (--bare) statement vectors of file name + heading trail + text instead of the
+                  text alone (memory's choice), in a bench-only collection
 
 Prints one table per k and the embedding cost (chunks vs statements) and query latency.
 Constants are chosen on all sets together, never on one.
@@ -99,9 +101,21 @@ def rrf(*rankings: list[str]) -> dict[str, float]:
 class Methods:
     """Every method from the same query vector and the same underlying searches."""
 
-    def __init__(self, mem: Memory):
+    def __init__(self, mem: Memory, bare: bool = False):
         self.mem = mem
         self.ledger = mem._ledger
+        self.bare = None
+        if bare:
+            # The alternative statement vectors: file name and heading trail + text (the chunks'
+            # form; memory embeds the text alone). Kept in a bench-only collection.
+            self.bare = mem.statement_store.sibling("bench_prefixed_statements")
+            want = {s.id: statements.keyword_text(s) for s in mem.iter_statements()}
+            have = self.bare.all_ids()
+            self.bare.delete(sorted(have - set(want)))
+            todo = sorted(set(want) - have)
+            for k in range(0, len(todo), 256):
+                part = todo[k : k + 256]
+                self.bare.upsert(part, mem.embedder.embed([want[i] for i in part]), ["-"] * len(part))
 
     def prepare(self, query: str) -> dict:
         mem, n = self.mem, 36
@@ -117,8 +131,9 @@ class Methods:
         st_kw = self.ledger.keyword_search_statements(query, n)
         t_stmt = time.perf_counter() - t1
         st_kw_prefix = self.ledger.keyword_search_statements(query, n, prefix=5)
+        st_vec_bare = self.bare.query(vector, n) if self.bare is not None else []
         return {
-            "vector": vector, "chunk_rank": chunk_rank, "st_vec": st_vec, "st_kw": st_kw, "st_kw_prefix": st_kw_prefix,
+            "vector": vector, "chunk_rank": chunk_rank, "st_vec": st_vec, "st_kw": st_kw, "st_kw_prefix": st_kw_prefix, "st_vec_bare": st_vec_bare,
             "t_embed": t_embed, "t_stmt": t_stmt, "query": query,
         }
 
@@ -156,27 +171,37 @@ class Methods:
         fused = rrf(*rankings)
         return self._materialize(sorted(fused, key=lambda i: -fused[i]))
 
-    def stmt(self, p: dict, with_chunks: bool = False, parts=("vec", "kw"), dedupe: bool = False, prefix: bool = False) -> list:
+    def stmt(
+        self, p: dict, with_chunks: bool = False, parts=("vec", "kw"), dedupe: bool = False, prefix: bool = False,
+        bare: bool = False, tie: str = "vec",
+    ) -> list:
         rankings = []
         if "vec" in parts:
-            rankings.append([i for i, _ in p["st_vec"]])
+            rankings.append([i for i, _ in p["st_vec_bare" if bare else "st_vec"]])
         if "kw" in parts:
             rankings.append([i for i, _ in p["st_kw_prefix" if prefix else "st_kw"]])
         if with_chunks:
             cands = self.chunk_candidates(p)
             rankings.append([s.id for s in cands])
         fused = rrf(*rankings)
-        vec = dict(p["st_vec"])
-        return self._materialize(sorted(fused, key=lambda i: (-fused[i], -vec.get(i, -1.0))), dedupe)[: max(KS)]
+        vec = dict(p["st_vec_bare" if bare else "st_vec"])
+        kw = dict(p["st_kw_prefix" if prefix else "st_kw"])
+        if tie == "kw":  # equal fused scores: the stronger keyword match first
+            order = sorted(fused, key=lambda i: (-fused[i], -kw.get(i, 0.0), -vec.get(i, -1.0)))
+        else:
+            order = sorted(fused, key=lambda i: (-fused[i], -vec.get(i, -1.0)))
+        return self._materialize(order, dedupe)[: max(KS)]
 
     def all(self, query: str) -> tuple[dict[str, list], dict]:
         p = self.prepare(query)
-        return {
+        extra = {"stmt trail-vec dedupe prefix5": self.stmt(p, dedupe=True, prefix=True, bare=True)} if self.bare else {}
+        return extra | {
             "chunk>bm25": self.chunk_bm25(p),
             "chunk>bm25+vec": self.chunk_bm25(p, use_vec=True),
             "stmt": self.stmt(p),
             "stmt dedupe": self.stmt(p, dedupe=True),
             "stmt dedupe prefix5": self.stmt(p, dedupe=True, prefix=True),
+            "stmt dedupe prefix5 tie-bm25": self.stmt(p, dedupe=True, prefix=True, tie="kw"),
             "stmt+chunk": self.stmt(p, with_chunks=True),
             "stmt-bm25+chunk": self.stmt(p, with_chunks=True, parts=("kw",)),
             "stmt-vec": self.stmt(p, parts=("vec",)),
@@ -198,7 +223,7 @@ def embed_cost(mem: Memory, max_chunks: int = 200) -> dict:
         chunks.extend(c for c in mem.iter_chunks() if c.path == f)
     stmts = list(mem.iter_statements(chosen))
     c_texts = [chunking.embed_text(c.path, c.heading, c.text) for c in chunks]
-    s_texts = [statements.embed_text(s) for s in stmts]
+    s_texts = [statements.vector_text(s) for s in stmts]
     mem.embedder.embed(["warm up"])
     t0 = time.perf_counter()
     mem.embedder.embed(c_texts)
@@ -217,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--personas", type=Path, default=default_personas())
     ap.add_argument("--cache", type=Path, default=None, help="keep each set's index here between runs")
     ap.add_argument("--misses", default="", help="print the questions a method misses at k=6")
+    ap.add_argument("--bare", action="store_true", help="also measure statement vectors of file name + trail + text")
     ap.add_argument("--no-cost", action="store_true", help="skip the embedding-cost measurement")
     ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (1: steady numbers on a shared machine)")
     args = ap.parse_args(argv)
@@ -237,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         report = mem.index([folder / "notes"])
         index_s = time.perf_counter() - t0
-        methods = Methods(mem)
+        methods = Methods(mem, bare=args.bare)
         counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         misses: list[str] = []
         for q in questions:

@@ -65,7 +65,7 @@ class _Pending:
     old_ids: set[str]
     new: list[int]  # indexes into chunks that need a vector
     statements: list[Statement]
-    statement_texts: list[str]  # embed texts, parallel to statements
+    statement_texts: list[str]  # keyword-index texts, parallel to statements
     old_statement_ids: set[str]
     new_statements: list[int]  # indexes into statements that need a vector
 
@@ -148,6 +148,17 @@ class Memory:
                 self.statement_store.wipe()
             self._ledger.set_meta("embedder", self.embedder.name)
         return False
+
+    def _check_statement_vectors(self) -> None:
+        """Statement vectors made from another kind of text (statements.VECTOR_TEXT) are dropped;
+        _heal_store re-embeds every ledger statement without a vector. Wipe before recording, so
+        a crash in between only wipes again."""
+        if self._ledger.get_meta("statement_vectors") == statements.VECTOR_TEXT:
+            return
+        if self._ledger.statement_count():
+            log.info("statement vectors were made from other text; re-embedding them")
+            self.statement_store.wipe()
+        self._ledger.set_meta("statement_vectors", statements.VECTOR_TEXT)
 
     def _skip(self, report: IndexReport, path: str, reason: str, st: os.stat_result | None = None) -> None:
         """One log line per bad file; repeated runs over an unchanged bad file log at debug."""
@@ -248,6 +259,7 @@ class Memory:
                 self.store.wipe()
                 self.statement_store.wipe()
             self._check_embedder(claim=True)
+            self._check_statement_vectors()
             self._index_locked(paths, prune=prune, force_hash=False, report=report, on_progress=on_progress)
             self._heal_store(report, full=False)
             report.chunks_total = self._ledger.counts()[1]
@@ -378,7 +390,7 @@ class Memory:
         old_ids = self._ledger.chunk_ids(path) if record is not None else set()
         new = [i for i, c in enumerate(chunks) if c.id not in old_ids]
         stmts = statements.statements_of(path, parsed, chunks)
-        stmt_texts = [statements.embed_text(s) for s in stmts]
+        stmt_texts = [statements.keyword_text(s) for s in stmts]
         old_stmt_ids = self._ledger.statement_ids([path]) if record is not None else set()
         new_stmts = [i for i, s in enumerate(stmts) if s.id not in old_stmt_ids]
         rec = FileRecord(path, st.st_size, st.st_mtime_ns, digest, self.embedder.name, self.chunker)
@@ -391,7 +403,9 @@ class Memory:
         wanted = [(p, i) for p in pending for i in p.new]
         wanted_st = [(p, i) for p in pending for i in p.new_statements]
         # One embed call for chunks and statements: sorted by length across both, less padding.
-        vectors = self.embedder.embed([p.texts[i] for p, i in wanted] + [p.statement_texts[i] for p, i in wanted_st])
+        vectors = self.embedder.embed(
+            [p.texts[i] for p, i in wanted] + [statements.vector_text(p.statements[i]) for p, i in wanted_st]
+        )
         # 1. vectors, one upsert per collection for the batch (idempotent: ids are deterministic)
         self.store.upsert([p.chunks[i].id for p, i in wanted], vectors[: len(wanted)], [p.record.path for p, _ in wanted])
         self.statement_store.upsert(
@@ -465,7 +479,7 @@ class Memory:
                 found = self._ledger.get_statements(missing)
                 for k in range(0, len(missing), EMBED_BATCH):
                     part = [found[i] for i in missing[k : k + EMBED_BATCH] if i in found]
-                    vectors = self.embedder.embed([statements.embed_text(st) for st in part])
+                    vectors = self.embedder.embed([statements.vector_text(st) for st in part])
                     self.statement_store.upsert([st.id for st in part], vectors, [st.path for st in part])
                     report.statements_embedded += len(part)
 
@@ -494,6 +508,7 @@ class Memory:
             started = time.perf_counter()
             report = IndexReport()
             self._check_embedder(claim=True)
+            self._check_statement_vectors()
             self._heal_store(report, full=True)
             targets = roots or sorted(self._ledger.files())
             self._index_locked(targets, prune=True, force_hash=True, report=report, on_progress=None)

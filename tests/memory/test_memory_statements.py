@@ -238,6 +238,17 @@ def test_crash_after_ledger_before_stale_statement_vectors_deleted(make_memory, 
     assert mem.audit([notes]).ok
 
 
+def test_statement_vectors_of_another_kind_are_re_embedded(make_memory, notes, monkeypatch):
+    from memory import statements
+
+    mem = make_memory()
+    mem.index([notes])
+    monkeypatch.setattr(statements, "VECTOR_TEXT", "some-other-form")
+    report = mem.index([notes])
+    assert report.files_changed == 0 and report.chunks_embedded == 0
+    assert report.statements_embedded == report.statements_total == 10 and mem.audit([notes]).ok
+
+
 def test_lost_statement_vectors_are_re_embedded(make_memory, notes):
     mem = make_memory()
     mem.index([notes])
