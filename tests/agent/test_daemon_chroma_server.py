@@ -28,7 +28,8 @@ def test_index_ask_and_delete_against_a_chroma_server(chroma_server, home, tmp_p
         port = int(url.rsplit(":", 1)[1])
         other = chromadb.HttpClient(host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False))
         counts = {c.name: other.get_collection(c.name).count() for c in other.list_collections()}
-        assert sum(counts.values()) == memory.stats().chunks, counts
+        stats = memory.stats()  # chunk vectors and statement vectors, one collection each
+        assert sum(counts.values()) == stats.chunks + stats.statements, counts
 
         engine = ChatEngine(home, settings, memory=memory)
         answer = engine.ask("What is the shed door code?")
@@ -37,7 +38,8 @@ def test_index_ask_and_delete_against_a_chroma_server(chroma_server, home, tmp_p
         (notes / "garden.md").unlink()
         removed = memory.index([notes])  # prune: the deleted note's vectors leave the server
         assert removed.files_removed == 1 and removed.chunks_deleted >= 1
-        assert sum(other.get_collection(c.name).count() for c in other.list_collections()) == memory.stats().chunks
+        stats = memory.stats()
+        assert sum(other.get_collection(c.name).count() for c in other.list_collections()) == stats.chunks + stats.statements
         hits = memory.search("What is the shed door code?", k=4)
         assert not any(h.path.endswith("garden.md") for h in hits)
         assert memory.audit([notes]).ok
