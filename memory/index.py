@@ -610,6 +610,11 @@ class Memory:
             have, want = self.store.count(), self._ledger.counts()[1]
             sample = self._ledger.sample_chunk_ids(STORE_SAMPLE)
             lost = len(sample) - len(self.store.existing(sample))
+            # Statement vectors the same way (their collection can vanish on its own).
+            st_sample = self._ledger.sample_statement_ids(STORE_SAMPLE)
+            lost += len(st_sample) - len(self.statement_store.existing(st_sample))
+            if self.statement_store.count() < self._ledger.statement_count():
+                lost += 1
             if have < want or lost:
                 # Fewer vectors than chunks: the store was deleted or emptied. As many, but not
                 # the ledger's: it belongs to another index (a copied or swapped folder).
@@ -628,6 +633,7 @@ class Memory:
             return []
         if not self._check_embedder(claim=False):
             return []
+        self._check_store()
         return self._rank_statements(query, self._query_vector(query), k)
 
     def _rank_statements(self, query: str, vector: list[float], k: int) -> list[StatementHit]:

@@ -205,6 +205,10 @@ class Ledger:
                 out |= {r[0] for r in self._conn.execute("SELECT id FROM statements WHERE path=?", (path,))}
             return out
 
+    def sample_statement_ids(self, n: int) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute("SELECT id FROM statements ORDER BY random() LIMIT ?", (n,))]
+
     def all_statement_ids(self) -> set[str]:
         with self._lock:
             return {r[0] for r in self._conn.execute("SELECT id FROM statements")}

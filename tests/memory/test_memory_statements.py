@@ -250,6 +250,16 @@ def test_statement_vectors_of_another_kind_are_re_embedded(make_memory, notes, m
     assert report.statements_embedded == report.statements_total == 10 and mem.audit([notes]).ok
 
 
+def test_a_vanished_statement_collection_is_rebuilt_on_first_search(make_memory, notes, tmp_path):
+    mem = make_memory(tmp_path / "data")
+    mem.index([notes])
+    mem.statement_store.wipe()  # e.g. a new Chroma server: the collection is empty
+    mem.close()
+    again = make_memory(tmp_path / "data")
+    assert 17 in [h.line for h in again.search_statements("what is the sitter's phone number", k=3)]
+    assert again.audit([notes]).ok
+
+
 def test_lost_statement_vectors_are_re_embedded(make_memory, notes):
     mem = make_memory()
     mem.index([notes])
