@@ -139,8 +139,8 @@ def _strip(text: str) -> str:
 def _named_topic(topic: str) -> str | None:
     """The topic as a name when the note is about a named thing (not the user)."""
     t = topic.strip()
-    if not t or _USER_TOPIC.search(t) or len(t.split()) > 4 or not t[:1].isupper():
-        return None
+    if not t or _USER_TOPIC.search(t) or len(t.split()) > 4 or not t[:1].isupper() or re.search(r"\d", t):
+        return None  # a dated diary heading is not a name
     return t
 
 
@@ -196,7 +196,7 @@ def _value_type(doc, tokens, head=None) -> tuple[str, str]:
         return "THING", ""
     text = "".join(t.text_with_ws for t in tokens)
     m = _PHONE.search(text)
-    if m and sum(c.isdigit() for c in m.group(0)) >= 7:
+    if m and sum(c.isdigit() for c in m.group(0)) >= 7 and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.group(0).strip()):
         return "PHONE", m.group(0).strip()
     ids = {t.i for t in tokens}
     ents = [e for e in doc.ents if any(t.i in ids for t in e)]
@@ -434,6 +434,7 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
                 statement=statement, frame=Frame(form="attr", owner=owner, rel=rel), key=f"{owner_name}|{rel}")
 
 
+_EMPTY = {"-", "—", "–", "n/a", "N/A", "none", "None", "?", ""}
 _PERSON_HEADERS = {"who", "relation", "relationship", "role"}
 _NOTE_HEADERS = {"notes", "note", "comment", "comments", "details", "about"}
 
@@ -443,7 +444,8 @@ def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
     if len(fields) < 2:
         return []
     (h0, label), rest = fields[0], fields[1:]
-    person_rows = h0.lower() in _PERSON_HEADERS
+    # "| sister | Anja |" is a relation of the user's; "| Aiko | ... |" names the row's person
+    person_rows = h0.lower() in _PERSON_HEADERS and label[:1].islower()
     name_h = next((h for h, _ in rest if h.lower() == "name"), None)
     name = unit.fields.get(name_h) if name_h else None
     who_label = f"my {label}" if person_rows else label
@@ -458,7 +460,7 @@ def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
                         frame=Frame(form="attr", owner=owner, rel=rel), key=f"{'you' if person_rows else label}|{rel}"))
     subject = name or who_label
     for h, v in rest:
-        if not v or h == name_h:
+        if not v or h == name_h or v.strip() in _EMPTY:
             continue
         if h.lower() in _NOTE_HEADERS:
             continue  # parsed as sentences by the caller
@@ -539,6 +541,9 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
     for u, f in raw:
+        short = re.sub(r"^(?:a|an|the)\s+", "", f["value"], flags=re.I)
+        if len(short.split()) <= 3 and f.get("value_type") not in ("PERSON",):
+            f["answer"] = short  # "50 mcg", not a mislabelled "mcg"
         if len(f["value"].split()) > 14 or not f["value"]:
             continue
         dedupe = (f["subject"].lower(), f["relation"].lower(), f["value"].lower())
