@@ -68,6 +68,7 @@ class TrainSettings(BaseModel):
     batch_size: int = 8
     max_examples: int = 1600  # the dataset cap: fewer phrasings per fact, then a sample of the facts
     train_budget_s: int = 600  # training stops (as finished) when this is spent
+    cycle_budget_s: int = 900  # the whole cycle; training gets what the other stages leave of it
     quant: str = "Q8_0"
     keep_versions: int = 3
     schedule: str = "nightly"  # nightly | off

@@ -466,7 +466,8 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     t0 = time.monotonic()
     tcfg = settings.train
     budget = int(job.get("train_budget_s") or tcfg.train_budget_s)
-    budget = max(60, min(budget, CYCLE_BUDGET_S - int(stages["dataset"]) - 240))  # export + quantize + eval: ~4 min
+    cycle = int(getattr(tcfg, "cycle_budget_s", CYCLE_BUDGET_S))
+    budget = max(60, min(budget, cycle - int(stages["dataset"]) - 240))  # export + quantize + eval: ~4 min
     cfg = TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
                       max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
                       eval_every=int(job.get("eval_every") or 25), checkpoint_every=int(job.get("checkpoint_every") or 25),

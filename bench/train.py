@@ -74,6 +74,8 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--llm-questions", type=int, default=0)
     ap.add_argument("--persona", default="lena")
+    ap.add_argument("--max-examples", type=int, default=None)
+    ap.add_argument("--train-budget", type=int, default=None, help="seconds of training (and the cycle budget with it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--skip-eval", action="store_true", help="only the cycle, no questions.jsonl scoring")
     args = ap.parse_args()
@@ -98,6 +100,11 @@ def main() -> int:
         settings.train.batch_size = args.batch_size
     if args.lr is not None:
         settings.train.lr = args.lr
+    if args.max_examples is not None:
+        settings.train.max_examples = args.max_examples
+    if args.train_budget is not None:
+        settings.train.train_budget_s = args.train_budget
+        settings.train.cycle_budget_s = args.train_budget + 600
     load_start = os.getloadavg()
     print(f"load average at start: {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f} on {os.cpu_count()} cores", flush=True)
 
