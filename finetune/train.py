@@ -241,7 +241,8 @@ def train_lora(
     reason = ""
     step = state["step"]
     done_here = 0
-    probe = 4  # steps measured before the plan is fitted to the budget
+    probe = 4  # steps measured before the plan is fitted to the budget (and again every `probe` steps)
+    stamps = [t0]
     while step < plan["total"]:
         epoch, idx = divmod(step, per_epoch)
         batch_ids = _batches(lengths, cfg.batch_size, cfg.seed, epoch)[idx]
@@ -256,14 +257,19 @@ def train_lora(
         state["step"] = step
         loss = loss.detach()
         state["losses"].append((step, round(float(loss), 5)))
-        rate = (time.monotonic() - t0) / done_here
-        if cfg.budget_s and done_here == probe:
-            # eval passes cost about as much as a step per 8 held-out pairs
-            per = rate * (1 + (len(held) + len(general)) / 8 / max(1, cfg.eval_every))
-            fit = step + int(max(0.0, cfg.budget_s - (time.monotonic() - t0)) / per)
-            if fit < plan["total"]:
-                log.info("time budget %.0fs: %d steps instead of %d", cfg.budget_s, fit, plan["total"])
-                if emit:
+        now = time.monotonic()
+        stamps.append(now)
+        rate = (now - t0) / done_here
+        if cfg.budget_s and done_here >= probe and done_here % probe == 0:
+            # Re-fitted every few steps from the recent step rate: a slow start (loading, a busy
+            # CPU) must not fix the plan for good. Never beyond the planned total.
+            recent = stamps[-(2 * probe + 1):]
+            per = (recent[-1] - recent[0]) / max(1, len(recent) - 1)
+            per *= 1 + (len(held) + len(general)) / 8 / max(1, cfg.eval_every)  # eval passes
+            fit = min(planned, step + int(max(0.0, cfg.budget_s - (now - t0)) / max(per, 1e-6)))
+            if fit != plan["total"]:
+                log.info("time budget %.0fs: %d steps (was %d)", cfg.budget_s, fit, plan["total"])
+                if emit and abs(fit - plan["total"]) >= max(2, plan["total"] // 20):
                     emit("train", step=step, total=fit, message=f"fitting the time budget: {fit} steps instead of {plan['total']}")
                 plan["total"] = state["total"] = max(step, fit)
         total = plan["total"]
