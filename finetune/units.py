@@ -155,14 +155,22 @@ def units_from_chunks(chunks: Iterable[Chunk]) -> list[Unit]:
 
 
 def _from_statement(s) -> Unit:
+    """memory.types.Statement -> Unit (topic is a heading trail there; "line" is a plain line)."""
     path = str(getattr(s, "path", ""))
     kind = getattr(s, "kind", "sentence")
-    topic = getattr(s, "topic", "") or ""
-    fields = dict(getattr(s, "fields", None) or {})
+    kind = "sentence" if kind == "line" else kind
+    trail = getattr(s, "topic", None) or []
+    trail = [trail] if isinstance(trail, str) else list(trail)
+    topic = trail[-1] if trail else ""
     text = getattr(s, "text", "")
     body = text[len(topic) + 2:] if topic and text.startswith(topic + ": ") else text
+    if kind == "kv" and not getattr(s, "fields", None):
+        m = _KV.match(body)
+        fields = {m.group(1): m.group(2)} if m else {}
+    else:
+        fields = dict(getattr(s, "fields", None) or {})
     return Unit(path=path, line=int(getattr(s, "line", 0) or 0), text=text, body=body, kind=kind, topic=topic,
-                fields=fields, heading=[topic] if topic else [], recency=recency(path))
+                fields=fields, heading=trail, chunk_id=str(getattr(s, "chunk_id", "") or ""), recency=recency(path))
 
 
 def load_units(memory) -> list[Unit]:

@@ -146,3 +146,19 @@ def test_wrong_dataset_version_is_refused(tmp_path):
     bad.write_text('{"version": 99, "id": "e0", "kind": "forward", "messages": []}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="version"):
         load_examples(bad)
+
+
+def test_units_come_from_memory_statements_when_memory_has_them(tmp_path):
+    from types import SimpleNamespace
+
+    from finetune.units import load_units
+
+    note = tmp_path / "pets.md"
+    note.write_text("# Pets\n\n- Vet: Dr. Hal Brecken\n", encoding="utf-8")
+    st = SimpleNamespace(path=str(note), line=3, text="Pets: Vet: Dr. Hal Brecken", kind="kv", topic=["Pets"],
+                         fields={"Vet": "Dr. Hal Brecken"}, chunk_id="c1")
+    memory = SimpleNamespace(iter_statements=lambda: iter([st]), iter_chunks=lambda: iter(()))
+    (unit,) = load_units(memory)
+    assert (unit.kind, unit.topic, unit.body, unit.line) == ("kv", "Pets", "Vet: Dr. Hal Brecken", 3)
+    (vet,) = extract_facts([unit])
+    assert vet.subject == "Pets" and vet.relation == "vet" and vet.unit == "Pets: Vet: Dr. Hal Brecken"
