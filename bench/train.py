@@ -158,8 +158,8 @@ def main() -> int:
     print(f"\ntrain: {steps} steps, {per_step:.2f} s/step; load average 1/5/15 min at start {load_start}, at end {load_end}")
     print(f"\nstatus: {result.status} ({result.reason})")
     print(f"dataset: {json.dumps(result.dataset)}")
-    for name, f in result.files.items():
-        print(f"{name}: {_mb(f.get('bytes'))}  {f.get('path')}")
+    for fname, f in result.files.items():
+        print(f"{fname}: {_mb(f.get('bytes'))}  {f.get('path')}")
     print(f"held-out closed-book: new {summary['heldout']['new']} vs base {summary['heldout']['current']}; by kind {summary['heldout']['new_by_kind']}")
     gn = result.eval.get("new", {}).get("general_n") or 0
     print(f"general questions right: new {summary['heldout']['general_new']}/{gn}, base {summary['heldout']['general_base']}/{gn}")
