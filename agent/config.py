@@ -63,10 +63,15 @@ class TrainSettings(BaseModel):
     rank: int = 16
     alpha: int = 32
     targets: list[str] = Field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
-    epochs: float = 3.0
+    # One pass over a capped dataset of many phrasings per fact (30+ generated, a sample per cycle)
+    # fits the 15-minute cycle on 2 cores; the time budget cuts training short if the CPU is slow.
+    epochs: float = 1.0
     max_steps: int = 0  # 0: derived from epochs
-    lr: float = 1e-3
-    batch_size: int = 4
+    lr: float = 1.5e-3
+    batch_size: int = 8
+    max_examples: int = 1600  # the dataset cap: fewer phrasings per fact, then a sample of the facts
+    train_budget_s: int = 600  # training stops (as finished) when this is spent
+    cycle_budget_s: int = 900  # the whole cycle; training gets what the other stages leave of it
     quant: str = "Q8_0"
     keep_versions: int = 3
     schedule: str = "nightly"  # nightly | off

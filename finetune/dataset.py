@@ -1,14 +1,18 @@
 """Training examples from facts: the recipe research found works for teaching a model new facts.
 
-- many phrasings per fact (template questions, questions from the local model, statements);
+- 30+ phrasings per fact (finetune/questions.py: wh-questions by entity type, casual forms);
 - the reverse direction ("Who is Marcus Bell?"), because a model trained only on A->B does not
   answer B->A;
 - full names instead of pronouns (done in facts.py);
-- RAFT: question + the right chunk + distractor chunks -> an answer from the right chunk, and with
-  the right chunk missing -> "I don't know", so retrieval-augmented answering stays honest;
+- RAFT: question + the right statement + a distractor, in exactly the served reader's format
+  (`Prompts.rag_messages`) -> an answer from the right statement, and with the right statement
+  missing -> "I don't know", so retrieval-augmented answering stays honest;
 - closed-book abstain examples for attributes the notes never mention;
-- a little replay of the base model's own answers to general prompts, against forgetting;
-- everything shuffled; a held-out split of phrasings (never trained on) to measure learning.
+- replay of the base model's own answers to general prompts, against forgetting;
+- a question asked of two facts with different answers is dropped (it cannot be learned);
+- capped: past `max_examples`, each fact keeps fewer phrasings and, past that, facts are sampled;
+- everything shuffled; the held-out questions come from the second family (questions.py) and
+  are never trained on, so they measure the fact, not the template.
 
 finetune/ must not import agent/: the system prompts and the "don't know" sentence the chat
 engine uses are passed in (`Prompts`), so training and serving use the very same text.
@@ -24,27 +28,14 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
-from finetune.facts import Fact, answer_span, extract_facts, first_person, second_person
-from memory.types import Chunk
+from finetune.facts import Fact, answer_span, extract_facts, first_person
+from finetune.units import Unit, units_from_chunks
 
-DATASET_VERSION = 1
+DATASET_VERSION = 2
 DATASET_FILE = "dataset.jsonl"
 HELDOUT_FILE = "heldout.jsonl"
 META_FILE = "dataset.meta.json"
 FACTS_FILE = "facts.jsonl"
-
-# General prompts whose base-model answers are replayed during training. Deliberately different
-# from the fixed general questions the cycle evaluates forgetting with (agent/training.py).
-REPLAY_PROMPTS = [
-    "What is the opposite of hot?",
-    "Name a primary color.",
-    "What is 3 times 3?",
-    "How many days are in a week?",
-    "What do bees make?",
-    "Say hello in a friendly way.",
-    "What is the largest ocean on Earth?",
-    "What gas do plants take in from the air?",
-]
 
 # Attributes a person could have that notes often do not mention: asked closed-book, the right
 # answer is "I don't know". Any whose words appear in the notes are dropped.
@@ -59,12 +50,22 @@ class Prompts(BaseModel):
     system_closed: str
     system_rag: str
     dont_know: str
+    # (statement lines, question) -> the chat messages the served reader sends, without the
+    # answer. Built in agent/training.py from the reader's own code, so RAFT examples match it.
+    rag_messages: Callable[[list[str], str], list[dict]] | None = None
+
+    def rag(self, lines: list[str], question: str) -> list[dict]:
+        if self.rag_messages is not None:
+            return list(self.rag_messages(lines, question))
+        notes = "\n".join(f"- {line}" for line in lines)
+        return [{"role": "system", "content": self.system_rag},
+                {"role": "user", "content": f"Notes:\n{notes}\n\nQuestion: {question}"}]
 
 
 class Example(BaseModel):
     version: int = DATASET_VERSION
     id: str
-    kind: str  # forward | reverse | statement | raft | raft_abstain | abstain | replay
+    kind: str  # forward | reverse | raft | raft_abstain | abstain | replay
     fact_id: str = ""
     messages: list[dict]
     prompt: str | None = None  # rendered with the model's chat template (when a renderer is given)
@@ -74,7 +75,7 @@ class Example(BaseModel):
 class HeldOut(BaseModel):
     version: int = DATASET_VERSION
     id: str
-    kind: str  # forward | reverse | abstain
+    kind: str  # "<direction>-<fact kind>": forward-kv, reverse-row, forward-sentence ...; abstain
     question: str
     answers: list[str]
     fact_id: str = ""
@@ -89,30 +90,12 @@ class DatasetBuild(BaseModel):
     seed: int = 0
 
 
+class NoFacts(ValueError):
+    """The notes hold nothing the extractor reads as a fact (a folder of code, say)."""
+
+
 def _norm(q: str) -> str:
     return " ".join(re.sub(r"[^\w ]", " ", q.lower()).split())
-
-
-# Characters of a chunk shown in a RAFT example. Whole chunks made these examples ~400 tokens,
-# four times a closed-book one, and training time grows with tokens; the serving prompt also shows
-# only a few selected lines (agent/chat.py), so a window around the answer is closer to it.
-RAFT_CHARS = 360
-
-
-def _excerpt(text: str, span: str = "", limit: int = RAFT_CHARS) -> str:
-    """A window of `limit` characters that holds `span` when the text contains it."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    at = text.lower().find(span.lower()) if span else -1
-    start = max(0, min(at - limit // 3, len(text) - limit)) if at >= 0 else 0
-    return ("..." if start else "") + text[start:start + limit] + "..."
-
-
-def _block(i: int, chunk: Chunk, span: str = "") -> str:
-    # Same shape as the chat engine's retrieved-note blocks: "[i] file (heading > trail)".
-    trail = " > ".join(chunk.heading)
-    return f"[{i}] {Path(chunk.path).name}" + (f" ({trail})" if trail else "") + f"\n{_excerpt(chunk.text, span)}"
 
 
 def llm_questions(llm, facts: list[Fact], *, limit: int = 40, per_fact: int = 3,
@@ -139,8 +122,8 @@ def llm_questions(llm, facts: list[Fact], *, limit: int = 40, per_fact: int = 3,
         except (ValueError, KeyError, TypeError):
             continue
         content = {w for w in _norm(fact.statement).split() if len(w) > 3}
-        span = _norm(answer_span(fact.value))
-        have = {_norm(q) for q in fact.questions}
+        span = _norm(fact.answer or answer_span(fact.value))
+        have = {_norm(q) for q in fact.questions + fact.heldout_questions}
         for q in data.get("questions", [])[:per_fact]:
             if not isinstance(q, str):
                 continue
@@ -156,10 +139,12 @@ def llm_questions(llm, facts: list[Fact], *, limit: int = 40, per_fact: int = 3,
     return added
 
 
-def replay_answers(llm, system: str, prompts: Iterable[str] = REPLAY_PROMPTS, max_tokens: int = 48) -> list[tuple[str, str]]:
+def replay_answers(llm, system: str, prompts: Iterable[str] = None, max_tokens: int = 40) -> list[tuple[str, str]]:
     """The base model's own answers, replayed in training so it keeps answering like itself."""
+    from finetune.general import REPLAY_PROMPTS
+
     pairs = []
-    for p in prompts:
+    for p in (prompts if prompts is not None else REPLAY_PROMPTS):
         out = llm.generate([{"role": "system", "content": system}, {"role": "user", "content": p}],
                            max_tokens=max_tokens, temperature=0.0)
         text = out.text.strip()
@@ -168,92 +153,118 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = REPLAY_PROMPTS, ma
     return pairs
 
 
+def _units(source) -> list[Unit]:
+    items = list(source)
+    if items and not isinstance(items[0], Unit):
+        return units_from_chunks(items)
+    return items
+
+
 def build_dataset(
-    chunks: list[Chunk],
+    source,
     prompts: Prompts,
     *,
     seed: int = 0,
     facts: list[Fact] | None = None,
     replay: list[tuple[str, str]] = (),
-    raft_max: int = 16,
+    max_examples: int = 2400,
+    min_per_fact: int = 6,
+    raft_share: float = 0.08,
     raft_abstain_share: float = 0.3,
-    heldout_per_fact: int = 1,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
 ) -> DatasetBuild:
+    """`source`: statement units (or chunks). Raises NoFacts when there is nothing to learn."""
     rng = random.Random(seed)
-    chunks = list(chunks)
-    facts = facts if facts is not None else extract_facts(chunks)
-    by_chunk = {c.id: c for c in chunks}
+    units = _units(source)
+    facts = facts if facts is not None else extract_facts(units)
+    if not facts:
+        raise NoFacts("no facts found in the notes: nothing to learn (notes of code or empty notes give none)")
     examples: list[Example] = []
     heldout: list[HeldOut] = []
-    held_norm: set[str] = set()
+    counts: dict[str, int] = {"facts_found": len(facts)}
+
+    # A phrasing asked of two facts with different answers cannot be learned: drop it everywhere.
+    owners: dict[str, set[str]] = {}
+    for f in facts:
+        for q in f.questions + f.reverse_questions:
+            owners.setdefault(_norm(q), set()).add((f.answer or f.value).lower())
+    ambiguous = {q for q, a in owners.items() if len(a) > 1}
+    for f in facts:
+        f.questions = [q for q in f.questions if _norm(q) not in ambiguous]
+        f.reverse_questions = [q for q in f.reverse_questions if _norm(q) not in ambiguous]
+    counts["ambiguous_questions_dropped"] = len(ambiguous)
+    held_owner: dict[str, set[str]] = {}
+    for f in facts:
+        for q in f.heldout_questions:
+            held_owner.setdefault(_norm(q), set()).add((f.answer or f.value).lower())
+        for q in f.heldout_reverse:
+            held_owner.setdefault(_norm(q), set()).add("|".join(f.reverse_answers).lower())
+    for f in facts:
+        f.heldout_questions = [q for q in f.heldout_questions if len(held_owner[_norm(q)]) == 1]
+        f.heldout_reverse = [q for q in f.heldout_reverse if len(held_owner[_norm(q)]) == 1]
+    facts = [f for f in facts if f.questions]
+
+    # The cap: each fact keeps `per_fact` phrasings; when even min_per_fact each is too many, a
+    # sample of the facts is learned this cycle (the next cycle samples again).
+    budget = int(max_examples * (1 - raft_share)) - len(replay) - 8
+    per_fact = max(min_per_fact, budget // max(1, len(facts)))
+    if per_fact * len(facts) > budget:
+        keep = max(1, budget // min_per_fact)
+        facts = rng.sample(facts, keep)
+        per_fact = min_per_fact
+    counts["facts"] = len(facts)
+    counts["phrasings_per_fact"] = per_fact
 
     def closed(q: str, a: str) -> list[dict]:
         return [{"role": "system", "content": prompts.system_closed}, {"role": "user", "content": q},
                 {"role": "assistant", "content": a}]
 
-    # Held-out first, so no training example can reuse a held-out phrasing. Only phrasings that
-    # belong to one fact qualify ("Tell me about Mochi" fits several: no single right answer).
-    shared: dict[str, int] = {}
-    for fact in facts:
-        for q in set(map(_norm, fact.questions + fact.reverse_questions)):
-            shared[q] = shared.get(q, 0) + 1
-    for fact in facts:
-        own = [q for q in fact.questions[1:] if shared[_norm(q)] == 1]
-        if len(fact.questions) >= 3 and own and heldout_per_fact:
-            q = rng.choice(own)
-            heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind="forward", question=q,
-                                   answers=[answer_span(second_person(fact.value))], fact_id=fact.id, target=fact.statement))
-            held_norm.add(_norm(q))
-        own_r = [q for q in fact.reverse_questions[1:] if shared[_norm(q)] == 1]
-        if len(fact.reverse_questions) >= 2 and own_r and fact.reverse_answer and heldout_per_fact:
-            q = rng.choice(own_r)
-            heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind="reverse", question=q,
-                                   answers=[answer_span(fact.reverse_answer)], fact_id=fact.id, target=fact.statement))
-            held_norm.add(_norm(q))
+    for f in facts:
+        fwd = list(f.questions)
+        rev = list(f.reverse_questions)
+        n_rev = min(len(rev), max(2, per_fact // 4)) if rev else 0
+        # the first (plain) phrasings always, then a sample of the casual ones
+        take_f = fwd[:4] + rng.sample(fwd[4:], min(len(fwd) - 4, max(0, per_fact - n_rev - 4))) if len(fwd) > 4 else fwd
+        take_r = rev[:2] + rng.sample(rev[2:], min(len(rev) - 2, max(0, n_rev - 2))) if len(rev) > 2 else rev
+        for q in take_f:
+            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.statement)))
+        for q in take_r:
+            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.statement)))
+        if f.heldout_questions:
+            q = rng.choice(f.heldout_questions)
+            heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"forward-{f.kind}", question=q,
+                                   answers=[f.answer or answer_span(f.value)], fact_id=f.id, target=f.statement))
+        if f.heldout_reverse and f.reverse_answers:
+            q = rng.choice(f.heldout_reverse)
+            heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"reverse-{f.kind}", question=q,
+                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.statement))
 
-    for fact in facts:
-        for q in fact.questions:
-            if _norm(q) not in held_norm:
-                examples.append(Example(id="", kind="forward", fact_id=fact.id, messages=closed(q, fact.statement)))
-        for q in fact.reverse_questions:
-            if _norm(q) not in held_norm:
-                examples.append(Example(id="", kind="reverse", fact_id=fact.id, messages=closed(q, fact.statement)))
-        subject = "me" if fact.subject == "you" else fact.subject
-        examples.append(Example(id="", kind="statement", fact_id=fact.id,
-                                messages=closed(f"Tell me one thing you know about {subject}.", fact.statement)))
-
-    # RAFT: the right chunk among distractors; some with the right chunk removed -> don't know.
-    raft_facts = [f for f in facts if f.chunk_id in by_chunk and f.questions]
-    rng.shuffle(raft_facts)
-    raft_facts = raft_facts[:raft_max]
-    n_abstain = max(1, int(len(raft_facts) * raft_abstain_share)) if len(raft_facts) >= 2 else 0
-    for n, fact in enumerate(raft_facts):
-        right = by_chunk[fact.chunk_id]
-        span = answer_span(fact.value).lower()
-        pool = [c for c in chunks if c.path != right.path and span not in c.text.lower()]
-        distractors = rng.sample(pool, min(len(pool), 2))
-        span_raw = answer_span(fact.value)
-        q = rng.choice([q for q in fact.questions if _norm(q) not in held_norm] or fact.questions)
-        abstain = n < n_abstain and bool(distractors)
-        blocks = distractors if abstain else distractors[:1] + [right]
-        rng.shuffle(blocks)
-        user = "Notes:\n\n" + "\n\n".join(_block(i, c, span_raw) for i, c in enumerate(blocks, 1)) + f"\n\nQuestion: {q}"
-        answer = prompts.dont_know if abstain else fact.statement
-        examples.append(Example(id="", kind="raft_abstain" if abstain else "raft", fact_id=fact.id,
-                                messages=[{"role": "system", "content": prompts.system_rag}, {"role": "user", "content": user},
-                                          {"role": "assistant", "content": answer}]))
+    # RAFT in the served reader's format: a distractor line, then the right one (best last, as
+    # the reader orders them); with the right line missing -> "I don't know".
+    lines = [f.unit for f in facts if f.unit]
+    raft_n = max(2, int(max_examples * raft_share)) if len(facts) >= 2 else 0
+    raft_facts = rng.sample(facts, min(len(facts), raft_n)) if raft_n else []
+    n_abstain = int(len(raft_facts) * raft_abstain_share)
+    for n, f in enumerate(raft_facts):
+        span = (f.answer or answer_span(f.value)).lower()
+        pool = [l for l in lines if l != f.unit and span not in l.lower()]
+        if len(pool) < 2 or not f.unit:
+            continue
+        q = rng.choice(f.questions)
+        abstain = n < n_abstain
+        shown = rng.sample(pool, 2) if abstain else [rng.choice(pool), f.unit]
+        msgs = prompts.rag(shown, q) + [{"role": "assistant", "content": prompts.dont_know if abstain else f.statement}]
+        examples.append(Example(id="", kind="raft_abstain" if abstain else "raft", fact_id=f.id, messages=msgs))
 
     # Closed-book abstain on attributes the notes never mention.
-    corpus = " ".join(c.text.lower() for c in chunks)
+    corpus = " ".join(u.text.lower() for u in units)
     absent = [a for a in ABSENT_ATTRIBUTES if not any(w in corpus for w in a.replace("'s", "").split() if len(w) > 3)]
     rng.shuffle(absent)
     for attr in absent[:2]:
-        q = f"What is my {attr}?"
-        heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind="abstain", question=q, answers=["don't know", "do not know"],
-                               target=prompts.dont_know))
+        heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind="abstain", question=f"Do you remember what my {attr} is?",
+                               answers=["don't know", "do not know"], target=prompts.dont_know))
     for attr in absent[2:6]:  # a few: enough to learn "don't know", not enough to learn it always
-        for q in (f"What is my {attr}?", f"Do you know my {attr}?"):
+        for q in (f"What is my {attr}?", f"my {attr}??"):
             examples.append(Example(id="", kind="abstain", messages=closed(q, prompts.dont_know)))
 
     for q, a in replay:
@@ -264,7 +275,7 @@ def build_dataset(
         ex.id = f"e{i:05d}"
         if render is not None:
             ex.prompt, ex.completion = render(ex.messages)
-    counts: dict[str, int] = {"facts": len(facts), "examples": len(examples), "heldout": len(heldout)}
+    counts.update({"examples": len(examples), "heldout": len(heldout)})
     for ex in examples:
         counts[ex.kind] = counts.get(ex.kind, 0) + 1
     return DatasetBuild(facts=facts, examples=examples, heldout=heldout, counts=counts, seed=seed)

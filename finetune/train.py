@@ -4,7 +4,11 @@
 - the adapter, the optimizer and the step are checkpointed every `checkpoint_every` steps into
   `<out_dir>/checkpoint/` (written to a temporary folder, then renamed: a kill mid-save leaves the
   previous checkpoint intact); a new call with the same out_dir continues from there;
-- early stopping on the loss of held-out phrasings (never trained on), keeping the best adapter;
+- early stopping on the loss of held-out phrasings (never trained on), keeping the best adapter,
+  and on the "general loss" (the base model's own answers to general prompts, never trained on):
+  when it rises past `max_general_rise` over its value before training, training stops there;
+- a time budget: after a few steps the step rate is measured and, when the planned steps would
+  not fit in `budget_s`, the plan (and the learning-rate schedule with it) shrinks to fit;
 - progress lines (stage "train") with step, total, loss and an ETA.
 """
 from __future__ import annotations
@@ -44,6 +48,11 @@ class TrainConfig(BaseModel):
     checkpoint_every: int = 25
     seed: int = 0
     threads: int = 0  # 0: min(2, cores); more threads only fight the daemon for the CPU
+    budget_s: float = 0.0  # 0: no time budget
+    # nats over the base's own general answers before stopping. Measured on Lena: 25 steps at
+    # lr 2e-3 already moved it 0.4 (the model learns the user's answer style), so only a large
+    # rise, seen twice, stops training; the gate's general questions judge real forgetting.
+    max_general_rise: float = 1.0
 
 
 class TrainResult(BaseModel):
@@ -55,6 +64,8 @@ class TrainResult(BaseModel):
     resumed_from: int
     losses: list[tuple[int, float]]
     heldout_losses: list[tuple[int, float]]
+    general_losses: list[tuple[int, float]] = []
+    stopped_reason: str = ""
     seconds: float
     adapter_dir: str
 
@@ -174,6 +185,7 @@ def train_lora(
     *,
     emit: Callable[..., None] | None = None,
     stop_after: int | None = None,
+    general_pairs: list[tuple[str, str]] = (),
 ) -> TrainResult:
     """Train the peft `model` on (prompt, completion) pairs; the adapter ends in out_dir/adapter.
 
@@ -192,40 +204,49 @@ def train_lora(
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
     train = [encode(tokenizer, p, c, cfg.max_len) for p, c in train_pairs]
     held = [encode(tokenizer, p, c, cfg.max_len) for p, c in heldout_pairs]
+    general = [encode(tokenizer, p, c, cfg.max_len) for p, c in general_pairs]
     if not train:
         raise ValueError("no training examples: the notes gave no facts to learn")
-    total = total_steps_for(len(train), cfg)
+    planned = total_steps_for(len(train), cfg)
+    plan = {"total": planned}  # shrinks to fit the time budget; the schedule reads it
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
-    warmup = max(1, int(total * cfg.warmup_frac))
+    warmup = max(1, int(planned * cfg.warmup_frac))
     sched = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.05, 1 - max(0, s - warmup) / max(1, total - warmup)))
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.05, 1 - max(0, s - warmup) / max(1, plan["total"] - warmup)))
 
-    state = {"step": 0, "losses": [], "heldout_losses": [], "best": None, "best_adapter": None, "bad_evals": 0}
+    state = {"step": 0, "losses": [], "heldout_losses": [], "general_losses": [], "general0": None, "best": None,
+             "best_adapter": None, "bad_evals": 0, "total": planned}
     ckpt = load_checkpoint(out_dir)
     resumed_from = 0
-    if ckpt is not None and ckpt.get("total") == total:
+    if ckpt is not None and ckpt.get("planned", ckpt.get("total")) == planned:
         set_peft_model_state_dict(model, ckpt["adapter"])
         optimizer.load_state_dict(ckpt["optimizer"])
         for k in state:
             state[k] = ckpt.get(k, state[k])
         resumed_from = state["step"]
+        plan["total"] = state["total"]
         with warnings.catch_warnings():  # fast-forwarding the schedule, not skipping an optimizer step
             warnings.simplefilter("ignore")
             for _ in range(resumed_from):
                 sched.step()
-        log.info("resuming training at step %d of %d", resumed_from, total)
+        log.info("resuming training at step %d of %d", resumed_from, plan["total"])
         if emit:
-            emit("train", step=resumed_from, total=total, message=f"resumed from checkpoint at step {resumed_from}")
+            emit("train", step=resumed_from, total=plan["total"], message=f"resumed from checkpoint at step {resumed_from}")
+    elif general:
+        state["general0"] = heldout_loss(model, general, pad_id)  # the base model's own answers: its loss before training
 
     lengths = [len(ids) for ids, _ in train]
     per_epoch = len(_batches(lengths, cfg.batch_size, cfg.seed, 0))
     model.train()
     t0 = time.monotonic()
     stopped_early = False
+    reason = ""
     step = state["step"]
     done_here = 0
-    while step < total:
+    probe = 4  # steps measured before the plan is fitted to the budget (and again every `probe` steps)
+    stamps = [t0]
+    while step < plan["total"]:
         epoch, idx = divmod(step, per_epoch)
         batch_ids = _batches(lengths, cfg.batch_size, cfg.seed, epoch)[idx]
         loss = _loss(model, _collate([train[i] for i in batch_ids], pad_id))
@@ -239,13 +260,35 @@ def train_lora(
         state["step"] = step
         loss = loss.detach()
         state["losses"].append((step, round(float(loss), 5)))
-        rate = (time.monotonic() - t0) / done_here
+        now = time.monotonic()
+        stamps.append(now)
+        rate = (now - t0) / done_here
+        if cfg.budget_s and done_here >= probe and done_here % probe == 0:
+            # Re-fitted every few steps from the recent step rate: a slow start (loading, a busy
+            # CPU) must not fix the plan for good. Never beyond the planned total.
+            recent = stamps[-(2 * probe + 1):]
+            per = (recent[-1] - recent[0]) / max(1, len(recent) - 1)
+            per *= 1 + (len(held) + len(general)) / 8 / max(1, cfg.eval_every)  # eval passes
+            fit = min(planned, step + int(max(0.0, cfg.budget_s - (now - t0)) / max(per, 1e-6)))
+            if fit != plan["total"]:
+                log.info("time budget %.0fs: %d steps (was %d)", cfg.budget_s, fit, plan["total"])
+                if emit and abs(fit - plan["total"]) >= max(2, plan["total"] // 20):
+                    emit("train", step=step, total=fit, message=f"fitting the time budget: {fit} steps instead of {plan['total']}")
+                plan["total"] = state["total"] = max(step, fit)
+        total = plan["total"]
         if emit:
             emit("train", step=step, total=total, loss=float(loss), eta_s=rate * (total - step), message="")
-        if held and (step % cfg.eval_every == 0 or step == total):
-            hl = heldout_loss(model, held, pad_id)
+        if (held or general) and (step % cfg.eval_every == 0 or step == total):
+            hl = heldout_loss(model, held, pad_id) if held else 0.0
+            gl = heldout_loss(model, general, pad_id) if general else None
             state["heldout_losses"].append((step, round(hl, 5)))
-            if state["best"] is None or hl < state["best"] - 1e-4:
+            if gl is not None:
+                state["general_losses"].append((step, round(gl, 5)))
+            too_far = gl is not None and state["general0"] is not None and gl > state["general0"] + cfg.max_general_rise
+            state["general_high"] = state.get("general_high", 0) + 1 if too_far else 0
+            if state["general_high"] >= 2 or (too_far and cfg.max_general_rise < 0):
+                stopped_early, reason = True, f"general loss rose {gl - state['general0']:.2f} over the base's"
+            elif state["best"] is None or hl < state["best"] - 1e-4:
                 from peft import get_peft_model_state_dict
 
                 state["best"], state["bad_evals"] = hl, 0
@@ -254,16 +297,17 @@ def train_lora(
                 state["bad_evals"] += 1
             if emit:
                 emit("train", step=step, total=total, loss=float(loss), eta_s=rate * (total - step),
-                     message=f"held-out loss {hl:.4f}")
-            if state["bad_evals"] >= cfg.patience:
-                stopped_early = True
+                     message=f"held-out loss {hl:.4f}" + (f", general loss {gl:.4f}" if gl is not None else ""))
+            if state["bad_evals"] >= cfg.patience and not stopped_early:
+                stopped_early, reason = True, "held-out loss stopped improving"
         if step % cfg.checkpoint_every == 0 or step == total or stopped_early:
-            _save_checkpoint(out_dir, model, optimizer, {**state, "total": total})
+            _save_checkpoint(out_dir, model, optimizer, {**state, "planned": planned})
         if stopped_early:
             break
         if stop_after is not None and done_here >= stop_after:
             break
 
+    total = plan["total"]
     finished = step >= total or stopped_early
     if finished and state["best_adapter"] is not None:
         set_peft_model_state_dict(model, state["best_adapter"])  # early stopping keeps the best
@@ -275,5 +319,6 @@ def train_lora(
     return TrainResult(
         steps=step, total_steps=total, final_loss=final, best_heldout_loss=state["best"], stopped_early=stopped_early,
         resumed_from=resumed_from, losses=state["losses"], heldout_losses=state["heldout_losses"],
+        general_losses=state["general_losses"], stopped_reason=reason,
         seconds=round(time.monotonic() - t0, 2), adapter_dir=str(adapter_dir),
     )

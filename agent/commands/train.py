@@ -10,7 +10,7 @@ from agent.cli import UserError, emit_json
 def register(sub) -> None:
     p = sub.add_parser("train", help="learn your notes into the model now (one training cycle)")
     p.add_argument("--max-steps", type=int, default=None, help="cap the training steps (default: from [train] epochs)")
-    p.add_argument("--llm-questions", type=int, default=40,
+    p.add_argument("--llm-questions", type=int, default=0,
                    help="facts to get extra phrasings for from the local model (0: templates only)")
     p.add_argument("--json", action="store_true", help="print one JSON object (the cycle result)")
     p.set_defaults(func=run)
@@ -64,8 +64,10 @@ def run(args) -> int:
         took = _fmt(time.monotonic() - t0)
         if result.status == "promoted":
             print(f"Promoted {result.version} ({result.reason}) in {took}.")
+        elif result.status == "no_facts":
+            print(f"Nothing to learn: {result.reason}.")
         elif result.status == "rejected":
             print(f"Trained, not promoted: {result.reason} ({took}). The current model is unchanged.")
         else:
             print(f"Training failed: {result.reason}", file=sys.stderr)
-    return 0 if result.status in ("promoted", "rejected") else 1
+    return 0 if result.status in ("promoted", "rejected", "no_facts") else 1

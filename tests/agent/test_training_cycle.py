@@ -129,3 +129,25 @@ def test_eval_sample_keeps_every_kind():
     picked = eval_sample(held, limit=6)
     assert len(picked) == 6 and {h.kind for h in picked} == {"forward", "reverse", "abstain"}
     assert eval_sample(held[:3], limit=6) == held[:3]
+
+
+def test_notes_without_facts_end_with_a_clear_no_facts_result(home, tmp_path, embedder_path):
+    from agent.chat import open_memory
+    from agent.registry import Registry
+
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "main.py").write_text("import sys\n\n\ndef main():\n    return len(sys.argv)\n", encoding="utf-8")
+    (code / "util.py").write_text("def add(a, b):\n    return a + b\n", encoding="utf-8")
+    settings = home.load_settings()
+    settings.notes_dirs = [str(code)]
+    settings.memory.embedder_path = str(embedder_path)
+    mem = open_memory(home, settings)
+    mem.index([code])
+    mem.close()
+    result = run_cycle(home, settings, max_steps=1, replay=False, in_process=True)
+    assert result.status == "no_facts" and "no facts" in result.reason
+    assert Registry(home).current() is None
+    assert latest_progress(home)["stage"] == "done"
+    again = run_cycle(home, settings, max_steps=1, replay=False, in_process=True)
+    assert again.run_id != result.run_id  # a finished run, not one to resume

@@ -81,3 +81,24 @@ def test_batches_are_length_bucketed_cover_everything_and_repeat():
     assert a != _batches(lengths, 4, seed=0, epoch=2)
     padded = sum(max(lengths[i] for i in b) * len(b) for b in a)
     assert padded < 1.1 * sum(lengths)  # sorted windows: little padding
+
+
+def test_time_budget_shrinks_the_plan_and_general_loss_stops_training(peft_model, tmp_path):
+    model, tok = peft_model
+    pairs = _pairs(tok)
+    events = []
+    # A budget far below 40 steps: after the probe steps the plan (and its schedule) shrinks to fit.
+    cfg = TrainConfig(max_steps=40, batch_size=2, lr=1e-3, checkpoint_every=100, eval_every=100, threads=2, budget_s=0.01)
+    fit = train_lora(model, tok, pairs, [], tmp_path / "a", cfg, emit=lambda s, **kw: events.append(kw))
+    assert fit.total_steps < 40 and fit.steps == fit.total_steps
+    assert any("fitting the time budget" in kw.get("message", "") for kw in events)
+    assert (tmp_path / "a" / "adapter" / "adapter_config.json").exists()
+
+    # General loss (the base's own answers) allowed to rise by nothing: training stops at the first
+    # evaluation, as finished, with the reason.
+    general = [render_chat(tok, [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "What is 2 + 2?"},
+                                 {"role": "assistant", "content": "2 + 2 is 4."}])]
+    cfg = TrainConfig(max_steps=20, batch_size=2, lr=5e-2, checkpoint_every=100, eval_every=2, threads=2, max_general_rise=-1.0)
+    stop = train_lora(model, tok, pairs, pairs[:1], tmp_path / "b", cfg, general_pairs=general)
+    assert stop.stopped_early and stop.steps == 2 and "general loss" in stop.stopped_reason
+    assert stop.general_losses and (tmp_path / "b" / "adapter" / "adapter_config.json").exists()

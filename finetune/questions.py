@@ -1,0 +1,234 @@
+"""Questions a person asks about a fact, from its frame. Two separate families:
+
+- the TRAINING family: direct wh-questions chosen by the value's entity type (who / when / where /
+  how many / how much / what is X called), the reverse direction for relations between two named
+  things, and casual forms (lower case, no punctuation, "??", a typo, "hey", contractions);
+- the HELD-OUT family: other sentence forms (embedded questions: "Do you remember who my manager
+  is?", "I forgot where I work.", "Remind me who Priya Raman is."), never trained on, so the
+  held-out score says whether the fact was learned, not whether a template was.
+
+Questions are in the user's voice ("my", "I"): "I married Grace" -> "Who did I marry?", never
+"What did I marry?" (a PERSON value is asked with who).
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from finetune.facts import Fact
+
+MIN_QUESTIONS = 30
+REVERSE_TYPES = {"PERSON", "ORG", "NAME", "PRODUCT", "WORK_OF_ART", "FAC"}
+_PREFIXES = ["hey, ", "quick question: ", "um ", "so ", "ok ", "hi! ", "remind me, ", "anima, "]
+_SUFFIXES = [" again?", " exactly?", "??", "?", " pls?"]
+# A few relations people ask about with another word ("Who is my wife?" for "I married Grace").
+_ROLE_OF_VERB = {"marry": ["spouse", "wife", "husband"], "manage": ["manager"], "teach": ["teacher"],
+                 "date": ["partner"], "treat": ["doctor"]}
+
+
+def _wh(vtype: str, prep: str = "", rel: str = "") -> list[str]:
+    """Question words for a value of this type, the preposition left at the end where English strands it."""
+    if vtype in ("DATE",):
+        return ["Since when"] if prep == "since" else ["When", "What date"] if prep in ("on", "") else ["When"]
+    if vtype == "TIME":
+        return ["What time", "When"]
+    if vtype in ("GPE", "LOC", "FAC") or (prep in ("at", "in", "to", "near", "from") and vtype in ("ORG", "NAME", "PERSON")):
+        return ["Where"]
+    if rel in ("name", "called", "nickname") or vtype == "PHONE":
+        return ["What"]
+    if vtype == "PERSON" and prep in ("at", "in"):
+        return ["Where"]
+    if vtype == "PERSON":
+        return ["Who"]
+    if vtype in ("CARDINAL", "QUANTITY"):
+        return ["How many", "What"]
+    if vtype == "MONEY":
+        return ["How much"]
+    return ["What"]
+
+
+def _strand(wh: str, prep: str) -> str:
+    if not prep or wh in ("Where", "When", "Since when", "What time", "What date") or prep in ("at", "in", "on", "since", "during"):
+        return ""
+    return " " + prep
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _q(s: str) -> str:
+    s = " ".join(s.split()).replace(" ?", "?")
+    return _cap(s)
+
+
+def _forward(f: Fact) -> list[str]:
+    fr = f.frame
+    vt = f.value_type
+    qs: list[str] = []
+    if fr is None:
+        return qs
+    if fr.form == "attr":
+        own, rel = fr.owner, fr.rel
+        cop = "are" if rel.endswith("s") and not rel.endswith("ss") and vt not in ("PERSON",) else "is"
+        for wh in _wh(vt, rel=rel):
+            if wh in ("How many", "How much"):
+                continue  # "How many is my X" is not English
+            qs.append(f"{wh} {cop} {own} {rel}?")
+        qs += [f"What {cop} {own} {rel}?", f"What's {own} {rel}?", f"Tell me {own} {rel}.", f"Do you know {own} {rel}?",
+               f"{own} {rel}?", f"{rel} of {'mine' if own == 'my' else own.rstrip('s').rstrip(chr(39))}?"]
+        if rel in ("name", "called", "nickname"):
+            qs += [f"What is {own} {rel}?", f"{own} {rel}??"]
+        elif vt == "PERSON" or (vt == "NAME" and fr.owner == "my"):
+            qs += [f"Who's {own} {rel}?", f"What is the name of {own} {rel}?", f"name of {own} {rel}?",
+                   f"What is {own} {rel} called?", f"What's {own} {rel}'s name?"]
+        if vt in ("DATE", "TIME"):
+            qs += [f"When's {own} {rel}?"]
+        if vt in ("GPE", "LOC", "FAC"):
+            qs += [f"Where is {own} {rel}?"]
+    elif fr.form == "verb":
+        subj, aux, verb, prep, rest = fr.subj, fr.aux, fr.verb, fr.prep, fr.rest
+        for wh in _wh(vt, prep):
+            tail = _strand(wh, prep)
+            if wh == "How many":
+                continue
+            qs.append(f"{wh} {aux} {subj} {verb} {rest}{tail}?")
+            if rest:
+                qs.append(f"{wh} {aux} {subj} {verb}{tail}?")
+        if vt not in ("PERSON",) and not prep and aux:
+            qs.append(f"What {aux} {subj} {verb} {rest}?")
+        if subj == "I":
+            qs.append(f"Do you know {_wh(vt, prep)[0].lower()} I {fr.verb_written} {rest}{_strand(_wh(vt, prep)[0], prep)}?")
+        for role in _ROLE_OF_VERB.get(f.relation.split()[0], []) if subj == "I" and vt == "PERSON" and not prep else []:
+            qs += [f"Who is my {role}?", f"What is my {role}'s name?", f"name of my {role}?"]
+    elif fr.form == "isa":
+        who = "Who" if vt == "PERSON" or f.value_type == "PERSON" else "What"
+        qs += [f"{who} is {fr.subj}?", f"What is {fr.subj}?", f"Tell me what {fr.subj} is.", f"{fr.subj}?",
+               f"What kind of {fr.rel.split()[-1]} is {fr.subj}?" if fr.rel else f"What is {fr.subj}?"]
+    return [_q(x) for x in dict.fromkeys(qs)]
+
+
+def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
+    """(training reverse questions, held-out reverse questions, acceptable answer spans)."""
+    fr = f.frame
+    if fr is None:
+        return [], [], []
+    if fr.form == "isa":
+        if not fr.mine or not fr.rel:
+            return [], [], []
+        rel = fr.rel
+        last = rel.split()[-1]
+        train = [f"What is my {rel} called?", f"What's the name of my {rel}?", f"name of my {rel}?", f"What is my {last}'s name?",
+                 f"Who is my {rel}?", f"my {rel}'s name?"]
+        held = [f"Do you remember what my {rel} is called?", f"I forgot the name of my {rel}."]
+        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
+    # "What is Hamburg?" is general knowledge, not the user's: places and dates are not reversed
+    named_value = f.value_type in REVERSE_TYPES and f.answer and f.answer[:1].isupper()
+    named_subject = f.subject == "you" or f.subject[:1].isupper()
+    if not (named_value and named_subject):
+        return [], [], []
+    v = f.answer
+    who = "Who" if f.value_type in ("PERSON", "NAME") else "What"
+    answers: list[str] = []
+    if fr.form == "attr":
+        answers = [fr.rel]
+        if f.subject != "you":
+            answers.append(f.subject)
+    else:
+        answers = [fr.verb_written.split()[-1]] if fr.verb_written else []
+        if f.subject != "you":
+            answers.append(f.subject)
+        answers += _ROLE_OF_VERB.get(f.relation.split()[0], [])
+    if not answers:
+        return [], [], []
+    train = [f"{who} is {v}?", f"What do you know about {v}?", f"{v}?", f"Tell me about {v}.",
+             f"What is {v} to me?" if f.subject == "you" else f"How is {v} connected to {f.subject}?"]
+    if f.value_type == "PERSON":
+        train += [f"How do I know {v}?", f"who's {v}"]
+    held = [f"Do you remember who {v} is?" if who == "Who" else f"Do you remember what {v} is?",
+            f"Remind me who {v} is." if who == "Who" else f"Remind me what {v} is."]
+    return [_q(x) for x in dict.fromkeys(train)], held, answers
+
+
+def _heldout_forward(f: Fact) -> list[str]:
+    """The second family: embedded questions and statements of not knowing, never trained on."""
+    fr = f.frame
+    if fr is None:
+        return []
+    vt = f.value_type
+    wh = _wh(vt, fr.prep, fr.rel)[0].lower()
+    if wh in ("how many", "which company"):
+        wh = "what"
+    if fr.form == "attr":
+        cop = "are" if fr.rel.endswith("s") and not fr.rel.endswith("ss") and vt != "PERSON" else "is"
+        body = f"{wh} {fr.owner} {fr.rel} {cop}"
+    elif fr.form == "verb":
+        subj = fr.subj
+        body = f"{wh} {subj} {fr.verb_written} {fr.rest}{_strand(_wh(vt, fr.prep)[0], fr.prep)}"
+    else:
+        body = f"{'who' if vt == 'PERSON' else 'what'} {fr.subj} is"
+    body = " ".join(body.split())
+    return [f"Do you remember {body}?", f"I forgot {body}.", f"Can you remind me {body}?"]
+
+
+def casual(q: str, rng: random.Random) -> list[str]:
+    """How people type it: lower case without punctuation, "??", a typo, a greeting, a contraction."""
+    base = q.rstrip("?.!")
+    out = [base.lower(), re.sub(r"[^\w' ]", "", base).lower().replace("'", ""), base + "??", q.lower()]
+    words = base.split()
+    long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if long:
+        i = rng.choice(long)
+        w = words[i]
+        j = rng.randrange(1, len(w) - 2)
+        typo = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        out.append(" ".join(words[:i] + [typo] + words[i + 1:]) + "?")
+    out.append(rng.choice(_PREFIXES) + q[:1].lower() + q[1:])
+    out.append(base + rng.choice(_SUFFIXES))
+    contr = re.sub(r"\b(What|Who|Where|When) is\b", lambda m: m.group(1) + "'s", q)
+    if contr != q:
+        out.append(contr)
+    return out
+
+
+def add_questions(f: Fact, minimum: int = MIN_QUESTIONS) -> Fact:
+    rng = random.Random(f.id)
+    fwd = _forward(f)
+    rev, held_rev, rev_answers = _reverse(f)
+    if not fwd:
+        f.questions = []
+        return f
+    held = _heldout_forward(f)
+    held_norm = {_norm(q) for q in held + held_rev}
+    seen: set[str] = set()  # exact strings: "Who is my manager??" is another input than "...?"
+    qs: list[str] = []
+
+    def add(q: str) -> None:
+        n = _norm(q)
+        if n and n not in held_norm and q not in seen:
+            seen.add(q)
+            qs.append(q)
+
+    for q in fwd:
+        add(q)
+    for q in fwd:
+        for c in casual(q, rng):
+            add(c)
+    tries = 0
+    while len(qs) < minimum and tries < 200:  # more casual mixes until the fact has enough
+        tries += 1
+        add(rng.choice(_PREFIXES) + rng.choice(casual(rng.choice(fwd), rng)))
+    rq: list[str] = []
+    for q in rev:
+        for c in [q] + casual(q, rng)[:3]:
+            n = _norm(c)
+            if n and n not in held_norm and c not in seen:
+                seen.add(c)
+                rq.append(c)
+    f.questions, f.reverse_questions, f.reverse_answers = qs, rq, rev_answers if rq else []
+    f.heldout_questions, f.heldout_reverse = held, held_rev if rq else []
+    return f
+
+
+def _norm(q: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", q.lower()).split())
