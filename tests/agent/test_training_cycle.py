@@ -2,7 +2,6 @@
 promoted. Real chromadb, real demo model, real GGUF export, real llama.cpp load checks."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
