@@ -1,8 +1,10 @@
-"""Grounded chat: retrieve chunks from memory, prompt the GGUF model with them, stream the answer.
+"""Grounded chat: retrieve statements from memory, let the reader choose and cite one, stream it.
 
-The prompt is rendered by the chat template stored inside the GGUF (llama-cpp-python reads
-`tokenizer.chat_template`), never by a hand-written format: a mismatched template makes small
-models produce nonsense.
+`--mode rag` (the default) answers through agent.reader: the model scores candidate statements
+and the answer is copied from the chosen one, so it cannot invent a value. `--mode base` (and
+the older "write" reader, kept for comparison) prompts the GGUF model, rendered by the chat
+template stored inside the GGUF (llama-cpp-python reads `tokenizer.chat_template`), never by a
+hand-written format: a mismatched template makes small models produce nonsense.
 """
 from __future__ import annotations
 
@@ -11,17 +13,21 @@ import re
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Literal
 
 from pydantic import BaseModel, Field
 
 from agent.config import Home, Settings
 from agent.llm import bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
+from agent.reader import DONT_KNOW, Reader, Reading
+from agent.reader_question import resolve
+from agent.reader_statements import search_statements
+from agent.reader_text import is_question_text
 
 log = logging.getLogger("anima.chat")
 
-DONT_KNOW = "I don't know: your notes don't say."
+NO_QUESTION = "I don't see a question there: ask me about your notes in words."
 
 # A 135M model follows short, concrete instructions and loses the thread in long ones (a longer
 # prompt about "the user" and "I don't know" made it talk about the user and hedge): one sentence
@@ -51,6 +57,11 @@ MAX_LINES = 2
 # is a compromise that keeps most answers and still refuses questions about the wider world.
 MIN_VECTOR_SCORE = 0.2
 
+# The reader: statements retrieved per question (from settings.memory.k chunks), and how much
+# of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
+STATEMENTS_K = 12
+MAX_QUESTION_CHARS = 1000
+
 
 class Source(BaseModel):
     path: str
@@ -60,11 +71,22 @@ class Source(BaseModel):
     heading: list[str] = Field(default_factory=list)
 
 
+class Citation(BaseModel):
+    """The statement an answer was copied from: its file, its lines and its text."""
+
+    path: str
+    line: int
+    end_line: int
+    text: str
+
+
 class Answer(BaseModel):
     answer: str
     sources: list[Source]
     model: str
     timings_ms: dict[str, float]
+    citation: Citation | None = None
+    kind: Literal["answered", "abstained", "ambiguous", "generated"] = "generated"
 
 
 def open_memory(home: Home, settings: Settings):
@@ -236,7 +258,11 @@ class ChatEngine:
         model_path: Path | None = None,
         model: TextModel | None = None,
         pool: ModelPool | None = None,
+        reader: Literal["choose", "write"] = "choose",
     ):
+        """`reader`: "choose" (default) copies a cited statement the model chose; "write" lets the
+        model write the answer from the two best statements (the older way, for comparison)."""
+        self.reader_kind = reader
         self.home = home
         self.settings = settings or home.load_settings()
         self._memory = memory
@@ -320,10 +346,68 @@ class ChatEngine:
         mode: str = "rag",
         on_token: Callable[[str], None] | None = None,
         cancel: threading.Event | None = None,
+        history: list[tuple[str, str]] | None = None,
     ) -> Answer:
+        """Answer one question; `history` is the conversation so far as (question, answer) pairs,
+        oldest first, so a follow-up ("What colour is she?") reads with the turn before it."""
         if mode not in ("rag", "base"):
             raise ValueError(f"unknown mode {mode!r}")
+        if mode == "rag" and self.reader_kind == "choose":
+            return self._read(question, history or [], on_token, cancel)
+        return self._write(question, mode, on_token, cancel, history or [])
+
+    def _read(self, question, history, on_token, cancel) -> Answer:
         t0 = time.perf_counter()
+        if not is_question_text(question):
+            return self._finish(NO_QUESTION, "abstained", None, [], t0, t0, on_token, cancel)
+        resolved = resolve(question[:MAX_QUESTION_CHARS], history)
+        statements = search_statements(self.memory, resolved[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+        t_retrieve = time.perf_counter()
+        with self._lock:
+            reading = Reader(self.model).read(resolved, statements)
+        return self._finish(reading.answer, reading.kind, reading, statements, t0, t_retrieve, on_token, cancel)
+
+    def _finish(self, text, kind, reading: Reading | None, statements, t0, t_retrieve, on_token, cancel) -> Answer:
+        citation = None
+        sources: list[Source] = []
+        if reading is not None and reading.statement is not None and kind == "answered":
+            st = reading.statement
+            citation = Citation(path=st.path, line=st.line, end_line=st.end_line, text=st.source)
+            sources = [Source(path=st.path, start_line=st.line, end_line=st.end_line, score=round(st.score, 4),
+                              heading=[st.topic] if st.topic else [])]
+        elif reading is not None and kind == "ambiguous":
+            named = [c.statement for c in reading.candidates[:4]]
+            sources = [Source(path=s.path, start_line=s.line, end_line=s.end_line, score=round(s.score, 4),
+                              heading=[s.topic] if s.topic else []) for s in named[:2]]
+        t_first = time.perf_counter()
+        # The answer is complete before the first word goes out; it is streamed in words so
+        # every caller (CLI, TUI, daemon SSE) shows it the same way as a generated one.
+        pieces = text.split(" ")
+        shown: list[str] = []
+        for i, word in enumerate(pieces):
+            if cancel is not None and cancel.is_set():
+                break
+            piece = word if i == 0 else " " + word
+            shown.append(piece)
+            if on_token:
+                on_token(piece)
+        answer = "".join(shown)
+        if len(shown) < len(pieces):
+            answer = (answer + " [cancelled]").strip()
+        t_end = time.perf_counter()
+        return Answer(
+            answer=answer,
+            sources=sources,
+            model=self.model_name,
+            timings_ms={"retrieve": _ms(t_retrieve - t0), "first_token": _ms(t_first - t0), "total": _ms(t_end - t0)},
+            citation=citation,
+            kind=kind,
+        )
+
+    def _write(self, question, mode, on_token, cancel, history) -> Answer:
+        """The model writes the answer (base mode, or the "write" reader)."""
+        t0 = time.perf_counter()
+        question = resolve(question, history) if mode == "rag" else question
         hits: list = []
         if mode == "rag":
             hits = [h for h in self.memory.search(question[:2000], k=self.settings.memory.k) if _is_relevant(h)]
@@ -342,9 +426,13 @@ class ChatEngine:
                 sources=[],
                 model=self.model_name,
                 timings_ms={"retrieve": _ms(t_retrieve - t0), "first_token": _ms(now - t0), "total": _ms(now - t0)},
+                kind="abstained",
             )
         with self._lock:
             messages = self.build_messages(question, hits, mode)
+            if mode == "base" and history:
+                turns = [m for q, a in history[-4:] for m in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
+                messages = messages[:1] + turns + messages[1:]
             gen = self.model.generate(
                 messages,
                 max_tokens=self._answer_tokens(mode),

@@ -1,0 +1,191 @@
+"""The reader: answers by choosing a statement from the notes, never by writing one.
+
+A 135M model reads badly but chooses well. So the model only *scores*: how much more likely
+the question becomes after reading each candidate statement (query likelihood as pointwise
+mutual information, avg log P(question | passage) minus avg log P(question)). The answer is
+then copied: the chosen statement turned to face the user, led by the value the question asks
+for when the statement holds exactly such a value, with the statement's file and line as the
+citation. A support check makes sure every name, number and date of the answer appears in the
+cited statement; if not, the statement is quoted instead. When no statement fits well enough
+the reader says it does not know; when two fit with different values of the same relation
+("my son" with two sons), it asks which one.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal, Sequence
+
+from pydantic import BaseModel
+
+from agent.reader_question import QuestionInfo, analyse, typed_values
+from agent.reader_statements import StatementHit
+from agent.reader_text import content_words, face_user, names, stem, unsupported
+
+DONT_KNOW = "I don't know: your notes don't say."
+
+# Candidates the model scores: the best of the retrieved statements by a cheap word-overlap
+# pre-ranking. More costs time linearly and, on the development sets, added almost no answers.
+N_CANDIDATES = 8
+# The passage prompt for query likelihood ("write a question about this passage").
+PASSAGE = "Passage: {s}\nQuestion:"
+NO_PASSAGE = "Question:"
+MAX_STATEMENT_CHARS = 400
+MAX_QUESTION_CHARS = 300
+
+# Final score = PMI + W_COVER * share of the question's words in the statement
+#                   + W_TYPE * (the statement holds a value of the kind asked for).
+W_COVER = 1.0
+W_TYPE = 0.5
+W_RANK = 0.2
+# Abstain when the best statement's PMI is below this and it covers too little of the question.
+MIN_PMI = 0.3
+MIN_COVER = 0.5
+
+
+class Scored(BaseModel):
+    statement: StatementHit
+    cover: float  # share of the question's content words found in the statement or its topic
+    typed: list[str]  # values of the wanted kind the statement holds
+    prerank: float
+    pmi: float | None = None
+    score: float = 0.0
+
+
+class Reading(BaseModel):
+    kind: Literal["answered", "abstained", "ambiguous"]
+    answer: str
+    question: str  # the question as read (after resolving the conversation)
+    statement: StatementHit | None = None
+    value: str | None = None
+    candidates: list[Scored] = []
+
+
+def _terms_of(st: StatementHit) -> set[str]:
+    return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
+
+
+class Reader:
+    def __init__(self, model, *, n_candidates: int = N_CANDIDATES):
+        self.model = model
+        self.n_candidates = n_candidates
+
+    # -- scoring ----------------------------------------------------------------------------------
+    def _logprobs(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
+        batch = getattr(self.model, "logprobs_batch", None)
+        if batch is not None:
+            return batch(pairs)
+        return [self.model.logprobs(c, x) for c, x in pairs]
+
+    def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit]) -> list[Scored]:
+        out = []
+        n_terms = max(1, len(info.terms))
+        for st in statements:
+            terms = _terms_of(st)
+            cover = len(info.terms & terms) / n_terms
+            typed = typed_values(st.text, info.want, exclude=info.text)
+            prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1)
+            out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4)))
+        out.sort(key=lambda s: -s.prerank)
+        return out[: self.n_candidates]
+
+    def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
+        if not cands:
+            return
+        q = " " + _clip(info.text, MAX_QUESTION_CHARS)
+        pairs = [(PASSAGE.format(s=_clip(c.statement.text, MAX_STATEMENT_CHARS)), q) for c in cands]
+        pairs.append((NO_PASSAGE, q))
+        lps = self._logprobs(pairs)
+        base = _mean(lps[-1])
+        for c, lp in zip(cands, lps):
+            c.pmi = round(_mean(lp) - base, 4)
+            c.score = round(c.pmi + W_COVER * c.cover + (W_TYPE if c.typed else 0.0) + W_RANK / (c.statement.rank + 1), 4)
+        cands.sort(key=lambda c: -c.score)
+
+    # -- reading ----------------------------------------------------------------------------------
+    def read(self, question: str, statements: Sequence[StatementHit]) -> Reading:
+        info = analyse(question)
+        if not info.terms and not info.names:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question)
+        cands = self.candidates(info, statements)
+        ambiguous = self._ambiguity(info, cands)
+        if ambiguous:
+            text = f"Your notes mention {_join(ambiguous)}. Which one do you mean?"
+            return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands)
+        if info.want in ("date", "time", "phone", "money", "number"):
+            # The question asks for a kind of value; a statement without one cannot answer it.
+            cands = [c for c in cands if c.typed]
+        if not cands:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question)
+        self.score(info, cands)
+        best = cands[0]
+        if (best.pmi or 0.0) < MIN_PMI and best.cover < MIN_COVER:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+        value = self._value(info, best)
+        answer = compose(best.statement, value, question)
+        return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _value(self, info: QuestionInfo, best: Scored) -> str | None:
+        """The one value of the wanted kind the statement holds, if it holds exactly one."""
+        vals = best.typed
+        if info.plural or len(vals) != 1:
+            return None
+        return vals[0]
+
+    def _ambiguity(self, info: QuestionInfo, cands: list[Scored]) -> list[str] | None:
+        """Different people fit one singular relation of the question ("my son", "Chris")."""
+        low = info.text.lower().replace("’", "'")
+        if info.plural:
+            return None
+        texts = [c.statement.text for c in cands[:4]]
+        rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second) )?([a-z]+?)(?:'s)?\b", low)
+        if rel:
+            noun = rel.group(1)
+            plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
+            for t in texts:
+                m = re.search(rf"\b{plural}\b[,:]?\s*(?:are\s+|called\s+|named\s+)?([A-Z][\w'-]+(?:,\s*[A-Z][\w'-]+)*,?\s+and\s+[A-Z][\w'-]+)", t)
+                if m:
+                    people = [p for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p]
+                    if len(people) >= 2 and not any(p.lower() in low for p in people):
+                        return people
+        for qn in info.names:
+            first = qn.split()[0]
+            if len(qn.split()) > 1:
+                continue
+            fulls = []
+            for t in texts:
+                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'-]+)", t):
+                    full = f"{first} {m.group(1)}"
+                    if full not in fulls:
+                        fulls.append(full)
+            if len(fulls) >= 2:
+                return fulls
+        return None
+
+
+def compose(st: StatementHit, value: str | None, question: str) -> str:
+    """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
+    faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
+    if faced and faced[-1] not in ".!?…":
+        faced += "."
+    answer = faced
+    if value and len(faced.split()) > 8 and not faced.lower().startswith(value.lower()):
+        answer = f"{value[:1].upper()}{value[1:]}. {faced}"
+    if unsupported(answer, st.text + " " + st.source):
+        return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
+    return answer
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "compose", "stem", "names"]
