@@ -75,13 +75,19 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)
 
 
 def _antecedent(history: list[tuple[str, str]]) -> str | None:
-    """The thing the last turn was about: a name from its answer, else from its question."""
+    """What the last turn was about: a name its question used, else its "my X", else a name
+    from its answer. The question's own words come first: if the note changed since, the
+    old answer's value would steer the next search to a line that no longer exists."""
     for q, a in reversed(history):
-        for text in (a, q):
-            found = [n for n in names(text) if n.lower() not in ("you", "your", "notes", "which")]
-            found = [n for n in found if not re.match(r"(?i)^(i|your|you)\b", n)]
-            if found:
-                return found[0]
+        found = _question_names(q)
+        if found:
+            return found[0]
+        mine = re.search(r"\b(my|our) ((?:[a-z-]+ ){0,2}?[a-z-]+?)(?:'s|’s)?(?:\s+(?:is|are|was|were|called|named|do|does|did|live|lives|work|works|name|phone|number|birthday)\b|\s*\?|\s*$)", q.lower())
+        if mine:
+            return f"{mine.group(1)} {mine.group(2)}"
+        found = [n for n in names(a) if not re.match(r"(?i)^(i|your|you|notes)\b", n)]
+        if found:
+            return found[0]
     return None
 
 

@@ -27,6 +27,7 @@ def main() -> None:
     ap.add_argument("--chunks", type=int, default=4)
     ap.add_argument("--out", type=Path, default=Path("/tmp/reader_features.json"))
     ap.add_argument("--only", default="")
+    ap.add_argument("--n", type=int, default=12, help="candidates scored per question")
     args = ap.parse_args()
 
     from agent.chat import open_memory
@@ -39,7 +40,7 @@ def main() -> None:
     from agent.reader_statements import search_statements
 
     model = LlamaModel(args.model or bundled_chat_model(), threads=2)
-    reader = Reader(model, n_candidates=1000)
+    reader = Reader(model, n_candidates=args.n)
     dump = {}
     for name, notes, qfile in discover_sets():
         if args.only and name not in args.only.split(","):
@@ -68,6 +69,7 @@ def main() -> None:
             memory.close()
             print(f"{name}: {len(rows)} questions, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
             dump[name] = rows
+            args.out.write_text(json.dumps(dump, indent=1))
     args.out.write_text(json.dumps(dump, indent=1))
 
 
