@@ -21,7 +21,7 @@ from agent.config import Home, Settings
 from agent.llm import bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading
-from agent.reader_question import resolve
+from agent.reader_question import resolve, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text
 
@@ -359,26 +359,37 @@ class ChatEngine:
     def _read(self, question, history, on_token, cancel) -> Answer:
         t0 = time.perf_counter()
         if not is_question_text(question):
-            return self._finish(NO_QUESTION, "abstained", None, [], t0, t0, on_token, cancel)
+            return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
         resolved = resolve(question[:MAX_QUESTION_CHARS], history)
-        statements = search_statements(self.memory, resolved[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+        readings: list[Reading] = []
+        for part in split_question(resolved):
+            statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+            with self._lock:
+                readings.append(Reader(self.model).read(part, statements))
         t_retrieve = time.perf_counter()
-        with self._lock:
-            reading = Reader(self.model).read(resolved, statements)
-        return self._finish(reading.answer, reading.kind, reading, statements, t0, t_retrieve, on_token, cancel)
+        if len(readings) == 1:
+            return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)
+        # A question in parts (its answers in different notes): each part answered and cited on
+        # its own; parts the notes do not answer say so.
+        answered = [r for r in readings if r.kind != "abstained"]
+        if not answered:
+            return self._finish(DONT_KNOW, "abstained", readings, t0, t_retrieve, on_token, cancel)
+        text = " ".join(r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings)
+        kind = "answered" if any(r.kind == "answered" for r in readings) else "ambiguous"
+        return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
 
-    def _finish(self, text, kind, reading: Reading | None, statements, t0, t_retrieve, on_token, cancel) -> Answer:
+    def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:
         citation = None
         sources: list[Source] = []
-        if reading is not None and reading.statement is not None and kind == "answered":
+        for reading in readings:
             st = reading.statement
-            citation = Citation(path=st.path, line=st.line, end_line=st.end_line, text=st.source)
-            sources = [Source(path=st.path, start_line=st.line, end_line=st.end_line, score=round(st.score, 4),
-                              heading=[st.topic] if st.topic else [])]
-        elif reading is not None and kind == "ambiguous":
-            named = [c.statement for c in reading.candidates[:4]]
-            sources = [Source(path=s.path, start_line=s.line, end_line=s.end_line, score=round(s.score, 4),
-                              heading=[s.topic] if s.topic else []) for s in named[:2]]
+            if st is None or reading.kind == "abstained":
+                continue
+            if reading.kind == "answered" and citation is None:
+                citation = Citation(path=st.path, line=st.line, end_line=st.end_line, text=st.source)
+            shown = [st] if reading.kind == "answered" else [c.statement for c in reading.candidates[:2]]
+            sources += [Source(path=s.path, start_line=s.line, end_line=s.end_line, score=round(s.score, 4),
+                               heading=[s.topic] if s.topic else []) for s in shown]
         t_first = time.perf_counter()
         # The answer is complete before the first word goes out; it is streamed in words so
         # every caller (CLI, TUI, daemon SSE) shows it the same way as a generated one.

@@ -38,6 +38,8 @@ MAX_QUESTION_CHARS = 300
 W_COVER = 1.0
 W_TYPE = 0.5
 W_RANK = 0.2
+W_OTHER = 1.0
+W_DEFINE = 0.5
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
 MIN_COVER = 0.5
@@ -48,6 +50,10 @@ class Scored(BaseModel):
     cover: float  # share of the question's content words found in the statement or its topic
     typed: list[str]  # values of the wanted kind the statement holds
     prerank: float
+    other_owner: bool = False  # about someone else's X where the question asks about "my X"
+    owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
+    defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
+    attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
     pmi: float | None = None
     score: float = 0.0
 
@@ -88,10 +94,28 @@ class Reader:
             terms = _terms_of(st)
             cover = len(info.terms & terms) / n_terms
             typed = typed_values(st.text, info.want, exclude=info.text)
-            prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1)
-            out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4)))
+            owner_ok = all(stem(o) in terms for o in info.owners)
+            attached = True
+            if info.want == "name" and info.subject and stem(info.subject) in terms:
+                # The statement names the thing asked about: a name counts only beside it
+                # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
+                typed = [v for v in typed if _near(st.text, v, info.subject)]
+                attached = bool(typed)
+            other = other_owner(info, st.text)
+            define = defines(info, st)
+            prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
+            out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
+                              owner_ok=owner_ok, attached=attached, defines=define))
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
+
+    def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
+        """The candidates that could answer at all, before the model is asked."""
+        if info.want in ("date", "time", "phone", "money", "number"):
+            # The question asks for a kind of value of someone's; a statement without one, or
+            # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
+            cands = [c for c in cands if c.typed and c.owner_ok]
+        return [c for c in cands if c.attached]
 
     def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
         if not cands:
@@ -103,8 +127,7 @@ class Reader:
         base = _mean(lps[-1])
         for c, lp in zip(cands, lps):
             c.pmi = round(_mean(lp) - base, 4)
-            c.score = round(c.pmi + W_COVER * c.cover + (W_TYPE if c.typed else 0.0) + W_RANK / (c.statement.rank + 1), 4)
-        cands.sort(key=lambda c: -c.score)
+        combine(cands)
 
     # -- reading ----------------------------------------------------------------------------------
     def read(self, question: str, statements: Sequence[StatementHit]) -> Reading:
@@ -116,12 +139,15 @@ class Reader:
         if ambiguous:
             text = f"Your notes mention {_join(ambiguous)}. Which one do you mean?"
             return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands)
-        if info.want in ("date", "time", "phone", "money", "number"):
-            # The question asks for a kind of value; a statement without one cannot answer it.
-            cands = [c for c in cands if c.typed]
+        cands = self.admissible(info, cands)
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         self.score(info, cands)
+        return self.decide(info, cands, question)
+
+    def decide(self, info: QuestionInfo, cands: list[Scored], question: str) -> Reading:
+        """Answer from the best scored candidate, or abstain (separate from scoring, so the rules
+        can be replayed on stored scores when choosing constants: bench/reader_features.py)."""
         best = cands[0]
         if (best.pmi or 0.0) < MIN_PMI and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
@@ -167,6 +193,43 @@ class Reader:
         return None
 
 
+def combine(cands: list[Scored]) -> None:
+    """Final score from the model's PMI and the word-level features; best first."""
+    for c in cands:
+        c.score = round((c.pmi or 0.0) + W_COVER * c.cover + (W_TYPE if c.typed else 0.0)
+                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines, 4)
+    cands.sort(key=lambda c: -c.score)
+
+
+def other_owner(info: QuestionInfo, text: str) -> bool:
+    """The question asks about "my X" and the statement is about someone else's X ("Mom's
+    birthday" for "When is my birthday?"), or the question names an owner the statement does not."""
+    low = text.lower().replace("’", "'")
+    q = info.text.lower().replace("’", "'")
+    for m in re.finditer(r"\bmy ([a-z]+)\b(?!')", q):
+        noun = stem(m.group(1))
+        # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
+        if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
+            return True
+    return False
+
+
+def defines(info: QuestionInfo, st: StatementHit) -> bool:
+    """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's."""
+    m = re.match(r"^\W*(?:who|what)(?:'s| is| are| was)\s+(.+?)\W*$", info.text, re.IGNORECASE)
+    if not m or not info.names or re.search(r"['’]s\b", m.group(1)):
+        return False  # "Who is Pixel's vet?" asks for someone else
+    x = re.escape(info.names[0].split()[0])
+    text = st.text
+    if st.kind == "row" and st.fields:
+        return any(re.match(rf"{x}\b", v) for v in list(st.fields.values())[1:2])
+    return bool(
+        re.match(rf"^(?:[\w ]+: )?{x}\b(?![’']s)(?: [A-Z][\w-]+)*(?: is| was| are|,| \()", text)
+        or re.search(rf"\b(?:my|our|his|her|their) (?:[a-z-]+ ){{0,2}}[a-z-]+,? {x}\b", text)
+        or re.search(rf"\b[a-z]+: {x}\b", text)
+    )
+
+
 def compose(st: StatementHit, value: str | None, question: str) -> str:
     """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
@@ -178,6 +241,21 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     if unsupported(answer, st.text + " " + st.source):
         return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
     return answer
+
+
+def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
+    """Whether `value` stands within `window` words of a word with the stem of `subject`."""
+    toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
+    low = [stem(t) for t in toks]
+    first = value.split()[0].strip(".,;:!?()\"'“”")
+    last = value.split()[-1].strip(".,;:!?()\"'“”")
+    want = stem(subject)
+    spots = [i for i, t in enumerate(low) if t == want]
+    for i, t in enumerate(toks):
+        if t == first or t == last:
+            if any(abs(i - j) <= window + 1 for j in spots):
+                return True
+    return False
 
 
 def _mean(values: list[float]) -> float:

@@ -16,6 +16,8 @@ class QuestionInfo(BaseModel):
     names: list[str]  # names the question itself uses
     want: str | None  # the kind of value the answer must contain, when the question says
     plural: bool  # "What are my sons called?" asks for all of them
+    owners: list[str] = []  # whose value is asked: "Ma" in "Ma's phone number", "brother" in "my brother's"
+    subject: str | None = None  # the thing named: "cat" in "What is my cat called?"
 
 
 def _question_names(text: str) -> list[str]:
@@ -39,7 +41,7 @@ def analyse(question: str) -> QuestionInfo:
         want = "number"
     elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b", low):
         want = "date"
-    elif re.search(r"^\W*(who|whom)\b", low) and not qnames and not re.search(r"\bwho('s| is| are) (my|the|our) \w+ of\b", low):
+    elif re.search(r"^\W*(who|whom)\b", low) and not qnames:
         # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is.
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
@@ -47,7 +49,12 @@ def analyse(question: str) -> QuestionInfo:
     elif re.search(r"^\W*where\b", low):
         want = "place"
     plural = bool(re.search(r"\b(are|were)\b.*\b\w+s\b", low) or re.search(r"\bnames\b|\ball\b|\beach\b", low))
-    return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural)
+    owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")]
+    subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
+    if subj is None:
+        subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
+    subject = subj.group(1) if subj else None
+    return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural, owners=owners, subject=subject)
 
 
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
@@ -66,6 +73,17 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
     return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+_SPLIT = re.compile(r"\?\s+(?=\S)|,?\s+and\s+(?=(?:who|what|when|where|which|how|whose)\b)", re.IGNORECASE)
+
+
+def split_question(question: str, max_parts: int = 3) -> list[str]:
+    """"Who feeds the cat and what is the vet's number?" → two questions, each answered from its own note."""
+    parts = [p.strip() for p in _SPLIT.split(question.strip()) if p and len(p.split()) >= 2]
+    if len(parts) < 2 or len(parts) > max_parts:
+        return [question]
+    return [p if p.endswith("?") else p + "?" for p in parts]
 
 
 # -- conversation ----------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ class Statement(BaseModel):
 class StatementHit(Statement):
     score: float = 0.0  # retrieval score; higher is better
     rank: int = 0  # 0-based position of its chunk (or itself) in the retrieval order
+    vector_score: float | None = None  # cosine similarity, when memory searched statements by vector
+    keyword_score: float | None = None
 
 
 _ABBREVIATIONS = ("dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "e.g.", "i.e.", "vs.", "no.", "apt.", "approx.", "etc.")
@@ -183,4 +185,10 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
 def _as_dict(hit) -> dict:
     data = hit.model_dump() if hasattr(hit, "model_dump") else dict(hit)
     data.pop("rank", None)
+    topic = data.get("topic") or ""
+    if isinstance(topic, list):  # memory keeps the heading trail; the reader wants the nearest heading
+        topic = topic[-1] if topic else ""
+    data["topic"] = topic
+    if topic and data.get("kind") == "sentence" and _PRONOUN_START.match(data.get("text", "")):
+        data["text"] = f"{topic}: {data['text']}"  # "She is black and white" means nothing alone
     return {k: v for k, v in data.items() if k in StatementHit.model_fields}

@@ -11,19 +11,22 @@ from agent.llm import GGUF_TEMPLATE
 from agent.reader_text import unsupported
 
 
+def lines_of(path: str, first: int, last: int) -> str:
+    return " ".join(Path(path).read_text(encoding="utf-8").splitlines()[first - 1 : last])
+
+
 def cited_text(answer) -> str:
-    c = answer.citation
-    lines = Path(c.path).read_text(encoding="utf-8").splitlines()
-    return " ".join(lines[c.line - 1 : c.end_line])
+    return lines_of(answer.citation.path, answer.citation.line, answer.citation.end_line)
 
 
 def assert_honest(answer):
-    """Either an honest refusal, or every value of the answer is on the line it cites."""
-    if answer.kind in ("abstained", "ambiguous"):
-        assert answer.citation is None or answer.kind == "ambiguous"
+    """Either an honest refusal, or every value of the answer is on the lines it cites."""
+    if answer.kind == "abstained":
+        assert answer.citation is None and answer.sources == []
         return
-    assert answer.citation is not None
-    assert unsupported(answer.answer, cited_text(answer)) == [], answer.answer
+    cited = " ".join(lines_of(s.path, s.start_line, s.end_line) for s in answer.sources)
+    assert answer.sources and (answer.kind == "ambiguous" or answer.citation is not None)
+    assert unsupported(answer.answer, cited) == [], answer.answer
 
 
 @pytest.fixture(scope="session")
@@ -126,10 +129,12 @@ def test_a_question_in_another_language_is_honest(engine):
 
 
 def test_an_answer_spanning_two_notes_is_honest(engine):
-    """Who feeds the cat is in the journal, the cat's vet in biscuit.md: one cited line cannot
-    hold both, so the reply is one of them, cited, or a refusal; never a made-up vet number."""
+    """Who feeds the cat is in the journal, the cat's vet in biscuit.md: each part is answered
+    from its own note and cited; never a made-up vet number."""
     answer = engine.ask("Who feeds Biscuit while we are away and what is the vet's phone number?")
     assert_honest(answer)
+    assert "Ilse" in answer.answer and "555 0144" in answer.answer
+    assert {Path(s.path).name for s in answer.sources} == {"journal-2026-11-10.md", "biscuit.md"}
 
 
 def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, demo_notes):

@@ -9,6 +9,8 @@ from agent.reader_statements import StatementHit, parse_statements
 from agent.reader_text import face_user, unsupported
 from tests.fakes import FakeModel
 
+GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s"}  # tell nothing
+
 
 def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
     return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
@@ -20,7 +22,7 @@ def overlap_model(**boost: float) -> FakeModel:
 
     def lp(context: str, continuation: str) -> list[float]:
         passage = set(re.findall(r"\w+", context.lower()))
-        words = [w for w in re.findall(r"\w+", continuation.lower()) if len(w) > 3]  # glue words tell nothing
+        words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
         bonus = sum(v for k, v in boost.items() if k.lower() in passage)
         return [(-1.0 if w in passage else -4.0) + bonus for w in words] or [-1.0]
 
