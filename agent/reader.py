@@ -49,8 +49,11 @@ class Scored(BaseModel):
     statement: StatementHit
     cover: float  # share of the question's content words found in the statement or its topic
     typed: list[str]  # values of the wanted kind the statement holds
+    type_weight: float = 0.0  # W_TYPE for a value in its own words, half for one only in its heading
     prerank: float
     other_owner: bool = False  # about someone else's X where the question asks about "my X"
+    named: bool = False  # for "what is my X called": names X right there ("the starter is called Gerald")
+    names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
     owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
@@ -93,19 +96,25 @@ class Reader:
         for st in statements:
             terms = _terms_of(st)
             cover = len(info.terms & terms) / n_terms
-            typed = typed_values(st.text, info.want, exclude=info.text)
+            # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
+            # March 2027" over every bullet of the trip) counts half: it is shared by its siblings.
+            own = typed_values(st.source, info.want, exclude=info.text)
+            typed = own or typed_values(st.text, info.want, exclude=info.text)
             owner_ok = all(stem(o) in terms for o in info.owners)
-            attached = True
+            names_ok = all(all(stem(w) in terms for w in n.split() if w[:1].isupper() and len(w) > 1) for n in info.names)
+            attached, named = True, False
             if info.want == "name" and info.subject and stem(info.subject) in terms:
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
-                attached = bool(typed)
+                attached = named = bool(typed)
             other = other_owner(info, st.text)
             define = defines(info, st)
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
+            type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
-                              owner_ok=owner_ok, attached=attached, defines=define))
+                              owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
+                              type_weight=type_weight))
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
 
@@ -115,7 +124,14 @@ class Reader:
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]
-        return [c for c in cands if c.attached]
+        # A statement that does not mention a name the question uses is about something else.
+        cands = [c for c in cands if c.attached and c.names_ok]
+        if info.want == "name" and info.subject:
+            # "What is my starter called?": a statement that says "the starter is called Gerald"
+            # beats every statement that does not name the starter at all.
+            named = [c for c in cands if c.named]
+            cands = named or cands
+        return cands
 
     def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
         if not cands:
@@ -196,7 +212,7 @@ class Reader:
 def combine(cands: list[Scored]) -> None:
     """Final score from the model's PMI and the word-level features; best first."""
     for c in cands:
-        c.score = round((c.pmi or 0.0) + W_COVER * c.cover + (W_TYPE if c.typed else 0.0)
+        c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
                         + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines, 4)
     cands.sort(key=lambda c: -c.score)
 
@@ -243,17 +259,26 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     return answer
 
 
-def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
-    """Whether `value` stands within `window` words of a word with the stem of `subject`."""
+_NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}
+
+
+def _near(text: str, value: str, subject: str) -> bool:
+    """Whether the name `value` is attached to `subject` in `text`: right beside it ("our border
+    collie, Pixel", "Pixel, our dog") or named by it a few words on ("the starter itself is
+    called Gerald"); not merely in the same sentence ("Felix is allergic to cats")."""
     toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
     low = [stem(t) for t in toks]
-    first = value.split()[0].strip(".,;:!?()\"'“”")
-    last = value.split()[-1].strip(".,;:!?()\"'“”")
     want = stem(subject)
     spots = [i for i, t in enumerate(low) if t == want]
-    for i, t in enumerate(toks):
-        if t == first or t == last:
-            if any(abs(i - j) <= window + 1 for j in spots):
+    head = value.split()[0].strip(".,;:!?()\"'“”")
+    tail = value.split()[-1].strip(".,;:!?()\"'“”")
+    for j, t in enumerate(toks):
+        if t not in (head, tail):
+            continue
+        for i in spots:
+            if abs(i - j) <= 2:
+                return True
+            if 0 < j - i <= 5 and j > 0 and toks[j - 1].lower() in _NAMING:
                 return True
     return False
 
