@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from agent.reader_question import QuestionInfo, analyse, typed_values
 from agent.reader_statements import StatementHit
-from agent.reader_text import content_words, face_user, names, stem, unsupported
+from agent.reader_text import content_words, face_user, latest_date, names, stem, unsupported
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -40,6 +40,8 @@ W_TYPE = 0.5
 W_RANK = 0.2
 W_OTHER = 1.0
 W_DEFINE = 0.5
+W_RECENT = 0.2
+W_RECENT_NOW = 0.5
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
 MIN_COVER = 0.5
@@ -57,6 +59,7 @@ class Scored(BaseModel):
     owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
+    recent: bool = False  # the newest dated candidate
     pmi: float | None = None
     score: float = 0.0
 
@@ -143,7 +146,7 @@ class Reader:
         base = _mean(lps[-1])
         for c, lp in zip(cands, lps):
             c.pmi = round(_mean(lp) - base, 4)
-        combine(cands)
+        combine(cands, info)
 
     # -- reading ----------------------------------------------------------------------------------
     def read(self, question: str, statements: Sequence[StatementHit]) -> Reading:
@@ -194,6 +197,24 @@ class Reader:
                     people = [p for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p]
                     if len(people) >= 2 and not any(p.lower() in low for p in people):
                         return people
+            # Rows of a table: two records whose relation is the question's noun ("relation:
+            # sister" twice, "sister: Anja" and "sister: Mei").
+            who: list[str] = []
+            for c in cands[:6]:
+                f = c.statement.fields
+                if not f:
+                    continue
+                vals = list(f.values())
+                keys = [k.lower() for k in f]
+                label = None
+                if keys and keys[0] == noun:
+                    label = vals[0]
+                elif any(v.strip().lower() == noun for v in vals):
+                    label = next((v for v in vals if v[:1].isupper() and v.strip().lower() != noun), None)
+                if label and label not in who and label.lower() not in low:
+                    who.append(label)
+            if len(who) >= 2:
+                return who
         for qn in info.names:
             first = qn.split()[0]
             if len(qn.split()) > 1:
@@ -209,11 +230,17 @@ class Reader:
         return None
 
 
-def combine(cands: list[Scored]) -> None:
+def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     """Final score from the model's PMI and the word-level features; best first."""
+    # Notes change: of the dated candidates, the newest (by the date in its file name, its
+    # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
+    dated = [(d, c) for c in cands if (d := latest_date(f"{c.statement.path} {c.statement.topic} {c.statement.text}"))]
+    newest = max(dated, key=lambda x: x[0])[1] if len(dated) >= 2 else None
     for c in cands:
+        c.recent = c is newest
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
-                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines, 4)
+                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
+                        + (W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
 
 
@@ -230,8 +257,24 @@ def other_owner(info: QuestionInfo, text: str) -> bool:
     return False
 
 
+def about(info: QuestionInfo, st: StatementHit) -> bool:
+    """The statement is about the person or thing whose value is asked ("When is Owen's
+    birthday?"): a row whose first column names them, or a statement that starts with them."""
+    for owner in info.owners + [n.split()[0].lower() for n in info.names]:
+        if len(owner) < 2:
+            continue
+        vals = list(st.fields.values()) if st.fields else []
+        if vals and vals[0].lower().startswith(owner):
+            return True
+        if re.match(rf"^(?:[\w ,]+: )?{re.escape(owner)}\b", st.text, re.IGNORECASE):
+            return True
+    return False
+
+
 def defines(info: QuestionInfo, st: StatementHit) -> bool:
     """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's."""
+    if about(info, st) and info.want not in (None,):
+        return True
     m = re.match(r"^\W*(?:who|what)(?:'s| is| are| was)\s+(.+?)\W*$", info.text, re.IGNORECASE)
     if not m or not info.names or re.search(r"['’]s\b", m.group(1)):
         return False  # "Who is Pixel's vet?" asks for someone else

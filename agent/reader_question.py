@@ -18,6 +18,7 @@ class QuestionInfo(BaseModel):
     plural: bool  # "What are my sons called?" asks for all of them
     owners: list[str] = []  # whose value is asked: "Ma" in "Ma's phone number", "brother" in "my brother's"
     subject: str | None = None  # the thing named: "cat" in "What is my cat called?"
+    now: bool = False  # asks for the current value ("now", "currently"): the newest note wins
 
 
 def _question_names(text: str) -> list[str]:
@@ -33,13 +34,13 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif re.search(r"\b(phone|cell|mobile)\b|\bnumber (for|of) \w+\b|\bwhose number\b", low) and "whose" not in low:
+    elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
         want = "phone"
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
         want = "money"
     elif re.search(r"\bhow (many|old|long|far|fast|tall|heavy|big|often)\b|\bwhat (temperature|size|age|percentage)\b", low):
         want = "number"
-    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b", low):
+    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b|\b(birthday|bday|b-day|anniversary)\b", low):
         want = "date"
     elif re.search(r"^\W*(who|whom)\b", low) and not qnames:
         # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is.
@@ -54,7 +55,9 @@ def analyse(question: str) -> QuestionInfo:
     if subj is None:
         subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
     subject = subj.group(1) if subj else None
-    return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural, owners=owners, subject=subject)
+    now = bool(re.search(r"\b(now|current|currently|latest|these days|still|anymore|today)\b", low))
+    return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural, owners=owners,
+                        subject=subject, now=now)
 
 
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:

@@ -128,9 +128,11 @@ def parse_statements(lines: list[tuple[int, str]], path: str, topic: str, chunk_
             text = f"{heading}: {item}" if heading and heading.lower() not in item.lower() else item
             add(text, item, "kv" if kv else "bullet", n, n, {kv.group(1): kv.group(2)} if kv else None)
             continue
-        kv = re.match(r"^([A-Za-z][\w ]{0,30}):\s+(.+)$", line)
-        if kv and not para:  # "header: value" lines (how CSV rows are indexed)
-            add(line, line, "kv", n, n, {kv.group(1): kv.group(2)})
+        kv = re.match(r"^([^:;]{1,40}):\s+(.+)$", line)
+        if kv and (not para or "; " in line):  # "header: value" lines; "a: 1; b: 2" is a CSV row
+            flush()
+            fields = dict(f.split(": ", 1) for f in line.split("; ") if ": " in f) if "; " in line else {kv.group(1): kv.group(2)}
+            add(line, line, "row" if "; " in line else "kv", n, n, fields)
             continue
         para.append((n, line))
     flush()

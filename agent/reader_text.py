@@ -222,3 +222,20 @@ def face_user(text: str) -> str:
 def _sentence_start(out: list[str]) -> bool:
     before = "".join(out).rstrip()
     return not before or before[-1] in ".!?:\n"
+
+
+_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
+
+
+def latest_date(text: str) -> tuple[int, int, int] | None:
+    """The latest calendar date a text names (ISO, "8 March 2026", "March 8, 2026", "March 2026")."""
+    found = []
+    for y, m, d in re.findall(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b", text):
+        found.append((int(y), int(m), int(d)))
+    for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))
+    return max(found) if found else None

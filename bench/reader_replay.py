@@ -17,6 +17,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
+def _fields(text: str) -> dict:
+    if "; " not in text or ": " not in text:
+        return {}
+    return dict(f.split(": ", 1) for f in text.split("; ") if ": " in f)
+
+
 def replay(rows, verbose=False):
     from agent.evaluation import Question, is_correct
     from agent.reader import Reader, Scored, combine
@@ -29,7 +35,7 @@ def replay(rows, verbose=False):
     for r in rows:
         info = analyse(r["question"])
         sts = [StatementHit(id=str(i), path=c["path"], line=c["line"], end_line=c["line"], text=c["text"], source=c["text"],
-                            rank=c["rank"]) for i, c in enumerate(r["cands"])]
+                            rank=c["rank"], fields=_fields(c["text"])) for i, c in enumerate(r["cands"])]
         pmi = {c["text"]: c["pmi"] for c in r["cands"]}
         cands = reader.candidates(info, sts)
         amb = reader._ambiguity(info, cands)
@@ -42,7 +48,7 @@ def replay(rows, verbose=False):
             else:
                 for c in cands:
                     c.pmi = pmi.get(c.statement.text, 0.0)
-                combine(cands)
+                combine(cands, info)
                 answer = reader.decide(info, cands, r["question"]).answer
         q = Question(id=r["id"], kind=r["kind"], question=r["question"], answers=r["answers"])
         ok = is_correct(answer, q)
