@@ -65,15 +65,21 @@ def _starts_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS
 
 
-def _no_break_after(word: str) -> bool:
-    """True when the full stop ending `word` belongs to an abbreviation or an initial."""
-    core = word.lstrip("\"“‘'([")
-    if not core.endswith("."):
-        return False
-    if _INITIAL.fullmatch(core) or _DOTTED.fullmatch(core):
+def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
+    """True when the full stop at `dot` belongs to an abbreviation or an initial, not to the
+    end of a sentence. `word_start` is where its word begins, `nxt` the next non-space."""
+    core = text[word_start : dot + 1].lstrip("\"“‘'([")
+    if _DOTTED.fullmatch(core):
         return True
+    if _INITIAL.fullmatch(core):
+        # "Ursula K. Le Guin", "J. R. R. Tolkien": an initial follows a name or another
+        # initial; "the Y. I already know" is a sentence ending in a one-letter word.
+        before = text[:word_start].rstrip().rsplit(None, 1)
+        return not before or before[-1][:1].isupper()
     bare = core[:-1]
-    return bare.lower() in _ABBREVIATIONS or bare in _MONTH_ABBREV
+    if bare in _MONTH_ABBREV:
+        return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there
+    return bare.lower() in _ABBREVIATIONS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -89,7 +95,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
             word_start = text.rfind(" ", 0, m.start()) + 1
-            if _no_break_after(text[word_start : m.start() + 1]):
+            if _no_break_after(text, word_start, m.start(), nxt):
                 continue
         spans.append((start, end))
         start = nxt
@@ -127,7 +133,7 @@ def key_value(text: str) -> tuple[str, str] | None:
 
 def _with_label(label: str, body: str) -> str:
     """"Pixel: Vet: Dr. Alvarez" — unless the body already names its topic."""
-    if not label or label.lower() in body.lower():
+    if not label or re.search(rf"(?<!\w){re.escape(label)}(?!\w)", body, re.I):
         return body
     return f"{label}: {body}"
 
@@ -271,7 +277,12 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         text = run.text
         kv = key_value(clean(text))
         spans = sentence_spans(text)
-        if kv and len(spans) > 1 and len(kv[0].split()) <= _SUBTOPIC_WORDS:
+        if (
+            kv
+            and len(spans) > 1
+            and len(kv[0].split()) <= _SUBTOPIC_WORDS
+            and not any(key_value(clean(text[a:b])) for a, b in spans[1:])  # "Rin: none. Owen: penicillin."
+        ):
             # "Cello: I have played since I was eight. Lessons on Thursdays." A one- or two-word
             # key is a small heading for the sentences after it ("Things I love: …" is not).
             colon = text.index(":")
@@ -361,13 +372,21 @@ def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: l
 
 # A first column with one of these headers names what the row is about ("sister"), so the row
 # reads "sister: Anja Hoffmann; phone: …" rather than "who: sister; name: Anja Hoffmann; …".
+# A second column headed "name" needs no header: "sister: Anja Hoffmann"; any other keeps it:
+# "Aiko: medication: levothyroxine; dose: 50 mcg".
 _LABEL_HEADERS = frozenset({"", "who", "relation", "relationship", "role", "what", "item", "key", "field", "attribute", "property", "thing"})
+_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person"})
 
 
 def row_text(pairs: list[tuple[str, str]], first_header: str | None) -> str:
-    if len(pairs) >= 2 and first_header is not None and pairs[0][0] == first_header and first_header.strip().lower() in _LABEL_HEADERS:
-        head = f"{pairs[0][1]}: {pairs[1][1]}"
-        return "; ".join([head] + [f"{k}: {v}" for k, v in pairs[2:]])
+    if (
+        len(pairs) >= 2
+        and first_header is not None
+        and pairs[0][0] == first_header
+        and first_header.strip().lower() in _LABEL_HEADERS
+    ):
+        second = pairs[1][1] if pairs[1][0].strip().lower() in _NAME_HEADERS else f"{pairs[1][0]}: {pairs[1][1]}"
+        return "; ".join([f"{pairs[0][1]}: {second}"] + [f"{k}: {v}" for k, v in pairs[2:]])
     return "; ".join(f"{k}: {v}" for k, v in pairs)
 
 
