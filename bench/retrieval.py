@@ -16,6 +16,7 @@ different answers in the top k. Methods:
                   and chunk rank (RRF)
   stmt            statement vectors (second chroma collection) + statement BM25, RRF
   stmt+chunk      `stmt` plus the chunk hybrid rank each statement inherits, RRF of three
+  stmt-bm25+chunk statement BM25 plus the inherited chunk rank (no statement vectors needed)
   stmt-vec / stmt-bm25   one signal alone, for reference
 
 Prints one table per k and the embedding cost (chunks vs statements) and query latency.
@@ -163,6 +164,7 @@ class Methods:
             "chunk>bm25+vec": self.chunk_bm25(p, use_vec=True),
             "stmt": self.stmt(p),
             "stmt+chunk": self.stmt(p, with_chunks=True),
+            "stmt-bm25+chunk": self.stmt(p, with_chunks=True, parts=("kw",)),
             "stmt-vec": self.stmt(p, parts=("vec",)),
             "stmt-bm25": self.stmt(p, parts=("kw",)),
             "memory.search_statements": self.mem.search_statements(query, k=max(KS)),

@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -40,6 +41,7 @@ from memory.types import (
 log = logging.getLogger("anima.memory")
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
+QUERY_CACHE = 64  # query vectors kept (a few KB each)
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files total, current path)
@@ -105,6 +107,10 @@ class Memory:
         self._store_lock = threading.Lock()
         self._write_lock = threading.RLock()  # one writer at a time; readers never wait on it
         self.embed_batch = EMBED_BATCH
+        # A reader asks search() and search_statements() (and again on a follow-up) with the
+        # same text: the query vector (~15 ms of the ~20 ms a search costs) is kept for reuse.
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_lock = threading.Lock()
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -532,6 +538,18 @@ class Memory:
             return audit
 
     # -- reading ------------------------------------------------------------------------------
+    def _query_vector(self, query: str) -> list[float]:
+        with self._query_lock:
+            if query in self._query_vectors:
+                self._query_vectors.move_to_end(query)
+                return self._query_vectors[query]
+        vector = self.embedder.embed([query])[0]
+        with self._query_lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > QUERY_CACHE:
+                self._query_vectors.popitem(last=False)
+        return vector
+
     def search(self, query: str, k: int = 4) -> list[Hit]:
         """Hybrid search: vector top-N and BM25 top-N fused by reciprocal rank, best first.
         Each hit carries `vector_score` (cosine similarity) and `keyword_score` (BM25) when the
@@ -541,7 +559,7 @@ class Memory:
         if not self._check_embedder(claim=False):
             return []  # nothing indexed yet
         n = max(20, 5 * k)
-        vector = self.embedder.embed([query])[0]
+        vector = self._query_vector(query)
         vec_hits = self.store.query(vector, n)
         kw_hits = self._ledger.keyword_search(query, n)
         chunks = self._ledger.get_chunks(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
@@ -570,8 +588,7 @@ class Memory:
             return []
         if not self._check_embedder(claim=False):
             return []
-        vector = self.embedder.embed([query])[0]
-        return self._rank_statements(query, vector, k)
+        return self._rank_statements(query, self._query_vector(query), k)
 
     def _rank_statements(self, query: str, vector: list[float], k: int) -> list[StatementHit]:
         """Statement vectors top-N and statement BM25 top-N, fused by reciprocal rank."""

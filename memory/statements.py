@@ -246,6 +246,20 @@ def _content_col(raw: str) -> int:
     return col
 
 
+def _is_listing(contents: list[str], widest: int) -> bool:
+    """Three or more lines written as a list without bullets ("Zia Rosa - 19 July" / "Sophie -
+    11 Jan" / "me - 30 April 1990"): nearly every line starts a new thought (capital letter),
+    hardly any ends a sentence, and the lines are not all filled to the wrap width as wrapped
+    prose is."""
+    if len(contents) < 3:
+        return False
+    breaks = len(contents) - 1
+    fresh = sum(_starts_sentence(c[0]) for c in contents[1:])
+    finished = sum(c.endswith(tuple(".!?…")) for c in contents[:-1])
+    ragged = any(len(c) < 0.75 * widest for c in contents[:-1])
+    return fresh >= 0.75 * breaks and finished < 0.5 * breaks and ragged
+
+
 def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
     """A run of non-list lines: split into segments at hard line breaks (a short line followed
     by a capitalised one is a list written without bullets; wrapped prose is not split), then
@@ -256,11 +270,12 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         return
     contents = [raw[col:].strip() for _, raw, col in pieces]
     widest = max(len(c) for c in contents)
+    listing = _is_listing(contents, widest)
     segments: list[list[tuple[int, str, int]]] = [[pieces[0]]]
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
-        hard = False
-        if _starts_sentence(cur[0]):
+        hard = listing
+        if not hard and _starts_sentence(cur[0]):
             if prev.endswith(":"):
                 hard = True
             elif not prev.endswith(_TERMINAL + _CONTINUES) and len(prev) < max(40, 0.7 * widest):
@@ -300,7 +315,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
                     builder.span(run, a, b, "sentence", topic + [kv[0]], kv[0])
             continue
         ends_open = not text.rstrip().endswith(tuple(".!?…\"”)"))
-        if len(spans) == 1 and ends_open and len(segments) > 1 and not kv:
+        if len(spans) == 1 and not kv and (listing or (ends_open and len(segments) > 1)):
             builder.span(run, 0, len(text), "line", topic, label)  # one line of a bare list
             continue
         for a, b in spans:
@@ -444,6 +459,31 @@ def _code(builder: _Builder, block: Block, topic: list[str]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+_CAPS = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$")
+
+
+def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
+    """A paragraph of one short line that is a title in all but markdown syntax: ALL CAPS
+    ("BIRTHDAYS (keep this updated!!)"), all bold ("**Contacts**"), ending in a colon ("Things
+    to pack:"), or the first line of a plain-text file ("12 Nov 2026"). It names the topic of
+    what follows, until the next heading."""
+    if block.kind != "text" or len(block.lines) != 1:
+        return None
+    line = block.lines[0][1].strip()
+    if not line or len(line.split()) > 8 or _LIST.match(line) or line.endswith(tuple(".!?…;,")):
+        return None
+    outside = re.sub(r"\([^)]*\)", "", line)
+    if (
+        _CAPS.match(outside)
+        or _BOLD_LINE.match(line)
+        or (line.endswith(":") and not key_value(line + " x"))
+        or (first_of_plain_file and not key_value(line))
+    ):
+        return clean(line).rstrip(":").strip() or None
+    return None
+
+
 def _statement_id(path: str, text: str, dup: int) -> str:
     return hashlib.sha256(f"{path}\0{text}\0{dup}".encode()).hexdigest()[:32]
 
@@ -465,8 +505,17 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
     builder = _Builder()
     trail: list[tuple[int, str]] = []
     code_file = parsed.kind == "code"
-    for block in parsed.blocks:
+    pseudo = False  # the last trail entry is a pseudo-heading (see _pseudo_heading)
+    for k, block in enumerate(parsed.blocks):
+        title = _pseudo_heading(block, k == 0 and parsed.kind in ("text", "pdf")) if k + 1 < len(parsed.blocks) else None
+        if title:
+            if pseudo:
+                trail.pop()
+            trail.append((99, title))
+            pseudo = True
+            continue
         if block.kind == "heading":
+            pseudo = False
             if block.synthetic:  # a PDF page marker: not a topic the user wrote
                 continue
             while trail and trail[-1][0] >= block.level:
