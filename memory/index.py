@@ -2,8 +2,9 @@
 
 Crash safety: every write is idempotent and ordered so that a `kill -9` at any point leaves a
 state `reconcile()` repairs (and `index()` heals the common cases by itself):
-  per file: embed new chunks → upsert vectors by deterministic id → ONE ledger transaction
-  swapping the file's chunk rows and hash → delete the file's now-stale vector ids.
+  per file: embed new chunks and statements → upsert their vectors by deterministic id →
+  ONE ledger transaction swapping the file's chunk rows, statement rows and hash → delete the
+  file's now-stale vector ids (chunks and statements).
 A crash before the transaction leaves the file's old hash in the ledger, so the next run sees
 the file as changed and redoes it; vectors the ledger does not reference are garbage that
 search ignores and repairs delete. The ledger is always the source of truth.
@@ -15,19 +16,32 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from memory import chunking, parsers
+from memory import chunking, parsers, statements
 from memory.embedder import Embedder
 from memory.ledger import FileRecord, Ledger
-from memory.store import VectorStore
-from memory.types import Audit, Chunk, FileWarning, Hit, IndexReport, MemoryFailure, MemoryStats, SkippedFile
+from memory.store import STATEMENT_COLLECTION, VectorStore
+from memory.types import (
+    Audit,
+    Chunk,
+    FileWarning,
+    Hit,
+    IndexReport,
+    MemoryFailure,
+    MemoryStats,
+    SkippedFile,
+    Statement,
+    StatementHit,
+)
 
 log = logging.getLogger("anima.memory")
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
+QUERY_CACHE = 64  # query vectors kept (a few KB each)
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files total, current path)
@@ -47,6 +61,14 @@ class _Pending:
     texts: list[str]  # embed texts, parallel to chunks
     old_ids: set[str]
     new: list[int]  # indexes into chunks that need a vector
+    statements: list[Statement]
+    statement_texts: list[str]  # embed texts, parallel to statements
+    old_statement_ids: set[str]
+    new_statements: list[int]  # indexes into statements that need a vector
+
+    @property
+    def to_embed(self) -> int:
+        return len(self.new) + len(self.new_statements)
 
 
 class _Walk:
@@ -75,13 +97,20 @@ class Memory:
         self.chunk_words = int(chunk_words)
         self.chunk_overlap_words = int(chunk_overlap_words)
         self.max_bytes = int(max_file_mb * 1024 * 1024)
-        self.chunker = chunking.chunker_signature(self.chunk_words, self.chunk_overlap_words)
+        # Statements are derived at the same time as chunks: a new statement version re-parses
+        # every file (unchanged chunks keep their vectors).
+        self.chunker = f"{chunking.chunker_signature(self.chunk_words, self.chunk_overlap_words)}+{statements.STATEMENTS_VERSION}"
         self._ledger = Ledger(self.data_dir / "ledger.sqlite")
         self._chroma_url = chroma_url or None
         self._store: VectorStore | None = None
+        self._statement_store: VectorStore | None = None
         self._store_lock = threading.Lock()
         self._write_lock = threading.RLock()  # one writer at a time; readers never wait on it
         self.embed_batch = EMBED_BATCH
+        # A reader asks search() and search_statements() (and again on a follow-up) with the
+        # same text: the query vector (~15 ms of the ~20 ms a search costs) is kept for reuse.
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_lock = threading.Lock()
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -90,6 +119,14 @@ class Memory:
             if self._store is None:
                 self._store = VectorStore(self.data_dir, self._chroma_url)
             return self._store
+
+    @property
+    def statement_store(self) -> VectorStore:
+        store = self.store
+        with self._store_lock:
+            if self._statement_store is None:
+                self._statement_store = store.sibling(STATEMENT_COLLECTION)
+            return self._statement_store
 
     def _check_embedder(self, *, claim: bool) -> bool:
         """Refuse to mix vectors of two models. Returns False when the index is empty."""
@@ -104,6 +141,7 @@ class Memory:
         if claim:  # an empty index adopts the configured embedder (old vectors, if any, go)
             if recorded is not None:
                 self.store.wipe()
+                self.statement_store.wipe()
             self._ledger.set_meta("embedder", self.embedder.name)
         return False
 
@@ -204,10 +242,12 @@ class Memory:
                 log.info("rebuilding the index with %s", self.embedder.name)
                 self._ledger.wipe()
                 self.store.wipe()
+                self.statement_store.wipe()
             self._check_embedder(claim=True)
             self._index_locked(paths, prune=prune, force_hash=False, report=report, on_progress=on_progress)
             self._heal_store(report, full=False)
             report.chunks_total = self._ledger.counts()[1]
+            report.statements_total = self._ledger.statement_count()
             report.seconds = time.perf_counter() - started
             return report
 
@@ -231,7 +271,7 @@ class Memory:
             item = self._prepare(path, known.get(path), force_hash, report, walk)
             if item is not None:
                 pending.append(item)
-                if sum(len(p.new) for p in pending) >= self.embed_batch:
+                if sum(p.to_embed for p in pending) >= self.embed_batch:
                     self._commit(pending, report)
                     pending = []
             if on_progress is not None:
@@ -333,25 +373,39 @@ class Memory:
         texts = [chunking.embed_text(path, c.heading, c.text) for c in chunks]
         old_ids = self._ledger.chunk_ids(path) if record is not None else set()
         new = [i for i, c in enumerate(chunks) if c.id not in old_ids]
+        stmts = statements.statements_of(path, parsed, chunks)
+        stmt_texts = [statements.embed_text(s) for s in stmts]
+        old_stmt_ids = self._ledger.statement_ids([path]) if record is not None else set()
+        new_stmts = [i for i, s in enumerate(stmts) if s.id not in old_stmt_ids]
         rec = FileRecord(path, st.st_size, st.st_mtime_ns, digest, self.embedder.name, self.chunker)
         report.files_changed += 1
-        return _Pending(rec, chunks, texts, old_ids, new)
+        return _Pending(rec, chunks, texts, old_ids, new, stmts, stmt_texts, old_stmt_ids, new_stmts)
 
     def _commit(self, pending: list[_Pending], report: IndexReport) -> None:
         if not pending:
             return
         wanted = [(p, i) for p in pending for i in p.new]
-        vectors = self.embedder.embed([p.texts[i] for p, i in wanted])
-        # 1. vectors, one upsert for the batch (idempotent: ids are deterministic)
-        self.store.upsert([p.chunks[i].id for p, i in wanted], vectors, [p.record.path for p, _ in wanted])
+        wanted_st = [(p, i) for p in pending for i in p.new_statements]
+        # One embed call for chunks and statements: sorted by length across both, less padding.
+        vectors = self.embedder.embed([p.texts[i] for p, i in wanted] + [p.statement_texts[i] for p, i in wanted_st])
+        # 1. vectors, one upsert per collection for the batch (idempotent: ids are deterministic)
+        self.store.upsert([p.chunks[i].id for p, i in wanted], vectors[: len(wanted)], [p.record.path for p, _ in wanted])
+        self.statement_store.upsert(
+            [p.statements[i].id for p, i in wanted_st], vectors[len(wanted) :], [p.record.path for p, _ in wanted_st]
+        )
         stale: list[str] = []
+        stale_st: list[str] = []
         for p in pending:
-            self._ledger.replace_file(p.record, p.chunks, p.texts)  # 2. the switch, one txn per file
+            # 2. the switch, one txn per file
+            self._ledger.replace_file(p.record, p.chunks, p.texts, p.statements, p.statement_texts)
             gone = p.old_ids - {c.id for c in p.chunks}
             stale.extend(sorted(gone))
+            stale_st.extend(sorted(p.old_statement_ids - {s.id for s in p.statements}))
             report.chunks_embedded += len(p.new)
+            report.statements_embedded += len(p.new_statements)
             report.chunks_deleted += len(gone)
         self.store.delete(stale)  # 3. garbage: a crash before this leaves orphans only
+        self.statement_store.delete(stale_st)
 
     def _vanished(self, path: str, record: FileRecord | None, report: IndexReport) -> None:
         if record is not None:
@@ -365,34 +419,51 @@ class Memory:
             self._forget([path], report)
 
     def _forget(self, paths: list[str], report: IndexReport) -> None:
+        statement_ids = self._ledger.statement_ids(paths)
         ids = self._ledger.remove_files(paths)  # ledger first: a crash leaves orphans only
         self.store.delete(sorted(ids))
+        self.statement_store.delete(sorted(statement_ids))
         report.files_removed += len(paths)
         report.chunks_deleted += len(ids)
         for p in paths:
             log.info("forgot %s (%d chunks)", p, len(ids))
 
     def _heal_store(self, report: IndexReport, *, full: bool) -> None:
-        """Make the vector store hold exactly the ledger's chunk ids. Cheap check first (counts)
-        unless `full`; a crash between the steps of _commit is what makes them differ."""
-        if not full and self.store.count() == self._ledger.counts()[1]:
-            return
-        store_ids = self.store.all_ids()
-        ledger_ids = self._ledger.all_chunk_ids()
-        orphans = sorted(store_ids - ledger_ids)
-        missing = sorted(ledger_ids - store_ids)
-        if orphans:
-            log.info("repair: deleting %d vectors the ledger does not know", len(orphans))
-            self.store.delete(orphans)
-            report.chunks_deleted += len(orphans)
-        if missing:
-            log.info("repair: re-embedding %d ledger chunks without a vector", len(missing))
-            chunks = self._ledger.get_chunks(missing)
-            for k in range(0, len(missing), EMBED_BATCH):
-                part = [chunks[i] for i in missing[k : k + EMBED_BATCH] if i in chunks]
-                vectors = self.embedder.embed([chunking.embed_text(c.path, c.heading, c.text) for c in part])
-                self.store.upsert([c.id for c in part], vectors, [c.path for c in part])
-                report.chunks_embedded += len(part)
+        """Make the vector stores hold exactly the ledger's chunk and statement ids. Cheap check
+        first (counts) unless `full`; a crash between the steps of _commit makes them differ."""
+        if full or self.store.count() != self._ledger.counts()[1]:
+            store_ids = self.store.all_ids()
+            ledger_ids = self._ledger.all_chunk_ids()
+            orphans = sorted(store_ids - ledger_ids)
+            missing = sorted(ledger_ids - store_ids)
+            if orphans:
+                log.info("repair: deleting %d vectors the ledger does not know", len(orphans))
+                self.store.delete(orphans)
+                report.chunks_deleted += len(orphans)
+            if missing:
+                log.info("repair: re-embedding %d ledger chunks without a vector", len(missing))
+                chunks = self._ledger.get_chunks(missing)
+                for k in range(0, len(missing), EMBED_BATCH):
+                    part = [chunks[i] for i in missing[k : k + EMBED_BATCH] if i in chunks]
+                    vectors = self.embedder.embed([chunking.embed_text(c.path, c.heading, c.text) for c in part])
+                    self.store.upsert([c.id for c in part], vectors, [c.path for c in part])
+                    report.chunks_embedded += len(part)
+        if full or self.statement_store.count() != self._ledger.statement_count():
+            store_ids = self.statement_store.all_ids()
+            ledger_ids = self._ledger.all_statement_ids()
+            orphans = sorted(store_ids - ledger_ids)
+            missing = sorted(ledger_ids - store_ids)
+            if orphans:
+                log.info("repair: deleting %d statement vectors the ledger does not know", len(orphans))
+                self.statement_store.delete(orphans)
+            if missing:
+                log.info("repair: re-embedding %d ledger statements without a vector", len(missing))
+                found = self._ledger.get_statements(missing)
+                for k in range(0, len(missing), EMBED_BATCH):
+                    part = [found[i] for i in missing[k : k + EMBED_BATCH] if i in found]
+                    vectors = self.embedder.embed([statements.embed_text(st) for st in part])
+                    self.statement_store.upsert([st.id for st in part], vectors, [st.path for st in part])
+                    report.statements_embedded += len(part)
 
     def remove(self, paths: Iterable[Path | str]) -> int:
         """Forget files (or everything under folders) that were deleted or moved away."""
@@ -423,6 +494,7 @@ class Memory:
             targets = roots or sorted(self._ledger.files())
             self._index_locked(targets, prune=True, force_hash=True, report=report, on_progress=None)
             report.chunks_total = self._ledger.counts()[1]
+            report.statements_total = self._ledger.statement_count()
             report.seconds = time.perf_counter() - started
             return report
 
@@ -431,7 +503,14 @@ class Memory:
         with self._write_lock:
             store_ids = self.store.all_ids()
             ledger_ids = self._ledger.all_chunk_ids()
-            audit = Audit(orphan_vectors=len(store_ids - ledger_ids), missing_vectors=len(ledger_ids - store_ids))
+            st_store_ids = self.statement_store.all_ids()
+            st_ledger_ids = self._ledger.all_statement_ids()
+            audit = Audit(
+                orphan_vectors=len(store_ids - ledger_ids),
+                missing_vectors=len(ledger_ids - store_ids),
+                orphan_statement_vectors=len(st_store_ids - st_ledger_ids),
+                missing_statement_vectors=len(st_ledger_ids - st_store_ids),
+            )
             known = self._ledger.files()
             roots = [os.path.abspath(os.fspath(r)) for r in roots]
             walk = self._walk(roots) if roots else None
@@ -459,6 +538,18 @@ class Memory:
             return audit
 
     # -- reading ------------------------------------------------------------------------------
+    def _query_vector(self, query: str) -> list[float]:
+        with self._query_lock:
+            if query in self._query_vectors:
+                self._query_vectors.move_to_end(query)
+                return self._query_vectors[query]
+        vector = self.embedder.embed([query])[0]
+        with self._query_lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > QUERY_CACHE:
+                self._query_vectors.popitem(last=False)
+        return vector
+
     def search(self, query: str, k: int = 4) -> list[Hit]:
         """Hybrid search: vector top-N and BM25 top-N fused by reciprocal rank, best first.
         Each hit carries `vector_score` (cosine similarity) and `keyword_score` (BM25) when the
@@ -468,7 +559,7 @@ class Memory:
         if not self._check_embedder(claim=False):
             return []  # nothing indexed yet
         n = max(20, 5 * k)
-        vector = self.embedder.embed([query])[0]
+        vector = self._query_vector(query)
         vec_hits = self.store.query(vector, n)
         kw_hits = self._ledger.keyword_search(query, n)
         chunks = self._ledger.get_chunks(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
@@ -490,12 +581,52 @@ class Memory:
     def iter_chunks(self) -> Iterator[Chunk]:
         return self._ledger.iter_chunks()
 
+    # -- statements -----------------------------------------------------------------------------
+    def search_statements(self, query: str, k: int = 12) -> list[StatementHit]:
+        """The statements most likely to answer `query`, best first (see _rank_statements)."""
+        if not query or not query.strip() or k <= 0:
+            return []
+        if not self._check_embedder(claim=False):
+            return []
+        return self._rank_statements(query, self._query_vector(query), k)
+
+    def _rank_statements(self, query: str, vector: list[float], k: int) -> list[StatementHit]:
+        """Statement vectors top-N and statement BM25 top-N, fused by reciprocal rank."""
+        n = max(30, 3 * k)
+        vec_hits = self.statement_store.query(vector, n)
+        kw_hits = self._ledger.keyword_search_statements(query, n)
+        found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
+        vec_hits = [(i, s) for i, s in vec_hits if i in found]
+        kw_hits = [(i, s) for i, s in kw_hits if i in found]
+        fused: dict[str, float] = {}
+        for ranked in (vec_hits, kw_hits):
+            for rank, (sid, _) in enumerate(ranked, 1):
+                fused[sid] = fused.get(sid, 0.0) + 1.0 / (RRF_K + rank)
+        vec_score = dict(vec_hits)
+        kw_score = dict(kw_hits)
+        best = sorted(fused, key=lambda i: (-fused[i], -vec_score.get(i, -1.0)))[:k]
+        return [
+            StatementHit(**found[i].model_dump(), score=fused[i], vector_score=vec_score.get(i), keyword_score=kw_score.get(i))
+            for i in best
+        ]
+
+    def iter_statements(self, paths: list[str] | None = None) -> Iterator[Statement]:
+        """Every statement (or those of the given files / folders), file by file in file order."""
+        if paths is not None:
+            paths = [os.path.abspath(os.fspath(p)) for p in paths]
+        return self._ledger.iter_statements(paths)
+
+    def statements_at(self, path: str, line: int) -> list[Statement]:
+        """The statements that cover `line` of `path` (1-based), for citing and quoting."""
+        return self._ledger.statements_at(os.path.abspath(os.fspath(path)), int(line))
+
     def stats(self) -> MemoryStats:
         files, chunks = self._ledger.counts()
         recorded = self._ledger.get_meta("embedder")
         return MemoryStats(
             files=files,
             chunks=chunks,
+            statements=self._ledger.statement_count(),
             embedder=recorded if (recorded and (files or chunks)) else self.embedder.name,
             store=self._store.describe if self._store is not None else (self._chroma_url or f"persistent:{self.data_dir / 'chroma'}"),
         )
@@ -504,6 +635,7 @@ class Memory:
         with self._write_lock:
             self._ledger.close()
             self._store = None
+            self._statement_store = None
 
     def __enter__(self) -> "Memory":
         return self

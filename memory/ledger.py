@@ -1,5 +1,6 @@
 """The SQLite ledger: which files are indexed (size, mtime, content hash, embedder), their
-chunks (text, heading trail, line range) and a FTS5 keyword index over them.
+chunks (text, heading trail, line range), their statements (memory/statements.py) and FTS5
+keyword indexes over both.
 
 The ledger is the source of truth for what the index contains; chromadb only holds vectors
 keyed by chunk id. Every change of one file is a single transaction, so a crash leaves either
@@ -8,6 +9,7 @@ the old or the new state of that file, never half of each (WAL mode keeps reader
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -16,9 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from memory.types import Chunk, MemoryFailure
+from memory.types import Chunk, MemoryFailure, Statement
 
-SCHEMA_VERSION = "1"
+# 1: files, chunks. 2: statements beside the chunks. A version-1 ledger is upgraded in place:
+# the tables are added and every file is marked for re-parsing (its chunker signature is
+# cleared), so the next index run fills in statements; unchanged chunks keep their ids and
+# vectors, so only the statements are embedded.
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,6 +53,22 @@ CREATE TABLE IF NOT EXISTS skipped (
 );
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path, ord);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(body, tokenize = 'porter unicode61');
+CREATE TABLE IF NOT EXISTS statements (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    source TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    chunk_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_path ON statements(path, line);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(body, tokenize = 'porter unicode61');
 """
 
 # Words that carry no topic: keeping them would let every chunk match every question.
@@ -107,8 +129,29 @@ class Ledger:
                 f"the memory ledger {path} is unreadable ({exc}); move it away and run `anima index --rebuild`"
             ) from exc
         self._lock = threading.RLock()
-        if self.get_meta("schema") is None:
-            self.set_meta("schema", SCHEMA_VERSION)
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        schema = self.get_meta("schema")
+        if schema == SCHEMA_VERSION:
+            return
+        if schema is not None and schema != "1":
+            raise MemoryFailure(
+                f"the memory ledger {self.path} has schema {schema}, newer than this anima understands "
+                f"({SCHEMA_VERSION}); upgrade anima or move the ledger away and run `anima index --rebuild`"
+            )
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                if schema == "1":
+                    # The tables exist now (CREATE IF NOT EXISTS); the files must be re-parsed.
+                    cur.execute("UPDATE files SET chunker = ''")
+                cur.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
 
     # -- meta ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -146,8 +189,26 @@ class Ledger:
         with self._lock:
             return {r[0] for r in self._conn.execute("SELECT id FROM chunks")}
 
-    def replace_file(self, record: FileRecord, chunks: list[Chunk], embed_texts: list[str]) -> None:
-        """Swap a file's chunk rows and hash in one transaction."""
+    def statement_ids(self, paths: Iterable[str]) -> set[str]:
+        with self._lock:
+            out: set[str] = set()
+            for path in paths:
+                out |= {r[0] for r in self._conn.execute("SELECT id FROM statements WHERE path=?", (path,))}
+            return out
+
+    def all_statement_ids(self) -> set[str]:
+        with self._lock:
+            return {r[0] for r in self._conn.execute("SELECT id FROM statements")}
+
+    def replace_file(
+        self,
+        record: FileRecord,
+        chunks: list[Chunk],
+        embed_texts: list[str],
+        statements: list[Statement] = (),
+        statement_texts: list[str] = (),
+    ) -> None:
+        """Swap a file's chunk rows, statement rows and hash in one transaction."""
         with self._lock:
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
@@ -161,6 +222,14 @@ class Ledger:
                          chunk.end_line, chunk.hash, chunk.text),
                     )
                     cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
+                for ord_, (st, body) in enumerate(zip(statements, statement_texts)):
+                    cur.execute(
+                        "INSERT INTO statements(id, path, ord, line, end_line, kind, text, source, topic, fields, chunk_id)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (st.id, st.path, ord_, st.line, st.end_line, st.kind, st.text, st.source,
+                         json.dumps(st.topic), json.dumps(st.fields), st.chunk_id),
+                    )
+                    cur.execute("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
                 cur.execute(
                     "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256, embedder, chunker, indexed_at)"
                     " VALUES (?,?,?,?,?,?,?)",
@@ -192,6 +261,8 @@ class Ledger:
     def _delete_rows(cur: sqlite3.Cursor, path: str) -> None:
         cur.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE path=?)", (path,))
         cur.execute("DELETE FROM chunks WHERE path=?", (path,))
+        cur.execute("DELETE FROM statements_fts WHERE rowid IN (SELECT rowid FROM statements WHERE path=?)", (path,))
+        cur.execute("DELETE FROM statements WHERE path=?", (path,))
 
     def wipe(self) -> None:
         with self._lock:
@@ -200,6 +271,8 @@ class Ledger:
             try:
                 cur.execute("DELETE FROM chunks_fts")
                 cur.execute("DELETE FROM chunks")
+                cur.execute("DELETE FROM statements_fts")
+                cur.execute("DELETE FROM statements")
                 cur.execute("DELETE FROM files")
                 cur.execute("DELETE FROM skipped")
                 cur.execute("DELETE FROM meta WHERE key != 'schema'")
@@ -267,6 +340,100 @@ class Ledger:
                 (match, limit),
             ).fetchall()
         return [(r[0], -float(r[1])) for r in rows]  # SQLite's bm25() is negated: lower = better
+
+    # -- statements -----------------------------------------------------------------------
+    _STATEMENT_COLS = "id, path, line, end_line, text, source, kind, topic, fields, chunk_id"
+
+    @staticmethod
+    def _statement(row) -> Statement:
+        return Statement(
+            id=row[0], path=row[1], line=row[2], end_line=row[3], text=row[4], source=row[5], kind=row[6],
+            topic=json.loads(row[7]), fields=json.loads(row[8]), chunk_id=row[9],
+        )
+
+    def get_statements(self, ids: list[str]) -> dict[str, Statement]:
+        out: dict[str, Statement] = {}
+        with self._lock:
+            for k in range(0, len(ids), 500):
+                part = ids[k : k + 500]
+                marks = ",".join("?" * len(part))
+                for row in self._conn.execute(f"SELECT {self._STATEMENT_COLS} FROM statements WHERE id IN ({marks})", part):
+                    out[row[0]] = self._statement(row)
+        return out
+
+    def statements_of_chunks(self, chunk_ids: list[str]) -> list[Statement]:
+        """The statements held by these chunks, in file order."""
+        out: list[Statement] = []
+        with self._lock:
+            for k in range(0, len(chunk_ids), 500):
+                part = chunk_ids[k : k + 500]
+                marks = ",".join("?" * len(part))
+                rows = self._conn.execute(
+                    f"SELECT {self._STATEMENT_COLS} FROM statements WHERE chunk_id IN ({marks}) ORDER BY path, ord", part
+                ).fetchall()
+                out.extend(self._statement(r) for r in rows)
+        return out
+
+    def statements_at(self, path: str, line: int) -> list[Statement]:
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? AND line<=? AND end_line>=? ORDER BY ord",
+                (path, line, line),
+            ).fetchall()
+        return [self._statement(r) for r in rows]
+
+    def iter_statements(self, paths: list[str] | None = None, page: int = 500) -> Iterator[Statement]:
+        """File by file (sorted by path), in file order; pages so a long consumer does not hold
+        the lock. `paths` are files or folders; None is everything."""
+        if paths is not None:
+            known = self.files()
+            chosen = sorted(p for p in known if any(p == q or p.startswith(q.rstrip(os.sep) + os.sep) for q in paths))
+            for path in chosen:
+                with self._lock:
+                    rows = self._conn.execute(
+                        f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? ORDER BY ord", (path,)
+                    ).fetchall()
+                yield from (self._statement(r) for r in rows)
+            return
+        last = ("", -1)
+        while True:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT path, ord, {self._STATEMENT_COLS} FROM statements WHERE (path, ord) > (?, ?)"
+                    " ORDER BY path, ord LIMIT ?",
+                    (last[0], last[1], page),
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._statement(row[2:])
+            last = (rows[-1][0], rows[-1][1])
+
+    def keyword_search_statements(self, query: str, limit: int, rowid_filter: list[str] | None = None) -> list[tuple[str, float]]:
+        """(statement id, BM25; higher is better) best first. With `rowid_filter` (statement
+        ids), only those statements are scored."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        sql = (
+            "SELECT s.id, bm25(statements_fts) AS b FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
+            " WHERE statements_fts MATCH ?"
+        )
+        args: list = [match]
+        if rowid_filter is not None:
+            if not rowid_filter:
+                return []
+            sql += f" AND s.id IN ({','.join('?' * len(rowid_filter))})"
+            args.extend(rowid_filter)
+        sql += " ORDER BY b LIMIT ?"
+        args.append(limit)
+        with self._lock:
+            rows = self._conn.execute(sql, args).fetchall()
+        return [(r[0], -float(r[1])) for r in rows]
+
+    def statement_count(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM statements").fetchone()[0])
 
     def counts(self) -> tuple[int, int]:
         with self._lock:

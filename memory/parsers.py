@@ -48,6 +48,11 @@ class Block:
     title: str = ""  # heading text without the "#"s
     synthetic: bool = False  # a heading made up by the parser (PDF page); not part of the text
     header: list[tuple[int, str]] = field(default_factory=list)  # table header + separator rows
+    # CSV records only: (column, value) pairs, the row's first physical line (a quoted cell can
+    # span lines; `lines` holds the last one) and the row as written.
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    first_line: int = 0
+    source: str = ""
 
     @property
     def start(self) -> int:
@@ -222,23 +227,35 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
     except csv.Error:
         dialect = csv.excel_tab if delimiter == "\t" else csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    physical = split_lines(text)
     blocks: list[Block] = []
     headers: list[str] | None = None
+    previous_end = 0
     try:
         for row in reader:
             line_no = reader.line_num  # the physical line where this row ends
+            first = previous_end + 1
+            previous_end = line_no
             if not any(cell.strip() for cell in row):
                 continue
             if headers is None:
                 headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
                 continue
-            parts = []
+            pairs = []
             for k, cell in enumerate(row):
                 if cell.strip():
                     name = headers[k] if k < len(headers) else f"column {k + 1}"
-                    parts.append(f"{name}: {cell.strip()}")
-            if parts:
-                blocks.append(Block("record", [(line_no, "; ".join(parts))]))
+                    pairs.append((name, cell.strip()))
+            if pairs:
+                blocks.append(
+                    Block(
+                        "record",
+                        [(line_no, "; ".join(f"{name}: {value}" for name, value in pairs))],
+                        fields=pairs,
+                        first_line=min(first, line_no),
+                        source="\n".join(physical[first - 1 : line_no]),
+                    )
+                )
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
     return blocks

@@ -1,4 +1,5 @@
-"""The vector store: one chromadb collection of chunk vectors (cosine space), keyed by chunk id.
+"""The vector store: chromadb collections of vectors (cosine space) keyed by id: one for chunk
+vectors, one for statement vectors (`sibling`, the same client).
 
 Only ids, vectors and the source path live here; everything shown to the user comes from the
 ledger. That keeps chromadb replaceable (embedded or a server) and makes repairs simple:
@@ -14,6 +15,7 @@ from urllib.parse import urlparse
 from memory.types import MemoryFailure
 
 COLLECTION = "anima_chunks"
+STATEMENT_COLLECTION = "anima_statements"
 
 
 class VectorStore:
@@ -45,6 +47,30 @@ class VectorStore:
         except Exception as exc:
             where = url or str(data_dir / "chroma")
             raise MemoryFailure(f"cannot open the vector store at {where}: {exc}") from exc
+
+    def sibling(self, collection: str) -> "VectorStore":
+        """Another collection through the same client (one chromadb client per store)."""
+        other = object.__new__(VectorStore)
+        other._lock = self._lock
+        other._name = collection
+        other.describe = self.describe
+        other._client = self._client
+        try:
+            other._collection = other._open()
+        except Exception as exc:
+            raise MemoryFailure(f"cannot open the vector collection {collection} at {self.describe}: {exc}") from exc
+        return other
+
+    def get_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors by id (ids without a vector are absent)."""
+        if not ids:
+            return {}
+        out: dict[str, list[float]] = {}
+        with self._lock:
+            res = self._collection.get(ids=list(ids), include=["embeddings"])
+        for i, v in zip(res["ids"], res["embeddings"]):
+            out[i] = list(v)
+        return out
 
     def _open(self):
         # embedding_function=None: vectors always come from memory's own embedder; chromadb's

@@ -1,6 +1,8 @@
 """The typed records memory/ hands to the rest of anima."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -24,6 +26,32 @@ class Hit(Chunk):
     keyword_score: float | None = None  # BM25, when the keyword search found it
 
 
+class Statement(BaseModel):
+    """One thing a note says, at its exact place: a prose sentence, a bullet, a table or CSV row,
+    a "Key: value" line. Made by memory at index time (memory/statements.py), so readers and
+    training never re-parse chunk text."""
+
+    id: str  # stable: hash of path + text (moved lines keep their id)
+    path: str  # absolute path
+    line: int  # 1-based first line of the statement in the file
+    end_line: int
+    # Self-contained: bullets, "Key: value" lines and plain lines carry their heading as topic
+    # ("Pets: Vet: Dr Alvarez"), table/CSV rows carry column names ("sister: Anja Hoffmann;
+    # phone: +1 503 555 0142"). Prose sentences stay as written (markdown emphasis removed).
+    text: str
+    source: str  # the exact text as written in the file (for quoting); lines joined by "\n"
+    kind: Literal["sentence", "bullet", "row", "kv", "line"]
+    topic: list[str] = Field(default_factory=list)  # heading trail, outermost first
+    fields: dict[str, str] = Field(default_factory=dict)  # table/CSV row or "Key: value": column/key -> value
+    chunk_id: str = ""  # the chunk (memory.types.Chunk) whose line range holds this statement
+
+
+class StatementHit(Statement):
+    score: float  # fused, higher is better
+    vector_score: float | None = None  # cosine similarity of the statement to the query
+    keyword_score: float | None = None  # BM25 of the statement, when the keyword search found it
+
+
 class SkippedFile(BaseModel):
     path: str
     reason: str
@@ -44,6 +72,8 @@ class IndexReport(BaseModel):
     chunks_embedded: int = 0
     chunks_deleted: int = 0
     chunks_total: int = 0
+    statements_embedded: int = 0
+    statements_total: int = 0
     skipped: list[SkippedFile] = Field(default_factory=list)
     warnings: list[FileWarning] = Field(default_factory=list)
     seconds: float = 0.0
@@ -52,6 +82,7 @@ class IndexReport(BaseModel):
 class MemoryStats(BaseModel):
     files: int
     chunks: int
+    statements: int = 0
     embedder: str
     store: str  # "persistent:<dir>" or the chroma server URL
 
@@ -61,10 +92,15 @@ class Audit(BaseModel):
 
     orphan_vectors: int = 0  # ids in the vector store that the ledger does not know
     missing_vectors: int = 0  # ledger chunks without a vector
+    orphan_statement_vectors: int = 0  # the same for the statement vectors
+    missing_statement_vectors: int = 0
     stale_files: list[str] = Field(default_factory=list)  # content on disk differs from the ledger
     missing_files: list[str] = Field(default_factory=list)  # in the ledger, gone from disk
     new_files: list[str] = Field(default_factory=list)  # on disk, indexable, not in the ledger
 
     @property
     def ok(self) -> bool:
-        return not (self.orphan_vectors or self.missing_vectors or self.stale_files or self.missing_files or self.new_files)
+        return not (
+            self.orphan_vectors or self.missing_vectors or self.orphan_statement_vectors
+            or self.missing_statement_vectors or self.stale_files or self.missing_files or self.new_files
+        )

@@ -35,20 +35,21 @@ def test_reindex_embeds_only_changed_files(make_memory, notes, embed_counter):
     mem = make_memory()
     first = mem.index([notes])
     assert (first.files_seen, first.files_changed) == (4, 4)
-    assert first.chunks_embedded == len(embed_counter) == first.chunks_total
+    assert first.chunks_embedded == first.chunks_total and first.statements_embedded == first.statements_total
+    assert len(embed_counter) == first.chunks_embedded + first.statements_embedded
     assert not any(".git" in c.path for c in mem.iter_chunks())
 
     embed_counter.clear()
     again = mem.index([notes])
-    assert (again.files_changed, again.files_unchanged, again.chunks_embedded) == (0, 4, 0)
+    assert (again.files_changed, again.files_unchanged, again.chunks_embedded, again.statements_embedded) == (0, 4, 0, 0)
     assert embed_counter == []
 
     os.utime(notes / "car.md", None)  # touched, same content: hashed, not embedded
     (notes / "plants.md").write_text("# Plants\n\nThe fern wants shade and water every Sunday.\n")
     third = mem.index([notes])
     assert (third.files_changed, third.files_unchanged) == (1, 3)
-    assert len(embed_counter) == third.chunks_embedded == 1
-    assert "every Sunday" in embed_counter[0]
+    assert third.chunks_embedded == third.statements_embedded == 1  # the changed chunk and its one sentence
+    assert len(embed_counter) == 2 and all("every Sunday" in t for t in embed_counter)
     assert mem.audit([notes]).ok
 
 

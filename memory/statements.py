@@ -1,0 +1,572 @@
+"""Blocks → statements: the single things a note says, each at its exact lines.
+
+A statement is what a reader cites and what training turns into a fact:
+  - a prose sentence (split with care for "Dr.", "Ursula K. Le Guin", "e.g.", "3.5", "9:30");
+  - a bullet or numbered item, carrying its heading (or its parent bullet) as topic:
+    "Pixel: Vet: Dr. Alvarez at Sellwood Animal Clinic";
+  - a "Key: value" line, with the key/value in `fields` ("Cello: I have played since I was
+    eight. Lessons on Thursdays." is a key that acts as a small heading for its sentences);
+  - a markdown table or CSV row, carrying its column names: "sister: Anja Hoffmann; phone: …";
+  - a plain line of a list written without bullets (short lines, no full stops);
+  - a comment line in a code file.
+Line numbers are exact: a sentence that starts on line 3 and ends on line 4 has line=3,
+end_line=4, and `source` is the text exactly as written there (for quoting).
+
+Only the parser's blocks are read here; nothing is re-read from disk.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from memory.parsers import Block, ParsedFile
+from memory.types import Chunk, Statement
+
+STATEMENTS_VERSION = "s1"  # bump when statement boundaries or texts change: files are re-parsed
+
+# ---------------------------------------------------------------------------------------------
+# text helpers
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_EMPH = re.compile(r"(\*\*|__|~~|`)")
+_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_HTML = re.compile(r"</?[A-Za-z][^>]*>")
+_ALNUM = re.compile(r"\w")
+
+
+def clean(text: str) -> str:
+    """Markdown decoration off, white space collapsed; the words stay exactly as written."""
+    text = _LINK.sub(r"\1", text)
+    text = _WIKI.sub(r"\1", text)
+    text = _HTML.sub(" ", text)
+    text = _EMPH.sub("", text)
+    text = _STAR.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+# Words that end with a full stop without ending the sentence. Compared lower-case, without the
+# dot; capitalised month abbreviations are checked separately ("Mar." vs "mar").
+_ABBREVIATIONS = frozenset(
+    """dr mr mrs ms mx prof st sr jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
+    tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec""".split()
+)
+_MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
+_INITIAL = re.compile(r"[A-Za-z]\.")  # "Ursula K. Le Guin"
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_OPENERS = "\"“‘'([¿¡*_"
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+
+
+def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
+    """True when the full stop at `dot` belongs to an abbreviation or an initial, not to the
+    end of a sentence. `word_start` is where its word begins, `nxt` the next non-space."""
+    core = text[word_start : dot + 1].lstrip("\"“‘'([")
+    if _DOTTED.fullmatch(core):
+        return True
+    if _INITIAL.fullmatch(core):
+        # "Ursula K. Le Guin", "J. R. R. Tolkien": an initial follows a name or another
+        # initial; "the Y. I already know" is a sentence ending in a one-letter word.
+        before = text[:word_start].rstrip().rsplit(None, 1)
+        return not before or before[-1][:1].isupper()
+    bare = core[:-1]
+    if bare in _MONTH_ABBREV:
+        return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there
+    return bare.lower() in _ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) character spans of the sentences of `text`, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        nxt = end
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt >= len(text) or not _starts_sentence(text[nxt]):
+            continue
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
+            word_start = text.rfind(" ", 0, m.start()) + 1
+            if _no_break_after(text, word_start, m.start(), nxt):
+                continue
+        spans.append((start, end))
+        start = nxt
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+# "Key: value" with a short key that starts with a letter ("Vet:", "On-call rotation:",
+# "Flight out:"); not a time ("9:30"), not a URL ("https://").
+_KV = re.compile(r"^([^\W\d_][\w'’ ./&()+-]{0,39}?)\s*:\s+(\S.*)$", re.S)
+
+
+def key_value(text: str) -> tuple[str, str] | None:
+    m = _KV.match(text)
+    if not m:
+        return None
+    key, value = m.group(1).strip(), m.group(2).strip()
+    if len(key.split()) > 4 or ". " in key or key.endswith(".") or value.startswith("//"):
+        return None
+    return key, value
+
+
+def _with_label(label: str, body: str) -> str:
+    """"Pixel: Vet: Dr. Alvarez" — unless the body already names its topic."""
+    if not label or re.search(rf"(?<!\w){re.escape(label)}(?!\w)", body, re.I):
+        return body
+    return f"{label}: {body}"
+
+
+# ---------------------------------------------------------------------------------------------
+# a run of lines as one string, with a way back to lines and columns
+
+
+@dataclass
+class _Part:
+    start: int  # offset in the joined text
+    end: int
+    line: int
+    raw: str
+    col: int  # where the content starts in the raw line
+
+
+class _Run:
+    """Lines joined with single spaces; any span maps back to exact lines and source text."""
+
+    def __init__(self, pieces: list[tuple[int, str, int]]):
+        self.parts: list[_Part] = []
+        out: list[str] = []
+        pos = 0
+        for line, raw, col in pieces:
+            content = raw[col:].rstrip()
+            if out:
+                out.append(" ")
+                pos += 1
+            self.parts.append(_Part(pos, pos + len(content), line, raw, col))
+            out.append(content)
+            pos += len(content)
+        self.text = "".join(out)
+
+    def locate(self, a: int, b: int) -> tuple[int, int, str]:
+        lines: list[int] = []
+        source: list[str] = []
+        for p in self.parts:
+            if p.end <= a and not (p.start == p.end == a) or p.start >= b:
+                continue
+            lo, hi = max(a, p.start), min(b, p.end)
+            lines.append(p.line)
+            source.append(p.raw[p.col + lo - p.start : p.col + hi - p.start])
+        if not lines:  # cannot happen for a non-empty span; keep the first line to be safe
+            return self.parts[0].line, self.parts[0].line, self.text[a:b]
+        return lines[0], lines[-1], "\n".join(source)
+
+
+# ---------------------------------------------------------------------------------------------
+# drafts (before ids and chunks are known)
+
+
+@dataclass
+class _Draft:
+    line: int
+    end_line: int
+    text: str
+    source: str
+    kind: str
+    topic: list[str]
+    fields: dict[str, str]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+
+    def add(self, line, end_line, text, source, kind, topic, fields=None) -> None:
+        text = " ".join(text.split())
+        if not _ALNUM.search(text):
+            return
+        self.drafts.append(_Draft(line, end_line, text, source, kind, list(topic), dict(fields or {})))
+
+    def span(self, run: _Run, a: int, b: int, kind: str, topic: list[str], label: str) -> None:
+        """One statement from run.text[a:b]. A "Key: value" body gets fields (and kind kv unless
+        it is a bullet); anything but a plain sentence carries its label."""
+        line, end, source = run.locate(a, b)
+        body = clean(run.text[a:b])
+        kv = key_value(body)
+        fields: dict[str, str] = {}
+        if kv:
+            fields = {kv[0]: kv[1].rstrip(".").strip() if kv[1].count(".") == 1 and kv[1].endswith(".") else kv[1]}
+            if kind == "sentence":
+                kind = "kv"
+        text = body if kind == "sentence" and not label else _with_label(label, body)
+        self.add(line, end, text, source, kind, topic, fields)
+
+
+# ---------------------------------------------------------------------------------------------
+# prose, bullets and key/value lines (markdown paragraphs, plain text, PDF text)
+
+_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+(?:\[([ xX])\]\s+)?")
+_RULE = re.compile(r"^\s*([-*_=~])(?:\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_TERMINAL = tuple(".!?…:;")
+_CONTINUES = tuple(",;-–—(/&")
+_SUBTOPIC_WORDS = 2  # a "Key:" this short that opens several sentences is their topic
+_LONG_BULLET_WORDS = 40  # a bullet longer than this with several sentences is split into them
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+
+
+def _content_col(raw: str) -> int:
+    m = _QUOTE.match(raw)
+    col = m.end() if m else 0
+    while col < len(raw) and raw[col] in " \t":
+        col += 1
+    return col
+
+
+def _is_listing(contents: list[str], widest: int) -> bool:
+    """Three or more lines written as a list without bullets ("Zia Rosa - 19 July" / "Sophie -
+    11 Jan" / "me - 30 April 1990"): nearly every line starts a new thought (capital letter),
+    hardly any ends a sentence, and the lines are not all filled to the wrap width as wrapped
+    prose is."""
+    if len(contents) < 3:
+        return False
+    breaks = len(contents) - 1
+    fresh = sum(_starts_sentence(c[0]) for c in contents[1:])
+    finished = sum(c.endswith(tuple(".!?…")) for c in contents[:-1])
+    ragged = any(len(c) < 0.75 * widest for c in contents[:-1])
+    return fresh >= 0.75 * breaks and finished < 0.5 * breaks and ragged
+
+
+def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
+    """A run of non-list lines: split into segments at hard line breaks (a short line followed
+    by a capitalised one is a list written without bullets; wrapped prose is not split), then
+    each segment into sentences."""
+    pieces = [(n, raw, _content_col(raw)) for n, raw in lines]
+    pieces = [p for p in pieces if p[1][p[2]:].strip()]
+    if not pieces:
+        return
+    contents = [raw[col:].strip() for _, raw, col in pieces]
+    widest = max(len(c) for c in contents)
+    listing = _is_listing(contents, widest)
+    segments: list[list[tuple[int, str, int]]] = [[pieces[0]]]
+    for k in range(1, len(pieces)):
+        prev, cur = contents[k - 1], contents[k]
+        hard = listing
+        if not hard and _starts_sentence(cur[0]):
+            if prev.endswith(":"):
+                hard = True
+            elif not prev.endswith(_TERMINAL + _CONTINUES) and len(prev) < max(40, 0.7 * widest):
+                hard = True  # "Wifi: Hoffnet\nRouter in the closet": lines, not wrapped prose
+            elif prev.endswith(_TERMINAL) and key_value(cur):
+                hard = True  # a "Key: value" line after a finished sentence starts afresh
+        if hard:
+            segments.append([pieces[k]])
+        else:
+            segments[-1].append(pieces[k])
+    label = topic[-1] if topic else ""
+    for seg in segments:
+        run = _Run(seg)
+        text = run.text
+        kv = key_value(clean(text))
+        spans = sentence_spans(text)
+        if (
+            kv
+            and len(spans) > 1
+            and len(kv[0].split()) <= _SUBTOPIC_WORDS
+            and not any(key_value(clean(text[a:b])) for a, b in spans[1:])  # "Rin: none. Owen: penicillin."
+        ):
+            # "Cello: I have played since I was eight. Lessons on Thursdays." A one- or two-word
+            # key is a small heading for the sentences after it ("Things I love: …" is not).
+            colon = text.index(":")
+            rest_start = colon + 1
+            while rest_start < len(text) and text[rest_start].isspace():
+                rest_start += 1
+            inner = sentence_spans(text[rest_start:])
+            first = True
+            for a, b in inner:
+                a, b = a + rest_start, b + rest_start
+                if first:  # the first sentence keeps its key in its source and line
+                    builder.span(run, 0, b, "kv", topic + [kv[0]], label)
+                    first = False
+                else:
+                    builder.span(run, a, b, "sentence", topic + [kv[0]], kv[0])
+            continue
+        ends_open = not text.rstrip().endswith(tuple(".!?…\"”)"))
+        if len(spans) == 1 and not kv and (listing or (ends_open and len(segments) > 1)):
+            builder.span(run, 0, len(text), "line", topic, label)  # one line of a bare list
+            continue
+        for a, b in spans:
+            builder.span(run, a, b, "sentence", topic, "")
+
+
+def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
+    """Split a text block into bullet items (with their continuation lines) and prose runs."""
+    items: list[tuple[str, list[tuple[int, str]], int, int, str | None]] = []  # kind, lines, indent, col, box
+    for n, raw in lines:
+        if _RULE.match(raw):
+            items.append(("rule", [], 0, 0, None))
+            continue
+        m = _LIST.match(raw)
+        if m:
+            items.append(("bullet", [(n, raw)], _indent(m.group(1)), m.end(), m.group(2)))
+            continue
+        if items and items[-1][0] == "bullet":
+            kind, blines, indent, col, box = items[-1]
+            last = blines[-1][1].rstrip()
+            lazy = not last.endswith(tuple(".!?…")) and raw.strip()[:1].islower()
+            if _indent(raw) > indent or lazy:
+                blines.append((n, raw))
+                continue
+        if items and items[-1][0] == "prose":
+            items[-1][1].append((n, raw))
+        else:
+            items.append(("prose", [(n, raw)], 0, 0, None))
+
+    stack: list[tuple[int, str]] = []  # (indent, label) of open parent bullets
+    for kind, blines, indent, col, box in items:
+        if kind == "rule":
+            stack = []
+            continue
+        if kind == "prose":
+            stack = []
+            _prose(builder, blines, topic)
+            continue
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        pieces = [(blines[0][0], blines[0][1], col)] + [(n, raw, _content_col(raw)) for n, raw in blines[1:]]
+        run = _Run(pieces)
+        body = clean(run.text)
+        parents = [label for _, label in stack]
+        label = parents[-1] if parents else (topic[-1] if topic else "")
+        item_topic = topic + parents
+        if box is not None and box.lower() == "x":
+            body_note = " (done)"
+        else:
+            body_note = ""
+        spans = sentence_spans(run.text)
+        if len(body.split()) > _LONG_BULLET_WORDS and len(spans) > 1:
+            for a, b in spans:
+                builder.span(run, a, b, "bullet", item_topic, label)
+        else:
+            before = len(builder.drafts)
+            builder.span(run, 0, len(run.text), "bullet", item_topic, label)
+            if body_note and len(builder.drafts) > before:
+                builder.drafts[-1].text += body_note
+        # A short item is a label for the items nested under it ("- Pixel" / "  - vet: …").
+        kv = key_value(body)
+        own = (kv[0] if kv else body).rstrip(":").strip()
+        if len(own.split()) <= 6:
+            stack.append((indent, own))
+
+
+# ---------------------------------------------------------------------------------------------
+# tables and CSV rows
+
+# A first column with one of these headers names what the row is about ("sister"), so the row
+# reads "sister: Anja Hoffmann; phone: …" rather than "who: sister; name: Anja Hoffmann; …".
+# A second column headed "name" needs no header: "sister: Anja Hoffmann"; any other keeps it:
+# "Aiko: medication: levothyroxine; dose: 50 mcg".
+_LABEL_HEADERS = frozenset({"", "who", "relation", "relationship", "role", "what", "item", "key", "field", "attribute", "property", "thing"})
+_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person"})
+
+
+def row_text(pairs: list[tuple[str, str]], first_header: str | None) -> str:
+    if (
+        len(pairs) >= 2
+        and first_header is not None
+        and pairs[0][0] == first_header
+        and first_header.strip().lower() in _LABEL_HEADERS
+    ):
+        second = pairs[1][1] if pairs[1][0].strip().lower() in _NAME_HEADERS else f"{pairs[1][0]}: {pairs[1][1]}"
+        return "; ".join([f"{pairs[0][1]}: {second}"] + [f"{k}: {v}" for k, v in pairs[2:]])
+    return "; ".join(f"{k}: {v}" for k, v in pairs)
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [clean(c.replace("\\|", "|")) for c in re.split(r"(?<!\\)\|", body)]
+
+
+def _table(builder: _Builder, block: Block, topic: list[str]) -> None:
+    header = _cells(block.header[0][1]) if block.header else []
+    names = [h or f"column {k + 1}" for k, h in enumerate(header)]
+    for n, raw in block.lines[len(block.header):]:
+        cells = _cells(raw)
+        pairs = []
+        for k, cell in enumerate(cells):
+            if cell:
+                pairs.append((names[k] if k < len(names) else f"column {k + 1}", cell))
+        if not pairs:
+            continue
+        builder.add(n, n, row_text(pairs, names[0] if names else None), raw.strip(), "row", topic, dict(pairs))
+
+
+def _record(builder: _Builder, block: Block, topic: list[str]) -> None:
+    pairs = [(k, clean(v)) for k, v in block.fields]
+    pairs = [(k, v) for k, v in pairs if v]
+    if not pairs:
+        return
+    end = block.end
+    first = block.first_line or end
+    # The first column of a CSV is the first pair only if its cell was not empty; row_text
+    # checks the name against the label headers either way.
+    builder.add(first, end, row_text(pairs, pairs[0][0]), block.source or block.lines[0][1], "row", topic, dict(pairs))
+
+
+# ---------------------------------------------------------------------------------------------
+# code: comments only (the code itself is not something the user "said")
+
+_COMMENT = re.compile(r"^\s*(?:#(?![!\s]*(?:include|define|if|ifdef|ifndef|endif|pragma|else|elif|undef|import)\b)|//+|--|;+|/\*+|\*(?!/))\s?(.*?)\s*(?:\*/)?$")
+
+
+def _code(builder: _Builder, block: Block, topic: list[str]) -> None:
+    for n, raw in block.lines:
+        m = _COMMENT.match(raw)
+        if not m or raw.lstrip().startswith("#!"):
+            continue
+        body = m.group(1).strip()
+        if len(body.split()) >= 3 and _ALNUM.search(body):
+            builder.add(n, n, clean(body), raw.strip(), "line", topic)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+_CAPS = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$")
+
+
+def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
+    """A paragraph of one short line that is a title in all but markdown syntax: ALL CAPS
+    ("BIRTHDAYS (keep this updated!!)"), all bold ("**Contacts**"), ending in a colon ("Things
+    to pack:"), or the first line of a plain-text file ("12 Nov 2026"). It names the topic of
+    what follows, until the next heading."""
+    if block.kind != "text" or len(block.lines) != 1:
+        return None
+    line = block.lines[0][1].strip()
+    if not line or len(line.split()) > 8 or _LIST.match(line) or line.endswith(tuple(".!?…;,")):
+        return None
+    outside = re.sub(r"\([^)]*\)", "", line)
+    if (
+        _CAPS.match(outside)
+        or _BOLD_LINE.match(line)
+        or (line.endswith(":") and not key_value(line + " x"))
+        or (first_of_plain_file and not key_value(line))
+    ):
+        return clean(line).rstrip(":").strip() or None
+    return None
+
+
+def _statement_id(path: str, text: str, dup: int) -> str:
+    return hashlib.sha256(f"{path}\0{text}\0{dup}".encode()).hexdigest()[:32]
+
+
+def _chunk_for(line: int, end_line: int, chunks: list[Chunk]) -> str:
+    for c in chunks:
+        if c.start_line <= line and end_line <= c.end_line:
+            return c.id
+    for c in chunks:
+        if c.start_line <= line <= c.end_line:
+            return c.id
+    return ""
+
+
+def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -> list[Statement]:
+    """The statements of one parsed file, in file order. `chunks` (the same file's) give each
+    statement the id of the chunk that holds it."""
+    chunks = sorted(chunks, key=lambda c: (c.start_line, c.end_line))
+    builder = _Builder()
+    trail: list[tuple[int, str]] = []
+    code_file = parsed.kind == "code"
+    pseudo = False  # the last trail entry is a pseudo-heading (see _pseudo_heading)
+    for k, block in enumerate(parsed.blocks):
+        title = _pseudo_heading(block, k == 0 and parsed.kind in ("text", "pdf")) if k + 1 < len(parsed.blocks) else None
+        if title:
+            if pseudo:
+                trail.pop()
+            trail.append((99, title))
+            pseudo = True
+            continue
+        if block.kind == "heading":
+            pseudo = False
+            if block.synthetic:  # a PDF page marker: not a topic the user wrote
+                continue
+            while trail and trail[-1][0] >= block.level:
+                trail.pop()
+            trail.append((block.level, clean(block.title)))
+            continue
+        topic = [t for _, t in trail if t]
+        if block.kind == "table":
+            _table(builder, block, topic)
+        elif block.kind == "record":
+            _record(builder, block, topic)
+        elif block.kind == "code":
+            if code_file:
+                _code(builder, block, topic)
+            # fenced code inside a note is not prose; the chunk still holds it for search
+        else:
+            _bullets_and_prose(builder, block.lines, topic)
+
+    out: list[Statement] = []
+    seen: dict[str, int] = {}
+    for d in builder.drafts:
+        dup = seen.get(d.text, 0)
+        seen[d.text] = dup + 1
+        out.append(
+            Statement(
+                id=_statement_id(path, d.text, dup),
+                path=path,
+                line=d.line,
+                end_line=d.end_line,
+                text=d.text,
+                source=d.source,
+                kind=d.kind,
+                topic=d.topic,
+                fields=d.fields,
+                chunk_id=_chunk_for(d.line, d.end_line, chunks),
+            )
+        )
+    return out
+
+
+def embed_text(statement: Statement) -> str:
+    """What is embedded and keyword-indexed for a statement: the file's name and heading trail
+    as context ("pixel > Health"), then the statement, as for chunks."""
+    from memory.chunking import embed_text as chunk_embed_text
+
+    return chunk_embed_text(statement.path, statement.topic, statement.text)
+
+
+def parse_statements(path: str | Path, data: bytes) -> list[Statement]:
+    """Convenience for tests and tools: bytes of one file → its statements (no chunk ids)."""
+    from memory import parsers
+
+    p = Path(path)
+    return statements_of(str(p), parsers.parse(p, data))

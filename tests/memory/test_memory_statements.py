@@ -1,0 +1,263 @@
+"""Statements: what memory/statements.py makes of a note (exact lines, self-contained text),
+and how Memory stores, replaces, forgets, repairs, upgrades and searches them (real chromadb,
+real MiniLM embedder)."""
+from __future__ import annotations
+
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from memory.statements import parse_statements, split_sentences
+
+NOTE = textwrap.dedent(
+    """\
+    # Pixel
+
+    Pixel is our border collie. She was born in April 2021 and we adopted her from the Oregon
+    Humane Society. She loves Mr. Smith's farm, e.g. for the sheep.
+
+    ## Care
+
+    - Vet: Dr. Alvarez at Sellwood Animal Clinic
+    - Food: 2.5 cups of kibble per day,
+      split morning and evening
+    - She is scared of thunderstorms.
+
+    ## Contacts
+
+    | who | name | phone |
+    |---|---|---|
+    | sitter | Dana Whitfield | +1 971 555 0110 |
+
+    Walks: 9:30 and 18:00 every day.
+    """
+)
+
+
+def _by_line(stmts):
+    return {(s.line, s.end_line): s for s in stmts}
+
+
+def test_markdown_note_becomes_statements_with_exact_lines(tmp_path):
+    path = tmp_path / "pixel.md"
+    stmts = parse_statements(path, NOTE.encode())
+    got = _by_line(stmts)
+    assert [(s.line, s.end_line, s.kind) for s in stmts] == [
+        (3, 3, "sentence"), (3, 4, "sentence"), (4, 4, "sentence"),
+        (8, 8, "bullet"), (9, 10, "bullet"), (11, 11, "bullet"),
+        (17, 17, "row"), (19, 19, "kv"),
+    ]
+    # Prose: split into sentences, "Dr." and "e.g." do not end one; a sentence over two lines
+    # starts on the first and quotes both lines exactly.
+    assert got[(3, 4)].text == "She was born in April 2021 and we adopted her from the Oregon Humane Society."
+    assert got[(3, 4)].source == "She was born in April 2021 and we adopted her from the Oregon\nHumane Society."
+    assert got[(4, 4)].text == "She loves Mr. Smith's farm, e.g. for the sheep."
+    assert got[(3, 3)].topic == ["Pixel"]
+    # Bullets carry their heading; "Key: value" bullets carry fields; continuation lines join.
+    vet = got[(8, 8)]
+    assert vet.text == "Care: Vet: Dr. Alvarez at Sellwood Animal Clinic"
+    assert vet.topic == ["Pixel", "Care"] and vet.fields == {"Vet": "Dr. Alvarez at Sellwood Animal Clinic"}
+    assert vet.source == "Vet: Dr. Alvarez at Sellwood Animal Clinic"
+    assert got[(9, 10)].text == "Care: Food: 2.5 cups of kibble per day, split morning and evening"
+    assert got[(11, 11)].text == "Care: She is scared of thunderstorms."  # pronoun kept, topic given
+    # A table row carries its column names (a "who" column names the row).
+    row = got[(17, 17)]
+    assert row.text == "sitter: Dana Whitfield; phone: +1 971 555 0110"
+    assert row.fields == {"who": "sitter", "name": "Dana Whitfield", "phone": "+1 971 555 0110"}
+    assert row.source == "| sitter | Dana Whitfield | +1 971 555 0110 |"
+    # "Key: value" after the table, times not mistaken for keys.
+    walks = got[(19, 19)]
+    assert walks.fields == {"Walks": "9:30 and 18:00 every day"} and walks.topic == ["Pixel", "Contacts"]
+    assert len({s.id for s in stmts}) == len(stmts)
+
+
+def test_csv_rows_name_their_columns_and_keep_their_lines(tmp_path):
+    data = b'name,relation,mobile,notes\nMei Tanaka,sister,+1 416 555 0147,"pharmacist;\ntwo kids"\n\nOwen Ross,husband,+1 604 555 0131,\n'
+    stmts = parse_statements(tmp_path / "contacts.csv", data)
+    assert [(s.line, s.end_line, s.kind) for s in stmts] == [(2, 3, "row"), (5, 5, "row")]
+    assert stmts[1].text == "name: Owen Ross; relation: husband; mobile: +1 604 555 0131"
+    assert stmts[1].fields == {"name": "Owen Ross", "relation": "husband", "mobile": "+1 604 555 0131"}
+    assert stmts[0].source == 'Mei Tanaka,sister,+1 416 555 0147,"pharmacist;\ntwo kids"'
+
+
+def test_plain_text_lines_and_key_topics(tmp_path):
+    text = (
+        "Cello: I have played since I was eight. Lessons with Mr. Okonkwo on Thursdays.\n"
+        "\n"
+        "Wifi network Hoffnet\n"
+        "Router in the hall closet\n"
+    )
+    stmts = parse_statements(tmp_path / "hobbies.txt", text.encode())
+    assert [(s.line, s.kind, s.text) for s in stmts] == [
+        (1, "kv", "Cello: I have played since I was eight."),
+        (1, "sentence", "Cello: Lessons with Mr. Okonkwo on Thursdays."),
+        (3, "line", "Wifi network Hoffnet"),
+        (4, "line", "Router in the hall closet"),
+    ]
+    assert stmts[1].topic == ["Cello"] and stmts[1].source == "Lessons with Mr. Okonkwo on Thursdays."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I met Dr. Alvarez today. She was kind.", ["I met Dr. Alvarez today.", "She was kind."]),
+        ('Reading "The Dispossessed" by Ursula K. Le Guin. Great.', ['Reading "The Dispossessed" by Ursula K. Le Guin.', "Great."]),
+        ("Bring e.g. a towel. Done.", ["Bring e.g. a towel.", "Done."]),
+        ("It costs 3.5 euros. Stand-up at 9:30. Then v1.2.3 shipped.", ["It costs 3.5 euros.", "Stand-up at 9:30.", "Then v1.2.3 shipped."]),
+        ("Swim at the Y. I forget the code.", ["Swim at the Y.", "I forget the code."]),
+        ("Due Jan. 5 at noon. We met in Jan. Then it rained.", ["Due Jan. 5 at noon.", "We met in Jan.", "Then it rained."]),
+        ("Is it Suite No. 1? Yes! It is.", ["Is it Suite No. 1?", "Yes!", "It is."]),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert split_sentences(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# stored statements
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def notes(tmp_path) -> Path:
+    root = tmp_path / "notes"
+    _write(root / "pixel.md", NOTE)
+    _write(root / "car.md", "# Car\n\nThe car is a 2014 Golf. Oil change every 15000 km at Meyer garage.\n")
+    return root
+
+
+def test_search_statements_finds_the_line_and_statements_at_cites_it(make_memory, notes):
+    mem = make_memory()
+    report = mem.index([notes])
+    assert report.statements_total == mem.stats().statements == 10
+    hits = mem.search_statements("Who is Pixel's vet?", k=3)
+    assert hits[0].path == str(notes / "pixel.md") and hits[0].line == 8
+    assert hits[0].score > 0 and hits[0].vector_score is not None and hits[0].keyword_score is not None
+    hit = mem.search_statements("what is the sitter's phone number", k=1)[0]
+    assert (hit.line, hit.kind) == (17, "row")
+    at = mem.statements_at(str(notes / "pixel.md"), 4)  # line 4 holds the end of one, all of another
+    assert [(s.line, s.end_line) for s in at] == [(3, 4), (4, 4)]
+    chunk_ids = {c.id for c in mem.iter_chunks()}
+    assert all(s.chunk_id in chunk_ids for s in mem.iter_statements())
+    assert [s.line for s in mem.iter_statements([str(notes / "car.md")])] == [3, 3]
+    assert mem.search_statements("   ", k=3) == []
+
+
+def test_edit_replaces_statements_and_moved_lines_keep_their_ids(make_memory, notes, embed_counter):
+    mem = make_memory()
+    mem.index([notes])
+    car = notes / "car.md"
+    before = {s.text: s for s in mem.iter_statements([str(car)])}
+    embed_counter.clear()
+    car.write_text("# Car\n\nBought in May.\n\nThe car is a 2014 Golf. Oil change every 20000 km at Meyer garage.\n")
+    report = mem.index([notes])
+    after = {s.text: s for s in mem.iter_statements([str(car)])}
+    assert set(after) == {"Bought in May.", "The car is a 2014 Golf.", "Oil change every 20000 km at Meyer garage."}
+    golf = after["The car is a 2014 Golf."]
+    assert golf.id == before["The car is a 2014 Golf."].id and golf.line == 5  # moved from line 3
+    assert report.statements_embedded == 2  # only the new texts
+    assert not any("15000" in s.text for s in mem.iter_statements())
+    assert mem.search_statements("how often is the oil changed", k=1)[0].text.startswith("Oil change every 20000")
+    assert mem.audit([notes]).ok
+
+
+def test_deleted_file_statements_are_gone(make_memory, notes):
+    mem = make_memory()
+    mem.index([notes])
+    (notes / "car.md").unlink()
+    mem.index([notes])
+    assert all(s.path != str(notes / "car.md") for s in mem.iter_statements())
+    assert mem.statements_at(str(notes / "car.md"), 3) == []
+    assert all("Golf" not in h.text for h in mem.search_statements("what car do I have", k=12))
+    assert mem.audit([notes]).ok and mem.statement_store.count() == mem.stats().statements
+    mem.remove([notes / "pixel.md"])
+    assert list(mem.iter_statements()) == [] and mem.statement_store.count() == 0
+
+
+class Crash(BaseException):
+    """Stands in for the process dying."""
+
+
+def test_crash_between_statement_vectors_and_ledger_then_reconcile(make_memory, notes, monkeypatch):
+    from memory.ledger import Ledger
+
+    mem = make_memory()
+    real = Ledger.replace_file
+    monkeypatch.setattr(Ledger, "replace_file", lambda self, *a: (_ for _ in ()).throw(Crash()))
+    with pytest.raises(Crash):
+        mem.index([notes])  # vectors upserted, no ledger rows
+    monkeypatch.setattr(Ledger, "replace_file", real)
+    audit = mem.audit([notes])
+    assert audit.orphan_statement_vectors == 10 and not audit.ok
+    assert mem.search_statements("Who is Pixel's vet?", k=3) == []  # orphans are never results
+    mem.reconcile([notes])
+    assert mem.audit([notes]).ok and mem.stats().statements == 10
+
+
+def test_crash_after_ledger_before_stale_statement_vectors_deleted(make_memory, notes, monkeypatch):
+    from memory.store import VectorStore
+
+    mem = make_memory()
+    mem.index([notes])
+    (notes / "car.md").write_text("# Car\n\nThe car is a 2019 Honda.\n")
+    real = VectorStore.delete
+    monkeypatch.setattr(VectorStore, "delete", lambda self, ids: (_ for _ in ()).throw(Crash()) if ids else None)
+    with pytest.raises(Crash):
+        mem.index([notes])
+    monkeypatch.setattr(VectorStore, "delete", real)
+    texts = [s.text for s in mem.iter_statements([str(notes / "car.md")])]
+    assert texts == ["The car is a 2019 Honda."]  # the ledger switched in one transaction
+    assert mem.audit([notes]).orphan_statement_vectors == 2
+    hits = mem.search_statements("which car is it", k=12)
+    assert all("Golf" not in h.text for h in hits)
+    mem.reconcile([notes])
+    assert mem.audit([notes]).ok
+
+
+def test_lost_statement_vectors_are_re_embedded(make_memory, notes):
+    mem = make_memory()
+    mem.index([notes])
+    victims = sorted(mem.statement_store.all_ids())[:3]
+    mem.statement_store.delete(victims)
+    assert mem.audit([notes]).missing_statement_vectors == 3
+    report = mem.reconcile([notes])
+    assert report.statements_embedded == 3 and mem.audit([notes]).ok
+
+
+def test_old_ledger_without_statements_upgrades_without_re_embedding_chunks(make_memory, notes, tmp_path, embed_counter):
+    data = tmp_path / "data"
+    mem = make_memory(data)
+    mem.index([notes])
+    chunks = mem.stats().chunks
+    mem.statement_store.wipe()
+    mem.close()
+    # Turn it into what anima wrote before statements existed: schema 1, no statement tables,
+    # chunker signatures without a statement version.
+    con = sqlite3.connect(data / "ledger.sqlite")
+    con.executescript(
+        "DROP TABLE statements; DROP TABLE statements_fts; UPDATE meta SET value='1' WHERE key='schema';"
+        "UPDATE files SET chunker='c1:120:20';"
+    )
+    con.commit()
+    con.close()
+
+    mem = make_memory(data)
+    assert mem.stats().statements == 0 and mem.search_statements("Who is Pixel's vet?") == []
+    embed_counter.clear()
+    report = mem.index([notes])
+    assert report.files_changed == 2 and report.chunks_embedded == 0  # chunks kept their vectors
+    assert report.statements_embedded == report.statements_total == 10 == len(embed_counter)
+    assert mem.stats().chunks == chunks and mem.audit([notes]).ok
+    assert mem.search_statements("Who is Pixel's vet?", k=1)[0].line == 8
+    again = mem.index([notes])
+    assert again.files_unchanged == 2 and again.statements_embedded == 0
+    con = sqlite3.connect(data / "ledger.sqlite")
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "2"
+    con.close()
