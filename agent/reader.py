@@ -128,7 +128,8 @@ class Reader:
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]
         # A statement that does not mention a name the question uses is about something else.
-        cands = [c for c in cands if c.attached and c.names_ok]
+        # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
+        cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all.
@@ -281,7 +282,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     x = re.escape(info.names[0].split()[0])
     text = st.text
     if st.kind == "row" and st.fields:
-        return any(re.match(rf"{x}\b", v) for v in list(st.fields.values())[1:2])
+        return any(re.match(rf"{x}\b", v) for v in st.fields.values())
     return bool(
         re.match(rf"^(?:[\w ]+: )?{x}\b(?![’']s)(?: [A-Z][\w-]+)*(?: is| was| are|,| \()", text)
         or re.search(rf"\b(?:my|our|his|her|their) (?:[a-z-]+ ){{0,2}}[a-z-]+,? {x}\b", text)
