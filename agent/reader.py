@@ -115,6 +115,10 @@ class Reader:
             define = defines(info, st)
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
+            if typed and not own and not (_attribute_terms(info) & terms):
+                # A date only in the heading of a diary entry says when the entry was written; it
+                # answers "when" only if the statement is about what was asked ("birthday").
+                typed = []
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
                               type_weight=type_weight))
@@ -216,6 +220,18 @@ class Reader:
                     who.append(label)
             if len(who) >= 2:
                 return who
+            # Prose: different names attached to the noun ("my aunt Rosa", "Aunt Carla").
+            attached: list[str] = []
+            relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
+            for c in cands[:6] if stem(noun) in relation_nouns else []:
+                for v in names(c.statement.text):
+                    first = v.split()[0]
+                    if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
+                        continue
+                    if _near(c.statement.text, v, noun, window=1) and v not in attached:
+                        attached.append(v)
+            if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
+                return attached
         for qn in info.names:
             first = qn.split()[0]
             if len(qn.split()) > 1:
@@ -256,6 +272,12 @@ def other_owner(info: QuestionInfo, text: str) -> bool:
         if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
             return True
     return False
+
+
+def _attribute_terms(info: QuestionInfo) -> set[str]:
+    """The question's words minus whose it is: {birthday} in "When is Ilse's birthday?"."""
+    whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+    return {t for t in info.terms if t not in whose}
 
 
 def about(info: QuestionInfo, st: StatementHit) -> bool:
@@ -306,7 +328,7 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
 _NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}
 
 
-def _near(text: str, value: str, subject: str) -> bool:
+def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
     """Whether the name `value` is attached to `subject` in `text`: right beside it ("our border
     collie, Pixel", "Pixel, our dog") or named by it a few words on ("the starter itself is
     called Gerald"); not merely in the same sentence ("Felix is allergic to cats")."""
@@ -320,7 +342,7 @@ def _near(text: str, value: str, subject: str) -> bool:
         if t not in (head, tail):
             continue
         for i in spots:
-            if abs(i - j) <= 2:
+            if abs(i - j) <= window:
                 return True
             if 0 < j - i <= 5 and j > 0 and toks[j - 1].lower() in _NAMING:
                 return True

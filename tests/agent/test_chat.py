@@ -94,7 +94,8 @@ def test_unrelated_question_gets_i_dont_know_without_inventing(engine):
 
 
 def test_a_value_the_notes_do_not_hold_is_not_invented(engine):
-    answer = engine.ask("What is my blood type?")
+    # The notes give Ravi's and Owen's birthdays and Theo's birth date, not Ilse's.
+    answer = engine.ask("When is Ilse's birthday?")
     assert answer.answer == DONT_KNOW
 
 

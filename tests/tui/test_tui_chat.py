@@ -92,7 +92,8 @@ async def test_escape_cancels_a_generation(tui_env):
     mid-answer, however fast or slow the machine (a real model could finish first)."""
     home, engine = tui_env
     model = FakeModel([Reply("You pack a tent because it rains a lot", hold_after=3)])
-    held = ChatEngine(home, engine.settings, memory=engine.memory, model=model)
+    # The reader copies answers without generating; the "write" reader streams a generation.
+    held = ChatEngine(home, engine.settings, memory=engine.memory, model=model, reader="write")
     app = AnimaApp(home, engine.settings, engine=held, attach_daemon=False, poll_s=0.3)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_text(pilot, "What do I pack for camping?")
