@@ -112,7 +112,7 @@ class Reader:
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
             other = other_owner(info, st.text)
-            define = defines(info, st)
+            define = defines(info, st) or about(info, st)
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
             if typed and not own and not (_attribute_terms(info) & terms):
@@ -289,7 +289,7 @@ def about(info: QuestionInfo, st: StatementHit) -> bool:
         vals = list(st.fields.values()) if st.fields else []
         if vals and vals[0].lower().startswith(owner):
             return True
-        if re.match(rf"^(?:[\w ,]+: )?{re.escape(owner)}\b", st.text, re.IGNORECASE):
+        if re.match(rf"^(?:[\w ,]+: )?{re.escape(owner)}\b(?![’']s)", st.text, re.IGNORECASE):
             return True
     return False
 

@@ -95,6 +95,9 @@ _POSSESSIVE = {"her", "his", "its", "their"}
 _ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)\W*$", re.IGNORECASE)
 
 
+_NAME_ASKED = re.compile(r"\b(called|named|name)\b", re.IGNORECASE)
+
+
 def _antecedent(history: list[tuple[str, str]]) -> str | None:
     """What the last turn was about: a name its question used, else its "my X", else a name
     from its answer. The question's own words come first: if the note changed since, the
@@ -105,7 +108,10 @@ def _antecedent(history: list[tuple[str, str]]) -> str | None:
             return found[0]
         mine = re.search(r"\b(my|our) ((?:[a-z-]+ ){0,2}?[a-z-]+?)(?:'s|’s)?(?:\s+(?:is|are|was|were|called|named|do|does|did|live|lives|work|works|name|phone|number|birthday)\b|\s*\?|\s*$)", q.lower())
         if mine:
-            return f"{mine.group(1)} {mine.group(2)}"
+            phrase = f"{mine.group(1)} {mine.group(2)}"
+            # "my cat" answered "Biscuit ...": "my cat Biscuit" finds lines that only say "Biscuit".
+            named = [n for n in names(a) if not re.match(r"(?i)^(i|your|you|notes)\b", n)]
+            return f"{phrase} {named[0]}" if named and _NAME_ASKED.search(q) else phrase
         found = [n for n in names(a) if not re.match(r"(?i)^(i|your|you|notes)\b", n)]
         if found:
             return found[0]
@@ -130,6 +136,8 @@ def resolve(question: str, history: list[tuple[str, str]] | None) -> str:
         return f"{last_q} ({new})"
     if _PRONOUN.search(question):
         who = _antecedent(history)
+        if who and _NAME_ASKED.search(question) and " " in who and who.split()[-1][:1].isupper():
+            who = who.rsplit(" ", 1)[0]  # asking for the name again: the old name may have changed
         if who:
             def swap(match: re.Match) -> str:
                 word = match.group(0).lower()

@@ -116,8 +116,9 @@ def test_what_a_question_wants():
 
 def test_follow_up_questions_resolve_from_the_conversation():
     history = [("What is my cat called?", "Biscuit. Your cat is called Biscuit.")]
-    assert resolve("What colour is she?", history) == "What colour is my cat?"
-    assert resolve("How old is her brother?", history) == "How old is my cat's brother?"
+    assert resolve("What colour is she?", history) == "What colour is my cat Biscuit?"
+    assert resolve("How old is her brother?", history) == "How old is my cat Biscuit's brother?"
+    assert resolve("What is she called again?", history) == "What is my cat called again?"  # the name may have changed
     assert resolve("What is his number?", [("Who is Dev?", "Dev is your neighbour.")]) == "What is Dev's number?"
     assert resolve("Where does she live?", [("Who is my manager?", "Priya Raman is your manager.")]) == "Where does my manager live?"
     assert resolve("And Max?", [("When is Leo's birthday?", "12 June.")]) == "When is Max's birthday?"
