@@ -194,8 +194,13 @@ _FLIP = {
 _VERB_AFTER_YOU = {"am": "are", "was": "were"}
 
 
+_CONTRACTIONS = {"m": "you're", "ve": "you've", "ll": "you'll", "d": "you'd"}
+
+
 def face_user(text: str) -> str:
     """"I moved to Portland in 2017" → "You moved to Portland in 2017"."""
+    # "I'm", "I've", "I'll", "I'd" first: split at the apostrophe they would become "you'm".
+    text = re.sub(r"\b[Ii]['’](m|ve|ll|d)\b", lambda m: "\x00" + m.group(1), text)
     toks = re.split(r"(\W+)", text)
     out: list[str] = []
     prev_you = False
@@ -216,6 +221,7 @@ def face_user(text: str) -> str:
             prev_you = False
         out.append(tok)
     result = "".join(out)
+    result = re.sub(r"\x00(m|ve|ll|d)\b", lambda m: _CONTRACTIONS[m.group(1)], result)
     return result[:1].upper() + result[1:] if result else result
 
 

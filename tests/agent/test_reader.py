@@ -49,6 +49,8 @@ def test_face_user_turns_first_person_around():
     assert face_user("I was born on 9 August 1991 in Hamburg.") == "You were born on 9 August 1991 in Hamburg."
     assert face_user("My sister Anja lives in Seattle.") == "Your sister Anja lives in Seattle."
     assert face_user("We adopted her in July 2021.") == "You adopted her in July 2021."
+    assert face_user("So I'm in good company and I've paid.") == "So you're in good company and you've paid."
+    assert face_user("I'll call my brother.") == "You'll call your brother."
 
 
 def test_support_check_finds_invented_values():
