@@ -364,6 +364,13 @@ class ChatEngine:
         readings: list[Reading] = []
         for part in split_question(resolved):
             statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+            rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest) )?([a-z]+?)(?:'s|’s)?\b", part.lower())
+            if rel:
+                # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
+                # not share enough words with the question to be retrieved by it.
+                seen = {s.id for s in statements}
+                extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
+                statements += [s for s in extra if s.id not in seen]
             with self._lock:
                 readings.append(Reader(self.model).read(part, statements))
         t_retrieve = time.perf_counter()

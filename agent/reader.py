@@ -162,7 +162,7 @@ class Reader:
         if not info.terms and not info.names:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         cands = self.candidates(info, statements)
-        ambiguous = self._ambiguity(info, cands)
+        ambiguous = self._ambiguity(info, cands, statements)
         if ambiguous:
             text = f"Your notes mention {_join(ambiguous)}. Which one do you mean?"
             return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands)
@@ -189,17 +189,19 @@ class Reader:
             return None
         return vals[0]
 
-    def _ambiguity(self, info: QuestionInfo, cands: list[Scored]) -> list[str] | None:
+    def _ambiguity(self, info: QuestionInfo, cands: list[Scored], everything: Sequence[StatementHit] = ()) -> list[str] | None:
         """Different people fit one singular relation of the question ("my son", "Chris")."""
         low = info.text.lower().replace("’", "'")
         if info.plural:
             return None
         texts = [c.statement.text for c in cands[:4]]
+        # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
+        listings = texts + [s.text for s in everything]
         rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second) )?([a-z]+?)(?:'s)?\b", low)
         if rel:
             noun = rel.group(1)
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
-            for t in texts:
+            for t in listings:
                 m = re.search(rf"\b{plural}\b[,:]?\s*(?:are\s+|called\s+|named\s+)?([A-Z][\w'-]+(?:,\s*[A-Z][\w'-]+)*,?\s+and\s+[A-Z][\w'-]+)", t)
                 if m:
                     people = [p for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p]

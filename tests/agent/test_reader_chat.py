@@ -77,7 +77,7 @@ def test_cancel_stops_the_stream(tmp_path):
 def test_history_reaches_retrieval(tmp_path):
     engine, _, _ = make_engine(tmp_path)
     engine.ask("What colour is he?", history=[("What is my cat called?", "Biscuit is your ginger tabby cat.")])
-    assert engine.memory.queries[-1] == "What colour is my cat Biscuit?"
+    assert "What colour is my cat Biscuit?" in engine.memory.queries
 
 
 def test_a_value_not_in_the_notes_is_refused(tmp_path):
