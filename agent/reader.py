@@ -20,7 +20,14 @@ from pydantic import BaseModel
 
 from agent.reader_question import QuestionInfo, analyse, typed_values
 from agent.reader_statements import StatementHit
-from agent.reader_text import content_words, face_user, latest_date, names, stem, unsupported
+from agent.reader_text import (
+    content_words,
+    face_user,
+    latest_date,
+    names,
+    stem,
+    unsupported,
+)
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -362,4 +369,4 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "compose", "stem", "names"]
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose"]

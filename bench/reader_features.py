@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_personas import discover_sets  # noqa: E402
+from bench.eval_personas import discover_sets
 
 
 def main() -> None:

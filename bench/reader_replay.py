@@ -25,7 +25,7 @@ def _fields(text: str) -> dict:
 
 def replay(rows, verbose=False):
     from agent.evaluation import Question, is_correct
-    from agent.reader import Reader, Scored, combine
+    from agent.reader import Reader, combine
     from agent.reader_question import analyse
     from agent.reader_statements import StatementHit
 
