@@ -1,8 +1,10 @@
-"""Grounded chat: retrieve chunks from memory, prompt the GGUF model with them, stream the answer.
+"""Grounded chat: retrieve statements from memory, let the reader choose and cite one, stream it.
 
-The prompt is rendered by the chat template stored inside the GGUF (llama-cpp-python reads
-`tokenizer.chat_template`), never by a hand-written format: a mismatched template makes small
-models produce nonsense.
+`--mode rag` (the default) answers through agent.reader: the model scores candidate statements
+and the answer is copied from the chosen one, so it cannot invent a value. `--mode base` (and
+the older "write" reader, kept for comparison) prompts the GGUF model, rendered by the chat
+template stored inside the GGUF (llama-cpp-python reads `tokenizer.chat_template`), never by a
+hand-written format: a mismatched template makes small models produce nonsense.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Literal, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -19,10 +21,14 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
+from agent.reader import DONT_KNOW, Reader, Reading
+from agent.reader_question import resolve, split_question
+from agent.reader_statements import search_statements
+from agent.reader_text import is_question_text
 
 log = logging.getLogger("anima.chat")
 
-DONT_KNOW = "I don't know: your notes don't say."
+NO_QUESTION = "I don't see a question there: ask me about your notes in words."
 
 # A 135M model follows short, concrete instructions and loses the thread in long ones (a longer
 # prompt about "the user" and "I don't know" made it talk about the user and hedge): one sentence
@@ -52,6 +58,11 @@ MAX_LINES = 2
 # is a compromise that keeps most answers and still refuses questions about the wider world.
 MIN_VECTOR_SCORE = 0.2
 
+# The reader: statements retrieved per question (from settings.memory.k chunks), and how much
+# of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
+STATEMENTS_K = 12
+MAX_QUESTION_CHARS = 1000
+
 
 class Source(BaseModel):
     path: str
@@ -61,11 +72,22 @@ class Source(BaseModel):
     heading: list[str] = Field(default_factory=list)
 
 
+class Citation(BaseModel):
+    """The statement an answer was copied from: its file, its lines and its text."""
+
+    path: str
+    line: int
+    end_line: int
+    text: str
+
+
 class Answer(BaseModel):
     answer: str
     sources: list[Source]
     model: str
     timings_ms: dict[str, float]
+    citation: Citation | None = None
+    kind: Literal["answered", "abstained", "ambiguous", "generated"] = "generated"
 
 
 def resolve_model_path(home: Home, settings: Settings) -> Path:
@@ -244,7 +266,11 @@ class ChatEngine:
         model_path: Path | None = None,
         model: TextModel | None = None,
         pool: ModelPool | None = None,
+        reader: Literal["choose", "write"] = "choose",
     ):
+        """`reader`: "choose" (default) copies a cited statement the model chose; "write" lets the
+        model write the answer from the two best statements (the older way, for comparison)."""
+        self.reader_kind = reader
         self.home = home
         self.settings = settings or home.load_settings()
         self._memory = memory
@@ -347,12 +373,86 @@ class ChatEngine:
         mode: str = "rag",
         on_token: Callable[[str], None] | None = None,
         cancel: threading.Event | None = None,
-        history: Sequence[tuple[str, str]] = (),
+        history: Sequence[tuple[str, str]] | None = None,
     ) -> Answer:
-        """`history`: the conversation's earlier (question, answer) turns, oldest first."""
+        """Answer one question; `history` is the conversation so far as (question, answer) pairs,
+        oldest first, so a follow-up ("What colour is she?") reads with the turn before it."""
         if mode not in ("rag", "base"):
             raise ValueError(f"unknown mode {mode!r}")
+        if mode == "rag" and self.reader_kind == "choose":
+            return self._read(question, history or [], on_token, cancel)
+        return self._write(question, mode, on_token, cancel, history or [])
+
+    def _read(self, question, history, on_token, cancel) -> Answer:
         t0 = time.perf_counter()
+        if not is_question_text(question):
+            return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
+        resolved = resolve(question[:MAX_QUESTION_CHARS], history)
+        readings: list[Reading] = []
+        for part in split_question(resolved):
+            statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+            rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest) )?([a-z]+?)(?:'s|’s)?\b", part.lower())
+            if rel:
+                # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
+                # not share enough words with the question to be retrieved by it.
+                seen = {s.id for s in statements}
+                extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
+                statements += [s for s in extra if s.id not in seen]
+            with self._lock:
+                readings.append(Reader(self.model).read(part, statements))
+        t_retrieve = time.perf_counter()
+        if len(readings) == 1:
+            return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)
+        # A question in parts (its answers in different notes): each part answered and cited on
+        # its own; parts the notes do not answer say so.
+        answered = [r for r in readings if r.kind != "abstained"]
+        if not answered:
+            return self._finish(DONT_KNOW, "abstained", readings, t0, t_retrieve, on_token, cancel)
+        text = " ".join(r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings)
+        kind = "answered" if any(r.kind == "answered" for r in readings) else "ambiguous"
+        return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
+
+    def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:
+        citation = None
+        sources: list[Source] = []
+        for reading in readings:
+            st = reading.statement
+            if st is None or reading.kind == "abstained":
+                continue
+            if reading.kind == "answered" and citation is None:
+                citation = Citation(path=st.path, line=st.line, end_line=st.end_line, text=st.source)
+            shown = [st] if reading.kind == "answered" else [c.statement for c in reading.candidates[:2]]
+            sources += [Source(path=s.path, start_line=s.line, end_line=s.end_line, score=round(s.score, 4),
+                               heading=[s.topic] if s.topic else []) for s in shown]
+        t_first = time.perf_counter()
+        # The answer is complete before the first word goes out; it is streamed in words so
+        # every caller (CLI, TUI, daemon SSE) shows it the same way as a generated one.
+        pieces = text.split(" ")
+        shown: list[str] = []
+        for i, word in enumerate(pieces):
+            if cancel is not None and cancel.is_set():
+                break
+            piece = word if i == 0 else " " + word
+            shown.append(piece)
+            if on_token:
+                on_token(piece)
+        answer = "".join(shown)
+        if len(shown) < len(pieces):
+            answer = (answer + " [cancelled]").strip()
+        t_end = time.perf_counter()
+        return Answer(
+            answer=answer,
+            sources=sources,
+            model=self.model_name,
+            timings_ms={"retrieve": _ms(t_retrieve - t0), "first_token": _ms(t_first - t0), "total": _ms(t_end - t0)},
+            citation=citation,
+            kind=kind,
+        )
+
+    def _write(self, question, mode, on_token, cancel, history) -> Answer:
+        """The model writes the answer (base mode, or the "write" reader)."""
+        t0 = time.perf_counter()
+        question = resolve(question, history) if mode == "rag" else question
         hits: list = []
         if mode == "rag":
             query = follow_up_query(question, history)
@@ -372,9 +472,13 @@ class ChatEngine:
                 sources=[],
                 model=self.model_name,
                 timings_ms={"retrieve": _ms(t_retrieve - t0), "first_token": _ms(now - t0), "total": _ms(now - t0)},
+                kind="abstained",
             )
         with self._lock:
             messages = self.build_messages(question, hits, mode)
+            if mode == "base" and history:
+                turns = [m for q, a in history[-4:] for m in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
+                messages = messages[:1] + turns + messages[1:]
             gen = self.model.generate(
                 messages,
                 max_tokens=self._answer_tokens(mode),

@@ -21,15 +21,15 @@ log = logging.getLogger("anima.context")
 
 class Anima:
     def __init__(self, home: Home, settings: Settings | None = None, *, models: ModelPool | None = None,
-                 memory=None, model: TextModel | None = None):
-        """`memory` and `model` hand in ready parts (tests share one index; a scripted model)."""
+                 memory=None, model: TextModel | None = None, engine=None):
+        """`memory`, `model` and `engine` hand in ready parts (tests share one index, script a model)."""
         self.home = home.ensure()
         self.settings = settings if settings is not None else self.home.load_settings()
         self.models = models or ModelPool(n_ctx=self.settings.model.n_ctx, threads=self.settings.model.threads)
         self._model = model
         self._lock = threading.RLock()
         self._memory = memory
-        self._engine = None
+        self._engine = engine
         self._phone = None
 
     # -- settings ------------------------------------------------------------------------------

@@ -34,7 +34,11 @@ def run(args) -> int:
         emit_json(answer)
         return 0
     sys.stdout.write("\n")
-    if answer.sources:
+    citation = getattr(answer, "citation", None)
+    if citation is not None:
+        # The one line the answer was copied from, not every chunk that was retrieved.
+        print(f"\nSource: {citation.path}:{citation.line}" + (f"-{citation.end_line}" if citation.end_line > citation.line else ""))
+    elif answer.sources:
         print("\nSources:")
         for s in answer.sources:
             print(f"  {s.path}:{s.start_line}-{s.end_line}  (score {s.score:.3f})")

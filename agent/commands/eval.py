@@ -40,13 +40,15 @@ def run(args) -> int:
         model_path = base_model_path(settings, home)
     engine = ChatEngine(home, settings, model_path=model_path)
     chat_mode = "rag" if args.mode in ("rag", "ft+rag") else "base"
-    report = run_eval(questions, lambda q: engine.ask(q, mode=chat_mode).answer, args.mode)
+    report = run_eval(questions, lambda q: engine.ask(q, mode=chat_mode), args.mode)
     if args.json:
         emit_json(report)
     else:
         print(f"mode {report.mode}: {report.overall:.0%} of {report.n}")
         for kind, acc in report.by_kind.items():
             print(f"  {kind:<12} {acc:.0%}")
+        if report.citation is not None:
+            print(f"  cited line holds the answer: {report.citation:.0%} of {report.n_cited}")
         for it in report.items:
             if not it.correct:
                 print(f"  ✗ {it.id} {it.question!r} → {it.answer!r}")

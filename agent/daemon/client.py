@@ -136,12 +136,9 @@ class DaemonClient:
             raise DaemonError(f"the daemon at {self.url} stopped answering ({exc.__class__.__name__})") from None
         if cancelled:
             final = {"answer": ("".join(parts).strip() + " [cancelled]").strip()}
-        return Answer(
-            answer=final.get("answer", "".join(parts).strip()),
-            sources=final.get("sources", []),
-            model=final.get("model", ""),
-            timings_ms=final.get("timings_ms", {}),
-        )
+        # The daemon's last event carries the whole Answer (citation and kind included).
+        return Answer.model_validate({"answer": "".join(parts).strip(), "sources": [], "model": "",
+                                      "timings_ms": {}, **final})
 
     def events(self, *, timeout: float | None = None) -> Iterator[dict]:
         """Daemon events as they happen (blocking iterator; ends when the daemon stops)."""

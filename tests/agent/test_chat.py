@@ -1,11 +1,32 @@
 """Grounded chat with the real bundled GGUF model over a real chromadb index of the demo notes."""
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
-from agent.chat import DONT_KNOW, ChatEngine
+from agent.chat import DONT_KNOW, NO_QUESTION, ChatEngine
 from agent.config import Home
 from agent.llm import GGUF_TEMPLATE
+from agent.reader_text import unsupported
+
+
+def lines_of(path: str, first: int, last: int) -> str:
+    return " ".join(Path(path).read_text(encoding="utf-8").splitlines()[first - 1 : last])
+
+
+def cited_text(answer) -> str:
+    return lines_of(answer.citation.path, answer.citation.line, answer.citation.end_line)
+
+
+def assert_honest(answer):
+    """Either an honest refusal, or every value of the answer is on the lines it cites."""
+    if answer.kind == "abstained":
+        assert answer.citation is None and answer.sources == []
+        return
+    cited = " ".join(lines_of(s.path, s.start_line, s.end_line) for s in answer.sources)
+    assert answer.sources and (answer.kind == "ambiguous" or answer.citation is not None)
+    assert unsupported(answer.answer, cited) == [], answer.answer
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +47,14 @@ def test_answer_comes_from_the_notes_with_sources(engine):
     tokens = []
     answer = engine.ask("What is my cat's name?", on_token=tokens.append)
     assert "biscuit" in answer.answer.lower()
+    assert answer.kind == "answered"
     assert "".join(tokens).strip() == answer.answer  # streamed pieces make up the answer
     cited = [s.path for s in answer.sources]
     assert any(p.endswith("home/biscuit.md") or p.endswith("about-me.md") for p in cited)
     for s in answer.sources:
         assert 1 <= s.start_line <= s.end_line
+    assert "Biscuit" in cited_text(answer)  # the cited line itself holds the answer
+    assert_honest(answer)
     assert set(answer.timings_ms) == {"retrieve", "first_token", "total"}
     assert answer.timings_ms["retrieve"] <= answer.timings_ms["first_token"] <= answer.timings_ms["total"]
 
@@ -69,11 +93,72 @@ def test_unrelated_question_gets_i_dont_know_without_inventing(engine):
     assert answer.sources == []
 
 
+def test_a_value_the_notes_do_not_hold_is_not_invented(engine):
+    # The notes give Ravi's and Owen's birthdays and Theo's birth date, not Ilse's.
+    answer = engine.ask("When is Ilse's birthday?")
+    assert answer.answer == DONT_KNOW
+
+
+def test_a_follow_up_resolves_she_from_the_previous_turn(engine):
+    first = engine.ask("What is my cat called?")
+    assert "Biscuit" in first.answer
+    follow = engine.ask("What colour is he?", history=[("What is my cat called?", first.answer)])
+    assert "ginger" in follow.answer.lower()
+    assert_honest(follow)
+    # Without the conversation, "he" is nobody in particular.
+    assert "ginger" not in engine.ask("What colour is he?").answer.lower()
+
+
 def test_a_20000_character_question_is_truncated_not_a_crash(engine):
     question = ("Tell me about my cat. " * 1000)[:20000]
     answer = engine.ask(question)
     assert answer.answer  # something came back within the context window
     assert answer.timings_ms["total"] > 0
+    assert_honest(answer)
+
+
+def test_a_question_of_only_punctuation_says_so(engine):
+    answer = engine.ask("?!... ¿¿ --")
+    assert answer.answer == NO_QUESTION and answer.kind == "abstained"
+
+
+def test_a_question_in_another_language_is_honest(engine):
+    for question in ("Hoe heet mijn kat?", "我的猫叫什么名字？"):
+        answer = engine.ask(question)
+        assert answer.answer
+        assert_honest(answer)
+
+
+def test_an_answer_spanning_two_notes_is_honest(engine):
+    """Who feeds the cat is in the journal, the cat's vet in biscuit.md: each part is answered
+    from its own note and cited; never a made-up vet number."""
+    answer = engine.ask("Who feeds Biscuit while we are away and what is the vet's phone number?")
+    assert_honest(answer)
+    assert "Ilse" in answer.answer and "555 0144" in answer.answer
+    assert {Path(s.path).name for s in answer.sources} == {"journal-2026-11-10.md", "biscuit.md"}
+
+
+def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, demo_notes):
+    from agent.chat import open_memory
+
+    notes = tmp_path / "notes"
+    shutil.copytree(demo_notes, notes)
+    home = Home(tmp_path / "home").ensure()
+    settings = home.load_settings()
+    memory = open_memory(home, settings)
+    memory.index([notes])
+    try:
+        eng = ChatEngine(home, settings, memory=memory)
+        first = eng.ask("What is my dinghy called?")
+        assert "Heron" in first.answer
+        about = notes / "about-me.md"
+        about.write_text(about.read_text().replace("*Heron*", "*Kestrel*"))
+        memory.index([notes])
+        again = eng.ask("What is it called again?", history=[("What is my dinghy called?", first.answer)])
+        assert "Kestrel" in again.answer and "Heron" not in again.answer
+        assert "Kestrel" in cited_text(again)
+    finally:
+        memory.close()
 
 
 def test_cancel_stops_generation(engine):

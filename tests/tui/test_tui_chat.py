@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.chat import ChatEngine
 from agent.context import Anima
 from agent.history import HistoryStore
 from tests.fakes import FakeModel, Reply
@@ -92,7 +93,9 @@ async def test_escape_cancels_a_generation(tui_env):
     mid-answer, however fast or slow the machine (a real model could finish first)."""
     home, anima = tui_env
     model = FakeModel([Reply("You pack a tent because it rains a lot", hold_after=3)])
-    held = Anima(home, anima.settings, memory=anima.memory, model=model)
+    # The default reader copies answers without generating; the "write" reader streams a generation.
+    engine = ChatEngine(home, anima.settings, memory=anima.memory, model=model, reader="write")
+    held = Anima(home, anima.settings, memory=anima.memory, engine=engine)
     app = AnimaApp(home, anima.settings, anima=held, attach_daemon=False, poll_s=0.3)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_text(pilot, "What do I pack for camping?")

@@ -1,0 +1,372 @@
+"""The reader: answers by choosing a statement from the notes, never by writing one.
+
+A 135M model reads badly but chooses well. So the model only *scores*: how much more likely
+the question becomes after reading each candidate statement (query likelihood as pointwise
+mutual information, avg log P(question | passage) minus avg log P(question)). The answer is
+then copied: the chosen statement turned to face the user, led by the value the question asks
+for when the statement holds exactly such a value, with the statement's file and line as the
+citation. A support check makes sure every name, number and date of the answer appears in the
+cited statement; if not, the statement is quoted instead. When no statement fits well enough
+the reader says it does not know; when two fit with different values of the same relation
+("my son" with two sons), it asks which one.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal, Sequence
+
+from pydantic import BaseModel
+
+from agent.reader_question import QuestionInfo, analyse, typed_values
+from agent.reader_statements import StatementHit
+from agent.reader_text import (
+    content_words,
+    face_user,
+    latest_date,
+    names,
+    stem,
+    unsupported,
+)
+
+DONT_KNOW = "I don't know: your notes don't say."
+
+# Candidates the model scores: the best of the retrieved statements by a cheap word-overlap
+# pre-ranking. More costs time linearly and, on the development sets, added almost no answers.
+N_CANDIDATES = 8
+# The passage prompt for query likelihood ("write a question about this passage").
+PASSAGE = "Passage: {s}\nQuestion:"
+NO_PASSAGE = "Question:"
+MAX_STATEMENT_CHARS = 400
+MAX_QUESTION_CHARS = 300
+
+# Final score = PMI + W_COVER * share of the question's words in the statement
+#   + W_TYPE (a value of the asked kind) + W_RANK / (retrieval rank + 1) - W_OTHER (someone
+#   else's X) + W_DEFINE (says what the asked-about thing is) + W_RECENT(_NOW) (newest note).
+# Round numbers, checked on all sets at once by replaying stored scores (bench/reader_replay.py):
+# without the PMI term the chosen statement is right far less often (bench/RESULTS.md).
+W_COVER = 1.0
+W_TYPE = 0.5
+W_RANK = 0.2
+W_OTHER = 1.0
+W_DEFINE = 0.5
+W_RECENT = 0.2
+W_RECENT_NOW = 0.5
+# Abstain when the best statement's PMI is below this and it covers too little of the question.
+MIN_PMI = 0.3
+MIN_COVER = 0.5
+
+
+class Scored(BaseModel):
+    statement: StatementHit
+    cover: float  # share of the question's content words found in the statement or its topic
+    typed: list[str]  # values of the wanted kind the statement holds
+    type_weight: float = 0.0  # W_TYPE for a value in its own words, half for one only in its heading
+    prerank: float
+    other_owner: bool = False  # about someone else's X where the question asks about "my X"
+    named: bool = False  # for "what is my X called": names X right there ("the starter is called Gerald")
+    names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
+    owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
+    defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
+    attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
+    recent: bool = False  # the newest dated candidate
+    pmi: float | None = None
+    score: float = 0.0
+
+
+class Reading(BaseModel):
+    kind: Literal["answered", "abstained", "ambiguous"]
+    answer: str
+    question: str  # the question as read (after resolving the conversation)
+    statement: StatementHit | None = None
+    value: str | None = None
+    candidates: list[Scored] = []
+
+
+def _terms_of(st: StatementHit) -> set[str]:
+    return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
+
+
+class Reader:
+    def __init__(self, model, *, n_candidates: int = N_CANDIDATES):
+        self.model = model
+        self.n_candidates = n_candidates
+
+    # -- scoring ----------------------------------------------------------------------------------
+    def _logprobs(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
+        batch = getattr(self.model, "logprobs_batch", None)
+        if batch is not None:
+            return batch(pairs)
+        return [self.model.logprobs(c, x) for c, x in pairs]
+
+    def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit]) -> list[Scored]:
+        out = []
+        n_terms = max(1, len(info.terms))
+        for st in statements:
+            terms = _terms_of(st)
+            cover = len(info.terms & terms) / n_terms
+            # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
+            # March 2027" over every bullet of the trip) counts half: it is shared by its siblings.
+            own = typed_values(st.source, info.want, exclude=info.text)
+            typed = own or typed_values(st.text, info.want, exclude=info.text)
+            owner_ok = all(stem(o) in terms for o in info.owners)
+            names_ok = all(all(stem(w) in terms for w in n.split() if w[:1].isupper() and len(w) > 1) for n in info.names)
+            attached, named = True, False
+            if info.want == "name" and info.subject and stem(info.subject) in terms:
+                # The statement names the thing asked about: a name counts only beside it
+                # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
+                typed = [v for v in typed if _near(st.text, v, info.subject)]
+                attached = named = bool(typed)
+            other = other_owner(info, st.text)
+            define = defines(info, st) or about(info, st)
+            prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
+            type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
+            if typed and not own and not (_attribute_terms(info) & terms):
+                # A date only in the heading of a diary entry says when the entry was written; it
+                # answers "when" only if the statement is about what was asked ("birthday").
+                typed = []
+            out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
+                              owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
+                              type_weight=type_weight))
+        out.sort(key=lambda s: -s.prerank)
+        return out[: self.n_candidates]
+
+    def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
+        """The candidates that could answer at all, before the model is asked."""
+        if info.want in ("date", "time", "phone", "money", "number"):
+            # The question asks for a kind of value of someone's; a statement without one, or
+            # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
+            cands = [c for c in cands if c.typed and c.owner_ok]
+        # A statement that does not mention a name the question uses is about something else.
+        # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
+        cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        if info.want == "name" and info.subject:
+            # "What is my starter called?": a statement that says "the starter is called Gerald"
+            # beats every statement that does not name the starter at all.
+            named = [c for c in cands if c.named]
+            cands = named or cands
+        return cands
+
+    def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
+        if not cands:
+            return
+        q = " " + _clip(info.text, MAX_QUESTION_CHARS)
+        pairs = [(PASSAGE.format(s=_clip(c.statement.text, MAX_STATEMENT_CHARS)), q) for c in cands]
+        pairs.append((NO_PASSAGE, q))
+        lps = self._logprobs(pairs)
+        base = _mean(lps[-1])
+        for c, lp in zip(cands, lps):
+            c.pmi = round(_mean(lp) - base, 4)
+        combine(cands, info)
+
+    # -- reading ----------------------------------------------------------------------------------
+    def read(self, question: str, statements: Sequence[StatementHit]) -> Reading:
+        info = analyse(question)
+        if not info.terms and not info.names:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question)
+        cands = self.candidates(info, statements)
+        ambiguous = self._ambiguity(info, cands, statements)
+        if ambiguous:
+            text = f"Your notes mention {_join(ambiguous)}. Which one do you mean?"
+            return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands)
+        cands = self.admissible(info, cands)
+        if not cands:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question)
+        self.score(info, cands)
+        return self.decide(info, cands, question)
+
+    def decide(self, info: QuestionInfo, cands: list[Scored], question: str) -> Reading:
+        """Answer from the best scored candidate, or abstain (separate from scoring, so the rules
+        can be replayed on stored scores when choosing constants: bench/reader_features.py)."""
+        best = cands[0]
+        if (best.pmi or 0.0) < MIN_PMI and best.cover < MIN_COVER:
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+        value = self._value(info, best)
+        answer = compose(best.statement, value, question)
+        return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _value(self, info: QuestionInfo, best: Scored) -> str | None:
+        """The one value of the wanted kind the statement holds, if it holds exactly one."""
+        vals = best.typed
+        if info.plural or len(vals) != 1:
+            return None
+        return vals[0]
+
+    def _ambiguity(self, info: QuestionInfo, cands: list[Scored], everything: Sequence[StatementHit] = ()) -> list[str] | None:
+        """Different people fit one singular relation of the question ("my son", "Chris")."""
+        low = info.text.lower().replace("’", "'")
+        if info.plural:
+            return None
+        texts = [c.statement.text for c in cands[:4]]
+        # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
+        listings = texts + [s.text for s in everything]
+        rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second) )?([a-z]+?)(?:'s)?\b", low)
+        if rel:
+            noun = rel.group(1)
+            plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
+            for t in listings:
+                m = re.search(rf"\b{plural}\b[,:]?\s*(?:are\s+|called\s+|named\s+)?([A-Z][\w'-]+(?:,\s*[A-Z][\w'-]+)*,?\s+and\s+[A-Z][\w'-]+)", t)
+                if m:
+                    people = [p for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p]
+                    if len(people) >= 2 and not any(p.lower() in low for p in people):
+                        return people
+            # Rows of a table: two records whose relation is the question's noun ("relation:
+            # sister" twice, "sister: Anja" and "sister: Mei").
+            who: list[str] = []
+            for c in cands[:6]:
+                f = c.statement.fields
+                if not f:
+                    continue
+                vals = list(f.values())
+                keys = [k.lower() for k in f]
+                label = None
+                if keys and keys[0] == noun:
+                    label = vals[0]
+                elif any(v.strip().lower() == noun for v in vals):
+                    label = next((v for v in vals if v[:1].isupper() and v.strip().lower() != noun), None)
+                if label and label not in who and label.lower() not in low:
+                    who.append(label)
+            if len(who) >= 2:
+                return who
+            # Prose: different names attached to the noun ("my aunt Rosa", "Aunt Carla").
+            attached: list[str] = []
+            relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
+            for c in cands[:6] if stem(noun) in relation_nouns else []:
+                for v in names(c.statement.text):
+                    first = v.split()[0]
+                    if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
+                        continue
+                    if _near(c.statement.text, v, noun, window=1) and v not in attached:
+                        attached.append(v)
+            if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
+                return attached
+        for qn in info.names:
+            first = qn.split()[0]
+            if len(qn.split()) > 1:
+                continue
+            fulls = []
+            for t in texts:
+                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'-]+)", t):
+                    full = f"{first} {m.group(1)}"
+                    if full not in fulls:
+                        fulls.append(full)
+            if len(fulls) >= 2:
+                return fulls
+        return None
+
+
+def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
+    """Final score from the model's PMI and the word-level features; best first."""
+    # Notes change: of the dated candidates, the newest (by the date in its file name, its
+    # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
+    dated = [(d, c) for c in cands if (d := latest_date(f"{c.statement.path} {c.statement.topic} {c.statement.text}"))]
+    newest = max(dated, key=lambda x: x[0])[1] if len(dated) >= 2 else None
+    for c in cands:
+        c.recent = c is newest
+        c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
+                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
+                        + (W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
+    cands.sort(key=lambda c: -c.score)
+
+
+def other_owner(info: QuestionInfo, text: str) -> bool:
+    """The question asks about "my X" and the statement is about someone else's X ("Mom's
+    birthday" for "When is my birthday?"), or the question names an owner the statement does not."""
+    low = text.lower().replace("’", "'")
+    q = info.text.lower().replace("’", "'")
+    for m in re.finditer(r"\bmy ([a-z]+)\b(?!')", q):
+        noun = stem(m.group(1))
+        # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
+        if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
+            return True
+    return False
+
+
+def _attribute_terms(info: QuestionInfo) -> set[str]:
+    """The question's words minus whose it is: {birthday} in "When is Ilse's birthday?"."""
+    whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+    return {t for t in info.terms if t not in whose}
+
+
+def about(info: QuestionInfo, st: StatementHit) -> bool:
+    """The statement is about the person or thing whose value is asked ("When is Owen's
+    birthday?"): a row whose first column names them, or a statement that starts with them."""
+    for owner in info.owners + [n.split()[0].lower() for n in info.names]:
+        if len(owner) < 2:
+            continue
+        vals = list(st.fields.values()) if st.fields else []
+        if vals and vals[0].lower().startswith(owner):
+            return True
+        if re.match(rf"^(?:[\w ,]+: )?{re.escape(owner)}\b(?![’']s)", st.text, re.IGNORECASE):
+            return True
+    return False
+
+
+def defines(info: QuestionInfo, st: StatementHit) -> bool:
+    """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's."""
+    if about(info, st) and info.want not in (None,):
+        return True
+    m = re.match(r"^\W*(?:who|what)(?:'s| is| are| was)\s+(.+?)\W*$", info.text, re.IGNORECASE)
+    if not m or not info.names or re.search(r"['’]s\b", m.group(1)):
+        return False  # "Who is Pixel's vet?" asks for someone else
+    x = re.escape(info.names[0].split()[0])
+    text = st.text
+    if st.kind == "row" and st.fields:
+        return any(re.match(rf"{x}\b", v) for v in st.fields.values())
+    return bool(
+        re.match(rf"^(?:[\w ]+: )?{x}\b(?![’']s)(?: [A-Z][\w-]+)*(?: is| was| are|,| \()", text)
+        or re.search(rf"\b(?:my|our|his|her|their) (?:[a-z-]+ ){{0,2}}[a-z-]+,? {x}\b", text)
+        or re.search(rf"\b[a-z]+: {x}\b", text)
+    )
+
+
+def compose(st: StatementHit, value: str | None, question: str) -> str:
+    """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
+    faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
+    if faced and faced[-1] not in ".!?…":
+        faced += "."
+    answer = faced
+    if value and len(faced.split()) > 8 and not faced.lower().startswith(value.lower()):
+        answer = f"{value[:1].upper()}{value[1:]}. {faced}"
+    if unsupported(answer, st.text + " " + st.source):
+        return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
+    return answer
+
+
+_NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}
+
+
+def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
+    """Whether the name `value` is attached to `subject` in `text`: right beside it ("our border
+    collie, Pixel", "Pixel, our dog") or named by it a few words on ("the starter itself is
+    called Gerald"); not merely in the same sentence ("Felix is allergic to cats")."""
+    toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
+    low = [stem(t) for t in toks]
+    want = stem(subject)
+    spots = [i for i, t in enumerate(low) if t == want]
+    head = value.split()[0].strip(".,;:!?()\"'“”")
+    tail = value.split()[-1].strip(".,;:!?()\"'“”")
+    for j, t in enumerate(toks):
+        if t not in (head, tail):
+            continue
+        for i in spots:
+            if abs(i - j) <= window:
+                return True
+            if 0 < j - i <= 5 and j > 0 and toks[j - 1].lower() in _NAMING:
+                return True
+    return False
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose"]

@@ -1,0 +1,152 @@
+"""What a question asks for, and how a follow-up question reads with the conversation before it."""
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from agent.reader_text import content_words, dates, money, names, numbers, phones, times
+
+WANTS = ("date", "time", "phone", "money", "number", "name", "place")
+
+
+class QuestionInfo(BaseModel):
+    text: str
+    terms: set[str]  # content stems
+    names: list[str]  # names the question itself uses
+    want: str | None  # the kind of value the answer must contain, when the question says
+    plural: bool  # "What are my sons called?" asks for all of them
+    owners: list[str] = []  # whose value is asked: "Ma" in "Ma's phone number", "brother" in "my brother's"
+    subject: str | None = None  # the thing named: "cat" in "What is my cat called?"
+    now: bool = False  # asks for the current value ("now", "currently"): the newest note wins
+
+
+def _question_names(text: str) -> list[str]:
+    # A capital at the very start is grammar, not a name ("What", "Where", "Is").
+    body = re.sub(r"^\W*\w+", "", text)
+    return names(body)
+
+
+def analyse(question: str) -> QuestionInfo:
+    q = question.strip()
+    low = q.lower().replace("’", "'")
+    qnames = _question_names(q)
+    want: str | None = None
+    if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
+        want = "time"
+    elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
+        want = "phone"
+    elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
+        want = "money"
+    elif re.search(r"\bhow (many|old|long|far|fast|tall|heavy|big|often)\b|\bwhat (temperature|size|age|percentage)\b", low):
+        want = "number"
+    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b|\b(birthday|bday|b-day|anniversary)\b", low):
+        want = "date"
+    elif re.search(r"^\W*(who|whom)\b", low) and not qnames:
+        # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is.
+        want = "name"
+    elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
+        want = "name"
+    elif re.search(r"^\W*where\b", low):
+        want = "place"
+    plural = bool(re.search(r"\b(are|were)\b.*\b\w+s\b", low) or re.search(r"\bnames\b|\ball\b|\beach\b", low))
+    owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")]
+    subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
+    if subj is None:
+        subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
+    subject = subj.group(1) if subj else None
+    now = bool(re.search(r"\b(now|current|currently|latest|these days|still|anymore|today)\b", low))
+    return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural, owners=owners,
+                        subject=subject, now=now)
+
+
+def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
+    """Values of the wanted kind in `text`, minus those the question already states."""
+    if want is None:
+        return []
+    found = {
+        "date": lambda t: dates(t) + times(t),
+        "time": times,
+        "phone": phones,
+        "money": lambda t: money(t) or [n for n in numbers(t) if any(c.isdigit() for c in n)],
+        "number": numbers,
+        "name": names,
+        "place": names,
+    }[want](text)
+    gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
+    gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
+    return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+_SPLIT = re.compile(r"\?\s+(?=\S)|,?\s+and\s+(?=(?:who|what|when|where|which|how|whose)\b)", re.IGNORECASE)
+
+
+def split_question(question: str, max_parts: int = 3) -> list[str]:
+    """"Who feeds the cat and what is the vet's number?" → two questions, each answered from its own note."""
+    parts = [p.strip() for p in _SPLIT.split(question.strip()) if p and len(p.split()) >= 2]
+    if len(parts) < 2 or len(parts) > max_parts:
+        return [question]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+# -- conversation ----------------------------------------------------------------------------------
+_PRONOUN = re.compile(r"\b(she|he|it|they|them|him|her|hers|his|its|their|theirs|there|that one|this one)\b", re.IGNORECASE)
+_POSSESSIVE = {"her", "his", "its", "their"}
+_ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)\W*$", re.IGNORECASE)
+
+
+_NAME_ASKED = re.compile(r"\b(called|named|name)\b", re.IGNORECASE)
+
+
+def _antecedent(history: list[tuple[str, str]]) -> str | None:
+    """What the last turn was about: a name its question used, else its "my X", else a name
+    from its answer. The question's own words come first: if the note changed since, the
+    old answer's value would steer the next search to a line that no longer exists."""
+    for q, a in reversed(history):
+        found = _question_names(q)
+        if found:
+            return found[0]
+        mine = re.search(r"\b(my|our) ((?:[a-z-]+ ){0,2}?[a-z-]+?)(?:'s|’s)?(?:\s+(?:is|are|was|were|called|named|do|does|did|live|lives|work|works|name|phone|number|birthday)\b|\s*\?|\s*$)", q.lower())
+        if mine:
+            phrase = f"{mine.group(1)} {mine.group(2)}"
+            # "my cat" answered "Biscuit ...": "my cat Biscuit" finds lines that only say "Biscuit".
+            named = [n for n in names(a) if not re.match(r"(?i)^(i|your|you|notes)\b", n)]
+            return f"{phrase} {named[0]}" if named and _NAME_ASKED.search(q) else phrase
+        found = [n for n in names(a) if not re.match(r"(?i)^(i|your|you|notes)\b", n)]
+        if found:
+            return found[0]
+    return None
+
+
+def resolve(question: str, history: list[tuple[str, str]] | None) -> str:
+    """The question made self-contained using the conversation so far.
+
+    "What is my cat called?" → "Biscuit" then "What colour is she?" → "What colour is Biscuit?";
+    "When is Leo's birthday?" then "And Max?" → "When is Max's birthday?".
+    """
+    if not history:
+        return question
+    last_q = history[-1][0]
+    m = _ELLIPSIS.match(question.strip())
+    if m:
+        new = m.group(1).strip()
+        old = _question_names(last_q)
+        if old:
+            return re.sub(re.escape(old[0]), new, last_q, count=1)
+        return f"{last_q} ({new})"
+    if _PRONOUN.search(question):
+        who = _antecedent(history)
+        if who and _NAME_ASKED.search(question) and " " in who and who.split()[-1][:1].isupper():
+            who = who.rsplit(" ", 1)[0]  # asking for the name again: the old name may have changed
+        if who:
+            def swap(match: re.Match) -> str:
+                word = match.group(0).lower()
+                if word in _POSSESSIVE and not re.match(r"\s*[?.!]|\s*$", question[match.end():]):
+                    return f"{who}'s"
+                if word == "there":
+                    return f"at {who}"
+                return who
+
+            return _PRONOUN.sub(swap, question, count=1)
+        return f"{question} ({last_q})"
+    return question

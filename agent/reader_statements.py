@@ -1,0 +1,196 @@
+"""Candidate statements for the reader: one self-contained sentence, bullet or table row each,
+with the file and the exact line it came from.
+
+memory/ is growing `Memory.search_statements(query, k)` (typed statements stored beside the
+chunks). Until a Memory offers it, `ChunkStatements` builds the same records from the chunks a
+hybrid search returns, re-reading the cited lines from disk so line numbers are exact.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+try:  # the real types, once memory/ has them
+    from memory.types import Statement as _MemStatement  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the memory branch
+    _MemStatement = None
+
+
+class Statement(BaseModel):
+    id: str
+    path: str
+    line: int  # 1-based line the statement starts on
+    end_line: int
+    text: str  # self-contained: carries its topic or column names
+    source: str  # the exact text in the note
+    kind: str = "sentence"  # sentence | bullet | row | kv | line
+    topic: str = ""
+    fields: dict[str, str] = Field(default_factory=dict)
+    chunk_id: str = ""
+
+
+class StatementHit(Statement):
+    score: float = 0.0  # retrieval score; higher is better
+    rank: int = 0  # 0-based position of its chunk (or itself) in the retrieval order
+    vector_score: float | None = None  # cosine similarity, when memory searched statements by vector
+    keyword_score: float | None = None
+
+
+_ABBREVIATIONS = ("dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "e.g.", "i.e.", "vs.", "no.", "apt.", "approx.", "etc.")
+_PRONOUN_START = re.compile(r"^(she|he|it|they|her|his|its|their)\b", re.IGNORECASE)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?][\"”)]?\s+(?=[A-Z0-9\"“(])", text):
+        tail = text[start : m.start() + 1].rsplit(None, 1)[-1].lower()
+        if tail in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", tail):  # "Dr. X", "Ursula K. Le Guin"
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def parse_statements(lines: list[tuple[int, str]], path: str, topic: str, chunk_id: str = "") -> list[Statement]:
+    """Lines (number, text) of one chunk → statements with exact line ranges."""
+    out: list[Statement] = []
+    para: list[tuple[int, str]] = []
+    header: list[str] | None = None
+    heading = topic
+
+    def add(text: str, source: str, kind: str, first: int, last: int, fields: dict | None = None) -> None:
+        text, source = " ".join(text.split()), " ".join(source.split())
+        if not re.search(r"\w", text):
+            return
+        sid = f"{path}:{first}:{len(out)}"
+        out.append(Statement(id=sid, path=path, line=first, end_line=last, text=text, source=source, kind=kind,
+                             topic=heading, fields=fields or {}, chunk_id=chunk_id))
+
+    def flush() -> None:
+        if not para:
+            return
+        joined, offsets = "", []
+        for n, t in para:
+            if joined:
+                joined += " "
+            offsets.append((len(joined), n))
+            joined += t.strip()
+        for a, b in _sentence_spans(joined):
+            first = max(n for off, n in offsets if off <= a)
+            last = max(n for off, n in offsets if off < b)
+            sent = joined[a:b].strip()
+            # "She is black and white" means nothing alone: it carries its section's topic.
+            text = f"{heading}: {sent}" if heading and _PRONOUN_START.match(sent) else sent
+            add(text, sent, "sentence", first, last)
+        para.clear()
+
+    for n, raw in lines:
+        line = raw.strip()
+        if not line:
+            flush()
+            header = None
+            continue
+        if line.startswith("#"):
+            flush()
+            header = None
+            heading = line.lstrip("#").strip() or heading
+            continue
+        if line.startswith("|"):
+            flush()
+            cells = _cells(line)
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue  # the |---|---| separator
+            if header is None:
+                header = cells
+                continue
+            if len(header) == len(cells):
+                fields = {h: c for h, c in zip(header, cells) if c}
+                # "sister: Anja Hoffmann; phone: +1 503 ...": the first column says what the row is about.
+                named = [f"{cells[0]}: {cells[1]}"] + [f"{h}: {c}" for h, c in zip(header[2:], cells[2:]) if c]
+                add("; ".join(named), line, "row", n, n, fields)
+            else:
+                add("; ".join(c for c in cells if c), line, "row", n, n)
+            continue
+        header = None
+        bullet = re.match(r"^(?:[-*+]|\d+[.)])\s+(.*)", line)
+        if bullet:
+            flush()
+            item = bullet.group(1).strip()
+            kv = re.match(r"^([^:]{1,40}):\s+(.+)$", item)
+            text = f"{heading}: {item}" if heading and heading.lower() not in item.lower() else item
+            add(text, item, "kv" if kv else "bullet", n, n, {kv.group(1): kv.group(2)} if kv else None)
+            continue
+        kv = re.match(r"^([^:;]{1,40}):\s+(.+)$", line)
+        if kv and (not para or "; " in line):  # "header: value" lines; "a: 1; b: 2" is a CSV row
+            flush()
+            fields = dict(f.split(": ", 1) for f in line.split("; ") if ": " in f) if "; " in line else {kv.group(1): kv.group(2)}
+            add(line, line, "row" if "; " in line else "kv", n, n, fields)
+            continue
+        para.append((n, line))
+    flush()
+    return out
+
+
+def _chunk_lines(hit) -> list[tuple[int, str]]:
+    """The chunk's lines with their real numbers, read from the file when it still matches."""
+    try:
+        file_lines = Path(hit.path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        file_lines = []
+    window = file_lines[hit.start_line - 1 : hit.end_line]
+    chunk_words = hit.text.split()
+    if window and " ".join(" ".join(window).split()).startswith(" ".join(chunk_words[:8])):
+        return list(enumerate(window, hit.start_line))
+    # The file changed since it was indexed: number the chunk's own lines from its start.
+    return list(enumerate(hit.text.splitlines(), hit.start_line))
+
+
+class ChunkStatements:
+    """Statements from a chunk search: the stand-in for Memory.search_statements."""
+
+    def __init__(self, memory, chunk_k: int = 4):
+        self.memory = memory
+        self.chunk_k = chunk_k
+
+    def search(self, query: str, k: int = 12) -> list[StatementHit]:
+        hits = self.memory.search(query, k=self.chunk_k)
+        out: list[StatementHit] = []
+        seen: set[str] = set()
+        for rank, hit in enumerate(hits):
+            topic = hit.heading[-1] if hit.heading else ""
+            for st in parse_statements(_chunk_lines(hit), hit.path, topic, hit.id):
+                key = st.text.lower()
+                if key in seen:
+                    continue  # overlapping chunks repeat lines
+                seen.add(key)
+                out.append(StatementHit(**st.model_dump(), score=float(hit.score), rank=rank))
+        return out
+
+
+def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> list[StatementHit]:
+    """Statements for `query`, from the memory's own statement index when it has one."""
+    native = getattr(memory, "search_statements", None)
+    if native is not None:
+        hits = native(query, k=k)
+        return [StatementHit(**_as_dict(h), rank=i) if not isinstance(h, StatementHit) else h for i, h in enumerate(hits)]
+    return ChunkStatements(memory, chunk_k).search(query, k)
+
+
+def _as_dict(hit) -> dict:
+    data = hit.model_dump() if hasattr(hit, "model_dump") else dict(hit)
+    data.pop("rank", None)
+    topic = data.get("topic") or ""
+    if isinstance(topic, list):  # memory keeps the heading trail; the reader wants the nearest heading
+        topic = topic[-1] if topic else ""
+    data["topic"] = topic
+    if topic and data.get("kind") == "sentence" and _PRONOUN_START.match(data.get("text", "")):
+        data["text"] = f"{topic}: {data['text']}"  # "She is black and white" means nothing alone
+    return {k: v for k, v in data.items() if k in StatementHit.model_fields}

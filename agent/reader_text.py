@@ -1,0 +1,247 @@
+"""Word-level helpers of the reader: key terms, typed spans (names, numbers, dates), turning a
+note to face the user, and the support check that keeps every value of an answer in its source.
+
+Pure functions on strings: no model, no memory, so they are cheap to test and to reason about.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+# Words that say what kind of question it is but not what it is about.
+STOP_WORDS = frozenset(
+    """a an the is are was were be been being am do does did doing i me my mine myself you your yours
+    we our ours us he she his her him they them their it its this that these those what who whom
+    whose which when where why how of in on at to for from with by and or but not no so as about
+    into any some can could would should will shall may might must have has had there here than then
+    also just very much many tell know name names named called call s t d ll re ve m next last
+    whats what's who's where's when's hows i'm im get got go going please again now""".split()
+)
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays".split()
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "half dozen first second third fourth fifth"
+).split()
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+_MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
+_CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:5] if len(word) >= 5 else word  # crude, but "allergic"~"allergies", "teach"~"teaches"
+
+
+def words(text: str) -> list[str]:
+    return [w.strip("'’-") for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the words that say what a text is about (question words and glue dropped)."""
+    out = set()
+    for w in words(text):
+        lw = w.lower().replace("’", "'")
+        if lw in STOP_WORDS or (lw.endswith("'s") and lw[:-2] in STOP_WORDS) or len(lw) < 2:
+            continue
+        out.add(stem(lw))
+    return out
+
+
+def is_question_text(text: str) -> bool:
+    """False for input with no words at all (only punctuation, emoji, white space)."""
+    return bool(_TOKEN.search(text))
+
+
+def latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c.isascii() for c in letters) / len(letters)
+
+
+# -- typed spans ----------------------------------------------------------------------------------
+def _dedupe(spans: list[str]) -> list[str]:
+    seen, out = set(), []
+    for s in spans:
+        s = s.strip(" ,;:.()\"'“”")
+        if s and s.lower() not in seen:
+            seen.add(s.lower())
+            out.append(s)
+    return out
+
+
+def dates(text: str) -> list[str]:
+    found = [m.group(0) for m in _DATE.finditer(text)]
+    found += [w for w in words(text) if w.lower() in WEEKDAYS]
+    found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
+    return _dedupe(found)
+
+
+def times(text: str) -> list[str]:
+    return _dedupe([m.group(0) for m in _TIME.finditer(text)])
+
+
+def phones(text: str) -> list[str]:
+    return _dedupe([m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7])
+
+
+def money(text: str) -> list[str]:
+    return _dedupe([m.group(0) for m in _MONEY.finditer(text)])
+
+
+def numbers(text: str) -> list[str]:
+    found = [m.group(0) for m in _NUMBER.finditer(text)]
+    found += [w for w in words(text) if w.lower() in NUMBER_WORDS]
+    return _dedupe(found)
+
+
+_NOT_NAMES = frozenset(
+    """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
+    their when what who where why how yes no ok okay also after before since until today tomorrow
+    yesterday mr mrs ms dr""".split()
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs ("Priya Raman", "TU Hamburg", "Dr. Alvarez"), minus sentence glue."""
+    out = []
+    spans = []
+    for m in _CAPS.finditer(text):
+        # A run ends at a full stop, unless the stop ends an abbreviation ("Dr. Liu", "K. Le Guin").
+        part: list[str] = []
+        for tok in m.group(0).split():
+            part.append(tok)
+            if tok.endswith(".") and len(tok.rstrip(".")) > 3:
+                spans.append(" ".join(part))
+                part = []
+        if part:
+            spans.append(" ".join(part))
+    for span in spans:
+        span = re.sub(r"['’]s$", "", span.rstrip(".")).rstrip("'’")  # "Leo's" names Leo
+        toks = span.split()
+        while toks and toks[0].lower().strip(".") in _NOT_NAMES and not (toks[0].rstrip(".").lower() in ("dr", "mr", "mrs", "ms") and len(toks) > 1):
+            toks = toks[1:]
+        while toks and toks[-1].lower() in ("of", "de", "van", "von", "der", "la", "le", "du", "da"):
+            toks = toks[:-1]
+        if toks:
+            out.append(" ".join(toks))
+    return _dedupe(out)
+
+
+def values(text: str) -> list[str]:
+    """Every name, number, date, time, amount and phone number a text states."""
+    return _dedupe(phones(text) + money(text) + dates(text) + times(text) + numbers(text) + names(text))
+
+
+# -- support ---------------------------------------------------------------------------------------
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
+def unsupported(answer: str, source: str, extra: str = "") -> list[str]:
+    """Values (capitalised words, numbers, dates) of `answer` that its source does not state.
+
+    `extra` is text the answer may also echo: the question itself and the fixed wording of the
+    reply ("Your notes", "I don't know"). Compared word by word, case-insensitively, so
+    "Your" from turning "My" around never counts as a new name.
+    """
+    allowed = {w.lower() for w in words(source + " " + extra)}
+    allowed |= {"you", "your", "yours", "you're", "you've", "yourself", "i", "notes", "which", "one", "mean", "do"}
+    src = _norm(source + " " + extra)
+    bad = []
+    for tok in words(answer):
+        low = tok.lower()
+        if any(c.isdigit() for c in tok):
+            if low not in allowed and low not in src:
+                bad.append(tok)
+        elif tok[:1].isupper() and low not in allowed and low not in _NOT_NAMES:
+            bad.append(tok)
+    return bad
+
+
+# -- facing the user -------------------------------------------------------------------------------
+_FLIP = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd",
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+    "we're": "you're", "we've": "you've", "we'll": "you'll",
+}
+_VERB_AFTER_YOU = {"am": "are", "was": "were"}
+
+
+_CONTRACTIONS = {"m": "you're", "ve": "you've", "ll": "you'll", "d": "you'd"}
+
+
+def face_user(text: str) -> str:
+    """"I moved to Portland in 2017" → "You moved to Portland in 2017"."""
+    # "I'm", "I've", "I'll", "I'd" first: split at the apostrophe they would become "you'm".
+    text = re.sub(r"\b[Ii]['’](m|ve|ll|d)\b", lambda m: "\x00" + m.group(1), text)
+    toks = re.split(r"(\W+)", text)
+    out: list[str] = []
+    prev_you = False
+    for tok in toks:
+        low = tok.lower().replace("’", "'")
+        if low in _FLIP:
+            rep = _FLIP[low]
+            if low == "i" and out and out[-1].strip() == "" and len(out) >= 2 and out[-2].lower() in ("than", "and", "with"):
+                rep = "you"
+            out.append(rep.capitalize() if tok[:1].isupper() and (not out or _sentence_start(out)) else rep)
+            prev_you = rep in ("you",)
+            continue
+        if prev_you and low in _VERB_AFTER_YOU:
+            out.append(_VERB_AFTER_YOU[low])
+            prev_you = False
+            continue
+        if tok.strip():
+            prev_you = False
+        out.append(tok)
+    result = "".join(out)
+    result = re.sub(r"\x00(m|ve|ll|d)\b", lambda m: _CONTRACTIONS[m.group(1)], result)
+    return result[:1].upper() + result[1:] if result else result
+
+
+def _sentence_start(out: list[str]) -> bool:
+    before = "".join(out).rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+
+_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
+
+
+def latest_date(text: str) -> tuple[int, int, int] | None:
+    """The latest calendar date a text names (ISO, "8 March 2026", "March 8, 2026", "March 2026")."""
+    found = []
+    for y, m, d in re.findall(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b", text):
+        found.append((int(y), int(m), int(d)))
+    for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))
+    return max(found) if found else None

@@ -1,0 +1,106 @@
+"""`anima eval --mode rag` over every evaluation set: Lena and each persona under bench/personas/.
+
+    .venv/bin/python bench/eval_personas.py [--model GGUF] [--only lena,tomas] [--json OUT]
+
+One table per set: overall, per kind, the share of answers whose cited line really holds an
+acceptable answer, and p50 latency. Each set is indexed into its own temporary home; the model
+is loaded once.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+LENA = REPO.parent / "shared" / "persona" / "lena"
+if not LENA.exists():
+    LENA = Path("/work/shared/persona/lena")
+PERSONA_DIRS = [REPO / "bench" / "personas", Path(os.environ.get("ANIMA_PERSONAS", "/work/wt/personas/bench/personas"))]
+
+
+def discover_sets() -> list[tuple[str, Path, Path]]:
+    """(name, notes dir, questions file) for Lena and every persona folder with questions."""
+    sets: list[tuple[str, Path, Path]] = []
+    if (LENA / "questions.jsonl").exists():
+        sets.append(("lena", LENA / "notes", LENA / "questions.jsonl"))
+    seen = {"lena"}
+    for root in PERSONA_DIRS:
+        if not root.is_dir():
+            continue
+        for d in sorted(root.iterdir()):
+            if d.name in seen or not (d / "questions.jsonl").exists() or not (d / "notes").is_dir():
+                continue
+            seen.add(d.name)
+            sets.append((d.name, d / "notes", d / "questions.jsonl"))
+    return sets
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", type=Path, default=None, help="GGUF to read with (default: the configured default reader)")
+    ap.add_argument("--only", default="", help="comma-separated set names")
+    ap.add_argument("--json", type=Path, default=None, help="write every item here")
+    ap.add_argument("--failures", action="store_true", help="print the wrong answers")
+    args = ap.parse_args()
+
+    from agent.chat import ChatEngine, base_model_path, open_memory
+    from agent.config import Home
+    from agent.evaluation import load_questions, run_eval
+    from agent.lm import LlamaModel
+
+    model = None
+    out: dict = {}
+    for name, notes, qfile in discover_sets():
+        if args.only and name not in args.only.split(","):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            home = Home(Path(tmp)).ensure()
+            settings = home.load_settings()
+            settings.notes_dirs = [str(notes)]
+            memory = open_memory(home, settings)
+            memory.index([notes])
+            if model is None:
+                path = args.model or base_model_path(settings)
+                model = LlamaModel(path, n_ctx=settings.model.n_ctx, threads=settings.model.threads)
+            engine = ChatEngine(home, settings, memory=memory, model=model)
+            latencies: list[float] = []
+
+            def answer(question: str):
+                a = engine.ask(question, mode="rag")
+                latencies.append(a.timings_ms["total"])
+                return a
+
+            t0 = time.perf_counter()
+            report = run_eval(load_questions(qfile), answer, "rag")
+            wall = time.perf_counter() - t0
+            memory.close()
+        p50 = statistics.median(latencies) if latencies else 0.0
+        print(f"\n### {name} ({report.n} questions, model {model.name}, {wall:.0f} s)\n")
+        print("| measure | value |")
+        print("|---|---|")
+        print(f"| overall | {report.overall:.2f} |")
+        for kind, acc in report.by_kind.items():
+            n = sum(1 for it in report.items if it.kind == kind)
+            print(f"| {kind} ({n}) | {acc:.2f} |")
+        cited = "n/a" if report.citation is None else f"{report.citation:.2f}"
+        print(f"| cited line holds the answer | {cited} |")
+        print(f"| p50 answer time (ms) | {p50:.0f} |")
+        if args.failures:
+            for it in report.items:
+                if not it.correct:
+                    print(f"  ✗ {it.id} [{it.kind}] {it.question!r} → {it.answer!r}")
+        out[name] = report.model_dump()
+        out[name]["p50_ms"] = p50
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

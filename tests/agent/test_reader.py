@@ -1,0 +1,127 @@
+"""The reader's rules, driven by a scripted model: choosing, copying, abstaining, asking back."""
+from __future__ import annotations
+
+import re
+
+from agent.reader import DONT_KNOW, Reader, compose
+from agent.reader_question import analyse, resolve
+from agent.reader_statements import StatementHit, parse_statements
+from agent.reader_text import face_user, unsupported
+from tests.fakes import FakeModel
+
+GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s"}  # tell nothing
+
+
+def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
+
+
+def overlap_model(**boost: float) -> FakeModel:
+    """A stand-in scorer: the question is likelier after a passage sharing its words (what a
+    real model's query likelihood does), plus an optional boost for passages holding a word."""
+
+    def lp(context: str, continuation: str) -> list[float]:
+        passage = set(re.findall(r"\w+", context.lower()))
+        words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
+        bonus = sum(v for k, v in boost.items() if k.lower() in passage)
+        return [(-1.0 if w in passage else -4.0) + bonus for w in words] or [-1.0]
+
+    return FakeModel(logprob_fn=lp)
+
+
+def test_statements_keep_exact_lines_topics_and_table_columns():
+    lines = list(enumerate([
+        "# Pixel", "", "Pixel is our border collie. She was born", "in April 2021.", "",
+        "- Vet: Dr. Alvarez at Sellwood", "", "| who | name | phone |", "|---|---|---|", "| sister | Anja | 555 0142 |",
+    ], 1))
+    sts = parse_statements(lines, "/n/pixel.md", "")
+    by_text = {s.source: s for s in sts}
+    assert by_text["Pixel is our border collie."].line == 3
+    born = by_text["She was born in April 2021."]
+    assert (born.line, born.end_line) == (3, 4)
+    assert born.text == "Pixel: She was born in April 2021."  # a pronoun carries its topic
+    assert by_text["Vet: Dr. Alvarez at Sellwood"].text == "Pixel: Vet: Dr. Alvarez at Sellwood"
+    row = [s for s in sts if s.kind == "row"][0]
+    assert row.line == 10 and row.text == "sister: Anja; phone: 555 0142"
+
+
+def test_face_user_turns_first_person_around():
+    assert face_user("I was born on 9 August 1991 in Hamburg.") == "You were born on 9 August 1991 in Hamburg."
+    assert face_user("My sister Anja lives in Seattle.") == "Your sister Anja lives in Seattle."
+    assert face_user("We adopted her in July 2021.") == "You adopted her in July 2021."
+    assert face_user("So I'm in good company and I've paid.") == "So you're in good company and you've paid."
+    assert face_user("I'll call my brother.") == "You'll call your brother."
+
+
+def test_support_check_finds_invented_values():
+    src = "My sister Anja lives in Seattle; her number is 555 0142."
+    assert unsupported("Your sister Anja lives in Seattle.", src) == []
+    assert unsupported("Anja lives in Portland.", src) == ["Portland"]
+    assert unsupported("Her number is 555 0199.", src) == ["0199"]
+
+
+def test_compose_quotes_the_note_when_turning_it_would_add_a_value():
+    st = hit("I moved to Portland in 2017.")
+    assert compose(st, "2017", "When did I move to Portland?") == "You moved to Portland in 2017."
+
+
+def test_chooses_the_statement_that_explains_the_question_and_cites_it():
+    statements = [
+        hit("I work as a senior firmware engineer at Brightwater Robotics.", line=4, rank=0),
+        hit("My sister Anja lives in Seattle.", line=9, rank=1, path="/notes/family.md"),
+        hit("Pixel is our border collie.", line=3, rank=2, path="/notes/pixel.md"),
+    ]
+    reading = Reader(overlap_model()).read("Where does my sister live?", statements)
+    assert reading.kind == "answered"
+    assert reading.statement.path == "/notes/family.md" and reading.statement.line == 9
+    assert "Seattle" in reading.answer and reading.answer.startswith("Your sister") is False or "Seattle" in reading.answer
+    assert unsupported(reading.answer, reading.statement.text) == []
+
+
+def test_a_question_wanting_a_date_needs_a_statement_with_one():
+    statements = [hit("Hanna gave me a pull saw for my birthday."), hit("Hanna works at Arrowhead Surveying.", line=2)]
+    reading = Reader(overlap_model()).read("When is Hanna's birthday?", statements)
+    assert reading.kind == "abstained" and reading.answer == DONT_KNOW
+
+
+def test_nothing_related_abstains_without_a_value():
+    statements = [hit("Pixel is our border collie."), hit("I bake sourdough at 250 degrees.", line=2)]
+    reading = Reader(overlap_model()).read("What is my Wi-Fi password?", statements)
+    assert reading.answer == DONT_KNOW
+
+
+def test_two_sons_for_my_son_asks_which_one():
+    statements = [hit("My sons, Leo and Max, built a snow fort."), hit("Leo turned nine on 12 June.", line=2)]
+    reading = Reader(overlap_model()).read("When is my son's birthday?", statements)
+    assert reading.kind == "ambiguous"
+    assert reading.answer == "Your notes mention Leo and Max. Which one do you mean?"
+    # Asking about both is not ambiguous, and naming one is not either.
+    assert Reader(overlap_model()).read("What are my sons called?", statements).kind == "answered"
+
+
+def test_two_people_with_one_first_name_asks_which_one():
+    statements = [hit("Chris Bauer is my dentist."), hit("Chris Okafor plays the drums in my band.", line=2)]
+    reading = Reader(overlap_model()).read("What does Chris do?", statements)
+    assert reading.kind == "ambiguous"
+    assert "Chris Bauer" in reading.answer and "Chris Okafor" in reading.answer and reading.answer.endswith("?")
+
+
+def test_what_a_question_wants():
+    assert analyse("When is my birthday?").want == "date"
+    assert analyse("What time is the team stand-up?").want == "time"
+    assert analyse("What is my sister's phone number?").want == "phone"
+    assert analyse("How much did I sell the Tacoma for?").want == "money"
+    assert analyse("Who is my manager?").want == "name"
+    assert analyse("Who is Pixel?").want is None  # a name given: what is Pixel?
+    assert analyse("What are my sons called?").plural
+
+
+def test_follow_up_questions_resolve_from_the_conversation():
+    history = [("What is my cat called?", "Biscuit. Your cat is called Biscuit.")]
+    assert resolve("What colour is she?", history) == "What colour is my cat Biscuit?"
+    assert resolve("How old is her brother?", history) == "How old is my cat Biscuit's brother?"
+    assert resolve("What is she called again?", history) == "What is my cat called again?"  # the name may have changed
+    assert resolve("What is his number?", [("Who is Dev?", "Dev is your neighbour.")]) == "What is Dev's number?"
+    assert resolve("Where does she live?", [("Who is my manager?", "Priya Raman is your manager.")]) == "Where does my manager live?"
+    assert resolve("And Max?", [("When is Leo's birthday?", "12 June.")]) == "When is Max's birthday?"
+    assert resolve("What colour is she?", []) == "What colour is she?"

@@ -1,0 +1,87 @@
+"""ChatEngine's reader path with a scripted model: streaming, cancel, citations, conversation.
+
+The memory here is a stub that returns chunk hits of a real note file; the real index and the
+real model are exercised in test_chat.py.
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from agent.chat import DONT_KNOW, ChatEngine
+from agent.config import Home
+from memory.types import Hit
+from tests.fakes import FakeModel
+
+GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s"}  # tell nothing
+
+NOTE = """# Biscuit
+
+Biscuit is our ginger tabby cat. We adopted him in 2022.
+
+- Vet: Dierenkliniek Zuilen, +31 30 555 0144
+"""
+
+
+class StubMemory:
+    def __init__(self, path):
+        self.path = path
+        self.queries: list[str] = []
+
+    def search(self, query, k=4):
+        self.queries.append(query)
+        text = self.path.read_text()
+        lines = text.splitlines()
+        return [Hit(id="c1", path=str(self.path), heading=["Biscuit"], start_line=3, end_line=len(lines),
+                    text="\n".join(lines[2:]), hash="h", score=0.5, vector_score=0.5)]
+
+
+def scorer(context: str, continuation: str) -> list[float]:
+    passage = set(re.findall(r"\w+", context.lower()))
+    words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
+    return [-1.0 if w in passage else -4.0 for w in words] or [-1.0]
+
+
+def make_engine(tmp_path):
+    note = tmp_path / "biscuit.md"
+    note.write_text(NOTE)
+    home = Home(tmp_path / "home").ensure()
+    model = FakeModel(logprob_fn=scorer)
+    return ChatEngine(home, home.load_settings(), memory=StubMemory(note), model=model), note, model
+
+
+def test_streams_the_copied_answer_and_cites_its_line(tmp_path):
+    engine, note, model = make_engine(tmp_path)
+    pieces: list[str] = []
+    answer = engine.ask("Who is Biscuit's vet?", on_token=pieces.append)
+    assert "".join(pieces) == answer.answer
+    assert "Dierenkliniek Zuilen" in answer.answer
+    assert answer.kind == "answered"
+    assert (answer.citation.path, answer.citation.line) == (str(note), 5)
+    assert model.prompts == []  # nothing was generated: the answer is a copy
+
+
+def test_cancel_stops_the_stream(tmp_path):
+    engine, _, _ = make_engine(tmp_path)
+    cancel = threading.Event()
+    pieces: list[str] = []
+
+    def on_token(piece):
+        pieces.append(piece)
+        cancel.set()
+
+    answer = engine.ask("What colour is my cat?", on_token=on_token, cancel=cancel)
+    assert len(pieces) == 1 and answer.answer.endswith("[cancelled]")
+
+
+def test_history_reaches_retrieval(tmp_path):
+    engine, _, _ = make_engine(tmp_path)
+    engine.ask("What colour is he?", history=[("What is my cat called?", "Biscuit is your ginger tabby cat.")])
+    assert "What colour is my cat Biscuit?" in engine.memory.queries
+
+
+def test_a_value_not_in_the_notes_is_refused(tmp_path):
+    engine, _, _ = make_engine(tmp_path)
+    answer = engine.ask("When is my cat's birthday?")  # 2022 is when he was adopted, not born
+    assert answer.answer == DONT_KNOW and answer.kind == "abstained"
+    assert answer.citation is None and answer.sources == []
