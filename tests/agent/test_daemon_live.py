@@ -101,6 +101,21 @@ def test_chat_completion_is_grounded_with_sources(live):
     assert bad.status_code == 400 and "messages" in bad.json()["error"]["message"]
 
 
+def test_a_follow_up_is_read_with_the_conversation_the_client_sends(live):
+    """OpenAI clients send the whole conversation each time: "it" in the follow-up is the boat."""
+    api = live["api"]
+    first = api.ask("What is my sailing boat called?")
+    said = first["choices"][0]["message"]["content"]
+    assert "Aurora" in said
+    follow = {"messages": [{"role": "system", "content": "You are a helpful assistant."},
+                           {"role": "user", "content": "What is my sailing boat called?"},
+                           {"role": "assistant", "content": said},
+                           {"role": "user", "content": "Where is it moored?"}]}
+    out = api.http.post("/v1/chat/completions", json=follow, timeout=120).json()
+    assert "north pier" in out["choices"][0]["message"]["content"]
+    assert any(s["path"].endswith("boat.md") for s in out["sources"])
+
+
 def test_streaming_is_openai_sse_and_client_ask_matches(live):
     from agent.daemon.client import DaemonClient
 
