@@ -22,7 +22,7 @@ from agent.context import open_memory  # noqa: F401 - re-exported: callers impor
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading
-from agent.reader_question import resolve, split_question
+from agent.reader_question import asks_name, resolve, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text
 
@@ -388,6 +388,9 @@ class ChatEngine:
         if not is_question_text(question):
             return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
         resolved = resolve(question[:MAX_QUESTION_CHARS], history)
+        # A follow-up asking something new about the last turn's subject wants more than the
+        # line already given; asking the name again ("what is it called again?") wants that line.
+        already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
         readings: list[Reading] = []
         for part in split_question(resolved):
             statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
@@ -399,7 +402,7 @@ class ChatEngine:
                 extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
                 statements += [s for s in extra if s.id not in seen]
             with self._lock:
-                readings.append(Reader(self.model).read(part, statements))
+                readings.append(Reader(self.model).read(part, statements, already_said=already))
         t_retrieve = time.perf_counter()
         if len(readings) == 1:
             return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)

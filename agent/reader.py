@@ -164,7 +164,10 @@ class Reader:
         combine(cands, info)
 
     # -- reading ----------------------------------------------------------------------------------
-    def read(self, question: str, statements: Sequence[StatementHit]) -> Reading:
+    def read(self, question: str, statements: Sequence[StatementHit], *, already_said: str = "") -> Reading:
+        """`already_said`: the previous answer, when this question follows up on it asking for
+        something else ("What is my dog called?" → "What colour is she?"): the statement that
+        answer came from is tried last, because the user asks beyond it."""
         info = analyse(question)
         if not info.terms and not info.names:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
@@ -177,6 +180,9 @@ class Reader:
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         self.score(info, cands)
+        if already_said:
+            said = _words(already_said)
+            cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
         return self.decide(info, cands, question)
 
     def decide(self, info: QuestionInfo, cands: list[Scored], question: str) -> Reading:
@@ -359,6 +365,13 @@ def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
             if 0 < j - i <= 5 and j > 0 and toks[j - 1].lower() in _NAMING:
                 return True
     return False
+
+
+_PERSON_WORDS = frozenset({"i", "my", "me", "our", "we", "us", "you", "your"})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _mean(values: list[float]) -> float:

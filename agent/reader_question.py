@@ -98,6 +98,10 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)
 _NAME_ASKED = re.compile(r"\b(called|named|name)\b", re.IGNORECASE)
 
 
+def asks_name(question: str) -> bool:
+    return bool(_NAME_ASKED.search(question))
+
+
 def _antecedent(history: list[tuple[str, str]]) -> str | None:
     """What the last turn was about: a name its question used, else its "my X", else a name
     from its answer. The question's own words come first: if the note changed since, the

@@ -161,6 +161,31 @@ def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, dem
         memory.close()
 
 
+def test_a_follow_up_asking_something_new_gets_more_than_the_line_already_given(tmp_path):
+    """"What is my dog called?" → the name line; "What colour is she?" must not repeat it when
+    another line about Pepper holds more, and without the conversation the dog is nobody."""
+    from agent.chat import open_memory
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "cat.md").write_text("# Cat\n\nOur cat is called Miso. Miso is a grey tabby cat who sleeps on the piano.\n")
+    (notes / "dog.md").write_text("# Dog\n\nOur dog is called Pepper. Pepper is a black labrador who loves the beach.\n")
+    home = Home(tmp_path / "home").ensure()
+    settings = home.load_settings()
+    memory = open_memory(home, settings)
+    memory.index([notes])
+    try:
+        eng = ChatEngine(home, settings, memory=memory)
+        first = eng.ask("What is my dog called?")
+        assert "Pepper" in first.answer
+        follow = eng.ask("What colour is she?", history=[("What is my dog called?", first.answer)])
+        assert "black" in follow.answer and "black" in cited_text(follow)
+        again = eng.ask("What is she called again?", history=[("What is my dog called?", first.answer)])
+        assert "Pepper" in again.answer
+    finally:
+        memory.close()
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []
