@@ -52,6 +52,15 @@ def test_ask_on_lena_answers_pixel_and_cites_pets_pixel(lena_home):
     assert out["model"]
 
 
+def test_ask_after_earlier_turns_and_a_bad_history_is_one_line(lena_home):
+    turns = json.dumps([{"question": "What is my dog called?", "answer": "Pixel."}])
+    r = anima(lena_home, "ask", "What breed is he?", "--after", turns, "--json")
+    assert r.returncode == 0, r.stderr
+    assert "border collie" in json.loads(r.stdout)["answer"]
+    bad = anima(lena_home, "ask", "What breed is he?", "--after", "not json")
+    assert bad.returncode == 2 and "--after must be a JSON list" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_ask_streams_text_and_lists_sources(lena_home):
     r = anima(lena_home, "ask", "What breed is Pixel?")
     assert r.returncode == 0, r.stderr
