@@ -1,4 +1,5 @@
 """Grounded chat with the real bundled GGUF model over a real chromadb index of the demo notes."""
+import contextlib
 import shutil
 import threading
 from pathlib import Path
@@ -138,17 +139,25 @@ def test_an_answer_spanning_two_notes_is_honest(engine):
     assert {Path(s.path).name for s in answer.sources} == {"journal-2026-11-10.md", "biscuit.md"}
 
 
-def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, demo_notes):
+@contextlib.contextmanager
+def engine_over(tmp_path, notes: Path):
+    """(engine, memory) over `notes`, indexed into a home of the test's own."""
     from agent.chat import open_memory
 
-    notes = tmp_path / "notes"
-    shutil.copytree(demo_notes, notes)
     home = Home(tmp_path / "home").ensure()
     settings = home.load_settings()
     memory = open_memory(home, settings)
     memory.index([notes])
     try:
-        eng = ChatEngine(home, settings, memory=memory)
+        yield ChatEngine(home, settings, memory=memory), memory
+    finally:
+        memory.close()
+
+
+def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, demo_notes):
+    notes = tmp_path / "notes"
+    shutil.copytree(demo_notes, notes)
+    with engine_over(tmp_path, notes) as (eng, memory):
         first = eng.ask("What is my dinghy called?")
         assert "Heron" in first.answer
         about = notes / "about-me.md"
@@ -157,33 +166,22 @@ def test_a_note_edited_between_two_turns_answers_from_the_new_text(tmp_path, dem
         again = eng.ask("What is it called again?", history=[("What is my dinghy called?", first.answer)])
         assert "Kestrel" in again.answer and "Heron" not in again.answer
         assert "Kestrel" in cited_text(again)
-    finally:
-        memory.close()
 
 
 def test_a_follow_up_asking_something_new_gets_more_than_the_line_already_given(tmp_path):
     """"What is my dog called?" → the name line; "What colour is she?" must not repeat it when
-    another line about Pepper holds more, and without the conversation the dog is nobody."""
-    from agent.chat import open_memory
-
+    another line about Pepper holds more; asking the name again still gets the name."""
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "cat.md").write_text("# Cat\n\nOur cat is called Miso. Miso is a grey tabby cat who sleeps on the piano.\n")
     (notes / "dog.md").write_text("# Dog\n\nOur dog is called Pepper. Pepper is a black labrador who loves the beach.\n")
-    home = Home(tmp_path / "home").ensure()
-    settings = home.load_settings()
-    memory = open_memory(home, settings)
-    memory.index([notes])
-    try:
-        eng = ChatEngine(home, settings, memory=memory)
+    with engine_over(tmp_path, notes) as (eng, _):
         first = eng.ask("What is my dog called?")
         assert "Pepper" in first.answer
         follow = eng.ask("What colour is she?", history=[("What is my dog called?", first.answer)])
         assert "black" in follow.answer and "black" in cited_text(follow)
         again = eng.ask("What is she called again?", history=[("What is my dog called?", first.answer)])
         assert "Pepper" in again.answer
-    finally:
-        memory.close()
 
 
 def test_cancel_stops_generation(engine):
