@@ -2,6 +2,7 @@
 
     python bench/personas/check.py            # every set under bench/personas/
     python bench/personas/check.py tomas sam  # some sets
+    python bench/personas/check.py --root bench/personas_holdout   # every set under another folder
 
 Rules (exit status 1 when one breaks):
 - every line of questions.jsonl is {"id", "kind", "question", "answers"} with a known kind;
@@ -14,6 +15,9 @@ Rules (exit status 1 when one breaks):
 - an answer shorter than 3 characters is an error (it would match almost any reply);
 - each set has at least 30 questions; the totals over all sets checked are reported against
   the targets of issue 9 (160 questions, 24 abstain, 12 ambiguous, 30 reverse).
+With --root DIR the sets are the folders under DIR (held-out sets kept apart from the ones people
+tune on); their ids must also differ from every id under bench/personas/, and the collection
+targets are not applied.
 Nothing here reaches the network.
 """
 from __future__ import annotations
@@ -101,10 +105,31 @@ def folder_stats(folder: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
+def sets_under(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "questions.jsonl").is_file())
+
+
+def ids_of(folders: list[Path]) -> set[str]:
+    ids: set[str] = set()
+    for folder in folders:
+        for line in (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines():
+            try:
+                ids.add(json.loads(line)["id"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                pass  # reported when that set itself is checked
+    return ids
+
+
 def main(argv: list[str]) -> int:
-    sets = [HERE / a for a in argv] if argv else sorted(
-        p for p in HERE.iterdir() if (p / "questions.jsonl").is_file())
-    seen: set[str] = set()
+    root = HERE
+    if argv[:1] == ["--root"]:
+        if len(argv) < 2:
+            print("usage: check.py [--root DIR] [set ...]")
+            return 2
+        root, argv = Path(argv[1]).resolve(), argv[2:]
+    sets = [root / a for a in argv] if argv else sets_under(root)
+    # Ids are unique across every set, so a held-out folder may not reuse an id of the main sets.
+    seen: set[str] = ids_of(sets_under(HERE)) if root != HERE else set()
     total: Counter = Counter()
     all_errors: list[str] = []
     order = ["fact", "paraphrase", "reverse", "multi", "update", "ambiguous", "abstain"]
@@ -120,7 +145,7 @@ def main(argv: list[str]) -> int:
         total += kinds
     n = sum(total.values())
     print(f"{'total':10} {'':5} {'':9} {n:4} " + " ".join(f"{total[k]:6}" for k in order))
-    if not argv:  # targets hold for the whole collection only
+    if not argv and root == HERE:  # targets hold for the whole collection only
         got = {"questions": n, "abstain": total["abstain"], "ambiguous": total["ambiguous"],
                "reverse": total["reverse"]}
         for key, want in TARGETS.items():
