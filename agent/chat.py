@@ -22,6 +22,7 @@ from agent.context import open_memory  # noqa: F401 - re-exported: callers impor
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading
+from agent.reader_relate import WordRelate
 from agent.reader_question import asks_name, resolve, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text
@@ -383,6 +384,13 @@ class ChatEngine:
             return self._read(question, history or [], on_token, cancel)
         return self._write(question, mode, on_token, cancel, history or [])
 
+    def _relate(self) -> WordRelate | None:
+        """Word vectors from memory's own embedder, kept for the engine's life (see agent.reader_relate)."""
+        if getattr(self, "_word_relate", None) is None:
+            embedder = getattr(self.memory, "embedder", None)
+            self._word_relate = WordRelate(embedder.embed) if embedder is not None else None
+        return self._word_relate
+
     def _read(self, question, history, on_token, cancel) -> Answer:
         t0 = time.perf_counter()
         if not is_question_text(question):
@@ -402,7 +410,7 @@ class ChatEngine:
                 extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
                 statements += [s for s in extra if s.id not in seen]
             with self._lock:
-                readings.append(Reader(self.model).read(part, statements, already_said=already))
+                readings.append(Reader(self.model, relate=self._relate()).read(part, statements, already_said=already))
         t_retrieve = time.perf_counter()
         if len(readings) == 1:
             return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)

@@ -18,7 +18,8 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import QuestionInfo, analyse, typed_values
+from agent.reader_question import CODE_NOUNS, QuestionInfo, analyse, typed_values
+from agent.reader_relate import WordRelate, attribute_words, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
@@ -55,6 +56,8 @@ W_RECENT_NOW = 0.5
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
 MIN_COVER = 0.5
+CONTEXT_COVER = 0.5
+CONTEXT_IN_PASSAGE = False
 
 
 class Scored(BaseModel):
@@ -87,14 +90,41 @@ def _terms_of(st: StatementHit) -> set[str]:
     return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
 
 
+_KIND_WORDS = {
+    kind: {stem(w) for w in words.split()}
+    for kind, words in {
+        "phone": "phone number mobile cell telephone tel",
+        "money": "cost costs price much pay paid spend spent amount",
+        "date": "date day year month when",
+        "time": "time hour",
+        "number": "number many much old long",
+        "code": "code number",
+    }.items()
+}
+
+
+def _terms_with_context(st: StatementHit) -> set[str]:
+    terms = _terms_of(st) | {stem(k) for k in st.fields}
+    return terms | content_words(st.context) if st.context else terms
+
+
+def _passage(st: StatementHit) -> str:
+    if CONTEXT_IN_PASSAGE and st.context:
+        return f"{st.context} {st.text}"
+    return st.text
+
+
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
 
 
 class Reader:
-    def __init__(self, model, *, n_candidates: int = N_CANDIDATES):
+    def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None):
+        """`relate`: word vectors for telling whether a statement speaks of the asked attribute
+        (agent.reader_relate); without it only shared stems and listed synonyms count."""
         self.model = model
         self.n_candidates = n_candidates
+        self.relate = relate
 
     # -- scoring ----------------------------------------------------------------------------------
     def _logprobs(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
@@ -107,14 +137,22 @@ class Reader:
         out = []
         n_terms = max(1, len(info.terms))
         for st in statements:
-            terms = _terms_of(st)
-            cover = len(info.terms & terms) / n_terms
+            terms = own_terms = _terms_of(st)
+            # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
+            # birthday"): they count for who and which name, and for coverage at half weight.
+            near = content_words(st.context) - terms if st.context else set()
+            cover = (len(info.terms & terms) + CONTEXT_COVER * len(info.terms & near)) / n_terms
+            terms = terms | near
             # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
             # March 2027" over every bullet of the trip) counts half: it is shared by its siblings.
             own = typed_values(st.source, info.want, exclude=info.text)
-            typed = own or typed_values(st.text, info.want, exclude=info.text)
+            # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
+            # only, not the year of a trip's heading ("Osaka, winter 2026-27").
+            typed = own or typed_values(st.text, info.want, exclude=info.text) or [
+                v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v)]
             owner_ok = all(stem(o) in terms for o in info.owners)
-            names_ok = all(all(stem(w) in terms for w in n.split() if w[:1].isupper() and len(w) > 1) for n in info.names)
+            names_ok = all(all(stem(w.strip(".,")) in terms for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1)
+                           for n in info.names)
             attached, named = True, False
             if info.want == "name" and info.subject and stem(info.subject) in terms:
                 # The statement names the thing asked about: a name counts only beside it
@@ -122,10 +160,11 @@ class Reader:
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
             other = other_owner(info, st.text)
-            define = defines(info, st) or about(info, st)
+            # "Who is Dev?" wants what Dev is ("our neighbour"), not any line that starts with Dev.
+            define = defines(info, st) or (not asks_what_is(info) and about(info, st))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
-            if typed and not own and not (_attribute_terms(info) & terms):
+            if typed and not own and not (_attribute_terms(info) & own_terms):
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
@@ -137,6 +176,10 @@ class Reader:
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
+        if info.want == "code":
+            # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
+            noun = CODE_NOUNS.search(info.text.lower())
+            cands = [c for c in cands if c.typed and noun and stem(noun.group(1)) in _terms_of(c.statement)]
         if info.want in ("date", "time", "phone", "money", "number"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
@@ -155,7 +198,7 @@ class Reader:
         if not cands:
             return
         q = " " + _clip(info.text, MAX_QUESTION_CHARS)
-        pairs = [(PASSAGE.format(s=_clip(c.statement.text, MAX_STATEMENT_CHARS)), q) for c in cands]
+        pairs = [(PASSAGE.format(s=_clip(_passage(c.statement), MAX_STATEMENT_CHARS)), q) for c in cands]
         pairs.append((NO_PASSAGE, q))
         lps = self._logprobs(pairs)
         base = _mean(lps[-1])
@@ -191,9 +234,25 @@ class Reader:
         best = cands[0]
         if (best.pmi or 0.0) < MIN_PMI and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+        if not self.speaks_of_attribute(info, best):
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def speaks_of_attribute(self, info: QuestionInfo, best: Scored) -> bool:
+        """The chosen statement speaks of what is asked, not only of whom ("Momo" is not enough
+        for "When is Momo's birthday?")."""
+        whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+        asked = attribute_words(info.text, whose)
+        if best.typed and all(stem(w) in _KIND_WORDS.get(info.want or "", set()) for w in asked):
+            return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
+        st = best.statement
+        # With the context: "you're the one telling parents ... in chemistry" answers "What subject
+        # do I teach?" through the sentence before it. (A heading's date needs the attribute in
+        # the statement itself, see candidates().)
+        said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
+        return shares_attribute(asked, said, self.relate)
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""
@@ -250,16 +309,21 @@ class Reader:
                         attached.append(v)
             if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
                 return attached
-        for qn in info.names:
-            first = qn.split()[0]
-            if len(qn.split()) > 1:
-                continue
+        # A first name the question uses, capitalised or not ("whats chris's email"), that the
+        # notes give with two different surnames or initials ("Chris O." and "Chris L.").
+        firsts = [n for n in info.names if " " not in n]
+        firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
+                   and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
+        for first in firsts:
             fulls = []
             for t in texts:
-                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'-]+)", t):
+                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z](?:[\w'-]+|\.))", t):
                     full = f"{first} {m.group(1)}"
                     if full not in fulls:
                         fulls.append(full)
+            # "Chris O." beside "Chris Okafor" is one person.
+            fulls = [f for f in fulls if not (f.endswith(".") and any(
+                g != f and not g.endswith(".") and g.split()[1].startswith(f.split()[1][0]) for g in fulls))]
             if len(fulls) >= 2:
                 return fulls
         return None
@@ -269,7 +333,9 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     """Final score from the model's PMI and the word-level features; best first."""
     # Notes change: of the dated candidates, the newest (by the date in its file name, its
     # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
-    dated = [(d, c) for c in cands if (d := latest_date(f"{c.statement.path} {c.statement.topic} {c.statement.text}"))]
+    # Only versions of one fact compete: the candidates that cover the question best.
+    top = max(c.cover for c in cands)
+    dated = [(d, c) for c in cands if c.cover >= top and (d := written_date(c.statement))]
     newest = max(dated, key=lambda x: x[0])[1] if len(dated) >= 2 else None
     for c in cands:
         c.recent = c is newest
@@ -277,6 +343,21 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
                         + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
                         + (W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
+
+
+_DATE_KEYS = re.compile(r"\b(date|when|updated|changed|since|from|effective|as of)\b", re.IGNORECASE)
+
+
+def written_date(st: StatementHit):
+    """When a statement was true: its file name's or heading's date, a date column, else the
+    latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
+    if st.fields:
+        keyed = [v for k, v in st.fields.items() if _DATE_KEYS.search(k)]
+        found = latest_date(f"{st.path} {st.topic} {' '.join(keyed)}")
+        if found or keyed:
+            return found
+        return latest_date(f"{st.path} {st.topic}")
+    return latest_date(f"{st.path} {st.topic} {st.text}")
 
 
 def other_owner(info: QuestionInfo, text: str) -> bool:
@@ -312,20 +393,40 @@ def about(info: QuestionInfo, st: StatementHit) -> bool:
     return False
 
 
+def asks_what_is(info: QuestionInfo) -> bool:
+    """"Who is X?", "What is the Blue Whale?": asks what a named thing is."""
+    return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
+
+
 def defines(info: QuestionInfo, st: StatementHit) -> bool:
-    """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's."""
+    """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's:
+    "X is a/my ...", "X, Max's teacher,", "X (cousin, ...)", "my brother X", "X: calico cat",
+    a row naming X."""
     if about(info, st) and info.want not in (None,):
         return True
     m = re.match(r"^\W*(?:who|what)(?:'s| is| are| was)\s+(.+?)\W*$", info.text, re.IGNORECASE)
     if not m or not info.names or re.search(r"['’]s\b", m.group(1)):
         return False  # "Who is Pixel's vet?" asks for someone else
-    x = re.escape(info.names[0].split()[0])
+    parts = info.names[0].split()
+    # "Mr. Pike" is written "Mr. Pike" or "Pike"; "Dr. Halvorsen" may be "Dr. Ingrid Halvorsen".
+    word = parts[-1] if parts[0].lower().strip(".") in _TITLES and len(parts) > 1 else parts[0]
+    x = re.escape(word)
     text = st.text
     if st.kind == "row" and st.fields:
-        return any(re.match(rf"{x}\b", v) for v in st.fields.values())
+        first = next(iter(st.fields.values()), "")
+        return bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for v in st.fields.values())
+    name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
+    det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
     return bool(
-        re.match(rf"^(?:[\w ]+: )?{x}\b(?![’']s)(?: [A-Z][\w-]+)*(?: is| was| are|,| \()", text)
-        or re.search(rf"\b(?:my|our|his|her|their) (?:[a-z-]+ ){{0,2}}[a-z-]+,? {x}\b", text)
+        re.match(rf"^(?:[\w ,]+: )?{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
+        or re.match(rf"^(?:[\w ,]+: )?{name}(?:,| \(|:)", text)
+        or re.search(rf"\b{name}, {det} [\w' -]{{2,40}}?[,.;)]", text)
+        or re.search(rf"\b{name} \((?!\d)", text)
+        or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
+        or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
         or re.search(rf"\b[a-z]+: {x}\b", text)
     )
 

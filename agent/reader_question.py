@@ -7,7 +7,11 @@ from pydantic import BaseModel
 
 from agent.reader_text import content_words, dates, money, names, numbers, phones, times
 
-WANTS = ("date", "time", "phone", "money", "number", "name", "place")
+WANTS = ("date", "time", "phone", "money", "number", "name", "place", "code")
+# Things that are only ever answered by a code: the line must say the code, not that one exists
+# ("I'll forget my locker combination", "the password is on the fridge").
+CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw)\b")
+_CODE = re.compile(r"(?<![\w@.])(?=[\w@#$%&*+=./-]*\d)[\w@#$%&*+=./-]{3,}|[\"“][^\"”]{3,40}[\"”]")
 
 
 class QuestionInfo(BaseModel):
@@ -34,6 +38,8 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
+    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|when|where|why|how)\b", low):
+        want = "code"
     elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
         want = "phone"
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
@@ -55,9 +61,23 @@ def analyse(question: str) -> QuestionInfo:
     if subj is None:
         subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
     subject = subj.group(1) if subj else None
+    if subject is None and want == "name" and owners and owners[-1] not in {n.lower() for n in qnames}:
+        subject = owners[-1]  # "What is Dev's wife's name?" names the wife
     now = bool(re.search(r"\b(now|current|currently|latest|these days|still|anymore|today)\b", low))
     return QuestionInfo(text=q, terms=content_words(q), names=qnames, want=want, plural=plural, owners=owners,
                         subject=subject, now=now)
+
+
+# A bare number is an amount only where the text says so ("amount: 2450.00; currency: CAD"), not
+# a frame number or a year ("Cargo bike: Frame number UA-4410-7726" does not say what it cost).
+_MONEY_WORDS = re.compile(
+    r"\b(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|rent|salary|budget|total|spent|spend|sold|"
+    r"bought|charge|charged|currency|cad|usd|eur|gbp|jpy|yen|dollars?|euros?|pounds?|bucks|quid)\b", re.IGNORECASE)
+
+
+def _in_date(number: str, text: str) -> bool:
+    """"13" in "due 13 Oct" is a day, not a count."""
+    return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in dates(text) if d != number)
 
 
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
@@ -68,10 +88,11 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "date": lambda t: dates(t) + times(t),
         "time": times,
         "phone": phones,
-        "money": lambda t: money(t) or [n for n in numbers(t) if any(c.isdigit() for c in n)],
-        "number": numbers,
+        "money": lambda t: money(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n)] if _MONEY_WORDS.search(t) else []),
+        "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "name": names,
         "place": names,
+        "code": lambda t: [m.group(0) for m in _CODE.finditer(t) if not _in_date(m.group(0), t)],
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}

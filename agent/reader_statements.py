@@ -36,10 +36,15 @@ class StatementHit(Statement):
     rank: int = 0  # 0-based position of its chunk (or itself) in the retrieval order
     vector_score: float | None = None  # cosine similarity, when memory searched statements by vector
     keyword_score: float | None = None
+    # For a sentence that speaks of someone by pronoun ("her new number is ..."): the sentences
+    # just before it under the same heading, which say who that is ("Ma's birthday. ...").
+    context: str = ""
 
 
 _ABBREVIATIONS = ("dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "e.g.", "i.e.", "vs.", "no.", "apt.", "approx.", "etc.")
 _PRONOUN_START = re.compile(r"^(she|he|it|they|her|his|its|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(she|he|him|her|hers|his|they|them|their|it|its)\b", re.IGNORECASE)
+CONTEXT_STATEMENTS = 3
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -180,8 +185,27 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
     native = getattr(memory, "search_statements", None)
     if native is not None:
         hits = native(query, k=k)
-        return [StatementHit(**_as_dict(h), rank=i) if not isinstance(h, StatementHit) else h for i, h in enumerate(hits)]
+        out = [StatementHit(**_as_dict(h), rank=i) if not isinstance(h, StatementHit) else h for i, h in enumerate(hits)]
+        before = getattr(memory, "statements_before", None)
+        if before is not None:
+            for hit in out:
+                hit.context = _context(hit, before)
+        return out
     return ChunkStatements(memory, chunk_k).search(query, k)
+
+
+def _context(hit: StatementHit, before) -> str:
+    """The sentences before a pronoun sentence under the same heading (its antecedents)."""
+    if hit.kind != "sentence" or not _PRONOUN.search(hit.source):
+        return ""
+    prior = []
+    for st in before(hit.id, CONTEXT_STATEMENTS):
+        topic = st.topic[-1] if isinstance(st.topic, list) and st.topic else st.topic or ""
+        if topic == hit.topic:
+            prior.append(st.text)
+        else:
+            prior.clear()  # another section: what it says is not about this sentence's people
+    return " ".join(prior)
 
 
 def _as_dict(hit) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-])*")  # letters of any script: "Lucía" is one word
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # Words that say what kind of question it is but not what it is about.

@@ -48,6 +48,10 @@ def main() -> None:
     ap.add_argument("--only", default="", help="comma-separated set names")
     ap.add_argument("--json", type=Path, default=None, help="write every item here")
     ap.add_argument("--failures", action="store_true", help="print the wrong answers")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the model's statement scores in this file between runs (scores depend only on the texts)")
+    ap.add_argument("--homes", type=Path, default=None,
+                    help="keep each set's index in DIR/<set> between runs (delete it after changing memory/)")
     args = ap.parse_args()
 
     from agent.chat import ChatEngine, base_model_path, open_memory
@@ -61,7 +65,7 @@ def main() -> None:
         if args.only and name not in args.only.split(","):
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            home = Home(Path(tmp)).ensure()
+            home = Home(args.homes / name if args.homes else Path(tmp)).ensure()
             settings = home.load_settings()
             settings.notes_dirs = [str(notes)]
             memory = open_memory(home, settings)
@@ -69,6 +73,8 @@ def main() -> None:
             if model is None:
                 path = args.model or base_model_path(settings)
                 model = LlamaModel(path, n_ctx=settings.model.n_ctx, threads=settings.model.threads)
+                if args.cache:
+                    model = ScoreCache(model, args.cache)
             engine = ChatEngine(home, settings, memory=memory, model=model)
             latencies: list[float] = []
 
@@ -100,6 +106,34 @@ def main() -> None:
         out[name]["p50_ms"] = p50
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, default=str))
+    if isinstance(model, ScoreCache):
+        model.save()
+
+
+class ScoreCache:
+    """A text model whose log-probabilities are remembered on disk: replaying a set after a rule
+    change then costs only the pairs the model has not scored yet. For measuring only."""
+
+    def __init__(self, model, path: Path):
+        self._model, self._path = model, path
+        self._seen: dict[str, list[float]] = json.loads(path.read_text()) if path.exists() else {}
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+    def logprobs_batch(self, pairs):
+        keys = [f"{self._model.name}\x00{c}\x00{x}" for c, x in pairs]
+        todo = [(k, p) for k, p in zip(keys, pairs) if k not in self._seen]
+        if todo:
+            for (k, _), lp in zip(todo, self._model.logprobs_batch([p for _, p in todo])):
+                self._seen[k] = lp
+        return [self._seen[k] for k in keys]
+
+    def logprobs(self, context, continuation):
+        return self.logprobs_batch([(context, continuation)])[0]
+
+    def save(self) -> None:
+        self._path.write_text(json.dumps(self._seen))
 
 
 if __name__ == "__main__":

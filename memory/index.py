@@ -678,6 +678,11 @@ class Memory:
             paths = [os.path.abspath(os.fspath(p)) for p in paths]
         return self._ledger.iter_statements(paths)
 
+    def statements_before(self, statement_id: str, n: int = 3) -> list[Statement]:
+        """The `n` statements just before this one in its file ("She is a paramedic" needs the
+        sentence that says who she is)."""
+        return self._ledger.statements_before(statement_id, n)
+
     def statements_at(self, path: str, line: int) -> list[Statement]:
         """The statements that cover `line` of `path` (1-based), for citing and quoting."""
         return self._ledger.statements_at(os.path.abspath(os.fspath(path)), int(line))

@@ -1,0 +1,124 @@
+"""Whether a statement speaks of what a question asks about at all.
+
+The tempting refusals ("What is my Netflix password?" beside the Netflix subscription row, "When is
+Momo's birthday?" beside the line about adopting Momo) pass every check on names and owners: the
+statement is about the right person or thing, just not about the asked attribute. So the answer
+must also share the attribute: one of the question's own words (minus whose it is), a common
+synonym, or a word the embedder places close to it ("collie" for "dog", "born" for "birthday",
+"mobile" for "phone"). Word vectors come from the same sentence embedder memory uses, one short
+text per word, cached.
+"""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from typing import Callable, Iterable, Sequence
+
+from agent.reader_text import MONTHS, STOP_WORDS, WEEKDAYS, stem, words
+
+# Cosine of two single-word embeddings (all-MiniLM-L6-v2) above which they count as one topic.
+# Chosen on all development sets together (bench/RESULTS.md): related pairs such as dog/collie
+# 0.59, birthday/born 0.64, phone/mobile 0.70 sit above it; unrelated neighbours such as
+# dentist/eye 0.28, birthday/adopted 0.37, dog/whale 0.41 below.
+MIN_WORD_COSINE = 0.45
+
+# Words of a question that never name the asked attribute.
+IGNORE = frozenset(
+    """after before while still ever really exactly actually currently up down out look looks
+    remind remember forgot want need like new old first one thing things stuff anything something
+    happen happened use used""".split()
+)
+
+# Generic English: ways notes say an attribute without its word. Not taken from any evaluation set.
+_SYNONYMS = [
+    "address live lives living lived street home house flat apartment",
+    "pay paid paying pays cost costs price fee fees charge charged bill billed spend spent amount rent",
+    "job work works working employ employs employed employer company joined hired career occupation profession",
+    "manager boss report reports supervisor lead",
+    "renew renews renewal expire expires expiry due",
+    "birthday born birth bday",
+    "phone mobile cell number telephone tel",
+    "email e-mail mail",
+    "wife husband partner spouse married",
+    "study studies studied studying degree major university school college",
+    "live lives living moved based",
+    "called named name nickname",
+]
+SYNONYMS: dict[str, set[str]] = {}
+for _line in _SYNONYMS:
+    _group = {stem(w) for w in _line.split()}
+    for _s in _group:
+        SYNONYMS.setdefault(_s, set()).update(_group)
+
+
+def attribute_words(question: str, whose: Iterable[str]) -> list[str]:
+    """The question's words that say what is asked, minus whose it is: ["birthday"] in
+    "When is Momo's birthday?" (whose = owners and names, as stems)."""
+    skip = set(whose)
+    out = []
+    for w in words(question):
+        lw = w.lower().replace("’", "'")
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        # A word with a digit is an identifier ("RN7"): whose, not what.
+        if lw in STOP_WORDS or lw in IGNORE or len(lw) < 2 or stem(lw) in skip or re.search(r"\d", lw) or not re.search(r"[a-z]", lw):
+            continue
+        if lw not in out:
+            out.append(lw)
+    return out
+
+
+class WordRelate:
+    """Relatedness of words through an embedder (`embed(list[str]) -> list[vector]`)."""
+
+    def __init__(self, embed: Callable[[Sequence[str]], list[list[float]]], cache_size: int = 20000):
+        self._embed = embed
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._size = cache_size
+
+    def _vecs(self, items: list[str]) -> dict[str, list[float]]:
+        todo = [w for w in dict.fromkeys(items) if w not in self._vectors]
+        if todo:
+            for w, v in zip(todo, self._embed(todo)):
+                self._vectors[w] = v
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return {w: self._vectors[w] for w in items}
+
+    def best(self, asked: list[str], said: list[str]) -> float:
+        """The highest cosine between any asked word and any said word."""
+        if not asked or not said:
+            return 0.0
+        vecs = self._vecs(asked + said)
+        top = 0.0
+        for a in asked:
+            va = vecs[a]
+            na = sum(x * x for x in va) ** 0.5 or 1.0
+            for s in said:
+                vs = vecs[s]
+                ns = sum(x * x for x in vs) ** 0.5 or 1.0
+                top = max(top, sum(x * y for x, y in zip(va, vs)) / (na * ns))
+        return top
+
+
+def shares_attribute(asked: list[str], text: str, relate: WordRelate | None) -> bool:
+    """Whether `text` (a statement with its heading, field names and context) speaks of one of
+    the `asked` words: the same stem, a listed synonym, or (with `relate`) a close word vector."""
+    if not asked:
+        return True
+    said_words = [w.lower() for w in words(text)]
+    said = {stem(w) for w in said_words}
+    for a in asked:
+        sa = stem(a)
+        if sa in said or SYNONYMS.get(sa, set()) & said:
+            return True
+    if relate is None:
+        return False
+    # Numbers and month names sit close to "birthday" or "cost" in any vector space; they are
+    # values, not what a statement is about.
+    said_words = [w for w in dict.fromkeys(said_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS and len(w) > 1
+                  and not re.search(r"\d", w)]
+    return relate.best(asked, said_words) >= MIN_WORD_COSINE
+
+
+__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "shares_attribute"]
