@@ -34,11 +34,13 @@ DONT_KNOW = "I don't know: your notes don't say."
 
 # Candidates the model scores: the best of the retrieved statements by a cheap word-overlap
 # pre-ranking. More costs time linearly and, on the development sets, added almost no answers.
-N_CANDIDATES = 8
+N_CANDIDATES = 6
 # The passage prompt for query likelihood ("write a question about this passage").
 PASSAGE = "Passage: {s}\nQuestion:"
 NO_PASSAGE = "Question:"
 MAX_STATEMENT_CHARS = 400
+# What the model reads of each candidate when scoring: the cost is linear in it.
+SCORE_CHARS = 240
 MAX_QUESTION_CHARS = 300
 
 # Final score = PMI + W_COVER * share of the question's words in the statement
@@ -198,7 +200,7 @@ class Reader:
         if not cands:
             return
         q = " " + _clip(info.text, MAX_QUESTION_CHARS)
-        pairs = [(PASSAGE.format(s=_clip(_passage(c.statement), MAX_STATEMENT_CHARS)), q) for c in cands]
+        pairs = [(PASSAGE.format(s=_clip(_passage(c.statement), SCORE_CHARS)), q) for c in cands]
         pairs.append((NO_PASSAGE, q))
         lps = self._logprobs(pairs)
         base = _mean(lps[-1])

@@ -125,3 +125,75 @@ def test_follow_up_questions_resolve_from_the_conversation():
     assert resolve("Where does she live?", [("Who is my manager?", "Priya Raman is your manager.")]) == "Where does my manager live?"
     assert resolve("And Max?", [("When is Leo's birthday?", "12 June.")]) == "When is Max's birthday?"
     assert resolve("What colour is she?", []) == "What colour is she?"
+
+
+# -- what the answer must speak of ---------------------------------------------------------------
+
+def test_a_line_about_the_right_person_but_not_the_asked_thing_is_no_answer():
+    """The tempting gap: the notes speak of Momo, never of Momo's birthday."""
+    statements = [hit("Momo: calico cat, adopted from the shelter on 9 March 2019.", line=2)]
+    reading = Reader(overlap_model()).read("When is Momo's birthday?", statements)
+    assert reading.kind == "abstained" and reading.answer == DONT_KNOW
+
+
+def test_a_synonym_of_the_asked_thing_still_answers():
+    """"born" answers "birthday" (a listed synonym), with no word vectors at all."""
+    statements = [hit("Rin was born on 17 April 2021 in Vancouver.", line=3)]
+    reading = Reader(overlap_model()).read("When is Rin's birthday?", statements)
+    assert reading.kind == "answered" and "17 April 2021" in reading.answer
+
+
+def test_word_vectors_decide_what_no_list_knows():
+    """"collie" answers "dog" only through the embedder's word vectors (a stand-in here that
+    places dog and collie together): the reader asks them, and without them it abstains."""
+    from agent.reader_relate import WordRelate
+
+    close = {"dog": [1.0, 0.0], "collie": [0.9, 0.1]}
+    relate = WordRelate(lambda ws: [close.get(w, [0.0, 1.0]) for w in ws])
+    statements = [hit("We live with our border collie, Pixel.", line=5)]
+    scorer = overlap_model(collie=3.0)  # the model finds the collie line likely for a dog question
+    assert Reader(scorer, relate=relate).read("What is my dog called?", statements).kind == "answered"
+    assert Reader(scorer).read("What is my dog called?", statements).kind == "abstained"
+
+
+def test_a_code_must_be_on_the_line():
+    """"I'll forget my locker combination" says a code exists, not what it is."""
+    said_to_exist = [hit("I already know I'll forget my locker combination.", line=7)]
+    assert Reader(overlap_model()).read("What is my locker combination?", said_to_exist).kind == "abstained"
+    given = [hit("Bike shed padlock code: 5182.", line=3)]
+    reading = Reader(overlap_model()).read("what's the shed code?", given)
+    assert reading.kind == "answered" and "5182" in reading.answer
+
+
+def test_a_count_is_not_the_day_of_a_date():
+    statements = [hit("Post-incident note to the drivers' ops managers, due 13 Oct.", line=4)]
+    assert Reader(overlap_model()).read("How many drivers were affected by the outage?", statements).kind == "abstained"
+
+
+def test_a_pronoun_sentence_answers_through_the_sentence_before_it():
+    """"her new number" belongs to Ma, named one sentence earlier: the context says whose."""
+    number = hit("She has a mobile now; her new number is 807-555-0163.", line=4)
+    number.context = "Ma's birthday. I called her before school."
+    other = hit("Dev wrote his number (218-555-0118) on the fridge.", line=9)
+    reading = Reader(overlap_model()).read("What is Ma's phone number?", [other, number])
+    assert reading.kind == "answered" and "807-555-0163" in reading.answer and reading.statement.line == 4
+    number.context = ""
+    assert Reader(overlap_model()).read("What is Ma's phone number?", [other, number]).kind == "abstained"
+
+
+def test_who_is_x_prefers_the_line_that_says_what_x_is():
+    statements = [
+        hit("Gabor is taking her to the eye doctor on Friday.", line=2, rank=0),
+        hit("She still lives in Thunder Bay, and my brother Gabor lives ten minutes away.", line=5, rank=1),
+    ]
+    reading = Reader(overlap_model()).read("Who is Gabor?", statements)
+    assert reading.statement.line == 5 and "brother" in reading.answer
+
+
+def test_two_people_with_one_first_name_by_initial_are_asked_about():
+    statements = [
+        hit("Offline maps moves from Chris O. to Noor.", line=3),
+        hit("Chris L. presented the new map style.", line=8),
+    ]
+    reading = Reader(overlap_model()).read("whats chris's email", statements)
+    assert reading.kind == "ambiguous" and "Chris O." in reading.answer and "Chris L." in reading.answer

@@ -166,6 +166,10 @@ def test_search_statements_finds_the_line_and_statements_at_cites_it(make_memory
     assert all(s.chunk_id in chunk_ids for s in mem.iter_statements())
     assert [s.line for s in mem.iter_statements([str(notes / "car.md")])] == [3, 3]
     assert mem.search_statements("   ", k=3) == []
+    # The statements before one, in file order (a pronoun sentence's antecedents); none before the first.
+    car = list(mem.iter_statements([str(notes / "car.md")]))
+    assert [s.id for s in mem.statements_before(car[1].id, 3)] == [car[0].id]
+    assert mem.statements_before(car[0].id, 3) == [] and mem.statements_before("no-such-id", 3) == []
 
 
 def test_edit_replaces_statements_and_moved_lines_keep_their_ids(make_memory, notes, embed_counter):
