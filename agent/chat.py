@@ -23,9 +23,9 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading
 from agent.reader_relate import WordRelate
-from agent.reader_question import asks_name, resolve, split_question
+from agent.reader_question import asks_name, entity, relative_clause, resolve, split_question
 from agent.reader_statements import search_statements
-from agent.reader_text import is_question_text
+from agent.reader_text import is_question_text, names
 
 log = logging.getLogger("anima.chat")
 
@@ -400,6 +400,13 @@ class ChatEngine:
         # line already given; asking the name again ("what is it called again?") wants that line.
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
         readings: list[Reading] = []
+        hops, found = relative_clause(resolved), None
+        if hops is not None:
+            # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
+            found = self._hop(hops.inner, hops.read)
+            if found is not None:
+                resolved = hops.outer.format(found[0])
+                readings.append(found[1])
         for part in split_question(resolved):
             statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
             rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest) )?([a-z]+?)(?:'s|’s)?\b", part.lower())
@@ -421,7 +428,19 @@ class ChatEngine:
             return self._finish(DONT_KNOW, "abstained", readings, t0, t_retrieve, on_token, cancel)
         text = " ".join(r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings)
         kind = "answered" if any(r.kind == "answered" for r in readings) else "ambiguous"
+        if hops is not None and found is not None:
+            readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there
         return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
+
+    def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
+        """The one person or thing a relative clause points to, and the reading that found it."""
+        statements = search_statements(self.memory, search, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+        with self._lock:
+            reading = Reader(self.model, relate=self._relate()).read(question, statements)
+        if reading.kind != "answered" or reading.statement is None:
+            return None
+        found = entity(reading.statement.text, search, reading.statement.topic)
+        return (found, reading) if found else None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:
         citation = None

@@ -110,6 +110,68 @@ def split_question(question: str, max_parts: int = 3) -> list[str]:
     return [p if p.endswith("?") else p + "?" for p in parts]
 
 
+# -- two hops --------------------------------------------------------------------------------------
+# "What is the phone number of the vet who prescribed Momo's pills?" is two questions: who the vet
+# is (one note), then that person's phone number (another note).
+_RELATIVE = re.compile(
+    r"^(?P<pre>.*?)\b(?:the|my|our) (?P<noun>(?:[a-z]+ ){0,2}?[a-z]+) (?P<rel>who|whose|that) (?P<clause>[^?]+?)"
+    r"(?P<tail>\s+(?:based|located|from|working)(?: in| at)?)?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+class Hops(BaseModel):
+    inner: str  # what finds the person or thing: "Which vet prescribed Momo's pills?"
+    read: str  # what the reader answers there: "Who prescribed Momo's pills?" (the line need not say "vet")
+    outer: str  # the question about it, with "{}" where its name goes: "What is the phone number of {}?"
+
+
+def relative_clause(question: str) -> Hops | None:
+    m = _RELATIVE.match(question.strip())
+    if not m or len(m.group("clause").split()) < 2:
+        return None
+    rel, clause, noun = m.group("rel").lower(), m.group("clause"), m.group("noun")
+    inner = f"Whose {clause}?" if rel == "whose" else f"Which {noun} {clause}?"
+    read = {"who": f"Who {clause}?", "whose": inner, "that": f"What {clause}?"}[rel]
+    outer = f"{m.group('pre')}{{}}{m.group('tail') or ''}?"
+    if not re.search(r"\w", m.group("pre")):
+        return None  # "The vet who prescribed it?": nothing is asked about them
+    return Hops(inner=inner, read=read, outer=outer)
+
+
+def entity(text: str, question: str, topic: str = "") -> str | None:
+    """The name in `text` that the question's clause points to: not one the question already
+    uses, not a heading or an all-capitals label, not a capitalised word that only starts a
+    sentence ("Two days before ..."); of those left, the nearest to the question's words."""
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    heading = {w.lower() for w in re.findall(r"\w+", topic)}
+    found: list[tuple[int, str]] = []
+    for n in names(text):
+        words = n.split()
+        if any(w.lower().strip(".'’") in asked | heading for w in words) or (n.isupper() and len(n) > 3):
+            continue
+        at = text.find(n)
+        starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])
+        if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]):
+            continue  # "Leave the pill pockets": a verb at the start of a sentence
+        n = re.sub(r"['’]s$", "", n)
+        if re.fullmatch(r".* [A-Z]", n) and text[at + len(n): at + len(n) + 1] == ".":
+            n += "."  # "Chris L." keeps its initial's full stop
+        found.append((at, n))
+    if not found:
+        return None
+    # A name that a line is keyed by ("Addresses: Zia Carla: 3 Chestnut Walk") is what it is about.
+    keyed = [f for f in found if text[f[0] + len(f[1]):].startswith(":")]
+    found = keyed or found
+    spots = [m.start() for m in re.finditer(r"\w+", text) if m.group(0).lower() in asked and m.group(0).lower() not in STOP]
+    if not spots:
+        return found[0][1]
+    return min(found, key=lambda f: min(abs(f[0] - s) for s in spots))[1]
+
+
+STOP = frozenset("the a an of to in on at is are was were who whose which that my our your for and with".split())
+
+
 # -- conversation ----------------------------------------------------------------------------------
 _PRONOUN = re.compile(r"\b(she|he|it|they|them|him|her|hers|his|its|their|theirs|there|that one|this one)\b", re.IGNORECASE)
 _POSSESSIVE = {"her", "his", "its", "their"}

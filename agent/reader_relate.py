@@ -24,7 +24,7 @@ MIN_WORD_COSINE = 0.45
 
 # Words of a question that never name the asked attribute.
 IGNORE = frozenset(
-    """after before while still ever really exactly actually currently up down out look looks
+    """after before while still ever really exactly actually currently up down out look looks looking looked
     remind remember forgot want need like new old first one thing things stuff anything something
     happen happened use used""".split()
 )

@@ -184,6 +184,21 @@ def test_a_follow_up_asking_something_new_gets_more_than_the_line_already_given(
         assert "Pepper" in again.answer
 
 
+def test_a_question_about_someone_described_by_a_clause_takes_two_hops(tmp_path):
+    """"the friend who is looking after Momo" is named in the trip note; that friend's number is
+    in the contacts table: the answer cites the number's row, and the trip line comes with it."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "trip.md").write_text("# Osaka trip\n\nFlights are booked for 19 December.\nMomo stays with Tova while we are away.\n")
+    (notes / "contacts.csv").write_text("name,relation,mobile\nTova Lind,friend,+1 604 555 0184\nDr. Ingrid Halvorsen,vet,+1 604 555 0114\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's the phone number of the friend who is looking after Momo?")
+        assert "604 555 0184" in answer.answer and "0114" not in answer.answer
+        assert answer.citation.path.endswith("contacts.csv") and "Tova" in cited_text(answer)
+        assert "604 555 0184" in cited_text(answer)
+        assert any(s.path.endswith("trip.md") for s in answer.sources)
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []

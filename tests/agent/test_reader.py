@@ -197,3 +197,17 @@ def test_two_people_with_one_first_name_by_initial_are_asked_about():
     ]
     reading = Reader(overlap_model()).read("whats chris's email", statements)
     assert reading.kind == "ambiguous" and "Chris O." in reading.answer and "Chris L." in reading.answer
+
+
+def test_a_relative_clause_splits_into_who_and_what():
+    from agent.reader_question import entity, relative_clause
+
+    hops = relative_clause("What is the phone number of the vet who prescribed Momo's pills?")
+    assert (hops.inner, hops.outer) == ("Which vet prescribed Momo's pills?", "What is the phone number of {}?")
+    hops = relative_clause("Which city is the person who now owns offline maps based in?")
+    assert hops.outer == "Which city is {} based in?"
+    assert relative_clause("Who looks after Pixel while I am in Lisbon?") is None
+    # The name the clause points to: not the question's own, not a sentence's first word, a keyed name first.
+    assert entity("Two days before the race was Leo's birthday, 12 June.", "Whose birthday is in June?") == "Leo"
+    assert entity("Addresses: Zia Carla: 3 Chestnut Walk, Bristol BS6 7XY", "Which aunt lives in Bristol?") == "Zia Carla"
+    assert entity("Chris L. presented the new map style, code-named Dusk.", "Which designer presented Dusk?") == "Chris L."
