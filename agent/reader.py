@@ -18,8 +18,8 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import CODE_NOUNS, QuestionInfo, analyse, typed_values
-from agent.reader_relate import WordRelate, attribute_words, shares_attribute
+from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, typed_values
+from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
@@ -100,9 +100,14 @@ _KIND_WORDS = {
         "date": "date day year month when",
         "time": "time hour",
         "number": "number many much old long",
-        "code": "code number",
+        "code": "code number no num ref reference",
     }.items()
 }
+
+
+def _synonym_in(word: str, terms: set[str]) -> bool:
+    s = stem(word)
+    return s in terms or bool(SYNONYMS.get(s, set()) & terms)
 
 
 def _terms_with_context(st: StatementHit) -> set[str]:
@@ -156,6 +161,11 @@ class Reader:
             names_ok = all(all(stem(w.strip(".,")) in terms for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1)
                            for n in info.names)
             attached, named = True, False
+            counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
+            if info.want == "number" and counted and typed:
+                # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
+                typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3)]
+                own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and stem(info.subject) in terms:
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
@@ -180,8 +190,8 @@ class Reader:
         """The candidates that could answer at all, before the model is asked."""
         if info.want == "code":
             # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
-            noun = CODE_NOUNS.search(info.text.lower())
-            cands = [c for c in cands if c.typed and noun and stem(noun.group(1)) in _terms_of(c.statement)]
+            secret = SECRET_NOUNS.search(info.text.lower())
+            cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement)))]
         if info.want in ("date", "time", "phone", "money", "number"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
@@ -245,16 +255,21 @@ class Reader:
     def speaks_of_attribute(self, info: QuestionInfo, best: Scored) -> bool:
         """The chosen statement speaks of what is asked, not only of whom ("Momo" is not enough
         for "When is Momo's birthday?")."""
-        whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+        # "Dev's wife's name": the wife is what is asked about, Dev is whose.
+        whose = {stem(o) for o in info.owners if o != info.subject} | {stem(w) for n in info.names for w in n.split()}
         asked = attribute_words(info.text, whose)
-        if best.typed and all(stem(w) in _KIND_WORDS.get(info.want or "", set()) for w in asked):
+        kind_words = _KIND_WORDS.get(info.want or "", set())
+        if best.typed and all(stem(w) in kind_words for w in asked):
             return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
+        if info.want == "code" and best.typed:
+            asked = [w for w in asked if stem(w) not in kind_words]  # "TP 1354" is the flight's number
         st = best.statement
         # With the context: "you're the one telling parents ... in chemistry" answers "What subject
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
-        return shares_attribute(asked, said, self.relate)
+        # A code is asked by every word of its name: "bank sort code" is not the "shed code".
+        return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""

@@ -10,7 +10,10 @@ from agent.reader_text import content_words, dates, money, names, numbers, phone
 WANTS = ("date", "time", "phone", "money", "number", "name", "place", "code")
 # Things that are only ever answered by a code: the line must say the code, not that one exists
 # ("I'll forget my locker combination", "the password is on the fridge").
-CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw)\b")
+CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw|number|no|ref|reference)\b")
+# Of those, the secrets: a line may hold some other code beside the word ("account: ...4417" on
+# the Netflix row is no password), so the word itself must be there.
+SECRET_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw)\b")
 _CODE = re.compile(r"(?<![\w@.])(?=[\w@#$%&*+=./-]*\d)[\w@#$%&*+=./-]{3,}|[\"“][^\"”]{3,40}[\"”]")
 
 
@@ -38,10 +41,10 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|when|where|why|how)\b", low):
-        want = "code"
     elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
         want = "phone"
+    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
+        want = "code"
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
         want = "money"
     elif re.search(r"\bhow (many|old|long|far|fast|tall|heavy|big|often)\b|\bwhat (temperature|size|age|percentage)\b", low):
@@ -88,7 +91,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "date": lambda t: dates(t) + times(t),
         "time": times,
         "phone": phones,
-        "money": lambda t: money(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n)] if _MONEY_WORDS.search(t) else []),
+        "money": lambda t: money(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
+                                         and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "name": names,
         "place": names,

@@ -39,6 +39,10 @@ _SYNONYMS = [
     "birthday born birth bday",
     "phone mobile cell number telephone tel",
     "email e-mail mail",
+    "password passcode pw pass pin passphrase",
+    "wifi wi-fi wireless network",
+    "number no num",
+    "reference ref booking confirmation",
     "wife husband partner spouse married",
     "study studies studied studying degree major university school college",
     "live lives living moved based",
@@ -101,24 +105,31 @@ class WordRelate:
         return top
 
 
-def shares_attribute(asked: list[str], text: str, relate: WordRelate | None) -> bool:
-    """Whether `text` (a statement with its heading, field names and context) speaks of one of
-    the `asked` words: the same stem, a listed synonym, or (with `relate`) a close word vector."""
+def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
+    sa = stem(word)
+    if sa in said or SYNONYMS.get(sa, set()) & said:
+        return True
+    return relate is not None and relate.best([word], said_words) >= MIN_WORD_COSINE
+
+
+def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, need: str = "any") -> bool:
+    """Whether `text` (a statement with its heading, field names and context) speaks of the
+    `asked` words: each the same stem, a listed synonym, or (with `relate`) a close word vector.
+    need="any": one of them will do; "all": every one ("bank sort code" is not "shed code")."""
     if not asked:
         return True
-    said_words = [w.lower() for w in words(text)]
-    said = {stem(w) for w in said_words}
-    for a in asked:
-        sa = stem(a)
-        if sa in said or SYNONYMS.get(sa, set()) & said:
-            return True
-    if relate is None:
-        return False
+    all_words = [w.lower() for w in words(text)]
+    said = {stem(w) for w in all_words}
     # Numbers and month names sit close to "birthday" or "cost" in any vector space; they are
     # values, not what a statement is about.
-    said_words = [w for w in dict.fromkeys(said_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS and len(w) > 1
-                  and not re.search(r"\d", w)]
-    return relate.best(asked, said_words) >= MIN_WORD_COSINE
+    said_words = [w for w in dict.fromkeys(all_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS
+                  and len(w) > 1 and not re.search(r"\d", w)]
+    hits = [_related(a, said, said_words, relate) for a in asked]
+    if need == "all":
+        return all(hits)
+    if need == "half":
+        return sum(hits) * 2 >= len(hits)
+    return any(hits)
 
 
 __all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "shares_attribute"]

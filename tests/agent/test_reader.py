@@ -211,3 +211,17 @@ def test_a_relative_clause_splits_into_who_and_what():
     assert entity("Two days before the race was Leo's birthday, 12 June.", "Whose birthday is in June?") == "Leo"
     assert entity("Addresses: Zia Carla: 3 Chestnut Walk, Bristol BS6 7XY", "Which aunt lives in Bristol?") == "Zia Carla"
     assert entity("Chris L. presented the new map style, code-named Dusk.", "Which designer presented Dusk?") == "Chris L."
+
+
+def test_a_code_is_asked_by_every_word_of_its_name():
+    """"bank sort code" is not the shed's padlock code; a phone number is no passport number;
+    a year in the line is not what something cost."""
+    shed = [hit("Bike shed padlock code: 5182.", line=3)]
+    assert Reader(overlap_model()).read("What is my bank sort code?", shed).kind == "abstained"
+    assert "5182" in Reader(overlap_model()).read("What is the bike shed code?", shed).answer
+    phone = [hit("Name: Sophie; number: 07700 900461; note: mobile.", line=2)]
+    assert Reader(overlap_model()).read("What's my passport number?", phone).kind == "abstained"
+    bike = [hit("Cargo bike: Urban Arrow Family, black, bought in May 2025.", line=6)]
+    assert Reader(overlap_model()).read("How much did the cargo bike cost?", bike).kind == "abstained"
+    flight = [hit("Flight out: TAP Air Portugal TP 1354, leaves 14 March at 07:05.", line=4, topic="Lisbon, March 2027")]
+    assert "TP 1354" in Reader(overlap_model()).read("What is my flight number to Lisbon?", flight).answer
