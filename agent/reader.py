@@ -235,6 +235,10 @@ class Reader:
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         self.score(info, cands)
+        siblings = None if already_said else _sibling_ambiguity(info, cands)
+        if siblings:
+            return Reading(kind="ambiguous", answer=f"Your notes mention {_join(siblings)}. Which one do you mean?",
+                           question=question, statement=cands[0].statement, candidates=cands)
         if already_said:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
@@ -344,6 +348,38 @@ class Reader:
             if len(fulls) >= 2:
                 return fulls
         return None
+
+
+def _label(st: StatementHit) -> str:
+    """What a keyed line is about: "Car insurance" in "Car insurance: details: ...; renews: ..."."""
+    head = st.text.split(":", 1)[0].strip() if ":" in st.text else ""
+    return head if 0 < len(head.split()) <= 4 else ""
+
+
+def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | None:
+    """"When does my insurance renew?" with a car insurance and a tenant insurance line, both
+    close to the top and both holding a renewal date: ask which, showing each one's value."""
+    m = re.search(r"\b(?:my|our) ([a-z]+)\b(?!'s)", info.text.lower())
+    if not m or info.plural or info.now or info.want is None:
+        return None
+    noun = stem(m.group(1))
+    best = cands[0].score if cands else 0.0
+    options: list[str] = []
+    seen: set[str] = set()
+    for c in cands[:4]:
+        label = _label(c.statement)
+        words = [stem(w) for w in re.findall(r"[\w-]+", label)]
+        if not label or not words or words[-1] != noun or len(words) < 2 or not c.typed or c.score < best - SIBLING_GAP:
+            continue
+        if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
+            continue
+        seen.add(label.lower())
+        options.append(f"{label} ({c.typed[0]})")
+    return options if len(options) >= 2 else None
+
+
+# Two keyed lines this close in score are both plausible answers to one "my X" question.
+SIBLING_GAP = 0.5
 
 
 def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:

@@ -225,3 +225,16 @@ def test_a_code_is_asked_by_every_word_of_its_name():
     assert Reader(overlap_model()).read("How much did the cargo bike cost?", bike).kind == "abstained"
     flight = [hit("Flight out: TAP Air Portugal TP 1354, leaves 14 March at 07:05.", line=4, topic="Lisbon, March 2027")]
     assert "TP 1354" in Reader(overlap_model()).read("What is my flight number to Lisbon?", flight).answer
+
+
+def test_two_keyed_lines_for_one_my_x_are_asked_about_with_their_values():
+    statements = [
+        hit("Car insurance: provider: Coastline Mutual; renews: 30/06/2027", line=3, rank=0),
+        hit("Tenant insurance: provider: Harbourview Insurance; renews: 15/02/2027", line=4, rank=1),
+    ]
+    reading = Reader(overlap_model()).read("When does my insurance renew?", statements)
+    assert reading.kind == "ambiguous"
+    assert "Car insurance (30/06/2027)" in reading.answer and "Tenant insurance (15/02/2027)" in reading.answer
+    # Naming which one settles it.
+    reading = Reader(overlap_model()).read("When does my car insurance renew?", statements)
+    assert reading.kind == "answered" and "30/06/2027" in reading.answer
