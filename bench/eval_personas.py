@@ -25,13 +25,17 @@ if not LENA.exists():
 PERSONA_DIRS = [REPO / "bench" / "personas", Path(os.environ.get("ANIMA_PERSONAS", "/work/wt/personas/bench/personas"))]
 
 
-def discover_sets() -> list[tuple[str, Path, Path]]:
-    """(name, notes dir, questions file) for Lena and every persona folder with questions."""
+HOLDOUT = REPO / "bench" / "personas_holdout"
+
+
+def discover_sets(holdout: bool = False) -> list[tuple[str, Path, Path]]:
+    """(name, notes dir, questions file) for Lena and every persona folder with questions; with
+    `holdout`, the held-out personas instead (measured once, never used to choose anything)."""
     sets: list[tuple[str, Path, Path]] = []
-    if (LENA / "questions.jsonl").exists():
+    if not holdout and (LENA / "questions.jsonl").exists():
         sets.append(("lena", LENA / "notes", LENA / "questions.jsonl"))
     seen = {"lena"}
-    for root in PERSONA_DIRS:
+    for root in [HOLDOUT] if holdout else PERSONA_DIRS:
         if not root.is_dir():
             continue
         for d in sorted(root.iterdir()):
@@ -48,6 +52,7 @@ def main() -> None:
     ap.add_argument("--only", default="", help="comma-separated set names")
     ap.add_argument("--json", type=Path, default=None, help="write every item here")
     ap.add_argument("--failures", action="store_true", help="print the wrong answers")
+    ap.add_argument("--holdout", action="store_true", help="the held-out personas (bench/personas_holdout/)")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the model's statement scores in this file between runs (scores depend only on the texts)")
     ap.add_argument("--homes", type=Path, default=None,
@@ -61,7 +66,7 @@ def main() -> None:
 
     model = None
     out: dict = {}
-    for name, notes, qfile in discover_sets():
+    for name, notes, qfile in discover_sets(args.holdout):
         if args.only and name not in args.only.split(","):
             continue
         with tempfile.TemporaryDirectory() as tmp:
