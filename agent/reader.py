@@ -96,6 +96,8 @@ _KIND_WORDS = {
     kind: {stem(w) for w in words.split()}
     for kind, words in {
         "phone": "phone number mobile cell telephone tel",
+        "email": "email e-mail mail address",
+        "address": "address home live street",
         "money": "cost costs price much pay paid spend spent amount",
         "date": "date day year month when",
         "time": "time hour",
@@ -192,7 +194,7 @@ class Reader:
             # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
             secret = SECRET_NOUNS.search(info.text.lower())
             cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement)))]
-        if info.want in ("date", "time", "phone", "money", "number"):
+        if info.want in ("date", "time", "phone", "email", "address", "money", "number"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]

@@ -5,9 +5,9 @@ import re
 
 from pydantic import BaseModel
 
-from agent.reader_text import content_words, dates, money, names, numbers, phones, times
+from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, times
 
-WANTS = ("date", "time", "phone", "money", "number", "name", "place", "code")
+WANTS = ("date", "time", "phone", "email", "address", "money", "number", "name", "place", "code")
 # Things that are only ever answered by a code: the line must say the code, not that one exists
 # ("I'll forget my locker combination", "the password is on the fridge").
 CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw|number|no|ref|reference)\b")
@@ -43,6 +43,10 @@ def analyse(question: str) -> QuestionInfo:
         want = "time"
     elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
         want = "phone"
+    elif re.search(r"\be-?mail\b", low) and "whose" not in low:
+        want = "email"
+    elif re.search(r"\baddress\b", low) and not re.search(r"\b(e-?mail|ip|web|mac)\s+address\b|\bwhose\b", low):
+        want = "address"
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
         want = "code"
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
@@ -96,6 +100,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "name": names,
         "place": names,
+        "email": emails,
+        "address": addresses,
         "code": lambda t: [m.group(0) for m in _CODE.finditer(t) if not _in_date(m.group(0), t)],
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}

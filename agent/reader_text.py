@@ -40,6 +40,15 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|court|ct|place|pl|crescent|terrace|"
+           r"boulevard|blvd|square|sq|row|hill|gardens|parade|strasse|straße|weg|gasse|via|vicolo|rue|calle")
+_ADDRESS = re.compile(
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z0-9][\w'.-]*\s+){{0,3}}(?i:{_STREET})\b\.?(?:[^;\n]{{0,60}})"
+    rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
+    rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;\n]{{0,60}})"
+    rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
+)
 _PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 _MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
@@ -108,6 +117,15 @@ def times(text: str) -> list[str]:
 
 def phones(text: str) -> list[str]:
     return _dedupe([m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7])
+
+
+def emails(text: str) -> list[str]:
+    return _dedupe([m.group(0) for m in _EMAIL.finditer(text)])
+
+
+def addresses(text: str) -> list[str]:
+    """Street addresses: "41 Alder Street, Apartment 3B", "Vicolo dei Pescatori 8, 90015 Cefalù"."""
+    return _dedupe([m.group(0).strip() for m in _ADDRESS.finditer(text)])
 
 
 def money(text: str) -> list[str]:

@@ -238,3 +238,26 @@ def test_two_keyed_lines_for_one_my_x_are_asked_about_with_their_values():
     # Naming which one settles it.
     reading = Reader(overlap_model()).read("When does my car insurance renew?", statements)
     assert reading.kind == "answered" and "30/06/2027" in reading.answer
+
+
+def test_an_email_or_an_address_is_asked_for_by_its_kind():
+    """A line without an address does not answer "full address pls", however many words it shares."""
+    statements = [
+        hit("Last full review with Dr. Bell: 2 June 2026.", line=2, rank=0),
+        hit("Home: Address: Unit 304, 1187 East 14th Avenue, Vancouver", line=7, rank=1),
+    ]
+    reading = Reader(overlap_model()).read("where do we live, full address pls", statements)
+    assert reading.kind == "answered" and reading.statement.line == 7 and "1187 East 14th Avenue" in reading.answer
+    docs = [hit("options: fuzzy_email - recognize emails without mailto: prefix.", line=1, rank=0),
+            hit("Accounts: Work e-mail: dario@ferri-translations.example", line=9, rank=1)]
+    reading = Reader(overlap_model()).read("what's my work email", docs)
+    assert reading.statement.line == 9 and "dario@ferri-translations.example" in reading.answer
+
+
+def test_street_addresses_in_several_languages_are_found():
+    from agent.reader_text import addresses
+
+    assert addresses("I live at 41 Alder Street, Apartment 3B, Portland.")[0].startswith("41 Alder Street")
+    assert addresses("Zia Rosa: Vicolo dei Pescatori 8, 90015 Cefalù")[0].startswith("Vicolo dei Pescatori 8")
+    assert addresses("a flat on Oudegracht 112")[0].startswith("Oudegracht 112")
+    assert addresses("I ran 5 km on the road today") == []
