@@ -18,7 +18,7 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, typed_values
+from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
@@ -102,6 +102,8 @@ _KIND_WORDS = {
         "date": "date day year month when",
         "time": "time hour",
         "number": "number many much old long",
+        "temperature": "temperature temp hot oven degrees",
+        "duration": "long time",
         "code": "code number no num ref reference",
     }.items()
 }
@@ -163,6 +165,9 @@ class Reader:
             names_ok = all(all(stem(w.strip(".,")) in terms for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1)
                            for n in info.names)
             attached, named = True, False
+            if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
+                typed = birthday_dates(typed)
+                own = [v for v in own if v in typed]
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
@@ -194,7 +199,7 @@ class Reader:
             # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
             secret = SECRET_NOUNS.search(info.text.lower())
             cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement)))]
-        if info.want in ("date", "time", "phone", "email", "address", "money", "number"):
+        if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]
@@ -264,6 +269,10 @@ class Reader:
         # "Dev's wife's name": the wife is what is asked about, Dev is whose.
         whose = {stem(o) for o in info.owners if o != info.subject} | {stem(w) for n in info.names for w in n.split()}
         asked = attribute_words(info.text, whose)
+        given = re.findall(r"[\w.+-]+@[\w.-]+|\d[\d\s().-]{2,}\d", info.text)
+        if given and any(re.sub(r"\D", "", g) and re.sub(r"\D", "", g) in re.sub(r"\D", "", best.statement.text) or g in best.statement.text
+                         for g in given):
+            return True  # "Whose number is 555-0148?": the line holding that very value is about it
         kind_words = _KIND_WORDS.get(info.want or "", set())
         if best.typed and all(stem(w) in kind_words for w in asked):
             return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
@@ -274,7 +283,8 @@ class Reader:
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
-        # A code is asked by every word of its name: "bank sort code" is not the "shed code".
+        # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
+        # wifi password "at uni" is not the one at the flat.
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:

@@ -7,7 +7,11 @@ from pydantic import BaseModel
 
 from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, times
 
-WANTS = ("date", "time", "phone", "email", "address", "money", "number", "name", "place", "code")
+WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "name", "place", "code")
+_TEMPERATURE = re.compile(r"\b\d{2,3}\s?(?:°\s?[CF]?|degrees?(?: [CF]| celsius| fahrenheit)?|[CF]\b)|\bgas mark \d+", re.IGNORECASE)
+_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+)?\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
+                       r"|\b(?:an?|one|two|three|four|five|six|ten|twenty|thirty|half an?) (?:minutes?|hours?|days?|weeks?|months?|years?)\b",
+                       re.IGNORECASE)
 # Things that are only ever answered by a code: the line must say the code, not that one exists
 # ("I'll forget my locker combination", "the password is on the fridge").
 CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw|number|no|ref|reference)\b")
@@ -51,7 +55,11 @@ def analyse(question: str) -> QuestionInfo:
         want = "code"
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
         want = "money"
-    elif re.search(r"\bhow (many|old|long|far|fast|tall|heavy|big|often)\b|\bwhat (temperature|size|age|percentage)\b", low):
+    elif re.search(r"\bwhat (temperature|temp)\b|\bhow hot\b", low):
+        want = "temperature"
+    elif re.search(r"\bhow long\b(?! (?:is|was|are) (?:the|my|it) (?:road|river|bridge|trail|drive|flight|book))", low):
+        want = "duration"
+    elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
         want = "number"
     elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b|\b(birthday|bday|b-day|anniversary)\b", low):
         want = "date"
@@ -87,6 +95,13 @@ def _in_date(number: str, text: str) -> bool:
     return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in dates(text) if d != number)
 
 
+def birthday_dates(values: list[str]) -> list[str]:
+    """A birthday or an anniversary falls on a day of a month, not on "Sundays" or "2019"."""
+    from agent.reader_text import MONTHS
+    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}", v) or any(m in v.lower().split() for m in MONTHS)
+            or any(v.lower().startswith(m) for m in MONTHS)]
+
+
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     """Values of the wanted kind in `text`, minus those the question already states."""
     if want is None:
@@ -98,6 +113,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "money": lambda t: money(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
                                          and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
+        "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
+        "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         "name": names,
         "place": names,
         "email": emails,

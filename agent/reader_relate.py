@@ -26,7 +26,8 @@ MIN_WORD_COSINE = 0.45
 IGNORE = frozenset(
     """after before while still ever really exactly actually currently up down out look looks looking looked
     remind remember forgot want need like new old first one thing things stuff anything something
-    happen happened use used""".split()
+    happen happened use used
+    wats wat whats wut pls plz thx ty u ur r ya""".split()
 )
 
 # Generic English: ways notes say an attribute without its word. Not taken from any evaluation set.
@@ -43,6 +44,7 @@ _SYNONYMS = [
     "wifi wi-fi wireless network",
     "number no num",
     "reference ref booking confirmation",
+    "rating rated rate stars score",
     "wife husband partner spouse married",
     "study studies studied studying degree major university school college",
     "live lives living moved based",

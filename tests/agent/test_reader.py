@@ -261,3 +261,15 @@ def test_street_addresses_in_several_languages_are_found():
     assert addresses("Zia Rosa: Vicolo dei Pescatori 8, 90015 Cefalù")[0].startswith("Vicolo dei Pescatori 8")
     assert addresses("a flat on Oudegracht 112")[0].startswith("Oudegracht 112")
     assert addresses("I ran 5 km on the road today") == []
+
+
+def test_temperatures_durations_and_birthdays_are_values_of_their_own_kind():
+    recipe = [
+        hit("Mum's cardamom buns: 60 g caster sugar.", line=3, rank=0, topic="Mum's cardamom buns"),
+        hit("Bake at 200°C (180 fan) for 12 minutes.", line=9, rank=1, topic="Mum's cardamom buns"),
+        hit("Mix, knead 10 minutes, prove for 1 hour somewhere warm.", line=8, rank=2, topic="Mum's cardamom buns"),
+    ]
+    assert "200°C" in Reader(overlap_model()).read("What temperature do I bake Mum's cardamom buns at?", recipe).answer
+    assert "1 hour" in Reader(overlap_model()).read("how long do mums buns prove for", recipe).answer
+    weekly = [hit("Mama (Ewa): in Łódź; calls on Sundays after church.", line=2)]
+    assert Reader(overlap_model()).read("whens mamas bday", weekly).kind == "abstained"
