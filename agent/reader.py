@@ -502,9 +502,10 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     if faced and faced[-1] not in ".!?…":
         faced += "."
     answer = faced
-    if value and len(faced.split()) > 8 and not faced.lower().startswith(value.lower()):
+    absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"
+    if value and (len(faced.split()) > 8 or absent) and not faced.lower().startswith(value.lower()):
         answer = f"{value[:1].upper()}{value[1:]}. {faced}"
-    if unsupported(answer, st.text + " " + st.source):
+    if unsupported(answer, f"{st.text} {st.source} {st.topic}"):
         return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
     return answer
 
