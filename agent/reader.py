@@ -241,7 +241,10 @@ class Reader:
         cands = self.admissible(info, cands)
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
-        self.score(info, cands)
+        if len(cands) > 1 or cands[0].cover < MIN_COVER:
+            self.score(info, cands)  # one candidate that covers the question needs no model to choose it
+        else:
+            combine(cands, info)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {_join(siblings)}. Which one do you mean?",
