@@ -197,8 +197,12 @@ class Reader:
         """The candidates that could answer at all, before the model is asked."""
         if info.want == "code":
             # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
+            # ... unless every other word of its name keys the line ("bike lock: 4197").
             secret = SECRET_NOUNS.search(info.text.lower())
-            cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement)))]
+            whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+            others = [stem(w) for w in attribute_words(info.text, whose) if not SECRET_NOUNS.fullmatch(w)]
+            cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement))
+                                                      or (others and all(o in _terms_of(c.statement) for o in others)))]
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).

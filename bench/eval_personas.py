@@ -28,14 +28,15 @@ PERSONA_DIRS = [REPO / "bench" / "personas", Path(os.environ.get("ANIMA_PERSONAS
 HOLDOUT = REPO / "bench" / "personas_holdout"
 
 
-def discover_sets(holdout: bool = False) -> list[tuple[str, Path, Path]]:
+def discover_sets(holdout: bool = False, root: Path | None = None) -> list[tuple[str, Path, Path]]:
     """(name, notes dir, questions file) for Lena and every persona folder with questions; with
-    `holdout`, the held-out personas instead (measured once, never used to choose anything)."""
+    `holdout`, the held-out personas instead (measured once, never used to choose anything); with
+    `root`, the personas under that folder."""
     sets: list[tuple[str, Path, Path]] = []
-    if not holdout and (LENA / "questions.jsonl").exists():
+    if not holdout and root is None and (LENA / "questions.jsonl").exists():
         sets.append(("lena", LENA / "notes", LENA / "questions.jsonl"))
     seen = {"lena"}
-    for root in [HOLDOUT] if holdout else PERSONA_DIRS:
+    for root in [root] if root is not None else [HOLDOUT] if holdout else PERSONA_DIRS:
         if not root.is_dir():
             continue
         for d in sorted(root.iterdir()):
@@ -53,6 +54,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=None, help="write every item here")
     ap.add_argument("--failures", action="store_true", help="print the wrong answers")
     ap.add_argument("--holdout", action="store_true", help="the held-out personas (bench/personas_holdout/)")
+    ap.add_argument("--root", type=Path, default=None, help="the personas under this folder instead")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the model's statement scores in this file between runs (scores depend only on the texts)")
     ap.add_argument("--homes", type=Path, default=None,
@@ -66,7 +68,7 @@ def main() -> None:
 
     model = None
     out: dict = {}
-    for name, notes, qfile in discover_sets(args.holdout):
+    for name, notes, qfile in discover_sets(args.holdout, args.root):
         if args.only and name not in args.only.split(","):
             continue
         with tempfile.TemporaryDirectory() as tmp:

@@ -223,6 +223,10 @@ def test_a_code_is_asked_by_every_word_of_its_name():
     assert Reader(overlap_model()).read("What's my passport number?", phone).kind == "abstained"
     bike = [hit("Cargo bike: Urban Arrow Family, black, bought in May 2025.", line=6)]
     assert Reader(overlap_model()).read("How much did the cargo bike cost?", bike).kind == "abstained"
+    lock = [hit("bike lock: 4197", line=3)]
+    assert "4197" in Reader(overlap_model()).read("What's the code of my bike lock?", lock).answer  # the line is keyed by it
+    netflix = [hit("Service: Netflix; plan: Standard; account: aiko@example.com; card: Visa ...4417", line=5)]
+    assert Reader(overlap_model()).read("What is my Netflix password?", netflix).kind == "abstained"
     flight = [hit("Flight out: TAP Air Portugal TP 1354, leaves 14 March at 07:05.", line=4, topic="Lisbon, March 2027")]
     assert "TP 1354" in Reader(overlap_model()).read("What is my flight number to Lisbon?", flight).answer
 
