@@ -110,11 +110,12 @@ class Scorer:
         tok = self._tok
         primed = [tok.sot_prev, *tok.encode(" " + prompt.strip())[-(whisper.max_length // 2 - 1):]] if prompt else []
         self._start = [*primed, *tok.sot_sequence, tok.no_timestamps]
+        self._bare_start = list(tok.sot_sequence)  # as faster-whisper aligns words: no prompt, no context
         self._cache: dict[str, list[tuple[str, float]]] = {}
 
     @classmethod
     def for_audio(cls, audio: np.ndarray, *, model: str | None = None, model_dir: Path | None = None,
-                  prompt: str | None = None) -> "Scorer":
+                  prompt: str | None = None) -> Scorer:
         """Encode `audio` as transcribe() does (speech kept by the VAD, one 30 s window)."""
         from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
@@ -129,17 +130,17 @@ class Scorer:
         frames = min(feats.shape[-1] - 1, whisper.feature_extractor.nb_max_frames)
         return cls(whisper, whisper.encode(pad_or_trim(feats[:, :frames])), frames, prompt)
 
-    def _score(self, texts: list[str]) -> None:
+    def _score(self, texts: list[str], bare: bool = False) -> None:
         import ctranslate2
 
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache and t.strip()]
+        todo = [t for t in dict.fromkeys(texts) if (bare, t) not in self._cache and t.strip()]
         if not todo:
             return
         tok = self._tok
         tokens = [tok.encode(" " + t.strip()) for t in todo]
         enc = np.asarray(self._enc)
         batch = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.repeat(enc, len(todo), axis=0)))
-        results = self._whisper.model.align(batch, self._start, tokens, self._frames)
+        results = self._whisper.model.align(batch, self._bare_start if bare else self._start, tokens, self._frames)
         for text, toks, res in zip(todo, tokens, results):
             probs = list(res.text_token_probs)[: len(toks)]  # the end-of-text token is not part of it
             words, word_tokens = tok.split_to_word_tokens(toks)
@@ -152,12 +153,14 @@ class Scorer:
                 elif out:  # punctuation belongs to the word before it
                     out[-1][0] += w.strip()
                     out[-1][2] += float(np.sum(np.log(np.maximum(ps, 1e-9))))
-            self._cache[text] = [(w, round(p, 4), lp) for w, p, lp in out]
+            self._cache[(bare, text)] = [(w, round(p, 4), lp) for w, p, lp in out]
 
-    def words(self, text: str) -> list[tuple[str, float]]:
-        """(word, probability) for each word of `text`, hyphen pieces joined ("Wi-Fi")."""
-        self._score([text])
-        return _join_pieces([(w, p) for w, p, _ in self._cache.get(text, [])])
+    def words(self, text: str, *, context: bool = True) -> list[tuple[str, float]]:
+        """(word, probability) for each word of `text`, hyphen pieces joined ("Wi-Fi").
+        context=False scores them as faster-whisper's word timestamps do, without the prompt and
+        without the no-timestamps token: lower, and less swayed by how fluent the words are."""
+        self._score([text], bare=not context)
+        return _join_pieces([(w, p) for w, p, _ in self._cache.get((not context, text), [])])
 
     def first_word(self, words: list[str]) -> dict[str, float]:
         """The probability of each of `words` as the first word (its first token; one decoder
@@ -176,7 +179,8 @@ class Scorer:
     def logprob(self, texts: list[str]) -> list[float]:
         """Log-probability of each text (-inf for an empty one)."""
         self._score(texts)
-        return [sum(lp for _, _, lp in self._cache[t]) if t in self._cache else float("-inf") for t in texts]
+        return [sum(lp for _, _, lp in self._cache[(False, t)]) if (False, t) in self._cache else float("-inf")
+                for t in texts]
 
 
 class Transcript(BaseModel):
@@ -328,7 +332,7 @@ def _keeping_whisper_class():
     return KeepingWhisper
 
 
-def _KeepingWhisper(*args, **kwargs):  # noqa: N802 - a class built lazily: faster_whisper imports slowly
+def _KeepingWhisper(*args, **kwargs):  # a class built lazily: faster_whisper imports slowly
     global _KEEPING_CLASS
     if _KEEPING_CLASS is None:
         _KEEPING_CLASS = _keeping_whisper_class()

@@ -15,7 +15,7 @@ leads to (agent/commands/listen.py).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from pydantic import BaseModel
 

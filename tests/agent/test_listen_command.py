@@ -231,3 +231,16 @@ def test_the_verbs_spellings_count_together_for_a_call_not_for_a_message(notes_h
     doubt = _heard("Call my uncle.", speak("call my uncle"), vocab, min_word_prob=0.3,
                    words=[("Call", 0.9), ("my", 0.95), ("uncle.", 0.3)])
     assert not sure(doubt, {"call"})
+
+
+def test_a_message_must_also_be_sure_without_the_context(home, speak):
+    """A body is sent verbatim, and in context a fluent wrong body can look sure: a message is
+    also scored word by word without the priming (as faster-whisper aligns), where a word the
+    speaker did not say ("light" for "late") falls far below 0.5."""
+    from agent.heard import sure
+
+    vocab = _vocabulary(None)
+    wrong = _heard("Text Tobias, I'm running light.", speak("text Tobias I am running late"), vocab)
+    assert not wrong.confidence.low({"send_sms"})  # the transcript's own numbers would have let it through
+    assert not sure(wrong, {"send_sms"})
+    assert sure(wrong.model_copy(update={"scorer": None}), {"send_sms"})  # the recording's check decided
