@@ -173,6 +173,9 @@ class LazyScorer:
     def first_word(self, words: list[str]):
         return self._get().first_word(words)
 
+    def alternatives(self, n: int = 5):
+        return self._get().alternatives(n)
+
 
 # -------------------------------------------------------------------------------------- scoring
 _CONTRACTIONS = {"i'm": "i am", "i'll": "i will", "it's": "it is", "that's": "that is", "you're": "you are",

@@ -176,6 +176,16 @@ class Scorer:
         probs /= probs.sum()
         return {w: float(probs[self._tok.encode(" " + w.strip())[0]]) for w in words}
 
+    def alternatives(self, n: int = 5) -> list[str]:
+        """The recognizer's `n` best transcripts by beam search, from the same encoding and prompt
+        (the first pass is greedy: a command it garbled may be among the others)."""
+        import ctranslate2
+
+        res = self._whisper.model.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(np.asarray(self._enc))), [self._start],
+            beam_size=n, num_hypotheses=n, max_length=len(self._start) + 64)
+        return [self._tok.decode([t for t in ids if t < self._tok.eot]).strip() for ids in res[0].sequences_ids]
+
     def logprob(self, texts: list[str]) -> list[float]:
         """Log-probability of each text (-inf for an empty one)."""
         self._score(texts)

@@ -163,7 +163,12 @@ def run(args) -> int:
         from agent.heard import understand
         from agent.phone import PhoneAgent
 
-        phone = understand(PhoneAgent(home, settings), transcript, vocabulary).recovered is not None
+        agent = PhoneAgent(home, settings)
+        try:
+            phone = understand(agent, transcript, vocabulary).recovered is not None
+        finally:
+            if agent._memory is not None:  # opened for a contact look-up: the phone run opens its own
+                agent._memory.close()
     if phone:
         data, result = run_phone_command(
             home, settings, transcript, serial=args.serial, virtual=args.virtual, yes=args.yes,

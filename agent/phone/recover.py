@@ -5,8 +5,9 @@ A small recognizer mishears the words of a short command in a few typical ways: 
 "maps") or a device word ("Turn the bottle down", "Go to the phone screen"). The set of things a
 command can say is small: the command words, this user's contacts, relations and apps. So when
 the parser understands no command, each heard word in turn is replaced by a word of that closed
-vocabulary, and the readings the parser understands are the candidates. The recognizer itself
-then judges them (`score`: its log-probability of each reading for this recording, see
+vocabulary, and the readings the parser understands are the candidates, after the recognizer's
+own other transcripts (its n-best by beam search; the first pass is greedy and sometimes stops
+early: "Set an alarm for"). The recognizer itself then judges them (`score`: its log-probability of each reading for this recording, see
 tools.voice.Scorer); without it, only a reading whose replaced word sounds close wins.
 
 A recovered command is never as sure as a heard one: the caller reads back any risky action it
@@ -59,11 +60,13 @@ def _join(tokens: list[str]) -> str:
 
 
 def candidates(text: str, vocabulary: list[str], understood: Callable[[str], object | None], *,
-               limit: int = MAX_CANDIDATES, per_meaning: int = PER_MEANING) -> list[tuple[float, str, tuple[str, str], object]]:
+               limit: int = MAX_CANDIDATES, per_meaning: int = PER_MEANING,
+               alternatives: list[str] | tuple = ()) -> list[tuple[float, str, tuple[str, str], object]]:
     """(sound similarity, reading, (heard, put), what `understood` made of it) for the readings
     with one word replaced that `understood` accepts (not None), closest-sounding first: at most
     `limit`, at most `per_meaning` of one meaning. Readings are tried closest-sounding first and
-    the search stops there, since each try may look a contact up."""
+    the search stops there, since each try may look a contact up. The recognizer's own other
+    transcripts (`alternatives`, its n-best) are tried before any replaced word."""
     tokens = _tokens(text)
     readings: dict[str, tuple[float, tuple[str, str]]] = {}
     for i, tok in enumerate(tokens):
@@ -79,8 +82,10 @@ def candidates(text: str, vocabulary: list[str], understood: Callable[[str], obj
             reading = _join(tokens[:i] + [put] + tokens[i + 1:])
             if reading not in readings or readings[reading][0] < sim:
                 readings[reading] = (sim, (tok, word))
+    ranked = [(alt, (1.0, (text, alt))) for alt in dict.fromkeys(alternatives) if alt.strip() and alt != text]
+    ranked += sorted(readings.items(), key=lambda kv: -kv[1][0])[:MAX_TRIES]
     out, per = [], {}
-    for reading, (sim, swap) in sorted(readings.items(), key=lambda kv: -kv[1][0])[:MAX_TRIES]:
+    for reading, (sim, swap) in ranked:
         meaning = understood(reading)
         if meaning is None or per.get(meaning, 0) >= per_meaning:
             continue
@@ -92,13 +97,14 @@ def candidates(text: str, vocabulary: list[str], understood: Callable[[str], obj
 
 
 def recover(text: str, vocabulary: list[str], understood: Callable[[str], object | None], *,
-            score: Callable[[list[str]], list[float]] | None = None) -> Recovered | None:
+            score: Callable[[list[str]], list[float]] | None = None,
+            alternatives: list[str] | tuple = ()) -> Recovered | None:
     """The one reading of `text` with a word replaced that the recognizer (or, without one, the
     sound of the words) clearly prefers; None when there is none or it is not clear.
 
     `understood(reading)` returns a hashable meaning (the plan) or None; readings with the same
     meaning do not compete with each other."""
-    cands = candidates(text, vocabulary, understood)
+    cands = candidates(text, vocabulary, understood, alternatives=alternatives if score is not None else ())
     if not cands:
         return None
     if score is None:

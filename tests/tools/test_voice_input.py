@@ -212,3 +212,5 @@ def test_words_are_scored_in_context_and_readings_compared(speak):
     first = t.scorer.first_word(["Call", "Text", "Open"])
     assert first["Call"] > 0.5 > first["Text"] + first["Open"]
     assert [w for w, _ in t.scorer.words("Call my uncle.")] == ["Call", "my", "uncle."]
+    alternatives = t.scorer.alternatives(3)  # beam search on the same encoding
+    assert len(set(alternatives)) == 3 and alternatives[0] == "Call my uncle."
