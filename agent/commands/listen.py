@@ -52,42 +52,48 @@ def _readback_on_tty(transcript, action) -> bool:
     return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
-def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_run: bool, interactive: bool):
+def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_run: bool, interactive: bool,
+                      vocabulary=None):
     """Run a heard phone command: (PhoneResult, read back?).
 
-    A confident transcript runs like typed text. An unsure one runs its safe steps as usual, but
-    every risky step is read back: on a terminal the user answers; elsewhere (--json, scripts,
-    the bench) nothing risky runs and `question` says why. --yes and [phone] allow do not apply
-    to an unsure transcript, since what they approve is a command the user may not have said."""
+    What runs is the transcript, or, when its words make no command, a reading with one misheard
+    word put back (agent/heard.py). A confident transcript runs like typed text. An unsure or
+    recovered one runs its safe steps as usual, but every risky step is read back: on a terminal
+    the user answers; elsewhere (--json, scripts, the bench) nothing risky runs and `question`
+    says why. --yes and [phone] allow do not apply to an unsure transcript, since what they
+    approve is a command the user may not have said."""
     from agent.commands.phone import _confirm_on_tty
+    from agent.heard import understand
 
-    # what the words would do decides how sure the recognizer must be (a text is sent verbatim)
-    plan, _, _ = agent.plan(transcript.text)
-    kinds = {p.kind for p in plan or [] if p.risky}
-    if plan is not None and not kinds or not transcript.confidence.low(kinds or {"send_sms"}):
+    heard = understand(agent, transcript, vocabulary)
+    # not a command the parser knows (the navigator or the model plans it): as strict as a text
+    unsure = heard.read_back if heard.plan is not None else (
+        heard.recovered is not None or transcript.confidence.low({"send_sms"}))
+    if not unsure:
         confirm = _confirm_on_tty if interactive else None
-        return agent.run(transcript.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
+        return agent.run(heard.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
+    shown = transcript.model_copy(update={"text": heard.text}) if heard.recovered else transcript
     asked = []
 
     def readback(action) -> bool:
         asked.append(action)
-        return _readback_on_tty(transcript, action) if interactive else False
+        return _readback_on_tty(shown, action) if interactive else False
 
     saved = agent.settings
     agent.settings = saved.model_copy(update={"phone": saved.phone.model_copy(update={"allow": []})})
     try:
-        result = agent.run(transcript.text, serial=serial, yes=False, dry_run=dry_run, confirm=readback)
+        result = agent.run(heard.text, serial=serial, yes=False, dry_run=dry_run, confirm=readback)
     finally:
         agent.settings = saved
     if asked and not result.actions:
         result.error = None
-        result.question = (f"I'm not sure I heard you right: \"{transcript.text}\" would {asked[0].description}. "
+        result.question = (f"I'm not sure I heard you right: \"{heard.text}\" would {asked[0].description}. "
                            "Nothing was done; say it again, or confirm it on a terminal.")
     return result, bool(asked)
 
 
 def run_phone_command(home, settings, transcript, *, serial: str | None, virtual: bool, yes: bool,
-                      dry_run: bool, interactive: bool) -> tuple[dict, object]:
+                      dry_run: bool, interactive: bool, vocabulary=None) -> tuple[dict, object]:
     """(the dict `anima phone --json` prints, the PhoneResult): same flags, same behaviour."""
     from agent.commands.phone import _virtual_phone
     from agent.phone import PhoneAgent
@@ -99,7 +105,7 @@ def run_phone_command(home, settings, transcript, *, serial: str | None, virtual
             serial = vp.serial
         agent = PhoneAgent(home, settings)
         result, read_back = act_on_transcript(agent, transcript, serial=serial, yes=yes, dry_run=dry_run,
-                                              interactive=interactive)
+                                              interactive=interactive, vocabulary=vocabulary)
         if vp is not None:
             result.device_state = vp.state().model_dump(mode="json")
     dumped = result.model_dump(mode="json")
@@ -131,7 +137,8 @@ def run(args) -> int:
     settings = home.load_settings()
     t0 = time.perf_counter()
     recorded: Path | None = None
-    primed = priming(_vocabulary(home, settings))  # before recording: not on the way from speech to action
+    vocabulary = _vocabulary(home, settings)
+    primed = priming(vocabulary)  # before recording: not on the way from speech to action
     try:
         if args.file is not None:
             wav = args.file
@@ -151,10 +158,21 @@ def run(args) -> int:
 
     from agent.phone import is_phone_command
 
-    if is_phone_command(text):
+    phone = is_phone_command(text)
+    if not phone:  # "Next Kofi, I'm outside": a command with a misheard word (agent/heard.py)?
+        from agent.heard import understand
+        from agent.phone import PhoneAgent
+
+        agent = PhoneAgent(home, settings)
+        try:
+            phone = understand(agent, transcript, vocabulary).recovered is not None
+        finally:
+            if agent._memory is not None:  # opened for a contact look-up: the phone run opens its own
+                agent._memory.close()
+    if phone:
         data, result = run_phone_command(
             home, settings, transcript, serial=args.serial, virtual=args.virtual, yes=args.yes,
-            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json,
+            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json, vocabulary=vocabulary,
         )
         out = {"transcript": text, **data, "confidence": transcript.confidence.model_dump(mode="json")}
         ok = data.get("error") is None and data.get("question") is None

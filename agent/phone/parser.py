@@ -85,7 +85,7 @@ def _hour_24(hour: int, suffix: str) -> int:
 
 def parse_time(text: str) -> tuple[int, int] | None:
     """A clock time as (hour, minute), in the forms people say and recognizers print it:
-    7:30, 7.30, 730, 7 30, seven thirty, half past 7, quarter to 7, 10 past 5, 8 pm, 8 p.m., noon."""
+    7:30, 7.30, 7-30, 730, 7 30, seven thirty, half past 7, quarter to 7, 10 past 5, 8 pm, 8 p.m., noon."""
     t = _spoken_clock(numbers_to_digits(text.lower().strip()))
     if re.search(r"\bnoon\b|\bmidday\b", t):
         return 12, 0
@@ -106,8 +106,8 @@ def parse_time(text: str) -> tuple[int, int] | None:
             minute = minutes
         hour = _hour_24(hour, _suffix(m.group(4)))
         return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
-    # 7:30 / 7.30 / 7h30 / 7 30 / 730 / 0730, optionally am/pm
-    m = re.search(r"(?<![\d:])(\d{1,2})(?:[:.h]|\s)(\d{2})(?![\d%])" + suffix_re, t) or \
+    # 7:30 / 7.30 / 7h30 / 7 30 / 7-30 / 730 / 0730, optionally am/pm
+    m = re.search(r"(?<![\d:])(\d{1,2})(?:[:.h-]|\s)(\d{2})(?![\d%])" + suffix_re, t) or \
         re.search(r"(?<![\d:.])(\d{1,2})(\d{2})(?![\d%.])" + suffix_re, t)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2))
@@ -217,7 +217,7 @@ def _parse_one(text: str) -> list[Step] | None:
         return [Step(kind="call", args=args, description=f"call {_who_label(args)}")]
 
     # alarm / timer
-    if re.search(r"\balarm\b|\bwake me\b", low):
+    if re.search(r"\balarm\b|\bwake (?:me )?up\b|\bwake me\b", low):
         hm = parse_time(low)
         if hm:
             day = " tomorrow" if "tomorrow" in low else ""

@@ -156,3 +156,102 @@ def test_unsure_safe_transcript_still_runs(home, vphone):
                                           dry_run=False, interactive=False)
     assert not read_back and result.error is None
     assert [t.seconds for t in vphone.state().timers] == [240]
+
+
+# ---- a misheard word put back (agent/heard.py), judged by the recognizer on the real recording --
+def _heard(text, wav, vocabulary, min_word_prob=0.9, words=()):
+    """`text` as if the recognizer had printed it for the recording `wav`, with its real Scorer."""
+    from agent.commands.listen import priming
+    from tools.voice import Confidence, Scorer, Transcript, read_wav
+
+    scorer = Scorer.for_audio(read_wav(wav), prompt=priming(vocabulary)["prompt"])
+    return Transcript(text=text, seconds=2.0, language="en", scorer=scorer, words=list(words),
+                      confidence=Confidence(avg_logprob=-0.2, min_word_prob=min_word_prob))
+
+
+def _vocabulary(memory):
+    from agent.vocabulary import build_vocabulary
+
+    return build_vocabulary(memory)
+
+
+def test_misheard_verb_is_put_back_and_read_back_never_run(notes_home, vphone, flite):
+    """flite's "ring my uncle" comes out of tiny.en as "Bring my uncle." (a sure transcript)."""
+    from agent.chat import open_memory
+    from agent.commands.listen import act_on_transcript
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        heard = _heard("Bring my uncle.", flite("ring my uncle"), vocab)
+        assert not heard.confidence.low({"call"})  # sure of the words: only the recovery reads back
+        result, read_back = act_on_transcript(_agent(notes_home, memory), heard, serial=vphone.serial, yes=True,
+                                              dry_run=False, interactive=False, vocabulary=vocab)
+    assert read_back and result.actions == [] and result.error is None
+    assert "Ring my uncle" in result.question and "not sure I heard" in result.question
+    assert vphone.state().calls == []
+
+
+def test_misheard_app_is_put_back_and_opened(home, vphone, speak):
+    from agent.commands.listen import act_on_transcript
+
+    vocab = _vocabulary(None)
+    heard = _heard("Open the colander.", speak("open the calendar"), vocab)
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
+                                          dry_run=False, interactive=False, vocabulary=vocab)
+    assert not read_back and result.error is None, result
+    assert result.command.lower() == "open the calendar."  # put back by a word, or from the n-best
+    assert result.actions[0].ok and vphone.state().foreground == "com.google.android.calendar"
+
+
+def test_other_speech_is_not_forced_into_a_command(home, speak):
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    heard = _heard("Open mouse.", speak("what a lovely day it is"), vocab)
+    understood = understand(_agent(home, None), heard, vocab)
+    assert understood.recovered is None and understood.text == "Open mouse."
+
+
+def test_the_verbs_spellings_count_together_for_a_call_not_for_a_message(notes_home, speak):
+    """The first word is where tiny.en hesitates ("Call" vs "call" vs "ring"): for a call, whose
+    other words are a closed set, all spellings of the verb count together; a message's body is
+    open text, so it keeps the strict rule."""
+    from agent.chat import open_memory
+    from agent.heard import sure
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+    call = _heard("Call my uncle.", speak("call my uncle"), vocab, min_word_prob=0.3,
+                  words=[("Call", 0.3), ("my", 0.95), ("uncle.", 0.95)])
+    assert call.confidence.low({"call"}) and sure(call, {"call"})
+    text = _heard("Text Tobias, I am late.", speak("text Tobias I am late"), vocab, min_word_prob=0.3,
+                  words=[("Text", 0.3), ("Tobias,", 0.9), ("I", 0.9), ("am", 0.9), ("late.", 0.9)])
+    assert not sure(text, {"send_sms"})
+    # and a word after the verb the recognizer doubts is not spared
+    doubt = _heard("Call my uncle.", speak("call my uncle"), vocab, min_word_prob=0.3,
+                   words=[("Call", 0.9), ("my", 0.95), ("uncle.", 0.3)])
+    assert not sure(doubt, {"call"})
+
+
+def test_a_message_must_also_be_sure_without_the_context(home, speak):
+    """A body is sent verbatim, and in context a fluent wrong body can look sure: a message is
+    also scored word by word without the priming (as faster-whisper aligns), where a word the
+    speaker did not say ("light" for "late") falls far below 0.5."""
+    from agent.heard import sure
+
+    vocab = _vocabulary(None)
+    wrong = _heard("Text Tobias, I'm running light.", speak("text Tobias I am running late"), vocab)
+    assert not wrong.confidence.low({"send_sms"})  # the transcript's own numbers would have let it through
+    assert not sure(wrong, {"send_sms"})
+    assert sure(wrong.model_copy(update={"scorer": None}), {"send_sms"})  # the recording's check decided
+
+
+def test_a_cut_short_transcript_is_recovered_from_the_recognizers_other_transcripts(home, speak):
+    """tiny.en sometimes stops early ("Set an alarm for"): its beam-search alternatives on the
+    same encoding hold the whole command, and the safe action runs from it."""
+    from agent.heard import understand
+
+    heard = _heard("Set an alarm for.", speak("set an alarm for a quarter to nine"), _vocabulary(None))
+    understood = understand(_agent(home, None), heard, None)
+    assert understood.recovered is not None and not understood.read_back
+    assert [(p.kind, p.args["hour"], p.args["minute"]) for p in understood.plan] == [("set_alarm", 8, 45)]

@@ -248,3 +248,29 @@ def test_misheard_relation_word_resolves_by_sound(contacts_memory):
     res = resolve_contact("my brotha", contacts_memory)
     assert res.number == "+447700900456" and res.heard_as == "brother"
     assert resolve_contact("my mother", contacts_memory).number is None  # not in the notes: no guess
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Wake me up at 5-30.", (5, 30)),  # how tiny.en prints "five thirty" in noise
+    ("Wake up at 6 45", (6, 45)),
+])
+def test_recognizer_time_forms_set_alarms(text, want):
+    steps = parse_command(text)
+    assert steps and steps[0].kind == "set_alarm" and (steps[0].args["hour"], steps[0].args["minute"]) == want
+
+
+def test_one_misheard_word_is_put_back_by_sound_without_a_recognizer():
+    from agent.phone.recover import recover
+
+    def understood(reading):
+        steps = parse_command(reading)
+        return tuple((s.kind, tuple(sorted(map(str, s.args.items())))) for s in steps) if steps else None
+
+    words = ["text", "call", "ring", "open", "turn", "Tobias", "Rosalind"]
+    got = recover("Bring Tobias.", words, understood)
+    assert got is not None and got.text == "Ring Tobias." and got.replaced == ("Bring", "ring")
+    # two readings that sound alike and mean different things: no guess
+    assert recover("Call Marda.", ["Marta", "Martha"], understood) is None
+    assert recover("Call Tobia.", ["Tobias", "Rosalind"], understood).text == "Call Tobias."
+    # nothing close enough: nothing
+    assert recover("Gobble de gook.", words, understood) is None

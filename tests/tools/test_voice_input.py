@@ -191,7 +191,26 @@ def test_subtitle_credits_whisper_invents_are_dropped(heard, kept):
 def test_a_message_needs_a_surer_transcript_than_a_call():
     from tools.voice import Confidence
 
-    heard = Confidence(avg_logprob=-0.3, min_word_prob=0.3)
+    heard = Confidence(avg_logprob=-0.7, min_word_prob=0.7)
     assert not heard.low({"call"}) and not heard.low({"settings"})
     assert heard.low({"send_sms"})  # the body is sent word for word
     assert Confidence(min_word_prob=0.9, no_speech_prob=0.8).low({"call"})
+    # a setting's words are the priming's own ("Wi-Fi" for "Bluetooth" came at 0.60): 0.65 needed
+    assert Confidence(min_word_prob=0.6).low({"wifi"}) and not Confidence(min_word_prob=0.6).low({"call"})
+
+
+def test_words_are_scored_in_context_and_readings_compared(speak):
+    """The Scorer runs the decoder over given texts for the recording it heard: what was said
+    scores above a reading that differs in one word, and every word of a clear command is sure
+    in context (faster-whisper's own alignment puts the first word near 0.1 here)."""
+    prompt = "Call or text Tobias, Rosalind, my uncle, my neighbour."
+    t = transcribe(speak("call my uncle"), prompt=prompt)
+    assert t.text == "Call my uncle." and t.scorer is not None
+    assert min(p for _, p in t.words) >= 0.5, t.words
+    said, other = t.scorer.logprob(["Call my uncle.", "Call my neighbour."])
+    assert said > other + 3
+    first = t.scorer.first_word(["Call", "Text", "Open"])
+    assert first["Call"] > 0.5 > first["Text"] + first["Open"]
+    assert [w for w, _ in t.scorer.words("Call my uncle.")] == ["Call", "my", "uncle."]
+    alternatives = t.scorer.alternatives(3)  # beam search on the same encoding
+    assert len(set(alternatives)) == 3 and alternatives[0] == "Call my uncle."
