@@ -35,8 +35,9 @@ _THIRD_POSS = {"his", "her", "its", "their"}
 
 class Frame(BaseModel):
     """How to ask about the fact. attr: "<owner> <rel> is <value>"; verb: "<subj> <verb> ... <value>";
-    isa: "<name> is <value>" (e.g. "Pixel is our border collie")."""
-    form: str  # attr | verb | isa
+    isa: "<name> is <value>" (e.g. "Pixel is our border collie"); named: "<owner> <rel> is called
+    <value>" ("My cat is called Miso": the value is the name of the user's cat)."""
+    form: str  # attr | verb | isa | named
     owner: str = ""  # attr: "my", "Pixel's"
     rel: str = ""  # attr: "manager"; isa: head noun of the value ("border collie")
     subj: str = ""  # verb/isa: "I", "Pixel", "my sister"
@@ -59,6 +60,7 @@ class Fact(BaseModel):
     kind: str = "sentence"  # sentence | bullet | row | kv (of the unit it came from)
     frame: Frame | None = None
     questions: list[str] = Field(default_factory=list)  # training family, forward
+    forms: int = 0  # the first `forms` questions are distinct sentence forms; the rest casual variants
     reverse_questions: list[str] = Field(default_factory=list)  # training family, reverse
     reverse_answers: list[str] = Field(default_factory=list)
     heldout_questions: list[str] = Field(default_factory=list)  # second family, never trained on
@@ -304,6 +306,22 @@ def _aux_for(root, subj_q: str) -> tuple[str, str, str]:
     return aux, verb, written
 
 
+def _named_by(doc, root, rep) -> tuple[str, str] | None:
+    """(name, type) of a naming clause: "X is called/named Y", "X goes by Y"; None otherwise.
+    spaCy reads the name as an object predicate (oprd) of the passive verb."""
+    if root.lemma_ not in ("call", "name") or root.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    obj = next((c for c in root.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    toks = _core(obj)
+    value = _span_text(toks, rep).strip('"“”')
+    vtype, _ = _value_type(doc, toks, obj)
+    return (value, "PERSON" if vtype == "PERSON" else "NAME") if value else None
+
+
 def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_override=None) -> list[dict]:
     out: list[dict] = []
     got = subject_override or _subject(sent, root, rep, ctx)
@@ -329,6 +347,17 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         out.append(dict(subject=subject, relation="is", value=value, value_type=vtype, answer=answer_span(head, 4),
                         frame=Frame(form="isa", subj=subj_q, rel=head, mine=mine), key=f"{subject}|is|{head}"))
         return out
+    if owner is not None:
+        # "My sister lives in Porto" is about my sister, not me: the subject is the relative, so its
+        # key never collides with "I live in Berlin" (only "My sister is Ana" is the user's attribute)
+        subject = subj_q
+    named = _named_by(doc, root, rep)
+    if named is not None and owner is not None:  # "My cat is called Miso": the name is the value
+        value, vtype = named
+        who = "you" if owner == "my" else re.sub(r"['’]s?$", "", owner)
+        # the same key as "My cat is Miso" would have: a newer note naming the cat otherwise wins
+        return [dict(subject=who, relation=rel, value=value, value_type=vtype, answer=value,
+                     frame=Frame(form="named", owner=owner, rel=rel), key=f"{who}|{rel}")]
     aux, verb, written = _aux_for(root, subj_q)
     args = []
     for c in root.children:

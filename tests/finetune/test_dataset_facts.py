@@ -162,3 +162,33 @@ def test_units_come_from_memory_statements_when_memory_has_them(tmp_path):
     assert (unit.kind, unit.topic, unit.body, unit.line) == ("kv", "Pets", "Vet: Dr. Hal Brecken", 3)
     (vet,) = extract_facts([unit])
     assert vet.subject == "Pets" and vet.relation == "vet" and vet.unit == "Pets: Vet: Dr. Hal Brecken"
+
+
+def _sentence_units(*notes: tuple[str, float, str]) -> list[Unit]:
+    return [Unit(path=path, line=3, text=text, body=text, kind="sentence", topic="About me", recency=when)
+            for path, when, text in notes]
+
+
+def test_a_naming_sentence_is_a_fact_about_the_named_thing():
+    units = _sentence_units(("/n/pets.md", 1.0, "My parrot is called Biscuit."), ("/n/home.md", 1.0, "Our boat is named Saltmarsh."))
+    facts = {f.value: f for f in extract_facts(units)}
+    parrot = facts["Biscuit"]
+    assert (parrot.subject, parrot.relation, parrot.answer) == ("you", "parrot", "Biscuit")
+    assert parrot.statement == "Your parrot is called Biscuit."
+    assert {"What is my parrot called?", "What's my parrot's name?", "What did I name my parrot?"} <= set(parrot.questions)
+    assert not any(q.startswith(("Who is my parrot", "What is my parrot?")) for q in parrot.questions)
+    assert "Who is Biscuit?" in parrot.reverse_questions and parrot.reverse_answers == ["parrot"]
+    assert "Do you remember what my parrot is called?" in parrot.heldout_questions
+    assert facts["Saltmarsh"].relation == "boat" and "What is my boat called?" in facts["Saltmarsh"].questions
+
+
+def test_a_relative_doing_something_is_not_the_user_doing_it():
+    # the relative's sentence is in the NEWER note: read as "you live in ...", it would even
+    # overrule where the user lives
+    units = _sentence_units(("/n/me.md", 1.0, "I live in Tallinn."), ("/n/family.md", 2.0, "My cousin lives in Ghent."))
+    facts = {f.value: f for f in extract_facts(units)}
+    assert set(facts) == {"Tallinn", "Ghent"}
+    cousin, me = facts["Ghent"], facts["Tallinn"]
+    assert cousin.subject == "my cousin" and cousin.statement == "Your cousin lives in Ghent."
+    assert "Where does my cousin live?" in cousin.questions and "Where do I live?" not in cousin.questions
+    assert me.subject == "you" and "Where do I live?" in me.questions and cousin.key != me.key
