@@ -337,10 +337,13 @@ def _reader_messages(lines: list[str], question: str) -> list[dict]:
 
 def _prompts():
     from agent.chat import DONT_KNOW, SYSTEM_BASE, SYSTEM_RAG
+    from agent.reader import PASSAGE
     from finetune.dataset import Prompts
 
-    # rag_messages: RAFT examples are rendered by the reader's own format (one line to realign).
-    return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW, rag_messages=_reader_messages)
+    # rag_messages: RAFT examples are rendered by the writing reader's own format (one line to
+    # realign); reader_passage: the choosing reader's scoring prompt, read from it, never copied.
+    return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW, rag_messages=_reader_messages,
+                   reader_passage=PASSAGE)
 
 
 def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[str], str]:

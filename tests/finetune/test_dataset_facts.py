@@ -192,3 +192,15 @@ def test_a_relative_doing_something_is_not_the_user_doing_it():
     assert cousin.subject == "my cousin" and cousin.statement == "Your cousin lives in Ghent."
     assert "Where does my cousin live?" in cousin.questions and "Where do I live?" not in cousin.questions
     assert me.subject == "you" and "Where do I live?" in me.questions and cousin.key != me.key
+
+
+def test_reader_examples_use_the_choosing_readers_passage_prompt(units):
+    prompts = PROMPTS.model_copy(update={"reader_passage": "P: {s}\nQ:"})
+    build = build_dataset(units, prompts, seed=2, replay=[("Name a fruit.", "An apple.")], replay_repeat=2)
+    reader = [e for e in build.examples if e.kind == "reader"]
+    assert reader and sum(e.kind == "replay" for e in build.examples) == 2
+    facts = {f.id: f for f in build.facts}
+    for e in reader:
+        f = facts[e.fact_id]
+        assert e.prompt == f"P: {f.unit}\nQ:" and e.completion[1:] in f.questions + f.reverse_questions
+    assert not any(e.kind == "reader" for e in build_dataset(units, PROMPTS, seed=2).examples)  # no prompt, none
