@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, Field
@@ -138,9 +139,15 @@ def _strip(text: str) -> str:
     return " ".join(text.split()).strip().strip(".;:!,").strip()
 
 
-def _named_topic(topic: str) -> str | None:
-    """The topic as a name when the note is about a named thing (not the user)."""
+def _named_topic(topic: str, path: str = "") -> str | None:
+    """The topic as a name when the note is about a named thing (not the user). A lower-case
+    one-word heading is a name when the note's folder or file says so too ("# tidepool" in
+    projects/tidepool/README.md: a project's own name, however it is written)."""
     t = topic.strip()
+    if path and re.fullmatch(r"[a-z][\w-]{1,30}", t) and not _USER_TOPIC.search(t):
+        p = Path(path)
+        if t in (p.parent.name.lower(), p.stem.lower()):
+            return t
     if not t or _USER_TOPIC.search(t) or len(t.split()) > 4 or not t[:1].isupper() or re.search(r"\d", t):
         return None  # a dated diary heading is not a name
     return t
@@ -225,7 +232,7 @@ def _value_type(doc, tokens, head=None) -> tuple[str, str]:
 class _Ctx:
     def __init__(self, unit: Unit):
         self.unit = unit
-        self.topic = _named_topic(unit.topic)
+        self.topic = _named_topic(unit.topic, unit.path)
 
 
 def _resolve_map(sent, topic: str | None) -> dict[int, str]:
@@ -352,6 +359,12 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         # key never collides with "I live in Berlin" (only "My sister is Ana" is the user's attribute)
         subject = subj_q
     named = _named_by(doc, root, rep)
+    if named is not None and owner is None:
+        # "The starter itself is called Gerald" in the user's own notes names the user's starter
+        nsubj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        det = next((c for c in nsubj.children if c.dep_ == "det"), None) if nsubj is not None else None
+        if det is not None and det.lower_ == "the" and nsubj.pos_ == "NOUN":
+            owner, rel, subj_q = "my", _noun_head(nsubj), "my " + _noun_head(nsubj)
     if named is not None and owner is not None:  # "My cat is called Miso": the name is the value
         value, vtype = named
         who = "you" if owner == "my" else re.sub(r"['’]s?$", "", owner)
@@ -559,7 +572,7 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         for f in _sentence_facts(doc, u, ctx):
             raw.append((u, f))
     for u, k, v in kv_items:
-        owner = _named_topic(u.topic) or "you"
+        owner = _named_topic(u.topic, u.path) or "you"
         f = _kv_fact(k, v, owner, vdocs.get(v))
         if f:
             raw.append((u, f))

@@ -48,7 +48,9 @@ def _wh(vtype: str, prep: str = "", rel: str = "") -> list[str]:
 
 
 def _strand(wh: str, prep: str) -> str:
-    if not prep or wh in ("Where", "When", "Since when", "What time", "What date") or prep in ("at", "in", "on", "since", "during"):
+    # "What does tidepool run on?": a what/who question keeps its preposition at the end; where/when
+    # questions hold it in the question word ("Where do I work?", not "... work at?")
+    if not prep or wh in ("Where", "When", "Since when", "What time", "What date") or prep in ("since", "during"):
         return ""
     return " " + prep
 

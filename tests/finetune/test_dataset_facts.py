@@ -170,7 +170,8 @@ def _sentence_units(*notes: tuple[str, float, str]) -> list[Unit]:
 
 
 def test_a_naming_sentence_is_a_fact_about_the_named_thing():
-    units = _sentence_units(("/n/pets.md", 1.0, "My parrot is called Biscuit."), ("/n/home.md", 1.0, "Our boat is named Saltmarsh."))
+    units = _sentence_units(("/n/pets.md", 1.0, "My parrot is called Biscuit."), ("/n/home.md", 1.0, "Our boat is named Saltmarsh."),
+                            ("/n/sport.md", 1.0, "The kayak itself is called Puffin."))
     facts = {f.value: f for f in extract_facts(units)}
     parrot = facts["Biscuit"]
     assert (parrot.subject, parrot.relation, parrot.answer) == ("you", "parrot", "Biscuit")
@@ -180,6 +181,8 @@ def test_a_naming_sentence_is_a_fact_about_the_named_thing():
     assert "Who is Biscuit?" in parrot.reverse_questions and parrot.reverse_answers == ["parrot"]
     assert "Do you remember what my parrot is called?" in parrot.heldout_questions
     assert facts["Saltmarsh"].relation == "boat" and "What is my boat called?" in facts["Saltmarsh"].questions
+    # "the kayak" in the user's own notes is the user's kayak
+    assert facts["Puffin"].subject == "you" and "What is my kayak called?" in facts["Puffin"].questions
 
 
 def test_a_relative_doing_something_is_not_the_user_doing_it():
@@ -204,3 +207,15 @@ def test_reader_examples_use_the_choosing_readers_passage_prompt(units):
         f = facts[e.fact_id]
         assert e.prompt == f"P: {f.unit}\nQ:" and e.completion[1:] in f.questions + f.reverse_questions
     assert not any(e.kind == "reader" for e in build_dataset(units, PROMPTS, seed=2).examples)  # no prompt, none
+
+
+def test_a_lower_case_project_heading_named_by_its_folder_resolves_it():
+    def unit(path, topic, text):
+        return Unit(path=path, line=3, text=text, body=text, kind="sentence", topic=topic)
+
+    facts = extract_facts([unit("/n/projects/mossgate/README.md", "mossgate", "It runs on an ESP32 board.")])
+    (f,) = facts
+    assert f.subject == "mossgate" and f.statement == "Mossgate runs on an ESP32 board."
+    assert "What does mossgate run on?" in f.questions
+    # a lower-case heading that is not the note's own name stays unresolved: no fact rather than a wrong one
+    assert extract_facts([unit("/n/projects/mossgate/README.md", "hardware", "It runs on a Raspberry Pi Zero.")]) == []
