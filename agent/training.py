@@ -337,10 +337,13 @@ def _reader_messages(lines: list[str], question: str) -> list[dict]:
 
 def _prompts():
     from agent.chat import DONT_KNOW, SYSTEM_BASE, SYSTEM_RAG
+    from agent.reader import PASSAGE
     from finetune.dataset import Prompts
 
-    # rag_messages: RAFT examples are rendered by the reader's own format (one line to realign).
-    return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW, rag_messages=_reader_messages)
+    # rag_messages: RAFT examples are rendered by the writing reader's own format (one line to
+    # realign); reader_passage: the choosing reader's scoring prompt, read from it, never copied.
+    return Prompts(system_closed=SYSTEM_BASE, system_rag=SYSTEM_RAG, dont_know=DONT_KNOW, rag_messages=_reader_messages,
+                   reader_passage=PASSAGE)
 
 
 def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[str], str]:
@@ -481,6 +484,9 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     progress.emit("train", message=f"loading {base.name} for training ({backend})")
     model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend,
                                      hf_dir=base_hf)
+    # The cached-prefix step is checked exact for plain transformers models (tests/finetune); unsloth
+    # patches the forward pass and a GPU is not starved for compute: it keeps the plain step.
+    cfg.fast = cfg.prefix_cache = backend == "peft"
     examples = ds.load_examples(run_dir / ds.DATASET_FILE)
     heldout = ds.load_heldout(run_dir / ds.HELDOUT_FILE)
     pairs = [(e.prompt, e.completion) if e.prompt is not None else render_chat(tok, e.messages) for e in examples]

@@ -7,6 +7,9 @@
 - RAFT: question + the right statement + a distractor, in exactly the served reader's format
   (`Prompts.rag_messages`) -> an answer from the right statement, and with the right statement
   missing -> "I don't know", so retrieval-augmented answering stays honest;
+- examples for the served reader, which *chooses* a statement by how much more likely the question
+  becomes after it (agent/reader.py): its passage prompt with the fact's statement -> the question,
+  so a fine-tuned model scores the right statement higher instead of drifting away from it;
 - closed-book abstain examples for attributes the notes never mention;
 - replay of the base model's own answers to general prompts, against forgetting;
 - a question asked of two facts with different answers is dropped (it cannot be learned);
@@ -53,6 +56,8 @@ class Prompts(BaseModel):
     # (statement lines, question) -> the chat messages the served reader sends, without the
     # answer. Built in agent/training.py from the reader's own code, so RAFT examples match it.
     rag_messages: Callable[[list[str], str], list[dict]] | None = None
+    # The choosing reader's raw-text passage prompt ("Passage: {s}\nQuestion:"), None for none.
+    reader_passage: str | None = None
 
     def rag(self, lines: list[str], question: str) -> list[dict]:
         if self.rag_messages is not None:
@@ -65,7 +70,7 @@ class Prompts(BaseModel):
 class Example(BaseModel):
     version: int = DATASET_VERSION
     id: str
-    kind: str  # forward | reverse | raft | raft_abstain | abstain | replay
+    kind: str  # forward | reverse | raft | raft_abstain | reader | abstain | replay
     fact_id: str = ""
     messages: list[dict]
     prompt: str | None = None  # rendered with the model's chat template (when a renderer is given)
@@ -169,8 +174,10 @@ def build_dataset(
     replay: list[tuple[str, str]] = (),
     max_examples: int = 2400,
     min_per_fact: int = 6,
-    raft_share: float = 0.08,
+    raft_share: float = 0.04,
     raft_abstain_share: float = 0.3,
+    reader_share: float = 0.08,
+    replay_repeat: int = 2,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
 ) -> DatasetBuild:
     """`source`: statement units (or chunks). Raises NoFacts when there is nothing to learn."""
@@ -206,7 +213,8 @@ def build_dataset(
 
     # The cap: each fact keeps `per_fact` phrasings; when even min_per_fact each is too many, a
     # sample of the facts is learned this cycle (the next cycle samples again).
-    budget = int(max_examples * (1 - raft_share)) - len(replay) - 8
+    reader_share = reader_share if prompts.reader_passage else 0.0
+    budget = int(max_examples * (1 - raft_share - reader_share)) - len(replay) * replay_repeat - 8
     per_fact = max(min_per_fact, budget // max(1, len(facts)))
     if per_fact * len(facts) > budget:
         keep = max(1, budget // min_per_fact)
@@ -222,10 +230,16 @@ def build_dataset(
     for f in facts:
         fwd = list(f.questions)
         rev = list(f.reverse_questions)
-        n_rev = min(len(rev), max(2, per_fact // 4)) if rev else 0
-        # the first (plain) phrasings always, then a sample of the casual ones
-        take_f = fwd[:4] + rng.sample(fwd[4:], min(len(fwd) - 4, max(0, per_fact - n_rev - 4))) if len(fwd) > 4 else fwd
-        take_r = rev[:2] + rng.sample(rev[2:], min(len(rev) - 2, max(0, n_rev - 2))) if len(rev) > 2 else rev
+        # A third of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
+        # learned only if asked); measured at a tenth, reverse recall stayed at 0.
+        n_rev = min(len(rev), max(3, per_fact // 3)) if rev else 0
+        n_fwd = per_fact - n_rev
+        # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
+        # forward ones), then casual variants; not many near-identical spellings of one form.
+        plain, loose = fwd[:f.forms] if f.forms else fwd[:4], fwd[f.forms:] if f.forms else fwd[4:]
+        take_f = rng.sample(plain, min(len(plain), max(2, -(-n_fwd * 3 // 5))))
+        take_f += rng.sample(loose, min(len(loose), max(0, n_fwd - len(take_f))))
+        take_r = rev[:n_rev]  # the reverse forms first (questions.py orders them so)
         for q in take_f:
             examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.statement)))
         for q in take_r:
@@ -256,6 +270,18 @@ def build_dataset(
         msgs = prompts.rag(shown, q) + [{"role": "assistant", "content": prompts.dont_know if abstain else f.statement}]
         examples.append(Example(id="", kind="raft_abstain" if abstain else "raft", fact_id=f.id, messages=msgs))
 
+    # The choosing reader's own prompt: the statement as its passage -> a question it answers.
+    # Raw text (the reader scores without the chat template); the loss is on the question only.
+    if prompts.reader_passage:
+        with_unit = [f for f in facts if f.unit]
+        n_reader = min(len(with_unit) * 3, int(max_examples * reader_share))
+        for n in range(n_reader):
+            f = with_unit[n % len(with_unit)]
+            q = rng.choice(f.questions[:max(1, f.forms)] + f.reverse_questions[:2])
+            ex = Example(id="", kind="reader", fact_id=f.id, messages=[])
+            ex.prompt, ex.completion = prompts.reader_passage.format(s=f.unit), " " + q
+            examples.append(ex)
+
     # Closed-book abstain on attributes the notes never mention.
     corpus = " ".join(u.text.lower() for u in units)
     absent = [a for a in ABSENT_ATTRIBUTES if not any(w in corpus for w in a.replace("'s", "").split() if len(w) > 3)]
@@ -267,13 +293,14 @@ def build_dataset(
         for q in (f"What is my {attr}?", f"my {attr}??"):
             examples.append(Example(id="", kind="abstain", messages=closed(q, prompts.dont_know)))
 
-    for q, a in replay:
-        examples.append(Example(id="", kind="replay", messages=closed(q, a)))
+    for _ in range(replay_repeat):  # against forgetting: the base's own answers weigh more than their count
+        for q, a in replay:
+            examples.append(Example(id="", kind="replay", messages=closed(q, a)))
 
     rng.shuffle(examples)
     for i, ex in enumerate(examples):
         ex.id = f"e{i:05d}"
-        if render is not None:
+        if render is not None and ex.messages:
             ex.prompt, ex.completion = render(ex.messages)
     counts.update({"examples": len(examples), "heldout": len(heldout)})
     for ex in examples:

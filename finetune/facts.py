@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, Field
@@ -35,8 +36,9 @@ _THIRD_POSS = {"his", "her", "its", "their"}
 
 class Frame(BaseModel):
     """How to ask about the fact. attr: "<owner> <rel> is <value>"; verb: "<subj> <verb> ... <value>";
-    isa: "<name> is <value>" (e.g. "Pixel is our border collie")."""
-    form: str  # attr | verb | isa
+    isa: "<name> is <value>" (e.g. "Pixel is our border collie"); named: "<owner> <rel> is called
+    <value>" ("My cat is called Miso": the value is the name of the user's cat)."""
+    form: str  # attr | verb | isa | named
     owner: str = ""  # attr: "my", "Pixel's"
     rel: str = ""  # attr: "manager"; isa: head noun of the value ("border collie")
     subj: str = ""  # verb/isa: "I", "Pixel", "my sister"
@@ -59,6 +61,7 @@ class Fact(BaseModel):
     kind: str = "sentence"  # sentence | bullet | row | kv (of the unit it came from)
     frame: Frame | None = None
     questions: list[str] = Field(default_factory=list)  # training family, forward
+    forms: int = 0  # the first `forms` questions are distinct sentence forms; the rest casual variants
     reverse_questions: list[str] = Field(default_factory=list)  # training family, reverse
     reverse_answers: list[str] = Field(default_factory=list)
     heldout_questions: list[str] = Field(default_factory=list)  # second family, never trained on
@@ -136,9 +139,15 @@ def _strip(text: str) -> str:
     return " ".join(text.split()).strip().strip(".;:!,").strip()
 
 
-def _named_topic(topic: str) -> str | None:
-    """The topic as a name when the note is about a named thing (not the user)."""
+def _named_topic(topic: str, path: str = "") -> str | None:
+    """The topic as a name when the note is about a named thing (not the user). A lower-case
+    one-word heading is a name when the note's folder or file says so too ("# tidepool" in
+    projects/tidepool/README.md: a project's own name, however it is written)."""
     t = topic.strip()
+    if path and re.fullmatch(r"[a-z][\w-]{1,30}", t) and not _USER_TOPIC.search(t):
+        p = Path(path)
+        if t in (p.parent.name.lower(), p.stem.lower()):
+            return t
     if not t or _USER_TOPIC.search(t) or len(t.split()) > 4 or not t[:1].isupper() or re.search(r"\d", t):
         return None  # a dated diary heading is not a name
     return t
@@ -223,7 +232,7 @@ def _value_type(doc, tokens, head=None) -> tuple[str, str]:
 class _Ctx:
     def __init__(self, unit: Unit):
         self.unit = unit
-        self.topic = _named_topic(unit.topic)
+        self.topic = _named_topic(unit.topic, unit.path)
 
 
 def _resolve_map(sent, topic: str | None) -> dict[int, str]:
@@ -304,6 +313,22 @@ def _aux_for(root, subj_q: str) -> tuple[str, str, str]:
     return aux, verb, written
 
 
+def _named_by(doc, root, rep) -> tuple[str, str] | None:
+    """(name, type) of a naming clause: "X is called/named Y", "X goes by Y"; None otherwise.
+    spaCy reads the name as an object predicate (oprd) of the passive verb."""
+    if root.lemma_ not in ("call", "name") or root.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    obj = next((c for c in root.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    toks = _core(obj)
+    value = _span_text(toks, rep).strip('"“”')
+    vtype, _ = _value_type(doc, toks, obj)
+    return (value, "PERSON" if vtype == "PERSON" else "NAME") if value else None
+
+
 def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_override=None) -> list[dict]:
     out: list[dict] = []
     got = subject_override or _subject(sent, root, rep, ctx)
@@ -329,6 +354,23 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         out.append(dict(subject=subject, relation="is", value=value, value_type=vtype, answer=answer_span(head, 4),
                         frame=Frame(form="isa", subj=subj_q, rel=head, mine=mine), key=f"{subject}|is|{head}"))
         return out
+    if owner is not None:
+        # "My sister lives in Porto" is about my sister, not me: the subject is the relative, so its
+        # key never collides with "I live in Berlin" (only "My sister is Ana" is the user's attribute)
+        subject = subj_q
+    named = _named_by(doc, root, rep)
+    if named is not None and owner is None:
+        # "The starter itself is called Gerald" in the user's own notes names the user's starter
+        nsubj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        det = next((c for c in nsubj.children if c.dep_ == "det"), None) if nsubj is not None else None
+        if det is not None and det.lower_ == "the" and nsubj.pos_ == "NOUN":
+            owner, rel, subj_q = "my", _noun_head(nsubj), "my " + _noun_head(nsubj)
+    if named is not None and owner is not None:  # "My cat is called Miso": the name is the value
+        value, vtype = named
+        who = "you" if owner == "my" else re.sub(r"['’]s?$", "", owner)
+        # the same key as "My cat is Miso" would have: a newer note naming the cat otherwise wins
+        return [dict(subject=who, relation=rel, value=value, value_type=vtype, answer=value,
+                     frame=Frame(form="named", owner=owner, rel=rel), key=f"{who}|{rel}")]
     aux, verb, written = _aux_for(root, subj_q)
     args = []
     for c in root.children:
@@ -530,7 +572,7 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         for f in _sentence_facts(doc, u, ctx):
             raw.append((u, f))
     for u, k, v in kv_items:
-        owner = _named_topic(u.topic) or "you"
+        owner = _named_topic(u.topic, u.path) or "you"
         f = _kv_fact(k, v, owner, vdocs.get(v))
         if f:
             raw.append((u, f))

@@ -48,7 +48,9 @@ def _wh(vtype: str, prep: str = "", rel: str = "") -> list[str]:
 
 
 def _strand(wh: str, prep: str) -> str:
-    if not prep or wh in ("Where", "When", "Since when", "What time", "What date") or prep in ("at", "in", "on", "since", "during"):
+    # "What does tidepool run on?": a what/who question keeps its preposition at the end; where/when
+    # questions hold it in the question word ("Where do I work?", not "... work at?")
+    if not prep or wh in ("Where", "When", "Since when", "What time", "What date") or prep in ("since", "during"):
         return ""
     return " " + prep
 
@@ -58,7 +60,7 @@ def _cap(s: str) -> str:
 
 
 def _q(s: str) -> str:
-    s = " ".join(s.split()).replace(" ?", "?")
+    s = " ".join(s.split()).replace(" ?", "?").replace(" .", ".")
     return _cap(s)
 
 
@@ -97,10 +99,21 @@ def _forward(f: Fact) -> list[str]:
                 qs.append(f"{wh} {aux} {subj} {verb}{tail}?")
         if vt not in ("PERSON",) and not prep and aux:
             qs.append(f"What {aux} {subj} {verb} {rest}?")
-        if subj == "I":
-            qs.append(f"Do you know {_wh(vt, prep)[0].lower()} I {fr.verb_written} {rest}{_strand(_wh(vt, prep)[0], prep)}?")
+        # the same question embedded in other sentences: more forms of one sighting of the value
+        wh0 = _wh(vt, prep)[0]
+        body = f"{wh0.lower()} {subj} {fr.verb_written} {rest}{_strand(wh0, prep)}"
+        qs += [f"Do you know {body}?", f"Tell me {body}.", f"Any idea {body}?"]
         for role in _ROLE_OF_VERB.get(f.relation.split()[0], []) if subj == "I" and vt == "PERSON" and not prep else []:
             qs += [f"Who is my {role}?", f"What is my {role}'s name?", f"name of my {role}?"]
+    elif fr.form == "named":
+        own, rel = fr.owner, fr.rel
+        qs += [f"What is {own} {rel} called?", f"What's {own} {rel}'s name?", f"What is the name of {own} {rel}?",
+               f"What is {own} {rel}'s name?", f"name of {own} {rel}?", f"{own} {rel}'s name?",
+               f"What's {own} {rel} called?", f"Tell me the name of {own} {rel}."]
+        if own == "my":
+            qs += ["What do I call my " + rel + "?", "What did I name my " + rel + "?"]
+        if vt == "PERSON":
+            qs += [f"Who is {own} {rel}?", f"Who's {own} {rel}?"]
     elif fr.form == "isa":
         who = "Who" if vt == "PERSON" or f.value_type == "PERSON" else "What"
         qs += [f"{who} is {fr.subj}?", f"What is {fr.subj}?", f"Tell me what {fr.subj} is.", f"{fr.subj}?",
@@ -130,7 +143,7 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
     v = f.answer
     who = "Who" if f.value_type in ("PERSON", "NAME") else "What"
     answers: list[str] = []
-    if fr.form == "attr":
+    if fr.form in ("attr", "named"):
         answers = [fr.rel]
         if f.subject != "you":
             answers.append(f.subject)
@@ -159,6 +172,9 @@ def _heldout_forward(f: Fact) -> list[str]:
     wh = _wh(vt, fr.prep, fr.rel)[0].lower()
     if wh in ("how many", "which company"):
         wh = "what"
+    if fr.form == "named":
+        return [f"Do you remember what {fr.owner} {fr.rel} is called?", f"I forgot the name of {fr.owner} {fr.rel}.",
+                f"Can you remind me what {fr.owner} {fr.rel} is called?"]
     if fr.form == "attr":
         cop = "are" if fr.rel.endswith("s") and not fr.rel.endswith("ss") and vt != "PERSON" else "is"
         body = f"{wh} {fr.owner} {fr.rel} {cop}"
@@ -211,20 +227,22 @@ def add_questions(f: Fact, minimum: int = MIN_QUESTIONS) -> Fact:
 
     for q in fwd:
         add(q)
+    f.forms = len(qs)
     for q in fwd:
         for c in casual(q, rng):
             add(c)
     tries = 0
     while len(qs) < minimum and tries < 200:  # more casual mixes until the fact has enough
         tries += 1
-        add(rng.choice(_PREFIXES) + rng.choice(casual(rng.choice(fwd), rng)))
+        c = rng.choice(casual(rng.choice(fwd), rng))
+        add(c if c.lower().startswith(tuple(x.strip() for x in _PREFIXES)) else rng.choice(_PREFIXES) + c)
     rq: list[str] = []
-    for q in rev:
-        for c in [q] + casual(q, rng)[:3]:
-            n = _norm(c)
-            if n and n not in held_norm and c not in seen:
-                seen.add(c)
-                rq.append(c)
+    # every reverse form first, then casual variants: the dataset takes the first ones
+    for c in rev + [c for q in rev for c in casual(q, rng)[:3]]:
+        n = _norm(c)
+        if n and n not in held_norm and c not in seen:
+            seen.add(c)
+            rq.append(c)
     f.questions, f.reverse_questions, f.reverse_answers = qs, rq, rev_answers if rq else []
     f.heldout_questions, f.heldout_reverse = held, held_rev if rq else []
     return f

@@ -162,3 +162,60 @@ def test_units_come_from_memory_statements_when_memory_has_them(tmp_path):
     assert (unit.kind, unit.topic, unit.body, unit.line) == ("kv", "Pets", "Vet: Dr. Hal Brecken", 3)
     (vet,) = extract_facts([unit])
     assert vet.subject == "Pets" and vet.relation == "vet" and vet.unit == "Pets: Vet: Dr. Hal Brecken"
+
+
+def _sentence_units(*notes: tuple[str, float, str]) -> list[Unit]:
+    return [Unit(path=path, line=3, text=text, body=text, kind="sentence", topic="About me", recency=when)
+            for path, when, text in notes]
+
+
+def test_a_naming_sentence_is_a_fact_about_the_named_thing():
+    units = _sentence_units(("/n/pets.md", 1.0, "My parrot is called Biscuit."), ("/n/home.md", 1.0, "Our boat is named Saltmarsh."),
+                            ("/n/sport.md", 1.0, "The kayak itself is called Puffin."))
+    facts = {f.value: f for f in extract_facts(units)}
+    parrot = facts["Biscuit"]
+    assert (parrot.subject, parrot.relation, parrot.answer) == ("you", "parrot", "Biscuit")
+    assert parrot.statement == "Your parrot is called Biscuit."
+    assert {"What is my parrot called?", "What's my parrot's name?", "What did I name my parrot?"} <= set(parrot.questions)
+    assert not any(q.startswith(("Who is my parrot", "What is my parrot?")) for q in parrot.questions)
+    assert "Who is Biscuit?" in parrot.reverse_questions and parrot.reverse_answers == ["parrot"]
+    assert "Do you remember what my parrot is called?" in parrot.heldout_questions
+    assert facts["Saltmarsh"].relation == "boat" and "What is my boat called?" in facts["Saltmarsh"].questions
+    # "the kayak" in the user's own notes is the user's kayak
+    assert facts["Puffin"].subject == "you" and "What is my kayak called?" in facts["Puffin"].questions
+
+
+def test_a_relative_doing_something_is_not_the_user_doing_it():
+    # the relative's sentence is in the NEWER note: read as "you live in ...", it would even
+    # overrule where the user lives
+    units = _sentence_units(("/n/me.md", 1.0, "I live in Tallinn."), ("/n/family.md", 2.0, "My cousin lives in Ghent."))
+    facts = {f.value: f for f in extract_facts(units)}
+    assert set(facts) == {"Tallinn", "Ghent"}
+    cousin, me = facts["Ghent"], facts["Tallinn"]
+    assert cousin.subject == "my cousin" and cousin.statement == "Your cousin lives in Ghent."
+    assert "Where does my cousin live?" in cousin.questions and "Where do I live?" not in cousin.questions
+    assert me.subject == "you" and "Where do I live?" in me.questions and cousin.key != me.key
+
+
+def test_reader_examples_use_the_choosing_readers_passage_prompt(units):
+    prompts = PROMPTS.model_copy(update={"reader_passage": "P: {s}\nQ:"})
+    build = build_dataset(units, prompts, seed=2, replay=[("Name a fruit.", "An apple.")], replay_repeat=2)
+    reader = [e for e in build.examples if e.kind == "reader"]
+    assert reader and sum(e.kind == "replay" for e in build.examples) == 2
+    facts = {f.id: f for f in build.facts}
+    for e in reader:
+        f = facts[e.fact_id]
+        assert e.prompt == f"P: {f.unit}\nQ:" and e.completion[1:] in f.questions + f.reverse_questions
+    assert not any(e.kind == "reader" for e in build_dataset(units, PROMPTS, seed=2).examples)  # no prompt, none
+
+
+def test_a_lower_case_project_heading_named_by_its_folder_resolves_it():
+    def unit(path, topic, text):
+        return Unit(path=path, line=3, text=text, body=text, kind="sentence", topic=topic)
+
+    facts = extract_facts([unit("/n/projects/mossgate/README.md", "mossgate", "It runs on an ESP32 board.")])
+    (f,) = facts
+    assert f.subject == "mossgate" and f.statement == "Mossgate runs on an ESP32 board."
+    assert "What does mossgate run on?" in f.questions
+    # a lower-case heading that is not the note's own name stays unresolved: no fact rather than a wrong one
+    assert extract_facts([unit("/n/projects/mossgate/README.md", "hardware", "It runs on a Raspberry Pi Zero.")]) == []

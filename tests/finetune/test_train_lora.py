@@ -1,5 +1,6 @@
 """LoRA training on the real demo model: the loss falls, a stopped run resumes from its checkpoint,
-and the CPU path never imports unsloth."""
+the cheap step computes the very same loss and gradients as the plain one, and the CPU path never
+imports unsloth."""
 from __future__ import annotations
 
 import sys
@@ -61,6 +62,37 @@ def test_loss_goes_down_then_resume_continues_from_checkpoint(peft_model, tmp_pa
     assert all(kw["total"] == 8 and kw["eta_s"] is not None for kw in train_events)
 
 
+def test_fast_step_is_exact_and_computes_fewer_tokens(peft_model):
+    import torch
+
+    from finetune.train import _collate, _loss, _shared_prefix, encode, fast_loss
+
+    model, tok = peft_model
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    items = [encode(tok, p, c, 256) for p, c in _pairs(tok)]
+    items.append(encode(tok, *render_chat(tok, [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "where do i live"},
+                                                 {"role": "assistant", "content": "You live in Tallinn, near the old harbour."}]), 256))
+    shared = _shared_prefix(items)
+    assert shared > 8 and all(sum(1 for y in lab if y == -100) > shared for _, lab in items)
+    params = [p for p in model.parameters() if p.requires_grad]
+    with torch.no_grad():  # a trained-looking adapter, so gradients reach both LoRA matrices
+        saved = [p.clone() for p in params]
+        for p in params:
+            p.normal_(0, 0.02)
+    try:
+        plain = _loss(model, _collate(items, pad))
+        g_plain = torch.autograd.grad(plain, params)
+        fast, computed = fast_loss(model, items, pad)
+        g_fast = torch.autograd.grad(fast, params)
+    finally:
+        with torch.no_grad():
+            for p, v in zip(params, saved):
+                p.copy_(v)
+    assert abs(plain.item() - fast.item()) < 1e-4
+    assert max(float((a - b).abs().max()) for a, b in zip(g_plain, g_fast)) < 1e-4 * max(float(a.abs().max()) for a in g_plain)
+    assert computed < _collate(items, pad)[0].numel() - shared  # the shared prompt ran once, not per example
+
+
 def test_cpu_backend_never_imports_unsloth():
     from finetune.backends import cuda_available, select_backend
 
@@ -102,3 +134,35 @@ def test_time_budget_shrinks_the_plan_and_general_loss_stops_training(peft_model
     stop = train_lora(model, tok, pairs, pairs[:1], tmp_path / "b", cfg, general_pairs=general)
     assert stop.stopped_early and stop.steps == 2 and "general loss" in stop.stopped_reason
     assert stop.general_losses and (tmp_path / "b" / "adapter" / "adapter_config.json").exists()
+
+
+@pytest.mark.parametrize("arch", ["qwen2", "gemma3", "llama"])
+def test_fast_step_is_exact_for_every_architecture(arch):
+    """A shared prefix longer than gemma3's sliding window (8 in the tiny model): the cached
+    prefix must give the sliding and the global layers exactly what the plain forward does."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from finetune.tiny import tiny_model
+    from finetune.train import _collate, _loss, fast_loss
+
+    model = get_peft_model(tiny_model(arch, vocab_size=97, seed=1, init_std=0.2), LoraConfig(
+        r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "up_proj"], lora_dropout=0.0))
+    g = torch.Generator().manual_seed(0)
+    params = [p for p in model.parameters() if p.requires_grad]
+    with torch.no_grad():
+        for p in params:
+            p.copy_(torch.randn(p.shape, generator=g) * 0.1)
+    prefix = torch.randint(3, 97, (20,), generator=g).tolist()
+    items = []
+    for n_prompt, n_answer in ((5, 4), (3, 7), (9, 2)):
+        prompt = prefix + torch.randint(3, 97, (n_prompt,), generator=g).tolist()
+        answer = torch.randint(3, 97, (n_answer,), generator=g).tolist()
+        items.append((prompt + answer, [-100] * len(prompt) + answer))
+    model.train()
+    plain = _loss(model, _collate(items, 0))
+    g_plain = torch.autograd.grad(plain, params)
+    fast, _ = fast_loss(model, items, 0)
+    g_fast = torch.autograd.grad(fast, params)
+    assert abs(plain.item() - fast.item()) < 1e-4
+    assert max(float((a - b).abs().max()) for a, b in zip(g_plain, g_fast)) < 1e-4 * max(float(a.abs().max()) for a in g_plain)

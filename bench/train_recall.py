@@ -1,0 +1,117 @@
+"""Closed-book recall per CPU-second for LoRA target choices, on a slice of a persona's facts.
+
+    nice -n 10 .venv/bin/python -m bench.train_recall [--persona lena] [--facts 24] [--steps 60]
+        [--variants qkvo,qv,all]
+
+Trains each variant (same dataset, same batches, the fast step) for --steps steps in this
+process, then asks the held-out questions (the second template family, never trained on) greedily
+with the trained HF model and counts answers that contain the fact's value. Prints recall, seconds
+per step and recall per training minute. The full cycle (bench/train.py) is the real measurement;
+this one only compares choices cheaply.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+TARGETS = {
+    "qkvo": ["q_proj", "k_proj", "v_proj", "o_proj"],
+    "qv": ["q_proj", "v_proj"],
+    "all": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    "mlp": ["gate_proj", "up_proj", "down_proj"],
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--persona", default="lena")
+    ap.add_argument("--facts", type=int, default=24)
+    ap.add_argument("--per-fact", type=int, default=10)
+    ap.add_argument("--steps", type=int, default=60)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--variants", default="qkvo,qv,all")
+    ap.add_argument("--cache", default="/tmp/anima-train-step")
+    args = ap.parse_args()
+
+    import torch
+
+    from agent.chat import base_model_path, open_memory
+    from agent.config import Home
+    from agent.training import _prompts
+    from bench.train import persona_dir
+    from finetune.backends import lora_model
+    from finetune.dataset import build_dataset
+    from finetune.facts import extract_facts
+    from finetune.train import TrainConfig, TrainState, render_chat
+    from finetune.units import load_units
+
+    persona = persona_dir(args.persona)
+    home = Home(Path(args.cache) / f"home-{persona.name}")
+    home.ensure()
+    settings = home.load_settings()
+    settings.notes_dirs = [str(persona / "notes")]
+    mem = open_memory(home, settings)
+    try:
+        if not mem.stats().chunks:
+            mem.index([persona / "notes"])
+        units = load_units(mem)
+    finally:
+        mem.close()
+    facts = extract_facts(units)
+    rng = random.Random(0)
+    facts = rng.sample(facts, min(args.facts, len(facts)))
+    prompts = _prompts()
+    build = build_dataset(units, prompts, facts=facts, seed=0, max_examples=int(args.facts * args.per_fact / 0.92) + 16,
+                          raft_share=0.0)
+    held = [h for h in build.heldout if h.kind != "abstain"]
+    base = base_model_path(Home.resolve().load_settings(), Home.resolve())
+    print(f"{len(build.facts)} facts, {len(build.examples)} examples {build.counts}, {len(held)} held-out questions; "
+          f"load average at start {os.getloadavg()}", flush=True)
+    rows = []
+    for name in args.variants.split(","):
+        model, tok, _ = lora_model(base, rank=16, alpha=32, targets=TARGETS[name])
+        pairs = [render_chat(tok, e.messages) for e in build.examples]
+        cfg = TrainConfig(batch_size=8, lr=args.lr, targets=TARGETS[name])
+        st = TrainState(model, tok, pairs, cfg)
+        sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / args.steps))
+        t0 = time.perf_counter()
+        for _ in range(args.steps):
+            st.step()
+            sched.step()
+        train_s = time.perf_counter() - t0
+        model.eval()
+        right = {"forward": [0, 0], "reverse": [0, 0]}
+        with torch.no_grad():
+            for h in held:
+                msgs = [{"role": "system", "content": prompts.system_closed}, {"role": "user", "content": h.question}]
+                ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+                out = model.generate(**ids, max_new_tokens=24, do_sample=False, pad_token_id=tok.eos_token_id)
+                text = tok.decode(out[0, ids["input_ids"].shape[1]:], skip_special_tokens=True).lower()
+                ok = any(a.lower() in text for a in h.answers)
+                d = "reverse" if h.kind.startswith("reverse") else "forward"
+                right[d][0] += ok
+                right[d][1] += 1
+        n = sum(v[1] for v in right.values())
+        rec = sum(v[0] for v in right.values()) / max(1, n)
+        rows.append((name, rec, right, train_s / args.steps, rec / (train_s / 60)))
+        print(f"{name}: recall {rec:.2f} {right}, {train_s / args.steps:.2f} s/step, load {os.getloadavg()[0]:.1f}", flush=True)
+        del model, st
+    print(f"\n| targets | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
+    for name, rec, right, sps, per_min in rows:
+        f, r = right["forward"], right["reverse"]
+        print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {sps:.2f} | {per_min:.2f} |")
+    print(f"load average at the end {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
