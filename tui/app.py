@@ -155,7 +155,9 @@ class AnimaApp(App):
     def _submitted(self, event: ChatInput.Submitted) -> None:
         self.send(event.text)
 
-    def send(self, text: str) -> None:
+    def send(self, text: str, spoken=None) -> None:
+        """`spoken`: the recognizer's transcript when the text was heard (push-to-talk): a risky
+        phone step from an unsure transcript is read back, even if pre-approved."""
         text = text.strip()
         if not text:
             return
@@ -173,7 +175,7 @@ class AnimaApp(App):
             widget = PhoneMessage(text)
             log_view.mount(widget)
             log_view.scroll_end(animate=False)
-            self._run_phone(text, widget, conv, self.cancel_event)
+            self._run_phone(text, widget, conv, self.cancel_event, spoken)
         else:
             widget = AnswerMessage(self.roots)
             log_view.mount(widget)
@@ -234,13 +236,23 @@ class AnimaApp(App):
         return box["ok"]
 
     @work(thread=True, group="generate", exit_on_error=False)
-    def _run_phone(self, command: str, widget: PhoneMessage, conv: int, cancel: threading.Event) -> None:
+    def _run_phone(self, command: str, widget: PhoneMessage, conv: int, cancel: threading.Event, spoken=None) -> None:
         def confirm(action) -> bool:
             details = ", ".join(f"{k}: {v}" for k, v in (action.args or {}).items())
             return self.confirm_from_thread(action.description, details, cancel)
 
+        def read_back(heard, action) -> bool:
+            details = ", ".join(f"{k}: {v}" for k, v in (action.args or {}).items())
+            return self.confirm_from_thread(f'I\'m not sure I heard you right: "{heard.text}". {action.description}?', details, cancel)
+
         try:
-            result = self._get_phone_agent().run(command, serial=self.phone_serial, confirm=confirm)
+            if spoken is not None:
+                from agent.commands.listen import act_on_transcript
+
+                result, _ = act_on_transcript(self._get_phone_agent(), spoken, serial=self.phone_serial, yes=False,
+                                              dry_run=False, interactive=True, confirm=confirm, ask=read_back)
+            else:
+                result = self._get_phone_agent().run(command, serial=self.phone_serial, confirm=confirm)
             data = result.model_dump(mode="json")
         except Exception as exc:
             log.exception("phone command failed")
@@ -358,7 +370,7 @@ class AnimaApp(App):
         try:
             wav = record_command(max_s=10)
             try:
-                text = transcribe(wav).text
+                heard = transcribe(wav)
             finally:
                 wav.unlink(missing_ok=True)
         except VoiceUnavailable as exc:
@@ -367,10 +379,10 @@ class AnimaApp(App):
         except Exception as exc:
             self.call_from_thread(self.notify, f"Voice input failed: {exc}", severity="error")
             return
-        if not text:
+        if not heard.text:
             self.call_from_thread(self.notify, "Heard nothing I could transcribe.", severity="warning")
             return
-        self.call_from_thread(self.send, text)
+        self.call_from_thread(self.send, heard.text, heard)
 
     # -- status ----------------------------------------------------------------------------
     def _start_status(self) -> None:

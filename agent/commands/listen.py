@@ -53,7 +53,7 @@ def _readback_on_tty(transcript, action) -> bool:
 
 
 def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_run: bool, interactive: bool,
-                      vocabulary=None):
+                      vocabulary=None, confirm=None, ask=None):
     """Run a heard phone command: (PhoneResult, read back?).
 
     What runs is the transcript, or, when its words make no command, a reading with one misheard
@@ -61,7 +61,8 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     recovered one runs its safe steps as usual, but every risky step is read back: on a terminal
     the user answers; elsewhere (--json, scripts, the bench) nothing risky runs and `question`
     says why. --yes and [phone] allow do not apply to an unsure transcript, since what they
-    approve is a command the user may not have said."""
+    approve is a command the user may not have said. The chat app passes its own `confirm` (a
+    risky step of a sure transcript) and `ask` (the read-back: ask(transcript, action) -> bool)."""
     from agent.commands.phone import _confirm_on_tty
     from agent.heard import understand
 
@@ -70,13 +71,15 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     unsure = heard.read_back if heard.plan is not None else (
         heard.recovered is not None or transcript.confidence.low({"send_sms"}))
     if not unsure:
-        confirm = _confirm_on_tty if interactive else None
+        confirm = confirm or (_confirm_on_tty if interactive else None)
         return agent.run(heard.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
     shown = transcript.model_copy(update={"text": heard.text}) if heard.recovered else transcript
     asked = []
 
     def readback(action) -> bool:
         asked.append(action)
+        if ask is not None:
+            return ask(shown, action)
         return _readback_on_tty(shown, action) if interactive else False
 
     saved = agent.settings

@@ -63,3 +63,35 @@ async def test_pick_phone_from_the_command_palette_action(tui_env, vphone):
         await pilot.press("enter")
         await pilot.pause()
         assert app.phone_serial == vphone.serial
+
+
+async def test_a_pre_approved_setting_heard_unsurely_is_read_back_first(tui_env, vphone):
+    """[phone] allow = ["settings"]: typed, "turn off wifi" runs with no question; the same kind of
+    command from push-to-talk with an unsure word is read back before it runs (what the user
+    pre-approved is a command they said, not one the recognizer guessed)."""
+    from tools.voice import Confidence, Transcript
+
+    home, anima = tui_env
+    agent = anima.phone
+    saved = agent.settings
+    agent.settings = saved.model_copy(update={"phone": saved.phone.model_copy(update={"allow": ["settings"]})})
+    try:
+        app = AnimaApp(home, anima.settings, anima=anima, attach_daemon=False, phone_serial=vphone.serial)
+        async with app.run_test(size=(120, 40)) as pilot:
+            widget = await send(pilot, app, "turn off wifi")
+            await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
+            assert vphone.state().wifi is False and not isinstance(app.screen, ConfirmScreen)
+
+            unsure = Transcript(text="turn on wifi", seconds=1.2, language="en",
+                                confidence=Confidence(min_word_prob=0.3, mean_word_prob=0.6, unsure_words=["wifi"]))
+            before = len(app.query(PhoneMessage))
+            app.send(unsure.text, unsure)
+            await pilot.pause()
+            widget = list(app.query(PhoneMessage))[before]
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=60, what="the read-back")
+            assert "not sure I heard you right" in app.screen.question and vphone.state().wifi is False
+            await pilot.press("y")
+            await wait_for(pilot, lambda: widget.result is not None, timeout=60, what="the phone result")
+            assert vphone.state().wifi is True
+    finally:
+        agent.settings = saved
