@@ -19,7 +19,7 @@ from typing import Literal, Sequence
 from pydantic import BaseModel
 
 from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
-from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, shares_attribute
+from agent.reader_relate import WordRelate, attribute_words, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
@@ -59,7 +59,6 @@ W_RECENT_NOW = 0.5
 MIN_PMI = 0.3
 MIN_COVER = 0.5
 CONTEXT_COVER = 0.5
-CONTEXT_IN_PASSAGE = False
 
 
 class Scored(BaseModel):
@@ -107,22 +106,6 @@ _KIND_WORDS = {
         "code": "code number no num ref reference",
     }.items()
 }
-
-
-def _synonym_in(word: str, terms: set[str]) -> bool:
-    s = stem(word)
-    return s in terms or bool(SYNONYMS.get(s, set()) & terms)
-
-
-def _terms_with_context(st: StatementHit) -> set[str]:
-    terms = _terms_of(st) | {stem(k) for k in st.fields}
-    return terms | content_words(st.context) if st.context else terms
-
-
-def _passage(st: StatementHit) -> str:
-    if CONTEXT_IN_PASSAGE and st.context:
-        return f"{st.context} {st.text}"
-    return st.text
 
 
 def _clip(text: str, n: int) -> str:
@@ -196,12 +179,11 @@ class Reader:
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
         if info.want == "code":
-            # The code's own noun must be on the line ("Bike shed padlock code: 5182"), beside a code.
+            # A code, and for a secret its own noun on the line ("Bike shed padlock code: 5182") ...
             # ... unless every other word of its name keys the line ("bike lock: 4197").
             secret = SECRET_NOUNS.search(info.text.lower())
-            whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
-            others = [stem(w) for w in attribute_words(info.text, whose) if not SECRET_NOUNS.fullmatch(w)]
-            cands = [c for c in cands if c.typed and (not secret or _synonym_in(secret.group(1), _terms_of(c.statement))
+            others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
+            cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
                                                       or (others and all(o in _terms_of(c.statement) for o in others)))]
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration"):
             # The question asks for a kind of value of someone's; a statement without one, or
@@ -221,7 +203,7 @@ class Reader:
         if not cands:
             return
         q = " " + _clip(info.text, MAX_QUESTION_CHARS)
-        pairs = [(PASSAGE.format(s=_clip(_passage(c.statement), SCORE_CHARS)), q) for c in cands]
+        pairs = [(PASSAGE.format(s=_clip(c.statement.text, SCORE_CHARS)), q) for c in cands]
         pairs.append((NO_PASSAGE, q))
         lps = self._logprobs(pairs)
         base = _mean(lps[-1])
@@ -274,8 +256,7 @@ class Reader:
         """The chosen statement speaks of what is asked, not only of whom ("Momo" is not enough
         for "When is Momo's birthday?")."""
         # "Dev's wife's name": the wife is what is asked about, Dev is whose.
-        whose = {stem(o) for o in info.owners if o != info.subject} | {stem(w) for n in info.names for w in n.split()}
-        asked = attribute_words(info.text, whose)
+        asked = attribute_words(info.text, _whose(info, but=info.subject))
         given = re.findall(r"[\w.+-]+@[\w.-]+|\d[\d\s().-]{2,}\d", info.text)
         if given and any(re.sub(r"\D", "", g) and re.sub(r"\D", "", g) in re.sub(r"\D", "", best.statement.text) or g in best.statement.text
                          for g in given):
@@ -445,9 +426,14 @@ def other_owner(info: QuestionInfo, text: str) -> bool:
     return False
 
 
+def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:
+    """Stems of whose value is asked: the owners (except `but`) and every word of the names used."""
+    return {stem(o) for o in info.owners if o != but} | {stem(w) for n in info.names for w in n.split()}
+
+
 def _attribute_terms(info: QuestionInfo) -> set[str]:
     """The question's words minus whose it is: {birthday} in "When is Ilse's birthday?"."""
-    whose = {stem(o) for o in info.owners} | {stem(w) for n in info.names for w in n.split()}
+    whose = _whose(info)
     return {t for t in info.terms if t not in whose}
 
 

@@ -107,9 +107,14 @@ class WordRelate:
         return top
 
 
-def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
+def same_or_synonym(word: str, stems: set[str]) -> bool:
+    """`word` itself (by stem) or one of its listed synonyms is among `stems`."""
     sa = stem(word)
-    if sa in said or SYNONYMS.get(sa, set()) & said:
+    return sa in stems or bool(SYNONYMS.get(sa, set()) & stems)
+
+
+def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
+    if same_or_synonym(word, said):
         return True
     return relate is not None and relate.best([word], said_words) >= MIN_WORD_COSINE
 
@@ -134,4 +139,4 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     return any(hits)
 
 
-__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "shares_attribute"]
+__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "same_or_synonym", "shares_attribute"]

@@ -200,21 +200,24 @@ def _context(hit: StatementHit, before) -> str:
         return ""
     prior = []
     for st in before(hit.id, CONTEXT_STATEMENTS):
-        topic = st.topic[-1] if isinstance(st.topic, list) and st.topic else st.topic or ""
-        if topic == hit.topic:
+        if _nearest_heading(st.topic) == hit.topic:
             prior.append(st.text)
         else:
             prior.clear()  # another section: what it says is not about this sentence's people
     return " ".join(prior)
 
 
+def _nearest_heading(topic) -> str:
+    """Memory keeps the heading trail; the reader wants the nearest heading."""
+    if isinstance(topic, list):
+        return topic[-1] if topic else ""
+    return topic or ""
+
+
 def _as_dict(hit) -> dict:
     data = hit.model_dump() if hasattr(hit, "model_dump") else dict(hit)
     data.pop("rank", None)
-    topic = data.get("topic") or ""
-    if isinstance(topic, list):  # memory keeps the heading trail; the reader wants the nearest heading
-        topic = topic[-1] if topic else ""
-    data["topic"] = topic
+    topic = data["topic"] = _nearest_heading(data.get("topic"))
     if topic and data.get("kind") == "sentence" and _PRONOUN_START.match(data.get("text", "")):
         data["text"] = f"{topic}: {data['text']}"  # "She is black and white" means nothing alone
     return {k: v for k, v in data.items() if k in StatementHit.model_fields}

@@ -83,6 +83,19 @@ class _Walk:
         self.skipped: list[SkippedFile] = []
 
 
+
+def _fuse(vec_hits: list[tuple[str, float]], kw_hits: list[tuple[str, float]], known) -> tuple[dict, dict, dict]:
+    """Reciprocal-rank fusion of a vector and a keyword ranking: (fused score, vector score,
+    keyword score) by id. Ids the ledger does not know (vectors left by a crash, until
+    repaired) are not results."""
+    vec_hits = [(i, s) for i, s in vec_hits if i in known]
+    kw_hits = [(i, s) for i, s in kw_hits if i in known]
+    fused: dict[str, float] = {}
+    for ranked in (vec_hits, kw_hits):
+        for rank, (i, _) in enumerate(ranked, 1):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
+    return fused, dict(vec_hits), dict(kw_hits)
+
 class Memory:
     def __init__(
         self,
@@ -583,15 +596,7 @@ class Memory:
         vec_hits = self.store.query(vector, n)
         kw_hits = self._ledger.keyword_search(query, n)
         chunks = self._ledger.get_chunks(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
-        # Vectors the ledger does not know (left by a crash, until repaired) are not results.
-        vec_hits = [(i, s) for i, s in vec_hits if i in chunks]
-        kw_hits = [(i, s) for i, s in kw_hits if i in chunks]
-        fused: dict[str, float] = {}
-        for ranked in (vec_hits, kw_hits):
-            for rank, (cid, _) in enumerate(ranked, 1):
-                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
-        vec_score = dict(vec_hits)
-        kw_score = dict(kw_hits)
+        fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, chunks)
         best = sorted(fused, key=lambda c: (-fused[c], -vec_score.get(c, -1.0)))[:k]
         return [
             Hit(**chunks[c].model_dump(), score=fused[c], vector_score=vec_score.get(c), keyword_score=kw_score.get(c))
@@ -647,14 +652,7 @@ class Memory:
         # Prefix terms: measured over all persona sets (bench/retrieval.py), never worse on any.
         kw_hits = self._ledger.keyword_search_statements(query, n, prefix=FTS_PREFIX)
         found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
-        vec_hits = [(i, s) for i, s in vec_hits if i in found]
-        kw_hits = [(i, s) for i, s in kw_hits if i in found]
-        fused: dict[str, float] = {}
-        for ranked in (vec_hits, kw_hits):
-            for rank, (sid, _) in enumerate(ranked, 1):
-                fused[sid] = fused.get(sid, 0.0) + 1.0 / (RRF_K + rank)
-        vec_score = dict(vec_hits)
-        kw_score = dict(kw_hits)
+        fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, found)
         best = []
         seen: set[str] = set()
         for i in sorted(fused, key=lambda i: (-fused[i], -vec_score.get(i, -1.0))):

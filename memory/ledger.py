@@ -317,15 +317,19 @@ class Ledger:
     def _chunk(row) -> Chunk:
         return Chunk(id=row[0], path=row[1], heading=json.loads(row[2]), start_line=row[3], end_line=row[4], text=row[5], hash=row[6])
 
-    def get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
-        out: dict[str, Chunk] = {}
+    def _by_ids(self, table: str, cols: str, ids: list[str], make) -> dict:
+        """Rows of `table` by id, in pages that stay under SQLite's limit on bound variables."""
+        out: dict = {}
         with self._lock:
             for k in range(0, len(ids), 500):
                 part = ids[k : k + 500]
                 marks = ",".join("?" * len(part))
-                for row in self._conn.execute(f"SELECT {self._CHUNK_COLS} FROM chunks WHERE id IN ({marks})", part):
-                    out[row[0]] = self._chunk(row)
+                for row in self._conn.execute(f"SELECT {cols} FROM {table} WHERE id IN ({marks})", part):
+                    out[row[0]] = make(row)
         return out
+
+    def get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
+        return self._by_ids("chunks", self._CHUNK_COLS, ids, self._chunk)
 
     def iter_chunks(self, page: int = 500) -> Iterator[Chunk]:
         """Pages by rowid so a long consumer (fine-tuning) does not hold the lock."""
@@ -365,14 +369,7 @@ class Ledger:
         )
 
     def get_statements(self, ids: list[str]) -> dict[str, Statement]:
-        out: dict[str, Statement] = {}
-        with self._lock:
-            for k in range(0, len(ids), 500):
-                part = ids[k : k + 500]
-                marks = ",".join("?" * len(part))
-                for row in self._conn.execute(f"SELECT {self._STATEMENT_COLS} FROM statements WHERE id IN ({marks})", part):
-                    out[row[0]] = self._statement(row)
-        return out
+        return self._by_ids("statements", self._STATEMENT_COLS, ids, self._statement)
 
     def statements_of_chunks(self, chunk_ids: list[str]) -> list[Statement]:
         """The statements held by these chunks, in file order."""

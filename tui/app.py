@@ -238,12 +238,11 @@ class AnimaApp(App):
     @work(thread=True, group="generate", exit_on_error=False)
     def _run_phone(self, command: str, widget: PhoneMessage, conv: int, cancel: threading.Event, spoken=None) -> None:
         def confirm(action) -> bool:
-            details = ", ".join(f"{k}: {v}" for k, v in (action.args or {}).items())
-            return self.confirm_from_thread(action.description, details, cancel)
+            return self.confirm_from_thread(action.description, _details(action), cancel)
 
         def read_back(heard, action) -> bool:
-            details = ", ".join(f"{k}: {v}" for k, v in (action.args or {}).items())
-            return self.confirm_from_thread(f'I\'m not sure I heard you right: "{heard.text}". {action.description}?', details, cancel)
+            question = f'I\'m not sure I heard you right: "{heard.text}". {action.description}?'
+            return self.confirm_from_thread(question, _details(action), cancel)
 
         try:
             if spoken is not None:
@@ -572,3 +571,8 @@ class AnimaApp(App):
 def run_app(home: Home, *, phone_serial: str | None = None, attach_daemon: bool = True) -> int:
     AnimaApp(home, phone_serial=phone_serial, attach_daemon=attach_daemon).run()
     return 0
+
+
+def _details(action) -> str:
+    """A risky step's arguments, for its confirmation modal."""
+    return ", ".join(f"{k}: {v}" for k, v in (action.args or {}).items())

@@ -137,8 +137,7 @@ class PhoneAgent:
             return result
         # Ask for every risky step before running any: a refusal leaves the phone untouched.
         for pa in plan:
-            ok, reason = safety.approved(safety.risk_class(pa.kind, pa.args, pa.args.get("label", "")), pa.description, yes=yes,
-                                         allow=self.settings.phone.allow, confirm=confirm, action=pa)
+            ok, reason = self._approve(safety.risk_class(pa.kind, pa.args, pa.args.get("label", "")), pa, yes=yes, confirm=confirm)
             if not ok:
                 result.error = f"refused: {reason}. Nothing was done."
                 return result
@@ -185,6 +184,10 @@ class PhoneAgent:
             raise DeviceError(f"nothing labelled {label!r} on screen ({screen.foreground}); tappable: {shown}")
         return found.index
 
+    def _approve(self, risk: str, pa: PlannedAction, *, yes: bool, confirm) -> tuple[bool, str]:
+        """A risky step runs when the user says yes now, said --yes, or pre-approved its kind."""
+        return safety.approved(risk, pa.description, yes=yes, allow=self.settings.phone.allow, confirm=confirm, action=pa)
+
     def _run_navigator(self, task: Task, result: PhoneResult, *, serial, yes, dry_run, confirm) -> PhoneResult:
         number = None
         if task.recipient and re.fullmatch(r"\+?[\d\s().-]{7,}", task.recipient):
@@ -210,8 +213,7 @@ class PhoneAgent:
             return result
 
         def approve(risk: str, pa: PlannedAction) -> tuple[bool, str]:
-            return safety.approved(risk, pa.description, yes=yes, allow=self.settings.phone.allow, confirm=confirm,
-                                   action=pa)
+            return self._approve(risk, pa, yes=yes, confirm=confirm)
 
         try:
             nav = Navigator(dev, task, execute=lambda pa: self._execute(dev, pa, result), approve=approve,
@@ -255,8 +257,7 @@ class PhoneAgent:
                     result.error = (f"refused: the model wanted to {pa.description} ({risk}); anima only does that "
                                     "from a command that says so (e.g. 'text Dana that ...'). Nothing was sent.")
                     break
-                ok, reason = safety.approved(risk, pa.description, yes=yes, allow=self.settings.phone.allow,
-                                             confirm=confirm, action=pa)
+                ok, reason = self._approve(risk, pa, yes=yes, confirm=confirm)
                 if not ok:
                     result.error = f"refused: {reason}. Stopped there."
                     break
