@@ -19,7 +19,7 @@ from typing import Literal, Sequence
 from pydantic import BaseModel
 
 from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
-from agent.reader_relate import WordRelate, attribute_words, same_or_synonym, shares_attribute
+from agent.reader_relate import head_word, other_kind, WordRelate, attribute_words, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
@@ -189,6 +189,10 @@ class Reader:
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]
+        if info.want == "name":
+            # A name the question does not already say: "Birgit and her husband send their love"
+            # does not name the husband.
+            cands = [c for c in cands if c.typed]
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
         cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
@@ -271,6 +275,9 @@ class Reader:
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
+        head = head_word(info.text, asked)
+        if head and other_kind(info.text, head, st.text):
+            return False  # "tenant insurance" is not answered by the car insurance
         # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
         # wifi password "at uni" is not the one at the flat.
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
@@ -388,14 +395,38 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
     # Only versions of one fact compete: the candidates that cover the question best.
     top = max(c.cover for c in cands)
-    dated = [(d, c) for c in cands if c.cover >= top and (d := written_date(c.statement))]
-    newest = max(dated, key=lambda x: x[0])[1] if len(dated) >= 2 else None
+    newest = _newest([c for c in cands if c.cover >= top])
     for c in cands:
         c.recent = c is newest
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
                         + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
                         + (W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
+
+
+def _newest(peers: list[Scored]) -> Scored | None:
+    """The newest of several versions of one fact: the latest written date; on one date, or with
+    no dates at all, the later line of one note (rows of a table are appended: "car insurance
+    2025-26" then "car insurance 2026-27")."""
+    dated = [(d, c) for c in peers if (d := written_date(c.statement))]
+    if len(dated) >= 2:
+        last = max(d for d, _ in dated)
+        peers = [c for d, c in dated if d == last]
+        if len(peers) == 1:
+            return peers[0]
+    elif dated:
+        return None
+    # Without dates only rows or keyed lines of one note under one key are versions of one thing.
+    key = _row_key(peers[0].statement) if peers else None
+    same = [c for c in peers if c.statement.path == peers[0].statement.path and _row_key(c.statement) == key] if key else []
+    return max(same, key=lambda c: c.statement.line) if len(same) >= 2 else None
+
+
+def _row_key(st: StatementHit) -> str | None:
+    if not st.fields:
+        return None
+    first = next(iter(st.fields.keys() if st.kind == "kv" else st.fields.values()))
+    return first.strip().lower() or None
 
 
 _DATE_KEYS = re.compile(r"\b(date|when|updated|changed|since|from|effective|as of)\b", re.IGNORECASE)

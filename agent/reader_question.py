@@ -45,7 +45,8 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low:
+    elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
+        # (not "How much was the phone case?")
         want = "phone"
     elif re.search(r"\be-?mail\b", low) and "whose" not in low:
         want = "email"

@@ -74,6 +74,48 @@ def attribute_words(question: str, whose: Iterable[str]) -> list[str]:
     return out
 
 
+_AUX = frozenset("is are was were do does did am be been has have had will would can could should 's".split())
+_DETERMINERS = r"(?:'s|\bmy|\bour|\bthe|\bhis|\bher|\btheir|\bof|\bfor)"
+
+
+def head_word(question: str, asked: list[str]) -> str | None:
+    """The word that names what is asked, among `asked` (attribute_words): the last word of the
+    first run of asked words after a possessive or article ("Rin's daycare *teacher*", "my next
+    dentist *appointment*"). (Not the noun of "What time ...", "Which ear ...": that names the
+    kind of answer, which a note need not say.)"""
+    low = question.lower().replace("’", "'")
+    for m in re.finditer(_DETERMINERS + r"(?=\s)", low):
+        run: list[str] = []
+        for w in re.findall(r"[a-z][a-z'-]*", low[m.end():]):
+            w = w[:-2] if w.endswith("'s") else w
+            if w in asked:
+                run.append(w)
+            elif run or not (w in IGNORE or w in STOP_WORDS):
+                break
+        if run:
+            return run[-1]
+    return None
+
+
+def other_kind(question: str, head: str, text: str) -> bool:
+    """The statement speaks of another kind of the asked thing: "car insurance" for "tenant
+    insurance", "cataract appointment" for "physio appointment" (each side's word before the head
+    is missing from the other side)."""
+    qw = [w.lower() for w in words(question)]
+    raw = words(text)
+    tw = [w.lower() for w in raw]
+    h = stem(head)
+    q_mods = {stem(qw[i - 1]) for i in range(1, len(qw)) if stem(qw[i]) == h and qw[i - 1] not in STOP_WORDS}
+    t_stems = {stem(w) for w in tw}
+    if not q_mods or q_mods & t_stems:
+        return False
+    q_stems = {stem(w) for w in qw}
+    # A kind is a common noun before the head ("car insurance"), not a name ("Gabor lives").
+    t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if stem(tw[i]) == h and tw[i - 1] not in STOP_WORDS
+              and raw[i - 1].islower() and raw[i - 1].isalpha()}
+    return bool(t_mods) and not (t_mods & q_stems)
+
+
 class WordRelate:
     """Relatedness of words through an embedder (`embed(list[str]) -> list[vector]`)."""
 
@@ -139,4 +181,4 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     return any(hits)
 
 
-__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "same_or_synonym", "shares_attribute"]
+__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "head_word", "other_kind", "same_or_synonym", "shares_attribute"]

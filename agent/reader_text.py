@@ -116,7 +116,9 @@ def times(text: str) -> list[str]:
 
 
 def phones(text: str) -> list[str]:
-    return _dedupe([m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7])
+    # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
+    return _dedupe([m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
+                    and not re.fullmatch(r"(?:19|20)\d{2}-[01]\d-[0-3]\d", m.group(0).strip())])
 
 
 def emails(text: str) -> list[str]:

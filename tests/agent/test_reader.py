@@ -277,3 +277,54 @@ def test_temperatures_durations_and_birthdays_are_values_of_their_own_kind():
     assert "1 hour" in Reader(overlap_model()).read("how long do mums buns prove for", recipe).answer
     weekly = [hit("Mama (Ewa): in Łódź; calls on Sundays after church.", line=2)]
     assert Reader(overlap_model()).read("whens mamas bday", weekly).kind == "abstained"
+
+
+def row(fields: dict[str, str], *, line: int, path: str = "/notes/insurance.csv") -> StatementHit:
+    text = "; ".join(f"{k}: {v}" for k, v in fields.items())
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text,
+                        kind="row", fields=fields, rank=0)
+
+
+def test_of_two_undated_versions_of_a_row_the_later_line_wins():
+    """Rows of one table are appended: the 2026-27 policy below the 2025-26 one is the current."""
+    old = row({"item": "car insurance", "details": "Mazda (2025-26)", "cost per year": "$1,588.00"}, line=3)
+    new = row({"item": "car insurance", "details": "Mazda (2026-27)", "cost per year": "$1,642.00"}, line=4)
+    for order in ([old, new], [new, old]):
+        reading = Reader(overlap_model()).read("How much is our car insurance per year?", order)
+        assert reading.kind == "answered" and "1,642" in reading.answer, order
+    # Undated lines that are not versions of one keyed thing keep their scores.
+    lesson = hit("Cello: Lessons with Mr. Okonkwo on Thursdays.", line=2, path="/notes/me.md")
+    other = hit("Cello: I have played since I was eight.", line=9, path="/notes/me.md")
+    assert "Okonkwo" in Reader(overlap_model(okonkwo=2.0)).read("Who teaches me cello?", [lesson, other]).answer
+
+
+def test_another_kind_of_the_asked_thing_is_no_answer():
+    """"tenant insurance" is not answered by the car insurance, a physio appointment not by the
+    cataract one; the same kind still answers."""
+    car = row({"item": "car insurance", "renews": "30/06/2027", "cost per year": "$1,642.00"}, line=4)
+    assert Reader(overlap_model()).read("How much do we pay for tenant insurance?", [car]).kind == "abstained"
+    assert "1,642" in Reader(overlap_model()).read("How much do we pay for car insurance?", [car]).answer
+    eye = hit("Before that I have my cataract appointment on 10 December.", line=3)
+    assert Reader(overlap_model()).read("When is my next physio appointment?", [eye]).kind == "abstained"
+    assert "10 December" in Reader(overlap_model()).read("When is my cataract appointment?", [eye]).answer
+    # A name before the noun is not a kind of it: "my brother Gabor lives" still answers "live".
+    ma = hit("Ma is still in Thunder Bay, and my brother Gabor lives ten minutes from her.", line=8)
+    assert Reader(overlap_model()).read("Where does my brother live?", [ma]).kind == "answered"
+
+
+def test_a_name_question_needs_a_name_the_question_does_not_say():
+    said = [hit("Birgit and her husband send their love, and so does their terrible dog.", line=4)]
+    assert Reader(overlap_model()).read("What's Birgit's husband called?", said).kind == "abstained"
+    named = [hit("Birgit and her husband Lars send their love.", line=4)]
+    reading = Reader(overlap_model()).read("What's Birgit's husband called?", named)
+    assert reading.kind == "answered" and "Lars" in reading.answer
+
+
+def test_an_iso_date_is_not_a_phone_number():
+    from agent.reader_text import phones
+
+    assert phones("chapter 3 draft due to Helga on 2026-12-15") == []
+    assert phones("Helga: 0113 496 0455") == ["0113 496 0455"]
+    due = [hit("Status (updated 2026-11-20): chapter 3 draft due to Helga on 2026-12-15.", line=2)]
+    assert Reader(overlap_model()).read("What's Helga's phone number?", due).kind == "abstained"
+    assert analyse("How much was the phone case in euros?").want == "money"
