@@ -21,9 +21,9 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading
+from agent.reader import DONT_KNOW, Reader, Reading, join_names
 from agent.reader_relate import WordRelate
-from agent.reader_question import asks_name, entity, relative_clause, resolve, split_question
+from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text, names
 
@@ -63,6 +63,8 @@ MIN_VECTOR_SCORE = 0.2
 # of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
 STATEMENTS_K = 12
 MAX_QUESTION_CHARS = 1000
+# People an ambiguous question may mean, each looked up for the question back.
+MAX_OPTIONS = 4
 
 
 class Source(BaseModel):
@@ -419,6 +421,9 @@ class ChatEngine:
             with self._lock:
                 readings.append(Reader(self.model, relate=self._relate()).read(part, statements, already_said=already))
         t_retrieve = time.perf_counter()
+        if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
+            readings = self._each_option(readings[0])
+            return self._finish(readings[0].answer, "ambiguous", readings, t0, time.perf_counter(), on_token, cancel)
         if len(readings) == 1:
             return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)
         # A question in parts (its answers in different notes): each part answered and cited on
@@ -431,6 +436,28 @@ class ChatEngine:
         if hops is not None and found is not None:
             readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there
         return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
+
+    def _each_option(self, reading: Reading) -> list[Reading]:
+        """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.
+        Pike)"), so the user can pick by the answer too; each value cited from its own line."""
+        shown, found = [], []
+        for person in reading.options[:MAX_OPTIONS]:
+            question = about_one(reading.question, person)
+            statements = search_statements(self.memory, question, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+            with self._lock:
+                sub = Reader(self.model, relate=self._relate()).read(question, statements)
+            # A value in the line's own words, not its heading's date ("Monday, 27 September").
+            if (sub.kind == "answered" and sub.value and sub.statement is not None and sub.value in sub.statement.source
+                    and sub.value.lower() not in person.lower()):
+                shown.append(f"{person} ({sub.value})")
+                found.append(sub.model_copy(update={"kind": "ambiguous", "candidates": [c for c in sub.candidates
+                                                                                         if c.statement.id == sub.statement.id]}))
+            else:
+                shown.append(person)
+        if not found:
+            return [reading]
+        text = f"Your notes mention {join_names(shown)}. Which one do you mean?"
+        return [reading.model_copy(update={"answer": text, "candidates": []})] + found
 
     def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
         """The one person or thing a relative clause points to, and the reading that found it."""

@@ -85,6 +85,7 @@ class Reading(BaseModel):
     statement: StatementHit | None = None
     value: str | None = None
     candidates: list[Scored] = []
+    options: list[str] = []  # the people an ambiguous question may mean ("Leo", "Max")
 
 
 def _terms_of(st: StatementHit) -> set[str]:
@@ -226,8 +227,9 @@ class Reader:
         cands = self.candidates(info, statements)
         ambiguous = self._ambiguity(info, cands, statements)
         if ambiguous:
-            text = f"Your notes mention {_join(ambiguous)}. Which one do you mean?"
-            return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands)
+            text = f"Your notes mention {join_names(ambiguous)}. Which one do you mean?"
+            return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands,
+                           options=ambiguous)
         cands = self.admissible(info, cands)
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
@@ -237,7 +239,7 @@ class Reader:
             combine(cands, info)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
-            return Reading(kind="ambiguous", answer=f"Your notes mention {_join(siblings)}. Which one do you mean?",
+            return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
         if already_said:
             said = _words(already_said)
@@ -329,7 +331,7 @@ class Reader:
             attached: list[str] = []
             relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
             for c in cands[:6] if stem(noun) in relation_nouns else []:
-                for v in names(c.statement.text):
+                for v in _people(c.statement):
                     first = v.split()[0]
                     if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
                         continue
@@ -355,6 +357,28 @@ class Reader:
             if len(fulls) >= 2:
                 return fulls
         return None
+
+
+# Names ending in these are places or organisations, not people ("Hyde Park Surgery").
+_PLACE_NOUNS = frozenset("""surgery clinic hospital practice centre center school college university allotments
+    street road lane avenue park bank office station library church gym club company ltd inc""".split())
+
+
+def _people(st: StatementHit) -> list[str]:
+    """The names in a statement that can be people: not a heading or key ("Health: ...", "Cargo
+    bike: ..."), not one capitalised word that starts a later sentence ("Next cleaning"), not an
+    acronym or a place ("FROM", "Hyde Park Surgery")."""
+    text = st.text
+    out = []
+    for v in names(text):
+        at = text.find(v)
+        after = text[at + len(v): at + len(v) + 1]
+        before = text[:at].rstrip()
+        if (after == ":" or (" " not in v and before.endswith((".", ":", "!", "?")))
+                or (v.isupper() and len(v) > 1) or v.split()[-1].lower() in _PLACE_NOUNS):
+            continue
+        out.append(v)
+    return out
 
 
 def _label(st: StatementHit) -> str:
@@ -569,8 +593,8 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def _join(items: list[str]) -> str:
+def join_names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose"]
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose", "join_names"]

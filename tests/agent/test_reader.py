@@ -328,3 +328,18 @@ def test_an_iso_date_is_not_a_phone_number():
     due = [hit("Status (updated 2026-11-20): chapter 3 draft due to Helga on 2026-12-15.", line=2)]
     assert Reader(overlap_model()).read("What's Helga's phone number?", due).kind == "abstained"
     assert analyse("How much was the phone case in euros?").want == "money"
+
+
+def test_headings_sentence_starts_acronyms_and_places_are_not_people_to_ask_about():
+    """Only one person is "my dentist": "Health", "Next", "FROM" and a surgery are not rivals."""
+    statements = [
+        hit("Health: Dentist: Dr. Sam Liu. Next cleaning: 8 January 2027 at 10:30.", line=4, topic="Health"),
+        hit("Health: Primary doctor: Dr. Meera Patel, Hyde Park Surgery.", line=3, topic="Health"),
+        hit("FROM the dentist: floss more.", line=9),
+    ]
+    reading = Reader(overlap_model()).read("Who is my dentist?", statements)
+    assert reading.kind == "answered" and "Sam Liu" in reading.answer
+    brothers = [hit("Piotr (brother): birthday 19 August", line=37, topic="Piotr (brother)"),
+                hit("Tomasz (brother): birthday 3 April", line=33, topic="Tomasz (brother)")]
+    asked = Reader(overlap_model()).read("When is my brother's birthday?", brothers)
+    assert asked.kind == "ambiguous" and asked.options == ["Piotr", "Tomasz"]

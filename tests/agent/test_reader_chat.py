@@ -85,3 +85,27 @@ def test_a_value_not_in_the_notes_is_refused(tmp_path):
     answer = engine.ask("When is my cat's birthday?")  # 2022 is when he was adopted, not born
     assert answer.answer == DONT_KNOW and answer.kind == "abstained"
     assert answer.citation is None and answer.sources == []
+
+
+SONS = """# Family
+
+My sons, Leo and Max, are at Lakeview Elementary.
+
+Leo's teacher is Ms. Arnaud.
+
+Max's teacher is Mr. Pike.
+"""
+
+
+def test_asking_back_shows_what_the_notes_say_for_each_one(tmp_path):
+    """"my son" fits Leo and Max: the question back gives each one's answer, each cited from its
+    own line, so the user can pick by either."""
+    note = tmp_path / "family.md"
+    note.write_text(SONS)
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), memory=StubMemory(note), model=FakeModel(logprob_fn=scorer))
+    answer = engine.ask("What's the name of my son's teacher?")
+    assert answer.kind == "ambiguous"
+    assert answer.answer == "Your notes mention Leo (Ms. Arnaud) and Max (Mr. Pike). Which one do you mean?"
+    assert answer.citation is None  # no one line answers a question that is not settled
+    assert {(s.path, s.start_line) for s in answer.sources} >= {(str(note), 5), (str(note), 7)}
