@@ -174,6 +174,7 @@ class Reader:
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
                               type_weight=type_weight))
+        _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
 
@@ -466,6 +467,36 @@ def written_date(st: StatementHit):
             return found
         return latest_date(f"{st.path} {st.topic}")
     return latest_date(f"{st.path} {st.topic} {st.text}")
+
+
+_KEY = re.compile(r"^\s*(?:\*\*)?((?:[A-Z][\w'.-]*|me|Me|ME|myself|I)(?:\s+[A-Z][\w'.-]*){0,2})(?:\*\*)?\s*(?:\(|-|–|—|:)")
+
+
+def _keyed_by(st: StatementHit) -> str | None:
+    """Whom a line of a list is about: "Sophie" in "Birthdays: Sophie - 11 Jan", "Me" in
+    "Addresses: Me (and Sophie): Flat 2, ..."."""
+    body = st.text
+    if st.topic and body.startswith(st.topic):
+        body = body[len(st.topic):].lstrip(": ")
+    elif ": " in body and st.kind != "sentence":
+        body = body.split(": ", 1)[1]  # the heading it carries
+    m = _KEY.match(body)
+    return m.group(1) if m else None
+
+
+def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
+    """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
+    "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
+    low = info.text.lower()
+    if info.owners or info.names or not re.search(r"\b(my|i|me)\b", low):
+        return
+    mine = {c.statement.path for c in cands if (_keyed_by(c.statement) or "").lower() in ("me", "myself", "i")}
+    for c in cands:
+        key = _keyed_by(c.statement)
+        if (c.statement.path in mine and key and key.lower() not in ("me", "myself", "i")
+                and not {stem(w) for w in key.lower().split()} & info.terms):
+            c.other_owner = True
+            c.prerank = round(c.prerank - W_OTHER, 4)
 
 
 def other_owner(info: QuestionInfo, text: str) -> bool:

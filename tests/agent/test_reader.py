@@ -343,3 +343,15 @@ def test_headings_sentence_starts_acronyms_and_places_are_not_people_to_ask_abou
                 hit("Tomasz (brother): birthday 3 April", line=33, topic="Tomasz (brother)")]
     asked = Reader(overlap_model()).read("When is my brother's birthday?", brothers)
     assert asked.kind == "ambiguous" and asked.options == ["Piotr", "Tomasz"]
+
+
+def test_my_own_line_in_a_list_of_people_answers_my_question():
+    """"When is my birthday?" beside a birthday list: the line keyed "me", not Sophie's."""
+    topic = "BIRTHDAYS"
+    listed = [hit(f"{topic}: {who} - {day}", line=i, topic=topic, path="/notes/birthdays.txt")
+              for i, (who, day) in enumerate([("Sophie", "11 Jan"), ("Zia Carla", "5 October"), ("me", "30 April 1990")], 2)]
+    reading = Reader(overlap_model()).read("When is my birthday?", listed)
+    assert reading.kind == "answered" and "30 April 1990" in reading.answer
+    # Someone's own question still reads their line.
+    sophie = Reader(overlap_model()).read("When is Sophie's birthday?", listed)
+    assert sophie.kind == "answered" and "11 Jan" in sophie.answer and "Sophie" in sophie.statement.text
