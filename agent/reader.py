@@ -55,6 +55,7 @@ W_OTHER = 1.0
 W_DEFINE = 0.5
 W_RECENT = 0.2
 W_RECENT_NOW = 0.5
+W_REVISED = 0.75  # a line that says it revises something ("quota now 600 h"), where dates do not decide
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
 MIN_COVER = 0.5
@@ -278,6 +279,9 @@ class Reader:
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
+        # A "date" column says a date is there, not that it is a birthday.
+        asked_stems = {stem(w) for w in asked}
+        said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)
         head = head_word(info.text, asked)
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
@@ -420,13 +424,22 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
     # Only versions of one fact compete: the candidates that cover the question best.
     top = max(c.cover for c in cands)
-    newest = _newest([c for c in cands if c.cover >= top])
+    peers = [c for c in cands if c.cover >= top]
+    newest = _newest(peers)
+    # Undecided by dates, a line that says it changes something ("quota now 600 h", "moved to
+    # Thursdays", "(was 12 November)") is newer than the lines it revises.
+    revised = [c for c in peers if _REVISES.search(c.statement.text)] if newest is None else []
+    recent = {id(newest)} if newest is not None else {id(c) for c in revised} if len(revised) < len(peers) else set()
     for c in cands:
-        c.recent = c is newest
+        c.recent = id(c) in recent
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
                         + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
-                        + (W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
+                        + (W_REVISED if revised else W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
+
+
+_REVISES = re.compile(r"\b(?:now|new|newly|no longer|anymore|moved to|moves to|changed to|switched to|replaced by|raised|lowered|"
+                      r"increased|reduced|instead of|from \S+(?: \S+){0,3} to)\b|\(was\b", re.IGNORECASE)
 
 
 def _newest(peers: list[Scored]) -> Scored | None:

@@ -355,3 +355,18 @@ def test_my_own_line_in_a_list_of_people_answers_my_question():
     # Someone's own question still reads their line.
     sophie = Reader(overlap_model()).read("When is Sophie's birthday?", listed)
     assert sophie.kind == "answered" and "11 Jan" in sophie.answer and "Sophie" in sophie.statement.text
+
+
+def test_a_line_that_revises_wins_over_the_line_it_revises():
+    """No dates decide between "GPU quota: 400 h" and "... quota now 600 h", and the model cannot
+    tell them apart: the revising line wins, whichever comes first."""
+    old = hit("GPU quota: 400 h per quarter.", line=12, path="/notes/glossa.md")
+    new = hit("TODO: extra GPU hours request, quota now 600 h per quarter (done)", line=3, path="/notes/todo.md")
+    reading = Reader(overlap_model()).read("What's my GPU quota on the cluster?", [old, new])
+    assert reading.kind == "answered" and "600 h" in reading.answer
+    assert "400 h" in Reader(overlap_model()).read("What's my GPU quota on the cluster?", [old]).answer
+
+
+def test_a_date_column_does_not_make_a_row_about_a_birthday():
+    row_ = row({"date": "2026-10-22", "who": "Momo", "change": "bloodwork: T4 low"}, line=5, path="/notes/momo.csv")
+    assert Reader(overlap_model()).read("When is Momo's birthday?", [row_]).kind == "abstained"
