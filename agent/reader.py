@@ -438,7 +438,9 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     cands.sort(key=lambda c: -c.score)
 
 
-_REVISES = re.compile(r"\b(?:now|new|newly|no longer|anymore|moved to|moves to|changed to|switched to|replaced by|raised|lowered|"
+# A change stated beside its value ("quota now 600 h", "(was 12 November)"), not any "now"
+# ("we now live in Utrecht" says nothing new about the cat's colour).
+_REVISES = re.compile(r"\bnow (?:\S+ )?\d|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|"
                       r"increased|reduced|instead of|from \S+(?: \S+){0,3} to)\b|\(was\b", re.IGNORECASE)
 
 

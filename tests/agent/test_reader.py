@@ -370,3 +370,11 @@ def test_a_line_that_revises_wins_over_the_line_it_revises():
 def test_a_date_column_does_not_make_a_row_about_a_birthday():
     row_ = row({"date": "2026-10-22", "who": "Momo", "change": "bloodwork: T4 low"}, line=5, path="/notes/momo.csv")
     assert Reader(overlap_model()).read("When is Momo's birthday?", [row_]).kind == "abstained"
+
+
+def test_a_now_that_revises_nothing_asked_does_not_count():
+    """"we now live in Utrecht with our cat Biscuit" revises where we live, not Biscuit's colour."""
+    moved = hit("We now live in Utrecht with our cat, Biscuit.", line=2)
+    colour = hit("Biscuit is a ginger tabby.", line=5)
+    reading = Reader(overlap_model(ginger=0.5)).read("What colour is Biscuit?", [moved, colour])
+    assert "ginger" in reading.answer
