@@ -576,7 +576,10 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     text = st.text
     if st.kind == "row" and st.fields:
         first = next(iter(st.fields.values()), "")
-        return bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for v in st.fields.values())
+        # Named in its first column or its "name" column; "who: Momo" in a log of Momo's
+        # bloodwork is something of Momo's, not what Momo is.
+        return bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
+                                                           if re.search(r"\bname\b", k, re.IGNORECASE))
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
     return bool(
