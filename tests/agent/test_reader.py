@@ -385,6 +385,6 @@ def test_a_now_that_revises_nothing_asked_does_not_count():
 
 def test_a_log_row_naming_x_in_a_who_column_does_not_say_what_x_is():
     log = row({"date": "2026-10-22", "who": "Momo", "change": "bloodwork: T4 now low"}, line=4, path="/notes/log.csv")
-    home = hit("Home: Momo: calico cat, adopted from the shelter on 9 March 2019.", line=9, path="/notes/home.md")
+    home = hit("Home: Momo: calico cat, adopted from the shelter.", line=9, path="/notes/home.md")
     reading = Reader(overlap_model(bloodwork=0.3)).read("Who's Momo?", [log, home])
     assert reading.kind == "answered" and "calico cat" in reading.answer
