@@ -392,10 +392,15 @@ def _label(st: StatementHit) -> str:
     return head if 0 < len(head.split()) <= 4 else ""
 
 
+def _last_heading(st: StatementHit) -> str:
+    head = re.sub(r"\s*\([^)]*\)", "", (st.topic or "").split(" > ")[-1].split(": ")[-1]).strip()
+    return head if 0 < len(head.split()) <= 4 else ""
+
+
 def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | None:
     """"When does my insurance renew?" with a car insurance and a tenant insurance line, both
     close to the top and both holding a renewal date: ask which, showing each one's value."""
-    m = re.search(r"\b(?:my|our) ([a-z]+)\b(?!'s)", info.text.lower())
+    m = re.search(r"\b(?:my|our|the) ([a-z]+)\b(?!'s)", info.text.lower())
     if not m or info.plural or info.now or info.want is None:
         return None
     noun = stem(m.group(1))
@@ -403,7 +408,8 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
     options: list[str] = []
     seen: set[str] = set()
     for c in cands[:4]:
-        label = _label(c.statement)
+        # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
+        label = _label(c.statement) or _last_heading(c.statement)
         words = [stem(w) for w in re.findall(r"[\w-]+", label)]
         if not label or not words or words[-1] != noun or len(words) < 2 or not c.typed or c.score < best - SIBLING_GAP:
             continue

@@ -388,3 +388,14 @@ def test_a_log_row_naming_x_in_a_who_column_does_not_say_what_x_is():
     home = hit("Home: Momo: calico cat, adopted from the shelter.", line=9, path="/notes/home.md")
     reading = Reader(overlap_model(bloodwork=0.3)).read("Who's Momo?", [log, home])
     assert reading.kind == "answered" and "calico cat" in reading.answer
+
+
+def test_two_recipes_under_their_own_headings_are_asked_about():
+    """"the crumble" with a rhubarb and a blackberry crumble, each oven line under its heading."""
+    rhubarb = hit("180°C for 40 minutes.", line=8, topic="Rhubarb crumble (mine)", path="/notes/recipes.md")
+    apple = hit("190°C for 30 minutes.", line=20, topic="Apple and blackberry crumble", path="/notes/recipes.md")
+    reading = Reader(overlap_model()).read("What temperature does the crumble go in at?", [rhubarb, apple])
+    assert reading.kind == "ambiguous"
+    assert "Rhubarb crumble (180°C)" in reading.answer and "Apple and blackberry crumble (190°C)" in reading.answer
+    # One recipe: its temperature.
+    assert "180°C" in Reader(overlap_model()).read("What temperature does the crumble go in at?", [rhubarb]).answer
