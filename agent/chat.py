@@ -407,7 +407,7 @@ class ChatEngine:
             # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
             found = self._hop(hops.inner, hops.read)
             if found is not None:
-                resolved = hops.outer.format(found[0])
+                resolved = hops.outer.format(self._full_name(found[0]))
                 readings.append(found[1])
         for part in split_question(resolved):
             statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
@@ -442,6 +442,7 @@ class ChatEngine:
         Pike)"), so the user can pick by the answer too; each value cited from its own line."""
         shown, found = [], []
         for person in reading.options[:MAX_OPTIONS]:
+            person = self._full_name(person)
             question = about_one(reading.question, person)
             statements = search_statements(self.memory, question, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
             with self._lock:
@@ -454,10 +455,23 @@ class ChatEngine:
                                                                                          if c.statement.id == sub.statement.id]}))
             else:
                 shown.append(person)
-        if not found:
+        if not found and shown == reading.options[:MAX_OPTIONS]:
             return [reading]
         text = f"Your notes mention {join_names(shown)}. Which one do you mean?"
         return [reading.model_copy(update={"answer": text, "candidates": []})] + found
+
+    def _full_name(self, person: str) -> str:
+        """"Chris L." as the notes write it in full elsewhere ("Chris Lindqvist"), when only one
+        full name fits."""
+        m = re.fullmatch(r"([A-Z][\w'-]+) ([A-Z])\.", person)
+        if not m:
+            return person
+        every = getattr(self.memory, "iter_statements", None)
+        if every is None:
+            return person
+        pattern = re.compile(rf"\b{m.group(1)} ({m.group(2)}[a-z][\w'-]+)")
+        fulls = {f"{m.group(1)} {x}" for st in every() for x in pattern.findall(st.text)}
+        return fulls.pop() if len(fulls) == 1 else person
 
     def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
         """The one person or thing a relative clause points to, and the reading that found it."""

@@ -109,3 +109,31 @@ def test_asking_back_shows_what_the_notes_say_for_each_one(tmp_path):
     assert answer.answer == "Your notes mention Leo (Ms. Arnaud) and Max (Mr. Pike). Which one do you mean?"
     assert answer.citation is None  # no one line answers a question that is not settled
     assert {(s.path, s.start_line) for s in answer.sources} >= {(str(note), 5), (str(note), 7)}
+
+
+class ListedMemory(StubMemory):
+    """A stub that can also list every statement (memory.Memory.iter_statements)."""
+
+    def __init__(self, path, statements):
+        super().__init__(path)
+        self.statements = statements
+
+    def iter_statements(self, paths=None):
+        return iter(self.statements)
+
+
+def test_an_initial_is_written_out_when_the_notes_name_one_person_so(tmp_path):
+    """"Chris L." (a meeting note's short form) is asked about as "Chris Lindqvist"."""
+    from agent.reader_statements import parse_statements
+
+    note_text = "# Team\n\n- Chris Okafor: backend\n- Chris Lindqvist: design\n- Carla Lopez: QA\n"
+    note = tmp_path / "team.md"
+    note.write_text(note_text)
+    sts = parse_statements(list(enumerate(note_text.splitlines(), 1)), str(note), "")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), memory=ListedMemory(note, sts), model=FakeModel(logprob_fn=scorer))
+    assert engine._full_name("Chris L.") == "Chris Lindqvist"
+    assert engine._full_name("Chris O.") == "Chris Okafor"
+    assert engine._full_name("Carla L.") == "Carla Lopez"
+    assert engine._full_name("Chris X.") == "Chris X."  # nobody: as written
+    assert engine._full_name("Chris") == "Chris"  # not an initial
