@@ -45,7 +45,9 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif re.search(r"\b(phone|cell|mobile|telephone)\b", low) and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
+    elif (re.search(r"\b(phone|cell|mobile|telephone)\b", low) or re.search(r"\b(?!(?:flight|car|bike|room|house)'s)\w+'s (?:new |old |home |work )?number\b(?! plate)", low)) \
+            and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
+        # "Dev's number", "my brother's number": a person's number is their phone.
         # (not "How much was the phone case?")
         want = "phone"
     elif re.search(r"\be-?mail\b", low) and "whose" not in low:

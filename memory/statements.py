@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s3"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s4"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -243,6 +243,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TERMINAL = tuple(".!?…:;")
 _CONTINUES = tuple(",;-–—(/&")
 _SUBTOPIC_WORDS = 2  # a "Key:" this short that opens several sentences is their topic
+_PARENT_WORDS = 8  # a line this short with lines indented under it is their heading
 _LONG_BULLET_WORDS = 40  # a bullet longer than this with several sentences is split into them
 
 
@@ -298,10 +299,21 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             segments.append([pieces[k]])
         else:
             segments[-1].append(pieces[k])
-    label = topic[-1] if topic else ""
+    heading_label = topic[-1] if topic else ""
+    heading_topic = topic
+    # A short line with lines indented under it is their heading ("Karin & Tom Shaw" over
+    # "    5 Orchard Terrace, Bristol" in a plain-text address book).
+    parents: list[tuple[int, str]] = []  # (indent, text) of the open less-indented lines
     for seg in segments:
         run = _Run(seg)
         text = run.text
+        indent = _indent(seg[0][1])
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        topic = heading_topic + [parents[-1][1]] if parents else heading_topic
+        label = parents[-1][1] if parents else heading_label
+        if len(seg) == 1 and len(text.split()) <= _PARENT_WORDS and not text.rstrip().endswith(tuple(".!?")):
+            parents.append((indent, clean(text).rstrip(":")))
         kv = key_value(clean(text))
         spans = sentence_spans(text)
         if (

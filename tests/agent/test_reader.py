@@ -399,3 +399,9 @@ def test_two_recipes_under_their_own_headings_are_asked_about():
     assert "Rhubarb crumble (180°C)" in reading.answer and "Apple and blackberry crumble (190°C)" in reading.answer
     # One recipe: its temperature.
     assert "180°C" in Reader(overlap_model()).read("What temperature does the crumble go in at?", [rhubarb]).answer
+
+
+def test_a_persons_number_is_their_phone():
+    assert analyse("remind me what Dev's number is").want == "phone"
+    assert analyse("What is my brother's new number?").want == "phone"
+    assert analyse("What is my passport number?").want == "code"

@@ -99,6 +99,25 @@ def test_plain_text_lines_and_key_topics(tmp_path):
     assert stmts[1].topic == ["Cello"] and stmts[1].source == "Lessons with Mr. Okonkwo on Thursdays."
 
 
+def test_lines_indented_under_a_short_line_carry_it_as_their_topic(tmp_path):
+    """A plain-text address book: the name line heads the address and phone lines under it."""
+    text = (
+        "ADDRESS BOOK\n"
+        "\n"
+        "Karin & Tom Shaw\n"
+        "    5 Orchard Terrace, Bristol\n"
+        "    Karin mobile 07700 555 617\n"
+        "Birgit (my sister)\n"
+        "    Vestergade 41, Aarhus\n"
+    )
+    stmts = parse_statements(tmp_path / "addresses.txt", text.encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[4].text == "Karin & Tom Shaw: 5 Orchard Terrace, Bristol" and by_line[4].topic[-1] == "Karin & Tom Shaw"
+    assert by_line[5].text == "Karin & Tom Shaw: Karin mobile 07700 555 617"
+    assert by_line[7].topic[-1] == "Birgit (my sister)"  # the next name closes Karin's entry
+    assert by_line[3].topic[-1] != "Karin & Tom Shaw"  # a heading line is not its own topic
+
+
 def test_a_wall_of_text_is_cut_into_quotable_windows(tmp_path):
     wall = " ".join(f"w{i}" for i in range(300))
     stmts = parse_statements(tmp_path / "dump.txt", f"Title line\n\nIntro.\n\n{wall}\n".encode())
