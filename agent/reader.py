@@ -24,6 +24,7 @@ from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
     face_user,
+    MONTHS,
     latest_date,
     names,
     stem,
@@ -87,6 +88,9 @@ class Reading(BaseModel):
     value: str | None = None
     candidates: list[Scored] = []
     options: list[str] = []  # the people an ambiguous question may mean ("Leo", "Max")
+
+
+_MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
 
 
 def _terms_of(st: StatementHit) -> set[str]:
@@ -199,6 +203,10 @@ class Reader:
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
         cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        asked_months = info.terms & _MONTH_STEMS
+        if asked_months and any(asked_months & _terms_of(c.statement) for c in cands):
+            # "at the November check-up": lines dated in another month are other check-ups.
+            cands = [c for c in cands if asked_months & _terms_of(c.statement) or not (_MONTH_STEMS & _terms_of(c.statement))]
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all.

@@ -59,6 +59,8 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _MONTH_NUM and word != "may":
+        return _MONTH_ABBR[_MONTH_NUM[word] - 1]  # "November" and "Nov" are one word
     if len(word) > 3 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -250,7 +252,8 @@ def _sentence_start(out: list[str]) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
+_MONTH_ABBR = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate(_MONTH_ABBR)} | {"sept": 9}
 
 
 def latest_date(text: str) -> tuple[int, int, int] | None:

@@ -405,3 +405,11 @@ def test_a_persons_number_is_their_phone():
     assert analyse("remind me what Dev's number is").want == "phone"
     assert analyse("What is my brother's new number?").want == "phone"
     assert analyse("What is my passport number?").want == "code"
+
+
+def test_a_month_in_the_question_picks_the_line_dated_in_it():
+    """"the November check-up": the April and January check-ups are other ones; "Nov" is November."""
+    rows = [row({"date": d, "what for": "blood pressure review", "notes": n}, line=i, path="/notes/appointments.csv")
+            for i, (d, n) in enumerate([("22 Apr 2026", "148/86"), ("4 Nov 2026", "134/80"), ("14 Jan 2026", "152/90")], 2)]
+    reading = Reader(overlap_model(apr=1.0)).read("What was my blood pressure at the November check-up?", rows)
+    assert "134/80" in reading.answer
