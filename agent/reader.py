@@ -93,6 +93,28 @@ class Reading(BaseModel):
 _MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
 
 
+def _initialled(info: QuestionInfo, text: str) -> set[str]:
+    """Stems of the question's surnames the statement writes as an initial ("Chris O.")."""
+    out = set()
+    for n in info.names:
+        parts = [w.strip(".,") for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
+        out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text)}
+    return out
+
+
+def _name_in(name: str, terms: set[str], text: str) -> bool:
+    """Every word of a name the question uses is in the statement, a surname also as its initial
+    ("Chris O. now owns payments" speaks of Chris Okafor)."""
+    parts = [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
+    for i, w in enumerate(parts):
+        if stem(w) in terms:
+            continue
+        if i > 0 and re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text):
+            continue
+        return False
+    return True
+
+
 def _terms_of(st: StatementHit) -> set[str]:
     return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
 
@@ -137,7 +159,7 @@ class Reader:
         out = []
         n_terms = max(1, len(info.terms))
         for st in statements:
-            terms = own_terms = _terms_of(st)
+            terms = own_terms = _terms_of(st) | _initialled(info, st.text)
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -151,8 +173,7 @@ class Reader:
             typed = own or typed_values(st.text, info.want, exclude=info.text) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v)]
             owner_ok = all(stem(o) in terms for o in info.owners)
-            names_ok = all(all(stem(w.strip(".,")) in terms for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1)
-                           for n in info.names)
+            names_ok = all(_name_in(n, terms, st.text) for n in info.names)
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
                 typed = birthday_dates(typed)

@@ -413,3 +413,11 @@ def test_a_month_in_the_question_picks_the_line_dated_in_it():
             for i, (d, n) in enumerate([("22 Apr 2026", "148/86"), ("4 Nov 2026", "134/80"), ("14 Jan 2026", "152/90")], 2)]
     reading = Reader(overlap_model(apr=1.0)).read("What was my blood pressure at the November check-up?", rows)
     assert "134/80" in reading.answer
+
+
+def test_a_surname_written_as_an_initial_still_names_the_person():
+    """"Chris O. now owns payments" speaks of Chris Okafor; "Chris L." does not."""
+    okafor = hit("Weekly sync: Chris O. now owns the payments integration.", line=4)
+    lindqvist = hit("Weekly sync: Chris L. now owns the map style.", line=5)
+    reading = Reader(overlap_model()).read("What does Chris Okafor own now?", [lindqvist, okafor])
+    assert reading.kind == "answered" and "payments" in reading.answer
