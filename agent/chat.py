@@ -23,7 +23,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, join_names
 from agent.reader_relate import WordRelate
-from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, split_question
+from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text, names
 
@@ -397,7 +397,7 @@ class ChatEngine:
         t0 = time.perf_counter()
         if not is_question_text(question):
             return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
-        resolved = resolve(question[:MAX_QUESTION_CHARS], history)
+        resolved = spell_out(resolve(question[:MAX_QUESTION_CHARS], history))
         # A follow-up asking something new about the last turn's subject wants more than the
         # line already given; asking the name again ("what is it called again?") wants that line.
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""

@@ -33,9 +33,9 @@ class QuestionInfo(BaseModel):
 
 
 def _question_names(text: str) -> list[str]:
-    # A capital at the very start is grammar, not a name ("What", "Where", "Is").
+    # A capital at the very start is grammar, not a name ("What", "Where", "Is"); "(PM)" is not one.
     body = re.sub(r"^\W*\w+", "", text)
-    return names(body)
+    return [n for n in names(body) if n not in ABBREVIATIONS]
 
 
 def analyse(question: str) -> QuestionInfo:
@@ -247,6 +247,19 @@ def _antecedent(history: list[tuple[str, str]]) -> str | None:
         if found:
             return found[0]
     return None
+
+
+# Workplace and form abbreviations a question may use where the notes spell the words out.
+ABBREVIATIONS = {
+    "PM": "product manager", "EM": "engineering manager", "TL": "tech lead", "HR": "human resources",
+    "DOB": "date of birth", "QA": "quality assurance", "CTO": "chief technology officer", "CEO": "chief executive",
+}
+
+
+def spell_out(question: str) -> str:
+    """"who the PM is" → "who the product manager (PM) is": the words the notes may use, and
+    the abbreviation for notes that use it."""
+    return re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
 
 
 def resolve(question: str, history: list[tuple[str, str]] | None) -> str:

@@ -421,3 +421,13 @@ def test_a_surname_written_as_an_initial_still_names_the_person():
     lindqvist = hit("Weekly sync: Chris L. now owns the map style.", line=5)
     reading = Reader(overlap_model()).read("What does Chris Okafor own now?", [lindqvist, okafor])
     assert reading.kind == "answered" and "payments" in reading.answer
+
+
+def test_an_abbreviation_is_asked_as_the_words_notes_spell_out():
+    from agent.reader_question import spell_out
+
+    asked = spell_out("remind me who the PM is")
+    assert asked == "remind me who the product manager (PM) is" and analyse(asked).names == []
+    roster = [row({"name": "Ellen Marsh", "role": "product manager", "city": "Toronto"}, line=9, path="/notes/team.md")]
+    assert "Ellen Marsh" in Reader(overlap_model()).read(asked, roster).answer
+    assert spell_out("What is my GP's number?") == "What is my GP's number?"  # not every capital pair
