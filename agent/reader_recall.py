@@ -18,7 +18,7 @@ from agent.reader_text import content_words, names, numbers, stem, words
 
 # Bonus, in the reader's score units (PMI ~0-3, coverage 0-1), for holding all of the recalled
 # values; a share of them earns its share. Checked on Lena and sam (bench/ft_rag.py).
-W_RECALL = 1.0
+W_RECALL = 0.5
 # A candidate must hold at least this share of the recalled values to count as holding them.
 MIN_SHARE = 0.5
 RECALL_TOKENS = 32

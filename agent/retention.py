@@ -63,9 +63,10 @@ def render(llm, messages: list[dict]) -> str:
 
 
 def value_probabilities(llm, refs: Sequence[Reference]) -> list[float]:
-    """P(value | prompt + prefix) under `llm` for each reference (one batched decode per ~32)."""
+    """P(value | prompt + prefix) under `llm` for each reference. One decode per reference: on
+    this CPU 2.6x faster than the reader's packed batches for 60 short sequences (34 s vs 88 s)."""
     pairs = [(render(llm, r.messages) + r.prefix.rstrip(" "), (" " if r.prefix.endswith(" ") else "") + r.value) for r in refs]
-    lps = llm.logprobs_batch(pairs)
+    lps = [llm.logprobs(c, x) for c, x in pairs]
     # A wrecked model's logits can be NaN: it gives the value no probability at all.
     return [p if lp and math.isfinite(p := math.exp(sum(lp))) else 0.0 for lp in lps]
 
