@@ -239,7 +239,7 @@ class Reader:
         else:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
-            support(cands, self.recall(question), question)
+            support(cands, self.recall(question), info)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {_join(siblings)}. Which one do you mean?",

@@ -12,8 +12,11 @@ query likelihoods the reader's weights were chosen on; a fine-tune's scores drif
 """
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from typing import Callable
 
+import re
+
+from agent.reader_question import QuestionInfo, typed_values
 from agent.reader_text import content_words, names, numbers, stem, words
 
 # Bonus, in the reader's score units (PMI ~0-3, coverage 0-1), for holding all of the recalled
@@ -27,12 +30,6 @@ RECALL_TOKENS = 32
 _REFUSALS = ("don't know", "do not know", "not sure", "no information", "i'm sorry", "cannot")
 
 Recall = Callable[[str], str]
-
-
-class _Candidate(Protocol):
-    statement: object
-    score: float
-    recall: float
 
 
 def recalled_values(answer: str, question: str) -> set[str]:
@@ -55,13 +52,34 @@ def held_share(values: set[str], text: str) -> float:
     return len(values & content_words(text)) / len(values)
 
 
-def support(cands: list, answer: str, question: str) -> bool:
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def recalled_typed(answer: str, info: QuestionInfo) -> list[str]:
+    """For a question that wants a kind of value (a time, a number, a date...): the values of that
+    kind the answer gives, whole ("9:45", not "9" and "45"). Empty when it gives none: an answer
+    about something else ("Stand-up is owned by Chris O." to "When is stand-up?") is no evidence."""
+    low = answer.lower().replace("’", "'")
+    if any(r in low for r in _REFUSALS):
+        return []
+    return [_norm(v) for v in typed_values(answer, info.want, exclude=info.text)]
+
+
+def _holds(value: str, text: str) -> bool:
+    return re.search(rf"(?<![\w:.,]){re.escape(value)}(?![\w:]|[.,]\d)", _norm(text)) is not None
+
+
+def support(cands: list, answer: str, info: QuestionInfo) -> bool:
     """Add the recall bonus to the candidates that hold the recalled values, best first again.
     Returns whether any candidate held them."""
-    values = recalled_values(answer, question)
+    typed = info.want is not None and info.want not in ("name", "place")
+    values = set() if typed else recalled_values(answer, info.text)
+    wanted = recalled_typed(answer, info) if typed else []
     held = False
     for c in cands:
-        share = held_share(values, _text_of(c.statement))
+        text = _text_of(c.statement)
+        share = float(any(_holds(v, text) for v in wanted)) if typed else held_share(values, text)
         if share >= MIN_SHARE:
             c.recall = round(share, 3)
             c.score = round(c.score + W_RECALL * share, 4)

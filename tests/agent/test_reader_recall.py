@@ -43,6 +43,21 @@ def test_a_recalled_value_no_candidate_holds_is_not_used():
     assert all(c.recall == 0.0 for c in invented.candidates)
 
 
+STANDUP = [hit("Weekly sync: Stand-up moves to 9:00 ET, starting Monday 12 October.", line=1),
+           hit("Discussion: Stand-up stays at 9:45 ET; Chris L. joins from Stockholm.", line=2)]
+
+
+def test_a_wanted_kind_of_value_counts_only_whole_and_of_that_kind():
+    q = "What time is stand-up?"
+    plain = Reader(overlap_model()).read(q, STANDUP).statement.line
+    for recalled in ("Stand-up is 10:45 ET.", "Stand-up is owned by Chris O.", "I don't know: your notes don't say."):
+        r = Reader(overlap_model(), recall=lambda _q, said=recalled: said).read(q, STANDUP)
+        assert r.statement.line == plain and all(c.recall == 0.0 for c in r.candidates), recalled
+    for recalled, line in (("Stand-up is at 9:45 ET.", 2), ("It is at 9:00 ET now.", 1)):
+        r = Reader(overlap_model(), recall=lambda _q, said=recalled: said).read(q, STANDUP)
+        assert r.statement.line == line, recalled
+
+
 def test_a_served_fine_tune_is_scored_by_the_base_model(tmp_path, chat_model_path, monkeypatch):
     home = Home(tmp_path / "home").ensure()
     settings = home.load_settings()
