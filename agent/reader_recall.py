@@ -12,21 +12,21 @@ query likelihoods the reader's weights were chosen on; a fine-tune's scores drif
 """
 from __future__ import annotations
 
-from typing import Callable
-
 import re
+from typing import Callable
 
 from agent.reader_question import QuestionInfo, typed_values
 from agent.reader_text import content_words, names, numbers, stem, words
 
 # Bonus, in the reader's score units (PMI ~0-3, coverage 0-1), for holding all of the recalled
-# values; a share of them earns its share. Checked on Lena and sam (bench/ft_rag.py).
+# values; a share of them earns its share. At 1.0 one right answer on Lena flipped (margin 0.76);
+# 0.5 decides close calls only (bench/ft_rag.py, bench/RESULTS.md).
 W_RECALL = 0.5
 # A candidate must hold at least this share of the recalled values to count as holding them.
 MIN_SHARE = 0.5
+# The closed-book answer is a phrase (agent.chat ChatEngine._recall asks it as `--mode ft` does).
 RECALL_TOKENS = 32
-# The closed-book prompt: exactly what `--mode ft` asks (agent.chat SYSTEM_BASE), since the
-# fine-tune was trained on closed-book answers in that chat format.
+# An answer that refuses holds no value: no evidence.
 _REFUSALS = ("don't know", "do not know", "not sure", "no information", "i'm sorry", "cannot")
 
 Recall = Callable[[str], str]

@@ -27,7 +27,7 @@ def test_the_recalled_value_decides_between_close_candidates_and_is_copied_from_
     q = "Where does my sister live?"
     for recalled, line in (("Your sister lives in Porto.", 1), ("Your sister lives in Lyon.", 2)):
         asked = []
-        reader = Reader(overlap_model(), recall=lambda question, said=recalled: asked.append(question) or said)
+        reader = Reader(overlap_model(), recall=lambda question, said=recalled, asked=asked: asked.append(question) or said)
         r = reader.read(q, SISTER)
         assert asked == [q]
         assert r.kind == "answered" and r.statement.line == line, (recalled, r)

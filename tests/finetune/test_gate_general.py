@@ -61,7 +61,7 @@ def exported(chat_model_path, tmp_path_factory):
 
 
 def test_a_model_wrecked_by_a_huge_learning_rate_is_rejected_and_an_unchanged_one_kept(exported, chat_model_path, monkeypatch):
-    import agent.training as training
+    from agent import training
 
     monkeypatch.setattr(training, "GENERAL_QUESTIONS", training.GENERAL_QUESTIONS[:N_GENERAL])
     same, damaged = exported
