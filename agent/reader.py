@@ -19,7 +19,8 @@ from typing import Literal, Sequence
 from pydantic import BaseModel
 
 from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
-from agent.reader_relate import head_word, other_kind, WordRelate, attribute_words, same_or_synonym, shares_attribute
+from agent.reader_recall import Recall, support
+from agent.reader_relate import WordRelate, attribute_words, head_word, other_kind, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     content_words,
@@ -77,6 +78,7 @@ class Scored(BaseModel):
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
     recent: bool = False  # the newest dated candidate
     pmi: float | None = None
+    recall: float = 0.0  # share of a fine-tune's closed-book answer this statement holds (agent.reader_recall)
     score: float = 0.0
 
 
@@ -141,12 +143,17 @@ def _clip(text: str, n: int) -> str:
 
 
 class Reader:
-    def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None):
-        """`relate`: word vectors for telling whether a statement speaks of the asked attribute
-        (agent.reader_relate); without it only shared stems and listed synonyms count."""
+    def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None,
+                 recall: Recall | None = None):
+        """`model` scores the candidates (the base model, also when a fine-tune is served).
+        `relate`: word vectors for telling whether a statement speaks of the asked attribute
+        (agent.reader_relate); without it only shared stems and listed synonyms count.
+        `recall`: a fine-tune's closed-book answer to a question, evidence for the candidates
+        that hold its values (agent.reader_recall)."""
         self.model = model
         self.n_candidates = n_candidates
         self.relate = relate
+        self.recall = recall
 
     # -- scoring ----------------------------------------------------------------------------------
     def _logprobs(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
@@ -268,6 +275,8 @@ class Reader:
             self.score(info, cands)  # one candidate that covers the question needs no model to choose it
         else:
             combine(cands, info)
+        if self.recall is not None and len(cands) > 1:
+            support(cands, self.recall(question), info)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",

@@ -299,8 +299,10 @@ def _gate_and_promote(home: Home, settings: Settings, run_dir: Path, work: dict,
     new_g, cur_g = ev["new"]["general_correct"], ev["current"]["general_correct"]
     base = CycleResult(run_id=run_dir.name, status="rejected", resumed=resumed, stages_s=work["stages_s"],
                        dataset=work["dataset"], train=work["train"], eval=ev, files=work["files"], run_dir=str(run_dir))
+    keep = ev["new"].get("general_keep") or {}
     verdict = decide(ev["new"]["heldout_right"], ev["current"]["heldout_right"],
-                     ev["new"]["general_right"], ev["current"]["general_right"])
+                     ev["new"]["general_right"], ev["current"]["general_right"],
+                     new_general_p=keep.get("new"), old_general_p=keep.get("old"))
     base.eval["gate"] = verdict.model_dump()
     if not verdict.promote:
         base.reason = verdict.reason
@@ -371,6 +373,29 @@ def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> di
     return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
             "general_n": len(g.items), "heldout_right": [i.correct for i in h.items],
             "general_right": [i.correct for i in g.items], "items": [i.model_dump() for i in h.items + g.items]}
+
+
+def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, *, n_ctx: int = 1024) -> dict:
+    """Each model's probability of the right value on the general questions either answered
+    right (agent/retention.py): what the gate judges forgetting on."""
+    from agent.chat import SYSTEM_BASE
+    from agent.lm import LlamaModel
+    from agent.retention import references, retention
+
+    said = {}
+    for score in (current, new):
+        for it in score["items"]:
+            if it["kind"] == "general" and it["correct"]:
+                said.setdefault(it["id"], []).append(it["answer"])
+    refs = [r for q in GENERAL_QUESTIONS if q.id in said
+            for r in references(q.id, [{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": q.question}],
+                                q.answers, said[q.id])]
+    new_llm, cur_llm = LlamaModel(new_path, n_ctx=n_ctx), LlamaModel(cur_path, n_ctx=n_ctx)
+    try:
+        return retention(new_llm, cur_llm, refs).model_dump()
+    finally:
+        new_llm.close()
+        cur_llm.close()
 
 
 def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
@@ -546,6 +571,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     cur_path = cur.path if cur is not None else base
     progress.emit("eval", step=2, total=3, message=f"scoring the current model ({cur.version if cur else 'base'})")
     current = score_current(run_dir, cur_path, qs)
+    new["general_keep"] = general_retention(out, cur_path, new, current)
     stages["eval"] = round(time.monotonic() - t0, 2)
     progress.emit("eval", step=3, total=3, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
 
