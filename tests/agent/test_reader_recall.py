@@ -43,7 +43,8 @@ def test_a_recalled_value_no_candidate_holds_is_not_used():
     assert all(c.recall == 0.0 for c in invented.candidates)
 
 
-STANDUP = [hit("Weekly sync: Stand-up moves to 9:00 ET, starting Monday 12 October.", line=1),
+# Neither line says it revises the other ("moves to" would win by itself: agent.reader._REVISES).
+STANDUP = [hit("Weekly sync: Stand-up is at 9:00 ET, starting Monday 12 October.", line=1),
            hit("Discussion: Stand-up stays at 9:45 ET; Chris L. joins from Stockholm.", line=2)]
 
 
