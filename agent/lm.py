@@ -311,6 +311,16 @@ class LlamaModel:
         params.n_threads = self.llama.context_params.n_threads
         params.n_threads_batch = self.llama.context_params.n_threads_batch
         params.no_perf = True
+        # A statement's score must not depend on which others share its decode: with the default
+        # F16 key/value cache (and flash attention, "auto" by default) the same pair scored alone
+        # or packed beside another moved by up to 0.15 nat per token, as much as the gaps the
+        # reader decides on. An F32 cache without flash attention scores every layout alike
+        # (tests/agent/test_lm_scoring.py); it costs n_ctx x layers x 2 x kv width x 4 bytes
+        # (~90 MB for the demo model).
+        if hasattr(params, "flash_attn_type"):
+            params.flash_attn_type = 0
+        params.type_k = 0  # GGML_TYPE_F32
+        params.type_v = 0
         ctx = llama_cpp.llama_init_from_model(self.llama._model.model, params)
         if ctx is None:
             raise RuntimeError("llama.cpp could not create a scoring context")
