@@ -78,7 +78,7 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
             plan, question, error = agent.plan(text)
     elif command_like and plan and not question and not error and scorer is not None and GRAMMAR:
         kinds = {p.kind for p in plan if p.risky}
-        if "send_sms" in kinds:
+        if "send_sms" in kinds and not sure(transcript, kinds):
             vouched = len(plan) == 1 and _message_sure(agent, transcript, plan[0], vocabulary, evidence)
         elif kinds and not sure(transcript, kinds):
             found = _grammar(agent, transcript, vocabulary, apps, evidence)
@@ -101,7 +101,7 @@ GRAMMAR_SURE = 0.9  # the transcript's own meaning holds this much: the recogniz
 GRAMMAR_RECOVER = 0.6  # a reading of a command nobody understood: its share among the commands scored
 GRAMMAR_MAX_DROP = 12.0  # nats the reading may be less likely than the words heard
 GRAMMAR_CLOSE = 0.4  # and it must sound somewhat like what was heard (grammar.closeness)
-MESSAGE_TARGETS = 12  # recipients scored for a message, nearest to the heard one first
+MESSAGE_TARGETS = 12  # readings scored for a message's recipient, nearest to the heard one first
 
 
 def _message_sure(agent, transcript, step, vocabulary, evidence: dict) -> bool:
@@ -132,7 +132,7 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict) -> bool:
         return False
     said = body.rstrip(".!?")
     cands = [(f"{verb} {t}, {said}.", t) for t in who for verb in ("Text", "Message")]
-    near = grammar.nearest([(c, "message") for c, _ in cands], [text], limit=2 * MESSAGE_TARGETS, per_family=0)
+    near = grammar.nearest([(c, "message") for c, _ in cands], [text], limit=MESSAGE_TARGETS, per_family=0)
     target_of = dict(cands)
     texts = list(dict.fromkeys([text, *near]))
     scores = scorer.grammar(texts)
