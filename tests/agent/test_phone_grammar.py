@@ -42,3 +42,20 @@ def test_readings_of_one_meaning_pool_their_probability():
     post = grammar.posterior([(-1.0, "a"), (-1.0, "a"), (-1.0, "b"), (-50.0, "c")])
     assert abs(post["a"] - 2 / 3) < 1e-6 and abs(post["b"] - 1 / 3) < 1e-6 and post["c"] < 1e-9
     assert list(post) == ["a", "b", "c"]
+
+
+def test_a_comma_before_that_is_not_part_of_the_message():
+    """tiny.en writes "Text, Dana, that the gym is closed." where the speaker said "text Dana that
+    the gym is closed": the body is the same as without the comma."""
+    assert parse_command("Text, Dana, that the gym is closed.")[0].args == {"contact": "Dana",
+                                                                           "body": "the gym is closed"}
+    assert parse_command("Text Dana, that's great")[0].args["body"] == "that's great"
+
+
+def test_bodies_are_compared_spelling_aside():
+    from agent.heard import _body_of, _same_words
+
+    assert _same_words("that I'm on the bus", "I am on the bus")
+    assert _same_words("dinner is at seven", "Dinner is at 7")
+    assert not _same_words("line outside", "I'm outside")
+    assert _body_of("Text Kofi, line outside.") == "line outside" and _body_of("Call Kofi.") is None
