@@ -176,6 +176,9 @@ class LazyScorer:
     def alternatives(self, n: int = 5):
         return self._get().alternatives(n)
 
+    def grammar(self, texts: list[str]):
+        return self._get().grammar(texts)
+
 
 # -------------------------------------------------------------------------------------- scoring
 _CONTRACTIONS = {"i'm": "i am", "i'll": "i will", "it's": "it is", "that's": "that is", "you're": "you are",
@@ -236,6 +239,7 @@ def main() -> int:
     ap.add_argument("--tag", default="", help="suffix of this run's transcript cache (for runs side by side)")
     ap.add_argument("--show", type=int, default=12, help="print this many failures per configuration")
     ap.add_argument("--rescore", action="store_true", help="score cached transcripts' words again (not from cache)")
+    ap.add_argument("--grammar-off", action="store_true", help="without the closed grammar (agent/heard.py)")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
     if args.combine:
@@ -246,6 +250,7 @@ def main() -> int:
             print(TABLE_HEAD + line)
         return 0
 
+    import agent.heard as heard_module
     from agent.commands.listen import act_on_transcript, priming
     from agent.config import Home
     from agent.heard import understand
@@ -262,6 +267,8 @@ def main() -> int:
         transcribe,
     )
 
+    if args.grammar_off:
+        heard_module.GRAMMAR = False
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     sets = args.sets.split(",")
@@ -358,10 +365,16 @@ def main() -> int:
                             a.ok and a.verified for a in result.actions)
                         why = result.error or result.question or ""
                         runnable = ran or read_back
+                        evidence = {}
                     else:
                         u = understand(agent, tr, vocabs[persona])
                         plan, question, error, read_back = u.plan or [], u.question, u.error, u.read_back
                         recovered = f"{u.text} ({u.recovered.drop})" if u.recovered else ""
+                        evidence = dict(u.evidence)
+                        if evidence.get("best"):
+                            bp = agent.plan(evidence["best"])[0]
+                            evidence["best_right"] = bool(bp) and matches(clip["cmd"]["expect"], bp)
+                            evidence["best_risky"] = bool(bp) and any(p.risky for p in bp)
                         runnable = bool(plan) and not question and not error
                         ran = runnable and not read_back
                         why = question or error or ("read back: unsure" if read_back else "")
@@ -375,7 +388,7 @@ def main() -> int:
                                  "score_s": score_s,
                                  "conf": s["conf"], "risky": any(p.risky for p in plan), "runnable": runnable,
                                  "executed": args.execute, "model": model, "priming": mode,
-                                 "recovered": recovered,
+                                 "recovered": recovered, "evidence": evidence,
                                  "why": why or ("" if plan else "not understood")})
                 tfile.write_text(json.dumps(seen))
                 cfile.write_text(json.dumps(ctx))

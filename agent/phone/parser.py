@@ -206,7 +206,11 @@ def _parse_one(text: str) -> list[Step] | None:
         if m and len(m.group("body").split()) < 2:
             m = None  # "text Jo back" is not a message
     if m:
-        args = {**_recipient(m.group("who")), "body": _clean_body(m.group("body"))}
+        body = _clean_body(m.group("body"))
+        # "Text Dana, that the gym is closed": a comma the recognizer put before the "that" (read
+        # as without it: "text Dana that ..." is a message "...")
+        body = re.sub(r"^that\s+(?=\w)", "", body, flags=re.I) if s[:m.start("body")].rstrip().endswith(",") else body
+        args = {**_recipient(m.group("who")), "body": body}
         if args["body"]:
             return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]
 

@@ -255,3 +255,79 @@ def test_a_cut_short_transcript_is_recovered_from_the_recognizers_other_transcri
     understood = understand(_agent(home, None), heard, None)
     assert understood.recovered is not None and not understood.read_back
     assert [(p.kind, p.args["hour"], p.args["minute"]) for p in understood.plan] == [("set_alarm", 8, 45)]
+
+
+# ---- the closed grammar of commands (agent/phone/grammar.py), judged on the real recording -------
+def test_a_doubted_call_is_vouched_for_by_the_closed_grammar(notes_home, flite):
+    """Word by word tiny.en may doubt "uncle"; among every call this user can make ("Call/Ring/
+    Phone Tobias/Rosalind/my uncle/..."), scored on the recording, "my uncle" holds nearly all
+    the probability: the recognizer is sure of the command, and it runs."""
+    from agent.chat import open_memory
+    from agent.heard import sure, understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        heard = _heard("Call my uncle.", flite("call my uncle"), vocab, min_word_prob=0.3,
+                       words=[("Call", 0.9), ("my", 0.95), ("uncle.", 0.3)])
+        assert not sure(heard, {"call"})
+        understood = understand(_agent(notes_home, memory), heard, vocab)
+    assert understood.evidence["vouched"] and not understood.read_back
+    assert [p.args["to"] for p in understood.plan] == ["+49305550177"]
+
+
+def test_a_wrong_but_plausible_risky_command_is_read_back_not_run(notes_home, vphone, speak):
+    """"Call Rosalind." and "Turn on Wi-Fi." are commands this user could give, but not what the
+    recording says: the grammar does not vouch for them (the recording prefers "my uncle" and
+    "off"), so they are read back and nothing runs, even pre-approved and with --yes. And a
+    reading the grammar itself recovers is a second choice: read back too."""
+    from agent.chat import open_memory
+    from agent.commands.listen import act_on_transcript
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        wifi_before = vphone.state().wifi
+        for text, said, words in (
+                ("Call Rosalind.", "call my uncle", [("Call", 0.9), ("Rosalind.", 0.3)]),
+                ("Turn on Wi-Fi.", "turn off wifi", [("Turn", 0.9), ("on", 0.3), ("Wi-Fi.", 0.9)])):
+            heard = _heard(text, speak(said), vocab, min_word_prob=0.3, words=words)
+            result, read_back = act_on_transcript(_agent(notes_home, memory), heard, serial=vphone.serial, yes=True,
+                                                  dry_run=False, interactive=False, vocabulary=vocab)
+            assert read_back and result.actions == [] and "not sure I heard" in result.question, text
+        heard = _heard("All my uncle.", speak("call my uncle"), vocab)
+        result, read_back = act_on_transcript(_agent(notes_home, memory), heard, serial=vphone.serial, yes=True,
+                                              dry_run=False, interactive=False, vocabulary=vocab)
+        assert read_back and result.actions == [] and "Call my uncle" in result.question
+    assert vphone.state().calls == [] and vphone.state().wifi == wifi_before
+
+
+def test_a_garbled_safe_command_is_recovered_from_the_closed_grammar(home, speak):
+    """No single word put back makes "Golden advance beam." a command; among the closed
+    grammar's readings the recording clearly prefers "Go to the home screen.", a safe action."""
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    heard = _heard("Golden advance beam.", speak("go to the home screen"), vocab)
+    understood = understand(_agent(home, None), heard, vocab)
+    assert understood.recovered is not None and understood.evidence["path"] == "recover"
+    assert understood.text == "Go to the home screen." and not understood.read_back
+    assert [(p.kind, p.args) for p in understood.plan] == [("key", {"key": "HOME"})]
+
+
+def test_a_message_is_judged_by_its_recipient_and_its_body_apart(notes_home, flite):
+    """tiny.en doubts the verb of a message most ("Text" 0.3): the recipient is checked against
+    every contact on the recording and the body word by word without the context, so a right
+    message is sent; a plausible wrong recipient with the same body is read back."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    words = [("Text", 0.3), ("Tobias,", 0.9), ("I", 0.9), ("am", 0.9), ("running", 0.9), ("late.", 0.9)]
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        wav = flite("text Tobias I am running late")
+        right = understand(_agent(notes_home, memory), _heard("Text Tobias, I am running late.", wav, vocab,
+                                                              min_word_prob=0.3, words=words), vocab)
+        wrong = understand(_agent(notes_home, memory), _heard("Text Rosalind, I am running late.", wav, vocab,
+                                                              min_word_prob=0.3, words=words), vocab)
+    assert right.evidence["vouched"] and not right.read_back
+    assert [p.args["to"] for p in right.plan] == ["+49305550177"]
+    assert wrong.read_back and not wrong.evidence["vouched"]
