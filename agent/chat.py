@@ -479,9 +479,7 @@ class ChatEngine:
         for person in reading.options[:MAX_OPTIONS]:
             person = self._full_name(person)
             question = about_one(reading.question, person)
-            statements = search_statements(self.memory, question, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
-            with self._lock:
-                sub = Reader(self.model, relate=self._relate()).read(question, statements)
+            sub = self._read_about(question, question)
             # A value in the line's own words, not its heading's date ("Monday, 27 September").
             if (sub.kind == "answered" and sub.value and sub.statement is not None and sub.value in sub.statement.source
                     and sub.value.lower() not in person.lower()):
@@ -504,15 +502,19 @@ class ChatEngine:
         every = getattr(self.memory, "iter_statements", None)
         if every is None:
             return person
-        pattern = re.compile(rf"\b{m.group(1)} ({m.group(2)}[a-z][\w'-]+)")
+        pattern = re.compile(rf"\b{re.escape(m.group(1))} ({m.group(2)}[a-z][\w'-]+)")
         fulls = {f"{m.group(1)} {x}" for st in every() for x in pattern.findall(st.text)}
         return fulls.pop() if len(fulls) == 1 else person
 
-    def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
-        """The one person or thing a relative clause points to, and the reading that found it."""
+    def _read_about(self, search: str, question: str) -> Reading:
+        """One question read on its own over the statements `search` retrieves."""
         statements = search_statements(self.memory, search, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
         with self._lock:
-            reading = self._reader().read(question, statements)
+            return self._reader().read(question, statements)
+
+    def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
+        """The one person or thing a relative clause points to, and the reading that found it."""
+        reading = self._read_about(search, question)
         if reading.kind != "answered" or reading.statement is None:
             return None
         found = entity(reading.statement.text, search, reading.statement.topic)
