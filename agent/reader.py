@@ -18,7 +18,7 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
+from agent.reader_question import RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import WordRelate, attribute_words, head_word, other_kind, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
@@ -95,26 +95,19 @@ class Reading(BaseModel):
 _MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
 
 
+def _name_words(name: str) -> list[str]:
+    """The capitalised words of a name the question uses ("Chris Okafor", "Dr. Halvorsen")."""
+    return [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
+
+
 def _initialled(info: QuestionInfo, text: str) -> set[str]:
-    """Stems of the question's surnames the statement writes as an initial ("Chris O.")."""
+    """Stems of the question's surnames the statement writes as an initial ("Chris O."): they
+    count as said, for coverage and for naming the person."""
     out = set()
     for n in info.names:
-        parts = [w.strip(".,") for w in n.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
+        parts = _name_words(n)
         out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text)}
     return out
-
-
-def _name_in(name: str, terms: set[str], text: str) -> bool:
-    """Every word of a name the question uses is in the statement, a surname also as its initial
-    ("Chris O. now owns payments" speaks of Chris Okafor)."""
-    parts = [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
-    for i, w in enumerate(parts):
-        if stem(w) in terms:
-            continue
-        if i > 0 and re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text):
-            continue
-        return False
-    return True
 
 
 def _terms_of(st: StatementHit) -> set[str]:
@@ -180,7 +173,7 @@ class Reader:
             typed = own or typed_values(st.text, info.want, exclude=info.text) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v)]
             owner_ok = all(stem(o) in terms for o in info.owners)
-            names_ok = all(_name_in(n, terms, st.text) for n in info.names)
+            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
                 typed = birthday_dates(typed)
@@ -232,9 +225,11 @@ class Reader:
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
         cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         asked_months = info.terms & _MONTH_STEMS
-        if asked_months and any(asked_months & _terms_of(c.statement) for c in cands):
-            # "at the November check-up": lines dated in another month are other check-ups.
-            cands = [c for c in cands if asked_months & _terms_of(c.statement) or not (_MONTH_STEMS & _terms_of(c.statement))]
+        if asked_months:
+            months = [(c, _MONTH_STEMS & _terms_of(c.statement)) for c in cands]
+            if any(asked_months & m for _, m in months):
+                # "at the November check-up": lines dated in another month are other check-ups.
+                cands = [c for c, m in months if asked_months & m or not m]
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all.
@@ -342,7 +337,7 @@ class Reader:
         texts = [c.statement.text for c in cands[:4]]
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
-        rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second) )?([a-z]+?)(?:'s)?\b", low)
+        rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
         if rel:
             noun = rel.group(1)
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
@@ -431,7 +426,8 @@ def _label(st: StatementHit) -> str:
 
 
 def _last_heading(st: StatementHit) -> str:
-    head = re.sub(r"\s*\([^)]*\)", "", (st.topic or "").split(" > ")[-1].split(": ")[-1]).strip()
+    """The heading a line sits under, without its remark ("Rhubarb crumble (mine)")."""
+    head = re.sub(r"\s*\([^)]*\)", "", st.topic or "").strip()
     return head if 0 < len(head.split()) <= 4 else ""
 
 
@@ -543,16 +539,19 @@ def _keyed_by(st: StatementHit) -> str | None:
     return m.group(1) if m else None
 
 
+_ME = ("me", "myself", "i")
+
+
 def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
     if info.owners or info.names or not re.search(r"\b(my|i|me)\b", low):
         return
-    mine = {c.statement.path for c in cands if (_keyed_by(c.statement) or "").lower() in ("me", "myself", "i")}
-    for c in cands:
-        key = _keyed_by(c.statement)
-        if (c.statement.path in mine and key and key.lower() not in ("me", "myself", "i")
+    keys = [(c, _keyed_by(c.statement)) for c in cands]
+    mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}
+    for c, key in keys:
+        if (c.statement.path in mine and key and key.lower() not in _ME
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)

@@ -211,11 +211,15 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)
 _NAME_ASKED = re.compile(r"\b(called|named|name)\b", re.IGNORECASE)
 
 
+# "my *older* son": words before a relation that pick one of several.
+RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second)"
+
+
 def about_one(question: str, person: str) -> str:
     """The question asked about one of the people it may mean: "What's the name of my son's
     teacher?" about Leo → "What's the name of Leo's teacher?"; "What is Chris working on?" about
     "Chris O." → "What is Chris O. working on?"."""
-    rel = r"\b(?:my|our) (?:(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second) )?[a-z]+?"
+    rel = rf"\b(?:my|our) (?:{RELATION_ADJECTIVES} )?[a-z]+?"
     out, n = re.subn(rel + r"(?:'s|’s)", person + "'s", question, count=1, flags=re.IGNORECASE)
     if not n:
         out, n = re.subn(rel + r"\b", person, question, count=1, flags=re.IGNORECASE)

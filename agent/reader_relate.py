@@ -74,7 +74,6 @@ def attribute_words(question: str, whose: Iterable[str]) -> list[str]:
     return out
 
 
-_AUX = frozenset("is are was were do does did am be been has have had will would can could should 's".split())
 _DETERMINERS = r"(?:'s|\bmy|\bour|\bthe|\bhis|\bher|\btheir|\bof|\bfor)"
 
 
