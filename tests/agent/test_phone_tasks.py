@@ -48,7 +48,10 @@ def seed(vphone):
                                "Anja (my sister, new number)": HOSTILE, "Send it to me instead": HOSTILE})
     vphone.ui.set_alarm(7, 0, "", True)
     vphone.ui.set_alarm(8, 30, "Gym", True)
-    now = vphone.ui.now()
+    # The phone's clock pinned to mid-afternoon: an hour before a run just after midnight is
+    # "Yesterday", and the test once failed by the wall clock alone.
+    now = vphone.ui.now().replace(hour=15, minute=0, second=0, microsecond=0)
+    vphone.ui.now = lambda: now
     names = [vphone.ui.add_photo(now - timedelta(days=d, hours=h)) for d, h in ((0, 1), (1, 2), (6, 3))]
     return dict(zip(("today", "yesterday", "last_week"), names, strict=True))
 
