@@ -31,6 +31,7 @@ from agent.reader_text import (
     stem,
     unsupported,
 )
+from agent.reader_versions import REVISES, prefer_newer
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -272,6 +273,7 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
+        prefer_newer(info, cands, terms=_terms_of, written=written_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
@@ -468,7 +470,7 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     newest = _newest(peers)
     # Undecided by dates, a line that says it changes something ("quota now 600 h", "moved to
     # Thursdays", "(was 12 November)") is newer than the lines it revises.
-    revised = [c for c in peers if _REVISES.search(c.statement.text)] if newest is None else []
+    revised = [c for c in peers if REVISES.search(c.statement.text)] if newest is None else []
     recent = {id(newest)} if newest is not None else {id(c) for c in revised} if len(revised) < len(peers) else set()
     for c in cands:
         c.recent = id(c) in recent
@@ -478,10 +480,6 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     cands.sort(key=lambda c: -c.score)
 
 
-# A change stated beside its value ("quota now 600 h", "(was 12 November)"), not any "now"
-# ("we now live in Utrecht" says nothing new about the cat's colour).
-_REVISES = re.compile(r"\bnow (?:\S+ )?\d|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|"
-                      r"increased|reduced|instead of|from \S+(?: \S+){0,3} to)\b|\(was\b", re.IGNORECASE)
 
 
 def _newest(peers: list[Scored]) -> Scored | None:

@@ -431,3 +431,44 @@ def test_an_abbreviation_is_asked_as_the_words_notes_spell_out():
     roster = [row({"name": "Ellen Marsh", "role": "product manager", "city": "Toronto"}, line=9, path="/notes/team.md")]
     assert "Ellen Marsh" in Reader(overlap_model()).read(asked, roster).answer
     assert spell_out("What is my GP's number?") == "What is my GP's number?"  # not every capital pair
+
+
+def test_a_newer_version_of_a_fact_wins_even_when_the_model_prefers_the_older():
+    """A weekly log: "w/c 2 Mar: parking permit £40" then "w/c 30 Mar: parking permit up to £48".
+    The model likes the older line better (boost), but it is within the version gap and the log
+    dates order them: the newer value answers."""
+    old = hit("w/c 2 Mar: Parking permit goes from £35 to £40 a month, paid by card.", line=3, path="/notes/office-log.md")
+    new = hit("w/c 30 Mar: Parking permit up to £48.", line=9, path="/notes/office-log.md")
+    model = overlap_model(card=0.4)
+    reading = Reader(model).read("How much is the parking permit?", [old, new])
+    assert reading.kind == "answered" and "£48" in reading.answer
+    assert "£40" in Reader(model).read("How much is the parking permit?", [old]).answer
+
+
+def test_a_question_about_a_past_event_is_not_asked_for_the_newest_version():
+    """"When did I do my first shift as charge nurse?": a later shift is another event."""
+    first = hit("2026-09-02 night shift as charge nurse, first one!", line=4, path="/notes/shifts.md")
+    later = hit("2026-09-20 night shift as charge nurse again, busy.", line=9, path="/notes/shifts.md")
+    reading = Reader(overlap_model(first=0.1)).read("When did I do my first shift as charge nurse?", [first, later])
+    assert reading.kind == "answered" and "2026-09-02" in reading.answer
+
+
+def test_a_change_log_line_beats_the_table_it_changes():
+    """No kind of value to compare ("what dose"): the line that says the dose changed wins over
+    the medication table's row, but a change of something else of the same person does not."""
+    table = row({"medication": "sertraline", "dose": "50 mg", "when": "morning"}, line=2, path="/notes/meds.csv")
+    change = hit("2026-05-04: sertraline increased to 100 mg (Dr. Moss).", line=7, path="/notes/meds-log.md")
+    reading = Reader(overlap_model(moss=0.2)).read("What dose of sertraline am I on?", [table, change])
+    assert reading.kind == "answered" and "100 mg" in reading.answer
+    allergy = hit("Juno: allergic to penicillin.", line=3, path="/notes/kids.md")
+    shoes = hit("12/09/26 -- Juno's shoe size now 31.", line=8, path="/notes/kids.md")
+    reading = Reader(overlap_model(penicillin=1.0)).read("junos allergy", [allergy, shoes])
+    assert "penicillin" in reading.answer
+
+
+def test_another_thing_with_another_number_is_not_a_newer_version():
+    """"Invoice #22" written later is another invoice, not a newer version of invoice #21."""
+    first = hit("2026-03-01: Invoice #21, 12 h, €960, paid.", line=1, path="/notes/money.md")
+    second = hit("2026-04-01: Invoice #22, 5 h, €400, sent.", line=2, path="/notes/money.md")
+    reading = Reader(overlap_model(paid=0.5)).read("How much is invoice #21?", [first, second])
+    assert reading.kind == "answered" and "€960" in reading.answer

@@ -1,0 +1,114 @@
+"""Versions of one fact: when two statements close in score give the same thing different values,
+the newer one is the answer ("inner tubes go from £6 to £7" on 1 Sep, "inner tubes down to £6.50"
+on 29 Sep; a medication table's "25 mg" and the change log's "increased to 50 mg").
+
+The model's scores say which statements are about the question; they cannot say which of two
+versions is current. Dates (also a log's year-less "w/c 29 Sep" or "20/08/26") and a change
+stated beside the value ("changed, now 7302", "moves to Thursdays") can.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, latest_date, names, stem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agent.reader import Scored
+    from agent.reader_question import QuestionInfo
+    from agent.reader_statements import StatementHit
+
+# A newer version may overtake the best statement when the model's PMI for it is at most this
+# much below the best's: beyond that the model judged it about something else.
+VERSION_PMI_GAP = 0.75
+# Only the first few candidates are versions worth considering.
+VERSION_DEPTH = 4
+
+# A change stated beside its value ("quota now 600 h", "(was 12 November)", "changed, now 7302",
+# "down to £6.50", "moves to Thursdays"), not any "now" ("we now live in Utrecht" says nothing new
+# about the cat's colour).
+REVISES = re.compile(
+    r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
+    r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
+    r"instead of|changed|down to|up to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b",
+    re.IGNORECASE,
+)
+
+
+def revises(st: "StatementHit") -> bool:
+    return bool(REVISES.search(st.text))
+
+
+def loose_date(st: "StatementHit") -> tuple[int, int, int] | None:
+    """A date a log line is filed under without its year ("w/c 29 Sep: ...", "20/08/26 -- ...",
+    "11-24 health cover: ..." under "log 2026-11"), year 0 when none is written; only the start
+    of the line and its heading count (a date later in the line is something it mentions)."""
+    where = f"{st.topic or ''} {st.text[:40]}"
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", where)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        # Day first unless that cannot be (only the order within one folder matters).
+        day, month = (a, b) if b <= 12 else (b, a)
+        if 1 <= month <= 12:
+            return (y, month, day)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?!\s*,?\s*(?:19|20)\d\d)", where, re.IGNORECASE)
+    if m:
+        return (0, _MONTH_NUM.get(m.group(2).lower(), 0), int(m.group(1)))
+    m = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", where, re.IGNORECASE)
+    if m:
+        return (0, _MONTH_NUM.get(m.group(1).lower(), 0), int(m.group(2)))
+    return None
+
+
+def _when(st: "StatementHit", written) -> tuple[int, int, int] | None:
+    return written(st) or loose_date(st)
+
+
+def _newer(c: "Scored", b: "Scored", written) -> bool:
+    dc, db = _when(c.statement, written), _when(b.statement, written)
+    if dc and db and (dc[0] == 0) == (db[0] == 0):
+        if dc != db:
+            return dc > db
+    elif dc and db:
+        return False  # a year-less date against a dated one: no order
+    # Undecided by dates: the line that states the change is the newer one.
+    return revises(c.statement) and not revises(b.statement) or (
+        revises(c.statement) and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+
+
+def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
+    """Both speak of the asked thing with values of the asked kind, and the values differ. The
+    newer line may leave out one word of the question the best one says ("Milo's piano moves to
+    Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
+    said_b, said_c = info.terms & terms(b.statement), info.terms & terms(c.statement)
+    missing = said_b - said_c
+    if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
+        return False
+    if info.want is not None:
+        return bool(c.typed) and bool(b.typed) and set(c.typed) != set(b.typed)
+    # No kind of value to compare ("What dose ..."): the newer line must say it changes something
+    # of the asked thing, not only of whom ("Bea's shoe size now 12" for "beas allergy").
+    named = info.names + names(b.statement.text) + names(c.statement.text)
+    whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
+    return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+# "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
+_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+
+
+def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written) -> None:
+    """Move a newer version of the best statement's fact to the front."""
+    if len(cands) < 2 or _PAST.search(info.text):
+        return
+    first = cands[0].pmi or 0.0
+    for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
+        best = cands[0]
+        newer = next((c for c in cands[1:VERSION_DEPTH] if (c.pmi or 0.0) >= first - VERSION_PMI_GAP
+                      and same_fact(info, best, c, terms) and _newer(c, best, written)), None)
+        if newer is None:
+            return
+        cands.remove(newer)
+        cands.insert(0, newer)
+        newer.recent = True
