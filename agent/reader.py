@@ -31,6 +31,7 @@ from agent.reader_text import (
     stem,
     unsupported,
 )
+from agent.reader_parallel import parallel_records
 from agent.reader_versions import REVISES, prefer_newer
 
 DONT_KNOW = "I don't know: your notes don't say."
@@ -281,7 +282,12 @@ class Reader:
         if already_said:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
-        return self.decide(info, cands, question)
+        reading = self.decide(info, cands, question)
+        parallel = None if already_said or reading.kind != "answered" else parallel_records(info, cands, written=written_date)
+        if parallel:
+            return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
+                           question=question, statement=cands[0].statement, candidates=cands)
+        return reading
 
     def decide(self, info: QuestionInfo, cands: list[Scored], question: str) -> Reading:
         """Answer from the best scored candidate, or abstain (separate from scoring, so the rules

@@ -49,7 +49,8 @@ _ADDRESS = re.compile(
     rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;\n]{{0,60}})"
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
 )
-_PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+# Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
+_PHONE = re.compile(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
 _MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 _CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
@@ -119,8 +120,15 @@ def times(text: str) -> list[str]:
 
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
-    return _dedupe([m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
-                    and not re.fullmatch(r"(?:19|20)\d{2}-[01]\d-[0-3]\d", m.group(0).strip())])
+    found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
+             and not re.fullmatch(r"(?:19|20)\d{2}-[01]\d-[0-3]\d", m.group(0).strip())]
+    # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
+    out: list[str] = []
+    for p in found:
+        p = p.strip(" ,;:.") if p.startswith("(") and ")" in p else p.strip(" ,;:.()")
+        if p and p not in out:
+            out.append(p)
+    return out
 
 
 def emails(text: str) -> list[str]:

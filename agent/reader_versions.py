@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from agent.reader_statements import StatementHit
 
 # A newer version may overtake the best statement when the model's PMI for it is at most this
-# much below the best's: beyond that the model judged it about something else.
+# much below the best's: beyond that the model judged it about something else. A newer line that
+# leaves out a word of the question the best one says must be closer still.
 VERSION_PMI_GAP = 0.75
+VERSION_PMI_GAP_MISSING = 0.3
 # Only the first few candidates are versions worth considering.
 VERSION_DEPTH = 4
 
@@ -40,24 +42,24 @@ def revises(st: "StatementHit") -> bool:
 
 
 def loose_date(st: "StatementHit") -> tuple[int, int, int] | None:
-    """A date a log line is filed under without its year ("w/c 29 Sep: ...", "20/08/26 -- ...",
-    "11-24 health cover: ..." under "log 2026-11"), year 0 when none is written; only the start
-    of the line and its heading count (a date later in the line is something it mentions)."""
-    where = f"{st.topic or ''} {st.text[:40]}"
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", where)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        y = y + 2000 if y < 100 else y
-        # Day first unless that cannot be (only the order within one folder matters).
-        day, month = (a, b) if b <= 12 else (b, a)
-        if 1 <= month <= 12:
-            return (y, month, day)
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?!\s*,?\s*(?:19|20)\d\d)", where, re.IGNORECASE)
-    if m:
-        return (0, _MONTH_NUM.get(m.group(2).lower(), 0), int(m.group(1)))
-    m = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", where, re.IGNORECASE)
-    if m:
-        return (0, _MONTH_NUM.get(m.group(1).lower(), 0), int(m.group(2)))
+    """A date a log line is filed under without its year ("w/c 29 Sep: ...", "20/08/26 -- ..."),
+    year 0 when none is written: in its heading, or in its words when a separator follows it (a
+    date inside the sentence, "MOT due 2 July.", is something it mentions, not when it was written)."""
+    for where, after in ((st.topic or "", ""), (st.text[:60], r"(?=\s*(?::|-|–|—))")):
+        m = re.search(rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}})\b{after}", where)
+        if m:
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + 2000 if y < 100 else y
+            # Day first unless that cannot be (only the order within one folder matters).
+            day, month = (a, b) if b <= 12 else (b, a)
+            if 1 <= month <= 12:
+                return (y, month, day)
+        m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?!\s*,?\s*(?:19|20)\d\d){after}", where, re.IGNORECASE)
+        if m:
+            return (0, _MONTH_NUM.get(m.group(2).lower(), 0), int(m.group(1)))
+        m = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d){after}", where, re.IGNORECASE)
+        if m:
+            return (0, _MONTH_NUM.get(m.group(1).lower(), 0), int(m.group(2)))
     return None
 
 
@@ -94,6 +96,11 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     return revises(c.statement) and bool((said_b & said_c) - whose)
 
 
+def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
+    said_b, said_c = info.terms & terms(b.statement), info.terms & terms(c.statement)
+    return VERSION_PMI_GAP_MISSING if said_b - said_c else VERSION_PMI_GAP
+
+
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 
@@ -105,7 +112,7 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written)
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
-        newer = next((c for c in cands[1:VERSION_DEPTH] if (c.pmi or 0.0) >= first - VERSION_PMI_GAP
+        newer = next((c for c in cands[1:VERSION_DEPTH] if (c.pmi or 0.0) >= first - _gap(info, best, c, terms)
                       and same_fact(info, best, c, terms) and _newer(c, best, written)), None)
         if newer is None:
             return

@@ -1,0 +1,101 @@
+"""Parallel records: two lines of one note with the same shape, each holding a value of the asked
+kind, that the question cannot tell apart ("What time is the swim lesson on Saturday?" over a
+schedule with Ruby's and Milo's Saturday swim lessons; "What's the charge nurse's number?" over
+three charge nurses in a contact list). Answering one of them is a guess; the reader asks which,
+showing each one's value.
+
+The model's score is the judge of "cannot tell apart": when it gives both lines nearly the same
+probability of the question, and both cover the same words of it, nothing in the question picks one.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.reader_text import names, stem
+from agent.reader_versions import loose_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agent.reader import Scored
+    from agent.reader_question import QuestionInfo
+
+# Two lines whose PMI differs by at most this are one choice to the model (the scoring noise
+# between near-identical lines is ~0.1 nat).
+PARALLEL_PMI_GAP = 0.15
+MAX_OPTIONS = 4
+
+
+def _shape(text: str, values: list[str]) -> set[str]:
+    """A line's words without its values and names: what stays the same across records."""
+    for v in sorted(values, key=len, reverse=True):
+        text = text.replace(v, " ")
+    for n in names(text):
+        text = text.replace(n, " ")
+    return {stem(w) for w in re.findall(r"[a-zA-Z]{2,}", text)}
+
+
+def _same_shape(b: "Scored", c: "Scored") -> bool:
+    sb, sc = b.statement, c.statement
+    if sb.path != sc.path or sb.kind != sc.kind:
+        return False
+    if sb.fields or sc.fields:
+        kb, kc = set(sb.fields), set(sc.fields)
+        return bool(kb) and (kb <= kc or kc <= kb)  # a row may leave a column empty
+    wb, wc = _shape(sb.text, b.typed), _shape(sc.text, c.typed)
+    return bool(wb) and len(wb & wc) / len(wb | wc) >= 0.5
+
+
+def _letters(text: str) -> str:
+    """"Mazda (2025-26)" and "Mazda (2026-27)" are one thing in two periods, not two things."""
+    return re.sub(r"[^a-z]+", " ", text.lower()).strip()
+
+
+def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
+    """What tells the two records apart: the first column where they differ that is not the
+    asked value (a row's "who: Ruby" / "who: Milo"), else the headings they sit under, else the
+    names only one of them holds."""
+    sb, sc = b.statement, c.statement
+    if sb.fields and sc.fields:
+        for k in sb.fields:
+            vb, vc = sb.fields[k].strip(), sc.fields.get(k, "").strip()
+            if _letters(vb) != _letters(vc) and vb not in b.typed and vc not in c.typed and len(vb) <= 40 and len(vc) <= 40:
+                return vb, vc
+        return None
+    if sb.topic and sc.topic and sb.topic != sc.topic:
+        return sb.topic, sc.topic
+    nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
+    nc = [n for n in names(sc.text) if n not in sb.text and n not in c.typed]
+    if nb and nc:
+        return nb[0], nc[0]
+    return None
+
+
+def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
+    db, dc = written(b.statement) or loose_date(b.statement), written(c.statement) or loose_date(c.statement)
+    return bool(db and dc and db != dc)
+
+
+def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:
+    """Options to ask about ("Ruby (9:45)", "Milo (9:00)") when the best candidate has parallel
+    records the question cannot tell apart; None otherwise. Two dated versions of one thing
+    ("rent October", "rent November") are not parallel: the newer one answers."""
+    if info.plural or info.want is None or len(cands) < 2:
+        return None
+    best = cands[0]
+    if not best.typed or best.pmi is None:
+        return None
+    options: list[str] = []
+    for c in cands[1:MAX_OPTIONS]:
+        if (c.pmi is None or abs(c.pmi - best.pmi) > PARALLEL_PMI_GAP or not c.typed or c.typed[0] == best.typed[0]
+                or c.cover != best.cover or not _same_shape(best, c)
+                or _dated_apart(best, c, written)):
+            continue
+        label = _label(best, c)
+        if label is None:
+            continue
+        if not options:
+            options.append(f"{label[0]} ({best.typed[0]})")
+        option = f"{label[1]} ({c.typed[0]})"
+        if option not in options:
+            options.append(option)
+    return options if len(options) >= 2 else None
