@@ -503,3 +503,16 @@ def test_one_thing_in_two_periods_is_not_two_things_to_ask_about():
     new = row({"item": "car insurance", "details": "Mazda (2026-27)", "cost per year": "$1,642.00"}, line=4)
     reading = Reader(overlap_model()).read("How much is our car insurance per year?", [old, new])
     assert reading.kind == "answered" and "1,642" in reading.answer
+
+
+def test_a_statement_sharing_no_word_with_the_question_needs_a_sure_model():
+    """"Oven 220°C." from another recipe does not answer the pizza when the model is unsure of it
+    (PMI 0.6); a line the model is sure of answers without a shared word ("our collie" for "dog")."""
+    from agent.reader_relate import WordRelate
+
+    relate = WordRelate(lambda ws: [[1.0, 0.0] if w in ("temperature", "oven") else [0.0, 1.0] for w in ws])
+    oven = hit("Oven 220°C.", line=4, path="/notes/recipes.md")
+    reading = Reader(overlap_model(oven=0.6), relate=relate).read("What temperature do I bake the pizza at?", [oven])
+    assert reading.kind == "abstained"
+    reading = Reader(overlap_model(oven=1.5), relate=relate).read("What temperature do I bake the pizza at?", [oven])
+    assert reading.kind == "answered" and "220°C" in reading.answer
