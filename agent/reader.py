@@ -194,7 +194,7 @@ class Reader:
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
-            other = other_owner(info, st.text)
+            other = other_owner(info, st.text, st.fields)
             # "Who is Dev?" wants what Dev is ("our neighbour"), not any line that starts with Dev.
             define = defines(info, st) or (not asks_what_is(info) and about(info, st))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
@@ -565,17 +565,32 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
             c.prerank = round(c.prerank - W_OTHER, 4)
 
 
-def other_owner(info: QuestionInfo, text: str) -> bool:
+def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = None) -> bool:
     """The question asks about "my X" and the statement is about someone else's X ("Mom's
-    birthday" for "When is my birthday?"), or the question names an owner the statement does not."""
+    birthday" for "When is my birthday?"), or the question names an owner the statement does not.
+    A row about another person that names the asked one only as whose relation it is ("name:
+    Fiona; relation: Saoirse's mum") is Fiona's, not Saoirse's."""
     low = text.lower().replace("’", "'")
     q = info.text.lower().replace("’", "'")
-    for m in re.finditer(r"\bmy ([a-z]+)\b(?!')", q):
+    for m in re.finditer(r"\bmy ([a-z]+)\b", q):
         noun = stem(m.group(1))
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
         if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
             return True
+    if fields:
+        first = next(iter(fields.values()), "")
+        for name in info.names:
+            word = re.escape(name.split()[0].lower())
+            if (word not in first.lower() and re.search(rf"\b{word}'s {_KIN}\b", low)
+                    and not re.search(rf"\b{word}\b(?!'s {_KIN}\b)", low)):
+                return True
     return False
+
+
+# Whose relation a person is ("Saoirse's mum"), as contact lists write it.
+_KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|daughter|brother|sister|"
+        r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
+        r"in-laws?|\w+-in-law)")
 
 
 def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:

@@ -516,3 +516,15 @@ def test_a_statement_sharing_no_word_with_the_question_needs_a_sure_model():
     assert reading.kind == "abstained"
     reading = Reader(overlap_model(oven=1.5), relate=relate).read("What temperature do I bake the pizza at?", [oven])
     assert reading.kind == "answered" and "220°C" in reading.answer
+
+
+def test_a_row_about_someones_relative_is_not_about_them_or_about_mine():
+    """"name: Fiona Gallagher; relation: Saoirse's mum; ..." holds Fiona's number and birthday:
+    not my mum's, not Saoirse's; a row naming a thing of someone's ("Rin's yukata") still answers."""
+    fiona = row({"name": "Fiona Gallagher", "relation": "Saoirse's mum", "mobile": "0491 575 254",
+                 "birthday": "1963-05-30"}, line=6, path="/notes/contacts.csv")
+    assert Reader(overlap_model()).read("What is my mum's phone number?", [fiona]).kind == "abstained"
+    assert Reader(overlap_model()).read("When is Saoirse's birthday?", [fiona]).kind == "abstained"
+    assert "0491 575 254" in Reader(overlap_model()).read("What is Fiona's phone number?", [fiona]).answer
+    yukata = row({"date": "08/01/2025", "item": "Rin's yukata", "amount": "¥6,600"}, line=3, path="/notes/spend.csv")
+    assert "¥6,600" in Reader(overlap_model()).read("How much did Rin's yukata cost?", [yukata]).answer
