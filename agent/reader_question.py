@@ -122,11 +122,38 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "place": names,
         "email": emails,
         "address": addresses,
-        "code": lambda t: [m.group(0) for m in _CODE.finditer(t) if not _in_date(m.group(0), t)],
+        "code": lambda t: _codes(t, exclude),
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
     return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+# An identifier labelled as another kind than the asked one: "account BL-330981" is no alarm code,
+# "password hint: ..." no password, "policy SBM-7730142" no PIN.
+_ID_LABEL = re.compile(r"\b(account|acct|policy|member(?:ship)?|serial|ref|reference|booking|order|invoice|tracking|reg|"
+                       r"registration|plate|flight|seat|room|model|tag|hostname|hint|iban|sku)\b(?:\s*(?:no\.?|number|#))?\s*:?\s*$",
+                       re.IGNORECASE)
+
+
+_ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "membership": "member"}
+
+
+def _long_ids(text: str) -> str:
+    return re.sub(r"\b(acct|ref|reg)\b", lambda m: _ID_SHORT[m.group(1)], text.lower())
+
+
+def _codes(text: str, question: str) -> list[str]:
+    out = []
+    for m in _CODE.finditer(text):
+        v = m.group(0)
+        if _in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥":
+            continue  # "the 1st of each month", "$39.99/month"
+        label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
+        if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
+            continue
+        out.append(v)
+    return out
 
 
 _SPLIT = re.compile(r"\?\s+(?=\S)|,?\s+and\s+(?=(?:who|what|when|where|which|how|whose)\b)", re.IGNORECASE)

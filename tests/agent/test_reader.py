@@ -528,3 +528,20 @@ def test_a_row_about_someones_relative_is_not_about_them_or_about_mine():
     assert "0491 575 254" in Reader(overlap_model()).read("What is Fiona's phone number?", [fiona]).answer
     yukata = row({"date": "08/01/2025", "item": "Rin's yukata", "amount": "¥6,600"}, line=3, path="/notes/spend.csv")
     assert "¥6,600" in Reader(overlap_model()).read("How much did Rin's yukata cost?", [yukata]).answer
+
+
+def test_an_identifier_of_another_kind_is_no_code():
+    """An account number on the alarm's line is not the alarm code; a password hint is not the
+    password; "the 1st of each month" and a price are no codes; a membership number asked as
+    such, or an "acct" asked for an "account", still answers."""
+    from agent.reader_question import typed_values
+
+    alarm = hit("Alarm: Redline Security, account RS-4410, monitoring $29.99/month.", line=3, path="/notes/house.md")
+    assert Reader(overlap_model()).read("What's the code for the house alarm?", [alarm]).kind == "abstained"
+    hint = hit('Accounts: KeePass master password hint: "my first teacher + year".', line=8, path="/notes/house.md")
+    assert Reader(overlap_model()).read("What is my KeePass master password?", [hint]).kind == "abstained"
+    assert typed_values("Gate code changes on the 1st of each month.", "code", "What's the gate code?") == []
+    assert typed_values("joined Pulse Gym, member no. PG-5521", "code", "What's my gym membership number?") == ["PG-5521"]
+    internet = "Internet: Nordnet Fiber, account 5512-0093, $45/month."
+    assert typed_values(internet, "code", "whats the internet acct number") == ["5512-0093"]
+    assert typed_values(internet, "code", "whats the wifi password") == []
