@@ -29,6 +29,7 @@ from agent.reader_text import (
     latest_date,
     names,
     stem,
+    spelled_out,
     unsupported,
 )
 from agent.reader_parallel import parallel_records
@@ -324,6 +325,7 @@ class Reader:
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
+        said += " " + spelled_out(st.text)
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)

@@ -276,3 +276,20 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
     for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))
     return max(found) if found else None
+
+
+# Shorthand notes use for words a question spells out: "reg KV19 PXE" is the registration,
+# "$20/h" a rate per hour, "tel" a phone.
+_SHORTHAND = {
+    "reg": "registration", "rego": "registration", "acct": "account", "tel": "telephone phone", "mob": "mobile",
+    "appt": "appointment", "bday": "birthday", "b-day": "birthday", "dob": "birthday", "no": "number",
+    "h": "hour", "hr": "hour", "hrs": "hours", "wk": "week", "mo": "month", "yr": "year",
+}
+_SHORT = re.compile(r"(?<![\w-])(reg|rego|acct|tel|mob|appt|bday|b-day|dob|no(?=\.|\s?\d))\b\.?|/\s?(h|hr|hrs|wk|mo|yr)\b",
+                    re.IGNORECASE)  # "no." or "no 5" is a number; "no longer" is not
+
+
+def spelled_out(text: str) -> str:
+    """The words a statement's shorthand stands for, to add to what it says."""
+    return " ".join(_SHORTHAND[(m.group(1) or m.group(2)).lower()] for m in _SHORT.finditer(text))
+

@@ -545,3 +545,16 @@ def test_an_identifier_of_another_kind_is_no_code():
     internet = "Internet: Nordnet Fiber, account 5512-0093, $45/month."
     assert typed_values(internet, "code", "whats the internet acct number") == ["5512-0093"]
     assert typed_values(internet, "code", "whats the wifi password") == []
+
+
+def test_shorthand_in_a_note_speaks_of_the_word_it_stands_for():
+    """"reg KV19 PXE" is the registration, "$20/h" an hourly rate; "no longer" is no number."""
+    from agent.reader_text import spelled_out
+
+    car = hit("2018 Skoda Octavia estate, grey, reg LM18 KTD.", line=3, path="/notes/car.md")
+    reading = Reader(overlap_model()).read("What's the registration of my Skoda?", [car])
+    assert reading.kind == "answered" and "LM18 KTD" in reading.answer
+    sitter = hit("14/10/26 -- Jess is £14/h from now on.", line=9, path="/notes/remember.md")
+    reading = Reader(overlap_model()).read("How much do we pay Jess an hour?", [sitter])
+    assert reading.kind == "answered" and "£14" in reading.answer
+    assert spelled_out("The bakery no longer opens Sundays.") == ""
