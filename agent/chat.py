@@ -440,7 +440,7 @@ class ChatEngine:
         hops, found = relative_clause(resolved), None
         if hops is not None:
             # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
-            found = self._hop(hops.inner, hops.read)
+            found = self._hop(hops.inner, hops.read, hops.noun)
             if found is not None:
                 resolved = hops.outer.format(self._full_name(found[0]))
                 readings.append(found[1])
@@ -512,12 +512,14 @@ class ChatEngine:
         with self._lock:
             return self._reader().read(question, statements)
 
-    def _hop(self, search: str, question: str) -> tuple[str, Reading] | None:
+    def _hop(self, search: str, question: str, noun: str = "") -> tuple[str, Reading] | None:
         """The one person or thing a relative clause points to, and the reading that found it."""
         reading = self._read_about(search, question)
         if reading.kind != "answered" or reading.statement is None:
             return None
-        found = entity(reading.statement.text, search, reading.statement.topic)
+        st = reading.statement
+        # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by its subject.
+        found = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun)
         return (found, reading) if found else None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:

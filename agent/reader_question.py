@@ -5,7 +5,7 @@ import re
 
 from pydantic import BaseModel
 
-from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, times
+from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "name", "place", "code")
 _TEMPERATURE = re.compile(r"\b\d{2,3}\s?(?:°\s?[CF]?|degrees?(?: [CF]| celsius| fahrenheit)?|[CF]\b)|\bgas mark \d+", re.IGNORECASE)
@@ -181,6 +181,7 @@ class Hops(BaseModel):
     inner: str  # what finds the person or thing: "Which vet prescribed Momo's pills?"
     read: str  # what the reader answers there: "Who prescribed Momo's pills?" (the line need not say "vet")
     outer: str  # the question about it, with "{}" where its name goes: "What is the phone number of {}?"
+    noun: str = ""  # what kind of thing is sought: "pharmacy" ("Hawthorne Pharmacy" may carry it in its name)
 
 
 def relative_clause(question: str) -> Hops | None:
@@ -193,19 +194,31 @@ def relative_clause(question: str) -> Hops | None:
     outer = f"{m.group('pre')}{{}}{m.group('tail') or ''}?"
     if not re.search(r"\w", m.group("pre")):
         return None  # "The vet who prescribed it?": nothing is asked about them
-    return Hops(inner=inner, read=read, outer=outer)
+    return Hops(inner=inner, read=read, outer=outer, noun=noun.lower())
 
 
-def entity(text: str, question: str, topic: str = "") -> str | None:
+def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | None = None, noun: str = "") -> str | None:
     """The name in `text` that the question's clause points to: not one the question already
-    uses, not a heading or an all-capitals label, not a capitalised word that only starts a
-    sentence ("Two days before ..."); of those left, the nearest to the question's words."""
+    uses (the sought kind may be part of it: "Hawthorne Pharmacy" for "the pharmacy that ..."),
+    not a heading, a column name or an all-capitals label, not a capitalised word that only starts
+    a sentence ("Two days before ..."); in a row, the name in the column the clause speaks of
+    ("prescriber: Dr. Harold Marsh" for "who prescribes ..."); else the nearest to the question's words."""
     asked = {w.lower() for w in re.findall(r"\w+", question)}
-    heading = {w.lower() for w in re.findall(r"\w+", topic)}
+    kind = {w.lower() for w in re.findall(r"\w+", noun)}
+    heading = {w.lower() for w in re.findall(r"\w+", topic)} - kind
+    keys = {k.lower() for k in fields or {}}
+    if fields:
+        said = {stem(w) for w in asked - STOP - kind}
+        for k, v in fields.items():
+            if said & {stem(w) for w in re.findall(r"[a-zA-Z]+", k)}:
+                found_here = [n for n in names(v) if n.lower() not in keys]
+                if found_here:
+                    return re.sub(r"['’]s$", "", found_here[0])
     found: list[tuple[int, str]] = []
     for n in names(text):
         words = n.split()
-        if any(w.lower().strip(".'’") in asked | heading for w in words) or (n.isupper() and len(n) > 3):
+        if (any(w.lower().strip(".'’") in (asked - kind) | heading for w in words) or all(w.lower() in kind for w in words)
+                or n.lower() in keys or (n.isupper() and len(n) > 3)):
             continue
         at = text.find(n)
         starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])
@@ -217,9 +230,11 @@ def entity(text: str, question: str, topic: str = "") -> str | None:
         found.append((at, n))
     if not found:
         return None
-    # A name that a line is keyed by ("Addresses: Zia Carla: 3 Chestnut Walk") is what it is about.
+    # A name that says it is of the sought kind ("Kelso Garage" for the garage), or that a line is
+    # keyed by ("Addresses: Zia Carla: 3 Chestnut Walk"), is what it is about.
+    of_kind = [f for f in found if kind & {w.lower() for w in f[1].split()}]
     keyed = [f for f in found if text[f[0] + len(f[1]):].startswith(":")]
-    found = keyed or found
+    found = of_kind or keyed or found
     spots = [m.start() for m in re.finditer(r"\w+", text) if m.group(0).lower() in asked and m.group(0).lower() not in STOP]
     if not spots:
         return found[0][1]

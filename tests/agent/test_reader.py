@@ -211,6 +211,13 @@ def test_a_relative_clause_splits_into_who_and_what():
     assert entity("Two days before the race was Leo's birthday, 12 June.", "Whose birthday is in June?") == "Leo"
     assert entity("Addresses: Zia Carla: 3 Chestnut Walk, Bristol BS6 7XY", "Which aunt lives in Bristol?") == "Zia Carla"
     assert entity("Chris L. presented the new map style, code-named Dusk.", "Which designer presented Dusk?") == "Chris L."
+    # The sought kind may be part of the name, also where the line is keyed by it.
+    hops = relative_clause("What's the phone number of the garage that services Mum's car?")
+    assert entity("Mum's car (Ada Novak): Garage: Kelso Garage, every spring.", hops.inner, "Garage", None, hops.noun) == "Kelso Garage"
+    # In a table row the column the clause speaks of holds the one sought, not a column's name.
+    row_fields = {"medication": "ramipril", "Rx": "RX 1120", "prescriber": "Dr. Ines Varga"}
+    hops = relative_clause("What's the phone number of the doctor who prescribes Mum's ramipril?")
+    assert entity("medication: ramipril; Rx: RX 1120; prescriber: Dr. Ines Varga", hops.inner, "", row_fields, hops.noun) == "Dr. Ines Varga"
 
 
 def test_a_code_is_asked_by_every_word_of_its_name():
