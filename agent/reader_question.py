@@ -184,9 +184,30 @@ class Hops(BaseModel):
     noun: str = ""  # what kind of thing is sought: "pharmacy" ("Hawthorne Pharmacy" may carry it in its name)
 
 
+# A relative clause without its pronoun: "the frame Marcus Bell ordered", "the new grad I
+# preceptored", "the place Dad moved into": a subject (I, we, a name, "my X") and a verb after the noun.
+_CONTACT = re.compile(
+    r"^(?P<pre>.*?)\b(?:the|my|our) (?P<noun>(?:[a-z]+ ){0,2}?[a-z]+) "
+    r"(?P<clause>(?:I|we|you|my [a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?!is\b|are\b|was\b|were\b|and\b|or\b)[a-z]+(?:ed|t|s)\b[^?]*?)\s*\?*\s*$"
+)
+
+
+_NOT_NOUNS = frozenset("time day week month year way one thing things".split())  # "the first time I went"
+
+
 def relative_clause(question: str) -> Hops | None:
     m = _RELATIVE.match(question.strip())
-    if not m or len(m.group("clause").split()) < 2:
+    if m is None:
+        c = _CONTACT.match(question.strip())
+        # Only as the object of a preposition ("the phone number of the new grad I preceptored"):
+        # "When is the appointment Ma booked?" is one question, and "my wife Hanna called" a name.
+        if (c is None or not re.search(r"\b(?:of|on|for|at|with|from|to|in|about)\s*$", c.group("pre"))
+                or c.group("noun").split()[-1] in _NOT_NOUNS or re.search(r"\b(?:called|named)\b", c.group("clause"))):
+            return None
+        noun, clause = c.group("noun"), c.group("clause")
+        inner = f"Which {noun} {clause}?"
+        return Hops(inner=inner, read=inner, outer=f"{c.group('pre')}{{}}?", noun=noun.lower())
+    if len(m.group("clause").split()) < 2:
         return None
     rel, clause, noun = m.group("rel").lower(), m.group("clause"), m.group("noun")
     inner = f"Whose {clause}?" if rel == "whose" else f"Which {noun} {clause}?"

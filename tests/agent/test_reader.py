@@ -207,6 +207,12 @@ def test_a_relative_clause_splits_into_who_and_what():
     hops = relative_clause("Which city is the person who now owns offline maps based in?")
     assert hops.outer == "Which city is {} based in?"
     assert relative_clause("Who looks after Pixel while I am in Lisbon?") is None
+    # Without its pronoun: a subject and a verb after the noun, as the object of a preposition.
+    hops = relative_clause("What's the lead time on the wheelset Ana Ruiz ordered?")
+    assert (hops.inner, hops.outer, hops.noun) == ("Which wheelset Ana Ruiz ordered?", "What's the lead time on {}?", "wheelset")
+    assert relative_clause("What's the email of the intern I mentored?").inner == "Which intern I mentored?"
+    for one_question in ("When is the dentist appointment Ma booked?", "What is my wife Hanna called?", "Where is the cafe Tom likes?"):
+        assert relative_clause(one_question) is None, one_question
     # The name the clause points to: not the question's own, not a sentence's first word, a keyed name first.
     assert entity("Two days before the race was Leo's birthday, 12 June.", "Whose birthday is in June?") == "Leo"
     assert entity("Addresses: Zia Carla: 3 Chestnut Walk, Bristol BS6 7XY", "Which aunt lives in Bristol?") == "Zia Carla"
