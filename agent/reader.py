@@ -33,7 +33,7 @@ from agent.reader_text import (
     unsupported,
 )
 from agent.reader_parallel import parallel_records
-from agent.reader_versions import REVISES, prefer_newer
+from agent.reader_versions import REVISES, loose_date, prefer_newer
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -183,7 +183,10 @@ class Reader:
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
-                typed = birthday_dates(typed)
+                # A log's date column or the date a line is filed under says when it was written or
+                # paid ("date: 2026-11-28; item: Obinna's birthday: ..."), not the birthday.
+                filed = {v for k, v in st.fields.items() if _DATE_KEYS.search(k) and not _BIRTH_KEY.search(k)}
+                typed = [v for v in birthday_dates(typed) if v not in filed and not _filed_under(st, v)]
                 own = [v for v in own if v in typed]
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
@@ -520,6 +523,15 @@ def _row_key(st: StatementHit) -> str | None:
 
 
 _DATE_KEYS = re.compile(r"\b(date|when|updated|changed|since|from|effective|as of)\b", re.IGNORECASE)
+
+
+_BIRTH_KEY = re.compile(r"birth|born|dob|anniversary", re.IGNORECASE)
+
+
+def _filed_under(st: StatementHit, value: str) -> bool:
+    """Whether `value` is the date a log line is filed under ("26/09/26 -- Otis wants ...")."""
+    at = st.text.find(value)
+    return at >= 0 and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
 
 
 def written_date(st: StatementHit):

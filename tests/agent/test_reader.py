@@ -571,3 +571,19 @@ def test_shorthand_in_a_note_speaks_of_the_word_it_stands_for():
     reading = Reader(overlap_model()).read("How much do we pay Jess an hour?", [sitter])
     assert reading.kind == "answered" and "£14" in reading.answer
     assert spelled_out("The bakery no longer opens Sundays.") == ""
+
+
+def test_a_logs_date_is_not_the_birthday_it_mentions():
+    """"date: 2026-11-28; item: Ole's birthday: a kite" says when the kite was bought; "26/09/26 --
+    Ida wants a bike for her birthday" when the line was written. Neither is a birthday; "What did
+    I buy Ole for his birthday?" asks for the kite, not a date."""
+    from agent.reader_question import analyse
+
+    spent = row({"date": "2026-11-28", "item": "Ole's birthday: a kite", "amount": "40.00"}, line=5, path="/notes/spend.csv")
+    assert Reader(overlap_model()).read("When is Ole's birthday?", [spent]).kind == "abstained"
+    filed = hit("Remember: 26/09/26 -- Ida wants a bike for her birthday.", line=7, path="/notes/remember.md")
+    assert Reader(overlap_model()).read("When is Ida's birthday?", [filed]).kind == "abstained"
+    born = row({"name": "Ole Berg", "birthday": "1995-12-01"}, line=2, path="/notes/people.csv")
+    assert "1995-12-01" in Reader(overlap_model()).read("When is Ole's birthday?", [spent, born]).answer
+    assert analyse("What did I buy Ole for his birthday?").want is None
+    assert analyse("wen is oles bday").want == "date"
