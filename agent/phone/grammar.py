@@ -14,6 +14,7 @@ body is open text: it is not generated here (agent/heard.py keeps it from the tr
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -105,7 +106,7 @@ def slot_texts(heard: list[str]) -> list[tuple[str, str]]:
                 durations[n * 60] = durations[n] = None
         # two numbers heard in a row are an hour and its minutes with something misheard between
         # them ("8 to 15 am" for "eight fifteen am"): the recording judges that reading too
-        for h, m in zip(numbers, numbers[1:]):
+        for h, m in itertools.pairwise(numbers):
             if 1 <= h <= 12 and 0 <= m <= 59:
                 times[(h, m)] = times[(h + 12, m)] = None
     spoken = [f"{how} {_HOUR_WORDS[h % 12]}" for h in range(1, 13) for how in ("quarter past", "half past", "quarter to")]
