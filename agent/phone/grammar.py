@@ -14,6 +14,7 @@ body is open text: it is not generated here (agent/heard.py keeps it from the tr
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -99,9 +100,15 @@ def slot_texts(heard: list[str]) -> list[tuple[str, str]]:
         secs = parse_duration(text)
         if secs:
             durations[secs] = None
-        for n in re.findall(r"\b(\d{1,3})\b", numbers_to_digits(text)):
-            if 0 < int(n) <= 120:
-                durations[int(n) * 60] = durations[int(n)] = None
+        numbers = [int(n) for n in re.findall(r"\b(\d{1,3})\b", numbers_to_digits(text))]
+        for n in numbers:
+            if 0 < n <= 120:
+                durations[n * 60] = durations[n] = None
+        # two numbers heard in a row are an hour and its minutes with something misheard between
+        # them ("8 to 15 am" for "eight fifteen am"): the recording judges that reading too
+        for h, m in itertools.pairwise(numbers):
+            if 1 <= h <= 12 and 0 <= m <= 59:
+                times[(h, m)] = times[(h + 12, m)] = None
     spoken = [f"{how} {_HOUR_WORDS[h % 12]}" for h in range(1, 13) for how in ("quarter past", "half past", "quarter to")]
     out = [(f"{f} {t}.", "alarm") for t in [*(c for hm in times for c in _clock(*hm)), *spoken] for f in ALARM_FRAMES]
     out += [(f"Set a timer for {d}.", "timer") for secs in durations for d in _duration(secs)]

@@ -85,39 +85,57 @@ def _hour_24(hour: int, suffix: str) -> int:
 
 def parse_time(text: str) -> tuple[int, int] | None:
     """A clock time as (hour, minute), in the forms people say and recognizers print it:
-    7:30, 7.30, 7-30, 730, 7 30, seven thirty, half past 7, quarter to 7, 10 past 5, 8 pm, 8 p.m., noon."""
+    7:30, 7.30, 7-30, 730, 7 30, seven thirty, half past 7, quarter to 7, 10 past 5, 8 pm, 8 p.m., noon.
+
+    A reading must account for every number in the text: "Set an alarm for 400 to 70." or "for
+    4.7." is a garbled time (the recognizer's "quarter to seven"), not 4:00, and "8 to 15" is no
+    clock ("ten to eight" counts minutes to an hour of the clock face); None lets the caller
+    judge other readings instead of setting a wrong alarm."""
     t = _spoken_clock(numbers_to_digits(text.lower().strip()))
     if re.search(r"\bnoon\b|\bmidday\b", t):
         return 12, 0
     if re.search(r"\bmidnight\b", t):
         return 0, 0
+    found = None if re.search(r"[$£€]\s*\d", t) else _clock_reading(t)  # "$4.27" is a price, no clock
+    if found is None:
+        return None
+    hm, span = found
+    rest = t[:span[0]] + " " + t[span[1]:]
+    return None if re.search(r"\d", rest) else hm
+
+
+def _clock_reading(t: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """((hour, minute) or None for a time-shaped phrase that is no time, the span it covers)."""
     suffix_re = r"(?:\s*(am|pm|oclock|in the morning|in the evening|at night|tonight))?"
     # half past 5 / quarter to 7 / 20 past 6 / 10 to 8 (optionally followed by am/pm)
-    m = re.search(r"\b(half|quarter|\d{1,2})(?: minutes?)? (past|after|to|before|til|till) (\d{1,2})\b" + suffix_re, t)
+    m = re.search(r"\b(half|quarter|\d{1,2})( minutes?)? (past|after|to|before|til|till) (\d{1,2})\b" + suffix_re, t)
     if m:
         n = {"half": 30, "quarter": 15}.get(m.group(1))
         minutes = n if n is not None else int(m.group(1))
-        hour = int(m.group(3))
-        if m.group(2) in ("to", "before", "til", "till"):
-            if minutes >= 60 or m.group(1) == "half":
-                return None
+        hour = int(m.group(4))
+        # the clock face: an hour 1-12, minutes up to the half hour, in fives unless "minutes" is said
+        if not 1 <= hour <= 12 or minutes > 30 or (n is None and not m.group(2) and minutes % 5):
+            return None, m.span()
+        if m.group(3) in ("to", "before", "til", "till"):
+            if m.group(1) == "half":
+                return None, m.span()
             hour, minute = (hour - 1) % 24, 60 - minutes
         else:
             minute = minutes
-        hour = _hour_24(hour, _suffix(m.group(4)))
-        return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+        hour = _hour_24(hour, _suffix(m.group(5)))
+        return ((hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None), m.span()
     # 7:30 / 7.30 / 7h30 / 7 30 / 7-30 / 730 / 0730, optionally am/pm
     m = re.search(r"(?<![\d:])(\d{1,2})(?:[:.h-]|\s)(\d{2})(?![\d%])" + suffix_re, t) or \
         re.search(r"(?<![\d:.])(\d{1,2})(\d{2})(?![\d%.])" + suffix_re, t)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2))
         hour = _hour_24(hour, _suffix(m.group(3)))
-        return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+        return ((hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None), m.span()
     # 8 pm / 8 oclock / at 8 (a bare number alone is too vague: "alarm 7" could be anything)
     m = re.search(r"(?<![\d:.])(\d{1,2})" + suffix_re + r"(?![\d%:])", t)
     if m and (m.group(2) or re.search(rf"\b(?:at|for)\s+{m.group(1)}\b", t)):
         hour = _hour_24(int(m.group(1)), _suffix(m.group(2)))
-        return (hour, 0) if 0 <= hour <= 23 else None
+        return ((hour, 0) if 0 <= hour <= 23 else None), m.span()
     return None
 
 
@@ -171,9 +189,19 @@ def tidy(text: str) -> str:
     s = re.sub(r"(?:[,.]?\s+(?:and|then|and then|so))+$", "", s, flags=re.I)  # a dangling "... and then"
     # a sentence break inside one command is a pause, not an end (not after "Dr." or "p.m.")
     s = re.sub(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<=\w\w)[.!?]\s+(?=\w)", ", ", s)
+    # A command's first word heard inflected: "Called Dana." / "Turned on Bluetooth." is "call
+    # Dana" with its final sound run into the next word's (call-d-Dana), never a sentence anyone
+    # says to a phone; the recognizer's n-best carries such spellings beside the command.
+    s = re.sub(r"^(called|calling|turned|turning|opened|opening|texted|texting|messaged|messaging|switched|"
+               r"switching|rang|ringing)\b", lambda m: _BASE_VERB[m.group(1).lower()], s, flags=re.I)
     s = re.sub(r"^((?:please )?(?:call|ring|phone|dial|text|message|sms|tell|send|open|turn|set))\s*[,.:]\s*", r"\1 ",
                s, flags=re.I)
     return s
+
+
+_BASE_VERB = {"called": "Call", "calling": "Call", "turned": "Turn", "turning": "Turn", "opened": "Open",
+              "opening": "Open", "texted": "Text", "texting": "Text", "messaged": "Message", "messaging": "Message",
+              "switched": "Switch", "switching": "Switch", "rang": "Ring", "ringing": "Ring"}
 
 
 # "text Kofi I'm outside": who is one name or "my/the <relation>", the rest is the message
@@ -235,8 +263,9 @@ def _parse_one(text: str) -> list[Step] | None:
         return None
 
     # toggles: turn on X / turn X on / enable X / switch off X
-    m = re.search(rf"\b(?:turn|switch|put|set) (on|off) (?:the |my )?{_TOGGLE_WORDS}", low) or \
-        re.search(rf"\b(?:turn|switch|put|set) (?:the |my )?{_TOGGLE_WORDS} (on|off)\b", low)
+    # (a filler the recognizer slips in before the state, "Turn it off airplane mode.", is no other command)
+    m = re.search(rf"\b(?:turn|switch|put|set) (?:it |the )?(on|off) (?:the |my |your )?{_TOGGLE_WORDS}", low) or \
+        re.search(rf"\b(?:turn|switch|put|set) (?:the |my |your )?{_TOGGLE_WORDS} (on|off)\b", low)
     if m:
         a, b = m.group(1), m.group(2)
         state, what = (a, b) if a in ("on", "off") else (b, a)

@@ -22,6 +22,9 @@ def test_times_are_read_in_the_forms_the_recognizer_prints():
     # a heard time in its spellings, and the other way round the clock
     assert {"Wake me up at 5.30.", "Wake me up at 530.", "Set an alarm for 5.30 pm."} <= texts
     assert all(parse_command(t) for t in texts)
+    # two numbers in a row with a word misheard between them: an hour and its minutes
+    paired = {t for t, _ in grammar.slot_texts(["Set an alarm for 8 to 15 am."])}
+    assert {"Set an alarm for 8.15 am.", "Set an alarm for 815."} <= paired
     timers = {t for t, _ in grammar.slot_texts(["Set a timer for 20 minutes."])}
     assert "Set a timer for 20 minutes." in timers
 
