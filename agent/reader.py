@@ -637,6 +637,8 @@ def asks_what_is(info: QuestionInfo) -> bool:
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
+_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
+                       re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 
 
@@ -658,13 +660,17 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         first = next(iter(st.fields.values()), "")
         # Named in its first column or its "name" column; "who: Momo" in a log of Momo's
         # bloodwork is something of Momo's, not what Momo is.
-        return bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
-                                                           if re.search(r"\bname\b", k, re.IGNORECASE))
+        # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
+        says_what = any(_DESCRIBES.search(k) for k in st.fields)
+        return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
+                                                                         if re.search(r"\bname\b", k, re.IGNORECASE)))
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
+    title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
     return bool(
-        re.match(rf"^(?:[\w ,]+: )?{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
-        or re.match(rf"^(?:[\w ,]+: )?{name}(?:,| \(|:)", text)
+        re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
+        or re.match(rf"^(?:[\w ,]+: )?{title}{name}(?:,| \(|:)", text)
+        or re.search(rf"\b(?i:hired|took on|met|know|knew) {name} as (?:a |an |the |our |my )?[a-z]", text)
         or re.search(rf"\b{name}, {det} [\w' -]{{2,40}}?[,.;)]", text)
         or re.search(rf"\b{name} \((?!\d)", text)
         or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)

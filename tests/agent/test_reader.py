@@ -587,3 +587,18 @@ def test_a_logs_date_is_not_the_birthday_it_mentions():
     assert "1995-12-01" in Reader(overlap_model()).read("When is Ole's birthday?", [spent, born]).answer
     assert analyse("What did I buy Ole for his birthday?").want is None
     assert analyse("wen is oles bday").want == "date"
+
+
+def test_what_says_who_someone_is():
+    """"Mr. Oduya: landlord" says who Mr. Oduya is (a title before the name); "Hired Lu as
+    weekend barista" too; a contact row with only a number does not."""
+    from agent.reader import defines
+
+    info = analyse("Who is Mr. Oduya?")
+    assert defines(info, hit("Mr. Oduya: landlord; emergencies only: 555-0170", line=3))
+    assert not defines(info, hit("people: Mr. Oduya", line=2))
+    assert defines(analyse("Who is Lu?"), hit("w/c 3 Mar: Hired Lu as weekend barista, starts Saturday.", line=5))
+    contact = row({"name": "Tess", "number": "07700 900123", "note": "mobile"}, line=4, path="/notes/phone.csv")
+    assert not defines(analyse("Who is Tess?"), contact)
+    friend = row({"name": "Tess", "relation": "school friend", "number": "07700 900123"}, line=4, path="/notes/phone.csv")
+    assert defines(analyse("Who is Tess?"), friend)
