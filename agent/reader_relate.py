@@ -104,7 +104,9 @@ def other_kind(question: str, head: str, text: str) -> bool:
     raw = words(text)
     tw = [w.lower() for w in raw]
     h = stem(head)
-    q_mods = {stem(qw[i - 1]) for i in range(1, len(qw)) if stem(qw[i]) == h and qw[i - 1] not in STOP_WORDS}
+    # "my kid's teacher": a possessive says whose teacher, not which kind of teacher.
+    q_mods = {stem(qw[i - 1]) for i in range(1, len(qw)) if stem(qw[i]) == h and qw[i - 1] not in STOP_WORDS
+              and not qw[i - 1].endswith(("'s", "’s"))}
     t_stems = {stem(w) for w in tw}
     if not q_mods or q_mods & t_stems:
         return False

@@ -323,6 +323,10 @@ def test_another_kind_of_the_asked_thing_is_no_answer():
     # A name before the noun is not a kind of it: "my brother Gabor lives" still answers "live".
     ma = hit("Ma is still in Thunder Bay, and my brother Gabor lives ten minutes from her.", line=8)
     assert Reader(overlap_model()).read("Where does my brother live?", [ma]).kind == "answered"
+    # "my kid's teacher": the possessive says whose teacher, not which kind ("Wren class, teacher ...").
+    from agent.reader_relate import other_kind
+    assert not other_kind("Who is my kid's teacher?", "teacher", "Wren class, teacher Mr Obi.")
+    assert other_kind("Who is my piano teacher?", "teacher", "Wren class, teacher Mr Obi.")
 
 
 def test_a_name_question_needs_a_name_the_question_does_not_say():
