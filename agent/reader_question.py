@@ -92,8 +92,17 @@ def analyse(question: str) -> QuestionInfo:
 # A bare number is an amount only where the text says so ("amount: 2450.00; currency: CAD"), not
 # a frame number or a year ("Cargo bike: Frame number UA-4410-7726" does not say what it cost).
 _MONEY_WORDS = re.compile(
-    r"\b(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|rent|salary|budget|total|spent|spend|sold|"
-    r"bought|charge|charged|currency|cad|usd|eur|gbp|jpy|yen|dollars?|euros?|pounds?|bucks|quid)\b", re.IGNORECASE)
+    r"(?<![a-z])(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|rent|salary|budget|total|spent|spend|sold|"
+    r"bought|charge|charged|currency|cad|usd|eur|gbp|jpy|yen|dollars?|euros?|pounds?|bucks|quid)(?![a-z])", re.IGNORECASE)
+
+
+def _money_columns(text: str) -> list[str]:
+    """In a table row ("order_id: 1045; ...; price_gbp: 25; deposit_gbp: 0") the amounts are the
+    values of its money columns, not its ids or phone numbers."""
+    pairs = re.findall(r"(?:^|;\s*)([\w ]+?):\s*([^;]+)", text)
+    if len(pairs) < 2:
+        return []
+    return [v.strip() for k, v in pairs if _MONEY_WORDS.search(k) and re.fullmatch(r"[\d.,]+", v.strip())]
 
 
 def _in_date(number: str, text: str) -> bool:
@@ -120,7 +129,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "date": lambda t: dates(t) + times(t),
         "time": times,
         "phone": phones,
-        "money": lambda t: money(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
+        "money": lambda t: money(t) or _money_columns(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
                                          and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],

@@ -606,3 +606,15 @@ def test_what_says_who_someone_is():
     assert not defines(analyse("Who is Tess?"), contact)
     friend = row({"name": "Tess", "relation": "school friend", "number": "07700 900123"}, line=4, path="/notes/phone.csv")
     assert defines(analyse("Who is Tess?"), friend)
+
+
+def test_the_amounts_of_a_row_are_its_money_columns():
+    """"price_gbp: 25" is money (a currency after an underscore), an order id or phone is not."""
+    from agent.reader_question import typed_values
+
+    order = "order_id: 2051; date: 2026-03-02; customer: Ana Ruiz; phone: 555-0177; item: wheel true; price_gbp: 25; deposit_gbp: 0"
+    assert typed_values(order, "money", "How much was Ana Ruiz's order?") == ["25", "0"]
+    assert typed_values("date: 2026-01-04; item: kettle; amount_eur: 31.00", "money", "How much was the kettle?") == ["31.00"]
+    line = row({"order_id": "2051", "customer": "Ana Ruiz", "item": "wheel true", "price_gbp": "25"}, line=3, path="/notes/orders.csv")
+    reading = Reader(overlap_model()).read("How much was Ana Ruiz's wheel true?", [line])
+    assert reading.kind == "answered" and "25" in reading.answer and "2051" not in reading.answer.split(".")[0]
