@@ -217,7 +217,12 @@ def _nearest_heading(topic) -> str:
 def _as_dict(hit) -> dict:
     data = hit.model_dump() if hasattr(hit, "model_dump") else dict(hit)
     data.pop("rank", None)
-    topic = data["topic"] = _nearest_heading(data.get("topic"))
+    trail = data.get("topic")
+    topic = data["topic"] = _nearest_heading(trail)
+    if isinstance(trail, list) and len(trail) >= 2 and data.get("text", "").startswith(f"{topic}:"):
+        # "Vet: Rabies booster due 2027-05-10." under "Biscuit (cat)": the text carries its key,
+        # the heading above the key says whose it is.
+        topic = data["topic"] = trail[-2]
     if topic and data.get("kind") == "sentence" and _PRONOUN_START.match(data.get("text", "")):
         data["text"] = f"{topic}: {data['text']}"  # "She is black and white" means nothing alone
     return {k: v for k, v in data.items() if k in StatementHit.model_fields}

@@ -618,3 +618,19 @@ def test_the_amounts_of_a_row_are_its_money_columns():
     line = row({"order_id": "2051", "customer": "Ana Ruiz", "item": "wheel true", "price_gbp": "25"}, line=3, path="/notes/orders.csv")
     reading = Reader(overlap_model()).read("How much was Ana Ruiz's wheel true?", [line])
     assert reading.kind == "answered" and "25" in reading.answer and "2051" not in reading.answer.split(".")[0]
+
+
+def test_a_keyed_sentence_keeps_the_heading_above_its_key():
+    """"Vet: Dr. Vick. Rabies booster due 2027-05-10." under "## Pepper (dog)": the second sentence
+    reads "Vet: Rabies booster due ..." and its topic says whose it is."""
+    from agent.reader_statements import _as_dict
+
+    stored = {"id": "n:19", "path": "/notes/house.md", "line": 19, "end_line": 19, "kind": "sentence",
+              "text": "Vet: Rabies booster due 2027-05-10.", "source": "Vet: Dr. Vick. Rabies booster due 2027-05-10.",
+              "topic": ["House", "Pepper (dog)", "Vet"], "fields": {}}
+    st = StatementHit(**_as_dict(stored), rank=0)
+    assert st.topic == "Pepper (dog)"
+    reading = Reader(overlap_model()).read("When is Pepper's rabies booster due?", [st])
+    assert reading.kind == "answered" and "2027-05-10" in reading.answer
+    plain = dict(stored, text="Rabies booster due 2027-05-10.", topic=["House", "Pepper (dog)"])
+    assert StatementHit(**_as_dict(plain), rank=0).topic == "Pepper (dog)"
