@@ -96,6 +96,15 @@ _MONEY_WORDS = re.compile(
     r"bought|charge|charged|currency|cad|usd|eur|gbp|jpy|yen|dollars?|euros?|pounds?|bucks|quid)(?![a-z])", re.IGNORECASE)
 
 
+# "I ring her every evening around 8": an hour said without a clock's colon or am/pm.
+_LOOSE_HOUR = re.compile(r"\b(?:around|about|at|by|from|until|till|before|after) (\d{1,2}(?:[.:]\d\d)?)\b(?![.:/,]?\d)"
+                         r"(?!\s*(?:%|km|kg|g|mph|people|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|x)\b)")
+
+
+def _loose_hours(text: str) -> list[str]:
+    return [m.group(0) for m in _LOOSE_HOUR.finditer(text) if int(re.split(r"[.:]", m.group(1))[0]) <= 23]
+
+
 def _money_columns(text: str) -> list[str]:
     """In a table row ("order_id: 1045; ...; price_gbp: 25; deposit_gbp: 0") the amounts are the
     values of its money columns, not its ids or phone numbers."""
@@ -127,7 +136,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         return []
     found = {
         "date": lambda t: dates(t) + times(t),
-        "time": times,
+        "time": lambda t: times(t) or _loose_hours(t),
         "phone": phones,
         "money": lambda t: money(t) or _money_columns(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
                                          and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),

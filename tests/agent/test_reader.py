@@ -634,3 +634,13 @@ def test_a_keyed_sentence_keeps_the_heading_above_its_key():
     assert reading.kind == "answered" and "2027-05-10" in reading.answer
     plain = dict(stored, text="Rabies booster due 2027-05-10.", topic=["House", "Pepper (dog)"])
     assert StatementHit(**_as_dict(plain), rank=0).topic == "Pepper (dog)"
+
+
+def test_an_hour_said_loosely_is_a_time():
+    """"I call him every Sunday around 7" answers "What time do I call Dad?"; "at 10 people" is no time."""
+    from agent.reader_question import typed_values
+
+    dad = hit("He lives alone now, so I call him every Sunday around 7.", line=4, topic="Dad")
+    reading = Reader(overlap_model()).read("What time do I call Dad?", [dad])
+    assert reading.kind == "answered" and reading.answer.startswith("Around 7")
+    assert typed_values("The room fits at 10 people max.", "time", "What time is it?") == []
