@@ -193,7 +193,7 @@ class Reader:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3)]
                 own = [v for v in own if v in typed]
-            if info.want == "name" and info.subject and stem(info.subject) in terms:
+            if info.want == "name" and info.subject and stem(info.subject) in terms and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
@@ -639,6 +639,9 @@ def asks_what_is(info: QuestionInfo) -> bool:
 
 _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
                        re.IGNORECASE)
+# "What is my dog called?", "the name of my starter" ask what X is called; "Who has our spare
+# key?" asks who, and the name need not stand beside the key.
+_NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 
 

@@ -644,3 +644,12 @@ def test_an_hour_said_loosely_is_a_time():
     reading = Reader(overlap_model()).read("What time do I call Dad?", [dad])
     assert reading.kind == "answered" and reading.answer.startswith("Around 7")
     assert typed_values("The room fits at 10 people max.", "time", "What time is it?") == []
+
+
+def test_who_has_x_needs_no_name_beside_x():
+    """"Who has our spare key?": the name is whoever has it, anywhere in the line; only "what is X
+    called" wants the name right beside X."""
+    ruth = hit("Ruth Nowak - neighbour at no. 16, has our spare key - 555-0145", line=6, path="/notes/contacts.md")
+    tyres = hit("Tyres 205/55 R16; the spare is a space-saver.", line=9, path="/notes/car.md")
+    reading = Reader(overlap_model()).read("Who has our spare key?", [tyres, ruth])
+    assert reading.kind == "answered" and "Ruth Nowak" in reading.answer
