@@ -233,9 +233,16 @@ def face_user(text: str) -> str:
     text = re.sub(r"\b[Ii]['’](m|ve|ll|d)\b", lambda m: "\x00" + m.group(1), text)
     toks = re.split(r"(\W+)", text)
     out: list[str] = []
-    prev_you = False
+    prev_you = aside = False
     for tok in toks:
         low = tok.lower().replace("’", "'")
+        # "I (Sam Reyes) am ...": the verb after an aside in brackets still follows "you".
+        if prev_you and "(" in tok and ")" not in tok:
+            aside = True
+        if aside:
+            out.append(tok)
+            aside = ")" not in tok
+            continue
         if low in _FLIP:
             rep = _FLIP[low]
             if low == "i" and out and out[-1].strip() == "" and len(out) >= 2 and out[-2].lower() in ("than", "and", "with"):

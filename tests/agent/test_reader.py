@@ -46,6 +46,7 @@ def test_statements_keep_exact_lines_topics_and_table_columns():
 
 
 def test_face_user_turns_first_person_around():
+    assert face_user("I (Sam Reyes) am the engineering manager.") == "You (Sam Reyes) are the engineering manager."
     assert face_user("I was born on 9 August 1991 in Hamburg.") == "You were born on 9 August 1991 in Hamburg."
     assert face_user("My sister Anja lives in Seattle.") == "Your sister Anja lives in Seattle."
     assert face_user("We adopted her in July 2021.") == "You adopted her in July 2021."
