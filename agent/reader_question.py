@@ -45,7 +45,7 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif (re.search(r"\b(phone|cell|mobile|telephone)\b", low) or re.search(r"\b(?!(?:flight|car|bike|room|house)'s)\w+'s (?:new |old |home |work )?number\b(?! plate)", low)) \
+    elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?!(?:flight|car|bike|room|house)'s)\w+'s (?:new |old |home |work )?number\b(?! plate)", low)) \
             and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
         # "Dev's number", "my brother's number": a person's number is their phone.
         # (not "How much was the phone case?")
@@ -348,10 +348,17 @@ ABBREVIATIONS = {
 }
 
 
+# Shorthand people type in a question for words notes spell out.
+SHORTHAND = {"bday": "birthday", "b-day": "birthday", "bdays": "birthdays", "addr": "address", "appt": "appointment",
+             "appts": "appointments", "tel": "phone", "ph": "phone", "dob": "date of birth", "pw": "password", "pwd": "password"}
+
+
 def spell_out(question: str) -> str:
     """"who the PM is" → "who the product manager (PM) is": the words the notes may use, and
-    the abbreviation for notes that use it."""
-    return re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
+    the abbreviation for notes that use it; "noors bday" → "noors birthday"."""
+    question = re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
+    return re.sub(r"(?<![\w-])(" + "|".join(map(re.escape, SHORTHAND)) + r")(?![\w-])",
+                  lambda m: SHORTHAND[m.group(1).lower()], question, flags=re.IGNORECASE)
 
 
 def resolve(question: str, history: list[tuple[str, str]] | None) -> str:

@@ -654,3 +654,12 @@ def test_who_has_x_needs_no_name_beside_x():
     tyres = hit("Tyres 205/55 R16; the spare is a space-saver.", line=9, path="/notes/car.md")
     reading = Reader(overlap_model()).read("Who has our spare key?", [tyres, ruth])
     assert reading.kind == "answered" and "Ruth Nowak" in reading.answer
+
+
+def test_shorthand_in_a_question_is_asked_as_the_words_notes_use():
+    from agent.reader_question import spell_out
+
+    assert spell_out("wens kims bday") == "wens kims birthday"
+    assert spell_out("Ana's appt?") == "Ana's appointment?"
+    assert analyse(spell_out("isp support line no.?")).want == "phone"
+    assert spell_out("the phone app") == "the phone app"  # words that are not shorthand stay
