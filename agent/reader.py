@@ -193,6 +193,20 @@ class Reader:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3)]
                 own = [v for v in own if v in typed]
+            if info.want == "number" and typed and re.search(r"\bhow old\b", info.text.lower()):
+                # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag".
+                typed = [v for v in typed if re.search(rf"(?:\b{re.escape(v)}[\s-]*(?:years?|yrs?|yo|y/o|months?)\b|"
+                                                       rf"\b(?:aged?|turns?|turned)\s+{re.escape(v)}\b)", st.text, re.IGNORECASE)]
+                own = [v for v in own if v in typed]
+            if info.want == "name" and typed:
+                asked_names = [re.sub(r"['’]s$", "", n.split()[0]) for n in info.names]
+                if _FULL_NAME.search(info.text) and asked_names:
+                    # "What's Ade's last name?": a name that starts with Ade and goes on.
+                    typed = [v for v in typed if v.split()[0] in asked_names and len(v.split()) > 1]
+                else:
+                    # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
+                    typed = [v for v in typed if not set(v.split()) & set(asked_names)]
+                own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and stem(info.subject) in terms and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
@@ -641,6 +655,7 @@ _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position
                        re.IGNORECASE)
 # "What is my dog called?", "the name of my starter" ask what X is called; "Who has our spare
 # key?" asks who, and the name need not stand beside the key.
+_FULL_NAME = re.compile(r"\b(?:last name|surname|family name|full name|second name)\b", re.IGNORECASE)
 _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 

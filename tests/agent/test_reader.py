@@ -663,3 +663,16 @@ def test_shorthand_in_a_question_is_asked_as_the_words_notes_use():
     assert spell_out("Ana's appt?") == "Ana's appointment?"
     assert analyse(spell_out("isp support line no.?")).want == "phone"
     assert spell_out("the phone app") == "the phone app"  # words that are not shorthand stay
+
+
+def test_names_and_ages_of_the_asked_kind():
+    """"What's Ade's last name?" wants a name that starts with Ade; the name of Rin's teacher is not
+    Rin; "How old is Pepper?" wants an age, not "a 12 kg bag"."""
+    rota = row({"week_of": "2026-11-02", "kitchen": "Ade", "bathroom": "Ines"}, line=3, path="/notes/rota.csv")
+    assert Reader(overlap_model()).read("What's Ade's last name?", [rota]).kind == "abstained"
+    ade = hit("Flatmates: Ade Okafor, Ines Kowalska.", line=2, path="/notes/flat.md")
+    assert "Ade Okafor" in Reader(overlap_model()).read("What's Ade's last name?", [rota, ade]).answer
+    food = hit("Pepper eats salmon and rice; a 12 kg bag lasts her five weeks.", line=5, path="/notes/pepper.md")
+    assert Reader(overlap_model()).read("How old is Pepper?", [food]).kind == "abstained"
+    age = hit("Pepper is 7 years old and still runs like a puppy.", line=2, path="/notes/pepper.md")
+    assert "7" in Reader(overlap_model()).read("How old is Pepper?", [food, age]).answer
