@@ -33,7 +33,7 @@ from agent.reader_text import (
     unsupported,
 )
 from agent.reader_parallel import parallel_records
-from agent.reader_versions import REVISES, loose_date, prefer_newer
+from agent.reader_versions import loose_date, prefer_newer, revises
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -499,7 +499,7 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     newest = _newest(peers)
     # Undecided by dates, a line that says it changes something ("quota now 600 h", "moved to
     # Thursdays", "(was 12 November)") is newer than the lines it revises.
-    revised = [c for c in peers if REVISES.search(c.statement.text)] if newest is None else []
+    revised = [c for c in peers if revises(c.statement)] if newest is None else []
     recent = {id(newest)} if newest is not None else {id(c) for c in revised} if len(revised) < len(peers) else set()
     for c in cands:
         c.recent = id(c) in recent

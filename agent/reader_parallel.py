@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.reader_text import names, stem
-from agent.reader_versions import loose_date
+from agent.reader_versions import when_written
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -71,7 +71,7 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
 
 
 def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
-    db, dc = written(b.statement) or loose_date(b.statement), written(c.statement) or loose_date(c.statement)
+    db, dc = when_written(b.statement, written), when_written(c.statement, written)
     return bool(db and dc and db != dc)
 
 

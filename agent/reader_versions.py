@@ -63,12 +63,13 @@ def loose_date(st: "StatementHit") -> tuple[int, int, int] | None:
     return None
 
 
-def _when(st: "StatementHit", written) -> tuple[int, int, int] | None:
+def when_written(st: "StatementHit", written) -> tuple[int, int, int] | None:
+    """`written` (the reader's date of a statement), else the year-less date it is filed under."""
     return written(st) or loose_date(st)
 
 
 def _newer(c: "Scored", b: "Scored", written) -> bool:
-    dc, db = _when(c.statement, written), _when(b.statement, written)
+    dc, db = when_written(c.statement, written), when_written(b.statement, written)
     if dc and db and (dc[0] == 0) == (db[0] == 0):
         if dc != db:
             return dc > db
@@ -83,7 +84,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     """Both speak of the asked thing with values of the asked kind, and the values differ. The
     newer line may leave out one word of the question the best one says ("Milo's piano moves to
     Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
-    said_b, said_c = info.terms & terms(b.statement), info.terms & terms(c.statement)
+    said_b, said_c = _said(info, b, c, terms)
     missing = said_b - said_c
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
@@ -96,8 +97,13 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     return revises(c.statement) and bool((said_b & said_c) - whose)
 
 
+def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[str], set[str]]:
+    """The question's words each of the two statements says."""
+    return info.terms & terms(b.statement), info.terms & terms(c.statement)
+
+
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
-    said_b, said_c = info.terms & terms(b.statement), info.terms & terms(c.statement)
+    said_b, said_c = _said(info, b, c, terms)
     return VERSION_PMI_GAP_MISSING if said_b - said_c else VERSION_PMI_GAP
 
 
