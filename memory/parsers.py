@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memory import org
+
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
 PDF_EXT = {".pdf"}
@@ -53,6 +55,7 @@ class Block:
     fields: list[tuple[str, str]] = field(default_factory=list)
     first_line: int = 0
     source: str = ""
+    state: str = ""  # an Org headline's task state ("TODO", "DONE"); see memory/org.py
 
     @property
     def start(self) -> int:
@@ -68,6 +71,7 @@ class ParsedFile:
     kind: str  # markdown | text | code | csv | pdf
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
+    outline: bool = False  # an Org outline: its headlines are things said, not only titles
 
 
 def kind_for(path: Path) -> str | None:
@@ -125,12 +129,21 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _parse_pdf(data)
     text, warning = decode_text(data)
     lines = split_lines(text)
+    if kind in ("markdown", "text") and (path.suffix.lower() == ".org" or org.looks_like_org(lines)):
+        md, states = org.to_markdown(lines)
+        blocks = _parse_markdown(md)
+        for b in blocks:
+            if b.kind == "heading":
+                b.state = states.get(b.start - 1, "")
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], outline=True)
     if kind == "markdown":
         blocks = _parse_markdown(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
+    elif kind == "code":
+        blocks = _paragraphs(list(enumerate(lines, 1)), "code")
     else:
-        blocks = _paragraphs(list(enumerate(lines, 1)), "code" if kind == "code" else "text")
+        blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
     return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
 
 
@@ -147,6 +160,42 @@ def _paragraphs(numbered: list[tuple[int, str]], kind: str) -> list[Block]:
     if current:
         blocks.append(Block(kind, current))
     return blocks
+
+
+_UNDERLINE = re.compile(r"^\s*([=\-~*_])\1{2,}\s*$")
+_TITLED_RULE = re.compile(r"^\s*([=\-~*#_])\1{2,}\s*([^\W_][^=\-~*#_]*?)\s*\1{3,}\s*$")
+
+
+def _plain_titles(blocks: list[Block]) -> list[Block]:
+    """Titles of plain text, which has no markup for them: a short line underlined with "====" or
+    "----" at the start of a paragraph (level 1 / 2; a rule under a row of an invoice is not a
+    title), and a title inside a rule, "--- changes -------" (level 2). The text
+    around a title stays its own block."""
+    out: list[Block] = []
+    for block in blocks:
+        rest: list[tuple[int, str]] = []
+        lines = block.lines
+        k = 0
+        while k < len(lines):
+            num, line = lines[k]
+            under = k + 1 < len(lines) and _UNDERLINE.match(lines[k + 1][1])
+            titled = _TITLED_RULE.match(line)
+            if under and k == 0 and not _UNDERLINE.match(line) and len(line.split()) <= 10:
+                title, level, span = line.strip(), 1 if under.group(1) == "=" else 2, [(num, line), lines[k + 1]]
+            elif titled:
+                title, level, span = titled.group(2).strip(), 2, [(num, line)]
+            else:
+                rest.append((num, line))
+                k += 1
+                continue
+            if rest:
+                out.append(Block("text", rest))
+                rest = []
+            out.append(Block("heading", span, level=level, title=title))
+            k += len(span)
+        if rest:
+            out.append(Block("text", rest))
+    return out
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")

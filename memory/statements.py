@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s4"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s5"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -34,7 +34,16 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 _STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_HTML = re.compile(r"</?[A-Za-z][^>]*>")
+# Only real HTML tags: "MS-<exp>-<box>" in a note is a pattern the user wrote, not markup.
+_HTML = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|br|center|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|"
+    r"ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|"
+    r"thead|tr|tt|u|ul)(?:\s[^>]*)?/?>",
+    re.I,
+)
+# A Zettelkasten note's id before its title ("202509021030 People - supervisors"): a key for
+# links, not words the user would ask with.
+_ZETTEL_ID = re.compile(r"^\d{12,14}\s+(?=\S)")
 _ALNUM = re.compile(r"\w")
 
 
@@ -243,7 +252,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TERMINAL = tuple(".!?…:;")
 _CONTINUES = tuple(",;-–—(/&")
 _SUBTOPIC_WORDS = 2  # a "Key:" this short that opens several sentences is their topic
-_PARENT_WORDS = 8  # a line this short with lines indented under it is their heading
+_PARENT_WORDS = 12  # a line this short with lines indented under it is their heading
 _LONG_BULLET_WORDS = 40  # a bullet longer than this with several sentences is split into them
 
 
@@ -257,6 +266,13 @@ def _content_col(raw: str) -> int:
     while col < len(raw) and raw[col] in " \t":
         col += 1
     return col
+
+
+def _parent_label(text: str) -> str:
+    """"NORTHGATE CYCLE DISTRIBUTION - Shimano, Schwalbe, Park Tool" labels its lines by its
+    name, not by the description after the dash."""
+    name = re.split(r"\s+[-–—]\s+", text, maxsplit=1)[0].strip()
+    return name if name and len(name.split()) <= 6 else text
 
 
 def _is_listing(contents: list[str], widest: int) -> bool:
@@ -273,6 +289,37 @@ def _is_listing(contents: list[str], widest: int) -> bool:
     return fresh >= 0.75 * breaks and finished < 0.5 * breaks and ragged
 
 
+# Plain-text records: "rep ........ Gareth Pryce" (a dotted leader) and "Full service      95.00"
+# (two columns aligned with spaces) are "Key: value" lines; they never wrap into the next line.
+_LEADER = re.compile(r"^(\S(?:.*?\S)?)\s*(?:\.\s?){3,}\s*(\S.*)$")
+_ALIGNED = re.compile(r"^(\S(?:.*?[^\s.!?:;,])?)(?: {3,}|\t+)(\S(?:.*\S)?)$")
+# A line that begins with a date starts an entry of a log ("14/01 GP: lumbar strain", "12 May
+# 2026   Northgate: ...", "2026-01-12 Mon: ..."); the entry's later sentences are dated by it.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_ENTRY_DATE = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:\s+\d{{4}})?|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    r"(?=[\s:,)-]|$)"
+)
+
+
+def _record_line(content: str) -> str | None:
+    """"rep ........ Gareth Pryce" -> "rep: Gareth Pryce"; "TOTAL      £134.00" -> "TOTAL:
+    £134.00"; None for any other line (a table of several aligned columns stays as written)."""
+    m = _LEADER.match(content)
+    if m and len(m.group(1).split()) <= 10:
+        return f"{m.group(1).rstrip(' :')}: {m.group(2)}"
+    m = _ALIGNED.match(content)
+    if m and not re.search(r" {3,}|\t", m.group(2)) and len(m.group(1).split()) <= 10:
+        return f"{m.group(1).rstrip(' :')}: {m.group(2)}"
+    return None
+
+
+def _entry_date(content: str) -> str | None:
+    m = _ENTRY_DATE.match(content)
+    return m.group(0).strip() if m else None
+
+
 def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
     """A run of non-list lines: split into segments at hard line breaks (a short line followed
     by a capitalised one is a list written without bullets; wrapped prose is not split), then
@@ -281,13 +328,21 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
     pieces = [p for p in pieces if p[1][p[2]:].strip()]
     if not pieces:
         return
+    records = []
+    for k, (n, raw, col) in enumerate(pieces):
+        record = _record_line(raw[col:].strip())
+        records.append(record is not None)
+        if record is not None:  # the line as a "Key: value"; its source quotes this form
+            pieces[k] = (n, raw[:col] + record, col)
     contents = [raw[col:].strip() for _, raw, col in pieces]
     widest = max(len(c) for c in contents)
     listing = _is_listing(contents, widest)
     segments: list[list[tuple[int, str, int]]] = [[pieces[0]]]
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
-        hard = listing
+        hard = listing or records[k] or records[k - 1]
+        if not hard and not prev.endswith(_CONTINUES) and _entry_date(cur) and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1]):
+            hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
             if prev.endswith(":"):
                 hard = True
@@ -295,6 +350,11 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
                 hard = True  # "Wifi: Hoffnet\nRouter in the closet": lines, not wrapped prose
             elif prev.endswith(_TERMINAL) and key_value(cur):
                 hard = True  # a "Key: value" line after a finished sentence starts afresh
+        if not hard and not prev.endswith(_CONTINUES) and not cur[0].islower():
+            if key_value(cur) and key_value(prev):
+                hard = True  # "Customer: Tom Hughes, 4 Ashley Down Road" / "Bike: Trek FX 3"
+            elif _indent(pieces[k][1]) > _indent(pieces[k - 1][1]):
+                hard = True  # "Harriet Oduya (accountant)" / "  0117 496 0382": a line over its details
         if hard:
             segments.append([pieces[k]])
         else:
@@ -313,7 +373,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         topic = heading_topic + [parents[-1][1]] if parents else heading_topic
         label = parents[-1][1] if parents else heading_label
         if len(seg) == 1 and len(text.split()) <= _PARENT_WORDS and not text.rstrip().endswith(tuple(".!?")):
-            parents.append((indent, clean(text).rstrip(":")))
+            parents.append((indent, _parent_label(clean(text).rstrip(":"))))
         kv = key_value(clean(text))
         spans = sentence_spans(text)
         if (
@@ -342,8 +402,10 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         if len(spans) == 1 and not kv and (listing or (ends_open and len(segments) > 1)):
             builder.span(run, 0, len(text), "line", topic, label)  # one line of a bare list
             continue
-        for a, b in spans:
-            builder.span(run, a, b, "sentence", topic, "")
+        dated = _entry_date(text)
+        for k, (a, b) in enumerate(spans):
+            # A log entry's later sentences carry its date: "11/06: GP phone appt: no naproxen".
+            builder.span(run, a, b, "sentence", topic, dated if k and dated else "")
 
 
 def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
@@ -508,6 +570,20 @@ def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
     return None
 
 
+def _headline(builder: _Builder, block: Block, following: Block | None, topic: list[str]) -> None:
+    """An Org headline is a thing said as well as a title: a task ("Renew the van insurance
+    (to do)") or a line with nothing under it ("Cargo bike hire on the side? Ruth says no.")."""
+    from memory.org import STATE_WORDS
+
+    childless = following is None or (following.kind == "heading" and following.level <= block.level)
+    title = clean(block.title)
+    if not title or not (block.state or childless):
+        return
+    text = f"{title} ({STATE_WORDS.get(block.state, block.state.lower())})" if block.state else title
+    n = block.start
+    builder.add(n, n, text, block.lines[0][1].strip(), "line", topic)
+
+
 def _statement_id(path: str, text: str, dup: int) -> str:
     return hashlib.sha256(f"{path}\0{text}\0{dup}".encode()).hexdigest()[:32]
 
@@ -544,7 +620,9 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
                 continue
             while trail and trail[-1][0] >= block.level:
                 trail.pop()
-            trail.append((block.level, clean(block.title)))
+            if parsed.outline:
+                _headline(builder, block, parsed.blocks[k + 1] if k + 1 < len(parsed.blocks) else None, [t for _, t in trail if t])
+            trail.append((block.level, _ZETTEL_ID.sub("", clean(block.title))))
             continue
         topic = [t for _, t in trail if t]
         if block.kind == "table":

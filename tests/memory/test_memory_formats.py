@@ -1,0 +1,149 @@
+"""Statements from notes that are not markdown: Org-mode outlines, plain-text records with dotted
+leaders or aligned columns, dated logs, titles underlined or inside a rule, Zettelkasten ids.
+Each case says what a user who writes that way gets: one statement per thing said, at its line,
+labelled by what it belongs to."""
+from __future__ import annotations
+
+import textwrap
+
+from memory import parsers
+from memory.statements import parse_statements
+
+
+def _texts(path, text):
+    return [(s.line, s.text) for s in parse_statements(path, textwrap.dedent(text).encode())]
+
+
+ORG = """\
+    #+TITLE: Shop and home
+    #+STARTUP: overview
+
+    * Shop
+    ** TODO Renew van insurance                                :admin:van:
+       DEADLINE: <2027-02-02 Tue>
+       :PROPERTIES:
+       :POLICY:   HB-5520193
+       :END:
+    ** DONE Van MOT                                            :van:
+       CLOSED: [2026-03-19 Thu 11:20]
+       - Next MOT due March 2027.
+    * Someday
+    ** Cargo bike hire on the side? Ruth says no.
+    """
+
+
+def test_org_headlines_drawers_and_planning_lines_become_statements_of_their_heading(tmp_path):
+    got = _texts(tmp_path / "todo.org", ORG)
+    assert (5, "Renew van insurance (to do)") in got
+    assert (6, "Renew van insurance: deadline: 2027-02-02 Tue") in got
+    assert (8, "Renew van insurance: policy: HB-5520193") in got
+    assert (10, "Van MOT (done)") in got
+    assert (11, "Van MOT: closed: 2026-03-19 Thu 11:20") in got
+    assert (12, "Van MOT: Next MOT due March 2027.") in got
+    assert (14, "Cargo bike hire on the side? Ruth says no.") in got  # a headline with nothing under it
+    assert not any(":PROPERTIES:" in t or ":END:" in t or "#+" in t or ":admin:" in t for _, t in got)
+    stmts = {s.line: s for s in parse_statements(tmp_path / "todo.org", textwrap.dedent(ORG).encode())}
+    assert stmts[8].topic == ["Shop and home", "Shop", "Renew van insurance"]
+
+
+def test_org_written_into_a_markdown_file_is_read_as_org_but_markdown_bullets_stay_bullets(tmp_path):
+    assert (8, "Renew van insurance: policy: HB-5520193") in _texts(tmp_path / "todo.org.md", ORG)
+    md = "# Shopping\n\n* milk\n* eggs: a dozen\n"
+    parsed = parsers.parse(tmp_path / "list.md", md.encode())
+    assert not parsed.outline
+    assert [t for _, t in _texts(tmp_path / "list.md", md)] == ["Shopping: milk", "Shopping: eggs: a dozen"]
+
+
+SUPPLIERS = """\
+    SUPPLIERS                                          (tidied 1 Feb 2026)
+    ======================================================================
+
+    NORTHGATE CYCLE DISTRIBUTION - Shimano, Schwalbe, Continental, Park Tool
+      rep ........ Gareth Pryce, 07700 900182
+      account .... CHN-5518
+      notes ...... free carriage over £150; returns need an RMA number first
+
+    --- changes ----------------------------------------------------------
+    12 May 2026   Northgate: Gareth has moved to Cardiff. New rep is Aisha Karim.
+    3 Aug 2026    Velo Supply: delivery day is now Wednesday.
+    """
+
+
+def test_dotted_leaders_are_key_value_lines_labelled_by_the_block_they_are_indented_under(tmp_path):
+    stmts = parse_statements(tmp_path / "suppliers.txt", textwrap.dedent(SUPPLIERS).encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[5].text == "rep: Gareth Pryce, 07700 900182"
+    assert by_line[5].fields == {"rep": "Gareth Pryce, 07700 900182"}
+    assert by_line[6].text == "account: CHN-5518" and by_line[6].end_line == 6
+    # The block's name (not its description) and the file's underlined title are its topic.
+    assert by_line[6].topic == ["SUPPLIERS (tidied 1 Feb 2026)", "NORTHGATE CYCLE DISTRIBUTION"]
+
+
+def test_a_title_inside_a_rule_heads_a_dated_log_whose_entries_are_one_each(tmp_path):
+    stmts = parse_statements(tmp_path / "suppliers.txt", textwrap.dedent(SUPPLIERS).encode())
+    log = [(s.line, s.text, s.topic[-1]) for s in stmts if s.line >= 10]
+    assert log == [
+        (10, "12 May 2026: Northgate: Gareth has moved to Cardiff.", "changes"),
+        (10, "12 May 2026: New rep is Aisha Karim.", "changes"),  # dated by its entry
+        (11, "3 Aug 2026: Velo Supply: delivery day is now Wednesday.", "changes"),
+    ]
+
+
+def test_a_terse_log_gives_one_statement_per_dated_entry_with_its_indented_continuation(tmp_path):
+    log = """\
+        health log
+        03/01  back went, lifting the cargo bike. ibuprofen 400 x2.
+        14/01  GP: lumbar strain. naproxen 250mg twice a day.
+               reminded her I'm allergic to penicillin.
+        15/09  flu jab at Boots, Gloucester Rd.
+        30/10  wt 76.4 kg. swimming Mon + Thu.
+        """
+    got = _texts(tmp_path / "health.txt", log)
+    entries = [(n, t) for n, t in got if n > 1]
+    assert [n for n, _ in entries] == [2, 3, 5, 6]  # "Rd." does not glue two entries together
+    assert entries[1][1].endswith("reminded her I'm allergic to penicillin.")
+    assert entries[3][1] == "30/10 wt 76.4 kg. swimming Mon + Thu."
+
+
+def test_aligned_two_column_lines_are_values_but_a_rule_under_a_row_is_no_title(tmp_path):
+    invoice = """\
+        INVOICE INV-0412                                  Date: 18/03/2026
+        Customer: Tom Hughes, 4 Ashley Down Road
+        Bike: Trek FX 3 (2019)
+
+        Full service                                  95.00
+        Brake pads (pair) x2                          17.00
+        ----------------------------------------------------
+        TOTAL                                       £134.00
+        """
+    got = _texts(tmp_path / "INV-0412.txt", invoice)
+    assert (2, "Customer: Tom Hughes, 4 Ashley Down Road") in got
+    assert (3, "Bike: Trek FX 3 (2019)") in got
+    assert (5, "Full service: 95.00") in got
+    assert (6, "Brake pads (pair) x2: 17.00") in got
+    assert (8, "TOTAL: £134.00") in got
+    stmts = parse_statements(tmp_path / "INV-0412.txt", textwrap.dedent(invoice).encode())
+    assert all("Brake pads" not in " ".join(s.topic) for s in stmts)
+
+
+def test_a_table_of_several_aligned_columns_is_not_read_as_key_value(tmp_path):
+    rota = "Rota\n\nNell       x     x     x\nKasia      x     -     x\n"
+    got = _texts(tmp_path / "rota.txt", rota)
+    assert not any(t.startswith("Nell:") for _, t in got)
+
+
+def test_an_address_book_line_over_its_indented_details_labels_them(tmp_path):
+    book = """\
+        Harriet Oduya (accountant), Oduya & Finch, 3 Picton Street
+          0117 496 0382 / harriet@oduyafinch.co.uk
+        """
+    got = _texts(tmp_path / "addresses.txt", book)
+    assert (2, "Harriet Oduya (accountant), Oduya & Finch, 3 Picton Street: 0117 496 0382 / harriet@oduyafinch.co.uk") in got
+
+
+def test_zettelkasten_ids_leave_the_topic_and_angle_brackets_that_are_not_html_stay(tmp_path):
+    note = "# 202509021030 People - supervisors\n\n- Main supervisor: Prof. Ingrid Halvorsen\n\nSample IDs MS-<exp>-<box>, <b>bold</b>.\n"
+    stmts = parse_statements(tmp_path / "202509021030 People - supervisors.md", note.encode())
+    assert stmts[0].topic == ["People - supervisors"]
+    assert stmts[0].text == "People - supervisors: Main supervisor: Prof. Ingrid Halvorsen"
+    assert "MS-<exp>-<box>" in stmts[1].text and "<b>" not in stmts[1].text
