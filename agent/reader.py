@@ -185,8 +185,9 @@ class Reader:
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
                 # paid ("date: 2026-11-28; item: Obinna's birthday: ..."), not the birthday.
-                filed = {v for k, v in st.fields.items() if _DATE_KEYS.search(k) and not _BIRTH_KEY.search(k)}
-                typed = [v for v in birthday_dates(typed) if v not in filed and not _filed_under(st, v)]
+                # A task's "deadline: 2026-06-21" is when something is due, not the birthday either.
+                filed = {v for k, v in st.fields.items() if (_DATE_KEYS.search(k) or _TASK_DATE_KEYS.search(k)) and not _BIRTH_KEY.search(k)}
+                typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
                 own = [v for v in own if v in typed]
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
@@ -539,6 +540,7 @@ def _row_key(st: StatementHit) -> str | None:
 _DATE_KEYS = re.compile(r"\b(date|when|updated|changed|since|from|effective|as of)\b", re.IGNORECASE)
 
 
+_TASK_DATE_KEYS = re.compile(r"\b(deadline|due|scheduled|closed|done|completed|booked)\b", re.IGNORECASE)
 _BIRTH_KEY = re.compile(r"birth|born|dob|anniversary", re.IGNORECASE)
 
 

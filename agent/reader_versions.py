@@ -88,6 +88,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     missing = said_b - said_c
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
+    if missing & _keys(b):
+        return False  # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"
     if info.want is not None:
         return bool(c.typed) and bool(b.typed) and set(c.typed) != set(b.typed)
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
@@ -95,6 +97,15 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
     return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+def _keys(sc: "Scored") -> set[str]:
+    """Stems of the key of a "Key: value" line ("premium", "policy"): the one attribute the line
+    gives, which a version of it must name too. (A table row's columns are not: "raised from 50
+    to 75 mcg" is a new dose without saying "dose".)"""
+    if len(sc.statement.fields) != 1:
+        return set()
+    return {stem(w) for key in sc.statement.fields for w in re.findall(r"[^\W\d_]+", key)}
 
 
 def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[str], set[str]]:

@@ -676,3 +676,30 @@ def test_names_and_ages_of_the_asked_kind():
     assert Reader(overlap_model()).read("How old is Pepper?", [food]).kind == "abstained"
     age = hit("Pepper is 7 years old and still runs like a puppy.", line=2, path="/notes/pepper.md")
     assert "7" in Reader(overlap_model()).read("How old is Pepper?", [food, age]).answer
+
+
+def kv_hit(label: str, key: str, value: str, *, line: int, path: str) -> StatementHit:
+    """A "Key: value" line under a heading, as memory makes it from an Org drawer or a bullet."""
+    text = f"{label}: {key}: {value}"
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text,
+                        topic=label, fields={key: value}, rank=0)
+
+
+def test_a_change_to_another_attribute_is_no_newer_version_of_a_key_value_line():
+    """"premium: £1,184/yr" names what it gives; "stock cover went up to £60k" states a change,
+    but of the cover, so the premium stays the answer however close the model scores them."""
+    premium = kv_hit("Renew shop insurance", "premium", "£1,184/yr", line=10, path="/notes/todo.org")
+    cover = hit("Renew shop insurance: stock cover went up to £60k last year.", line=12, path="/notes/todo.org")
+    reading = Reader(overlap_model(stock=0.3)).read("How much is the premium on the shop insurance?", [premium, cover])
+    assert reading.kind == "answered" and "£1,184" in reading.answer
+    # A change that names the attribute is a newer version.
+    raised = hit("Renew shop insurance: premium went up to £1,250 this year.", line=14, path="/notes/todo.org")
+    reading = Reader(overlap_model(yr=0.3)).read("How much is the premium on the shop insurance?", [premium, raised])
+    assert reading.kind == "answered" and "£1,250" in reading.answer
+
+
+def test_a_tasks_deadline_is_not_the_birthday_it_is_for():
+    dinner = kv_hit("Book Ruth's birthday dinner", "deadline", "2026-06-21 Sun", line=32, path="/notes/todo.org")
+    assert Reader(overlap_model()).read("ruths bday", [dinner]).kind == "abstained"
+    book = hit("Ruth Cole (my partner): 07700 900126 / birthday 22 June", line=4, path="/notes/addresses.txt")
+    assert "22 June" in Reader(overlap_model(dinner=0.5)).read("ruths bday", [dinner, book]).answer
