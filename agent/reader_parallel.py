@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Two lines whose PMI differs by at most this are one choice to the model (the scoring noise
 # between near-identical lines is ~0.1 nat).
-PARALLEL_PMI_GAP = 0.15
+PARALLEL_PMI_GAP = 0.3
 MAX_OPTIONS = 4
 
 
@@ -58,11 +58,16 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
     if sb.fields and sc.fields:
         for k in sb.fields:
             vb, vc = sb.fields[k].strip(), sc.fields.get(k, "").strip()
-            if _letters(vb) != _letters(vc) and vb not in b.typed and vc not in c.typed and len(vb) <= 40 and len(vc) <= 40:
+            if (_letters(vb) != _letters(vc) and not any(v in vb for v in b.typed) and not any(v in vc for v in c.typed)
+                    and len(vb) <= 40 and len(vc) <= 40):
                 return vb, vc
-        return None
+        if sb.kind == "row":
+            return None
     if sb.topic and sc.topic and sb.topic != sc.topic:
-        return sb.topic, sc.topic
+        # "Renew Cyclesure shop insurance: deadline: ..." under its own heading: the heading.
+        tb, tc = sb.topic.split(" > "), sc.topic.split(" > ")
+        k = next((i for i, (x, y) in enumerate(zip(tb, tc)) if x != y), min(len(tb), len(tc)) - 1)
+        return " > ".join(tb[k:]), " > ".join(tc[k:])
     nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
     nc = [n for n in names(sc.text) if n not in sb.text and n not in c.typed]
     if nb and nc:
@@ -73,6 +78,16 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
 def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
     db, dc = when_written(b.statement, written), when_written(c.statement, written)
     return bool(db and dc and db != dc)
+
+
+def _alike(b: "Scored", c: "Scored") -> bool:
+    """Records of one kind: the same shape, or two lines of one note that each say every word of
+    the question ("Ilinca, my older sister, ... Birthday 3 February" and "Corina, my younger
+    sister, ... Birthday 19 August" for "When is my sister's birthday?")."""
+    if _same_shape(b, c):
+        return True
+    sb, sc = b.statement, c.statement
+    return b.cover >= 1.0 and sb.path == sc.path and sb.kind == sc.kind
 
 
 def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:
@@ -87,7 +102,7 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) ->
     options: list[str] = []
     for c in cands[1:MAX_OPTIONS]:
         if (c.pmi is None or abs(c.pmi - best.pmi) > PARALLEL_PMI_GAP or not c.typed or c.typed[0] == best.typed[0]
-                or c.cover != best.cover or not _same_shape(best, c)
+                or c.cover != best.cover or not _alike(best, c)
                 or _dated_apart(best, c, written)):
             continue
         label = _label(best, c)

@@ -703,3 +703,22 @@ def test_a_tasks_deadline_is_not_the_birthday_it_is_for():
     assert Reader(overlap_model()).read("ruths bday", [dinner]).kind == "abstained"
     book = hit("Ruth Cole (my partner): 07700 900126 / birthday 22 June", line=4, path="/notes/addresses.txt")
     assert "22 June" in Reader(overlap_model(dinner=0.5)).read("ruths bday", [dinner, book]).answer
+
+
+def test_two_lines_of_one_note_that_both_say_every_asked_word_are_asked_about():
+    """Two sisters in one family note, each line with her birthday but otherwise worded apart: the
+    question names neither, so the reader asks; naming one picks her."""
+    older = hit("Family: Ilinca, my older sister, lives in Cluj with her two kids. Birthday 3 February.", line=5, path="/notes/family.md")
+    younger = hit("Family: Corina, my younger sister, in Bristol doing architecture. Birthday 19 August.", line=6, path="/notes/family.md")
+    reading = Reader(overlap_model(cluj=0.1)).read("When is my sister's birthday?", [older, younger])
+    assert reading.kind == "ambiguous"
+    assert "Ilinca (3 February)" in reading.answer and "Corina (19 August)" in reading.answer
+    assert "19 August" in Reader(overlap_model()).read("When is Corina's birthday?", [older, younger]).answer
+
+
+def test_two_tasks_with_deadlines_are_told_apart_by_what_they_are_not_by_their_dates():
+    shop = kv_hit("Renew Cyclesure shop insurance", "deadline", "2026-12-14 Mon", line=6, path="/notes/todo.org")
+    van = kv_hit("Renew Hollybrook van insurance", "deadline", "2027-02-02 Tue", line=14, path="/notes/todo.org")
+    reading = Reader(overlap_model(van=0.1)).read("When does the insurance need renewing?", [shop, van])
+    assert reading.kind == "ambiguous"
+    assert "Cyclesure" in reading.answer and "Hollybrook" in reading.answer and "Tue (" not in reading.answer
