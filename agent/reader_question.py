@@ -56,7 +56,9 @@ def analyse(question: str) -> QuestionInfo:
         want = "address"
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
         want = "code"
-    elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\bsalary\b", low):
+    elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
+            # "When do I have to pay the invoice by?" asks for a date, not an amount.
+            re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b", low) and not re.search(r"^\W*(when|where|who|whom)\b", low)):
         want = "money"
     elif re.search(r"\bwhat (temperature|temp)\b|\bhow hot\b", low):
         want = "temperature"
@@ -172,8 +174,9 @@ def _codes(text: str, question: str) -> list[str]:
     out = []
     for m in _CODE.finditer(text):
         v = m.group(0)
-        if _in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥":
-            continue  # "the 1st of each month", "$39.99/month"
+        if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥"
+                or re.search(r"[£$€¥]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])):
+            continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20"
         label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
         if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
             continue

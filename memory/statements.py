@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s5"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s6"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -570,14 +570,49 @@ def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
     return None
 
 
+# A note's own legend: "bp = blood pressure, wt = weight" at the top of a terse log. The short
+# form must start with the long one's first letter ("x = 5" is arithmetic, not a legend).
+_DEFINES = re.compile(r"(?<![\w=])([A-Za-z]{1,5})\s*=\s*([A-Za-z][A-Za-z' -]{2,40}?)(?=\s*(?:[,;.)]|$))")
+
+
+def _apply_legend(drafts: list[_Draft]) -> None:
+    """Spell out a note's shorthand where it is used, by the note's own legend: "30/10 wt 76.4 kg"
+    reads "30/10 wt (weight) 76.4 kg", so "What do I weigh?" finds it. The legend line itself
+    becomes kind "legend": it explains the note and answers nothing."""
+    legend: dict[str, str] = {}
+    for d in drafts:
+        pairs = [(a, b.strip()) for a, b in _DEFINES.findall(d.text) if a[0].lower() == b[0].lower() and a.lower() != b.strip().lower()]
+        if pairs:
+            legend.update({a.lower(): b for a, b in pairs})
+            d.kind = "legend"
+    if not legend:
+        return
+    short = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(legend, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    for d in drafts:
+        if d.kind == "legend":
+            continue
+        done: set[str] = set()
+
+        def spell(m: re.Match) -> str:
+            key = m.group(1).lower()
+            long = legend[key]
+            if key in done or long.lower() in d.text.lower():
+                return m.group(0)
+            done.add(key)
+            return f"{m.group(0)} ({long})"
+
+        d.text = short.sub(spell, d.text)
+
+
 def _headline(builder: _Builder, block: Block, following: Block | None, topic: list[str]) -> None:
-    """An Org headline is a thing said as well as a title: a task ("Renew the van insurance
-    (to do)") or a line with nothing under it ("Cargo bike hire on the side? Ruth says no.")."""
+    """An Org headline with nothing under it is a thing said, not only a title: "Bleed the brakes
+    on Martha's bike (to do)", "Cargo bike hire on the side? Ruth says no.". (One with lines under
+    it is their label already: "Van MOT: Next MOT due March 2027.")"""
     from memory.org import STATE_WORDS
 
     childless = following is None or (following.kind == "heading" and following.level <= block.level)
     title = clean(block.title)
-    if not title or not (block.state or childless):
+    if not title or not childless:
         return
     text = f"{title} ({STATE_WORDS.get(block.state, block.state.lower())})" if block.state else title
     n = block.start
@@ -636,6 +671,7 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
         else:
             _bullets_and_prose(builder, block.lines, topic)
 
+    _apply_legend(builder.drafts)
     out: list[Statement] = []
     seen: dict[str, int] = {}
     for d in builder.drafts:

@@ -722,3 +722,15 @@ def test_two_tasks_with_deadlines_are_told_apart_by_what_they_are_not_by_their_d
     reading = Reader(overlap_model(van=0.1)).read("When does the insurance need renewing?", [shop, van])
     assert reading.kind == "ambiguous"
     assert "Cyclesure" in reading.answer and "Hollybrook" in reading.answer and "Tue (" not in reading.answer
+
+
+def test_a_legend_line_is_never_the_answer():
+    legend = hit("health log. bp = blood pressure, wt = weight.", line=1, path="/notes/health.txt").model_copy(update={"kind": "legend"})
+    assert Reader(overlap_model()).read("What's my blood type?", [legend]).kind == "abstained"
+
+
+def test_when_to_pay_asks_for_a_date_and_an_amount_is_no_code():
+    assert analyse("When do I have to pay the Northgate invoice by?").want == "date"
+    assert analyse("What did I pay for the van?").want == "money"
+    from agent.reader_question import typed_values
+    assert typed_values("Net £1,846.20 VAT £369.24 Total £2,215.44", "code", exclude="What's the shop's VAT number?") == []

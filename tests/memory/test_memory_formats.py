@@ -27,6 +27,7 @@ ORG = """\
     ** DONE Van MOT                                            :van:
        CLOSED: [2026-03-19 Thu 11:20]
        - Next MOT due March 2027.
+    ** TODO Bleed the brakes on Martha's bike
     * Someday
     ** Cargo bike hire on the side? Ruth says no.
     """
@@ -34,13 +35,13 @@ ORG = """\
 
 def test_org_headlines_drawers_and_planning_lines_become_statements_of_their_heading(tmp_path):
     got = _texts(tmp_path / "todo.org", ORG)
-    assert (5, "Renew van insurance (to do)") in got
+    assert not any(n == 5 for n, _ in got)  # the headline labels the lines under it
     assert (6, "Renew van insurance: deadline: 2027-02-02 Tue") in got
     assert (8, "Renew van insurance: policy: HB-5520193") in got
-    assert (10, "Van MOT (done)") in got
     assert (11, "Van MOT: closed: 2026-03-19 Thu 11:20") in got
     assert (12, "Van MOT: Next MOT due March 2027.") in got
-    assert (14, "Cargo bike hire on the side? Ruth says no.") in got  # a headline with nothing under it
+    assert (13, "Bleed the brakes on Martha's bike (to do)") in got  # a task with nothing under it
+    assert (15, "Cargo bike hire on the side? Ruth says no.") in got
     assert not any(":PROPERTIES:" in t or ":END:" in t or "#+" in t or ":admin:" in t for _, t in got)
     stmts = {s.line: s for s in parse_statements(tmp_path / "todo.org", textwrap.dedent(ORG).encode())}
     assert stmts[8].topic == ["Shop and home", "Shop", "Renew van insurance"]
@@ -147,3 +148,19 @@ def test_zettelkasten_ids_leave_the_topic_and_angle_brackets_that_are_not_html_s
     assert stmts[0].topic == ["People - supervisors"]
     assert stmts[0].text == "People - supervisors: Main supervisor: Prof. Ingrid Halvorsen"
     assert "MS-<exp>-<box>" in stmts[1].text and "<b>" not in stmts[1].text
+
+
+def test_a_notes_own_legend_spells_out_its_shorthand_and_answers_nothing_itself(tmp_path):
+    log = """\
+        health log. bp = blood pressure, wt = weight.
+        16/02  physio #2. wt 78.4 kg
+        20/04  bp recheck at the pharmacy: 129/82.
+        01/05  x = 5 is not a legend; wt again 77 kg, twt is not wt.
+        """
+    stmts = parse_statements(tmp_path / "health.txt", textwrap.dedent(log).encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[1].kind == "legend"
+    assert by_line[2].text == "16/02 physio #2. wt (weight) 78.4 kg"
+    assert by_line[2].source.endswith("wt 78.4 kg")  # the quote stays as written
+    assert by_line[3].text.startswith("20/04 bp (blood pressure) recheck")
+    assert by_line[4].text == "01/05 x = 5 is not a legend; wt (weight) again 77 kg, twt is not wt."
