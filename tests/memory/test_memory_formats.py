@@ -164,3 +164,45 @@ def test_a_notes_own_legend_spells_out_its_shorthand_and_answers_nothing_itself(
     assert by_line[2].source.endswith("wt 78.4 kg")  # the quote stays as written
     assert by_line[3].text.startswith("20/04 bp (blood pressure) recheck")
     assert by_line[4].text == "01/05 x = 5 is not a legend; wt (weight) again 77 kg, twt is not wt."
+
+
+def test_yaml_notes_are_read_as_data_not_as_code(tmp_path):
+    yaml = """\
+        # People I keep forgetting things about
+        ---
+        sister:
+          name: Anja Hoffmann
+          phone: "+1 503 555 0142"   # mobile
+          pets: [Miso, Pixel]
+          address: |
+            12 Elm Street
+            Portland
+        dentist:
+          - name: Dr. Sam Liu
+            next_cleaning: 2027-01-08
+        """
+    got = _texts(tmp_path / "people.yaml", yaml)
+    assert (4, "sister: name: Anja Hoffmann") in got
+    assert (5, "sister: phone: +1 503 555 0142") in got
+    assert (6, "sister: pets: Miso, Pixel") in got
+    assert (7, "sister: address: 12 Elm Street Portland") in got
+    assert (12, "dentist: next cleaning: 2027-01-08") in got
+    assert (1, "People I keep forgetting things about") in got  # a comment is prose
+
+
+def test_toml_tables_head_their_keys(tmp_path):
+    toml = """\
+        [car]
+        plate = "KA-HB 2231"
+        insurance_renewal = "2027-05-01"  # call the broker first
+
+        [car.tyres]
+        size = "205/55 R16"
+        """
+    got = _texts(tmp_path / "car.toml", toml)
+    assert got == [(2, "car: plate: KA-HB 2231"), (3, "car: insurance renewal: 2027-05-01"), (6, "car tyres: size: 205/55 R16")]
+
+
+def test_source_code_still_gives_only_its_comments(tmp_path):
+    code = "# the retry budget is per user, not global\nRETRIES = 3\n"
+    assert _texts(tmp_path / "retry.py", code) == [(1, "the retry budget is per user, not global")]
