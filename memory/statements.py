@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s6"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s7"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
