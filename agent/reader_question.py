@@ -279,6 +279,15 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
         found.append((at, n))
     if not found:
         return None
+    # The label a line carries ("VAT return Q3: Harriet has had everything since 6 Oct") names
+    # its heading, not the one the clause points to, when the line names someone after it.
+    label = re.match(r"[^:]{1,60}?:\s", text)
+    if label and len(label.group(0).split()) <= 6:
+        after = [f for f in found if f[0] >= label.end()]
+        found = after or found
+    # A person is not "Q3" or "EXP-14".
+    if kind & _PERSON_NOUNS:
+        found = [f for f in found if not any(ch.isdigit() for ch in f[1])] or found
     # A name that says it is of the sought kind ("Kelso Garage" for the garage), or that a line is
     # keyed by ("Addresses: Zia Carla: 3 Chestnut Walk"), is what it is about.
     of_kind = [f for f in found if kind & {w.lower() for w in f[1].split()}]
@@ -289,6 +298,8 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
         return found[0][1]
     return min(found, key=lambda f: min(abs(f[0] - s) for s in spots))[1]
 
+
+_PERSON_NOUNS = frozenset("person people one man woman guy who someone friend colleague".split())
 
 STOP = frozenset("the a an of to in on at is are was were who whose which that my our your for and with".split())
 

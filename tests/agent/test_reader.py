@@ -734,3 +734,16 @@ def test_when_to_pay_asks_for_a_date_and_an_amount_is_no_code():
     assert analyse("What did I pay for the van?").want == "money"
     from agent.reader_question import typed_values
     assert typed_values("Net £1,846.20 VAT £369.24 Total £2,215.44", "code", exclude="What's the shop's VAT number?") == []
+
+
+def test_the_person_a_clause_points_to_is_not_the_label_of_the_line():
+    """"the person who has my VAT return" over "VAT return Q3: Harriet has had everything since
+    6 Oct": Harriet, not the label's "Q3"."""
+    from agent.reader_question import entity, relative_clause
+
+    hops = relative_clause("What's the phone number of the person who has my VAT return?")
+    assert hops is not None and hops.noun == "person"
+    line = "VAT return Q3: Harriet has had everything since 6 Oct; chase her if nothing by the end of the month"
+    assert entity(line, hops.inner, "Shop", None, hops.noun) == "Harriet"
+    # A label is still the answer when nothing after it is a name.
+    assert entity("Kelso Garage: booked for the MOT", "Which garage has the van?", "", None, "garage") == "Kelso Garage"
