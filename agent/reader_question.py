@@ -279,10 +279,12 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
         found.append((at, n))
     if not found:
         return None
-    # The label a line carries ("VAT return Q3: Harriet has had everything since 6 Oct") names
-    # its heading, not the one the clause points to, when the line names someone after it.
+    # A label that names the asked thing ("VAT return Q3: Harriet has had everything since 6 Oct"
+    # for "who has my VAT return") is not the one the clause points to, when the line names
+    # someone after it. ("Kelso Garage: booked for the MOT" is keyed by the garage sought.)
     label = re.match(r"[^:]{1,60}?:\s", text)
-    if label and len(label.group(0).split()) <= 6:
+    label_words = {w.lower() for w in re.findall(r"\w+", label.group(0))} if label else set()
+    if label and len(label_words) <= 6 and label_words & (asked - STOP - kind):
         after = [f for f in found if f[0] >= label.end()]
         found = after or found
     # A person is not "Q3" or "EXP-14".
