@@ -172,8 +172,16 @@ def _long_ids(text: str) -> str:
 
 def _codes(text: str, question: str) -> list[str]:
     out = []
+    # A phone number's groups ("07700 900318") are no account number or door code; a bare
+    # "number" ("kasias number pls") may be the phone.
+    named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode)\b",
+                      question, re.IGNORECASE)
+    phone_spans = [(p.start(), p.end()) for p in re.finditer(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d", text)
+                   if named and sum(c.isdigit() for c in p.group(0)) >= 9 and re.search(r"\s", p.group(0))]
     for m in _CODE.finditer(text):
         v = m.group(0)
+        if any(a <= m.start() < b for a, b in phone_spans):
+            continue
         if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥"
                 or re.search(r"[£$€¥]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])):
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20"
@@ -216,7 +224,8 @@ class Hops(BaseModel):
 # preceptored", "the place Dad moved into": a subject (I, we, a name, "my X") and a verb after the noun.
 _CONTACT = re.compile(
     r"^(?P<pre>.*?)\b(?:the|my|our) (?P<noun>(?:[a-z]+ ){0,2}?[a-z]+) "
-    r"(?P<clause>(?:I|we|you|my [a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?!is\b|are\b|was\b|were\b|and\b|or\b)[a-z]+(?:ed|t|s)\b[^?]*?)\s*\?*\s*$"
+    r"(?P<clause>(?:I|we|you|my [a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?!is\b|are\b|was\b|were\b|and\b|or\b)[a-z]+(?:ed|t|s)\b[^?]*?"
+    r"|I'm [a-z]+ing\b[^?]*?|I am [a-z]+ing\b[^?]*?|we're [a-z]+ing\b[^?]*?)\s*\?*\s*$"
 )
 
 

@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s7"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s8"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -403,8 +403,14 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             builder.span(run, 0, len(text), "line", topic, label)  # one line of a bare list
             continue
         dated = _entry_date(text)
+        if dated:
+            # A log entry's later sentences carry its date, and the key it opens with: "12 May
+            # 2026   Northgate: Gareth has moved. New rep is Aisha Karim." gives "12 May 2026:
+            # Northgate: New rep is Aisha Karim."
+            opening = key_value(clean(text[len(dated):]).lstrip(" :-–—"))
+            if opening and len(opening[0].split()) <= 3:
+                dated = f"{dated}: {opening[0]}"
         for k, (a, b) in enumerate(spans):
-            # A log entry's later sentences carry its date: "11/06: GP phone appt: no naproxen".
             builder.span(run, a, b, "sentence", topic, dated if k and dated else "")
 
 

@@ -747,3 +747,21 @@ def test_the_person_a_clause_points_to_is_not_the_label_of_the_line():
     assert entity(line, hops.inner, "Shop", None, hops.noun) == "Harriet"
     # A label is still the answer when nothing after it is a name.
     assert entity("Kelso Garage: booked for the MOT", "Which garage has the van?", "", None, "garage") == "Kelso Garage"
+
+
+def test_a_phone_number_is_no_account_number_but_a_bare_number_may_be_a_phone():
+    from agent.reader_question import typed_values
+
+    rep = "12 May 2026: Northgate: New rep is Aisha Karim, 07700 900318."
+    assert typed_values(rep, "code", exclude="What's our account number with Northgate?") == []
+    assert typed_values("account: CHN-5518", "code", exclude="What's our account number with Northgate?") == ["CHN-5518"]
+    assert typed_values("Kasia Nowak (shop): 07700 900813", "code", exclude="kasias number pls") != []
+
+
+def test_a_clause_in_the_present_progressive_points_to_the_thing_too():
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("Who is the rep now at the supplier I'm ordering the winter tyres from?")
+    assert hops is not None and hops.noun == "supplier"
+    assert hops.inner == "Which supplier I'm ordering the winter tyres from?" and hops.outer == "Who is the rep now at {}?"
+    assert relative_clause("When am I seeing the dentist?") is None

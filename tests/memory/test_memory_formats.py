@@ -85,7 +85,7 @@ def test_a_title_inside_a_rule_heads_a_dated_log_whose_entries_are_one_each(tmp_
     log = [(s.line, s.text, s.topic[-1]) for s in stmts if s.line >= 10]
     assert log == [
         (10, "12 May 2026: Northgate: Gareth has moved to Cardiff.", "changes"),
-        (10, "12 May 2026: New rep is Aisha Karim.", "changes"),  # dated by its entry
+        (10, "12 May 2026: Northgate: New rep is Aisha Karim.", "changes"),  # dated and keyed by its entry
         (11, "3 Aug 2026: Velo Supply: delivery day is now Wednesday.", "changes"),
     ]
 
