@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s8"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s9"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -610,6 +610,23 @@ def _apply_legend(drafts: list[_Draft]) -> None:
         d.text = short.sub(spell, d.text)
 
 
+_MAIL_HEADER = re.compile(r"^\s*(from|to|cc|date|sent|subject)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
+
+
+def _mail_topic(block: Block) -> str | None:
+    """A letter or e-mail saved as text opens with its headers ("From:", "Date:", "Subject:"):
+    its subject and date are the topic of everything it says, so each line is dated by it and a
+    later letter's news wins over an earlier one's."""
+    heads: dict[str, str] = {}
+    for _, raw in block.lines:
+        m = _MAIL_HEADER.match(raw)
+        if m:
+            heads.setdefault(m.group(1).lower(), clean(m.group(2)))
+    if len(heads) < 2 or not heads.keys() & {"date", "sent", "subject"}:
+        return None
+    return " - ".join(v for v in (heads.get("subject"), heads.get("date") or heads.get("sent")) if v) or None
+
+
 def _headline(builder: _Builder, block: Block, following: Block | None, topic: list[str]) -> None:
     """An Org headline with nothing under it is a thing said, not only a title: "Bleed the brakes
     on Martha's bike (to do)", "Cargo bike hire on the side? Ruth says no.". (One with lines under
@@ -648,6 +665,9 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
     code_file = parsed.kind == "code"
     pseudo = False  # the last trail entry is a pseudo-heading (see _pseudo_heading)
     for k, block in enumerate(parsed.blocks):
+        mail = _mail_topic(block) if k == 0 and block.kind == "text" else None
+        if mail:
+            trail.append((0, mail))  # level 0: no heading in the letter pops it
         title = _pseudo_heading(block, k == 0 and parsed.kind in ("text", "pdf")) if k + 1 < len(parsed.blocks) else None
         if title:
             if pseudo:

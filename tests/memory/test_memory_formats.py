@@ -206,3 +206,24 @@ def test_toml_tables_head_their_keys(tmp_path):
 def test_source_code_still_gives_only_its_comments(tmp_path):
     code = "# the retry budget is per user, not global\nRETRIES = 3\n"
     assert _texts(tmp_path / "retry.py", code) == [(1, "the retry budget is per user, not global")]
+
+
+def test_a_letter_saved_as_text_dates_what_it_says_by_its_headers(tmp_path):
+    letter = """\
+        From: Walter Briggs
+        To: Rosie
+        Date: Sun, 12 Jan 2026 09:14
+        Subject: snowdrops
+
+        Dear Rosie,
+
+        The snowdrops are out at last. Paul fixed the gate on Thursday.
+
+        Love, Grandad
+        """
+    stmts = parse_statements(tmp_path / "to rosie.txt", textwrap.dedent(letter).encode())
+    gate = next(s for s in stmts if "gate" in s.text)
+    assert gate.topic == ["snowdrops - Sun, 12 Jan 2026 09:14"] and gate.line == 8
+    # Without headers, a plain note gets no such topic.
+    plain = parse_statements(tmp_path / "n.txt", b"Paul fixed the gate.\nThe snowdrops are out.\n")
+    assert all(s.topic == [] for s in plain)
