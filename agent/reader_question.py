@@ -7,7 +7,10 @@ from pydantic import BaseModel
 
 from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
-WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "name", "place", "code")
+WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "name", "place", "code")
+_WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
+# "a 12 kg bag": the weight of the bag, a measure before the noun it describes.
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|now|then|at|in|on|by|from|to|today|this|last|with|since|after|before|but|so|as|of|for|is|was|when|which|that)\b)[a-z]{3,}\b")
 _TEMPERATURE = re.compile(r"\b\d{2,3}\s?(?:°\s?[CF]?|degrees?(?: [CF]| celsius| fahrenheit)?|[CF]\b)|\bgas mark \d+", re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+)?\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
                        r"|\b(?:an?|one|two|three|four|five|six|ten|twenty|thirty|half an?) (?:minutes?|hours?|days?|weeks?|months?|years?)\b",
@@ -56,6 +59,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "address"
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
         want = "code"
+    elif re.search(r"\bweigh(?:s|ed)?\b|\bweight\b|\bhow heavy\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low):
+        want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b", low) and not re.search(r"^\W*(when|where|who|whom)\b", low)):
@@ -144,6 +149,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
                                          and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
+        "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         "name": names,
         "place": names,

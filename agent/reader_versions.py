@@ -45,6 +45,13 @@ def loose_date(st: "StatementHit") -> tuple[int, int, int] | None:
     """A date a log line is filed under without its year ("w/c 29 Sep: ...", "20/08/26 -- ..."),
     year 0 when none is written: in its heading, or in its words when a separator follows it (a
     date inside the sentence, "MOT due 2 July.", is something it mentions, not when it was written)."""
+    # A terse log's entry opens with its year-less "dd/mm" ("30/10  wt 76.4 kg").
+    m = re.match(r"(\d{1,2})/(\d{1,2})(?=\s|:)", st.source.lstrip() if st.source else st.text)
+    if m and not re.match(r"\d{1,2}/\d{1,2}/\d", (st.source or st.text).lstrip()):
+        a, b = int(m.group(1)), int(m.group(2))
+        day, month = (a, b) if b <= 12 else (b, a)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return (0, month, day)
     for where, after in ((st.topic or "", ""), (st.text[:60], r"(?=\s*(?::|-|–|—))")):
         m = re.search(rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}})\b{after}", where)
         if m:

@@ -765,3 +765,19 @@ def test_a_clause_in_the_present_progressive_points_to_the_thing_too():
     assert hops is not None and hops.noun == "supplier"
     assert hops.inner == "Which supplier I'm ordering the winter tyres from?" and hops.outer == "Who is the rep now at {}?"
     assert relative_clause("When am I seeing the dentist?") is None
+
+
+def test_a_weight_is_a_kind_of_its_own_and_the_newest_log_entry_gives_it():
+    """A terse dd/mm health log: "What do I weigh at the moment?" wants a weight, and the latest
+    year-less entry holds the current one. "a 12 kg bag" is the bag's weight."""
+    from agent.reader_question import typed_values
+
+    assert analyse("What do I weigh at the moment?").want == "weight"
+    assert analyse("How much do I weigh?").want == "weight"
+    assert analyse("How much did the dumbbells cost?").want == "money"
+    assert typed_values("and a 12 kg bag lasts a month", "weight", exclude="How much does Pepper weigh?") == []
+    lines = [("16/02 physio #2. wt (weight) 78.4 kg", 11), ("02/07 wt (weight) 77.1 kg", 15),
+             ("30/10 wt (weight) 76.4 kg. swimming Mon + Thu mornings", 17)]
+    hits = [hit(t, line=n, path="/notes/health-log.txt") for t, n in lines]
+    reading = Reader(overlap_model(physio=0.2)).read("What do I weigh at the moment?", hits)
+    assert reading.kind == "answered" and "76.4 kg" in reading.answer
