@@ -403,7 +403,9 @@ class Reader:
             # Prose: different names attached to the noun ("my aunt Rosa", "Aunt Carla").
             attached: list[str] = []
             relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
-            for c in cands[:6] if stem(noun) in relation_nouns else []:
+            # Only for a person ("my aunt"): "my first paper" names no one, though names stand near "paper".
+            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None
+            for c in cands[:6] if stem(noun) in relation_nouns and person else []:
                 for v in _people(c.statement):
                     first = v.split()[0]
                     if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
@@ -621,6 +623,9 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
 
 
 # Whose relation a person is ("Saoirse's mum"), as contact lists write it.
+_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
+          r"therapist|supervisor|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
+          r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather)")
 _KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|daughter|brother|sister|"
         r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
         r"in-laws?|\w+-in-law)")

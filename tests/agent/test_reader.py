@@ -781,3 +781,12 @@ def test_a_weight_is_a_kind_of_its_own_and_the_newest_log_entry_gives_it():
     hits = [hit(t, line=n, path="/notes/health-log.txt") for t, n in lines]
     reading = Reader(overlap_model(physio=0.2)).read("What do I weigh at the moment?", hits)
     assert reading.kind == "answered" and "76.4 kg" in reading.answer
+
+
+def test_my_first_paper_names_no_person_to_ask_about():
+    """Names stand near "paper 1" in a supervision log, but "my first paper" is a thing: the
+    reader does not ask "Ingrid or Farah?"."""
+    a = hit("15 Sep 2026 (Ingrid, Farah): Paper 1 is ready. Target: Environmental Microbiology.", line=28, path="/notes/supervision.md")
+    b = hit("10 Nov 2026 (Ingrid): Paper 1 submitted, manuscript number FEMSEC-26-0817.", line=34, path="/notes/supervision.md")
+    reading = Reader(overlap_model()).read("What's the manuscript number of my first paper?", [a, b])
+    assert reading.kind != "ambiguous"
