@@ -112,8 +112,9 @@ def other_kind(question: str, head: str, text: str) -> bool:
         return False
     q_stems = {stem(w) for w in qw}
     # A kind is a common noun before the head ("car insurance"), not a name ("Gabor lives").
+    # "30 days terms": a unit after a number is how much, not which kind.
     t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if stem(tw[i]) == h and tw[i - 1] not in STOP_WORDS
-              and raw[i - 1].islower() and raw[i - 1].isalpha()}
+              and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))}
     return bool(t_mods) and not (t_mods & q_stems)
 
 

@@ -790,3 +790,10 @@ def test_my_first_paper_names_no_person_to_ask_about():
     b = hit("10 Nov 2026 (Ingrid): Paper 1 submitted, manuscript number FEMSEC-26-0817.", line=34, path="/notes/supervision.md")
     reading = Reader(overlap_model()).read("What's the manuscript number of my first paper?", [a, b])
     assert reading.kind != "ambiguous"
+
+
+def test_a_quantity_before_the_asked_noun_is_how_much_not_which_kind():
+    from agent.reader_relate import other_kind
+
+    assert not other_kind("What are our payment terms with Brightwheel?", "terms", "Brightwheel: we're on 30 days terms now.")
+    assert other_kind("When does my tenant insurance renew?", "insurance", "The car insurance renews in May.")
