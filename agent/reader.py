@@ -167,7 +167,7 @@ class Reader:
         out = []
         n_terms = max(1, len(info.terms))
         for st in statements:
-            if st.kind == "legend":
+            if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = _terms_of(st) | _initialled(info, st.text)
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's

@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s9"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s10"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -581,21 +581,28 @@ def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
 _DEFINES = re.compile(r"(?<![\w=])([A-Za-z]{1,5})\s*=\s*([A-Za-z][A-Za-z' -]{2,40}?)(?=\s*(?:[,;.)]|$))")
 
 
+_TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+[\s,]*)+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
+
+
 def _apply_legend(drafts: list[_Draft]) -> None:
     """Spell out a note's shorthand where it is used, by the note's own legend: "30/10 wt 76.4 kg"
     reads "30/10 wt (weight) 76.4 kg", so "What do I weigh?" finds it. The legend line itself
-    becomes kind "legend": it explains the note and answers nothing."""
+    becomes kind "meta": it explains the note and answers nothing. So do a note's tags
+    ("tags: #conferences #travel")."""
     legend: dict[str, str] = {}
     for d in drafts:
+        if _TAGS.match(d.text):
+            d.kind = "meta"
+            continue
         pairs = [(a, b.strip()) for a, b in _DEFINES.findall(d.text) if a[0].lower() == b[0].lower() and a.lower() != b.strip().lower()]
         if pairs:
             legend.update({a.lower(): b for a, b in pairs})
-            d.kind = "legend"
+            d.kind = "meta"
     if not legend:
         return
     short = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(legend, key=len, reverse=True)) + r")(?![\w-])", re.I)
     for d in drafts:
-        if d.kind == "legend":
+        if d.kind == "meta":
             continue
         done: set[str] = set()
 

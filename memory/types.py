@@ -49,7 +49,7 @@ class Statement(BaseModel):
     # phone: +1 503 555 0142"). Prose sentences stay as written (markdown emphasis removed).
     text: str
     source: str  # the exact text as written in the file (for quoting); lines joined by "\n"
-    kind: Literal["sentence", "bullet", "row", "kv", "line", "legend"]  # legend: a note's own key to its shorthand
+    kind: Literal["sentence", "bullet", "row", "kv", "line", "meta"]  # meta: about the note (its legend, its tags), no fact
     topic: list[str] = Field(default_factory=list)  # heading trail, outermost first
     fields: dict[str, str] = Field(default_factory=dict)  # table/CSV row or "Key: value": column/key -> value
     chunk_id: str = ""  # the chunk (memory.types.Chunk) whose line range holds this statement

@@ -725,7 +725,7 @@ def test_two_tasks_with_deadlines_are_told_apart_by_what_they_are_not_by_their_d
 
 
 def test_a_legend_line_is_never_the_answer():
-    legend = hit("health log. bp = blood pressure, wt = weight.", line=1, path="/notes/health.txt").model_copy(update={"kind": "legend"})
+    legend = hit("health log. bp = blood pressure, wt = weight.", line=1, path="/notes/health.txt").model_copy(update={"kind": "meta"})
     assert Reader(overlap_model()).read("What's my blood type?", [legend]).kind == "abstained"
 
 

@@ -159,7 +159,7 @@ def test_a_notes_own_legend_spells_out_its_shorthand_and_answers_nothing_itself(
         """
     stmts = parse_statements(tmp_path / "health.txt", textwrap.dedent(log).encode())
     by_line = {s.line: s for s in stmts}
-    assert by_line[1].kind == "legend"
+    assert by_line[1].kind == "meta"
     assert by_line[2].text == "16/02 physio #2. wt (weight) 78.4 kg"
     assert by_line[2].source.endswith("wt 78.4 kg")  # the quote stays as written
     assert by_line[3].text.startswith("20/04 bp (blood pressure) recheck")
@@ -227,3 +227,9 @@ def test_a_letter_saved_as_text_dates_what_it_says_by_its_headers(tmp_path):
     # Without headers, a plain note gets no such topic.
     plain = parse_statements(tmp_path / "n.txt", b"Paul fixed the gate.\nThe snowdrops are out.\n")
     assert all(s.topic == [] for s in plain)
+
+
+def test_a_notes_tags_are_about_the_note_not_facts(tmp_path):
+    note = "# Conferences 2026\ntags: #conferences #travel\n\n- EGU: Vienna, 3-8 May 2026\n"
+    stmts = parse_statements(tmp_path / "202511051200 Conferences 2026.md", note.encode())
+    assert [(s.line, s.kind) for s in stmts] == [(2, "meta"), (4, "bullet")]
