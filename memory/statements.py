@@ -25,7 +25,7 @@ from typing import Iterable
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s10"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s12"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -617,21 +617,38 @@ def _apply_legend(drafts: list[_Draft]) -> None:
         d.text = short.sub(spell, d.text)
 
 
-_MAIL_HEADER = re.compile(r"^\s*(from|to|cc|date|sent|subject)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
+_HEADER_CELL = re.compile(
+    r"^(from|to|cc|date|sent|subject|re|customer|client|patient|bill(?:ed)? to|invoice)(?:\s*(?:no\.?|number|#))?\s*[:#]?\s+(\S.*?)$",
+    re.IGNORECASE,
+)
+_HEADER_LINES = 12
+_WHOM = ("customer", "client", "patient", "bill to", "billed to")
 
 
-def _mail_topic(block: Block) -> str | None:
-    """A letter or e-mail saved as text opens with its headers ("From:", "Date:", "Subject:"):
-    its subject and date are the topic of everything it says, so each line is dated by it and a
-    later letter's news wins over an earlier one's."""
+def _document_topic(blocks: list[Block]) -> str | None:
+    """A letter, e-mail or invoice saved as text opens with its headers ("Date:", "Subject:",
+    "Customer:", "INVOICE INV-0412"): what it is, whom it is for and its date head everything it
+    says, so "the Hughes invoice" finds its TOTAL line and a later letter's news wins over an
+    earlier one's."""
     heads: dict[str, str] = {}
-    for _, raw in block.lines:
-        m = _MAIL_HEADER.match(raw)
-        if m:
-            heads.setdefault(m.group(1).lower(), clean(m.group(2)))
-    if len(heads) < 2 or not heads.keys() & {"date", "sent", "subject"}:
+    for block in blocks:
+        for n, raw in block.lines:
+            if n > _HEADER_LINES:
+                break
+            for cell in re.split(r"\s{3,}|\t+", raw.strip()):
+                m = _HEADER_CELL.match(cell.strip())
+                if m:
+                    heads.setdefault(m.group(1).lower(), clean(m.group(2)))
+    if len(heads) < 2 or not heads.keys() & {"date", "sent", "subject", "invoice", *_WHOM}:
         return None
-    return " - ".join(v for v in (heads.get("subject"), heads.get("date") or heads.get("sent")) if v) or None
+    what = heads.get("subject") or heads.get("re") or (f"invoice {heads['invoice'].split()[0]}" if "invoice" in heads else None)
+    whom = next((heads[k] for k in _WHOM if k in heads), None) or heads.get("to")
+    whom = re.split(r"\s*[,(]", whom)[0] if whom else None
+    # A letter's date says when its news was written; an invoice's date would be read as the
+    # answer to any "when" about its lines, so it stays on its own line.
+    when = heads.get("date") or heads.get("sent") if "invoice" not in heads else None
+    parts = [what, whom, when]
+    return " - ".join(p for p in parts if p) or None
 
 
 def _headline(builder: _Builder, block: Block, following: Block | None, topic: list[str]) -> None:
@@ -671,10 +688,10 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
     trail: list[tuple[int, str]] = []
     code_file = parsed.kind == "code"
     pseudo = False  # the last trail entry is a pseudo-heading (see _pseudo_heading)
+    header = _document_topic(parsed.blocks) if parsed.kind == "text" else None
+    if header:
+        trail.append((0, header))  # level 0: no heading in the letter or invoice pops it
     for k, block in enumerate(parsed.blocks):
-        mail = _mail_topic(block) if k == 0 and block.kind == "text" else None
-        if mail:
-            trail.append((0, mail))  # level 0: no heading in the letter pops it
         title = _pseudo_heading(block, k == 0 and parsed.kind in ("text", "pdf")) if k + 1 < len(parsed.blocks) else None
         if title:
             if pseudo:

@@ -223,7 +223,7 @@ def test_a_letter_saved_as_text_dates_what_it_says_by_its_headers(tmp_path):
         """
     stmts = parse_statements(tmp_path / "to rosie.txt", textwrap.dedent(letter).encode())
     gate = next(s for s in stmts if "gate" in s.text)
-    assert gate.topic == ["snowdrops - Sun, 12 Jan 2026 09:14"] and gate.line == 8
+    assert gate.topic == ["snowdrops - Rosie - Sun, 12 Jan 2026 09:14"] and gate.line == 8
     # Without headers, a plain note gets no such topic.
     plain = parse_statements(tmp_path / "n.txt", b"Paul fixed the gate.\nThe snowdrops are out.\n")
     assert all(s.topic == [] for s in plain)
@@ -233,3 +233,17 @@ def test_a_notes_tags_are_about_the_note_not_facts(tmp_path):
     note = "# Conferences 2026\ntags: #conferences #travel\n\n- EGU: Vienna, 3-8 May 2026\n"
     stmts = parse_statements(tmp_path / "202511051200 Conferences 2026.md", note.encode())
     assert [(s.line, s.kind) for s in stmts] == [(2, "meta"), (4, "bullet")]
+
+
+def test_an_invoice_saved_as_text_is_about_its_customer_on_every_line(tmp_path):
+    invoice = """\
+        CHAINLINE CYCLES
+
+        INVOICE INV-0412                                  Date: 18/03/2026
+        Customer: Tom Hughes, 4 Ashley Down Road
+
+        TOTAL                                       £134.00
+        """
+    stmts = parse_statements(tmp_path / "INV-0412.txt", textwrap.dedent(invoice).encode())
+    total = next(s for s in stmts if s.text.startswith("TOTAL"))
+    assert total.topic[0] == "invoice INV-0412 - Tom Hughes"
