@@ -247,3 +247,18 @@ def test_an_invoice_saved_as_text_is_about_its_customer_on_every_line(tmp_path):
     stmts = parse_statements(tmp_path / "INV-0412.txt", textwrap.dedent(invoice).encode())
     total = next(s for s in stmts if s.text.startswith("TOTAL"))
     assert total.topic[0] == "invoice INV-0412 - Tom Hughes"
+
+
+def test_org_and_yaml_notes_are_searched_and_cited_by_line_through_a_real_index(make_memory, tmp_path):
+    """The whole path (parse, store in chromadb, embed with MiniLM, hybrid search): the drawer
+    line of an Org task and a YAML value come back as statements at their own lines."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.org").write_text(textwrap.dedent(ORG))
+    (notes / "people.yaml").write_text("sister:\n  name: Anja Hoffmann\n  phone: \"+1 503 555 0142\"\n")
+    mem = make_memory()
+    mem.index([notes])
+    hit = next(h for h in mem.search_statements("van insurance policy number", k=5) if "HB-5520193" in h.text)
+    assert (hit.path, hit.line) == (str(notes / "todo.org"), 8)
+    phone = next(h for h in mem.search_statements("my sister's phone", k=5) if "555 0142" in h.text)
+    assert (phone.line, phone.text) == (3, "sister: phone: +1 503 555 0142")
