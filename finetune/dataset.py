@@ -174,7 +174,7 @@ def build_dataset(
     replay: list[tuple[str, str]] = (),
     max_examples: int = 2400,
     min_per_fact: int = 6,
-    raft_share: float = 0.04,
+    raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
     replay_repeat: int = 2,
@@ -241,17 +241,17 @@ def build_dataset(
         take_f += rng.sample(loose, min(len(loose), max(0, n_fwd - len(take_f))))
         take_r = rev[:n_rev]  # the reverse forms first (questions.py orders them so)
         for q in take_f:
-            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.statement)))
+            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.short or f.statement)))
         for q in take_r:
-            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.statement)))
+            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.short or f.statement)))
         if f.heldout_questions:
             q = rng.choice(f.heldout_questions)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"forward-{f.kind}", question=q,
-                                   answers=[f.answer or answer_span(f.value)], fact_id=f.id, target=f.statement))
+                                   answers=[f.answer or answer_span(f.value)], fact_id=f.id, target=f.short or f.statement))
         if f.heldout_reverse and f.reverse_answers:
             q = rng.choice(f.heldout_reverse)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"reverse-{f.kind}", question=q,
-                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.statement))
+                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.short or f.statement))
 
     # RAFT in the served reader's format: a distractor line, then the right one (best last, as
     # the reader orders them); with the right line missing -> "I don't know".
