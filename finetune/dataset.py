@@ -95,6 +95,10 @@ class DatasetBuild(BaseModel):
     seed: int = 0
 
 
+# Which fact keeps a phrasing several facts are asked with: the one saying what the thing is.
+_IDENTITY_RANK = {"isa": 0, "attr": 1, "named": 1, "verb": 2, "agent": 3}
+
+
 class NoFacts(ValueError):
     """The notes hold nothing the extractor reads as a fact (a folder of code, say)."""
 
@@ -174,7 +178,7 @@ def build_dataset(
     replay: list[tuple[str, str]] = (),
     max_examples: int = 2400,
     min_per_fact: int = 6,
-    raft_share: float = 0.04,
+    raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
     replay_repeat: int = 2,
@@ -190,16 +194,31 @@ def build_dataset(
     heldout: list[HeldOut] = []
     counts: dict[str, int] = {"facts_found": len(facts)}
 
-    # A phrasing asked of two facts with different answers cannot be learned: drop it everywhere.
-    owners: dict[str, set[str]] = {}
+    # A phrasing asked of two facts with different answers cannot be learned. Where one of them
+    # says what the thing *is* ("Pixel is your border collie", "Your sister is Anja Hoffmann") it
+    # keeps "Who is Pixel?" and the others ("You adopted Pixel in 2021") lose it; otherwise the
+    # phrasing is dropped everywhere.
+    owners: dict[str, dict[int, set[str]]] = {}
     for f in facts:
+        rank = _IDENTITY_RANK.get(f.frame.form if f.frame else "", 9)
         for q in f.questions + f.reverse_questions:
-            owners.setdefault(_norm(q), set()).add((f.answer or f.value).lower())
-    ambiguous = {q for q, a in owners.items() if len(a) > 1}
+            owners.setdefault(_norm(q), {}).setdefault(rank, set()).add((f.answer or f.value).lower())
+    best = {q: min(r) for q, r in owners.items()}
+    ambiguous = {q for q, r in owners.items() if len(r[best[q]]) > 1}
+    lost = 0
     for f in facts:
-        f.questions = [q for q in f.questions if _norm(q) not in ambiguous]
-        f.reverse_questions = [q for q in f.reverse_questions if _norm(q) not in ambiguous]
+        rank = _IDENTITY_RANK.get(f.frame.form if f.frame else "", 9)
+
+        def keep(q: str) -> bool:
+            n = _norm(q)
+            return n not in ambiguous and best[n] == rank
+
+        before = len(f.questions) + len(f.reverse_questions)
+        f.questions = [q for q in f.questions if keep(q)]
+        f.reverse_questions = [q for q in f.reverse_questions if keep(q)]
+        lost += before - len(f.questions) - len(f.reverse_questions)
     counts["ambiguous_questions_dropped"] = len(ambiguous)
+    counts["phrasings_dropped"] = lost  # ambiguous ones and those left to the fact saying what the thing is
     held_owner: dict[str, set[str]] = {}
     for f in facts:
         for q in f.heldout_questions:
@@ -241,17 +260,17 @@ def build_dataset(
         take_f += rng.sample(loose, min(len(loose), max(0, n_fwd - len(take_f))))
         take_r = rev[:n_rev]  # the reverse forms first (questions.py orders them so)
         for q in take_f:
-            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.statement)))
+            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.short or f.statement)))
         for q in take_r:
-            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.statement)))
+            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.short or f.statement)))
         if f.heldout_questions:
             q = rng.choice(f.heldout_questions)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"forward-{f.kind}", question=q,
-                                   answers=[f.answer or answer_span(f.value)], fact_id=f.id, target=f.statement))
+                                   answers=[f.answer or answer_span(f.value)], fact_id=f.id, target=f.short or f.statement))
         if f.heldout_reverse and f.reverse_answers:
             q = rng.choice(f.heldout_reverse)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"reverse-{f.kind}", question=q,
-                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.statement))
+                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.short or f.statement))
 
     # RAFT in the served reader's format: a distractor line, then the right one (best last, as
     # the reader orders them); with the right line missing -> "I don't know".

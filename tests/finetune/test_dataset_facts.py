@@ -219,3 +219,142 @@ def test_a_lower_case_project_heading_named_by_its_folder_resolves_it():
     assert "What does mossgate run on?" in f.questions
     # a lower-case heading that is not the note's own name stays unresolved: no fact rather than a wrong one
     assert extract_facts([unit("/n/projects/mossgate/README.md", "hardware", "It runs on a Raspberry Pi Zero.")]) == []
+
+
+def test_each_fact_of_a_long_sentence_is_answered_by_its_own_clause():
+    units = _sentence_units(("/n/me.md", 1.0, "I was born on 9 May 1990 in Lyon, France, and I moved to Oslo in 2015."))
+    facts = {(f.relation, f.value): f for f in extract_facts(units)}
+    born = facts[("born on", "9 May 1990")]
+    assert born.short == "You were born on 9 May 1990." and born.statement.startswith("You were born on 9 May 1990 in Lyon")
+    assert facts[("move to", "Oslo")].short == "You moved to Oslo."
+    assert {"When is my birthday?", "What is my date of birth?"} <= set(born.questions)
+    # trained and held out with the one-fact sentence, not the sentence of four facts
+    build = build_dataset(units, PROMPTS, seed=0)
+    answers = {e.messages[-1]["content"] for e in build.examples if e.kind == "forward" and e.fact_id == born.id}
+    assert answers == {"You were born on 9 May 1990."}
+    assert all(h.target == born.short for h in build.heldout if h.fact_id == born.id)
+
+
+def test_a_row_persons_relation_asks_about_them_by_it():
+    cells = {"who": "partner", "name": "Tom Hale", "notes": "works as a baker at Crumbs, lives in Leith"}
+    row = Unit(path="/n/family.md", line=3, text="; ".join(f"{k}: {v}" for k, v in cells.items()), body="", kind="row",
+               topic="Family", fields=cells)
+    units = [row] + _sentence_units(("/n/family.md", 1.0, "Tom's birthday is 2 May."), ("/n/family.md", 1.0, "Dad's birthday is 8 June."))
+    facts = {(f.subject, f.relation): f for f in extract_facts(units)}
+    # a multi-word name before the cell's verb is its subject ("Tom Hale works as ...")
+    job = facts[("Tom Hale", "work as")]
+    assert job.short == "Tom Hale works as a baker." and "What does my partner do for work?" in job.questions
+    assert "Where does my partner live?" in facts[("Tom Hale", "live in")].questions
+    assert "When is my partner's birthday?" in facts[("Tom", "birthday")].questions  # by first name too
+    dad = facts[("my dad", "birthday")]  # "Dad" named without "my" is the user's dad
+    assert "When is my dad's birthday?" in dad.questions and not any("Dad's" in q for q in dad.questions)
+
+
+def test_an_allergy_is_asked_as_what_i_am_allergic_to():
+    units = [Unit(path="/n/health.md", line=2, text="Allergy: shellfish", body="Allergy: shellfish", kind="kv",
+                  topic="Health", fields={"Allergy": "shellfish"})]
+    (f,) = extract_facts(units)
+    assert {"What am I allergic to?", "Do I have any allergies?", "What is my allergy?"} <= set(f.questions)
+
+
+def test_the_cycle_spends_no_examples_on_the_choosing_readers_prompt(units):
+    from agent.training import _prompts
+
+    # that reader scores with the base model when a fine-tune is served: its prompt is not trained
+    build = build_dataset(units, _prompts(), seed=0)
+    assert not any(e.kind == "reader" for e in build.examples) and any(e.kind == "raft" for e in build.examples)
+
+
+def test_a_sentence_without_a_verb_still_gives_its_facts():
+    def unit(path, topic, text):
+        return Unit(path=path, line=3, text=text, body=text.split(": ", 1)[-1] if text.startswith(topic + ":") else text,
+                    kind="sentence", topic=topic)
+
+    facts = extract_facts([unit("/n/hobbies.txt", "Cello", "Cello: Lessons with Mr. Ansel Brook on Thursdays at 18:00."),
+                           unit("/n/projects/mossgate/README.md", "mossgate", "Firmware for a solar-powered rain gauge that I built.")])
+    by = {(f.subject, f.value_type): f for f in facts}
+    teacher = by[("my cello lessons", "PERSON")]
+    assert teacher.short == "Your cello lessons are with Mr. Ansel Brook."
+    assert {"Who are my cello lessons with?", "Who teaches me cello?"} <= set(teacher.questions)
+    when = by[("my cello lessons", "DATE")]  # the day keeps its hour: one answer to "when"
+    assert when.short == "Your cello lessons are on Thursdays at 18:00." and "When are my cello lessons?" in when.questions
+    assert not any(f.value_type == "TIME" for f in facts)
+    what = by[("mossgate", "THING")]  # a project's description under its own heading
+    assert what.short == "Mossgate is firmware for a solar-powered rain gauge."
+    assert {"What is mossgate?", "What is the mossgate project?"} <= set(what.questions)
+
+
+def test_key_value_cells_that_are_verbs_and_people_one_reports_to():
+    cells = {"name": "Ada Quist", "role": "QA lead", "based in": "Lisbon", "started": "2023-06-19"}
+    row = Unit(path="/n/team.md", line=4, text="; ".join(f"{k}: {v}" for k, v in cells.items()), body="", kind="row",
+               topic="Team", fields=cells)
+    facts = {f.relation: f for f in extract_facts([row] + _sentence_units(("/n/me.md", 1.0, "I report to Nia Odum.")))}
+    based = facts["based in"]
+    assert based.statement == "Ada Quist is based in Lisbon." and "Where is Ada Quist based?" in based.questions
+    assert "When did Ada Quist start?" in facts["started"].questions
+    boss = facts["report to"]
+    assert {"Who do I report to?", "Who is my manager?"} <= set(boss.questions) and not any(q.startswith("Where") for q in boss.questions)
+
+
+def test_people_are_asked_about_by_first_name_and_a_street_is_an_address():
+    units = _sentence_units(("/n/me.md", 1.0, "My sister is Wren Halvorsen."), ("/n/me.md", 1.0, "I live at 12 Elm Row."))
+    facts = {f.relation: f for f in extract_facts(units)}
+    assert {"Who is Wren Halvorsen?", "Who is Wren?"} <= set(facts["sister"].reverse_questions)
+    assert "What is my home address?" in facts["live at"].questions
+
+
+def test_a_person_with_a_phone_number_beside_is_asked_who():
+    units = [Unit(path="/n/pets.md", line=2, text="Vet: Dr. Ilsa Moreno at Fernway Clinic, +1 503 555 0133", body="", kind="kv",
+                  topic="Mochi", fields={"Vet": "Dr. Ilsa Moreno at Fernway Clinic, +1 503 555 0133"}),
+             Unit(path="/n/people.md", line=3, text="Phone: +1 503 555 0178", body="", kind="kv", topic="About me",
+                  fields={"Phone": "+1 503 555 0178"})]
+    facts = {f.relation: f for f in extract_facts(units)}
+    assert facts["vet"].value_type == "PERSON" and "Who is Mochi's vet?" in facts["vet"].questions
+    assert facts["phone"].value_type == "PHONE"
+
+
+def test_a_persons_role_answers_who_they_are_and_is_asked_backwards():
+    cells = {"name": "Ada Quist", "role": "QA lead (new hire)"}
+    row = Unit(path="/n/team.md", line=4, text="name: Ada Quist; role: QA lead (new hire)", body="", kind="row",
+               topic="Team", fields=cells)
+    (role,) = [f for f in extract_facts([row]) if f.relation == "role"]
+    assert {"Who is Ada Quist?", "What does Ada Quist do?"} <= set(role.questions)
+    assert "Who is the QA lead?" in role.reverse_questions and role.reverse_answers == ["Ada Quist"]
+
+
+def test_who_did_it_is_asked_and_what_is_due_when():
+    units = _sentence_units(("/n/1on1.md", 1.0, "Ellen covers for me."), ("/n/1on1.md", 1.0, "The promotion case is due 15 January 2027."),
+                            ("/n/sync.md", 1.0, "Tobias will add expiry alerts by 16 Oct."))
+    facts = extract_facts(units)
+    cover = next(f for f in facts if f.frame.form == "agent" and f.value == "Ellen")
+    assert cover.short == "Ellen covers for you." and "Who covers for me?" in cover.questions
+    assert "Do you remember who covers for me?" in cover.heldout_questions and not cover.reverse_questions
+    due = next(f for f in facts if f.value == "15 January 2027")
+    assert "When is the promotion case due?" in due.questions
+    by = next(f for f in facts if f.value == "16 Oct")
+    assert by.value_type == "DATE" and "Who will add expiry alerts?" in next(f for f in facts if f.value == "Tobias").questions
+
+
+def test_a_full_name_is_asked_by_first_name_and_a_home_heading_is_the_users():
+    cells = {"name": "Owen Ross", "mobile": "+1 604 555 0131", "birthday": "1989-11-02"}
+    row = Unit(path="/n/contacts.md", line=4, text="name: Owen Ross; mobile: +1 604 555 0131; birthday: 1989-11-02", body="",
+               kind="row", topic="Contacts", fields=cells)
+    home = Unit(path="/n/home.md", line=2, text="Address: 12 Elm Row", body="", kind="kv", topic="Home", fields={"Address": "12 Elm Row"})
+    facts = {f.relation: f for f in extract_facts([row, home])}
+    assert {"What is Owen's phone number?", "What is Owen Ross' mobile?"} <= set(facts["mobile"].questions)
+    assert {"When was Owen born?", "When was Owen Ross born?"} <= set(facts["birthday"].questions)
+    assert facts["address"].subject == "you" and "What is my home address?" in facts["address"].questions
+
+
+def test_who_a_thing_is_is_answered_by_the_fact_saying_what_it_is():
+    units = _sentence_units(("/n/pets.md", 1.0, "Pixel is our border collie."), ("/n/pets.md", 1.0, "I adopted Pixel in July 2021."))
+    build = build_dataset(units, PROMPTS, seed=0)
+    asked = {}
+    for e in build.examples:
+        if e.kind in ("forward", "reverse") and _norm(e.messages[-2]["content"]) == "who is pixel":
+            asked.setdefault(e.messages[-1]["content"], 0)
+            asked[e.messages[-1]["content"]] += 1
+    isa = next(f for f in build.facts if f.frame.form == "isa")
+    adopted = next(f for f in build.facts if f.relation == "adopt")
+    assert "Who is Pixel?" in isa.questions and "Who is Pixel?" not in adopted.reverse_questions
+    assert set(asked) <= {isa.short}
