@@ -64,10 +64,7 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
         if sb.kind == "row":
             return None
     if sb.topic and sc.topic and sb.topic != sc.topic:
-        # "Renew Cyclesure shop insurance: deadline: ..." under its own heading: the heading.
-        tb, tc = sb.topic.split(" > "), sc.topic.split(" > ")
-        k = next((i for i, (x, y) in enumerate(zip(tb, tc)) if x != y), min(len(tb), len(tc)) - 1)
-        return " > ".join(tb[k:]), " > ".join(tc[k:])
+        return sb.topic, sc.topic
     nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
     nc = [n for n in names(sc.text) if n not in sb.text and n not in c.typed]
     if nb and nc:

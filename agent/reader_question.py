@@ -5,7 +5,7 @@ import re
 
 from pydantic import BaseModel
 
-from agent.reader_text import addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "name", "place", "code")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
@@ -182,7 +182,7 @@ def _codes(text: str, question: str) -> list[str]:
     # "number" ("kasias number pls") may be the phone.
     named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode)\b",
                       question, re.IGNORECASE)
-    phone_spans = [(p.start(), p.end()) for p in re.finditer(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d", text)
+    phone_spans = [(p.start(), p.end()) for p in _PHONE.finditer(text)
                    if named and sum(c.isdigit() for c in p.group(0)) >= 9 and re.search(r"\s", p.group(0))]
     for m in _CODE.finditer(text):
         v = m.group(0)

@@ -41,26 +41,31 @@ def revises(st: "StatementHit") -> bool:
     return bool(REVISES.search(st.text))
 
 
+def _day_month(a: int, b: int) -> tuple[int, int] | None:
+    """"a/b" as (day, month): day first unless that cannot be (only the order within one folder
+    matters); None when neither is a month."""
+    day, month = (a, b) if b <= 12 else (b, a)
+    return (day, month) if 1 <= month <= 12 else None
+
+
 def loose_date(st: "StatementHit") -> tuple[int, int, int] | None:
     """A date a log line is filed under without its year ("w/c 29 Sep: ...", "20/08/26 -- ..."),
     year 0 when none is written: in its heading, or in its words when a separator follows it (a
     date inside the sentence, "MOT due 2 July.", is something it mentions, not when it was written)."""
-    # A terse log's entry opens with its year-less "dd/mm" ("30/10  wt 76.4 kg").
+    # A terse log's entry opens with its year-less "dd/mm" ("30/10  wt 76.4 kg"); the lookahead
+    # leaves "dd/mm/yy" to the rule below.
     m = re.match(r"(\d{1,2})/(\d{1,2})(?=\s|:)", st.source.lstrip() if st.source else st.text)
-    if m and not re.match(r"\d{1,2}/\d{1,2}/\d", (st.source or st.text).lstrip()):
-        a, b = int(m.group(1)), int(m.group(2))
-        day, month = (a, b) if b <= 12 else (b, a)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return (0, month, day)
+    if m:
+        dm = _day_month(int(m.group(1)), int(m.group(2)))
+        if dm and dm[0] <= 31:
+            return (0, dm[1], dm[0])
     for where, after in ((st.topic or "", ""), (st.text[:60], r"(?=\s*(?::|-|–|—))")):
         m = re.search(rf"\b(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}})\b{after}", where)
         if m:
-            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            y = y + 2000 if y < 100 else y
-            # Day first unless that cannot be (only the order within one folder matters).
-            day, month = (a, b) if b <= 12 else (b, a)
-            if 1 <= month <= 12:
-                return (y, month, day)
+            y = int(m.group(3))
+            dm = _day_month(int(m.group(1)), int(m.group(2)))
+            if dm:
+                return (y + 2000 if y < 100 else y, dm[1], dm[0])
         m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?!\s*,?\s*(?:19|20)\d\d){after}", where, re.IGNORECASE)
         if m:
             return (0, _MONTH_NUM.get(m.group(2).lower(), 0), int(m.group(1)))

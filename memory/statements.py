@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
@@ -655,8 +656,6 @@ def _headline(builder: _Builder, block: Block, following: Block | None, topic: l
     """An Org headline with nothing under it is a thing said, not only a title: "Bleed the brakes
     on Martha's bike (to do)", "Cargo bike hire on the side? Ruth says no.". (One with lines under
     it is their label already: "Van MOT: Next MOT due March 2027.")"""
-    from memory.org import STATE_WORDS
-
     childless = following is None or (following.kind == "heading" and following.level <= block.level)
     title = clean(block.title)
     if not title or not childless:
