@@ -18,11 +18,13 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
+from agent.reader_question import _NAMED_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import WordRelate, attribute_words, head_word, other_kind, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
+    _EMAIL,
+    _PHONE,
     content_words,
     face_user,
     MONTHS,
@@ -129,6 +131,7 @@ _KIND_WORDS = {
         "address": "address home live street",
         "money": "cost costs price much pay paid spend spent amount",
         "date": "date day year month when",
+        "place": "place city town village country county island where",
         "time": "time hour",
         "number": "number many much old long",
         "temperature": "temperature temp hot oven degrees",
@@ -166,6 +169,7 @@ class Reader:
     def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit]) -> list[Scored]:
         out = []
         n_terms = max(1, len(info.terms))
+        ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -184,6 +188,9 @@ class Reader:
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v)]
             owner_ok = all(stem(o) in terms for o in info.owners)
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
+            # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
+            # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
+            names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
@@ -191,15 +198,22 @@ class Reader:
                 # A task's "deadline: 2026-06-21" is when something is due, not the birthday either.
                 filed = {v for k, v in st.fields.items() if (_DATE_KEYS.search(k) or _TASK_DATE_KEYS.search(k)) and not _BIRTH_KEY.search(k)}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
+                if _FOR_BIRTHDAY.search(st.text) and not typed_values(st.text, info.want, exclude=info.text):
+                    # "She wants a hamster for her birthday" under a letter's date: the day the
+                    # letter was written, not the birthday.
+                    typed = []
                 own = [v for v in own if v in typed]
+            asked_currency = _currencies(info.text)
+            if info.want == "money" and asked_currency and typed and not asked_currency & _currencies(st.text + " " + st.source):
+                typed = own = []  # "How much is it in euros?" is not answered by an amount in dollars
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3)]
                 own = [v for v in own if v in typed]
             if info.want == "number" and typed and re.search(r"\bhow old\b", info.text.lower()):
-                # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag".
-                typed = [v for v in typed if re.search(rf"(?:\b{re.escape(v)}[\s-]*(?:years?|yrs?|yo|y/o|months?)\b|"
+                # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag" nor "every 3 months".
+                typed = [v for v in typed if re.search(rf"(?:(?<!every )(?<!each )\b{re.escape(v)}[\s-]*(?:years?|yrs?|yo|y/o|months?)\b|"
                                                        rf"\b(?:aged?|turns?|turned)\s+{re.escape(v)}\b)", st.text, re.IGNORECASE)]
                 own = [v for v in own if v in typed]
             if info.want == "name" and typed:
@@ -210,6 +224,17 @@ class Reader:
                 else:
                     # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
                     typed = [v for v in typed if not set(v.split()) & set(asked_names)]
+                own = [v for v in own if v in typed]
+            kind_noun = re.search(rf"\bwhich (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower())
+            if info.want == "name" and kind_noun and typed:
+                # "Which garage fixed the car?": a name beside the word "garage" where the line
+                # says it ("Hodnet's garage fixed it"), any of its own names where it does not;
+                # never only the name of the letter it stands in.
+                noun = kind_noun.group(1)
+                own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
+                bare = re.sub(r"['’]s\b", "", st.text)  # "Hodnet's garage": the garage is Hodnet's
+                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
+                typed = beside if re.search(rf"\b{noun}", st.text.lower()) else own_names
                 own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and stem(info.subject) in terms and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
@@ -258,6 +283,11 @@ class Reader:
             if any(asked_months & m for _, m in months):
                 # "at the November check-up": lines dated in another month are other check-ups.
                 cands = [c for c, m in months if asked_months & m or not m]
+        if asks_what_is(info):
+            # "Who is Brenda Kaye?" is not answered by her phone number alone, when another line
+            # says more of her.
+            said = [c for c in cands if not _contact_only(info, c.statement)]
+            cands = said or cands
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all.
@@ -663,11 +693,45 @@ def asks_what_is(info: QuestionInfo) -> bool:
 
 _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
                        re.IGNORECASE)
+# Letters and digits in one word ("RN7", "MX62") or hyphenated ("FL-2026-038", "BO-60"); not
+# "2nd", "5pm", "10km" nor a date.
+_IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Za-z]+\d[A-Za-z0-9]*\b")
+
+
+_FOR_BIRTHDAY = re.compile(r"\bfor (?:her|his|their|my|your|its|our|[A-Z]\w*['’]s) (?:\w+ )?(?:birthday|bday|b-day|anniversary)\b", re.IGNORECASE)
+
+
+_CURRENCY = {"EUR": r"€|\beur\b|\beuros?\b", "USD": r"\$|\busd\b|\bdollars?\b|\bbucks\b", "GBP": r"£|\bgbp\b|\bpounds?\b|\bquid\b",
+             "CHF": r"\bchf\b|\bfrancs?\b", "JPY": r"¥|\bjpy\b|\byen\b"}
+
+
+def _currencies(text: str) -> set[str]:
+    low = text.lower()
+    return {code for code, pattern in _CURRENCY.items() if re.search(pattern, low)}
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s-]", "", text.lower())
+
+
 # "What is my dog called?", "the name of my starter" ask what X is called; "Who has our spare
 # key?" asks who, and the name need not stand beside the key.
 _FULL_NAME = re.compile(r"\b(?:last name|surname|family name|full name|second name)\b", re.IGNORECASE)
 _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp)\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
+
+
+def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
+    """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
+    if not info.names:
+        return False
+    rest = st.text
+    for word in info.names[0].split():
+        rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+    rest = _CONTACT_WORDS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest)))
+    return not re.search(r"[A-Za-z]{3,}", rest)
 
 
 def defines(info: QuestionInfo, st: StatementHit) -> bool:
@@ -692,6 +756,10 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         says_what = any(_DESCRIBES.search(k) for k in st.fields)
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
+    if _HEADER_LINE.match(text) or _contact_only(info, st):
+        # "To: Priya Raman, 14 Gray's Inn Square" says whom a letter went to, "Brenda Kaye: 01632
+        # 960735" her number: neither who she is.
+        return False
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"

@@ -41,8 +41,15 @@ def _question_names(text: str) -> list[str]:
     return [n for n in names(body) if n not in ABBREVIATIONS]
 
 
+# Things people call by a proper name: "which <one of these>" asks for that name.
+_PLACE_KINDS = "city|town|village|country|county|island"
+_NAMED_KINDS = ("school|garage|hospital|company|club|shop|store|bank|restaurant|hotel|gym|surgery|pharmacy|chemist|"
+                "firm|agency|airline|university|college|church|pub|cafe|café|clinic|practice|supermarket|band|team|app|tool|brand")
+
+
 def analyse(question: str) -> QuestionInfo:
-    q = question.strip()
+    # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
+    q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
     qnames = _question_names(q)
     want: str | None = None
@@ -71,7 +78,7 @@ def analyse(question: str) -> QuestionInfo:
         want = "duration"
     elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
         want = "number"
-    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday)\b|\bwhat year\b", low) or (
+    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b", low) or (
             re.search(r"\b(birthday|bday|b-day|anniversary)\b", low)
             # "What did I buy Obinna for his birthday?" asks for a thing, not a date.
             and not re.search(r"^\W*(?:what|which|who)\b(?:\s+\w+)?\s+(?:did|do|does|should|will|can|could|would)\s", low)):
@@ -81,8 +88,12 @@ def analyse(question: str) -> QuestionInfo:
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"
-    elif re.search(r"^\W*where\b", low):
+    elif re.search(r"^\W*where\b", low) or re.search(rf"\bwhich (?:{_PLACE_KINDS})\b", low):
         want = "place"
+    elif re.search(rf"\bwhich (?:[a-z]+ )?(?:{_NAMED_KINDS})\b", low):
+        # "Which garage fixed the car?" wants the garage's name; a line that says only "the
+        # garage" does not answer it.
+        want = "name"
     plural = bool(re.search(r"\b(are|were)\b.*\b\w+s\b", low) or re.search(r"\bnames\b|\ball\b|\beach\b", low))
     owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")]
     subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
@@ -121,6 +132,22 @@ def _money_columns(text: str) -> list[str]:
     return [v.strip() for k, v in pairs if _MONEY_WORDS.search(k) and re.fullmatch(r"[\d.,]+", v.strip())]
 
 
+def _bare_amounts(text: str) -> list[str]:
+    """Numbers without a currency in a line that speaks of money ("paid 45 for the subs"); not a
+    year, a date ("Log: 2026-11-02: Trados bought") nor a group of a phone number ("+351 21 555 0199")."""
+    phone_spans = [(p.start(), p.end()) for p in _PHONE.finditer(text) if sum(c.isdigit() for c in p.group(0)) >= 9]
+    out = []
+    found_dates = set(dates(text))
+    for n in numbers(text):
+        if not any(c.isdigit() for c in n) or _in_date(n, text) or n in found_dates or re.fullmatch(r"(?:19|20)\d\d", n):
+            continue
+        at = [mm.start() for mm in re.finditer(re.escape(n), text)]
+        if at and all(any(a <= i < b for a, b in phone_spans) for i in at):
+            continue
+        out.append(n)
+    return out
+
+
 def _in_date(number: str, text: str) -> bool:
     """"13" in "due 13 Oct" is a day, not a count."""
     return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in dates(text) if d != number)
@@ -145,8 +172,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "date": lambda t: dates(t) + times(t),
         "time": lambda t: times(t) or _loose_hours(t),
         "phone": phones,
-        "money": lambda t: money(t) or _money_columns(t) or ([n for n in numbers(t) if any(c.isdigit() for c in n) and not _in_date(n, t)
-                                         and not re.fullmatch(r"(?:19|20)\d\d", n)] if _MONEY_WORDS.search(t) else []),
+        "money": lambda t: money(t) or _money_columns(t) or (_bare_amounts(t) if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],

@@ -39,7 +39,8 @@ _DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+# A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
+_TIME = re.compile(r"(?<!\d\.)\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|court|ct|place|pl|crescent|terrace|"
            r"boulevard|blvd|square|sq|row|hill|gardens|parade|strasse|straße|weg|gasse|via|vicolo|rue|calle")
@@ -154,7 +155,7 @@ _NOT_NAMES = frozenset(
     """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
     their when what who where why how yes no ok okay also after before since until today tomorrow
     yesterday mr mrs ms dr""".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
 
 
 def names(text: str) -> list[str]:

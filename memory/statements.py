@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s12"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s13"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -582,6 +582,11 @@ def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:
 _DEFINES = re.compile(r"(?<![\w=])([A-Za-z]{1,5})\s*=\s*([A-Za-z][A-Za-z' -]{2,40}?)(?=\s*(?:[,;.)]|$))")
 
 
+# A letter's greeting or sign-off ("Dear Ted,", "Love, Dad", "Best wishes, Walter") says who
+# writes to whom, nothing that answers a question.
+_SALUTATION = re.compile(r"^(?:(?:dear|hi|hello|hey|hiya|olá|ola|querida|querido|liebe|lieber|hallo)(?:\s+[A-Z][^.!?:;]{0,40})?"
+                         r"|(?:love|lots of love|all my love|all the best|best|best wishes|kind regards|regards|cheers|yours|"
+                         r"yours sincerely|yours truly|take care|speak soon)(?:\s*,\s*[A-Z][\w .'-]{0,30})?)[,!.]?$", re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+[\s,]*)+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
 
 
@@ -589,10 +594,10 @@ def _apply_legend(drafts: list[_Draft]) -> None:
     """Spell out a note's shorthand where it is used, by the note's own legend: "30/10 wt 76.4 kg"
     reads "30/10 wt (weight) 76.4 kg", so "What do I weigh?" finds it. The legend line itself
     becomes kind "meta": it explains the note and answers nothing. So do a note's tags
-    ("tags: #conferences #travel")."""
+    ("tags: #conferences #travel") and a letter's greeting and sign-off."""
     legend: dict[str, str] = {}
     for d in drafts:
-        if _TAGS.match(d.text):
+        if _TAGS.match(d.text) or _SALUTATION.match(d.text):
             d.kind = "meta"
             continue
         pairs = [(a, b.strip()) for a, b in _DEFINES.findall(d.text) if a[0].lower() == b[0].lower() and a.lower() != b.strip().lower()]

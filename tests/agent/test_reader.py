@@ -797,3 +797,72 @@ def test_a_quantity_before_the_asked_noun_is_how_much_not_which_kind():
 
     assert not other_kind("What are our payment terms with Brightwheel?", "terms", "Brightwheel: we're on 30 days terms now.")
     assert other_kind("When does my tenant insurance renew?", "insurance", "The car insurance renews in May.")
+
+
+def test_values_of_the_wrong_kind_are_not_read_as_the_asked_one():
+    """A dotted date is no time, an ISO date or a phone number's groups no amount, "every 3
+    months" no age, a weekday's short form no name."""
+    from agent.reader_question import typed_values
+    from agent.reader_text import names, times
+
+    assert times("Christmas trains booked - 18.10.2026: They like early starts.") == []
+    assert times("the 10.42 from Shrewsbury, then 19.30.") == ["10.42", "19.30"]
+    assert typed_values("Log: 2026-11-02: Trados Studio bought, memoQ goes.", "money") == []
+    assert typed_values("contact: Rui; phone: +351 21 555 0199; paid 450 in total", "money") == ["450"]
+    assert names("Sun, 8 Feb 2026 19:40") == []
+    jab = hit("Pimenta (the cat): yearly jab 14/03. Worming every 3 months (next: December).")
+    assert Reader(overlap_model()).read("How old is Pimenta?", [jab]).kind == "abstained"
+    old = hit("Pimenta turns 3 years old in May.")
+    assert "3 years" in Reader(overlap_model()).read("How old is Pimenta?", [old]).answer
+
+
+def test_an_identifier_in_the_question_must_be_in_the_line():
+    """Stems cut "FL-2026-038" and "FL-2026-022" to the same letters; the invoice asked about is
+    not another invoice."""
+    other = hit("Invoice FL-2026-022: certification fee GBP 35.00", line=4, path="/notes/invoices.txt")
+    reader = Reader(overlap_model())
+    assert reader.read("How much was invoice FL-2026-038?", [other]).kind == "abstained"
+    assert "35.00" in reader.read("How much was invoice FL-2026-022?", [other]).answer
+
+
+def test_an_amount_in_another_currency_does_not_answer_in_euros():
+    line = hit("Invoice K-2601 total: USD 1,078.00", line=9, path="/notes/invoices.txt")
+    reader = Reader(overlap_model())
+    assert reader.read("How much is invoice K-2601 in euros?", [line]).kind == "abstained"
+    assert "1,078.00" in reader.read("How much is invoice K-2601?", [line]).answer
+
+
+def test_a_letters_date_is_not_a_birthday_the_letter_mentions():
+    """"She wants a hamster for her birthday" under a letter dated 21 Nov says nothing of when the
+    birthday is; a diary line that is the birthday itself takes its heading's date."""
+    letter = hit("Megan tells me she wants a hamster for her birthday.", topic="Rosie - 21 Nov 2026", path="/notes/letter.txt")
+    assert Reader(overlap_model()).read("When is Megan's birthday?", [letter]).kind == "abstained"
+    diary = hit("Megan's birthday.", topic="Tuesday, 3 February 2026", path="/notes/diary.md")
+    assert "3 February" in Reader(overlap_model()).read("When is Megan's birthday?", [diary]).answer
+
+
+def test_which_garage_wants_the_garages_name_beside_the_word():
+    """"Which school/garage ...?" asks for a proper name: a line that only says "her school play"
+    does not answer; "Hodnet's garage fixed it" does, by the name beside "garage"."""
+    assert analyse("Which garage fixed the car?").want == "name"
+    assert analyse("Which CAT tool am I using now?").want == "name"
+    assert analyse("Which city is Atelier Brunner in?").want == "place"
+    assert analyse("Which evening does the club meet?").want == "date"
+    assert analyse("wheres our ted live").want == "place"  # typed in a hurry
+    play = hit("Megan was in her school play on Wednesday, wasn't she?", topic="Rosie - Sat, 21 Nov 2026")
+    assert Reader(overlap_model()).read("Which school does Megan go to?", [play]).kind == "abstained"
+    fixed = hit("Rosie came over. Hodnet's garage fixed the car the same afternoon.", topic="Rosie - Sun, 8 Feb 2026")
+    reading = Reader(overlap_model()).read("Which garage fixed the car?", [fixed])
+    assert reading.kind == "answered" and "Hodnet" in reading.answer
+
+
+def test_a_contact_line_or_a_letters_address_does_not_say_who_someone_is():
+    """"Who is Brenda Kaye?": "Brenda Kaye: 01632 960735" gives her number; the line that says
+    she was voted captain says who she is."""
+    phone = hit("Brenda Kaye: 01632 960735", line=3, path="/notes/phones.txt")
+    captain = hit("Stan stood down and Brenda Kaye was voted in as captain of the bowls club.", line=12, path="/notes/letters.txt", rank=1)
+    reading = Reader(overlap_model()).read("Who is Brenda Kaye?", [phone, captain])
+    assert reading.kind == "answered" and "captain" in reading.answer
+    from agent.reader import defines
+    to = hit("To: Priya Raman, 14 Gray's Inn Square, London")
+    assert not defines(analyse("Who is Priya Raman?"), to)

@@ -235,6 +235,13 @@ def test_a_notes_tags_are_about_the_note_not_facts(tmp_path):
     assert [(s.line, s.kind) for s in stmts] == [(2, "meta"), (4, "bullet")]
 
 
+def test_a_letters_greeting_and_sign_off_are_about_the_letter_not_facts(tmp_path):
+    letter = "Dear Colin (and Aileen),\n\nBest time to ring is after six.\nThe gate is fixed.\n\nLove, Dad\n"
+    stmts = parse_statements(tmp_path / "to-colin.txt", letter.encode())
+    assert [(s.line, s.kind) for s in stmts if s.kind == "meta"] == [(1, "meta"), (6, "meta")]
+    assert any(s.text.startswith("Best time to ring") and s.kind != "meta" for s in stmts)
+
+
 def test_an_invoice_saved_as_text_is_about_its_customer_on_every_line(tmp_path):
     invoice = """\
         CHAINLINE CYCLES
