@@ -20,9 +20,10 @@ from pydantic import BaseModel
 
 from agent.reader_question import _NAMED_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
-from agent.reader_relate import WordRelate, attribute_words, head_word, other_kind, same_or_synonym, shares_attribute
+from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
+    STOP_WORDS,
     _EMAIL,
     _PHONE,
     content_words,
@@ -130,8 +131,8 @@ _KIND_WORDS = {
         "email": "email e-mail mail address",
         "address": "address home live street",
         "money": "cost costs price much pay paid spend spent amount",
-        "date": "date day year month when",
-        "place": "place city town village country county island where",
+        "date": "date day year month when deadline due",
+        "place": "place city town village country county island where live lives living based",
         "time": "time hour",
         "number": "number many much old long",
         "temperature": "temperature temp hot oven degrees",
@@ -181,11 +182,16 @@ class Reader:
             terms = terms | near
             # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
             # March 2027" over every bullet of the trip) counts half: it is shared by its siblings.
-            own = typed_values(st.source, info.want, exclude=info.text)
+            # An e-mail's "To: Ted Pruitt <ted@...>" names its addressee, not where Ted lives or
+            # who did something; the letter's header over its lines ("snowdrops - Rosie
+            # <rosie@...> - Sun, 8 Feb 2026") names whom it went to, not whom a line is about.
+            addressed = info.want in ("name", "place") and bool(_HEADER_LINE.match(st.text) and _EMAIL.search(st.text))
+            header = info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
+            own = [] if addressed else typed_values(st.source, info.want, exclude=info.text)
             # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
-            typed = own or typed_values(st.text, info.want, exclude=info.text) or [
-                v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v)]
+            typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
+                v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
             owner_ok = all(stem(o) in terms for o in info.owners)
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
@@ -235,6 +241,14 @@ class Reader:
                 bare = re.sub(r"['’]s\b", "", st.text)  # "Hodnet's garage": the garage is Hodnet's
                 beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
                 typed = beside if re.search(rf"\b{noun}", st.text.lower()) else own_names
+                own = [v for v in own if v in typed]
+            role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" and len(typed) > 1 else []
+            if role and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):
+                # "Hazel class, teacher Mrs Ferreira": of several names, the one beside the asked
+                # role ("my kid's teacher"), when the line says the role.
+                bare = re.sub(r"['’]s\b", "", st.text)
+                beside = [v for v in typed if _near(bare, v, role[0], window=1)]
+                typed = beside or typed
                 own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and stem(info.subject) in terms and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
@@ -380,9 +394,21 @@ class Reader:
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)
-        head = head_word(info.text, asked)
+        phrase = head_phrase(info.text, asked)
+        if len(phrase) >= 3 and phrase[-1] == "".join(w[0] for w in phrase[-1 - len(phrase[-1]):-1]):
+            phrase = phrase[:-1]  # "product manager (PM)": the initials repeat the words
+        head = phrase[-1] if phrase else None
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
+        # (Only where no value of an asked kind vouches for the line: "residence permit renewal at
+        # IND: 01/19/2027" does answer when the residence permit appointment is.)
+        # Asked plainly ("What is my blood type?"), not inside a clause ("the supplier I'm ordering
+        # the winter tyres from" is answered by the "winter stock" order).
+        plain = re.match(rf"^\W*what(?:'s|’s| is| are| was)\s+(?:my|our|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\W*$", info.text.lower()) if head else None
+        if plain and len(phrase) >= 2 and not best.typed and stem(head) not in kind_words and _other_compound(phrase[-2], head, st.text) \
+                and not shares_attribute([head], said, self.relate):
+            return False  # "blood type" is not answered by "blood pressure"
+
         # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
         # wifi password "at uni" is not the one at the flat.
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
@@ -721,6 +747,17 @@ _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
 _CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp)\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
+
+
+def _other_compound(modifier: str, head: str, text: str) -> bool:
+    """The text says the question's modifier in another compound: "blood pressure" for "blood
+    type", "gas bill" for "gas account"."""
+    toks = [t.lower() for t in re.findall(r"[A-Za-z][\w'-]*|[^\w\s]", text)]
+    h = stem(head)
+    # The modifier as written, not another word of its stem ("bouldering mostly" is no compound).
+    nexts = [toks[i + 1] for i in range(len(toks) - 1) if toks[i] in (modifier, modifier + "s")]
+    return bool(nexts) and all(re.fullmatch(r"[a-z][\w'-]*", n) and n not in STOP_WORDS and not n.endswith("ly") and stem(n) != h
+                               for n in nexts)
 
 
 def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:

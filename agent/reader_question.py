@@ -78,13 +78,16 @@ def analyse(question: str) -> QuestionInfo:
         want = "duration"
     elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
         want = "number"
-    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b", low) or (
+    elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b"
+                   r"|\b(?:until|till|til|by) when\b|\b(?:deadline|due date|expiry date|expiration date)\b", low) or (
             re.search(r"\b(birthday|bday|b-day|anniversary)\b", low)
             # "What did I buy Obinna for his birthday?" asks for a thing, not a date.
             and not re.search(r"^\W*(?:what|which|who)\b(?:\s+\w+)?\s+(?:did|do|does|should|will|can|could|would)\s", low)):
         want = "date"
-    elif re.search(r"^\W*(who|whom)\b", low) and not qnames:
-        # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is.
+    elif re.search(r"^\W*(who|whom)\b", low) and (not qnames or re.search(r"^\W*who(?:'s| is| was| are)\s+(?:my|our|[\w-]+'s)\s", low)):
+        # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is;
+        # "Who is my editor at Editora Maré?", "Who is Otis's teacher?" want the editor's and the
+        # teacher's names.
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"
@@ -155,12 +158,12 @@ def _in_date(number: str, text: str) -> bool:
 
 def birthday_dates(values: list[str]) -> list[str]:
     """A birthday or an anniversary falls on a day of a month, not on "Sundays" or "2019"."""
-    from agent.reader_text import MONTHS
+    from agent.reader_text import FOREIGN_MONTHS, MONTHS
     def day_month(v: str) -> bool:  # "17/04", "4.12"; not an amount ("40.00")
         m = re.search(r"(\d{1,2})[/.](\d{1,2})", v)
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
-    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d", v) or day_month(v) or any(m in v.lower().split() for m in MONTHS)
+    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 

@@ -82,6 +82,12 @@ def head_word(question: str, asked: list[str]) -> str | None:
     first run of asked words after a possessive or article ("Rin's daycare *teacher*", "my next
     dentist *appointment*"). (Not the noun of "What time ...", "Which ear ...": that names the
     kind of answer, which a note need not say.)"""
+    run = head_phrase(question, asked)
+    return run[-1] if run else None
+
+
+def head_phrase(question: str, asked: list[str]) -> list[str]:
+    """That first run of asked words whole: ["blood", "type"] in "What is my blood type?"."""
     low = question.lower().replace("’", "'")
     for m in re.finditer(_DETERMINERS + r"(?=\s)", low):
         run: list[str] = []
@@ -92,8 +98,8 @@ def head_word(question: str, asked: list[str]) -> str | None:
             elif run or not (w in IGNORE or w in STOP_WORDS):
                 break
         if run:
-            return run[-1]
-    return None
+            return run
+    return []
 
 
 def other_kind(question: str, head: str, text: str) -> bool:
@@ -183,4 +189,4 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     return any(hits)
 
 
-__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "head_word", "other_kind", "same_or_synonym", "shares_attribute"]
+__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "head_phrase", "head_word", "other_kind", "same_or_synonym", "shares_attribute"]

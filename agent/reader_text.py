@@ -32,11 +32,24 @@ NUMBER_WORDS = (
 ).split()
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Notes mix languages ("Novo prazo: 15 de novembro de 2026", "Termin 30. Oktober"): month names
+# of the other languages people write dates in, read only beside a day or a year.
+FOREIGN_MONTHS = {
+    name: i + 1 for names in (
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",  # pt
+        "januar februar märz april mai juni juli august september oktober november dezember",  # de
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",  # es
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
+    ) for i, name in enumerate(names.split())
+}
+_FOREIGN_RE = "|".join(sorted((m for m in FOREIGN_MONTHS if m not in MONTHS), key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?)(?![\w])",
     re.IGNORECASE,
 )
 # A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
@@ -154,7 +167,7 @@ def numbers(text: str) -> list[str]:
 _NOT_NAMES = frozenset(
     """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
     their when what who where why how yes no ok okay also after before since until today tomorrow
-    yesterday mr mrs ms dr""".split()
+    yesterday mr mrs ms dr subject re fwd to from cc now well oh dear hi hello thanks sorry please tell don't""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
 
 
@@ -269,7 +282,7 @@ def _sentence_start(out: list[str]) -> bool:
 
 
 _MONTH_ABBR = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate(_MONTH_ABBR)} | {"sept": 9}
+_MONTH_NUM = FOREIGN_MONTHS | {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate(_MONTH_ABBR)} | {"sept": 9}
 
 
 def latest_date(text: str) -> tuple[int, int, int] | None:
@@ -277,7 +290,11 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
     found = []
     for y, m, d in re.findall(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b", text):
         found.append((int(y), int(m), int(d)))
+    for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
+        found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for d, mon, y in re.findall(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))

@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s13"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s14"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -293,6 +293,7 @@ def _is_listing(contents: list[str], widest: int) -> bool:
 # Plain-text records: "rep ........ Gareth Pryce" (a dotted leader) and "Full service      95.00"
 # (two columns aligned with spaces) are "Key: value" lines; they never wrap into the next line.
 _LEADER = re.compile(r"^(\S(?:.*?\S)?)\s*(?:\.\s?){3,}\s*(\S.*)$")
+_SHORT_LEADER = re.compile(r"^(\S(?:.*?\S)?)\s+\.{1,2}\s+(\S.*)$")
 _ALIGNED = re.compile(r"^(\S(?:.*?[^\s.!?:;,])?)(?: {3,}|\t+)(\S(?:.*\S)?)$")
 # A line that begins with a date starts an entry of a log ("14/01 GP: lumbar strain", "12 May
 # 2026   Northgate: ...", "2026-01-12 Mon: ..."); the entry's later sentences are dated by it.
@@ -335,6 +336,13 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         records.append(record is not None)
         if record is not None:  # the line as a "Key: value"; its source quotes this form
             pieces[k] = (n, raw[:col] + record, col)
+    for k, (n, raw, col) in enumerate(pieces):
+        # A name that nearly fills the column leaves one dot of the leader ("Paul Hartley
+        # (Rosie's husband) . 07700 900583"): a record when the lines beside it are.
+        short = _SHORT_LEADER.match(raw[col:].strip())
+        if short and not records[k] and any(0 <= j < len(records) and records[j] for j in (k - 1, k + 1)):
+            records[k] = True
+            pieces[k] = (n, raw[:col] + f"{short.group(1).rstrip(' :')}: {short.group(2)}", col)
     contents = [raw[col:].strip() for _, raw, col in pieces]
     widest = max(len(c) for c in contents)
     listing = _is_listing(contents, widest)

@@ -866,3 +866,47 @@ def test_a_contact_line_or_a_letters_address_does_not_say_who_someone_is():
     from agent.reader import defines
     to = hit("To: Priya Raman, 14 Gray's Inn Square, London")
     assert not defines(analyse("Who is Priya Raman?"), to)
+
+
+def test_dates_written_the_way_people_say_them_and_in_other_languages():
+    """"the 17th of March", "March the 3rd"; a Porto translator's "15 de novembro de 2026", a
+    German client's "30. Oktober 2026": dates to answer with and to tell old from new by."""
+    from agent.reader_text import dates, latest_date
+
+    assert dates("Danny's birthday is on the 17th of March.") == ["17th of March"]
+    assert dates("March the 3rd") == ["March the 3rd"]
+    assert dates("Novo prazo: 15 de novembro de 2026 (era 30 de setembro).")[:2] == ["15 de novembro de 2026", "30 de setembro"]
+    assert latest_date("Termin 30. Oktober 2026") == (2026, 10, 30)
+    assert dates("Kleinhaus - Termin 30.10.2026: rate confirmed")[0] == "30.10.2026"
+    assert latest_date("Termin 30.10.2026") == (2026, 10, 30)
+    assert dates("~15.000 Wörter, Python 3.11.7") == []  # a thousands dot, a version
+    assert dates("Mars is red and Mai is my cousin.") == []  # a month name only beside a day or a year
+    assert analyse("What's the deadline for The Salt Road?").want == "date"
+    assert analyse("internet contract til when").want == "date"
+    line = hit("The Salt Road: Novo prazo: 15 de novembro de 2026 (era 30 de setembro).", path="/notes/maré.md")
+    assert "15 de novembro de 2026" in Reader(overlap_model()).read("What's the deadline for The Salt Road?", [line]).answer
+
+
+def test_who_is_my_role_at_a_named_place_wants_a_name():
+    assert analyse("Who is my editor at Editora Maré?").want == "name"
+    assert analyse("Who is Pixel?").want is None  # asks what Pixel is
+    to = hit("To: Ted Pruitt <ted.pruitt@example.co.uk>", line=2, path="/notes/letters/ted.txt")
+    home = hit("Ted & Sheila: 3 Sewerby Road, Bridlington YO16 7DS", line=12, path="/notes/phone_numbers.txt", rank=1)
+    reading = Reader(overlap_model()).read("Where does Ted live?", [to, home])
+    assert reading.kind == "answered" and "Bridlington" in reading.answer
+
+
+def test_the_asked_compound_is_not_answered_by_another_one():
+    """"What's my blood type?" over "bp (blood pressure) recheck: 129/82" abstains; a dated line
+    still answers "When is my residence permit appointment?" though it says "renewal"."""
+    bp = hit("20/04 bp (blood pressure) recheck at the pharmacy: 129/82. fine.", path="/notes/health.txt")
+    assert Reader(overlap_model()).read("What's my blood type?", [bp]).kind == "abstained"
+    permit = hit("TODO: residence permit renewal at IND: 01/19/2027, 09:30", path="/notes/todo.md")
+    assert "01/19/2027" in Reader(overlap_model()).read("When is my residence permit appointment?", [permit]).answer
+
+
+def test_of_several_names_the_one_beside_the_asked_role():
+    """"Hazel class, teacher Mrs Ferreira": the teacher is Mrs Ferreira, not Hazel."""
+    line = hit("Otis: Hazel class, teacher Mrs Ferreira. PE on Wednesdays.", path="/notes/house-wiki.md")
+    reading = Reader(overlap_model()).read("Who is Otis's teacher?", [line])
+    assert reading.kind == "answered" and reading.value == "Mrs Ferreira"

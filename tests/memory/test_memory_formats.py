@@ -269,3 +269,14 @@ def test_org_and_yaml_notes_are_searched_and_cited_by_line_through_a_real_index(
     assert (hit.path, hit.line) == (str(notes / "todo.org"), 8)
     phone = next(h for h in mem.search_statements("my sister's phone", k=5) if "555 0142" in h.text)
     assert (phone.line, phone.text) == (3, "sister: phone: +1 503 555 0142")
+
+
+def test_a_dotted_list_keeps_a_line_whose_name_left_one_dot_of_the_leader(tmp_path):
+    book = ("FAMILY\n"
+            "Rosie (Rosemary Hartley) ....... mobile 07700 900221\n"
+            "Paul Hartley (Rosie's husband) . 07700 900583\n"
+            "Danny .......................... 07700 900650\n")
+    stmts = parse_statements(tmp_path / "phone_numbers.txt", book.encode())
+    texts = [s.text for s in stmts]
+    assert "Paul Hartley (Rosie's husband): 07700 900583" in texts
+    assert "07700 900583" not in texts  # the number is not cut off from whose it is
