@@ -186,7 +186,10 @@ class Reader:
             # who did something; the letter's header over its lines ("snowdrops - Rosie
             # <rosie@...> - Sun, 8 Feb 2026") names whom it went to, not whom a line is about.
             addressed = info.want in ("name", "place") and bool(_HEADER_LINE.match(st.text) and _EMAIL.search(st.text))
-            header = info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
+            # An e-mail's own date says when it was sent, not when what a line of it tells happens
+            # ("The bowls club has packed up for the winter" under "Sun, 21 Nov 2026 16:02").
+            header = (info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
+                      or info.want in ("date", "time") and bool(_EMAIL.search(st.topic)))
             own = [] if addressed else typed_values(st.source, info.want, exclude=info.text)
             # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
@@ -231,7 +234,7 @@ class Reader:
                     # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
                     typed = [v for v in typed if not set(v.split()) & set(asked_names)]
                 own = [v for v in own if v in typed]
-            kind_noun = re.search(rf"\bwhich (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower())
+            kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower())
             if info.want == "name" and kind_noun and typed:
                 # "Which garage fixed the car?": a name beside the word "garage" where the line
                 # says it ("Hodnet's garage fixed it"), any of its own names where it does not;
@@ -366,7 +369,12 @@ class Reader:
         if (best.pmi or 0.0) < (MIN_PMI_UNCOVERED if best.cover == 0 else MIN_PMI) and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if not self.speaks_of_attribute(info, best):
-            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+            # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
+            # from October" for "When does Kit start?"); a line that covers more of the question
+            # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
+            best = next((c for c in cands[1:4] if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
+            if best is None:
+                return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)

@@ -50,6 +50,8 @@ _NAMED_KINDS = ("school|garage|hospital|company|club|shop|store|bank|restaurant|
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
+    q = re.sub(r"\b(?:wat|wht|whta|waht)\b", "what", q, flags=re.IGNORECASE)
+    q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
     qnames = _question_names(q)
     want: str | None = None
@@ -91,9 +93,9 @@ def analyse(question: str) -> QuestionInfo:
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"
-    elif re.search(r"^\W*where\b", low) or re.search(rf"\bwhich (?:{_PLACE_KINDS})\b", low):
+    elif re.search(r"^\W*where\b", low) or re.search(rf"\b(?:which|what) (?:{_PLACE_KINDS})\b", low):
         want = "place"
-    elif re.search(rf"\bwhich (?:[a-z]+ )?(?:{_NAMED_KINDS})\b", low):
+    elif re.search(rf"\b(?:which|what) (?:[a-z]+ )?(?:{_NAMED_KINDS})\b", low):
         # "Which garage fixed the car?" wants the garage's name; a line that says only "the
         # garage" does not answer it.
         want = "name"

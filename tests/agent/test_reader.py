@@ -880,6 +880,8 @@ def test_dates_written_the_way_people_say_them_and_in_other_languages():
     assert dates("Kleinhaus - Termin 30.10.2026: rate confirmed")[0] == "30.10.2026"
     assert latest_date("Termin 30.10.2026") == (2026, 10, 30)
     assert dates("~15.000 Wörter, Python 3.11.7") == []  # a thousands dot, a version
+    assert dates("Pimenta: Vacina anual: 14/03.") == ["14/03"]  # a year-less day/month
+    assert dates("rated 4/5, open 24/7, bp 129/82") == []
     assert dates("Mars is red and Mai is my cousin.") == []  # a month name only beside a day or a year
     assert analyse("What's the deadline for The Salt Road?").want == "date"
     assert analyse("internet contract til when").want == "date"
@@ -910,3 +912,14 @@ def test_of_several_names_the_one_beside_the_asked_role():
     line = hit("Otis: Hazel class, teacher Mrs Ferreira. PE on Wednesdays.", path="/notes/house-wiki.md")
     reading = Reader(overlap_model()).read("Who is Otis's teacher?", [line])
     assert reading.kind == "answered" and reading.value == "Mrs Ferreira"
+
+
+def test_a_line_that_covers_more_of_the_question_answers_when_the_likeliest_does_not_say_it():
+    """"When does Kit start?": the likeliest line says what Kit will do from October, the one
+    that also says "starts" answers; with no such line the reader still abstains."""
+    later = hit("w/c 22 Sep: Kit will do Saturdays and Sundays from October (Sunday trial, 10-4).", line=30, path="/notes/shop-log.md")
+    hired = hit("w/c 8 Sep: Hired Kit as Saturday mechanic, starts 13 Sep, £13.50/h.", line=22, path="/notes/shop-log.md", rank=1)
+    model = overlap_model(october=3.0)
+    reading = Reader(model).read("When does Kit start?", [later, hired])
+    assert reading.kind == "answered" and "13 Sep" in reading.answer
+    assert Reader(model).read("When does Kit start?", [later]).kind == "abstained"
