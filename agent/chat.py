@@ -442,19 +442,15 @@ class ChatEngine:
             # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
             found = self._hop(hops.inner, hops.read, hops.noun)
             if found is not None:
-                resolved = hops.outer.format(self._full_name(found[0]))
-                readings.append(found[1])
-        for part in split_question(resolved):
-            statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
-            rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest) )?([a-z]+?)(?:'s|’s)?\b", part.lower())
-            if rel:
-                # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
-                # not share enough words with the question to be retrieved by it.
-                seen = {s.id for s in statements}
-                extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
-                statements += [s for s in extra if s.id not in seen]
-            with self._lock:
-                readings.append(self._reader().read(part, statements, already_said=already))
+                about = self._parts(hops.outer.format(self._full_name(found[0])), already)
+                if any(r.kind != "abstained" for r in about):
+                    readings = [found[1], *about]
+                else:
+                    # Who it is was found, not what is asked of them ("my dad" is in the notes,
+                    # his number is not): the question is read as it was asked.
+                    found = None
+        if not readings:
+            readings = self._parts(resolved, already)
         t_retrieve = time.perf_counter()
         if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
             readings = self._each_option(readings[0])
@@ -471,6 +467,22 @@ class ChatEngine:
         if hops is not None and found is not None:
             readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there
         return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
+
+    def _parts(self, question: str, already: str) -> list[Reading]:
+        """Each part of a question read over what it retrieves (its answers may be in different notes)."""
+        readings: list[Reading] = []
+        for part in split_question(question):
+            statements = search_statements(self.memory, part[:2000], k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+            rel = re.search(r"\bmy (?:(?:older|oldest|elder|eldest|younger|youngest) )?([a-z]+?)(?:'s|’s)?\b", part.lower())
+            if rel:
+                # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
+                # not share enough words with the question to be retrieved by it.
+                seen = {s.id for s in statements}
+                extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
+                statements += [s for s in extra if s.id not in seen]
+            with self._lock:
+                readings.append(self._reader().read(part, statements, already_said=already))
+        return readings
 
     def _each_option(self, reading: Reading) -> list[Reading]:
         """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.

@@ -18,7 +18,7 @@ from typing import Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute
 from agent.reader_statements import StatementHit
@@ -236,14 +236,16 @@ class Reader:
                 own = [v for v in own if v in typed]
             kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower())
             if info.want == "name" and kind_noun and typed:
-                # "Which garage fixed the car?": a name beside the word "garage" where the line
-                # says it ("Hodnet's garage fixed it"), any of its own names where it does not;
-                # never only the name of the letter it stands in.
+                # "Which garage fixed the car?": a name beside the word "garage" ("Hodnet's
+                # garage fixed it") or one that carries it ("Hodnet's Garage"); a company or an app
+                # by a name of a line that does not say the word ("I joined Brightwater Robotics");
+                # never the name of the letter the line is in.
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
                 bare = re.sub(r"['’]s\b", "", st.text)  # "Hodnet's garage": the garage is Hodnet's
                 beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
-                typed = beside if re.search(rf"\b{noun}", st.text.lower()) else own_names
+                said_kind = re.search(rf"\b{noun}", st.text.lower())
+                typed = beside if said_kind or re.fullmatch(_SITE_KINDS, noun) else own_names
                 own = [v for v in own if v in typed]
             role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" and len(typed) > 1 else []
             if role and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):

@@ -43,8 +43,12 @@ def _question_names(text: str) -> list[str]:
 
 # Things people call by a proper name: "which <one of these>" asks for that name.
 _PLACE_KINDS = "city|town|village|country|county|island"
-_NAMED_KINDS = ("school|garage|hospital|company|club|shop|store|bank|restaurant|hotel|gym|surgery|pharmacy|chemist|"
-                "firm|agency|airline|university|college|church|pub|cafe|café|clinic|practice|supermarket|band|team|app|tool|brand")
+# Places are named beside their kind ("Hodnet's garage", "St Mary's school"); companies, apps and
+# tools go by their bare names ("I joined Brightwater Robotics", "bought Trados").
+_SITE_KINDS = ("school|garage|hospital|club|shop|store|bank|restaurant|hotel|gym|surgery|pharmacy|chemist|"
+               "university|college|church|pub|cafe|café|clinic|practice|supermarket")
+_BARE_KINDS = "company|firm|agency|airline|band|team|app|tool|brand"
+_NAMED_KINDS = f"{_SITE_KINDS}|{_BARE_KINDS}"
 
 
 def analyse(question: str) -> QuestionInfo:
@@ -269,7 +273,28 @@ _CONTACT = re.compile(
 _NOT_NOUNS = frozenset("time day week month year way one thing things".split())  # "the first time I went"
 
 
+# Someone named by a role, then asked about: "What's the phone number of the bowls club
+# captain?", "What is my brother's wife called?", "my head mechanic's phone number".
+_ATTRS = r"phone number|number|mobile(?: number)?|email(?: address)?|e-mail(?: address)?|address|birthday|wife|husband|partner"
+_ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr>{_ATTRS})\s+of\s+(?P<det>my|the|our)\s+(?P<role>[a-z][a-z -]{{2,40}}?)\s*\?*\s*$")
+_ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|the)\s+(?P<role>[a-z][a-z -]{{2,40}}?)['’]s\s+(?P<attr>{_ATTRS})(?P<tail>\s+called|\s+name)?\s*\?*\s*$")
+
+
+def _role_hop(question: str) -> Hops | None:
+    m = _ROLE_OF.match(question.strip()) or _ROLE_POSS.match(question.strip())
+    if m is None or m.group("role").split()[-1] in _NOT_NOUNS:
+        return None
+    role, det, attr = m.group("role").strip(), m.group("det"), m.group("attr")
+    inner = f"Who is {det} {role}?"
+    tail = (m.groupdict().get("tail") or "").strip()
+    outer = f"What is {{}}'s {attr}{' ' + tail if tail else ''}?"
+    return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1])
+
+
 def relative_clause(question: str) -> Hops | None:
+    hop = _role_hop(question)
+    if hop is not None:
+        return hop
     m = _RELATIVE.match(question.strip())
     if m is None:
         c = _CONTACT.match(question.strip())

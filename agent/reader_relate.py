@@ -163,9 +163,18 @@ def same_or_synonym(word: str, stems: set[str]) -> bool:
     return sa in stems or bool(SYNONYMS.get(sa, set()) & stems)
 
 
+# Kin sit close together in any vector space ("brother" by "dad" and "grandad"); a note that
+# speaks of one does not speak of another, so they match only by word or listed synonym.
+_KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband partner spouse son daughter brother
+    sister aunt uncle cousin niece nephew grandson granddaughter grandma grandmother grandpa grandfather grandad
+    granddad grandchild grandchildren boyfriend girlfriend fiance fiancee""".split())
+
+
 def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
     if same_or_synonym(word, said):
         return True
+    if word.lower() in _KIN_WORDS:
+        return False
     return relate is not None and relate.best([word], said_words) >= MIN_WORD_COSINE
 
 

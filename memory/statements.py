@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s14"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s15"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -594,7 +594,9 @@ _DEFINES = re.compile(r"(?<![\w=])([A-Za-z]{1,5})\s*=\s*([A-Za-z][A-Za-z' -]{2,4
 # writes to whom, nothing that answers a question.
 _SALUTATION = re.compile(r"^(?:(?:dear|hi|hello|hey|hiya|olá|ola|querida|querido|liebe|lieber|hallo)(?:\s+[A-Z][^.!?:;]{0,40})?"
                          r"|(?:love|lots of love|all my love|all the best|best|best wishes|kind regards|regards|cheers|yours|"
-                         r"yours sincerely|yours truly|take care|speak soon)(?:\s*,\s*[A-Z][\w .'-]{0,30})?)[,!.]?$", re.IGNORECASE)
+                         r"yours sincerely|yours truly|take care|speak soon)(?:\s*,\s*[A-Z][\w .'-]{0,30})?"
+                         # a signature of names the writer goes by: "Dad / Walt / Grandad"
+                         r"|[A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+){1,3})[,!.]?$", re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+[\s,]*)+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
 
 

@@ -199,6 +199,21 @@ def test_a_question_about_someone_described_by_a_clause_takes_two_hops(tmp_path)
         assert any(s.path.endswith("trip.md") for s in answer.sources)
 
 
+def test_someone_named_by_a_role_is_found_then_asked_about_or_the_notes_do_not_say(tmp_path):
+    """"the bowls club captain" is named in one note, her number is in the phone list; "my dad" is
+    in the notes, his number is not: that is "I don't know", not the line that found him."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "club.md").write_text("# Bowls\n\nStan stood down and Brenda Kaye was voted in as captain of the bowls club.\n")
+    (notes / "phones.txt").write_text("PHONE NUMBERS\nBrenda Kaye ........ 01632 960735\nStan Whitcombe ..... 01632 960190\n")
+    (notes / "family.md").write_text("# Family\n\n- Dad: Kenji Sato, lives in Osaka with Mum.\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's the phone number of the bowls club captain?")
+        assert "01632 960735" in answer.answer and "960190" not in answer.answer
+        assert answer.citation.path.endswith("phones.txt")
+        assert eng.ask("What is my dad's phone number?").kind == "abstained"
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []

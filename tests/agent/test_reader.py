@@ -923,3 +923,27 @@ def test_a_line_that_covers_more_of_the_question_answers_when_the_likeliest_does
     reading = Reader(model).read("When does Kit start?", [later, hired])
     assert reading.kind == "answered" and "13 Sep" in reading.answer
     assert Reader(model).read("When does Kit start?", [later]).kind == "abstained"
+
+
+def test_someone_named_by_a_role_is_found_first_then_asked_about():
+    """"the phone number of the bowls club captain", "my brother's wife": who that is comes first
+    (a line may give the captain and another her number); a name asks directly."""
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("What's the phone number of the bowls club captain?")
+    assert (hops.inner, hops.outer, hops.noun) == ("Who is the bowls club captain?", "What is {}'s phone number?", "captain")
+    hops = relative_clause("What is my brother's wife called?")
+    assert (hops.inner, hops.outer) == ("Who is my brother?", "What is {}'s wife called?")
+    assert relative_clause("What is Dev's wife's name?") is None
+    assert relative_clause("What's the email of Jonas?") is None
+
+
+def test_kin_match_by_word_not_by_a_close_vector():
+    """"brother" sits by "dad" and "grandad" in any vector space; a line about Dad does not speak
+    of the brother. Other words may still match by vector ("job" by "work")."""
+    from agent.reader_relate import WordRelate, shares_attribute
+
+    same = WordRelate(lambda ws: [[1.0, 0.0] for _ in ws])  # every word as close as can be
+    assert not shares_attribute(["brother"], "Dad / Walt / Grandad", same)
+    assert shares_attribute(["job"], "She works at the harbour office", same)
+    assert shares_attribute(["brother"], "My brother Ted lives in Bridlington", same)
