@@ -7,10 +7,11 @@ from pydantic import BaseModel
 
 from agent.reader_text import _PHONE, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
-WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "name", "place", "code")
+WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
 # "a 12 kg bag": the weight of the bag, a measure before the noun it describes.
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|now|then|at|in|on|by|from|to|today|this|last|with|since|after|before|but|so|as|of|for|is|was|when|which|that)\b)[a-z]{3,}\b")
+_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|micrograms?|milligrams?|g|ml|iu|units?|tablets?|pills?|puffs?|drops?|capsules?)\b", re.IGNORECASE)
 _TEMPERATURE = re.compile(r"\b\d{2,3}\s?(?:°\s?[CF]?|degrees?(?: [CF]| celsius| fahrenheit)?|[CF]\b)|\bgas mark \d+", re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+)?\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
                        r"|\b(?:an?|one|two|three|four|five|six|ten|twenty|thirty|half an?) (?:minutes?|hours?|days?|weeks?|months?|years?)\b",
@@ -55,6 +56,7 @@ def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
     q = re.sub(r"\b(?:wat|wht|whta|waht)\b", "what", q, flags=re.IGNORECASE)
+    q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
     qnames = _question_names(q)
@@ -72,7 +74,12 @@ def analyse(question: str) -> QuestionInfo:
         want = "address"
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
         want = "code"
-    elif re.search(r"\bweigh(?:s|ed)?\b|\bweight\b|\bhow heavy\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low):
+    elif re.search(r"\b(?:dose|dosage|doses)\b|\bhow (?:much|many)\b.*\b(?:take|give)\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low):
+        want = "dose"  # "How much is Momo's methimazole dose now?": 1.25 mg, not an amount of money
+    elif (re.search(r"\bweigh(?:s|ed)?\b|\bweight\b|\bhow heavy\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low)
+          # "how much borlotti did I get this year": a harvest is weighed, not paid for
+          or re.search(r"\bhow much\b[\w\s]*\b(?:did|do|have|has)\s+(?:i|we)\s+(?:get|got|harvest(?:ed)?|pick(?:ed)?|grow|grown|lift(?:ed)?)\b", low)
+          and not re.search(r"\b(cost|price|pay|paid|spend|spent|earn|charge|owe|worth)\b", low)):
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
@@ -185,6 +192,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],
+        "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         "name": names,
         "place": names,

@@ -49,6 +49,10 @@ _SYNONYMS = [
     "study studies studied studying degree major university school college",
     "live lives living moved based",
     "called named name nickname",
+    "mum mom mother mama mam ma mummy mommy mamá mãe mutter",
+    "dad father papa daddy papá pai vater",
+    "grandad granddad grandpa grandfather",
+    "grandma granny grandmother nan nana",
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _line in _SYNONYMS:

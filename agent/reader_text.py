@@ -45,7 +45,7 @@ FOREIGN_MONTHS = {
 }
 _FOREIGN_RE = "|".join(sorted((m for m in FOREIGN_MONTHS if m not in MONTHS), key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
+    rf"\b(?:(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
@@ -55,7 +55,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
-_TIME = re.compile(r"(?<!\d\.)\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_TIME = re.compile(r"(?<!\d\.)(?<![£$€¥])\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|court|ct|place|pl|crescent|terrace|"
            r"boulevard|blvd|square|sq|row|hill|gardens|parade|strasse|straße|weg|gasse|via|vicolo|rue|calle")

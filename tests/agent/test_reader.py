@@ -947,3 +947,29 @@ def test_kin_match_by_word_not_by_a_close_vector():
     assert not shares_attribute(["brother"], "Dad / Walt / Grandad", same)
     assert shares_attribute(["job"], "She works at the harbour office", same)
     assert shares_attribute(["brother"], "My brother Ted lives in Bridlington", same)
+
+
+def test_more_shapes_that_are_not_the_asked_value():
+    """"2.0 may take up to a week" holds no date, "£4.50" no time; a harvest asked "how much"
+    is a weight; "wen" opening a question is "when"."""
+    from agent.reader_text import dates, times
+
+    assert dates("App Store review for 2.0 may take up to a week") == []
+    assert dates("the 1st of May") == ["1st of May"]
+    assert times("Breakfast club £4.50 a day, pick up 15:15") == ["15:15"]
+    assert analyse("how much borlotti did i get this yr").want == "weight"
+    assert analyse("How much did the borlotti seeds cost?").want == "money"
+    assert analyse("wen is milos birthday").want == "date"
+    assert analyse("How much do I have to order from Northwind to get free delivery?").want == "money"
+    assert dates("Owen Ross,husband,1989-11-02")[0] == "1989-11-02"
+
+
+def test_a_dose_is_a_kind_of_its_own():
+    """"How much is Momo's methimazole dose now?" wants 1.25 mg, not an amount of money; the
+    newer line gives it."""
+    assert analyse("How much is Momo's methimazole dose now?").want == "dose"
+    assert analyse("How much did the tablets cost?").want == "money"
+    old = hit("2026-08-02: Momo: methimazole 2.5 mg twice a day.", line=3, path="/notes/momo.md")
+    new = hit("2026-10-22: Momo: methimazole down to 1.25 mg twice a day (T4 low).", line=9, path="/notes/momo.md")
+    reading = Reader(overlap_model()).read("How much is Momo's methimazole dose now?", [old, new])
+    assert reading.kind == "answered" and "1.25 mg" in reading.answer
