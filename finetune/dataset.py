@@ -162,6 +162,16 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = None, max_tokens: 
     return pairs
 
 
+def common_value_facts(facts: list[Fact], at_least: int = 4) -> list[str]:
+    """Ids of table and key-value facts whose (relation, value) at least `at_least` facts share:
+    a ledger's currency, a card, a billing period, a status most rows have."""
+    from collections import Counter
+
+    key = lambda f: (f.relation.lower(), f.value.lower())  # noqa: E731
+    shared = Counter(key(f) for f in facts if f.kind in ("row", "kv"))
+    return [f.id for f in facts if f.kind in ("row", "kv") and shared[key(f)] >= at_least]
+
+
 def _units(source) -> list[Unit]:
     items = list(source)
     if items and not isinstance(items[0], Unit):
@@ -234,12 +244,27 @@ def build_dataset(
     # sample of the facts is learned this cycle (the next cycle samples again).
     reader_share = reader_share if prompts.reader_passage else 0.0
     budget = int(max_examples * (1 - raft_share - reader_share)) - len(replay) * replay_repeat - 8
-    per_fact = max(min_per_fact, budget // max(1, len(facts)))
-    if per_fact * len(facts) > budget:
-        keep = max(1, budget // min_per_fact)
-        facts = rng.sample(facts, keep)
+    # A value many rows share ("CAD", "Visa", "monthly", "active") says little about any one of them
+    # and is seldom what a person asks: such facts get fewer sightings and, when even those do not
+    # fit, are left out before the others. The steps saved go to the facts that tell things apart.
+    low = set(common_value_facts(facts))
+    low_n = max(2, min_per_fact // 2)
+    high = [f for f in facts if f.id not in low]
+    lows = [f for f in facts if f.id in low]
+    per_fact = max(min_per_fact, (budget - low_n * len(lows)) // max(1, len(high)))
+    if per_fact * len(high) + low_n * len(lows) > budget:
         per_fact = min_per_fact
+        room = budget - per_fact * len(high)
+        if room >= low_n:
+            lows = rng.sample(lows, min(len(lows), room // low_n))
+        else:
+            lows = []
+            high = rng.sample(high, max(1, min(len(high), budget // min_per_fact)))
+    kept = {f.id for f in high} | {f.id for f in lows}
+    facts = [f for f in facts if f.id in kept]
+    n_low = {f.id: low_n for f in lows}
     counts["facts"] = len(facts)
+    counts["common_value_facts"] = len(lows)
     counts["phrasings_per_fact"] = per_fact
 
     def closed(q: str, a: str) -> list[dict]:
@@ -249,9 +274,10 @@ def build_dataset(
     for f in facts:
         fwd = list(f.questions)
         rev = list(f.reverse_questions)
+        per_fact = n_low.get(f.id, counts["phrasings_per_fact"])
         # A third of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
         # learned only if asked); measured at a tenth, reverse recall stayed at 0.
-        n_rev = min(len(rev), max(3, per_fact // 3)) if rev else 0
+        n_rev = min(len(rev), max(3, per_fact // 3), per_fact // 2) if rev else 0
         n_fwd = per_fact - n_rev
         # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
         # forward ones), then casual variants; not many near-identical spellings of one form.

@@ -683,11 +683,13 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
     key, value = _strip(key), _strip(value)
     if not key or not value or len(key.split()) > 4:
         return None
-    rel = key.lower()
+    rel = key.lower().replace("_", " ")  # a CSV header "paid_with"
     owner = _possessive(owner_name)
     vtype, ent = _value_type(vdoc, list(vdoc), vdoc[:].root) if vdoc is not None and len(vdoc) else ("THING", "")
     if rel in ("name", "called", "nickname"):
         vtype = "NAME"
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", value):
+        vtype, ent = "DATE", value  # "30/06/2027", "2026-12-05": the tagger reads a cardinal
     words = rel.split()
     subj = "I" if owner_name == "you" else owner_name
     if len(words) == 2 and words[1] in _KEY_PREPS and (words[0].endswith("ed") or words[0] in ("born", "based")):
@@ -703,6 +705,16 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
         return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
                     statement=said[:1].upper() + said[1:], key=f"{owner_name}|{rel}",
                     frame=Frame(form="verb", subj=subj, aux="did", verb=nlp()(rel)[0].lemma_, verb_written=rel))
+    if len(words) == 1 and rel.endswith("s") and vtype in ("DATE", "TIME"):
+        lemma = nlp()(f"It {rel} soon.")
+        if len(lemma) > 1 and lemma[1].tag_ == "VBZ":
+            # "renews: 30/06/2027": X renews on a date ("When does X renew?"), not "X's renews is ..."
+            s3 = "you" if subj == "I" else subj
+            said = f"{s3[:1].upper() + s3[1:]} {lemma[1].lemma_ if s3 == 'you' else rel} on {value}."
+            return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                        statement=said, key=f"{owner_name}|{rel}",
+                        frame=Frame(form="verb", subj=subj, aux="do" if subj == "I" else "does", verb=lemma[1].lemma_,
+                                    verb_written=rel, prep="on"))
     if owner_name == "you":
         statement = f"Your {rel} is {second_person(value, False)}."
     else:
@@ -716,10 +728,84 @@ _PERSON_HEADERS = {"who", "relation", "relationship", "role"}
 _NOTE_HEADERS = {"notes", "note", "comment", "comments", "details", "about"}
 
 
-def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
+# Columns that name what a ledger row is about ("| 2026-10-06 | travel | flights to Osaka | 3918.60 |").
+_LABEL_HEADERS = {"description", "item", "name", "title", "service", "what", "event", "product", "expense", "payee",
+                  "merchant", "task", "thing", "subject", "purchase"}
+_DATE_CELL = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d+(?:[.,]\d+)?|#?\d+)$")
+
+
+def _cell_kind(v: str) -> str:
+    v = v.strip()
+    if not v or v in _EMPTY:
+        return "empty"
+    return "date" if _DATE_CELL.match(v) or _DAY_MONTH.match(v) else "text"
+
+
+def table_plans(units: list[Unit]) -> dict[int, tuple[str, str]]:
+    """Which column a table's rows are about, per row unit (by id): (label header, owner header).
+
+    The first column, as a rule. But a ledger's first column is a date or a number, so its rows are
+    about their description ("flights to Osaka's amount is 3918.60", not "2026-10-06's amount"); and
+    a first column whose values repeat ("| Aiko | levothyroxine |", "| Aiko | cetirizine |") is the
+    owner of a column that is unique per row: "Aiko's levothyroxine's dose is 50 mcg"."""
+    tables: dict[tuple, list[Unit]] = {}
+    for u in units:
+        if u.kind == "row" and len(u.fields) >= 2:
+            tables.setdefault((u.path, tuple(u.fields)), []).append(u)
+    plans: dict[int, tuple[str, str]] = {}
+    for (_, headers), rows in tables.items():
+        h0 = headers[0]
+        col = {h: [r.fields.get(h, "") for r in rows] for h in headers}
+        kinds = {h: [_cell_kind(v) for v in vals] for h, vals in col.items()}
+
+        def texty(h: str) -> bool:
+            ks = [k for k in kinds[h] if k != "empty"]
+            return bool(ks) and sum(k == "text" for k in ks) * 2 > len(ks)
+
+        def distinct(h: str) -> int:
+            return len({v.lower() for v in col[h] if v.strip() and v.strip() not in _EMPTY})
+
+        label, owner = h0, ""
+        if not texty(h0):
+            named = [h for h in headers[1:] if h.lower() in _LABEL_HEADERS and texty(h)]
+            # else a short text column that tells every row apart (a long one is a sentence, no name)
+            others = [h for h in headers[1:] if texty(h) and distinct(h) == len(rows) and
+                      sum(len(v.split()) for v in col[h]) <= 5 * len(rows)]
+            pick = named or others[:1]
+            if pick:
+                label = pick[0]
+        elif len(rows) >= 3 and distinct(h0) < len(rows) and h0.lower() not in ("name",):
+            unique = [h for h in headers[1:3] if texty(h) and distinct(h) == len(rows)]
+            if unique:
+                label, owner = unique[0], h0
+        for r in rows:
+            plans[id(r)] = (label, owner)
+    return plans
+
+
+def _row_facts(unit: Unit, docs: dict[str, object], plan: tuple[str, str] | None = None) -> list[dict]:
     fields = list(unit.fields.items())
     if len(fields) < 2:
         return []
+    out_pre: list[dict] = []
+    if plan and plan[0] != fields[0][0] and unit.fields.get(plan[0], "").strip() not in _EMPTY:
+        label_h, owner_h = plan
+        label_v = unit.fields[label_h]
+        if len(label_v.split()) > 6 and " (" in label_v:
+            label_v = label_v.split(" (")[0]  # "flights YVR-KIX 2 adults + 1 child (Dec 19 - Jan 4)"
+        if owner_h:
+            # "Aiko | levothyroxine": Aiko's medication is levothyroxine; the row's other cells are
+            # Aiko's levothyroxine's
+            ov = unit.fields.get(owner_h, "").strip()
+            if ov and ov not in _EMPTY:
+                f = _kv_fact(label_h, label_v, ov, docs.get(label_v))
+                if f:
+                    out_pre.append(f)
+                label_v = f"{_possessive(ov)} {label_v}"
+            fields = [(label_h, label_v)] + [(h, v) for h, v in fields if h not in (label_h, owner_h)]
+        else:
+            # a ledger's date cell says when the described thing was: "date" of it
+            fields = [(label_h, label_v)] + [(h, v) for h, v in fields if h != label_h]
     (h0, label), rest = fields[0], fields[1:]
     # "| sister | Anja |" is a relation of the user's; "| Aiko | ... |" names the row's person
     person_rows = h0.lower() in _PERSON_HEADERS and label[:1].islower()
@@ -747,7 +833,7 @@ def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
                 f["statement"] = second_person(f"{_possessive(name)} {h.lower()} is {v}.")
                 f["statement"] = f["statement"][:1].upper() + f["statement"][1:]
             out.append(f)
-    return out
+    return out_pre + out
 
 
 def facts_from_units(units: list[Unit]) -> list[Fact]:
@@ -818,9 +904,10 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         f = _kv_fact(k, v, owner, vdocs.get(v))
         if f:
             raw.append((u, f))
+    plans = table_plans(units)
     for u in units:
         if u.kind == "row":
-            for f in _row_facts(u, vdocs):
+            for f in _row_facts(u, vdocs, plans.get(id(u))):
                 raw.append((u, f))
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
@@ -872,6 +959,16 @@ def add_aliases(facts: list[Fact]) -> None:
             first = name.split()[0].lower()
             if first != name.lower():
                 roles.setdefault("first:" + first, set()).add("my " + fr.rel.lower())
+        # a contacts table's "relation" column: "| Owen Ross | husband |" makes Owen "my husband"
+        if fr is not None and fr.form == "attr" and fr.rel.lower() in ("relation", "relationship") and \
+                f.subject[:1].isupper() and f.kind == "row":
+            rel = re.sub(r"\s*\(.*\)$", "", f.value).strip().lower()
+            if rel and len(rel.split()) <= 3 and re.fullmatch(r"[a-z][a-z -]*", rel):
+                name = re.sub(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", "", f.subject, flags=re.I).strip()
+                roles.setdefault(f.subject.lower(), set()).add("my " + rel)
+                first = name.split()[0].lower()
+                if first != f.subject.lower():
+                    roles.setdefault("first:" + first, set()).add("my " + rel)
     firsts = {k[6:]: v for k, v in roles.items() if k.startswith("first:") and len(v) == 1}
     # a person named in full is asked about by first name too ("Owen's phone" for Owen Ross's),
     # where no other subject shares that first name
