@@ -134,7 +134,24 @@ def _forward(f: Fact) -> list[str]:
         if own.endswith("'s") and "'s " in own and low not in _MONEY_RELS:
             # "Momo's methimazole's dose": asked "What is Momo's methimazole dose?"
             qs += [f"What is {thing} {rel}?", f"{thing} {rel}?"]
-        cop = "are" if rel.endswith("s") and not rel.endswith("ss") and vt not in ("PERSON",) else "is"
+        if own.startswith("my trip to "):  # a travel note's keys: "When do I fly to Lisbon?"
+            place = own[len("my trip to "):].rstrip("'s").rstrip("'")
+            trip = own[:-2] if own.endswith("'s") else own
+            if low in ("dates", "date", "when"):
+                qs += [f"When is {trip}?", f"When do I fly to {place}?", f"When do I go to {place}?",
+                       f"When am I in {place}?", f"When is the {place} trip?"]
+            elif low in ("hotel", "accommodation", "stay", "staying", "lodging"):
+                qs += [f"Where am I staying in {place}?", f"What is my hotel in {place}?", f"Which hotel in {place}?"]
+            elif "flight" in low:
+                qs += [f"What is my flight to {place}?", f"Which flight do I take to {place}?", f"When does my flight to {place} leave?"]
+        if low.startswith(("previous ", "former ", "last ", "old ")):  # "What was my previous job?"
+            qs += [f"What was {own} {rel}?", f"What did I do before?" if own == "my" and "job" in low else f"What was {own} {rel}?"]
+            if own == "my" and low.endswith(("job", "role", "position")):
+                qs += ["Where did I work before?", "What was my last job?", "What job did I have before this one?"]
+        if low in ("root cause", "cause", "reason") and own != "my":  # "What caused the outage?"
+            qs += [f"What caused {thing}?", f"Why did {thing} happen?", f"What was the cause of {thing}?"]
+        head = re.split(r" (?:for|of|at|in|with|on) ", rel)[0]  # "buzzer code for guests" is one code
+        cop = "are" if head.endswith("s") and not head.endswith("ss") and vt not in ("PERSON",) else "is"
         for wh in _wh(vt, rel=rel):
             if wh in ("How many", "How much"):
                 continue  # "How many is my X" is not English
