@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 import re
 import time
 from pathlib import Path
@@ -165,8 +166,6 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = None, max_tokens: 
 def common_value_facts(facts: list[Fact], at_least: int = 4) -> list[str]:
     """Ids of table and key-value facts whose (relation, value) at least `at_least` facts share:
     a ledger's currency, a card, a billing period, a status most rows have."""
-    from collections import Counter
-
     key = lambda f: (f.relation.lower(), f.value.lower())  # noqa: E731
     shared = Counter(key(f) for f in facts if f.kind in ("row", "kv"))
     return [f.id for f in facts if f.kind in ("row", "kv") and shared[key(f)] >= at_least]
@@ -187,7 +186,7 @@ def build_dataset(
     facts: list[Fact] | None = None,
     replay: list[tuple[str, str]] = (),
     max_examples: int = 2400,
-    min_per_fact: int = 6,
+    min_per_fact: int = 9,
     raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
@@ -248,7 +247,7 @@ def build_dataset(
     # and is seldom what a person asks: such facts get fewer sightings and, when even those do not
     # fit, are left out before the others. The steps saved go to the facts that tell things apart.
     low = set(common_value_facts(facts))
-    low_n = max(2, min_per_fact // 2)
+    low_n = 3
     high = [f for f in facts if f.id not in low]
     lows = [f for f in facts if f.id in low]
     per_fact = max(min_per_fact, (budget - low_n * len(lows)) // max(1, len(high)))
@@ -258,8 +257,20 @@ def build_dataset(
         if room >= low_n:
             lows = rng.sample(lows, min(len(lows), room // low_n))
         else:
+            # More facts than `min_per_fact` sightings each can teach (a value seen ~6 times comes
+            # back with its digits wrong): this cycle learns the most telling ones well, the next
+            # cycle samples again. A value only this fact has, with a number or a name in it,
+            # before one a few facts share, before a plain word.
             lows = []
-            high = rng.sample(high, max(1, min(len(high), budget // min_per_fact)))
+            shared = Counter((f.relation.lower(), f.value.lower()) for f in high)
+            tie = {f.id: rng.random() for f in high}
+
+            def rank(f: Fact) -> tuple:
+                specific = bool(re.search(r"\d", f.value)) or any(w[:1].isupper() for w in f.value.split())
+                return (shared[(f.relation.lower(), f.value.lower())] > 1, not specific, tie[f.id])
+
+            keep_n = max(1, min(len(high), budget // min_per_fact))
+            high = sorted(high, key=rank)[:keep_n]
     kept = {f.id for f in high} | {f.id for f in lows}
     facts = [f for f in facts if f.id in kept]
     n_low = {f.id: low_n for f in lows}

@@ -121,7 +121,8 @@ def test_dataset_is_capped_and_sampled(units):
     small = build_dataset(units, PROMPTS, seed=3, max_examples=60, min_per_fact=6)
     assert len(small.examples) <= 60 < len(full.examples)
     assert small.counts["facts"] < small.counts["facts_found"]  # past the cap, facts are sampled
-    assert [e.messages for e in small.examples] == [e.messages for e in build_dataset(units, PROMPTS, seed=3, max_examples=60).examples]
+    again = build_dataset(units, PROMPTS, seed=3, max_examples=60, min_per_fact=6)
+    assert [e.messages for e in small.examples] == [e.messages for e in again.examples]
 
 
 def test_newer_note_wins_a_contradiction(tmp_path, embedder_path):
@@ -501,3 +502,13 @@ def test_a_travel_notes_keys_are_the_trips_and_key_verbs_are_verbs():
     assert "When did I move in?" in facts["moved in"].questions
     code = facts["buzzer code for guests"]
     assert code.value_type != "DATE" and "What is my buzzer code for guests?" in code.questions
+
+
+def test_past_the_cap_the_most_telling_values_are_learned_first():
+    people = [("Ada Quist", "+1 555 0101", "blue", "cat"), ("Bo Lind", "+1 555 0102", "blue", "dog"),
+              ("Cy Varga", "+1 555 0103", "blue", "parrot"), ("Di Moss", "+1 555 0104", "red", "hamster"),
+              ("Ed Pike", "+1 555 0105", "red", "rabbit"), ("Fa Orr", "+1 555 0106", "red", "tortoise")]
+    rows = [_row("/n/people.csv", i + 2, {"name": n, "phone": p, "team": t, "pet": q}) for i, (n, p, t, q) in enumerate(people)]
+    build = build_dataset(rows, PROMPTS, seed=1, max_examples=65, min_per_fact=9)
+    kept = {f.relation for f in build.facts}
+    assert build.counts["facts"] == 6 < build.counts["facts_found"] and kept == {"phone"}
