@@ -881,9 +881,38 @@ _CAREER = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:–|—|-|to)\s*((?:19|20)\d{2}
 _CAREER_HEADINGS = re.compile(r"\b(experience|employment|work|career|jobs?|positions?|résumé|resume|cv)\b", re.I)
 
 
+_EDUCATION = re.compile(r"^\s*([^,]{2,60}),\s*([^,]{2,60}),\s*((?:19|20)\d{2})\b[.;]?\s*(.*)$")
+_EDUCATION_HEADINGS = re.compile(r"\b(education|studies|degrees?|schooling|university|academic)\b", re.I)
+
+
+def _education_line(u: Unit) -> list[dict]:
+    """A résumé's education line ("M.Sc. Electrical Engineering, TU Hamburg, 2014."): where the
+    user studied, the degree, the year."""
+    m = _EDUCATION.match(u.body or "")
+    if not m or not u.heading or not _EDUCATION_HEADINGS.search(u.heading[-1]):
+        return []
+    degree, school, year = _strip(m.group(1)), _strip(m.group(2)), m.group(3)
+    out = []
+    said = f"You studied at {school}."
+    out.append(dict(subject="you", relation="study at", value=school, value_type="ORG", answer=school, short=said,
+                    statement=f"You got your {degree} at {school} in {year}.", key="you|study at",
+                    frame=Frame(form="verb", subj="I", aux="did", verb="study", verb_written="studied", prep="at")))
+    said = f"Your degree is {degree}, from {school}."
+    out.append(dict(subject="you", relation="degree", value=degree, value_type="THING", answer=degree, short=said,
+                    statement=said, frame=Frame(form="attr", owner="my", rel="degree"), key="you|degree"))
+    said = f"You graduated from {school} in {year}."
+    out.append(dict(subject="you", relation="graduate in", value=year, value_type="DATE", answer=year, short=said,
+                    statement=said, frame=Frame(form="verb", subj="I", aux="did", verb="graduate", verb_written="graduated",
+                                                prep="in"), key="you|graduate"))
+    return out
+
+
 def _career_line(u: Unit) -> list[dict]:
     """A résumé's dated line ("2017–2020: Embedded Engineer, Cascade Sensors, Beaverton."): the
     user worked as the role at the company, from one year to the other; "now" is the current job."""
+    edu = _education_line(u)
+    if edu:
+        return edu
     m = _CAREER.match(u.body or "")
     if not m or not (_CAREER_HEADINGS.search(" ".join(u.heading)) or _CAREER_HEADINGS.search(u.path)):
         return []
@@ -1076,7 +1105,9 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         job = _career_line(u)
         if job:
             spans.extend((u, f) for f in job)
-            plan.append((u, _CAREER.match(u.body).group(4), None))  # "Motor control, CAN, ..." as before
+            m = _CAREER.match(u.body) or _EDUCATION.match(u.body)
+            if m and m.group(4):
+                plan.append((u, m.group(4), None))  # "Motor control, CAN, ...", "Thesis on ..." as before
             continue
         if u.kind in ("sentence", "bullet"):
             plan.append((u, u.body, None))
@@ -1147,6 +1178,10 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         vdoc = vdocs.get(v)
         section = owner.lower() == _strip(k).lower()
         negated = vdoc is not None and any(t.dep_ == "neg" or t.lower_ in ("no", "never", "none") for t in vdoc)
+        if re.search(r"\bthe (?:next|last|previous|first) one\b", v, re.I) and len(k.split()) <= 3:
+            # "On-call rotation: ...; the next one starts 30 November": the next on-call rotation
+            v = re.sub(r"\b(the (?:next|last|previous|first) )one\b", lambda m: m.group(1) + _strip(k).lower(), v, flags=re.I)
+            vdoc = model(v)
         if vdoc is not None and len(vdoc) > 2 and not negated and _is_clause(vdoc) and not _is_name_key(k, names):
             # "Capacity is down: Grace is out 28 Sep to 2 Oct", "Promotion: Seun supports it": the
             # value is a sentence and is parsed as one. The key-value fact stays beside it (a

@@ -489,6 +489,17 @@ def test_a_resume_line_keyed_by_years_is_a_job_and_the_latest_ended_one_my_previ
     assert prev.value == "Embedded Engineer at Cascade Sensors" and "What was my previous job?" in prev.questions
     assert "When did I work at Cascade Sensors?" in next(f for f in facts if f.relation == "work at" and "Cascade" in f.statement).questions
     assert any(f.short == "You work as Senior Engineer at Brightwater since 2020." for f in facts)
+    edu = Unit(path="/n/work/resume.md", line=9, text="Education: M.Sc. Physics, TU Delft, 2012. Thesis on optics.",
+               body="M.Sc. Physics, TU Delft, 2012. Thesis on optics.", kind="bullet", topic="Education", heading=["Résumé", "Education"])
+    facts = {f.relation: f for f in extract_facts([edu])}
+    assert facts["study at"].short == "You studied at TU Delft." and "Where did I study?" in facts["study at"].questions
+    assert "When did I graduate?" in facts["graduate in"].questions and facts["degree"].value == "M.Sc. Physics"
+
+
+def test_the_next_one_of_a_key_is_the_next_of_what_the_key_names():
+    (f,) = [f for f in extract_facts([_kv("/n/work.md", 4, "On-call rotation", "I am on call every fourth week; the next one starts 30 November 2026",
+                                          topic="Work")]) if f.value_type == "DATE"]
+    assert "When does the next on-call rotation start?" in f.questions
 
 
 def test_a_travel_notes_keys_are_the_trips_and_key_verbs_are_verbs():
