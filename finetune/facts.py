@@ -676,6 +676,7 @@ def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
     return out
 
 
+_STATUS_PARTICIPLES = {"approved", "booked", "scheduled", "planned", "confirmed", "set", "agreed", "fixed", "moved"}
 # "Renews: 30/06/2027": keys that are a verb of a date ("dates", "times" are nouns)
 _DATE_VERBS = {"renews", "expires", "ends", "starts", "begins", "closes", "opens", "arrives", "leaves", "departs",
                "returns", "lapses", "finishes", "launches", "resets"}
@@ -697,6 +698,13 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
     subj = "I" if owner_name == "you" else owner_name
     if re.fullmatch(r"\d{3,6}", value) and vtype == "DATE" and re.search(r"\b(code|number|pin|no|id|#)\b", rel):
         vtype, ent = "CARDINAL", value  # "Buzzer code for guests: 3041" is no year
+    if len(words) >= 2 and words[-1] in _STATUS_PARTICIPLES and vtype in ("DATE", "TIME"):
+        # "Vacation approved: 21 December - 2 January": when my vacation is ("When is my vacation?")
+        thing = " ".join(words[:-1])
+        said = second_person(f"{owner[:1].upper() + owner[1:]} {thing} is {value} ({words[-1]}).")
+        return dict(subject=owner_name, relation=thing, value=value, value_type=vtype, answer=ent or answer_span(value),
+                    statement=said[:1].upper() + said[1:], key=f"{owner_name}|{thing}",
+                    frame=Frame(form="attr", owner=owner, rel=thing))
     if len(words) == 2 and words[0].endswith("ed") and words[1] in ("in", "out", "up", "off", "on") and vtype in ("DATE", "TIME") \
             and words[0] not in ("based",):
         # "Moved in: 1 Sept 2023": when I moved in ("When did I move in?"), a particle, not "in" a date
@@ -851,6 +859,7 @@ def _row_facts(unit: Unit, docs: dict[str, object], plan: tuple[str, str] | None
     return out_pre + out
 
 
+_ASIDE = re.compile(r"\s*\((?=[^()]*\b(?:he|she|it|they|I|we)\b)[^()]{12,}\)")
 _STATE_VERBS = {"own", "lead", "run", "manage", "handle", "cover", "host", "organize", "organise", "maintain", "assign"}
 _TASK_HEADERS = {"what", "task", "action", "action item", "todo", "to do"}
 
@@ -1046,6 +1055,7 @@ def _is_name_key(key: str, names: set[str]) -> bool:
     return all(t.tag_ == "NNP" for t in doc[2:2 + len(real)])
 
 
+_DUE_ITEM = re.compile(r"^([a-z][\w -]{1,30}?) (?:is )?due (?:on |by )?(\d{1,2} [A-Z][a-z]+(?: \d{4})?|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?)$")
 _DUE = re.compile(r"\s+(?:[—–-]+|,|;)\s*due\s+(.+)$", re.I)
 _ALLERGY = {"allergy", "allergies"}
 
@@ -1139,7 +1149,9 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
                     # "works as a nurse at OHSU" is about the row's person
                     plan.append((u, v, name))
     for u, text, _ in plan:
-        texts.append(text)
+        # an aside in parentheses that is a clause of its own ("4 December (cake from the team, he
+        # likes carrot cake)") turns the parse around: the sentence is read without it
+        texts.append(_ASIDE.sub("", text) if u.kind in ("sentence", "bullet") else text)
     vlist = sorted(values)
     docs = list(model.pipe(texts + vlist, batch_size=64))
     vdocs = dict(zip(vlist, docs[len(texts):]))
@@ -1176,6 +1188,12 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
     for u, k, v in kv_items:
         owner = _named_topic(u.topic, u.path) or _trip_owner(u) or "you"
         vdoc = vdocs.get(v)
+        dues = [m for m in (_DUE_ITEM.match(p.strip()) for p in re.split(r"[,;]", v)) if m]
+        if dues:
+            # "self-review due 27 November, calibration in mid-December": each item due is a fact
+            who = "my" if owner == "you" else _possessive(owner)
+            for m in dues:
+                jobs.append((u, f"{who[:1].upper() + who[1:]} {m.group(1)} is due {m.group(2)}.", k))
         section = owner.lower() == _strip(k).lower()
         negated = vdoc is not None and any(t.dep_ == "neg" or t.lower_ in ("no", "never", "none") for t in vdoc)
         if re.search(r"\bthe (?:next|last|previous|first) one\b", v, re.I) and len(k.split()) <= 3:
@@ -1237,6 +1255,15 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
         if u.kind == "row":
             for f in _row_facts(u, vdocs, plans.get(id(u))):
                 raw.append((u, f))
+    # "I report to Seun Adeyemi, Director of Engineering": the title after a person's name is
+    # said of them, not a second one I report to
+    named = ("PERSON", "GPE", "ORG", "NAME")
+    people: dict[tuple, set[str]] = {}
+    for u, f in raw:
+        if f.get("value_type") in named:
+            people.setdefault((id(u), f["relation"].lower()), set()).add(f["value"])
+    raw = [(u, f) for u, f in raw if not any(
+        p != f["value"] and f"{p}, {f['value']}" in (u.text or "") for p in people.get((id(u), f["relation"].lower()), ()))]
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
     for u, f in raw:

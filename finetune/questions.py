@@ -171,7 +171,7 @@ def _forward(f: Fact) -> list[str]:
             qs += [f"Where is {own} {rel}?"]
     elif fr.form == "verb":
         subj, aux, verb, prep, rest = fr.subj, fr.aux, fr.verb, fr.prep, fr.rest
-        if (f.relation.split()[0], prep) in _ROLE_OF_VERB_PREP and vt in ("ORG", "NAME"):
+        if (f.relation.split()[0], prep) in _ROLE_OF_VERB_PREP and vt in ("ORG", "NAME", "GPE"):
             vt = "PERSON"  # one reports to a person, whatever the tagger made of the name
         for wh in _wh(vt, prep):
             tail = _strand(wh, prep)

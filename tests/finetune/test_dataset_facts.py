@@ -523,3 +523,16 @@ def test_past_the_cap_the_most_telling_values_are_learned_first():
     build = build_dataset(rows, PROMPTS, seed=1, max_examples=65, min_per_fact=9)
     kept = {f.relation for f in build.facts}
     assert build.counts["facts"] == 6 < build.counts["facts_found"] and kept == {"phone"}
+
+
+def test_asides_titles_approved_dates_and_items_due():
+    units = _sentence_units(("/n/team.md", 1.0, "Ada's birthday is 4 December (cake from the team, she likes lemon cake)."),
+                            ("/n/team.md", 1.0, "I report to Nia Odum, Director of Engineering."))
+    units += [_kv("/n/1on1.md", 4, "Vacation approved", "21 December 2026 – 2 January 2027", topic="1:1 with Nia"),
+              _kv("/n/1on1.md", 5, "Performance reviews", "self-review due 27 November, calibration in mid-December", topic="1:1 with Nia")]
+    facts = extract_facts(units)
+    assert any(f.relation == "birthday" and f.value == "4 December" and "When is Ada's birthday?" in f.questions for f in facts)
+    boss = [f for f in facts if f.relation == "report to"]
+    assert [f.value for f in boss] == ["Nia Odum"] and "Who is my manager?" in boss[0].questions
+    assert "When is my vacation?" in next(f for f in facts if f.relation == "vacation").questions
+    assert "When is my self-review due?" in next(f for f in facts if f.value == "27 November").questions
