@@ -804,6 +804,23 @@ def table_plans(units: list[Unit]) -> dict[int, tuple[str, str]]:
     return plans
 
 
+_ROLE_COLUMNS = {"role", "title", "job", "position", "occupation", "job title"}
+_RELATION_COLUMNS = {"relation", "relationship"}
+
+
+def _who_they_are(f: dict, header: str, value: str, subject: str) -> None:
+    """A row's role or relation answers "Who is X?" as a sentence of its own ("Tobias Weber is the
+    QA lead.", "Owen Ross is your husband."), not "X's role is ...", which starts like the row's
+    four other answers ("X's time zone is ...") and was mixed up with them closed-book."""
+    h = header.lower()
+    if f.get("frame") is None or f["frame"].form != "attr" or not subject[:1].isupper() or len(value.split()) > 6:
+        return
+    if h in _ROLE_COLUMNS:
+        f["short"] = f"{subject} is the {value}."
+    elif h in _RELATION_COLUMNS and value[:1].islower():
+        f["short"] = f"{subject} is your {value}."
+
+
 def _row_facts(unit: Unit, docs: dict[str, object], plan: tuple[str, str] | None = None) -> list[dict]:
     fields = list(unit.fields.items())
     if len(fields) < 2:
@@ -855,6 +872,7 @@ def _row_facts(unit: Unit, docs: dict[str, object], plan: tuple[str, str] | None
             if name and f["frame"].form == "attr":
                 f["statement"] = second_person(f"{_possessive(name)} {h.lower()} is {v}.")
                 f["statement"] = f["statement"][:1].upper() + f["statement"][1:]
+            _who_they_are(f, h, v, subject)
             out.append(f)
     return out_pre + out
 

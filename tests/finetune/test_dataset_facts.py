@@ -321,6 +321,7 @@ def test_a_persons_role_answers_who_they_are_and_is_asked_backwards():
     (role,) = [f for f in extract_facts([row]) if f.relation == "role"]
     assert {"Who is Ada Quist?", "What does Ada Quist do?"} <= set(role.questions)
     assert "Who is the QA lead?" in role.reverse_questions and role.reverse_answers == ["Ada Quist"]
+    assert role.short == "Ada Quist is the QA lead (new hire)."
 
 
 def test_who_did_it_is_asked_and_what_is_due_when():
@@ -420,6 +421,7 @@ def test_a_contacts_relation_column_names_my_relative():
     rel = facts["relation"]
     assert "Who is Owen Ross?" in rel.questions and "What does Owen Ross do?" not in rel.questions
     assert "Who is my husband?" in rel.questions + rel.reverse_questions and rel.reverse_answers == ["Owen Ross"]
+    assert rel.short == "Owen Ross is your husband."  # not "Owen Ross' relation is ...", like his other cells
     assert "What is my husband's phone number?" in facts["mobile"].questions
     assert "Where does Owen Ross live?" in facts["city"].questions
 
