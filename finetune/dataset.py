@@ -259,14 +259,17 @@ def build_dataset(
         else:
             # More facts than `min_per_fact` sightings each can teach (a value seen ~6 times comes
             # back with its digits wrong): this cycle learns the most telling ones well, the next
-            # cycle samples again. A value only this fact has, with a number or a name in it,
-            # before one a few facts share, before a plain word.
+            # cycle samples again. A value only this fact has, with a number or a name in it (or
+            # asked backwards too), before one a few facts share, before a plain word.
             lows = []
             shared = Counter((f.relation.lower(), f.value.lower()) for f in high)
             tie = {f.id: rng.random() for f in high}
 
             def rank(f: Fact) -> tuple:
-                specific = bool(re.search(r"\d", f.value)) or any(w[:1].isupper() for w in f.value.split())
+                # a link between two named things ("Margaret Ross is your mother-in-law": asked both
+                # ways) tells as much as a number or a name does
+                specific = bool(re.search(r"\d", f.value)) or any(w[:1].isupper() for w in f.value.split()) \
+                    or bool(f.reverse_questions)
                 return (shared[(f.relation.lower(), f.value.lower())] > 1, not specific, tie[f.id])
 
             keep_n = max(1, min(len(high), budget // min_per_fact))
