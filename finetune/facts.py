@@ -1055,8 +1055,7 @@ def _mid_sentence_names(units: list[Unit]) -> set[str]:
     "Root cause" start lines only)."""
     out: set[str] = set()
     for u in units:
-        out.update(m.group(1).rstrip("'’s") for m in _NAME_WORD.finditer(u.body or u.text))
-        out.update(m.group(1) for m in _NAME_WORD.finditer(u.body or u.text))
+        out.update(re.sub(r"['’]s?$", "", m.group(1)) for m in _NAME_WORD.finditer(u.body or u.text))  # "Momo's"
     return out
 
 

@@ -135,7 +135,7 @@ def _forward(f: Fact) -> list[str]:
             # "Momo's methimazole's dose": asked "What is Momo's methimazole dose?"
             qs += [f"What is {thing} {rel}?", f"{thing} {rel}?"]
         if own.startswith("my trip to "):  # a travel note's keys: "When do I fly to Lisbon?"
-            place = own[len("my trip to "):].rstrip("'s").rstrip("'")
+            place = re.sub(r"'s?$", "", own[len("my trip to "):])  # "Paris's" -> "Paris"
             trip = own[:-2] if own.endswith("'s") else own
             if low in ("dates", "date", "when"):
                 qs += [f"When is {trip}?", f"When do I fly to {place}?", f"When do I go to {place}?",
@@ -145,7 +145,7 @@ def _forward(f: Fact) -> list[str]:
             elif "flight" in low:
                 qs += [f"What is my flight to {place}?", f"Which flight do I take to {place}?", f"When does my flight to {place} leave?"]
         if low.startswith(("previous ", "former ", "last ", "old ")):  # "What was my previous job?"
-            qs += [f"What was {own} {rel}?", f"What did I do before?" if own == "my" and "job" in low else f"What was {own} {rel}?"]
+            qs += [f"What was {own} {rel}?"] + (["What did I do before?"] if own == "my" and "job" in low else [])
             if own == "my" and low.endswith(("job", "role", "position")):
                 qs += ["Where did I work before?", "What was my last job?", "What job did I have before this one?"]
         if low in ("root cause", "cause", "reason") and own != "my":  # "What caused the outage?"
