@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 import re
 import time
 from pathlib import Path
@@ -162,6 +163,14 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = None, max_tokens: 
     return pairs
 
 
+def common_value_facts(facts: list[Fact], at_least: int = 4) -> list[str]:
+    """Ids of table and key-value facts whose (relation, value) at least `at_least` facts share:
+    a ledger's currency, a card, a billing period, a status most rows have."""
+    key = lambda f: (f.relation.lower(), f.value.lower())  # noqa: E731
+    shared = Counter(key(f) for f in facts if f.kind in ("row", "kv"))
+    return [f.id for f in facts if f.kind in ("row", "kv") and shared[key(f)] >= at_least]
+
+
 def _units(source) -> list[Unit]:
     items = list(source)
     if items and not isinstance(items[0], Unit):
@@ -177,7 +186,7 @@ def build_dataset(
     facts: list[Fact] | None = None,
     replay: list[tuple[str, str]] = (),
     max_examples: int = 2400,
-    min_per_fact: int = 6,
+    min_per_fact: int = 9,
     raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
@@ -234,12 +243,42 @@ def build_dataset(
     # sample of the facts is learned this cycle (the next cycle samples again).
     reader_share = reader_share if prompts.reader_passage else 0.0
     budget = int(max_examples * (1 - raft_share - reader_share)) - len(replay) * replay_repeat - 8
-    per_fact = max(min_per_fact, budget // max(1, len(facts)))
-    if per_fact * len(facts) > budget:
-        keep = max(1, budget // min_per_fact)
-        facts = rng.sample(facts, keep)
+    # A value many rows share ("CAD", "Visa", "monthly", "active") says little about any one of them
+    # and is seldom what a person asks: such facts get fewer sightings and, when even those do not
+    # fit, are left out before the others. The steps saved go to the facts that tell things apart.
+    low = set(common_value_facts(facts))
+    low_n = 3
+    high = [f for f in facts if f.id not in low]
+    lows = [f for f in facts if f.id in low]
+    per_fact = max(min_per_fact, (budget - low_n * len(lows)) // max(1, len(high)))
+    if per_fact * len(high) + low_n * len(lows) > budget:
         per_fact = min_per_fact
+        room = budget - per_fact * len(high)
+        if room >= low_n:
+            lows = rng.sample(lows, min(len(lows), room // low_n))
+        else:
+            # More facts than `min_per_fact` sightings each can teach (a value seen ~6 times comes
+            # back with its digits wrong): this cycle learns the most telling ones well, the next
+            # cycle samples again. A value only this fact has, with a number or a name in it (or
+            # asked backwards too), before one a few facts share, before a plain word.
+            lows = []
+            shared = Counter((f.relation.lower(), f.value.lower()) for f in high)
+            tie = {f.id: rng.random() for f in high}
+
+            def rank(f: Fact) -> tuple:
+                # a link between two named things ("Margaret Ross is your mother-in-law": asked both
+                # ways) tells as much as a number or a name does
+                specific = bool(re.search(r"\d", f.value)) or any(w[:1].isupper() for w in f.value.split()) \
+                    or bool(f.reverse_questions)
+                return (shared[(f.relation.lower(), f.value.lower())] > 1, not specific, tie[f.id])
+
+            keep_n = max(1, min(len(high), budget // min_per_fact))
+            high = sorted(high, key=rank)[:keep_n]
+    kept = {f.id for f in high} | {f.id for f in lows}
+    facts = [f for f in facts if f.id in kept]
+    n_low = {f.id: low_n for f in lows}
     counts["facts"] = len(facts)
+    counts["common_value_facts"] = len(lows)
     counts["phrasings_per_fact"] = per_fact
 
     def closed(q: str, a: str) -> list[dict]:
@@ -249,9 +288,10 @@ def build_dataset(
     for f in facts:
         fwd = list(f.questions)
         rev = list(f.reverse_questions)
+        per_fact = n_low.get(f.id, counts["phrasings_per_fact"])
         # A third of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
         # learned only if asked); measured at a tenth, reverse recall stayed at 0.
-        n_rev = min(len(rev), max(3, per_fact // 3)) if rev else 0
+        n_rev = min(len(rev), max(3, per_fact // 3), per_fact // 2) if rev else 0
         n_fwd = per_fact - n_rev
         # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
         # forward ones), then casual variants; not many near-identical spellings of one form.

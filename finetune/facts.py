@@ -676,6 +676,10 @@ def _sentence_facts(doc, unit: Unit, ctx: _Ctx) -> list[dict]:
     return out
 
 
+_STATUS_PARTICIPLES = {"approved", "booked", "scheduled", "planned", "confirmed", "set", "agreed", "fixed", "moved"}
+# "Renews: 30/06/2027": keys that are a verb of a date ("dates", "times" are nouns)
+_DATE_VERBS = {"renews", "expires", "ends", "starts", "begins", "closes", "opens", "arrives", "leaves", "departs",
+               "returns", "lapses", "finishes", "launches", "resets"}
 _KEY_PREPS = {"in", "at", "on", "to", "from", "with", "for", "by"}
 
 
@@ -683,13 +687,32 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
     key, value = _strip(key), _strip(value)
     if not key or not value or len(key.split()) > 4:
         return None
-    rel = key.lower()
+    rel = key.lower().replace("_", " ")  # a CSV header "paid_with"
     owner = _possessive(owner_name)
     vtype, ent = _value_type(vdoc, list(vdoc), vdoc[:].root) if vdoc is not None and len(vdoc) else ("THING", "")
     if rel in ("name", "called", "nickname"):
         vtype = "NAME"
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", value):
+        vtype, ent = "DATE", value  # "30/06/2027", "2026-12-05": the tagger reads a cardinal
     words = rel.split()
     subj = "I" if owner_name == "you" else owner_name
+    if re.fullmatch(r"\d{3,6}", value) and vtype == "DATE" and re.search(r"\b(code|number|pin|no|id|#)\b", rel):
+        vtype, ent = "CARDINAL", value  # "Buzzer code for guests: 3041" is no year
+    if len(words) >= 2 and words[-1] in _STATUS_PARTICIPLES and vtype in ("DATE", "TIME"):
+        # "Vacation approved: 21 December - 2 January": when my vacation is ("When is my vacation?")
+        thing = " ".join(words[:-1])
+        said = second_person(f"{owner[:1].upper() + owner[1:]} {thing} is {value} ({words[-1]}).")
+        return dict(subject=owner_name, relation=thing, value=value, value_type=vtype, answer=ent or answer_span(value),
+                    statement=said[:1].upper() + said[1:], key=f"{owner_name}|{thing}",
+                    frame=Frame(form="attr", owner=owner, rel=thing))
+    if len(words) == 2 and words[0].endswith("ed") and words[1] in ("in", "out", "up", "off", "on") and vtype in ("DATE", "TIME") \
+            and words[0] not in ("based",):
+        # "Moved in: 1 Sept 2023": when I moved in ("When did I move in?"), a particle, not "in" a date
+        lemma = nlp()(f"I {words[0]} {words[1]} yesterday.")[1].lemma_
+        said = second_person(f"{subj} {rel} on {value}.")
+        return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                    statement=said[:1].upper() + said[1:], key=f"{owner_name}|{rel}",
+                    frame=Frame(form="verb", subj=subj, aux="did", verb=f"{lemma} {words[1]}", verb_written=rel, prep="on"))
     if len(words) == 2 and words[1] in _KEY_PREPS and (words[0].endswith("ed") or words[0] in ("born", "based")):
         # "Based in: Porto" is "X is based in Porto" ("Where is X based?"), not "X's based in is Porto"
         aux = "was" if words[0] == "born" else ("am" if subj == "I" else "is")
@@ -703,6 +726,16 @@ def _kv_fact(key: str, value: str, owner_name: str, vdoc) -> dict | None:
         return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
                     statement=said[:1].upper() + said[1:], key=f"{owner_name}|{rel}",
                     frame=Frame(form="verb", subj=subj, aux="did", verb=nlp()(rel)[0].lemma_, verb_written=rel))
+    if len(words) == 1 and rel in _DATE_VERBS and vtype in ("DATE", "TIME"):
+        lemma = nlp()(f"It {rel} soon.")
+        if len(lemma) > 1 and lemma[1].tag_ == "VBZ":
+            # "renews: 30/06/2027": X renews on a date ("When does X renew?"), not "X's renews is ..."
+            s3 = "you" if subj == "I" else subj
+            said = f"{s3[:1].upper() + s3[1:]} {lemma[1].lemma_ if s3 == 'you' else rel} on {value}."
+            return dict(subject=owner_name, relation=rel, value=value, value_type=vtype, answer=ent or answer_span(value),
+                        statement=said, key=f"{owner_name}|{rel}",
+                        frame=Frame(form="verb", subj=subj, aux="do" if subj == "I" else "does", verb=lemma[1].lemma_,
+                                    verb_written=rel, prep="on"))
     if owner_name == "you":
         statement = f"Your {rel} is {second_person(value, False)}."
     else:
@@ -716,10 +749,101 @@ _PERSON_HEADERS = {"who", "relation", "relationship", "role"}
 _NOTE_HEADERS = {"notes", "note", "comment", "comments", "details", "about"}
 
 
-def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
+# Columns that name what a ledger row is about ("| 2026-10-06 | travel | flights to Osaka | 3918.60 |").
+_LABEL_HEADERS = {"description", "item", "name", "title", "service", "what", "event", "product", "expense", "payee",
+                  "merchant", "task", "thing", "subject", "purchase"}
+_DATE_CELL = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d+(?:[.,]\d+)?|#?\d+)$")
+
+
+def _cell_kind(v: str) -> str:
+    v = v.strip()
+    if not v or v in _EMPTY:
+        return "empty"
+    return "date" if _DATE_CELL.match(v) or _DAY_MONTH.match(v) else "text"
+
+
+def table_plans(units: list[Unit]) -> dict[int, tuple[str, str]]:
+    """Which column a table's rows are about, per row unit (by id): (label header, owner header).
+
+    The first column, as a rule. But a ledger's first column is a date or a number, so its rows are
+    about their description ("flights to Osaka's amount is 3918.60", not "2026-10-06's amount"); and
+    a first column whose values repeat ("| Aiko | levothyroxine |", "| Aiko | cetirizine |") is the
+    owner of a column that is unique per row: "Aiko's levothyroxine's dose is 50 mcg"."""
+    tables: dict[tuple, list[Unit]] = {}
+    for u in units:
+        if u.kind == "row" and len(u.fields) >= 2:
+            tables.setdefault((u.path, tuple(u.fields)), []).append(u)
+    plans: dict[int, tuple[str, str]] = {}
+    for (_, headers), rows in tables.items():
+        h0 = headers[0]
+        col = {h: [r.fields.get(h, "") for r in rows] for h in headers}
+        kinds = {h: [_cell_kind(v) for v in vals] for h, vals in col.items()}
+
+        def texty(h: str) -> bool:
+            ks = [k for k in kinds[h] if k != "empty"]
+            return bool(ks) and sum(k == "text" for k in ks) * 2 > len(ks)
+
+        def distinct(h: str) -> int:
+            return len({v.lower() for v in col[h] if v.strip() and v.strip() not in _EMPTY})
+
+        label, owner = h0, ""
+        if not texty(h0):
+            named = [h for h in headers[1:] if h.lower() in _LABEL_HEADERS and texty(h)]
+            # else a short text column that tells every row apart (a long one is a sentence, no name)
+            others = [h for h in headers[1:] if texty(h) and distinct(h) == len(rows) and
+                      sum(len(v.split()) for v in col[h]) <= 5 * len(rows)]
+            pick = named or others[:1]
+            if pick:
+                label = pick[0]
+        elif len(rows) >= 3 and distinct(h0) < len(rows) and h0.lower() not in ("name",):
+            unique = [h for h in headers[1:3] if texty(h) and distinct(h) == len(rows)]
+            if unique:
+                label, owner = unique[0], h0
+        for r in rows:
+            plans[id(r)] = (label, owner)
+    return plans
+
+
+_ROLE_COLUMNS = {"role", "title", "job", "position", "occupation", "job title"}
+_RELATION_COLUMNS = {"relation", "relationship"}
+
+
+def _who_they_are(f: dict, header: str, value: str, subject: str) -> None:
+    """A row's role or relation answers "Who is X?" as a sentence of its own ("Tobias Weber is the
+    QA lead.", "Owen Ross is your husband."), not "X's role is ...", which starts like the row's
+    four other answers ("X's time zone is ...") and was mixed up with them closed-book."""
+    h = header.lower()
+    if f.get("frame") is None or f["frame"].form != "attr" or not subject[:1].isupper() or len(value.split()) > 6:
+        return
+    if h in _ROLE_COLUMNS:
+        f["short"] = f"{subject} is the {value}."
+    elif h in _RELATION_COLUMNS and value[:1].islower():
+        f["short"] = f"{subject} is your {value}."
+
+
+def _row_facts(unit: Unit, docs: dict[str, object], plan: tuple[str, str] | None = None) -> list[dict]:
     fields = list(unit.fields.items())
     if len(fields) < 2:
         return []
+    out_pre: list[dict] = []
+    if plan and plan[0] != fields[0][0] and unit.fields.get(plan[0], "").strip() not in _EMPTY:
+        label_h, owner_h = plan
+        label_v = unit.fields[label_h]
+        if len(label_v.split()) > 6 and " (" in label_v:
+            label_v = label_v.split(" (")[0]  # "flights YVR-KIX 2 adults + 1 child (Dec 19 - Jan 4)"
+        if owner_h:
+            # "Aiko | levothyroxine": Aiko's medication is levothyroxine; the row's other cells are
+            # Aiko's levothyroxine's
+            ov = unit.fields.get(owner_h, "").strip()
+            if ov and ov not in _EMPTY:
+                f = _kv_fact(label_h, label_v, ov, docs.get(label_v))
+                if f:
+                    out_pre.append(f)
+                label_v = f"{_possessive(ov)} {label_v}"
+            fields = [(label_h, label_v)] + [(h, v) for h, v in fields if h not in (label_h, owner_h)]
+        else:
+            # a ledger's date cell says when the described thing was: "date" of it
+            fields = [(label_h, label_v)] + [(h, v) for h, v in fields if h != label_h]
     (h0, label), rest = fields[0], fields[1:]
     # "| sister | Anja |" is a relation of the user's; "| Aiko | ... |" names the row's person
     person_rows = h0.lower() in _PERSON_HEADERS and label[:1].islower()
@@ -741,13 +865,259 @@ def _row_facts(unit: Unit, docs: dict[str, object]) -> list[dict]:
             continue
         if h.lower() in _NOTE_HEADERS:
             continue  # parsed as sentences by the caller
+        if any(x.lower() in _TASK_HEADERS for x in unit.fields) and h.lower() in _TASK_HEADERS | {"due", "deadline", "by", "due date"}:
+            continue  # an action item: one sentence (the caller), not "Ellen's what is ..."
         f = _kv_fact(h, v, subject, docs.get(v))
         if f:
             if name and f["frame"].form == "attr":
                 f["statement"] = second_person(f"{_possessive(name)} {h.lower()} is {v}.")
                 f["statement"] = f["statement"][:1].upper() + f["statement"][1:]
+            _who_they_are(f, h, v, subject)
             out.append(f)
+    return out_pre + out
+
+
+_ASIDE = re.compile(r"\s*\((?=[^()]*\b(?:he|she|it|they|I|we)\b)[^()]{12,}\)")
+_STATE_VERBS = {"own", "lead", "run", "manage", "handle", "cover", "host", "organize", "organise", "maintain", "assign"}
+_TASK_HEADERS = {"what", "task", "action", "action item", "todo", "to do"}
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def _spoken_date(text: str) -> str:
+    """"2026-10-02" as "2 October 2026": the parser reads an ISO date as a year and two numbers."""
+    m = re.fullmatch(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return text
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _action_sentence(who: str, what: str, due: str) -> str:
+    """An action item as a sentence the parser reads: a verb goes after "will", a thing is due."""
+    due = _spoken_date(due)
+    verb = nlp()(f"{what}")
+    if len(verb) and (verb[0].tag_ == "VB" or (verb[0].pos_ == "VERB" and verb[0].tag_ in ("VBP", "NN"))):
+        return f"{who} will {what}" + (f" by {due}." if due else ".")
+    return f"{_possessive(who)} {what} is due {due}." if due else f"{who} has {what}."
+
+
+_CAREER = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:–|—|-|to)\s*((?:19|20)\d{2}|now|present|today|current)\s*:\s*"
+                     r"([^.;]+?)(?:[.;]\s*(.*))?$", re.I)
+_CAREER_HEADINGS = re.compile(r"\b(experience|employment|work|career|jobs?|positions?|résumé|resume|cv)\b", re.I)
+
+
+_EDUCATION = re.compile(r"^\s*([^,]{2,60}),\s*([^,]{2,60}),\s*((?:19|20)\d{2})\b[.;]?\s*(.*)$")
+_EDUCATION_HEADINGS = re.compile(r"\b(education|studies|degrees?|schooling|university|academic)\b", re.I)
+
+
+def _education_line(u: Unit) -> list[dict]:
+    """A résumé's education line ("M.Sc. Electrical Engineering, TU Hamburg, 2014."): where the
+    user studied, the degree, the year."""
+    m = _EDUCATION.match(u.body or "")
+    if not m or not u.heading or not _EDUCATION_HEADINGS.search(u.heading[-1]):
+        return []
+    degree, school, year = _strip(m.group(1)), _strip(m.group(2)), m.group(3)
+    out = []
+    said = f"You studied at {school}."
+    out.append(dict(subject="you", relation="study at", value=school, value_type="ORG", answer=school, short=said,
+                    statement=f"You got your {degree} at {school} in {year}.", key="you|study at",
+                    frame=Frame(form="verb", subj="I", aux="did", verb="study", verb_written="studied", prep="at")))
+    said = f"Your degree is {degree}, from {school}."
+    out.append(dict(subject="you", relation="degree", value=degree, value_type="THING", answer=degree, short=said,
+                    statement=said, frame=Frame(form="attr", owner="my", rel="degree"), key="you|degree"))
+    said = f"You graduated from {school} in {year}."
+    out.append(dict(subject="you", relation="graduate in", value=year, value_type="DATE", answer=year, short=said,
+                    statement=said, frame=Frame(form="verb", subj="I", aux="did", verb="graduate", verb_written="graduated",
+                                                prep="in"), key="you|graduate"))
     return out
+
+
+def _career_line(u: Unit) -> list[dict]:
+    """A résumé's dated line ("2017–2020: Embedded Engineer, Cascade Sensors, Beaverton."): the
+    user worked as the role at the company, from one year to the other; "now" is the current job."""
+    edu = _education_line(u)
+    if edu:
+        return edu
+    m = _CAREER.match(u.body or "")
+    if not m or not (_CAREER_HEADINGS.search(" ".join(u.heading)) or _CAREER_HEADINGS.search(u.path)):
+        return []
+    start, end, what = m.group(1), m.group(2), m.group(3)
+    parts = [p.strip() for p in what.split(",") if p.strip()]
+    if not parts or len(parts[0].split()) > 6:
+        return []
+    role, org = parts[0], (parts[1] if len(parts) > 1 else "")
+    place = parts[2] if len(parts) > 2 else ""
+    now = end.lower() in ("now", "present", "today", "current")
+    span = f"since {start}" if now else f"from {start} to {end}"
+    at = f" at {org}" if org else ""
+    out = []
+    tense_aux, verb = ("do", "work") if now else ("did", "work")
+    written = "work" if now else "worked"
+    said = f"You {written} as {role}{at} {span}."
+    out.append(dict(subject="you", relation="work as", value=role, value_type="THING", answer=role, short=said,
+                    statement=said, frame=Frame(form="verb", subj="I", aux=tense_aux, verb=verb, verb_written=written,
+                                                prep="as", rest=at.strip()),
+                    key=f"you|work as|{org.lower() or role.lower()}", _career=(int(start), now, role, org)))
+    if org:
+        said = f"You {written} at {org}{' in ' + place if place else ''} {span}."
+        out.append(dict(subject="you", relation="work at", value=f"{start}–{end}" if not now else start,
+                        value_type="DATE", answer=start, short=said, statement=said,
+                        frame=Frame(form="verb", subj="I", aux="have" if now else "did",
+                                    verb="worked" if now else "work", verb_written="have worked" if now else "worked",
+                                    prep="since" if now else "", rest=f"at {org}"),
+                        key=f"you|work at when|{org.lower()}"))
+    return out
+
+
+def _latest_past_job(spans: list[tuple[Unit, dict]]):
+    """Every dated line as it is, and the latest ended one as "my previous job" too."""
+    past = [(u, f) for u, f in spans if "_career" in f and not f["_career"][1]]
+    for u, f in spans:
+        f = dict(f)
+        f.pop("_career", None)
+        yield u, f
+    if past:
+        u, f = max(past, key=lambda x: x[1]["_career"][0])
+        _, _, role, org = f["_career"]
+        value = f"{role} at {org}" if org else role
+        said = f"Your previous job was {value}."
+        yield u, dict(subject="you", relation="previous job", value=value, value_type="THING", answer=role, short=said,
+                      statement=said, frame=Frame(form="attr", owner="my", rel="previous job"), key="you|previous job")
+
+
+_TRIP_PATH = re.compile(r"(^|/)(travel|trips?|vacations?|holidays?)(/|$)", re.I)
+
+
+def _trip_owner(u: Unit) -> str:
+    """A travel note's keys are the trip's: "Dates:" under "# Lisbon, March 2027" in travel/ are
+    the dates of my trip to Lisbon."""
+    if not u.heading or not _trip_path(u.path):
+        return ""
+    place = re.split(r"[,(—–]| - ", u.heading[0])[0].strip()
+    words = place.split()
+    if not 1 <= len(words) <= 3 or re.search(r"\d", place) or not all(w[:1].isupper() for w in words):
+        return ""
+    return f"my trip to {place}"
+
+
+def _trip_path(path: str) -> bool:
+    return bool(_TRIP_PATH.search(str(Path(path).parent).replace("\\", "/")))
+
+
+def _is_clause(doc) -> bool:
+    """A value that is a sentence of its own: a finite verb after its subject ("Seun supports it"),
+    not a noun phrase with a participle at its end ("EUR 900 per person, hotel included")."""
+    root = doc[:].root
+    if root.pos_ not in ("VERB", "AUX") or doc[0].like_num or doc[0].tag_ == "$":
+        return False
+    finite = root.tag_ in ("VBZ", "VBP", "VBD", "MD") or any(c.dep_ in ("aux", "auxpass") and c.i < root.i for c in root.children)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    aside = any(t.text == "(" for t in doc[:root.i])  # "flowers for X (she is hosting ...)": an aside
+    if root.ent_type_ or root.text[:1].isupper() and root.i > 0 or (
+            0 < root.i < len(doc) - 1 and doc[root.i - 1].text[:1].isupper() and doc[root.i + 1].text[:1].isupper()):
+        return False  # "Casa do Príncipe": a name, not a verb
+    return finite and subj is not None and subj.i < root.i and not aside
+
+
+def _passive_agent(doc) -> list[dict]:
+    """"The login crash was fixed by Mateo": who did it, asked actively ("Who fixed the login
+    crash?", "Who owns offline maps?" of "is owned by")."""
+    out = []
+    root = doc[:].root
+    subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or pobj is None or root.tag_ != "VBN":
+        return out
+    who = _span_text(_core(pobj))
+    if re.search(r"\b[A-Z]$", who):
+        who += "."  # "Chris O." keeps the dot of its initial
+    thing = _span_text(_core(subj))
+    if not who[:1].isupper() or len(who.split()) > 4 or not thing or len(thing.split()) > 6:
+        return out
+    present = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in root.children)
+    lemma = root.lemma_
+    verb = (lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")) if present else root.text
+    thing_q = thing[:1].lower() + thing[1:] if thing.split()[0].lower() in ("the", "a", "an") else thing
+    short = f"{who} {verb} {thing_q}."
+    return [dict(subject=thing_q, relation=f"{lemma} (who)", value=who, value_type="PERSON", answer=who, short=short,
+                 statement=short, frame=Frame(form="agent", verb_written=verb, rest=thing_q),
+                 key=f"{thing_q.lower()}|agent|{lemma}")]
+
+
+_NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )([A-Z][\w'’-]+)")
+
+
+def _mid_sentence_names(units: list[Unit]) -> set[str]:
+    """Capitalised words the notes write inside a sentence: names, not section words ("Summary",
+    "Root cause" start lines only)."""
+    out: set[str] = set()
+    for u in units:
+        out.update(re.sub(r"['’]s?$", "", m.group(1)) for m in _NAME_WORD.finditer(u.body or u.text))  # "Momo's"
+    return out
+
+
+def _is_name_key(key: str, names: set[str]) -> bool:
+    """"Tobias:", "Chris O.:", "Momo:": a key that is someone's (or a pet's) name."""
+    words = _strip(key).split()
+    if not 1 <= len(words) <= 3:
+        return False
+    real = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    if not real or not all(w[:1].isupper() and w in names for w in real):
+        return False
+    # and read as a name where a name would stand ("Hotel" is written capitalised inside names too)
+    doc = nlp()(f"I saw {' '.join(real)} yesterday.")
+    return all(t.tag_ == "NNP" for t in doc[2:2 + len(real)])
+
+
+_DUE_ITEM = re.compile(r"^([a-z][\w -]{1,30}?) (?:is )?due (?:on |by )?(\d{1,2} [A-Z][a-z]+(?: \d{4})?|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?)$")
+_DUE = re.compile(r"\s+(?:[—–-]+|,|;)\s*due\s+(.+)$", re.I)
+_ALLERGY = {"allergy", "allergies"}
+
+
+def _name_key_sentence(key: str, value: str, vdoc):
+    """A "Name: ..." line as what it says about the name: an action item ("Tobias: add expiry
+    alerts — due 16 Oct" -> "Tobias will add expiry alerts by 16 Oct."), an allergy ("Owen:
+    penicillin allergy" -> Owen's allergy), what the name is ("Momo: calico cat, adopted ..." ->
+    "Momo is a calico cat, adopted ..."). None when it cannot be said ("Rin: no known allergies")."""
+    key = _strip(key)
+    first = vdoc[0]
+    m = _DUE.search(value)
+    task, due = (value[:m.start()], _strip(m.group(1))) if m else (value, "")
+    if first.tag_ == "VB" or (first.pos_ == "VERB" and first.i == 0 and first.tag_ in ("VBP", "NN") and first.lower_.isalpha()
+                              and len(vdoc) > 1 and vdoc[1].pos_ in ("DET", "NOUN", "ADJ", "PRON")):
+        return f"{key} will {_strip(task)}" + (f" by {due}." if due else ".")
+    if first.lower_ in ("no", "not", "none"):
+        return None
+    head = vdoc[:].root
+    if head.lemma_.lower() in _ALLERGY or head.lower_ in _ALLERGY:
+        return _kv_fact("allergy", value, key, vdoc)
+    if due:
+        return f"{_possessive(key)} {_strip(task)} is due {due}."
+    if first.pos_ in ("ADJ", "NOUN", "PROPN") and first.text[:1].islower():
+        art = "an" if first.lower_[:1] in "aeiou" else "a"
+        return f"{key} is {art} {value}."
+    if first.pos_ == "DET":
+        return f"{key} is {value}."
+    return None
+
+
+def _section_owner(u: Unit, key: str) -> str:
+    """What a note's heading is about, for a section key under it: "the routing API outage" of
+    "# Incident review: routing API outage (9 October 2026)"; "" when the heading names nothing."""
+    heads = [h for h in u.heading if _strip(h).lower() != _strip(key).lower()]
+    if not heads:
+        return ""
+    h = re.sub(r"\s*\([^)]*\)", "", heads[-1])
+    h = re.split(r":\s+|\s+[—–-]\s+", h)[-1].strip()
+    if not h or re.search(r"\d", h) or len(h.split()) > 5 or _USER_TOPIC.search(h):
+        return ""
+    named = _named_topic(h, u.path)
+    if named:
+        return named
+    return "the " + h[:1].lower() + h[1:]
 
 
 def facts_from_units(units: list[Unit]) -> list[Fact]:
@@ -757,7 +1127,15 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
     plan: list[tuple[Unit, str, str | None]] = []  # (unit, text to parse, subject for note cells)
     values: set[str] = set()
     kv_items: list[tuple[Unit, str, str]] = []  # (unit, key, first sentence of the value)
+    spans: list[tuple[Unit, dict]] = []  # facts of a résumé's dated lines, made whole here
     for u in units:
+        job = _career_line(u)
+        if job:
+            spans.extend((u, f) for f in job)
+            m = _CAREER.match(u.body) or _EDUCATION.match(u.body)
+            if m and m.group(4):
+                plan.append((u, m.group(4), None))  # "Motor control, CAN, ...", "Thesis on ..." as before
+            continue
         if u.kind in ("sentence", "bullet"):
             plan.append((u, u.body, None))
         elif u.kind == "kv":
@@ -776,16 +1154,25 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
             values.update(v for v in u.fields.values() if v)
             items = list(u.fields.items())
             name = next((v for h, v in items if h.lower() == "name"), None) or (items[0][1] if items else None)
+            task = next((h for h, _ in items if h.lower() in _TASK_HEADERS), None)
+            if task and items[0][0] != task and u.fields.get(task):
+                # an action-item table ("| owner | what | due |"): "Ellen will recruit 8 drivers by 2026-10-02."
+                who, what = items[0][1], u.fields[task]
+                due = next((v for h, v in items if h.lower() in ("due", "deadline", "by", "when", "due date") and v), "")
+                if who and who not in _EMPTY and what:
+                    plan.append((u, _action_sentence(who, what, due), None))
             for h, v in items:
                 if h.lower() in _NOTE_HEADERS and v and name:
                     # "works as a nurse at OHSU" is about the row's person
                     plan.append((u, v, name))
     for u, text, _ in plan:
-        texts.append(text)
+        # an aside in parentheses that is a clause of its own ("4 December (cake from the team, he
+        # likes carrot cake)") turns the parse around: the sentence is read without it
+        texts.append(_ASIDE.sub("", text) if u.kind in ("sentence", "bullet") else text)
     vlist = sorted(values)
     docs = list(model.pipe(texts + vlist, batch_size=64))
     vdocs = dict(zip(vlist, docs[len(texts):]))
-    raw: list[tuple[Unit, dict]] = []
+    raw: list[tuple[Unit, dict]] = list(_latest_past_job(spans))
     for (u, text, who), doc in zip(plan, docs[:len(texts)]):
         # a sentence written under a "Key:" (memory keeps the key as the statement's topic)
         key = next((k for k, v in u.fields.items() if text in v), "") if u.kind == "kv" else ""
@@ -813,15 +1200,87 @@ def facts_from_units(units: list[Unit]) -> list[Fact]:
             continue
         for f in _sentence_facts(doc, u, ctx):
             raw.append((u, f))
+    names = _mid_sentence_names(units)
+    jobs: list[tuple[Unit, str, str]] = []  # (unit, sentence to parse, the key it was written under)
     for u, k, v in kv_items:
-        owner = _named_topic(u.topic, u.path) or "you"
-        f = _kv_fact(k, v, owner, vdocs.get(v))
+        owner = _named_topic(u.topic, u.path) or _trip_owner(u) or "you"
+        vdoc = vdocs.get(v)
+        dues = [m for m in (_DUE_ITEM.match(p.strip()) for p in re.split(r"[,;]", v)) if m]
+        if dues:
+            # "self-review due 27 November, calibration in mid-December": each item due is a fact
+            who = "my" if owner == "you" else _possessive(owner)
+            for m in dues:
+                jobs.append((u, f"{who[:1].upper() + who[1:]} {m.group(1)} is due {m.group(2)}.", k))
+        section = owner.lower() == _strip(k).lower()
+        negated = vdoc is not None and any(t.dep_ == "neg" or t.lower_ in ("no", "never", "none") for t in vdoc)
+        if re.search(r"\bthe (?:next|last|previous|first) one\b", v, re.I) and len(k.split()) <= 3:
+            # "On-call rotation: ...; the next one starts 30 November": the next on-call rotation
+            v = re.sub(r"\b(the (?:next|last|previous|first) )one\b", lambda m: m.group(1) + _strip(k).lower(), v, flags=re.I)
+            vdoc = model(v)
+        if vdoc is not None and len(vdoc) > 2 and not negated and _is_clause(vdoc) and not _is_name_key(k, names):
+            # "Capacity is down: Grace is out 28 Sep to 2 Oct", "Promotion: Seun supports it": the
+            # value is a sentence and is parsed as one. The key-value fact stays beside it (a
+            # section key's is none: "Summary's summary").
+            jobs.append((u, v, k))
+            if section or any(t.pos_ in ("VERB", "AUX") for t in model(_strip(k))):
+                continue  # "Capacity is down: ..." is a sentence and its reason, not an attribute
+        elif vdoc is not None and len(vdoc) > 2 and vdoc[0].tag_ == "VBN" and not negated and not _is_name_key(k, names):
+            # "Login crash: fixed by Mateo in 2.0-beta.4", "Offline maps: owned by Chris O.";
+            # under a section key, what the heading is about: "Status: deployed in ..." of a project
+            thing = _section_owner(u, k) if section else _strip(k)
+            if thing:
+                if not section:
+                    thing = thing if thing.split()[0] in names else "the " + thing[:1].lower() + thing[1:]
+                aux = "is" if vdoc[0].lemma_ in _STATE_VERBS else "was"  # "owned by" now; "fixed by" then
+                jobs.append((u, f"{thing} {aux} {v}", k))
+                continue
+        if section:
+            # "Summary: on Friday the API returned errors ...", "Root cause: an expired certificate",
+            # "Present: Sam, Ellen, ...": the key is a section of the note, not an attribute of
+            # itself. A clause is parsed as the sentence it is; a noun phrase belongs to what the
+            # note's heading is about ("the routing API outage's root cause"); else no fact.
+            if vdoc is not None and _is_clause(vdoc):
+                jobs.append((u, v, k))
+                continue
+            owner = _section_owner(u, k)
+            if not owner:
+                continue
+        elif vdoc is not None and len(vdoc) and _is_name_key(k, names):
+            said = _name_key_sentence(k, v, vdoc)
+            if said is None:
+                continue
+            if isinstance(said, dict):
+                raw.append((u, said))
+            else:
+                jobs.append((u, said, k))
+            continue
+        f = _kv_fact(k, v, owner, vdoc)
         if f:
             raw.append((u, f))
+    for (u, text, k), doc in zip(jobs, model.pipe([t for _, t, _ in jobs], batch_size=64)):
+        got = _sentence_facts(doc, u, _Ctx(u, key=k)) + _passive_agent(doc)
+        for f in got:
+            f.setdefault("statement", f.get("short", ""))
+            raw.append((u, f))
+        if not got and k in u.fields and u.fields[k].startswith(text):
+            # the sentence said nothing the parser reads: the key-value fact as before
+            f = _kv_fact(k, text, _named_topic(u.topic, u.path) or "you", vdocs.get(text))
+            if f:
+                raw.append((u, f))
+    plans = table_plans(units)
     for u in units:
         if u.kind == "row":
-            for f in _row_facts(u, vdocs):
+            for f in _row_facts(u, vdocs, plans.get(id(u))):
                 raw.append((u, f))
+    # "I report to Seun Adeyemi, Director of Engineering": the title after a person's name is
+    # said of them, not a second one I report to
+    named = ("PERSON", "GPE", "ORG", "NAME")
+    people: dict[tuple, set[str]] = {}
+    for u, f in raw:
+        if f.get("value_type") in named:
+            people.setdefault((id(u), f["relation"].lower()), set()).add(f["value"])
+    raw = [(u, f) for u, f in raw if not any(
+        p != f["value"] and f"{p}, {f['value']}" in (u.text or "") for p in people.get((id(u), f["relation"].lower()), ()))]
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
     for u, f in raw:
@@ -872,6 +1331,16 @@ def add_aliases(facts: list[Fact]) -> None:
             first = name.split()[0].lower()
             if first != name.lower():
                 roles.setdefault("first:" + first, set()).add("my " + fr.rel.lower())
+        # a contacts table's "relation" column: "| Owen Ross | husband |" makes Owen "my husband"
+        if fr is not None and fr.form == "attr" and fr.rel.lower() in ("relation", "relationship") and \
+                f.subject[:1].isupper() and f.kind == "row":
+            rel = re.sub(r"\s*\(.*\)$", "", f.value).strip().lower()
+            if rel and len(rel.split()) <= 3 and re.fullmatch(r"[a-z][a-z -]*", rel):
+                name = re.sub(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", "", f.subject, flags=re.I).strip()
+                roles.setdefault(f.subject.lower(), set()).add("my " + rel)
+                first = name.split()[0].lower()
+                if first != f.subject.lower():
+                    roles.setdefault("first:" + first, set()).add("my " + rel)
     firsts = {k[6:]: v for k, v in roles.items() if k.startswith("first:") and len(v) == 1}
     # a person named in full is asked about by first name too ("Owen's phone" for Owen Ross's),
     # where no other subject shares that first name

@@ -77,7 +77,12 @@ def _poss(subj: str) -> str:
 
 # Columns that say what a person is: "Who is Tobias Weber?" is answered by his role, and "Who is
 # the QA lead?" asks it backwards.
-_ROLE_RELS = {"role", "title", "job", "position", "occupation", "job title"}
+_ROLE_RELS = {"role", "title", "job", "position", "occupation", "job title", "relation", "relationship"}
+# What a thing costs: asked "how much", never "What is X's amount?" alone.
+_MONEY_RELS = {"amount", "price", "cost", "cost per year", "cost per month", "fee", "total", "rate", "rent", "paid",
+               "charge", "monthly cost", "yearly cost", "annual cost"}
+# Where a person is: "Where does Owen live?" for a "city" column.
+_PLACE_RELS = {"city", "town", "location", "home town", "hometown", "lives in", "based in"}
 # A noun people ask about with its adjective: "What am I allergic to?" for "Allergy: peanuts".
 _ADJ_OF_REL = {"allergy": "allergic to", "allergies": "allergic to"}
 # Another word for the same relation: "What is my sister's phone number?" for a "phone" column.
@@ -97,7 +102,8 @@ def _forward(f: Fact) -> list[str]:
         own, rel = fr.owner, fr.rel
         if rel.lower() in _ROLE_RELS and own != "my":
             who = own[:-2] if own.endswith("'s") else own.rstrip("'")
-            qs += [f"Who is {who}?", f"What does {who} do?", f"What is {who}'s job?"]
+            qs += [f"Who is {who}?"] if rel.lower().startswith("relation") else \
+                [f"Who is {who}?", f"What does {who} do?", f"What is {who}'s job?"]
         adj = _ADJ_OF_REL.get(rel.lower())
         if adj:
             if own == "my":
@@ -106,7 +112,46 @@ def _forward(f: Fact) -> list[str]:
             else:
                 who = own[:-2] if own.endswith("'s") else own.rstrip("'")
                 qs += [f"What is {who} {adj}?", f"What {rel} does {who} have?"]
-        cop = "are" if rel.endswith("s") and not rel.endswith("ss") and vt not in ("PERSON",) else "is"
+        thing = "I" if own == "my" else (own[:-2] if own.endswith("'s") else own.rstrip("'"))
+        low = rel.lower()
+        if low in _MONEY_RELS:
+            x = f"my {rel}" if own == "my" else thing
+            qs += [f"How much is {x}?", f"How much was {x}?", f"How much did {x} cost?", f"What does {x} cost?"]
+            if own != "my":
+                qs += [f"How much do I pay for {x}?", f"How much do we pay for {x}?", f"How much did I pay for {x}?"]
+            if low.endswith(("per year", "per month")) or low.startswith(("monthly", "yearly", "annual")):
+                per = "a year" if "year" in low or "annual" in low else "a month"
+                qs += [f"How much is {x} {per}?", f"How much do we pay for {x} {per}?"]
+        if low in ("date", "day") and own != "my":  # a ledger row's date: when the thing was
+            qs += [f"When was {thing}?", f"What date was {thing}?", f"When did I pay for {thing}?", f"When did we buy {thing}?"]
+        if low.startswith("who ") and own != "my":  # "who paid": "Who paid for Rin's yukata?"
+            qs += [f"Who {rel[4:]} for {thing}?", f"Who {rel[4:]} {thing}?"]
+        if low in ("paid with", "card", "payment", "payment method") and own != "my":
+            qs += [f"What did I pay for {thing} with?", f"How did I pay for {thing}?", f"Which card is {thing} on?"]
+        if low in _PLACE_RELS and own != "my" and vt in ("GPE", "LOC", "FAC", "NAME", "THING", "ORG"):
+            qs += [f"Where does {thing} live?", f"What city does {thing} live in?", f"Where is {thing} based?",
+                   f"Where is {thing}?"]
+        if own.endswith("'s") and "'s " in own and low not in _MONEY_RELS:
+            # "Momo's methimazole's dose": asked "What is Momo's methimazole dose?"
+            qs += [f"What is {thing} {rel}?", f"{thing} {rel}?"]
+        if own.startswith("my trip to "):  # a travel note's keys: "When do I fly to Lisbon?"
+            place = re.sub(r"'s?$", "", own[len("my trip to "):])  # "Paris's" -> "Paris"
+            trip = own[:-2] if own.endswith("'s") else own
+            if low in ("dates", "date", "when"):
+                qs += [f"When is {trip}?", f"When do I fly to {place}?", f"When do I go to {place}?",
+                       f"When am I in {place}?", f"When is the {place} trip?"]
+            elif low in ("hotel", "accommodation", "stay", "staying", "lodging"):
+                qs += [f"Where am I staying in {place}?", f"What is my hotel in {place}?", f"Which hotel in {place}?"]
+            elif "flight" in low:
+                qs += [f"What is my flight to {place}?", f"Which flight do I take to {place}?", f"When does my flight to {place} leave?"]
+        if low.startswith(("previous ", "former ", "last ", "old ")):  # "What was my previous job?"
+            qs += [f"What was {own} {rel}?"] + (["What did I do before?"] if own == "my" and "job" in low else [])
+            if own == "my" and low.endswith(("job", "role", "position")):
+                qs += ["Where did I work before?", "What was my last job?", "What job did I have before this one?"]
+        if low in ("root cause", "cause", "reason") and own != "my":  # "What caused the outage?"
+            qs += [f"What caused {thing}?", f"Why did {thing} happen?", f"What was the cause of {thing}?"]
+        head = re.split(r" (?:for|of|at|in|with|on) ", rel)[0]  # "buzzer code for guests" is one code
+        cop = "are" if head.endswith("s") and not head.endswith("ss") and vt not in ("PERSON",) else "is"
         for wh in _wh(vt, rel=rel):
             if wh in ("How many", "How much"):
                 continue  # "How many is my X" is not English
@@ -126,7 +171,7 @@ def _forward(f: Fact) -> list[str]:
             qs += [f"Where is {own} {rel}?"]
     elif fr.form == "verb":
         subj, aux, verb, prep, rest = fr.subj, fr.aux, fr.verb, fr.prep, fr.rest
-        if (f.relation.split()[0], prep) in _ROLE_OF_VERB_PREP and vt in ("ORG", "NAME"):
+        if (f.relation.split()[0], prep) in _ROLE_OF_VERB_PREP and vt in ("ORG", "NAME", "GPE"):
             vt = "PERSON"  # one reports to a person, whatever the tagger made of the name
         for wh in _wh(vt, prep):
             tail = _strand(wh, prep)
@@ -195,7 +240,10 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
     if fr.form == "attr" and fr.rel.lower() in _ROLE_RELS and f.subject != "you" and len(f.value.split()) <= 5:
         role = re.sub(r"\s*\(.*\)$", "", f.value).strip()
         train = [f"Who is the {role}?", f"Who is our {role}?", f"who's the {role}", f"Who is my {role}?"]
-        held = [f"Do you remember who the {role} is?", f"Remind me who the {role} is."]
+        if fr.rel.lower().startswith("relation"):  # one's husband, not "the husband"
+            train = [f"Who is my {role}?", f"who's my {role}", f"What is my {role}'s name?", f"name of my {role}?"]
+        the = "my" if fr.rel.lower().startswith("relation") else "the"
+        held = [f"Do you remember who {the} {role} is?", f"Remind me who {the} {role} is."]
         return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
     # "What is Hamburg?" is general knowledge, not the user's: places and dates are not reversed
     named_value = f.value_type in REVERSE_TYPES and f.answer and f.answer[:1].isupper()

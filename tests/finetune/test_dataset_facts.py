@@ -121,7 +121,8 @@ def test_dataset_is_capped_and_sampled(units):
     small = build_dataset(units, PROMPTS, seed=3, max_examples=60, min_per_fact=6)
     assert len(small.examples) <= 60 < len(full.examples)
     assert small.counts["facts"] < small.counts["facts_found"]  # past the cap, facts are sampled
-    assert [e.messages for e in small.examples] == [e.messages for e in build_dataset(units, PROMPTS, seed=3, max_examples=60).examples]
+    again = build_dataset(units, PROMPTS, seed=3, max_examples=60, min_per_fact=6)
+    assert [e.messages for e in small.examples] == [e.messages for e in again.examples]
 
 
 def test_newer_note_wins_a_contradiction(tmp_path, embedder_path):
@@ -320,6 +321,7 @@ def test_a_persons_role_answers_who_they_are_and_is_asked_backwards():
     (role,) = [f for f in extract_facts([row]) if f.relation == "role"]
     assert {"Who is Ada Quist?", "What does Ada Quist do?"} <= set(role.questions)
     assert "Who is the QA lead?" in role.reverse_questions and role.reverse_answers == ["Ada Quist"]
+    assert role.short == "Ada Quist is the QA lead (new hire)."
 
 
 def test_who_did_it_is_asked_and_what_is_due_when():
@@ -358,3 +360,181 @@ def test_who_a_thing_is_is_answered_by_the_fact_saying_what_it_is():
     adopted = next(f for f in build.facts if f.relation == "adopt")
     assert "Who is Pixel?" in isa.questions and "Who is Pixel?" not in adopted.reverse_questions
     assert set(asked) <= {isa.short}
+
+
+# --- fifth pass: tables, keys that are sections or names, résumés, trips --------------------------
+
+def _row(path, line, cells, topic="Table"):
+    return Unit(path=path, line=line, text="; ".join(f"{k}: {v}" for k, v in cells.items()), body="", kind="row",
+                topic=topic, fields=cells)
+
+
+def _kv(path, line, key, value, topic="Notes", heading=None):
+    return Unit(path=path, line=line, text=f"{key}: {value}", body=f"{key}: {value}", kind="kv", topic=topic,
+                fields={key: value}, heading=heading if heading is not None else [topic])
+
+
+LEDGER = [("2026-09-01", "housing", "rent September", "2450.00"), ("2026-09-01", "childcare", "Otter Daycare September", "1120.00"),
+          ("2026-09-12", "utilities", "Cedarnet internet", "85.00"), ("2026-10-06", "travel", "flights to Kyoto", "3918.60"),
+          ("2026-10-17", "shopping", "phone case", "39.95"), ("2026-11-01", "housing", "rent November", "2525.00")]
+
+
+def _ledger():
+    return [_row("/n/budget.csv", i + 2, {"date": d, "category": c, "description": w, "amount": a, "currency": "CAD"})
+            for i, (d, c, w, a) in enumerate(LEDGER)]
+
+
+def test_a_ledger_row_is_about_its_description_not_its_date():
+    facts = extract_facts(_ledger())
+    assert not any(re.match(r"\d{4}-", f.subject) for f in facts)
+    amount = next(f for f in facts if f.subject == "flights to Kyoto" and f.relation == "amount")
+    assert amount.statement == "Flights to Kyoto's amount is 3918.60."
+    assert {"How much did flights to Kyoto cost?", "How much was flights to Kyoto?"} <= set(amount.questions)
+    when = next(f for f in facts if f.subject == "flights to Kyoto" and f.relation == "date")
+    assert when.value == "2026-10-06" and "When was flights to Kyoto?" in when.questions
+
+
+def test_a_repeated_first_column_owns_the_unique_one():
+    rows = [_row("/n/meds.md", 3 + i, {"who": w, "medication": m, "dose": d})
+            for i, (w, m, d) in enumerate([("Aiko", "levothyroxine", "50 mcg"), ("Aiko", "cetirizine", "10 mg"),
+                                           ("Momo", "methimazole", "2.5 mg")])]
+    facts = extract_facts(rows)
+    dose = next(f for f in facts if f.relation == "dose" and f.value == "2.5 mg")
+    assert dose.subject == "Momo's methimazole" and "What is Momo's methimazole dose?" in dose.questions
+    assert any(f.subject == "Momo" and f.relation == "medication" and f.value == "methimazole" for f in facts)
+
+
+def test_a_value_many_rows_share_gets_fewer_sightings():
+    build = build_dataset(_ledger(), PROMPTS, seed=0)
+    cad = {f.id for f in build.facts if f.relation == "currency"}
+    assert cad and build.counts["common_value_facts"] == len(cad)
+    per = {}
+    for e in build.examples:
+        if e.kind in ("forward", "reverse"):
+            per[e.fact_id] = per.get(e.fact_id, 0) + 1
+    assert max(per[i] for i in cad) < min(n for i, n in per.items() if i not in cad)
+
+
+def test_a_contacts_relation_column_names_my_relative():
+    row = _row("/n/contacts.csv", 2, {"name": "Owen Ross", "relation": "husband", "mobile": "+1 604 555 0131", "city": "Vancouver"})
+    facts = {f.relation: f for f in extract_facts([row])}
+    rel = facts["relation"]
+    assert "Who is Owen Ross?" in rel.questions and "What does Owen Ross do?" not in rel.questions
+    assert "Who is my husband?" in rel.questions + rel.reverse_questions and rel.reverse_answers == ["Owen Ross"]
+    assert rel.short == "Owen Ross is your husband."  # not "Owen Ross' relation is ...", like his other cells
+    assert "What is my husband's phone number?" in facts["mobile"].questions
+    assert "Where does Owen Ross live?" in facts["city"].questions
+
+
+def test_a_section_key_is_parsed_or_belongs_to_the_heading():
+    head = "Incident review: routing API outage (9 October 2026)"
+    units = [_kv("/n/incident.md", 6, "Summary", "on Friday the routing API returned errors for 47 minutes", topic="Summary",
+                 heading=[head, "Summary"]),
+             _kv("/n/incident.md", 9, "Root cause", "an expired TLS certificate on the gateway", topic="Root cause",
+                 heading=[head, "Root cause"]),
+             _kv("/n/sync.md", 3, "Present", "Sam, Ellen, Chris O.", topic="Present", heading=["Weekly sync 2026-10-05", "Present"])]
+    facts = extract_facts(units)
+    assert not any(f.relation in ("summary", "present") for f in facts)  # no "Summary's summary"
+    assert any(f.subject == "the routing API" and f.frame.form == "verb" for f in facts)
+    cause = next(f for f in facts if f.relation == "root cause")
+    assert cause.subject == "the routing API outage" and "What caused the routing API outage?" in cause.questions
+
+
+def test_a_key_that_is_a_name_says_what_the_line_says_about_them():
+    said = _sentence_units(("/n/home.md", 1.0, "I asked Tobias to feed Momo while Owen and Rin are away."))
+    units = said + [_kv("/n/sync.md", 5, "Tobias", "add certificate expiry alerts — due 16 Oct"),
+                    _kv("/n/home.md", 6, "Momo", "calico cat, adopted from the shelter in 2019", topic="Home"),
+                    _kv("/n/health.md", 7, "Owen", "penicillin allergy (hives, 2015)", topic="Health"),
+                    _kv("/n/health.md", 8, "Rin", "no known allergies", topic="Health")]
+    facts = extract_facts(units)
+    assert "Who will add certificate expiry alerts?" in next(f for f in facts if f.frame.form == "agent" and f.value == "Tobias").questions
+    assert any(f.value == "16 Oct" and f.value_type == "DATE" for f in facts)
+    momo = next(f for f in facts if f.subject == "Momo" and f.frame.form == "isa")
+    assert momo.short.startswith("Momo is a calico cat") and "Who is Momo?" in momo.questions
+    allergy = next(f for f in facts if f.subject == "Owen")
+    assert "What is Owen allergic to?" in allergy.questions
+    assert not any("Rin" in f.subject or f.relation == "rin" for f in facts)  # "no known allergies": nothing to learn
+
+
+def test_a_participle_value_is_who_did_it_and_a_clause_value_a_sentence():
+    units = [_kv("/n/sync.md", 5, "Login crash", "fixed by Mateo in beta 4", topic="Weekly sync"),
+             _kv("/n/sync.md", 6, "Offline maps", "owned by Chris O.", topic="Decisions"),
+             _kv("/n/sync.md", 7, "Capacity is down", "Grace is out until Friday", topic="Weekly sync"),
+             _kv("/n/home.md", 8, "Note to self", "the wifi password is on the fridge, not in these notes", topic="Home")]
+    facts = extract_facts(units)
+    fixed = next(f for f in facts if f.frame.form == "agent" and f.value == "Mateo")
+    assert fixed.short == "Mateo fixed the login crash." and "Who fixed the login crash?" in fixed.questions
+    assert "Who owns the offline maps?" in next(f for f in facts if f.value == "Chris O.").questions
+    assert not any(f.relation == "capacity is down" for f in facts)  # "Your capacity is down is Grace is ..."
+    # a negated value is never cut into a claim it denies
+    assert not any("in these notes" in (f.short or f.statement) and "not" not in (f.short or f.statement) for f in facts)
+
+
+def test_an_action_item_table_is_who_will_do_what_by_when():
+    rows = [_row("/n/plan.md", 3, {"owner": "Ellen", "what": "recruit 8 drivers for user testing", "due": "2026-10-02"}),
+            _row("/n/plan.md", 4, {"owner": "Grace", "what": "Android prototype", "due": "2026-09-25"})]
+    facts = extract_facts(rows)
+    assert not any(f.relation in ("what", "due") for f in facts)  # not "Ellen's what is ..."
+    assert "Who will recruit 8 drivers?" in next(f for f in facts if f.frame.form == "agent" and f.value == "Ellen").questions
+    assert any(f.value == "25 September 2026" and f.value_type == "DATE" for f in facts)  # an ISO date said as words
+
+
+def test_a_resume_line_keyed_by_years_is_a_job_and_the_latest_ended_one_my_previous():
+    def line(n, text):
+        return Unit(path="/n/work/resume.md", line=n, text=f"Experience: {text}", body=text, kind="bullet",
+                    topic="Experience", heading=["Résumé", "Experience"])
+
+    facts = extract_facts([line(4, "2020–now: Senior Engineer, Brightwater, Portland. Motor control."),
+                           line(5, "2017–2020: Embedded Engineer, Cascade Sensors, Beaverton. LoRa sensors."),
+                           line(6, "2014–2017: Junior Developer, Nordlicht, Hamburg.")])
+    prev = next(f for f in facts if f.relation == "previous job")
+    assert prev.value == "Embedded Engineer at Cascade Sensors" and "What was my previous job?" in prev.questions
+    assert "When did I work at Cascade Sensors?" in next(f for f in facts if f.relation == "work at" and "Cascade" in f.statement).questions
+    assert any(f.short == "You work as Senior Engineer at Brightwater since 2020." for f in facts)
+    edu = Unit(path="/n/work/resume.md", line=9, text="Education: M.Sc. Physics, TU Delft, 2012. Thesis on optics.",
+               body="M.Sc. Physics, TU Delft, 2012. Thesis on optics.", kind="bullet", topic="Education", heading=["Résumé", "Education"])
+    facts = {f.relation: f for f in extract_facts([edu])}
+    assert facts["study at"].short == "You studied at TU Delft." and "Where did I study?" in facts["study at"].questions
+    assert "When did I graduate?" in facts["graduate in"].questions and facts["degree"].value == "M.Sc. Physics"
+
+
+def test_the_next_one_of_a_key_is_the_next_of_what_the_key_names():
+    (f,) = [f for f in extract_facts([_kv("/n/work.md", 4, "On-call rotation", "I am on call every fourth week; the next one starts 30 November 2026",
+                                          topic="Work")]) if f.value_type == "DATE"]
+    assert "When does the next on-call rotation start?" in f.questions
+
+
+def test_a_travel_notes_keys_are_the_trips_and_key_verbs_are_verbs():
+    trip = _kv("/n/travel/lisbon-2027.md", 3, "Dates", "14 March to 21 March 2027, with Marcus", topic="Lisbon, March 2027",
+               heading=["Lisbon, March 2027"])
+    home = [_kv("/n/home.md", 4, "Moved in", "1 Sept 2023", topic="Home"), _kv("/n/home.md", 5, "Buzzer code for guests", "3041", topic="Home")]
+    renew = _row("/n/insurance.csv", 2, {"item": "tenant insurance", "provider": "Harbourview", "renews": "15/02/2027"})
+    facts = {f.relation: f for f in extract_facts([trip, renew] + home)}
+    assert "When do I fly to Lisbon?" in facts["dates"].questions
+    assert "When does tenant insurance renew?" in facts["renews"].questions
+    assert "When did I move in?" in facts["moved in"].questions
+    code = facts["buzzer code for guests"]
+    assert code.value_type != "DATE" and "What is my buzzer code for guests?" in code.questions
+
+
+def test_past_the_cap_the_most_telling_values_are_learned_first():
+    people = [("Ada Quist", "+1 555 0101", "blue", "cat"), ("Bo Lind", "+1 555 0102", "blue", "dog"),
+              ("Cy Varga", "+1 555 0103", "blue", "parrot"), ("Di Moss", "+1 555 0104", "red", "hamster"),
+              ("Ed Pike", "+1 555 0105", "red", "rabbit"), ("Fa Orr", "+1 555 0106", "red", "tortoise")]
+    rows = [_row("/n/people.csv", i + 2, {"name": n, "phone": p, "team": t, "pet": q}) for i, (n, p, t, q) in enumerate(people)]
+    build = build_dataset(rows, PROMPTS, seed=1, max_examples=65, min_per_fact=9)
+    kept = {f.relation for f in build.facts}
+    assert build.counts["facts"] == 6 < build.counts["facts_found"] and kept == {"phone"}
+
+
+def test_asides_titles_approved_dates_and_items_due():
+    units = _sentence_units(("/n/team.md", 1.0, "Ada's birthday is 4 December (cake from the team, she likes lemon cake)."),
+                            ("/n/team.md", 1.0, "I report to Nia Odum, Director of Engineering."))
+    units += [_kv("/n/1on1.md", 4, "Vacation approved", "21 December 2026 – 2 January 2027", topic="1:1 with Nia"),
+              _kv("/n/1on1.md", 5, "Performance reviews", "self-review due 27 November, calibration in mid-December", topic="1:1 with Nia")]
+    facts = extract_facts(units)
+    assert any(f.relation == "birthday" and f.value == "4 December" and "When is Ada's birthday?" in f.questions for f in facts)
+    boss = [f for f in facts if f.relation == "report to"]
+    assert [f.value for f in boss] == ["Nia Odum"] and "Who is my manager?" in boss[0].questions
+    assert "When is my vacation?" in next(f for f in facts if f.relation == "vacation").questions
+    assert "When is my self-review due?" in next(f for f in facts if f.value == "27 November").questions
