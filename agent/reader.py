@@ -171,7 +171,11 @@ class Reader:
     def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit]) -> list[Scored]:
         out = []
         n_terms = max(1, len(info.terms))
+        # What the question alone decides, once for all its statements.
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
+        asked_currency = _currencies(info.text)
+        kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
+        role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -213,7 +217,6 @@ class Reader:
                     # letter was written, not the birthday.
                     typed = []
                 own = [v for v in own if v in typed]
-            asked_currency = _currencies(info.text)
             if info.want == "money" and asked_currency and typed and not asked_currency & _currencies(st.text + " " + st.source):
                 typed = own = []  # "How much is it in euros?" is not answered by an amount in dollars
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
@@ -235,24 +238,22 @@ class Reader:
                     # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
                     typed = [v for v in typed if not set(v.split()) & set(asked_names)]
                 own = [v for v in own if v in typed]
-            kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower())
-            if info.want == "name" and kind_noun and typed:
+            # "Hodnet's garage": the garage is Hodnet's.
+            bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text
+            if kind_noun and typed:
                 # "Which garage fixed the car?": a name beside the word "garage" ("Hodnet's
                 # garage fixed it") or one that carries it ("Hodnet's Garage"); a company or an app
                 # by a name of a line that does not say the word ("I joined Brightwater Robotics");
                 # never the name of the letter the line is in.
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
-                bare = re.sub(r"['’]s\b", "", st.text)  # "Hodnet's garage": the garage is Hodnet's
                 beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
                 said_kind = re.search(rf"\b{noun}", st.text.lower())
                 typed = beside if said_kind or re.fullmatch(_SITE_KINDS, noun) else own_names
                 own = [v for v in own if v in typed]
-            role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" and len(typed) > 1 else []
-            if role and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):
+            if role and len(typed) > 1 and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):
                 # "Hazel class, teacher Mrs Ferreira": of several names, the one beside the asked
                 # role ("my kid's teacher"), when the line says the role.
-                bare = re.sub(r"['’]s\b", "", st.text)
                 beside = [v for v in typed if _near(bare, v, role[0], window=1)]
                 typed = beside or typed
                 own = [v for v in own if v in typed]
@@ -411,10 +412,10 @@ class Reader:
         head = phrase[-1] if phrase else None
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
-        # (Only where no value of an asked kind vouches for the line: "residence permit renewal at
-        # IND: 01/19/2027" does answer when the residence permit appointment is.)
-        # Asked plainly ("What is my blood type?"), not inside a clause ("the supplier I'm ordering
-        # the winter tyres from" is answered by the "winter stock" order).
+        # "blood type" is not answered by "blood pressure": when it is asked plainly ("What is my
+        # blood type?"; "the supplier I'm ordering the winter tyres from" is answered by the
+        # "winter stock" order) and no value of an asked kind vouches for the line ("residence
+        # permit renewal at IND: 01/19/2027" does say when the residence permit appointment is).
         plain = re.match(rf"^\W*what(?:'s|’s| is| are| was)\s+(?:my|our|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\W*$", info.text.lower()) if head else None
         if plain and len(phrase) >= 2 and not best.typed and stem(head) not in kind_words and _other_compound(phrase[-2], head, st.text) \
                 and not shares_attribute([head], said, self.relate):

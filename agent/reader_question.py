@@ -151,11 +151,11 @@ def _money_columns(text: str) -> list[str]:
 def _bare_amounts(text: str) -> list[str]:
     """Numbers without a currency in a line that speaks of money ("paid 45 for the subs"); not a
     year, a date ("Log: 2026-11-02: Trados bought") nor a group of a phone number ("+351 21 555 0199")."""
-    phone_spans = [(p.start(), p.end()) for p in _PHONE.finditer(text) if sum(c.isdigit() for c in p.group(0)) >= 9]
+    phone_spans = _phone_spans(text)
     out = []
-    found_dates = set(dates(text))
+    found_dates = dates(text)
     for n in numbers(text):
-        if not any(c.isdigit() for c in n) or _in_date(n, text) or n in found_dates or re.fullmatch(r"(?:19|20)\d\d", n):
+        if not any(c.isdigit() for c in n) or n in found_dates or _in_date(n, text, found_dates) or re.fullmatch(r"(?:19|20)\d\d", n):
             continue
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]
         if at and all(any(a <= i < b for a, b in phone_spans) for i in at):
@@ -164,9 +164,16 @@ def _bare_amounts(text: str) -> list[str]:
     return out
 
 
-def _in_date(number: str, text: str) -> bool:
-    """"13" in "due 13 Oct" is a day, not a count."""
-    return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in dates(text) if d != number)
+def _phone_spans(text: str, *, spaced: bool = False) -> list[tuple[int, int]]:
+    """Where a phone number stands (nine digits or more; `spaced`: written in groups), so its
+    groups are not read as amounts or codes."""
+    return [(p.start(), p.end()) for p in _PHONE.finditer(text)
+            if sum(c.isdigit() for c in p.group(0)) >= 9 and (not spaced or re.search(r"\s", p.group(0)))]
+
+
+def _in_date(number: str, text: str, found: list[str] | None = None) -> bool:
+    """"13" in "due 13 Oct" is a day, not a count (`found`: the text's dates, when known)."""
+    return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in (dates(text) if found is None else found) if d != number)
 
 
 def birthday_dates(values: list[str]) -> list[str]:
@@ -225,8 +232,7 @@ def _codes(text: str, question: str) -> list[str]:
     # "number" ("kasias number pls") may be the phone.
     named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode)\b",
                       question, re.IGNORECASE)
-    phone_spans = [(p.start(), p.end()) for p in _PHONE.finditer(text)
-                   if named and sum(c.isdigit() for c in p.group(0)) >= 9 and re.search(r"\s", p.group(0))]
+    phone_spans = _phone_spans(text, spaced=True) if named else []
     for m in _CODE.finditer(text):
         v = m.group(0)
         if any(a <= m.start() < b for a, b in phone_spans):
