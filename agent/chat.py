@@ -22,7 +22,7 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, join_names
+from agent.reader import DONT_KNOW, Reader, Reading, join_names, namesakes
 from agent.reader_relate import WordRelate
 from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
@@ -63,6 +63,8 @@ MIN_VECTOR_SCORE = 0.2
 # The reader: statements retrieved per question (from settings.memory.k chunks), and how much
 # of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
 STATEMENTS_K = 12
+# Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
+MENTIONS_K = 40
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -372,7 +374,11 @@ class ChatEngine:
     def _reader(self) -> Reader:
         scorer = self.scorer
         recall = self._recall if scorer is not self.model else None
-        return Reader(scorer, relate=self._relate(), recall=recall)
+        return Reader(scorer, relate=self._relate(), recall=recall, mentions=self._mentions)
+
+    def _mentions(self, word: str) -> list[str]:
+        find = getattr(self.memory, "statements_mentioning", None)
+        return [st.text for st in find(word, limit=MENTIONS_K)] if find is not None else []
 
     # -- prompting -------------------------------------------------------------------------
     def _answer_tokens(self, mode: str) -> int:
@@ -507,7 +513,11 @@ class ChatEngine:
 
     def _full_name(self, person: str) -> str:
         """"Chris L." as the notes write it in full elsewhere ("Chris Lindqvist"), when only one
-        full name fits."""
+        full name fits; a first name alone ("Ruth", found as "Accountant: Ruth at Marsh &
+        Patel") as the one full name the notes give it ("Ruth Marsh" heads her contact card)."""
+        if re.fullmatch(r"[A-Z][a-z][\w'-]*", person):
+            people = namesakes(person, self._mentions(person), "")
+            return people[0] if len(people) == 1 and not people[0].endswith(".") and len(people[0].split()[1]) > 1 else person
         m = re.fullmatch(r"([A-Z][\w'-]+) ([A-Z])\.", person)
         if not m:
             return person

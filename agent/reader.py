@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Callable, Literal, Sequence
 
 from pydantic import BaseModel
 
 from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
-from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute
+from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     STOP_WORDS,
@@ -150,13 +150,16 @@ def _clip(text: str, n: int) -> str:
 
 class Reader:
     def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None,
-                 recall: Recall | None = None):
+                 recall: Recall | None = None, mentions: Callable[[str], list[str]] | None = None):
         """`model` scores the candidates (the base model, also when a fine-tune is served).
         `relate`: word vectors for telling whether a statement speaks of the asked attribute
         (agent.reader_relate); without it only shared stems and listed synonyms count.
         `recall`: a fine-tune's closed-book answer to a question, evidence for the candidates
-        that hold its values (agent.reader_recall)."""
+        that hold its values (agent.reader_recall).
+        `mentions`: the text of every line of the notes that names a word ("Sophie"), for telling
+        whether a first name is two people."""
         self.model = model
+        self.mentions = mentions
         self.n_candidates = n_candidates
         self.relate = relate
         self.recall = recall
@@ -173,6 +176,7 @@ class Reader:
         n_terms = max(1, len(info.terms))
         # What the question alone decides, once for all its statements.
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
+        labels = [(n, l) for n, l in _LABELLED.findall(info.text) if n.lower() not in STOP_WORDS and l != "I"]
         asked_currency = _currencies(info.text)
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
         role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
@@ -205,6 +209,8 @@ class Reader:
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
+            # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
+            names_ok = names_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
@@ -237,6 +243,9 @@ class Reader:
                 else:
                     # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
                     typed = [v for v in typed if not set(v.split()) & set(asked_names)]
+                if re.search(r"\b(?:first|given|christian) name\b", info.text.lower()):
+                    # "Mr Adebayo" gives a surname: it does not answer "the inspector's first name".
+                    typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v)]
                 own = [v for v in own if v in typed]
             # "Hodnet's garage": the garage is Hodnet's.
             bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text
@@ -421,6 +430,13 @@ class Reader:
                 and not shares_attribute([head], said, self.relate):
             return False  # "blood type" is not answered by "blood pressure"
 
+        # "the lot number of the amoA primers", "the first dance at the wedding", "the score against
+        # Northcote": what is asked stands before the preposition; a line about the primers, the
+        # wedding or the game that does not speak of it does not answer.
+        what, of = split_at_preposition(info.text, asked)
+        what = [w for w in what if stem(w) not in kind_words and w not in _VALUE_NOUNS]
+        if what and of and not shares_attribute(what, said, self.relate):
+            return False
         # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
         # wifi password "at uni" is not the one at the flat.
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
@@ -428,6 +444,11 @@ class Reader:
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""
         vals = best.typed
+        if len(vals) == 2 and not info.plural:
+            # "Flat A: £675 -> £710 from 1 Sept": the value the arrow points to is the current one.
+            old, new = (re.escape(v) for v in vals)
+            if re.search(rf"{old}\s*(?:->|→|=>)\s*{new}", best.statement.text):
+                return vals[1]
         if info.plural or len(vals) != 1:
             return None
         return vals[0]
@@ -473,33 +494,76 @@ class Reader:
             relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
             # Only for a person ("my aunt"): "my first paper" names no one, though names stand near "paper".
             person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None
-            for c in cands[:6] if stem(noun) in relation_nouns and person else []:
-                for v in _people(c.statement):
+            # "Text my sister - what's her number?": the sister is whom it is about, though no
+            # possessive says so.
+            mine = stem(noun) in relation_nouns or not relation_nouns
+            near = [c.statement for c in cands[:6]] + [s for s in everything if re.search(rf"\b{noun}\b", s.text.lower())]
+            for st in near if mine and person else []:
+                beside = []
+                for v in _people(st):
                     first = v.split()[0]
                     if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
                         continue
-                    if _near(c.statement.text, v, noun, window=1) and v not in attached:
-                        attached.append(v)
+                    # "my aunt Rosa", "Rosa, my aunt", a card's "Niamh  my sister in Dublin" (then
+                    # the place after it, "Clodagh my sister, Salford", is not her).
+                    if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text):  # not "Zsofi, my brother's daughter"
+                        beside = [v]
+                        break
+                    if _near(st.text, v, noun, window=1):
+                        beside.append(v)
+                attached += [v for v in beside if v not in attached]
             if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
                 return attached
         # A first name the question uses, capitalised or not ("whats chris's email"), that the
-        # notes give with two different surnames or initials ("Chris O." and "Chris L.").
+        # notes give with two different surnames or initials ("Chris O." and "Chris L.", "Sophie T"
+        # and "Sophie A"): in the lines retrieved, and in every line that names them (the other
+        # Sophie's lines need not share a word with the question).
         firsts = [n for n in info.names if " " not in n]
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
                    and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
         for first in firsts:
-            fulls = []
-            for t in texts:
-                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z](?:[\w'-]+|\.))", t):
-                    full = f"{first} {m.group(1)}"
-                    if full not in fulls:
-                        fulls.append(full)
-            # "Chris O." beside "Chris Okafor" is one person.
-            fulls = [f for f in fulls if not (f.endswith(".") and any(
-                g != f and not g.endswith(".") and g.split()[1].startswith(f.split()[1][0]) for g in fulls))]
-            if len(fulls) >= 2:
-                return fulls
+            others = [w for n in info.names for w in re.sub(r"['’]s\b", "", n).split() if w != first and w[:1].isupper()]
+            pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
+            people = namesakes(first, pool, low)
+            if len(people) >= 2 and others:
+                # "Liam and Sophie's tenancy": the Sophie written beside Liam.
+                beside = [p for p in people if any(p.split()[1].rstrip(".") in t.split() or p in t for t in pool
+                                                   if all(re.search(rf"\b{re.escape(o)}\b", t) for o in others))]
+                people = beside or people
+            if len(people) >= 2:
+                return people
         return None
+
+
+def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
+    """The different people the notes call `first` with a surname or an initial after it, an
+    initial ("Sophie T", "Chris O.") folded into the one full name it begins, if any."""
+    found: list[str] = []
+    for t in texts:
+        for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z](?:[a-z][\w'-]*|\.|(?=['’]s\b)|(?![\w'’-])))", t):
+            last = re.sub(r"['’]s$", "", m.group(1))
+            if last.lower() in _NOT_SURNAMES or len(last) > 1 and (last.lower() in STOP_WORDS or re.search(rf"\b{re.escape(last.lower())}\b", question)):
+                continue
+            full = f"{first} {last}"
+            if full not in found:
+                found.append(full)
+    fulls = [f for f in found if len(f.split()[1].rstrip(".")) > 1]
+    out = []
+    for f in found:
+        initial = f.split()[1].rstrip(".")
+        if len(initial) == 1:
+            # "Sophie T" beside "Sophie Tran" is one person; "Sophie T." and "Sophie T" too.
+            if any(g.split()[1].startswith(initial) for g in fulls) or any(o.split()[1].rstrip(".") == initial for o in out):
+                continue
+        out.append(f)
+    return out
+
+
+# Capitalised words that follow a first name without being a surname ("Sophie Monday", "Dave
+# Then ...").
+_NOT_SURNAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec i""".split())
 
 
 # Names ending in these are places or organisations, not people ("Hyde Park Surgery").
@@ -569,7 +633,8 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     # heading or its text) gets a nudge, a bigger one when the question asks what holds "now".
     # Only versions of one fact compete: the candidates that cover the question best.
     top = max(c.cover for c in cands)
-    peers = [c for c in cands if c.cover >= top]
+    # Lines that share no word with the question are no versions of what it asks.
+    peers = [c for c in cands if c.cover >= top] if top > 0 else []
     newest = _newest(peers)
     # Undecided by dates, a line that says it changes something ("quota now 600 h", "moved to
     # Thursdays", "(was 12 November)") is newer than the lines it revises.
@@ -736,6 +801,20 @@ _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Za-z]+\d[A-Za-z0-9]*\b")
 
 
+# Nouns that name the kind of value asked ("the number of the charge nurse"), which its line need not say.
+_VALUE_NOUNS = frozenset("number numbers name names date day time address amount price cost total value phone email".split())
+
+
+# One of several numbered or lettered things: "Flat A", "room 3", "Incubator 5", "Rd 8".
+_LABELLED = re.compile(r"\b([A-Za-z]{2,})\s+([A-Z]|\d{1,3})\b(?![.,:/-]?\d)")
+
+
+def _other_label(noun: str, label: str, text: str) -> bool:
+    """`text` speaks of `noun` only with other labels than the asked one ("Flat B" for "Flat A")."""
+    said = {m.lower() for m in re.findall(rf"\b{re.escape(noun)}(?:\s+|:\s*)([A-Za-z]|\d{{1,3}})\b(?![.,:/-]?\d)", text, re.IGNORECASE)}
+    return bool(said) and label.lower() not in said
+
+
 _FOR_BIRTHDAY = re.compile(r"\bfor (?:her|his|their|my|your|its|our|[A-Z]\w*['’]s) (?:\w+ )?(?:birthday|bday|b-day|anniversary)\b", re.IGNORECASE)
 
 
@@ -877,4 +956,4 @@ def join_names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose", "join_names"]
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose", "join_names", "namesakes"]

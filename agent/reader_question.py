@@ -63,7 +63,7 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?!(?:flight|car|bike|room|house)'s)\w+'s (?:new |old |home |work )?number\b(?! plate)", low)) \
+    elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
             and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
         # "Dev's number", "my brother's number": a person's number is their phone.
         # (not "How much was the phone case?")
@@ -92,15 +92,19 @@ def analyse(question: str) -> QuestionInfo:
     elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
         want = "number"
     elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b"
-                   r"|\b(?:until|till|til|by) when\b|\b(?:deadline|due date|expiry date|expiration date)\b", low) or (
+                   r"|\b(?:until|till|til|by) when\b|\b(?:deadline|due date|expiry date|expiration date)\b"
+                   # "What's Isla's date of birth?", "what's the start date"
+                   r"|\bdate of (?:birth|issue|expiry)\b|\bd\.?o\.?b\b|\b(?:birth|start|end|release|launch|renewal|wedding|moving|move-in|move-out)\s*date\b", low) or (
             re.search(r"\b(birthday|bday|b-day|anniversary)\b", low)
             # "What did I buy Obinna for his birthday?" asks for a thing, not a date.
             and not re.search(r"^\W*(?:what|which|who)\b(?:\s+\w+)?\s+(?:did|do|does|should|will|can|could|would)\s", low)):
         want = "date"
-    elif re.search(r"^\W*(who|whom)\b", low) and (not qnames or re.search(r"^\W*who(?:'s| is| was| are)\s+(?:my|our|[\w-]+'s)\s", low)):
+    elif re.search(r"^\W*(who|whom)\b", low) and (not qnames or re.search(r"^\W*who(?:'s| is| was| are)\s+(?:my|our|[\w-]+'s)\s", low)
+                                                  or not re.search(r"^\W*who(?:'s| is| was| are| were)\b", low)):
         # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is;
         # "Who is my editor at Editora Maré?", "Who is Otis's teacher?" want the editor's and the
-        # teacher's names.
+        # teacher's names; "Who lives in Flat B?" asks for someone who does something, not what Flat
+        # B is.
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"

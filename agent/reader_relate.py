@@ -106,6 +106,30 @@ def head_phrase(question: str, asked: list[str]) -> list[str]:
     return []
 
 
+_PREPOSITION = frozenset({"of", "at", "against", "for", "from", "with", "about"})
+
+
+def split_at_preposition(question: str, asked: list[str]) -> tuple[list[str], list[str]]:
+    """`asked` (attribute_words) split at the question's first preposition that has asked words
+    on both sides: (["lot", "number"], ["amoa", "primers"]) for "What's the lot number of the amoA
+    primers?"; ([], []) when none does."""
+    low = question.lower().replace("’", "'")
+    if not re.match(r"^\W*(?:what|which|when|where|who|how much|how many)(?:'s|\s+(?:is|was|are|were))\s+(?:the|my|our|your|his|her|their|[\w-]+'s)\s", low):
+        # "What did I buy for Obinna's birthday?", "What was decided about dark mode?": a verb is
+        # asked, not a thing.
+        return [], []
+    before: list[str] = []
+    toks = [t[:-2] if t.endswith("'s") else t for t in re.findall(r"[a-z][a-z'-]*", low)]
+    for i, t in enumerate(toks):
+        if t in _PREPOSITION and before:
+            # What follows is whose or which ("Northcote City White", "the amoA primers").
+            after = [w for w in toks[i + 1:] if w not in STOP_WORDS and w not in IGNORE]
+            return (before, after) if after else ([], [])
+        if t in asked and t not in before:
+            before.append(t)
+    return [], []
+
+
 def other_kind(question: str, head: str, text: str) -> bool:
     """The statement speaks of another kind of the asked thing: "car insurance" for "tenant
     insurance", "cataract appointment" for "physio appointment" (each side's word before the head
@@ -202,4 +226,5 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     return any(hits)
 
 
-__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "head_phrase", "head_word", "other_kind", "same_or_synonym", "shares_attribute"]
+__all__ = ["MIN_WORD_COSINE", "WordRelate", "attribute_words", "head_phrase", "head_word", "other_kind", "same_or_synonym", "shares_attribute",
+           "split_at_preposition"]

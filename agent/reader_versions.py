@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # leaves out a word of the question the best one says must be closer still.
 VERSION_PMI_GAP = 0.75
 VERSION_PMI_GAP_MISSING = 0.3
+VERSION_PMI_GAP_REVISES = 1.25
 # Only the first few candidates are versions worth considering.
 VERSION_DEPTH = 4
 
@@ -32,7 +33,8 @@ VERSION_DEPTH = 4
 REVISES = re.compile(
     r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
-    r"instead of|changed|down to|up to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b",
+    r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b"
+    r"|\w\s*(?:->|→|=>)\s*\S",  # "£675 -> £710", "Tue → Thu"
     re.IGNORECASE,
 )
 
@@ -127,7 +129,11 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
 
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
     said_b, said_c = _said(info, b, c, terms)
-    return VERSION_PMI_GAP_MISSING if said_b - said_c else VERSION_PMI_GAP
+    if said_b - said_c:
+        return VERSION_PMI_GAP_MISSING
+    # A line that says it changes the fact ("training moves to THURSDAYS") reads less like an
+    # answer than the old line it revises ("Training is Tuesdays"): it gets more room.
+    return VERSION_PMI_GAP_REVISES if revises(c.statement) and not revises(b.statement) else VERSION_PMI_GAP
 
 
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.

@@ -676,6 +676,15 @@ class Memory:
             paths = [os.path.abspath(os.fspath(p)) for p in paths]
         return self._ledger.iter_statements(paths)
 
+    def statements_mentioning(self, word: str, limit: int = 40) -> list[Statement]:
+        """Statements that hold `word` as a word (full-text index, no vectors): every line that
+        names "Sophie", wherever the question's other words would not retrieve it."""
+        if not word or not word.strip():
+            return []
+        ids = [i for i, _ in self._ledger.keyword_search_statements(word, limit)]
+        found = self._ledger.get_statements(ids)
+        return [found[i] for i in ids if i in found]
+
     def statements_before(self, statement_id: str, n: int = 3) -> list[Statement]:
         """The `n` statements just before this one in its file ("She is a paramedic" needs the
         sentence that says who she is)."""

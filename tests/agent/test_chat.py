@@ -214,6 +214,25 @@ def test_someone_named_by_a_role_is_found_then_asked_about_or_the_notes_do_not_s
         assert eng.ask("What is my dad's phone number?").kind == "abstained"
 
 
+def test_a_first_name_is_looked_up_whole_and_two_people_with_it_are_asked_about(tmp_path):
+    """"Accountant: Ruth at Marsh & Patel" finds Ruth; her number is on the card headed "Ruth
+    Marsh", which says "Ruth" nowhere near it. Two Lees (one card each) are two people."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "me.md").write_text("# Me\n\n- Accountant: Ruth at Marsh & Patel. Year end 28 Feb.\n- Bank: Starling.\n")
+    (notes / "contacts.txt").write_text(
+        "PEOPLE\n\nLee Whitfield\n    landlord of the shop. 0161 496 0902\n\nLee Barnes\n    Ace Heating, gas. 07700 900761\n\n"
+        "Ruth Marsh\n    Marsh & Patel. 0161 496 0455. VAT quarters end Feb/May/Aug/Nov\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's my accountant's phone number?")
+        assert "0161 496 0455" in answer.answer and "0902" not in answer.answer
+        # The second hop asks about her by the one full name the notes give; an ambiguous first
+        # name stays as it is.
+        assert eng._full_name("Ruth") == "Ruth Marsh" and eng._full_name("Lee") == "Lee"
+        lee = eng.ask("what's Lee's phone number")
+        assert lee.kind == "ambiguous" and "Lee Whitfield" in lee.answer and "Lee Barnes" in lee.answer
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []

@@ -973,3 +973,124 @@ def test_a_dose_is_a_kind_of_its_own():
     new = hit("2026-10-22: Momo: methimazole down to 1.25 mg twice a day (T4 low).", line=9, path="/notes/momo.md")
     reading = Reader(overlap_model()).read("How much is Momo's methimazole dose now?", [old, new])
     assert reading.kind == "answered" and "1.25 mg" in reading.answer
+
+
+def test_a_first_name_two_people_share_is_asked_about_from_every_line_that_names_them():
+    """"Sophie T" and "Sophie A" (initials without a dot) are two people; the other one's lines
+    need not be retrieved by the question: the reader looks up every line naming "Sophie"."""
+    retrieved = [hit("return Sophie T's deposit: £620 back to her", line=4),
+                 hit("name: Hallam Appliances; what: shop; phone: 0114 496 0574", line=9)]
+    notes = ["Flat B (Loxley Mews): Sophie Tran, student nurse, moved in 20 Aug 2023",
+             "to Sophie A + Liam -- Wed 24 Jun 2026", "Flat A: Sophie Adebayo and Liam Cross, joint AST"]
+    mentions = lambda word: [t for t in notes if word in t]  # noqa: E731
+    reading = Reader(overlap_model(), mentions=mentions).read("What's Sophie's phone number?", retrieved)
+    assert reading.kind == "ambiguous"
+    assert "Sophie Tran" in reading.answer and "Sophie Adebayo" in reading.answer and "Sophie T " not in reading.answer
+    # Another name of the question picks the one written beside it: not ambiguous any more.
+    beside = Reader(overlap_model(), mentions=mentions).read("When does Liam and Sophie's tenancy end?", retrieved)
+    assert beside.kind != "ambiguous"
+    # Without the look-up, one Sophie in the retrieved lines is no ambiguity.
+    assert Reader(overlap_model()).read("What's Sophie's phone number?", retrieved).kind != "ambiguous"
+
+
+def test_a_day_or_month_after_a_first_name_is_no_surname():
+    from agent.reader import namesakes
+    assert namesakes("Dave", ["Dave Monday shift", "Dave Ferris, rep", "Dave O late again"], "dave's number") == ["Dave Ferris", "Dave O"]
+    assert namesakes("Chris", ["Chris O. said", "Chris Okafor owns it"], "chris") == ["Chris Okafor"]
+
+
+def test_two_cards_that_each_say_my_sister_are_asked_about():
+    """A contacts card written "Niamh  my sister in Dublin": the name before "my sister" is
+    the sister (and the town after "my sister," is not); "her number" is a phone number."""
+    assert analyse("Text my sister for me - what's her number?").want == "phone"
+    cards = [hit("Niamh my sister in Dublin. +353 85 555 0142", line=13),
+             hit("Clodagh my sister, Salford. 07700 900876.", line=16)]
+    reading = Reader(overlap_model()).read("Text my sister for me - what's her number?", cards)
+    assert reading.kind == "ambiguous" and reading.options == ["Niamh", "Clodagh"]
+    # "Zsofi, my brother's daughter" is his daughter, not a second brother.
+    brother = [hit("my brother Gabor lives ten minutes away from Ma.", line=8),
+               hit("Zsofi, my brother's daughter, has already asked for the big room.", line=12)]
+    assert Reader(overlap_model()).read("What is my brother's phone number?", brother).kind != "ambiguous"
+
+
+def test_a_lettered_unit_is_not_answered_by_a_line_about_another_one():
+    """"Flat A" is not "Flat B": a line that speaks only of Flat B does not answer for Flat A;
+    "£675 -> £710" says the rent changed, and the arrow points to the current value."""
+    lines = [hit("Flat B, new tenant: rent £625 pcm, due on the 15th", line=20),
+             hit("Flat A (Ashdell Grove): rent £675 pcm, due on the 1st", line=5),
+             hit("Rent review, July 2026: Flat A: £675 -> £710 from 1 Sept 2026.", line=30)]
+    reading = Reader(overlap_model()).read("How much rent does Flat A pay now?", lines)
+    assert reading.kind == "answered" and reading.value == "£710"
+    flat_b = Reader(overlap_model()).read("How much rent does Flat B pay?", lines)
+    assert flat_b.kind == "answered" and "£625" in flat_b.answer
+
+
+def test_who_does_something_wants_a_name_even_when_a_place_is_named():
+    assert analyse("Who lives in Flat B?").want == "name"
+    assert analyse("Who is Pixel?").want is None
+
+
+def test_a_date_of_birth_wants_a_date_and_a_row_without_one_does_not_answer():
+    assert analyse("What's Isla's date of birth?").want == "date"
+    assert analyse("what's the start date of the kitchen job").want == "date"
+    row = hit("no: 1; name: Isla Ferreira; pos: GK; mobile: 0491 570 006; medical: -", line=2)
+    assert Reader(overlap_model()).read("What's Isla's date of birth?", [row]).answer == DONT_KNOW
+
+
+def test_a_line_that_says_it_changes_the_fact_overtakes_the_old_one_from_further_behind():
+    """"training moves to Thursdays" reads less like an answer to "What night is training?"
+    than "Training is Tuesdays" does; as a stated change it may be further behind and still win."""
+    old = hit("Training is Tuesdays 5:15pm at Fleming Park.", line=3, path="/notes/team.md")
+    new = hit("[10/11/26, 6:30 pm] Ursula: From next week training moves to Thursdays 5:30pm.", line=5, path="/notes/chat.txt")
+    assert "Thursdays" in Reader(overlap_model(tuesdays=1.0)).read("What night is training?", [old, new]).answer
+    # Further behind than that, the model judged it to be about something else.
+    assert "Tuesdays" in Reader(overlap_model(tuesdays=2.0)).read("What night is training?", [old, new]).answer
+
+
+def test_a_title_and_a_surname_is_no_first_name():
+    line = hit("Inspector is Mr Adebayo.", line=4)
+    assert Reader(overlap_model()).read("What's the hygiene inspector's first name?", [line]).answer == DONT_KNOW
+    assert "Adebayo" in Reader(overlap_model()).read("Who is the hygiene inspector?", [line]).answer
+
+
+def test_a_table_column_names_the_lettered_unit_too():
+    from agent.reader import _other_label
+    assert _other_label("Flat", "B", "date: 02/04/2026; flat: A; meter: gas; reading: 05876")
+    assert not _other_label("Flat", "A", "date: 02/04/2026; flat: A; meter: gas")
+    assert not _other_label("Flat", "A", "Gas check booked for the flats")
+
+
+def test_what_stands_before_the_preposition_is_what_is_asked():
+    """"the lot number of the amoA primers": a line about the primers that gives no lot number
+    does not answer; a line that speaks of the lot does."""
+    arrived = hit("The amoA primers arrived (Paula ordered them).", line=3)
+    assert Reader(overlap_model()).read("What's the lot number of the amoA primers?", [arrived]).answer == DONT_KNOW
+    lot = hit("amoA primers: lot 2231-B, in the -20 door.", line=7)
+    assert "2231-B" in Reader(overlap_model()).read("What's the lot number of the amoA primers?", [arrived, lot]).answer
+    fixture = hit("rd: 7; date: Sat 28 Nov; opponent: Northcote City White; venue: Fleming Park", line=9)
+    assert Reader(overlap_model()).read("What was the score against Northcote City White?", [fixture]).answer == DONT_KNOW
+
+
+def test_a_preposition_splits_only_a_thing_asked_not_a_verb_or_a_kind_of_value():
+    from agent.reader_relate import split_at_preposition
+    assert split_at_preposition("What was decided about dark mode?", ["decided", "dark", "mode"]) == ([], [])
+    assert split_at_preposition("What's the lot number of the amoA primers?", ["lot", "number", "amoa", "primers"]) == (
+        ["lot", "number"], ["amoa", "primers"])
+    # "the number of the charge nurse": a phone number's line need not say "number".
+    nurse = hit("Eleni Petrakis - charge nurse, ICU nights - 555-0119", line=4)
+    assert "555-0119" in Reader(overlap_model()).read("What's the number of the charge nurse on ICU nights?", [nurse]).answer
+
+
+def test_lines_that_share_no_word_with_the_question_are_no_versions_of_it():
+    """A stated change ("£675 -> £710") is newer than the line it revises, but only among lines
+    about the question: for "the roofer's charge" it gets no nudge over other unrelated lines."""
+    from agent.reader import combine
+    review = hit("Rent review, July 2026: Flat A: £675 -> £710 from 1 Sept 2026.", line=30)
+    repaint = hit("Dave's repaint was £120, half from the deposit.", line=12)
+    reader = Reader(overlap_model())
+    info = analyse("How much did the roofer charge for the gutter?")
+    cands = reader.candidates(info, [review, repaint])
+    for c in cands:
+        c.pmi = 0.0
+    combine(cands, info)
+    assert all(c.cover == 0 for c in cands) and not any(c.recent for c in cands)

@@ -189,6 +189,9 @@ def test_search_statements_finds_the_line_and_statements_at_cites_it(make_memory
     car = list(mem.iter_statements([str(notes / "car.md")]))
     assert [s.id for s in mem.statements_before(car[1].id, 3)] == [car[0].id]
     assert mem.statements_before(car[0].id, 3) == [] and mem.statements_before("no-such-id", 3) == []
+    # Every line naming a word, by the full-text index alone ("Meyer" shares nothing else with a question).
+    assert [(s.path, s.line) for s in mem.statements_mentioning("Meyer")] == [(str(notes / "car.md"), 3)]
+    assert mem.statements_mentioning("Nobody") == [] and mem.statements_mentioning("  ") == []
 
 
 def test_edit_replaces_statements_and_moved_lines_keep_their_ids(make_memory, notes, embed_counter):
