@@ -212,11 +212,12 @@ class Reader:
             # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
             names_ok = names_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
             attached, named = True, False
-            if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born)\b", info.text.lower()):
+            if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born|birth|dob)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
                 # paid ("date: 2026-11-28; item: Obinna's birthday: ..."), not the birthday.
                 # A task's "deadline: 2026-06-21" is when something is due, not the birthday either.
-                filed = {v for k, v in st.fields.items() if (_DATE_KEYS.search(k) or _TASK_DATE_KEYS.search(k)) and not _BIRTH_KEY.search(k)}
+                filed = {v for k, v in st.fields.items()
+                         if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
                 if _FOR_BIRTHDAY.search(st.text) and not typed_values(st.text, info.want, exclude=info.text):
                     # "She wants a hamster for her birthday" under a letter's date: the day the
@@ -245,7 +246,7 @@ class Reader:
                     typed = [v for v in typed if not set(v.split()) & set(asked_names)]
                 if re.search(r"\b(?:first|given|christian) name\b", info.text.lower()):
                     # "Mr Adebayo" gives a surname: it does not answer "the inspector's first name".
-                    typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v)]
+                    typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v) and not v.isupper()]
                 own = [v for v in own if v in typed]
             # "Hodnet's garage": the garage is Hodnet's.
             bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text

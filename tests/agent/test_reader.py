@@ -1035,6 +1035,12 @@ def test_a_date_of_birth_wants_a_date_and_a_row_without_one_does_not_answer():
     assert analyse("what's the start date of the kitchen job").want == "date"
     row = hit("no: 1; name: Isla Ferreira; pos: GK; mobile: 0491 570 006; medical: -", line=2)
     assert Reader(overlap_model()).read("What's Isla's date of birth?", [row]).answer == DONT_KNOW
+    # The date a fee was paid is no date of birth.
+    paid = StatementHit(id="f:3", path="/n/fees.csv", line=3, end_line=3, kind="row", text="player: Isla; amount: 185; date_paid: 19/10/2026",
+                        source="Isla,185,19/10/2026", fields={"player": "Isla", "amount": "185", "date_paid": "19/10/2026"})
+    assert Reader(overlap_model()).read("What's Isla's date of birth?", [paid]).answer == DONT_KNOW
+    born = hit("Isla Ferreira, born 3 May 2016, keeper.", line=5)
+    assert "3 May 2016" in Reader(overlap_model()).read("What's Isla's date of birth?", [paid, born]).answer
 
 
 def test_a_line_that_says_it_changes_the_fact_overtakes_the_old_one_from_further_behind():
@@ -1051,6 +1057,8 @@ def test_a_title_and_a_surname_is_no_first_name():
     line = hit("Inspector is Mr Adebayo.", line=4)
     assert Reader(overlap_model()).read("What's the hygiene inspector's first name?", [line]).answer == DONT_KNOW
     assert "Adebayo" in Reader(overlap_model()).read("Who is the hygiene inspector?", [line]).answer
+    shouted = hit("EHO hygiene re-inspection: cleaning schedule signed EVERY day.", line=6)
+    assert Reader(overlap_model()).read("What's the hygiene inspector's first name?", [line, shouted]).answer == DONT_KNOW
 
 
 def test_a_table_column_names_the_lettered_unit_too():
