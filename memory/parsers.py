@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memory import datafiles, org
+from memory import cards, datafiles, org
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -136,6 +136,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             if b.kind == "heading":
                 b.state = states.get(b.start - 1, "")
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], outline=True)
+    if path.suffix.lower() in cards.CARD_EXT or (kind == "text" and cards.looks_like_cards(lines)):
+        # A contacts or calendar export: each card or event a heading over its properties.
+        blocks = _parse_markdown(cards.to_markdown(lines))
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT:
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
         blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))

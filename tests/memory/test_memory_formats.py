@@ -280,3 +280,59 @@ def test_a_dotted_list_keeps_a_line_whose_name_left_one_dot_of_the_leader(tmp_pa
     texts = [s.text for s in stmts]
     assert "Paul Hartley (Rosie's husband): 07700 900583" in texts
     assert "07700 900583" not in texts  # the number is not cut off from whose it is
+
+
+VCARD = """\
+    BEGIN:VCARD
+    VERSION:3.0
+    N:Lemaire;Pierre;;;
+    FN:Pierre Lemaire
+    ORG:Vélos Lemaire
+    TEL;TYPE=CELL:+33 6 12 34 56 78
+    ADR;TYPE=WORK:;;12 rue de la Gare;Bayeux;;14400;France
+    NOTE:trued my rear wheel\\, ask him for
+      the tubeless valves
+    END:VCARD
+    BEGIN:VCARD
+    FN:Carys Evans
+    TEL:07700 900123
+    END:VCARD
+    """
+
+ICS = """\
+    BEGIN:VCALENDAR
+    PRODID:-//Example//Cal//EN
+    BEGIN:VEVENT
+    UID:f1@example
+    DTSTART:20260627T203000Z
+    SUMMARY:Ferry Santander - Portsmouth
+    STATUS:CANCELLED
+    END:VEVENT
+    BEGIN:VEVENT
+    DTSTART;TZID=Europe/Madrid:20260629T221500
+    SUMMARY:Ferry Bilbao - Portsmouth
+    END:VEVENT
+    END:VCALENDAR
+    """
+
+
+def test_a_contacts_export_gives_each_card_its_name_over_its_numbers(tmp_path):
+    """A phone's .vcf: "TEL;TYPE=CELL:..." is Pierre Lemaire's mobile, on its own line; the app's
+    bookkeeping (VERSION, N) says nothing; a folded line is one note."""
+    got = _texts(tmp_path / "contacts.vcf", VCARD)
+    assert (6, "Pierre Lemaire: phone (cell): +33 6 12 34 56 78") in got
+    assert (7, "Pierre Lemaire: address (work): 12 rue de la Gare, Bayeux, 14400, France") in got
+    assert (8, "Pierre Lemaire: note: trued my rear wheel, ask him for the tubeless valves") in got
+    assert (13, "Carys Evans: phone: 07700 900123") in got
+    assert not any("VERSION" in t or "Lemaire;Pierre" in t for _, t in got)
+
+
+def test_a_calendar_export_gives_each_event_its_summary_over_its_times_and_status(tmp_path):
+    got = _texts(tmp_path / "trip.ics", ICS)
+    # A cancelled booking says so on every line of it.
+    assert (5, "Ferry Santander - Portsmouth (cancelled): start: 2026-06-27 20:30 UTC") in got
+    assert (7, "Ferry Santander - Portsmouth (cancelled): status: cancelled") in got
+    assert (10, "Ferry Bilbao - Portsmouth: start: 2026-06-29 22:15 (Europe/Madrid)") in got
+    assert not any("UID" in t or "PRODID" in t for _, t in got)
+    # Sniffed by content too: the same calendar saved as .txt.
+    assert _texts(tmp_path / "trip.txt", ICS) == got
