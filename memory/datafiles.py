@@ -1,4 +1,4 @@
-"""YAML and TOML notes read as the markdown outline they mean, line for line.
+"""YAML, TOML and JSON notes read as the markdown outline they mean, line for line.
 
 Engineers keep facts in data files too (`people.yaml`, `car.toml`). Read as code, only their
 comments would count; read as data, `sister:` / `  phone: +1 503 555 0142` is the bullet
@@ -14,9 +14,12 @@ thing, on the same line number, so markdown parsing, chunking and citations work
 """
 from __future__ import annotations
 
+import json
 import re
 
-DATA_EXT = {".yaml", ".yml", ".toml"}
+DATA_EXT = {".yaml", ".yml", ".toml", ".json"}
+# A JSON file longer than this is a program's data (a lock file, an export dump), not a note.
+JSON_MAX_LINES = 3000
 
 _YAML_KEY = re.compile(r"^(\s*)(-\s+)?([^\s#:'\"{}\[\]][^:#]*?|\"[^\"]+\"|'[^']+')\s*:(?:\s+(.*?))?\s*$")
 _YAML_ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
@@ -95,5 +98,55 @@ def toml_to_markdown(lines: list[str]) -> list[str]:
     return out
 
 
+_JSON_KEY = re.compile(r'^(\s*)"((?:[^"\\]|\\.)*)"\s*:\s*(.*?)\s*,?\s*$')
+_JSON_ITEM = re.compile(r"^(\s*)(.*?)\s*,?\s*$")
+
+
+def _json_text(value) -> str:
+    """A JSON value as a person reads it: "a, b" for a list, "k: v; k: v" for an object."""
+    if isinstance(value, dict):
+        return "; ".join(f"{_key(k)}: {_json_text(v)}" for k, v in value.items() if _json_text(v))
+    if isinstance(value, list):
+        return ", ".join(t for t in (_json_text(v) for v in value) if t)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _json_scalar(raw: str) -> str | None:
+    """The value written on one line ("2017-02-11", 35, ["a", "b"], {"k": 1}); None when the line
+    only opens or closes a block."""
+    raw = raw.strip().rstrip(",").strip()
+    if not raw or raw in ("{", "[", "}", "]", "{}", "[]", "},", "],"):
+        return None
+    try:
+        return _json_text(json.loads(raw))
+    except ValueError:
+        return raw.strip('"')
+
+
+def json_to_markdown(lines: list[str]) -> list[str]:
+    """Pretty-printed JSON, line for line: `"Léa": {` is the item "Léa" over its keys,
+    `"naissance": "2017-02-11",` the line "naissance: 2017-02-11", an object or a list written on
+    one line is one line ("activités: quoi: piano; quand: mercredi 16 h 45")."""
+    out = []
+    for line in lines:
+        m = _JSON_KEY.match(line)
+        if m:
+            indent, key, rest = m.group(1), _key(json.loads(f'"{m.group(2)}"')), m.group(3)
+            if rest in ("{", "["):
+                out.append(f"{indent}- {key}")
+                continue
+            value = _json_scalar(rest)
+            out.append(f"{indent}- {key}: {value}" if value else "")
+            continue
+        item = _JSON_ITEM.match(line)
+        value = _json_scalar(item.group(2)) if item else None
+        out.append(f"{item.group(1)}- {value}" if value else "")
+    return out
+
+
 def to_markdown(lines: list[str], ext: str) -> list[str]:
+    if ext == ".json":
+        return json_to_markdown(lines)
     return toml_to_markdown(lines) if ext == ".toml" else yaml_to_markdown(lines)

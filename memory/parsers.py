@@ -140,7 +140,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A contacts or calendar export: each card or event a heading over its properties.
         blocks = _parse_markdown(cards.to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
-    if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT:
+    if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
+            path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
         blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])

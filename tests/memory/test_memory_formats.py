@@ -336,3 +336,33 @@ def test_a_calendar_export_gives_each_event_its_summary_over_its_times_and_statu
     assert not any("UID" in t or "PRODID" in t for _, t in got)
     # Sniffed by content too: the same calendar saved as .txt.
     assert _texts(tmp_path / "trip.txt", ICS) == got
+
+
+def test_json_notes_are_read_as_data_line_for_line(tmp_path):
+    """A hand-kept `family.json`: nested keys head their values as YAML's do; an object or a list
+    written on one line is one statement; empty lists and brackets say nothing."""
+    js = """\
+        {
+          "kids": {
+            "Maya": {
+              "born": "2016-04-09",
+              "school_name": "Hillside Primary",
+              "allergies": ["peanuts", "penicillin"],
+              "passport": {"number": "GB 5512 8834", "expires": "2029-03"},
+              "clubs": [],
+              "lessons": [
+                {"what": "piano", "when": "Wednesday 16:45"}
+              ]
+            }
+          }
+        }
+        """
+    got = _texts(tmp_path / "family.json", js)
+    assert (4, "Maya: born: 2016-04-09") in got
+    assert (5, "Maya: school name: Hillside Primary") in got
+    assert (6, "Maya: allergies: peanuts, penicillin") in got
+    assert (7, "Maya: passport: number: GB 5512 8834; expires: 2029-03") in got
+    assert (10, "lessons: what: piano; when: Wednesday 16:45") in got
+    assert not any("clubs" in t or t.strip("{}[]: ") == "" for _, t in got)
+    # A one-line or a machine-sized JSON file is a program's data: as before, nothing but comments.
+    assert _texts(tmp_path / "min.json", '{"born": "2016-04-09"}') == []
