@@ -21,6 +21,10 @@ command compared) needs the clip's encoding: a cached transcript's clip is encod
 (not counted in the timings: the app reuses the recognizer's own), and the context word
 probabilities are cached too (context-words-*.json; --rescore recomputes them).
 
+When the words heard first make no command, the app hears the recording again with its steady
+noise gated out (agent/heard.py, tools/denoise.py): those second-look transcripts are cached in
+their own file (--second-tag), and the time of a cached one is counted as the app would spend it.
+
 Run:  nice .venv/bin/python -m bench.voice --models tiny.en,base --priming none,prompt,hotwords \\
           --sets tune --voices tune            # compare configurations on the tuning set
       nice .venv/bin/python -m bench.voice --models tiny.en --priming prompt --execute   # the full run
@@ -262,6 +266,7 @@ def main() -> int:
                     help="gate steady noise out before the recognizer (default: tools.voice.DENOISE)")
     ap.add_argument("--second-look", choices=("on", "off"), default="on",
                     help="hear the gated recording when the first transcript makes no command (agent/heard.py)")
+    ap.add_argument("--second-beam", type=int, help="beam size of the second look (default: tools.voice's)")
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
@@ -296,7 +301,10 @@ def main() -> int:
 
     denoise = voice_module.DENOISE if args.denoise is None else args.denoise == "on"
     # transcripts of gated audio are cached apart from those of the audio as recorded
+    if args.second_beam:
+        voice_module.SECOND_LOOK_BEAM = args.second_beam
     gated_front = f"|denoise{json.dumps(voice_module.DENOISE_OPTIONS, sort_keys=True)}"
+    gated_front += f"|beam{voice_module.SECOND_LOOK_BEAM}" if voice_module.SECOND_LOOK_BEAM != 1 else ""
     front = gated_front if denoise else ""
     second_look = heard_module.SECOND_LOOK and args.second_look == "on"
     cache = Path(args.cache)
@@ -366,7 +374,8 @@ def main() -> int:
                         if key not in seen:
                             audio = read_wav(clip["wav"])
                             ep_s, n_kept = endpoints[clip["name"]]
-                            tr = transcribe(audio[:n_kept], model=model, denoise=dn, **kw)
+                            tr = transcribe(audio[:n_kept], model=model, denoise=dn,
+                                            beam_size=voice_module.SECOND_LOOK_BEAM if dn and not denoise else 1, **kw)
                             fresh[key] = tr.scorer
                             seen[key] = {"text": tr.text, "conf": tr.confidence.model_dump(), "asr_s": tr.elapsed_s,
                                          "endpoint_s": ep_s, "words": tr.words}

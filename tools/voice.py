@@ -402,6 +402,7 @@ def read_wav(path: Path) -> np.ndarray:
 # the first makes no command (agent/heard.py). ANIMA_VOICE_DENOISE=1 gates before the first pass.
 DENOISE = os.environ.get("ANIMA_VOICE_DENOISE", "0") == "1"
 DENOISE_OPTIONS: dict = {"floor": 0.03}
+SECOND_LOOK_BEAM = 1  # beam size of the second look's decode
 
 
 def _front_end(audio: np.ndarray, denoise: bool | None) -> np.ndarray:
@@ -414,7 +415,7 @@ def _front_end(audio: np.ndarray, denoise: bool | None) -> np.ndarray:
 
 def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: str | None = None,
                prompt: str | None = COMMAND_PROMPT, hotwords: str | None = None,
-               denoise: bool | None = None) -> Transcript:
+               denoise: bool | None = None, beam_size: int = 1) -> Transcript:
     """Speech to text with the bundled VAD dropping silence (fewer hallucinated words).
 
     `prompt` (a sentence) or `hotwords` (a word list) primes the decoder with expected
@@ -428,7 +429,7 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     audio = _front_end(audio, denoise)
     whisper.take_encodings()
     segments, info = whisper.transcribe(
-        audio, language="en", beam_size=1, vad_filter=True, condition_on_previous_text=False,
+        audio, language="en", beam_size=beam_size, vad_filter=True, condition_on_previous_text=False,
         initial_prompt=prompt or None, hotwords=hotwords or None,
         word_timestamps=False,  # word probabilities come from the Scorer, in context (see there)
         temperature=0.0,  # one greedy pass: a fallback re-decode costs seconds for a 3 s command
@@ -456,7 +457,8 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     second = None
     if not gated and scorer is not None:  # a short command: its gated twin, heard when asked for
         kept_audio = audio
-        second = _once(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords, denoise=True))
+        second = _once(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords, denoise=True,
+                                          beam_size=SECOND_LOOK_BEAM))
     return Transcript(
         scorer=scorer,
         second_look=second,
