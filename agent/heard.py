@@ -65,6 +65,19 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     recovered, vouched, evidence = None, False, {}
     scorer = getattr(transcript, "scorer", None)
     command_like = bool(text) and not _QUESTION.match(text) and not text.rstrip().endswith("?")
+    second_look = getattr(transcript, "second_look", None)
+    if command_like and (plan is None or question or error or unknown_app) and second_look is not None \
+            and SECOND_LOOK:
+        # the recording with its steady noise gated out, heard again: when that makes a command
+        # as it stands (no word put back), it is what was said, judged by its own probabilities
+        gated = second_look()
+        g_text = gated.text.strip()
+        g_plan, g_question, g_error = agent.plan(g_text) if g_text else (None, None, None)
+        if g_plan and not g_question and not g_error and not any(
+                p.kind == "open_app" and str(p.args.get("name", "")).lower() not in apps for p in g_plan):
+            out = understand(agent, gated, vocabulary)
+            out.evidence = {**out.evidence, "second_look": g_text}
+            return out
     if command_like and (plan is None or question or error or unknown_app):
         recovered = _recover(agent, transcript, vocabulary, apps)
         if recovered is None and scorer is not None and GRAMMAR:
@@ -96,6 +109,7 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
 # The closed grammar (agent/phone/grammar.py), calibrated on bench/voice.py's tuning commands and
 # voices only (bench/RESULTS.md):
 GRAMMAR = True
+SECOND_LOOK = True  # a command heard in no words: the recording with its noise gated, heard again
 GRAMMAR_LIMIT = 32  # readings scored per recording, nearest to what was heard first
 GRAMMAR_PER_FAMILY = 2
 GRAMMAR_SURE = 0.9  # the transcript's own meaning holds this much: the recognizer is sure of it

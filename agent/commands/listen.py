@@ -73,7 +73,8 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     if not unsure:
         confirm = confirm or (_confirm_on_tty if interactive else None)
         return agent.run(heard.text, serial=serial, yes=yes, dry_run=dry_run, confirm=confirm), False
-    shown = transcript.model_copy(update={"text": heard.text}) if heard.recovered else transcript
+    # a recovered reading, or the second look at the gated recording (agent/heard.py)
+    shown = transcript.model_copy(update={"text": heard.text}) if heard.text != transcript.text.strip() else transcript
     asked = []
 
     def readback(action) -> bool:
@@ -168,7 +169,8 @@ def run(args) -> int:
 
         agent = PhoneAgent(home, settings)
         try:
-            phone = understand(agent, transcript, vocabulary).recovered is not None
+            u = understand(agent, transcript, vocabulary)  # recovered, or heard in the gated recording
+            phone = u.recovered is not None or u.text != text
         finally:
             if agent._memory is not None:  # opened for a contact look-up: the phone run opens its own
                 agent._memory.close()

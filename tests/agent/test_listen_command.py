@@ -331,3 +331,63 @@ def test_a_message_is_judged_by_its_recipient_and_its_body_apart(notes_home, fli
     assert right.evidence["vouched"] and not right.read_back
     assert [p.args["to"] for p in right.plan] == ["+49305550177"]
     assert wrong.read_back and not wrong.evidence["vouched"]
+
+
+# ---- a command lost in noise: the recording with its noise gated out, heard again -----------------
+@pytest.fixture(scope="session")
+def noisy_volume_up(tmp_path_factory):
+    """espeak-ng's "turn the volume up" under sox's (seeded) pink noise at 5 dB SNR: tiny.en
+    hears "Turn on your map." in it, and "Turn the volume up." once the noise is gated out."""
+    import numpy as np
+
+    from tools.voice import SAMPLE_RATE, read_wav, write_wav
+
+    d = tmp_path_factory.mktemp("noisy-command")
+    raw, clean, noise, out = d / "raw.wav", d / "clean.wav", d / "pink.wav", d / "noisy.wav"
+    subprocess.run(["espeak-ng", "-w", str(raw), "turn the volume up"], check=True, capture_output=True)
+    subprocess.run(["sox", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(clean), "pad", "0.5", "0.8"],
+                   check=True, capture_output=True)
+    subprocess.run(["sox", "-R", "-n", "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(noise), "synth", "12",
+                    "pinknoise"], check=True, capture_output=True)
+    speech, n = read_wav(clean), np.roll(read_wav(noise), 40000)
+    n = n[:len(speech)]
+    loud = np.nonzero(np.abs(speech) > 0.01)[0]
+    def rms(x):
+        return np.sqrt(np.mean(np.square(x, dtype=np.float64)))
+
+    gain = rms(speech[loud[0]:loud[-1] + 1]) / (rms(n) * 10 ** (5 / 20))
+    write_wav(out, (speech + gain * n).astype(np.float32))
+    return out
+
+
+def test_a_command_lost_in_noise_is_heard_in_the_gated_recording(capsys, home, noisy_volume_up, monkeypatch):
+    import agent.heard
+
+    code, data = listen(capsys, home, "--file", noisy_volume_up, "--virtual", "--yes")
+    assert code == 0, data
+    assert data["command"] != data["transcript"]  # not the words heard first
+    assert [(p["kind"], p["args"]) for p in data["plan"]] == [("volume", {"level": "up"})], data
+    assert data["actions"][0]["ok"] and data["actions"][0]["verified"]
+    # without the second look the same recording raises no volume (what makes the difference)
+    monkeypatch.setattr(agent.heard, "SECOND_LOOK", False)
+    _, data = listen(capsys, home, "--file", noisy_volume_up, "--virtual", "--yes")
+    assert not any(p["kind"] == "volume" for p in data["plan"] or []), data
+
+
+def test_the_second_look_is_only_taken_when_the_words_make_no_command(home):
+    """Decoding the gated recording costs a second pass: a transcript that is a command never
+    pays it, and a second look that makes no command either leaves the first transcript as is."""
+    from agent.heard import understand
+
+    def never():
+        raise AssertionError("a command heard first needs no second look")
+
+    first = _transcript("Set a timer for 4 minutes.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = never
+    assert understand(_agent(home, None), first).plan[0].args["seconds"] == 240
+    garbled = _transcript("Turn on your map.", avg_logprob=-0.2, min_word_prob=0.9)
+    garbled.second_look = lambda: _transcript("Turn on your plan.", avg_logprob=-0.2, min_word_prob=0.9)
+    assert "second_look" not in understand(_agent(home, None), garbled).evidence
+    garbled.second_look = lambda: _transcript("Turn the volume up.", avg_logprob=-0.2, min_word_prob=0.9)
+    heard = understand(_agent(home, None), garbled)
+    assert heard.text == "Turn the volume up." and heard.evidence["second_look"] == "Turn the volume up."
