@@ -501,6 +501,14 @@ class Reader:
             near = [c.statement for c in cands[:6]] + [s for s in everything if re.search(rf"\b{noun}\b", s.text.lower())]
             for st in near if mine and person else []:
                 beside = []
+                # A contact card's line keyed by the person's full name ("Carys Talbot: note: older
+                # sister (Cardiff)"): the card's name is the sister, not the town in her note.
+                key, _, rest = st.text.partition(":")
+                if (rest and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}", key.strip()) and key.split()[-1].lower() not in _PLACE_NOUNS
+                        and re.search(rf"\b{noun}\b(?!['’]s)", rest.lower()) and not re.search(rf"\b(?:[a-z]+['’]s|his|her|their) {noun}\b", rest.lower())):
+                    if key.strip() not in attached and key.strip().lower() not in low:
+                        attached.append(key.strip())
+                    continue
                 for v in _people(st):
                     first = v.split()[0]
                     if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:

@@ -55,7 +55,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
-_TIME = re.compile(r"(?<!\d\.)(?<![£$€¥])\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_TIME = re.compile(r"(?<!\d\.)(?<![£$€¥])\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b"
+                   # The French clock: "17 h", "9 h 15", "16h30".
+                   r"|\b(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b(?![\w/])", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|court|ct|place|pl|crescent|terrace|"
            r"boulevard|blvd|square|sq|row|hill|gardens|parade|strasse|straße|weg|gasse|via|vicolo|rue|calle")
@@ -67,7 +69,10 @@ _ADDRESS = re.compile(
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
-_MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
+_MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b"
+                    # The symbol after the amount, as French, German or Québec writers put it:
+                    # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
+                    r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?[$€£¥]|\b\d+(?:[.,]\d{1,2})?\s?[$€£¥](?!\w)", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 _CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
 

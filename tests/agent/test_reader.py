@@ -1102,3 +1102,25 @@ def test_lines_that_share_no_word_with_the_question_are_no_versions_of_it():
         c.pmi = 0.0
     combine(cands, info)
     assert all(c.cover == 0 for c in cands) and not any(c.recent for c in cands)
+
+
+def test_amounts_and_clock_times_as_french_german_and_quebec_writers_put_them():
+    from agent.reader_question import typed_values
+    assert typed_values("Hydro-Québec: 142 $ par mois", "money") == ["142 $"]
+    assert typed_values("Internet: 1 184,37 $ par année", "money") == ["1 184,37 $"]
+    assert typed_values("wine + pastries for Yannick 14,30 €.", "money") == ["14,30 €"]
+    assert typed_values("heure de sortie: 17 h", "time") == ["17 h"]
+    assert typed_values("natation: samedi 9 h 15", "time") == ["9 h 15"]
+    assert typed_values("RDV à 16h30", "time") == ["16h30"]
+    # Not a clock: a 24-hour race, a 5 hp motor.
+    assert typed_values("the 24h race with a 5 hp motor", "time") == []
+    line = hit("Hydro-Québec: 142,00 $ monthly payment, equal instalments", line=2)
+    assert "142,00 $" in Reader(overlap_model()).read("How much is the monthly Hydro-Québec payment?", [line]).answer
+
+
+def test_a_contact_card_keyed_by_a_name_is_that_persons_relation_not_the_town_in_its_note():
+    cards = [hit("Carys Talbot: note: older sister (Cardiff). Emergency contact.", line=14),
+             hit("Bethan Talbot: note: little sister (Swansea)", line=22),
+             hit("Carys Talbot: phone (cell): 07700 900582", line=12)]
+    reading = Reader(overlap_model()).read("What is my sister's phone number?", cards)
+    assert reading.kind == "ambiguous" and reading.options == ["Carys Talbot", "Bethan Talbot"]
