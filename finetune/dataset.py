@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
-from finetune.facts import Fact, answer_span, extract_facts, first_person
+from finetune.facts import Fact, answer_span, extract_facts, first_person, second_person
 from finetune.units import Unit, units_from_chunks
 
 DATASET_VERSION = 2
@@ -337,7 +337,7 @@ def build_dataset(
         take_r = rev[:n_rev]  # the reverse forms first (questions.py orders them so)
         target = f.short or f.statement
         # what each direction asks for: the value forward, the subject (its names) backwards
-        fwd_value = value_in_answer(target, [f.value, f.answer, answer_span(f.value)])
+        fwd_value = value_in_answer(target, [f.value, f.answer, answer_span(f.value), second_person(f.value)])
         rev_value = value_in_answer(target, f.reverse_answers)
         for q in take_f:
             examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, target), value=fwd_value))
