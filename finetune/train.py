@@ -65,8 +65,8 @@ class TrainConfig(BaseModel):
     fast: bool = True
     prefix_cache: bool = True  # with fast: the batch's shared prompt prefix computed once
     min_prefix: int = 8  # shared prefixes shorter than this are not worth a separate pass
-    # Weight of the value's tokens in the answer (1: a plain mean over the answer tokens). The loss
-    # is the weighted mean, so its scale stays that of the unweighted loss.
+    # Weight of the value's tokens in the answer against its other tokens (1: a plain mean over the
+    # answer tokens). Each example's weights sum to its token count: examples keep their shares.
     value_weight: float = 1.0
 
 
@@ -124,8 +124,11 @@ def _token_spans(tokenizer, text: str, ids: list[int]) -> list[tuple[int, int]]:
 def encode(tokenizer, prompt: str, completion: str, max_len: int, value: str = "",
            value_weight: float = 1.0) -> tuple:
     """(ids, labels), or (ids, labels, weights) when `value` is found in the completion and
-    weighs other than 1: weight `value_weight` on every completion token that overlaps the
-    value's characters, 1 on the other completion tokens, 0 on the prompt."""
+    weighs other than 1: a completion token that overlaps the value's characters weighs
+    `value_weight` times one that does not, the prompt 0. The weights of an example sum to its
+    number of answer tokens, so the example weighs in its batch what it weighed unweighted: the
+    replayed general answers keep their share of the loss (measured: with the value's extra weight
+    taken from them, sam's general probability dropped past the gate's bound)."""
     p = tokenizer(prompt, add_special_tokens=False)["input_ids"]
     c = tokenizer(completion, add_special_tokens=False)["input_ids"]
     span = value_span(completion, value) if value_weight != 1.0 else None
@@ -134,9 +137,11 @@ def encode(tokenizer, prompt: str, completion: str, max_len: int, value: str = "
         w = [value_weight if s < span[1] and e > span[0] else 1.0 for s, e in _token_spans(tokenizer, completion, c)]
     c = c[:max_len // 2] if len(c) > max_len // 2 else c
     p = p[-(max_len - len(c)):]  # keep the end of the prompt: the question sits there
-    if w is None or value_weight not in w[:len(c)]:
+    w = w[:len(c)] if w is not None else None
+    if w is None or value_weight not in w:
         return p + c, [-100] * len(p) + c
-    return p + c, [-100] * len(p) + c, [0.0] * len(p) + w[:len(c)]
+    w = [x * len(w) / sum(w) for x in w]
+    return p + c, [-100] * len(p) + c, [0.0] * len(p) + w
 
 
 def _weights(item) -> list[float] | None:

@@ -177,11 +177,15 @@ def test_value_weight_covers_exactly_the_value_tokens(peft_model):
     ids, labels, weights = encode(tok, prompt, completion, 256, "+1 604 555 0132", value_weight=4.0)
     assert len(weights) == len(ids) == len(labels)
     assert all(w == 0.0 for w, y in zip(weights, labels) if y == -100)  # the prompt weighs nothing
-    heavy = [t for t, w in zip(ids, weights) if w == 4.0]
-    light = [t for t, w, y in zip(ids, weights, labels) if w == 1.0]
+    answer = [w for w, y in zip(weights, labels) if y != -100]
+    low, high = min(answer), max(answer)
+    assert abs(high / low - 4.0) < 1e-6 and set(answer) == {low, high}
+    heavy = [t for t, w in zip(ids, weights) if w == high]
+    light = [t for t, w, y in zip(ids, weights, labels) if w == low and y != -100]
     assert tok.decode(heavy).strip() == "+1 604 555 0132"  # every value token, nothing else
     assert "Call Zora Quill on" in tok.decode(light) and "today." in tok.decode(light)
-    assert len(heavy) + len(light) == sum(1 for y in labels if y != -100)
+    # the example keeps its share of a batch: its weights sum to its answer tokens
+    assert abs(sum(answer) - len(answer)) < 1e-6
     # weight 1, or a value the answer does not hold: a plain (ids, labels) item
     assert len(encode(tok, prompt, completion, 256, "+1 604 555 0132", value_weight=1.0)) == 2
     assert len(encode(tok, prompt, completion, 256, "Mochi", value_weight=4.0)) == 2
