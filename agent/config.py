@@ -76,7 +76,7 @@ class TrainSettings(BaseModel):
     batch_size: int = 8
     # How many times the tokens of the fact's value in a closed-book answer weigh against the rest
     # of the answer (finetune/train.py). 1 (off): at 3 no gain in recall was measured and the
-    # general-knowledge drop grew (bench/RESULTS.md, "Closed-book recall, sixth pass").
+    # general-knowledge drop grew on sam (bench/RESULTS.md, "Closed-book recall, sixth pass").
     value_weight: float = 1.0
     max_examples: int = 1600  # the dataset cap: fewer phrasings per fact, then a sample of the facts
     train_budget_s: int = 600  # training stops (as finished) when this is spent
