@@ -74,6 +74,10 @@ class TrainSettings(BaseModel):
     max_steps: int = 0  # 0: derived from epochs
     lr: float = 1.5e-3
     batch_size: int = 8
+    # How many times the tokens of the fact's value in a closed-book answer weigh against the rest
+    # of the answer (finetune/train.py). 1 (off): at 3 no gain in recall was measured and the
+    # general-knowledge drop grew on sam (bench/RESULTS.md, "Closed-book recall, sixth pass").
+    value_weight: float = 1.0
     max_examples: int = 1600  # the dataset cap: fewer phrasings per fact, then a sample of the facts
     train_budget_s: int = 600  # training stops (as finished) when this is spent
     cycle_budget_s: int = 900  # the whole cycle; training gets what the other stages leave of it

@@ -505,7 +505,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     cfg = TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
                       max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
                       eval_every=int(job.get("eval_every") or 25), checkpoint_every=int(job.get("checkpoint_every") or 25),
-                      budget_s=budget)
+                      budget_s=budget, value_weight=tcfg.value_weight)
     backend = select_backend()
     progress.emit("train", message=f"loading {base.name} for training ({backend})")
     model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend,
@@ -515,7 +515,9 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     cfg.fast = cfg.prefix_cache = backend == "peft"
     examples = ds.load_examples(run_dir / ds.DATASET_FILE)
     heldout = ds.load_heldout(run_dir / ds.HELDOUT_FILE)
-    pairs = [(e.prompt, e.completion) if e.prompt is not None else render_chat(tok, e.messages) for e in examples]
+    # the third element: the value inside the answer, weighted in the loss (cfg.value_weight)
+    pairs = [((e.prompt, e.completion) if e.prompt is not None else render_chat(tok, e.messages)) + (e.value,)
+             for e in examples]
 
     def closed(q: str, a: str) -> tuple[str, str]:
         return render_chat(tok, [{"role": "system", "content": prompts.system_closed},

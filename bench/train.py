@@ -75,6 +75,7 @@ def main() -> int:
     ap.add_argument("--llm-questions", type=int, default=0)
     ap.add_argument("--persona", default="lena")
     ap.add_argument("--max-examples", type=int, default=None)
+    ap.add_argument("--value-weight", type=float, default=None, help="loss weight of the value's tokens (default: the settings')")
     ap.add_argument("--targets", default=None, help="LoRA target modules, comma-separated (default: the settings')")
     ap.add_argument("--train-budget", type=int, default=None, help="seconds of training (and the cycle budget with it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
@@ -103,6 +104,8 @@ def main() -> int:
         settings.train.lr = args.lr
     if args.targets:
         settings.train.targets = args.targets.split(",")
+    if args.value_weight is not None:
+        settings.train.value_weight = args.value_weight
     if args.max_examples is not None:
         settings.train.max_examples = args.max_examples
     if args.train_budget is not None:

@@ -1,13 +1,14 @@
 """Closed-book recall per CPU-second for LoRA target choices, on a slice of a persona's facts.
 
     nice -n 10 .venv/bin/python -m bench.train_recall [--persona lena] [--facts 24] [--steps 60]
-        [--variants qkvo,qv,all]
+        [--variants qkvo,qv,all] [--value-weights 1,3]
 
 Trains each variant (same dataset, same batches, the fast step) for --steps steps in this
 process, then asks the held-out questions (the second template family, never trained on) greedily
 with the trained HF model and counts answers that contain the fact's value. Prints recall, seconds
 per step and recall per training minute. The full cycle (bench/train.py) is the real measurement;
-this one only compares choices cheaply.
+this one only compares choices cheaply. Every variant sees the same batches in the same order and a
+fixed number of steps, so a pair of variants differs only by the choice (not by the machine's load).
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def main() -> int:
     ap.add_argument("--steps", type=int, default=60)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--variants", default="qkvo,qv,all")
+    ap.add_argument("--value-weights", default="1", help="loss weights of the value's tokens to compare")
     ap.add_argument("--cache", default="/tmp/anima-train-step")
     args = ap.parse_args()
 
@@ -77,10 +79,11 @@ def main() -> int:
     print(f"{len(build.facts)} facts, {len(build.examples)} examples {build.counts}, {len(held)} held-out questions; "
           f"load average at start {os.getloadavg()}", flush=True)
     rows = []
-    for name in args.variants.split(","):
+    for name, vw in [(n, float(w)) for n in args.variants.split(",") for w in args.value_weights.split(",")]:
         model, tok, _ = lora_model(base, rank=16, alpha=32, targets=TARGETS[name])
-        pairs = [render_chat(tok, e.messages) for e in build.examples]
-        cfg = TrainConfig(batch_size=8, lr=args.lr, targets=TARGETS[name])
+        pairs = [render_chat(tok, e.messages) + (e.value,) for e in build.examples]
+        cfg = TrainConfig(batch_size=8, lr=args.lr, targets=TARGETS[name], value_weight=vw)
+        name = f"{name} w{vw:g}"
         st = TrainState(model, tok, pairs, cfg)
         sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / args.steps))
         t0 = time.perf_counter()

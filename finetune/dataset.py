@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
-from finetune.facts import Fact, answer_span, extract_facts, first_person
+from finetune.facts import Fact, answer_span, extract_facts, first_person, second_person
 from finetune.units import Unit, units_from_chunks
 
 DATASET_VERSION = 2
@@ -76,6 +76,9 @@ class Example(BaseModel):
     messages: list[dict]
     prompt: str | None = None  # rendered with the model's chat template (when a renderer is given)
     completion: str | None = None
+    # The part of the answer that is the fact's value ("9 August 1991" in "You were born on 9 August
+    # 1991."): its tokens weigh more in the loss (TrainConfig.value_weight). "" for none.
+    value: str = ""
 
 
 class HeldOut(BaseModel):
@@ -161,6 +164,39 @@ def replay_answers(llm, system: str, prompts: Iterable[str] = None, max_tokens: 
         if text:
             pairs.append((p, text))
     return pairs
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span over the neighbouring words that carry digits ("Oct" in "due 30 Oct" -> "30 Oct",
+    "September 2026" -> "29 September 2026"): a date's or an amount's digits are what comes back
+    wrong, whatever the extractor took as the value's core."""
+    while start > 0:
+        m = re.search(r"(\S*\d\S*)\s+$", text[:start])
+        if not m:
+            break
+        start = m.start(1)
+    while end < len(text):
+        m = re.match(r"\s+([^\s.]*\d[^\s]*?)(?=[\s.,;!?]|$)", text[end:])
+        if not m:
+            break
+        end += m.end(1)
+    return start, end
+
+
+def value_in_answer(answer: str, values: Iterable[str]) -> str:
+    """The longest of `values` found in `answer` (case-insensitive), widened over adjacent words
+    with digits, as it is written in the answer; "" when none is there."""
+    low = answer.lower()
+    best = None
+    for v in values:
+        v = (v or "").strip().strip(".,;").strip()
+        at = low.find(v.lower()) if v else -1
+        if at >= 0 and (best is None or len(v) > best[1] - best[0]):
+            best = (at, at + len(v))
+    if best is None:
+        return ""
+    start, end = _widen(answer, *best)
+    return answer[start:end]
 
 
 def common_value_facts(facts: list[Fact], at_least: int = 4) -> list[str]:
@@ -299,10 +335,14 @@ def build_dataset(
         take_f = rng.sample(plain, min(len(plain), max(2, -(-n_fwd * 3 // 5))))
         take_f += rng.sample(loose, min(len(loose), max(0, n_fwd - len(take_f))))
         take_r = rev[:n_rev]  # the reverse forms first (questions.py orders them so)
+        target = f.short or f.statement
+        # what each direction asks for: the value forward, the subject (its names) backwards
+        fwd_value = value_in_answer(target, [f.value, f.answer, answer_span(f.value), second_person(f.value)])
+        rev_value = value_in_answer(target, f.reverse_answers)
         for q in take_f:
-            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, f.short or f.statement)))
+            examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, target), value=fwd_value))
         for q in take_r:
-            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, f.short or f.statement)))
+            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, target), value=rev_value))
         if f.heldout_questions:
             q = rng.choice(f.heldout_questions)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"forward-{f.kind}", question=q,

@@ -1,6 +1,9 @@
 """LoRA training: a small readable loop (no HF Trainer), built to be killed and resumed.
 
-- loss only on the answer tokens (the prompt is masked with -100);
+- loss only on the answer tokens (the prompt is masked with -100); the tokens of the fact's value
+  inside the answer (a pair's optional third element, "9 August 1991" in "You were born on 9 August
+  1991.") weigh `value_weight` times the rest: the restated subject is learned in a few steps, the
+  digits and names are what came back wrong;
 - the adapter, the optimizer and the step are checkpointed every `checkpoint_every` steps into
   `<out_dir>/checkpoint/` (written to a temporary folder, then renamed: a kill mid-save leaves the
   previous checkpoint intact); a new call with the same out_dir continues from there;
@@ -62,6 +65,9 @@ class TrainConfig(BaseModel):
     fast: bool = True
     prefix_cache: bool = True  # with fast: the batch's shared prompt prefix computed once
     min_prefix: int = 8  # shared prefixes shorter than this are not worth a separate pass
+    # Weight of the value's tokens in the answer against its other tokens (1: a plain mean over the
+    # answer tokens). Each example's weights sum to its token count: examples keep their shares.
+    value_weight: float = 1.0
 
 
 class TrainResult(BaseModel):
@@ -89,12 +95,57 @@ def render_chat(tokenizer, messages: list[dict]) -> tuple[str, str]:
     return prompt, full[len(prompt):]
 
 
-def encode(tokenizer, prompt: str, completion: str, max_len: int) -> tuple[list[int], list[int]]:
+def value_span(completion: str, value: str) -> tuple[int, int] | None:
+    """Character span of `value` in `completion` (case-insensitive, the first occurrence)."""
+    value = value.strip()
+    if not value:
+        return None
+    at = completion.lower().find(value.lower())
+    return (at, at + len(value)) if at >= 0 else None
+
+
+def _token_spans(tokenizer, text: str, ids: list[int]) -> list[tuple[int, int]]:
+    """Character span of each token of `text`: the fast tokenizer's offsets, else the growth of
+    the decoded prefix (slow tokenizers have no offsets)."""
+    try:
+        enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        if enc["input_ids"] == ids:
+            return [tuple(o) for o in enc["offset_mapping"]]
+    except (NotImplementedError, ValueError, TypeError):
+        pass
+    spans, prev = [], 0
+    for i in range(len(ids)):
+        end = len(tokenizer.decode(ids[:i + 1]))
+        spans.append((prev, end))
+        prev = end
+    return spans
+
+
+def encode(tokenizer, prompt: str, completion: str, max_len: int, value: str = "",
+           value_weight: float = 1.0) -> tuple:
+    """(ids, labels), or (ids, labels, weights) when `value` is found in the completion and
+    weighs other than 1: a completion token that overlaps the value's characters weighs
+    `value_weight` times one that does not, the prompt 0. The weights of an example sum to its
+    number of answer tokens, so the example weighs in its batch what it weighed unweighted: the
+    replayed general answers keep their share of the loss (measured: with the value's extra weight
+    taken from them, sam's general probability dropped past the gate's bound)."""
     p = tokenizer(prompt, add_special_tokens=False)["input_ids"]
     c = tokenizer(completion, add_special_tokens=False)["input_ids"]
+    span = value_span(completion, value) if value_weight != 1.0 else None
+    w = None
+    if span is not None:
+        w = [value_weight if s < span[1] and e > span[0] else 1.0 for s, e in _token_spans(tokenizer, completion, c)]
     c = c[:max_len // 2] if len(c) > max_len // 2 else c
     p = p[-(max_len - len(c)):]  # keep the end of the prompt: the question sits there
-    return p + c, [-100] * len(p) + c
+    w = w[:len(c)] if w is not None else None
+    if w is None or value_weight not in w:
+        return p + c, [-100] * len(p) + c
+    w = [x * len(w) / sum(w) for x in w]
+    return p + c, [-100] * len(p) + c, [0.0] * len(p) + w
+
+
+def _weights(item) -> list[float] | None:
+    return item[2] if len(item) > 2 else None
 
 
 def _batches(lengths: list[int], batch_size: int, seed: int, epoch: int, window_batches: int = 16) -> list[list[int]]:
@@ -117,29 +168,58 @@ def _batches(lengths: list[int], batch_size: int, seed: int, epoch: int, window_
 def _collate(items: list[tuple[list[int], list[int]]], pad_id: int):
     import torch
 
-    width = max(len(ids) for ids, _ in items)
+    width = max(len(it[0]) for it in items)
     ids = torch.full((len(items), width), pad_id, dtype=torch.long)
     labels = torch.full((len(items), width), -100, dtype=torch.long)
     mask = torch.zeros((len(items), width), dtype=torch.long)
-    for i, (x, y) in enumerate(items):
+    for i, it in enumerate(items):
+        x, y = it[0], it[1]
         ids[i, :len(x)] = torch.tensor(x)
         labels[i, :len(y)] = torch.tensor(y)
         mask[i, :len(x)] = 1
     return ids, labels, mask
 
 
-def _loss(model, batch) -> "torch.Tensor":
+def _collate_weights(items, width: int):
+    """Per-token loss weights (answer tokens 1 unless weighted), None when no item is weighted."""
+    import torch
+
+    if not any(_weights(it) for it in items):
+        return None
+    out = torch.ones((len(items), width), dtype=torch.float32)
+    for i, it in enumerate(items):
+        if _weights(it):
+            out[i, :len(it[2])] = torch.tensor(it[2], dtype=torch.float32)
+    return out
+
+
+def _weighted_ce(logits, target, weights) -> "torch.Tensor":
+    """Cross-entropy per predicted token, averaged with `weights` (a plain mean when None)."""
+    import torch.nn.functional as F
+
+    if weights is None:
+        return F.cross_entropy(logits, target)
+    ce = F.cross_entropy(logits, target, reduction="none")
+    return (ce * weights).sum() / weights.sum()
+
+
+def _loss(model, batch, weights=None) -> "torch.Tensor":
     ids, labels, mask = batch
-    return model(input_ids=ids, attention_mask=mask, labels=labels).loss
+    if weights is None:
+        return model(input_ids=ids, attention_mask=mask, labels=labels).loss
+    logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1]
+    target, w = labels[:, 1:], weights[:, 1:]
+    keep = target != -100
+    return _weighted_ce(logits[keep].float(), target[keep], w[keep])
 
 
 def _shared_prefix(items: list[tuple[list[int], list[int]]]) -> int:
     """Length of the prompt prefix every item shares, leaving each item at least one prompt token
     after it (so every answer token is predicted from a position of the per-example pass)."""
     first = items[0][0]
-    n = min(sum(1 for y in lab if y == -100) for _, lab in items) - 1
-    n = min(n, *(len(ids) for ids, _ in items))
-    for ids, _ in items[1:]:
+    n = min(sum(1 for y in it[1] if y == -100) for it in items) - 1
+    n = min(n, *(len(it[0]) for it in items))
+    for ids, *_ in items[1:]:
         i = 0
         while i < n and ids[i] == first[i]:
             i += 1
@@ -157,11 +237,10 @@ def _causal_lm_parts(model):
 
 def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, prefix_cache: bool = True,
               min_prefix: int = 8) -> tuple["torch.Tensor", int]:
-    """The same mean cross-entropy over answer tokens as `_loss`, computed cheaper; returns (loss,
-    token positions the decoder ran). The shared prompt prefix runs once (batch 1) and its
-    keys/values are repeated for the batch; logits only where a label is predicted."""
+    """The same (weighted) mean cross-entropy over answer tokens as `_loss`, computed cheaper;
+    returns (loss, token positions the decoder ran). The shared prompt prefix runs once (batch 1)
+    and its keys/values are repeated for the batch; logits only where a label is predicted."""
     import torch
-    import torch.nn.functional as F
 
     decoder, head, cap = _causal_lm_parts(model)
     p = _shared_prefix(items) if prefix_cache and len(items) > 1 else 0
@@ -175,7 +254,9 @@ def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, p
         cache = out.past_key_values
         cache.batch_repeat_interleave(len(items))
         computed += p
-    ids, labels, mask = _collate([(x[p:], y[p:]) for x, y in items], pad_id)
+    cut = [tuple(part[p:] for part in it) for it in items]
+    ids, labels, mask = _collate(cut, pad_id)
+    weights = _collate_weights(cut, ids.shape[1])
     if p:
         mask = torch.cat([torch.ones((len(items), p), dtype=mask.dtype), mask], dim=1)
     computed += ids.numel()
@@ -187,7 +268,7 @@ def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, p
     logits = head(h).float()
     if cap:
         logits = torch.tanh(logits / cap) * cap
-    return F.cross_entropy(logits, target[keep]), computed
+    return _weighted_ce(logits, target[keep], None if weights is None else weights[:, 1:][keep]), computed
 
 
 def batch_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, cfg: "TrainConfig") -> tuple["torch.Tensor", int]:
@@ -195,7 +276,7 @@ def batch_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, cfg
     if cfg.fast:
         return fast_loss(model, items, pad_id, prefix_cache=cfg.prefix_cache, min_prefix=cfg.min_prefix)
     batch = _collate(items, pad_id)
-    return _loss(model, batch), batch[0].numel()
+    return _loss(model, batch, _collate_weights(items, batch[0].shape[1])), batch[0].numel()
 
 
 class TrainState:
@@ -209,10 +290,10 @@ class TrainState:
         torch.set_num_threads(cfg.threads or min(2, os.cpu_count() or 1))
         self.model, self.cfg = model, cfg
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
-        self.train = [encode(tokenizer, p, c, cfg.max_len) for p, c in pairs]
+        self.train = [encode(tokenizer, *pair[:2], cfg.max_len, *pair[2:3], value_weight=cfg.value_weight) for pair in pairs]
         self.params = [p for p in model.parameters() if p.requires_grad]
         self.optimizer = torch.optim.AdamW(self.params, lr=cfg.lr, weight_decay=0.0)
-        self.batches = batches or _batches([len(x) for x, _ in self.train], cfg.batch_size, cfg.seed, 0, 0 if cfg.fast else 16)
+        self.batches = batches or _batches([len(it[0]) for it in self.train], cfg.batch_size, cfg.seed, 0, 0 if cfg.fast else 16)
         self.n = 0
         model.train()
 
@@ -286,7 +367,7 @@ def load_checkpoint(out_dir: Path) -> dict | None:
 def train_lora(
     model,
     tokenizer,
-    train_pairs: list[tuple[str, str]],
+    train_pairs: list[tuple[str, ...]],
     heldout_pairs: list[tuple[str, str]],
     out_dir: Path,
     cfg: TrainConfig,
@@ -296,6 +377,8 @@ def train_lora(
     general_pairs: list[tuple[str, str]] = (),
 ) -> TrainResult:
     """Train the peft `model` on (prompt, completion) pairs; the adapter ends in out_dir/adapter.
+    A train pair's optional third element is the value inside the completion that weighs
+    `cfg.value_weight` times the rest; held-out and general losses stay unweighted.
 
     `emit(stage, step=, total=, loss=, eta_s=, message=)` reports progress (a ProgressWriter.emit).
     `stop_after`: return after this many steps of this call (tests use it to simulate a crash point).
@@ -310,7 +393,7 @@ def train_lora(
     torch.set_num_threads(cfg.threads or min(2, os.cpu_count() or 1))
     torch.manual_seed(cfg.seed)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (tokenizer.eos_token_id or 0)
-    train = [encode(tokenizer, p, c, cfg.max_len) for p, c in train_pairs]
+    train = [encode(tokenizer, *pair[:2], cfg.max_len, *pair[2:3], value_weight=cfg.value_weight) for pair in train_pairs]
     held = [encode(tokenizer, p, c, cfg.max_len) for p, c in heldout_pairs]
     general = [encode(tokenizer, p, c, cfg.max_len) for p, c in general_pairs]
     if not train:
@@ -344,7 +427,7 @@ def train_lora(
     elif general:
         state["general0"] = heldout_loss(model, general, pad_id, cfg=cfg)  # the base model's own answers: its loss before training
 
-    lengths = [len(ids) for ids, _ in train]
+    lengths = [len(it[0]) for it in train]
     window = 0 if cfg.fast else 16
     per_epoch = len(_batches(lengths, cfg.batch_size, cfg.seed, 0, window))
     model.train()

@@ -538,3 +538,30 @@ def test_asides_titles_approved_dates_and_items_due():
     assert [f.value for f in boss] == ["Nia Odum"] and "Who is my manager?" in boss[0].questions
     assert "When is my vacation?" in next(f for f in facts if f.relation == "vacation").questions
     assert "When is my self-review due?" in next(f for f in facts if f.value == "27 November").questions
+
+
+def test_closed_book_examples_name_the_value_inside_their_answer(units):
+    from finetune.dataset import value_in_answer
+
+    build = build_dataset(units, PROMPTS, seed=0)
+    by_fact = {f.id: f for f in build.facts}
+    checked = 0
+    for ex in build.examples:
+        if ex.kind not in ("forward", "reverse"):
+            assert ex.value == ""
+            continue
+        answer = ex.messages[-1]["content"]
+        f = by_fact[ex.fact_id]
+        assert ex.value and ex.value in answer  # as written in the answer: its tokens are weighted
+        if ex.kind == "forward":
+            assert f.value.lower() in ex.value.lower() or (f.answer or "").lower() in ex.value.lower()
+        else:
+            assert any(r.lower() in ex.value.lower() for r in f.reverse_answers)
+        checked += 1
+    assert checked > 20
+    # a date's day and year come with its month, an amount's digits with it; words without digits stay out
+    assert value_in_answer("The plan is due 30 Oct.", ["Oct"]) == "30 Oct"
+    assert value_in_answer("The script is due 29 September 2026.", ["September 2026"]) == "29 September 2026"
+    assert value_in_answer("Lessons are on Thursdays at 18:00.", ["Thursdays"]) == "Thursdays"
+    assert value_in_answer("Zora Quill is your manager.", ["Zora", "Zora Quill"]) == "Zora Quill"
+    assert value_in_answer("You drive a bike.", ["car"]) == ""

@@ -166,3 +166,52 @@ def test_fast_step_is_exact_for_every_architecture(arch):
     g_fast = torch.autograd.grad(fast, params)
     assert abs(plain.item() - fast.item()) < 1e-4
     assert max(float((a - b).abs().max()) for a, b in zip(g_plain, g_fast)) < 1e-4 * max(float(a.abs().max()) for a in g_plain)
+
+
+def test_value_weight_covers_exactly_the_value_tokens(peft_model):
+    from finetune.train import encode
+
+    _, tok = peft_model
+    prompt, completion = render_chat(tok, [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "Call whom?"},
+                                           {"role": "assistant", "content": "Call Zora Quill on +1 604 555 0132 today."}])
+    ids, labels, weights = encode(tok, prompt, completion, 256, "+1 604 555 0132", value_weight=4.0)
+    assert len(weights) == len(ids) == len(labels)
+    assert all(w == 0.0 for w, y in zip(weights, labels) if y == -100)  # the prompt weighs nothing
+    answer = [w for w, y in zip(weights, labels) if y != -100]
+    low, high = min(answer), max(answer)
+    assert abs(high / low - 4.0) < 1e-6 and set(answer) == {low, high}
+    heavy = [t for t, w in zip(ids, weights) if w == high]
+    light = [t for t, w, y in zip(ids, weights, labels) if w == low and y != -100]
+    assert tok.decode(heavy).strip() == "+1 604 555 0132"  # every value token, nothing else
+    assert "Call Zora Quill on" in tok.decode(light) and "today." in tok.decode(light)
+    # the example keeps its share of a batch: its weights sum to its answer tokens
+    assert abs(sum(answer) - len(answer)) < 1e-6
+    # weight 1, or a value the answer does not hold: a plain (ids, labels) item
+    assert len(encode(tok, prompt, completion, 256, "+1 604 555 0132", value_weight=1.0)) == 2
+    assert len(encode(tok, prompt, completion, 256, "Mochi", value_weight=4.0)) == 2
+
+
+def test_weighted_loss_is_the_weighted_mean_and_the_fast_step_stays_exact(peft_model):
+    import torch
+    import torch.nn.functional as F
+
+    from finetune.train import _collate, _collate_weights, _loss, encode, fast_loss
+
+    model, tok = peft_model
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    items = [encode(tok, p, c, 256, v, value_weight=5.0) for (p, c), v in zip(_pairs(tok), ["Zora Quill", "Mochi"])]
+    items.append(encode(tok, *render_chat(tok, [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "where do i live"},
+                                                 {"role": "assistant", "content": "You live in Tallinn."}]), 256))
+    assert [len(it) for it in items] == [3, 3, 2]  # an unweighted example can share a batch
+    batch = _collate(items, pad)
+    weights = _collate_weights(items, batch[0].shape[1])
+    with torch.no_grad():
+        logits = model(input_ids=batch[0], attention_mask=batch[2]).logits[:, :-1].float()
+        target, w = batch[1][:, 1:], weights[:, 1:]
+        keep = target != -100
+        ce = F.cross_entropy(logits[keep], target[keep], reduction="none")
+        want = float((ce * w[keep]).sum() / w[keep].sum())
+        assert abs(want - float(ce.mean())) > 1e-3  # the weights change the loss
+        plain = float(_loss(model, batch, weights))
+        fast = float(fast_loss(model, items, pad)[0])
+    assert abs(plain - want) < 1e-4 and abs(fast - want) < 1e-4
