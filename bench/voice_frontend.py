@@ -19,18 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.voice import HERE, PERSONAS, VOICES, _norm_words, clips
-
-
-def wer(said: str, heard: str) -> float:
-    r, h = _norm_words(said), _norm_words(heard)
-    d = list(range(len(h) + 1))
-    for i in range(1, len(r) + 1):
-        prev, d[0] = d[0], i
-        for j in range(1, len(h) + 1):
-            cur = min(d[j] + 1, d[j - 1] + 1, prev + (r[i - 1] != h[j - 1]))
-            prev, d[j] = d[j], cur
-    return d[len(h)] / max(1, len(r))
+from bench.voice import HERE, PERSONAS, VOICES, clips
+from bench.voice import body_errors as wer  # word error rate of what was heard against what was said
 
 
 def sox(audio: np.ndarray, effects: list[str], profile_s: float | None = None) -> np.ndarray:
