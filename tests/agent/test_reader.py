@@ -1090,10 +1090,10 @@ def test_a_preposition_splits_only_a_thing_asked_not_a_verb_or_a_kind_of_value()
 
 
 def test_lines_that_share_no_word_with_the_question_are_no_versions_of_it():
-    """A stated change ("£675 -> £710") is newer than the line it revises, but only among lines
-    about the question: for "the roofer's charge" it gets no nudge over other unrelated lines."""
+    """A stated change ("rent changed to £710") is newer than the line it revises, but only among
+    lines about the question: for "the roofer's charge" it gets no nudge over other unrelated lines."""
     from agent.reader import combine
-    review = hit("Rent review, July 2026: Flat A: £675 -> £710 from 1 Sept 2026.", line=30)
+    review = hit("Rent review, July 2026: Flat A: rent changed to £710 from 1 Sept 2026.", line=30)
     repaint = hit("Dave's repaint was £120, half from the deposit.", line=12)
     reader = Reader(overlap_model())
     info = analyse("How much did the roofer charge for the gutter?")
