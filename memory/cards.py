@@ -34,6 +34,8 @@ _LABELS = {
 # Bookkeeping an app writes that says nothing to the person ("UID", "PRODID", "DTSTAMP").
 _SKIP = {"BEGIN", "END", "VERSION", "PRODID", "UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "N", "REV",
          "CALSCALE", "METHOD", "TRANSP", "X-WR-CALNAME", "X-WR-TIMEZONE", "TZID", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME"}
+# The components that become a heading each; a VCALENDAR only wraps its events.
+_ENTRIES = ("VCARD", "VEVENT", "VTODO", "VJOURNAL")
 _PROPERTY = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)((?:;[^:]*)?):(.*)$")
 _STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:\d{2})?(Z)?)?$")
 
@@ -115,31 +117,29 @@ def _cancelled(lines: list[str], begin: int) -> bool:
 def to_markdown(lines: list[str]) -> list[str]:
     lines = _unfold(lines)
     out = [""] * len(lines)
-    begin = None
+    begin = None  # the BEGIN line of the card or event being read, until it has its heading
     for i, line in enumerate(lines):
         m = _PROPERTY.match(line.strip())
         if not m:
-            out[i] = line.strip() if line.strip() else ""
+            out[i] = line.strip()
             continue
         name, params, raw = m.group(1).upper(), m.group(2), m.group(3)
-        if name == "BEGIN":
-            begin = i if raw.strip().upper() in ("VCARD", "VEVENT", "VTODO", "VJOURNAL") else begin
-            out[i] = "" if begin != i else "## (untitled)"
-            continue
-        if name == "END":
-            begin = None if raw.strip().upper() in ("VCARD", "VEVENT", "VTODO", "VJOURNAL") else begin
+        if name in ("BEGIN", "END"):
+            if raw.strip().upper() in _ENTRIES:
+                begin = i if name == "BEGIN" else None
             continue
         if name in _SKIP or name.startswith("X-") or name in ("PHOTO", "LOGO", "KEY", "SOUND", "VALARM", "TRIGGER", "ACTION"):
             continue
         value = _value(name, params, raw)
         if not value:
             continue
-        if begin is not None and name in ("FN", "SUMMARY") and out[begin] == "## (untitled)":
+        if begin is not None and name in ("FN", "SUMMARY"):
             out[begin] = f"## {value}{' (cancelled)' if _cancelled(lines, begin) else ''}"
+            begin = None  # headed: a second SUMMARY does not rename it
         label = _LABELS.get(name, name.lower())
         kind = _kind(params) if name in ("TEL", "EMAIL", "ADR", "URL") else ""
         out[i] = f"- {label}{f' ({kind})' if kind else ''}: {value}"
-    return ["" if line == "## (untitled)" else line for line in out]
+    return out
 
 
 __all__ = ["CARD_EXT", "looks_like_cards", "to_markdown"]
