@@ -65,6 +65,8 @@ MIN_VECTOR_SCORE = 0.2
 STATEMENTS_K = 12
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
 MENTIONS_K = 40
+# ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
+FULL_NAME_K = 200
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -376,9 +378,17 @@ class ChatEngine:
         recall = self._recall if scorer is not self.model else None
         return Reader(scorer, relate=self._relate(), recall=recall, mentions=self._mentions)
 
-    def _mentions(self, word: str) -> list[str]:
+    def _mentions(self, word: str, limit: int = MENTIONS_K) -> list[str]:
+        """The lines of the notes that name `word`: by the memory's full-text index, or read
+        line by line from a memory that has none."""
         find = getattr(self.memory, "statements_mentioning", None)
-        return [st.text for st in find(word, limit=MENTIONS_K)] if find is not None else []
+        if find is not None:
+            return [st.text for st in find(word, limit=limit)]
+        every = getattr(self.memory, "iter_statements", None)
+        if every is None:
+            return []
+        named = re.compile(rf"\b{re.escape(word)}\b")
+        return [st.text for st in every() if named.search(st.text)][:limit]
 
     # -- prompting -------------------------------------------------------------------------
     def _answer_tokens(self, mode: str) -> int:
@@ -514,19 +524,16 @@ class ChatEngine:
     def _full_name(self, person: str) -> str:
         """"Chris L." as the notes write it in full elsewhere ("Chris Lindqvist"), when only one
         full name fits; a first name alone ("Ruth", found as "Accountant: Ruth at Marsh &
-        Patel") as the one full name the notes give it ("Ruth Marsh" heads her contact card)."""
-        if re.fullmatch(r"[A-Z][a-z][\w'-]*", person):
-            people = namesakes(person, self._mentions(person), "")
-            return people[0] if len(people) == 1 and not people[0].endswith(".") and len(people[0].split()[1]) > 1 else person
-        m = re.fullmatch(r"([A-Z][\w'-]+) ([A-Z])\.", person)
+        Patel") as the one full name the notes give it ("Ruth Marsh" heads her contact card).
+        Read from the lines that name the first name (the full-text index), not every line."""
+        m = re.fullmatch(r"([A-Z][a-z][\w'-]*)(?: ([A-Z])\.)?", person)
         if not m:
             return person
-        every = getattr(self.memory, "iter_statements", None)
-        if every is None:
-            return person
-        pattern = re.compile(rf"\b{re.escape(m.group(1))} ({m.group(2)}[a-z][\w'-]+)")
-        fulls = {f"{m.group(1)} {x}" for st in every() for x in pattern.findall(st.text)}
-        return fulls.pop() if len(fulls) == 1 else person
+        first, initial = m.groups()
+        people = namesakes(first, self._mentions(first, limit=FULL_NAME_K), "")
+        if initial:
+            people = [p for p in people if p.split()[1].startswith(initial)]
+        return people[0] if len(people) == 1 and len(people[0].split()[1].rstrip(".")) > 1 else person
 
     def _read_about(self, search: str, question: str) -> Reading:
         """One question read on its own over the statements `search` retrieves."""
