@@ -458,7 +458,7 @@ class ChatEngine:
             # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
             found = self._hop(hops.inner, hops.read, hops.noun)
             if found is not None:
-                about = self._parts(hops.outer.format(self._full_name(found[0])), already)
+                about = self._parts(hops.outer.format(self._full_name(found[0], context=found[1].statement.text)), already)
                 if any(r.kind != "abstained" for r in about):
                     readings = [found[1], *about]
                 else:
@@ -521,7 +521,7 @@ class ChatEngine:
         text = f"Your notes mention {join_names(shown)}. Which one do you mean?"
         return [reading.model_copy(update={"answer": text, "candidates": []})] + found
 
-    def _full_name(self, person: str) -> str:
+    def _full_name(self, person: str, context: str = "") -> str:
         """"Chris L." as the notes write it in full elsewhere ("Chris Lindqvist"), when only one
         full name fits; a first name alone ("Ruth", found as "Accountant: Ruth at Marsh &
         Patel") as the one full name the notes give it ("Ruth Marsh" heads her contact card).
@@ -533,7 +533,24 @@ class ChatEngine:
         people = namesakes(first, self._mentions(first, limit=FULL_NAME_K), "")
         if initial:
             people = [p for p in people if p.split()[1].startswith(initial)]
+        if len(people) > 1 and context:
+            people = self._known_with(people, context) or people
         return people[0] if len(people) == 1 and len(people[0].split()[1].rstrip(".")) > 1 else person
+
+    def _known_with(self, people: list[str], context: str) -> list[str]:
+        """Of several namesakes, the one whose own lines name what the line that found them names:
+        "Lee from Ace Heating" is the Lee whose card says Ace Heating, not the landlord Lee."""
+        first = people[0].split()[0]
+        others = [n for n in names(context) if first not in n.split()]
+        find = getattr(self.memory, "statements_mentioning", None)
+        if not others or find is None:
+            return []
+        fits = []
+        for p in people:
+            lines = [f"{st.topic} {st.text}" for st in find(p.split()[1], limit=MENTIONS_K)]
+            if any(o in line for line in lines if p in line for o in others):
+                fits.append(p)
+        return fits if len(fits) == 1 else []
 
     def _read_about(self, search: str, question: str) -> Reading:
         """One question read on its own over the statements `search` retrieves."""

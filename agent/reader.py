@@ -23,6 +23,7 @@ from agent.reader_recall import Recall, support
 from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
+    SENTENCE_OPENERS,
     STOP_WORDS,
     _EMAIL,
     _PHONE,
@@ -160,6 +161,7 @@ class Reader:
         whether a first name is two people."""
         self.model = model
         self.mentions = mentions
+        self._lower_cache: dict[str, bool] = {}
         self.n_candidates = n_candidates
         self.relate = relate
         self.recall = recall
@@ -237,6 +239,12 @@ class Reader:
                                                        rf"\b(?:aged?|turns?|turned)\s+{re.escape(v)}\b)", st.text, re.IGNORECASE)]
                 own = [v for v in own if v in typed]
             if info.want == "name" and typed:
+                # "Finally bought the P-bass!!", "Need a first aider": a capital that only starts a
+                # sentence is no name when it is a common opener or the notes write the word in
+                # lower case elsewhere.
+                typed = [v for v in typed if not self._common_word(v, st.text)]
+                own = [v for v in own if v in typed]
+            if info.want == "name" and typed:
                 asked_names = [re.sub(r"['’]s$", "", n.split()[0]) for n in info.names]
                 if _FULL_NAME.search(info.text) and asked_names:
                     # "What's Ade's last name?": a name that starts with Ade and goes on.
@@ -287,6 +295,19 @@ class Reader:
         _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
+
+    def _common_word(self, value: str, text: str) -> bool:
+        if " " in value or not re.search(rf"(?:^|[.!?]\s+|^\W+){re.escape(value)}\s+[a-z]", text):
+            return False
+        low = value.lower()
+        if low in SENTENCE_OPENERS:
+            return True
+        if self.mentions is None:
+            return False
+        if low not in self._lower_cache:
+            said = re.compile(rf"\b{re.escape(low)}\b")
+            self._lower_cache[low] = any(said.search(line) for line in self.mentions(low))
+        return self._lower_cache[low]
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""

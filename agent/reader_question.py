@@ -52,6 +52,12 @@ _BARE_KINDS = "company|firm|agency|airline|band|team|app|tool|brand"
 _NAMED_KINDS = f"{_SITE_KINDS}|{_BARE_KINDS}"
 
 
+_KIN_NOUNS = r"(?:mom|mum|mother|dad|father|wife|husband|partner|brother|sister|son|daughter|aunt|uncle|grandma|grandpa|nan|gran|cousin|friend)"
+_NUMBER_FOR_SOMEONE = re.compile(
+    rf"\b(?:new |home |work )?number (?:for|of) (?:(?i:my|our|the) {_KIN_NOUNS}\b|[A-Z][a-z]+['’]s {_KIN_NOUNS}\b"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\??\s*$)")
+
+
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
@@ -63,6 +69,8 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
+    elif _NUMBER_FOR_SOMEONE.search(q) and not re.search(r"\bhow (much|many)\b", low):
+        want = "phone"  # "the number for Ezra's mom", "the number of Lopez Auto"
     elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
             and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
         # "Dev's number", "my brother's number": a person's number is their phone.
@@ -205,8 +213,9 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
-        "name": names,
-        "place": names,
+        # One letter is no one's name ("B&B admin", a "flat: B" column).
+        "name": lambda t: [n for n in names(t) if len(n.strip(".")) > 1],
+        "place": lambda t: [n for n in names(t) if len(n.strip(".")) > 1],
         "email": emails,
         "address": addresses,
         "code": lambda t: _codes(t, exclude),
@@ -272,6 +281,10 @@ _RELATIVE = re.compile(
 )
 
 
+# "the mobile of whoever opens up on weekdays": the person is found by the clause alone.
+_WHOEVER = re.compile(r"^(?P<pre>.*?)\bwhoever (?P<clause>[^?]+?)\s*\?*\s*$", re.IGNORECASE)
+
+
 class Hops(BaseModel):
     inner: str  # what finds the person or thing: "Which vet prescribed Momo's pills?"
     read: str  # what the reader answers there: "Who prescribed Momo's pills?" (the line need not say "vet")
@@ -300,8 +313,8 @@ _ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|th
 
 def _role_hop(question: str) -> Hops | None:
     m = _ROLE_OF.match(question.strip()) or _ROLE_POSS.match(question.strip())
-    if m is None or m.group("role").split()[-1] in _NOT_NOUNS:
-        return None
+    if m is None or m.group("role").split()[-1] in _NOT_NOUNS or re.search(r"\b(?:who|whose|that|which)\b", m.group("role")):
+        return None  # "the guy who serviced the boiler" is found by its clause, not as a role
     role, det, attr = m.group("role").strip(), m.group("det"), m.group("attr")
     inner = f"Who is {det} {role}?"
     tail = (m.groupdict().get("tail") or "").strip()
@@ -309,10 +322,20 @@ def _role_hop(question: str) -> Hops | None:
     return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1])
 
 
+def _phone_number(outer: str) -> str:
+    """"the number of the friend whose rope I borrowed": the number of someone found by a clause
+    (a person or a business) is their phone number."""
+    return re.sub(r"(?i)\b(?<!phone )(?<!mobile )((?:new |home |work )?)number (of|for) \{\}", r"\1phone number \2 {}", outer)
+
+
 def relative_clause(question: str) -> Hops | None:
     hop = _role_hop(question)
     if hop is not None:
         return hop
+    w = _WHOEVER.match(question.strip())
+    if w is not None and re.search(r"\w", w.group("pre")) and len(w.group("clause").split()) >= 2:
+        inner = f"Who {w.group('clause')}?"
+        return Hops(inner=inner, read=inner, outer=_phone_number(f"{w.group('pre')}{{}}?"), noun="person")
     m = _RELATIVE.match(question.strip())
     if m is None:
         c = _CONTACT.match(question.strip())
@@ -323,13 +346,13 @@ def relative_clause(question: str) -> Hops | None:
             return None
         noun, clause = c.group("noun"), c.group("clause")
         inner = f"Which {noun} {clause}?"
-        return Hops(inner=inner, read=inner, outer=f"{c.group('pre')}{{}}?", noun=noun.lower())
+        return Hops(inner=inner, read=inner, outer=_phone_number(f"{c.group('pre')}{{}}?"), noun=noun.lower())
     if len(m.group("clause").split()) < 2:
         return None
     rel, clause, noun = m.group("rel").lower(), m.group("clause"), m.group("noun")
     inner = f"Whose {clause}?" if rel == "whose" else f"Which {noun} {clause}?"
     read = {"who": f"Who {clause}?", "whose": inner, "that": f"What {clause}?"}[rel]
-    outer = f"{m.group('pre')}{{}}{m.group('tail') or ''}?"
+    outer = _phone_number(f"{m.group('pre')}{{}}{m.group('tail') or ''}?")
     if not re.search(r"\w", m.group("pre")):
         return None  # "The vet who prescribed it?": nothing is asked about them
     return Hops(inner=inner, read=read, outer=outer, noun=noun.lower())
@@ -360,7 +383,7 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
             continue
         at = text.find(n)
         starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])
-        if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]):
+        if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]) and not re.match(_SAID_OF_SOMEONE, text[at + len(n):]):
             continue  # "Leave the pill pockets": a verb at the start of a sentence
         n = re.sub(r"['’]s$", "", n)
         if re.fullmatch(r".* [A-Z]", n) and text[at + len(n): at + len(n) + 1] == ".":
@@ -379,6 +402,8 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     # A person is not "Q3" or "EXP-14".
     if kind & _PERSON_NOUNS:
         found = [f for f in found if not any(ch.isdigit() for ch in f[1])] or found
+        # "Lee from Ace Heating": the guy is Lee; what follows "from" or "at" is where he works.
+        found = [f for f in found if not re.search(r"\b(?:from|at)\s+$", text[:f[0]])] or found
     # A name that says it is of the sought kind ("Kelso Garage" for the garage), or that a line is
     # keyed by ("Addresses: Zia Carla: 3 Chestnut Walk"), is what it is about.
     of_kind = [f for f in found if kind & {w.lower() for w in f[1].split()}]
@@ -390,7 +415,11 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     return min(found, key=lambda f: min(abs(f[0] - s) for s in spots))[1]
 
 
-_PERSON_NOUNS = frozenset("person people one man woman guy who someone friend colleague".split())
+# What follows a name, never a verb, at the start of a sentence: "Lee from Ace Heating", "Kasia
+# opens ...", "Tom said ...".
+_SAID_OF_SOMEONE = r"\s+(?:from|and|is|was|has|had|said|says|will|did|does|came|called|rang|texted|opens|closes|fixed|serviced)\b"
+
+_PERSON_NOUNS = frozenset("person people one man woman guy bloke chap lady who someone friend colleague".split())
 
 STOP = frozenset("the a an of to in on at is are was were who whose which that my our your for and with".split())
 

@@ -178,6 +178,19 @@ _NOT_NAMES = frozenset(
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
 
 
+# Words that open a sentence of a note with a capital and are no one's name ("Finally bought the
+# P-bass!!", "Need a first aider"): read as names only where a name could not be. (No given names
+# here: "Will", "Mark", "Pat" are people.)
+SENTENCE_OPENERS = frozenset("""finally need needs would could should must might may just still maybe perhaps next
+    then got get went go took take bought buy called booked paid asked told remember note data new old big small great good
+    bad nice lovely long quick lots some all every each another other more most less back already never always sometimes
+    usually apparently hopefully luckily sadly annoyingly really actually anyway meanwhile later earlier soon tonight
+    had has have did does do was were is are been be not nothing everything something someone everyone nobody here
+    these those both either done made make met saw see said says think thought feel felt found find started start
+    finished moved sent picked dropped fixed checked check left arrived came come off out up down quite very too much
+    many few only even almost around spent ordered emailed texted rang phoned tried want wants wanted""".split())
+
+
 def names(text: str) -> list[str]:
     """Capitalised word runs ("Priya Raman", "TU Hamburg", "Dr. Alvarez"), minus sentence glue."""
     out = []
@@ -186,6 +199,11 @@ def names(text: str) -> list[str]:
         # A run ends at a full stop, unless the stop ends an abbreviation ("Dr. Liu", "K. Le Guin").
         part: list[str] = []
         for tok in m.group(0).split():
+            if len(part) >= 2 and re.fullmatch(r"[A-Z]\.", part[-1]) and tok == part[0]:
+                # "Tom R. Tom lent me his rope": a name does not repeat its first word, so the
+                # initial's stop ends it (unlike "John F. Kennedy").
+                spans.append(" ".join(part))
+                part = []
             part.append(tok)
             if tok.endswith(".") and len(tok.rstrip(".")) > 3:
                 spans.append(" ".join(part))
@@ -199,8 +217,8 @@ def names(text: str) -> list[str]:
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "der", "la", "le", "du", "da"):
             toks = toks[:-1]
-        if toks:
-            out.append(" ".join(toks))
+        if toks and not (len(toks) == 1 and "-" in toks[0] and all(p.lower() in _NOT_NAMES for p in toks[0].split("-"))):
+            out.append(" ".join(toks))  # "Mon-Fri", "Jan-Mar" are spans of days and months
     return _dedupe(out)
 
 

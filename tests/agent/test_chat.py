@@ -233,6 +233,24 @@ def test_a_first_name_is_looked_up_whole_and_two_people_with_it_are_asked_about(
         assert lee.kind == "ambiguous" and "Lee Whitfield" in lee.answer and "Lee Barnes" in lee.answer
 
 
+def test_someone_found_by_what_they_did_is_asked_about_by_the_full_name_their_card_gives(tmp_path):
+    """"the guy who serviced the boiler" is "Lee from Ace Heating"; of the two Lees on the contact
+    list, the one whose card says Ace Heating is asked about. "whoever opens up" is found the same way."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "house.md").write_text("# Boiler service\n\nLee from Ace Heating. £85 cash.\nNext due Nov 2027.\n\n"
+                                    "# Rota\n\nKasia opens Mon-Fri (keys), I open Sat + Sun.\n")
+    (notes / "contacts.txt").write_text(
+        "PEOPLE\n\nLee Whitfield\n    landlord of the shop. 0161 496 0902\n\nLee Barnes\n    Ace Heating, gas. 07700 900761\n")
+    (notes / "staff.csv").write_text("name,role,mobile\nKasia Nowak,supervisor,07700 900231\nTom Ashworth,barista,07700 900364\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        boiler = eng.ask("What's the number of the guy who serviced the boiler?")
+        assert "07700 900761" in boiler.answer and "0902" not in boiler.answer
+        assert boiler.citation.path.endswith("contacts.txt")
+        keys = eng.ask("What's the mobile of whoever opens up with the keys on weekdays?")
+        assert "07700 900231" in keys.answer
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []

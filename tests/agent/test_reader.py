@@ -227,6 +227,49 @@ def test_a_relative_clause_splits_into_who_and_what():
     assert entity("medication: ramipril; Rx: RX 1120; prescriber: Dr. Ines Varga", hops.inner, "", row_fields, hops.noun) == "Dr. Ines Varga"
 
 
+
+def test_someone_found_by_a_clause_is_asked_about_by_phone_and_named_apart_from_where_they_work():
+    """"the number of the friend whose rope I borrowed" asks for that friend's phone; "whoever
+    opens up" is a clause of its own; "the guy who serviced the boiler" is no role; "Lee from Ace
+    Heating" is the guy, not the firm; "Tom R. Tom lent me" names Tom R., and "Mon-Fri" no one."""
+    from agent.reader_question import analyse, entity, relative_clause
+    from agent.reader_text import names
+
+    hops = relative_clause("What's the number of the friend whose rope I borrowed for Arapiles?")
+    assert (hops.read, hops.outer) == ("Whose rope I borrowed for Arapiles?", "What's the phone number of {}?")
+    hops = relative_clause("What's the mobile of whoever opens up with the keys on weekdays?")
+    assert (hops.read, hops.outer) == ("Who opens up with the keys on weekdays?", "What's the mobile of {}?")
+    hops = relative_clause("What's the number of the guy who serviced the boiler?")
+    assert (hops.read, hops.outer, hops.noun) == ("Who serviced the boiler?", "What's the phone number of {}?", "guy")
+    assert entity("Lee from Ace Heating. £85 cash.", hops.inner, "Boiler service", None, hops.noun) == "Lee"
+    assert relative_clause("What's the phone number of the bowls club captain?").outer == "What is {}'s phone number?"
+    assert names("10-18 Northside w/ Obinna + Tom R. Tom lent me his 60 m rope") == ["Northside", "Obinna", "Tom R", "Tom"]
+    assert names("John F. Kennedy said so") == ["John F. Kennedy"]
+    assert names("Kasia opens Mon-Fri (keys), I open Sat + Sun.") == ["Kasia"]
+    assert names("Jean-Luc Picard") == ["Jean-Luc Picard"]
+    # A person's (or a firm's) number is their phone; a flat's number or a count is not.
+    for question in ("what's the number for Ezra's mom", "What is the number of Lopez Auto?", "What's the number for my mum"):
+        assert analyse(question).want == "phone", question
+    for question in ("What is the number of Flat B?", "How many numbers for Sam?"):
+        assert analyse(question).want != "phone", question
+
+def test_a_word_that_only_opens_a_sentence_is_no_name():
+    """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
+    aider; a word the notes also write in lower case opens a sentence, it is no name. A name
+    opening a sentence still is one ("Kasia opens Mon-Fri")."""
+    bass = [hit("Finally bought the P-bass!!", line=1), hit("Took it straight to Sal at Ravenswood Strings for a setup.", line=2)]
+    reading = Reader(overlap_model(finally_=0)).read("Who set up the P-bass?", bass)
+    assert "Finally" not in (reading.value or "") and "Finally" not in reading.answer.split(".")[0]
+    aider = [hit("Need a new kitchen lead + a first aider.", line=1)]
+    assert Reader(overlap_model()).read("Who is our first aider?", aider).kind == "abstained"
+    lower = [hit("Pickles arrived today.", line=1)]
+    assert "Pickles" in Reader(overlap_model()).read("Who arrived today?", lower).answer  # a name, as far as it knows
+    seen = Reader(overlap_model(), mentions=lambda word: ["we love pickles on toast"]).read("Who arrived today?", lower)
+    assert seen.kind == "abstained"
+    keys = [hit("Kasia opens Mon-Fri (keys), I open Sat + Sun.", line=1)]
+    assert "Kasia" in Reader(overlap_model()).read("Who opens up with the keys?", keys).answer
+
+
 def test_a_code_is_asked_by_every_word_of_its_name():
     """"bank sort code" is not the shed's padlock code; a phone number is no passport number;
     a year in the line is not what something cost."""
