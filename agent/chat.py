@@ -552,6 +552,18 @@ class ChatEngine:
                 fits.append(p)
         return fits if len(fits) == 1 else []
 
+    def _written_lower(self, word: str) -> bool:
+        """Whether the notes also write `word` in lower case: "Goals" (a label), not "Ruby"."""
+        low = word.lower()
+        if low == word:
+            return True
+        # The word itself or its singular/plural ("goal" for "Goals"), not any word sharing its
+        # stem.
+        forms = {low, low[:-1] if low.endswith("s") else low + "s"}
+        # Not inside an e-mail address or a link ("harriet@marsh.example" is still Harriet).
+        said = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w@-]|\.\w)")
+        return any(said.search(line) for line in self._mentions(low))
+
     def _read_about(self, search: str, question: str) -> Reading:
         """One question read on its own over the statements `search` retrieves."""
         statements = search_statements(self.memory, search, k=STATEMENTS_K, chunk_k=self.settings.memory.k)
@@ -565,7 +577,7 @@ class ChatEngine:
             return None
         st = reading.statement
         # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by its subject.
-        found = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun)
+        found = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
         return (found, reading) if found else None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:

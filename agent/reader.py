@@ -36,7 +36,7 @@ from agent.reader_text import (
     spelled_out,
     unsupported,
 )
-from agent.reader_parallel import parallel_records
+from agent.reader_parallel import option, parallel_records, telling_name
 from agent.reader_versions import loose_date, prefer_newer, revises
 
 DONT_KNOW = "I don't know: your notes don't say."
@@ -640,6 +640,7 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
     best = cands[0].score if cands else 0.0
     options: list[str] = []
     seen: set[str] = set()
+    texts = [c.statement.text for c in cands[:4]]
     for c in cands[:4]:
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
@@ -649,7 +650,8 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
         if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
             continue
         seen.add(label.lower())
-        options.append(f"{label} ({c.typed[0]})")
+        others = [t for t in texts if t != c.statement.text]
+        options.append(option(label, c.typed[0], telling_name(c.statement.text, others, label, info.text, c.typed[0])))
     return options if len(options) >= 2 else None
 
 

@@ -72,6 +72,23 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
     return None
 
 
+def telling_name(text: str, others: list[str], label: str, question: str, value: str) -> str | None:
+    """The first name a record holds that neither its label, the question, its value nor the other
+    records say: "Yorkshire Mutual" in "flat b: landlord insurance: Yorkshire Mutual, ..., renews
+    14 March" beside the flat a line with Brightwater. It helps the user pick."""
+    if names(label) == [label]:
+        return None  # "Ilinca (3 February)": a name tells them apart already
+    said = f"{label} {question} {value}".lower()
+    for n in names(text):
+        if len(n) > 2 and n.lower() not in said and not any(n in o for o in others) and not re.search(r"\d", n):
+            return n
+    return None
+
+
+def option(label: str, value: str, name: str | None) -> str:
+    return f"{label}, {name} ({value})" if name else f"{label} ({value})"
+
+
 def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
     db, dc = when_written(b.statement, written), when_written(c.statement, written)
     return bool(db and dc and db != dc)
@@ -105,9 +122,10 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) ->
         label = _label(best, c)
         if label is None:
             continue
+        pair = [best.statement.text, c.statement.text]
         if not options:
-            options.append(f"{label[0]} ({best.typed[0]})")
-        option = f"{label[1]} ({c.typed[0]})"
-        if option not in options:
-            options.append(option)
+            options.append(option(label[0], best.typed[0], telling_name(pair[0], pair[1:], label[0], info.text, best.typed[0])))
+        this = option(label[1], c.typed[0], telling_name(pair[1], pair[:1], label[1], info.text, c.typed[0]))
+        if this not in options:
+            options.append(this)
     return options if len(options) >= 2 else None

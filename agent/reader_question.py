@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
@@ -358,7 +359,8 @@ def relative_clause(question: str) -> Hops | None:
     return Hops(inner=inner, read=read, outer=outer, noun=noun.lower())
 
 
-def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | None = None, noun: str = "") -> str | None:
+def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | None = None, noun: str = "",
+           common: Callable[[str], bool] | None = None) -> str | None:
     """The name in `text` that the question's clause points to: not one the question already
     uses (the sought kind may be part of it: "Hawthorne Pharmacy" for "the pharmacy that ..."),
     not a heading, a column name or an all-capitals label, not a capitalised word that only starts
@@ -375,22 +377,42 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
                 found_here = [n for n in names(v) if n.lower() not in keys]
                 if found_here:
                     return re.sub(r"['’]s$", "", found_here[0])
+    found = _names_in(text, asked - kind, heading, kind, keys)
+    if not found and heading:
+        # "Maureen's fish pie: 3 eggs ..." (the heading carried into each line) for "who gave me
+        # the fish pie recipe": the heading's name, when the line names no one else.
+        found = _names_in(text, asked - kind, set(), kind, keys)
+    if not found:
+        return None
+    return _pick(found, text, asked, kind, common)
+
+
+def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], keys: set[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for n in names(text):
         words = n.split()
-        if (any(w.lower().strip(".'’") in (asked - kind) | heading for w in words) or all(w.lower() in kind for w in words)
+        if (any(w.lower().strip(".'’") in asked | heading for w in words) or all(w.lower() in kind for w in words)
                 or n.lower() in keys or (n.isupper() and len(n) > 3)):
             continue
         at = text.find(n)
         starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])
         if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]) and not re.match(_SAID_OF_SOMEONE, text[at + len(n):]):
             continue  # "Leave the pill pockets": a verb at the start of a sentence
+        if (len(words) == 1 and re.search(r"^[^:]{1,30}:\s+$", text[:at]) and re.match(r"\s+[a-z]", text[at + len(n):])
+                and (n.lower() in SENTENCE_OPENERS or (len(n) > 5 and n.endswith("ed")))):
+            continue  # "w/c 15 Sep: Switched café beans to ...": a verb after a dated label
         n = re.sub(r"['’]s$", "", n)
         if re.fullmatch(r".* [A-Z]", n) and text[at + len(n): at + len(n) + 1] == ".":
             n += "."  # "Chris L." keeps its initial's full stop
         found.append((at, n))
-    if not found:
-        return None
+    return found
+
+
+def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[str], common: Callable[[str], bool] | None) -> str:
+    if common is not None:
+        # "Goals: Ruby 3 (hat-trick!!)": a word the notes also write in lower case is a label,
+        # when the line names someone else.
+        found = [f for f in found if len(f[1].split()) > 1 or not common(f[1])] or found
     # A label that names the asked thing ("VAT return Q3: Harriet has had everything since 6 Oct"
     # for "who has my VAT return") is not the one the clause points to, when the line names
     # someone after it. ("Kelso Garage: booked for the MOT" is keyed by the garage sought.)

@@ -241,7 +241,8 @@ def test_someone_found_by_what_they_did_is_asked_about_by_the_full_name_their_ca
     (notes / "house.md").write_text("# Boiler service\n\nLee from Ace Heating. £85 cash.\nNext due Nov 2027.\n\n"
                                     "# Rota\n\nKasia opens Mon-Fri (keys), I open Sat + Sun.\n")
     (notes / "contacts.txt").write_text(
-        "PEOPLE\n\nLee Whitfield\n    landlord of the shop. 0161 496 0902\n\nLee Barnes\n    Ace Heating, gas. 07700 900761\n")
+        "PEOPLE\n\nLee Whitfield\n    landlord of the shop. 0161 496 0902\n\nLee Barnes\n    Ace Heating, gas. 07700 900761, lee@aceheating.example\n\n"
+        "Goals: Ruby scored two goals on Saturday.\n")
     (notes / "staff.csv").write_text("name,role,mobile\nKasia Nowak,supervisor,07700 900231\nTom Ashworth,barista,07700 900364\n")
     with engine_over(tmp_path, notes) as (eng, _):
         boiler = eng.ask("What's the number of the guy who serviced the boiler?")
@@ -249,6 +250,9 @@ def test_someone_found_by_what_they_did_is_asked_about_by_the_full_name_their_ca
         assert boiler.citation.path.endswith("contacts.txt")
         keys = eng.ask("What's the mobile of whoever opens up with the keys on weekdays?")
         assert "07700 900231" in keys.answer
+        # "Goals" is a label the notes also write in lower case; "Lee" is a name, also where an
+        # e-mail address writes it in lower case.
+        assert eng._written_lower("Goals") and not eng._written_lower("Lee") and not eng._written_lower("Ruby")
 
 
 def test_cancel_stops_generation(engine):
