@@ -46,7 +46,12 @@ class Understood(BaseModel):
 
 
 def known_apps(vocabulary) -> set[str]:
-    return {a.lower() for a in (*COMMON_APPS, *(vocabulary.places if vocabulary is not None else ()))}
+    """Apps a heard "open X" may name as it stands: the common launcher labels, the well-known apps
+    the vocabulary knows by name (agent/vocabulary.py KNOWN_APPS: "Open WhatsApp." needs no
+    recovery though the notes never mention WhatsApp) and the user's own words from the notes."""
+    from agent.vocabulary import KNOWN_APPS
+
+    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *(vocabulary.places if vocabulary is not None else ()))}
 
 
 def _meaning(plan) -> tuple:

@@ -403,3 +403,17 @@ def test_a_polite_request_is_a_command_even_printed_as_a_question(home):
     assert polite.recovered is not None and [(p.kind, p.args) for p in polite.plan] == [("open_app", {"name": "Calendar"})]
     asked = understand(_agent(home, None), _transcript("Can you tell me Mo's birthday?"), vocab)
     assert asked.recovered is None and asked.text == "Can you tell me Mo's birthday?"
+
+
+def test_a_well_known_app_is_opened_as_heard(home):
+    """"Open Instagram." names an app the vocabulary knows by name though no note mentions it:
+    it runs as heard, with no second look at the recording and no recovery (each costs a decode)."""
+    from agent.heard import understand
+
+    def no_second_look():
+        raise AssertionError("a well-known app was taken for a misheard one")
+
+    heard = _transcript("Open Instagram.")
+    heard.second_look = no_second_look
+    understood = understand(_agent(home, None), heard, _vocabulary(None))
+    assert understood.recovered is None and [(p.kind, p.args) for p in understood.plan] == [("open_app", {"name": "Instagram"})]
