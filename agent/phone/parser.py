@@ -194,9 +194,10 @@ def tidy(text: str) -> str:
     s = re.sub(r"^(?:(?:ok(?:ay)?|so|um+|uh+|er+|hmm+|hey|hi|right)\b[,.!]?\s*)+", "", s, flags=re.I)
     s = s.strip(" .!?,;")
     s = re.sub(r"(?:[,.]?\s+(?:and|then|and then|so))+$", "", s, flags=re.I)  # a dangling "... and then"
-    # a courtesy at the end is no part of the command ("Turn off Wi-Fi, please."); not after a
-    # message body's own words, which keep it: only when it follows a comma or the command's target
-    s = re.sub(r"[,.]?\s+(?:please|thanks|thank you)$", "", s, flags=re.I) \
+    # a "please" at the end is no part of the command ("Turn off Wi-Fi, please."); a message body
+    # keeps its own words. Not "thank you": Whisper hallucinates it at the end of noisy audio, and
+    # "Open the phone, thank you." (a misheard "open Spotify") must stay no command
+    s = re.sub(r"[,.]?\s+please$", "", s, flags=re.I) \
         if not re.match(r"^(?:send |tell |let |text |message |sms )", s, re.I) else s
     # a sentence break inside one command is a pause, not an end (not after "Dr." or "p.m.")
     s = re.sub(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<=\w\w)[.!?]\s+(?=\w)", ", ", s)
