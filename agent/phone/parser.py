@@ -387,6 +387,11 @@ def _parse_one(text: str) -> list[Step] | None:
         re.match(r"^(?:go|switch) to (?:the |my )?(?P<app>[\w .'&+-]+?)(?: app(?:lication)?)?$", s, re.I)
     if m and re.match(r"^(?:bring|pull)\b", s, re.I) and not re.match(r"^(?:bring|pull) up\b", s, re.I):
         m = None  # "bring the camera" is no command; "bring up the camera" is
+    # the looser verbs name an app, not a request for the notes ("pull up my notes on the boiler"
+    # is a question for the chat, which routes by this parser)
+    if m and re.match(r"^(?:go|switch|bring|pull) |^show me\b", s, re.I) and (
+            len(m.group("app").split()) > 3 or re.search(r"\b(?:on|about|for|from|with|of|in|to|at)\b", m.group("app"), re.I)):
+        m = None
     if m and not re.search(r"\b(and|then)\b", m.group("app"), re.I):
         app = m.group("app").strip()
         return [Step(kind="open_app", args={"name": app}, description=f"open {app}")]
