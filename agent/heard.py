@@ -24,6 +24,10 @@ COMMON_APPS = ("Camera", "Clock", "Maps", "Phone", "Messages", "Photos", "Galler
 N_BEST = 5  # the recognizer's other transcripts tried when the first makes no command
 _QUESTION = re.compile(r"^\s*(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|"
                        r"can|could|should|would|will|tell me about)\b", re.IGNORECASE)
+# "Can you call Anja?" is a request, not a question, though the recognizer prints a question mark
+_POLITE = re.compile(r"^\s*(?:please\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:(?:call|ring|phone|dial|text|"
+                     r"message|set|turn|switch|open|launch|start|take|wake|go|put)\b|"
+                     r"(?:give|send|tell|let)\b(?!\s+(?:me|us)\b))", re.IGNORECASE)  # "can you tell me ..." asks
 
 
 class Understood(BaseModel):
@@ -42,7 +46,12 @@ class Understood(BaseModel):
 
 
 def known_apps(vocabulary) -> set[str]:
-    return {a.lower() for a in (*COMMON_APPS, *(vocabulary.places if vocabulary is not None else ()))}
+    """Apps a heard "open X" may name as it stands: the common launcher labels, the well-known apps
+    the vocabulary knows by name (agent/vocabulary.py KNOWN_APPS: "Open WhatsApp." needs no
+    recovery though the notes never mention WhatsApp) and the user's own words from the notes."""
+    from agent.vocabulary import KNOWN_APPS
+
+    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *(vocabulary.places if vocabulary is not None else ()))}
 
 
 def _meaning(plan) -> tuple:
@@ -64,7 +73,8 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
                                      for p in plan)
     recovered, vouched, evidence = None, False, {}
     scorer = getattr(transcript, "scorer", None)
-    command_like = bool(text) and not _QUESTION.match(text) and not text.rstrip().endswith("?")
+    command_like = bool(text) and (bool(_POLITE.match(text)) or (
+        not _QUESTION.match(text) and not text.rstrip().endswith("?")))
     second_look = getattr(transcript, "second_look", None)
     if command_like and (plan is None or question or error or unknown_app) and second_look is not None \
             and SECOND_LOOK:

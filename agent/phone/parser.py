@@ -11,7 +11,8 @@ import re
 from pydantic import BaseModel, Field
 
 _PHONE_LITERAL = re.compile(r"^\+?[\d\s().-]{7,}$")
-_FILLER = r"(?:please\s+|can you\s+|could you\s+|hey\s+|anima,?\s+)*"
+_FILLER = (r"(?:please\s+|(?:can|could|would|will) you\s+|hey\s+|anima,?\s+|"
+           r"i(?: want| need|'d like| would like) to\s+|just\s+)*")
 _SEP = re.compile(r"\s*(?:,\s*)?\b(?:and then|then|and also|and)\b\s*|\s*;\s*", re.I)
 
 
@@ -72,6 +73,7 @@ def _spoken_clock(t: str) -> str:
     """How recognizers print times, to one form: "8 p.m." -> "8 pm", "5.30" -> "5:30"."""
     t = re.sub(r"\b([ap])\.?\s?m\b\.?", r"\1m", t)  # a.m. / p. m. / a m -> am
     t = re.sub(r"\bo'? ?clock\b", "oclock", t)
+    t = re.sub(r"\bhalf (?=\d{1,2}\b(?! (?:minutes?|hours?|seconds?)))", "half past ", t)  # British "half six"
     return t
 
 
@@ -106,7 +108,8 @@ def parse_time(text: str) -> tuple[int, int] | None:
 
 def _clock_reading(t: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
     """((hour, minute) or None for a time-shaped phrase that is no time, the span it covers)."""
-    suffix_re = r"(?:\s*(am|pm|oclock|in the morning|in the evening|at night|tonight))?"
+    suffix_re = (r"(?:\s*(am|pm|oclock|in the morning|in the evening|in the afternoon|at night|tonight|"
+                 r"(?:tomorrow|this) (?:morning|afternoon|evening|night)))?")
     # half past 5 / quarter to 7 / 20 past 6 / 10 to 8 (optionally followed by am/pm)
     m = re.search(r"\b(half|quarter|\d{1,2})( minutes?)? (past|after|to|before|til|till) (\d{1,2})\b" + suffix_re, t)
     if m:
@@ -141,9 +144,10 @@ def _clock_reading(t: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | N
 
 def _suffix(word: str | None) -> str:
     w = (word or "").strip()
-    if w in ("in the evening", "at night", "tonight"):
+    if w in ("in the evening", "in the afternoon", "at night", "tonight") or \
+            re.fullmatch(r"(?:tomorrow|this) (?:afternoon|evening|night)", w):
         return "pm"
-    if w == "in the morning":
+    if w.endswith("morning"):
         return "am"
     return w
 
@@ -156,6 +160,9 @@ def parse_duration(text: str) -> int | None:
     t = numbers_to_digits(text.lower())
     t = re.sub(r"\b(\d+) and a half (hours?|minutes?)", lambda m: f"{m.group(1)}.5 {m.group(2)}", t)
     t = re.sub(r"\ban hour and a half\b", "90 minutes", t)
+    t = re.sub(r"\bhalf a minute\b", "30 seconds", t)
+    t = re.sub(r"\ba minute and a half\b", "90 seconds", t)
+    t = re.sub(r"\b(?:a|one) (minute|second)\b", r"1 \1", t)
     total = 0.0
     if re.search(r"\bhalf an hour\b", t):
         total += 1800
@@ -187,6 +194,11 @@ def tidy(text: str) -> str:
     s = re.sub(r"^(?:(?:ok(?:ay)?|so|um+|uh+|er+|hmm+|hey|hi|right)\b[,.!]?\s*)+", "", s, flags=re.I)
     s = s.strip(" .!?,;")
     s = re.sub(r"(?:[,.]?\s+(?:and|then|and then|so))+$", "", s, flags=re.I)  # a dangling "... and then"
+    # a "please" at the end is no part of the command ("Turn off Wi-Fi, please."); a message body
+    # keeps its own words. Not "thank you": Whisper hallucinates it at the end of noisy audio, and
+    # "Open the phone, thank you." (a misheard "open Spotify") must stay no command
+    s = re.sub(r"[,.]?\s+please$", "", s, flags=re.I) \
+        if not re.match(r"^(?:send |tell |let |text |message |sms )", s, re.I) else s
     # a sentence break inside one command is a pause, not an end (not after "Dr." or "p.m.")
     s = re.sub(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<=\w\w)[.!?]\s+(?=\w)", ", ", s)
     # A command's first word heard inflected: "Called Dana." / "Turned on Bluetooth." is "call
@@ -226,8 +238,11 @@ def _parse_one(text: str) -> list[Step] | None:
     # text/message/sms X that|saying Y ; send (a) text to X saying Y ; tell X that Y
     m = re.match(r"^(?:send )?(?:an? )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
                  r"(?: that| saying| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
-        re.match(r"^send (?P<who>.+?) an? (?:text|sms|message|msg)(?: message)?\s*(?:saying|that|to say|:|,)?\s*(?P<body>.+)$", s, re.I) or \
-        re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I)
+        re.match(r"^(?:send|shoot|drop|fire off) (?P<who>.+?) an? (?:quick )?(?:text|sms|message|msg|line|note)(?: message)?"
+                 r"\s*(?:saying|that|to say|:|,)?\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?: saying| that| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I) or \
+        re.match(r"^let (?P<who>.+?) know(?: that)?[,:]?\s+(?P<body>.+)$", s, re.I)
     if not m:  # the "that" dropped or not heard
         m = re.match(rf"^(?:send )?(?:an? )?(?:text|sms|message|msg)(?: message)? (?:to )?{_WHO_BARE} (?P<body>\S.*)$", s, re.I) or \
             re.match(rf"^tell {_WHO_BARE} (?P<body>\S.*)$", s, re.I)
@@ -243,13 +258,16 @@ def _parse_one(text: str) -> list[Step] | None:
             return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]
 
     # call X
-    m = re.match(r"^(?:call|phone|ring|dial|give) (?P<who>.+?)(?: a (?:call|ring))?(?: now)?$", s, re.I)
+    m = re.match(r"^(?:(?:call|phone|ring)(?: up)?|dial|give) (?P<who>.+?)(?: a (?:call|ring|bell))?(?: back)?(?: now)?$",
+                 s, re.I) or \
+        re.match(r"^(?:make|place|start) a (?:phone |voice )?call to (?P<who>.+?)(?: now)?$", s, re.I) or \
+        re.match(r"^get (?P<who>.+?) on the (?:phone|line)$", s, re.I)
     if m and not re.search(r"\b(and|then)\b", m.group("who"), re.I):
         args = _recipient(m.group("who"))
         return [Step(kind="call", args=args, description=f"call {_who_label(args)}")]
 
     # alarm / timer
-    if re.search(r"\balarm\b|\bwake (?:me )?up\b|\bwake me\b", low):
+    if re.search(r"\balarm\b|\bwake (?:me )?up\b|\bwake me\b|\bget me up\b", low):
         hm = parse_time(low)
         if hm:
             day = " tomorrow" if "tomorrow" in low else ""
@@ -264,8 +282,16 @@ def _parse_one(text: str) -> list[Step] | None:
 
     # toggles: turn on X / turn X on / enable X / switch off X
     # (a filler the recognizer slips in before the state, "Turn it off airplane mode.", is no other command)
-    m = re.search(rf"\b(?:turn|switch|put|set) (?:it |the )?(on|off) (?:the |my |your )?{_TOGGLE_WORDS}", low) or \
-        re.search(rf"\b(?:turn|switch|put|set) (?:the |my |your )?{_TOGGLE_WORDS} (on|off)\b", low)
+    m = re.search(rf"\b(?:turn|switch|put|set) (?:it |the )?(?:back )?(on|off) (?:the |my |your )?{_TOGGLE_WORDS}", low) or \
+        re.search(rf"\b(?:turn|switch|put|set) (?:the |my |your )?{_TOGGLE_WORDS} (?:back )?(on|off)\b", low) or \
+        re.fullmatch(rf"(?:the )?{_TOGGLE_WORDS} (on|off)", low)  # "Wi-Fi off."
+    if not m:  # "put the phone in airplane mode", "take it off flight mode", "switch to airplane mode"
+        mode = r"(airplane mode|aeroplane mode|flight mode|plane mode)"
+        phone = r"(?: (?:the|my) phone| it| the device)?"
+        if re.search(rf"\b(?:put|switch|set|go){phone} (?:in|into|to|on) {mode}", low):
+            return [Step(kind="airplane", args={"enabled": True}, description="airplane on")]
+        if re.search(rf"\b(?:take|get){phone} (?:off|out of) {mode}", low):
+            return [Step(kind="airplane", args={"enabled": False}, description="airplane off")]
     if m:
         a, b = m.group(1), m.group(2)
         state, what = (a, b) if a in ("on", "off") else (b, a)
@@ -280,7 +306,9 @@ def _parse_one(text: str) -> list[Step] | None:
             return [Step(kind=kind, args={"enabled": on}, description=f"{kind} {'on' if on else 'off'}")]
 
     # volume
-    if re.search(r"\bvolume\b|\bmute\b|\bunmute\b|\blouder\b|\bquieter\b", low):
+    # "the sound" is the volume when it goes up or down ("turn the sound down")
+    sound = re.search(r"\bsound\b", low) and re.search(r"\b(?:up|down|louder|quieter|lower|raise|reduce|increase|decrease)\b", low)
+    if re.search(r"\bvolume\b|\bmute\b|\bunmute\b|\blouder\b|\bquieter\b", low) or sound:
         if re.search(r"\bunmute\b", low):
             return [Step(kind="volume", args={"level": "up"}, description="volume up")]
         if re.search(r"\bmute\b", low):
@@ -292,7 +320,7 @@ def _parse_one(text: str) -> list[Step] | None:
             return [Step(kind="volume", args={"level": int(n.group(1))}, description=f"volume to {n.group(1)}")]
         if re.search(r"\bup\b|\blouder\b|\braise\b|\bincrease\b", low):
             return [Step(kind="volume", args={"level": "up"}, description="volume up")]
-        if re.search(r"\bdown\b|\bquieter\b|\blower\b|\bdecrease\b", low):
+        if re.search(r"\bdown\b|\bquieter\b|\blower\b|\bdecrease\b|\breduce\b|\bsofter\b", low):
             return [Step(kind="volume", args={"level": "down"}, description="volume down")]
         return None
 
@@ -354,7 +382,16 @@ def _parse_one(text: str) -> list[Step] | None:
         return [Step(kind="open_url", args={"url": m.group("url")}, description=f"open {m.group('url')}")]
 
     # open app
-    m = re.match(r"^(?:open|launch|start|run|show)(?: up)? (?:the |my )?(?P<app>[\w .'&+-]+?)(?: app(?:lication)?)?$", s, re.I)
+    m = re.match(r"^(?:open|launch|start|run|show|bring|pull)(?: up)?(?: me)? (?:the |my )?(?P<app>[\w .'&+-]+?)"
+                 r"(?: app(?:lication)?)?$", s, re.I) or \
+        re.match(r"^(?:go|switch) to (?:the |my )?(?P<app>[\w .'&+-]+?)(?: app(?:lication)?)?$", s, re.I)
+    if m and re.match(r"^(?:bring|pull)\b", s, re.I) and not re.match(r"^(?:bring|pull) up\b", s, re.I):
+        m = None  # "bring the camera" is no command; "bring up the camera" is
+    # the looser verbs name an app, not a request for the notes ("pull up my notes on the boiler"
+    # is a question for the chat, which routes by this parser)
+    if m and re.match(r"^(?:go|switch|bring|pull) |^show me\b", s, re.I) and (
+            len(m.group("app").split()) > 3 or re.search(r"\b(?:on|about|for|from|with|of|in|to|at)\b", m.group("app"), re.I)):
+        m = None
     if m and not re.search(r"\b(and|then)\b", m.group("app"), re.I):
         app = m.group("app").strip()
         return [Step(kind="open_app", args={"name": app}, description=f"open {app}")]

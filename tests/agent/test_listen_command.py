@@ -391,3 +391,29 @@ def test_the_second_look_is_only_taken_when_the_words_make_no_command(home):
     garbled.second_look = lambda: _transcript("Turn the volume up.", avg_logprob=-0.2, min_word_prob=0.9)
     heard = understand(_agent(home, None), garbled)
     assert heard.text == "Turn the volume up." and heard.evidence["second_look"] == "Turn the volume up."
+
+
+def test_a_polite_request_is_a_command_even_printed_as_a_question(home):
+    """"Can you open the colander?" is a request whose app was misheard, put back like any command;
+    "Can you tell me ...?" stays a question (no recognizer scores here: the sound of the words)."""
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    polite = understand(_agent(home, None), _transcript("Can you open the colander?"), vocab)
+    assert polite.recovered is not None and [(p.kind, p.args) for p in polite.plan] == [("open_app", {"name": "Calendar"})]
+    asked = understand(_agent(home, None), _transcript("Can you tell me Mo's birthday?"), vocab)
+    assert asked.recovered is None and asked.text == "Can you tell me Mo's birthday?"
+
+
+def test_a_well_known_app_is_opened_as_heard(home):
+    """"Open Instagram." names an app the vocabulary knows by name though no note mentions it:
+    it runs as heard, with no second look at the recording and no recovery (each costs a decode)."""
+    from agent.heard import understand
+
+    def no_second_look():
+        raise AssertionError("a well-known app was taken for a misheard one")
+
+    heard = _transcript("Open Instagram.")
+    heard.second_look = no_second_look
+    understood = understand(_agent(home, None), heard, _vocabulary(None))
+    assert understood.recovered is None and [(p.kind, p.args) for p in understood.plan] == [("open_app", {"name": "Instagram"})]

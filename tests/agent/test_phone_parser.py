@@ -291,3 +291,57 @@ def test_one_misheard_word_is_put_back_by_sound_without_a_recognizer():
     assert recover("Call Tobia.", ["Tobias", "Rosalind"], understood).text == "Call Tobias."
     # nothing close enough: nothing
     assert recover("Gobble de gook.", words, understood) is None
+
+
+# ---- everyday phrasings (voice, sixth pass): ways people say the commands the parser knows -----
+@pytest.mark.parametrize("text,want", [
+    ("make a call to Jo", [("call", {"contact": "Jo"})]),
+    ("place a call to my brother", [("call", {"contact": "my brother"})]),
+    ("call up Jo", [("call", {"contact": "Jo"})]),
+    ("ring up my mum", [("call", {"contact": "my mum"})]),
+    ("call Jo back", [("call", {"contact": "Jo"})]),
+    ("get my uncle on the phone", [("call", {"contact": "my uncle"})]),
+    ("I want to call Jo", [("call", {"contact": "Jo"})]),
+    ("would you ring the vet", [("call", {"contact": "the vet"})]),
+    ("Call Jo, please.", [("call", {"contact": "Jo"})]),
+    ("let Jo know I'm late", [("send_sms", {"contact": "Jo", "body": "I'm late"})]),
+    ("let my wife know that the car is fixed", [("send_sms", {"contact": "my wife", "body": "the car is fixed"})]),
+    ("shoot Jo a text saying on my way", [("send_sms", {"contact": "Jo", "body": "on my way"})]),
+    ("drop my mum a quick message: landed safely", [("send_sms", {"contact": "my mum", "body": "landed safely"})]),
+    ("write to Jo saying see you soon", [("send_sms", {"contact": "Jo", "body": "see you soon"})]),
+    ("reply to Jo that sounds good", [("send_sms", {"contact": "Jo", "body": "sounds good"})]),
+    ("text Jo thanks for dinner please", [("send_sms", {"contact": "Jo", "body": "thanks for dinner please"})]),
+    ("get me up at 7", [("set_alarm", {"hour": 7, "minute": 0})]),
+    ("wake me up at half six", [("set_alarm", {"hour": 6, "minute": 30})]),
+    ("set an alarm for 8 tomorrow evening", [("set_alarm", {"hour": 20, "minute": 0})]),
+    ("set an alarm for six this evening", [("set_alarm", {"hour": 18, "minute": 0})]),
+    ("set an alarm for 7 tomorrow morning", [("set_alarm", {"hour": 7, "minute": 0})]),
+    ("set a timer for a minute", [("set_timer", {"seconds": 60})]),
+    ("set a timer for half a minute", [("set_timer", {"seconds": 30})]),
+    ("timer for a minute and a half", [("set_timer", {"seconds": 90})]),
+    ("turn the wifi back on", [("wifi", {"enabled": True})]),
+    ("switch bluetooth back off", [("bluetooth", {"enabled": False})]),
+    ("Wi-Fi off.", [("wifi", {"enabled": False})]),
+    ("bluetooth on please", [("bluetooth", {"enabled": True})]),
+    ("put the phone in airplane mode", [("airplane", {"enabled": True})]),
+    ("take it off flight mode", [("airplane", {"enabled": False})]),
+    ("turn the sound down", [("volume", {"level": "down"})]),
+    ("reduce the volume", [("volume", {"level": "down"})]),
+    ("go to maps", [("open_app", {"name": "maps"})]),
+    ("show me my photos", [("open_app", {"name": "photos"})]),
+    ("bring up the camera", [("open_app", {"name": "camera"})]),
+])
+def test_everyday_phrasings(text, want):
+    assert kinds(text) == want
+
+
+@pytest.mark.parametrize("text", ["Bring my mum.", "let it go", "Let me know", "bring the camera",
+                                  "Open the phone, thank you.", "pull up my notes on the boiler",
+                                  "show me what I wrote about the boiler"])  # Whisper's hallucinated "thank you" in noise
+def test_everyday_phrasings_do_not_swallow_other_words(text):
+    assert parse_command(text) is None
+
+
+def test_time_of_day_words_set_am_or_pm():
+    assert parse_time("7 in the afternoon") == (19, 0) and parse_time("9 this morning") == (9, 0)
+    assert parse_time("half 6 minutes") is None  # "half" before a duration is no clock
