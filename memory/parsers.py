@@ -72,6 +72,7 @@ class ParsedFile:
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
     outline: bool = False  # an Org outline: its headlines are things said, not only titles
+    title: str = ""  # a vault page's name (its file name), the subject of what it says before any heading
 
 
 def kind_for(path: Path) -> str | None:
@@ -146,6 +147,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "markdown":
+        page = vault_lines(lines)
+        if page[:3] != lines[:3]:
+            # A page that opens with its properties (Obsidian front matter, Logseq "key:: value")
+            # is about what its file is called: "people___Theo Marchetti.md" is Theo Marchetti.
+            title = re.sub(r"^.*(?:___|%2F)", "", path.stem).replace("_", " ").strip()
+            return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [], title=title)
         blocks = _parse_markdown(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
@@ -212,6 +219,36 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+
+
+_FRONT_KEY = re.compile(r"^([A-Za-z][\w -]{0,39}?)\s*:\s*(\S.*)$")
+_LOGSEQ_PROPERTY = re.compile(r"^(\s*)(?:[-*]\s+)?([A-Za-z][\w-]{0,39}):: ?(.*)$")
+
+
+def vault_lines(lines: list[str]) -> list[str]:
+    """Obsidian's YAML front matter and Logseq's `key:: value` properties as the "Key: value"
+    bullets they mean, line for line (so line numbers stay): without this, "aliases: [Jess]",
+    "tags: [people]" and "birthday: 9 January" run together into one sentence."""
+    out = list(lines)
+    # The app's own bookkeeping ("tags:: people, health", "collapsed:: true") says nothing about the page.
+    bookkeeping = {"tags", "tag", "cssclass", "cssclasses", "collapsed", "id", "publish", "template", "template-including-parent", "icon"}
+    if out and out[0].strip() == "---":
+        end = next((i for i in range(1, min(len(out), 60)) if out[i].strip() in ("---", "...")), None)
+        if end is not None and all(_FRONT_KEY.match(l) or not l.strip() or l.lstrip().startswith("- ") for l in out[1:end]):
+            out[0] = out[end] = ""
+            for i in range(1, end):
+                m = _FRONT_KEY.match(out[i])
+                if m and m.group(1).strip().lower() in bookkeeping:
+                    out[i] = ""
+                elif m and m.group(2).strip() not in ("[]", "''", '""'):
+                    out[i] = f"- {m.group(1).strip()}: {m.group(2).strip().strip('[]')}"
+    for i, line in enumerate(out):
+        m = _LOGSEQ_PROPERTY.match(line)
+        if m and m.group(2).lower() in bookkeeping:
+            out[i] = ""
+        elif m and m.group(3).strip():
+            out[i] = f"{m.group(1)}- {m.group(2)}: {m.group(3).strip()}"
+    return out
 
 
 def _parse_markdown(lines: list[str]) -> list[Block]:

@@ -26,13 +26,13 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s17"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s18"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?(?:[^\]|/]*/)*([^\]/]*)\]\]")  # [[people/Sam Whitfield]] is Sam Whitfield
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 _STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 # Only real HTML tags: "MS-<exp>-<box>" in a note is a pattern the user wrote, not markup.
@@ -705,6 +705,8 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
     header = _document_topic(parsed.blocks) if parsed.kind == "text" else None
     if header:
         trail.append((0, header))  # level 0: no heading in the letter or invoice pops it
+    elif parsed.title:
+        trail.append((0, parsed.title))  # a vault page's name heads what it says
     for k, block in enumerate(parsed.blocks):
         title = _pseudo_heading(block, k == 0 and parsed.kind in ("text", "pdf")) if k + 1 < len(parsed.blocks) else None
         if title:

@@ -366,3 +366,26 @@ def test_json_notes_are_read_as_data_line_for_line(tmp_path):
     assert not any("clubs" in t or t.strip("{}[]: ") == "" for _, t in got)
     # A one-line or a machine-sized JSON file is a program's data: as before, nothing but comments.
     assert _texts(tmp_path / "min.json", '{"born": "2016-04-09"}') == []
+
+
+def test_vault_pages_front_matter_and_logseq_properties_are_key_value_lines_of_the_page(tmp_path):
+    """An Obsidian page's YAML front matter and a Logseq page's `key:: value` properties are one
+    "Key: value" line each, about the page (its file name), not one run-on sentence; a namespaced
+    link [[people/Sam Whitfield]] reads as the name."""
+    obsidian = tmp_path / "Jess.md"
+    obsidian.write_text("---\naliases: [Jess, Jessica]\ntags: [people]\nbirthday: 17 May\n---\n# Jess Fraser\n\n- Nurse at the Royal Infirmary.\n")
+    got = {(s.line, s.text) for s in parse_statements(obsidian, obsidian.read_bytes())}
+    assert (4, "Jess: birthday: 17 May") in got
+    assert (8, "Jess Fraser: Nurse at the Royal Infirmary.") in got
+    assert not any("tags" in text for _, text in got)  # the app's bookkeeping says nothing
+    logseq = tmp_path / "people___Theo Marchetti.md"
+    logseq.write_text("birthday:: September 2\nphone:: 604-555-0148\ntags:: people\n\n- Urban planner\n\t- started:: 2019\n"
+                      "- Climbs with [[people/Sam Whitfield]]\n")
+    got = {(s.line, s.text) for s in parse_statements(logseq, logseq.read_bytes())}
+    assert {(1, "Theo Marchetti: birthday: September 2"), (2, "Theo Marchetti: phone: 604-555-0148"),
+            (6, "Urban planner: started: 2019"), (7, "Theo Marchetti: Climbs with Sam Whitfield")} <= got
+    assert not any("tags" in text for _, text in got)
+    # A note that only starts with a rule, or whose first lines are prose, is not a page with properties.
+    plain = tmp_path / "diary.md"
+    plain.write_text("---\nWent climbing today. It rained.\n---\n")
+    assert all(not s.text.startswith("diary:") for s in parse_statements(plain, plain.read_bytes()))
