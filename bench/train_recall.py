@@ -120,7 +120,7 @@ def main() -> int:
                           seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"])
         steps = c["steps"]
         st = TrainState(model, tok, pairs, cfg)
-        sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / steps))
+        sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s, n=steps: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / n))
         t0 = time.perf_counter()
         for _ in range(steps):
             st.step()
@@ -144,7 +144,7 @@ def main() -> int:
         rows.append((name, rec, right, train_s / steps, rec / (train_s / 60)))
         print(f"{name}: recall {rec:.2f} {right}, {train_s / steps:.2f} s/step, load {os.getloadavg()[0]:.1f}", flush=True)
         del model, st
-    print(f"\n| config | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
+    print("\n| config | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
     for name, rec, right, sps, per_min in rows:
         f, r = right["forward"], right["reverse"]
         print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {sps:.2f} | {per_min:.2f} |")
