@@ -2,6 +2,7 @@
 
     nice -n 10 .venv/bin/python -m bench.train_recall [--persona lena] [--facts 24] [--steps 60]
         [--variants qkvo,qv,all] [--value-weights 1,3]
+        [--configs "base;lr=4e-3;rank=32;per_fact=5;batch=4,steps=180;seed=1"]
 
 Trains each variant (same dataset, same batches, the fast step) for --steps steps in this
 process, then asks the held-out questions (the second template family, never trained on) greedily
@@ -9,6 +10,13 @@ with the trained HF model and counts answers that contain the fact's value. Prin
 per step and recall per training minute. The full cycle (bench/train.py) is the real measurement;
 this one only compares choices cheaply. Every variant sees the same batches in the same order and a
 fixed number of steps, so a pair of variants differs only by the choice (not by the machine's load).
+
+--configs compares other choices the same way: each ';'-separated config overrides the flags'
+values with `key=value` pairs (rank, lr, per_fact: phrasings per fact in the dataset, batch,
+steps, seed: the dataset's and the batches' seed, targets, vw: value weight; alpha is 2 x rank).
+Every config is asked the same held-out questions (those of the flags' own dataset, seed 0): a
+config with fewer phrasings per fact trains on a smaller dataset of the same facts, not on other
+questions.
 """
 from __future__ import annotations
 
@@ -41,6 +49,7 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--variants", default="qkvo,qv,all")
     ap.add_argument("--value-weights", default="1", help="loss weights of the value's tokens to compare")
+    ap.add_argument("--configs", default="", help="';'-separated key=value,... overrides to compare (see the doc)")
     ap.add_argument("--cache", default="/tmp/anima-train-step")
     args = ap.parse_args()
 
@@ -72,22 +81,48 @@ def main() -> int:
     rng = random.Random(0)
     facts = rng.sample(facts, min(args.facts, len(facts)))
     prompts = _prompts()
-    build = build_dataset(units, prompts, facts=facts, seed=0, max_examples=int(args.facts * args.per_fact / 0.92) + 16,
-                          raft_share=0.0)
-    held = [h for h in build.heldout if h.kind != "abstain"]
+
+    def build_for(per_fact: int, seed: int):
+        # a fresh copy of the facts: build_dataset filters their phrasings in place
+        fs = [f.model_copy(deep=True) for f in facts]
+        return build_dataset(units, prompts, facts=fs, seed=seed, max_examples=int(len(fs) * per_fact / 0.92) + 16, min_per_fact=min(9, per_fact),
+                             raft_share=0.0)
+
+    ref = build_for(args.per_fact, 0)
+    held = [h for h in ref.heldout if h.kind != "abstain"]
     base = base_model_path(Home.resolve().load_settings(), Home.resolve())
-    print(f"{len(build.facts)} facts, {len(build.examples)} examples {build.counts}, {len(held)} held-out questions; "
+    print(f"{len(ref.facts)} facts, {len(ref.examples)} examples {ref.counts}, {len(held)} held-out questions; "
           f"load average at start {os.getloadavg()}", flush=True)
+    defaults = {"rank": 16, "lr": args.lr, "per_fact": args.per_fact, "batch": 8, "steps": args.steps, "seed": 0, "vw": 1.0}
+    if args.configs:
+        runs = []
+        for spec in args.configs.split(";"):
+            c = dict(defaults, targets=args.variants.split(",")[0])
+            for kv in filter(None, (x.strip() for x in spec.split(","))):
+                if kv == "base":
+                    continue
+                k, v = kv.split("=", 1)
+                c[k] = v if k == "targets" else (int(v) if k in ("rank", "per_fact", "batch", "steps", "seed") else float(v))
+            runs.append((spec.strip() or "base", c))
+    else:
+        runs = [(f"{n} w{float(w):g}", dict(defaults, targets=n, vw=float(w)))
+                for n in args.variants.split(",") for w in args.value_weights.split(",")]
+    builds = {(args.per_fact, 0): ref}
     rows = []
-    for name, vw in [(n, float(w)) for n in args.variants.split(",") for w in args.value_weights.split(",")]:
-        model, tok, _ = lora_model(base, rank=16, alpha=32, targets=TARGETS[name])
+    for name, c in runs:
+        key = (c["per_fact"], c["seed"])
+        if key not in builds:
+            builds[key] = build_for(*key)
+        build = builds[key]
+        model, tok, _ = lora_model(base, rank=c["rank"], alpha=2 * c["rank"], targets=TARGETS[c["targets"]])
         pairs = [render_chat(tok, e.messages) + (e.value,) for e in build.examples]
-        cfg = TrainConfig(batch_size=8, lr=args.lr, targets=TARGETS[name], value_weight=vw)
-        name = f"{name} w{vw:g}"
+        cfg = TrainConfig(batch_size=c["batch"], lr=c["lr"], targets=TARGETS[c["targets"]], value_weight=c["vw"],
+                          seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"])
+        steps = c["steps"]
         st = TrainState(model, tok, pairs, cfg)
-        sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / args.steps))
+        sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s, n=steps: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / n))
         t0 = time.perf_counter()
-        for _ in range(args.steps):
+        for _ in range(steps):
             st.step()
             sched.step()
         train_s = time.perf_counter() - t0
@@ -105,10 +140,11 @@ def main() -> int:
                 right[d][1] += 1
         n = sum(v[1] for v in right.values())
         rec = sum(v[0] for v in right.values()) / max(1, n)
-        rows.append((name, rec, right, train_s / args.steps, rec / (train_s / 60)))
-        print(f"{name}: recall {rec:.2f} {right}, {train_s / args.steps:.2f} s/step, load {os.getloadavg()[0]:.1f}", flush=True)
+        name = f"{name} ({len(build.examples)} ex, {steps * c['batch'] / max(1, len(build.examples)):.2f} epochs)"
+        rows.append((name, rec, right, train_s / steps, rec / (train_s / 60)))
+        print(f"{name}: recall {rec:.2f} {right}, {train_s / steps:.2f} s/step, load {os.getloadavg()[0]:.1f}", flush=True)
         del model, st
-    print(f"\n| targets | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
+    print("\n| config | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
     for name, rec, right, sps, per_min in rows:
         f, r = right["forward"], right["reverse"]
         print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {sps:.2f} | {per_min:.2f} |")
