@@ -928,6 +928,7 @@ def test_dates_written_the_way_people_say_them_and_in_other_languages():
     assert latest_date("Termin 30. Oktober 2026") == (2026, 10, 30)
     assert dates("Kleinhaus - Termin 30.10.2026: rate confirmed")[0] == "30.10.2026"
     assert latest_date("Termin 30.10.2026") == (2026, 10, 30)
+    assert latest_date("/notes/journals/2026_05_04.md") == (2026, 5, 4)  # a Logseq journal file
     assert dates("~15.000 Wörter, Python 3.11.7") == []  # a thousands dot, a version
     assert dates("Pimenta: Vacina anual: 14/03.") == ["14/03"]  # a year-less day/month
     assert dates("rated 4/5, open 24/7, bp 129/82") == []
