@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, join_names, namesakes
 from agent.reader_relate import WordRelate
 from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
-from agent.reader_text import is_question_text, names
+from agent.reader_text import is_question_text, names, written_in_lower_case
 
 log = logging.getLogger("anima.chat")
 
@@ -555,14 +555,7 @@ class ChatEngine:
     def _written_lower(self, word: str) -> bool:
         """Whether the notes also write `word` in lower case: "Goals" (a label), not "Ruby"."""
         low = word.lower()
-        if low == word:
-            return True
-        # The word itself or its singular/plural ("goal" for "Goals"), not any word sharing its
-        # stem.
-        forms = {low, low[:-1] if low.endswith("s") else low + "s"}
-        # Not inside an e-mail address or a link ("harriet@marsh.example" is still Harriet).
-        said = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w@-]|\.\w)")
-        return any(said.search(line) for line in self._mentions(low))
+        return low == word or written_in_lower_case(low, self._mentions(low))
 
     def _read_about(self, search: str, question: str) -> Reading:
         """One question read on its own over the statements `search` retrieves."""

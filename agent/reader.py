@@ -35,6 +35,7 @@ from agent.reader_text import (
     stem,
     spelled_out,
     unsupported,
+    written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_records, telling_name
 from agent.reader_versions import loose_date, prefer_newer, revises
@@ -305,8 +306,7 @@ class Reader:
         if self.mentions is None:
             return False
         if low not in self._lower_cache:
-            said = re.compile(rf"\b{re.escape(low)}\b")
-            self._lower_cache[low] = any(said.search(line) for line in self.mentions(low))
+            self._lower_cache[low] = written_in_lower_case(low, self.mentions(low))
         return self._lower_cache[low]
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:

@@ -330,13 +330,15 @@ def _phone_number(outer: str) -> str:
 
 
 def relative_clause(question: str) -> Hops | None:
-    hop = _role_hop(question)
-    if hop is not None:
-        return hop
+    hop = _role_hop(question) or _clause_hop(question)
+    return hop.model_copy(update={"outer": _phone_number(hop.outer)}) if hop is not None else None
+
+
+def _clause_hop(question: str) -> Hops | None:
     w = _WHOEVER.match(question.strip())
     if w is not None and re.search(r"\w", w.group("pre")) and len(w.group("clause").split()) >= 2:
         inner = f"Who {w.group('clause')}?"
-        return Hops(inner=inner, read=inner, outer=_phone_number(f"{w.group('pre')}{{}}?"), noun="person")
+        return Hops(inner=inner, read=inner, outer=f"{w.group('pre')}{{}}?", noun="person")
     m = _RELATIVE.match(question.strip())
     if m is None:
         c = _CONTACT.match(question.strip())
@@ -347,13 +349,13 @@ def relative_clause(question: str) -> Hops | None:
             return None
         noun, clause = c.group("noun"), c.group("clause")
         inner = f"Which {noun} {clause}?"
-        return Hops(inner=inner, read=inner, outer=_phone_number(f"{c.group('pre')}{{}}?"), noun=noun.lower())
+        return Hops(inner=inner, read=inner, outer=f"{c.group('pre')}{{}}?", noun=noun.lower())
     if len(m.group("clause").split()) < 2:
         return None
     rel, clause, noun = m.group("rel").lower(), m.group("clause"), m.group("noun")
     inner = f"Whose {clause}?" if rel == "whose" else f"Which {noun} {clause}?"
     read = {"who": f"Who {clause}?", "whose": inner, "that": f"What {clause}?"}[rel]
-    outer = _phone_number(f"{m.group('pre')}{{}}{m.group('tail') or ''}?")
+    outer = f"{m.group('pre')}{{}}{m.group('tail') or ''}?"
     if not re.search(r"\w", m.group("pre")):
         return None  # "The vet who prescribed it?": nothing is asked about them
     return Hops(inner=inner, read=read, outer=outer, noun=noun.lower())

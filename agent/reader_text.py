@@ -6,6 +6,7 @@ Pure functions on strings: no model, no memory, so they are cheap to test and to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-])*")  # letters of any script: "Lucía" is one word
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -189,6 +190,17 @@ SENTENCE_OPENERS = frozenset("""finally need needs would could should must might
     these those both either done made make met saw see said says think thought feel felt found find started start
     finished moved sent picked dropped fixed checked check left arrived came come off out up down quite very too much
     many few only even almost around spent ordered emailed texted rang phoned tried want wants wanted""".split())
+
+
+def written_in_lower_case(word: str, lines: Iterable[str]) -> bool:
+    """Whether `lines` write `word` (or its singular/plural: "goal" for "Goals") in lower case,
+    as a word of its own: then a capitalised "Goals" or "Finally" is a label or a sentence's first
+    word, not a name. Not inside an e-mail address or a link ("harriet@marsh.example" is still
+    Harriet)."""
+    low = word.lower()
+    forms = {low, low[:-1] if low.endswith("s") else low + "s"}
+    said = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w@-]|\.\w)")
+    return any(said.search(line) for line in lines)
 
 
 def names(text: str) -> list[str]:

@@ -223,6 +223,9 @@ _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 
 _FRONT_KEY = re.compile(r"^([A-Za-z][\w -]{0,39}?)\s*:\s*(\S.*)$")
 _LOGSEQ_PROPERTY = re.compile(r"^(\s*)(?:[-*]\s+)?([A-Za-z][\w-]{0,39}):: ?(.*)$")
+# The app's own bookkeeping ("tags:: people, health", "collapsed:: true") says nothing about the page.
+_VAULT_BOOKKEEPING = frozenset({"tags", "tag", "cssclass", "cssclasses", "collapsed", "id", "publish", "template",
+                                "template-including-parent", "icon"})
 
 
 def vault_lines(lines: list[str]) -> list[str]:
@@ -230,21 +233,19 @@ def vault_lines(lines: list[str]) -> list[str]:
     bullets they mean, line for line (so line numbers stay): without this, "aliases: [Jess]",
     "tags: [people]" and "birthday: 9 January" run together into one sentence."""
     out = list(lines)
-    # The app's own bookkeeping ("tags:: people, health", "collapsed:: true") says nothing about the page.
-    bookkeeping = {"tags", "tag", "cssclass", "cssclasses", "collapsed", "id", "publish", "template", "template-including-parent", "icon"}
     if out and out[0].strip() == "---":
         end = next((i for i in range(1, min(len(out), 60)) if out[i].strip() in ("---", "...")), None)
         if end is not None and all(_FRONT_KEY.match(l) or not l.strip() or l.lstrip().startswith("- ") for l in out[1:end]):
             out[0] = out[end] = ""
             for i in range(1, end):
                 m = _FRONT_KEY.match(out[i])
-                if m and m.group(1).strip().lower() in bookkeeping:
+                if m and m.group(1).strip().lower() in _VAULT_BOOKKEEPING:
                     out[i] = ""
                 elif m and m.group(2).strip() not in ("[]", "''", '""'):
                     out[i] = f"- {m.group(1).strip()}: {m.group(2).strip().strip('[]')}"
     for i, line in enumerate(out):
         m = _LOGSEQ_PROPERTY.match(line)
-        if m and m.group(2).lower() in bookkeeping:
+        if m and m.group(2).lower() in _VAULT_BOOKKEEPING:
             out[i] = ""
         elif m and m.group(3).strip():
             out[i] = f"{m.group(1)}- {m.group(2)}: {m.group(3).strip()}"
