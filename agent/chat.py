@@ -24,9 +24,9 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import about_one, asks_name, entity, relative_clause, resolve, spell_out, split_question
+from agent.reader_question import about_one, analyse, asks_name, entity, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
-from agent.reader_text import is_question_text, names, written_in_lower_case
+from agent.reader_text import is_question_text, names, stem, written_in_lower_case
 
 log = logging.getLogger("anima.chat")
 
@@ -67,6 +67,8 @@ STATEMENTS_K = 12
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
+# Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
+_ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick ?names?|also known as|goes by")
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -448,25 +450,19 @@ class ChatEngine:
         t0 = time.perf_counter()
         if not is_question_text(question):
             return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
-        resolved = spell_out(resolve(question[:MAX_QUESTION_CHARS], history))
+        resolved = self._spell_aliases(spell_out(resolve(question[:MAX_QUESTION_CHARS], history)))
         # A follow-up asking something new about the last turn's subject wants more than the
         # line already given; asking the name again ("what is it called again?") wants that line.
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
         readings: list[Reading] = []
         hops, found = relative_clause(resolved), None
-        if hops is not None:
-            # "the vet who prescribed Momo's pills": find who that is first, then ask about them.
-            found = self._hop(hops.inner, hops.read, hops.noun)
-            if found is not None:
-                about = self._parts(hops.outer.format(self._full_name(found[0], context=found[1].statement.text)), already)
-                if any(r.kind != "abstained" for r in about):
-                    readings = [found[1], *about]
-                else:
-                    # Who it is was found, not what is asked of them ("my dad" is in the notes,
-                    # his number is not): the question is read as it was asked.
-                    found = None
+        if hops is not None and not hops.fallback:
+            readings, found = self._hop_readings(hops, already)
         if not readings:
             readings = self._parts(resolved, already)
+            if hops is not None and hops.fallback and all(r.kind == "abstained" for r in readings):
+                hopped, found = self._hop_readings(hops, already)
+                readings = hopped or readings
         t_retrieve = time.perf_counter()
         if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
             readings = self._each_option(readings[0])
@@ -483,6 +479,19 @@ class ChatEngine:
         if hops is not None and found is not None:
             readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there
         return self._finish(text, kind, readings, t0, t_retrieve, on_token, cancel)
+
+    def _hop_readings(self, hops, already: str) -> tuple[list[Reading], tuple[str, Reading] | None]:
+        """"the vet who prescribed Momo's pills": who that is first, then the question about them
+        (the line that found them first). Nothing when either step finds nothing."""
+        found = self._hop(hops.inner, hops.read, hops.noun)
+        if found is None:
+            return [], None
+        about = self._parts(hops.outer.format(self._full_name(found[0], context=found[1].statement.text)), already)
+        if not any(r.kind != "abstained" for r in about):
+            # Who it is was found, not what is asked of them ("my dad" is in the notes, his
+            # number is not): the question is read as it was asked.
+            return [], None
+        return [found[1], *about], found
 
     def _parts(self, question: str, already: str) -> list[Reading]:
         """Each part of a question read over what it retrieves (its answers may be in different notes)."""
@@ -535,7 +544,35 @@ class ChatEngine:
             people = [p for p in people if p.split()[1].startswith(initial)]
         if len(people) > 1 and context:
             people = self._known_with(people, context) or people
-        return people[0] if len(people) == 1 and len(people[0].split()[1].rstrip(".")) > 1 else person
+        if len(people) == 1 and len(people[0].split()[1].rstrip(".")) > 1:
+            return people[0]
+        return (self._alias_of(person) or person) if not initial and not people else person
+
+    def _alias_of(self, name: str) -> str | None:
+        """The one name a nickname stands for in the notes: Obsidian's `aliases: Fi, Fiona` on
+        Fiona Reid's page, a card's "aka: Bex"."""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None:
+            return None
+        owners: list[str] = []
+        for st in find(name, limit=MENTIONS_K):
+            for key, value in st.fields.items():
+                given = {a.strip(" \"'[]").lower() for a in re.split(r"[,;/|]", value)}
+                owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()  # the card's name heads its lines
+                if (_ALIAS_KEYS.fullmatch(key.strip()) and name.lower() in given and owner != name
+                        and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner) and owner not in owners):
+                    owners.append(owner)
+        return owners[0] if len(owners) == 1 else None
+
+    def _spell_aliases(self, question: str) -> str:
+        """"What's Fi's number?" asked as "What's Fiona Reid's number?" when the notes give Fi as
+        her alias (the lines about her are keyed by her page's name, not by the nickname)."""
+        info = analyse(question)
+        for name in {re.sub(r"['’]s$", "", n) for n in [*info.names, *info.owners] if " " not in n and len(n) > 1}:
+            full = self._alias_of(name)
+            if full and name.lower() not in full.lower().split():
+                question = re.sub(rf"(?i)\b{re.escape(name)}\b", full, question)
+        return question
 
     def _known_with(self, people: list[str], context: str) -> list[str]:
         """Of several namesakes, the one whose own lines name what the line that found them names:
@@ -569,8 +606,10 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         st = reading.statement
-        # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by its subject.
-        found = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
+        # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by
+        # its subject, unless its key is the very role sought ("physio:: [[Amara Ojo]]").
+        keyed = st.kind == "row" or (noun and any(stem(k.lower()) == stem(noun) for k in st.fields))
+        found = entity(st.text, search, st.topic, st.fields if keyed else None, noun, common=self._written_lower)
         return (found, reading) if found else None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:

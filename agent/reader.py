@@ -23,6 +23,8 @@ from agent.reader_recall import Recall, support
 from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
+    KIN as _KIN,
+    PERSON_ROLES as _ROLES,
     SENTENCE_OPENERS,
     STOP_WORDS,
     _EMAIL,
@@ -39,6 +41,8 @@ from agent.reader_text import (
 )
 from agent.reader_parallel import option, parallel_records, telling_name
 from agent.reader_versions import loose_date, prefer_newer, revises
+
+_SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
 DONT_KNOW = "I don't know: your notes don't say."
 
@@ -281,6 +285,14 @@ class Reader:
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
+            if info.want == "name" and info.subject and not named and st.fields:
+                # "physio:: [[Amara Ojo]]": a value keyed by the very role asked for names it (a
+                # key that points elsewhere, "physio:: see [[Climbing]]", does not).
+                keyed = [v for k, v in st.fields.items() if stem(k.lower()) == stem(info.subject) and not _SEE_ALSO.match(v)]
+                by_key = [v for v in typed if any(v in k for k in keyed)]
+                if by_key:
+                    typed, named = by_key, True
+                    own = [v for v in own if v in typed]
             other = other_owner(info, st.text, st.fields)
             # "Who is Dev?" wants what Dev is ("our neighbour"), not any line that starts with Dev.
             define = defines(info, st) or (not asks_what_is(info) and about(info, st))
@@ -507,7 +519,8 @@ class Reader:
                     label = vals[0]
                 elif any(v.strip().lower() == noun for v in vals):
                     label = next((v for v in vals if v[:1].isupper() and v.strip().lower() != noun), None)
-                if label and label not in who and label.lower() not in low:
+                # "physio:: see [[Climbing]]" points to another note; it names no one.
+                if label and label not in who and label.lower() not in low and not _SEE_ALSO.match(label):
                     who.append(label)
             if len(who) >= 2:
                 return who
@@ -521,6 +534,8 @@ class Reader:
             mine = stem(noun) in relation_nouns or not relation_nouns
             near = [c.statement for c in cands[:6]] + [s for s in everything if re.search(rf"\b{noun}\b", s.text.lower())]
             for st in near if mine and person else []:
+                if not re.search(rf"\b{noun}\b(?!\s*[\d$£€%])", st.text.lower()):
+                    continue  # "Physio 80%" on a benefits line is a share, not a person
                 beside = []
                 # A contact card's line keyed by the person's full name ("Carys Talbot: note: older
                 # sister (Cardiff)"): the card's name is the sister, not the town in her note.
@@ -788,14 +803,6 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
 
 
 # Whose relation a person is ("Saoirse's mum"), as contact lists write it.
-_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
-          r"therapist|supervisor|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
-          r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather)")
-_KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|daughter|brother|sister|"
-        r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
-        r"in-laws?|\w+-in-law)")
-
-
 def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:
     """Stems of whose value is asked: the owners (except `but`) and every word of the names used."""
     return {stem(o) for o in info.owners if o != but} | {stem(w) for n in info.names for w in n.split()}

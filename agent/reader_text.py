@@ -21,6 +21,14 @@ STOP_WORDS = frozenset(
     whats what's who's where's when's hows i'm im get got go going please again now""".split()
 )
 
+# Words for a person by how they stand to the user: kin (and the people close by) and roles.
+KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|daughter|brother|sister|"
+       r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
+       r"in-laws?|\w+-in-law)")
+PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
+                r"therapist|supervisor|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
+                r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather)")
+
 MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"

@@ -255,6 +255,34 @@ def test_someone_found_by_what_they_did_is_asked_about_by_the_full_name_their_ca
         assert eng._written_lower("Goals") and not eng._written_lower("Lee") and not eng._written_lower("Ruby")
 
 
+def test_someone_named_by_how_they_stand_to_me_or_by_an_alias_is_found_across_a_vault(tmp_path):
+    """A Logseq/Obsidian-style vault: "my partner" is named in a journal, his birthday is a page
+    property; "my physio" is a property in the climbing log (another property only points there);
+    "Teo" is an alias on Theo's page. Two sisters in one note still get asked about."""
+    notes = tmp_path / "notes"
+    (notes / "journals").mkdir(parents=True)
+    (notes / "pages").mkdir()
+    (notes / "journals" / "2026_06_01.md").write_text("- my partner [Theo]([[people/Theo Marchetti]]) got the promotion!! Dinner at Kin Kao\n")
+    (notes / "pages" / "people___Theo Marchetti.md").write_text(
+        "alias:: Teo\nbirthday:: September 2\nphone:: 604-555-0148\n\n- Urban planner at the City of Vancouver\n")
+    (notes / "pages" / "people___Amara Ojo.md").write_text("phone:: 604-555-0183\n\n- Specialises in climbing hand injuries.\n")
+    (notes / "pages" / "Me.md").write_text("- Health\n\t- physio:: see [[Climbing]]\n- Benefits plan: Sun Life. Physio 80%, dental 80%.\n")
+    (notes / "pages" / "Climbing.md").write_text(
+        "- Log\n\t- 2026-03-07 tweaked a finger on a crimp\n\t\t- physio:: [[people/Amara Ojo]]\n\t- 2026-03-09 finger swollen, booked physio (see [[Climbing]])\n")
+    (notes / "pages" / "Family.md").write_text("- Ilinca, my older sister, lives in Cluj. Birthday 3 February.\n- Corina, my younger sister. Birthday 19 August.\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        partner = eng.ask("When is my partner's birthday?")
+        assert "September 2" in partner.answer and "September 2" in cited_text(partner)
+        assert any("2026_06_01" in s.path for s in partner.sources)
+        physio = eng.ask("What's my physio's phone number?")
+        assert "604-555-0183" in physio.answer and "0148" not in physio.answer
+        assert "604-555-0183" in cited_text(physio)
+        alias = eng.ask("whats Teo's number")
+        assert "604-555-0148" in alias.answer and "604-555-0148" in cited_text(alias)
+        sisters = eng.ask("When is my sister's birthday?")
+        assert sisters.kind == "ambiguous" and "Ilinca" in sisters.answer and "Corina" in sisters.answer
+
+
 def test_cancel_stops_generation(engine):
     cancel = threading.Event()
     pieces = []

@@ -257,6 +257,38 @@ def test_someone_found_by_a_clause_is_asked_about_by_phone_and_named_apart_from_
     for question in ("What is the number of Flat B?", "How many numbers for Sam?"):
         assert analyse(question).want != "phone", question
 
+def test_someone_named_by_how_they_stand_to_me_is_a_hop_tried_after_the_question_itself():
+    """"When is my partner's birthday?" is "Who is my partner?" then that person's birthday, but
+    only when the question read as asked finds nothing (it may see two sisters where the hop would
+    settle on one); the name itself asked, a role word naming a thing, or two people, is no hop."""
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("When is my partner's birthday?")
+    assert (hops.inner, hops.outer, hops.fallback) == ("Who is my partner?", "When is {}'s birthday?", True)
+    assert relative_clause("Where does my wife work?").outer == "Where does {} work?"
+    assert relative_clause("Which book did my manager recommend?").outer == "Which book did {} recommend?"
+    assert relative_clause("what does my brother-in-law do for work").inner == "Who is my brother-in-law?"
+    assert relative_clause("How old is my older son?").inner == "Who is my older son?"
+    for not_a_hop in ("Who is my partner?", "What is my son called?", "What is my sister's name?", "When is my dentist appointment?",
+                      "Where do my parents live?", "When is my brother's wife's birthday?", "When is my MOT due?"):
+        assert relative_clause(not_a_hop) is None, not_a_hop
+    # The role asked with "What ...'s" stays the first hop it was.
+    assert relative_clause("What's my manager's email?").fallback is False
+
+
+def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
+    """"physio:: [[Amara Ojo]]" answers "Who is my physio?" over a diary line that says physio;
+    "physio:: see [[Climbing]]" points elsewhere and "Physio 80%" is a share: neither is a second
+    physio to ask about."""
+    lines = [hit("Finger is swollen today, booked physio for Wednesday (see Climbing)", line=1),
+             hit("Kestrel Motion: Benefits plan: Sun Life. Physio 80%, dental 80%, massage 50%.", line=2, topic="Kestrel Motion"),
+             hit("Health: physio: see Climbing", line=3, topic="Health"),
+             hit("Log: physio: Amara Ojo", line=4, topic="Climbing")]
+    lines[1].fields, lines[2].fields, lines[3].fields = {"Benefits plan": "Sun Life. Physio 80%"}, {"physio": "see Climbing"}, {"physio": "Amara Ojo"}
+    reading = Reader(overlap_model(swollen=2)).read("Who is my physio?", lines)
+    assert reading.kind == "answered" and reading.value == "Amara Ojo" and reading.statement.line == 4
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
