@@ -40,7 +40,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_records, telling_name
-from agent.reader_versions import loose_date, prefer_newer, revises
+from agent.reader_versions import loose_date, prefer_newer, retiring_line, revises
 
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
@@ -272,7 +272,12 @@ class Reader:
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
                 beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
                 said_kind = re.search(rf"\b{noun}", st.text.lower())
-                typed = beside if said_kind or re.fullmatch(_SITE_KINDS, noun) else own_names
+                # A line that says every other word of the question ("Switched my climbing
+                # membership to Ledge Climbing Co." for "Which climbing gym am I a member of?") is
+                # about the place without naming its kind.
+                others = info.terms - {stem(noun)}
+                about_it = len(others) >= 2 and others <= terms
+                typed = beside if said_kind or (re.fullmatch(_SITE_KINDS, noun) and not about_it) else own_names
                 own = [v for v in own if v in typed]
             if role and len(typed) > 1 and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):
                 # "Hazel class, teacher Mrs Ferreira": of several names, the one beside the asked
@@ -310,7 +315,8 @@ class Reader:
         return out[: self.n_candidates]
 
     def _common_word(self, value: str, text: str) -> bool:
-        if " " in value or not re.search(rf"(?:^|[.!?]\s+|^\W+){re.escape(value)}\s+[a-z]", text):
+        # A capital that opens a sentence, or a key ("Membership: Granite Wall → ...").
+        if " " in value or not re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}(?:\s+[a-z]|:\s)", text):
             return False
         low = value.lower()
         if low in SENTENCE_OPENERS:
@@ -403,6 +409,8 @@ class Reader:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
         reading = self.decide(info, cands, question)
+        if reading.kind == "answered" and not already_said:
+            reading = self._unless_retired(info, reading, statements, question)
         parallel = None if already_said or reading.kind != "answered" else parallel_records(info, cands, written=written_date)
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
@@ -425,6 +433,29 @@ class Reader:
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _unless_retired(self, info: QuestionInfo, reading: Reading, statements: Sequence[StatementHit], question: str) -> Reading:
+        """The chosen value, unless a later line says it no longer holds: then that line, with the
+        one value of the asked kind it gives instead (or the line itself when it gives several)."""
+        def values(st: StatementHit) -> list[str]:
+            found = typed_values(st.text, info.want, exclude=info.text) if info.want else []
+            keys = {k.lower() for k in st.fields}
+            # Not the date the line is filed under ("2026-04-22 Wed: ... New date 21 May").
+            return [v for v in found if v.lower() not in keys and not (info.want == "name" and self._common_word(v, st.text))
+                    and not (info.want == "date" and v in st.topic)]
+
+        value = reading.value
+        if value is None and reading.candidates and reading.candidates[0].statement.id == reading.statement.id:
+            # "due: 2026-04-30" holds the date and its year: one value.
+            typed = reading.candidates[0].typed
+            whole = [v for v in typed if not any(v != o and v in o for o in typed)]
+            value = whole[0] if len(whole) == 1 else None
+        swap = retiring_line(info, reading.statement, value, statements, terms=_terms_of, written=written_date, values=values)
+        if swap is None:
+            return reading
+        st, new = swap
+        value = new[0] if len(new) == 1 else None
+        return reading.model_copy(update={"answer": compose(st, value, question), "statement": st, "value": value})
 
     def speaks_of_attribute(self, info: QuestionInfo, best: Scored) -> bool:
         """The chosen statement speaks of what is asked, not only of whom ("Momo" is not enough
@@ -481,8 +512,10 @@ class Reader:
         if len(vals) == 2 and not info.plural:
             # "Flat A: £675 -> £710 from 1 Sept": the value the arrow points to is the current one.
             old, new = (re.escape(v) for v in vals)
-            if re.search(rf"{old}\s*(?:->|→|=>)\s*{new}", best.statement.text):
-                return vals[1]
+            arrow = re.search(rf"{old}\s*(?:->|→|=>)\s*((?:the|a|an)\s+)?{new}", best.statement.text, re.IGNORECASE)
+            if arrow:
+                # "Granite Wall → The Crux Room": the name with its article, as the note writes it.
+                return best.statement.text[arrow.start(1):arrow.end()] if arrow.group(1) else vals[1]
         if info.plural or len(vals) != 1:
             return None
         return vals[0]
@@ -534,8 +567,9 @@ class Reader:
             mine = stem(noun) in relation_nouns or not relation_nouns
             near = [c.statement for c in cands[:6]] + [s for s in everything if re.search(rf"\b{noun}\b", s.text.lower())]
             for st in near if mine and person else []:
-                if not re.search(rf"\b{noun}\b(?!\s*[\d$£€%])", st.text.lower()):
-                    continue  # "Physio 80%" on a benefits line is a share, not a person
+                unsaid = re.sub(rf"\b(?:no|not an?|ex-|former)\s*(?:\w+\s+)?{noun}\b", " ", st.text.lower())
+                if not re.search(rf"\b{noun}\b(?!\s*[\d$£€%])", unsaid):
+                    continue  # "Physio 80%" on a benefits line is a share, "no manager" no one
                 beside = []
                 # A contact card's line keyed by the person's full name ("Carys Talbot: note: older
                 # sister (Cardiff)"): the card's name is the sister, not the town in her note.

@@ -154,3 +154,61 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written)
         cands.remove(newer)
         cands.insert(0, newer)
         newer.recent = True
+
+
+# Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old
+# Granite Wall membership", "192.168.1.40 → 192.168.1.23".
+_RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|ended|stopped|quit|replaced|instead of|"
+                      r"switched from|moved from)\b", re.IGNORECASE)
+_RETIRE_WINDOW = 24  # characters either side of the value
+
+
+def _month_day(value: str) -> tuple[int, int] | None:
+    m = re.search(r"\b(?:\d{4}-)?(\d{2})-(\d{2})\b", value)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", value, re.IGNORECASE)
+    if m:
+        day, mon = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        return _MONTH_NUM.get(mon.lower(), 0), int(day)
+    return None
+
+
+def _mentions(text: str, value: str) -> list[re.Match]:
+    """Where `text` names `value`: a date by its day and month ("30 April" for "2026-04-30"), a
+    name by its first telling word ("Basecamp" for "Basecamp Bouldering"), else as written."""
+    md = _month_day(value)
+    if md:
+        return [m for m in re.finditer(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?\s+\d{{1,2}})\b",
+                                       text, re.IGNORECASE) if _month_day(m.group(0)) == md]
+    telling = [w for w in re.findall(r"[\w.'’-]+", value) if w[:1].isupper() and len(w) >= 4 and w.lower() not in ("the", "that")][:1]
+    key = telling[0] if telling and not re.search(r"\d", value) else value
+    return list(re.finditer(rf"(?<![\w.]){re.escape(key)}(?![\w])", text))
+
+
+def retired(text: str, value: str) -> bool:
+    """Whether `text` names `value` as the one that no longer holds."""
+    for m in _mentions(text, value):
+        before, after = text[max(0, m.start() - _RETIRE_WINDOW):m.start()], text[m.end():m.end() + _RETIRE_WINDOW]
+        if _RETIRES.search(before) or re.match(r"\s*(?:→|->|=>|is off|was cancel|is cancel|(?:\w+\s+){0,2}is cancel+ed|\(old\))", after, re.IGNORECASE):
+            return True
+    return False
+
+
+def retiring_line(info: "QuestionInfo", best: "StatementHit", value: str, statements, *, terms, written, values) -> tuple["StatementHit", list[str]] | None:
+    """A later line that retires the chosen value and says what replaced it: the page property
+    "gym:: Basecamp Bouldering" against a journal's "Switched my climbing membership to Ledge
+    Climbing Co. ... Cancelled Basecamp." (a page keeps its old value; the journal records the
+    change). Returns that line and the values of the asked kind it gives besides the old one."""
+    if not value:
+        return None
+    when_best = when_written(best, written)
+    for st in statements:
+        if st.id == best.id or not (info.terms & terms(st)) or not retired(st.text, value):
+            continue
+        when = when_written(st, written)
+        if when_best and not (when and when > when_best):
+            continue  # not later than the line it would overrule
+        new = [v for v in values(st) if not _mentions(v, value) and not _mentions(value, v) and not retired(st.text, v)]
+        return st, new
+    return None

@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s18"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s19"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -34,6 +34,8 @@ STATEMENTS_VERSION = "s18"  # bump when statement boundaries or texts change: fi
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?(?:[^\]|/]*/)*([^\]/]*)\]\]")  # [[people/Sam Whitfield]] is Sam Whitfield
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
+# "Membership: ~~Granite Wall~~ The Crux Room": the struck value was replaced by the one after it.
+_STRUCK_THEN = re.compile(r"~~([^~\n]{1,60}?)~~\s+(?=[A-Z0-9£$€])")
 _STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 # Only real HTML tags: "MS-<exp>-<box>" in a note is a pattern the user wrote, not markup.
 _HTML = re.compile(
@@ -49,10 +51,12 @@ _ALNUM = re.compile(r"\w")
 
 
 def clean(text: str) -> str:
-    """Markdown decoration off, white space collapsed; the words stay exactly as written."""
+    """Markdown decoration off, white space collapsed; the words stay exactly as written (a
+    struck-out value followed by another reads as the change it is: "old → new")."""
     text = _LINK.sub(r"\1", text)
     text = _WIKI.sub(r"\1", text)
     text = _HTML.sub(" ", text)
+    text = _STRUCK_THEN.sub(r"\1 → ", text)
     text = _EMPH.sub("", text)
     text = _STAR.sub(r"\1", text)
     return " ".join(text.split())

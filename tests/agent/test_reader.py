@@ -289,6 +289,57 @@ def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
     assert reading.kind == "answered" and reading.value == "Amara Ojo" and reading.statement.line == 4
 
 
+def test_a_later_line_that_retires_the_value_answers_instead():
+    """A page keeps its old value ("gym:: Basecamp Bouldering"); a later journal line says it was
+    replaced ("... Ledge Climbing Co. Cancelled Basecamp."), or a later daily note moves a date
+    ("New date 21 May. 30 April is off."): that line answers. An earlier line, or one that names
+    the value without retiring it, does not."""
+    from agent.reader_versions import retired
+
+    assert retired("Switched my membership to Ledge Climbing Co. Cancelled Basecamp.", "Basecamp Bouldering")
+    assert retired("New date 21 May. 30 April is off.", "2026-04-30")
+    assert retired("the old Granite Wall membership is cancelled", "Granite Wall")
+    assert retired("moved: 192.168.1.40 → 192.168.1.23", "192.168.1.40") and not retired("moved: 192.168.1.40 → 192.168.1.23", "192.168.1.23")
+    assert not retired("Basecamp Bouldering has a new wall", "Basecamp Bouldering")
+
+    page = hit("Climbing: gym: Basecamp Bouldering", line=2, path="/notes/pages/Climbing.md", topic="Climbing")
+    page.fields = {"gym": "Basecamp Bouldering"}
+    switched = hit("Switched my climbing membership to Ledge Climbing Co. Cancelled Basecamp.", line=1,
+                   path="/notes/journals/2026_05_04.md")
+    reading = Reader(overlap_model()).read("Which climbing gym do I go to?", [page, switched])
+    assert "Ledge Climbing Co" in reading.answer and reading.statement.path.endswith("2026_05_04.md")
+
+    due = hit("ledger-migration: due: 2026-04-30", line=3, path="/notes/projects/ledger-migration.md", topic="ledger-migration")
+    due.fields = {"due": "2026-04-30"}
+    moved = hit("2026-04-22 Wed: ledger-migration: the script is not ready. New date 21 May. 30 April is off.", line=7,
+                path="/notes/daily/2026-04-22.md", topic="2026-04-22")
+    reading = Reader(overlap_model()).read("When is the ledger migration due?", [due, moved])
+    assert reading.value == "21 May" and reading.statement.line == 7
+    # A line older than the page's dated value does not overrule it.
+    old = hit("2026-01-02 Fri: ledger-migration: 30 April is off, it was 2 March.", line=1, path="/notes/daily/2026-01-02.md", topic="2026-01-02")
+    dated = hit("2026-02-01 Sun: ledger-migration due 2026-04-30.", line=1, path="/notes/daily/2026-02-01.md", topic="2026-02-01")
+    reading = Reader(overlap_model()).read("When is the ledger migration due?", [dated, old])
+    assert reading.statement.path.endswith("2026-02-01.md")
+
+
+def test_a_place_named_by_what_the_line_is_about_and_a_negated_role_names_no_one():
+    """"Membership: Granite Wall → The Crux Room" answers "Which climbing gym am I a member of?"
+    though it does not say "gym" (it says every other word of the question), with the value the
+    arrow points to. "no property manager" on the landlord's card does not make him a manager."""
+    gym = hit("Climbing: Membership: Granite Wall → The Crux Room (switched 2026-06-01).", line=10, topic="Training log")
+    gym.fields = {"Membership": "Granite Wall → The Crux Room (switched 2026-06-01)."}
+    # ("Membership" is a label: the notes also write it in lower case.)
+    reading = Reader(overlap_model(), mentions=lambda word: ["the old membership is cancelled"]).read("Which climbing gym am I a member of?", [gym])
+    assert reading.value == "The Crux Room"
+    lines = [hit("Reorg announced: Hana Sato is my manager from today. Colin Bray moves to the Vision team.", line=1,
+                 path="/notes/journals/2026_04_20.md"),
+             hit("1:1 with my manager Colin Bray", line=1, path="/notes/journals/2026_02_16.md"),
+             hit("Harpreet Gill: Maintenance requests go to him directly, no property manager.", line=5, path="/notes/pages/people___Harpreet Gill.md",
+                 topic="Harpreet Gill")]
+    reading = Reader(overlap_model()).read("Who's my manager?", lines)
+    assert reading.kind == "answered" and "Hana Sato" in reading.answer and "Harpreet" not in reading.answer
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name

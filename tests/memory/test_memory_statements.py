@@ -99,6 +99,15 @@ def test_plain_text_lines_and_key_topics(tmp_path):
     assert stmts[1].topic == ["Cello"] and stmts[1].source == "Lessons with Mr. Okonkwo on Thursdays."
 
 
+def test_a_struck_out_value_followed_by_another_reads_as_the_change(tmp_path):
+    """"~~Granite Wall~~ The Crux Room" is a change of gym, not a gym called "Granite Wall The
+    Crux Room"; a struck value with no replacement after it keeps its words; RST rules stay out."""
+    text = "- Membership: ~~Granite Wall~~ The Crux Room (switched 2026-06-01)\n- ~~30 April~~ is off.\n\nTitle\n~~~~~\n"
+    stmts = parse_statements(tmp_path / "log.md", text.encode())
+    assert [s.text for s in stmts][:2] == ["Membership: Granite Wall → The Crux Room (switched 2026-06-01)", "30 April is off."]
+    assert stmts[0].source.startswith("Membership: ~~Granite Wall~~")  # quoted as written
+
+
 def test_lines_indented_under_a_short_line_carry_it_as_their_topic(tmp_path):
     """A plain-text address book: the name line heads the address and phone lines under it."""
     text = (
