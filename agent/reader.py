@@ -24,6 +24,8 @@ from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     KIN as _KIN,
+    OCCUPATION,
+    OCCUPATION_WORDS,
     PERSON_ROLES as _ROLES,
     SENTENCE_OPENERS,
     STOP_WORDS,
@@ -130,6 +132,16 @@ def _terms_of(st: StatementHit) -> set[str]:
     return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
 
 
+_ASKS_JOB = re.compile(r"\b(?:job|work|works|living|occupation|profession|career)\b", re.IGNORECASE)
+_JOB_TERMS = content_words(OCCUPATION_WORDS)
+
+
+def _job_terms(info: QuestionInfo, text: str) -> set[str]:
+    """"What does Rory do for a living?": a line that names an occupation answers to the words
+    the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
+    return _JOB_TERMS if _ASKS_JOB.search(info.text) and OCCUPATION.search(text) else set()
+
+
 _KIND_WORDS = {
     kind: {stem(w) for w in words.split()}
     for kind, words in {
@@ -190,7 +202,7 @@ class Reader:
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
-            terms = own_terms = _terms_of(st) | _initialled(info, st.text)
+            terms = own_terms = _terms_of(st) | _initialled(info, st.text) | _job_terms(info, st.text)
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -476,7 +488,7 @@ class Reader:
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
-        said += " " + spelled_out(st.text)
+        said += " " + spelled_out(st.text) + " " + " ".join(_job_terms(info, st.text))
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)

@@ -359,6 +359,20 @@ _SHORT = re.compile(r"(?<![\w-])(reg|rego|acct|tel|mob|appt|bday|b-day|dob|no(?=
                     re.IGNORECASE)  # "no." or "no 5" is a number; "no longer" is not
 
 
+# A line that says what someone does for a living ("Works as a sound engineer", "Urban planner
+# at the City of Vancouver", "Job: chemistry teacher") answers "What does Rory do for a living?",
+# "What does Theo do for work?", "What's my job?", though it says none of those words.
+_OCCUPATIONS = (
+    "engineer|developer|programmer|designer|architect|manager|director|planner|analyst|scientist|researcher|"
+    "consultant|teacher|lecturer|professor|tutor|nurse|midwife|doctor|surgeon|physician|gp|dentist|vet|pharmacist|"
+    "therapist|physiotherapist|paramedic|lawyer|solicitor|barrister|accountant|banker|brewer|baker|chef|cook|waiter|"
+    "waitress|barista|electrician|plumber|mechanic|carpenter|builder|driver|pilot|officer|clerk|administrator|"
+    "receptionist|technician|editor|writer|journalist|photographer|artist|musician|translator|librarian|"
+    "coordinator|specialist|geologist|biologist|chemist|economist|ceo|cto|founder|freelancer|contractor")
+OCCUPATION = re.compile(rf"\b(?:{_OCCUPATIONS})s?\b|\bworks? (?:as|at|for)\b|\b(?:job|occupation|profession)\s*:", re.IGNORECASE)
+OCCUPATION_WORDS = "job work living occupation profession career"
+
+
 def spelled_out(text: str) -> str:
     """The words a statement's shorthand stands for, to add to what it says."""
     return " ".join(_SHORTHAND[(m.group(1) or m.group(2)).lower()] for m in _SHORT.finditer(text))

@@ -340,6 +340,21 @@ def test_a_place_named_by_what_the_line_is_about_and_a_negated_role_names_no_one
     assert reading.kind == "answered" and "Hana Sato" in reading.answer and "Harpreet" not in reading.answer
 
 
+def test_a_line_naming_an_occupation_answers_what_someone_does_for_a_living():
+    """"What does Rory do for a living?" is answered by "Works as a sound engineer", "What does
+    Theo do for work?" by "Urban planner at the City of Vancouver", though neither says "living"
+    or "work"; a dentist's line is still no answer about a daycare teacher."""
+    rory = [hit("Rory Mowat: aliases: Rory", line=2, topic="Rory Mowat"), hit("Rory Mowat: Lives in Glasgow (Dennistoun).", line=6, topic="Rory Mowat"),
+            hit("Rory Mowat: Works as a sound engineer, mostly touring with theatre shows.", line=7, topic="Rory Mowat")]
+    reading = Reader(overlap_model()).read("What does Rory do for a living?", rory)
+    assert reading.kind == "answered" and "sound engineer" in reading.answer
+    theo = [hit("Theo Marchetti: Allergic to cashews", line=6, topic="Theo Marchetti"),
+            hit("Theo Marchetti: Urban planner at the City of Vancouver (transportation team)", line=5, topic="Theo Marchetti")]
+    assert "Urban planner" in Reader(overlap_model(allergic=3)).read("What does Theo do for work?", theo).answer
+    dentist = [hit("To do: Book Rin's dentist check-up with Dr. Petrova", line=3)]
+    assert Reader(overlap_model()).read("What is the name of Rin's daycare teacher?", dentist).kind == "abstained"
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
