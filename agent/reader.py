@@ -132,6 +132,9 @@ def _terms_of(st: StatementHit) -> set[str]:
     return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
 
 
+# Words that make another kind of the noun after them: a half marathon is no marathon, a
+# step-brother no brother the question means, an assistant manager not the manager.
+_KIND_MODIFIER = re.compile(r"\b(half|semi|mini|ultra|vice|deputy|assistant|step|ex|former)[\s-]+([a-z]+)")
 _ASKS_JOB = re.compile(r"\b(?:job|work|works|living|occupation|profession|career)\b", re.IGNORECASE)
 _JOB_TERMS = content_words(OCCUPATION_WORDS)
 
@@ -484,6 +487,11 @@ class Reader:
         if info.want == "code" and best.typed:
             asked = [w for w in asked if stem(w) not in kind_words]  # "TP 1354" is the flight's number
         st = best.statement
+        low_q = info.text.lower()
+        for m in _KIND_MODIFIER.finditer(st.text.lower()):
+            if m.group(2) in low_q.split() or stem(m.group(2)) in {stem(w) for w in asked}:
+                if not re.search(rf"\b{m.group(1)}\b", low_q):
+                    return False  # "half marathon PB" does not answer "What's my marathon PB?"
         # With the context: "you're the one telling parents ... in chemistry" answers "What subject
         # do I teach?" through the sentence before it. (A heading's date needs the attribute in
         # the statement itself, see candidates().)

@@ -248,12 +248,13 @@ def _codes(text: str, question: str) -> list[str]:
                       question, re.IGNORECASE)
     phone_spans = _phone_spans(text, spaced=True) if named else []
     for m in _CODE.finditer(text):
-        v = m.group(0)
-        if any(a <= m.start() < b for a, b in phone_spans):
+        v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
+        if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
             continue
         if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥"
-                or re.search(r"[£$€¥]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])):
-            continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20"
+                or re.search(r"[£$€¥]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
+                or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])):
+            continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
         label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
         if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
             continue

@@ -355,6 +355,18 @@ def test_a_line_naming_an_occupation_answers_what_someone_does_for_a_living():
     assert Reader(overlap_model()).read("What is the name of Rin's daycare teacher?", dentist).kind == "abstained"
 
 
+def test_another_kind_of_the_thing_or_a_rate_is_no_answer():
+    """A half marathon PB does not answer "What's my marathon PB?" (but does answer the half);
+    a mortgage's "4.19%" is a rate, not its account number; "CO alarm" is no "former" kind."""
+    half = [hit("Date: 2026-03-29; session: Forth Bridges Half; notes: half marathon PB 1:41:20.", line=4)]
+    assert Reader(overlap_model()).read("What's my marathon PB?", half).kind == "abstained"
+    assert "1:41:20" in Reader(overlap_model()).read("What's my half marathon PB?", half).answer
+    mortgage = [hit("Mortgage (Nationwide): monthly: £1,140; notes: 4.19% fixed until Sept 2027.", line=2)]
+    assert Reader(overlap_model()).read("What's my mortgage account number?", mortgage).kind == "abstained"
+    alarm = [hit("Smoke alarm + CO alarm test at Flat B with Arjun: scheduled: 2026-12-05 Sat 10:00", line=3)]
+    assert "2026-12-05" in Reader(overlap_model()).read("When am I doing the smoke alarm test with Arjun?", alarm).answer
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
