@@ -161,6 +161,7 @@ _KIND_WORDS = {
         "dose": "dose dosage doses strength take much",
         "duration": "long time",
         "code": "code number no num ref reference",
+        "ip": "ip address",
     }.items()
 }
 
@@ -351,7 +352,7 @@ class Reader:
             others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
             cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
                                                       or (others and all(o in _terms_of(c.statement) for o in others)))]
-        if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose"):
+        if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             cands = [c for c in cands if c.typed and c.owner_ok]

@@ -65,6 +65,12 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
             return None
     if sb.topic and sc.topic and sb.topic != sc.topic:
         return sb.topic, sc.topic
+    # Records listed under one key go by their first word ("Servers (Hetzner): forge — CX22, ...").
+    rb, rc = sb.text.partition(":")[2], sc.text.partition(":")[2]
+    fb, fc = re.match(r"\s*([\w.-]+)", rb), re.match(r"\s*([\w.-]+)", rc)
+    if (fb and fc and fb.group(1) != fc.group(1) and not any(v in fb.group(1) for v in b.typed + c.typed)
+            and _same_label(sb.text, b.typed[0], sc.text, c.typed[0])):
+        return fb.group(1), fc.group(1)
     nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
     nc = [n for n in names(sc.text) if n not in sb.text and n not in c.typed]
     if nb and nc:
@@ -101,7 +107,23 @@ def _alike(b: "Scored", c: "Scored") -> bool:
     if _same_shape(b, c):
         return True
     sb, sc = b.statement, c.statement
-    return b.cover >= 1.0 and sb.path == sc.path and sb.kind == sc.kind
+    if sb.path != sc.path or sb.kind != sc.kind:
+        return False
+    return b.cover >= 1.0 or _same_label(sb.text, b.typed[0], sc.text, c.typed[0])
+
+
+def _same_label(tb: str, vb: str, tc: str, vc: str) -> bool:
+    """Two lines under one key whose values are introduced alike: "Servers (Hetzner): forge —
+    ..., public IP 203.0.113.24" and "Servers (Hetzner): relay — ..., public IP 198.51.100.7"."""
+    def before(text: str, value: str) -> list[str]:
+        at = text.find(value)
+        return re.findall(r"[a-z]+", text[:at].lower())[-2:] if at > 0 else []
+
+    (key_b, _, rest_b), (key_c, _, rest_c) = tb.partition(":"), tc.partition(":")
+    # Words of the record itself introduce the value (not the key: a track list's titles follow
+    # their EP's name straight away).
+    lb = before(rest_b, vb)
+    return bool(rest_b) and key_b == key_c and len(lb) == 2 and lb == before(rest_c, vc)
 
 
 def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:

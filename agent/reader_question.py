@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from agent.reader_text import _PHONE, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
-WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code")
+WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
 # "a 12 kg bag": the weight of the bag, a measure before the noun it describes.
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|now|then|at|in|on|by|from|to|today|this|last|with|since|after|before|but|so|as|of|for|is|was|when|which|that)\b)[a-z]{3,}\b")
@@ -38,9 +38,13 @@ class QuestionInfo(BaseModel):
 
 
 def _question_names(text: str) -> list[str]:
-    # A capital at the very start is grammar, not a name ("What", "Where", "Is"); "(PM)" is not one.
+    # A capital at the very start is grammar, not a name ("What", "Where", "Is"); "(PM)" is not one,
+    # nor "IP" (what is asked, not whose).
     body = re.sub(r"^\W*\w+", "", text)
-    return [n for n in names(body) if n not in ABBREVIATIONS]
+    return [n for n in names(body) if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6")]
+
+
+_IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:/\d{1,2})?(?![\w.]*\d)")
 
 
 # Things people call by a proper name: "which <one of these>" asks for that name.
@@ -79,6 +83,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "phone"
     elif re.search(r"\be-?mail\b", low) and "whose" not in low:
         want = "email"
+    elif re.search(r"\bip(?:v4|v6)?\b", low) and "whose" not in low and not re.search(r"^\W*(?:which|what) (?:\w+ )?(?:host|server|machine|box|device)\b", low):
+        want = "ip"  # "What's the IP address of the Home Assistant Pi?": 192.168.1.23, not a street
     elif re.search(r"\baddress\b", low) and not re.search(r"\b(e-?mail|ip|web|mac)\s+address\b|\bwhose\b", low):
         want = "address"
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
@@ -220,6 +226,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "email": emails,
         "address": addresses,
         "code": lambda t: _codes(t, exclude),
+        "ip": lambda t: _IP.findall(t),
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}

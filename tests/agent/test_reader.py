@@ -367,6 +367,27 @@ def test_another_kind_of_the_thing_or_a_rate_is_no_answer():
     assert "2026-12-05" in Reader(overlap_model()).read("When am I doing the smoke alarm test with Arjun?", alarm).answer
 
 
+def test_an_ip_address_is_a_value_of_its_own_and_two_servers_are_asked_about():
+    """"the IP address of the Home Assistant Pi" wants 192.168.1.23 (the arrow's new value), not a
+    street address; two servers listed under one key, each with its "public IP", are asked about
+    by the names their lines start with. A track list under an EP's name is no such list."""
+    from agent.reader_question import analyse
+
+    info = analyse("What's the IP address of the Home Assistant Pi?")
+    assert info.want == "ip" and "IP" not in info.names
+    pi = [hit("LAN: Raspberry Pi 4 running Home Assistant: 192.168.1.40 → 192.168.1.23 (DHCP reservation).", line=4, topic="homelab"),
+          hit("LAN: Router: the ISP box, admin at 192.168.1.1.", line=3, topic="homelab")]
+    reading = Reader(overlap_model()).read("What's the IP address of the Home Assistant Pi?", pi)
+    assert reading.value == "192.168.1.23"
+    servers = [hit("Servers (Hetzner): forge — CX22, Falkenstein, public IP 203.0.113.24. Forgejo + Woodpecker CI.", line=8),
+               hit("Servers (Hetzner): relay — CAX11, Helsinki, public IP 198.51.100.7. WireGuard exit node.", line=9)]
+    reading = Reader(overlap_model(forgejo=0.2)).read("What's the IP address of my Hetzner server?", servers)
+    assert reading.kind == "ambiguous" and "forge" in reading.answer and "relay" in reading.answer
+    tracks = [hit('Grit & Honey EP — "Porchlight": Copper Wire (capo 2, G shapes)', line=40),
+              hit('Grit & Honey EP — "Porchlight": Long Way to Joliet', line=41)]
+    assert Reader(overlap_model()).read("What's the Grit & Honey EP called?", tracks).kind != "ambiguous"
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
