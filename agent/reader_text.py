@@ -86,6 +86,11 @@ _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 _CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
 
 
+def _undouble(base: str) -> str:
+    """"stopp" (of "stopped") is "stop", "runn" "run"; "wedd" stays (a wedding is no Wednesday)."""
+    return base[:-1] if len(base) >= 3 and base[-1] == base[-2] and base[-1] in "bgmnprt" else base
+
+
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -96,6 +101,14 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
+    # A short verb's endings: "stayed", "staying" are "stay" (cut at five letters they were
+    # "staye", "stayi"); "worked" is "work", "stopped" "stop", "married" "marry".
+    if len(word) >= 6 and word.endswith("ied"):
+        word = word[:-3] + "y"
+    elif len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"):
+        word = _undouble(word[:-2])
+    elif len(word) >= 7 and word.endswith("ing"):  # not "spring", "string", "thing"
+        word = _undouble(word[:-3])
     return word[:5] if len(word) >= 5 else word  # crude, but "allergic"~"allergies", "teach"~"teaches"
 
 
@@ -369,7 +382,11 @@ _OCCUPATIONS = (
     "waitress|barista|electrician|plumber|mechanic|carpenter|builder|driver|pilot|officer|clerk|administrator|"
     "receptionist|technician|editor|writer|journalist|photographer|artist|musician|translator|librarian|"
     "coordinator|specialist|geologist|biologist|chemist|economist|ceo|cto|founder|freelancer|contractor")
-OCCUPATION = re.compile(rf"\b(?:{_OCCUPATIONS})s?\b|\bworks? (?:as|at|for)\b|\b(?:job|occupation|profession)\s*:", re.IGNORECASE)
+OCCUPATION = re.compile(
+    rf"\b(?:{_OCCUPATIONS})s?\b|\bworks? (?:as|at|for)\b|\b(?:job|occupation|profession)\s*:"
+    # "radiographer at the Hallamshire", "a dietitian": the endings jobs are named with.
+    r"|\b(?!(?:assist|insist|resist|persist|consist|checklist|playlist|wishlist|shortlist)s?\b)\w{3,}(?:grapher|ologist|ician|ist|eer)s?\b",
+    re.IGNORECASE)
 OCCUPATION_WORDS = "job work living occupation profession career"
 
 

@@ -388,6 +388,20 @@ def test_an_ip_address_is_a_value_of_its_own_and_two_servers_are_asked_about():
     assert Reader(overlap_model()).read("What's the Grit & Honey EP called?", tracks).kind != "ambiguous"
 
 
+def test_a_short_verb_and_its_endings_are_one_word():
+    """"stay" and "Stayed", "work" and "worked", "stop" and "stopped" are one word to the reader
+    (cut at five letters they were "staye", "worke"); "spring" and "wedding" keep theirs."""
+    from agent.reader_text import stem
+
+    assert stem("stayed") == stem("staying") == stem("stay")
+    assert stem("worked") == stem("work") and stem("stopped") == stem("stop") and stem("married") == stem("marry")
+    assert stem("spring") != stem("spr") and stem("wedding") != stem("wed")
+    lines = [hit("Tue 09/06 Rennes wine + pastries for Yannick 14,30 €", line=3),
+             hit("Stayed with Yannick Le Goff, my first host, in a flat full of bike frames.", line=24, topic="Day 3 — Tue 9 June — Fougères → Rennes")]
+    reading = Reader(overlap_model(pastries=2)).read("Who did I stay with in Rennes?", lines)
+    assert "Yannick Le Goff" in reading.answer and reading.statement.line == 24
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
