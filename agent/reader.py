@@ -425,6 +425,8 @@ class Reader:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
         reading = self.decide(info, cands, question)
+        if reading.kind == "answered" and _sibling_key(info, reading.statement, statements):
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
         parallel = None if already_said or reading.kind != "answered" else parallel_records(info, cands, written=written_date)
@@ -633,6 +635,21 @@ class Reader:
             if len(people) >= 2:
                 return people
         return None
+
+
+def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:
+    """The notes key the very thing asked ("flight back: Fri 11 Dec evening — NOT BOOKED YET") and
+    the chosen line is its sibling under another key ("flight out: TP 661 ..."): the answer is not
+    the sibling's value."""
+    mine = [content_words(k) for k in best.fields]
+    for st in statements:
+        if st.id == best.id:
+            continue
+        for key in st.fields:
+            asked = content_words(key)
+            if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms for m in mine):
+                return True
+    return False
 
 
 def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:

@@ -402,6 +402,17 @@ def test_a_short_verb_and_its_endings_are_one_word():
     assert "Yannick Le Goff" in reading.answer and reading.statement.line == 24
 
 
+def test_the_sibling_of_the_thing_asked_does_not_answer_it():
+    """"flight back: ... NOT BOOKED YET" is what "my flight number back from Lisbon" asks about: the
+    outbound flight's number, keyed "flight out", is not the answer."""
+    back = hit("Lisbon workshop: flight back: Fri 11 Dec evening — NOT BOOKED YET", line=4, topic="Lisbon workshop")
+    back.fields = {"flight back": "Fri 11 Dec evening — NOT BOOKED YET"}
+    out = hit("Lisbon workshop: flight out: TP 661 AMS → LIS, Tue 8 Dec, 07:05, seat 23A.", line=3, topic="Lisbon workshop")
+    out.fields = {"flight out": "TP 661 AMS → LIS, Tue 8 Dec, 07:05, seat 23A."}
+    assert Reader(overlap_model()).read("What's my flight number back from Lisbon?", [back, out]).kind == "abstained"
+    assert "661" in Reader(overlap_model()).read("What's my flight number out to Lisbon?", [back, out]).answer
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
