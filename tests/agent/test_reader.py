@@ -409,6 +409,11 @@ def test_the_sibling_of_the_thing_asked_does_not_answer_it():
     back.fields = {"flight back": "Fri 11 Dec evening — NOT BOOKED YET"}
     out = hit("Lisbon workshop: flight out: TP 661 AMS → LIS, Tue 8 Dec, 07:05, seat 23A.", line=3, topic="Lisbon workshop")
     out.fields = {"flight out": "TP 661 AMS → LIS, Tue 8 Dec, 07:05, seat 23A."}
+    from agent.reader import _sibling_key
+    from agent.reader_question import analyse
+
+    assert _sibling_key(analyse("What's my flight number back from Lisbon?"), out, [back, out])
+    assert not _sibling_key(analyse("What's my flight number out to Lisbon?"), out, [back, out])
     assert Reader(overlap_model()).read("What's my flight number back from Lisbon?", [back, out]).kind == "abstained"
     assert "661" in Reader(overlap_model()).read("What's my flight number out to Lisbon?", [back, out]).answer
 
