@@ -354,6 +354,21 @@ def build_dataset(
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"reverse-{f.kind}", question=q,
                                    answers=list(f.reverse_answers), fact_id=f.id, target=rev_target))
 
+    # "Who is Pixel?" is asked backwards of "You adopted Pixel", and "Pixel is your border collie"
+    # answers it as truly: a held-out reverse question accepts what any kept fact says links the
+    # asked name to the user (another fact's relation to it, or what it is), not only its own fact's.
+    links: dict[str, set[str]] = {}
+    for f in facts:
+        if f.reverse_answers:
+            links.setdefault(_norm(f.answer or f.value), set()).update(f.reverse_answers)
+        if f.frame is not None and f.frame.form == "isa" and f.frame.mine and f.frame.rel:
+            links.setdefault(_norm(f.subject), set()).add(f.frame.rel)
+    by_id = {f.id: f for f in facts}
+    for h in heldout:
+        if h.kind.startswith("reverse-") and h.fact_id in by_id:
+            f = by_id[h.fact_id]
+            h.answers = h.answers + sorted(links.get(_norm(f.answer or f.value), set()) - set(h.answers))
+
     # RAFT in the served reader's format: a distractor line, then the right one (best last, as
     # the reader orders them); with the right line missing -> "I don't know".
     lines = [f.unit for f in facts if f.unit]

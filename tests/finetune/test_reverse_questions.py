@@ -87,3 +87,13 @@ def test_reverse_share_sets_how_many_sightings_ask_backwards():
 
     third, half = n_rev(1 / 3), n_rev(0.5)
     assert half[0] > third[0] >= 3 and sum(half) == sum(third)
+
+
+def test_a_name_asked_back_accepts_what_any_fact_says_links_it():
+    units = [_s("Pixel is our border collie."), _s("I adopted Pixel from the Fernway Shelter.")]
+    facts = extract_facts(units)
+    build = build_dataset(units, PROMPTS, facts=facts, seed=0, min_per_fact=9)
+    held = {h.question: h for h in build.heldout if h.kind.startswith("reverse")}
+    adopted = next(h for q, h in held.items() if "Pixel" in q and "border collie" not in q)
+    # "Who is Pixel?" is answered as truly by "Pixel is your border collie" as by "You adopted Pixel"
+    assert "adopted" in adopted.answers and "border collie" in adopted.answers
