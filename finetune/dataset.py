@@ -226,7 +226,7 @@ def build_dataset(
     raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
-    reverse_share: float = 1 / 3,
+    reverse_share: float = 0.5,
     replay_repeat: int = 2,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
 ) -> DatasetBuild:
@@ -326,8 +326,11 @@ def build_dataset(
         fwd = list(f.questions)
         rev = list(f.reverse_questions)
         per_fact = n_low.get(f.id, counts["phrasings_per_fact"])
-        # A third of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
-        # learned only if asked); measured at a tenth, reverse recall stayed at 0.
+        # Half of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
+        # learned only if asked); measured at a tenth, reverse recall stayed at 0; with name-first
+        # answers, 11 of 36 held-out reverse questions at a third (two seeds), 29 of 54 at a half
+        # (three seeds; the previous code 13 of 54), for 9 of 48 forward answers of the same facts
+        # (bench/RESULTS.md, eighth pass).
         n_rev = min(len(rev), max(3, round(per_fact * reverse_share)), per_fact // 2) if rev else 0
         n_fwd = per_fact - n_rev
         # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
