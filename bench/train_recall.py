@@ -13,7 +13,12 @@ fixed number of steps, so a pair of variants differs only by the choice (not by 
 
 --configs compares other choices the same way: each ';'-separated config overrides the flags'
 values with `key=value` pairs (rank, lr, per_fact: phrasings per fact in the dataset, batch,
-steps, seed: the dataset's and the batches' seed, targets, vw: value weight; alpha is 2 x rank).
+steps, seed: the dataset's and the batches' seed, targets, vw: value weight, rev: the dataset's
+reverse_share; alpha is 2 x rank).
+
+--write-questions / --questions: one tree writes its held-out questions, another (an older
+checkout of finetune/, say) asks exactly those, so two data builders are compared on one set.
+--dump writes every question's reply per config.
 Every config is asked the same held-out questions (those of the flags' own dataset, seed 0): a
 config with fewer phrasings per fact trains on a smaller dataset of the same facts, not on other
 questions.
@@ -51,6 +56,9 @@ def main() -> int:
     ap.add_argument("--value-weights", default="1", help="loss weights of the value's tokens to compare")
     ap.add_argument("--configs", default="", help="';'-separated key=value,... overrides to compare (see the doc)")
     ap.add_argument("--cache", default="/tmp/anima-train-step")
+    ap.add_argument("--questions", default="", help="ask these held-out questions (a --write-questions file) instead of the dataset's own")
+    ap.add_argument("--write-questions", default="", help="write the dataset's held-out questions here (JSON) for another tree's --questions")
+    ap.add_argument("--dump", default="", help="write every held-out question, its answers and each config's reply here (JSON)")
     args = ap.parse_args()
 
     import torch
@@ -82,14 +90,22 @@ def main() -> int:
     facts = rng.sample(facts, min(args.facts, len(facts)))
     prompts = _prompts()
 
-    def build_for(per_fact: int, seed: int):
+    def build_for(per_fact: int, seed: int, rev: float | None = None):
         # a fresh copy of the facts: build_dataset filters their phrasings in place
         fs = [f.model_copy(deep=True) for f in facts]
+        extra = {} if rev is None else {"reverse_share": rev}
         return build_dataset(units, prompts, facts=fs, seed=seed, max_examples=int(len(fs) * per_fact / 0.92) + 16, min_per_fact=min(9, per_fact),
-                             raft_share=0.0)
+                             raft_share=0.0, **extra)
 
     ref = build_for(args.per_fact, 0)
     held = [h for h in ref.heldout if h.kind != "abstain"]
+    if args.write_questions:
+        import json
+        Path(args.write_questions).write_text(json.dumps([h.model_dump() for h in held], indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.questions:  # another tree's held-out set: two versions of the data builder asked the same questions
+        import json
+        from finetune.dataset import HeldOut
+        held = [HeldOut.model_validate(h) for h in json.loads(Path(args.questions).read_text(encoding="utf-8"))]
     base = base_model_path(Home.resolve().load_settings(), Home.resolve())
     print(f"{len(ref.facts)} facts, {len(ref.examples)} examples {ref.counts}, {len(held)} held-out questions; "
           f"load average at start {os.getloadavg()}", flush=True)
@@ -109,8 +125,9 @@ def main() -> int:
                 for n in args.variants.split(",") for w in args.value_weights.split(",")]
     builds = {(args.per_fact, 0): ref}
     rows = []
+    dump: list[dict] = []
     for name, c in runs:
-        key = (c["per_fact"], c["seed"])
+        key = (c["per_fact"], c["seed"]) + ((c["rev"],) if "rev" in c else ())
         if key not in builds:
             builds[key] = build_for(*key)
         build = builds[key]
@@ -136,6 +153,8 @@ def main() -> int:
                 text = tok.decode(out[0, ids["input_ids"].shape[1]:], skip_special_tokens=True).lower()
                 ok = any(a.lower() in text for a in h.answers)
                 d = "reverse" if h.kind.startswith("reverse") else "forward"
+                dump.append({"config": name, "kind": h.kind, "question": h.question, "answers": h.answers,
+                             "reply": text, "ok": ok, "target": h.target})
                 right[d][0] += ok
                 right[d][1] += 1
         n = sum(v[1] for v in right.values())
@@ -149,6 +168,9 @@ def main() -> int:
         f, r = right["forward"], right["reverse"]
         print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {sps:.2f} | {per_min:.2f} |")
     print(f"load average at the end {os.getloadavg()}")
+    if args.dump:
+        import json
+        Path(args.dump).write_text(json.dumps(dump, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -226,6 +226,7 @@ def build_dataset(
     raft_share: float = 0.025,
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
+    reverse_share: float = 0.5,
     replay_repeat: int = 2,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
 ) -> DatasetBuild:
@@ -325,9 +326,12 @@ def build_dataset(
         fwd = list(f.questions)
         rev = list(f.reverse_questions)
         per_fact = n_low.get(f.id, counts["phrasings_per_fact"])
-        # A third of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
-        # learned only if asked); measured at a tenth, reverse recall stayed at 0.
-        n_rev = min(len(rev), max(3, per_fact // 3), per_fact // 2) if rev else 0
+        # Half of a fact's sightings ask it backwards (the reversal curse: "Who is Priya?" is
+        # learned only if asked); measured at a tenth, reverse recall stayed at 0; with name-first
+        # answers, 11 of 36 held-out reverse questions at a third (two seeds), 29 of 54 at a half
+        # (three seeds; the previous code 13 of 54), for 9 of 48 forward answers of the same facts
+        # (bench/RESULTS.md, eighth pass).
+        n_rev = min(len(rev), max(3, round(per_fact * reverse_share)), per_fact // 2) if rev else 0
         n_fwd = per_fact - n_rev
         # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
         # forward ones), then casual variants; not many near-identical spellings of one form.
@@ -338,11 +342,12 @@ def build_dataset(
         target = f.short or f.statement
         # what each direction asks for: the value forward, the subject (its names) backwards
         fwd_value = value_in_answer(target, [f.value, f.answer, answer_span(f.value), second_person(f.value)])
-        rev_value = value_in_answer(target, f.reverse_answers)
+        rev_target = f.reverse_target or target  # the asked name first, where questions.py wrote one
+        rev_value = value_in_answer(rev_target, f.reverse_answers)
         for q in take_f:
             examples.append(Example(id="", kind="forward", fact_id=f.id, messages=closed(q, target), value=fwd_value))
         for q in take_r:
-            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, target), value=rev_value))
+            examples.append(Example(id="", kind="reverse", fact_id=f.id, messages=closed(q, rev_target), value=rev_value))
         if f.heldout_questions:
             q = rng.choice(f.heldout_questions)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"forward-{f.kind}", question=q,
@@ -350,7 +355,22 @@ def build_dataset(
         if f.heldout_reverse and f.reverse_answers:
             q = rng.choice(f.heldout_reverse)
             heldout.append(HeldOut(id=f"h{len(heldout):04d}", kind=f"reverse-{f.kind}", question=q,
-                                   answers=list(f.reverse_answers), fact_id=f.id, target=f.short or f.statement))
+                                   answers=list(f.reverse_answers), fact_id=f.id, target=rev_target))
+
+    # "Who is Pixel?" is asked backwards of "You adopted Pixel", and "Pixel is your border collie"
+    # answers it as truly: a held-out reverse question accepts what any kept fact says links the
+    # asked name to the user (another fact's relation to it, or what it is), not only its own fact's.
+    links: dict[str, set[str]] = {}
+    for f in facts:
+        if f.reverse_answers:
+            links.setdefault(_norm(f.answer or f.value), set()).update(f.reverse_answers)
+        if f.frame is not None and f.frame.form == "isa" and f.frame.mine and f.frame.rel:
+            links.setdefault(_norm(f.subject), set()).add(f.frame.rel)
+    by_id = {f.id: f for f in facts}
+    for h in heldout:
+        if h.kind.startswith("reverse-") and h.fact_id in by_id:
+            f = by_id[h.fact_id]
+            h.answers = h.answers + sorted(links.get(_norm(f.answer or f.value), set()) - set(h.answers))
 
     # RAFT in the served reader's format: a distractor line, then the right one (best last, as
     # the reader orders them); with the right line missing -> "I don't know".

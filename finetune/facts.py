@@ -74,6 +74,11 @@ class Fact(BaseModel):
     forms: int = 0  # the first `forms` questions are distinct sentence forms; the rest casual variants
     reverse_questions: list[str] = Field(default_factory=list)  # training family, reverse
     reverse_answers: list[str] = Field(default_factory=list)
+    # The answer a reverse question is trained on, its asked name first ("Anja Hoffmann is your
+    # sister."): a model asked "Who is Anja Hoffmann?" copies the name and must go on with the
+    # relation, the order it was never trained on when the answer was "Your sister is Anja
+    # Hoffmann." ("" for the statement itself.)
+    reverse_target: str = ""
     heldout_questions: list[str] = Field(default_factory=list)  # second family, never trained on
     heldout_reverse: list[str] = Field(default_factory=list)
     path: str

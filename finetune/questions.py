@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 
-from finetune.facts import Fact
+from finetune.facts import Fact, second_person
 
 MIN_QUESTIONS = 30
 REVERSE_TYPES = {"PERSON", "ORG", "NAME", "PRODUCT", "WORK_OF_ART", "FAC"}
@@ -223,20 +223,86 @@ def _forward(f: Fact) -> list[str]:
     return [_q(x) for x in dict.fromkeys(qs)]
 
 
-def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
-    """(training reverse questions, held-out reverse questions, acceptable answer spans)."""
+def _whole_name(f: Fact) -> bool:
+    """The value is the name itself (after an article or a title, before an apposition), not a
+    longer value a name sits in: "Dr. Meera Patel, Hawthorne Family Medicine" is Meera Patel, but
+    "bouldering mostly, hardest send V5" is not V5 and "Mom's birthday is on 11 November — order
+    flowers ..." is no one; asked backwards, those say nothing a person would ask."""
+    v = re.sub(r"^(?:the|a|an|our|my|your)\s+", "", f.value.strip(), flags=re.I)
+    v = re.sub(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", "", v, flags=re.I)
+    head = re.split(r",| \(| - | — ", v)[0].strip()
+    return bool(f.answer) and _norm(head) == _norm(f.answer)
+
+
+# A number or a code someone is asked back about: "Whose number is 604 555 0175?", "What is CM-88214-B?".
+def _is_code(v: str) -> bool:
+    """A policy, plate or frame number: short, every word a digit-bearing or capital code, two digits
+    or more, and not a year or a span of years ("41 Alder Street", "2014-2017" are not codes)."""
+    words = v.split()
+    if not v or len(v) > 24 or len(words) > 3 or sum(c.isdigit() for c in v) < 2:
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?", v):
+        return False
+    if not any(c.isalpha() for c in v) and sum(c.isdigit() for c in v) < 5:
+        return False  # "12", "3 4": counts, not codes
+    return all(re.fullmatch(r"[A-Z0-9./-]*\d[A-Z0-9./-]*|[A-Z]{1,4}", w) for w in words)
+
+
+_GENERIC_HEADS = {"number", "name", "code", "id", "date", "address", "no", "details", "info"}
+_PHONE_RELS = {"phone", "mobile", "cell", "number", "phone number", "telephone", "tel", "landline"}
+
+
+def _answer_words(rel: str) -> list[str]:
+    """A relation as an answer may word it: "primary doctor" is answered "your doctor" too, "mom" "mother"."""
+    out = [rel]
+    words = rel.split()
+    if len(words) > 1 and words[-1].isalpha():
+        # "bike frame number" is answered "your frame number", not just "number": a generic head keeps its noun
+        out.append(" ".join(words[-2:]) if words[-1].lower() in _GENERIC_HEADS else words[-1])
+    out += [x for x in _REL_SYNONYMS.get(rel.lower(), []) if x not in ("number",)]
+    return list(dict.fromkeys(out))
+
+
+def _reverse_code(f: Fact) -> tuple[list[str], list[str], list[str], str]:
+    """A phone number or a code asked back: whose it is, what it is."""
+    fr = f.frame
+    v = f.answer or f.value
+    rel = fr.rel
+    phone = f.value_type == "PHONE" or rel.lower() in _PHONE_RELS
+    who = "" if fr.owner == "my" else (fr.owner[:-2] if fr.owner.endswith("'s") else fr.owner.rstrip("'"))
+    if phone and not who:
+        return [], [], [], ""  # one's own number asked back is no question anyone asks
+    owner = second_person(fr.owner, capitalize=False)
+    target = f"{v} is {owner} {rel}."
+    answers = ([who] + [a for a in f.aliases if a.split()[0] not in ("my", "the")] +
+               [a.split(" ", 1)[1] for a in f.aliases if a.startswith("my ")]) if who else _answer_words(rel)
+    if phone:
+        train = [f"Whose number is {v}?", f"Whose phone number is {v}?", f"Who has the number {v}?", f"Who is {v}?",
+                 f"whose number is this {v}", f"Who does {v} belong to?"]
+        held = [f"Do you remember whose number {v} is?", f"Remind me whose number {v} is."]
+    else:
+        train = [f"What is {v}?", f"What's {v}?", f"{v}?", f"What is {v} for?", f"what is {v} again"]
+        if who:
+            train += [f"Whose {rel} is {v}?"]
+        held = [f"Do you remember what {v} is?", f"Remind me what {v} is."]
+    return [_q(x) for x in dict.fromkeys(train)], held, list(dict.fromkeys(a for a in answers if a)), target
+
+
+def _reverse(f: Fact) -> tuple[list[str], list[str], list[str], str]:
+    """(training reverse questions, held-out reverse questions, acceptable answer spans, the
+    answer trained: "" for the statement)."""
     fr = f.frame
     if fr is None or fr.form == "agent":
-        return [], [], []  # its value is the one who did it: asked forward already ("Who covers for me?")
+        return [], [], [], ""  # its value is the one who did it: asked forward already ("Who covers for me?")
     if fr.form == "isa":
         if not fr.mine or not fr.rel:
-            return [], [], []
+            return [], [], [], ""
         rel = fr.rel
         last = rel.split()[-1]
         train = [f"What is my {rel} called?", f"What's the name of my {rel}?", f"name of my {rel}?", f"What is my {last}'s name?",
                  f"Who is my {rel}?", f"my {rel}'s name?"]
         held = [f"Do you remember what my {rel} is called?", f"I forgot the name of my {rel}."]
-        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
+        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject], ""
     if fr.form == "attr" and fr.rel.lower() in _ROLE_RELS and f.subject != "you" and len(f.value.split()) <= 5:
         role = re.sub(r"\s*\(.*\)$", "", f.value).strip()
         train = [f"Who is the {role}?", f"Who is our {role}?", f"who's the {role}", f"Who is my {role}?"]
@@ -244,26 +310,35 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
             train = [f"Who is my {role}?", f"who's my {role}", f"What is my {role}'s name?", f"name of my {role}?"]
         the = "my" if fr.rel.lower().startswith("relation") else "the"
         held = [f"Do you remember who {the} {role} is?", f"Remind me who {the} {role} is."]
-        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject]
+        return [_q(x) for x in dict.fromkeys(train)], held, [f.subject], ""
+    if fr.form == "attr" and (f.value_type == "PHONE" or _is_code(f.answer or f.value or "")) and \
+            f.value_type not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return _reverse_code(f)
     # "What is Hamburg?" is general knowledge, not the user's: places and dates are not reversed
-    named_value = f.value_type in REVERSE_TYPES and f.answer and f.answer[:1].isupper()
+    named_value = f.value_type in REVERSE_TYPES and f.answer and f.answer[:1].isupper() and _whole_name(f)
     named_subject = f.subject == "you" or f.subject[:1].isupper()
-    if not (named_value and named_subject):
-        return [], [], []
+    if not (named_value and named_subject) or (fr.form == "attr" and fr.owner == "my" and fr.rel.lower() == "name"):
+        return [], [], [], ""  # and "Who is Lena Hoffmann?" of the user's own name is not a link to anyone
     v = f.answer
-    who = "Who" if f.value_type in ("PERSON", "NAME") else "What"
+    # "Who is STM32G4?" is not English: a person, or a name of capitalised words (a pet, a gym)
+    person_like = f.value_type == "PERSON" or (f.value_type == "NAME" and all(w[:1].isupper() and w.isalpha() for w in v.split())
+                                               and not (fr.form == "verb" and fr.prep in ("at", "in", "from", "to", "near")))
+    who = "Who" if person_like else "What"
     answers: list[str] = []
+    target = ""
     if fr.form in ("attr", "named"):
-        answers = [fr.rel]
+        answers = _answer_words(fr.rel)
         if f.subject != "you":
             answers.append(f.subject)
+        # the name first, as an answer to "Who is X?" starts: "Anja Hoffmann is your sister."
+        target = f"{v} is {second_person(fr.owner, capitalize=False)} {fr.rel}." if fr.form == "attr" else ""
     else:
         answers = [fr.verb_written.split()[-1]] if fr.verb_written else []
         if f.subject != "you":
             answers.append(f.subject)
         answers += _ROLE_OF_VERB.get(f.relation.split()[0], [])
     if not answers:
-        return [], [], []
+        return [], [], [], ""
     train = [f"{who} is {v}?", f"What do you know about {v}?", f"{v}?", f"Tell me about {v}.",
              f"What is {v} to me?" if f.subject == "you" else f"How is {v} connected to {f.subject}?"]
     if f.value_type == "PERSON":
@@ -276,7 +351,7 @@ def _reverse(f: Fact) -> tuple[list[str], list[str], list[str]]:
             train += [f"who's {first}", f"What do you know about {first}?"]
     held = [f"Do you remember who {v} is?" if who == "Who" else f"Do you remember what {v} is?",
             f"Remind me who {v} is." if who == "Who" else f"Remind me what {v} is."]
-    return [_q(x) for x in dict.fromkeys(train)], held, answers
+    return [_q(x) for x in dict.fromkeys(train)], held, answers, target
 
 
 def _heldout_forward(f: Fact) -> list[str]:
@@ -359,7 +434,7 @@ def add_questions(f: Fact, minimum: int = MIN_QUESTIONS) -> Fact:
     fwd = _forward(f)
     for g in _variants(f):
         fwd += [q for q in _forward(g) if q not in fwd]
-    rev, held_rev, rev_answers = _reverse(f)
+    rev, held_rev, rev_answers, rev_target = _reverse(f)
     if not fwd:
         f.questions = []
         return f
@@ -393,6 +468,7 @@ def add_questions(f: Fact, minimum: int = MIN_QUESTIONS) -> Fact:
             seen.add(c)
             rq.append(c)
     f.questions, f.reverse_questions, f.reverse_answers = qs, rq, rev_answers if rq else []
+    f.reverse_target = rev_target if rq else ""
     f.heldout_questions, f.heldout_reverse = held, held_rev if rq else []
     return f
 

@@ -50,3 +50,14 @@ def test_cli_reports_a_broken_config_in_one_line(tmp_path, capsys):
     assert main(["--home", str(tmp_path), "status", "--json"]) == 2
     err = capsys.readouterr().err
     assert "config.toml is not valid TOML" in err and "Traceback" not in err
+
+
+def test_the_written_config_trains_as_the_measured_defaults(tmp_path):
+    # `anima init` and the daemon write DEFAULT_CONFIG: its [train] section must not train with
+    # other values (lr, batch, LoRA targets, epochs) than the defaults every benchmark measured
+    from agent.config import DEFAULT_CONFIG, TrainSettings
+
+    home = Home(tmp_path).ensure()
+    home.config_file.write_text(DEFAULT_CONFIG, encoding="utf-8")
+    assert home.load_settings().train == TrainSettings()
+    assert TrainSettings().lr == 2e-3
