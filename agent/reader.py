@@ -1019,6 +1019,11 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
     if faced and faced[-1] not in ".!?…":
         faced += "."
+    asked = re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
+    if asked and st.topic and len(st.text.split()) <= 4 and asked.group(1) in st.text and st.topic.lower() not in faced.lower():
+        # "What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose
+        # account it is, said by the heading, is the answer.
+        faced = f"{st.topic}: {faced}"
     answer = faced
     absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"
     if value and (len(faced.split()) > 8 or absent) and not faced.lower().startswith(value.lower()):

@@ -418,6 +418,15 @@ def test_the_sibling_of_the_thing_asked_does_not_answer_it():
     assert "661" in Reader(overlap_model()).read("What's my flight number out to Lisbon?", [back, out]).answer
 
 
+def test_what_a_code_is_comes_with_the_heading_it_is_filed_under():
+    """"What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose
+    account it is, said by the heading, is in the answer (supported by the statement's topic)."""
+    line = hit("account: CHN-5518", line=3, topic="NORTHGATE CYCLE DISTRIBUTION")
+    line.fields = {"account": "CHN-5518"}
+    reading = Reader(overlap_model()).read("What is CHN-5518?", [line])
+    assert reading.kind == "answered" and "NORTHGATE CYCLE DISTRIBUTION" in reading.answer
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_name():
     """"Finally bought the P-bass!!" names no one who set it up; "Need a first aider" no first
     aider; a word the notes also write in lower case opens a sentence, it is no name. A name
