@@ -556,11 +556,13 @@ class ChatEngine:
             return None
         owners: list[str] = []
         for st in find(name, limit=MENTIONS_K):
+            owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()  # the card's name heads its lines
             for key, value in st.fields.items():
+                if not _ALIAS_KEYS.fullmatch(key.strip()):
+                    continue
                 given = {a.strip(" \"'[]").lower() for a in re.split(r"[,;/|]", value)}
-                owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()  # the card's name heads its lines
-                if (_ALIAS_KEYS.fullmatch(key.strip()) and name.lower() in given and owner != name
-                        and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner) and owner not in owners):
+                if (name.lower() in given and owner != name and owner not in owners
+                        and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner)):
                     owners.append(owner)
         return owners[0] if len(owners) == 1 else None
 

@@ -323,6 +323,7 @@ _ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr
 _ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|the)\s+(?P<role>[a-z][a-z -]{{2,40}}?)['’]s\s+(?P<attr>{_ATTRS})(?P<tail>\s+called|\s+name)?\s*\?*\s*$")
 
 
+# "my *older* son": words before a relation that pick one of several.
 RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second)"
 
 
@@ -500,9 +501,6 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|what about|how about|and what about)\s+(.+?)
 
 
 _NAME_ASKED = re.compile(r"\b(called|named|name)\b", re.IGNORECASE)
-
-
-# "my *older* son": words before a relation that pick one of several.
 
 
 def about_one(question: str, person: str) -> str:
