@@ -68,7 +68,7 @@ MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
-_ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick ?names?|also known as|goes by")
+_ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -505,9 +505,43 @@ class ChatEngine:
                 seen = {s.id for s in statements}
                 extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
                 statements += [s for s in extra if s.id not in seen]
+            nicknames = self._nicknames_in(part)
+            if nicknames:
+                # Lines that call them by the nickname only ("Hems and I booked Angelus Hut").
+                seen = {s.id for s in statements}
+                extra = search_statements(self.memory, f"{part[:2000]} {' '.join(n for ns in nicknames.values() for n in ns)}",
+                                          k=STATEMENTS_K, chunk_k=self.settings.memory.k)
+                statements += [s for s in extra if s.id not in seen]
             with self._lock:
-                readings.append(self._reader().read(part, statements, already_said=already))
+                readings.append(self._reader().read(part, statements, already_said=already, nicknames=nicknames))
         return readings
+
+    def _nicknames_in(self, question: str) -> dict[str, list[str]]:
+        """The nicknames the notes give the people a question names: Hemi's card says "nick=Hems"."""
+        out = {}
+        for name in {re.sub(r"['’]s$", "", n) for n in analyse(question).names}:
+            nicks = self._nicknames(name)
+            if nicks:
+                out[name] = nicks
+        return out
+
+    def _nicknames(self, name: str) -> list[str]:
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None or not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
+            return []
+        nicks: list[str] = []
+        for st in find(name, limit=MENTIONS_K):
+            owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()
+            if not set(name.split()) <= set(owner.split()):
+                continue  # the card of someone else who mentions them
+            for key, value in st.fields.items():
+                if not _ALIAS_KEYS.fullmatch(key.strip()):
+                    continue
+                for nick in re.split(r"[,;/|]", value):
+                    nick = nick.strip(" \"'[]")
+                    if re.fullmatch(r"[A-Z][\w'’-]+", nick) and nick not in name.split() and nick not in nicks:
+                        nicks.append(nick)
+        return nicks
 
     def _each_option(self, reading: Reading) -> list[Reading]:
         """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.

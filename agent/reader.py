@@ -128,8 +128,13 @@ def _initialled(info: QuestionInfo, text: str) -> set[str]:
     return out
 
 
-def _terms_of(st: StatementHit) -> set[str]:
-    return content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
+    """The statement's words; a line that calls someone by a nickname says their name too."""
+    terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+    for name, nicks in (nicknames or {}).items():
+        if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
+            terms |= {stem(w) for w in _name_words(name)}
+    return terms
 
 
 # Words that make another kind of the noun after them: a half marathon is no marathon, a
@@ -194,7 +199,8 @@ class Reader:
             return batch(pairs)
         return [self.model.logprobs(c, x) for c, x in pairs]
 
-    def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit]) -> list[Scored]:
+    def candidates(self, info: QuestionInfo, statements: Sequence[StatementHit],
+                   nicknames: dict[str, list[str]] | None = None) -> list[Scored]:
         out = []
         n_terms = max(1, len(info.terms))
         # What the question alone decides, once for all its statements.
@@ -206,7 +212,7 @@ class Reader:
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
-            terms = own_terms = _terms_of(st) | _initialled(info, st.text) | _job_terms(info, st.text)
+            terms = own_terms = _terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text)
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -263,7 +269,9 @@ class Reader:
                 # "Finally bought the P-bass!!", "Need a first aider": a capital that only starts a
                 # sentence is no name when it is a common opener or the notes write the word in
                 # lower case elsewhere.
-                typed = [v for v in typed if not self._common_word(v, st.text)]
+                # ... and "Covers my stuff at the flat only, not Ruby's" says who is not meant.
+                typed = [v for v in typed if not self._common_word(v, st.text)
+                         and not re.search(rf"\b(?:not|nor|never)\s+{re.escape(v)}\b", st.text)]
                 own = [v for v in own if v in typed]
             if info.want == "name" and typed:
                 asked_names = [re.sub(r"['’]s$", "", n.split()[0]) for n in info.names]
@@ -272,7 +280,12 @@ class Reader:
                     typed = [v for v in typed if v.split()[0] in asked_names and len(v.split()) > 1]
                 else:
                     # "the name of Rin's daycare teacher" is not Rin: someone else is asked about.
-                    typed = [v for v in typed if not set(v.split()) & set(asked_names)]
+                    # A name that only qualifies the thing asked ("my KiwiSaver provider") may be
+                    # part of the answer's name ("Northstar KiwiSaver Scheme").
+                    qualifying = {n for n in asked_names if info.subject
+                                  and re.search(rf"\b{re.escape(n)}\s+{re.escape(info.subject)}\b", info.text)}
+                    typed = [v for v in typed if not set(v.split()) & set(asked_names)
+                             or (set(v.split()) & set(asked_names) <= qualifying and set(v.split()) - qualifying)]
                 if re.search(r"\b(?:first|given|christian) name\b", info.text.lower()):
                     # "Mr Adebayo" gives a surname: it does not answer "the inspector's first name".
                     typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v) and not v.isupper()]
@@ -337,6 +350,8 @@ class Reader:
         low = value.lower()
         if low in SENTENCE_OPENERS:
             return True
+        if re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}\s+(?:my|your|our|his|her|their|its|them|him|me|us)\b", text):
+            return True  # "Covers my stuff at the flat": a verb that opens a note's sentence
         if self.mentions is None:
             return False
         if low not in self._lower_cache:
@@ -394,14 +409,17 @@ class Reader:
         combine(cands, info)
 
     # -- reading ----------------------------------------------------------------------------------
-    def read(self, question: str, statements: Sequence[StatementHit], *, already_said: str = "") -> Reading:
+    def read(self, question: str, statements: Sequence[StatementHit], *, already_said: str = "",
+             nicknames: dict[str, list[str]] | None = None) -> Reading:
         """`already_said`: the previous answer, when this question follows up on it asking for
         something else ("What is my dog called?" → "What colour is she?"): the statement that
-        answer came from is tried last, because the user asks beyond it."""
+        answer came from is tried last, because the user asks beyond it.
+        `nicknames`: what the notes also call a person the question names ("Hems" for Hemi, from
+        his card's "nick=Hems"); a line that says the nickname speaks of them."""
         info = analyse(question)
         if not info.terms and not info.names:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
-        cands = self.candidates(info, statements)
+        cands = self.candidates(info, statements, nicknames or {})
         ambiguous = self._ambiguity(info, cands, statements)
         if ambiguous:
             text = f"Your notes mention {join_names(ambiguous)}. Which one do you mean?"
@@ -416,7 +434,7 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
-        prefer_newer(info, cands, terms=_terms_of, written=written_date)
+        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames), written=written_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
@@ -556,15 +574,19 @@ class Reader:
             noun = rel.group(1)
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
             for t in listings:
-                m = re.search(rf"\b{plural}\b[,:]?\s*(?:are\s+|called\s+|named\s+)?([A-Z][\w'-]+(?:,\s*[A-Z][\w'-]+)*,?\s+and\s+[A-Z][\w'-]+)", t)
+                # "my nieces Maeve (2017) and Clodagh (2020)": a name may carry a bracketed aside.
+                one = r"[A-Z][\w'-]+(?:\s*\([^()]{1,30}\))?"
+                m = re.search(rf"\b{plural}\b[,:]?\s*(?:are\s+|called\s+|named\s+)?({one}(?:,\s*{one})*,?\s+and\s+{one})", t)
                 if m:
-                    people = [p for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p]
+                    people = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"\s*\([^()]*\)", "", m.group(1))) if p]
                     if len(people) >= 2 and not any(p.lower() in low for p in people):
                         return people
             # Rows of a table: two records whose relation is the question's noun ("relation:
             # sister" twice, "sister: Anja" and "sister: Mei").
             who: list[str] = []
-            for c in cands[:6]:
+            # Only for a person ("my rent" keys a lease's line and names a journal page: no one).
+            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None
+            for c in cands[:6] if person else []:
                 f = c.statement.fields
                 if not f:
                     continue
@@ -584,7 +606,6 @@ class Reader:
             attached: list[str] = []
             relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
             # Only for a person ("my aunt"): "my first paper" names no one, though names stand near "paper".
-            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None
             # "Text my sister - what's her number?": the sister is whom it is about, though no
             # possessive says so.
             mine = stem(noun) in relation_nouns or not relation_nouns
@@ -973,6 +994,17 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     return not re.search(r"[A-Za-z]{3,}", rest)
 
 
+# A contacts database's catch-all groups, which say nothing of who the person is to the user
+# (a group that is a relation, "Family", "Friends", still says something).
+_CONTACT_GROUPS = frozenset("services service household other others personal contacts contact misc business general".split())
+
+
+# A contact card's details: where someone lives or how to reach them says nothing of who they are
+# ("Graham Tuck: city: Lower Hutt" against "Landlord: Graham Tuck").
+_CONTACT_KEY = re.compile(r"(?i)(?:home|work|mobile|cell|private)?\s*(?:city|town|address|street|zip|post ?code|country|"
+                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|website|url|birthday)")
+
+
 def defines(info: QuestionInfo, st: StatementHit) -> bool:
     """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's:
     "X is a/my ...", "X, Max's teacher,", "X (cousin, ...)", "my brother X", "X: calico cat",
@@ -992,10 +1024,11 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         # Named in its first column or its "name" column; "who: Momo" in a log of Momo's
         # bloodwork is something of Momo's, not what Momo is.
         # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
-        says_what = any(_DESCRIBES.search(k) for k in st.fields)
+        # ... nor does a contacts database's group ("Relationship: Services", "Friends").
+        says_what = any(_DESCRIBES.search(k) and v.strip().lower() not in _CONTACT_GROUPS for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
-    if _HEADER_LINE.match(text) or _contact_only(info, st):
+    if _HEADER_LINE.match(text) or _contact_only(info, st) or (st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) for k in st.fields)):
         # "To: Priya Raman, 14 Gray's Inn Square" says whom a letter went to, "Brenda Kaye: 01632
         # 960735" her number: neither who she is.
         return False
@@ -1010,7 +1043,8 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         or re.search(rf"\b{name} \((?!\d)", text)
         or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
         or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
-        or re.search(rf"\b[a-z]+: {x}\b", text)
+        # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
+        or re.search(rf"\b(?!(?i:people|names?|attendees|with|who|contacts?|from|to|cc)\b)[A-Za-z][a-z]+: {x}\b", text)
     )
 
 
@@ -1020,9 +1054,17 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     if faced and faced[-1] not in ".!?…":
         faced += "."
     asked = re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
-    if asked and st.topic and len(st.text.split()) <= 4 and asked.group(1) in st.text and st.topic.lower() not in faced.lower():
+    if (asked and st.topic and (len(st.text.split()) <= 4 or _IDENTIFIER.fullmatch(asked.group(1)))
+            and asked.group(1) in st.text and st.topic.lower() not in faced.lower()):
         # "What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose
-        # account it is, said by the heading, is the answer.
+        # account it is, said by the heading, is the answer; so is the heading over a code's line
+        # ("Car insurance" over "Policy KEA-MV-448120, $48.20 a month").
+        faced = f"{st.topic}: {faced}"
+    who = re.match(r"^\W*[Ww]ho(?:'s|’s| is| was)\s+((?:[A-Z][\w'’-]+\s*){1,3})\?*\s*$", question.strip())
+    if (who and st.topic and len(st.topic.split()) <= 3 and st.topic.lower() not in faced.lower()
+            and re.match(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
+        # "Who is Fionnuala Byrne?" over "Dr Fionnuala Byrne, Stoneybatter Medical Centre" under
+        # "## GP": the heading says who she is.
         faced = f"{st.topic}: {faced}"
     answer = faced
     absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"

@@ -94,7 +94,7 @@ def analyse(question: str) -> QuestionInfo:
     elif (re.search(r"\bweigh(?:s|ed)?\b|\bweight\b|\bhow heavy\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low)
           # "how much borlotti did I get this year": a harvest is weighed, not paid for
           or re.search(r"\bhow much\b[\w\s]*\b(?:did|do|have|has)\s+(?:i|we)\s+(?:get|got|harvest(?:ed)?|pick(?:ed)?|grow|grown|lift(?:ed)?)\b", low)
-          and not re.search(r"\b(cost|price|pay|paid|spend|spent|earn|charge|owe|worth)\b", low)):
+          and not re.search(r"\b(cost|price|pay|paid|spend|spent|earn|charge|owe|worth|back|refund|rebate|claim|tax)\b", low)):
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
@@ -167,6 +167,10 @@ def _money_columns(text: str) -> list[str]:
     return [v.strip() for k, v in pairs if _MONEY_WORDS.search(k) and re.fullmatch(r"[\d.,]+", v.strip())]
 
 
+_COUNTED = re.compile(r"\s*(?:wks?|weeks?|days?|nights?|months?|mths?|years?|yrs?|hours?|hrs?|mins?|minutes?|times|x|people|persons)\b",
+                      re.IGNORECASE)
+
+
 def _bare_amounts(text: str) -> list[str]:
     """Numbers without a currency in a line that speaks of money ("paid 45 for the subs"); not a
     year, a date ("Log: 2026-11-02: Trados bought") nor a group of a phone number ("+351 21 555 0199")."""
@@ -179,6 +183,9 @@ def _bare_amounts(text: str) -> list[str]:
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]
         if at and all(any(a <= i < b for a, b in phone_spans) for i in at):
             continue
+        alone = [mm.end() for mm in re.finditer(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])", text)]
+        if alone and all(_COUNTED.match(text, i) for i in alone):
+            continue  # "rent 2 wks": a count of weeks, not an amount
         out.append(n)
     return out
 
@@ -192,7 +199,7 @@ def _phone_spans(text: str, *, spaced: bool = False) -> list[tuple[int, int]]:
 
 def _in_date(number: str, text: str, found: list[str] | None = None) -> bool:
     """"13" in "due 13 Oct" is a day, not a count (`found`: the text's dates, when known)."""
-    return any(number in d.split() or number in re.split(r"[-/ ]", d) for d in (dates(text) if found is None else found) if d != number)
+    return any(number in re.split(r"[-/,.\s]+", d) for d in (dates(text) if found is None else found) if d != number)
 
 
 def birthday_dates(values: list[str]) -> list[str]:

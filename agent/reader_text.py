@@ -91,10 +91,16 @@ def _undouble(base: str) -> str:
     return base[:-1] if len(base) >= 3 and base[-1] == base[-2] and base[-1] in "bgmnprt" else base
 
 
+# Units written short ("$675/wk", "2 yrs", "3 hrs"): the same words as written in full.
+_SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth": "month", "mths": "month",
+                "hr": "hour", "hrs": "hour", "mins": "minute", "secs": "second"}
+
+
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    word = _SHORT_UNITS.get(word, word)
     if word in _MONTH_NUM and word != "may":
         return _MONTH_ABBR[_MONTH_NUM[word] - 1]  # "November" and "Nov" are one word
     if len(word) > 3 and word.endswith("ies"):
@@ -164,7 +170,7 @@ def times(text: str) -> list[str]:
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
-             and not re.fullmatch(r"(?:19|20)\d{2}-[01]\d-[0-3]\d", m.group(0).strip())]
+             and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())]  # nor "2026-07-19 10:00"
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:

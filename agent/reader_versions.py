@@ -34,7 +34,9 @@ REVISES = re.compile(
     r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b"
-    r"|\w\s*(?:->|→|=>)\s*\S",  # "£675 -> £710", "Tue → Thu"
+    r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
+    r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
+    r"|\bcancel+ed\b",  # "Cancelled Netflix today"
     re.IGNORECASE,
 )
 

@@ -146,7 +146,49 @@ def json_to_markdown(lines: list[str]) -> list[str]:
     return out
 
 
+_INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
+_INI_KEY = re.compile(r"^\s*([A-Za-z][\w .-]{0,39}?)\s*=\s*(.*?)\s*$")
+
+
+def looks_like_ini(lines: list[str]) -> bool:
+    """A plain-text file of `[section]` headers over `key=value` lines (an abook address book,
+    a program's settings kept as notes)."""
+    body = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", ";"))]
+    sections = sum(bool(_INI_SECTION.match(ln)) for ln in body)
+    keys = sum(bool(_INI_KEY.match(ln)) for ln in body)
+    return sections >= 1 and keys >= 3 and sections + keys >= 0.8 * len(body)
+
+
+def ini_to_markdown(lines: list[str]) -> list[str]:
+    """Like TOML, except that a section is headed by the name its record gives ("[1]" over
+    "name=Hemi Parata" is "## Hemi Parata"): abook numbers its cards."""
+    out = []
+    for i, line in enumerate(lines):
+        section = _INI_SECTION.match(line)
+        if section:
+            title = section.group(1).strip()
+            for nxt in lines[i + 1:]:
+                if _INI_SECTION.match(nxt):
+                    break
+                m = _INI_KEY.match(nxt)
+                if m and m.group(1).strip().lower() in ("name", "title", "fn") and m.group(2):
+                    title = m.group(2)
+                    break
+            out.append(f"## {title}")
+            continue
+        m = _INI_KEY.match(line)
+        if m and not line.lstrip().startswith(("#", ";")):
+            value = _value(m.group(2))
+            out.append(f"- {_key(m.group(1))}: {value}" if value else f"- {_key(m.group(1))}")
+            continue
+        comment = re.match(r"^\s*[#;]+\s?(.*)$", line)
+        out.append(comment.group(1) if comment else line)
+    return out
+
+
 def to_markdown(lines: list[str], ext: str) -> list[str]:
+    if ext == ".ini":
+        return ini_to_markdown(lines)
     if ext == ".json":
         return json_to_markdown(lines)
     return toml_to_markdown(lines) if ext == ".toml" else yaml_to_markdown(lines)

@@ -146,6 +146,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
         blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if kind == "text" and datafiles.looks_like_ini(lines):
+        blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "markdown":
         page = vault_lines(lines)
         if page[:3] != lines[:3]:
@@ -228,6 +231,12 @@ _VAULT_BOOKKEEPING = frozenset({"tags", "tag", "cssclass", "cssclasses", "collap
                                 "template-including-parent", "icon"})
 
 
+# "updated: 1769000000000" (Dendron's epoch milliseconds): when the app saved the page, not a
+# fact of the user's; left in, it answers "what's my policy number?".
+_SAVED_AT = re.compile(r"(?i)(?:created|updated|modified|date[ _-]?(?:created|modified))")
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+
+
 def vault_lines(lines: list[str]) -> list[str]:
     """Obsidian's YAML front matter and Logseq's `key:: value` properties as the "Key: value"
     bullets they mean, line for line (so line numbers stay): without this, "aliases: [Jess]",
@@ -239,9 +248,12 @@ def vault_lines(lines: list[str]) -> list[str]:
             out[0] = out[end] = ""
             for i in range(1, end):
                 m = _FRONT_KEY.match(out[i])
-                if m and m.group(1).strip().lower() in _VAULT_BOOKKEEPING:
+                if m and (m.group(1).strip().lower() in _VAULT_BOOKKEEPING
+                          or _SAVED_AT.fullmatch(m.group(1).strip()) and _EPOCH.fullmatch(m.group(2).strip())):
                     out[i] = ""
-                elif m and m.group(2).strip() not in ("[]", "''", '""'):
+                elif m and m.group(2).strip() in ("[]", "''", '""'):
+                    out[i] = ""  # an empty property ("desc: ''") would run into the line above
+                elif m:
                     out[i] = f"- {m.group(1).strip()}: {m.group(2).strip().strip('[]')}"
     for i, line in enumerate(out):
         m = _LOGSEQ_PROPERTY.match(line)

@@ -46,7 +46,9 @@ _HTML = re.compile(
 )
 # A Zettelkasten note's id before its title ("202509021030 People - supervisors"): a key for
 # links, not words the user would ask with.
-_ZETTEL_ID = re.compile(r"^\d{12,14}\s+(?=\S)")
+# ... and a Johnny.Decimal one ("11.03 PPS and Revenue", "30-39 Health"): a filing number,
+# never a value of what the page says.
+_ZETTEL_ID = re.compile(r"^(?:\d{12,14}|\d{2}\.\d{2,3}|\d{2}-\d{2})\s+(?=\S)")
 _ALNUM = re.compile(r"\w")
 
 
@@ -309,6 +311,30 @@ _ENTRY_DATE = re.compile(
 )
 
 
+# A todo.txt task ("(A) 2026-10-19 Renew the rego +car due:2026-11-25", "x 2026-05-16 2026-05-10
+# WoF for the Corolla +car"): one task per line, never wrapped into the next.
+_TODO_TASK = re.compile(r"^(?:\([A-Z]\)\s|x\s\d{4}-\d{2}-\d{2}\s)")
+
+
+def _todo_dates(task: str) -> dict[str, str]:
+    """A todo.txt task's own dates as fields: when it was done and created say when the line was
+    written, "due:" when it is due; none of them is a date the task speaks of ("Post the birthday
+    present to my nephew" was done on 2026-09-01, not his birthday)."""
+    fields = {}
+    m = re.match(r"^x\s+(\d{4}-\d{2}-\d{2})(?:\s+(\d{4}-\d{2}-\d{2}))?", task)
+    if m:
+        fields["date completed"] = m.group(1)
+        if m.group(2):
+            fields["date created"] = m.group(2)
+    m = re.match(r"^\([A-Z]\)\s+(\d{4}-\d{2}-\d{2})\b", task)
+    if m:
+        fields["date created"] = m.group(1)
+    m = re.search(r"\bdue:(\d{4}-\d{2}-\d{2})\b", task)
+    if m:
+        fields["due"] = m.group(1)
+    return fields
+
+
 def _record_line(content: str) -> str | None:
     """"rep ........ Gareth Pryce" -> "rep: Gareth Pryce"; "TOTAL      £134.00" -> "TOTAL:
     £134.00"; None for any other line (a table of several aligned columns stays as written)."""
@@ -353,7 +379,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
     segments: list[list[tuple[int, str, int]]] = [[pieces[0]]]
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
-        hard = listing or records[k] or records[k - 1]
+        hard = listing or records[k] or records[k - 1] or bool(_TODO_TASK.match(cur) or _TODO_TASK.match(prev))
         if not hard and not prev.endswith(_CONTINUES) and _entry_date(cur) and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1]):
             hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
@@ -414,6 +440,8 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
         ends_open = not text.rstrip().endswith(tuple(".!?…\"”)"))
         if len(spans) == 1 and not kv and (listing or (ends_open and len(segments) > 1)):
             builder.span(run, 0, len(text), "line", topic, label)  # one line of a bare list
+            if _TODO_TASK.match(text):
+                builder.drafts[-1].fields.update(_todo_dates(text))
             continue
         dated = _entry_date(text)
         if dated:
@@ -601,6 +629,9 @@ _SALUTATION = re.compile(r"^(?:(?:dear|hi|hello|hey|hiya|olá|ola|querida|querid
                          r"yours sincerely|yours truly|take care|speak soon)(?:\s*,\s*[A-Z][\w .'-]{0,30})?"
                          # a signature of names the writer goes by: "Dad / Walt / Grandad"
                          r"|[A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+){1,3})[,!.]?$", re.IGNORECASE)
+# A line of nothing but links to other files of the notes ("[31.01 GP and dentist](30-39%20Health/
+# 31.01%20GP....md)"): a workspace's table of contents, which names pages and says nothing.
+_PAGE_LINKS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)\s]+\)[\s,;|·•-]*)+")
 _TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+[\s,]*)+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
 
 
@@ -608,10 +639,11 @@ def _apply_legend(drafts: list[_Draft]) -> None:
     """Spell out a note's shorthand where it is used, by the note's own legend: "30/10 wt 76.4 kg"
     reads "30/10 wt (weight) 76.4 kg", so "What do I weigh?" finds it. The legend line itself
     becomes kind "meta": it explains the note and answers nothing. So do a note's tags
-    ("tags: #conferences #travel") and a letter's greeting and sign-off."""
+    ("tags: #conferences #travel"), a letter's greeting and sign-off, and a line of links to
+    other pages."""
     legend: dict[str, str] = {}
     for d in drafts:
-        if _TAGS.match(d.text) or _SALUTATION.match(d.text):
+        if _TAGS.match(d.text) or _SALUTATION.match(d.text) or _PAGE_LINKS.fullmatch(d.source):
             d.kind = "meta"
             continue
         pairs = [(a, b.strip()) for a, b in _DEFINES.findall(d.text) if a[0].lower() == b[0].lower() and a.lower() != b.strip().lower()]

@@ -1344,3 +1344,101 @@ def test_a_contact_card_keyed_by_a_name_is_that_persons_relation_not_the_town_in
              hit("Carys Talbot: phone (cell): 07700 900582", line=12)]
     reading = Reader(overlap_model()).read("What is my sister's phone number?", cards)
     assert reading.kind == "ambiguous" and reading.options == ["Carys Talbot", "Bethan Talbot"]
+
+
+def test_a_name_that_only_qualifies_the_thing_asked_may_be_part_of_the_answer():
+    """"Who is my KiwiSaver provider?" is answered by "Northstar KiwiSaver Scheme"; "Who is
+    Rin's teacher?" is still not answered by a name that is Rin's own."""
+    provider = hit("KiwiSaver: Provider: Northstar KiwiSaver Scheme", line=2)
+    assert "Northstar KiwiSaver Scheme" in Reader(overlap_model()).read("Who is my KiwiSaver provider?", [provider]).answer
+    rin = hit("Rin Tanaka: teacher at the daycare", line=3)
+    assert Reader(overlap_model()).read("Who is Rin's teacher?", [rin]).answer == DONT_KNOW
+
+
+def test_a_name_the_line_says_is_not_meant_is_no_answer():
+    """"Covers my stuff at the flat only, not Ruby's" names no insurer."""
+    covers = hit("Covers my stuff at the flat only, not Ruby's.", line=15)
+    assert Reader(overlap_model()).read("Who insures the contents of the flat?", [covers]).answer == DONT_KNOW
+    assert "Ruby" in Reader(overlap_model()).read("Who looks after the cat?", [hit("Ruby looks after the cat.")]).answer
+
+
+def test_what_a_code_is_is_said_with_the_heading_over_its_line():
+    policy = hit("Policy KEA-MV-448120, $48.20 a month, excess $400.", line=11, topic="Car insurance")
+    assert compose(policy, None, "What's KEA-MV-448120?").startswith("Car insurance: Policy KEA-MV-448120")
+
+
+def test_relatives_listed_with_bracketed_asides_are_asked_back():
+    """"my nieces Maeve (2017) and Clodagh (2020)": "my niece's birthday" could be either."""
+    nieces = hit("Their girls are my nieces Maeve (2017) and Clodagh (2020).", line=4, topic="Ciarán Brennan")
+    maeve = hit("Name: Maeve Brennan; Birthday: June 5, 2017; Relationship: Family", line=7, path="/notes/People.csv")
+    reading = Reader(overlap_model()).read("When is my niece's birthday?", [maeve, nieces])
+    assert reading.kind == "ambiguous" and reading.options == ["Maeve", "Clodagh"]
+
+
+def test_a_line_that_calls_someone_by_their_nickname_speaks_of_them():
+    """Hemi's card says "nick: Hems"; the journal's later "Hems got a new number" is his number now."""
+    card = hit("Hemi Parata: mobile: 021 555 0134", line=20, path="/notes/addressbook")
+    journal = hit("[2026-07-19 10:00] Hems got a new number, 021 555 0178.", line=22, path="/notes/journal.txt")
+    reader = Reader(overlap_model())
+    assert "0134" in reader.read("What's Hemi's phone number?", [card, journal]).answer
+    now = reader.read("What's Hemi's phone number?", [card, journal], nicknames={"Hemi": ["Hems"]})
+    assert "021 555 0178" in now.answer
+
+
+def test_a_journal_timestamp_is_no_phone_number_and_a_count_of_weeks_no_amount():
+    from agent.reader_question import typed_values
+    assert typed_values("[2026-07-08 18:44] 1:1 with my manager Tessa.", "phone") == []
+    assert typed_values("2026-07-10 * Harbour City PM | rent 2 wks ; new rent from 1 July", "money") == []
+    assert typed_values("Name: Rent; Date: September 14, 2026; Tags: home, money", "money") == []
+    assert typed_values("paid 45 for the subs", "money") == ["45"]
+
+
+def test_money_got_back_is_an_amount_not_a_weight():
+    assert analyse("How much did I get back from the 2025 medical expenses claim?").want == "money"
+    assert analyse("how much borlotti did I get this year").want == "weight"
+
+
+def test_a_cancellation_and_a_new_number_state_a_change():
+    """They make a line the newer version of the fact it speaks of (agent.reader_versions)."""
+    from agent.reader_versions import revises
+    assert revises(hit("Cancelled Netflix today, we never watch it."))
+    assert revises(hit("[2026-07-19 10:00] Hems got a new number, 021 555 0178."))
+    assert revises(hit("Ciarán has a new number: 07700 900486."))
+    assert not revises(hit("Netflix Standard, monthly, renews June 8."))
+    assert not revises(hit("Bought a new phone case."))
+
+
+def test_a_contact_group_does_not_say_who_someone_is_but_a_role_key_does():
+    from agent.reader import defines
+    info = analyse("Who is Raymond Kinsella?")
+    group = row({"Name": "Raymond Kinsella", "City": "Dublin", "Relationship": "Services"}, line=14, path="/notes/People.csv")
+    assert not defines(info, group)
+    assert defines(info, hit("Lease: Landlord: Raymond Kinsella, managed through Harcourt Lettings", line=9))
+    assert defines(analyse("Who is Tess?"), row({"name": "Tess", "relation": "Friends"}, line=4, path="/notes/p.csv"))
+
+
+def test_two_lines_keyed_by_a_thing_not_a_person_are_not_two_people():
+    """"Rent: €1,850" on the lease and a journal page called "Rent": no one to ask about."""
+    lease = hit("Lease: Rent: €1,850 per month", line=12)
+    lease.fields = {"Rent": "€1,850 per month"}
+    page = row({"Name": "Rent", "Date": "September 14, 2026", "Tags": "home, money"}, line=5, path="/notes/Journal.csv")
+    assert Reader(overlap_model()).read("How much is my rent now?", [lease, page]).kind == "answered"
+
+
+def test_a_contact_cards_details_do_not_say_who_someone_is():
+    from agent.reader import defines
+    info = analyse("Who is Graham Tuck?")
+    city = hit("Graham Tuck: city: Lower Hutt", line=55, path="/notes/addressbook")
+    city.fields = {"city": "Lower Hutt"}
+    work = hit("Jo Whitcombe: workphone: 04 555 0193", line=58, path="/notes/addressbook")
+    work.fields = {"workphone": "04 555 0193"}
+    assert not defines(info, city) and not defines(analyse("Who's Jo Whitcombe?"), work)
+    landlord = hit("Flat: Landlord: Graham Tuck; the day-to-day is Harbour City", line=9)
+    landlord.fields = {"Landlord": "Graham Tuck; the day-to-day is Harbour City"}
+    assert defines(info, landlord)
+
+
+def test_who_someone_is_is_said_with_the_heading_their_line_is_under():
+    gp = hit("Dr Fionnuala Byrne, Stoneybatter Medical Centre, 12 Prussia Street.", line=8, topic="GP")
+    assert compose(gp, None, "Who is Fionnuala Byrne?").startswith("GP: Dr Fionnuala Byrne")
+    assert compose(gp, None, "Where is the GP?") == "Dr Fionnuala Byrne, Stoneybatter Medical Centre, 12 Prussia Street."

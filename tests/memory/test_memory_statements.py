@@ -3,6 +3,7 @@ and how Memory stores, replaces, forgets, repairs, upgrades and searches them (r
 real MiniLM embedder)."""
 from __future__ import annotations
 
+import re
 import sqlite3
 import textwrap
 from pathlib import Path
@@ -335,3 +336,50 @@ def test_old_ledger_without_statements_upgrades_without_re_embedding_chunks(make
     con = sqlite3.connect(data / "ledger.sqlite")
     assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "2"
     con.close()
+
+
+def test_a_todo_txt_file_is_one_task_per_line_with_its_dates_as_fields(tmp_path):
+    """todo.txt lines never wrap into each other; a task's own dates (done, created) say when it
+    was written, "due:" when it is due, so "Post the birthday present" is not a birthday."""
+    text = (
+        "(A) 2026-10-19 Renew the Corolla rego online +car due:2026-11-25\n"
+        "(C) Learn embedded-hal properly +work\n"
+        "Sort photos from Angelus +tramping\n"
+        "x 2026-09-01 2026-08-28 Post the birthday present to my nephew Kavin +family\n"
+    )
+    stmts = parse_statements(tmp_path / "todo.txt", text.encode())
+    assert [(s.line, s.text) for s in stmts] == [(n, line) for n, line in enumerate(text.splitlines(), 1)]
+    assert stmts[0].fields == {"date created": "2026-10-19", "due": "2026-11-25"}
+    assert stmts[3].fields == {"date completed": "2026-09-01", "date created": "2026-08-28"}
+
+
+def test_an_ini_style_address_book_is_a_card_per_section_named_by_its_record(tmp_path):
+    """abook's "[1]" over "name=Hemi Parata" / "nick=Hems": Hemi Parata's card, each key a field."""
+    text = "# abook addressbook file\n\n[format]\nprogram=abook\n\n[1]\nname=Hemi Parata\nnick=Hems\nmobile=021 555 0134\n"
+    stmts = parse_statements(tmp_path / "addressbook", text.encode())
+    mobile = next(s for s in stmts if s.line == 9)
+    assert mobile.topic == ["Hemi Parata"] and mobile.fields == {"mobile": "021 555 0134"}
+    assert next(s for s in stmts if s.line == 8).fields == {"nick": "Hems"}
+
+
+def test_a_dendron_pages_save_stamps_and_empty_properties_are_no_statements(tmp_path):
+    """"updated: 1775001600000" is when the app saved the page, and "desc: ''" is empty: neither
+    is a statement, nor does the empty one run into the line above it."""
+    text = ("---\nid: p7d2k9w3\ntitle: Lakshmi Krishnan\ndesc: ''\nupdated: 1775001600000\ncreated: 1767312000000\n---\n\n"
+            "- Son: Kavin, born 2019-09-09\n")
+    stmts = parse_statements(tmp_path / "people.lakshmi-krishnan.md", text.encode())
+    son = next(s for s in stmts if "Kavin" in s.text)
+    assert son.text == "people.lakshmi-krishnan: Son: Kavin, born 2019-09-09"
+    assert not any(re.search(r"\d{13}|desc", s.text) for s in stmts)
+    assert any(s.text.endswith("title: Lakshmi Krishnan") for s in stmts)
+
+
+def test_johnny_decimal_ids_and_a_table_of_contents_are_no_facts(tmp_path):
+    """"# 11.03 PPS and Revenue" is the page "PPS and Revenue" (the id files it); a line of links
+    to other pages of the workspace names pages and says nothing."""
+    text = ("# 11.03 PPS and Revenue\n\nPPS number: 7619043TW\n\n"
+            "[31.01 GP and dentist](30-39%20Health/31.01%20GP%20and%20dentist%203f22.md)\n")
+    stmts = parse_statements(tmp_path / "11.03 PPS and Revenue 83e7.md", text.encode())
+    pps = next(s for s in stmts if "7619043TW" in s.text)
+    assert pps.topic == ["PPS and Revenue"]
+    assert [s.kind for s in stmts if "GP and dentist" in s.text] == ["meta"]
