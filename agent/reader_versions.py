@@ -36,7 +36,8 @@ REVISES = re.compile(
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
-    r"|\bcancel+ed\b",  # "Cancelled Netflix today"
+    # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
+    r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])",
     re.IGNORECASE,
 )
 

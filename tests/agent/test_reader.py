@@ -1406,6 +1406,7 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert revises(hit("Ciarán has a new number: 07700 900486."))
     assert not revises(hit("Netflix Standard, monthly, renews June 8."))
     assert not revises(hit("Bought a new phone case."))
+    assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
 
 
 def test_a_contact_group_does_not_say_who_someone_is_but_a_role_key_does():
