@@ -1044,7 +1044,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
         or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
         # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
-        or re.search(rf"\b(?!(?i:people|names?|attendees|with|who|contacts?|from|to|cc)\b)[A-Za-z][a-z]+: {x}\b", text)
+        or re.search(rf"\b[A-Za-z][a-z]+: {x}\b", text)
     )
 
 
