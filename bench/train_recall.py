@@ -14,7 +14,8 @@ fixed number of steps, so a pair of variants differs only by the choice (not by 
 --configs compares other choices the same way: each ';'-separated config overrides the flags'
 values with `key=value` pairs (rank, lr, per_fact: phrasings per fact in the dataset, batch,
 steps, seed: the dataset's and the batches' seed, targets, vw: value weight, rev: the dataset's
-reverse_share; alpha is 2 x rank).
+reverse_share, top=1: reverse examples on top of a fact's forward ones (build_dataset's
+reverse_on_top; the cap grows by them, so the dataset is larger); alpha is 2 x rank).
 
 --write-questions / --questions: one tree writes its held-out questions, another (an older
 checkout of finetune/, say) asks exactly those, so two data builders are compared on one set.
@@ -90,11 +91,18 @@ def main() -> int:
     facts = rng.sample(facts, min(args.facts, len(facts)))
     prompts = _prompts()
 
-    def build_for(per_fact: int, seed: int, rev: float | None = None):
+    def build_for(per_fact: int, seed: int, rev: float | None = None, top: float = 0.0):
         # a fresh copy of the facts: build_dataset filters their phrasings in place
         fs = [f.model_copy(deep=True) for f in facts]
         extra = {} if rev is None else {"reverse_share": rev}
-        return build_dataset(units, prompts, facts=fs, seed=seed, max_examples=int(len(fs) * per_fact / 0.92) + 16, min_per_fact=min(9, per_fact),
+        cap = int(len(fs) * per_fact / 0.92) + 16
+        if top:
+            # reverse examples on top of the forward ones: the cap grows by them, so every fact keeps
+            # the same forward phrasings and the dataset is larger (fixed steps: fewer epochs)
+            taken = build_for(per_fact, seed, rev).counts.get("reverse", 0)
+            cap += int(taken / 0.92) + 2
+            extra["reverse_on_top"] = True
+        return build_dataset(units, prompts, facts=fs, seed=seed, max_examples=cap, min_per_fact=min(9, per_fact),
                              raft_share=0.0, **extra)
 
     ref = build_for(args.per_fact, 0)
@@ -123,11 +131,11 @@ def main() -> int:
     else:
         runs = [(f"{n} w{float(w):g}", dict(defaults, targets=n, vw=float(w)))
                 for n in args.variants.split(",") for w in args.value_weights.split(",")]
-    builds = {(args.per_fact, 0): ref}
+    builds = {(args.per_fact, 0, None, 0.0): ref}
     rows = []
     dump: list[dict] = []
     for name, c in runs:
-        key = (c["per_fact"], c["seed"]) + ((c["rev"],) if "rev" in c else ())
+        key = (c["per_fact"], c["seed"], c.get("rev"), c.get("top", 0.0))
         if key not in builds:
             builds[key] = build_for(*key)
         build = builds[key]

@@ -227,10 +227,16 @@ def build_dataset(
     raft_abstain_share: float = 0.3,
     reader_share: float = 0.08,
     reverse_share: float = 0.5,
+    reverse_on_top: bool = False,
     replay_repeat: int = 2,
     render: Callable[[list[dict]], tuple[str, str]] | None = None,
 ) -> DatasetBuild:
-    """`source`: statement units (or chunks). Raises NoFacts when there is nothing to learn."""
+    """`source`: statement units (or chunks). Raises NoFacts when there is nothing to learn.
+
+    `reverse_share`: a fact asked backwards gets `round(phrasings * reverse_share)` reverse
+    examples (at least 3). By default they are taken from its forward ones (at most half);
+    `reverse_on_top=True` adds them to its full forward count instead, and the cap counts them, so
+    where `max_examples` binds every fact keeps fewer phrasings (then fewer facts are kept)."""
     rng = random.Random(seed)
     units = _units(source)
     facts = facts if facts is not None else extract_facts(units)
@@ -287,12 +293,28 @@ def build_dataset(
     low_n = 3
     high = [f for f in facts if f.id not in low]
     lows = [f for f in facts if f.id in low]
+    def n_reverse(f: Fact, n: int) -> int:
+        """How many of a fact's `n` sightings (or, on top, sightings past them) ask it backwards."""
+        if not f.reverse_questions:
+            return 0
+        want = max(3, round(n * reverse_share))
+        return min(len(f.reverse_questions), want if reverse_on_top else min(want, n // 2))
+
+    def cost(fs: list[Fact], n: int) -> int:  # examples that `fs` at `n` phrasings each take
+        return n * len(fs) + (sum(n_reverse(f, n) for f in fs) if reverse_on_top else 0)
+
     per_fact = max(min_per_fact, (budget - low_n * len(lows)) // max(1, len(high)))
-    if per_fact * len(high) + low_n * len(lows) > budget:
+    while reverse_on_top and per_fact > min_per_fact and cost(high, per_fact) + cost(lows, low_n) > budget:
+        per_fact -= 1
+    if cost(high, per_fact) + cost(lows, low_n) > budget:
         per_fact = min_per_fact
-        room = budget - per_fact * len(high)
-        if room >= low_n:
+        room = budget - cost(high, per_fact)
+        if room >= low_n and not reverse_on_top:
             lows = rng.sample(lows, min(len(lows), room // low_n))
+        elif room >= low_n:
+            lows = rng.sample(lows, len(lows))
+            while lows and cost(lows, low_n) > room:
+                lows.pop()
         else:
             # More facts than `min_per_fact` sightings each can teach (a value seen ~6 times comes
             # back with its digits wrong): this cycle learns the most telling ones well, the next
@@ -311,6 +333,8 @@ def build_dataset(
 
             keep_n = max(1, min(len(high), budget // min_per_fact))
             high = sorted(high, key=rank)[:keep_n]
+            while reverse_on_top and len(high) > 1 and cost(high, per_fact) > budget:
+                high.pop()  # the least telling first: reverse examples on top take their room
     kept = {f.id for f in high} | {f.id for f in lows}
     facts = [f for f in facts if f.id in kept]
     n_low = {f.id: low_n for f in lows}
@@ -331,8 +355,9 @@ def build_dataset(
         # answers, 11 of 36 held-out reverse questions at a third (two seeds), 29 of 54 at a half
         # (three seeds; the previous code 13 of 54), for 9 of 48 forward answers of the same facts
         # (bench/RESULTS.md, eighth pass).
-        n_rev = min(len(rev), max(3, round(per_fact * reverse_share)), per_fact // 2) if rev else 0
-        n_fwd = per_fact - n_rev
+        # reverse_on_top: they are added to the fact's forward sightings instead of taken from them.
+        n_rev = n_reverse(f, per_fact)
+        n_fwd = per_fact if reverse_on_top else per_fact - n_rev
         # Varied sightings of the value: every distinct sentence form first (up to 60 % of the
         # forward ones), then casual variants; not many near-identical spellings of one form.
         plain, loose = fwd[:f.forms] if f.forms else fwd[:4], fwd[f.forms:] if f.forms else fwd[4:]

@@ -97,3 +97,40 @@ def test_a_name_asked_back_accepts_what_any_fact_says_links_it():
     adopted = next(h for q, h in held.items() if "Pixel" in q and "border collie" not in q)
     # "Who is Pixel?" is answered as truly by "Pixel is your border collie" as by "You adopted Pixel"
     assert "adopted" in adopted.answers and "border collie" in adopted.answers
+
+
+def test_reverse_on_top_keeps_a_facts_forward_sightings_and_the_cap_counts_them():
+    units = [_s("My sister is Wren Halvorsen."), _s("My favourite tea is oolong.")]
+
+    def build(**kw):
+        facts = extract_facts(units)
+        b = build_dataset(units, PROMPTS, facts=facts, seed=0, min_per_fact=6, max_examples=40, **kw)
+        sister = next(f.id for f in b.facts if f.relation == "sister")
+        tea = next(f.id for f in b.facts if f.relation == "favourite tea")
+        n = lambda fid, kind: sum(e.fact_id == fid and e.kind == kind for e in b.examples)  # noqa: E731
+        return b, n(sister, "forward"), n(sister, "reverse"), n(tea, "forward")
+
+    taken, fwd, rev, tea = build()
+    assert fwd + rev == tea == taken.counts["phrasings_per_fact"] and rev >= 3  # taken from the forward ones
+    on_top, fwd, rev, tea = build(reverse_on_top=True)
+    per = on_top.counts["phrasings_per_fact"]
+    # the fact asked backwards keeps as many forward sightings as any other and gets its reverse ones added
+    assert fwd == tea == per and rev == round(per * 0.5)
+    # ... within the same cap: every fact keeps fewer phrasings rather than the dataset growing past it
+    assert per < taken.counts["phrasings_per_fact"]
+    assert len(on_top.examples) <= 40 and len(taken.examples) <= 40
+
+
+def test_reverse_on_top_past_the_cap_keeps_fewer_facts_not_more_examples():
+    people = [("Ada Quist", "sister"), ("Bo Lind", "brother"), ("Cy Varga", "mother"), ("Di Moss", "father"),
+              ("Ed Pike", "cousin"), ("Fa Orr", "uncle")]
+    units = [_s(f"My {rel} is {name}.") for name, rel in people]
+    plain = build_dataset(units, PROMPTS, seed=1, max_examples=50, min_per_fact=9)
+    on_top = build_dataset(units, PROMPTS, seed=1, max_examples=50, min_per_fact=9, reverse_on_top=True)
+    facts = lambda b: sum(e.kind in ("forward", "reverse") for e in b.examples)  # noqa: E731
+    assert on_top.counts["phrasings_per_fact"] == plain.counts["phrasings_per_fact"] == 9
+    assert on_top.counts["facts"] < plain.counts["facts"]
+    assert facts(on_top) <= int(50 * 0.975) - 8 and facts(plain) <= int(50 * 0.975) - 8
+    for f in on_top.facts:  # each kept fact: all 9 forward sightings, and its reverse ones on top
+        assert sum(e.fact_id == f.id and e.kind == "forward" for e in on_top.examples) == 9
+        assert sum(e.fact_id == f.id and e.kind == "reverse" for e in on_top.examples) >= 3
