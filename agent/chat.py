@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -526,22 +526,28 @@ class ChatEngine:
         return out
 
     def _nicknames(self, name: str) -> list[str]:
-        find = getattr(self.memory, "statements_mentioning", None)
-        if find is None or not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
+        if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
             return []
         nicks: list[str] = []
-        for st in find(name, limit=MENTIONS_K):
-            owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()
+        for owner, given in self._card_aliases(name):
             if not set(name.split()) <= set(owner.split()):
                 continue  # the card of someone else who mentions them
-            for key, value in st.fields.items():
-                if not _ALIAS_KEYS.fullmatch(key.strip()):
-                    continue
-                for nick in re.split(r"[,;/|]", value):
-                    nick = nick.strip(" \"'[]")
-                    if re.fullmatch(r"[A-Z][\w'’-]+", nick) and nick not in name.split() and nick not in nicks:
-                        nicks.append(nick)
+            for nick in given:
+                if re.fullmatch(r"[A-Z][\w'’-]+", nick) and nick not in name.split() and nick not in nicks:
+                    nicks.append(nick)
         return nicks
+
+    def _card_aliases(self, name: str) -> Iterator[tuple[str, list[str]]]:
+        """(whose page or card it is, the other names it gives) for each line that mentions `name`
+        under an alias key (`aliases:`, `aka:`, `nick=`)."""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None:
+            return
+        for st in find(name, limit=MENTIONS_K):
+            owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()  # the card's name heads its lines
+            for key, value in st.fields.items():
+                if _ALIAS_KEYS.fullmatch(key.strip()):
+                    yield owner, [a.strip(" \"'[]") for a in re.split(r"[,;/|]", value)]
 
     def _each_option(self, reading: Reading) -> list[Reading]:
         """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.
@@ -585,19 +591,11 @@ class ChatEngine:
     def _alias_of(self, name: str) -> str | None:
         """The one name a nickname stands for in the notes: Obsidian's `aliases: Fi, Fiona` on
         Fiona Reid's page, a card's "aka: Bex"."""
-        find = getattr(self.memory, "statements_mentioning", None)
-        if find is None:
-            return None
         owners: list[str] = []
-        for st in find(name, limit=MENTIONS_K):
-            owner = (st.topic[0] if st.topic else st.text.partition(":")[0]).strip()  # the card's name heads its lines
-            for key, value in st.fields.items():
-                if not _ALIAS_KEYS.fullmatch(key.strip()):
-                    continue
-                given = {a.strip(" \"'[]").lower() for a in re.split(r"[,;/|]", value)}
-                if (name.lower() in given and owner != name and owner not in owners
-                        and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner)):
-                    owners.append(owner)
+        for owner, given in self._card_aliases(name):
+            if (name.lower() in {g.lower() for g in given} and owner != name and owner not in owners
+                    and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner)):
+                owners.append(owner)
         return owners[0] if len(owners) == 1 else None
 
     def _spell_aliases(self, question: str) -> str:

@@ -137,3 +137,29 @@ def test_an_initial_is_written_out_when_the_notes_name_one_person_so(tmp_path):
     assert engine._full_name("Carla L.") == "Carla Lopez"
     assert engine._full_name("Chris X.") == "Chris X."  # nobody: as written
     assert engine._full_name("Chris") == "Chris"  # not an initial
+
+
+class MentionMemory:
+    """Only what the nickname and alias look-ups use: the lines that name a word."""
+
+    def __init__(self, statements):
+        self.statements = statements
+
+    def statements_mentioning(self, word, limit=40):
+        return [s for s in self.statements if word in s.text][:limit]
+
+
+def test_a_cards_nickname_is_found_for_its_owner_and_back(tmp_path):
+    """abook's "nick=Hems" on Hemi Parata's card: Hemi's nickname is Hems, and Hems stands for
+    Hemi Parata; Ruby's card, which mentions Hemi, gives him no nickname."""
+    from memory.statements import parse_statements
+
+    book = ("[0]\nname=Hemi Parata\nnick=Hems\nmobile=021 555 0134\n\n"
+            "[1]\nname=Ruby Chen\nnick=Rubes\nnotes=flatmate, Hemi's cousin\n")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer),
+                        memory=MentionMemory(parse_statements(tmp_path / "addressbook", book.encode())))
+    assert engine._nicknames("Hemi") == ["Hems"] and engine._nicknames("Hemi Parata") == ["Hems"]
+    assert engine._nicknames_in("What's Hemi's phone number?") == {"Hemi": ["Hems"]}
+    assert engine._alias_of("Hems") == "Hemi Parata"
+    assert engine._nicknames("Ruby") == ["Rubes"] and engine._nicknames("hemi") == []
