@@ -26,6 +26,8 @@ _YAML_ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"^(\s*)([A-Za-z0-9_.\"' -]+?)\s*=\s*(.*?)\s*$")
 _COMMENT = re.compile(r"^(\s*)#+\s?(.*)$")
+# The keys that name a record when a list item starts with them.
+_RECORD_NAMES = {"name", "full name", "fullname", "title", "fn", "display name"}
 
 
 def _value(raw: str) -> str:
@@ -47,9 +49,28 @@ def _key(raw: str) -> str:
     return raw.strip().strip("\"'").replace("_", " ")
 
 
+def _record_name(lines: list[str], start: int) -> str | None:
+    """The name of the list item that starts on `lines[start]` ("- name: Priya Nair", or a
+    "name:" key further down the same item), if it has one."""
+    m = _YAML_KEY.match(lines[start])
+    if m.group(4) and _key(m.group(3)).lower() in _RECORD_NAMES:
+        return _value(m.group(4)) or None
+    inner = len(m.group(1)) + 2
+    for line in lines[start + 1:]:
+        if not line.strip() or _COMMENT.match(line):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent < inner or line.lstrip().startswith("- ") and indent == inner - 2:
+            return None
+        k = _YAML_KEY.match(line)
+        if indent == inner and k and not k.group(2) and k.group(4) and _key(k.group(3)).lower() in _RECORD_NAMES:
+            return _value(k.group(4)) or None
+    return None
+
+
 def yaml_to_markdown(lines: list[str]) -> list[str]:
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or stripped in ("---", "...") or stripped.startswith("%"):
             out.append("")
@@ -63,6 +84,14 @@ def yaml_to_markdown(lines: list[str]) -> list[str]:
             indent = m.group(1) + ("  " if m.group(2) else "")
             raw = (m.group(4) or "").strip()
             value = _value(raw)
+            name = _record_name(lines, i) if m.group(2) else None
+            if name is not None:
+                # A list of records with a name (a Hugo or Jekyll `contacts.yaml`): the item is
+                # headed by it, so "mobile:" below "- name: Priya Nair" is Priya's, and the next
+                # record's keys are not taken for hers.
+                first = _key(m.group(3)).lower() in _RECORD_NAMES
+                out.append(f"{m.group(1)}- {name}" if first else f"{m.group(1)}- {name}: {_key(m.group(3))}: {value}")
+                continue
             block = raw[:1] in ("|", ">")  # its text follows, indented: "address: 12 Elm Street Portland"
             out.append(f"{indent}- {_key(m.group(3))}: {value}" if value else f"{indent}- {_key(m.group(3))}{':' if block else ''}")
             continue

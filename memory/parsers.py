@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memory import cards, datafiles, org
+from memory import cards, datafiles, mail, org
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -145,6 +145,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
         blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if path.suffix.lower() in mail.MAIL_EXT or (kind == "text" and mail.looks_like_mbox(lines)):
+        # A mailbox: each message a heading (its subject and day) over what it says.
+        blocks = _parse_markdown(mail.mbox_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))

@@ -68,7 +68,7 @@ def clean(text: str) -> str:
 # dot; capitalised month abbreviations are checked separately ("Mar." vs "mar").
 _ABBREVIATIONS = frozenset(
     """dr mr mrs ms mx prof st sr jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
-    tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec""".split()
+    tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est""".split()
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.

@@ -186,8 +186,31 @@ def test_yaml_notes_are_read_as_data_not_as_code(tmp_path):
     assert (5, "sister: phone: +1 503 555 0142") in got
     assert (6, "sister: pets: Miso, Pixel") in got
     assert (7, "sister: address: 12 Elm Street Portland") in got
-    assert (12, "dentist: next cleaning: 2027-01-08") in got
+    assert (11, "dentist: Dr. Sam Liu") in got
+    assert (12, "Dr. Sam Liu: next cleaning: 2027-01-08") in got  # the record's name heads its keys
     assert (1, "People I keep forgetting things about") in got  # a comment is prose
+
+
+def test_a_yaml_list_of_records_names_each_record_on_its_keys(tmp_path):
+    # A Hugo / Jekyll data file: the person is only on the "- name:" line, so every other key of
+    # the record must carry the name, or "Whose number is ...?" has nobody to answer with.
+    yaml = """\
+        - name: Priya Nair
+          mobile: "+91 98860 55531"
+          slack: priya.n
+        - name: Siddharth Mathur
+          mobile: "+91 98860 55517"
+        - mobile: "+91 99450 55577"
+          name: Manjunath
+        """
+    stmts = parse_statements(tmp_path / "contacts.yaml", textwrap.dedent(yaml).encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[2].text == "Priya Nair: mobile: +91 98860 55531"
+    assert by_line[3].topic == ["Priya Nair"]
+    assert by_line[5].text == "Siddharth Mathur: mobile: +91 98860 55517"
+    # A record whose name comes later is named all the same, and is not taken for the one above.
+    assert by_line[6].text == "Manjunath: mobile: +91 99450 55577"
+    assert not any("Siddharth" in s.text and "99450" in s.text for s in stmts)
 
 
 def test_toml_tables_head_their_keys(tmp_path):
@@ -389,3 +412,37 @@ def test_vault_pages_front_matter_and_logseq_properties_are_key_value_lines_of_t
     plain = tmp_path / "diary.md"
     plain.write_text("---\nWent climbing today. It rained.\n---\n")
     assert all(not s.text.startswith("diary:") for s in parse_statements(plain, plain.read_bytes()))
+
+
+MBOX = """\
+    From ramesh@example.in Sat Apr 18 09:12:44 2026
+    From: Ramesh Gowda <ramesh@example.in>
+    To: Rohan Iyer <rohan@example.in>
+    Subject: Rental agreement renewal
+    Date: Sat, 18 Apr 2026 09:12:44 +0530
+    Message-ID: <20260418091244.4471@example.in>
+    Content-Type: text/plain; charset=utf-8
+
+    For you I can renew at ₹46,000 from 1 August 2026.
+
+    From rohan@example.in Mon Apr 20 21:40:03 2026
+    From: Rohan Iyer <rohan@example.in>
+    Subject: Re: Rental agreement renewal
+    Date: Mon, 20 Apr 2026 21:40:03 +0530
+
+    Would you consider ₹44,000?
+    > For you I can renew at ₹46,000 from 1 August 2026.
+    """
+
+
+def test_a_mailbox_is_one_entry_per_message_headed_by_its_subject_sender_and_day(tmp_path):
+    stmts = parse_statements(tmp_path / "landlord.mbox", textwrap.dedent(MBOX).encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[9].topic == ["Rental agreement renewal - Ramesh Gowda <ramesh@example.in> - 18 Apr 2026"]
+    assert by_line[16].topic == ["Re: Rental agreement renewal - Rohan Iyer <rohan@example.in> - 20 Apr 2026"]
+    assert by_line[16].text.endswith("Would you consider ₹44,000?")
+    assert 17 not in by_line  # a quoted earlier message is said by its own entry, not again
+    assert 6 not in by_line and 7 not in by_line  # the transport's headers say nothing to the reader
+    assert by_line[2].text.endswith("From: Ramesh Gowda <ramesh@example.in>")
+    # Sniffed without the suffix too (a Takeout export saved as .txt).
+    assert [s.topic for s in parse_statements(tmp_path / "mail.txt", textwrap.dedent(MBOX).encode())] == [s.topic for s in stmts]
