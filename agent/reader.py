@@ -36,6 +36,7 @@ from agent.reader_text import (
     MONTHS,
     latest_date,
     names,
+    phones,
     stem,
     spelled_out,
     unsupported,
@@ -205,6 +206,10 @@ class Reader:
         n_terms = max(1, len(info.terms))
         # What the question alone decides, once for all its statements.
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
+        # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
+        # which every number of the same network shares. The last nine digits, for "+91 98860
+        # 55517" written "98860 55517".
+        dialled = [re.sub(r"\D", "", p)[-9:] for p in phones(info.text)]
         labels = [(n, l) for n, l in _LABELLED.findall(info.text) if n.lower() not in STOP_WORDS and l != "I"]
         asked_currency = _currencies(info.text)
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
@@ -238,6 +243,7 @@ class Reader:
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
+            names_ok = names_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
             # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
             names_ok = names_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
             attached, named = True, False
@@ -434,7 +440,7 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
-        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames), written=written_date)
+        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
@@ -508,6 +514,9 @@ class Reader:
         if info.want == "code" and best.typed:
             asked = [w for w in asked if stem(w) not in kind_words]  # "TP 1354" is the flight's number
         st = best.statement
+        if info.names and asked and all(w.lower() in ("id", "number", "no", "num") for w in asked) and re.search(
+                rf"\b{re.escape(info.names[0])}\s*(?:id|no\.?|number|#)?\s*:\s*\S", st.text, re.IGNORECASE):
+            return True  # "UPI: rohan@okhdfc" is the UPI ID; "Flying Blue: 2291 4471 055" the Flying Blue number
         low_q = info.text.lower()
         for m in _KIND_MODIFIER.finditer(st.text.lower()):
             if m.group(2) in low_q.split() or stem(m.group(2)) in {stem(w) for w in asked}:
@@ -880,6 +889,11 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
     Fiona; relation: Saoirse's mum") is Fiona's, not Saoirse's."""
     low = text.lower().replace("’", "'")
     q = info.text.lower().replace("’", "'")
+    # "When was I born?" asks for my birthday: "Amma's birthday: 15 March" is hers.
+    q = re.sub(r"\b(?:was|were) i born\b", "is my birthday", q)
+    if "my birthday" in q and re.search(r"\b[a-z]+'s (?:birthday|bday|b-day|birth)", low) \
+            and not re.search(r"\bmy (?:birthday|bday|b-day|birth)|\bi was born\b|\bdate of birth\b", low):
+        return True
     for m in re.finditer(r"\bmy ([a-z]+)\b", q):
         noun = stem(m.group(1))
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
@@ -951,7 +965,7 @@ _FOR_BIRTHDAY = re.compile(r"\bfor (?:her|his|their|my|your|its|our|[A-Z]\w*['�
 
 
 _CURRENCY = {"EUR": r"€|\beur\b|\beuros?\b", "USD": r"\$|\busd\b|\bdollars?\b|\bbucks\b", "GBP": r"£|\bgbp\b|\bpounds?\b|\bquid\b",
-             "CHF": r"\bchf\b|\bfrancs?\b", "JPY": r"¥|\bjpy\b|\byen\b"}
+             "CHF": r"\bchf\b|\bfrancs?\b", "JPY": r"¥|\bjpy\b|\byen\b", "INR": r"₹|\binr\b|\brupees?\b|\brs\b\.?(?=\s?\d)"}
 
 
 def _currencies(text: str) -> set[str]:
@@ -987,6 +1001,8 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
     if not info.names:
         return False
+    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) for k in st.fields):
+        return True  # a card's detail line ("Ananya Kulkarni: slack: ananya.k")
     rest = st.text
     for word in info.names[0].split():
         rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
@@ -1002,7 +1018,10 @@ _CONTACT_GROUPS = frozenset("services service household other others personal co
 # A contact card's details: where someone lives or how to reach them says nothing of who they are
 # ("Graham Tuck: city: Lower Hutt" against "Landlord: Graham Tuck").
 _CONTACT_KEY = re.compile(r"(?i)(?:home|work|mobile|cell|private)?\s*(?:city|town|address|street|zip|post ?code|country|"
-                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|website|url|birthday)")
+                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|website|url|birthday|"
+                          # a chat handle or a contact list's tag is how to find someone, not who they are
+                          r"slack|github|gitlab|twitter|mastodon|telegram|signal|matrix|discord|skype|handle|username|"
+                          r"tags?|labels?)")
 
 
 def defines(info: QuestionInfo, st: StatementHit) -> bool:

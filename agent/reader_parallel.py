@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.reader_text import names, stem
-from agent.reader_versions import when_written
+from agent.reader_versions import revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -97,6 +97,11 @@ def option(label: str, value: str, name: str | None) -> str:
 
 def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
     db, dc = when_written(b.statement, written), when_written(c.statement, written)
+    if db and not dc and b.statement.path == c.statement.path and revises(b.statement):
+        # A dated change in a note's own log ("02-10-2026: Office days are now monday and
+        # thursday") and the undated line it changes ("Office days: tuesday and thursday") are
+        # one fact's versions, not two records.
+        return True
     return bool(db and dc and db != dc)
 
 

@@ -41,7 +41,9 @@ def _question_names(text: str) -> list[str]:
     # A capital at the very start is grammar, not a name ("What", "Where", "Is"); "(PM)" is not one,
     # nor "IP" (what is asked, not whose).
     body = re.sub(r"^\W*\w+", "", text)
-    return [n for n in names(body) if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6")]
+    # "UPI ID", "Steam ID": the ID is what is asked, the name is whose; notes write "UPI: ...".
+    found = [re.sub(r"\s+ID$", "", n) for n in names(body)]
+    return [n for n in found if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6", "ID")]
 
 
 _IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:/\d{1,2})?(?![\w.]*\d)")
@@ -146,7 +148,7 @@ def analyse(question: str) -> QuestionInfo:
 # a frame number or a year ("Cargo bike: Frame number UA-4410-7726" does not say what it cost).
 _MONEY_WORDS = re.compile(
     r"(?<![a-z])(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|rent|salary|budget|total|spent|spend|sold|"
-    r"bought|charge|charged|currency|cad|usd|eur|gbp|jpy|yen|dollars?|euros?|pounds?|bucks|quid)(?![a-z])", re.IGNORECASE)
+    r"bought|charge|charged|deposit|refund|currency|cad|usd|eur|gbp|jpy|inr|yen|dollars?|euros?|pounds?|rupees?|bucks|quid)(?![a-z])", re.IGNORECASE)
 
 
 # "I ring her every evening around 8": an hour said without a clock's colon or am/pm.
@@ -209,7 +211,7 @@ def birthday_dates(values: list[str]) -> list[str]:
         m = re.search(r"(\d{1,2})[/.](\d{1,2})", v)
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
-    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
+    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d|\b\d{1,2}-\d{1,2}-\d{4}\b", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 
@@ -265,8 +267,8 @@ def _codes(text: str, question: str) -> list[str]:
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
             continue
-        if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥"
-                or re.search(r"[£$€¥]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
+        if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥₹"
+                or re.search(r"[£$€¥₹]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])):
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
         label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])

@@ -36,7 +36,7 @@ _SYNONYMS = [
     "pay paid paying pays cost costs price fee fees charge charged bill billed spend spent amount rent",
     "job work works working employ employs employed employer company joined hired career occupation profession",
     "manager boss report reports supervisor lead",
-    "renew renews renewal expire expires expiry due",
+    "renew renews renewal expire expires expiry due valid",  # "valid until 19-11-2029"
     "birthday born birth bday",
     "phone mobile cell number telephone tel",
     "email e-mail mail",

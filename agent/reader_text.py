@@ -57,7 +57,9 @@ _DATE = re.compile(
     rf"\b(?:(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    # The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
+    rf"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{{2}}(?![\d-])|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
     rf"|(?<![\d/])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?![\d/])"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?)(?![\w])",
@@ -78,7 +80,8 @@ _ADDRESS = re.compile(
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
-_MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b"
+_MONEY = re.compile(r"(?:[$€£¥₹]|\b(?:rs\.?|inr)\s?)\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?"
+                    r"|\b\d[\d,.]*\s?(?:dollars|euros|pounds|rupees|usd|eur|gbp|inr)\b"
                     # The symbol after the amount, as French, German or Québec writers put it:
                     # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
                     r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?[$€£¥]|\b\d+(?:[.,]\d{1,2})?\s?[$€£¥](?!\w)", re.IGNORECASE)
@@ -93,7 +96,9 @@ def _undouble(base: str) -> str:
 
 # Units written short ("$675/wk", "2 yrs", "3 hrs"): the same words as written in full.
 _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth": "month", "mths": "month",
-                "hr": "hour", "hrs": "hour", "mins": "minute", "secs": "second"}
+                "hr": "hour", "hrs": "hour", "mins": "minute", "secs": "second",
+                # "When was I born?" is answered by "Date of birth: ...", "bday: ..."
+                "born": "birth", "bday": "birthday", "b-day": "birthday", "dob": "birthday"}
 
 
 def stem(word: str) -> str:
@@ -170,7 +175,8 @@ def times(text: str) -> list[str]:
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
-             and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())]  # nor "2026-07-19 10:00"
+             and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
+             and not re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}", m.group(0).strip(" ,;:.()"))]
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:
@@ -356,6 +362,12 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
     for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"
+    for d, m, y in re.findall(r"(?<![\d-])(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})\b", text):
+        found.append((int(y), int(m), int(d)))  # "Changelog: 24-11-2026"
+    for a, b, y in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b", text):
+        # Day first unless the first cannot be a day of the month's place: "18/10/2027", "10/18/2027".
+        a, b = int(a), int(b)
+        found.append((int(y), a, b) if b > 12 and a <= 12 else (int(y), b, a))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):

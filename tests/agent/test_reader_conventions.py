@@ -1,0 +1,111 @@
+"""The reader on notes written in other conventions: Dutch dates, rupees, a note's own change log,
+contact records from a data file. Driven by a scripted model (the word-overlap scorer of
+test_reader.py), so each test fails on the rule it names and nothing else."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_question import analyse
+from agent.reader_statements import StatementHit
+from agent.reader_text import dates, latest_date, money, phones
+from tests.agent.test_reader import overlap_model
+
+
+def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "",
+        fields: dict[str, str] | None = None) -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic,
+                        rank=rank, fields=fields or {})
+
+
+def test_a_day_month_year_date_with_dashes_is_a_date_not_a_phone_number():
+    assert dates("Born: 14-08-1989, Isala ziekenhuis") == ["14-08-1989", "1989"]
+    assert phones("Born: 14-08-1989, Isala ziekenhuis") == []
+    assert phones("Praktijk: 030-5550147") == ["030-5550147"] and dates("Praktijk: 030-5550147") == []
+    assert latest_date("24-11-2026: Daan has a new number") == (2026, 11, 24)
+    assert latest_date("valid till: 18/10/2026") == (2026, 10, 18)
+
+
+def test_when_was_i_born_is_read_from_a_dutch_date_and_not_from_someone_elses_birthday():
+    statements = [
+        hit("Dates: Amma's birthday: 15 March", line=30, rank=0, path="/notes/family.md"),
+        hit("Basics: Born: 14-08-1989, Isala ziekenhuis, Zwolle", line=19, rank=1, path="/notes/life.md"),
+    ]
+    reading = Reader(overlap_model()).read("When was I born?", statements)
+    assert reading.kind == "answered" and "14-08-1989" in reading.answer
+    # Someone else's birthday is not mine, even when it is the only date there is.
+    alone = Reader(overlap_model()).read("When was I born?", statements[:1])
+    assert alone.kind == "abstained"
+
+
+def test_a_date_of_birth_answers_when_i_was_born():
+    statements = [hit("IDs: Date of birth (as on every form): 02/11/1992, Chennai", line=17)]
+    reading = Reader(overlap_model()).read("When was I born?", statements)
+    assert reading.kind == "answered" and "02/11/1992" in reading.answer
+
+
+def test_an_id_card_valid_until_a_date_says_when_it_expires():
+    statements = [hit("ID-kaart: Valid until: 19-11-2029", line=35, fields={"Valid until": "19-11-2029"})]
+    reading = Reader(overlap_model()).read("When does my ID-kaart expire?", statements)
+    assert reading.kind == "answered" and "19-11-2029" in reading.answer
+
+
+def test_rupees_and_lakh_grouping_are_money():
+    assert money("I have transferred the deposit refund of ₹2,21,400 to your HDFC account") == ["₹2,21,400"]
+    assert money("Rent Rs. 45,000 a month; INR 12,500 maintenance") == ["Rs. 45,000", "INR 12,500"]
+    # A unit word after the amount is not "million": "₹4,200 maintenance" is ₹4,200.
+    assert money("plus ₹4,200 maintenance") == ["₹4,200"]
+    reading = Reader(overlap_model()).read("How much was the deposit on the flat?", [
+        hit("The flat: deposit of ₹2,50,000 will be carried over.", line=18),
+        hit("The flat: three bedrooms, second floor.", line=12),
+    ])
+    assert reading.kind == "answered" and "₹2,50,000" in reading.answer
+
+
+def test_a_phone_number_in_the_question_is_matched_whole_not_by_its_prefix():
+    rows = [
+        hit("Daan Visser: mobile: 06-55501588; city: Utrecht", line=105, fields={"name": "Daan Visser", "mobile": "06-55501588"}),
+        hit("Noor Haddad: mobile: 06-55501774; city: Utrecht", line=108, rank=1, fields={"name": "Noor Haddad", "mobile": "06-55501774"}),
+        hit("Changelog: 24-11-2026: Daan V. has a new number: 06-55501906.", line=319, rank=2),
+    ]
+    reading = Reader(overlap_model()).read("Whose number is 06-55501774?", rows)
+    assert reading.kind == "answered" and "Noor Haddad" in reading.answer
+
+
+def test_an_id_after_a_name_is_what_is_asked_not_part_of_the_name():
+    assert analyse("What is my UPI ID?").names == ["UPI"]
+    reading = Reader(overlap_model(okhdfcbank=2.0)).read("What is my UPI ID?", [
+        hit("Money: UPI: rohan.iyer@okhdfcbank (HDFC), the one everyone has.", line=24),
+        hit("Phone: Pixel 8, GrapheneOS. UPI on the work-profile side.", line=9, rank=1, path="/notes/uses.md"),
+    ])
+    assert reading.kind == "answered" and "rohan.iyer@okhdfcbank" in reading.answer
+
+
+def test_a_contact_records_handle_and_tags_do_not_say_who_someone_is():
+    statements = [
+        hit("Ananya Kulkarni: slack: ananya.k", line=39, path="/notes/contacts.yaml", topic="Ananya Kulkarni",
+            fields={"slack": "ananya.k"}),
+        hit("Ananya Kulkarni: tags: work", line=40, rank=1, path="/notes/contacts.yaml", topic="Ananya Kulkarni",
+            fields={"tags": "work"}),
+        hit("From 1 June 2026 Ananya Kulkarni joins as our engineering manager.", line=7, rank=2, path="/notes/reorg.md"),
+    ]
+    reading = Reader(overlap_model()).read("Who is Ananya Kulkarni?", statements)
+    assert reading.kind == "answered" and "engineering manager" in reading.answer
+
+
+def test_a_dated_change_in_the_notes_own_log_is_a_newer_version_not_a_second_record():
+    statements = [
+        hit("Work: Office days: tuesday and thursday", line=205, path="/notes/life.md"),
+        hit("Changelog: 02-10-2026: Office days are now monday and thursday (team reshuffle).", line=322, rank=1,
+            path="/notes/life.md"),
+    ]
+    reading = Reader(overlap_model()).read("Which days am I in the office?", statements)
+    assert reading.kind == "answered" and "monday" in reading.answer
+
+
+def test_a_change_that_names_someone_by_initial_is_a_version_of_their_number():
+    statements = [
+        hit("Daan Visser: mobile: 06-55501588; city: Utrecht", line=105, path="/notes/life.md",
+            fields={"name": "Daan Visser", "mobile": "06-55501588", "city": "Utrecht"}),
+        hit("Changelog: 24-11-2026: Daan V. has a new number: 06-55501906.", line=319, rank=1, path="/notes/life.md"),
+    ]
+    reading = Reader(overlap_model(utrecht=0.6)).read("What is Daan Visser's phone number?", statements)
+    assert reading.kind == "answered" and "06-55501906" in reading.answer
