@@ -215,6 +215,15 @@ def birthday_dates(values: list[str]) -> list[str]:
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 
+def _initials_of_words(value: str, text: str) -> bool:
+    """"engineering manager (EM)", "product manager (PM)": capitals that abbreviate the words just
+    before them name a role, not a person or a place."""
+    if not re.fullmatch(r"[A-Z]{2,5}", value):
+        return False
+    m = re.search(rf"((?:[\w-]+\s+){{{len(value)}}})\(\s*{value}\s*\)", text)
+    return bool(m) and "".join(w[0] for w in m.group(1).split()).upper() == value
+
+
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     """Values of the wanted kind in `text`, minus those the question already states."""
     if want is None:
@@ -230,8 +239,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         # One letter is no one's name ("B&B admin", a "flat: B" column).
-        "name": lambda t: [n for n in names(t) if len(n.strip(".")) > 1],
-        "place": lambda t: [n for n in names(t) if len(n.strip(".")) > 1],
+        "name": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
+        "place": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
         "email": emails,
         "address": addresses,
         "code": lambda t: _codes(t, exclude),
@@ -339,7 +348,7 @@ RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little
 # Any other question about someone named by how they stand to the user: "When is my partner's
 # birthday?", "Where does my wife work?", "Which book did my manager recommend?".
 _MY_PERSON = re.compile(rf"\b(?i:my)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}))(?P<poss>['’]s)?(?![\w-])")
-_WH = re.compile(r"^\W*(?i:when|where|which|what|how|who|whose)\b")
+_WH = re.compile(r"^\W*(?i:(?:in|at|on|from|to|for|with) )?(?i:when|where|which|what|how|who|whose)\b")  # "In which city ..."
 
 
 def _person_hop(question: str) -> Hops | None:
@@ -449,7 +458,7 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
     for n in names(text):
         words = n.split()
         if (any(w.lower().strip(".'’") in asked | heading for w in words) or all(w.lower() in kind for w in words)
-                or n.lower() in keys or (n.isupper() and len(n) > 3)):
+                or n.lower() in keys or (n.isupper() and len(n) > 3) or _initials_of_words(n, text)):
             continue
         at = text.find(n)
         starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])

@@ -26,7 +26,7 @@ KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|d
        r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
        r"in-laws?|\w+-in-law)")
 PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
-                r"therapist|supervisor|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
+                r"therapist|supervisor|(?:team )?lead|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
                 r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather)")
 
 MONTHS = (

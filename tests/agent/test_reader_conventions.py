@@ -109,3 +109,18 @@ def test_a_change_that_names_someone_by_initial_is_a_version_of_their_number():
     ]
     reading = Reader(overlap_model(utrecht=0.6)).read("What is Daan Visser's phone number?", statements)
     assert reading.kind == "answered" and "06-55501906" in reading.answer
+
+
+def test_initials_of_a_role_are_not_a_name():
+    from agent.reader_question import entity, typed_values
+    line = "From 1 June 2026: @ananya.k joins as our engineering manager (EM). Ananya Kulkarni, ex-Flipkart."
+    assert "EM" not in typed_values(line, "name") and "Ananya Kulkarni" in typed_values(line, "name")
+    assert entity(line, "Who is my manager?", noun="manager") == "Ananya Kulkarni"
+
+
+def test_a_team_lead_is_someone_to_ask_about_and_a_question_may_open_with_a_preposition():
+    from agent.reader_question import relative_clause
+    hop = relative_clause("What is my team lead's phone number?")
+    assert hop is not None and hop.inner == "Who is my team lead?" and hop.outer == "What is {}'s phone number?"
+    hop = relative_clause("In which city does my team lead live?")
+    assert hop is not None and hop.inner == "Who is my team lead?" and hop.outer == "In which city does {} live?"
