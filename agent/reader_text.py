@@ -79,7 +79,9 @@ _ADDRESS = re.compile(
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
-_PHONE = re.compile(r"(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
+# A bank account's number has a phone number's shape: "A/c 30112278451", "account no: 501004...".
+_ACCOUNT_BEFORE = re.compile(r"(?i)\b(?:a/c|acct|account|iban|sort code)(?:\s*(?:no\.?|number|#))?\s*:?\s*$")
 _MONEY = re.compile(r"(?:[$€£¥₹]|\b(?:rs\.?|inr)\s?)\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?"
                     r"|\b\d[\d,.]*\s?(?:dollars|euros|pounds|rupees|usd|eur|gbp|inr)\b"
                     # The symbol after the amount, as French, German or Québec writers put it:
@@ -175,6 +177,7 @@ def times(text: str) -> list[str]:
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
+             and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
              and not re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}", m.group(0).strip(" ,;:.()"))]
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.

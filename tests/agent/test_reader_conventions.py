@@ -124,3 +124,11 @@ def test_a_team_lead_is_someone_to_ask_about_and_a_question_may_open_with_a_prep
     assert hop is not None and hop.inner == "Who is my team lead?" and hop.outer == "What is {}'s phone number?"
     hop = relative_clause("In which city does my team lead live?")
     assert hop is not None and hop.inner == "Who is my team lead?" and hop.outer == "In which city does {} live?"
+
+
+def test_a_bank_account_or_the_digits_of_a_code_are_no_phone_number():
+    line = "Money: SBI (the old one from college). A/c 30112278451, IFSC SBIN0001234. Only for Appa's FD interest."
+    assert phones(line) == []
+    assert phones("call +44 20 7946 0958 or (503) 555-0102") == ["+44 20 7946 0958", "(503) 555-0102"]
+    reading = Reader(overlap_model()).read("What is Appa's phone number?", [hit(line, line=22)])
+    assert reading.kind == "abstained"
