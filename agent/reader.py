@@ -654,6 +654,8 @@ class Reader:
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
                    and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
         for first in firsts:
+            if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
+                continue  # "the Ather 450X": a model by its number, not a person by a first name
             others = [w for n in info.names for w in re.sub(r"['’]s\b", "", n).split() if w != first and w[:1].isupper()]
             pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
             people = namesakes(first, pool, low)

@@ -42,7 +42,7 @@ _SYNONYMS = [
     "email e-mail mail",
     "password passcode pw pass pin passphrase",
     "wifi wi-fi wireless network",
-    "number no num",
+    "number num",  # "no." and "no 5" are spelled out as "number" (reader_text._SHORTHAND); "no wait" is not one
     "reference ref booking confirmation",
     "rating rated rate stars score",
     "wife husband partner spouse married",

@@ -132,3 +132,12 @@ def test_a_bank_account_or_the_digits_of_a_code_are_no_phone_number():
     assert phones("call +44 20 7946 0958 or (503) 555-0102") == ["+44 20 7946 0958", "(503) 555-0102"]
     reading = Reader(overlap_model()).read("What is Appa's phone number?", [hit(line, line=22)])
     assert reading.kind == "abstained"
+
+
+def test_a_model_named_by_its_number_is_not_a_first_name_with_two_surnames():
+    statements = [
+        hit("Picked up an Ather 450X from the Ather Space in Indiranagar on 22 January.", line=9, path="/notes/ather.md"),
+        hit("Charging at the Ather Grid point in the office basement.", line=14, rank=1, path="/notes/ather.md"),
+    ]
+    reading = Reader(overlap_model()).read("How much did the Ather 450X cost?", statements)
+    assert reading.kind == "abstained"  # no price anywhere; not "Ather Space or Ather Grid?"
