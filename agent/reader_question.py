@@ -269,14 +269,15 @@ def _codes(text: str, question: str) -> list[str]:
     out = []
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
     # "number" ("kasias number pls") may be the phone.
-    named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode)\b",
+    named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode|"
+                      r"passport|licen[cs]e|serial|frame|chassis|vin|registration|reg|plate|card)\b",
                       question, re.IGNORECASE)
     phone_spans = _phone_spans(text, spaced=True) if named else []
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
             continue
-        if (_in_date(v, text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥₹"
+        if (_in_date(v, text) or v in dates(v) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥₹"
                 or re.search(r"[£$€¥₹]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])):
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"

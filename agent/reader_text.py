@@ -367,10 +367,6 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"
     for d, m, y in re.findall(r"(?<![\d-])(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Changelog: 24-11-2026"
-    for a, b, y in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b", text):
-        # Day first unless the first cannot be a day of the month's place: "18/10/2027", "10/18/2027".
-        a, b = int(a), int(b)
-        found.append((int(y), a, b) if b > 12 and a <= 12 else (int(y), b, a))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):

@@ -70,6 +70,11 @@ def _record_name(lines: list[str], start: int) -> str | None:
 
 def yaml_to_markdown(lines: list[str]) -> list[str]:
     out = []
+    body = [ln for ln in lines if ln.strip() and not _COMMENT.match(ln) and ln.strip() not in ("---", "...")]
+    # One list of records, each named by its first key: each record its own section (as abook's).
+    tops = [ln for ln in body if not ln[:1].isspace()]
+    top_list = bool(tops) and all((m := _YAML_KEY.match(ln)) and m.group(2) and _key(m.group(3)).lower() in _RECORD_NAMES
+                                  for ln in tops)
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or stripped in ("---", "...") or stripped.startswith("%"):
@@ -90,7 +95,10 @@ def yaml_to_markdown(lines: list[str]) -> list[str]:
                 # headed by it, so "mobile:" below "- name: Priya Nair" is Priya's, and the next
                 # record's keys are not taken for hers.
                 first = _key(m.group(3)).lower() in _RECORD_NAMES
-                out.append(f"{m.group(1)}- {name}" if first else f"{m.group(1)}- {name}: {_key(m.group(3))}: {value}")
+                if first and top_list and not m.group(1):
+                    out.append(f"## {name}")  # a file that is one list of records: each its own section
+                else:
+                    out.append(f"{m.group(1)}- {name}" if first else f"{m.group(1)}- {name}: {_key(m.group(3))}: {value}")
                 continue
             block = raw[:1] in ("|", ">")  # its text follows, indented: "address: 12 Elm Street Portland"
             out.append(f"{indent}- {_key(m.group(3))}: {value}" if value else f"{indent}- {_key(m.group(3))}{':' if block else ''}")

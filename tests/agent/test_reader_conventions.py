@@ -21,7 +21,6 @@ def test_a_day_month_year_date_with_dashes_is_a_date_not_a_phone_number():
     assert phones("Born: 14-08-1989, Isala ziekenhuis") == []
     assert phones("Praktijk: 030-5550147") == ["030-5550147"] and dates("Praktijk: 030-5550147") == []
     assert latest_date("24-11-2026: Daan has a new number") == (2026, 11, 24)
-    assert latest_date("valid till: 18/10/2026") == (2026, 10, 18)
 
 
 def test_when_was_i_born_is_read_from_a_dutch_date_and_not_from_someone_elses_birthday():
@@ -141,3 +140,10 @@ def test_a_model_named_by_its_number_is_not_a_first_name_with_two_surnames():
     ]
     reading = Reader(overlap_model()).read("How much did the Ather 450X cost?", statements)
     assert reading.kind == "abstained"  # no price anywhere; not "Ather Space or Ather Grid?"
+
+
+def test_a_passport_number_is_no_date_and_no_piece_of_a_phone_number():
+    from agent.reader_question import typed_values
+    line = "Changes: 10/06/2026: Amma has a new number, 94440 55562 (Jio)."
+    assert typed_values(line, "code", exclude="What is my passport number?") == []
+    assert typed_values("IDs: Passport: Z7731408, issued 15/09/2023", "code", exclude="What is my passport number?") == ["Z7731408"]

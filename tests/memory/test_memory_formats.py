@@ -213,6 +213,20 @@ def test_a_yaml_list_of_records_names_each_record_on_its_keys(tmp_path):
     assert not any("Siddharth" in s.text and "99450" in s.text for s in stmts)
 
 
+def test_a_file_that_is_one_list_of_named_records_gives_each_record_its_section(tmp_path):
+    yaml = """\
+        # contacts
+        - name: Priya Nair
+          mobile: "+91 98860 55531"
+        - name: Siddharth Mathur
+          mobile: "+91 98860 55517"
+        """
+    stmts = parse_statements(tmp_path / "contacts.yaml", textwrap.dedent(yaml).encode())
+    assert [(s.line, s.text) for s in stmts if s.line > 1] == [
+        (3, "Priya Nair: mobile: +91 98860 55531"), (5, "Siddharth Mathur: mobile: +91 98860 55517")]
+    assert all(s.text not in ("Priya Nair", "Siddharth Mathur") for s in stmts)  # a bare name answers nothing
+
+
 def test_toml_tables_head_their_keys(tmp_path):
     toml = """\
         [car]
