@@ -826,7 +826,7 @@ def _row_key(st: StatementHit) -> str | None:
     return first.strip().lower() or None
 
 
-_DATE_KEYS = re.compile(r"\b(date|when|updated|changed|since|from|effective|as of)\b", re.IGNORECASE)
+_DATE_KEYS = re.compile(r"\b(date|when|updated|changed|modified|created|since|from|effective|as of)\b", re.IGNORECASE)
 
 
 _TASK_DATE_KEYS = re.compile(r"\b(deadline|due|scheduled|closed|done|completed|booked)\b", re.IGNORECASE)
@@ -844,7 +844,9 @@ def written_date(st: StatementHit):
     latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
     if st.fields:
         keyed = [v for k, v in st.fields.items() if _DATE_KEYS.search(k)]
-        found = latest_date(f"{st.path} {st.topic} {' '.join(keyed)}")
+        # A row's own date column says when it was written better than its file's name (a
+        # password manager's "export-2026-11-28.csv" holds rows last changed years before).
+        found = latest_date(" ".join(keyed)) or latest_date(f"{st.path} {st.topic} {' '.join(keyed)}")
         if found or keyed:
             return found
         return latest_date(f"{st.path} {st.topic}")

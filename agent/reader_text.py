@@ -361,7 +361,7 @@ _MONTH_NUM = FOREIGN_MONTHS | {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])}
 def latest_date(text: str) -> tuple[int, int, int] | None:
     """The latest calendar date a text names (ISO, "8 March 2026", "March 8, 2026", "March 2026")."""
     found = []
-    for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_])(\d{2})\2(\d{2})\b", text):
+    for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_])(\d{2})\2(\d{2})(?:\b|(?=T\d))", text):  # also "2023-12-27T15:00:00Z"
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
     for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"

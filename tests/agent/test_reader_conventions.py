@@ -147,3 +147,15 @@ def test_a_passport_number_is_no_date_and_no_piece_of_a_phone_number():
     line = "Changes: 10/06/2026: Amma has a new number, 94440 55562 (Jio)."
     assert typed_values(line, "code", exclude="What is my passport number?") == []
     assert typed_values("IDs: Passport: Z7731408, issued 15/09/2023", "code", exclude="What is my passport number?") == ["Z7731408"]
+
+
+def test_a_rows_own_modified_date_says_when_it_was_written_not_its_exports_file_name():
+    from agent.reader import written_date
+    row = hit("Title: Wi-Fi ouders; Notes: KPN box, restart it when the internet is down; Last Modified: 2023-12-27T15:00:00Z",
+              line=13, path="/notes/keepassxc-export-2026-11-28.csv",
+              fields={"Title": "Wi-Fi ouders", "Notes": "KPN box, restart it when the internet is down",
+                      "Last Modified": "2023-12-27T15:00:00Z"})
+    assert written_date(row) == (2023, 12, 27)
+    change = hit("Changelog: 14-04-2026: Internet: Ziggo → Odido glasvezel, 1 Gbit.", line=325, path="/notes/life.md")
+    reading = Reader(overlap_model(kpn=1.0)).read("Who is my internet provider?", [change, row])
+    assert reading.kind == "answered" and "Odido" in reading.answer
