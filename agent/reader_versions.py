@@ -141,12 +141,13 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
 
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
 
 
 def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written) -> None:
     """Move a newer version of the best statement's fact to the front."""
-    if len(cands) < 2 or _PAST.search(info.text):
-        return
+    if len(cands) < 2 or _PAST.search(info.text) or _BIRTH.search(info.text):
+        return  # a birthday has no newer version: a later "born in April 2021" is someone else's
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]

@@ -159,3 +159,12 @@ def test_a_rows_own_modified_date_says_when_it_was_written_not_its_exports_file_
     change = hit("Changelog: 14-04-2026: Internet: Ziggo → Odido glasvezel, 1 Gbit.", line=325, path="/notes/life.md")
     reading = Reader(overlap_model(kpn=1.0)).read("Who is my internet provider?", [change, row])
     assert reading.kind == "answered" and "Odido" in reading.answer
+
+
+def test_a_birthday_has_no_newer_version():
+    statements = [
+        hit("I was born on 9 August 1991 in Hamburg, Germany.", line=3, path="/notes/me.md"),
+        hit("Pixel: She was born in April 2021 and we adopted her in July 2021.", line=4, rank=1, path="/notes/pixel.md"),
+    ]
+    reading = Reader(overlap_model(hamburg=0.3)).read("When is my birthday?", statements)
+    assert reading.kind == "answered" and "9 August 1991" in reading.answer
