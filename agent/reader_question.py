@@ -182,6 +182,8 @@ def _bare_amounts(text: str) -> list[str]:
     for n in numbers(text):
         if not any(c.isdigit() for c in n) or n in found_dates or _in_date(n, text, found_dates) or re.fullmatch(r"(?:19|20)\d\d", n):
             continue
+        if re.search(r"[A-Za-z]", n):
+            continue  # "Booking ref MF-6120-SD": an identifier, not an amount
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]
         if at and all(any(a <= i < b for a, b in phone_spans) for i in at):
             continue

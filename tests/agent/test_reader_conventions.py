@@ -168,3 +168,10 @@ def test_a_birthday_has_no_newer_version():
     ]
     reading = Reader(overlap_model(hamburg=0.3)).read("When is my birthday?", statements)
     assert reading.kind == "answered" and "9 August 1991" in reading.answer
+
+
+def test_a_booking_reference_on_a_line_about_a_refund_is_no_amount():
+    from agent.reader_question import typed_values
+    line = "Ferry (cancelled): Booking ref MF-6120-SD. Cancelled 18/06, refund as voucher."
+    assert typed_values(line, "money") == []
+    assert typed_values("Deposit refund: 2,21,400 by NEFT", "money") == ["2,21,400"]
