@@ -272,7 +272,7 @@ def _codes(text: str, question: str) -> list[str]:
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
     # "number" ("kasias number pls") may be the phone.
     named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode|"
-                      r"passport|licen[cs]e|serial|frame|chassis|vin|registration|reg|plate|card)\b",
+                      r"passport|serial|frame|chassis|vin|registration|reg|plate)\b",
                       question, re.IGNORECASE)
     phone_spans = _phone_spans(text, spaced=True) if named else []
     for m in _CODE.finditer(text):

@@ -175,3 +175,9 @@ def test_a_booking_reference_on_a_line_about_a_refund_is_no_amount():
     line = "Ferry (cancelled): Booking ref MF-6120-SD. Cancelled 18/06, refund as voucher."
     assert typed_values(line, "money") == []
     assert typed_values("Deposit refund: 2,21,400 by NEFT", "money") == ["2,21,400"]
+
+
+def test_a_licence_number_written_in_groups_is_still_the_licence_number():
+    from agent.reader_question import typed_values
+    assert typed_values("Driving licence: Licence number: 3904 7712 55.", "code",
+                        exclude="What's my driving licence number?")[:1] == ["3904"]
