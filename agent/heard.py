@@ -51,7 +51,16 @@ def known_apps(vocabulary) -> set[str]:
     recovery though the notes never mention WhatsApp) and the user's own words from the notes."""
     from agent.vocabulary import KNOWN_APPS
 
-    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *(vocabulary.places if vocabulary is not None else ()))}
+    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *app_names(vocabulary))}
+
+
+def app_names(vocabulary) -> list[str]:
+    """The apps a misheard "open X" may be put back to (the recovery and the closed grammar): the
+    apps installed on the connected phone when it was reached (agent/vocabulary.py phone_apps),
+    else the common launcher labels; and the user's own words from the notes."""
+    phone = list(getattr(vocabulary, "apps", None) or [])
+    places = list(vocabulary.places) if vocabulary is not None else []
+    return list(dict.fromkeys([*(phone or COMMON_APPS), *places]))
 
 
 def _meaning(plan) -> tuple:
@@ -239,8 +248,7 @@ def _grammar(agent, transcript, vocabulary, apps: set[str], evidence: dict) -> J
     said = list(dict.fromkeys([heard, *alternatives]))
     names = list(vocabulary.names) if vocabulary is not None else []
     relations = list(vocabulary.relations) if vocabulary is not None else []
-    app_names = [*COMMON_APPS, *(vocabulary.places if vocabulary is not None else [])]
-    cands = grammar.closed_texts(names, relations, app_names) + grammar.slot_texts(said)
+    cands = grammar.closed_texts(names, relations, app_names(vocabulary)) + grammar.slot_texts(said)
     texts = grammar.nearest(cands, said, limit=GRAMMAR_LIMIT, per_family=GRAMMAR_PER_FAMILY)
     every = list(dict.fromkeys([*said, *texts]))
     t1 = time.perf_counter()
@@ -310,9 +318,9 @@ def sure(transcript, kinds: set[str]) -> bool:
 
 
 def _recover(agent, transcript, vocabulary, apps: set[str]) -> Recovered | None:
-    words = list(COMMAND_VOCABULARY) + [a for a in COMMON_APPS]
+    words = list(COMMAND_VOCABULARY) + app_names(vocabulary)
     if vocabulary is not None:
-        words += [*vocabulary.names, *vocabulary.relations, *vocabulary.places]
+        words += [*vocabulary.names, *vocabulary.relations]
     memo: dict[str, object] = {}
 
     def understood(reading: str):

@@ -270,6 +270,8 @@ def main() -> int:
                     help="hear the gated recording when the first transcript makes no command (agent/heard.py)")
     ap.add_argument("--second-beam", type=int, help="beam size of the second look (default: tools.voice's)")
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
+    ap.add_argument("--phone-apps", choices=("on", "off"), default="on",
+                    help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
     if args.combine:
@@ -333,7 +335,7 @@ def main() -> int:
         print(f"vocabulary {persona}: {vocabs[persona].hotwords()}")
 
     vp = serial = None
-    if args.execute:
+    if args.execute or args.phone_apps == "on":
         # our own adb server (adb and adbutils read this port): never collide with the tests' one
         os.environ.setdefault("ANDROID_ADB_SERVER_PORT", os.environ.get("ADB_SERVER_PORT", "5139"))
         from tools.virtual_phone import VirtualPhone, adb_connect
@@ -342,6 +344,14 @@ def main() -> int:
         vp.start()
         adb_connect(vp.serial)
         serial = vp.serial
+    if args.phone_apps == "on":
+        # the phone's installed apps, read over adb as `anima listen` reads them (agent/vocabulary.py)
+        from agent.vocabulary import phone_apps
+
+        for persona in vocabs:
+            vocabs[persona] = vocabs[persona].with_apps(phone_apps(homes[persona], serial))
+        print(f"phone apps: {', '.join(vocabs['lena'].apps)}")
+    if args.execute:
         agents["lena"].run("turn the volume down", serial=serial, yes=True)  # warm the adb connection
 
     # The endpointer's decision does not depend on the recognizer: once per clip

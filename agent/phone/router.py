@@ -149,6 +149,10 @@ class PhoneAgent:
         for pa in plan:
             if not self._execute(dev, pa, result):
                 break
+        if dev.listed_packages is not None:  # read to open an app: are the voice vocabulary's apps current?
+            from agent.vocabulary import note_packages
+
+            note_packages(self.home, dev.serial, dev.listed_packages)
         return result
 
     def _execute(self, dev: Device, pa: PlannedAction, result: PhoneResult) -> bool:

@@ -203,6 +203,30 @@ def test_misheard_app_is_put_back_and_opened(home, vphone, speak):
     assert result.actions[0].ok and vphone.state().foreground == "com.google.android.calendar"
 
 
+def test_a_misheard_app_is_put_back_to_one_the_phone_has(home, vphone, tmp_path):
+    """"open WhatsApp" printed "Open watch, happy." (as in the sixth pass's fresh voice set):
+    without the phone's own apps, the recovery knew only the common launcher labels and opened
+    Settings; with them (read from the phone over adb, agent/vocabulary.py phone_apps) WhatsApp
+    is put back."""
+    from agent.commands.listen import act_on_transcript
+    from agent.heard import understand
+    from agent.vocabulary import phone_apps
+
+    apps = phone_apps(home, vphone.serial)
+    assert "WhatsApp" in apps and "Settings" in apps
+    wav = tmp_path / "whatsapp.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), "open WhatsApp"], check=True, capture_output=True)
+    bare = understand(_agent(home, None), _heard("Open watch, happy.", wav, _vocabulary(None)), _vocabulary(None))
+    assert "whatsapp" not in bare.text.lower()  # the common labels cannot say it
+    vocab = _vocabulary(None).with_apps(apps)
+    heard = _heard("Open watch, happy.", wav, vocab)
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
+                                          dry_run=False, interactive=False, vocabulary=vocab)
+    assert not read_back and result.error is None, result
+    assert "whatsapp" in result.command.lower()
+    assert result.actions[0].ok and vphone.state().foreground == "com.whatsapp"
+
+
 def test_other_speech_is_not_forced_into_a_command(home, speak):
     from agent.heard import understand
 
