@@ -38,6 +38,10 @@ class Understood(BaseModel):
     error: str | None = None
     recovered: Recovered | None = None
     read_back: bool = False  # a risky step must be read back before it runs
+    # a time or length put back by the recovery where the recognizer printed other numbers
+    # ("10-4" -> 10 minutes): the whole command is read back, safe as it is
+    # (agent/commands/listen.py); a number not heard at all ("Set an alarm for.") is no slip
+    guessed_number: bool = False
     evidence: dict = {}  # what the closed grammar made of the recording (for bench/voice.py)
 
     @property
@@ -122,7 +126,20 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     kinds = out.risky_kinds
     # a recovered word is the recognizer's second choice: read back anything risky it leads to
     out.read_back = bool(kinds) and (recovered is not None or not (vouched or sure(transcript, kinds)))
+    if recovered is not None and plan and any(p.kind in _NUMBERED for p in plan) \
+            and _digits(recovered.heard) and _digits(recovered.heard) != _digits(text):
+        out.guessed_number = out.read_back = True
+        evidence["guessed_number"] = True
     return out
+
+
+_NUMBERED = ("set_alarm", "set_timer")
+
+
+def _digits(text: str) -> str:
+    """The digits a text says, in order ("Set an alarm for 5.30 pm." and "... five thirty pm" ->
+    "530"; "quarter to seven" -> "7")."""
+    return "".join(re.findall(r"\d", numbers_to_digits(text)))
 
 
 # The closed grammar (agent/phone/grammar.py), calibrated on bench/voice.py's tuning commands and

@@ -83,10 +83,21 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
             return ask(shown, action)
         return _readback_on_tty(shown, action) if interactive else False
 
+    if heard.guessed_number and heard.plan:
+        # a time or length the recovery chose where the recognizer printed another number ("Set a
+        # timer for 10-4."): safe or not, nothing runs unless the user says it is what they meant
+        from agent.phone.models import PhoneResult
+
+        if not readback(heard.plan[0]):
+            return PhoneResult(command=heard.text, plan=heard.plan, question=(
+                f"I'm not sure I heard the number right: you said \"{transcript.text.strip()}\"; did you mean: "
+                f"{heard.plan[0].description}? Nothing was done; say it again, or confirm it on a terminal.")), True
+        yes = True  # confirmed by the user just now
     saved = agent.settings
     agent.settings = saved.model_copy(update={"phone": saved.phone.model_copy(update={"allow": []})})
     try:
-        result = agent.run(heard.text, serial=serial, yes=False, dry_run=dry_run, confirm=readback)
+        result = agent.run(heard.text, serial=serial, yes=heard.guessed_number and yes, dry_run=dry_run,
+                           confirm=readback)
     finally:
         agent.settings = saved
     if asked and not result.actions:

@@ -227,6 +227,30 @@ def test_a_misheard_app_is_put_back_to_one_the_phone_has(home, vphone, tmp_path)
     assert result.actions[0].ok and vphone.state().foreground == "com.whatsapp"
 
 
+def test_a_length_put_back_for_another_number_heard_is_asked_not_run(home, vphone, speak):
+    """"Set a timer for 10-4." (a numeric slip, sixth pass's fresh set): the recovery may find a
+    timer in the recording, but its length is not the number printed, so the timer, safe as it
+    is, is read back: on a script nothing runs and the question says what it would do."""
+    from agent.commands.listen import act_on_transcript
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    heard = _heard("Set a timer for 10-4.", speak("set a timer for ten minutes"), vocab)
+    understood = understand(_agent(home, None), heard, vocab)
+    assert understood.plan and understood.plan[0].kind == "set_timer"  # found, but not as heard
+    assert understood.guessed_number and understood.read_back
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=True,
+                                          dry_run=False, interactive=False, vocabulary=vocab)
+    assert read_back and result.actions == [] and "10-4" in result.question
+    assert "timer" in result.question and not vphone.state().timers
+    # answered yes on a terminal (the chat's `ask`), it runs
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
+                                          dry_run=False, interactive=False, vocabulary=vocab,
+                                          ask=lambda shown, action: True)
+    assert read_back and result.error is None and result.actions and result.actions[0].ok
+    assert vphone.state().timers
+
+
 def test_other_speech_is_not_forced_into_a_command(home, speak):
     from agent.heard import understand
 
