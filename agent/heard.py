@@ -100,6 +100,9 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
                 p.kind == "open_app" and str(p.args.get("name", "")).lower() not in apps for p in g_plan):
             out = understand(agent, gated, vocabulary)
             out.evidence = {**out.evidence, "second_look": g_text}
+            if _other_number(text, out):  # "Set an alarm for 400 to 70." heard again as "... 4.27."
+                out.guessed_number = out.read_back = True
+                out.evidence["guessed_number"] = True
             return out
     if command_like and (plan is None or question or error or unknown_app):
         recovered = _recover(agent, transcript, vocabulary, apps)
@@ -126,14 +129,20 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     kinds = out.risky_kinds
     # a recovered word is the recognizer's second choice: read back anything risky it leads to
     out.read_back = bool(kinds) and (recovered is not None or not (vouched or sure(transcript, kinds)))
-    if recovered is not None and plan and any(p.kind in _NUMBERED for p in plan) \
-            and _digits(recovered.heard) and _digits(recovered.heard) != _digits(text):
+    if recovered is not None and _other_number(recovered.heard, out):
         out.guessed_number = out.read_back = True
         evidence["guessed_number"] = True
     return out
 
 
 _NUMBERED = ("set_alarm", "set_timer")
+
+
+def _other_number(heard: str, out: Understood) -> bool:
+    """An alarm or timer whose time or length is not the number the first transcript printed:
+    the recognizer heard a number there and this reading says another."""
+    return bool(out.plan) and any(p.kind in _NUMBERED for p in out.plan) and bool(_digits(heard)) \
+        and _digits(heard) != _digits(out.text)
 
 
 def _digits(text: str) -> str:

@@ -23,6 +23,7 @@ COMMAND_WORDS = ("text", "call", "alarm", "timer", "Wi-Fi", "Bluetooth")
 KNOWN_APPS = ("WhatsApp", "Spotify", "Signal", "Telegram", "Instagram", "YouTube", "Gmail", "Maps", "Uber",
               "Strava", "Duolingo", "Slack", "Zoom", "Netflix")
 MAX_PLACES = 4
+PRIME_APPS = 0  # the phone's own apps in the recognizer's prompt: measured, see bench/RESULTS.md
 _COMMON_CAPS = frozenset("""this that these there then they we you he she it its our your their what when where
     why how yes no also but so if as not all some any one two three after before since until about today
     tomorrow yesterday things before""".split())
@@ -50,8 +51,10 @@ class Vocabulary(BaseModel):
         """The same words in a sentence of the kind the user says (faster-whisper `initial_prompt`)."""
         people = ", ".join([*self.names, *(f"my {r}" for r in self.relations)])
         parts = [f"Call or text {people}." if people else ""]
-        if self.places:
-            parts.append(f"{', '.join(self.places)}.")
+        # the phone's apps with names a recognizer spells oddly, at most PRIME_APPS (bench/RESULTS.md)
+        extra = [a for a in self.apps if a in KNOWN_APPS and a not in self.places][:PRIME_APPS]
+        if self.places or extra:
+            parts.append(f"{', '.join([*self.places, *extra])}.")
         parts.append("Set an alarm, set a timer, turn on Wi-Fi or Bluetooth.")  # measured in bench/voice.py
         return " ".join(p for p in parts if p)
 

@@ -272,6 +272,8 @@ def main() -> int:
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
     ap.add_argument("--phone-apps", choices=("on", "off"), default="on",
                     help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
+    ap.add_argument("--prime-apps", type=int, default=None,
+                    help="prime the recognizer with at most this many of the phone's apps (agent/vocabulary.py)")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
     if args.combine:
@@ -301,6 +303,10 @@ def main() -> int:
 
     if args.grammar_off:
         heard_module.GRAMMAR = False
+    if args.prime_apps is not None:
+        import agent.vocabulary as vocabulary_module
+
+        vocabulary_module.PRIME_APPS = args.prime_apps
     import tools.voice as voice_module
 
     denoise = voice_module.DENOISE if args.denoise is None else args.denoise == "on"

@@ -465,3 +465,19 @@ def test_a_well_known_app_is_opened_as_heard(home):
     heard.second_look = no_second_look
     understood = understand(_agent(home, None), heard, _vocabulary(None))
     assert understood.recovered is None and [(p.kind, p.args) for p in understood.plan] == [("open_app", {"name": "Instagram"})]
+
+
+def test_a_second_look_that_hears_another_number_is_read_back(home):
+    """"Set an alarm for 400 to 70." (a time that is no time) heard again in the gated recording as
+    "Set an alarm for 4.27.": two hearings disagree on the number, so the alarm is read back,
+    not set at 4:27; a second look that only fills in a number never heard runs as before."""
+    from agent.heard import understand
+
+    first = _transcript("Set an alarm for 400 to 70.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Set an alarm for 4.27.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), first)
+    assert u.plan[0].args["hour"] == 4 and u.guessed_number and u.read_back
+    same = _transcript("Set a timer for 10 men.", avg_logprob=-0.2, min_word_prob=0.9)
+    same.second_look = lambda: _transcript("Set a timer for 10 minutes.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), same)
+    assert u.plan[0].args["seconds"] == 600 and not u.guessed_number and not u.read_back
