@@ -52,7 +52,7 @@ class Vocabulary(BaseModel):
         people = ", ".join([*self.names, *(f"my {r}" for r in self.relations)])
         parts = [f"Call or text {people}." if people else ""]
         # the phone's apps with names a recognizer spells oddly, at most PRIME_APPS (bench/RESULTS.md)
-        extra = [a for a in self.apps if a in KNOWN_APPS and a not in self.places][:PRIME_APPS]
+        extra = [a for a in KNOWN_APPS if a in self.apps and a not in self.places][:PRIME_APPS]
         if self.places or extra:
             parts.append(f"{', '.join([*self.places, *extra])}.")
         parts.append("Set an alarm, set a timer, turn on Wi-Fi or Bluetooth.")  # measured in bench/voice.py
