@@ -86,7 +86,10 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
                                      for p in plan)
     recovered, vouched, evidence = None, False, {}
     scorer = getattr(transcript, "scorer", None)
-    command_like = bool(text) and (bool(_POLITE.match(text)) or (
+    # "Open, what's happening?" (for "open WhatsApp"): an "open X" is a command, whatever mark the
+    # recognizer put after it
+    opens = bool(plan) and all(p.kind == "open_app" for p in plan) and bool(re.match(r"\W*open\b", text, re.I))
+    command_like = bool(text) and (bool(_POLITE.match(text)) or opens or (
         not _QUESTION.match(text) and not text.rstrip().endswith("?")))
     second_look = getattr(transcript, "second_look", None)
     if command_like and (plan is None or question or error or unknown_app) and second_look is not None \

@@ -481,3 +481,17 @@ def test_a_second_look_that_hears_another_number_is_read_back(home):
     same.second_look = lambda: _transcript("Set a timer for 10 minutes.", avg_logprob=-0.2, min_word_prob=0.9)
     u = understand(_agent(home, None), same)
     assert u.plan[0].args["seconds"] == 600 and not u.guessed_number and not u.read_back
+
+
+def test_an_open_command_printed_as_a_question_is_still_a_command(home):
+    """"Open, what's happening?" (tiny.en for "open WhatsApp"): the question mark made it a
+    question, so no second look and no recovery ran and an app nobody has was opened."""
+    from agent.heard import understand
+
+    heard = _transcript("Open, what's happening?", avg_logprob=-0.2, min_word_prob=0.9)
+    heard.second_look = lambda: _transcript("Open WhatsApp.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), heard)
+    assert u.text == "Open WhatsApp." and u.plan[0].args["name"] == "WhatsApp"
+    asked = _transcript("What's on my calendar?", avg_logprob=-0.2, min_word_prob=0.9)
+    asked.second_look = lambda: _transcript("Open Calendar.", avg_logprob=-0.2, min_word_prob=0.9)
+    assert understand(_agent(home, None), asked).text == "What's on my calendar?"  # a question stays one
