@@ -142,10 +142,14 @@ _NUMBERED = ("set_alarm", "set_timer")
 
 
 def _other_number(heard: str, out: Understood) -> bool:
-    """An alarm or timer whose time or length is not the number the first transcript printed:
-    the recognizer heard a number there and this reading says another."""
-    return bool(out.plan) and any(p.kind in _NUMBERED for p in out.plan) and bool(_digits(heard)) \
-        and _digits(heard) != _digits(out.text)
+    """An alarm or timer whose time or length contradicts the number the first transcript
+    printed: a digit heard is dropped or changed ("10-4" -> 10 minutes, "4.7" -> quarter to
+    seven). A reading that keeps every digit heard, in order, and only fills in what a misheard
+    word stood for ("Wake me up at time 30." -> 5.30, "Florida to 7" -> quarter to seven) is no
+    slip."""
+    said, reading = _digits(heard), iter(_digits(out.text))
+    return bool(out.plan) and any(p.kind in _NUMBERED for p in out.plan) and bool(said) \
+        and not all(d in reading for d in said)  # not a subsequence
 
 
 def _digits(text: str) -> str:

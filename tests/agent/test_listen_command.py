@@ -495,3 +495,18 @@ def test_an_open_command_printed_as_a_question_is_still_a_command(home):
     asked = _transcript("What's on my calendar?", avg_logprob=-0.2, min_word_prob=0.9)
     asked.second_look = lambda: _transcript("Open Calendar.", avg_logprob=-0.2, min_word_prob=0.9)
     assert understand(_agent(home, None), asked).text == "What's on my calendar?"  # a question stays one
+
+
+def test_a_reading_that_keeps_the_number_heard_and_fills_in_a_word_runs(home):
+    """"Wake me up at time 30." heard again as "Wake me up at 5.30.": the 30 printed is kept, only a
+    misheard word became the hour: no slip, no read-back (the alarm is safe)."""
+    from agent.heard import understand
+
+    first = _transcript("Wake me up at time 30.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Wake me up at 5.30.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), first)
+    assert (u.plan[0].args["hour"], u.plan[0].args["minute"]) == (5, 30) and not u.read_back
+    first = _transcript("Set an alarm for 4.7.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Set an alarm for quarter to seven.", avg_logprob=-0.2,
+                                            min_word_prob=0.9)
+    assert understand(_agent(home, None), first).guessed_number  # the 4 printed is gone: asked
