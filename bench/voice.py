@@ -23,6 +23,10 @@ command compared) needs the clip's encoding: a cached transcript's clip is encod
 (not counted in the timings: the app reuses the recognizer's own), and the context word
 probabilities are cached too (context-words-*.json; --rescore recomputes them).
 
+The vocabulary holds the virtual phone's installed apps, read over adb as `anima listen` reads a
+phone's (agent/vocabulary.py phone_apps; `--phone-apps off` for the notes' words and the common
+launcher labels only); `--prime-apps N` also puts N of them in the recognizer's prompt.
+
 When the words heard first make no command, the app hears the recording again with its steady
 noise gated out (agent/heard.py, tools/denoise.py): those second-look transcripts are cached in
 their own file (--second-tag), and the time of a cached one is counted as the app would spend it.
