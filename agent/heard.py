@@ -38,6 +38,10 @@ class Understood(BaseModel):
     error: str | None = None
     recovered: Recovered | None = None
     read_back: bool = False  # a risky step must be read back before it runs
+    # a time or length put back by the recovery where the recognizer printed other numbers
+    # ("10-4" -> 10 minutes): the whole command is read back, safe as it is
+    # (agent/commands/listen.py); a number not heard at all ("Set an alarm for.") is no slip
+    guessed_number: bool = False
     evidence: dict = {}  # what the closed grammar made of the recording (for bench/voice.py)
 
     @property
@@ -51,7 +55,16 @@ def known_apps(vocabulary) -> set[str]:
     recovery though the notes never mention WhatsApp) and the user's own words from the notes."""
     from agent.vocabulary import KNOWN_APPS
 
-    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *(vocabulary.places if vocabulary is not None else ()))}
+    return {a.lower() for a in (*COMMON_APPS, *KNOWN_APPS, *app_names(vocabulary))}
+
+
+def app_names(vocabulary) -> list[str]:
+    """The apps a misheard "open X" may be put back to (the recovery and the closed grammar): the
+    apps installed on the connected phone when it was reached (agent/vocabulary.py phone_apps),
+    else the common launcher labels; and the user's own words from the notes."""
+    phone = list(getattr(vocabulary, "apps", None) or [])
+    places = list(vocabulary.places) if vocabulary is not None else []
+    return list(dict.fromkeys([*(phone or COMMON_APPS), *places]))
 
 
 def _meaning(plan) -> tuple:
@@ -73,7 +86,10 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
                                      for p in plan)
     recovered, vouched, evidence = None, False, {}
     scorer = getattr(transcript, "scorer", None)
-    command_like = bool(text) and (bool(_POLITE.match(text)) or (
+    # "Open, what's happening?" (for "open WhatsApp"): an "open X" is a command, whatever mark the
+    # recognizer put after it
+    opens = bool(plan) and all(p.kind == "open_app" for p in plan) and bool(re.match(r"\W*open\b", text, re.I))
+    command_like = bool(text) and (bool(_POLITE.match(text)) or opens or (
         not _QUESTION.match(text) and not text.rstrip().endswith("?")))
     second_look = getattr(transcript, "second_look", None)
     if command_like and (plan is None or question or error or unknown_app) and second_look is not None \
@@ -87,6 +103,9 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
                 p.kind == "open_app" and str(p.args.get("name", "")).lower() not in apps for p in g_plan):
             out = understand(agent, gated, vocabulary)
             out.evidence = {**out.evidence, "second_look": g_text}
+            if _other_number(text, out):  # "Set an alarm for 400 to 70." heard again as "... 4.27."
+                out.guessed_number = out.read_back = True
+                out.evidence["guessed_number"] = True
             return out
     if command_like and (plan is None or question or error or unknown_app):
         recovered = _recover(agent, transcript, vocabulary, apps)
@@ -113,7 +132,30 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     kinds = out.risky_kinds
     # a recovered word is the recognizer's second choice: read back anything risky it leads to
     out.read_back = bool(kinds) and (recovered is not None or not (vouched or sure(transcript, kinds)))
+    if recovered is not None and _other_number(recovered.heard, out):
+        out.guessed_number = out.read_back = True
+        evidence["guessed_number"] = True
     return out
+
+
+_NUMBERED = ("set_alarm", "set_timer")
+
+
+def _other_number(heard: str, out: Understood) -> bool:
+    """An alarm or timer whose time or length contradicts the number the first transcript
+    printed: a digit heard is dropped or changed ("10-4" -> 10 minutes, "4.7" -> quarter to
+    seven). A reading that keeps every digit heard, in order, and only fills in what a misheard
+    word stood for ("Wake me up at time 30." -> 5.30, "Florida to 7" -> quarter to seven) is no
+    slip."""
+    said, reading = _digits(heard), iter(_digits(out.text))
+    return bool(out.plan) and any(p.kind in _NUMBERED for p in out.plan) and bool(said) \
+        and not all(d in reading for d in said)  # not a subsequence
+
+
+def _digits(text: str) -> str:
+    """The digits a text says, in order ("Set an alarm for 5.30 pm." and "... five thirty pm" ->
+    "530"; "quarter to seven" -> "7")."""
+    return "".join(re.findall(r"\d", numbers_to_digits(text)))
 
 
 # The closed grammar (agent/phone/grammar.py), calibrated on bench/voice.py's tuning commands and
@@ -239,8 +281,7 @@ def _grammar(agent, transcript, vocabulary, apps: set[str], evidence: dict) -> J
     said = list(dict.fromkeys([heard, *alternatives]))
     names = list(vocabulary.names) if vocabulary is not None else []
     relations = list(vocabulary.relations) if vocabulary is not None else []
-    app_names = [*COMMON_APPS, *(vocabulary.places if vocabulary is not None else [])]
-    cands = grammar.closed_texts(names, relations, app_names) + grammar.slot_texts(said)
+    cands = grammar.closed_texts(names, relations, app_names(vocabulary)) + grammar.slot_texts(said)
     texts = grammar.nearest(cands, said, limit=GRAMMAR_LIMIT, per_family=GRAMMAR_PER_FAMILY)
     every = list(dict.fromkeys([*said, *texts]))
     t1 = time.perf_counter()
@@ -310,9 +351,9 @@ def sure(transcript, kinds: set[str]) -> bool:
 
 
 def _recover(agent, transcript, vocabulary, apps: set[str]) -> Recovered | None:
-    words = list(COMMAND_VOCABULARY) + [a for a in COMMON_APPS]
+    words = list(COMMAND_VOCABULARY) + app_names(vocabulary)
     if vocabulary is not None:
-        words += [*vocabulary.names, *vocabulary.relations, *vocabulary.places]
+        words += [*vocabulary.names, *vocabulary.relations]
     memo: dict[str, object] = {}
 
     def understood(reading: str):

@@ -23,6 +23,10 @@ command compared) needs the clip's encoding: a cached transcript's clip is encod
 (not counted in the timings: the app reuses the recognizer's own), and the context word
 probabilities are cached too (context-words-*.json; --rescore recomputes them).
 
+The vocabulary holds the virtual phone's installed apps, read over adb as `anima listen` reads a
+phone's (agent/vocabulary.py phone_apps; `--phone-apps off` for the notes' words and the common
+launcher labels only); `--prime-apps N` also puts N of them in the recognizer's prompt.
+
 When the words heard first make no command, the app hears the recording again with its steady
 noise gated out (agent/heard.py, tools/denoise.py): those second-look transcripts are cached in
 their own file (--second-tag), and the time of a cached one is counted as the app would spend it.
@@ -270,6 +274,10 @@ def main() -> int:
                     help="hear the gated recording when the first transcript makes no command (agent/heard.py)")
     ap.add_argument("--second-beam", type=int, help="beam size of the second look (default: tools.voice's)")
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
+    ap.add_argument("--phone-apps", choices=("on", "off"), default="on",
+                    help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
+    ap.add_argument("--prime-apps", type=int, default=None,
+                    help="prime the recognizer with at most this many of the phone's apps (agent/vocabulary.py)")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     args = ap.parse_args()
     if args.combine:
@@ -299,6 +307,10 @@ def main() -> int:
 
     if args.grammar_off:
         heard_module.GRAMMAR = False
+    if args.prime_apps is not None:
+        import agent.vocabulary as vocabulary_module
+
+        vocabulary_module.PRIME_APPS = args.prime_apps
     import tools.voice as voice_module
 
     denoise = voice_module.DENOISE if args.denoise is None else args.denoise == "on"
@@ -333,7 +345,7 @@ def main() -> int:
         print(f"vocabulary {persona}: {vocabs[persona].hotwords()}")
 
     vp = serial = None
-    if args.execute:
+    if args.execute or args.phone_apps == "on":
         # our own adb server (adb and adbutils read this port): never collide with the tests' one
         os.environ.setdefault("ANDROID_ADB_SERVER_PORT", os.environ.get("ADB_SERVER_PORT", "5139"))
         from tools.virtual_phone import VirtualPhone, adb_connect
@@ -342,6 +354,14 @@ def main() -> int:
         vp.start()
         adb_connect(vp.serial)
         serial = vp.serial
+    if args.phone_apps == "on":
+        # the phone's installed apps, read over adb as `anima listen` reads them (agent/vocabulary.py)
+        from agent.vocabulary import phone_apps
+
+        for persona in vocabs:
+            vocabs[persona] = vocabs[persona].with_apps(phone_apps(homes[persona], serial))
+        print(f"phone apps: {', '.join(vocabs['lena'].apps)}")
+    if args.execute:
         agents["lena"].run("turn the volume down", serial=serial, yes=True)  # warm the adb connection
 
     # The endpointer's decision does not depend on the recognizer: once per clip

@@ -201,6 +201,59 @@ def parse_foreground(dumpsys_window: str) -> str:
     return ""
 
 
+def parse_launcher_apps(out: str) -> dict[str, str]:
+    """`cmd package query-activities` output -> {package: launcher label}."""
+    apps: dict[str, str] = {}
+    pkg = None
+    for line in out.splitlines():
+        line = line.strip()
+        m = re.match(r"packageName=(\S+)", line)
+        if m:
+            pkg = m.group(1)
+            apps.setdefault(pkg, "")
+            continue
+        m = re.search(r"nonLocalizedLabel=(.*?)(?:\s+icon=|$)", line)
+        if m and pkg is not None and m.group(1).strip() not in ("", "null"):
+            apps[pkg] = m.group(1).strip()
+        m = re.fullmatch(r"([a-zA-Z][\w.]*)/(\S+)", line)  # --brief: package/activity
+        if m:
+            apps.setdefault(m.group(1), "")
+    return {p: label or app_label(p) for p, label in apps.items()}
+
+
+# Launcher labels of well-known packages whose names do not say them
+_PACKAGE_LABELS = {
+    "com.google.android.gm": "Gmail", "org.thoughtcrime.securesms": "Signal", "com.ubercab": "Uber",
+    "com.google.android.apps.maps": "Maps", "com.google.android.dialer": "Phone", "com.android.dialer": "Phone",
+    "com.google.android.apps.messaging": "Messages", "com.android.vending": "Play Store",
+    "com.google.android.deskclock": "Clock", "com.android.camera2": "Camera", "com.android.settings": "Settings",
+    "com.google.android.apps.photos": "Photos", "com.google.android.apps.nbu.files": "Files",
+    "com.zhiliaoapp.musically": "TikTok", "com.facebook.katana": "Facebook", "com.facebook.orca": "Messenger",
+    "com.google.android.apps.youtube.music": "YouTube Music", "com.twitter.android": "X",
+}
+_WELL_KNOWN = ("WhatsApp", "YouTube", "Instagram", "Spotify", "Telegram", "Netflix", "Strava", "Duolingo", "Slack",
+               "Zoom", "Chrome", "Firefox", "Calendar", "Contacts", "Calculator", "Snapchat", "Discord", "LinkedIn",
+               "Pinterest", "Reddit", "Skype", "Teams", "Outlook", "Waze", "Shazam", "Viber", "Tinder", "Airbnb",
+               "Deliveroo", "Revolut", "Monzo", "Threema", "Wire", "Audible", "Kindle", "Keep", "Drive")
+_NOT_LABEL_PARTS = {"com", "org", "net", "io", "de", "uk", "co", "app", "apps", "android", "google", "mobile",
+                    "client", "main", "free", "pro", "lite", "official", "launcher", "activity", "ui", "beta"}
+
+
+def app_label(package: str) -> str:
+    """A launcher label told from a package name, for phones that print none: the known table,
+    a well-known app whose name the package holds ("com.whatsapp" -> WhatsApp), else the most
+    telling part of the name, capitalised ("com.strava" -> Strava, "de.mybank.banking" -> Mybank)."""
+    if package in _PACKAGE_LABELS:
+        return _PACKAGE_LABELS[package]
+    squashed = package.lower().replace("_", "")
+    for name in _WELL_KNOWN:
+        if name.lower() in squashed:
+            return name
+    parts = [p for p in package.split(".") if p.lower() not in _NOT_LABEL_PARTS and not p.isdigit()]
+    part = parts[0] if parts else ""  # the brand: "de.mybank.banking" -> Mybank
+    return part[:1].upper() + part[1:] if part else package
+
+
 def parse_notifications(dumpsys: str) -> list[dict]:
     """(package, title, text) of each posted notification in `dumpsys notification --noredact`."""
     out: list[dict] = []
@@ -353,11 +406,24 @@ class Device:
         h = self._hash_history[-self.loop_threshold:]
         return len(h) == self.loop_threshold and len(set(h)) == 1
 
+    @property
+    def listed_packages(self) -> list[str] | None:
+        """The package list as last read (None: not read yet), without asking the phone."""
+        return self._packages
+
     def packages(self, refresh: bool = False) -> list[str]:
         if self._packages is None or refresh:
             out = self.shell(["pm", "list", "packages"])
             self._packages = sorted(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("package:"))
         return self._packages
+
+    def launcher_apps(self) -> dict[str, str]:
+        """The apps the launcher shows, package -> label, from one `cmd package query-activities`
+        (MAIN/LAUNCHER). Android prints a label only when the app declares it as plain text
+        (`nonLocalizedLabel=`); otherwise the label is told from the package (`app_label`)."""
+        out = self.shell(["cmd", "package", "query-activities", "-a", "android.intent.action.MAIN",
+                          "-c", "android.intent.category.LAUNCHER"])
+        return parse_launcher_apps(out)
 
     def resolve_package(self, name: str) -> str:
         """App label or package -> installed package (alias table, then fuzzy match)."""

@@ -83,10 +83,21 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
             return ask(shown, action)
         return _readback_on_tty(shown, action) if interactive else False
 
+    if heard.guessed_number and heard.plan:
+        # a time or length the recovery chose where the recognizer printed another number ("Set a
+        # timer for 10-4."): safe or not, nothing runs unless the user says it is what they meant
+        from agent.phone.models import PhoneResult
+
+        if not readback(heard.plan[0]):
+            return PhoneResult(command=heard.text, plan=heard.plan, question=(
+                f"I'm not sure I heard the number right: you said \"{transcript.text.strip()}\"; did you mean: "
+                f"{heard.plan[0].description}? Nothing was done; say it again, or confirm it on a terminal.")), True
+        yes = True  # confirmed by the user just now
     saved = agent.settings
     agent.settings = saved.model_copy(update={"phone": saved.phone.model_copy(update={"allow": []})})
     try:
-        result = agent.run(heard.text, serial=serial, yes=False, dry_run=dry_run, confirm=readback)
+        result = agent.run(heard.text, serial=serial, yes=heard.guessed_number and yes, dry_run=dry_run,
+                           confirm=readback)
     finally:
         agent.settings = saved
     if asked and not result.actions:
@@ -97,15 +108,16 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
 
 
 def run_phone_command(home, settings, transcript, *, serial: str | None, virtual: bool, yes: bool,
-                      dry_run: bool, interactive: bool, vocabulary=None) -> tuple[dict, object]:
-    """(the dict `anima phone --json` prints, the PhoneResult): same flags, same behaviour."""
+                      dry_run: bool, interactive: bool, vocabulary=None, vp=None) -> tuple[dict, object]:
+    """(the dict `anima phone --json` prints, the PhoneResult): same flags, same behaviour.
+    `vp`: a virtual phone already started (`virtual` starts one here otherwise)."""
     from agent.commands.phone import _virtual_phone
     from agent.phone import PhoneAgent
 
     with contextlib.ExitStack() as stack:
-        vp = None
-        if virtual:
+        if virtual and vp is None:
             vp = stack.enter_context(_virtual_phone())
+        if vp is not None:
             serial = vp.serial
         agent = PhoneAgent(home, settings)
         result, read_back = act_on_transcript(agent, transcript, serial=serial, yes=yes, dry_run=dry_run,
@@ -133,7 +145,24 @@ def _vocabulary(home, settings):
             memory.close()
 
 
+def _with_phone_apps(vocabulary, home, serial: str | None):
+    """The vocabulary with the apps installed on the phone (cached per device: agent/vocabulary.py)."""
+    from agent.vocabulary import phone_apps
+
+    apps = phone_apps(home, serial)
+    return vocabulary.with_apps(apps) if apps else vocabulary
+
+
 def run(args) -> int:
+    from agent.commands.phone import _virtual_phone
+
+    with contextlib.ExitStack() as stack:
+        # the virtual phone first: its apps are part of what the command may name
+        vp = stack.enter_context(_virtual_phone()) if args.virtual else None
+        return _run(args, vp)
+
+
+def _run(args, vp) -> int:
     from agent.cli import UserError, emit_json
     from tools.voice import VoiceUnavailable, record_command, transcribe
 
@@ -141,7 +170,9 @@ def run(args) -> int:
     settings = home.load_settings()
     t0 = time.perf_counter()
     recorded: Path | None = None
-    vocabulary = _vocabulary(home, settings)
+    serial = vp.serial if vp is not None else (args.serial or settings.phone.serial or None)
+    # before recording: not on the way from speech to action
+    vocabulary = _with_phone_apps(_vocabulary(home, settings), home, serial)
     primed = priming(vocabulary)  # before recording: not on the way from speech to action
     try:
         if args.file is not None:
@@ -177,7 +208,7 @@ def run(args) -> int:
     if phone:
         data, result = run_phone_command(
             home, settings, transcript, serial=args.serial, virtual=args.virtual, yes=args.yes,
-            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json, vocabulary=vocabulary,
+            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json, vocabulary=vocabulary, vp=vp,
         )
         out = {"transcript": text, **data, "confidence": transcript.confidence.model_dump(mode="json")}
         ok = data.get("error") is None and data.get("question") is None

@@ -157,6 +157,11 @@ _UNITS = {"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "m": 
 
 
 def parse_duration(text: str) -> int | None:
+    """Seconds in "10 minutes", "an hour and a half", "1 hour 30 minutes", "ninety seconds".
+
+    Every number in the text must belong to a unit: "10-4" or "10 4 minutes" is a slip of the
+    recognizer (a number misheard), not 4 minutes; None lets the caller ask or judge other
+    readings instead of running a timer nobody asked for."""
     t = numbers_to_digits(text.lower())
     t = re.sub(r"\b(\d+) and a half (hours?|minutes?)", lambda m: f"{m.group(1)}.5 {m.group(2)}", t)
     t = re.sub(r"\ban hour and a half\b", "90 minutes", t)
@@ -168,9 +173,20 @@ def parse_duration(text: str) -> int | None:
         total += 1800
     if re.search(r"\ban hour\b", t) and "half" not in t:
         total += 3600
-    for num, unit in re.findall(r"(\d+(?:\.\d+)?)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b", t):
+    unit_re = r"(\d+(?:\.\d+)?)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b"
+    for num, unit in re.findall(unit_re, t):
         total += float(num) * _UNITS[unit]
+    if re.search(r"\d", re.sub(unit_re, " ", t)):
+        return None  # a number without its unit: misheard
     return int(total) or None
+
+
+def unreadable_number(text: str) -> str | None:
+    """The words after the command frame when they hold a number the parser could not read as a
+    time or duration ("10-4" in "Set a timer for 10-4."), for asking back; else None."""
+    t = numbers_to_digits(text)
+    m = re.search(r"\b(?:for|at|in|to)\b\s*(.*\d.*?)[.!?]*$", t, re.I) or re.search(r"(\S*\d.*?)[.!?]*$", t)
+    return m.group(1).strip() if m else None
 
 
 def _toggle_target(word: str) -> str | None:
@@ -273,11 +289,17 @@ def _parse_one(text: str) -> list[Step] | None:
             day = " tomorrow" if "tomorrow" in low else ""
             return [Step(kind="set_alarm", args={"hour": hm[0], "minute": hm[1]},
                          description=f"alarm at {hm[0]:02d}:{hm[1]:02d}{day}")]
+        heard = unreadable_number(s)
+        if heard:  # an alarm, and a time that is no time: ask, never guess (agent/phone/router.py)
+            return [Step(kind="set_alarm", args={"unreadable": heard}, description=f"alarm at {heard!r}?")]
         return None
     if re.search(r"\btimer\b|\bcount ?down\b", low):
         secs = parse_duration(low)
         if secs:
             return [Step(kind="set_timer", args={"seconds": secs}, description=f"timer for {secs} s")]
+        heard = unreadable_number(s)
+        if heard:  # a timer, and a length that is none ("10-4"): ask
+            return [Step(kind="set_timer", args={"unreadable": heard}, description=f"timer for {heard!r}?")]
         return None
 
     # toggles: turn on X / turn X on / enable X / switch off X

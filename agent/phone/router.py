@@ -90,6 +90,10 @@ class PhoneAgent:
     def _resolve(self, step: Step) -> tuple[PlannedAction | None, str | None, str | None]:
         args = dict(step.args)
         desc = step.description
+        if "unreadable" in args:  # a time or length heard as no time: ask, run nothing
+            what = "What time should the alarm be set for" if step.kind == "set_alarm" else "How long should the timer run"
+            return None, (f"{what}? I heard \"{args['unreadable']}\", which I can't read as a "
+                          f"{'time' if step.kind == 'set_alarm' else 'length of time'}."), None
         if "contact" in args:
             ref = args.pop("contact")
             res = resolve_contact(ref, self._memory_or_none())
@@ -149,6 +153,10 @@ class PhoneAgent:
         for pa in plan:
             if not self._execute(dev, pa, result):
                 break
+        if dev.listed_packages is not None:  # read to open an app: are the voice vocabulary's apps current?
+            from agent.vocabulary import note_packages
+
+            note_packages(self.home, dev.serial, dev.listed_packages)
         return result
 
     def _execute(self, dev: Device, pa: PlannedAction, result: PhoneResult) -> bool:

@@ -203,6 +203,54 @@ def test_misheard_app_is_put_back_and_opened(home, vphone, speak):
     assert result.actions[0].ok and vphone.state().foreground == "com.google.android.calendar"
 
 
+def test_a_misheard_app_is_put_back_to_one_the_phone_has(home, vphone, tmp_path):
+    """"open WhatsApp" printed "Open watch, happy." (as in the sixth pass's fresh voice set):
+    without the phone's own apps, the recovery knew only the common launcher labels and opened
+    Settings; with them (read from the phone over adb, agent/vocabulary.py phone_apps) WhatsApp
+    is put back."""
+    from agent.commands.listen import act_on_transcript
+    from agent.heard import understand
+    from agent.vocabulary import phone_apps
+
+    apps = phone_apps(home, vphone.serial)
+    assert "WhatsApp" in apps and "Settings" in apps
+    wav = tmp_path / "whatsapp.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), "open WhatsApp"], check=True, capture_output=True)
+    bare = understand(_agent(home, None), _heard("Open watch, happy.", wav, _vocabulary(None)), _vocabulary(None))
+    assert "whatsapp" not in bare.text.lower()  # the common labels cannot say it
+    vocab = _vocabulary(None).with_apps(apps)
+    heard = _heard("Open watch, happy.", wav, vocab)
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
+                                          dry_run=False, interactive=False, vocabulary=vocab)
+    assert not read_back and result.error is None, result
+    assert "whatsapp" in result.command.lower()
+    assert result.actions[0].ok and vphone.state().foreground == "com.whatsapp"
+
+
+def test_a_length_put_back_for_another_number_heard_is_asked_not_run(home, vphone, speak):
+    """"Set a timer for 10-4." (a numeric slip, sixth pass's fresh set): the recovery may find a
+    timer in the recording, but its length is not the number printed, so the timer, safe as it
+    is, is read back: on a script nothing runs and the question says what it would do."""
+    from agent.commands.listen import act_on_transcript
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    heard = _heard("Set a timer for 10-4.", speak("set a timer for ten minutes"), vocab)
+    understood = understand(_agent(home, None), heard, vocab)
+    assert understood.plan and understood.plan[0].kind == "set_timer"  # found, but not as heard
+    assert understood.guessed_number and understood.read_back
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=True,
+                                          dry_run=False, interactive=False, vocabulary=vocab)
+    assert read_back and result.actions == [] and "10-4" in result.question
+    assert "timer" in result.question and not vphone.state().timers
+    # answered yes on a terminal (the chat's `ask`), it runs
+    result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
+                                          dry_run=False, interactive=False, vocabulary=vocab,
+                                          ask=lambda shown, action: True)
+    assert read_back and result.error is None and result.actions and result.actions[0].ok
+    assert vphone.state().timers
+
+
 def test_other_speech_is_not_forced_into_a_command(home, speak):
     from agent.heard import understand
 
@@ -417,3 +465,48 @@ def test_a_well_known_app_is_opened_as_heard(home):
     heard.second_look = no_second_look
     understood = understand(_agent(home, None), heard, _vocabulary(None))
     assert understood.recovered is None and [(p.kind, p.args) for p in understood.plan] == [("open_app", {"name": "Instagram"})]
+
+
+def test_a_second_look_that_hears_another_number_is_read_back(home):
+    """"Set an alarm for 400 to 70." (a time that is no time) heard again in the gated recording as
+    "Set an alarm for 4.27.": two hearings disagree on the number, so the alarm is read back,
+    not set at 4:27; a second look that only fills in a number never heard runs as before."""
+    from agent.heard import understand
+
+    first = _transcript("Set an alarm for 400 to 70.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Set an alarm for 4.27.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), first)
+    assert u.plan[0].args["hour"] == 4 and u.guessed_number and u.read_back
+    same = _transcript("Set a timer for 10 men.", avg_logprob=-0.2, min_word_prob=0.9)
+    same.second_look = lambda: _transcript("Set a timer for 10 minutes.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), same)
+    assert u.plan[0].args["seconds"] == 600 and not u.guessed_number and not u.read_back
+
+
+def test_an_open_command_printed_as_a_question_is_still_a_command(home):
+    """"Open, what's happening?" (tiny.en for "open WhatsApp"): the question mark made it a
+    question, so no second look and no recovery ran and an app nobody has was opened."""
+    from agent.heard import understand
+
+    heard = _transcript("Open, what's happening?", avg_logprob=-0.2, min_word_prob=0.9)
+    heard.second_look = lambda: _transcript("Open WhatsApp.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), heard)
+    assert u.text == "Open WhatsApp." and u.plan[0].args["name"] == "WhatsApp"
+    asked = _transcript("What's on my calendar?", avg_logprob=-0.2, min_word_prob=0.9)
+    asked.second_look = lambda: _transcript("Open Calendar.", avg_logprob=-0.2, min_word_prob=0.9)
+    assert understand(_agent(home, None), asked).text == "What's on my calendar?"  # a question stays one
+
+
+def test_a_reading_that_keeps_the_number_heard_and_fills_in_a_word_runs(home):
+    """"Wake me up at time 30." heard again as "Wake me up at 5.30.": the 30 printed is kept, only a
+    misheard word became the hour: no slip, no read-back (the alarm is safe)."""
+    from agent.heard import understand
+
+    first = _transcript("Wake me up at time 30.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Wake me up at 5.30.", avg_logprob=-0.2, min_word_prob=0.9)
+    u = understand(_agent(home, None), first)
+    assert (u.plan[0].args["hour"], u.plan[0].args["minute"]) == (5, 30) and not u.read_back
+    first = _transcript("Set an alarm for 4.7.", avg_logprob=-0.2, min_word_prob=0.9)
+    first.second_look = lambda: _transcript("Set an alarm for quarter to seven.", avg_logprob=-0.2,
+                                            min_word_prob=0.9)
+    assert understand(_agent(home, None), first).guessed_number  # the 4 printed is gone: asked

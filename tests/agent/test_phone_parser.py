@@ -345,3 +345,31 @@ def test_everyday_phrasings_do_not_swallow_other_words(text):
 def test_time_of_day_words_set_am_or_pm():
     assert parse_time("7 in the afternoon") == (19, 0) and parse_time("9 this morning") == (9, 0)
     assert parse_time("half 6 minutes") is None  # "half" before a duration is no clock
+
+
+@pytest.mark.parametrize("text,heard", [
+    ("Set a timer for 10-4.", "10-4"),  # "Set a timer for 10-4." (the sixth pass's fresh voice set)
+    ("Set a timer for 10 4 minutes.", "10 4 minutes"),  # was 4 minutes: the 10 dropped silently
+    ("Set a timer for one hour thirty.", "1 hour 30"),  # was an hour
+    ("Set an alarm for 400 to 70.", "400 to 70"),
+])
+def test_a_number_that_is_no_time_or_length_is_asked_about_not_guessed(text, heard):
+    from agent.phone.parser import parse_duration
+
+    steps = parse_command(text)
+    assert steps is not None and len(steps) == 1 and steps[0].args == {"unreadable": heard}
+    assert parse_duration("10 4 minutes") is None and parse_duration("1 hour 30") is None
+    assert parse_duration("1 hour and 30 minutes") == 5400 and parse_duration("a 5 minute timer") == 300
+
+
+def test_the_phone_agent_asks_for_an_unreadable_length_and_runs_nothing(home):
+    from agent.phone import PhoneAgent
+
+    agent = PhoneAgent(home, home.load_settings())
+    plan, question, error = agent.plan("Set a timer for 10-4.")
+    assert plan == [] and error is None
+    assert "How long should the timer run" in question and '"10-4"' in question
+    result = agent.run("set a timer for 10 4 minutes", dry_run=True)
+    assert result.actions == [] and "How long" in result.question
+    plan, question, _ = agent.plan("Set a timer for 10 minutes.")
+    assert plan[0].args["seconds"] == 600 and question is None

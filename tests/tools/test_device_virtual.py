@@ -149,3 +149,27 @@ def test_reconnects_after_a_drop_and_reports_a_phone_that_stays_away(dev, vp):
     vp.disconnect()
     with pytest.raises(DeviceDisconnected, match="disconnected"):
         dev.observe()
+
+
+def test_launcher_apps_lists_the_phones_apps_with_their_labels(dev):
+    """The apps the launcher shows, read over adb in one command (agent/vocabulary.py primes and
+    recovers with them): third-party apps such as WhatsApp included, the launcher itself not."""
+    apps = dev.launcher_apps()
+    assert apps["com.whatsapp"] == "WhatsApp"
+    assert apps["com.spotify.music"] == "Spotify"
+    assert apps["com.android.settings"] == "Settings"
+    assert "com.google.android.apps.nexuslauncher" not in apps
+
+
+def test_app_labels_told_from_packages_when_the_phone_prints_none():
+    from tools.device import app_label, parse_launcher_apps
+
+    assert app_label("com.whatsapp") == "WhatsApp"
+    assert app_label("org.thoughtcrime.securesms") == "Signal"
+    assert app_label("com.strava") == "Strava"
+    assert app_label("de.mybank.banking") == "Mybank"
+    out = ("2 activities found:\n  Activity #0:\n    ActivityInfo:\n      name=com.whatsapp.Main\n"
+           "      packageName=com.whatsapp\n      labelRes=0x7f1200 nonLocalizedLabel=null icon=0x7f0800\n"
+           "  Activity #1:\n    ActivityInfo:\n      packageName=com.example.notes\n"
+           "      labelRes=0x0 nonLocalizedLabel=My Notes icon=0x7f0800\n")
+    assert parse_launcher_apps(out) == {"com.whatsapp": "WhatsApp", "com.example.notes": "My Notes"}
