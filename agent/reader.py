@@ -43,7 +43,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_records, telling_name
-from agent.reader_versions import _BIRTH, loose_date, prefer_newer, retiring_line, revises
+from agent.reader_versions import loose_date, prefer_newer, retiring_line, revises
 
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
@@ -791,8 +791,6 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     # Thursdays", "(was 12 November)") is newer than the lines it revises.
     revised = [c for c in peers if revises(c.statement)] if newest is None else []
     recent = {id(newest)} if newest is not None else {id(c) for c in revised} if len(revised) < len(peers) else set()
-    if info is not None and _BIRTH.search(info.text):
-        recent = set()  # a birthday has no newer version: a later "born in April 2021" is someone else's
     for c in cands:
         c.recent = id(c) in recent
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
