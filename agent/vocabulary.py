@@ -8,7 +8,10 @@ Rebuilt whenever the index changes (the cache is keyed by the index's chunk ids)
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import time
 from collections import Counter
 
 from pydantic import BaseModel, Field
@@ -100,8 +103,6 @@ def _apps_path(home):
 
 
 def _load_apps(home) -> dict:
-    import json
-
     try:
         return json.loads(_apps_path(home).read_text())
     except (OSError, ValueError):
@@ -109,8 +110,6 @@ def _load_apps(home) -> dict:
 
 
 def _save_apps(home, data: dict) -> None:
-    import json
-
     try:
         _apps_path(home).parent.mkdir(parents=True, exist_ok=True)
         _apps_path(home).write_text(json.dumps(data, indent=1, sort_keys=True))
@@ -119,8 +118,6 @@ def _save_apps(home, data: dict) -> None:
 
 
 def packages_fingerprint(packages) -> str:
-    import hashlib
-
     return hashlib.sha256("\n".join(sorted(packages)).encode()).hexdigest()[:16]
 
 
@@ -130,8 +127,6 @@ def phone_apps(home, serial: str | None = None, *, device=None, now: float | Non
     the cache is missing, older than APPS_MAX_AGE_S, or marked stale (`note_packages`: the
     package list the phone agent read anyway changed; an app it could not find). [] when no
     phone can be reached: the vocabulary then knows the common launcher labels only."""
-    import time
-
     now = time.time() if now is None else now
     try:
         if device is None:
