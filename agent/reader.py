@@ -1051,7 +1051,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         says_what = any(_DESCRIBES.search(k) and v.strip().lower() not in _CONTACT_GROUPS for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
-    if _HEADER_LINE.match(text) or _contact_only(info, st) or (st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) for k in st.fields)):
+    if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)
         # "To: Priya Raman, 14 Gray's Inn Square" says whom a letter went to, "Brenda Kaye: 01632
         # 960735" her number: neither who she is.
         return False

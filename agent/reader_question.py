@@ -6,7 +6,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
@@ -213,7 +213,7 @@ def birthday_dates(values: list[str]) -> list[str]:
         m = re.search(r"(\d{1,2})[/.](\d{1,2})", v)
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
-    return [v for v in values if re.search(r"\d{4}-\d\d-\d\d|\b\d{1,2}-\d{1,2}-\d{4}\b", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
+    return [v for v in values if re.search(rf"\d{{4}}-\d\d-\d\d|{DAY_MONTH_YEAR}", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 

@@ -41,6 +41,8 @@ NUMBER_WORDS = (
 ).split()
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
+DAY_MONTH_YEAR = r"(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d-])"
 # Notes mix languages ("Novo prazo: 15 de novembro de 2026", "Termin 30. Oktober"): month names
 # of the other languages people write dates in, read only beside a day or a year.
 FOREIGN_MONTHS = {
@@ -58,8 +60,7 @@ _DATE = re.compile(
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
-    # The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
-    rf"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{{2}}(?![\d-])|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
     rf"|(?<![\d/])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?![\d/])"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?)(?![\w])",
@@ -179,7 +180,7 @@ def phones(text: str) -> list[str]:
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
-             and not re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}", m.group(0).strip(" ,;:.()"))]
+             and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))]
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:
@@ -365,8 +366,9 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
     for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"
-    for d, m, y in re.findall(r"(?<![\d-])(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})\b", text):
-        found.append((int(y), int(m), int(d)))  # "Changelog: 24-11-2026"
+    for dmy in re.findall(DAY_MONTH_YEAR, text):
+        d, m, y = map(int, dmy.split("-"))
+        found.append((y, m, d))  # "Changelog: 24-11-2026"
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):

@@ -60,8 +60,8 @@ def _record_name(lines: list[str], start: int) -> str | None:
         if not line.strip() or _COMMENT.match(line):
             continue
         indent = len(line) - len(line.lstrip())
-        if indent < inner or line.lstrip().startswith("- ") and indent == inner - 2:
-            return None
+        if indent < inner:
+            return None  # the item ended (the next item's "- " or a key of the list's parent)
         k = _YAML_KEY.match(line)
         if indent == inner and k and not k.group(2) and k.group(4) and _key(k.group(3)).lower() in _RECORD_NAMES:
             return _value(k.group(4)) or None
