@@ -29,6 +29,7 @@ from agent.reader_text import (
     PERSON_ROLES as _ROLES,
     SENTENCE_OPENERS,
     STOP_WORDS,
+    _DATE,
     _EMAIL,
     _PHONE,
     content_words,
@@ -944,7 +945,7 @@ def asks_what_is(info: QuestionInfo) -> bool:
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
-_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
+_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is|notes?|comments?|remarks?|description)\b",
                        re.IGNORECASE)
 # Letters and digits in one word ("RN7", "MX62") or hyphenated ("FL-2026-038", "BO-60"); not
 # "2nd", "5pm", "10km" nor a date.
@@ -1058,6 +1059,9 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
+    keyed = re.match(rf"^(?:[\w ,]+: )?{title}{name}:", text)
+    if keyed and not re.search(r"[A-Za-z]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
+        return False  # "Birthdays: Ruan: 1990/11/23" is his birthday, not who he is
     return bool(
         re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
         or re.match(rf"^(?:[\w ,]+: )?{title}{name}(?:,| \(|:)", text)

@@ -147,7 +147,7 @@ def analyse(question: str) -> QuestionInfo:
 # A bare number is an amount only where the text says so ("amount: 2450.00; currency: CAD"), not
 # a frame number or a year ("Cargo bike: Frame number UA-4410-7726" does not say what it cost).
 _MONEY_WORDS = re.compile(
-    r"(?<![a-z])(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|rent|salary|budget|total|spent|spend|sold|"
+    r"(?<![a-z])(amount|price|prices|cost|costs|costed|paid|pay|fee|fees|premium|premiums|levy|levies|rent|salary|budget|total|spent|spend|sold|"
     r"bought|charge|charged|deposit|refund|currency|cad|usd|eur|gbp|jpy|inr|yen|dollars?|euros?|pounds?|rupees?|bucks|quid)(?![a-z])", re.IGNORECASE)
 
 
@@ -213,7 +213,7 @@ def birthday_dates(values: list[str]) -> list[str]:
         m = re.search(r"(\d{1,2})[/.](\d{1,2})", v)
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
-    return [v for v in values if re.search(rf"\d{{4}}-\d\d-\d\d|{DAY_MONTH_YEAR}", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
+    return [v for v in values if re.search(rf"\d{{4}}([-/])\d\d\1\d\d|{DAY_MONTH_YEAR}", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 

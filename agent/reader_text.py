@@ -60,6 +60,8 @@ _DATE = re.compile(
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
+    rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
     rf"|(?<![\d/])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?![\d/])"
@@ -83,8 +85,13 @@ _ADDRESS = re.compile(
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
 # A bank account's number has a phone number's shape: "A/c 30112278451", "account no: 501004...".
 _ACCOUNT_BEFORE = re.compile(r"(?i)\b(?:a/c|acct|account|iban|sort code)(?:\s*(?:no\.?|number|#))?\s*:?\s*$")
-_MONEY = re.compile(r"(?:[$€£¥₹]|\b(?:rs\.?|inr)\s?)\s?\d[\d,.]*(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?"
-                    r"|\b\d[\d,.]*\s?(?:dollars|euros|pounds|rupees|usd|eur|gbp|inr)\b"
+# Thousands grouped by a space, as much of the world writes them: "R 11 500", "4 614 kr".
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+_MONEY = re.compile(r"(?:[$€£¥₹]|\b(?:rs\.?|inr)\s?"
+                    # The rand's "R 350", "R1 118.50"; not a tyre's rim ("215/60 R17") nor a grade.
+                    r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:" + _SPACED + r"|\d[\d,.]*)"
+                    r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?"
+                    r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk)\b"
                     # The symbol after the amount, as French, German or Québec writers put it:
                     # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
                     r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?[$€£¥]|\b\d+(?:[.,]\d{1,2})?\s?[$€£¥](?!\w)", re.IGNORECASE)
@@ -362,7 +369,7 @@ _MONTH_NUM = FOREIGN_MONTHS | {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])}
 def latest_date(text: str) -> tuple[int, int, int] | None:
     """The latest calendar date a text names (ISO, "8 March 2026", "March 8, 2026", "March 2026")."""
     found = []
-    for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_])(\d{2})\2(\d{2})(?:\b|(?=T\d))", text):  # also "2023-12-27T15:00:00Z"
+    for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_/])(\d{2})\2(\d{2})(?:\b|(?=T\d))", text):  # also "2023-12-27T15:00:00Z", "2027/02/28"
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
     for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"

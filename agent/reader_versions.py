@@ -168,7 +168,9 @@ _RETIRE_WINDOW = 24  # characters either side of the value
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
-    m = re.search(r"\b(?:\d{4}-)?(\d{2})-(\d{2})\b", value)
+    m = re.search(r"\b(?:\d{4}-)?(\d{2})-(\d{2})\b|\b\d{4}/(\d{2})/(\d{2})\b", value)
+    if m and m.group(3):
+        return int(m.group(3)), int(m.group(4))
     if m:
         return int(m.group(1)), int(m.group(2))
     m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", value, re.IGNORECASE)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 
 DATA_EXT = {".yaml", ".yml", ".toml", ".json"}
 # A JSON file longer than this is a program's data (a lock file, an export dump), not a note.
@@ -139,15 +140,50 @@ _JSON_KEY = re.compile(r'^(\s*)"((?:[^"\\]|\\.)*)"\s*:\s*(.*?)\s*,?\s*$')
 _JSON_ITEM = re.compile(r"^(\s*)(.*?)\s*,?\s*$")
 
 
+# A compact ISO 8601 stamp ("20270120T070000Z": Taskwarrior, iCalendar), in UTC when it ends in Z.
+_STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$")
+# A Taskwarrior task's own bookkeeping: its urgency score reads as an amount, its uuid as a code.
+_TASK_BOOKKEEPING = {"uuid", "urgency", "mask", "imask", "parent", "id", "recur", "until"}
+_TASK_KEYS = {"end": "done", "entry": "added"}
+
+
+def _stamp(value: str) -> str:
+    """"20270120T070000Z" as the user's clock shows it: "2027-01-20 07:00"."""
+    m = _STAMP.match(value)
+    if not m:
+        return value
+    at = datetime(*(int(g) for g in m.groups()[:6]), tzinfo=timezone.utc if m.group(7) else None)
+    if m.group(7):
+        at = at.astimezone()
+    return at.strftime("%Y-%m-%d") if (at.hour, at.minute) == (0, 0) else at.strftime("%Y-%m-%d %H:%M")
+
+
+def _task_text(task: dict) -> str:
+    """A Taskwarrior task: what to do first, then its dates and state; each annotation dated
+    ("2026-09-01: moved to 18 Sep")."""
+    parts = [_json_text(task["description"])]
+    for k, v in task.items():
+        if k in ("description", "annotations") or k in _TASK_BOOKKEEPING or not _json_text(v):
+            continue
+        parts.append(f"{_TASK_KEYS.get(k, _key(k))}: {_json_text(v)}")
+    notes = [f"{_stamp(str(a.get('entry', '')))}: {a.get('description', '')}".lstrip(": ")
+             for a in task.get("annotations") or [] if isinstance(a, dict) and a.get("description")]
+    if notes:
+        parts.append("notes: " + ", ".join(notes))
+    return "; ".join(parts)
+
+
 def _json_text(value) -> str:
     """A JSON value as a person reads it: "a, b" for a list, "k: v; k: v" for an object."""
     if isinstance(value, dict):
+        if {"description", "uuid", "status"} <= value.keys():
+            return _task_text(value)
         return "; ".join(f"{_key(k)}: {_json_text(v)}" for k, v in value.items() if _json_text(v))
     if isinstance(value, list):
         return ", ".join(t for t in (_json_text(v) for v in value) if t)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return "" if value is None else str(value)
+    return "" if value is None else _stamp(str(value))
 
 
 def _json_scalar(raw: str) -> str | None:

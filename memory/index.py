@@ -396,7 +396,7 @@ class Memory:
         chunks = chunking.chunk_file(path, parsed, chunk_words=self.chunk_words, overlap_words=self.chunk_overlap_words)
         if not chunks:
             self._drop(path, record, report)
-            self._skip(report, path, "no text to index", st)
+            self._skip(report, path, parsed.nothing or "no text to index", st)
             return None
         self._ledger.clear_skipped(path)
         texts = [chunking.embed_text(path, c.heading, c.text) for c in chunks]

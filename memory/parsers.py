@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memory import cards, datafiles, mail, org
+from memory import cards, datafiles, joplin, mail, org, sms, tiddlywiki
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -73,6 +73,8 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
     outline: bool = False  # an Org outline: its headlines are things said, not only titles
     title: str = ""  # a vault page's name (its file name), the subject of what it says before any heading
+    # Why a file that parsed says nothing, where the format tells ("a Joplin notebook record").
+    nothing: str = ""
 
 
 def kind_for(path: Path) -> str | None:
@@ -141,6 +143,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A contacts or calendar export: each card or event a heading over its properties.
         blocks = _parse_markdown(cards.to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if path.suffix.lower() == ".xml" and sms.looks_like_sms_backup(lines):
+        # A phone's text messages: one record per message (who, when, what it says).
+        blocks = [Block("record", [(n, "; ".join(f"{k}: {v}" for k, v in pairs))], fields=pairs, first_line=n, source=lines[n - 1])
+                  for n, pairs in sms.records(lines)]
+        return ParsedFile(kind="csv", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
@@ -150,6 +157,17 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A mailbox: each message a heading (its subject and day) over what it says.
         blocks = _parse_markdown(mail.mbox_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if kind in ("markdown", "text") and joplin.looks_like_joplin(lines):
+        # A Joplin RAW export: the title line, the body, Joplin's metadata block.
+        blocks = _parse_markdown(joplin.to_markdown(lines))
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
+                          nothing="" if joplin.is_note(lines) else "a Joplin notebook, tag or tag link: nothing to read")
+    if path.suffix.lower() in tiddlywiki.TID_EXT and tiddlywiki.looks_like_tiddler(lines):
+        # A TiddlyWiki tiddler: its fields, then wikitext.
+        md, header_rows = tiddlywiki.to_markdown(lines)
+        blocks = _parse_markdown(md, header_rows)
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
+                          nothing="a TiddlyWiki system tiddler: the wiki's settings" if tiddlywiki.is_system(lines) else "")
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
@@ -268,7 +286,9 @@ def vault_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _parse_markdown(lines: list[str]) -> list[Block]:
+def _parse_markdown(lines: list[str], header_rows: set[int] = frozenset()) -> list[Block]:
+    """`header_rows`: 0-based indexes of table header rows written without a separator row under
+    them (wikitext's `|!Name |!Phone |`)."""
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []
 
@@ -312,11 +332,11 @@ def _parse_markdown(lines: list[str]) -> list[Block]:
             )
             i += 1
             continue
-        if "|" in line and i + 1 < n and _TABLE_SEP.match(lines[i + 1]) and "-" in lines[i + 1]:
+        if i in header_rows or ("|" in line and i + 1 < n and _TABLE_SEP.match(lines[i + 1]) and "-" in lines[i + 1]):
             flush()
-            header = [(num, line), (num + 1, lines[i + 1])]
+            header = [(num, line)] if i in header_rows else [(num, line), (num + 1, lines[i + 1])]
             rows: list[tuple[int, str]] = []
-            i += 2
+            i += len(header)
             while i < n and lines[i].strip() and "|" in lines[i]:
                 rows.append((i + 1, lines[i]))
                 i += 1

@@ -11,9 +11,9 @@ from tests.agent.test_reader import overlap_model
 
 
 def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "",
-        fields: dict[str, str] | None = None) -> StatementHit:
+        fields: dict[str, str] | None = None, kind: str = "sentence") -> StatementHit:
     return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic,
-                        rank=rank, fields=fields or {})
+                        rank=rank, fields=fields or {}, kind=kind)
 
 
 def test_a_day_month_year_date_with_dashes_is_a_date_not_a_phone_number():
@@ -57,6 +57,19 @@ def test_rupees_and_lakh_grouping_are_money():
         hit("The flat: three bedrooms, second floor.", line=12),
     ])
     assert reading.kind == "answered" and "₹2,50,000" in reading.answer
+
+
+def test_rand_and_kronor_with_thousands_grouped_by_spaces_are_money():
+    """South Africa's "R 11 500" and "R1 118.50", Sweden's "4 614 kr" and a ledger's "4614.00 SEK":
+    the whole amount, not its last group; a tyre's "215/60 R17" is no amount."""
+    assert money("Rent R 11 500 per month, due on the 1st") == ["R 11 500"]
+    assert money("your premium will be R1 118.50 from 1 November 2026") == ["R1 118.50"]
+    assert money("Månadsavgift 4 614 kr; Expenses:Boende:Avgift 4312.00 SEK") == ["4 614 kr", "4312.00 SEK"]
+    assert money("Tyres: 215/60 R17, Dunlop") == []
+    reading = Reader(overlap_model()).read("How much is my rent?", [
+        hit("Lease: Rent R 11 500 per month, due on the 1st, EFT from FNB", line=12),
+    ])
+    assert reading.kind == "answered" and "R 11 500" in reading.answer
 
 
 def test_a_phone_number_in_the_question_is_matched_whole_not_by_its_prefix():
@@ -181,3 +194,30 @@ def test_a_licence_number_written_in_groups_is_still_the_licence_number():
     from agent.reader_question import typed_values
     assert typed_values("Driving licence: Licence number: 3904 7712 55.", "code",
                         exclude="What's my driving licence number?")[:1] == ["3904"]
+
+
+def test_a_year_first_date_with_slashes_is_a_date():
+    """South Africa's "2027/02/28" (and Japan's, China's): a date, dated by it, a birthday by it."""
+    from agent.reader_question import birthday_dates
+    assert dates("Licence disc expires 2027/02/28") == ["2027/02/28", "2027"]
+    assert latest_date("Passport: issued 2021/03/10, expires 2031/03/09") == (2031, 3, 9)
+    assert birthday_dates(["1990/11/23", "2019"]) == ["1990/11/23"]
+    reading = Reader(overlap_model()).read("When does the licence disc expire?", [
+        hit("Toyota Corolla Cross (mine): Licence disc expires 2027/02/28", line=8),
+    ])
+    # The whole date, not its year alone ("2027. Toyota Corolla Cross ...").
+    assert reading.kind == "answered" and "2027/02/28" in reading.answer and not reading.answer.startswith("2027.")
+
+
+def test_who_someone_is_comes_from_a_contacts_tables_notes_not_from_a_dated_list_line():
+    """A contacts table's "Notes" column says who someone is ("letting agent for the flat"); a
+    text message to them does not, and neither does "Birthdays: Ruan: 1990/11/23"."""
+    from agent.reader import defines
+    info = analyse("Who is Candice Petersen?")
+    row = hit("Name: Candice Petersen; Cell: 021 555 0192; Notes: Salt River Rentals, letting agent for the flat",
+              line=17, kind="row", fields={"Name": "Candice Petersen", "Cell": "021 555 0192", "Notes": "Salt River Rentals, letting agent for the flat"})
+    sms = hit("date: 2 Jun 2026 12:31:00; to: Candice Petersen (+27215550192); message: Thanks Candice, got it.",
+              line=6, kind="row", fields={"date": "2 Jun 2026 12:31:00", "to": "Candice Petersen (+27215550192)", "message": "Thanks Candice, got it."})
+    assert defines(info, row) and not defines(info, sms)
+    assert not defines(analyse("Who is Ruan?"), hit("Birthdays: Ruan: 1990/11/23", line=11))
+    assert defines(analyse("Who is Ruan?"), hit("Ruan, my partner, did the boerewors, badly.", line=7))

@@ -460,3 +460,121 @@ def test_a_mailbox_is_one_entry_per_message_headed_by_its_subject_sender_and_day
     assert by_line[2].text.endswith("From: Ramesh Gowda <ramesh@example.in>")
     # Sniffed without the suffix too (a Takeout export saved as .txt).
     assert [s.topic for s in parse_statements(tmp_path / "mail.txt", textwrap.dedent(MBOX).encode())] == [s.topic for s in stmts]
+
+
+TIDDLER = """\
+    created: 20240106071200858
+    modified: 20260228174000189
+    tags: Admin
+    title: Me
+    type: text/vnd.tiddlywiki
+    birthday: 15 July
+
+    !! Banking
+    |!Bank |!Account |!Number |
+    |FNB |Cheque |62 8841 0937 |
+    |TymeBank |GoalSave |5100 7733 4128 |
+
+    !! Lease
+    * ''Late fee:'' R 350 if the rent is later than the 7th, see [[Flat|Flat - Lisbon Court]]
+    # call the agent
+    """
+
+
+def test_a_tiddlywiki_tiddler_is_its_title_over_its_wikitext(tmp_path):
+    """A `.tid` from a TiddlyWiki folder: the fields are the wiki's bookkeeping (blank) except the
+    user's own ("birthday:"), the title heads every line, `!!` is a heading, `|!h |` a table whose
+    rows are records, `''bold''` and `[[links]]` are the words they show, `# item` is no heading."""
+    got = _texts(tmp_path / "Me.tid", TIDDLER)
+    assert not any("20240106071200858" in t or "text/vnd" in t or "tags" in t for _, t in got)
+    assert (6, "Me: birthday: 15 July") in got
+    assert (10, "Bank: FNB; Account: Cheque; Number: 62 8841 0937") in got
+    assert (11, "Bank: TymeBank; Account: GoalSave; Number: 5100 7733 4128") in got
+    assert (14, "Lease: Late fee: R 350 if the rent is later than the 7th, see Flat") in got
+    assert (15, "Lease: call the agent") in got
+    topics = {s.line: s.topic for s in parse_statements(tmp_path / "Me.tid", textwrap.dedent(TIDDLER).encode())}
+    assert topics[14] == ["Me", "Lease"] and topics[10] == ["Me", "Banking"]
+
+
+def test_a_tiddlywiki_system_tiddler_says_nothing(tmp_path):
+    assert _texts(tmp_path / "$__SiteTitle.tid", "title: $:/SiteTitle\n\nThandi's wiki\n") == []
+
+
+JOPLIN = """\
+    Boka besiktning V70
+
+    Book at Opus Bilprovning, bring the service book.
+
+    id: dd77970d701ec1bef6f58e5e3bb89c9c
+    parent_id: d0b96c6f6170dd406077ea3ee5aa77fa
+    created_time: 2026-08-30T19:00:00.455Z
+    updated_time: 2026-08-30T19:00:00.455Z
+    is_todo: 1
+    todo_due: 1792051200000
+    todo_completed: 0
+    source_application: net.cozic.joplin-desktop
+    latitude: 57.70887000
+    type_: 1"""
+
+
+def test_a_joplin_raw_note_is_its_title_over_its_body_and_its_due_date(tmp_path, monkeypatch):
+    """Joplin's RAW export: the first line is the title (it heads the body), the metadata block
+    at the end is bookkeeping except a todo's due date (epoch ms, shown on the user's clock)."""
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+    time.tzset()
+    try:
+        got = parse_statements(tmp_path / "dd77970d701ec1bef6f58e5e3bb89c9c.md", textwrap.dedent(JOPLIN).encode())
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [(s.line, s.topic, s.text) for s in got] == [
+        (3, ["Boka besiktning V70"], "Book at Opus Bilprovning, bring the service book."),
+        (10, ["Boka besiktning V70"], "Boka besiktning V70: due: 2026-10-15 08:00")]
+
+
+def test_joplin_notebooks_tags_and_links_say_nothing(tmp_path):
+    notebook = "Dagbok\n\nid: 58dbfcedd23a59567a20c31b2976340c\ncreated_time: 2024-01-01T10:00:00.000Z\ntype_: 2"
+    assert _texts(tmp_path / "58dbfcedd23a59567a20c31b2976340c.md", notebook) == []
+    # The index says why it skipped the file, not "no text to index" as if the note were empty.
+    parsed = parsers.parse(tmp_path / "58dbfcedd23a59567a20c31b2976340c.md", notebook.encode())
+    assert "Joplin notebook" in parsed.nothing
+
+
+def test_a_taskwarrior_export_is_one_line_per_task_with_its_dates_readable(tmp_path, monkeypatch):
+    """`task export`: the description first, compact stamps as dates, the task's own urgency and
+    uuid left out (an urgency of 6.9686 is no amount), annotations dated."""
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+    time.tzset()
+    tasks = (
+        '[\n'
+        '{"id":4,"description":"Mielie rabies vaccination at Lower Main Vet","due":"20270120T070000Z",'
+        '"entry":"20260207T081000Z","status":"pending","uuid":"db0bf835-9038-d6b2-4917-b61b170ac709","urgency":6.9686,'
+        '"annotations":[{"entry":"20260301T090000Z","description":"moved from 15 Jan"}]}\n'
+        ']\n'
+    )
+    try:
+        got = _texts(tmp_path / "tasks-export.json", tasks)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert got == [(2, "Mielie rabies vaccination at Lower Main Vet; due: 2027-01-20 07:00; added: 2026-02-07 08:10; "
+                       "status: pending; notes: 2026-03-01 09:00: moved from 15 Jan")]
+
+
+def test_an_sms_backup_is_one_dated_record_per_message(tmp_path):
+    """"SMS Backup & Restore" XML: each message is a record of when, from or to whom, and what it
+    said; a sender the phone does not know is its number."""
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"
+        '<smses count="2" type="full">\n'
+        '  <sms protocol="0" address="+27215550192" date="1780388040000" type="1" body="Rent increases to R12 190 from 1 August 2026 &amp; the deposit stays." readable_date="2 Jun 2026 10:14:00" contact_name="Candice Petersen" />\n'
+        '  <sms protocol="0" address="+27835550177" date="1781891220000" type="2" body="Saved, bhuti." readable_date="19 Jun 2026 19:52:00" contact_name="(Unknown)" />\n'
+        "</smses>\n"
+    )
+    got = _texts(tmp_path / "sms-20261102211407.xml", xml)
+    assert got == [
+        (3, "date: 2 Jun 2026 10:14:00; from: Candice Petersen (+27215550192); message: Rent increases to R12 190 from 1 August 2026 & the deposit stays."),
+        (4, "date: 19 Jun 2026 19:52:00; to: +27835550177; message: Saved, bhuti."),
+    ]
