@@ -441,7 +441,7 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
-        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_date)
+        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_or_page_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
@@ -854,6 +854,13 @@ def written_date(st: StatementHit):
     return latest_date(f"{st.path} {st.topic} {st.text}")
 
 
+def written_or_page_date(st: StatementHit):
+    """`written_date`, else the day its page says it was last changed (a tiddler's `modified`, a
+    Hugo page's `lastmod`): of two versions of a fact, the one on the newer page is the newer. Only
+    to order versions: two records on pages changed on different days are still two records."""
+    return written_date(st) or latest_date(st.written)
+
+
 _KEY = re.compile(r"^\s*(?:\*\*)?((?:[A-Z][\w'.-]*|me|Me|ME|myself|I)(?:\s+[A-Z][\w'.-]*){0,2})(?:\*\*)?\s*(?:\(|-|–|—|:)")
 
 
@@ -1049,7 +1056,9 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         # bloodwork is something of Momo's, not what Momo is.
         # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
         # ... nor does a contacts database's group ("Relationship: Services", "Friends").
-        says_what = any(_DESCRIBES.search(k) and v.strip().lower() not in _CONTACT_GROUPS for k, v in st.fields.items())
+        # A note that only says which number it is ("note: mobile") does not either.
+        says_what = any(_DESCRIBES.search(k) and v.strip().lower() not in _CONTACT_GROUPS and not _CONTACT_KEY.fullmatch(v.strip())
+                        for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
     if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)

@@ -29,6 +29,7 @@ class Statement(BaseModel):
     topic: str = ""
     fields: dict[str, str] = Field(default_factory=dict)
     chunk_id: str = ""
+    written: str = ""  # the day its page says it was last changed (ISO), "" if it does not say
 
 
 class StatementHit(Statement):

@@ -39,6 +39,13 @@ def is_note(lines: list[str]) -> bool:
     return _fields(lines).get("type_") == _NOTE
 
 
+def written(lines: list[str]) -> str:
+    """The day the note was last changed, as the user set it (`user_updated_time`) or Joplin did."""
+    fields = _fields(lines)
+    stamp = fields.get("user_updated_time") or fields.get("updated_time") or ""
+    return stamp[:10] if re.match(r"\d{4}-\d{2}-\d{2}", stamp) else ""
+
+
 def _when(ms: str) -> str | None:
     """Epoch milliseconds as the user's clock shows them; None for Joplin's "not set" (0)."""
     if not ms.isdigit() or int(ms) == 0:

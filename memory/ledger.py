@@ -20,11 +20,11 @@ from typing import Iterable, Iterator
 
 from memory.types import Chunk, IndexDamaged, MemoryFailure, Statement
 
-# 1: files, chunks. 2: statements beside the chunks. A version-1 ledger is upgraded in place:
-# the tables are added and every file is marked for re-parsing (its chunker signature is
-# cleared), so the next index run fills in statements; unchanged chunks keep their ids and
-# vectors, so only the statements are embedded.
-SCHEMA_VERSION = "2"
+# 1: files, chunks. 2: statements beside the chunks. 3: a statement's page date (`written`).
+# An older ledger is upgraded in place: the tables or the column are added and every file is
+# marked for re-parsing (its chunker signature is cleared), so the next index run fills them in;
+# unchanged chunks keep their ids and vectors, and unchanged statements theirs.
+SCHEMA_VERSION = "3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS statements (
     source TEXT NOT NULL,
     topic TEXT NOT NULL,
     fields TEXT NOT NULL,
-    chunk_id TEXT NOT NULL
+    chunk_id TEXT NOT NULL,
+    written TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS statements_path ON statements(path, line);
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(body, tokenize = 'porter unicode61');
@@ -140,7 +141,7 @@ class Ledger:
         schema = self.get_meta("schema")
         if schema == SCHEMA_VERSION:
             return
-        if schema is not None and schema != "1":
+        if schema is not None and schema not in ("1", "2"):
             raise MemoryFailure(
                 f"the memory ledger {self.path} has schema {schema}, newer than this anima understands "
                 f"({SCHEMA_VERSION}); upgrade anima or move the ledger away and run `anima index --rebuild`"
@@ -149,7 +150,9 @@ class Ledger:
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
-                if schema == "1":
+                if schema == "2":
+                    cur.execute("ALTER TABLE statements ADD COLUMN written TEXT NOT NULL DEFAULT ''")
+                if schema in ("1", "2"):
                     # The tables exist now (CREATE IF NOT EXISTS); the files must be re-parsed.
                     cur.execute("UPDATE files SET chunker = ''")
                 cur.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -237,10 +240,10 @@ class Ledger:
                     cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
                 for ord_, (st, body) in enumerate(zip(statements, statement_texts)):
                     cur.execute(
-                        "INSERT INTO statements(id, path, ord, line, end_line, kind, text, source, topic, fields, chunk_id)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        "INSERT INTO statements(id, path, ord, line, end_line, kind, text, source, topic, fields, chunk_id, written)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (st.id, st.path, ord_, st.line, st.end_line, st.kind, st.text, st.source,
-                         json.dumps(st.topic), json.dumps(st.fields), st.chunk_id),
+                         json.dumps(st.topic), json.dumps(st.fields), st.chunk_id, st.written),
                     )
                     cur.execute("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
                 cur.execute(
@@ -359,13 +362,13 @@ class Ledger:
         return [(r[0], -float(r[1])) for r in rows]  # SQLite's bm25() is negated: lower = better
 
     # -- statements -----------------------------------------------------------------------
-    _STATEMENT_COLS = "id, path, line, end_line, text, source, kind, topic, fields, chunk_id"
+    _STATEMENT_COLS = "id, path, line, end_line, text, source, kind, topic, fields, chunk_id, written"
 
     @staticmethod
     def _statement(row) -> Statement:
         return Statement(
             id=row[0], path=row[1], line=row[2], end_line=row[3], text=row[4], source=row[5], kind=row[6],
-            topic=json.loads(row[7]), fields=json.loads(row[8]), chunk_id=row[9],
+            topic=json.loads(row[7]), fields=json.loads(row[8]), chunk_id=row[9], written=row[10],
         )
 
     def get_statements(self, ids: list[str]) -> dict[str, Statement]:

@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import cards, datafiles, joplin, mail, org, sms, tiddlywiki
@@ -75,6 +76,7 @@ class ParsedFile:
     title: str = ""  # a vault page's name (its file name), the subject of what it says before any heading
     # Why a file that parsed says nothing, where the format tells ("a Joplin notebook record").
     nothing: str = ""
+    written: str = ""  # the day the page says it was last changed, ISO ("2026-03-15"); "" if it does not say
 
 
 def kind_for(path: Path) -> str | None:
@@ -161,13 +163,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A Joplin RAW export: the title line, the body, Joplin's metadata block.
         blocks = _parse_markdown(joplin.to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
-                          nothing="" if joplin.is_note(lines) else "a Joplin notebook, tag or tag link: nothing to read")
+                          nothing="" if joplin.is_note(lines) else "a Joplin notebook, tag or tag link: nothing to read",
+                          written=joplin.written(lines))
     if path.suffix.lower() in tiddlywiki.TID_EXT and tiddlywiki.looks_like_tiddler(lines):
         # A TiddlyWiki tiddler: its fields, then wikitext.
         md, header_rows = tiddlywiki.to_markdown(lines)
         blocks = _parse_markdown(md, header_rows)
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
-                          nothing="a TiddlyWiki system tiddler: the wiki's settings" if tiddlywiki.is_system(lines) else "")
+                          nothing="a TiddlyWiki system tiddler: the wiki's settings" if tiddlywiki.is_system(lines) else "",
+                          written=tiddlywiki.written(lines))
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
@@ -177,7 +181,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             # A page that opens with its properties (Obsidian front matter, Logseq "key:: value")
             # is about what its file is called: "people___Theo Marchetti.md" is Theo Marchetti.
             title = re.sub(r"^.*(?:___|%2F)", "", path.stem).replace("_", " ").strip()
-            return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [], title=title)
+            return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [], title=title,
+                              written=front_matter_date(lines))
         blocks = _parse_markdown(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
@@ -257,6 +262,31 @@ _VAULT_BOOKKEEPING = frozenset({"tags", "tag", "cssclass", "cssclasses", "collap
 # fact of the user's; left in, it answers "what's my policy number?".
 _SAVED_AT = re.compile(r"(?i)(?:created|updated|modified|date[ _-]?(?:created|modified))")
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+
+
+# Front matter keys that say when a page was written or last changed (Hugo's `lastmod`, Jekyll's
+# `date`, Dendron's `updated`, Obsidian templates' `modified`).
+_PAGE_DATE_KEYS = {"lastmod", "last_modified", "last-modified", "modified", "updated", "date", "date_modified"}
+
+
+def front_matter_date(lines: list[str]) -> str:
+    """The latest day a page's YAML front matter says it was written or changed; "" if none."""
+    if not lines or lines[0].strip() != "---":
+        return ""
+    found = []
+    for line in lines[1:60]:
+        if line.strip() in ("---", "..."):
+            break
+        m = _FRONT_KEY.match(line)
+        if not m or m.group(1).strip().lower() not in _PAGE_DATE_KEYS:
+            continue
+        value = m.group(2).strip().strip("'\"")
+        iso = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+        if iso:
+            found.append(iso.group(0))
+        elif _EPOCH.fullmatch(value):  # Dendron's milliseconds
+            found.append(datetime.fromtimestamp(int(value[:10]), tz=timezone.utc).strftime("%Y-%m-%d"))
+    return max(found, default="")
 
 
 def vault_lines(lines: list[str]) -> list[str]:

@@ -791,6 +791,7 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
                 topic=d.topic,
                 fields=d.fields,
                 chunk_id=_chunk_for(d.line, d.end_line, chunks),
+                written=parsed.written,
             )
         )
     return out

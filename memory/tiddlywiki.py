@@ -54,6 +54,17 @@ def _title(lines: list[str]) -> str:
     return ""
 
 
+def written(lines: list[str]) -> str:
+    """The day of the tiddler's `modified:` stamp (`20260302190500989`, UTC), "2026-03-02"."""
+    for line in lines:
+        if not line.strip():
+            break
+        m = re.match(r"modified:\s*(\d{4})(\d{2})(\d{2})\d*\s*$", line)
+        if m:
+            return "-".join(m.groups())
+    return ""
+
+
 def is_system(lines: list[str]) -> bool:
     """A system tiddler (`$:/SiteTitle`, `$:/config/...`): the wiki's own settings, not a note."""
     return _title(lines).startswith("$:/")

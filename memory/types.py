@@ -53,6 +53,10 @@ class Statement(BaseModel):
     topic: list[str] = Field(default_factory=list)  # heading trail, outermost first
     fields: dict[str, str] = Field(default_factory=dict)  # table/CSV row or "Key: value": column/key -> value
     chunk_id: str = ""  # the chunk (memory.types.Chunk) whose line range holds this statement
+    # The day its page says it was last changed ("2026-03-15": front matter's `lastmod`/`updated`, a
+    # tiddler's `modified`, a Joplin note's updated time); "" when the page does not say. A line
+    # with no date of its own is as old as its page, so a newer page's version of a fact wins.
+    written: str = ""
 
 
 class StatementHit(Statement):

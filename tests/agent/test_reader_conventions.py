@@ -221,3 +221,16 @@ def test_who_someone_is_comes_from_a_contacts_tables_notes_not_from_a_dated_list
     assert defines(info, row) and not defines(info, sms)
     assert not defines(analyse("Who is Ruan?"), hit("Birthdays: Ruan: 1990/11/23", line=11))
     assert defines(analyse("Who is Ruan?"), hit("Ruan, my partner, did the boerewors, badly.", line=7))
+
+
+def test_of_two_versions_on_two_pages_the_newer_page_answers():
+    """A Hugo page's `lastmod`, a tiddler's `modified`: a line with no date of its own is as old as
+    its page, so the rent on the page changed in June beats the one on a page last changed in 2025."""
+    old = hit("Lease: Rent R 11 500 per month", line=12, rank=0, path="/notes/wiki/Flat.tid")
+    new = hit("Lease: Rent R 12 190 per month", line=4, rank=1, path="/notes/site/content/flat.md")
+    old.written, new.written = "2025-11-30", "2026-06-02"
+    reading = Reader(overlap_model()).read("How much is my rent?", [old, new])
+    assert reading.kind == "answered" and "R 12 190" in reading.answer
+    old.written, new.written = "2026-06-02", "2025-11-30"
+    reading = Reader(overlap_model()).read("How much is my rent?", [old, new])
+    assert reading.kind == "answered" and "R 11 500" in reading.answer

@@ -334,7 +334,39 @@ def test_old_ledger_without_statements_upgrades_without_re_embedding_chunks(make
     again = mem.index([notes])
     assert again.files_unchanged == 2 and again.statements_embedded == 0
     con = sqlite3.connect(data / "ledger.sqlite")
-    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "2"
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "3"
+    con.close()
+
+
+def test_a_statement_carries_its_pages_date_and_an_older_ledger_gains_it_without_re_embedding(
+        make_memory, notes, tmp_path, embed_counter):
+    """A page's front matter `lastmod:` (Hugo), a tiddler's `modified:` or a Joplin note's updated
+    time is the day every line of it was last true. A schema-2 ledger (no page dates) upgrades in
+    place on the next index run: the dates are filled in, no chunk or statement is embedded again."""
+    _write(notes / "uses.md", "---\ntitle: Uses\nlastmod: 2026-03-15\n---\n\n- Office days: Tuesday and Thursday\n")
+    _write(notes / "Work.tid", "created: 20240107070000034\nmodified: 20250912101500000\ntitle: Work\n\n* Desk: 4th floor\n")
+    data = tmp_path / "data"
+    mem = make_memory(data)
+    mem.index([notes])
+    written = {(Path(s.path).name, s.text): s.written for s in mem.statements_at(str(notes / "uses.md"), 6)
+               + mem.statements_at(str(notes / "Work.tid"), 5) + mem.statements_at(str(notes / "car.md"), 3)}
+    assert written == {("uses.md", "uses: Office days: Tuesday and Thursday"): "2026-03-15",
+                       ("Work.tid", "Work: Desk: 4th floor"): "2025-09-12",
+                       ("car.md", "The car is a 2014 Golf."): "", ("car.md", "Oil change every 15000 km at Meyer garage."): ""}
+    mem.close()
+    con = sqlite3.connect(data / "ledger.sqlite")
+    con.executescript("ALTER TABLE statements DROP COLUMN written; UPDATE meta SET value='2' WHERE key='schema';")
+    con.commit()
+    con.close()
+
+    mem = make_memory(data)
+    assert [s.written for s in mem.statements_at(str(notes / "uses.md"), 6)] == [""]
+    embed_counter.clear()
+    report = mem.index([notes])
+    assert report.chunks_embedded == 0 and report.statements_embedded == 0 == len(embed_counter)
+    assert [s.written for s in mem.statements_at(str(notes / "uses.md"), 6)] == ["2026-03-15"]
+    con = sqlite3.connect(data / "ledger.sqlite")
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "3"
     con.close()
 
 
