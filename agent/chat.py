@@ -69,6 +69,13 @@ MENTIONS_K = 40
 FULL_NAME_K = 200
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
 _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
+# What families call a grandparent, an aunt or an uncle, written before the first name like a
+# title ("Gogo Nokuthula", "Farmor Ingrid", "Oma Ruth", "Auntie Grace") and used alone as a name.
+_FAMILY_TITLES = frozenset("""gran granny grandma grandpa grandad granddad nan nana nanna nanny gramps auntie aunty aunt
+    uncle gogo mkhulu ouma oupa oma opa omi opi farmor farfar mormor morfar mormor bestemor bestefar mummo vaari
+    tante onkel oom nonna nonno zia zio abuela abuelo abuelita abuelito tia tio tía tío avó avô babcia dziadek
+    babička dědeček mamie papi papy mémé pépé bubbe zayde bibi babu lola lolo amma appa ammachi achan dadi dada
+    nani nanaji""".split())
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -463,6 +470,12 @@ class ChatEngine:
             if hops is not None and hops.fallback and all(r.kind == "abstained" for r in readings):
                 hopped, found = self._hop_readings(hops, already)
                 readings = hopped or readings
+            titled = self._spell_titles(resolved)
+            if titled != resolved and all(r.kind == "abstained" for r in readings):
+                # "Farmor's phone number": the lines that call her Farmor do not say it; the
+                # contact list that names her Ingrid Lindholm does.
+                retitled = self._parts(titled, already)
+                readings = retitled if any(r.kind != "abstained" for r in retitled) else readings
         t_retrieve = time.perf_counter()
         if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
             readings = self._each_option(readings[0])
@@ -607,6 +620,29 @@ class ChatEngine:
             if full and name.lower() not in full.lower().split():
                 question = re.sub(rf"(?i)\b{re.escape(name)}\b", full, question)
         return question
+
+    def _spell_titles(self, question: str) -> str:
+        """"What is Gogo's cell number?" asked as "What is Nokuthula Mokoena's cell number?" when
+        the notes write "Gogo Nokuthula" and know one Nokuthula in full."""
+        info = analyse(question)
+        for name in {re.sub(r"['’]s$", "", n) for n in [*info.names, *info.owners] if " " not in n}:
+            full = self._titled(name)
+            if full:
+                question = re.sub(rf"\b{re.escape(name)}\b", full, question)
+        return question
+
+    def _titled(self, word: str) -> str | None:
+        """The one person a family title stands for: "Gogo" where the notes write "Gogo Nokuthula"
+        and name one Nokuthula in full ("Nokuthula Mokoena | 073 555 0102")."""
+        if word.lower() not in _FAMILY_TITLES:
+            return None
+        given = {m.group(1) for text in self._mentions(word, limit=FULL_NAME_K)
+                 for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'-]*)\b(?!['’]s\b)", text)}
+        if len(given) != 1:
+            return None  # never written with a name, or with two ("Oma Ruth", "Oma Lies"): ask the notes as written
+        first = given.pop()
+        people = [p for p in namesakes(first, self._mentions(first, limit=FULL_NAME_K), "") if len(p.split()[1].rstrip(".")) > 1]
+        return people[0] if len(people) == 1 else None
 
     def _known_with(self, people: list[str], context: str) -> list[str]:
         """Of several namesakes, the one whose own lines name what the line that found them names:

@@ -163,3 +163,21 @@ def test_a_cards_nickname_is_found_for_its_owner_and_back(tmp_path):
     assert engine._nicknames_in("What's Hemi's phone number?") == {"Hemi": ["Hems"]}
     assert engine._alias_of("Hems") == "Hemi Parata"
     assert engine._nicknames("Ruby") == ["Rubes"] and engine._nicknames("hemi") == []
+
+
+def test_a_family_title_stands_for_the_one_person_the_notes_write_after_it(tmp_path):
+    """"Gogo Nokuthula lives at ..." and a people table's "Nokuthula Mokoena": "What is Gogo's cell
+    number?" can be asked of Nokuthula Mokoena. A title written before two names, a word that is
+    no family title, and a name the notes never give in full are left as asked."""
+    from memory.statements import parse_statements
+
+    note = ("# Gogo's house\n\nGogo Nokuthula lives at NY 112 No. 23, Gugulethu.\n\n"
+            "# People\n\n| Name | Cell |\n|---|---|\n| Nokuthula Mokoena | 073 555 0102 |\n| Gail Adams | 021 555 0170 |\n\n"
+            "# Oma\n\nOma Ruth and Oma Lies both came.\n\n# Work\n\nManager Gail approved it. Tante Bea visited.\n")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer),
+                        memory=MentionMemory(parse_statements(tmp_path / "people.md", note.encode())))
+    assert engine._spell_titles("What is Gogo's cell number?") == "What is Nokuthula Mokoena's cell number?"
+    assert engine._titled("Oma") is None  # two people
+    assert engine._titled("Manager") is None  # not a family title
+    assert engine._titled("Tante") is None  # Bea is never named in full
