@@ -952,7 +952,10 @@ def asks_what_is(info: QuestionInfo) -> bool:
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
-_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is|notes?|comments?|remarks?|description)\b",
+# A contacts table's free-text column says who someone is ("letting agent for the flat"), when
+# the question asks just that ("Who is Candice Petersen?", not "What's my rate for Kleinhaus?").
+_NOTE_KEYS = re.compile(r"\b(?:notes?|comments?|remarks?|description)\b", re.IGNORECASE)
+_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
                        re.IGNORECASE)
 # Letters and digits in one word ("RN7", "MX62") or hyphenated ("FL-2026-038", "BO-60"); not
 # "2nd", "5pm", "10km" nor a date.
@@ -1057,8 +1060,9 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
         # ... nor does a contacts database's group ("Relationship: Services", "Friends").
         # A note that only says which number it is ("note: mobile") does not either.
-        says_what = any(_DESCRIBES.search(k) and v.strip().lower() not in _CONTACT_GROUPS and not _CONTACT_KEY.fullmatch(v.strip())
-                        for k, v in st.fields.items())
+        just_them = m.group(1).strip() == info.names[0]
+        says_what = any((_DESCRIBES.search(k) or just_them and _NOTE_KEYS.search(k)) and v.strip().lower() not in _CONTACT_GROUPS
+                        and not _CONTACT_KEY.fullmatch(v.strip()) for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
     if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)

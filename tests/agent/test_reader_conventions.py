@@ -219,6 +219,10 @@ def test_who_someone_is_comes_from_a_contacts_tables_notes_not_from_a_dated_list
     sms = hit("date: 2 Jun 2026 12:31:00; to: Candice Petersen (+27215550192); message: Thanks Candice, got it.",
               line=6, kind="row", fields={"date": "2 Jun 2026 12:31:00", "to": "Candice Petersen (+27215550192)", "message": "Thanks Candice, got it."})
     assert defines(info, row) and not defines(info, sms)
+    # ... but a client's "notes" column does not say what "my rate for" the client is.
+    client = hit("client: Kleinhaus GmbH; rate: 0,09; notes: manuals", line=3, kind="row",
+                 fields={"client": "Kleinhaus GmbH", "rate": "0,09", "notes": "manuals"})
+    assert not defines(analyse("What's my per-word rate for Kleinhaus?"), client)
     assert not defines(analyse("Who is Ruan?"), hit("Birthdays: Ruan: 1990/11/23", line=11))
     assert defines(analyse("Who is Ruan?"), hit("Ruan, my partner, did the boerewors, badly.", line=7))
 
