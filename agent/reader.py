@@ -673,14 +673,15 @@ class Reader:
 def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:
     """The notes key the very thing asked ("flight back: Fri 11 Dec evening — NOT BOOKED YET") and
     the chosen line is its sibling under another key ("flight out: TP 661 ..."): the answer is not
-    the sibling's value."""
+    the sibling's value. A key that says the asked one and more ("Alarm code (flat)" beside
+    "Alarm code") is one of several of the asked thing, not a sibling."""
     mine = [content_words(k) for k in best.fields]
     for st in statements:
         if st.id == best.id:
             continue
         for key in st.fields:
             asked = content_words(key)
-            if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms for m in mine):
+            if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms and not asked <= m for m in mine):
                 return True
     return False
 

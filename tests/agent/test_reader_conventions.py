@@ -238,3 +238,15 @@ def test_of_two_versions_on_two_pages_the_newer_page_answers():
     old.written, new.written = "2026-06-02", "2025-11-30"
     reading = Reader(overlap_model()).read("How much is my rent?", [old, new])
     assert reading.kind == "answered" and "R 11 500" in reading.answer
+
+
+def test_a_key_that_says_the_asked_one_and_more_is_no_sibling_of_it():
+    """"Alarm code (flat)" and Gogo's house's "Alarm code" are two alarm codes, not the asked key
+    and a sibling of it (as "flight out" is of "flight back"); a sibling still counts."""
+    from agent.reader import _sibling_key
+    flat = hit("Codes and things: Alarm code (flat): 2580", line=19, fields={"Alarm code (flat)": "2580"})
+    gogo = hit("Gogo's house: Alarm code: 8812", line=9, path="/notes/gogo.md", fields={"Alarm code": "8812"})
+    assert not _sibling_key(analyse("What is the alarm code?"), flat, [flat, gogo])
+    out = hit("Trip: flight out: TP 661", line=3, fields={"flight out": "TP 661"})
+    back = hit("Trip: flight back: not booked yet", line=4, fields={"flight back": "not booked yet"})
+    assert _sibling_key(analyse("When is my flight back?"), out, [out, back])
