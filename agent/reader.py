@@ -262,6 +262,16 @@ class Reader:
                 own = [v for v in own if v in typed]
             if info.want == "money" and asked_currency and typed and not asked_currency & _currencies(st.text + " " + st.source):
                 typed = own = []  # "How much is it in euros?" is not answered by an amount in dollars
+            if info.want == "money" and info.subject and typed and st.fields:
+                # "Late fee: R 350 if rent is later than the 7th" is the late fee, not the rent:
+                # an amount keyed by another thing, where the asked word is only mentioned.
+                # A text message's "message:" or a row's "notes:" holds what was said, not a thing.
+                subj = stem(info.subject)
+                things = {k: v for k, v in st.fields.items() if not _TEXT_KEYS.fullmatch(k.strip())}
+                if (things and not any(subj in content_words(k) for k in st.fields)
+                        and any(subj in content_words(v) and any(t in v for t in typed) for v in things.values())):
+                    typed = [v for v in typed if _near(st.text, v, info.subject, window=1)]
+                    own = [v for v in own if v in typed]
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
@@ -953,6 +963,7 @@ def asks_what_is(info: QuestionInfo) -> bool:
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
+_TEXT_KEYS = re.compile(r"(?i)message|body|text|content|summary|subject|notes?|comments?|remarks?|description")
 # A contacts table's free-text column says who someone is ("letting agent for the flat"), when
 # the question asks just that ("Who is Candice Petersen?", not "What's my rate for Kleinhaus?").
 _NOTE_KEYS = re.compile(r"\b(?:notes?|comments?|remarks?|description)\b", re.IGNORECASE)

@@ -250,3 +250,19 @@ def test_a_key_that_says_the_asked_one_and_more_is_no_sibling_of_it():
     out = hit("Trip: flight out: TP 661", line=3, fields={"flight out": "TP 661"})
     back = hit("Trip: flight back: not booked yet", line=4, fields={"flight back": "not booked yet"})
     assert _sibling_key(analyse("When is my flight back?"), out, [out, back])
+
+
+def test_an_amount_keyed_by_another_thing_is_not_the_asked_one():
+    """"Late fee: R 350 if rent is later than the 7th" mentions the rent; its amount is the late
+    fee's. "Expenses: R 11 500 rent" keeps its amount: the rent is said right beside it."""
+    late = hit("Lease: Late fee: R 350 if rent is later than the 7th", line=13, fields={"Late fee": "R 350 if rent is later than the 7th"})
+    rent = hit("Lease: Rent R 11 500 per month, due on the 1st", line=12, rank=1)
+    reading = Reader(overlap_model()).read("How much is my rent?", [late, rent])
+    assert reading.kind == "answered" and "R 11 500" in reading.answer
+    spent = hit("June: Expenses: R 11 500 rent, R 649 fibre", line=3, fields={"Expenses": "R 11 500 rent, R 649 fibre"})
+    reading = Reader(overlap_model()).read("How much is my rent?", [spent])
+    assert reading.kind == "answered" and "R 11 500" in reading.answer
+    sms = hit("date: 2 Jun 2026; from: Candice; message: the rent increases to R12 190 from 1 August 2026", line=5, kind="row",
+              fields={"date": "2 Jun 2026", "from": "Candice", "message": "the rent increases to R12 190 from 1 August 2026"})
+    reading = Reader(overlap_model()).read("How much is my rent?", [sms])
+    assert reading.kind == "answered" and "R12 190" in reading.answer  # a message holds what was said
