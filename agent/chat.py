@@ -465,17 +465,18 @@ class ChatEngine:
         hops, found = relative_clause(resolved), None
         if hops is not None and not hops.fallback:
             readings, found = self._hop_readings(hops, already)
+        titled = self._spell_titles(resolved) if not readings else resolved
+        if titled != resolved:
+            # "What is Gogo's cell number?" is asked of Nokuthula Mokoena first: the contact list
+            # names her so, and "next door to Gogo" on a neighbour's row is not her number. What
+            # only the lines that say "Gogo" hold ("Gogo's house: Alarm code") is read as asked.
+            readings = self._parts(titled, already)
+            readings = readings if any(r.kind != "abstained" for r in readings) else []
         if not readings:
             readings = self._parts(resolved, already)
             if hops is not None and hops.fallback and all(r.kind == "abstained" for r in readings):
                 hopped, found = self._hop_readings(hops, already)
                 readings = hopped or readings
-            titled = self._spell_titles(resolved)
-            if titled != resolved and all(r.kind == "abstained" for r in readings):
-                # "Farmor's phone number": the lines that call her Farmor do not say it; the
-                # contact list that names her Ingrid Lindholm does.
-                retitled = self._parts(titled, already)
-                readings = retitled if any(r.kind != "abstained" for r in retitled) else readings
         t_retrieve = time.perf_counter()
         if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
             readings = self._each_option(readings[0])

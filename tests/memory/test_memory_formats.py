@@ -574,6 +574,9 @@ def test_an_sms_backup_is_one_dated_record_per_message(tmp_path):
         "</smses>\n"
     )
     got = _texts(tmp_path / "sms-20261102211407.xml", xml)
+    # Quoted as what was said, never as the XML it was saved in.
+    assert all("<sms" not in s.source and "address=" not in s.source
+               for s in parse_statements(tmp_path / "sms-20261102211407.xml", xml.encode()))
     assert got == [
         (3, "date: 2 Jun 2026 10:14:00; from: Candice Petersen (+27215550192); message: Rent increases to R12 190 from 1 August 2026 & the deposit stays."),
         (4, "date: 19 Jun 2026 19:52:00; to: +27835550177; message: Saved, bhuti."),
