@@ -3,7 +3,8 @@ worker threads; they talk to the UI only through thread-safe messages and call_f
 
 The app holds no logic the CLI needs: questions and re-indexing go through agent.assistant (the
 daemon when one runs, else this process's Anima context), phone commands are the context's
-PhoneAgent, status is agent.status.collect_status, history is agent.history.
+PhoneAgent, push-to-talk hears through `anima listen`'s Listener (agent/commands/listen.py), status
+is agent.status.collect_status, history is agent.history.
 """
 from __future__ import annotations
 

@@ -7,6 +7,8 @@ The recognizer is primed with this user's vocabulary (agent/vocabulary.py: names
 places from the notes). When it was unsure of what it heard (tools.voice.Confidence.low), a
 risky action (send, call, settings, ...) is read back and needs a spoken-again or typed yes: it
 never runs silently, not with --yes and not from [phone] allow.
+
+The chat app's voice button (tui/app.py) hears through the same `Listener`.
 """
 from __future__ import annotations
 
