@@ -3,7 +3,8 @@ worker threads; they talk to the UI only through thread-safe messages and call_f
 
 The app holds no logic the CLI needs: questions and re-indexing go through agent.assistant (the
 daemon when one runs, else this process's Anima context), phone commands are the context's
-PhoneAgent, status is agent.status.collect_status, history is agent.history.
+PhoneAgent, push-to-talk hears through `anima listen`'s Listener (agent/commands/listen.py), status
+is agent.status.collect_status, history is agent.history.
 """
 from __future__ import annotations
 
@@ -155,9 +156,11 @@ class AnimaApp(App):
     def _submitted(self, event: ChatInput.Submitted) -> None:
         self.send(event.text)
 
-    def send(self, text: str, spoken=None) -> None:
+    def send(self, text: str, spoken=None, listener=None, command: bool | None = None) -> None:
         """`spoken`: the recognizer's transcript when the text was heard (push-to-talk): a risky
-        phone step from an unsure transcript is read back, even if pre-approved."""
+        phone step from an unsure transcript is read back, even if pre-approved. `listener`: the
+        agent.commands.listen.Listener that heard it (its vocabulary recovers a misheard word);
+        `command`: its verdict on whether the words are a phone command (None: as typed text)."""
         text = text.strip()
         if not text:
             return
@@ -171,11 +174,11 @@ class AnimaApp(App):
         self.history.add_message(conv, "user", text)
         self.busy = True
         self.cancel_event = threading.Event()
-        if is_phone_command(text):
+        if is_phone_command(text) if command is None else command:
             widget = PhoneMessage(text)
             log_view.mount(widget)
             log_view.scroll_end(animate=False)
-            self._run_phone(text, widget, conv, self.cancel_event, spoken)
+            self._run_phone(text, widget, conv, self.cancel_event, spoken, listener)
         else:
             widget = AnswerMessage(self.roots)
             log_view.mount(widget)
@@ -236,7 +239,8 @@ class AnimaApp(App):
         return box["ok"]
 
     @work(thread=True, group="generate", exit_on_error=False)
-    def _run_phone(self, command: str, widget: PhoneMessage, conv: int, cancel: threading.Event, spoken=None) -> None:
+    def _run_phone(self, command: str, widget: PhoneMessage, conv: int, cancel: threading.Event, spoken=None,
+                   listener=None) -> None:
         def confirm(action) -> bool:
             return self.confirm_from_thread(action.description, _details(action), cancel)
 
@@ -246,10 +250,10 @@ class AnimaApp(App):
 
         try:
             if spoken is not None:
-                from agent.commands.listen import act_on_transcript
-
-                result, _ = act_on_transcript(self._get_phone_agent(), spoken, serial=self.phone_serial, yes=False,
-                                              dry_run=False, interactive=True, confirm=confirm, ask=read_back)
+                if listener is None:  # a transcript heard elsewhere: the vocabulary anima listen has
+                    listener = self._listener()
+                result, _ = listener.act(self._get_phone_agent(), spoken, serial=self.phone_serial, yes=False,
+                                         dry_run=False, interactive=True, confirm=confirm, ask=read_back)
             else:
                 result = self._get_phone_agent().run(command, serial=self.phone_serial, confirm=confirm)
             data = result.model_dump(mode="json")
@@ -362,14 +366,27 @@ class AnimaApp(App):
         self.notify("Listening… speak your command.")
         self._listen()
 
-    @work(thread=True, group="voice", exclusive=True, exit_on_error=False)
-    def _listen(self) -> None:
-        from tools.voice import VoiceUnavailable, record_command, transcribe
+    def _listener(self):
+        """What `anima listen` hears with (agent/commands/listen.py): this user's vocabulary, the
+        phone's apps, the same priming, recovery and read-back."""
+        from agent.commands.listen import Listener
 
         try:
+            memory = self.memory()
+        except Exception as exc:  # no index yet: the generic vocabulary
+            log.info("memory unavailable: %s", exc)
+            memory = None
+        return Listener(self.home, self.settings, serial=self.phone_serial, memory=memory)
+
+    @work(thread=True, group="voice", exclusive=True, exit_on_error=False)
+    def _listen(self) -> None:
+        from tools.voice import VoiceUnavailable, record_command
+
+        try:
+            listener = self._listener()  # before recording: not on the way from speech to action
             wav = record_command(max_s=10)
             try:
-                heard = transcribe(wav)
+                heard = listener.hear(wav)
             finally:
                 wav.unlink(missing_ok=True)
         except VoiceUnavailable as exc:
@@ -378,10 +395,17 @@ class AnimaApp(App):
         except Exception as exc:
             self.call_from_thread(self.notify, f"Voice input failed: {exc}", severity="error")
             return
-        if not heard.text:
+        text = heard.text.strip()
+        if not text:
             self.call_from_thread(self.notify, "Heard nothing I could transcribe.", severity="warning")
             return
-        self.call_from_thread(self.send, heard.text, heard)
+        try:  # a command with a misheard word is still a command (as in `anima listen`)
+            command = listener.is_command(self._get_phone_agent(), heard)
+        except Exception as exc:
+            log.exception("understanding the transcript failed")
+            self.call_from_thread(self.notify, f"Voice input failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self.send, text, heard, listener, command)
 
     # -- status ----------------------------------------------------------------------------
     def _start_status(self) -> None:

@@ -7,6 +7,8 @@ The recognizer is primed with this user's vocabulary (agent/vocabulary.py: names
 places from the notes). When it was unsure of what it heard (tools.voice.Confidence.low), a
 risky action (send, call, settings, ...) is read back and needs a spoken-again or typed yes: it
 never runs silently, not with --yes and not from [phone] allow.
+
+The chat app's voice button (tui/app.py) hears through the same `Listener`.
 """
 from __future__ import annotations
 
@@ -128,21 +130,23 @@ def run_phone_command(home, settings, transcript, *, serial: str | None, virtual
     return {k: dumped.get(k) for k in PHONE_JSON_KEYS} | {"read_back": read_back}, result
 
 
-def _vocabulary(home, settings):
-    """This user's vocabulary, or the generic one when no notes are indexed yet."""
+def _vocabulary(home, settings, memory=None):
+    """This user's vocabulary, or the generic one when no notes are indexed yet. `memory`: an
+    index already open (the chat app's); otherwise one is opened here and closed."""
     from agent.vocabulary import build_vocabulary
 
-    memory = None
+    opened = None
     try:
-        from agent.chat import open_memory
+        if memory is None:
+            from agent.chat import open_memory
 
-        memory = open_memory(home, settings)
+            memory = opened = open_memory(home, settings)
         return build_vocabulary(memory)
     except Exception:  # noqa: BLE001 - no index yet: prime with the command words alone
         return build_vocabulary(None)
     finally:
-        if memory is not None:
-            memory.close()
+        if opened is not None:
+            opened.close()
 
 
 def _with_phone_apps(vocabulary, home, serial: str | None):
@@ -151,6 +155,44 @@ def _with_phone_apps(vocabulary, home, serial: str | None):
 
     apps = phone_apps(home, serial)
     return vocabulary.with_apps(apps) if apps else vocabulary
+
+
+class Listener:
+    """What `anima listen` and the chat app's voice button share, so that a command means the same
+    spoken into either: this user's vocabulary (the notes' names, relations and places, and the
+    phone's installed apps), built once before recording; the recognizer primed with it (`hear`);
+    whether what was heard is a phone command, a misheard one included (`is_command`); and running
+    it with the recovery, the closed grammar and the read-back of an unsure risky step (`act`)."""
+
+    def __init__(self, home, settings, *, serial: str | None = None, memory=None, model: str | None = None):
+        """`serial`: the phone whose apps join the vocabulary (None: the only one connected);
+        `memory`: the index already open, if any; `model`: the whisper model (None: the default)."""
+        self.vocabulary = _with_phone_apps(_vocabulary(home, settings, memory), home, serial)
+        self.primed = priming(self.vocabulary)
+        self.model = model
+
+    def hear(self, wav):
+        """The recording `wav` (a path or samples) as a tools.voice.Transcript, primed."""
+        from tools.voice import transcribe
+
+        return transcribe(wav, model=self.model, **self.primed)
+
+    def is_command(self, agent, transcript) -> bool:
+        """A phone command (run by `act`), not a question for the notes: one as typed text, or one
+        with a misheard word ("Next Kofi, I'm outside"), or one heard in the gated recording
+        (agent/heard.py). `agent`: a PhoneAgent."""
+        from agent.heard import understand
+        from agent.phone import is_phone_command
+
+        text = transcript.text.strip()
+        if is_phone_command(text):
+            return True
+        u = understand(agent, transcript, self.vocabulary)  # recovered, or heard in the gated recording
+        return u.recovered is not None or u.text != text
+
+    def act(self, agent, transcript, **kwargs):
+        """act_on_transcript with this vocabulary: (PhoneResult, read back?)."""
+        return act_on_transcript(agent, transcript, vocabulary=self.vocabulary, **kwargs)
 
 
 def run(args) -> int:
@@ -164,7 +206,7 @@ def run(args) -> int:
 
 def _run(args, vp) -> int:
     from agent.cli import UserError, emit_json
-    from tools.voice import VoiceUnavailable, record_command, transcribe
+    from tools.voice import VoiceUnavailable, record_command
 
     home = args.home_obj.ensure()
     settings = home.load_settings()
@@ -172,15 +214,14 @@ def _run(args, vp) -> int:
     recorded: Path | None = None
     serial = vp.serial if vp is not None else (args.serial or settings.phone.serial or None)
     # before recording: not on the way from speech to action
-    vocabulary = _with_phone_apps(_vocabulary(home, settings), home, serial)
-    primed = priming(vocabulary)  # before recording: not on the way from speech to action
+    listener = Listener(home, settings, serial=serial, model=args.model)
     try:
         if args.file is not None:
             wav = args.file
         else:
             print("anima: listening… speak your command.", file=sys.stderr)
             wav = recorded = record_command(max_s=args.max_seconds)
-        transcript = transcribe(wav, model=args.model, **primed)
+        transcript = listener.hear(wav)
     except VoiceUnavailable as exc:
         raise UserError(str(exc)) from None
     finally:
@@ -191,24 +232,19 @@ def _run(args, vp) -> int:
         raise UserError("Heard no words in the recording. Speak clearly, closer to the microphone.")
     t_heard = time.perf_counter()
 
-    from agent.phone import is_phone_command
+    from agent.phone import PhoneAgent
 
-    phone = is_phone_command(text)
-    if not phone:  # "Next Kofi, I'm outside": a command with a misheard word (agent/heard.py)?
-        from agent.heard import understand
-        from agent.phone import PhoneAgent
-
-        agent = PhoneAgent(home, settings)
-        try:
-            u = understand(agent, transcript, vocabulary)  # recovered, or heard in the gated recording
-            phone = u.recovered is not None or u.text != text
-        finally:
-            if agent._memory is not None:  # opened for a contact look-up: the phone run opens its own
-                agent._memory.close()
+    agent = PhoneAgent(home, settings)
+    try:
+        phone = listener.is_command(agent, transcript)
+    finally:
+        if agent._memory is not None:  # opened for a contact look-up: the phone run opens its own
+            agent._memory.close()
     if phone:
         data, result = run_phone_command(
             home, settings, transcript, serial=args.serial, virtual=args.virtual, yes=args.yes,
-            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json, vocabulary=vocabulary, vp=vp,
+            dry_run=args.dry_run, interactive=sys.stdin.isatty() and not args.json, vocabulary=listener.vocabulary,
+            vp=vp,
         )
         out = {"transcript": text, **data, "confidence": transcript.confidence.model_dump(mode="json")}
         ok = data.get("error") is None and data.get("question") is None

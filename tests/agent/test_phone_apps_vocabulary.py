@@ -72,3 +72,20 @@ def test_opening_an_app_tells_the_vocabulary_when_the_phone_changed(home, vphone
     assert json.loads(cache.read_text())[vphone.serial]["stale"] is True
     assert "WhatsApp" in phone_apps(home, vphone.serial)
     assert not json.loads(cache.read_text())[vphone.serial].get("stale")
+
+
+def test_a_few_of_the_phones_oddly_spelled_apps_prime_the_recognizer():
+    """The phone's apps whose names a recognizer spells oddly (agent/vocabulary.py KNOWN_APPS order)
+    join the recognizer's prompt, at most PRIME_APPS of them (3: measured against 0 and 6 on the
+    tuning commands, bench/RESULTS.md, eighth voice pass); an app the notes already name is not
+    repeated, and the common launcher labels (Settings, Clock) are never in it."""
+    from agent.vocabulary import Vocabulary
+
+    notes = Vocabulary(key="k", names=["Kofi"], relations=["wife"], places=["Leeds", "Spotify"])
+    assert "WhatsApp" not in notes.prompt()  # no phone reached: the notes' words only
+    phone = notes.with_apps(["Clock", "Gmail", "Instagram", "Maps", "Settings", "Spotify", "WhatsApp"])
+    prompt = phone.prompt()
+    assert "Leeds, Spotify, WhatsApp, Instagram, Gmail." in prompt, prompt
+    assert prompt.count("Spotify") == 1 and "Maps" not in prompt
+    assert "Settings" not in prompt and "Clock" not in prompt
+    assert prompt.startswith("Call or text Kofi, my wife.") and prompt.endswith("turn on Wi-Fi or Bluetooth.")
