@@ -61,3 +61,16 @@ def test_the_written_config_trains_as_the_measured_defaults(tmp_path):
     home.config_file.write_text(DEFAULT_CONFIG, encoding="utf-8")
     assert home.load_settings().train == TrainSettings()
     assert TrainSettings().lr == 2e-3
+
+
+def test_a_cycle_trains_with_the_settings_and_evaluates_every_50_steps_unless_the_job_says(tmp_path):
+    # the held-out/general loss passes cost ~3 steps each: every 25 steps they took ~13 % of the
+    # training budget (bench/RESULTS.md, tenth pass); tests and benchmarks still set their own
+    from agent.config import TrainSettings
+    from agent.training import train_config
+
+    cfg = train_config(TrainSettings(), {"max_steps": None, "eval_every": None}, 600)
+    assert cfg.eval_every == 50 and cfg.budget_s == 600
+    assert (cfg.lr, cfg.batch_size, cfg.targets, cfg.rank) == (2e-3, 8, TrainSettings().targets, 16)
+    job = train_config(TrainSettings(), {"max_steps": 5, "eval_every": 2, "checkpoint_every": 2}, 60)
+    assert (job.max_steps, job.eval_every, job.checkpoint_every) == (5, 2, 2)
