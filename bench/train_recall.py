@@ -143,16 +143,31 @@ def main() -> int:
         from agent.evaluation import is_correct
         from agent.training import GENERAL_QUESTIONS
 
-        model.eval()
-        right = []
-        with torch.no_grad():
-            for q in GENERAL_QUESTIONS:
-                msgs = [{"role": "system", "content": prompts.system_closed}, {"role": "user", "content": q.question}]
-                ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)
-                out = model.generate(**ids, max_new_tokens=24, do_sample=False, pad_token_id=tok.eos_token_id)
-                right.append(bool(is_correct(tok.decode(out[0, ids["input_ids"].shape[1]:], skip_special_tokens=True), q)))
+        replies = ask(model, tok, [q.question for q in GENERAL_QUESTIONS])
         model.train()
-        return right
+        return [bool(is_correct(r, q)) for r, q in zip(replies, GENERAL_QUESTIONS)]
+
+    def ask(model, tok, questions: list[str], batch: int = 16) -> list[str]:
+        """Greedy closed-book replies, `batch` questions per generate call (left-padded): on a
+        loaded CPU one question at a time took minutes per config."""
+        model.eval()
+        side, tok.padding_side = tok.padding_side, "left"
+        if tok.pad_token is None:
+            tok.pad_token = tok.eos_token
+        pad = tok.pad_token_id
+        out_texts = []
+        try:
+            with torch.no_grad():
+                for i in range(0, len(questions), batch):
+                    texts = [tok.apply_chat_template([{"role": "system", "content": prompts.system_closed},
+                                                      {"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+                             for q in questions[i:i + batch]]
+                    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+                    out = model.generate(**enc, max_new_tokens=24, do_sample=False, pad_token_id=pad)
+                    out_texts += [tok.decode(o[enc["input_ids"].shape[1]:], skip_special_tokens=True) for o in out]
+        finally:
+            tok.padding_side = side
+        return out_texts
     for name, c in runs:
         key = (c["per_fact"], c["seed"], c.get("rev"), c.get("top", 0.0))
         if key not in builds:
@@ -175,18 +190,15 @@ def main() -> int:
         train_s = time.perf_counter() - t0
         model.eval()
         right = {"forward": [0, 0], "reverse": [0, 0]}
-        with torch.no_grad():
-            for h in held:
-                msgs = [{"role": "system", "content": prompts.system_closed}, {"role": "user", "content": h.question}]
-                ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)
-                out = model.generate(**ids, max_new_tokens=24, do_sample=False, pad_token_id=tok.eos_token_id)
-                text = tok.decode(out[0, ids["input_ids"].shape[1]:], skip_special_tokens=True).lower()
-                ok = any(a.lower() in text for a in h.answers)
-                d = "reverse" if h.kind.startswith("reverse") else "forward"
-                dump.append({"config": name, "kind": h.kind, "question": h.question, "answers": h.answers,
-                             "reply": text, "ok": ok, "target": h.target})
-                right[d][0] += ok
-                right[d][1] += 1
+        replies = ask(model, tok, [h.question for h in held])
+        for h, text in zip(held, replies):
+            text = text.lower()
+            ok = any(a.lower() in text for a in h.answers)
+            d = "reverse" if h.kind.startswith("reverse") else "forward"
+            dump.append({"config": name, "kind": h.kind, "question": h.question, "answers": h.answers,
+                         "reply": text, "ok": ok, "target": h.target})
+            right[d][0] += ok
+            right[d][1] += 1
         n = sum(v[1] for v in right.values())
         rec = sum(v[0] for v in right.values()) / max(1, n)
         gen = ""
