@@ -436,7 +436,7 @@ def train_config(tcfg, job: dict, budget_s: float):
                        max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
                        eval_every=int(job.get("eval_every") or tcfg.eval_every),
                        checkpoint_every=int(job.get("checkpoint_every") or 25),
-                       budget_s=budget_s, value_weight=tcfg.value_weight)
+                       budget_s=budget_s, value_weight=tcfg.value_weight, prefix_grad=tcfg.prefix_grad)
 
 
 def cycle_work(home: Home, run_dir: Path) -> dict:
