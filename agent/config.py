@@ -80,6 +80,14 @@ class TrainSettings(BaseModel):
     # of the answer (finetune/train.py). 1 (off): at 3 no gain in recall was measured and the
     # general-knowledge drop grew on sam (bench/RESULTS.md, "Closed-book recall, sixth pass").
     value_weight: float = 1.0
+    # Backpropagate through the batch's shared prompt prefix (the system prompt) in the cheap step.
+    # Off: the prefix runs without autograd, ~15 % less per step on this CPU, and the steps it buys
+    # raised held-out recall at the same training time (bench/RESULTS.md, "Closed-book recall, tenth pass").
+    prefix_grad: bool = False
+    # Steps between evaluations of the held-out and general losses (early stopping, the best adapter).
+    # Each costs about 3 training steps (54 examples forward): every 25 steps it took ~13 % of the
+    # 600 s budget; every 50, half that (bench/RESULTS.md, "Closed-book recall, tenth pass").
+    eval_every: int = 50
     max_examples: int = 1600  # the dataset cap: fewer phrasings per fact, then a sample of the facts
     train_budget_s: int = 600  # training stops (as finished) when this is spent
     cycle_budget_s: int = 900  # the whole cycle; training gets what the other stages leave of it

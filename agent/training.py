@@ -169,7 +169,7 @@ def run_cycle(
     llm_questions: int = 0,
     in_process: bool = False,
     checkpoint_every: int = 25,
-    eval_every: int = 25,
+    eval_every: int | None = None,  # None: the settings' [train] eval_every
     replay: bool = True,
 ) -> CycleResult:
     """Run (or resume) one cycle. Raises TrainingBusy if another cycle holds the lock.
@@ -427,6 +427,18 @@ def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
     return score
 
 
+def train_config(tcfg, job: dict, budget_s: float):
+    """The TrainConfig of a cycle: the [train] settings, with the job's overrides (tests and
+    benchmarks set max_steps, eval_every, checkpoint_every) and the stage's time budget."""
+    from finetune.train import TrainConfig
+
+    return TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
+                       max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
+                       eval_every=int(job.get("eval_every") or tcfg.eval_every),
+                       checkpoint_every=int(job.get("checkpoint_every") or 25),
+                       budget_s=budget_s, value_weight=tcfg.value_weight, prefix_grad=tcfg.prefix_grad)
+
+
 def cycle_work(home: Home, run_dir: Path) -> dict:
     """dataset -> train -> export -> quantize -> eval, all inside run_dir; writes work.json."""
     from agent.chat import base_model_path, open_memory
@@ -434,7 +446,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     from finetune import dataset as ds
     from finetune.backends import lora_model, select_backend
     from finetune.progress import ProgressWriter
-    from finetune.train import TrainConfig, render_chat, train_lora
+    from finetune.train import render_chat, train_lora
 
     (run_dir / "work.json").unlink(missing_ok=True)  # from an earlier attempt: never trusted
     job = json.loads((run_dir / JOB_FILE).read_text(encoding="utf-8"))
@@ -502,10 +514,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     budget = int(job.get("train_budget_s") or tcfg.train_budget_s)
     cycle = int(getattr(tcfg, "cycle_budget_s", CYCLE_BUDGET_S))
     budget = max(60, min(budget, cycle - int(stages["dataset"]) - 240))  # export + quantize + eval: ~4 min
-    cfg = TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
-                      max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
-                      eval_every=int(job.get("eval_every") or 25), checkpoint_every=int(job.get("checkpoint_every") or 25),
-                      budget_s=budget, value_weight=tcfg.value_weight)
+    cfg = train_config(tcfg, job, budget)
     backend = select_backend()
     progress.emit("train", message=f"loading {base.name} for training ({backend})")
     model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend,

@@ -14,7 +14,8 @@ fixed number of steps, so a pair of variants differs only by the choice (not by 
 --configs compares other choices the same way: each ';'-separated config overrides the flags'
 values with `key=value` pairs (rank, lr, per_fact: phrasings per fact in the dataset, batch,
 steps, seed: the dataset's and the batches' seed, targets, vw: value weight, rev: the dataset's
-reverse_share, top=1: reverse examples on top of a fact's forward ones (build_dataset's
+reverse_share, pgrad=0: the shared prompt prefix run without gradient (TrainConfig.prefix_grad),
+top=1: reverse examples on top of a fact's forward ones (build_dataset's
 reverse_on_top; the cap grows by them, so the dataset is larger); alpha is 2 x rank).
 
 --write-questions / --questions: one tree writes its held-out questions, another (an older
@@ -59,6 +60,8 @@ def main() -> int:
     ap.add_argument("--cache", default="/tmp/anima-train-step")
     ap.add_argument("--questions", default="", help="ask these held-out questions (a --write-questions file) instead of the dataset's own")
     ap.add_argument("--write-questions", default="", help="write the dataset's held-out questions here (JSON) for another tree's --questions")
+    ap.add_argument("--general", action="store_true",
+                    help="also ask the gate's 60 general questions (before training once, after every config)")
     ap.add_argument("--dump", default="", help="write every held-out question, its answers and each config's reply here (JSON)")
     args = ap.parse_args()
 
@@ -126,7 +129,7 @@ def main() -> int:
                 if kv == "base":
                     continue
                 k, v = kv.split("=", 1)
-                c[k] = v if k == "targets" else (int(v) if k in ("rank", "per_fact", "batch", "steps", "seed") else float(v))
+                c[k] = v if k == "targets" else (int(v) if k in ("rank", "per_fact", "batch", "steps", "seed", "pgrad") else float(v))
             runs.append((spec.strip() or "base", c))
     else:
         runs = [(f"{n} w{float(w):g}", dict(defaults, targets=n, vw=float(w)))
@@ -134,6 +137,37 @@ def main() -> int:
     builds = {(args.per_fact, 0, None, 0.0): ref}
     rows = []
     dump: list[dict] = []
+    general_base = None
+
+    def ask_general(model, tok) -> list[bool]:
+        from agent.evaluation import is_correct
+        from agent.training import GENERAL_QUESTIONS
+
+        replies = ask(model, tok, [q.question for q in GENERAL_QUESTIONS])
+        model.train()
+        return [bool(is_correct(r, q)) for r, q in zip(replies, GENERAL_QUESTIONS)]
+
+    def ask(model, tok, questions: list[str], batch: int = 16) -> list[str]:
+        """Greedy closed-book replies, `batch` questions per generate call (left-padded): on a
+        loaded CPU one question at a time took minutes per config."""
+        model.eval()
+        side, tok.padding_side = tok.padding_side, "left"
+        if tok.pad_token is None:
+            tok.pad_token = tok.eos_token
+        pad = tok.pad_token_id
+        out_texts = []
+        try:
+            with torch.no_grad():
+                for i in range(0, len(questions), batch):
+                    texts = [tok.apply_chat_template([{"role": "system", "content": prompts.system_closed},
+                                                      {"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+                             for q in questions[i:i + batch]]
+                    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+                    out = model.generate(**enc, max_new_tokens=24, do_sample=False, pad_token_id=pad)
+                    out_texts += [tok.decode(o[enc["input_ids"].shape[1]:], skip_special_tokens=True) for o in out]
+        finally:
+            tok.padding_side = side
+        return out_texts
     for name, c in runs:
         key = (c["per_fact"], c["seed"], c.get("rev"), c.get("top", 0.0))
         if key not in builds:
@@ -142,7 +176,10 @@ def main() -> int:
         model, tok, _ = lora_model(base, rank=c["rank"], alpha=2 * c["rank"], targets=TARGETS[c["targets"]])
         pairs = [render_chat(tok, e.messages) + (e.value,) for e in build.examples]
         cfg = TrainConfig(batch_size=c["batch"], lr=c["lr"], targets=TARGETS[c["targets"]], value_weight=c["vw"],
-                          seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"])
+                          seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"], prefix_grad=bool(c.get("pgrad", 1)))
+        if args.general and general_base is None:  # the untrained adapter is the base model
+            general_base = ask_general(model, tok)
+            print(f"general questions right, base: {sum(general_base)}/{len(general_base)}", flush=True)
         steps = c["steps"]
         st = TrainState(model, tok, pairs, cfg)
         sched = torch.optim.lr_scheduler.LambdaLR(st.optimizer, lambda s, n=steps: min(1.0, (s + 1) / 5) * max(0.05, 1 - s / n))
@@ -153,28 +190,32 @@ def main() -> int:
         train_s = time.perf_counter() - t0
         model.eval()
         right = {"forward": [0, 0], "reverse": [0, 0]}
-        with torch.no_grad():
-            for h in held:
-                msgs = [{"role": "system", "content": prompts.system_closed}, {"role": "user", "content": h.question}]
-                ids = tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt", return_dict=True)
-                out = model.generate(**ids, max_new_tokens=24, do_sample=False, pad_token_id=tok.eos_token_id)
-                text = tok.decode(out[0, ids["input_ids"].shape[1]:], skip_special_tokens=True).lower()
-                ok = any(a.lower() in text for a in h.answers)
-                d = "reverse" if h.kind.startswith("reverse") else "forward"
-                dump.append({"config": name, "kind": h.kind, "question": h.question, "answers": h.answers,
-                             "reply": text, "ok": ok, "target": h.target})
-                right[d][0] += ok
-                right[d][1] += 1
+        replies = ask(model, tok, [h.question for h in held])
+        for h, text in zip(held, replies):
+            text = text.lower()
+            ok = any(a.lower() in text for a in h.answers)
+            d = "reverse" if h.kind.startswith("reverse") else "forward"
+            dump.append({"config": name, "kind": h.kind, "question": h.question, "answers": h.answers,
+                         "reply": text, "ok": ok, "target": h.target})
+            right[d][0] += ok
+            right[d][1] += 1
         n = sum(v[1] for v in right.values())
         rec = sum(v[0] for v in right.values()) / max(1, n)
+        gen = ""
+        if args.general:
+            g = ask_general(model, tok)
+            lost = sum(1 for a, b in zip(general_base, g) if a and not b)
+            gained = sum(1 for a, b in zip(general_base, g) if b and not a)
+            gen = f"{sum(g)}/{len(g)} (-{lost} +{gained})"
         name = f"{name} ({len(build.examples)} ex, {steps * c['batch'] / max(1, len(build.examples)):.2f} epochs)"
-        rows.append((name, rec, right, train_s / steps, rec / (train_s / 60)))
-        print(f"{name}: recall {rec:.2f} {right}, {train_s / steps:.2f} s/step, load {os.getloadavg()[0]:.1f}", flush=True)
+        rows.append((name, rec, right, train_s / steps, rec / (train_s / 60), gen))
+        print(f"{name}: recall {rec:.2f} {right}, general {gen or '-'}, {train_s / steps:.2f} s/step, "
+              f"{train_s:.0f} s, load {os.getloadavg()[0]:.1f}", flush=True)
         del model, st
-    print("\n| config | held-out recall | forward | reverse | s/step | recall per training minute |\n|---|---|---|---|---|---|")
-    for name, rec, right, sps, per_min in rows:
+    print("\n| config | held-out recall | forward | reverse | general right (lost, gained) | s/step | recall per training minute |\n|---|---|---|---|---|---|---|")
+    for name, rec, right, sps, per_min, gen in rows:
         f, r = right["forward"], right["reverse"]
-        print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {sps:.2f} | {per_min:.2f} |")
+        print(f"| {name} | {rec:.2f} | {f[0]}/{f[1]} | {r[0]}/{r[1]} | {gen or '-'} | {sps:.2f} | {per_min:.2f} |")
     print(f"load average at the end {os.getloadavg()}")
     if args.dump:
         import json

@@ -24,12 +24,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+ALL = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 VARIANTS = {
     # name: (TrainConfig overrides, LoRA targets)
     "before": dict(fast=False, targets=["q_proj", "k_proj", "v_proj", "o_proj"]),
     "answer-logits": dict(fast=True, prefix_cache=False, targets=["q_proj", "k_proj", "v_proj", "o_proj"]),
     "after": dict(fast=True, prefix_cache=True, targets=["q_proj", "k_proj", "v_proj", "o_proj"]),
     "after-qv": dict(fast=True, prefix_cache=True, targets=["q_proj", "v_proj"]),
+    # the config's targets (attention and MLP): the exact step, and the prefix run without gradient
+    "all": dict(fast=True, prefix_cache=True, targets=ALL),
+    "all-prefix-nograd": dict(fast=True, prefix_cache=True, prefix_grad=False, targets=ALL),
+    "all-no-prefix": dict(fast=True, prefix_cache=False, targets=ALL),
 }
 
 
@@ -69,6 +74,7 @@ def main() -> int:
     ap.add_argument("--max-examples", type=int, default=800)
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--cache", default="/tmp/anima-train-step")
+    ap.add_argument("--dataset", default="", help="a cycle's dataset.jsonl to time instead of building the persona's")
     args = ap.parse_args()
 
     import torch
@@ -81,7 +87,12 @@ def main() -> int:
 
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    messages, kinds = build_pairs(persona_dir(args.persona), cache, args.max_examples)
+    if args.dataset:
+        from finetune.dataset import load_examples
+        examples = load_examples(Path(args.dataset))
+        messages, kinds = [e.messages for e in examples], [e.kind for e in examples]
+    else:
+        messages, kinds = build_pairs(persona_dir(args.persona), cache, args.max_examples)
     home = Home.resolve()
     base = base_model_path(home.load_settings(), home)
     names = args.variants.split(",")

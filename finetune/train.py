@@ -65,6 +65,10 @@ class TrainConfig(BaseModel):
     fast: bool = True
     prefix_cache: bool = True  # with fast: the batch's shared prompt prefix computed once
     min_prefix: int = 8  # shared prefixes shorter than this are not worth a separate pass
+    # with prefix_cache: backpropagate through the shared prefix's keys/values (exact). Off: the
+    # prefix runs without autograd (its keys/values are computed with the current adapter, but the
+    # adapter gets no gradient through them), so its backward pass and graph are saved.
+    prefix_grad: bool = True
     # Weight of the value's tokens in the answer against its other tokens (1: a plain mean over the
     # answer tokens). Each example's weights sum to its token count: examples keep their shares.
     value_weight: float = 1.0
@@ -236,7 +240,7 @@ def _causal_lm_parts(model):
 
 
 def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, prefix_cache: bool = True,
-              min_prefix: int = 8) -> tuple["torch.Tensor", int]:
+              min_prefix: int = 8, prefix_grad: bool = True) -> tuple["torch.Tensor", int]:
     """The same (weighted) mean cross-entropy over answer tokens as `_loss`, computed cheaper;
     returns (loss, token positions the decoder ran). The shared prompt prefix runs once (batch 1)
     and its keys/values are repeated for the batch; logits only where a label is predicted."""
@@ -250,7 +254,8 @@ def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, p
     computed = 0
     if p:
         prefix = torch.tensor([items[0][0][:p]], dtype=torch.long)
-        out = decoder(input_ids=prefix, use_cache=True)
+        with torch.set_grad_enabled(prefix_grad and torch.is_grad_enabled()):
+            out = decoder(input_ids=prefix, use_cache=True)
         cache = out.past_key_values
         cache.batch_repeat_interleave(len(items))
         computed += p
@@ -274,7 +279,8 @@ def fast_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, *, p
 def batch_loss(model, items: list[tuple[list[int], list[int]]], pad_id: int, cfg: "TrainConfig") -> tuple["torch.Tensor", int]:
     """(loss, token positions computed) for one batch, by the way `cfg` asks for."""
     if cfg.fast:
-        return fast_loss(model, items, pad_id, prefix_cache=cfg.prefix_cache, min_prefix=cfg.min_prefix)
+        return fast_loss(model, items, pad_id, prefix_cache=cfg.prefix_cache, min_prefix=cfg.min_prefix,
+                         prefix_grad=cfg.prefix_grad)
     batch = _collate(items, pad_id)
     return _loss(model, batch, _collate_weights(items, batch[0].shape[1])), batch[0].numel()
 

@@ -93,6 +93,40 @@ def test_fast_step_is_exact_and_computes_fewer_tokens(peft_model):
     assert computed < _collate(items, pad)[0].numel() - shared  # the shared prompt ran once, not per example
 
 
+def test_prefix_without_gradient_keeps_the_loss_and_drops_only_the_prefix_gradient(peft_model):
+    """prefix_grad=False: the shared prefix's keys/values come from the current adapter (the same
+    loss as the exact step) but no gradient flows back through them; every LoRA matrix still gets
+    one from the per-example tokens, and TrainConfig.prefix_grad reaches the step."""
+    import torch
+
+    from finetune.train import batch_loss, encode, fast_loss
+
+    model, tok = peft_model
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    items = [encode(tok, p, c, 256) for p, c in _pairs(tok)]
+    params = [p for p in model.parameters() if p.requires_grad]
+    with torch.no_grad():
+        saved = [p.clone() for p in params]
+        for p in params:
+            p.normal_(0, 0.02)
+    try:
+        exact = fast_loss(model, items, pad)[0]
+        g_exact = torch.autograd.grad(exact, params)
+        cut = fast_loss(model, items, pad, prefix_grad=False)[0]
+        g_cut = torch.autograd.grad(cut, params)
+        via_cfg = batch_loss(model, items, pad, TrainConfig(prefix_grad=False))[0]
+        g_cfg = torch.autograd.grad(via_cfg, params)
+    finally:
+        with torch.no_grad():
+            for p, v in zip(params, saved):
+                p.copy_(v)
+    assert abs(exact.item() - cut.item()) < 1e-5
+    assert all(float(g.abs().max()) > 0 for g in g_cut)
+    diff = max(float((a - b).abs().max()) for a, b in zip(g_exact, g_cut))
+    assert diff > 1e-3 * max(float(a.abs().max()) for a in g_exact)  # the prefix's share is gone
+    assert max(float((a - b).abs().max()) for a, b in zip(g_cut, g_cfg)) < 1e-7
+
+
 def test_cpu_backend_never_imports_unsloth():
     from finetune.backends import cuda_available, select_backend
 
