@@ -130,8 +130,12 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     evidence["vouched"] = vouched
     out = Understood(text=text, plan=plan, question=question, error=error, recovered=recovered, evidence=evidence)
     kinds = out.risky_kinds
-    # a recovered word is the recognizer's second choice: read back anything risky it leads to
-    out.read_back = bool(kinds) and (recovered is not None or not (vouched or sure(transcript, kinds)))
+    # a recovered word is the recognizer's second choice, and a contact matched by sound ("Call to
+    # bias." -> Rosalind Pike) a guess: read back anything risky they lead to
+    by_sound = any(p.risky and p.heard_as for p in plan or [])
+    out.read_back = bool(kinds) and (recovered is not None or by_sound or not (vouched or sure(transcript, kinds)))
+    if by_sound:
+        evidence["contact_by_sound"] = True
     if recovered is not None and _other_number(recovered.heard, out):
         out.guessed_number = out.read_back = True
         evidence["guessed_number"] = True

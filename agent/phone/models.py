@@ -9,6 +9,9 @@ class PlannedAction(BaseModel):
     args: dict = Field(default_factory=dict)
     risky: bool = False
     description: str = ""
+    # The contact name a reference no note says was matched to by sound ("bias" -> Rosalind Pike):
+    # a guess, so a spoken risky step to them is read back before it runs.
+    heard_as: str | None = None
 
 
 class ExecutedAction(BaseModel):

@@ -90,6 +90,7 @@ class PhoneAgent:
     def _resolve(self, step: Step) -> tuple[PlannedAction | None, str | None, str | None]:
         args = dict(step.args)
         desc = step.description
+        heard_as = None
         if "unreadable" in args:  # a time or length heard as no time: ask, run nothing
             what = "What time should the alarm be set for" if step.kind == "set_alarm" else "How long should the timer run"
             return None, (f"{what}? I heard \"{args['unreadable']}\", which I can't read as a "
@@ -101,6 +102,7 @@ class PhoneAgent:
                 return None, res.question, None
             args["to"] = res.number
             who = f"{res.heard_as} ({res.number}, heard as {ref!r})" if res.heard_as else f"{ref} ({res.number})"
+            heard_as = res.heard_as
             desc = desc.replace(ref, who, 1)
         if step.kind == "tap" and "label" in args:  # resolved against the screen when it runs
             risky = safety.risk_class("tap", args, args["label"]) is not None
@@ -111,7 +113,7 @@ class PhoneAgent:
             return None, None, str(exc)
         args = typed.model_dump(exclude={"kind"}, exclude_none=True)
         return PlannedAction(kind=step.kind, args=args, risky=safety.risk_class(step.kind) is not None,
-                             description=desc), None, None
+                             description=desc, heard_as=heard_as), None, None
 
     # ---- running -----------------------------------------------------------------------------
     def run(self, command: str, *, serial: str | None = None, yes: bool = False, dry_run: bool = False,

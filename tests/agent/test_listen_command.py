@@ -148,6 +148,22 @@ def test_unsure_risky_transcript_is_read_back_not_executed(notes_home, vphone):
     assert [c.to for c in vphone.state().calls] == ["+49305550177"]
 
 
+def test_a_contact_matched_only_by_sound_is_read_back_not_called(notes_home, vphone):
+    """flite's "call Tobias" came out as "Call to bias.", which sounds enough like "Pike" to match
+    Rosalind Pike: heard clearly or not, a contact no note names as heard is a guess, so the call
+    is read back with whom it would reach, even with risky actions pre-approved."""
+    from agent.chat import open_memory
+    from agent.commands.listen import act_on_transcript
+
+    sure = _transcript("Call to bias.", avg_logprob=-0.2, min_word_prob=0.9, mean_word_prob=0.95)
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        result, read_back = act_on_transcript(_agent(notes_home, memory), sure, serial=vphone.serial, yes=True,
+                                              dry_run=False, interactive=False)
+    assert read_back and result.actions == [] and result.error is None
+    assert "Rosalind" in result.question or "Pike" in result.question
+    assert vphone.state().calls == []
+
+
 def test_unsure_safe_transcript_still_runs(home, vphone):
     from agent.commands.listen import act_on_transcript
 
