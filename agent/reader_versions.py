@@ -107,6 +107,9 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False
     if missing & _keys(b):
         return False  # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"
+    ob, oc = _owners(b.statement), _owners(c.statement)
+    if ob and oc and not ob & oc:
+        return False  # "cat: Tofu; vaccination due: ..." is not versioned by "Book Miso's vaccination"
     if info.want is not None:
         return bool(c.typed) and bool(b.typed) and set(c.typed) != set(b.typed)
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
@@ -114,6 +117,17 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
     return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+def _owners(st: "StatementHit") -> set[str]:
+    """Whose the line's fact is, where it says so: a row's name in its first column ("cat: Tofu"),
+    or a name with a possessive ("Book Miso's vaccination")."""
+    out = set(re.findall(r"\b([A-Z][a-z]+)['’]s\b", st.text))
+    if st.kind == "row" and st.fields:
+        first = next(iter(st.fields.values())).strip()
+        if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
+            out.add(first.split()[0])
+    return out
 
 
 def _keys(sc: "Scored") -> set[str]:

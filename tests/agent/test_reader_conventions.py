@@ -266,3 +266,21 @@ def test_an_amount_keyed_by_another_thing_is_not_the_asked_one():
               fields={"date": "2 Jun 2026", "from": "Candice", "message": "the rent increases to R12 190 from 1 August 2026"})
     reading = Reader(overlap_model()).read("How much is my rent?", [sms])
     assert reading.kind == "answered" and "R12 190" in reading.answer  # a message holds what was said
+
+
+def test_a_line_about_one_named_thing_is_no_newer_version_of_anothers():
+    """A cats page (last changed in February) with Tofu's and Miso's rows, and a task from October
+    to book Miso's vaccination: the task is not a newer version of Tofu's row, so "When is the cat's
+    vaccination due?" still asks which cat."""
+    from agent.reader_versions import same_fact
+    from agent.reader import Scored
+    info = analyse("When is the cat's vaccination due?")
+    tofu = hit("cat: Tofu; born: 2019; vaccination due: 2027-02-14", line=5, kind="row",
+               fields={"cat": "Tofu", "born": "2019", "vaccination due": "2027-02-14"})
+    task = hit("(B) 2026-10-02 Book Miso's vaccination at Newtown Vets due:2026-10-28", line=3, kind="line")
+    sb = Scored(statement=tofu, cover=1.0, typed=["2027-02-14"], prerank=1.0)
+    sc = Scored(statement=task, cover=1.0, typed=["2026-10-28"], prerank=1.0)
+    terms = lambda st: {w for w in info.terms if w in st.text.lower()}
+    assert not same_fact(info, sb, sc, terms)
+    again = hit("cat: Tofu; vaccination due: 2027-03-01", line=9, kind="row", fields={"cat": "Tofu", "vaccination due": "2027-03-01"})
+    assert same_fact(info, sb, Scored(statement=again, cover=1.0, typed=["2027-03-01"], prerank=1.0), terms)
