@@ -451,7 +451,8 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
-        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_or_page_date)
+        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_date,
+                     page=page_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
@@ -865,11 +866,11 @@ def written_date(st: StatementHit):
     return latest_date(f"{st.path} {st.topic} {st.text}")
 
 
-def written_or_page_date(st: StatementHit):
-    """`written_date`, else the day its page says it was last changed (a tiddler's `modified`, a
-    Hugo page's `lastmod`): of two versions of a fact, the one on the newer page is the newer. Only
-    to order versions: two records on pages changed on different days are still two records."""
-    return written_date(st) or latest_date(st.written)
+def page_date(st: StatementHit):
+    """The day its page says it was last changed (a tiddler's `modified`, a Hugo page's `lastmod`):
+    only to order versions of a fact (reader_versions._newer), never to make two records out of
+    lines on pages changed on different days."""
+    return latest_date(st.written)
 
 
 _KEY = re.compile(r"^\s*(?:\*\*)?((?:[A-Z][\w'.-]*|me|Me|ME|myself|I)(?:\s+[A-Z][\w'.-]*){0,2})(?:\*\*)?\s*(?:\(|-|–|—|:)")

@@ -85,8 +85,18 @@ def when_written(st: "StatementHit", written) -> tuple[int, int, int] | None:
     return written(st) or loose_date(st)
 
 
-def _newer(c: "Scored", b: "Scored", written) -> bool:
+def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
     dc, db = when_written(c.statement, written), when_written(b.statement, written)
+    if page is not None:
+        # The day a page was last changed dates its undated lines, but only ever against them:
+        # it can make such a line older than a dated one ("Office days: Tuesday and Thursday" on
+        # a page last changed in 2025 against "28th Sep 2026: ... Mon, Wed and Thu in the office"),
+        # never newer (a sister's "product manager" on a page touched last week is no newer
+        # version of a dated all-hands note).
+        if db is None and dc is not None and dc[0] != 0:
+            db = page(b.statement)
+        elif dc is None and db is None:
+            dc, db = page(c.statement), page(b.statement)
     if dc and db and (dc[0] == 0) == (db[0] == 0):
         if dc != db:
             return dc > db
@@ -158,7 +168,7 @@ _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
 
 
-def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written) -> None:
+def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written, page=None) -> None:
     """Move a newer version of the best statement's fact to the front."""
     if len(cands) < 2 or _PAST.search(info.text) or _BIRTH.search(info.text):
         return  # a birthday has no newer version: a later "born in April 2021" is someone else's
@@ -166,7 +176,7 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written)
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
         newer = next((c for c in cands[1:VERSION_DEPTH] if (c.pmi or 0.0) >= first - _gap(info, best, c, terms)
-                      and same_fact(info, best, c, terms) and _newer(c, best, written)), None)
+                      and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
         if newer is None:
             return
         cands.remove(newer)

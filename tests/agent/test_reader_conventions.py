@@ -284,3 +284,21 @@ def test_a_line_about_one_named_thing_is_no_newer_version_of_anothers():
     assert not same_fact(info, sb, sc, terms)
     again = hit("cat: Tofu; vaccination due: 2027-03-01", line=9, kind="row", fields={"cat": "Tofu", "vaccination due": "2027-03-01"})
     assert same_fact(info, sb, Scored(statement=again, cover=1.0, typed=["2027-03-01"], prerank=1.0), terms)
+
+
+def test_a_pages_date_makes_its_lines_older_than_a_dated_line_never_newer():
+    """A page last changed this week says nothing new about every line on it: its "product manager"
+    is no newer version of a dated all-hands note; a page last changed in 2025 does make its "Office
+    days" older than a journal entry of 28 September 2026."""
+    allhands = hit("All-hands, 25/05/2026: From 1 June 2026 Ananya Kulkarni joins as our engineering manager", line=4,
+                   path="/notes/work/allhands.md")
+    sister = hit("Chennai side: Divya: my sister, product manager at a SaaS company", line=9, rank=1, path="/notes/family.md")
+    sister.written = "2026-11-20"
+    reading = Reader(overlap_model()).read("Who is my manager?", [allhands, sister])
+    assert reading.kind == "answered" and "Ananya" in reading.answer
+    office = hit("Work: Office days: Tuesday and Thursday", line=11, path="/notes/wiki/Work.tid")
+    office.written = "2025-09-12"
+    journal = hit("28th Sep 2026: New hybrid policy: office days are now Monday and Wednesday", line=7, rank=1,
+                  path="/notes/wiki/28th Sep 2026.tid")
+    reading = Reader(overlap_model()).read("Which office days do I have?", [office, journal])
+    assert reading.kind == "answered" and "Monday and Wednesday" in reading.answer
