@@ -142,7 +142,7 @@ async def test_a_misheard_verb_is_put_back_and_read_back(voice_env, vphone, micr
 async def test_an_app_on_the_phone_is_put_back_from_a_garbled_transcript(voice_env, vphone, microphone):
     """espeak-ng's "open WhatsApp": with the generic command prompt tiny.en prints "Open Wi-Fi."
     over and over, answered as a question; with the phone's installed apps in the vocabulary (read
-    over adb, as `anima listen` does; in the prompt since PRIME_APPS = 3, in the recovery in any
+    over adb, as `anima listen` does; in the recovery (and in the prompt when PRIME_APPS > 0) in any
     case) WhatsApp is opened, a safe action: no question."""
     microphone("espeak-ng", "en-us", "open WhatsApp")
     app = _app(voice_env, vphone)
