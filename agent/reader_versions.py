@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, latest_date, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, MONTHS, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -130,14 +130,18 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
 
 
 def _owners(st: "StatementHit") -> set[str]:
-    """Whose the line's fact is, where it says so: a row's name in its first column ("cat: Tofu"),
+    """Whose the line's fact is, where it says so: a row's names ("cat: Tofu"; not its "Day: Tue"),
     or a name with a possessive ("Book Miso's vaccination")."""
     out = set(re.findall(r"\b([A-Z][a-z]+)['’]s\b", st.text))
     if st.kind == "row" and st.fields:
-        first = next(iter(st.fields.values())).strip()
-        if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first):
-            out.add(first.split()[0])
+        for value in st.fields.values():
+            value = value.strip()
+            if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", value) and value.split()[0].lower() not in _CALENDAR_WORDS:
+                out.add(value.split()[0])
     return out
+
+
+_CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 
 
 def _keys(sc: "Scored") -> set[str]:

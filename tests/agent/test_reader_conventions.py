@@ -302,3 +302,17 @@ def test_a_pages_date_makes_its_lines_older_than_a_dated_line_never_newer():
                   path="/notes/wiki/28th Sep 2026.tid")
     reading = Reader(overlap_model()).read("Which office days do I have?", [office, journal])
     assert reading.kind == "answered" and "Monday and Wednesday" in reading.answer
+
+
+def test_a_schedule_rows_day_is_not_whose_the_row_is():
+    """"Day: Tue; who: Milo; what: piano" is Milo's lesson: "Milo's piano moves to Thursdays" is a
+    newer version of it, not another thing's line."""
+    from agent.reader import Scored
+    from agent.reader_versions import same_fact
+    info = analyse("When is Milo's piano lesson?")
+    row = hit("Day: Tue; who: Milo; what: piano with Ms. Ortega; time: 4:30", line=8, kind="row",
+              fields={"Day": "Tue", "who": "Milo", "what": "piano with Ms. Ortega", "time": "4:30"})
+    moved = hit("Tue 3 Nov 2026: Milo's piano moves to Thursdays 5:15 from Nov 12", line=20)
+    terms = lambda st: {w for w in info.terms if w in st.text.lower()}
+    assert same_fact(info, Scored(statement=row, cover=1.0, typed=["Tue"], prerank=1.0),
+                     Scored(statement=moved, cover=1.0, typed=["Thursdays"], prerank=1.0), terms)
