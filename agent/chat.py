@@ -72,7 +72,7 @@ _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|als
 # What families call a grandparent, an aunt or an uncle, written before the first name like a
 # title ("Gogo Nokuthula", "Farmor Ingrid", "Oma Ruth", "Auntie Grace") and used alone as a name.
 _FAMILY_TITLES = frozenset("""gran granny grandma grandpa grandad granddad nan nana nanna nanny gramps auntie aunty aunt
-    uncle gogo mkhulu ouma oupa oma opa omi opi farmor farfar mormor morfar mormor bestemor bestefar mummo vaari
+    uncle gogo mkhulu ouma oupa oma opa omi opi farmor farfar mormor morfar bestemor bestefar mummo vaari
     tante onkel oom nonna nonno zia zio abuela abuelo abuelita abuelito tia tio tía tío avó avô babcia dziadek
     babička dědeček mamie papi papy mémé pépé bubbe zayde bibi babu lola lolo amma appa ammachi achan dadi dada
     nani nanaji""".split())
@@ -641,9 +641,8 @@ class ChatEngine:
                  for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'-]*)\b(?!['’]s\b)", text)}
         if len(given) != 1:
             return None  # never written with a name, or with two ("Oma Ruth", "Oma Lies"): ask the notes as written
-        first = given.pop()
-        people = [p for p in namesakes(first, self._mentions(first, limit=FULL_NAME_K), "") if len(p.split()[1].rstrip(".")) > 1]
-        return people[0] if len(people) == 1 else None
+        full = self._full_name(given.pop())
+        return full if " " in full else None
 
     def _known_with(self, people: list[str], context: str) -> list[str]:
         """Of several namesakes, the one whose own lines name what the line that found them names:

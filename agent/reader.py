@@ -964,10 +964,11 @@ def asks_what_is(info: QuestionInfo) -> bool:
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
-_TEXT_KEYS = re.compile(r"(?i)message|body|text|content|summary|subject|notes?|comments?|remarks?|description")
 # A contacts table's free-text column says who someone is ("letting agent for the flat"), when
 # the question asks just that ("Who is Candice Petersen?", not "What's my rate for Kleinhaus?").
-_NOTE_KEYS = re.compile(r"\b(?:notes?|comments?|remarks?|description)\b", re.IGNORECASE)
+_NOTE_WORDS = r"notes?|comments?|remarks?|description"
+_NOTE_KEYS = re.compile(rf"\b(?:{_NOTE_WORDS})\b", re.IGNORECASE)
+_TEXT_KEYS = re.compile(rf"(?i)message|body|text|content|summary|subject|{_NOTE_WORDS}")
 _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
                        re.IGNORECASE)
 # Letters and digits in one word ("RN7", "MX62") or hyphenated ("FL-2026-038", "BO-60"); not

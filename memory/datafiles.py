@@ -155,6 +155,11 @@ def _stamp(value: str) -> str:
     at = datetime(*(int(g) for g in m.groups()[:6]), tzinfo=timezone.utc if m.group(7) else None)
     if m.group(7):
         at = at.astimezone()
+    return clock_text(at)
+
+
+def clock_text(at: datetime) -> str:
+    """A moment as a note would write it: "2027-01-20 07:00", or "2027-01-20" at midnight."""
     return at.strftime("%Y-%m-%d") if (at.hour, at.minute) == (0, 0) else at.strftime("%Y-%m-%d %H:%M")
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
+from memory.datafiles import clock_text
+
 _ID = re.compile(r"^id: [0-9a-f]{32}$")
 _TYPE = re.compile(r"^type_: (\d+)$")
 _META = re.compile(r"^([a-z_]+): ?(.*)$")
@@ -50,8 +52,7 @@ def _when(ms: str) -> str | None:
     """Epoch milliseconds as the user's clock shows them; None for Joplin's "not set" (0)."""
     if not ms.isdigit() or int(ms) == 0:
         return None
-    at = datetime.fromtimestamp(int(ms) / 1000, tz=timezone.utc).astimezone()
-    return at.strftime("%Y-%m-%d") if (at.hour, at.minute) == (0, 0) else at.strftime("%Y-%m-%d %H:%M")
+    return clock_text(datetime.fromtimestamp(int(ms) / 1000, tz=timezone.utc).astimezone())
 
 
 def to_markdown(lines: list[str]) -> list[str]:

@@ -147,9 +147,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if path.suffix.lower() == ".xml" and sms.looks_like_sms_backup(lines):
         # A phone's text messages: one record per message (who, when, what it says).
-        # Quoted as the record, not as the XML line (`<sms protocol="0" address=...`).
-        blocks = [Block("record", [(n, text)], fields=pairs, first_line=n, source=text)
-                  for n, pairs in sms.records(lines) for text in ["; ".join(f"{k}: {v}" for k, v in pairs)]]
+        blocks = []
+        for n, pairs in sms.records(lines):
+            text = "; ".join(f"{k}: {v}" for k, v in pairs)
+            # Quoted as the record, not as the XML line (`<sms protocol="0" address=...`).
+            blocks.append(Block("record", [(n, text)], fields=pairs, first_line=n, source=text))
         return ParsedFile(kind="csv", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):

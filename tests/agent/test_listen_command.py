@@ -128,22 +128,27 @@ def _transcript(text, **confidence):
     return Transcript(text=text, seconds=2.0, language="en", confidence=Confidence(**confidence))
 
 
+def _act_approved(home, memory, transcript, vphone):
+    """The transcript acted on with risky actions pre-approved (`--yes`), on no terminal."""
+    from agent.commands.listen import act_on_transcript
+
+    return act_on_transcript(_agent(home, memory), transcript, serial=vphone.serial, yes=True, dry_run=False,
+                             interactive=False)
+
+
 def test_unsure_risky_transcript_is_read_back_not_executed(notes_home, vphone):
     from agent.chat import open_memory
-    from agent.commands.listen import act_on_transcript
 
     unsure = _transcript("call Tobias", avg_logprob=-0.5, min_word_prob=0.04, unsure_words=["Tobias"])
     assert unsure.confidence.low()
     with open_memory(notes_home, notes_home.load_settings()) as memory:
-        result, read_back = act_on_transcript(_agent(notes_home, memory), unsure, serial=vphone.serial, yes=True,
-                                              dry_run=False, interactive=False)
+        result, read_back = _act_approved(notes_home, memory, unsure, vphone)
         assert read_back and result.actions == [] and result.error is None
         assert "not sure I heard" in result.question and "call Tobias" in result.question
         assert vphone.state().calls == []
         # the same words, heard clearly, run (the gate, not the words, stopped it)
         sure = _transcript("call Tobias", avg_logprob=-0.2, min_word_prob=0.9, mean_word_prob=0.95)
-        result, read_back = act_on_transcript(_agent(notes_home, memory), sure, serial=vphone.serial, yes=True,
-                                              dry_run=False, interactive=False)
+        result, read_back = _act_approved(notes_home, memory, sure, vphone)
     assert not read_back and result.error is None
     assert [c.to for c in vphone.state().calls] == ["+49305550177"]
 
@@ -153,12 +158,10 @@ def test_a_contact_matched_only_by_sound_is_read_back_not_called(notes_home, vph
     Rosalind Pike: heard clearly or not, a contact no note names as heard is a guess, so the call
     is read back with whom it would reach, even with risky actions pre-approved."""
     from agent.chat import open_memory
-    from agent.commands.listen import act_on_transcript
 
     sure = _transcript("Call to bias.", avg_logprob=-0.2, min_word_prob=0.9, mean_word_prob=0.95)
     with open_memory(notes_home, notes_home.load_settings()) as memory:
-        result, read_back = act_on_transcript(_agent(notes_home, memory), sure, serial=vphone.serial, yes=True,
-                                              dry_run=False, interactive=False)
+        result, read_back = _act_approved(notes_home, memory, sure, vphone)
     assert read_back and result.actions == [] and result.error is None
     assert "Rosalind" in result.question or "Pike" in result.question
     assert vphone.state().calls == []
