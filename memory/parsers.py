@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import cards, datafiles, joplin, mail, org, sms, tiddlywiki
+from memory import cards, datafiles, html, joplin, keep, mail, org, simplenote, sms, tiddlywiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
 PDF_EXT = {".pdf"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
 CODE_EXT = {
     ".py", ".js", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs",
     ".go", ".rs", ".rb", ".php", ".swift", ".scala", ".sh", ".bash", ".zsh", ".fish", ".ps1", ".sql",
@@ -153,6 +154,44 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             # Quoted as the record, not as the XML line (`<sms protocol="0" address=...`).
             blocks.append(Block("record", [(n, text)], fields=pairs, first_line=n, source=text))
         return ParsedFile(kind="csv", blocks=blocks, warnings=[warning] if warning else [])
+    if path.suffix.lower() == ".json" and (data_ := keep.note(lines)) is not None:
+        # A Google Keep note from Takeout: one line of JSON; every statement cites that line.
+        blocks = _on_line(_parse_markdown(keep.to_markdown(data_, path.stem)), 1)
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
+                          nothing="a Google Keep note in the trash" if keep.is_trashed(data_) else "",
+                          written=keep.written(data_))
+    if path.suffix.lower() == ".json" and (export := simplenote.export_of(lines)) is not None:
+        if simplenote.notes_folder_beside(path):
+            return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                              nothing="Simplenote's index of its notes; the notes/ folder beside it is read")
+        # The export's JSON alone: each active note cites the line its content is on.
+        at = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith('"content"')]
+        blocks = []
+        for k, md in enumerate(simplenote.notes(export)):
+            blocks += _on_line(_parse_markdown(md), at[k] if k < len(at) else 1) if md else []
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=simplenote.latest(export))
+    if keep.is_keep_html(path, lines):
+        if keep.json_beside(path):
+            return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                              nothing="the HTML copy of a Google Keep note; its .json beside it is read")
+        md, day = keep.html_to_markdown(lines, path.stem)
+        start = next((i for i, line in enumerate(lines, 1) if 'class="content"' in line), 1)
+        return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), start),
+                          warnings=[warning] if warning else [], written=day)
+    if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
+        # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
+        md, numbers, title = html.to_markdown(text)
+        if title and not any(line.startswith("# ") for line in md):
+            md, numbers = [f"# {title}", ""] + md, [1, 1] + numbers
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
+                          warnings=[warning] if warning else [])
+    if kind == "text" and html.looks_like_enex(lines):
+        # An Evernote export: each note's title over its HTML content.
+        blocks, days = [], []
+        for md, numbers, day in html.enex_notes(text):
+            blocks += _renumber(_parse_markdown(md), numbers)
+            days.append(day)
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=max(days, default=""))
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
@@ -162,6 +201,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A mailbox: each message a heading (its subject and day) over what it says.
         blocks = _parse_markdown(mail.mbox_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if kind == "text" and (day := simplenote.written_for(path, lines)):
+        # A note of a Simplenote export: plain text, its date kept in the export's notes.json.
+        return ParsedFile(kind="text", blocks=_plain_titles(_paragraphs(list(enumerate(lines, 1)), "text")),
+                          warnings=[warning] if warning else [], written=day)
     if kind in ("markdown", "text") and joplin.looks_like_joplin(lines):
         # A Joplin RAW export: the title line, the body, Joplin's metadata block.
         blocks = _parse_markdown(joplin.to_markdown(lines))
@@ -175,6 +218,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
                           nothing="a TiddlyWiki system tiddler: the wiki's settings" if tiddlywiki.is_system(lines) else "",
                           written=tiddlywiki.written(lines))
+    if kind == "text" and zim.looks_like_zim(lines):
+        # A Zim wiki page: its header block, `====== Title ======` headings, [[links]].
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(zim.to_markdown(lines)),
+                          warnings=[warning] if warning else [], written=zim.journal_day(path))
+    if zim.is_settings(path, lines):
+        return ParsedFile(kind="text", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Zim notebook's settings (its name and options)")
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
@@ -194,6 +244,30 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
     return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+
+
+def _renumber(blocks: list[Block], numbers: list[int]) -> list[Block]:
+    """Blocks parsed from converted text: each line gets the file line it came from
+    (`numbers[i]` for converted line i + 1)."""
+    def at(n: int) -> int:
+        return numbers[min(n, len(numbers)) - 1] if numbers and n >= 1 else n
+    for b in blocks:
+        b.lines = [(at(n), text) for n, text in b.lines]
+        b.header = [(at(n), text) for n, text in b.header]
+        if b.first_line:
+            b.first_line = at(b.first_line)
+    return blocks
+
+
+def _on_line(blocks: list[Block], n: int) -> list[Block]:
+    """Blocks read from text that is all on one line of the file (a one-line JSON export): each
+    cites that line, the only one the user can open."""
+    for b in blocks:
+        b.lines = [(n, text) for _, text in b.lines]
+        b.header = [(n, text) for _, text in b.header]
+        if b.first_line:
+            b.first_line = n
+    return blocks
 
 
 def _paragraphs(numbered: list[tuple[int, str]], kind: str) -> list[Block]:

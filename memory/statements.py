@@ -258,6 +258,11 @@ _RULE = re.compile(r"^\s*([-*_=~])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TERMINAL = tuple(".!?…:;")
 _CONTINUES = tuple(",;-–—(/&")
+# A wrapped line that ends on a word wanting what follows ("... so from" / "01.07.2026 our czynsz
+# is ...", "Uchwała nr" / "3/2026 passed"): the date that opens the next line continues it.
+_OPEN_END = re.compile(r"(?:^|\s)(?:from|on|until|till|since|to|by|at|in|of|and|or|the|a|an|nr|no\.|dated|before|after|"
+                       r"between|than|is|was|were|are|w|z|do|od|na|von|vom|am|bis|le|du|de|del|van|vanaf|tot|från|till)$",
+                       re.IGNORECASE)
 _SUBTOPIC_WORDS = 2  # a "Key:" this short that opens several sentences is their topic
 _PARENT_WORDS = 12  # a line this short with lines indented under it is their heading
 _LONG_BULLET_WORDS = 40  # a bullet longer than this with several sentences is split into them
@@ -293,12 +298,16 @@ def _is_listing(contents: list[str], widest: int) -> bool:
     fresh = sum(_starts_sentence(c[0]) for c in contents[1:])
     finished = sum(c.endswith(tuple(".!?…")) for c in contents[:-1])
     ragged = any(len(c) < 0.75 * widest for c in contents[:-1])
-    return fresh >= 0.75 * breaks and finished < 0.5 * breaks and ragged
+    # A line that ends on "from" or "nr" goes on in the next: prose, however ragged.
+    open_ended = any(_OPEN_END.search(c) for c in contents[:-1])
+    return fresh >= 0.75 * breaks and finished < 0.5 * breaks and ragged and not open_ended
 
 
 # Plain-text records: "rep ........ Gareth Pryce" (a dotted leader) and "Full service      95.00"
 # (two columns aligned with spaces) are "Key: value" lines; they never wrap into the next line.
-_LEADER = re.compile(r"^(\S(?:.*?\S)?)\s*(?:\.\s?){3,}\s*(\S.*)$")
+# Dots that lead to a value: spaced from the key or four and more ("rep ....... Gareth Pryce");
+# not an ellipsis in prose ("in the bin room... no, in the hall").
+_LEADER = re.compile(r"^(\S(?:.*?\S)?)(?:\s+(?:\.\s?){3,}|\s*(?:\.\s?){4,})\s*(\S.*)$")
 _SHORT_LEADER = re.compile(r"^(\S(?:.*?\S)?)\s+\.{1,2}\s+(\S.*)$")
 _ALIGNED = re.compile(r"^(\S(?:.*?[^\s.!?:;,])?)(?: {3,}|\t+)(\S(?:.*\S)?)$")
 # A line that begins with a date starts an entry of a log ("14/01 GP: lumbar strain", "12 May
@@ -380,12 +389,13 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
         hard = listing or records[k] or records[k - 1] or bool(_TODO_TASK.match(cur) or _TODO_TASK.match(prev))
-        if not hard and not prev.endswith(_CONTINUES) and _entry_date(cur) and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1]):
+        if (not hard and not prev.endswith(_CONTINUES) and not _OPEN_END.search(prev) and _entry_date(cur)
+                and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1])):
             hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
             if prev.endswith(":"):
                 hard = True
-            elif not prev.endswith(_TERMINAL + _CONTINUES) and len(prev) < max(40, 0.7 * widest):
+            elif not prev.endswith(_TERMINAL + _CONTINUES) and len(prev) < max(40, 0.7 * widest) and not _OPEN_END.search(prev):
                 hard = True  # "Wifi: Hoffnet\nRouter in the closet": lines, not wrapped prose
             elif prev.endswith(_TERMINAL) and key_value(cur):
                 hard = True  # a "Key: value" line after a finished sentence starts afresh

@@ -581,3 +581,161 @@ def test_an_sms_backup_is_one_dated_record_per_message(tmp_path):
         (3, "date: 2 Jun 2026 10:14:00; from: Candice Petersen (+27215550192); message: Rent increases to R12 190 from 1 August 2026 & the deposit stays."),
         (4, "date: 19 Jun 2026 19:52:00; to: +27835550177; message: Saved, bhuti."),
     ]
+
+
+KEEP = ('{"color":"DEFAULT","isTrashed":false,"isPinned":false,"isArchived":false,'
+        '"textContent":"Amlodipine 5 mg - morning\\nClinic: Othaya, 2nd Tuesday, Dr. Gitau",'
+        '"textContentHtml":"<p dir=\\"ltr\\"><span style=\\"font-size:7.2pt\\">Amlodipine 5 mg - morning</span></p>",'
+        '"title":"Cucu\'s meds","userEditedTimestampUsec":1784440965000000,"createdTimestampUsec":1762093211000000,'
+        '"labels":[{"name":"Family"}]}')
+KEEP_LIST = ('{"isTrashed":false,"title":"Shopping","userEditedTimestampUsec":1784440965000000,'
+             '"listContent":[{"textHtml":"Eggs","text":"Eggs","isChecked":false},{"text":"Milk","isChecked":true}]}')
+KEEP_HTML = """\
+    <?xml version="1.0" ?>
+    <html><head><meta charset="UTF-8"/><title>Cucu&#x27;s meds</title><style type="text/css">body{font-family:"Roboto"}</style></head><body><div class="note DEFAULT"><div class="heading"><div class="meta-icons"></div>
+    19 Jul 2026, 09:02:45
+    </div>
+    <div class="title">Cucu&#x27;s meds</div>
+    <div class="content">Amlodipine 5 mg - morning<br>Clinic: Othaya, 2nd Tuesday, Dr. Gitau</div>
+    <div class="chips"><span class="chip label"><span class="label-name">Family</span></span></div></div></body></html>
+    """
+
+
+def test_a_google_keep_note_is_its_title_over_its_lines_dated_by_its_last_edit(tmp_path):
+    """Takeout's Keep JSON is one line: every statement cites it; the styling copy of the text,
+    the flags and labels say nothing; the edit time is the page's date; a ticked item is done."""
+    parsed = parsers.parse(tmp_path / "Cucu's meds.json", KEEP.encode())
+    assert parsed.written == "2026-07-19"
+    assert _texts(tmp_path / "Cucu's meds.json", KEEP) == [
+        (1, "Cucu's meds: Amlodipine 5 mg - morning"), (1, "Clinic: Othaya, 2nd Tuesday, Dr. Gitau")]
+    assert _texts(tmp_path / "Shopping.json", KEEP_LIST) == [(1, "Shopping: Eggs"), (1, "Shopping: Milk (done)")]
+    trashed = parsers.parse(tmp_path / "old.json", KEEP.replace('"isTrashed":false', '"isTrashed":true').encode())
+    assert "trash" in trashed.nothing
+
+
+def test_a_keep_html_copy_is_read_only_when_its_json_is_not_beside_it(tmp_path):
+    (tmp_path / "Cucu's meds.json").write_text(KEEP)
+    beside = parsers.parse(tmp_path / "Cucu's meds.html", textwrap.dedent(KEEP_HTML).encode())
+    assert beside.blocks == [] and ".json beside it is read" in beside.nothing
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    got = _texts(alone / "Cucu's meds.html", KEEP_HTML)
+    assert got == [(6, "Cucu's meds: Amlodipine 5 mg - morning"), (6, "Clinic: Othaya, 2nd Tuesday, Dr. Gitau")]
+    assert parsers.parse(alone / "Cucu's meds.html", textwrap.dedent(KEEP_HTML).encode()).written == "2026-07-19"
+
+
+ZIM = """\
+    Content-Type: text/x-zim-wiki
+    Wiki-Format: zim 0.6
+    Creation-Date: 2025-11-18T19:04:22+01:00
+
+    ====== Auta ======
+    Created Tuesday 18 November 2025
+
+    ===== Octavia (mine) =====
+    * Tyres: 205/55 R16, stored at [[Dom:Serwis|Auto-Zbych]]
+    [*] renew OC at [[Dom:Ubezpieczenia]]
+    * Scans in ''/Dokumenty/skany''
+    """
+
+
+def test_a_zim_page_is_its_headings_over_its_lines_without_zims_header(tmp_path):
+    got = _texts(tmp_path / "Auta.txt", ZIM)
+    assert got == [(9, "Octavia (mine): Tyres: 205/55 R16, stored at Auto-Zbych"),
+                   (10, "Octavia (mine): renew OC at Ubezpieczenia (done)"),
+                   (11, "Octavia (mine): Scans in /Dokumenty/skany")]
+    topics = {s.line: s.topic for s in parse_statements(tmp_path / "Auta.txt", textwrap.dedent(ZIM).encode())}
+    assert topics[9] == ["Auta", "Octavia (mine)"]
+    journal = tmp_path / "Journal" / "2026" / "06" / "18.txt"
+    assert parsers.parse(journal, textwrap.dedent(ZIM).encode()).written == "2026-06-18"
+    assert parsers.parse(tmp_path / "Auta.txt", textwrap.dedent(ZIM).encode()).written == ""  # created is not changed
+    settings = parsers.parse(tmp_path / "notebook.zim", b"[Notebook]\nversion=0.4\nname=Notatki\nhome=Home\n")
+    assert settings.blocks == [] and "Zim notebook" in settings.nothing
+
+
+SIMPLENOTE = {"activeNotes": [
+    {"id": "f18", "content": "Basen Zosia\n\nPark Wodny, grupa Rybki\nTuesdays 17:30 -> from October Thursdays 17:30\n8 lessons = 360 zł",
+     "creationDate": "2026-02-10T17:48:30.210Z", "lastModified": "2026-09-24T20:11:57.663Z", "tags": ["zosia"]}],
+    "trashedNotes": [{"id": "a1", "content": "Old alarm code 1234", "lastModified": "2025-01-01T00:00:00.000Z"}]}
+
+
+def test_a_simplenote_export_reads_each_note_once_dated_by_its_last_change(tmp_path):
+    import json as _json
+    (tmp_path / "source").mkdir()
+    (tmp_path / "notes").mkdir()
+    index = _json.dumps(SIMPLENOTE, indent=2)
+    (tmp_path / "source" / "notes.json").write_text(index)
+    note = SIMPLENOTE["activeNotes"][0]["content"]
+    (tmp_path / "notes" / "Basen Zosia.txt").write_text(note)
+    parsed = parsers.parse(tmp_path / "notes" / "Basen Zosia.txt", note.encode())
+    assert parsed.written == "2026-09-24"
+    assert (4, "Basen Zosia: Tuesdays 17:30 -> from October Thursdays 17:30") in _texts(tmp_path / "notes" / "Basen Zosia.txt", note)
+    assert "notes/ folder beside it" in parsers.parse(tmp_path / "source" / "notes.json", index.encode()).nothing
+    # The index alone (the .txt files not copied): its active notes, never the trashed one.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    got = _texts(alone / "notes.json", index)
+    assert [t for _, t in got] == ["Basen Zosia: Park Wodny, grupa Rybki", "Basen Zosia: Tuesdays 17:30 -> from October Thursdays 17:30",
+                                   "Basen Zosia: 8 lessons = 360 zł"]
+    assert all(n == index.splitlines().index(next(l for l in index.splitlines() if '"content"' in l)) + 1 for n, _ in got)
+
+
+HTML_NOTE = """\
+    <!DOCTYPE html>
+    <html><head><title>Car stuff</title><style>p{color:red}</style><script>var x = "Plate: fake";</script></head>
+    <body>
+    <h1>Car stuff</h1>
+    <p>Bought the <b>Civic</b> in March.<br>Plate: KA 01 AB 1234</p>
+    <ul><li>Insurance: ICICI Lombard, renews 3 May</li>
+    <li>Service every 10,000 km
+      <ul><li>last at 42,000 km</li></ul></li></ul>
+    <table><tr><th>Name</th><th>Phone</th></tr>
+    <tr><td>Ravi (mechanic)</td><td>98450 12345</td></tr></table>
+    </body></html>
+    """
+
+
+def test_an_html_note_is_its_headings_paragraphs_lists_and_tables_at_their_lines(tmp_path):
+    got = _texts(tmp_path / "Car stuff.html", HTML_NOTE)
+    assert got == [(5, "Bought the Civic in March."), (5, "Plate: KA 01 AB 1234"),
+                   (6, "Car stuff: Insurance: ICICI Lombard, renews 3 May"), (7, "Car stuff: Service every 10,000 km"),
+                   (8, "Service every 10,000 km: last at 42,000 km"), (10, "Name: Ravi (mechanic); Phone: 98450 12345")]
+
+
+ENEX = """\
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!DOCTYPE en-export SYSTEM "http://xml.evernote.com/pub/evernote-export4.dtd">
+    <en-export export-date="20261101T101010Z" application="Evernote" version="10.60">
+      <note>
+        <title>Dentist</title>
+        <created>20250203T180000Z</created>
+        <updated>20260412T090000Z</updated>
+        <content><![CDATA[<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+    <!DOCTYPE en-note SYSTEM "http://xml.evernote.com/pub/enml2.dtd">
+    <en-note><div>Next cleaning: 14 June 2026</div><div><en-todo checked="true"/>book a slot</div></en-note>]]></content>
+        <tag>health</tag>
+      </note>
+      <note>
+        <title>Wifi</title>
+        <content><![CDATA[<en-note><div>Password: kiwi-42</div></en-note>]]></content>
+      </note>
+    </en-export>
+    """
+
+
+def test_an_evernote_export_is_each_notes_title_over_its_content(tmp_path):
+    got = _texts(tmp_path / "My Notes.enex", ENEX)
+    assert got == [(10, "Next cleaning: 14 June 2026"), (10, "Dentist: book a slot (done)"), (15, "Password: kiwi-42")]
+    topics = [s.topic for s in parse_statements(tmp_path / "My Notes.enex", textwrap.dedent(ENEX).encode())]
+    assert topics == [["Dentist"], ["Dentist"], ["Wifi"]]
+    assert parsers.parse(tmp_path / "My Notes.enex", textwrap.dedent(ENEX).encode()).written == "2026-04-12"
+
+
+def test_an_ellipsis_in_prose_is_no_dotted_leader_and_a_wrapped_date_continues_its_sentence(tmp_path):
+    text = ("Owners' meeting in the bin room... no, in the hall, 2 hours. Resolution nr\n"
+            "3/2026 passed: the repair fund goes up, so from\n"
+            "01.07.2026 our service charge is 648,10 zł instead of 612,40 zł.\n")
+    got = _texts(tmp_path / "18.txt", text)
+    assert got[0] == (1, "Owners' meeting in the bin room... no, in the hall, 2 hours.")
+    assert (1, "Resolution nr 3/2026 passed: the repair fund goes up, so from 01.07.2026 our service charge is "
+               "648,10 zł instead of 612,40 zł.") in got
