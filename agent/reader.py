@@ -44,7 +44,8 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_records, telling_name
-from agent.reader_versions import loose_date, prefer_newer, retiring_line, revises
+from agent.reader_versions import loose_date, prefer_newer, retired, retiring_line, revises
+from memory.gloss import english_for
 
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
@@ -133,6 +134,8 @@ def _initialled(info: QuestionInfo, text: str) -> set[str]:
 def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
     """The statement's words; a line that calls someone by a nickname says their name too."""
     terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+    # "Paszport: EL5550182" says "passport" to a question asked in English.
+    terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}")))
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name)}
@@ -539,6 +542,7 @@ class Reader:
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
         said += " " + spelled_out(st.text) + " " + " ".join(_job_terms(info, st.text))
+        said += " " + " ".join(english_for(f"{st.text} {st.topic}"))  # "Paszport" is the passport
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)
@@ -566,6 +570,10 @@ class Reader:
             return False
         # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
         # wifi password "at uni" is not the one at the flat.
+        if info.want == "money" and best.typed:
+            # The amount says it is a cost; what it is the cost of must be said: "2 180 zł for
+            # OC+AC" does not answer "How much did the Octavia przegląd cost?".
+            asked = [w for w in asked if stem(w) not in kind_words] or asked
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
@@ -578,6 +586,10 @@ class Reader:
             if arrow:
                 # "Granite Wall → The Crux Room": the name with its article, as the note writes it.
                 return best.statement.text[arrow.start(1):arrow.end()] if arrow.group(1) else vals[1]
+            # "16 zł/dzień (było 14 zł)", "£710 (was £675)": the one not named as the old value.
+            current = [v for v in vals if not retired(best.statement.text, v)]
+            if len(current) == 1:
+                return current[0]
         if info.plural or len(vals) != 1:
             return None
         return vals[0]
@@ -994,7 +1006,9 @@ _FOR_BIRTHDAY = re.compile(r"\bfor (?:her|his|their|my|your|its|our|[A-Z]\w*['�
 
 
 _CURRENCY = {"EUR": r"€|\beur\b|\beuros?\b", "USD": r"\$|\busd\b|\bdollars?\b|\bbucks\b", "GBP": r"£|\bgbp\b|\bpounds?\b|\bquid\b",
-             "CHF": r"\bchf\b|\bfrancs?\b", "JPY": r"¥|\bjpy\b|\byen\b", "INR": r"₹|\binr\b|\brupees?\b|\brs\b\.?(?=\s?\d)"}
+             "CHF": r"\bchf\b|\bfrancs?\b", "JPY": r"¥|\bjpy\b|\byen\b", "INR": r"₹|\binr\b|\brupees?\b|\brs\b\.?(?=\s?\d)",
+             "KES": r"\bkshs?\b|\bkes\b|\bshillings?\b", "PLN": r"zł|\bpln\b|\bzlot\w*|\bzłot\w*", "NGN": r"₦|\bngn\b|\bnaira\b",
+             "BRL": r"r\$|\bbrl\b|\breais\b", "ZAR": r"\bzar\b|\brand\b", "SEK": r"\bsek\b|\bkronor\b|\bkr\b"}
 
 
 def _currencies(text: str) -> set[str]:

@@ -100,7 +100,9 @@ def analyse(question: str) -> QuestionInfo:
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
-            re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b", low) and not re.search(r"^\W*(when|where|who|whom)\b", low)):
+            # "What's the mortgage payment now?", "the monthly instalment", "the premium".
+            re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\b(?:re)?payments?\b|\binstal+ments?\b|\bpremiums?\b", low)
+            and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\bpayment (?:date|day|method|reference)\b", low)):
         want = "money"
     elif re.search(r"\bwhat (temperature|temp)\b|\bhow hot\b", low):
         want = "temperature"

@@ -87,14 +87,26 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d
 _ACCOUNT_BEFORE = re.compile(r"(?i)\b(?:a/c|acct|account|iban|sort code)(?:\s*(?:no\.?|number|#))?\s*:?\s*$")
 # Thousands grouped by a space, as much of the world writes them: "R 11 500", "4 614 kr".
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
-_MONEY = re.compile(r"(?:[$€£¥₹]|\b(?:rs\.?|inr)\s?"
+# Currencies as people write them before an amount ("KSh 4,500", "R$ 89,90", "zł 40") and after
+# it ("612,40 zł", "2 500 kr", "3,000 naira"): most of the world's, so a note from anywhere is read.
+_CUR_SIGNS = r"[$€£¥₹₦₵₱₩₪₫₺₴₽฿৳₸₼₾₡₲₭₮]"
+_CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
+               r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|a\$|c\$|nz\$|hk\$|s\$|"
+               r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy)"
+               r"(?![a-z])|(?-i:RM|Rp)(?=\s?\d)")
+_CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
+              r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
+              r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr)"
+              r"(?![a-z])|(?-i:đ)(?!\w)|/=")
+_MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)"
                     # The rand's "R 350", "R1 118.50"; not a tyre's rim ("215/60 R17") nor a grade.
                     r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:" + _SPACED + r"|\d[\d,.]*)"
-                    r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?"
-                    r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk)\b"
+                    r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
+                    r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:
                     # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
-                    r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?[$€£¥]|\b\d+(?:[.,]\d{1,2})?\s?[$€£¥](?!\w)", re.IGNORECASE)
+                    r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?" + _CUR_SIGNS + r"|\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)",
+                    re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 _CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
 
@@ -108,7 +120,9 @@ def _undouble(base: str) -> str:
 _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth": "month", "mths": "month",
                 "hr": "hour", "hrs": "hour", "mins": "minute", "secs": "second",
                 # "When was I born?" is answered by "Date of birth: ...", "bday: ..."
-                "born": "birth", "bday": "birthday", "b-day": "birthday", "dob": "birthday"}
+                "born": "birth", "bday": "birthday", "b-day": "birthday", "dob": "birthday",
+                # Short forms of paperwork: "when does my DL expire", "dentist appt", "car reg".
+                "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration"}
 
 
 def stem(word: str) -> str:

@@ -33,7 +33,7 @@ VERSION_DEPTH = 4
 REVISES = re.compile(
     r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
-    r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\(was\b"
+    r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
@@ -190,7 +190,7 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
 
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old
 # Granite Wall membership", "192.168.1.40 → 192.168.1.23".
-_RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|ended|stopped|quit|replaced|instead of|"
+_RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|było|bylo|früher|vorher|voorheen|tidigare|ended|stopped|quit|replaced|instead of|"
                       r"switched from|moved from)\b", re.IGNORECASE)
 _RETIRE_WINDOW = 24  # characters either side of the value
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from memory import chunking, parsers, statements
+from memory import chunking, gloss, parsers, statements
 from memory.embedder import Embedder
 from memory.ledger import FileRecord, Ledger
 from memory.store import STATEMENT_COLLECTION, VectorStore
@@ -43,6 +44,7 @@ log = logging.getLogger("anima.memory")
 LEDGER_FILE = "ledger.sqlite"
 STORE_SAMPLE = 64  # chunk ids checked in the vector store once per process (cheap; catches a swapped store)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
+_TOKEN_WORD = re.compile(r"[^\W\d_]{3,}")
 FTS_PREFIX = 5  # statement BM25 terms also match by their first 5 letters ("allergic" ~ "allergies")
 QUERY_CACHE = 64  # query vectors kept (a few KB each)
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
@@ -650,7 +652,9 @@ class Memory:
         n = max(30, 3 * k)
         vec_hits = self.statement_store.query(vector, n)
         # Prefix terms: measured over all persona sets (bench/retrieval.py), never worse on any.
-        kw_hits = self._ledger.keyword_search_statements(query, n, prefix=FTS_PREFIX)
+        # The question's everyday words in the languages notes mix in ("passport" finds "Paszport: ...").
+        kw_hits = self._ledger.keyword_search_statements(f"{query} {' '.join(gloss.foreign_for(_TOKEN_WORD.findall(query.lower())))}",
+                                                         n, prefix=FTS_PREFIX)
         found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
         fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, found)
         best = []

@@ -316,3 +316,57 @@ def test_a_schedule_rows_day_is_not_whose_the_row_is():
     terms = lambda st: {w for w in info.terms if w in st.text.lower()}
     assert same_fact(info, Scored(statement=row, cover=1.0, typed=["Tue"], prerank=1.0),
                      Scored(statement=moved, cover=1.0, typed=["Thursdays"], prerank=1.0), terms)
+
+
+def test_the_worlds_currencies_before_and_after_the_amount_are_money():
+    assert money("Contribution: KSh 5,000 a month") == ["KSh 5,000"]
+    assert money("refill about KSh 3,300/= at the Shell") == ["KSh 3,300/="]
+    assert money("Czynsz: 612,40 zł monthly, -2 500,00 PLN out") == ["612,40 zł", "2 500,00 PLN"]
+    assert money("Aluguel R$ 3.900,00, IPTU ₦25,000, 3,000 naira, RM 45") == ["R$ 3.900,00", "₦25,000", "3,000 naira", "RM 45"]
+    # Not money: a tyre size, a height in feet, a dose.
+    assert money("Tyres: 215/60 R17, he is 6 ft tall, a 5 mg tablet") == []
+    reading = Reader(overlap_model()).read("How much is the chama contribution a month?", [
+        hit("Flat: Rent: KSh 48,000 a month, due by the 5th.", line=9, rank=0, kind="bullet"),
+        hit("Chama - Tuko Pamoja: Contribution: KSh 5,000 a month, by the 10th.", line=7, rank=1, kind="bullet",
+            fields={"Contribution": "KSh 5,000 a month, by the 10th"}),
+    ])
+    assert reading.kind == "answered" and "KSh 5,000" in reading.answer
+
+
+def test_a_paperwork_word_in_another_language_answers_the_english_question():
+    """"Paszport", "taryfa", "Miejsce postojowe w garażu": the notes' own language for the thing asked."""
+    statements = [
+        hit("Me: Paszport: EL5550182, valid until 02.09.2030", line=12, rank=0, kind="bullet", topic="Me",
+            fields={"Paszport": "EL5550182, valid until 02.09.2030"}),
+        hit("Me: PESEL: 92051455123", line=9, rank=1, kind="bullet", topic="Me", fields={"PESEL": "92051455123"}),
+    ]
+    reading = Reader(overlap_model()).read("What's my passport number?", statements)
+    assert reading.kind == "answered" and "EL5550182" in reading.answer
+    parking = [hit("Practical: Miejsce postojowe w garażu podziemnym: P-41 (pilot in the Octavia)", line=17, kind="bullet"),
+               hit("Practical: Bin room next to the garage gate.", line=19, rank=1, kind="bullet")]
+    reading = Reader(overlap_model()).read("Which parking space is ours in the garage?", parking)
+    assert reading.kind == "answered" and "P-41" in reading.answer
+
+
+def test_an_amount_for_another_thing_does_not_say_what_something_cost():
+    statements = [hit("Octavia (mine): the OC/AC insurance cost 2 180 zł last year.", line=11, kind="bullet", topic="Auta")]
+    reading = Reader(overlap_model()).read("How much did the Octavia przegląd cost?", statements)
+    assert reading.kind == "abstained"
+    assert analyse("What's the mortgage payment now?").want == "money"
+    assert analyse("When is the next payment due?").want == "date"
+
+
+def test_the_value_a_line_says_was_is_not_the_current_one():
+    statements = [hit("Stawka żywieniowa od 1.09: 16 zł/dzień (było 14 zł)", line=3, kind="kv",
+                      topic="Przedszkole - od września", fields={"Stawka żywieniowa od 1.09": "16 zł/dzień (było 14 zł)"})]
+    reading = Reader(overlap_model()).read("How much is the przedszkole food rate per day?", statements)
+    assert reading.kind == "answered" and reading.answer.startswith("16 zł")
+
+
+def test_a_driving_licence_is_asked_as_dl():
+    statements = [hit("IDs: Driving licence: DL-55-0192, expires 04/11/2028", line=8, kind="bullet",
+                      fields={"Driving licence": "DL-55-0192, expires 04/11/2028"}),
+                  hit("IDs: Passport: AK0550182, expires 18/07/2029", line=7, rank=1, kind="bullet",
+                      fields={"Passport": "AK0550182, expires 18/07/2029"})]
+    reading = Reader(overlap_model()).read("wen does my DL expire", statements)
+    assert reading.kind == "answered" and "04/11/2028" in reading.answer

@@ -1,0 +1,149 @@
+"""Everyday words of other languages, glossed in English, for notes that mix languages.
+
+People who keep their notes in English still write the words of their country's paperwork in
+its language ("Paszport: EL5550182", "Miete: 780 €", "taryfa G11", "Kita Gruppe", "tandläkare").
+A question asked in English ("What's my passport number?") shares no word with such a line, so
+neither the keyword search nor the reader's coverage could find it. This list maps the beginnings
+of those words (diacritics folded, as the full-text index folds them) in German, Dutch, Swedish,
+Danish, Norwegian, Polish, Czech, French, Spanish, Italian and Portuguese to the English words
+they mean. It is a list of ordinary words, not of anything in a user's notes: household
+admin, family, health, money, home, car, school, time.
+
+Prefixes are at least four letters and chosen not to start common English words, so an English
+line never gains a gloss it does not mean.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# English word(s) -> foreign word beginnings (folded: no diacritics, lower case).
+_GLOSSES: dict[str, tuple[str, ...]] = {
+    "passport": ("paszport", "reisepass", "paspoort", "passeport", "pasaporte", "passaporto", "passaporte", "cestovni pas"),
+    "identity card id": ("personalausweis", "ausweis", "dowod osobist", "identiteitskaart", "legitimation", "carte d'identite",
+                         "documento de identidad", "carta d'identita", "carteira de identidade", "obcansk"),
+    "driving licence": ("fuhrerschein", "prawo jazdy", "rijbewijs", "korkort", "permis de conduire", "carnet de conducir",
+                        "patente di guida", "carta de conducao", "ridicsk", "kortkort"),
+    "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "impost", "dan z", "urzad skarbow", "finanzamt"),
+    "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
+    "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer"),
+    "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "assurance", "seguro", "assicurazion", "pojisten"),
+    "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel"),
+    "inspection": ("przeglad", "hauptuntersuchung", "keuring", "besiktning", "controle technique", "revisione"),
+    "tyres tires": ("opony", "opona", "reifen", "banden", "dack", "pneus", "neumatic", "gomme", "pneumatic"),
+    "oil": ("olej", "motorol", "olie", "huile", "aceite", "olio", "oleo"),
+    "parking space": ("miejsce postojowe", "parkplatz", "stellplatz", "parkeerplaats", "parkeringsplats", "place de parking",
+                      "plaza de aparcamiento", "posto auto", "vaga de garagem"),
+    "garage": ("garaz", "tiefgarage", "garagem", "garaje"),
+    "electricity": ("strom", "prad ", "elektryczn", "stroom", "elektricit", "electricit", "elettricit", "eletricidade", "elektrina"),
+    "tariff": ("taryf", "tarif", "tarief", "tariffa", "tarifa"),
+    "meter": ("licznik", "zahler", "meterstand", "compteur", "contador", "contatore"),
+    "gas": ("erdgas"),
+    "water": ("wasser", "woda", "water", "vatten", "l'eau", "agua", "acqua"),
+    "heating": ("heizung", "ogrzewan", "verwarming", "uppvarmning", "chauffage", "calefaccion", "riscaldamento", "aquecimento"),
+    "bill invoice": ("rechnung", "faktur", "rachunek", "factuur", "facture", "factura", "fattura", "fatura"),
+    "account": ("konto", "rekening", "compte", "cuenta", "conto", "rachunku"),
+    "bank": ("banku", "banco", "banque", "banken"),
+    "salary pay": ("gehalt", "lohn", "wynagrodz", "pensja", "salaris", "salaire", "salario", "stipendio"),
+    "mortgage loan": ("kredyt hipot", "hypothek", "baufinanzierung", "hypotheek", "bolan", "hypotheque", "hipoteca", "mutuo", "kredyt"),
+    "instalment payment": ("rata ", "raty", "ratenzahlung", "termijn", "cuota", "mensualite", "prestacao"),
+    "doctor": ("arzt", "arztin", "lekarz", "huisarts", "lakare", "medecin", "medico", "lekar"),
+    "dentist": ("zahnarzt", "dentyst", "stomatolog", "tandarts", "tandlakare", "dentiste", "dentista", "zubar"),
+    "medicine tablet": ("medikament", "tablett", "lekarstw", "leki ", "medicijn", "lakemedel", "medicament",
+                        "farmaco", "remedio", "pastill", "comprim"),
+    "heart": ("herz", "serce", "serca", "hart ", "hjarta", "coeur", "corazon", "cuore", "coracao"),
+    "blood pressure": ("blutdruck", "cisnieni", "bloeddruk", "blodtryck", "tension arterielle", "presion arterial", "pressione"),
+    "allergy": ("allergi", "alergi", "allergie"),
+    "birthday": ("geburtstag", "urodzin", "verjaardag", "fodelsedag", "fodselsdag", "anniversaire", "cumpleanos", "compleanno", "aniversario",
+                 "narozenin"),
+    "name day": ("imienin", "namenstag", "namnsdag", "onomastico", "svatek"),
+    "wedding": ("hochzeit", "slub", "wesel", "bruiloft", "brollop", "mariage", "boda", "matrimonio", "casamento"),
+    "grandmother grandma": ("babci", "babcia", "oma ", "grossmutter", "farmor", "mormor", "grand-mere", "abuela", "nonna", "avo "),
+    "grandfather grandpa": ("dziadek", "dziadk", "opa ", "grossvater", "farfar", "morfar", "grand-pere", "abuelo", "nonno"),
+    "mother mum": ("mutter", "mama ", "matka", "moeder", "mamma", "madre", "mae "),
+    "father dad": ("vater", "papa ", "ojciec", "taty", "vader", "pappa", "pere ", "padre", "pai "),
+    "brother": ("bruder", "brata", "broer", "bror ", "frere", "hermano", "fratello", "irmao"),
+    "sister": ("schwester", "siostr", "zuster", "syster", "soeur", "hermana", "sorella", "irma "),
+    "son": ("sohn", "syna", "zoon", "sonen", "fils ", "hijo", "figlio", "filho"),
+    "daughter": ("tochter", "corka", "corki", "dochter", "dotter", "fille ", "hija", "figlia", "filha"),
+    "wife": ("ehefrau", "zona ", "zony", "echtgenote", "hustru", "epouse", "esposa", "moglie"),
+    "husband": ("ehemann", "maz ", "meza", "echtgenoot", "epoux", "esposo", "marito", "marido"),
+    "neighbour neighbor": ("nachbar", "sasiad", "buurman", "buurvrouw", "granne", "voisin", "vecino", "vicino", "vizinho"),
+    "kindergarten nursery": ("kita", "kindergarten", "przedszkol", "kinderdagverblijf", "creche", "forskola", "guarderia", "asilo nido", "scuola materna"),
+    "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola"),
+    "teacher": ("lehrer", "erzieher", "nauczyciel", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante"),
+    "food meals": ("stawka zywieniow", "essensgeld", "verpflegung", "zywien", "maaltijd", "repas", "comida", "pasti"),
+    "day daily": ("dzien", "dziennie", "taglich", "dagelijks", "dagligen", "par jour", "al dia", "al giorno"),
+    "month monthly": ("miesiec", "miesiecz", "monatlich", "maandelijks", "manad", "mensuel", "mensual", "mensile"),
+    "year yearly": ("rocznie", "jahrlich", "jaarlijks", "arlig", "annuel", "anual", "annuale"),
+    "week weekly": ("tydzien", "tygodni", "wochentlich", "wekelijks", "vecka", "hebdomadaire", "semanal", "settimanal"),
+    "was previously": ("bylo", "byla", "byl ", "vorher", "fruher", "voorheen", "tidigare", "auparavant", "antes", "prima era"),
+    "new": ("neue", "nowy", "nowa", "nowe", "nieuwe", "nya ", "nouveau", "nouvelle", "nuevo", "nueva", "nuovo", "nuova"),
+    "key": ("schlussel", "klucz", "sleutel", "nyckel", "cle ", "llave", "chiave", "chave"),
+    "code password": ("haslo", "kennwort", "passwort", "wachtwoord", "losenord", "mot de passe", "contrasena", "parola d'ordine", "senha"),
+    "phone": ("telefon", "telefoon", "mobiel", "mobil", "telephone", "telefono", "telemovel"),
+    "address": ("adres", "anschrift", "adresse", "adress", "direccion", "indirizzo", "endereco"),
+    "mechanic": ("mechanik", "werkstatt", "monteur", "garagist", "verkstad", "mecanicien", "mecanico", "meccanico", "warsztat"),
+    "administrator manager": ("zarzadca", "hausverwaltung", "verwalter", "beheerder", "forvaltare", "syndic ", "administrador", "amministratore"),
+    "building owners association": ("wspolnot", "eigentumergemeinschaft", "vereniging van eigenaren", "bostadsrattsforening",
+                                    "copropriete", "comunidad de propietarios", "condominio"),
+    "internet": ("internet", "glasfaser", "swiatlowod"),
+    "pool swimming": ("basen", "schwimmbad", "zwembad", "simhall", "piscine", "piscina"),
+    "lessons course": ("zajecia", "unterricht", "kurs ", "les ", "lektion", "cours ", "clase", "lezion", "aula"),
+    "vaccination": ("szczepien", "impfung", "vaccinatie", "vaccination", "vacunacion", "vaccinazion", "vacinacao", "ockovani"),
+    "gift present": ("prezent", "geschenk", "cadeau", "regalo", "presente"),
+    "shopping groceries": ("zakupy", "einkauf", "boodschappen", "inkop", "compras", "spesa"),
+    "bin rubbish trash": ("smieci", "afval", "sopor", "poubelle", "basura", "spazzatura", "lixo"),
+    "cellar storage": ("piwnic", "komorka lokatorsk", "kelder", "kallare", "trastero"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Garażu" -> "garazu"), as the full-text index folds."""
+    text = text.lower().replace("ł", "l").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_ENTRIES = [(fold(p), english) for english, prefixes in _GLOSSES.items() for p in prefixes]
+# Multi-word prefixes and prefixes that end in a space must match at a word start in the text;
+# single words match any word that starts with them.
+_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _p, _e in _ENTRIES:
+    _BY_FIRST.setdefault(_p[:4], []).append((_p, _e))
+
+
+def english_for(text: str) -> set[str]:
+    """English words glossing the foreign everyday words in `text` ("Paszport: EL5550182" ->
+    {"passport"})."""
+    low = fold(text) + " "
+    found: set[str] = set()
+    for m in re.finditer(r"(?<![\w'])[a-z]", low):
+        for prefix, english in _BY_FIRST.get(low[m.start():m.start() + 4], ()):
+            if low.startswith(prefix, m.start()):
+                found.update(english.split())
+    return found
+
+
+_ENGLISH: dict[str, set[str]] = {}
+for _p, _e in _ENTRIES:
+    for _w in _e.split():
+        _ENGLISH.setdefault(_w, set()).add(_p.strip())
+
+
+# Words of time and change: glossed for the reader, never added to a search (every line of a
+# Polish diary says "dzień").
+_NOT_SEARCHED = {"day", "daily", "month", "monthly", "year", "yearly", "week", "weekly", "was", "previously", "new"}
+
+
+def foreign_for(words: list[str]) -> list[str]:
+    """The foreign words that mean any of these English words, for a keyword search: "passport"
+    -> ["cestovni", "pasaporte", "paspoort", ...] (a phrase by its longest word)."""
+    out: list[str] = []
+    for w in words:
+        if w.lower() in _NOT_SEARCHED:
+            continue
+        for p in sorted(_ENGLISH.get(w.lower(), ())):
+            word = max(p.replace("'", " ").split(), key=len)
+            if len(word) >= 4 and word not in out:
+                out.append(word)
+    return out
