@@ -35,6 +35,7 @@ from agent.reader_text import (
     content_words,
     face_user,
     MONTHS,
+    WEEKDAYS,
     latest_date,
     names,
     phones,
@@ -47,6 +48,7 @@ from agent.reader_parallel import option, parallel_records, telling_name
 from agent.reader_versions import loose_date, prefer_newer, retired, retiring_line, revises
 from memory.gloss import english_for
 
+_OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
 DONT_KNOW = "I don't know: your notes don't say."
@@ -352,6 +354,10 @@ class Reader:
             define = defines(info, st) or (not asks_what_is(info) and about(info, st))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
+            if info.want == "date" and typed and not own and _OWN_TIME.search(st.text):
+                # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
+                # own time (a month, a weekday), so the day it was written is not the answer.
+                typed = []
             if typed and not own and not (_attribute_terms(info) & own_terms):
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").

@@ -80,6 +80,8 @@ _ADDRESS = re.compile(
     rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
     rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;\n]{{0,60}})"
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
+    # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
+    rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
@@ -130,6 +132,8 @@ def stem(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     word = _SHORT_UNITS.get(word, word)
+    if word.startswith("electric"):
+        return "electric"  # "electricity" is no "elected", though both begin "elect"
     if word in _MONTH_NUM and word != "may":
         return _MONTH_ABBR[_MONTH_NUM[word] - 1]  # "November" and "Nov" are one word
     if len(word) > 3 and word.endswith("ies"):
@@ -261,6 +265,11 @@ def written_in_lower_case(word: str, lines: Iterable[str]) -> bool:
     return any(said.search(line) for line in lines)
 
 
+# A past-tense verb that starts a sentence before a name; not a name that ends in -ed ("Alfred",
+# "Mohammed", "Reed").
+_OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}(?<!fr)(?<!m)(?<!e)ed")
+
+
 def names(text: str) -> list[str]:
     """Capitalised word runs ("Priya Raman", "TU Hamburg", "Dr. Alvarez"), minus sentence glue."""
     out = []
@@ -285,6 +294,8 @@ def names(text: str) -> list[str]:
         toks = span.split()
         while toks and toks[0].lower().strip(".") in _NOT_NAMES and not (toks[0].rstrip(".").lower() in ("dr", "mr", "mrs", "ms") and len(toks) > 1):
             toks = toks[1:]
+        if len(toks) > 1 and _OPENING_VERB.fullmatch(toks[0]):
+            toks = toks[1:]  # "Cancelled UPC", "Booked Hotel Mirador": a verb that opens the line, then the name
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "der", "la", "le", "du", "da"):
             toks = toks[:-1]
         if toks and not (len(toks) == 1 and "-" in toks[0] and all(p.lower() in _NOT_NAMES for p in toks[0].split("-"))):

@@ -121,7 +121,9 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     if ob and oc and not ob & oc:
         return False  # "cat: Tofu; vaccination due: ..." is not versioned by "Book Miso's vaccination"
     if info.want is not None:
-        return bool(c.typed) and bool(b.typed) and set(c.typed) != set(b.typed)
+        # A line whose only values it retires ("Cancelled UPC") says what ended, not what holds now.
+        live = [v for v in c.typed if not retired(c.statement.text, v)]
+        return bool(live) and bool(b.typed) and set(c.typed) != set(b.typed)
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
     # of the asked thing, not only of whom ("Bea's shoe size now 12" for "beas allergy").
     named = info.names + names(b.statement.text) + names(c.statement.text)

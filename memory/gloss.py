@@ -24,13 +24,13 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
                          "documento de identidad", "carta d'identita", "carteira de identidade", "obcansk"),
     "driving licence": ("fuhrerschein", "prawo jazdy", "rijbewijs", "korkort", "permis de conduire", "carnet de conducir",
                         "patente di guida", "carta de conducao", "ridicsk", "kortkort"),
-    "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "impost", "dan z", "urzad skarbow", "finanzamt"),
+    "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "imposta", "dan z", "urzad skarbow", "finanzamt"),
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
     "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer"),
-    "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "assurance", "seguro", "assicurazion", "pojisten"),
+    "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "seguro", "assicurazion", "pojisten"),
     "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel"),
     "inspection": ("przeglad", "hauptuntersuchung", "keuring", "besiktning", "controle technique", "revisione"),
-    "tyres tires": ("opony", "opona", "reifen", "banden", "dack", "pneus", "neumatic", "gomme", "pneumatic"),
+    "tyres tires": ("opony", "opona", "reifen", "banden", "dack", "pneus", "neumatic", "gomme", "pneumatico"),
     "oil": ("olej", "motorol", "olie", "huile", "aceite", "olio", "oleo"),
     "parking space": ("miejsce postojowe", "parkplatz", "stellplatz", "parkeerplaats", "parkeringsplats", "place de parking",
                       "plaza de aparcamiento", "posto auto", "vaga de garagem"),
@@ -41,14 +41,14 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "gas": ("erdgas"),
     "water": ("wasser", "woda", "water", "vatten", "l'eau", "agua", "acqua"),
     "heating": ("heizung", "ogrzewan", "verwarming", "uppvarmning", "chauffage", "calefaccion", "riscaldamento", "aquecimento"),
-    "bill invoice": ("rechnung", "faktur", "rachunek", "factuur", "facture", "factura", "fattura", "fatura"),
+    "bill invoice": ("rechnung", "faktur", "rachunek", "factuur", "factura", "fattura", "fatura"),
     "account": ("konto", "rekening", "compte", "cuenta", "conto", "rachunku"),
     "bank": ("banku", "banco", "banque", "banken"),
     "salary pay": ("gehalt", "lohn", "wynagrodz", "pensja", "salaris", "salaire", "salario", "stipendio"),
     "mortgage loan": ("kredyt hipot", "hypothek", "baufinanzierung", "hypotheek", "bolan", "hypotheque", "hipoteca", "mutuo", "kredyt"),
     "instalment payment": ("rata ", "raty", "ratenzahlung", "termijn", "cuota", "mensualite", "prestacao"),
     "doctor": ("arzt", "arztin", "lekarz", "huisarts", "lakare", "medecin", "medico", "lekar"),
-    "dentist": ("zahnarzt", "dentyst", "stomatolog", "tandarts", "tandlakare", "dentiste", "dentista", "zubar"),
+    "dentist": ("zahnarzt", "dentyst", "stomatolog", "tandarts", "tandlakare", "tandvard", "tandlaege", "tannlege", "dentiste", "dentista", "zubar"),
     "medicine tablet": ("medikament", "tablett", "lekarstw", "leki ", "medicijn", "lakemedel", "medicament",
                         "farmaco", "remedio", "pastill", "comprim"),
     "heart": ("herz", "serce", "serca", "hart ", "hjarta", "coeur", "corazon", "cuore", "coracao"),
@@ -71,7 +71,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "neighbour neighbor": ("nachbar", "sasiad", "buurman", "buurvrouw", "granne", "voisin", "vecino", "vicino", "vizinho"),
     "kindergarten nursery": ("kita", "kindergarten", "przedszkol", "kinderdagverblijf", "creche", "forskola", "guarderia", "asilo nido", "scuola materna"),
     "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola"),
-    "teacher": ("lehrer", "erzieher", "nauczyciel", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante"),
+    "teacher": ("lehrer", "erzieher", "nauczyciel", "wychowaw", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante"),
     "food meals": ("stawka zywieniow", "essensgeld", "verpflegung", "zywien", "maaltijd", "repas", "comida", "pasti"),
     "day daily": ("dzien", "dziennie", "taglich", "dagelijks", "dagligen", "par jour", "al dia", "al giorno"),
     "month monthly": ("miesiec", "miesiecz", "monatlich", "maandelijks", "manad", "mensuel", "mensual", "mensile"),
@@ -105,11 +105,17 @@ def fold(text: str) -> str:
 
 
 _ENTRIES = [(fold(p), english) for english, prefixes in _GLOSSES.items() for p in prefixes]
-# Multi-word prefixes and prefixes that end in a space must match at a word start in the text;
-# single words match any word that starts with them.
+# Short beginnings match at the start of a word; one written with a space after it is a whole
+# word. A beginning of six letters or more also matches inside a word, as German, Dutch and the
+# Nordic languages compound them ("Hausratversicherung", "Folktandvården", "Winterreifen").
 _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+_INSIDE: dict[str, str] = {}
 for _p, _e in _ENTRIES:
-    _BY_FIRST.setdefault(_p[:4], []).append((_p, _e))
+    if len(_p) >= 6 and " " not in _p and _p.isalpha():
+        _INSIDE[_p] = f"{_INSIDE.get(_p, '')} {_e}".strip()
+    else:
+        _BY_FIRST.setdefault(_p[:4], []).append((_p, _e))
+_INSIDE_RE = re.compile("|".join(sorted(map(re.escape, _INSIDE), key=len, reverse=True)))
 
 
 def english_for(text: str) -> set[str]:
@@ -117,9 +123,13 @@ def english_for(text: str) -> set[str]:
     {"passport"})."""
     low = fold(text) + " "
     found: set[str] = set()
+    for m in _INSIDE_RE.finditer(low):
+        found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):
         for prefix, english in _BY_FIRST.get(low[m.start():m.start() + 4], ()):
-            if low.startswith(prefix, m.start()):
+            core = prefix.rstrip()
+            # A prefix written with a space after it is a whole word ("prad " is "Prąd:", not "Prada").
+            if low.startswith(core, m.start()) and (core == prefix or not low[m.start() + len(core)].isalnum()):
                 found.update(english.split())
     return found
 
