@@ -370,3 +370,50 @@ def test_a_driving_licence_is_asked_as_dl():
                       fields={"Passport": "AK0550182, expires 18/07/2029"})]
     reading = Reader(overlap_model()).read("wen does my DL expire", statements)
     assert reading.kind == "answered" and "04/11/2028" in reading.answer
+
+
+def test_a_sentence_of_running_prose_is_read_with_the_sentences_before_it_in_its_paragraph():
+    """"KSh 14,500 in total" says what it paid for only through the sentence before it; a sentence
+    after a blank line, or under another heading, is not read with it."""
+    from agent.reader_statements import StatementHit as SH, _context
+
+    def st(line, text, topic="Saturday 22 August 2026", kind="sentence", end=None):
+        return SH(id=f"j:{line}:{text[:5]}", path="/n/j.org", line=line, end_line=end or line, text=text, source=text,
+                  topic=topic, kind=kind)
+
+    lines = [st(6, "Demio service at Peter's this morning."), st(6, "It was at 89,600 km, a bit past due."),
+             st(7, "KSh 14,500 in total, paid by M-Pesa."), st(10, "Afternoon: drove to my brother's place.")]
+    before = lambda sid, n: [s for s in lines[:next(i for i, s in enumerate(lines) if s.id == sid)]][-n:]
+    assert "Demio service" in _context(lines[2], before)
+    assert _context(lines[3], before) == ""  # after a blank line: another paragraph
+    assert _context(st(7, "Paid by M-Pesa.", kind="bullet"), before) == ""  # bullets stand alone
+
+
+def test_the_day_a_diary_entry_was_written_does_not_answer_when_its_line_names_its_own_month():
+    statements = [
+        hit("Did the sums: still cheaper than moving, and the lease runs to February anyway.", line=11, rank=0,
+            topic="Monday 18 May 2026", path="/n/20260518--journal.org"),
+        hit("The flat: Lease renewed in February 2026 for one year, to 28/02/2027.", line=8, rank=1, kind="bullet",
+            path="/n/flat.org"),
+    ]
+    reading = Reader(overlap_model(runs=2.0)).read("When does my lease run to?", statements)
+    assert reading.kind == "answered" and "28/02/2027" in reading.answer
+
+
+def test_a_line_that_only_cancels_a_provider_is_no_newer_version_of_the_switch():
+    from agent.reader_text import names
+    assert names("Internet: Cancelled UPC - their contract ended") == ["Internet", "UPC"]
+    assert names("Alfred Hitchcock and Mohammed Ali") == ["Alfred Hitchcock", "Mohammed Ali"]
+    statements = [
+        hit("Saturday 14 Mar 2026: Internet: switched from UPC to Orange Światłowód, 300 Mb/s.", line=9, rank=0,
+            topic="Saturday 14 Mar 2026", kind="kv", fields={"Internet": "switched from UPC to Orange Światłowód, 300 Mb/s"}),
+        hit("Internet: Cancelled UPC - their contract ended in February anyway.", line=10, rank=1, topic="Saturday 14 Mar 2026"),
+    ]
+    reading = Reader(overlap_model()).read("Who's our internet provider?", statements)
+    assert reading.kind == "answered" and "Orange" in reading.answer
+
+
+def test_a_central_european_street_is_an_address_and_electricity_is_not_an_election():
+    from agent.reader_text import addresses, stem
+    assert addresses("Halina Mróz - 18 555 30 27 - Nowy Sącz, ul. Kraszewskiego 21/4") == ["ul. Kraszewskiego 21/4"]
+    assert stem("electricity") == stem("electrical") != stem("elected")
