@@ -680,6 +680,10 @@ class ChatEngine:
         # its subject, unless its key is the very role sought ("physio:: [[Amara Ojo]]").
         keyed = st.kind == "row" or (noun and any(stem(k.lower()) == stem(noun) for k in st.fields))
         found = entity(st.text, search, st.topic, st.fields if keyed else None, noun, common=self._written_lower)
+        if reading.value and reading.value in names(st.text) and found != reading.value and not keyed:
+            # The reader chose the name the line gives ("Servicing: Peter (mechanic)" -> Peter), not
+            # its key.
+            found = reading.value
         return (found, reading) if found else None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:

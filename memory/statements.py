@@ -246,6 +246,10 @@ class _Builder:
             fields = {kv[0]: kv[1].rstrip(".").strip() if kv[1].count(".") == 1 and kv[1].endswith(".") else kv[1]}
             if kind == "sentence":
                 kind = "kv"
+            # "Chair: Mutua. Secretary: Wanjiku (my cousin). Treasurer: Akinyi." gives three fields.
+            parts = [key_value(body[x:y]) for x, y in sentence_spans(body)]
+            if len(parts) > 1 and all(p and len(p[0].split()) <= 3 for p in parts):
+                fields = {p[0]: p[1].rstrip(".").strip() for p in parts}
         text = body if kind == "sentence" and not label else _with_label(label, body)
         self.add(line, end, text, source, kind, topic, fields)
 
