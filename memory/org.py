@@ -97,6 +97,10 @@ def to_markdown(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         if planning and not _PLANNING.sub("", line).strip():
             out.append(indent + "- " + "; ".join(f"{k.lower()}: {v[1:-1].strip()}" for k, v in planning))
             continue
+        if re.fullmatch(r"\|[-+:]*-[-+:]*\|?", stripped):
+            # An Org table's rule ("|------+-----|") is markdown's separator row ("|---|---|").
+            out.append(indent + stripped.replace("+", "|"))
+            continue
         drawer = _DRAWER.match(line) if in_drawer else None
         if drawer:
             key, value = drawer.group(1), drawer.group(2)

@@ -323,7 +323,8 @@ def _plain_titles(blocks: list[Block]) -> list[Block]:
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+# "|---|:--:|", and the "|----+----|" rule Emacs tables (orgtbl-mode) write in markdown files too.
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*([|+]\s*:?-{1,}:?\s*)*\|?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 

@@ -739,3 +739,17 @@ def test_an_ellipsis_in_prose_is_no_dotted_leader_and_a_wrapped_date_continues_i
     assert got[0] == (1, "Owners' meeting in the bin room... no, in the hall, 2 hours.")
     assert (1, "Resolution nr 3/2026 passed: the repair fund goes up, so from 01.07.2026 our service charge is "
                "648,10 zł instead of 612,40 zł.") in got
+
+
+def test_an_org_table_and_an_emacs_rule_in_markdown_are_tables_of_rows(tmp_path):
+    org = ("#+title: People\n\n| Name          | Phone        | Other                |\n"
+           "|---------------+--------------+----------------------|\n"
+           "| Peter Ochieng | 0700 555 089 | Kirinyaga Road, garage no. 17 |\n")
+    assert (5, "Name: Peter Ochieng; Phone: 0700 555 089; Other: Kirinyaga Road, garage no. 17") in _texts(tmp_path / "people.org", org)
+    md = "# People\n\n| Name | Phone |\n|------+-------|\n| Asha | 98860 55517 |\n"
+    assert (5, "Name: Asha; Phone: 98860 55517") in _texts(tmp_path / "people.md", md)
+
+
+def test_a_bullet_of_several_key_value_sentences_gives_each_its_field(tmp_path):
+    got = parse_statements(tmp_path / "chama.md", b"# Chama\n\n- Chair: Mutua. Secretary: Wanjiku (my cousin). Treasurer: Akinyi.\n")
+    assert got[0].fields == {"Chair": "Mutua", "Secretary": "Wanjiku (my cousin)", "Treasurer": "Akinyi"}
