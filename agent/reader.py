@@ -354,6 +354,12 @@ class Reader:
             define = defines(info, st) or (not asks_what_is(info) and about(info, st))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
+            if info.want == "date" and typed and re.search(r"\bnext\b", info.text, re.IGNORECASE):
+                # "When is my next dentist appointment?" is not "last one 08/01/2026".
+                past = [v for v in typed if re.search(rf"\b(?:last|previous|latest)\b(?:\s+\S+){{0,2}}\s+(?:on\s+|was\s+)?{re.escape(v)}",
+                                                      st.text, re.IGNORECASE)]
+                typed = [v for v in typed if not any(v in p for p in past)]  # nor the year of that date
+                own = [v for v in own if v in typed]
             if info.want == "date" and typed and not own and _OWN_TIME.search(st.text):
                 # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
                 # own time (a month, a weekday), so the day it was written is not the answer.

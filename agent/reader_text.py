@@ -294,6 +294,8 @@ def names(text: str) -> list[str]:
         toks = span.split()
         while toks and toks[0].lower().strip(".") in _NOT_NAMES and not (toks[0].rstrip(".").lower() in ("dr", "mr", "mrs", "ms") and len(toks) > 1):
             toks = toks[1:]
+        if len(toks) == 1 and re.fullmatch(rf"(?i:{_CUR_BEFORE}|{_CUR_AFTER})\.?", toks[0]):
+            continue  # "KSh", "PLN", "Ksh.": a currency, not a name
         if len(toks) > 1 and _OPENING_VERB.fullmatch(toks[0]):
             toks = toks[1:]  # "Cancelled UPC", "Booked Hotel Mirador": a verb that opens the line, then the name
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "der", "la", "le", "du", "da"):
@@ -363,7 +365,7 @@ def face_user(text: str) -> str:
             out.append(tok)
             aside = ")" not in tok
             continue
-        if low in _FLIP:
+        if low in _FLIP and not (tok.isupper() and len(tok) > 1):  # "from the US", "WE Charity": not "us", "we"
             rep = _FLIP[low]
             if low == "i" and out and out[-1].strip() == "" and len(out) >= 2 and out[-2].lower() in ("than", "and", "with"):
                 rep = "you"

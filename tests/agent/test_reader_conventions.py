@@ -417,3 +417,16 @@ def test_a_central_european_street_is_an_address_and_electricity_is_not_an_elect
     from agent.reader_text import addresses, stem
     assert addresses("Halina Mróz - 18 555 30 27 - Nowy Sącz, ul. Kraszewskiego 21/4") == ["ul. Kraszewskiego 21/4"]
     assert stem("electricity") == stem("electrical") != stem("elected")
+
+
+def test_the_last_visits_date_does_not_say_when_the_next_one_is():
+    statements = [hit("Doctors: Dentist: Dr. Brian Odhiambo, Kilimani Dental. Cleaning every six months; last one 08/01/2026.",
+                      line=18, kind="bullet")]
+    assert Reader(overlap_model()).read("When is my next dentist appointment?", statements).kind == "abstained"
+    assert Reader(overlap_model()).read("When was my last dentist cleaning?", statements).kind == "answered"
+
+
+def test_a_currency_code_is_no_name_and_the_us_is_no_you():
+    from agent.reader_text import face_user, names
+    assert names("Contribution: KSh 5,000 a month") == ["Contribution"]
+    assert face_user("bought from the US via Kenya Shipping") == "Bought from the US via Kenya Shipping"
