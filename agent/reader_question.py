@@ -108,7 +108,7 @@ def analyse(question: str) -> QuestionInfo:
         want = "temperature"
     elif re.search(r"\bhow long\b(?! (?:is|was|are) (?:the|my|it) (?:road|river|bridge|trail|drive|flight|book))", low):
         want = "duration"
-    elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
+    elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b|\b(?:tyre|tire|shoe|ring|bed|screen|frame) sizes?\b", low):
         want = "number"
     elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b"
                    r"|\b(?:until|till|til|by) when\b|\b(?:deadline|due date|expiry date|expiration date)\b"

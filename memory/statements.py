@@ -81,6 +81,10 @@ def _starts_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS
 
 
+_SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is an as my am pm ok hi".split())
+_SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num".split())
+
+
 def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial, not to the
     end of a sentence. `word_start` is where its word begins, `nxt` the next non-space."""
@@ -95,6 +99,8 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     bare = core[:-1]
     if bare in _MONTH_ABBREV:
         return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there
+    if text[nxt : nxt + 1].isdigit() and (re.fullmatch(r"[a-z]{1,2}", bare) and bare not in _SHORT_WORDS or bare in _SHORT_ABBREVS):
+        return True  # a short abbreviation before its number: "ur. 03.08", "tel. 555", "ca. 30"
     return bare.lower() in _ABBREVIATIONS
 
 

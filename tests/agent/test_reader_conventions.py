@@ -430,3 +430,7 @@ def test_a_currency_code_is_no_name_and_the_us_is_no_you():
     from agent.reader_text import face_user, names
     assert names("Contribution: KSh 5,000 a month") == ["Contribution"]
     assert face_user("bought from the US via Kenya Shipping") == "Bought from the US via Kenya Shipping"
+
+
+def test_a_tyre_size_is_a_number_the_line_gives():
+    assert analyse("octavia tyre size?").want == "number"

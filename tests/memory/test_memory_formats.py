@@ -753,3 +753,9 @@ def test_an_org_table_and_an_emacs_rule_in_markdown_are_tables_of_rows(tmp_path)
 def test_a_bullet_of_several_key_value_sentences_gives_each_its_field(tmp_path):
     got = parse_statements(tmp_path / "chama.md", b"# Chama\n\n- Chair: Mutua. Secretary: Wanjiku (my cousin). Treasurer: Akinyi.\n")
     assert got[0].fields == {"Chair": "Mutua", "Secretary": "Wanjiku (my cousin)", "Treasurer": "Akinyi"}
+
+
+def test_a_short_abbreviation_before_its_number_does_not_end_the_sentence(tmp_path):
+    got = _texts(tmp_path / "Urodziny.txt", "Urodziny\n\nMarek - ur. 03.08\nPaweł: tel. 601 555 014\n\nIt was big. 30 people came.\n")
+    assert (3, "Urodziny: Marek - ur. 03.08") in got and (4, "Paweł: tel. 601 555 014") in got
+    assert (6, "It was big.") in got and (6, "30 people came.") in got
