@@ -49,6 +49,8 @@ from agent.reader_versions import loose_date, prefer_newer, retired, retiring_li
 from memory.gloss import english_for
 
 _OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
+_NAME_DAY = re.compile(r"\b(?:name ?day|imienin\w*|namenstag|namnsdag|navnedag|onomastico|onom[aá]stico|sv[aá]tek|n[eé]vnap)\b", re.IGNORECASE)
+_BIRTH_WORD = re.compile(r"\b(?:birthday|bday|born|birth|dob|ur\.|urodzin\w*|geburtstag|geb\.|f[oö]delsedag|f[oø]dselsdag|cumplea[nñ]os|compleanno|anniversaire|verjaardag|narozeniny)", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
 DONT_KNOW = "I don't know: your notes don't say."
@@ -260,6 +262,8 @@ class Reader:
                 filed = {v for k, v in st.fields.items()
                          if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
+                if _NAME_DAY.search(st.source or st.text) and not _BIRTH_WORD.search(st.source or st.text):
+                    typed = []  # "Paweł - imieniny 29.06": his name day, not his birthday
                 if _FOR_BIRTHDAY.search(st.text) and not typed_values(st.text, info.want, exclude=info.text):
                     # "She wants a hamster for her birthday" under a letter's date: the day the
                     # letter was written, not the birthday.

@@ -344,6 +344,11 @@ _FLIP = {
     "we're": "you're", "we've": "you've", "we'll": "you'll",
 }
 _VERB_AFTER_YOU = {"am": "are", "was": "were"}
+# A lower-case "i" is the writer only before what an English "I" says next ("i moved", "i'm").
+_ENGLISH_AFTER_I = re.compile(r"\s*(?:['’]|(?:am|was|have|had|do|did|don't|didn't|will|would|can|can't|could|should|must|"
+                              r"went|got|get|go|love|like|need|want|think|know|live|lived|work|worked|moved|paid|pay|bought|"
+                              r"met|called|saw|told|said|feel|felt|take|took|use|used|just|also|still|never|always|really|"
+                              r"booked|sent|left|made|found|gave|asked|tried|started|stopped|switched|renewed|changed)\b)")
 
 
 _CONTRACTIONS = {"m": "you're", "ve": "you've", "ll": "you'll", "d": "you'd"}
@@ -364,6 +369,9 @@ def face_user(text: str) -> str:
         if aside:
             out.append(tok)
             aside = ")" not in tok
+            continue
+        if tok == "i" and not _ENGLISH_AFTER_I.match(text[len("".join(toks[:len(out) + 1])):]):
+            out.append(tok)  # "Urodziny i imieniny", "Marco i Ana": Polish and Catalan for "and"
             continue
         if low in _FLIP and not (tok.isupper() and len(tok) > 1):  # "from the US", "WE Charity": not "us", "we"
             rep = _FLIP[low]

@@ -434,3 +434,14 @@ def test_a_currency_code_is_no_name_and_the_us_is_no_you():
 
 def test_a_tyre_size_is_a_number_the_line_gives():
     assert analyse("octavia tyre size?").want == "number"
+
+
+def test_a_name_day_is_no_birthday_and_a_polish_i_is_no_you():
+    from agent.reader_text import face_user
+    statements = [hit("Urodziny i imieniny: Paweł - imieniny 29.06", line=6, kind="line", topic="Urodziny i imieniny")]
+    statements[0].source = "Paweł - imieniny 29.06"
+    assert Reader(overlap_model()).read("When is Paweł's birthday?", statements).kind == "abstained"
+    born = [hit("Urodziny i imieniny: Marek - ur. 03.08", line=5, kind="line", topic="Urodziny i imieniny")]
+    reading = Reader(overlap_model()).read("When is Marek's birthday?", born)
+    assert reading.kind == "answered" and "03.08" in reading.answer
+    assert face_user("Urodziny i imieniny") == "Urodziny i imieniny" and face_user("i moved in 2019") == "You moved in 2019"
