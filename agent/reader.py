@@ -885,13 +885,23 @@ def written_date(st: StatementHit):
     latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
     if st.fields:
         keyed = [v for k, v in st.fields.items() if _DATE_KEYS.search(k)]
+        # A log entry keyed or headed by its day ("2026-09-08: Folktandvården called: ... moved
+        # to 2026-09-29") was written that day; the date it mentions is what it tells.
+        label = re.match(r"([^:]{4,24}):", st.text)
+        keyed += [k for k in [*st.fields, label.group(1) if label else ""] if k and latest_date(k) and len(k) <= 24]
         # A row's own date column says when it was written better than its file's name (a
         # password manager's "export-2026-11-28.csv" holds rows last changed years before).
         found = latest_date(" ".join(keyed)) or latest_date(f"{st.path} {st.topic} {' '.join(keyed)}")
         if found or keyed:
             return found
         return latest_date(f"{st.path} {st.topic}")
-    return latest_date(f"{st.path} {st.topic} {st.text}")
+    found = latest_date(f"{st.path} {st.topic} {st.text}")
+    page = latest_date(st.written)
+    if found and page and found > page:
+        # A page last changed on 11 June cannot have been written on 15 September: that date is
+        # what the line tells (an appointment), and the page's day is when it was said.
+        return page
+    return found
 
 
 def page_date(st: StatementHit):

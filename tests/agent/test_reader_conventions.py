@@ -445,3 +445,17 @@ def test_a_name_day_is_no_birthday_and_a_polish_i_is_no_you():
     reading = Reader(overlap_model()).read("When is Marek's birthday?", born)
     assert reading.kind == "answered" and "03.08" in reading.answer
     assert face_user("Urodziny i imieniny") == "Urodziny i imieniny" and face_user("i moved in 2019") == "You moved in 2019"
+
+
+def test_a_moved_appointment_is_newer_than_the_page_that_booked_it():
+    """A note changed in June that says "check-up 2026-09-15" was not written on 15 September; the
+    September log entry that moves it is the newer version."""
+    booked = hit("Alva's check-up with Maja Ek, 2026-09-15 at 10:20.", line=3, rank=0, topic="Tandläkare Alva",
+                 path="/n/joplin/6cc.md")
+    booked.written = "2026-06-11"
+    moved = hit("2026-09-08: Folktandvården called: Maja Ek is off sick, so Alva's check-up moved to 2026-09-29 at 08:40.",
+                line=3, rank=1, topic="Folktandvården called", path="/n/joplin/4b3.md", kind="kv",
+                fields={"Folktandvården called": "Maja Ek is off sick, so Alva's check-up moved to 2026-09-29 at 08:40"})
+    moved.written = "2026-09-08"
+    reading = Reader(overlap_model()).read("When is Alva's dentist check-up?", [booked, moved])
+    assert reading.kind == "answered" and "2026-09-29" in reading.answer
