@@ -262,6 +262,9 @@ class Reader:
                 filed = {v for k, v in st.fields.items()
                          if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
+                # "renews 02.11", "valid until 18.03.2027": a renewal or an expiry, not a birthday.
+                typed = [v for v in typed if not re.search(rf"\b(?:renews?|renewal|renewed|valid|due|expires?|expiry|until|till|deadline)\b"
+                                                           rf"[^.;]{{0,20}}?{re.escape(v)}", st.text, re.IGNORECASE)]
                 if _NAME_DAY.search(st.source or st.text) and not _BIRTH_WORD.search(st.source or st.text):
                     typed = []  # "Paweł - imieniny 29.06": his name day, not his birthday
                 if _FOR_BIRTHDAY.search(st.text) and not typed_values(st.text, info.want, exclude=info.text):

@@ -459,3 +459,9 @@ def test_a_moved_appointment_is_newer_than_the_page_that_booked_it():
     moved.written = "2026-09-08"
     reading = Reader(overlap_model()).read("When is Alva's dentist check-up?", [booked, moved])
     assert reading.kind == "answered" and "2026-09-29" in reading.answer
+
+
+def test_a_renewal_or_expiry_date_is_no_birthday():
+    statements = [hit("Yaris (Marek's): OC: Warta, policy 908555221, renews 02.11. Marek pays.", line=18, rank=0, kind="bullet"),
+                  hit("Yaris (Marek's): Przegląd valid until 18.03.2027", line=19, rank=1, kind="bullet")]
+    assert Reader(overlap_model()).read("when is mareks bday", statements).kind == "abstained"
