@@ -140,11 +140,11 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     by_sound = any(p.risky and p.heard_as for p in plan or [])
     out.read_back = bool(kinds) and (recovered is not None or (by_sound and not vouched)
                                      or not (vouched or sure(transcript, kinds)))
-    if by_sound:
-        evidence["contact_by_sound"] = True
+    if by_sound:  # (out.evidence is a copy of `evidence`)
+        out.evidence["contact_by_sound"] = True
     if recovered is not None and _other_number(recovered.heard, out):
         out.guessed_number = out.read_back = True
-        evidence["guessed_number"] = True
+        out.evidence["guessed_number"] = True
     return out
 
 

@@ -182,7 +182,7 @@ def test_a_contact_matched_by_sound_runs_when_the_recording_names_it_as_the_note
         plural = understand(agent, _heard("Call my uncles.", flite("call my uncle"), vocab), vocab)
         pike = understand(agent, _heard("Call to bias.", flite("call Tobias"), vocab), vocab)
     assert plural.plan[0].heard_as and [p.args["to"] for p in plural.plan] == ["+49305550177"]
-    assert plural.evidence["vouched"] and not plural.read_back
+    assert plural.evidence["vouched"] and plural.evidence["contact_by_sound"] and not plural.read_back
     assert pike.plan[0].heard_as and [p.args["to"] for p in pike.plan] == ["+442079460018"]
     assert not pike.evidence["vouched"] and pike.read_back
 
