@@ -121,24 +121,30 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
             plan, question, error = agent.plan(text)
     elif command_like and plan and not question and not error and scorer is not None and GRAMMAR:
         kinds = {p.kind for p in plan if p.risky}
-        if "send_sms" in kinds and not sure(transcript, kinds):
-            vouched = len(plan) == 1 and _message_sure(agent, transcript, plan[0], vocabulary, evidence)
-        elif kinds and not sure(transcript, kinds):
-            found = _grammar(agent, transcript, vocabulary, apps, evidence)
+        # a contact matched by sound ("Call my brothers." -> my brother) is judged on the recording
+        # even when the words are sure: the grammar's readings name the contacts as the notes do
+        guessed = any(p.risky and p.heard_as for p in plan)
+        if "send_sms" in kinds and (guessed or not sure(transcript, kinds)):
+            vouched = len(plan) == 1 and _message_sure(agent, transcript, plan[0], vocabulary, evidence,
+                                                       own_reading=not guessed)
+        elif kinds and (guessed or not sure(transcript, kinds)):
+            found = _grammar(agent, transcript, vocabulary, apps, evidence, by_sound=not guessed)
             evidence["path"] = "confirm"
             vouched = found.meaning == _meaning(plan) and found.p_all >= GRAMMAR_SURE
     evidence["vouched"] = vouched
     out = Understood(text=text, plan=plan, question=question, error=error, recovered=recovered, evidence=evidence)
     kinds = out.risky_kinds
     # a recovered word is the recognizer's second choice, and a contact matched by sound ("Call to
-    # bias." -> Rosalind Pike) a guess: read back anything risky they lead to
+    # bias." -> Rosalind Pike) a guess: read back anything risky they lead to, unless the closed
+    # grammar vouched for the contact on the recording (its readings name the notes' own names)
     by_sound = any(p.risky and p.heard_as for p in plan or [])
-    out.read_back = bool(kinds) and (recovered is not None or by_sound or not (vouched or sure(transcript, kinds)))
-    if by_sound:
-        evidence["contact_by_sound"] = True
+    out.read_back = bool(kinds) and (recovered is not None or (by_sound and not vouched)
+                                     or not (vouched or sure(transcript, kinds)))
+    if by_sound:  # (out.evidence is a copy of `evidence`)
+        out.evidence["contact_by_sound"] = True
     if recovered is not None and _other_number(recovered.heard, out):
         out.guessed_number = out.read_back = True
-        evidence["guessed_number"] = True
+        out.evidence["guessed_number"] = True
     return out
 
 
@@ -175,7 +181,7 @@ GRAMMAR_CLOSE = 0.4  # and it must sound somewhat like what was heard (grammar.c
 MESSAGE_TARGETS = 12  # readings scored for a message's recipient, nearest to the heard one first
 
 
-def _message_sure(agent, transcript, step, vocabulary, evidence: dict) -> bool:
+def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_reading: bool = True) -> bool:
     """A message whose words the recognizer doubts may still be sure: its recipient from the
     closed set and its body from the open text are judged apart.
 
@@ -185,7 +191,8 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict) -> bool:
     SMS_WORD_PROB without the context, as faster-whisper aligns words (the old rule for the whole
     message, whose verb and name words are where tiny.en doubts most: "Message" 0.35 bare in
     "Message my mother, happy birthday", body words 0.8-0.9), and the transcript's segment
-    log-probability must clear the message floor."""
+    log-probability must clear the message floor. Without `own_reading` the heard text is not
+    among the readings (its recipient was matched by sound: only the notes' own names count)."""
     conf = transcript.confidence
     scorer = transcript.scorer
     text = transcript.text.strip()
@@ -212,9 +219,11 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict) -> bool:
     near = grammar.nearest([(c, "message") for c, _ in cands], [text], limit=MESSAGE_TARGETS, per_family=0)
     target_of = dict(cands)
     texts = list(dict.fromkeys([text, *near]))
+    if not own_reading:
+        texts = texts[1:]
     scores = scorer.grammar(texts)
     mine = step.args.get("to")
-    meanings = [("to", mine)] + [("to", _number(agent, target_of[t])) for t in texts[1:]]
+    meanings = [("to", mine) if t == text else ("to", _number(agent, target_of[t])) for t in texts]
     post = grammar.posterior(list(zip(scores, meanings)))
     evidence.update(path="message", p_all=round(post.get(("to", mine), 0.0), 4), scored=len(texts))
     return post.get(("to", mine), 0.0) >= GRAMMAR_SURE
@@ -230,6 +239,18 @@ def _meaning_of(agent, text: str):
     if text not in memo:
         plan, question, error = agent.plan(text)
         memo[text] = _meaning(plan) if plan and not question and not error else None
+    return memo[text]
+
+
+_sound_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # agent -> {reading: by sound}
+
+
+def _sounded(agent, text: str) -> bool:
+    """Does the reading's plan reach a contact only by sound (no note names it as read)?"""
+    memo = _sound_memo.setdefault(agent, {})
+    if text not in memo:
+        plan, _, _ = agent.plan(text)
+        memo[text] = any(p.heard_as for p in plan or [])
     return memo[text]
 
 
@@ -273,9 +294,11 @@ def _number(agent, target: str) -> str | None:
     return dict(meaning[0][1]).get("to") if meaning else None
 
 
-def _grammar(agent, transcript, vocabulary, apps: set[str], evidence: dict) -> Judged:
+def _grammar(agent, transcript, vocabulary, apps: set[str], evidence: dict, by_sound: bool = True) -> Judged:
     """The closed grammar's readings nearest to what was heard and the recognizer's n-best,
-    scored together on the recording (agent/phone/grammar.py)."""
+    scored together on the recording (agent/phone/grammar.py). Without `by_sound`, a reading
+    whose contact is only matched by sound (the heard "Call my brothers.") is left out: what
+    vouches for such a contact is the recording preferring the notes' own name for it."""
     import time
 
     scorer = transcript.scorer
@@ -288,6 +311,10 @@ def _grammar(agent, transcript, vocabulary, apps: set[str], evidence: dict) -> J
     cands = grammar.closed_texts(names, relations, app_names(vocabulary)) + grammar.slot_texts(said)
     texts = grammar.nearest(cands, said, limit=GRAMMAR_LIMIT, per_family=GRAMMAR_PER_FAMILY)
     every = list(dict.fromkeys([*said, *texts]))
+    if not by_sound:
+        every = [t for t in every if not _sounded(agent, t)]
+    if not every:
+        return Judged()
     t1 = time.perf_counter()
     meanings = []
     for t in every:

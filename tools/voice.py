@@ -519,7 +519,7 @@ def finish(raw: str, words: list[tuple[str, float]]) -> tuple[str, list[tuple[st
     subtitle credits, and a last sentence it was unsure of throughout ("Call my uncle. All right,
     so, let's go." from the silence after the words; mean word probability under 0.4)."""
     words = _join_pieces(words)
-    text = strip_hallucinated_tail(raw)
+    text = strip_hallucinated_tail(strip_repetition_loop(raw))
     dropped = len(raw.split()) - len(text.split())
     if dropped > 0:
         words = words[: max(0, len(words) - dropped)]
@@ -532,6 +532,37 @@ def finish(raw: str, words: list[tuple[str, float]]) -> tuple[str, list[tuple[st
         if not tail or sum(tail) / len(tail) >= UNSURE_TAIL_PROB:
             return text, words
         text, words = " ".join(sentences[:-1]), words[:-n]
+
+
+LOOP_REPEATS = 3  # a phrase said this many times over, to the end of the transcript, is a loop
+LOOP_MAX_WORDS = 8
+
+
+def strip_repetition_loop(text: str) -> str:
+    """`text` with a phrase whisper repeated to the end kept once: a greedy decode can fall into a
+    loop ("Open Wi-Fi. Open Wi-Fi. ..." 45 times, "Tell Priya, now Priya, now Priya, ...") until it
+    runs out of tokens. The phrase must come LOOP_REPEATS times or more in a row and run to the end
+    (the last one may be cut short); "Call Dana. Call Dana." is left as printed."""
+    words = text.split()
+    norm = [re.sub(r"[^\w']", "", w).lower() for w in words]
+    best = None
+    for k in range(1, LOOP_MAX_WORDS + 1):
+        for i in range(0, len(words) - LOOP_REPEATS * k + 1):
+            block = norm[i:i + k]
+            if not all(block):
+                continue
+            tail = norm[i:]
+            last = len(tail) - 1
+            if len(tail) // k >= LOOP_REPEATS and all(
+                    tail[j] == block[j % k] or (j == last and block[j % k].startswith(tail[j]))
+                    for j in range(len(tail))):
+                if best is None or (i, k) < best:
+                    best = (i, k)
+                break
+    if best is None:
+        return text.strip()
+    kept = " ".join(words[:sum(best)]).rstrip(",;:- ")
+    return kept if kept.endswith((".", "!", "?")) else kept + "."
 
 
 def strip_hallucinated_tail(text: str) -> str:

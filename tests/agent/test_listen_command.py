@@ -167,6 +167,26 @@ def test_a_contact_matched_only_by_sound_is_read_back_not_called(notes_home, vph
     assert vphone.state().calls == []
 
 
+def test_a_contact_matched_by_sound_runs_when_the_recording_names_it_as_the_notes_do(notes_home, flite):
+    """"Call my uncles." (a plural no note writes) reaches the uncle only by sound. On the
+    recording, among the calls this user can make with the notes' own words (the heard reading
+    itself left out), "my uncle" holds nearly all the probability: the contact is vouched for and
+    the call runs. "Call to bias." for the same recording matches Rosalind Pike by sound, but the
+    recording prefers Tobias: not vouched, read back."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        agent = _agent(notes_home, memory)
+        plural = understand(agent, _heard("Call my uncles.", flite("call my uncle"), vocab), vocab)
+        pike = understand(agent, _heard("Call to bias.", flite("call Tobias"), vocab), vocab)
+    assert plural.plan[0].heard_as and [p.args["to"] for p in plural.plan] == ["+49305550177"]
+    assert plural.evidence["vouched"] and plural.evidence["contact_by_sound"] and not plural.read_back
+    assert pike.plan[0].heard_as and [p.args["to"] for p in pike.plan] == ["+442079460018"]
+    assert not pike.evidence["vouched"] and pike.read_back
+
+
 def test_unsure_safe_transcript_still_runs(home, vphone):
     from agent.commands.listen import act_on_transcript
 

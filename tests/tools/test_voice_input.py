@@ -188,6 +188,20 @@ def test_subtitle_credits_whisper_invents_are_dropped(heard, kept):
     assert voice.strip_hallucinated_tail(heard) == kept
 
 
+def test_a_sentence_whisper_repeats_in_a_loop_is_kept_once():
+    """A greedy decode can loop until it runs out of tokens: espeak-ng's "open WhatsApp" came back
+    as "Open Wi-Fi." 45 times, which the chat showed as the user's message and `anima listen
+    --json` printed as the transcript. The phrase is kept once, with its own word probabilities;
+    a phrase said twice is left as printed."""
+    loop = "Open Wi-Fi. " * 45
+    text, words = voice.finish(loop.strip(), [("Open", 0.6), ("Wi", 0.5), ("-Fi.", 0.7)] * 45)
+    assert text == "Open Wi-Fi." and words == [("Open", 0.6), ("Wi-Fi.", 0.6)]
+    cut = "Tell Priya that Priya that Priya that Priya that Pr"  # the last one cut short by the token limit
+    assert voice.finish(cut, [(w, 0.8) for w in cut.split()])[0] == "Tell Priya that."
+    assert voice.finish("Call Dana. Call Dana.", [(w, 0.8) for w in "Call Dana. Call Dana.".split()])[0] \
+        == "Call Dana. Call Dana."
+
+
 def test_a_message_needs_a_surer_transcript_than_a_call():
     from tools.voice import Confidence
 
