@@ -196,29 +196,16 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
 
 
 def _context(hit: StatementHit, before) -> str:
-    """The sentences before a pronoun sentence under the same heading (its antecedents); for any
-    other sentence of running prose, the sentences before it in its paragraph ("Demio service at
-    Peter's this morning. ... KSh 14,500 in total, paid by M-Pesa." says what the amount paid for)."""
-    if hit.kind != "sentence":
+    """The sentences before a pronoun sentence under the same heading (its antecedents)."""
+    if hit.kind != "sentence" or not _PRONOUN.search(hit.source):
         return ""
-    pronoun = bool(_PRONOUN.search(hit.source))
-    prior: list = []
+    prior = []
     for st in before(hit.id, CONTEXT_STATEMENTS):
         if _nearest_heading(st.topic) == hit.topic:
-            prior.append(st)
+            prior.append(st.text)
         else:
             prior.clear()  # another section: what it says is not about this sentence's people
-    if not pronoun:
-        # Only the same paragraph: sentences on the lines right above, none across a blank line.
-        kept: list = []
-        line = hit.line
-        for st in reversed(prior):
-            if st.kind != "sentence" or st.end_line < line - 1:
-                break
-            kept.insert(0, st)
-            line = st.line
-        prior = kept
-    return " ".join(st.text for st in prior)
+    return " ".join(prior)
 
 
 def _nearest_heading(topic) -> str:

@@ -372,23 +372,6 @@ def test_a_driving_licence_is_asked_as_dl():
     assert reading.kind == "answered" and "04/11/2028" in reading.answer
 
 
-def test_a_sentence_of_running_prose_is_read_with_the_sentences_before_it_in_its_paragraph():
-    """"KSh 14,500 in total" says what it paid for only through the sentence before it; a sentence
-    after a blank line, or under another heading, is not read with it."""
-    from agent.reader_statements import StatementHit as SH, _context
-
-    def st(line, text, topic="Saturday 22 August 2026", kind="sentence", end=None):
-        return SH(id=f"j:{line}:{text[:5]}", path="/n/j.org", line=line, end_line=end or line, text=text, source=text,
-                  topic=topic, kind=kind)
-
-    lines = [st(6, "Demio service at Peter's this morning."), st(6, "It was at 89,600 km, a bit past due."),
-             st(7, "KSh 14,500 in total, paid by M-Pesa."), st(10, "Afternoon: drove to my brother's place.")]
-    before = lambda sid, n: [s for s in lines[:next(i for i, s in enumerate(lines) if s.id == sid)]][-n:]
-    assert "Demio service" in _context(lines[2], before)
-    assert _context(lines[3], before) == ""  # after a blank line: another paragraph
-    assert _context(st(7, "Paid by M-Pesa.", kind="bullet"), before) == ""  # bullets stand alone
-
-
 def test_the_day_a_diary_entry_was_written_does_not_answer_when_its_line_names_its_own_month():
     statements = [
         hit("Did the sums: still cheaper than moving, and the lease runs to February anyway.", line=11, rank=0,
