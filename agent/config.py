@@ -81,11 +81,11 @@ class TrainSettings(BaseModel):
     # general-knowledge drop grew on sam (bench/RESULTS.md, "Closed-book recall, sixth pass").
     value_weight: float = 1.0
     # Backpropagate through the batch's shared prompt prefix (the system prompt) in the cheap step.
-    # Off: the prefix runs without autograd, ~15 % less per step on this CPU; the steps it buys raised
-    # held-out recall at the same training time on a Lena slice (3 seeds), but the one full cycle on
-    # sam scored lower (0.38 against 0.46) and general answers fell on the slice: on until a second
-    # persona confirms it (bench/RESULTS.md, "Closed-book recall, tenth pass").
-    prefix_grad: bool = True
+    # Off: the prefix runs without autograd, ~15 % less per step on this CPU. At equal steps it
+    # teaches as much (held-out recall and general answers paired on Lena and sam slices, 2 seeds
+    # each), so at equal time its extra steps are a gain (Lena 3 seeds, sam): off by default
+    # (bench/RESULTS.md, "Closed-book recall, tenth pass" and "eleventh pass").
+    prefix_grad: bool = False
     # Steps between evaluations of the held-out and general losses (early stopping, the best adapter).
     # Each costs about 3 training steps (54 examples forward): every 25 steps it took ~13 % of the
     # 600 s budget; every 50, half that (bench/RESULTS.md, "Closed-book recall, tenth pass").

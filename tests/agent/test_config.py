@@ -77,10 +77,12 @@ def test_a_cycle_trains_with_the_settings_and_evaluates_every_50_steps_unless_th
 
 
 def test_a_cycle_takes_the_prefix_gradient_setting():
-    # the exact step by default (one persona's slice is no measurement to change it on,
-    # bench/RESULTS.md, tenth pass); the cheaper step is one setting away
+    # the cheaper step by default: per step it teaches as much as the exact one on two personas'
+    # slices, so its ~15 % cheaper steps buy recall (bench/RESULTS.md, eleventh pass); the exact
+    # step is one setting away
     from agent.config import TrainSettings
     from agent.training import train_config
 
-    assert train_config(TrainSettings(), {}, 600).prefix_grad is True
+    assert train_config(TrainSettings(), {}, 600).prefix_grad is False
+    assert train_config(TrainSettings(prefix_grad=True), {}, 600).prefix_grad is True
     assert train_config(TrainSettings(prefix_grad=False), {}, 600).prefix_grad is False
