@@ -473,7 +473,7 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
-        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=written_date,
+        prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=version_date,
                      page=page_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands)
         if siblings:
@@ -898,13 +898,16 @@ def written_date(st: StatementHit):
         if found or keyed:
             return found
         return latest_date(f"{st.path} {st.topic}")
-    found = latest_date(f"{st.path} {st.topic} {st.text}")
+    return latest_date(f"{st.path} {st.topic} {st.text}")
+
+
+def version_date(st: StatementHit):
+    """written_date, for ordering two versions of one fact: a page last changed on 11 June cannot
+    have been written on 15 September, so that date is what the line tells (an appointment) and
+    the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
+    found = written_date(st)
     page = latest_date(st.written)
-    if found and page and found > page:
-        # A page last changed on 11 June cannot have been written on 15 September: that date is
-        # what the line tells (an appointment), and the page's day is when it was said.
-        return page
-    return found
+    return page if found and page and found > page else found
 
 
 def page_date(st: StatementHit):

@@ -18,6 +18,10 @@ COLLECTION = "anima_chunks"
 STATEMENT_COLLECTION = "anima_statements"
 
 
+# Graph search width and the fewest neighbours asked of it (see VectorStore.query).
+EF_SEARCH = 200
+QUERY_FLOOR = 200
+
 class VectorStore:
     def __init__(self, data_dir: Path, url: str | None = None, collection: str = COLLECTION):
         import chromadb
@@ -75,9 +79,17 @@ class VectorStore:
     def _open(self):
         # embedding_function=None: vectors always come from memory's own embedder; chromadb's
         # default function would try to download an ONNX model.
-        return self._client.get_or_create_collection(
+        collection = self._client.get_or_create_collection(
             self._name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
         )
+        try:
+            # A wider search of the graph: at chromadb's default a statement that was the nearest
+            # of all was missing from a top-36 query of a 3,000-statement index.
+            if (collection.configuration.get("hnsw") or {}).get("ef_search", 0) < EF_SEARCH:
+                collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+        except Exception:  # a Chroma server or version that cannot change it: the query floor still holds
+            pass
+        return collection
 
     def upsert(self, ids: Sequence[str], vectors: Sequence[Sequence[float]], paths: Sequence[str]) -> None:
         if not ids:
@@ -105,10 +117,12 @@ class VectorStore:
             total = self._collection.count()
             if total == 0 or n <= 0:
                 return []
-            res = self._collection.query(query_embeddings=[list(vector)], n_results=min(n, total), include=["distances"])
+            # HNSW is approximate and its recall grows with k: ask for at least QUERY_FLOOR and keep n.
+            res = self._collection.query(query_embeddings=[list(vector)], n_results=min(max(n, QUERY_FLOOR), total),
+                                         include=["distances"])
         ids = res["ids"][0]
         distances = res["distances"][0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)][:n]
 
     def all_ids(self) -> set[str]:
         out: set[str] = set()
