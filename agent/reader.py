@@ -343,7 +343,7 @@ class Reader:
                 beside = [v for v in typed if _near(bare, v, role[0], window=1)]
                 typed = beside or typed
                 own = [v for v in own if v in typed]
-            if info.want == "name" and info.subject and stem(info.subject) in terms and _NAMES_IT.search(info.text):
+            if info.want == "name" and info.subject and stem(info.subject) in content_words(st.text) and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
@@ -367,7 +367,7 @@ class Reader:
                                                       st.text, re.IGNORECASE)]
                 typed = [v for v in typed if not any(v in p for p in past)]  # nor the year of that date
                 own = [v for v in own if v in typed]
-            if info.want == "date" and typed and not own and _OWN_TIME.search(st.text):
+            if info.want == "date" and typed and not own and _OWN_TIME.search(st.source or st.text):
                 # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
                 # own time (a month, a weekday), so the day it was written is not the answer.
                 typed = []

@@ -102,13 +102,13 @@ def analyse(question: str) -> QuestionInfo:
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             # "What's the mortgage payment now?", "the monthly instalment", "the premium".
             re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\b(?:re)?payments?\b|\binstal+ments?\b|\bpremiums?\b", low)
-            and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\bpayment (?:date|day|method|reference)\b", low)):
+            and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\bpayment (?:date|day|method|reference|terms?|plan|link|app)\b", low)):
         want = "money"
     elif re.search(r"\bwhat (temperature|temp)\b|\bhow hot\b", low):
         want = "temperature"
     elif re.search(r"\bhow long\b(?! (?:is|was|are) (?:the|my|it) (?:road|river|bridge|trail|drive|flight|book))", low):
         want = "duration"
-    elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b|\b(?:tyre|tire|shoe|ring|bed|screen|frame) sizes?\b", low):
+    elif re.search(r"\bhow (many|old|far|fast|tall|heavy|big|often)\b|\bwhat (size|age|percentage)\b", low):
         want = "number"
     elif re.search(r"^\W*when\b|\b(what|which) (day|date|year|month|week|weekday|evening|night|morning|afternoon)s?\b|\bwhat year\b"
                    r"|\b(?:until|till|til|by) when\b|\b(?:deadline|due date|expiry date|expiration date)\b"

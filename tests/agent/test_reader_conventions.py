@@ -415,8 +415,12 @@ def test_a_currency_code_is_no_name_and_the_us_is_no_you():
     assert face_user("bought from the US via Kenya Shipping") == "Bought from the US via Kenya Shipping"
 
 
-def test_a_tyre_size_is_a_number_the_line_gives():
-    assert analyse("octavia tyre size?").want == "number"
+def test_payment_terms_are_no_amount_and_a_log_lines_own_date_label_answers_when():
+    assert analyse("What are our payment terms with Brightwheel?").want is None
+    statements = [hit("9 Jul.: Hosepipe ban from today.", line=12, topic="Summer log")]
+    statements[0].source = "Hosepipe ban from today."
+    reading = Reader(overlap_model()).read("When did the hosepipe ban start?", statements)
+    assert reading.kind == "answered" and "9 Jul" in reading.answer
 
 
 def test_a_name_day_is_no_birthday_and_a_polish_i_is_no_you():
@@ -448,3 +452,9 @@ def test_a_renewal_or_expiry_date_is_no_birthday():
     statements = [hit("Yaris (Marek's): OC: Warta, policy 908555221, renews 02.11. Marek pays.", line=18, rank=0, kind="bullet"),
                   hit("Yaris (Marek's): Przegląd valid until 18.03.2027", line=19, rank=1, kind="bullet")]
     assert Reader(overlap_model()).read("when is mareks bday", statements).kind == "abstained"
+
+
+def test_a_mother_written_in_her_language_is_named_beside_that_word():
+    statements = [hit("people: Mama (Ewa)", line=4, kind="bullet", topic="people")]
+    reading = Reader(overlap_model()).read("What's my mum's name?", statements)
+    assert reading.kind == "answered" and "Ewa" in reading.answer
