@@ -203,6 +203,20 @@ def _json_scalar(raw: str) -> str | None:
         return raw.strip('"')
 
 
+def json_object(lines: list[str], key: str) -> dict | None:
+    """The JSON object the file holds when it has `key` at its top level (an app's export: a
+    Google Keep note, Simplenote's notes.json); None for anything else. The key is looked for
+    in the text first, so other JSON files are not parsed for it."""
+    text = "\n".join(lines).strip()
+    if not text.startswith("{") or f'"{key}"' not in text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and key in data else None
+
+
 def json_to_markdown(lines: list[str]) -> list[str]:
     """Pretty-printed JSON, line for line: `"Léa": {` is the item "Léa" over its keys,
     `"naissance": "2017-02-11",` the line "naissance: 2017-02-11", an object or a list written on

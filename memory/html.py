@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from html import unescape
 from html.parser import HTMLParser
 
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "figure",
@@ -195,7 +196,7 @@ def enex_notes(text: str) -> list[tuple[list[str], list[int], str]]:
                 break
         lines, numbers = [], []
         if title:
-            lines.append("# " + " ".join(_unescape(title.group(1)).split()))
+            lines.append("# " + " ".join(unescape(title.group(1)).split()))
             numbers.append(start_line + body.count("\n", 0, title.start()))
             lines.append("")
             numbers.append(numbers[-1])
@@ -206,7 +207,3 @@ def enex_notes(text: str) -> list[tuple[list[str], list[int], str]]:
         out.append((lines, numbers, day))
     return out
 
-
-def _unescape(text: str) -> str:
-    from html import unescape
-    return unescape(text)

@@ -12,10 +12,11 @@ deleted) is read from its content block.
 from __future__ import annotations
 
 import html
-import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+
+from memory.datafiles import json_object
 
 _KEEP_KEYS = {"textContent", "listContent"}
 _HTML_TITLE = re.compile(r'<div class="title">(.*?)</div>', re.DOTALL)
@@ -25,16 +26,8 @@ _HTML_STAMP = re.compile(r'<div class="heading">.*?(\d{1,2} [A-Z][a-z]{2} \d{4})
 
 def note(lines: list[str]) -> dict | None:
     """The Keep note a `.json` file holds, or None when it is not one."""
-    text = "\n".join(lines).strip()
-    if not text.startswith("{") or '"userEditedTimestampUsec"' not in text:
-        return None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or "userEditedTimestampUsec" not in data or not _KEEP_KEYS & set(data):
-        return None
-    return data
+    data = json_object(lines, "userEditedTimestampUsec")
+    return data if data is not None and _KEEP_KEYS & set(data) else None
 
 
 def is_keep_html(path: Path, lines: list[str]) -> bool:

@@ -262,12 +262,7 @@ def _renumber(blocks: list[Block], numbers: list[int]) -> list[Block]:
 def _on_line(blocks: list[Block], n: int) -> list[Block]:
     """Blocks read from text that is all on one line of the file (a one-line JSON export): each
     cites that line, the only one the user can open."""
-    for b in blocks:
-        b.lines = [(n, text) for _, text in b.lines]
-        b.header = [(n, text) for _, text in b.header]
-        if b.first_line:
-            b.first_line = n
-    return blocks
+    return _renumber(blocks, [n])
 
 
 def _paragraphs(numbered: list[tuple[int, str]], kind: str) -> list[Block]:
