@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # English word(s) -> foreign word beginnings (folded: no diacritics, lower case).
 _GLOSSES: dict[str, tuple[str, ...]] = {
@@ -118,9 +119,11 @@ for _p, _e in _ENTRIES:
 _INSIDE_RE = re.compile("|".join(sorted(map(re.escape, _INSIDE), key=len, reverse=True)))
 
 
-def english_for(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def english_for(text: str) -> frozenset[str]:
     """English words glossing the foreign everyday words in `text` ("Paszport: EL5550182" ->
-    {"passport"})."""
+    {"passport"}). Cached: the reader asks it of the same statement for coverage, for each
+    version check and for what the statement speaks of."""
     low = fold(text) + " "
     found: set[str] = set()
     for m in _INSIDE_RE.finditer(low):
@@ -131,7 +134,7 @@ def english_for(text: str) -> set[str]:
             # A prefix written with a space after it is a whole word ("prad " is "Prąd:", not "Prada").
             if low.startswith(core, m.start()) and (core == prefix or not low[m.start() + len(core)].isalnum()):
                 found.update(english.split())
-    return found
+    return frozenset(found)
 
 
 _ENGLISH: dict[str, set[str]] = {}
