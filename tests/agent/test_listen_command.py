@@ -424,7 +424,10 @@ def test_a_message_is_judged_by_its_recipient_and_its_body_apart(notes_home, fli
 @pytest.fixture(scope="session")
 def noisy_volume_up(tmp_path_factory):
     """espeak-ng's "turn the volume up" under sox's (seeded) pink noise at 5 dB SNR: tiny.en
-    hears "Turn on your map." in it, and "Turn the volume up." once the noise is gated out."""
+    hears "Turn on your map." in it, and "Turn the volume up." once the noise is gated out.
+    Every sox step runs with -R: without it the dither sox adds when it resamples differs on each
+    run, and this clip, chosen on the edge, was heard as "Turn on your map." in the gated
+    recording as well about one run in ten (4 of 65 runs)."""
     import numpy as np
 
     from tools.voice import SAMPLE_RATE, read_wav, write_wav
@@ -432,7 +435,7 @@ def noisy_volume_up(tmp_path_factory):
     d = tmp_path_factory.mktemp("noisy-command")
     raw, clean, noise, out = d / "raw.wav", d / "clean.wav", d / "pink.wav", d / "noisy.wav"
     subprocess.run(["espeak-ng", "-w", str(raw), "turn the volume up"], check=True, capture_output=True)
-    subprocess.run(["sox", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(clean), "pad", "0.5", "0.8"],
+    subprocess.run(["sox", "-R", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(clean), "pad", "0.5", "0.8"],
                    check=True, capture_output=True)
     subprocess.run(["sox", "-R", "-n", "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(noise), "synth", "12",
                     "pinknoise"], check=True, capture_output=True)

@@ -23,14 +23,14 @@ def timer_command(tmp_path_factory):
     d = tmp_path_factory.mktemp("noisy")
     raw, clean, noise, noisy = d / "raw.wav", d / "clean.wav", d / "noise.wav", d / "noisy.wav"
     subprocess.run(["espeak-ng", "-w", str(raw), "set a timer for 5 minutes"], check=True, capture_output=True)
-    subprocess.run(["sox", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(clean), "pad", "0.5", "0.8"],
+    subprocess.run(["sox", "-R", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(clean), "pad", "0.5", "0.8"],
                    check=True, capture_output=True)
     speech = read_wav(clean)
     subprocess.run(["sox", "-R", "-n", "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(noise), "synth",
                     f"{len(speech) / SAMPLE_RATE + 0.1:.3f}", "pinknoise"], check=True, capture_output=True)
     n = read_wav(noise)
     gain = _speech_rms(speech) / (float(np.sqrt(np.mean(np.square(n, dtype=np.float64)))) * 10 ** (SNR_DB / 20))
-    subprocess.run(["sox", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(noisy), "trim", "0",
+    subprocess.run(["sox", "-R", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(noisy), "trim", "0",
                     f"{len(speech)}s"], check=True, capture_output=True)
     return speech, read_wav(noisy)
 
