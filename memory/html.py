@@ -34,6 +34,9 @@ class _Reader(HTMLParser):
         self.header_row = False
         self.title = ""
         self.in_title = False
+        self.bold = 0  # open <b>/<strong> tags
+        self.plain = False  # the block so far holds text outside them
+        self.level = 0  # the last real heading's level
 
     # text -----------------------------------------------------------------------------------
     def _line(self) -> int:
@@ -41,9 +44,13 @@ class _Reader(HTMLParser):
 
     def flush(self) -> None:
         text = " ".join("".join(self.buf).split())
+        if text and not self.prefix and not self.plain and _is_bold_title(text):
+            # a line that is all bold, short and no sentence ("<div><b>Onix (meu)</b></div>")
+            # heads the lines under it, as a heading one level below the page's own
+            self.prefix = "#" * min(6, self.level + 1 if self.level else 2) + " "
         if text:
             self.out.append((self.buf_line or self._line(), self.prefix + text))
-        self.buf, self.buf_line, self.prefix = [], 0, ""
+        self.buf, self.buf_line, self.prefix, self.plain = [], 0, "", False
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -56,6 +63,8 @@ class _Reader(HTMLParser):
             return
         if data.strip() and not self.buf_line:
             self.buf_line = self._line() + len(re.match(r"\s*", data).group(0).split("\n")) - 1
+        if data.strip() and not self.bold:
+            self.plain = True
         self.buf.append(data)
 
     # tags -----------------------------------------------------------------------------------
@@ -67,6 +76,8 @@ class _Reader(HTMLParser):
             return
         if self.skip:
             return
+        if tag in ("b", "strong"):
+            self.bold += 1
         if tag == "br":
             if self.cell is not None:
                 self.cell.append(" ")
@@ -75,6 +86,7 @@ class _Reader(HTMLParser):
         elif tag in _HEADINGS:
             self.flush()
             self.prefix = "#" * _HEADINGS[tag] + " "
+            self.level = _HEADINGS[tag]
         elif tag in ("ul", "ol"):
             self.flush()
             self.lists.append(tag)
@@ -108,6 +120,8 @@ class _Reader(HTMLParser):
             return
         if self.skip:
             return
+        if tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
         if tag in ("td", "th") and self.row is not None and self.cell is not None:
             self.row.append(" ".join("".join(self.cell).split()).replace("|", "/"))
             self.cell = None
@@ -138,6 +152,10 @@ class _Reader(HTMLParser):
             if k == 0:
                 self.out.append((n, "|" + "---|" * width))
         self.out.append((rows[-1][0], ""))
+
+
+def _is_bold_title(text: str) -> bool:
+    return len(text.split()) <= 6 and not re.search(r"[:.!?;]$|:\s|\d{4}", text)
 
 
 def to_markdown(text: str, first_line: int = 1) -> tuple[list[str], list[int], str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import cards, datafiles, html, joplin, keep, mail, org, simplenote, sms, tiddlywiki, zim
+from memory import cards, datafiles, dayone, html, joplin, keep, mail, org, simplenote, sms, telegram, tiddlywiki, todoist, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -78,6 +78,9 @@ class ParsedFile:
     # Why a file that parsed says nothing, where the format tells ("a Joplin notebook record").
     nothing: str = ""
     written: str = ""  # the day the page says it was last changed, ISO ("2026-03-15"); "" if it does not say
+    # Several notes in one file, each changed on its own day (an Evernote export): (first line,
+    # day) in line order; a line takes the day of the note it is in, `written` elsewhere.
+    written_from: list[tuple[int, str]] = field(default_factory=list)
 
 
 def kind_for(path: Path) -> str | None:
@@ -170,6 +173,16 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         for k, md in enumerate(simplenote.notes(export)):
             blocks += _on_line(_parse_markdown(md), at[k] if k < len(at) else 1) if md else []
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=simplenote.latest(export))
+    if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
+        # A Day One journal: each entry under the day it was written, citing its text's line.
+        md, numbers = dayone.to_markdown(journal, lines)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
+                          warnings=[warning] if warning else [])
+    if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
+        # A Telegram chat export: each message under its day, citing its text's line.
+        md, numbers = telegram.to_markdown(chat, lines)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
+                          warnings=[warning] if warning else [])
     if keep.is_keep_html(path, lines):
         if keep.json_beside(path):
             return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
@@ -190,8 +203,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks, days = [], []
         for md, numbers, day in html.enex_notes(text):
             blocks += _renumber(_parse_markdown(md), numbers)
-            days.append(day)
-        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=max(days, default=""))
+            days.append((min(numbers, default=1), day))
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
+                          written=max((d for _, d in days), default=""), written_from=sorted(days))
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
@@ -218,6 +232,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
                           nothing="a TiddlyWiki system tiddler: the wiki's settings" if tiddlywiki.is_system(lines) else "",
                           written=tiddlywiki.written(lines))
+    if kind == "text" and vimwiki.is_vimwiki(path):
+        # A VimWiki page: `= Title =` headings, indented `*` lists, [[links]]; a diary page's day.
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(vimwiki.to_markdown(lines)),
+                          warnings=[warning] if warning else [], written=vimwiki.diary_day(path))
     if kind == "text" and zim.looks_like_zim(lines):
         # A Zim wiki page: its header block, `====== Title ======` headings, [[links]].
         return ParsedFile(kind="markdown", blocks=_parse_markdown(zim.to_markdown(lines)),
@@ -239,6 +257,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks = _parse_markdown(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
+        if todoist.is_todoist(path, lines):
+            blocks = todoist.convert(path, blocks, Block)
     elif kind == "code":
         blocks = _paragraphs(list(enumerate(lines, 1)), "code")
     else:

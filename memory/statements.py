@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s22"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s23"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -67,7 +67,7 @@ def clean(text: str) -> str:
 # Words that end with a full stop without ending the sentence. Compared lower-case, without the
 # dot; capitalised month abbreviations are checked separately ("Mar." vs "mar").
 _ABBREVIATIONS = frozenset(
-    """dr mr mrs ms mx prof st sr jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
+    """dr dra mr mrs ms mx prof profa st sr sra srta jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
     tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est""".split()
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
@@ -83,6 +83,10 @@ def _starts_sentence(ch: str) -> bool:
 
 _SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is an as my am pm ok hi".split())
 _SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num".split())
+# A German or Scandinavian ordinal is written "2." ("ab 1. Dezember", "2. OG links"): before a
+# month or a floor it is no sentence end.
+_AFTER_ORDINAL = frozenset("""januar jänner februar märz april mai juni juli august september oktober
+    november dezember og eg ug dg stock etage obergeschoss untergeschoss klasse""".split())
 
 
 def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
@@ -97,8 +101,14 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
         before = text[:word_start].rstrip().rsplit(None, 1)
         return not before or before[-1][:1].isupper()
     bare = core[:-1]
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", bare) and text[nxt : nxt + 1].isdigit():
+        return True  # a day written "28.10." before its time: "Mi 28.10. 7:30"
+    bare = re.sub(r"^.*-(?=[A-Za-z])", "", bare)  # "Versicherungsschein-Nr." is "Nr."
     if bare in _MONTH_ABBREV:
         return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there
+    if re.fullmatch(r"\d{1,2}", bare) and re.match(r"\w+", text[nxt:]) and \
+            re.match(r"\w+", text[nxt:]).group(0).lower() in _AFTER_ORDINAL:
+        return True
     if text[nxt : nxt + 1].isdigit() and (re.fullmatch(r"[a-z]{1,2}", bare) and bare not in _SHORT_WORDS or bare in _SHORT_ABBREVS):
         return True  # a short abbreviation before its number: "ur. 03.08", "tel. 555", "ca. 30"
     return bare.lower() in _ABBREVIATIONS
@@ -811,10 +821,20 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
                 topic=d.topic,
                 fields=d.fields,
                 chunk_id=_chunk_for(d.line, d.end_line, chunks),
-                written=parsed.written,
+                written=_written_at(parsed, d.line),
             )
         )
     return out
+
+
+def _written_at(parsed, line: int) -> str:
+    """The day the note holding `line` was last changed (ParsedFile.written_from), else the page's."""
+    day = parsed.written
+    for first, note_day in parsed.written_from:
+        if first > line:
+            break
+        day = note_day or parsed.written
+    return day
 
 
 # What a statement vector is made of. "text": the statement alone. Measured against "file name

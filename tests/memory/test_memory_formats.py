@@ -759,3 +759,120 @@ def test_a_short_abbreviation_before_its_number_does_not_end_the_sentence(tmp_pa
     got = _texts(tmp_path / "Urodziny.txt", "Urodziny\n\nMarek - ur. 03.08\nPaweł: tel. 601 555 014\n\nIt was big. 30 people came.\n")
     assert (3, "Urodziny: Marek - ur. 03.08") in got and (4, "Paweł: tel. 601 555 014") in got
     assert (6, "It was big.") in got and (6, "30 people came.") in got
+
+
+VIMWIKI = """\
+    = Bikes =
+
+    == Gazelle (mine) ==
+      * Frame number: GZ-4471-K
+      * Lock code: 3381
+      * [X] new chain
+      * [ ] new brake pads
+    See [[Repairs|the repair log]] and [[shop/Velo]].
+    %% a comment: the old lock code was 1111
+    Insurer:: Fietsverzekering NL
+
+    | Part  | Size   |
+    |-------|--------|
+    | Tyres | 28x1.5 |
+    """
+
+
+def test_a_vimwiki_page_is_its_headings_over_its_lists_links_and_tables(tmp_path):
+    got = _texts(tmp_path / "Bikes.wiki", VIMWIKI)
+    assert (4, "Gazelle (mine): Frame number: GZ-4471-K") in got
+    assert (6, "Gazelle (mine): new chain (done)") in got
+    assert (8, "See the repair log and Velo.") in got
+    assert (10, "Insurer: Fietsverzekering NL") in got
+    assert (14, "Part: Tyres; Size: 28x1.5") in got
+    assert not any("1111" in t or "=" in t for _, t in got)  # no comment, no heading marks
+    topics = {s.line: s.topic for s in parse_statements(tmp_path / "Bikes.wiki", textwrap.dedent(VIMWIKI).encode())}
+    assert topics[4] == ["Bikes", "Gazelle (mine)"]
+    diary = tmp_path / "diary" / "2026-04-02.wiki"
+    assert parsers.parse(diary, b"= 2026-04-02 =\n\nLock code is 4410 now.\n").written == "2026-04-02"
+    assert parsers.parse(tmp_path / "Bikes.wiki", textwrap.dedent(VIMWIKI).encode()).written == ""
+
+
+def test_german_ordinals_and_a_day_before_its_time_do_not_end_the_sentence(tmp_path):
+    got = _texts(tmp_path / "Wohnung.txt", "Wohnung\n\nHauptstraße 3, 2. OG rechts. Ab 1. Dezember 800 €.\n"
+                 "Termin jetzt Do 12.11. 9:15 statt Mi. Neue Police-Nr. KH-77 ab heute.\nI have 2. Then I left.\n")
+    assert (3, "Hauptstraße 3, 2. OG rechts.") in got and (3, "Ab 1. Dezember 800 €.") in got
+    assert (4, "Termin jetzt Do 12.11. 9:15 statt Mi.") in got
+    assert (4, "Neue Police-Nr. KH-77 ab heute.") in got
+    assert (5, "I have 2.") in got and (5, "Then I left.") in got
+
+
+def test_a_day_one_journal_is_each_entry_under_the_day_it_was_written_where_it_was_written(tmp_path):
+    import json as _json
+    journal = {"metadata": {"version": "1.0"}, "entries": [
+        {"uuid": "B2", "creationDate": "2026-05-03T01:30:00Z", "timeZone": "America/Lima", "tags": ["car"],
+         "text": "# Taller\n\nThe mechanic, Sr. Quispe, charged S/ 420 \\- paid in cash."},
+        {"uuid": "A1", "creationDate": "2026-02-10T15:00:00Z", "timeZone": "America/Lima",
+         "text": "Gym fee is S/ 150 a month."}]}
+    raw = _json.dumps(journal, indent=2)
+    path = tmp_path / "Journal.json"
+    sts = parse_statements(path, raw.encode())
+    lines = raw.splitlines()
+    assert [(s.text, s.topic) for s in sts] == [
+        ("Gym fee is S/ 150 a month.", ["2026-02-10"]),
+        ("The mechanic, Sr. Quispe, charged S/ 420 - paid in cash.", ["2026-05-02", "Taller"])]  # Lima is UTC-5
+    assert '"text"' in lines[sts[0].line - 1] and "Gym fee" in lines[sts[0].line - 1]
+    assert "Quispe" in lines[sts[1].line - 1]
+
+
+def test_a_telegram_export_is_each_message_under_its_day_citing_its_text(tmp_path):
+    import json as _json
+    chat = {"name": "Saved Messages", "type": "saved_messages", "id": 7, "messages": [
+        {"id": 11, "type": "message", "date": "2026-03-01T09:00:00", "from": "Me", "text": "Locker 212, code 9034",
+         "text_entities": [{"type": "plain", "text": "Locker 212, code 9034"}]},
+        {"id": 12, "type": "service", "date": "2026-03-01T09:01:00", "action": "pin_message", "text": ""},
+        {"id": 13, "type": "message", "date": "2026-03-04T20:15:00", "from": "Me",
+         "text": ["Plumber: ", {"type": "phone", "text": "+31 6 5550 1212"}],
+         "text_entities": [{"type": "plain", "text": "Plumber: "}, {"type": "phone", "text": "+31 6 5550 1212"}]}]}
+    raw = _json.dumps(chat, indent=1)
+    sts = parse_statements(tmp_path / "result.json", raw.encode())
+    assert [(s.text, s.topic) for s in sts] == [("Locker 212, code 9034", ["Saved Messages", "2026-03-01"]),
+                                               ("Plumber: +31 6 5550 1212", ["Saved Messages", "2026-03-04"])]
+    lines = raw.splitlines()
+    assert [lines[s.line - 1].strip()[:7] for s in sts] == ['"text":', '"text":']
+    assert "Plumber" in lines[sts[1].line]  # the message's own text, not an entity's
+    group = dict(chat, type="private_group", name="Flat 3B")
+    sts = parse_statements(tmp_path / "result.json", _json.dumps(group, indent=1).encode())
+    assert sts[0].text == "Me: Locker 212, code 9034"  # in a chat with others, who said it
+
+
+def test_a_todoist_export_is_its_sections_over_tasks_with_their_due_dates(tmp_path):
+    csv_text = ("TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE,DURATION,DURATION_UNIT\n"
+                "section,Car,,,,,,,,,,\n"
+                "task,Oil change at Garage Smit,bring the service book,2,1,Ana (5501),,12.05.2026 09:00,nl,Europe/Amsterdam,45,minute\n"
+                "task,Renew parking permit,,4,1,Ana (5501),Joost (6602),,nl,Europe/Amsterdam,,\n")
+    sts = parse_statements(tmp_path / "Home [2291].csv", csv_text.encode())
+    assert [(s.line, s.text, s.topic) for s in sts] == [
+        (3, "task: Oil change at Garage Smit; details: bring the service book; due: 12.05.2026 09:00; duration: 45 minutes",
+         ["Home", "Car"]),
+        (4, "task: Renew parking permit; assigned to: Joost", ["Home", "Car"])]
+    plain = parse_statements(tmp_path / "other.csv", b"TYPE,NAME\nbike,Gazelle\n")
+    assert plain[0].text == "TYPE: bike; NAME: Gazelle"  # any other CSV as before
+
+
+def test_each_note_of_an_evernote_export_is_dated_by_its_own_last_change(tmp_path):
+    enex = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE en-export SYSTEM "http://xml.evernote.com/pub/evernote-export4.dtd">\n'
+            '<en-export export-date="20260901T100000Z" application="Evernote" version="10.0">\n'
+            '<note><title>Gym</title><created>20250101T100000Z</created><updated>20250301T100000Z</updated>\n'
+            '<content><![CDATA[<?xml version="1.0" encoding="UTF-8"?><en-note><div>Locker 12</div></en-note>]]></content></note>\n'
+            '<note><title>Bike</title><created>20260101T100000Z</created><updated>20260805T100000Z</updated>\n'
+            '<content><![CDATA[<?xml version="1.0" encoding="UTF-8"?><en-note><div>Frame GZ-1</div></en-note>]]></content></note>\n'
+            '</en-export>\n')
+    sts = parse_statements(tmp_path / "Stuff.enex", enex.encode())
+    assert [(s.text, s.written) for s in sts] == [("Locker 12", "2025-03-01"), ("Frame GZ-1", "2026-08-05")]
+
+
+def test_a_short_all_bold_line_of_an_html_note_heads_the_lines_under_it(tmp_path):
+    page = ("<html><body><h1>Bikes</h1><div><b>Gazelle (mine)</b></div><div>Frame: GZ-1</div>"
+            "<div><b>Batavus</b></div><div>Frame: BT-7</div><div><b>Note:</b> both insured</div>"
+            "<div><b>Locker code is 1234.</b></div></body></html>")
+    sts = parse_statements(tmp_path / "bikes.html", page.encode())
+    assert [(s.text, s.topic) for s in sts] == [
+        ("Frame: GZ-1", ["Bikes", "Gazelle (mine)"]), ("Frame: BT-7", ["Bikes", "Batavus"]),
+        ("Note: both insured", ["Bikes", "Batavus"]), ("Batavus: Locker code is 1234.", ["Bikes", "Batavus"])]
