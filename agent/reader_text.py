@@ -69,7 +69,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
-_TIME = re.compile(r"(?<!\d\.)(?<![£$€¥])\b\d{1,2}[:.]\d{2}(?!\.\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b"
+_TIME = re.compile(r"(?<!\d\.)(?<![£$€¥])\b\d{1,2}[:.]\d{2}(?![\d])(?![.,]\d)(?:[:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b"
                    # The French clock: "17 h", "9 h 15", "16h30".
                    r"|\b(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b(?![\w/])", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

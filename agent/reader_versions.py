@@ -169,6 +169,14 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
     return VERSION_PMI_GAP_REVISES if revises(c.statement) and not revises(b.statement) else VERSION_PMI_GAP
 
 
+def _retires_value(b: "Scored", c: "Scored") -> bool:
+    """Whether `c` names a value of `b` as the one that no longer holds ("from next week she comes
+    on Tuesdays instead of Thursdays" against "She'll come every Thursday"): however it reads as
+    an answer, it is a later version of the same fact."""
+    return any(retired(c.statement.text, v) or retired(c.statement.text, v + "s")
+               for v in b.typed if not re.fullmatch(r"(?:19|20)\d{2}", v))
+
+
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
@@ -181,7 +189,8 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
-        newer = next((c for c in cands[1:VERSION_DEPTH] if (c.pmi or 0.0) >= first - _gap(info, best, c, terms)
+        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms)
+                                                             or _retires_value(best, c))
                       and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
         if newer is None:
             return

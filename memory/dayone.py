@@ -45,11 +45,12 @@ def local_day(entry: dict) -> str:
     return when.strftime("%Y-%m-%d")
 
 
-def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int]]:
-    """(markdown, the file line each markdown line comes from)."""
+def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
+    """(markdown, the file line each markdown line comes from, (file line, day) of each entry)."""
     at = [n for n, line in enumerate(lines, 1) if re.match(r'\s*"text"\s*:', line)]
     out: list[str] = []
     numbers: list[int] = []
+    days: list[tuple[int, str]] = []
     entries = [e for e in data["entries"] if isinstance(e, dict)]
     lines_of = [at[k] if len(at) == len(entries) else 1 for k in range(len(entries))]
     for entry, line in sorted(zip(entries, lines_of), key=lambda pair: str(pair[0].get("creationDate"))):
@@ -57,9 +58,10 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int]]:
         if not text.strip():
             continue
         day = local_day(entry)
+        days.append((line, day))
         body = [_ESCAPED.sub(r"\1", row) for row in text.replace("\r\n", "\n").split("\n")]
         body = ["#" + row if row.startswith("#") else row for row in body]  # under the day's heading
         for row in [f"# {day}" if day else "# Journal entry", "", *body, ""]:
             out.append(row)
             numbers.append(line)
-    return out, numbers
+    return out, numbers, sorted(days)

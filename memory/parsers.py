@@ -175,14 +175,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=simplenote.latest(export))
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
-        md, numbers = dayone.to_markdown(journal, lines)
+        md, numbers, days = dayone.to_markdown(journal, lines)
         return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
-                          warnings=[warning] if warning else [])
+                          warnings=[warning] if warning else [], written_from=days)
     if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
         # A Telegram chat export: each message under its day, citing its text's line.
-        md, numbers = telegram.to_markdown(chat, lines)
+        md, numbers, days = telegram.to_markdown(chat, lines)
         return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
-                          warnings=[warning] if warning else [])
+                          warnings=[warning] if warning else [], written_from=days)
     if keep.is_keep_html(path, lines):
         if keep.json_beside(path):
             return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],

@@ -49,12 +49,13 @@ def _text_lines(lines: list[str]) -> dict[int, int]:
     return found
 
 
-def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int]]:
-    """(markdown, the file line each markdown line comes from)."""
+def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
+    """(markdown, the file line each markdown line comes from, (file line, day) of each message)."""
     own = str(data.get("type") or "") == "saved_messages"
     at = _text_lines(lines)
     out, numbers = [f"# {data.get('name') or 'Telegram chat'}", ""], [1, 1]
     day = None
+    days: list[tuple[int, str]] = []
     for msg in data["messages"]:
         if not isinstance(msg, dict) or msg.get("type", "message") != "message":
             continue
@@ -63,6 +64,8 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int]]:
             continue
         line = at.get(msg.get("id"), 1) if isinstance(msg.get("id"), int) else 1
         when = str(msg.get("date") or "")[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+            days.append((line, when))
         if when and when != day:
             day = when
             out += [f"## {when}", ""]
@@ -72,4 +75,4 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int]]:
         rows[0] = who + rows[0]
         out += [*rows, ""]
         numbers += [line] * (len(rows) + 1)
-    return out, numbers
+    return out, numbers, sorted(days)

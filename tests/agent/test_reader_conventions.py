@@ -458,3 +458,26 @@ def test_a_mother_written_in_her_language_is_named_beside_that_word():
     statements = [hit("people: Mama (Ewa)", line=4, kind="bullet", topic="people")]
     reading = Reader(overlap_model()).read("What's my mum's name?", statements)
     assert reading.kind == "answered" and "Ewa" in reading.answer
+
+
+def test_a_thousands_grouped_amount_holds_no_clock_time():
+    from agent.reader_text import times
+
+    assert times("prêmio R$ 3.412,80 in 4x; condomínio R$ 1.245,00") == []
+    assert times("Dinner 19.30, call at 7:30 and 3.41 pm") == ["19.30", "7:30", "3.41 pm"]
+    reading = Reader(overlap_model()).read("Until when is the Onix insured?", [
+        hit("Seguro do Onix: Renewed the Onix insurance for a year, prêmio R$ 3.412,80 in 4x.", line=3),
+    ])
+    assert "3.41." not in reading.answer  # no time made of the amount put before the line
+
+
+def test_a_later_line_that_retires_the_old_day_is_the_answer_however_it_reads():
+    old = hit("New cleaner: Olga. She will come every Thursday, 8h to 16h, paid the same day.", line=3,
+              path="/notes/journal.json", topic="New cleaner").model_copy(update={"written": "2026-03-05"})
+    new = hit("Olga asked to switch days: from next week she comes on Tuesdays instead of Thursdays.", line=9,
+              path="/notes/journal.json", topic="Cleaner").model_copy(update={"written": "2026-08-11"})
+    reading = Reader(overlap_model()).read("Which day does the cleaner come?", [old, new])
+    assert reading.kind == "answered" and reading.statement.line == 9 and "Tuesdays" in reading.answer
+    # written the other way round, the switch is the old news
+    swapped = [old.model_copy(update={"written": "2026-09-01"}), new.model_copy(update={"written": "2026-01-11"})]
+    assert Reader(overlap_model()).read("Which day does the cleaner come?", swapped).statement.line == 3

@@ -817,6 +817,7 @@ def test_a_day_one_journal_is_each_entry_under_the_day_it_was_written_where_it_w
     assert [(s.text, s.topic) for s in sts] == [
         ("Gym fee is S/ 150 a month.", ["2026-02-10"]),
         ("The mechanic, Sr. Quispe, charged S/ 420 - paid in cash.", ["2026-05-02", "Taller"])]  # Lima is UTC-5
+    assert [s.written for s in sts] == ["2026-02-10", "2026-05-02"]  # so a later entry is a newer version
     assert '"text"' in lines[sts[0].line - 1] and "Gym fee" in lines[sts[0].line - 1]
     assert "Quispe" in lines[sts[1].line - 1]
 
@@ -834,6 +835,7 @@ def test_a_telegram_export_is_each_message_under_its_day_citing_its_text(tmp_pat
     sts = parse_statements(tmp_path / "result.json", raw.encode())
     assert [(s.text, s.topic) for s in sts] == [("Locker 212, code 9034", ["Saved Messages", "2026-03-01"]),
                                                ("Plumber: +31 6 5550 1212", ["Saved Messages", "2026-03-04"])]
+    assert [s.written for s in sts] == ["2026-03-01", "2026-03-04"]
     lines = raw.splitlines()
     assert [lines[s.line - 1].strip()[:7] for s in sts] == ['"text":', '"text":']
     assert "Plumber" in lines[sts[1].line]  # the message's own text, not an entity's
