@@ -37,7 +37,12 @@ REVISES = re.compile(
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
-    r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])",
+    r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])"
+    # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"
+    r"|\b(?:jetzt|agora|ahora|maintenant|désormais|teraz|nu)\s+(?:\S+\s+)?\d"
+    r"|\b(?:statt|anstatt|verschoben|geändert|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|"
+    r"invece di|em vez de|ao invés de|mudou para|passou para|passa para|cambió a|passe à|zmiana na)\b"
+    r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b",
     re.IGNORECASE,
 )
 
@@ -202,6 +207,8 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old
 # Granite Wall membership", "192.168.1.40 → 192.168.1.23".
 _RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|było|bylo|früher|vorher|voorheen|tidigare|ended|stopped|quit|replaced|instead of|"
+                      r"statt|anstatt|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|invece di|em vez de|"
+                      r"alte|alten|alter|altes|ehemalig\w*|stary|stara|stare|oude|gamla|ancien|ancienne|antiguo|antigua|antigo|antiga|"
                       r"switched from|moved from)\b", re.IGNORECASE)
 _RETIRE_WINDOW = 24  # characters either side of the value
 

@@ -133,6 +133,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "policy number": ("vertragsnummer", "versicherungsschein", "numer polisy", "polisnummer", "apolice", "poliza", "polizza"),
     "cost price fee": ("kosten", "koszt", "kostnad", "cout ", "coste", "costo", "custo", "preis", "cena ", "prijs", "prix", "precio",
                        "prezzo", "preco", "gebuhr", "avgift", "frais "),
+    "bike bicycle": ("fahrrad", "rower", "fiets", "cykel", "sykkel", "bicicl", "bicyclette", "velo "),
     "monday": ("montag", "poniedzial", "maandag", "mandag", "lundi", "lunes", "lunedi", "segunda-f", "pondeli"),
     "tuesday": ("dienstag", "wtorek", "wtork", "dinsdag", "tisdag", "tirsdag", "mardi", "martes", "martedi", "terca-f", "utery"),
     "wednesday": ("mittwoch", "sroda", "srody", "woensdag", "onsdag", "mercredi", "miercoles", "mercoledi", "quarta-f", "streda"),
@@ -188,8 +189,24 @@ for _p, _e in _ENTRIES:
 
 
 # Words of time and change: glossed for the reader, never added to a search (every line of a
-# Polish diary says "dzień").
-_NOT_SEARCHED = {"day", "daily", "month", "monthly", "year", "yearly", "week", "weekly", "was", "previously", "new"}
+# Polish diary says "dzień"); nor the words every kind of paperwork shares.
+_NOT_SEARCHED = {"day", "daily", "month", "monthly", "year", "yearly", "week", "weekly", "was", "previously", "new",
+                 # words of every kind of paperwork: searched for, "number" would bring every
+                 # "Kundennummer" and "Vertragsnummer" of a German folder before the line asked for
+                 "number", "cost", "price", "fee", "card", "change", "group", "due", "valid", "expiry", "expires",
+                 "payment", "advance", "lead", "boss", "manager", "protection", "legal", "contents", "household", "health"}
+
+
+def compound_parts(words: list[str]) -> list[str]:
+    """The last part of a compound made of glossed words, for a keyword search: German, Dutch and
+    the Nordic languages write "Nebenkostenvorauszahlung" where a later line says "Vorauszahlung"."""
+    out: list[str] = []
+    for w in words:
+        low = fold(w)
+        for m in _INSIDE_RE.finditer(low):
+            if m.start() >= 4 and m.start() + 5 <= len(low) and low[m.start():] not in out:
+                out.append(low[m.start():])
+    return out
 
 
 def foreign_for(words: list[str]) -> list[str]:

@@ -653,8 +653,9 @@ class Memory:
         vec_hits = self.statement_store.query(vector, n)
         # Prefix terms: measured over all persona sets (bench/retrieval.py), never worse on any.
         # The question's everyday words in the languages notes mix in ("passport" finds "Paszport: ...").
-        kw_hits = self._ledger.keyword_search_statements(f"{query} {' '.join(gloss.foreign_for(_TOKEN_WORD.findall(query.lower())))}",
-                                                         n, prefix=FTS_PREFIX)
+        asked = _TOKEN_WORD.findall(query.lower())
+        kw_hits = self._ledger.keyword_search_statements(
+            f"{query} {' '.join(gloss.foreign_for(asked) + gloss.compound_parts(asked))}", n, prefix=FTS_PREFIX)
         found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
         fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, found)
         best = []
