@@ -481,3 +481,12 @@ def test_a_later_line_that_retires_the_old_day_is_the_answer_however_it_reads():
     # written the other way round, the switch is the old news
     swapped = [old.model_copy(update={"written": "2026-09-01"}), new.model_copy(update={"written": "2026-01-11"})]
     assert Reader(overlap_model()).read("Which day does the cleaner come?", swapped).statement.line == 3
+
+
+def test_a_change_said_in_another_language_is_the_newer_version():
+    task = hit("task: Troca de pneus do Polo; due: 27/10/2026 08:00", line=8, path="/notes/Todoist/Casa.csv", topic="Carro",
+               fields={"task": "Troca de pneus do Polo", "due": "27/10/2026 08:00"}, kind="row")
+    moved = hit("Troca de pneus do Polo: agora qua 28/10 às 7:30 em vez de ter 27/10.", line=40,
+                path="/notes/Telegram/result.json", topic="2026-10-16").model_copy(update={"written": "2026-10-16"})
+    reading = Reader(overlap_model()).read("When is the tyre change for the Polo?", [task, moved])
+    assert reading.kind == "answered" and reading.statement.line == 40 and "28/10" in reading.answer

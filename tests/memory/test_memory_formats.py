@@ -878,3 +878,11 @@ def test_a_short_all_bold_line_of_an_html_note_heads_the_lines_under_it(tmp_path
     assert [(s.text, s.topic) for s in sts] == [
         ("Frame: GZ-1", ["Bikes", "Gazelle (mine)"]), ("Frame: BT-7", ["Bikes", "Batavus"]),
         ("Note: both insured", ["Bikes", "Batavus"]), ("Batavus: Locker code is 1234.", ["Bikes", "Batavus"])]
+
+
+def test_glossed_compounds_search_by_their_last_part_and_paperwork_words_widen_no_search():
+    from memory.gloss import compound_parts, english_for, foreign_for
+
+    assert compound_parts(["nebenkostenvorauszahlung", "passport"]) == ["vorauszahlung"]
+    assert "fahrrad" in foreign_for(["bike"]) and foreign_for(["number", "card", "due"]) == []
+    assert {"bike", "cellar"} <= english_for("Fahrradkeller: Hof, Code 2718") and not english_for("a mullet, a mulligan")
