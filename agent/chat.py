@@ -22,9 +22,9 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, join_names, namesakes
+from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import about_one, analyse, asks_name, entity, relative_clause, resolve, spell_out, split_question
+from agent.reader_question import about_one, analyse, asks_name, entity, named_by_kind, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text, names, stem, written_in_lower_case
 
@@ -67,6 +67,7 @@ STATEMENTS_K = 12
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
+HOP_CANDIDATES = 4  # candidates a hop looks through for the line that names the one sought
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
 _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
 # What families call a grandparent, an aunt or an uncle, written before the first name like a
@@ -676,6 +677,14 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         st = reading.statement
+        if noun and named_by_kind(st.text, noun) is None:
+            # "Mein Bruder war übers Wochenende da" names no brother; a line that does ("Mein Bruder
+            # Lukas lebt in Dresden") among the close candidates is the one that says who it is
+            for c in reading.candidates[1:HOP_CANDIDATES]:
+                named = named_by_kind(c.statement.text, noun)
+                if named:
+                    return named, reading.model_copy(update={
+                        "statement": c.statement, "value": named, "answer": compose(c.statement, None, question)})
         # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by
         # its subject, unless its key is the very role sought ("physio:: [[Amara Ojo]]").
         keyed = st.kind == "row" or (noun and any(stem(k.lower()) == stem(noun) for k in st.fields))

@@ -458,6 +458,25 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     return _pick(found, text, asked, kind, common)
 
 
+def named_by_kind(text: str, noun: str) -> str | None:
+    """The name written right after the word for the kind sought, in English or in the language
+    the line is in: "Mein Bruder Lukas lebt in Dresden" names "my brother" Lukas; "Mein Bruder war
+    übers Wochenende da" names no one (German writes every noun with a capital)."""
+    from memory.gloss import english_for
+
+    if not noun:
+        return None
+    want = stem(noun.lower())
+    for m in re.finditer(r"([^\W\d_]+)[ \t]+(?=([A-Z][a-z][\w'’-]*))", text):
+        word = m.group(1)
+        if stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}:
+            after = text[m.end():]
+            name = next((n for n in names(after) if after.startswith(n)), None)
+            if name and name.lower() != noun.lower():
+                return re.sub(r"['’]s$", "", name)
+    return None
+
+
 def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], keys: set[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for n in names(text):

@@ -76,12 +76,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|court|ct|place|pl|crescent|terrace|"
            r"boulevard|blvd|square|sq|row|hill|gardens|parade|strasse|straße|weg|gasse|via|vicolo|rue|calle")
 _ADDRESS = re.compile(
-    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z0-9][\w'.-]*\s+){{0,3}}(?i:{_STREET})\b\.?(?:[^;\n]{{0,60}})"
-    rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
-    rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;\n]{{0,60}})"
-    rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;\n]{{0,60}})"
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z0-9][\w'.-]*\s+){{0,3}}(?i:{_STREET})\b\.?(?:[^;|\n]{{0,60}})"
+    rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
+    rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
+    rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
-    rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;\n]{{0,60}})"
+    rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
@@ -241,6 +241,12 @@ _NOT_NAMES = frozenset(
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
 
 
+# "my", "our" in the languages notes mix in, where the noun after them has a capital too ("Mein
+# Bruder", "Meine Schwester"): neither is a name. (Not "mia", "min", "ma", "mon": names, days.)
+_FOREIGN_POSSESSIVES = frozenset("""mein meine meinem meinen meiner meines unser unsere unserem unseren unserer
+    minha meu meus minhas nosso nossa mój moja moje mojego mijn onze mitt mina vår vårt""".split())
+
+
 # Words that open a sentence of a note with a capital and are no one's name ("Finally bought the
 # P-bass!!", "Need a first aider"): read as names only where a name could not be. (No given names
 # here: "Will", "Mark", "Pat" are people.)
@@ -294,6 +300,8 @@ def names(text: str) -> list[str]:
         toks = span.split()
         while toks and toks[0].lower().strip(".") in _NOT_NAMES and not (toks[0].rstrip(".").lower() in ("dr", "mr", "mrs", "ms") and len(toks) > 1):
             toks = toks[1:]
+        if toks and toks[0].lower() in _FOREIGN_POSSESSIVES:
+            toks = toks[2:]  # "Mein Bruder Lukas": German writes every noun with a capital; Lukas is the name
         if len(toks) == 1 and re.fullmatch(rf"(?i:{_CUR_BEFORE}|{_CUR_AFTER})\.?", toks[0]):
             continue  # "KSh", "PLN", "Ksh.": a currency, not a name
         if len(toks) > 1 and _OPENING_VERB.fullmatch(toks[0]):

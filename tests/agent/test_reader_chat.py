@@ -181,3 +181,22 @@ def test_a_family_title_stands_for_the_one_person_the_notes_write_after_it(tmp_p
     assert engine._titled("Oma") is None  # two people
     assert engine._titled("Manager") is None  # not a family title
     assert engine._titled("Tante") is None  # Bea is never named in full
+
+
+def test_a_hop_takes_the_close_candidate_that_names_the_one_sought(tmp_path):
+    """"Who is my brother?" read best from a diary line that names no brother ("Mein Bruder war
+    übers Wochenende da": every German noun has a capital) finds him in the next candidate that
+    does ("Mein Bruder Lukas lebt in Dresden"), cited from that line."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/wiki.wiki", line=line, end_line=line, text=text, source=text)
+
+    diary, family = st("Mein Bruder war übers Wochenende aus Dresden da.", 3), st("Mein Bruder Lukas lebt in Dresden.", 18)
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = lambda search, question: Reading(
+        kind="answered", answer=diary.text, question=question, statement=diary,
+        candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0) for s in (diary, family)])
+    found = engine._hop("Who is my brother?", "Who is my brother?", "brother")
+    assert found is not None and found[0] == "Lukas" and found[1].statement.line == 18

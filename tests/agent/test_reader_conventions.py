@@ -490,3 +490,15 @@ def test_a_change_said_in_another_language_is_the_newer_version():
                 path="/notes/Telegram/result.json", topic="2026-10-16").model_copy(update={"written": "2026-10-16"})
     reading = Reader(overlap_model()).read("When is the tyre change for the Polo?", [task, moved])
     assert reading.kind == "answered" and reading.statement.line == 40 and "28/10" in reading.answer
+
+
+def test_a_german_possessive_and_its_noun_are_no_name_and_the_name_after_the_kind_word_is():
+    from agent.reader_question import named_by_kind
+    from agent.reader_text import addresses, names
+
+    assert names("Mein Bruder Lukas lebt in Dresden.")[0] == "Lukas" and "Mein Bruder" not in names("Mein Bruder war da.")
+    assert names("Mia holt Ella ab") == ["Mia", "Ella"]  # a name that looks like a possessive stays a name
+    assert named_by_kind("Mein Bruder Lukas lebt in Dresden (Neustadt).", "brother") == "Lukas"
+    assert named_by_kind("Mein Bruder war übers Wochenende aus Dresden da.", "brother") is None
+    assert named_by_kind("Lunch with my sister Joanna at Nando's.", "sister") == "Joanna"
+    assert addresses("| Lukas Brandt | 0160 5557714 | Louisenstraße 41, 01099 Dresden      |") == ["Louisenstraße 41, 01099 Dresden"]
