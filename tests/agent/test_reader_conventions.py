@@ -502,3 +502,19 @@ def test_a_german_possessive_and_its_noun_are_no_name_and_the_name_after_the_kin
     assert named_by_kind("Mein Bruder war übers Wochenende aus Dresden da.", "brother") is None
     assert named_by_kind("Lunch with my sister Joanna at Nando's.", "sister") == "Joanna"
     assert addresses("| Lukas Brandt | 0160 5557714 | Louisenstraße 41, 01099 Dresden      |") == ["Louisenstraße 41, 01099 Dresden"]
+
+
+def test_a_line_keyed_by_the_asked_thing_in_another_language_beats_prose_that_only_names_the_car():
+    """The real 135M model reads "RENAVAM: 01284455930" under "Onix (meu)" worse than an English
+    sentence that only mentions the Onix (PMI 1.5 against 3.2, set 14): the asked thing being the
+    line's own key outweighs that gap."""
+    from agent.reader import Scored, combine
+
+    prose = hit("Renewed the Onix insurance with Porto Seguro for another year.", line=12, topic="Seguro do Onix")
+    keyed = hit("RENAVAM: 01284455930", line=3, topic="Onix (meu)", fields={"RENAVAM": "01284455930"}, kind="kv")
+    cands = [Scored(statement=prose, cover=0.5, typed=[], prerank=0.0, pmi=3.2),
+             Scored(statement=keyed, cover=1.0, typed=[], prerank=0.0, pmi=1.5, keyed=True)]
+    combine(cands)
+    assert cands[0].statement is keyed
+    reading = Reader(overlap_model()).read("renavam do onix?", [prose, keyed])
+    assert reading.candidates[0].keyed and not reading.candidates[-1].keyed
