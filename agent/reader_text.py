@@ -34,6 +34,14 @@ MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays".split()
+# The days of the week in the languages notes mix in, as "dienstags", "segunda-feira", "w środę"
+# answer "On which day ...?" (each folded: no diacritics; "-feira" days by their first word).
+FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag montags dienstags
+    mittwochs donnerstags freitags samstags sonntags maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
+    lunedi martedi mercoledi giovedi venerdi sabato domenica segunda-feira terca-feira quarta-feira quinta-feira
+    sexta-feira poniedzialek wtorek sroda czwartek piatek sobota niedziela poniedzialki wtorki srody czwartki
+    piatki soboty niedziele mandag tirsdag onsdag torsdag fredag lordag sondag mandagar tisdag lordagar sondagar""".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -189,9 +197,16 @@ def _dedupe(spans: list[str]) -> list[str]:
     return out
 
 
+def _fold(word: str) -> str:
+    import unicodedata
+
+    low = word.lower().replace("ł", "l").replace("ø", "o")
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
 def dates(text: str) -> list[str]:
     found = [m.group(0) for m in _DATE.finditer(text)]
-    found += [w for w in words(text) if w.lower() in WEEKDAYS]
+    found += [w for w in words(text) if w.lower() in WEEKDAYS or _fold(w) in FOREIGN_WEEKDAYS]
     found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
     return _dedupe(found)
 
@@ -234,11 +249,12 @@ def numbers(text: str) -> list[str]:
     return _dedupe(found)
 
 
-_NOT_NAMES = frozenset(
+_NOT_NAMES_BASE = frozenset(
     """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
     their when what who where why how yes no ok okay also after before since until today tomorrow
     yesterday mr mrs ms dr subject re fwd to from cc now well oh dear hi hello thanks sorry please tell don't""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
+_NOT_NAMES = _NOT_NAMES_BASE | (FOREIGN_WEEKDAYS - {"domingo"})  # "Dienstag" is no one; Domingo may be
 
 
 # "my", "our" in the languages notes mix in, where the noun after them has a capital too ("Mein

@@ -518,3 +518,12 @@ def test_a_line_keyed_by_the_asked_thing_in_another_language_beats_prose_that_on
     assert cands[0].statement is keyed
     reading = Reader(overlap_model()).read("renavam do onix?", [prose, keyed])
     assert reading.candidates[0].keyed and not reading.candidates[-1].keyed
+
+
+def test_a_weekday_written_in_another_language_answers_which_day():
+    assert dates("Müll: Bio dienstags, Restmüll donnerstags") == ["dienstags", "donnerstags"]
+    assert dates("rodízio: segunda-feira (final 1)") == ["segunda-feira"]
+    reading = Reader(overlap_model()).read("On which day is the paper bin emptied?", [
+        hit("Afval: papier bin op dinsdag, GFT om de week", line=4, topic="Huis", fields={"Afval": "papier bin op dinsdag, GFT om de week"}, kind="kv"),
+    ])
+    assert reading.kind == "answered" and "dinsdag" in reading.answer
