@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import cards, datafiles, dayone, html, joplin, keep, mail, org, simplenote, sms, telegram, tiddlywiki, todoist, vimwiki, zim
+from memory import cards, datafiles, dayone, html, joplin, keep, ldif, mail, org, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -149,6 +149,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A contacts or calendar export: each card or event a heading over its properties.
         blocks = _parse_markdown(cards.to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if ldif.is_ldif(path, lines):
+        # An LDIF address book (Thunderbird, LDAP): each entry its name over its attributes.
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(ldif.to_markdown(lines)), warnings=[warning] if warning else [])
+    if kind == "text" and (backup := standardnotes.backup_of(lines)) is not None:
+        # A Standard Notes backup (JSON in a .txt): its notes, each dated by its last change.
+        md, numbers, days = standardnotes.to_markdown(backup, lines)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
+                          written_from=days, nothing="" if md else "a Standard Notes backup with no notes")
     if path.suffix.lower() == ".xml" and sms.looks_like_sms_backup(lines):
         # A phone's text messages: one record per message (who, when, what it says).
         blocks = []

@@ -886,3 +886,33 @@ def test_glossed_compounds_search_by_their_last_part_and_paperwork_words_widen_n
     assert compound_parts(["nebenkostenvorauszahlung", "passport"]) == ["vorauszahlung"]
     assert "fahrrad" in foreign_for(["bike"]) and foreign_for(["number", "card", "due"]) == []
     assert {"bike", "cellar"} <= english_for("Fahrradkeller: Hof, Code 2718") and not english_for("a mullet, a mulligan")
+
+
+def test_an_ldif_address_book_is_each_entry_its_name_over_its_labelled_attributes(tmp_path):
+    import base64 as _b64
+    name = _b64.b64encode("Zoë Ångström".encode()).decode()
+    ldif = ("dn: cn=Piet Bakker,mail=piet@example.nl\nobjectclass: top\nobjectclass: person\ncn: Piet Bakker\n"
+            "mobile: 06 5550 1212\nmozillaHomeLocalityName: Utrecht\nbirthyear: 1961\n\n"
+            f"dn:: {_b64.b64encode('cn=Zoë Ångström'.encode()).decode()}\nobjectclass: person\ncn:: {name}\n"
+            "description: our neighbour, has the spare\n  key\n")
+    sts = parse_statements(tmp_path / "abook.ldif", ldif.encode())
+    assert [(s.line, s.text, s.topic) for s in sts] == [
+        (4, "name: Piet Bakker", ["Piet Bakker"]), (5, "Piet Bakker: mobile: 06 5550 1212", ["Piet Bakker"]),
+        (6, "Piet Bakker: home city: Utrecht", ["Piet Bakker"]), (7, "Piet Bakker: birth year: 1961", ["Piet Bakker"]),
+        (11, "name: Zoë Ångström", ["Zoë Ångström"]), (12, "Zoë Ångström: note: our neighbour, has the spare key", ["Zoë Ångström"])]
+
+
+def test_a_standard_notes_backup_is_its_notes_dated_by_their_last_change(tmp_path):
+    import json as _json
+    backup = {"version": "004", "items": [
+        {"uuid": "1", "content_type": "SN|UserPreferences", "content": {"prefs": {}}, "updated_at": "2026-01-01T00:00:00.000Z"},
+        {"uuid": "2", "content_type": "Note", "created_at": "2026-02-01T10:00:00.000Z", "updated_at": "2026-05-04T08:30:00.000Z",
+         "content": {"title": "Bike", "text": "Frame number: GZ-4471\nLock code 3381", "references": []}},
+        {"uuid": "3", "content_type": "Tag", "content": {"title": "home", "references": []}},
+        {"uuid": "4", "content_type": "Note", "content": {"title": "Old", "text": "gone", "trashed": True}}]}
+    raw = _json.dumps(backup, indent=2)
+    path = tmp_path / "Standard Notes Backup and Import File.txt"
+    sts = parse_statements(path, raw.encode())
+    assert [(s.text, s.topic, s.written) for s in sts] == [
+        ("Frame number: GZ-4471", ["Bike"], "2026-05-04"), ("Bike: Lock code 3381", ["Bike"], "2026-05-04")]
+    assert "Frame number" in raw.splitlines()[sts[0].line - 1]
