@@ -806,7 +806,7 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
     """"When does my insurance renew?" with a car insurance and a tenant insurance line, both
     close to the top and both holding a renewal date: ask which, showing each one's value."""
     m = re.search(r"\b(?:my|our|the) ([a-z]+)\b(?!'s)", info.text.lower())
-    if not m or info.plural or info.now or info.want is None:
+    if not m or info.plural or info.now:
         return None
     noun = stem(m.group(1))
     best = cands[0].score if cands else 0.0
@@ -817,13 +817,19 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
         words = [stem(w) for w in re.findall(r"[\w-]+", label)]
-        if not label or not words or words[-1] != noun or len(words) < 2 or not c.typed or c.score < best - SIBLING_GAP:
+        # No kind of value asked ("What's my IBAN?"): a keyed line's own value stands for it.
+        typed = c.typed or ([v for k, v in c.statement.fields.items() if k == label][:1] if info.want is None else [])
+        # "car insurance" for "my insurance"; "IBAN DKB (Giro)" for "my IBAN" (the kind, then whose)
+        kind_last = bool(words) and words[-1] == noun
+        kind_first = bool(words) and words[0] == noun and info.want is None and bool(c.statement.fields)
+        if not label or len(words) < 2 or not (kind_last or kind_first) or not typed or c.score < best - SIBLING_GAP:
             continue
-        if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
+        qualifier = words[:-1] if kind_last else words[1:]
+        if any(w in info.terms for w in qualifier) or label.lower() in seen:
             continue
         seen.add(label.lower())
         others = [t for t in texts if t != c.statement.text]
-        options.append(option(label, c.typed[0], telling_name(c.statement.text, others, label, info.text, c.typed[0])))
+        options.append(option(label, typed[0], telling_name(c.statement.text, others, label, info.text, typed[0])))
     return options if len(options) >= 2 else None
 
 

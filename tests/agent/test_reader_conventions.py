@@ -527,3 +527,16 @@ def test_a_weekday_written_in_another_language_answers_which_day():
         hit("Afval: papier bin op dinsdag, GFT om de week", line=4, topic="Huis", fields={"Afval": "papier bin op dinsdag, GFT om de week"}, kind="kv"),
     ])
     assert reading.kind == "answered" and "dinsdag" in reading.answer
+
+
+def test_two_lines_keyed_by_the_asked_kind_then_whose_ask_which_one():
+    reading = Reader(overlap_model()).read("What's my IBAN?", [
+        hit("IBAN ING (current): NL91 INGB 0001 2345 67", line=3, topic="2026-02-03", fields={"IBAN ING (current)": "NL91 INGB 0001 2345 67"}, kind="kv"),
+        hit("IBAN ASN (savings): NL44 ASNB 0707 0707 07", line=4, topic="2026-02-03", fields={"IBAN ASN (savings)": "NL44 ASNB 0707 0707 07"}, kind="kv"),
+    ])
+    assert reading.kind == "ambiguous" and "NL91 INGB 0001 2345 67" in reading.answer and "NL44 ASNB 0707 0707 07" in reading.answer
+    one = Reader(overlap_model()).read("What's my ING IBAN?", [
+        hit("IBAN ING (current): NL91 INGB 0001 2345 67", line=3, fields={"IBAN ING (current)": "NL91 INGB 0001 2345 67"}, kind="kv"),
+        hit("IBAN ASN (savings): NL44 ASNB 0707 0707 07", line=4, fields={"IBAN ASN (savings)": "NL44 ASNB 0707 0707 07"}, kind="kv"),
+    ])
+    assert one.kind == "answered" and "NL91" in one.answer
