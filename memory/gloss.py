@@ -29,7 +29,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
     "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer"),
     "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "seguro", "assicurazion", "pojisten"),
-    "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel", "auto ", "carro ", "carros"),
+    "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel", "auto ", "carro ", "carros "),
     "inspection": ("przeglad", "hauptuntersuchung", "keuring", "besiktning", "controle technique", "revisione"),
     "tyres tires": ("opony", "opona", "reifen", "banden", "dack", "pneus", "neumatic", "gomme", "pneumatico"),
     "oil": ("olej", "motorol", "olie", "huile", "aceite", "olio", "oleo"),
