@@ -248,6 +248,36 @@ def matches(expect: dict, plan: list) -> bool:
     return "body" not in expect or body_errors(expect["body"], str(a.get("body", ""))) <= 0.2
 
 
+def cause(row: dict) -> str | None:
+    """Why a clip failed, from its dump row (None: it did not): the recognizer's words (the plan
+    made of them is wrong, or there is none), the parser (the words are the said ones, spelling
+    aside, and the plan is still wrong), or the read-back (the plan was right and was not run: a
+    reading the recovery put back, or words the recognizer or the grammar was unsure of)."""
+    if row["ok"]:
+        return None
+    if row["right_plan"] and not row["read_back"]:
+        return "plan right, not run"  # a question, an error
+    if row["right_plan"]:
+        return "read back, plan right (recovered)" if row["recovered"] else "read back, plan right (heard)"
+    if body_errors(row["say"].replace(":", ""), row["heard"]) == 0:
+        return "parser: the said words, a wrong plan"
+    return "recognizer: wrong words"
+
+
+def causes(rows: list[dict], label: str = "") -> str:
+    """Failures by cause, per set of commands x voices and noise (bench/RESULTS.md, tenth voice pass)."""
+    from collections import Counter
+
+    counts = Counter()
+    for r in rows:
+        why = cause(r)
+        if why is not None:
+            tuned = r["set"] == "tune" and VOICES[r["voice"]][2] == "tune"
+            group = "tuning voices" if tuned else "held-out voices" if r["set"] == "tune" else f"{r['set']} commands"
+            counts[(group, r["noise"], why)] += 1
+    return "\n".join([f"== causes {label}"] + [f"  {g:18} {n:5} {w:38} {c}" for (g, n, w), c in sorted(counts.items())])
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} % ({part}/{whole})" if whole else "   -"
 
@@ -279,7 +309,12 @@ def main() -> int:
     ap.add_argument("--prime-apps", type=int, default=None,
                     help="prime the recognizer with at most this many of the phone's apps (agent/vocabulary.py)")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
+    ap.add_argument("--causes", nargs="+", help="the failures of these --dump files by cause (see `cause`), then exit")
     args = ap.parse_args()
+    if args.causes:
+        for f in args.causes:
+            print(causes(json.loads(Path(f).read_text()), f))
+        return 0
     if args.combine:
         rows = [r for f in args.combine for r in json.loads(Path(f).read_text())]
         for (model, mode) in sorted({(r["model"], r["priming"]) for r in rows}):
