@@ -78,7 +78,6 @@ W_OTHER = 1.0
 W_DEFINE = 0.5
 W_RECENT = 0.2
 W_RECENT_NOW = 0.5
-W_KEYED = 1.5  # the asked thing is the line's own key ("RENAVAM: 01284455930"), see candidates()
 W_REVISED = 0.75  # a line that says it revises something ("quota now 600 h"), where dates do not decide
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
@@ -103,7 +102,6 @@ class Scored(BaseModel):
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
     recent: bool = False  # the newest dated candidate
-    keyed: bool = False  # the asked thing is the line's own key, and every name asked is said
     pmi: float | None = None
     recall: float = 0.0  # share of a fine-tune's closed-book answer this statement holds (agent.reader_recall)
     score: float = 0.0
@@ -222,8 +220,6 @@ class Reader:
         dialled = [re.sub(r"\D", "", p)[-9:] for p in phones(info.text)]
         labels = [(n, l) for n, l in _LABELLED.findall(info.text) if n.lower() not in STOP_WORDS and l != "I"]
         asked_currency = _currencies(info.text)
-        # The asked thing: the question's words that name no one ("renavam" of "renavam do onix?").
-        attribute = info.terms - {stem(w) for n in [*info.names, *info.owners] for w in _name_words(n)}
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
         role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
         for st in statements:
@@ -379,14 +375,9 @@ class Reader:
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
-            # "RENAVAM: 01284455930" under "Onix (meu)" for "renavam do onix?", "Placa: FQR2B71" for
-            # its plate: the line is the asked thing's value, however a small model reads a line
-            # in another language against an English sentence that only mentions the Onix.
-            key_terms = set().union(*[content_words(f"{k} {' '.join(english_for(k))}") for k in st.fields]) if st.fields else set()
-            keyed = bool(key_terms & attribute) and names_ok and owner_ok and not other and (bool(typed) or info.want is None)
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
-                              type_weight=type_weight, keyed=keyed))
+                              type_weight=type_weight))
         _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
@@ -806,7 +797,7 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
     """"When does my insurance renew?" with a car insurance and a tenant insurance line, both
     close to the top and both holding a renewal date: ask which, showing each one's value."""
     m = re.search(r"\b(?:my|our|the) ([a-z]+)\b(?!'s)", info.text.lower())
-    if not m or info.plural or info.now:
+    if not m or info.plural or info.now or info.want is None:
         return None
     noun = stem(m.group(1))
     best = cands[0].score if cands else 0.0
@@ -817,19 +808,13 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
         words = [stem(w) for w in re.findall(r"[\w-]+", label)]
-        # No kind of value asked ("What's my IBAN?"): a keyed line's own value stands for it.
-        typed = c.typed or ([v for k, v in c.statement.fields.items() if k == label][:1] if info.want is None else [])
-        # "car insurance" for "my insurance"; "IBAN DKB (Giro)" for "my IBAN" (the kind, then whose)
-        kind_last = bool(words) and words[-1] == noun
-        kind_first = bool(words) and words[0] == noun and info.want is None and bool(c.statement.fields)
-        if not label or len(words) < 2 or not (kind_last or kind_first) or not typed or c.score < best - SIBLING_GAP:
+        if not label or not words or words[-1] != noun or len(words) < 2 or not c.typed or c.score < best - SIBLING_GAP:
             continue
-        qualifier = words[:-1] if kind_last else words[1:]
-        if any(w in info.terms for w in qualifier) or label.lower() in seen:
+        if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
             continue
         seen.add(label.lower())
         others = [t for t in texts if t != c.statement.text]
-        options.append(option(label, typed[0], telling_name(c.statement.text, others, label, info.text, typed[0])))
+        options.append(option(label, c.typed[0], telling_name(c.statement.text, others, label, info.text, c.typed[0])))
     return options if len(options) >= 2 else None
 
 
@@ -853,7 +838,7 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     for c in cands:
         c.recent = id(c) in recent
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
-                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines + W_KEYED * c.keyed
+                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
                         + (W_REVISED if revised else W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
 
