@@ -464,8 +464,8 @@ def named_by_kind(text: str, noun: str) -> str | None:
     übers Wochenende da" names no one (German writes every noun with a capital)."""
     from memory.gloss import english_for
 
-    if not noun:
-        return None
+    if not noun or not re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()):
+        return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
     for m in re.finditer(r"([^\W\d_]+)[ \t]+(?=([A-Z][a-z][\w'’-]*))", text):
         word = m.group(1)

@@ -511,3 +511,9 @@ def test_a_weekday_written_in_another_language_answers_which_day():
         hit("Afval: papier bin op dinsdag, GFT om de week", line=4, topic="Huis", fields={"Afval": "papier bin op dinsdag, GFT om de week"}, kind="kv"),
     ])
     assert reading.kind == "answered" and "dinsdag" in reading.answer
+
+
+def test_only_a_person_is_named_after_the_kind_word():
+    from agent.reader_question import named_by_kind
+
+    assert named_by_kind("Ellen: confirm the App Store marketing date.", "app") is None  # "Store" is no app's name
