@@ -677,9 +677,11 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         st = reading.statement
-        if noun and named_by_kind(st.text, noun) is None:
-            # "Mein Bruder war übers Wochenende da" names no brother; a line that does ("Mein Bruder
-            # Lukas lebt in Dresden") among the close candidates is the one that says who it is
+        if noun and not re.search(rf"(?i)\b{re.escape(noun)}", st.text) and named_by_kind(st.text, noun) is None:
+            # "Mein Bruder war übers Wochenende da" names no brother (German writes every noun with a
+            # capital, so the line's capitals are no guide); a line that does ("Mein Bruder Lukas
+            # lebt in Dresden") among the close candidates is the one that says who it is. A line
+            # that says the kind in English ("Hana Sato is your manager") is read as before.
             for c in reading.candidates[1:HOP_CANDIDATES]:
                 named = named_by_kind(c.statement.text, noun)
                 if named:
