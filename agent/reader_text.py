@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from memory.gloss import fold  # folded as the glossary and the full-text index fold
+
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-])*")  # letters of any script: "Lucía" is one word
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -197,16 +199,9 @@ def _dedupe(spans: list[str]) -> list[str]:
     return out
 
 
-def _fold(word: str) -> str:
-    import unicodedata
-
-    low = word.lower().replace("ł", "l").replace("ø", "o")
-    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
-
-
 def dates(text: str) -> list[str]:
     found = [m.group(0) for m in _DATE.finditer(text)]
-    found += [w for w in words(text) if w.lower() in WEEKDAYS or _fold(w) in FOREIGN_WEEKDAYS]
+    found += [w for w in words(text) if w.lower() in WEEKDAYS or fold(w) in FOREIGN_WEEKDAYS]
     found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
     return _dedupe(found)
 
@@ -249,12 +244,12 @@ def numbers(text: str) -> list[str]:
     return _dedupe(found)
 
 
-_NOT_NAMES_BASE = frozenset(
+_NOT_NAMES = frozenset(
     """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
     their when what who where why how yes no ok okay also after before since until today tomorrow
     yesterday mr mrs ms dr subject re fwd to from cc now well oh dear hi hello thanks sorry please tell don't""".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())  # "Sun, 8 Feb 2026"
-_NOT_NAMES = _NOT_NAMES_BASE | (FOREIGN_WEEKDAYS - {"domingo"})  # "Dienstag" is no one; Domingo may be
+) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split()) \
+    | (FOREIGN_WEEKDAYS - {"domingo"})  # "Sun, 8 Feb 2026"; "Dienstag" is no one, Domingo may be
 
 
 # "my", "our" in the languages notes mix in, where the noun after them has a capital too ("Mein

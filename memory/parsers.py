@@ -152,11 +152,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if ldif.is_ldif(path, lines):
         # An LDIF address book (Thunderbird, LDAP): each entry its name over its attributes.
         return ParsedFile(kind="markdown", blocks=_parse_markdown(ldif.to_markdown(lines)), warnings=[warning] if warning else [])
-    if kind == "text" and (backup := standardnotes.backup_of(lines)) is not None:
+    if kind == "text" and (backup := standardnotes.backup_of(text)) is not None:
         # A Standard Notes backup (JSON in a .txt): its notes, each dated by its last change.
-        md, numbers, days = standardnotes.to_markdown(backup, lines)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
-                          written_from=days, nothing="" if md else "a Standard Notes backup with no notes")
+        return _dated_notes(*standardnotes.to_markdown(backup, lines), warning, "a Standard Notes backup with no notes")
     if path.suffix.lower() == ".xml" and sms.looks_like_sms_backup(lines):
         # A phone's text messages: one record per message (who, when, what it says).
         blocks = []
@@ -183,14 +181,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=simplenote.latest(export))
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
-        md, numbers, days = dayone.to_markdown(journal, lines)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
-                          warnings=[warning] if warning else [], written_from=days)
+        return _dated_notes(*dayone.to_markdown(journal, lines), warning)
     if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
         # A Telegram chat export: each message under its day, citing its text's line.
-        md, numbers, days = telegram.to_markdown(chat, lines)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
-                          warnings=[warning] if warning else [], written_from=days)
+        return _dated_notes(*telegram.to_markdown(chat, lines), warning)
     if keep.is_keep_html(path, lines):
         if keep.json_beside(path):
             return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
@@ -272,6 +266,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
     return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+
+
+def _dated_notes(md: list[str], numbers: list[int], days: list[tuple[int, str]], warning: str | None,
+                 empty: str = "") -> ParsedFile:
+    """An export of several notes converted to markdown: each line at its file line, each note
+    dated by its own day (ParsedFile.written_from); `empty` says why when it holds none."""
+    return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
+                      written_from=days, nothing="" if md else empty)
 
 
 def _renumber(blocks: list[Block], numbers: list[int]) -> list[Block]:

@@ -12,9 +12,10 @@ import json
 import re
 
 
-def backup_of(lines: list[str]) -> dict | None:
-    text = "\n".join(lines).strip()
-    if not text.startswith("{") or '"items"' not in text or '"content_type"' not in text:
+def backup_of(text: str) -> dict | None:
+    """The parsed backup when the file's text is one, else None (looked at without parsing first:
+    every plain-text note is asked)."""
+    if text.lstrip()[:1] != "{" or '"items"' not in text or '"content_type"' not in text:
         return None
     try:
         data = json.loads(text)
