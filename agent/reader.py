@@ -100,6 +100,7 @@ class Scored(BaseModel):
     names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
     owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
+    mine: bool = False  # for "Who is X?": says what X is to the user ("my brother-in-law", "my manager is X")
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
     recent: bool = False  # the newest dated candidate
     pmi: float | None = None
@@ -132,7 +133,18 @@ def _initialled(info: QuestionInfo, text: str) -> set[str]:
     for n in info.names:
         parts = _name_words(n)
         out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text)}
+        if len(parts) > 1:
+            # "paní Kratochvílová", "Frau Berger", "Mr Adebayo": a person called by title and
+            # surname alone (in any case ending: "paní Kratochvílové") is the one the question names.
+            for w in parts:
+                if re.search(rf"\b{_COURTESY}\s+{re.escape(w[:max(4, len(w) - 2)])}", text):
+                    out |= {stem(v) for v in parts if v != w}
     return out
+
+
+# Courtesy titles before a surname, in the languages the glossary knows.
+_COURTESY = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Frau|Herr|Fr|Hr|pan|pani|paní|pán|Sr|Sra|Srta|Mme|Mlle|Sig|Mevr|Dhr|Mw|"
+             r"MUDr|Ing|Mgr)\.?")
 
 
 def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
@@ -222,6 +234,7 @@ class Reader:
         asked_currency = _currencies(info.text)
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
         role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
+        what_is = asks_what_is(info)
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -359,7 +372,12 @@ class Reader:
             other = other_owner(info, st.text, st.fields)
             # "Who is Dev?" wants what Dev is ("our neighbour"), not any line that starts with Dev.
             define = defines(info, st) or (not asks_what_is(info) and about(info, st))
+            mine = what_is and define and bool(re.search(r"\b(?:my|our)\b", st.text, re.IGNORECASE))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
+            if what_is and _contact_only(info, st):
+                # An address book's card repeats the name on every line ("Choi Yuna: surname:
+                # Choi"); the line that says who she is must not be crowded out of the few read.
+                prerank -= 0.5
             type_weight = W_TYPE if own else W_TYPE / 2 if typed else 0.0
             if info.want == "date" and typed and re.search(r"\bnext\b", info.text, re.IGNORECASE):
                 # "When is my next dentist appointment?" is not "last one 08/01/2026".
@@ -376,7 +394,7 @@ class Reader:
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
-                              owner_ok=owner_ok, attached=attached, defines=define, named=named, names_ok=names_ok,
+                              owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok,
                               type_weight=type_weight))
         _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
@@ -838,7 +856,7 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     for c in cands:
         c.recent = id(c) in recent
         c.score = round((c.pmi or 0.0) + W_COVER * c.cover + c.type_weight
-                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * c.defines
+                        + W_RANK / (c.statement.rank + 1) - W_OTHER * c.other_owner + W_DEFINE * (c.defines + c.mine)
                         + (W_REVISED if revised else W_RECENT_NOW if info is not None and info.now else W_RECENT) * c.recent, 4)
     cands.sort(key=lambda c: -c.score)
 
@@ -1058,6 +1076,10 @@ _FULL_NAME = re.compile(r"\b(?:last name|surname|family name|full name|second na
 _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
 _CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp)\b", re.IGNORECASE)
+# The keys of an address book's name fields: "Lee Donghyun: first name: Donghyun" gives his name
+# again, not who he is.
+_NAME_KEYS = re.compile(r"(?i)\b(?:(?:first|given|last|family|full|middle|display|nick|sur)\s?names?|surname|names?|"
+                        r"cn|sn|fn|givenname)\b")
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 
 
@@ -1081,7 +1103,7 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     rest = st.text
     for word in info.names[0].split():
         rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
-    rest = _CONTACT_WORDS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest)))
+    rest = _CONTACT_WORDS.sub(" ", _NAME_KEYS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest))))
     return not re.search(r"[A-Za-z]{3,}", rest)
 
 
@@ -1092,8 +1114,10 @@ _CONTACT_GROUPS = frozenset("services service household other others personal co
 
 # A contact card's details: where someone lives or how to reach them says nothing of who they are
 # ("Graham Tuck: city: Lower Hutt" against "Landlord: Graham Tuck").
-_CONTACT_KEY = re.compile(r"(?i)(?:home|work|mobile|cell|private)?\s*(?:city|town|address|street|zip|post ?code|country|"
-                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|website|url|birthday|"
+_CONTACT_KEY = re.compile(r"(?i)(?:(?:home|work|business|mobile|cell|private|personal|other|primary|first|last|given|family|"
+                          r"middle|full|display|e-?mail)\s*)*"
+                          r"(?:city|town|address|street|zip|post(?:al)? ?code|country(?:/region)?|state|"
+                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|surname|website|web ?page|url|birthday|"
                           # a chat handle or a contact list's tag is how to find someone, not who they are
                           r"slack|github|gitlab|twitter|mastodon|telegram|signal|matrix|discord|skype|handle|username|"
                           r"tags?|labels?)")

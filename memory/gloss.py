@@ -27,7 +27,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
                         "patente di guida", "carta de conducao", "ridicsk", "kortkort"),
     "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "imposta", "dan z", "urzad skarbow", "finanzamt"),
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
-    "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer"),
+    "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer", "najem", "najm", "najemne"),
     "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "seguro", "assicurazion", "pojisten"),
     "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel", "auto ", "carro ", "carros "),
     "inspection": ("przeglad", "hauptuntersuchung", "keuring", "besiktning", "controle technique", "revisione"),
@@ -59,20 +59,20 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
                  "narozenin"),
     "name day": ("imienin", "namenstag", "namnsdag", "onomastico", "svatek"),
     "wedding": ("hochzeit", "slub", "wesel", "bruiloft", "brollop", "mariage", "boda", "matrimonio", "casamento"),
-    "grandmother grandma": ("babci", "babcia", "oma ", "grossmutter", "farmor", "mormor", "grand-mere", "abuela", "nonna", "avo "),
-    "grandfather grandpa": ("dziadek", "dziadk", "opa ", "grossvater", "farfar", "morfar", "grand-pere", "abuelo", "nonno"),
-    "mother mum": ("mutter", "mama ", "matka", "moeder", "mamma", "madre", "mae "),
-    "father dad": ("vater", "papa ", "ojciec", "taty", "vader", "pappa", "pere ", "padre", "pai "),
-    "brother": ("bruder", "brata", "broer", "bror ", "frere", "hermano", "fratello", "irmao"),
-    "sister": ("schwester", "siostr", "zuster", "syster", "soeur", "hermana", "sorella", "irma "),
+    "grandmother grandma": ("babci", "babcia", "oma ", "grossmutter", "farmor", "mormor", "grand-mere", "abuela", "nonna", "avo ", "babick", "babicc", "babick"),
+    "grandfather grandpa": ("dziadek", "dziadk", "opa ", "grossvater", "farfar", "morfar", "grand-pere", "abuelo", "nonno", "dedeck", "deda "),
+    "mother mum mom": ("mutter", "mama ", "matka", "moeder", "mamma", "madre", "mae ", "mamk", "mamin", "matk"),
+    "father dad": ("vater", "papa ", "ojciec", "taty", "vader", "pappa", "pere ", "padre", "pai ", "tatk", "tatin", "tata ", "otec"),
+    "brother": ("bruder", "brata", "broer", "bror ", "frere", "hermano", "fratello", "irmao", "brach", "bratr"),
+    "sister": ("schwester", "siostr", "zuster", "syster", "soeur", "hermana", "sorella", "irma ", "segr", "sestr"),
     "son": ("sohn", "syna", "zoon", "sonen", "fils ", "hijo", "figlio", "filho"),
-    "daughter": ("tochter", "corka", "corki", "dochter", "dotter", "fille ", "hija", "figlia", "filha"),
-    "wife": ("ehefrau", "zona ", "zony", "echtgenote", "hustru", "epouse", "esposa", "moglie"),
-    "husband": ("ehemann", "maz ", "meza", "echtgenoot", "epoux", "esposo", "marito", "marido"),
+    "daughter": ("tochter", "corka", "corki", "dochter", "dotter", "fille ", "hija", "figlia", "filha", "dcer"),
+    "wife": ("ehefrau", "zona ", "zony", "echtgenote", "hustru", "epouse", "esposa", "moglie", "manzelk"),
+    "husband": ("ehemann", "maz ", "meza", "echtgenoot", "epoux", "esposo", "marito", "marido", "manzel "),
     "neighbour neighbor": ("nachbar", "sasiad", "buurman", "buurvrouw", "granne", "voisin", "vecino", "vicino", "vizinho"),
-    "kindergarten nursery": ("kita", "kindergarten", "przedszkol", "kinderdagverblijf", "creche", "forskola", "guarderia", "asilo nido", "scuola materna"),
+    "kindergarten nursery": ("kita", "kindergarten", "przedszkol", "kinderdagverblijf", "creche", "forskola", "guarderia", "asilo nido", "scuola materna", "skolk", "materska skol"),
     "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola"),
-    "teacher": ("lehrer", "erzieher", "nauczyciel", "wychowaw", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante"),
+    "teacher": ("lehrer", "erzieher", "nauczyciel", "wychowaw", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante", "ucitel"),
     "food meals": ("stawka zywieniow", "essensgeld", "verpflegung", "zywien", "maaltijd", "repas", "comida", "pasti"),
     "day daily": ("dzien", "dziennie", "taglich", "dagelijks", "dagligen", "par jour", "al dia", "al giorno"),
     "month monthly": ("miesiec", "miesiecz", "monatlich", "maandelijks", "manad", "mensuel", "mensual", "mensile"),
@@ -101,7 +101,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "bin rubbish trash waste": ("mull ", "abfall", "restmull", "biomull", "mulltonne", "biotonne", "odpad", "residuos", "rifiuti", "dechets"),
     "born birth": ("geboren", "urodzon", "urodzil", "narozen", "nascid", "nascimento", "nacid", "nacimiento", "naissance", "nascita"),
     "refund": ("erstattung", "ruckerstattung", "zwrot", "teruggave", "aterbetalning", "remboursement", "reembolso", "rimborso", "restituicao"),
-    "deposit": ("kaution", "kaucj", "borgsom", "waarborgsom", "deposition", "fianza", "caucao", "deposito cauzionale"),
+    "deposit": ("kaution", "kaucj", "borgsom", "waarborgsom", "deposition", "fianza", "caucao", "deposito cauzionale", "kauc"),
     "pediatrician paediatrician": ("kinderarzt", "kinderarts", "pediatr", "barnlakare", "pediatre", "pediatra"),
     "boss manager lead": ("chefin", "vorgesetzt", "teamleit", "kierownik", "szef ", "leidinggevend", "jefe ", "gerente", "chefe ", "gestora"),
     "plate registration": ("kennzeichen", "tablica rejestr", "rejestracj", "kenteken", "registreringsnummer", "immatriculation",
@@ -118,7 +118,14 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "babysitter nanny": ("babysitterin", "niania", "opiekunk", "oppas", "barnvakt", "nounou", "canguro"),
     "caretaker janitor superintendent": ("hausmeister", "dozorc", "conciergerie", "conserje", "portiere", "zelador", "porteiro",
                                          "vicevaert", "fastighetsskot"),
-    "landlord": ("vermieter", "wynajmujac", "verhuurder", "hyresvard", "bailleur", "arrendador", "casero", "locatore", "locador", "senhorio"),
+    "contract": ("vertrag", "umowa", "umowy", "contrat", "contrato", "contratto", "smlouv", "avtal", "kontrakt"),
+    "brother-in-law": ("svagr ", "schwager ", "szwagier", "zwager", "svoger", "beau-frere", "cunado", "cognato", "cunhado"),
+    "sister-in-law": ("svagrov", "schwagerin", "szwagierk", "schoonzus", "svagerska", "belle-soeur", "cunada", "cognata", "cunhada"),
+    "boyfriend partner": ("pritel ", "pritele"),
+    "girlfriend partner": ("pritelkyn", "freundin"),
+    "gp doctor general practitioner": ("prakticka lekar", "prakticky lekar", "hausarzt", "lekarz rodzinn", "medecin traitant",
+                                       "medico di base", "medico de familia", "allmanlakare"),
+    "landlord landlady": ("vermieter", "wynajmujac", "verhuurder", "hyresvard", "bailleur", "arrendador", "casero", "locatore", "locador", "senhorio", "pronajimatel"),
     "health insurance card": ("krankenkasse", "krankenversicherung", "versichertenkarte", "gesundheitskarte", "zorgverzekering",
                               "mutuelle", "carte vitale", "plano de saude", "carteirinha", "tessera sanitaria", "tarjeta sanitaria"),
     "card": ("karte", "karta", "kaart", "carte ", "tarjeta", "cartao"),
@@ -126,7 +133,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "change": ("wechsel", "wymian", "wissel", "troca", "cambio"),
     "group": ("gruppe", "grupa", "grupy", "groep", "grupp", "groupe", "grupo", "gruppo"),
     "notice period": ("kundigungsfrist", "okres wypowiedzenia", "opzegtermijn", "uppsagningstid", "preavis", "preaviso", "aviso previo"),
-    "advance payment": ("vorauszahlung", "abschlag", "zaliczk", "voorschot", "acompte", "anticipo", "adiantamento"),
+    "advance payment": ("vorauszahlung", "abschlag", "zaliczk", "voorschot", "acompte", "anticipo", "adiantamento", "zaloh"),
     "service charges utilities": ("nebenkosten", "oplaty eksploatac", "servicekosten", "charges locatives", "spese condominiali"),
     "customer number": ("kundennummer", "numer klienta", "klantnummer", "kundnummer", "numero client", "numero de cliente",
                         "codigo do cliente", "codice cliente"),
@@ -150,6 +157,54 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# Korean writes particles onto its nouns ("엄마가", "집주인한테") and has no case to fold: its
+# everyday words are found as they are written, inside the text.
+_HANGUL_GLOSSES: dict[str, tuple[str, ...]] = {
+    "mother mum mom": ("엄마", "어머니", "어머님"),
+    "father dad": ("아빠", "아버지", "아버님"),
+    "sister": ("언니", "누나", "여동생"),
+    "brother": ("오빠", "남동생"),
+    "brother-in-law": ("형부", "매형", "자형", "매제"),
+    "sister-in-law": ("올케", "새언니", "형수", "제수"),
+    "husband": ("남편",),
+    "wife": ("아내", "와이프"),
+    "son": ("아들",),
+    "daughter": ("따님",),
+    "nephew niece": ("조카",),
+    "grandmother grandma": ("할머니",),
+    "grandfather grandpa": ("할아버지",),
+    "landlord landlady": ("집주인", "임대인"),
+    "deposit": ("보증금",),
+    "rent": ("월세", "임대료"),
+    "lease jeonse": ("전세",),
+    "service charges maintenance fee": ("관리비",),
+    "insurance": ("보험",),
+    "birthday": ("생일", "생신"),
+    "dentist": ("치과",),
+    "vet veterinarian": ("동물병원", "수의사"),
+    "hospital doctor": ("병원", "의원"),
+    "kindergarten": ("유치원", "어린이집"),
+    "address": ("주소",),
+    "phone": ("전화", "휴대폰", "핸드폰", "연락처"),
+    "passport": ("여권",),
+    "car": ("자동차", "차량"),
+    "plate": ("번호판",),
+    "contract": ("계약",),
+    "expiry expires": ("만료",),
+    "loan": ("대출",),
+    "interest rate": ("금리", "이자"),
+    "salary": ("월급", "급여", "연봉"),
+    "company": ("회사",),
+    "manager lead": ("팀장", "상사"),
+    "teacher": ("선생님", "담임"),
+    "health check": ("건강검진",),
+    "employee number": ("사번",),
+    "tax": ("세금", "연말정산"),
+    "inspection": ("정기검사", "검사"),
+}
+_HANGUL = [(w, english) for english, words in _HANGUL_GLOSSES.items() for w in words]
+
+
 _ENTRIES = [(fold(p), english) for english, prefixes in _GLOSSES.items() for p in prefixes]
 # Short beginnings match at the start of a word; one written with a space after it is a whole
 # word. A beginning of six letters or more also matches inside a word, as German, Dutch and the
@@ -171,6 +226,10 @@ def english_for(text: str) -> frozenset[str]:
     version check and for what the statement speaks of."""
     low = fold(text) + " "
     found: set[str] = set()
+    if any("\uac00" <= c <= "\ud7a3" for c in text):
+        for word, english in _HANGUL:
+            if word in text:
+                found.update(english.split())
     for m in _INSIDE_RE.finditer(low):
         found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):
@@ -183,7 +242,7 @@ def english_for(text: str) -> frozenset[str]:
 
 
 _ENGLISH: dict[str, set[str]] = {}
-for _p, _e in _ENTRIES:
+for _p, _e in _ENTRIES + _HANGUL:
     for _w in _e.split():
         _ENGLISH.setdefault(_w, set()).add(_p.strip())
 
@@ -218,6 +277,6 @@ def foreign_for(words: list[str]) -> list[str]:
             continue
         for p in sorted(_ENGLISH.get(w.lower(), ())):
             word = max(p.replace("'", " ").split(), key=len)
-            if len(word) >= 4 and word not in out:
+            if (len(word) >= 4 or "\uac00" <= word[0] <= "\ud7a3") and word not in out:
                 out.append(word)
     return out

@@ -517,3 +517,42 @@ def test_only_a_person_is_named_after_the_kind_word():
     from agent.reader_question import named_by_kind
 
     assert named_by_kind("Ellen: confirm the App Store marketing date.", "app") is None  # "Store" is no app's name
+
+
+def test_who_is_someone_is_not_answered_by_their_address_book_card_repeating_the_name():
+    """An LDIF or Outlook card gives the name again on every line ("first name: Donghyun",
+    "First Name: Lucie; Last Name: ..."); the line that says who they are to the user answers,
+    even when the card's lines are retrieved first and would fill every place read."""
+    card = [hit(f"Lee Donghyun: {k}: {v}", line=36 + i, rank=i, path="/notes/contacts.ldif", topic="Lee Donghyun")
+            for i, (k, v) in enumerate([("first name", "Donghyun"), ("surname", "Lee"), ("mobile", "010-5555-6602"),
+                                        ("email", "donghyun.lee@example.kr"), ("last name", "Lee"), ("display name", "Lee Donghyun")])]
+    card.append(hit("name: Lee Donghyun", line=35, rank=6, path="/notes/contacts.ldif"))
+    family = hit("Family: 형부 = Lee Donghyun (언니's husband, my brother-in-law), nice guy.", line=8, rank=7,
+                 path="/notes/Family.md")
+    reading = Reader(overlap_model()).read("Who is Lee Donghyun?", card + [family])
+    assert reading.kind == "answered" and "brother-in-law" in reading.answer
+    row = hit("First Name: Lucie; Last Name: Dvořáková; E-mail Address: lucka@example.cz", line=5, path="/notes/outlook.csv",
+              fields={"First Name": "Lucie", "Last Name": "Dvořáková", "E-mail Address": "lucka@example.cz"}, kind="row")
+    said = hit("Rodina: brácha Tomáš a švagrová Lucie bydlí taky v Olomouci.", line=4, rank=1, path="/notes/sn.txt")
+    reading = Reader(overlap_model()).read("Who is Lucie?", [row, said])
+    assert reading.kind == "answered" and "švagrová" in reading.answer
+
+
+def test_who_is_someone_prefers_the_line_that_says_what_they_are_to_me():
+    statements = [
+        hit("Choi Yuna: organisation: Dalbit Mobility", line=100, rank=0, path="/notes/contacts.ldif", topic="Choi Yuna"),
+        hit("Reorg announced; from today my manager is Choi Yuna.", line=11, rank=1, path="/notes/journal.md"),
+    ]
+    reading = Reader(overlap_model()).read("Who is Choi Yuna?", statements)
+    assert reading.kind == "answered" and "manager" in reading.answer
+
+
+def test_a_person_called_by_title_and_surname_is_the_one_the_full_name_means():
+    statements = [
+        hit("First Name: Jana; Last Name: Kratochvílová; Mobile Phone: +420 555 730 912; Home City: Brno", line=11,
+            path="/notes/outlook.csv", kind="row",
+            fields={"First Name": "Jana", "Last Name": "Kratochvílová", "Mobile Phone": "+420 555 730 912", "Home City": "Brno"}),
+        hit("Byt: Pronajímatelka: paní Kratochvílová, komunikace přes e-mail.", line=40, rank=1, path="/notes/byt.md"),
+    ]
+    reading = Reader(overlap_model()).read("Who is Jana Kratochvílová?", statements)
+    assert reading.kind == "answered" and "Pronajímatelka" in reading.answer
