@@ -888,6 +888,18 @@ def test_glossed_compounds_search_by_their_last_part_and_paperwork_words_widen_n
     assert {"bike", "cellar"} <= english_for("Fahrradkeller: Hof, Code 2718") and not english_for("a mullet, a mulligan")
 
 
+def test_korean_words_are_glossed_inside_the_text_with_their_particles_and_czech_kin_by_their_stem():
+    from memory.gloss import english_for, foreign_for
+
+    # Korean writes particles onto the noun ("엄마가", "집주인한테"): found inside the words.
+    assert {"mom", "mother"} <= english_for("[엄마] [오전 9:48] 엄마가 번호 바꿨어")
+    assert "landlord" in english_for("집주인한테 문자 보냄") and "집주인" in foreign_for(["landlord"])
+    assert not english_for("Lee Donghyun, nice guy, software at a game company")
+    # Czech kin and housing words in any case ending.
+    assert "mom" in english_for("Rodina: mamka = Eva") and "brother" in english_for("za bráchou Tomášem")
+    assert "landlady" in english_for("Pronajímatelka: paní Kratochvílová") and "rent" in english_for("nájem 16 500 Kč")
+
+
 def test_an_ldif_address_book_is_each_entry_its_name_over_its_labelled_attributes(tmp_path):
     import base64 as _b64
     name = _b64.b64encode("Zoë Ångström".encode()).decode()
