@@ -13,6 +13,7 @@ the reader says it does not know; when two fit with different values of the same
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
@@ -275,6 +276,10 @@ class Reader:
                 filed = {v for k, v in st.fields.items()
                          if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
+                if _BORN.search(info.text) and not re.search(r"\b(?:birthday|bday|b-day)\b", info.text.lower()):
+                    # "When was Matyáš born?": a calendar's yearly "02/14/2027 {1Y} Matyáš
+                    # narozeniny" is a birthday to come; nobody is born after today.
+                    typed = [v for v in typed if max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", v)), default=0) <= date.today().year]
                 # "renews 02.11", "valid until 18.03.2027": a renewal or an expiry, not a birthday.
                 typed = [v for v in typed if not re.search(rf"\b(?:renews?|renewal|renewed|valid|due|expires?|expiry|until|till|deadline)\b"
                                                            rf"[^.;]{{0,20}}?{re.escape(v)}", st.text, re.IGNORECASE)]
@@ -1080,6 +1085,7 @@ _CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|
 # again, not who he is.
 _NAME_KEYS = re.compile(r"(?i)\b(?:(?:first|given|last|family|full|middle|display|nick|sur)\s?names?|surname|names?|"
                         r"cn|sn|fn|givenname)\b")
+_BORN = re.compile(r"(?i)\b(?:born|birth|date of birth|dob)\b")
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 
 

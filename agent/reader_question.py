@@ -212,7 +212,7 @@ def birthday_dates(values: list[str]) -> list[str]:
     """A birthday or an anniversary falls on a day of a month, not on "Sundays" or "2019"."""
     from agent.reader_text import FOREIGN_MONTHS, MONTHS
     def day_month(v: str) -> bool:  # "17/04", "4.12"; not an amount ("40.00")
-        m = re.search(r"(\d{1,2})[/.](\d{1,2})", v)
+        m = re.search(r"(\d{1,2})[/.]\s?(\d{1,2})", v)  # also "14. 2. 2021"
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
     return [v for v in values if re.search(rf"\d{{4}}([-/])\d\d\1\d\d|{DAY_MONTH_YEAR}", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])

@@ -73,6 +73,8 @@ _DATE = re.compile(
     # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    # Czech, Slovak and German with spaces: "14. 2. 2021", "3. 4. 2031"; year-less "10. 12.".
+    rf"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.(?:\s(?:19|20)\d{{2}}(?!\d)|(?!\s?\d))"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
     rf"|(?<![\d/])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?![\d/])"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?)(?![\w])",

@@ -556,3 +556,23 @@ def test_a_person_called_by_title_and_surname_is_the_one_the_full_name_means():
     ]
     reading = Reader(overlap_model()).read("Who is Jana Kratochvílová?", statements)
     assert reading.kind == "answered" and "Pronajímatelka" in reading.answer
+
+
+def test_a_birthday_to_come_in_a_calendar_is_not_when_someone_was_born():
+    """calcurse's yearly appointment carries the next occurrence ("02/14/2099 {1Y}"): nobody is
+    born after today, so the diary's date of birth answers, while "When is ..'s birthday?" may
+    still be read from the calendar."""
+    statements = [
+        hit("02/14/2099 [1] {1Y} |Matyáš narozeniny", line=3, rank=0, path="/notes/calcurse/apts"),
+        hit("Matyáš was born on 14. 2. 2021 in Brno.", line=12, rank=1, path="/notes/diary.md"),
+    ]
+    reading = Reader(overlap_model()).read("When was Matyáš born?", statements)
+    assert reading.kind == "answered" and "14. 2. 2021" in reading.answer
+    alone = Reader(overlap_model()).read("When was Matyáš born?", statements[:1])
+    assert alone.kind == "abstained"
+
+
+def test_czech_dates_with_spaces_are_dates_and_version_numbers_are_not():
+    assert dates("OP platí do 3. 4. 2031") == ["3. 4. 2031", "2031"]
+    assert dates("zubař přesunut na 10. 12. v 8:00")[0].startswith("10. 12")
+    assert dates("Version 1. 2. 3 released") == [] and dates("stálo 1. 2.5 kg") == []
