@@ -215,7 +215,7 @@ def birthday_dates(values: list[str]) -> list[str]:
         m = re.search(r"(\d{1,2})[/.]\s?(\d{1,2})", v)  # also "14. 2. 2021"
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
-    return [v for v in values if re.search(rf"\d{{4}}([-/])\d\d\1\d\d|{DAY_MONTH_YEAR}", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
+    return [v for v in values if re.search(rf"\d{{4}}([-/.])\d\d\1\d\d|{DAY_MONTH_YEAR}|\d\s*[월月]\s*\d", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
             or any(v.lower().startswith(m) for m in MONTHS)]
 
 

@@ -73,6 +73,10 @@ _DATE = re.compile(
     # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15.".
+    rf"|(?<![\d.])(?:19|20)\d{{2}}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])(?![\d]|\.\d)"
+    # ... and with the Korean or Chinese characters: "2026년 9월 15일", "2026年9月15日", "11월 3일".
+    rf"|(?:(?:19|20)\d{{2}}\s*[년年]\s*)?(?:0?[1-9]|1[0-2])\s*[월月]\s*(?:0?[1-9]|[12]\d|3[01])\s*[일日]"
     # Czech, Slovak and German with spaces: "14. 2. 2021", "3. 4. 2031"; year-less "10. 12.".
     rf"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.(?:\s(?:19|20)\d{{2}}(?!\d)|(?!\s?\d))"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
@@ -427,8 +431,12 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
     found = []
     for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_/])(\d{2})\2(\d{2})(?:\b|(?=T\d))", text):  # also "2023-12-27T15:00:00Z", "2027/02/28"
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
-    for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b", text):
-        found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026"
+    for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d{2})\b", text):
+        found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026", "14. 2. 2021"
+    for y, m, d in re.findall(r"(?<![\d.])((?:19|20)\d{2})\.\s?(0?[1-9]|1[0-2])\.\s?(0?[1-9]|[12]\d|3[01])(?!\d|\.\d)", text):
+        found.append((int(y), int(m), int(d)))  # "### 2026.09.07 (월)"
+    for y, m, d in re.findall(r"((?:19|20)\d{2})\s*[년年]\s*(0?[1-9]|1[0-2])\s*[월月]\s*(0?[1-9]|[12]\d|3[01])\s*[일日]", text):
+        found.append((int(y), int(m), int(d)))  # "2026년 9월 15일 화요일"
     for dmy in re.findall(DAY_MONTH_YEAR, text):
         d, m, y = map(int, dmy.split("-"))
         found.append((y, m, d))  # "Changelog: 24-11-2026"

@@ -576,3 +576,12 @@ def test_czech_dates_with_spaces_are_dates_and_version_numbers_are_not():
     assert dates("OP platí do 3. 4. 2031") == ["3. 4. 2031", "2031"]
     assert dates("zubař přesunut na 10. 12. v 8:00")[0].startswith("10. 12")
     assert dates("Version 1. 2. 3 released") == [] and dates("stálo 1. 2.5 kg") == []
+
+
+def test_year_first_dotted_and_korean_dates_are_dates_with_a_day():
+    from agent.reader_question import birthday_dates
+
+    assert dates("계약기간 2025.04.01 ~ 2027.03.31")[:2] == ["2025.04.01", "2027.03.31"]
+    assert latest_date("### 2026.09.07 (월)") == (2026, 9, 7) and latest_date("2026년 9월 15일 화요일") == (2026, 9, 15)
+    assert dates("Python 3.11.2") == [] and latest_date("Python 3.11.2") is None
+    assert birthday_dates(dates("아빠 생일 11월 3일")) == ["11월 3일"]
