@@ -763,6 +763,15 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             full = f"{first} {last}"
             if full not in found:
                 found.append(full)
+        # Family name first, as Korea, China, Japan and Hungary write it, where a card or a row
+        # is named: "Kang Minjun: phone: ...", "name: Oh Minjun".
+        for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?:[:;(]|$))", t):
+            family = m.group(1)
+            if family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS:
+                continue
+            full = f"{family} {first}"
+            if full not in found and f"{first} {family}" not in found:
+                found.append(full)
     fulls = [f for f in found if len(f.split()[1].rstrip(".")) > 1]
     out = []
     for f in found:
@@ -780,6 +789,10 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
 _NOT_SURNAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
     sat sun january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec i""".split())
+
+
+# Words before a name that are no family name ("Dear Minjun:", "Hi Anna;").
+_GREETINGS = frozenset("dear hi hello hey dr mr mrs ms miss prof call text email met with from to cc".split())
 
 
 # Names ending in these are places or organisations, not people ("Hyde Park Surgery").

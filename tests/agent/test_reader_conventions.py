@@ -585,3 +585,16 @@ def test_year_first_dotted_and_korean_dates_are_dates_with_a_day():
     assert latest_date("### 2026.09.07 (월)") == (2026, 9, 7) and latest_date("2026년 9월 15일 화요일") == (2026, 9, 15)
     assert dates("Python 3.11.2") == [] and latest_date("Python 3.11.2") is None
     assert birthday_dates(dates("아빠 생일 11월 3일")) == ["11월 3일"]
+
+
+def test_two_people_with_one_given_name_written_family_name_first_are_asked_about():
+    statements = [
+        hit("Kang Minjun: phone: 031-555-4020", line=71, rank=0, path="/notes/contacts.ldif", topic="Kang Minjun"),
+        hit("Oh Minjun: mobile: 010-5555-3904", line=86, rank=1, path="/notes/contacts.ldif", topic="Oh Minjun"),
+        hit("Dear Minjun: thanks for the books", line=3, rank=2, path="/notes/letters.md"),
+    ]
+    reading = Reader(overlap_model()).read("What's Minjun's phone number?", statements)
+    assert reading.kind == "ambiguous" and "Kang Minjun" in reading.answer and "Oh Minjun" in reading.answer
+    assert "Dear" not in reading.answer
+    one = Reader(overlap_model()).read("What's Minjun's phone number?", statements[:1])
+    assert one.kind == "answered" and "031-555-4020" in one.answer
