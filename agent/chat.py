@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import about_one, analyse, asks_name, entity, named_by_kind, relative_clause, resolve, spell_out, split_question
+from agent.reader_question import about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text, names, stem, written_in_lower_case
 
@@ -656,7 +656,9 @@ class ChatEngine:
         fits = []
         for p in people:
             lines = [f"{st.topic} {st.text}" for st in find(p.split()[1], limit=MENTIONS_K)]
-            if any(o in line for line in lines if p in line for o in others):
+            # the card may give the name in parts ("First Name: Ondřej; Last Name: Malý; Nickname: Ondra")
+            if any(o in line for line in lines if p in line or all(re.search(rf"\b{re.escape(w)}\b", line) for w in p.split())
+                   for o in others):
                 fits.append(p)
         return fits if len(fits) == 1 else []
 
@@ -677,6 +679,8 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         st = reading.statement
+        if noun and not re.search(rf"(?i)\b{re.escape(noun)}", st.text) and kind_only_owning(st.text, noun):
+            return None  # "형부 = Lee Donghyun (언니's husband)": my sister's husband, not my sister
         if noun and not re.search(rf"(?i)\b{re.escape(noun)}", st.text) and named_by_kind(st.text, noun) is None:
             # "Mein Bruder war übers Wochenende da" names no brother (German writes every noun with a
             # capital, so the line's capitals are no guide); a line that does ("Mein Bruder Lukas

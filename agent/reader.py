@@ -756,11 +756,20 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
     initial ("Sophie T", "Chris O.") folded into the one full name it begins, if any."""
     found: list[str] = []
     for t in texts:
-        for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z](?:[a-z][\w'-]*|\.|(?=['’]s\b)|(?![\w'’-])))", t):
+        # Any capital starts a surname ("Ondřej Šimek", "Zoë Ångström"), not only A-Z.
+        for m in re.finditer(rf"\b{re.escape(first)}\s+([^\W\d_a-z](?:[^\W\d_A-Z][\w'-]*|\.|(?=['’]s\b)|(?![\w'’-])))", t):
+            if not m.group(1)[0].isupper():
+                continue
             last = re.sub(r"['’]s$", "", m.group(1))
             if last.lower() in _NOT_SURNAMES or len(last) > 1 and (last.lower() in STOP_WORDS or re.search(rf"\b{re.escape(last.lower())}\b", question)):
                 continue
             full = f"{first} {last}"
+            if full not in found:
+                found.append(full)
+        # A contacts export's row: "First Name: Ondřej; Last Name: Malý".
+        for m in re.finditer(rf"(?i:first name|given name):\s*{re.escape(first)}\s*;(?:\s*(?i:middle name):[^;]*;)?\s*"
+                             rf"(?i:last name|surname|family name):\s*([^\W\d_][\w'-]*)", t):
+            full = f"{first} {m.group(1)}"
             if full not in found:
                 found.append(full)
         # Family name first, as Korea, China, Japan and Hungary write it, where a card or a row

@@ -477,6 +477,16 @@ def named_by_kind(text: str, noun: str) -> str | None:
     return None
 
 
+def kind_only_owning(text: str, noun: str) -> bool:
+    """The line says the kind sought in another language only as someone's owner: "형부 = Lee
+    Donghyun (언니's husband)" is my sister's husband, not my sister."""
+    from memory.gloss import english_for
+
+    want = stem(noun.lower())
+    said = [m for m in re.finditer(r"[^\W\d_]+", text) if want in {stem(w) for w in english_for(m.group(0))}]
+    return bool(said) and all(re.match(r"['’]s\b", text[m.end():]) for m in said)
+
+
 def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], keys: set[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for n in names(text):

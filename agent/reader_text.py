@@ -221,7 +221,8 @@ def phones(text: str) -> list[str]:
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
-             and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))]
+             and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
+             and not re.fullmatch(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])", m.group(0).strip(" ,;:.()"))]  # "2023.09.30"
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:

@@ -598,3 +598,24 @@ def test_two_people_with_one_given_name_written_family_name_first_are_asked_abou
     assert "Dear" not in reading.answer
     one = Reader(overlap_model()).read("What's Minjun's phone number?", statements[:1])
     assert one.kind == "answered" and "031-555-4020" in one.answer
+
+
+def test_namesakes_with_a_surname_starting_with_any_capital_or_given_in_a_contacts_row():
+    from agent.reader import namesakes
+
+    texts = ["team lead: Ondřej Šimek (also an Ondřej, another one)", "First Name: Ondřej; Last Name: Malý; Nickname: Ondra"]
+    assert namesakes("Ondřej", texts, "") == ["Ondřej Šimek", "Ondřej Malý"]
+    assert namesakes("Zoë", ["Zoë Ångström moved", "Zoë said"], "") == ["Zoë Ångström"]
+
+
+def test_a_kind_word_said_only_as_someones_owner_names_no_one_of_that_kind():
+    from agent.reader_question import kind_only_owning
+
+    assert kind_only_owning("형부 = Lee Donghyun (언니's husband, my brother-in-law)", "sister")
+    assert not kind_only_owning("조카들 (언니's kids): Lee Haeun, at home with 언니", "sister")
+    assert not kind_only_owning("Rodina: mamka = Eva Dvořáková", "mum")
+
+
+def test_a_year_first_dotted_date_is_no_phone_number():
+    assert phones("조카: Lee Haeun, born 2023.09.30, at home") == []
+    assert phones("call 010.5555.7310") == ["010.5555.7310"]
