@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s25"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s26"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -103,6 +103,12 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     bare = core[:-1]
     if re.fullmatch(r"\d{1,2}\.\d{1,2}", bare) and text[nxt : nxt + 1].isdigit():
         return True  # a day written "28.10." before its time: "Mi 28.10. 7:30"
+    if re.fullmatch(r"\d{1,2}", bare) and int(bare) <= 31 and re.match(r"\d{1,2}\.(?!\d)", text[nxt:nxt + 3]) \
+            and re.search(r"(?:^|\s)$", text[:word_start]):
+        return True  # the day of a Czech or Slovak date: "1. 9. 2025", "do 10. 12."
+    if re.fullmatch(r"\d{1,2}", bare) and 1 <= int(bare) <= 12 and re.search(r"(?:^|\s)\d{1,2}\.\s+$", text[:word_start]) \
+            and re.match(r"(?:19|20)\d\d\b", text[nxt:]):
+        return True  # ... and its month before the year
     bare = re.sub(r"^.*-(?=[A-Za-z])", "", bare)  # "Versicherungsschein-Nr." is "Nr."
     if bare in _MONTH_ABBREV:
         return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there

@@ -803,6 +803,14 @@ def test_german_ordinals_and_a_day_before_its_time_do_not_end_the_sentence(tmp_p
     assert (5, "I have 2.") in got and (5, "Then I left.") in got
 
 
+def test_a_czech_date_written_with_spaces_does_not_end_the_sentence(tmp_path):
+    got = _texts(tmp_path / "byt.txt", "Byt\n\nSmlouva na dobu určitou 1. 9. 2025 – 31. 8. 2027. Kauce 33 000 Kč.\n"
+                 "Zubař přesunut na 10. 12. v 8:00.\nWe won 3. Then we left.\n")
+    assert (3, "Smlouva na dobu určitou 1. 9. 2025 – 31. 8. 2027.") in got and (3, "Kauce 33 000 Kč.") in got
+    assert (4, "Zubař přesunut na 10. 12. v 8:00.") in got
+    assert (5, "We won 3.") in got and (5, "Then we left.") in got
+
+
 def test_a_day_one_journal_is_each_entry_under_the_day_it_was_written_where_it_was_written(tmp_path):
     import json as _json
     journal = {"metadata": {"version": "1.0"}, "entries": [
