@@ -126,7 +126,10 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
                     r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?" + _CUR_SIGNS + r"|\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)",
                     re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
-_CAPS = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
+# Capitals of the Latin alphabets: A-Z, Latin-1's "Å", "Ö", and Latin Extended-A's "Š", "Ł", "Ż", "Ő"
+# (Czech, Polish, Hungarian, Turkish names).
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_CAPS = re.compile(rf"\b[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
 
 
 def _undouble(base: str) -> str:

@@ -619,3 +619,15 @@ def test_a_kind_word_said_only_as_someones_owner_names_no_one_of_that_kind():
 def test_a_year_first_dotted_date_is_no_phone_number():
     assert phones("조카: Lee Haeun, born 2023.09.30, at home") == []
     assert phones("call 010.5555.7310") == ["010.5555.7310"]
+
+
+def test_names_starting_with_any_latin_capital_are_names():
+    from agent.reader_text import names
+
+    assert names("Who is Ondřej Šimek?") == ["Ondřej Šimek"] and names("Where does Łukasz Żak live?") == ["Łukasz Żak"]
+    reading = Reader(overlap_model()).read("Who is Ondřej Šimek?", [
+        hit("team lead: Ondřej Šimek (also an Ondřej, another one)", line=4, rank=0, path="/notes/work.md"),
+        hit("First Name: Ondřej; Last Name: Malý; Nickname: Ondra", line=8, rank=1, path="/notes/contacts.csv",
+            fields={"First Name": "Ondřej", "Last Name": "Malý", "Nickname": "Ondra"}, kind="row"),
+    ])
+    assert reading.kind == "answered" and "team lead" in reading.answer.lower()
