@@ -42,9 +42,11 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int], lis
         if not body.strip() and not title:
             continue
         # the line the note's text is on in a pretty-printed backup; its title's, or 1, otherwise
-        snippet = json.dumps(body[:40])[1:-1]
-        line = next((n for n, ln in enumerate(lines, 1) if '"text"' in ln and snippet[:30] in ln), 0) or \
-            next((n for n, ln in enumerate(lines, 1) if title and json.dumps(title)[1:-1] in ln), 1)
+        # The backup may write "Údolní" as it is or as "\u00dadoln\u00ed": look for either.
+        snippets = {_escaped(body[:40], plain)[:30] for plain in (True, False)}
+        titles = {_escaped(title, plain) for plain in (True, False)} if title else set()
+        line = next((n for n, ln in enumerate(lines, 1) if '"text"' in ln and any(t in ln for t in snippets)), 0) or \
+            next((n for n, ln in enumerate(lines, 1) if any(t in ln for t in titles)), 1)
         day = str(note.get("updated_at") or note.get("created_at") or "")[:10]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
             days.append((line, day))
@@ -52,3 +54,8 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int], lis
         out += rows
         numbers += [line] * len(rows)
     return out, numbers, sorted(days)
+
+
+def _escaped(text: str, plain: bool) -> str:
+    """`text` as it stands inside a JSON string, with its letters as they are or \\u-escaped."""
+    return json.dumps(text, ensure_ascii=not plain)[1:-1]

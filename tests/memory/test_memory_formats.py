@@ -936,3 +936,11 @@ def test_a_standard_notes_backup_is_its_notes_dated_by_their_last_change(tmp_pat
     assert [(s.text, s.topic, s.written) for s in sts] == [
         ("Frame number: GZ-4471", ["Bike"], "2026-05-04"), ("Bike: Lock code 3381", ["Bike"], "2026-05-04")]
     assert "Frame number" in raw.splitlines()[sts[0].line - 1]
+    # Letters outside ASCII, written as they are (the app) or \u-escaped: each note cites its own text's line.
+    backup["items"] += [{"uuid": "5", "content_type": "Note", "updated_at": "2026-06-01T08:00:00.000Z",
+                         "content": {"title": "Školka", "text": "Školka – Matyáš: třída Berušky"}}]
+    for ascii_only in (False, True):
+        raw = _json.dumps(backup, indent=2, ensure_ascii=ascii_only)
+        sts = parse_statements(path, raw.encode())
+        cited = raw.splitlines()[sts[-1].line - 1]
+        assert '"text"' in cited and ("Berušky" in cited or "Beru\\u0161ky" in cited)
