@@ -78,7 +78,8 @@ def synth(text: str, voice: str, speed: float, out: Path) -> None:
         subprocess.run(["flite", "-voice", name, "--setf", f"duration_stretch={1 / speed:.3f}", "-t", text,
                         "-o", str(raw)], check=True, capture_output=True)
     # 16 kHz mono, the engine's own silence trimmed, then 0.3 s before and TAIL_S after the speech
-    subprocess.run(["sox", str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out),
+    # -R: sox dithers the 16-bit output from a random seed; repeatable, so a rebuilt cache holds the same audio
+    subprocess.run(["sox", "-R", str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out),
                     "silence", "1", "0.02", "0.5%", "reverse", "silence", "1", "0.02", "0.5%", "reverse",
                     "pad", "0.3", str(TAIL_S)], check=True, capture_output=True)
     raw.unlink()
@@ -105,7 +106,7 @@ def add_noise(clean: Path, out: Path, speech: tuple[int, int], seed: int) -> Non
 
     write_wav(noise, n)
     gain = rms(audio[speech[0]:speech[1]]) / (rms(n) * 10 ** (SNR_DB / 20))
-    subprocess.run(["sox", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(out)],
+    subprocess.run(["sox", "-R", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(out)],
                    check=True, capture_output=True)
     noise.unlink()
 
@@ -278,6 +279,28 @@ def causes(rows: list[dict], label: str = "") -> str:
     return "\n".join([f"== causes {label}"] + [f"  {g:18} {n:5} {w:38} {c}" for (g, n, w), c in sorted(counts.items())])
 
 
+_MODULES = {"heard": "agent.heard", "voice": "tools.voice", "vocabulary": "agent.vocabulary"}
+
+
+def override(item: str) -> tuple[str, str, object]:
+    """`--set heard.BODY_AGREE=2`: set an existing constant of agent.heard, tools.voice or
+    agent.vocabulary for this run, as its own type (a float stays a float, a str a str)."""
+    import importlib
+
+    name, _, value = item.partition("=")
+    short, _, const = name.partition(".")
+    if short not in _MODULES or not const or not _:
+        raise SystemExit(f"--set {item}: MODULE.NAME=VALUE with MODULE one of {', '.join(_MODULES)}")
+    module = importlib.import_module(_MODULES[short])
+    if not hasattr(module, const):
+        raise SystemExit(f"--set {item}: {_MODULES[short]} has no {const}")
+    old = getattr(module, const)
+    new = value if isinstance(old, str) else type(old)(json.loads(value))
+    setattr(module, const, new)
+    print(f"set {_MODULES[short]}.{const} = {new!r} (was {old!r})", flush=True)
+    return _MODULES[short], const, new
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} % ({part}/{whole})" if whole else "   -"
 
@@ -308,6 +331,9 @@ def main() -> int:
                     help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
     ap.add_argument("--prime-apps", type=int, default=None,
                     help="prime the recognizer with at most this many of the phone's apps (agent/vocabulary.py)")
+    ap.add_argument("--set", nargs="+", default=[], metavar="MODULE.NAME=VALUE",
+                    help="override a calibrated constant for this run (modules: heard, voice, vocabulary; "
+                         "e.g. heard.BODY_AGREE=2 voice.CALL_WORD_PROB=0.4): to recalibrate on a tuning dump")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     ap.add_argument("--causes", nargs="+", help="the failures of these --dump files by cause (see `cause`), then exit")
     args = ap.parse_args()
@@ -340,6 +366,8 @@ def main() -> int:
         transcribe,
     )
 
+    for item in args.set:
+        override(item)
     if args.grammar_off:
         heard_module.GRAMMAR = False
     if args.prime_apps is not None:

@@ -24,3 +24,45 @@ def test_a_failure_is_told_apart_by_the_recognizer_the_parser_or_the_read_back()
                      _row("ring my uncle", "Bring my uncle.", voice="espeak-us", set="fresh")])
     assert "held-out voices    clean recognizer: wrong words" in report
     assert "fresh commands     clean recognizer: wrong words" in report
+
+
+def test_a_rebuilt_clip_is_the_same_audio(tmp_path):
+    """bench/voice.py synthesises its clips into a cache; sox dithers its 16-bit output from a random
+    seed unless told `-R`, and a fresh cache then held other audio (other transcripts) than the one
+    a pass measured before. Clean and noisy clips built twice are the same bytes."""
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        pytest.skip("espeak-ng and sox are needed")
+    from bench.voice import clips
+
+    command = {"id": "t1", "say": "call my brother", "persona": "lena", "set": "tune"}
+    built = []
+    for run in ("a", "b"):
+        made = clips([command], ["espeak-us"], tmp_path / run, ["normal"])
+        built.append([(c["name"], c["wav"].read_bytes()) for c in made])
+    assert [n for n, _ in built[0]] == ["t1-espeak-us-normal-clean", "t1-espeak-us-normal-noisy"]
+    assert built[0] == built[1]
+
+
+def test_a_calibrated_constant_is_set_for_one_run_as_its_own_type(monkeypatch):
+    """`bench.voice --set heard.BODY_AGREE=2 voice.SMS_WORD_PROB=0.4`: floors tried on a tuning dump."""
+    import pytest
+
+    import agent.heard
+    import agent.vocabulary
+    import tools.voice
+    from bench.voice import override
+
+    monkeypatch.setattr(agent.heard, "BODY_AGREE", agent.heard.BODY_AGREE)
+    monkeypatch.setattr(tools.voice, "SMS_WORD_PROB", tools.voice.SMS_WORD_PROB)
+    monkeypatch.setattr(agent.vocabulary, "MESSAGE_SHAPE", agent.vocabulary.MESSAGE_SHAPE)
+    override("heard.BODY_AGREE=2")
+    override("voice.SMS_WORD_PROB=0.4")
+    override("vocabulary.MESSAGE_SHAPE=")
+    assert agent.heard.BODY_AGREE == 2 and isinstance(agent.heard.BODY_AGREE, int)
+    assert tools.voice.SMS_WORD_PROB == 0.4 and agent.vocabulary.MESSAGE_SHAPE == ""
+    with pytest.raises(SystemExit):
+        override("heard.NO_SUCH_FLOOR=1")
