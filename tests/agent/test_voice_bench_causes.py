@@ -66,3 +66,34 @@ def test_a_calibrated_constant_is_set_for_one_run_as_its_own_type(monkeypatch):
     assert tools.voice.SMS_WORD_PROB == 0.4 and agent.vocabulary.MESSAGE_SHAPE == ""
     with pytest.raises(SystemExit):
         override("heard.NO_SUCH_FLOOR=1")
+
+
+def test_floors_are_tried_again_on_a_dump_from_each_gates_value(monkeypatch):
+    """`bench.voice --gates` dumps every confidence gate's value for a risky plan of heard words;
+    `--refloor DUMP --set ...` decides the read-back again from them, as agent/heard.py would."""
+    import agent.heard
+    from bench.voice import decide, refloor
+
+    # a message whose words are sure in context but whose body only 2 of the 5-best carry
+    message = {"kinds": ["send_sms"], "min_word": 0.9, "avg_logprob": -0.2, "no_speech": 0.01, "by_sound": False,
+               "n_plan": 1, "bare_min": 0.3, "body_bare_min": 0.7, "body_words": 4, "body_agree": 2,
+               "to_p_all": 0.99}
+    # a call heard unsure, whose verb's spellings together are sure enough
+    call = {"kinds": ["call"], "min_word": 0.3, "avg_logprob": -0.3, "no_speech": 0.01, "by_sound": False,
+            "n_plan": 1, "verb_mass": 0.8, "rest_min": 0.7, "same": True, "p_all": 0.5}
+    assert decide(message) and not decide(call)
+    assert decide({**call, "rest_min": 0.4})  # a name word unsure: read back, the grammar not sure either
+    assert not decide({**call, "rest_min": 0.4, "p_all": 0.95})  # the grammar vouches
+    assert decide({**call, "by_sound": True})  # a contact by sound needs the grammar
+    rows = [{"name": "m", "say": "text Kofi I'm on my way", "heard": "Text Kofi, I'm on my way.", "noise": "clean",
+             "right_plan": True, "runnable": True, "risky": True, "read_back": True, "ok": False,
+             "risky_wrong": False, "evidence": {"gates": message}},
+            {"name": "w", "say": "text Anja I'll call you tonight", "heard": "Text Anja, I'll follow you tonight.",
+             "noise": "noisy", "right_plan": False, "runnable": True, "risky": True, "read_back": True, "ok": False,
+             "risky_wrong": False, "evidence": {"gates": message}}]
+    same, moved = refloor(rows)
+    assert moved == [] and [r["read_back"] for r in same] == [True, True]
+    monkeypatch.setattr(agent.heard, "BODY_AGREE", 2)
+    out, moved = refloor(rows)
+    assert out[0]["ok"] and out[1]["risky_wrong"]  # the wrong body would be sent: such floors are no good
+    assert moved[0].startswith("  + m") and moved[1].startswith("  RISKY w")
