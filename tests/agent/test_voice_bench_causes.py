@@ -58,12 +58,15 @@ def test_a_calibrated_constant_is_set_for_one_run_as_its_own_type(monkeypatch):
 
     monkeypatch.setattr(agent.heard, "BODY_AGREE", agent.heard.BODY_AGREE)
     monkeypatch.setattr(tools.voice, "SMS_WORD_PROB", tools.voice.SMS_WORD_PROB)
-    monkeypatch.setattr(agent.vocabulary, "MESSAGE_SHAPE", agent.vocabulary.MESSAGE_SHAPE)
+    monkeypatch.setattr(agent.vocabulary, "MAX_PLACES", agent.vocabulary.MAX_PLACES)
+    monkeypatch.setattr(tools.voice, "COMMAND_PROMPT", tools.voice.COMMAND_PROMPT)
     override("heard.BODY_AGREE=2")
     override("voice.SMS_WORD_PROB=0.4")
-    override("vocabulary.MESSAGE_SHAPE=")
+    override("vocabulary.MAX_PLACES=3")
+    override("voice.COMMAND_PROMPT=Call someone.")
     assert agent.heard.BODY_AGREE == 2 and isinstance(agent.heard.BODY_AGREE, int)
-    assert tools.voice.SMS_WORD_PROB == 0.4 and agent.vocabulary.MESSAGE_SHAPE == ""
+    assert tools.voice.SMS_WORD_PROB == 0.4 and agent.vocabulary.MAX_PLACES == 3
+    assert tools.voice.COMMAND_PROMPT == "Call someone."
     with pytest.raises(SystemExit):
         override("heard.NO_SUCH_FLOOR=1")
 
