@@ -78,7 +78,8 @@ def synth(text: str, voice: str, speed: float, out: Path) -> None:
         subprocess.run(["flite", "-voice", name, "--setf", f"duration_stretch={1 / speed:.3f}", "-t", text,
                         "-o", str(raw)], check=True, capture_output=True)
     # 16 kHz mono, the engine's own silence trimmed, then 0.3 s before and TAIL_S after the speech
-    subprocess.run(["sox", str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out),
+    # -R: sox dithers the 16-bit output from a random seed; repeatable, so a rebuilt cache holds the same audio
+    subprocess.run(["sox", "-R", str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out),
                     "silence", "1", "0.02", "0.5%", "reverse", "silence", "1", "0.02", "0.5%", "reverse",
                     "pad", "0.3", str(TAIL_S)], check=True, capture_output=True)
     raw.unlink()
@@ -105,7 +106,7 @@ def add_noise(clean: Path, out: Path, speech: tuple[int, int], seed: int) -> Non
 
     write_wav(noise, n)
     gain = rms(audio[speech[0]:speech[1]]) / (rms(n) * 10 ** (SNR_DB / 20))
-    subprocess.run(["sox", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(out)],
+    subprocess.run(["sox", "-R", "-m", "-v", "1", str(clean), "-v", f"{gain:.5f}", str(noise), str(out)],
                    check=True, capture_output=True)
     noise.unlink()
 
@@ -278,6 +279,116 @@ def causes(rows: list[dict], label: str = "") -> str:
     return "\n".join([f"== causes {label}"] + [f"  {g:18} {n:5} {w:38} {c}" for (g, n, w), c in sorted(counts.items())])
 
 
+def gates(agent, tr, plan, vocab) -> dict:
+    """The value of every confidence gate agent/heard.py applies to a risky plan of the heard words,
+    each computed whether or not the gates before it passed (agent/heard.py stops at the first that
+    fails), so floors can be tried offline on a dump (`python -m bench.voice_gates DUMP`)."""
+    import agent.heard as h
+
+    conf = tr.confidence
+    kinds = {p.kind for p in plan if p.risky}
+    words = list(tr.words or [])
+    out = {"kinds": sorted(kinds), "min_word": conf.min_word_prob, "avg_logprob": conf.avg_logprob,
+           "no_speech": conf.no_speech_prob, "by_sound": any(p.risky and p.heard_as for p in plan),
+           "n_plan": len(plan)}
+    first = re.sub(r"[^\w]", "", words[0][0]).lower() if words else ""
+    same = next((g for g in h._SAME_VERB if first in g), None)
+    if same is not None:
+        out["verb_mass"] = sum(tr.scorer.first_word([w2 for w in same for w2 in (w, w.capitalize())]).values())
+        out["rest_min"] = min([p for _, p in words[1:]], default=1.0)
+    ev: dict = {}
+    if "send_sms" in kinds and len(plan) == 1:
+        body = str(plan[0].args.get("body", "")).strip()
+        bare = [p for _, p in tr.scorer.words(tr.text.strip(), context=False)]
+        n = len(body.split())
+        out.update(bare_min=min(bare, default=0.0), body_bare_min=min(bare[-n:], default=0.0) if n else 0.0,
+                   body_words=n)
+        bodies = [h._body_of(a) for a in tr.scorer.alternatives(h.N_BEST)]
+        out["body_agree"] = sum(b is not None and h._same_words(b, body) for b in bodies)
+        saved = (h.SMS_AVG_LOGPROB, h.SMS_WORD_PROB, h.BODY_AGREE, h.HIGH_NO_SPEECH)
+        h.SMS_AVG_LOGPROB, h.SMS_WORD_PROB, h.BODY_AGREE, h.HIGH_NO_SPEECH = -1e9, 0.0, 0, 2.0
+        try:
+            if n:
+                h._message_sure(agent, tr, plan[0], vocab, ev, own_reading=not out["by_sound"])
+        finally:
+            h.SMS_AVG_LOGPROB, h.SMS_WORD_PROB, h.BODY_AGREE, h.HIGH_NO_SPEECH = saved
+        out["to_p_all"] = ev.get("p_all", 0.0)
+    elif "send_sms" not in kinds:
+        found = h._grammar(agent, tr, vocab, h.known_apps(vocab), ev, by_sound=not out["by_sound"])
+        out["same"] = found.meaning == h._meaning(plan)
+        out["p_all"] = found.p_all
+    return out
+
+
+def decide(g: dict) -> bool:
+    """Read back? agent/heard.py's decision for a risky plan of heard words, from its `gates` and the
+    floors as they stand now (after --set): for trying floors on a dump without the recognizer."""
+    import agent.heard as h
+    import tools.voice as v
+
+    kinds = set(g["kinds"])
+    if "send_sms" in kinds:
+        word, logprob = v.SMS_WORD_PROB, v.SMS_AVG_LOGPROB
+    elif kinds <= {"call"}:
+        word, logprob = v.CALL_WORD_PROB, v.LOW_AVG_LOGPROB
+    else:
+        word, logprob = v.LOW_WORD_PROB, v.LOW_AVG_LOGPROB
+    low = lambda least: least < word or g["avg_logprob"] < logprob or g["no_speech"] > v.HIGH_NO_SPEECH  # noqa: E731
+    vouched = False
+    if "send_sms" in kinds:
+        sure = not low(g["min_word"]) and g["bare_min"] >= h.SMS_WORD_PROB
+        if g["by_sound"] or not sure:
+            vouched = g["n_plan"] == 1 and g["body_words"] > 0 and g["avg_logprob"] >= h.SMS_AVG_LOGPROB \
+                and g["no_speech"] <= h.HIGH_NO_SPEECH and g["body_bare_min"] >= h.SMS_WORD_PROB \
+                and (not h.BODY_AGREE or g["body_agree"] >= h.BODY_AGREE) and g["to_p_all"] >= h.GRAMMAR_SURE
+    else:
+        sure = not low(g["min_word"]) or ("verb_mass" in g and not low(min(g["verb_mass"], g["rest_min"])))
+        if g["by_sound"] or not sure:
+            vouched = g["same"] and g["p_all"] >= h.GRAMMAR_SURE
+    return (g["by_sound"] and not vouched) or not (vouched or sure)
+
+
+def refloor(rows: list[dict]) -> tuple[list[dict], list[str]]:
+    """The dump's rows with the read-back decided again by `decide` where a row carries its gates
+    (the others as they were), and a line per clip whose outcome moved."""
+    out, moved = [], []
+    for r in rows:
+        g = (r.get("evidence") or {}).get("gates")
+        if g is None:
+            out.append(r)
+            continue
+        rb = decide(g)
+        ran = r["runnable"] and not rb
+        new = {**r, "read_back": rb, "ok": r["right_plan"] and ran, "risky_wrong": ran and not r["right_plan"] and r["risky"]}
+        if new["ok"] != r["ok"] or new["risky_wrong"] != r["risky_wrong"]:
+            moved.append(f"  {'+' if new['ok'] else '-' if r['ok'] else 'RISKY' if new['risky_wrong'] else '~'} "
+                         f"{r['name']:34} said {r['say']!r} heard {r['heard']!r}")
+        out.append(new)
+    return out, moved
+
+
+_MODULES = {"heard": "agent.heard", "voice": "tools.voice", "vocabulary": "agent.vocabulary"}
+
+
+def override(item: str) -> tuple[str, str, object]:
+    """`--set heard.BODY_AGREE=2`: set an existing constant of agent.heard, tools.voice or
+    agent.vocabulary for this run, as its own type (a float stays a float, a str a str)."""
+    import importlib
+
+    name, _, value = item.partition("=")
+    short, _, const = name.partition(".")
+    if short not in _MODULES or not const or not _:
+        raise SystemExit(f"--set {item}: MODULE.NAME=VALUE with MODULE one of {', '.join(_MODULES)}")
+    module = importlib.import_module(_MODULES[short])
+    if not hasattr(module, const):
+        raise SystemExit(f"--set {item}: {_MODULES[short]} has no {const}")
+    old = getattr(module, const)
+    new = value if isinstance(old, str) else type(old)(json.loads(value))
+    setattr(module, const, new)
+    print(f"set {_MODULES[short]}.{const} = {new!r} (was {old!r})", flush=True)
+    return _MODULES[short], const, new
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} % ({part}/{whole})" if whole else "   -"
 
@@ -308,9 +419,31 @@ def main() -> int:
                     help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
     ap.add_argument("--prime-apps", type=int, default=None,
                     help="prime the recognizer with at most this many of the phone's apps (agent/vocabulary.py)")
+    ap.add_argument("--set", nargs="+", default=[], metavar="MODULE.NAME=VALUE",
+                    help="override a calibrated constant for this run (modules: heard, voice, vocabulary; "
+                         "e.g. heard.BODY_AGREE=2 voice.CALL_WORD_PROB=0.4): to recalibrate on a tuning dump")
+    ap.add_argument("--gates", action="store_true",
+                    help="dump every confidence gate's value for a risky plan of heard words (see `gates`), "
+                         "to try floors offline on a tuning dump (not counted in the timings)")
+    ap.add_argument("--refloor", nargs="+", metavar="DUMP",
+                    help="decide the read-back again on these --gates dumps with the floors after --set, then exit")
     ap.add_argument("--combine", nargs="+", help="report over the --dump files of runs side by side, then exit")
     ap.add_argument("--causes", nargs="+", help="the failures of these --dump files by cause (see `cause`), then exit")
     args = ap.parse_args()
+    for item in args.set:
+        override(item)
+    if args.refloor:
+        for f in args.refloor:
+            rows = json.loads(Path(f).read_text())
+            same = [r for r in rows if (r.get("evidence") or {}).get("gates") is not None]
+            out, moved = refloor(rows)
+            print(f"== {f}: {len(same)} clips with gates; floors {args.set or 'as they are'}")
+            print("\n".join(moved) or "  no clip moved")
+            for noise in ("clean", "noisy"):
+                sub = [r for r in out if r["noise"] == noise]
+                print(f"  {noise}: ok {sum(r['ok'] for r in sub)}/{len(sub)}  risky from wrong "
+                      f"{sum(r['risky_wrong'] for r in sub)}  read back {sum(r['read_back'] for r in sub)}")
+        return 0
     if args.causes:
         for f in args.causes:
             print(causes(json.loads(Path(f).read_text()), f))
@@ -503,6 +636,12 @@ def main() -> int:
                     action_s = time.perf_counter() - t0 - (scorer.take_encode_s() if hasattr(scorer, "take_encode_s") else 0.0)
                     action_s += sum(a for a, _ in spent) - sum(e for _, e in spent)
                     right = matches(clip["cmd"]["expect"], plan)
+                    if args.gates and not args.execute and tr.scorer is not None and not u.recovered \
+                            and "second_look" not in evidence and any(p.risky for p in plan) \
+                            and not question and not error:
+                        evidence["gates"] = gates(agent, tr, plan, vocabs[persona])
+                        if hasattr(scorer, "take_encode_s"):
+                            scorer.take_encode_s()
                     rows.append({**{k: clip[k] for k in ("voice", "speed", "noise", "name")}, "set": clip["cmd"]["set"],
                                  "say": clip["cmd"]["say"], "heard": tr.text, "right_plan": right, "ok": right and ran,
                                  "read_back": read_back, "risky_wrong": ran and not right and any(p.risky for p in plan),

@@ -24,3 +24,79 @@ def test_a_failure_is_told_apart_by_the_recognizer_the_parser_or_the_read_back()
                      _row("ring my uncle", "Bring my uncle.", voice="espeak-us", set="fresh")])
     assert "held-out voices    clean recognizer: wrong words" in report
     assert "fresh commands     clean recognizer: wrong words" in report
+
+
+def test_a_rebuilt_clip_is_the_same_audio(tmp_path):
+    """bench/voice.py synthesises its clips into a cache; sox dithers its 16-bit output from a random
+    seed unless told `-R`, and a fresh cache then held other audio (other transcripts) than the one
+    a pass measured before. Clean and noisy clips built twice are the same bytes."""
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        pytest.skip("espeak-ng and sox are needed")
+    from bench.voice import clips
+
+    command = {"id": "t1", "say": "call my brother", "persona": "lena", "set": "tune"}
+    built = []
+    for run in ("a", "b"):
+        made = clips([command], ["espeak-us"], tmp_path / run, ["normal"])
+        built.append([(c["name"], c["wav"].read_bytes()) for c in made])
+    assert [n for n, _ in built[0]] == ["t1-espeak-us-normal-clean", "t1-espeak-us-normal-noisy"]
+    assert built[0] == built[1]
+
+
+def test_a_calibrated_constant_is_set_for_one_run_as_its_own_type(monkeypatch):
+    """`bench.voice --set heard.BODY_AGREE=2 voice.SMS_WORD_PROB=0.4`: floors tried on a tuning dump."""
+    import pytest
+
+    import agent.heard
+    import agent.vocabulary
+    import tools.voice
+    from bench.voice import override
+
+    monkeypatch.setattr(agent.heard, "BODY_AGREE", agent.heard.BODY_AGREE)
+    monkeypatch.setattr(tools.voice, "SMS_WORD_PROB", tools.voice.SMS_WORD_PROB)
+    monkeypatch.setattr(agent.vocabulary, "MAX_PLACES", agent.vocabulary.MAX_PLACES)
+    monkeypatch.setattr(tools.voice, "COMMAND_PROMPT", tools.voice.COMMAND_PROMPT)
+    override("heard.BODY_AGREE=2")
+    override("voice.SMS_WORD_PROB=0.4")
+    override("vocabulary.MAX_PLACES=3")
+    override("voice.COMMAND_PROMPT=Call someone.")
+    assert agent.heard.BODY_AGREE == 2 and isinstance(agent.heard.BODY_AGREE, int)
+    assert tools.voice.SMS_WORD_PROB == 0.4 and agent.vocabulary.MAX_PLACES == 3
+    assert tools.voice.COMMAND_PROMPT == "Call someone."
+    with pytest.raises(SystemExit):
+        override("heard.NO_SUCH_FLOOR=1")
+
+
+def test_floors_are_tried_again_on_a_dump_from_each_gates_value(monkeypatch):
+    """`bench.voice --gates` dumps every confidence gate's value for a risky plan of heard words;
+    `--refloor DUMP --set ...` decides the read-back again from them, as agent/heard.py would."""
+    import agent.heard
+    from bench.voice import decide, refloor
+
+    # a message whose words are sure in context but whose body only 2 of the 5-best carry
+    message = {"kinds": ["send_sms"], "min_word": 0.9, "avg_logprob": -0.2, "no_speech": 0.01, "by_sound": False,
+               "n_plan": 1, "bare_min": 0.3, "body_bare_min": 0.7, "body_words": 4, "body_agree": 2,
+               "to_p_all": 0.99}
+    # a call heard unsure, whose verb's spellings together are sure enough
+    call = {"kinds": ["call"], "min_word": 0.3, "avg_logprob": -0.3, "no_speech": 0.01, "by_sound": False,
+            "n_plan": 1, "verb_mass": 0.8, "rest_min": 0.7, "same": True, "p_all": 0.5}
+    assert decide(message) and not decide(call)
+    assert decide({**call, "rest_min": 0.4})  # a name word unsure: read back, the grammar not sure either
+    assert not decide({**call, "rest_min": 0.4, "p_all": 0.95})  # the grammar vouches
+    assert decide({**call, "by_sound": True})  # a contact by sound needs the grammar
+    rows = [{"name": "m", "say": "text Kofi I'm on my way", "heard": "Text Kofi, I'm on my way.", "noise": "clean",
+             "right_plan": True, "runnable": True, "risky": True, "read_back": True, "ok": False,
+             "risky_wrong": False, "evidence": {"gates": message}},
+            {"name": "w", "say": "text Anja I'll call you tonight", "heard": "Text Anja, I'll follow you tonight.",
+             "noise": "noisy", "right_plan": False, "runnable": True, "risky": True, "read_back": True, "ok": False,
+             "risky_wrong": False, "evidence": {"gates": message}}]
+    same, moved = refloor(rows)
+    assert moved == [] and [r["read_back"] for r in same] == [True, True]
+    monkeypatch.setattr(agent.heard, "BODY_AGREE", 2)
+    out, moved = refloor(rows)
+    assert out[0]["ok"] and out[1]["risky_wrong"]  # the wrong body would be sent: such floors are no good
+    assert moved[0].startswith("  + m") and moved[1].startswith("  RISKY w")
