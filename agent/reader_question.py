@@ -285,6 +285,9 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.search(r"[£$€¥₹]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])):
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
+        if re.match(r"\d", v) and (re.search(r"\d[ \u00a0.,']$", text[max(0, m.start() - 2):m.start()])
+                                   or re.match(r"[.,]\d{2}(?!\d)", text[m.end():])):
+            continue  # a group of an amount ("1 450,00", "1,0000"), not a code of its own
         label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
         if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
             continue

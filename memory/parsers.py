@@ -523,7 +523,34 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
                 )
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
-    return blocks
+    return _without_machine_ids(blocks)
+
+
+# A program's own keys ("Transaction ID: cf06cd918c9ca0cd9b94a9d881a521c0", a uuid): nothing a
+# person asks for, and a 32-character "code" beside every amount of a bank or ledger export.
+_MACHINE_ID = re.compile(r"[0-9a-fA-F]{20,}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _without_machine_ids(blocks: list[Block]) -> list[Block]:
+    """Rows without the columns whose every value is a machine id (two rows at least)."""
+    if len(blocks) < 2:
+        return blocks
+    columns: dict[str, list[str]] = {}
+    for b in blocks:
+        for name, value in b.fields:
+            columns.setdefault(name, []).append(value)
+    drop = {name for name, values in columns.items() if all(_MACHINE_ID.fullmatch(v) for v in values)}
+    if not drop:
+        return blocks
+    out = []
+    for b in blocks:
+        pairs = [(k, v) for k, v in b.fields if k not in drop]
+        if not pairs:
+            continue
+        (line, _), = b.lines
+        out.append(Block("record", [(line, "; ".join(f"{k}: {v}" for k, v in pairs))], fields=pairs,
+                         first_line=b.first_line, source=b.source))
+    return out
 
 
 def _parse_pdf(data: bytes) -> ParsedFile:

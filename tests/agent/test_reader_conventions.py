@@ -631,3 +631,13 @@ def test_names_starting_with_any_latin_capital_are_names():
             fields={"First Name": "Ondřej", "Last Name": "Malý", "Nickname": "Ondra"}, kind="row"),
     ])
     assert reading.kind == "answered" and "team lead" in reading.answer.lower()
+
+
+def test_the_groups_of_an_amount_are_no_code():
+    from agent.reader_question import typed_values
+
+    row = "Date: 15.11.2026; Number: SIPO; Description: ČEZ Prodej záloha; Amount Num.: 1 450,00; Rate/Price: 1,0000"
+    assert typed_values(row, "code", exclude="What's my ČEZ customer number?") == []
+    assert typed_values("ČEZ customer number 4410 2291", "code", exclude="What's my ČEZ customer number?")
+    reading = Reader(overlap_model()).read("What's my ČEZ customer number?", [hit(row, line=80, path="/notes/gnucash.csv")])
+    assert reading.kind == "abstained"

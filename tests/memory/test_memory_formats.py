@@ -803,6 +803,18 @@ def test_german_ordinals_and_a_day_before_its_time_do_not_end_the_sentence(tmp_p
     assert (5, "I have 2.") in got and (5, "Then I left.") in got
 
 
+def test_a_csv_column_of_machine_ids_is_left_out_of_its_rows(tmp_path):
+    csv_text = ("Date,Transaction ID,Description,Amount\n"
+                "03.08.2026,7e20416f8f1239203edc1d7f030fb93b,Nájem Údolní 41,\"16 500,00 Kč\"\n"
+                "08.08.2026,e5e541a1d395595d9bd221b54a3838ce,Vodafone,\"599,00 Kč\"\n")
+    sts = parse_statements(tmp_path / "gnucash.csv", csv_text.encode())
+    assert [s.text for s in sts] == ["Date: 03.08.2026; Description: Nájem Údolní 41; Amount: 16 500,00 Kč",
+                                     "Date: 08.08.2026; Description: Vodafone; Amount: 599,00 Kč"]
+    # A column that only sometimes holds an id, or ids a person types ("INV-2026-04"), stays.
+    kept = parse_statements(tmp_path / "orders.csv", b"Order,Item\nINV-2026-04,Desk\n7e20416f8f1239203edc1d7f030fb93b,Lamp\n")
+    assert [s.fields["Order"] for s in kept] == ["INV-2026-04", "7e20416f8f1239203edc1d7f030fb93b"]
+
+
 def test_a_czech_date_written_with_spaces_does_not_end_the_sentence(tmp_path):
     got = _texts(tmp_path / "byt.txt", "Byt\n\nSmlouva na dobu určitou 1. 9. 2025 – 31. 8. 2027. Kauce 33 000 Kč.\n"
                  "Zubař přesunut na 10. 12. v 8:00.\nWe won 3. Then we left.\n")
