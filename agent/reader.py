@@ -34,6 +34,7 @@ from agent.reader_text import (
     _EMAIL,
     _PHONE,
     content_words,
+    dates,
     face_user,
     MONTHS,
     WEEKDAYS,
@@ -166,6 +167,22 @@ _ASKS_JOB = re.compile(r"\b(?:job|work|works|living|occupation|profession|career
 _JOB_TERMS = content_words(OCCUPATION_WORDS)
 
 
+_ASKS_END = re.compile(r"\b(end|ends|ending|expire|expires|expiry|finish|finishes|run out|runs out)\b", re.IGNORECASE)
+_RANGE_SEP = r"\s*(?:–|—|~|-|→|->|\bto\b|\buntil\b|\btill\b|\bbis\b|\bdo\b|\baž\b)\s*"
+
+
+def _range_terms(info: QuestionInfo, text: str) -> set[str]:
+    """"When does my contract end?": a line that gives the contract's dates as a range
+    ("계약기간 2025.04.01 ~ 2027.03.31", "1. 9. 2025 – 31. 8. 2027") says when it ends."""
+    asked = _ASKS_END.search(info.text)
+    if not asked:
+        return set()
+    found = [d for d in dates(text) if not re.fullmatch(r"\d{4}", d)]
+    if any(re.search(re.escape(a) + _RANGE_SEP + re.escape(b), text) for a in found for b in found if a != b):
+        return {stem(asked.group(1).lower()), stem("end")}
+    return set()
+
+
 def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     """"What does Rory do for a living?": a line that names an occupation answers to the words
     the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
@@ -239,7 +256,7 @@ class Reader:
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
-            terms = own_terms = _terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text)
+            terms = own_terms = _terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()

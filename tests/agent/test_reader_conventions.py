@@ -641,3 +641,15 @@ def test_the_groups_of_an_amount_are_no_code():
     assert typed_values("ČEZ customer number 4410 2291", "code", exclude="What's my ČEZ customer number?")
     reading = Reader(overlap_model()).read("What's my ČEZ customer number?", [hit(row, line=80, path="/notes/gnucash.csv")])
     assert reading.kind == "abstained"
+
+
+def test_a_line_giving_a_date_range_says_when_it_ends():
+    statements = [
+        hit("Internet / TV: 약정 3년, ends 2027.01.09 — call before then", line=28, rank=0, path="/notes/home.md"),
+        hit("전세 계약: 계약기간 2025.04.01 ~ 2027.03.31", line=11, rank=1, path="/notes/home.md", topic="전세 계약"),
+    ]
+    reading = Reader(overlap_model()).read("When does my jeonse contract end?", statements)
+    assert reading.kind == "answered" and "2027.03.31" in reading.answer
+    byt = [hit("Byt: Smlouva na dobu určitou 1. 9. 2025 – 31. 8. 2027, pak prodloužení o 2 roky.", line=14, path="/notes/byt.md")]
+    reading = Reader(overlap_model()).read("when does the flat contract end", byt)
+    assert reading.kind == "answered" and "31. 8. 2027" in reading.answer
