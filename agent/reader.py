@@ -791,7 +791,9 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
                 found.append(full)
         # Family name first, as Korea, China, Japan and Hungary write it, where a card or a row
         # is named: "Kang Minjun: phone: ...", "name: Oh Minjun".
-        for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?:[:;(]|$))", t):
+        # (Only a card's own lines, "Name: key: value", or a name field: German capitalises every
+        # noun, so "Zahnarzt Ella: Kontrolle ..." is no Ella Zahnarzt.)
+        for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?::\s*[\w -]{{1,25}}:\s|[;(]|$))", t):
             family = m.group(1)
             if family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS:
                 continue

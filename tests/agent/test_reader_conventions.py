@@ -653,3 +653,9 @@ def test_a_line_giving_a_date_range_says_when_it_ends():
     byt = [hit("Byt: Smlouva na dobu určitou 1. 9. 2025 – 31. 8. 2027, pak prodloužení o 2 roky.", line=14, path="/notes/byt.md")]
     reading = Reader(overlap_model()).read("when does the flat contract end", byt)
     assert reading.kind == "answered" and "31. 8. 2027" in reading.answer
+
+
+def test_a_german_noun_before_a_first_name_is_no_family_name():
+    from agent.reader import namesakes
+
+    assert namesakes("Ella", ["Zahnarzt Ella: 12.11. um 15:30 bei Dr. Voigt", "Ella: geboren 14.02.2022"], "") == []
