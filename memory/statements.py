@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s28"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s29"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -457,9 +457,6 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             and len(spans) > 1
             and len(kv[0].split()) <= _SUBTOPIC_WORDS
             and not any(key_value(clean(text[a:b])) for a, b in spans[1:])  # "Rin: none. Owen: penicillin."
-            # a "Key: value." line that ends its sentence is no heading for the next line's
-            # ("Pronajímatelka: paní K., ne SVJ." / "Smlouva na dobu určitou ...")
-            and not (len(seg) > 1 and seg[0][1].rstrip().endswith(tuple(".!?")))
         ):
             # "Cello: I have played since I was eight. Lessons on Thursdays." A one- or two-word
             # key is a small heading for the sentences after it ("Things I love: …" is not).
