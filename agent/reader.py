@@ -795,8 +795,9 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
         # noun, so "Zahnarzt Ella: Kontrolle ..." is no Ella Zahnarzt.)
         for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?::\s*[\w -]{{1,25}}:\s|[;(]|$))", t):
             family = m.group(1)
-            if family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS:
-                continue
+            if (family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS
+                    or re.search(rf"\b{re.escape(family.lower())}\b", question)):
+                continue  # "Divya Menon's number": the question names her; Menon is no given name here
             full = f"{family} {first}"
             if full not in found and f"{first} {family}" not in found:
                 found.append(full)

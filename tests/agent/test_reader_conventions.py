@@ -659,3 +659,11 @@ def test_a_german_noun_before_a_first_name_is_no_family_name():
     from agent.reader import namesakes
 
     assert namesakes("Ella", ["Zahnarzt Ella: 12.11. um 15:30 bei Dr. Voigt", "Ella: geboren 14.02.2022"], "") == []
+
+
+def test_a_surname_the_question_gives_with_its_given_name_has_no_namesakes_by_family_name_first():
+    from agent.reader import namesakes
+
+    cards = ["Divya Menon: mobile: +91 98220 55514", "Arjun Menon: mobile: +91 98220 55520"]
+    # "Divya Menon's number" (rohan lr32): Menon is her surname, so only Arjun is another Menon.
+    assert namesakes("Menon", cards, "what is divya menon's phone number?") == ["Arjun Menon"]
