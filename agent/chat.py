@@ -679,9 +679,10 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         st = reading.statement
-        if noun and not re.search(rf"(?i)\b{re.escape(noun)}", st.text) and kind_only_owning(st.text, noun):
+        foreign_kind = bool(noun) and not re.search(rf"(?i)\b{re.escape(noun)}", st.text)  # "Mein Bruder", "언니"
+        if foreign_kind and kind_only_owning(st.text, noun):
             return None  # "형부 = Lee Donghyun (언니's husband)": my sister's husband, not my sister
-        if noun and not re.search(rf"(?i)\b{re.escape(noun)}", st.text) and named_by_kind(st.text, noun) is None:
+        if foreign_kind and named_by_kind(st.text, noun) is None:
             # "Mein Bruder war übers Wochenende da" names no brother (German writes every noun with a
             # capital, so the line's capitals are no guide); a line that does ("Mein Bruder Lukas
             # lebt in Dresden") among the close candidates is the one that says who it is. A line

@@ -393,7 +393,7 @@ class Reader:
                     own = [v for v in own if v in typed]
             other = other_owner(info, st.text, st.fields)
             # "Who is Dev?" wants what Dev is ("our neighbour"), not any line that starts with Dev.
-            define = defines(info, st) or (not asks_what_is(info) and about(info, st))
+            define = defines(info, st) or (not what_is and about(info, st))
             mine = what_is and define and bool(re.search(r"\b(?:my|our)\b", st.text, re.IGNORECASE))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
             if what_is and _contact_only(info, st):

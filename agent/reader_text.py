@@ -53,6 +53,8 @@ NUMBER_WORDS = (
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
 DAY_MONTH_YEAR = r"(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d-])"
+# Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15".
+YEAR_MONTH_DAY_DOTS = r"(?:19|20)\d{2}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])"
 # Notes mix languages ("Novo prazo: 15 de novembro de 2026", "Termin 30. Oktober"): month names
 # of the other languages people write dates in, read only beside a day or a year.
 FOREIGN_MONTHS = {
@@ -74,7 +76,7 @@ _DATE = re.compile(
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
     # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15.".
-    rf"|(?<![\d.])(?:19|20)\d{{2}}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])(?![\d]|\.\d)"
+    rf"|(?<![\d.]){YEAR_MONTH_DAY_DOTS}(?![\d]|\.\d)"
     # ... and with the Korean or Chinese characters: "2026년 9월 15일", "2026年9月15日", "11월 3일".
     rf"|(?:(?:19|20)\d{{2}}\s*[년年]\s*)?(?:0?[1-9]|1[0-2])\s*[월月]\s*(?:0?[1-9]|[12]\d|3[01])\s*[일日]"
     # Czech, Slovak and German with spaces: "14. 2. 2021", "3. 4. 2031"; year-less "10. 12.".
@@ -225,7 +227,7 @@ def phones(text: str) -> list[str]:
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
              and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
-             and not re.fullmatch(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])", m.group(0).strip(" ,;:.()"))]  # "2023.09.30"
+             and not re.fullmatch(YEAR_MONTH_DAY_DOTS, m.group(0).strip(" ,;:.()"))]  # nor "2023.09.30"
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:
