@@ -217,12 +217,15 @@ def json_object(lines: list[str], key: str) -> dict | None:
     return data if isinstance(data, dict) and key in data else None
 
 
-def json_to_markdown(lines: list[str]) -> list[str]:
+def json_to_markdown(lines: list[str]) -> list[str | None]:
     """Pretty-printed JSON, line for line: `"Léa": {` is the item "Léa" over its keys,
     `"naissance": "2017-02-11",` the line "naissance: 2017-02-11", an object or a list written on
-    one line is one line ("activités: quoi: piano; quand: mercredi 16 h 45")."""
-    out = []
-    for line in lines:
+    one line is one line ("activités: quoi: piano; quand: mercredi 16 h 45").
+    A line that says nothing (a null value, a closing bracket) is None, so it does not cut the
+    record it sits in; the end of an object in a list is an empty line: the record ends there."""
+    out: list[str | None] = []
+    items: list[int] = []  # indents of the open objects that are list entries
+    for i, line in enumerate(lines):
         m = _JSON_KEY.match(line)
         if m:
             indent, key, rest = m.group(1), _key(json.loads(f'"{m.group(2)}"')), m.group(3)
@@ -230,12 +233,68 @@ def json_to_markdown(lines: list[str]) -> list[str]:
                 out.append(f"{indent}- {key}")
                 continue
             value = _json_scalar(rest)
-            out.append(f"{indent}- {key}: {value}" if value else "")
+            out.append(f"{indent}- {key}: {value}" if value else None)
             continue
         item = _JSON_ITEM.match(line)
+        if item and item.group(2) == "{":
+            # An object in a list (a password manager's entry, a chat message) is headed by what
+            # it names itself, so its keys are read as that entry's: "Nordea Mastercard" over
+            # "notes: Last four 3350", "antti.l, 2026-10-31 14:32" over the message's body.
+            items.append(len(item.group(1)))
+            name = _json_record_name(lines, i)
+            out.append(f"{item.group(1)}- {name}" if name else "")
+            continue
+        if item and item.group(2) in ("}", "},") and items and len(item.group(1)) == items[-1]:
+            items.pop()
+            out.append("")
+            continue
         value = _json_scalar(item.group(2)) if item else None
-        out.append(f"{item.group(1)}- {value}" if value else "")
+        out.append(f"{item.group(1)}- {value}" if value else (None if items else ""))
     return out
+
+
+# Who wrote an entry that has no name of its own (a chat message), and when.
+_JSON_BY = ("sender", "from", "author", "sender name", "user", "username")
+_JSON_WHEN = ("origin server ts", "timestamp", "ts", "date", "time", "created", "sent", "datetime", "created at")
+
+
+def _json_record_name(lines: list[str], start: int) -> str | None:
+    """The name of the object opened by `{` on `lines[start]`: its own "name"/"title" key, or
+    its sender with the time it was sent (keys of nested objects are not its own)."""
+    own: dict[str, str] = {}
+    inner = None
+    for line in lines[start + 1:]:
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        inner = indent if inner is None else inner
+        if indent < inner:
+            break  # the object closed
+        m = _JSON_KEY.match(line)
+        if indent == inner and m and m.group(3) not in ("{", "["):
+            key = _key(json.loads(f'"{m.group(2)}"')).lower()
+            if key not in own:
+                own[key] = _json_when(m.group(3)) if key in _JSON_WHEN else (_json_scalar(m.group(3)) or "")
+    name = next((own[k] for k in _RECORD_NAMES if own.get(k)), None)
+    if name:
+        return name
+    by = next((_person(own[k]) for k in _JSON_BY if own.get(k)), None)
+    when = next((own[k] for k in _JSON_WHEN if own.get(k)), None)
+    return ", ".join(v for v in (by, when) if v) if by else None
+
+
+def _person(handle: str) -> str:
+    """"@antti.l:matrix.example.org" as a person reads it: "antti.l"."""
+    return re.sub(r"^@([^:\s]+):\S+$", r"\1", handle.strip())
+
+
+def _json_when(raw: str) -> str:
+    """A time a program wrote as seconds or milliseconds since 1970, as a note writes it."""
+    text = raw.strip().rstrip(",").strip()
+    if re.fullmatch(r"\d{10}|\d{13}", text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return clock_text(datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone())
+    return _json_scalar(raw) or ""
 
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
@@ -278,7 +337,8 @@ def ini_to_markdown(lines: list[str]) -> list[str]:
     return out
 
 
-def to_markdown(lines: list[str], ext: str) -> list[str]:
+def to_markdown(lines: list[str], ext: str) -> list[str | None]:
+    """Markdown, line for line; None for a line of the file that says nothing and cuts nothing."""
     if ext == ".ini":
         return ini_to_markdown(lines)
     if ext == ".json":

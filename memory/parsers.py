@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import cards, datafiles, dayone, html, joplin, keep, ldif, mail, org, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, vimwiki, zim
+from memory import bbdb, cards, datafiles, dayone, html, joplin, keep, ldif, mail, org, rednotebook, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -145,6 +145,18 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             if b.kind == "heading":
                 b.state = states.get(b.start - 1, "")
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], outline=True)
+    if kind == "text" and rednotebook.is_month(path, lines):
+        # A RedNotebook month: each day under its date, citing its own lines.
+        return _dated_notes(*rednotebook.to_markdown(path, lines), warning)
+    if kind == "text" and bbdb.looks_like_bbdb(lines):
+        # An Emacs BBDB address book: each record its name over its numbers, on its own line.
+        md, numbers = bbdb.to_markdown(lines)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [])
+    if kind == "text" and tomboy.looks_like_note(lines):
+        # A Tomboy/Gnote note: its title over its text, the app's bookkeeping left out.
+        md, numbers = tomboy.to_markdown(lines)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
+                          written=tomboy.written(lines))
     if path.suffix.lower() in cards.CARD_EXT or (kind == "text" and cards.looks_like_cards(lines)):
         # A contacts or calendar export: each card or event a heading over its properties.
         blocks = _parse_markdown(cards.to_markdown(lines))
@@ -211,7 +223,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
-        blocks = _parse_markdown(datafiles.to_markdown(lines, path.suffix.lower()))
+        kept = [(n, md) for n, md in enumerate(datafiles.to_markdown(lines, path.suffix.lower()), 1) if md is not None]
+        blocks = _renumber(_parse_markdown([md for _, md in kept]), [n for n, _ in kept])
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if path.suffix.lower() in mail.MAIL_EXT or (kind == "text" and mail.looks_like_mbox(lines)):
         # A mailbox: each message a heading (its subject and day) over what it says.

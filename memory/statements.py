@@ -32,6 +32,8 @@ STATEMENTS_VERSION = "s29"  # bump when statement boundaries or texts change: fi
 # text helpers
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Org mode's [[id:c81f5e20-…][Kimlik ve belgeler]]: the words, not the id (no code of the user's).
+_ORG_LINK = re.compile(r"\[\[[^\]\[]+\]\[([^\]\[]+)\]\]")
 _WIKI = re.compile(r"\[\[(?:[^\]|]*\|)?(?:[^\]|/]*/)*([^\]/]*)\]\]")  # [[people/Sam Whitfield]] is Sam Whitfield
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 # "Membership: ~~Granite Wall~~ The Crux Room": the struck value was replaced by the one after it.
@@ -52,10 +54,17 @@ _ZETTEL_ID = re.compile(r"^(?:\d{12,14}|\d{2}\.\d{2,3}|\d{2}-\d{2})\s+(?=\S)")
 _ALNUM = re.compile(r"\w")
 
 
+def link_words(text: str) -> str:
+    """Links as the words they show: "[[id:c81f5e20-…][Kimlik]]" is "Kimlik", so an id or an
+    address a link points to is never read as a value the note gives."""
+    return _WIKI.sub(r"\1", _ORG_LINK.sub(r"\1", _LINK.sub(r"\1", text)))
+
+
 def clean(text: str) -> str:
     """Markdown decoration off, white space collapsed; the words stay exactly as written (a
     struck-out value followed by another reads as the change it is: "old → new")."""
     text = _LINK.sub(r"\1", text)
+    text = _ORG_LINK.sub(r"\1", text)
     text = _WIKI.sub(r"\1", text)
     text = _HTML.sub(" ", text)
     text = _STRUCK_THEN.sub(r"\1 → ", text)

@@ -963,3 +963,158 @@ def test_a_standard_notes_backup_is_its_notes_dated_by_their_last_change(tmp_pat
         sts = parse_statements(path, raw.encode())
         cited = raw.splitlines()[sts[-1].line - 1]
         assert '"text"' in cited and ("Berušky" in cited or "Beru\\u0161ky" in cited)
+
+
+PASSWORDS_JSON = """\
+    {
+      "items": [
+        {
+          "id": "1b2c3d4e-0001",
+          "organizationId": null,
+          "name": "Nordea Mastercard",
+          "notes": "Last four 3350. Travel card.",
+          "card": {
+            "brand": "Mastercard",
+            "number": null,
+            "expYear": "2027"
+          },
+          "deletedDate": null
+        },
+        {
+          "id": "1b2c3d4e-0002",
+          "name": "OP Visa Credit",
+          "notes": "Last four 4417."
+        }
+      ]
+    }
+    """
+
+
+def test_an_entry_in_a_json_list_is_headed_by_its_name(tmp_path):
+    """A password manager's export: each entry's keys belong to the entry ("Nordea Mastercard"
+    over "notes: Last four 3350"), nulls in between do not cut it off, the next entry is another."""
+    path = tmp_path / "export.json"
+    path.write_text(textwrap.dedent(PASSWORDS_JSON))
+    got = {(s.line, s.text): s.topic for s in parse_statements(path, path.read_bytes())}
+    assert (7, "Nordea Mastercard: notes: Last four 3350. Travel card.") in got
+    brand = next(topic for (line, _), topic in got.items() if line == 9)
+    assert "Nordea Mastercard" in brand
+    assert (18, "OP Visa Credit: notes: Last four 4417.") in got
+    assert not any("null" in text for _, text in got)
+
+
+CHAT_JSON = """\
+    {
+      "room_name": "Perhe",
+      "messages": [
+        {
+          "type": "m.room.message",
+          "sender": "@antti.l:matrix.example.org",
+          "content": {
+            "body": "Mulla on uusi numero: 045 555 6612."
+          },
+          "origin_server_ts": 1793375520000
+        }
+      ]
+    }
+    """
+
+
+def test_a_chat_message_in_json_is_headed_by_who_sent_it_and_when(tmp_path, monkeypatch):
+    import time
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    path = tmp_path / "chat.json"
+    path.write_text(textwrap.dedent(CHAT_JSON))
+    body = next(s for s in parse_statements(path, path.read_bytes()) if "045 555 6612" in s.text)
+    assert body.line == 8 and "antti.l, 2026-10-30 15:52" in body.topic
+
+
+GNOTE = """\
+    <?xml version="1.0" encoding="utf-8"?>
+    <note version="0.3" xmlns:link="http://beatniksoftware.com/tomboy/link" xmlns="http://beatniksoftware.com/tomboy">
+      <title>Ilona</title>
+      <text xml:space="preserve"><note-content version="0.1">Ilona
+
+    Päiväkoti Pikku-Pyynikki, ryhmä <bold>Ketut</bold>.
+    <list><list-item dir="ltr">Lastenlääkäri: Dr. Petri Laine
+    </list-item></list>Kengännumero 27 &amp; growing.
+    </note-content></text>
+      <last-change-date>2026-03-02T20:31:40.771250+02:00</last-change-date>
+      <width>520</width>
+      <tags>
+        <tag>system:notebook:Ihmiset</tag>
+      </tags>
+    </note>
+    """
+
+
+def test_a_gnote_note_is_its_title_over_its_text_without_the_apps_bookkeeping(tmp_path):
+    path = tmp_path / "8e3b5d10.note"
+    path.write_text(textwrap.dedent(GNOTE))
+    statements = parse_statements(path, path.read_bytes())
+    got = [(s.line, s.text) for s in statements]
+    assert (6, "Päiväkoti Pikku-Pyynikki, ryhmä Ketut.") in got
+    assert (7, "Ilona: Lastenlääkäri: Dr. Petri Laine") in got or (7, "Lastenlääkäri: Dr. Petri Laine") in got
+    assert (8, "Kengännumero 27 & growing.") in got
+    assert all(s.topic[:1] == ["Ilona"] for s in statements)
+    assert not any("520" in t or "notebook" in t or "<" in t for _, t in got)
+    assert parsers.parse(path, path.read_bytes()).written == "2026-03-02"
+
+
+def test_an_org_link_reads_as_its_words_not_its_id(tmp_path):
+    got = _texts(tmp_path / "ev.org", """\
+        * Ev
+        - Deprem: DASK poliçesi: see [[id:c81f5e20-9b3a-4d77-8e12-4a6b0f2d9c31][Kimlik ve belgeler]].
+        """)
+    assert got == [(2, "Ev: Deprem: DASK poliçesi: see Kimlik ve belgeler.")]
+
+
+BBDB = """\
+    ;; -*- mode: Emacs-Lisp; coding: utf-8; -*-
+    ;;; file-format: 9
+    ["Selin" "Aydın" nil ("Selin Tuna") ("Atölye Karaköy") (["mobile" "0536 555 74 02"]) (["home" ("Moda Cad. 12") "Kadıköy" "İstanbul" "34710" "Türkiye"]) ("selin@example.com") ((notes . "Says \\"hi\\" back") (creation-date . "2018-02-14 21:05:44 +0000")) "e2f84b6c" "2018-02-14 21:05:44 +0000" "2025-08-10 12:19:20 +0000" nil]
+    ["Kemal" "Ersoy" nil nil nil (["mobile" "0542 555 30 19"]) nil nil nil "0b3d7e95" "2025-07-20" "2025-07-28" nil]
+    """
+
+
+def test_a_bbdb_record_is_its_name_over_its_numbers_on_its_line(tmp_path):
+    got = _texts(tmp_path / "bbdb", BBDB)
+    assert (3, "Selin Aydın: also known as: Selin Tuna") in got
+    assert (3, "Selin Aydın: phone (mobile): 0536 555 74 02") in got
+    assert (3, "Selin Aydın: address (home): Moda Cad. 12, Kadıköy, İstanbul, 34710 Türkiye") in got
+    assert (3, 'Selin Aydın: notes: Says "hi" back') in got
+    assert (4, "Kemal Ersoy: phone (mobile): 0542 555 30 19") in got
+    assert not any("creation" in t or "e2f84b6c" in t or "file-format" in t for _, t in got)
+
+
+REDNOTEBOOK = """\
+    19: {text: 'Can''ın doğum günü, 5 yaşında. Video call with Zeynep,
+        he showed us every dinosaur.'}
+    26: {Ev: {kira: null}, text: 'Kemal Bey said the rent goes up in August.'}
+    """
+
+
+def test_a_rednotebook_month_is_each_day_under_its_date(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "2026-07.txt"
+    path.write_text(textwrap.dedent(REDNOTEBOOK))
+    statements = parse_statements(path, path.read_bytes())
+    got = [(s.line, s.text, s.topic) for s in statements]
+    assert (1, "Can'ın doğum günü, 5 yaşında.", ["2026-07-19"]) in got
+    assert (2, "he showed us every dinosaur.", ["2026-07-19"]) in got or any(
+        t.endswith("he showed us every dinosaur.") for _, t, _ in got)
+    assert (3, "Kemal Bey said the rent goes up in August.", ["2026-07-26 Ev: kira"]) in got
+    assert parsers.parse(path, path.read_bytes()).written_from == [(1, "2026-07-19"), (3, "2026-07-26")]
+
+
+def test_everyday_words_of_more_languages_are_glossed_and_english_gains_none():
+    from memory.gloss import english_for
+    assert {"mother"} <= english_for("Annem: Sevim Aydın. Retired teacher")
+    assert {"insurance", "policy"} <= english_for("Vakuutus: Pohjola, polisnumero PV-5528-1907")
+    assert "birthday" in english_for("Synttärit 28.8.") and "birthday" in english_for("Doğum günü 11.04.")
+    assert "grandmother" in english_for("Nagymama: Ilona") and "wife" in english_for("istri saya Dewi")
+    for english in ("The police came to the office on Monday, passing the bank.", "Lola and Isa met a guru at the dada show.",
+                    "Kira bought a veterinarian's guide"):
+        assert english_for(english) <= {"vet", "veterinarian"}, english
