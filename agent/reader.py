@@ -30,6 +30,7 @@ from agent.reader_text import (
     PERSON_ROLES as _ROLES,
     SENTENCE_OPENERS,
     STOP_WORDS,
+    stem_fold,
     _DATE,
     _EMAIL,
     _PHONE,
@@ -48,6 +49,7 @@ from agent.reader_text import (
 )
 from agent.reader_parallel import option, parallel_records, telling_name
 from agent.reader_versions import loose_date, prefer_newer, retired, retiring_line, revises
+from memory.statements import link_words
 from memory.gloss import english_for
 
 _OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
@@ -183,6 +185,18 @@ def _range_terms(info: QuestionInfo, text: str) -> set[str]:
     return set()
 
 
+def compound_heads(info: QuestionInfo, text: str) -> set[str]:
+    """The asked words a long compound ends in: Finnish and German write a nut allergy as one
+    word ("Pähkinäallergia", "Nussallergie"), so "allergic" is said inside it."""
+    out = set()
+    for w in re.findall(r"[^\W\d_]+", text):
+        folded = stem_fold(w.lower())
+        if len(folded) < 9:
+            continue
+        out |= {t for t in info.terms if len(t) >= 5 and t.isalpha() and t in folded[3:]}
+    return out
+
+
 def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     """"What does Rory do for a living?": a line that names an occupation answers to the words
     the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
@@ -256,7 +270,8 @@ class Reader:
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
-            terms = own_terms = _terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
+            terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
+                                 | compound_heads(info, st.text))
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -272,7 +287,7 @@ class Reader:
             # ("The bowls club has packed up for the winter" under "Sun, 21 Nov 2026 16:02").
             header = (info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
                       or info.want in ("date", "time") and bool(_EMAIL.search(st.topic)))
-            own = [] if addressed else typed_values(st.source, info.want, exclude=info.text)
+            own = [] if addressed else typed_values(link_words(st.source), info.want, exclude=info.text)
             # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
@@ -546,6 +561,11 @@ class Reader:
             best = next((c for c in cands[1:4] if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+        if info.want and not best.typed:
+            # "DASK poliçesi: see [[Kimlik ve belgeler]]" says where the number is; a line as much
+            # about the question that holds a value of the asked kind gives it.
+            holder = next((c for c in cands[1:4] if c.typed and c.cover >= best.cover and self.speaks_of_attribute(info, c)), None)
+            best = holder or best
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
@@ -801,6 +821,11 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             full = f"{family} {first}"
             if full not in found and f"{first} {family}" not in found:
                 found.append(full)
+    # "Selin Aydın: also known as: Selin Tuna" (a maiden name, an old name): one person.
+    aliases = {m.group(1) for t in texts for m in re.finditer(rf"(?i:also known as|a\.?k\.?a\.?|née|nee|formerly|maiden name)\s*:?\s*"
+                                                              rf"({re.escape(first)}\s+[^\W\d_][\w'-]*)", t)}
+    if aliases and len(found) > 1:
+        found = [f for f in found if f not in aliases] or found
     fulls = [f for f in found if len(f.split()[1].rstrip(".")) > 1]
     out = []
     for f in found:

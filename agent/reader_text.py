@@ -74,7 +74,10 @@ _DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
     # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
-    rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![.\d])"
+    # "2.6.2022." ends its sentence; "1.2.2022.5" is no date.
+    rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![\d]|\.\d)"
+    # Year-less, as Finland, Germany and Czechia write a birthday: "Synttärit 28.8.", "ab 1.11.".
+    rf"|(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?![\d])"
     # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15.".
     rf"|(?<![\d.]){YEAR_MONTH_DAY_DOTS}(?![\d]|\.\d)"
     # ... and with the Korean or Chinese characters: "2026년 9월 15일", "2026年9月15日", "11월 3일".
@@ -148,8 +151,17 @@ _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth":
                 "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration"}
 
 
+def stem_fold(word: str) -> str:
+    """Latin letters without their marks ("poliçe" is "police", "päiväkoti" "paivakoti"), as a
+    question typed on an English keyboard writes them; other scripts as they are (Hangul would
+    fall apart into its letters)."""
+    if word.isascii():
+        return word
+    return "".join(fold(c) if ord(c) < 0x250 else c for c in word)
+
+
 def stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
+    word = stem_fold(word.lower().replace("’", "'"))
     if word.endswith("'s"):
         word = word[:-2]
     word = _SHORT_UNITS.get(word, word)
@@ -231,6 +243,8 @@ def phones(text: str) -> list[str]:
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:
+        # "alkaen 1.11. 045 555 6612": the number starts after the day it starts on.
+        p = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:19|20)\d{2})?[\s:,]+(?=[+(\d])", "", p)
         p = p.strip(" ,;:.") if p.startswith("(") and ")" in p else p.strip(" ,;:.()")
         if p and p not in out:
             out.append(p)

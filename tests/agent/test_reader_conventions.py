@@ -667,3 +667,47 @@ def test_a_surname_the_question_gives_with_its_given_name_has_no_namesakes_by_fa
     cards = ["Divya Menon: mobile: +91 98220 55514", "Arjun Menon: mobile: +91 98220 55520"]
     # "Divya Menon's number" (rohan lr32): Menon is her surname, so only Arjun is another Menon.
     assert namesakes("Menon", cards, "what is divya menon's phone number?") == ["Arjun Menon"]
+
+
+def test_a_word_with_marks_is_the_word_typed_without_them():
+    # A question typed on an English keyboard: "paivakoti", "police" for "päiväkoti", "poliçe".
+    from agent.reader_text import stem
+    assert stem("Päiväkoti") == stem("paivakoti") and stem("poliçe") == stem("policy")
+    assert stem("엄마가") == "엄마가"  # Hangul stays as written (decomposed it would be its letters)
+
+
+def test_a_line_holding_the_asked_kind_of_value_answers_before_one_that_points_elsewhere():
+    statements = [
+        StatementHit(id="/notes/ev.org:29", path="/notes/ev.org", line=29, end_line=29, rank=0, topic="", fields={},
+                     kind="sentence", text="Deprem: DASK poliçesi: see Kimlik ve belgeler.",
+                     source="- Deprem: DASK poliçesi: see [[id:c81f5e20-9b3a-4d77-8e12-4a6b0f2d9c31][Kimlik ve belgeler]]."),
+        hit("Kimlik ve belgeler: DASK poliçe no: 70518834 (Türk Nippon Sigorta)", line=12, rank=1, path="/notes/kimlik.org"),
+    ]
+    reading = Reader(overlap_model()).read("What is the DASK policy number?", statements)
+    assert reading.kind == "answered" and "70518834" in reading.answer
+
+
+def test_a_name_a_card_says_is_also_known_as_is_the_same_person():
+    from agent.reader import namesakes
+    texts = ["Selin Aydın: also known as: Selin Tuna", "Eşim: Selin Aydın. Mimar. Doğum günü 11.04."]
+    assert namesakes("Selin", texts, "When is Selin's birthday?") == ["Selin Aydın"]
+    assert namesakes("Selin", ["Selin Aydın: phone", "Selin Tuna: phone"], "When is Selin's birthday?") == ["Selin Aydın", "Selin Tuna"]
+
+
+def test_dotted_dates_end_a_sentence_or_go_without_their_year():
+    assert dates("Ilona Lehtonen, born 2.6.2022.")[0] == "2.6.2022"
+    assert dates("Synttärit 28.8. Teaches physics.") == ["28.8"]
+    assert dates("rated 4.5 stars") == [] and dates("version 1.2.3.") == []
+    # The day a new number starts on is not part of the number.
+    assert phones("Mulla on uusi numero 1.11. alkaen: 045 555 6612.") == ["045 555 6612"]
+
+
+def test_a_long_compound_ending_in_the_asked_word_says_it():
+    statements = [
+        hit("Ilona: Pähkinäallergia!", line=9, rank=1, path="/notes/ilona.note"),
+        hit("Ilona: Kengännumero 27 (syksy 2026).", line=11, rank=0, path="/notes/ilona.note"),
+    ]
+    cover = {c.statement.line: c.cover for c in Reader(overlap_model()).candidates(analyse("What is Ilona allergic to?"), statements)}
+    assert cover == {9: 1.0, 11: 0.5}
+    reading = Reader(overlap_model()).read("What is Ilona allergic to?", statements)
+    assert reading.kind == "answered" and "Pähkinäallergia" in reading.answer
