@@ -93,18 +93,34 @@ def _load_with_transformers(base_gguf: Path, where: str, name: str):
 
 @contextlib.contextmanager
 def _cached_tensor_name_maps() -> Iterator[None]:
-    """transformers builds gguf's TensorNameMap once per module of the model (~400 times for
-    SmolLM2, the largest part of the load time); every call gives the same read-only map, so
-    memoize it for the duration of one load. transformers imports the function from `gguf` at
-    call time, which is what makes this scoped patch reach it."""
+    """Memoize, for the duration of one load, what transformers rebuilds from the same GGUF:
+    - gguf's TensorNameMap, built once per module of the model (~400 times for SmolLM2);
+    - the GGUFReader of the file, made once each for the tokenizer, the config and the weights:
+      each parses every metadata field (SmolLM2's 49k-token vocabulary and merges), ~2/3 of a
+      40 s load under load (bench/RESULTS.md, "Closed-book recall, twelfth pass"). The reader is
+      a read-only memory map; transformers only reads its fields and tensors.
+    transformers imports both from `gguf` at call time, which is what makes this scoped patch
+    reach them."""
     import gguf
 
-    original = gguf.get_tensor_name_map
-    gguf.get_tensor_name_map = functools.lru_cache(maxsize=8)(original)
+    original_map, original_reader = gguf.get_tensor_name_map, gguf.GGUFReader
+    readers: dict[tuple[str, str], Any] = {}
+
+    def reader(path, mode="r"):
+        if mode != "r":
+            return original_reader(path, mode)
+        key = (str(Path(path).resolve()), mode)
+        if key not in readers:
+            readers[key] = original_reader(path, mode)
+        return readers[key]
+
+    gguf.get_tensor_name_map = functools.lru_cache(maxsize=8)(original_map)
+    gguf.GGUFReader = reader
     try:
         yield
     finally:
-        gguf.get_tensor_name_map = original
+        gguf.get_tensor_name_map, gguf.GGUFReader = original_map, original_reader
+        readers.clear()
 
 
 def merged_state_dict(peft_model) -> dict[str, Any]:

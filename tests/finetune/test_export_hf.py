@@ -159,3 +159,31 @@ def test_a_gemma3_gguf_alone_dequantizes_to_the_model_llama_cpp_serves(chat_mode
     want = hf_logits(model, tokens)
     assert np.abs(got - want).max() < 1e-3  # the very model that was written
     assert float(np.abs(served - got).max()) / float(got.std()) < 0.02  # and the one llama.cpp serves
+
+
+def test_a_gguf_alone_is_parsed_once_per_load(chat_model_path, tmp_path, monkeypatch):
+    """transformers reads the GGUF's metadata for the tokenizer, the config and the weights:
+    three GGUFReaders of the same file, each parsing the whole vocabulary (~2/3 of the 40 s the
+    cycle spent loading SmolLM2 under load, bench/RESULTS.md twelfth pass). One load parses it once,
+    and gives the same model."""
+    import gguf
+    import torch
+
+    from finetune.export import load_base_model
+
+    base, model = write_tiny_gguf(tmp_path / "qwen2.gguf", tokenizer_from=chat_model_path, arch="qwen2", seed=3)
+    opened = []
+    original = gguf.GGUFReader
+
+    def counting(path, *args, **kwargs):
+        opened.append(str(path))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(gguf, "GGUFReader", counting)
+    loaded, tok = load_base_model(base)
+    assert opened == [str(base)]
+    assert gguf.GGUFReader is counting  # the cache is scoped to the load
+    tokens = tok("My cat is called Miso")["input_ids"]
+    with torch.no_grad():
+        got = loaded(torch.tensor([tokens])).logits[0].numpy()
+    assert np.abs(got - hf_logits(model, tokens)).max() < 1e-3
