@@ -1193,7 +1193,9 @@ _CONTACT_KEY = re.compile(r"(?i)(?:(?:home|work|business|mobile|cell|private|per
                           r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|surname|website|web ?page|url|birthday|"
                           # a chat handle or a contact list's tag is how to find someone, not who they are
                           r"slack|github|gitlab|twitter|mastodon|telegram|signal|matrix|discord|skype|handle|username|"
-                          r"tags?|labels?)")
+                          r"tags?|labels?|also known as|aka|organi[sz]ation|company)"
+                          # "phone (mobile)", "address (home)": a card says which one in brackets
+                          r"(?:\s*\([^)]{1,20}\))?")
 
 
 def defines(info: QuestionInfo, st: StatementHit) -> bool:

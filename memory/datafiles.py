@@ -224,7 +224,7 @@ def json_to_markdown(lines: list[str]) -> list[str | None]:
     A line that says nothing (a null value, a closing bracket) is None, so it does not cut the
     record it sits in; the end of an object in a list is an empty line: the record ends there."""
     out: list[str | None] = []
-    items: list[int] = []  # indents of the open objects that are list entries
+    items: list[tuple[int, bool]] = []  # (indent, named) of the open objects that are list entries
     for i, line in enumerate(lines):
         m = _JSON_KEY.match(line)
         if m:
@@ -233,6 +233,8 @@ def json_to_markdown(lines: list[str]) -> list[str | None]:
                 out.append(f"{indent}- {key}")
                 continue
             value = _json_scalar(rest)
+            if value and _bookkeeping(m.group(2), value):
+                value = None
             out.append(f"{indent}- {key}: {value}" if value else None)
             continue
         item = _JSON_ITEM.match(line)
@@ -240,17 +242,29 @@ def json_to_markdown(lines: list[str]) -> list[str | None]:
             # An object in a list (a password manager's entry, a chat message) is headed by what
             # it names itself, so its keys are read as that entry's: "Nordea Mastercard" over
             # "notes: Last four 3350", "antti.l, 2026-10-31 14:32" over the message's body.
-            items.append(len(item.group(1)))
             name = _json_record_name(lines, i)
-            out.append(f"{item.group(1)}- {name}" if name else "")
+            items.append((len(item.group(1)), bool(name)))
+            out.append(f"{item.group(1)}- {name}" if name else None)  # unnamed: its keys are the list's
             continue
-        if item and item.group(2) in ("}", "},") and items and len(item.group(1)) == items[-1]:
-            items.pop()
-            out.append("")
+        if item and item.group(2) in ("}", "},") and items and len(item.group(1)) == items[-1][0]:
+            out.append("" if items.pop()[1] else None)  # a named entry ends its record
             continue
         value = _json_scalar(item.group(2)) if item else None
         out.append(f"{item.group(1)}- {value}" if value else (None if items else ""))
     return out
+
+
+# What an app writes for itself beside a person's data: ids, and when the entry was created or
+# changed ("creationDate": "2021-07-07T15:02:11.540Z" is no date of the user's life).
+_ID_KEY = re.compile(r"^(?:id|uuid|guid|etag|_id|[a-z]\w*(?:Id|ID|Ids|_id|_ids))$")
+_STAMP_KEY = re.compile(r"(?i)^(?:creation|revision|deleted|modified|updated|created|last_?modified|last_?used)(?:_?(?:date|time|at|ts))?$")
+_MACHINE = re.compile(r"[$!]?[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*(?::\S+)?|\d{10,}|[$!][\w-]{16,}(?::\S+)?|\d{4}-\d{2}-\d{2}T[\d:.]+Z?")
+
+
+def _bookkeeping(key: str, value: str) -> bool:
+    if _ID_KEY.match(key) or _STAMP_KEY.match(key):
+        return bool(_MACHINE.fullmatch(value.strip()))
+    return _key(key).lower() in _JSON_WHEN and bool(re.fullmatch(r"\d{10}|\d{13}", value.strip()))
 
 
 # Who wrote an entry that has no name of its own (a chat message), and when.

@@ -711,3 +711,15 @@ def test_a_long_compound_ending_in_the_asked_word_says_it():
     assert cover == {9: 1.0, 11: 0.5}
     reading = Reader(overlap_model()).read("What is Ilona allergic to?", statements)
     assert reading.kind == "answered" and "Pähkinäallergia" in reading.answer
+
+
+def test_an_engine_size_is_no_code_and_a_card_line_does_not_say_who_someone_is():
+    from agent.reader_question import typed_values
+    assert typed_values("Araba (Clio): Renault Clio 1.0 TCe Joy, 2019", "code", exclude="What is the Clio's chassis number?") == []
+    statements = [
+        hit("Murat Kılınç: address (home): Hoşdere Cad. No: 196/11, Çankaya, Ankara", line=6, rank=0, path="/notes/bbdb",
+            fields={"address (home)": "Hoşdere Cad. No: 196/11, Çankaya, Ankara"}),
+        hit("Ablamın ailesi: Enişte: Murat Kılınç, Zeynep's husband. Civil engineer.", line=20, rank=1, path="/notes/aile.org"),
+    ]
+    reading = Reader(overlap_model()).read("Who is Murat Kılınç?", statements)
+    assert reading.kind == "answered" and "Zeynep's husband" in reading.answer
