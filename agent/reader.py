@@ -1171,7 +1171,9 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
     if not info.names:
         return False
-    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) for k in st.fields):
+    # (A short key is part of a value: the "No: 171" of "address (work): Moda Cad. No: 171".)
+    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) or len(k.strip()) <= 3 for k in st.fields) \
+            and _CONTACT_KEY.fullmatch(next(iter(st.fields)).strip()):
         return True  # a card's detail line ("Ananya Kulkarni: slack: ananya.k")
     rest = st.text
     for word in info.names[0].split():

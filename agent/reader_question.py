@@ -269,6 +269,10 @@ def _long_ids(text: str) -> str:
     return re.sub(r"\b(acct|ref|reg)\b", lambda m: _ID_SHORT[m.group(1)], text.lower())
 
 
+# Every currency's sign ("₺500" is an amount in lira, not a code), as Unicode lists them.
+_CURRENCY_SIGNS = "£$€¥₹₺₽₩₪₫₱₴₦₨₭₮₲₵₡¢₸₼₾฿"
+
+
 def _codes(text: str, question: str) -> list[str]:
     out = []
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
@@ -281,8 +285,8 @@ def _codes(text: str, question: str) -> list[str]:
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
             continue
-        if (_in_date(v, text) or v in dates(v) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in "£$€¥₹"
-                or re.search(r"[£$€¥₹]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
+        if (_in_date(v, text) or v in dates(v) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in _CURRENCY_SIGNS
+                or re.search(rf"[{_CURRENCY_SIGNS}]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])
                 or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)):  # "Clio 1.0 TCe": an engine's size, no code
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"

@@ -723,3 +723,11 @@ def test_an_engine_size_is_no_code_and_a_card_line_does_not_say_who_someone_is()
     ]
     reading = Reader(overlap_model()).read("Who is Murat Kılınç?", statements)
     assert reading.kind == "answered" and "Zeynep's husband" in reading.answer
+
+
+def test_an_amount_in_lira_is_no_code_and_an_address_with_a_door_number_is_contact_only():
+    from agent.reader import _contact_only
+    from agent.reader_question import typed_values
+    assert "500" not in typed_values("HGS etiket no: 0071 5529 84 (auto top-up ₺500)", "code", exclude="What is the chassis number?")
+    card = hit("Tolga Er: address (work): Moda Cad. No: 171, Kadıköy", fields={"address (work)": "Moda Cad", "No": "171, Kadıköy"})
+    assert _contact_only(analyse("Who is Tolga Er?"), card)
