@@ -53,6 +53,8 @@ NUMBER_WORDS = (
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
 DAY_MONTH_YEAR = r"(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d-])"
+# A day and a month with dots, as most of Europe writes them: "28.8.", the start of "2.6.2022".
+_DAY_DOT_MONTH = r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\."
 # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15".
 YEAR_MONTH_DAY_DOTS = r"(?:19|20)\d{2}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])"
 # Notes mix languages ("Novo prazo: 15 de novembro de 2026", "Termin 30. Oktober"): month names
@@ -75,9 +77,9 @@ _DATE = re.compile(
     # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     # "2.6.2022." ends its sentence; "1.2.2022.5" is no date.
-    rf"|{DAY_MONTH_YEAR}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})(?![\d]|\.\d)"
+    rf"|{DAY_MONTH_YEAR}|{_DAY_DOT_MONTH}(?:\d{{4}}|\d{{2}})(?![\d]|\.\d)"
     # Year-less, as Finland, Germany and Czechia write a birthday: "Synttärit 28.8.", "ab 1.11.".
-    rf"|(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?![\d])"
+    rf"|(?<![\d.,]){_DAY_DOT_MONTH}(?![\d])"
     # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15.".
     rf"|(?<![\d.]){YEAR_MONTH_DAY_DOTS}(?![\d]|\.\d)"
     # ... and with the Korean or Chinese characters: "2026년 9월 15일", "2026年9月15日", "11월 3일".
@@ -244,7 +246,7 @@ def phones(text: str) -> list[str]:
     out: list[str] = []
     for p in found:
         # "alkaen 1.11. 045 555 6612": the number starts after the day it starts on.
-        p = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:19|20)\d{2})?[\s:,]+(?=[+(\d])", "", p)
+        p = re.sub(rf"^{_DAY_DOT_MONTH}(?:(?:19|20)\d{{2}})?[\s:,]+(?=[+(\d])", "", p)
         p = p.strip(" ,;:.") if p.startswith("(") and ")" in p else p.strip(" ,;:.()")
         if p and p not in out:
             out.append(p)

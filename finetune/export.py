@@ -104,12 +104,12 @@ def _cached_tensor_name_maps() -> Iterator[None]:
     import gguf
 
     original_map, original_reader = gguf.get_tensor_name_map, gguf.GGUFReader
-    readers: dict[tuple[str, str], Any] = {}
+    readers: dict[str, Any] = {}  # read-only readers, by resolved path
 
     def reader(path, mode="r"):
         if mode != "r":
             return original_reader(path, mode)
-        key = (str(Path(path).resolve()), mode)
+        key = str(Path(path).resolve())
         if key not in readers:
             readers[key] = original_reader(path, mode)
         return readers[key]

@@ -264,11 +264,13 @@ _MACHINE = re.compile(r"[$!]?[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*(?::\S+)?|\d{10
 def _bookkeeping(key: str, value: str) -> bool:
     if _ID_KEY.match(key) or _STAMP_KEY.match(key):
         return bool(_MACHINE.fullmatch(value.strip()))
-    return _key(key).lower() in _JSON_WHEN and bool(re.fullmatch(r"\d{10}|\d{13}", value.strip()))
+    return _key(key).lower() in _JSON_WHEN and bool(_EPOCH.fullmatch(value.strip()))
 
 
 # Who wrote an entry that has no name of its own (a chat message), and when.
 _JSON_BY = ("sender", "from", "author", "sender name", "user", "username")
+# Seconds or milliseconds since 1970, as programs write a time.
+_EPOCH = re.compile(r"\d{10}|\d{13}")
 _JSON_WHEN = ("origin server ts", "timestamp", "ts", "date", "time", "created", "sent", "datetime", "created at")
 
 
@@ -305,7 +307,7 @@ def _person(handle: str) -> str:
 def _json_when(raw: str) -> str:
     """A time a program wrote as seconds or milliseconds since 1970, as a note writes it."""
     text = raw.strip().rstrip(",").strip()
-    if re.fullmatch(r"\d{10}|\d{13}", text):
+    if _EPOCH.fullmatch(text):
         seconds = int(text) / (1000 if len(text) == 13 else 1)
         return clock_text(datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone())
     return _json_scalar(raw) or ""

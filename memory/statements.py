@@ -63,9 +63,7 @@ def link_words(text: str) -> str:
 def clean(text: str) -> str:
     """Markdown decoration off, white space collapsed; the words stay exactly as written (a
     struck-out value followed by another reads as the change it is: "old → new")."""
-    text = _LINK.sub(r"\1", text)
-    text = _ORG_LINK.sub(r"\1", text)
-    text = _WIKI.sub(r"\1", text)
+    text = link_words(text)
     text = _HTML.sub(" ", text)
     text = _STRUCK_THEN.sub(r"\1 → ", text)
     text = _EMPH.sub("", text)

@@ -35,7 +35,7 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
     title_m = _TITLE.search(text)
     title = html.unescape(title_m.group(1)).strip() if title_m else ""
     md: list[str] = [f"# {title}", ""] if title else []
-    numbers: list[int] = [title_line(lines), title_line(lines)] if title else []
+    numbers: list[int] = [title_line(lines)] * 2 if title else []
     inside = False
     first = True
     for n, line in enumerate(lines, 1):
