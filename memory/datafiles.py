@@ -188,7 +188,19 @@ def _json_text(value) -> str:
         return ", ".join(t for t in (_json_text(v) for v in value) if t)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return "" if value is None else _stamp(str(value))
+    return "" if value is None else _stamp(utf8_repaired(str(value)) if isinstance(value, str) else str(value))
+
+
+def utf8_repaired(text: str) -> str:
+    """Text whose UTF-8 bytes were written as one character each (Facebook's and Instagram's
+    JSON exports write "Đỗ" as "\\u00c4\\u0090\\u00e1\\u00bb\\u0097"), read back as it was meant; any
+    other text as it is ("café" in Latin-1 is no UTF-8 and stays)."""
+    if not any("\x80" <= c <= "\xff" for c in text) or any(c > "\xff" for c in text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return text
 
 
 def _json_scalar(raw: str) -> str | None:
@@ -228,7 +240,7 @@ def json_to_markdown(lines: list[str]) -> list[str | None]:
     for i, line in enumerate(lines):
         m = _JSON_KEY.match(line)
         if m:
-            indent, key, rest = m.group(1), _key(json.loads(f'"{m.group(2)}"')), m.group(3)
+            indent, key, rest = m.group(1), _key(utf8_repaired(json.loads(f'"{m.group(2)}"'))), m.group(3)
             if rest in ("{", "["):
                 out.append(f"{indent}- {key}")
                 continue
@@ -264,14 +276,24 @@ _MACHINE = re.compile(r"[$!]?[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*(?::\S+)?|\d{10
 def _bookkeeping(key: str, value: str) -> bool:
     if _ID_KEY.match(key) or _STAMP_KEY.match(key):
         return bool(_MACHINE.fullmatch(value.strip()))
-    return _key(key).lower() in _JSON_WHEN and bool(_EPOCH.fullmatch(value.strip()))
+    if _key(key).lower() in ("type", "direction") and value.strip().lower() in ("incoming", "outgoing"):
+        return True  # said by the record's name: who sent it
+    return _when_key(_key(key).lower()) and bool(_EPOCH.fullmatch(value.strip()))
 
 
 # Who wrote an entry that has no name of its own (a chat message), and when.
-_JSON_BY = ("sender", "from", "author", "sender name", "user", "username")
+_JSON_BY = ("sender", "from", "author", "sender name", "author name", "from name", "user", "username", "source")
 # Seconds or milliseconds since 1970, as programs write a time.
 _EPOCH = re.compile(r"\d{10}|\d{13}")
-_JSON_WHEN = ("origin server ts", "timestamp", "ts", "date", "time", "created", "sent", "datetime", "created at")
+# The keys programs write a time under, as words: "origin_server_ts", "timestamp_ms", "sent_at",
+# "date_unixtime", "created". The first of a record's that holds a value is when it was written.
+_JSON_WHEN = ("origin server ts", "timestamp", "timestamp ms", "ts", "date", "time", "created", "sent", "sent at",
+              "datetime", "created at", "date unixtime")
+_WHEN_WORDS = frozenset("ts timestamp time date datetime sent created received unixtime".split())
+
+
+def _when_key(key: str) -> bool:
+    return key in _JSON_WHEN or bool(_WHEN_WORDS & set(key.split()))
 
 
 def _json_record_name(lines: list[str], start: int) -> str | None:
@@ -290,11 +312,13 @@ def _json_record_name(lines: list[str], start: int) -> str | None:
         if indent == inner and m and m.group(3) not in ("{", "["):
             key = _key(json.loads(f'"{m.group(2)}"')).lower()
             if key not in own:
-                own[key] = _json_when(m.group(3)) if key in _JSON_WHEN else (_json_scalar(m.group(3)) or "")
+                own[key] = _json_when(m.group(3)) if _when_key(key) else (_json_scalar(m.group(3)) or "")
     name = next((own[k] for k in _RECORD_NAMES if own.get(k)), None)
     if name:
         return name
-    by = next((_person(own[k]) for k in _JSON_BY if own.get(k)), None)
+    by = next((_person(own[k]) for k in _JSON_BY if own.get(k) and "/" not in own[k]), None)
+    if not by and (own.get("type") or own.get("direction", "")).lower() == "outgoing":
+        by = "me"  # a message the user sent (Signal writes no sender on those)
     when = next((own[k] for k in _JSON_WHEN if own.get(k)), None)
     return ", ".join(v for v in (by, when) if v) if by else None
 

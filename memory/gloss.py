@@ -234,9 +234,80 @@ _MORE_GLOSSES: dict[str, tuple[str, ...]] = {
 for _english, _words in _MORE_GLOSSES.items():
     _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
+
+# More household words in the Romance languages (Italian, Spanish, French, Portuguese) and a few
+# in German, Dutch and Polish: the door and its intercom, locks, a race's bib, feast days, meals,
+# in-laws and godparents, trades, the car's paperwork. Written as a list of ordinary words for all
+# of them at once, English words and common names left out ("noel", "diner", "cadre", "primo").
+_ROMANCE_MORE: dict[str, tuple[str, ...]] = {
+    "door entrance": ("portone", "porta ", "porte ", "portail", "puerta", "portao", "haustur", "drzwi"),
+    "intercom doorbell": ("citofono", "interphone", "portero automatico", "interfone", "gegensprechanlage", "domofon"),
+    "lock padlock combination": ("lucchetto", "cadenas", "candado", "cadeado", "serratura", "serrure", "cerradura", "fechadura",
+                                 "fahrradschloss", "klodk"),
+    "chain": ("catena", "chaine ", "cadena "),
+    "bib race number": ("pettorale", "dossard", "startnummer", "numer startowy"),
+    "christmas": ("natale", "navidad", "weihnacht", "kerstmis", "boze narodzenie", "wigilia"),
+    "easter": ("pasqua", "paques", "pascua", "pascoa", "ostern", "wielkanoc"),
+    "lunch": ("pranzo", "dejeuner", "almuerzo", "almoco", "mittagessen", "obiad"),
+    "boss manager lead": ("responsabile", "responsable ", "supervisore", "capo ufficio"),
+    "size": ("taglia", "taille", "talla ", "tamanho", "rahmengrosse", "rozmiar"),
+    "vin chassis frame": ("telaio", "rahmennummer"),
+    "electricity": ("luce ",),
+    "blood type": ("gruppo sanguigno", "groupe sanguin", "grupo sanguineo", "tipo de sangre", "blutgruppe", "grupa krwi",
+                   "bloedgroep"),
+    "plumber": ("idraulico", "plombier", "fontanero", "encanador", "canalizador", "klempner", "installateur", "hydraulik",
+                "loodgieter"),
+    "electrician": ("elettricista", "electricien", "electricista", "eletricista", "elektriker", "elektryk"),
+    "valid expiry expires": ("scadenza", "scade ", "scaduto", "scadut", "expiration", "caducidad", "caduca ", "expira "),
+    "godchild godson goddaughter": ("figlioccio", "figlioccia", "filleul", "ahijado", "ahijada", "afilhado", "afilhada",
+                                    "patenkind", "chrzesniak", "chrzesnica"),
+    "godfather godmother godparent": ("padrino", "madrina", "parrain", "marraine", "padrinho", "madrinha", "patenonkel",
+                                      "patentante", "chrzestn"),
+    "nephew niece grandchild": ("nipote", "nipoti", "neveu", "sobrino", "sobrina", "sobrinho", "sobrinha", "neffe", "nichte",
+                                "bratanek", "bratanica", "siostrzen"),
+    "cousin": ("cugino", "cugina", "cousine", "cugini"),
+    "uncle": ("zio ", "tio ", "oncle", "onkel", "wujek", "wujka"),
+    "aunt": ("zia ", "tia ", "tante ", "ciocia", "cioci"),
+    "mother-in-law": ("suocera", "belle-mere", "suegra", "sogra ", "schwiegermutter", "tesciow", "schoonmoeder", "svarmor"),
+    "father-in-law": ("suocero", "beau-pere", "suegro", "sogro ", "schwiegervater", "tesc ", "tescia", "schoonvader", "svarfar"),
+    "fiance fiancee boyfriend girlfriend partner": ("fidanzat", "novio ", "novia ", "namorad", "verlobt", "narzeczon"),
+    "caregiver carer": ("badante", "aide-soignant", "cuidador", "pflegerin", "pflegekraft", "opiekunka"),
+    "hospital": ("ospedale", "hopital", "krankenhaus", "klinikum", "szpital", "ziekenhuis", "sjukhus"),
+    "pharmacy chemist": ("farmacia", "pharmacie", "apotheke", "apteka", "apotheek", "apotek "),
+    "vet veterinarian": ("veterinario", "veterinaire", "tierarzt", "tierarztin", "weterynarz", "dierenarts"),
+    "work job": ("lavoro", "travail", "trabajo", "trabalho", "arbeit ", "arbeitgeber", "praca ", "pracy"),
+    "office": ("ufficio", "oficina", "escritorio", "biuro"),
+    "colleague": ("collega", "collegue", "colega", "kollege", "kollegin", "wspolpracown"),
+    "employee number staff": ("matricola", "personalnummer", "numero de empleado", "numer pracownika"),
+    "car tax road tax": ("bollo auto", "bollo ", "kfz-steuer", "impuesto de circulacion"),
+    "driving licence": ("patente ",),
+    "network wifi": ("rete ", "reseau", "netzwerk"),
+    "mechanic workshop repair": ("officina", "ciclofficina", "taller ", "oficina mecanica", "reparatur", "naprawa"),
+    "service servicing maintenance": ("tagliando", "manutenzione", "entretien", "mantenimiento", "manutencao", "wartung",
+                                      "onderhoud", "serwis"),
+    "cellar storage basement": ("cantina", "cantine"),
+    "teeth tooth cleaning": ("pulizia denti", "denti ", "dientes", "dentes ", "detartrage", "zahnreinigung"),
+    "glasses optician": ("occhiali", "lunettes", "gafas", "oculos", "brille ", "okulary", "ottico", "opticien", "optiker"),
+    "prescription": ("ricetta", "ordonnance", "receta", "receita", "rezept", "recept"),
+    "holiday vacation": ("vacanz", "vacances", "vacaciones", "urlaub", "wakacj", "vakantie"),
+    "landlord landlady owner": ("proprietario", "padrone di casa", "proprietaire", "propietario", "eigentumer"),
+    "football soccer": ("calcio", "calcetto", "futbol", "futebol", "fussball", "pilka nozna", "voetbal"),
+    "gym": ("palestra", "salle de sport", "gimnasio", "fitnessstudio", "silownia", "sportschool"),
+    "subscription season ticket pass": ("abbonamento", "abonnement", "abono ", "assinatura", "bilet miesieczny"),
+    "fine ticket": ("multa ", "amende", "strafzettel", "bussgeld", "mandat karny"),
+    "toll": ("telepass", "peage", "peaje", "pedagio", "autobahnmaut"),
+    "registration document logbook": ("libretto di circolazione", "carte grise", "permiso de circulacion", "fahrzeugschein",
+                                      "dowod rejestracyjny", "kentekenbewijs"),
+    "bike bicycle": ("bici ", "velo ", "bicicleta"),
+    "tuition school fees": ("retta ", "frais de scolarite", "colegiatura", "mensalidade", "schulgeld", "czesne"),
+    "canteen school meals": ("mensa ", "refectoire", "comedor escolar", "stolowka"),
+}
+for _english, _words in _ROMANCE_MORE.items():
+    _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
+
 def fold(text: str) -> str:
     """Lower case without diacritics ("Garażu" -> "garazu"), as the full-text index folds."""
-    text = text.lower().replace("ł", "l").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
+    text = text.lower().replace("ł", "l").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -289,6 +360,105 @@ _HANGUL_GLOSSES: dict[str, tuple[str, ...]] = {
 _HANGUL = [(w, english) for english, words in _HANGUL_GLOSSES.items() for w in words]
 
 
+# Vietnamese words are syllables, most of them short and, with their tone marks folded away, the
+# same letters as English words ("me" is mother, "bo" father, "vo" wife). They are glossed only
+# in a line written in Vietnamese (one holding a letter only Vietnamese uses), as whole syllable
+# runs of the folded text.
+_VIETNAMESE_GLOSSES: dict[str, tuple[str, ...]] = {
+    "passport": ("ho chieu",),
+    "identity card id": ("cccd", "can cuoc", "cmnd", "chung minh nhan dan"),
+    "tax code": ("ma so thue", "mst"),
+    "tax": ("thue thu nhap", "tien thue", "ma so thue"),
+    "driving licence": ("bang lai", "giay phep lai xe"),
+    "valid expiry expires": ("het han", "gia tri den", "han su dung"),
+    "plate registration": ("bien so", "bien kiem soat"),
+    "motorbike scooter": ("xe may", "xe tay ga"),
+    "car": ("o to", "xe hoi"),
+    "insurance": ("bao hiem",),
+    "health insurance card": ("bhyt", "bao hiem y te", "the bhyt"),
+    "hospital": ("benh vien",),
+    "doctor": ("bac si", "bac sy"),
+    "dentist dental": ("nha khoa", "nha si"),
+    "vaccination booster shot": ("tiem chung", "tiem phong", "mui nhac", "vnvc"),
+    "bank": ("ngan hang",),
+    "account": ("tai khoan", "so tai khoan", "stk"),
+    "salary pay": ("tien luong", "nhan luong", "luong thang"),
+    "rent": ("tien nha", "thue nha", "tien thue nha"),
+    "deposit": ("tien coc", "dat coc", "coc"),
+    "landlord landlady": ("chu nha",),
+    "flat apartment": ("can ho", "chung cu"),
+    "home house": ("nha",),
+    "electricity": ("tien dien", "dien", "evn"),
+    "water": ("tien nuoc", "nuoc sach"),
+    "internet wifi": ("mang wifi", "mang internet", "cap quang", "mat khau wifi"),
+    "code password": ("mat khau", "ma so", "ma pin"),
+    "customer number": ("ma khach hang", "ma kh", "so khach hang"),
+    "contract": ("hop dong",),
+    "parking": ("gui xe", "tien gui xe", "ve gui xe"),
+    "school": ("truong hoc", "truong tieu hoc"),
+    "kindergarten nursery": ("mam non", "mau giao", "nha tre"),
+    "class": ("lop",),
+    "teacher": ("co giao", "thay giao", "giao vien", "chu nhiem", "gvcn"),
+    "tuition school fees": ("hoc phi",),
+    "lunch food meals": ("tien an", "an trua", "bua trua"),
+    "pick up": ("don",),
+    "birthday": ("sinh nhat",),
+    "born birth": ("sinh ngay", "ngay sinh", "khai sinh"),
+    "death anniversary memorial": ("ngay gio", "dam gio", "gio ong", "gio ba", "gio bo", "gio me"),
+    "lunar": ("am lich",),
+    "wedding": ("dam cuoi", "dam hoi"),
+    "mother mum mom": ("me",),
+    "father dad": ("bo", "cha"),
+    "husband": ("chong", "anh xa"),
+    "wife": ("vo", "ba xa"),
+    "brother": ("anh trai", "em trai"),
+    "sister": ("chi gai", "em gai"),
+    "son": ("con trai",),
+    "daughter": ("con gai",),
+    "sister-in-law": ("chi dau", "em dau", "chi chong", "em chong", "chi vo", "em vo"),
+    "brother-in-law": ("anh re", "em re", "anh chong", "anh vo"),
+    "mother-in-law": ("me chong", "me vo"),
+    "father-in-law": ("bo chong", "bo vo", "cha chong"),
+    "grandfather grandpa": ("ong noi", "ong ngoai"),
+    "grandmother grandma": ("ba noi", "ba ngoai"),
+    "nephew niece grandchild": ("chau trai", "chau gai", "chau noi", "chau ngoai"),
+    "work job": ("cong viec", "cong ty", "lam viec", "di lam"),
+    "company": ("cong ty",),
+    "boss manager lead": ("sep", "truong phong", "team lead", "quan ly"),
+    "employee number staff": ("ma nhan vien", "ma nv", "msnv"),
+    "colleague": ("dong nghiep",),
+    "neighbour neighbor": ("hang xom",),
+    "phone": ("so dien thoai", "sdt", "dien thoai"),
+    "address": ("dia chi",),
+    "repair mechanic": ("tho sua", "sua xe", "sua dieu hoa"),
+    "air conditioner": ("dieu hoa", "may lanh"),
+    "yoga gym": ("yoga", "phong tap", "gym"),
+    "book": ("sach",),
+    "borrow lend": ("cho muon", "muon sach", "da muon"),
+    "price cost fee": ("phi", "chi phi", "gia tien"),
+    "bill invoice": ("hoa don",),
+    "monthly month": ("hang thang", "moi thang"),
+    "monday": ("thu 2", "thu hai"),
+    "tuesday": ("thu 3", "thu ba"),
+    "wednesday": ("thu 4", "thu tu"),
+    "thursday": ("thu 5", "thu nam"),
+    "friday": ("thu 6", "thu sau"),
+    "saturday": ("thu 7", "thu bay"),
+    "sunday": ("chu nhat",),
+    "morning": ("buoi sang", "sang thu"),
+    "evening": ("buoi toi", "toi thu"),
+    "afternoon": ("buoi chieu", "chieu thu"),
+}
+# Letters Vietnamese writes and the other Latin-script languages here do not.
+_VIETNAMESE_LETTER = re.compile("[ơưđăƠƯĐĂ\u1ea0-\u1ef9]")
+_VIETNAMESE = re.compile("(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(
+    {w for words in _VIETNAMESE_GLOSSES.values() for w in words}, key=len, reverse=True))) + ")(?![a-z0-9])")
+_VIETNAMESE_ENGLISH: dict[str, str] = {}
+for _english, _words in _VIETNAMESE_GLOSSES.items():
+    for _w in _words:
+        _VIETNAMESE_ENGLISH[_w] = f"{_VIETNAMESE_ENGLISH.get(_w, '')} {_english}".strip()
+
+
 _ENTRIES = [(fold(p), english) for english, prefixes in _GLOSSES.items() for p in prefixes]
 # Short beginnings match at the start of a word; one written with a space after it is a whole
 # word. A beginning of six letters or more also matches inside a word, as German, Dutch and the
@@ -314,6 +484,9 @@ def english_for(text: str) -> frozenset[str]:
         for word, english in _HANGUL:
             if word in text:
                 found.update(english.split())
+    if _VIETNAMESE_LETTER.search(text):
+        for m in _VIETNAMESE.finditer(low):
+            found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
     for m in _INSIDE_RE.finditer(low):
         found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):
@@ -326,7 +499,9 @@ def english_for(text: str) -> frozenset[str]:
 
 
 _ENGLISH: dict[str, set[str]] = {}
-for _p, _e in _ENTRIES + _HANGUL:
+# A Vietnamese phrase is searched by its longest syllable, unless that is "tien" (money), in every line of a budget.
+for _p, _e in _ENTRIES + _HANGUL + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
+                                    if max(map(len, w.split())) >= 4 and max(w.split(), key=len) != "tien"]:
     for _w in _e.split():
         _ENGLISH.setdefault(_w, set()).add(_p.strip())
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "figure",
           "figcaption", "address", "dl", "dt", "dd", "form", "fieldset", "details", "summary", "en-note", "body"}
-_SKIP = {"script", "style", "head", "noscript", "template", "svg", "object", "en-media"}
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "en-media"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 

@@ -103,6 +103,8 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     if _DOTTED.fullmatch(core):
         return True
     if _INITIAL.fullmatch(core):
+        if core[0].islower() and text[nxt : nxt + 1].isdigit():
+            return True  # a one-letter abbreviation before its number: "polizza n. 170526514", "p. 12"
         # "Ursula K. Le Guin", "J. R. R. Tolkien": an initial follows a name or another
         # initial; "the Y. I already know" is a sentence ending in a one-letter word.
         before = text[:word_start].rstrip().rsplit(None, 1)

@@ -1121,3 +1121,84 @@ def test_everyday_words_of_more_languages_are_glossed_and_english_gains_none():
     for english in ("The police came to the office on Monday, passing the bank.", "Lola and Isa met a guru at the dada show.",
                     "Kira bought a veterinarian's guide"):
         assert english_for(english) <= {"vet", "veterinarian"}, english
+
+
+SIGNAL_JSON = """\
+    [
+      {
+        "conversationId": "0b1c2d3e-aaaa-bbbb-cccc-111122223333",
+        "id": "9f8e7d6c-aaaa-bbbb-cccc-444455556666",
+        "type": "incoming",
+        "sent_at": 1793375520000,
+        "received_at": 1793375523154,
+        "body": "Il nuovo numero del garage è 051 555 0100",
+        "source": "+393405550100",
+        "sourceDevice": 1
+      },
+      {
+        "conversationId": "0b1c2d3e-aaaa-bbbb-cccc-111122223333",
+        "type": "outgoing",
+        "sent_at": 1793375580000,
+        "received_at": 1793375583000,
+        "body": "Grazie, salvato"
+      }
+    ]
+    """
+
+
+def test_a_signal_message_is_headed_by_its_sender_or_by_me_and_its_bookkeeping_left_out(tmp_path, monkeypatch):
+    import time
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    path = tmp_path / "Marta.json"
+    path.write_text(textwrap.dedent(SIGNAL_JSON))
+    sts = parse_statements(path, path.read_bytes())
+    garage = next(s for s in sts if "051 555 0100" in s.text)
+    assert "+393405550100, 2026-10-30 15:52" in garage.topic
+    thanks = next(s for s in sts if "Grazie" in s.text)
+    assert "me, 2026-10-30 15:53" in thanks.topic
+    # which way a message went is said by who heads it; when it was received is the app's
+    assert not [s for s in sts if "incoming" in s.text or "outgoing" in s.text or "1793375523154" in s.text]
+
+
+def test_a_facebook_export_written_as_one_character_per_utf8_byte_is_read_as_meant(tmp_path, monkeypatch):
+    import json as _json
+    import time
+    from memory.datafiles import utf8_repaired
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    broken = "Đỗ Minh Quân".encode().decode("latin-1")
+    message = {"messages": [{"sender_name": broken, "timestamp_ms": 1793375520000,
+                             "content": "Anh nhớ đón Bin lúc 17h".encode().decode("latin-1")}]}
+    path = tmp_path / "message_1.json"
+    path.write_text(_json.dumps(message, indent=2))  # escapes as Facebook does: "\u00c4\u0090..."
+    assert "\\u00c4\\u0090" in path.read_text()
+    body = next(s for s in parse_statements(path, path.read_bytes()) if "content" in s.text)
+    assert "Anh nhớ đón Bin lúc 17h" in body.text and "Đỗ Minh Quân, 2026-10-30 15:52" in body.topic
+    assert utf8_repaired("café") == "café" and utf8_repaired("Zoë") == "Zoë"
+
+
+def test_an_apple_notes_table_wrapped_in_an_object_element_is_read(tmp_path):
+    path = tmp_path / "Numeri.html"
+    path.write_text("<html><head><title>Numeri</title></head><body><div><b>Numeri</b></div>\n"
+                    "<div><object><table><tbody><tr><td><div>Nome</div></td><td><div>Cellulare</div></td></tr>"
+                    "<tr><td><div>Marta Rossi</div></td><td><div>340 555 0100</div></td></tr></tbody></table></object></div>"
+                    "</body></html>\n")
+    assert any("Marta Rossi" in s.text and "340 555 0100" in s.text for s in parse_statements(path, path.read_bytes()))
+
+
+def test_a_one_letter_abbreviation_before_its_number_ends_no_sentence(tmp_path):
+    path = tmp_path / "auto.md"
+    path.write_text("RC auto, polizza n. 170526514. Rinnovo a marzo.\n")
+    assert [s.text for s in parse_statements(path, path.read_bytes())] == ["RC auto, polizza n. 170526514.", "Rinnovo a marzo."]
+
+
+def test_household_words_of_the_romance_languages_and_vietnamese_are_glossed_and_english_gains_none():
+    from memory.gloss import english_for
+    assert {"door", "code"} <= english_for("Codice portone: 2231") and "lock" in english_for("Candado de la bici: 1234")
+    assert "mother-in-law" in english_for("Suocera: Gina") and "plumber" in english_for("Plombier: M. Dupont")
+    assert {"passport", "expiry"} <= english_for("Hộ chiếu: B1234567, hết hạn 01/02/2031")
+    assert "husband" in english_for("Chồng: anh Tùng") and "plate" in english_for("Biển số 30A-123.45")
+    # Vietnamese syllables are glossed only in a Vietnamese line: in English "me", "bo" are no kin
+    for english in ("Call me when Bo is home", "My cousin Noel has a chain saw", "Ma said the gym at the office is fine"):
+        assert not english_for(english), english
