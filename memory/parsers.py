@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import bbdb, cards, datafiles, dayone, html, joplin, keep, ldif, mail, org, rednotebook, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import bbdb, cards, datafiles, dayone, emacs_diary, html, joplin, keep, ldif, mail, org, rednotebook, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -150,13 +150,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _dated_notes(*rednotebook.to_markdown(path, lines), warning)
     if kind == "text" and bbdb.looks_like_bbdb(lines):
         # An Emacs BBDB address book: each record its name over its numbers, on its own line.
-        md, numbers = bbdb.to_markdown(lines)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [])
+        return _converted(*bbdb.to_markdown(lines), warning)
+    if kind == "text" and emacs_diary.looks_like_diary(path, lines):
+        # An Emacs diary: each entry on its own line, its date in words in the file's date style.
+        return _converted(*emacs_diary.to_markdown(lines), warning)
     if kind == "text" and tomboy.looks_like_note(lines):
         # A Tomboy/Gnote note: its title over its text, the app's bookkeeping left out.
-        md, numbers = tomboy.to_markdown(lines)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
-                          written=tomboy.written(lines))
+        return _converted(*tomboy.to_markdown(lines), warning, written=tomboy.written(lines))
     if path.suffix.lower() in cards.CARD_EXT or (kind == "text" and cards.looks_like_cards(lines)):
         # A contacts or calendar export: each card or event a heading over its properties.
         blocks = _parse_markdown(cards.to_markdown(lines))
@@ -210,8 +210,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         md, numbers, title = html.to_markdown(text)
         if title and not any(line.startswith("# ") for line in md):
             md, numbers = [f"# {title}", ""] + md, [1, 1] + numbers
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers),
-                          warnings=[warning] if warning else [])
+        return _converted(md, numbers, warning)
     if kind == "text" and html.looks_like_enex(lines):
         # An Evernote export: each note's title over its HTML content.
         blocks, days = [], []
@@ -279,6 +278,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
     return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+
+
+def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) -> ParsedFile:
+    """A file converted to markdown, each line cited at the file line it came from."""
+    return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
+                      **extra)
 
 
 def _dated_notes(md: list[str], numbers: list[int], days: list[tuple[int, str]], warning: str | None,

@@ -1202,3 +1202,35 @@ def test_household_words_of_the_romance_languages_and_vietnamese_are_glossed_and
     # Vietnamese syllables are glossed only in a Vietnamese line: in English "me", "bo" are no kin
     for english in ("Call me when Bo is home", "My cousin Noel has a chain saw", "Ma said the gym at the office is fine"):
         assert not english_for(english), english
+
+
+EMACS_DIARY = """\
+    ;; -*- calendar-date-style european -*-
+    ;; Birthdays
+    %%(diary-anniversary 21 6 1958) Mum's birthday, %d years
+    9/3 Filippo's birthday
+    ;; Every week
+    Tuesday 20:30 Five-a-side at the sports centre
+    5/* Rent transfer
+    &%%(diary-float t 1 1) Meter readings
+    ;; 2026
+    12/11/2026 10:30 Dentist, bring the
+      insurance card
+    %%(diary-block 11 8 2026 22 8 2026) Holidays in Puglia
+    """
+
+
+def test_an_emacs_diary_is_an_entry_per_line_dated_in_words_by_the_files_own_date_style(tmp_path):
+    path = tmp_path / "diary"
+    path.write_text(textwrap.dedent(EMACS_DIARY))
+    got = [(s.line, s.text, s.topic) for s in parse_statements(path, path.read_bytes())]
+    assert (3, "Every year on 21 June (since 1958): Mum's birthday, N years", ["Birthdays"]) in got
+    assert (4, "Every year on 9 March: Filippo's birthday", ["Birthdays"]) in got
+    assert (6, "Every Tuesday 20:30: Five-a-side at the sports centre", ["Every week"]) in got
+    assert (7, "Every month on day 5: Rent transfer", ["Every week"]) in got
+    assert (8, "The first Monday of every month: Meter readings", ["Every week"]) in got
+    assert (10, "12 November 2026 10:30: Dentist, bring the insurance card", ["2026"]) in got
+    assert (12, "11 August 2026 to 22 August 2026: Holidays in Puglia", ["2026"]) in got
+    # the same file without its European style is read as Emacs reads it: month first
+    path.write_text(textwrap.dedent(EMACS_DIARY).replace("calendar-date-style european", "diary"))
+    assert any(s.text.startswith("11 December 2026 10:30: Dentist") for s in parse_statements(path, path.read_bytes()))
