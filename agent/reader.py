@@ -1249,6 +1249,10 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     )
 
 
+# How notes title a person before the name: "Dr", "Dott.ssa", "Sig.ra", "Mme", "Frau".
+_TITLE = r"(?i:Dr|Mr|Mrs|Ms|Mx|Prof|Dott|Dott\.ssa|Dr\.ssa|Sig|Sig\.ra|Avv|Ing|Sr|Sra|Srta|Dra|Dña|Mme|Mlle|Herr|Frau|Pan|Pani)"
+
+
 def compose(st: StatementHit, value: str | None, question: str) -> str:
     """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
@@ -1263,7 +1267,7 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
         faced = f"{st.topic}: {faced}"
     who = re.match(r"^\W*[Ww]ho(?:'s|’s| is| was)\s+((?:[A-Z][\w'’-]+\s*){1,3})\?*\s*$", question.strip())
     if (who and st.topic and len(st.topic.split()) <= 3 and st.topic.lower() not in faced.lower()
-            and re.match(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
+            and re.match(rf"^(?:{_TITLE}\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
         # "Who is Fionnuala Byrne?" over "Dr Fionnuala Byrne, Stoneybatter Medical Centre" under
         # "## GP": the heading says who she is.
         faced = f"{st.topic}: {faced}"

@@ -453,6 +453,11 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
     found = []
     for y, _, m, d in re.findall(r"\b((?:19|20)\d{2})([-_/])(\d{2})\2(\d{2})(?:\b|(?=T\d))", text):  # also "2023-12-27T15:00:00Z", "2027/02/28"
         found.append((int(y), int(m), int(d)))  # also Logseq's journal files, "2026_05_04.md"
+    # A journal kept as folders of years, months and days (Trilium's "2026/11 - November/17 -
+    # Tuesday.html", "Daily/2026/November/17.md").
+    for y, m, name, d in re.findall(rf"(?<![\w.])((?:19|20)\d{{2}})/(?:(0?[1-9]|1[0-2])(?:[ ._-]+[^\W\d]+)?|({_MONTH_RE}))"
+                                    r"/(0?[1-9]|[12]\d|3[01])(?=[^\w/]|$|[ ._-])", text, re.IGNORECASE):
+        found.append((int(y), int(m) if m else _MONTH_NUM.get(name.lower(), 0), int(d)))
     for d, m, y in re.findall(r"\b(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d{2})\b", text):
         found.append((int(y), int(m), int(d)))  # "Termin 30.10.2026", "14. 2. 2021"
     for y, m, d in re.findall(r"(?<![\d.])((?:19|20)\d{2})\.\s?(0?[1-9]|1[0-2])\.\s?(0?[1-9]|[12]\d|3[01])(?!\d|\.\d)", text):

@@ -1443,3 +1443,5 @@ def test_who_someone_is_is_said_with_the_heading_their_line_is_under():
     gp = hit("Dr Fionnuala Byrne, Stoneybatter Medical Centre, 12 Prussia Street.", line=8, topic="GP")
     assert compose(gp, None, "Who is Fionnuala Byrne?").startswith("GP: Dr Fionnuala Byrne")
     assert compose(gp, None, "Where is the GP?") == "Dr Fionnuala Byrne, Stoneybatter Medical Centre, 12 Prussia Street."
+    dentist = hit("Dott.ssa Anna Bruni, via Roma 3, tel. 051 555 0000", line=11, topic="Dentista")
+    assert compose(dentist, None, "Who is Anna Bruni?").startswith("Dentista: Dott.ssa Anna Bruni")

@@ -731,3 +731,11 @@ def test_an_amount_in_lira_is_no_code_and_an_address_with_a_door_number_is_conta
     assert "500" not in typed_values("HGS etiket no: 0071 5529 84 (auto top-up ₺500)", "code", exclude="What is the chassis number?")
     card = hit("Tolga Er: address (work): Moda Cad. No: 171, Kadıköy", fields={"address (work)": "Moda Cad", "No": "171, Kadıköy"})
     assert _contact_only(analyse("Who is Tolga Er?"), card)
+
+
+def test_a_journal_kept_as_folders_of_years_months_and_days_dates_its_pages():
+    from agent.reader_text import latest_date
+    assert latest_date("/notes/Trilium/Journal/2026/11 - November/17 - Tuesday.html") == (2026, 11, 17)
+    assert latest_date("/notes/Daily/2026/November/3.md") == (2026, 11, 3)
+    assert latest_date("/notes/Journal/2026/11 - November.html") is None  # a month's page is no day
+    assert latest_date("ratio 2026/11/170") is None

@@ -1234,3 +1234,10 @@ def test_an_emacs_diary_is_an_entry_per_line_dated_in_words_by_the_files_own_dat
     # the same file without its European style is read as Emacs reads it: month first
     path.write_text(textwrap.dedent(EMACS_DIARY).replace("calendar-date-style european", "diary"))
     assert any(s.text.startswith("11 December 2026 10:30: Dentist") for s in parse_statements(path, path.read_bytes()))
+
+
+def test_an_italian_title_before_a_name_ends_no_sentence(tmp_path):
+    path = tmp_path / "salute.md"
+    path.write_text("## Medico di base\nDott. Luca Bianchi, via Roma 8. Sig.ra Orsi risponde al telefono.\n")
+    assert [s.text for s in parse_statements(path, path.read_bytes())] == [
+        "Dott. Luca Bianchi, via Roma 8.", "Sig.ra Orsi risponde al telefono."]
