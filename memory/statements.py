@@ -763,6 +763,19 @@ def _headline(builder: _Builder, block: Block, following: Block | None, topic: l
     builder.add(n, n, text, block.lines[0][1].strip(), "line", topic)
 
 
+def _card_lead(lines: list[tuple[int, str]]) -> str | None:
+    """The first line of a card, naming what the "key: value" lines under it are about: a short
+    line that is no sentence and no "key: value" itself, right over one that is ("Fiat Panda 1.2
+    grigia, immatricolata 2017" over "Targa: FK 318 LZ")."""
+    if len(lines) < 2:
+        return None
+    first, second = lines[0][1].strip(), lines[1][1].strip()
+    if (not first[:1].isupper() or _LIST.match(first) or key_value(first) or first.endswith(tuple(".!?…:;,-"))
+            or len(first.split()) > 8 or _LIST.match(second) or not key_value(second)):
+        return None
+    return clean(first)
+
+
 def _statement_id(path: str, text: str, dup: int) -> str:
     return hashlib.sha256(f"{path}\0{text}\0{dup}".encode()).hexdigest()[:32]
 
@@ -817,6 +830,13 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
             if code_file:
                 _code(builder, block, topic)
             # fenced code inside a note is not prose; the chunk still holds it for search
+        elif (lead := _card_lead(block.lines)):
+            # "Fiat Panda 1.2, 2017" over "Plate: FK 318 LZ": the plate is the Panda's.
+            before = len(builder.drafts)
+            _bullets_and_prose(builder, block.lines, topic)
+            for d in builder.drafts[before:]:
+                if d.line > block.lines[0][0]:
+                    d.topic = d.topic + [lead]
         else:
             _bullets_and_prose(builder, block.lines, topic)
 

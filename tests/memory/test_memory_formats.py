@@ -1241,3 +1241,14 @@ def test_an_italian_title_before_a_name_ends_no_sentence(tmp_path):
     path.write_text("## Medico di base\nDott. Luca Bianchi, via Roma 8. Sig.ra Orsi risponde al telefono.\n")
     assert [s.text for s in parse_statements(path, path.read_bytes())] == [
         "Dott. Luca Bianchi, via Roma 8.", "Sig.ra Orsi risponde al telefono."]
+
+
+def test_the_first_line_of_a_card_names_what_its_key_value_lines_are_about(tmp_path):
+    path = tmp_path / "cars.md"
+    path.write_text("# Cars\n\nSkoda Fabia 1.0, silver, 2019\nPlate: AB 123 CD\nInsurer: Allianz\n\n"
+                    "We sold the old van in May.\nPlate: XY 999 ZZ\n")
+    sts = {s.text: s.topic for s in parse_statements(path, path.read_bytes())}
+    assert sts["Plate: AB 123 CD"] == ["Cars", "Skoda Fabia 1.0, silver, 2019"]
+    assert "Skoda Fabia 1.0, silver, 2019" in sts["Insurer: Allianz"]
+    # a sentence over a key is no card's title
+    assert not any("van" in t for text, topic in sts.items() if "XY 999" in text for t in topic)
