@@ -224,7 +224,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
         kept = [(n, md) for n, md in enumerate(datafiles.to_markdown(lines, path.suffix.lower()), 1) if md is not None]
         blocks = _renumber(_parse_markdown([md for _, md in kept]), [n for n, _ in kept])
-        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+        return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], title=_list_name(path, lines))
     if path.suffix.lower() in mail.MAIL_EXT or (kind == "text" and mail.looks_like_mbox(lines)):
         # A mailbox: each message a heading (its subject and day) over what it says.
         blocks = _parse_markdown(mail.mbox_to_markdown(lines))
@@ -278,6 +278,21 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
     return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+
+
+# File names that say nothing of what a list holds ("message_1.json", "export-2026.json").
+_GENERIC_STEM = re.compile(r"(?i).*\b(?:messages?|results?|data|exports?|backups?|items|entries|list|untitled|tasks?|todos?|notes)\b.*"
+                           r"|.*\d{3,}.*")
+
+
+def _list_name(path: Path, lines: list[str]) -> str:
+    """What a JSON file holding a list of records is about, as its name says: a Signal chat
+    exported as "Calcetto del martedì.json" is that group's messages."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    stem = path.stem.replace("_", " ").strip()
+    if path.suffix.lower() != ".json" or not first.startswith("[") or _GENERIC_STEM.fullmatch(stem):
+        return ""
+    return stem if re.fullmatch(r"[^\W\d_][\w' .&-]*", stem) else ""
 
 
 def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) -> ParsedFile:

@@ -1155,6 +1155,7 @@ def test_a_signal_message_is_headed_by_its_sender_or_by_me_and_its_bookkeeping_l
     sts = parse_statements(path, path.read_bytes())
     garage = next(s for s in sts if "051 555 0100" in s.text)
     assert "+393405550100, 2026-10-30 15:52" in garage.topic
+    assert garage.topic[0] == "Marta"  # the chat the export is of, as its file is named
     thanks = next(s for s in sts if "Grazie" in s.text)
     assert "me, 2026-10-30 15:53" in thanks.topic
     # which way a message went is said by who heads it; when it was received is the app's
@@ -1175,6 +1176,7 @@ def test_a_facebook_export_written_as_one_character_per_utf8_byte_is_read_as_mea
     assert "\\u00c4\\u0090" in path.read_text()
     body = next(s for s in parse_statements(path, path.read_bytes()) if "content" in s.text)
     assert "Anh nhớ đón Bin lúc 17h" in body.text and "Đỗ Minh Quân, 2026-10-30 15:52" in body.topic
+    assert "message 1" not in body.topic and "message_1" not in body.topic  # "message_1.json" names nothing
     assert utf8_repaired("café") == "café" and utf8_repaired("Zoë") == "Zoë"
 
 
