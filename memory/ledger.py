@@ -24,7 +24,11 @@ from memory.types import Chunk, IndexDamaged, MemoryFailure, Statement
 # An older ledger is upgraded in place: the tables or the column are added and every file is
 # marked for re-parsing (its chunker signature is cleared), so the next index run fills them in;
 # unchanged chunks keep their ids and vectors, and unchanged statements theirs.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+
+# Marks folded in the keyword index, also from letters that carry two (Vietnamese "chiếu" is
+# found as "chieu"; remove_diacritics 1, the default, keeps those marks).
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,7 +56,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, reason TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path, ord);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(body, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(body, tokenize = '{fts_tokenizer}');
 CREATE TABLE IF NOT EXISTS statements (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -69,7 +73,7 @@ CREATE TABLE IF NOT EXISTS statements (
     written TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS statements_path ON statements(path, line);
-CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(body, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(body, tokenize = '{fts_tokenizer}');
 """
 
 # Words that carry no topic: keeping them would let every chunk match every question.
@@ -131,7 +135,7 @@ class Ledger:
             self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.executescript(_SCHEMA)
+            self._conn.executescript(_SCHEMA.replace("{fts_tokenizer}", FTS_TOKENIZER))
         except sqlite3.DatabaseError as exc:
             raise IndexDamaged(path, str(exc)) from exc
         self._lock = threading.RLock()
@@ -141,7 +145,7 @@ class Ledger:
         schema = self.get_meta("schema")
         if schema == SCHEMA_VERSION:
             return
-        if schema is not None and schema not in ("1", "2"):
+        if schema is not None and schema not in ("1", "2", "3"):
             raise MemoryFailure(
                 f"the memory ledger {self.path} has schema {schema}, newer than this anima understands "
                 f"({SCHEMA_VERSION}); upgrade anima or move the ledger away and run `anima index --rebuild`"
@@ -155,11 +159,26 @@ class Ledger:
                 if schema in ("1", "2"):
                     # The tables exist now (CREATE IF NOT EXISTS); the files must be re-parsed.
                     cur.execute("UPDATE files SET chunker = ''")
+                if schema is not None:
+                    self._refold_keyword_index(cur)
                 cur.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+
+    def _refold_keyword_index(self, cur: sqlite3.Cursor) -> None:
+        """The keyword tables of an older ledger, made again with FTS_TOKENIZER from the chunks
+        and statements it holds (no file is re-read, nothing re-embedded)."""
+        from memory.chunking import embed_text
+
+        for table in ("chunks_fts", "statements_fts"):
+            cur.execute(f"DROP TABLE IF EXISTS {table}")
+            cur.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize = '{FTS_TOKENIZER}')")
+        for rowid, path, heading, text in cur.execute("SELECT rowid, path, heading, text FROM chunks").fetchall():
+            cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (rowid, embed_text(path, json.loads(heading), text)))
+        for rowid, path, topic, text in cur.execute("SELECT rowid, path, topic, text FROM statements").fetchall():
+            cur.execute("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", (rowid, embed_text(path, json.loads(topic), text)))
 
     # -- meta ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

@@ -334,7 +334,7 @@ def test_old_ledger_without_statements_upgrades_without_re_embedding_chunks(make
     again = mem.index([notes])
     assert again.files_unchanged == 2 and again.statements_embedded == 0
     con = sqlite3.connect(data / "ledger.sqlite")
-    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "3"
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "4"
     con.close()
 
 
@@ -366,7 +366,7 @@ def test_a_statement_carries_its_pages_date_and_an_older_ledger_gains_it_without
     assert report.chunks_embedded == 0 and report.statements_embedded == 0 == len(embed_counter)
     assert [s.written for s in mem.statements_at(str(notes / "uses.md"), 6)] == ["2026-03-15"]
     con = sqlite3.connect(data / "ledger.sqlite")
-    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "3"
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "4"
     con.close()
 
 
@@ -415,3 +415,38 @@ def test_johnny_decimal_ids_and_a_table_of_contents_are_no_facts(tmp_path):
     pps = next(s for s in stmts if "7619043TW" in s.text)
     assert pps.topic == ["PPS and Revenue"]
     assert [s.kind for s in stmts if "GP and dentist" in s.text] == ["meta"]
+
+
+def test_a_schema_3_ledger_refolds_its_keyword_index_so_letters_with_two_marks_are_found(
+        make_memory, notes, tmp_path, embed_counter):
+    """Vietnamese writes "chiếu" with two marks on one letter; the keyword index folded only one
+    (remove_diacritics 1), so "chieu" found nothing. An older ledger's keyword tables are made again
+    from what it holds on the next open: no file re-read, nothing re-embedded."""
+    _write(notes / "giay-to.md", "- Hộ chiếu: B1234567, hết hạn 01/02/2031\n")
+    data = tmp_path / "data"
+    mem = make_memory(data)
+    mem.index([notes])
+    mem.close()
+    con = sqlite3.connect(data / "ledger.sqlite")
+    rows = con.execute("SELECT rowid, body FROM statements_fts").fetchall()
+    crows = con.execute("SELECT rowid, body FROM chunks_fts").fetchall()
+    con.executescript("DROP TABLE statements_fts; DROP TABLE chunks_fts;"
+                      "CREATE VIRTUAL TABLE statements_fts USING fts5(body, tokenize = 'porter unicode61');"
+                      "CREATE VIRTUAL TABLE chunks_fts USING fts5(body, tokenize = 'porter unicode61');"
+                      "UPDATE meta SET value='3' WHERE key='schema';")
+    con.executemany("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", rows)
+    con.executemany("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", crows)
+    con.commit()
+    assert con.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'chieu'").fetchone()[0] == 0
+    con.close()
+
+    embed_counter.clear()
+    mem = make_memory(data)
+    con = sqlite3.connect(data / "ledger.sqlite")
+    assert con.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'chieu'").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'chieu'").fetchone()[0] == 1
+    assert con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "4"
+    con.close()
+    report = mem.index([notes])
+    assert report.chunks_embedded == 0 and report.statements_embedded == 0 == len(embed_counter)
+    assert any("B1234567" in h.text for h in mem.search_statements("When does my passport expire?", k=5))
