@@ -171,6 +171,7 @@ class Ledger:
         """The keyword tables of an older ledger, made again with FTS_TOKENIZER from the chunks
         and statements it holds (no file is re-read, nothing re-embedded)."""
         from memory.chunking import embed_text
+        from memory.statements import keyword_body
 
         for table in ("chunks_fts", "statements_fts"):
             cur.execute(f"DROP TABLE IF EXISTS {table}")
@@ -178,7 +179,7 @@ class Ledger:
         for rowid, path, heading, text in cur.execute("SELECT rowid, path, heading, text FROM chunks").fetchall():
             cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (rowid, embed_text(path, json.loads(heading), text)))
         for rowid, path, topic, text in cur.execute("SELECT rowid, path, topic, text FROM statements").fetchall():
-            cur.execute("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", (rowid, embed_text(path, json.loads(topic), text)))
+            cur.execute("INSERT INTO statements_fts(rowid, body) VALUES (?, ?)", (rowid, keyword_body(path, json.loads(topic), text)))
 
     # -- meta ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

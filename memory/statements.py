@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s29"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s30"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -890,9 +890,19 @@ def keyword_text(statement: Statement) -> str:
     """What is keyword-indexed for a statement: the file's name and heading trail as context
     ("pixel > Health"), then the statement, as for chunks; so "She is scared of thunderstorms"
     is still found by "pixel"."""
-    from memory.chunking import embed_text as chunk_embed_text
+    return keyword_body(statement.path, statement.topic, statement.text)
 
-    return chunk_embed_text(statement.path, statement.topic, statement.text)
+
+def keyword_body(path: str, topic: list[str], text: str) -> str:
+    """keyword_text from a statement's stored parts; the English of its foreign everyday words
+    after it ("Mã số thuế cá nhân: 8471923605" is also "tax code"), so an English question's
+    words find it as they find an English line."""
+    from memory.chunking import embed_text as chunk_embed_text
+    from memory.gloss import english_for
+
+    body = chunk_embed_text(path, topic, text)
+    glossed = english_for(f"{text} {' '.join(topic)}")
+    return f"{body}\n{' '.join(sorted(glossed))}" if glossed else body
 
 
 def parse_statements(path: str | Path, data: bytes) -> list[Statement]:

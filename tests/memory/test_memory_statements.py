@@ -450,3 +450,10 @@ def test_a_schema_3_ledger_refolds_its_keyword_index_so_letters_with_two_marks_a
     report = mem.index([notes])
     assert report.chunks_embedded == 0 and report.statements_embedded == 0 == len(embed_counter)
     assert any("B1234567" in h.text for h in mem.search_statements("When does my passport expire?", k=5))
+
+
+def test_a_foreign_line_is_keyword_indexed_with_the_english_of_its_everyday_words():
+    from memory.statements import keyword_body
+    body = keyword_body("/n/Giấy tờ.html", ["Giấy tờ"], "Mã số thuế cá nhân: 8471923605")
+    assert body.split("\n")[-1].split() == ["code", "tax"]
+    assert keyword_body("/n/car.md", ["Car"], "Plate: AB 123 CD").endswith("Plate: AB 123 CD")  # English gains none
