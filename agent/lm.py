@@ -189,16 +189,10 @@ class LlamaModel:
         import llama_cpp
         import numpy as np
 
-        ctx_tokens = self.tokenize(context, add_bos=True)
-        cont_tokens = self.tokenize(continuation)
+        ctx_tokens, cont_tokens = self._score_tokens(context, continuation)
         if not cont_tokens:
             return []
         tokens = ctx_tokens + cont_tokens
-        limit = self.n_ctx - 1
-        if len(tokens) > limit:  # keep the continuation whole; cut the context's head
-            keep = max(1, limit - len(cont_tokens))
-            ctx_tokens = ctx_tokens[:1] + ctx_tokens[-(keep - 1):] if keep > 1 else ctx_tokens[:1]
-            tokens = ctx_tokens + cont_tokens
         first = len(ctx_tokens) - 1  # the position whose logits predict the first continuation token
         n_vocab = self.llama.n_vocab()
         with self.lock:
@@ -227,6 +221,88 @@ class LlamaModel:
                 llama_cpp.llama_batch_free(batch)
                 self._clear_cache(llama_cpp, ctx)
         return out
+
+    def _score_tokens(self, context: str, continuation: str) -> tuple[list[int], list[int]]:
+        """The tokens `logprobs` decodes: BOS + context, then the continuation kept whole and the
+        context's head cut when both do not fit the window."""
+        ctx_tokens = self.tokenize(context, add_bos=True)
+        cont_tokens = self.tokenize(continuation)
+        limit = self.n_ctx - 1
+        if cont_tokens and len(ctx_tokens) + len(cont_tokens) > limit:
+            keep = max(1, limit - len(cont_tokens))
+            ctx_tokens = ctx_tokens[:1] + ctx_tokens[-(keep - 1):] if keep > 1 else ctx_tokens[:1]
+        return ctx_tokens, cont_tokens
+
+    def logprobs_many(self, pairs: Sequence[tuple[str, str]]) -> list[list[float]]:
+        """`logprobs(context, continuation)` for each pair in turn, on the generating context, each
+        decode keeping the key/value cache of the tokens it shares with the pair before it.
+
+        Prompts that open with the same system prompt (the gate's general questions) decode it
+        once instead of once per pair; the tokens of every pair are exactly those `logprobs`
+        decodes (the whole context tokenized at once, cut the same way), and the cache is
+        dropped afterwards so the next generation starts clean.
+        """
+        import llama_cpp
+        import numpy as np
+
+        if not pairs:
+            return []
+        n_vocab = self.llama.n_vocab()
+        n_batch = max(1, int(self.llama.context_params.n_batch))
+        results: list[list[float]] = []
+        with self.lock:
+            ctx = self.llama._ctx.ctx
+            mem = llama_cpp.llama_get_memory(ctx)
+            self._clear_cache(llama_cpp, ctx)
+            cached: list[int] = []  # the tokens in the cache, at positions 0..len-1
+            try:
+                for context, continuation in pairs:
+                    ctx_tokens, cont_tokens = self._score_tokens(context, continuation)
+                    if not cont_tokens:
+                        results.append([])
+                        continue
+                    tokens = ctx_tokens + cont_tokens
+                    first = len(ctx_tokens) - 1  # the position whose logits predict the first continuation token
+                    keep = 0
+                    for a, b in zip(cached, tokens[:first]):  # the logits at `first` are always decoded afresh
+                        if a != b:
+                            break
+                        keep += 1
+                    if keep < len(cached) and not llama_cpp.llama_memory_seq_rm(mem, 0, keep, -1):
+                        llama_cpp.llama_memory_clear(mem, True)
+                        keep = 0
+                    cached = tokens[:keep]
+                    out: list[float] = []
+                    for start in range(keep, len(tokens), n_batch):
+                        chunk = tokens[start:start + n_batch]
+                        batch = llama_cpp.llama_batch_init(len(chunk), 0, 1)
+                        try:
+                            batch.n_tokens = len(chunk)
+                            for i, tok in enumerate(chunk):
+                                batch.token[i] = tok
+                                batch.pos[i] = start + i
+                                batch.n_seq_id[i] = 1
+                                batch.seq_id[i][0] = 0
+                                batch.logits[i] = 1 if start + i >= first else 0  # as logprobs() asks
+                            rc = llama_cpp.llama_decode(ctx, batch)
+                            if rc != 0:
+                                raise RuntimeError(f"llama_decode failed ({rc})")
+                            cached += chunk
+                            for i in range(len(chunk)):
+                                pos = start + i
+                                if not first <= pos < len(tokens) - 1:
+                                    continue
+                                ptr = llama_cpp.llama_get_logits_ith(ctx, i)
+                                row = np.ctypeslib.as_array(ctypes.cast(ptr, ctypes.POINTER(ctypes.c_float)), shape=(n_vocab,))
+                                peak = float(row.max())
+                                lse = peak + float(np.log(np.exp(row - peak).sum()))
+                                out.append(float(row[tokens[pos + 1]]) - lse)
+                        finally:
+                            llama_cpp.llama_batch_free(batch)
+                    results.append(out)
+            finally:
+                self._clear_cache(llama_cpp, ctx)
+        return results
 
     def logprobs_batch(self, pairs: Sequence[tuple[str, str]]) -> list[list[float]]:
         """`logprobs(context, continuation)` for many pairs at once: one sequence per pair,

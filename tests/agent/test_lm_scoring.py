@@ -1,4 +1,6 @@
 """The real model's two scoring paths agree: one pair at a time and many packed in one decode."""
+import pytest
+
 from agent.lm import LlamaModel
 
 PAIRS = [
@@ -24,3 +26,100 @@ def test_a_pair_scores_the_same_alone_or_packed(chat_model_path):
         assert sum(single[0]) > sum(single[1])  # and they mean something: the right line helps
     finally:
         model.close()
+
+
+# -- a shared prefix decoded once (the gate's forgetting check) --------------------------------
+SYSTEM = "System: You are anima, the user's private assistant. Answer in one or two short sentences.\n"
+SHARED = [
+    (SYSTEM + "User: What is the capital of France?\nAssistant: The capital of France is", " Paris"),
+    (SYSTEM + "User: What is the capital of France?\nAssistant: It is", " Paris"),
+    (SYSTEM + "User: How many legs does a spider have?\nAssistant: A spider has", " eight legs"),
+    ("User: What colour is the sky?\nAssistant: The sky is", " blue"),  # nothing shared with the one before
+    (SYSTEM + "User: What is the capital of France?\nAssistant: The capital of France is", " Paris"),  # all shared
+]
+
+
+def _count_decoded(monkeypatch) -> list[int]:
+    import llama_cpp
+
+    decoded = [0]
+    real = llama_cpp.llama_decode
+
+    def counting(ctx, batch):
+        decoded[0] += batch.n_tokens
+        return real(ctx, batch)
+
+    monkeypatch.setattr(llama_cpp, "llama_decode", counting)
+    return decoded
+
+
+def test_logprobs_many_keeps_the_shared_prefix_and_scores_as_logprobs(chat_model_path, monkeypatch):
+    """Each pair scores what logprobs() gives it alone, while the tokens a pair shares with the
+    one before it (the system prompt, the question) are not decoded again."""
+    model = LlamaModel(chat_model_path, n_ctx=1024, threads=2)
+    try:
+        decoded = _count_decoded(monkeypatch)
+        single = [model.logprobs(c, x) for c, x in SHARED]
+        one_by_one = decoded[0]
+        decoded[0] = 0
+        many = model.logprobs_many(SHARED)
+        lengths = [len(model.tokenize(c, add_bos=True)) + len(model.tokenize(x)) for c, x in SHARED]
+        assert one_by_one == sum(lengths)
+        shared = [0] + [next(i for i, (a, b) in enumerate(zip(model.tokenize(p[0], add_bos=True), model.tokenize(c, add_bos=True)))
+                             if a != b) if p[0] != c else len(model.tokenize(c, add_bos=True)) - 1
+                        for p, (c, _) in zip(SHARED, SHARED[1:])]
+        assert shared[1] > shared[2] > 20 and shared[3] <= 1  # the question, the system prompt, BOS at most
+        assert decoded[0] == sum(n - s for n, s in zip(lengths, shared))
+        assert decoded[0] < one_by_one * 0.7
+        for s, m in zip(single, many):
+            assert len(s) == len(m) > 0
+            assert max(abs(x - y) for x, y in zip(s, m)) < 1e-3
+        assert model.llama.n_tokens == 0  # the cache is dropped: the next generation starts clean
+        assert model.logprobs_many([]) == []
+    finally:
+        model.close()
+
+
+def test_the_forgetting_check_decodes_the_system_prompt_once(chat_model_path, monkeypatch):
+    """value_probabilities (the gate's general check) over references that share the system
+    prompt: one decode of it per model, not one per reference (it was half the gate's time)."""
+    from agent.chat import SYSTEM_BASE
+    from agent.retention import Reference, render, value_probabilities
+
+    qs = [("What is the capital of France?", "The capital of France is ", "Paris"),
+          ("What is the capital of France?", "", "Paris"),
+          ("How many days are in a week?", "There are ", "seven"),
+          ("What colour is grass?", "Grass is ", "green")]
+    refs = [Reference(id=q, messages=[{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": q}],
+                      prefix=p, value=v) for q, p, v in qs]
+    model = LlamaModel(chat_model_path, n_ctx=1024, threads=2)
+    try:
+        system = len(model.tokenize(render(model, refs[0].messages[:1]), add_bos=True))
+        assert system > 30
+        full = sum(len(model.tokenize(render(model, r.messages) + r.prefix.rstrip(" "), add_bos=True))
+                   + len(model.tokenize((" " if r.prefix.endswith(" ") else "") + r.value)) for r in refs)
+        decoded = _count_decoded(monkeypatch)
+        probs = value_probabilities(model, refs)
+        assert decoded[0] <= full - (len(refs) - 1) * (system - 2)  # the previous code decoded `full`
+        assert all(0.0 < p <= 1.0 for p in probs)
+    finally:
+        model.close()
+
+
+def test_the_forgetting_check_still_scores_a_model_without_logprobs_many():
+    from agent.retention import Reference, value_probabilities
+
+    class Plain:  # a model with logprobs() alone (the tests' fakes): one call per reference
+        llama = type("L", (), {"metadata": {}})()
+
+        def __init__(self):
+            self.calls = []
+
+        def logprobs(self, context, continuation):
+            self.calls.append((context, continuation))
+            return [-0.5, -0.5]
+
+    m = Plain()
+    refs = [Reference(id="q", messages=[{"role": "user", "content": "Capital of France?"}], prefix="It is ", value="Paris")]
+    assert value_probabilities(m, refs) == [pytest.approx(0.3679, abs=1e-4)]
+    assert m.calls == [("user: Capital of France?\nassistant: It is", " Paris")]
