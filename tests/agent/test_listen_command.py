@@ -564,7 +564,8 @@ def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes
     from one decoding: a fluent wrong body ("line outside" for "I'm outside", a held-out voice of
     bench/voice.py in noise) can pass them all. The recording with its noise gated out is heard
     again, and the body is sent only when that hearing prints the same words (spelling aside, or
-    as the last words of a hearing that makes no message); else it is read back."""
+    as the last words of a hearing that makes no message); else it is read back. A recording with
+    no noise to gate (its `noise` share under GATED_NOISE) is not heard again: it is the same audio."""
     from agent.chat import open_memory
     from agent.heard import understand
 
@@ -587,10 +588,15 @@ def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes
         def never():
             raise AssertionError("only a message about to be sent pays for the second hearing")
 
+        quiet = _sure("Text Tobias, I'm outside.").model_copy(update={"noise": 0.0})  # nothing to gate
         for command in (_sure("Call Tobias."),  # a call's contact is a closed set: the grammar's check
-                        _transcript("Text Tobias, I'm outside.", avg_logprob=-0.9, min_word_prob=0.2)):  # read back anyway
+                        _transcript("Text Tobias, I'm outside.", avg_logprob=-0.9, min_word_prob=0.2),  # read back anyway
+                        quiet):
             command.second_look = never
             understand(agent, command)
+        noisy = _sure("Text Tobias, I'm outside.").model_copy(update={"noise": 0.2})
+        noisy.second_look = lambda: _sure("Text Tobias, line outside.")
+        assert understand(agent, noisy).read_back
 
 
 def test_a_message_heard_only_in_the_gated_recording_must_end_as_the_first_hearing(notes_home):
