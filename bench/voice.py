@@ -468,6 +468,7 @@ def main() -> int:
         Confidence,
         Transcript,
         finish,
+        noise_share,
         read_wav,
         strip_hallucinated_tail,
         transcribe,
@@ -589,8 +590,10 @@ def main() -> int:
                         if ckey in ctx:
                             text, words = finish(s["text"], [tuple(w) for w in ctx[ckey]])
                             conf = Confidence.of(words, conf.avg_logprob, conf.no_speech_prob)
+                        # as transcribe() measures it for a recording heard as it is (agent/heard.py GATED_NOISE)
+                        noise = None if dn else round(noise_share(read_wav(clip["wav"])[:endpoints[clip["name"]][1]]), 4)
                         return Transcript(text=text, seconds=0, language="en", confidence=conf, scorer=scorer,
-                                          words=[tuple(w) for w in words]), score_s
+                                          words=[tuple(w) for w in words], noise=noise), score_s
 
                     tr, score_s = hear(key, denoise, seen, fresh, tfile)
                     s = seen[key]

@@ -552,3 +552,77 @@ def test_a_reading_that_keeps_the_number_heard_and_fills_in_a_word_runs(home):
     first.second_look = lambda: _transcript("Set an alarm for quarter to seven.", avg_logprob=-0.2,
                                             min_word_prob=0.9)
     assert understand(_agent(home, None), first).guessed_number  # the 4 printed is gone: asked
+
+
+# ---- a message's body is sent only when two hearings of the recording carry it ------------------
+def _sure(text):
+    return _transcript(text, avg_logprob=-0.2, min_word_prob=0.9, mean_word_prob=0.95)
+
+
+def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes_home):
+    """Every check on one hearing (word probabilities, the 5-best, the recipient's share) comes
+    from one decoding: a fluent wrong body ("line outside" for "I'm outside", a held-out voice of
+    bench/voice.py in noise) can pass them all. The recording with its noise gated out is heard
+    again, and the body is sent only when that hearing prints the same words (spelling aside, or
+    as the last words of a hearing that makes no message); else it is read back. A recording with
+    no noise to gate (its `noise` share under GATED_NOISE) is not heard again: it is the same audio."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        agent = _agent(notes_home, memory)
+
+        def heard(first, again):
+            t = _sure(first)
+            t.second_look = lambda: _sure(again)
+            return understand(agent, t)
+
+        differ = heard("Text Tobias, I'm outside.", "Text Tobias, line outside.")
+        assert differ.read_back and differ.evidence["hearings_differ"] == "Text Tobias, line outside."
+        assert [p.args["to"] for p in differ.plan] == ["+49305550177"]  # the plan is kept, to be read back
+        for same in ("Text Tobias, I am outside.", "Message Tobias that I'm outside", "Next, Tobias, I'm outside."):
+            agree = heard("Text Tobias, I'm outside.", same)
+            assert not agree.read_back and agree.evidence["second_hearing"] == same, same
+        assert heard("Text Tobias, I'm outside.", "Text Tobias, I'm outside now.").read_back  # a word more
+
+        def never():
+            raise AssertionError("only a message about to be sent pays for the second hearing")
+
+        quiet = _sure("Text Tobias, I'm outside.").model_copy(update={"noise": 0.0})  # nothing to gate
+        for command in (_sure("Call Tobias."),  # a call's contact is a closed set: the grammar's check
+                        _transcript("Text Tobias, I'm outside.", avg_logprob=-0.9, min_word_prob=0.2),  # read back anyway
+                        quiet):
+            command.second_look = never
+            understand(agent, command)
+        noisy = _sure("Text Tobias, I'm outside.").model_copy(update={"noise": 0.2})
+        noisy.second_look = lambda: _sure("Text Tobias, line outside.")
+        assert understand(agent, noisy).read_back
+
+
+def test_a_message_heard_only_in_the_gated_recording_must_end_as_the_first_hearing(notes_home):
+    """When the words heard first make no command and the gated recording makes a message, the
+    first hearing is the other hearing: the body is sent only when the first one ends with it."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        agent = _agent(notes_home, memory)
+
+        def heard(first, gated):
+            t = _sure(first)
+            t.second_look = lambda: _sure(gated)
+            return understand(agent, t)
+
+        right = heard("Next, Tobias, I'm outside.", "Text Tobias, I'm outside.")
+        assert right.evidence["second_look"] == "Text Tobias, I'm outside." and not right.read_back
+        wrong = heard("Next, Tobias, I'm on the side.", "Text Tobias, I'm outside.")
+        assert wrong.read_back and wrong.evidence["hearings_differ"] == "Next, Tobias, I'm on the side."
+
+
+def test_a_clearly_spoken_message_is_still_sent(capsys, notes_home, flite):
+    """The second hearing costs a right message nothing on clean audio: flite's message is heard
+    the same twice and sent."""
+    code, data = listen(capsys, notes_home, "--file", flite("text Tobias I am running late"), "--virtual", "--yes")
+    assert code == 0, data
+    assert not data["read_back"] and [p["kind"] for p in data["plan"]] == ["send_sms"], data
+    assert data["actions"][0]["ok"], data

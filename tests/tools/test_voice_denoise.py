@@ -69,3 +69,18 @@ def test_a_noisy_command_is_heard_through_the_gate(timer_command):
     assert first.second_look is not None
     look = first.second_look()
     assert look.text == t.text and first.second_look() is look
+
+
+def test_the_noise_share_tells_a_noisy_recording_from_a_clean_one(timer_command):
+    """agent/heard.py hears a message's recording a second time, gated, only when there is noise
+    to gate: the gate takes nothing out of clean speech and a good part of 5 dB pink noise, and
+    transcribe() reports the share with the transcript."""
+    from agent.heard import GATED_NOISE
+    from tools.voice import noise_share
+
+    clean, noisy = timer_command
+    assert noise_share(clean) < GATED_NOISE / 10
+    assert noise_share(noisy) > 10 * GATED_NOISE
+    assert noise_share(np.zeros(SAMPLE_RATE, dtype=np.float32)) == 0.0
+    heard = transcribe(noisy, prompt=COMMAND_PROMPT)
+    assert heard.noise is not None and heard.noise > 10 * GATED_NOISE
