@@ -559,6 +559,15 @@ def _sure(text):
     return _transcript(text, avg_logprob=-0.2, min_word_prob=0.9, mean_word_prob=0.95)
 
 
+def _heard_twice(agent, first, gated):
+    """What the agent makes of a recording heard as `first`, and as `gated` once its noise is gated."""
+    from agent.heard import understand
+
+    t = _sure(first)
+    t.second_look = lambda: _sure(gated)
+    return understand(agent, t)
+
+
 def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes_home):
     """Every check on one hearing (word probabilities, the 5-best, the recipient's share) comes
     from one decoding: a fluent wrong body ("line outside" for "I'm outside", a held-out voice of
@@ -572,18 +581,13 @@ def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes
     with open_memory(notes_home, notes_home.load_settings()) as memory:
         agent = _agent(notes_home, memory)
 
-        def heard(first, again):
-            t = _sure(first)
-            t.second_look = lambda: _sure(again)
-            return understand(agent, t)
-
-        differ = heard("Text Tobias, I'm outside.", "Text Tobias, line outside.")
+        differ = _heard_twice(agent, "Text Tobias, I'm outside.", "Text Tobias, line outside.")
         assert differ.read_back and differ.evidence["hearings_differ"] == "Text Tobias, line outside."
         assert [p.args["to"] for p in differ.plan] == ["+49305550177"]  # the plan is kept, to be read back
         for same in ("Text Tobias, I am outside.", "Message Tobias that I'm outside", "Next, Tobias, I'm outside."):
-            agree = heard("Text Tobias, I'm outside.", same)
+            agree = _heard_twice(agent, "Text Tobias, I'm outside.", same)
             assert not agree.read_back and agree.evidence["second_hearing"] == same, same
-        assert heard("Text Tobias, I'm outside.", "Text Tobias, I'm outside now.").read_back  # a word more
+        assert _heard_twice(agent, "Text Tobias, I'm outside.", "Text Tobias, I'm outside now.").read_back  # a word more
 
         def never():
             raise AssertionError("only a message about to be sent pays for the second hearing")
@@ -603,19 +607,13 @@ def test_a_message_heard_only_in_the_gated_recording_must_end_as_the_first_heari
     """When the words heard first make no command and the gated recording makes a message, the
     first hearing is the other hearing: the body is sent only when the first one ends with it."""
     from agent.chat import open_memory
-    from agent.heard import understand
 
     with open_memory(notes_home, notes_home.load_settings()) as memory:
         agent = _agent(notes_home, memory)
 
-        def heard(first, gated):
-            t = _sure(first)
-            t.second_look = lambda: _sure(gated)
-            return understand(agent, t)
-
-        right = heard("Next, Tobias, I'm outside.", "Text Tobias, I'm outside.")
+        right = _heard_twice(agent, "Next, Tobias, I'm outside.", "Text Tobias, I'm outside.")
         assert right.evidence["second_look"] == "Text Tobias, I'm outside." and not right.read_back
-        wrong = heard("Next, Tobias, I'm on the side.", "Text Tobias, I'm outside.")
+        wrong = _heard_twice(agent, "Next, Tobias, I'm on the side.", "Text Tobias, I'm outside.")
         assert wrong.read_back and wrong.evidence["hearings_differ"] == "Next, Tobias, I'm on the side."
 
 

@@ -5,9 +5,23 @@ labelled by what it belongs to."""
 from __future__ import annotations
 
 import textwrap
+import time
+
+import pytest
 
 from memory import parsers
 from memory.statements import parse_statements
+
+
+@pytest.fixture
+def utc_clock(monkeypatch):
+    """The process clock in UTC for one test (an app's epoch stamps are shown on the user's
+    clock), and back as it was after: time.tzset() reads TZ only when called."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _texts(path, text):
@@ -517,17 +531,10 @@ JOPLIN = """\
     type_: 1"""
 
 
-def test_a_joplin_raw_note_is_its_title_over_its_body_and_its_due_date(tmp_path, monkeypatch):
+def test_a_joplin_raw_note_is_its_title_over_its_body_and_its_due_date(tmp_path, utc_clock):
     """Joplin's RAW export: the first line is the title (it heads the body), the metadata block
     at the end is bookkeeping except a todo's due date (epoch ms, shown on the user's clock)."""
-    monkeypatch.setenv("TZ", "UTC")
-    import time
-    time.tzset()
-    try:
-        got = parse_statements(tmp_path / "dd77970d701ec1bef6f58e5e3bb89c9c.md", textwrap.dedent(JOPLIN).encode())
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    got = parse_statements(tmp_path / "dd77970d701ec1bef6f58e5e3bb89c9c.md", textwrap.dedent(JOPLIN).encode())
     assert [(s.line, s.topic, s.text) for s in got] == [
         (3, ["Boka besiktning V70"], "Book at Opus Bilprovning, bring the service book."),
         (10, ["Boka besiktning V70"], "Boka besiktning V70: due: 2026-10-15 08:00")]
@@ -541,12 +548,9 @@ def test_joplin_notebooks_tags_and_links_say_nothing(tmp_path):
     assert "Joplin notebook" in parsed.nothing
 
 
-def test_a_taskwarrior_export_is_one_line_per_task_with_its_dates_readable(tmp_path, monkeypatch):
+def test_a_taskwarrior_export_is_one_line_per_task_with_its_dates_readable(tmp_path, utc_clock):
     """`task export`: the description first, compact stamps as dates, the task's own urgency and
     uuid left out (an urgency of 6.9686 is no amount), annotations dated."""
-    monkeypatch.setenv("TZ", "UTC")
-    import time
-    time.tzset()
     tasks = (
         '[\n'
         '{"id":4,"description":"Mielie rabies vaccination at Lower Main Vet","due":"20270120T070000Z",'
@@ -554,11 +558,7 @@ def test_a_taskwarrior_export_is_one_line_per_task_with_its_dates_readable(tmp_p
         '"annotations":[{"entry":"20260301T090000Z","description":"moved from 15 Jan"}]}\n'
         ']\n'
     )
-    try:
-        got = _texts(tmp_path / "tasks-export.json", tasks)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    got = _texts(tmp_path / "tasks-export.json", tasks)
     assert got == [(2, "Mielie rabies vaccination at Lower Main Vet; due: 2027-01-20 07:00; added: 2026-02-07 08:10; "
                        "status: pending; notes: 2026-03-01 09:00: moved from 15 Jan")]
 
@@ -1023,10 +1023,7 @@ CHAT_JSON = """\
     """
 
 
-def test_a_chat_message_in_json_is_headed_by_who_sent_it_and_when(tmp_path, monkeypatch):
-    import time
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+def test_a_chat_message_in_json_is_headed_by_who_sent_it_and_when(tmp_path, utc_clock):
     path = tmp_path / "chat.json"
     path.write_text(textwrap.dedent(CHAT_JSON))
     body = next(s for s in parse_statements(path, path.read_bytes()) if "045 555 6612" in s.text)
@@ -1146,10 +1143,7 @@ SIGNAL_JSON = """\
     """
 
 
-def test_a_signal_message_is_headed_by_its_sender_or_by_me_and_its_bookkeeping_left_out(tmp_path, monkeypatch):
-    import time
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+def test_a_signal_message_is_headed_by_its_sender_or_by_me_and_its_bookkeeping_left_out(tmp_path, utc_clock):
     path = tmp_path / "Marta.json"
     path.write_text(textwrap.dedent(SIGNAL_JSON))
     sts = parse_statements(path, path.read_bytes())
@@ -1162,12 +1156,9 @@ def test_a_signal_message_is_headed_by_its_sender_or_by_me_and_its_bookkeeping_l
     assert not [s for s in sts if "incoming" in s.text or "outgoing" in s.text or "1793375523154" in s.text]
 
 
-def test_a_facebook_export_written_as_one_character_per_utf8_byte_is_read_as_meant(tmp_path, monkeypatch):
+def test_a_facebook_export_written_as_one_character_per_utf8_byte_is_read_as_meant(tmp_path, utc_clock):
     import json as _json
-    import time
     from memory.datafiles import utf8_repaired
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
     broken = "Đỗ Minh Quân".encode().decode("latin-1")
     message = {"messages": [{"sender_name": broken, "timestamp_ms": 1793375520000,
                              "content": "Anh nhớ đón Bin lúc 17h".encode().decode("latin-1")}]}
