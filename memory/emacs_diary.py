@@ -86,18 +86,22 @@ def _sexp_entry(style: str, name: str, args: list[str], text: str) -> str:
 
 
 def _entry(style: str, line: str) -> str:
-    text = _dated(style, line)
+    sexp = _SEXP.match(line)
+    if sexp:
+        return _sexp_entry(style, sexp.group(1), sexp.group(2).split(), sexp.group(3))
+    return _timed(_dated(style, line))
+
+
+def _timed(text: str) -> str:
+    """The time an entry starts with, moved to its date: "12 November 2026 10:30: Dentist"."""
     when, sep, rest = text.partition(": ")
-    time = _TIME.match(rest) if sep and not _SEXP.match(line) else None
+    time = _TIME.match(rest) if sep else None
     if time and any(ch in time.group(1) for ch in ":apAP"):
-        return f"{when} {time.group(1)}: {time.group(2)}"  # "12 November 2026 10:30: Dentist"
+        return f"{when} {time.group(1)}: {time.group(2)}"
     return text
 
 
 def _dated(style: str, line: str) -> str:
-    sexp = _SEXP.match(line)
-    if sexp:
-        return _sexp_entry(style, sexp.group(1), sexp.group(2).split(), sexp.group(3))
     num = _NUMERIC.match(line)
     if num:
         a, b, c, text = num.groups()

@@ -231,9 +231,6 @@ _MORE_GLOSSES: dict[str, tuple[str, ...]] = {
     "saturday": ("cumartesi", "lauantai", "szombat", "sambata", "sabtu", "jumamosi", "sabado"),
     "sunday": ("pazar ", "pazari", "sunnuntai", "vasarnap", "duminica", "minggu", "jumapili", "linggo"),
 }
-for _english, _words in _MORE_GLOSSES.items():
-    _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
-
 
 # More household words in the Romance languages (Italian, Spanish, French, Portuguese) and a few
 # in German, Dutch and Polish: the door and its intercom, locks, a race's bib, feast days, meals,
@@ -302,8 +299,9 @@ _ROMANCE_MORE: dict[str, tuple[str, ...]] = {
     "tuition school fees": ("retta ", "frais de scolarite", "colegiatura", "mensalidade", "schulgeld", "czesne"),
     "canteen school meals": ("mensa ", "refectoire", "comedor escolar", "stolowka"),
 }
-for _english, _words in _ROMANCE_MORE.items():
-    _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
+for _table in (_MORE_GLOSSES, _ROMANCE_MORE):
+    for _english, _words in _table.items():
+        _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
 def fold(text: str) -> str:
     """Lower case without diacritics ("Garażu" -> "garazu"), as the full-text index folds."""

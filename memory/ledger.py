@@ -30,7 +30,12 @@ SCHEMA_VERSION = "4"
 # found as "chieu"; remove_diacritics 1, the default, keeps those marks).
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
-_SCHEMA = """
+
+def _fts_table(name: str) -> str:
+    return f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(body, tokenize = '{FTS_TOKENIZER}')"
+
+
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
@@ -56,7 +61,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, reason TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path, ord);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(body, tokenize = '{fts_tokenizer}');
+{_fts_table('chunks_fts')};
 CREATE TABLE IF NOT EXISTS statements (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -73,7 +78,7 @@ CREATE TABLE IF NOT EXISTS statements (
     written TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS statements_path ON statements(path, line);
-CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(body, tokenize = '{fts_tokenizer}');
+{_fts_table('statements_fts')};
 """
 
 # Words that carry no topic: keeping them would let every chunk match every question.
@@ -135,7 +140,7 @@ class Ledger:
             self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.executescript(_SCHEMA.replace("{fts_tokenizer}", FTS_TOKENIZER))
+            self._conn.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise IndexDamaged(path, str(exc)) from exc
         self._lock = threading.RLock()
@@ -175,7 +180,7 @@ class Ledger:
 
         for table in ("chunks_fts", "statements_fts"):
             cur.execute(f"DROP TABLE IF EXISTS {table}")
-            cur.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize = '{FTS_TOKENIZER}')")
+            cur.execute(_fts_table(table))
         for rowid, path, heading, text in cur.execute("SELECT rowid, path, heading, text FROM chunks").fetchall():
             cur.execute("INSERT INTO chunks_fts(rowid, body) VALUES (?, ?)", (rowid, embed_text(path, json.loads(heading), text)))
         for rowid, path, topic, text in cur.execute("SELECT rowid, path, topic, text FROM statements").fetchall():

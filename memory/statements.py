@@ -830,15 +830,14 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
             if code_file:
                 _code(builder, block, topic)
             # fenced code inside a note is not prose; the chunk still holds it for search
-        elif (lead := _card_lead(block.lines)):
-            # "Fiat Panda 1.2, 2017" over "Plate: FK 318 LZ": the plate is the Panda's.
+        else:
             before = len(builder.drafts)
             _bullets_and_prose(builder, block.lines, topic)
-            for d in builder.drafts[before:]:
-                if d.line > block.lines[0][0]:
-                    d.topic = d.topic + [lead]
-        else:
-            _bullets_and_prose(builder, block.lines, topic)
+            if lead := _card_lead(block.lines):
+                # "Fiat Panda 1.2, 2017" over "Plate: FK 318 LZ": the plate is the Panda's.
+                for d in builder.drafts[before:]:
+                    if d.line > block.lines[0][0]:
+                        d.topic = d.topic + [lead]
 
     _apply_legend(builder.drafts)
     out: list[Statement] = []
