@@ -66,8 +66,11 @@ FOREIGN_MONTHS = {
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",  # es
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
+        "január február március április május június július augusztus szeptember október november december",  # hu
     ) for i, name in enumerate(names.split())
 }
+# Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".
+_HUNGARIAN_RE = "|".join("január február március április május június július augusztus szeptember október".split())
 _FOREIGN_RE = "|".join(sorted((m for m in FOREIGN_MONTHS if m not in MONTHS), key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
@@ -88,7 +91,8 @@ _DATE = re.compile(
     rf"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.(?:\s(?:19|20)\d{{2}}(?!\d)|(?!\s?\d))"
     # A year-less day/month with a two-digit month ("Vacina anual: 14/03"); not "4/5" or "24/7".
     rf"|(?<![\d/])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?![\d/])"
-    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?)(?![\w])",
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_RE})(?:\s+(?:de\s+)?\d{{4}})?"
+    rf"|(?:(?:19|20)\d{{2}}\.\s*)?(?:{_HUNGARIAN_RE})\s+(?:0?[1-9]|[12]\d|3[01])\.?(?!\d))(?![\w])",
     re.IGNORECASE,
 )
 # A dotted date ("18.10.2026", "18.10.26") is no time: the digits after a second dot are a year.
@@ -471,6 +475,8 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for d, mon, y in re.findall(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
+    for y, mon, d in re.findall(rf"\b((?:19|20)\d{{2}})\.\s*({_HUNGARIAN_RE}|november|december)\s+(\d{{1,2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))  # "2026. október 8."
     for mon, d, y in re.findall(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):

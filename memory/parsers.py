@@ -9,11 +9,12 @@ import codecs
 import csv
 import io
 import re
+import xml.parsers.expat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import bbdb, cards, datafiles, dayone, emacs_diary, html, joplin, keep, ldif, mail, org, rednotebook, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, emacs_diary, google_tasks, html, joplin, keep, latex, ldif, mail, opml, org, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -138,6 +139,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _parse_pdf(data)
     text, warning = decode_text(data)
     lines = split_lines(text)
+    if opml.looks_like_opml(path, lines):
+        # An outline (Dynalist, Workflowy): items with items under them are headings over them.
+        try:
+            return _converted(*opml.to_markdown(text), warning)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = f"{warning}; " if warning else ""
+            warning += f"malformed OPML ({exc}): read as plain text"
     if kind in ("markdown", "text") and (path.suffix.lower() == ".org" or org.looks_like_org(lines)):
         md, states = org.to_markdown(lines)
         blocks = _parse_markdown(md)
@@ -191,6 +199,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         for k, md in enumerate(simplenote.notes(export)):
             blocks += _on_line(_parse_markdown(md), at[k] if k < len(at) else 1) if md else []
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=simplenote.latest(export))
+    if (board := canvas.board_of(path, text)) is not None:
+        # An Obsidian canvas: the markdown on its text cards, under the board's name.
+        return _converted(*canvas.to_markdown(board, lines, path.stem), warning)
+    if (tasks := google_tasks.export_of(path, text)) is not None:
+        # Google Tasks from Takeout: each list a heading, each task a bullet dated by its last change.
+        return _dated_notes(*google_tasks.to_markdown(tasks, lines), warning, "a Google Tasks export with no tasks")
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
         return _dated_notes(*dayone.to_markdown(journal, lines), warning)
@@ -250,6 +264,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A VimWiki page: `= Title =` headings, indented `*` lists, [[links]]; a diary page's day.
         return ParsedFile(kind="markdown", blocks=_parse_markdown(vimwiki.to_markdown(lines)),
                           warnings=[warning] if warning else [], written=vimwiki.diary_day(path))
+    if kind == "text" and latex.looks_like_latex(path):
+        # A LaTeX document (a moderncv CV, a letter): what its commands say, typesetting left out.
+        return _converted(*latex.to_markdown(lines), warning, written=latex.written(lines))
+    if kind == "text" and asciidoc.looks_like_asciidoc(path):
+        # An AsciiDoc page: `== Section`, `Term:: value` lists, `|===` tables, attributes left out.
+        return _converted(*asciidoc.to_markdown(lines), warning)
+    if kind == "text" and rst.looks_like_rst(path, lines):
+        # A reStructuredText page (a Sphinx wiki): field lists, definition lists, tables, directives.
+        return _converted(*rst.to_markdown(lines), warning)
     if kind == "text" and zim.looks_like_zim(lines):
         # A Zim wiki page: its header block, `====== Title ======` headings, [[links]].
         return ParsedFile(kind="markdown", blocks=_parse_markdown(zim.to_markdown(lines)),

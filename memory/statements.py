@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s30"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s31"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -76,7 +76,7 @@ def clean(text: str) -> str:
 _ABBREVIATIONS = frozenset(
     """dr dra mr mrs ms mx prof profa st sr sra srta jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
     tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est
-    dott sig avv ing geom rag dña mme mlle""".split()
+    dott sig avv ing geom rag dña mme mlle lic arq szül kb""".split()
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
@@ -93,6 +93,9 @@ _SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is 
 _SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num".split())
 # A German or Scandinavian ordinal is written "2." ("ab 1. Dezember", "2. OG links"): before a
 # month or a floor it is no sentence end.
+# Hungarian writes the year first and the day after the month, each with a full stop.
+_HUNGARIAN_MONTHS = frozenset("január február március április május június július augusztus szeptember október "
+                              "november december".split())
 _AFTER_ORDINAL = frozenset("""januar jänner februar märz april mai juni juli august september oktober
     november dezember og eg ug dg stock etage obergeschoss untergeschoss klasse""".split())
 
@@ -119,6 +122,12 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     if re.fullmatch(r"\d{1,2}", bare) and 1 <= int(bare) <= 12 and re.search(r"(?:^|\s)\d{1,2}\.\s+$", text[:word_start]) \
             and re.match(r"(?:19|20)\d\d\b", text[nxt:]):
         return True  # ... and its month before the year
+    if re.fullmatch(r"(?:19|20)\d\d", bare) and (re.match(r"\d{1,2}\.\s?\d{1,2}\.", text[nxt:]) or (
+            re.match(r"\w+", text[nxt:]) and re.match(r"\w+", text[nxt:]).group(0).lower() in _HUNGARIAN_MONTHS)):
+        return True  # the year of a Hungarian date: "érvényes 2028. 10. 15.", "2026. október 8."
+    if re.fullmatch(r"\d{1,2}", bare) and text[nxt : nxt + 1].isdigit() and \
+            (text[:word_start].rstrip().rsplit(None, 1) or [""])[-1].lower() in _HUNGARIAN_MONTHS:
+        return True  # ... its day before a time: "október 15. 9:00-ra"
     bare = re.sub(r"^.*-(?=[A-Za-z])", "", bare)  # "Versicherungsschein-Nr." is "Nr."
     if bare in _MONTH_ABBREV:
         return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there

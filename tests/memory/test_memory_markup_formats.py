@@ -1,0 +1,265 @@
+"""Documentation markup and app exports people keep notes in: reStructuredText (a Sphinx wiki),
+AsciiDoc, LaTeX (a CV, a letter), OPML outlines, Obsidian canvas boards and Google Tasks. Each
+is read as what it means, every statement cited at the file line it came from."""
+from __future__ import annotations
+
+import json
+import textwrap
+
+from memory import parsers
+from memory.statements import parse_statements
+
+
+def _got(path, text):
+    return [(s.line, " > ".join(s.topic), s.text) for s in parse_statements(path, textwrap.dedent(text).encode())]
+
+
+RST = """\
+    Otthon
+    ======
+
+    :Cím: 1092 Budapest, Ráday utca 9.
+    :Kaució: 380 000 Ft
+       (két havi)
+
+    .. toctree::
+
+       kert
+       pince
+
+    Szomszédok
+    ----------
+
+    Anyu
+       Kovács Éva, Győrben lakik. Névnap: december 24.
+
+    Tibor
+       a kapus, nála van a pótkulcs.
+
+    The bins go out on Tuesday.
+
+    ==========  ============  ============
+    Mérő        Gyári szám    Leolvasás
+    ==========  ============  ============
+    Áram        71 402 118    havonta
+    Gáz         5 530 021     évente
+    ==========  ============  ============
+
+    .. list-table::
+       :header-rows: 1
+
+       * - Név
+         - Telefon
+       * - Kovács Éva
+         - +36 30 555 0101
+
+    .. note::
+
+       Az új bérleti díj ``2027. 01. 01.``-től érvényes.
+    """
+
+
+def test_a_restructuredtext_page_gives_fields_terms_tables_and_notes_without_its_plumbing(tmp_path):
+    got = _got(tmp_path / "otthon.rst", RST)
+    texts = [t for _, _, t in got]
+    assert (4, "Otthon", "Otthon: Cím: 1092 Budapest, Ráday utca 9.") in got
+    assert (5, "Otthon", "Otthon: Kaució: 380 000 Ft (két havi)") in got  # the field's indented second line joins it
+    assert not any("kert" in t or "pince" in t for t in texts)  # the toctree's page names are no facts
+    assert (17, "Otthon > Szomszédok > Anyu", "Kovács Éva, Győrben lakik.") in got
+    assert (17, "Otthon > Szomszédok > Anyu", "Névnap: december 24.") in got
+    assert (20, "Otthon > Szomszédok > Tibor", "a kapus, nála van a pótkulcs.") in got
+    # The text after a definition list is its section's again, not the last term's.
+    assert (22, "Otthon > Szomszédok", "The bins go out on Tuesday.") in got
+    assert (27, "Otthon > Szomszédok", "Mérő: Áram; Gyári szám: 71 402 118; Leolvasás: havonta") in got
+    assert (36, "Otthon > Szomszédok", "Név: Kovács Éva; Telefon: +36 30 555 0101") in got
+    # A Hungarian date is one sentence, not three ("2027." "01." "01.").
+    assert (41, "Otthon > Szomszédok", "Az új bérleti díj 2027. 01. 01.-től érvényes.") in got
+
+
+ADOC = """\
+    = Papeles
+    :lang: es
+    :toc: left
+
+    // copiado del fólder azul
+    [horizontal]
+    Pasaporte:: G12345678, vence 03/05/2030
+    Número de empleado:: XK-4410
+
+    == Contactos
+
+    [cols="2,2",options="header"]
+    |===
+    |Nombre |Teléfono
+
+    |Lucía Robles
+    |55 5555 0123
+
+    |Taller Ortiz
+    |55 5555 0456
+    |===
+
+    . primero el acta
+    . luego la CURP
+    """
+
+
+def test_an_asciidoc_page_gives_its_labelled_lists_and_table_rows_without_its_settings(tmp_path):
+    got = _got(tmp_path / "papeles.adoc", ADOC)
+    assert got == [
+        (7, "Papeles", "Papeles: Pasaporte: G12345678, vence 03/05/2030"),
+        (8, "Papeles", "Papeles: Número de empleado: XK-4410"),
+        (16, "Papeles > Contactos", "Nombre: Lucía Robles; Teléfono: 55 5555 0123"),
+        (19, "Papeles > Contactos", "Nombre: Taller Ortiz; Teléfono: 55 5555 0456"),
+        (23, "Papeles > Contactos", "Contactos: primero el acta"),
+        (24, "Papeles > Contactos", "Contactos: luego la CURP"),
+    ]
+
+
+CV = r"""
+    % last updated: 2026-03-02
+    \documentclass[11pt,a4paper]{moderncv}
+    \moderncvstyle{classic}
+    \usepackage[utf8]{inputenc}
+    \name{Ana}{Quiroga Paz}
+    \title{Backend Engineer}
+    \phone[mobile]{+54~11~5555~0199}
+
+    \begin{document}
+    \makecvtitle
+    \section{Experience}
+    \cventry{2021--now}{Backend Engineer}{Tambo Labs}{Rosario}{}{%
+      Payments API.
+      \begin{itemize}
+        \item Cut p99 latency by 40\%.
+      \end{itemize}}
+    \cvitem{Languages}{Spanish, English (C1)}
+    \end{document}
+    """
+
+LETTER = r"""
+    \documentclass{letter}
+    \signature{Ana Quiroga}
+    \address{Bv. Oroño 1200\\Rosario}
+    \begin{document}
+    \begin{letter}{Sr. Gómez\\Administración}
+    \opening{Estimado Sr. Gómez:}
+
+    Le confirmo que el alquiler de \$350.000 se paga el día 10.
+
+    Quedan pendientes las llaves del depósito.
+    \closing{Saludos,}
+    \end{letter}
+    \end{document}
+    """
+
+
+def test_a_latex_cv_and_letter_give_what_their_commands_say_without_the_typesetting(tmp_path):
+    got = [(n, t) for n, _, t in _got(tmp_path / "cv.tex", CV)]
+    assert got == [
+        (6, "Name: Ana Quiroga Paz"),
+        (7, "Title: Backend Engineer"),
+        (8, "Phone (mobile): +54 11 5555 0199"),
+        (13, "Experience: 2021–now: Backend Engineer, Tambo Labs, Rosario. Payments API."),
+        (13, "Experience: Cut p99 latency by 40%."),
+        (18, "Experience: Languages: Spanish, English (C1)"),
+    ]
+    assert parsers.parse(tmp_path / "cv.tex", textwrap.dedent(CV).encode()).written == "2026-03-02"
+    letter = [(n, t) for n, _, t in _got(tmp_path / "carta.tex", LETTER)]
+    assert (4, "Address: Bv. Oroño 1200, Rosario") in letter
+    assert (6, "To: Sr. Gómez, Administración") in letter
+    assert (9, "Le confirmo que el alquiler de $350.000 se paga el día 10.") in letter
+    assert (11, "Quedan pendientes las llaves del depósito.") in letter  # its own line, not the paragraph's before
+    assert not any("documentclass" in t or "utf8" in t for _, t in got + letter)
+
+
+OPML = """\
+    <?xml version="1.0" encoding="utf-8"?>
+    <opml version="2.0">
+      <head>
+        <title>Diario</title>
+      </head>
+      <body>
+        <outline text="2026-05-04 (lun)">
+          <outline text="El taller llamó. El cambio de aceite quedó para el jueves." />
+        </outline>
+        <outline text="Pendientes">
+          <outline text="Renovar seguro" complete="true" />
+          <outline text="Comprar filtro" _note="el del modelo 2019" />
+        </outline>
+      </body>
+    </opml>
+    """
+
+
+def test_an_opml_outline_gives_headings_over_entries_each_sentence_and_item_its_own_line(tmp_path):
+    got = _got(tmp_path / "Diario.opml", OPML)
+    assert got == [
+        (8, "Diario > 2026-05-04 (lun)", "El taller llamó."),
+        (8, "Diario > 2026-05-04 (lun)", "El cambio de aceite quedó para el jueves."),
+        (11, "Diario > Pendientes", "Pendientes: Renovar seguro (done)"),
+        (12, "Diario > Pendientes", "Pendientes: Comprar filtro el del modelo 2019"),
+    ]
+    broken = parsers.parse(tmp_path / "broken.opml", b"<opml><body><outline text='a'></body>")
+    assert any("malformed OPML" in w for w in broken.warnings)  # read as text, and said so
+
+
+def test_an_obsidian_canvas_gives_the_markdown_on_its_cards_under_the_boards_name(tmp_path):
+    board = {"nodes": [
+        {"id": "n1", "type": "text", "text": "# Trip\n\nJune 3-9, with Priya.", "x": 0, "y": 0, "width": 300, "height": 200},
+        {"id": "n2", "type": "file", "file": "maps/route.png", "x": 400, "y": 0, "width": 300, "height": 200},
+        {"id": "n3", "type": "text", "text": "## Stay\n\n- Host: Ravi, +91 98 5555 0142\n- Code: 7731", "x": 0, "y": 300,
+         "width": 300, "height": 200}],
+        "edges": [{"id": "e1", "fromNode": "n1", "toNode": "n3", "label": "then"}]}
+    text = json.dumps(board, indent=2)
+    path = tmp_path / "Goa.canvas"
+    got = [(s.line, " > ".join(s.topic), s.text) for s in parse_statements(path, text.encode())]
+    line_of = {i: n for n, line in enumerate(text.splitlines(), 1) for i in ("n1", "n3") if f'"# Trip' in line and i == "n1"
+               or '"## Stay' in line and i == "n3"}
+    assert got == [
+        (line_of["n1"], "Goa > Trip", "June 3-9, with Priya."),
+        (line_of["n3"], "Goa > Stay", "Stay: Host: Ravi, +91 98 5555 0142"),
+        (line_of["n3"], "Goa > Stay", "Stay: Code: 7731"),
+    ]
+
+
+def test_google_tasks_from_takeout_give_one_dated_task_a_line_without_the_apps_keys(tmp_path):
+    export = {"kind": "tasks#taskLists", "items": [{"kind": "tasks#taskList", "id": "L1", "title": "Home",
+              "updated": "2026-10-01T08:00:00.000Z", "selfLink": "https://www.googleapis.com/tasks/v1/users/@me/lists/L1",
+              "items": [
+                  {"kind": "tasks#task", "id": "T1", "title": "Dentist check-up", "updated": "2026-09-20T10:00:00.000Z",
+                   "selfLink": "https://x/T1", "position": "00000000000000000001", "status": "needsAction",
+                   "notes": "Dr. Lind", "due": "2026-11-03T00:00:00.000Z"},
+                  {"kind": "tasks#task", "id": "T2", "title": "Renew parking permit", "updated": "2026-08-02T10:00:00.000Z",
+                   "selfLink": "https://x/T2", "position": "00000000000000000002", "status": "completed",
+                   "completed": "2026-08-02T10:00:00.000Z"}]}]}
+    text = json.dumps(export, indent=2)
+    path = tmp_path / "Takeout" / "Tasks" / "Tasks.json"
+    got = [(s.line, s.text) for s in parse_statements(path, text.encode())]
+    lines = text.splitlines()
+    t1 = next(n for n, line in enumerate(lines, 1) if '"Dentist check-up"' in line)
+    t2 = next(n for n, line in enumerate(lines, 1) if '"Renew parking permit"' in line)
+    assert got == [(t1, "Home: Dentist check-up (due 2026-11-03): Dr. Lind"), (t2, "Home: Renew parking permit (done)")]
+    parsed = parsers.parse(path, text.encode())
+    assert parsed.written_from == [(t1, "2026-09-20"), (t2, "2026-08-02")]
+    assert not any("selfLink" in t or "position" in t for _, t in got)
+
+
+def test_hungarian_household_words_are_glossed_and_english_lines_gain_none():
+    from memory.gloss import english_for, foreign_for
+    assert {"deposit"} <= english_for("Kaució: 380 000 Ft")
+    assert {"spare", "key"} <= english_for("Pótkulcs: a szomszédnál")
+    assert {"mother", "mom"} <= english_for("anyuval beszéltem")  # its ending added to the word
+    assert {"password", "network"} <= english_for("hálózat Otthon_5G, jelszó almafa12")
+    assert {"goddaughter"} <= english_for("Keresztlányom: Zoé")
+    assert "kaucio" in foreign_for(["deposit"])
+    for english in ("Having a nap after a hug at the gas station.", "Anyway, the havoc at the apiary made the news."):
+        assert not english_for(english), english
+
+
+def test_a_hungarian_date_is_one_sentence_and_a_date_the_reader_knows():
+    from agent.reader_text import dates, latest_date
+    got = [s.text for s in parse_statements("napló.md", "Áttették 2026. október 8. 9:00-ra. Új érvényesség 2028. 10. 15. Kész.".encode())]
+    assert got == ["Áttették 2026. október 8. 9:00-ra.", "Új érvényesség 2028. 10. 15.", "Kész."]
+    assert dates("Névnap: augusztus 18.") == ["augusztus 18"]
+    assert latest_date("foglalva: 2026. október 8.") == (2026, 10, 8)
