@@ -267,6 +267,7 @@ class Reader:
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
         role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
         what_is = asks_what_is(info)
+        cards = _card_values(statements)
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -287,13 +288,21 @@ class Reader:
             # ("The bowls club has packed up for the winter" under "Sun, 21 Nov 2026 16:02").
             header = (info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
                       or info.want in ("date", "time") and bool(_EMAIL.search(st.topic)))
-            own = [] if addressed else typed_values(link_words(st.source), info.want, exclude=info.text)
+            # A CSV row as written quotes every cell ('"BBVA Nómina","08/08/2026"'): a quoted cell
+            # is no code, so the row is read as its "column: value" text.
+            quoted = st.kind == "row" and bool(re.search(r'"\s*[,;\t|]\s*"', st.source))
+            own = [] if addressed or quoted else typed_values(link_words(st.source), info.want, exclude=info.text)
             # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
             owner_ok = all(stem(o) in terms for o in info.owners)
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
+            if not names_ok and _one_key(st):
+                # A card's line is about what the card names: "Número de empleado: DT-0583" under
+                # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
+                named = cards.get((st.path, st.topic), set())
+                names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in info.names)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
@@ -558,13 +567,13 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            best = next((c for c in cands[1:4] if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
+            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
             # "DASK poliçesi: see [[Kimlik ve belgeler]]" says where the number is; a line as much
             # about the question that holds a value of the asked kind gives it.
-            holder = next((c for c in cands[1:4] if c.typed and c.cover >= best.cover and self.speaks_of_attribute(info, c)), None)
+            holder = next((c for c in _alternatives(cands) if c.typed and c.cover >= best.cover and self.speaks_of_attribute(info, c)), None)
             best = holder or best
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
@@ -770,6 +779,41 @@ class Reader:
             if len(people) >= 2:
                 return people
         return None
+
+
+def _one_key(st: StatementHit) -> bool:
+    return st.kind == "bullet" and len(st.fields) == 1
+
+
+def _card_values(statements: Sequence[StatementHit]) -> dict[tuple[str, str], set[str]]:
+    """The words of the short values a card's "Key: value" lines give ("Empresa: Datalia"), by the
+    card (file and heading): what the card is about, for its other lines. A value is short when it
+    is a name, not a sentence; a contact list's names are its keys, not its values."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for st in statements:
+        if _one_key(st):
+            value = next(iter(st.fields.values()))
+            if 0 < len(value.split()) <= 3:
+                out.setdefault((st.path, st.topic), set()).update(stem(w) for w in re.findall(r"\w+", value.lower()))
+    return out
+
+
+def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:
+    """The next `n` candidates after the best, a run of rows of one table that match the question
+    alike counting as one: five ledger rows paid by "Datalia" are one way of reading "my employee
+    number at Datalia", not five that push the line giving it out of reach."""
+    seen = {(cands[0].statement.path, cands[0].cover)} if cands and cands[0].statement.fields else set()
+    out: list[Scored] = []
+    for c in cands[1:]:
+        key = (c.statement.path, c.cover)
+        if c.statement.fields and key in seen:
+            continue
+        if c.statement.fields:
+            seen.add(key)
+        out.append(c)
+        if len(out) == n:
+            break
+    return out
 
 
 def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:

@@ -298,6 +298,7 @@ _ROMANCE_MORE: dict[str, tuple[str, ...]] = {
     "bike bicycle": ("bici ", "velo ", "bicicleta"),
     "tuition school fees": ("retta ", "frais de scolarite", "colegiatura", "mensalidade", "schulgeld", "czesne"),
     "canteen school meals": ("mensa ", "refectoire", "comedor escolar", "stolowka"),
+    "payroll salary": ("nomina", "busta paga", "fiche de paie", "folha de pagamento", "gehaltsabrechnung"),
 }
 # Hungarian household words (folded). Hungarian adds its endings to the word ("lakcímkártya",
 # "anyuval", "kaucióként"), so beginnings fit it well; English words that share a beginning are

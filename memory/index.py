@@ -46,6 +46,8 @@ STORE_SAMPLE = 64  # chunk ids checked in the vector store once per process (che
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
 _TOKEN_WORD = re.compile(r"[^\W\d_]{3,}")
 FTS_PREFIX = 5  # statement BM25 terms also match by their first 5 letters ("allergic" ~ "allergies")
+# At most this many of the statements one search returns come from one file (or half of them, when more are asked).
+FILE_SHARE = 6
 QUERY_CACHE = 64  # query vectors kept (a few KB each)
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
 
@@ -659,7 +661,9 @@ class Memory:
         found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
         fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, found)
         best = []
+        held: list[str] = []  # past its file's share, kept in case nothing else is found
         seen: set[str] = set()
+        per_file: dict[str, int] = {}
         for i in sorted(fused, key=lambda i: (-fused[i], -vec_score.get(i, -1.0))):
             # The same words in many files (a boilerplate line in 150 downloaded READMEs) say
             # one thing once: the best-ranked copy stands for all.
@@ -667,9 +671,16 @@ class Memory:
             if key in seen:
                 continue
             seen.add(key)
+            # One file fills at most part of the list: eighty rows of a budget export that all
+            # say "Account: BBVA Nómina" must leave room for the note that gives the account.
+            if per_file.get(found[i].path, 0) >= max(FILE_SHARE, k // 2):
+                held.append(i)
+                continue
+            per_file[found[i].path] = per_file.get(found[i].path, 0) + 1
             best.append(i)
             if len(best) == k:
                 break
+        best += held[: k - len(best)]
         return [
             StatementHit(**found[i].model_dump(), score=fused[i], vector_score=vec_score.get(i), keyword_score=kw_score.get(i))
             for i in best
