@@ -680,7 +680,7 @@ class Memory:
             best.append(i)
             if len(best) == k:
                 break
-        best += held[: k - len(best)]
+        best = sorted(best + held[: k - len(best)], key=lambda i: (-fused[i], -vec_score.get(i, -1.0)))
         return [
             StatementHit(**found[i].model_dump(), score=fused[i], vector_score=vec_score.get(i), keyword_score=kw_score.get(i))
             for i in best

@@ -739,3 +739,36 @@ def test_a_journal_kept_as_folders_of_years_months_and_days_dates_its_pages():
     assert latest_date("/notes/Daily/2026/November/3.md") == (2026, 11, 3)
     assert latest_date("/notes/Journal/2026/11 - November.html") is None  # a month's page is no day
     assert latest_date("ratio 2026/11/170") is None
+
+
+def _ledger_rows(payee: str, n: int) -> list[StatementHit]:
+    return [hit(f"Account: Main; Date: {d:02d}/07/2026; Payee: {payee}; Category: Income; Inflow: $2,100.00", line=d + 1, rank=d,
+                path="/notes/budget.csv", kind="row",
+                fields={"Account": "Main", "Date": f"{d:02d}/07/2026", "Payee": payee, "Inflow": "$2,100.00"},
+                ) for d in range(1, n + 1)]
+
+
+def test_a_cards_line_is_about_what_the_card_names_past_a_run_of_alike_ledger_rows():
+    card = [hit("Work: Employer: Halvard", line=5, path="/notes/work.adoc", topic="Work", kind="bullet",
+                fields={"Employer": "Halvard"}),
+            hit("Work: Staff number: HV-3317", line=8, path="/notes/work.adoc", topic="Work", kind="bullet",
+                fields={"Staff number": "HV-3317"})]
+    reading = Reader(overlap_model()).read("What's my staff number at Halvard?", _ledger_rows("Halvard", 5) + card[::-1])
+    assert reading.kind == "answered" and "HV-3317" in reading.answer
+    # Another card's number is not the one at Halvard: the card must name it.
+    other = [hit("Gym: Staff number: GY-0042", line=3, path="/notes/gym.adoc", topic="Gym", kind="bullet",
+                 fields={"Staff number": "GY-0042"})]
+    assert "GY-0042" not in Reader(overlap_model()).read("What's my staff number at Halvard?", _ledger_rows("Halvard", 5) + other).answer
+    # A contact list names its people in its keys: Ana's line is not about Bruno.
+    contacts = [hit("Contacts: Bruno: +351 91 555 0101", line=2, path="/notes/c.adoc", topic="Contacts", kind="bullet",
+                    fields={"Bruno": "+351 91 555 0101"}),
+                hit("Contacts: Ana: Bruno", line=3, path="/notes/c.adoc", topic="Contacts", kind="bullet", fields={"Ana": "Bruno"})]
+    assert "0101" in Reader(overlap_model()).read("What's Bruno's phone number?", contacts).answer
+
+
+def test_a_quoted_csv_cell_is_no_code():
+    row = hit("Account: Main; Payee: Aqua; Outflow: $318.00", kind="row", path="/notes/budget.csv",
+              fields={"Account": "Main", "Payee": "Aqua", "Outflow": "$318.00"})
+    row.source = '"Main","","08/08/2026","Aqua","$318.00"'
+    reading = Reader(overlap_model()).read("What's my Aqua account number?", [row])
+    assert reading.kind == "abstained"

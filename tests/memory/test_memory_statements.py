@@ -457,3 +457,21 @@ def test_a_foreign_line_is_keyword_indexed_with_the_english_of_its_everyday_word
     body = keyword_body("/n/Giấy tờ.html", ["Giấy tờ"], "Mã số thuế cá nhân: 8471923605")
     assert body.split("\n")[-1].split() == ["code", "tax"]
     assert keyword_body("/n/car.md", ["Car"], "Plate: AB 123 CD").endswith("Plate: AB 123 CD")  # English gains none
+
+
+def test_one_file_fills_at_most_half_of_a_statement_search(make_memory, tmp_path):
+    from memory.index import FILE_SHARE
+    root = tmp_path / "notes"
+    rows = "\n".join(f"2026-07-{d:02d},Main account,Acme Payroll,2100.00" for d in range(1, 29))
+    _write(root / "budget.csv", "Date,Account,Payee,Inflow\n" + rows + "\n")
+    _write(root / "bank.md", "# Bank\n\n- Main account number: 4455-1234-9\n")
+    _write(root / "home.md", "# Home\n\n" + "".join(f"- Shelf {n}: {w}\n" for n, w in enumerate(
+        "books plants lamps games tools linen spices maps".split(), 1)))
+    mem = make_memory()
+    mem.index([root])
+    hits = mem.search_statements("What's my Main account number?", k=12)
+    assert sum(h.path.endswith("budget.csv") for h in hits) <= FILE_SHARE == 6
+    assert any("4455-1234-9" in h.text for h in hits)
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    # With nothing else to show, the file's other rows still fill the list.
+    assert len(mem.search_statements("Acme Payroll inflow", k=12)) == 12
