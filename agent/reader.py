@@ -630,7 +630,8 @@ class Reader:
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
         said += " " + spelled_out(st.text) + " " + " ".join(_job_terms(info, st.text))
-        said += " " + " ".join(english_for(f"{st.text} {st.topic}"))  # "Paszport" is the passport
+        # "Paszport" is the passport; a page called "lakas.rst" (the flat) is about the home.
+        said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)

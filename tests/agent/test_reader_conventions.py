@@ -772,3 +772,22 @@ def test_a_quoted_csv_cell_is_no_code():
     row.source = '"Main","","08/08/2026","Aqua","$318.00"'
     reading = Reader(overlap_model()).read("What's my Aqua account number?", [row])
     assert reading.kind == "abstained"
+
+
+def test_forints_are_money_and_feet_are_not():
+    assert money("Kaució: 380 000 Ft (két havi)") == ["380 000 Ft"] and money("~9 800 Ft") == ["9 800 Ft"]
+    assert money("the shelf is 6 ft tall") == []
+    reading = Reader(overlap_model()).read("How much deposit did we pay for the flat?", [
+        hit("Lakás: Kaució: 380 000 Ft (két havi)", line=8, kind="bullet", fields={"Kaució": "380 000 Ft (két havi)"}),
+        hit("Type: TOPUP; Amount: 420000.00; Currency: HUF", line=2, path="/notes/bank.csv", kind="row",
+            fields={"Type": "TOPUP", "Amount": "420000.00", "Currency": "HUF"}),
+    ])
+    assert reading.kind == "answered" and "380 000 Ft" in reading.answer
+
+
+def test_a_pages_name_in_another_language_says_what_its_lines_are_about():
+    line = "Wi-Fi: hálózat Otthon_5G, jelszó almafa12."
+    at_home = Reader(overlap_model()).read("What's our home Wi-Fi password?", [hit(line, path="/notes/otthon/lakas.rst", topic="Rezsi")])
+    assert at_home.kind == "answered" and "almafa12" in at_home.answer  # "lakás" is the flat, the home
+    at_work = Reader(overlap_model()).read("What's our home Wi-Fi password?", [hit(line, path="/notes/office.md", topic="Rezsi")])
+    assert at_work.kind == "abstained"
