@@ -803,13 +803,13 @@ def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:
     """The next `n` candidates after the best, a run of rows of one table that match the question
     alike counting as one: five ledger rows paid by "Datalia" are one way of reading "my employee
     number at Datalia", not five that push the line giving it out of reach."""
-    seen = {(cands[0].statement.path, cands[0].cover)} if cands and cands[0].statement.fields else set()
+    seen = {(cands[0].statement.path, cands[0].cover)} if cands and cands[0].statement.kind == "row" else set()
     out: list[Scored] = []
     for c in cands[1:]:
         key = (c.statement.path, c.cover)
-        if c.statement.fields and key in seen:
+        if c.statement.kind == "row" and key in seen:
             continue
-        if c.statement.fields:
+        if c.statement.kind == "row":
             seen.add(key)
         out.append(c)
         if len(out) == n:
