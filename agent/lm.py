@@ -178,18 +178,24 @@ class LlamaModel:
         )
 
     # -- scoring -------------------------------------------------------------------------------
-    def logprobs(self, context: str, continuation: str) -> list[float]:
+    def logprobs(self, context: str, continuation: str, *, chat_prompt: bool = False) -> list[float]:
         """Log-probabilities of the continuation's tokens, from one decode of context+continuation.
 
         llama-cpp-python only keeps logits for every position when the whole model is created
         with logits_all (n_ctx x vocabulary floats, 2 GB for a 262k vocabulary). Instead this
         builds its own batch that asks for logits at just the positions that predict the
         continuation, then drops the KV cache so the next generation starts clean.
+
+        `chat_prompt`: the context opens with a prompt the model's chat template rendered
+        (agent/retention.render); it is tokenized as create_chat_completion tokenizes it when
+        serving: the markers' text (`<|im_start|>`...) read as the special tokens they stand for,
+        and no BOS added beyond what the template writes. Plain text (the reader's passages, a
+        user's note) is never read that way: without it a note saying `<|im_end|>` stays text.
         """
         import llama_cpp
         import numpy as np
 
-        ctx_tokens, cont_tokens = self._score_tokens(context, continuation)
+        ctx_tokens, cont_tokens = self._score_tokens(context, continuation, chat_prompt=chat_prompt)
         if not cont_tokens:
             return []
         tokens = ctx_tokens + cont_tokens
@@ -222,10 +228,14 @@ class LlamaModel:
                 self._clear_cache(llama_cpp, ctx)
         return out
 
-    def _score_tokens(self, context: str, continuation: str) -> tuple[list[int], list[int]]:
-        """The tokens `logprobs` decodes: BOS + context, then the continuation kept whole and the
-        context's head cut when both do not fit the window."""
-        ctx_tokens = self.tokenize(context, add_bos=True)
+    def _score_tokens(self, context: str, continuation: str, *, chat_prompt: bool = False) -> tuple[list[int], list[int]]:
+        """The tokens `logprobs` decodes: BOS + context (or a rendered chat prompt tokenized as
+        serving does, see `logprobs`), then the continuation kept whole and the context's head
+        cut when both do not fit the window."""
+        if chat_prompt:  # as llama_chat_format's handler: add_bos=not added_special (True), special=True
+            ctx_tokens = self.llama.tokenize(context.encode("utf-8", "replace"), add_bos=False, special=True)
+        else:
+            ctx_tokens = self.tokenize(context, add_bos=True)
         cont_tokens = self.tokenize(continuation)
         limit = self.n_ctx - 1
         if cont_tokens and len(ctx_tokens) + len(cont_tokens) > limit:
@@ -233,14 +243,14 @@ class LlamaModel:
             ctx_tokens = ctx_tokens[:1] + ctx_tokens[-(keep - 1):] if keep > 1 else ctx_tokens[:1]
         return ctx_tokens, cont_tokens
 
-    def logprobs_many(self, pairs: Sequence[tuple[str, str]]) -> list[list[float]]:
+    def logprobs_many(self, pairs: Sequence[tuple[str, str]], *, chat_prompt: bool = False) -> list[list[float]]:
         """`logprobs(context, continuation)` for each pair in turn, on the generating context, each
         decode keeping the key/value cache of the tokens it shares with the pair before it.
 
         Prompts that open with the same system prompt (the gate's general questions) decode it
         once instead of once per pair; the tokens of every pair are exactly those `logprobs`
         decodes (the whole context tokenized at once, cut the same way), and the cache is
-        dropped afterwards so the next generation starts clean.
+        dropped afterwards so the next generation starts clean. `chat_prompt` as in `logprobs`.
         """
         import llama_cpp
         import numpy as np
@@ -257,7 +267,7 @@ class LlamaModel:
             cached: list[int] = []  # the tokens in the cache, at positions 0..len-1
             try:
                 for context, continuation in pairs:
-                    ctx_tokens, cont_tokens = self._score_tokens(context, continuation)
+                    ctx_tokens, cont_tokens = self._score_tokens(context, continuation, chat_prompt=chat_prompt)
                     if not cont_tokens:
                         results.append([])
                         continue

@@ -47,19 +47,27 @@ def references(question_id: str, messages: list[dict], accepted: Sequence[str], 
 
 def render(llm, messages: list[dict]) -> str:
     """The prompt text the model's own chat template makes (as generate() renders it), up to
-    the start of the assistant's answer."""
+    the start of the assistant's answer: the template's own BOS and marker text included, as
+    llama-cpp-python's chat handler renders it (eos/bos as the text of those tokens). Scored
+    with `chat_prompt=True` (agent/lm.py), it is tokenized as serving tokenizes it."""
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     meta = llm.llama.metadata
     template = meta.get("tokenizer.chat_template")
     if not template:
         return "".join(f"{m['role']}: {m['content']}\n" for m in messages) + "assistant: "
-    vocab = llm.llama
-    eos = vocab.detokenize([vocab.token_eos()]).decode("utf-8", "ignore") if vocab.token_eos() >= 0 else ""
-    bos = vocab.detokenize([vocab.token_bos()]).decode("utf-8", "ignore") if vocab.token_bos() >= 0 else ""
-    prompt = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)(messages=messages).prompt
-    # logprobs() adds the BOS token itself
-    return prompt[len(bos):] if bos and prompt.startswith(bos) else prompt
+    eos, bos = (_token_text(llm.llama, t) for t in (llm.llama.token_eos(), llm.llama.token_bos()))
+    return Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)(messages=messages).prompt
+
+
+def _token_text(llama, token: int) -> str:
+    """A token's text as llama_cpp.Llama passes eos/bos to the chat template."""
+    if token < 0:
+        return ""
+    model = getattr(llama, "_model", None)
+    if model is not None and hasattr(model, "token_get_text"):
+        return model.token_get_text(token)
+    return llama.detokenize([token], special=True).decode("utf-8", "ignore")
 
 
 def value_probabilities(llm, refs: Sequence[Reference]) -> list[float]:
@@ -67,10 +75,14 @@ def value_probabilities(llm, refs: Sequence[Reference]) -> list[float]:
     this CPU 2.6x faster than the reader's packed batches for 60 short sequences (34 s vs 88 s).
     A model with `logprobs_many` (agent/lm.py) keeps the cache of what a reference shares with
     the one before it: the system prompt, and the question for a second reference of it, are
-    decoded once, not once per reference."""
+    decoded once, not once per reference. The rendered prompt is tokenized as serving does
+    (`chat_prompt`: the template's markers are the special tokens, not their text)."""
     pairs = [(render(llm, r.messages) + r.prefix.rstrip(" "), (" " if r.prefix.endswith(" ") else "") + r.value) for r in refs]
     many = getattr(llm, "logprobs_many", None)
-    lps = many(pairs) if many is not None else [llm.logprobs(c, x) for c, x in pairs]
+    if many is not None:
+        lps = many(pairs, chat_prompt=bool(llm.llama.metadata.get("tokenizer.chat_template")))
+    else:
+        lps = [llm.logprobs(c, x) for c, x in pairs]
     # A wrecked model's logits can be NaN: it gives the value no probability at all.
     return [p if lp and math.isfinite(p := math.exp(sum(lp))) else 0.0 for lp in lps]
 

@@ -80,6 +80,7 @@ def main() -> int:
     ap.add_argument("--train-budget", type=int, default=None, help="seconds of training (and the cycle budget with it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--skip-eval", action="store_true", help="only the cycle, no questions.jsonl scoring")
+    ap.add_argument("--no-rag", action="store_true", help="skip the base model's rag pass before the cycle (the same for every arm)")
     args = ap.parse_args()
 
     from agent.chat import ChatEngine, open_memory
@@ -123,7 +124,7 @@ def main() -> int:
 
     questions = load_questions(persona / "questions.jsonl") if (persona / "questions.jsonl").exists() else []
     table: dict = {}
-    if questions and not args.skip_eval:
+    if questions and not args.skip_eval and not args.no_rag:
         engine = ChatEngine(home, settings, model_path=None)
         rep = run_eval(questions, lambda q: engine.ask(q, mode="rag").answer, mode="rag")
         table["rag"] = {"overall": rep.overall, **rep.by_kind}

@@ -94,14 +94,82 @@ def test_the_forgetting_check_decodes_the_system_prompt_once(chat_model_path, mo
                       prefix=p, value=v) for q, p, v in qs]
     model = LlamaModel(chat_model_path, n_ctx=1024, threads=2)
     try:
-        system = len(model.tokenize(render(model, refs[0].messages[:1]), add_bos=True))
+        system = len(model._score_tokens(render(model, refs[0].messages[:1]), "x", chat_prompt=True)[0])
         assert system > 30
-        full = sum(len(model.tokenize(render(model, r.messages) + r.prefix.rstrip(" "), add_bos=True))
-                   + len(model.tokenize((" " if r.prefix.endswith(" ") else "") + r.value)) for r in refs)
+        full = sum(sum(map(len, model._score_tokens(render(model, r.messages) + r.prefix.rstrip(" "),
+                                                    (" " if r.prefix.endswith(" ") else "") + r.value, chat_prompt=True)))
+                   for r in refs)
         decoded = _count_decoded(monkeypatch)
         probs = value_probabilities(model, refs)
         assert decoded[0] <= full - (len(refs) - 1) * (system - 2)  # the previous code decoded `full`
         assert all(0.0 < p <= 1.0 for p in probs)
+    finally:
+        model.close()
+
+
+def _decoded_tokens(monkeypatch) -> list[int]:
+    import llama_cpp
+
+    seen: list[int] = []
+    real = llama_cpp.llama_decode
+
+    def keeping(ctx, batch):
+        seen.extend(batch.token[i] for i in range(batch.n_tokens))
+        return real(ctx, batch)
+
+    monkeypatch.setattr(llama_cpp, "llama_decode", keeping)
+    return seen
+
+
+def test_the_forgetting_check_scores_the_prompt_serving_decodes(chat_model_path, monkeypatch):
+    """The gate compares probabilities after the prompt the model answers from when serving:
+    create_chat_completion reads the template's markers (`<|im_start|>`...) as special tokens.
+    The check used to tokenize them as text (`<`, `|`, `im`, `_`, `start`, `|`, `>`), a prompt
+    the model never sees."""
+    from agent.chat import SYSTEM_BASE
+    from agent.retention import Reference, value_probabilities
+
+    messages = [{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": "What is the capital of France?"}]
+    model = LlamaModel(chat_model_path, n_ctx=1024, threads=2)
+    try:
+        served: list[tuple[bool, list[int]]] = []
+        real = model.llama.tokenize
+
+        def spy(text, add_bos=True, special=False):
+            out = real(text, add_bos, special)
+            served.append((special, list(out)))
+            return out
+
+        monkeypatch.setattr(model.llama, "tokenize", spy)
+        model.generate(messages, max_tokens=1)  # serving's path: the chat template, then its tokens
+        monkeypatch.undo()
+        special, prompt = served[0]
+        assert special and len(prompt) > 30
+        markers = [t for t in prompt if model.llama.detokenize([t]) == b""]  # control tokens print as nothing
+        assert len(markers) >= 5  # <|im_start|> x3, <|im_end|> x2 for SmolLM2
+
+        decoded = _decoded_tokens(monkeypatch)
+        ref = Reference(id="q", messages=messages, prefix="The capital of France is ", value="Paris")
+        [p] = value_probabilities(model, [ref])
+        assert decoded[:len(prompt)] == prompt  # the very tokens serving decodes, BOS and markers included
+        rest = model.tokenize("The capital of France is") + model.tokenize(" Paris")
+        assert decoded[len(prompt):] == rest  # then the answer's prefix and the value, as text
+        assert 0.0 < p <= 1.0
+    finally:
+        model.close()
+
+
+def test_plain_text_scoring_keeps_marker_text_as_text(chat_model_path):
+    """Only a rendered chat prompt is read for special tokens: a note (the reader's passages)
+    that says `<|im_end|>` is scored as the text it is."""
+    model = LlamaModel(chat_model_path, n_ctx=1024, threads=2)
+    try:
+        note = "Statement: the tag <|im_end|> ends a turn.\nQuestion:"
+        plain, _ = model._score_tokens(note, " What ends a turn?")
+        assert plain == model.tokenize(note, add_bos=True)
+        assert all(model.llama.detokenize([t]) != b"" for t in plain)
+        chat, _ = model._score_tokens(note, " What ends a turn?", chat_prompt=True)
+        assert len(chat) < len(plain)  # the same text read as a chat prompt: the marker is one token
     finally:
         model.close()
 
