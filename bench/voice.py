@@ -415,6 +415,10 @@ def main() -> int:
                     help="hear the gated recording when the first transcript makes no command (agent/heard.py)")
     ap.add_argument("--second-beam", type=int, help="beam size of the second look (default: tools.voice's)")
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
+    ap.add_argument("--live", action="store_true",
+                    help="transcribe every clip now (no transcript cache read) and hear the gated recording as "
+                         "the app does (the Transcript's own second look, started beside the first hearing "
+                         "when tools.voice.HEAR_AHEAD): end of speech -> action is measured, not summed from a cache")
     ap.add_argument("--phone-apps", choices=("on", "off"), default="on",
                     help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
     ap.add_argument("--prime-apps", type=int, default=None,
@@ -559,10 +563,11 @@ def main() -> int:
                         endpoints[clip["name"]] = [ep_s, len(kept)]
                         efile.write_text(json.dumps(endpoints))
                     spent = []  # (asr seconds, encode seconds not counted) of a cached second look
+                    own_look: list = []  # --live: the Transcript's own second look
 
                     def hear(key, dn, seen, fresh, tfile, i=i, clip=clip, kw=kw, model=model, ctx=ctx):
                         """The clip's Transcript (cached, or transcribed now), and seconds spent scoring."""
-                        if key not in seen:
+                        if key not in seen or (args.live and not dn):
                             audio = read_wav(clip["wav"])
                             ep_s, n_kept = endpoints[clip["name"]]
                             tr = transcribe(audio[:n_kept], model=model, denoise=dn,
@@ -570,6 +575,8 @@ def main() -> int:
                             fresh[key] = tr.scorer
                             seen[key] = {"text": tr.text, "conf": tr.confidence.model_dump(), "asr_s": tr.elapsed_s,
                                          "endpoint_s": ep_s, "words": tr.words}
+                            if args.live:
+                                own_look[:] = [tr.second_look]
                             if i % 5 == 0:
                                 tfile.write_text(json.dumps(seen))
                         s = seen[key]
@@ -595,10 +602,16 @@ def main() -> int:
                         return Transcript(text=text, seconds=0, language="en", confidence=conf, scorer=scorer,
                                           words=[tuple(w) for w in words], noise=noise), score_s
 
+                    t_live = time.perf_counter()
                     tr, score_s = hear(key, denoise, seen, fresh, tfile)
                     s = seen[key]
                     scorer = tr.scorer
-                    if not denoise and second_look:
+                    if args.live:
+                        # the app's own gated hearing, already decoding when HEAR_AHEAD; asr_s is the
+                        # first hearing as it ran beside it
+                        tr.second_look = own_look[0] if own_look and second_look else None
+                        score_s = time.perf_counter() - t_live - s["asr_s"]
+                    elif not denoise and second_look:
                         def look(key=key, gseen=gseen, gfresh=gfresh, gfile=gfile, spent=spent, hear=hear):
                             gkey = key + gated_front
                             cached = gkey in gseen
@@ -639,6 +652,8 @@ def main() -> int:
                     action_s = time.perf_counter() - t0 - (scorer.take_encode_s() if hasattr(scorer, "take_encode_s") else 0.0)
                     action_s += sum(a for a, _ in spent) - sum(e for _, e in spent)
                     right = matches(clip["cmd"]["expect"], plan)
+                    if args.live and tr.second_look is not None and hasattr(tr.second_look, "_thread"):
+                        evidence["gated_ahead"] = tr.second_look().text  # let it end before the next clip (not timed)
                     if args.gates and not args.execute and tr.scorer is not None and not u.recovered \
                             and "second_look" not in evidence and any(p.risky for p in plan) \
                             and not question and not error:
