@@ -172,11 +172,13 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
 # there is none to gate), prints the same words.
 SECOND_HEARING = True
 # Below tools.voice.GATED_NOISE of its energy taken out by the gate (tools.voice.noise_share), a
-# recording has no noise to gate and is not heard again: the gated audio is the same recording, and
-# a second decode of it would only add the decoder's own wobble (a clean flite clip of a held-out
-# command, heard right, printed "Textaining that the gym is closing." once gated). A recording
-# with noise to gate is decoded gated beside the first hearing (tools.voice.HEAR_AHEAD): asking for
-# it here waits only for what is left of that decode.
+# recording has no noise to gate and is not heard again: the gated audio is the same recording,
+# and tiny.en's greedy decode prints the same words for the same audio and prompt (run to run, in
+# one process or two, at 0, 1 or 2 CPU threads: bench/RESULTS.md, thirteenth pass), so a second
+# hearing of it would cost a decode and prove nothing. (The twelfth pass's "Textaining that the gym
+# is closing." from a clean clip was its probe priming Lena's command with Sam's vocabulary.) A
+# recording with noise to gate is decoded gated beside the first hearing (tools.voice.HEAR_AHEAD):
+# asking for it here waits only for what is left of that decode.
 
 
 def _unheard_body(out: Understood, other: str) -> bool:
