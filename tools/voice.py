@@ -420,8 +420,20 @@ GATED_NOISE = 0.01
 # hearing: agent/heard.py hears it again before it sends a message's body, and when the first words
 # make no command; waiting for the first hearing's checks first put a whole decode on the end of
 # speech -> action time of every message in noise (bench/RESULTS.md, twelfth and thirteenth
-# passes). False: heard when first asked for (a clean recording always is).
+# passes). False: heard when first asked for (a clean recording always is). Only where there are
+# cores to spare (AHEAD_MIN_CPUS): on the bench's 2 shared cores (load ~8) the gated decode beside
+# the first slowed both, and every noisy call paid for a decode it never asked for: a noisy
+# message's end of speech -> action went 12.0 -> 15.2 s p50, a noisy call's 5.4 -> 9.0 s
+# (bench/RESULTS.md, thirteenth pass).
 HEAR_AHEAD = True
+AHEAD_MIN_CPUS = 4
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def noise_share(audio: np.ndarray) -> float:
@@ -464,7 +476,7 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     short = len(audio) <= 30 * SAMPLE_RATE
     noise = round(noise_share(audio), 4) if not gated and short else None
     ahead = None
-    if noise is not None and noise >= GATED_NOISE and HEAR_AHEAD:  # its gated twin, decoding already
+    if noise is not None and noise >= GATED_NOISE and HEAR_AHEAD and _cpus() >= AHEAD_MIN_CPUS:  # its gated twin, decoding already
         kept_audio = audio
         ahead = _Ahead(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords,
                                           denoise=True, beam_size=SECOND_LOOK_BEAM))

@@ -92,7 +92,8 @@ def test_a_noisy_recording_is_heard_gated_beside_the_first_hearing(timer_command
     model, not after the first hearing's checks. Checked by overlap, not by time: each decode waits
     at its start until the other has started too, so the test passes only when both are in flight
     at once, whichever ends first; and the gated hearing is the one heard when it was asked for
-    (HEAR_AHEAD off), word for word. A clean recording starts no gated decode."""
+    (HEAR_AHEAD off), word for word. A clean recording starts no gated decode, nor a machine with
+    no cores to spare (AHEAD_MIN_CPUS)."""
     import threading
 
     import tools.voice as voice
@@ -118,6 +119,7 @@ def test_a_noisy_recording_is_heard_gated_beside_the_first_hearing(timer_command
 
     monkeypatch.setattr(whisper, "transcribe", both_in_flight)
     monkeypatch.setattr(voice, "HEAR_AHEAD", True)
+    monkeypatch.setattr(voice, "AHEAD_MIN_CPUS", 1)  # (on a machine of any size)
     first = transcribe(noisy, prompt=COMMAND_PROMPT)
     look = first.second_look()
     assert started["first"].is_set() and started["gated"].is_set()
@@ -129,3 +131,8 @@ def test_a_noisy_recording_is_heard_gated_beside_the_first_hearing(timer_command
     quiet = transcribe(clean, prompt=COMMAND_PROMPT)
     assert quiet.noise < voice.GATED_NOISE and threads == ["first"]  # no gated decode started
     assert quiet.second_look is not None  # still there when the first words make no command
+
+    threads.clear()
+    monkeypatch.setattr(voice, "AHEAD_MIN_CPUS", voice._cpus() + 1)
+    crowded = transcribe(noisy, prompt=COMMAND_PROMPT)
+    assert threads == ["first"] and crowded.noise >= voice.GATED_NOISE  # heard gated only when asked
