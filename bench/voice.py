@@ -401,6 +401,7 @@ def main() -> int:
     ap.add_argument("--sets", default="tune,holdout")
     ap.add_argument("--voices", default="tune,holdout", help="voice groups (tune, holdout) or voice names")
     ap.add_argument("--speeds", default=",".join(SPEEDS), help="comma list of " + ", ".join(SPEEDS))
+    ap.add_argument("--noise", default="clean,noisy", help="comma list of clean, noisy: the clips measured")
     ap.add_argument("--execute", action="store_true", help="run each command on the virtual phone (else plan only)")
     ap.add_argument("--silence", type=float, default=0.8)
     ap.add_argument("--cache", default=os.environ.get("ANIMA_BENCH_VOICE_CACHE", "/tmp/anima-bench-voice"))
@@ -415,6 +416,10 @@ def main() -> int:
                     help="hear the gated recording when the first transcript makes no command (agent/heard.py)")
     ap.add_argument("--second-beam", type=int, help="beam size of the second look (default: tools.voice's)")
     ap.add_argument("--second-tag", default="gated", help="suffix of the second look's transcript cache")
+    ap.add_argument("--live", action="store_true",
+                    help="transcribe every clip now (no transcript cache read) and hear the gated recording as "
+                         "the app does (the Transcript's own second look, started beside the first hearing "
+                         "when tools.voice.HEAR_AHEAD): end of speech -> action is measured, not summed from a cache")
     ap.add_argument("--phone-apps", choices=("on", "off"), default="on",
                     help="the virtual phone's installed apps in the vocabulary, as `anima listen` has them")
     ap.add_argument("--prime-apps", type=int, default=None,
@@ -498,7 +503,7 @@ def main() -> int:
     voice_names = [v for g in args.voices.split(",") for v in ([n for n, x in VOICES.items() if x[2] == g] or [g])]
     t = time.perf_counter()
     speeds = args.speeds.split(",")
-    all_clips = clips(commands, voice_names, cache, speeds)
+    all_clips = [c for c in clips(commands, voice_names, cache, speeds) if c["noise"] in args.noise.split(",")]
     print(f"{len(all_clips)} clips ({len(commands)} commands x {len(voice_names)} voices x {len(speeds)} speeds x "
           f"clean/noisy) ready in {time.perf_counter() - t:.0f} s", flush=True)
 
@@ -559,10 +564,11 @@ def main() -> int:
                         endpoints[clip["name"]] = [ep_s, len(kept)]
                         efile.write_text(json.dumps(endpoints))
                     spent = []  # (asr seconds, encode seconds not counted) of a cached second look
+                    own_look: list = []  # --live: the Transcript's own second look
 
                     def hear(key, dn, seen, fresh, tfile, i=i, clip=clip, kw=kw, model=model, ctx=ctx):
                         """The clip's Transcript (cached, or transcribed now), and seconds spent scoring."""
-                        if key not in seen:
+                        if key not in seen or (args.live and not dn):
                             audio = read_wav(clip["wav"])
                             ep_s, n_kept = endpoints[clip["name"]]
                             tr = transcribe(audio[:n_kept], model=model, denoise=dn,
@@ -570,6 +576,8 @@ def main() -> int:
                             fresh[key] = tr.scorer
                             seen[key] = {"text": tr.text, "conf": tr.confidence.model_dump(), "asr_s": tr.elapsed_s,
                                          "endpoint_s": ep_s, "words": tr.words}
+                            if args.live:
+                                own_look[:] = [tr.second_look]
                             if i % 5 == 0:
                                 tfile.write_text(json.dumps(seen))
                         s = seen[key]
@@ -595,10 +603,24 @@ def main() -> int:
                         return Transcript(text=text, seconds=0, language="en", confidence=conf, scorer=scorer,
                                           words=[tuple(w) for w in words], noise=noise), score_s
 
+                    t_live = time.perf_counter()
                     tr, score_s = hear(key, denoise, seen, fresh, tfile)
                     s = seen[key]
                     scorer = tr.scorer
-                    if not denoise and second_look:
+                    looked = []  # --live: seconds the plan waited for the gated hearing
+                    if args.live:
+                        # the app's own gated hearing, already decoding when HEAR_AHEAD; asr_s is the
+                        # first hearing as it ran beside it
+                        own = own_look[0] if own_look and second_look else None
+
+                        def timed_look(own=own, looked=looked):
+                            t2 = time.perf_counter()
+                            g = own()
+                            looked.append(time.perf_counter() - t2)
+                            return g
+                        tr.second_look = timed_look if own is not None else None
+                        score_s = time.perf_counter() - t_live - s["asr_s"]
+                    elif not denoise and second_look:
                         def look(key=key, gseen=gseen, gfresh=gfresh, gfile=gfile, spent=spent, hear=hear):
                             gkey = key + gated_front
                             cached = gkey in gseen
@@ -639,6 +661,12 @@ def main() -> int:
                     action_s = time.perf_counter() - t0 - (scorer.take_encode_s() if hasattr(scorer, "take_encode_s") else 0.0)
                     action_s += sum(a for a, _ in spent) - sum(e for _, e in spent)
                     right = matches(clip["cmd"]["expect"], plan)
+                    if args.live:
+                        evidence["load"] = os.getloadavg()[0]
+                        if looked:
+                            evidence["second_look_wait_s"] = round(looked[0], 3)
+                        if own_look and hasattr(own_look[0], "_thread"):  # let it end before the next clip (not timed)
+                            evidence["gated_ahead"] = own_look[0]().text
                     if args.gates and not args.execute and tr.scorer is not None and not u.recovered \
                             and "second_look" not in evidence and any(p.risky for p in plan) \
                             and not question and not error:

@@ -346,8 +346,15 @@ def _whisper(model_dir: Path):
         if key not in _models:
             if not _is_ct2_model(model_dir):
                 raise VoiceUnavailable(f"{model_dir} is not a CTranslate2 whisper model folder (model.bin, config.json).")
-            _models[key] = _KeepingWhisper(str(model_dir), device="cpu", compute_type="int8", cpu_threads=0)
+            _models[key] = _KeepingWhisper(str(model_dir), device="cpu", compute_type="int8", cpu_threads=CPU_THREADS,
+                                           num_workers=WORKERS)
         return _models[key]
+
+
+# Two workers on one model (CTranslate2 replicas share its weights): the gated hearing of a noisy
+# recording (HEAR_AHEAD) decodes beside the first, where one worker would queue it behind it.
+WORKERS = 2
+CPU_THREADS = 0  # CTranslate2's default per worker
 
 
 def _keeping_whisper_class():
@@ -405,6 +412,28 @@ def read_wav(path: Path) -> np.ndarray:
 DENOISE = os.environ.get("ANIMA_VOICE_DENOISE", "0") == "1"
 DENOISE_OPTIONS: dict = {"floor": 0.03}
 SECOND_LOOK_BEAM = 1  # beam size of the second look's decode
+# Below this share of its energy taken out by the gate (noise_share), a recording has no noise to
+# gate: the gated audio is the same recording (bench/voice.py's clean clips: at most 0.0001 taken
+# out; its noisy ones 0.13 or more), and agent/heard.py does not hear it again.
+GATED_NOISE = 0.01
+# A recording with noise to gate is heard gated at once, in a worker thread beside the first
+# hearing: agent/heard.py hears it again before it sends a message's body, and when the first words
+# make no command; waiting for the first hearing's checks first put a whole decode on the end of
+# speech -> action time of every message in noise (bench/RESULTS.md, twelfth and thirteenth
+# passes). False: heard when first asked for (a clean recording always is). Only where there are
+# cores to spare (AHEAD_MIN_CPUS): on the bench's 2 shared cores (load ~8) the gated decode beside
+# the first slowed both, and every noisy call paid for a decode it never asked for: a noisy
+# message's end of speech -> action went 12.0 -> 15.2 s p50, a noisy call's 5.4 -> 9.0 s
+# (bench/RESULTS.md, thirteenth pass).
+HEAR_AHEAD = True
+AHEAD_MIN_CPUS = 4
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def noise_share(audio: np.ndarray) -> float:
@@ -443,6 +472,14 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
     whisper = _whisper(folder)
     started = time.perf_counter()
     audio = _front_end(audio, denoise)
+    gated = DENOISE if denoise is None else denoise
+    short = len(audio) <= 30 * SAMPLE_RATE
+    noise = round(noise_share(audio), 4) if not gated and short else None
+    ahead = None
+    if noise is not None and noise >= GATED_NOISE and HEAR_AHEAD and _cpus() >= AHEAD_MIN_CPUS:  # its gated twin, decoding already
+        kept_audio = audio
+        ahead = _Ahead(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords,
+                                          denoise=True, beam_size=SECOND_LOOK_BEAM))
     whisper.take_encodings()
     segments, info = whisper.transcribe(
         audio, language="en", beam_size=beam_size, vad_filter=True, condition_on_previous_text=False,
@@ -469,13 +506,13 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         n -= len(seg.text.split())
     conf = Confidence.of(words, min((s.avg_logprob for s in kept), default=0.0),
                          max((s.no_speech_prob for s in kept), default=0.0))
-    gated = DENOISE if denoise is None else denoise
-    second = noise = None
+    second = None
     if not gated and scorer is not None:  # a short command: its gated twin, heard when asked for
         kept_audio = audio
-        noise = round(noise_share(audio), 4)
-        second = _once(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords, denoise=True,
-                                          beam_size=SECOND_LOOK_BEAM))
+        second = ahead or _once(lambda: transcribe(kept_audio, model_dir=folder, prompt=prompt, hotwords=hotwords,
+                                                   denoise=True, beam_size=SECOND_LOOK_BEAM))
+    else:
+        noise = None
     return Transcript(
         scorer=scorer,
         second_look=second,
@@ -488,6 +525,29 @@ def transcribe(wav: Path | np.ndarray, *, model_dir: Path | None = None, model: 
         confidence=conf,
         words=[(w, round(p, 4)) for w, p in words],
     )
+
+
+class _Ahead:
+    """`make()` run at once in a worker thread; calling the object waits for its result (or raises
+    what it raised). The same result on every call, like `_once`."""
+
+    def __init__(self, make):
+        self._box: list = []
+        self._thread = threading.Thread(target=self._run, args=(make,), name="anima-gated-hearing", daemon=True)
+        self._thread.start()
+
+    def _run(self, make):
+        try:
+            self._box.append((True, make()))
+        except BaseException as exc:  # handed to the caller
+            self._box.append((False, exc))
+
+    def __call__(self):
+        self._thread.join()
+        ok, value = self._box[0]
+        if not ok:
+            raise value
+        return value
 
 
 def _once(make):

@@ -84,3 +84,55 @@ def test_the_noise_share_tells_a_noisy_recording_from_a_clean_one(timer_command)
     assert noise_share(np.zeros(SAMPLE_RATE, dtype=np.float32)) == 0.0
     heard = transcribe(noisy, prompt=COMMAND_PROMPT)
     assert heard.noise is not None and heard.noise > 10 * GATED_NOISE
+
+
+def test_a_noisy_recording_is_heard_gated_beside_the_first_hearing(timer_command, monkeypatch):
+    """agent/heard.py hears a noisy message's recording again, gated, before it sends the body: that
+    decode starts with the first hearing (tools.voice.HEAR_AHEAD), in a worker thread on the same
+    model, not after the first hearing's checks. Checked by overlap, not by time: each decode waits
+    at its start until the other has started too, so the test passes only when both are in flight
+    at once, whichever ends first; and the gated hearing is the one heard when it was asked for
+    (HEAR_AHEAD off), word for word. A clean recording starts no gated decode, nor a machine with
+    no cores to spare (AHEAD_MIN_CPUS)."""
+    import threading
+
+    import tools.voice as voice
+
+    clean, noisy = timer_command
+    monkeypatch.setattr(voice, "HEAR_AHEAD", False)
+    lazy = transcribe(noisy, prompt=COMMAND_PROMPT)
+    lazy_look = lazy.second_look()
+
+    whisper = voice._whisper(voice.whisper_path())
+    decode = whisper.transcribe
+    started = {"first": threading.Event(), "gated": threading.Event()}
+    threads = []
+
+    def both_in_flight(audio, **kw):
+        mine = "gated" if threading.current_thread().name == "anima-gated-hearing" else "first"
+        other = "first" if mine == "gated" else "gated"
+        threads.append(mine)
+        started[mine].set()
+        if not kw.get("word_timestamps"):  # (a long recording's alignment is no hearing)
+            assert started[other].wait(120), f"the {other} hearing never started beside the {mine} one"
+        return decode(audio, **kw)
+
+    monkeypatch.setattr(whisper, "transcribe", both_in_flight)
+    monkeypatch.setattr(voice, "HEAR_AHEAD", True)
+    monkeypatch.setattr(voice, "AHEAD_MIN_CPUS", 1)  # (on a machine of any size)
+    first = transcribe(noisy, prompt=COMMAND_PROMPT)
+    look = first.second_look()
+    assert started["first"].is_set() and started["gated"].is_set()
+    assert (first.text, look.text, look.words) == (lazy.text, lazy_look.text, lazy_look.words)
+    assert first.second_look() is look  # heard once
+
+    threads.clear()
+    started["gated"].set()  # nothing to wait for on a clean recording
+    quiet = transcribe(clean, prompt=COMMAND_PROMPT)
+    assert quiet.noise < voice.GATED_NOISE and threads == ["first"]  # no gated decode started
+    assert quiet.second_look is not None  # still there when the first words make no command
+
+    threads.clear()
+    monkeypatch.setattr(voice, "AHEAD_MIN_CPUS", voice._cpus() + 1)
+    crowded = transcribe(noisy, prompt=COMMAND_PROMPT)
+    assert threads == ["first"] and crowded.noise >= voice.GATED_NOISE  # heard gated only when asked
