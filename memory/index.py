@@ -46,7 +46,7 @@ STORE_SAMPLE = 64  # chunk ids checked in the vector store once per process (che
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
 _TOKEN_WORD = re.compile(r"[^\W\d_]{3,}")
 FTS_PREFIX = 5  # statement BM25 terms also match by their first 5 letters ("allergic" ~ "allergies")
-# At most this many of the statements one search returns come from one file (or half of them, when more are asked).
+# At most this many of the statements one search returns are rows of one table (or half of them, when more are asked).
 FILE_SHARE = 6
 QUERY_CACHE = 64  # query vectors kept (a few KB each)
 EMBED_BATCH = 256  # chunks gathered across files per embed call (sorted by length: less padding)
@@ -671,12 +671,14 @@ class Memory:
             if key in seen:
                 continue
             seen.add(key)
-            # One file fills at most part of the list: eighty rows of a budget export that all
+            # One table fills at most part of the list: eighty rows of a budget export that all
             # say "Account: BBVA Nómina" must leave room for the note that gives the account.
-            if per_file.get(found[i].path, 0) >= max(FILE_SHARE, k // 2):
-                held.append(i)
-                continue
-            per_file[found[i].path] = per_file.get(found[i].path, 0) + 1
+            # (A page's own lines are not capped: a project page's headings may come first.)
+            if found[i].kind == "row":
+                if per_file.get(found[i].path, 0) >= max(FILE_SHARE, k // 2):
+                    held.append(i)
+                    continue
+                per_file[found[i].path] = per_file.get(found[i].path, 0) + 1
             best.append(i)
             if len(best) == k:
                 break

@@ -459,7 +459,7 @@ def test_a_foreign_line_is_keyword_indexed_with_the_english_of_its_everyday_word
     assert keyword_body("/n/car.md", ["Car"], "Plate: AB 123 CD").endswith("Plate: AB 123 CD")  # English gains none
 
 
-def test_one_file_fills_at_most_half_of_a_statement_search(make_memory, tmp_path):
+def test_one_table_fills_at_most_half_of_a_statement_search(make_memory, tmp_path):
     from memory.index import FILE_SHARE
     root = tmp_path / "notes"
     rows = "\n".join(f"2026-07-{d:02d},Main account,Acme Payroll,2100.00" for d in range(1, 29))
