@@ -288,9 +288,9 @@ class Reader:
             # ("The bowls club has packed up for the winter" under "Sun, 21 Nov 2026 16:02").
             header = (info.want == "name" and bool(_EMAIL.search(st.topic) or latest_date(st.topic))
                       or info.want in ("date", "time") and bool(_EMAIL.search(st.topic)))
-            # A CSV row as written quotes every cell ('"BBVA Nómina","08/08/2026"'): a quoted cell
-            # is no code, so the row is read as its "column: value" text.
-            quoted = st.kind == "row" and bool(re.search(r'"\s*[,;\t|]\s*"', st.source))
+            # A CSV row that quotes every cell ('"BBVA Nómina","08/08/2026"'): a quoted cell is no
+            # code, so the row is read as its "column: value" text.
+            quoted = st.kind == "row" and bool(re.fullmatch(r'\s*"[^"]*"(?:\s*[,;\t|]\s*"[^"]*")+\s*', st.source))
             own = [] if addressed or quoted else typed_values(link_words(st.source), info.want, exclude=info.text)
             # A heading's date ("Tuesday, 3 February 2026" over "Ma's birthday."): a whole date
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").

@@ -772,6 +772,13 @@ def test_a_quoted_csv_cell_is_no_code():
     row.source = '"Main","","08/08/2026","Aqua","$318.00"'
     reading = Reader(overlap_model()).read("What's my Aqua account number?", [row])
     assert reading.kind == "abstained"
+    # A row that quotes only the cells holding a comma still gives the codes in its others.
+    paid = hit("Receipt No.: UJ1; Details: Pay Bill to 555444 - CITY WATER Acc. 20555014; Withdrawn: -1,200.00", kind="row",
+               path="/notes/mpesa.csv", fields={"Receipt No.": "UJ1", "Details": "Pay Bill to 555444 - CITY WATER Acc. 20555014",
+                                                "Withdrawn": "-1,200.00"})
+    paid.source = 'UJ1,2026-10-21 18:02:19,Pay Bill to 555444 - CITY WATER Acc. 20555014,COMPLETED,,"-1,200.00","15,760.50"'
+    reading = Reader(overlap_model()).read("What's my City Water account number?", [paid])
+    assert reading.kind == "answered" and "20555014" in reading.answer
 
 
 def test_forints_are_money_and_feet_are_not():
