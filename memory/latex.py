@@ -93,8 +93,6 @@ class _Reader:
         depth = 0
         for j in range(k, len(self.text)):
             c = self.text[j]
-            if c == "\\":
-                continue
             if c == open_ and (j == 0 or self.text[j - 1] != "\\"):
                 depth += 1
             elif c == close and (j == 0 or self.text[j - 1] != "\\"):
