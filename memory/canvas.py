@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+from memory.datafiles import record_key_line
+
 CANVAS_EXT = {".canvas"}
 
 
@@ -26,20 +28,11 @@ def board_of(path: Path, text: str) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("nodes"), list) else None
 
 
-def _text_line(lines: list[str], node_id: str) -> int:
-    """The file line holding a card's text (the line after its id when written one key a line)."""
-    at = next((n for n, line in enumerate(lines, 1) if re.search(rf'"id"\s*:\s*"{re.escape(node_id)}"', line)), 0)
-    for n in range(max(at, 1), min(at + 12, len(lines)) + 1):
-        if re.search(r'"text"\s*:', lines[n - 1]):
-            return n
-    return at or 1
-
-
 def to_markdown(board: dict, lines: list[str], name: str) -> tuple[list[str], list[int]]:
     md, numbers = [f"# {name}", ""], [1, 1]
     cards = [n for n in board["nodes"] if isinstance(n, dict) and n.get("type") == "text" and str(n.get("text", "")).strip()]
     for card in cards:
-        at = _text_line(lines, str(card.get("id", "")))
+        at = record_key_line(lines, str(card.get("id", "")), "text")
         body = str(card["text"]).replace("\r\n", "\n").split("\n")
         # Cards are side by side, not nested: each card's top heading sits right under the
         # board's name, whatever level the card wrote it at.

@@ -229,6 +229,16 @@ def json_object(lines: list[str], key: str) -> dict | None:
     return data if isinstance(data, dict) and key in data else None
 
 
+def record_key_line(lines: list[str], record_id: str, key: str, start: int = 1, window: int = 15) -> int:
+    """The file line of a JSON record's `key` (one key a line, as apps write their exports): the
+    first `"key":` at or after the line of `"id": "<record_id>"`, searched from line `start`. The
+    id's line when the key is not near it; `start` when the id is not found."""
+    at = next((n for n in range(start, len(lines) + 1) if re.search(rf'"id"\s*:\s*"{re.escape(record_id)}"', lines[n - 1])), 0)
+    if not at:
+        return start
+    return next((n for n in range(at, min(at + window, len(lines)) + 1) if re.search(rf'"{key}"\s*:', lines[n - 1])), at)
+
+
 def json_to_markdown(lines: list[str]) -> list[str | None]:
     """Pretty-printed JSON, line for line: `"Léa": {` is the item "Léa" over its keys,
     `"naissance": "2017-02-11",` the line "naissance: 2017-02-11", an object or a list written on

@@ -12,6 +12,8 @@ import json
 import re
 from pathlib import Path
 
+from memory.datafiles import record_key_line
+
 
 def export_of(path: Path, text: str) -> dict | None:
     if path.suffix.lower() != ".json" or '"tasks#taskLists"' not in text[:2000]:
@@ -23,16 +25,6 @@ def export_of(path: Path, text: str) -> dict | None:
     return data if isinstance(data, dict) and data.get("kind") == "tasks#taskLists" else None
 
 
-def _line_of(lines: list[str], task_id: str, start: int) -> int:
-    at = next((n for n in range(start, len(lines) + 1) if re.search(rf'"id"\s*:\s*"{re.escape(task_id)}"', lines[n - 1])), 0)
-    if not at:
-        return start
-    for n in range(at, min(at + 15, len(lines)) + 1):
-        if '"title"' in lines[n - 1]:
-            return n
-    return at
-
-
 def to_markdown(export: dict, lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     md: list[str] = []
     numbers: list[int] = []
@@ -42,13 +34,13 @@ def to_markdown(export: dict, lines: list[str]) -> tuple[list[str], list[int], l
         if not isinstance(task_list, dict):
             continue
         title = " ".join(str(task_list.get("title", "")).split()) or "Tasks"
-        at = _line_of(lines, str(task_list.get("id", "")), cursor)
+        at = record_key_line(lines, str(task_list.get("id", "")), "title", cursor)
         md += [f"# {title}", ""]
         numbers += [at, at]
         for task in task_list.get("items") or []:
             if not isinstance(task, dict) or task.get("deleted") or not str(task.get("title", "")).strip():
                 continue
-            at = _line_of(lines, str(task.get("id", "")), cursor)
+            at = record_key_line(lines, str(task.get("id", "")), "title", cursor)
             cursor = max(cursor, at)
             box = "[x] " if task.get("status") == "completed" else ""
             due = str(task.get("due", ""))[:10]
