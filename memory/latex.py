@@ -18,6 +18,7 @@ A comment saying when the file was last changed ("% last updated: 2026-02-10") d
 """
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -66,52 +67,36 @@ def _strip_comments(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-class _Reader:
-    """Walks the text once; `line_at(pos)` is the file line a character came from."""
+def _group(text: str, pos: int, open_: str = "{", close: str = "}") -> tuple[str, int] | None:
+    """The balanced group starting at `pos` (after white space), and the position after it."""
+    k = pos
+    while k < len(text) and text[k] in " \t\n" and text.count("\n", pos, k + 1) <= 1:
+        k += 1
+    if k >= len(text) or text[k] != open_:
+        return None
+    depth = 0
+    for j in range(k, len(text)):
+        c = text[j]
+        if c == open_ and (j == 0 or text[j - 1] != "\\"):
+            depth += 1
+        elif c == close and (j == 0 or text[j - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return text[k + 1:j], j + 1
+    return text[k + 1:], len(text)
 
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
-    def line_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
-
-    def group(self, pos: int, open_: str = "{", close: str = "}") -> tuple[str, int] | None:
-        """The balanced group starting at `pos` (after white space), and the position after it."""
-        k = pos
-        while k < len(self.text) and self.text[k] in " \t\n" and self.text.count("\n", pos, k + 1) <= 1:
-            k += 1
-        if k >= len(self.text) or self.text[k] != open_:
-            return None
-        depth = 0
-        for j in range(k, len(self.text)):
-            c = self.text[j]
-            if c == open_ and (j == 0 or self.text[j - 1] != "\\"):
-                depth += 1
-            elif c == close and (j == 0 or self.text[j - 1] != "\\"):
-                depth -= 1
-                if depth == 0:
-                    return self.text[k + 1:j], j + 1
-        return self.text[k + 1:], len(self.text)
-
-    def args(self, pos: int) -> tuple[str, list[str], int]:
-        """An optional [argument] and the {arguments} after a command."""
-        opt = ""
-        got = self.group(pos, "[", "]")
-        if got:
-            opt, pos = got
-        found = []
-        while (got := self.group(pos)) is not None:
-            found.append(got[0])
-            pos = got[1]
-        return opt, found, pos
+def _args(text: str, pos: int) -> tuple[str, list[str], int]:
+    """An optional [argument] and the {arguments} after a command."""
+    opt = ""
+    got = _group(text, pos, "[", "]")
+    if got:
+        opt, pos = got
+    found = []
+    while (got := _group(text, pos)) is not None:
+        found.append(got[0])
+        pos = got[1]
+    return opt, found, pos
 
 
 def inline(text: str) -> str:
@@ -140,7 +125,7 @@ def inline(text: str) -> str:
             if name in _WORDS:
                 out.append(_WORDS[name])
                 continue
-            opt, args, k2 = _Reader(text).args(k)
+            opt, args, k2 = _args(text, k)
             if name in _DROPPED or name in ("begin", "end"):
                 k = k2
                 continue
@@ -169,7 +154,7 @@ def _join(parts: list[str]) -> str:
 
 def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
     text = _strip_comments(lines)
-    r = _Reader(text)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]  # where each line begins, for citing
     out: list[tuple[int, str]] = []
     para: list[str] = []
     para_at = 0
@@ -205,7 +190,7 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
                 k += 1
                 continue
             if not para:
-                para_at = r.line_at(k)
+                para_at = bisect.bisect_right(starts, k)
             j = k
             while j < len(text) and text[j] != "\n" and not (text[j] == "\\" and re.match(r"\\(?:[A-Za-z]|\\)", text[j:j + 2])):
                 j += 1
@@ -214,10 +199,10 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
             para.append(inline(text[k:j]))
             k = max(j, k + 1)
             continue
-        at = r.line_at(k)
+        at = bisect.bisect_right(starts, k)
         m = re.match(r"\\([A-Za-z]+)\*?", text[k:])
         name = m.group(1)
-        opt, args, after = r.args(k + m.end())
+        opt, args, after = _args(text, k + m.end())
         if name in _HEADINGS and args:
             emit(at, "#" * _HEADINGS[name] + " " + inline(args[-1]))
             out.append((at, ""))
