@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keep, latex, ldif, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keepass, keep, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -210,6 +210,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         except xml.parsers.expat.ExpatError as exc:
             warning = f"{warning}; " if warning else ""
             warning += f"malformed MediaWiki export ({exc}): read as plain text"
+    if keepass.looks_like_keepass(path, lines):
+        # A KeePass export: each entry its title over its user name, URL and notes; never a password.
+        try:
+            return _converted(*keepass.to_markdown(text), warning)
+        except xml.parsers.expat.ExpatError as exc:
+            return ParsedFile(kind="text", blocks=[], warnings=[f"malformed KeePass export ({exc}): not read"])
+    if line_chat.looks_like_line_chat(path, lines):
+        # A LINE chat export: each message one bullet "who: what" under its day.
+        return _converted(*line_chat.to_markdown(lines, path.stem), warning)
     if qif.looks_like_qif(path, lines):
         # A QIF bank export: each transaction a row (date, amount, payee, memo, category).
         return _converted(*qif.to_markdown(lines, path.stem), warning)

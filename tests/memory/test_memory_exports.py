@@ -205,3 +205,58 @@ def test_buddhist_era_dates_are_dates_the_reader_orders_by():
     assert latest_date("dokuwiki/data/pages/journal/2026-10.txt") == (2026, 10, 0)  # a month's page
     assert latest_date("10/03/2026") is None  # day or month first: not told
     assert latest_date("from 2019-2021") is None
+
+
+def test_a_line_chat_export_gives_each_message_under_its_day_with_who_wrote_it():
+    chat = ("[LINE] Chat history with Beam\nSaved on: 20/11/2026, 21:17\n\nSun, 27/09/2026\n"
+            "21:03\tBeam\tfound it: Baan Suan Dao. 3 nights\n21:40\tBeam\t\"booked, ref BSD-122941\nI paid the deposit\"\n\n"
+            "Fri, 09/10/2026\n18:12\tPim\tArthit is my boss from November\n")
+    assert _got("line/[LINE] Chat with Beam.txt", chat) == [
+        # 27/09 tells the file is day-first: the days are written ISO; a message stays one statement
+        (5, "Chat with Beam > 2026-09-27", "2026-09-27: Beam: found it: Baan Suan Dao. 3 nights"),
+        (6, "Chat with Beam > 2026-09-27", "2026-09-27: Beam: booked, ref BSD-122941 I paid the deposit"),
+        (10, "Chat with Beam > 2026-10-09", "2026-10-09: Pim: Arthit is my boss from November"),
+    ]  # "Saved on:" is the export's stamp, not a message
+
+
+KEEPASS = """<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<KeePassFile>
+\t<Meta><RecycleBinUUID>BIN==</RecycleBinUUID></Meta>
+\t<Root>
+\t\t<Group>
+\t\t\t<UUID>ROOT==</UUID>
+\t\t\t<Name>Pim</Name>
+\t\t\t<Group>
+\t\t\t\t<UUID>B==</UUID>
+\t\t\t\t<Name>Banking</Name>
+\t\t\t\t<Entry>
+\t\t\t\t\t<String><Key>Notes</Key><Value>Savings 038-8-41275-6 (salary).
+PromptPay = mobile.</Value></String>
+\t\t\t\t\t<String><Key>Password</Key><Value ProtectInMemory="True">hunter2</Value></String>
+\t\t\t\t\t<String><Key>Title</Key><Value>KBank K PLUS</Value></String>
+\t\t\t\t\t<String><Key>UserName</Key><Value>pimchanok.s</Value></String>
+\t\t\t\t\t<History><Entry><String><Key>Notes</Key><Value>Savings 999 (old)</Value></String></Entry></History>
+\t\t\t\t</Entry>
+\t\t\t</Group>
+\t\t\t<Group>
+\t\t\t\t<UUID>BIN==</UUID>
+\t\t\t\t<Name>Recycle Bin</Name>
+\t\t\t\t<Entry><String><Key>Title</Key><Value>Old bank</Value></String><String><Key>Notes</Key><Value>closed 123</Value></String></Entry>
+\t\t\t</Group>
+\t\t</Group>
+\t</Root>
+</KeePassFile>
+"""
+
+
+def test_a_keepass_export_gives_titles_user_names_and_notes_never_a_password():
+    got = _got("keepass/Pim_export.xml", KEEPASS)
+    assert got == [
+        (12, "Banking / KBank K PLUS", "Banking / KBank K PLUS: Savings 038-8-41275-6 (salary)."),
+        (13, "Banking / KBank K PLUS", "Banking / KBank K PLUS: PromptPay = mobile."),
+        (16, "Banking / KBank K PLUS", "Banking / KBank K PLUS: User name: pimchanok.s"),
+    ]  # not the entry's older version, nor the recycle bin's entry
+    parsed = parsers.parse(Path("keepass/Pim_export.xml"), KEEPASS.encode())
+    assert not any("hunter2" in text for b in parsed.blocks for _, text in b.lines)  # nor its chunks
+    broken = parsers.parse(Path("k.xml"), KEEPASS[:-30].encode())
+    assert not broken.blocks and any("malformed KeePass export" in w for w in broken.warnings)  # no raw XML read either
