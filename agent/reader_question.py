@@ -385,7 +385,26 @@ def _person_hop(question: str) -> Hops | None:
                 fallback=True)
 
 
+# Two relations in a row: "What is my sister's husband's phone number?" asks who my sister's
+# husband is first, then his number; "Where does my brother's wife work?" where she works.
+_ROLE_CHAIN = re.compile(rf"\b(?P<det>my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES})['’]s\s+"
+                         rf"(?:{KIN}|{PERSON_ROLES}))(?P<poss>['’]s)?(?![\w-])", re.IGNORECASE)
+
+
+def _chain_hop(question: str) -> Hops | None:
+    q = question.strip()
+    m = _ROLE_CHAIN.search(q)
+    if m is None or _WH.match(q) is None or not q[m.end():].strip(" ?") or re.match(r"\s*(?:called|named|name)\b", q[m.end():]):
+        return None  # "Who is my brother's wife?", "What is my brother's wife called?": who, asked as such
+    role = m.group("role").lower()
+    inner = f"Who is {m.group('det').lower()} {role}?"
+    outer = (q[:m.start()] + "{}" + ("'s" if m.group("poss") else "") + q[m.end():]).rstrip(" ?") + "?"
+    return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1])
+
+
 def _role_hop(question: str) -> Hops | None:
+    if chain := _chain_hop(question):
+        return chain
     m = _ROLE_OF.match(question.strip()) or _ROLE_POSS.match(question.strip())
     if m is None:
         return _person_hop(question)

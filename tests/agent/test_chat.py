@@ -294,3 +294,18 @@ def test_cancel_stops_generation(engine):
     answer = engine.ask("Describe everything you know about my cat in detail.", mode="base", on_token=on_token, cancel=cancel)
     assert answer.answer.endswith("[cancelled]")
     assert len(pieces) == 1
+
+
+def test_two_relations_in_a_row_are_two_hops(tmp_path):
+    """"my sister's husband's phone number": the family note says who he is, the contacts table
+    holds his number (and hers beside it): the answer is his, cited at his row."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- Sister: Nattaya, a pharmacist in Nonthaburi. Her husband is Ekachai Wongsawat.\n"
+                                     "- Brother: Top, a nurse at Siriraj.\n")
+    (notes / "contacts.csv").write_text("name,mobile\nNattaya Wongsawat,081-555-7720\nEkachai Wongsawat,089-555-6612\n"
+                                        "Thanakorn Srisuk,084-555-9031\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What is my sister's husband's phone number?")
+        assert "089-555-6612" in answer.answer and "7720" not in answer.answer
+        assert answer.citation.path.endswith("contacts.csv") and "Ekachai" in cited_text(answer)
