@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
-from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, same_or_synonym, shares_attribute, split_at_preposition
+from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     KIN as _KIN,
@@ -641,6 +641,8 @@ class Reader:
         head = phrase[-1] if phrase else None
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
+        if other_supply({stem(w) for w in asked}, {stem(w.strip(".,;:()").lower()) for w in said.split()}):
+            return False  # "Áram" (electricity) is not our gas meter
         # "blood type" is not answered by "blood pressure": when it is asked plainly ("What is my
         # blood type?"; "the supplier I'm ordering the winter tyres from" is answered by the
         # "winter stock" order) and no value of an asked kind vouches for the line ("residence

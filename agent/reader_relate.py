@@ -152,6 +152,26 @@ def other_kind(question: str, head: str, text: str) -> bool:
     return bool(t_mods) and not (t_mods & q_stems)
 
 
+# Kinds of one thing that exclude each other: a line about the electricity meter is not about the
+# gas meter. Stems of generic English (a statement's foreign words count through their glosses).
+_EXCLUSIVE_KINDS = (
+    ({"gas"}, {"electric", "electr"}, {"water"}, {"inter", "broad", "fibre", "wifi"}),  # supplies of a home
+    ({"healt", "medic"}, {"car", "motor", "vehic"}, {"home", "house", "conte"}, {"trave"}, {"life"}, {"pet"}, {"denta"}),  # insurance
+)
+
+
+def other_supply(question_stems: set[str], said_stems: set[str]) -> bool:
+    """The question names one kind ("our gas meter", "my health insurance") and the statement
+    another of the same set and not the asked one (the electricity meter's row, the car policy)."""
+    for kinds in _EXCLUSIVE_KINDS:
+        asked = [k for k in kinds if k & question_stems]
+        if len(asked) != 1 or said_stems & asked[0]:
+            continue
+        if any(k & said_stems for k in kinds if k is not asked[0]):
+            return True
+    return False
+
+
 class WordRelate:
     """Relatedness of words through an embedder (`embed(list[str]) -> list[vector]`)."""
 

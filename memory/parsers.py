@@ -617,7 +617,24 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
                 )
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
+    if headers and "date" in headers and blocks:
+        blocks = _iso_dates(blocks)
     return _without_machine_ids(blocks)
+
+
+def _iso_dates(blocks: list[Block]) -> list[Block]:
+    """A headerless export's "date" column written ISO, when its days tell day from month (a
+    Viber chat's "28/11/2026" is day-first): later lines then know which message is newer."""
+    from memory.qif import iso_date, day_first
+
+    values = [v for b in blocks for k, v in b.fields if k == "date"]
+    first = day_first(values)
+    if first is None:
+        return blocks
+    for b in blocks:
+        b.fields = [(k, iso_date(v, first) if k == "date" else v) for k, v in b.fields]
+        b.lines = [(b.lines[0][0], "; ".join(f"{k}: {v}" for k, v in b.fields))]
+    return blocks
 
 
 _CELL_KINDS = (

@@ -28,7 +28,7 @@ def looks_like_qif(path: Path, lines: list[str]) -> bool:
     return path.suffix.lower() in QIF_EXT or first.startswith(("!Type:", "!Account", "!Option:"))
 
 
-def _day_first(dates: list[str]) -> bool | None:
+def day_first(dates: list[str]) -> bool | None:
     parts = [m.groups() for d in dates if (m := _DATE.match(d))]
     if any(int(a) > 12 for a, _, _ in parts):
         return True
@@ -37,12 +37,13 @@ def _day_first(dates: list[str]) -> bool | None:
     return None
 
 
-def _iso(date: str, day_first: bool | None) -> str:
+def iso_date(date: str, first: bool | None) -> str:
+    """`date` written ISO, `first` saying whether the file writes the day first (None: not told)."""
     m = _DATE.match(date)
-    if not m or day_first is None:
+    if not m or first is None:
         return date
     a, b, y = m.groups()
-    day, month = (a, b) if day_first else (b, a)
+    day, month = (a, b) if first else (b, a)
     year = int(y) + (2000 if len(y) == 2 and int(y) < 70 else 1900 if len(y) == 2 else 0)
     return f"{year:04d}-{int(month):02d}-{int(day):02d}"
 
@@ -73,14 +74,14 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
             start = start or n
     if current:
         records.append((start, current))
-    day_first = _day_first([r.get("date", "") for _, r in records])
+    first = day_first([r.get("date", "") for _, r in records])
     columns = [c for c in _COLUMNS if any(c in r for _, r in records)]
     md, numbers = [f"# {account or name}", ""], [1, 1]
     if records:
         md += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         numbers += [records[0][0]] * 2
     for n, r in records:
-        cells = [(_iso(r[c], day_first) if c == "date" else r.get(c, "")).replace("|", "/") for c in columns]
+        cells = [(iso_date(r[c], first) if c == "date" else r.get(c, "")).replace("|", "/") for c in columns]
         md.append("| " + " | ".join(cells) + " |")
         numbers.append(n)
     return md, numbers

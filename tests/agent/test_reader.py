@@ -549,6 +549,19 @@ def test_another_kind_of_the_asked_thing_is_no_answer():
     assert other_kind("Who is my piano teacher?", "teacher", "Wren class, teacher Mr Obi.")
 
 
+
+def test_a_row_about_another_supply_or_policy_is_no_answer():
+    """"our gas meter" is not answered by the electricity meter's row, even where the row says
+    electricity in Hungarian ("Áram"); the asked one, or a line naming both, still answers."""
+    power = row({"Szolgáltatás": "Áram (MVM Next)", "Azonosító": "mérő gyári szám 24 817 339"}, line=28)
+    assert Reader(overlap_model()).read("What's the serial number of our gas meter?", [power]).kind == "abstained"
+    assert "24 817 339" in Reader(overlap_model()).read("What's the serial number of our electricity meter?", [power]).answer
+    both = hit("Gas and electricity meters: one serial, 24 817 339, on the bill.", line=3)
+    assert Reader(overlap_model()).read("What's the serial number of our gas meter?", [both]).kind == "answered"
+    car = hit("Car insurance (Allianz): policy AZ-4471-2209.", line=5)
+    assert Reader(overlap_model()).read("What is my health insurance policy number?", [car]).kind == "abstained"
+
+
 def test_a_name_question_needs_a_name_the_question_does_not_say():
     said = [hit("Birgit and her husband send their love, and so does their terrible dog.", line=4)]
     assert Reader(overlap_model()).read("What's Birgit's husband called?", said).kind == "abstained"

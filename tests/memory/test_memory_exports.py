@@ -87,11 +87,15 @@ def test_a_jupyter_notebook_gives_its_markdown_and_printed_tables_not_its_code()
 
 def test_a_chat_csv_without_a_header_row_names_its_columns_and_keeps_a_message_whole():
     viber = ("02/10/2026,09:14:08,Μαμά,+306975550142,Dad's operation: ΑΧΕΠΑ 12/11, Thursday, at 8\n"
-             "02/10/2026,09:31:40,Κατερίνα,+306945550377,I'll take the day off\n")
+             "28/11/2026,09:31:40,Κατερίνα,+306945550377,I'll take the day off\n")
+    # 28/11 says the file writes the day first: its dates are written ISO, so the reader can
+    # tell which message is newer.
     assert _got("viber/Viber Μαμά.csv", viber) == [
-        (1, "", "date: 02/10/2026; time: 09:14:08; name: Μαμά; phone: +306975550142; text: Dad's operation: ΑΧΕΠΑ 12/11, Thursday, at 8"),
-        (2, "", "date: 02/10/2026; time: 09:31:40; name: Κατερίνα; phone: +306945550377; text: I'll take the day off"),
+        (1, "", "date: 2026-10-02; time: 09:14:08; name: Μαμά; phone: +306975550142; text: Dad's operation: ΑΧΕΠΑ 12/11, Thursday, at 8"),
+        (2, "", "date: 2026-11-28; time: 09:31:40; name: Κατερίνα; phone: +306945550377; text: I'll take the day off"),
     ]
+    # Days that do not tell (each under 13) stay as written.
+    assert _got("Viber Tom.csv", "02/10/2026,09:14,Tom,+306975550142,hi\n")[0][2].startswith("date: 02/10/2026;")
     # A header row stays a header row.
     assert _got("log.csv", "Date,Time,Note\n02/10/2026,09:14,Dentist\n") == [(2, "", "Date: 02/10/2026; Time: 09:14; Note: Dentist")]
 
