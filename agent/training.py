@@ -361,16 +361,41 @@ def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[s
     return answer
 
 
-def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> dict:
-    from agent.lm import LlamaModel
+def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024, cache_dir: Path | None = None) -> dict:
+    """Closed-book greedy answers to the held-out and the general questions, graded. With
+    `cache_dir` (the cycle's `<home>/cache`), answers this model file already gave with this setup
+    are reused and new ones kept (agent/answer_cache.py); the model is loaded only when a question
+    is missing."""
+    from agent import lm
+    from agent.chat import SYSTEM_BASE
 
-    llm = LlamaModel(path, n_ctx=n_ctx)
+    cache = None
+    if cache_dir is not None:
+        from agent.answer_cache import AnswerCache, setup
+
+        cache = AnswerCache(cache_dir, path, setup(SYSTEM_BASE, EVAL_MAX_TOKENS, n_ctx))
+    llm = None
+
+    def fn(question: str) -> str:
+        nonlocal llm
+        if cache is not None and (hit := cache.get(question)) is not None:
+            return hit
+        if llm is None:
+            llm = lm.LlamaModel(path, n_ctx=n_ctx)
+        answer = closed_book_answer_fn(llm)(question)
+        if cache is not None:
+            cache.put(question, answer)
+        return answer
+
     try:
-        fn = closed_book_answer_fn(llm)
         h = run_eval(heldout, fn, mode="ft")
         g = run_eval(GENERAL_QUESTIONS, fn, mode="ft")
     finally:
-        llm.close()
+        if llm is not None:
+            llm.close()
+    if cache is not None:
+        cache.save()
+        log.info("answers of %s: %d from the cache, %d asked", Path(path).name, cache.hits, cache.misses)
     return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
             "general_n": len(g.items), "heldout_right": [i.correct for i in h.items],
             "general_right": [i.correct for i in g.items], "items": [i.model_dump() for i in h.items + g.items]}
@@ -412,9 +437,10 @@ def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
     return picked
 
 
-def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
+def score_current(run_dir: Path, path: Path, qs: list[Question], cache_dir: Path | None = None) -> dict:
     """The current model's score, computed once per run: a resumed run or a re-run of the eval
-    stage reuses it while the model file and the questions are the same."""
+    stage reuses it while the model file and the questions are the same (and across runs, its
+    answers come from `cache_dir`, see score_model)."""
     st = Path(path).stat()
     key = {"path": str(path), "bytes": st.st_size, "mtime": st.st_mtime, "questions": [q.question for q in qs]}
     cache = run_dir / CURRENT_EVAL_FILE
@@ -422,7 +448,7 @@ def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
         saved = json.loads(cache.read_text(encoding="utf-8"))
         if saved["key"] == key:
             return saved["score"]
-    score = score_model(path, qs)
+    score = score_model(path, qs, cache_dir=cache_dir)
     cache.write_text(json.dumps({"key": key, "score": score}), encoding="utf-8")
     return score
 
@@ -570,7 +596,8 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     t0 = time.monotonic()
     qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
     progress.emit("eval", total=3, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
-    new = score_model(out, qs)  # a file llama.cpp cannot load fails the run here
+    new = score_model(out, qs, cache_dir=home.cache_dir)  # a file llama.cpp cannot load fails the run here;
+    # its answers are kept: if it is promoted, the next cycle's current model gives them again
     progress.emit("eval", step=1, total=3, message=f"new model: held-out {new['heldout']:.2f}, general {new['general_correct']}/{new['general_n']}")
     from agent.registry import Registry
 
@@ -582,7 +609,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
         cur = None  # a version of another base is not what is served now: compare with the base
     cur_path = cur.path if cur is not None else base
     progress.emit("eval", step=2, total=3, message=f"scoring the current model ({cur.version if cur else 'base'})")
-    current = score_current(run_dir, cur_path, qs)
+    current = score_current(run_dir, cur_path, qs, cache_dir=home.cache_dir)
     new["general_keep"] = general_retention(out, cur_path, new, current)
     stages["eval"] = round(time.monotonic() - t0, 2)
     progress.emit("eval", step=3, total=3, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
