@@ -453,6 +453,39 @@ def score_current(run_dir: Path, path: Path, qs: list[Question], cache_dir: Path
     return score
 
 
+def eval_stage(home: Home, settings: Settings, run_dir: Path, out: Path, base: Path, heldout: list, progress) -> tuple:
+    """The new model against the current one (the base, or the promoted version of the same base):
+    greedy closed-book answers of both, then the forgetting check. Returns (new, current,
+    current version or None, seconds per part). The current model's answers come from
+    `<home>/cache` when an earlier cycle asked it the same questions (score_model)."""
+    from agent.base_models import active_base, trained_from
+    from agent.registry import Registry
+
+    seconds: dict[str, float] = {}
+    t = time.monotonic()
+    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
+    progress.emit("eval", total=4, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
+    new = score_model(out, qs, cache_dir=home.cache_dir)  # a file llama.cpp cannot load fails the run here;
+    # its answers are kept: if it is promoted, the next cycle's current model gives them again
+    seconds["new_answers"] = round(time.monotonic() - t, 2)
+    progress.emit("eval", step=1, total=4, message=f"new model: held-out {new['heldout']:.2f}, general {new['general_correct']}/{new['general_n']}")
+    cur = Registry(home).current()
+    record = active_base(home, settings)
+    if cur is not None and record is not None and not trained_from(cur.meta, record):
+        cur = None  # a version of another base is not what is served now: compare with the base
+    cur_path = cur.path if cur is not None else base
+    t = time.monotonic()
+    progress.emit("eval", step=2, total=4, message=f"scoring the current model ({cur.version if cur else 'base'})")
+    current = score_current(run_dir, cur_path, qs, cache_dir=home.cache_dir)
+    seconds["current_answers"] = round(time.monotonic() - t, 2)
+    t = time.monotonic()
+    progress.emit("eval", step=3, total=4, message="forgetting check: both models' probability of the right general answers")
+    new["general_keep"] = general_retention(out, cur_path, new, current)
+    seconds["forgetting"] = round(time.monotonic() - t, 2)
+    progress.emit("eval", step=4, total=4, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
+    return new, current, (cur.version if cur else None), seconds
+
+
 def train_config(tcfg, job: dict, budget_s: float):
     """The TrainConfig of a cycle: the [train] settings, with the job's overrides (tests and
     benchmarks set max_steps, eval_every, checkpoint_every) and the stage's time budget."""
@@ -594,31 +627,14 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
 
     # -- eval: new model vs the current one, closed-book ------------------------------------
     t0 = time.monotonic()
-    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
-    progress.emit("eval", total=3, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
-    new = score_model(out, qs, cache_dir=home.cache_dir)  # a file llama.cpp cannot load fails the run here;
-    # its answers are kept: if it is promoted, the next cycle's current model gives them again
-    progress.emit("eval", step=1, total=3, message=f"new model: held-out {new['heldout']:.2f}, general {new['general_correct']}/{new['general_n']}")
-    from agent.registry import Registry
-
-    from agent.base_models import active_base, trained_from
-
-    cur = Registry(home).current()
-    record = active_base(home, settings)
-    if cur is not None and record is not None and not trained_from(cur.meta, record):
-        cur = None  # a version of another base is not what is served now: compare with the base
-    cur_path = cur.path if cur is not None else base
-    progress.emit("eval", step=2, total=3, message=f"scoring the current model ({cur.version if cur else 'base'})")
-    current = score_current(run_dir, cur_path, qs, cache_dir=home.cache_dir)
-    new["general_keep"] = general_retention(out, cur_path, new, current)
+    new, current, cur_version, seconds = eval_stage(home, settings, run_dir, out, base, heldout, progress)
     stages["eval"] = round(time.monotonic() - t0, 2)
-    progress.emit("eval", step=3, total=3, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
 
     work = {
         "run_id": run_id, "base": str(base), "quant": qtype, "backend": backend, "stages_s": stages, "dataset": counts,
         "train": result.model_dump(exclude={"losses", "heldout_losses", "general_losses"})
         | {"loss_curve": result.losses, "heldout_curve": result.heldout_losses, "general_curve": result.general_losses},
-        "eval": {"new": new, "current": current, "current_version": cur.version if cur else None}, "files": files,
+        "eval": {"new": new, "current": current, "current_version": cur_version, "seconds": seconds}, "files": files,
     }
     tmp = run_dir / "work.json.tmp"
     tmp.write_text(json.dumps(work, indent=2, default=str), encoding="utf-8")

@@ -132,3 +132,45 @@ def test_kept_answers_equal_fresh_ones_on_the_demo_model(chat_model_path, tmp_pa
     training.score_model(chat_model_path, qs, cache_dir=tmp_path)
     kept = training.score_model(chat_model_path, qs, cache_dir=tmp_path)
     assert kept == fresh
+
+
+def test_the_second_cycles_eval_stage_asks_the_current_model_nothing(chat_model_path, tmp_path, monkeypatch):
+    """The cycle's eval stage (the demo model as candidate and base, a fresh home): the first run
+    asks the base; a second run (another run directory, as the next cycle) takes the base's answers
+    from <home>/cache, loads the base only for the forgetting check, and gives the same scores."""
+    from agent import lm
+    from agent.config import Home, Settings
+    from finetune.dataset import HeldOut
+
+    monkeypatch.setattr(training, "GENERAL_QUESTIONS", training.GENERAL_QUESTIONS[:3])
+    loads = []
+    real = lm.LlamaModel
+
+    class Counting(real):
+        def __init__(self, path, **kw):
+            loads.append(str(path))
+            super().__init__(path, **kw)
+
+    monkeypatch.setattr(lm, "LlamaModel", Counting)
+    home = Home(tmp_path / "home").ensure()
+    cand = tmp_path / "model-Q8_0.gguf"
+    shutil.copyfile(chat_model_path, cand)
+    with open(cand, "ab") as f:  # another file: a byte more after the tensors, same weights
+        f.write(b"\0")
+
+    class P:
+        def emit(self, *a, **k):
+            pass
+
+    held = [HeldOut(id="h1", fact_id="f1", kind="forward-sentence", question="What is my cat called?", answers=["Mochi"], target="Mochi.")]
+    runs = []
+    for name in ("r1", "r2"):
+        rd = home.runs_dir / name
+        rd.mkdir()
+        loads.clear()
+        new, cur, version, seconds = training.eval_stage(home, Settings(), rd, cand, chat_model_path, held, P())
+        runs.append((new, cur, list(loads), seconds))
+    assert version is None and set(runs[0][3]) == {"new_answers", "current_answers", "forgetting"}
+    assert runs[0][2].count(str(chat_model_path)) == 2  # answers, then the forgetting check
+    assert runs[1][2].count(str(chat_model_path)) == 1  # the forgetting check only
+    assert runs[1][0] == runs[0][0] and runs[1][1] == runs[0][1]
