@@ -401,9 +401,11 @@ def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024, cache
             "general_right": [i.correct for i in g.items], "items": [i.model_dump() for i in h.items + g.items]}
 
 
-def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, *, n_ctx: int = 1024) -> dict:
+def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, *, n_ctx: int = 1024,
+                      cache_dir: Path | None = None) -> dict:
     """Each model's probability of the right value on the general questions either answered
-    right (agent/retention.py): what the gate judges forgetting on."""
+    right (agent/retention.py): what the gate judges forgetting on. With `cache_dir`, a
+    reference a model file already scored is taken from `<cache_dir>/probs-<digest>.json`."""
     from agent.chat import SYSTEM_BASE
     from agent.lm import LlamaModel
     from agent.retention import references, retention
@@ -416,12 +418,22 @@ def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, 
     refs = [r for q in GENERAL_QUESTIONS if q.id in said
             for r in references(q.id, [{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": q.question}],
                                 q.answers, said[q.id])]
+    caches: tuple = (None, None)
+    if cache_dir is not None:
+        from agent.answer_cache import ProbabilityCache, prob_setup
+
+        caches = tuple(ProbabilityCache(cache_dir, p, prob_setup(n_ctx)) for p in (new_path, cur_path))
     new_llm, cur_llm = LlamaModel(new_path, n_ctx=n_ctx), LlamaModel(cur_path, n_ctx=n_ctx)
     try:
-        return retention(new_llm, cur_llm, refs).model_dump()
+        kept = retention(new_llm, cur_llm, refs, caches).model_dump()
     finally:
         new_llm.close()
         cur_llm.close()
+    for c in caches:
+        if c is not None:
+            c.save()
+            log.info("forgetting check, %s: %d references from the cache, %d scored", c.file.name, c.hits, c.misses)
+    return kept
 
 
 def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
@@ -480,7 +492,7 @@ def eval_stage(home: Home, settings: Settings, run_dir: Path, out: Path, base: P
     seconds["current_answers"] = round(time.monotonic() - t, 2)
     t = time.monotonic()
     progress.emit("eval", step=3, total=4, message="forgetting check: both models' probability of the right general answers")
-    new["general_keep"] = general_retention(out, cur_path, new, current)
+    new["general_keep"] = general_retention(out, cur_path, new, current, cache_dir=home.cache_dir)
     seconds["forgetting"] = round(time.monotonic() - t, 2)
     progress.emit("eval", step=4, total=4, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
     return new, current, (cur.version if cur else None), seconds

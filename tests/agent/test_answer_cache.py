@@ -137,7 +137,8 @@ def test_kept_answers_equal_fresh_ones_on_the_demo_model(chat_model_path, tmp_pa
 def test_the_second_cycles_eval_stage_asks_the_current_model_nothing(chat_model_path, tmp_path, monkeypatch):
     """The cycle's eval stage (the demo model as candidate and base, a fresh home): the first run
     asks the base; a second run (another run directory, as the next cycle) takes the base's answers
-    from <home>/cache, loads the base only for the forgetting check, and gives the same scores."""
+    and its probabilities of the right general values from <home>/cache (the base is loaded for the
+    forgetting check only, and scores nothing), with the same results."""
     from agent import lm
     from agent.config import Home, Settings
     from finetune.dataset import HeldOut
@@ -146,10 +147,16 @@ def test_the_second_cycles_eval_stage_asks_the_current_model_nothing(chat_model_
     loads = []
     real = lm.LlamaModel
 
+    scored = []
+
     class Counting(real):
         def __init__(self, path, **kw):
             loads.append(str(path))
             super().__init__(path, **kw)
+
+        def logprobs_many(self, pairs, **kw):
+            scored.extend([str(self.path)] * len(pairs))
+            return super().logprobs_many(pairs, **kw)
 
     monkeypatch.setattr(lm, "LlamaModel", Counting)
     home = Home(tmp_path / "home").ensure()
@@ -167,10 +174,59 @@ def test_the_second_cycles_eval_stage_asks_the_current_model_nothing(chat_model_
     for name in ("r1", "r2"):
         rd = home.runs_dir / name
         rd.mkdir()
-        loads.clear()
+        loads.clear(), scored.clear()
         new, cur, version, seconds = training.eval_stage(home, Settings(), rd, cand, chat_model_path, held, P())
-        runs.append((new, cur, list(loads), seconds))
+        runs.append((new, cur, list(loads), seconds, list(scored)))
     assert version is None and set(runs[0][3]) == {"new_answers", "current_answers", "forgetting"}
     assert runs[0][2].count(str(chat_model_path)) == 2  # answers, then the forgetting check
     assert runs[1][2].count(str(chat_model_path)) == 1  # the forgetting check only
+    assert runs[0][4].count(str(chat_model_path)) >= 2 and runs[0][0]["general_keep"]["n"] >= 2
+    assert runs[1][4] == []  # neither model scored a reference again
     assert runs[1][0] == runs[0][0] and runs[1][1] == runs[0][1]
+
+
+class FakeScorer:
+    """value_probabilities' view of a model: no chat template, logprobs_many counted."""
+
+    def __init__(self):
+        self.llama = type("L", (), {"metadata": {}})()
+        self.pairs = []
+
+    def logprobs_many(self, pairs, chat_prompt=False):
+        self.pairs.extend(pairs)
+        return [[-0.01 * len(c) - 0.1 * len(x)] for c, x in pairs]
+
+
+def _refs(*qs):
+    from agent.retention import Reference
+
+    return [Reference(id=q, messages=[{"role": "user", "content": f"What is {q}?"}], prefix=f"{q} is ", value=q.upper())
+            for q in qs]
+
+
+def test_a_reference_once_scored_is_not_scored_again(tmp_path):
+    from agent.answer_cache import ProbabilityCache, prob_setup
+    from agent.retention import value_probabilities
+
+    model = tmp_path / "base.gguf"
+    model.write_text("base")
+    m = FakeScorer()
+    uncached = value_probabilities(m, _refs("a", "b", "c"))
+    c1 = ProbabilityCache(tmp_path / "cache", model, prob_setup(1024))
+    first = value_probabilities(m, _refs("a", "b", "c"), c1)
+    c1.save()
+    assert first == uncached
+    m.pairs.clear()
+    c2 = ProbabilityCache(tmp_path / "cache", model, prob_setup(1024))  # the next cycle
+    mixed = value_probabilities(m, _refs("c", "d", "a"), c2)
+    assert [x for _, x in m.pairs] == [" D"]  # only the new reference
+    assert mixed == [uncached[2], value_probabilities(FakeScorer(), _refs("d"))[0], uncached[0]]
+    # another setup (n_ctx) or another file: scored again
+    m.pairs.clear()
+    value_probabilities(m, _refs("a"), ProbabilityCache(tmp_path / "cache", model, prob_setup(2048)))
+    model.write_text("BASF")
+    from agent import answer_cache
+
+    answer_cache._digests.clear()
+    value_probabilities(m, _refs("a"), ProbabilityCache(tmp_path / "cache", model, prob_setup(1024)))
+    assert len(m.pairs) == 2
