@@ -4,7 +4,7 @@ The gate asks the current model (the base on a first cycle, else the last promot
 same ~108 questions every cycle: 48 held-out questions of the user's facts and the 60 fixed general
 ones. That model's file never changes, and its answers are greedy, so they are the same every time
 (bench/RESULTS.md, fifteenth pass: 108 of 108 answers re-generated two hours later in another
-process were the cycle's, character for character). Asking again cost 233 of the eval stage's 279 s
+process were the cycle's, character for character). Asking again cost 233 of the eval stage's 412 s
 at load ~10. Here each answer is kept under
 
     <home>/cache/answers-<sha256 of the model file, 16 hex>.json
