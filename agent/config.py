@@ -153,6 +153,7 @@ class Home:
     models_dir = property(lambda s: s.root / "models")
     runs_dir = property(lambda s: s.root / "runs")
     logs_dir = property(lambda s: s.root / "logs")
+    cache_dir = property(lambda s: s.root / "cache")  # what can be computed again (agent/answer_cache.py)
     token_file = property(lambda s: s.root / "token")
     daemon_file = property(lambda s: s.root / "daemon.json")
     lock_file = property(lambda s: s.root / "daemon.lock")

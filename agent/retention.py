@@ -12,6 +12,7 @@ References come from both models' right answers (averaged) so neither model is f
 """
 from __future__ import annotations
 
+import json
 import math
 from typing import Sequence
 
@@ -70,21 +71,41 @@ def _token_text(llama, token: int) -> str:
     return llama.detokenize([token], special=True).decode("utf-8", "ignore")
 
 
-def value_probabilities(llm, refs: Sequence[Reference]) -> list[float]:
+def reference_key(r: Reference) -> str:
+    return json.dumps([r.messages, r.prefix, r.value], ensure_ascii=False)
+
+
+def value_probabilities(llm, refs: Sequence[Reference], cache=None) -> list[float]:
     """P(value | prompt + prefix) under `llm` for each reference. One decode per reference: on
     this CPU 2.6x faster than the reader's packed batches for 60 short sequences (34 s vs 88 s).
     A model with `logprobs_many` (agent/lm.py) keeps the cache of what a reference shares with
     the one before it: the system prompt, and the question for a second reference of it, are
     decoded once, not once per reference. The rendered prompt is tokenized as serving does
-    (`chat_prompt`: the template's markers are the special tokens, not their text)."""
-    pairs = [(render(llm, r.messages) + r.prefix.rstrip(" "), (" " if r.prefix.endswith(" ") else "") + r.value) for r in refs]
+    (`chat_prompt`: the template's markers are the special tokens, not their text).
+    With `cache` (agent/answer_cache.ProbabilityCache of this model file), references it already
+    scored are not scored again, and the rest are kept."""
+    keys = [reference_key(r) for r in refs] if cache is not None else []
+    known = {i: p for i, k in enumerate(keys) if (p := cache.get(k)) is not None} if cache is not None else {}
+    todo = [r for i, r in enumerate(refs) if i not in known]
+    pairs = [(render(llm, r.messages) + r.prefix.rstrip(" "), (" " if r.prefix.endswith(" ") else "") + r.value) for r in todo]
     many = getattr(llm, "logprobs_many", None)
-    if many is not None:
+    if not pairs:
+        lps = []
+    elif many is not None:
         lps = many(pairs, chat_prompt=bool(llm.llama.metadata.get("tokenizer.chat_template")))
     else:
         lps = [llm.logprobs(c, x) for c, x in pairs]
     # A wrecked model's logits can be NaN: it gives the value no probability at all.
-    return [p if lp and math.isfinite(p := math.exp(sum(lp))) else 0.0 for lp in lps]
+    fresh = iter([p if lp and math.isfinite(p := math.exp(sum(lp))) else 0.0 for lp in lps])
+    out = []
+    for i in range(len(refs)):
+        if i in known:
+            out.append(float(known[i]))
+        else:
+            out.append(next(fresh))
+            if cache is not None:
+                cache.put(keys[i], out[-1])
+    return out
 
 
 def per_question(refs: Sequence[Reference], probs: Sequence[float]) -> dict[str, float]:
@@ -101,10 +122,11 @@ class Retention(BaseModel):
     old: list[float]
 
 
-def retention(new_llm, old_llm, refs: Sequence[Reference]) -> Retention:
+def retention(new_llm, old_llm, refs: Sequence[Reference], caches: tuple = (None, None)) -> Retention:
+    """`caches`: the two models' ProbabilityCache (or None), new first."""
     if not refs:
         return Retention(n=0, new=[], old=[])
-    pn = per_question(refs, value_probabilities(new_llm, refs))
-    po = per_question(refs, value_probabilities(old_llm, refs))
+    pn = per_question(refs, value_probabilities(new_llm, refs, caches[0]))
+    po = per_question(refs, value_probabilities(old_llm, refs, caches[1]))
     ids = sorted(pn)
     return Retention(n=len(ids), new=[round(pn[i], 4) for i in ids], old=[round(po[i], 4) for i in ids])

@@ -361,24 +361,51 @@ def closed_book_answer_fn(llm, max_tokens: int = EVAL_MAX_TOKENS) -> Callable[[s
     return answer
 
 
-def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024) -> dict:
-    from agent.lm import LlamaModel
+def score_model(path: Path, heldout: list[Question], *, n_ctx: int = 1024, cache_dir: Path | None = None) -> dict:
+    """Closed-book greedy answers to the held-out and the general questions, graded. With
+    `cache_dir` (the cycle's `<home>/cache`), answers this model file already gave with this setup
+    are reused and new ones kept (agent/answer_cache.py); the model is loaded only when a question
+    is missing."""
+    from agent import lm
+    from agent.chat import SYSTEM_BASE
 
-    llm = LlamaModel(path, n_ctx=n_ctx)
+    cache = None
+    if cache_dir is not None:
+        from agent.answer_cache import AnswerCache, setup
+
+        cache = AnswerCache(cache_dir, path, setup(SYSTEM_BASE, EVAL_MAX_TOKENS, n_ctx))
+    llm = None
+
+    def fn(question: str) -> str:
+        nonlocal llm
+        if cache is not None and (hit := cache.get(question)) is not None:
+            return hit
+        if llm is None:
+            llm = lm.LlamaModel(path, n_ctx=n_ctx)
+        answer = closed_book_answer_fn(llm)(question)
+        if cache is not None:
+            cache.put(question, answer)
+        return answer
+
     try:
-        fn = closed_book_answer_fn(llm)
         h = run_eval(heldout, fn, mode="ft")
         g = run_eval(GENERAL_QUESTIONS, fn, mode="ft")
     finally:
-        llm.close()
+        if llm is not None:
+            llm.close()
+    if cache is not None:
+        cache.save()
+        log.info("answers of %s: %d from the cache, %d asked", Path(path).name, cache.hits, cache.misses)
     return {"heldout": h.overall, "by_kind": h.by_kind, "general_correct": sum(i.correct for i in g.items),
             "general_n": len(g.items), "heldout_right": [i.correct for i in h.items],
             "general_right": [i.correct for i in g.items], "items": [i.model_dump() for i in h.items + g.items]}
 
 
-def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, *, n_ctx: int = 1024) -> dict:
+def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, *, n_ctx: int = 1024,
+                      cache_dir: Path | None = None) -> dict:
     """Each model's probability of the right value on the general questions either answered
-    right (agent/retention.py): what the gate judges forgetting on."""
+    right (agent/retention.py): what the gate judges forgetting on. With `cache_dir`, a
+    reference a model file already scored is taken from `<cache_dir>/probs-<digest>.json`."""
     from agent.chat import SYSTEM_BASE
     from agent.lm import LlamaModel
     from agent.retention import references, retention
@@ -391,12 +418,22 @@ def general_retention(new_path: Path, cur_path: Path, new: dict, current: dict, 
     refs = [r for q in GENERAL_QUESTIONS if q.id in said
             for r in references(q.id, [{"role": "system", "content": SYSTEM_BASE}, {"role": "user", "content": q.question}],
                                 q.answers, said[q.id])]
+    caches: tuple = (None, None)
+    if cache_dir is not None:
+        from agent.answer_cache import ProbabilityCache, prob_setup
+
+        caches = tuple(ProbabilityCache(cache_dir, p, prob_setup(n_ctx)) for p in (new_path, cur_path))
     new_llm, cur_llm = LlamaModel(new_path, n_ctx=n_ctx), LlamaModel(cur_path, n_ctx=n_ctx)
     try:
-        return retention(new_llm, cur_llm, refs).model_dump()
+        kept = retention(new_llm, cur_llm, refs, caches).model_dump()
     finally:
         new_llm.close()
         cur_llm.close()
+    for c in caches:
+        if c is not None:
+            c.save()
+            log.info("forgetting check, %s: %d references from the cache, %d scored", c.file.name, c.hits, c.misses)
+    return kept
 
 
 def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
@@ -412,9 +449,10 @@ def eval_sample(heldout: list, limit: int = MAX_HELDOUT_EVAL) -> list:
     return picked
 
 
-def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
+def score_current(run_dir: Path, path: Path, qs: list[Question], cache_dir: Path | None = None) -> dict:
     """The current model's score, computed once per run: a resumed run or a re-run of the eval
-    stage reuses it while the model file and the questions are the same."""
+    stage reuses it while the model file and the questions are the same (and across runs, its
+    answers come from `cache_dir`, see score_model)."""
     st = Path(path).stat()
     key = {"path": str(path), "bytes": st.st_size, "mtime": st.st_mtime, "questions": [q.question for q in qs]}
     cache = run_dir / CURRENT_EVAL_FILE
@@ -422,9 +460,42 @@ def score_current(run_dir: Path, path: Path, qs: list[Question]) -> dict:
         saved = json.loads(cache.read_text(encoding="utf-8"))
         if saved["key"] == key:
             return saved["score"]
-    score = score_model(path, qs)
+    score = score_model(path, qs, cache_dir=cache_dir)
     cache.write_text(json.dumps({"key": key, "score": score}), encoding="utf-8")
     return score
+
+
+def eval_stage(home: Home, settings: Settings, run_dir: Path, out: Path, base: Path, heldout: list, progress) -> tuple:
+    """The new model against the current one (the base, or the promoted version of the same base):
+    greedy closed-book answers of both, then the forgetting check. Returns (new, current,
+    current version or None, seconds per part). The current model's answers come from
+    `<home>/cache` when an earlier cycle asked it the same questions (score_model)."""
+    from agent.base_models import active_base, trained_from
+    from agent.registry import Registry
+
+    seconds: dict[str, float] = {}
+    t = time.monotonic()
+    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
+    progress.emit("eval", total=4, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
+    new = score_model(out, qs, cache_dir=home.cache_dir)  # a file llama.cpp cannot load fails the run here;
+    # its answers are kept: if it is promoted, the next cycle's current model gives them again
+    seconds["new_answers"] = round(time.monotonic() - t, 2)
+    progress.emit("eval", step=1, total=4, message=f"new model: held-out {new['heldout']:.2f}, general {new['general_correct']}/{new['general_n']}")
+    cur = Registry(home).current()
+    record = active_base(home, settings)
+    if cur is not None and record is not None and not trained_from(cur.meta, record):
+        cur = None  # a version of another base is not what is served now: compare with the base
+    cur_path = cur.path if cur is not None else base
+    t = time.monotonic()
+    progress.emit("eval", step=2, total=4, message=f"scoring the current model ({cur.version if cur else 'base'})")
+    current = score_current(run_dir, cur_path, qs, cache_dir=home.cache_dir)
+    seconds["current_answers"] = round(time.monotonic() - t, 2)
+    t = time.monotonic()
+    progress.emit("eval", step=3, total=4, message="forgetting check: both models' probability of the right general answers")
+    new["general_keep"] = general_retention(out, cur_path, new, current, cache_dir=home.cache_dir)
+    seconds["forgetting"] = round(time.monotonic() - t, 2)
+    progress.emit("eval", step=4, total=4, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
+    return new, current, (cur.version if cur else None), seconds
 
 
 def train_config(tcfg, job: dict, budget_s: float):
@@ -568,30 +639,14 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
 
     # -- eval: new model vs the current one, closed-book ------------------------------------
     t0 = time.monotonic()
-    qs = [Question(id=h.id, kind=h.kind, question=h.question, answers=h.answers) for h in eval_sample(heldout)]
-    progress.emit("eval", total=3, message=f"scoring the new model on {len(qs)} held-out + {len(GENERAL_QUESTIONS)} general questions")
-    new = score_model(out, qs)  # a file llama.cpp cannot load fails the run here
-    progress.emit("eval", step=1, total=3, message=f"new model: held-out {new['heldout']:.2f}, general {new['general_correct']}/{new['general_n']}")
-    from agent.registry import Registry
-
-    from agent.base_models import active_base, trained_from
-
-    cur = Registry(home).current()
-    record = active_base(home, settings)
-    if cur is not None and record is not None and not trained_from(cur.meta, record):
-        cur = None  # a version of another base is not what is served now: compare with the base
-    cur_path = cur.path if cur is not None else base
-    progress.emit("eval", step=2, total=3, message=f"scoring the current model ({cur.version if cur else 'base'})")
-    current = score_current(run_dir, cur_path, qs)
-    new["general_keep"] = general_retention(out, cur_path, new, current)
+    new, current, cur_version, seconds = eval_stage(home, settings, run_dir, out, base, heldout, progress)
     stages["eval"] = round(time.monotonic() - t0, 2)
-    progress.emit("eval", step=3, total=3, message=f"held-out: new {new['heldout']:.2f}, current {current['heldout']:.2f}")
 
     work = {
         "run_id": run_id, "base": str(base), "quant": qtype, "backend": backend, "stages_s": stages, "dataset": counts,
         "train": result.model_dump(exclude={"losses", "heldout_losses", "general_losses"})
         | {"loss_curve": result.losses, "heldout_curve": result.heldout_losses, "general_curve": result.general_losses},
-        "eval": {"new": new, "current": current, "current_version": cur.version if cur else None}, "files": files,
+        "eval": {"new": new, "current": current, "current_version": cur_version, "seconds": seconds}, "files": files,
     }
     tmp = run_dir / "work.json.tmp"
     tmp.write_text(json.dumps(work, indent=2, default=str), encoding="utf-8")
