@@ -35,7 +35,7 @@ def looks_like_dokuwiki(path: Path, lines: list[str]) -> bool:
     if "data/pages" in path.as_posix():
         return True
     head = lines[:400]
-    return (any(_HEADING.match(line) and line.startswith("===") for line in head)
+    return (any((m := _HEADING.match(line)) and line.startswith("===") and re.search(r"\w", m.group(2)) for line in head)
             and any(line.startswith("^") and line.rstrip().endswith(("^", "|")) or _LIST.match(line) for line in head))
 
 

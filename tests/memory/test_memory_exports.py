@@ -264,3 +264,10 @@ def test_a_keepass_export_gives_titles_user_names_and_notes_never_a_password():
     assert not any("hunter2" in text for b in parsed.blocks for _, text in b.lines)  # nor its chunks
     broken = parsers.parse(Path("k.xml"), KEEPASS[:-30].encode())
     assert not broken.blocks and any("malformed KeePass export" in w for w in broken.warnings)  # no raw XML read either
+
+
+def test_a_text_file_underlined_with_equals_signs_is_no_dokuwiki_page(tmp_path):
+    """Release notes underline their titles with "=====" and indent lists by two spaces; only a
+    `=====` heading with words in it makes a page DokuWiki's."""
+    notes = "Git v2.37 Release Notes\n==========================\n\nUpdates\n-------\n\n  * git log learned --since.\n"
+    assert parsers.parse(tmp_path / "2.37.0.txt", notes.encode()).kind == "text"
