@@ -481,7 +481,34 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))
+    # A month's own page or file ("journal/2026-10.txt"): that month, no day.
+    for y, m in re.findall(r"(?<![\w-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\w-]|\.\d)", text):
+        found.append((int(y), int(m), 0))
+    found += thai_dates(text)
     return max(found) if found else None
+
+
+# Thailand counts years in the Buddhist Era (2569 BE = 2026 CE) and writes the day first:
+# "03/10/2569", "ต่อภาษี 05/04/2570", "14 ก.พ. 2535", "Journal 10/2569".
+BUDDHIST_ERA = 543
+_THAI_MONTHS = {name: i + 1 for names in (
+    "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+) for i, name in enumerate(names.split())}
+_THAI_MONTH_RE = "|".join(re.escape(m) for m in sorted(_THAI_MONTHS, key=len, reverse=True))
+
+
+def thai_dates(text: str) -> list[tuple[int, int, int]]:
+    """Dates in a Buddhist Era year, as (Common Era year, month, day); day 0 for a month."""
+    found = []
+    for d, m, y in re.findall(r"(?<![\d/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/(2[45]\d{2})(?![\d/])", text):
+        found.append((int(y) - BUDDHIST_ERA, int(m), int(d)))
+    for m, y in re.findall(r"(?<![\d/])(0?[1-9]|1[0-2])/(2[45]\d{2})(?![\d/])", text):
+        found.append((int(y) - BUDDHIST_ERA, int(m), 0))
+    for d, mon, y in re.findall(rf"(?<!\d)(\d{{1,2}})\s*({_THAI_MONTH_RE})\s*(\d{{4}})(?!\d)", text):
+        year = int(y) - BUDDHIST_ERA if int(y) > 2400 else int(y)
+        found.append((year, _THAI_MONTHS[mon], int(d)))
+    return found
 
 
 # Shorthand notes use for words a question spells out: "reg KV19 PXE" is the registration,

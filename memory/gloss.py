@@ -472,6 +472,102 @@ _HANGUL_GLOSSES: dict[str, tuple[str, ...]] = {
 }
 _HANGUL = [(w, english) for english, words in _HANGUL_GLOSSES.items() for w in words]
 
+# Thai writes no spaces between words: its everyday words are found as they are written, inside
+# the text, as Korean's are.
+_THAI_GLOSSES: dict[str, tuple[str, ...]] = {
+    "plate registration": ("ทะเบียน",),
+    "car": ("รถยนต์", "รถเก๋ง"),
+    "mother mum mom": ("แม่",),
+    "father dad": ("พ่อ",),
+    "sister": ("พี่สาว", "น้องสาว"),
+    "brother": ("พี่ชาย", "น้องชาย"),
+    "grandmother grandma": ("ยาย", "คุณย่า"),
+    "nephew niece grandchild": ("หลาน",),
+    "boyfriend girlfriend partner": ("แฟน",),
+    "insurance": ("ประกัน",),
+    "compulsory insurance": ("พ.ร.บ.",),
+    "tax": ("ภาษี",),
+    "juristic office building management": ("นิติบุคคล",),
+    "common fee service charge": ("ค่าส่วนกลาง",),
+    "deposit": ("เงินประกัน", "เงินมัดจำ"),
+    "rent": ("ค่าเช่า",),
+    "electricity": ("ไฟฟ้า", "ค่าไฟ"),
+    "water": ("ค่าน้ำ", "ประปา"),
+    "social security": ("ประกันสังคม",),
+    "identity card id": ("บัตรประชาชน", "บัตรประจำตัว"),
+    "passport": ("หนังสือเดินทาง",),
+    "driving licence": ("ใบขับขี่",),
+    "birthday": ("วันเกิด",),
+    "bank": ("ธนาคาร",),
+    "salary": ("เงินเดือน",),
+    "doctor": ("หมอ", "แพทย์"),
+    "hospital": ("โรงพยาบาล",),
+    "dentist dental": ("ทันต", "ฟัน"),
+    "phone": ("เบอร์", "โทรศัพท์", "มือถือ"),
+    "address": ("ที่อยู่",),
+    "merit making": ("ทำบุญ",),
+    "inspection": ("ตรวจสภาพ",),
+    "condo": ("คอนโด",),
+}
+_THAI = [(w, english) for english, words in _THAI_GLOSSES.items() for w in words]
+
+# Greek, folded (lower case, no tonos), as word beginnings; one written with a space after it is
+# a whole word ("δεη " is the power company, the abbreviation "αδτ " the identity card).
+_GREEK_GLOSSES: dict[str, tuple[str, ...]] = {
+    "passport": ("διαβατηρι",),
+    "identity card id": ("ταυτοτητ", "αδτ "),
+    "tax number": ("αφμ ",),
+    "social security number": ("αμκα ",),
+    "vehicle inspection": ("κτεο ",),
+    "electricity": ("δεη ", "ρευμα"),
+    "water": ("ευαθ ", "νερο "),
+    "rent": ("ενοικι",),
+    "deposit": ("εγγυηση",),
+    "shared building costs service charges": ("κοινοχρηστ",),
+    "building manager": ("διαχειριστ",),
+    "landlord owner": ("ιδιοκτητ",),
+    "road tax": ("τελη κυκλοφοριας",),
+    "insurance": ("ασφαλει", "ασφαλιστ"),
+    "contract": ("συμβολαι",),
+    "supply number": ("αριθμος παροχης", "παροχη"),
+    "mother mum mom": ("μαμα", "μητερα"),
+    "father dad": ("μπαμπα", "πατερα"),
+    "grandmother grandma": ("γιαγια",),
+    "grandfather grandpa": ("παππου",),
+    "godmother": ("νονα ",),
+    "godfather": ("νονος", "νονο "),
+    "nephew niece": ("ανιψι",),
+    "sister-in-law": ("νυφη", "κουνιαδα"),
+    "brother-in-law": ("κουνιαδο", "γαμπρο"),
+    "cousin": ("ξαδερφ", "ξαδελφ"),
+    "brother sister": ("αδερφ", "αδελφ"),
+    "aunt": ("θεια ",),
+    "uncle": ("θειος", "θειο "),
+    "husband wife spouse": ("συζυγ",),
+    "birthday": ("γενεθλια",),
+    "name day": ("γιορτη", "ονομαστικ"),
+    "doctor": ("γιατρ",),
+    "dentist": ("οδοντιατρ",),
+    "hospital": ("νοσοκομει",),
+    "bank": ("τραπεζ",),
+    "salary": ("μισθο",),
+    "work job": ("δουλει",),
+    "car": ("αυτοκινητ",),
+    "motorbike scooter": ("μηχανακι", "μοτοσυκλετ", "παπακι"),
+    "plate": ("πινακιδ",),
+    "phone": ("τηλεφων", "κινητο"),
+    "address": ("διευθυνση",),
+    "flat apartment": ("διαμερισμα",),
+    "home house": ("σπιτι",),
+    "service": ("σερβις",),
+}
+_GREEK = [(w, english) for english, words in _GREEK_GLOSSES.items() for w in words]
+_GREEK_RE = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted((re.escape(w.rstrip()) + ("(?![^\\W\\d_])" if w.endswith(" ") else "")
+                                                       for w, _ in _GREEK), key=len, reverse=True)) + ")")
+_GREEK_ENGLISH: dict[str, str] = {}
+for _w, _e in _GREEK:
+    _GREEK_ENGLISH[_w.rstrip()] = f"{_GREEK_ENGLISH.get(_w.rstrip(), '')} {_e}".strip()
+
 
 # Vietnamese words are syllables, most of them short and, with their tone marks folded away, the
 # same letters as English words ("me" is mother, "bo" father, "vo" wife). They are glossed only
@@ -597,6 +693,13 @@ def english_for(text: str) -> frozenset[str]:
         for word, english in _HANGUL:
             if word in text:
                 found.update(english.split())
+    if any("\u0e00" <= c <= "\u0e7f" for c in text):
+        for word, english in _THAI:
+            if word in text:
+                found.update(english.split())
+    if any("\u0370" <= c <= "\u03ff" for c in text):
+        for m in _GREEK_RE.finditer(low):
+            found.update(_GREEK_ENGLISH[m.group(0)].split())
     if _VIETNAMESE_LETTER.search(text):
         for m in _VIETNAMESE.finditer(low):
             found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
@@ -613,7 +716,7 @@ def english_for(text: str) -> frozenset[str]:
 
 _ENGLISH: dict[str, set[str]] = {}
 # A Vietnamese phrase is searched by its longest syllable, unless that is "tien" (money), in every line of a budget.
-for _p, _e in _ENTRIES + _HANGUL + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
+for _p, _e in _ENTRIES + _HANGUL + _THAI + _GREEK + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
                                     if max(map(len, w.split())) >= 4 and max(w.split(), key=len) != "tien"]:
     for _w in _e.split():
         _ENGLISH.setdefault(_w, set()).add(_p.strip())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, emacs_diary, google_tasks, html, joplin, keep, latex, ldif, mail, opml, org, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keep, latex, ldif, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -202,6 +202,23 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (board := canvas.board_of(path, text)) is not None:
         # An Obsidian canvas: the markdown on its text cards, under the board's name.
         return _converted(*canvas.to_markdown(board, lines, path.stem), warning)
+    if mediawiki.looks_like_export(path, lines):
+        # A MediaWiki export: each page's latest revision only (the older ones are no longer so).
+        try:
+            md, numbers, day = mediawiki.to_markdown(text)
+            return _converted(md, numbers, warning, written=day)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = f"{warning}; " if warning else ""
+            warning += f"malformed MediaWiki export ({exc}): read as plain text"
+    if qif.looks_like_qif(path, lines):
+        # A QIF bank export: each transaction a row (date, amount, payee, memo, category).
+        return _converted(*qif.to_markdown(lines, path.stem), warning)
+    if ofx.looks_like_ofx(path, lines):
+        # An OFX bank statement: the account and balance, each transaction a row.
+        return _converted(*ofx.to_markdown(lines, path.stem), warning)
+    if (notebook := jupyter.notebook_of(path, text)) is not None:
+        # A Jupyter notebook: its markdown cells and what its code printed (a table as a table).
+        return _converted(*jupyter.to_markdown(notebook, lines, path.stem), warning)
     if (tasks := google_tasks.export_of(path, text)) is not None:
         # Google Tasks from Takeout: each list a heading, each task a bullet dated by its last change.
         return _dated_notes(*google_tasks.to_markdown(tasks, lines), warning, "a Google Tasks export with no tasks")
@@ -273,6 +290,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and rst.looks_like_rst(path, lines):
         # A reStructuredText page (a Sphinx wiki): field lists, definition lists, tables, directives.
         return _converted(*rst.to_markdown(lines), warning)
+    if kind == "text" and dokuwiki.looks_like_dokuwiki(path, lines):
+        # A DokuWiki page: `====== Title ======`, `^` header rows over `|` rows, two-space lists.
+        return _converted(*dokuwiki.to_markdown(lines), warning)
     if kind == "text" and zim.looks_like_zim(lines):
         # A Zim wiki page: its header block, `====== Title ======` headings, [[links]].
         return ParsedFile(kind="markdown", blocks=_parse_markdown(zim.to_markdown(lines)),
@@ -551,6 +571,7 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
     physical = split_lines(text)
     blocks: list[Block] = []
     headers: list[str] | None = None
+    rest_from: int | None = None
     previous_end = 0
     try:
         for row in reader:
@@ -561,7 +582,15 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
                 continue
             if headers is None:
                 headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
-                continue
+                if not _headerless(row):
+                    continue
+                # An export with no header row: its first row is data. Its last column is the
+                # message, whose own commas the exporter did not quote (Viber): one cell again.
+                last_typed = max(k for k, c in enumerate(row) if _cell_kind(c))
+                rest_from = last_typed + 1 if last_typed + 1 < len(row) else None
+                headers = _column_names(row[:last_typed + 1] + ([",".join(row[rest_from:])] if rest_from else []))
+            if rest_from is not None and len(row) > rest_from + 1:
+                row = row[:rest_from] + [",".join(row[rest_from:])]
             pairs = []
             for k, cell in enumerate(row):
                 if cell.strip():
@@ -580,6 +609,42 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
     return _without_machine_ids(blocks)
+
+
+_CELL_KINDS = (
+    ("date", re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}\.?")),
+    ("time", re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")),
+    ("phone", re.compile(r"\+\d[\d ()-]{7,}")),
+)
+
+
+def _cell_kind(cell: str) -> str | None:
+    return next((name for name, pattern in _CELL_KINDS if pattern.fullmatch(cell.strip())), None)
+
+
+def _headerless(row: list[str]) -> bool:
+    """A first row that is data, not column names: it holds two or more dates, times or phone
+    numbers (a Viber chat export: "02/10/2026,09:14:08,Μαμά,+306975550142,Καλημέρα...")."""
+    return sum(_cell_kind(c) is not None for c in row) >= 2
+
+
+def _column_names(row: list[str]) -> list[str]:
+    """Names for the columns of a headerless export, from what its first row holds: a date, a
+    time, a phone; the longest other cell is the text; the first short one a name."""
+    names: list[str | None] = [_cell_kind(c) for c in row]
+    free = [k for k, n in enumerate(names) if n is None and row[k].strip()]
+    if free:
+        text = max(free, key=lambda k: len(row[k]))
+        names[text] = "text"
+        short = [k for k in free if k != text and len(row[k].split()) <= 3]
+        if short:
+            names[short[0]] = "name"
+    seen: set[str] = set()
+    out = []
+    for k, n in enumerate(names):
+        out.append(n if n and n not in seen else f"column {k + 1}")
+        seen.add(n or "")
+    return out
 
 
 # A program's own keys ("Transaction ID: cf06cd918c9ca0cd9b94a9d881a521c0", a uuid): nothing a

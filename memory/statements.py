@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s31"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s32"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -576,10 +576,11 @@ def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: l
 
 # A first column with one of these headers names what the row is about ("sister"), so the row
 # reads "sister: Anja Hoffmann; phone: …" rather than "who: sister; name: Anja Hoffmann; …".
-# A second column headed "name" needs no header: "sister: Anja Hoffmann"; any other keeps it:
+# A second column headed "name" or "value" needs no header: "sister: Anja Hoffmann", "unit: 1712";
+# any other keeps it:
 # "Aiko: medication: levothyroxine; dose: 50 mcg".
 _LABEL_HEADERS = frozenset({"", "who", "relation", "relationship", "role", "what", "item", "key", "field", "attribute", "property", "thing"})
-_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person"})
+_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person", "value", "values", "details", "detail"})
 
 
 def row_text(pairs: list[tuple[str, str]], first_header: str | None) -> str:
