@@ -581,6 +581,7 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
     blocks: list[Block] = []
     headers: list[str] | None = None
     rest_from: int | None = None
+    headerless = False
     previous_end = 0
     try:
         for row in reader:
@@ -593,6 +594,7 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
                 headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
                 if not _headerless(row):
                     continue
+                headerless = True
                 # An export with no header row: its first row is data. Its last column is the
                 # message, whose own commas the exporter did not quote (Viber): one cell again.
                 last_typed = max(k for k, c in enumerate(row) if _cell_kind(c))
@@ -617,8 +619,8 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
                 )
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
-    if headers and "date" in headers and blocks:
-        blocks = _iso_dates(blocks)
+    if headerless and "date" in (headers or []):
+        blocks = _iso_dates(blocks)  # only the dates this parser named: a user's own column stays as written
     return _without_machine_ids(blocks)
 
 

@@ -271,3 +271,8 @@ def test_a_text_file_underlined_with_equals_signs_is_no_dokuwiki_page(tmp_path):
     `=====` heading with words in it makes a page DokuWiki's."""
     notes = "Git v2.37 Release Notes\n==========================\n\nUpdates\n-------\n\n  * git log learned --since.\n"
     assert parsers.parse(tmp_path / "2.37.0.txt", notes.encode()).kind == "text"
+
+
+def test_a_csv_with_its_own_date_column_keeps_its_dates_as_written():
+    got = _got("bank.csv", "date,amount,payee\n28/11/2026,-480.00,Stelios\n02/10/2026,-15.00,Vodafone\n")
+    assert [t for _, _, t in got] == ["date: 28/11/2026; amount: -480.00; payee: Stelios", "date: 02/10/2026; amount: -15.00; payee: Vodafone"]
