@@ -154,16 +154,22 @@ def other_kind(question: str, head: str, text: str) -> bool:
 
 # Kinds of one thing that exclude each other: a line about the electricity meter is not about the
 # gas meter. Stems of generic English (a statement's foreign words count through their glosses).
+# Each set counts only where the question speaks of what its kinds are kinds of ("my home
+# address" is no kind of insurance).
 _EXCLUSIVE_KINDS = (
-    ({"gas"}, {"electric", "electr"}, {"water"}, {"inter", "broad", "fibre", "wifi"}),  # supplies of a home
-    ({"healt", "medic"}, {"car", "motor", "vehic"}, {"home", "house", "conte"}, {"trave"}, {"life"}, {"pet"}, {"denta"}),  # insurance
+    ({"meter", "bill", "suppl", "provi", "tarif", "accou", "contr", "custo", "read", "conne", "compa", "numbe"},  # supplies of a home
+     ({"gas"}, {"electric", "electr"}, {"water"}, {"inter", "broad", "fibre", "wifi"})),
+    ({"insur", "polic", "cover", "premi", "claim"},  # insurance
+     ({"healt", "medic"}, {"car", "motor", "vehic"}, {"home", "house", "conte"}, {"trave"}, {"life"}, {"pet"}, {"denta"})),
 )
 
 
 def other_supply(question_stems: set[str], said_stems: set[str]) -> bool:
     """The question names one kind ("our gas meter", "my health insurance") and the statement
     another of the same set and not the asked one (the electricity meter's row, the car policy)."""
-    for kinds in _EXCLUSIVE_KINDS:
+    for context, kinds in _EXCLUSIVE_KINDS:
+        if not context & question_stems:
+            continue
         asked = [k for k in kinds if k & question_stems]
         if len(asked) != 1 or said_stems & asked[0]:
             continue

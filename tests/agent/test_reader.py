@@ -560,6 +560,10 @@ def test_a_row_about_another_supply_or_policy_is_no_answer():
     assert Reader(overlap_model()).read("What's the serial number of our gas meter?", [both]).kind == "answered"
     car = hit("Car insurance (Allianz): policy AZ-4471-2209.", line=5)
     assert Reader(overlap_model()).read("What is my health insurance policy number?", [car]).kind == "abstained"
+    # Only where the question speaks of what these are kinds of: "my home address" is no policy.
+    from agent.reader_relate import other_supply
+    assert not other_supply({"home", "addre"}, {"addre", "car", "regis"})
+    assert other_supply({"home", "insur", "polic"}, {"car", "insur"})
 
 
 def test_a_name_question_needs_a_name_the_question_does_not_say():
