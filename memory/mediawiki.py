@@ -127,7 +127,7 @@ def _wikitext(text: str, first: int) -> tuple[list[str], list[int]]:
             continue
         m = re.match(r"^(={1,6})\s*(.*?)\s*\1\s*$", s)
         if m:
-            md.append("#" * (len(m.group(1)) + 1 if len(m.group(1)) < 6 else 6) + " " + _inline(m.group(2)))
+            md.append("#" * min(len(m.group(1)), 6) + " " + _inline(m.group(2)))  # "== Flat ==" under the page's "# Title"
         elif m := re.match(r"^([*#:]+)\s*(.*)$", s):
             depth = len(m.group(1)) - 1
             md.append("  " * depth + ("1. " if m.group(1).endswith("#") else "- ") + _inline(m.group(2)))
