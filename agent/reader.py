@@ -611,12 +611,17 @@ class Reader:
         if given and any(re.sub(r"\D", "", g) and re.sub(r"\D", "", g) in re.sub(r"\D", "", best.statement.text) or g in best.statement.text
                          for g in given):
             return True  # "Whose number is 555-0148?": the line holding that very value is about it
+        st = best.statement
+        asked_stems = {stem(w) for w in asked}
+        keyed = [(_UNKNOWN.match(v) is not None) for k, v in (st.fields or {}).items()
+                 if asked_stems & (content_words(k) | content_words(" ".join(english_for(k))))]
+        if keyed and all(keyed):
+            return False  # "γενέθλια: —": the row says it does not know the birthday (its name day is another date)
         kind_words = _KIND_WORDS.get(info.want or "", set())
         if best.typed and all(stem(w) in kind_words for w in asked):
             return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
         if info.want == "code" and best.typed:
             asked = [w for w in asked if stem(w) not in kind_words]  # "TP 1354" is the flight's number
-        st = best.statement
         if info.names and asked and all(w.lower() in ("id", "number", "no", "num") for w in asked) and re.search(
                 rf"\b{re.escape(info.names[0])}\s*(?:id|no\.?|number|#)?\s*:\s*\S", st.text, re.IGNORECASE):
             return True  # "UPI: rohan@okhdfc" is the UPI ID; "Flying Blue: 2291 4471 055" the Flying Blue number
@@ -1163,6 +1168,10 @@ _VALUE_NOUNS = frozenset("number numbers name names date day time address amount
 
 # One of several numbered or lettered things: "Flat A", "room 3", "Incubator 5", "Rd 8".
 _LABELLED = re.compile(r"\b([A-Za-z]{2,})\s+([A-Z]|\d{1,3})\b(?![.,:/-]?\d)")
+
+
+# What a table writes where it does not know: "—", "?", "n/a", "unknown".
+_UNKNOWN = re.compile(r"^\s*(?:[-–—?]+|n/?a|unknown|tbd|tba|not known)\s*$", re.IGNORECASE)
 
 
 def _other_label(noun: str, label: str, text: str) -> bool:

@@ -184,6 +184,8 @@ def _bare_amounts(text: str) -> list[str]:
     for n in numbers(text):
         if not any(c.isdigit() for c in n) or n in found_dates or _in_date(n, text, found_dates) or re.fullmatch(r"(?:19|20)\d\d", n):
             continue
+        if re.fullmatch(r"(?:0?[1-9]|1[0-2])[/.-](?:19|20)\d\d", n):
+            continue  # "road tax paid 12/2025": a month, not an amount
         if re.search(r"[A-Za-z]", n):
             continue  # "Booking ref MF-6120-SD": an identifier, not an amount
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]

@@ -1470,3 +1470,17 @@ def test_who_someone_is_is_said_with_the_heading_their_line_is_under():
     assert compose(gp, None, "Where is the GP?") == "Dr Fionnuala Byrne, Stoneybatter Medical Centre, 12 Prussia Street."
     dentist = hit("Dott.ssa Anna Bruni, via Roma 3, tel. 051 555 0000", line=11, topic="Dentista")
     assert compose(dentist, None, "Who is Anna Bruni?").startswith("Dentista: Dott.ssa Anna Bruni")
+
+
+def test_a_row_that_does_not_know_the_asked_value_gives_no_other_date_or_amount():
+    """"γενέθλια: —" (birthday unknown) beside the name day's date does not answer "When is Dad's
+    birthday?"; a phone column with "—" beside a mobile still gives the mobile; "road tax paid
+    12/2025" holds a month, not the tax's amount."""
+    dad = row({"Ποιος": "Μπαμπάς", "γενέθλια": "—", "γιορτή (name day)": "21/05 (Κωνσταντίνου και Ελένης)"}, line=38)
+    assert Reader(overlap_model()).read("When is Dad's birthday?", [dad]).kind == "abstained"
+    mum = row({"who": "Mum", "birthday": "21/07", "name day": "—"}, line=37)
+    assert "21/07" in Reader(overlap_model()).read("When is Mum's birthday?", [mum]).answer
+    lee = row({"name": "Lee Barnes", "phone": "—", "mobile": "07700 900761"}, line=4)
+    assert "07700 900761" in Reader(overlap_model()).read("What is Lee Barnes's phone number?", [lee]).answer
+    tax = hit("Vehicles (yearly): Τέλη κυκλοφορίας Panda 2026: paid 12/2025", line=78)
+    assert Reader(overlap_model()).read("How much is the Panda's road tax?", [tax]).kind == "abstained"
