@@ -4,7 +4,9 @@ Command sets: bench/voice/commands.jsonl, 54 commands over two personas (Lena, f
 shared/persona/lena/notes, and Sam, from bench/voice/persona/notes), split into a tuning set (24),
 a held-out set (12; its failures were read in the sixth pass, so it is a second-use set since) and
 a fresh set (18, `--sets fresh`, written before the sixth pass read any failure, measured once
-with its final code; not in the default `--sets`). Voices:
+with its final code; not in the default `--sets`) and a second fresh set (20, `--sets fresh2`,
+written in the fourteenth pass before it changed any code, after the first fresh set's failures
+were read; measured once with that pass's final code). Voices:
 espeak-ng en-us and flite slt (tuning); espeak-ng en-gb+f3 and flite rms (held out). Each at
 two speeds (normal, 1.25x), clean and with pink noise mixed in by sox at 10 dB SNR.
 
@@ -717,7 +719,8 @@ def report(model: str, mode: str, rows: list[dict], show: int, executed: bool) -
     print(f"\n== {model}, priming {mode} ({'executed on the virtual phone' if executed else 'planned'}) ==")
     groups = (("tuning commands x tuning voices", tuned),
               ("tuning commands x held-out voices", [r for r in part(set="tune") if r["name"] + r["say"] not in tuned_names]),
-              ("held-out commands x all voices", part(set="holdout")), ("fresh commands x all voices", part(set="fresh")))
+              ("held-out commands x all voices", part(set="holdout")), ("fresh commands x all voices", part(set="fresh")),
+              ("fresh2 commands x all voices", part(set="fresh2")))
     for label, sub in groups:
         if not sub:
             continue
