@@ -319,6 +319,7 @@ def gates(agent, tr, plan, vocab) -> dict:
         found = h._grammar(agent, tr, vocab, h.known_apps(vocab), ev, by_sound=not out["by_sound"])
         out["same"] = found.meaning == h._meaning(plan)
         out["p_all"] = found.p_all
+        out["p"] = found.p
     return out
 
 
@@ -346,7 +347,7 @@ def decide(g: dict) -> bool:
     else:
         sure = not low(g["min_word"]) or ("verb_mass" in g and not low(min(g["verb_mass"], g["rest_min"])))
         if g["by_sound"] or not sure:
-            vouched = g["same"] and g["p_all"] >= h.GRAMMAR_SURE
+            vouched = g["same"] and (g["p_all"] >= h.GRAMMAR_SURE or g.get("p", 0.0) >= h.GRAMMAR_SURE_COMMANDS)
     return (g["by_sound"] and not vouched) or not (vouched or sure)
 
 
