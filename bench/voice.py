@@ -402,6 +402,7 @@ def main() -> int:
     ap.add_argument("--models", default="base", help="comma list of base, tiny.en")
     ap.add_argument("--priming", default="prompt", help="comma list of none, generic, prompt, hotwords")
     ap.add_argument("--sets", default="tune,holdout")
+    ap.add_argument("--commands", default="", help="comma list of command ids: only these (a check, not a measurement)")
     ap.add_argument("--voices", default="tune,holdout", help="voice groups (tune, holdout) or voice names")
     ap.add_argument("--speeds", default=",".join(SPEEDS), help="comma list of " + ", ".join(SPEEDS))
     ap.add_argument("--noise", default="clean,noisy", help="comma list of clean, noisy: the clips measured")
@@ -502,7 +503,7 @@ def main() -> int:
     cache.mkdir(parents=True, exist_ok=True)
     sets = args.sets.split(",")
     commands = [json.loads(line) for line in (HERE / "voice" / "commands.jsonl").read_text().splitlines() if line.strip()]
-    commands = [c for c in commands if c["set"] in sets]
+    commands = [c for c in commands if c["set"] in sets and (not args.commands or c["id"] in args.commands.split(","))]
     voice_names = [v for g in args.voices.split(",") for v in ([n for n, x in VOICES.items() if x[2] == g] or [g])]
     t = time.perf_counter()
     speeds = args.speeds.split(",")

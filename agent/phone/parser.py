@@ -253,14 +253,14 @@ def _parse_one(text: str) -> list[Step] | None:
 
     # text/message/sms X that|saying Y ; send (a) text to X saying Y ; tell X that Y
     # (the recognizer's commas land anywhere: "Text my brother, saying ...", "Tell Marcus, I'm late")
-    m = re.match(r"^(?:send )?(?:an? )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
+    m = re.match(r"^(?:send )?(?:an? |the )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
                  r"(?:,?\s+(?:that|saying|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:send|shoot|drop|fire off) (?P<who>.+?) an? (?:quick )?(?:text|sms|message|msg|line|note)(?: message)?"
                  r"\s*(?:,?\s*(?:saying|that|to say)\b,?|:|,)?\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?:,?\s+(?:saying|that|to say)\b,?|:|,)\s*(?P<body>.+)$",
                  s, re.I) or \
-        re.match(r"^tell (?P<who>.+?) (?:that\b,? ?)(?P<body>.+)$", s, re.I) or \
-        re.match(r"^tell (?P<who>(?!(?:me|us)\b)[^,]+?), (?:that\b,? ?)?(?P<body>.+)$", s, re.I) or \
+        re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I) or \
+        re.match(rf"^tell (?!(?:me|us)\b){_WHO_BARE}, (?:that(?![\w'’]),? ?)?(?P<body>.+)$", s, re.I) or \
         re.match(r"^let (?P<who>.+?) know(?: that)?[,:]?\s+(?P<body>.+)$", s, re.I)
     if not m:  # the "that" dropped or not heard
         m = re.match(rf"^(?:send )?(?:an? )?(?:text|sms|message|msg)(?: message)? (?:to )?{_WHO_BARE} (?P<body>\S.*)$", s, re.I) or \

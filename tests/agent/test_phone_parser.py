@@ -175,9 +175,12 @@ def test_spelled_out_numbers():
     ("Turn on, airplane mode.", [("airplane", {"enabled": True})]),
     ("Wi-Fi, off.", [("wifi", {"enabled": False})]),
     ("Tell Marcus, I'm leaving work now.", [("send_sms", {"contact": "Marcus", "body": "I'm leaving work now"})]),
-    ("Tell Jo that, I am late.", [("send_sms", {"contact": "Jo", "body": "I am late"})]),
+    ("Tell Jo, that I am late.", [("send_sms", {"contact": "Jo", "body": "I am late"})]),
+    ("Tell Jo, that's fine.", [("send_sms", {"contact": "Jo", "body": "that's fine"})]),
+    ("Tell Jo you're not doing that, Sam.", [("send_sms", {"contact": "Jo", "body": "you're not doing that, Sam"})]),
     ("Text my brother, saying the match starts at 3.", [("send_sms", {"contact": "my brother", "body": "the match starts at 3"})]),
     ("Send Jo a text, saying see you at the gym.", [("send_sms", {"contact": "Jo", "body": "see you at the gym"})]),
+    ("Send the text to my mum saying I'll ring you.", [("send_sms", {"contact": "my mum", "body": "I'll ring you"})]),
 ])
 def test_recognizer_output(text, want):
     assert kinds(text) == want
