@@ -252,12 +252,15 @@ def _parse_one(text: str) -> list[Step] | None:
         return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]
 
     # text/message/sms X that|saying Y ; send (a) text to X saying Y ; tell X that Y
-    m = re.match(r"^(?:send )?(?:an? )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
-                 r"(?: that| saying| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
+    # (the recognizer's commas land anywhere: "Text my brother, saying ...", "Tell Marcus, I'm late")
+    m = re.match(r"^(?:send )?(?:an? |the )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
+                 r"(?:,?\s+(?:that|saying|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:send|shoot|drop|fire off) (?P<who>.+?) an? (?:quick )?(?:text|sms|message|msg|line|note)(?: message)?"
-                 r"\s*(?:saying|that|to say|:|,)?\s*(?P<body>.+)$", s, re.I) or \
-        re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?: saying| that| to say|:|,)\s*(?P<body>.+)$", s, re.I) or \
+                 r"\s*(?:,?\s*(?:saying|that|to say)\b,?|:|,)?\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?:,?\s+(?:saying|that|to say)\b,?|:|,)\s*(?P<body>.+)$",
+                 s, re.I) or \
         re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I) or \
+        re.match(rf"^tell (?!(?:me|us)\b){_WHO_BARE}, (?:that(?![\w'’]),? ?)?(?P<body>.+)$", s, re.I) or \
         re.match(r"^let (?P<who>.+?) know(?: that)?[,:]?\s+(?P<body>.+)$", s, re.I)
     if not m:  # the "that" dropped or not heard
         m = re.match(rf"^(?:send )?(?:an? )?(?:text|sms|message|msg)(?: message)? (?:to )?{_WHO_BARE} (?P<body>\S.*)$", s, re.I) or \
@@ -304,9 +307,11 @@ def _parse_one(text: str) -> list[Step] | None:
 
     # toggles: turn on X / turn X on / enable X / switch off X
     # (a filler the recognizer slips in before the state, "Turn it off airplane mode.", is no other command)
-    m = re.search(rf"\b(?:turn|switch|put|set) (?:it |the )?(?:back )?(on|off) (?:the |my |your )?{_TOGGLE_WORDS}", low) or \
-        re.search(rf"\b(?:turn|switch|put|set) (?:the |my |your )?{_TOGGLE_WORDS} (?:back )?(on|off)\b", low) or \
-        re.fullmatch(rf"(?:the )?{_TOGGLE_WORDS} (on|off)", low)  # "Wi-Fi off."
+    # (a comma the recognizer puts in one is a pause: "Switch off, Bluetooth.", "Bluetooth, off.")
+    bare = re.sub(r"\s*,\s*", " ", low)
+    m = re.search(rf"\b(?:turn|switch|put|set) (?:it |the )?(?:back )?(on|off) (?:the |my |your )?{_TOGGLE_WORDS}", bare) or \
+        re.search(rf"\b(?:turn|switch|put|set) (?:the |my |your )?{_TOGGLE_WORDS} (?:back )?(on|off)\b", bare) or \
+        re.fullmatch(rf"(?:the )?{_TOGGLE_WORDS} (on|off)", bare)  # "Wi-Fi off."
     if not m:  # "put the phone in airplane mode", "take it off flight mode", "switch to airplane mode"
         mode = r"(airplane mode|aeroplane mode|flight mode|plane mode)"
         phone = r"(?: (?:the|my) phone| it| the device)?"
@@ -320,7 +325,7 @@ def _parse_one(text: str) -> list[Step] | None:
         kind = _toggle_target(what)
         if kind:
             return [Step(kind=kind, args={"enabled": state == "on"}, description=f"{kind} {state}")]
-    m = re.search(rf"\b(enable|disable|activate|deactivate) (?:the |my )?{_TOGGLE_WORDS}", low)
+    m = re.search(rf"\b(enable|disable|activate|deactivate) (?:the |my )?{_TOGGLE_WORDS}", bare)
     if m:
         kind = _toggle_target(m.group(2))
         on = m.group(1) in ("enable", "activate")
@@ -330,6 +335,10 @@ def _parse_one(text: str) -> list[Step] | None:
     # volume
     # "the sound" is the volume when it goes up or down ("turn the sound down")
     sound = re.search(r"\bsound\b", low) and re.search(r"\b(?:up|down|louder|quieter|lower|raise|reduce|increase|decrease)\b", low)
+    # "put the phone on silent", "silence my phone": muted
+    if re.search(r"^(?:put|set|switch|turn) (?:the |my )?(?:phone|ringer|it) (?:on|to|in) silent(?: mode)?$|"
+                 r"^(?:silence|mute) (?:the |my )?(?:phone|ringer)$|^silent mode(?: on)?$", re.sub(r",", "", low)):
+        return [Step(kind="volume", args={"level": "mute"}, description="mute")]
     if re.search(r"\bvolume\b|\bmute\b|\bunmute\b|\blouder\b|\bquieter\b", low) or sound:
         if re.search(r"\bunmute\b", low):
             return [Step(kind="volume", args={"level": "up"}, description="volume up")]

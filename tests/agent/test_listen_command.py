@@ -624,3 +624,57 @@ def test_a_clearly_spoken_message_is_still_sent(capsys, notes_home, flite):
     assert code == 0, data
     assert not data["read_back"] and [p["kind"] for p in data["plan"]] == ["send_sms"], data
     assert data["actions"][0]["ok"], data
+
+
+# ---- doubt between the heard command and words that make no command (fourteenth pass) -----------
+class _Scores:
+    """A recording's scorer with set log-probabilities per reading (everything else: -30): the
+    recognizer's doubt written down, no audio."""
+
+    def __init__(self, scores: dict, alternatives: list[str]):
+        self.scores, self._alternatives = scores, alternatives
+
+    def alternatives(self, n=5):
+        return self._alternatives[:n]
+
+    def grammar(self, texts):
+        return [self.scores.get(t, -30.0) for t in texts]
+
+    def first_word(self, words):
+        return {w: 0.05 for w in words}
+
+    def words(self, text, *, context=True):
+        return [(w, 0.3) for w in text.split()]
+
+
+def _doubted(text, scores, alternatives):
+    from tools.voice import Confidence, Transcript
+
+    return Transcript(text=text, seconds=2.0, language="en", scorer=_Scores(scores, alternatives),
+                      words=[(w, 0.3) for w in text.split()],
+                      confidence=Confidence(avg_logprob=-0.3, min_word_prob=0.3, mean_word_prob=0.6))
+
+
+def test_doubt_only_between_the_command_and_no_command_is_no_doubt_about_the_action(notes_home):
+    """"Call my uncle." that the recognizer also reads as "Call my car." and "Call me now.": those
+    readings are no command (no contact is "my car"), and every other call or setting this
+    user could mean scores next to nothing; the call runs. When another contact holds a share of
+    the commands, or the likeliest command is another one, it is read back as before."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    others = ["Call my car.", "Call me now."]
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        vocab = _vocabulary(memory)
+        agent = _agent(notes_home, memory)
+        nonsense = understand(agent, _doubted("Call my uncle.", {"Call my uncle.": -1.0, "Call my car.": -1.2,
+                                                                  "Call me now.": -1.5}, others), vocab)
+        contact = understand(agent, _doubted("Call my uncle.", {"Call my uncle.": -1.0, "Call my car.": -1.2,
+                                                                 "Call my neighbour.": -2.5}, others), vocab)
+        other = understand(agent, _doubted("Call my uncle.", {"Call my uncle.": -2.0, "Call Rosalind.": -1.0},
+                                           others), vocab)
+    assert nonsense.evidence["p_all"] < 0.9 and nonsense.evidence["p"] >= 0.99
+    assert nonsense.evidence["vouched"] and not nonsense.read_back
+    assert [p.args["to"] for p in nonsense.plan] == ["+49305550177"]
+    assert contact.read_back and not contact.evidence["vouched"]  # my neighbour: a few per cent
+    assert other.read_back and not other.evidence["vouched"]

@@ -170,6 +170,17 @@ def test_spelled_out_numbers():
     # a filler slipped in before the state
     ("Turn the off airplane mode.", [("airplane", {"enabled": False})]),
     ("Turn it off airplane mode.", [("airplane", {"enabled": False})]),
+    # a comma where the speaker paused (voice, fourteenth pass): one command, not none
+    ("Switch off, Bluetooth.", [("bluetooth", {"enabled": False})]),
+    ("Turn on, airplane mode.", [("airplane", {"enabled": True})]),
+    ("Wi-Fi, off.", [("wifi", {"enabled": False})]),
+    ("Tell Marcus, I'm leaving work now.", [("send_sms", {"contact": "Marcus", "body": "I'm leaving work now"})]),
+    ("Tell Jo, that I am late.", [("send_sms", {"contact": "Jo", "body": "I am late"})]),
+    ("Tell Jo, that's fine.", [("send_sms", {"contact": "Jo", "body": "that's fine"})]),
+    ("Tell Jo you're not doing that, Sam.", [("send_sms", {"contact": "Jo", "body": "you're not doing that, Sam"})]),
+    ("Text my brother, saying the match starts at 3.", [("send_sms", {"contact": "my brother", "body": "the match starts at 3"})]),
+    ("Send Jo a text, saying see you at the gym.", [("send_sms", {"contact": "Jo", "body": "see you at the gym"})]),
+    ("Send the text to my mum saying I'll ring you.", [("send_sms", {"contact": "my mum", "body": "I'll ring you"})]),
 ])
 def test_recognizer_output(text, want):
     assert kinds(text) == want
@@ -327,6 +338,8 @@ def test_one_misheard_word_is_put_back_by_sound_without_a_recognizer():
     ("take it off flight mode", [("airplane", {"enabled": False})]),
     ("turn the sound down", [("volume", {"level": "down"})]),
     ("reduce the volume", [("volume", {"level": "down"})]),
+    ("put the phone on silent", [("volume", {"level": "mute"})]),
+    ("silence my phone", [("volume", {"level": "mute"})]),
     ("go to maps", [("open_app", {"name": "maps"})]),
     ("show me my photos", [("open_app", {"name": "photos"})]),
     ("bring up the camera", [("open_app", {"name": "camera"})]),
@@ -337,7 +350,7 @@ def test_everyday_phrasings(text, want):
 
 @pytest.mark.parametrize("text", ["Bring my mum.", "let it go", "Let me know", "bring the camera",
                                   "Open the phone, thank you.", "pull up my notes on the boiler",
-                                  "show me what I wrote about the boiler"])  # Whisper's hallucinated "thank you" in noise
+                                  "show me what I wrote about the boiler", "Tell me, what time is it?"])  # Whisper's hallucinated "thank you" in noise
 def test_everyday_phrasings_do_not_swallow_other_words(text):
     assert parse_command(text) is None
 

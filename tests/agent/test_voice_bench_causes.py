@@ -87,6 +87,8 @@ def test_floors_are_tried_again_on_a_dump_from_each_gates_value(monkeypatch):
     assert decide(message) and not decide(call)
     assert decide({**call, "rest_min": 0.4})  # a name word unsure: read back, the grammar not sure either
     assert not decide({**call, "rest_min": 0.4, "p_all": 0.95})  # the grammar vouches
+    assert not decide({**call, "rest_min": 0.4, "p": 0.995})  # ... or holds it among the commands alone
+    assert decide({**call, "rest_min": 0.4, "p": 0.9})
     assert decide({**call, "by_sound": True})  # a contact by sound needs the grammar
     rows = [{"name": "m", "say": "text Kofi I'm on my way", "heard": "Text Kofi, I'm on my way.", "noise": "clean",
              "right_plan": True, "runnable": True, "risky": True, "read_back": True, "ok": False,
