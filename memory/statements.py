@@ -580,7 +580,7 @@ def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: l
 # any other keeps it:
 # "Aiko: medication: levothyroxine; dose: 50 mcg".
 _LABEL_HEADERS = frozenset({"", "who", "relation", "relationship", "role", "what", "item", "key", "field", "attribute", "property", "thing"})
-_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person", "value", "values", "details", "detail"})
+_NAME_HEADERS = frozenset({"", "name", "full name", "names", "contact", "person", "value", "values"})
 
 
 def row_text(pairs: list[tuple[str, str]], first_header: str | None) -> str:
