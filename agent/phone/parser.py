@@ -254,10 +254,10 @@ def _parse_one(text: str) -> list[Step] | None:
     # text/message/sms X that|saying Y ; send (a) text to X saying Y ; tell X that Y
     # (the recognizer's commas land anywhere: "Text my brother, saying ...", "Tell Marcus, I'm late")
     m = re.match(r"^(?:send )?(?:an? |the )?(?:text|sms|message|msg|whatsapp)(?: message)? (?:to )?(?P<who>.+?)"
-                 r"(?:,?\s+(?:that|saying|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
+                 r"(?:,?\s+(?:that(?![\w'’])|saying|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:send|shoot|drop|fire off) (?P<who>.+?) an? (?:quick )?(?:text|sms|message|msg|line|note)(?: message)?"
-                 r"\s*(?:,?\s*(?:saying|that|to say)\b,?|:|,)?\s*(?P<body>.+)$", s, re.I) or \
-        re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?:,?\s+(?:saying|that|to say)\b,?|:|,)\s*(?P<body>.+)$",
+                 r"\s*(?:,?\s*(?:saying|that(?![\w'’])|to say)\b,?|:|,)?\s*(?P<body>.+)$", s, re.I) or \
+        re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?:,?\s+(?:saying|that(?![\w'’])|to say)\b,?|:|,)\s*(?P<body>.+)$",
                  s, re.I) or \
         re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I) or \
         re.match(rf"^tell (?!(?:me|us)\b){_WHO_BARE}, (?:that(?![\w'’]),? ?)?(?P<body>.+)$", s, re.I) or \
