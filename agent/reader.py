@@ -646,7 +646,7 @@ class Reader:
         head = phrase[-1] if phrase else None
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
-        if other_supply({stem(w) for w in asked}, {stem(w.strip(".,;:()").lower()) for w in said.split()}):
+        if other_supply(asked_stems, {stem(w.strip(".,;:()").lower()) for w in said.split()}):
             return False  # "Áram" (electricity) is not our gas meter
         # "blood type" is not answered by "blood pressure": when it is asked plainly ("What is my
         # blood type?"; "the supplier I'm ordering the winter tyres from" is answered by the

@@ -48,9 +48,13 @@ def _link(m: re.Match) -> str:
     return re.split(r"[:#]", target.rstrip(":"))[-1].replace("_", " ") or target
 
 
+def _caption(m: re.Match) -> str:
+    return (m.group(2) or "").strip()  # an image is its caption, if it has one
+
+
 def _inline(text: str) -> str:
     text = _LINK.sub(_link, text)
-    text = _MEDIA.sub(lambda m: (m.group(2) or "").strip(), text)
+    text = _MEDIA.sub(_caption, text)
     text = re.sub(r"%%(.*?)%%", r"\1", text)
     text = re.sub(r"''(.+?)''", r"\1", text)
     text = re.sub(r"(?<!:)//(.+?)(?<!:)//", r"\1", text)  # italics; not a URL's "https://"
@@ -62,7 +66,7 @@ def _inline(text: str) -> str:
 
 def _cells(row: str) -> list[str]:
     # Links and images first: their own "|" is not a cell's edge.
-    row = _MEDIA.sub(lambda m: (m.group(2) or "").strip(), _LINK.sub(_link, row))
+    row = _MEDIA.sub(_caption, _LINK.sub(_link, row))
     return [_inline(c).strip() for c in re.split(r"[\^|]", row.strip())[1:-1]]
 
 

@@ -97,7 +97,7 @@ def to_markdown(notebook: dict, lines: list[str], name: str) -> tuple[list[str],
                 continue  # a bare result ("769.89") says nothing without the code that made it
             table = _frame(printed)
             if table:
-                md += [""] + table[:2] + table[2:] + [""]
+                md += [""] + table + [""]
                 numbers += [at[0], at[0], at[0]] + at[1:] + [at[-1]]
             else:
                 md += [s.rstrip("\n") for s in printed] + [""]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.qif import day_first, iso_date
+
 _TITLE = re.compile(r"^\ufeff?\[LINE\]\s*(?:Chat history (?:with|in)|Chat (?:with|in))\s+(.*)$")
 _DAY = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+(\d{1,2})/(\d{1,2})/(\d{4})\s*$"
                   r"|^(\d{4})/(\d{1,2})/(\d{1,2})\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\)\s*$")
@@ -22,19 +24,14 @@ def looks_like_line_chat(path: Path, lines: list[str]) -> bool:
     return path.suffix.lower() == ".txt" and bool(lines) and bool(_TITLE.match(lines[0].strip()))
 
 
-def _day_first(lines: list[str]) -> bool | None:
-    days = [m.groups()[:2] for line in lines if (m := _DAY.match(line.strip())) and m.group(1)]
-    if any(int(a) > 12 for a, _ in days):
-        return True
-    if any(int(b) > 12 for _, b in days):
-        return False
-    return None
+def _slashed(day: re.Match) -> str:
+    return f"{day.group(1)}/{day.group(2)}/{day.group(3)}"
 
 
 def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
     title = _TITLE.match(lines[0].strip())
     md, numbers = [f"# Chat with {title.group(1).strip() if title else name}", ""], [1, 1]
-    day_first = _day_first(lines)
+    first = day_first([_slashed(m) for line in lines if (m := _DAY.match(line.strip())) and m.group(1)])
     for n, raw in enumerate(lines[1:], 2):
         line = raw.rstrip()
         if not line.strip() or (n <= 3 and line.startswith("Saved on")):
@@ -42,11 +39,8 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         if day := _DAY.match(line.strip()):
             if day.group(4):
                 heading = f"{day.group(4)}-{int(day.group(5)):02d}-{int(day.group(6)):02d}"
-            elif day_first is None:
-                heading = line.strip()
             else:
-                d, m = (day.group(1), day.group(2)) if day_first else (day.group(2), day.group(1))
-                heading = f"{day.group(3)}-{int(m):02d}-{int(d):02d}"
+                heading = iso_date(_slashed(day), first) if first is not None else line.strip()
             md += ["", f"## {heading}", ""]
             numbers += [n, n, n]
             continue

@@ -627,14 +627,12 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
 def _iso_dates(blocks: list[Block]) -> list[Block]:
     """A headerless export's "date" column written ISO, when its days tell day from month (a
     Viber chat's "28/11/2026" is day-first): later lines then know which message is newer."""
-    from memory.qif import iso_date, day_first
-
     values = [v for b in blocks for k, v in b.fields if k == "date"]
-    first = day_first(values)
+    first = qif.day_first(values)
     if first is None:
         return blocks
     for b in blocks:
-        b.fields = [(k, iso_date(v, first) if k == "date" else v) for k, v in b.fields]
+        b.fields = [(k, qif.iso_date(v, first) if k == "date" else v) for k, v in b.fields]
         b.lines = [(b.lines[0][0], "; ".join(f"{k}: {v}" for k, v in b.fields))]
     return blocks
 

@@ -29,6 +29,8 @@ def looks_like_qif(path: Path, lines: list[str]) -> bool:
 
 
 def day_first(dates: list[str]) -> bool | None:
+    """Whether a file's "d/m/y" dates put the day first: True when a first part passes 12, False
+    when a second does, None when none tells (also used for LINE days and headerless CSV dates)."""
     parts = [m.groups() for d in dates if (m := _DATE.match(d))]
     if any(int(a) > 12 for a, _, _ in parts):
         return True
