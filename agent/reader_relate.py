@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from typing import Callable, Iterable, Sequence
 
-from agent.reader_text import MONTHS, STOP_WORDS, WEEKDAYS, stem, words
+from agent.reader_text import _WORD, MONTHS, STOP_WORDS, WEEKDAYS, stem, words
 
 # Cosine of two single-word embeddings (all-MiniLM-L6-v2) above which they count as one topic.
 # Chosen on all development sets together (bench/RESULTS.md): related pairs such as dog/collie
@@ -130,6 +130,15 @@ def split_at_preposition(question: str, asked: list[str]) -> tuple[list[str], li
     return [], []
 
 
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms ("felleskostnadene", "felleskostnader"), not two long words that
+    only begin alike ("fellesgjelden", the shared debt): the stem, and all but a few last letters."""
+    if stem(a) != stem(b):
+        return False
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= min(len(a), len(b)) - 3
+
+
 def other_kind(question: str, head: str, text: str) -> bool:
     """The statement speaks of another kind of the asked thing: "car insurance" for "tenant
     insurance", "cataract appointment" for "physio appointment" (each side's word before the head
@@ -145,10 +154,13 @@ def other_kind(question: str, head: str, text: str) -> bool:
     if not q_mods or q_mods & t_stems:
         return False
     q_stems = {stem(w) for w in qw}
-    # A kind is a common noun before the head ("car insurance"), not a name ("Gabor lives").
+    # A kind is a common noun right before the head ("car insurance"), not a name ("Gabor lives")
+    # nor the last word of a label ("borettslag: felleskostnadene ...").
     # "30 days terms": a unit after a number is how much, not which kind.
-    t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if stem(tw[i]) == h and tw[i - 1] not in STOP_WORDS
-              and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))}
+    spans = [m for m in _WORD.finditer(text)]
+    t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if _same_word(tw[i], head.lower()) and tw[i - 1] not in STOP_WORDS
+              and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))
+              and (len(spans) != len(tw) or not text[spans[i - 1].end():spans[i].start()].strip(" '’-"))}
     return bool(t_mods) and not (t_mods & q_stems)
 
 

@@ -67,13 +67,16 @@ FOREIGN_MONTHS = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
         "január február március április május június július augusztus szeptember október november december",  # hu
+        "januar februar mars april mai juni juli august september oktober november desember",  # no, da
+        "januari februari mars april maj juni juli augusti september oktober november december",  # sv
     ) for i, name in enumerate(names.split())
 }
 # Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".
 _HUNGARIAN_RE = "|".join("január február március április május június július augusztus szeptember október".split())
 _FOREIGN_RE = "|".join(sorted((m for m in FOREIGN_MONTHS if m not in MONTHS), key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
+    # "2. august": the Nordic and German ordinal dot before a month English spells the same.
+    rf"\b(?:(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
@@ -106,7 +109,7 @@ _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z0-9][\w'.-]*\s+){{0,3}}(?i:{_STREET})\b\.?(?:[^;|\n]{{0,60}})"
     rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
-    rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
+    rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata|gaten|gate|gade|veien|vegen|vei|veg|bakken|plassen|allé)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
 )

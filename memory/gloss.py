@@ -414,7 +414,84 @@ _HUNGARIAN_MORE: dict[str, tuple[str, ...]] = {
     "wednesday": ("szerda", "szerdan"),
     "thursday": ("csutortok",),
 }
-for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE):
+# Norwegian and Danish household words (folded: "ø" is "o", "å" "a", "æ" "ae"). Short words that
+# are English words or common names ("lege", "tur", "bod", "pass") are whole words or left out.
+_NORDIC_MORE: dict[str, tuple[str, ...]] = {
+    "born birth": ("fodt ", "fodd ", "fodested"),
+    "salary pay": ("lonn ", "lonna", "lonnen", "lonning", "lonnsoppgjor", "manedslonn", "arslonn"),
+    "annual yearly": ("arslonn", "arlig"),
+    "blood type group": ("blodtype", "blodgruppe"),
+    "employee staff number": ("ansattnummer", "ansattnr", "ansatt-nr", "medarbeidernummer"),
+    "work job employer": ("jobb ", "jobben", "jobber ", "arbeidsgiver", "arbeidsplass"),
+    "opening hours open opens": ("apningstid", "apner ", "apent "),
+    "kindergarten nursery": ("barnehage", "bhg "),
+    "school": ("skole", "skolen", "skolestart"),
+    "household contents": ("innbo",),
+    "excess deductible": ("egenandel",),
+    "key": ("nokkel", "nokler", "nokkelen"),
+    "key box lockbox": ("nokkelboks",),
+    "cabin": ("hytte", "hytta"),
+    "length long distance": ("lengde",),
+    "there and back return round trip": ("tur/retur", "tur-retur"),
+    "birthday": ("bursdag",),
+    "meter": ("maler ", "maleren", "malernummer", "malepunkt"),
+    "meter number": ("malernummer",),
+    "email e-mail": ("e-post", "epost"),
+    "sister": ("soster", "sosteren"),
+    "sister-in-law": ("svigerinne",),
+    "father-in-law": ("svigerfar",),
+    "mother-in-law": ("svigermor",),
+    "parents-in-law": ("svigerforeldre",),
+    "younger little brother": ("lillebror",),
+    "younger little sister": ("lillesoster",),
+    "partner cohabitant": ("samboer",),
+    "daughter": ("datter", "datteren"),
+    "son": ("sonn ", "sonnen"),
+    "wife": ("kone ",),
+    "parents": ("foreldre",),
+    "siblings": ("sosken",),
+    "gp doctor general practitioner": ("fastlege",),
+    "doctor": ("legen ", "legekontor", "legesenter", "legevakt"),
+    "health centre clinic": ("helsestasjon",),
+    "vaccine vaccination": ("vaksine",),
+    "chair chairman board": ("styreleder", "styret ", "styrets"),
+    "housing cooperative building owners association": ("borettslag", "sameie"),
+    "joint account": ("felleskonto",),
+    "savings account": ("sparekonto",),
+    "current account": ("brukskonto",),
+    "account number": ("kontonummer", "kontonr"),
+    "car": ("bil ", "biler", "bilene"),
+    "plate registration": ("reg.nr", "regnr", "skilt "),
+    "tyres tires": ("dekk ", "dekkene", "vinterdekk", "sommerdekk", "dekkhotell"),
+    "policy number": ("polise ", "polisenummer"),
+    "customer number": ("kundenummer", "kundenr"),
+    "tax return": ("skattemelding", "selvangivelse"),
+    "tax card": ("skattekort",),
+    "shoe size": ("skostorrelse", "skonummer"),
+    "shoe shoes": ("sko ", "vintersko", "sommersko", "joggesko", "fjellsko"),
+    "size": ("storrelse",),
+    "clothes size": ("klesstorrelse",),
+    "book": ("boka ", "boken ", "boker "),
+    "lent lend borrowed": ("lante ", "lant ", "laner ", "lante ut", "lant ut"),
+    "hike trip": ("turen", "fjelltur", "langtur", "fottur"),
+    "teacher": ("pedagogisk leder", "laerer", "laereren", "kontaktlaerer"),
+    "manager boss": ("leder ", "lederen", "sjef ", "sjefen"),
+    "phone": ("tlf ", "tlf."),
+    "flat apartment": ("leilighet", "leil."),
+    "cellar storage basement": ("kjeller", "bod "),
+    "month monthly": ("maned", "mnd "),
+    "membership number": ("medlemsnummer", "medlemsnr"),
+    "passport number": ("passnummer",),
+    "inspection": ("eu-kontroll", "periodisk kontroll"),
+    "husband": ("ektemann",),
+}
+# Nordic words that are English words too ("pass", "far", "mor"): glossed only in a line that
+# writes a letter English does not (æ, ø, å), as Vietnamese syllables are.
+_NORDIC_ONLY: dict[str, str] = {"pass": "passport", "mor": "mother mum mom", "far": "father dad", "lege": "doctor",
+                                "tur": "hike trip", "bok": "book", "kode": "code", "bil": "car", "hus": "house home"}
+_NORDIC_LETTER = re.compile("[æøåÆØÅ]")
+_NORDIC_WORD = re.compile(r"(?<![\w'])(" + "|".join(_NORDIC_ONLY) + r")(?![\w'])")
+for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
@@ -703,6 +780,9 @@ def english_for(text: str) -> frozenset[str]:
     if _VIETNAMESE_LETTER.search(text):
         for m in _VIETNAMESE.finditer(low):
             found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
+    if _NORDIC_LETTER.search(text):
+        for m in _NORDIC_WORD.finditer(low):
+            found.update(_NORDIC_ONLY[m.group(1)].split())
     for m in _INSIDE_RE.finditer(low):
         found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):

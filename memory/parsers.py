@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import asciidoc, bbdb, canvas, cards, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keepass, keep, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keepass, keep, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sitepage, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -202,6 +202,26 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (board := canvas.board_of(path, text)) is not None:
         # An Obsidian canvas: the markdown on its text cards, under the board's name.
         return _converted(*canvas.to_markdown(board, lines, path.stem), warning)
+    if bibtex.looks_like_bibtex(path, lines):
+        # A BibTeX library: each entry its title over its fields (author, year, the user's note).
+        return _converted(*bibtex.to_markdown(text), warning)
+    if kind == "text" and anki.looks_like_anki(lines):
+        # An Anki plain-text export: each deck a heading, each card "front: back" on its line.
+        return _converted(*anki.to_markdown(lines, path.stem), warning)
+    if cherrytree.looks_like_cherrytree(path, lines):
+        # A CherryTree document: each node a heading at its depth over its text and tables.
+        try:
+            return _dated_notes(*cherrytree.to_markdown(text), warning)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = f"{warning}; " if warning else ""
+            warning += f"malformed CherryTree document ({exc}): read as plain text"
+    if camt.looks_like_camt(path, lines):
+        # An ISO 20022 bank statement: the account, its balances, each booking a row.
+        try:
+            return _converted(*camt.to_markdown(text, path.stem), warning)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = f"{warning}; " if warning else ""
+            warning += f"malformed camt.053 statement ({exc}): read as plain text"
     if mediawiki.looks_like_export(path, lines):
         # A MediaWiki export: each page's latest revision only (the older ones are no longer so).
         try:
@@ -312,6 +332,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if kind == "markdown" and sitepage.is_site_page(path, lines):
+        # A static site's page (Jekyll, Hugo): its title a heading, the generator's keys left out.
+        md, _ = sitepage.to_markdown(lines)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [],
+                          written=front_matter_date(lines))
     if kind == "markdown":
         page = vault_lines(lines)
         if page[:3] != lines[:3]:

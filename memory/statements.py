@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s33"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s34"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -76,7 +76,7 @@ def clean(text: str) -> str:
 _ABBREVIATIONS = frozenset(
     """dr dra mr mrs ms mx prof profa st sr sra srta jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
     tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est
-    dott sig avv ing geom rag dña mme mlle lic arq szül kb""".split()
+    dott sig avv ing geom rag dña mme mlle lic arq szül kb gnr bnr leil""".split()
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
@@ -97,7 +97,8 @@ _SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num".split())
 _HUNGARIAN_MONTHS = frozenset("január február március április május június július augusztus szeptember október "
                               "november december".split())
 _AFTER_ORDINAL = frozenset("""januar jänner februar märz april mai juni juli august september oktober
-    november dezember og eg ug dg stock etage obergeschoss untergeschoss klasse""".split())
+    november dezember og eg ug dg stock etage obergeschoss untergeschoss klasse
+    mars desember etasje hver""".split())
 
 
 def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:

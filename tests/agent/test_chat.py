@@ -309,3 +309,16 @@ def test_two_relations_in_a_row_are_two_hops(tmp_path):
         answer = eng.ask("What is my sister's husband's phone number?")
         assert "089-555-6612" in answer.answer and "7720" not in answer.answer
         assert answer.citation.path.endswith("contacts.csv") and "Ekachai" in cited_text(answer)
+
+
+def test_a_relation_of_a_named_person_is_two_hops(tmp_path):
+    """"the mobile number of Lina's teacher": Lina's page says who the teacher is, the contacts
+    table holds her number (Lina's own beside it): the answer is the teacher's, cited at her row."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "lina.md").write_text("# Lina\n\n- School: Birch Hill, class 2B.\n- Teacher: Maria Holt.\n- Shoe size: 31.\n")
+    (notes / "contacts.csv").write_text("name,mobile\nLina Berg,0711 555 999\nMaria Holt,0711 555 201\nTom Reed,0722 555 310\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's the mobile number of Lina's teacher?")
+        assert "0711 555 201" in answer.answer and "999" not in answer.answer
+        assert answer.citation.path.endswith("contacts.csv") and "Maria Holt" in cited_text(answer)

@@ -276,6 +276,21 @@ def test_someone_named_by_how_they_stand_to_me_is_a_hop_tried_after_the_question
     assert relative_clause("What's my manager's email?").fallback is False
 
 
+def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
+    """"the mobile number of Maja's teacher", "Eirik's sister's phone number": who that is first
+    (the line about Maja or Eirik), then that person's number; a firm named with "'s" is no hop."""
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("What's the mobile number of Maja's class teacher?")
+    assert (hops.inner, hops.outer, hops.noun) == ("Who is Maja's class teacher?", "What is {}'s mobile number?", "teacher")
+    hops = relative_clause("What's Eirik's sister's phone number?")
+    assert (hops.inner, hops.outer, hops.noun) == ("Who is Eirik's sister?", "What is {}'s phone number?", "sister")
+    assert relative_clause("What is the phone number of Ella's paediatrician?").inner == "Who is Ella's paediatrician?"
+    for not_a_hop in ("What is the address of Tom's Diner?", "What's Eirik's phone number?", "What's Eirik's sister called?",
+                      "What's the phone number of Dr Lee's surgery?", "What is the address of Théo's daycare?"):
+        assert relative_clause(not_a_hop) is None, not_a_hop
+
+
 def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
     """"physio:: [[Amara Ojo]]" answers "Who is my physio?" over a diary line that says physio;
     "physio:: see [[Climbing]]" points elsewhere and "Physio 80%" is a share: neither is a second

@@ -798,3 +798,33 @@ def test_a_pages_name_in_another_language_says_what_its_lines_are_about():
     assert at_home.kind == "answered" and "almafa12" in at_home.answer  # "lakás" is the flat, the home
     at_work = Reader(overlap_model()).read("What's our home Wi-Fi password?", [hit(line, path="/notes/office.md", topic="Rezsi")])
     assert at_work.kind == "abstained"
+
+
+def test_nordic_dates_streets_and_codes_are_values_of_their_kind():
+    """"2. august" is a date (the ordinal dot before a month English spells alike), as are
+    "5. desember 2025" and "9. maj"; "Ladegårdsgaten 17" and "Solbakken 4" are addresses; the
+    year-like "1906" after "kode:" is a code."""
+    from agent.reader_question import _codes
+    from agent.reader_text import addresses
+
+    assert dates("Mormor bursdag: 2. august (1940)") == ["2. august", "1940"]
+    assert dates("Eirik bursdag: 27. november") == ["27. november"]
+    assert dates("Frist 5. desember 2025") == ["5. desember 2025", "2025"] and dates("Fødselsdag 9. maj") == ["9. maj"]
+    assert dates("Chapter 3. Then we left") == []
+    assert addresses("Adresse: Storegaten 17, leil. H0302, 5033 Bergen") == ["Storegaten 17, leil. H0302, 5033 Bergen"]
+    assert addresses("Solbakken 4, 8006 Bodø") == ["Solbakken 4, 8006 Bodø"]
+    assert addresses("Gate 12 closes at 9") == []
+    assert _codes("Nøkkelboks hytta – kode: 1906", "What is the key box code?") == ["1906"]
+    assert _codes("Built in 1906", "What is the key box code?") == []
+
+
+def test_a_label_before_a_word_is_not_a_kind_of_it_and_a_word_that_only_begins_alike_is_another():
+    """"Borettslag: felleskostnadene øker til 6 890 kr/mnd" answers "our monthly felleskostnader"
+    (the label is not a kind of the costs, "fellesgjelden" only begins like them); "car
+    insurance" is still another kind than "tenant insurance"."""
+    from agent.reader_relate import other_kind
+
+    line = "Brev fra borettslag: felleskostnadene øker til 6 890 kr/mnd på grunn av renter på fellesgjelden"
+    assert not other_kind("How much are our monthly felleskostnader now?", "felleskostnader", line)
+    assert other_kind("What is my tenant insurance number?", "insurance", "Renewed the car insurance: 1234")
+    assert other_kind("When is my physio appointment?", "appointment", "cataract appointment on 3 May")
