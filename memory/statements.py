@@ -690,7 +690,9 @@ _SALUTATION = re.compile(r"^(?:(?:dear|hi|hello|hey|hiya|olá|ola|querida|querid
 # A line of nothing but links to other files of the notes ("[31.01 GP and dentist](30-39%20Health/
 # 31.01%20GP....md)"): a workspace's table of contents, which names pages and says nothing.
 _PAGE_LINKS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)\s]+\)[\s,;|·•-]*)+")
-_TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+[\s,]*)+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
+# Each tag ends at a separator or the line's end: with both optional, "TAG: Output variable
+# containing the decoded tag (may be 'NULL')" took minutes to fail (each word split every way).
+_TAGS = re.compile(r"^(?:tags?|keywords|categories|aliases)\s*:\s*(?:#?[\w/-]+(?:[\s,]+|$))+$|^(?:#[\w/-]+\s*)+$", re.IGNORECASE)
 
 
 def _apply_legend(drafts: list[_Draft]) -> None:

@@ -166,3 +166,14 @@ def test_norwegian_household_words_are_glossed_and_english_lines_gain_none():
 def test_norwegian_abbreviations_do_not_end_a_sentence():
     got = [t for _, _, t in _got("notes/hytte.md", "Hytta ligger på gnr. 12 bnr. 9 i Voss. Adresse: Vei 4, leil. H0201.\n")]
     assert got == ["Hytta ligger på gnr. 12 bnr. 9 i Voss.", "Adresse: Vei 4, leil. H0201."]
+
+
+def test_a_manual_line_that_begins_like_a_tag_line_is_read_at_once_and_stays_a_statement():
+    """"TAG: Output variable containing the decoded tag (may be 'NULL')." in an Info manual starts
+    like a tag line; the tag pattern once tried every way of splitting its words and took minutes
+    on one 28 KB manual. It is a statement, read at once; a real tag line is still the note's meta."""
+    manual = "".join(f"     TAG{i}: Output variable containing the decoded tag number {i} (may be 'NULL' ).\n\n" for i in range(3))
+    manual += "     TAG: Output variable containing the decoded tag of the DER data (may be 'NULL' ).\n"
+    got = [t for _, _, t in _got("ref/libtasn1-manual.txt", manual)]
+    assert "TAG: Output variable containing the decoded tag of the DER data (may be 'NULL' )." in got
+    assert [s.kind for s in parse_statements(Path("n.md"), b"tags: #travel #family\n")] == ["meta"]
