@@ -403,7 +403,10 @@ _ROLE_CHAIN = re.compile(rf"\b(?P<det>my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES
 def _chain_hop(question: str) -> Hops | None:
     q = question.strip()
     m = _ROLE_CHAIN.search(q)
-    if m is None or _WH.match(q) is None or not q[m.end():].strip(" ?") or re.match(r"\s*(?:called|named|name)\b", q[m.end():]):
+    # "the number of my sister's husband" asks about him; "the name of my son's teacher" is who.
+    asked_of = m is not None and re.search(r"\b(?:of|for)\s+$", q[:m.start()]) and not re.search(r"\bname\b", q[:m.start()], re.I)
+    if m is None or _WH.match(q) is None or not (q[m.end():].strip(" ?") or asked_of) \
+            or re.match(r"\s*(?:called|named|name)\b", q[m.end():]):
         return None  # "Who is my brother's wife?", "What is my brother's wife called?": who, asked as such
     role = m.group("role").lower()
     inner = f"Who is {m.group('det').lower()} {role}?"
@@ -449,7 +452,7 @@ def _role_hop(question: str) -> Hops | None:
     m = _ROLE_OF.match(question.strip()) or _ROLE_POSS.match(question.strip())
     if m is None:
         return _person_hop(question)
-    if m.group("role").split()[-1] in _NOT_NOUNS or re.search(r"\b(?:who|whose|that|which)\b", m.group("role")):
+    if m.group("role").split()[-1] in _NOT_NOUNS or re.search(r"\b(?:who|whose|that|which|of)\b", m.group("role")):
         return None  # "the guy who serviced the boiler" is found by its clause, not as a role
     role, det, attr = m.group("role").strip(), m.group("det"), m.group("attr")
     inner = f"Who is {det} {role}?"

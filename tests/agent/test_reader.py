@@ -286,6 +286,10 @@ def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     hops = relative_clause("What's Eirik's sister's phone number?")
     assert (hops.inner, hops.outer, hops.noun) == ("Who is Eirik's sister?", "What is {}'s phone number?", "sister")
     assert relative_clause("What is the phone number of Ella's paediatrician?").inner == "Who is Ella's paediatrician?"
+    # Two relations asked "of": who he is, then his number; the name asked "of" them is who they are.
+    hops = relative_clause("What's the number of my sister's husband?")
+    assert (hops.inner, hops.outer) == ("Who is my sister's husband?", "What's the phone number of {}?")
+    assert relative_clause("What's the name of my son's teacher?") is None
     for not_a_hop in ("What is the address of Tom's Diner?", "What's Eirik's phone number?", "What's Eirik's sister called?",
                       "What's the phone number of Dr Lee's surgery?", "What is the address of Théo's daycare?"):
         assert relative_clause(not_a_hop) is None, not_a_hop
