@@ -261,6 +261,9 @@ def cause(row: dict) -> str | None:
     if row["right_plan"] and not row["read_back"]:
         return "plan right, not run"  # a question, an error
     if row["right_plan"]:
+        ev = row.get("evidence") or {}
+        if "recipient_in_noise" in ev and not ev.get("read_back_before_recipient_rule"):
+            return "read back, plan right (recipient in noise)"  # agent/heard.py RECIPIENT_IN_NOISE alone
         return "read back, plan right (recovered)" if row["recovered"] else "read back, plan right (heard)"
     if body_errors(row["say"].replace(":", ""), row["heard"]) == 0:
         return "parser: the said words, a wrong plan"
@@ -292,7 +295,7 @@ def gates(agent, tr, plan, vocab) -> dict:
     words = list(tr.words or [])
     out = {"kinds": sorted(kinds), "min_word": conf.min_word_prob, "avg_logprob": conf.avg_logprob,
            "no_speech": conf.no_speech_prob, "by_sound": any(p.risky and p.heard_as for p in plan),
-           "n_plan": len(plan)}
+           "n_plan": len(plan), "noise": getattr(tr, "noise", None)}
     first = re.sub(r"[^\w]", "", words[0][0]).lower() if words else ""
     same = next((g for g in h._SAME_VERB if first in g), None)
     if same is not None:
@@ -348,6 +351,9 @@ def decide(g: dict) -> bool:
         sure = not low(g["min_word"]) or ("verb_mass" in g and not low(min(g["verb_mass"], g["rest_min"])))
         if g["by_sound"] or not sure:
             vouched = g["same"] and (g["p_all"] >= h.GRAMMAR_SURE or g.get("p", 0.0) >= h.GRAMMAR_SURE_COMMANDS)
+    noisy = g.get("noise") is not None and g["noise"] >= v.GATED_NOISE  # agent/heard.py _recipient_in_noise
+    if h.RECIPIENT_IN_NOISE and noisy and kinds & h.RECIPIENT_KINDS:
+        return True
     return (g["by_sound"] and not vouched) or not (vouched or sure)
 
 
