@@ -210,6 +210,9 @@ class LazyScorer:
     def grammar(self, texts: list[str]):
         return self._get().grammar(texts)
 
+    def reprimed(self, prompt):
+        return self._get().reprimed(prompt)
+
 
 # -------------------------------------------------------------------------------------- scoring
 _CONTRACTIONS = {"i'm": "i am", "i'll": "i will", "it's": "it is", "that's": "that is", "you're": "you are",
