@@ -304,6 +304,9 @@ def gates(agent, tr, plan, vocab) -> dict:
     if same is not None:
         out["verb_mass"] = sum(tr.scorer.first_word([w2 for w in same for w2 in (w, w.capitalize())]).values())
         out["rest_min"] = min([p for _, p in words[1:]], default=1.0)
+    if out["noise"] is not None and out["noise"] >= h.GATED_NOISE and kinds & h.RECIPIENT_KINDS:
+        out["recipient_unprimed_p"] = h._unprimed_share(agent, h.Understood(text=tr.text.strip(), plan=plan), vocab,
+                                                        tr.scorer)
     ev: dict = {}
     if "send_sms" in kinds and len(plan) == 1:
         body = str(plan[0].args.get("body", "")).strip()
@@ -355,7 +358,8 @@ def decide(g: dict) -> bool:
         if g["by_sound"] or not sure:
             vouched = g["same"] and (g["p_all"] >= h.GRAMMAR_SURE or g.get("p", 0.0) >= h.GRAMMAR_SURE_COMMANDS)
     noisy = g.get("noise") is not None and g["noise"] >= v.GATED_NOISE  # agent/heard.py _recipient_in_noise
-    if h.RECIPIENT_IN_NOISE and noisy and kinds & h.RECIPIENT_KINDS:
+    unprimed = g.get("recipient_unprimed_p")
+    if h.RECIPIENT_IN_NOISE and noisy and kinds & h.RECIPIENT_KINDS and (unprimed is None or unprimed < h.RECIPIENT_UNPRIMED):
         return True
     return (g["by_sound"] and not vouched) or not (vouched or sure)
 

@@ -105,9 +105,10 @@ def test_floors_are_tried_again_on_a_dump_from_each_gates_value(monkeypatch):
 
 
 def test_the_recipient_read_back_in_noise_is_its_own_cause_and_refloor_applies_it(monkeypatch):
-    """agent/heard.py reads back a call or message heard in noise (by the noise share
-    of the recording, not the decoder): `--causes` counts those right plans apart, and `decide`
-    (`--refloor`) applies the rule from the gates' `noise`, so floors tried on a dump keep it."""
+    """agent/heard.py reads back a call or message heard in noise (by the noise share of the
+    recording) whose recipient the recording does not carry without the names in the prompt:
+    `--causes` counts those right plans apart, and `decide` (`--refloor`) applies the rule from
+    the gates' `noise` and `recipient_unprimed_p`, so floors tried on a dump keep it."""
     import agent.heard
     from bench.voice import cause, decide
 
@@ -121,5 +122,7 @@ def test_the_recipient_read_back_in_noise_is_its_own_cause_and_refloor_applies_i
     setting = {**call, "kinds": ["wifi"]}
     assert decide(call) and not decide({**call, "noise": 0.0}) and not decide({**call, "noise": None})
     assert not decide(setting)
+    # ... unless the recording carries the recipient without the names in the prompt
+    assert not decide({**call, "recipient_unprimed_p": 0.999}) and decide({**call, "recipient_unprimed_p": 0.3})
     monkeypatch.setattr(agent.heard, "RECIPIENT_IN_NOISE", False)
     assert not decide(call)
