@@ -26,6 +26,8 @@ COMMAND_WORDS = ("text", "call", "alarm", "timer", "Wi-Fi", "Bluetooth")
 KNOWN_APPS = ("WhatsApp", "Spotify", "Signal", "Telegram", "Instagram", "YouTube", "Gmail", "Maps", "Uber",
               "Strava", "Duolingo", "Slack", "Zoom", "Netflix")
 MAX_PLACES = 4
+# The generic command sentence at the end of the recognizer's prompt (measured in bench/voice.py)
+COMMAND_SENTENCE = "Set an alarm, set a timer, turn on Wi-Fi or Bluetooth."
 PRIME_APPS = 0  # the phone's own apps in the recognizer's prompt: 3 measured within noise of 0 (bench/RESULTS.md, eighth voice pass)
 _COMMON_CAPS = frozenset("""this that these there then they we you he she it its our your their what when where
     why how yes no also but so if as not all some any one two three after before since until about today
@@ -58,7 +60,7 @@ class Vocabulary(BaseModel):
         extra = [a for a in KNOWN_APPS if a in self.apps and a not in self.places][:PRIME_APPS]
         if self.places or extra:
             parts.append(f"{', '.join([*self.places, *extra])}.")
-        parts.append("Set an alarm, set a timer, turn on Wi-Fi or Bluetooth.")  # measured in bench/voice.py
+        parts.append(COMMAND_SENTENCE)
         return " ".join(p for p in parts if p)
 
 

@@ -210,6 +210,9 @@ class LazyScorer:
     def grammar(self, texts: list[str]):
         return self._get().grammar(texts)
 
+    def reprimed(self, prompt):
+        return self._get().reprimed(prompt)
+
 
 # -------------------------------------------------------------------------------------- scoring
 _CONTRACTIONS = {"i'm": "i am", "i'll": "i will", "it's": "it is", "that's": "that is", "you're": "you are",
@@ -261,6 +264,9 @@ def cause(row: dict) -> str | None:
     if row["right_plan"] and not row["read_back"]:
         return "plan right, not run"  # a question, an error
     if row["right_plan"]:
+        ev = row.get("evidence") or {}
+        if "recipient_in_noise" in ev and not ev.get("read_back_before_recipient_rule"):
+            return "read back, plan right (recipient in noise)"  # agent/heard.py RECIPIENT_IN_NOISE alone
         return "read back, plan right (recovered)" if row["recovered"] else "read back, plan right (heard)"
     if body_errors(row["say"].replace(":", ""), row["heard"]) == 0:
         return "parser: the said words, a wrong plan"
@@ -292,12 +298,15 @@ def gates(agent, tr, plan, vocab) -> dict:
     words = list(tr.words or [])
     out = {"kinds": sorted(kinds), "min_word": conf.min_word_prob, "avg_logprob": conf.avg_logprob,
            "no_speech": conf.no_speech_prob, "by_sound": any(p.risky and p.heard_as for p in plan),
-           "n_plan": len(plan)}
+           "n_plan": len(plan), "noise": getattr(tr, "noise", None)}
     first = re.sub(r"[^\w]", "", words[0][0]).lower() if words else ""
     same = next((g for g in h._SAME_VERB if first in g), None)
     if same is not None:
         out["verb_mass"] = sum(tr.scorer.first_word([w2 for w in same for w2 in (w, w.capitalize())]).values())
         out["rest_min"] = min([p for _, p in words[1:]], default=1.0)
+    if out["noise"] is not None and out["noise"] >= h.GATED_NOISE and kinds & h.RECIPIENT_KINDS:
+        out["recipient_unprimed_p"] = h._unprimed_share(agent, h.Understood(text=tr.text.strip(), plan=plan), vocab,
+                                                        tr.scorer)
     ev: dict = {}
     if "send_sms" in kinds and len(plan) == 1:
         body = str(plan[0].args.get("body", "")).strip()
@@ -348,6 +357,10 @@ def decide(g: dict) -> bool:
         sure = not low(g["min_word"]) or ("verb_mass" in g and not low(min(g["verb_mass"], g["rest_min"])))
         if g["by_sound"] or not sure:
             vouched = g["same"] and (g["p_all"] >= h.GRAMMAR_SURE or g.get("p", 0.0) >= h.GRAMMAR_SURE_COMMANDS)
+    noisy = g.get("noise") is not None and g["noise"] >= v.GATED_NOISE  # agent/heard.py _recipient_in_noise
+    unprimed = g.get("recipient_unprimed_p")
+    if h.RECIPIENT_IN_NOISE and noisy and kinds & h.RECIPIENT_KINDS and (unprimed is None or unprimed < h.RECIPIENT_UNPRIMED):
+        return True
     return (g["by_sound"] and not vouched) or not (vouched or sure)
 
 

@@ -131,6 +131,11 @@ class Scorer:
         frames = min(feats.shape[-1] - 1, whisper.feature_extractor.nb_max_frames)
         return cls(whisper, whisper.encode(pad_or_trim(feats[:, :frames])), frames, prompt)
 
+    def reprimed(self, prompt: str | None) -> Scorer:
+        """The same recording scored under another priming prompt (the encoding does not depend on
+        it: no second encode); e.g. without the user's names, to see what the audio alone carries."""
+        return Scorer(self._whisper, self._enc, self._frames, prompt)
+
     def _score(self, texts: list[str], bare: bool = False) -> None:
         import ctranslate2
 

@@ -136,7 +136,10 @@ def _clock_reading(t: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | N
         return ((hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None), m.span()
     # 8 pm / 8 oclock / at 8 (a bare number alone is too vague: "alarm 7" could be anything)
     m = re.search(r"(?<![\d:.])(\d{1,2})" + suffix_re + r"(?![\d%:])", t)
-    if m and (m.group(2) or re.search(rf"\b(?:at|for)\s+{m.group(1)}\b", t)):
+    # ... or right after "wake me (up)", where the recognizer drops the "at" or prints a pause
+    # ("Wake me up, six." / "Wake me up 6."): an hour is all such a command can go on with
+    if m and (m.group(2) or re.search(rf"\b(?:at|for)\s+{m.group(1)}\b", t)
+              or re.search(rf"\bwake (?:me )?up,?\s+{m.group(1)}\b|\bwake me,?\s+{m.group(1)}\b", t)):
         hour = _hour_24(int(m.group(1)), _suffix(m.group(2)))
         return ((hour, 0) if 0 <= hour <= 23 else None), m.span()
     return None
@@ -257,6 +260,8 @@ def _parse_one(text: str) -> list[Step] | None:
                  r"(?:,?\s+(?:that(?![\w'’])|saying|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:send|shoot|drop|fire off) (?P<who>.+?) an? (?:quick )?(?:text|sms|message|msg|line|note)(?: message)?"
                  r"\s*(?:,?\s*(?:saying|that(?![\w'’])|to say)\b,?|:|,)?\s*(?P<body>.+)$", s, re.I) or \
+        re.match(rf"^send (?!(?:an?|the|me|it|us|this|that)\b){_WHO_BARE} (?:text|sms|message)"  # the "a" not heard
+                 r"(?:,?\s*(?:saying|that(?![\w'’])|to say)\b,?|:|,)\s*(?P<body>.+)$", s, re.I) or \
         re.match(r"^(?:write|reply|send a reply) to (?P<who>.+?)(?:,?\s+(?:saying|that(?![\w'’])|to say)\b,?|:|,)\s*(?P<body>.+)$",
                  s, re.I) or \
         re.match(r"^tell (?P<who>.+?) (?:that )(?P<body>.+)$", s, re.I) or \

@@ -603,6 +603,82 @@ def test_a_message_body_is_sent_only_when_the_gated_recording_hears_it_too(notes
         assert understand(agent, noisy).read_back
 
 
+def test_who_is_called_or_messaged_is_read_back_when_the_recording_had_noise(notes_home):
+    """In noise tiny.en can hear a fluent wrong name on every check it has ("Message, Kofi, I'm
+    stuck in traffic." for "message Helen ...", the same on the gated hearing: bench/RESULTS.md,
+    fourteenth voice pass). The noise is measured on the audio, not by the decoder: a call or a
+    message whose recording had noise to gate is read back, however sure the words; on a recording
+    with nothing to gate it runs as before, and a setting heard in noise is not asked about."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        agent = _agent(notes_home, memory)
+        for text in ("Text Tobias, I'm outside.", "Call Tobias."):
+            noisy = _sure(text).model_copy(update={"noise": 0.2})
+            noisy.second_look = lambda text=text: _sure(text)  # heard the same with the noise gated out
+            heard = understand(agent, noisy)
+            assert heard.read_back and heard.evidence["recipient_in_noise"] == 0.2, text
+            assert heard.evidence["read_back_before_recipient_rule"] is False, text
+            assert [p.args["to"] for p in heard.plan] == ["+49305550177"]  # the plan is kept, to be read back
+            quiet = _sure(text).model_copy(update={"noise": 0.0})
+            assert not understand(agent, quiet).read_back, text
+        setting = _sure("Turn off Wi-Fi.").model_copy(update={"noise": 0.2})
+        assert not understand(agent, setting).read_back
+        # the words first heard make no command; the gated recording makes a call: still read back
+        first = _sure("Hall, Tobias.").model_copy(update={"noise": 0.2})
+        first.second_look = lambda: _sure("Call Tobias.")
+        assert understand(agent, first).read_back
+
+
+class _Primed:
+    """A recording's scorer, sure of every word, whose readings score `unprimed` (everything else:
+    -30) when scored under another prompt (Scorer.reprimed): no audio."""
+
+    def __init__(self, unprimed: dict):
+        self.unprimed, self.prompts = unprimed, []
+
+    def words(self, text, *, context=True):
+        return [(w, 0.95) for w in text.split()]
+
+    def reprimed(self, prompt):
+        self.prompts.append(prompt)
+        return _Scores(self.unprimed, [])
+
+
+def test_in_noise_the_recipient_must_be_heard_without_the_names_in_the_prompt(notes_home):
+    """The wrong name tiny.en was sure of in noise came from the priming's list of names: scored
+    under the generic command prompt, the same recording held the right one (fifteenth voice
+    pass). A call or message heard in noise runs when the heard contact holds RECIPIENT_UNPRIMED of
+    the readings that name each contact in its place, scored without the names; else read back."""
+    from agent.chat import open_memory
+    from agent.heard import understand
+    from tools.voice import COMMAND_PROMPT
+
+    def noisy(text, unprimed):
+        t = _sure(text).model_copy(update={"noise": 0.2})
+        t.scorer = _Primed(unprimed)
+        return t
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        agent, vocab = _agent(notes_home, memory), _vocabulary(memory)
+        held = noisy("Call Tobias.", {"Call Tobias.": -1.0, "Call Rosalind.": -6.0, "Call my uncle.": -3.0})
+        ran = understand(agent, held, vocab)
+        assert not ran.read_back and ran.evidence["recipient_unprimed_p"] >= 0.99
+        assert held.scorer.prompts == [COMMAND_PROMPT]
+        other = understand(agent, noisy("Call Tobias.", {"Call Tobias.": -3.0, "Call Rosalind.": -1.0}), vocab)
+        assert other.read_back and other.evidence["recipient_unprimed_p"] < 0.2
+        message = understand(agent, noisy("Text Tobias, I'm outside.", {"Text Tobias, I'm outside.": -2.0,
+                                                                         "Text Rosalind, I'm outside.": -0.5}), vocab)
+        assert message.read_back and [p.args["to"] for p in message.plan] == ["+49305550177"]
+        kept = understand(agent, noisy("Text Tobias, I'm outside.", {"Text Tobias, I'm outside.": -0.5}), vocab)
+        assert not kept.read_back
+        # the relation in the heard words pools with the name it resolves to
+        uncle = understand(agent, noisy("Call my uncle.", {"Call my uncle.": -1.0, "Call Tobias.": -1.0,
+                                                            "Call Rosalind.": -4.0}), vocab)
+        assert not uncle.read_back and uncle.evidence["recipient_unprimed_p"] > 0.9
+
+
 def test_a_message_heard_only_in_the_gated_recording_must_end_as_the_first_hearing(notes_home):
     """When the words heard first make no command and the gated recording makes a message, the
     first hearing is the other hearing: the body is sent only when the first one ends with it."""

@@ -386,3 +386,34 @@ def test_the_phone_agent_asks_for_an_unreadable_length_and_runs_nothing(home):
     assert result.actions == [] and "How long" in result.question
     plan, question, _ = agent.plan("Set a timer for 10 minutes.")
     assert plan[0].args["seconds"] == 600 and question is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Wake me up, six.", (6, 0)),  # fresh2 "wake me at six", heard with a pause and no "at" (voice14)
+    ("Wake me up 6.", (6, 0)),
+    ("Wake me, six thirty.", (6, 30)),
+    ("Wake me up 7 pm.", (19, 0)),
+])
+def test_an_hour_right_after_wake_me_up_is_the_time(text, want):
+    steps = parse_command(text)
+    assert steps is not None and steps[0].kind == "set_alarm" and (steps[0].args["hour"], steps[0].args["minute"]) == want
+
+
+def test_a_bare_number_after_alarm_is_still_asked_about():
+    # only "wake me (up)" carries an hour with no "at": "alarm 7" could be anything
+    assert parse_command("Set an alarm, 6.")[0].args == {"unreadable": "6"}
+
+
+@pytest.mark.parametrize("text, who, body", [
+    ("Send Dana text saying see you at the gym.", "Dana", "see you at the gym"),  # the "a" not heard (voice14)
+    ("Send my sister text, I'm on my way.", "my sister", "I'm on my way"),
+])
+def test_send_someone_text_without_the_article(text, who, body):
+    steps = parse_command(text)
+    assert steps is not None and steps[0].kind == "send_sms"
+    assert steps[0].args.get("contact") == who and steps[0].args["body"] == body
+
+
+@pytest.mark.parametrize("text", ["Send a message saying hi.", "Send me text saying hi.", "Send it text saying hi."])
+def test_send_text_without_a_recipient_is_no_message(text):
+    assert parse_command(text) is None

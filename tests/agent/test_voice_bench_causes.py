@@ -102,3 +102,27 @@ def test_floors_are_tried_again_on_a_dump_from_each_gates_value(monkeypatch):
     out, moved = refloor(rows)
     assert out[0]["ok"] and out[1]["risky_wrong"]  # the wrong body would be sent: such floors are no good
     assert moved[0].startswith("  + m") and moved[1].startswith("  RISKY w")
+
+
+def test_the_recipient_read_back_in_noise_is_its_own_cause_and_refloor_applies_it(monkeypatch):
+    """agent/heard.py reads back a call or message heard in noise (by the noise share of the
+    recording) whose recipient the recording does not carry without the names in the prompt:
+    `--causes` counts those right plans apart, and `decide` (`--refloor`) applies the rule from
+    the gates' `noise` and `recipient_unprimed_p`, so floors tried on a dump keep it."""
+    import agent.heard
+    from bench.voice import cause, decide
+
+    row = {**_row("call my wife", "Call my wife.", right_plan=True, read_back=True),
+           "evidence": {"recipient_in_noise": 0.18, "read_back_before_recipient_rule": False}}
+    assert cause(row) == "read back, plan right (recipient in noise)"
+    row["evidence"]["read_back_before_recipient_rule"] = True  # read back anyway: its old cause
+    assert cause(row) == "read back, plan right (heard)"
+    call = {"kinds": ["call"], "min_word": 0.9, "avg_logprob": -0.2, "no_speech": 0.01, "by_sound": False,
+            "n_plan": 1, "same": True, "p_all": 1.0, "noise": 0.18}
+    setting = {**call, "kinds": ["wifi"]}
+    assert decide(call) and not decide({**call, "noise": 0.0}) and not decide({**call, "noise": None})
+    assert not decide(setting)
+    # ... unless the recording carries the recipient without the names in the prompt
+    assert not decide({**call, "recipient_unprimed_p": 0.999}) and decide({**call, "recipient_unprimed_p": 0.3})
+    monkeypatch.setattr(agent.heard, "RECIPIENT_IN_NOISE", False)
+    assert not decide(call)
