@@ -1434,6 +1434,15 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
 
 
+def test_an_indonesian_line_states_a_change_in_its_own_words():
+    from agent.reader_versions import revises
+    assert revises(hit("Iuran kebersihan naik jadi Rp 90.000 mulai Januari."))
+    assert revises(hit("Les piano pindah ke hari Kamis jam 16.00."))
+    assert revises(hit("Pak Budi sekarang pakai nomor baru: 0812-0000-2222."))
+    assert not revises(hit("Iuran kebersihan: Rp 75.000 / bulan, bayar ke Pak Budi."))
+    assert not revises(hit("Naik kereta ke Bandung, pindah kereta di Manggarai."))
+
+
 def test_a_contact_group_does_not_say_who_someone_is_but_a_role_key_does():
     from agent.reader import defines
     info = analyse("Who is Raymond Kinsella?")
