@@ -1242,6 +1242,8 @@ def test_a_day_or_month_after_a_first_name_is_no_surname():
     from agent.reader import namesakes
     assert namesakes("Dave", ["Dave Monday shift", "Dave Ferris, rep", "Dave O late again"], "dave's number") == ["Dave Ferris", "Dave O"]
     assert namesakes("Chris", ["Chris O. said", "Chris Okafor owns it"], "chris") == ["Chris Okafor"]
+    # notes that write a name given name first: a card "Data Sari" (Sari's data) is no family name
+    assert namesakes("Sari", ["Data Sari: Lahir: 4 Mei 2019", "Sari Wulandari Putri", "Piano Sari: Kamis"], "when is sari's birthday") == ["Sari Wulandari"]
 
 
 def test_two_cards_that_each_say_my_sister_are_asked_about():
