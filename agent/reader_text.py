@@ -67,6 +67,7 @@ FOREIGN_MONTHS = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
         "január február március április május június július augusztus szeptember október november december",  # hu
+        "januari februari maret april mei juni juli agustus september oktober november desember",  # id
     ) for i, name in enumerate(names.split())
 }
 # Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".

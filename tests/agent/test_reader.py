@@ -1436,6 +1436,13 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
 
 
+def test_indonesian_month_names_beside_a_day_are_dates():
+    from agent.reader_text import dates, latest_date
+    assert dates("Sari: 17 Agustus 1990 (iya)")[0] == "17 Agustus 1990"
+    assert dates("Ibu: 12 Desember, Jl. Melati 4") == ["12 Desember"]
+    assert latest_date("Lahir: 3 Maret 2021") == (2021, 3, 3)
+
+
 def test_an_indonesian_line_states_a_change_in_its_own_words():
     from agent.reader_versions import revises
     assert revises(hit("Iuran kebersihan naik jadi Rp 90.000 mulai Januari."))

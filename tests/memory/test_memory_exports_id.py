@@ -136,3 +136,10 @@ def test_indonesian_household_words_are_glossed_and_english_lines_gain_none():
     for english in ("The rent is due on the 5th.", "Mom's plate number", "A motor insurance renewal", "My mobile number",
                     "Anakin and the platypus", "Sim card swapped", "Tukan beak"):
         assert not english_for(english) - {"phone"}, english
+
+
+def test_an_indonesian_street_abbreviation_ends_no_sentence():
+    got = _got("rumah.md", "Alamat: Jl. Melati Raya, Blok C3 No. 12, Depok. Gg. Mawar di belakang.\n")
+    assert [t for _, _, t in got] == ["Alamat: Jl. Melati Raya, Blok C3 No. 12, Depok.", "Alamat: Gg. Mawar di belakang."]
+    assert {"block"} <= english_for("Blok C3 No. 12") and {"code"} <= english_for("Kode booking: ABC")
+    assert {"train"} <= english_for("Naik KA Argo Lawu") and not english_for("Naik kapal ke Bali")
