@@ -770,7 +770,9 @@ class Reader:
         # notes give with two different surnames or initials ("Chris O." and "Chris L.", "Sophie T"
         # and "Sophie A"): in the lines retrieved, and in every line that names them (the other
         # Sophie's lines need not share a word with the question).
-        firsts = [n for n in info.names if " " not in n]
+        # An acronym of four letters or more ("BPJS Kesehatan", "BPJS Ketenagakerjaan") names
+        # an agency or a scheme, not a person with two surnames.
+        firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
                    and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
         for first in firsts:

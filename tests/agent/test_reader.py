@@ -191,6 +191,16 @@ def test_who_is_x_prefers_the_line_that_says_what_x_is():
     assert reading.statement.line == 5 and "brother" in reading.answer
 
 
+def test_an_acronym_before_two_names_is_no_first_name_of_two_people():
+    statements = [
+        hit("Data diri: BPJS Kesehatan: 0001234567 (kelas 1)", line=3),
+        hit("Data diri: BPJS Ketenagakerjaan: 2301234", line=4),
+        hit("Faskes 1 (BPJS): Klinik Melati, Jl. Mawar 2", line=9),
+    ]
+    reading = Reader(overlap_model()).read("Which clinic is our BPJS faskes 1?", statements)
+    assert reading.kind != "ambiguous"
+
+
 def test_two_people_with_one_first_name_by_initial_are_asked_about():
     statements = [
         hit("Offline maps moves from Chris O. to Noor.", line=3),
