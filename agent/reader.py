@@ -770,7 +770,9 @@ class Reader:
         # notes give with two different surnames or initials ("Chris O." and "Chris L.", "Sophie T"
         # and "Sophie A"): in the lines retrieved, and in every line that names them (the other
         # Sophie's lines need not share a word with the question).
-        firsts = [n for n in info.names if " " not in n]
+        # An acronym of four letters or more ("BPJS Kesehatan", "BPJS Ketenagakerjaan") names
+        # an agency or a scheme, not a person with two surnames.
+        firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
                    and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
         for first in firsts:
@@ -844,6 +846,7 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
     """The different people the notes call `first` with a surname or an initial after it, an
     initial ("Sophie T", "Chris O.") folded into the one full name it begins, if any."""
     found: list[str] = []
+    family_first: list[str] = []
     for t in texts:
         # Any capital starts a surname ("Ondřej Šimek", "Zoë Ångström"), not only A-Z.
         for m in re.finditer(rf"\b{re.escape(first)}\s+([^\W\d_a-z](?:[^\W\d_A-Z][\w'-]*|\.|(?=['’]s\b)|(?![\w'’-])))", t):
@@ -873,6 +876,12 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             full = f"{family} {first}"
             if full not in found and f"{first} {family}" not in found:
                 found.append(full)
+                family_first.append(full)
+    # Notes that write `first` before a surname write names given name first: a card titled
+    # "Data Bima" or "Renang Bima" (Bima's data, Bima's swimming) or "Honda Brio" beside "Bima
+    # Prasetyo", "Brio Satya" is a word about them, not a family name.
+    if len(family_first) < len(found):
+        found = [f for f in found if f not in family_first]
     # "Selin Aydın: also known as: Selin Tuna" (a maiden name, an old name): one person.
     aliases = {m.group(1) for t in texts for m in re.finditer(rf"(?i:also known as|a\.?k\.?a\.?|née|nee|formerly|maiden name)\s*:?\s*"
                                                               rf"({re.escape(first)}\s+[^\W\d_][\w'-]*)", t)}

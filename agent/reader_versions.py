@@ -42,7 +42,10 @@ REVISES = re.compile(
     r"|\b(?:jetzt|agora|ahora|maintenant|désormais|teraz|nu)\s+(?:\S+\s+)?\d"
     r"|\b(?:statt|anstatt|verschoben|geändert|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|"
     r"invece di|em vez de|ao invés de|mudou para|passou para|passa para|cambió a|passe à|zmiana na)\b"
-    r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b",
+    r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b"
+    # Indonesian: "naik jadi Rp 1.400.000", "pindah ke Biznet", "berubah ke ...", "nomor baru", "sekarang 750"
+    r"|\b(?:naik jadi|turun jadi|pindah ke|pindah per|berubah (?:ke|jadi)|diganti (?:ke|jadi|dengan)|ganti ke|nomor baru|alamat baru)\b"
+    r"|\bsekarang\s+(?:\S+\s+)?\d",
     re.IGNORECASE,
 )
 

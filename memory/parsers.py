@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, jupyter, keepass, keep, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sitepage, sms, standardnotes, telegram, tiddlywiki, todoist, tomboy, vimwiki, zim
+from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sitepage, sms, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -251,6 +251,19 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (tasks := google_tasks.export_of(path, text)) is not None:
         # Google Tasks from Takeout: each list a heading, each task a bullet dated by its last change.
         return _dated_notes(*google_tasks.to_markdown(tasks, lines), warning, "a Google Tasks export with no tasks")
+    if (board := trello.board_of(path, lines)) is not None:
+        # A Trello board: lists over cards, each card's description, checklists and dated comments.
+        return _dated_notes(*trello.to_markdown(board, lines), warning)
+    if (entry := journey.entry_of(path, text)) is not None:
+        # A Journey diary entry (one JSON file each): its text under its local day.
+        md, numbers, day = journey.to_markdown(entry, lines)
+        return _converted(md, numbers, warning, written=day)
+    if ticktick.looks_like_ticktick(path, lines):
+        # A TickTick backup: its preamble left out, each list a table of its tasks, dated.
+        return _dated_notes(*ticktick.to_markdown(text, path.stem), warning)
+    if klikbca.looks_like_klikbca(path, lines):
+        # A KlikBCA account statement: the account's lines, its transactions as a table.
+        return _converted(*klikbca.to_markdown(lines, path.stem), warning)
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
         return _dated_notes(*dayone.to_markdown(journal, lines), warning)

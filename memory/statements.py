@@ -76,7 +76,7 @@ def clean(text: str) -> str:
 _ABBREVIATIONS = frozenset(
     """dr dra mr mrs ms mx prof profa st sr sra srta jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
     tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est
-    dott sig avv ing geom rag dña mme mlle lic arq szül kb gnr bnr leil""".split()
+    dott sig avv ing geom rag dña mme mlle lic arq szül kb gnr bnr leil jl jln gg""".split()
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.

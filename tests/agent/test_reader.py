@@ -191,6 +191,16 @@ def test_who_is_x_prefers_the_line_that_says_what_x_is():
     assert reading.statement.line == 5 and "brother" in reading.answer
 
 
+def test_an_acronym_before_two_names_is_no_first_name_of_two_people():
+    statements = [
+        hit("Data diri: BPJS Kesehatan: 0001234567 (kelas 1)", line=3),
+        hit("Data diri: BPJS Ketenagakerjaan: 2301234", line=4),
+        hit("Faskes 1 (BPJS): Klinik Melati, Jl. Mawar 2", line=9),
+    ]
+    reading = Reader(overlap_model()).read("Which clinic is our BPJS faskes 1?", statements)
+    assert reading.kind != "ambiguous"
+
+
 def test_two_people_with_one_first_name_by_initial_are_asked_about():
     statements = [
         hit("Offline maps moves from Chris O. to Noor.", line=3),
@@ -1261,6 +1271,8 @@ def test_a_day_or_month_after_a_first_name_is_no_surname():
     from agent.reader import namesakes
     assert namesakes("Dave", ["Dave Monday shift", "Dave Ferris, rep", "Dave O late again"], "dave's number") == ["Dave Ferris", "Dave O"]
     assert namesakes("Chris", ["Chris O. said", "Chris Okafor owns it"], "chris") == ["Chris Okafor"]
+    # notes that write a name given name first: a card "Data Sari" (Sari's data) is no family name
+    assert namesakes("Sari", ["Data Sari: Lahir: 4 Mei 2019", "Sari Wulandari Putri", "Piano Sari: Kamis"], "when is sari's birthday") == ["Sari Wulandari"]
 
 
 def test_two_cards_that_each_say_my_sister_are_asked_about():
@@ -1451,6 +1463,22 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("Netflix Standard, monthly, renews June 8."))
     assert not revises(hit("Bought a new phone case."))
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
+
+
+def test_indonesian_month_names_beside_a_day_are_dates():
+    from agent.reader_text import dates, latest_date
+    assert dates("Sari: 17 Agustus 1990 (iya)")[0] == "17 Agustus 1990"
+    assert dates("Ibu: 12 Desember, Jl. Melati 4") == ["12 Desember"]
+    assert latest_date("Lahir: 3 Maret 2021") == (2021, 3, 3)
+
+
+def test_an_indonesian_line_states_a_change_in_its_own_words():
+    from agent.reader_versions import revises
+    assert revises(hit("Iuran kebersihan naik jadi Rp 90.000 mulai Januari."))
+    assert revises(hit("Les piano pindah ke hari Kamis jam 16.00."))
+    assert revises(hit("Pak Budi sekarang pakai nomor baru: 0812-0000-2222."))
+    assert not revises(hit("Iuran kebersihan: Rp 75.000 / bulan, bayar ke Pak Budi."))
+    assert not revises(hit("Naik kereta ke Bandung, pindah kereta di Manggarai."))
 
 
 def test_a_contact_group_does_not_say_who_someone_is_but_a_role_key_does():
