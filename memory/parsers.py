@@ -144,8 +144,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         try:
             return _converted(*opml.to_markdown(text), warning)
         except xml.parsers.expat.ExpatError as exc:
-            warning = f"{warning}; " if warning else ""
-            warning += f"malformed OPML ({exc}): read as plain text"
+            warning = _read_as_text(warning, "OPML", exc)
     if kind in ("markdown", "text") and (path.suffix.lower() == ".org" or org.looks_like_org(lines)):
         md, states = org.to_markdown(lines)
         blocks = _parse_markdown(md)
@@ -213,23 +212,20 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         try:
             return _dated_notes(*cherrytree.to_markdown(text), warning)
         except xml.parsers.expat.ExpatError as exc:
-            warning = f"{warning}; " if warning else ""
-            warning += f"malformed CherryTree document ({exc}): read as plain text"
+            warning = _read_as_text(warning, "CherryTree document", exc)
     if camt.looks_like_camt(path, lines):
         # An ISO 20022 bank statement: the account, its balances, each booking a row.
         try:
             return _converted(*camt.to_markdown(text, path.stem), warning)
         except xml.parsers.expat.ExpatError as exc:
-            warning = f"{warning}; " if warning else ""
-            warning += f"malformed camt.053 statement ({exc}): read as plain text"
+            warning = _read_as_text(warning, "camt.053 statement", exc)
     if mediawiki.looks_like_export(path, lines):
         # A MediaWiki export: each page's latest revision only (the older ones are no longer so).
         try:
             md, numbers, day = mediawiki.to_markdown(text)
             return _converted(md, numbers, warning, written=day)
         except xml.parsers.expat.ExpatError as exc:
-            warning = f"{warning}; " if warning else ""
-            warning += f"malformed MediaWiki export ({exc}): read as plain text"
+            warning = _read_as_text(warning, "MediaWiki export", exc)
     if keepass.looks_like_keepass(path, lines):
         # A KeePass export: each entry its title over its user name, URL and notes; never a password.
         try:
@@ -383,6 +379,11 @@ def _list_name(path: Path, lines: list[str]) -> str:
     if path.suffix.lower() != ".json" or not first.startswith("[") or _GENERIC_STEM.fullmatch(stem):
         return ""
     return stem if re.fullmatch(r"[^\W\d_][\w' .&-]*", stem) else ""
+
+
+def _read_as_text(warning: str | None, what: str, exc: Exception) -> str:
+    """The warning for an export that is not well-formed XML: it is read as plain text instead."""
+    return f"{warning + '; ' if warning else ''}malformed {what} ({exc}): read as plain text"
 
 
 def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) -> ParsedFile:
