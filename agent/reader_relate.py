@@ -160,7 +160,7 @@ def other_kind(question: str, head: str, text: str) -> bool:
     spans = [m for m in _WORD.finditer(text)]
     t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if _same_word(tw[i], head.lower()) and tw[i - 1] not in STOP_WORDS
               and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))
-              and (len(spans) != len(tw) or not re.search(r"[:;.!?()]", text[spans[i - 1].end():spans[i].start()]))}
+              and (len(spans) != len(tw) or not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()]))}
     return bool(t_mods) and not (t_mods & q_stems)
 
 

@@ -828,3 +828,4 @@ def test_a_label_before_a_word_is_not_a_kind_of_it_and_a_word_that_only_begins_a
     assert not other_kind("How much are our monthly felleskostnader now?", "felleskostnader", line)
     assert other_kind("What is my tenant insurance number?", "insurance", "Renewed the car insurance: 1234")
     assert other_kind("When is my physio appointment?", "appointment", "cataract appointment on 3 May")
+    assert other_kind("What is my blood type?", "type", "See help(type(self)) for accurate signature.")  # a bracket is no label
