@@ -144,7 +144,8 @@ def other_kind(question: str, head: str, text: str) -> bool:
     insurance", "cataract appointment" for "physio appointment" (each side's word before the head
     is missing from the other side)."""
     qw = [w.lower() for w in words(question)]
-    raw = words(text)
+    spans = list(_WORD.finditer(text))
+    raw = [m.group(0).strip("'’-") for m in spans]  # words(text), with where each stands
     tw = [w.lower() for w in raw]
     h = stem(head)
     # "my kid's teacher": a possessive says whose teacher, not which kind of teacher.
@@ -157,10 +158,9 @@ def other_kind(question: str, head: str, text: str) -> bool:
     # A kind is a common noun right before the head ("car insurance"), not a name ("Gabor lives")
     # nor the last word of a label ("borettslag: felleskostnadene ...").
     # "30 days terms": a unit after a number is how much, not which kind.
-    spans = [m for m in _WORD.finditer(text)]
     t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if _same_word(tw[i], head.lower()) and tw[i - 1] not in STOP_WORDS
               and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))
-              and (len(spans) != len(tw) or not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()]))}
+              and not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()])}
     return bool(t_mods) and not (t_mods & q_stems)
 
 

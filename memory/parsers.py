@@ -343,8 +343,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "markdown" and sitepage.is_site_page(path, lines):
         # A static site's page (Jekyll, Hugo): its title a heading, the generator's keys left out.
-        md, _ = sitepage.to_markdown(lines)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [],
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],
                           written=front_matter_date(lines))
     if kind == "markdown":
         page = vault_lines(lines)

@@ -37,12 +37,11 @@ def is_site_page(path: Path, lines: list[str]) -> bool:
     return bool(_SITE_DIRS & set(path.parts[:-1])) and bool(keys) or "layout" in keys
 
 
-def to_markdown(lines: list[str]) -> tuple[list[str], str]:
+def to_markdown(lines: list[str]) -> list[str]:
     """The page with its front matter turned to markdown, line for line (its title a heading
-    unless the page has one of its own), and its title."""
+    unless the page has one of its own)."""
     out = list(lines)
     end = _front(lines)
-    title = ""
     out[0] = out[end] = ""
     for i in range(1, end):
         m = _KEY.match(lines[i])
@@ -51,13 +50,12 @@ def to_markdown(lines: list[str]) -> tuple[list[str], str]:
             continue
         key, value = m.group(1).strip(), m.group(2).strip().strip("'\"")
         if key.lower() == "title":
-            title = value
             out[i] = f"# {value}" if value and not any(l.startswith("# ") for l in lines[end + 1:]) else ""
         elif key.lower() in _GENERATOR_KEYS or not value or value in ("[]", "|", ">", ">-"):
             out[i] = ""
         else:
             out[i] = f"- {key}: {value.strip('[]')}"
-    return out, title
+    return out
 
 
 __all__ = ["is_site_page", "to_markdown"]
