@@ -279,6 +279,17 @@ _CURRENCY_SIGNS = "£$€¥₹₺₽₩₪₫₱₴₦₨₭₮₲₵₡¢₸₼
 _CODE_LABEL = re.compile(r"(?i)\b(?:code|kode|kod|koda|codice|c[oó]digo|pin|passcode|adgangskode|türcode|zugangscode)\s*[:=#]?\s*$")
 
 
+# A quoted cell that holds only an amount ('"-3 650,00 Kč"', '"1,0000"' in a GnuCash export): no
+# code. Bare digits stay one ('"4821"' may be a door code), as does "12.34.56".
+_AMOUNT_CELL = re.compile(rf"[-+\u2212]?\s?[{_CURRENCY_SIGNS}]?\s?\d{{1,3}}(?:[ \u00a0.,']\d{{3}})*(?:[.,]\d+)?"
+                          rf"\s?(?:[{_CURRENCY_SIGNS}]|[^\W\d_]{{1,3}}\.?)?")
+
+# A 32-digit hex GUID (a GnuCash transaction id, an MD5) names a record for a program, not a
+# number a person is asked for, unless the question asks for such an id or key.
+_GUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_ASKS_GUID = re.compile(r"\b(?:id|ids|guid|uuid|hash|checksum|md5|key|token|secret)\b", re.IGNORECASE)
+
+
 def _codes(text: str, question: str) -> list[str]:
     out = []
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
@@ -290,6 +301,10 @@ def _codes(text: str, question: str) -> list[str]:
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
+            continue
+        if v[0] in "\"“" and not v[1:-1].strip().isdigit() and _AMOUNT_CELL.fullmatch(v[1:-1].strip()):
+            continue
+        if _GUID.fullmatch(v) and not _ASKS_GUID.search(question):
             continue
         if _CODE_LABEL.search(text[max(0, m.start() - 16): m.start()]) and re.fullmatch(r"\d{3,8}#?", v):
             out.append(v)  # "kode: 1906" is a code that looks like a year

@@ -643,6 +643,22 @@ def test_the_groups_of_an_amount_are_no_code():
     assert reading.kind == "abstained"
 
 
+def test_a_quoted_amount_or_a_transaction_guid_is_no_account_number():
+    from agent.reader_question import _codes
+
+    row = hit("Date: 03.09.2026; Description: Zálohy; Account Name: Fio banka; Amount With Sym: -3 650,00 Kč; Rate/Price: 1,0000",
+              kind="row", path="/notes/gnucash.csv", line=67,
+              fields={"Date": "03.09.2026", "Description": "Zálohy", "Account Name": "Fio banka",
+                      "Amount With Sym": "-3 650,00 Kč", "Rate/Price": "1,0000"})
+    # GnuCash quotes only the cells that hold a comma, and writes each transaction's GUID.
+    row.source = '03.09.2026,e032da4c1e62e94fc36b3f99bb138831,TP,Zálohy,,CURRENCY::CZK,,,,Fio banka,"-3 650,00 Kč",n,,"1,0000"'
+    reading = Reader(overlap_model()).read("What's the landlord's bank account number for the rent?", [row])
+    assert reading.kind == "abstained"
+    assert _codes(row.source, "What is the transaction id?") == ["e032da4c1e62e94fc36b3f99bb138831"]
+    assert _codes('Door: "4821" (new since May)', "What's the door code?") == ['"4821"']  # quoted digits stay a code
+    assert _codes('Fio "2801937465/2010"', "What's my account number?") == ['"2801937465/2010"']
+
+
 def test_a_line_giving_a_date_range_says_when_it_ends():
     statements = [
         hit("Internet / TV: 약정 3년, ends 2027.01.09 — call before then", line=28, rank=0, path="/notes/home.md"),
