@@ -48,7 +48,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_records, telling_name
-from agent.reader_versions import loose_date, prefer_newer, retired, retiring_line, revises
+from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
 from memory.statements import link_words
 from memory.gloss import english_for
 
@@ -1058,6 +1058,10 @@ def version_date(st: StatementHit):
     the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
     found = written_date(st)
     page = latest_date(st.written)
+    if found is None and page and (md := month_day(st.topic)) and md[0]:
+        # A diary's heading "Fredag 11. september" on a page written 2026-09-30: that day of the
+        # page's year (of the year before, were it after the page's date).
+        return (page[0] if md <= page[1:] else page[0] - 1, *md)
     return page if found and page and found > page else found
 
 

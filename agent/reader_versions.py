@@ -125,6 +125,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False
     if missing & _keys(b):
         return False  # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"
+    if missing & _PERIODS and c.statement.kind == "row" and b.statement.kind != "row":
+        return False  # "annual salary 738 000" is not versioned by a bank row paying October's salary
     ob, oc = _owners(b.statement), _owners(c.statement)
     if ob and oc and not ob & oc:
         return False  # "cat: Tofu; vaccination due: ..." is not versioned by "Book Miso's vaccination"
@@ -137,6 +139,11 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
     return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+# The period an amount is counted over: a table row (a payment) without the asked one gives
+# another quantity than the note's line that says it.
+_PERIODS = frozenset(stem(w) for w in "annual annually yearly monthly weekly daily hourly".split())
 
 
 def _owners(st: "StatementHit") -> set[str]:
@@ -216,13 +223,13 @@ _RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is o
 _RETIRE_WINDOW = 24  # characters either side of the value
 
 
-def _month_day(value: str) -> tuple[int, int] | None:
+def month_day(value: str) -> tuple[int, int] | None:
     m = re.search(r"\b(?:\d{4}-)?(\d{2})-(\d{2})\b|\b\d{4}/(\d{2})/(\d{2})\b", value)
     if m and m.group(3):
         return int(m.group(3)), int(m.group(4))
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", value, re.IGNORECASE)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?({_MONTH_RE})\b|\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", value, re.IGNORECASE)
     if m:
         day, mon = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         return _MONTH_NUM.get(mon.lower(), 0), int(day)
@@ -232,10 +239,10 @@ def _month_day(value: str) -> tuple[int, int] | None:
 def _mentions(text: str, value: str) -> list[re.Match]:
     """Where `text` names `value`: a date by its day and month ("30 April" for "2026-04-30"), a
     name by its first telling word ("Basecamp" for "Basecamp Bouldering"), else as written."""
-    md = _month_day(value)
+    md = month_day(value)
     if md:
         return [m for m in re.finditer(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?\s+\d{{1,2}})\b",
-                                       text, re.IGNORECASE) if _month_day(m.group(0)) == md]
+                                       text, re.IGNORECASE) if month_day(m.group(0)) == md]
     telling = [w for w in re.findall(r"[\w.'’-]+", value) if w[:1].isupper() and len(w) >= 4 and w.lower() not in ("the", "that")][:1]
     key = telling[0] if telling and not re.search(r"\d", value) else value
     return list(re.finditer(rf"(?<![\w.]){re.escape(key)}(?![\w])", text))

@@ -845,3 +845,22 @@ def test_a_label_before_a_word_is_not_a_kind_of_it_and_a_word_that_only_begins_a
     assert other_kind("What is my tenant insurance number?", "insurance", "Renewed the car insurance: 1234")
     assert other_kind("When is my physio appointment?", "appointment", "cataract appointment on 3 May")
     assert other_kind("What is my blood type?", "type", "See help(type(self)) for accurate signature.")  # a bracket is no label
+
+
+def test_a_diary_headings_day_takes_its_pages_year_and_a_payment_is_no_annual_salary():
+    from agent.reader import version_date
+
+    profile = hit("Jobb: Annual salary 712 000 kr (since 01.05.2025).", line=9, path="/notes/life.ctd", topic="Jobb")
+    profile.written = "2026-01-01"  # the node's last save
+    diary = hit("Pay talks done: new annual salary 738 000 kr from May.", line=22, path="/notes/_drafts/diary-2026-09.md",
+                topic="Friday 11. September")
+    diary.written = "2026-09-30"  # the page's front matter
+    assert version_date(diary) == (2026, 9, 11)
+    late = hit("Pay talks.", path="/notes/_drafts/diary.md", topic="30 December")
+    late.written = "2027-01-02"
+    assert version_date(late) == (2026, 12, 30)  # a heading after the page's day is of the year before
+    payment = hit("date: 2026-10-12; amount: 53412.00 NOK; text: Salary October", line=114, path="/notes/bank/camt053.xml",
+                  kind="row", fields={"date": "2026-10-12", "amount": "53412.00 NOK", "text": "Salary October"})
+    reading = Reader(overlap_model()).read("What's my annual salary?", [profile, diary, payment])
+    assert reading.kind == "answered" and "738 000" in reading.answer
+    assert reading.statement.path.endswith("diary-2026-09.md")
