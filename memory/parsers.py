@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sitepage, sms, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, simplenote, sitepage, sms, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -247,6 +247,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (tasks := google_tasks.export_of(path, text)) is not None:
         # Google Tasks from Takeout: each list a heading, each task a bullet dated by its last change.
         return _dated_notes(*google_tasks.to_markdown(tasks, lines), warning, "a Google Tasks export with no tasks")
+    if (graph := roam.graph_of(path, text)) is not None:
+        # A Roam Research graph: each page a heading over its blocks, attributes "Key: value".
+        return _dated_notes(*roam.to_markdown(graph, lines), warning)
     if (board := trello.board_of(path, lines)) is not None:
         # A Trello board: lists over cards, each card's description, checklists and dated comments.
         return _dated_notes(*trello.to_markdown(board, lines), warning)
