@@ -62,7 +62,7 @@ def _stamp_day(ms: object) -> str:
 def _words(text: str, refs: dict[str, str], depth: int = 0) -> str:
     """A block's string as its words: links and tags their page's name, references resolved."""
     if depth < 3:
-        text = re.sub(r"\(\(([\w-]{6,12})\)\)", lambda m: _words(refs[m.group(1)], refs, depth + 1) if m.group(1) in refs else "", text)
+        text = re.sub(r"\(\(([\w-]+)\)\)", lambda m: _words(refs[m.group(1)], refs, depth + 1) if m.group(1) in refs else "", text)
     text = re.sub(r"\{\{\s*\[\[(?:TODO|DONE)\]\]\s*\}\}\s*", "", text)
     text = re.sub(r"\{\{[^{}]*\}\}", "", text)
     text = re.sub(r"#?\[\[([^\[\]]*)\]\]", r"\1", text)
@@ -120,7 +120,9 @@ def to_markdown(pages: list[dict], lines: list[str]) -> tuple[list[str], list[in
         edits = [d for b in _all_blocks(blocks) if (d := _stamp_day(b.get("edit-time")))]
         days.append((n, daily_day(title) or max(edits, default=_stamp_day(page.get("edit-time")))))
         out.extend([(n, f"# {_words(title, refs)}"), (n, "")])
-        for block in blocks:
+        # A block with blocks under it heads them until the next heading: the page's own lines
+        # come first, so none is read as the last heading's.
+        for block in sorted(blocks, key=lambda b: bool(_words(str(b.get("string") or ""), refs) and b.get("children"))):
             walk(block, 0, False, n)
     # On one line every page is on the same line: no day can be told apart, so none is given.
     return [t for _, t in out], [n for n, _ in out], [] if one_line else sorted(days)
