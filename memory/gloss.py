@@ -622,6 +622,8 @@ _DANISH_MORE: dict[str, tuple[str, ...]] = {
     "heating": ("varme ",),
     "water": ("vand ",),
     "electricity": ("elregning", "strom "),
+    "month monthly": ("kr./md", "kr/md", "om maneden"),
+    "medication medicine": ("mikrogram", "tabletter"),
     "sold": ("solgt",),
     "bought": ("kobt ",),
     "clothes": ("toj ",),

@@ -78,9 +78,9 @@ DANSKE = (
 def test_a_danske_bank_csv_is_its_account_over_its_postings_each_at_its_line():
     topic = "Danske Bank Fælleskonto (reg. nr. 1234, account number 0001234567), 2026-03"
     assert _got("Bank/Fælleskonto-1234-0001234567_2026-03.csv", DANSKE) == [
-        (2, topic, "date: 2026-03-02; description: Dankort Netto; amount (beløb): -212,50; balance (saldo): 4.787,50"),
+        (2, topic, "date: 2026-03-02; description: Dankort Netto; amount (beløb): -212,50 DKK; balance (saldo): 4.787,50 DKK"),
         # the status only when the posting is not done; the reconciled flag left out
-        (3, topic, "date: 2026-03-05; description: Overførsel fra Ole Krog (Venter); amount (beløb): 1.000,00; balance (saldo): 5.787,50"),
+        (3, topic, "date: 2026-03-05; description: Overførsel fra Ole Krog (Venter); amount (beløb): 1.000,00 DKK; balance (saldo): 5.787,50 DKK"),
     ]
 
 
@@ -91,6 +91,11 @@ SPLITWISE = (
     "\n"
     "2026-04-30,Total balance, , ,DKK,250.00,-250.00\n"
 )
+
+
+def test_a_danske_bank_account_in_another_currency_says_so_by_its_file_name():
+    got = _got("Bank/Valutakonto-EUR-1234-0007654321_2026-03.csv", DANSKE)
+    assert got[0][2].endswith("amount (beløb): -212,50 EUR; balance (saldo): 4.787,50 EUR")
 
 
 def test_a_splitwise_export_names_who_paid_and_says_the_total_balance_in_words():
@@ -119,6 +124,7 @@ def test_danish_household_words_are_glossed_and_english_lines_gain_none():
     assert {"car", "insurance", "policy", "number"} <= gloss.english_for("Bilforsikring: Topdanmark, policenr. 1-2-3")
     assert {"gp", "doctor"} <= gloss.english_for("Egen læge: Lægerne i Byen")
     assert {"boss"} <= gloss.english_for("Chef: Eva Dam")
+    assert {"monthly"} <= gloss.english_for("Husleje 7.250 kr./md")
     # "Far"/"Mor" as a line's label are a father's and mother's line even without æ, ø or å.
     assert {"father"} <= gloss.english_for("Far: Ole Krog, Vejle - 22 33 44 55")
     for english in ("the chef said hello", "police called", "so far: nothing", "we went far away"):
