@@ -53,6 +53,8 @@ NUMBER_WORDS = (
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The Dutch and Danish day-month-year with dashes ("14-08-1989"); not a phone's "030-5550147".
 DAY_MONTH_YEAR = r"(?<![\d-])(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d-])"
+# Day/month-year, as Denmark and Norway write a date: "22/8-1988", "02/05-2031".
+DAY_SLASH_MONTH_YEAR = r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d-])"
 # A day and a month with dots, as most of Europe writes them: "28.8.", the start of "2.6.2022".
 _DAY_DOT_MONTH = r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\."
 # Year first with dots, as Korea, China, Japan and Hungary write it: "2027.03.31", "2026. 9. 15".
@@ -67,7 +69,8 @@ FOREIGN_MONTHS = {
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
         "január február március április május június július augusztus szeptember október november december",  # hu
-        "januar februar mars april mai juni juli august september oktober november desember",  # no, da
+        "januar februar mars april mai juni juli august september oktober november desember",  # no
+        "januar februar marts april maj juni juli august september oktober november december",  # da
         "januari februari mars april maj juni juli augusti september oktober november december",  # sv
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
     ) for i, name in enumerate(names.split())
@@ -81,6 +84,8 @@ _DATE = re.compile(
     rf"|(?:{_MONTH_RE})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH_RE})\.?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    # Danish and Norwegian write the year after a hyphen: "22/8-1988", "1/10-2026".
+    rf"|{DAY_SLASH_MONTH_YEAR}"
     # Year first with slashes, as South Africa, Japan and China write it: "2027/02/28".
     rf"|(?:19|20)\d{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
     # "2.6.2022." ends its sentence; "1.2.2022.5" is no date.
@@ -472,6 +477,9 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), int(m), int(d)))  # "### 2026.09.07 (월)"
     for y, m, d in re.findall(r"((?:19|20)\d{2})\s*[년年]\s*(0?[1-9]|1[0-2])\s*[월月]\s*(0?[1-9]|[12]\d|3[01])\s*[일日]", text):
         found.append((int(y), int(m), int(d)))  # "2026년 9월 15일 화요일"
+    for dmy in re.findall(DAY_SLASH_MONTH_YEAR, text):
+        d, m, y = map(int, re.split(r"[/-]", dmy))
+        found.append((y, m, d))  # "født 22/8-1988"
     for dmy in re.findall(DAY_MONTH_YEAR, text):
         d, m, y = map(int, dmy.split("-"))
         found.append((y, m, d))  # "Changelog: 24-11-2026"

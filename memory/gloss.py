@@ -490,6 +490,8 @@ _NORDIC_MORE: dict[str, tuple[str, ...]] = {
 _NORDIC_ONLY: dict[str, str] = {"pass": "passport", "mor": "mother mum mom", "far": "father dad", "lege": "doctor",
                                 "tur": "hike trip", "bok": "book", "kode": "code", "bil": "car", "hus": "house home"}
 _NORDIC_LETTER = re.compile("[æøåÆØÅ]")
+# ...or as a line's label: "Far: Bent Holm, 40 55 19 66" is a father's line in any language.
+_KIN_LABEL = re.compile(r"\W*(?:mor|far)\s*:")
 _NORDIC_WORD = re.compile(r"(?<![\w'])(" + "|".join(_NORDIC_ONLY) + r")(?![\w'])")
 # More Indonesian household words (the few above are shared with Malay): family and in-laws,
 # the house and its bills, the car's and the person's papers, school, work. A word of three
@@ -559,7 +561,74 @@ _INDONESIAN_MORE: dict[str, tuple[str, ...]] = {
     "evening night": ("malam ",),
     "morning": ("pagi ",),
 }
-for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE):
+# Danish household words where they are not the Norwegian ones above (folded: "æ" is "ae", "ø"
+# "o"): papers, family, the andelsbolig (housing cooperative) and its fees, the car, doctor and
+# child care, work and pay. Three-letter words are listed with what follows them ("pas:", "lon:").
+# "police" (policy) only with its "nr", "chef" (boss) only as a label or "chefen": both English words.
+_DANISH_MORE: dict[str, tuple[str, ...]] = {
+    "passport": ("pas:", "pasnummer", "pasnr"),
+    "expiry expires valid": ("udlober", "udlobsdato", "gyldig til"),
+    "driving licence license": ("korekort",),
+    "partner boyfriend girlfriend": ("kaereste", "kaeresten"),
+    "older big sister": ("storesoster",),
+    "older big brother": ("storebror",),
+    "friend": ("veninde", "studieveninde", "veninden", "vennen"),
+    "grandmother grandma": ("mormor", "farmor", "bedstemor"),
+    "grandfather grandpa": ("morfar", "farfar", "bedstefar"),
+    "aunt": ("moster", "faster"),
+    "cousin": ("faetter", "kusine"),
+    "sister-in-law": ("svigerinde",),
+    "grandchild": ("barnebarn",),
+    "parents": ("foraeldre",),
+    "parental fee childcare fee": ("foraeldrebetaling",),
+    "kindergarten nursery daycare": ("bornehave", "bornehus", "vuggestue", "dagpleje"),
+    "teacher educator carer": ("paedagog",),
+    "group room class": ("stue:", "stue ", "stuen"),
+    "swimming swim lessons": ("svomning", "svommehal", "svommeskole"),
+    "health insurance card": ("sundhedskort",),
+    "doctor": ("laege:", "laegen", "laegehus", "laegerne", "laegehuset"),
+    "gp doctor general practitioner": ("egen laege",),
+    "vet veterinarian": ("dyrlaege",),
+    "medication medicine": ("medicin",),
+    "morning": ("morgen",),
+    "evening": ("aften",),
+    "chair chairman": ("formand", "formanden"),
+    "board": ("bestyrelse",),
+    "housing cooperative building owners association": ("andelsbolig", "andelsforening", "boligforening"),
+    "monthly housing fee rent": ("boligafgift",),
+    "general meeting annual meeting": ("generalforsamling",),
+    "cellar storage basement": ("kaelder", "kaelderrum", "pulterrum"),
+    "laundry": ("vaskeri",),
+    "neighbour neighbor": ("nabo ", "naboen"),
+    "summer house cottage": ("sommerhus",),
+    "rent": ("leje ", "lejen"),
+    "plate registration number plate": ("nummerplade", "reg.nr.", "registreringsnummer"),
+    "inspection": ("syn:", "syn ", "synet"),
+    "car insurance": ("bilforsikring",),
+    "household contents insurance": ("indbo",),
+    "policy number": ("policenr", "policenummer"),
+    "renewed renewal renew": ("fornyes", "fornyelse", "fornyet"),
+    "garage workshop mechanic": ("vaerksted",),
+    "lease leased leasing": ("leaset", "leasing"),
+    "work job employer": ("arbejde", "arbejder", "arbejdsplads", "arbejdsgiver"),
+    "work phone": ("arbejdstelefon", "arbejdsmobil"),
+    "position job title": ("stilling",),
+    "manager boss": ("chef:", "chefen", "leder:"),
+    "salary pay": ("lon:", "lonnen", "lonseddel", "lonkonto"),
+    "savings": ("opsparing", "opsparingskonto"),
+    "trade union": ("fagforening",),
+    "unemployment insurance fund": ("a-kasse",),
+    "subscription": ("abonnement",),
+    "heating": ("varme ",),
+    "water": ("vand ",),
+    "electricity": ("elregning", "strom "),
+    "month monthly": ("kr./md", "kr/md", "om maneden"),
+    "medication medicine": ("mikrogram", "tabletter"),
+    "sold": ("solgt",),
+    "bought": ("kobt ",),
+    "clothes": ("toj ",),
+}
+for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
@@ -848,7 +917,7 @@ def english_for(text: str) -> frozenset[str]:
     if _VIETNAMESE_LETTER.search(text):
         for m in _VIETNAMESE.finditer(low):
             found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
-    if _NORDIC_LETTER.search(text):
+    if _NORDIC_LETTER.search(text) or _KIN_LABEL.match(low):
         for m in _NORDIC_WORD.finditer(low):
             found.update(_NORDIC_ONLY[m.group(1)].split())
     for m in _INSIDE_RE.finditer(low):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, rst, simplenote, sitepage, sms, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, simplenote, sitepage, sms, splitwise, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -247,6 +247,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (tasks := google_tasks.export_of(path, text)) is not None:
         # Google Tasks from Takeout: each list a heading, each task a bullet dated by its last change.
         return _dated_notes(*google_tasks.to_markdown(tasks, lines), warning, "a Google Tasks export with no tasks")
+    if (graph := roam.graph_of(path, text)) is not None:
+        # A Roam Research graph: each page a heading over its blocks, attributes "Key: value".
+        return _dated_notes(*roam.to_markdown(graph, lines), warning)
     if (board := trello.board_of(path, lines)) is not None:
         # A Trello board: lists over cards, each card's description, checklists and dated comments.
         return _dated_notes(*trello.to_markdown(board, lines), warning)
@@ -257,6 +260,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if ticktick.looks_like_ticktick(path, lines):
         # A TickTick backup: its preamble left out, each list a table of its tasks, dated.
         return _dated_notes(*ticktick.to_markdown(text, path.stem), warning)
+    for bank in (danskebank, splitwise):
+        if bank.looks_like(path, lines):
+            # A Danske Bank netbank CSV, a Splitwise group: a heading naming the account or group over its rows.
+            return _converted(*bank.to_markdown(lines, path.stem), warning)
     if klikbca.looks_like_klikbca(path, lines):
         # A KlikBCA account statement: the account's lines, its transactions as a table.
         return _converted(*klikbca.to_markdown(lines, path.stem), warning)

@@ -98,7 +98,7 @@ _HUNGARIAN_MONTHS = frozenset("január február március április május június
                               "november december".split())
 _AFTER_ORDINAL = frozenset("""januar jänner februar märz april mai juni juli august september oktober
     november dezember og eg ug dg stock etage obergeschoss untergeschoss klasse
-    mars desember etasje hver""".split())
+    mars desember etasje hver marts maj""".split())
 
 
 def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
