@@ -215,6 +215,29 @@ def _json_scalar(raw: str) -> str | None:
         return raw.strip('"')
 
 
+# One '"key": "string"' line of a pretty-printed JSON export.
+_JSON_STRING_KEY = re.compile(r'^\s*"(\w+)"\s*:\s*(".*")\s*,?\s*$')
+
+
+class ValueLines:
+    """Where each string value of a pretty-printed export is: (key, value) -> file lines, in order."""
+
+    def __init__(self, lines: list[str]):
+        self.at: dict[tuple[str, str], list[int]] = {}
+        for n, line in enumerate(lines, 1):
+            m = _JSON_STRING_KEY.match(line)
+            if m:
+                try:
+                    value = json.loads(m.group(2))
+                except ValueError:
+                    continue
+                self.at.setdefault((m.group(1), value), []).append(n)
+
+    def line(self, key: str, value: str, after: int = 0) -> int:
+        """The first line at or after `after` holding `"key": value`; `after` (or 1) when none."""
+        return next((n for n in self.at.get((key, value), ()) if n >= after), after or 1)
+
+
 def json_object(lines: list[str], key: str) -> dict | None:
     """The JSON object the file holds when it has `key` at its top level (an app's export: a
     Google Keep note, Simplenote's notes.json); None for anything else. The key is looked for

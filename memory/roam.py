@@ -18,7 +18,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory.trello import _Lines
+from memory.datafiles import ValueLines
 
 _HEADING_CHARS = 100  # a block longer than this is something said, with its blocks as bullets
 _DAILY = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -83,7 +83,7 @@ def _all_blocks(items: list) -> list[dict]:
 
 def to_markdown(pages: list[dict], lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     """(markdown, the file line each markdown line comes from, (file line, day) of each page)."""
-    where = _Lines(lines)
+    where = ValueLines(lines)
     one_line = len(lines) <= 1
     refs = {str(b["uid"]): str(b.get("string") or "") for p in pages for b in _all_blocks(p.get("children")) if b.get("uid")}
     out: list[tuple[int, str]] = []

@@ -18,9 +18,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from memory.datafiles import json_object
+from memory.datafiles import ValueLines, json_object
 
-_KEY = re.compile(r'^\s*"(\w+)"\s*:\s*(".*")\s*,?\s*$')
 
 
 def board_of(path: Path, lines: list[str]) -> dict | None:
@@ -31,26 +30,6 @@ def board_of(path: Path, lines: list[str]) -> dict | None:
     if data is None or not isinstance(data.get("cards"), list) or not isinstance(data.get("lists"), list):
         return None
     return data if "idList" in json.dumps(data["cards"][:3]) or not data["cards"] else None
-
-
-class _Lines:
-    """Where each string value of a pretty-printed export is: (key, value) -> file lines, in order."""
-
-    def __init__(self, lines: list[str]):
-        self.cards = 0  # the line the cards begin on (a card's id is also in the actions before)
-        self.at: dict[tuple[str, str], list[int]] = {}
-        for n, line in enumerate(lines, 1):
-            m = _KEY.match(line)
-            if m:
-                try:
-                    value = json.loads(m.group(2))
-                except ValueError:
-                    continue
-                self.at.setdefault((m.group(1), value), []).append(n)
-
-    def line(self, key: str, value: str, after: int = 0) -> int:
-        """The first line at or after `after` holding `"key": value`; `after` (or 1) when none."""
-        return next((n for n in self.at.get((key, value), ()) if n >= after), after or 1)
 
 
 def _day(stamp: object) -> str:
@@ -73,7 +52,7 @@ def _due(stamp: object) -> str:
 
 def to_markdown(board: dict, lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     """(markdown, the file line each markdown line comes from, (file line, day) of each dated part)."""
-    where = _Lines(lines)
+    where = ValueLines(lines)
     md: list[str] = []
     numbers: list[int] = []
     days: list[tuple[int, str]] = []
@@ -101,7 +80,8 @@ def to_markdown(board: dict, lines: list[str]) -> tuple[list[str], list[int], li
     for checklist in board.get("checklists") or []:
         if isinstance(checklist, dict):
             checklists.setdefault(str(checklist.get("idCard") or ""), []).append(checklist)
-    where.cards = next((n for n, line in enumerate(lines, 1) if re.match(r'\s*"cards"\s*:\s*\[', line)), 0)
+    # The line the cards begin on: a card's id is also in the actions before it.
+    cards_at = next((n for n, line in enumerate(lines, 1) if re.match(r'\s*"cards"\s*:\s*\[', line)), 0)
     lists_at = next((n for n, line in enumerate(lines, 1) if re.match(r'\s*"lists"\s*:\s*\[', line)), 0)
     lists = sorted((x for x in board["lists"] if isinstance(x, dict)), key=lambda x: x.get("pos") or 0)
     cards = sorted((c for c in board["cards"] if isinstance(c, dict)), key=lambda c: c.get("pos") or 0)
@@ -110,12 +90,13 @@ def to_markdown(board: dict, lines: list[str]) -> tuple[list[str], list[int], li
         emit(f"## {lst.get('name') or 'List'}" + (" (archived)" if lst.get("closed") else ""), n)
         emit("", n)
         for card in (c for c in cards if c.get("idList") == lst.get("id")):
-            _card(card, comments.get(str(card.get("id")), []), checklists.get(str(card.get("id")), []), where, emit, days)
+            _card(card, comments.get(str(card.get("id")), []), checklists.get(str(card.get("id")), []), where, cards_at, emit, days)
     return md, numbers, sorted(days)
 
 
-def _card(card: dict, comments: list[dict], checklists: list[dict], where: _Lines, emit, days: list[tuple[int, str]]) -> None:
-    at = where.line("id", str(card.get("id") or ""), where.cards)
+def _card(card: dict, comments: list[dict], checklists: list[dict], where: ValueLines, cards_at: int, emit,
+          days: list[tuple[int, str]]) -> None:
+    at = where.line("id", str(card.get("id") or ""), cards_at)
     n = where.line("name", str(card.get("name") or ""), at if at > 1 else 0)
     days.append((at, _day(card.get("dateLastActivity"))))
     emit(f"### {card.get('name') or 'Card'}" + (" (archived)" if card.get("closed") else ""), n)
