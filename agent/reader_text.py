@@ -493,6 +493,8 @@ def latest_date(text: str) -> tuple[int, int, int] | None:
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), int(d)))
     for mon, y in re.findall(rf"\b({_MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
         found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))
+    for mon, y in re.findall(rf"\b({_FOREIGN_RE})\s+(?:de\s+)?((?:19|20)\d{{2}})\b", text, re.IGNORECASE):
+        found.append((int(y), _MONTH_NUM.get(mon.lower(), 0), 0))  # "(mai 2026)", "novembro de 2026"
     # A month's own page or file ("journal/2026-10.txt"): that month, no day.
     for y, m in re.findall(r"(?<![\w-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\w-]|\.\d)", text):
         found.append((int(y), int(m), 0))

@@ -827,6 +827,9 @@ def test_nordic_dates_streets_and_codes_are_values_of_their_kind():
     assert dates("Eirik bursdag: 27. november") == ["27. november"]
     assert dates("Frist 5. desember 2025") == ["5. desember 2025", "2025"] and dates("Fødselsdag 9. maj") == ["9. maj"]
     assert dates("Chapter 3. Then we left") == []
+    # A month and year in the note's language dates the line ("28 (mai 2026)"), as "May 2026" does.
+    assert latest_date("Skostørrelse: 28 (mai 2026)") == (2026, 5, 0) == latest_date("size 28 (May 2026)")
+    assert latest_date("novo prazo: novembro de 2026") == (2026, 11, 0)
     assert addresses("Adresse: Storegaten 17, leil. H0302, 5033 Bergen") == ["Storegaten 17, leil. H0302, 5033 Bergen"]
     assert addresses("Solbakken 4, 8006 Bodø") == ["Solbakken 4, 8006 Bodø"]
     assert addresses("Gate 12 closes at 9") == []
