@@ -96,7 +96,10 @@ def to_markdown(text: str) -> tuple[list[str], list[int], list[tuple[int, str]]]
     if len(nodes) == 1:  # the central node: the map's title
         centre = nodes[0]
         title = re.sub(r"\s+", " ", centre.text).strip()
-        items = centre.children + ([_Item(centre.note, "", centre.line)] if centre.note else [])
+        # A node with nothing under it is said of the whole map: before the branches, whose
+        # headings would otherwise take it in.
+        items = ([_Item(centre.note, "", centre.line)] if centre.note else []) + [
+            c for c in centre.children if not c.children] + [c for c in centre.children if c.children]
         md, numbers = outline_markdown(title, centre.line, items)
     else:
         md, numbers = outline_markdown("", 0, nodes)
