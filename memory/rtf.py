@@ -4,9 +4,11 @@ RTF is text with control words: `{\\rtf1\\ansi\\ansicpg1250 ...}`, a font and co
 the document, a paragraph ending at each `\\par`, a letter outside ASCII written `\\'e3` (a byte of
 the document's code page, `\\ansicpg`) or `\\u537?` (a Unicode number, then `\\uc` letters for
 readers that cannot show it). Read as plain text a note was "Ioana Mure\\u537?an, n\\'e3scut\\'e3 ...\\par".
-Here each paragraph is a line of markdown at the file line where its text begins; a paragraph
-written all in bold is a heading (how WordPad users title a part); a WordPad bullet (`\\pntext`)
-is a list item; a table's row (`\\cell`, `\\row`) a markdown table row; the font, colour and style
+Here each paragraph is a line of markdown at the file line where its text begins: a short one
+an item of a list (a WordPad document of "Telefon: 0745 ..." lines is a list in all but its
+marks; as lines of one markdown paragraph they ran into each other), a long one or one of
+several sentences a paragraph of prose; a paragraph written all in bold is a heading (how WordPad
+users title a part); a WordPad bullet (`\\pntext`) is a list item; a table's row (`\\cell`, `\\row`) a markdown table row; the font, colour and style
 tables, the document's information, pictures, fields' instructions and any `{\\*\\...}` group are
 left out.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 
 RTF_EXT = {".rtf"}
 _HEADING_CHARS = 100  # a bold paragraph longer than this is something said in bold, not a title
+_PROSE_CHARS = 160  # a paragraph longer than this, or of several sentences, is prose, not a line of a list
 # Groups whose text is not shown: tables of fonts, colours, styles and lists, the document's
 # information, pictures and objects, headers and footers, fields' instructions.
 _HIDDEN = frozenset("""fonttbl colortbl stylesheet info pict object header footer headerl headerr headerf footerl
@@ -196,9 +199,12 @@ def to_markdown(text: str, name: str) -> tuple[list[str], list[int]]:
         elif bullet:
             md.append(f"- {words}")
             numbers.append(n)
-        else:
-            md += [words, ""]
-            numbers += [n, n]
+        elif len(words) > _PROSE_CHARS or re.search(r"[.!?]\s+[A-ZĂÂÎȘȚÀ-Þ]", words):
+            md += ["", words, ""]  # a paragraph of prose, each sentence its own statement
+            numbers += [n, n, n]
+        else:  # a line of its own, as the document shows it (read as a list: no line runs into the next)
+            md.append(f"- {words}")
+            numbers.append(n)
     if md and md[0].startswith("## "):
         md[0] = md[0][1:]  # the document's first line, in bold: its title
     elif md:

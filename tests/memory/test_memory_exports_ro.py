@@ -36,11 +36,26 @@ RTF = (
 def test_an_rtf_document_reads_as_the_text_it_shows_each_line_at_its_file_line():
     got = _got("Documente/date.rtf", RTF)
     texts = [t for _, _, t in got]
-    assert (5, "Date utile", "Vecin: Gheorghe Stan, 0722 000 111") in got
+    # each short paragraph a line of its own, under the bold one over it
+    assert (5, "Date utile", "Date utile: Vecin: Gheorghe Stan, 0722 000 111") in got
     # \u537? is ș, \'e3 in code page 1250 is ă; a bold paragraph is a heading
-    assert (8, "Date utile > Mașina", "Dacia Logan: B 01 ABC, asigurare la Omniasig, expiră pe 1 martie") in got
+    assert (8, "Date utile > Mașina", "Mașina: Dacia Logan: B 01 ABC, asigurare la Omniasig, expiră pe 1 martie") in got
     assert any(n == 9 and t.endswith("schimb ulei la 90.000 km") for n, _, t in got)  # a WordPad bullet
     assert not any("\\" in t or "Calibri" in t or "Riched20" in t or "\u00b7" in t for t in texts)
+
+
+def test_rtf_lines_do_not_run_into_each_other_and_prose_stays_prose():
+    text = ("{\\rtf1\\ansi\\ansicpg1250{\\fonttbl{\\f0 Arial;}}\n"
+            "\\b Eu\\b0\\par\n"
+            "Dan Stan, n\\'e3scut 2 mai 1980\\par\n"
+            "COD: 123456\\par\n"
+            "Telefon: 0722 000 333\\par\n"
+            "Am mutat mașina la service. Vineri o iau înapoi, dacă e gata.\\par}\n")
+    got = _got("eu.rtf", text)
+    assert (3, "Eu", "Eu: Dan Stan, născut 2 mai 1980") in got
+    assert (4, "Eu", "Eu: COD: 123456") in got  # a line in capitals is no title over the next
+    assert (5, "Eu", "Eu: Telefon: 0722 000 333") in got
+    assert (6, "Eu", "Am mutat mașina la service.") in got  # prose: a statement per sentence
 
 
 def test_an_rtf_table_is_a_markdown_table():
@@ -51,7 +66,7 @@ def test_an_rtf_table_is_a_markdown_table():
     md, numbers = __import__("memory.rtf", fromlist=["to_markdown"]).to_markdown(text, "t")
     assert "| Nume | Telefon |" in md and "| Ana | 0711 000 222 |" in md
     assert numbers[md.index("| Ana | 0711 000 222 |")] == 3
-    assert "Sfârșit" not in md and "Sfâr_it" in md  # \'5f is "_" in the text, shown as it is
+    assert "- Sfâr_it" in md  # \'5f is "_" in the text, shown as it is
 
 
 MAP = """<map version="freeplane 1.9.13">
