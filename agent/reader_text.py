@@ -70,6 +70,7 @@ FOREIGN_MONTHS = {
         "januar februar mars april mai juni juli august september oktober november desember",  # no, da
         "januari februari mars april maj juni juli augusti september oktober november december",  # sv
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
+        "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
     ) for i, name in enumerate(names.split())
 }
 # Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".

@@ -164,3 +164,26 @@ def test_a_banca_transilvania_statement_is_the_account_over_its_transactions():
 def test_a_csv_without_the_bt_header_is_still_a_csv():
     got = _got("plati.csv", "Data tranzactie,Suma\n02.09.2026,10\n")
     assert got and all("Banca Transilvania" not in t for _, _, t in got)
+
+
+def test_romanian_household_words_are_glossed_and_english_lines_gain_none():
+    from memory.gloss import english_for
+    assert {"husband"} <= english_for("Dan (soț): 0722 000 111")
+    assert {"mother-in-law"} <= english_for("Soacra: Elena Stan, Turda")
+    assert {"godfather"} <= english_for("Nașul lui Vlad: Ion Pop")
+    assert {"kindergarten", "teacher"} <= english_for("educatoare Maria Ene")
+    assert {"pediatrician"} <= english_for("Pediatru: dr. Ion Ene")
+    assert {"service", "charges"} <= english_for("întreținere 300 lei/lună")
+    assert {"inspection"} <= english_for("ITP până la 01.05.2027")
+    assert {"savings", "account"} <= english_for("cont de economii la ING")
+    assert {"size", "clothes"} <= english_for("mărime haine 110")
+    for english in ("The sot slept it off.", "Lunar New Year dinner", "La plata es buena", "NASA launched it",
+                    "Sorry, I left my car at the clinic."):
+        assert not english_for(english) & {"husband", "month", "monthly", "payment", "godmother", "account"}, english
+
+
+def test_romanian_month_names_beside_a_day_are_dates():
+    from agent.reader_text import dates
+    assert dates("Dan Stan, născut 3 februarie 1990, inginer")
+    assert dates("ziua soacrei: 8 octombrie")
+    assert not dates("mai mult de trei")  # "mai" (more) alone is no month
