@@ -146,7 +146,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "OPML", exc)
     if rtf.looks_like_rtf(path, lines):  # a WordPad/TextEdit document: its paragraphs, bold ones headings
-        return _converted(*rtf.to_markdown(text, path.stem), warning)
+        return _converted(*rtf.to_markdown(text, path.stem), warning, written=rtf.written(text))
     if freeplane.looks_like_mind_map(path, lines):  # a Freeplane/FreeMind map: its nodes as an outline, dated
         try:
             return _dated_notes(*freeplane.to_markdown(text), warning)

@@ -37,6 +37,16 @@ def looks_like_rtf(path: Path, lines: list[str]) -> bool:
     return bool(lines) and lines[0].lstrip("\ufeff").startswith("{\\rtf")
 
 
+def written(text: str) -> str:
+    """The day the document says it was last revised (`{\\info{\\revtim\\yr2026\\mo3\\dy3...}}`, as Word
+    and LibreOffice write it; else when it was created), ISO; "" when it does not say (WordPad)."""
+    for what in ("revtim", "creatim"):
+        m = re.search(rf"\\{what}\s*\\yr(\d{{4}})\s*\\mo(\d{{1,2}})\s*\\dy(\d{{1,2}})", text[:20000])
+        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return ""
+
+
 def _codec(page: int) -> str:
     try:
         return codecs.lookup(f"cp{page}").name

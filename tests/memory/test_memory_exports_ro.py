@@ -187,3 +187,10 @@ def test_romanian_month_names_beside_a_day_are_dates():
     assert dates("Dan Stan, născut 3 februarie 1990, inginer")
     assert dates("ziua soacrei: 8 octombrie")
     assert not dates("mai mult de trei")  # "mai" (more) alone is no month
+
+
+def test_an_rtf_document_is_dated_by_its_revision_time_when_it_writes_one():
+    text = ("{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\info{\\creatim\\yr2024\\mo1\\dy2\\hr9}{\\revtim\\yr2026\\mo3\\dy4\\hr10}}\n"
+            "Chiria: 2.000 lei\\par}\n")
+    assert set(_written("chirie.rtf", text).values()) == {"2026-03-04"}
+    assert set(_written("chirie.rtf", RTF).values()) == {""}  # WordPad writes no \info
