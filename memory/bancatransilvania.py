@@ -9,7 +9,8 @@ name was the header of every row ("Banca Transilvania: 08.10.2026; column 2: ...
 opening balance was cut at its comma. Here the statement is a heading naming the bank and the
 account over the account's lines in English words (the Romanian ones kept), and a table of the
 transactions (the date ISO; the amount as written; "debit"/"credit"; the balance after it), each
-at its own file line.
+at its own file line. The bank's own reference of a transaction ("BT2610050005") is left out: read
+as a code, it answered "What is the Digi contract number?".
 """
 from __future__ import annotations
 
@@ -77,13 +78,13 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         return next((v for k, v in row.items() if k.startswith(starts)), "")
 
     if rows:
-        md += ["", "| date | description | amount | debit/credit | balance | reference |", "|---|---|---|---|---|---|"]
+        md += ["", "| date | description | amount | debit/credit | balance |", "|---|---|---|---|---|"]
         numbers += [rows[0][0]] * 3
     for n, row in rows:
         debit, credit = cell(row, "debit"), cell(row, "credit")
         amount, kind = (debit, "debit") if debit else (credit, "credit") if credit else ("", "")
         out = [_iso(cell(row, "data tranz")), re.sub(r"\s+", " ", cell(row, "descriere")), amount, kind,
-               cell(row, "sold"), cell(row, "referinta", "referința")]
+               cell(row, "sold")]
         md.append("| " + " | ".join(c.replace("|", "/") for c in out) + " |")
         numbers.append(n)
     return md, numbers

@@ -159,6 +159,7 @@ def test_a_banca_transilvania_statement_is_the_account_over_its_transactions():
     assert any(n == 10 and "2026-09-02" in t and "Plata factura ENEL" in t and "123,45" in t and "debit" in t for n, _, t in got)
     assert any(n == 11 and "5.000,00" in t and "credit" in t for n, _, t in got)
     assert not any(t.startswith("Banca Transilvania:") for t in texts)  # the bank's name is no column
+    assert not any("BT1" in t for t in texts)  # the bank's reference is no code of the user's
 
 
 def test_a_csv_without_the_bt_header_is_still_a_csv():
