@@ -616,7 +616,6 @@ _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
     "heating": ("caldura", "caldurii"),
     "engineer": ("inginer",),
     "appointment": ("programarea", "programari"),
-    "transfer": ("transfer catre", "transfer intern"),
     "payment": ("plata:", "plata factura", "plata op ", "plata la pos"),
     "children's allowance": ("alocatie", "alocatia"),
 }
