@@ -564,8 +564,8 @@ _INDONESIAN_MORE: dict[str, tuple[str, ...]] = {
 # kindergarten, doctors, the bank. Folded: "soț" is "sot", "întreținere" "intretinere". Words
 # that are words of other languages too are written with what follows them ("sot" is English,
 # "nasa" NASA, "sala" a room in Italian, "plata" money in Spanish, "lunar" English, "Tata" a
-# company): "sot)", "nașul", "sala de sport", "plata factura" are kept whole. "CI:" (the identity
-# card) and "cont" are left out: "CI: Bump the version" and "cont." in English manuals.
+# company): "sot)", "nașul", "sala de sport", "plata factura" are kept whole. "CI" (the identity
+# card) only with its "seria" or "nr" ("CI: Bump the version" in a manual), "cont" left out.
 _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
     "husband": ("sot)", "sot,", "sot:", "sotul", "sotului"),
     "mother mum mom": ("mama ", "mama:", "mama,", "mamei", "mama lui", "mama ei"),
@@ -581,7 +581,7 @@ _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
     "family doctor gp doctor": ("medic de familie", "medicul de familie"),
     "doctor": ("medicul", "medic "),
     "clinic": ("clinica ", "clinicii"),
-    "identity card id": ("carte de identitate", "cartea de identitate", "buletinul"),
+    "identity card id": ("ci: seria", "ci seria", "ci nr", "carte de identitate", "cartea de identitate", "buletinul"),
     "passport": ("pasaportul",),
     "address": ("adresa", "domiciliu"),
     "service charges maintenance fee": ("intretinere", "intretinerea", "intretinerii"),

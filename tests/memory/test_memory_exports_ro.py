@@ -178,6 +178,8 @@ def test_romanian_household_words_are_glossed_and_english_lines_gain_none():
     assert {"inspection"} <= english_for("ITP până la 01.05.2027")
     assert {"savings", "account"} <= english_for("cont de economii la ING")
     assert {"size", "clothes"} <= english_for("mărime haine 110")
+    assert {"identity", "card"} <= english_for("CI: seria CJ nr. 000111")
+    assert not english_for("Automatic publishing with CI: bump the version") & {"identity", "card"}
     for english in ("The sot slept it off.", "Lunar New Year dinner", "La plata es buena", "NASA launched it",
                     "Sorry, I left my car at the clinic."):
         assert not english_for(english) & {"husband", "month", "monthly", "payment", "godmother", "account"}, english
