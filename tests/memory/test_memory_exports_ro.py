@@ -175,6 +175,7 @@ def test_romanian_household_words_are_glossed_and_english_lines_gain_none():
     assert {"kindergarten", "teacher"} <= english_for("educatoare Maria Ene")
     assert {"pediatrician"} <= english_for("Pediatru: dr. Ion Ene")
     assert {"service", "charges"} <= english_for("întreținere 300 lei/lună")
+    assert "monthly" not in english_for("întreținere 300 lei/lună")  # an amount's "/lună" is no word to match
     assert {"inspection"} <= english_for("ITP până la 01.05.2027")
     assert {"savings", "account"} <= english_for("cont de economii la ING")
     assert {"size", "clothes"} <= english_for("mărime haine 110")
