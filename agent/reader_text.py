@@ -73,6 +73,7 @@ FOREIGN_MONTHS = {
         "januar februar marts april maj juni juli august september oktober november december",  # da
         "januari februari mars april maj juni juli augusti september oktober november december",  # sv
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
+        "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
     ) for i, name in enumerate(names.split())
 }
 # Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".
@@ -117,6 +118,8 @@ _ADDRESS = re.compile(
     rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata|gaten|gate|gade|veien|vegen|vei|veg|bakken|plassen|allé)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
+    # Romanian streets: "Str. Aurel Vlaicu nr. 12", "Bd. Eroilor 5", "Calea Dorobanților nr. 41".
+    rf"|\b(?:[Ss]tr|[Ss]trada|Bd|Bdul|Bulevardul|Calea|Aleea|Șos|Șoseaua|Sos|Soseaua|Piața|Piata)\.?\s+(?:[A-ZÀ-Þ\u0100-\u017f\u0218-\u021b][\w'.-]*\s+){{1,4}}(?:nr\.\s*)?\d{{1,5}}[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").

@@ -45,7 +45,11 @@ REVISES = re.compile(
     r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b"
     # Indonesian: "naik jadi Rp 1.400.000", "pindah ke Biznet", "berubah ke ...", "nomor baru", "sekarang 750"
     r"|\b(?:naik jadi|turun jadi|pindah ke|pindah per|berubah (?:ke|jadi)|diganti (?:ke|jadi|dengan)|ganti ke|nomor baru|alamat baru)\b"
-    r"|\bsekarang\s+(?:\S+\s+)?\d",
+    r"|\bsekarang\s+(?:\S+\s+)?\d"
+    # Romanian: "număr nou", "crește la 1.600 lei", "s-a mutat programarea pe 19.11", "în loc de", "acum 465"
+    r"|\b(?:număr nou|numar nou|adresă nouă|adresa noua|crește la|creste la|scade la|s-a mutat|s-a schimbat|"
+    r"am mutat|în loc de|in loc de|am renunțat|am renuntat|e noul|este noul|e noua|este noua)\b"
+    r"|\bacum\s+(?:\S+\s+)?\d",
     re.IGNORECASE,
 )
 

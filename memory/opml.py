@@ -72,7 +72,11 @@ def _one_line(text: str) -> str:
 
 def to_markdown(text: str) -> tuple[list[str], list[int]]:
     """Raises ValueError (xml.parsers.expat.ExpatError) for an outline that is not well-formed."""
-    title, title_line, items = _read(text)
+    return outline_markdown(*_read(text))
+
+
+def outline_markdown(title: str, title_line: int, items: list[_Item]) -> tuple[list[str], list[int]]:
+    """An outline's items as markdown (also a mind map's nodes: memory/freeplane.py)."""
     out: list[tuple[int, str]] = []
     if title:
         out += [(title_line, f"# {_one_line(title)}"), (title_line, "")]

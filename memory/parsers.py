@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, dokuwiki, emacs_diary, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, simplenote, sitepage, sms, splitwise, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, freeplane, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, simplenote, sitepage, sms, splitwise, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -145,6 +145,20 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _converted(*opml.to_markdown(text), warning)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "OPML", exc)
+    if rtf.looks_like_rtf(path, lines):  # a WordPad/TextEdit document: its paragraphs, bold ones headings
+        return _converted(*rtf.to_markdown(text, path.stem), warning, written=rtf.written(text))
+    if freeplane.looks_like_mind_map(path, lines):  # a Freeplane/FreeMind map: its nodes as an outline, dated
+        try:
+            return _dated_notes(*freeplane.to_markdown(text), warning)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "mind map", exc)
+    if discord.looks_like_messages(path, lines):  # a Discord package's channel: the user's messages by day
+        return _dated_notes(*discord.to_markdown(text, path), warning)
+    if discord.is_package_index(path, lines):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Discord package's channel ids; the messages.csv files are read")
+    if bancatransilvania.looks_like_bt(path, lines):  # a BT statement: the account's lines, a table of transactions
+        return _converted(*bancatransilvania.to_markdown(lines, path.stem), warning)
     if kind in ("markdown", "text") and (path.suffix.lower() == ".org" or org.looks_like_org(lines)):
         md, states = org.to_markdown(lines)
         blocks = _parse_markdown(md)

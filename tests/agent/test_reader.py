@@ -1531,3 +1531,18 @@ def test_a_row_that_does_not_know_the_asked_value_gives_no_other_date_or_amount(
     assert "07700 900761" in Reader(overlap_model()).read("What is Lee Barnes's phone number?", [lee]).answer
     tax = hit("Vehicles (yearly): Τέλη κυκλοφορίας Panda 2026: paid 12/2025", line=78)
     assert Reader(overlap_model()).read("How much is the Panda's road tax?", [tax]).kind == "abstained"
+
+
+def test_romanian_month_names_streets_and_changes():
+    from agent.reader_text import addresses, dates, latest_date
+    from agent.reader_versions import revises
+    assert dates("Dan: născut 2 mai 1980, Turda")[0] == "2 mai 1980"
+    assert latest_date("Vlad, născut 14 noiembrie 2019") == (2019, 11, 14)
+    assert addresses("Adresa: Str. Lalelelor nr. 3, bl. A1, ap. 5, Cluj")[0].startswith("Str. Lalelelor nr. 3")
+    assert addresses("Dentist: dr. Ene, str. Memorandumului 8, 0264 000 111")
+    assert not addresses("Vlad (str. 3 rânduri mai jos)")
+    assert revises(hit("Dan are număr nou: 0722 000 999, cel vechi nu mai merge."))
+    assert revises(hit("Chiria crește la 2.100 lei de la 1 decembrie."))
+    assert revises(hit("S-a mutat programarea la dentist pe 4.12."))
+    assert not revises(hit("Chiria: 2.000 lei pe lună, plătită pe 5."))
+    assert not revises(hit("Ne mutăm în ianuarie dacă găsim ceva."))
