@@ -156,3 +156,84 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) ->
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
+
+
+# Two records whose scores differ by at most this are both plausible answers to one "my X" that asks
+# for an identifier (an IBAN, a customer number): the model cannot read which account is meant.
+PARALLEL_CODE_GAP = 1.25
+_CODE = re.compile(r"(?<![\w])[A-Z]{0,4}\d(?:[\dA-Z]|[ .\-/](?=[\dA-Z])){3,40}")
+
+
+def _code(text: str) -> str | None:
+    """The first identifier a line holds (four digits or more: "DE44 1203 0000 ...", "118442903"),
+    as its digits; not a year or a date alone."""
+    for m in _CODE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}", m.group(0).strip()):
+            return digits
+    return None
+
+
+def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
+    """What names each of two records of one note: the first ": "-separated part where they differ
+    ("Conti: Fineco: IBAN ..." / "Conti: BPER (conto vecchio): IBAN ..." give "Fineco" / "BPER (conto
+    vecchio)"), when it is a short name, not a value or a date."""
+    pb, pc = [p.strip() for p in tb.split(":")], [p.strip() for p in tc.split(":")]
+    if len(pb) < 2 or len(pc) < 2:
+        return None
+    for lb, lc in zip(pb[:-1], pc[:-1]):
+        if lb == lc:
+            continue
+        asked = set(re.findall(r"\w+", question.lower()))
+        if any(len(x) > 40 or not re.search(r"[^\W\d_]", x) or len(re.sub(r"\D", "", x)) >= 4
+               or not set(re.findall(r"\w+", x.lower())) - asked for x in (lb, lc)):
+            return None
+        return lb, lc
+    return None
+
+
+def _field_labels(sb, sc) -> tuple[str, str] | None:
+    """Rows of one table: the first column where they differ that holds no identifier ("bank:
+    Eurobank" / "bank: Piraeus")."""
+    for k, vb in sb.fields.items():
+        vb, vc = vb.strip(), sc.fields.get(k, "").strip()
+        if vb and vc and _letters(vb) != _letters(vc) and _code(vb) is None and _code(vc) is None and len(vb) <= 40 and len(vc) <= 40:
+            return vb, vc
+    return None
+
+
+def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:
+    """"What's my IBAN?" over a note with two accounts ("Enpara.com: IBAN: TR28 ..." and "Ziraat
+    Bankası: IBAN: TR61 ..."): both lines say every word of the question and each holds an
+    identifier of its own, so answering one is a guess; ask which, naming each record."""
+    if info.plural or info.want not in (None, "code") or len(cands) < 2:
+        return None
+    if not re.search(r"\b(?:my|our|the)\b", info.text.lower()):
+        return None
+    best = cands[0]
+    code = _code(best.statement.text.partition(":")[2] or best.statement.text)
+    if code is None or best.cover < 1.0:
+        return None
+    options: list[str] = []
+    codes = {code}
+    for c in cands[1:MAX_OPTIONS]:
+        sb, sc = best.statement, c.statement
+        if (c.cover < best.cover or c.score < best.score - PARALLEL_CODE_GAP or sc.path != sb.path
+                or _dated_apart(best, c, written)):
+            continue
+        other = _code(sc.text.partition(":")[2] or sc.text)
+        if other is None or other in codes:
+            continue
+        label = _field_labels(sb, sc) if sb.fields and sc.fields else _record_labels(sb.text, sc.text, info.text)
+        if label is None:
+            continue
+        pair = [sb.text, sc.text]
+        if not options:
+            name = telling_name(pair[0], pair[1:], label[0], info.text, "")
+            options.append(f"{label[0]}, {name}" if name else label[0])
+        name = telling_name(pair[1], pair[:1], label[1], info.text, "")
+        this = f"{label[1]}, {name}" if name else label[1]
+        if this not in options:
+            options.append(this)
+            codes.add(other)
+    return options if len(options) >= 2 else None

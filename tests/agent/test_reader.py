@@ -1531,3 +1531,30 @@ def test_a_row_that_does_not_know_the_asked_value_gives_no_other_date_or_amount(
     assert "07700 900761" in Reader(overlap_model()).read("What is Lee Barnes's phone number?", [lee]).answer
     tax = hit("Vehicles (yearly): Τέλη κυκλοφορίας Panda 2026: paid 12/2025", line=78)
     assert Reader(overlap_model()).read("How much is the Panda's road tax?", [tax]).kind == "abstained"
+
+
+def test_two_accounts_of_one_note_each_with_its_identifier_are_asked_about():
+    """"What's my IBAN?" over a note keeping two accounts, each line saying "IBAN" and its own
+    number: answering one is a guess, so the reader asks, naming each account."""
+    a = hit("Banks: Northmoor: IBAN: XK12 3456 7890 1234 5678", line=3, path="/notes/money.md")
+    b = hit("Banks: Pellwick Savings (old one): IBAN: XK98 7654 3210 9876 5432", line=4, path="/notes/money.md")
+    reading = Reader(overlap_model()).read("What's my IBAN?", [a, b])
+    assert reading.kind == "ambiguous" and "Northmoor" in reading.answer and "Pellwick" in reading.answer
+    assert reading.answer.endswith("?")
+    # Rows of a table name the account in a column.
+    r1 = row({"bank": "Northmoor", "IBAN": "XK12 3456 7890 1234 5678", "use": "salary"}, line=2, path="/notes/banks.csv")
+    r2 = row({"bank": "Pellwick", "IBAN": "XK98 7654 3210 9876 5432", "use": "savings"}, line=3, path="/notes/banks.csv")
+    reading = Reader(overlap_model()).read("What is my IBAN?", [r1, r2])
+    assert reading.kind == "ambiguous" and "Northmoor" in reading.answer and "Pellwick" in reading.answer
+
+
+def test_one_account_with_an_identifier_is_answered_not_asked_about():
+    """Asking back too often is as wrong as guessing: one IBAN line and a line that mentions the
+    IBAN without one, or the question naming the bank, give an answer."""
+    a = hit("Banks: Northmoor: IBAN: XK12 3456 7890 1234 5678", line=3, path="/notes/money.md")
+    b = hit("Banks: Pellwick: IBAN is on the contract", line=4, path="/notes/money.md")
+    reading = Reader(overlap_model()).read("What's my IBAN?", [a, b])
+    assert reading.kind == "answered" and "XK12 3456" in reading.answer
+    c = hit("Banks: Pellwick: IBAN: XK98 7654 3210 9876 5432", line=4, path="/notes/money.md")
+    reading = Reader(overlap_model()).read("What's my Pellwick IBAN?", [a, c])
+    assert reading.kind == "answered" and "XK98" in reading.answer
