@@ -552,7 +552,7 @@ class Reader:
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
         parallel = None if already_said or reading.kind != "answered" else (
-            parallel_records(info, cands, written=written_date) or parallel_codes(info, cands, written=written_date))
+            parallel_records(info, cands, written=written_date) or parallel_codes(info, cands, written=written_date, terms=_terms_of))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)

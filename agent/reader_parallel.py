@@ -202,7 +202,17 @@ def _field_labels(sb, sc) -> tuple[str, str] | None:
     return None
 
 
-def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:
+def _shown(text: str) -> str | None:
+    """The identifier as the line writes it: its last part when that is short ("VH 41872"), else
+    the first code in it."""
+    last = text.rsplit(":", 1)[-1].strip().rstrip(".")
+    if len(last) <= 32 and _code(last):
+        return last
+    m = next((m for m in _CODE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 5), None)
+    return m.group(0).strip() if m else None
+
+
+def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, terms=None) -> list[str] | None:
     """"What's my IBAN?" over a note with two accounts ("Enpara.com: IBAN: TR28 ..." and "Ziraat
     Bankası: IBAN: TR61 ..."): both lines say every word of the question and each holds an
     identifier of its own, so answering one is a guess; ask which, naming each record."""
@@ -212,8 +222,11 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written) -> l
         return None
     best = cands[0]
     code = _code(best.statement.text.partition(":")[2] or best.statement.text)
-    if code is None or best.cover < 1.0:
+    # An identifier of a kind the question names ("registration number") may stand in lines that
+    # leave a word of the question out ("car"); then both must say the same words of it.
+    if code is None or best.cover < (0.5 if info.want == "code" and terms is not None else 1.0):
         return None
+    said = (terms(best.statement) & info.terms) if terms is not None else None
     options: list[str] = []
     codes = {code}
     for c in cands[1:MAX_OPTIONS]:
@@ -224,15 +237,25 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written) -> l
         other = _code(sc.text.partition(":")[2] or sc.text)
         if other is None or other in codes:
             continue
-        label = _field_labels(sb, sc) if sb.fields and sc.fields else _record_labels(sb.text, sc.text, info.text)
+        if said is not None and (terms(sc) & info.terms) != said:
+            continue
+        label = (_field_labels(sb, sc) if sb.fields and sc.fields else None) or _record_labels(sb.text, sc.text, info.text)
         if label is None:
             continue
         pair = [sb.text, sc.text]
+
+        def shown(text: str, label: str, others: list[str]) -> str:
+            # A name the record holds beyond its label ("Internet" holds "Vodafone"): it helps pick.
+            value = _shown(text)
+            said = f"{label} {info.text} {value or ''}".lower()
+            name = next((n for n in names(text) if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
+                         and not any(n in o for o in others)), None)
+            out = f"{label}, {name}" if name and name not in label else label
+            return f"{out} ({value})" if value and value not in label else out
+
         if not options:
-            name = telling_name(pair[0], pair[1:], label[0], info.text, "")
-            options.append(f"{label[0]}, {name}" if name else label[0])
-        name = telling_name(pair[1], pair[:1], label[1], info.text, "")
-        this = f"{label[1]}, {name}" if name else label[1]
+            options.append(shown(pair[0], label[0], pair[1:]))
+        this = shown(pair[1], label[1], pair[:1])
         if this not in options:
             options.append(this)
             codes.add(other)
