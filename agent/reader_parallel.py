@@ -239,7 +239,10 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             continue
         if said is not None and (terms(sc) & info.terms) != said:
             continue
-        label = (_field_labels(sb, sc) if sb.fields and sc.fields else None) or _record_labels(sb.text, sc.text, info.text)
+        # Rows of one table are told apart by a column, or not at all: "Mazda (2025-26)" and
+        # "Mazda (2026-27)" with two policy numbers are one policy's years.
+        rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
+        label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
         if label is None:
             continue
         pair = [sb.text, sc.text]

@@ -1573,3 +1573,12 @@ def test_two_cars_registration_numbers_are_asked_about_showing_each():
     t = hit("Documents: tax number: 556677889", line=4, path="/notes/docs.md")
     reading = Reader(overlap_model()).read("What is my passport number?", [p, t])
     assert reading.kind == "answered" and "KL5566778" in reading.answer
+
+
+def test_one_policy_in_two_years_is_not_two_policies_to_ask_about():
+    """Rows of one table differing only by their years, each with its own policy number: the
+    newer answers, nothing is asked."""
+    old = row({"item": "car insurance", "details": "Corvan (2025-26)", "policy number": "QX-55123-A", "notes": "renewed Jun 2025, broker Ada Lind"}, line=3)
+    new = row({"item": "car insurance", "details": "Corvan (2026-27)", "policy number": "QX-66234-B", "notes": "renewed Jun 2026, broker Ada Lind"}, line=4)
+    reading = Reader(overlap_model()).read("What is the car insurance policy number?", [old, new])
+    assert reading.kind == "answered" and "QX-66234-B" in reading.answer
