@@ -169,7 +169,7 @@ def _code(text: str) -> str | None:
     as its digits; not a year or a date alone."""
     for m in _CODE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}", m.group(0).strip()):
+        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}|\d{4}[-/–]\d{2,4}", m.group(0).strip()):
             return digits
     return None
 
@@ -245,6 +245,9 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
         label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
         if label is None:
             continue
+        asked = set(re.findall(r"\w+", info.text.lower()))
+        if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
+            continue  # "the car insurance policy number": "car insurance" is meant, not "tenant insurance"
         pair = [sb.text, sc.text]
 
         def shown(text: str, label: str, others: list[str]) -> str:

@@ -1582,3 +1582,12 @@ def test_one_policy_in_two_years_is_not_two_policies_to_ask_about():
     new = row({"item": "car insurance", "details": "Corvan (2026-27)", "policy number": "QX-66234-B", "notes": "renewed Jun 2026, broker Ada Lind"}, line=4)
     reading = Reader(overlap_model()).read("What is the car insurance policy number?", [old, new])
     assert reading.kind == "answered" and "QX-66234-B" in reading.answer
+
+
+def test_a_row_the_question_names_by_its_label_is_answered():
+    """"the car insurance policy number" over a car insurance row and a tenant insurance row of one
+    table: the question's words pick the car's; a year range ("2026-27") is no identifier."""
+    car = row({"item": "car insurance", "details": "Corvan (2026-27)", "policy number": "QX-66234-B"}, line=3, path="/notes/car-and-insurance.csv")
+    flat = row({"item": "tenant insurance", "details": "contents", "policy number": "TN-7730-211"}, line=4, path="/notes/car-and-insurance.csv")
+    reading = Reader(overlap_model()).read("What is the car insurance policy number?", [car, flat])
+    assert reading.kind == "answered" and "QX-66234-B" in reading.answer
