@@ -169,7 +169,7 @@ def _code(text: str) -> str | None:
     as its digits; not a year or a date alone."""
     for m in _CODE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}|\d{4}[-/–]\d{2,4}", m.group(0).strip()):
+        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}|(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", m.group(0).strip()):
             return digits
     return None
 
