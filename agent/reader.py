@@ -47,7 +47,7 @@ from agent.reader_text import (
     unsupported,
     written_in_lower_case,
 )
-from agent.reader_parallel import option, parallel_records, telling_name
+from agent.reader_parallel import option, parallel_codes, parallel_records, telling_name
 from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
 from memory.statements import link_words
 from memory.gloss import english_for
@@ -551,7 +551,8 @@ class Reader:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
-        parallel = None if already_said or reading.kind != "answered" else parallel_records(info, cands, written=written_date)
+        parallel = None if already_said or reading.kind != "answered" else (
+            parallel_records(info, cands, written=written_date) or parallel_codes(info, cands, written=written_date, terms=_terms_of))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)

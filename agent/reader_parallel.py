@@ -156,3 +156,113 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) ->
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
+
+
+# Two records whose scores differ by at most this are both plausible answers to one "my X" that asks
+# for an identifier (an IBAN, a customer number): the model cannot read which account is meant.
+PARALLEL_CODE_GAP = 1.25
+_CODE = re.compile(r"(?<![\w])[A-Z]{0,4}\d(?:[\dA-Z]|[ .\-/](?=[\dA-Z])){3,40}")
+
+
+def _code(text: str) -> str | None:
+    """The first identifier a line holds (four digits or more: "DE44 1203 0000 ...", "118442903"),
+    as its digits; not a year or a date alone."""
+    for m in _CODE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}|(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", m.group(0).strip()):
+            return digits
+    return None
+
+
+def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
+    """What names each of two records of one note: the first ": "-separated part where they differ
+    ("Conti: Fineco: IBAN ..." / "Conti: BPER (conto vecchio): IBAN ..." give "Fineco" / "BPER (conto
+    vecchio)"), when it is a short name, not a value or a date."""
+    pb, pc = [p.strip() for p in tb.split(":")], [p.strip() for p in tc.split(":")]
+    if len(pb) < 2 or len(pc) < 2:
+        return None
+    for lb, lc in zip(pb[:-1], pc[:-1]):
+        if lb == lc:
+            continue
+        asked = set(re.findall(r"\w+", question.lower()))
+        if any(len(x) > 40 or not re.search(r"[^\W\d_]", x) or len(re.sub(r"\D", "", x)) >= 4
+               or not set(re.findall(r"\w+", x.lower())) - asked for x in (lb, lc)):
+            return None
+        return lb, lc
+    return None
+
+
+def _field_labels(sb, sc) -> tuple[str, str] | None:
+    """Rows of one table: the first column where they differ that holds no identifier ("bank:
+    Eurobank" / "bank: Piraeus")."""
+    for k, vb in sb.fields.items():
+        vb, vc = vb.strip(), sc.fields.get(k, "").strip()
+        if vb and vc and _letters(vb) != _letters(vc) and _code(vb) is None and _code(vc) is None and len(vb) <= 40 and len(vc) <= 40:
+            return vb, vc
+    return None
+
+
+def _shown(text: str) -> str | None:
+    """The identifier as the line writes it: its last part when that is short ("VH 41872"), else
+    the first code in it."""
+    last = text.rsplit(":", 1)[-1].strip().rstrip(".")
+    if len(last) <= 32 and _code(last):
+        return last
+    m = next((m for m in _CODE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 5), None)
+    return m.group(0).strip() if m else None
+
+
+def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, terms=None) -> list[str] | None:
+    """"What's my IBAN?" over a note with two accounts ("Enpara.com: IBAN: TR28 ..." and "Ziraat
+    Bankası: IBAN: TR61 ..."): both lines say every word of the question and each holds an
+    identifier of its own, so answering one is a guess; ask which, naming each record."""
+    if info.plural or info.want not in (None, "code") or len(cands) < 2:
+        return None
+    if not re.search(r"\b(?:my|our|the)\b", info.text.lower()):
+        return None
+    best = cands[0]
+    code = _code(best.statement.text.partition(":")[2] or best.statement.text)
+    # An identifier of a kind the question names ("registration number") may stand in lines that
+    # leave a word of the question out ("car"); then both must say the same words of it.
+    if code is None or best.cover < (0.5 if info.want == "code" and terms is not None else 1.0):
+        return None
+    said = (terms(best.statement) & info.terms) if terms is not None else None
+    options: list[str] = []
+    codes = {code}
+    for c in cands[1:MAX_OPTIONS]:
+        sb, sc = best.statement, c.statement
+        if (c.cover < best.cover or c.score < best.score - PARALLEL_CODE_GAP or sc.path != sb.path
+                or _dated_apart(best, c, written)):
+            continue
+        other = _code(sc.text.partition(":")[2] or sc.text)
+        if other is None or other in codes:
+            continue
+        if said is not None and (terms(sc) & info.terms) != said:
+            continue
+        # Rows of one table are told apart by a column, or not at all: "Mazda (2025-26)" and
+        # "Mazda (2026-27)" with two policy numbers are one policy's years.
+        rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
+        label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
+        if label is None:
+            continue
+        asked = set(re.findall(r"\w+", info.text.lower()))
+        if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
+            continue  # "the car insurance policy number": "car insurance" is meant, not "tenant insurance"
+        pair = [sb.text, sc.text]
+
+        def shown(text: str, label: str, others: list[str]) -> str:
+            # A name the record holds beyond its label ("Internet" holds "Vodafone"): it helps pick.
+            value = _shown(text)
+            said = f"{label} {info.text} {value or ''}".lower()
+            name = next((n for n in names(text) if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
+                         and not any(n in o for o in others)), None)
+            out = f"{label}, {name}" if name and name not in label else label
+            return f"{out} ({value})" if value and value not in label else out
+
+        if not options:
+            options.append(shown(pair[0], label[0], pair[1:]))
+        this = shown(pair[1], label[1], pair[:1])
+        if this not in options:
+            options.append(this)
+            codes.add(other)
+    return options if len(options) >= 2 else None
