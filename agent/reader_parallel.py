@@ -164,11 +164,16 @@ PARALLEL_CODE_GAP = 1.25
 _CODE = re.compile(r"(?<![\w])[A-Z]{0,4}\d(?:[\dA-Z]|[ .\-/](?=[\dA-Z])){3,40}")
 
 
+_DATED = re.compile(r"(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d)(?!\d)")
+
+
 def _code(text: str) -> str | None:
     """The first identifier a line holds (four digits or more: "DE44 1203 0000 ...", "118442903"),
     as its digits; not a year or a date alone."""
     for m in _CODE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
+        if _DATED.match(m.group(0)):
+            continue  # "2026-10-21 18:02:19": a date running into its time is no identifier
         if len(digits) >= 5 and not re.fullmatch(r"\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}|(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", m.group(0).strip()):
             return digits
     return None

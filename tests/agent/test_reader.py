@@ -1606,3 +1606,15 @@ def test_a_row_the_question_names_by_its_label_is_answered():
     flat = row({"item": "tenant insurance", "details": "contents", "policy number": "TN-7730-211"}, line=4, path="/notes/car-and-insurance.csv")
     reading = Reader(overlap_model()).read("What is the car insurance policy number?", [car, flat])
     assert reading.kind == "answered" and "QX-66234-B" in reading.answer
+
+
+
+def test_a_date_running_into_its_time_is_no_record_identifier():
+    """A mobile-money statement's rows paying one bill account differ in receipt and time; the
+    "2026-10-21 18:02:19" of each is a date and a time, not an identifier to ask between."""
+    from agent.reader_parallel import _code
+
+    paid = "UJ1TC; Completion Time: 2026-10-21 18:02:19; Details: Pay Bill to 555444 - HARBOUR WATER Acc. 20555014"
+    assert _code(paid) == "555444"  # the same pay-bill number in every row: one account, nothing to ask
+    assert _code("IBAN: DE44 1203 0000 1058 7741 22") == "44120300001058774122"
+    assert _code("due 21.10.2026, ref 88812345") == "88812345"
