@@ -140,7 +140,12 @@ class ScoreCache:
         return self.logprobs_batch([(context, continuation)])[0]
 
     def save(self) -> None:
-        self._path.write_text(json.dumps(self._seen))
+        # Runs of several sets may share one file: keep what another run saved meanwhile, and
+        # replace the file whole so that no run ever reads half of it.
+        on_disk = json.loads(self._path.read_text()) if self._path.exists() else {}
+        tmp = self._path.with_name(f".{self._path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(on_disk | self._seen))
+        os.replace(tmp, self._path)
 
 
 if __name__ == "__main__":
