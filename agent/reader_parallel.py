@@ -234,6 +234,17 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
     said = (terms(best.statement) & info.terms) if terms is not None else None
     options: list[str] = []
     codes = {code}
+    asked = set(re.findall(r"\w+", info.text.lower()))
+
+    def shown(text: str, label: str, others: list[str]) -> str:
+        # A name the record holds beyond its label ("Internet" holds "Vodafone"): it helps pick.
+        value = _shown(text)
+        said = f"{label} {info.text} {value or ''}".lower()
+        name = next((n for n in names(text) if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
+                     and not any(n in o for o in others)), None)
+        out = f"{label}, {name}" if name and name not in label else label
+        return f"{out} ({value})" if value and value not in label else out
+
     for c in cands[1:MAX_OPTIONS]:
         sb, sc = best.statement, c.statement
         if (c.cover < best.cover or c.score < best.score - PARALLEL_CODE_GAP or sc.path != sb.path
@@ -250,23 +261,11 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
         label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
         if label is None:
             continue
-        asked = set(re.findall(r"\w+", info.text.lower()))
         if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
             continue  # "the car insurance policy number": "car insurance" is meant, not "tenant insurance"
-        pair = [sb.text, sc.text]
-
-        def shown(text: str, label: str, others: list[str]) -> str:
-            # A name the record holds beyond its label ("Internet" holds "Vodafone"): it helps pick.
-            value = _shown(text)
-            said = f"{label} {info.text} {value or ''}".lower()
-            name = next((n for n in names(text) if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
-                         and not any(n in o for o in others)), None)
-            out = f"{label}, {name}" if name and name not in label else label
-            return f"{out} ({value})" if value and value not in label else out
-
         if not options:
-            options.append(shown(pair[0], label[0], pair[1:]))
-        this = shown(pair[1], label[1], pair[:1])
+            options.append(shown(sb.text, label[0], [sc.text]))
+        this = shown(sc.text, label[1], [sb.text])
         if this not in options:
             options.append(this)
             codes.add(other)
