@@ -47,7 +47,7 @@ from agent.reader_text import (
     unsupported,
     written_in_lower_case,
 )
-from agent.reader_parallel import option, parallel_codes, parallel_records, telling_name
+from agent.reader_parallel import option, parallel_codes, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
 from memory.statements import link_words
 from memory.gloss import english_for
@@ -539,7 +539,7 @@ class Reader:
             support(cands, self.recall(question), info)
         prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=version_date,
                      page=page_date)
-        siblings = None if already_said else _sibling_ambiguity(info, cands)
+        siblings = None if already_said else _sibling_ambiguity(info, cands, statements)
         if siblings:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(siblings)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
@@ -551,8 +551,10 @@ class Reader:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
+        pool = [*(c.statement for c in cands), *statements]
         parallel = None if already_said or reading.kind != "answered" else (
-            parallel_records(info, cands, written=written_date) or parallel_codes(info, cands, written=written_date, terms=_terms_of))
+            parallel_records(info, cands, written=written_date, pool=pool)
+            or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
@@ -945,7 +947,7 @@ def _last_heading(st: StatementHit) -> str:
     return head if 0 < len(head.split()) <= 4 else ""
 
 
-def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | None:
+def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Sequence[StatementHit] = ()) -> list[str] | None:
     """"When does my insurance renew?" with a car insurance and a tenant insurance line, both
     close to the top and both holding a renewal date: ask which, showing each one's value."""
     m = re.search(r"\b(?:my|our|the) ([a-z]+)\b(?!'s)", info.text.lower())
@@ -955,8 +957,9 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
     best = cands[0].score if cands else 0.0
     options: list[str] = []
     seen: set[str] = set()
-    texts = [c.statement.text for c in cands[:4]]
-    for c in cands[:4]:
+    pool = [*(c.statement for c in cands), *retrieved]
+    texts = [record_text(c.statement, pool) for c in cands[:4]]
+    for c, text in zip(cands[:4], texts):
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
         words = [stem(w) for w in re.findall(r"[\w-]+", label)]
@@ -965,8 +968,9 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored]) -> list[str] | N
         if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
             continue
         seen.add(label.lower())
-        others = [t for t in texts if t != c.statement.text]
-        options.append(option(label, c.typed[0], telling_name(c.statement.text, others, label, info.text, c.typed[0])))
+        others = [t for t in texts if t != text]
+        options.append(option(label, c.typed[0], telling_name(text, others, label, info.text, c.typed[0],
+                                                              record_names(c.statement, pool))))
     return options if len(options) >= 2 else None
 
 

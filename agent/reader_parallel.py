@@ -78,17 +78,39 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
     return None
 
 
-def telling_name(text: str, others: list[str], label: str, question: str, value: str) -> str | None:
+def telling_name(text: str, others: list[str], label: str, question: str, value: str,
+                 found: list[str] | None = None) -> str | None:
     """The first name a record holds that neither its label, the question, its value nor the other
     records say: "Yorkshire Mutual" in "flat b: landlord insurance: Yorkshire Mutual, ..., renews
     14 March" beside the flat a line with Brightwater. It helps the user pick."""
     if names(label) == [label]:
         return None  # "Ilinca (3 February)": a name tells them apart already
     said = f"{label} {question} {value}".lower()
-    for n in names(text):
+    for n in names(text) if found is None else found:
         if len(n) > 2 and n.lower() not in said and not any(n in o for o in others) and not re.search(r"\d", n):
             return n
     return None
+
+
+def _line_mates(st, pool) -> list[str]:
+    """The other retrieved sentences of a statement's line ("Road bike: Bianchi Via Nirone 7, ..."
+    beside "Road bike: Frame number BN16-88231."); `pool`: the statements retrieved."""
+    return list(dict.fromkeys(o.text for o in pool if o.path == st.path and o.line == st.line and o.text != st.text))
+
+
+def record_text(st, pool) -> str:
+    """A record's line whole, as far as it was retrieved: what another record must not share."""
+    return " ".join([st.text, *_line_mates(st, pool)])
+
+
+def record_names(st, pool) -> list[str]:
+    """The names a record holds: its statement's, then those of the other sentences of its line,
+    where the name that tells it from its sibling is often written. There a name of several words
+    comes first (the make and model, before a town it mentions), and a lone capitalised word that
+    only begins a sentence or a key's value ("Cargo bike: Insured with ...") is none."""
+    mates = [n for t in _line_mates(st, pool) for n in names(t)
+             if " " in n or not re.search(rf"(?:^|[.:;!?]\s+){re.escape(n)}\b", t)]
+    return list(dict.fromkeys([*names(st.text), *sorted(mates, key=lambda n: " " not in n)]))
 
 
 def option(label: str, value: str, name: str | None) -> str:
@@ -131,7 +153,7 @@ def _same_label(tb: str, vb: str, tc: str, vc: str) -> bool:
     return bool(rest_b) and key_b == key_c and len(lb) == 2 and lb == before(rest_c, vc)
 
 
-def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) -> list[str] | None:
+def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written, pool=()) -> list[str] | None:
     """Options to ask about ("Ruby (9:45)", "Milo (9:00)") when the best candidate has parallel
     records the question cannot tell apart; None otherwise. Two dated versions of one thing
     ("rent October", "rent November") are not parallel: the newer one answers."""
@@ -149,10 +171,12 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written) ->
         label = _label(best, c)
         if label is None:
             continue
-        pair = [best.statement.text, c.statement.text]
+        pair = [record_text(best.statement, pool), record_text(c.statement, pool)]
         if not options:
-            options.append(option(label[0], best.typed[0], telling_name(pair[0], pair[1:], label[0], info.text, best.typed[0])))
-        this = option(label[1], c.typed[0], telling_name(pair[1], pair[:1], label[1], info.text, c.typed[0]))
+            options.append(option(label[0], best.typed[0], telling_name(pair[0], pair[1:], label[0], info.text, best.typed[0],
+                                                                        record_names(best.statement, pool))))
+        this = option(label[1], c.typed[0], telling_name(pair[1], pair[:1], label[1], info.text, c.typed[0],
+                                                         record_names(c.statement, pool)))
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
@@ -217,7 +241,7 @@ def _shown(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
-def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, terms=None) -> list[str] | None:
+def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, terms=None, pool=()) -> list[str] | None:
     """"What's my IBAN?" over a note with two accounts ("Enpara.com: IBAN: TR28 ..." and "Ziraat
     Bankası: IBAN: TR61 ..."): both lines say every word of the question and each holds an
     identifier of its own, so answering one is a guess; ask which, naming each record."""
@@ -236,11 +260,11 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
     codes = {code}
     asked = set(re.findall(r"\w+", info.text.lower()))
 
-    def shown(text: str, label: str, others: list[str]) -> str:
+    def shown(text: str, found: list[str], label: str, others: list[str]) -> str:
         # A name the record holds beyond its label ("Internet" holds "Vodafone"): it helps pick.
         value = _shown(text)
         said = f"{label} {info.text} {value or ''}".lower()
-        name = next((n for n in names(text) if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
+        name = next((n for n in found if len(n) > 2 and n.lower() not in said and not re.search(r"\d", n)
                      and not any(n in o for o in others)), None)
         out = f"{label}, {name}" if name and name not in label else label
         return f"{out} ({value})" if value and value not in label else out
@@ -263,9 +287,10 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             continue
         if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
             continue  # "the car insurance policy number": "car insurance" is meant, not "tenant insurance"
+        rb, rc = record_text(sb, pool), record_text(sc, pool)
         if not options:
-            options.append(shown(sb.text, label[0], [sc.text]))
-        this = shown(sc.text, label[1], [sb.text])
+            options.append(shown(sb.text, record_names(sb, pool), label[0], [rc]))
+        this = shown(sc.text, record_names(sc, pool), label[1], [rb])
         if this not in options:
             options.append(this)
             codes.add(other)

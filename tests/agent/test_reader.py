@@ -1622,3 +1622,22 @@ def test_a_date_running_into_its_time_is_no_record_identifier():
     assert _code(paid) == "555444"  # the same pay-bill number in every row: one account, nothing to ask
     assert _code("IBAN: DE44 1203 0000 1058 7741 22") == "44120300001058774122"
     assert _code("due 21.10.2026, ref 88812345") == "88812345"
+
+
+def test_asking_which_record_names_each_by_the_other_sentences_of_its_line():
+    """Two kayaks, each line saying the make in one sentence and the hull number in the next:
+    asked for "my kayak's" hull number, the reply names each kayak by its make, not by a word
+    that only begins a sentence ("Stored ...")."""
+    def sentence(text: str, line: int, n: int) -> StatementHit:
+        return StatementHit(id=f"/notes/boats.md:{line}:{n}", path="/notes/boats.md", line=line, end_line=line,
+                            text=text, source=text, rank=0)
+
+    lines = [sentence("Red kayak: Perception Pescador 10, bought in 2021.", 3, 0),
+             sentence("Red kayak: Hull number PRC-55120-K.", 3, 1),
+             sentence("Green kayak: Stored at the club in Marlow.", 5, 0),
+             sentence("Green kayak: Dagger Stratos 14.5, second-hand.", 5, 1),
+             sentence("Green kayak: Hull number DGR-88142-S.", 5, 2)]
+    reading = Reader(overlap_model()).read("What is the hull number of my kayak?", lines)
+    assert reading.kind == "ambiguous"
+    assert "Perception Pescador" in reading.answer and "Dagger Stratos" in reading.answer
+    assert "Stored" not in reading.answer
