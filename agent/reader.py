@@ -1132,7 +1132,7 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         # A question typed in lower case ("owens cell?") names a person the row writes with a
         # capital ("Owen's mum"); unless the question asks for that relation itself.
         typed = [w for w in dict.fromkeys(re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text))
-                 if stem(w.lower()) in info.terms and not re.search(rf"\b{w.lower()}'?s? {_KIN}\b", q)]
+                 if stem(w.lower()) in info.terms and not re.search(rf"\b{w.lower()}'?s? {_KIN}(?:'?s)?\b", q)]
         for name in [*info.names, *typed]:
             word = re.escape(name.split()[0].lower())
             if (word not in first.lower() and re.search(rf"\b{word}'s {_KIN}\b", low)
