@@ -125,3 +125,18 @@ def test_a_gcash_history_is_the_wallet_and_month_over_dated_transactions():
 def test_a_csv_without_the_gcash_header_is_still_a_csv():
     got = _got("x.csv", "Date,Description,Amount\n2025-04-03,Load,50\n")
     assert got and not any("GCash" in topic for _, topic, _ in got)
+
+
+def test_tagalog_household_words_are_glossed_and_english_lines_gain_none():
+    from memory.gloss import english_for
+    assert {"housekeeper", "helper", "maid"} <= english_for("Name: Linda Cruz; Relation: kasambahay; Phone: 0917 000 2222")
+    assert {"grandmother"} <= english_for("Name: Lola Pining; Relation: lola; Phone: (02) 8000-1111")
+    assert {"aunt"} <= english_for("Relation: tita (Pampanga)")
+    assert {"godmother"} <= english_for("Sabi ni Ninang Tess may regalo siya")
+    assert {"sibling", "sister"} <= english_for("Relation: kapatid")
+    assert {"older", "sister"} <= english_for("Tumawag si Ate Liza kanina")
+    assert {"vehicle", "car"} <= english_for("Sasakyan: Honda City, ABC 1234")
+    assert {"paid"} <= english_for("binayaran ko na yung tubig")
+    for english in ("I ate (too much) at dinner.", "Lola: see you at eight", "Lola, my cat, is at the vet",
+                    "Tito Puente played", "Ate the last slice", "el documento firmado"):
+        assert not english_for(english) & {"older", "sister", "grandmother", "uncle", "raise", "salary"}, english
