@@ -282,8 +282,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _dated_notes(*gcash.to_markdown(lines, path.stem), warning)
     if spreadsheetml.looks_like_spreadsheetml(path, lines):  # an Excel 2003 XML workbook: each sheet a table
         try:
-            md, numbers, day = spreadsheetml.to_markdown(text, path.stem)
-            return _converted(md, numbers, warning, written=day)
+            blocks, day = spreadsheetml.blocks(text, path.stem, Block)
+            return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=day)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "Excel XML workbook", exc)
     if klikbca.looks_like_klikbca(path, lines):

@@ -7,10 +7,10 @@ its `Styles` (a `NumberFormat` such as `"₱"#,##0.00`), and per sheet a
 `<Worksheet ss:Name="Contacts">` holding a `<Table>` of `<Row>`s of `<Cell>`s, each value in
 `<Data ss:Type="String|Number|DateTime|Boolean">`; a cell may say `ss:Index="4"` to skip empty
 columns before it. Read as a data file it was XML markup, nothing a person wrote. Here each
-sheet is a heading (its name) over a markdown table: the first row its column names, each further
-row cited at the file line of its first value after the row's label, a number in a currency
-format written with its currency (`₱9,874.50`), a date/time cell as its day. The workbook is dated
-by its `LastSaved` day.
+sheet is a heading (its name) over its rows: the first row its column names, each further row a
+record of its cells under those names ("Name: ...; Relation: ...; Number: ..."), citing the file
+lines from its first value to its last; a number in a currency format written with its currency
+(`₱9,874.50`), a date/time cell as its day. The workbook is dated by its `LastSaved` day.
 """
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def _money(value: str, fmt: str) -> str:
     return f"{'-' if number < 0 else ''}{symbol}{text}"
 
 
-def read(text: str) -> tuple[str, list[tuple[str, int, list[tuple[int, str]]]]]:
-    """(the LastSaved day, [(sheet name, its line, [(row's cite line, [cells])...])...])."""
+def read(text: str) -> tuple[str, list[tuple[str, int, list[tuple[list[int], list[str]]]]]]:
+    """(the LastSaved day, [(sheet name, its line, [(its values' lines, [cells])...])...])."""
     parser = xml.parsers.expat.ParserCreate()
     formats: dict[str, str] = {}
     sheets: list = []
@@ -114,33 +114,26 @@ def read(text: str) -> tuple[str, list[tuple[str, int, list[tuple[int, str]]]]]:
     for name, line, rows in sheets:
         table = []
         for row_line, cells in rows:
-            if not cells:
-                continue
-            width = max(cells)
-            values = [cells[k][1] if k in cells else "" for k in range(1, width + 1)]
-            lines = [cells[k][0] for k in sorted(cells)]
-            table.append((lines[1] if len(lines) > 1 else lines[0] if lines else row_line, values))
+            if cells:
+                width = max(cells)
+                table.append(([cells[k][0] for k in sorted(cells)], [cells[k][1] if k in cells else "" for k in range(1, width + 1)]))
         out.append((name, line, table))
     return state["saved"], out
 
 
-def to_markdown(text: str, title: str) -> tuple[list[str], list[int], str]:
-    """(markdown, the file line each markdown line comes from, the day the workbook was last saved)."""
+def blocks(text: str, title: str, block: type) -> tuple[list, str]:
+    """(the workbook's blocks, the day it was last saved): a heading for the workbook and one for
+    each sheet; under it each row a record of its cells under the first row's names, citing the
+    lines from its first value to its last (a row is written over several lines)."""
     saved, sheets = read(text)
-    md, numbers = [f"# {title}", ""], [1, 1]
+    out = [block("heading", [(1, f"# {title}")], level=1, title=title)]
     for name, line, table in sheets:
-        md += [f"## {name}", ""]
-        numbers += [line, line]
-        if not table:
-            continue
-        width = max(len(values) for _, values in table)
-        for k, (n, values) in enumerate(table):
-            values = values + [""] * (width - len(values))
-            md.append("| " + " | ".join(v.replace("|", "/") for v in values) + " |")
-            numbers.append(n)
-            if k == 0:
-                md.append("|" + "---|" * width)
-                numbers.append(n)
-        md.append("")
-        numbers.append(numbers[-1])
-    return md, numbers, saved if re.fullmatch(r"\d{4}-\d{2}-\d{2}", saved) else ""
+        out.append(block("heading", [(line, f"## {name}")], level=2, title=name))
+        header = table[0][1] if len(table) > 1 else []
+        for lines, values in table[1:] if header else table:
+            names = [header[k] if k < len(header) and header[k] else f"column {k + 1}" for k in range(len(values))]
+            pairs = [(names[k], v) for k, v in enumerate(values) if v]
+            row = " | ".join(values)
+            out.append(block("record", [(lines[0], row), (lines[-1], row)] if lines[-1] != lines[0] else [(lines[0], row)],
+                             fields=pairs, first_line=lines[0], source=row))
+    return out, saved if re.fullmatch(r"\d{4}-\d{2}-\d{2}", saved) else ""
