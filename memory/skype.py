@@ -7,8 +7,8 @@ Skype's "Export files and chat history" writes one JSON object: the user's `user
 ("RichText", "Text"; calls and thread events are others) and `content`, HTML-ish (`<a href>`,
 `<at>`, `<ss type="smile">`, `&amp;`). Read as data every key was a line of its own ("from:
 8:live:..."; "version: 1795157700000") under no date a reader could use. Here each conversation
-is a heading (its name) over its messages by day, each message a paragraph "Name: what it says"
-(the user's own "Me: "), citing the line its content is on and dated by its day, so a later
+is a heading (its name) over its messages by day, each message one bullet "Name: what it says"
+(the user's own "Me: "; a short message with several sentences stays one statement), citing the line its content is on and dated by its day, so a later
 message reads as newer than an older note.
 """
 from __future__ import annotations
@@ -76,12 +76,11 @@ def to_markdown(data: dict, lines: list[str]) -> tuple[list[str], list[int], lis
                 days.append((line, when))
                 if when != day:
                     day = when
-                    md += [f"## {when}", ""]
-                    numbers += [line, line]
+                    md += ["", f"## {when}", ""]
+                    numbers += [line, line, line]
             sender = _person(str(msg.get("from") or ""))
             who = "Me" if sender and sender == me else (msg.get("displayName") or (name if str(conv.get("id", "")).startswith("8:") else sender))
-            rows = body.replace("\r\n", "\n").split("\n")
-            rows[0] = f"{who}: {rows[0]}" if who else rows[0]
-            md += [*rows, ""]
-            numbers += [line] * (len(rows) + 1)
+            rows = [r for r in body.replace("\r\n", "\n").split("\n") if r.strip()]
+            md += [f"- {who}: {rows[0]}" if who else f"- {rows[0]}"] + [f"  {r}" for r in rows[1:]]
+            numbers += [line] * len(rows)
     return md, numbers, sorted(days)

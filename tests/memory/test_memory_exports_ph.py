@@ -82,7 +82,7 @@ SKYPE = {
              {"id": "2", "originalarrivaltime": "2025-04-29T01:00:00.000Z", "messagetype": "Event/Call",
               "content": "<partlist type=\"ended\"></partlist>", "from": "8:live:baby.cruz"},
              {"id": "1", "originalarrivaltime": "2025-03-01T09:00:00.000Z", "messagetype": "RichText",
-              "content": "Nabayaran ko na yung kuryente <ss type=\"smile\">:)</ss>", "from": "8:live:lito.cruz"},
+              "content": "Nabayaran ko na yung kuryente <ss type=\"smile\">:)</ss>. Next month na yung tubig.", "from": "8:live:lito.cruz"},
          ]},
     ],
 }
@@ -95,7 +95,8 @@ def test_a_skype_export_reads_as_dated_messages_under_the_conversation():
     at = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith('"content"')]
     assert any(n == at[0] and topic.startswith("Skype: Baby > 2025-04-30") and t.endswith("Baby: Bagong number ko: 0917 000 1111 & Viber")
                for n, topic, t in got)
-    assert any(n == at[2] and t.endswith("Me: Nabayaran ko na yung kuryente :)") for n, _, t in got)  # the user's own
+    # the user's own; a short message of two sentences stays one statement
+    assert any(n == at[2] and t.endswith("Me: Nabayaran ko na yung kuryente :). Next month na yung tubig.") for n, _, t in got)
     assert not any("partlist" in t or "live:" in t or "messagetype" in t or "version" in t for _, _, t in got)
     written = {s.line: s.written for s in parse_statements(Path("Skype/messages.json"), text.encode())}
     assert written[at[0]] == "2025-04-30" and written[at[2]] == "2025-03-01"
