@@ -1618,3 +1618,15 @@ def test_a_date_running_into_its_time_is_no_record_identifier():
     assert _code(paid) == "555444"  # the same pay-bill number in every row: one account, nothing to ask
     assert _code("IBAN: DE44 1203 0000 1058 7741 22") == "44120300001058774122"
     assert _code("due 21.10.2026, ref 88812345") == "88812345"
+
+
+def test_tagalog_changes_revise():
+    from agent.reader_versions import revises
+    assert revises(hit("Me: Pinalitan ko na yung yaya ni Bea, si Ate Lorie na simula Lunes."))
+    assert revises(hit("Tinaasan ko na sahod ng driver, ₱9,000 na."))
+    assert revises(hit("Ginawang 20mg na yung gamot ni Lolo."))
+    assert revises(hit("Bago na number ni Tito Ramon: 0917 000 3333"))
+    assert revises(hit("Bayad sa tubig ₱700 na simula Marso."))
+    assert not revises(hit("Bayad sa tubig: ₱650 kada buwan."))
+    assert not revises(hit("Simula pa lang ng kwento."))
+    assert not revises(hit("Ate the bagong cake."))
