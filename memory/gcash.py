@@ -8,7 +8,9 @@ transaction (payees by name, account or phone number: "Send Money to NORA V. (09
 Read as a plain CSV each row was "Date and Time: ...; Reference No.: ...; Debit: ..." under no
 account or month. Here the history is a heading naming the wallet and the month over the opening
 and closing balances and a table of the transactions (paid out, received, in pesos), each at its
-own file line and dated by its own day.
+own file line and dated by its own day. GCash's reference number is left out: it is the
+wallet's code for the transfer, no number of the user's (read as one it answered "What is our
+internet account number?" with a payment's reference).
 """
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
         if not line.strip():
             continue
         cells = next(csv.reader(io.StringIO(line))) + [""] * 6
-        when, text, ref, debit, credit, balance = (c.strip() for c in cells[:6])
+        when, text, _ref, debit, credit, balance = (c.strip() for c in cells[:6])
         day = when[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when[:10]) else ""
         if day:
             days.append((n, day))
@@ -56,11 +58,10 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
             table = False
             continue
         if not table:
-            md += ["", "| date and time | description | paid (debit) | received (credit) | balance | reference no. |",
-                   "|---|---|---|---|---|---|"]
+            md += ["", "| date and time | description | paid (debit) | received (credit) | balance |", "|---|---|---|---|---|"]
             numbers += [n, n, n]
             table = True
-        row = [when, re.sub(r"\s+", " ", text), _peso(debit) if debit else "", _peso(credit) if credit else "", _peso(balance), ref]
+        row = [when, re.sub(r"\s+", " ", text), _peso(debit) if debit else "", _peso(credit) if credit else "", _peso(balance)]
         md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
         numbers.append(n)
     return md, numbers, days

@@ -122,6 +122,7 @@ def test_a_gcash_history_is_the_wallet_and_month_over_dated_transactions():
     assert any(n == 2 and topic == title and t.endswith("Starting balance (2025-04-01): ₱1000.00") for n, topic, t in got)
     assert any(n == 3 and "Send Money to ANA B. (09180002222)" in t and "paid (debit): ₱300.00" in t for n, _, t in got)
     assert any(n == 4 and "received (credit): ₱250.50" in t for n, _, t in got)
+    assert not any("111222333" in t for _, _, t in got)  # the wallet's reference is no number of the user's
     written = {s.line: s.written for s in parse_statements(Path(name), GCASH.encode())}
     assert written[3] == "2025-04-03" and written[4] == "2025-04-09"
 
