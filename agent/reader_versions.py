@@ -49,7 +49,13 @@ REVISES = re.compile(
     # Romanian: "număr nou", "crește la 1.600 lei", "s-a mutat programarea pe 19.11", "în loc de", "acum 465"
     r"|\b(?:număr nou|numar nou|adresă nouă|adresa noua|crește la|creste la|scade la|s-a mutat|s-a schimbat|"
     r"am mutat|în loc de|in loc de|am renunțat|am renuntat|e noul|este noul|e noua|este noua)\b"
-    r"|\bacum\s+(?:\S+\s+)?\d",
+    r"|\bacum\s+(?:\S+\s+)?\d"
+    # Tagalog and Taglish: "pinalitan ko na" (replaced), "na-upgrade", "na-extend", "tinaasan" (raised),
+    # "ginawang 100mg" (made into), "bago na number ko" (new), "simula November" (starting in)
+    r"|\b(?:pinalitan|pinapalitan|na-upgrade|na-extend|in-extend|nag-reprice|tinaasan|tumaas|binabaan|bumaba|lumipat|"
+    r"inilipat|ginawang|bago na|bagong (?:number|numero|address|plan))\b"
+    r"|\bsimula\s+(?:ng\s+|sa\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|pebrero|marso|abril|mayo|hunyo|"
+    r"hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|ngayon|bukas|next)",
     re.IGNORECASE,
 )
 

@@ -691,7 +691,53 @@ _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
     "payment": ("plata:", "plata factura", "plata op ", "plata la pos"),
     "children's allowance": ("alocatie", "alocatia"),
 }
-for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE):
+# More Tagalog (and Taglish) household words: kin and godparents, the kasambahay and the school
+# service, the house and its bills, the car, pay and remittances. Words that are English words or
+# common names elsewhere are written with what makes them Tagalog: "ate" (ate), "lola", "tita",
+# "tito" and "lolo" (names) only after "si"/"ni"/"kay" or before "ko", or as a table's relation
+# ("tita (Cavite)", "Relation: lola; ..."), never before a colon or comma ("Lola: see you", "Lola,
+# my cat"); "amo" (ammo), "upa" and "apo" (an acronym) are left out, and "umento" (inside
+# "documento").
+_TAGALOG_MORE: dict[str, tuple[str, ...]] = {
+    "older sister sister": ("si ate ", "ni ate ", "kay ate ", "ate ko", "kapatid na babae"),
+    "older brother brother": ("si kuya", "ni kuya", "kay kuya", "kuya ko", "kapatid na lalaki"),
+    "sibling brother sister": ("kapatid",),
+    "grandmother grandma": ("si lola", "ni lola", "kay lola", "lola ko", "lola (", "lola;"),
+    "grandfather grandpa": ("si lolo", "ni lolo", "kay lolo", "lolo ko", "lolo (", "lolo;"),
+    "aunt": ("si tita", "ni tita", "kay tita", "tita ko", "tita (", "tita;", "tiyahin"),
+    "uncle": ("si tito", "ni tito", "kay tito", "tito ko", "tito (", "tito;", "tiyuhin"),
+    "godmother godparent": ("ninang",),
+    "godfather godparent": ("ninong",),
+    "godchild godson goddaughter": ("inaanak",),
+    "cousin": ("pinsan",),
+    "nephew niece": ("pamangkin",),
+    "parent-in-law in-laws": ("biyenan", "byenan"),
+    "brother-in-law": ("bayaw",),
+    "sister-in-law": ("hipag",),
+    "grandchild": ("apo ko", "mga apo"),
+    "youngest child": ("bunso",),
+    "eldest child": ("panganay",),
+    "child kid son daughter": ("mga anak", "anak ko"),
+    "housekeeper helper maid": ("kasambahay", "katulong"),
+    "nanny": ("yaya ",),
+    "driver": ("tsuper", "drayber"),
+    "house home": ("bahay",),
+    "vehicle car": ("sasakyan",),
+    "car": ("kotse",),
+    "friend": ("kaibigan", "barkada"),
+    "work job": ("trabaho",),
+    "bill bills": ("bayarin",),
+    "paid payment": ("binayaran", "nagbayad", "bayad "),
+    "remittance money sent": ("padala",),
+    "debt loan owed": ("utang",),
+    "monthly month": ("buwanan", "kada buwan", "buwan-buwan"),
+    "fever": ("lagnat",),
+    "shrimp": ("hipon",),
+    "checkup check-up doctor": ("pa-checkup", "nagpa-checkup", "magpa-checkup"),
+    "raise salary": ("tinaasan",),
+}
+for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
+               _TAGALOG_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, freeplane, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, simplenote, sitepage, sms, splitwise, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, freeplane, google_tasks, html, joplin, gcash, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -278,12 +278,23 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         if bank.looks_like(path, lines):
             # A Danske Bank netbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
+    if gcash.looks_like(path, lines):  # a GCash history: the wallet and month over its transactions, dated
+        return _dated_notes(*gcash.to_markdown(lines, path.stem), warning)
+    if spreadsheetml.looks_like_spreadsheetml(path, lines):  # an Excel 2003 XML workbook: each sheet a table
+        try:
+            blocks, day = spreadsheetml.blocks(text, path.stem, Block)
+            return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=day)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "Excel XML workbook", exc)
     if klikbca.looks_like_klikbca(path, lines):
         # A KlikBCA account statement: the account's lines, its transactions as a table.
         return _converted(*klikbca.to_markdown(lines, path.stem), warning)
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
         return _dated_notes(*dayone.to_markdown(journal, lines), warning)
+    if path.suffix.lower() == ".json" and (chat := skype.export_of(lines)) is not None:
+        # A Skype export: each conversation's messages under their days, citing their content's line.
+        return _dated_notes(*skype.to_markdown(chat, lines), warning)
     if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
         # A Telegram chat export: each message under its day, citing its text's line.
         return _dated_notes(*telegram.to_markdown(chat, lines), warning)

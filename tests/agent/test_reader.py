@@ -1641,3 +1641,14 @@ def test_asking_which_record_names_each_by_the_other_sentences_of_its_line():
     assert reading.kind == "ambiguous"
     assert "Perception Pescador" in reading.answer and "Dagger Stratos" in reading.answer
     assert "Stored" not in reading.answer
+
+def test_tagalog_changes_revise():
+    from agent.reader_versions import revises
+    assert revises(hit("Me: Pinalitan ko na yung yaya ni Bea, si Ate Lorie na simula Lunes."))
+    assert revises(hit("Tinaasan ko na sahod ng driver, ₱9,000 na."))
+    assert revises(hit("Ginawang 20mg na yung gamot ni Lolo."))
+    assert revises(hit("Bago na number ni Tito Ramon: 0917 000 3333"))
+    assert revises(hit("Bayad sa tubig ₱700 na simula Marso."))
+    assert not revises(hit("Bayad sa tubig: ₱650 kada buwan."))
+    assert not revises(hit("Simula pa lang ng kwento."))
+    assert not revises(hit("Ate the bagong cake."))
