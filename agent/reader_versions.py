@@ -49,7 +49,12 @@ REVISES = re.compile(
     # Romanian: "număr nou", "crește la 1.600 lei", "s-a mutat programarea pe 19.11", "în loc de", "acum 465"
     r"|\b(?:număr nou|numar nou|adresă nouă|adresa noua|crește la|creste la|scade la|s-a mutat|s-a schimbat|"
     r"am mutat|în loc de|in loc de|am renunțat|am renuntat|e noul|este noul|e noua|este noua)\b"
-    r"|\bacum\s+(?:\S+\s+)?\d",
+    r"|\bacum\s+(?:\S+\s+)?\d"
+    # Lithuanian: "dabar 3,9 % vietoj 4,35 %", "nuo šiol ketvirtadieniais, nebe antradieniais",
+    # "naują numerį", "pereina į grupę", "sumažėjo iki 589,15 €"
+    r"|\b(?:vietoj|vietoje|nuo šiol|nebe|nebeveikia|pereina į|persikėlė į|pasikeitė|naują numerį|naujas numeris|naujas adresas|"
+    r"naujoje vietoje|pakėlė|pakilo iki|sumažėjo iki|padidėjo iki|sumažino iki)\b"
+    r"|\bdabar\s+(?:\S+\s+)?\d",
     re.IGNORECASE,
 )
 

@@ -5,8 +5,8 @@ Takeout's "Maps (your places)" holds the places a user starred or saved as a Geo
 `properties` hold the day it was saved (`date`), a Maps URL, the place's `location` (`name`,
 `address`, `country_code`) and the user's own note on it (`Comment`), when there is one. Read as
 data every place was "Properties: Location: Name: ..." over "Geometry: Coordinates: 25.28" and
-URLs, its name, address and note apart. Here each place is a heading (its name) over its address
-and the user's comment, each citing its own file line, and dated by the day it was saved.
+URLs, its name, address and note apart. Here each place is one line, its name, its address and the
+user's comment, citing the line its address is on, and dated by the day it was saved.
 """
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def _line_of(lines: list[str], key: str, value: str, start: int) -> int:
 
 def to_markdown(data: dict, lines: list[str], name: str = "") -> tuple[list[str], list[int], list[tuple[int, str]]]:
     """(markdown, the file line each markdown line comes from, (file line, day) of each place)."""
-    out, numbers = [f"# Google Maps: {name or 'saved places'}", ""], [1, 1]
+    # No heading over them: a list item under one is said with it ("Saved Places: Mama: ...").
+    out: list[str] = []
+    numbers: list[int] = []
     days: list[tuple[int, str]] = []
     at = 1
     for feature in data["features"]:
@@ -58,24 +60,17 @@ def to_markdown(data: dict, lines: list[str], name: str = "") -> tuple[list[str]
         title_at = _line_of(lines, "name", title, at) if title else 0
         title_at = title_at or _line_of(lines, "Title", title, at) if title else 0
         address_at = _line_of(lines, "address", address, at) if address else 0
+        comment_at = comment and (_line_of(lines, "Comment", comment, at) or _line_of(lines, "comment", comment, at))
         first = min((n for n in (title_at, address_at) if n), default=at)
-        if not title_at:
-            title_at = first
-        out += [f"## {title or address}", ""]
-        numbers += [first, first]
-        if address and title:
-            out.append(f"Address: {address}")
-            numbers.append(address_at or first)
-        if comment:
-            comment_at = _line_of(lines, "Comment", comment, at) or _line_of(lines, "comment", comment, at)
-            out.append(f"Comment: {comment}")
-            numbers.append(comment_at or first)
-        out.append("")
-        numbers.append(numbers[-1])
+        # One line a place: its name, address and the user's note together ("Autoservisas Ratas:
+        # Ukmergės g. 240 (Darius +370 ...)"), as one statement, cited at its address.
+        line = f"- {title}: {address}" if title and address else f"- {title or address}"
+        out.append(line + (f" ({comment})" if comment else ""))
+        numbers.append(address_at or first)
         day = str(props.get("date") or props.get("Updated") or "")[:10]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and len(lines) > 2:
             days.append((min(first, title_at), day))
-        at = max(n for n in (first, title_at, address_at, at) if n) + 1
+        at = max(n for n in (first, title_at, address_at, comment_at or 0, at) if n) + 1
     return out, numbers, sorted(days)
 
 

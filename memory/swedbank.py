@@ -27,17 +27,14 @@ def looks_like(path: Path, lines: list[str]) -> bool:
     return path.suffix.lower() == ".csv" and bool(lines) and bool(_HEADER.match(lines[0]))
 
 
-def _iban(account: str) -> str:
-    return " ".join(account[k:k + 4] for k in range(0, len(account), 4)) if re.fullmatch(r"[A-Z]{2}\d{2}\w{8,30}", account) else account
-
-
 def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
     rows = [(n, cells) for n, line in enumerate(lines[1:], 2) if line.strip()
             for cells in csv.reader(io.StringIO(line))]
     account = next((c[0].strip() for _, c in rows if c and c[0].strip()), "")
     m = re.search(r"(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$", name)
     period = f", {m.group(1)} to {m.group(2)}" if m else ""
-    md = [f"# Swedbank account {_iban(account) or name}{period}", ""]
+    # The account as the bank writes it: grouped ("LT62 7300 0100 ...") its groups read as a phone number.
+    md = [f"# Swedbank account {account or name}{period}", ""]
     numbers = [1, 1]
     table: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []

@@ -110,16 +110,16 @@ PLACES = json.dumps({"type": "FeatureCollection", "features": [
 ]}, ensure_ascii=False, indent=2)
 
 
-def test_google_maps_saved_places_read_as_each_place_over_its_address_and_comment():
+def test_google_maps_saved_places_read_as_each_place_with_its_address_and_comment_on_one_line():
     got = _got("Takeout/Maps (your places)/Saved Places.json", PLACES)
     lines = PLACES.split("\n")
     at = lambda s: next(n for n, line in enumerate(lines, 1) if s in line)  # noqa: E731
-    assert (at("Liepų g. 3"), "Google Maps: Saved Places > Sporto klubas Banga", "Address: Liepų g. 3, 01100 Vilnius, Lietuva") in got
-    assert (at("treneris Paulius"), "Google Maps: Saved Places > Sporto klubas Banga", "Comment: treneris Paulius, 8 600 00 002") in got
-    assert (at("Laisvės al. 1"), "Google Maps: Saved Places > Močiutė", "Address: Laisvės al. 1, Kaunas") in got
+    # name, address and the user's note in one statement, cited at the address
+    assert (at("Liepų g. 3"), "", "Sporto klubas Banga: Liepų g. 3, 01100 Vilnius, Lietuva (treneris Paulius, 8 600 00 002)") in got
+    assert (at("Laisvės al. 1"), "", "Močiutė: Laisvės al. 1, Kaunas") in got
     assert not any("Coordinates" in t or "maps.google" in t for _, _, t in got)
     # each place dated by the day it was saved
-    assert _written("Saved Places.json", PLACES)["Address: Laisvės al. 1, Kaunas"] == "2025-06-07"
+    assert _written("Saved Places.json", PLACES)["Močiutė: Laisvės al. 1, Kaunas"] == "2025-06-07"
 
 
 SWEDBANK = (
@@ -136,7 +136,7 @@ def test_a_swedbank_statement_reads_as_its_account_balances_and_signed_postings(
     got = _got("Swedbank/LT000000000000000001_2025-02-01_2025-02-28.csv", SWEDBANK)
     texts = {n: t for n, _, t in got}
     topic = {n: tp for n, tp, _ in got}
-    assert "Swedbank account LT00 0000 0000 0000 0001, 2025-02-01 to 2025-02-28" in topic[3]
+    assert "Swedbank account LT000000000000000001, 2025-02-01 to 2025-02-28" in topic[3]
     assert "Opening balance (Likutis pradžiai) on 2025-02-01: 1 000,00 EUR" in texts[2]
     assert "UAB Šviesa" in texts[3] and "Elektra, sausis" in texts[3] and "-33,10 EUR" in texts[3]
     assert "+1 900,00 EUR" in texts[4]  # received: a credit
