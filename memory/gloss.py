@@ -492,6 +492,9 @@ _NORDIC_ONLY: dict[str, str] = {"pass": "passport", "mor": "mother mum mom", "fa
 _NORDIC_LETTER = re.compile("[æøåÆØÅ]")
 # ...or as a line's label: "Far: Bent Holm, 40 55 19 66" is a father's line in any language.
 _KIN_LABEL = re.compile(r"\W*(?:mor|far)\s*:")
+_LITHUANIAN_ONLY: dict[str, str] = {"mama": "mother mum mom", "kasko": "car insurance comprehensive"}
+_LITHUANIAN_LETTER = re.compile("[ąęėįųūĄĘĖĮŲŪ]")
+_LITHUANIAN_WORD = re.compile(r"(?<![\w'])(" + "|".join(_LITHUANIAN_ONLY) + r")(?![\w'])")
 _NORDIC_WORD = re.compile(r"(?<![\w'])(" + "|".join(_NORDIC_ONLY) + r")(?![\w'])")
 # More Indonesian household words (the few above are shared with Malay): family and in-laws,
 # the house and its bills, the car's and the person's papers, school, work. A word of three
@@ -696,8 +699,9 @@ _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
 # its palūkanos, the car's TA (techninė apžiūra) and KASKO, darželis and auklėtoja, doctors, work
 # and pay, the days of the week. Folded: "žmona" is "zmona", "sąskaita" "saskaita". Words that
 # are words of other languages too are written with what follows them ("pasas" is Spanish
-# raisins: "pasas nr", "paso nr"; "mama" only as "mama)", "mamos", "mamai"; "busto" Italian:
-# "busto paskol", "busto draud"); "ta" (the inspection) only as "ta galioja".
+# raisins: "pasas nr", "paso nr"; "busto" Italian: "busto paskol", "busto draud"); "ta" (the
+# inspection) only as "ta galioja"; "mama" (Czech too) and "kasko" (Norwegian too) only in a line
+# that writes a letter only Lithuanian writes (ą, ę, ė, į, ų, ū), as the Nordic words above are.
 _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "personal code identity number": ("asmens kod",),
     "passport": ("pasas nr", "pasas:", "paso nr", "paso numer"),
@@ -724,13 +728,13 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "wife": ("zmona",),
     "daughter": ("dukra", "dukros", "dukrai"),
     "son": ("sunus", "sunaus"),
-    "mother mum mom": ("mama)", "mamos", "mamai", "mamyte"),
+    "mother mum mom": ("mamos", "mamai", "mamyte"),
     "father dad": ("tetis", "tecio", "tevas"),
     "brother": ("brolis", "brolio", "broli!", "broli,", "broliui"),
     "sister": ("sesuo", "sesers"),
     "older elder": ("vyresnysis", "vyresnioji", "vyresn"),
     "younger": ("jaunesnysis", "jaunesnioji", "jaunesn", "mazasis"),
-    "phone": ("telefonas", "telefono", "tel. nr"),
+    "phone": ("telefonas", "tel. nr"),
     "number": ("numeri ", "numeris "),
     "kindergarten nursery": ("darzel",),
     "kindergarten teacher teacher": ("aukletoj",),
@@ -750,7 +754,6 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "plate registration number plate": ("valst. nr", "valstybinis numer"),
     "technical inspection inspection": ("ta galioja", "technine apziur", "technines apziur"),
     "insurance": ("draudim",),
-    "car insurance comprehensive": ("kasko",),
     "home insurance": ("busto draud",),
     "compulsory liability insurance": ("tpvcap", "privalomasis"),
     "policy": ("polisas", "poliso "),
@@ -1075,6 +1078,9 @@ def english_for(text: str) -> frozenset[str]:
     if _NORDIC_LETTER.search(text) or _KIN_LABEL.match(low):
         for m in _NORDIC_WORD.finditer(low):
             found.update(_NORDIC_ONLY[m.group(1)].split())
+    if _LITHUANIAN_LETTER.search(text):
+        for m in _LITHUANIAN_WORD.finditer(low):
+            found.update(_LITHUANIAN_ONLY[m.group(1)].split())
     for m in _INSIDE_RE.finditer(low):
         found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):

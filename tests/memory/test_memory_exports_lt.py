@@ -147,7 +147,8 @@ def test_a_swedbank_statement_reads_as_its_account_balances_and_signed_postings(
 def test_lithuanian_household_words_are_glossed_and_look_alikes_elsewhere_are_not():
     assert {"passport", "valid"} <= english_for("Pasas Nr. 99990001, galioja iki 2030-01-05")
     assert "husband" in english_for("Marius (vyras)")
-    assert "mother" in english_for("Ona (mama)")
+    assert "mother" in english_for("Onutė (mama)")
+    assert "insurance" in english_for("KASKO – ERGO, metinė įmoka 300 €")
     assert {"older", "brother"} <= english_for("Jonas (vyresnysis brolis)")
     assert {"technical", "inspection"} <= english_for("TA galioja iki 2027-01-01")
     assert "thursday" in english_for("plaukimas ketvirtadieniais")
@@ -155,3 +156,4 @@ def test_lithuanian_household_words_are_glossed_and_look_alikes_elsewhere_are_no
     # words of other languages written alike are not glossed out of context
     assert "passport" not in english_for("pasas y nueces")  # Spanish raisins
     assert "number" not in english_for("numerical methods")
+    assert "comprehensive" not in english_for("forsikring: Fremtind, kasko")  # Norwegian: left as it was
