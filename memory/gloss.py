@@ -709,7 +709,7 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "driving licence license": ("vairuotojo pazym",),
     "issued": ("isduotas", "isduota"),
     "valid expiry expires until": ("galioja", "galiojimo"),
-    "address home": ("adresas",),  # "Adresas:" in one's own papers is where one lives
+    "address": ("adresas",),
     "birth born birthday date of birth": ("gimimo", "gime:", "gime "),
     "birthday": ("gimtadien",),
     "work job employer works": ("darbas", "dirba ", "darbovie"),
