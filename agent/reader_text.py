@@ -121,6 +121,8 @@ _ADDRESS = re.compile(
     # Romanian streets: "Str. Aurel Vlaicu nr. 12", "Bd. Eroilor 5", "Calea Dorobanților nr. 41".
     rf"|\b(?:[Ss]tr|[Ss]trada|Bd|Bdul|Bulevardul|Calea|Aleea|Șos|Șoseaua|Sos|Soseaua|Piața|Piata)\.?\s+(?:[A-ZÀ-Þ\u0100-\u017f\u0218-\u021b][\w'.-]*\s+){{1,4}}(?:nr\.\s*)?\d{{1,5}}[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
+    # Lithuanian streets, the kind after the name: "Vytauto g. 27-14", "Taikos pr. 88", "Laisvės al. 1", "Utenio a. 5".
+    rf"|\b(?:[A-ZÀ-Þ\u0100-\u017f][\w'-]*\s+){{1,3}}(?:g|pr|al|a|pl|skg|tak)\.\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?\b(?:[^;|\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
@@ -255,6 +257,8 @@ def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+             # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")
+             and not re.search(r"\b[A-Z]{2}\d{2}\s?$", text[max(0, m.start() - 6):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
              and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
              and not re.fullmatch(YEAR_MONTH_DAY_DOTS, m.group(0).strip(" ,;:.()"))]  # nor "2023.09.30"

@@ -55,7 +55,12 @@ REVISES = re.compile(
     r"|\b(?:pinalitan|pinapalitan|na-upgrade|na-extend|in-extend|nag-reprice|tinaasan|tumaas|binabaan|bumaba|lumipat|"
     r"inilipat|ginawang|bago na|bagong (?:number|numero|address|plan))\b"
     r"|\bsimula\s+(?:ng\s+|sa\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|pebrero|marso|abril|mayo|hunyo|"
-    r"hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|ngayon|bukas|next)",
+    r"hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|ngayon|bukas|next)"
+    # Lithuanian: "dabar 3,9 % vietoj 4,35 %", "nuo šiol ketvirtadieniais, nebe antradieniais",
+    # "naują numerį", "pereina į grupę", "sumažėjo iki 589,15 €"
+    r"|\b(?:vietoj|vietoje|nuo šiol|nebe|nebeveikia|pereina į|persikėlė į|pasikeitė|naują numerį|naujas numeris|naujas adresas|"
+    r"naujoje vietoje|pakėlė|pakilo iki|sumažėjo iki|padidėjo iki|sumažino iki)\b"
+    r"|\bdabar\s+(?:\S+\s+)?\d",
     re.IGNORECASE,
 )
 

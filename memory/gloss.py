@@ -492,6 +492,9 @@ _NORDIC_ONLY: dict[str, str] = {"pass": "passport", "mor": "mother mum mom", "fa
 _NORDIC_LETTER = re.compile("[æøåÆØÅ]")
 # ...or as a line's label: "Far: Bent Holm, 40 55 19 66" is a father's line in any language.
 _KIN_LABEL = re.compile(r"\W*(?:mor|far)\s*:")
+_LITHUANIAN_ONLY: dict[str, str] = {"mama": "mother mum mom", "kasko": "car insurance comprehensive"}
+_LITHUANIAN_LETTER = re.compile("[ąęėįųūĄĘĖĮŲŪ]")
+_LITHUANIAN_WORD = re.compile(r"(?<![\w'])(" + "|".join(_LITHUANIAN_ONLY) + r")(?![\w'])")
 _NORDIC_WORD = re.compile(r"(?<![\w'])(" + "|".join(_NORDIC_ONLY) + r")(?![\w'])")
 # More Indonesian household words (the few above are shared with Malay): family and in-laws,
 # the house and its bills, the car's and the person's papers, school, work. A word of three
@@ -736,8 +739,100 @@ _TAGALOG_MORE: dict[str, tuple[str, ...]] = {
     "checkup check-up doctor": ("pa-checkup", "nagpa-checkup", "magpa-checkup"),
     "raise salary": ("tinaasan",),
 }
+# Lithuanian household words: papers (asmens kodas, pasas, ID kortelė), family (vyras, dukra,
+# brolis), the flat and its bendrija (owners' association) with its pirmininkas, the mortgage and
+# its palūkanos, the car's TA (techninė apžiūra) and KASKO, darželis and auklėtoja, doctors, work
+# and pay, the days of the week. Folded: "žmona" is "zmona", "sąskaita" "saskaita". Words that
+# are words of other languages too are written with what follows them ("pasas" is Spanish
+# raisins: "pasas nr", "paso nr"; "busto" Italian: "busto paskol", "busto draud"); "ta" (the
+# inspection) only as "ta galioja"; "mama" (Czech too) and "kasko" (Norwegian too) only in a line
+# that writes a letter only Lithuanian writes (ą, ę, ė, į, ų, ū), as the Nordic words above are.
+_LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
+    "personal code identity number": ("asmens kod",),
+    "passport": ("pasas nr", "pasas:", "paso nr", "paso numer"),
+    "identity card id": ("tapatybes kortel", "asmens tapatybes"),
+    "driving licence license": ("vairuotojo pazym",),
+    "issued": ("isduotas", "isduota"),
+    "valid expiry expires until": ("galioja", "galiojimo"),
+    "address": ("adresas",),
+    "birth born birthday date of birth": ("gimimo", "gime:", "gime "),
+    "birthday": ("gimtadien",),
+    "work job employer works": ("darbas", "dirba ", "darbovie"),
+    "boss manager": ("vadove", "vadovas"),
+    "colleague": ("kolege", "kolega", "kolegos"),
+    "salary pay wages": ("atlyginim", "darbo uzmokest"),
+    "account": ("saskaita", "saskaitos"),
+    "current everyday account": ("kasdiene saskait",),
+    "savings": ("taupomoji", "taupomaja", "taupomoj"),
+    "mortgage home loan": ("busto paskol",),
+    "loan": ("paskola", "paskolos"),
+    "interest rate": ("palukan",),
+    "payment instalment": ("imoka", "imokos", "imoka "),
+    "family": ("seima", "seimos"),
+    "husband": ("vyras", "vyro "),
+    "wife": ("zmona",),
+    "daughter": ("dukra", "dukros", "dukrai"),
+    "son": ("sunus", "sunaus"),
+    "mother mum mom": ("mamos", "mamai", "mamyte"),
+    "father dad": ("tetis", "tecio", "tevas"),
+    "brother": ("brolis", "brolio", "broli!", "broli,", "broliui"),
+    "sister": ("sesuo", "sesers"),
+    "older elder": ("vyresnysis", "vyresnioji", "vyresn"),
+    "younger": ("jaunesnysis", "jaunesnioji", "jaunesn", "mazasis"),
+    "phone": ("telefonas", "tel. nr"),
+    "number": ("numeri ", "numeris "),
+    "kindergarten nursery": ("darzel",),
+    "kindergarten teacher teacher": ("aukletoj",),
+    "group": ("grupe ", "grupe:", "grupes", "grupeje"),
+    "housing association building owners association": ("bendrij", "dnsb"),
+    "chair chairman": ("pirminink",),
+    "meeting": ("susirinkim",),
+    "fee": ("mokestis", "mokesci"),
+    "flat apartment": ("butas", "buto "),
+    "home house": ("namai", "namus", "namuose"),
+    "lives live": ("gyvena",),
+    "bicycle bike": ("dviraci",),
+    "storage": ("saugykl",),
+    "basement cellar": ("rusyje", "rusys"),
+    "code": ("kodas",),
+    "car": ("masina", "masinos"),
+    "plate registration number plate": ("valst. nr", "valstybinis numer"),
+    "technical inspection inspection": ("ta galioja", "technine apziur", "technines apziur"),
+    "insurance": ("draudim",),
+    "home insurance": ("busto draud",),
+    "compulsory liability insurance": ("tpvcap", "privalomasis"),
+    "policy": ("polisas", "poliso "),
+    "annual yearly": ("metine", "metinis"),
+    "service garage mechanic": ("servisas", "autoservis"),
+    "doctor": ("gydytoj",),
+    "family doctor gp doctor": ("seimos gydytoj",),
+    "clinic polyclinic": ("poliklinik",),
+    "dentist dental": ("odontolog",),
+    "room office": ("kab.,", "kab. ", "kabinet"),
+    "allergy allergic": ("alergij",),
+    "strawberry strawberries": ("braske", "braskem"),
+    "office": ("biuras", "biuro ", "biure"),
+    "swimming swim": ("plaukim", "plaukti"),
+    "swimming pool pool": ("basein",),
+    "lessons lesson": ("pamokos", "pamoka", "pamoku"),
+    "coach trainer": ("treneris", "trener"),
+    "subscription membership": ("abonement",),
+    "meals food": ("maitinim",),
+    "electricity": ("elektra",),
+    "price cost": ("kaina", "kainos", "kaina "),
+    "contract": ("sutartis", "sutarti"),
+    "half marathon": ("pusmaraton",),
+    "children kids": ("vaiku", "vaikams"),
+    "monday": ("pirmadien",),
+    "tuesday": ("antradien",),
+    "wednesday": ("treciadien",),
+    "thursday": ("ketvirtadien",),
+    "friday": ("penktadien",),
+    "saturday": ("sestadien",),
+    "sunday": ("sekmadien",),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE):
+               _TAGALOG_MORE, _LITHUANIAN_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
@@ -1029,6 +1124,9 @@ def english_for(text: str) -> frozenset[str]:
     if _NORDIC_LETTER.search(text) or _KIN_LABEL.match(low):
         for m in _NORDIC_WORD.finditer(low):
             found.update(_NORDIC_ONLY[m.group(1)].split())
+    if _LITHUANIAN_LETTER.search(text):
+        for m in _LITHUANIAN_WORD.finditer(low):
+            found.update(_LITHUANIAN_ONLY[m.group(1)].split())
     for m in _INSIDE_RE.finditer(low):
         found.update(_INSIDE[m.group(0)].split())
     for m in re.finditer(r"(?<![\w'])[a-z]", low):

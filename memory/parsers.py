@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, freeplane, google_tasks, html, joplin, gcash, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -227,6 +227,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _dated_notes(*cherrytree.to_markdown(text), warning)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "CherryTree document", exc)
+    if fodt.looks_like_fodt(path, lines):
+        # A LibreOffice flat ODF text document: its headings, paragraphs, lists and tables, dated by its last save.
+        try:
+            md, numbers, day = fodt.to_markdown(text)
+            return _converted(md, numbers, warning, written=day)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "flat ODF document", exc)
     if camt.looks_like_camt(path, lines):
         # An ISO 20022 bank statement: the account, its balances, each booking a row.
         try:
@@ -274,9 +281,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if ticktick.looks_like_ticktick(path, lines):
         # A TickTick backup: its preamble left out, each list a table of its tasks, dated.
         return _dated_notes(*ticktick.to_markdown(text, path.stem), warning)
-    for bank in (danskebank, splitwise):
+    for bank in (danskebank, splitwise, swedbank):
         if bank.looks_like(path, lines):
-            # A Danske Bank netbank CSV, a Splitwise group: a heading naming the account or group over its rows.
+            # A Danske Bank or Swedbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
     if gcash.looks_like(path, lines):  # a GCash history: the wallet and month over its transactions, dated
         return _dated_notes(*gcash.to_markdown(lines, path.stem), warning)
@@ -289,6 +296,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if klikbca.looks_like_klikbca(path, lines):
         # A KlikBCA account statement: the account's lines, its transactions as a table.
         return _converted(*klikbca.to_markdown(lines, path.stem), warning)
+    if (outbox := mastodon.outbox_of(path, lines)) is not None:
+        # A Mastodon archive's outbox: the user's posts under the day each was published.
+        return _dated_notes(*mastodon.to_markdown(outbox, lines, mastodon.actor_name(path)), warning, "a Mastodon outbox with no posts")
+    if mastodon.is_archive_part(path, lines):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Mastodon archive's profile or an empty collection; outbox.json holds the posts")
+    if (places := saved_places.places_of(path, lines)) is not None:
+        # Google Takeout's Maps saved places: each place its name over its address and the user's comment.
+        return _dated_notes(*saved_places.to_markdown(places, lines, path.stem), warning)
     if path.suffix.lower() == ".json" and (journal := dayone.export_of(lines)) is not None:
         # A Day One journal: each entry under the day it was written, citing its text's line.
         return _dated_notes(*dayone.to_markdown(journal, lines), warning)

@@ -1469,6 +1469,16 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
 
 
+def test_a_lithuanian_line_that_states_a_change_revises():
+    from agent.reader_versions import revises
+    assert revises(hit("Gera žinia: nuo spalio palūkanos dabar 2,1 % vietoj 3,0 %."))
+    assert revises(hit("Jonuko krepšinis nuo šiol trečiadieniais, nebe pirmadieniais."))
+    assert revises(hit("išsaugojau tavo naują numerį +370 600 00 003"))
+    assert revises(hit("Mokestis sumažėjo iki 12,00 €."))
+    assert not revises(hit("Krepšinis pirmadieniais 18.00, treneris Jonas."))
+    assert not revises(hit("Nebenkosten: 210 € im Monat"))  # German utilities are no "nebe" (no longer)
+
+
 def test_indonesian_month_names_beside_a_day_are_dates():
     from agent.reader_text import dates, latest_date
     assert dates("Sari: 17 Agustus 1990 (iya)")[0] == "17 Agustus 1990"

@@ -402,6 +402,20 @@ def test_a_central_european_street_is_an_address_and_electricity_is_not_an_elect
     assert stem("electricity") == stem("electrical") != stem("elected")
 
 
+def test_a_lithuanian_street_is_an_address():
+    from agent.reader_text import addresses
+    assert addresses("Adresas: Liepų g. 7-3, LT-01100 Vilnius")[0].startswith("Liepų g. 7-3")
+    assert addresses("Jono namai: Laisvės pr. 101, Kaunas (laiptinė A)")[0].startswith("Laisvės pr. 101")
+    assert addresses("Močiutė: Rotušės a. 5, Utena")[0].startswith("Rotušės a. 5")
+    assert addresses("Sugar 200 g. 5 spoons") == []  # a weight, no street
+
+
+def test_an_ibans_groups_are_no_phone_number():
+    from agent.reader_text import phones
+    assert phones("Taupomoji sąskaita: LT35 7300 0100 0000 0001 (vaikams)") == []
+    assert phones("Savings: DE89 3704 0044 0532 0130 00, Anna +49 170 5550123") == ["+49 170 5550123"]
+
+
 def test_the_last_visits_date_does_not_say_when_the_next_one_is():
     statements = [hit("Doctors: Dentist: Dr. Brian Odhiambo, Kilimani Dental. Cleaning every six months; last one 08/01/2026.",
                       line=18, kind="bullet")]
