@@ -46,6 +46,11 @@ STORE_SAMPLE = 64  # chunk ids checked in the vector store once per process (che
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of rank 1 vs rank 2
 _TOKEN_WORD = re.compile(r"[^\W\d_]{3,}")
 FTS_PREFIX = 5  # statement BM25 terms also match by their first 5 letters ("allergic" ~ "allergies")
+# A question's expansions (its words in other languages, the parts of its compounds) weigh this much
+# of its own words in the statement keyword search, and match by their first EXPANSION_PREFIX
+# letters (0: whole words). Chosen by bench/retrieval.py over every set (bench/RESULTS.md).
+EXPANSION_WEIGHT = 0.5
+EXPANSION_PREFIX = 5
 # At most this many of the statements one search returns are rows of one table (or half of them, when more are asked).
 FILE_SHARE = 6
 QUERY_CACHE = 64  # query vectors kept (a few KB each)
@@ -653,11 +658,7 @@ class Memory:
         rank as a third signal, at k = 1, 3, 6 and 12."""
         n = max(30, 3 * k)
         vec_hits = self.statement_store.query(vector, n)
-        # Prefix terms: measured over all persona sets (bench/retrieval.py), never worse on any.
-        # The question's everyday words in the languages notes mix in ("passport" finds "Paszport: ...").
-        asked = _TOKEN_WORD.findall(query.lower())
-        kw_hits = self._ledger.keyword_search_statements(
-            f"{query} {' '.join(gloss.foreign_for(asked) + gloss.compound_parts(asked))}", n, prefix=FTS_PREFIX)
+        kw_hits = self._keyword_ranking(query, n)
         found = self._ledger.get_statements(list({i for i, _ in vec_hits} | {i for i, _ in kw_hits}))
         fused, vec_score, kw_score = _fuse(vec_hits, kw_hits, found)
         best = []
@@ -687,6 +688,33 @@ class Memory:
             StatementHit(**found[i].model_dump(), score=fused[i], vector_score=vec_score.get(i), keyword_score=kw_score.get(i))
             for i in best
         ]
+
+    def _keyword_ranking(self, query: str, n: int) -> list[tuple[str, float]]:
+        """Statement BM25 of the question, its expansions weighing EXPANSION_WEIGHT of its own words.
+
+        Expansions: the question's everyday words in the languages notes mix in ("passport" finds
+        "Paszport: ...") and the last parts of its compounds. OR-ed into the question at full
+        weight, every language's glosses added terms and an English question over English notes
+        found its line lower (each language brings rare words, and rare words score high). FTS5
+        weighs columns, not terms, so the two are searched apart and summed per statement
+        (BM25 is a sum over the query's terms): the asked words' score plus a fraction of the
+        expansions' score, over the statements either search finds. The asked words keep
+        prefix matching (FTS_PREFIX, "allergic" ~ "allergies"); expansions match by EXPANSION_PREFIX."""
+        asked = _TOKEN_WORD.findall(query.lower())
+        extra = [w for w in dict.fromkeys(gloss.foreign_for(asked) + gloss.compound_parts(asked)) if w not in asked]
+        own = self._ledger.keyword_search_statements(query, n, prefix=FTS_PREFIX)
+        if not extra:
+            return own
+        expansions = " ".join(extra)
+        more = self._ledger.keyword_search_statements(expansions, n, prefix=EXPANSION_PREFIX)
+        if not more:
+            return own
+        ids = list(dict.fromkeys([i for i, _ in own] + [i for i, _ in more]))
+        # Both scored over the union: a statement one search ranked past its first n keeps its score.
+        own_score = dict(self._ledger.keyword_search_statements(query, len(ids), rowid_filter=ids, prefix=FTS_PREFIX))
+        more_score = dict(self._ledger.keyword_search_statements(expansions, len(ids), rowid_filter=ids, prefix=EXPANSION_PREFIX))
+        score = {i: own_score.get(i, 0.0) + EXPANSION_WEIGHT * more_score.get(i, 0.0) for i in ids}
+        return sorted(score.items(), key=lambda kv: -kv[1])[:n]
 
     def iter_statements(self, paths: list[str] | None = None) -> Iterator[Statement]:
         """Every statement (or those of the given files / folders), file by file in file order."""
