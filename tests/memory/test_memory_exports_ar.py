@@ -1,0 +1,75 @@
+"""Argentine exports: a Workflowy plain-text outline and a Mercado Pago account statement (made-up data)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from memory.statements import parse_statements
+
+
+def _got(path, text: str):
+    return [(s.line, " > ".join(s.topic), s.text) for s in parse_statements(Path(path), text.encode())]
+
+
+OUTLINE = """- Casa — todo
+  - Hogar #casa
+    - Calle Falsa 123, piso 2 — Almagro
+    - Alquiler $ 400.000 por mes
+      - próximo ajuste 01/03/2027
+    - Expensas ~ $ 90.000
+  - Autos #auto
+    - Renault Clio (mío) — patente AA 000 ZZ
+      - VTV vence 05/2027
+      - seguro Ejemplo, póliza 1.234.567
+    - Ford Ka (de Juan) — patente AB 111 YY
+      - VTV vence 08/2027
+    - Matrícula MN 99.999
+      "la otra la di de baja"
+  - Pendientes
+    - [COMPLETE] pagar la patente
+    - comprar yerba
+"""
+
+
+def test_a_workflowy_outline_hangs_each_item_under_its_own_item():
+    got = _got("workflowy-export.txt", OUTLINE)
+    by_line = {n: (topic, t) for n, topic, t in got}
+    # the car's VTV hangs under the car, not under the page's section
+    assert "Renault Clio (mío) — patente AA 000 ZZ" in by_line[9][0] and "VTV vence 05/2027" in by_line[9][1]
+    assert "Ford Ka (de Juan) — patente AB 111 YY" in by_line[12][0]
+    # an item with items that says something is still said, at its own line
+    assert "Renault Clio (mío) — patente AA 000 ZZ" in by_line[8][1]
+    assert "Alquiler $ 400.000 por mes" in by_line[4][1]
+    # a leaf after a sibling's items hangs under the parent again, not under the sibling
+    assert "Alquiler" not in by_line[6][0] and "Expensas" in by_line[6][1]
+    assert "Alquiler" not in by_line[13][0] and "Ford Ka" not in by_line[13][0]
+    # a leaf stays whole (no sentence cut at "Av.") and its quoted note joins it
+    assert "Calle Falsa 123, piso 2 — Almagro" in by_line[3][1]
+    assert "la otra la di de baja" in by_line[13][1] and '"' not in by_line[13][1]
+    # a done item is a checked box
+    assert by_line[16][1].endswith("pagar la patente (done)") and "[COMPLETE]" not in by_line[16][1]
+
+
+def test_a_plain_text_list_that_is_no_outline_stays_text():
+    got = _got("list.txt", "- one\n- two\nsome prose here.\n- three\n- four\n")
+    assert got and not any("#" in topic for _, topic, _ in got)
+
+
+STATEMENT = """INITIAL_BALANCE;CREDITS;DEBITS;FINAL_BALANCE
+100.000,00;50.000,00;-30.500,25;119.499,75
+
+RELEASE_DATE;TRANSACTION_TYPE;REFERENCE_ID;TRANSACTION_NET_AMOUNT;PARTIAL_BALANCE
+02-03-2027;Transferencia enviada Juan Ejemplo;99000000001;-30.500,25;69.499,75
+15-03-2027;Transferencia recibida Cliente SA;99000000002;50.000,00;119.499,75
+"""
+
+
+def test_a_mercado_pago_statement_is_the_month_over_dated_movements():
+    name = "mercadopago/account_statement_2027-03.csv"
+    got = _got(name, STATEMENT)
+    title = "Mercado Pago account statement, March 2027"
+    assert any(n == 2 and topic == title and t.endswith("Initial balance: $ 100.000,00") for n, topic, t in got)
+    assert any(n == 5 and "Juan Ejemplo" in t and "amount: $ -30.500,25" in t and "balance: $ 69.499,75" in t for n, _, t in got)
+    assert any(n == 6 and "amount: $ 50.000,00" in t for n, _, t in got)
+    assert not any("99000000001" in t for _, _, t in got)  # Mercado Pago's reference is no number of the user's
+    written = {s.line: s.written for s in parse_statements(Path(name), STATEMENT.encode())}
+    assert written[5] == "2027-03-02" and written[6] == "2027-03-15"
