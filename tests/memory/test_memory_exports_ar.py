@@ -73,3 +73,21 @@ def test_a_mercado_pago_statement_is_the_month_over_dated_movements():
     assert not any("99000000001" in t for _, _, t in got)  # Mercado Pago's reference is no number of the user's
     written = {s.line: s.written for s in parse_statements(Path(name), STATEMENT.encode())}
     assert written[5] == "2027-03-02" and written[6] == "2027-03-15"
+
+
+def test_rioplatense_household_words_are_glossed_and_english_lines_gain_none():
+    from memory.gloss import english_for, foreign_for
+    assert {"birthday"} <= english_for("Pedro (hermano) — cumple 01/01")
+    assert {"born"} <= english_for("Lucía (hija) — nació el 02/02/2020")
+    assert {"apartment"} <= english_for("Depto: Calle Falsa 123")
+    assert {"work"} <= english_for("Laburo: lun a vie")
+    assert {"teacher"} <= english_for("la seño Ana")
+    assert {"younger", "brother"} <= english_for("Pedro (hermano menor)")
+    assert {"expire", "expiry"} <= english_for("Pasaporte — vence 01/01/2030")
+    assert {"landlady"} <= english_for("dueña: Marta, tel. 4000-0000")
+    assert {"accountant"} <= english_for("contadora: Ana")
+    assert {"kindergarten"} <= english_for("Pago Jardin de Infantes Arcoiris")
+    assert "cumple" in foreign_for(["birthday"]) and "depto" in foreign_for(["apartment"])
+    for english in ("The mayor said the depot was closed", "I paid my accountant", "a trip to the viaduct",
+                    "Senor Lopez", "cumbersome work"):
+        assert not english_for(english) & {"birthday", "apartment", "teacher", "accountant", "older", "younger"}, english
