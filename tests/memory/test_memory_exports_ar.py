@@ -91,3 +91,48 @@ def test_rioplatense_household_words_are_glossed_and_english_lines_gain_none():
     for english in ("The mayor said the depot was closed", "I paid my accountant", "a trip to the viaduct",
                     "Senor Lopez", "cumbersome work"):
         assert not english_for(english) & {"birthday", "apartment", "teacher", "accountant", "older", "younger"}, english
+
+
+THREAD = """{
+  "participants": [
+    {
+      "name": "Jos\\u00c3\\u00a9 P\\u00c3\\u00a9rez"
+    },
+    {
+      "name": "Ana Ejemplo"
+    }
+  ],
+  "messages": [
+    {
+      "sender_name": "Jos\\u00c3\\u00a9 P\\u00c3\\u00a9rez",
+      "timestamp_ms": 1800014400000,
+      "content": "el nuevo n\\u00c3\\u00bamero es 11 15-0000-1111",
+      "is_geoblocked_for_viewer": false
+    },
+    {
+      "sender_name": "Ana Ejemplo",
+      "timestamp_ms": 1799000000000,
+      "share": {"link": "https://example.org"},
+      "is_geoblocked_for_viewer": false
+    },
+    {
+      "sender_name": "Ana Ejemplo",
+      "timestamp_ms": 1798027200000,
+      "content": "hola",
+      "is_geoblocked_for_viewer": false
+    }
+  ],
+  "title": "Jos\\u00c3\\u00a9 P\\u00c3\\u00a9rez",
+  "is_still_participant": true,
+  "thread_path": "inbox/joseperez_1"
+}"""
+
+
+def test_an_instagram_thread_is_its_messages_repaired_dated_and_cited_at_their_content():
+    name = "instagram-ana/your_instagram_activity/messages/inbox/joseperez_1/message_1.json"
+    sts = parse_statements(Path(name), THREAD.encode())
+    got = {s.line: (" > ".join(s.topic), s.text, s.written) for s in sts}
+    assert set(got) == {14, 26}  # one statement a message, at its "content"; the share without text left out
+    assert "José Pérez: el nuevo número es 11 15-0000-1111" in got[14][1] and got[14][0].startswith("Instagram messages: José Pérez")
+    assert got[14][2] == "2027-01-15" and got[26][2] == "2026-12-23"
+    assert not any("geoblocked" in t or "sender name" in t for _, t, _ in got.values())
