@@ -19,7 +19,9 @@ from memory.datafiles import utf8_repaired
 
 
 def thread_of(path: Path, text: str) -> dict | None:
-    if path.suffix.lower() != ".json" or not re.fullmatch(r"message_\d+", path.stem) or '"sender_name"' not in text:
+    # Facebook Messenger writes the same JSON (set 17's thread is read as plain JSON and measured so): Instagram's only.
+    instagram = any(part.lower().startswith(("instagram", "your_instagram")) for part in path.parts)
+    if path.suffix.lower() != ".json" or not instagram or not re.fullmatch(r"message_\d+", path.stem) or '"sender_name"' not in text:
         return None
     try:
         data = json.loads(text)
