@@ -300,6 +300,31 @@ _ROMANCE_MORE: dict[str, tuple[str, ...]] = {
     "canteen school meals": ("mensa ", "refectoire", "comedor escolar", "stolowka"),
     "payroll salary": ("nomina", "busta paga", "fiche de paie", "folha de pagamento", "gehaltsabrechnung"),
 }
+# Rioplatense (Argentine, Uruguayan) everyday words that Spain's Spanish above lacks: "depto",
+# "laburo", "cumple 03/02", "nació el", "seño" (the kindergarten teacher), "pareja", "dueña",
+# "contadora", "jefa", "hermano menor", "vence 11/2026", "prepaga", "jardín de infantes".
+_RIOPLATENSE_MORE: dict[str, tuple[str, ...]] = {
+    "birthday": ("cumple ",),
+    "born birth": ("nacio ", "fecha de nac"),
+    "flat apartment home": ("depto",),
+    "work job workplace": ("laburo",),
+    "trip travel": ("viaje",),
+    "teacher": ("seno ",),
+    "partner": ("pareja",),
+    "landlord landlady owner": ("duena", "dueno "),
+    "accountant": ("contadora", "contador publico"),
+    "boss manager lead": ("jefa ",),
+    "younger little brother": ("hermano menor",),
+    "younger little sister": ("hermana menor",),
+    "older big brother": ("hermano mayor",),
+    "older big sister": ("hermana mayor",),
+    "valid expiry expires expire": ("vence ", "vencio "),
+    "health insurance": ("prepaga",),
+    "kindergarten nursery": ("jardin de infantes",),
+    "mobile phone": ("celular",),
+}
+for _english, _words in _RIOPLATENSE_MORE.items():
+    _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 # Hungarian household words (folded). Hungarian adds its endings to the word ("lakcímkártya",
 # "anyuval", "kaucióként"), so beginnings fit it well; English words that share a beginning are
 # written as whole words ("apu ", "havi ") or left out ("mama", "papa", "hug", "nap").

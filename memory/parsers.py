@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, fodt, freeplane, gcash, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -274,6 +274,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if (board := trello.board_of(path, lines)) is not None:
         # A Trello board: lists over cards, each card's description, checklists and dated comments.
         return _dated_notes(*trello.to_markdown(board, lines), warning)
+    if (thread := instagram.thread_of(path, text)) is not None:  # an Instagram DM thread: its days, oldest first, dated
+        return _dated_notes(*instagram.to_markdown(thread, lines), warning)
     if (entry := journey.entry_of(path, text)) is not None:
         # A Journey diary entry (one JSON file each): its text under its local day.
         md, numbers, day = journey.to_markdown(entry, lines)
@@ -285,8 +287,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         if bank.looks_like(path, lines):
             # A Danske Bank or Swedbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
-    if gcash.looks_like(path, lines):  # a GCash history: the wallet and month over its transactions, dated
-        return _dated_notes(*gcash.to_markdown(lines, path.stem), warning)
+    for wallet in (gcash, mercadopago):  # a GCash history, a Mercado Pago statement: the month over its rows, dated
+        if wallet.looks_like(path, lines):
+            return _dated_notes(*wallet.to_markdown(lines, path.stem), warning)
+    if workflowy.looks_like(path, lines):  # a Workflowy plain-text export: the outline, as its OPML is read
+        return _converted(*workflowy.to_markdown(lines), warning)
     if spreadsheetml.looks_like_spreadsheetml(path, lines):  # an Excel 2003 XML workbook: each sheet a table
         try:
             blocks, day = spreadsheetml.blocks(text, path.stem, Block)
