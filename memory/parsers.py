@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, erste, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -281,7 +281,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if ticktick.looks_like_ticktick(path, lines):
         # A TickTick backup: its preamble left out, each list a table of its tasks, dated.
         return _dated_notes(*ticktick.to_markdown(text, path.stem), warning)
-    for bank in (danskebank, splitwise, swedbank):
+    for bank in (danskebank, splitwise, swedbank, erste, linkedin):
         if bank.looks_like(path, lines):
             # A Danske Bank or Swedbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
@@ -314,6 +314,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
         # A Telegram chat export: each message under its day, citing its text's line.
         return _dated_notes(*telegram.to_markdown(chat, lines), warning)
+    if (dms := twitter_dm.export_of(path, text)) is not None:  # an X archive's DMs: each conversation by day, dated
+        return _dated_notes(*twitter_dm.to_markdown(dms, lines, path), warning)
     if keep.is_keep_html(path, lines):
         if keep.json_beside(path):
             return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
