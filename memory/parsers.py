@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, erste, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, erste, gdocs, emacs_diary, fodt, freeplane, gcash, google_tasks, html, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -324,6 +324,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         start = next((i for i, line in enumerate(lines, 1) if 'class="content"' in line), 1)
         return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), start),
                           warnings=[warning] if warning else [], written=day)
+    if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
+        return _converted(*gdocs.to_markdown(text), warning)
     if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
         # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
         md, numbers, title = html.to_markdown(text)
