@@ -325,7 +325,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), start),
                           warnings=[warning] if warning else [], written=day)
     if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
-        return _converted(*gdocs.to_markdown(text), warning)
+        md, numbers = gdocs.to_markdown(text)
+        return _converted(md, numbers, warning, written=gdocs.written(md))
     if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
         # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
         md, numbers, title = html.to_markdown(text)

@@ -137,3 +137,10 @@ def test_croatian_household_words_are_glossed_and_english_lines_gain_none():
     assert {"dentist"} <= gloss.english_for("Zubar: dr. Ivo Ban")
     for english in ("Stan Lee said so", "a sin, they say", "the muzzle", "Allianz policy 12"):
         assert not gloss.english_for(english) & {"flat", "son", "husband", "policy"} - ({"policy"} if "policy" in english else set()), english
+
+
+def test_a_google_docs_download_is_dated_by_the_update_it_says_so_a_later_message_is_newer():
+    dated = GDOC.replace('<h2 class="c3" id="h.a1">', '<p class="c3"><span class="c0">zadnje ažurirano: 3. 2. 2026.</span></p><h2 class="c3" id="h.a1">')
+    written = _written("Kuća.html", dated)
+    assert written["Papiri: OIB: 12345678901"] == "2026-02-03"
+    assert _written("Kuća.html", GDOC)["Papiri: OIB: 12345678901"] != "2026-02-03"
