@@ -8,7 +8,7 @@ primatelja/platitelja;Model i poziv na broj;Isplata;Uplata;Stanje`. Amounts are 
 Croatian way (`2.384,50`), paid out (isplata) and received (uplata) in columns of their own.
 Read as a plain CSV every row was "Erste&Steiermärkische Bank d.d.: 01.09.2026.; column 2: ...",
 the bank's name taken for the header. Here the statement is a heading naming the bank, the
-account and the period over the owner's line and a table of its postings: the booking date, the
+account and the period over the owner's name and address and a table of its postings: the booking date, the
 payee or payer, the description, the amount signed (paid out `-`, received `+`) with the
 currency, the balance after it; the reference numbers left out. Every line cites its own line.
 """
@@ -52,7 +52,8 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
     md = [f"# {bank}: account {account}" + (f", turnover (promet) {period}" if period else ""), ""]
     numbers = [pre.get("promet po računu", (1, ""))[0]] * 2
     if "vlasnik" in pre:
-        md += [f"Account owner (vlasnik): {pre['vlasnik'][1]}", ""]
+        owner, _, address = pre["vlasnik"][1].partition(",")  # "IVANA HORVAT, ILICA 1, 10000 ZAGREB"
+        md += [f"Account owner (vlasnik): {owner.strip()}" + (f"; address: {address.strip()}" if address.strip() else ""), ""]
         numbers += [pre["vlasnik"][0]] * 2
     header = [c.lower() for c in _cells(lines[k])]
 

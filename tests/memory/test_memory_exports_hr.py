@@ -89,7 +89,7 @@ ERSTE = (
 def test_an_erste_turnover_csv_is_its_account_over_its_postings_each_at_its_line():
     got = _got("erste/Promet_HR00_2026-03.csv", ERSTE)
     topic = "Erste&Steiermärkische Bank d.d.: account HR00 1234 5678 9012 3456 7, turnover (promet) 01.03.2026. - 31.03.2026."
-    assert got[0] == (3, topic, "Account owner (vlasnik): DORA KRALJ, ULICA 1, 21000 SPLIT")
+    assert got[0] == (3, topic, "Account owner (vlasnik): DORA KRALJ; address: ULICA 1, 21000 SPLIT")
     assert got[1] == (8, topic, "date: 02.03.2026.; payee or payer (primatelj/platitelj): VODOVOD D.O.O.; "
                                 "description (opis plaćanja): Račun voda 02/2026; amount: -21,30 EUR; balance (stanje): 1.078,70")
     assert got[2][0] == 9 and "amount: +1.950,00 EUR" in got[2][2]
