@@ -834,7 +834,8 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
 # Croatian household words: papers (OIB, osobna iskaznica, putovnica, vozačka, HZZO and the
 # dopunsko insurance), family (muž, sin, kći, sestra starija/mlađa, kum), the flat (stan) with its
 # pričuva, upravitelj and predstavnik stanara, the bills (režije: struja, plin, voda), the car's
-# registracija, tehnički pregled and osiguranje (AO, kasko), vrtić and jaslice with their skupina
+# registracija, tehnički pregled and osiguranje (AO; "kasko" stays glossed only as the Lithuanian
+# lines above, as Estonian, Finnish, Turkish and Norwegian notes write it too), vrtić and jaslice with their skupina
 # and teta, doctors, work (šef, kolega). Folded: "rođendan" is "rodendan", "ključ" "kljuc". Words
 # that are words of other languages too are written with what follows them ("sin" is English:
 # "sin)", "sin,"; "stan" an English name: "stan br"; "teta" Czech aunt: "teta u vrticu").
@@ -892,7 +893,6 @@ _CROATIAN_MORE: dict[str, tuple[str, ...]] = {
     "technical inspection inspection": ("tehnicki", "tehnickog"),
     "insurance insures insurer": ("osiguranj",),
     "policy": ("polica 0", "polica 1", "polica 2", "polica 3", "polica 4", "polica 5", "polica 6", "polica 7", "polica 8", "polica 9", "polica br"),
-    "comprehensive": ("kasko",),
     "trips travel holiday": ("putovanj",),
     "skiing ski": ("skijanj",),
     "deposit": ("akontacij",),
