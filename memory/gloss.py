@@ -856,8 +856,76 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "saturday": ("sestadien",),
     "sunday": ("sekmadien",),
 }
+# Croatian household words: papers (OIB, osobna iskaznica, putovnica, vozačka, HZZO and the
+# dopunsko insurance), family (muž, sin, kći, sestra starija/mlađa, kum), the flat (stan) with its
+# pričuva, upravitelj and predstavnik stanara, the bills (režije: struja, plin, voda), the car's
+# registracija, tehnički pregled and osiguranje (AO; "kasko" stays glossed only as the Lithuanian
+# lines above, as Estonian, Finnish, Turkish and Norwegian notes write it too), vrtić and jaslice with their skupina
+# and teta, doctors, work (šef, kolega). Folded: "rođendan" is "rodendan", "ključ" "kljuc". Words
+# that are words of other languages too are written with what follows them ("sin" is English:
+# "sin)", "sin,"; "stan" an English name: "stan br"; "teta" Czech aunt: "teta u vrticu").
+_CROATIAN_MORE: dict[str, tuple[str, ...]] = {
+    "personal identification number oib": ("oib:", "oib "),
+    "passport": ("putovnic",),
+    "identity card id": ("osobna iskaz", "osobne iskaz", "iskaznic"),
+    "driving licence license": ("vozacka", "vozacke", "vozacku"),
+    "valid expiry expires until": ("vrijedi do", "vrijedi"),
+    "birth born birthday date of birth": ("rodena", "roden ", "roden,", "rodenja"),
+    "birthday": ("rodendan",),
+    "blood type group": ("krvna grup",),
+    "health insurance": ("hzzo", "zdravstven"),
+    "supplementary": ("dopunsk",),
+    "flat apartment home address": ("stan br", "stambeni", "stanar"),
+    "mortgage home loan": ("stambeni kredit",),
+    "loan": ("kredita", "posudb", "posudil"),
+    "lent lend": ("posudba", "posudil"),
+    "instalment payment": ("rata:", "rata kredita"),
+    "reserve fund building fee maintenance": ("pricuv",),
+    "building manager management": ("upravitelj",),
+    "representative": ("predstavni",),
+    "tenants residents": ("stanara", "stanari"),
+    "neighbour neighbor": ("susjed",),
+    "spare key key": ("rezervni kljuc", "kljuc"),
+    "utilities bills": ("rezije",),
+    "electricity": ("struja", "struje", "el. energij"),
+    "gas": ("plin ", "plin:", "plin,", "plina", "plinara"),
+    "water": ("vodoopskrb",),
+    "customer number": ("broj kupca",),
+    "metering point": ("omm ", "obracunsko mjerno", "mjerno mjesto"),
+    "bill invoice": ("racun za", "racun "),
+    "salary pay wages": ("placa 0", "placa 1", "placa:"),
+    "husband": ("muz ", "muz,", "muz)", "muza)", "muzu", "muzem", "suprug"),
+    "son": ("sin)", "sina ", "sinu "),
+    "daughter": ("kci)", "kci ", "kci,", "kcer"),
+    "sister": ("sestra", "sestri", "sestre"),
+    "older elder": ("starija", "stariji"),
+    "younger": ("mlada sestr", "mladi brat", "mlada)", "mladi)"),
+    "brother": ("brat)", "brat,", "brata", "bratu"),
+    "godfather godparent": ("kum:", "kum ", "kuma ", "kumovi"),
+    "boss manager": ("sef:", "sef ", "sefica"),
+    "colleague": ("kolega", "kolegica"),
+    "works work employer job": ("radi u ", "radi kao", "posao"),
+    "kindergarten nursery": ("vrtic", "vrtica", "jaslic"),
+    "kindergarten teacher teacher": ("teta u vrti", "odgojitelj"),
+    "group": ("skupina", "skupini"),
+    "doctor": ("lijecni",),
+    "family doctor gp doctor": ("obiteljska lijecni", "obiteljski lijecni"),
+    "paediatrician pediatrician": ("pedijatr",),
+    "dentist dental": ("zubar", "stomatolog"),
+    "allergic allergy": ("alergican", "alergij"),
+    "car": ("auti", "automobil"),
+    "registration plate": ("registracij",),
+    "technical inspection inspection": ("tehnicki", "tehnickog"),
+    "insurance insures insurer": ("osiguranj",),
+    "policy": ("polica 0", "polica 1", "polica 2", "polica 3", "polica 4", "polica 5", "polica 6", "polica 7", "polica 8", "polica 9", "polica br"),
+    "trips travel holiday": ("putovanj",),
+    "skiing ski": ("skijanj",),
+    "deposit": ("akontacij",),
+    "to do": ("za napraviti",),
+    "monthly month": ("mjesecn", "/mj"),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE, _LITHUANIAN_MORE):
+               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, fodt, freeplane, gcash, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, vimwiki, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -283,7 +283,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if ticktick.looks_like_ticktick(path, lines):
         # A TickTick backup: its preamble left out, each list a table of its tasks, dated.
         return _dated_notes(*ticktick.to_markdown(text, path.stem), warning)
-    for bank in (danskebank, splitwise, swedbank):
+    for bank in (danskebank, splitwise, swedbank, erste, linkedin):
         if bank.looks_like(path, lines):
             # A Danske Bank or Swedbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
@@ -319,6 +319,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if path.suffix.lower() == ".json" and (chat := telegram.export_of(lines)) is not None:
         # A Telegram chat export: each message under its day, citing its text's line.
         return _dated_notes(*telegram.to_markdown(chat, lines), warning)
+    if (dms := twitter_dm.export_of(path, text)) is not None:  # an X archive's DMs: each conversation by day, dated
+        return _dated_notes(*twitter_dm.to_markdown(dms, lines, path), warning)
     if keep.is_keep_html(path, lines):
         if keep.json_beside(path):
             return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
@@ -327,6 +329,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         start = next((i for i, line in enumerate(lines, 1) if 'class="content"' in line), 1)
         return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), start),
                           warnings=[warning] if warning else [], written=day)
+    if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
+        md, numbers = gdocs.to_markdown(text)
+        return _converted(md, numbers, warning, written=gdocs.written(md))
     if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
         # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
         md, numbers, title = html.to_markdown(text)
