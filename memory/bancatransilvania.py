@@ -19,6 +19,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r"^\ufeff?\"?Data tranzac[tţț]iei?\"?\s*[,;]\s*\"?Data valut", re.I)
 _INFO = re.compile(r"^\ufeff?\s*\"?([A-Za-zĂÂÎȘȚăâîșțşţ][\w .ăâîșțşţ]*?)\s*:\s*(.*?)\"?\s*[,;]*\s*$")
 _INFO_WORDS = {"titular cont": "Account holder", "cod iban": "IBAN", "iban": "IBAN", "valuta": "Currency",
@@ -85,6 +87,6 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         amount, kind = (debit, "debit") if debit else (credit, "credit") if credit else ("", "")
         out = [_iso(cell(row, "data tranz")), re.sub(r"\s+", " ", cell(row, "descriere")), amount, kind,
                cell(row, "sold")]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in out) + " |")
+        md.append(table_row(out))
         numbers.append(n)
     return md, numbers

@@ -12,6 +12,8 @@ from __future__ import annotations
 import xml.parsers.expat
 from pathlib import Path
 
+from memory.tables import table_row
+
 _BALANCES = {"OPBD": "Opening balance", "CLBD": "Closing balance", "CLAV": "Available balance", "PRCD": "Opening balance"}
 
 
@@ -123,7 +125,7 @@ def to_markdown(text: str, name: str) -> tuple[list[str], list[int]]:
         words = e.get("text", "") or (f"ref. {e['ref']}" if e.get("ref") else "")
         amount = f"{_money(e.get('amount', ''), debit)} {e.get('ccy', '')}".strip()
         cells = [e.get("day", "") or e.get("value_day", ""), amount, party, words, e.get("kind", "").lower()]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        md.append(table_row(cells))
         numbers.append(n)
     return md, numbers
 

@@ -21,6 +21,8 @@ import xml.parsers.expat
 from datetime import datetime, timezone
 from pathlib import Path
 
+from memory.tables import cell
+
 CTD_EXT = {".ctd"}
 
 
@@ -34,10 +36,6 @@ def _day(stamp: str) -> str:
         return datetime.fromtimestamp(float(stamp), tz=timezone.utc).date().isoformat()
     except (TypeError, ValueError, OverflowError, OSError):
         return ""
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "/")
 
 
 class _Reader:
@@ -126,7 +124,7 @@ class _Reader:
             self.in_text = False
         elif name == "cell" and self.table is not None and self.cell is not None:
             if self.table:
-                self.table[-1].append(_cell("".join(self.cell)))
+                self.table[-1].append(cell("".join(self.cell)))
             self.cell = None
         elif name == "table" and self.table is not None:
             rows = [r for r in self.table if any(r)]

@@ -18,6 +18,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r'^\ufeff?"?Dato"?;"?Tekst"?;"?Bel(?:ø|o)b"?;', re.I)
 _CURRENCIES = {"DKK", "EUR", "USD", "GBP", "SEK", "NOK", "CHF", "PLN"}
 _NAME = re.compile(r"(?P<name>.*?)[-_ ]+(?P<reg>\d{4})[-_ ]+(?P<account>\d{6,14})(?:[-_ ]+(?P<period>\d{4}-\d{2}(?:-\d{2})?))?$")
@@ -60,6 +62,6 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         if status and status.lower() not in ("udført", "udfort"):
             text += f" ({status})"
         row = [_iso(col(cells, "dato")), text, money(col(cells, "beløb", "belob")), money(col(cells, "saldo"))]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+        md.append(table_row(row))
         numbers.append(n)
     return md, numbers

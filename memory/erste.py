@@ -19,6 +19,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r"^\ufeff?\"?Datum knjiženja\"?;.*Opis plaćanja.*;\"?Isplata\"?;\"?Uplata\"?", re.I)
 
 
@@ -72,7 +74,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
             continue
         amount = f"-{out} {currency}" if out else f"+{into} {currency}"
         row = [day, col(cells, "naziv primatelja/platitelja"), col(cells, "opis plaćanja"), amount, col(cells, "stanje")]
-        rows.append((n, "| " + " | ".join(c.replace("|", "/") for c in row) + " |"))
+        rows.append((n, table_row(row)))
     if rows:
         md += ["| date | payee or payer (primatelj/platitelj) | description (opis plaćanja) | amount | balance (stanje) |",
                "|---|---|---|---|---|"]

@@ -21,16 +21,14 @@ import re
 import xml.parsers.expat
 from pathlib import Path
 
+from memory.tables import cell
+
 FODT_EXT = {".fodt"}
 
 
 def looks_like_fodt(path: Path, lines: list[str]) -> bool:
     head = "\n".join(lines[:6])
     return path.suffix.lower() in FODT_EXT or "<office:document" in head and "opendocument.text" in head
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "/")
 
 
 class _Reader:
@@ -139,7 +137,7 @@ class _Reader:
                 self.blank(self.para_at)
         elif name == "table:table-cell" and self.cell is not None:
             if self.row is not None:
-                self.row += [_cell("".join(self.cell))] * self.repeat
+                self.row += [cell("".join(self.cell))] * self.repeat
             self.cell = None
         elif name == "table:table-row" and self.cell is None:
             self.row = None

@@ -19,6 +19,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r"^\ufeff?\"?Date and Time\"?,\"?Description\"?,\"?Reference No\.?\"?,\"?Debit\"?,\"?Credit\"?,\"?Balance\"?\s*$", re.I)
 _MONTHS = {m[:3].lower(): m for m in ("January February March April May June July August September "
                                        "October November December").split()}
@@ -62,6 +64,6 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
             numbers += [n, n, n]
             table = True
         row = [when, re.sub(r"\s+", " ", text), _peso(debit) if debit else "", _peso(credit) if credit else "", _peso(balance)]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+        md.append(table_row(row))
         numbers.append(n)
     return md, numbers, days

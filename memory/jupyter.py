@@ -14,6 +14,8 @@ import json
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 NOTEBOOK_EXT = {".ipynb"}
 
 
@@ -63,7 +65,7 @@ def _frame(rows: list[str]) -> list[str] | None:
         cells = re.split(r"\s{2,}|(?<=^\S)\s", row, maxsplit=len(names))
         if len(cells) != len(names) + 1:
             return None
-        table.append("| " + " | ".join(c.replace("|", "/") for c in cells[1:]) + " |")
+        table.append(table_row(cells[1:]))
     return table
 
 

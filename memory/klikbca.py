@@ -18,6 +18,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r"^\ufeff?Tanggal Transaksi\s*,\s*Keterangan\s*,", re.I)
 _INFO = re.compile(r"^\ufeff?\s*([A-Za-z][\w. ]*?)\s*:\s*(.*?)\s*,*\s*$")
 _INFO_WORDS = {"no. rekening": "Account number", "nama": "Name", "periode": "Period", "kode mata uang": "Currency"}
@@ -72,7 +74,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         cells += [""] * (6 - len(cells))
         amount, kind, balance = cells[3].strip(), cells[4].strip().upper(), cells[5].strip()
         out = [_iso(cells[0], year), re.sub(r"\s+", " ", cells[1]).strip(), amount, _KIND.get(kind, kind), balance]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in out) + " |")
+        md.append(table_row(out))
         numbers.append(n)
     if summary:
         md.append("")

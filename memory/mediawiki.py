@@ -19,6 +19,8 @@ import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memory.tables import table_row
+
 
 def looks_like_export(path: Path, lines: list[str]) -> bool:
     head = "\n".join(lines[:5])
@@ -90,7 +92,7 @@ def _wikitext(text: str, first: int) -> tuple[list[str], list[int]]:
     def flush_row():
         nonlocal row, header_done
         if row:
-            md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+            md.append(table_row(row))
             numbers.append(row_line)
             if not header_done:
                 md.append("|" + "---|" * len(row))

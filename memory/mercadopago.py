@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _BALANCES = "INITIAL_BALANCE;CREDITS;DEBITS;FINAL_BALANCE"
 _ROWS = "RELEASE_DATE;TRANSACTION_TYPE;REFERENCE_ID;TRANSACTION_NET_AMOUNT;PARTIAL_BALANCE"
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -66,6 +68,6 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
             numbers += [n, n, n]
             table = True
         row = [when, re.sub(r"\s+", " ", text), _pesos(amount), _pesos(balance)]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+        md.append(table_row(row))
         numbers.append(n)
     return md, numbers, days

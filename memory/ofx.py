@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 OFX_EXT = {".ofx", ".qfx"}
 _TAG = re.compile(r"<([A-Z0-9.]+)>([^<\r\n]*)")
 
@@ -57,6 +59,6 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
     for n, r in rows:
         cells = [_date(r.get("DTPOSTED", "")), r.get("TRNAMT", ""), r.get("NAME", r.get("PAYEE", "")), r.get("MEMO", ""),
                  r.get("TRNTYPE", "").lower()]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        md.append(table_row(cells))
         numbers.append(n)
     return md, numbers

@@ -18,6 +18,8 @@ import codecs
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 RTF_EXT = {".rtf"}
 _HEADING_CHARS = 100  # a bold paragraph longer than this is something said in bold, not a title
 _PROSE_CHARS = 160  # a paragraph longer than this, or of several sentences, is prose, not a line of a list
@@ -185,7 +187,7 @@ def to_markdown(text: str, name: str) -> tuple[list[str], list[int]]:
     in_table = False
     for n, words, all_bold, bullet, cells in paragraphs(text):
         if cells is not None:
-            row = "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+            row = table_row(cells)
             if not in_table:
                 md += ["", row, "|" + "---|" * len(cells)]
                 numbers += [n, n, n]

@@ -16,6 +16,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = ["date", "description", "category", "cost", "currency"]
 
 
@@ -56,7 +58,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         paid = [m for m, v in zip(members, shares) if v is not None and v > 0]
         payer = paid[0] if len(paid) == 1 and (_number(cells[3]) or 0) > 0 else ""
         row = [c.strip() for c in cells[:5]] + [payer] + [c.strip() for c in cells[5:5 + len(members)]]
-        md.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+        md.append(table_row(row))
         numbers.append(n)
     for n, cells in totals:
         currency = cells[4].strip()

@@ -20,6 +20,8 @@ import io
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 _HEADER = re.compile(r'^\ufeff?"?(?:Sąskaitos Nr\.|Konta Nr\.|Kontonumber|Konto Nr\.)"?,"?"?,"?(?:Data|Datums|Kuupäev)"?,', re.I)
 
 
@@ -56,7 +58,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         elif code == "20" or (day and amount):
             sign = "-" if dk == "D" else "+" if dk == "K" else ""
             row = [day, who, what, f"{sign}{money}"]
-            table.append((n, "| " + " | ".join(c.replace("|", "/") for c in row) + " |"))
+            table.append((n, table_row(row)))
     if table:
         first = table[0][0]
         md += ["", "| date | payee or payer (gavėjas) | details (paaiškinimai) | amount (suma) |", "|---|---|---|---|"]
