@@ -388,7 +388,8 @@ class Reader:
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
                 beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
-                said_kind = re.search(rf"\b{noun}", st.text.lower())
+                # ... in the line's own language too ("Школа: Київський ліцей №12" says "school").
+                said_kind = re.search(rf"\b{noun}", st.text.lower()) or noun in english_for(st.text)
                 # A line that says every other word of the question ("Switched my climbing
                 # membership to Ledge Climbing Co." for "Which climbing gym am I a member of?") is
                 # about the place without naming its kind.
@@ -1368,7 +1369,7 @@ def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
     toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
     low = [stem(t) for t in toks]
     want = stem(subject)
-    spots = [i for i, t in enumerate(low) if t == want]
+    spots = [i for i, t in enumerate(low) if t == want or (not toks[i].isascii() and want in {stem(w) for w in english_for(toks[i])})]
     head = value.split()[0].strip(".,;:!?()\"'“”")
     tail = value.split()[-1].strip(".,;:!?()\"'“”")
     for j, t in enumerate(toks):

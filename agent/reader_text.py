@@ -43,7 +43,11 @@ FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag sams
     lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes sabado domingo
     lunedi martedi mercoledi giovedi venerdi sabato domenica segunda-feira terca-feira quarta-feira quinta-feira
     sexta-feira poniedzialek wtorek sroda czwartek piatek sobota niedziela poniedzialki wtorki srody czwartki
-    piatki soboty niedziele mandag tirsdag onsdag torsdag fredag lordag sondag mandagar tisdag lordagar sondagar""".split())
+    piatki soboty niedziele mandag tirsdag onsdag torsdag fredag lordag sondag mandagar tisdag lordagar sondagar""".split()) | frozenset(
+    # Ukrainian, in the cases a diary writes them ("по четвергах", "у вівторок"), and short ("вт, чт, сб")
+    """понеділок понеділка понеділках понеділкам вівторок вівторка вівторках вівторкам середа середу середи середах
+    середам четвер четверга четвергах четвергам пʼятниця пʼятницю пʼятниці пʼятницях пʼятницям п'ятниця п'ятницю
+    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -153,7 +157,7 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 # Capitals of the Latin alphabets: A-Z, Latin-1's "Å", "Ö", and Latin Extended-A's "Š", "Ł", "Ż", "Ő"
 # (Czech, Polish, Hungarian, Turkish names).
-_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "\u0400-\u042f\u0490"  # and Cyrillic: "Тарас Коваль"
 _CAPS = re.compile(rf"\b[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|of|de|van|von|der|la|le|du|da|K\.))*", re.UNICODE)
 
 

@@ -1080,6 +1080,163 @@ for _w, _e in _GREEK:
     _GREEK_ENGLISH[_w.rstrip()] = f"{_GREEK_ENGLISH.get(_w.rstrip(), '')} {_e}".strip()
 
 
+# Ukrainian (and the Cyrillic letters Russian adds), folded as `fold` folds them ("й" is "и",
+# "ї" "і"), as word beginnings; one written with a space after it is a whole word ("сказ " is
+# rabies, not "сказала"; "пн " Monday).
+_CYRILLIC_GLOSSES: dict[str, tuple[str, ...]] = {
+    "passport": ("паспорт",),
+    "international foreign": ("закордонн",),
+    "identity card id": ("id-картк", "id картк", "айді", "внутрішн паспорт"),
+    "tax number": ("рнокпп", "іпн ", "ідентифікаційн"),
+    "driving licence": ("посвідчення водія", "водійськ", "права "),
+    "valid until expires expiry": ("дійсн", "діє до", "термін дії"),
+    "insurance car": ("автоцивілк", "осцпв", "осаго"),
+    "insurance": ("страхов", "страхув", "каско"),
+    "policy": ("поліс",),
+    "car": ("машин", "автомобіл", "авто "),
+    "number plate registration": ("номерний знак", "держномер", "номер: "),
+    "service inspection": ("техогляд", "то: ", "то на "),
+    "tyres tires": ("шини", "шин ", "гума ", "шиномонтаж"),
+    "vehicle registration document": ("техпаспорт",),
+    "school": ("школ", "ліцей", "гімназі"),
+    "class": ("клас",),
+    "teacher": ("вчител", "вчительк", "учител", "керівниц"),
+    "kindergarten nursery": ("садоч", "дитсад", "дитячий садок"),
+    "after-school club": ("продовженого дня", "продовжен"),
+    "lesson": ("занятт", "урок"),
+    "tutor": ("репетитор",),
+    "english": ("англійськ",),
+    "swimming pool": ("басейн",),
+    "swimming swim": ("плава",),
+    "coach trainer": ("тренер",),
+    "address": ("адрес",),
+    "street": ("вул. ", "вулиц"),
+    "flat apartment": ("квартир", "кв. "),
+    "home house": ("дім ", "дому", "домашн", "вдома"),
+    "lives live": ("живе", "живуть", "мешка", "проживає"),
+    "moved": ("переїха",),
+    "account": ("рахун", "особов"),
+    "bank": ("банк",),
+    "card": ("картк", "картц"),
+    "salary pay": ("зарплат", "заробітн", "аванс"),
+    "fee contribution": ("внесок", "внески", "внеск"),
+    "homeowners association": ("осбб",),
+    "head chair": ("голова ", "голови ", "завідувач"),
+    "rent": ("оренд",),
+    "utilities bills": ("комуналк", "комунальн"),
+    "electricity": ("світло", "електроенерг", "електрик"),
+    "gas": ("газ ", "газу ", "газмереж"),
+    "water": ("вода", "води", "водоканал"),
+    "internet": ("інтернет",),
+    "tariff plan": ("тариф",),
+    "contract": ("договір", "договор"),
+    "subscription": ("підписк", "абонемент"),
+    "phone": ("телефон", "мобільн", "номер телефон"),
+    "work job": ("робот", "працю", "працює"),
+    "schedule work days": ("графік",),
+    "clinic": ("клінік", "ветклінік"),
+    "vet veterinarian": ("ветлікар", "ветеринар", "ветклінік"),
+    "surgeon": ("хірург",),
+    "office room": ("кабінет",),
+    "holiday vacation leave": ("відпустк",),
+    "doctor": ("лікар", "лікарк", "лікаря"),
+    "family doctor": ("сімейн",),
+    "paediatrician pediatrician": ("педіатр",),
+    "cardiologist": ("кардіолог",),
+    "hospital": ("лікарн",),
+    "pharmacy": ("аптек",),
+    "medicine": ("ліки", "ліків", "таблетк"),
+    "blood pressure": ("тиск",),
+    "blood": ("кров",),
+    "allergy allergic": ("алергі",),
+    "dose mg": ("мг ",),
+    "rabies": ("сказ ", "сказу ", "сказ:"),
+    "vaccination vaccine shot": ("щеплен", "вакцин"),
+    "chip microchip": ("чіп",),
+    "weight weigh": ("вага", "ваги ", "важить", "зважи"),
+    "dog": ("пес ", "пса ", "собак"),
+    "cat": ("кішк", "кіт ", "кота ", "котик"),
+    "beagle": ("бігл",),
+    "birthday": ("день народження", "дня народження", "д.н."),
+    "born birth": ("народив", "народил", "дата народження", "народж"),
+    "wedding": ("весілл",),
+    "mother mum mom": ("мама", "мами", "мамі", "маму", "мамою", "матір", "мати "),
+    "father dad": ("тато", "тата ", "татові", "батько", "батька"),
+    "parents": ("батьки", "батьків"),
+    "brother": ("брат",),
+    "sister": ("сестр",),
+    "husband": ("чоловік", "чоловіка", "чоловіком"),
+    "wife": ("дружин", "жінка ", "жінки "),
+    "son": ("син ", "сина", "сином", "синові", "синочк"),
+    "daughter": ("доньк", "дочк", "донечк"),
+    "godmother": ("хрещен",),
+    "godfather": ("хресн",),
+    "mother-in-law": ("свекру", "тещ"),
+    "father-in-law": ("свекор", "свекра", "тесть", "тестя"),
+    "grandmother grandma": ("бабус", "бабц", "баба "),
+    "grandfather grandpa": ("дідус", "дідо ", "діда "),
+    "friend": ("подруг", "друг ", "друга ", "друзі"),
+    "colleague": ("колег",),
+    "neighbour neighbor": ("сусід",),
+    "plumber": ("сантехнік",),
+    "taxi": ("таксі",),
+    "trip travel": ("подорож", "поїздк"),
+    "homestead guesthouse": ("садиб",),
+    "price cost": ("ціна", "ціну", "ціни", "вартіст", "коштує", "заплатил"),
+    "shoes": ("взутт",),
+    "password": ("пароль",),
+    "monthly month": ("/міс", "на місяць", "місяц"),
+    "monday": ("понеділ", "пн "),
+    "tuesday": ("вівтор", "вт "),
+    "wednesday": ("серед", "ср "),
+    "thursday": ("четвер", "чт "),
+    "friday": ("пʼятниц", "п'ятниц", "пятниц", "пт "),
+    "saturday": ("субот", "сб "),
+    "sunday": ("неділ", "нд "),
+    "now": ("тепер", "зараз"),
+    "new": ("нов",),
+}
+_CYRILLIC = [(fold(w), english) for english, words in _CYRILLIC_GLOSSES.items() for w in words]
+_CYRILLIC_RE = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted((re.escape(w.rstrip()) + ("(?![^\\W\\d_])" if w.endswith(" ") else "")
+                                                          for w, _ in _CYRILLIC if w.strip()), key=len, reverse=True)) + ")")
+# Searched as written: the full-text index keeps "й" and "ї" apart from "и" and "і".
+_CYRILLIC_SEARCHED = [(w.strip().lower(), english) for english, words in _CYRILLIC_GLOSSES.items() for w in words]
+_CYRILLIC_ENGLISH: dict[str, str] = {}
+for _w, _e in _CYRILLIC:
+    _CYRILLIC_ENGLISH[_w.strip()] = f"{_CYRILLIC_ENGLISH.get(_w.strip(), '')} {_e}".strip()
+
+# Ukrainian written in Latin letters, as an English keyboard writes a name from Ukraine: the
+# national transliteration (2010), "Галина" Halyna, "Андрій" Andrii, "Львів" Lviv, with the forms
+# most people write too ("Бойко" Boiko and Boyko). Russian's own letters ("ы", "э", "ё") as well.
+_LATIN = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+          "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+          "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+          "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ё": "io", "ы": "y", "э": "e", "ъ": "", "ʼ": "", "'": "", "’": ""}
+_LATIN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_LATIN_POPULAR = {"й": "y", "є": "ye", "ї": "yi", "ю": "yu", "я": "ya"}
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\u02bc'’]*")
+# Capitalised little words that start a sentence: no name ("Він" is no VIN).
+_CYRILLIC_GLUE = frozenset("""я ти він вона воно ми ви вони це цей ця ці той та те все всі вся там тут так ні але і й а в у
+    з із зі на до по від для про як що коли де чи не ще вже тепер потім мій моя моє мої наш наша наше наші його її їх
+    він ось бо або якщо щоб""".split())
+
+
+def romanized(text: str) -> list[str]:
+    """The Latin spellings of the capitalised Cyrillic words of `text` (names, places, firms,
+    abbreviations): "Галина Степанівна, ОСББ" -> ["halyna", "stepanivna", "osbb"]."""
+    out: list[str] = []
+    for m in _CYRILLIC_WORD.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper() or len(word) < 2 or word.lower() in _CYRILLIC_GLUE:
+            continue
+        low = word.lower()
+        for table in (_LATIN, {**_LATIN, **_LATIN_POPULAR}):
+            latin = "".join(_LATIN_FIRST.get(c, table.get(c, c)) if k == 0 else table.get(c, c) for k, c in enumerate(low))
+            if latin.isascii() and latin not in out:
+                out.append(latin)
+    return out
+
+
 # Vietnamese words are syllables, most of them short and, with their tone marks folded away, the
 # same letters as English words ("me" is mother, "bo" father, "vo" wife). They are glossed only
 # in a line written in Vietnamese (one holding a letter only Vietnamese uses), as whole syllable
@@ -1211,6 +1368,10 @@ def english_for(text: str) -> frozenset[str]:
     if any("\u0370" <= c <= "\u03ff" for c in text):
         for m in _GREEK_RE.finditer(low):
             found.update(_GREEK_ENGLISH[m.group(0)].split())
+    if any("\u0400" <= c <= "\u04ff" for c in text):
+        for m in _CYRILLIC_RE.finditer(low):
+            found.update(_CYRILLIC_ENGLISH[m.group(0).strip()].split())
+        found.update(romanized(text))
     if _VIETNAMESE_LETTER.search(text):
         for m in _VIETNAMESE.finditer(low):
             found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
@@ -1233,7 +1394,7 @@ def english_for(text: str) -> frozenset[str]:
 
 _ENGLISH: dict[str, set[str]] = {}
 # A Vietnamese phrase is searched by its longest syllable, unless that is "tien" (money), in every line of a budget.
-for _p, _e in _ENTRIES + _HANGUL + _THAI + _GREEK + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
+for _p, _e in _ENTRIES + _HANGUL + _THAI + _GREEK + _CYRILLIC_SEARCHED + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
                                     if max(map(len, w.split())) >= 4 and max(w.split(), key=len) != "tien"]:
     for _w in _e.split():
         _ENGLISH.setdefault(_w, set()).add(_p.strip())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, dayone, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -287,6 +287,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         if bank.looks_like(path, lines):
             # A Danske Bank or Swedbank CSV, a Splitwise group: a heading naming the account or group over its rows.
             return _converted(*bank.to_markdown(lines, path.stem), warning)
+    if daylio.looks_like(path, lines):  # a Daylio diary: each entry its day (and title) over its text, dated
+        return _dated_notes(*daylio.to_markdown(lines, path.stem), warning, "a Daylio export with no entries")
     for wallet in (gcash, mercadopago):  # a GCash history, a Mercado Pago statement: the month over its rows, dated
         if wallet.looks_like(path, lines):
             return _dated_notes(*wallet.to_markdown(lines, path.stem), warning)
@@ -539,7 +541,10 @@ _FRONT_KEY = re.compile(r"^([A-Za-z][\w -]{0,39}?)\s*:\s*(\S.*)$")
 _LOGSEQ_PROPERTY = re.compile(r"^(\s*)(?:[-*]\s+)?([A-Za-z][\w-]{0,39}):: ?(.*)$")
 # The app's own bookkeeping ("tags:: people, health", "collapsed:: true") says nothing about the page.
 _VAULT_BOOKKEEPING = frozenset({"tags", "tag", "cssclass", "cssclasses", "collapsed", "id", "publish", "template",
-                                "template-including-parent", "icon"})
+                                "template-including-parent", "icon",
+                                # Notesnook's export: when the app saved the note and how it shows it
+                                "created_at", "updated_at", "pinned", "favorite", "archived", "color", "readonly",
+                                "localonly", "conflicted"})
 
 
 # "updated: 1769000000000" (Dendron's epoch milliseconds): when the app saved the page, not a
@@ -550,7 +555,8 @@ _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 
 # Front matter keys that say when a page was written or last changed (Hugo's `lastmod`, Jekyll's
 # `date`, Dendron's `updated`, Obsidian templates' `modified`).
-_PAGE_DATE_KEYS = {"lastmod", "last_modified", "last-modified", "modified", "updated", "date", "date_modified"}
+_PAGE_DATE_KEYS = {"lastmod", "last_modified", "last-modified", "modified", "updated", "date", "date_modified", "updated_at",
+                   "edited_at", "modified_at"}
 
 
 def front_matter_date(lines: list[str]) -> str:
@@ -587,6 +593,8 @@ def vault_lines(lines: list[str]) -> list[str]:
                 if m and (m.group(1).strip().lower() in _VAULT_BOOKKEEPING
                           or _SAVED_AT.fullmatch(m.group(1).strip()) and _EPOCH.fullmatch(m.group(2).strip())):
                     out[i] = ""
+                elif m and m.group(1).strip().lower() == "title" and f"# {m.group(2).strip().strip(chr(34) + chr(39))}" in out[end + 1:end + 4]:
+                    out[i] = ""  # Notesnook writes the title twice: in the front matter and as the page's heading
                 elif m and m.group(2).strip() in ("[]", "''", '""'):
                     out[i] = ""  # an empty property ("desc: ''") would run into the line above
                 elif m:

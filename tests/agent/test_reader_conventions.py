@@ -881,3 +881,29 @@ def test_a_diary_headings_day_takes_its_pages_year_and_a_payment_is_no_annual_sa
     reading = Reader(overlap_model()).read("What's my annual salary?", [profile, diary, payment])
     assert reading.kind == "answered" and "738 000" in reading.answer
     assert reading.statement.path.endswith("diary-2026-09.md")
+
+
+def test_ukrainian_lines_that_state_a_change_revise_and_plain_ones_do_not():
+    from agent.reader_versions import revises
+    assert revises(hit("Оксана тепер ходить на танці по середах."))
+    assert revises(hit("З березня внесок 500 грн замість 450."))
+    assert revises(hit("Лікар підняв дозу до 10 мг."))
+    assert revises(hit("Іван переїхав у Київ, новий номер +380 00 000 0001."))
+    assert not revises(hit("Танці: понеділок 17:00, 450 грн."))
+    assert not revises(hit("Ваги 12,5 кг, треба худнути."))
+
+
+def test_ukrainian_weekdays_are_days_and_cyrillic_names_are_names():
+    from agent.reader_text import names
+    assert dates("Оксана ходить на танці по середах о 17:00") == ["середах"]
+    assert set(dates("працюю вт, чт, сб")) == {"вт", "чт", "сб"}
+    assert "Оксана Лисенко" in names("Хрещена — Оксана Лисенко, тел. +380 00 000 0000")
+
+
+def test_a_question_in_english_finds_a_ukrainian_line_by_the_romanized_name():
+    statements = [
+        hit("Данило: Школа: Київський ліцей №12, 3-А клас", line=5, rank=0, path="/notes/сімʼя.md"),
+        hit("Оксана: Школа: Ірпінська гімназія №4, 5-Б клас", line=9, rank=1, path="/notes/сімʼя.md"),
+    ]
+    reading = Reader(overlap_model()).read("What school does Danylo go to?", statements)
+    assert reading.kind == "answered" and "№12" in reading.answer
