@@ -50,7 +50,7 @@ from agent.reader_text import (
 from agent.reader_parallel import option, parallel_codes, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
 from memory.statements import link_words
-from memory.gloss import english_for
+from memory.gloss import english_for, romanized
 
 _OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
 _NAME_DAY = re.compile(r"\b(?:name ?day|imienin\w*|namenstag|namnsdag|navnedag|onomastico|onom[aá]stico|sv[aá]tek|n[eé]vnap)\b", re.IGNORECASE)
@@ -155,7 +155,7 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     """The statement's words; a line that calls someone by a nickname says their name too."""
     terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
     # "Paszport: EL5550182" says "passport" to a question asked in English.
-    terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}")))
+    terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}") | frozenset(romanized(Path(st.path).stem))))
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name)}
@@ -785,6 +785,9 @@ class Reader:
             others = [w for n in info.names for w in re.sub(r"['’]s\b", "", n).split() if w != first and w[:1].isupper()]
             pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
             people = namesakes(first, pool, low)
+            for spelled in _cyrillic_spellings(first, pool):
+                # "Taras" asked of notes that write "Тарас Коваль": the people as the notes name them.
+                people += [p for p in namesakes(spelled, pool, low) if p not in people]
             if len(people) >= 2 and others:
                 # "Liam and Sophie's tenancy": the Sophie written beside Liam.
                 beside = [p for p in people if any(p.split()[1].rstrip(".") in t.split() or p in t for t in pool
@@ -793,6 +796,22 @@ class Reader:
             if len(people) >= 2:
                 return people
         return None
+
+
+def _cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
+    """How notes in Cyrillic write a first name the question gives in Latin letters ("Taras" ->
+    "Тарас"), in the form written most often."""
+    if not first.isascii():
+        return []
+    want = stem(first)
+    seen: dict[str, int] = {}
+    for t in texts:
+        if t.isascii():
+            continue
+        for w in re.findall(r"[\u0400-\u042f\u0490][\u0400-\u04ff\u02bc'’]*", t):
+            if any(stem(f) == want and len(f) == len(first) for f in romanized(w)):
+                seen[w] = seen.get(w, 0) + 1
+    return sorted(seen, key=lambda w: -seen[w])[:1]
 
 
 def _one_key(st: StatementHit) -> bool:
@@ -1258,7 +1277,7 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     for word in info.names[0].split():
         rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
     rest = _CONTACT_WORDS.sub(" ", _NAME_KEYS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest))))
-    return not re.search(r"[A-Za-z]{3,}", rest)
+    return not re.search(r"[^\W\d_]{3,}", rest)  # words in any script ("кішка" says what Kava is)
 
 
 # A contacts database's catch-all groups, which say nothing of who the person is to the user
@@ -1292,7 +1311,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     # "Mr. Pike" is written "Mr. Pike" or "Pike"; "Dr. Halvorsen" may be "Dr. Ingrid Halvorsen".
     word = parts[-1] if parts[0].lower().strip(".") in _TITLES and len(parts) > 1 else parts[0]
     x = re.escape(word)
-    text = st.text
+    text = latin_names(st.text, info.names)
     if st.kind == "row" and st.fields:
         first = next(iter(st.fields.values()), "")
         # Named in its first column or its "name" column; "who: Momo" in a log of Momo's
@@ -1313,7 +1332,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
     keyed = re.match(rf"^(?:[\w ,]+: )?{title}{name}:", text)
-    if keyed and not re.search(r"[A-Za-z]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
+    if keyed and not re.search(r"[^\W\d_]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
         return False  # "Birthdays: Ruan: 1990/11/23" is his birthday, not who he is
     return bool(
         re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
@@ -1325,7 +1344,27 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
         # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
         or re.search(rf"\b[A-Za-z][a-z]+: {x}\b", text)
+        # "Голова правління — Петро Мельник" (head of the board — X), "репетиторка Олена Бойко"
+        # (the tutor X): a role keyed by a dash, or a Cyrillic noun before the name.
+        or re.search(rf"(?:^|[.:;!]\s)\s*[^\W\d_][\w ]{{2,40}} [—–] {name}", text)
+        or re.search(rf"(?<!\w)[\u0430-\u045f\u02bc]{{4,}} {name}", text)
     )
+
+
+def latin_names(text: str, asked: list[str]) -> str:
+    """`text` with the Cyrillic words that spell the asked names in Latin letters written as the
+    question writes them ("Галина Степанівна" -> "Halyna Stepanivna" for "Who is Halyna
+    Stepanivna?"), so a line is read for what it says of the person as an English line is."""
+    if text.isascii() or not asked:
+        return text
+    want = {stem(w): w for n in asked for w in _name_words(n)}
+
+    def latin(m: re.Match) -> str:
+        for form in romanized(m.group(0)):
+            if stem(form) in want:
+                return want[stem(form)]
+        return m.group(0)
+    return re.sub(r"[\u0400-\u04ff][\u0400-\u04ff\u02bc'’]*", latin, text)
 
 
 # How notes title a person before the name: "Dr", "Dott.ssa", "Sig.ra", "Mme", "Frau".

@@ -9,10 +9,10 @@ from pydantic import BaseModel
 from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
-_WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
+_WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone|кг)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
 # "a 12 kg bag": the weight of the bag, a measure before the noun it describes.
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|now|then|at|in|on|by|from|to|today|this|last|with|since|after|before|but|so|as|of|for|is|was|when|which|that)\b)[a-z]{3,}\b")
-_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|micrograms?|milligrams?|g|ml|iu|units?|tablets?|pills?|puffs?|drops?|capsules?)\b", re.IGNORECASE)
+_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|micrograms?|milligrams?|g|ml|iu|units?|tablets?|pills?|puffs?|drops?|capsules?|мг|мкг|мл|г)\b", re.IGNORECASE)
 _TEMPERATURE = re.compile(r"\b\d{2,3}\s?(?:°\s?[CF]?|degrees?(?: [CF]| celsius| fahrenheit)?|[CF]\b)|\bgas mark \d+", re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+)?\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
                        r"|\b(?:an?|one|two|three|four|five|six|ten|twenty|thirty|half an?) (?:minutes?|hours?|days?|weeks?|months?|years?)\b",

@@ -127,6 +127,10 @@ _ADDRESS = re.compile(
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     # Lithuanian streets, the kind after the name: "Vytauto g. 27-14", "Taikos pr. 88", "Laisvės al. 1", "Utenio a. 5".
     rf"|\b(?:[A-ZÀ-Þ\u0100-\u017f][\w'-]*\s+){{1,3}}(?:g|pr|al|a|pl|skg|tak)\.\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?\b(?:[^;|\n]{{0,60}})"
+    # Ukrainian (and Russian) streets, the kind before the name and a comma before the number:
+    # "вул. Шевченка, 12, кв. 5", "просп. Свободи 28", "пл. Ринок, 1".
+    rf"|(?<!\w)(?:вул|вулиця|ул|улица|просп|проспект|пр|пл|площа|бульв|бульвар|пров|провулок)\.?\s+"
+    rf"(?:[\u0400-\u042f\u0490][\w'ʼ.-]*,?\s+){{1,3}}\d{{1,5}}(?:[-/]?[\u0430-\u044fA-Za-z])?(?!\w)(?:[^;|\n]{{0,60}})"
 )
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")

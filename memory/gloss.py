@@ -1140,13 +1140,13 @@ _CYRILLIC_GLOSSES: dict[str, tuple[str, ...]] = {
     "office room": ("кабінет",),
     "holiday vacation leave": ("відпустк",),
     "doctor": ("лікар", "лікарк", "лікаря"),
-    "family doctor": ("сімейн",),
+    "family": ("сімейн", "сімʼ", "родин"),
     "paediatrician pediatrician": ("педіатр",),
     "cardiologist": ("кардіолог",),
     "hospital": ("лікарн",),
     "pharmacy": ("аптек",),
     "medicine": ("ліки", "ліків", "таблетк"),
-    "blood pressure": ("тиск",),
+    "pressure": ("тиск",),
     "blood": ("кров",),
     "allergy allergic": ("алергі",),
     "dose mg": ("мг ",),
@@ -1221,7 +1221,8 @@ _CYRILLIC_GLUE = frozenset("""я ти він вона воно ми ви вон�
     він ось бо або якщо щоб""".split())
 
 
-def romanized(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def romanized(text: str) -> tuple[str, ...]:
     """The Latin spellings of the capitalised Cyrillic words of `text` (names, places, firms,
     abbreviations): "Галина Степанівна, ОСББ" -> ["halyna", "stepanivna", "osbb"]."""
     out: list[str] = []
@@ -1234,7 +1235,7 @@ def romanized(text: str) -> list[str]:
             latin = "".join(_LATIN_FIRST.get(c, table.get(c, c)) if k == 0 else table.get(c, c) for k, c in enumerate(low))
             if latin.isascii() and latin not in out:
                 out.append(latin)
-    return out
+    return tuple(out)
 
 
 # Vietnamese words are syllables, most of them short and, with their tone marks folded away, the

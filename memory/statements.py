@@ -910,10 +910,11 @@ def keyword_body(path: str, topic: list[str], text: str) -> str:
     after it ("Mã số thuế cá nhân: 8471923605" is also "tax code"), so an English question's
     words find it as they find an English line."""
     from memory.chunking import embed_text as chunk_embed_text
-    from memory.gloss import english_for
+    from memory.gloss import english_for, romanized
 
     body = chunk_embed_text(path, topic, text)
-    glossed = english_for(f"{text} {' '.join(topic)}")
+    # A file named in Cyrillic ("Tricount_Яремче жовтень 2026.csv") is found by its Latin name too.
+    glossed = english_for(f"{text} {' '.join(topic)}") | frozenset(romanized(Path(path).stem))
     return f"{body}\n{' '.join(sorted(glossed))}" if glossed else body
 
 

@@ -907,3 +907,30 @@ def test_a_question_in_english_finds_a_ukrainian_line_by_the_romanized_name():
     ]
     reading = Reader(overlap_model()).read("What school does Danylo go to?", statements)
     assert reading.kind == "answered" and "№12" in reading.answer
+
+
+def test_who_is_someone_named_in_latin_letters_is_read_from_the_ukrainian_line_that_says_it():
+    from agent.reader import defines
+    info = analyse("Who is Oksana Lysenko?")
+    assert defines(info, hit("Данило: Танці: тренерка Оксана Лисенко, середа 17:00"))
+    assert defines(info, hit("Будинок: Голова правління — Оксана Лисенко. Внесок 500 грн"))
+    assert not defines(info, hit("Хто: Оксана Лисенко; Телефон: +380 00 000 0000"))  # her number is not who she is
+    assert defines(analyse("Who is Bosyk?"), hit("Босик (пес, 4 роки): Чіп 000000000000001"))
+
+
+def test_a_first_name_two_ukrainian_lines_give_with_two_surnames_is_asked_about_as_the_notes_write_them():
+    statements = [
+        hit("Хто: Оксана Лисенко; Телефон: +380 00 000 0001", line=4, rank=0, path="/notes/Контакти.md", kind="row"),
+        hit("Хто: Оксана Мельничук; Телефон: +380 00 000 0002", line=5, rank=1, path="/notes/Контакти.md", kind="row"),
+    ]
+    reading = Reader(overlap_model()).read("What's Oksana's phone number?", statements)
+    assert reading.kind == "ambiguous" and "Оксана Лисенко" in reading.answer and "Оксана Мельничук" in reading.answer
+
+
+def test_ukrainian_streets_weights_and_doses_are_read():
+    from agent.reader_question import typed_values
+    from agent.reader_text import addresses
+    assert addresses("Живе у Києві: вул. Лісова, 12, кв. 3")[0].startswith("вул. Лісова, 12, кв. 3")
+    assert addresses("Офіс: просп. Свободи 28")[0].startswith("просп. Свободи 28")
+    assert typed_values("Рекс важить 12,4 кг", "weight") == ["12,4 кг"]
+    assert typed_values("Лікар підняв дозу до 10 мг", "dose") == ["10 мг"]
