@@ -449,9 +449,11 @@ class Reader:
 
     def _common_word(self, value: str, text: str) -> bool:
         # A capital that opens a sentence, or a key ("Membership: Granite Wall → ...").
-        if " " in value or not re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}(?:\s+[a-z]|:\s)", text):
+        if " " in value or not re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}(?:\s+[a-z\u0430-\u045f]|:\s)", text):
             return False
         low = value.lower()
+        if re.fullmatch(r"[\u0400-\u04ff]+(?:ть|ться|ємо|имо|ую|юю)", low):
+            return True  # "Ходить до сімейної лікарки" ((she) goes to ...): a Ukrainian verb, no one's name
         if low in SENTENCE_OPENERS:
             return True
         if re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}\s+(?:my|your|our|his|her|their|its|them|him|me|us)\b", text):

@@ -934,3 +934,17 @@ def test_ukrainian_streets_weights_and_doses_are_read():
     assert addresses("Офіс: просп. Свободи 28")[0].startswith("просп. Свободи 28")
     assert typed_values("Рекс важить 12,4 кг", "weight") == ["12,4 кг"]
     assert typed_values("Лікар підняв дозу до 10 мг", "dose") == ["10 мг"]
+
+
+def test_a_date_written_with_dots_is_no_phone_number_and_a_ukrainian_kind_names_the_person_after_its_dash():
+    from agent.reader_question import named_by_kind
+    assert phones("Поліс діє до 02.07.2027 (оформлював Іван)") == []
+    assert phones("Іван: +380 00 000 0003") == ["+380 00 000 0003"]
+    assert named_by_kind("Данило: Хрещена — Оксана Лисенко, хресний — Іван", "godmother") == "Оксана Лисенко"
+    assert named_by_kind("Данило: Класна керівниця — Ганна Петрівна (вчителька)", "teacher") == "Ганна Петрівна"
+
+
+def test_a_ukrainian_verb_that_opens_a_sentence_is_no_name():
+    statements = [hit("Ходить до сімейної лікарки в поліклініку біля ринку, мама каже, що там добре.", line=3, path="/notes/мама.md")]
+    reading = Reader(overlap_model()).read("What's the name of mum's family doctor?", statements)
+    assert reading.value != "Ходить" and not reading.answer.startswith("Ходить")
