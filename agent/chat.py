@@ -682,6 +682,9 @@ class ChatEngine:
         foreign_kind = bool(noun) and not re.search(rf"(?i)\b{re.escape(noun)}", st.text)  # "Mein Bruder", "언니"
         if foreign_kind and kind_only_owning(st.text, noun):
             return None  # "형부 = Lee Donghyun (언니's husband)": my sister's husband, not my sister
+        if foreign_kind and (named := named_by_kind(st.text, noun)):
+            # "Класна керівниця — Галина Степанівна": the name the line gives the kind in its own language.
+            return named, reading.model_copy(update={"value": named})
         if foreign_kind and named_by_kind(st.text, noun) is None:
             # "Mein Bruder war übers Wochenende da" names no brother (German writes every noun with a
             # capital, so the line's capitals are no guide); a line that does ("Mein Bruder Lukas

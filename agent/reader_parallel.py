@@ -31,7 +31,7 @@ def _shape(text: str, values: list[str]) -> set[str]:
         text = text.replace(v, " ")
     for n in names(text):
         text = text.replace(n, " ")
-    return {stem(w) for w in re.findall(r"[a-zA-Z]{2,}", text)}
+    return {stem(w) for w in re.findall(r"[^\W\d_]{2,}", text)}  # words in any script ("Сказ: ..., наступна — ...")
 
 
 def _same_shape(b: "Scored", c: "Scored") -> bool:

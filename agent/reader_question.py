@@ -553,6 +553,11 @@ def named_by_kind(text: str, noun: str) -> str | None:
     if not noun or not re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()):
         return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
+    for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
+        # "Тарас (мій брат)": the name before the kind in brackets, in the line's own language.
+        word = m.group(2)
+        if not word.isascii() and (stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}):
+            return m.group(1)
     # (or in Cyrillic, the kind keyed by a dash: "Хрещена — Олена Савчук" names the godmother)
     for m in re.finditer(r"([^\W\d_]+)[ \t]+(?:[—–][ \t]+)?(?=([A-Z\u0400-\u042f\u0490][a-z\u0430-\u045f\u02bc][\w'’ʼ-]*))", text):
         word = m.group(1)

@@ -1194,6 +1194,7 @@ _CYRILLIC_GLOSSES: dict[str, tuple[str, ...]] = {
     "saturday": ("субот", "сб "),
     "sunday": ("неділ", "нд "),
     "now": ("тепер", "зараз"),
+    "next": ("наступн",),
     "new": ("нов",),
 }
 _CYRILLIC = [(fold(w), english) for english, words in _CYRILLIC_GLOSSES.items() for w in words]

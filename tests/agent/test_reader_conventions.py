@@ -948,3 +948,16 @@ def test_a_ukrainian_verb_that_opens_a_sentence_is_no_name():
     statements = [hit("Ходить до сімейної лікарки в поліклініку біля ринку, мама каже, що там добре.", line=3, path="/notes/мама.md")]
     reading = Reader(overlap_model()).read("What's the name of mum's family doctor?", statements)
     assert reading.value != "Ходить" and not reading.answer.startswith("Ходить")
+
+
+def test_a_ukrainian_line_names_the_kind_in_brackets_after_the_name():
+    from agent.reader_question import named_by_kind
+    assert named_by_kind("Данило: Хрещена — Оксана Лисенко, хресний — Іван (мій брат)", "brother") == "Іван"
+    assert named_by_kind("Данило: Хрещена — Оксана Лисенко, хресний — Іван (мій брат)", "sister") is None
+
+
+def test_two_ukrainian_lines_of_one_note_with_the_same_shape_are_records_of_one_kind():
+    from agent.reader_parallel import _shape
+    a = _shape("Сказ: 01.02.2025, наступна — 01.02.2026", ["01.02.2026"])
+    b = _shape("Сказ: 03.04.2025, наступна — 03.04.2026", ["03.04.2026"])
+    assert a and len(a & b) / len(a | b) >= 0.5
