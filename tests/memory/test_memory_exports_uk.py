@@ -69,6 +69,7 @@ def test_ukrainian_household_words_and_names_are_glossed_and_english_lines_gain_
     assert {"mother", "godmother", "phone", "oksana", "lysenko"} <= said
     assert {"rabies", "dog"} <= gloss.english_for("Рекс (пес): Сказ: 01.02.2025")
     assert {"yurii", "yuriy", "lviv"} <= gloss.english_for("Юрій живе у Львові, Львів")  # the national and the popular spelling
+    assert {"address", "stay", "homestead"} <= gloss.english_for("Садиба на 2 ночі, вул. Лісова, 3")
     assert "vin" not in gloss.english_for("Він мене підміняє")  # a capitalised pronoun is no name
     assert "rabies" not in gloss.english_for("Вона сказала, що прийде")  # "сказала" (said) is no rabies
     assert gloss.english_for("Mum called about the rabies shot on Tuesday") == frozenset()
