@@ -322,6 +322,7 @@ _RIOPLATENSE_MORE: dict[str, tuple[str, ...]] = {
     "health insurance": ("prepaga",),
     "kindergarten nursery": ("jardin de infantes",),
     "mobile phone": ("celular",),
+    "deposit": ("sena ",),
 }
 for _english, _words in _RIOPLATENSE_MORE.items():
     _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))

@@ -1662,3 +1662,42 @@ def test_tagalog_changes_revise():
     assert not revises(hit("Bayad sa tubig: ₱650 kada buwan."))
     assert not revises(hit("Simula pa lang ng kwento."))
     assert not revises(hit("Ate the bagong cake."))
+
+
+def test_another_things_date_of_a_named_subject_is_no_answer_when_a_line_speaks_of_the_thing():
+    """"When does the Clio's insurance expire?": the Clio's MOT date is another thing's, and the
+    notes do speak of the Clio's insurance (without a date), so the answer is "I don't know". With
+    no line about its insurance the reader does not judge this way; the MOT asked is answered."""
+    mot = hit("Renault Clio (Tom's) — reg LK19 XPR: MOT expires 09/2027", line=5)
+    cover = hit("Renault Clio (Tom's) — reg LK19 XPR: insured with Admiral, policy 55-20931", line=6)
+    reader = Reader(overlap_model())
+    assert reader.read("When does the Clio's insurance expire?", [mot, cover]).kind == "abstained"
+    assert "09/2027" in reader.read("When does the Clio's MOT expire?", [mot, cover]).answer
+    dated = hit("Renault Clio (Tom's) — reg LK19 XPR: insured with Admiral, expires 03/2027", line=6)
+    assert "03/2027" in reader.read("When does the Clio's insurance expire?", [mot, dated]).answer
+
+
+def test_a_deposit_is_not_what_something_costs_in_total():
+    """"How much does the cottage cost in total?" is not answered by the deposit paid on it; the
+    deposit itself is, and a line that gives the total beside its deposit answers the total."""
+    deposit = [hit("Lake District 12-19 Aug: cottage in Coniston, deposit £300 already paid.", line=3)]
+    reader = Reader(overlap_model())
+    assert reader.read("How much does the Coniston cottage cost in total?", deposit).kind == "abstained"
+    assert "£300" in reader.read("How much was the deposit for the Coniston cottage?", deposit).answer
+    both = [hit("Lake District 12-19 Aug: cottage in Coniston, £1,150 total, deposit £300 already paid.", line=3)]
+    assert reader.read("How much does the Coniston cottage cost in total?", both).kind == "answered"
+
+
+def test_two_cars_are_named_with_their_model_numbers():
+    """Asking which car, each is named as the user tells them apart: "Peugeot 308", not
+    "Peugeot"; a year after the make ("Skoda Fabia 2017") is no model number."""
+    from agent.reader_parallel import with_model
+
+    assert with_model("Peugeot", "Peugeot 308 (Anna's) — reg AB12 CDE") == "Peugeot 308"
+    assert with_model("Skoda Fabia", "Skoda Fabia 2017 blue (mine)") == "Skoda Fabia"
+    assert with_model("Netflix", "Netflix 12 € a month") == "Netflix"
+    assert with_model("Ana", "Ana 5 May") == "Ana"
+    cars = [hit("Peugeot 308 (Anna's) — reg AB12 CDE: MOT due 04/2027", line=7, topic="Cars"),
+            hit("Skoda Fabia 2017 blue (mine) — reg XY66 ZZZ: MOT due 11/2026", line=4, topic="Cars")]
+    reading = Reader(overlap_model()).read("When is the car's MOT due?", cars)
+    assert reading.kind == "ambiguous" and "Peugeot 308" in reading.answer and "Skoda Fabia" in reading.answer
