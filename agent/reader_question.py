@@ -68,7 +68,7 @@ _NUMBER_FOR_SOMEONE = re.compile(
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
-    q = re.sub(r"\b(?:wat|wht|whta|waht)\b", "what", q, flags=re.IGNORECASE)
+    q = re.sub(r"\b(?:wat|wht|whta|waht|wut)(s)?\b", lambda m: "what's" if m.group(1) else "what", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")

@@ -1701,3 +1701,14 @@ def test_two_cars_are_named_with_their_model_numbers():
             hit("Skoda Fabia 2017 blue (mine) — reg XY66 ZZZ: MOT due 11/2026", line=4, topic="Cars")]
     reading = Reader(overlap_model()).read("When is the car's MOT due?", cars)
     assert reading.kind == "ambiguous" and "Peugeot 308" in reading.answer and "Skoda Fabia" in reading.answer
+
+
+def test_a_hurried_wats_is_whats_and_no_word_of_the_question():
+    """"wats my blood group": the typo is no content word, so the line that says the blood group
+    covers the whole question and is not outweighed by a line that shares only "group"."""
+    assert analyse("wats my blood group").terms == analyse("What's my blood group?").terms
+    assert analyse("wut is my wifi password").want == "code"
+    lines = [hit("Health: blood group 0 Rh+ (from the 2019 donor card).", line=2),
+             hit("Kids: Lily, class 2B, reading group Owls, teacher Mrs Hart.", line=7)]
+    reading = Reader(overlap_model(owls=1.0)).read("wats my blood group", lines)
+    assert reading.kind == "answered" and "0 Rh+" in reading.answer
