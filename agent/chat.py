@@ -489,7 +489,11 @@ class ChatEngine:
         answered = [r for r in readings if r.kind != "abstained"]
         if not answered:
             return self._finish(DONT_KNOW, "abstained", readings, t0, t_retrieve, on_token, cancel)
-        text = " ".join(r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings)
+        pieces = [r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings]
+        # One line that answers both parts, or that found someone and also holds what is asked of
+        # them, is said once: the fuller piece stays (the one led by the value), else the first.
+        text = " ".join(p for i, p in enumerate(pieces)
+                        if not any(j != i and p in q and (p != q or j < i) for j, q in enumerate(pieces)))
         kind = "answered" if any(r.kind == "answered" for r in readings) else "ambiguous"
         if hops is not None and found is not None:
             readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there

@@ -200,3 +200,12 @@ def test_a_hop_takes_the_close_candidate_that_names_the_one_sought(tmp_path):
         candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0) for s in (diary, family)])
     found = engine._hop("Who is my brother?", "Who is my brother?", "brother")
     assert found is not None and found[0] == "Lukas" and found[1].statement.line == 18
+
+
+def test_one_line_answering_both_parts_is_said_once(tmp_path):
+    """"Who is Biscuit's vet and what is the vet's phone number?": both parts are answered by the
+    vet's line, which the answer quotes once, not twice."""
+    engine, note, _ = make_engine(tmp_path)
+    answer = engine.ask("Who is Biscuit's vet and what is the vet's phone number?")
+    assert answer.kind == "answered" and answer.answer.count("Dierenkliniek Zuilen") == 1
+    assert "+31 30 555 0144" in answer.answer and (answer.citation.path, answer.citation.line) == (str(note), 5)
