@@ -881,3 +881,18 @@ def test_a_diary_headings_day_takes_its_pages_year_and_a_payment_is_no_annual_sa
     reading = Reader(overlap_model()).read("What's my annual salary?", [profile, diary, payment])
     assert reading.kind == "answered" and "738 000" in reading.answer
     assert reading.statement.path.endswith("diary-2026-09.md")
+
+
+def test_a_street_and_number_before_a_postcode_and_town_is_an_address():
+    """Most of Europe writes "Street 12, 12345 Town" with no word for street; Spanish abbreviates
+    the avenue ("Av. Corrientes 1234"). A year before a number ("Invoice 2024, 12345 ...") is not."""
+    from agent.reader_text import addresses
+
+    assert addresses("Lipova 17, 21000 Split (3. kat)")[0].startswith("Lipova 17, 21000 Split")
+    assert addresses("Rynek Główny 12, 31-042 Kraków")[0].startswith("Rynek Główny 12, 31-042 Kraków")
+    assert addresses("Casa: Av. Corrientes 1234, 5° A — Almagro")[0].startswith("Av. Corrientes 1234")
+    assert addresses("Invoice 2024, 12345 Total") == []
+    lines = [hit("Stan: Lipova 17, 21000 Split (3. kat), stan br. 9.", line=4),
+             hit("Stan: stambeni kredit, rata 480 € mjesečno.", line=5)]
+    reading = Reader(overlap_model()).read("What is my home address?", lines)
+    assert reading.kind == "answered" and "Lipova 17" in reading.answer
