@@ -127,6 +127,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"
+    elif re.fullmatch(r"\W*where(?:'s| is)\s+(?:my|our|the)\s+(?:flat|apartment|house|home|condo)\W*", low):
+        want = "address"  # "Where is my apartment?" is its street and number, not the town's name
     elif re.search(r"^\W*where\b", low) or re.search(rf"\b(?:which|what) (?:{_PLACE_KINDS})\b", low):
         want = "place"
     elif re.search(rf"\b(?:which|what) (?:[a-z]+ )?(?:{_NAMED_KINDS})\b", low):

@@ -282,7 +282,10 @@ def emails(text: str) -> list[str]:
 
 def addresses(text: str) -> list[str]:
     """Street addresses: "41 Alder Street, Apartment 3B", "Vicolo dei Pescatori 8, 90015 Cefalù"."""
-    return _dedupe([m.group(0).strip() for m in _ADDRESS.finditer(text)])
+    found = _dedupe([m.group(0).strip() for m in _ADDRESS.finditer(text)])
+    # The run of words after the street may stop inside a bracket ("Caballito (C1424CEN)"): the
+    # address ends before the bracket it does not close.
+    return [a[:a.rfind("(")].rstrip(" ,;—–-") if a.count("(") > a.count(")") else a for a in found]
 
 
 def money(text: str) -> list[str]:

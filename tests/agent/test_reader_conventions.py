@@ -896,3 +896,17 @@ def test_a_street_and_number_before_a_postcode_and_town_is_an_address():
              hit("Stan: stambeni kredit, rata 480 € mjesečno.", line=5)]
     reading = Reader(overlap_model()).read("What is my home address?", lines)
     assert reading.kind == "answered" and "Lipova 17" in reading.answer
+
+
+def test_where_is_my_flat_wants_its_street_and_number():
+    """"Where is my apartment?" is answered by the line with its address, not by the bills filed
+    under the apartment's heading; an address stops before a bracket it does not close."""
+    from agent.reader_text import addresses
+
+    assert analyse("Where is my apartment?").want == "address"
+    assert analyse("Where's our home ground?").want == "place"
+    assert addresses("Casa: Av. Corrientes 1234, 5° A — Almagro (C1193AAF)") == ["Av. Corrientes 1234, 5° A — Almagro"]
+    lines = [hit("Servicios: Metrogas — cuenta 40 11 558 230 7", line=21, topic="Depto"),
+             hit("Depto: Av. Corrientes 1234, 5° A — Almagro (C1193AAF)", line=13, topic="Depto")]
+    reading = Reader(overlap_model(metrogas=2.0)).read("Where is my apartment?", lines)
+    assert reading.kind == "answered" and reading.value == "Av. Corrientes 1234, 5° A — Almagro"
