@@ -910,3 +910,16 @@ def test_where_is_my_flat_wants_its_street_and_number():
              hit("Depto: Av. Corrientes 1234, 5° A — Almagro (C1193AAF)", line=13, topic="Depto")]
     reading = Reader(overlap_model(metrogas=2.0)).read("Where is my apartment?", lines)
     assert reading.kind == "answered" and reading.value == "Av. Corrientes 1234, 5° A — Almagro"
+
+
+def test_a_spaced_number_labelled_as_the_account_asked_is_that_account_not_a_phone():
+    """"gas acct number" over "Gaz: compte 40 11 558 230 7": the groups look like a phone number's,
+    but the word before them (French "compte", glossed "account") says what they are. Unlabelled,
+    a phone's groups are still no account number."""
+    from agent.reader_question import typed_values
+
+    assert typed_values("Énergie: Gaz — compte 40 11 558 230 7", "code", exclude="gas acct number") == ["40 11 558 230 7"]
+    assert typed_values("Maman: 06 12 55 80 31", "code", exclude="mums account number") == []
+    line = [hit("Énergie: Gaz — compte 40 11 558 230 7", line=22)]
+    reading = Reader(overlap_model()).read("What is my Gaz account number?", line)
+    assert reading.kind == "answered" and reading.value == "40 11 558 230 7"
