@@ -1712,3 +1712,12 @@ def test_a_hurried_wats_is_whats_and_no_word_of_the_question():
              hit("Kids: Lily, class 2B, reading group Owls, teacher Mrs Hart.", line=7)]
     reading = Reader(overlap_model(owls=1.0)).read("wats my blood group", lines)
     assert reading.kind == "answered" and "0 Rh+" in reading.answer
+
+
+def test_a_plate_with_a_hyphen_is_found_whole():
+    """"What is ZG 1234-AB?": "AB" is a part of the plate, not a name the line must say apart;
+    the line holding the plate whole answers, and another plate's line does not."""
+    cars = [hit("auto: Fiat Punto (Marin's); registration: ZG 1234-AB; inspection: until 05/2027", line=3),
+            hit("auto: Opel Astra (mine); registration: ZG 5678-CD; inspection: until 09/2026", line=4)]
+    reading = Reader(overlap_model()).read("What is ZG 1234-AB?", cars)
+    assert reading.kind == "answered" and "Fiat Punto" in reading.answer
