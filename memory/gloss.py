@@ -1427,3 +1427,81 @@ def foreign_for(words: list[str]) -> list[str]:
             if (len(word) >= 4 or "\uac00" <= word[0] <= "\ud7a3" or "\u05d0" <= word[0] <= "\u05ea" and len(word) >= 3) and word not in out:
                 out.append(word)
     return out
+
+
+# A name asked in Latin letters ("Eitan", "Sigal") and written in Hebrew in the notes ("איתן",
+# "סיגל"): Hebrew writes its consonants and only some vowels (א ע at a word's start, י ו inside, ה
+# or א at its end), so the Latin spelling gives a few Hebrew ones and the notes say which exist.
+_HEBREW_UNITS = [  # Latin letters -> Hebrew letters they may be written with, longest first
+    ("sh", ("ש",)), ("ch", ("ח", "כ")), ("kh", ("ח", "כ")), ("tz", ("צ",)), ("ts", ("צ",)), ("ph", ("פ",)),
+    ("th", ("ת",)), ("zh", ("ז'",)), ("b", ("ב",)), ("v", ("ב", "ו")), ("g", ("ג", "ג'")), ("j", ("ג'",)), ("d", ("ד",)),
+    ("h", ("ה", "ח")), ("z", ("ז",)), ("t", ("ת", "ט")), ("y", ("י",)), ("k", ("ק", "כ")), ("c", ("ק", "כ", "ס")),
+    ("l", ("ל",)), ("m", ("מ",)), ("n", ("נ",)), ("s", ("ס", "ש")), ("p", ("פ",)), ("f", ("פ",)), ("r", ("ר",)),
+    ("q", ("ק",)), ("w", ("ו",)), ("x", ("קס",)),
+]
+_HEBREW_VOWELS = {  # (at the start, inside, at the end)
+    "ei": (("אי",), ("י", ""), ("אי", "י")), "ey": (("אי",), ("י",), ("אי", "י")), "ai": (("אי",), ("י", "אי"), ("אי", "י")),
+    "ay": (("אי",), ("י", "אי"), ("אי", "י")), "eu": (("או",), ("או", "ו"), ("או",)), "oi": (("אוי",), ("וי",), ("וי",)),
+    "a": (("א", "ע"), ("", "א"), ("ה", "א")), "e": (("א", "ע"), ("", "י"), ("ה", "י", "")),
+    "i": (("אי", "א"), ("י", ""), ("י",)), "o": (("או", "עו"), ("ו", ""), ("ו",)), "u": (("או",), ("ו",), ("ו",)),
+}
+_FINAL_FORM = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
+_MAX_SPELLINGS = 64
+
+
+def hebrew_spellings(name: str) -> list[str]:
+    """The ways a Latin-letter name may be written in Hebrew, without vowel points: "Tamar" ->
+    ["תמר", "תמאר", "טמר", ...]; [] for anything but one word of Latin letters (or too many ways)."""
+    low = fold(name).lower()
+    if not re.fullmatch(r"[a-z]{2,15}", low):
+        return []
+    low = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", low)  # "Yossi" is written with one ס
+    units: list[tuple[str, ...]] = []
+    k = 0
+    after_vowel = False
+    while k < len(low):
+        vowel = next((v for v in sorted(_HEBREW_VOWELS, key=len, reverse=True) if low.startswith(v, k)), None)
+        if vowel:
+            start, inside, end = _HEBREW_VOWELS[vowel]
+            options = start if k == 0 else end if k + len(vowel) == len(low) else inside
+            if after_vowel:  # a vowel after a vowel ("Noam", "Yael") is carried by א or ע
+                options = tuple(dict.fromkeys(("א", "ע") + tuple(o for o in options if o)))
+            units.append(options)
+            k += len(vowel)
+            after_vowel = True
+            continue
+        after_vowel = False
+        unit, letters = next(((u, ls) for u, ls in _HEBREW_UNITS if low.startswith(u, k)), (low[k], ()))
+        if not letters:
+            return []
+        units.append(letters)
+        k += len(unit)
+    spellings = [""]
+    for options in units:
+        spellings = [s + o for s in spellings for o in options]
+        if len(spellings) > _MAX_SPELLINGS:
+            return []
+    out = []
+    for s in spellings:
+        if len(s) >= 2:
+            s = s[:-1] + _FINAL_FORM.get(s[-1], s[-1]) if not s.endswith("'") else s
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def hebrew_forms(spellings: list[str], text: str) -> list[str]:
+    """The words of `text` that are one of these spellings, bare or after the one-letter words
+    Hebrew glues on ("לאיתן", "ואיתן"), as the text writes them."""
+    if not spellings or not _HEBREW_LETTER.search(text):
+        return []
+    want = set(spellings)
+    out = []
+    for m in re.finditer(r"[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*", _hebrew_folded(text)):
+        word = m.group(0)
+        for k in range(0, min(3, len(word) - 2) + 1):
+            if word[k:] in want and (k == 0 or all(c in "ובהלמשכ" for c in word[:k])):
+                if word not in out:
+                    out.append(word)
+                break
+    return out

@@ -173,3 +173,13 @@ def test_hebrew_household_words_are_glossed_with_the_letters_glued_onto_them():
     assert "brother" not in gloss.english_for("אחר כך נלך")  # "other", not "brother"
     assert "car" not in gloss.english_for("ברכבת לתל אביב")  # the train is no car
     assert "דרכון" in gloss.foreign_for(["passport"])
+
+
+def test_a_latin_name_gives_the_hebrew_spellings_the_notes_may_use():
+    assert "תמר" in gloss.hebrew_spellings("Tamar")
+    assert "איתן" in gloss.hebrew_spellings("Eitan")  # a vowel at the start is carried by א
+    assert "יוסי" in gloss.hebrew_spellings("Yossi")  # one ס for "ss"
+    assert "נועם" in gloss.hebrew_spellings("Noam") and "יעל" in gloss.hebrew_spellings("Yael")  # a vowel after a vowel: ע
+    assert "רחל" in gloss.hebrew_spellings("Rachel") and "שירה" in gloss.hebrew_spellings("Shira")
+    assert gloss.hebrew_spellings("O'Brien") == [] and gloss.hebrew_spellings("Müller-Lüdenscheidt") == []
+    assert gloss.hebrew_forms(gloss.hebrew_spellings("Noam"), "אמרתי לנועם ולנועה") == ["לנועם"]
