@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesa
 from agent.reader_relate import WordRelate
 from agent.reader_question import about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
-from agent.reader_text import is_question_text, names, stem, written_in_lower_case
+from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
 from memory.gloss import hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
@@ -539,6 +539,17 @@ class ChatEngine:
             nicks = self._nicknames(name)
             if nicks:
                 out[name] = nicks
+        if not re.search(r"[A-Z]", question):
+            # "eitans number", typed all in lower case, names nobody by a capital: a word of it
+            # that notes in Hebrew write (its possessive "s" off) is the name.
+            for word in re.findall(r"[a-z]{3,}", question):
+                if word in STOP_WORDS:
+                    continue
+                for form in dict.fromkeys([word[:-1] if word.endswith("s") and len(word) > 3 else word, word]):
+                    nicks = self._hebrew_spellings(form.capitalize())
+                    if nicks:
+                        out[form.capitalize()] = nicks
+                        break
         return out
 
     def _nicknames(self, name: str) -> list[str]:

@@ -222,3 +222,4 @@ def test_a_name_asked_in_latin_letters_is_found_as_hebrew_notes_write_it(tmp_pat
     assert engine._nicknames("Noam") == ["נועם", "ולנועם"]
     assert engine._nicknames_in("What's Noam's number?") == {"Noam": ["נועם", "ולנועם"]}
     assert engine._nicknames("Ruth") == []
+    assert engine._nicknames_in("noams number pls") == {"Noam": ["נועם", "ולנועם"]}  # all in lower case: no capital names him
