@@ -60,7 +60,12 @@ REVISES = re.compile(
     # "naują numerį", "pereina į grupę", "sumažėjo iki 589,15 €"
     r"|\b(?:vietoj|vietoje|nuo šiol|nebe|nebeveikia|pereina į|persikėlė į|pasikeitė|naują numerį|naujas numeris|naujas adresas|"
     r"naujoje vietoje|pakėlė|pakilo iki|sumažėjo iki|padidėjo iki|sumažino iki)\b"
-    r"|\bdabar\s+(?:\S+\s+)?\d",
+    r"|\bdabar\s+(?:\S+\s+)?\d"
+    # Hebrew, its one-letter words glued on ("ובמקום"): "במקום 109" (instead of), "מעכשיו" (from now on),
+    # "נדחה ל-8.12" (postponed to), "זז ל" (moved to), "עוברת לימי ראשון" (moves to), "עולה מ-180 ל-220"
+    r"|(?<![\u05d0-\u05ea])[ושה]?(?:במקום|מעכשיו|מעתה|נדחה|נדחתה|נדחו|הוקדם|הוקדמה|שינוי|מספר חדש|כתובת חדשה|"
+    r"(?:זז|זזה|זזו|זזות|עובר|עוברת|עוברים|עבר|עברה|עברו|הועבר|הועברה)\s+ל|(?:עולה|עלה|עלתה|יורד|ירד|ירדה)\s+מ)"
+    r"|(?<![\u05d0-\u05ea])מ-?\s?\d[\d,.]*\s*₪?\s+ל-?\s?\d",
     re.IGNORECASE,
 )
 

@@ -1479,6 +1479,17 @@ def test_a_lithuanian_line_that_states_a_change_revises():
     assert not revises(hit("Nebenkosten: 210 € im Monat"))  # German utilities are no "nebe" (no longer)
 
 
+def test_a_hebrew_line_that_states_a_change_revises():
+    from agent.reader_versions import revises
+    assert revises(hit("מינואר משלמים 95 ₪ במקום 80."))  # instead of
+    assert revises(hit("התור לרופא השיניים נדחה ל-3.4.2027."))  # postponed to
+    assert revises(hit("השחייה של נועם עוברת לימי שלישי ב-18:00."))  # moves to
+    assert revises(hit("דמי הניהול עולים מ-300 ל-340 ₪ לחודש."))  # from 300 to 340
+    assert revises(hit("ומעכשיו סבא אוסף את נועם בימי שני."))  # from now on, "and" glued on
+    assert not revises(hit("השחייה של נועם בימי שלישי ב-18:00, 250 ₪."))
+    assert not revises(hit("מקום חניה מספר 12."))  # "place", not "instead of"
+
+
 def test_indonesian_month_names_beside_a_day_are_dates():
     from agent.reader_text import dates, latest_date
     assert dates("Sari: 17 Agustus 1990 (iya)")[0] == "17 Agustus 1990"
