@@ -260,7 +260,7 @@ class Reader:
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
         # "ZG 9025-EP": a capital part of a hyphenated identifier is no name of its own; the
         # identifier is checked whole below.
-        asked_names = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
+        named_apart = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
         # 55517" written "98860 55517".
@@ -300,12 +300,12 @@ class Reader:
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
             owner_ok = all(stem(o) in terms for o in info.owners)
-            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in asked_names)
+            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in named_apart)
             if not names_ok and _one_key(st):
                 # A card's line is about what the card names: "Número de empleado: DT-0583" under
                 # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
                 named = cards.get((st.path, st.topic), set())
-                names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in asked_names)
+                names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in named_apart)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)

@@ -1732,3 +1732,11 @@ def test_a_plate_with_a_hyphen_is_found_whole():
             hit("auto: Opel Astra (mine); registration: ZG 5678-CD; inspection: until 09/2026", line=4)]
     reading = Reader(overlap_model()).read("What is ZG 1234-AB?", cars)
     assert reading.kind == "answered" and "Fiat Punto" in reading.answer
+
+
+def test_another_person_of_one_first_name_never_answers_for_the_full_name_asked():
+    """"What's Dave Lister's company called?": Dave Lister's row names none; Dave Moss's row names
+    his, and is no answer (the full name asked must be on the line, whichever line is read first)."""
+    rows = [hit("name: Dave Lister; what: handyman, works with Kev; phone: 07700 900563", line=3),
+            hit("name: Dave Moss; company: Moss Plumbing Ltd, Gas Safe reg 554210; phone: 07700 900215", line=2)]
+    assert "Moss" not in Reader(overlap_model()).read("What's Dave Lister's company called?", rows).answer
