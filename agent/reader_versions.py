@@ -36,6 +36,7 @@ REVISES = re.compile(
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
+    r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
     r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])"
     # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"

@@ -1740,3 +1740,12 @@ def test_another_person_of_one_first_name_never_answers_for_the_full_name_asked(
     rows = [hit("name: Dave Lister; what: handyman, works with Kev; phone: 07700 900563", line=3),
             hit("name: Dave Moss; company: Moss Plumbing Ltd, Gas Safe reg 554210; phone: 07700 900215", line=2)]
     assert "Moss" not in Reader(overlap_model()).read("What's Dave Lister's company called?", rows).answer
+
+
+def test_a_new_password_written_as_such_is_the_newer_version():
+    """"NEW pw: ..." in a scribbled line says the wifi password changed: it answers over the older
+    wifi line, which the model may score a little higher."""
+    lines = [hit("wifi (flat): SSID Attic-5G, pw Lamp!Sofa77", line=3),
+             hit("flat wifi: router swapped 02/11, NEW pw: Kettle-Fern-19, bike lock: 5521", line=9)]
+    reading = Reader(overlap_model(attic=0.5)).read("whats the wifi pw at the flat", lines)
+    assert "Kettle-Fern-19" in reading.answer
