@@ -851,9 +851,9 @@ def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[St
 
 
 # Words that say which date of a thing is asked, not which thing: "When does the Peugeot's
-# insurance expire?" asks about the insurance.
+# insurance expire?" asks about the insurance, "How much did Alice weigh when she was born?" about Alice.
 _EVENT_TERMS = {stem(w) for w in "expire expires expiry expiration due renew renews renewal valid validity until end ends "
-                "start starts begin begins next".split()}
+                "start starts begin begins next born birth".split()}
 
 
 def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:

@@ -1749,3 +1749,12 @@ def test_a_new_password_written_as_such_is_the_newer_version():
              hit("flat wifi: router swapped 02/11, NEW pw: Kettle-Fern-19, bike lock: 5521", line=9)]
     reading = Reader(overlap_model(attic=0.5)).read("whats the wifi pw at the flat", lines)
     assert "Kettle-Fern-19" in reading.answer
+
+
+def test_the_weight_at_birth_is_no_other_things_value():
+    """"How much did Rosa weigh when she was born?" is answered by the line that gives her weight
+    ("had the baby ... Rosa, 3,4 kg"), though another line speaks of her birth without a weight."""
+    lines = [hit("Marta had the baby on Friday (02/10) at St Mary's — Rosa weighed 3,4 kg, 51 cm.", line=12),
+             hit("Rosa's birth certificate: collect from the registry office by 30/10.", line=14)]
+    reading = Reader(overlap_model()).read("How much did Rosa weigh when she was born?", lines)
+    assert reading.kind == "answered" and "3,4 kg" in reading.answer
