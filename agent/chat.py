@@ -26,7 +26,8 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesa
 from agent.reader_relate import WordRelate
 from agent.reader_question import about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, relative_clause, resolve, spell_out, split_question
 from agent.reader_statements import search_statements
-from agent.reader_text import is_question_text, names, stem, written_in_lower_case
+from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
+from memory.gloss import hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
 
@@ -489,7 +490,11 @@ class ChatEngine:
         answered = [r for r in readings if r.kind != "abstained"]
         if not answered:
             return self._finish(DONT_KNOW, "abstained", readings, t0, t_retrieve, on_token, cancel)
-        text = " ".join(r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings)
+        pieces = [r.answer if r.kind != "abstained" else f"({r.question} {DONT_KNOW})" for r in readings]
+        # One line that answers both parts, or that found someone and also holds what is asked of
+        # them, is said once: the fuller piece stays (the one led by the value), else the first.
+        text = " ".join(p for i, p in enumerate(pieces)
+                        if not any(j != i and p in q and (p != q or j < i) for j, q in enumerate(pieces)))
         kind = "answered" if any(r.kind == "answered" for r in readings) else "ambiguous"
         if hops is not None and found is not None:
             readings = readings[1:] + readings[:1]  # cite the line that answers, then the one that led there
@@ -538,12 +543,23 @@ class ChatEngine:
             nicks = self._nicknames(name)
             if nicks:
                 out[name] = nicks
+        if not re.search(r"[A-Z]", question):
+            # "eitans number", typed all in lower case, names nobody by a capital: a word of it
+            # that notes in Hebrew write (its possessive "s" off) is the name.
+            for word in re.findall(r"[a-z]{3,}", question):
+                if word in STOP_WORDS:
+                    continue
+                for form in dict.fromkeys([word[:-1] if word.endswith("s") and len(word) > 3 else word, word]):
+                    nicks = self._hebrew_spellings(form.capitalize())
+                    if nicks:
+                        out[form.capitalize()] = nicks
+                        break
         return out
 
     def _nicknames(self, name: str) -> list[str]:
         if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
             return []
-        nicks: list[str] = []
+        nicks: list[str] = self._hebrew_spellings(name)
         for owner, given in self._card_aliases(name):
             if not set(name.split()) <= set(owner.split()):
                 continue  # the card of someone else who mentions them
@@ -551,6 +567,21 @@ class ChatEngine:
                 if re.fullmatch(r"[A-Z][\w'’-]+", nick) and nick not in name.split() and nick not in nicks:
                     nicks.append(nick)
         return nicks
+
+    def _hebrew_spellings(self, name: str) -> list[str]:
+        """A name asked in Latin letters as notes in Hebrew write it ("Sigal" is "סיגל", and
+        "לסיגל" with "to" glued on), where they do: the lines that say it say the name."""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None:
+            return []
+        out: list[str] = []
+        for word in name.split():
+            spellings = hebrew_spellings(word)
+            if not spellings:
+                continue
+            for st in find(" ".join(spellings), limit=MENTIONS_K):
+                out += [w for w in hebrew_forms(spellings, st.text) if w not in out]
+        return out
 
     def _card_aliases(self, name: str) -> Iterator[tuple[str, list[str]]]:
         """(whose page or card it is, the other names it gives) for each line that mentions `name`

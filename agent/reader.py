@@ -258,6 +258,9 @@ class Reader:
         n_terms = max(1, len(info.terms))
         # What the question alone decides, once for all its statements.
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
+        # "ZG 9025-EP": a capital part of a hyphenated identifier is no name of its own; the
+        # identifier is checked whole below.
+        named_apart = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
         # 55517" written "98860 55517".
@@ -297,12 +300,12 @@ class Reader:
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
             owner_ok = all(stem(o) in terms for o in info.owners)
-            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in info.names)
+            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in named_apart)
             if not names_ok and _one_key(st):
                 # A card's line is about what the card names: "Número de empleado: DT-0583" under
                 # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
                 named = cards.get((st.path, st.topic), set())
-                names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in info.names)
+                names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in named_apart)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
@@ -550,7 +553,9 @@ class Reader:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
         reading = self.decide(info, cands, question)
-        if reading.kind == "answered" and _sibling_key(info, reading.statement, statements):
+        if reading.kind == "answered" and (_sibling_key(info, reading.statement, statements)
+                                           or _thing_elsewhere(info, reading.statement, statements)
+                                           or _part_for_total(info, reading.statement)):
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
@@ -865,6 +870,46 @@ def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[St
             if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms and not asked <= m for m in mine):
                 return True
     return False
+
+
+# Words that say which date of a thing is asked, not which thing: "When does the Peugeot's
+# insurance expire?" asks about the insurance, "How much did Alice weigh when she was born?" about Alice.
+_EVENT_TERMS = {stem(w) for w in "expire expires expiry expiration due renew renews renewal valid validity until end ends "
+                "start starts begin begins next born birth".split()}
+
+
+def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:
+    """The chosen line gives a value of the asked kind for another thing of the named subject
+    ("Peugeot 208: VTV vence 04/2027") while another retrieved line is about the very thing asked,
+    and gives none ("Peugeot 208: seguro Sancor, póliza 3.902.551" for "When does the Peugeot's
+    insurance policy expire?"): the notes speak of it and do not say, so the other thing's date
+    is no answer."""
+    if not info.want or not info.names:
+        return False
+    things = {t for t in info.terms if t not in _EVENT_TERMS and t not in _KIND_WORDS.get(info.want, set())}
+    missing = things - _terms_of(best)
+    subject = {stem(w) for n in info.names for w in _name_words(n)}
+    if not missing or not subject <= _terms_of(best):
+        return False
+    return any(st.id != best.id and things <= _terms_of(st) and not typed_values(st.text, info.want, exclude=info.text)
+               for st in statements)
+
+
+_ASKS_TOTAL = re.compile(r"\b(?:in total|total|altogether|all in all|overall)\b", re.IGNORECASE)
+# A part paid ahead names itself; a line that also says the total ("ukupno", "gesamt") may answer.
+_PART_PAID = {"deposit", "advance", "instalment", "installment", "downpayment"}
+_SAYS_TOTAL = re.compile(r"\b(?:total\w*|in all|altogether|gesamt\w*|insgesamt|ukupn\w*|razem|łącznie|totaal|totalt|yhteensä|"
+                         r"celkem|összesen|iš viso|kokku|kopā|итого|всього|разом)\b", re.IGNORECASE)
+
+
+def _part_for_total(info: QuestionInfo, best: StatementHit) -> bool:
+    """"How much does the cabin cost in total?" is not answered by the deposit paid on it
+    ("cabaña ..., seña $ 250.000 ya pagada"): a line whose amount is a part paid ahead, and that
+    says no total, does not say what the whole costs."""
+    if info.want != "money" or not _ASKS_TOTAL.search(info.text) or _SAYS_TOTAL.search(best.text):
+        return False
+    said = {w.lower() for w in re.findall(r"[^\W\d_]+", best.text.replace("down payment", "downpayment"))}
+    return bool((said | set(english_for(best.text))) & _PART_PAID)
 
 
 def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:

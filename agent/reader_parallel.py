@@ -10,7 +10,7 @@ probability of the question, and both cover the same words of it, nothing in the
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from agent.reader_text import names, stem
 from agent.reader_versions import revises, when_written
@@ -74,8 +74,24 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
     nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
     nc = [n for n in names(sc.text) if n not in sb.text and n not in c.typed]
     if nb and nc:
-        return nb[0], nc[0]
+        return with_model(nb[0], sb.text, b.typed), with_model(nc[0], sc.text, c.typed)
     return None
+
+
+# A model number right after a make: "208" in "Peugeot 208 (de Martín)", "7" in "Golf 7 GTI";
+# not a year ("Fiat Cronos 2019"), a time, a date, an amount or a measure.
+_MODEL_NUMBER = re.compile(r" (\d{1,4}[A-Za-z]?)\b(?![.,:/-]?\d)(?!\s*(?:€|\$|£|%|(?:km|kg|g|mg|ml|l|h|min|m|cm|x|am|pm|st|nd|rd|th)\b"
+                           r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
+
+
+def with_model(name: str, text: str, values: Sequence[str] = ()) -> str:
+    """A record's name with its model number, as the user tells two cars apart: "Peugeot 208"
+    rather than "Peugeot" beside "Fiat Cronos"."""
+    at = text.find(name)
+    m = _MODEL_NUMBER.match(text, at + len(name)) if at >= 0 else None
+    if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or any(m.group(1) in v for v in values):
+        return name
+    return f"{name} {m.group(1)}"
 
 
 def telling_name(text: str, others: list[str], label: str, question: str, value: str,

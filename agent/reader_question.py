@@ -6,6 +6,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
+from memory.gloss import english_for
 from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
@@ -68,7 +69,7 @@ _NUMBER_FOR_SOMEONE = re.compile(
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
-    q = re.sub(r"\b(?:wat|wht|whta|waht)\b", "what", q, flags=re.IGNORECASE)
+    q = re.sub(r"\b(?:wat|wht|whta|waht|wut)(s)?\b", lambda m: "what's" if m.group(1) else "what", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
@@ -127,6 +128,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "name"
     elif re.search(r"\b(name|names|called|named)\b", low) and not re.search(r"\bwhose\b", low):
         want = "name"
+    elif re.fullmatch(r"\W*where(?:'s| is)\s+(?:my|our|the)\s+(?:flat|apartment|house|home|condo)\W*", low):
+        want = "address"  # "Where is my apartment?" is its street and number, not the town's name
     elif re.search(r"^\W*where\b", low) or re.search(rf"\b(?:which|what) (?:{_PLACE_KINDS})\b", low):
         want = "place"
     elif re.search(rf"\b(?:which|what) (?:[a-z]+ )?(?:{_NAMED_KINDS})\b", low):
@@ -290,6 +293,18 @@ _GUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 _ASKS_GUID = re.compile(r"\b(?:id|ids|guid|uuid|hash|checksum|md5|key|token|secret)\b", re.IGNORECASE)
 
 
+def _labelled(before: str, named: re.Match | None) -> bool:
+    """The word right before a number says it is the asked kind of identifier, in the note's own
+    language: "cuenta 40 11 558 230 7" is the account number, though its groups look like a phone's."""
+    if named is None:
+        return False
+    label = re.search(r"([^\W\d_]+)\W{0,3}$", before)
+    if label is None:
+        return False
+    asked = _ID_SHORT.get(named.group(1).lower(), named.group(1).lower())
+    return asked == label.group(1).lower() or asked in english_for(label.group(1))
+
+
 def _codes(text: str, question: str) -> list[str]:
     out = []
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
@@ -298,6 +313,8 @@ def _codes(text: str, question: str) -> list[str]:
                       r"passport|serial|frame|chassis|vin|registration|reg|plate)\b",
                       question, re.IGNORECASE)
     phone_spans = _phone_spans(text, spaced=True) if named else []
+    # ... unless the word before them names them as the identifier asked: "cuenta 40 11 558 230 7".
+    out += [text[a:b].strip(" .,;") for a, b in phone_spans if _labelled(text[max(0, a - 24):a], named)]
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):

@@ -119,7 +119,10 @@ _STREET = (r"street|st|road|rd|avenue|ave|lane|ln|walk|grove|way|drive|close|cou
 _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z0-9][\w'.-]*\s+){{0,3}}(?i:{_STREET})\b\.?(?:[^;|\n]{{0,60}})"
     rf"|\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_STREET})\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
-    rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
+    rf"|\b(?:Via|Vicolo|Viale|Piazza|Rue|Calle|Avenida|Rua|Av\.|Avda\.)\s+(?:[\w'.-]+\s+){{1,4}}\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
+    # A street and number before a postcode and its town, as most of Europe writes an address:
+    # "Ozaljska 93, 10000 Zagreb", "Rynek Główny 12, 31-042 Kraków".
+    rf"|\b[A-ZÀ-Þ\u0100-\u017f][\w'.-]*(?:\s+[\w'.-]+){{0,3}}\s+(?!(?:19|20)\d\d,)\d{{1,5}}[a-zA-Z]?(?:/\d{{1,4}})?,\s*(?:[A-Z]{{1,2}}-?)?\d{{2}}[- ]?\d{{3}}\s+[A-ZÀ-Þ\u0100-\u017f][\w'-]+(?:[^;|\n]{{0,60}})"
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata|gaten|gate|gade|veien|vegen|vei|veg|bakken|plassen|allé)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
     # Romanian streets: "Str. Aurel Vlaicu nr. 12", "Bd. Eroilor 5", "Calea Dorobanților nr. 41".
@@ -289,7 +292,10 @@ def emails(text: str) -> list[str]:
 
 def addresses(text: str) -> list[str]:
     """Street addresses: "41 Alder Street, Apartment 3B", "Vicolo dei Pescatori 8, 90015 Cefalù"."""
-    return _dedupe([m.group(0).strip() for m in _ADDRESS.finditer(text)])
+    found = _dedupe([m.group(0).strip() for m in _ADDRESS.finditer(text)])
+    # The run of words after the street may stop inside a bracket ("Caballito (C1424CEN)"): the
+    # address ends before the bracket it does not close.
+    return [a[:a.rfind("(")].rstrip(" ,;—–-") if a.count("(") > a.count(")") else a for a in found]
 
 
 def money(text: str) -> list[str]:

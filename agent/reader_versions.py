@@ -36,6 +36,7 @@ REVISES = re.compile(
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
+    r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
     r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])"
     # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"
@@ -66,7 +67,12 @@ REVISES = re.compile(
     r"|(?<!\w)(?:тепер|теперь|відтепер|замість|вместо|більше не|вже не|по-новому|переїха\w*|переехал\w*|перенесл\w*|"
     r"перенесен\w*|перевів|перевела|перевели|піднім\w+|підня\w+|підвищ\w+|знизи\w+|зменши\w+|збільши\w+|"
     r"нов(?:ий|ая) номер|нов(?:а|ая) адреса|новий тариф|новий графік|новим графіком|з (?:січня|лютого|березня|квітня|"
-    r"травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|понеділка|наступного)|раніше було|було \d)(?!\w)",
+    r"травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|понеділка|наступного)|раніше було|було \d)(?!\w)"
+    # Hebrew, its one-letter words glued on ("ובמקום"): "במקום 109" (instead of), "מעכשיו" (from now on),
+    # "נדחה ל-8.12" (postponed to), "זז ל" (moved to), "עוברת לימי ראשון" (moves to), "עולה מ-180 ל-220"
+    r"|(?<![\u05d0-\u05ea])[ושה]?(?:במקום|מעכשיו|מעתה|נדחה|נדחתה|נדחו|הוקדם|הוקדמה|שינוי|מספר חדש|כתובת חדשה|"
+    r"(?:זז|זזה|זזו|זזות|עובר|עוברת|עוברים|עבר|עברה|עברו|הועבר|הועברה)\s+ל|(?:עולה|עלה|עלתה|יורד|ירד|ירדה)\s+מ)"
+    r"|(?<![\u05d0-\u05ea])מ-?\s?\d[\d,.]*\s*₪?\s+ל-?\s?\d",
     re.IGNORECASE,
 )
 

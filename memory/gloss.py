@@ -322,6 +322,7 @@ _RIOPLATENSE_MORE: dict[str, tuple[str, ...]] = {
     "health insurance": ("prepaga",),
     "kindergarten nursery": ("jardin de infantes",),
     "mobile phone": ("celular",),
+    "deposit": ("sena ",),
 }
 for _english, _words in _RIOPLATENSE_MORE.items():
     _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
@@ -1240,6 +1241,158 @@ def romanized(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Hebrew writes the little words "and", "the", "in", "to", "from", "that", "as" as one letter glued
+# onto the next word ("ובביטוח", "לפיקנטו", "מהעו"ש"): its everyday words are found at the
+# beginning of a word after up to three of those letters. Most are word beginnings ("ביטוח" is
+# also "ביטוחים"); one written with a space after it is a whole word ("אח " is brother, not "אחר"
+# other). Gershayim and geresh are written as the ASCII quote and apostrophe (׳ ״ are folded).
+# Israeli English keeps some words as they are ("arnona", "vaad bayit", "bagrut"): those are glossed too.
+_HEBREW_GLOSSES: dict[str, tuple[str, ...]] = {
+    "passport": ("דרכון",),
+    "identity card id number": ("תעודת זהות", 'ת"ז ', "תז "),
+    "driving licence license": ("רישיון נהיגה", "רשיון נהיגה"),
+    "vehicle licence registration": ("רישיון רכב", "רישיון הרכב", "רשיון רכב"),
+    "licence license": ("רישיון", "רשיון"),
+    "test inspection": ("טסט", "מכון הרישוי", "מכון רישוי"),
+    "plate registration": ("מספר רישוי", "לוחית"),
+    "insurance": ("ביטוח",),
+    "compulsory": ("חובה ",),
+    "comprehensive": ("מקיף ",),
+    "third party": ("צד ג'", "צד ג "),
+    "policy": ("פוליסה", "פוליסת"),
+    "car vehicle": ("רכב ", "רכבים", "מכונית", "אוטו "),
+    "garage mechanic": ("מוסך", "מכונאי"),
+    "service": ("טיפול ",),
+    "rent": ("שכירות", 'שכ"ד', "שכר דירה", "שכר הדירה"),
+    "contract lease": ("חוזה",),
+    "landlord landlady": ("בעל הבית", "בעלת הבית", "משכיר"),
+    "flat apartment": ("דירה ", "דירת", "הדירה"),
+    "home house": ("בית ",),
+    "address": ("כתובת",),
+    "building committee service charges vaad bayit": ("ועד בית", "ועד הבית", "הוועד", "ועד "),
+    "arnona property tax council": ("ארנונה",),
+    "municipality city council": ("עירייה", "עיריית", "העירייה"),
+    "payer": ("משלם ",),
+    "electricity electric": ("חשמל ", "חברת החשמל"),
+    "electrician": ("חשמלאי",),
+    "water": ("מים ", "תאגיד המים"),
+    "gas": ("גז ",),
+    "internet fibre fiber": ("אינטרנט", "פייבר", "סיבים"),
+    "router": ("ראוטר", "נתב"),
+    "network": ("רשת ",),
+    "phone number": ("טלפון", "נייד ", "פלאפון", "סלולרי"),
+    "phones numbers": ("טלפונים",),
+    "number": ("מספר",),
+    "alarm": ("אזעקה",),
+    "code password": ("קוד ", "קודן", "סיסמה", "סיסמא"),
+    "lobby entrance": ("לובי", "כניסה "),
+    "parking": ("חניה", "חנייה"),
+    "bank": ("בנק ",),
+    "account": ("חשבון", 'עו"ש'),
+    "bills accounts": ("חשבונות",),
+    "branch": ("סניף",),
+    "credit card": ("כרטיס אשראי",),
+    "card": ("כרטיס",),
+    "limit": ("מסגרת",),
+    "salary pay": ("משכורת",),
+    "standing order direct debit": ("הוראת קבע", "הוראות קבע"),
+    "child allowance benefit": ("קצבת ילדים", "קצבה"),
+    "national insurance": ("ביטוח לאומי",),
+    "customer": ("לקוח",),
+    "doctor": ("רופא", 'ד"ר', "דוקטור"),
+    "family doctor gp": ("רופאת משפחה", "רופא משפחה"),
+    "clinic": ("מרפאה", "מרפאת"),
+    "health fund insurance kupat holim": ("קופת חולים", "קופ\"ח"),
+    "supplementary": ("משלים ",),
+    "hospital": ("בית חולים", 'ביה"ח'),
+    "surgery operation": ("ניתוח",),
+    "cataract": ("קטרקט",),
+    "eye eyes": ("עין ", "עיניים", "העיניים"),
+    "dentist": ("רופא שיניים", "רופאת שיניים", "שיניים"),
+    "pharmacy": ("בית מרקחת",),
+    "allergy": ("אלרגיה", "אלרגי"),
+    "blood type": ("סוג דם",),
+    "vaccination": ("חיסון",),
+    "birthday bday": ("יום הולדת", "יומולדת", "יום ההולדת"),
+    "born birth": ("נולד", "לידה"),
+    "mother mum mom": ("אמא", "אמי ", "אימא"),
+    "father dad": ("אבא ",),
+    "grandmother grandma": ("סבתא",),
+    "grandfather grandpa": ("סבא ",),
+    "brother": ("אח ", "אחי "),
+    "sister": ("אחות", "אחותי"),
+    "sister-in-law": ("גיסה", "גיסתי"),
+    "brother-in-law": ("גיס ", "גיסי "),
+    "father-in-law": ("חמי ", "חמא "),
+    "mother-in-law": ("חמות",),
+    "husband": ("בעלי ",),
+    "wife": ("אשתי", "אשתו"),
+    "child children kids": ("ילדים", "ילדה ", "ילד "),
+    "baby": ("תינוק",),
+    "babysitter": ("בייביסיטר", "שמרטף"),
+    "neighbour neighbor": ("שכן ", "שכנה", "שכנים"),
+    "friend": ("חבר ", "חברה ", "חברים", "חברות "),
+    "company": ("חברת",),
+    "kindergarten": ("גן ", "גנון", "הגן ", "גני "),
+    "kindergarten teacher": ("גננת",),
+    "pre-compulsory": ("טרום חובה", "טרום-חובה"),
+    "after-school daycare": ("צהרון",),
+    "school": ("בית ספר", "בית הספר", 'ביה"ס', "בי\"ס"),
+    "class grade": ("כיתה", "כיתת"),
+    "homeroom teacher": ("מחנכת", "מחנך ", "חינוך"),
+    "teacher": ("מורה", "מורים", "מורות"),
+    "coordinator": ("רכזת", "רכז "),
+    "substitute": ("ממלאת מקום", "ממלא מקום", "ממלאת את מקומך", "מחליפה", "מחליף "),
+    "matriculation exam bagrut": ("בגרות",),
+    "exam test": ("בחינה", "מבחן", "בוחן "),
+    "lab laboratory": ("מעבדה", "מעבדות", "המעבדה"),
+    "parent-teacher meeting": ("אסיפת הורים", "אסיפות הורים"),
+    "parents": ("הורים",),
+    "meeting": ("פגישה", "אסיפה", "אסיפת", "ישיבה", "ישיבת"),
+    "club after-school": ("חוג",),
+    "community centre center": ('מתנ"ס', "מתנס"),
+    "judo": ("ג'ודו",),
+    "ballet": ("בלט ",),
+    "coach": ("מאמן", "מאמנת"),
+    "pick up": ("אוסף", "אוספת", "לאסוף", "איסוף", "איסופים"),
+    "day off free": ("יום חופשי", "היום החופשי", "יום חופש"),
+    "sunday": ("ראשון ", "ראשון ושלישי"),
+    "monday": ("שני ",),
+    "tuesday": ("שלישי ",),
+    "wednesday": ("רביעי ",),
+    "thursday": ("חמישי ",),
+    "friday": ("שישי ",),
+    "saturday shabbat": ("שבת ",),
+    "work job": ("עבודה", "עובדת", "עובד "),
+    "price cost": ("מחיר", "עלות", "עולה "),
+    "month monthly": ("חודש", "לחודש", "חודשיים"),
+    "year yearly": ("שנה ", "לשנה", "שנתי"),
+    "new": ("חדש", "חדשה"),
+    "tax": ("מס ", "מס הכנסה"),
+    "police": ("משטרה",),
+    "ambulance": ('מד"א',),
+    "plumber": ("אינסטלטור",),
+    "mortgage": ("משכנתא",),
+    "loan": ("הלוואה",),
+    "valid expiry expires until": ("בתוקף", "תוקף"),
+    "renewed renewal": ("חידוש", "חידשתי", "חידשנו", "מתחדש"),
+}
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+_HEBREW = [(w, english) for english, words in _HEBREW_GLOSSES.items() for w in words]
+_HEBREW_RE = re.compile("(?<![\u05d0-\u05ea\"'])[ובהלמשכ]{0,3}(" + "|".join(
+    re.escape(w.rstrip()) + ("(?![\u05d0-\u05ea])" if w.endswith(" ") else "")
+    for w in sorted({w for w, _ in _HEBREW}, key=lambda w: len(w.rstrip()), reverse=True)) + ")")
+_HEBREW_ENGLISH: dict[str, str] = {}
+for _w, _e in _HEBREW:
+    _HEBREW_ENGLISH[_w.rstrip()] = f"{_HEBREW_ENGLISH.get(_w.rstrip(), '')} {_e}".strip()
+
+
+def _hebrew_folded(text: str) -> str:
+    """Hebrew as it is glossed: points (niqqud) left out, gershayim and geresh as ASCII quotes."""
+    text = text.replace("\u05f4", '"').replace("\u05f3", "'").replace("\u201d", '"').replace("\u2019", "'")
+    return "".join(c for c in text if not "\u0591" <= c <= "\u05c7")
+
+
 # Vietnamese words are syllables, most of them short and, with their tone marks folded away, the
 # same letters as English words ("me" is mother, "bo" father, "vo" wife). They are glossed only
 # in a line written in Vietnamese (one holding a letter only Vietnamese uses), as whole syllable
@@ -1375,6 +1528,9 @@ def english_for(text: str) -> frozenset[str]:
         for m in _CYRILLIC_RE.finditer(low):
             found.update(_CYRILLIC_ENGLISH[m.group(0).strip()].split())
         found.update(romanized(text))
+    if _HEBREW_LETTER.search(text):
+        for m in _HEBREW_RE.finditer(_hebrew_folded(text)):
+            found.update(_HEBREW_ENGLISH[m.group(1)].split())
     if _VIETNAMESE_LETTER.search(text):
         for m in _VIETNAMESE.finditer(low):
             found.update(_VIETNAMESE_ENGLISH[m.group(0)].split())
@@ -1397,7 +1553,7 @@ def english_for(text: str) -> frozenset[str]:
 
 _ENGLISH: dict[str, set[str]] = {}
 # A Vietnamese phrase is searched by its longest syllable, unless that is "tien" (money), in every line of a budget.
-for _p, _e in _ENTRIES + _HANGUL + _THAI + _GREEK + _CYRILLIC_SEARCHED + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
+for _p, _e in _ENTRIES + _HANGUL + _THAI + _GREEK + _CYRILLIC_SEARCHED + _HEBREW + [(w, e) for w, e in _VIETNAMESE_ENGLISH.items()
                                     if max(map(len, w.split())) >= 4 and max(w.split(), key=len) != "tien"]:
     for _w in _e.split():
         _ENGLISH.setdefault(_w, set()).add(_p.strip())
@@ -1433,6 +1589,84 @@ def foreign_for(words: list[str]) -> list[str]:
             continue
         for p in sorted(_ENGLISH.get(w.lower(), ())):
             word = max(p.replace("'", " ").split(), key=len)
-            if (len(word) >= 4 or "\uac00" <= word[0] <= "\ud7a3") and word not in out:
+            if (len(word) >= 4 or "\uac00" <= word[0] <= "\ud7a3" or "\u05d0" <= word[0] <= "\u05ea" and len(word) >= 3) and word not in out:
                 out.append(word)
+    return out
+
+
+# A name asked in Latin letters ("Eitan", "Sigal") and written in Hebrew in the notes ("איתן",
+# "סיגל"): Hebrew writes its consonants and only some vowels (א ע at a word's start, י ו inside, ה
+# or א at its end), so the Latin spelling gives a few Hebrew ones and the notes say which exist.
+_HEBREW_UNITS = [  # Latin letters -> Hebrew letters they may be written with, longest first
+    ("sh", ("ש",)), ("ch", ("ח", "כ")), ("kh", ("ח", "כ")), ("tz", ("צ",)), ("ts", ("צ",)), ("ph", ("פ",)),
+    ("th", ("ת",)), ("zh", ("ז'",)), ("b", ("ב",)), ("v", ("ב", "ו")), ("g", ("ג", "ג'")), ("j", ("ג'",)), ("d", ("ד",)),
+    ("h", ("ה", "ח")), ("z", ("ז",)), ("t", ("ת", "ט")), ("y", ("י",)), ("k", ("ק", "כ")), ("c", ("ק", "כ", "ס")),
+    ("l", ("ל",)), ("m", ("מ",)), ("n", ("נ",)), ("s", ("ס", "ש")), ("p", ("פ",)), ("f", ("פ",)), ("r", ("ר",)),
+    ("q", ("ק",)), ("w", ("ו",)), ("x", ("קס",)),
+]
+_HEBREW_VOWELS = {  # (at the start, inside, at the end)
+    "ei": (("אי",), ("י", ""), ("אי", "י")), "ey": (("אי",), ("י",), ("אי", "י")), "ai": (("אי",), ("י", "אי"), ("אי", "י")),
+    "ay": (("אי",), ("י", "אי"), ("אי", "י")), "eu": (("או",), ("או", "ו"), ("או",)), "oi": (("אוי",), ("וי",), ("וי",)),
+    "a": (("א", "ע"), ("", "א"), ("ה", "א")), "e": (("א", "ע"), ("", "י"), ("ה", "י", "")),
+    "i": (("אי", "א"), ("י", ""), ("י",)), "o": (("או", "עו"), ("ו", ""), ("ו",)), "u": (("או",), ("ו",), ("ו",)),
+}
+_FINAL_FORM = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
+_MAX_SPELLINGS = 64
+
+
+def hebrew_spellings(name: str) -> list[str]:
+    """The ways a Latin-letter name may be written in Hebrew, without vowel points: "Tamar" ->
+    ["תמר", "תמאר", "טמר", ...]; [] for anything but one word of Latin letters (or too many ways)."""
+    low = fold(name).lower()
+    if not re.fullmatch(r"[a-z]{2,15}", low):
+        return []
+    low = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", low)  # "Yossi" is written with one ס
+    units: list[tuple[str, ...]] = []
+    k = 0
+    after_vowel = False
+    while k < len(low):
+        vowel = next((v for v in sorted(_HEBREW_VOWELS, key=len, reverse=True) if low.startswith(v, k)), None)
+        if vowel:
+            start, inside, end = _HEBREW_VOWELS[vowel]
+            options = start if k == 0 else end if k + len(vowel) == len(low) else inside
+            if after_vowel:  # a vowel after a vowel ("Noam", "Yael") is carried by א or ע
+                options = tuple(dict.fromkeys(("א", "ע") + tuple(o for o in options if o)))
+            units.append(options)
+            k += len(vowel)
+            after_vowel = True
+            continue
+        after_vowel = False
+        unit, letters = next(((u, ls) for u, ls in _HEBREW_UNITS if low.startswith(u, k)), (low[k], ()))
+        if not letters:
+            return []
+        units.append(letters)
+        k += len(unit)
+    spellings = [""]
+    for options in units:
+        spellings = [s + o for s in spellings for o in options]
+        if len(spellings) > _MAX_SPELLINGS:
+            return []
+    out = []
+    for s in spellings:
+        if len(s) >= 2:
+            s = s[:-1] + _FINAL_FORM.get(s[-1], s[-1]) if not s.endswith("'") else s
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def hebrew_forms(spellings: list[str], text: str) -> list[str]:
+    """The words of `text` that are one of these spellings, bare or after the one-letter words
+    Hebrew glues on ("לאיתן", "ואיתן"), as the text writes them."""
+    if not spellings or not _HEBREW_LETTER.search(text):
+        return []
+    want = set(spellings)
+    out = []
+    for m in re.finditer(r"[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*", _hebrew_folded(text)):
+        word = m.group(0)
+        for k in range(0, min(3, len(word) - 2) + 1):
+            if word[k:] in want and (k == 0 or all(c in "ובהלמשכ" for c in word[:k])):
+                if word not in out:
+                    out.append(word)
+                break
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -196,6 +196,17 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             # Quoted as the record, not as the XML line (`<sms protocol="0" address=...`).
             blocks.append(Block("record", [(n, text)], fields=pairs, first_line=n, source=text))
         return ParsedFile(kind="csv", blocks=blocks, warnings=[warning] if warning else [])
+    if (chat := google_chat.messages_of(path, text)) is not None:
+        # Google Chat from Takeout: the conversation's messages under their days, each at its text's line, dated.
+        return _dated_notes(*google_chat.to_markdown(chat, lines, path), warning, "a Google Chat conversation with no messages")
+    if google_chat.is_group_info(path, text):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Google Chat conversation's members; messages.json beside it is read")
+    if (vaults := onepassword.export_of(path, text)) is not None:
+        # A 1Password export's export.data (one line of JSON): each item its title over its fields and notes.
+        md, day = onepassword.to_markdown(vaults)
+        return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), 1), warnings=[warning] if warning else [],
+                          written=day, nothing="" if md else "a 1Password export with no active items")
     if path.suffix.lower() == ".json" and (data_ := keep.note(lines)) is not None:
         # A Google Keep note from Takeout: one line of JSON; every statement cites that line.
         blocks = _on_line(_parse_markdown(keep.to_markdown(data_, path.stem)), 1)
@@ -247,6 +258,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _converted(md, numbers, warning, written=day)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "MediaWiki export", exc)
+    if diaro.looks_like_diaro(path, lines):
+        # A Diaro backup: each entry under its local day (its date only as epoch milliseconds), dated.
+        try:
+            return _dated_notes(*diaro.to_markdown(text), warning, "a Diaro backup with no entries")
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "Diaro backup", exc)
     if keepass.looks_like_keepass(path, lines):
         # A KeePass export: each entry its title over its user name, URL and notes; never a password.
         try:
@@ -289,7 +306,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _converted(*bank.to_markdown(lines, path.stem), warning)
     if daylio.looks_like(path, lines):  # a Daylio diary: each entry its day (and title) over its text, dated
         return _dated_notes(*daylio.to_markdown(lines, path.stem), warning, "a Daylio export with no entries")
-    for wallet in (gcash, mercadopago):  # a GCash history, a Mercado Pago statement: the month over its rows, dated
+    for wallet in (gcash, mercadopago, leumi):  # a GCash history, a Mercado Pago or Leumi statement: its rows, dated
         if wallet.looks_like(path, lines):
             return _dated_notes(*wallet.to_markdown(lines, path.stem), warning)
     if workflowy.looks_like(path, lines):  # a Workflowy plain-text export: the outline, as its OPML is read

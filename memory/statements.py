@@ -86,7 +86,8 @@ _OPENERS = "\"“‘'([¿¡*_"
 
 
 def _starts_sentence(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+    # A letter of a script with no case (Hebrew, Arabic, Hangul) starts a sentence as a capital does.
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower() and ch.lower() == ch.upper())
 
 
 _SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is an as my am pm ok hi".split())

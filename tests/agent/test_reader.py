@@ -1479,6 +1479,17 @@ def test_a_lithuanian_line_that_states_a_change_revises():
     assert not revises(hit("Nebenkosten: 210 € im Monat"))  # German utilities are no "nebe" (no longer)
 
 
+def test_a_hebrew_line_that_states_a_change_revises():
+    from agent.reader_versions import revises
+    assert revises(hit("מינואר משלמים 95 ₪ במקום 80."))  # instead of
+    assert revises(hit("התור לרופא השיניים נדחה ל-3.4.2027."))  # postponed to
+    assert revises(hit("השחייה של נועם עוברת לימי שלישי ב-18:00."))  # moves to
+    assert revises(hit("דמי הניהול עולים מ-300 ל-340 ₪ לחודש."))  # from 300 to 340
+    assert revises(hit("ומעכשיו סבא אוסף את נועם בימי שני."))  # from now on, "and" glued on
+    assert not revises(hit("השחייה של נועם בימי שלישי ב-18:00, 250 ₪."))
+    assert not revises(hit("מקום חניה מספר 12."))  # "place", not "instead of"
+
+
 def test_indonesian_month_names_beside_a_day_are_dates():
     from agent.reader_text import dates, latest_date
     assert dates("Sari: 17 Agustus 1990 (iya)")[0] == "17 Agustus 1990"
@@ -1662,3 +1673,88 @@ def test_tagalog_changes_revise():
     assert not revises(hit("Bayad sa tubig: ₱650 kada buwan."))
     assert not revises(hit("Simula pa lang ng kwento."))
     assert not revises(hit("Ate the bagong cake."))
+
+
+def test_another_things_date_of_a_named_subject_is_no_answer_when_a_line_speaks_of_the_thing():
+    """"When does the Clio's insurance expire?": the Clio's MOT date is another thing's, and the
+    notes do speak of the Clio's insurance (without a date), so the answer is "I don't know". With
+    no line about its insurance the reader does not judge this way; the MOT asked is answered."""
+    mot = hit("Renault Clio (Tom's) — reg LK19 XPR: MOT expires 09/2027", line=5)
+    cover = hit("Renault Clio (Tom's) — reg LK19 XPR: insured with Admiral, policy 55-20931", line=6)
+    reader = Reader(overlap_model())
+    assert reader.read("When does the Clio's insurance expire?", [mot, cover]).kind == "abstained"
+    assert "09/2027" in reader.read("When does the Clio's MOT expire?", [mot, cover]).answer
+    dated = hit("Renault Clio (Tom's) — reg LK19 XPR: insured with Admiral, expires 03/2027", line=6)
+    assert "03/2027" in reader.read("When does the Clio's insurance expire?", [mot, dated]).answer
+
+
+def test_a_deposit_is_not_what_something_costs_in_total():
+    """"How much does the cottage cost in total?" is not answered by the deposit paid on it; the
+    deposit itself is, and a line that gives the total beside its deposit answers the total."""
+    deposit = [hit("Lake District 12-19 Aug: cottage in Coniston, deposit £300 already paid.", line=3)]
+    reader = Reader(overlap_model())
+    assert reader.read("How much does the Coniston cottage cost in total?", deposit).kind == "abstained"
+    assert "£300" in reader.read("How much was the deposit for the Coniston cottage?", deposit).answer
+    both = [hit("Lake District 12-19 Aug: cottage in Coniston, £1,150 total, deposit £300 already paid.", line=3)]
+    assert reader.read("How much does the Coniston cottage cost in total?", both).kind == "answered"
+
+
+def test_two_cars_are_named_with_their_model_numbers():
+    """Asking which car, each is named as the user tells them apart: "Peugeot 308", not
+    "Peugeot"; a year after the make ("Skoda Fabia 2017") is no model number."""
+    from agent.reader_parallel import with_model
+
+    assert with_model("Peugeot", "Peugeot 308 (Anna's) — reg AB12 CDE") == "Peugeot 308"
+    assert with_model("Skoda Fabia", "Skoda Fabia 2017 blue (mine)") == "Skoda Fabia"
+    assert with_model("Netflix", "Netflix 12 € a month") == "Netflix"
+    assert with_model("Ana", "Ana 5 May") == "Ana"
+    cars = [hit("Peugeot 308 (Anna's) — reg AB12 CDE: MOT due 04/2027", line=7, topic="Cars"),
+            hit("Skoda Fabia 2017 blue (mine) — reg XY66 ZZZ: MOT due 11/2026", line=4, topic="Cars")]
+    reading = Reader(overlap_model()).read("When is the car's MOT due?", cars)
+    assert reading.kind == "ambiguous" and "Peugeot 308" in reading.answer and "Skoda Fabia" in reading.answer
+
+
+def test_a_hurried_wats_is_whats_and_no_word_of_the_question():
+    """"wats my blood group": the typo is no content word, so the line that says the blood group
+    covers the whole question and is not outweighed by a line that shares only "group"."""
+    assert analyse("wats my blood group").terms == analyse("What's my blood group?").terms
+    assert analyse("wut is my wifi password").want == "code"
+    lines = [hit("Health: blood group 0 Rh+ (from the 2019 donor card).", line=2),
+             hit("Kids: Lily, class 2B, reading group Owls, teacher Mrs Hart.", line=7)]
+    reading = Reader(overlap_model(owls=1.0)).read("wats my blood group", lines)
+    assert reading.kind == "answered" and "0 Rh+" in reading.answer
+
+
+def test_a_plate_with_a_hyphen_is_found_whole():
+    """"What is ZG 1234-AB?": "AB" is a part of the plate, not a name the line must say apart;
+    the line holding the plate whole answers, and another plate's line does not."""
+    cars = [hit("auto: Fiat Punto (Marin's); registration: ZG 1234-AB; inspection: until 05/2027", line=3),
+            hit("auto: Opel Astra (mine); registration: ZG 5678-CD; inspection: until 09/2026", line=4)]
+    reading = Reader(overlap_model()).read("What is ZG 1234-AB?", cars)
+    assert reading.kind == "answered" and "Fiat Punto" in reading.answer
+
+
+def test_another_person_of_one_first_name_never_answers_for_the_full_name_asked():
+    """"What's Dave Lister's company called?": Dave Lister's row names none; Dave Moss's row names
+    his, and is no answer (the full name asked must be on the line, whichever line is read first)."""
+    rows = [hit("name: Dave Lister; what: handyman, works with Kev; phone: 07700 900563", line=3),
+            hit("name: Dave Moss; company: Moss Plumbing Ltd, Gas Safe reg 554210; phone: 07700 900215", line=2)]
+    assert "Moss" not in Reader(overlap_model()).read("What's Dave Lister's company called?", rows).answer
+
+
+def test_a_new_password_written_as_such_is_the_newer_version():
+    """"NEW pw: ..." in a scribbled line says the wifi password changed: it answers over the older
+    wifi line, which the model may score a little higher."""
+    lines = [hit("wifi (flat): SSID Attic-5G, pw Lamp!Sofa77", line=3),
+             hit("flat wifi: router swapped 02/11, NEW pw: Kettle-Fern-19, bike lock: 5521", line=9)]
+    reading = Reader(overlap_model(attic=0.5)).read("whats the wifi pw at the flat", lines)
+    assert "Kettle-Fern-19" in reading.answer
+
+
+def test_the_weight_at_birth_is_no_other_things_value():
+    """"How much did Rosa weigh when she was born?" is answered by the line that gives her weight
+    ("had the baby ... Rosa, 3,4 kg"), though another line speaks of her birth without a weight."""
+    lines = [hit("Marta had the baby on Friday (02/10) at St Mary's — Rosa weighed 3,4 kg, 51 cm.", line=12),
+             hit("Rosa's birth certificate: collect from the registry office by 30/10.", line=14)]
+    reading = Reader(overlap_model()).read("How much did Rosa weigh when she was born?", lines)
+    assert reading.kind == "answered" and "3,4 kg" in reading.answer

@@ -200,3 +200,35 @@ def test_a_hop_takes_the_close_candidate_that_names_the_one_sought(tmp_path):
         candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0) for s in (diary, family)])
     found = engine._hop("Who is my brother?", "Who is my brother?", "brother")
     assert found is not None and found[0] == "Lukas" and found[1].statement.line == 18
+
+
+def test_one_line_answering_both_parts_is_said_once(tmp_path):
+    """"Who is Biscuit's vet and what is the vet's phone number?": both parts are answered by the
+    vet's line, which the answer quotes once, not twice."""
+    engine, note, _ = make_engine(tmp_path)
+    answer = engine.ask("Who is Biscuit's vet and what is the vet's phone number?")
+    assert answer.kind == "answered" and answer.answer.count("Dierenkliniek Zuilen") == 1
+    assert "+31 30 555 0144" in answer.answer and (answer.citation.path, answer.citation.line) == (str(note), 5)
+
+
+class AnyWordMemory(MentionMemory):
+    """The full-text index's OR of words: the lines that name any of them."""
+
+    def statements_mentioning(self, word, limit=40):
+        words = word.split()
+        return [s for s in self.statements if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s.text) for w in words)][:limit]
+
+
+def test_a_name_asked_in_latin_letters_is_found_as_hebrew_notes_write_it(tmp_path):
+    """"Noam" in a question, "נועם" in the notes (and "ולנועם" with "and to" glued on): the lines that
+    write it are about Noam. A name the notes do not write in Hebrew gets nothing."""
+    from memory.statements import parse_statements
+
+    note = "נועם - 050-555-0101\nסבתא - 052-555-0102\nנועם בכיתה ב', ולנועם יש חוג שחייה\n"
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer),
+                        memory=AnyWordMemory(parse_statements(tmp_path / "phones.txt", note.encode())))
+    assert engine._nicknames("Noam") == ["נועם", "ולנועם"]
+    assert engine._nicknames_in("What's Noam's number?") == {"Noam": ["נועם", "ולנועם"]}
+    assert engine._nicknames("Ruth") == []
+    assert engine._nicknames_in("noams number pls") == {"Noam": ["נועם", "ולנועם"]}  # all in lower case: no capital names him

@@ -961,3 +961,43 @@ def test_two_ukrainian_lines_of_one_note_with_the_same_shape_are_records_of_one_
     a = _shape("Сказ: 01.02.2025, наступна — 01.02.2026", ["01.02.2026"])
     b = _shape("Сказ: 03.04.2025, наступна — 03.04.2026", ["03.04.2026"])
     assert a and len(a & b) / len(a | b) >= 0.5
+def test_a_street_and_number_before_a_postcode_and_town_is_an_address():
+    """Most of Europe writes "Street 12, 12345 Town" with no word for street; Spanish abbreviates
+    the avenue ("Av. Corrientes 1234"). A year before a number ("Invoice 2024, 12345 ...") is not."""
+    from agent.reader_text import addresses
+
+    assert addresses("Lipova 17, 21000 Split (3. kat)")[0].startswith("Lipova 17, 21000 Split")
+    assert addresses("Rynek Główny 12, 31-042 Kraków")[0].startswith("Rynek Główny 12, 31-042 Kraków")
+    assert addresses("Casa: Av. Corrientes 1234, 5° A — Almagro")[0].startswith("Av. Corrientes 1234")
+    assert addresses("Invoice 2024, 12345 Total") == []
+    lines = [hit("Stan: Lipova 17, 21000 Split (3. kat), stan br. 9.", line=4),
+             hit("Stan: stambeni kredit, rata 480 € mjesečno.", line=5)]
+    reading = Reader(overlap_model()).read("What is my home address?", lines)
+    assert reading.kind == "answered" and "Lipova 17" in reading.answer
+
+
+def test_where_is_my_flat_wants_its_street_and_number():
+    """"Where is my apartment?" is answered by the line with its address, not by the bills filed
+    under the apartment's heading; an address stops before a bracket it does not close."""
+    from agent.reader_text import addresses
+
+    assert analyse("Where is my apartment?").want == "address"
+    assert analyse("Where's our home ground?").want == "place"
+    assert addresses("Casa: Av. Corrientes 1234, 5° A — Almagro (C1193AAF)") == ["Av. Corrientes 1234, 5° A — Almagro"]
+    lines = [hit("Servicios: Metrogas — cuenta 40 11 558 230 7", line=21, topic="Depto"),
+             hit("Depto: Av. Corrientes 1234, 5° A — Almagro (C1193AAF)", line=13, topic="Depto")]
+    reading = Reader(overlap_model(metrogas=2.0)).read("Where is my apartment?", lines)
+    assert reading.kind == "answered" and reading.value == "Av. Corrientes 1234, 5° A — Almagro"
+
+
+def test_a_spaced_number_labelled_as_the_account_asked_is_that_account_not_a_phone():
+    """"gas acct number" over "Gaz: compte 40 11 558 230 7": the groups look like a phone number's,
+    but the word before them (French "compte", glossed "account") says what they are. Unlabelled,
+    a phone's groups are still no account number."""
+    from agent.reader_question import typed_values
+
+    assert typed_values("Énergie: Gaz — compte 40 11 558 230 7", "code", exclude="gas acct number") == ["40 11 558 230 7"]
+    assert typed_values("Maman: 06 12 55 80 31", "code", exclude="mums account number") == []
+    line = [hit("Énergie: Gaz — compte 40 11 558 230 7", line=22)]
+    reading = Reader(overlap_model()).read("What is my Gaz account number?", line)
+    assert reading.kind == "answered" and reading.value == "40 11 558 230 7"
