@@ -286,6 +286,37 @@ def test_someone_named_by_how_they_stand_to_me_is_a_hop_tried_after_the_question
     assert relative_clause("What's my manager's email?").fallback is False
 
 
+def test_money_sent_to_someone_named_by_a_role_is_a_hop_tried_first():
+    """"How much did I send to my brother in October?": the bank row names him, not "brother", so
+    who he is comes first (the question read as asked would take any October transfer); so for
+    "pay my accountant each month", a role in the notes' language ("our kasambahay"), "my boss at
+    the clinic" (which boss: the qualifier goes with the role), "my neighbour Marko" (which Marko),
+    "Ana's teacher now" and "my dogs' vet". A role word naming a thing stays no hop."""
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("How much did I send to my younger brother in October?")
+    assert (hops.inner, hops.outer, hops.fallback) == ("Who is my younger brother?", "How much did I send to {} in October?", False)
+    hops = relative_clause("How much do I pay my accountant each month?")
+    assert (hops.inner, hops.outer, hops.fallback) == ("Who is my accountant?", "How much do I pay {} each month?", False)
+    assert relative_clause("How much did I lend my sister in May?").outer == "How much did I lend {} in May?"
+    hops = relative_clause("How much did I send to our kasambahay in October?")
+    assert (hops.inner, hops.noun) == ("Who is my kasambahay?", "kasambahay")
+    hops = relative_clause("What is the mobile number of my boss at the Riverside clinic?")
+    assert (hops.inner, hops.outer, hops.noun, hops.fallback) == (
+        "Who is my boss at the Riverside clinic?", "What is the mobile number of {}?", "boss", False)
+    assert relative_clause("What is the mobile number of my boss at the clinic?").noun == "boss"
+    hops = relative_clause("Where does my neighbour Dario work?")
+    assert (hops.inner, hops.outer, hops.named, hops.fallback) == ("Who is my neighbour Dario?", "Where does {} work?", "Dario", False)
+    hops = relative_clause("What is the phone number of Ana's swimming teacher now?")
+    assert (hops.inner, hops.outer) == ("Who is Ana's swimming teacher now?", "What is {}'s phone number?")
+    assert relative_clause("What is the phone number of my dogs' vet?").inner == "Who is my dogs' vet?"
+    for not_a_hop in ("When is my dentist appointment?", "How much did I pay for my car?", "How old is my dog?",
+                      "What did I buy my wife for Christmas?", "How much is my rent?"):
+        assert relative_clause(not_a_hop) is None, not_a_hop
+    # Asked otherwise, the role read as asked comes first, as before.
+    assert relative_clause("When did I last see my dentist?").fallback is True
+
+
 def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     """"the mobile number of Maja's teacher", "Eirik's sister's phone number": who that is first
     (the line about Maja or Eirik), then that person's number; a firm named with "'s" is no hop."""
