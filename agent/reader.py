@@ -679,6 +679,12 @@ class Reader:
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""
         vals = best.typed
+        if len(vals) > 1 and info.want == "money" and best.statement.fields:
+            # A bank row's running balance ("amount: $ -40.000,00; balance: $ 335.624,53") is not
+            # what was paid or sent.
+            running = {v for k, fv in best.statement.fields.items() if _BALANCE_KEY.search(k) for v in vals if v in fv}
+            if running and len([v for v in vals if v not in running]) == 1:
+                vals = [v for v in vals if v not in running]
         if len(vals) == 2 and not info.plural:
             # "Flat A: £675 -> £710 from 1 Sept": the value the arrow points to is the current one.
             old, new = (re.escape(v) for v in vals)
@@ -1146,6 +1152,9 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
 def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:
     """Stems of whose value is asked: the owners (except `but`) and every word of the names used."""
     return {stem(o) for o in info.owners if o != but} | {stem(w) for n in info.names for w in n.split()}
+
+
+_BALANCE_KEY = re.compile(r"\b(?:balance|saldo|stanje|likutis|bilanz|solde|partial_balance)\b", re.IGNORECASE)
 
 
 def _said_in(asked: set[str], terms: set[str]) -> bool:

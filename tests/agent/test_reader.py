@@ -1693,3 +1693,21 @@ def test_tagalog_changes_revise():
     assert not revises(hit("Bayad sa tubig: ₱650 kada buwan."))
     assert not revises(hit("Simula pa lang ng kwento."))
     assert not revises(hit("Ate the bagong cake."))
+
+
+def test_a_bank_row_gives_the_amount_sent_not_its_running_balance_nor_a_sent_word_it_lacks():
+    """"$ -40.000,00" (a sign after the symbol, as a Mercado Pago export writes it) is the amount
+    sent; "balance: $ 335.624,53" beside it is not. "send" asks what the row calls a transfer."""
+    from agent.reader_text import money
+
+    assert money("amount: $ -40.000,00; balance: $ 335.624,53") == ["$ -40.000,00", "$ 335.624,53"]
+    sent = row({"date": "12-10-2026", "movement": "Transferencia enviada Tomás Ibarra", "amount": "$ -40.000,00",
+                "balance": "$ 335.624,53"}, line=5, path="/notes/statement.csv")
+    reading = Reader(overlap_model()).read("How much did I transfer to Tomás Ibarra in October?", [sent])
+    assert reading.kind == "answered" and reading.value == "$ -40.000,00"
+    plain = hit("date: 2026-10-12; description: Transfer to Ilse Brandt; amount: -250.00", path="/notes/bank.csv")
+    reading = Reader(overlap_model()).read("How much did I send to Ilse Brandt?", [plain])
+    assert reading.kind == "answered" and "250.00" in reading.answer
+    # A payee the export writes in capitals with an initial is the one asked about by full name.
+    caps = hit("date: 2026-10-05; description: Send Money to ILSE B. (0917 555 0101); amount: 7500.00", path="/notes/wallet.csv")
+    assert "7500.00" in Reader(overlap_model()).read("How much did I send to Ilse Brandt?", [caps]).answer
