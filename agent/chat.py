@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import (about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, relative_clause, resolve, says_kind, says_role,
+from agent.reader_question import (about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
 from agent.reader_text import is_question_text, names, stem, written_in_lower_case
@@ -499,10 +499,13 @@ class ChatEngine:
     def _hop_readings(self, hops, already: str) -> tuple[list[Reading], tuple[str, Reading] | None]:
         """"the vet who prescribed Momo's pills": who that is first, then the question about them
         (the line that found them first). Nothing when either step finds nothing."""
-        found = self._hop(hops.inner, hops.read, hops.noun, named=hops.named, said=hops.said)
+        if hops.place:
+            found = self._place_hop(hops.inner, hops.place, hops.noun)
+        else:
+            found = self._hop(hops.inner, hops.read, hops.noun, named=hops.named, said=hops.said)
         if found is None:
             return [], None
-        name = self._full_name(found[0], context=found[1].statement.text)
+        name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
         about = self._parts(hops.outer.format(name), already)
         bare = re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?\s+(?=[A-Z])", "", name)
         if bare != name and not any(r.kind != "abstained" for r in about):
@@ -740,6 +743,20 @@ class ChatEngine:
             # its key.
             found = reading.value
         return (found, reading) if found else None
+
+    def _place_hop(self, search: str, person: str, kind: str) -> tuple[str, Reading] | None:
+        """"Which nursery does Ana go to?": the line (of the close ones) that names Ana and says
+        the kind in some language gives the place's name after that word."""
+        reading = self._read_about(search, search)
+        lines = ([reading.statement] if reading.statement is not None else []) + [c.statement for c in reading.candidates[:HOP_CANDIDATES]]
+        for st in lines:
+            if not re.search(rf"(?<!\w){re.escape(person)}(?!\w)", st.text):
+                continue
+            name = place_name(st.text, kind)
+            if name and person not in name:
+                return name, reading.model_copy(update={"statement": st, "value": name, "kind": "answered",
+                                                        "answer": compose(st, None, search)})
+        return None
 
     def _one_said(self, reading: Reading, search: str, said: str, noun: str) -> Reading | None:
         """Asked back between lines that all say the role of one person ("Nora Villanueva (Ate

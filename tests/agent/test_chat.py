@@ -355,3 +355,20 @@ def test_a_role_and_a_given_name_pick_the_one_person_the_role_line_names_in_full
     with engine_over(tmp_path, notes) as (eng, _):
         answer = eng.ask("Where does my neighbour Dario work?")
         assert "Zagreb Tram Works" in answer.answer and "Most Projekt" not in answer.answer
+
+
+def test_a_fee_for_the_place_a_person_goes_to_is_read_from_the_row_that_names_the_place(tmp_path):
+    """"How much is Mia's monthly nursery fee?": the family table says which nursery ("jaslice DV
+    Maslačak"), the bank export pays "DJEČJI VRTIĆ MASLAČAK" each month and never says Mia."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Obitelj\n\n| tko | rođendan | napomena |\n|---|---|---|\n"
+                                     "| Mia (kći) | 3. 5. 2023. | jaslice DV Maslačak, skupina Zvjezdice |\n"
+                                     "| Ivo (sin) | 9. 9. 2019. | OŠ Trnjanska, 1.b |\n")
+    (notes / "bank-2026-10.csv").write_text(
+        "date,payee,description,amount\n2026-10-03,HEP ELEKTRA,Račun struja 09/2026,-41.20\n"
+        "2026-10-10,DJEČJI VRTIĆ MASLAČAK,Program jaslica 10/2026,-92.40\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("How much is Mia's monthly nursery fee?")
+        assert "92.40" in answer.answer and "41.20" not in answer.answer
+        assert answer.citation.path.endswith("bank-2026-10.csv")

@@ -332,8 +332,14 @@ def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     assert (hops.inner, hops.outer) == ("Who is my sister's husband?", "What's the phone number of {}?")
     assert relative_clause("What's the name of my son's teacher?") is None
     for not_a_hop in ("What is the address of Tom's Diner?", "What's Eirik's phone number?", "What's Eirik's sister called?",
-                      "What's the phone number of Dr Lee's surgery?", "What is the address of Théo's daycare?"):
+                      "What's the phone number of Dr Lee's surgery?"):
         assert relative_clause(not_a_hop) is None, not_a_hop
+    # A place someone goes to is found first only when the question read as asked finds nothing
+    # ("Théo's daycare: Little Acorns, 12 Elm St" answers itself).
+    hops = relative_clause("What is the address of Théo's daycare?")
+    assert (hops.inner, hops.outer, hops.place, hops.fallback) == ("Which daycare does Théo go to?", "What is the address of {} daycare?",
+                                                                   "Théo", True)
+    assert relative_clause("How much is Ana's monthly nursery fee?").outer == "How much is {} monthly nursery fee?"
 
 
 def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
@@ -1711,3 +1717,14 @@ def test_a_bank_row_gives_the_amount_sent_not_its_running_balance_nor_a_sent_wor
     # A payee the export writes in capitals with an initial is the one asked about by full name.
     caps = hit("date: 2026-10-05; description: Send Money to ILSE B. (0917 555 0101); amount: 7500.00", path="/notes/wallet.csv")
     assert "7500.00" in Reader(overlap_model()).read("How much did I send to Ilse Brandt?", [caps]).answer
+
+
+def test_the_place_a_person_goes_to_is_named_after_the_word_for_its_kind():
+    """"Darželis „Saulutė“" names the kindergarten Saulutė; "jaslice DV Srednjaci" the nursery
+    Srednjaci (DV abbreviates the kind); "auklėtoja Aušra" is a kindergarten teacher, not a place."""
+    from agent.reader_question import place_name
+
+    assert place_name("Kas: Ona (dukra); Pastabos: Darželis „Pienė“, grupė „Bitės“", "kindergarten") == "Pienė"
+    assert place_name("tko: Mia (kći); napomena: jaslice DV Maslačak, skupina Zvjezdice", "nursery") == "Maslačak"
+    assert place_name("Ona nuo rugsėjo pereina į grupę – ten nauja auklėtoja Rasa.", "kindergarten") is None
+    assert place_name("Ona: alergija braškėms", "kindergarten") is None
