@@ -717,6 +717,12 @@ class ChatEngine:
                 reading = reading.model_copy(update={"statement": sayers[0], "value": None,
                                                      "answer": compose(sayers[0], None, question)})
         st = reading.statement
+        if said and noun:
+            # "Zia Rosa" on one close line, "Zia Carla" on another: two aunts, so no one is "my
+            # aunt" here (the question read as asked asks back).
+            given = {n for c in [st, *(c.statement for c in reading.candidates[:HOP_CANDIDATES])] if (n := named_by_kind(c.text, noun))}
+            if any(a not in b and b not in a for a in given for b in given):
+                return None
         if said and noun and (named_here := named_by_kind(st.text, noun)):
             # "contadora: Silvia Rapetti, cel ..." (under the tax scheme's bullet, which a key
             # would otherwise name): the name the line gives right after the role.
@@ -761,17 +767,17 @@ class ChatEngine:
     def _one_said(self, reading: Reading, search: str, said: str, noun: str) -> Reading | None:
         """Asked back between lines that all say the role of one person ("Nora Villanueva (Ate
         Nora) | kasambahay" in the contacts, "Kasambahay (Ate Nora) | 7000" in the bills): the
-        first line's name, when every other such line writes its given name; else still asked back."""
+        first line's name, when every other such line writes it whole; else still asked back."""
         st = reading.statement
         if not says_role(" ".join([*st.topic, st.text]), said):
             return None
         person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
         if not person or len(person.split()) < 2:
             return None
-        first = person.split()[0]
         others = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement.id != st.id
                   and says_role(" ".join([*c.statement.topic, c.statement.text]), said)]
-        if not all(re.search(rf"\b{re.escape(first)}\b", o.text) for o in others):
+        # Every word of the name: "Zia Rosa" and "Zia Carla" share only the title (two aunts).
+        if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", o.text) for o in others for w in person.split()):
             return None
         return reading.model_copy(update={"kind": "answered", "value": person, "answer": compose(st, None, reading.question)})
 

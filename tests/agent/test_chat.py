@@ -372,3 +372,16 @@ def test_a_fee_for_the_place_a_person_goes_to_is_read_from_the_row_that_names_th
         answer = eng.ask("How much is Mia's monthly nursery fee?")
         assert "92.40" in answer.answer and "41.20" not in answer.answer
         assert answer.citation.path.endswith("bank-2026-10.csv")
+
+
+def test_two_people_of_the_role_on_close_lines_are_asked_about_not_settled_by_the_hop(tmp_path):
+    """"What's my aunt's address?": Aunt Maggie is named on Grandma's line, Aunt Joan on her own
+    row; the hop does not pick one (the question read as asked asks back)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "addresses.md").write_text("# Addresses\n\n- Grandma Edith: lives with Aunt Maggie.\n"
+                                        "- Aunt Maggie: 4 Mill Lane, Leeds LS2 9JT\n- Aunt Joan: 12 Rose Street, York YO1 7HH\n")
+    (notes / "phones.csv").write_text("name,number\nAunt Joan,07700 900111\nAunt Maggie,07700 900222\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's my aunt's address?")
+        assert answer.kind == "ambiguous" and "Joan" in answer.answer and "Maggie" in answer.answer
