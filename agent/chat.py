@@ -720,8 +720,10 @@ class ChatEngine:
         if said and noun:
             # "Zia Rosa" on one close line, "Zia Carla" on another: two aunts, so no one is "my
             # aunt" here (the question read as asked asks back).
+            # (One the chosen line itself writes is no other: "Veterinario: Dr. Ruiz — Veterinaria
+            # Parque Rivadavia" names the vet and his practice, which a bank row names again.)
             given = {n for c in [st, *(c.statement for c in reading.candidates[:HOP_CANDIDATES])] if (n := named_by_kind(c.text, noun))}
-            if any(a not in b and b not in a for a in given for b in given):
+            if any(a not in b and b not in a and b not in st.text for a in given for b in given):
                 return None
         if said and noun and (named_here := named_by_kind(st.text, noun)):
             # "contadora: Silvia Rapetti, cel ..." (under the tax scheme's bullet, which a key
