@@ -24,7 +24,8 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, relative_clause, resolve, spell_out, split_question
+from agent.reader_question import (about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
+                                   spell_out, split_question)
 from agent.reader_statements import search_statements
 from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
 from memory.gloss import hebrew_forms, hebrew_spellings
@@ -503,10 +504,18 @@ class ChatEngine:
     def _hop_readings(self, hops, already: str) -> tuple[list[Reading], tuple[str, Reading] | None]:
         """"the vet who prescribed Momo's pills": who that is first, then the question about them
         (the line that found them first). Nothing when either step finds nothing."""
-        found = self._hop(hops.inner, hops.read, hops.noun)
+        if hops.place:
+            found = self._place_hop(hops.inner, hops.place, hops.noun)
+        else:
+            found = self._hop(hops.inner, hops.read, hops.noun, named=hops.named, said=hops.said)
         if found is None:
             return [], None
-        about = self._parts(hops.outer.format(self._full_name(found[0], context=found[1].statement.text)), already)
+        name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
+        about = self._parts(hops.outer.format(name), already)
+        bare = re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?\s+(?=[A-Z])", "", name)
+        if bare != name and not any(r.kind != "abstained" for r in about):
+            # "Dr. Ruiz" found as the vet; the line with his number says "lo de Ruiz (el vete)".
+            about = self._parts(hops.outer.format(bare), already)
         if not any(r.kind != "abstained" for r in about):
             # Who it is was found, not what is asked of them ("my dad" is in the notes, his
             # number is not): the question is read as it was asked.
@@ -632,7 +641,23 @@ class ChatEngine:
             people = self._known_with(people, context) or people
         if len(people) == 1 and len(people[0].split()[1].rstrip(".")) > 1:
             return people[0]
-        return (self._alias_of(person) or person) if not initial and not people else person
+        if not initial and not people:
+            return self._alias_of(person) or self._longer_name(first) or person
+        return person
+
+    def _longer_name(self, short: str) -> str | None:
+        """"Santi" (the family list's short form) as "Santiago Iturralde", the one full name the
+        notes write whose given name begins with it (a bank row, a contact card); none when two
+        fit ("Nico": Nicolás Ortiz, Nicole Brandt) or the short form is too short to say."""
+        find = getattr(self.memory, "statements_with_word_starting", None)
+        if find is None or len(short) < 4:
+            return None
+        fulls: set[str] = set()
+        for st in find(short, limit=FULL_NAME_K):
+            for m in re.finditer(rf"\b({re.escape(short)}[^\W\d_A-Z]{{1,5}})\s+([^\W\d_a-z][^\W\d_A-Z][\w'-]+)", st.text):
+                if m.group(2).lower() not in _STOP_WORDS:
+                    fulls.add(f"{m.group(1)} {m.group(2)}")
+        return fulls.pop() if len(fulls) == 1 else None
 
     def _alias_of(self, name: str) -> str | None:
         """The one name a nickname stands for in the notes: Obsidian's `aliases: Fi, Fiona` on
@@ -704,12 +729,37 @@ class ChatEngine:
         with self._lock:
             return self._reader().read(question, statements)
 
-    def _hop(self, search: str, question: str, noun: str = "") -> tuple[str, Reading] | None:
-        """The one person or thing a relative clause points to, and the reading that found it."""
+    def _hop(self, search: str, question: str, noun: str = "", named: str = "", said: str = "") -> tuple[str, Reading] | None:
+        """The one person or thing a relative clause points to, and the reading that found it.
+        `said`: the role they were asked by, which the line (or its heading) that names them says
+        in some language; of the close candidates, the first that does, else no one."""
         reading = self._read_about(search, question)
+        if named:
+            return self._named_hop(reading, named, noun)
+        if said and reading.kind == "ambiguous" and reading.statement is not None:
+            reading = self._one_said(reading, search, said, noun) or reading
         if reading.kind != "answered" or reading.statement is None:
             return None
+        if said:
+            sayers = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if says_role(" ".join([*c.statement.topic, c.statement.text]), said)]
+            if reading.statement not in sayers and not says_role(" ".join([*reading.statement.topic, reading.statement.text]), said):
+                if not sayers:
+                    return None
+                reading = reading.model_copy(update={"statement": sayers[0], "value": None,
+                                                     "answer": compose(sayers[0], None, question)})
         st = reading.statement
+        if said and noun:
+            # "Zia Rosa" on one close line, "Zia Carla" on another: two aunts, so no one is "my
+            # aunt" here (the question read as asked asks back).
+            # (One the chosen line itself writes is no other: "Veterinario: Dr. Ruiz — Veterinaria
+            # Parque Rivadavia" names the vet and his practice, which a bank row names again.)
+            given = {n for c in [st, *(c.statement for c in reading.candidates[:HOP_CANDIDATES])] if (n := named_by_kind(c.text, noun))}
+            if any(a not in b and b not in a and b not in st.text for a in given for b in given):
+                return None
+        if said and noun and (named_here := named_by_kind(st.text, noun)):
+            # "contadora: Silvia Rapetti, cel ..." (under the tax scheme's bullet, which a key
+            # would otherwise name): the name the line gives right after the role.
+            return named_here, reading.model_copy(update={"value": named_here})
         foreign_kind = bool(noun) and not re.search(rf"(?i)\b{re.escape(noun)}", st.text)  # "Mein Bruder", "언니"
         if foreign_kind and kind_only_owning(st.text, noun):
             return None  # "형부 = Lee Donghyun (언니's husband)": my sister's husband, not my sister
@@ -735,6 +785,55 @@ class ChatEngine:
             # its key.
             found = reading.value
         return (found, reading) if found else None
+
+    def _place_hop(self, search: str, person: str, kind: str) -> tuple[str, Reading] | None:
+        """"Which nursery does Ana go to?": the line (of the close ones) that names Ana and says
+        the kind in some language gives the place's name after that word."""
+        reading = self._read_about(search, search)
+        lines = ([reading.statement] if reading.statement is not None else []) + [c.statement for c in reading.candidates[:HOP_CANDIDATES]]
+        for st in lines:
+            if not re.search(rf"(?<!\w){re.escape(person)}(?!\w)", st.text):
+                continue
+            name = place_name(st.text, kind)
+            if name and person not in name:
+                return name, reading.model_copy(update={"statement": st, "value": name, "kind": "answered",
+                                                        "answer": compose(st, None, search)})
+        return None
+
+    def _one_said(self, reading: Reading, search: str, said: str, noun: str) -> Reading | None:
+        """Asked back between lines that all say the role of one person ("Nora Villanueva (Ate
+        Nora) | kasambahay" in the contacts, "Kasambahay (Ate Nora) | 7000" in the bills): the
+        first line's name, when every other such line writes it whole; else still asked back."""
+        st = reading.statement
+        if not says_role(" ".join([*st.topic, st.text]), said):
+            return None
+        person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
+        if not person or len(person.split()) < 2:
+            return None
+        others = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement.id != st.id
+                  and says_role(" ".join([*c.statement.topic, c.statement.text]), said)]
+        # Every word of the name: "Zia Rosa" and "Zia Carla" share only the title (two aunts).
+        if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", o.text) for o in others for w in person.split()):
+            return None
+        return reading.model_copy(update={"kind": "answered", "value": person, "answer": compose(st, None, reading.question)})
+
+    def _named_hop(self, reading: Reading, named: str, noun: str) -> tuple[str, Reading] | None:
+        """"my neighbour Marko": the line chosen for "Who is my neighbour Marko?" (or a close
+        candidate) that writes Marko with a surname ("Neighbour Marko Horvat, flat 11") says which
+        Marko; a line that names no surname to it says nothing here."""
+        if reading.kind == "abstained":
+            return None
+        chosen = [reading.statement] if reading.statement is not None else []
+        for st in chosen + [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement not in chosen]:
+            if noun and not says_kind(" ".join([*st.topic, st.text]), noun):
+                continue  # "Colleague Marko Horvat" is not the neighbour
+            # From the given name on: "Neighbour Dario Kovač" opens a sentence with the role.
+            full = [" ".join(n.split()[n.split().index(named):]) for n in names(st.text) if named in n.split() and not n.isupper()]
+            full = [n for n in full if len(n.split()) > 1]
+            if len({*full}) == 1:
+                return full[0], reading.model_copy(update={"statement": st, "value": full[0], "kind": "answered",
+                                                           "answer": compose(st, None, reading.question)})
+        return None
 
     def _finish(self, text, kind, readings: list[Reading], t0, t_retrieve, on_token, cancel) -> Answer:
         citation = None

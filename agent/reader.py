@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
 from agent.reader_recall import Recall, support
-from agent.reader_relate import WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
+from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     KIN as _KIN,
@@ -136,7 +136,8 @@ def _initialled(info: QuestionInfo, text: str) -> set[str]:
     out = set()
     for n in info.names:
         parts = _name_words(n)
-        out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text)}
+        # (a bank export may write the payee in capitals: "Send Money to NORA V.")
+        out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text, re.IGNORECASE)}
         if len(parts) > 1:
             # "paní Kratochvílová", "Frau Berger", "Mr Adebayo": a person called by title and
             # surname alone (in any case ending: "paní Kratochvílové") is the one the question names.
@@ -439,7 +440,7 @@ class Reader:
                 # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
                 # own time (a month, a weekday), so the day it was written is not the answer.
                 typed = []
-            if typed and not own and not (_attribute_terms(info) & own_terms):
+            if typed and not own and not _said_in(_attribute_terms(info), own_terms):
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
@@ -686,6 +687,12 @@ class Reader:
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""
         vals = best.typed
+        if len(vals) > 1 and info.want == "money" and best.statement.fields:
+            # A bank row's running balance ("amount: $ -40.000,00; balance: $ 335.624,53") is not
+            # what was paid or sent.
+            running = {v for k, fv in best.statement.fields.items() if _BALANCE_KEY.search(k) for v in vals if v in fv}
+            if running and len([v for v in vals if v not in running]) == 1:
+                vals = [v for v in vals if v not in running]
         if len(vals) == 2 and not info.plural:
             # "Flat A: £675 -> £710 from 1 Sept": the value the arrow points to is the current one.
             old, new = (re.escape(v) for v in vals)
@@ -1212,6 +1219,15 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
 def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:
     """Stems of whose value is asked: the owners (except `but`) and every word of the names used."""
     return {stem(o) for o in info.owners if o != but} | {stem(w) for n in info.names for w in n.split()}
+
+
+_BALANCE_KEY = re.compile(r"\b(?:balance|saldo|stanje|likutis|bilanz|solde|partial_balance)\b", re.IGNORECASE)
+
+
+def _said_in(asked: set[str], terms: set[str]) -> bool:
+    """Some asked word (a stem) is among `terms`, itself or by a listed synonym ("send" is said by
+    a bank row's "Transfer to ...")."""
+    return any(t in terms or SYNONYMS.get(t, set()) & terms for t in asked)
 
 
 def _attribute_terms(info: QuestionInfo) -> set[str]:

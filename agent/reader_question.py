@@ -374,6 +374,15 @@ class Hops(BaseModel):
     # Tried only when the question read as asked finds nothing: "my sister's birthday" read
     # directly can see that two sisters fit, which "Who is my sister?" would settle on one.
     fallback: bool = False
+    # The name the question gives them ("my neighbour Marko"): the person found is the one the
+    # line names with it ("Marko Horvat"), not someone else the line names.
+    named: str = ""
+    # Found by a role ("my accountant"): the line that says who it is says the role, in some
+    # language ("contadora: Silvia Rapetti"); a bank row the search brings up says no one's role.
+    said: str = ""
+    # Found as the place this person goes to ("Ana's nursery"): its name as the line that says
+    # the kind beside the person writes it.
+    place: str = ""
 
 
 # A relative clause without its pronoun: "the frame Marcus Bell ordered", "the new grad I
@@ -391,7 +400,8 @@ _NOT_NOUNS = frozenset("time day week month year way one thing things".split()) 
 # Someone named by a role, then asked about: "What's the phone number of the bowls club
 # captain?", "What is my brother's wife called?", "my head mechanic's phone number".
 _ATTRS = r"phone number|number|mobile(?: number)?|email(?: address)?|e-mail(?: address)?|address|birthday|wife|husband|partner"
-_ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr>{_ATTRS})\s+of\s+(?P<det>my|the|our)\s+(?P<role>[a-z][a-z -]{{2,40}}?)\s*\?*\s*$")
+_ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr>{_ATTRS})\s+of\s+(?P<det>my|the|our)\s+"
+                      rf"(?P<role>(?:[a-z]+s['’]\s+)?[a-z][a-z -]{{2,40}}?)(?P<now>\s+(?:now|currently|nowadays))?\s*\?*\s*$")
 _ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|the)\s+(?P<role>[a-z][a-z -]{{2,40}}?)['’]s\s+(?P<attr>{_ATTRS})(?P<tail>\s+called|\s+name)?\s*\?*\s*$")
 
 
@@ -401,16 +411,55 @@ RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little
 
 # Any other question about someone named by how they stand to the user: "When is my partner's
 # birthday?", "Where does my wife work?", "Which book did my manager recommend?".
-_MY_PERSON = re.compile(rf"\b(?i:my)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}))(?P<poss>['’]s)?(?![\w-])")
+_MY_PERSON = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}))(?P<poss>['’]s)?(?![\w-])")
+# A role in the notes' language ("our kasambahay", "my contadora"): a word glossed as a person.
+_MY_WORD = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?[^\W\d_]{{3,}})(?P<poss>['’]s)?(?![\w-])")
+# What may follow someone asked about as the object of a verb or preposition ("How much did I
+# send to my brother in October?", "What do I pay my accountant each month?"): when, not what.
+_OBJECT_REST = re.compile(r"\s*(?:(?:in|on|during|last|this|each|every|per|a|since|so far|altogether|in total|back|"
+                          r"for (?:the|each|every|this|last)|before|after|until|till)\b[^?]*)?\?*\s*$", re.IGNORECASE)
+# "my boss at the clinic", "my teacher from the yoga studio": which one, said after the role.
+_ROLE_QUALIFIER = re.compile(r"\s+(?P<qual>(?:at|from)\s+(?!(?:the\s+)?(?:weekends?|christmas|easter|night|noon|midnight|"
+                             r"morning|evening|\d))[^?\d]+?)\s*\?*\s*$", re.IGNORECASE)
+# A verb of giving or paying, or a preposition, right before the role: its object.
+_GIVEN_TO = re.compile(r"\b(?:to|for|from|with|pay|paid|send|sent|lend|lent|give|gave|owe|owed|transfer(?:red)?|wire[d]?|"
+                       r"loan(?:ed)?|reimburse[d]?|tip(?:ped)?)\s+$", re.IGNORECASE)
+
+
+def _glossed_person(role: str) -> bool:
+    """"kasambahay" (a helper), "contadora" (an accountant): a word of the notes' language that the
+    glosses give as a person, not an English word (English roles are listed)."""
+    from memory.gloss import english_for
+
+    word = role.split()[-1].lower()
+    if re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", word) or word in STOP:
+        return False
+    glosses = english_for(word)
+    return bool(glosses) and word not in glosses and any(re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES}|helper|housekeeper|maid|"
+                                                                     r"driver|godparent|godmother|godfather)", g) for g in glosses)
+
 _WH = re.compile(r"^\W*(?i:(?:in|at|on|from|to|for|with) )?(?i:when|where|which|what|how|who|whose)\b")  # "In which city ..."
 
 
 def _person_hop(question: str) -> Hops | None:
     q = question.strip()
     m = _MY_PERSON.search(q)
+    if m is None:
+        m = next((w for w in _MY_WORD.finditer(q) if _glossed_person(w.group("role"))), None)
     if _WH.match(q) is None or m is None or len(_MY_PERSON.findall(q)) > 1:
         return None  # "my brother's wife's birthday" asks two hops
     role, rest = m.group("role").lower(), q[m.end():]
+    qual = _ROLE_QUALIFIER.match(rest) if not m.group("poss") else None
+    if qual is not None and not _OBJECT_REST.match(rest):
+        # "the mobile number of my boss at the clinic": who my boss at the clinic is, then their number.
+        rest = rest[:qual.start()] + "?"
+        role_asked = f"{role} {qual.group('qual')}"
+    else:
+        role_asked = role
+    before = q[:m.start()]
+    # "How much did I send to my brother in October?": the role is what is paid or sent to, and
+    # the question read as asked finds no line that says "brother" beside the amount.
+    given_to = not m.group("poss") and bool(_GIVEN_TO.search(before)) and bool(_OBJECT_REST.match(rest))
     if re.fullmatch(r"(?:parents|kids|children|in-laws|grand\w+ren)", role.split()[-1]):
         return None  # several people
     if re.fullmatch(r"\W*(?i:who|what)(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:(?:first\s+)?name\s+of\s+)?", q[:m.start()]) and not m.group("poss"):
@@ -419,11 +468,19 @@ def _person_hop(question: str) -> Hops | None:
         return None  # "What is my son called?", "my brother and his wife"
     if m.group("poss") and re.match(rf"\s+(?:{KIN}|{PERSON_ROLES})(?![\w-])", rest, re.I):
         return None
-    if not m.group("poss") and rest.strip(" ?") and not re.search(r"\b(?i:do|does|did|has|have|had|will|would|can|could)\s+$", q[:m.start()]):
+    named = re.match(r"\s+([A-Z][\w-]+)(['’]s)?(?=\s|\?|$)", rest) if not m.group("poss") else None
+    if named is not None and named.group(1) not in SENTENCE_OPENERS:
+        # "Where does my neighbour Marko work?": which Marko is the neighbour (the notes may know
+        # two), then where that one works.
+        outer = before + "{}" + ("'s" if named.group(2) else "") + rest[named.end():]
+        return Hops(inner=f"Who is my {role} {named.group(1)}?", read=f"Who is my {role} {named.group(1)}?",
+                    outer=outer.rstrip(" ?") + "?", noun=role.split()[-1], named=named.group(1))
+    if (not m.group("poss") and rest.strip(" ?") and not re.search(r"\b(?i:do|does|did|has|have|had|will|would|can|could)\s+$", before)
+            and not given_to and qual is None):
         return None  # "When is my dentist appointment?": the role word names a thing there
-    outer = q[:m.start()] + ("{}'s" if m.group("poss") else "{}") + rest
-    return Hops(inner=f"Who is my {role}?", read=f"Who is my {role}?", outer=outer.rstrip(" ?") + "?", noun=role.split()[-1],
-                fallback=True)
+    outer = before + ("{}'s" if m.group("poss") else "{}") + rest
+    return Hops(inner=f"Who is my {role_asked}?", read=f"Who is my {role_asked}?", outer=outer.rstrip(" ?") + "?",
+                noun=role.split()[-1], fallback=not (given_to or qual is not None), said=role.split()[-1])
 
 
 # Two relations in a row: "What is my sister's husband's phone number?" asks who my sister's
@@ -443,16 +500,17 @@ def _chain_hop(question: str) -> Hops | None:
     role = m.group("role").lower()
     inner = f"Who is {m.group('det').lower()} {role}?"
     outer = (q[:m.start()] + "{}" + ("'s" if m.group("poss") else "") + q[m.end():]).rstrip(" ?") + "?"
-    return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1])
+    return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1], said=role.split()[-1])
 
 
 # Someone named by their relation to a person the user names: "What's the mobile number of
 # Maja's teacher?", "What's Eirik's sister's phone number?": who that is first, then the number.
 _NAME = r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+_NOW = r"(?P<now>\s+(?:now|currently|nowadays|these days|at the moment))?"
 _NAMED_ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr>{_ATTRS})\s+of\s+{_NAME}['’]s\s+"
-                            rf"(?P<role>[a-z][a-z -]{{2,40}}?)\s*\?*\s*$")
+                            rf"(?P<role>[a-z][a-z -]{{2,40}}?){_NOW}\s*\?*\s*$")
 _NAMED_ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+{_NAME}['’]s\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?"
-                              rf"(?:{KIN}|{PERSON_ROLES}))['’]s\s+(?P<attr>{_ATTRS})\s*\?*\s*$")
+                              rf"(?:{KIN}|{PERSON_ROLES}))['’]s\s+(?P<attr>{_ATTRS}){_NOW}\s*\?*\s*$")
 
 
 _PERSON_WORD = re.compile(rf"(?:{KIN}|{PERSON_ROLES}|[a-z]+(?:ian|ist|er|or|ant))", re.IGNORECASE)
@@ -472,10 +530,10 @@ def _named_role_hop(question: str) -> Hops | None:
         return None
     if re.search(r"\b(?:who|whose|that|which)\b", m.group("role")):
         return None
-    inner = f"Who is {m.group('name')}'s {m.group('role')}?"
+    inner = f"Who is {m.group('name')}'s {m.group('role')}{m.group('now') or ''}?"
     # Tried first: read as asked, "the mobile number of Lina's teacher" finds Lina's own number
     # (her name is the one the question says). When the hop finds no one, it is read as asked.
-    return Hops(inner=inner, read=inner, outer=f"What is {{}}'s {m.group('attr')}?", noun=m.group("role").split()[-1])
+    return Hops(inner=inner, read=inner, outer=f"What is {{}}'s {m.group('attr')}?", noun=m.group("role").split()[-1], said=m.group("role"))
 
 
 def _role_hop(question: str) -> Hops | None:
@@ -487,10 +545,11 @@ def _role_hop(question: str) -> Hops | None:
     if m.group("role").split()[-1] in _NOT_NOUNS or re.search(r"\b(?:who|whose|that|which|of)\b", m.group("role")):
         return None  # "the guy who serviced the boiler" is found by its clause, not as a role
     role, det, attr = m.group("role").strip(), m.group("det"), m.group("attr")
-    inner = f"Who is {det} {role}?"
+    inner = f"Who is {det} {role}{m.groupdict().get('now') or ''}?"
     tail = (m.groupdict().get("tail") or "").strip()
     outer = f"What is {{}}'s {attr}{' ' + tail if tail else ''}?"
-    return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1])
+    kind = re.split(r"\s+(?:at|from)\s+", role)[0]  # "my boss at the clinic" is a boss
+    return Hops(inner=inner, read=inner, outer=outer, noun=kind.split()[-1], said=kind if det.lower() != "the" else "")
 
 
 def _phone_number(outer: str) -> str:
@@ -499,8 +558,29 @@ def _phone_number(outer: str) -> str:
     return re.sub(r"(?i)\b(?<!phone )(?<!mobile )((?:new |home |work )?)number (of|for) \{\}", r"\1phone number \2 {}", outer)
 
 
+# A place someone named goes to, then what is asked of it: "How much is Ana's monthly nursery
+# fee?" is which nursery Ana goes to (the family list: "jaslice DV Srednjaci"), then that
+# nursery's fee (a bank row: "DJEČJI VRTIĆ SREDNJACI; 87,60").
+_GONE_TO = r"kindergarten|nursery|daycare|preschool|creche|crèche|school|gym|club|swimming school"
+_PLACE_OF = re.compile(rf"^(?P<pre>.*?)(?<!Dr )(?<!Dr\. )\b(?P<name>[A-Z][\w-]+)['’]s\s+(?P<mods>(?:(?:monthly|weekly|yearly|annual)\s+)?)"
+                       rf"(?P<kind>{_GONE_TO})(?P<rest>(?:\s+(?:fee|fees|bill|cost|costs|price|payment|tuition))?(?:\s+in\s+[A-Za-z]+)?)"
+                       r"\s*\?*\s*$")
+
+
+def _place_hop(question: str) -> Hops | None:
+    m = _PLACE_OF.match(question.strip())
+    if m is None or m.group("name") in SENTENCE_OPENERS or not re.search(r"\w", m.group("pre")):
+        return None
+    kind = m.group("kind")
+    inner = f"Which {kind} does {m.group('name')} go to?"
+    outer = f"{m.group('pre')}{{}} {m.group('mods')}{kind}{m.group('rest')}?"
+    # Tried when the question read as asked finds nothing ("Théo's daycare: Little Acorns, 12 Elm
+    # St" answers its address itself).
+    return Hops(inner=inner, read=inner, outer=outer, noun=kind, fallback=True, place=m.group("name"))
+
+
 def relative_clause(question: str) -> Hops | None:
-    hop = _role_hop(question) or _clause_hop(question)
+    hop = _role_hop(question) or _clause_hop(question) or _place_hop(question)
     return hop.model_copy(update={"outer": _phone_number(hop.outer)}) if hop is not None else None
 
 
@@ -545,9 +625,12 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     if fields:
         # The column the clause speaks of ("prescriber" for "who prescribes"), or the one named
         # by the kind sought ("physio:: [[Amara Ojo]]" for "my physio").
+        from memory.gloss import english_for
+
         said = {stem(w) for w in asked - STOP - kind} | {stem(w) for w in kind}
         for k, v in fields.items():
-            if said & {stem(w) for w in re.findall(r"[a-zA-Z]+", k)}:
+            # "Veterinario: Dr. Ruiz" is keyed by the vet sought, in the notes' language.
+            if said & ({stem(w) for w in re.findall(r"[a-zA-Z]+", k)} | {stem(g) for g in english_for(k)}):
                 found_here = [n for n in names(v) if n.lower() not in keys]
                 if found_here:
                     return re.sub(r"['’]s$", "", found_here[0])
@@ -567,7 +650,7 @@ def named_by_kind(text: str, noun: str) -> str | None:
     übers Wochenende da" names no one (German writes every noun with a capital)."""
     from memory.gloss import english_for
 
-    if not noun or not re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()):
+    if not noun or not (re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun)):
         return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
     for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
@@ -575,8 +658,9 @@ def named_by_kind(text: str, noun: str) -> str | None:
         word = m.group(2)
         if not word.isascii() and (stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}):
             return m.group(1)
-    # (or in Cyrillic, the kind keyed by a dash: "Хрещена — Олена Савчук" names the godmother)
-    for m in re.finditer(r"([^\W\d_]+)[ \t]+(?:[—–][ \t]+)?(?=([A-Z\u0400-\u042f\u0490][a-z\u0430-\u045f\u02bc][\w'’ʼ-]*))", text):
+    # "contadora: Silvia Rapetti" keys the name by the kind, as "Mein Bruder Lukas" writes it before;
+    # in Cyrillic the kind may be keyed by a dash: "Хрещена — Олена Савчук" names the godmother.
+    for m in re.finditer(r"([^\W\d_]+):?[ \t]+(?:[—–][ \t]+)?(?=([A-Z\u0400-\u042f\u0490][a-z\u0430-\u045f\u02bc][\w'’ʼ-]*))", text):
         word = m.group(1)
         if stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}:
             after = text[m.end():]
@@ -584,6 +668,62 @@ def named_by_kind(text: str, noun: str) -> str | None:
             if name and name.lower() != noun.lower():
                 return re.sub(r"['’]s$", "", name)
     return None
+
+
+# Words for one relation that a line may use instead of the question's.
+_SAME_KIND = [frozenset(g.split()) for g in (
+    "mum mom mother mam mama mommy mummy ma", "dad father papa daddy pa", "boss manager supervisor lead",
+    "doctor gp physician", "vet veterinarian", "partner spouse wife husband boyfriend girlfriend fiance fiancee",
+    "kid child son daughter", "flatmate roommate housemate", "lawyer solicitor attorney", "nanny babysitter childminder")]
+
+
+def says_kind(text: str, noun: str) -> bool:
+    """Whether the line says the kind sought, in English or in its own language ("Susjed" for a
+    neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
+    from memory.gloss import english_for
+
+    low = noun.lower()
+    wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
+    return any(stem(w.lower()) in wants or wants & {stem(g) for g in english_for(w)} for w in re.findall(r"[^\W\d_]+", text))
+
+
+def place_name(text: str, kind: str) -> str | None:
+    """The name a line gives the place of the kind sought, right after the word for it in some
+    language: "Darželis „Saulutė“" -> Saulutė, "jaslice DV Srednjaci, skupina ..." -> Srednjaci
+    (a short capital abbreviation of the kind itself, DV, left out)."""
+    from memory.gloss import english_for
+
+    want = stem(kind.lower())
+    for m in re.finditer(r"[^\W\d_][\w-]*", text):
+        w = m.group(0)
+        glosses = english_for(w)
+        if stem(w.lower()) != want and want not in {stem(g) for g in glosses}:
+            continue
+        if any(re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", g) for g in glosses):
+            continue  # "auklėtoja" (a kindergarten teacher) names the teacher after it, not the place
+        after = text[m.end(): m.end() + 80]
+        quoted = re.match(r"\s*[\"„“«']([^\"“”»']{2,40})[\"“”»']", after)
+        if quoted:
+            return quoted.group(1).strip()
+        caps = re.match(r"\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,2})", after)
+        if caps:
+            words = [c for c in caps.group(1).split() if not (c.isupper() and len(c) <= 3)]
+            if words:
+                return " ".join(words)
+    return None
+
+
+def says_role(text: str, role: str) -> bool:
+    """Whether the line says the role sought: its kind ("driver", in some language), or every
+    other word of it ("school service" for "Migo's school service driver")."""
+    words = role.lower().split()
+    if not words:
+        return True
+    if says_kind(text, words[-1]):
+        return True
+    rest = [w for w in words[:-1] if w not in STOP and not re.fullmatch(RELATION_ADJECTIVES, w)]
+    said = {stem(w.lower()) for w in re.findall(r"[^\W\d_]+", text)}
+    return bool(rest) and all(stem(w) in said for w in rest)
 
 
 def kind_only_owning(text: str, noun: str) -> bool:
@@ -600,6 +740,8 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
     found: list[tuple[int, str]] = []
     for n in names(text):
         words = n.split()
+        if n in _PRONOUN_LABELS:
+            continue  # a chat export's sender "Me:" names no one
         if (any(w.lower().strip(".'’") in asked | heading for w in words) or all(w.lower() in kind for w in words)
                 or n.lower() in keys or (n.isupper() and len(n) > 3) or _initials_of_words(n, text)):
             continue
@@ -615,6 +757,9 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
             n += "."  # "Chris L." keeps its initial's full stop
         found.append((at, n))
     return found
+
+
+_PRONOUN_LABELS = frozenset("Me You I We Us Myself".split())
 
 
 def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[str], common: Callable[[str], bool] | None) -> str:
@@ -637,7 +782,10 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
         found = [f for f in found if not re.search(r"\b(?:from|at)\s+$", text[:f[0]])] or found
     # A name that says it is of the sought kind ("Kelso Garage" for the garage), or that a line is
     # keyed by ("Addresses: Zia Carla: 3 Chestnut Walk"), is what it is about.
-    of_kind = [f for f in found if kind & {w.lower() for w in f[1].split()}]
+    from memory.gloss import english_for
+
+    # ... in the notes' language too: "Autoservisas Ratas" for the garage.
+    of_kind = [f for f in found if kind & ({w.lower() for w in f[1].split()} | {g for w in f[1].split() for g in english_for(w)})]
     keyed = [f for f in found if text[f[0] + len(f[1]):].startswith(":")]
     found = of_kind or keyed or found
     spots = [m.start() for m in re.finditer(r"\w+", text) if m.group(0).lower() in asked and m.group(0).lower() not in STOP]

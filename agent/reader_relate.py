@@ -38,6 +38,7 @@ _SYNONYMS = [
     "manager boss report reports supervisor lead",
     "renew renews renewal expire expires expiry due valid",  # "valid until 19-11-2029"
     "birthday born birth bday",
+    "send sends sent sending transfer transfers transferred wire wired remit remitted",  # a bank's "Transfer to ..."
     "phone mobile cell number telephone tel",
     "email e-mail mail",
     "password passcode pw pass pin passphrase",

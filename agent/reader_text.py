@@ -154,7 +154,8 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               r"(?![a-z])|(?-i:đ|Ft)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)"
                     # The rand's "R 350", "R1 118.50"; not a tyre's rim ("215/60 R17") nor a grade.
-                    r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:" + _SPACED + r"|\d[\d,.]*)"
+                    # A sign between the symbol and the digits: Mercado Pago's "$ -40.000,00".
+                    r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|\d[\d,.]*)"
                     r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
                     r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:

@@ -731,6 +731,16 @@ class Memory:
         found = self._ledger.get_statements(ids)
         return [found[i] for i in ids if i in found]
 
+    def statements_with_word_starting(self, start: str, limit: int = 40) -> list[Statement]:
+        """Statements with a word that begins with `start` (full-text index): "Santi" finds the
+        lines that write "Santiago"."""
+        if not re.fullmatch(r"[^\W\d_]{3,}", start or ""):
+            return []
+        ids = [i for i, _ in self._ledger.keyword_search_statements(start, limit * 4, starting=True)]
+        found = self._ledger.get_statements(ids)
+        begins = re.compile(rf"(?<!\w){re.escape(start)}", re.IGNORECASE)
+        return [found[i] for i in ids if i in found and begins.search(found[i].text)][:limit]
+
     def statements_before(self, statement_id: str, n: int = 3) -> list[Statement]:
         """The `n` statements just before this one in its file ("She is a paramedic" needs the
         sentence that says who she is)."""

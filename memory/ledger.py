@@ -460,11 +460,17 @@ class Ledger:
             last = (rows[-1][0], rows[-1][1])
 
     def keyword_search_statements(
-        self, query: str, limit: int, rowid_filter: list[str] | None = None, prefix: int = 0
+        self, query: str, limit: int, rowid_filter: list[str] | None = None, prefix: int = 0, starting: bool = False
     ) -> list[tuple[str, float]]:
         """(statement id, BM25; higher is better) best first. With `rowid_filter` (statement
-        ids), only those statements are scored; `prefix` as in fts_query."""
+        ids), only those statements are scored; `prefix` as in fts_query; `starting`: `query` is
+        one word's beginning, matched by every word that starts with it."""
         match = fts_query(query, prefix)
+        if starting and re.fullmatch(r"[^\W\d_]{3,}", query):
+            # The stemmer rewrites a prefix as it would a word ("mey" -> "mei"): one letter
+            # shorter too; the caller keeps the lines whose words really begin so.
+            match = f'"{query.lower()}"* OR "{query.lower()[:-1]}"*'
+
         if match is None:
             return []
         sql = (

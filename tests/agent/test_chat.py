@@ -322,3 +322,66 @@ def test_a_relation_of_a_named_person_is_two_hops(tmp_path):
         answer = eng.ask("What's the mobile number of Lina's teacher?")
         assert "0711 555 201" in answer.answer and "999" not in answer.answer
         assert answer.citation.path.endswith("contacts.csv") and "Maria Holt" in cited_text(answer)
+
+
+def test_money_sent_to_someone_named_by_a_role_is_read_from_the_row_that_names_them_in_full(tmp_path):
+    """"How much did I send to my younger brother in October?": the family list calls him "Fran"
+    (younger brother); the bank export writes "Francisco Ledesma" beside each amount and never
+    "brother". The answer is October's transfer to him, cited at its row, not another's."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- Fran (younger brother), lives in Rosario, cel 341 555 0101\n"
+                                     "- Lucia (older sister), lives in Salta\n")
+    (notes / "bank-2026-10.csv").write_text(
+        "date,description,amount\n2026-10-03,Transfer to Marta Quiroga,-120.00\n2026-10-12,Transfer to Francisco Ledesma,-250.00\n"
+        "2026-10-20,Supermercado Dia,-64.30\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        assert eng._full_name("Fran") == "Francisco Ledesma"
+        answer = eng.ask("How much did I send to my younger brother in October?")
+        assert "250.00" in answer.answer and "120.00" not in answer.answer
+        assert answer.citation.path.endswith("bank-2026-10.csv") and "Francisco Ledesma" in cited_text(answer)
+
+
+def test_a_role_and_a_given_name_pick_the_one_person_the_role_line_names_in_full(tmp_path):
+    """"Where does my neighbour Dario work?": two Darios are in the notes; the line that says
+    neighbour names Dario Kovač, whose LinkedIn connection says where he works (not the colleague's)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "home.md").write_text("# Flat\n\n- Neighbour Dario Kovač keeps our spare key.\n"
+                                   "- Colleague Dario Babić shares the bridge project with me.\n")
+    (notes / "Connections.csv").write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                           "Dario,Kovač,https://www.linkedin.com/in/dario-kovac,,Zagreb Tram Works,Depot engineer,02 Feb 2025\n"
+                                           "Dario,Babić,https://www.linkedin.com/in/dario-babic,,Most Projekt,Designer,11 Mar 2021\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("Where does my neighbour Dario work?")
+        assert "Zagreb Tram Works" in answer.answer and "Most Projekt" not in answer.answer
+
+
+def test_a_fee_for_the_place_a_person_goes_to_is_read_from_the_row_that_names_the_place(tmp_path):
+    """"How much is Mia's monthly nursery fee?": the family table says which nursery ("jaslice DV
+    Maslačak"), the bank export pays "DJEČJI VRTIĆ MASLAČAK" each month and never says Mia."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Obitelj\n\n| tko | rođendan | napomena |\n|---|---|---|\n"
+                                     "| Mia (kći) | 3. 5. 2023. | jaslice DV Maslačak, skupina Zvjezdice |\n"
+                                     "| Ivo (sin) | 9. 9. 2019. | OŠ Trnjanska, 1.b |\n")
+    (notes / "bank-2026-10.csv").write_text(
+        "date,payee,description,amount\n2026-10-03,HEP ELEKTRA,Račun struja 09/2026,-41.20\n"
+        "2026-10-10,DJEČJI VRTIĆ MASLAČAK,Program jaslica 10/2026,-92.40\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("How much is Mia's monthly nursery fee?")
+        assert "92.40" in answer.answer and "41.20" not in answer.answer
+        assert answer.citation.path.endswith("bank-2026-10.csv")
+
+
+def test_two_people_of_the_role_on_close_lines_are_asked_about_not_settled_by_the_hop(tmp_path):
+    """"What's my aunt's address?": Aunt Maggie is named on Grandma's line, Aunt Joan on her own
+    row; the hop does not pick one (the question read as asked asks back)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "addresses.md").write_text("# Addresses\n\n- Grandma Edith: lives with Aunt Maggie.\n"
+                                        "- Aunt Maggie: 4 Mill Lane, Leeds LS2 9JT\n- Aunt Joan: 12 Rose Street, York YO1 7HH\n")
+    (notes / "phones.csv").write_text("name,number\nAunt Joan,07700 900111\nAunt Maggie,07700 900222\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What's my aunt's address?")
+        assert answer.kind == "ambiguous" and "Joan" in answer.answer and "Maggie" in answer.answer

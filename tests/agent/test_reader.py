@@ -286,6 +286,37 @@ def test_someone_named_by_how_they_stand_to_me_is_a_hop_tried_after_the_question
     assert relative_clause("What's my manager's email?").fallback is False
 
 
+def test_money_sent_to_someone_named_by_a_role_is_a_hop_tried_first():
+    """"How much did I send to my brother in October?": the bank row names him, not "brother", so
+    who he is comes first (the question read as asked would take any October transfer); so for
+    "pay my accountant each month", a role in the notes' language ("our kasambahay"), "my boss at
+    the clinic" (which boss: the qualifier goes with the role), "my neighbour Marko" (which Marko),
+    "Ana's teacher now" and "my dogs' vet". A role word naming a thing stays no hop."""
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("How much did I send to my younger brother in October?")
+    assert (hops.inner, hops.outer, hops.fallback) == ("Who is my younger brother?", "How much did I send to {} in October?", False)
+    hops = relative_clause("How much do I pay my accountant each month?")
+    assert (hops.inner, hops.outer, hops.fallback) == ("Who is my accountant?", "How much do I pay {} each month?", False)
+    assert relative_clause("How much did I lend my sister in May?").outer == "How much did I lend {} in May?"
+    hops = relative_clause("How much did I send to our kasambahay in October?")
+    assert (hops.inner, hops.noun) == ("Who is my kasambahay?", "kasambahay")
+    hops = relative_clause("What is the mobile number of my boss at the Riverside clinic?")
+    assert (hops.inner, hops.outer, hops.noun, hops.fallback) == (
+        "Who is my boss at the Riverside clinic?", "What is the mobile number of {}?", "boss", False)
+    assert relative_clause("What is the mobile number of my boss at the clinic?").noun == "boss"
+    hops = relative_clause("Where does my neighbour Dario work?")
+    assert (hops.inner, hops.outer, hops.named, hops.fallback) == ("Who is my neighbour Dario?", "Where does {} work?", "Dario", False)
+    hops = relative_clause("What is the phone number of Ana's swimming teacher now?")
+    assert (hops.inner, hops.outer) == ("Who is Ana's swimming teacher now?", "What is {}'s phone number?")
+    assert relative_clause("What is the phone number of my dogs' vet?").inner == "Who is my dogs' vet?"
+    for not_a_hop in ("When is my dentist appointment?", "How much did I pay for my car?", "How old is my dog?",
+                      "What did I buy my wife for Christmas?", "How much is my rent?"):
+        assert relative_clause(not_a_hop) is None, not_a_hop
+    # Asked otherwise, the role read as asked comes first, as before.
+    assert relative_clause("When did I last see my dentist?").fallback is True
+
+
 def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     """"the mobile number of Maja's teacher", "Eirik's sister's phone number": who that is first
     (the line about Maja or Eirik), then that person's number; a firm named with "'s" is no hop."""
@@ -301,8 +332,14 @@ def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     assert (hops.inner, hops.outer) == ("Who is my sister's husband?", "What's the phone number of {}?")
     assert relative_clause("What's the name of my son's teacher?") is None
     for not_a_hop in ("What is the address of Tom's Diner?", "What's Eirik's phone number?", "What's Eirik's sister called?",
-                      "What's the phone number of Dr Lee's surgery?", "What is the address of Théo's daycare?"):
+                      "What's the phone number of Dr Lee's surgery?"):
         assert relative_clause(not_a_hop) is None, not_a_hop
+    # A place someone goes to is found first only when the question read as asked finds nothing
+    # ("Théo's daycare: Little Acorns, 12 Elm St" answers itself).
+    hops = relative_clause("What is the address of Théo's daycare?")
+    assert (hops.inner, hops.outer, hops.place, hops.fallback) == ("Which daycare does Théo go to?", "What is the address of {} daycare?",
+                                                                   "Théo", True)
+    assert relative_clause("How much is Ana's monthly nursery fee?").outer == "How much is {} monthly nursery fee?"
 
 
 def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
@@ -1758,3 +1795,32 @@ def test_the_weight_at_birth_is_no_other_things_value():
              hit("Rosa's birth certificate: collect from the registry office by 30/10.", line=14)]
     reading = Reader(overlap_model()).read("How much did Rosa weigh when she was born?", lines)
     assert reading.kind == "answered" and "3,4 kg" in reading.answer
+
+
+def test_a_bank_row_gives_the_amount_sent_not_its_running_balance_nor_a_sent_word_it_lacks():
+    """"$ -40.000,00" (a sign after the symbol, as a Mercado Pago export writes it) is the amount
+    sent; "balance: $ 335.624,53" beside it is not. "send" asks what the row calls a transfer."""
+    from agent.reader_text import money
+
+    assert money("amount: $ -40.000,00; balance: $ 335.624,53") == ["$ -40.000,00", "$ 335.624,53"]
+    sent = row({"date": "12-10-2026", "movement": "Transferencia enviada Tomás Ibarra", "amount": "$ -40.000,00",
+                "balance": "$ 335.624,53"}, line=5, path="/notes/statement.csv")
+    reading = Reader(overlap_model()).read("How much did I transfer to Tomás Ibarra in October?", [sent])
+    assert reading.kind == "answered" and reading.value == "$ -40.000,00"
+    plain = hit("date: 2026-10-12; description: Transfer to Ilse Brandt; amount: -250.00", path="/notes/bank.csv")
+    reading = Reader(overlap_model()).read("How much did I send to Ilse Brandt?", [plain])
+    assert reading.kind == "answered" and "250.00" in reading.answer
+    # A payee the export writes in capitals with an initial is the one asked about by full name.
+    caps = hit("date: 2026-10-05; description: Send Money to ILSE B. (0917 555 0101); amount: 7500.00", path="/notes/wallet.csv")
+    assert "7500.00" in Reader(overlap_model()).read("How much did I send to Ilse Brandt?", [caps]).answer
+
+
+def test_the_place_a_person_goes_to_is_named_after_the_word_for_its_kind():
+    """"Darželis „Saulutė“" names the kindergarten Saulutė; "jaslice DV Srednjaci" the nursery
+    Srednjaci (DV abbreviates the kind); "auklėtoja Aušra" is a kindergarten teacher, not a place."""
+    from agent.reader_question import place_name
+
+    assert place_name("Kas: Ona (dukra); Pastabos: Darželis „Pienė“, grupė „Bitės“", "kindergarten") == "Pienė"
+    assert place_name("tko: Mia (kći); napomena: jaslice DV Maslačak, skupina Zvjezdice", "nursery") == "Maslačak"
+    assert place_name("Ona nuo rugsėjo pereina į grupę – ten nauja auklėtoja Rasa.", "kindergarten") is None
+    assert place_name("Ona: alergija braškėms", "kindergarten") is None

@@ -202,6 +202,9 @@ def test_search_statements_finds_the_line_and_statements_at_cites_it(make_memory
     # Every line naming a word, by the full-text index alone ("Meyer" shares nothing else with a question).
     assert [(s.path, s.line) for s in mem.statements_mentioning("Meyer")] == [(str(notes / "car.md"), 3)]
     assert mem.statements_mentioning("Nobody") == [] and mem.statements_mentioning("  ") == []
+    # Every line with a word that begins so ("Mey" finds "Meyer"), for a short form of a name.
+    assert [(s.path, s.line) for s in mem.statements_with_word_starting("Mey")] == [(str(notes / "car.md"), 3)]
+    assert mem.statements_with_word_starting("Zzq") == [] and mem.statements_with_word_starting("M*") == []
 
 
 def test_edit_replaces_statements_and_moved_lines_keep_their_ids(make_memory, notes, embed_counter):
