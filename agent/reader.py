@@ -891,7 +891,9 @@ def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequenc
     and gives none ("Peugeot 208: seguro Sancor, póliza 3.902.551" for "When does the Peugeot's
     insurance policy expire?"): the notes speak of it and do not say, so the other thing's date
     is no answer."""
-    if not info.want or not info.names:
+    # Only a date asked by its event ("expire", "due", "renew"): for "the phone number of my editor
+    # at Halden Press" a line that says "Ruth Ellery, editor" names whose number the other line is.
+    if info.want != "date" or not info.names or not info.terms & _EVENT_TERMS:
         return False
     things = {t for t in info.terms if t not in _EVENT_TERMS and t not in _KIND_WORDS.get(info.want, set())}
     missing = things - _terms_of(best)

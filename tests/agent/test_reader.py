@@ -1824,3 +1824,13 @@ def test_the_place_a_person_goes_to_is_named_after_the_word_for_its_kind():
     assert place_name("tko: Mia (kći); napomena: jaslice DV Maslačak, skupina Zvjezdice", "nursery") == "Maslačak"
     assert place_name("Ona nuo rugsėjo pereina į grupę – ten nauja auklėtoja Rasa.", "kindergarten") is None
     assert place_name("Ona: alergija braškėms", "kindergarten") is None
+
+
+def test_a_line_that_says_who_the_role_is_does_not_stop_their_number():
+    """"the phone number of my editor at Kestrel Books": the contact row gives the number and
+    another line says who the editor is ("Contact: Ana Ruiz, editor"); that is no other thing's
+    number, so the row answers."""
+    lines = [hit("name: Ana Ruiz (Kestrel Books); number: 0113 496 0777; note: office", line=4, path="/notes/phones.csv"),
+             hit("Clients: Kestrel Books (essays). Contact: Ana Ruiz, editor.", line=5, path="/notes/clients.md")]
+    reading = Reader(overlap_model()).read("What's the phone number of my editor at Kestrel Books?", lines)
+    assert reading.kind == "answered" and "0113 496 0777" in reading.answer
