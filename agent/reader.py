@@ -896,9 +896,9 @@ def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequenc
     if info.want != "date" or not info.names or not info.terms & _EVENT_TERMS:
         return False
     things = {t for t in info.terms if t not in _EVENT_TERMS and t not in _KIND_WORDS.get(info.want, set())}
-    missing = things - _terms_of(best)
+    said = _terms_of(best)
     subject = {stem(w) for n in info.names for w in _name_words(n)}
-    if not missing or not subject <= _terms_of(best):
+    if not things - said or not subject <= said:
         return False
     return any(st.id != best.id and things <= _terms_of(st) and not typed_values(st.text, info.want, exclude=info.text)
                for st in statements)

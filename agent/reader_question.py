@@ -6,8 +6,8 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from memory.gloss import english_for
 from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from memory.gloss import english_for
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone|кг)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
@@ -429,8 +429,6 @@ _GIVEN_TO = re.compile(r"\b(?:to|for|from|with|pay|paid|send|sent|lend|lent|give
 def _glossed_person(role: str) -> bool:
     """"kasambahay" (a helper), "contadora" (an accountant): a word of the notes' language that the
     glosses give as a person, not an English word (English roles are listed)."""
-    from memory.gloss import english_for
-
     word = role.split()[-1].lower()
     if re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", word) or word in STOP:
         return False
@@ -519,8 +517,6 @@ _PERSON_WORD = re.compile(rf"(?:{KIN}|{PERSON_ROLES}|[a-z]+(?:ian|ist|er|or|ant)
 def _a_person(role: str) -> bool:
     """"teacher", "pediatrician", "pedagogisk leder" (a teacher, in Norwegian) name a person;
     "surgery" and "daycare" name a place, whose number is asked without a hop."""
-    from memory.gloss import english_for
-
     return bool(_PERSON_WORD.fullmatch(role.split()[-1]) or any(_PERSON_WORD.fullmatch(w) for w in english_for(role)))
 
 
@@ -625,8 +621,6 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     if fields:
         # The column the clause speaks of ("prescriber" for "who prescribes"), or the one named
         # by the kind sought ("physio:: [[Amara Ojo]]" for "my physio").
-        from memory.gloss import english_for
-
         said = {stem(w) for w in asked - STOP - kind} | {stem(w) for w in kind}
         for k, v in fields.items():
             # "Veterinario: Dr. Ruiz" is keyed by the vet sought, in the notes' language.
@@ -648,8 +642,6 @@ def named_by_kind(text: str, noun: str) -> str | None:
     """The name written right after the word for the kind sought, in English or in the language
     the line is in: "Mein Bruder Lukas lebt in Dresden" names "my brother" Lukas; "Mein Bruder war
     übers Wochenende da" names no one (German writes every noun with a capital)."""
-    from memory.gloss import english_for
-
     if not noun or not (re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun)):
         return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
@@ -680,8 +672,6 @@ _SAME_KIND = [frozenset(g.split()) for g in (
 def says_kind(text: str, noun: str) -> bool:
     """Whether the line says the kind sought, in English or in its own language ("Susjed" for a
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
-    from memory.gloss import english_for
-
     low = noun.lower()
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
     return any(stem(w.lower()) in wants or wants & {stem(g) for g in english_for(w)} for w in re.findall(r"[^\W\d_]+", text))
@@ -691,8 +681,6 @@ def place_name(text: str, kind: str) -> str | None:
     """The name a line gives the place of the kind sought, right after the word for it in some
     language: "Darželis „Saulutė“" -> Saulutė, "jaslice DV Srednjaci, skupina ..." -> Srednjaci
     (a short capital abbreviation of the kind itself, DV, left out)."""
-    from memory.gloss import english_for
-
     want = stem(kind.lower())
     for m in re.finditer(r"[^\W\d_][\w-]*", text):
         w = m.group(0)
@@ -729,8 +717,6 @@ def says_role(text: str, role: str) -> bool:
 def kind_only_owning(text: str, noun: str) -> bool:
     """The line says the kind sought in another language only as someone's owner: "형부 = Lee
     Donghyun (언니's husband)" is my sister's husband, not my sister."""
-    from memory.gloss import english_for
-
     want = stem(noun.lower())
     said = [m for m in re.finditer(r"[^\W\d_]+", text) if want in {stem(w) for w in english_for(m.group(0))}]
     return bool(said) and all(re.match(r"['’]s\b", text[m.end():]) for m in said)
@@ -782,8 +768,6 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
         found = [f for f in found if not re.search(r"\b(?:from|at)\s+$", text[:f[0]])] or found
     # A name that says it is of the sought kind ("Kelso Garage" for the garage), or that a line is
     # keyed by ("Addresses: Zia Carla: 3 Chestnut Walk"), is what it is about.
-    from memory.gloss import english_for
-
     # ... in the notes' language too: "Autoservisas Ratas" for the garage.
     of_kind = [f for f in found if kind & ({w.lower() for w in f[1].split()} | {g for w in f[1].split() for g in english_for(w)})]
     keyed = [f for f in found if text[f[0] + len(f[1]):].startswith(":")]
