@@ -274,6 +274,11 @@ def select_lines(question: str, hits: list, max_lines: int = MAX_LINES) -> list[
     return [s[3] for s in reversed(best)]
 
 
+def _says(st, role: str) -> bool:
+    """Whether a statement (its line or the heading it sits under) says the role sought."""
+    return says_role(f"{st.topic} {st.text}", role)
+
+
 class ChatEngine:
     """One loaded model, answering one question at a time; safe to share between threads."""
 
@@ -741,8 +746,8 @@ class ChatEngine:
         if reading.kind != "answered" or reading.statement is None:
             return None
         if said:
-            sayers = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if says_role(" ".join([*c.statement.topic, c.statement.text]), said)]
-            if reading.statement not in sayers and not says_role(" ".join([*reading.statement.topic, reading.statement.text]), said):
+            sayers = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if _says(c.statement, said)]
+            if reading.statement not in sayers and not _says(reading.statement, said):
                 if not sayers:
                     return None
                 reading = reading.model_copy(update={"statement": sayers[0], "value": None,
@@ -805,13 +810,13 @@ class ChatEngine:
         Nora) | kasambahay" in the contacts, "Kasambahay (Ate Nora) | 7000" in the bills): the
         first line's name, when every other such line writes it whole; else still asked back."""
         st = reading.statement
-        if not says_role(" ".join([*st.topic, st.text]), said):
+        if not _says(st, said):
             return None
         person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
         if not person or len(person.split()) < 2:
             return None
         others = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement.id != st.id
-                  and says_role(" ".join([*c.statement.topic, c.statement.text]), said)]
+                  and _says(c.statement, said)]
         # Every word of the name: "Zia Rosa" and "Zia Carla" share only the title (two aunts).
         if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", o.text) for o in others for w in person.split()):
             return None
@@ -825,7 +830,7 @@ class ChatEngine:
             return None
         chosen = [reading.statement] if reading.statement is not None else []
         for st in chosen + [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement not in chosen]:
-            if noun and not says_kind(" ".join([*st.topic, st.text]), noun):
+            if noun and not says_kind(f"{st.topic} {st.text}", noun):
                 continue  # "Colleague Marko Horvat" is not the neighbour
             # From the given name on: "Neighbour Dario Kovač" opens a sentence with the role.
             full = [" ".join(n.split()[n.split().index(named):]) for n in names(st.text) if named in n.split() and not n.isupper()]

@@ -232,3 +232,15 @@ def test_a_name_asked_in_latin_letters_is_found_as_hebrew_notes_write_it(tmp_pat
     assert engine._nicknames_in("What's Noam's number?") == {"Noam": ["נועם", "ולנועם"]}
     assert engine._nicknames("Ruth") == []
     assert engine._nicknames_in("noams number pls") == {"Noam": ["נועם", "ולנועם"]}  # all in lower case: no capital names him
+
+
+def test_a_hop_reads_the_role_from_the_heading_a_line_sits_under():
+    """A line under the heading "Accountant" ("Maya Lindqvist, 0117 496 0555") says the role a
+    hop asks by, as a line that writes the role itself does; the heading is read as words."""
+    from agent.chat import _says
+    from agent.reader_statements import StatementHit
+
+    under = StatementHit(id="1", path="/notes/people.md", line=4, end_line=4, text="Maya Lindqvist, 0117 496 0555",
+                         source="Maya Lindqvist, 0117 496 0555", topic="Accountant")
+    assert _says(under, "accountant")
+    assert not _says(under.model_copy(update={"topic": "Neighbours"}), "accountant")
