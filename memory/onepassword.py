@@ -46,19 +46,22 @@ def export_of(path: Path, text: str) -> dict | None:
     return data
 
 
-def _day(seconds) -> str:
+def _moment(seconds) -> datetime | None:
+    """1Password's epoch seconds as a UTC time; None for a missing or broken one."""
     try:
-        return datetime.fromtimestamp(int(seconds), tz=timezone.utc).strftime("%Y-%m-%d")
+        return datetime.fromtimestamp(int(seconds), tz=timezone.utc)
     except (TypeError, ValueError, OverflowError, OSError):
-        return ""
+        return None
+
+
+def _day(seconds) -> str:
+    d = _moment(seconds)
+    return d.strftime("%Y-%m-%d") if d else ""
 
 
 def _spoken_day(seconds) -> str:
-    try:
-        d = datetime.fromtimestamp(int(seconds), tz=timezone.utc)
-    except (TypeError, ValueError, OverflowError, OSError):
-        return ""
-    return f"{d.day} {d:%B %Y}"
+    d = _moment(seconds)
+    return f"{d.day} {d:%B %Y}" if d else ""
 
 
 def _value(value) -> str:
