@@ -19,7 +19,7 @@ from typing import Callable, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -1473,7 +1473,7 @@ def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
     toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
     low = [stem(t) for t in toks]
     want = stem(subject)
-    spots = [i for i, t in enumerate(low) if t == want or (not toks[i].isascii() and want in {stem(w) for w in english_for(toks[i])})]
+    spots = [i for i, t in enumerate(low) if t == want or (not toks[i].isascii() and want in gloss_stems(toks[i]))]
     head = value.split()[0].strip(".,;:!?()\"'“”")
     tail = value.split()[-1].strip(".,;:!?()\"'“”")
     for j, t in enumerate(toks):

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from pydantic import BaseModel
 
 from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 from memory.gloss import english_for
+
+@lru_cache(maxsize=8192)
+def gloss_stems(word: str) -> frozenset[str]:
+    """The stems of the English a word of another language is glossed as ("contadora" -> accou...)."""
+    return frozenset(stem(g) for g in english_for(word))
+
 
 WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone|кг)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
@@ -624,7 +631,7 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
         said = {stem(w) for w in asked - STOP - kind} | {stem(w) for w in kind}
         for k, v in fields.items():
             # "Veterinario: Dr. Ruiz" is keyed by the vet sought, in the notes' language.
-            if said & ({stem(w) for w in re.findall(r"[a-zA-Z]+", k)} | {stem(g) for g in english_for(k)}):
+            if said & ({stem(w) for w in re.findall(r"[a-zA-Z]+", k)} | gloss_stems(k)):
                 found_here = [n for n in names(v) if n.lower() not in keys]
                 if found_here:
                     return re.sub(r"['’]s$", "", found_here[0])
@@ -648,13 +655,13 @@ def named_by_kind(text: str, noun: str) -> str | None:
     for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
         # "Тарас (мій брат)": the name before the kind in brackets, in the line's own language.
         word = m.group(2)
-        if not word.isascii() and (stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}):
+        if not word.isascii() and (stem(word.lower()) == want or want in gloss_stems(word)):
             return m.group(1)
     # "contadora: Silvia Rapetti" keys the name by the kind, as "Mein Bruder Lukas" writes it before;
     # in Cyrillic the kind may be keyed by a dash: "Хрещена — Олена Савчук" names the godmother.
     for m in re.finditer(r"([^\W\d_]+):?[ \t]+(?:[—–][ \t]+)?(?=([A-Z\u0400-\u042f\u0490][a-z\u0430-\u045f\u02bc][\w'’ʼ-]*))", text):
         word = m.group(1)
-        if stem(word.lower()) == want or want in {stem(w) for w in english_for(word)}:
+        if stem(word.lower()) == want or want in gloss_stems(word):
             after = text[m.end():]
             name = next((n for n in names(after) if after.startswith(n)), None)
             if name and name.lower() != noun.lower():
@@ -674,7 +681,7 @@ def says_kind(text: str, noun: str) -> bool:
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
     low = noun.lower()
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
-    return any(stem(w.lower()) in wants or wants & {stem(g) for g in english_for(w)} for w in re.findall(r"[^\W\d_]+", text))
+    return any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in re.findall(r"[^\W\d_]+", text))
 
 
 def place_name(text: str, kind: str) -> str | None:
@@ -685,7 +692,7 @@ def place_name(text: str, kind: str) -> str | None:
     for m in re.finditer(r"[^\W\d_][\w-]*", text):
         w = m.group(0)
         glosses = english_for(w)
-        if stem(w.lower()) != want and want not in {stem(g) for g in glosses}:
+        if stem(w.lower()) != want and want not in gloss_stems(w):
             continue
         if any(re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", g) for g in glosses):
             continue  # "auklėtoja" (a kindergarten teacher) names the teacher after it, not the place
@@ -718,7 +725,7 @@ def kind_only_owning(text: str, noun: str) -> bool:
     """The line says the kind sought in another language only as someone's owner: "형부 = Lee
     Donghyun (언니's husband)" is my sister's husband, not my sister."""
     want = stem(noun.lower())
-    said = [m for m in re.finditer(r"[^\W\d_]+", text) if want in {stem(w) for w in english_for(m.group(0))}]
+    said = [m for m in re.finditer(r"[^\W\d_]+", text) if want in gloss_stems(m.group(0))]
     return bool(said) and all(re.match(r"['’]s\b", text[m.end():]) for m in said)
 
 
