@@ -201,6 +201,33 @@ def _recipient_in_noise(transcript, out: Understood, agent=None, vocabulary=None
     return out
 
 
+def doubt(transcript, out: Understood) -> str:
+    """What a read back says it is unsure of, in words the user can act on: the recipient when
+    the noise rule asked (not "the whole sentence", whose words may all have been sure), the
+    number, the message's words, a contact matched by sound, a word put back; else the words
+    the recognizer itself was unsure of."""
+    ev = out.evidence
+    said: list[str] = []
+    if ev.get("recipient_in_noise") is not None and ev.get("read_back_before_recipient_rule") is False:
+        verb = "message" if "send_sms" in out.risky_kinds else "call"
+        said.append(f"who to {verb}, since the recording was noisy")
+    if out.guessed_number:
+        said.append("the number")
+    if ev.get("hearings_differ"):
+        said.append(f"the message's words (heard again as \"{ev['hearings_differ']}\")")
+    by_sound = [p for p in out.plan or [] if p.risky and p.heard_as]
+    if by_sound:
+        said.append(f"the contact ({by_sound[0].heard_as}, matched by sound)")
+    if out.recovered is not None and out.recovered.replaced[0] != out.recovered.heard:
+        said.append(f"\"{out.recovered.replaced[1]}\", which I heard as \"{out.recovered.replaced[0]}\"")
+    elif out.recovered is not None:
+        said.append(f"the words (I heard \"{out.recovered.heard}\")")
+    if not said:
+        unsure = getattr(getattr(transcript, "confidence", None), "unsure_words", None) or []
+        said.append(", ".join(unsure) or "the whole sentence")
+    return "; ".join(said)
+
+
 def _unprimed_share(agent, out: Understood, vocabulary, scorer) -> float | None:
     """The heard recipient's share of the readings that name each of the user's contacts and
     relations in its place, scored under the generic prompt; None when that cannot be scored."""

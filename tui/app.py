@@ -244,8 +244,8 @@ class AnimaApp(App):
         def confirm(action) -> bool:
             return self.confirm_from_thread(action.description, _details(action), cancel)
 
-        def read_back(heard, action) -> bool:
-            question = f'I\'m not sure I heard you right: "{heard.text}". {action.description}?'
+        def read_back(heard, action, unsure: str) -> bool:
+            question = f'I\'m not sure I heard you right (unsure of: {unsure}): "{heard.text}". {action.description}?'
             return self.confirm_from_thread(question, _details(action), cancel)
 
         try:

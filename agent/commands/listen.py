@@ -45,8 +45,7 @@ def priming(vocabulary, mode: str = PRIMING) -> dict:
     return {"prompt": None, "hotwords": None}
 
 
-def _readback_on_tty(transcript, action) -> bool:
-    unsure = ", ".join(transcript.confidence.unsure_words) or "the whole sentence"
+def _readback_on_tty(transcript, action, unsure: str) -> bool:
     sys.stderr.write(f"anima: I'm not sure I heard you right (unsure of: {unsure}).\n"
                      f"  I heard: \"{transcript.text}\"\n  I would: {action.description}\n"
                      "Is that what you said? Type yes to run it [y/N] ")
@@ -64,9 +63,9 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     the user answers; elsewhere (--json, scripts, the bench) nothing risky runs and `question`
     says why. --yes and [phone] allow do not apply to an unsure transcript, since what they
     approve is a command the user may not have said. The chat app passes its own `confirm` (a
-    risky step of a sure transcript) and `ask` (the read-back: ask(transcript, action) -> bool)."""
+    risky step of a sure transcript) and `ask` (the read-back: ask(transcript, action, what it is unsure of) -> bool)."""
     from agent.commands.phone import _confirm_on_tty
-    from agent.heard import understand
+    from agent.heard import doubt, understand
 
     heard = understand(agent, transcript, vocabulary)
     # not a command the parser knows (the navigator or the model plans it): as strict as a text
@@ -82,8 +81,8 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
     def readback(action) -> bool:
         asked.append(action)
         if ask is not None:
-            return ask(shown, action)
-        return _readback_on_tty(shown, action) if interactive else False
+            return ask(shown, action, doubt(transcript, heard))
+        return _readback_on_tty(shown, action, doubt(transcript, heard)) if interactive else False
 
     if heard.guessed_number and heard.plan:
         # a time or length the recovery chose where the recognizer printed another number ("Set a
@@ -104,7 +103,8 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
         agent.settings = saved
     if asked and not result.actions:
         result.error = None
-        result.question = (f"I'm not sure I heard you right: \"{heard.text}\" would {asked[0].description}. "
+        result.question = (f"I'm not sure I heard you right (unsure of: {doubt(transcript, heard)}): \"{heard.text}\" would "
+                           f"{asked[0].description}. "
                            "Nothing was done; say it again, or confirm it on a terminal.")
     return result, bool(asked)
 

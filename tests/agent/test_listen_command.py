@@ -285,7 +285,7 @@ def test_a_length_put_back_for_another_number_heard_is_asked_not_run(home, vphon
     # answered yes on a terminal (the chat's `ask`), it runs
     result, read_back = act_on_transcript(_agent(home, None), heard, serial=vphone.serial, yes=False,
                                           dry_run=False, interactive=False, vocabulary=vocab,
-                                          ask=lambda shown, action: True)
+                                          ask=lambda shown, action, unsure: True)
     assert read_back and result.error is None and result.actions and result.actions[0].ok
     assert vphone.state().timers
 
@@ -629,6 +629,33 @@ def test_who_is_called_or_messaged_is_read_back_when_the_recording_had_noise(not
         first = _sure("Hall, Tobias.").model_copy(update={"noise": 0.2})
         first.second_look = lambda: _sure("Call Tobias.")
         assert understand(agent, first).read_back
+
+
+def test_the_read_back_says_what_it_is_unsure_of(notes_home, vphone):
+    """A call read back because its recording was noisy had sure words: "unsure of: the whole
+    sentence" told the user nothing. The read back names who is called or messaged and why; a
+    transcript with unsure words names those words; the question a script gets says the same."""
+    from agent.chat import open_memory
+    from agent.commands.listen import act_on_transcript
+    from agent.heard import doubt, understand
+
+    with open_memory(notes_home, notes_home.load_settings()) as memory:
+        agent = _agent(notes_home, memory)
+        for text, verb in (("Call Tobias.", "call"), ("Text Tobias, I'm outside.", "message")):
+            noisy = _sure(text).model_copy(update={"noise": 0.2})
+            noisy.second_look = lambda text=text: _sure(text)
+            assert doubt(noisy, understand(agent, noisy)) == f"who to {verb}, since the recording was noisy"
+        noisy = _sure("Call Tobias.").model_copy(update={"noise": 0.2})
+        shown = []
+        result, read_back = act_on_transcript(agent, noisy, serial=vphone.serial, yes=True, dry_run=False,
+                                              interactive=False, ask=lambda t, action, unsure: shown.append(unsure) or False)
+        assert read_back and shown == ["who to call, since the recording was noisy"]
+        assert "who to call, since the recording was noisy" in result.question and not result.actions
+        result, _ = act_on_transcript(agent, noisy, serial=vphone.serial, yes=True, dry_run=False, interactive=False)
+        assert "(unsure of: who to call, since the recording was noisy)" in result.question
+        unsure = _transcript("Call Tobias.", avg_logprob=-0.9, min_word_prob=0.2, unsure_words=["Tobias"])
+        heard = understand(agent, unsure)
+        assert heard.read_back and doubt(unsure, heard) == "Tobias"
 
 
 class _Primed:
