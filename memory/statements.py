@@ -76,7 +76,8 @@ def clean(text: str) -> str:
 _ABBREVIATIONS = frozenset(
     """dr dra mr mrs ms mx prof profa st sr sra srta jr no nr vs approx ca cf fig vol apt ave rd mt ft inc ltd dept
     tel ph pp pg ref rev gen gov sgt capt lt col cpt hr mins sec incl excl est
-    dott sig avv ing geom rag dña mme mlle lic arq szül kb gnr bnr leil jl jln gg""".split()
+    dott sig avv ing geom rag dña mme mlle lic arq szül kb gnr bnr leil jl jln gg
+    bl""".split()  # a Romanian block of flats: "bl. C3, sc. 2, ap. 27"
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
@@ -131,6 +132,8 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
             (text[:word_start].rstrip().rsplit(None, 1) or [""])[-1].lower() in _HUNGARIAN_MONTHS:
         return True  # ... its day before a time: "október 15. 9:00-ra"
     bare = re.sub(r"^.*-(?=[A-Za-z])", "", bare)  # "Versicherungsschein-Nr." is "Nr."
+    if bare == "Str":
+        return True  # a Romanian street, "Str. Aurel Vlaicu nr. 12" (Python's "returned as str." ends a sentence)
     if bare in _MONTH_ABBREV:
         return text[nxt : nxt + 1].isdigit()  # "Jan. 5" — but "in Jan. Then …" ends there
     if re.fullmatch(r"\d{1,2}", bare) and re.match(r"\w+", text[nxt:]) and \

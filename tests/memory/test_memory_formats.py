@@ -1245,3 +1245,15 @@ def test_the_first_line_of_a_card_names_what_its_key_value_lines_are_about(tmp_p
     assert "Skoda Fabia 1.0, silver, 2019" in sts["Insurer: Allianz"]
     # a sentence over a key is no card's title
     assert not any("van" in t for text, topic in sts.items() if "XY 999" in text for t in topic)
+
+
+def test_a_romanian_street_and_block_end_no_sentence():
+    """"Str." (strada) and "bl." (bloc) are abbreviations inside an address; Python's "returned
+    as str." still ends its sentence."""
+    from memory.statements import sentence_spans
+
+    text = "Adresa: Str. Aurel Vlaicu nr. 12, bl. C3, sc. 2, ap. 27, 400582 Cluj-Napoca. Telefon: 0745 555 213"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Adresa: Str. Aurel Vlaicu nr. 12, bl. C3, sc. 2, ap. 27, 400582 Cluj-Napoca.", "Telefon: 0745 555 213"]
+    doc = "The default path names are returned as str. If you supply bytes, all values are bytes."
+    assert len(sentence_spans(doc)) == 2
