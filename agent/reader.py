@@ -490,15 +490,24 @@ class Reader:
         cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
-            months = [(c, _MONTH_STEMS & _terms_of(c.statement)) for c in cands]
+            # A record's own date column says its month too ("Date: 2026-10-11" is October's).
+            months = [(c, (_MONTH_STEMS & _terms_of(c.statement)) | _record_month(c.statement)) for c in cands]
             if any(asked_months & m for _, m in months):
                 # "at the November check-up": lines dated in another month are other check-ups.
                 cands = [c for c, m in months if asked_months & m or not m]
+            elif info.want == "money":
+                # "the Ignitis bill in November", and no line says November: a payment row dated
+                # 11 October is another month's payment, not that bill.
+                cands = [c for c, m in months if not _record_month(c.statement)]
         if asks_what_is(info):
             # "Who is Brenda Kaye?" is not answered by her phone number alone, when another line
             # says more of her.
             said = [c for c in cands if not _contact_only(info, c.statement)]
             cands = said or cands
+            if info.names and re.fullmatch(rf"\W*(?:who|what)(?:'s|’s| is| was)\s+{re.escape(info.names[0])}\W*", info.text, re.IGNORECASE):
+                # ... nor by her birthday or a line that only mentions her, when another says what
+                # she is ("Ruan, my partner, ...", "Hired Kit as Saturday mechanic").
+                cands = [c for c in cands if c.defines] or cands
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all.
@@ -647,6 +656,7 @@ class Reader:
         # the statement itself, see candidates().)
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
         said += " " + spelled_out(st.text) + " " + " ".join(_job_terms(info, st.text))
+        said += " " + " ".join(_record_month(st))  # "Date: 2026-09-09" says September
         # "Paszport" is the passport; a page called "lakas.rst" (the flat) is about the home.
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         # A "date" column says a date is there, not that it is a birthday.
@@ -668,6 +678,11 @@ class Reader:
         if plain and len(phrase) >= 2 and not best.typed and stem(head) not in kind_words and _other_compound(phrase[-2], head, st.text) \
                 and not shares_attribute([head], said, self.relate):
             return False  # "blood type" is not answered by "blood pressure"
+        if plain and len(phrase) >= 2 and not best.typed and stem(head) not in kind_words \
+                and not shares_attribute(phrase[:-1], said, self.relate):
+            # Nor by a line that never says blood at all: "File is of type c" (a manual's "type",
+            # retrieved for "my blood type") speaks of another kind of type.
+            return False
 
         # "the lot number of the amoA primers", "the first dance at the wedding", "the score against
         # Northcote": what is asked stands before the preposition; a line about the primers, the
@@ -1115,6 +1130,16 @@ def _filed_under(st: StatementHit, value: str) -> bool:
     return at >= 0 and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
 
 
+def _record_month(st: StatementHit) -> set[str]:
+    """The month (as _MONTH_STEMS spell it) of a record row's own date column: when the payment
+    or entry happened ("Date: 2026-10-11; payee: Ignitis"), not a month its words mention."""
+    days = [latest_date(v) for k, v in (st.fields or {}).items() if re.search(r"\bdate\b", k, re.IGNORECASE)]
+    return {_MONTH_ABBR_STEMS[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
+
+
+_MONTH_ABBR_STEMS = [stem(m) for m in "january february march april may june july august september october november december".split()]
+
+
 def written_date(st: StatementHit):
     """When a statement was true: its file name's or heading's date, a date column, else the
     latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
@@ -1402,18 +1427,31 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     return bool(
         re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
         or re.match(rf"^(?:[\w ,]+: )?{title}{name}(?:,| \(|:)", text)
-        or re.search(rf"\b(?i:hired|took on|met|know|knew) {name} as (?:a |an |the |our |my )?[a-z]", text)
+        or re.search(rf"\b(?i:hired|took on|met|know|knew) {name} as (?:a |an |the |our |my )?(?:[A-Z][a-z]+ )?[a-z]", text)
         or re.search(rf"\b{name}, {det} [\w' -]{{2,40}}?[,.;)]", text)
         or re.search(rf"\b{name} \((?!\d)", text)
         or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
         or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
         # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
-        or re.search(rf"\b[A-Za-z][a-z]+: {x}\b", text)
+        # (Not a date's month: "w/c 22 Sep: Kit will do Saturdays" is a log line; nor a card's "Name:".)
+        or re.search(rf"\b(?!(?i:{_MONTH_OR_DAY}|name|contact|who|to|from|cc|by|with)\b)[A-Za-z][a-z]+: {x}\b", text)
         # "Голова правління — Петро Мельник" (head of the board — X), "репетиторка Олена Бойко"
         # (the tutor X): a role keyed by a dash, or a Cyrillic noun before the name.
         or re.search(rf"(?:^|[.:;!]\s)\s*[^\W\d_][\w ]{{2,40}} [—–] {name}", text)
         or re.search(rf"(?<!\w)[\u0430-\u045f\u02bc]{{4,}} {name}", text)
+        # "si Ninang Weng", "educatoare Lavinia Rusu": a word the glosses call a person's role or
+        # relation, right before the name.
+        or any(_role_word(w) for w in re.findall(rf"(?<![\w'ʼ-])([^\W\d_][\w'ʼ-]+) {name}", text))
     )
+
+
+_MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+_PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:ian|ist))")
+
+
+def _role_word(word: str) -> bool:
+    """A word of another language whose English gloss is a relation or role ("ninang": godmother)."""
+    return word.lower() not in STOP_WORDS and any(_PERSON_GLOSS.fullmatch(g) for g in english_for(word))
 
 
 def latin_names(text: str, asked: list[str]) -> str:

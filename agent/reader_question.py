@@ -258,13 +258,34 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "name": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
         "place": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
         "email": emails,
-        "address": addresses,
+        "address": lambda t: addresses(t) or labelled_addresses(t),
         "code": lambda t: _codes(t, exclude),
         "ip": lambda t: _IP.findall(t),
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
     return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+_NOT_STREET_LABEL = re.compile(r"\b(?:ip|mac|e-?mail|mail|web|url|server|wallet|bitcoin|btc|eth)\b", re.IGNORECASE)
+
+
+def labelled_addresses(text: str) -> list[str]:
+    """What a line labels as an address, in any language the glosses know ("Διεύθυνση: Κομνηνών
+    48, 551 32 Καλαμαριά", "כתובת: רחוב טרומפלדור 41, חיפה"), when it holds a house number and a
+    word: the street patterns of `addresses` know the Latin and Cyrillic ways of writing one, a
+    label says it in every script. Not an IP, e-mail or web address."""
+    out = []
+    for segment in text.split(";"):
+        parts = segment.split(":")
+        for label, value in zip(parts, parts[1:]):
+            label, value = label.strip(), value.strip(" ,.")
+            if not label or len(label.split()) > 3 or _NOT_STREET_LABEL.search(label) or "@" in value:
+                continue
+            if (label.lower().endswith("address") or "address" in english_for(label)) \
+                    and re.search(r"\d", value) and re.search(r"[^\W\d_]{3}", value):
+                out.append(value[:80].rstrip(" ,"))
+    return out
 
 
 # An identifier labelled as another kind than the asked one: "account BL-330981" is no alarm code,

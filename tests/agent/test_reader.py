@@ -1214,6 +1214,19 @@ def test_the_asked_compound_is_not_answered_by_another_one():
     assert "01/19/2027" in Reader(overlap_model()).read("When is my residence permit appointment?", [permit]).answer
 
 
+def test_the_asked_compound_is_not_answered_by_a_line_without_its_modifier():
+    """"What is my blood type?" retrieves a manual's "File is of type c:" under a heading about
+    "-type": the line says "type" and never blood, so it does not answer. A line that says the
+    modifier ("Blood: O neg") still does, and a value of the asked kind vouches as before."""
+    manual = hit("File is of type c:", path="/notes/docs/man-find.txt", topic="-type Supported types")
+    assert Reader(overlap_model()).read("What is my blood type?", [manual]).kind == "abstained"
+    group = hit("Blood: O neg (card in wallet).", path="/notes/health.md")
+    reading = Reader(overlap_model()).read("What is my blood type?", [group])
+    assert reading.kind == "answered" and "O neg" in reading.answer
+    pin = hit("Bank card: PIN 4471", path="/notes/secrets.md")
+    assert "4471" in Reader(overlap_model()).read("What is my card PIN?", [pin]).answer
+
+
 def test_of_several_names_the_one_beside_the_asked_role():
     """"Hazel class, teacher Mrs Ferreira": the teacher is Mrs Ferreira, not Hazel."""
     line = hit("Otis: Hazel class, teacher Mrs Ferreira. PE on Wednesdays.", path="/notes/house-wiki.md")
@@ -1834,3 +1847,40 @@ def test_a_line_that_says_who_the_role_is_does_not_stop_their_number():
              hit("Clients: Kestrel Books (essays). Contact: Ana Ruiz, editor.", line=5, path="/notes/clients.md")]
     reading = Reader(overlap_model()).read("What's the phone number of my editor at Kestrel Books?", lines)
     assert reading.kind == "answered" and "0113 496 0777" in reading.answer
+
+
+def test_a_payment_asked_by_month_is_a_row_dated_in_that_month():
+    """A bank row's own date column says which month's payment it is: "How much did I pay
+    Northwind Power in September?" is the row dated 9 September, not the one dated 11 October;
+    asked of November, when no row is dated then or says November, the notes do not say."""
+    path = "/notes/bank/statement.csv"
+    october = row({"Date": "2026-10-11", "payee": "Northwind Power", "details": "electricity paid by card", "amount": "-36,84 EUR"},
+                  line=3, path=path)
+    september = row({"Date": "2026-09-09", "payee": "Northwind Power", "details": "electricity paid by card", "amount": "-41,20 EUR"},
+                    line=9, path=path)
+    reading = Reader(overlap_model()).read("How much did I pay Northwind Power in September?", [october, september])
+    assert reading.kind == "answered" and "41,20" in reading.answer
+    reading = Reader(overlap_model()).read("How much was the Northwind Power bill in November?", [october, september])
+    assert reading.kind == "abstained"
+    # a line that says the month answers whatever day it was written
+    note = hit("Northwind Power: November bill 52,10 EUR, paid by direct debit.", path="/notes/bills.md")
+    reading = Reader(overlap_model()).read("How much was the Northwind Power bill in November?", [october, note])
+    assert reading.kind == "answered" and "52,10" in reading.answer
+
+
+def test_who_someone_is_is_the_line_that_says_what_they_are():
+    """"Who is X?" is answered by a line that says what X is, even when the model likes a line that
+    only mentions X better: a birthday list, a plan of X's, X's card with only a number."""
+    model = overlap_model(birthdays=3.0, saturdays=3.0, number=3.0)
+    birthday = hit("Birthdays: Tane: 1988/03/14", path="/notes/Birthdays.tid")
+    partner = hit("Tane, my partner, burnt the braai again.", path="/notes/2026-02-14.tid", rank=3)
+    assert "partner" in Reader(model).read("Who is Tane?", [birthday, partner]).answer
+    plan = hit("w/c 20 Oct: Bryn will do Saturdays and Sundays from November.", line=30, path="/notes/shop-log.md")
+    hired = hit("w/c 6 Oct: Hired Bryn as Saturday mechanic, starts 11 Oct.", line=22, path="/notes/shop-log.md", rank=3)
+    assert "mechanic" in Reader(model).read("Who is Bryn?", [plan, hired]).answer
+    # a role said in the notes' language, glossed: Tagalog "ninang" (godmother), Romanian "educatoare"
+    card = hit("Name: Lorna Reyes; Number: 0917 555 0101", path="/notes/contacts.xml")
+    chat = hit("2026-10-02: Ben: nag-message si Ninang Lorna ni Pia, may regalo daw.", path="/notes/messages.json", rank=3)
+    assert "Ninang" in Reader(model).read("Who is Lorna?", [card, chat]).answer
+    # with no line saying what X is, the likeliest line answers as before
+    assert "Saturdays" in Reader(model).read("Who is Bryn?", [plan]).answer

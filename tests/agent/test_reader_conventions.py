@@ -1001,3 +1001,17 @@ def test_a_spaced_number_labelled_as_the_account_asked_is_that_account_not_a_pho
     line = [hit("Énergie: Gaz — compte 40 11 558 230 7", line=22)]
     reading = Reader(overlap_model()).read("What is my Gaz account number?", line)
     assert reading.kind == "answered" and reading.value == "40 11 558 230 7"
+
+
+def test_an_address_labelled_in_any_script_is_the_home_address():
+    """The street patterns know Latin and Cyrillic streets; a Greek or Hebrew address is found by
+    its label ("Διεύθυνση:", "כתובת:", or the gloss "Address:" the index adds), with a house
+    number in it. An IP or e-mail "address" is none."""
+    greek = hit("Διαμέρισμα: Address: Κομνηνών 48, 3ος όροφος, 551 32 Καλαμαριά, Θεσσαλονίκη", path="/notes/wiki/spiti.xml")
+    reading = Reader(overlap_model()).read("What is my home address?", [greek])
+    assert reading.kind == "answered" and "Κομνηνών 48" in reading.answer
+    hebrew = hit("כתובת: רחוב הרצל 17, דירה 4, חיפה", path="/notes/vault/export.data")
+    reading = Reader(overlap_model()).read("What's our home address?", [hebrew])
+    assert reading.kind == "answered" and "הרצל 17" in reading.answer
+    router = hit("Home router (wireless router): server / IP address: 192.168.1.1", path="/notes/vault/export.data")
+    assert Reader(overlap_model()).read("What's our home address?", [router]).kind == "abstained"
