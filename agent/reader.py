@@ -600,6 +600,11 @@ class Reader:
         does not speak of the thing ("my cataract appointment" for the physio one) is about another."""
         if not best.recent:
             return False
+        # It says the asked attribute but for one word ("locker code", not "at work"); a line that
+        # says none of it ("Plan 1899" for "our PLDT account number") is no answer to borrow for.
+        asked = {stem(w) for w in attribute_words(info.text, _whose(info, but=info.subject))}
+        if len(asked - _terms_of(best.statement)) > 1 or not asked & _terms_of(best.statement):
+            return False
         terms = lambda st: _terms_of(st) | _initialled(info, st.text)  # noqa: E731
         return any(old.score > best.score and same_fact(info, old, best, terms) and newer_version(best, old, version_date, page_date)
                    and self.speaks_of_attribute(info, old) for old in cands[1:VERSION_DEPTH] if old is not best)

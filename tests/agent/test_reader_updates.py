@@ -79,3 +79,24 @@ def test_a_line_first_on_its_own_score_does_not_borrow_what_an_older_line_speaks
     letter = hit("2026-11-15: Before that I have my eye appointment on 10 December.", line=12, path="/notes/letters.md")
     reading = Reader(overlap_model(before=2.0)).read("When is my next physio appointment?", [row_, letter])
     assert "10 December" not in reading.answer
+
+
+
+def test_a_newer_line_that_says_none_of_the_asked_attribute_borrows_nothing():
+    """"What is our Fibrenet account number?": a later "changed our Fibrenet to Plan 500" is a
+    newer version of the bill line (under a sentence about account numbers, so that line speaks
+    of them), but it says neither "account" nor "number": it borrows nothing from it."""
+    from agent.reader import Scored
+    from agent.reader_question import analyse
+    bill = hit("Bill: Fibrenet Home Plan 300; Amount: £30.00; Due: every 3rd", line=4, path="/notes/budget.md").model_copy(
+        update={"context": "Account numbers are on the bills."})
+    change = hit("2026-10-03: Me: changed our Fibrenet to Plan 500, faster for calls", line=9, path="/notes/chat.md")
+    info = analyse("What is our Fibrenet account number?")
+    new = Scored(statement=change, cover=0.33, typed=["500"], prerank=0.0, recent=True, score=2.5)
+    old = Scored(statement=bill, cover=0.33, typed=["300"], prerank=0.0, score=3.2)
+    reader = Reader(overlap_model())
+    assert reader.speaks_of_attribute(info, old) and not reader.speaks_of_attribute(info, new)
+    assert not reader._speaks_as_newer_version(info, new, [new, old])
+    # The same newer line that says "account" but not "number" does borrow.
+    said = hit("2026-10-03: Me: changed our Fibrenet account to Plan 500", line=9, path="/notes/chat.md")
+    assert reader._speaks_as_newer_version(info, new.model_copy(update={"statement": said}), [new, old])
