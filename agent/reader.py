@@ -595,18 +595,19 @@ class Reader:
     def _speaks_as_newer_version(self, info: QuestionInfo, best: Scored, cands: list[Scored]) -> bool:
         """A newer version of a line that speaks of what is asked speaks of it too, though it
         leaves out a word ("20/08/26 -- locker code changed, now 7302" after "locker code at work:
-        4419"): a follow-up line does not repeat everything the line it revises says. Only a line
-        that overtook (prefer_newer) one the model scored higher: a line first on its own score that
-        does not speak of the thing ("my cataract appointment" for the physio one) is about another."""
-        if not best.recent:
-            return False
+        4419"): a follow-up line does not repeat everything the line it revises says."""
         # It says the asked attribute but for one word ("locker code", not "at work"); a line that
-        # says none of it ("Plan 1899" for "our PLDT account number") is no answer to borrow for.
-        asked = {stem(w) for w in attribute_words(info.text, _whose(info, but=info.subject))}
+        # says none of it ("Plan 1899" for "our PLDT account number") is no answer to borrow for,
+        # nor one that names the thing with another word ("my cataract appointment" for the physio one).
+        words = attribute_words(info.text, _whose(info, but=info.subject))
+        asked = {stem(w) for w in words}
         if len(asked - _terms_of(best.statement)) > 1 or not asked & _terms_of(best.statement):
             return False
+        phrase = head_phrase(info.text, words)
+        if phrase and other_kind(info.text, phrase[-1], best.statement.text):
+            return False
         terms = lambda st: _terms_of(st) | _initialled(info, st.text)  # noqa: E731
-        return any(old.score > best.score and same_fact(info, old, best, terms) and newer_version(best, old, version_date, page_date)
+        return any(same_fact(info, old, best, terms) and newer_version(best, old, version_date, page_date)
                    and self.speaks_of_attribute(info, old) for old in cands[1:VERSION_DEPTH] if old is not best)
 
     def _unless_retired(self, info: QuestionInfo, reading: Reading, statements: Sequence[StatementHit], question: str) -> Reading:

@@ -71,10 +71,10 @@ def test_a_newer_version_speaks_of_what_the_line_it_revises_speaks_of():
     assert "8843" not in Reader(model).read("What's my locker code at work?", [gym, change]).answer
 
 
-def test_a_line_first_on_its_own_score_does_not_borrow_what_an_older_line_speaks_of():
+def test_a_newer_line_about_another_kind_of_the_thing_does_not_borrow_what_an_older_line_speaks_of():
     """"When is my next physio appointment?": the letter's "my eye appointment on 10 December" is
-    the likeliest and newest line, but it speaks of another appointment; it overtook nothing, so it
-    does not answer through the physio row below it."""
+    the likeliest and newest line, but it names another kind of appointment, so it does not answer
+    through the physio row below it."""
     row_ = row({"date": "9 Sep 2026", "time": "13:45", "who": "Ms. Tan", "what": "physio"}, line=3, path="/notes/health.csv")
     letter = hit("2026-11-15: Before that I have my eye appointment on 10 December.", line=12, path="/notes/letters.md")
     reading = Reader(overlap_model(before=2.0)).read("When is my next physio appointment?", [row_, letter])
