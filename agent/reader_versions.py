@@ -204,9 +204,19 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
     return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
 
 
+# A line marked as an update of what the note said before: "Update: ...", "UPD 12/10:", "EDIT
+# (Oct): ...", "MAJ 2026-10-19 : ..." (mise à jour), "Aktualisierung:", "Actualización:".
+_UPDATE_MARK = re.compile(
+    r"(?:^|[:;.!?]\s+|\n\s*)(?:updated?|upd|edit(?:ed)?|maj|mise à jour|mis à jour|aktualisierung|aktualisiert|nachtrag|"
+    r"actualización|actualizado|actualizacion|atualização|atualizado|atualizacao|aggiornamento|aggiornato|bijgewerkt|"
+    r"uppdatering|uppdaterat|opdatering|opdateret|oppdatering|oppdatert|aktualizacja|aktualizace|päivitys|frissítés)"
+    r"\b\s*(?:\(|\d|:|-|–|—)", re.IGNORECASE)
+
+
 def states_change(st: "StatementHit", written) -> bool:
-    """A word of change on the line, or a later day its value holds from than the day it was written."""
-    return revises(st) or in_force_from(st, when_written(st, written)) is not None
+    """A word of change on the line, an update mark, or a later day its value holds from than the
+    day it was written."""
+    return revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when_written(st, written)) is not None
 
 
 def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:

@@ -100,3 +100,16 @@ def test_a_newer_line_that_says_none_of_the_asked_attribute_borrows_nothing():
     # The same newer line that says "account" but not "number" does borrow.
     said = hit("2026-10-03: Me: changed our Fibrenet account to Plan 500", line=9, path="/notes/chat.md")
     assert reader._speaks_as_newer_version(info, new.model_copy(update={"statement": said}), [new, old])
+
+
+def test_a_line_marked_as_an_update_is_newer_than_the_undated_card():
+    """"Update 2026-10-19: the winter tyres are now at Rimfix" against the car card's undated
+    "Winter tyres: stored at Tyre Hotel": the marked line is the newer version, whatever the model
+    prefers; without the mark and without a word of change, a dated line says nothing of order."""
+    card = hit("Mazda: Winter tyres: Bridgestone, stored at Tyre Hotel", line=9, path="/notes/cars.md")
+    marked = hit("Update 2026-10-19: the winter tyres of the Mazda are at Rimfix Tyres, Main Road", line=30, path="/notes/agenda.md")
+    model = overlap_model(bridgestone=0.3)
+    question = "Where are the Mazda's winter tyres stored?"
+    assert "Rimfix" in Reader(model).read(question, [card, marked]).answer
+    plain = hit("2026-10-19: the winter tyres of the Mazda are at Rimfix Tyres, Main Road", line=30, path="/notes/agenda.md")
+    assert "Tyre Hotel" in Reader(model).read(question, [card, plain]).answer
