@@ -218,7 +218,7 @@ _KIND_WORDS = {
         "number": "number many much old long",
         "temperature": "temperature temp hot oven degrees",
         "weight": "weight weigh heavy kg kilos",
-        "dose": "dose dosage doses strength take much",
+        "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
         "duration": "long time",
         "code": "code number no num ref reference",
         "ip": "ip address",

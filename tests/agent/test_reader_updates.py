@@ -113,3 +113,12 @@ def test_a_line_marked_as_an_update_is_newer_than_the_undated_card():
     assert "Rimfix" in Reader(model).read(question, [card, marked]).answer
     plain = hit("2026-10-19: the winter tyres of the Mazda are at Rimfix Tyres, Main Road", line=30, path="/notes/agenda.md")
     assert "Tyre Hotel" in Reader(model).read(question, [card, plain]).answer
+
+
+def test_a_dose_asked_by_its_unit_is_answered_by_the_changed_dose():
+    """"How many milligrams of Lisinopril do I take?": the unit is the kind of value asked, so the
+    line that changes the dose ("goes from 10 to 20 mg") answers it, as the newer version."""
+    card = hit("Meds: Lisinopril 10 mg, every morning (since 2022).", line=3, path="/notes/health.md")
+    change = hit("2026-10-14: Lisinopril goes from 10 to 20 mg starting tomorrow, check in 6 weeks.", line=8, path="/notes/log.md")
+    reading = Reader(overlap_model(starting=1.0)).read("How many milligrams of Lisinopril do I take?", [card, change])
+    assert reading.kind == "answered" and "20 mg" in reading.answer
