@@ -48,7 +48,8 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
+from agent.reader_versions import (VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+                                   same_fact)
 from memory.statements import link_words
 from memory.gloss import english_for, romanized
 
@@ -217,7 +218,7 @@ _KIND_WORDS = {
         "number": "number many much old long",
         "temperature": "temperature temp hot oven degrees",
         "weight": "weight weigh heavy kg kilos",
-        "dose": "dose dosage doses strength take much",
+        "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
         "duration": "long time",
         "code": "code number no num ref reference",
         "ip": "ip address",
@@ -584,7 +585,7 @@ class Reader:
         best = cands[0]
         if (best.pmi or 0.0) < (MIN_PMI_UNCOVERED if best.cover == 0 else MIN_PMI) and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
-        if not self.speaks_of_attribute(info, best):
+        if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands):
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
@@ -599,6 +600,24 @@ class Reader:
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _speaks_as_newer_version(self, info: QuestionInfo, best: Scored, cands: list[Scored]) -> bool:
+        """A newer version of a line that speaks of what is asked speaks of it too, though it
+        leaves out a word ("20/08/26 -- locker code changed, now 7302" after "locker code at work:
+        4419"): a follow-up line does not repeat everything the line it revises says."""
+        # It says the asked attribute but for one word ("locker code", not "at work"); a line that
+        # says none of it ("Plan 1899" for "our PLDT account number") is no answer to borrow for,
+        # nor one that names the thing with another word ("my cataract appointment" for the physio one).
+        words = attribute_words(info.text, _whose(info, but=info.subject))
+        asked = {stem(w) for w in words}
+        if len(asked - _terms_of(best.statement)) > 1 or not asked & _terms_of(best.statement):
+            return False
+        phrase = head_phrase(info.text, words)
+        if phrase and other_kind(info.text, phrase[-1], best.statement.text):
+            return False
+        terms = lambda st: _terms_of(st) | _initialled(info, st.text)  # noqa: E731
+        return any(same_fact(info, old, best, terms) and newer_version(best, old, version_date, page_date)
+                   and self.speaks_of_attribute(info, old) for old in cands[1:VERSION_DEPTH] if old is not best)
 
     def _unless_retired(self, info: QuestionInfo, reading: Reading, statements: Sequence[StatementHit], question: str) -> Reading:
         """The chosen value, unless a later line says it no longer holds: then that line, with the

@@ -24,6 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover
 VERSION_PMI_GAP = 0.75
 VERSION_PMI_GAP_MISSING = 0.3
 VERSION_PMI_GAP_REVISES = 1.25
+# A dated line that states the change ("20/08/26 -- locker code changed, now 7302", a message
+# "the rent increases to R12 190 from 1 August") gets both allowances: it reads less like an
+# answer than the reference card it revises, and it may leave out one word of the question the
+# card says ("at work", the supervisor's name) as a follow-up line does.
+VERSION_PMI_GAP_DATED_CHANGE = VERSION_PMI_GAP_REVISES + VERSION_PMI_GAP
 # Only the first few candidates are versions worth considering.
 VERSION_DEPTH = 4
 
@@ -120,8 +125,64 @@ def when_written(st: "StatementHit", written) -> tuple[int, int, int] | None:
     return written(st) or loose_date(st)
 
 
+# A value that holds from a day on: "new rent 19,000 from December", "de la 1 noiembrie taxa crește
+# la 1.600 lei", "Από 1η Δεκεμβρίου το ενοίκιο θα είναι 520 €", "ab 01.05.2026", "Rent from 01/12 =".
+# Not a span ("from 12 June to 19 June", "desde el 3 hasta el 9"): that is when something happens.
+_GREEK_MONTHS = {m: i + 1 for i, m in enumerate(
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου".split())}
+_FROM_MONTHS = {**_MONTH_NUM, **_GREEK_MONTHS}
+_FROM_MONTH_RE = "|".join(sorted(map(re.escape, _FROM_MONTHS), key=len, reverse=True))
+_FROM_WORDS = (r"from|starting(?:\s+(?:on|from|in))?|as\s+(?:of|from)|effective(?:\s+from)?|beginning|"
+               r"ab|de\s+la|din|începând\s+cu|incepand\s+cu|desde|a\s+partir\s+d[eo]l?|à\s+partir\s+d[ue]|dès|vanaf|"
+               r"dal(?:la|l')?|a\s+partire\s+da[l]?|från\s+och\s+med|från|fra\s+og\s+med|fra|mulai|simula|"
+               r"από|απο|od")
+_SPAN_AFTER = r"(?!\s*(?:to|until|till|through|thru|bis|al|au|hasta|até|ate|a|tot|till|til|până\s+la|pana\s+la|έως|μέχρι|do|-|–|—)\s*\d)"
+_FROM_DATE = re.compile(
+    rf"(?<!\w)(?:{_FROM_WORDS})\s+(?:the\s+|el\s+|le\s+|den\s+|τον\s+|την\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|η|ης|\.|-?(?:lea|a))?\s+(?:of\s+|de\s+)?(?P<m1>{_FROM_MONTH_RE})\b\.?(?:\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<m2>{_FROM_MONTH_RE})\b\.?(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    rf"|(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})(?:[./](?P<y4>(?:19|20)?\d\d))?\.?(?![\d/.]\d))"
+    rf"{_SPAN_AFTER}",
+    re.IGNORECASE)
+
+
+def in_force_from(st: "StatementHit", when: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
+    """The day from which the value a line gives holds, when it says one later than `when` (the day
+    the line was written): a rise announced on 28 October "from 1 November" is newer than a payment
+    of the old amount on 3 October. A year the line leaves out is the one after `when` when the
+    month would otherwise lie more than half a year back ("from January", written in November)."""
+    if when is None or when[0] == 0:
+        return None
+    best = None
+    for m in _FROM_DATE.finditer(st.text):
+        g = m.groupdict()
+        if g["m1"] or g["m2"]:
+            month = _FROM_MONTHS.get((g["m1"] or g["m2"]).lower().rstrip("."), 0)
+            day, year = int(g["d1"] or g["d2"] or 1), int(g["y1"] or g["y2"] or 0)
+        elif g["m3"]:
+            year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
+        else:
+            day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"] or 0)
+            year = year + 2000 if 0 < year < 100 else year
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        if not year:
+            year = when[0] + 1 if (when[1] - month) > 6 else when[0]
+        if (year, month, day) > when and (best is None or (year, month, day) > best):
+            best = (year, month, day)
+    return best
+
+
+def when_in_force(st: "StatementHit", written) -> tuple[int, int, int] | None:
+    """When a line's value holds from: the day it was written, or the later day it says its value
+    starts ("from 1 November")."""
+    when = when_written(st, written)
+    return in_force_from(st, when) or when
+
+
 def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
-    dc, db = when_written(c.statement, written), when_written(b.statement, written)
+    dc, db = when_in_force(c.statement, written), when_in_force(b.statement, written)
     if page is not None:
         # The day a page was last changed dates its undated lines, but only ever against them:
         # it can make such a line older than a dated one ("Office days: Tuesday and Thursday" on
@@ -137,9 +198,31 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
             return dc > db
     elif dc and db:
         return False  # a year-less date against a dated one: no order
-    # Undecided by dates: the line that states the change is the newer one.
-    return revises(c.statement) and not revises(b.statement) or (
-        revises(c.statement) and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+    # Undecided by dates: the line that states the change is the newer one (also by the day its
+    # value holds from: "the rent will be £1,030 from 1 August").
+    rc, rb = states_change(c.statement, written), states_change(b.statement, written)
+    return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+
+
+# A line marked as an update of what the note said before: "Update: ...", "UPD 12/10:", "EDIT
+# (Oct): ...", "MAJ 2026-10-19 : ..." (mise à jour), "Aktualisierung:", "Actualización:".
+_UPDATE_MARK = re.compile(
+    r"(?:^|[:;.!?]\s+|\n\s*)(?:updated?|upd|edit(?:ed)?|maj|mise à jour|mis à jour|aktualisierung|aktualisiert|nachtrag|"
+    r"actualización|actualizado|actualizacion|atualização|atualizado|atualizacao|aggiornamento|aggiornato|bijgewerkt|"
+    r"uppdatering|uppdaterat|opdatering|opdateret|oppdatering|oppdatert|aktualizacja|aktualizace|päivitys|frissítés)"
+    r"\b\s*(?:\(|\d|:|-|–|—)", re.IGNORECASE)
+
+
+def states_change(st: "StatementHit", written) -> bool:
+    """A word of change on the line, an update mark, or a later day its value holds from than the
+    day it was written."""
+    return revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when_written(st, written)) is not None
+
+
+def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:
+    """Whether `c` is a newer version than `b` by the rules prefer_newer uses (dates, the day a value
+    holds from, a stated change)."""
+    return _newer(c, b, written, page)
 
 
 def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
@@ -202,7 +285,15 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
     return info.terms & terms(b.statement), info.terms & terms(c.statement)
 
 
-def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> float:
+def dated_change(st: "StatementHit", written) -> bool:
+    """A line dated (by the reader's date or the date a log files it under) that says it changes
+    something: a word of change, or a later day its value holds from."""
+    return when_written(st, written) is not None and states_change(st, written)
+
+
+def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) -> float:
+    if written is not None and dated_change(c.statement, written) and not dated_change(b.statement, written):
+        return VERSION_PMI_GAP_DATED_CHANGE
     said_b, said_c = _said(info, b, c, terms)
     if said_b - said_c:
         return VERSION_PMI_GAP_MISSING
@@ -231,7 +322,7 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
-        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms)
+        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written)
                                                              or _retires_value(best, c))
                       and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
         if newer is None:

@@ -1,0 +1,124 @@
+"""Versions of one fact told the ways people write changes (agent/reader_versions.py); all
+examples made up."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_versions import in_force_from
+from tests.agent.test_reader import hit, overlap_model, row
+
+
+def test_a_change_announced_from_a_later_day_is_newer_than_a_payment_of_the_old_amount():
+    """A message of 28 October says the rent rises "from 1 December"; the bank row of 5 November
+    still pays the old rent. The new amount is the newest version, however the model scores them."""
+    announce = hit("2026-10-28: Message from the landlord: the rent goes up to £1,250 from 1 December.", line=4, path="/notes/log.md")
+    paid = row({"date": "2026-11-05", "payee": "Landlord", "memo": "Rent November", "amount": "-1,180.00"}, line=9, path="/notes/bank.csv")
+    for model in (overlap_model(), overlap_model(november=0.3), overlap_model(rent=0.2, november=0.8)):
+        reading = Reader(model).read("How much is my rent?", [announce, paid])
+        assert reading.kind == "answered" and "£1,250" in reading.answer
+
+
+def test_the_day_a_value_holds_from_in_the_ways_notes_say_it():
+    written = (2026, 10, 28)
+    assert in_force_from(hit("new rent 19,500 from December"), written) == (2026, 12, 1)
+    assert in_force_from(hit("Rent from 01/12 = 1,250"), written) == (2026, 12, 1)
+    assert in_force_from(hit("the fee goes up from January"), written) == (2027, 1, 1)  # the January to come
+    assert in_force_from(hit("de la 1 noiembrie taxa crește la 900 lei"), written) == (2026, 11, 1)
+    assert in_force_from(hit("Die Miete steigt ab 01.02.2027 auf 800 €"), written) == (2027, 2, 1)
+    assert in_force_from(hit("Από 1η Δεκεμβρίου η συνδρομή θα είναι 30 €"), written) == (2026, 12, 1)
+    # A span says when something happens, not from when a value holds.
+    assert in_force_from(hit("Holiday from 12 December to 19 December"), written) is None
+    assert in_force_from(hit("Course from 3 – 9 November"), written) is None
+    # A day already past adds nothing to the day the line was written; an undated line gets none.
+    assert in_force_from(hit("From September the fee is 40"), written) is None
+    assert in_force_from(hit("from 1 December"), None) is None
+
+
+def test_a_dated_line_that_states_the_change_overtakes_the_card_it_revises():
+    """The reference line says every word of the question and the model likes it far better; the
+    later log line says the code changed and leaves out "at work". It is the newer version."""
+    card = hit("Lockers: locker code at work: 5120", line=2, path="/notes/remember.md")
+    change = hit("14/09/26 -- locker code changed, now 8843", line=9, path="/notes/remember.md")
+    model = overlap_model(lockers=0.4)
+    reading = Reader(model).read("What's my locker code at work?", [card, change])
+    assert reading.kind == "answered" and "8843" in reading.answer
+    # Undated, the same words decide nothing about which is newer beyond the stated change;
+    # and a dated change of something else (the bike lock) is no version of the locker code.
+    bike = hit("14/09/26 -- bike lock code changed, now 8843", line=9, path="/notes/remember.md")
+    assert "5120" in Reader(model).read("What's my locker code at work?", [card, bike]).answer
+
+
+def test_a_message_that_says_from_when_a_new_amount_holds_overtakes_the_lease():
+    """A lease line gives the rent; a later text message says it rises "from 1 August" and reads
+    less like an answer (greetings, a name). The announced amount is the current one."""
+    lease = hit("Lease: Rent £980 per month, due on the 1st", line=12, path="/notes/flat.md")
+    sms = row({"date": "3 Jun 2026 09:10:00", "from": "Lettings",
+               "message": "Hi Mo, Jill from Lettings here, hope all is well. Your renewal is attached; "
+                          "please note the rent will be £1,030 from 1 August 2026. Regards"}, line=5, path="/notes/sms.xml")
+    reading = Reader(overlap_model(lease=1.0)).read("How much is my rent?", [lease, sms])
+    assert reading.kind == "answered" and "£1,030" in reading.answer
+
+
+def test_a_newer_version_speaks_of_what_the_line_it_revises_speaks_of():
+    """A code is asked by every word of its name ("locker code at work"); the later line that
+    changes it says "locker code" only. It is the newer version of that very line, so it answers,
+    where a line of its own that leaves "work" out would not."""
+    card = hit("Lockers: locker code at work: 5120", line=2, path="/notes/remember.md")
+    change = hit("14/09/26 -- locker code changed, now 8843", line=9, path="/notes/remember.md")
+    model = overlap_model(changed=1.0)
+    reading = Reader(model).read("What's my locker code at work?", [card, change])
+    assert reading.kind == "answered" and "8843" in reading.answer
+    gym = hit("Lockers: locker code at the gym: 5120", line=2, path="/notes/remember.md")
+    assert "8843" not in Reader(model).read("What's my locker code at work?", [gym, change]).answer
+
+
+def test_a_newer_line_about_another_kind_of_the_thing_does_not_borrow_what_an_older_line_speaks_of():
+    """"When is my next physio appointment?": the letter's "my eye appointment on 10 December" is
+    the likeliest and newest line, but it names another kind of appointment, so it does not answer
+    through the physio row below it."""
+    row_ = row({"date": "9 Sep 2026", "time": "13:45", "who": "Ms. Tan", "what": "physio"}, line=3, path="/notes/health.csv")
+    letter = hit("2026-11-15: Before that I have my eye appointment on 10 December.", line=12, path="/notes/letters.md")
+    reading = Reader(overlap_model(before=2.0)).read("When is my next physio appointment?", [row_, letter])
+    assert "10 December" not in reading.answer
+
+
+
+def test_a_newer_line_that_says_none_of_the_asked_attribute_borrows_nothing():
+    """"What is our Fibrenet account number?": a later "changed our Fibrenet to Plan 500" is a
+    newer version of the bill line (under a sentence about account numbers, so that line speaks
+    of them), but it says neither "account" nor "number": it borrows nothing from it."""
+    from agent.reader import Scored
+    from agent.reader_question import analyse
+    bill = hit("Bill: Fibrenet Home Plan 300; Amount: £30.00; Due: every 3rd", line=4, path="/notes/budget.md").model_copy(
+        update={"context": "Account numbers are on the bills."})
+    change = hit("2026-10-03: Me: changed our Fibrenet to Plan 500, faster for calls", line=9, path="/notes/chat.md")
+    info = analyse("What is our Fibrenet account number?")
+    new = Scored(statement=change, cover=0.33, typed=["500"], prerank=0.0, recent=True, score=2.5)
+    old = Scored(statement=bill, cover=0.33, typed=["300"], prerank=0.0, score=3.2)
+    reader = Reader(overlap_model())
+    assert reader.speaks_of_attribute(info, old) and not reader.speaks_of_attribute(info, new)
+    assert not reader._speaks_as_newer_version(info, new, [new, old])
+    # The same newer line that says "account" but not "number" does borrow.
+    said = hit("2026-10-03: Me: changed our Fibrenet account to Plan 500", line=9, path="/notes/chat.md")
+    assert reader._speaks_as_newer_version(info, new.model_copy(update={"statement": said}), [new, old])
+
+
+def test_a_line_marked_as_an_update_is_newer_than_the_undated_card():
+    """"Update 2026-10-19: the winter tyres are now at Rimfix" against the car card's undated
+    "Winter tyres: stored at Tyre Hotel": the marked line is the newer version, whatever the model
+    prefers; without the mark and without a word of change, a dated line says nothing of order."""
+    card = hit("Mazda: Winter tyres: Bridgestone, stored at Tyre Hotel", line=9, path="/notes/cars.md")
+    marked = hit("Update 2026-10-19: the winter tyres of the Mazda are at Rimfix Tyres, Main Road", line=30, path="/notes/agenda.md")
+    model = overlap_model(bridgestone=0.3)
+    question = "Where are the Mazda's winter tyres stored?"
+    assert "Rimfix" in Reader(model).read(question, [card, marked]).answer
+    plain = hit("2026-10-19: the winter tyres of the Mazda are at Rimfix Tyres, Main Road", line=30, path="/notes/agenda.md")
+    assert "Tyre Hotel" in Reader(model).read(question, [card, plain]).answer
+
+
+def test_a_dose_asked_by_its_unit_is_answered_by_the_changed_dose():
+    """"How many milligrams of Lisinopril do I take?": the unit is the kind of value asked, so the
+    line that changes the dose ("goes from 10 to 20 mg") answers it, as the newer version."""
+    card = hit("Meds: Lisinopril 10 mg, every morning (since 2022).", line=3, path="/notes/health.md")
+    change = hit("2026-10-14: Lisinopril goes from 10 to 20 mg starting tomorrow, check in 6 weeks.", line=8, path="/notes/log.md")
+    reading = Reader(overlap_model(starting=1.0)).read("How many milligrams of Lisinopril do I take?", [card, change])
+    assert reading.kind == "answered" and "20 mg" in reading.answer
