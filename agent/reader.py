@@ -809,7 +809,39 @@ class Reader:
                 people = beside or people
             if len(people) >= 2:
                 return people
+        for titled in info.names:
+            pool = texts + [s.text for s in everything]
+            people = titled_namesakes(titled, pool, low)
+            if len(people) >= 2:
+                return people
         return None
+
+
+# A title before one name ("Dr. Ayla", "Dr. Laine"): that name may be given or family.
+_TITLED = re.compile(r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?\s+([^\W\d_][\w'’-]+?)(?:['’]s)?")
+_TITLE_WORD = r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?"
+
+
+def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str]:
+    """Two people a titled name of the question fits: "Dr. Ayla" with Dr. Ayla Demir and Dr. Ayla
+    Koç (a given name, two surnames), "Dr. Laine" with Dr. Sari Laine and Dr. Petri Laine (a family
+    name, two given names, each written after a title in the notes)."""
+    m = _TITLED.fullmatch(name)
+    if not m:
+        return []
+    word = m.group(1)
+    people = namesakes(word, texts, question)
+    if len(people) >= 2:
+        return people
+    found: list[str] = []
+    for t in texts:
+        for g in re.finditer(rf"\b{_TITLE_WORD}\s+([^\W\d_a-z][^\W\d_]+)\s+{re.escape(word)}\b", t):
+            given = g.group(1)
+            if given.lower() in STOP_WORDS or re.search(rf"\b{re.escape(given.lower())}\b", question):
+                continue
+            if f"{given} {word}" not in found:
+                found.append(f"{given} {word}")
+    return found if len(found) >= 2 else []
 
 
 def _cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:

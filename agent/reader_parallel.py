@@ -219,6 +219,13 @@ def _code(text: str) -> str | None:
     return None
 
 
+def _name_part(part: str) -> str:
+    """A record's name without what a dash adds after it: "monobank (black card) — ends in 4417
+    IBAN" is "monobank (black card)" (the card's last digits are no part of the name)."""
+    head = re.split(r"\s+[—–]\s+|\s+-\s+", part, maxsplit=1)[0].strip()
+    return head if head and re.search(r"[^\W\d_]", head) else part
+
+
 def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     """What names each of two records of one note: the first ": "-separated part where they differ
     ("Conti: Fineco: IBAN ..." / "Conti: BPER (conto vecchio): IBAN ..." give "Fineco" / "BPER (conto
@@ -229,12 +236,22 @@ def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     for lb, lc in zip(pb[:-1], pc[:-1]):
         if lb == lc:
             continue
+        lb, lc = _name_part(lb), _name_part(lc)
         asked = set(re.findall(r"\w+", question.lower()))
         if any(len(x) > 40 or not re.search(r"[^\W\d_]", x) or len(re.sub(r"\D", "", x)) >= 4
                or not set(re.findall(r"\w+", x.lower())) - asked for x in (lb, lc)):
             return None
         return lb, lc
     return None
+
+
+def _heading_labels(sb, sc, question: str) -> tuple[str, str] | None:
+    """Two keyed lines (not table rows) with the same key, the identifier in it: "Enpara.com: IBAN:
+    TR28 ..." and "Ziraat Bankası: IBAN: TR61 ...", drawers under each bank's heading. What the line
+    says before its key names the record."""
+    if sb.kind == "row" or sc.kind == "row":
+        return None  # "Mazda (2025-26)" / "Mazda (2026-27)": a table's rows are told apart by a column
+    return _record_labels(sb.text, sc.text, question)
 
 
 def _field_labels(sb, sc) -> tuple[str, str] | None:
@@ -299,6 +316,8 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
         # "Mazda (2026-27)" with two policy numbers are one policy's years.
         rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
         label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
+        if label is None and rows:
+            label = _heading_labels(sb, sc, info.text)
         if label is None:
             continue
         if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:

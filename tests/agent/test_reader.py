@@ -1834,3 +1834,42 @@ def test_a_line_that_says_who_the_role_is_does_not_stop_their_number():
              hit("Clients: Kestrel Books (essays). Contact: Ana Ruiz, editor.", line=5, path="/notes/clients.md")]
     reading = Reader(overlap_model()).read("What's the phone number of my editor at Kestrel Books?", lines)
     assert reading.kind == "answered" and "0113 496 0777" in reading.answer
+
+
+def test_two_accounts_keyed_alike_under_their_banks_headings_are_asked_about():
+    """"What's my IBAN?" over two drawers of one note, each a bank's heading over an "IBAN:" key
+    (the lines' fields have the same key, and that field holds the identifier): the headings tell
+    the accounts apart."""
+    a = kv_hit("Harrowgate Bank", "IBAN", "QZ28 0011 1000 0000 0098 1234 56", line=14, path="/notes/banks.org")
+    b = kv_hit("Velmora Savings", "IBAN", "QZ61 0001 0017 4500 9182 7364 51", line=9, path="/notes/banks.org")
+    reading = Reader(overlap_model(harrowgate=0.8)).read("What's my IBAN?", [a, b])
+    assert reading.kind == "ambiguous" and "Harrowgate" in reading.answer and "Velmora" in reading.answer
+    # One of the two heads the same key over no identifier: answered.
+    c = kv_hit("Velmora Savings", "IBAN", "see the contract", line=9, path="/notes/banks.org")
+    assert Reader(overlap_model(harrowgate=0.8)).read("What's my IBAN?", [a, c]).kind == "answered"
+
+
+def test_a_record_label_running_into_its_card_digits_is_cut_at_its_dash():
+    """"Banks: Orvel (black card) — ends in 4417 IBAN: ..." beside "Banks: Tamsin Bank (gold) — ends in
+    0932 IBAN: ...": the label is the part before the dash (the digits after it are the card's)."""
+    a = hit("Banks: Orvel (black card) — ends in 4417 IBAN: QZ71 3220 0100 0002 6205 5512 0417", line=26, path="/notes/docs.md")
+    b = hit("Banks: Tamsin Bank (gold) — ends in 0932 IBAN: QZ40 3052 9900 0002 6258 5550 0932", line=29, path="/notes/docs.md")
+    reading = Reader(overlap_model()).read("What's my IBAN?", [a, b])
+    assert reading.kind == "ambiguous" and "Orvel" in reading.answer and "Tamsin" in reading.answer
+
+
+def test_a_titled_given_name_shared_by_two_people_is_asked_about():
+    """"Dr. Brisa" with Dr. Brisa Tamm and Dr. Brisa Oakes in the notes; "Dr. Vell" with Dr. Anu Vell
+    and Dr. Kaspar Vell (a title before a surname): two people, asked which."""
+    a = hit("Doctors: GP: Dr. Brisa Tamm, Harbour Clinic. Walk in before 10:00.", line=3, path="/notes/health.md")
+    b = hit("Dr. Brisa Oakes at Hillside Dermatology: mole check on 12 Nov 2026.", line=2, path="/notes/2026-11.md")
+    reading = Reader(overlap_model()).read("When is my appointment with Dr. Brisa?", [a, b])
+    assert reading.kind == "ambiguous" and "Tamm" in reading.answer and "Oakes" in reading.answer
+    c = hit("Booked Ilse to Dr. Kaspar Vell: 10.12.2026 at 14.00.", line=7, path="/notes/a.md")
+    d = hit("Work booked the check-up: Dr. Anu Vell 3.12.2026 at 9.20.", line=7, path="/notes/b.md")
+    reading = Reader(overlap_model()).read("When is the appointment with Dr. Vell?", [c, d])
+    assert reading.kind == "ambiguous" and "Kaspar" in reading.answer and "Anu" in reading.answer
+    # One Dr. Vell only: no question back.
+    e = hit("Work booked the check-up: Dr. Kaspar Vell 3.12.2026 at 9.20.", line=7, path="/notes/b.md")
+    reading = Reader(overlap_model()).read("When is the appointment with Dr. Vell?", [c, e])
+    assert reading.kind != "ambiguous"
