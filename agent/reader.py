@@ -1067,6 +1067,7 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
     seen: set[str] = set()
     pool = [*(c.statement for c in cands), *retrieved]
     texts = [record_text(c.statement, pool) for c in cands[:4]]
+    labels = [(_label(c.statement) or _last_heading(c.statement)).lower() for c in cands[:4]]
     for c, text in zip(cands[:4], texts):
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
@@ -1076,7 +1077,9 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
         if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
             continue
         seen.add(label.lower())
-        others = [t for t in texts if t != text]
+        # Another version of this record (last year's car insurance line) shares its names; they
+        # still tell it from the other records.
+        others = [t for t, lab in zip(texts, labels) if t != text and lab != label.lower()]
         options.append(option(label, c.typed[0], telling_name(text, others, label, info.text, c.typed[0],
                                                               record_names(c.statement, pool))))
     return options if len(options) >= 2 else None

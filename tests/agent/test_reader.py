@@ -1873,3 +1873,16 @@ def test_a_titled_given_name_shared_by_two_people_is_asked_about():
     e = hit("Work booked the check-up: Dr. Kaspar Vell 3.12.2026 at 9.20.", line=7, path="/notes/b.md")
     reading = Reader(overlap_model()).read("When is the appointment with Dr. Vell?", [c, e])
     assert reading.kind != "ambiguous"
+
+
+def test_an_older_version_of_a_record_does_not_hide_the_name_that_tells_it_from_its_sibling():
+    """Last year's car insurance line beside this year's holds the same insurer: that name still
+    tells the car insurance from the tenant insurance, so the question back shows it."""
+    statements = [
+        hit("Car insurance: provider: Northgate Mutual; renews: 30/06/2027", line=4, rank=0),
+        hit("Tenant insurance: provider: Lakeside Cover; renews: 15/02/2027", line=5, rank=1),
+        hit("Car insurance: provider: Northgate Mutual; renews: 30/06/2026", line=3, rank=2),
+    ]
+    reading = Reader(overlap_model()).read("When does my insurance renew?", statements)
+    assert reading.kind == "ambiguous"
+    assert "Northgate Mutual" in reading.answer and "Lakeside Cover" in reading.answer
