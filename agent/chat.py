@@ -69,6 +69,8 @@ STATEMENTS_K = 12
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
+# Two lines this close in score that each give the role to someone else are both "my X".
+TWO_SAID_GAP = 0.5
 HOP_CANDIDATES = 4  # candidates a hop looks through for the line that names the one sought
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
 _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
@@ -513,6 +515,8 @@ class ChatEngine:
             found = self._place_hop(hops.inner, hops.place, hops.noun)
         else:
             found = self._hop(hops.inner, hops.read, hops.noun, named=hops.named, said=hops.said)
+        if found is not None and found[1].kind == "ambiguous":
+            return [found[1]], None  # two people are "my tita": asked which
         if found is None:
             return [], None
         name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
@@ -743,6 +747,10 @@ class ChatEngine:
             return self._named_hop(reading, named, noun)
         if said and reading.kind == "ambiguous" and reading.statement is not None:
             reading = self._one_said(reading, search, said, noun) or reading
+        two = self._two_said(reading, search, said, noun) if said and reading.kind == "answered" else None
+        if two:
+            text = f"Your notes mention {join_names(two)}. Which one do you mean?"
+            return "", reading.model_copy(update={"kind": "ambiguous", "answer": text, "value": None, "options": []})
         if reading.kind != "answered" or reading.statement is None:
             return None
         if said:
@@ -804,6 +812,25 @@ class ChatEngine:
                 return name, reading.model_copy(update={"statement": st, "value": name, "kind": "answered",
                                                         "answer": compose(st, None, search)})
         return None
+
+    def _two_said(self, reading: Reading, search: str, said: str, noun: str) -> list[str] | None:
+        """Two close lines that each give the asked role to a different person ("Name: Tita Lorna;
+        Relation: tita" and "Name: Tita Baby; Relation: tita" for "my tita's number"): no one of
+        them is the one meant, so the people, to ask which; None when one person (or none) is."""
+        cands = reading.candidates[:HOP_CANDIDATES]
+        if not cands:
+            return None
+        top = max(c.score for c in cands)
+        people: list[str] = []
+        for c in cands:
+            st = c.statement
+            if c.score < top - TWO_SAID_GAP or not _says(st, said):
+                continue
+            person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
+            if not person or any(person in p or p in person for p in people):
+                continue
+            people.append(person)
+        return people if len(people) >= 2 else None
 
     def _one_said(self, reading: Reading, search: str, said: str, noun: str) -> Reading | None:
         """Asked back between lines that all say the role of one person ("Nora Villanueva (Ate

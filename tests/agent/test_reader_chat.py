@@ -244,3 +244,34 @@ def test_a_hop_reads_the_role_from_the_heading_a_line_sits_under():
                          source="Maya Lindqvist, 0117 496 0555", topic="Accountant")
     assert _says(under, "accountant")
     assert not _says(under.model_copy(update={"topic": "Neighbours"}), "accountant")
+
+
+def test_a_hop_that_finds_two_people_in_the_role_asks_which(tmp_path):
+    """"What is my tita's number?" over a contact list with two titas: the hop ("Who is my tita?")
+    must not pick one of them; it asks which. Two lines about one tita are one person."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line, fields=None):
+        return StatementHit(id=str(line), path="/notes/contacts.xml", line=line, end_line=line, text=text, source=text,
+                            kind="row" if fields else "sentence", fields=fields or {})
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    mira = st("Name: Tita Mira; Relation: tita (Laguna); Number: 0917 000 1111", 12,
+              {"Name": "Tita Mira", "Relation": "tita (Laguna)", "Number": "0917 000 1111"})
+    pacing = st("Name: Tita Pacing; Relation: tita (Iloilo); Number: 0918 000 2222", 14,
+                {"Name": "Tita Pacing", "Relation": "tita (Iloilo)", "Number": "0918 000 2222"})
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(mira, pacing)
+    found = engine._hop("Who is my tita?", "Who is my tita?", "tita", said="tita")
+    assert found is not None and found[1].kind == "ambiguous"
+    assert "Tita Mira" in found[1].answer and "Tita Pacing" in found[1].answer and found[1].answer.endswith("?")
+    # One tita, written on two lines: found, not asked about.
+    call = st("2026-10-12: Called Tita Mira about the fiesta; Relation: tita", 30)
+    engine._read_about = reading_over(mira, call)
+    found = engine._hop("Who is my tita?", "Who is my tita?", "tita", said="tita")
+    assert found is not None and found[1].kind == "answered" and "Mira" in found[0]
