@@ -47,7 +47,7 @@ from agent.reader_text import (
     unsupported,
     written_in_lower_case,
 )
-from agent.reader_parallel import option, parallel_codes, parallel_records, record_names, record_text, telling_name
+from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import loose_date, month_day, prefer_newer, retired, retiring_line, revises
 from memory.statements import link_words
 from memory.gloss import english_for, romanized
@@ -563,7 +563,8 @@ class Reader:
         pool = [*(c.statement for c in cands), *statements]
         parallel = None if already_said or reading.kind != "answered" else (
             parallel_records(info, cands, written=written_date, pool=pool)
-            or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool))
+            or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
+            or parallel_keys(info, cands, written=written_date, pool=pool))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from agent.reader_text import names, stem
+from agent.reader_text import STOP_WORDS, names, stem
 from agent.reader_versions import revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -330,3 +330,55 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             options.append(this)
             codes.add(other)
     return options if len(options) >= 2 else None
+
+
+# Two keyed records this close in score, each saying every word of the question, are both answers.
+PARALLEL_KEY_GAP = 1.25
+
+
+def _keyed(text: str) -> list[str] | None:
+    """"flat a: stopcock: under the kitchen sink" as its record, its keys and its value; None for a
+    line that is not "record: key: value"."""
+    parts = [p.strip() for p in text.split(": ")]
+    return parts if len(parts) >= 3 and all(parts) else None
+
+
+def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=()) -> list[str] | None:
+    """"Where's the stopcock?" over a note keeping two flats, "flat a: stopcock: under the kitchen
+    sink" and "flat b: stopcock: in the downstairs loo": the same keys under two records, each line
+    saying every word of the question, so answering one is a guess whatever kind the value is;
+    ask which, naming each record by what stands before its keys."""
+    if info.plural or len(cands) < 2:
+        return None
+    best = cands[0]
+    pb = _keyed(best.statement.text)
+    if pb is None or best.cover < 1.0:
+        return None
+    asked = set(re.findall(r"\w+", info.text.lower()))
+    options: list[str] = []
+    for c in cands[1:MAX_OPTIONS]:
+        sb, sc = best.statement, c.statement
+        pc = _keyed(sc.text)
+        if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
+                or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(best, c, written)):
+            continue
+        if pc[1:-1] != pb[1:-1] or pc[0] == pb[0] or _letters(pc[-1]) == _letters(pb[-1]):
+            continue
+        if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
+            continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it
+        # Records named by a year or a date are one record's versions ("2025: rent: ..."); a record
+        # the question names is the one meant.
+        if any(not re.search(r"[^\W\d_]", x) or re.search(r"\d{4}", x) or len(x) > 40
+               or (set(re.findall(r"\w+", x.lower())) - STOP_WORDS) & asked for x in (pb[0], pc[0])):
+            continue
+        if not options:
+            options.append(f"{pb[0]} ({_clip_value(pb[-1])})")
+        this = f"{pc[0]} ({_clip_value(pc[-1])})"
+        if this not in options:
+            options.append(this)
+    return options if len(options) >= 2 else None
+
+
+def _clip_value(value: str, limit: int = 60) -> str:
+    value = value.rstrip(". ")
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0] + " ..."

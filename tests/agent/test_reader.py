@@ -1886,3 +1886,20 @@ def test_an_older_version_of_a_record_does_not_hide_the_name_that_tells_it_from_
     reading = Reader(overlap_model()).read("When does my insurance renew?", statements)
     assert reading.kind == "ambiguous"
     assert "Northgate Mutual" in reading.answer and "Lakeside Cover" in reading.answer
+
+
+def test_two_records_of_one_note_keyed_alike_are_asked_about_whatever_the_value():
+    """"Where's the fuse box?" over a note with two houses, each with a "fuse box:" key (a place is
+    no typed value and no identifier): answering one is a guess, so the reader asks, naming each."""
+    a = hit("house one: fuse box: under the stairs, behind the hoover", line=20, path="/notes/houses.toml")
+    b = hit("house two: fuse box: in the garage, left of the door", line=36, path="/notes/houses.toml")
+    reading = Reader(overlap_model()).read("Where's the fuse box?", [a, b])
+    assert reading.kind == "ambiguous" and "house one" in reading.answer and "house two" in reading.answer
+    assert reading.answer.endswith("?")
+    # The question says which: answered.
+    reading = Reader(overlap_model()).read("Where's the fuse box in house two?", [a, b])
+    assert reading.kind == "answered" and "garage" in reading.answer
+    # Two years of one record are versions, not two records.
+    y1 = hit("2025: fuse box: under the stairs", line=3, path="/notes/log.md")
+    y2 = hit("2026: fuse box: in the garage", line=4, path="/notes/log.md")
+    assert Reader(overlap_model()).read("Where's the fuse box?", [y1, y2]).kind == "answered"
