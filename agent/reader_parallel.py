@@ -337,10 +337,26 @@ PARALLEL_KEY_GAP = 1.25
 
 
 def _keyed(text: str) -> list[str] | None:
-    """"flat a: stopcock: under the kitchen sink" as its record, its keys and its value; None for a
-    line that is not "record: key: value"."""
+    """"flat a: stopcock: under the kitchen sink" as its record, its keys and its value ("Toyota
+    Hilux, CA 555-018: Licence disc expires 2027/02/28" as its record and what it says); None for a
+    line that is not "record: ...: value"."""
     parts = [p.strip() for p in text.split(": ")]
-    return parts if len(parts) >= 3 and all(parts) else None
+    return parts if len(parts) >= 2 and all(parts) else None
+
+
+def _said_alike(pb: list[str], pc: list[str], vb: list[str], vc: list[str]) -> bool:
+    """Two records say the same of themselves: the same keys ("stopcock"), or, each holding values
+    of the asked kind, the same words around them ("Licence disc expires <date>")."""
+    if len(pb) >= 3 and len(pc) >= 3 and pc[1:-1] == pb[1:-1]:
+        return True
+    if not vb or not vc:
+        return False
+    rb, rc = ": ".join(pb[1:]), ": ".join(pc[1:])
+    for v in sorted(vb, key=len, reverse=True):
+        rb = rb.replace(v, " ")
+    for v in sorted(vc, key=len, reverse=True):
+        rc = rc.replace(v, " ")
+    return bool(_letters(rb)) and _letters(rb) == _letters(rc)
 
 
 def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=()) -> list[str] | None:
@@ -360,9 +376,9 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         sb, sc = best.statement, c.statement
         pc = _keyed(sc.text)
         if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
-                or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(best, c, written)):
+                or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
             continue
-        if pc[1:-1] != pb[1:-1] or pc[0] == pb[0] or _letters(pc[-1]) == _letters(pb[-1]):
+        if not _said_alike(pb, pc, best.typed, c.typed) or pc[0] == pb[0] or pc[-1] == pb[-1]:
             continue
         if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
             continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it
@@ -377,6 +393,15 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
+
+
+def _unvalued(c: "Scored") -> "Scored":
+    """The candidate with its values blanked: "expires 2027/02/28" says when the disc runs out,
+    not when the line was written."""
+    text = c.statement.text
+    for v in sorted(c.typed, key=len, reverse=True):
+        text = text.replace(v, " ")
+    return c.model_copy(update={"statement": c.statement.model_copy(update={"text": text})})
 
 
 def _clip_value(value: str, limit: int = 60) -> str:

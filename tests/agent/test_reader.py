@@ -1903,3 +1903,14 @@ def test_two_records_of_one_note_keyed_alike_are_asked_about_whatever_the_value(
     y1 = hit("2025: fuse box: under the stairs", line=3, path="/notes/log.md")
     y2 = hit("2026: fuse box: in the garage", line=4, path="/notes/log.md")
     assert Reader(overlap_model()).read("Where's the fuse box?", [y1, y2]).kind == "answered"
+
+
+def test_two_records_saying_the_same_words_around_their_values_are_asked_about():
+    """"When does the road tax expire?" over two cars' lines that say the same after the car
+    ("Road tax expires <date>"): the date is each car's own, so the reader asks which car."""
+    a = hit("Corvan Estate (mine), AB 123-45: Road tax expires 2027/02/28", line=8, path="/notes/cars.tid")
+    b = hit("Midra Pickup (Jo's), CD 987-65: Road tax expires 2026/08/31", line=14, path="/notes/cars.tid")
+    reading = Reader(overlap_model(midra=0.3)).read("When does the road tax expire?", [a, b])
+    assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
+    reading = Reader(overlap_model()).read("When does the road tax on the Midra expire?", [a, b])
+    assert reading.kind == "answered" and "2026/08/31" in reading.answer
