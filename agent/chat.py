@@ -818,13 +818,20 @@ class ChatEngine:
         Relation: tita" and "Name: Tita Baby; Relation: tita" for "my tita's number"): no one of
         them is the one meant, so the people, to ask which; None when one person (or none) is."""
         cands = reading.candidates[:HOP_CANDIDATES]
-        if not cands:
+        # "my younger brother", "my older sister": the question says more than the role, which
+        # may pick one of them.
+        if not cands or not re.fullmatch(rf"(?i)who (?:is|are) (?:my|our) {re.escape(said)}\??", search.strip()):
             return None
         top = max(c.score for c in cands)
+        sayers = [c for c in cands if c.score >= top - TWO_SAID_GAP and _says(c.statement, said)]
+        if not sayers:
+            return None
+        # One list's records (a contact list's rows, a family page's bullets), not lines of any kind.
+        first = max(sayers, key=lambda c: c.score).statement
         people: list[str] = []
-        for c in cands:
+        for c in sayers:
             st = c.statement
-            if c.score < top - TWO_SAID_GAP or not _says(st, said):
+            if (st.path, st.kind) != (first.path, first.kind):
                 continue
             person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
             if not person or any(person in p or p in person for p in people):

@@ -275,3 +275,30 @@ def test_a_hop_that_finds_two_people_in_the_role_asks_which(tmp_path):
     engine._read_about = reading_over(mira, call)
     found = engine._hop("Who is my tita?", "Who is my tita?", "tita", said="tita")
     assert found is not None and found[1].kind == "answered" and "Mira" in found[0]
+
+
+def test_a_hop_for_a_qualified_role_or_over_lines_of_different_notes_does_not_ask(tmp_path):
+    """"my older sister" says more than the role (the hop may pick her); two lines of different
+    notes (a bank statement's rows and a budget page) that mention the role are no list of people."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line, path="/notes/family.md"):
+        return StatementHit(id=f"{path}{line}", path=path, line=line, end_line=line, text=text, source=text)
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    older, younger = st("Dunya: older sister, lives in Ghent", 4), st("Mirela: younger sister, in Lyon", 5)
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(older, younger)
+    found = engine._hop("Who is my older sister?", "Who is my older sister?", "sister", said="sister")
+    assert found is None or found[1].kind != "ambiguous"
+    found = engine._hop("Who is my sister?", "Who is my sister?", "sister", said="sister")
+    assert found is not None and found[1].kind == "ambiguous"
+    engine._read_about = reading_over(st("Budget: my accountant Tamsin Ode, 40 a month", 3, "/notes/budget.md"),
+                                      st("Bank: payment to Corvel Accounting for the accountant", 9, "/notes/bank.csv"))
+    found = engine._hop("Who is my accountant?", "Who is my accountant?", "accountant", said="accountant")
+    assert found is None or found[1].kind != "ambiguous"
