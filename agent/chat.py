@@ -831,10 +831,15 @@ class ChatEngine:
         people: list[str] = []
         for c in sayers:
             st = c.statement
-            if (st.path, st.kind) != (first.path, first.kind):
-                continue
+            owning = re.search(rf"(?i)\b{re.escape(noun)}['’]s\b", st.text) and not re.search(rf"(?i)\b{re.escape(noun)}\b(?!['’]s)", st.text)
+            if (st.path, st.kind) != (first.path, first.kind) or owning or kind_only_owning(st.text, noun):
+                continue  # "조카들 (언니's kids): ...": my sister's children, not my sister
             person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
-            if not person or any(person in p or p in person for p in people):
+            # Not the heading a line sits under, nor a key that is a common word ("Family: 엄마 생신 is
+            # by 음력" names no one; "Dunya: older sister" names Dunya).
+            key = st.text.split(":", 1)[0].strip()
+            if (not person or person == st.topic or person == key and self._written_lower(person)
+                    or any(person in p or p in person for p in people)):
                 continue
             people.append(person)
         return people if len(people) >= 2 else None

@@ -302,3 +302,29 @@ def test_a_hop_for_a_qualified_role_or_over_lines_of_different_notes_does_not_as
                                       st("Bank: payment to Corvel Accounting for the accountant", 9, "/notes/bank.csv"))
     found = engine._hop("Who is my accountant?", "Who is my accountant?", "accountant", said="accountant")
     assert found is None or found[1].kind != "ambiguous"
+
+
+def test_a_hop_does_not_count_a_heading_or_the_roles_relatives_as_people_in_the_role(tmp_path):
+    """"Family: Mum = Ada Brisk" beside "Family: Mum's birthday moves every year" is one mum (the
+    second line names no one but its key); lines about my sister's kids or husband are no sisters."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text,
+                            topic="Family")
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(st("Family: mum = Ada Brisk, in Leeds since dad retired.", 3),
+                                      st("Family: mum's birthday moves every year, check the calendar!", 4))
+    found = engine._hop("Who is my mum?", "Who is my mum?", "mum", said="mum")
+    assert found is None or found[1].kind != "ambiguous"
+    engine._read_about = reading_over(st("Nephews (sister's kids): Ottar Vale, born 2020.05.05", 7),
+                                      st("Family: brother-in-law = Ivo Vale (sister's husband)", 8))
+    found = engine._hop("Who is my sister?", "Who is my sister?", "sister", said="sister")
+    assert found is None or found[1].kind != "ambiguous"
