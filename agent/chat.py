@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import (about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
+from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
 from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
@@ -274,6 +274,13 @@ def select_lines(question: str, hits: list, max_lines: int = MAX_LINES) -> list[
     if len(best) > 1 and best[0][0] >= 1 and best[1][0] < 1:
         best = best[:1]
     return [s[3] for s in reversed(best)]
+
+
+def _role_words(text: str, noun: str) -> set[str]:
+    """The words a line says a role with: the noun itself, or a word of another language glossed
+    as it ("hermano" for brother)."""
+    want = stem(noun.lower())
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text) if stem(w.lower()) == want or want in gloss_stems(w)}
 
 
 def _says(st, role: str) -> bool:
@@ -829,12 +836,19 @@ class ChatEngine:
         # One list's records (a contact list's rows, a family page's bullets), not lines of any kind.
         first = max(sayers, key=lambda c: c.score).statement
         people: list[str] = []
+        words: set[str] | None = None
         for c in sayers:
             st = c.statement
             owning = re.search(rf"(?i)\b{re.escape(noun)}['’]s\b", st.text) and not re.search(rf"(?i)\b{re.escape(noun)}\b(?!['’]s)", st.text)
             if (st.path, st.kind) != (first.path, first.kind) or owning or kind_only_owning(st.text, noun):
                 continue  # "조카들 (언니's kids): ...": my sister's children, not my sister
             person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
+            # Each says the role by one word ("tita" and "tita"; "Mama" and "Soacra", mother and
+            # mother-in-law, are two roles).
+            said_by = _role_words(st.text, noun)
+            words = said_by if words is None else words & said_by
+            if not words:
+                return None
             # Not the heading a line sits under, nor a key that is a common word ("Family: 엄마 생신 is
             # by 음력" names no one; "Dunya: older sister" names Dunya).
             key = st.text.split(":", 1)[0].strip()

@@ -328,3 +328,23 @@ def test_a_hop_does_not_count_a_heading_or_the_roles_relatives_as_people_in_the_
                                       st("Family: brother-in-law = Ivo Vale (sister's husband)", 8))
     found = engine._hop("Who is my sister?", "Who is my sister?", "sister", said="sister")
     assert found is None or found[1].kind != "ambiguous"
+
+
+def test_a_hop_does_not_take_a_mother_in_law_for_a_second_mother(tmp_path):
+    """"Family: Mum: Ilse Varga" and "Family: Mother-in-law: Rita Solm": the second line says
+    another role (in-law), so "my mum" is Ilse; no question back."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
+
+    engine, _, _ = make_engine(tmp_path)
+    lines = (st("Family: Mum: Ilse Varga, Szeged, 0740 000 111", 3), st("Family: Stepmum: Rita Solm, Pécs, 0740 000 222", 4))
+    engine._read_about = lambda search, question: Reading(
+        kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+        candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+    from agent.chat import _role_words
+    assert _role_words(lines[0].text, "mum") == {"mum"} and _role_words(lines[1].text, "mum") == set()
+    found = engine._hop("Who is my mum?", "Who is my mum?", "mum", said="mum")
+    assert found is None or found[1].kind != "ambiguous"
