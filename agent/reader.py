@@ -560,6 +560,10 @@ class Reader:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
+        many = None if already_said or reading.kind != "answered" or reading.value is not None else _relatives_in_one_line(info, reading, cands)
+        if many:
+            return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(many)}. Which one do you mean?",
+                           question=question, statement=reading.statement, candidates=cands)
         pool = [*(c.statement for c in cands), *statements]
         parallel = None if already_said or reading.kind != "answered" else (
             parallel_records(info, cands, written=written_date, pool=pool)
@@ -843,6 +847,35 @@ def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str
             if f"{given} {word}" not in found:
                 found.append(f"{given} {word}")
     return found if len(found) >= 2 else []
+
+
+def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[Scored]) -> list[str] | None:
+    """One line giving several relatives of the asked kind each their value ("sons: Alexandros,
+    born 02/09/2017, and Stavros, born 30/05/2021" for "When is my nephew's birthday?"): each value
+    introduced by the same word and after a name of its own; the people with their values, to ask
+    which. None for a line giving one thing two values ("issued ..., expires ...")."""
+    low = info.text.lower().replace("’", "'")
+    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
+    if info.plural or info.want is None or rel is None or re.fullmatch(_KIN, rel.group(1)) is None:
+        return None
+    best = next((c for c in cands if c.statement is reading.statement), None)
+    if best is None:
+        return None
+    text = best.statement.text
+    found = sorted({(text.find(v), v) for v in best.typed if v in text and not any(v != w and v in w for w in best.typed)})
+    if len(found) < 2:
+        return None
+    options: list[str] = []
+    intro, end = None, 0
+    for at, value in found:
+        words = re.findall(r"[^\W\d_]+", text[end:at])
+        people = [n for n in names(text[end:at]) if n.lower() not in low and not re.search(r"\d", n)]
+        if not words or not people or (intro is not None and words[-1].lower() != intro):
+            return None
+        intro = words[-1].lower()
+        options.append(f"{people[-1]} ({value})")
+        end = at + len(value)
+    return options if len({o.split(" (")[0] for o in options}) == len(options) else None
 
 
 def _cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:

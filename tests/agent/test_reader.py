@@ -1914,3 +1914,17 @@ def test_two_records_saying_the_same_words_around_their_values_are_asked_about()
     assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
     reading = Reader(overlap_model()).read("When does the road tax on the Midra expire?", [a, b])
     assert reading.kind == "answered" and "2026/08/31" in reading.answer
+
+
+def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
+    """"When is my nephew's birthday?" over "My nephews: Pavlo, born 02/09/2017, and Ivo, born
+    30/05/2021": the line gives each nephew his date, so the reader asks which, not the line whole.
+    A line giving one thing two dates of different kinds ("issued ..., expires ...") is answered."""
+    line = hit("My nephews: Pavlo, born 02/09/2017, and Ivo, born 30/05/2021.", line=39, path="/notes/family.md")
+    reading = Reader(overlap_model()).read("When is my nephew's birthday?", [line])
+    assert reading.kind == "ambiguous" and "Pavlo" in reading.answer and "Ivo" in reading.answer
+    assert "02/09/2017" in reading.answer and reading.answer.endswith("?")
+    passport = hit("My passport: issued 10/03/2021, expires 09/03/2031.", line=4, path="/notes/docs.md")
+    assert Reader(overlap_model()).read("When does my passport expire?", [passport]).kind == "answered"
+    cousins = hit("My cousin Dara sent photos on 02/09/2026 and again on 30/09/2026.", line=5, path="/notes/family.md")
+    assert Reader(overlap_model()).read("When did my cousin send photos?", [cousins]).kind != "ambiguous"
