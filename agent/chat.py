@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
 from agent.reader_relate import WordRelate
-from agent.reader_question import (about_one, analyse, asks_name, entity, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
+from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
 from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
@@ -69,6 +69,8 @@ STATEMENTS_K = 12
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
+# Two lines this close in score that each give the role to someone else are both "my X".
+TWO_SAID_GAP = 0.5
 HOP_CANDIDATES = 4  # candidates a hop looks through for the line that names the one sought
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
 _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
@@ -272,6 +274,13 @@ def select_lines(question: str, hits: list, max_lines: int = MAX_LINES) -> list[
     if len(best) > 1 and best[0][0] >= 1 and best[1][0] < 1:
         best = best[:1]
     return [s[3] for s in reversed(best)]
+
+
+def _role_words(text: str, noun: str) -> set[str]:
+    """The words a line says a role with: the noun itself, or a word of another language glossed
+    as it ("hermano" for brother)."""
+    want = stem(noun.lower())
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text) if stem(w.lower()) == want or want in gloss_stems(w)}
 
 
 def _says(st, role: str) -> bool:
@@ -513,6 +522,8 @@ class ChatEngine:
             found = self._place_hop(hops.inner, hops.place, hops.noun)
         else:
             found = self._hop(hops.inner, hops.read, hops.noun, named=hops.named, said=hops.said)
+        if found is not None and found[1].kind == "ambiguous":
+            return [found[1]], None  # two people are "my tita": asked which
         if found is None:
             return [], None
         name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
@@ -743,6 +754,10 @@ class ChatEngine:
             return self._named_hop(reading, named, noun)
         if said and reading.kind == "ambiguous" and reading.statement is not None:
             reading = self._one_said(reading, search, said, noun) or reading
+        two = self._two_said(reading, search, said, noun) if said and reading.kind == "answered" else None
+        if two:
+            text = f"Your notes mention {join_names(two)}. Which one do you mean?"
+            return "", reading.model_copy(update={"kind": "ambiguous", "answer": text, "value": None, "options": []})
         if reading.kind != "answered" or reading.statement is None:
             return None
         if said:
@@ -804,6 +819,44 @@ class ChatEngine:
                 return name, reading.model_copy(update={"statement": st, "value": name, "kind": "answered",
                                                         "answer": compose(st, None, search)})
         return None
+
+    def _two_said(self, reading: Reading, search: str, said: str, noun: str) -> list[str] | None:
+        """Two close lines that each give the asked role to a different person ("Name: Tita Lorna;
+        Relation: tita" and "Name: Tita Baby; Relation: tita" for "my tita's number"): no one of
+        them is the one meant, so the people, to ask which; None when one person (or none) is."""
+        cands = reading.candidates[:HOP_CANDIDATES]
+        # "my younger brother", "my older sister": the question says more than the role, which
+        # may pick one of them.
+        if not cands or not re.fullmatch(rf"(?i)who (?:is|are) (?:my|our) {re.escape(said)}\??", search.strip()):
+            return None
+        top = max(c.score for c in cands)
+        sayers = [c for c in cands if c.score >= top - TWO_SAID_GAP and _says(c.statement, said)]
+        if not sayers:
+            return None
+        # One list's records (a contact list's rows, a family page's bullets), not lines of any kind.
+        first = max(sayers, key=lambda c: c.score).statement
+        people: list[str] = []
+        words: set[str] | None = None
+        for c in sayers:
+            st = c.statement
+            owning = re.search(rf"(?i)\b{re.escape(noun)}['’]s\b", st.text) and not re.search(rf"(?i)\b{re.escape(noun)}\b(?!['’]s)", st.text)
+            if (st.path, st.kind) != (first.path, first.kind) or owning or kind_only_owning(st.text, noun):
+                continue  # "조카들 (언니's kids): ...": my sister's children, not my sister
+            person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
+            # Each says the role by one word ("tita" and "tita"; "Mama" and "Soacra", mother and
+            # mother-in-law, are two roles).
+            said_by = _role_words(st.text, noun)
+            words = said_by if words is None else words & said_by
+            if not words:
+                return None
+            # Not the heading a line sits under, nor a key that is a common word ("Family: 엄마 생신 is
+            # by 음력" names no one; "Dunya: older sister" names Dunya).
+            key = st.text.split(":", 1)[0].strip()
+            if (not person or person == st.topic or person == key and self._written_lower(person)
+                    or any(person in p or p in person for p in people)):
+                continue
+            people.append(person)
+        return people if len(people) >= 2 else None
 
     def _one_said(self, reading: Reading, search: str, said: str, noun: str) -> Reading | None:
         """Asked back between lines that all say the role of one person ("Nora Villanueva (Ate

@@ -47,7 +47,7 @@ from agent.reader_text import (
     unsupported,
     written_in_lower_case,
 )
-from agent.reader_parallel import option, parallel_codes, parallel_records, record_names, record_text, telling_name
+from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    same_fact)
 from memory.statements import link_words
@@ -570,10 +570,15 @@ class Reader:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
+        many = None if already_said or reading.kind != "answered" or reading.value is not None else _relatives_in_one_line(info, reading, cands)
+        if many:
+            return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(many)}. Which one do you mean?",
+                           question=question, statement=reading.statement, candidates=cands)
         pool = [*(c.statement for c in cands), *statements]
         parallel = None if already_said or reading.kind != "answered" else (
             parallel_records(info, cands, written=written_date, pool=pool)
-            or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool))
+            or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
+            or parallel_keys(info, cands, written=written_date, pool=pool))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
@@ -843,7 +848,68 @@ class Reader:
                 people = beside or people
             if len(people) >= 2:
                 return people
+        for titled in info.names:
+            pool = texts + [s.text for s in everything]
+            people = titled_namesakes(titled, pool, low)
+            if len(people) >= 2:
+                return people
         return None
+
+
+# A title before one name ("Dr. Ayla", "Dr. Laine"): that name may be given or family.
+_TITLED = re.compile(r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?\s+([^\W\d_][\w'’-]+?)(?:['’]s)?")
+_TITLE_WORD = r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?"
+
+
+def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str]:
+    """Two people a titled name of the question fits: "Dr. Ayla" with Dr. Ayla Demir and Dr. Ayla
+    Koç (a given name, two surnames), "Dr. Laine" with Dr. Sari Laine and Dr. Petri Laine (a family
+    name, two given names, each written after a title in the notes)."""
+    m = _TITLED.fullmatch(name)
+    if not m:
+        return []
+    word = m.group(1)
+    people = namesakes(word, texts, question)
+    if len(people) >= 2:
+        return people
+    found: list[str] = []
+    for t in texts:
+        for g in re.finditer(rf"\b{_TITLE_WORD}\s+([^\W\d_a-z][^\W\d_]+)\s+{re.escape(word)}\b", t):
+            given = g.group(1)
+            if given.lower() in STOP_WORDS or re.search(rf"\b{re.escape(given.lower())}\b", question):
+                continue
+            if f"{given} {word}" not in found:
+                found.append(f"{given} {word}")
+    return found if len(found) >= 2 else []
+
+
+def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[Scored]) -> list[str] | None:
+    """One line giving several relatives of the asked kind each their value ("sons: Alexandros,
+    born 02/09/2017, and Stavros, born 30/05/2021" for "When is my nephew's birthday?"): each value
+    introduced by the same word and after a name of its own; the people with their values, to ask
+    which. None for a line giving one thing two values ("issued ..., expires ...")."""
+    low = info.text.lower().replace("’", "'")
+    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
+    if info.plural or info.want is None or rel is None or re.fullmatch(_KIN, rel.group(1)) is None:
+        return None
+    best = next((c for c in cands if c.statement is reading.statement), None)
+    if best is None:
+        return None
+    text = best.statement.text
+    found = sorted({(text.find(v), v) for v in best.typed if v in text and not any(v != w and v in w for w in best.typed)})
+    if len(found) < 2:
+        return None
+    options: list[str] = []
+    intro, end = None, 0
+    for at, value in found:
+        words = re.findall(r"[^\W\d_]+", text[end:at])
+        people = [n for n in names(text[end:at]) if n.lower() not in low and not re.search(r"\d", n)]
+        if not words or not people or (intro is not None and words[-1].lower() != intro):
+            return None
+        intro = words[-1].lower()
+        options.append(f"{people[-1]} ({value})")
+        end = at + len(value)
+    return options if len({o.split(" (")[0] for o in options}) == len(options) else None
 
 
 def _cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
@@ -1069,6 +1135,7 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
     seen: set[str] = set()
     pool = [*(c.statement for c in cands), *retrieved]
     texts = [record_text(c.statement, pool) for c in cands[:4]]
+    labels = [(_label(c.statement) or _last_heading(c.statement)).lower() for c in cands[:4]]
     for c, text in zip(cands[:4], texts):
         # The line's key, or the heading it sits under ("Rhubarb crumble" over "180°C for 40 minutes").
         label = _label(c.statement) or _last_heading(c.statement)
@@ -1078,7 +1145,9 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
         if any(w in info.terms for w in words[:-1]) or label.lower() in seen:
             continue
         seen.add(label.lower())
-        others = [t for t in texts if t != text]
+        # Another version of this record (last year's car insurance line) shares its names; they
+        # still tell it from the other records.
+        others = [t for t, lab in zip(texts, labels) if t != text and lab != label.lower()]
         options.append(option(label, c.typed[0], telling_name(text, others, label, info.text, c.typed[0],
                                                               record_names(c.statement, pool))))
     return options if len(options) >= 2 else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from agent.reader_text import names, stem
+from agent.reader_text import STOP_WORDS, names, stem
 from agent.reader_versions import revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -219,6 +219,13 @@ def _code(text: str) -> str | None:
     return None
 
 
+def _name_part(part: str) -> str:
+    """A record's name without what a dash adds after it: "monobank (black card) — ends in 4417
+    IBAN" is "monobank (black card)" (the card's last digits are no part of the name)."""
+    head = re.split(r"\s+[—–]\s+|\s+-\s+", part, maxsplit=1)[0].strip()
+    return head if head and re.search(r"[^\W\d_]", head) else part
+
+
 def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     """What names each of two records of one note: the first ": "-separated part where they differ
     ("Conti: Fineco: IBAN ..." / "Conti: BPER (conto vecchio): IBAN ..." give "Fineco" / "BPER (conto
@@ -229,12 +236,22 @@ def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     for lb, lc in zip(pb[:-1], pc[:-1]):
         if lb == lc:
             continue
+        lb, lc = _name_part(lb), _name_part(lc)
         asked = set(re.findall(r"\w+", question.lower()))
         if any(len(x) > 40 or not re.search(r"[^\W\d_]", x) or len(re.sub(r"\D", "", x)) >= 4
                or not set(re.findall(r"\w+", x.lower())) - asked for x in (lb, lc)):
             return None
         return lb, lc
     return None
+
+
+def _heading_labels(sb, sc, question: str) -> tuple[str, str] | None:
+    """Two keyed lines (not table rows) with the same key, the identifier in it: "Enpara.com: IBAN:
+    TR28 ..." and "Ziraat Bankası: IBAN: TR61 ...", drawers under each bank's heading. What the line
+    says before its key names the record."""
+    if sb.kind == "row" or sc.kind == "row":
+        return None  # "Mazda (2025-26)" / "Mazda (2026-27)": a table's rows are told apart by a column
+    return _record_labels(sb.text, sc.text, question)
 
 
 def _field_labels(sb, sc) -> tuple[str, str] | None:
@@ -299,6 +316,8 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
         # "Mazda (2026-27)" with two policy numbers are one policy's years.
         rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
         label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
+        if label is None and rows:
+            label = _heading_labels(sb, sc, info.text)
         if label is None:
             continue
         if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
@@ -311,3 +330,80 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             options.append(this)
             codes.add(other)
     return options if len(options) >= 2 else None
+
+
+# Two keyed records this close in score, each saying every word of the question, are both answers.
+PARALLEL_KEY_GAP = 1.25
+
+
+def _keyed(text: str) -> list[str] | None:
+    """"flat a: stopcock: under the kitchen sink" as its record, its keys and its value ("Toyota
+    Hilux, CA 555-018: Licence disc expires 2027/02/28" as its record and what it says); None for a
+    line that is not "record: ...: value"."""
+    parts = [p.strip() for p in text.split(": ")]
+    return parts if len(parts) >= 2 and all(parts) else None
+
+
+def _said_alike(pb: list[str], pc: list[str], vb: list[str], vc: list[str]) -> bool:
+    """Two records say the same of themselves: the same keys ("stopcock"), or, each holding values
+    of the asked kind, the same words around them ("Licence disc expires <date>")."""
+    if len(pb) >= 3 and len(pc) >= 3 and pc[1:-1] == pb[1:-1]:
+        return True
+    if not vb or not vc:
+        return False
+    rb, rc = ": ".join(pb[1:]), ": ".join(pc[1:])
+    for v in sorted(vb, key=len, reverse=True):
+        rb = rb.replace(v, " ")
+    for v in sorted(vc, key=len, reverse=True):
+        rc = rc.replace(v, " ")
+    return bool(_letters(rb)) and _letters(rb) == _letters(rc)
+
+
+def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=()) -> list[str] | None:
+    """"Where's the stopcock?" over a note keeping two flats, "flat a: stopcock: under the kitchen
+    sink" and "flat b: stopcock: in the downstairs loo": the same keys under two records, each line
+    saying every word of the question, so answering one is a guess whatever kind the value is;
+    ask which, naming each record by what stands before its keys."""
+    if info.plural or len(cands) < 2:
+        return None
+    best = cands[0]
+    pb = _keyed(best.statement.text)
+    if pb is None or best.cover < 1.0:
+        return None
+    asked = set(re.findall(r"\w+", info.text.lower()))
+    options: list[str] = []
+    for c in cands[1:MAX_OPTIONS]:
+        sb, sc = best.statement, c.statement
+        pc = _keyed(sc.text)
+        if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
+                or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
+            continue
+        if not _said_alike(pb, pc, best.typed, c.typed) or pc[0] == pb[0] or pc[-1] == pb[-1]:
+            continue
+        if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
+            continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it
+        # Records named by a year or a date are one record's versions ("2025: rent: ..."); a record
+        # the question names is the one meant.
+        if any(not re.search(r"[^\W\d_]", x) or re.search(r"\d{4}", x) or len(x) > 40
+               or (set(re.findall(r"\w+", x.lower())) - STOP_WORDS) & asked for x in (pb[0], pc[0])):
+            continue
+        if not options:
+            options.append(f"{pb[0]} ({_clip_value(pb[-1])})")
+        this = f"{pc[0]} ({_clip_value(pc[-1])})"
+        if this not in options:
+            options.append(this)
+    return options if len(options) >= 2 else None
+
+
+def _unvalued(c: "Scored") -> "Scored":
+    """The candidate with its values blanked: "expires 2027/02/28" says when the disc runs out,
+    not when the line was written."""
+    text = c.statement.text
+    for v in sorted(c.typed, key=len, reverse=True):
+        text = text.replace(v, " ")
+    return c.model_copy(update={"statement": c.statement.model_copy(update={"text": text})})
+
+
+def _clip_value(value: str, limit: int = 60) -> str:
+    value = value.rstrip(". ")
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0] + " ..."

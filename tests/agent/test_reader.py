@@ -1884,3 +1884,97 @@ def test_who_someone_is_is_the_line_that_says_what_they_are():
     assert "Ninang" in Reader(model).read("Who is Lorna?", [card, chat]).answer
     # with no line saying what X is, the likeliest line answers as before
     assert "Saturdays" in Reader(model).read("Who is Bryn?", [plan]).answer
+
+
+def test_two_accounts_keyed_alike_under_their_banks_headings_are_asked_about():
+    """"What's my IBAN?" over two drawers of one note, each a bank's heading over an "IBAN:" key
+    (the lines' fields have the same key, and that field holds the identifier): the headings tell
+    the accounts apart."""
+    a = kv_hit("Harrowgate Bank", "IBAN", "QZ28 0011 1000 0000 0098 1234 56", line=14, path="/notes/banks.org")
+    b = kv_hit("Velmora Savings", "IBAN", "QZ61 0001 0017 4500 9182 7364 51", line=9, path="/notes/banks.org")
+    reading = Reader(overlap_model(harrowgate=0.8)).read("What's my IBAN?", [a, b])
+    assert reading.kind == "ambiguous" and "Harrowgate" in reading.answer and "Velmora" in reading.answer
+    # One of the two heads the same key over no identifier: answered.
+    c = kv_hit("Velmora Savings", "IBAN", "see the contract", line=9, path="/notes/banks.org")
+    assert Reader(overlap_model(harrowgate=0.8)).read("What's my IBAN?", [a, c]).kind == "answered"
+
+
+def test_a_record_label_running_into_its_card_digits_is_cut_at_its_dash():
+    """"Banks: Orvel (black card) — ends in 4417 IBAN: ..." beside "Banks: Tamsin Bank (gold) — ends in
+    0932 IBAN: ...": the label is the part before the dash (the digits after it are the card's)."""
+    a = hit("Banks: Orvel (black card) — ends in 4417 IBAN: QZ71 3220 0100 0002 6205 5512 0417", line=26, path="/notes/docs.md")
+    b = hit("Banks: Tamsin Bank (gold) — ends in 0932 IBAN: QZ40 3052 9900 0002 6258 5550 0932", line=29, path="/notes/docs.md")
+    reading = Reader(overlap_model()).read("What's my IBAN?", [a, b])
+    assert reading.kind == "ambiguous" and "Orvel" in reading.answer and "Tamsin" in reading.answer
+
+
+def test_a_titled_given_name_shared_by_two_people_is_asked_about():
+    """"Dr. Brisa" with Dr. Brisa Tamm and Dr. Brisa Oakes in the notes; "Dr. Vell" with Dr. Anu Vell
+    and Dr. Kaspar Vell (a title before a surname): two people, asked which."""
+    a = hit("Doctors: GP: Dr. Brisa Tamm, Harbour Clinic. Walk in before 10:00.", line=3, path="/notes/health.md")
+    b = hit("Dr. Brisa Oakes at Hillside Dermatology: mole check on 12 Nov 2026.", line=2, path="/notes/2026-11.md")
+    reading = Reader(overlap_model()).read("When is my appointment with Dr. Brisa?", [a, b])
+    assert reading.kind == "ambiguous" and "Tamm" in reading.answer and "Oakes" in reading.answer
+    c = hit("Booked Ilse to Dr. Kaspar Vell: 10.12.2026 at 14.00.", line=7, path="/notes/a.md")
+    d = hit("Work booked the check-up: Dr. Anu Vell 3.12.2026 at 9.20.", line=7, path="/notes/b.md")
+    reading = Reader(overlap_model()).read("When is the appointment with Dr. Vell?", [c, d])
+    assert reading.kind == "ambiguous" and "Kaspar" in reading.answer and "Anu" in reading.answer
+    # One Dr. Vell only: no question back.
+    e = hit("Work booked the check-up: Dr. Kaspar Vell 3.12.2026 at 9.20.", line=7, path="/notes/b.md")
+    reading = Reader(overlap_model()).read("When is the appointment with Dr. Vell?", [c, e])
+    assert reading.kind != "ambiguous"
+
+
+def test_an_older_version_of_a_record_does_not_hide_the_name_that_tells_it_from_its_sibling():
+    """Last year's car insurance line beside this year's holds the same insurer: that name still
+    tells the car insurance from the tenant insurance, so the question back shows it."""
+    statements = [
+        hit("Car insurance: provider: Northgate Mutual; renews: 30/06/2027", line=4, rank=0),
+        hit("Tenant insurance: provider: Lakeside Cover; renews: 15/02/2027", line=5, rank=1),
+        hit("Car insurance: provider: Northgate Mutual; renews: 30/06/2026", line=3, rank=2),
+    ]
+    reading = Reader(overlap_model()).read("When does my insurance renew?", statements)
+    assert reading.kind == "ambiguous"
+    assert "Northgate Mutual" in reading.answer and "Lakeside Cover" in reading.answer
+
+
+def test_two_records_of_one_note_keyed_alike_are_asked_about_whatever_the_value():
+    """"Where's the fuse box?" over a note with two houses, each with a "fuse box:" key (a place is
+    no typed value and no identifier): answering one is a guess, so the reader asks, naming each."""
+    a = hit("house one: fuse box: under the stairs, behind the hoover", line=20, path="/notes/houses.toml")
+    b = hit("house two: fuse box: in the garage, left of the door", line=36, path="/notes/houses.toml")
+    reading = Reader(overlap_model()).read("Where's the fuse box?", [a, b])
+    assert reading.kind == "ambiguous" and "house one" in reading.answer and "house two" in reading.answer
+    assert reading.answer.endswith("?")
+    # The question says which: answered.
+    reading = Reader(overlap_model()).read("Where's the fuse box in house two?", [a, b])
+    assert reading.kind == "answered" and "garage" in reading.answer
+    # Two years of one record are versions, not two records.
+    y1 = hit("2025: fuse box: under the stairs", line=3, path="/notes/log.md")
+    y2 = hit("2026: fuse box: in the garage", line=4, path="/notes/log.md")
+    assert Reader(overlap_model()).read("Where's the fuse box?", [y1, y2]).kind == "answered"
+
+
+def test_two_records_saying_the_same_words_around_their_values_are_asked_about():
+    """"When does the road tax expire?" over two cars' lines that say the same after the car
+    ("Road tax expires <date>"): the date is each car's own, so the reader asks which car."""
+    a = hit("Corvan Estate (mine), AB 123-45: Road tax expires 2027/02/28", line=8, path="/notes/cars.tid")
+    b = hit("Midra Pickup (Jo's), CD 987-65: Road tax expires 2026/08/31", line=14, path="/notes/cars.tid")
+    reading = Reader(overlap_model(midra=0.3)).read("When does the road tax expire?", [a, b])
+    assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
+    reading = Reader(overlap_model()).read("When does the road tax on the Midra expire?", [a, b])
+    assert reading.kind == "answered" and "2026/08/31" in reading.answer
+
+
+def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
+    """"When is my nephew's birthday?" over "My nephews: Pavlo, born 02/09/2017, and Ivo, born
+    30/05/2021": the line gives each nephew his date, so the reader asks which, not the line whole.
+    A line giving one thing two dates of different kinds ("issued ..., expires ...") is answered."""
+    line = hit("My nephews: Pavlo, born 02/09/2017, and Ivo, born 30/05/2021.", line=39, path="/notes/family.md")
+    reading = Reader(overlap_model()).read("When is my nephew's birthday?", [line])
+    assert reading.kind == "ambiguous" and "Pavlo" in reading.answer and "Ivo" in reading.answer
+    assert "02/09/2017" in reading.answer and reading.answer.endswith("?")
+    passport = hit("My passport: issued 10/03/2021, expires 09/03/2031.", line=4, path="/notes/docs.md")
+    assert Reader(overlap_model()).read("When does my passport expire?", [passport]).kind == "answered"
+    cousins = hit("My cousin Dara sent photos on 02/09/2026 and again on 30/09/2026.", line=5, path="/notes/family.md")
+    assert Reader(overlap_model()).read("When did my cousin send photos?", [cousins]).kind != "ambiguous"

@@ -244,3 +244,107 @@ def test_a_hop_reads_the_role_from_the_heading_a_line_sits_under():
                          source="Maya Lindqvist, 0117 496 0555", topic="Accountant")
     assert _says(under, "accountant")
     assert not _says(under.model_copy(update={"topic": "Neighbours"}), "accountant")
+
+
+def test_a_hop_that_finds_two_people_in_the_role_asks_which(tmp_path):
+    """"What is my tita's number?" over a contact list with two titas: the hop ("Who is my tita?")
+    must not pick one of them; it asks which. Two lines about one tita are one person."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line, fields=None):
+        return StatementHit(id=str(line), path="/notes/contacts.xml", line=line, end_line=line, text=text, source=text,
+                            kind="row" if fields else "sentence", fields=fields or {})
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    mira = st("Name: Tita Mira; Relation: tita (Laguna); Number: 0917 000 1111", 12,
+              {"Name": "Tita Mira", "Relation": "tita (Laguna)", "Number": "0917 000 1111"})
+    pacing = st("Name: Tita Pacing; Relation: tita (Iloilo); Number: 0918 000 2222", 14,
+                {"Name": "Tita Pacing", "Relation": "tita (Iloilo)", "Number": "0918 000 2222"})
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(mira, pacing)
+    found = engine._hop("Who is my tita?", "Who is my tita?", "tita", said="tita")
+    assert found is not None and found[1].kind == "ambiguous"
+    assert "Tita Mira" in found[1].answer and "Tita Pacing" in found[1].answer and found[1].answer.endswith("?")
+    # One tita, written on two lines: found, not asked about.
+    call = st("2026-10-12: Called Tita Mira about the fiesta; Relation: tita", 30)
+    engine._read_about = reading_over(mira, call)
+    found = engine._hop("Who is my tita?", "Who is my tita?", "tita", said="tita")
+    assert found is not None and found[1].kind == "answered" and "Mira" in found[0]
+
+
+def test_a_hop_for_a_qualified_role_or_over_lines_of_different_notes_does_not_ask(tmp_path):
+    """"my older sister" says more than the role (the hop may pick her); two lines of different
+    notes (a bank statement's rows and a budget page) that mention the role are no list of people."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line, path="/notes/family.md"):
+        return StatementHit(id=f"{path}{line}", path=path, line=line, end_line=line, text=text, source=text)
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    older, younger = st("Dunya: older sister, lives in Ghent", 4), st("Mirela: younger sister, in Lyon", 5)
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(older, younger)
+    found = engine._hop("Who is my older sister?", "Who is my older sister?", "sister", said="sister")
+    assert found is None or found[1].kind != "ambiguous"
+    found = engine._hop("Who is my sister?", "Who is my sister?", "sister", said="sister")
+    assert found is not None and found[1].kind == "ambiguous"
+    engine._read_about = reading_over(st("Budget: my accountant Tamsin Ode, 40 a month", 3, "/notes/budget.md"),
+                                      st("Bank: payment to Corvel Accounting for the accountant", 9, "/notes/bank.csv"))
+    found = engine._hop("Who is my accountant?", "Who is my accountant?", "accountant", said="accountant")
+    assert found is None or found[1].kind != "ambiguous"
+
+
+def test_a_hop_does_not_count_a_heading_or_the_roles_relatives_as_people_in_the_role(tmp_path):
+    """"Family: Mum = Ada Brisk" beside "Family: Mum's birthday moves every year" is one mum (the
+    second line names no one but its key); lines about my sister's kids or husband are no sisters."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text,
+                            topic="Family")
+
+    def reading_over(*lines):
+        return lambda search, question: Reading(
+            kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+            candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = reading_over(st("Family: mum = Ada Brisk, in Leeds since dad retired.", 3),
+                                      st("Family: mum's birthday moves every year, check the calendar!", 4))
+    found = engine._hop("Who is my mum?", "Who is my mum?", "mum", said="mum")
+    assert found is None or found[1].kind != "ambiguous"
+    engine._read_about = reading_over(st("Nephews (sister's kids): Ottar Vale, born 2020.05.05", 7),
+                                      st("Family: brother-in-law = Ivo Vale (sister's husband)", 8))
+    found = engine._hop("Who is my sister?", "Who is my sister?", "sister", said="sister")
+    assert found is None or found[1].kind != "ambiguous"
+
+
+def test_a_hop_does_not_take_a_mother_in_law_for_a_second_mother(tmp_path):
+    """"Family: Mum: Ilse Varga" and "Family: Mother-in-law: Rita Solm": the second line says
+    another role (in-law), so "my mum" is Ilse; no question back."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
+
+    engine, _, _ = make_engine(tmp_path)
+    lines = (st("Family: Mum: Ilse Varga, Szeged, 0740 000 111", 3), st("Family: Stepmum: Rita Solm, Pécs, 0740 000 222", 4))
+    engine._read_about = lambda search, question: Reading(
+        kind="answered", answer=lines[0].text, question=question, statement=lines[0],
+        candidates=[Scored(statement=s, cover=1.0, typed=[], prerank=0.0, score=3.6 - 0.05 * i) for i, s in enumerate(lines)])
+    from agent.chat import _role_words
+    assert _role_words(lines[0].text, "mum") == {"mum"} and _role_words(lines[1].text, "mum") == set()
+    found = engine._hop("Who is my mum?", "Who is my mum?", "mum", said="mum")
+    assert found is None or found[1].kind != "ambiguous"
