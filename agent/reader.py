@@ -1521,8 +1521,8 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
         or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
         # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
-        # (Not a date's month: "w/c 22 Sep: Kit will do Saturdays" is a log line; nor a card's "Name:".)
-        or re.search(rf"\b(?!(?i:{_MONTH_OR_DAY}|name|contact|who|to|from|cc|by|with)\b)[A-Za-z][a-z]+: {x}\b", text)
+        # (Not a date's month: "w/c 22 Sep: Kit will do Saturdays" is a log line; nor a card's "Name:" or "Phone numbers:".)
+        or re.search(rf"\b(?!(?i:{_MONTH_OR_DAY}|name|contacts?|who|to|from|cc|by|with|numbers?|phones?|mobile|e-?mail|address)\b)[A-Za-z][a-z]+: {x}\b", text)
         # "Голова правління — Петро Мельник" (head of the board — X), "репетиторка Олена Бойко"
         # (the tutor X): a role keyed by a dash, or a Cyrillic noun before the name.
         or re.search(rf"(?:^|[.:;!]\s)\s*[^\W\d_][\w ]{{2,40}} [—–] {name}", text)

@@ -1978,3 +1978,12 @@ def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
     assert Reader(overlap_model()).read("When does my passport expire?", [passport]).kind == "answered"
     cousins = hit("My cousin Dara sent photos on 02/09/2026 and again on 30/09/2026.", line=5, path="/notes/family.md")
     assert Reader(overlap_model()).read("When did my cousin send photos?", [cousins]).kind != "ambiguous"
+
+
+def test_a_phone_list_heading_over_a_name_does_not_say_who_they_are():
+    """"Phone numbers: Noor Haddad: mobile: ..." keys the name by a list's heading, not by a role:
+    "Who is Noor?" is the line that says she is the brother's wife, though it names her second."""
+    card = hit("2.3 Phone numbers: Noor Haddad: mobile: 06-55501499; city: Utrecht.", path="/notes/family.md")
+    moved = hit("Changelog: 15-08-2026: Sander & Noor (his wife) moved to Delft.", path="/notes/family.md", rank=2)
+    reading = Reader(overlap_model(mobile=3.0)).read("Who is Noor?", [card, moved])
+    assert "his wife" in reading.answer
