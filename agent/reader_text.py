@@ -77,6 +77,7 @@ FOREIGN_MONTHS = {
         "januar februar marts april maj juni juli august september oktober november december",  # da
         "januari februari mars april maj juni juli augusti september oktober november december",  # sv
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
+        "januari februari mac april mei jun julai ogos september oktober november disember",  # ms
         "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
     ) for i, name in enumerate(names.split())
 }
