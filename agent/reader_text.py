@@ -131,6 +131,9 @@ _ADDRESS = re.compile(
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     # Lithuanian streets, the kind after the name: "Vytauto g. 27-14", "Taikos pr. 88", "Laisvės al. 1", "Utenio a. 5".
     rf"|\b(?:[A-ZÀ-Þ\u0100-\u017f][\w'-]*\s+){{1,3}}(?:g|pr|al|a|pl|skg|tak)\.\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?\b(?:[^;|\n]{{0,60}})"
+    # Malaysian and Indonesian streets, the kind before the name, a house number before or after:
+    # "No. 27, Jalan Bercham Indah 5, Taman ...", "Lorong Mawar 3", "Jl. Melati Raya No. 12".
+    rf"|\b(?:No\.\s?\d{{1,5}}[A-Za-z]?,?\s+)?(?:Jalan|Jln\.?|Jl\.|Lorong|Lrg\.?|Persiaran|Lebuh)\s+(?:[A-Z0-9][\w'.-]*\s*){{1,4}}(?=[\s,]|$)(?:[^;|\n]{{0,60}})"
     # Ukrainian (and Russian) streets, the kind before the name and a comma before the number:
     # "вул. Шевченка, 12, кв. 5", "просп. Свободи 28", "пл. Ринок, 1".
     rf"|(?<!\w)(?:вул|вулиця|ул|улица|просп|проспект|пр|пл|площа|бульв|бульвар|пров|провулок)\.?\s+"

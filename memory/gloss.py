@@ -999,7 +999,7 @@ _MALAY_MORE: dict[str, tuple[str, ...]] = {
     "class teacher": ("guru kelas",),
     "headmaster headmistress principal": ("guru besar",),
     "class": ("kelas ",),
-    "class grade school year": ("tahun 1", "tahun 2", "tahun 3", "tahun 4", "tahun 5", "tahun 6", "darjah", "tingkatan"),
+    "class school year": ("tahun 1", "tahun 2", "tahun 3", "tahun 4", "tahun 5", "tahun 6", "darjah", "tingkatan"),
     "tuition tutoring tutor": ("tuisyen",),
     "quran religious lessons": ("mengaji",),
     "size": ("saiz",),
@@ -1016,6 +1016,8 @@ _MALAY_MORE: dict[str, tuple[str, ...]] = {
     "friday": ("jumaat",),
     "sunday": ("ahad ",),
     "afternoon evening": ("petang",),
+    "lives live living": ("tinggal",),
+    "moved move moving": ("pindah", "berpindah"),
 }
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
                _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE):

@@ -787,15 +787,19 @@ def _card_lead(lines: list[tuple[int, str]]) -> str | None:
         return None
     first, second = lines[0][1].strip(), lines[1][1].strip()
     if (not first[:1].isupper() or _LIST.match(first) or key_value(first) or first.endswith(tuple(".!?…:;,-"))
-            or len(first.split()) > 8 or _LIST.match(second) or not (key_value(second) or _mostly_key_values(lines[1:]))):
+            or len(first.split()) > 8 or _LIST.match(second)
+            or not (key_value(second) or (not re.search(r"\s[-–—]\s", first) and _mostly_key_values(lines[1:])))):
         return None
     return clean(first)
 
 
 def _mostly_key_values(lines: list[tuple[int, str]]) -> bool:
-    """Lines of a card under its lead: at least two "key: value" lines, at least half of them."""
-    keyed = sum(key_value(clean(raw.strip())) is not None for _, raw in lines)
-    return keyed >= 2 and 2 * keyed >= len(lines)
+    """Lines of a card under its lead: one or two bare ones (a plate, a model; no "name - value"
+    line of a list), then only "key: value" lines, two at least."""
+    keyed = [key_value(clean(raw.strip())) is not None for _, raw in lines]
+    bare = next((k for k, kv in enumerate(keyed) if kv), len(keyed))
+    return (1 <= bare <= 2 and len(keyed) - bare >= 2 and all(keyed[bare:])
+            and not any(re.search(r"\s[-–—]\s", raw) for _, raw in lines[:bare]))
 
 
 def _statement_id(path: str, text: str, dup: int) -> str:

@@ -119,6 +119,9 @@ def test_a_card_lead_over_bare_lines_then_key_values_heads_them():
     assert (4, "Kenderaan > SAGA (Ali punya)", "Kenderaan: WXY 1234") in got
     # "No." is an abbreviation: "No. IC: ..." is a key and its value
     assert (9, "Kenderaan", "No. IC: 800101-01-1234") in got
+    # a list of "name - value" lines over two "key: value" ones is no card under its first line
+    pills = "Ubat Atuk\n\nPanadol 500 mg - pagi\nLipitor 20 mg - malam\nDoktor: Dr Tan\nFarmasi: Alpro\n"
+    assert all(topic == "Ubat Atuk" for _, topic, _ in _got("notes/ubat.txt", pills))
     # a paragraph of sentences is no card
     prose = "Cuti sekolah\n\nKami pergi Langkawi.\nHotel bagus.\nHarga: RM300\n"
     assert all(" > Kami" not in topic for _, topic, _ in _got("notes/cuti.txt", prose))
@@ -138,7 +141,8 @@ def test_malay_household_words_are_glossed_and_english_lines_gain_none():
     assert {"card"} <= english_for("Touch n Go kad: 1234") and {"identity"} <= english_for("Kad pengenalan hilang")
     assert {"gardener"} <= english_for("Tukang kebun: Pak Ali") and {"grade"} <= english_for("Gred: DG41")
     assert {"thursday"} <= english_for("Khamis 3pm") and {"sunday"} <= english_for("Sabtu & Ahad") and {"monday"} <= english_for("Isnin")
-    assert {"class", "year"} <= english_for("Tahun 3 Melur")
+    assert {"class", "year"} <= english_for("Tahun 3 Melur") and "grade" not in english_for("Tahun 3 Melur")
+    assert {"lives"} <= english_for("Kak Long tinggal kat Kuantan") and {"moved"} <= english_for("Kami dah pindah Melaka")
     for english in ("Makes 16 rolls.", "The bill is due.", "Kadir's address", "A guru of yoga", "Udon for dinner",
                     "Air filter changed", "Kebab shop", "Ahead of time", "The Ustinov prize", "Minyan at six", "Petanque club"):
         assert not english_for(english), english
@@ -163,3 +167,10 @@ def test_malay_month_names_beside_a_year_or_a_day_are_dates():
     assert latest_date("Loan habis Mac 2031") == (2031, 3, 0)
     assert latest_date("bayar 17 Ogos 2026") == (2026, 8, 17)
     assert latest_date("tamat 3 Disember 2027") == (2027, 12, 3)
+
+
+def test_a_malaysian_street_address_is_an_address():
+    from agent.reader_text import addresses
+    assert addresses("Alamat: No. 8, Jalan Mawar 3, Taman Mawar, 30000 Ipoh") == ["No. 8, Jalan Mawar 3, Taman Mawar, 30000 Ipoh"]
+    assert addresses("Rumah kat Lorong Cempaka 2, Seremban") == ["Lorong Cempaka 2, Seremban"]
+    assert not addresses("Jalan kaki ke sekolah") and not addresses("Tahun 2 Melur")
