@@ -9,7 +9,7 @@ transactions (the day first, "05/10/2026"; "DUITNOW TRANSFER <NAME> <reference>"
 "5,412.35" received; the balance after it) and a "Closing Balance :" line. Read as a plain CSV
 the first account line was the header and each transaction "Account Type :: 05/10/2026; Savings
 Account-i: FPX PAYMENT ...; column 3: -187.45". Here the statement is a heading naming the bank
-and the account over the account's lines, a table of the transactions (the date ISO, what was
+and the kind of account over the account's lines, a table of the transactions (the date ISO, what was
 paid out and what came in, in ringgit) and the closing balance, each at its own file line and
 dated by its own day.
 """
@@ -60,8 +60,10 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
             rows.append((n, cells))
         elif (m := _INFO.match(line)) and (value := next(csv.reader(io.StringIO(m.group(2))), [""])[0].strip()):
             (after if in_table else info).append((n, m.group(1).strip(), value))
-    account = next((v for _, k, v in info if k.lower() == "account number"), "")
-    md = [f"# Maybank account {account} statement" if account else f"# Maybank statement {name}", ""]
+    # The heading names no account number: every row carries its heading, and a row paying the
+    # water bill is no answer to "water account number?" with the statement's own account.
+    kind = next((v for _, k, v in info if k.lower() == "account type"), "")
+    md = [f"# Maybank statement, {kind}" if kind else "# Maybank statement", ""]
     numbers = [1, 1]
     days: list[tuple[int, str]] = []
     for n, key, value in info:

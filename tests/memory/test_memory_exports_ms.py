@@ -82,7 +82,7 @@ MAYBANK = (
 def test_a_maybank_statement_gives_the_account_and_each_transaction_dated():
     path = "Maybank/Maybank2u_111122223333_Sep2026.csv"
     got = _got(path, MAYBANK)
-    head = "Maybank account 111122223333 statement"
+    head = "Maybank statement, Savings Account-i"
     assert (2, head, f"{head}: Account Number: 111122223333") in got
     assert (4, head, f"{head}: Statement Period: 2026-09-01 - 2026-09-30") in got
     assert (8, head, "date: 2026-09-03; description: DUITNOW TRANSFER AMINAH BINTI OMAR Sept; paid out: RM150.00; "
@@ -91,6 +91,7 @@ def test_a_maybank_statement_gives_the_account_and_each_transaction_dated():
                      "balance: RM4,950.50") in got
     assert (10, head, f"{head}: Closing Balance: RM4,950.50") in got
     assert not any("Account Type ::" in t for _, _, t in got)  # the first account line is no CSV header
+    assert not any("111122223333" in topic for _, topic, _ in got)  # no row carries the account's number
     assert _written(path, MAYBANK)[8] == "2026-09-03"
 
 
@@ -174,3 +175,11 @@ def test_a_malaysian_street_address_is_an_address():
     assert addresses("Alamat: No. 8, Jalan Mawar 3, Taman Mawar, 30000 Ipoh") == ["No. 8, Jalan Mawar 3, Taman Mawar, 30000 Ipoh"]
     assert addresses("Rumah kat Lorong Cempaka 2, Seremban") == ["Lorong Cempaka 2, Seremban"]
     assert not addresses("Jalan kaki ke sekolah") and not addresses("Tahun 2 Melur")
+
+
+def test_an_amount_in_ringgit_written_on_its_digits_is_no_code():
+    from agent.reader_question import _codes
+    row = "date: 2026-09-03; description: FPX PAYMENT SYARIKAT AIR; paid out: RM38.20; balance: RM1,850.00"
+    assert _codes(row, "water account number?") == []
+    assert _codes("Air - no. akaun 40012345678, RM38.20 sebulan", "water account number?") == ["40012345678"]
+    assert _codes("Wifi: RMX2020", "wifi password?") == ["RMX2020"]
