@@ -47,7 +47,9 @@ FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag sams
     # Ukrainian, in the cases a diary writes them ("по четвергах", "у вівторок"), and short ("вт, чт, сб")
     """понеділок понеділка понеділках понеділкам вівторок вівторка вівторках вівторкам середа середу середи середах
     середам четвер четверга четвергах четвергам пʼятниця пʼятницю пʼятниці пʼятницях пʼятницям п'ятниця п'ятницю
-    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split())
+    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split()) | frozenset(
+    # Malay and Indonesian ("Selasa 4 petang", "Sabtu & Ahad"); not "minggu", which is also a week
+    "isnin senin selasa rabu khamis kamis jumaat jumat sabtu ahad".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "

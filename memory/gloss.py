@@ -1002,6 +1002,7 @@ _MALAY_MORE: dict[str, tuple[str, ...]] = {
     "class school year": ("tahun 1", "tahun 2", "tahun 3", "tahun 4", "tahun 5", "tahun 6", "darjah", "tingkatan"),
     "tuition tutoring tutor": ("tuisyen",),
     "quran religious lessons": ("mengaji",),
+    "maths math mathematics": ("matematik",),
     "size": ("saiz",),
     "allergy allergic allergies": ("alahan ",),
     "prawn prawns shrimp": ("udang",),

@@ -142,6 +142,7 @@ def test_malay_household_words_are_glossed_and_english_lines_gain_none():
     assert {"card"} <= english_for("Touch n Go kad: 1234") and {"identity"} <= english_for("Kad pengenalan hilang")
     assert {"gardener"} <= english_for("Tukang kebun: Pak Ali") and {"grade"} <= english_for("Gred: DG41")
     assert {"thursday"} <= english_for("Khamis 3pm") and {"sunday"} <= english_for("Sabtu & Ahad") and {"monday"} <= english_for("Isnin")
+    assert {"maths", "tuition"} <= english_for("Tuisyen Matematik: Sabtu")
     assert {"class", "year"} <= english_for("Tahun 3 Melur") and "grade" not in english_for("Tahun 3 Melur")
     assert {"lives"} <= english_for("Kak Long tinggal kat Kuantan") and {"moved"} <= english_for("Kami dah pindah Melaka")
     for english in ("Makes 16 rolls.", "The bill is due.", "Kadir's address", "A guru of yoga", "Udon for dinner",
@@ -183,3 +184,10 @@ def test_an_amount_in_ringgit_written_on_its_digits_is_no_code():
     assert _codes(row, "water account number?") == []
     assert _codes("Air - no. akaun 40012345678, RM38.20 sebulan", "water account number?") == ["40012345678"]
     assert _codes("Wifi: RMX2020", "wifi password?") == ["RMX2020"]
+
+
+def test_malay_days_of_the_week_are_dates_and_no_names():
+    from agent.reader_text import dates
+    assert dates("Tuisyen tukar hari Selasa 4 petang") == ["Selasa"]
+    assert "Khamis" in dates("Kelas: Khamis 3pm") and "Ahad" in dates("Sabtu & Ahad pukul 9 pagi")
+    assert not dates("mulai minggu ni")
