@@ -357,7 +357,8 @@ def _codes(text: str, question: str) -> list[str]:
         if (_in_date(v, text) or v in dates(v) or re.fullmatch(r"\d+(?:st|nd|rd|th)", v, re.IGNORECASE) or v[0] in _CURRENCY_SIGNS
                 or re.search(rf"[{_CURRENCY_SIGNS}]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])
-                or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)):  # "Clio 1.0 TCe": an engine's size, no code
+                or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)  # "Clio 1.0 TCe": an engine's size, no code
+                or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)):  # ringgit and rupiah written on the digits: "RM24.00"
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
         if re.match(r"\d", v) and (re.search(r"\d[ \u00a0.,']$", text[max(0, m.start() - 2):m.start()])
                                    or re.match(r"[.,]\d{2}(?!\d)", text[m.end():])):

@@ -47,7 +47,9 @@ FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag sams
     # Ukrainian, in the cases a diary writes them ("по четвергах", "у вівторок"), and short ("вт, чт, сб")
     """понеділок понеділка понеділках понеділкам вівторок вівторка вівторках вівторкам середа середу середи середах
     середам четвер четверга четвергах четвергам пʼятниця пʼятницю пʼятниці пʼятницях пʼятницям п'ятниця п'ятницю
-    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split())
+    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split()) | frozenset(
+    # Malay and Indonesian ("Selasa 4 petang", "Sabtu & Ahad"); not "minggu", which is also a week
+    "isnin senin selasa rabu khamis kamis jumaat jumat sabtu ahad".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -77,6 +79,7 @@ FOREIGN_MONTHS = {
         "januar februar marts april maj juni juli august september oktober november december",  # da
         "januari februari mars april maj juni juli augusti september oktober november december",  # sv
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
+        "januari februari mac april mei jun julai ogos september oktober november disember",  # ms
         "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
     ) for i, name in enumerate(names.split())
 }
@@ -130,6 +133,9 @@ _ADDRESS = re.compile(
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     # Lithuanian streets, the kind after the name: "Vytauto g. 27-14", "Taikos pr. 88", "Laisvės al. 1", "Utenio a. 5".
     rf"|\b(?:[A-ZÀ-Þ\u0100-\u017f][\w'-]*\s+){{1,3}}(?:g|pr|al|a|pl|skg|tak)\.\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?\b(?:[^;|\n]{{0,60}})"
+    # Malaysian and Indonesian streets, the kind before the name, a house number before or after:
+    # "No. 27, Jalan Bercham Indah 5, Taman ...", "Lorong Mawar 3", "Jl. Melati Raya No. 12".
+    rf"|\b(?:No\.\s?\d{{1,5}}[A-Za-z]?,?\s+)?(?:Jalan|Jln\.?|Jl\.|Lorong|Lrg\.?|Persiaran|Lebuh)\s+(?:[A-Z0-9][\w'.-]*\s*){{1,4}}(?=[\s,]|$)(?:[^;|\n]{{0,60}})"
     # Ukrainian (and Russian) streets, the kind before the name and a comma before the number:
     # "вул. Шевченка, 12, кв. 5", "просп. Свободи 28", "пл. Ринок, 1".
     rf"|(?<!\w)(?:вул|вулиця|ул|улица|просп|проспект|пр|пл|площа|бульв|бульвар|пров|провулок)\.?\s+"

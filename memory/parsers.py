@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, maybank, mastodon, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -273,6 +273,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if line_chat.looks_like_line_chat(path, lines):
         # A LINE chat export: each message one bullet "who: what" under its day.
         return _converted(*line_chat.to_markdown(lines, path.stem), warning)
+    if whatsapp.looks_like(path, lines):
+        # A WhatsApp chat export: each message one bullet "who: what" under its day, dated.
+        return _dated_notes(*whatsapp.to_markdown(lines, path.stem), warning, "a WhatsApp chat with no messages")
     if qif.looks_like_qif(path, lines):
         # A QIF bank export: each transaction a row (date, amount, payee, memo, category).
         return _converted(*qif.to_markdown(lines, path.stem), warning)
@@ -306,6 +309,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _converted(*bank.to_markdown(lines, path.stem), warning)
     if daylio.looks_like(path, lines):  # a Daylio diary: each entry its day (and title) over its text, dated
         return _dated_notes(*daylio.to_markdown(lines, path.stem), warning, "a Daylio export with no entries")
+    if spendee.looks_like(path, lines):  # a Spendee export: its wallet, each row dated
+        return _dated_notes(*spendee.to_markdown(lines, path.stem), warning)
     for wallet in (gcash, mercadopago, leumi):  # a GCash history, a Mercado Pago or Leumi statement: its rows, dated
         if wallet.looks_like(path, lines):
             return _dated_notes(*wallet.to_markdown(lines, path.stem), warning)
@@ -317,6 +322,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [], written=day)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "Excel XML workbook", exc)
+    if maybank.looks_like(path, lines):
+        # A Maybank2u account statement: the account's lines, its transactions as a table, each row dated.
+        return _dated_notes(*maybank.to_markdown(lines, path.stem), warning)
     if klikbca.looks_like_klikbca(path, lines):
         # A KlikBCA account statement: the account's lines, its transactions as a table.
         return _converted(*klikbca.to_markdown(lines, path.stem), warning)

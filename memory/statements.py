@@ -189,7 +189,8 @@ def key_value(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     key, value = m.group(1).strip(), m.group(2).strip()
-    if len(key.split()) > 4 or ". " in key or key.endswith(".") or value.startswith("//"):
+    # "No. IC: 900218-...", "No. akaun: ...": the abbreviation's dot ends no sentence.
+    if len(key.split()) > 4 or ". " in re.sub(r"^(?:No|Nr|Nos)\. ", "", key) or key.endswith(".") or value.startswith("//"):
         return None
     return key, value
 
@@ -783,14 +784,25 @@ def _headline(builder: _Builder, block: Block, following: Block | None, topic: l
 def _card_lead(lines: list[tuple[int, str]]) -> str | None:
     """The first line of a card, naming what the "key: value" lines under it are about: a short
     line that is no sentence and no "key: value" itself, right over one that is ("Fiat Panda 1.2
-    grigia, immatricolata 2017" over "Targa: FK 318 LZ")."""
+    grigia, immatricolata 2017" over "Targa: FK 318 LZ"), or over a few bare lines and then mostly
+    "key: value" ones ("MYVI" over its plate and model, then "Insurans: ...", "Servis: ...")."""
     if len(lines) < 2:
         return None
     first, second = lines[0][1].strip(), lines[1][1].strip()
     if (not first[:1].isupper() or _LIST.match(first) or key_value(first) or first.endswith(tuple(".!?…:;,-"))
-            or len(first.split()) > 8 or _LIST.match(second) or not key_value(second)):
+            or len(first.split()) > 8 or _LIST.match(second)
+            or not (key_value(second) or (not re.search(r"\s[-–—]\s", first) and _mostly_key_values(lines[1:])))):
         return None
     return clean(first)
+
+
+def _mostly_key_values(lines: list[tuple[int, str]]) -> bool:
+    """Lines of a card under its lead: one or two bare ones (a plate, a model; no "name - value"
+    line of a list), then only "key: value" lines, two at least."""
+    keyed = [key_value(clean(raw.strip())) is not None for _, raw in lines]
+    bare = next((k for k, kv in enumerate(keyed) if kv), len(keyed))
+    return (1 <= bare <= 2 and len(keyed) - bare >= 2 and all(keyed[bare:])
+            and not any(re.search(r"\s[-–—]\s", raw) for _, raw in lines[:bare]))
 
 
 def _statement_id(path: str, text: str, dup: int) -> str:
