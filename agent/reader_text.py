@@ -47,7 +47,10 @@ FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag sams
     # Ukrainian, in the cases a diary writes them ("по четвергах", "у вівторок"), and short ("вт, чт, сб")
     """понеділок понеділка понеділках понеділкам вівторок вівторка вівторках вівторкам середа середу середи середах
     середам четвер четверга четвергах четвергам пʼятниця пʼятницю пʼятниці пʼятницях пʼятницям п'ятниця п'ятницю
-    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split())
+    п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split()) | frozenset(
+    # Bulgarian, as a day and with its article ("в сряда и петък", "вторниците")
+    """понеделник понеделника понеделниците вторник вторника вторниците сряда срядата средите четвъртък четвъртъка
+    четвъртъците петък петъка петъците събота съботата съботите неделя неделята неделите""".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "

@@ -1001,3 +1001,17 @@ def test_a_spaced_number_labelled_as_the_account_asked_is_that_account_not_a_pho
     line = [hit("Énergie: Gaz — compte 40 11 558 230 7", line=22)]
     reading = Reader(overlap_model()).read("What is my Gaz account number?", line)
     assert reading.kind == "answered" and reading.value == "40 11 558 230 7"
+
+
+def test_bulgarian_lines_that_state_a_change_revise_and_plain_ones_do_not():
+    from agent.reader_versions import revises
+    assert revises(hit("Иван си смени номера — новият е 0888 000 001."))
+    assert revises(hit("Новата вноска е 400 € от ноември."))
+    assert revises(hit("Наемът вече е 350 €, вместо 600 лв."))
+    assert revises(hit("Танците се местят: от тази седмица понеделник 18:00."))
+    assert not revises(hit("Танци: вторник 17:00, 30 € на месец."))
+    assert not revises(hit("Петя е в 3 Б клас."))
+
+
+def test_bulgarian_weekdays_are_days():
+    assert dates("пак при треньора, в сряда и петък 17:00") == ["сряда", "петък"]
