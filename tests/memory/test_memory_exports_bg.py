@@ -125,6 +125,8 @@ def test_bulgarian_household_words_are_glossed():
     assert {"building", "manager"} <= gloss.english_for("касиер и домоуправител: Иван")
     assert "mortgage" in gloss.english_for("Ипотека: вноска 500 €")
     assert "godmother" in gloss.english_for("кума Петя, 0888 000 000")
+    assert {"birth", "certificate", "folder"} <= gloss.english_for("акта за раждане е в червената папка")
+    assert "moved" in gloss.english_for("Петя се мести в Русе")
     # Ukrainian "коли" is "when", not cars; "входить" is no entrance
     assert "car" not in gloss.english_for("Коли прийде лікар?")
     assert "entrance" not in gloss.english_for("Це входить у ціну")
