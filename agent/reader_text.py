@@ -152,7 +152,7 @@ _CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|e
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy)"
                r"(?![a-z])|(?-i:RM|Rp)(?=\s?\d)")
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
-              r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
+              r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr)"
               r"(?![a-z])|(?-i:đ|Ft)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)"

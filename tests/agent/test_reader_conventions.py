@@ -1015,3 +1015,9 @@ def test_bulgarian_lines_that_state_a_change_revise_and_plain_ones_do_not():
 
 def test_bulgarian_weekdays_are_days():
     assert dates("пак при треньора, в сряда и петък 17:00") == ["сряда", "петък"]
+
+
+def test_leva_are_money():
+    from agent.reader_text import money
+    assert money("наем 1 250,50 лв. на месец") == ["1 250,50 лв"]
+    assert money("таксата е 40 лева") == ["40 лева"]
