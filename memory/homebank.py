@@ -98,9 +98,14 @@ def to_markdown(text: str, lines: list[str], name: str) -> tuple[list[str], list
             parts.append(f"currency {cur['iso']}")
         md.append("- " + ", ".join(parts))
         numbers.append(at)
+    opes = list(root.iter("ope"))
+    # Columns that would say the same on every row (one account, no tags) are left out.
+    several = len({o.get("account", "") for o in opes}) > 1
+    tagged = any(o.get("tags") for o in opes)
+    head = ["date", "amount", "payee", "category", "memo"] + (["account"] if several else []) + (["tags"] if tagged else [])
     at = 0
     table = False
-    for ope in root.iter("ope"):
+    for ope in opes:
         at = _line_of(lines, _OPE, at)
         account = accounts.get(ope.get("account", ""))
         cur = currencies.get(account.get("curr", default_cur) if account is not None else default_cur, {})
@@ -108,12 +113,14 @@ def to_markdown(text: str, lines: list[str], name: str) -> tuple[list[str], list
         if day:
             days.append((at, day))
         if not table:
-            md += ["", "| date | amount | payee | category | memo | account | tags |", "|---|---|---|---|---|---|---|"]
+            md += ["", table_row(head), "|" + "---|" * len(head)]
             numbers += [at, at, at]
             table = True
         tag_names = [tags.get(k, "") for k in (ope.get("tags") or "").split()]
-        md.append(table_row([day, _amount(ope.get("amount", ""), cur), payees.get(ope.get("payee", ""), ""),
-                             category(ope.get("category", "")), " ".join((ope.get("wording") or "").split()),
-                             account.get("name", "") if account is not None else "", ", ".join(t for t in tag_names if t)]))
+        row = [day, _amount(ope.get("amount", ""), cur), payees.get(ope.get("payee", ""), ""),
+               category(ope.get("category", "")), " ".join((ope.get("wording") or "").split())]
+        row += [account.get("name", "") if account is not None else ""] if several else []
+        row += [", ".join(t for t in tag_names if t)] if tagged else []
+        md.append(table_row(row))
         numbers.append(at)
     return md, numbers, days
