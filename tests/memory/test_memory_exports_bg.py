@@ -139,3 +139,11 @@ def test_bulgarian_names_are_romanized_as_bulgaria_writes_them():
     assert "slanchitse" in gloss.romanized("ДГ Слънчице")
     assert "halyna" in gloss.romanized("Галина")  # the Ukrainian spelling stays
     assert not any(r.startswith("gal") for r in gloss.romanized("Галіна"))  # a Ukrainian letter: no Bulgarian spelling
+
+
+def test_cyrillic_address_abbreviations_do_not_end_a_sentence():
+    from memory.statements import sentence_spans
+    text = 'Адрес: гр. Варна 9000, ж.к. "Младост", бл. 12, вх. В, ап. 3. Вилата: с. Орешак, ул. "Липа" 5.'
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == ['Адрес: гр. Варна 9000, ж.к. "Младост", бл. 12, вх. В, ап. 3.', 'Вилата: с. Орешак, ул. "Липа" 5.']
+    assert len(sentence_spans("Платено до 2043 г. Остава още малко.")) == 2  # "г." (year) ends a sentence
