@@ -1021,3 +1021,13 @@ def test_leva_are_money():
     from agent.reader_text import money
     assert money("наем 1 250,50 лв. на месец") == ["1 250,50 лв"]
     assert money("таксата е 40 лева") == ["40 лева"]
+
+
+def test_a_bulgarian_line_about_his_thing_is_not_about_my_thing():
+    from agent.reader import other_owner
+    from agent.reader_question import analyse
+    info = analyse("When does my passport expire?")
+    assert other_owner(info, "Паспортът му изтича 2028, да подаде документи")
+    assert not other_owner(info, "Паспорт № 000000000, валиден до 01.01.2030")
+    assert not other_owner(info, "паспортът ми е в чекмеджето, неговият — при майка му")
+    assert not other_owner(analyse("When does Ivan's passport expire?"), "Паспортът му изтича 2028")
