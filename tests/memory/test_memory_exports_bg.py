@@ -147,3 +147,8 @@ def test_cyrillic_address_abbreviations_do_not_end_a_sentence():
     got = [text[a:b] for a, b in sentence_spans(text)]
     assert got == ['Адрес: гр. Варна 9000, ж.к. "Младост", бл. 12, вх. В, ап. 3.', 'Вилата: с. Орешак, ул. "Липа" 5.']
     assert len(sentence_spans("Платено до 2043 г. Остава още малко.")) == 2  # "г." (year) ends a sentence
+
+
+def test_a_broken_homebank_file_is_read_as_text_with_a_warning():
+    pf = parse(Path("budget.xhb"), b'<?xml version="1.0"?>\n<homebank v="1.4">\n<ope date="739617" amount="-5"\n')
+    assert pf.kind == "text" and "malformed HomeBank budget" in pf.warnings[0]
