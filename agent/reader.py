@@ -1311,6 +1311,8 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
     if "my birthday" in q and re.search(r"\b[a-z]+'s (?:birthday|bday|b-day|birth)", low) \
             and not re.search(r"\bmy (?:birthday|bday|b-day|birth)|\bi was born\b|\bdate of birth\b", low):
         return True
+    if re.search(r"\bmy\b", q) and _slavic_someone_elses(low):
+        return True
     for m in re.finditer(r"\bmy ([a-z]+)\b", q):
         noun = stem(m.group(1))
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
@@ -1328,6 +1330,17 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
                     and not re.search(rf"\b{word}\b(?!'s {_KIN}\b)", low)):
                 return True
     return False
+
+
+# Bulgarian says whose a thing is with a clitic after its noun's article: "книжката му" (his
+# licence), "паспортът ѝ" (her passport), "колата им" (their car); "ми" is mine.
+_BULGARIAN_HIS = re.compile(r"(?<!\w)[\u0400-\u04ff]+(?:ът|ят|та|то|те) (?:му|ѝ|им)(?!\w)")
+_BULGARIAN_MINE = re.compile(r"(?<!\w)(?:ми|мой|моя|моят|моята|моето|моите)(?!\w)")
+
+
+def _slavic_someone_elses(low: str) -> bool:
+    """A Bulgarian line about someone else's thing ("книжката му изтича 2027"), none of it mine."""
+    return bool(_BULGARIAN_HIS.search(low)) and not _BULGARIAN_MINE.search(low)
 
 
 # Whose relation a person is ("Saoirse's mum"), as contact lists write it.

@@ -49,7 +49,10 @@ FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag sams
     середам четвер четверга четвергах четвергам пʼятниця пʼятницю пʼятниці пʼятницях пʼятницям п'ятниця п'ятницю
     п'ятницях субота суботу суботи суботах суботам неділя неділю неділі неділях неділям пн вт ср чт пт сб нд""".split()) | frozenset(
     # Malay and Indonesian ("Selasa 4 petang", "Sabtu & Ahad"); not "minggu", which is also a week
-    "isnin senin selasa rabu khamis kamis jumaat jumat sabtu ahad".split())
+    "isnin senin selasa rabu khamis kamis jumaat jumat sabtu ahad".split()) | frozenset(
+    # Bulgarian, as a day and with its article ("в сряда и петък", "вторниците")
+    """понеделник понеделника понеделниците вторник вторника вторниците сряда срядата средите четвъртък четвъртъка
+    четвъртъците петък петъка петъците събота съботата съботите неделя неделята неделите""".split())
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -155,7 +158,7 @@ _CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|e
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy)"
                r"(?![a-z])|(?-i:RM|Rp)(?=\s?\d)")
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
-              r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
+              r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr)"
               r"(?![a-z])|(?-i:đ|Ft)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)"

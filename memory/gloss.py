@@ -1294,6 +1294,115 @@ _CYRILLIC_GLOSSES: dict[str, tuple[str, ...]] = {
     "next": ("наступн",),
     "new": ("нов",),
 }
+# Bulgarian shares the script and many words with Ukrainian but writes "и" where Ukrainian writes
+# "і" and has its own words for much of household admin ("лична карта", "шофьорска книжка",
+# "застраховка", "вноска", "свекърва", "домоуправител"): they are glossed too, in the same way.
+_BULGARIAN_GLOSSES: dict[str, tuple[str, ...]] = {
+    "identity card id": ("лична карта", "лична карт", "личната карта"),
+    "personal number identity number": ("егн ",),
+    "driving licence": ("шофьорск", "книжка", "книжката"),
+    "valid until expires expiry": ("валид", "изтича", "изтекл"),
+    "blood type group": ("кръвна група",),
+    "blood": ("кръв",),
+    "car": ("кола ", "колата", "колите", "автомобил"),
+    "insurance": ("застрахов", "застраховк"),
+    "insurance liability": ("го: ", "гражданска отговорност"),
+    "policy": ("полица",),
+    "inspection roadworthiness": ("гтп ",),
+    "vignette": ("винетк",),
+    "tyres tires": ("гуми ", "гумите", "гумсервиз"),
+    "number plate registration": ("рег. №", "регистрационен"),
+    "vin chassis": ("рама: ", "рама № "),
+    "tax": ("данък", "данъц"),
+    "vehicle": ("мпс ",),
+    "school": ("училищ", "оу "),
+    "class teacher": ("класна ", "класен ръководител", "класната"),
+    "teacher": ("учителк", "учител"),
+    "kindergarten nursery": ("дг ", "детска градина", "детската градина"),
+    "group": ("група", "групата"),
+    "english": ("английск",),
+    "swimming swim": ("плуван", "плува "),
+    "club": ("клуб",),
+    "coach trainer": ("треньор",),
+    "training session": ("тренировк",),
+    "fee charge": ("такса", "таксат"),
+    "block building": ("бл. ", "блок", "блока"),
+    "entrance": ("вх. ", "вход ", "входа"),
+    "floor": ("ет. ", "етаж"),
+    "flat apartment": ("ап. ", "апартамент"),
+    "housing estate district": ("ж.к. ",),
+    "basement cellar": ("мазе",),
+    "intercom": ("домофон",),
+    "villa cottage country house": ("вила ", "вилата"),
+    "key": ("ключ",),
+    "mother mum mom": ("майка", "майка ми"),
+    "father dad": ("татко", "баща"),
+    "husband": ("съпруг ", "съпруга ми", "мъж ", "мъжа", "мъжът"),
+    "wife": ("съпруга", "жена ", "жена му", "жената"),
+    "daughter": ("дъщер",),
+    "children kids": ("деца", "децата", "дете"),
+    "mother-in-law": ("свекърв", "тъща"),
+    "father-in-law": ("свекър ", "тъст"),
+    "godmother kuma": ("кума ", "кръстниц"),
+    "godfather kum": ("кум ", "кръстник"),
+    "grandmother grandma": ("баба ", "баба си"),
+    "grandfather grandpa": ("дядо",),
+    "building manager": ("домоуправител",),
+    "electrician": ("електротехник", "електричар"),
+    "electricity": ("ток ", "ел.енерг", "ел. енерг", "електроенерг", "електроснабд"),
+    "heating district heating": ("парно", "топлофикац"),
+    "water utility": ("вик ",),
+    "client customer account number": ("клиентски", "абонатен", "абонат"),
+    "internet": ("интернет",),
+    "password": ("парола", "паролата"),
+    "mortgage": ("ипотек",),
+    "loan credit": ("кредит",),
+    "instalment payment": ("вноска", "вноски", "вноската"),
+    "salary pay": ("заплата", "заплати "),
+    "doctor": ("д-р ", "лекар", "лекарк"),
+    "gp family doctor": ("личен лекар", "личния лекар", "джипи"),
+    "paediatrician pediatrician": ("педиатър", "педиатърк"),
+    "hospital": ("болниц",),
+    "clinic": ("дкц ", "клиник", "поликлиник"),
+    "pharmacist": ("фармацевт",),
+    "manager": ("управител",),
+    "allergy allergic": ("алерги",),
+    "penicillin": ("пеницилин",),
+    "medicine": ("лекарств",),
+    "vaccination vaccine": ("ваксин",),
+    "born birth": ("род. ", "роден", "родена", "раждане"),
+    "birthday": ("рожден ден", "рождения ден"),
+    "birth certificate": ("акт за раждане", "акта за раждане"),
+    "lives live": ("живее", "живеят", "живеем"),
+    "moves moved moving": ("се мести", "се местят", "премести", "преместих", "мести се"),
+    "folder": ("папка", "папката"),
+    "hotel": ("хотел",),
+    "nights stay stayed": ("нощувк",),
+    "holiday vacation": ("почивк", "ваканци"),
+    "work job": ("работ",),
+    "garage mechanic service": ("сервиз", "автосервиз", "монтьор"),
+    "clutch": ("съединител",),
+    "alarm": ("аларма", "алармата"),
+    "code": ("код ",),
+    "oil": ("масло",),
+    "parking": ("паркинг", "парко място"),
+    "price cost": ("цена", "цената", "струва", "платих"),
+    "shoes": ("обувк",),
+    "size": ("размер",),
+    "monthly month": ("/мес", "на месец", "месечн", "месец"),
+    "monday": ("понеделн",),
+    "tuesday": ("вторник",),
+    "wednesday": ("сряда", "сряда "),
+    "thursday": ("четвърт",),
+    "friday": ("петък",),
+    "saturday": ("събот",),
+    "sunday": ("неделя",),
+    "now": ("сега",),
+    "emergency urgent": ("спешн",),
+    "dentist": ("зъболекар",),
+}
+for _english, _words in _BULGARIAN_GLOSSES.items():
+    _CYRILLIC_GLOSSES[_english] = tuple(dict.fromkeys(_CYRILLIC_GLOSSES.get(_english, ()) + _words))
 _CYRILLIC = [(fold(w), english) for english, words in _CYRILLIC_GLOSSES.items() for w in words]
 _CYRILLIC_RE = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted((re.escape(w.rstrip()) + ("(?![^\\W\\d_])" if w.endswith(" ") else "")
                                                           for w, _ in _CYRILLIC if w.strip()), key=len, reverse=True)) + ")")
@@ -1333,7 +1442,31 @@ def romanized(text: str) -> tuple[str, ...]:
             latin = "".join(_LATIN_FIRST.get(c, table.get(c, c)) if k == 0 else table.get(c, c) for k, c in enumerate(low))
             if latin.isascii() and latin not in out:
                 out.append(latin)
+        if not _UKRAINIAN_LETTER.search(low):
+            out.extend(latin for latin in bulgarian_latin(low) if latin not in out)
     return tuple(out)
+
+
+# Bulgarian (and Russian) written in Latin letters: "г" is g, "и" i, "ъ" a, "щ" sht, "х" h
+# (Bulgaria's 2009 transliteration: Георги Georgi, Слънчице Slanchitse, Явор Yavor), with the
+# forms people also write: "j" for "й", "я", "ю" (Боян Bojan) and "-ia" for "-ия" (Мария Maria).
+_UKRAINIAN_LETTER = re.compile("[іїєґ]")
+_BULGARIAN_LATIN = {**_LATIN, "г": "g", "и": "i", "й": "y", "х": "h", "щ": "sht", "ъ": "a", "ю": "yu", "я": "ya",
+                    "ь": "y", "ы": "y", "ё": "yo"}
+_BULGARIAN_J = {"й": "j", "ю": "ju", "я": "ja"}
+
+
+def bulgarian_latin(word: str) -> list[str]:
+    """The Latin spellings of a lower-case Cyrillic word as Bulgaria writes it: "мария" ->
+    ["mariya", "marija", "maria"]."""
+    out: list[str] = []
+    for table in (_BULGARIAN_LATIN, {**_BULGARIAN_LATIN, **_BULGARIAN_J}):
+        latin = "".join(table.get(c, c) for c in word)
+        if latin.isascii() and latin not in out:
+            out.append(latin)
+    if word.endswith("ия") and out and out[0][:-3] + "ia" not in out:
+        out.append(out[0][:-3] + "ia")
+    return out
 
 
 # Hebrew writes the little words "and", "the", "in", "to", "from", "that", "as" as one letter glued

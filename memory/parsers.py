@@ -9,12 +9,13 @@ import codecs
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, emacs_diary, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, maybank, mastodon, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -207,6 +208,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         md, day = onepassword.to_markdown(vaults)
         return ParsedFile(kind="markdown", blocks=_on_line(_parse_markdown(md), 1), warnings=[warning] if warning else [],
                           written=day, nothing="" if md else "a 1Password export with no active items")
+    if (vault := enpass.export_of(path, text)) is not None:
+        # An Enpass export: each item its title over its fields and note, dated; never a hidden field.
+        return _dated_notes(*enpass.to_markdown(vault, lines), warning, "an Enpass export with no items")
     if path.suffix.lower() == ".json" and (data_ := keep.note(lines)) is not None:
         # A Google Keep note from Takeout: one line of JSON; every statement cites that line.
         blocks = _on_line(_parse_markdown(keep.to_markdown(data_, path.stem)), 1)
@@ -276,6 +280,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if whatsapp.looks_like(path, lines):
         # A WhatsApp chat export: each message one bullet "who: what" under its day, dated.
         return _dated_notes(*whatsapp.to_markdown(lines, path.stem), warning, "a WhatsApp chat with no messages")
+    if homebank.looks_like(path, lines):
+        # A HomeBank budget: its accounts and a table of its transactions, each row dated.
+        try:
+            return _dated_notes(*homebank.to_markdown(text, lines, path.stem), warning)
+        except ET.ParseError as exc:
+            warning = _read_as_text(warning, "HomeBank budget", exc)
     if qif.looks_like_qif(path, lines):
         # A QIF bank export: each transaction a row (date, amount, payee, memo, category).
         return _converted(*qif.to_markdown(lines, path.stem), warning)
@@ -311,7 +321,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _dated_notes(*daylio.to_markdown(lines, path.stem), warning, "a Daylio export with no entries")
     if spendee.looks_like(path, lines):  # a Spendee export: its wallet, each row dated
         return _dated_notes(*spendee.to_markdown(lines, path.stem), warning)
-    for wallet in (gcash, mercadopago, leumi):  # a GCash history, a Mercado Pago or Leumi statement: its rows, dated
+    for wallet in (gcash, mercadopago, leumi, dsk):  # a GCash history, a Mercado Pago or Leumi statement: its rows, dated
         if wallet.looks_like(path, lines):
             return _dated_notes(*wallet.to_markdown(lines, path.stem), warning)
     if workflowy.looks_like(path, lines):  # a Workflowy plain-text export: the outline, as its OPML is read

@@ -80,6 +80,12 @@ _ABBREVIATIONS = frozenset(
     bl""".split()  # a Romanian block of flats: "bl. C3, sc. 2, ap. 27"
 )
 _MONTH_ABBREV = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# Bulgarian, Ukrainian and Russian abbreviations of an address, a title or a place, most before a
+# capitalised name ("гр. Пловдив", "ул. "Родопи" 3", "вх. Б", "с. Бачково", "вул. Шевченка",
+# "Св. Седмочисленици"); "г." (year) is left out: "до 2043 г." ends a sentence.
+_CYRILLIC_ABBREVIATIONS = frozenset("""гр ул бул бл вх ет ап кв ж.к жк с обл общ пл св проф доц инж акад
+    тел моб каб кат рег вул просп пров буд м смт р-н им ст""".split())
+_DOTTED_CYRILLIC = re.compile(r"[а-яА-Я]{1,3}\.(?:[а-яА-Я]{1,3}\.)+")  # "ж.к.", "т.е."
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
 _INITIAL = re.compile(r"[A-Za-z]\.")  # "Ursula K. Le Guin"
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -107,7 +113,7 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial, not to the
     end of a sentence. `word_start` is where its word begins, `nxt` the next non-space."""
     core = text[word_start : dot + 1].lstrip("\"“‘'([")
-    if _DOTTED.fullmatch(core):
+    if _DOTTED.fullmatch(core) or _DOTTED_CYRILLIC.fullmatch(core):
         return True
     if _INITIAL.fullmatch(core):
         if core[0].islower() and text[nxt : nxt + 1].isdigit():
@@ -142,7 +148,7 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     if text[nxt : nxt + 1].isdigit() and (re.fullmatch(r"[^\W\d_A-Z]{1,2}", bare) and bare.islower() and bare not in _SHORT_WORDS
                                           or bare in _SHORT_ABBREVS):
         return True  # a short abbreviation before its number: "ur. 03.08", "tel. 555", "ca. 30"
-    return bare.lower() in _ABBREVIATIONS
+    return bare.lower() in _ABBREVIATIONS or bare.lower() in _CYRILLIC_ABBREVIATIONS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1015,3 +1015,33 @@ def test_an_address_labelled_in_any_script_is_the_home_address():
     assert reading.kind == "answered" and "הרצל 17" in reading.answer
     router = hit("Home router (wireless router): server / IP address: 192.168.1.1", path="/notes/vault/export.data")
     assert Reader(overlap_model()).read("What's our home address?", [router]).kind == "abstained"
+
+
+def test_bulgarian_lines_that_state_a_change_revise_and_plain_ones_do_not():
+    from agent.reader_versions import revises
+    assert revises(hit("Иван си смени номера — новият е 0888 000 001."))
+    assert revises(hit("Новата вноска е 400 € от ноември."))
+    assert revises(hit("Наемът вече е 350 €, вместо 600 лв."))
+    assert revises(hit("Танците се местят: от тази седмица понеделник 18:00."))
+    assert not revises(hit("Танци: вторник 17:00, 30 € на месец."))
+    assert not revises(hit("Петя е в 3 Б клас."))
+
+
+def test_bulgarian_weekdays_are_days():
+    assert dates("пак при треньора, в сряда и петък 17:00") == ["сряда", "петък"]
+
+
+def test_leva_are_money():
+    from agent.reader_text import money
+    assert money("наем 1 250,50 лв. на месец") == ["1 250,50 лв"]
+    assert money("таксата е 40 лева") == ["40 лева"]
+
+
+def test_a_bulgarian_line_about_his_thing_is_not_about_my_thing():
+    from agent.reader import other_owner
+    from agent.reader_question import analyse
+    info = analyse("When does my passport expire?")
+    assert other_owner(info, "Паспортът му изтича 2028, да подаде документи")
+    assert not other_owner(info, "Паспорт № 000000000, валиден до 01.01.2030")
+    assert not other_owner(info, "паспортът ми е в чекмеджето, неговият — при майка му")
+    assert not other_owner(analyse("When does Ivan's passport expire?"), "Паспортът му изтича 2028")
