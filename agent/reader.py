@@ -1464,9 +1464,11 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) or len(k.strip()) <= 3 for k in st.fields) \
             and _CONTACT_KEY.fullmatch(next(iter(st.fields)).strip()):
         return True  # a card's detail line ("Ananya Kulkarni: slack: ananya.k")
-    rest = st.text
+    # "city: Rotterdam" on a card is where they are reached, not who they are.
+    rest = _CONTACT_FIELD.sub(" ", st.text)
     for word in info.names[0].split():
-        rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+        # ... and the surname the question leaves out ("Yasmin Bouzid: 06-55501455" for "Yasmin")
+        rest = re.sub(rf"\b{re.escape(word)}\b(?:\s+[A-Z][\w'-]+){{0,2}}", " ", rest)
     rest = _CONTACT_WORDS.sub(" ", _NAME_KEYS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest))))
     return not re.search(r"[^\W\d_]{3,}", rest)  # words in any script ("кішка" says what Kava is)
 
@@ -1487,6 +1489,9 @@ _CONTACT_KEY = re.compile(r"(?i)(?:(?:home|work|business|mobile|cell|private|per
                           r"tags?|labels?|also known as|aka|organi[sz]ation|company)"
                           # "phone (mobile)", "address (home)": a card says which one in brackets
                           r"(?:\s*\([^)]{1,20}\))?")
+
+
+_CONTACT_FIELD = re.compile(rf"(?i)(?:^|(?<=[;:|]))\s*(?:{_CONTACT_KEY.pattern[4:]})\s*:[^;|]*")
 
 
 def defines(info: QuestionInfo, st: StatementHit) -> bool:

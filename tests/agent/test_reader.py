@@ -1987,3 +1987,16 @@ def test_a_phone_list_heading_over_a_name_does_not_say_who_they_are():
     moved = hit("Changelog: 15-08-2026: Sander & Noor (his wife) moved to Delft.", path="/notes/family.md", rank=2)
     reading = Reader(overlap_model(mobile=3.0)).read("Who is Noor?", [card, moved])
     assert "his wife" in reading.answer
+
+
+def test_a_card_with_only_a_surname_number_and_city_does_not_say_who_someone_is():
+    """"Noor Haddad: mobile: ...; city: Utrecht" gives how to reach Noor (the question leaves her
+    surname out): "Who is Noor?" is the line about her, even one that does not say a role."""
+    from agent.reader import _contact_only
+
+    card = hit("Noor Haddad: mobile: 06-55501499; city: Utrecht", path="/notes/family.md")
+    assert _contact_only(analyse("Who is Noor?"), card)
+    assert not _contact_only(analyse("Who is Noor?"), hit("Noor Haddad: sister-in-law; city: Utrecht"))
+    moved = hit("Changelog: 15-08-2026: Sander & Noor moved to Delft.", path="/notes/family.md", rank=2)
+    reading = Reader(overlap_model(mobile=3.0)).read("Who is Noor?", [card, moved])
+    assert "moved to Delft" in reading.answer
