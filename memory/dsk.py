@@ -17,9 +17,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import partial
 from pathlib import Path
 
-from memory.tables import table_row
+from memory.tables import add_table, column, table_row
 
 _HEADER = re.compile(r"^\ufeff?\"?Дата\"?;.*\"?Основание\"?;.*\"?Дебит\"?;\"?Кредит\"?", re.I)
 _DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -60,13 +61,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
             value = pre[key][1] + (f" {currency}" if key != "титуляр" and currency else "")
             md += [f"{label}: {value}", ""]
             numbers += [pre[key][0]] * 2
-    header = [c.lower() for c in _cells(lines[k])]
-
-    def col(cells: list[str], *names: str) -> str:
-        for want in names:
-            if want in header and header.index(want) < len(cells):
-                return cells[header.index(want)]
-        return ""
+    col = partial(column, [c.lower() for c in _cells(lines[k])])
 
     rows, days = [], []
     unit = f" {currency}" if currency else ""
@@ -81,13 +76,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int], list
         amount = f"-{out}{unit}" if out else f"+{into}{unit}"
         row = [day, col(cells, "наредител/получател", "получател", "наредител"), col(cells, "основание"), amount, col(cells, "салдо")]
         rows.append((n, table_row(row)))
-    if rows:
-        md += ["| date | payee or payer (наредител/получател) | description (основание) | amount | balance (салдо) |",
-               "|---|---|---|---|---|"]
-        numbers += [k + 1, k + 1]
-        for n, row in rows:
-            md.append(row)
-            numbers.append(n)
+    add_table(md, numbers, "| date | payee or payer (наредител/получател) | description (основание) | amount | balance (салдо) |", rows, k + 1)
     return md, numbers, days
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import partial
 from pathlib import Path
 
-from memory.tables import table_row
+from memory.tables import add_table, column, table_row
 
 _HEADER = re.compile(r"^\ufeff?\"?Datum knjiženja\"?;.*Opis plaćanja.*;\"?Isplata\"?;\"?Uplata\"?", re.I)
 
@@ -57,13 +58,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         owner, _, address = pre["vlasnik"][1].partition(",")  # "IVANA HORVAT, ILICA 1, 10000 ZAGREB"
         md += [f"Account owner (vlasnik): {owner.strip()}" + (f"; address: {address.strip()}" if address.strip() else ""), ""]
         numbers += [pre["vlasnik"][0]] * 2
-    header = [c.lower() for c in _cells(lines[k])]
-
-    def col(cells: list[str], *names: str) -> str:
-        for want in names:
-            if want in header and header.index(want) < len(cells):
-                return cells[header.index(want)]
-        return ""
+    col = partial(column, [c.lower() for c in _cells(lines[k])])
 
     rows = []
     for n, line in enumerate(lines[k + 1:], k + 2):
@@ -75,13 +70,7 @@ def to_markdown(lines: list[str], name: str) -> tuple[list[str], list[int]]:
         amount = f"-{out} {currency}" if out else f"+{into} {currency}"
         row = [day, col(cells, "naziv primatelja/platitelja"), col(cells, "opis plaćanja"), amount, col(cells, "stanje")]
         rows.append((n, table_row(row)))
-    if rows:
-        md += ["| date | payee or payer (primatelj/platitelj) | description (opis plaćanja) | amount | balance (stanje) |",
-               "|---|---|---|---|---|"]
-        numbers += [k + 1, k + 1]
-        for n, row in rows:
-            md.append(row)
-            numbers.append(n)
+    add_table(md, numbers, "| date | payee or payer (primatelj/platitelj) | description (opis plaćanja) | amount | balance (stanje) |", rows, k + 1)
     return md, numbers
 
 
