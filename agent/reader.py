@@ -33,12 +33,14 @@ from agent.reader_text import (
     stem_fold,
     _DATE,
     _EMAIL,
+    _MONTH_ABBR,
     _PHONE,
     content_words,
     dates,
     face_user,
     MONTHS,
     WEEKDAYS,
+    WEEKDAY_ABBREVS,
     latest_date,
     names,
     phones,
@@ -492,14 +494,14 @@ class Reader:
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
             # A record's own date column says its month too ("Date: 2026-10-11" is October's).
-            months = [(c, (_MONTH_STEMS & _terms_of(c.statement)) | _record_month(c.statement)) for c in cands]
-            if any(asked_months & m for _, m in months):
+            months = [(c, _MONTH_STEMS & _terms_of(c.statement), _record_month(c.statement)) for c in cands]
+            if any(asked_months & (said | row) for _, said, row in months):
                 # "at the November check-up": lines dated in another month are other check-ups.
-                cands = [c for c, m in months if asked_months & m or not m]
+                cands = [c for c, said, row in months if asked_months & (said | row) or not said | row]
             elif info.want == "money":
                 # "the Ignitis bill in November", and no line says November: a payment row dated
                 # 11 October is another month's payment, not that bill.
-                cands = [c for c, m in months if not _record_month(c.statement)]
+                cands = [c for c, _, row in months if not row]
         if asks_what_is(info):
             # "Who is Brenda Kaye?" is not answered by her phone number alone, when another line
             # says more of her.
@@ -1222,10 +1224,7 @@ def _record_month(st: StatementHit) -> set[str]:
     """The month (as _MONTH_STEMS spell it) of a record row's own date column: when the payment
     or entry happened ("Date: 2026-10-11; payee: Ignitis"), not a month its words mention."""
     days = [latest_date(v) for k, v in (st.fields or {}).items() if re.search(r"\bdate\b", k, re.IGNORECASE)]
-    return {_MONTH_ABBR_STEMS[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
-
-
-_MONTH_ABBR_STEMS = [stem(m) for m in "january february march april may june july august september october november december".split()]
+    return {_MONTH_ABBR[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
 
 
 def written_date(st: StatementHit):
@@ -1480,7 +1479,7 @@ _CONTACT_GROUPS = frozenset("services service household other others personal co
 
 # A contact card's details: where someone lives or how to reach them says nothing of who they are
 # ("Graham Tuck: city: Lower Hutt" against "Landlord: Graham Tuck").
-_CONTACT_KEY = re.compile(r"(?i)(?:(?:home|work|business|mobile|cell|private|personal|other|primary|first|last|given|family|"
+_CONTACT_KEY_WORDS = (r"(?:(?:home|work|business|mobile|cell|private|personal|other|primary|first|last|given|family|"
                           r"middle|full|display|e-?mail)\s*)*"
                           r"(?:city|town|address|street|zip|post(?:al)? ?code|country(?:/region)?|state|"
                           r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|surname|website|web ?page|url|birthday|"
@@ -1489,9 +1488,10 @@ _CONTACT_KEY = re.compile(r"(?i)(?:(?:home|work|business|mobile|cell|private|per
                           r"tags?|labels?|also known as|aka|organi[sz]ation|company)"
                           # "phone (mobile)", "address (home)": a card says which one in brackets
                           r"(?:\s*\([^)]{1,20}\))?")
+_CONTACT_KEY = re.compile(rf"(?i){_CONTACT_KEY_WORDS}")
 
 
-_CONTACT_FIELD = re.compile(rf"(?i)(?:^|(?<=[;:|]))\s*(?:{_CONTACT_KEY.pattern[4:]})\s*:[^;|]*")
+_CONTACT_FIELD = re.compile(rf"(?i)(?:^|(?<=[;:|]))\s*(?:{_CONTACT_KEY_WORDS})\s*:[^;|]*")
 
 
 def defines(info: QuestionInfo, st: StatementHit) -> bool:
@@ -1551,7 +1551,7 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     )
 
 
-_MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+_MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVS])
 _PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:ian|ist))")
 
 

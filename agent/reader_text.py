@@ -36,6 +36,7 @@ MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays".split()
+WEEKDAY_ABBREVS = "mon tue tues wed thu thur thurs fri sat sun".split()
 # The days of the week in the languages notes mix in, as "dienstags", "segunda-feira", "w środę"
 # answer "On which day ...?" (each folded: no diacritics; "-feira" days by their first word).
 FOREIGN_WEEKDAYS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag montags dienstags
@@ -322,7 +323,7 @@ _NOT_NAMES = frozenset(
     """i i'm i've i'll i'd my you your yours we our the a an and but so if it he she they this that then there his her
     their when what who where why how yes no ok okay also after before since until today tomorrow
     yesterday mr mrs ms dr subject re fwd to from cc now well oh dear hi hello thanks sorry please tell don't""".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("mon tue tues wed thu thur thurs fri sat sun".split()) \
+) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) \
     | (FOREIGN_WEEKDAYS - {"domingo"})  # "Sun, 8 Feb 2026"; "Dienstag" is no one, Domingo may be
 
 
