@@ -47,6 +47,7 @@ from agent.reader_text import (
     stem,
     spelled_out,
     unsupported,
+    words,
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -719,11 +720,29 @@ class Reader:
             return False
         # A code is asked by every word of its name: "bank sort code" is not the "shed code", the
         # wifi password "at uni" is not the one at the flat.
+        if self.labelled_otherwise(info, best):
+            return False  # "Issued: June 12, 2023" is not when the licence expires
         if info.want == "money" and best.typed:
             # The amount says it is a cost; what it is the cost of must be said: "2 180 zł for
             # OC+AC" does not answer "How much did the Octavia przegląd cost?".
             asked = [w for w in asked if stem(w) not in kind_words] or asked
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
+
+    def labelled_otherwise(self, info: QuestionInfo, best: Scored) -> bool:
+        """The value found sits under a label that names the opposite event of the one asked: in
+        "Driving licence: Issued: June 12, 2023" the date is when the licence was issued, so it
+        does not say when it expires; "Last service: ..." does not say when the next one is due."""
+        st = best.statement
+        if not st.fields or not best.typed:
+            return False
+        keys = [k for k, v in st.fields.items() if best.typed[0] in v]
+        if len(keys) != 1:
+            return False
+        key, value = keys[0], st.fields[keys[0]]
+        label = {stem(w) for w in words(f"{key} {' '.join(english_for(key))}".lower())}
+        asked = {stem(w) for w in words(info.text.lower())}
+        said = {stem(w) for w in words(f"{key} {value} {' '.join(english_for(f'{key} {value}'))}".lower())}
+        return any(asked & one and label & other and not said & one for one, other in _CONTRARY)
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""
@@ -1403,6 +1422,19 @@ _LABELLED = re.compile(r"\b([A-Za-z]{2,})\s+([A-Z]|\d{1,3})\b(?![.,:/-]?\d)")
 
 
 # What a table writes where it does not know: "—", "?", "n/a", "unknown".
+# Events that come in opposite pairs: a value labelled with one is not the other ("Issued:" is
+# not when a document expires, "Last service:" not when the next is due).
+_CONTRARY = [
+    (frozenset(stem(w) for w in a.split()), frozenset(stem(w) for w in b.split()))
+    for x, y in [("expire expires expiry expiring valid renew renews renewal", "issue issued issuing"),
+                 ("next upcoming", "last previous"),
+                 ("sell sold", "buy bought purchase purchased"),
+                 ("die died death", "born birth"),
+                 ("end ends ended finish finishes finished until", "start starts started begin begins began since"),
+                 ("close closes closed", "open opens opened"),
+                 ("arrive arrives arrival land lands", "depart departs departure leave leaves")]
+    for a, b in [(x, y), (y, x)]
+]
 _UNKNOWN = re.compile(r"^\s*(?:[-–—?]+|n/?a|unknown|tbd|tba|not known)\s*$", re.IGNORECASE)
 
 

@@ -2000,3 +2000,26 @@ def test_a_card_with_only_a_surname_number_and_city_does_not_say_who_someone_is(
     moved = hit("Changelog: 15-08-2026: Sander & Noor moved to Delft.", path="/notes/family.md", rank=2)
     reading = Reader(overlap_model(mobile=3.0)).read("Who is Noor?", [card, moved])
     assert "moved to Delft" in reading.answer
+
+
+def keyed(text: str, fields: dict[str, str], *, line: int = 1, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, fields=fields)
+
+
+def test_a_value_labelled_with_the_opposite_event_does_not_answer():
+    """"Driving licence: Issued: June 12, 2023" speaks of the licence, but its date is when it was
+    issued, not when it expires; "Last service:" is not when the next one is due. The label that
+    names what is asked still answers, and so does a label of the asked kind ("Date:")."""
+    issued = keyed("Driving licence: Issued: June 12, 2023", {"Issued": "June 12, 2023"}, topic="Driving licence", path="/notes/docs/licence.md")
+    assert Reader(overlap_model()).read("When does my driving licence expire?", [issued]).kind == "abstained"
+    assert "June 12, 2023" in Reader(overlap_model()).read("When was my driving licence issued?", [issued]).answer
+    last = keyed("Boiler: Last service: 14 November 2025", {"Last service": "14 November 2025"}, topic="Boiler", path="/notes/house.md")
+    assert Reader(overlap_model()).read("When is the boiler's next service?", [last]).kind == "abstained"
+    expires = keyed("Passport: Expires: 3 February 2029", {"Expires": "3 February 2029"}, topic="Passport", path="/notes/docs/passport.md")
+    reading = Reader(overlap_model()).read("When does my passport expire?", [expires])
+    assert reading.kind == "answered" and "3 February 2029" in reading.answer
+    both = keyed("ID card: issued 2021, valid until: 19-11-2029", {"ID card": "issued 2021, valid until: 19-11-2029"}, topic="Documents")
+    assert "19-11-2029" in Reader(overlap_model()).read("When does my ID card expire?", [both]).answer
+    dated = keyed("Boiler: Date: 2024-03-14; work: installed by Heatwise", {"Date": "2024-03-14", "work": "installed by Heatwise"},
+                  topic="Boiler", path="/notes/house.md")
+    assert "2024-03-14" in Reader(overlap_model()).read("When was the boiler installed?", [dated]).answer
