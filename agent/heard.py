@@ -146,7 +146,9 @@ def understand(agent, transcript, vocabulary=None) -> Understood:
     kinds = out.risky_kinds
     # a recovered word is the recognizer's second choice, and a contact matched by sound ("Call to
     # bias." -> Rosalind Pike) a guess: read back anything risky they lead to, unless the closed
-    # grammar vouched for the contact on the recording (its readings name the notes' own names)
+    # grammar vouched for the contact on the recording (its readings name the notes' own names);
+    # of recovered readings only a call whose verb alone was put back can be vouched for
+    # (`_call_verb_only`, VERB_VOUCHED)
     by_sound = any(p.risky and p.heard_as for p in plan or [])
     out.read_back = bool(kinds) and ((recovered is not None and not vouched) or (by_sound and not vouched)
                                      or not (vouched or sure(transcript, kinds)))
