@@ -237,6 +237,8 @@ _BASE_VERB = {"called": "Call", "calling": "Call", "turned": "Turn", "turning": 
 
 # "text Kofi I'm outside": who is one name or "my/the <relation>", the rest is the message
 _WHO_BARE = r"(?P<who>(?:my|the|our) (?:best friend|\w+)|\+?[\d][\d ()-]{6,}\d|\w+)"
+# the subject that opens a message's clause ("I'll ...", "we're ...", "the gym is ...")
+_CLAUSE_START = r"(?:i|we|you|he|she|it|they|there|the|my|our|your|his|her|their)\b"
 
 
 def _parse_one(text: str) -> list[Step] | None:
@@ -277,6 +279,10 @@ def _parse_one(text: str) -> list[Step] | None:
         # "Text Dana, that the gym is closed": a comma the recognizer put before the "that" (read
         # as without it: "text Dana that ..." is a message "...")
         body = re.sub(r"^that\s+(?=\w)", "", body, flags=re.I) if s[:m.start("body")].rstrip().endswith(",") else body
+        # An "and" right after the recipient is the joiner "that" heard otherwise ("Text my wife,
+        # and I'll pick up the girls.": tiny.en's n-best prints "and I'll" and "that I'll" for one
+        # recording) when a clause starts after it; "Text Jo, and Sam too." keeps its words
+        body = re.sub(rf"^and\s+(?={_CLAUSE_START})", "", body, flags=re.I)
         args = {**_recipient(m.group("who")), "body": body}
         if args["body"]:
             return [Step(kind="send_sms", args=args, description=f'text {_who_label(args)}: "{args["body"]}"')]

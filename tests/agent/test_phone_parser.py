@@ -181,6 +181,11 @@ def test_spelled_out_numbers():
     ("Text my brother, saying the match starts at 3.", [("send_sms", {"contact": "my brother", "body": "the match starts at 3"})]),
     ("Send Jo a text, saying see you at the gym.", [("send_sms", {"contact": "Jo", "body": "see you at the gym"})]),
     ("Send the text to my mum saying I'll ring you.", [("send_sms", {"contact": "my mum", "body": "I'll ring you"})]),
+    # the joiner "that" heard as "and" (voice, sixteenth pass), with or without the comma before it
+    ("Text my uncle, and I'll bring the cake.", [("send_sms", {"contact": "my uncle", "body": "I'll bring the cake"})]),
+    ("Message Jo and we're at the station.", [("send_sms", {"contact": "Jo", "body": "we're at the station"})]),
+    ("Tell Jo, and the car is fixed.", [("send_sms", {"contact": "Jo", "body": "the car is fixed"})]),
+    ("Text Jo, and Sam too.", [("send_sms", {"contact": "Jo", "body": "and Sam too"})]),  # no clause after it
 ])
 def test_recognizer_output(text, want):
     assert kinds(text) == want
