@@ -565,6 +565,7 @@ class Reader:
         if already_said:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
+        cands = fuller_in_lower_case(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text))
         reading = self.decide(info, cands, question)
         if reading.kind == "answered" and (_sibling_key(info, reading.statement, statements)
                                            or _thing_elsewhere(info, reading.statement, statements)
@@ -1180,6 +1181,26 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     cands.sort(key=lambda c: -c.score)
 
 
+
+
+def fuller_in_lower_case(info: QuestionInfo, cands: list[Scored], terms: Callable[[StatementHit], set[str]]) -> list[Scored]:
+    """`cands` with a line that says more of the question first, for a question typed all in lower
+    case ("octavia oil?", "rafas fit plate"). Such a question marks no word as a name, so the
+    thing asked about cannot be told from what is asked of it, and every line about the Octavia
+    seems to answer; the model likes those lines for their many words about the Octavia. A line
+    that says every question word the best one says, and more ("Octavia - notatki: Olej: 5W-30",
+    "oil" by its gloss), answers what was asked."""
+    if len(cands) < 2 or info.text != info.text.lower() or not info.terms:
+        return cands
+    best = cands[0]
+    said = info.terms & terms(best.statement)
+    # ... with a value of its own when the best has one ("Fourteen years married today." under a
+    # diary heading's date does not beat "We got married on 22 May 2012").
+    fuller = [c for c in cands[1:] if c.cover > best.cover and said <= terms(c.statement) and c.type_weight >= best.type_weight]
+    if not fuller:
+        return cands
+    pick = max(fuller, key=lambda c: (c.cover, c.score))
+    return [pick, *(c for c in cands if c is not pick)]
 
 
 def _newest(peers: list[Scored]) -> Scored | None:

@@ -1,0 +1,65 @@
+"""Questions typed in other words than the notes: lower case, shorthand, words written two ways."""
+from __future__ import annotations
+
+import re
+
+from agent.reader import Reader
+from agent.reader_text import content_words, stem
+from agent.reader_statements import StatementHit
+from tests.fakes import FakeModel
+
+GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s", "year", "did", "we", "get"}
+
+
+def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
+
+
+def liking(**boost: float) -> FakeModel:
+    """A scorer that likes passages sharing the question's words, and those holding a boosted word more."""
+
+    def lp(context: str, continuation: str) -> list[float]:
+        passage = set(re.findall(r"\w+", context.lower()))
+        words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
+        bonus = sum(v for k, v in boost.items() if k.lower() in passage)
+        return [(-1.0 if w in passage else -4.0) + bonus for w in words] or [-1.0]
+
+    return FakeModel(logprob_fn=lp)
+
+
+def test_a_word_written_with_and_without_its_hyphen_is_one_word():
+    assert stem("Wi-Fi") == stem("wifi") == stem("WiFi")
+    assert stem("e-mail") == stem("email")
+    assert "wifi" in {stem(w) for w in content_words("Wi-Fi: Fernhill_5G / moss-kettle-7")}
+    assert stem("re-") != stem("re")  # no word after the hyphen: left as it was
+    assert stem("well-known") == "well-"  # a longer first part is a compound, not one word
+
+
+def test_shorthand_for_password_and_sister():
+    assert stem("pw") == stem("password") == stem("pwd")
+    assert stem("sis") == stem("sister")
+    assert stem("sis's") == stem("sister")
+
+
+def test_a_lower_case_question_takes_the_line_that_says_more_of_it():
+    # "kestrel oil?": no word is marked as a name, so every line about the Kestrel seems to answer,
+    # and the scorer likes the garage line; the line that also says oil answers.
+    statements = [
+        hit("Kestrel (mine): Service: Dyfed Motors - our garage since 2019, cash only.", rank=0),
+        hit("Kestrel notes: Oil: 5W-30, 4.2 l", line=2, rank=1),
+    ]
+    reading = Reader(liking(dyfed=3.0)).read("kestrel oil?", statements)
+    assert reading.kind == "answered" and reading.statement.line == 2, reading.answer
+    assert "5W-30" in reading.answer
+
+
+def test_a_fuller_line_without_a_value_of_its_own_does_not_win():
+    # The diary line says "years" and "married" but its only date is its heading's (the day it was
+    # written); the line with the wedding date answers "what year did we get married".
+    statements = [
+        hit("We got married on 22 May 2012 in the courtyard behind the church.", rank=0, path="/notes/2026-01-04.md",
+            topic="Sunday, 4 January 2026"),
+        hit("Fourteen years married today.", line=3, rank=1, path="/notes/2026-05-22.md", topic="Friday, 22 May 2026"),
+    ]
+    reading = Reader(liking(courtyard=2.0)).read("what year did we get married", statements)
+    assert reading.kind == "answered" and "2012" in reading.answer, reading.answer
