@@ -201,6 +201,32 @@ def compound_heads(info: QuestionInfo, text: str) -> set[str]:
     return out
 
 
+def misspelt(info: QuestionInfo, text: str) -> set[str]:
+    """The asked words a hurried question types one letter off a word of the line ("adress" for
+    "address", "numbr" for "Number", "pasport" for the gloss of "Pașaport"): the line says them.
+    Words of five letters or more; a changed letter (not one added, left out or swapped) only in
+    words of six or more, so that "horse" does not say "house"."""
+    asked = {w for w in re.findall(r"[a-z]{5,}", info.text.lower()) if stem(w) in info.terms}
+    if not asked:
+        return set()
+    said = {stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{4,}", text)}
+    said |= {w for g in english_for(text) for w in re.findall(r"[a-z]{4,}", g.lower())}
+    said_stems = {stem(w) for w in said}
+    return {stem(a) for a in asked if stem(a) not in said_stems and any(_one_letter_off(a, w) for w in said)}
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True  # two letters swapped: "recieve"
+        return len(diff) == 1 and len(a) >= 6
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     """"What does Rory do for a living?": a line that names an occupation answers to the words
     the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
@@ -279,7 +305,7 @@ class Reader:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
-                                 | compound_heads(info, st.text))
+                                 | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()

@@ -192,7 +192,7 @@ _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth":
                 # Short forms of paperwork: "when does my DL expire", "dentist appt", "car reg".
                 "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration",
                 # Shorthand typed in a hurry: "wifi pw", "my sis's bday".
-                "pw": "password", "pwd": "password", "sis": "sister"}
+                "pw": "password", "pwd": "password", "sis": "sister", "meds": "medication"}
 # One word written with and without its hyphen: "Wi-Fi" is "wifi", "e-mail" "email".
 _SHORT_HYPHENED = re.compile(r"[a-z]{1,2}-[a-z]{2,}")
 

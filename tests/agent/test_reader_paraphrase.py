@@ -63,3 +63,30 @@ def test_a_fuller_line_without_a_value_of_its_own_does_not_win():
     ]
     reading = Reader(liking(courtyard=2.0)).read("what year did we get married", statements)
     assert reading.kind == "answered" and "2012" in reading.answer, reading.answer
+
+
+def test_a_word_typed_one_letter_off_is_the_word():
+    # "adress", "numbr": the line that says "address" covers the question.
+    statements = [
+        hit("Tue 09/06 Harwich: wine + pastries for Orrin 14,30 €", rank=0),
+        hit("Orrin Vale: address (home): 4 Quay Lane, Harwich", line=2, rank=1),
+    ]
+    reading = Reader(liking(pastries=3.0)).read("orrins adress in harwich", statements)
+    assert reading.statement.line == 2, reading.answer
+    # A changed letter in a short word is another word: "horse" is no "house".
+    from agent.reader import misspelt
+    from agent.reader_question import analyse
+    assert misspelt(analyse("where is my horse"), "The house is red") == set()
+    assert misspelt(analyse("kasambahay numbr pls"), "Relation: kasambahay; Number: 0917 555 0100") == {stem("numbr")}
+
+
+def test_meds_are_medication():
+    assert stem("meds") == stem("medication")
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_not_the_answer():
+    # "whats bramble's vet called" typed "brambles vet": Bramble is who is asked about, not the vet.
+    from agent.reader_question import typed_values
+    q = "whats brambles vet called again"
+    assert typed_values("Bramble's vet recheck: 5.1 kg now", "name", exclude=q) == []
+    assert typed_values("Bramble: vet: Northside Animal Clinic", "name", exclude=q) == ["Northside Animal Clinic"]
