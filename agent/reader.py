@@ -582,6 +582,8 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
+        # Before the newer versions: "training moves to Thursdays" still beats the first notice.
+        cands = fuller_in_lower_case(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text))
         prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=version_date,
                      page=page_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands, statements)
@@ -591,7 +593,6 @@ class Reader:
         if already_said:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
-        cands = fuller_in_lower_case(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text))
         reading = self.decide(info, cands, question)
         if reading.kind == "answered" and (_sibling_key(info, reading.statement, statements)
                                            or _thing_elsewhere(info, reading.statement, statements)

@@ -90,3 +90,13 @@ def test_a_possessive_typed_without_its_apostrophe_is_not_the_answer():
     q = "whats brambles vet called again"
     assert typed_values("Bramble's vet recheck: 5.1 kg now", "name", exclude=q) == []
     assert typed_values("Bramble: vet: Northside Animal Clinic", "name", exclude=q) == ["Northside Animal Clinic"]
+
+
+def test_a_newer_version_still_beats_a_fuller_older_line():
+    # The first notice says "training" and "starts"; the newer one moves it and says only "training".
+    statements = [
+        hit("2026-10-13: Welcome, families! Training starts Tuesdays at 5:15pm at Fleming Park.", rank=0),
+        hit("2026-11-10: From next week training moves to Thursdays 5:30pm, same spot.", line=2, rank=1),
+    ]
+    reading = Reader(liking(fleming=1.0)).read("what time does training start", statements)
+    assert "5:30pm" in reading.answer, reading.answer
