@@ -1210,6 +1210,9 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
 
 
 
+_TIME_PHRASE = re.compile(r"\b(?:these days|nowadays|at the moment|right now|this (?:week|month|year)|any ?more)\b")
+
+
 def fuller_in_lower_case(info: QuestionInfo, cands: list[Scored], terms: Callable[[StatementHit], set[str]]) -> list[Scored]:
     """`cands` with a line that says more of the question first, for a question typed all in lower
     case ("octavia oil?", "rafas fit plate"). Such a question marks no word as a name, so the
@@ -1223,7 +1226,10 @@ def fuller_in_lower_case(info: QuestionInfo, cands: list[Scored], terms: Callabl
     said = info.terms & terms(best.statement)
     # ... with a value of its own when the best has one ("Fourteen years married today." under a
     # diary heading's date does not beat "We got married on 22 May 2012").
-    fuller = [c for c in cands[1:] if c.cover > best.cover and said <= terms(c.statement) and c.type_weight >= best.type_weight]
+    # A time phrase says when, not what: "how heavy is moss these days" is not answered by "a day".
+    when = content_words(" ".join(m.group(0) for m in _TIME_PHRASE.finditer(info.text)))
+    fuller = [c for c in cands[1:] if c.cover > best.cover and said <= terms(c.statement) and c.type_weight >= best.type_weight
+              and not (0 < len(extra := (info.terms & terms(c.statement)) - said) and extra <= when)]
     if not fuller:
         return cands
     pick = max(fuller, key=lambda c: (c.cover, c.score))

@@ -100,3 +100,13 @@ def test_a_newer_version_still_beats_a_fuller_older_line():
     ]
     reading = Reader(liking(fleming=1.0)).read("what time does training start", statements)
     assert "5:30pm" in reading.answer, reading.answer
+
+
+def test_a_time_phrase_does_not_make_a_line_fuller():
+    # "these days" asks for now; "140 g a day" does not say more of the question than the weight.
+    statements = [
+        hit("Pip: Weight: 19.5 kg (last weigh-in at the vet, August)", rank=0),
+        hit("Pip: Food: 2 x 140 g a day, the salmon kibble.", line=2, rank=1),
+    ]
+    reading = Reader(liking(weight=2.0)).read("hows heavy is pip these days", statements)
+    assert "19.5 kg" in reading.answer, reading.answer
