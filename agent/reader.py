@@ -202,6 +202,32 @@ def compound_heads(info: QuestionInfo, text: str) -> set[str]:
     return out
 
 
+def misspelt(info: QuestionInfo, text: str) -> set[str]:
+    """The asked words a hurried question types one letter off a word of the line ("adress" for
+    "address", "numbr" for "Number", "pasport" for the gloss of "Pașaport"): the line says them.
+    Words of five letters or more; a changed letter (not one added, left out or swapped) only in
+    words of six or more, so that "horse" does not say "house"."""
+    asked = {w for w in re.findall(r"[a-z]{5,}", info.text.lower()) if stem(w) in info.terms}
+    if not asked:
+        return set()
+    said = {stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{4,}", text)}
+    said |= {w for g in english_for(text) for w in re.findall(r"[a-z]{4,}", g.lower())}
+    said_stems = {stem(w) for w in said}
+    return {stem(a) for a in asked if stem(a) not in said_stems and any(_one_letter_off(a, w) for w in said)}
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True  # two letters swapped: "recieve"
+        return len(diff) == 1 and len(a) >= 6
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     """"What does Rory do for a living?": a line that names an occupation answers to the words
     the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
@@ -280,7 +306,7 @@ class Reader:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
-                                 | compound_heads(info, st.text))
+                                 | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -557,6 +583,8 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
+        # Before the newer versions: "training moves to Thursdays" still beats the first notice.
+        cands = fuller_in_lower_case(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text))
         prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=version_date,
                      page=page_date)
         siblings = None if already_said else _sibling_ambiguity(info, cands, statements)
@@ -1199,6 +1227,32 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     cands.sort(key=lambda c: -c.score)
 
 
+
+
+_TIME_PHRASE = re.compile(r"\b(?:these days|nowadays|at the moment|right now|this (?:week|month|year)|any ?more)\b")
+
+
+def fuller_in_lower_case(info: QuestionInfo, cands: list[Scored], terms: Callable[[StatementHit], set[str]]) -> list[Scored]:
+    """`cands` with a line that says more of the question first, for a question typed all in lower
+    case ("octavia oil?", "rafas fit plate"). Such a question marks no word as a name, so the
+    thing asked about cannot be told from what is asked of it, and every line about the Octavia
+    seems to answer; the model likes those lines for their many words about the Octavia. A line
+    that says every question word the best one says, and more ("Octavia - notatki: Olej: 5W-30",
+    "oil" by its gloss), answers what was asked."""
+    if len(cands) < 2 or info.text != info.text.lower() or not info.terms:
+        return cands
+    best = cands[0]
+    said = info.terms & terms(best.statement)
+    # ... with a value of its own when the best has one ("Fourteen years married today." under a
+    # diary heading's date does not beat "We got married on 22 May 2012").
+    # A time phrase says when, not what: "how heavy is moss these days" is not answered by "a day".
+    when = content_words(" ".join(m.group(0) for m in _TIME_PHRASE.finditer(info.text)))
+    fuller = [c for c in cands[1:] if c.cover > best.cover and said <= terms(c.statement) and c.type_weight >= best.type_weight
+              and not (0 < len(extra := (info.terms & terms(c.statement)) - said) and extra <= when)]
+    if not fuller:
+        return cands
+    pick = max(fuller, key=lambda c: (c.cover, c.score))
+    return [pick, *(c for c in cands if c is not pick)]
 
 
 def _newest(peers: list[Scored]) -> Scored | None:

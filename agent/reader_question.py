@@ -264,7 +264,16 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     }[want](text)
     gone = {v.lower() for v in names(exclude) + numbers(exclude) + dates(exclude)}
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
+    gone |= _apostrophe_dropped(exclude)
     return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+def _apostrophe_dropped(question: str) -> set[str]:
+    """The names a question typed in lower case gives with a possessive but no apostrophe
+    ("tofus vet", "mums gp"): "tofu", "mum", so that Tofu is not the answer about Tofu."""
+    if question != question.lower():
+        return set()
+    return {w[:-1] for w in re.findall(r"\w+", question) if len(w) >= 4 and w.endswith("s") and not w.endswith("ss")}
 
 
 _NOT_STREET_LABEL = re.compile(r"\b(?:ip|mac|e-?mail|mail|web|url|server|wallet|bitcoin|btc|eth)\b", re.IGNORECASE)

@@ -190,7 +190,11 @@ _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth":
                 # "When was I born?" is answered by "Date of birth: ...", "bday: ..."
                 "born": "birth", "bday": "birthday", "b-day": "birthday", "dob": "birthday",
                 # Short forms of paperwork: "when does my DL expire", "dentist appt", "car reg".
-                "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration"}
+                "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration",
+                # Shorthand typed in a hurry: "wifi pw", "my sis's bday".
+                "pw": "password", "pwd": "password", "sis": "sister", "meds": "medication"}
+# One word written with and without its hyphen: "Wi-Fi" is "wifi", "e-mail" "email".
+_SHORT_HYPHENED = re.compile(r"[a-z]{1,2}-[a-z]{2,}")
 
 
 def stem_fold(word: str) -> str:
@@ -206,6 +210,8 @@ def stem(word: str) -> str:
     word = stem_fold(word.lower().replace("’", "'"))
     if word.endswith("'s"):
         word = word[:-2]
+    if _SHORT_HYPHENED.fullmatch(word):
+        word = word.replace("-", "")
     word = _SHORT_UNITS.get(word, word)
     if word.startswith("electric"):
         return "electric"  # "electricity" is no "elected", though both begin "elect"

@@ -1,0 +1,112 @@
+"""Questions typed in other words than the notes: lower case, shorthand, words written two ways."""
+from __future__ import annotations
+
+import re
+
+from agent.reader import Reader
+from agent.reader_text import content_words, stem
+from agent.reader_statements import StatementHit
+from tests.fakes import FakeModel
+
+GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s", "year", "did", "we", "get"}
+
+
+def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
+
+
+def liking(**boost: float) -> FakeModel:
+    """A scorer that likes passages sharing the question's words, and those holding a boosted word more."""
+
+    def lp(context: str, continuation: str) -> list[float]:
+        passage = set(re.findall(r"\w+", context.lower()))
+        words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
+        bonus = sum(v for k, v in boost.items() if k.lower() in passage)
+        return [(-1.0 if w in passage else -4.0) + bonus for w in words] or [-1.0]
+
+    return FakeModel(logprob_fn=lp)
+
+
+def test_a_word_written_with_and_without_its_hyphen_is_one_word():
+    assert stem("Wi-Fi") == stem("wifi") == stem("WiFi")
+    assert stem("e-mail") == stem("email")
+    assert "wifi" in {stem(w) for w in content_words("Wi-Fi: Fernhill_5G / moss-kettle-7")}
+    assert stem("re-") != stem("re")  # no word after the hyphen: left as it was
+    assert stem("well-known") == "well-"  # a longer first part is a compound, not one word
+
+
+def test_shorthand_for_password_and_sister():
+    assert stem("pw") == stem("password") == stem("pwd")
+    assert stem("sis") == stem("sister")
+    assert stem("sis's") == stem("sister")
+
+
+def test_a_lower_case_question_takes_the_line_that_says_more_of_it():
+    # "kestrel oil?": no word is marked as a name, so every line about the Kestrel seems to answer,
+    # and the scorer likes the garage line; the line that also says oil answers.
+    statements = [
+        hit("Kestrel (mine): Service: Dyfed Motors - our garage since 2019, cash only.", rank=0),
+        hit("Kestrel notes: Oil: 5W-30, 4.2 l", line=2, rank=1),
+    ]
+    reading = Reader(liking(dyfed=3.0)).read("kestrel oil?", statements)
+    assert reading.kind == "answered" and reading.statement.line == 2, reading.answer
+    assert "5W-30" in reading.answer
+
+
+def test_a_fuller_line_without_a_value_of_its_own_does_not_win():
+    # The diary line says "years" and "married" but its only date is its heading's (the day it was
+    # written); the line with the wedding date answers "what year did we get married".
+    statements = [
+        hit("We got married on 22 May 2012 in the courtyard behind the church.", rank=0, path="/notes/2026-01-04.md",
+            topic="Sunday, 4 January 2026"),
+        hit("Fourteen years married today.", line=3, rank=1, path="/notes/2026-05-22.md", topic="Friday, 22 May 2026"),
+    ]
+    reading = Reader(liking(courtyard=2.0)).read("what year did we get married", statements)
+    assert reading.kind == "answered" and "2012" in reading.answer, reading.answer
+
+
+def test_a_word_typed_one_letter_off_is_the_word():
+    # "adress", "numbr": the line that says "address" covers the question.
+    statements = [
+        hit("Tue 09/06 Harwich: wine + pastries for Orrin 14,30 €", rank=0),
+        hit("Orrin Vale: address (home): 4 Quay Lane, Harwich", line=2, rank=1),
+    ]
+    reading = Reader(liking(pastries=3.0)).read("orrins adress in harwich", statements)
+    assert reading.statement.line == 2, reading.answer
+    # A changed letter in a short word is another word: "horse" is no "house".
+    from agent.reader import misspelt
+    from agent.reader_question import analyse
+    assert misspelt(analyse("where is my horse"), "The house is red") == set()
+    assert misspelt(analyse("kasambahay numbr pls"), "Relation: kasambahay; Number: 0917 555 0100") == {stem("numbr")}
+
+
+def test_meds_are_medication():
+    assert stem("meds") == stem("medication")
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_not_the_answer():
+    # "whats bramble's vet called" typed "brambles vet": Bramble is who is asked about, not the vet.
+    from agent.reader_question import typed_values
+    q = "whats brambles vet called again"
+    assert typed_values("Bramble's vet recheck: 5.1 kg now", "name", exclude=q) == []
+    assert typed_values("Bramble: vet: Northside Animal Clinic", "name", exclude=q) == ["Northside Animal Clinic"]
+
+
+def test_a_newer_version_still_beats_a_fuller_older_line():
+    # The first notice says "training" and "starts"; the newer one moves it and says only "training".
+    statements = [
+        hit("2026-10-13: Welcome, families! Training starts Tuesdays at 5:15pm at Fleming Park.", rank=0),
+        hit("2026-11-10: From next week training moves to Thursdays 5:30pm, same spot.", line=2, rank=1),
+    ]
+    reading = Reader(liking(fleming=1.0)).read("what time does training start", statements)
+    assert "5:30pm" in reading.answer, reading.answer
+
+
+def test_a_time_phrase_does_not_make_a_line_fuller():
+    # "these days" asks for now; "140 g a day" does not say more of the question than the weight.
+    statements = [
+        hit("Pip: Weight: 19.5 kg (last weigh-in at the vet, August)", rank=0),
+        hit("Pip: Food: 2 x 140 g a day, the salmon kibble.", line=2, rank=1),
+    ]
+    reading = Reader(liking(weight=2.0)).read("hows heavy is pip these days", statements)
+    assert "19.5 kg" in reading.answer, reading.answer
