@@ -2025,3 +2025,6 @@ def test_a_hop_skips_a_capitalised_common_word_of_the_notes_language():
     assert entity("Bratr Pavel přijede v sobotu", "Who is my brother?", "", None, "brother") == "Pavel"
     # A place keeps its name whole: "Kelso Garage" is the garage.
     assert entity("Kelso Garage: booked for the MOT", "Which garage has the van?", "", None, "garage") == "Kelso Garage"
+    # A role word that is how the notes call the person, with no name keyed after it, stays.
+    assert entity("Mama will im Frühjahr mit ihrer Freundin nach Usedom. Mamas neue Nummer: 0171 5558804",
+                  "Who is my mother?", "", None, "mother") == "Mama"
