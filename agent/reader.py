@@ -421,7 +421,7 @@ class Reader:
                 # never the name of the letter the line is in.
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
-                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower()]
+                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower() or names_its_kind(v, noun)]
                 # ... in the line's own language too ("Школа: Київський ліцей №12" says "school").
                 said_kind = re.search(rf"\b{noun}", st.text.lower()) or noun in english_for(st.text)
                 # A line that says every other word of the question ("Switched my climbing
@@ -712,6 +712,7 @@ class Reader:
         said = " ".join([st.text, st.topic, " ".join(st.fields), st.context, Path(st.path).stem.replace("-", " ").replace("_", " ")])
         said += " " + spelled_out(st.text) + " " + " ".join(_job_terms(info, st.text))
         said += " " + " ".join(_record_month(st))  # "Date: 2026-09-09" says September
+        said += " " + " ".join(_kinds_named(info, best))  # "Westbrook Primary" says school
         # "Paszport" is the passport; a page called "lakas.rst" (the flat) is about the home.
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         # A "date" column says a date is there, not that it is a birthday.
@@ -1694,6 +1695,40 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
 
 
 _NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}
+
+
+# The words a place's own name ends in that say its kind, when the line does not: "Westbrook
+# Primary" is a school, "Kingsway Institute" a college, "Rise Fitness" a gym.
+_KIND_NAME_HEADS = {
+    "school": "primary|academy|elementary|high|lyc[eé]e|gymnasium|grammar|montessori|kindergarten|preschool|nursery|school",
+    "university": "university|uni|college|institute|tech|polytechnic|poly",
+    "college": "university|uni|college|institute|tech|polytechnic|poly|academy",
+    "hospital": "hospital|infirmary|medical cent(?:re|er)|clinic",
+    "clinic": "clinic|medical cent(?:re|er)|health cent(?:re|er)|surgery|practice",
+    "surgery": "surgery|medical cent(?:re|er)|health cent(?:re|er)|practice|clinic",
+    "practice": "practice|surgery|medical cent(?:re|er)|health cent(?:re|er)|clinic",
+    "garage": "garage|motors|autos|auto|tyres|tires",
+    "pharmacy": "pharmacy|chemists?|apothecary",
+    "chemist": "pharmacy|chemists?|apothecary",
+    "gym": "gym|fitness|climbing|leisure cent(?:re|er)",
+    "hotel": "hotel|inn|lodge|hostel|guesthouse|b&b",
+    "pub": "pub|arms|inn|tavern|taproom",
+    "cafe": "caf[eé]|coffee|bakery|tea ?room|tearoom",
+    "café": "caf[eé]|coffee|bakery|tea ?room|tearoom",
+}
+
+
+def names_its_kind(value: str, noun: str) -> bool:
+    """Whether a name's last word says it is of the kind asked ("Westbrook Primary" for "which
+    school"), for lines that never write the kind's own word."""
+    heads = _KIND_NAME_HEADS.get(noun)
+    return bool(heads) and len(value.split()) >= 2 and re.search(rf"(?i)\b(?:{heads})$", value.strip(" .,;:")) is not None
+
+
+def _kinds_named(info: QuestionInfo, best: Scored) -> list[str]:
+    """The kind a "Which school ...?" question asks for, when a name the line holds says it."""
+    kind = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
+    return [kind.group(1)] if kind and any(names_its_kind(v, kind.group(1)) for v in best.typed) else []
 
 
 def _near(text: str, value: str, subject: str, window: int = 2) -> bool:

@@ -786,6 +786,38 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
 _PRONOUN_LABELS = frozenset("Me You I We Us Myself".split())
 
 
+def _seeks_person(kind: set[str]) -> bool:
+    """A person sought by their relation or role ("my brother", "the babysitter")."""
+    return bool(kind & _PERSON_NOUNS) or any(re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", k) or _glossed_person(k) for k in kind)
+
+
+def _past_glossed_words(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """A capitalised word the glossary translates is a common noun of the notes' language, not a
+    name: "Chefin: Petra Hahn" names Petra Hahn, "Babysitterin Lena Vogt" Lena Vogt, "Bratr Pavel"
+    Pavel (German and Czech write such a word with a capital). The words are cut from the front
+    of a name, and a name of only such words is left out, when the line names someone else."""
+    out = []
+    for at, n in found:
+        words = n.split()
+        lead = 0
+        while lead < len(words) and english_for(words[lead].strip(".,:;'’")):
+            lead += 1
+        if lead < len(words):
+            rest = " ".join(words[lead:])
+            out.append((at + n.index(rest), rest))
+        elif not any(_keys_name(text, at + len(n), a) for a, _ in found if a > at):
+            # ... but only as the key or title of the name right after it: "Mama will im Frühjahr
+            # nach Usedom" calls the mother Mama.
+            out.append((at, n))
+    return out or found
+
+
+def _keys_name(text: str, end: int, start: int) -> bool:
+    """Whether the text between a word and the next name only keys or titles it ("Chefin: Petra",
+    "Serwis: pan Zbyszek", "Jefa — Mónica")."""
+    return re.fullmatch(r"\s*[:=—–-]?\s*(?:[a-z]{1,4}\.?\s+)?", text[end:start]) is not None
+
+
 def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[str], common: Callable[[str], bool] | None) -> str:
     if common is not None:
         # "Goals: Ruby 3 (hat-trick!!)": a word the notes also write in lower case is a label,
@@ -799,6 +831,8 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
     if label and len(label_words) <= 6 and label_words & (asked - STOP - kind):
         after = [f for f in found if f[0] >= label.end()]
         found = after or found
+    if _seeks_person(kind):
+        found = _past_glossed_words(found, text)
     # A person is not "Q3" or "EXP-14".
     if kind & _PERSON_NOUNS:
         found = [f for f in found if not any(ch.isdigit() for ch in f[1])] or found

@@ -2023,3 +2023,30 @@ def test_a_value_labelled_with_the_opposite_event_does_not_answer():
     dated = keyed("Boiler: Date: 2024-03-14; work: installed by Heatwise", {"Date": "2024-03-14", "work": "installed by Heatwise"},
                   topic="Boiler", path="/notes/house.md")
     assert "2024-03-14" in Reader(overlap_model()).read("When was the boiler installed?", [dated]).answer
+
+def test_which_school_takes_a_name_that_carries_a_word_for_a_school():
+    """"Which school did Toby start Year 3 at?": "Westbrook Primary" is a school by its name, though
+    the line never says "school"; "Westbrook Park" is no school, and the reader still abstains."""
+    first_day = hit("Lovely photo of Toby's first day in Year 3 at Westbrook Primary, he looks so grown up.",
+                    topic="Gran - Sun, 6 Sep 2026")
+    reading = Reader(overlap_model()).read("Which school did Toby start Year 3 at?", [first_day])
+    assert reading.kind == "answered" and "Westbrook Primary" in reading.answer
+    study = hit("Law at Kingsway Institute, Leeds (2008-2011), where I mostly learned to argue.", topic="About")
+    reading = Reader(overlap_model()).read("Which college did I study law at?", [study])
+    assert reading.kind == "answered" and "Kingsway Institute" in reading.answer
+    park = hit("Toby's first day in Year 3 went well, then we went to Westbrook Park.", topic="Gran - Sun, 6 Sep 2026")
+    assert Reader(overlap_model()).read("Which school did Toby start Year 3 at?", [park]).kind == "abstained"
+
+
+def test_a_hop_skips_a_capitalised_common_word_of_the_notes_language():
+    """German and Czech write a role noun with a capital: "Chefin: Petra Hahn" names Petra Hahn
+    as the boss, "Babysitterin Lena Vogt" Lena Vogt; the role word itself is no one's name."""
+    from agent.reader_question import entity
+    assert entity("Babysitterin Lena Vogt, 0152 5550199, Mo und Do", "Who is the babysitter?", "Kontakte", None, "babysitter") == "Lena Vogt"
+    assert entity("Chefin: Petra Hahn (seit März)", "Who is my boss?", "Arbeit", None, "boss") == "Petra Hahn"
+    assert entity("Bratr Pavel přijede v sobotu", "Who is my brother?", "", None, "brother") == "Pavel"
+    # A place keeps its name whole: "Kelso Garage" is the garage.
+    assert entity("Kelso Garage: booked for the MOT", "Which garage has the van?", "", None, "garage") == "Kelso Garage"
+    # A role word that is how the notes call the person, with no name keyed after it, stays.
+    assert entity("Mama will im Frühjahr mit ihrer Freundin nach Usedom. Mamas neue Nummer: 0171 5558804",
+                  "Who is my mother?", "", None, "mother") == "Mama"
