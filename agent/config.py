@@ -70,6 +70,8 @@ class TrainSettings(BaseModel):
     # Passes over a capped dataset of many phrasings per fact (30+ generated, a sample per cycle).
     # The time budget, not this, ends training on 2 cores: with the cheaper step (finetune/train.py)
     # an idle machine gets through about two passes in the training share of the 15-minute cycle.
+    # LoRA on the top this many decoder layers (0: all); the backward pass stops at the lowest.
+    layers: int = 0
     epochs: float = 2.0
     max_steps: int = 0  # 0: derived from epochs
     # 2e-3: what every measured cycle and paired run used (bench/RESULTS.md, issue 10 passes);

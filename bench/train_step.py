@@ -1,6 +1,7 @@
 """Seconds per LoRA training step, back to back, for the ways a batch can be built.
 
     nice -n 10 .venv/bin/python -m bench.train_step [--persona lena] [--steps 8] [--variants a,b,...]
+    (variants: the names in VARIANTS, or topN: the cycle's step with LoRA on the top N layers only)
 
 Builds the persona's real dataset once (index -> facts -> examples, cached under --cache), then
 for each variant trains `--steps` steps on the same examples with 2 torch threads and
@@ -36,6 +37,14 @@ VARIANTS = {
     "all-prefix-nograd": dict(fast=True, prefix_cache=True, prefix_grad=False, targets=ALL),
     "all-no-prefix": dict(fast=True, prefix_cache=False, targets=ALL),
 }
+# LoRA on the top N decoder layers only (the cycle's step otherwise: all targets, prefix without
+# gradient): "top20", "top12", any "topN"; "top0" is all layers.
+
+
+def variant(name: str) -> dict:
+    if name.startswith("top") and name[3:].isdigit():
+        return dict(fast=True, prefix_cache=True, prefix_grad=False, targets=ALL, layers=int(name[3:]))
+    return dict(VARIANTS[name])
 
 
 def build_pairs(persona: Path, cache: Path, max_examples: int) -> tuple[list, list]:
@@ -108,9 +117,9 @@ def main() -> int:
         print(f"| {label} | {padded} | {sum(lengths)} | {padded / sum(lengths) - 1:.1%} |")
     same = _batches(lengths, args.batch_size, 0, 0, 0)  # every variant trains these very batches
     for name in names:
-        v = dict(VARIANTS[name])
+        v = variant(name)
         targets = v.pop("targets")
-        model, tok, _ = lora_model(base, rank=16, alpha=32, targets=targets)
+        model, tok, _ = lora_model(base, rank=16, alpha=32, targets=targets, layers=v.get("layers", 0))
         pairs = [render_chat(tok, m) for m in messages]
         cfg = TrainConfig(batch_size=args.batch_size, lr=1e-3, targets=targets, max_steps=args.steps, **v)
         runs[name] = TrainState(model, tok, pairs, cfg, batches=same)
