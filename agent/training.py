@@ -503,7 +503,7 @@ def train_config(tcfg, job: dict, budget_s: float):
     benchmarks set max_steps, eval_every, checkpoint_every) and the stage's time budget."""
     from finetune.train import TrainConfig
 
-    return TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, epochs=tcfg.epochs,
+    return TrainConfig(rank=tcfg.rank, alpha=tcfg.alpha, targets=tcfg.targets, layers=tcfg.layers, epochs=tcfg.epochs,
                        max_steps=job.get("max_steps") or tcfg.max_steps, lr=tcfg.lr, batch_size=tcfg.batch_size,
                        eval_every=int(job.get("eval_every") or tcfg.eval_every),
                        checkpoint_every=int(job.get("checkpoint_every") or 25),
@@ -589,7 +589,7 @@ def cycle_work(home: Home, run_dir: Path) -> dict:
     backend = select_backend()
     progress.emit("train", message=f"loading {base.name} for training ({backend})")
     model, tok, backend = lora_model(base, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, backend=backend,
-                                     hf_dir=base_hf)
+                                     hf_dir=base_hf, layers=cfg.layers)
     # The cached-prefix step is checked exact for plain transformers models (tests/finetune); unsloth
     # patches the forward pass and a GPU is not starved for compute: it keeps the plain step.
     cfg.fast = cfg.prefix_cache = backend == "peft"

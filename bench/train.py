@@ -77,6 +77,7 @@ def main() -> int:
     ap.add_argument("--max-examples", type=int, default=None)
     ap.add_argument("--value-weight", type=float, default=None, help="loss weight of the value's tokens (default: the settings')")
     ap.add_argument("--targets", default=None, help="LoRA target modules, comma-separated (default: the settings')")
+    ap.add_argument("--layers", type=int, default=None, help="LoRA on the top N decoder layers (0: all; default: the settings')")
     ap.add_argument("--train-budget", type=int, default=None, help="seconds of training (and the cycle budget with it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--skip-eval", action="store_true", help="only the cycle, no questions.jsonl scoring")
@@ -105,6 +106,8 @@ def main() -> int:
         settings.train.lr = args.lr
     if args.targets:
         settings.train.targets = args.targets.split(",")
+    if args.layers is not None:
+        settings.train.layers = args.layers
     if args.value_weight is not None:
         settings.train.value_weight = args.value_weight
     if args.max_examples is not None:

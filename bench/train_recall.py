@@ -15,7 +15,7 @@ fixed number of steps, so a pair of variants differs only by the choice (not by 
 values with `key=value` pairs (rank, lr, per_fact: phrasings per fact in the dataset, batch,
 steps, seed: the dataset's and the batches' seed, targets, vw: value weight, rev: the dataset's
 reverse_share, pgrad=0: the shared prompt prefix run without gradient (TrainConfig.prefix_grad),
-top=1: reverse examples on top of a fact's forward ones (build_dataset's
+layers=N: LoRA on the top N decoder layers only (0: all), top=1: reverse examples on top of a fact's forward ones (build_dataset's
 reverse_on_top; the cap grows by them, so the dataset is larger); alpha is 2 x rank).
 
 --write-questions / --questions: one tree writes its held-out questions, another (an older
@@ -129,7 +129,7 @@ def main() -> int:
                 if kv == "base":
                     continue
                 k, v = kv.split("=", 1)
-                c[k] = v if k == "targets" else (int(v) if k in ("rank", "per_fact", "batch", "steps", "seed", "pgrad") else float(v))
+                c[k] = v if k == "targets" else (int(v) if k in ("rank", "per_fact", "batch", "steps", "seed", "pgrad", "layers") else float(v))
             runs.append((spec.strip() or "base", c))
     else:
         runs = [(f"{n} w{float(w):g}", dict(defaults, targets=n, vw=float(w)))
@@ -173,12 +173,22 @@ def main() -> int:
         if key not in builds:
             builds[key] = build_for(*key)
         build = builds[key]
-        model, tok, _ = lora_model(base, rank=c["rank"], alpha=2 * c["rank"], targets=TARGETS[c["targets"]])
+        model, tok, _ = lora_model(base, rank=c["rank"], alpha=2 * c["rank"], targets=TARGETS[c["targets"]],
+                                   layers=c.get("layers", 0))
         pairs = [render_chat(tok, e.messages) + (e.value,) for e in build.examples]
         cfg = TrainConfig(batch_size=c["batch"], lr=c["lr"], targets=TARGETS[c["targets"]], value_weight=c["vw"],
-                          seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"], prefix_grad=bool(c.get("pgrad", 1)))
+                          seed=c["seed"], rank=c["rank"], alpha=2 * c["rank"], prefix_grad=bool(c.get("pgrad", 1)),
+                          layers=c.get("layers", 0))
         if args.general and general_base is None:  # the untrained adapter is the base model
-            general_base = ask_general(model, tok)
+            # greedy and the same every time: kept in the cache, so a second run does not ask again
+            kept = Path(args.cache) / f"general-base-{base.stem}.json"
+            if kept.exists():
+                import json
+                general_base = json.loads(kept.read_text())
+            else:
+                general_base = ask_general(model, tok)
+                import json
+                kept.write_text(json.dumps(general_base))
             print(f"general questions right, base: {sum(general_base)}/{len(general_base)}", flush=True)
         steps = c["steps"]
         st = TrainState(model, tok, pairs, cfg)

@@ -1,6 +1,8 @@
 """Seconds per LoRA training step, back to back, for the ways a batch can be built.
 
     nice -n 10 .venv/bin/python -m bench.train_step [--persona lena] [--steps 8] [--variants a,b,...]
+    (variants: the names in VARIANTS, or the cycle's step with topN: LoRA on the top N layers only,
+    rN: rank N, or both: top12-r8)
 
 Builds the persona's real dataset once (index -> facts -> examples, cached under --cache), then
 for each variant trains `--steps` steps on the same examples with 2 torch threads and
@@ -36,6 +38,24 @@ VARIANTS = {
     "all-prefix-nograd": dict(fast=True, prefix_cache=True, prefix_grad=False, targets=ALL),
     "all-no-prefix": dict(fast=True, prefix_cache=False, targets=ALL),
 }
+# LoRA on the top N decoder layers only (the cycle's step otherwise: all targets, prefix without
+# gradient): "top20", "top12", any "topN"; "top0" is all layers.
+
+
+def variant(name: str) -> dict:
+    """A VARIANTS entry, or the cycle's step (all targets, prefix without gradient) with "topN"
+    (LoRA on the top N layers) and/or "rN" (rank N) joined by "-": "top12", "r8", "top12-r8"."""
+    if name in VARIANTS:
+        return dict(VARIANTS[name])
+    v = dict(fast=True, prefix_cache=True, prefix_grad=False, targets=ALL)
+    for part in name.split("-"):
+        if part.startswith("top") and part[3:].isdigit():
+            v["layers"] = int(part[3:])
+        elif part.startswith("r") and part[1:].isdigit():
+            v["rank"] = int(part[1:])
+        else:
+            raise SystemExit(f"unknown variant {name!r}")
+    return v
 
 
 def build_pairs(persona: Path, cache: Path, max_examples: int) -> tuple[list, list]:
@@ -108,11 +128,13 @@ def main() -> int:
         print(f"| {label} | {padded} | {sum(lengths)} | {padded / sum(lengths) - 1:.1%} |")
     same = _batches(lengths, args.batch_size, 0, 0, 0)  # every variant trains these very batches
     for name in names:
-        v = dict(VARIANTS[name])
+        v = variant(name)
         targets = v.pop("targets")
-        model, tok, _ = lora_model(base, rank=16, alpha=32, targets=targets)
+        rank = v.pop("rank", 16)
+        model, tok, _ = lora_model(base, rank=rank, alpha=2 * rank, targets=targets, layers=v.get("layers", 0))
         pairs = [render_chat(tok, m) for m in messages]
-        cfg = TrainConfig(batch_size=args.batch_size, lr=1e-3, targets=targets, max_steps=args.steps, **v)
+        cfg = TrainConfig(batch_size=args.batch_size, lr=1e-3, targets=targets, max_steps=args.steps, rank=rank,
+                          alpha=2 * rank, **v)
         runs[name] = TrainState(model, tok, pairs, cfg, batches=same)
     times = {n: [] for n in names}
     tokens = {n: [] for n in names}

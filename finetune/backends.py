@@ -44,9 +44,20 @@ def load_base(base_gguf: Path, hf_dir: Path | None = None):
     return load_base_model(Path(base_gguf), Path(hf_dir) if hf_dir else None)
 
 
+def top_layers(n_layers: int, layers: int) -> list[int] | None:
+    """The decoder layers LoRA goes on: the top `layers` of `n_layers` (None: all of them, when
+    `layers` is 0 or not fewer than the model has)."""
+    if layers <= 0 or layers >= n_layers:
+        return None
+    return list(range(n_layers - layers, n_layers))
+
+
 def lora_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], backend: str = "peft", seed: int = 0,
-               hf_dir: Path | None = None):
+               hf_dir: Path | None = None, layers: int = 0):
     """(peft model, tokenizer, backend used) ready to train.
+
+    `layers`: LoRA only on the top this many decoder layers (0: all). Nothing below the lowest
+    adapted layer needs a gradient, so the backward pass stops there and a step costs less.
 
     `hf_dir`: the base model's Hugging Face folder (what the user brought with `anima models add`);
     without it the weights come from dequantizing `base_gguf`. Export always uses `base_gguf` for
@@ -56,16 +67,19 @@ def lora_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], ba
 
     torch.manual_seed(seed)
     if backend == "unsloth":
-        return (*_unsloth_model(base_gguf, rank=rank, alpha=alpha, targets=targets, seed=seed, hf_dir=hf_dir), "unsloth")
+        return (*_unsloth_model(base_gguf, rank=rank, alpha=alpha, targets=targets, seed=seed, hf_dir=hf_dir,
+                                layers=layers), "unsloth")
     from peft import LoraConfig, get_peft_model
 
     model, tok = load_base(base_gguf, hf_dir)
+    chosen = top_layers(int(model.config.num_hidden_layers), layers)
     config = LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(targets), lora_dropout=0.0, bias="none",
-                        task_type="CAUSAL_LM")
+                        task_type="CAUSAL_LM", layers_to_transform=chosen)
     return get_peft_model(model, config), tok, "peft"
 
 
-def _unsloth_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], seed: int, hf_dir: Path | None = None):
+def _unsloth_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str], seed: int, hf_dir: Path | None = None,
+                   layers: int = 0):
     # Never run here (no CUDA machine in this project's CI): kept importable only behind
     # select_backend()'s capability check. unsloth cannot read GGUF: it loads the user's HF folder
     # when there is one, else a folder saved from the dequantized GGUF.
@@ -82,5 +96,6 @@ def _unsloth_model(base_gguf: Path, *, rank: int, alpha: int, targets: list[str]
     # fp32/bf16 weights, no 4-bit: the merged result is exported to GGUF like the peft one.
     model, tok = FastLanguageModel.from_pretrained(str(hf_dir), load_in_4bit=False, dtype=None)
     model = FastLanguageModel.get_peft_model(model, r=rank, lora_alpha=alpha, target_modules=list(targets),
-                                             lora_dropout=0.0, bias="none", random_state=seed)
+                                             lora_dropout=0.0, bias="none", random_state=seed,
+                                             layers_to_transform=top_layers(int(model.config.num_hidden_layers), layers))
     return model, tok

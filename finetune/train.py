@@ -43,6 +43,7 @@ class TrainConfig(BaseModel):
     rank: int = 16
     alpha: int = 32
     targets: list[str] = Field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
+    layers: int = 0  # LoRA on the top this many decoder layers (finetune.backends.lora_model); 0: all
     epochs: float = 3.0
     max_steps: int = 0  # 0: from epochs
     lr: float = 1e-3

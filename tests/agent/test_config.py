@@ -86,3 +86,12 @@ def test_a_cycle_takes_the_prefix_gradient_setting():
     assert train_config(TrainSettings(), {}, 600).prefix_grad is False
     assert train_config(TrainSettings(prefix_grad=True), {}, 600).prefix_grad is True
     assert train_config(TrainSettings(prefix_grad=False), {}, 600).prefix_grad is False
+
+
+def test_a_cycle_takes_the_lora_layers_setting():
+    # LoRA on the top N decoder layers (0: all) reaches the cycle's TrainConfig
+    from agent.config import TrainSettings
+    from agent.training import train_config
+
+    assert train_config(TrainSettings(layers=12), {}, 600).layers == 12
+    assert train_config(TrainSettings(layers=0), {}, 600).layers == 0

@@ -249,3 +249,56 @@ def test_weighted_loss_is_the_weighted_mean_and_the_fast_step_stays_exact(peft_m
         plain = float(_loss(model, batch, weights))
         fast = float(fast_loss(model, items, pad)[0])
     assert abs(plain - want) < 1e-4 and abs(fast - want) < 1e-4
+
+
+def test_lora_on_the_top_layers_only_trains_there_and_the_backward_stops_there(chat_model_path):
+    """layers=N: LoRA matrices only in the top N decoder layers; below the lowest of them nothing
+    needs a gradient, so autograd records no graph there (the backward pass, and the step's cost,
+    stop at that layer). The step still trains every LoRA matrix it has, and the merged export
+    keeps the lower layers' weights exactly the base's."""
+    import torch
+
+    from finetune.backends import lora_model, top_layers
+    from finetune.export import merged_state_dict
+    from finetune.train import batch_loss, encode
+
+    assert top_layers(30, 12) == list(range(18, 30))
+    assert top_layers(30, 0) is None and top_layers(30, 30) is None and top_layers(30, 45) is None
+    model, tok, _ = lora_model(chat_model_path, rank=4, alpha=8, targets=["q_proj", "down_proj"], seed=0, layers=3)
+    n = model.config.num_hidden_layers
+    lora = [name for name, p in model.named_parameters() if p.requires_grad]
+    assert lora and all(".lora_" in name for name in lora)
+    assert sorted({int(name.split(".layers.")[1].split(".")[0]) for name in lora}) == list(range(n - 3, n))
+
+    needs_grad = {}
+    decoder_layers = model.get_base_model().model.layers
+
+    def hook(i):
+        def record(_module, _inputs, output):
+            out = output[0] if isinstance(output, tuple) else output
+            needs_grad[i] = bool(out.requires_grad)
+        return record
+
+    handles = [layer.register_forward_hook(hook(i)) for i, layer in enumerate(decoder_layers)]
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    items = [encode(tok, p, c, 256) for p, c in _pairs(tok)]
+    params = [p for p in model.parameters() if p.requires_grad]
+    with torch.no_grad():
+        for p in params:
+            p.normal_(0, 0.02)
+    model.train()
+    try:
+        loss = batch_loss(model, items, pad, TrainConfig(prefix_grad=False, layers=3))[0]
+        grads = torch.autograd.grad(loss, params)
+    finally:
+        for h in handles:
+            h.remove()
+    assert [needs_grad[i] for i in range(n)] == [False] * (n - 3) + [True] * 3
+    assert all(float(g.abs().max()) > 0 for g in grads)
+
+    merged = merged_state_dict(model)
+    base = model.get_base_model()
+    low = "model.layers.0.mlp.down_proj.weight"
+    top = f"model.layers.{n - 1}.mlp.down_proj.weight"
+    assert torch.equal(merged[low], base.model.layers[0].mlp.down_proj.weight)
+    assert not torch.equal(merged[top], base.model.layers[n - 1].mlp.down_proj.base_layer.weight)
