@@ -2000,3 +2000,23 @@ def test_a_card_with_only_a_surname_number_and_city_does_not_say_who_someone_is(
     moved = hit("Changelog: 15-08-2026: Sander & Noor moved to Delft.", path="/notes/family.md", rank=2)
     reading = Reader(overlap_model(mobile=3.0)).read("Who is Noor?", [card, moved])
     assert "moved to Delft" in reading.answer
+
+
+def test_namesakes_are_asked_back_by_the_three_part_names_the_notes_write():
+    """Two doctors the notes call "Dr Ng Wei Ling" and "Dr Ng Bao Zhen", and two colleagues
+    "Yusuf Al Hashimi" and "Yusuf Haddad": asking back shows each whole name (the user wrote
+    three parts), not two of its three words; a name the notes also write without a third word
+    stays as written."""
+    lines = [hit("date: 2027-01; who: Dr Ng (GP); what: blood test"),
+             hit("bring Dad to Dr Ng Wei Ling Tue 3 Feb 9am", line=2),
+             hit("Dentist: Dr Ng Bao Zhen, Bright Smile Dental, 6100 2233", line=3),
+             hit("Dr Ng Wei Ling, same clinic as Dad", line=4)]
+    reading = Reader(overlap_model()).read("When am I seeing Dr Ng?", lines)
+    assert reading.kind == "ambiguous"
+    assert "Ng Wei Ling" in reading.answer and "Ng Bao Zhen" in reading.answer
+    yusufs = [hit("Yusuf Al Hashimi - payroll at work, +971 50 000 1111"),
+              hit("Yusuf Haddad - plumber, +971 55 000 2222", line=2),
+              hit("Yusuf Haddad came round about the leak", line=3)]
+    reading = Reader(overlap_model()).read("What's Yusuf's number?", yusufs)
+    assert reading.kind == "ambiguous"
+    assert "Yusuf Al Hashimi" in reading.answer and "Yusuf Haddad" in reading.answer and "Haddad Came" not in reading.answer
