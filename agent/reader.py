@@ -1319,15 +1319,22 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
-    if info.owners or info.names or not re.search(r"\b(my|i|me)\b", low):
-        return
     keys = [(c, _keyed_by(c.statement)) for c in cands]
+    if info.owners or _whose_names(info, keys) or not re.search(r"\b(my|i|me)\b", low):
+        return
     mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}
     for c, key in keys:
         if (c.statement.path in mine and key and key.lower() not in _ME
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
+
+
+def _whose_names(info: QuestionInfo, keys: list[tuple[Scored, str | None]]) -> list[str]:
+    """The question's names that may say whose X it is: not the X itself, which my own line says
+    too ("What's my NRIC number?" beside "Me: NRIC: ..." and "Marcus: NRIC: ...")."""
+    mine = [c.statement.text.lower() for c, key in keys if key and key.lower() in _ME]
+    return [n for n in info.names if not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t) for t in mine)]
 
 
 def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = None) -> bool:
@@ -1411,7 +1418,8 @@ def about(info: QuestionInfo, st: StatementHit) -> bool:
 
 def asks_what_is(info: QuestionInfo) -> bool:
     """"Who is X?", "What is the Blue Whale?": asks what a named thing is."""
-    return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
+    # (Not "What's my NRIC number?": a capital starts the thing named, not "my" or "our".)
+    return bool(info.names) and bool(re.match(r"^\W*(?i:who|what)(?:'s|’s| is| are| was)\s+(?:(?i:the)\s+)?[A-Z]", info.text))
 
 
 # A contacts table's free-text column says who someone is ("letting agent for the flat"), when

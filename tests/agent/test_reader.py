@@ -2020,3 +2020,16 @@ def test_namesakes_are_asked_back_by_the_three_part_names_the_notes_write():
     reading = Reader(overlap_model()).read("What's Yusuf's number?", yusufs)
     assert reading.kind == "ambiguous"
     assert "Yusuf Al Hashimi" in reading.answer and "Yusuf Haddad" in reading.answer and "Haddad Came" not in reading.answer
+
+
+def test_my_own_id_card_line_under_me_beside_my_partners():
+    """A documents note with a section per person ("Me", "Tomas"): "What's my IRD number?" is the
+    line under "Me". The acronym asked is the thing, not whose it is, and "what's my ..." is not
+    "who is ...?"."""
+    lines = [hit("Me: IRD: 123-456-789"), hit("Tomas: IRD: 987-654-321", line=2),
+             hit("Me: Driver licence: DL4471 (same photo as the IRD card)", line=3)]
+    reading = Reader(overlap_model()).read("What's my IRD number?", lines)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer
+    tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
+    assert tomas.kind == "answered" and "987-654-321" in tomas.answer
+
