@@ -480,6 +480,8 @@ class Reader:
             others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
             cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
                                                       or (others and all(o in _terms_of(c.statement) for o in others)))]
+            if secret:
+                cands = [c for c in cands if not secret_kept_elsewhere(c.statement.text)]
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
@@ -1328,6 +1330,19 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
+
+
+# "pw on fridge card", "password on the sticker under the router": the line says where the secret
+# is written, not what it is (the code beside it is the network's name, the router's model).
+_SECRET_WORD = r"(?:password|passcode|passphrase|pin|pw|code)"
+_SECRET_PLACED = re.compile(rf"\b{_SECRET_WORD}\s+(?:is\s+)?(?:on|in|under|inside|behind|written on|stuck on|kept in)\s+(?:the\s+|a\s+|my\s+|our\s+)?[a-z]",
+                            re.IGNORECASE)
+_SECRET_GIVEN = re.compile(rf"\b{_SECRET_WORD}\s*(?:[:=]|is\s+\S*\d)", re.IGNORECASE)
+
+
+def secret_kept_elsewhere(text: str) -> bool:
+    """The line says the asked secret is kept somewhere else, and gives none itself."""
+    return bool(_SECRET_PLACED.search(text)) and not _SECRET_GIVEN.search(text)
 
 
 def _whose_names(info: QuestionInfo, keys: list[tuple[Scored, str | None]]) -> list[str]:

@@ -2033,3 +2033,14 @@ def test_my_own_id_card_line_under_me_beside_my_partners():
     tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
     assert tomas.kind == "answered" and "987-654-321" in tomas.answer
 
+
+def test_a_secret_kept_on_a_card_elsewhere_is_not_the_code_beside_it():
+    """"Wifi: SSID: moana-2G, pw on the fridge card" names the network; the password is not in
+    the notes, so the reader does not answer with the network's name. A line that gives the
+    password still answers."""
+    lines = [hit("Wifi: SSID: moana-2G, pw on the fridge card"), hit("Router: model RX-3300 in the hall cupboard", line=2)]
+    reading = Reader(overlap_model()).read("What's the wifi password?", lines)
+    assert reading.kind == "abstained"
+    given = lines + [hit("Wifi: password: kiwi-7741-fern", line=3)]
+    reading = Reader(overlap_model()).read("What's the wifi password?", given)
+    assert reading.kind == "answered" and "kiwi-7741-fern" in reading.answer
