@@ -1317,11 +1317,20 @@ def _keyed_by(st: StatementHit) -> str | None:
 _ME = ("me", "myself", "i")
 
 
+def _section_of(st: StatementHit) -> str | None:
+    """Whom a note's section is about, when its heading names one person: "Me" or "Marcus" in a
+    documents note with a section per person ("## Me", "- NRIC: ..."; "## Marcus", ...)."""
+    heading = (st.topic or "").strip()
+    if heading.lower() in _ME:
+        return heading
+    return heading if re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", heading) else None
+
+
 def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
-    keys = [(c, _keyed_by(c.statement)) for c in cands]
+    keys = [(c, _section_of(c.statement) or _keyed_by(c.statement)) for c in cands]
     if info.owners or _whose_names(info, keys) or not re.search(r"\b(my|i|me)\b", low):
         return
     mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}

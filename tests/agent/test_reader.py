@@ -2044,3 +2044,14 @@ def test_a_secret_kept_on_a_card_elsewhere_is_not_the_code_beside_it():
     given = lines + [hit("Wifi: password: kiwi-7741-fern", line=3)]
     reading = Reader(overlap_model()).read("What's the wifi password?", given)
     assert reading.kind == "answered" and "kiwi-7741-fern" in reading.answer
+
+
+def test_my_own_id_under_a_me_heading_beside_my_partners_section():
+    """The same documents note with Markdown headings ("## Me", "## Tomas") whose lines carry the
+    heading as their topic: "my" is the section headed "Me", without asking "Me or Tomas?"."""
+    lines = [hit("Me: IRD: 123-456-789", topic="Me"), hit("Tomas: IRD: 987-654-321", line=2, topic="Tomas"),
+             hit("Me: Driver licence: DL4471 (same photo as the IRD card)", line=3, topic="Me")]
+    reading = Reader(overlap_model()).read("What's my IRD number?", lines)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer
+    tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
+    assert tomas.kind == "answered" and "987-654-321" in tomas.answer
