@@ -1318,19 +1318,26 @@ _ME = ("me", "myself", "i")
 
 
 def _section_of(st: StatementHit) -> str | None:
-    """Whom a note's section is about, when its heading names one person: "Me" or "Marcus" in a
-    documents note with a section per person ("## Me", "- NRIC: ..."; "## Marcus", ...)."""
-    heading = (st.topic or "").strip()
-    if heading.lower() in _ME:
-        return heading
-    return heading if re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", heading) else None
+    """Whom a note's section is about, when its heading names one person and its lines carry the
+    heading before their own key: "Me" in "Me: NRIC: S...", "Marcus" in "Marcus: NRIC: S..." (a
+    documents note with "## Me" and "## Marcus"), where the key of the list is the field, not
+    the person."""
+    key = _keyed_by(st)
+    if ": " not in st.text:
+        return key
+    prefix = st.text.split(": ", 1)[0].strip()
+    fields = {k.strip() for k in st.fields}
+    carried = (key is not None and key.strip() in fields) or prefix == (st.topic or "").strip()
+    if carried and prefix not in fields and (prefix.lower() in _ME or re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", prefix)):
+        return prefix
+    return key
 
 
 def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
-    keys = [(c, _section_of(c.statement) or _keyed_by(c.statement)) for c in cands]
+    keys = [(c, _section_of(c.statement)) for c in cands]
     if info.owners or _whose_names(info, keys) or not re.search(r"\b(my|i|me)\b", low):
         return
     mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}

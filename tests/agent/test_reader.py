@@ -2055,3 +2055,10 @@ def test_my_own_id_under_a_me_heading_beside_my_partners_section():
     assert reading.kind == "answered" and "123-456-789" in reading.answer
     tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
     assert tomas.kind == "answered" and "987-654-321" in tomas.answer
+    # As the index keeps them: the note's title as the topic, the section before the line's own field.
+    def bullet(text: str, line: int, field: str) -> StatementHit:
+        return hit(text, line=line, topic="Papers").model_copy(update={"fields": {field: text.rsplit(": ", 1)[1]}})
+    indexed = [bullet("Me: IRD: 123-456-789", 1, "IRD"), bullet("Tomas: IRD: 987-654-321", 2, "IRD"),
+               bullet("Me: Driver licence: DL4471 (same photo as the IRD card)", 3, "Driver licence")]
+    reading = Reader(overlap_model()).read("What's my IRD number?", indexed)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer
