@@ -1053,3 +1053,5 @@ def test_a_date_before_a_currency_code_is_not_an_amount():
     assert money("parking fine 03/09/25 NZD 150 (paid online)") == ["NZD 150"]
     assert money("toll 2025-09-03 EUR 12 at the bridge") == ["EUR 12"]
     assert money("lunch 30 EUR, taxi 12.50 EUR") == ["30 EUR", "12.50 EUR"]
+    # A dot that groups thousands ("2.340 €") is no date's separator: the amount keeps its digits.
+    assert any(v.endswith("340 €") for v in money("Deposito: 2.340 € (tre mensilità), versato il 28/09/2023"))
