@@ -1449,8 +1449,8 @@ def about(info: QuestionInfo, st: StatementHit) -> bool:
 
 def asks_what_is(info: QuestionInfo) -> bool:
     """"Who is X?", "What is the Blue Whale?": asks what a named thing is."""
-    # (Not "What's my NRIC number?": a capital starts the thing named, not "my" or "our".)
-    return bool(info.names) and bool(re.match(r"^\W*(?i:who|what)(?:'s|’s| is| are| was)\s+(?:(?i:the)\s+)?[A-Z]", info.text))
+    # (Not "What's my NRIC number?": my own thing, not a named one.)
+    return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?!(?:my|our)\b)(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
 # A contacts table's free-text column says who someone is ("letting agent for the flat"), when
