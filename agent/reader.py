@@ -507,6 +507,8 @@ class Reader:
             others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
             cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
                                                       or (others and all(o in _terms_of(c.statement) for o in others)))]
+            if secret:
+                cands = [c for c in cands if not secret_kept_elsewhere(c.statement.text)]
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
@@ -897,13 +899,45 @@ class Reader:
                                                    if all(re.search(rf"\b{re.escape(o)}\b", t) for o in others))]
                 people = beside or people
             if len(people) >= 2:
-                return people
+                return three_part_names(people, pool, low)
         for titled in info.names:
             pool = texts + [s.text for s in everything]
             people = titled_namesakes(titled, pool, low)
             if len(people) >= 2:
-                return people
+                return three_part_names(people, pool, low)
         return None
+
+
+# A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
+_NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
+
+
+def three_part_names(people: list[str], texts: Sequence[str], question: str) -> list[str]:
+    """Namesakes asked back by the whole name the notes write ("Lee Kah Wai", "Mohammed Al
+    Kaabi", "Jun Wei Ong"): a two-word name the notes always continue with one more name word
+    (capitalised, the name's run ending there, or at a weekday or a month: "Dr Lee Kah Wai Mon
+    30 Nov") is asked back with it, so the user sees the names they wrote. Not a place or a
+    company ("Hyde Park Surgery"), nor a word the question says."""
+    out = []
+    for p in people:
+        words = p.split()
+        seen: set[str] = set()
+        short = False
+        for t in texts:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])(?:\s+([A-Z][a-z][\w'’-]*))?(?:\s+([A-Z][\w'’-]*))?", t):
+                third, after = m.group(1), m.group(2)
+                if (not third or third.lower() in _NOT_SURNAMES or third.lower() in STOP_WORDS or third.lower() in _PLACE_NOUNS
+                        or re.search(rf"\b{re.escape(third.lower())}\b", question)
+                        or (after and after.lower() not in _NOT_SURNAMES)):
+                    short = True
+                else:
+                    seen.add(re.sub(r"['’]s$", "", third))
+        if len(words) == 2 and len(seen) == 1 and (not short or words[1].lower() in _NAME_PARTICLES) and len(words[1].rstrip(".")) > 1:
+            full = f"{p} {seen.pop()}"
+            out.append(full if full not in out else p)
+        else:
+            out.append(p)
+    return out
 
 
 # A title before one name ("Dr. Ayla", "Dr. Laine"): that name may be given or family.
@@ -1357,19 +1391,55 @@ def _keyed_by(st: StatementHit) -> str | None:
 _ME = ("me", "myself", "i")
 
 
+def _section_of(st: StatementHit) -> str | None:
+    """Whom a note's section is about, when its heading names one person and its lines carry the
+    heading before their own key: "Me" in "Me: NRIC: S...", "Marcus" in "Marcus: NRIC: S..." (a
+    documents note with "## Me" and "## Marcus"), where the key of the list is the field, not
+    the person."""
+    key = _keyed_by(st)
+    if ": " not in st.text:
+        return key
+    prefix = st.text.split(": ", 1)[0].strip()
+    fields = {k.strip() for k in st.fields}
+    carried = (key is not None and key.strip() in fields) or prefix == (st.topic or "").strip()
+    if carried and prefix not in fields and (prefix.lower() in _ME or re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", prefix)):
+        return prefix
+    return key
+
+
 def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
-    if info.owners or info.names or not re.search(r"\b(my|i|me)\b", low):
+    keys = [(c, _section_of(c.statement)) for c in cands]
+    if info.owners or _whose_names(info, keys) or not re.search(r"\b(my|i|me)\b", low):
         return
-    keys = [(c, _keyed_by(c.statement)) for c in cands]
     mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}
     for c, key in keys:
         if (c.statement.path in mine and key and key.lower() not in _ME
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
+
+
+# "pw on fridge card", "password on the sticker under the router": the line says where the secret
+# is written, not what it is (the code beside it is the network's name, the router's model).
+_SECRET_WORD = r"(?:password|passcode|passphrase|pin|pw|code)"
+_SECRET_PLACED = re.compile(rf"\b{_SECRET_WORD}\s+(?:is\s+)?(?:on|in|under|inside|behind|written on|stuck on|kept in)\s+(?:the\s+|a\s+|my\s+|our\s+)?[a-z]",
+                            re.IGNORECASE)
+_SECRET_GIVEN = re.compile(rf"\b{_SECRET_WORD}\s*(?:[:=]|is\s+\S*\d)", re.IGNORECASE)
+
+
+def secret_kept_elsewhere(text: str) -> bool:
+    """The line says the asked secret is kept somewhere else, and gives none itself."""
+    return bool(_SECRET_PLACED.search(text)) and not _SECRET_GIVEN.search(text)
+
+
+def _whose_names(info: QuestionInfo, keys: list[tuple[Scored, str | None]]) -> list[str]:
+    """The question's names that may say whose X it is: not the X itself, which my own line says
+    too ("What's my NRIC number?" beside "Me: NRIC: ..." and "Marcus: NRIC: ...")."""
+    mine = [c.statement.text.lower() for c, key in keys if key and key.lower() in _ME]
+    return [n for n in info.names if not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t) for t in mine)]
 
 
 def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = None) -> bool:
@@ -1453,7 +1523,8 @@ def about(info: QuestionInfo, st: StatementHit) -> bool:
 
 def asks_what_is(info: QuestionInfo) -> bool:
     """"Who is X?", "What is the Blue Whale?": asks what a named thing is."""
-    return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
+    # (Not "What's my NRIC number?": my own thing, not a named one.)
+    return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?!(?:my|our)\b)(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
 # A contacts table's free-text column says who someone is ("letting agent for the flat"), when

@@ -316,7 +316,24 @@ def addresses(text: str) -> list[str]:
 
 
 def money(text: str) -> list[str]:
-    return _dedupe([m.group(0) for m in _MONEY.finditer(text)])
+    found = []
+    pos = 0
+    while (m := _MONEY.search(text, pos)) is not None:
+        if _ends_a_date(text, m.start()):
+            # "24/07/26 AED 400": not "26 AED", the fine is AED 400
+            pos = m.start() + len(re.match(r"\d*", text[m.start():]).group(0)) + 1
+            continue
+        found.append(m.group(0))
+        pos = m.end()
+    return _dedupe(found)
+
+
+def _ends_a_date(text: str, start: int) -> bool:
+    """An amount that starts right after a date's slash or dash ("24/07/26 AED 400", "2026-07-24
+    EUR 55") is the date's last part with the currency of the next amount. (Not after a dot: "2.340
+    €" groups thousands.)"""
+    before = text[max(0, start - 2):start]
+    return bool(re.search(r"\d[/-]$", before)) and text[start:start + 1].isdigit()
 
 
 def numbers(text: str) -> list[str]:

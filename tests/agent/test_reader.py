@@ -2050,3 +2050,64 @@ def test_a_hop_skips_a_capitalised_common_word_of_the_notes_language():
     # A role word that is how the notes call the person, with no name keyed after it, stays.
     assert entity("Mama will im Frühjahr mit ihrer Freundin nach Usedom. Mamas neue Nummer: 0171 5558804",
                   "Who is my mother?", "", None, "mother") == "Mama"
+
+def test_namesakes_are_asked_back_by_the_three_part_names_the_notes_write():
+    """Two doctors the notes call "Dr Ng Wei Ling" and "Dr Ng Bao Zhen", and two colleagues
+    "Yusuf Al Hashimi" and "Yusuf Haddad": asking back shows each whole name (the user wrote
+    three parts), not two of its three words; a name the notes also write without a third word
+    stays as written."""
+    lines = [hit("date: 2027-01; who: Dr Ng (GP); what: blood test"),
+             hit("bring Dad to Dr Ng Wei Ling Tue 3 Feb 9am", line=2),
+             hit("Dentist: Dr Ng Bao Zhen, Bright Smile Dental, 6100 2233", line=3),
+             hit("Dr Ng Wei Ling, same clinic as Dad", line=4)]
+    reading = Reader(overlap_model()).read("When am I seeing Dr Ng?", lines)
+    assert reading.kind == "ambiguous"
+    assert "Ng Wei Ling" in reading.answer and "Ng Bao Zhen" in reading.answer
+    yusufs = [hit("Yusuf Al Hashimi - payroll at work, +971 50 000 1111"),
+              hit("Yusuf Haddad - plumber, +971 55 000 2222", line=2),
+              hit("Yusuf Haddad came round about the leak", line=3)]
+    reading = Reader(overlap_model()).read("What's Yusuf's number?", yusufs)
+    assert reading.kind == "ambiguous"
+    assert "Yusuf Al Hashimi" in reading.answer and "Yusuf Haddad" in reading.answer and "Haddad Came" not in reading.answer
+
+
+def test_my_own_id_card_line_under_me_beside_my_partners():
+    """A documents note with a section per person ("Me", "Tomas"): "What's my IRD number?" is the
+    line under "Me". The acronym asked is the thing, not whose it is, and "what's my ..." is not
+    "who is ...?"."""
+    lines = [hit("Me: IRD: 123-456-789"), hit("Tomas: IRD: 987-654-321", line=2),
+             hit("Me: Driver licence: DL4471 (same photo as the IRD card)", line=3)]
+    reading = Reader(overlap_model()).read("What's my IRD number?", lines)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer
+    tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
+    assert tomas.kind == "answered" and "987-654-321" in tomas.answer
+
+
+def test_a_secret_kept_on_a_card_elsewhere_is_not_the_code_beside_it():
+    """"Wifi: SSID: moana-2G, pw on the fridge card" names the network; the password is not in
+    the notes, so the reader does not answer with the network's name. A line that gives the
+    password still answers."""
+    lines = [hit("Wifi: SSID: moana-2G, pw on the fridge card"), hit("Router: model RX-3300 in the hall cupboard", line=2)]
+    reading = Reader(overlap_model()).read("What's the wifi password?", lines)
+    assert reading.kind == "abstained"
+    given = lines + [hit("Wifi: password: kiwi-7741-fern", line=3)]
+    reading = Reader(overlap_model()).read("What's the wifi password?", given)
+    assert reading.kind == "answered" and "kiwi-7741-fern" in reading.answer
+
+
+def test_my_own_id_under_a_me_heading_beside_my_partners_section():
+    """The same documents note with Markdown headings ("## Me", "## Tomas") whose lines carry the
+    heading as their topic: "my" is the section headed "Me", without asking "Me or Tomas?"."""
+    lines = [hit("Me: IRD: 123-456-789", topic="Me"), hit("Tomas: IRD: 987-654-321", line=2, topic="Tomas"),
+             hit("Me: Driver licence: DL4471 (same photo as the IRD card)", line=3, topic="Me")]
+    reading = Reader(overlap_model()).read("What's my IRD number?", lines)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer
+    tomas = Reader(overlap_model()).read("What's Tomas's IRD number?", lines)
+    assert tomas.kind == "answered" and "987-654-321" in tomas.answer
+    # As the index keeps them: the note's title as the topic, the section before the line's own field.
+    def bullet(text: str, line: int, field: str) -> StatementHit:
+        return hit(text, line=line, topic="Papers").model_copy(update={"fields": {field: text.rsplit(": ", 1)[1]}})
+    indexed = [bullet("Me: IRD: 123-456-789", 1, "IRD"), bullet("Tomas: IRD: 987-654-321", 2, "IRD"),
+               bullet("Me: Driver licence: DL4471 (same photo as the IRD card)", 3, "Driver licence")]
+    reading = Reader(overlap_model()).read("What's my IRD number?", indexed)
+    assert reading.kind == "answered" and "123-456-789" in reading.answer

@@ -1045,3 +1045,13 @@ def test_a_bulgarian_line_about_his_thing_is_not_about_my_thing():
     assert not other_owner(info, "Паспорт № 000000000, валиден до 01.01.2030")
     assert not other_owner(info, "паспортът ми е в чекмеджето, неговият — при майка му")
     assert not other_owner(analyse("When does Ivan's passport expire?"), "Паспортът му изтича 2028")
+
+
+def test_a_date_before_a_currency_code_is_not_an_amount():
+    """"parking fine 03/09/25 NZD 150": the amount is NZD 150, not the date's "25 NZD"; an
+    amount written with its code after it still counts."""
+    assert money("parking fine 03/09/25 NZD 150 (paid online)") == ["NZD 150"]
+    assert money("toll 2025-09-03 EUR 12 at the bridge") == ["EUR 12"]
+    assert money("lunch 30 EUR, taxi 12.50 EUR") == ["30 EUR", "12.50 EUR"]
+    # A dot that groups thousands ("2.340 €") is no date's separator: the amount keeps its digits.
+    assert any(v.endswith("340 €") for v in money("Deposito: 2.340 € (tre mensilità), versato il 28/09/2023"))
