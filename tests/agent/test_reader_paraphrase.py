@@ -1,31 +1,9 @@
 """Questions typed in other words than the notes: lower case, shorthand, words written two ways."""
 from __future__ import annotations
 
-import re
-
 from agent.reader import Reader
 from agent.reader_text import content_words, stem
-from agent.reader_statements import StatementHit
-from tests.fakes import FakeModel
-
-GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s", "year", "did", "we", "get"}
-
-
-def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
-    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
-
-
-def liking(**boost: float) -> FakeModel:
-    """A scorer that likes passages sharing the question's words, and those holding a boosted word more."""
-
-    def lp(context: str, continuation: str) -> list[float]:
-        passage = set(re.findall(r"\w+", context.lower()))
-        words = [w for w in re.findall(r"\w+", continuation.lower()) if w not in GLUE]
-        bonus = sum(v for k, v in boost.items() if k.lower() in passage)
-        return [(-1.0 if w in passage else -4.0) + bonus for w in words] or [-1.0]
-
-    return FakeModel(logprob_fn=lp)
-
+from tests.agent.test_reader import hit, overlap_model
 
 def test_a_word_written_with_and_without_its_hyphen_is_one_word():
     assert stem("Wi-Fi") == stem("wifi") == stem("WiFi")
@@ -48,7 +26,7 @@ def test_a_lower_case_question_takes_the_line_that_says_more_of_it():
         hit("Kestrel (mine): Service: Dyfed Motors - our garage since 2019, cash only.", rank=0),
         hit("Kestrel notes: Oil: 5W-30, 4.2 l", line=2, rank=1),
     ]
-    reading = Reader(liking(dyfed=3.0)).read("kestrel oil?", statements)
+    reading = Reader(overlap_model(dyfed=3.0)).read("kestrel oil?", statements)
     assert reading.kind == "answered" and reading.statement.line == 2, reading.answer
     assert "5W-30" in reading.answer
 
@@ -61,7 +39,7 @@ def test_a_fuller_line_without_a_value_of_its_own_does_not_win():
             topic="Sunday, 4 January 2026"),
         hit("Fourteen years married today.", line=3, rank=1, path="/notes/2026-05-22.md", topic="Friday, 22 May 2026"),
     ]
-    reading = Reader(liking(courtyard=2.0)).read("what year did we get married", statements)
+    reading = Reader(overlap_model(courtyard=2.0)).read("what year did we get married", statements)
     assert reading.kind == "answered" and "2012" in reading.answer, reading.answer
 
 
@@ -71,7 +49,7 @@ def test_a_word_typed_one_letter_off_is_the_word():
         hit("Tue 09/06 Harwich: wine + pastries for Orrin 14,30 €", rank=0),
         hit("Orrin Vale: address (home): 4 Quay Lane, Harwich", line=2, rank=1),
     ]
-    reading = Reader(liking(pastries=3.0)).read("orrins adress in harwich", statements)
+    reading = Reader(overlap_model(pastries=3.0)).read("orrins adress in harwich", statements)
     assert reading.statement.line == 2, reading.answer
     # A changed letter in a short word is another word: "horse" is no "house".
     from agent.reader import misspelt
@@ -98,7 +76,7 @@ def test_a_newer_version_still_beats_a_fuller_older_line():
         hit("2026-10-13: Welcome, families! Training starts Tuesdays at 5:15pm at Fleming Park.", rank=0),
         hit("2026-11-10: From next week training moves to Thursdays 5:30pm, same spot.", line=2, rank=1),
     ]
-    reading = Reader(liking(fleming=1.0)).read("what time does training start", statements)
+    reading = Reader(overlap_model(fleming=1.0)).read("what time does training start", statements)
     assert "5:30pm" in reading.answer, reading.answer
 
 
@@ -108,5 +86,5 @@ def test_a_time_phrase_does_not_make_a_line_fuller():
         hit("Pip: Weight: 19.5 kg (last weigh-in at the vet, August)", rank=0),
         hit("Pip: Food: 2 x 140 g a day, the salmon kibble.", line=2, rank=1),
     ]
-    reading = Reader(liking(weight=2.0)).read("hows heavy is pip these days", statements)
+    reading = Reader(overlap_model(weight=2.0)).read("hows heavy is pip these days", statements)
     assert "19.5 kg" in reading.answer, reading.answer
