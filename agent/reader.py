@@ -421,7 +421,7 @@ class Reader:
                 # never the name of the letter the line is in.
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
-                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower() or names_its_kind(v, noun)]
+                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower() or names_its_kind(v, noun, info.text)]
                 # ... in the line's own language too ("Школа: Київський ліцей №12" says "school").
                 said_kind = re.search(rf"\b{noun}", st.text.lower()) or noun in english_for(st.text)
                 # A line that says every other word of the question ("Switched my climbing
@@ -1789,17 +1789,24 @@ _KIND_NAME_HEADS = {
 }
 
 
-def names_its_kind(value: str, noun: str) -> bool:
+def names_its_kind(value: str, noun: str, question: str = "") -> bool:
     """Whether a name's last word says it is of the kind asked ("Westbrook Primary" for "which
-    school"), for lines that never write the kind's own word."""
+    school"), for lines that never write the kind's own word. When the question narrows the kind
+    with one of those words ("which primary school"), the name must say that one: a kindergarten
+    is a school, but not the primary school asked for."""
     heads = _KIND_NAME_HEADS.get(noun)
-    return bool(heads) and len(value.split()) >= 2 and re.search(rf"(?i)\b(?:{heads})$", value.strip(" .,;:")) is not None
+    if not heads or len(value.split()) < 2:
+        return False
+    narrowed = re.search(rf"\b([a-z]+) {re.escape(noun)}\b", question.lower())
+    if narrowed and re.fullmatch(heads, narrowed.group(1)) and narrowed.group(1) != noun:
+        heads = f"{re.escape(narrowed.group(1))}|{re.escape(noun)}"
+    return re.search(rf"(?i)\b(?:{heads})$", value.strip(" .,;:")) is not None
 
 
 def _kinds_named(info: QuestionInfo, best: Scored) -> list[str]:
     """The kind a "Which school ...?" question asks for, when a name the line holds says it."""
     kind = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
-    return [kind.group(1)] if kind and any(names_its_kind(v, kind.group(1)) for v in best.typed) else []
+    return [kind.group(1)] if kind and any(names_its_kind(v, kind.group(1), info.text) for v in best.typed) else []
 
 
 def _near(text: str, value: str, subject: str, window: int = 2) -> bool:

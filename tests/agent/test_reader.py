@@ -2036,6 +2036,10 @@ def test_which_school_takes_a_name_that_carries_a_word_for_a_school():
     assert reading.kind == "answered" and "Kingsway Institute" in reading.answer
     park = hit("Toby's first day in Year 3 went well, then we went to Westbrook Park.", topic="Gran - Sun, 6 Sep 2026")
     assert Reader(overlap_model()).read("Which school did Toby start Year 3 at?", [park]).kind == "abstained"
+    # A kindergarten is a school, but not the primary school asked for.
+    nursery = hit("Ivy: K2 this year at Sunflower Kindergarten, Elm Road.", topic="Kids")
+    assert Reader(overlap_model()).read("Which primary school did Ivy get into?", [nursery]).kind == "abstained"
+    assert "Sunflower Kindergarten" in Reader(overlap_model()).read("Which school does Ivy go to?", [nursery]).answer
 
 
 def test_a_hop_skips_a_capitalised_common_word_of_the_notes_language():
