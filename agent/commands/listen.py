@@ -59,9 +59,9 @@ def act_on_transcript(agent, transcript, *, serial: str | None, yes: bool, dry_r
 
     What runs is the transcript, or, when its words make no command, a reading with one misheard
     word put back (agent/heard.py). A confident transcript runs like typed text. An unsure or
-    recovered one runs its safe steps as usual, but every risky step is read back (a call whose
-    verb alone was misheard runs when the recording vouches for its contact, agent/heard.py
-    VERB_VOUCHED): on a terminal
+    recovered one runs its safe steps as usual, but every risky step is read back (with agent/heard.py
+    VERB_VOUCHED switched on, a call whose verb alone was misheard runs when the recording vouches
+    for its contact): on a terminal
     the user answers; elsewhere (--json, scripts, the bench) nothing risky runs and `question`
     says why. --yes and [phone] allow do not apply to an unsure transcript, since what they
     approve is a command the user may not have said. The chat app passes its own `confirm` (a

@@ -11,8 +11,8 @@ early: "Set an alarm for"). The recognizer itself then judges them (`score`: its
 tools.voice.Scorer); without it, only a reading whose replaced word sounds close wins.
 
 A recovered command is never as sure as a heard one: the caller reads back any risky action it
-leads to (agent/commands/listen.py), except a call whose verb alone was put back when the
-recording vouches for its contact (agent/heard.py VERB_VOUCHED).
+leads to (agent/commands/listen.py), except, with agent/heard.py VERB_VOUCHED switched on (off by
+default), a call whose verb alone was put back when the recording vouches for its contact.
 """
 from __future__ import annotations
 
