@@ -12,8 +12,10 @@ from tests.fakes import FakeModel
 GLUE = {"what", "who", "when", "where", "is", "the", "my", "of", "a", "do", "does", "i", "s"}  # tell nothing
 
 
-def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
-    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank)
+def hit(text: str, *, line: int = 1, rank: int = 0, path: str = "/notes/n.md", topic: str = "",
+        fields: dict[str, str] | None = None) -> StatementHit:
+    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, rank=rank,
+                        fields=fields or {})
 
 
 def overlap_model(**boost: float) -> FakeModel:
@@ -2002,25 +2004,21 @@ def test_a_card_with_only_a_surname_number_and_city_does_not_say_who_someone_is(
     assert "moved to Delft" in reading.answer
 
 
-def keyed(text: str, fields: dict[str, str], *, line: int = 1, path: str = "/notes/n.md", topic: str = "") -> StatementHit:
-    return StatementHit(id=f"{path}:{line}", path=path, line=line, end_line=line, text=text, source=text, topic=topic, fields=fields)
-
-
 def test_a_value_labelled_with_the_opposite_event_does_not_answer():
     """"Driving licence: Issued: June 12, 2023" speaks of the licence, but its date is when it was
     issued, not when it expires; "Last service:" is not when the next one is due. The label that
     names what is asked still answers, and so does a label of the asked kind ("Date:")."""
-    issued = keyed("Driving licence: Issued: June 12, 2023", {"Issued": "June 12, 2023"}, topic="Driving licence", path="/notes/docs/licence.md")
+    issued = hit("Driving licence: Issued: June 12, 2023", fields={"Issued": "June 12, 2023"}, topic="Driving licence", path="/notes/docs/licence.md")
     assert Reader(overlap_model()).read("When does my driving licence expire?", [issued]).kind == "abstained"
     assert "June 12, 2023" in Reader(overlap_model()).read("When was my driving licence issued?", [issued]).answer
-    last = keyed("Boiler: Last service: 14 November 2025", {"Last service": "14 November 2025"}, topic="Boiler", path="/notes/house.md")
+    last = hit("Boiler: Last service: 14 November 2025", fields={"Last service": "14 November 2025"}, topic="Boiler", path="/notes/house.md")
     assert Reader(overlap_model()).read("When is the boiler's next service?", [last]).kind == "abstained"
-    expires = keyed("Passport: Expires: 3 February 2029", {"Expires": "3 February 2029"}, topic="Passport", path="/notes/docs/passport.md")
+    expires = hit("Passport: Expires: 3 February 2029", fields={"Expires": "3 February 2029"}, topic="Passport", path="/notes/docs/passport.md")
     reading = Reader(overlap_model()).read("When does my passport expire?", [expires])
     assert reading.kind == "answered" and "3 February 2029" in reading.answer
-    both = keyed("ID card: issued 2021, valid until: 19-11-2029", {"ID card": "issued 2021, valid until: 19-11-2029"}, topic="Documents")
+    both = hit("ID card: issued 2021, valid until: 19-11-2029", fields={"ID card": "issued 2021, valid until: 19-11-2029"}, topic="Documents")
     assert "19-11-2029" in Reader(overlap_model()).read("When does my ID card expire?", [both]).answer
-    dated = keyed("Boiler: Date: 2024-03-14; work: installed by Heatwise", {"Date": "2024-03-14", "work": "installed by Heatwise"},
+    dated = hit("Boiler: Date: 2024-03-14; work: installed by Heatwise", fields={"Date": "2024-03-14", "work": "installed by Heatwise"},
                   topic="Boiler", path="/notes/house.md")
     assert "2024-03-14" in Reader(overlap_model()).read("When was the boiler installed?", [dated]).answer
 
