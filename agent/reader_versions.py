@@ -245,6 +245,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False
     if missing & _keys(b):
         return False  # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"
+    if missing and _sibling_headings(b, c, missing, terms):
+        return False  # the villa's "SSID: ..." is not versioned by the home network's
     if missing & _PERIODS and c.statement.kind == "row" and b.statement.kind != "row":
         return False  # "annual salary 738 000" is not versioned by a bank row paying October's salary
     ob, oc = _owners(b.statement), _owners(c.statement)
@@ -259,6 +261,27 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
     return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+def _heading_words(sc: "Scored", terms) -> set[str]:
+    """Words the statement carries from its heading or its record's title ("Wi-Fi villa (Wi-Fi
+    network): SSID: ..."), not from the line as written."""
+    st = sc.statement
+    src = st.source.strip()
+    at = st.text.find(src) if src else -1
+    if at <= 0:
+        return set()
+    return terms(st.model_copy(update={"text": st.text[:at]})) - terms(st.model_copy(update={"text": src}))
+
+
+def _sibling_headings(b: "Scored", c: "Scored", missing: set[str], terms) -> bool:
+    """Two lines under headings of one shape naming two things ("Wi-Fi villa" and "Wi-Fi home"):
+    the asked word that only the first's heading says makes the second another thing's line, not
+    a newer version. Headings that differ by a number ("Insurance 2025", "Insurance 2026") or share
+    no word (a journal's day under "## Car") stay versions."""
+    hb, hc = _heading_words(b, terms), _heading_words(c, terms)
+    other = {t for t in hc - hb if not any(ch.isdigit() for ch in t)}
+    return bool(missing <= hb and hb & hc and other)
 
 
 # The period an amount is counted over: a table row (a payment) without the asked one gives

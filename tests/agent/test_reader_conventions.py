@@ -1055,3 +1055,30 @@ def test_a_date_before_a_currency_code_is_not_an_amount():
     assert money("lunch 30 EUR, taxi 12.50 EUR") == ["30 EUR", "12.50 EUR"]
     # A dot that groups thousands ("2.340 €") is no date's separator: the amount keeps its digits.
     assert any(v.endswith("340 €") for v in money("Deposito: 2.340 € (tre mensilità), versato il 28/09/2023"))
+
+
+def test_a_line_under_a_sibling_heading_is_another_things_not_a_newer_version():
+    """A password manager's two Wi-Fi records, "Wi-Fi cabin" and "Wi-Fi home", each with its own
+    network name: the home's line leaves out "cabin" only because its heading names another place,
+    so it is no newer version of the cabin's. A heading that differs by a year stays a version."""
+    from agent.reader import Scored
+    from agent.reader_versions import same_fact
+    info = analyse("what is the wifi at the cabin called")
+    cabin = hit("Wi-Fi cabin (Wi-Fi network): Network name (SSID): Pine_Net", line=12, kind="bullet",
+                fields={"Network name (SSID)": "Pine_Net"})
+    cabin.source = "Network name (SSID): Pine_Net"
+    home = hit("Wi-Fi home (Wi-Fi network): Network name (SSID): Koti_5G", line=40, kind="bullet",
+               fields={"Network name (SSID)": "Koti_5G"})
+    home.source = "Network name (SSID): Koti_5G"
+    terms = lambda st: {w for w in info.terms | {"home", "network"} if w in st.text.lower().replace("-", "")}
+    sb = Scored(statement=cabin, cover=1.0, typed=["Pine_Net"], prerank=1.0)
+    assert not same_fact(info, sb, Scored(statement=home, cover=0.5, typed=["Koti_5G"], prerank=1.0), terms)
+    # The same record a year on is a version: its heading differs by a number only.
+    info = analyse("what is the wifi network called")
+    old = hit("Wi-Fi 2025: Network name: Pine_Net", line=3, kind="bullet", fields={"Network name": "Pine_Net"})
+    old.source = "Network name: Pine_Net"
+    new = hit("Wi-Fi 2026: Network name: Pine_Net_2", line=9, kind="bullet", fields={"Network name": "Pine_Net_2"})
+    new.source = "Network name: Pine_Net_2"
+    terms = lambda st: {w for w in info.terms | {"2025", "2026"} if w in st.text.lower().replace("-", "")}
+    assert same_fact(info, Scored(statement=old, cover=1.0, typed=["Pine_Net"], prerank=1.0),
+                     Scored(statement=new, cover=1.0, typed=["Pine_Net_2"], prerank=1.0), terms)
