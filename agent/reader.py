@@ -134,6 +134,67 @@ def _name_words(name: str) -> list[str]:
     return [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
 
 
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LINES_ABOVE = 3
+_NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
+_NOTE_CACHE: dict[str, tuple[float, list[str]]] = {}
+
+
+def _note_lines(path: str) -> list[str]:
+    """A note's lines, read once per change of the file ([] when it is no file here)."""
+    try:
+        when = Path(path).stat().st_mtime
+        if path not in _NOTE_CACHE or _NOTE_CACHE[path][0] != when:
+            _NOTE_CACHE[path] = (when, Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
+        return _NOTE_CACHE[path][1]
+    except (OSError, ValueError):
+        return []
+
+
+def note_context(path: str, line: int) -> str:
+    """What the note around a line says it is about, when the line does not: the values of its
+    front matter ("project: Tuas DC rollout"), its title and the headings over the line ("# Flat",
+    "## Loan"), and the lines just above it in its section ("- Acme loan, 2.6%" over "- monthly
+    instalment: $1,412")."""
+    lines = _note_lines(path)
+    if not lines:
+        return ""
+    out: list[str] = []
+    start = 0
+    front = _FRONT_MATTER.match("\n".join(lines))
+    if front:
+        body = front.group(1).splitlines()
+        out += [v.split(":", 1)[1] for v in body if ":" in v and not v.split(":", 1)[0].strip().lower() in ("tags", "aliases", "date", "created", "updated")]
+        start = len(body) + 2
+    heads: dict[int, str] = {}
+    section = start
+    for i in range(start, min(line - 1, len(lines))):
+        h = _HEADING.match(lines[i])
+        if h:
+            level = len(h.group(1))
+            heads = {k: v for k, v in heads.items() if k < level} | {level: h.group(2)}
+            section = i + 1
+    out += list(heads.values())
+    out += [x for x in lines[max(section, line - 1 - _LINES_ABOVE): line - 1] if x.strip()]
+    return " ".join(out)
+
+
+def _names_another(st: StatementHit, question: str) -> bool:
+    """Whether a line names something of its own that the question does not (a person, a place,
+    a brand: "Mazda", "Kelvin"), so that a name only its note says is not the line's."""
+    asked = {stem(w) for w in words(question)}
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?", "", st.source)
+    for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", body)):
+        w = m.group(0)
+        if not re.fullmatch(r"[A-Z][a-z'’-]+\w*", w) or w.lower() in STOP_WORDS or w.lower() in _NOT_A_NAME:
+            continue
+        if stem(w) in asked or k == 0 or re.search(r"[.!?:]\s*$", body[: m.start()]):
+            continue  # a sentence's or a key's first word is capitalised anyway
+        return True
+    return False
+
+
 def _initialled(info: QuestionInfo, text: str) -> set[str]:
     """Stems of the question's surnames the statement writes as an initial ("Chris O."): they
     count as said, for coverage and for naming the person."""
@@ -161,6 +222,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
     # "Paszport: EL5550182" says "passport" to a question asked in English.
     terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}") | frozenset(romanized(Path(st.path).stem))))
+    if re.search(r"\bx-?mas\b", f"{st.text} {st.topic} {Path(st.path).stem}", re.IGNORECASE):
+        terms.add(stem("christmas"))  # "xmas flights", "xmas trip.md": Christmas
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name)}
@@ -337,6 +400,12 @@ class Reader:
                 # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
                 named = cards.get((st.path, st.topic), set())
                 names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in named_apart)
+            if not names_ok and not _names_another(st, info.text):
+                # The name is said by the note around the line, not by the line: the loan's
+                # heading or the bullet above ("Acme loan, 2.6%" over "monthly instalment:
+                # $1,412"), the meeting's "project: Tuas DC" front matter.
+                around = content_words(note_context(st.path, st.line))
+                names_ok = all(all(stem(w) in terms or stem(w) in around for w in _name_words(n)) for n in named_apart)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)

@@ -1082,3 +1082,40 @@ def test_a_line_under_a_sibling_heading_is_another_things_not_a_newer_version():
     terms = lambda st: {w for w in info.terms | {"2025", "2026"} if w in st.text.lower().replace("-", "")}
     assert same_fact(info, Scored(statement=old, cover=1.0, typed=["Pine_Net"], prerank=1.0),
                      Scored(statement=new, cover=1.0, typed=["Pine_Net_2"], prerank=1.0), terms)
+
+
+def test_a_name_said_by_the_bullet_above_in_the_lines_section_lets_the_line_answer(tmp_path):
+    note = tmp_path / "house.md"
+    note.write_text("# House\n\n## Mortgage\n- Kestrel Bank mortgage, 3.1% fixed\n- monthly payment: £1,284 by direct debit\n\n"
+                    "## Bills\n- council tax £162/mth\n", encoding="utf-8")
+    line = hit("Mortgage: monthly payment: £1,284 by direct debit", line=5, path=str(note), topic="Mortgage")
+    reading = Reader(overlap_model()).read("How much is the monthly Kestrel payment?", [line])
+    assert reading.kind == "answered" and "£1,284" in reading.answer
+    # A line of another section is not what the bullet says it is about.
+    bills = hit("Bills: council tax £162/mth", line=8, path=str(note), topic="Bills")
+    assert Reader(overlap_model()).read("How much is the monthly Kestrel payment?", [bills]).kind == "abstained"
+
+
+def test_a_name_said_by_the_notes_front_matter_lets_its_line_answer(tmp_path):
+    note = tmp_path / "2026-10-02 crane review.md"
+    note.write_text("---\ndate: 2026-10-02\ntype: meeting\nproject: Harbourview crane upgrade\n---\n# Crane review\n\n"
+                    "- handover moved to 14 March 2027 because of the winter storms\n", encoding="utf-8")
+    line = hit("Crane review: handover moved to 14 March 2027 because of the winter storms", line=8, path=str(note),
+               topic="Crane review")
+    reading = Reader(overlap_model()).read("When is the crane handover at Harbourview?", [line])
+    assert reading.kind == "answered" and "14 March 2027" in reading.answer
+
+
+def test_a_line_that_names_another_thing_is_not_made_the_asked_ones_by_its_heading(tmp_path):
+    note = tmp_path / "cars.md"
+    note.write_text("# Cars\n\n## Volvo\n- bought 2021\n- the Mazda plate: KX21 ABC, my sister's car\n", encoding="utf-8")
+    line = hit("Volvo: the Mazda plate: KX21 ABC, my sister's car", line=5, path=str(note), topic="Volvo")
+    assert Reader(overlap_model()).read("What is the plate of the Skoda?", [line]).kind == "abstained"
+    note.write_text("# Cars\n\n## Skoda\n- bought 2021\n- the Mazda plate: KX21 ABC, my sister's car\n", encoding="utf-8")
+    assert Reader(overlap_model()).read("What is the plate of the Skoda?", [line]).kind == "abstained"
+
+
+def test_xmas_is_christmas():
+    line = hit("xmas 2026: flights booking ref QW7RT2", line=3, path="/notes/xmas trip.md", topic="xmas 2026")
+    reading = Reader(overlap_model()).read("What's the booking ref for the Christmas flights?", [line])
+    assert reading.kind == "answered" and "QW7RT2" in reading.answer
