@@ -136,7 +136,6 @@ def _name_words(name: str) -> list[str]:
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LINES_ABOVE = 3
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
 _NOTE_CACHE: dict[str, tuple[float, list[str]]] = {}
 
@@ -176,7 +175,23 @@ def note_context(path: str, line: int) -> str:
             heads = {k: v for k, v in heads.items() if k < level} | {level: h.group(2)}
             section = i + 1
     out += list(heads.values())
-    out += [x for x in lines[max(section, line - 1 - _LINES_ABOVE): line - 1] if x.strip()]
+    # The first line of the line's block (up to a blank line or heading), which its siblings
+    # follow ("- Acme loan, 2.6%", then "- monthly instalment: ..."; "becca" over her lines), and
+    # the line it is indented under. Not the sibling lines between: those are other things.
+    here = line - 1
+    if not 0 < here < len(lines):
+        return " ".join(out)
+    lead = here
+    while lead > section and lines[lead - 1].strip() and not _HEADING.match(lines[lead - 1]):
+        lead -= 1
+    if lead < here:
+        out.append(lines[lead])
+    indent = len(lines[here]) - len(lines[here].lstrip())
+    above = here - 1
+    while above > lead and (len(lines[above]) - len(lines[above].lstrip())) >= indent:
+        above -= 1
+    if above > lead and len(lines[above]) - len(lines[above].lstrip()) < indent:
+        out.append(lines[above])
     return " ".join(out)
 
 

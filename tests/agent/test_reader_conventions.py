@@ -1119,3 +1119,17 @@ def test_xmas_is_christmas():
     line = hit("xmas 2026: flights booking ref QW7RT2", line=3, path="/notes/xmas trip.md", topic="xmas 2026")
     reading = Reader(overlap_model()).read("What's the booking ref for the Christmas flights?", [line])
     assert reading.kind == "answered" and "QW7RT2" in reading.answer
+
+
+def test_a_name_in_the_block_above_a_blank_line_is_not_the_lines(tmp_path):
+    note = tmp_path / "papers.md"
+    note.write_text("# papers\n\nme\n- irish passport P771234, exp 03/2030\n- Irish licence 88-123 (valid)\n\n"
+                    "sam\n- passport 541200 exp 2028\n", encoding="utf-8")
+    sams = hit("papers: passport 541200 exp 2028", line=8, path=str(note), topic="papers")
+    assert Reader(overlap_model()).read("When does the Irish passport expire?", [sams]).kind == "abstained"
+    # The first line of the line's own block says whose the block is.
+    (tmp_path / "money.md").write_text("# papers\n\nsavings at Halden Mutual\n- current account, since 2012\n"
+                                       "- ISA opened 2019\n", encoding="utf-8")
+    mine = hit("papers: ISA opened 2019", line=5, path=str(tmp_path / "money.md"), topic="papers")
+    reading = Reader(overlap_model()).read("When was the Halden ISA opened?", [mine])
+    assert reading.kind == "answered" and "2019" in reading.answer
