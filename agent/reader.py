@@ -135,7 +135,8 @@ def _name_words(name: str) -> list[str]:
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6}|\*+)\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan", org's "** Loan"
+_ORG_TITLE = re.compile(r"^#\+title:\s*(.+)$", re.IGNORECASE)
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
 _NOTE_CACHE: dict[str, tuple[float, list[str]]] = {}
 
@@ -153,9 +154,9 @@ def _note_lines(path: str) -> list[str]:
 
 def note_context(path: str, line: int) -> str:
     """What the note around a line says it is about, when the line does not: the values of its
-    front matter ("project: Tuas DC rollout"), its title and the headings over the line ("# Flat",
-    "## Loan"), and the lines just above it in its section ("- Acme loan, 2.6%" over "- monthly
-    instalment: $1,412")."""
+    front matter ("project: Tuas DC rollout"), its title ("# Flat", org's "#+title: Car (Clio)")
+    and the headings over the line ("## Loan", org's "** Loan"), the first line of its block
+    ("- Acme loan, 2.6%" over "- monthly instalment: $1,412") and the line it is indented under."""
     lines = _note_lines(path)
     if not lines:
         return ""
@@ -169,6 +170,9 @@ def note_context(path: str, line: int) -> str:
     heads: dict[int, str] = {}
     section = start
     for i in range(start, min(line - 1, len(lines))):
+        if t := _ORG_TITLE.match(lines[i]):
+            out.append(t.group(1))  # org's "#+title: Car (Clio)"
+            continue
         h = _HEADING.match(lines[i])
         if h:
             level = len(h.group(1))

@@ -1133,3 +1133,17 @@ def test_a_name_in_the_block_above_a_blank_line_is_not_the_lines(tmp_path):
     mine = hit("papers: ISA opened 2019", line=5, path=str(tmp_path / "money.md"), topic="papers")
     reading = Reader(overlap_model()).read("When was the Halden ISA opened?", [mine])
     assert reading.kind == "answered" and "2019" in reading.answer
+
+
+def test_an_org_notes_title_and_headings_say_what_its_lines_are_about(tmp_path):
+    note = tmp_path / "20250101120000-car.org"
+    note.write_text(":PROPERTIES:\n:ID:       1234\n:END:\n#+title: Car (Fiesta)\n#+filetags: :car:\n\n"
+                    "- toll tag no: 4410 2290 (auto top-up)\n", encoding="utf-8")
+    line = hit("toll tag no: 4410 2290 (auto top-up)", line=7, path=str(note))
+    reading = Reader(overlap_model()).read("What is the toll tag number of the Fiesta?", [line])
+    assert reading.kind == "answered" and "4410 2290" in reading.answer
+    org = tmp_path / "garden.org"
+    org.write_text("#+title: Garden\n\n* Greenhouse\n\n- heater: 2 kW, bought 2023\n", encoding="utf-8")
+    line = hit("heater: 2 kW, bought 2023", line=5, path=str(org))
+    reading = Reader(overlap_model()).read("What power is the Greenhouse heater?", [line])
+    assert reading.kind == "answered" and "2 kW" in reading.answer
