@@ -136,6 +136,7 @@ def _name_words(name: str) -> list[str]:
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6}|\*+)\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan", org's "** Loan"
+_FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:]{1,30}:\s+\S")
 _ORG_TITLE = re.compile(r"^#\+title:\s*(.+)$", re.IGNORECASE)
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
 _NOTE_CACHE: dict[str, tuple[float, list[str]]] = {}
@@ -188,7 +189,9 @@ def note_context(path: str, line: int) -> str:
     lead = here
     while lead > section and lines[lead - 1].strip() and not _HEADING.match(lines[lead - 1]):
         lead -= 1
-    if lead < here:
+    # A lead that is a field of its own ("Vehicle: Ather 450X" over "Premium paid: ...") is a
+    # sibling: the premium is the policy's, not what the scooter cost.
+    if lead < here and not _FIELD_LINE.match(lines[lead]):
         out.append(lines[lead])
     indent = len(lines[here]) - len(lines[here].lstrip())
     above = here - 1

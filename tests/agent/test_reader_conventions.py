@@ -1147,3 +1147,12 @@ def test_an_org_notes_title_and_headings_say_what_its_lines_are_about(tmp_path):
     line = hit("heater: 2 kW, bought 2023", line=5, path=str(org))
     reading = Reader(overlap_model()).read("What power is the Greenhouse heater?", [line])
     assert reading.kind == "answered" and "2 kW" in reading.answer
+
+
+def test_a_field_line_leading_the_block_is_a_sibling_not_what_the_next_line_is_about(tmp_path):
+    mail = tmp_path / "insurance.mbox"
+    mail.write_text("From: Insurer <noreply@example.com>\nSubject: Your policy is active\n\nHi,\n\n"
+                    "Vehicle: Zypher scooter, KA 02 XY 1234\nPolicy number: ZP-2W-1234\nPremium cost: ₹2,450 (incl. GST)\n",
+                    encoding="utf-8")
+    line = hit("Premium cost: ₹2,450 (incl. GST)", line=8, path=str(mail))
+    assert Reader(overlap_model()).read("How much did the Zypher cost?", [line]).kind == "abstained"
