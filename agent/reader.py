@@ -135,7 +135,8 @@ def _name_words(name: str) -> list[str]:
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6}|\*+)\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan", org's "** Loan"
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan"
+_ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*$")  # org's "** Loan" (in Markdown "* x" is a bullet)
 _FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:]{1,30}:\s+\S")
 _ORG_TITLE = re.compile(r"^#\+title:\s*(.+)$", re.IGNORECASE)
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
@@ -161,6 +162,7 @@ def note_context(path: str, line: int) -> str:
     lines = _note_lines(path)
     if not lines:
         return ""
+    heading = _ORG_HEADING if path.lower().endswith(".org") else _HEADING
     out: list[str] = []
     start = 0
     front = _FRONT_MATTER.match("\n".join(lines))
@@ -174,7 +176,7 @@ def note_context(path: str, line: int) -> str:
         if t := _ORG_TITLE.match(lines[i]):
             out.append(t.group(1))  # org's "#+title: Car (Clio)"
             continue
-        h = _HEADING.match(lines[i])
+        h = heading.match(lines[i])
         if h:
             level = len(h.group(1))
             heads = {k: v for k, v in heads.items() if k < level} | {level: h.group(2)}
@@ -187,7 +189,7 @@ def note_context(path: str, line: int) -> str:
     if not 0 < here < len(lines):
         return " ".join(out)
     lead = here
-    while lead > section and lines[lead - 1].strip() and not _HEADING.match(lines[lead - 1]):
+    while lead > section and lines[lead - 1].strip() and not heading.match(lines[lead - 1]):
         lead -= 1
     # A lead that is a field of its own ("Vehicle: Ather 450X" over "Premium paid: ...") is a
     # sibling: the premium is the policy's, not what the scooter cost.

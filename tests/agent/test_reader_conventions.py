@@ -1156,3 +1156,10 @@ def test_a_field_line_leading_the_block_is_a_sibling_not_what_the_next_line_is_a
                     encoding="utf-8")
     line = hit("Premium cost: ₹2,450 (incl. GST)", line=8, path=str(mail))
     assert Reader(overlap_model()).read("How much did the Zypher cost?", [line]).kind == "abstained"
+
+
+def test_a_markdown_star_bullet_is_no_heading(tmp_path):
+    note = tmp_path / "cars.md"
+    note.write_text("# Cars\n\n* Skoda Octavia, 2019\n\n* plate: KX21 ABC\n", encoding="utf-8")
+    line = hit("Cars: plate: KX21 ABC", line=5, path=str(note), topic="Cars")
+    assert Reader(overlap_model()).read("What is the plate of the Skoda?", [line]).kind == "abstained"
