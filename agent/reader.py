@@ -12,6 +12,7 @@ the reader says it does not know; when two fit with different values of the same
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -140,18 +141,19 @@ _ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*$")  # org's "** Loan" (in Markdown
 _FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:]{1,30}:\s+\S")
 _ORG_TITLE = re.compile(r"^#\+title:\s*(.+)$", re.IGNORECASE)
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
-_NOTE_CACHE: dict[str, tuple[float, list[str]]] = {}
 
 
 def _note_lines(path: str) -> list[str]:
     """A note's lines, read once per change of the file ([] when it is no file here)."""
     try:
-        when = Path(path).stat().st_mtime
-        if path not in _NOTE_CACHE or _NOTE_CACHE[path][0] != when:
-            _NOTE_CACHE[path] = (when, Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
-        return _NOTE_CACHE[path][1]
+        return _read_note(path, Path(path).stat().st_mtime_ns)
     except (OSError, ValueError):
         return []
+
+
+@functools.lru_cache(maxsize=256)  # a long-running daemon touches many notes: keep the recent ones
+def _read_note(path: str, mtime_ns: int) -> list[str]:
+    return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
 
 
 def note_context(path: str, line: int) -> str:
