@@ -344,6 +344,22 @@ def _keyed(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 and all(parts) else None
 
 
+def _introducer(parts: list[str], values: list[str], terms) -> str | None:
+    """The asked word that gives a record's value ("plate" in "kelvo transit 2018 blue, plate KX 4 /
+    20771"): one of the question's terms among the three words before the first value of the asked
+    kind, after the record's name; None where no asked word stands right before it."""
+    rest = ": ".join(parts[1:])
+    for v in values:
+        i = rest.find(v)
+        if i < 0:
+            continue
+        for w in reversed(re.findall(r"[^\W\d_]+", rest[:i])[-3:]):
+            if stem(w.lower()) in terms:
+                return w.lower()
+        return None
+    return None
+
+
 def _said_alike(pb: list[str], pc: list[str], vb: list[str], vc: list[str]) -> bool:
     """Two records say the same of themselves: the same keys ("stopcock"), or, each holding values
     of the asked kind, the same words around them ("Licence disc expires <date>")."""
@@ -368,9 +384,18 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         return None
     best = cands[0]
     pb = _keyed(best.statement.text)
-    if pb is None or best.cover < 1.0:
+    if pb is None:
+        return None
+    # A line that does not say every word of the question ("the van's plate" over a heading's
+    # line that says "plate" but not "van") is another record's sibling only when both give their
+    # value after the same asked word.
+    intro = _introducer(pb, best.typed, info.terms)
+    if best.cover < 1.0 and intro is None:
         return None
     asked = set(re.findall(r"\w+", info.text.lower()))
+    if (best.cover < 1.0 and re.search(r"\b(my|mine)\b", info.text, re.I)
+            and any(re.search(r"\b(mine|my|me)\b", c.statement.text.split(": ")[0], re.I) for c in cands[:MAX_OPTIONS])):
+        return None  # "my van" beside a record kept as "(mine)": that one is meant
     options: list[str] = []
     for c in cands[1:MAX_OPTIONS]:
         sb, sc = best.statement, c.statement
@@ -378,7 +403,9 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
                 or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
             continue
-        if not _said_alike(pb, pc, best.typed, c.typed) or pc[0] == pb[0] or pc[-1] == pb[-1]:
+        alike = (_said_alike(pb, pc, best.typed, c.typed) if best.cover >= 1.0
+                 else intro is not None and _introducer(pc, c.typed, info.terms) == intro)
+        if not alike or pc[0] == pb[0] or pc[-1] == pb[-1]:
             continue
         if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
             continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it
