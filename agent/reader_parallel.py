@@ -344,10 +344,15 @@ def _keyed(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 and all(parts) else None
 
 
+# A date written in a line beside its value: the line is a log's entry, a version of a fact, not
+# a record's own sibling ("Changelog: 02-10-2026: Office days are now ...").
+_DATED = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+
+
 def _introducer(parts: list[str], values: list[str], terms) -> str | None:
     """The asked word that gives a record's value ("plate" in "kelvo transit 2018 blue, plate KX 4 /
-    20771"): one of the question's terms among the three words before the first value of the asked
-    kind, after the record's name; None where no asked word stands right before it."""
+    20771"): one of the question's terms among the three words before a value of the asked kind
+    (the first that has one), after the record's name; None where no asked word stands before any."""
     rest = ": ".join(parts[1:])
     for v in values:
         i = rest.find(v)
@@ -356,7 +361,6 @@ def _introducer(parts: list[str], values: list[str], terms) -> str | None:
         for w in reversed(re.findall(r"[^\W\d_]+", rest[:i])[-3:]):
             if stem(w.lower()) in terms:
                 return w.lower()
-        return None
     return None
 
 
@@ -389,22 +393,26 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
     # A line that does not say every word of the question ("the van's plate" over a heading's
     # line that says "plate" but not "van") is another record's sibling only when both give their
     # value after the same asked word.
+    # The records may be kept in two notes ("Car - ...: plate ..." and "Motorbike (...): ...,
+    # plate ..."). Not for "my van" beside a record kept as "(mine)": that one is meant.
     intro = _introducer(pb, best.typed, info.terms)
+    if intro is not None and re.search(r"\b(my|mine)\b", info.text, re.I) and any(
+            re.search(r"\b(mine|my|me)\b", c.statement.text.split(": ")[0], re.I) for c in cands[:MAX_OPTIONS]):
+        intro = None
     if best.cover < 1.0 and intro is None:
         return None
     asked = set(re.findall(r"\w+", info.text.lower()))
-    if (best.cover < 1.0 and re.search(r"\b(my|mine)\b", info.text, re.I)
-            and any(re.search(r"\b(mine|my|me)\b", c.statement.text.split(": ")[0], re.I) for c in cands[:MAX_OPTIONS])):
-        return None  # "my van" beside a record kept as "(mine)": that one is meant
     options: list[str] = []
     for c in cands[1:MAX_OPTIONS]:
         sb, sc = best.statement, c.statement
         pc = _keyed(sc.text)
-        if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
+        if (pc is None or sc.kind != sb.kind or c.cover < best.cover
                 or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
             continue
-        alike = (_said_alike(pb, pc, best.typed, c.typed) if best.cover >= 1.0
-                 else intro is not None and _introducer(pc, c.typed, info.terms) == intro)
+        alike = ((best.cover >= 1.0 and sc.path == sb.path and _said_alike(pb, pc, best.typed, c.typed))
+                 or (intro is not None and _introducer(pc, c.typed, info.terms) == intro
+                     and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
+                                 for x, y in ((sb, best), (sc, c)))))
         if not alike or pc[0] == pb[0] or pc[-1] == pb[-1]:
             continue
         if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):

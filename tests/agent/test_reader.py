@@ -1985,6 +1985,11 @@ def test_two_records_introducing_their_values_by_the_asked_word_are_asked_about(
     # Lines giving values after different words ("bought ..." / "plate ...") are not alike.
     c = hit("ruma (tomo's): ruma cargo 2022 grey, bought KX 9 / 55102", line=12, path="/notes/vehicles.md")
     assert Reader(overlap_model(ruma=0.3)).read("What's the van's plate number?", [a, c]).kind == "answered"
+    # Two notes, one per vehicle, each heading its lines by the vehicle.
+    car = hit("Car - Corvan Estate: plate QLR 4410 B", line=7, path="/notes/car/corvan.md")
+    bike = hit("Scooter (Tomo): Midra 125, white, 2021, plate FTK 5521 C", line=6, path="/notes/car/scooter.md")
+    reading = Reader(overlap_model(midra=0.3)).read("What's the plate number?", [car, bike])
+    assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
 
 
 def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
