@@ -364,6 +364,14 @@ def _introducer(parts: list[str], values: list[str], terms) -> str | None:
     return None
 
 
+def _before_intro(parts: list[str], word: str) -> str:
+    """What a record's line says before the word that gives its value ("SSID home-net" in "SSID
+    home-net — password: ..."), without the punctuation around it."""
+    rest = ": ".join(parts[1:])
+    m = re.search(rf"\b{re.escape(word)}\b", rest, re.I)
+    return rest[:m.start()].strip(" -—–,:;(|*#") if m else ""
+
+
 def _said_alike(pb: list[str], pc: list[str], vb: list[str], vc: list[str]) -> bool:
     """Two records say the same of themselves: the same keys ("stopcock"), or, each holding values
     of the asked kind, the same words around them ("Licence disc expires <date>")."""
@@ -413,7 +421,18 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
                  or (intro is not None and _introducer(pc, c.typed, info.terms) == intro
                      and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
                                  for x, y in ((sb, best), (sc, c)))))
-        if not alike or pc[0] == pb[0] or pc[-1] == pb[-1]:
+        if not alike or pc[-1] == pb[-1]:
+            continue
+        if pc[0] == pb[0]:
+            # One heading over both ("## Wi-Fi: SSID home-net — password: ..." and "## Wi-Fi: SSID
+            # iot-net — password: ..."): each is named by what it says before the asked word.
+            named = [_before_intro(pb, intro), _before_intro(pc, intro)] if intro is not None else None
+            if not named or not all(named) or named[0] == named[1] or any(len(x) > 40 for x in named):
+                continue
+            if not options:
+                options.append(named[0])
+            if named[1] not in options:
+                options.append(named[1])
             continue
         if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
             continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it

@@ -1990,6 +1990,11 @@ def test_two_records_introducing_their_values_by_the_asked_word_are_asked_about(
     bike = hit("Scooter (Tomo): Midra 125, white, 2021, plate FTK 5521 C", line=6, path="/notes/car/scooter.md")
     reading = Reader(overlap_model(midra=0.3)).read("What's the plate number?", [car, bike])
     assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
+    # One heading over two networks: each is named by what its line says before "password".
+    home = hit("## Wi-Fi: SSID kestrel-home — password: blue-otter-19 (laptops)", line=5, path="/notes/network.md")
+    iot = hit("## Wi-Fi: SSID kestrel-things — password: red-lamp-27 (plugs, the printer)", line=6, path="/notes/network.md")
+    reading = Reader(overlap_model(things=0.3)).read("What's the wifi password?", [home, iot])
+    assert reading.kind == "ambiguous" and "kestrel-home" in reading.answer and "kestrel-things" in reading.answer
 
 
 def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
