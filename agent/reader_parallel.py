@@ -417,7 +417,8 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         if (pc is None or sc.kind != sb.kind or c.cover < best.cover
                 or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
             continue
-        alike = ((best.cover >= 1.0 and sc.path == sb.path and _said_alike(pb, pc, best.typed, c.typed))
+        keyed_alike = best.cover >= 1.0 and sc.path == sb.path and _said_alike(pb, pc, best.typed, c.typed)
+        alike = (keyed_alike
                  or (intro is not None and _introducer(pc, c.typed, info.terms) == intro
                      and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
                                  for x, y in ((sb, best), (sc, c)))))
@@ -441,9 +442,12 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         if any(not re.search(r"[^\W\d_]", x) or re.search(r"\d{4}", x) or len(x) > 40
                or (set(re.findall(r"\w+", x.lower())) - STOP_WORDS) & asked for x in (pb[0], pc[0])):
             continue
+        # Keys alike show the value; lines alike only in the asked word show all they say of the
+        # record ("Alarm code (flat): 2580"), since a key may be what tells them apart.
+        said = (lambda p: p[-1]) if keyed_alike else (lambda p: ": ".join(p[1:]))
         if not options:
-            options.append(f"{pb[0]} ({_clip_value(pb[-1])})")
-        this = f"{pc[0]} ({_clip_value(pc[-1])})"
+            options.append(f"{pb[0]} ({_clip_value(said(pb))})")
+        this = f"{pc[0]} ({_clip_value(said(pc))})"
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None

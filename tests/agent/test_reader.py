@@ -1995,6 +1995,11 @@ def test_two_records_introducing_their_values_by_the_asked_word_are_asked_about(
     iot = hit("## Wi-Fi: SSID kestrel-things — password: red-lamp-27 (plugs, the printer)", line=6, path="/notes/network.md")
     reading = Reader(overlap_model(things=0.3)).read("What's the wifi password?", [home, iot])
     assert reading.kind == "ambiguous" and "kestrel-home" in reading.answer and "kestrel-things" in reading.answer
+    # A key that tells the records apart ("Alarm code (shop)") is shown with the value.
+    shop = hit("Codes: Alarm code (shop): 4471, panic button by the till", line=3, path="/notes/codes.md")
+    gran = hit("Nana's house: Alarm code: 9035 (armed response: sticker on the gate)", line=9, path="/notes/family.md")
+    reading = Reader(overlap_model(nana=0.3)).read("What is the alarm code?", [shop, gran])
+    assert reading.kind == "ambiguous" and "(shop)" in reading.answer and "Nana" in reading.answer
 
 
 def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
