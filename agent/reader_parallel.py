@@ -344,6 +344,34 @@ def _keyed(text: str) -> list[str] | None:
     return parts if len(parts) >= 2 and all(parts) else None
 
 
+# A date written in a line beside its value: the line is a log's entry, a version of a fact, not
+# a record's own sibling ("Changelog: 02-10-2026: Office days are now ...").
+_DATED = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+
+
+def _introducer(parts: list[str], values: list[str], terms) -> str | None:
+    """The asked word that gives a record's value ("plate" in "kelvo transit 2018 blue, plate KX 4 /
+    20771"): one of the question's terms among the three words before a value of the asked kind
+    (the first that has one), after the record's name; None where no asked word stands before any."""
+    rest = ": ".join(parts[1:])
+    for v in values:
+        i = rest.find(v)
+        if i < 0:
+            continue
+        for w in reversed(re.findall(r"[^\W\d_]+", rest[:i])[-3:]):
+            if stem(w.lower()) in terms:
+                return w.lower()
+    return None
+
+
+def _before_intro(parts: list[str], word: str) -> str:
+    """What a record's line says before the word that gives its value ("SSID home-net" in "SSID
+    home-net — password: ..."), without the punctuation around it."""
+    rest = ": ".join(parts[1:])
+    m = re.search(rf"\b{re.escape(word)}\b", rest, re.I)
+    return rest[:m.start()].strip(" -—–,:;(|*#") if m else ""
+
+
 def _said_alike(pb: list[str], pc: list[str], vb: list[str], vc: list[str]) -> bool:
     """Two records say the same of themselves: the same keys ("stopcock"), or, each holding values
     of the asked kind, the same words around them ("Licence disc expires <date>")."""
@@ -368,17 +396,44 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         return None
     best = cands[0]
     pb = _keyed(best.statement.text)
-    if pb is None or best.cover < 1.0:
+    if pb is None:
+        return None
+    # A line that does not say every word of the question ("the van's plate" over a heading's
+    # line that says "plate" but not "van") is another record's sibling only when both give their
+    # value after the same asked word.
+    # The records may be kept in two notes ("Car - ...: plate ..." and "Motorbike (...): ...,
+    # plate ..."). Not for "my van" beside a record kept as "(mine)": that one is meant.
+    intro = _introducer(pb, best.typed, info.terms)
+    if intro is not None and re.search(r"\b(my|mine)\b", info.text, re.I) and any(
+            re.search(r"\b(mine|my|me)\b", c.statement.text.split(": ")[0], re.I) for c in cands[:MAX_OPTIONS]):
+        intro = None
+    if best.cover < 1.0 and intro is None:
         return None
     asked = set(re.findall(r"\w+", info.text.lower()))
     options: list[str] = []
     for c in cands[1:MAX_OPTIONS]:
         sb, sc = best.statement, c.statement
         pc = _keyed(sc.text)
-        if (pc is None or sc.path != sb.path or sc.kind != sb.kind or c.cover < best.cover
+        if (pc is None or sc.kind != sb.kind or c.cover < best.cover
                 or c.score < best.score - PARALLEL_KEY_GAP or _dated_apart(_unvalued(best), _unvalued(c), written)):
             continue
-        if not _said_alike(pb, pc, best.typed, c.typed) or pc[0] == pb[0] or pc[-1] == pb[-1]:
+        keyed_alike = best.cover >= 1.0 and sc.path == sb.path and _said_alike(pb, pc, best.typed, c.typed)
+        alike = (keyed_alike
+                 or (intro is not None and _introducer(pc, c.typed, info.terms) == intro
+                     and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
+                                 for x, y in ((sb, best), (sc, c)))))
+        if not alike or pc[-1] == pb[-1]:
+            continue
+        if pc[0] == pb[0]:
+            # One heading over both ("## Wi-Fi: SSID home-net — password: ..." and "## Wi-Fi: SSID
+            # iot-net — password: ..."): each is named by what it says before the asked word.
+            named = [_before_intro(pb, intro), _before_intro(pc, intro)] if intro is not None else None
+            if not named or not all(named) or named[0] == named[1] or any(len(x) > 40 for x in named):
+                continue
+            if not options:
+                options.append(named[0])
+            if named[1] not in options:
+                options.append(named[1])
             continue
         if bool(best.typed) != bool(c.typed) or (_code(pb[-1]) is None) != (_code(pc[-1]) is None):
             continue  # "IBAN: QZ28 ..." beside "IBAN: see the contract": one of them gives it
@@ -387,9 +442,12 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         if any(not re.search(r"[^\W\d_]", x) or re.search(r"\d{4}", x) or len(x) > 40
                or (set(re.findall(r"\w+", x.lower())) - STOP_WORDS) & asked for x in (pb[0], pc[0])):
             continue
+        # Keys alike show the value; lines alike only in the asked word show all they say of the
+        # record ("Alarm code (flat): 2580"), since a key may be what tells them apart.
+        said = (lambda p: p[-1]) if keyed_alike else (lambda p: ": ".join(p[1:]))
         if not options:
-            options.append(f"{pb[0]} ({_clip_value(pb[-1])})")
-        this = f"{pc[0]} ({_clip_value(pc[-1])})"
+            options.append(f"{pb[0]} ({_clip_value(said(pb))})")
+        this = f"{pc[0]} ({_clip_value(said(pc))})"
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None

@@ -1968,6 +1968,40 @@ def test_two_records_saying_the_same_words_around_their_values_are_asked_about()
     assert reading.kind == "answered" and "2026/08/31" in reading.answer
 
 
+def test_two_records_introducing_their_values_by_the_asked_word_are_asked_about():
+    """"What's the van's plate?" over a note with a heading per vehicle, each line describing the
+    vehicle in its own words and giving its plate after the word "plate" ("kelvo transit 2018 blue,
+    plate KX 4 / 20771"): neither line says "van", the plates are each vehicle's own, so the reader
+    asks which. The question that names one record, or says "my" beside a record kept as mine, is
+    answered."""
+    a = hit("kelvo (mine): kelvo transit 2018 blue, plate KX 4 / 20771", line=4, path="/notes/vehicles.md")
+    b = hit("ruma (tomo's): ruma cargo 2022 grey, plate KX 9 / 55102", line=12, path="/notes/vehicles.md")
+    reading = Reader(overlap_model(ruma=0.3)).read("What's the van's plate number?", [a, b])
+    assert reading.kind == "ambiguous" and "kelvo" in reading.answer and "ruma" in reading.answer
+    reading = Reader(overlap_model()).read("What's the ruma's plate number?", [a, b])
+    assert reading.kind == "answered" and "55102" in reading.answer
+    reading = Reader(overlap_model()).read("What's my van's plate number?", [a, b])
+    assert reading.kind == "answered" and "20771" in reading.answer
+    # Lines giving values after different words ("bought ..." / "plate ...") are not alike.
+    c = hit("ruma (tomo's): ruma cargo 2022 grey, bought KX 9 / 55102", line=12, path="/notes/vehicles.md")
+    assert Reader(overlap_model(ruma=0.3)).read("What's the van's plate number?", [a, c]).kind == "answered"
+    # Two notes, one per vehicle, each heading its lines by the vehicle.
+    car = hit("Car - Corvan Estate: plate QLR 4410 B", line=7, path="/notes/car/corvan.md")
+    bike = hit("Scooter (Tomo): Midra 125, white, 2021, plate FTK 5521 C", line=6, path="/notes/car/scooter.md")
+    reading = Reader(overlap_model(midra=0.3)).read("What's the plate number?", [car, bike])
+    assert reading.kind == "ambiguous" and "Corvan" in reading.answer and "Midra" in reading.answer
+    # One heading over two networks: each is named by what its line says before "password".
+    home = hit("## Wi-Fi: SSID kestrel-home — password: blue-otter-19 (laptops)", line=5, path="/notes/network.md")
+    iot = hit("## Wi-Fi: SSID kestrel-things — password: red-lamp-27 (plugs, the printer)", line=6, path="/notes/network.md")
+    reading = Reader(overlap_model(things=0.3)).read("What's the wifi password?", [home, iot])
+    assert reading.kind == "ambiguous" and "kestrel-home" in reading.answer and "kestrel-things" in reading.answer
+    # A key that tells the records apart ("Alarm code (shop)") is shown with the value.
+    shop = hit("Codes: Alarm code (shop): 4471, panic button by the till", line=3, path="/notes/codes.md")
+    gran = hit("Nana's house: Alarm code: 9035 (armed response: sticker on the gate)", line=9, path="/notes/family.md")
+    reading = Reader(overlap_model(nana=0.3)).read("What is the alarm code?", [shop, gran])
+    assert reading.kind == "ambiguous" and "(shop)" in reading.answer and "Nana" in reading.answer
+
+
 def test_one_line_giving_two_relatives_each_their_value_is_asked_about():
     """"When is my nephew's birthday?" over "My nephews: Pavlo, born 02/09/2017, and Ivo, born
     30/05/2021": the line gives each nephew his date, so the reader asks which, not the line whole.
