@@ -71,12 +71,15 @@ class TrainSettings(BaseModel):
     # The time budget, not this, ends training on 2 cores: with the cheaper step (finetune/train.py)
     # an idle machine gets through about two passes in the training share of the 15-minute cycle.
     # LoRA on the top this many decoder layers (0: all); the backward pass stops at the lowest.
-    # Top 20 of SmolLM2's 30 (adapters from layer 10 up): a step ~10 % cheaper; at equal training
-    # time (51 steps against 45) held-out recall 115 -> 121 of 226 and general answers 94 -> 103
-    # of 240 over two seeds on Lena's and sam's slices (ahead in 3 of 4 runs, -1 in the fourth;
-    # general ahead in all 4). The top 12 (~25-30 % cheaper) learned less per step and cost sam
-    # general answers. bench/RESULTS.md, "Closed-book recall", sixteenth and seventeenth passes.
-    layers: int = 20
+    # Top 12 of SmolLM2's 30: a step ~25-30 % cheaper, but at equal training time (59 steps against
+    # 45) held-out recall was equal within noise on Lena and sam slices and sam's general answers
+    # fell. Top 20 (adapters from layer 10 up): at equal time on the slices 115 -> 121 of 226
+    # held-out and general 94 -> 103 of 240 over two seeds and two personas, but a full sam cycle
+    # at top 20 got no more steps (142 at 4.32 s/step, load ~3.5) than all-layer cycles (143) and
+    # learned less per step (held-out loss 0.35 against 0.22-0.23 at step 142-143; held-out 0.44
+    # against 0.48-0.52; ft 0.24 against 0.31): all layers stay (bench/RESULTS.md,
+    # "Closed-book recall", sixteenth and seventeenth passes).
+    layers: int = 0
     epochs: float = 2.0
     max_steps: int = 0  # 0: derived from epochs
     # 2e-3: what every measured cycle and paired run used (bench/RESULTS.md, issue 10 passes);

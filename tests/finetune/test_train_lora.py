@@ -302,26 +302,3 @@ def test_lora_on_the_top_layers_only_trains_there_and_the_backward_stops_there(c
     top = f"model.layers.{n - 1}.mlp.down_proj.weight"
     assert torch.equal(merged[low], base.model.layers[0].mlp.down_proj.weight)
     assert not torch.equal(merged[top], base.model.layers[n - 1].mlp.down_proj.base_layer.weight)
-
-
-def test_the_cycles_default_puts_lora_on_the_top_20_layers_only(chat_model_path):
-    """The cycle's default settings (agent.training.train_config of a default TrainSettings, as
-    the cycle builds its TrainConfig) give the demo model (30 layers) LoRA matrices in layers
-    10-29 only: at equal training time the top 20 recalled as much as all layers on two personas'
-    slices over two seeds and kept more general answers (bench/RESULTS.md, seventeenth pass)."""
-    from agent.config import TrainSettings
-    from agent.training import train_config
-    from finetune.backends import lora_model
-
-    cfg = train_config(TrainSettings(), {}, 600)
-    assert cfg.layers == 20
-    model, _, _ = lora_model(chat_model_path, rank=cfg.rank, alpha=cfg.alpha, targets=cfg.targets, seed=0,
-                             layers=cfg.layers)
-    n = model.config.num_hidden_layers
-    assert n > 20
-    trained = {int(name.split(".layers.")[1].split(".")[0]) for name, p in model.named_parameters() if p.requires_grad}
-    assert trained == set(range(n - 20, n))
-    # every projection the cycle targets is adapted in each of those layers, none below them
-    names = [name for name, p in model.named_parameters() if p.requires_grad]
-    for t in cfg.targets:
-        assert {int(x.split(".layers.")[1].split(".")[0]) for x in names if f".{t}." in x} == set(range(n - 20, n))
