@@ -430,6 +430,9 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
             named = [_before_intro(pb, intro), _before_intro(pc, intro)] if intro is not None else None
             if not named or not all(named) or named[0] == named[1] or any(len(x) > 40 for x in named):
                 continue
+            said_asked = [any(stem(w.lower()) in info.terms for w in re.findall(r"[^\W\d_]+", x)) for x in named]
+            if said_asked[0] != said_asked[1]:
+                continue  # "account number" beside "routing number" for "our account number": the asked one, not two records
             if not options:
                 options.append(named[0])
             if named[1] not in options:

@@ -1995,6 +1995,12 @@ def test_two_records_introducing_their_values_by_the_asked_word_are_asked_about(
     iot = hit("## Wi-Fi: SSID kestrel-things — password: red-lamp-27 (plugs, the printer)", line=6, path="/notes/network.md")
     reading = Reader(overlap_model(things=0.3)).read("What's the wifi password?", [home, iot])
     assert reading.kind == "ambiguous" and "kestrel-home" in reading.answer and "kestrel-things" in reading.answer
+    # Under one account's heading, "account number ..." and "routing number ...": the question
+    # asks for the account number, one of the two lines, not two records.
+    acct = hit("Joint current account (bank): account number: 40317/22", line=8, path="/notes/bank.md")
+    routing = hit("Joint current account (bank): routing number: 011-4402", line=9, path="/notes/bank.md")
+    reading = Reader(overlap_model()).read("What's our account number?", [acct, routing])
+    assert reading.kind == "answered" and "40317/22" in reading.answer
     # A key that tells the records apart ("Alarm code (shop)") is shown with the value.
     shop = hit("Codes: Alarm code (shop): 4471, panic button by the till", line=3, path="/notes/codes.md")
     gran = hit("Nana's house: Alarm code: 9035 (armed response: sticker on the gate)", line=9, path="/notes/family.md")
