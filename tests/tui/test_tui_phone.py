@@ -15,7 +15,9 @@ pytestmark = pytest.mark.asyncio
 async def send(pilot, app, text: str) -> PhoneMessage:
     before = len(app.query(PhoneMessage))
     app.send(text)
-    await pilot.pause()
+    # Routing mounts the widget on a later turn of the event loop (later still on a busy machine):
+    # wait for it instead of assuming one pause is enough.
+    await wait_for(pilot, lambda: len(app.query(PhoneMessage)) > before, timeout=30, what="the message routed to the phone")
     widgets = list(app.query(PhoneMessage))
     assert len(widgets) == before + 1, "the message was not routed to the phone"
     return widgets[-1]
@@ -86,7 +88,7 @@ async def test_a_pre_approved_setting_heard_unsurely_is_read_back_first(tui_env,
                                 confidence=Confidence(min_word_prob=0.3, mean_word_prob=0.6, unsure_words=["wifi"]))
             before = len(app.query(PhoneMessage))
             app.send(unsure.text, unsure)
-            await pilot.pause()
+            await wait_for(pilot, lambda: len(app.query(PhoneMessage)) > before, timeout=30, what="the message routed to the phone")
             widget = list(app.query(PhoneMessage))[before]
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=60, what="the read-back")
             assert "not sure I heard you right" in app.screen.question and vphone.state().wifi is False
