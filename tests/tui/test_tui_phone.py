@@ -13,6 +13,9 @@ pytestmark = pytest.mark.asyncio
 
 
 async def send(pilot, app, text: str) -> PhoneMessage:
+    # The app drops a message sent while it is still busy with the last one ("Still answering"),
+    # and it clears `busy` a moment after the last result shows: wait for that, not for the result.
+    await wait_for(pilot, lambda: not app.busy, timeout=60, what="the app to finish the last message")
     before = len(app.query(PhoneMessage))
     app.send(text)
     # Routing mounts the widget on a later turn of the event loop (later still on a busy machine):
@@ -86,6 +89,7 @@ async def test_a_pre_approved_setting_heard_unsurely_is_read_back_first(tui_env,
 
             unsure = Transcript(text="turn on wifi", seconds=1.2, language="en",
                                 confidence=Confidence(min_word_prob=0.3, mean_word_prob=0.6, unsure_words=["wifi"]))
+            await wait_for(pilot, lambda: not app.busy, timeout=60, what="the app to finish the last message")
             before = len(app.query(PhoneMessage))
             app.send(unsure.text, unsure)
             await wait_for(pilot, lambda: len(app.query(PhoneMessage)) > before, timeout=30, what="the message routed to the phone")
