@@ -507,6 +507,11 @@ class Reader:
                     # "Mr Adebayo" gives a surname: it does not answer "the inspector's first name".
                     typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v) and not v.isupper()]
                 own = [v for v in own if v in typed]
+            if info.want == "email" and typed and info.names:
+                # An address names its owner: "farah.qureshi@..." on a card that mentions Ingrid
+                # is Farah's, not Ingrid's; "i.halvorsen@..." is Ingrid Halvorsen's.
+                typed = [v for v in typed if not _email_of_another(v, info.names, st.text)]
+                own = [v for v in own if v in typed]
             # "Hodnet's garage": the garage is Hodnet's.
             bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text
             if kind_noun and typed:
@@ -1005,6 +1010,19 @@ class Reader:
 
 # A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
 _NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
+
+
+def _email_of_another(address: str, asked: Sequence[str], text: str) -> bool:
+    """Whether an e-mail address's local part names a person the line writes who is not the
+    one asked about, and nothing of the asked name (a word, or its initial)."""
+    parts = [p for p in re.split(r"[._+-]", address.split("@")[0].lower()) if p]
+    words = {w.lower() for n in asked for w in _name_words(re.sub(r"['’]s\b", "", n))}
+    if not parts or not words:
+        return False
+    if any(p in words or len(p) == 1 and any(w.startswith(p) for w in words) for p in parts):
+        return False
+    written = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} - words
+    return any(len(p) >= 3 and p in written for p in parts)
 
 
 def three_part_names(people: list[str], texts: Sequence[str], question: str) -> list[str]:

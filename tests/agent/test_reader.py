@@ -2153,3 +2153,17 @@ def test_my_own_id_under_a_me_heading_beside_my_partners_section():
                bullet("Me: Driver licence: DL4471 (same photo as the IRD card)", 3, "Driver licence")]
     reading = Reader(overlap_model()).read("What's my IRD number?", indexed)
     assert reading.kind == "answered" and "123-456-789" in reading.answer
+
+
+def test_an_email_address_that_names_someone_else_is_not_the_asked_persons():
+    # Farah's card mentions Ingrid (same corridor), and boosted it would win the scoring; her
+    # address names Farah, so it is no answer to Ingrid's e-mail. "i.halvorsen" is Ingrid's by
+    # her initial and the surname her line writes.
+    statements = [
+        hit("Farah Qureshi (postdoc). farah.qureshi@vennholm.ac.uk, office C4.11 (same corridor as Ingrid).", line=3, rank=0),
+        hit("Main supervisor: Prof. Ingrid Halvorsen. i.halvorsen@vennholm.ac.uk, room C4.02.", line=8, rank=1),
+    ]
+    reading = Reader(overlap_model(corridor=6.0)).read("What is Ingrid's email address?", statements)
+    assert "i.halvorsen@vennholm.ac.uk" in reading.answer and "farah" not in reading.answer.lower()
+    only_farah = Reader(overlap_model()).read("What is Ingrid's email address?", statements[:1])
+    assert "farah" not in only_farah.answer.lower()
