@@ -1574,14 +1574,18 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
         if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
             return True
-    if fields:
-        first = next(iter(fields.values()), "")
+    # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
+    # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).
+    first = next(iter(fields.values()), "") if fields else re.split(r"\s[-–—]\s|[:;,(]", text, maxsplit=1)[0]
+    if fields or re.match(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\s*(?:\(|[-–—:,])", text):
         # A question typed in lower case ("owens cell?") names a person the row writes with a
         # capital ("Owen's mum"); unless the question asks for that relation itself.
         typed = [w for w in dict.fromkeys(re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text))
                  if stem(w.lower()) in info.terms and not re.search(rf"\b{w.lower()}'?s? {_KIN}(?:'?s)?\b", q)]
         for name in [*info.names, *typed]:
             word = re.escape(name.split()[0].lower())
+            if re.search(rf"\b{word}'?s? {_KIN}\b", q):
+                continue  # "Dev's mum's number" asks for the relation's own line
             if (word not in first.lower() and re.search(rf"\b{word}'s {_KIN}\b", low)
                     and not re.search(rf"\b{word}\b(?!'s {_KIN}\b)", low)):
                 return True

@@ -2167,3 +2167,16 @@ def test_an_email_address_that_names_someone_else_is_not_the_asked_persons():
     assert "i.halvorsen@vennholm.ac.uk" in reading.answer and "farah" not in reading.answer.lower()
     only_farah = Reader(overlap_model()).read("What is Ingrid's email address?", statements[:1])
     assert "farah" not in only_farah.answer.lower()
+
+
+def test_a_contact_line_led_by_someone_else_is_theirs_not_the_relations():
+    # Pat's line says she is Dev's mum; Dev's own number is on his line.
+    statements = [
+        hit("Pat Holloway (Gran) - Dev's mum, does school pickup Tue/Thu - 555-0156", line=2, rank=0),
+        hit("Dev Holloway - husband - 555-0102", line=1, rank=1),
+    ]
+    reading = Reader(overlap_model(pickup=6.0)).read("What's Dev's phone number?", statements)
+    assert "555-0102" in reading.answer and "555-0156" not in reading.answer
+    # ... but her line answers for Dev's mum.
+    mum = Reader(overlap_model()).read("What's Dev's mum's phone number?", statements)
+    assert "555-0156" in mum.answer
