@@ -1574,6 +1574,12 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
         if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
             return True
+    if (fields and info.want in ("address", "phone", "email") and re.search(r"\b(?:my|our)\b", q)
+            and not info.names and not info.owners):
+        # "What is our home address?": a contacts row whose relation cell says "Dad" is his row.
+        kin = [v.strip().lower() for v in fields.values() if re.fullmatch(_KIN, v.strip().lower())]
+        if kin and not any(re.search(rf"\b{re.escape(k)}\b", q) for k in kin):
+            return True
     # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
     # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).
     first = next(iter(fields.values()), "") if fields else re.split(r"\s[-–—]\s|[:;,(]", text, maxsplit=1)[0]

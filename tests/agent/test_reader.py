@@ -2180,3 +2180,14 @@ def test_a_contact_line_led_by_someone_else_is_theirs_not_the_relations():
     # ... but her line answers for Dev's mum.
     mum = Reader(overlap_model()).read("What's Dev's mum's phone number?", statements)
     assert "555-0156" in mum.answer
+
+
+def test_a_contacts_row_of_a_relation_is_not_my_own_address():
+    fields = {"name": 'Walter "Walt" Brennan', "who": "Dad", "phone": "(503) 555-0126", "notes": "home: 4630 NE Tillamook St, Portland 97213"}
+    row = hit("name: Walter Brennan; who: Dad; phone: (503) 555-0126; notes: home: 4630 NE Tillamook St, Portland 97213",
+              line=6, rank=0, path="/notes/contacts.md", fields=fields)
+    ours = hit("Address: 2218 SE Larkin Street, Portland, OR 97202", line=3, rank=1, path="/notes/household.md")
+    reading = Reader(overlap_model(home=6.0)).read("What is our home address?", [row, ours])
+    assert "Larkin" in reading.answer and "Tillamook" not in reading.answer
+    dads = Reader(overlap_model()).read("What is my dad's home address?", [row, ours])
+    assert "Tillamook" in dads.answer
