@@ -699,6 +699,7 @@ class Reader:
         reading = self.decide(info, cands, question)
         if reading.kind == "answered" and (_sibling_key(info, reading.statement, statements)
                                            or _thing_elsewhere(info, reading.statement, statements)
+                                           or _done_to_another(info, reading.statement, statements)
                                            or _part_for_total(info, reading.statement)):
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
@@ -1199,6 +1200,28 @@ def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequenc
         return False
     return any(st.id != best.id and things <= _terms_of(st) and not typed_values(st.text, info.want, exclude=info.text)
                for st in statements)
+
+
+_DONE_TO = re.compile(r"^\W*when\s+(?:did|do|does|will|should|shall|must|was|were|is|are)\s+(?:i|we)\s+([a-z]+)\s+"
+                      r"(?:the|my|our|a|an|some)\s+([^?!.]+?)\W*$")
+
+
+def _done_to_another(info: QuestionInfo, best: StatementHit, statements: Sequence[StatementHit]) -> bool:
+    """"When did I plant the potatoes?" is not answered by "1 Jun: Tomatoes planted out": the line
+    says the deed but of another thing, while the notes speak of the asked thing elsewhere (the
+    fish pie's potatoes), so the thing is named as the notes name it and this line is not about
+    it. When no retrieved line names the thing, the line may name it another way ("Bought the
+    Octavia" for "the car") and stands."""
+    m = _DONE_TO.match(info.text.lower())
+    if info.want != "date" or m is None:
+        return False
+    said = _terms_of(best)
+    kinds = _KIND_WORDS.get(info.want, set())
+    thing = {t for t in content_words(m.group(2)) if t not in kinds} - {stem(w) for n in info.names for w in _name_words(n)}
+    missing = thing - said
+    if stem(m.group(1)) not in said or not missing:
+        return False
+    return any(st.id != best.id and missing <= _terms_of(st) for st in statements)
 
 
 _ASKS_TOTAL = re.compile(r"\b(?:in total|total|altogether|all in all|overall)\b", re.IGNORECASE)

@@ -2191,3 +2191,15 @@ def test_a_contacts_row_of_a_relation_is_not_my_own_address():
     assert "Larkin" in reading.answer and "Tillamook" not in reading.answer
     dads = Reader(overlap_model()).read("What is my dad's home address?", [row, ours])
     assert "Tillamook" in dads.answer
+
+
+def test_a_deed_done_to_another_thing_does_not_say_when_the_asked_thing_was():
+    statements = [
+        hit("1 Jun.: Tomatoes planted out in the big bed, 8 plants.", line=15, rank=0),
+        hit("Maureen's fish pie: 1 kg floury potatoes for the mash", line=3, rank=1, path="/notes/recipes.md"),
+    ]
+    reading = Reader(overlap_model()).read("When did I plant the potatoes?", statements)
+    assert reading.kind == "abstained"
+    # The tomatoes' own question is answered by that line.
+    tomatoes = Reader(overlap_model()).read("When did I plant the tomatoes?", statements)
+    assert "1 Jun" in tomatoes.answer
