@@ -825,6 +825,13 @@ class Reader:
         if len(phrase) >= 3 and phrase[-1] == "".join(w[0] for w in phrase[-1 - len(phrase[-1]):-1]):
             phrase = phrase[:-1]  # "product manager (PM)": the initials repeat the words
         head = phrase[-1] if phrase else None
+        said_stems = {stem(w.strip(".,;:()").lower()) for w in said.split()}
+        if len(phrase) >= 2 and not any(same_or_synonym(w, said_stems) for w in asked) \
+                and not shares_attribute(phrase[:-1], said, self.relate, need="all"):
+            # Only a close vector for the head, no word of the question said: "dentist
+            # appointment" is not spoken of by "Medication schedule" (appointment/schedule 0.47)
+            # when nothing there is near "dentist".
+            return False
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
         if other_supply(asked_stems, {stem(w.strip(".,;:()").lower()) for w in said.split()}):

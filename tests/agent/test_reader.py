@@ -159,6 +159,21 @@ def test_word_vectors_decide_what_no_list_knows():
     assert Reader(scorer).read("What is my dog called?", statements).kind == "abstained"
 
 
+def test_one_close_vector_does_not_speak_of_a_two_word_attribute():
+    """"Medication schedule" sits near "appointment" in vector space and nowhere near "dentist":
+    a line under it does not say when the dentist appointment is. A line that says the dentist
+    does."""
+    from agent.reader_relate import WordRelate
+
+    close = {"appointment": [1.0, 0.0, 0.0], "schedule": [0.9, 0.1, 0.0], "dentist": [0.0, 1.0, 0.0]}
+    relate = WordRelate(lambda ws: [close.get(w, [0.0, 0.0, 1.0]) for w in ws])
+    question = "When is Owen's next dentist appointment?"
+    allergy = [hit("Owen: penicillin allergy (hives, 2015).", line=14, topic="Medication schedule")]
+    assert Reader(overlap_model(penicillin=3.0), relate=relate).read(question, allergy).kind == "abstained"
+    booked = [hit("Owen: dentist, Tue 12 Jan 2027 at 3pm.", line=3, topic="Medication schedule")]
+    assert "12 Jan 2027" in Reader(overlap_model(), relate=relate).read(question, booked).answer
+
+
 def test_a_code_must_be_on_the_line():
     """"I'll forget my locker combination" says a code exists, not what it is."""
     said_to_exist = [hit("I already know I'll forget my locker combination.", line=7)]
