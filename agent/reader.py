@@ -510,7 +510,7 @@ class Reader:
             if info.want == "email" and typed and info.names:
                 # An address names its owner: "farah.qureshi@..." on a card that mentions Ingrid
                 # is Farah's, not Ingrid's; "i.halvorsen@..." is Ingrid Halvorsen's.
-                typed = [v for v in typed if not _email_of_another(v, info.names, st.text)]
+                typed = [v for v in typed if not _email_of_another(v, info, st.text)]
                 own = [v for v in own if v in typed]
             # "Hodnet's garage": the garage is Hodnet's.
             bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text
@@ -1020,16 +1020,23 @@ class Reader:
 _NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
 
 
-def _email_of_another(address: str, asked: Sequence[str], text: str) -> bool:
+def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
     """Whether an e-mail address's local part names a person the line writes who is not the
-    one asked about, and nothing of the asked name (a word, or its initial)."""
-    parts = [p for p in re.split(r"[._+-]", address.split("@")[0].lower()) if p]
-    words = {w.lower() for n in asked for w in _name_words(re.sub(r"['’]s\b", "", n))}
+    one whose address is asked, and nothing of the asked name (a word, or its initial). Only
+    when the question asks for that person's own address ("Ingrid's email"), not a relation's
+    ("Léa's teacher's email", which the teacher's address answers)."""
+    from memory.gloss import fold
+
+    owners = [n for n in info.names
+              if re.search(rf"\b{re.escape(n)}(?:['’]s)?\s+(?:[a-z]+\s+)?e-?mail\b", info.text, re.IGNORECASE)
+              or re.search(rf"\be-?mail(?:\s+address)?\s+(?:of|for)\s+{re.escape(n)}\W*$", info.text, re.IGNORECASE)]
+    parts = [p for p in re.split(r"[._+-]", fold(address.split("@")[0].lower())) if p]
+    words = {fold(w.lower()) for n in owners for w in _name_words(re.sub(r"['’]s\b", "", n))}
     if not parts or not words:
         return False
     if any(p in words or len(p) == 1 and any(w.startswith(p) for w in words) for p in parts):
         return False
-    written = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} - words
+    written = {fold(w.lower()) for w in re.findall(r"\b[^\W\d_][^\W\d_A-Z]{2,}\b", text) if w[0].isupper()} - words
     return any(len(p) >= 3 and p in written for p in parts)
 
 
@@ -1613,7 +1620,8 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
     # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
     # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).
     first = next(iter(fields.values()), "") if fields else re.split(r"\s[-–—]\s|[:;,(]", text, maxsplit=1)[0]
-    if fields or re.match(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\s*(?:\(|[-–—:,])", text):
+    # (A full name leads it: "Goals: Isla's mum took her to get it x-rayed" is Isla's line.)
+    if fields or re.match(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\s*(?:\(|[-–—:,])", text):
         # A question typed in lower case ("owens cell?") names a person the row writes with a
         # capital ("Owen's mum"); unless the question asks for that relation itself.
         typed = [w for w in dict.fromkeys(re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text))

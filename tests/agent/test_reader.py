@@ -2195,6 +2195,9 @@ def test_a_contact_line_led_by_someone_else_is_theirs_not_the_relations():
     # ... but her line answers for Dev's mum.
     mum = Reader(overlap_model()).read("What's Dev's mum's phone number?", statements)
     assert "555-0156" in mum.answer
+    # A label that leads a line is no person: the line is still about Isla.
+    xray = [hit("Goals: Isla's mum took her to get it x-rayed: sprain, 2 weeks off.", line=12)]
+    assert "sprain" in Reader(overlap_model()).read("What did the x-ray say about Isla's wrist?", xray).answer
 
 
 def test_a_contacts_row_of_a_relation_is_not_my_own_address():
@@ -2218,3 +2221,13 @@ def test_a_deed_done_to_another_thing_does_not_say_when_the_asked_thing_was():
     # The tomatoes' own question is answered by that line.
     tomatoes = Reader(overlap_model()).read("When did I plant the tomatoes?", statements)
     assert "1 Jun" in tomatoes.answer
+
+
+def test_an_email_asked_of_someones_relation_is_the_relations():
+    # "Léa's teacher's email" is Geneviève's address, which does not name Léa.
+    teacher = hit("Name: Geneviève Rioux; Notes: enseignante de Léa; Email: g.rioux@example.qc.ca", line=4)
+    reading = Reader(overlap_model()).read("What is the email address of Léa's teacher?", [teacher])
+    assert "g.rioux@example.qc.ca" in reading.answer
+    # A name written with accents is the address's unaccented name.
+    grainne = hit("Gráinne Brennan (sister-in-law): grainne.brennan@example.co.uk", line=2)
+    assert "grainne.brennan@" in Reader(overlap_model()).read("What's Gráinne's email?", [grainne]).answer
