@@ -1034,6 +1034,9 @@ def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
     words = {fold(w.lower()) for n in owners for w in _name_words(re.sub(r"['’]s\b", "", n))}
     if not parts or not words:
         return False
+    domain = fold(address.split("@")[-1].lower())
+    if any(w in domain for w in words if len(w) >= 3):
+        return False  # "rosa@electricgarden.com" is the Electric Garden studio's address
     if any(p in words or len(p) == 1 and any(w.startswith(p) for w in words) for p in parts):
         return False
     written = {fold(w.lower()) for w in re.findall(r"\b[^\W\d_][^\W\d_A-Z]{2,}\b", text) if w[0].isupper()} - words

@@ -2229,5 +2229,8 @@ def test_an_email_asked_of_someones_relation_is_the_relations():
     reading = Reader(overlap_model()).read("What is the email address of Léa's teacher?", [teacher])
     assert "g.rioux@example.qc.ca" in reading.answer
     # A name written with accents is the address's unaccented name.
+    # An organisation's address names it in the domain, whoever reads it.
+    studio = hit("Electric Garden (studio): engineer Rosa, rosa@electricgarden.com", line=6)
+    assert "rosa@electricgarden.com" in Reader(overlap_model()).read("What's the email of Electric Garden?", [studio]).answer
     grainne = hit("Gráinne Brennan (sister-in-law): grainne.brennan@example.co.uk", line=2)
     assert "grainne.brennan@" in Reader(overlap_model()).read("What's Gráinne's email?", [grainne]).answer
