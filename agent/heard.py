@@ -390,10 +390,13 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_readi
 # "Dinner" and "dinner", or "6" and "six", is no doubt about what the message says (the 5-best
 # agreement already compares bodies "spelling aside", `_same_words`). Without the context the
 # probability of a word is split between its spellings, so a right body fell under SMS_WORD_PROB
-# ("Text Tobias Dinner is at 6.": "Dinner" 0.18 bare, flite slt) and was read back. Only words
-# under the floor are rescored (one more decoder pass each, at most a few); a spelling is the same
-# word in another case, or a number as digits or in words. Contractions ("I'm"/"I am") change the
-# number of words and are not counted here.
+# and was read back (flite's "Text Tobias dinner is ready.": "dinner" 0.29 bare, with "Dinner"
+# 0.81; after a name with no comma the body's first word may start a sentence). Only words under
+# the floor are rescored (one more decoder pass per spelling, 1-4); a spelling is the same word in
+# another case, or a number 0-99 as digits or in words. A word's probability is the mean of its
+# tokens' (Scorer.words), so for a spelling of several tokens the sum is an estimate, not a
+# probability; the 5-best agreement and the recipient check still follow. Contractions ("I'm"/
+# "I am") change the number of words and are not counted here (bench/RESULTS.md, seventeenth pass).
 BODY_SPELLINGS = True
 _DIGIT_WORDS = {v: k for k, v in reversed(list(_ONES.items())) if k != "oh"}
 _TENS_WORDS = {v: k for k, v in _TENS.items() if k != "fourty"}
@@ -418,13 +421,9 @@ def spellings(word: str) -> list[str]:
     lead, core, tail = m.groups()
     forms = {core.lower(), core.capitalize()}
     digits = numbers_to_digits(core.lower())
-    if digits.isdigit():
+    if digits.isdigit():  # "7", "seven", "twenty-five"
         forms.add(digits)
         said = _number_words(int(digits))
-        if said:
-            forms |= {said, said.capitalize()}
-    elif core.isdigit():
-        said = _number_words(int(core))
         if said:
             forms |= {said, said.capitalize()}
     return [f"{lead}{f}{tail}" for f in sorted(forms) if f != core]
