@@ -12,7 +12,7 @@ import weakref
 from pydantic import BaseModel, ConfigDict
 
 from agent.phone import grammar
-from agent.phone.parser import numbers_to_digits, parse_command
+from agent.phone.parser import _ONES, _TENS, numbers_to_digits, parse_command
 from agent.phone.recover import COMMAND_VOCABULARY, Recovered, recover
 from tools.voice import GATED_NOISE, HIGH_NO_SPEECH, SMS_AVG_LOGPROB, SMS_WORD_PROB
 
@@ -340,7 +340,8 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_readi
     The recipient: "Text/Message <each contact or relation>, <body>" are scored on the recording
     (the nearest MESSAGE_TARGETS to what was heard), and the heard recipient must hold
     GRAMMAR_SURE of the probability. The body: sent verbatim, so every body word must still be at
-    SMS_WORD_PROB without the context, as faster-whisper aligns words (the old rule for the whole
+    SMS_WORD_PROB without the context (its spellings counted together, `BODY_SPELLINGS`), as
+    faster-whisper aligns words (the old rule for the whole
     message, whose verb and name words are where tiny.en doubts most: "Message" 0.35 bare in
     "Message my mother, happy birthday", body words 0.8-0.9), and the transcript's segment
     log-probability must clear the message floor. Without `own_reading` the heard text is not
@@ -353,7 +354,11 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_readi
     if not n or conf.avg_logprob < SMS_AVG_LOGPROB or conf.no_speech_prob > HIGH_NO_SPEECH:
         return False
     bare = scorer.words(text, context=False)
-    if len(bare) < n or min(p for _, p in bare[-n:]) < SMS_WORD_PROB:
+    if len(bare) < n:
+        return False
+    if BODY_SPELLINGS:
+        bare = _spellings_counted(scorer, bare, len(bare) - n)
+    if min(p for _, p in bare[-n:]) < SMS_WORD_PROB:
         return False
     if BODY_AGREE:
         bodies = [_body_of(a) for a in scorer.alternatives(N_BEST)]
@@ -379,6 +384,66 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_readi
     post = grammar.posterior(list(zip(scores, meanings)))
     evidence.update(path="message", p_all=round(post.get(("to", mine), 0.0), 4), scored=len(texts))
     return post.get(("to", mine), 0.0) >= GRAMMAR_SURE
+
+
+# A body word's probability counts all its spellings together: the recognizer's doubt between
+# "Dinner" and "dinner", or "6" and "six", is no doubt about what the message says (the 5-best
+# agreement already compares bodies "spelling aside", `_same_words`). Without the context the
+# probability of a word is split between its spellings, so a right body fell under SMS_WORD_PROB
+# and was read back (flite's "Text Tobias dinner is ready.": "dinner" 0.29 bare, with "Dinner"
+# 0.81; after a name with no comma the body's first word may start a sentence). Only words under
+# the floor are rescored (one more decoder pass per spelling, 1-4); a spelling is the same word in
+# another case, or a number 0-99 as digits or in words. A word's probability is the mean of its
+# tokens' (Scorer.words), so for a spelling of several tokens the sum is an estimate, not a
+# probability; the 5-best agreement and the recipient check still follow. Contractions ("I'm"/
+# "I am") change the number of words and are not counted here (bench/RESULTS.md, seventeenth pass).
+BODY_SPELLINGS = True
+_DIGIT_WORDS = {v: k for k, v in reversed(list(_ONES.items())) if k != "oh"}
+_TENS_WORDS = {v: k for k, v in _TENS.items() if k != "fourty"}
+
+
+def _number_words(n: int) -> str | None:
+    """0-99 in words, as the recognizer prints them ("twenty-five")."""
+    if n < 20:
+        return _DIGIT_WORDS.get(n)
+    if n < 100:
+        tens, unit = _TENS_WORDS[n - n % 10], n % 10
+        return tens if not unit else f"{tens}-{_DIGIT_WORDS[unit]}"
+    return None
+
+
+def spellings(word: str) -> list[str]:
+    """The other spellings of one printed word ("Dinner" -> "dinner"; "6." -> "six."; "seven" ->
+    "Seven", "7"), its punctuation kept; no word that differs in more than spelling."""
+    m = re.fullmatch(r"(\W*)([\w'-]+?)(\W*)", word)
+    if not m:
+        return []
+    lead, core, tail = m.groups()
+    forms = {core.lower(), core.capitalize()}
+    digits = numbers_to_digits(core.lower())
+    if digits.isdigit():  # "7", "seven", "twenty-five"
+        forms.add(digits)
+        said = _number_words(int(digits))
+        if said:
+            forms |= {said, said.capitalize()}
+    return [f"{lead}{f}{tail}" for f in sorted(forms) if f != core]
+
+
+def _spellings_counted(scorer, bare: list[tuple[str, float]], start: int) -> list[tuple[str, float]]:
+    """`bare` (words scored without the context), each word from `start` on that is under
+    SMS_WORD_PROB holding its probability plus its other spellings' in the same place."""
+    out = list(bare)
+    for i in range(start, len(bare)):
+        word, p = bare[i]
+        if p >= SMS_WORD_PROB:
+            continue
+        for other in spellings(word):
+            text = " ".join([w for w, _ in bare[:i]] + [other] + [w for w, _ in bare[i + 1:]])
+            scored = scorer.words(text, context=False)
+            if len(scored) == len(bare) and scored[i][0] == other:
+                p += scored[i][1]
+        out[i] = (word, min(1.0, p))
+    return out
 
 
 _plans: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # agent -> {reading: meaning}
