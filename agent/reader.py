@@ -53,7 +53,7 @@ from agent.reader_text import (
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
-                                   same_fact)
+                                   same_fact, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, romanized
 
@@ -614,7 +614,13 @@ class Reader:
             cands = [c for c in cands if c.typed]
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
-        cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        # ... unless it tells a change of a line that does name it: "2.0 go/no-go: the launch
+        # moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November".
+        unnamed = [c for c in cands if c.attached and not c.names_ok and not c.other_owner and c.owner_ok
+                   and not _names_another(c.statement, info.text)]
+        cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
+                                        written=version_date, page=page_date)
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
             # A record's own date column says its month too ("Date: 2026-10-11" is October's).
@@ -1453,6 +1459,13 @@ def version_date(st: StatementHit):
     have been written on 15 September, so that date is what the line tells (an appointment) and
     the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
     found = written_date(st)
+    if found and not st.fields and (heading := latest_date(f"{st.path} {st.topic}")) and heading[0] and found > heading:
+        # A line under a dated heading ("Weekly sync, 7 Sep 2026": "Target launch date: 12
+        # November") was written that day; the later date in its words is what it tells, not when
+        # it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its own.)
+        label = re.match(r"\W*([^:]{4,40}):", st.text)
+        opening = latest_date(label.group(1)) if label else None
+        found = max(heading, opening) if opening and opening[0] else heading
     page = latest_date(st.written)
     if found is None and page and (md := month_day(st.topic)) and md[0]:
         # A diary's heading "Fredag 11. september" on a page written 2026-09-30: that day of the
