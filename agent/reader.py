@@ -107,6 +107,7 @@ class Scored(BaseModel):
     other_owner: bool = False  # about someone else's X where the question asks about "my X"
     named: bool = False  # for "what is my X called": names X right there ("the starter is called Gerald")
     names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
+    unnamed: bool = False  # leaves out only words of a name the question uses (no other label, id or number)
     owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     mine: bool = False  # for "Who is X?": says what X is to the user ("my brother-in-law", "my manager is X")
@@ -434,10 +435,14 @@ class Reader:
                 names_ok = all(all(stem(w) in terms or stem(w) in around for w in _name_words(n)) for n in named_apart)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
-            names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
-            names_ok = names_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
+            said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
+            said_ok = said_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
             # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
-            names_ok = names_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
+            said_ok = said_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
+            # A line that only leaves a name's words out (no other identifier, number or label) may
+            # still follow up a line that says them (reader_versions.unnamed_changes).
+            unnamed = not names_ok and said_ok
+            names_ok = names_ok and said_ok
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born|birth|dob)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
@@ -570,7 +575,7 @@ class Reader:
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
-                              owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok,
+                              owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
                               type_weight=type_weight))
         _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
@@ -617,7 +622,7 @@ class Reader:
         named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         # ... unless it tells a change of a line that does name it: "2.0 go/no-go: the launch
         # moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November".
-        unnamed = [c for c in cands if c.attached and not c.names_ok and not c.other_owner and c.owner_ok
+        unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and c.owner_ok
                    and not _names_another(c.statement, info.text)]
         cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
                                         written=version_date, page=page_date)
