@@ -324,6 +324,8 @@ def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     return _JOB_TERMS if _ASKS_JOB.search(info.text) and OCCUPATION.search(text) else set()
 
 
+# Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
+_CHANGED_KINDS = ("date", "time", "money", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
 _KIND_WORDS = {
     kind: {stem(w) for w in words.split()}
     for kind, words in {
@@ -729,7 +731,8 @@ class Reader:
         best = cands[0]
         if (best.pmi or 0.0) < (MIN_PMI_UNCOVERED if best.cover == 0 else MIN_PMI) and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
-        if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands):
+        if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands) \
+                and not self._tells_new_value(info, best):
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
@@ -744,6 +747,20 @@ class Reader:
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _tells_new_value(self, info: QuestionInfo, best: Scored) -> bool:
+        """A line that names what the question names and says its value of the asked kind changed
+        speaks of the asked attribute though it leaves out its word: "Round 8 at Allard Park is now
+        11:15am not 10:30" tells the kick-off time, "Owen moved to Wednesdays 5p" the day of his
+        lesson. One attribute word at most may be left out, and not for another kind of thing."""
+        if not (info.names and best.names_ok and best.typed and info.want in _CHANGED_KINDS and revises(best.statement)):
+            return False
+        kind_words = _KIND_WORDS.get(info.want or "", set())
+        words = [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words]
+        if len({stem(w) for w in words} - _terms_of(best.statement)) > 1:
+            return False
+        phrase = head_phrase(info.text, words)
+        return not (phrase and other_kind(info.text, phrase[-1], best.statement.text))
 
     def _speaks_as_newer_version(self, info: QuestionInfo, best: Scored, cands: list[Scored]) -> bool:
         """A newer version of a line that speaks of what is asked speaks of it too, though it

@@ -156,3 +156,16 @@ def test_a_change_line_that_leaves_out_the_name_follows_up_the_line_that_says_it
     for line in (other, party):
         reading = Reader(overlap_model()).read("When does Beacon launch?", [card, line])
         assert reading.kind == "answered" and "12 November" in reading.answer, line.text
+
+
+def test_a_change_of_the_named_things_value_speaks_of_the_asked_attribute():
+    """"Round 4 at Hollis Park is now 9:45am not 9:00" leaves out "kick-off" but names the
+    ground and says its time changed: it answers. A line that names the ground and says no
+    change, or a change at another ground, does not."""
+    moved = hit("2026-10-02: Round 4 at Hollis Park is now 9:45am not 9:00 - pitch clash", line=7, path="/notes/club.md")
+    reading = Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [moved])
+    assert reading.kind == "answered" and "9:45" in reading.answer
+    plain = hit("2026-10-02: Round 4 at Hollis Park, bring oranges, 9:00 at the gate", line=7, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [plain]).kind == "abstained"
+    other = hit("2026-10-02: Round 4 at Dunmore Park is now 9:45am not 9:00", line=7, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [other]).kind == "abstained"
