@@ -1481,10 +1481,11 @@ def version_date(st: StatementHit):
     have been written on 15 September, so that date is what the line tells (an appointment) and
     the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
     found = written_date(st)
-    if found and not st.fields and (heading := latest_date(f"{st.path} {st.topic}")) and heading[0] and found > heading:
-        # A line under a dated heading ("Weekly sync, 7 Sep 2026": "Target launch date: 12
-        # November") was written that day; the later date in its words is what it tells, not when
-        # it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its own.)
+    if found and not st.fields and (heading := latest_date(f"{st.path} {st.topic}")) and heading[0] and heading[2] and found > heading:
+        # A line under a heading dated to the day ("Weekly sync, 7 Sep 2026": "Target launch date:
+        # 12 November") was written that day; the later date in its words is what it tells, not
+        # when it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its
+        # own; under a month's heading, "Log 2026-11", the line's "11-22" may be its day.)
         label = re.match(r"\W*([^:]{4,40}):", st.text)
         opening = latest_date(label.group(1)) if label else None
         found = max(heading, opening) if opening and opening[0] else heading

@@ -373,13 +373,17 @@ def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["
     9: the launch moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November").
     Only a line that states the change (a word of change, an update mark, a day its value holds
     from), with a value of the asked kind other than the named line's, newer than it, and saying
-    all the question's words that line says but one."""
+    all the question's words that line says but one. A line that says some of the question's names
+    and not the others is about another thing of the one it names."""
     if info.want is None or not named:
         return []  # without a kind of value, a line about another thing cannot be told apart
+    asked = {stem(w) for n in info.names for w in re.findall(r"[^\W_]+", n)}
     out = []
     for c in unnamed:
         if not c.typed or not states_change(c.statement, written):
             continue
+        if asked & terms(c.statement):
+            continue  # it names some of them: "Otis swimming moved to Sundays" is no version of "PE on Wednesdays"
         if any(b.typed and same_fact(info, b, c, terms) and _newer(c, b, written, page) for b in named):
             out.append(c)
     return out

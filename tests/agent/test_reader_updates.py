@@ -156,6 +156,11 @@ def test_a_change_line_that_leaves_out_the_name_follows_up_the_line_that_says_it
     for line in (other, party):
         reading = Reader(overlap_model()).read("When does Beacon launch?", [card, line])
         assert reading.kind == "answered" and "12 November" in reading.answer, line.text
+    # A line that says one of the asked names and not the other is about another thing of it.
+    pe = hit("Timetable: Otis has PE on Wednesdays.", line=3, path="/notes/school.md", topic="School, 2 Sep 2026")
+    swim = hit("30/09/26 -- Otis swimming moved to Sundays 10am", line=9, path="/notes/school.md")
+    reading = Reader(overlap_model()).read("What day does Otis have PE?", [pe, swim])
+    assert reading.kind == "answered" and "Wednesdays" in reading.answer
 
 
 def test_a_change_of_the_named_things_value_speaks_of_the_asked_attribute():
