@@ -52,7 +52,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    same_fact, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, romanized
@@ -324,6 +324,8 @@ def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     return _JOB_TERMS if _ASKS_JOB.search(info.text) and OCCUPATION.search(text) else set()
 
 
+_BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
+_CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
 # Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
 _CHANGED_KINDS = ("date", "time", "money", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
 _KIND_WORDS = {
@@ -754,6 +756,14 @@ class Reader:
         11:15am not 10:30" tells the kick-off time, "Owen moved to Wednesdays 5p" the day of his
         lesson. One attribute word at most may be left out, and not for another kind of thing."""
         if not (info.names and best.names_ok and best.typed and info.want in _CHANGED_KINDS and revises(best.statement)):
+            return False
+        if _BIRTH_WORDS.search(info.text):
+            return False  # a birthday does not change: "Daan V. has a new number" says nothing of it
+        # The value is the one the change gives ("is now 11:15am", "moved to Wednesdays"), not the
+        # day the line is filed under ("24-11-2026: Daan V. has a new number").
+        text = best.statement.text
+        live = [v for v in best.typed if not _filed_under(best.statement, v) and not retired(text, v)]
+        if not any(v in text[m.start():m.end() + _CHANGED_VALUE_WINDOW] for m in REVISES.finditer(text) for v in live):
             return False
         kind_words = _KIND_WORDS.get(info.want or "", set())
         words = [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words]

@@ -172,5 +172,10 @@ def test_a_change_of_the_named_things_value_speaks_of_the_asked_attribute():
     assert reading.kind == "answered" and "9:45" in reading.answer
     plain = hit("2026-10-02: Round 4 at Hollis Park, bring oranges, 9:00 at the gate", line=7, path="/notes/club.md")
     assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [plain]).kind == "abstained"
+    # Nor a change of something else on a line filed under a date: the date is when it was noted.
+    number = hit("Changelog: 24-11-2026: Hollis Park has a new number: 0161 555 0190", line=8, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What day is the Hollis Park open day?", [number]).kind == "abstained"
+    assert Reader(overlap_model()).read("When is Daan Visser's birthday?", [
+        hit("Changelog: 24-11-2026: Daan V. has a new number: 06-55501906", line=8, path="/notes/people.md")]).kind == "abstained"
     other = hit("2026-10-02: Round 4 at Dunmore Park is now 9:45am not 9:00", line=7, path="/notes/club.md")
     assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [other]).kind == "abstained"
