@@ -52,8 +52,8 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
-                                   same_fact)
+from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+                                   same_fact, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, romanized
 
@@ -107,6 +107,7 @@ class Scored(BaseModel):
     other_owner: bool = False  # about someone else's X where the question asks about "my X"
     named: bool = False  # for "what is my X called": names X right there ("the starter is called Gerald")
     names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
+    unnamed: bool = False  # leaves out only words of a name the question uses (no other label, id or number)
     owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     mine: bool = False  # for "Who is X?": says what X is to the user ("my brother-in-law", "my manager is X")
@@ -323,6 +324,10 @@ def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     return _JOB_TERMS if _ASKS_JOB.search(info.text) and OCCUPATION.search(text) else set()
 
 
+_BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
+_CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
+# Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
+_CHANGED_KINDS = ("date", "time", "money", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
 _KIND_WORDS = {
     kind: {stem(w) for w in words.split()}
     for kind, words in {
@@ -434,10 +439,14 @@ class Reader:
                 names_ok = all(all(stem(w) in terms or stem(w) in around for w in _name_words(n)) for n in named_apart)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
-            names_ok = names_ok and all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
-            names_ok = names_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
+            said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
+            said_ok = said_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
             # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
-            names_ok = names_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
+            said_ok = said_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
+            # A line that only leaves a name's words out (no other identifier, number or label) may
+            # still follow up a line that says them (reader_versions.unnamed_changes).
+            unnamed = not names_ok and said_ok
+            names_ok = names_ok and said_ok
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born|birth|dob)\b", info.text.lower()):
                 # A log's date column or the date a line is filed under says when it was written or
@@ -575,7 +584,7 @@ class Reader:
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
-                              owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok,
+                              owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
                               type_weight=type_weight))
         _mine_beside_others(info, out)
         out.sort(key=lambda s: -s.prerank)
@@ -619,7 +628,13 @@ class Reader:
             cands = [c for c in cands if c.typed]
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
-        cands = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
+        # ... unless it tells a change of a line that does name it: "2.0 go/no-go: the launch
+        # moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November".
+        unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and c.owner_ok
+                   and not _names_another(c.statement, info.text)]
+        cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
+                                        written=version_date, page=page_date)
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
             # A record's own date column says its month too ("Date: 2026-10-11" is October's).
@@ -724,7 +739,8 @@ class Reader:
         best = cands[0]
         if (best.pmi or 0.0) < (MIN_PMI_UNCOVERED if best.cover == 0 else MIN_PMI) and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
-        if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands):
+        if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands) \
+                and not self._tells_new_value(info, best):
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
@@ -739,6 +755,28 @@ class Reader:
         value = self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
+
+    def _tells_new_value(self, info: QuestionInfo, best: Scored) -> bool:
+        """A line that names what the question names and says its value of the asked kind changed
+        speaks of the asked attribute though it leaves out its word: "Round 8 at Allard Park is now
+        11:15am not 10:30" tells the kick-off time, "Owen moved to Wednesdays 5p" the day of his
+        lesson. One attribute word at most may be left out, and not for another kind of thing."""
+        if not (info.names and best.names_ok and best.typed and info.want in _CHANGED_KINDS and revises(best.statement)):
+            return False
+        if _BIRTH_WORDS.search(info.text):
+            return False  # a birthday does not change: "Daan V. has a new number" says nothing of it
+        # The value is the one the change gives ("is now 11:15am", "moved to Wednesdays"), not the
+        # day the line is filed under ("24-11-2026: Daan V. has a new number").
+        text = best.statement.text
+        live = [v for v in best.typed if not _filed_under(best.statement, v) and not retired(text, v)]
+        if not any(v in text[m.start():m.end() + _CHANGED_VALUE_WINDOW] for m in REVISES.finditer(text) for v in live):
+            return False
+        kind_words = _KIND_WORDS.get(info.want or "", set())
+        words = [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words]
+        if len({stem(w) for w in words} - _terms_of(best.statement)) > 1:
+            return False
+        phrase = head_phrase(info.text, words)
+        return not (phrase and other_kind(info.text, phrase[-1], best.statement.text))
 
     def _speaks_as_newer_version(self, info: QuestionInfo, best: Scored, cands: list[Scored]) -> bool:
         """A newer version of a line that speaks of what is asked speaks of it too, though it
@@ -1511,6 +1549,14 @@ def version_date(st: StatementHit):
     have been written on 15 September, so that date is what the line tells (an appointment) and
     the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
     found = written_date(st)
+    if found and not st.fields and (heading := latest_date(f"{st.path} {st.topic}")) and heading[0] and heading[2] and found > heading:
+        # A line under a heading dated to the day ("Weekly sync, 7 Sep 2026": "Target launch date:
+        # 12 November") was written that day; the later date in its words is what it tells, not
+        # when it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its
+        # own; under a month's heading, "Log 2026-11", the line's "11-22" may be its day.)
+        label = re.match(r"\W*([^:]{4,40}):", st.text)
+        opening = latest_date(label.group(1)) if label else None
+        found = max(heading, opening) if opening and opening[0] else heading
     page = latest_date(st.written)
     if found is None and page and (md := month_day(st.topic)) and md[0]:
         # A diary's heading "Fredag 11. september" on a page written 2026-09-30: that day of the

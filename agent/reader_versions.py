@@ -325,7 +325,9 @@ def dated_change(st: "StatementHit", written) -> bool:
 
 
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) -> float:
-    if written is not None and dated_change(c.statement, written) and not dated_change(b.statement, written):
+    if written is not None and dated_change(c.statement, written) and (not dated_change(b.statement, written) or not c.names_ok):
+        # (also after a line that told an earlier change, when this one leaves out the name the
+        # question uses, as a follow-up does: see unnamed_changes)
         return VERSION_PMI_GAP_DATED_CHANGE
     said_b, said_c = _said(info, b, c, terms)
     if said_b - said_c:
@@ -363,6 +365,28 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
         cands.remove(newer)
         cands.insert(0, newer)
         newer.recent = True
+
+
+def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["Scored"], *, terms, written, page=None) -> list["Scored"]:
+    """The lines among `unnamed` (lines that leave out a name the question uses) that tell a change
+    of the fact a line in `named` gives: a follow-up does not repeat the name ("2.0 go/no-go -- Nov
+    9: the launch moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November").
+    Only a line that states the change (a word of change, an update mark, a day its value holds
+    from), with a value of the asked kind other than the named line's, newer than it, and saying
+    all the question's words that line says but one. A line that says some of the question's names
+    and not the others is about another thing of the one it names."""
+    if info.want is None or not named:
+        return []  # without a kind of value, a line about another thing cannot be told apart
+    asked = {stem(w) for n in info.names for w in re.findall(r"[^\W_]+", n)}
+    out = []
+    for c in unnamed:
+        if not c.typed or not states_change(c.statement, written):
+            continue
+        if asked & terms(c.statement):
+            continue  # it names some of them: "Otis swimming moved to Sundays" is no version of "PE on Wednesdays"
+        if any(b.typed and same_fact(info, b, c, terms) and _newer(c, b, written, page) for b in named):
+            out.append(c)
+    return out
 
 
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old

@@ -122,3 +122,60 @@ def test_a_dose_asked_by_its_unit_is_answered_by_the_changed_dose():
     change = hit("2026-10-14: Lisinopril goes from 10 to 20 mg starting tomorrow, check in 6 weeks.", line=8, path="/notes/log.md")
     reading = Reader(overlap_model(starting=1.0)).read("How many milligrams of Lisinopril do I take?", [card, change])
     assert reading.kind == "answered" and "20 mg" in reading.answer
+
+
+def test_a_line_under_a_dated_heading_is_as_old_as_the_heading_not_the_date_it_tells():
+    """"Launch date for Orbit: 3 December (was 12 November)" in the notes of the 5 October sync
+    was said on 5 October; the go/no-go of 9 November moving the launch to 1 December is newer,
+    though the date it tells is earlier."""
+    old = hit("Launch date for Orbit: 3 December 2026 (was 12 November).", line=10, path="/notes/meetings/sync.md",
+              topic="Weekly sync, 5 Oct 2026")
+    new = hit("Go/no-go, 9 Nov 2026: Orbit launch moves to 1 December 2026.", line=3, path="/notes/meetings/gonogo.md",
+              fields={"Go/no-go, 9 Nov 2026": "Orbit launch moves to 1 December 2026."})
+    for order in ([old, new], [new, old]):
+        reading = Reader(overlap_model(was=0.5)).read("When does Orbit launch?", order)
+        assert reading.kind == "answered" and "1 December" in reading.answer, order
+
+
+def test_a_change_line_that_leaves_out_the_name_follows_up_the_line_that_says_it():
+    """The go/no-go note says "the launch moves to 10 December" without naming Beacon: it is a
+    follow-up of "Target launch date for Beacon: 12 November", not a line about something else.
+    A line that names another project, or says no change, stays out."""
+    card = hit("Target launch date for Beacon: 12 November 2026.", line=4, path="/notes/meetings/kickoff.md",
+               topic="Kickoff, 7 Sep 2026")
+    moved = hit("Go/no-go, 9 Nov 2026: Decision: go, but the launch moves to 10 December 2026.", line=2,
+                path="/notes/meetings/gonogo.md",
+                fields={"Go/no-go, 9 Nov 2026": "Decision: go, but the launch moves to 10 December 2026."})
+    reading = Reader(overlap_model()).read("When does Beacon launch?", [card, moved])
+    assert reading.kind == "answered" and "10 December" in reading.answer
+    other = hit("Go/no-go, 9 Nov 2026: Decision: go, but the Atlas launch moves to 10 December 2026.", line=2,
+                path="/notes/meetings/gonogo.md",
+                fields={"Go/no-go, 9 Nov 2026": "Decision: go, but the Atlas launch moves to 10 December 2026."})
+    party = hit("Go/no-go, 9 Nov 2026: the launch party is on 10 December 2026.", line=3, path="/notes/meetings/gonogo.md",
+                fields={"Go/no-go, 9 Nov 2026": "the launch party is on 10 December 2026."})
+    for line in (other, party):
+        reading = Reader(overlap_model()).read("When does Beacon launch?", [card, line])
+        assert reading.kind == "answered" and "12 November" in reading.answer, line.text
+    # A line that says one of the asked names and not the other is about another thing of it.
+    pe = hit("Timetable: Otis has PE on Wednesdays.", line=3, path="/notes/school.md", topic="School, 2 Sep 2026")
+    swim = hit("30/09/26 -- Otis swimming moved to Sundays 10am", line=9, path="/notes/school.md")
+    reading = Reader(overlap_model()).read("What day does Otis have PE?", [pe, swim])
+    assert reading.kind == "answered" and "Wednesdays" in reading.answer
+
+
+def test_a_change_of_the_named_things_value_speaks_of_the_asked_attribute():
+    """"Round 4 at Hollis Park is now 9:45am not 9:00" leaves out "kick-off" but names the
+    ground and says its time changed: it answers. A line that names the ground and says no
+    change, or a change at another ground, does not."""
+    moved = hit("2026-10-02: Round 4 at Hollis Park is now 9:45am not 9:00 - pitch clash", line=7, path="/notes/club.md")
+    reading = Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [moved])
+    assert reading.kind == "answered" and "9:45" in reading.answer
+    plain = hit("2026-10-02: Round 4 at Hollis Park, bring oranges, 9:00 at the gate", line=7, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [plain]).kind == "abstained"
+    # Nor a change of something else on a line filed under a date: the date is when it was noted.
+    number = hit("Changelog: 24-11-2026: Hollis Park has a new number: 0161 555 0190", line=8, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What day is the Hollis Park open day?", [number]).kind == "abstained"
+    assert Reader(overlap_model()).read("When is Daan Visser's birthday?", [
+        hit("Changelog: 24-11-2026: Daan V. has a new number: 06-55501906", line=8, path="/notes/people.md")]).kind == "abstained"
+    other = hit("2026-10-02: Round 4 at Dunmore Park is now 9:45am not 9:00", line=7, path="/notes/club.md")
+    assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [other]).kind == "abstained"
