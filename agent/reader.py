@@ -1349,8 +1349,21 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             # "Sophie T" beside "Sophie Tran" is one person; "Sophie T." and "Sophie T" too.
             if any(g.split()[1].startswith(initial) for g in fulls) or any(o.split()[1].rstrip(".") == initial for o in out):
                 continue
+        if any(_plain_letters(o) == _plain_letters(f) for o in out):
+            continue  # "Emre Yıldız" and "Emre Yildiz": one name, typed with and without its letters
         out.append(f)
     return out
+
+
+# Letters that carry no combining mark to strip, as a keyboard without them types them.
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+                        "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "İ": "I"})
+
+
+def _plain_letters(name: str) -> str:
+    from memory.gloss import fold
+
+    return fold(name.translate(_PLAIN)).lower()
 
 
 # Capitalised words that follow a first name without being a surname ("Sophie Monday", "Dave

@@ -2234,3 +2234,16 @@ def test_an_email_asked_of_someones_relation_is_the_relations():
     assert "rosa@electricgarden.com" in Reader(overlap_model()).read("What's the email of Electric Garden?", [studio]).answer
     grainne = hit("Gráinne Brennan (sister-in-law): grainne.brennan@example.co.uk", line=2)
     assert "grainne.brennan@" in Reader(overlap_model()).read("What's Gráinne's email?", [grainne]).answer
+
+
+def test_one_name_typed_with_and_without_its_letters_is_one_person():
+    statements = [
+        hit("Çağan Yılmaz: birthday 12.3.1988", line=1, path="/notes/pages/Çağan Yılmaz.md"),
+        hit("Lunch with Çağan Yilmaz and the twins on Sunday.", line=4, path="/notes/journals/2026_10_04.md"),
+        hit("Cagan Yilmaz lent us the trailer.", line=2, path="/notes/journals/2026_10_11.md"),
+    ]
+    reading = Reader(overlap_model()).read("When is Çağan's birthday?", statements)
+    assert reading.kind == "answered" and "12.3.1988" in reading.answer
+    # Two surnames are still two people.
+    other = hit("Çağan Demir: birthday 2.5.1990", line=1, path="/notes/pages/Çağan Demir.md")
+    assert Reader(overlap_model()).read("When is Çağan's birthday?", [*statements, other]).kind == "ambiguous"
