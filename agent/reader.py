@@ -519,7 +519,7 @@ class Reader:
             if info.want == "email" and typed and info.names:
                 # An address names its owner: "farah.qureshi@..." on a card that mentions Ingrid
                 # is Farah's, not Ingrid's; "i.halvorsen@..." is Ingrid Halvorsen's.
-                typed = [v for v in typed if not _email_of_another(v, info, st.text)]
+                typed = [v for v in typed if not _email_of_another(v, info, f"{st.topic} {Path(st.path).stem} {st.text}")]
                 own = [v for v in own if v in typed]
             # "Hodnet's garage": the garage is Hodnet's.
             bare = re.sub(r"['’]s\b", "", st.text) if kind_noun or role else st.text
@@ -1059,8 +1059,8 @@ _NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di d
 
 
 def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
-    """Whether an e-mail address's local part names a person the line writes who is not the
-    one whose address is asked, and nothing of the asked name (a word, or its initial). Only
+    """Whether an e-mail address's local part names a person the line (its heading, its note's
+    name) writes who is not the one whose address is asked, and nothing of the asked name (a word, or its initial). Only
     when the question asks for that person's own address ("Ingrid's email"), not a relation's
     ("Léa's teacher's email", which the teacher's address answers)."""
     from memory.gloss import fold

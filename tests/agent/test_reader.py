@@ -2182,6 +2182,10 @@ def test_an_email_address_that_names_someone_else_is_not_the_asked_persons():
     assert "i.halvorsen@vennholm.ac.uk" in reading.answer and "farah" not in reading.answer.lower()
     only_farah = Reader(overlap_model()).read("What is Ingrid's email address?", statements[:1])
     assert "farah" not in only_farah.answer.lower()
+    # Her card's name says whose it is when the line does not.
+    card = hit("Office C4.11 (same corridor as Ingrid). farah.qureshi@vennholm.ac.uk", line=5,
+               path="/notes/zk/202604021400 People - Farah Qureshi.md", topic="People - Farah Qureshi")
+    assert "farah" not in Reader(overlap_model()).read("What is Ingrid's email address?", [card]).answer.lower()
 
 
 def test_a_contact_line_led_by_someone_else_is_theirs_not_the_relations():
