@@ -988,6 +988,7 @@ class Reader:
                 return who
             # Prose: different names attached to the noun ("my aunt Rosa", "Aunt Carla").
             attached: list[str] = []
+            said_mine: list[str] = []  # attached by "my <noun>" itself ("relation: my mother")
             relation_nouns = {stem(o) for o in info.owners} | ({stem(info.subject)} if info.subject else set())
             # Only for a person ("my aunt"): "my first paper" names no one, though names stand near "paper".
             # "Text my sister - what's her number?": the sister is whom it is about, though no
@@ -1006,6 +1007,8 @@ class Reader:
                         and re.search(rf"\b{noun}\b(?!['’]s)", rest.lower()) and not re.search(rf"\b(?:[a-z]+['’]s|his|her|their) {noun}\b", rest.lower())):
                     if key.strip() not in attached and key.strip().lower() not in low:
                         attached.append(key.strip())
+                        if re.search(rf"\b(?:my|our) {noun}\b(?!['’]s)", rest.lower()):
+                            said_mine.append(key.strip())
                     continue
                 for v in _people(st):
                     first = v.split()[0]
@@ -1015,10 +1018,15 @@ class Reader:
                     # the place after it, "Clodagh my sister, Salford", is not her).
                     if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text):  # not "Zsofi, my brother's daughter"
                         beside = [v]
+                        said_mine.append(v)
                         break
                     if _near(st.text, v, noun, window=1):
                         beside.append(v)
                 attached += [v for v in beside if v not in attached]
+            if len(said_mine) == 1 and len(attached) >= 2:
+                # One of them the notes call "my mother"; the other is only written beside the
+                # word ("Family: mother Ayşe Yıldız" on the partner's page): no question to ask.
+                attached = said_mine
             if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
                 return attached
         # A first name the question uses, capitalised or not ("whats chris's email"), that the

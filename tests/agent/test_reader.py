@@ -2251,3 +2251,16 @@ def test_one_name_typed_with_and_without_its_letters_is_one_person():
     # Two surnames are still two people.
     other = hit("Çağan Demir: birthday 2.5.1990", line=1, path="/notes/pages/Çağan Demir.md")
     assert Reader(overlap_model()).read("When is Çağan's birthday?", [*statements, other]).kind == "ambiguous"
+
+
+def test_the_one_the_notes_call_my_mother_is_not_asked_back_against_another_mother():
+    # Raili's card says "my mother"; Ayşe is only written beside the word on the partner's page.
+    statements = [
+        hit("Raili Leppänen: relation: my mother, Ilona's mummo", line=3, path="/notes/pages/Raili Leppänen.md"),
+        hit("Family: mother Ayşe Yıldız", line=6, path="/notes/pages/Emre Yildiz.md"),
+    ]
+    reading = Reader(overlap_model()).read("What's my mother's email address?", statements)
+    assert reading.kind != "ambiguous"
+    # Two the notes both call "my ..." are still asked about.
+    two = [hit("Tomás Ruiz: relation: my brother", line=2), hit("Nico Ruiz: relation: my brother", line=3)]
+    assert Reader(overlap_model()).read("What's my brother's email address?", two).kind == "ambiguous"
