@@ -1007,7 +1007,7 @@ class Reader:
                         and re.search(rf"\b{noun}\b(?!['’]s)", rest.lower()) and not re.search(rf"\b(?:[a-z]+['’]s|his|her|their) {noun}\b", rest.lower())):
                     if key.strip() not in attached and key.strip().lower() not in low:
                         attached.append(key.strip())
-                        if re.search(rf"\b(?:my|our) {noun}\b(?!['’]s)", rest.lower()):
+                        if re.search(rf"\b(?:my|our) {noun}\b(?!['’]s|-)", rest.lower()):
                             said_mine.append(key.strip())
                     continue
                 for v in _people(st):
@@ -1018,7 +1018,8 @@ class Reader:
                     # the place after it, "Clodagh my sister, Salford", is not her).
                     if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text):  # not "Zsofi, my brother's daughter"
                         beside = [v]
-                        said_mine.append(v)
+                        if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s|-)", st.text):
+                            said_mine.append(v)  # "Gráinne, my sister-in-law" is no "my sister"
                         break
                     if _near(st.text, v, noun, window=1):
                         beside.append(v)
