@@ -878,7 +878,7 @@ class Reader:
         # blood type?"; "the supplier I'm ordering the winter tyres from" is answered by the
         # "winter stock" order) and no value of an asked kind vouches for the line ("residence
         # permit renewal at IND: 01/19/2027" does say when the residence permit appointment is).
-        plain = re.match(rf"^\W*what(?:'s|’s| is| are| was)\s+(?:my|our|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\W*$", info.text.lower()) if head else None
+        plain = re.match(rf"^\W*what(?:'s|’s| is| are| was)\s+(?:my|our|the|[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\W*$", info.text.lower()) if head else None
         if plain and len(phrase) >= 2 and not best.typed and stem(head) not in kind_words and _other_compound(phrase[-2], head, st.text) \
                 and not shares_attribute([head], said, self.relate):
             return False  # "blood type" is not answered by "blood pressure"

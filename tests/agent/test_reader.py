@@ -2264,3 +2264,9 @@ def test_the_one_the_notes_call_my_mother_is_not_asked_back_against_another_moth
     # Two the notes both call "my ..." are still asked about.
     two = [hit("Tomás Ruiz: relation: my brother", line=2), hit("Nico Ruiz: relation: my brother", line=3)]
     assert Reader(overlap_model()).read("What's my brother's email address?", two).kind == "ambiguous"
+
+
+def test_someones_blood_type_is_not_a_pages_type():
+    # "type:: person" on Emre's page is what the page is, not his blood type.
+    page = [hit("Emre Yildiz: type: person", line=2, path="/notes/pages/Emre Yildiz.md")]
+    assert Reader(overlap_model()).read("What's Emre's blood type?", page).kind == "abstained"
