@@ -55,7 +55,7 @@ from agent.reader_parallel import option, parallel_codes, parallel_keys, paralle
 from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    same_fact, unnamed_changes)
 from memory.statements import link_words
-from memory.gloss import english_for, romanized
+from memory.gloss import english_for, fold, romanized
 
 _OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
 _NAME_DAY = re.compile(r"\b(?:name ?day|imienin\w*|namenstag|namnsdag|navnedag|onomastico|onom[aá]stico|sv[aá]tek|n[eé]vnap)\b", re.IGNORECASE)
@@ -872,7 +872,7 @@ class Reader:
             return False
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
-        if other_supply(asked_stems, {stem(w.strip(".,;:()").lower()) for w in said.split()}):
+        if other_supply(asked_stems, said_stems):
             return False  # "Áram" (electricity) is not our gas meter
         # "blood type" is not answered by "blood pressure": when it is asked plainly ("What is my
         # blood type?"; "the supplier I'm ordering the winter tyres from" is answered by the
@@ -1016,9 +1016,10 @@ class Reader:
                         continue
                     # "my aunt Rosa", "Rosa, my aunt", a card's "Niamh  my sister in Dublin" (then
                     # the place after it, "Clodagh my sister, Salford", is not her).
-                    if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text):  # not "Zsofi, my brother's daughter"
+                    called = re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text)
+                    if called:  # not "Zsofi, my brother's daughter"
                         beside = [v]
-                        if re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s|-)", st.text):
+                        if not st.text[called.end():].startswith("-"):
                             said_mine.append(v)  # "Gráinne, my sister-in-law" is no "my sister"
                         break
                     if _near(st.text, v, noun, window=1):
@@ -1069,11 +1070,9 @@ _NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di d
 
 def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
     """Whether an e-mail address's local part names a person the line (its heading, its note's
-    name) writes who is not the one whose address is asked, and nothing of the asked name (a word, or its initial). Only
-    when the question asks for that person's own address ("Ingrid's email"), not a relation's
+    name) writes who is not the one whose address is asked, and nothing of the asked name (a word,
+    or its initial). Only when the question asks for that person's own address ("Ingrid's email"), not a relation's
     ("Léa's teacher's email", which the teacher's address answers)."""
-    from memory.gloss import fold
-
     owners = [n for n in info.names
               if re.search(rf"\b{re.escape(n)}(?:['’]s)?\s+(?:[a-z]+\s+)?e-?mail\b", info.text, re.IGNORECASE)
               or re.search(rf"\be-?mail(?:\s+address)?\s+(?:of|for)\s+{re.escape(n)}\W*$", info.text, re.IGNORECASE)]
@@ -1370,8 +1369,6 @@ _PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "
 
 
 def _plain_letters(name: str) -> str:
-    from memory.gloss import fold
-
     return fold(name.translate(_PLAIN)).lower()
 
 
