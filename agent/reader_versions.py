@@ -191,8 +191,25 @@ def when_in_force(st: "StatementHit", written) -> tuple[int, int, int] | None:
     return in_force_from(st, when) or when
 
 
+def told_only(st: "StatementHit") -> bool:
+    """Whether the only date a line has is one its words tell ("Dentist: 24 Nov 2026, 14:00" on an
+    undated card): no date in its file's name, heading, fields, page or opening label."""
+    if st.fields or latest_date(f"{st.path} {st.topic}") or latest_date(st.written or "") or loose_date(st):
+        return False
+    label = re.match(r"\W*([^:]{4,40}):", st.text)
+    return not (label and latest_date(label.group(1)))
+
+
 def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
     dc, db = when_in_force(c.statement, written), when_in_force(b.statement, written)
+    if dc and db and dc != db:
+        # A date only a line's words tell is the day it tells (an appointment is written before
+        # its day), not when it was written: against a line dated by its heading or file that
+        # states a change ("20 Nov: the dentist is away on the 24th, moved to the 27th"), it gives
+        # no order, and the stated change decides.
+        late, early = (b, c) if db > dc else (c, b)
+        if told_only(late.statement) and not told_only(early.statement) and states_change(early.statement, written):
+            return early is c
     if page is not None:
         # The day a page was last changed dates its undated lines, but only ever against them:
         # it can make such a line older than a dated one ("Office days: Tuesday and Thursday" on

@@ -137,6 +137,26 @@ def test_a_line_under_a_dated_heading_is_as_old_as_the_heading_not_the_date_it_t
         assert reading.kind == "answered" and "1 December" in reading.answer, order
 
 
+def test_a_date_an_undated_card_tells_is_no_day_it_was_written():
+    """A health page's undated "Dentist: 24 Nov 2026, 14:00" against the journal of 20 November: "the
+    dentist is away on the 24th, my appointment moved to 27 Nov 2026". The card's date is the
+    appointment it tells, not when it was written (a booking is written before its day), so the
+    dated line that states the change is the newer version. Without the word of change, the
+    card's later date keeps its place."""
+    card = hit("Appointments: Dentist (check the old filling): 24 Nov 2026, 14:00 with Dr. Mendes", line=13,
+               path="/notes/health/start.txt", topic="Health")
+    moved = hit("Clinic sent a message: Dr. Mendes is away on the 24th, my appointment moved to 27 Nov 2026, 10:30.",
+                line=10, path="/notes/journal/2026-11.txt", topic="Fri 20 Nov 2026")
+    question = "When is my dentist appointment?"
+    for order in ([card, moved], [moved, card]):
+        reading = Reader(overlap_model(dentist=1.0)).read(question, order)
+        assert reading.kind == "answered" and "27 Nov" in reading.answer, order
+    said = hit("Clinic sent a message: Dr. Mendes is away on the 24th, my appointment is on 27 Nov 2026, 10:30.",
+               line=10, path="/notes/journal/2026-11.txt", topic="Fri 20 Nov 2026")
+    reading = Reader(overlap_model(dentist=1.0)).read(question, [card, said])
+    assert "24 Nov" in reading.answer
+
+
 def test_a_change_line_that_leaves_out_the_name_follows_up_the_line_that_says_it():
     """The go/no-go note says "the launch moves to 10 December" without naming Beacon: it is a
     follow-up of "Target launch date for Beacon: 12 November", not a line about something else.
