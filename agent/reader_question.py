@@ -812,10 +812,16 @@ def _past_glossed_words(found: list[tuple[int, str]], text: str) -> list[tuple[i
     return out or found
 
 
+def _apposed(after: str, kind: set[str]) -> bool:
+    """Whether the words after a name say it is of the sought kind: ", my new manager", " (our landlord)"."""
+    m = re.match(r"\s*(?:,|\(|-|–|—)\s*(?:my|our|the|his|her|their)((?:\s+\w+){1,3})", after, re.IGNORECASE)
+    return m is not None and any(w.lower() in kind for w in m.group(1).split())
+
+
 def _keys_name(text: str, end: int, start: int) -> bool:
     """Whether the text between a word and the next name only keys or titles it ("Chefin: Petra",
-    "Serwis: pan Zbyszek", "Jefa — Mónica")."""
-    return re.fullmatch(r"\s*[:=—–-]?\s*(?:[a-z]{1,4}\.?\s+)?", text[end:start]) is not None
+    "Serwis: pan Zbyszek", "Jefa — Mónica", "Babysitterin (Mia)")."""
+    return re.fullmatch(r"\s*[:=—–-]?\s*\(?\s*(?:[a-z]{1,4}\.?\s+)?", text[end:start]) is not None
 
 
 def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[str], common: Callable[[str], bool] | None) -> str:
@@ -843,7 +849,15 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
     # ... in the notes' language too: "Autoservisas Ratas" for the garage.
     of_kind = [f for f in found if kind & ({w.lower() for w in f[1].split()} | {g for w in f[1].split() for g in english_for(w)})]
     keyed = [f for f in found if text[f[0] + len(f[1]):].startswith(":")]
-    found = of_kind or keyed or found
+    # The name the sought kind's word keys ("Babysitterin (Mia)", "Chefin: Petra") or that it is
+    # said of ("Parisa Karimi, my new manager since Erik moved") is the one sought.
+    # (The kind's word as the key of its clause, and all of the kind: "Ondřej = můj přítel (Ondra)"
+    # gives a nickname, "beau-frère (frère de Malik)" another one's brother.)
+    by_kind = [f for f in found if _seeks_person(kind) and (any(
+        _keys_name(text, w.end(), f[0]) and kind <= ({w.group(0).lower()} | set(english_for(w.group(0))))
+        for w in re.finditer(r"(?:^|(?<=[:;,•–—-]\s))\w+", text[:f[0]])) or _apposed(text[f[0] + len(f[1]):], kind))]
+    found = of_kind or by_kind or keyed or found
+    # The asked words where the line says them, in the notes' language too ("Babysitterin (Mia)").
     spots = [m.start() for m in re.finditer(r"\w+", text) if m.group(0).lower() in asked and m.group(0).lower() not in STOP]
     if not spots:
         return found[0][1]

@@ -2101,6 +2101,11 @@ def test_a_hop_skips_a_capitalised_common_word_of_the_notes_language():
     from agent.reader_question import entity
     assert entity("Babysitterin Lena Vogt, 0152 5550199, Mo und Do", "Who is the babysitter?", "Kontakte", None, "babysitter") == "Lena Vogt"
     assert entity("Chefin: Petra Hahn (seit März)", "Who is my boss?", "Arbeit", None, "boss") == "Petra Hahn"
+    # ... or with the name in brackets after it: "Freitag: Babysitterin (Mia) bis 19 Uhr".
+    assert entity("Abholen: Freitag: Babysitterin (Mia) bis 19 Uhr", "Who is the babysitter?", "Familie", None, "babysitter") == "Mia"
+    # A name the line says is of that kind, though another name stands nearer the asked words.
+    assert entity("First 1:1 with Parisa Karimi, my new manager since Erik N moved to the battery team.",
+                  "Who is my new manager?", "", None, "manager") == "Parisa Karimi"
     assert entity("Bratr Pavel přijede v sobotu", "Who is my brother?", "", None, "brother") == "Pavel"
     # A place keeps its name whole: "Kelso Garage" is the garage.
     assert entity("Kelso Garage: booked for the MOT", "Which garage has the van?", "", None, "garage") == "Kelso Garage"
