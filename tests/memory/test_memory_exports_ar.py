@@ -136,3 +136,14 @@ def test_an_instagram_thread_is_its_messages_repaired_dated_and_cited_at_their_c
     assert "José Pérez: el nuevo número es 11 15-0000-1111" in got[14][1] and got[14][0].startswith("Instagram messages: José Pérez")
     assert got[14][2] == "2027-01-15" and got[26][2] == "2026-12-23"
     assert not any("geoblocked" in t or "sender name" in t for _, t, _ in got.values())
+
+
+def test_portugals_renda_is_the_rent_and_words_that_hold_it_are_not():
+    """Portugal writes the rent "renda" (Brazil "aluguel"): "Renda €780/mês" is the rent; the
+    Spanish "prendas" (clothes) and the Portuguese "rendimento" (income) hold the letters only."""
+    from memory.gloss import english_for, foreign_for
+    assert "rent" in english_for("Senhorio: Sr. Queirós. Renda €780/mês, transferência até dia 8.")
+    assert "rent" in english_for("As rendas de 2026 estão pagas")
+    assert "renda" in foreign_for(["rent"])
+    for other in ("Prendas para o Natal", "Rendimento anual: 31 000 €", "Rendall Street"):
+        assert "rent" not in english_for(other), other
