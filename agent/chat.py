@@ -283,6 +283,25 @@ def _role_words(text: str, noun: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]+", text) if stem(w.lower()) == want or want in gloss_stems(w)}
 
 
+# The key of a person card's line that says how the card's subject is related to the writer
+# ("relation:: my mother" on a Logseq page, "Relationship: my aunt" on a contact card).
+_RELATION_KEYS = re.compile(r"(?i)relation(?:ship)?|rel|role|who")
+
+
+def _card_subject(st, noun: str) -> str | None:
+    """The card's own name, when its line tells that its subject is the writer's `noun`: "relation::
+    my mother, [[Pekka]]'s godmother" on the page "Marjatta Koskinen" is about Marjatta; the name the
+    value gives (Pekka, whose godmother she is) is someone else. Only a card named like a person (its
+    page's own name, or two capitalised words), never a section heading such as "Family"."""
+    head = (st.topic or "").strip()
+    if not noun or not head or not (head == Path(st.path).stem or re.fullmatch(r"(?:[A-Z][\w'’-]+\.?\s+)+[A-Z][\w'’-]+", head)):
+        return None
+    for key, value in st.fields.items():
+        if _RELATION_KEYS.fullmatch(key.strip()) and re.search(rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(noun)}\b", value):
+            return head
+    return None
+
+
 def _says(st, role: str) -> bool:
     """Whether a statement (its line or the heading it sits under) says the role sought."""
     return says_role(f"{st.topic} {st.text}", role)
@@ -796,6 +815,8 @@ class ChatEngine:
                 if named:
                     return named, reading.model_copy(update={
                         "statement": c.statement, "value": named, "answer": compose(c.statement, None, question)})
+        if (subject := _card_subject(st, noun)):
+            return subject, reading.model_copy(update={"value": subject})
         # A table row's columns name its parts ("prescriber: ..."); a "Key: value" line is keyed by
         # its subject, unless its key is the very role sought ("physio:: [[Amara Ojo]]").
         keyed = st.kind == "row" or (noun and any(stem(k.lower()) == stem(noun) for k in st.fields))

@@ -1229,13 +1229,16 @@ def _sibling_key(info: QuestionInfo, best: StatementHit, statements: Sequence[St
     the chosen line is its sibling under another key ("flight out: TP 661 ..."): the answer is not
     the sibling's value. A key that says the asked one and more ("Alarm code (flat)" beside
     "Alarm code") is one of several of the asked thing, not a sibling."""
-    mine = [content_words(k) for k in best.fields]
+    # A key whose value says the rest of the asked key is no sibling: "Daycare news: Hanna moved to
+    # another unit, Ilona's new teacher is Sirpa" tells the very "Daycare teacher" asked.
+    mine = [(content_words(k), content_words(v)) for k, v in best.fields.items()]
     for st in statements:
         if st.id == best.id:
             continue
         for key in st.fields:
             asked = content_words(key)
-            if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms and not asked <= m for m in mine):
+            if len(asked) >= 2 and asked <= info.terms and any(m & asked and not m <= info.terms and not asked <= m and not asked - m <= said
+                                                               for m, said in mine):
                 return True
     return False
 

@@ -364,6 +364,15 @@ def _introducer(parts: list[str], values: list[str], terms) -> str | None:
     return None
 
 
+def _mine_beside_another(question: str, word: str, mine: str, other: str) -> bool:
+    """"Who is my mother?" over a card's "relation: my mother" and the partner's page's "Family:
+    mother Ayşe": the line that says "my mother" is the one meant; the other only writes the word
+    beside someone (the partner's mother), so there are not two records to ask between."""
+    said_mine = rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b"
+    return (bool(re.search(rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b", question))
+            and bool(re.search(said_mine, mine)) and not re.search(said_mine, other))
+
+
 def _before_intro(parts: list[str], word: str) -> str:
     """What a record's line says before the word that gives its value ("SSID home-net" in "SSID
     home-net — password: ..."), without the punctuation around it."""
@@ -421,7 +430,8 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         alike = (keyed_alike
                  or (intro is not None and _introducer(pc, c.typed, info.terms) == intro
                      and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
-                                 for x, y in ((sb, best), (sc, c)))))
+                                 for x, y in ((sb, best), (sc, c)))
+                     and not _mine_beside_another(info.text, intro, sb.text, sc.text)))
         if not alike or pc[-1] == pb[-1]:
             continue
         if pc[0] == pb[0]:

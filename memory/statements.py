@@ -479,6 +479,9 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             parents.pop()
         topic = heading_topic + [parents[-1][1]] if parents else heading_topic
         label = parents[-1][1] if parents else heading_label
+        # Indented under a short line of its own that names what it is about ("FORD RANGER (mine)");
+        # not under a record that is itself keyed ("2019-08-01 open Assets:Bank:ISK  SEK").
+        under = bool(parents) and ":" not in parents[-1][1]
         if len(seg) == 1 and len(text.split()) <= _PARENT_WORDS and not text.rstrip().endswith(tuple(".!?")):
             parents.append((indent, _parent_label(clean(text).rstrip(":"))))
         kv = key_value(clean(text))
@@ -519,6 +522,11 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             opening = key_value(clean(text[len(dated):]).lstrip(" :-–—"))
             if opening and len(opening[0].split()) <= 3:
                 dated = f"{dated}: {opening[0]}"
+        if kv and under and len(spans) == 1:
+            # "FORD RANGER (mine)" over "    Plate: BXRM 205" in a plain-text note: the plate is the
+            # Ranger's, so the line carries the line it is indented under, as a bare line does.
+            builder.span(run, 0, len(text), "sentence", topic, label)
+            continue
         for k, (a, b) in enumerate(spans):
             builder.span(run, a, b, "sentence", topic, dated if k and dated else "")
 

@@ -128,6 +128,30 @@ def test_lines_indented_under_a_short_line_carry_it_as_their_topic(tmp_path):
     assert by_line[3].topic[-1] != "Karin & Tom Shaw"  # a heading line is not its own topic
 
 
+def test_key_value_lines_indented_under_a_title_carry_it_too(tmp_path):
+    """A plain-text note with an underlined title and a capitalised name over indented "Key: value"
+    lines: the plate is the van's, so "Plate: ..." carries "VAUXHALL VIVARO (work van)" as a bare
+    line under it does."""
+    text = (
+        "GARAGE\n"
+        "======\n"
+        "\n"
+        "VAUXHALL VIVARO (work van)\n"
+        "    2015, white\n"
+        "    Plate: WX15 KQT\n"
+        "    MOT due: 3 March 2027\n"
+        "\n"
+        "PIAGGIO LIBERTY\n"
+        "    Plate: LR19 HFE\n"
+    )
+    stmts = parse_statements(tmp_path / "VEHICLES.txt", text.encode())
+    by_line = {s.line: s for s in stmts}
+    assert by_line[5].text == "VAUXHALL VIVARO (work van): 2015, white"
+    assert by_line[6].text == "VAUXHALL VIVARO (work van): Plate: WX15 KQT" and by_line[6].fields == {"Plate": "WX15 KQT"}
+    assert by_line[7].text == "VAUXHALL VIVARO (work van): MOT due: 3 March 2027"
+    assert by_line[10].text == "PIAGGIO LIBERTY: Plate: LR19 HFE"
+
+
 def test_a_wall_of_text_is_cut_into_quotable_windows(tmp_path):
     wall = " ".join(f"w{i}" for i in range(300))
     stmts = parse_statements(tmp_path / "dump.txt", f"Title line\n\nIntro.\n\n{wall}\n".encode())

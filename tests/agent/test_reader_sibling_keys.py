@@ -1,0 +1,23 @@
+"""A line whose own words say the rest of the asked key is no sibling of it (made-up notes).
+
+"Swim club news: Dana left the club, Mia's new coach is Priya Shah" (a journal's bullet) answers
+"Who is Mia's swim coach?" though the card keys the old coach "Swim coach": the news line's key
+shares only "swim" with it, and its value says "coach" itself.
+"""
+from __future__ import annotations
+
+from agent.reader import _sibling_key
+from agent.reader_question import analyse
+from tests.agent.test_reader import hit
+
+
+def test_a_line_whose_value_says_the_asked_key_is_not_its_sibling():
+    card = hit("Mia: Swim coach: Dana Wells", line=4, path="/notes/pages/Mia.md", topic="Mia",
+               fields={"Swim coach": "Dana Wells"})
+    news = hit("Swim club news: Dana left the club, Mia's new coach is Priya Shah", line=1,
+               path="/notes/journals/2026_10_19.md", fields={"Swim club news": "Dana left the club, Mia's new coach is Priya Shah"})
+    assert not _sibling_key(analyse("Who is Mia's swim coach?"), news, [card, news])
+    # A key that only shares a word, with a value that does not say the rest, is still a sibling.
+    fee = hit("Swim club fee: 120 € a term", line=2, path="/notes/journals/2026_10_19.md",
+              fields={"Swim club fee": "120 € a term"})
+    assert _sibling_key(analyse("Who is Mia's swim coach?"), fee, [card, fee])
