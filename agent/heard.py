@@ -12,7 +12,7 @@ import weakref
 from pydantic import BaseModel, ConfigDict
 
 from agent.phone import grammar
-from agent.phone.parser import _ONES, _TENS, numbers_to_digits, parse_command
+from agent.phone.parser import number_words, numbers_to_digits, parse_command
 from agent.phone.recover import COMMAND_VOCABULARY, Recovered, recover
 from tools.voice import GATED_NOISE, HIGH_NO_SPEECH, SMS_AVG_LOGPROB, SMS_WORD_PROB
 
@@ -398,18 +398,6 @@ def _message_sure(agent, transcript, step, vocabulary, evidence: dict, own_readi
 # probability; the 5-best agreement and the recipient check still follow. Contractions ("I'm"/
 # "I am") change the number of words and are not counted here (bench/RESULTS.md, seventeenth pass).
 BODY_SPELLINGS = True
-_DIGIT_WORDS = {v: k for k, v in reversed(list(_ONES.items())) if k != "oh"}
-_TENS_WORDS = {v: k for k, v in _TENS.items() if k != "fourty"}
-
-
-def _number_words(n: int) -> str | None:
-    """0-99 in words, as the recognizer prints them ("twenty-five")."""
-    if n < 20:
-        return _DIGIT_WORDS.get(n)
-    if n < 100:
-        tens, unit = _TENS_WORDS[n - n % 10], n % 10
-        return tens if not unit else f"{tens}-{_DIGIT_WORDS[unit]}"
-    return None
 
 
 def spellings(word: str) -> list[str]:
@@ -423,7 +411,7 @@ def spellings(word: str) -> list[str]:
     digits = numbers_to_digits(core.lower())
     if digits.isdigit():  # "7", "seven", "twenty-five"
         forms.add(digits)
-        said = _number_words(int(digits))
+        said = number_words(int(digits))
         if said:
             forms |= {said, said.capitalize()}
     return [f"{lead}{f}{tail}" for f in sorted(forms) if f != core]

@@ -44,6 +44,8 @@ def closed_texts(names: list[str], relations: list[str], apps: list[str]) -> lis
     for d in ("up", "down"):
         out += [(f"Turn the volume {d}.", "volume"), (f"Turn {d} the volume.", "volume"), (f"Volume {d}.", "volume"),
                 (f"Turn the brightness {d}.", "brightness"), (f"Brightness {d}.", "brightness")]
+    # the parser's mute commands, so a garbled one ("New to the phone.") has its reading among these
+    out += [("Mute the phone.", "volume"), ("Unmute the phone.", "volume")]
     out += [("Take a screenshot.", "screenshot"), ("Go to the home screen.", "key"), ("Go home.", "key"),
             ("Go back.", "key")]
     for app in dict.fromkeys(apps):

@@ -39,14 +39,15 @@ def _who_label(args: dict) -> str:
     return args.get("contact") or args.get("to", "?")
 
 
-_ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+# The number words, public: agent/heard.py spells numbers back with them (`number_words`).
+ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _NUMBER_WORDS = re.compile(
-    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<unit>{'|'.join(k for k in _ONES if 0 < _ONES[k] < 10)}))?"
-    rf"|(?P<ones>{'|'.join(_ONES)}))\b"
+    rf"\b(?:(?P<tens>{'|'.join(TENS)})(?:[\s-](?P<unit>{'|'.join(k for k in ONES if 0 < ONES[k] < 10)}))?"
+    rf"|(?P<ones>{'|'.join(ONES)}))\b"
     r"(?:\s+hundred\b)?", re.I)
 
 
@@ -55,18 +56,34 @@ def numbers_to_digits(text: str) -> str:
     Used on times, durations and levels (not on message bodies, which keep the user's words)."""
     def sub(m: re.Match) -> str:
         if m.group("tens"):
-            value = _TENS[m.group("tens").lower()] + (_ONES[m.group("unit").lower()] if m.group("unit") else 0)
+            value = TENS[m.group("tens").lower()] + (ONES[m.group("unit").lower()] if m.group("unit") else 0)
         else:
             word = m.group("ones").lower()
             if word == "oh":  # "seven oh five" -> 7 05; a lone "oh" is a word, not a zero
                 return m.group(0)
-            value = _ONES[word]
+            value = ONES[word]
         if m.group(0).lower().endswith("hundred"):
             value *= 100
         return str(value)
 
     out = _NUMBER_WORDS.sub(sub, text)
     return re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", re.sub(r"\boh (\d)\b", r"oh \1", out))
+
+
+# One spelling per value, as the recognizer prints it: "zero" not "oh", "forty" not "fourty".
+_ONES_BY_VALUE = {v: k for k, v in reversed(list(ONES.items())) if k != "oh"}
+_TENS_BY_VALUE = {v: k for k, v in TENS.items() if k != "fourty"}
+
+
+def number_words(n: int) -> str | None:
+    """0-99 in words, as the recognizer prints them ("twenty-five"); None outside 0-99.
+    The inverse of `numbers_to_digits` on those values."""
+    if 0 <= n < 20:
+        return _ONES_BY_VALUE[n]
+    if 20 <= n < 100:
+        tens, unit = _TENS_BY_VALUE[n - n % 10], n % 10
+        return tens if not unit else f"{tens}-{_ONES_BY_VALUE[unit]}"
+    return None
 
 
 def _spoken_clock(t: str) -> str:

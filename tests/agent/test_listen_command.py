@@ -401,6 +401,20 @@ def test_a_garbled_safe_command_is_recovered_from_the_closed_grammar(home, speak
     assert [(p.kind, p.args) for p in understood.plan] == [("key", {"key": "HOME"})]
 
 
+def test_a_garbled_mute_is_recovered_from_the_closed_grammar(home, flite):
+    """tiny.en hears "mute the phone" as "New to the phone." (bench fresh2); the parser understands "Mute the phone."
+    and now the closed grammar holds it too, so the recording picks it (before, the grammar's best
+    reading was "Open the phone.", a safe action, and the phone app was opened)."""
+    from agent.heard import understand
+
+    vocab = _vocabulary(None)
+    heard = _heard("New to the phone.", flite("mute the phone", "awb"), vocab)  # a voice the bench does not use
+    understood = understand(_agent(home, None), heard, vocab)
+    assert understood.recovered is not None and understood.evidence["path"] == "recover"
+    assert understood.text == "Mute the phone." and not understood.read_back
+    assert [(p.kind, p.args) for p in understood.plan] == [("volume", {"level": "mute"})]
+
+
 def test_a_message_is_judged_by_its_recipient_and_its_body_apart(notes_home, flite):
     """tiny.en doubts the verb of a message most ("Text" 0.3): the recipient is checked against
     every contact on the recording and the body word by word without the context, so a right

@@ -10,7 +10,7 @@ from agent.phone.parser import parse_command
 def test_closed_readings_cover_this_users_contacts_apps_and_settings():
     texts = {t for t, _ in grammar.closed_texts(["Tobias"], ["uncle"], ["Maps", "Camera"])}
     assert {"Call Tobias.", "Ring my uncle.", "Call the uncle.", "Turn off Wi-Fi.", "Turn Bluetooth on.",
-            "Turn the volume down.", "Open Maps.", "Open the camera.", "Go to the home screen."} <= texts
+            "Turn the volume down.", "Mute the phone.", "Unmute the phone.", "Open Maps.", "Open the camera.", "Go to the home screen."} <= texts
     # every reading is a command the parser understands
     assert all(parse_command(t) for t in texts)
 

@@ -152,6 +152,16 @@ def test_spelled_out_numbers():
     assert kinds("set the volume to seven") == [("volume", {"level": 7})]
 
 
+def test_number_words_spell_back_what_numbers_to_digits_reads():
+    """`number_words` is the public inverse agent/heard.py counts a body number's spellings with."""
+    from agent.phone.parser import number_words, numbers_to_digits
+    assert [number_words(n) for n in (0, 7, 13, 20, 40, 99)] == \
+        ["zero", "seven", "thirteen", "twenty", "forty", "ninety-nine"]  # "zero" not "oh", "forty" not "fourty"
+    assert number_words(100) is None and number_words(-1) is None
+    for n in range(100):
+        assert numbers_to_digits(number_words(n)) == str(n)
+
+
 @pytest.mark.parametrize("text,want", [
     ("Text Kofi, I'm outside.", [("send_sms", {"contact": "Kofi", "body": "I'm outside"})]),
     ("text Kofi I'm outside", [("send_sms", {"contact": "Kofi", "body": "I'm outside"})]),
