@@ -369,8 +369,7 @@ def _mine_beside_another(question: str, word: str, mine: str, other: str) -> boo
     mother Ayşe": the line that says "my mother" is the one meant; the other only writes the word
     beside someone (the partner's mother), so there are not two records to ask between."""
     said_mine = rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b"
-    return (bool(re.search(rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b", question))
-            and bool(re.search(said_mine, mine)) and not re.search(said_mine, other))
+    return bool(re.search(said_mine, question) and re.search(said_mine, mine)) and not re.search(said_mine, other)
 
 
 def _before_intro(parts: list[str], word: str) -> str:
