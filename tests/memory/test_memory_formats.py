@@ -87,9 +87,11 @@ SUPPLIERS = """\
 def test_dotted_leaders_are_key_value_lines_labelled_by_the_block_they_are_indented_under(tmp_path):
     stmts = parse_statements(tmp_path / "suppliers.txt", textwrap.dedent(SUPPLIERS).encode())
     by_line = {s.line: s for s in stmts}
-    assert by_line[5].text == "rep: Gareth Pryce, 07700 900182"
+    # Each carries the block's name, so "Northgate's rep" finds its line (a "Key: value" line
+    # indented under a title line says whose value it is, as a bare line there does).
+    assert by_line[5].text == "NORTHGATE CYCLE DISTRIBUTION: rep: Gareth Pryce, 07700 900182"
     assert by_line[5].fields == {"rep": "Gareth Pryce, 07700 900182"}
-    assert by_line[6].text == "account: CHN-5518" and by_line[6].end_line == 6
+    assert by_line[6].text == "NORTHGATE CYCLE DISTRIBUTION: account: CHN-5518" and by_line[6].end_line == 6
     # The block's name (not its description) and the file's underlined title are its topic.
     assert by_line[6].topic == ["SUPPLIERS (tidied 1 Feb 2026)", "NORTHGATE CYCLE DISTRIBUTION"]
 
