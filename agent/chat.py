@@ -27,7 +27,7 @@ from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
-from agent.reader_text import STOP_WORDS, is_question_text, names, stem, written_in_lower_case
+from agent.reader_text import STOP_WORDS, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
@@ -297,7 +297,7 @@ def _card_subject(st, noun: str) -> str | None:
     if not noun or not head or not (head == Path(st.path).stem or re.fullmatch(r"(?:[A-Z][\w'’-]+\.?\s+)+[A-Z][\w'’-]+", head)):
         return None
     for key, value in st.fields.items():
-        if _RELATION_KEYS.fullmatch(key.strip()) and re.search(rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(noun)}\b", value):
+        if _RELATION_KEYS.fullmatch(key.strip()) and says_mine(value, noun):
             return head
     return None
 

@@ -52,7 +52,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    same_fact, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -1576,8 +1576,7 @@ def version_date(st: StatementHit):
         # 12 November") was written that day; the later date in its words is what it tells, not
         # when it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its
         # own; under a month's heading, "Log 2026-11", the line's "11-22" may be its day.)
-        label = re.match(r"\W*([^:]{4,40}):", st.text)
-        opening = latest_date(label.group(1)) if label else None
+        opening = opening_date(st.text)
         found = max(heading, opening) if opening and opening[0] else heading
     page = latest_date(st.written)
     if found is None and page and (md := month_day(st.topic)) and md[0]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from agent.reader_text import STOP_WORDS, names, stem
+from agent.reader_text import STOP_WORDS, names, says_mine, stem
 from agent.reader_versions import revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -368,8 +368,7 @@ def _mine_beside_another(question: str, word: str, mine: str, other: str) -> boo
     """"Who is my mother?" over a card's "relation: my mother" and the partner's page's "Family:
     mother Ayşe": the line that says "my mother" is the one meant; the other only writes the word
     beside someone (the partner's mother), so there are not two records to ask between."""
-    said_mine = rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b"
-    return bool(re.search(said_mine, question) and re.search(said_mine, mine)) and not re.search(said_mine, other)
+    return says_mine(question, word) and says_mine(mine, word) and not says_mine(other, word)
 
 
 def _before_intro(parts: list[str], word: str) -> str:

@@ -839,7 +839,8 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
     if label and len(label_words) <= 6 and label_words & (asked - STOP - kind):
         after = [f for f in found if f[0] >= label.end()]
         found = after or found
-    if _seeks_person(kind):
+    person = _seeks_person(kind)
+    if person:
         found = _past_glossed_words(found, text)
     # A person is not "Q3" or "EXP-14".
     if kind & _PERSON_NOUNS:
@@ -855,11 +856,10 @@ def _pick(found: list[tuple[int, str]], text: str, asked: set[str], kind: set[st
     # said of ("Parisa Karimi, my new manager since Erik moved") is the one sought.
     # (The kind's word as the key of its clause, and all of the kind: "Ondřej = můj přítel (Ondra)"
     # gives a nickname, "beau-frère (frère de Malik)" another one's brother.)
-    by_kind = [f for f in found if _seeks_person(kind) and (any(
+    by_kind = [f for f in found if any(
         _keys_name(text, w.end(), f[0]) and kind <= ({w.group(0).lower()} | set(english_for(w.group(0))))
-        for w in re.finditer(r"(?:^|(?<=[:;,•–—-]\s))\w+", text[:f[0]])) or _apposed(text[f[0] + len(f[1]):], kind))]
+        for w in re.finditer(r"(?:^|(?<=[:;,•–—-]\s))\w+", text[:f[0]])) or _apposed(text[f[0] + len(f[1]):], kind)] if person else []
     found = of_kind or by_kind or keyed or found
-    # The asked words where the line says them, in the notes' language too ("Babysitterin (Mia)").
     spots = [m.start() for m in re.finditer(r"\w+", text) if m.group(0).lower() in asked and m.group(0).lower() not in STOP]
     if not spots:
         return found[0][1]

@@ -518,6 +518,11 @@ _MONTH_ABBR = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH_NUM = FOREIGN_MONTHS | {m: i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {m: i + 1 for i, m in enumerate(_MONTH_ABBR)} | {"sept": 9}
 
 
+def says_mine(text: str, word: str) -> bool:
+    """Whether `text` calls someone the writer's `word`: "my mother", "our older sister"."""
+    return re.search(rf"(?i)\b(?:my|our)\s+(?:[a-z]+\s+)?{re.escape(word)}\b", text) is not None
+
+
 def latest_date(text: str) -> tuple[int, int, int] | None:
     """The latest calendar date a text names (ISO, "8 March 2026", "March 8, 2026", "March 2026")."""
     found = []

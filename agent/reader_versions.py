@@ -191,13 +191,18 @@ def when_in_force(st: "StatementHit", written) -> tuple[int, int, int] | None:
     return in_force_from(st, when) or when
 
 
+def opening_date(text: str) -> tuple[int, int, int] | None:
+    """The date in the label a line opens with ("2026-10-06: moved to Thursdays")."""
+    label = re.match(r"\W*([^:]{4,40}):", text)
+    return latest_date(label.group(1)) if label else None
+
+
 def told_only(st: "StatementHit") -> bool:
     """Whether the only date a line has is one its words tell ("Dentist: 24 Nov 2026, 14:00" on an
     undated card): no date in its file's name, heading, fields, page or opening label."""
     if st.fields or latest_date(f"{st.path} {st.topic}") or latest_date(st.written or "") or loose_date(st):
         return False
-    label = re.match(r"\W*([^:]{4,40}):", st.text)
-    return not (label and latest_date(label.group(1)))
+    return not opening_date(st.text)
 
 
 def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
