@@ -16,7 +16,7 @@ import functools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Callable, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
@@ -386,6 +386,8 @@ class Reader:
         # "ZG 9025-EP": a capital part of a hyphenated identifier is no name of its own; the
         # identifier is checked whole below.
         named_apart = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
+        # "Where did Hanna and I get married?": a journal says "we" for the two of them.
+        with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
         # 55517" written "98860 55517".
@@ -401,6 +403,8 @@ class Reader:
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
                                  | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
+            if with_me and _WE.search(st.text):
+                terms = own_terms = terms | {stem(w) for n in with_me for w in _name_words(n)}
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -903,6 +907,8 @@ class Reader:
             # The amount says it is a cost; what it is the cost of must be said: "2 180 zł for
             # OC+AC" does not answer "How much did the Octavia przegląd cost?".
             asked = [w for w in asked if stem(w) not in kind_words] or asked
+        if info.want == "code":
+            asked = _home_implied(info.text, asked, said)
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def labelled_otherwise(self, info: QuestionInfo, best: Scored) -> bool:
@@ -930,6 +936,12 @@ class Reader:
             running = {v for k, fv in best.statement.fields.items() if _BALANCE_KEY.search(k) for v in vals if v in fv}
             if running and len([v for v in vals if v not in running]) == 1:
                 vals = [v for v in vals if v not in running]
+        if len(vals) > 1 and info.want == "place" and not info.plural:
+            # "We got married in Pécs, in the church where Ma was baptised": the place is the name
+            # the line puts after "in" or "at", not a person named beside it.
+            placed = [v for v in vals if re.search(rf"\b(?:in|at|near|outside)\s+{re.escape(v)}\b", best.statement.text)]
+            if len(placed) == 1:
+                return placed[0]
         if len(vals) == 2 and not info.plural:
             # "Flat A: £675 -> £710 from 1 Sept": the value the arrow points to is the current one.
             old, new = (re.escape(v) for v in vals)
@@ -1031,6 +1043,13 @@ class Reader:
                 attached = said_mine
             if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
                 return attached
+        for given in [n for n in info.names if re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", n)]:
+            # A given name of two words ("Jun Wei") that two cards or rows head with different
+            # family names before it ("name: Tan Jun Wei", "name: Ong Jun Wei"): two people.
+            pool = texts + [s.text for s in everything] + (self.mentions(given) if self.mentions is not None else [])
+            people = list(dict.fromkeys(full for t in pool for full in family_named(given, t, low)))
+            if len(people) >= 2:
+                return people
         # A first name the question uses, capitalised or not ("whats chris's email"), that the
         # notes give with two different surnames or initials ("Chris O." and "Chris L.", "Sophie T"
         # and "Sophie A"): in the lines retrieved, and in every line that names them (the other
@@ -1307,6 +1326,19 @@ def _part_for_total(info: QuestionInfo, best: StatementHit) -> bool:
     return bool((said | set(english_for(best.text))) & _PART_PAID)
 
 
+def family_named(first: str, text: str, question: str) -> Iterator[str]:
+    """"Kang Minjun" for "Minjun": the family name first, as Korea, China, Japan and Hungary write
+    it, where a card or a row is named ("Kang Minjun: phone: ...", "name: Oh Minjun").
+    (Only a card's own lines, "Name: key: value", or a name field: German capitalises every noun,
+    so "Zahnarzt Ella: Kontrolle ..." is no Ella Zahnarzt.)"""
+    for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?::\s*[\w -]{{1,25}}:\s|[;(]|$))", text):
+        family = m.group(1)
+        if (family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS
+                or re.search(rf"\b{re.escape(family.lower())}\b", question)):
+            continue  # "Divya Menon's number": the question names her; Menon is no given name here
+        yield f"{family} {first}"
+
+
 def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
     """The different people the notes call `first` with a surname or an initial after it, an
     initial ("Sophie T", "Chris O.") folded into the one full name it begins, if any."""
@@ -1329,17 +1361,8 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             full = f"{first} {m.group(1)}"
             if full not in found:
                 found.append(full)
-        # Family name first, as Korea, China, Japan and Hungary write it, where a card or a row
-        # is named: "Kang Minjun: phone: ...", "name: Oh Minjun".
-        # (Only a card's own lines, "Name: key: value", or a name field: German capitalises every
-        # noun, so "Zahnarzt Ella: Kontrolle ..." is no Ella Zahnarzt.)
-        for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?::\s*[\w -]{{1,25}}:\s|[;(]|$))", t):
-            family = m.group(1)
-            if (family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS
-                    or re.search(rf"\b{re.escape(family.lower())}\b", question)):
-                continue  # "Divya Menon's number": the question names her; Menon is no given name here
-            full = f"{family} {first}"
-            if full not in found and f"{first} {family}" not in found:
+        for full in family_named(first, t, question):
+            if full not in found and f"{first} {full.split()[0]}" not in found:
                 found.append(full)
                 family_first.append(full)
     # Notes that write `first` before a surname write names given name first: a card titled
@@ -1389,6 +1412,30 @@ _GREETINGS = frozenset("dear hi hello hey dr mr mrs ms miss prof call text email
 # Names ending in these are places or organisations, not people ("Hyde Park Surgery").
 _PLACE_NOUNS = frozenset("""surgery clinic hospital practice centre center school college university allotments
     street road lane avenue park bank office station library church gym club company ltd inc""".split())
+
+
+_WE = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+
+
+# Where the user lives, as a question says it: "the door code for my building".
+_HOME_WORDS = frozenset("building flat apartment house home place block".split())
+# Places a code may belong to that are not the user's home: "Office door: 2291" is not it.
+_ELSEWHERE = _PLACE_NOUNS | frozenset("work uni parents parent mum mom dad garage shed storage cellar locker studio".split())
+
+
+def _home_implied(question: str, asked: list[str], said: str) -> list[str]:
+    """"The door code for my building", "the wifi password at the flat": the user's notes keep their
+    own home's codes without saying whose ("Codice portone: 4721", "Wifi: ..."), so the home word
+    need not be said by a line that names no other place."""
+    low = question.lower()
+    home = {m.group(1) for m in re.finditer(r"\b(?:my|our|(?:at|for|in) the)\s+(?:own\s+)?(\w+)\b", low) if m.group(1) in _HOME_WORDS}
+    if re.search(r"\bat home\b", low):
+        home.add("home")
+    said_words = {w.strip(".,;:()").lower() for w in said.split()}
+    if not home or said_words & _ELSEWHERE:
+        return asked
+    rest = [w for w in asked if w not in home]
+    return rest or asked
 
 
 def _people(st: StatementHit) -> list[str]:

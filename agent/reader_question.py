@@ -7,7 +7,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 from memory.gloss import english_for
 
 @lru_cache(maxsize=8192)
@@ -51,7 +51,17 @@ def _question_names(text: str) -> list[str]:
     body = re.sub(r"^\W*\w+", "", text)
     # "UPI ID", "Steam ID": the ID is what is asked, the name is whose; notes write "UPI: ...".
     found = [re.sub(r"\s+ID$", "", n) for n in names(body)]
+    found = [_given_month(body, n) for n in found]
     return [n for n in found if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6", "ID")]
+
+
+def _given_month(body: str, name: str) -> str:
+    """"Jun Wei", "May Chen", "April Lee": a month word right before a name is a given name in a
+    question (a date there would come with a day or a year: "in June 2026", "on 3 May")."""
+    m = re.search(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", body)
+    if m and m.group(1).lower() in MONTHS and not re.search(r"\d", name):
+        return f"{m.group(1)} {name}"
+    return name
 
 
 _IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:/\d{1,2})?(?![\w.]*\d)")

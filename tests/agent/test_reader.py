@@ -545,6 +545,35 @@ def test_a_code_is_asked_by_every_word_of_its_name():
     assert "TP 1354" in Reader(overlap_model()).read("What is my flight number to Lisbon?", flight).answer
 
 
+def test_the_users_own_home_need_not_be_said_by_its_door_code():
+    """Notes keep the home's codes without saying whose: "the door code for my building" is
+    answered by "Front door code: 4721", not by a door code of another place."""
+    home = [hit("Front door code: 4721", line=4, topic="Home")]
+    assert "4721" in Reader(overlap_model()).read("What's the door code for my building?", home).answer
+    assert "4721" in Reader(overlap_model()).read("What's the door code at home?", home).answer
+    assert "4721" in Reader(overlap_model()).read("what's the door code at the flat", home).answer
+    office = [hit("Office front door code: 9902", line=2, topic="Work")]
+    assert Reader(overlap_model()).read("What's the door code for my building?", office).kind == "abstained"
+    bike = [hit("Bike lock code: 0915", line=7)]
+    assert Reader(overlap_model()).read("What's the door code for my building?", bike).kind == "abstained"
+
+
+def test_a_journal_says_we_for_the_user_and_the_one_the_question_names_with_them():
+    """"Where did Hanna and I get married?" is answered by "We got married ... in Pécs": the
+    journal does not repeat her name; the place is the name put after "in", not the person
+    named beside it."""
+    journal = [
+        hit("I remember Hanna's cousin crying through the whole ceremony and Gabor losing the rings.", line=3, rank=0),
+        hit("Hanna drove me home from St. Luke's after the operation.", line=9, rank=1),
+        hit("We got married on 22 May 2012 in Pécs, behind the church where Ma was baptised.", line=5, rank=2),
+    ]
+    reading = Reader(overlap_model()).read("Where did Hanna and I get married?", journal)
+    assert reading.kind == "answered" and reading.value == "Pécs" and reading.statement.line == 5
+    # Without "we" the line is about no one the question names.
+    other = [hit("Dana and Ruth got married on 3 June 2019 in Lyon, where Ruth grew up.", line=2)]
+    assert Reader(overlap_model()).read("Where did Hanna and I get married?", other).kind == "abstained"
+
+
 def test_two_keyed_lines_for_one_my_x_are_asked_about_with_their_values():
     statements = [
         hit("Car insurance: provider: Northgate Mutual; renews: 30/06/2027", line=3, rank=0),

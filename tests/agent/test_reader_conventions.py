@@ -614,6 +614,24 @@ def test_two_people_with_one_given_name_written_family_name_first_are_asked_abou
     assert one.kind == "answered" and "031-555-4020" in one.answer
 
 
+def test_a_given_name_of_two_words_that_two_rows_head_with_their_family_names_is_asked_about():
+    # "Jun" is a month's short name too: before another name in a question it is a given name.
+    assert analyse("What's Jun Wei's number?").names == ["Jun Wei"]
+    assert analyse("When is May Chen's birthday?").names == ["May Chen"]
+    assert analyse("What did I pay in June?").names == [] and analyse("Where was Tom in Jan 2026?").names == ["Tom"]
+    statements = [
+        hit("Jun Wei (brother): mobile 8163 0927", line=4, rank=0, path="/notes/people/Jun Wei.md", topic="Jun Wei"),
+        hit("name: Lim Jun Wei; relation: brother; mobile: 8163 0927", line=2, rank=1, path="/notes/contacts.csv"),
+        hit("name: Goh Jun Wei; relation: colleague; mobile: 9120 4455", line=3, rank=2, path="/notes/contacts.csv"),
+        hit("Not to be mixed up with Jun Wei Goh from the office", line=7, rank=3, path="/notes/people/Jun Wei.md"),
+    ]
+    reading = Reader(overlap_model()).read("What's Jun Wei's number?", statements)
+    assert reading.kind == "ambiguous" and "Lim Jun Wei" in reading.answer and "Goh Jun Wei" in reading.answer
+    # One such row: the one person, answered.
+    one = Reader(overlap_model()).read("What's Jun Wei's number?", statements[:2])
+    assert one.kind == "answered" and "8163 0927" in one.answer
+
+
 def test_namesakes_with_a_surname_starting_with_any_capital_or_given_in_a_contacts_row():
     from agent.reader import namesakes
 
