@@ -387,6 +387,7 @@ class Reader:
         # identifier is checked whole below.
         named_apart = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
         # "Where did Hanna and I get married?": a journal says "we" for the two of them.
+        glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
@@ -405,6 +406,10 @@ class Reader:
                                  | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
             if with_me and _WE.search(st.text):
                 terms = own_terms = terms | {stem(w) for n in with_me for w in _name_words(n)}
+            if glue_names:
+                # "Can", "Will", "May": a name that is also a little word is said by its capital,
+                # which the line's content words (little words dropped) do not keep.
+                terms = own_terms = terms | {stem(w) for w in glue_names if re.search(rf"\b{re.escape(w)}\b", st.text)}
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()

@@ -632,6 +632,36 @@ def test_a_given_name_of_two_words_that_two_rows_head_with_their_family_names_is
     assert one.kind == "answered" and "8163 0927" in one.answer
 
 
+def test_a_name_that_is_also_a_little_word_is_said_by_its_capital():
+    # "Can" (Turkish), "Will", "May": the line's content words drop the little word, its capital keeps the name.
+    statements = [
+        hit("REM 19 Jul +7 MSG Can doğum günü", line=18, rank=0, path="/notes/reminders.rem"),
+        hit("REM 2 Mar +7 MSG Ece doğum günü", line=19, rank=1, path="/notes/reminders.rem"),
+    ]
+    reading = Reader(overlap_model()).read("When is Can's birthday?", statements)
+    assert reading.kind == "answered" and "19 Jul" in reading.answer and reading.statement.line == 18
+    # Lower case, "can" is only the verb: no line names that person.
+    verb = [hit("You can renew the birthday card order online.", line=3)]
+    assert Reader(overlap_model()).read("When is Can's birthday?", verb).kind == "abstained"
+
+
+def test_a_pets_microchip_vaccine_and_papers_in_the_notes_language_are_glossed():
+    from memory.gloss import english_for
+
+    assert "microchip" in english_for("Pamuk: Mikroçip no: 900263000418827")
+    assert "microchip" in english_for("Mikrochip-Nr.: 276098106543210")
+    assert "microchip" not in english_for("micro SD card, 64 GB")
+    # The rest of a Turkish pet and health card: rabies vaccine, allergy, a toll tag.
+    assert {"rabies", "vaccine"} <= english_for("Kuduz aşısı: next one 05.03.2027") and "vaccine" in english_for("karma aşı done")
+    assert "allergy" in english_for("Alerji: penisilin (rash, 2014)") and "tag" in english_for("HGS etiket no: 0071 5529 84")
+    assert not english_for("Asia trip, a basis for the plan")
+    assert {"tax", "code", "personal"} <= english_for("Giấy tờ: Mã số thuế cá nhân: 8471923605")  # Vietnamese
+    statements = [hit("Pamuk: Mikroçip no: 900263000418827", line=8, topic="Pamuk"),
+                  hit("REM 5 Mar 2027 +14 MSG Pamuk kuduz aşısı", line=4, rank=1)]
+    reading = Reader(overlap_model()).read("What is Pamuk's microchip number?", statements)
+    assert reading.kind == "answered" and "900263000418827" in reading.answer
+
+
 def test_namesakes_with_a_surname_starting_with_any_capital_or_given_in_a_contacts_row():
     from agent.reader import namesakes
 
