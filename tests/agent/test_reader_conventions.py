@@ -656,6 +656,7 @@ def test_a_pets_microchip_vaccine_and_papers_in_the_notes_language_are_glossed()
     assert "allergy" in english_for("Alerji: penisilin (rash, 2014)") and "tag" in english_for("HGS etiket no: 0071 5529 84")
     assert not english_for("Asia trip, a basis for the plan")
     assert {"tax", "code", "personal"} <= english_for("Giấy tờ: Mã số thuế cá nhân: 8471923605")  # Vietnamese
+    assert "rent" in english_for("Depa: Renta: $11,500 al mes") and "rent" not in english_for("rental car, 3 days")  # Mexico's rent
     statements = [hit("Pamuk: Mikroçip no: 900263000418827", line=8, topic="Pamuk"),
                   hit("REM 5 Mar 2027 +14 MSG Pamuk kuduz aşısı", line=4, rank=1)]
     reading = Reader(overlap_model()).read("What is Pamuk's microchip number?", statements)
