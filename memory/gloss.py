@@ -27,6 +27,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
                         "patente di guida", "carta de conducao", "ridicsk", "kortkort"),
     "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "imposta", "dan z", "urzad skarbow", "finanzamt"),
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
+    # "renta" is the rent in Latin America (in Spain it is income: "la renta" of a tax return).
     "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer", "renda ", "rendas ", "renta ", "najem", "najm", "najemne"),
     "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "seguro", "assicurazion", "pojisten"),
     "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel", "auto ", "carro ", "carros "),
