@@ -354,6 +354,10 @@ def _labelled(before: str, named: re.Match | None) -> bool:
     return asked == label.group(1).lower() or asked in english_for(label.group(1))
 
 
+_SPAN_WORD = re.compile(r"\d+(?:[.,]\d+)?-(?:second|minute|min|hour|hr|day|night|week|month|year|yr|km|mile|metre|meter|kg|litre|liter|"
+                        r"person|seat|door|storey|star|page|piece|part)s?", re.IGNORECASE)
+
+
 def _codes(text: str, question: str) -> list[str]:
     out = []
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
@@ -379,7 +383,8 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.search(rf"[{_CURRENCY_SIGNS}]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])
                 or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)  # "Clio 1.0 TCe": an engine's size, no code
-                or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)):  # ringgit and rupiah written on the digits: "RM24.00"
+                or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)  # ringgit and rupiah written on the digits: "RM24.00"
+                or _SPAN_WORD.fullmatch(v)):  # "the 1-hour online course", "a 5-year licence": a length, no code
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
         if re.match(r"\d", v) and (re.search(r"\d[ \u00a0.,']$", text[max(0, m.start() - 2):m.start()])
                                    or re.match(r"[.,]\d{2}(?!\d)", text[m.end():])):

@@ -281,10 +281,26 @@ def times(text: str) -> list[str]:
     return _dedupe([m.group(0) for m in _TIME.finditer(text)])
 
 
+# Numbers that a label before them says are not phone numbers: "policy no. 90 213 4476",
+# "kötvényszám 90 213 4476" (Hungarian), "customer number 0803 5512 99".
+_OTHER_NUMBER_BEFORE = re.compile(r"(?i)\b(?:policy|customer|member(?:ship)?|serial|invoice|ref(?:erence)?|contract|claim|"
+                                  r"meter|chassis|vin|licen[cs]e|passport)(?:\s*(?:no\.?|number|nr\.?|#))?\s*:?\s*$")
+_OTHER_NUMBER_WORDS = frozenset("policy customer contract claim meter passport".split())
+
+
+def _other_number_before(before: str) -> bool:
+    if _OTHER_NUMBER_BEFORE.search(before):
+        return True
+    from memory.gloss import english_for  # the label in the notes' language ("kötvényszám")
+    last = re.search(r"([^\W\d_][\w.'-]*(?:\s+(?:no\.?|nr\.?|n[°º]))?)\s*:?\s*$", before)
+    return bool(last and english_for(last.group(1)) & _OTHER_NUMBER_WORDS and not english_for(last.group(1)) & {"phone", "mobile", "telephone"})
+
+
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+             and not _other_number_before(text[max(0, m.start() - 24):m.start()])
              # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")
              and not re.search(r"\b[A-Z]{2}\d{2}\s?$", text[max(0, m.start() - 6):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"

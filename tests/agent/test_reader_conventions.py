@@ -146,6 +146,24 @@ def test_a_bank_account_or_the_digits_of_a_code_are_no_phone_number():
     assert reading.kind == "abstained"
 
 
+def test_a_policy_or_customer_number_is_no_phone_number_in_any_language():
+    line = "Gergő nevén van (Generali, kötvényszám 90 213 4476), ingóság 6 millió Ft-ig."
+    assert phones(line) == [] and phones("Customer number: 0803 5512 99") == []
+    assert phones("Policy helpline: 0800 555 0199") == ["0800 555 0199"]  # the helpline's number is one
+    statements = [hit(line, line=39, path="/notes/lakas.rst"),
+                  hit("Név: Fazekas Gergő; Telefon: +36 20 555 8812", line=4, rank=1, path="/notes/contacts.csv")]
+    reading = Reader(overlap_model()).read("What's Gergő's phone number?", statements)
+    assert reading.kind == "answered" and "+36 20 555 8812" in reading.answer
+
+
+def test_a_length_written_with_a_hyphen_is_no_code():
+    from agent.reader_question import typed_values
+
+    assert typed_values("renewal due 14/02/2573, need the 1-hour online course first", "code") == []
+    assert typed_values("ใบขับขี่ 5 ปี (5-year private car licence)", "code") == []
+    assert typed_values("Batch: LOT-2291, door code 4721", "code") == ["LOT-2291", "4721"]
+
+
 def test_a_model_named_by_its_number_is_not_a_first_name_with_two_surnames():
     statements = [
         hit("Picked up an Ather 450X from the Ather Space in Indiranagar on 22 January.", line=9, path="/notes/ather.md"),
