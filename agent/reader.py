@@ -635,6 +635,12 @@ class Reader:
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
             cands = [c for c in cands if c.typed]
+        if not _ASKS_MAIL.search(info.text):
+            # An e-mail's subject line names the thread ("Re: Re: Mama to Vienna - flights"); it
+            # answers what the thread was about, not what a message in it says. (Not Spanish
+            # "Asunto:", which in Finnish is the flat.)
+            # (One that holds a number says it: "Subject: BESCOM bill - Account ID 9120558813".)
+            cands = [c for c in cands if not (_SUBJECT_LINE.match(c.statement.text) and not re.search(r"\d", c.statement.text))]
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
         named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
@@ -1875,6 +1881,8 @@ def _squeeze(text: str) -> str:
 # key?" asks who, and the name need not stand beside the key.
 _FULL_NAME = re.compile(r"\b(?:last name|surname|family name|full name|second name)\b", re.IGNORECASE)
 _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^(?:subject|betreff|objet|oggetto|onderwerp|assunto|temat|ämne|emne|aihe|konu|tárgy)\s*:", re.IGNORECASE)
+_ASKS_MAIL = re.compile(r"\b(?:subject|e-?mails?|mail|thread|wrote|sent|send|message)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
 _CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp)\b", re.IGNORECASE)
 # The keys of an address book's name fields: "Lee Donghyun: first name: Donghyun" gives his name

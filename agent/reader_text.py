@@ -170,7 +170,10 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
                     r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:
                     # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
-                    r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?" + _CUR_SIGNS + r"|\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)",
+                    # ... and by a dot or a comma ("1.180 €", "48.600 €", "2,250 $"), never cut to "180 €".
+                    r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?" + _CUR_SIGNS
+                    + r"|\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?\s?" + _CUR_SIGNS + r"(?!\w)"
+                    + r"|(?<!\d[.,])\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)",
                     re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 # Capitals of the Latin alphabets: A-Z, Latin-1's "Å", "Ö", and Latin Extended-A's "Š", "Ł", "Ż", "Ő"

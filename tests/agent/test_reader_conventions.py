@@ -59,6 +59,14 @@ def test_rupees_and_lakh_grouping_are_money():
     assert reading.kind == "answered" and "₹2,50,000" in reading.answer
 
 
+def test_thousands_grouped_by_a_dot_before_the_euro_sign_are_never_cut():
+    assert money("Miete 1.180 € brutto, Kaution drei Monatsmieten (3.540 €)") == ["1.180 €", "3.540 €"]
+    assert money("Kostenvoranschlag: 10.400 € netto") == ["10.400 €"] and money("1,250.50 $ total") == ["1,250.50 $"]
+    assert money("14,30 € each, 3.5 € for the tip") == ["14,30 €", "3.5 €"]
+    reading = Reader(overlap_model()).read("How much is the Kaution?", [hit("Kaution two monthly rents = 2.250 €", line=5)])
+    assert reading.kind == "answered" and reading.value == "2.250 €"
+
+
 def test_rand_and_kronor_with_thousands_grouped_by_spaces_are_money():
     """South Africa's "R 11 500" and "R1 118.50", Sweden's "4 614 kr" and a ledger's "4614.00 SEK":
     the whole amount, not its last group; a tyre's "215/60 R17" is no amount."""
@@ -162,6 +170,17 @@ def test_a_length_written_with_a_hyphen_is_no_code():
     assert typed_values("renewal due 14/02/2573, need the 1-hour online course first", "code") == []
     assert typed_values("ใบขับขี่ 5 ปี (5-year private car licence)", "code") == []
     assert typed_values("Batch: LOT-2291, door code 4721", "code") == ["LOT-2291", "4721"]
+
+
+def test_a_number_typed_in_a_hurry_is_a_number_and_a_mails_subject_answers_nothing_in_it():
+    assert analyse("mamas flight numbr??").want == "code"  # typed in a hurry
+    thread = [hit("Subject: Re: Re: Mama to Vienna - flights", line=8, path="/notes/mail/Karim.md"),
+              hit("Return is 12 January, same airline.", line=13, rank=1, path="/notes/mail/Karim.md")]
+    for question in ("What is the flight number of Mama's return flight?", "Which seat does Mama have on her flight?"):
+        assert Reader(overlap_model()).read(question, thread).kind == "abstained"
+    # A subject line that holds the asked value says it.
+    bill = [hit("Subject: BESCOM bill for August 2026 - Account ID 9120558813", line=4, path="/notes/mail/bescom.eml")]
+    assert "9120558813" in Reader(overlap_model()).read("What is my BESCOM account ID?", bill).answer
 
 
 def test_a_model_named_by_its_number_is_not_a_first_name_with_two_surnames():
