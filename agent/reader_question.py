@@ -88,7 +88,6 @@ def analyse(question: str) -> QuestionInfo:
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
     q = re.sub(r"\b(?:wat|wht|whta|waht|wut)(s)?\b", lambda m: "what's" if m.group(1) else "what", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
-    q = re.sub(r"\b(?:numbr|nmbr|nubmer|numebr|numbet)\b", "number", q, flags=re.IGNORECASE)  # "mamas flight numbr??"
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
     qnames = _question_names(q)
