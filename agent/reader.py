@@ -1745,6 +1745,14 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         kin = [v.strip().lower() for v in fields.values() if re.fullmatch(_KIN, v.strip().lower())]
         if kin and not any(re.search(rf"\b{re.escape(k)}\b", q) for k in kin):
             return True
+    if info.want in ("phone", "email", "address"):
+        # A line that opens with the asked one's relation ("Mama's doctor in Enugu ... phone::
+        # +234 ...", a vault page about the doctor) gives that person's number, not theirs.
+        for name in [*info.names, *info.owners]:
+            word = re.escape(name.split()[0].lower())
+            opens = re.match(rf"\W*{word}'s ({_KIN}|{_ROLES})\b", low)
+            if opens and not re.search(rf"\b{word}'?s? {re.escape(opens.group(1))}\b", q):
+                return True
     # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
     # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).
     first = next(iter(fields.values()), "") if fields else re.split(r"\s[-–—]\s|[:;,(]", text, maxsplit=1)[0]

@@ -182,6 +182,19 @@ def test_a_mails_subject_answers_nothing_in_its_thread():
     assert "9120558813" in Reader(overlap_model()).read("What is my BESCOM account ID?", bill).answer
 
 
+def test_a_line_that_opens_with_the_asked_ones_relation_gives_that_persons_number():
+    # Two vault pages: the doctor's ("Mama's doctor in Enugu ... phone:: ...") and Mama's own.
+    statements = [
+        hit("Mama's doctor in Enugu, at Parklane hospital. phone:: +234 802 310 6645.", line=7, path="/v/people/Dr Eze.md"),
+        hit("Lives in Enugu, Independence Layout. phone:: +234 803 555 1920.", line=5, rank=1, path="/v/people/Mama.md", topic="Mama"),
+    ]
+    reading = Reader(overlap_model()).read("What's Mama's phone number?", statements)
+    assert reading.kind == "answered" and "+234 803 555 1920" in reading.answer
+    # Asked for the relation itself, its line answers.
+    doctor = Reader(overlap_model()).read("What's Mama's doctor's phone number?", statements)
+    assert "+234 802 310 6645" in doctor.answer
+
+
 def test_a_model_named_by_its_number_is_not_a_first_name_with_two_surnames():
     statements = [
         hit("Picked up an Ather 450X from the Ather Space in Indiranagar on 22 January.", line=9, path="/notes/ather.md"),
