@@ -28,7 +28,7 @@ from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
 from agent.reader_text import STOP_WORDS, is_question_text, names, says_mine, stem, written_in_lower_case
-from memory.gloss import hebrew_forms, hebrew_spellings
+from memory.gloss import fold, hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
 
@@ -604,6 +604,7 @@ class ChatEngine:
         if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
             return []
         nicks: list[str] = self._hebrew_spellings(name)
+        nicks += [n for n in self._bracketed_nicknames(name) if n not in nicks]
         for owner, given in self._card_aliases(name):
             if not set(name.split()) <= set(owner.split()):
                 continue  # the card of someone else who mentions them
@@ -611,6 +612,22 @@ class ChatEngine:
                 if re.fullmatch(r"[A-Z][\w'’-]+", nick) and nick not in name.split() and nick not in nicks:
                     nicks.append(nick)
         return nicks
+
+    def _bracketed_nicknames(self, name: str) -> list[str]:
+        """"My brother Tomás (Tomi, forever, to all of us)": a one-word name in brackets right
+        after a name, begun by the same letters, is what the notes also call them; both ways
+        round, so "Tomi" is Tomás too. (Not "Dr Nowak (Anna)": no shared start, no nickname.)"""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None or " " in name:
+            return []
+        out: list[str] = []
+        for st in find(name, limit=MENTIONS_K):
+            pairs = re.findall(rf"\b({re.escape(name)})\s*\(([A-Z][\w'’-]+)\s*[,;)]", st.text)
+            pairs += [(b, a) for a, b in re.findall(rf"\b([A-Z][\w'’-]+)\s*\(({re.escape(name)})\s*[,;)]", st.text)]
+            for _, other in pairs:
+                if other != name and fold(other).lower()[:3] == fold(name).lower()[:3] and other not in out:
+                    out.append(other)
+        return out
 
     def _hebrew_spellings(self, name: str) -> list[str]:
         """A name asked in Latin letters as notes in Hebrew write it ("Sigal" is "סיגל", and
@@ -919,7 +936,12 @@ class ChatEngine:
         sources: list[Source] = []
         for reading in readings:
             st = reading.statement
-            if st is None or reading.kind == "abstained":
+            if st is None:
+                continue
+            if reading.kind == "abstained":
+                # "whose name I keep forgetting": the line that says the notes do not know it.
+                sources.append(Source(path=st.path, start_line=st.line, end_line=st.end_line, score=round(st.score, 4),
+                                      heading=[st.topic] if st.topic else []))
                 continue
             if reading.kind == "answered" and citation is None:
                 citation = Citation(path=st.path, line=st.line, end_line=st.end_line, text=st.source)

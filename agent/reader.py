@@ -63,6 +63,7 @@ _BIRTH_WORD = re.compile(r"\b(?:birthday|bday|born|birth|dob|ur\.|urodzin\w*|geb
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
 DONT_KNOW = "I don't know: your notes don't say."
+NOT_KNOWN_YET = "I don't know: your notes say it is not known yet."
 
 # Candidates the model scores: the best of the retrieved statements by a cheap word-overlap
 # pre-ranking. More costs time linearly and, on the development sets, added almost no answers.
@@ -413,6 +414,10 @@ class Reader:
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
+            if st.context and nicknames:
+                # "Tomi finally called. He has left Santiago ...": the nickname before says whom.
+                near |= {stem(w) for name, nicks in nicknames.items() if any(re.search(rf"\b{re.escape(n)}\b", st.context) for n in nicks)
+                         for w in _name_words(name)} - terms
             cover = (len(info.terms & terms) + CONTEXT_COVER * len(info.terms & near)) / n_terms
             terms = terms | near
             # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
@@ -469,7 +474,8 @@ class Reader:
                     # narozeniny" is a birthday to come; nobody is born after today.
                     typed = [v for v in typed if max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", v)), default=0) <= date.today().year]
                 # "renews 02.11", "valid until 18.03.2027": a renewal or an expiry, not a birthday.
-                typed = [v for v in typed if not re.search(rf"\b(?:renews?|renewal|renewed|valid|due|expires?|expiry|until|till|deadline)\b"
+                # ("Callum's birthday is not until 3 March" says when it is: "not until" is no expiry.)
+                typed = [v for v in typed if not re.search(rf"\b(?:renews?|renewal|renewed|valid|due|expires?|expiry|(?<!\bnot )(?<!n't )(?:until|till)|deadline)\b"
                                                            rf"[^.;]{{0,20}}?{re.escape(v)}", st.text, re.IGNORECASE)]
                 if _NAME_DAY.search(st.source or st.text) and not _BIRTH_WORD.search(st.source or st.text):
                     typed = []  # "Paweł - imieniny 29.06": his name day, not his birthday
@@ -727,6 +733,13 @@ class Reader:
             said = _words(already_said)
             cands.sort(key=lambda c: _words(c.statement.text) <= said | _PERSON_WORDS)  # stable: False first
         reading = self.decide(info, cands, question)
+        if reading.kind == "answered" and (reading.value is None and _NOT_KNOWN.search(reading.statement.text)
+                                           or info.want == "name" and _NAME_NOT_KNOWN.search(reading.statement.text)):
+            # "... with his girlfriend, whose name I still keep forgetting", "the donor card with my
+            # blood group on it, which has not come yet": the line says the notes do not know it.
+            # The line is kept as the source, not quoted: a refusal that repeats a line's dates
+            # and numbers reads like an answer.
+            return Reading(kind="abstained", answer=NOT_KNOWN_YET, question=question, statement=reading.statement, candidates=cands)
         if reading.kind == "answered" and (_sibling_key(info, reading.statement, statements)
                                            or _thing_elsewhere(info, reading.statement, statements)
                                            or _done_to_another(info, reading.statement, statements)
@@ -1734,11 +1747,13 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         return True
     if re.search(r"\bmy\b", q) and _slavic_someone_elses(low):
         return True
-    for m in re.finditer(r"\bmy ([a-z]+)\b", q):
-        noun = stem(m.group(1))
-        # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it.
-        if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\bmy {re.escape(noun)}", low):
-            return True
+    for m in re.finditer(r"\b(my|our) ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
+        # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it; for "our family
+        # doctor" the head noun too ("Mama's doctor in Enugu" is hers).
+        for word in filter(None, m.group(2, 3)):
+            noun = stem(word)
+            if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\b(?:my|our) (?:[a-z]+ )?{re.escape(noun)}", low):
+                return True
     if (fields and info.want in ("address", "phone", "email") and re.search(r"\b(?:my|our)\b", q)
             and not info.names and not info.owners):
         # "What is our home address?": a contacts row whose relation cell says "Dad" is his row.
@@ -1858,6 +1873,18 @@ _CONTRARY = [
                  ("arrive arrives arrival land lands", "depart departs departure leave leaves")]
     for a, b in [(x, y), (y, x)]
 ]
+# "whose name I keep forgetting", "I never knew her name": the name asked is not in the notes,
+# whatever other name or place the line gives.
+_NAME_NOT_KNOWN = re.compile(r"\bwhose name (?:I|we) (?:\w+ ){0,3}(?:forget|forgot|forgotten|forgetting|don't know|do not know|never knew)\b|"
+                             r"\b(?:I|we) (?:still )?(?:don't|do not|never|didn't|did not) (?:know|knew|catch|caught|get|got) (?:his|her|their) name\b",
+                             re.IGNORECASE)
+_NOT_KNOWN = re.compile(
+    r"\b(?:(?:has|have|had) not (?:come|arrived)|"
+    r"(?:hasn't|haven't|hadn't|has not|have not) (?:come|arrived|been (?:set|decided|confirmed|announced))(?: yet)?|"
+    r"to be (?:announced|confirmed|decided|determined)|no idea (?:what|when|where|who|how)|"
+    r"(?:not|n't) (?:yet )?(?:been )?(?:decided|known|confirmed|announced|fixed)(?! (?:by|for|on|at|in|to|that)\b)|"
+    r"(?:can't|cannot|can not|couldn't) (?:read|make out)|"
+    r"(?:I|we) (?:still )?(?:don't|do not|never) (?:know|knew|found out) (?:what|when|where|who|how|his|her|their))\b", re.IGNORECASE)
 _UNKNOWN = re.compile(r"^\s*(?:[-–—?]+|n/?a|unknown|tbd|tba|not known)\s*$", re.IGNORECASE)
 
 
@@ -2054,6 +2081,21 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
             and re.match(rf"^(?:{_TITLE}\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
         # "Who is Fionnuala Byrne?" over "Dr Fionnuala Byrne, Stoneybatter Medical Centre" under
         # "## GP": the heading says who she is.
+        faced = f"{st.topic}: {faced}"
+    role = re.match(r"^\W*who(?:'s|’s| is| was)\s+(?:my|our)\b", question.strip(), re.IGNORECASE)
+    page = set(re.findall(r"[A-Z][\w'’-]+", Path(st.path).stem))
+    if (role and st.topic and st.topic.lower() not in faced.lower() and not value
+            and re.fullmatch(rf"(?:{_TITLE}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}", st.topic)
+            and page & set(st.topic.split()) - {"Dr", "Mr", "Mrs", "Ms"}):
+        # "Who is our family doctor?" answered by "My GP (lekarz rodzinny) at Przychodnia
+        # Wrzeszcz" on the page "Dr Kowalczyk" titled "Dr Anna Kowalczyk": the page is the person.
+        faced = f"{st.topic}: {faced}"
+    whose = re.match(r"^\W*(?:whose\b|who (?:has|owns|uses)\b)", question.strip(), re.IGNORECASE)
+    given = re.findall(r"\d[\d\s().-]{4,}\d", question)
+    if (whose and given and st.topic and len(st.topic.split()) <= 4 and st.topic.lower() not in faced.lower()
+            and any(re.sub(r"\D", "", g) in re.sub(r"\D", "", st.text) for g in given)):
+        # "Whose landline is 55 232 41 18?" answered by "Landline phone:: 55 232 41 18." on the
+        # page "Babcia Halina": the page's name says whose it is.
         faced = f"{st.topic}: {faced}"
     answer = faced
     absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"

@@ -97,8 +97,10 @@ def analyse(question: str) -> QuestionInfo:
     elif _NUMBER_FOR_SOMEONE.search(q) and not re.search(r"\bhow (much|many)\b", low):
         want = "phone"  # "the number for Ezra's mom", "the number of Lopez Auto"
     elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
-            and "whose" not in low and not re.search(r"\bhow (much|many)\b", low):
+            and "whose" not in low and not re.search(r"\bhow (much|many)\b", low) \
+            and not (re.search(r"^\W*(?:who|whom)\b", low) and re.search(r"\d[\d\s().-]{4,}\d", low)):
         # "Dev's number", "my brother's number": a person's number is their phone.
+        # ("Who has the phone number 600 118 425?" gives the number and asks whose it is.)
         # (not "How much was the phone case?")
         want = "phone"
     elif re.search(r"\be-?mail\b", low) and "whose" not in low:

@@ -45,6 +45,7 @@ class StatementHit(Statement):
 _ABBREVIATIONS = ("dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "e.g.", "i.e.", "vs.", "no.", "apt.", "approx.", "etc.")
 _PRONOUN_START = re.compile(r"^(she|he|it|they|her|his|its|their)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(she|he|him|her|hers|his|they|them|their|it|its)\b", re.IGNORECASE)
+_DEFINITE_START = re.compile(r"^The\s+[a-z]")
 CONTEXT_STATEMENTS = 3
 
 
@@ -196,9 +197,17 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
 
 
 def _context(hit: StatementHit, before) -> str:
-    """The sentences before a pronoun sentence under the same heading (its antecedents)."""
-    if hit.kind != "sentence" or not _PRONOUN.search(hit.source):
+    """The sentences before a pronoun sentence under the same heading (its antecedents); for a
+    sentence that opens on "The", the sentences before it in its own paragraph."""
+    if hit.kind != "sentence":
         return ""
+    if not _PRONOUN.search(hit.source):
+        if not _DEFINITE_START.match(hit.source):
+            return ""
+        # "Ana Lucía and Matías are engaged! The wedding will be in Viña del Mar on 9 January":
+        # "the wedding" is the one the paragraph just spoke of, so its sentence says whose.
+        return " ".join(st.text for st in before(hit.id, CONTEXT_STATEMENTS)
+                        if st.end_line >= hit.line and _nearest_heading(st.topic) == hit.topic)
     prior = []
     for st in before(hit.id, CONTEXT_STATEMENTS):
         if _nearest_heading(st.topic) == hit.topic:

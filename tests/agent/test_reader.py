@@ -2304,3 +2304,84 @@ def test_someones_blood_type_is_not_a_pages_type():
     # "type:: person" on Emre's page is what the page is, not his blood type.
     page = [hit("Emre Yildiz: type: person", line=2, path="/notes/pages/Emre Yildiz.md")]
     assert Reader(overlap_model()).read("What's Emre's blood type?", page).kind == "abstained"
+
+
+def test_a_sentence_opening_on_the_speaks_of_its_paragraphs_people():
+    """"The wedding" is the one the sentence before it in the paragraph spoke of; a sentence of
+    another paragraph says nothing of whose it is."""
+    from agent.reader_statements import search_statements
+
+    engaged = StatementHit(id="j:1", path="/n/j.md", line=7, end_line=7, text="Ana and Mateo are engaged!",
+                           source="Ana and Mateo are engaged!", topic="September", kind="sentence")
+    wedding = StatementHit(id="j:2", path="/n/j.md", line=7, end_line=7, text="The wedding will be in Lima on 9 January 2027.",
+                           source="The wedding will be in Lima on 9 January 2027.", topic="September", kind="sentence")
+
+    class Notes:
+        def __init__(self, before):
+            self.before = before
+
+        def search_statements(self, query, k=12):
+            return [wedding.model_copy()]
+
+        def statements_before(self, statement_id, n=3):
+            return self.before
+
+    hit = search_statements(Notes([engaged]), "When is Ana's wedding?")[0]
+    assert hit.context == "Ana and Mateo are engaged!"
+    reading = Reader(overlap_model()).read("When is Ana's wedding?", [hit])
+    assert reading.kind == "answered" and "9 January 2027" in reading.answer
+    apart = engaged.model_copy(update={"line": 5, "end_line": 5})  # a paragraph above: not this one's
+    hit = search_statements(Notes([apart]), "When is Ana's wedding?")[0]
+    assert hit.context == ""
+    assert Reader(overlap_model()).read("When is Ana's wedding?", [hit]).kind == "abstained"
+
+
+def test_a_line_that_says_the_value_is_not_known_gets_i_dont_know():
+    """"whose name I keep forgetting", "which has not come yet", "to be announced": the notes
+    speak of the thing and say they do not know it; a line that gives the value still answers."""
+    reader = Reader(overlap_model())
+    girlfriend = hit("He moved to Porto with his girlfriend, whose name I keep forgetting.", line=3)
+    reading = reader.read("What's Rui's girlfriend called?", [girlfriend.model_copy(update={"context": "Rui called."})])
+    assert reading.kind == "abstained" and "don't know" in reading.answer
+    card = hit("They will post a card with my blood group on it, which has not come yet.", line=4)
+    reading = reader.read("What's my blood group?", [card])
+    # The line is its source; the refusal does not repeat its numbers.
+    assert reading.kind == "abstained" and "don't know" in reading.answer and reading.statement.line == 4
+    known = hit("My blood group is on the card: O negative.", line=5)
+    assert reader.read("What's my blood group?", [known]).kind == "answered"
+    label = hit("Bass: serial: can't read the label, 1960s plywood.", line=6)
+    assert reader.read("What's the serial number of the bass?", [label]).kind == "abstained"
+
+
+def test_who_has_a_phone_number_asks_for_the_person_not_the_number():
+    info = analyse("Who has the phone number 600 118 425?")
+    assert info.want == "name"
+    assert analyse("Who has Teresa's phone number?").want == "phone"
+    statements = [hit("Landlady:: Pani Teresa Nowak, phone:: 600 118 425.", line=3),
+                  hit("Mechanic: Warsztat u Mirka, phone:: 58 320 14 77.", line=4, rank=1)]
+    reading = Reader(overlap_model()).read("Who has the phone number 600 118 425?", statements)
+    assert reading.kind == "answered" and "Teresa Nowak" in reading.answer and reading.statement.line == 3
+
+
+def test_whose_number_is_answered_with_the_page_that_holds_it():
+    """A person's page holds "Landline phone:: 55 232 41 18" without the name: the page's title
+    (its heading) says whose it is."""
+    statements = [hit("Landline phone:: 55 232 41 18.", line=7, topic="Babcia Halina", path="/notes/people/Babcia Halina.md")]
+    reading = Reader(overlap_model()).read("Whose landline is 55 232 41 18?", statements)
+    assert reading.kind == "answered" and reading.answer.startswith("Babcia Halina:")
+    assert compose(statements[0], None, "What is the landline?") == "Landline phone:: 55 232 41 18."
+
+
+def test_someone_elses_doctor_is_not_ours_and_a_persons_page_names_the_role_it_holds():
+    """"Mama's doctor" is hers, not "our family doctor"; "My GP ..." on the page of Dr Anna
+    Kowalczyk names her by the page."""
+    mama = hit("Mama's doctor in Enugu, at Parklane hospital. phone:: +234 802 310 6645.", line=7,
+               topic="Dr Tunde Adeyemi", path="/notes/people/Dr Adeyemi.md")
+    ours = hit("My GP (family doctor) at the clinic in Wrzeszcz.", line=7, rank=1,
+               topic="Dr Anna Kowalczyk", path="/notes/people/Dr Kowalczyk.md")
+    reading = Reader(overlap_model()).read("Who is our family doctor?", [mama, ours])
+    assert reading.kind == "answered" and reading.statement.line == 7 and reading.statement.path.endswith("Dr Kowalczyk.md")
+    assert reading.answer.startswith("Dr Anna Kowalczyk: ")
+    # A heading that is no page's name is not put before the line.
+    plain = ours.model_copy(update={"topic": "Health Notes", "path": "/notes/health.md"})
+    assert not Reader(overlap_model()).read("Who is our family doctor?", [plain]).answer.startswith("Health Notes")

@@ -348,3 +348,26 @@ def test_a_hop_does_not_take_a_mother_in_law_for_a_second_mother(tmp_path):
     assert _role_words(lines[0].text, "mum") == {"mum"} and _role_words(lines[1].text, "mum") == set()
     found = engine._hop("Who is my mum?", "Who is my mum?", "mum", said="mum")
     assert found is None or found[1].kind != "ambiguous"
+
+
+def test_a_name_in_brackets_after_a_name_is_its_nickname_both_ways(tmp_path):
+    """"My brother Tomás (Tomi, to all of us)": Tomi is Tomás, and Tomás is Tomi; a bracketed name
+    that does not begin like the name ("Dr Nowak (Anna)") is no nickname. A pronoun sentence after
+    a line that says the nickname speaks of the person."""
+    from agent.reader import Reader
+    from agent.reader_statements import StatementHit
+    from memory.statements import parse_statements
+    from tests.agent.test_reader import overlap_model
+
+    note = ("# June\n\nMy brother Tomás (Tomi, to all of us) still lives in Lyon.\n\n"
+            "# People\n\nDr Nowak (Anna) is the dentist.\n")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer),
+                        memory=MentionMemory(parse_statements(tmp_path / "j.md", note.encode())))
+    assert engine._nicknames("Tomás") == ["Tomi"] and engine._nicknames("Tomi") == ["Tomás"]
+    assert engine._nicknames("Nowak") == [] and engine._nicknames("Anna") == []
+    moved = StatementHit(id="j:9", path="/n/j.md", line=9, end_line=9, text="He lives in Marseille now and works at the port.",
+                         source="He lives in Marseille now and works at the port.", context="Tomi finally called.", kind="sentence")
+    reading = Reader(overlap_model()).read("Which city does Tomás live in now?", [moved], nicknames={"Tomás": ["Tomi"]})
+    assert reading.kind == "answered" and "Marseille" in reading.answer
+    assert Reader(overlap_model()).read("Which city does Tomás live in now?", [moved]).kind == "abstained"

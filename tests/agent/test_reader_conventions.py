@@ -1261,3 +1261,12 @@ def test_a_markdown_star_bullet_is_no_heading(tmp_path):
     note.write_text("# Cars\n\n* Skoda Octavia, 2019\n\n* plate: KX21 ABC\n", encoding="utf-8")
     line = hit("Cars: plate: KX21 ABC", line=5, path=str(note), topic="Cars")
     assert Reader(overlap_model()).read("What is the plate of the Skoda?", [line]).kind == "abstained"
+
+
+def test_a_birthday_not_until_a_day_is_on_that_day():
+    """"not until 3 March" says when the birthday is; "valid until" is still an expiry."""
+    statements = [hit("Jonah's birthday is not until 14 May but he already wants a kite.", line=5, rank=0)]
+    reading = Reader(overlap_model()).read("When is Jonah's birthday?", statements)
+    assert reading.kind == "answered" and "14 May" in reading.answer
+    statements = [hit("Jonah's birthday voucher is valid until 14 May.", line=5, rank=0)]
+    assert Reader(overlap_model()).read("When is Jonah's birthday?", statements).kind == "abstained"
