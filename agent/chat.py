@@ -27,8 +27,8 @@ from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements
-from agent.reader_text import STOP_WORDS, is_question_text, names, says_mine, stem, written_in_lower_case
-from memory.gloss import fold, hebrew_forms, hebrew_spellings
+from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
+from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
 
@@ -822,6 +822,11 @@ class ChatEngine:
         if foreign_kind and (named := named_by_kind(st.text, noun)):
             # "Класна керівниця — Галина Степанівна": the name the line gives the kind in its own language.
             return named, reading.model_copy(update={"value": named})
+        if foreign_kind and reading.value and reading.value in st.text and any(
+                stem(noun) in content_words(" ".join(english_for(k.strip()))) for k in st.fields):
+            # "Ev sahibi: Kemal Ersoy (Kemal Bey)": the name the reader took from the line's key,
+            # which says the kind in its own language.
+            return reading.value, reading
         if foreign_kind and named_by_kind(st.text, noun) is None:
             # "Mein Bruder war übers Wochenende da" names no brother (German writes every noun with a
             # capital, so the line's capitals are no guide); a line that does ("Mein Bruder Lukas

@@ -566,11 +566,37 @@ class Reader:
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
+            if info.want == "name" and info.subject and not named and len(typed) > 1:
+                # "Mamma (Loredana) e papà (Franco) stanno a Imola", "mamka = Eva Dvořáková": the
+                # name in brackets or after "=" right after the asked relation's word, in the note's
+                # own language, is that person.
+                subj = stem(info.subject)
+                bracketed = [m.group(2) for m in re.finditer(r"\b([^\W\d_]+)\s*(?:\(|=\s*)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:\)|[\s,.;]|$)", st.text)
+                             if subj in content_words(m.group(1)) | content_words(" ".join(english_for(m.group(1))))]
+                # ("Ondřej = můj přítel (Ondra)": a bracketed name that starts like a name before it
+                # is that one's nickname, said after the relation.)
+                earlier = [w for w in re.findall(r"[A-Z][\w'’-]+", st.text.split(bracketed[0])[0]) if bracketed] if bracketed else []
+                if bracketed and any(fold(w).lower()[:3] == fold(bracketed[0]).lower()[:3] for w in earlier):
+                    bracketed = []
+                if len(bracketed) == 1 and bracketed[0] in typed:
+                    typed, named = bracketed, True
+                    own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and not named and st.fields:
                 # "physio:: [[Amara Ojo]]": a value keyed by the very role asked for names it (a
                 # key that points elsewhere, "physio:: see [[Climbing]]", does not).
                 keyed = [v for k, v in st.fields.items() if stem(k.lower()) == stem(info.subject) and not _SEE_ALSO.match(v)]
+                # ... in the note's own language too ("Annem: Sevim Aydın. Retired teacher", "Äiti:
+                # Pirjo, in Jyväskylä"), when what the key says reads as a name, not as a thing
+                # measured ("Mama: Royal Canin Sterilised 2 kg" is the cat's food in Turkish).
+                # (A key that says it in English, "Big news at school", is no foreign word for it.)
+                keyed += [v for k, v in st.fields.items() if stem(k.lower()) != stem(info.subject) and not _SEE_ALSO.match(v)
+                          and len(k.split()) <= 3 and stem(info.subject) not in content_words(k)
+                          and stem(info.subject) in content_words(" ".join(english_for(k.strip())))
+                          and not re.search(r"\d", re.split(r"[.,;(]", v, maxsplit=1)[0])]
                 by_key = [v for v in typed if any(v in k for k in keyed)]
+                # "Ev sahibi: Kemal Ersoy (Kemal Bey). Prefers WhatsApp": the name the value opens with.
+                # ("Pronajímatelka: paní Kratochvílová, komunikace přes e-mail ..." opens with her, titled.)
+                by_key = [v for v in by_key if any(re.match(rf"[\W_]*(?:(?:{_TITLE}|paní|pán)\.?\s+)?{re.escape(v)}", k) for k in keyed)] or by_key
                 if by_key:
                     typed, named = by_key, True
                     own = [v for v in own if v in typed]
@@ -633,6 +659,12 @@ class Reader:
                                                       or (others and all(o in _terms_of(c.statement) for o in others)))]
             if secret:
                 cands = [c for c in cands if not secret_kept_elsewhere(c.statement.text)]
+            elif re.search(r"\b(?:ref|reference)\b", info.text.lower()):
+                # "the booking reference for the Chile flights": of the lines with a code, those
+                # that say it is a reference ("The booking reference is QXM4TR"), not the flight's
+                # "LATAM LA 705" on the booking line before it.
+                saying = [c for c in cands if _REFERENCE.search(f"{c.statement.text} {' '.join(c.statement.fields)}")]
+                cands = saying or cands
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
@@ -678,9 +710,13 @@ class Reader:
                 cands = [c for c in cands if c.defines] or cands
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
-            # beats every statement that does not name the starter at all.
+            # beats every statement that does not name the starter at all ...
             named = [c for c in cands if c.named]
-            cands = named or cands
+            # ... but not a newer line that tells who it is now ("Od 1. 12. nam je nova obiteljska
+            # liječnica dr. Nives Bašić" after the card's "Obiteljska liječnica: dr. Jasna Perić").
+            newer = [c for c in cands if not c.named and c.typed and c.names_ok and _kind_before(c.statement.text, info.subject, c.typed)
+                     and any(same_fact(info, n, c, _terms_of) and newer_version(c, n, version_date, page_date) for n in named)]
+            cands = named + newer if named else cands
         return cands
 
     def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
@@ -1462,6 +1498,19 @@ def _home_implied(question: str, asked: list[str], said: str) -> list[str]:
     return rest or asked
 
 
+def _kind_before(text: str, kind: str, values: list[str]) -> bool:
+    """Whether the line puts one of the values right after a word for the kind, in any language:
+    "nova obiteljska liječnica dr. Nives Bašić" (a doctor), not "the doctor said ok"."""
+    want = stem(kind.lower())
+    for m in re.finditer(r"[^\W\d_]+", text):
+        if stem(m.group(0).lower()) != want and want not in gloss_stems(m.group(0)):
+            continue
+        after = text[m.end(): m.end() + 40]
+        if any(re.match(rf"\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after) for v in values):
+            return True
+    return False
+
+
 def _people(st: StatementHit) -> list[str]:
     """The names in a statement that can be people: not a heading or key ("Health: ...", "Cargo
     bike: ..."), not one capitalised word that starts a later sentence ("Next cleaning"), not an
@@ -1873,6 +1922,9 @@ _CONTRARY = [
                  ("arrive arrives arrival land lands", "depart departs departure leave leaves")]
     for a, b in [(x, y), (y, x)]
 ]
+# What a line calls a booking's reference, in some languages.
+_REFERENCE = re.compile(r"\b(?:ref|reference|booking (?:code|number|no)|confirmation|referencia|référence|riferimento|referenz|"
+                        r"buchungsnummer|rezervasyon|pnr|locator)\b", re.IGNORECASE)
 # "whose name I keep forgetting", "I never knew her name": the name asked is not in the notes,
 # whatever other name or place the line gives.
 _NAME_NOT_KNOWN = re.compile(r"\bwhose name (?:I|we) (?:\w+ ){0,3}(?:forget|forgot|forgotten|forgetting|don't know|do not know|never knew)\b|"

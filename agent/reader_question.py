@@ -731,7 +731,11 @@ def says_kind(text: str, noun: str) -> bool:
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
     low = noun.lower()
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
-    return any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in re.findall(r"[^\W\d_]+", text))
+    found = re.findall(r"[^\W\d_]+", text)
+    if any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in found):
+        return True
+    # ... or in two or three words of it: "Ev sahibi" (landlord), "padrone di casa".
+    return any(wants & gloss_stems(" ".join(found[i:i + n])) for n in (2, 3) for i in range(len(found) - n + 1))
 
 
 def place_name(text: str, kind: str) -> str | None:

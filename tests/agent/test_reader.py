@@ -2385,3 +2385,66 @@ def test_someone_elses_doctor_is_not_ours_and_a_persons_page_names_the_role_it_h
     # A heading that is no page's name is not put before the line.
     plain = ours.model_copy(update={"topic": "Health Notes", "path": "/notes/health.md"})
     assert not Reader(overlap_model()).read("Who is our family doctor?", [plain]).answer.startswith("Health Notes")
+
+
+def test_a_name_in_brackets_after_the_relations_word_names_that_relation():
+    """"Mamma (Loredana) e papà (Franco)": my mum is Loredana, said in the note's own language;
+    a line that only mentions mamma beside other names does not name her."""
+    gifts = hit("Regali: Natale 2025: a mamma un cesto di Zarri, a Tommaso i Lego Duplo.", line=3)
+    family = hit("Mamma (Loredana) e papà (Franco) stanno a Imola, via Appia 9.", line=2, rank=1)
+    reading = Reader(overlap_model()).read("What's my mum's name?", [gifts, family])
+    assert reading.kind == "answered" and reading.value == "Loredana" and reading.statement.line == 2
+    assert Reader(overlap_model()).read("What's my dad's name?", [gifts, family]).value == "Franco"
+    rodina = hit("mamka = Eva Dvořáková, Olomouc. taťka Pavel je v důchodu, brácha Tomáš v Brně.", line=4)
+    assert Reader(overlap_model()).read("What's my mum's name?", [rodina]).value == "Eva Dvořáková"
+
+
+def test_a_relation_keyed_in_the_notes_language_names_that_relation():
+    """"Annem: Sevim Aydın" (Turkish "my mother") is my mother's name; "Mama: Royal Canin 2 kg"
+    (Turkish for pet food) is no person, and "Mummo: Aili" is my grandmother."""
+    food = hit("Pamuk: Mama: Royal Canin Sterilised 2 kg, from the pet shop on Moda Caddesi.", line=3, topic="Pamuk")
+    food.fields = {"Mama": "Royal Canin Sterilised 2 kg, from the pet shop on Moda Caddesi."}
+    mother = hit("Bursa: Annem: Sevim Aydın. Retired teacher, lives in Nilüfer.", line=8, rank=1, topic="Bursa")
+    mother.fields = {"Annem": "Sevim Aydın. Retired teacher, lives in Nilüfer."}
+    granny = hit("Perhe: Mummo: Aili (äidin äiti), 91.", line=9, rank=2, topic="Perhe")
+    granny.fields = {"Mummo": "Aili (äidin äiti), 91."}
+    reading = Reader(overlap_model()).read("What is my mother's name?", [food, granny, mother])
+    assert reading.kind == "answered" and reading.statement.line == 8 and "Sevim Aydın" in reading.answer
+    landlord = hit("Kira: Ev sahibi: Kemal Ersoy (Kemal Bey). Prefers WhatsApp, never calls after 21:00.", line=4, topic="Kira")
+    landlord.fields = {"Ev sahibi": "Kemal Ersoy (Kemal Bey). Prefers WhatsApp, never calls after 21:00."}
+    assert Reader(overlap_model()).read("Who is my landlord?", [landlord]).value == "Kemal Ersoy"
+    landlady = hit("Byt: Pronajímatelka: paní Kratochvílová, komunikace přes e-mail, opravy hlásit jí, ne SVJ.", line=5, topic="Byt")
+    landlady.fields = {"Pronajímatelka": "paní Kratochvílová, komunikace přes e-mail, opravy hlásit jí, ne SVJ."}
+    assert Reader(overlap_model()).read("Who is my landlady?", [landlady]).value == "Kratochvílová"
+
+
+def test_a_reference_is_the_code_the_line_calls_a_reference():
+    """"LATAM LA 705" on the booking line is the flight's number; the sentence after it says
+    which code is the booking reference."""
+    booked = hit("Booked the flights to Chile for Christmas: LATAM LA 705 from Madrid on 18 December.", line=9)
+    ref = hit("The booking reference is QXM4TR.", line=9, rank=1)
+    ref.context = booked.text
+    reading = Reader(overlap_model()).read("What's the booking reference for the Chile flights?", [booked, ref])
+    assert reading.kind == "answered" and "QXM4TR" in reading.answer and "705" not in reading.answer
+    assert "705" in Reader(overlap_model()).read("What's the flight number of the Chile flights?", [booked, ref]).answer
+
+
+def test_a_relation_keyed_in_another_language_still_gives_way_to_a_newer_line_and_a_nickname():
+    """The card's "Obiteljska liječnica: dr. Jasna Perić" names the family doctor, but a journal
+    line that tells the new one ("nova obiteljska liječnica dr. Nives Bašić") is newer; "Ondřej =
+    můj přítel (Ondra)" gives Ondřej's nickname, not the boyfriend's name; a key in English
+    ("Big news at school") is no foreign word for the school."""
+    card = hit("Zdravlje: Obiteljska liječnica: dr. Jasna Perić, Dom zdravlja Centar.", line=3, topic="Zdravlje",
+               path="/notes/zdravlje.md").model_copy(update={"written": "2026-03-01"})
+    card.fields = {"Obiteljska liječnica": "dr. Jasna Perić, Dom zdravlja Centar."}
+    news = hit("2026-11-10: dr. Perić ide u mirovinu. Od 1. 12. nam je nova obiteljska liječnica dr. Nives Bašić.", line=7,
+               rank=1, path="/notes/journal.md").model_copy(update={"written": "2026-11-10"})
+    reading = Reader(overlap_model()).read("Who is my family doctor?", [card, news])
+    assert reading.kind == "answered" and "Nives Bašić" in reading.answer
+    ondra = hit("Rodina: Ondřej = můj přítel (Ondra), Matyášův táta.", line=4)
+    assert Reader(overlap_model()).read("What's my boyfriend's name?", [ondra]).value != "Ondra"
+    school = hit("Big news at school: Yusuf is retiring at the end of October.", line=2)
+    school.fields = {"Big news at school": "Yusuf is retiring at the end of October."}
+    head = hit("Carmen Ruiz started as head of the science department this week.", line=5, rank=1)
+    reading = Reader(overlap_model()).read("Who is head of the science department at my school?", [school, head])
+    assert "Carmen Ruiz" in reading.answer

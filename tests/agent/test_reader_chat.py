@@ -371,3 +371,22 @@ def test_a_name_in_brackets_after_a_name_is_its_nickname_both_ways(tmp_path):
     reading = Reader(overlap_model()).read("Which city does Tomás live in now?", [moved], nicknames={"Tomás": ["Tomi"]})
     assert reading.kind == "answered" and "Marseille" in reading.answer
     assert Reader(overlap_model()).read("Which city does Tomás live in now?", [moved]).kind == "abstained"
+
+
+def test_a_hop_finds_a_role_said_in_two_words_of_another_language(tmp_path):
+    """"Kira: Ev sahibi: Kemal Ersoy (Kemal Bey)": "ev sahibi" is Turkish for landlord in two words,
+    so the line says the role, and the name the key gives is the one sought."""
+    from agent.reader import Reader
+    from agent.reader_question import says_kind
+    from agent.reader_statements import StatementHit
+    from tests.agent.test_reader import overlap_model
+
+    assert says_kind("Kira: Ev sahibi: Kemal Ersoy", "landlord") and not says_kind("Kira: Ev: Moda, sahibi yok", "landlord")
+    line = StatementHit(id="4", path="/notes/ev.md", line=4, end_line=4, topic="Kira", kind="kv",
+                        text="Kira: Ev sahibi: Kemal Ersoy (Kemal Bey). Prefers WhatsApp, never calls after 21:00.",
+                        source="Ev sahibi: Kemal Ersoy (Kemal Bey). Prefers WhatsApp, never calls after 21:00.",
+                        fields={"Ev sahibi": "Kemal Ersoy (Kemal Bey). Prefers WhatsApp, never calls after 21:00."})
+    engine, _, _ = make_engine(tmp_path)
+    engine._read_about = lambda search, question: Reader(overlap_model()).read(question, [line])
+    found = engine._hop("Who is my landlord?", "Who is my landlord?", "landlord", said="landlord")
+    assert found is not None and found[0] == "Kemal Ersoy" and found[1].statement.line == 4
