@@ -2116,6 +2116,9 @@ def latin_names(text: str, asked: list[str]) -> str:
 _TITLE = r"(?i:Dr|Mr|Mrs|Ms|Mx|Prof|Dott|Dott\.ssa|Dr\.ssa|Sig|Sig\.ra|Avv|Ing|Sr|Sra|Srta|Dra|Dña|Mme|Mlle|Herr|Frau|Pan|Pani)"
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
 def compose(st: StatementHit, value: str | None, question: str) -> str:
     """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
@@ -2150,6 +2153,12 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
         # page "Babcia Halina": the page's name says whose it is.
         faced = f"{st.topic}: {faced}"
     answer = faced
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if (iso and value.lower() not in faced.lower() and re.search(r"\b(?:birthday|bday|b-day|anniversary)\b", question, re.IGNORECASE)
+            and 1 <= int(iso.group(2)) <= 12):
+        # "whens dimas bday" from a diary page of 2026-08-17 ("... and Dimas's birthday, as always"):
+        # a birthday comes back every year, so the page's day and month, not its year.
+        value = f"{int(iso.group(3))} {_MONTH_NAMES[int(iso.group(2)) - 1]}"
     absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"
     if value and (len(faced.split()) > 8 or absent) and not faced.lower().startswith(value.lower()):
         answer = f"{value[:1].upper()}{value[1:]}. {faced}"

@@ -2448,3 +2448,13 @@ def test_a_relation_keyed_in_another_language_still_gives_way_to_a_newer_line_an
     head = hit("Carmen Ruiz started as head of the science department this week.", line=5, rank=1)
     reading = Reader(overlap_model()).read("Who is head of the science department at my school?", [school, head])
     assert "Carmen Ruiz" in reading.answer
+
+
+def test_a_birthday_found_by_a_pages_date_is_said_by_its_day_and_month():
+    """A diary page of 2026-08-17 says "... and Dimas's birthday, as always": the birthday is
+    17 August (every year), not the page's date; a date on the line itself is kept as written."""
+    page = hit("Flags out for the holiday, and Dimas's birthday, as always.", line=3, topic="2026-08-17")
+    reading = Reader(overlap_model()).read("whens dimas bday", [page])
+    assert reading.kind == "answered" and reading.answer.startswith("17 August.") and "2026" not in reading.answer.split(".")[0]
+    own = hit("Dimas: birthday 1990-08-17.", line=4)
+    assert "1990-08-17" in Reader(overlap_model()).read("When is Dimas's birthday?", [own]).answer

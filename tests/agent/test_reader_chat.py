@@ -390,3 +390,16 @@ def test_a_hop_finds_a_role_said_in_two_words_of_another_language(tmp_path):
     engine._read_about = lambda search, question: Reader(overlap_model()).read(question, [line])
     found = engine._hop("Who is my landlord?", "Who is my landlord?", "landlord", said="landlord")
     assert found is not None and found[0] == "Kemal Ersoy" and found[1].statement.line == 4
+
+
+def test_a_line_saying_the_value_is_not_known_is_the_source_of_i_dont_know(tmp_path):
+    """"Rui moved to Porto in 2026 with his girlfriend, whose name I keep forgetting": the answer
+    is "I don't know" with no place or year in it and no citation, and the line is its source."""
+    note = tmp_path / "rui.md"
+    note.write_text("# Rui\n\nRui moved to Porto in 2026 with his girlfriend, whose name I keep forgetting.\n")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), memory=StubMemory(note), model=FakeModel(logprob_fn=scorer))
+    answer = engine.ask("What's Rui's girlfriend called?")
+    assert "Porto" not in answer.answer and "2026" not in answer.answer
+    assert answer.kind == "abstained" and "don't know" in answer.answer and answer.citation is None
+    assert [(s.path, s.start_line) for s in answer.sources] == [(str(note), 3)]
