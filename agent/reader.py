@@ -455,6 +455,10 @@ class Reader:
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
             said_ok = said_ok and all(d in re.sub(r"\D", "", st.text + " " + st.source) for d in dialled)
+            if dialled and said_ok:
+                # "Whose number is 555-0156?": the line that holds that very number covers the
+                # question, though every number of the exchange shares its stem "555-0".
+                cover = 1.0
             # "Flat A", "room 3", "Incubator 5": a line about Flat B (and not Flat A) is about another one.
             said_ok = said_ok and not any(_other_label(noun, label, f"{st.topic} {st.text}") for noun, label in labels)
             # A line that only leaves a name's words out (no other identifier, number or label) may
@@ -673,6 +677,11 @@ class Reader:
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
             cands = [c for c in cands if c.typed]
+        asked_days = _day_months(info.text) if re.match(r"^\W*whose\b", info.text, re.IGNORECASE) else set()
+        if asked_days:
+            # "Whose birthday is on 14 June?": only a line that holds that day answers, however
+            # it writes it ("14 June", "4.12.1934", "2019. 03. 02.", "1987-04-22").
+            cands = [c for c in cands if asked_days & _day_months(f"{c.statement.text} {c.statement.source} {c.statement.topic}")]
         if not _ASKS_MAIL.search(info.text):
             # An e-mail's subject line names the thread ("Re: Re: Mama to Vienna - flights"); it
             # answers what the thread was about, not what a message in it says. (Not Spanish
@@ -816,7 +825,16 @@ class Reader:
             # about the question that holds a value of the asked kind gives it.
             holder = next((c for c in _alternatives(cands) if c.typed and c.cover >= best.cover and self.speaks_of_attribute(info, c)), None)
             best = holder or best
-        value = self._value(info, best)
+        moved = bool(best.typed) and all(retired(best.statement.text, v) for v in best.typed) and bool(_MOVED.search(best.statement.text))
+        if moved:
+            # "The first physio appointment was meant to be on 9 July ... and then they rang and
+            # moved it": the line says its date no longer holds; a close line that speaks of the
+            # asked thing with a value that still does ("fixed the new date as 23 July") answers.
+            still = next((c for c in _alternatives(cands) if any(v in c.statement.text and not retired(c.statement.text, v) for v in c.typed)
+                          and (self.speaks_of_attribute(info, c) or self._tells_new_value(info, c) or _NEW_VALUE.search(c.statement.text))
+                          and c.names_ok), None)
+            best = still or best
+        value = None if moved and best is cands[0] else self._value(info, best)
         answer = compose(best.statement, value, question)
         return Reading(kind="answered", answer=answer, question=question, statement=best.statement, value=value, candidates=cands)
 
@@ -1498,6 +1516,27 @@ def _home_implied(question: str, asked: list[str], said: str) -> list[str]:
     return rest or asked
 
 
+def _day_months(text: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs of the dates a text writes: "14 June", "December 11", "1987-04-22",
+    and day-first numbers ("4.12.", "4.12.1934"; Hungarian year-first "2019. 03. 02.")."""
+    out: set[tuple[int, int]] = set()
+    for d in dates(text):
+        md = month_day(d)
+        slash = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/\d{2,4})?", d)
+        if md is None and slash:
+            # "12/11/1990" is 12 November or December 11, by the country: either may be meant.
+            a, b = int(slash.group(1)), int(slash.group(2))
+            out |= {p for p in ((b, a), (a, b)) if 1 <= p[0] <= 12 and 1 <= p[1] <= 31}
+            continue
+        if md is None:
+            ymd = re.fullmatch(r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?", d)
+            dm = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?(?:\d{2,4})?", d)
+            md = (int(ymd.group(2)), int(ymd.group(3))) if ymd else (int(dm.group(2)), int(dm.group(1))) if dm else None
+        if md and 1 <= md[0] <= 12 and 1 <= md[1] <= 31:
+            out.add(md)
+    return out
+
+
 def _kind_before(text: str, kind: str, values: list[str]) -> bool:
     """Whether the line puts one of the values right after a word for the kind, in any language:
     "nova obiteljska liječnica dr. Nives Bašić" (a doctor), not "the doctor said ok"."""
@@ -1922,6 +1961,10 @@ _CONTRARY = [
                  ("arrive arrives arrival land lands", "depart departs departure leave leaves")]
     for a, b in [(x, y), (y, x)]
 ]
+# A line that says the value it gives was changed after ("... and then they rang and moved it").
+_MOVED = re.compile(r"\b(?:moved|changed|cancel+ed|postponed|rescheduled|pushed back|brought forward|called off)\b", re.IGNORECASE)
+# A line that gives a value as the new one ("fixed the new date as 23 July", "it is 23 July now").
+_NEW_VALUE = re.compile(r"\bnew (?:date|time|day|appointment)\b|\bnow\b|\binstead\b", re.IGNORECASE)
 # What a line calls a booking's reference, in some languages.
 _REFERENCE = re.compile(r"\b(?:ref|reference|booking (?:code|number|no)|confirmation|referencia|référence|riferimento|referenz|"
                         r"buchungsnummer|rezervasyon|pnr|locator)\b", re.IGNORECASE)
@@ -2124,7 +2167,9 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
     if faced and faced[-1] not in ".!?…":
         faced += "."
-    asked = re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
+    # ("What is FK 318 LZ?": a plate of three parts is asked as one identifier.)
+    asked = (re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
+             or re.match(r"^\W*(?i:what|who)(?:'s|’s| is| was)\s+((?=[^?]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){1,3})\s*\?*\s*$", question.strip()))
     if (asked and st.topic and (len(st.text.split()) <= 4 or _IDENTIFIER.fullmatch(asked.group(1)))
             and asked.group(1) in st.text and st.topic.lower() not in faced.lower()):
         # "What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose

@@ -365,7 +365,7 @@ def _codes(text: str, question: str) -> list[str]:
     # A phone number's groups ("07700 900318") are no account number or door code; a bare
     # "number" ("kasias number pls") may be the phone.
     named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode|"
-                      r"passport|serial|frame|chassis|vin|registration|reg|plate)\b",
+                      r"passport|serial|frame|chassis|vin|registration|reg|plate|employee|staff|customer|client)\b",
                       question, re.IGNORECASE)
     phone_spans = _phone_spans(text, spaced=True) if named else []
     # ... unless the word before them names them as the identifier asked: "cuenta 40 11 558 230 7".

@@ -41,7 +41,8 @@ _SYNONYMS = [
     "send sends sent sending transfer transfers transferred wire wired remit remitted",  # a bank's "Transfer to ..."
     "phone mobile cell number telephone tel",
     "email e-mail mail",
-    "password passcode pw pass pin passphrase",
+    # (Not "passphrase": it stems to "passp", as "passport" does, which is no password.)
+    "password passcode pw pass pin",
     "wifi wi-fi wireless network",
     "number num",  # "no." and "no 5" are spelled out as "number" (reader_text._SHORTHAND); "no wait" is not one
     "reference ref booking confirmation",

@@ -2458,3 +2458,67 @@ def test_a_birthday_found_by_a_pages_date_is_said_by_its_day_and_month():
     assert reading.kind == "answered" and reading.answer.startswith("17 August.") and "2026" not in reading.answer.split(".")[0]
     own = hit("Dimas: birthday 1990-08-17.", line=4)
     assert "1990-08-17" in Reader(overlap_model()).read("When is Dimas's birthday?", [own]).answer
+
+
+def test_a_date_the_line_itself_says_was_moved_gives_way_to_the_new_one():
+    """"was meant to be on 9 July ... and then they rang and moved it": the new date another line
+    gives answers; with no such line the moved line is quoted, not led by its old date."""
+    first = hit("The first physio appointment was meant to be on 9 July, and then they rang and moved it.", line=3)
+    later = hit("Later: the physio rang again and fixed the new date as 23 July, at 10:40.", line=9, rank=1)
+    reader = Reader(overlap_model())
+    reading = reader.read("When is my physio appointment?", [first, later])
+    assert reading.kind == "answered" and "23 July" in reading.answer and reading.statement.line == 9
+    alone = reader.read("When is my physio appointment?", [first])
+    assert not alone.answer.startswith("9 July")
+    kept = hit("The physio appointment is on 9 July, moved from the clinic to the hospital.", line=4)
+    assert reader.read("When is my physio appointment?", [kept]).answer.startswith("9 July")
+
+
+def test_a_plate_of_several_parts_is_answered_with_the_card_it_is_on():
+    """"What is FK 318 LZ?" over "Targa: FK 318 LZ." under "Fiat Panda 1.2": the card says what."""
+    plate = hit("Targa: FK 318 LZ.", line=3, topic="Fiat Panda 1.2 grigia")
+    assert compose(plate, None, "What is FK 318 LZ?").startswith("Fiat Panda 1.2 grigia: ")
+    assert compose(plate, None, "What is the plate?") == "Targa: FK 318 LZ."
+
+
+def test_whose_birthday_is_on_a_day_is_answered_only_by_a_line_with_that_day():
+    """"Whose birthday is on 4.12.?" is not answered by "Ilona, born 2.6.2022"; the line that
+    holds 4 December, however written, answers."""
+    ilona = hit("Ilona Lehtonen, born 2.6.2022.", line=2)
+    aili = hit("Mummo: Aili, syntynyt 4.12.1934, lives in Jyväskylä.", line=5, rank=1)
+    reader = Reader(overlap_model())
+    reading = reader.read("Whose birthday is on 4.12.?", [ilona, aili])
+    assert reading.kind == "answered" and reading.statement.line == 5
+    assert reader.read("Whose birthday is on 4.12.?", [ilona]).kind == "abstained"
+    assert reader.read("Whose birthday is on December 11?", [hit("Gergő: szülinapja 12/11/1990", line=3)]).kind == "answered"
+
+
+def test_the_line_holding_the_number_asked_covers_whose_number_it_is():
+    """Every number of one exchange shares the stem "555-0": the line with the very number asked
+    covers "Whose number is 555-0156?" though the model finds nothing to choose between them."""
+    flat = FakeModel(logprob_fn=lambda context, continuation: [-2.0])
+    others = ["Dev Holloway - husband - 555-0102", "Fenwick Primary office - 555-0125", "Staffing office - 555-0111",
+              "Tomasz Zielinski - plumber - 555-0172", "Dunmore Motors - garage - 555-0139", "Jonah Tembo - nurse - 555-0131",
+              "Lior Ben-Ami - RN, ICU - 555-0190", "Ruth Kowalczyk - neighbour - 555-0145", "Kwame Okonkwo - nurse - 555-0163"]
+    lines = [hit(t, line=i + 3, rank=i) for i, t in enumerate(others)]
+    lines.append(hit("Pat Holloway (Gran) - Dev's mum, does school pickup Tue/Thu - 555-0156", line=2, rank=len(others)))
+    reading = Reader(flat).read("Whose number is 555-0156?", lines)
+    assert reading.kind == "answered" and "Pat Holloway" in reading.answer
+
+
+def test_a_phone_numbers_first_group_is_no_employee_number():
+    """"Phone: 086 555 0182" on a colleague's row holds no employee number."""
+    from agent.reader_question import typed_values
+
+    row = "Name: Conor Walsh; City: Dublin; Phone: 086 555 0182; Relationship: Work."
+    assert typed_values(row, "code", exclude="What's my employee number at Ledgerline?") == []
+    assert typed_values("Employee number: LL-0862", "code", exclude="What's my employee number at Ledgerline?") == ["LL-0862"]
+
+
+def test_a_word_the_asked_one_only_begins_with_does_not_speak_of_it():
+    """"safely pass an arbitrary number" (a manual) says nothing of a passport number."""
+    reader = Reader(overlap_model())
+    manual = hit("find now supports the -files0-from option to be able to safely pass an arbitrary number of starting points.", line=3)
+    assert reader.read("What's my passport number?", [manual]).kind == "abstained"
+    card = hit("Passport number: 87412209, expires 2029-04-17", line=4)
+    assert "87412209" in reader.read("What's my passport number?", [card]).answer
