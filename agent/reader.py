@@ -2197,6 +2197,12 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
         # "Whose landline is 55 232 41 18?" answered by "Landline phone:: 55 232 41 18." on the
         # page "Babcia Halina": the page's name says whose it is.
         faced = f"{st.topic}: {faced}"
+    if whose and given and st.context and re.search(r"\b(?:she|he|her|his|their)\b", st.text, re.IGNORECASE):
+        # "... her new number is 807-555-0163" after "Ma's birthday. I called her before school.":
+        # the sentence before that names someone says whose.
+        said = [t for t in re.split(r"(?<=[.!?])\s+", st.context) if [n for n in names(t) if n != "I"]]
+        if said and said[-1].lower() not in faced.lower():
+            faced = f"{said[-1]} {faced}"
     answer = faced
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
     if (iso and value.lower() not in faced.lower() and re.search(r"\b(?:birthday|bday|b-day|anniversary)\b", question, re.IGNORECASE)
@@ -2207,7 +2213,7 @@ def compose(st: StatementHit, value: str | None, question: str) -> str:
     absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"
     if value and (len(faced.split()) > 8 or absent) and not faced.lower().startswith(value.lower()):
         answer = f"{value[:1].upper()}{value[1:]}. {faced}"
-    if unsupported(answer, f"{st.text} {st.source} {st.topic}"):
+    if unsupported(answer, f"{st.text} {st.source} {st.topic}" + (f" {st.context}" if whose and st.context else "")):
         return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
     return answer
 

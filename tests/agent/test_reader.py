@@ -2522,3 +2522,13 @@ def test_a_word_the_asked_one_only_begins_with_does_not_speak_of_it():
     assert reader.read("What's my passport number?", [manual]).kind == "abstained"
     card = hit("Passport number: 87412209, expires 2029-04-17", line=4)
     assert "87412209" in reader.read("What's my passport number?", [card]).answer
+
+
+def test_whose_number_said_by_a_pronoun_is_answered_with_the_sentence_that_names_her():
+    """"her new number is 807-555-0163" after "Ma's birthday. I called her before school.": the
+    answer says whose by the sentence before that names her."""
+    number = hit("She has a mobile now; her new number is 807-555-0163.", line=4)
+    number.context = "Ma's birthday. I called her before school."
+    answer = compose(number, None, "Whose number is 807-555-0163?")
+    assert answer.startswith("Ma's birthday.") and "807-555-0163" in answer
+    assert compose(number, None, "What is the new number?") == "She has a mobile now; her new number is 807-555-0163."
