@@ -22,7 +22,7 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes
+from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
@@ -518,6 +518,7 @@ class ChatEngine:
             readings = self._each_option(readings[0])
             return self._finish(readings[0].answer, "ambiguous", readings, t0, time.perf_counter(), on_token, cancel)
         if len(readings) == 1:
+            readings = [signed_role(readings[0])]
             return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)
         # A question in parts (its answers in different notes): each part answered and cited on
         # its own; parts the notes do not answer say so.

@@ -503,7 +503,7 @@ class Reader:
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
-                typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3)]
+                typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3, glossed=True)]
                 own = [v for v in own if v in typed]
             if info.want == "number" and typed and re.search(r"\bhow old\b", info.text.lower()):
                 # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag" nor "every 3 months".
@@ -1044,6 +1044,12 @@ class Reader:
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
         rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
+        if rel is None:
+            # "What's the juf's name?", "the doctor's phone number": a person's role asked with
+            # "the" is as singular as "my": two of them named in the notes are two to ask about.
+            the = re.search(r"\bthe ([a-z]+)'s\b", low)
+            if the and (re.fullmatch(_KIN + "|" + _ROLES, the.group(1)) or _role_word(the.group(1))):
+                rel = the
         if rel:
             noun = rel.group(1)
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
@@ -1059,7 +1065,7 @@ class Reader:
             # sister" twice, "sister: Anja" and "sister: Mei").
             who: list[str] = []
             # Only for a person ("my rent" keys a lease's line and names a journal page: no one).
-            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None
+            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None or _role_word(noun)
             for c in cands[:6] if person else []:
                 f = c.statement.fields
                 if not f:
@@ -1112,7 +1118,8 @@ class Reader:
                         if not st.text[called.end():].startswith("-"):
                             said_mine.append(v)  # "Gráinne, my sister-in-law" is no "my sister"
                         break
-                    if _near(st.text, v, noun, window=1):
+                    # "Lina (juf Hilde, 2de leerjaar)": Hilde is the juf, Lina the one she teaches.
+                    if _near(st.text, v, noun, window=1) and not re.search(rf"\b{re.escape(v)}\s*\(\s*{noun}\s+[A-Z]", st.text):
                         beside.append(v)
                 attached += [v for v in beside if v not in attached]
             if len(said_mine) == 1 and len(attached) >= 2:
@@ -1163,6 +1170,26 @@ class Reader:
 
 # A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
 _NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
+
+
+def signed_role(reading: Reading) -> Reading:
+    """"Who is Markus Steindl?" answered by a line that is only his name: an e-mail's signature
+    ("> Markus Steindl" over "> Immobilien Steindl e.U., Burggasse 24"), whose next line says who
+    he is. That line is the answer, cited with the name."""
+    st = reading.statement
+    m = re.fullmatch(r"\W*who(?:'s| is| was)\s+(.+?)\W*", reading.question, re.IGNORECASE)
+    if reading.kind != "answered" or st is None or not m:
+        return reading
+    name = m.group(1)
+    if not re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}", name) or re.sub(r"^[>\s]+", "", st.source or st.text).strip(" .,") != name:
+        return reading
+    after = _note_lines(st.path)[st.end_line : st.end_line + 1]
+    role = re.sub(r"^[>\s]+", "", after[0]).strip() if after else ""
+    # A role or a company, not the next header ("Date: ...") or a bare phone line.
+    if not re.search(r"[^\W\d_]{3,}", role) or _HEADER_LINE.match(role) or re.match(r"^\w+:\s", role):
+        return reading
+    line = st.model_copy(update={"end_line": st.end_line + 1, "text": f"{name}, {role}"})
+    return reading.model_copy(update={"answer": f"{name}: {role}", "statement": line})
 
 
 def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
@@ -1697,7 +1724,9 @@ _BIRTH_KEY = re.compile(r"birth|born|dob|anniversary", re.IGNORECASE)
 def _filed_under(st: StatementHit, value: str) -> bool:
     """Whether `value` is the date a log line is filed under ("26/09/26 -- Otis wants ...")."""
     at = st.text.find(value)
-    return at >= 0 and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
+    # "Yemma's birthday is 14 February: we celebrate it ..." says the date, it is not filed under it.
+    said = re.search(r"\b(?:is|was|are|were|on|falls|be)\s+$", st.text[:at], re.IGNORECASE)
+    return at >= 0 and not said and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
 
 
 def _record_month(st: StatementHit) -> set[str]:
@@ -2262,14 +2291,15 @@ def _kinds_named(info: QuestionInfo, best: Scored) -> list[str]:
     return [kind.group(1)] if kind and any(names_its_kind(v, kind.group(1), info.text) for v in best.typed) else []
 
 
-def _near(text: str, value: str, subject: str, window: int = 2) -> bool:
+def _near(text: str, value: str, subject: str, window: int = 2, glossed: bool = False) -> bool:
     """Whether the name `value` is attached to `subject` in `text`: right beside it ("our border
     collie, Pixel", "Pixel, our dog") or named by it a few words on ("the starter itself is
     called Gerald"); not merely in the same sentence ("Felix is allergic to cats")."""
     toks = [t.strip(".,;:!?()\"'“”") for t in text.split()]
     low = [stem(t) for t in toks]
     want = stem(subject)
-    spots = [i for i, t in enumerate(low) if t == want or (not toks[i].isascii() and want in gloss_stems(toks[i]))]
+    # `glossed`: the notes' word in another language, even in plain letters ("3 Zimmer" for rooms).
+    spots = [i for i, t in enumerate(low) if t == want or ((glossed or not toks[i].isascii()) and want in gloss_stems(toks[i]))]
     head = value.split()[0].strip(".,;:!?()\"'“”")
     tail = value.split()[-1].strip(".,;:!?()\"'“”")
     for j, t in enumerate(toks):

@@ -2532,3 +2532,33 @@ def test_whose_number_said_by_a_pronoun_is_answered_with_the_sentence_that_names
     answer = compose(number, None, "Whose number is 807-555-0163?")
     assert answer.startswith("Ma's birthday.") and "807-555-0163" in answer
     assert compose(number, None, "What is the new number?") == "She has a mobile now; her new number is 807-555-0163."
+
+
+def test_a_date_the_line_says_something_is_on_is_not_the_date_it_is_filed_under():
+    """"Zora's birthday is 14 February: we ..." says the birthday; "14 February: Zora rang" is a
+    log line filed under the day it was written."""
+    said = hit("Decisions: Zora's birthday is 14 February: we celebrate it at home this time? -> no, a video call.", line=15)
+    said.fields = {"Decisions: Zora's birthday is 14 February": "we celebrate it at home this time? -> no, a video call."}
+    assert "14 February" in Reader(overlap_model()).read("When is Zora's birthday?", [said]).answer
+    filed = hit("14 February: Zora rang about the birthday cake", line=3)
+    filed.fields = {"14 February": "Zora rang about the birthday cake"}
+    assert "14 February" not in Reader(overlap_model()).read("When is Zora's birthday?", [filed]).answer
+
+
+def test_how_many_rooms_is_counted_by_the_notes_word_for_rooms():
+    """"3 Zimmer" counts rooms, in plain letters; "2. Stock" (the floor) does not."""
+    flat = hit("New flat Hafengasse: Wohnung Hafengasse 4/2, 3 Zimmer, 2. Stock, Lift, Balkon.", line=35)
+    answer = Reader(overlap_model()).read("hafengasse flat how many rooms", [flat]).answer
+    assert "3 Zimmer" in answer
+    assert Reader(overlap_model()).read("hafengasse flat how many garages", [flat]).answer == DONT_KNOW
+
+
+def test_the_role_asked_with_the_is_asked_back_when_the_notes_name_two():
+    """"What's the juf's name?" with "juf Marieke" in one note and "Noor (juf Ilse, ...)" in
+    another: two teachers to ask about (Noor is the child, not a teacher); one juf is answered."""
+    two = [hit("Attendees: juf Marieke (klastitularis), Bram, me", line=4),
+           hit("open: oudercontact Noor (juf Ilse, 2de leerjaar) on 10/12/2026 at 17:30", line=6, path="/notes/tasks.md")]
+    asked = Reader(overlap_model()).read("What's the juf's name?", two)
+    assert asked.kind == "ambiguous" and asked.options == ["Marieke", "Ilse"]
+    one = Reader(overlap_model()).read("What's the juf's name?", two[:1])
+    assert one.kind == "answered" and "Marieke" in one.answer
