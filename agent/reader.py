@@ -1048,7 +1048,7 @@ class Reader:
             # "What's the juf's name?", "the doctor's phone number": a person's role asked with
             # "the" is as singular as "my": two of them named in the notes are two to ask about.
             the = re.search(r"\bthe ([a-z]+)'s\b", low)
-            if the and (re.fullmatch(_KIN + "|" + _ROLES, the.group(1)) or _role_word(the.group(1))):
+            if the and _person_word(the.group(1)):
                 rel = the
         if rel:
             noun = rel.group(1)
@@ -1065,7 +1065,7 @@ class Reader:
             # sister" twice, "sister: Anja" and "sister: Mei").
             who: list[str] = []
             # Only for a person ("my rent" keys a lease's line and names a journal page: no one).
-            person = re.fullmatch(_KIN + "|" + _ROLES, noun) is not None or _role_word(noun)
+            person = _person_word(noun)
             for c in cands[:6] if person else []:
                 f = c.statement.fields
                 if not f:
@@ -2161,6 +2161,11 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
 
 _MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVS])
 _PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:ian|ist))")
+
+
+def _person_word(word: str) -> bool:
+    """A word for a person by kin or role, in English or glossed from the notes' language ("juf")."""
+    return re.fullmatch(_KIN + "|" + _ROLES, word) is not None or _role_word(word)
 
 
 def _role_word(word: str) -> bool:

@@ -385,3 +385,18 @@ def test_two_people_of_the_role_on_close_lines_are_asked_about_not_settled_by_th
     with engine_over(tmp_path, notes) as (eng, _):
         answer = eng.ask("What's my aunt's address?")
         assert answer.kind == "ambiguous" and "Joan" in answer.answer and "Maggie" in answer.answer
+
+
+def test_who_someone_is_is_said_by_the_line_under_their_e_mail_signature(tmp_path):
+    """A pasted thread where the only line naming Markus Brenner is his signature: the answer is
+    the line under it, cited with the name (the real index keeps each line apart)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "flat-offer.md").write_text(
+        "# Flat offer\n\nFrom: Nour Khoury <nour@example.org>\nSubject: AW: flat offer\n\nThanks, we accept.\n\n"
+        "> Dear Ms. Khoury, the owner agrees to a lower rent.\n>\n> Markus Brenner\n"
+        "> Immobilien Brenner e.U., Burggasse 24, 1070 Wien\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("Who is Markus Brenner?")
+    assert answer.answer == "Markus Brenner: Immobilien Brenner e.U., Burggasse 24, 1070 Wien"
+    assert (answer.citation.line, answer.citation.end_line) == (10, 11)
