@@ -797,6 +797,11 @@ class Reader:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(many)}. Which one do you mean?",
                            question=question, statement=reading.statement, candidates=cands)
         pool = [*(c.statement for c in cands), *statements]
+        # The records asked back start from the line the answer would have come from, which need
+        # not be the best scored ("Mazda: Seguro: ..., póliza ..." over the health policies).
+        chosen = next((c for c in cands if c.statement is reading.statement), None)
+        if chosen is not None and chosen is not cands[0]:
+            cands = [chosen, *(c for c in cands if c is not chosen)]
         parallel = None if already_said or reading.kind != "answered" else (
             parallel_records(info, cands, written=written_date, pool=pool)
             or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
@@ -1177,7 +1182,7 @@ def signed_role(reading: Reading) -> Reading:
     ("> Markus Steindl" over "> Immobilien Steindl e.U., Burggasse 24"), whose next line says who
     he is. That line is the answer, cited with the name."""
     st = reading.statement
-    m = re.fullmatch(r"\W*who(?:'s| is| was)\s+(.+?)\W*", reading.question, re.IGNORECASE)
+    m = re.fullmatch(r"\W*who(?:['’]s| is| was)\s+(.+?)\W*", reading.question, re.IGNORECASE)
     if reading.kind != "answered" or st is None or not m:
         return reading
     name = m.group(1)

@@ -233,16 +233,32 @@ def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     pb, pc = [p.strip() for p in tb.split(":")], [p.strip() for p in tc.split(":")]
     if len(pb) < 2 or len(pc) < 2:
         return None
-    for lb, lc in zip(pb[:-1], pc[:-1]):
-        if lb == lc:
-            continue
+    asked = set(re.findall(r"\w+", question.lower()))
+
+    def fit(lb: str, lc: str) -> tuple[str, str] | None:
         lb, lc = _name_part(lb), _name_part(lc)
-        asked = set(re.findall(r"\w+", question.lower()))
+        if len(lb) > 40 or len(lc) > 40:
+            # "Cortina (the black commuter, the one that actually gets used)": the name without its aside
+            lb, lc = _unaside(lb), _unaside(lc)
         if any(len(x) > 40 or not re.search(r"[^\W\d_]", x) or len(re.sub(r"\D", "", x)) >= 4
                or not set(re.findall(r"\w+", x.lower())) - asked for x in (lb, lc)):
             return None
         return lb, lc
+
+    for lb, lc in zip(pb[:-1], pc[:-1]):
+        if lb != lc:
+            return fit(lb, lc)
+    if len(pb) == len(pc):
+        # The same keys over both ("Tengo dos: MetLife -- ..., póliza 55-GM-210487" and "Tengo dos:
+        # GNP -- ..., póliza LA-88301562"): each record names itself where its value part begins.
+        hb, hc = (re.split(r"\s+(?:--|[—–-])\s+|,\s", x, maxsplit=1)[0].strip() for x in (pb[-1], pc[-1]))
+        if hb != hc and hb != pb[-1] and hc != pc[-1]:
+            return fit(hb, hc)
     return None
+
+
+def _unaside(label: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", label).strip() or label
 
 
 def _heading_labels(sb, sc, question: str) -> tuple[str, str] | None:

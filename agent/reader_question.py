@@ -27,7 +27,7 @@ _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+)?\s?(?:second
                        re.IGNORECASE)
 # Things that are only ever answered by a code: the line must say the code, not that one exists
 # ("I'll forget my locker combination", "the password is on the fridge").
-CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw|number|no|ref|reference)\b")
+CODE_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw|number|no|ref|reference|iban|vin|imei)\b")
 # Of those, the secrets: a line may hold some other code beside the word ("account: ...4417" on
 # the Netflix row is no password), so the word itself must be there.
 SECRET_NOUNS = re.compile(r"\b(password|passwords|passcode|pin|code|combination|combo|passphrase|pw)\b")
@@ -52,7 +52,8 @@ def _question_names(text: str) -> list[str]:
     # "UPI ID", "Steam ID": the ID is what is asked, the name is whose; notes write "UPI: ...".
     found = [re.sub(r"\s+ID$", "", n) for n in names(body)]
     found = [_given_month(body, n) for n in found]
-    return [n for n in found if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6", "ID")]
+    # Nor the kind of identifier asked ("What is the IBAN of my Ziraat account?").
+    return [n for n in found if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6", "ID", "IBAN", "BIC", "VIN", "IMEI", "PIN", "SSID")]
 
 
 def _given_month(body: str, name: str) -> str:
@@ -83,6 +84,13 @@ _NUMBER_FOR_SOMEONE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\??\s*$)")
 
 
+# Identifiers asked as "the <kind> number of <something>".
+_ID_BEFORE_OF = "".join(f"(?<!{w} )" for w in (
+    "plate", "serial", "frame", "chassis", "vin", "registration", "reg", "account", "policy", "member", "membership", "customer",
+    "client", "contract", "meter", "reference", "booking", "order", "invoice", "tracking", "passport", "licence", "license",
+    "tax", "vat", "card", "insurance", "model", "part", "sim", "imei"))
+
+
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
@@ -109,7 +117,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "ip"  # "What's the IP address of the Home Assistant Pi?": 192.168.1.23, not a street
     elif re.search(r"\baddress\b", low) and not re.search(r"\b(e-?mail|ip|web|mac)\s+address\b|\bwhose\b", low):
         want = "address"
-    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|\bnumber of\b|\d{3}", low):
+    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|" + _ID_BEFORE_OF + r"\bnumber of\b|\d{3}", low):
+        # "the number of guests" is a count; "the plate number of our car" is the car's plate.
         want = "code"
     elif re.search(r"\b(?:dose|dosage|doses)\b|\bhow (?:much|many)\b.*\b(?:take|give)\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low):
         want = "dose"  # "How much is Momo's methimazole dose now?": 1.25 mg, not an amount of money
@@ -320,6 +329,21 @@ _ID_LABEL = re.compile(r"\b(account|acct|policy|member(?:ship)?|serial|ref|refer
 
 _ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "membership": "member"}
 
+_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,4})?(?![\w-])")
+
+_GROUPED = re.compile(r"(?<![\w.,])\d{1,4}(?: \d{2,4}){1,5}(?![\w]|[.,]\d)")
+_NUMBER_WORD = re.compile(r"(?i)\b(?:number|no|nr|num|nummer|numer|numero|número|szám|száma|číslo|broj|numri|numara|nomor|nombor|номер|αριθμός|số"
+                          r"|serial|account|policy|customer|meter|contract|reference|ref)\.?\s*[:#,]?\s*$")
+
+# Identifiers that run to several digits: a value with fewer is something else ("ID.3", "Q5").
+_LONG_ID_KINDS = frozenset("account acct policy passport serial frame chassis vin customer client".split())
+
+# A number written right after the word for a phone is the phone's, whatever its groups look like;
+# a question that names another identifier ("bank account number") is not answered by it.
+_PHONE_WORD = re.compile(r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)\b", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)(?:\s+(?:no\.?|number|#))?\s*[:.]?\s*$",
+                          re.IGNORECASE)
+
 
 def _long_ids(text: str) -> str:
     return re.sub(r"\b(acct|ref|reg)\b", lambda m: _ID_SHORT[m.group(1)], text.lower())
@@ -367,12 +391,21 @@ def _codes(text: str, question: str) -> list[str]:
     named = re.search(r"\b(account|acct|policy|member(?:ship)?|reference|ref|invoice|order|booking|vat|tax|pin|code|password|passcode|"
                       r"passport|serial|frame|chassis|vin|registration|reg|plate|employee|staff|customer|client)\b",
                       question, re.IGNORECASE)
-    phone_spans = _phone_spans(text, spaced=True) if named else []
+    # An IBAN written in groups ("LT62 7300 0100 5558 4123") is one number, not a code and a phone's groups.
+    ibans = [(m.start(), m.end()) for m in _IBAN.finditer(text)]
+    out += [text[a:b] for a, b in ibans]
+    phone_spans = [(a, b) for a, b in (_phone_spans(text, spaced=True) if named else []) if not any(x <= a < y for x, y in ibans)]
     # ... unless the word before them names them as the identifier asked: "cuenta 40 11 558 230 7".
     out += [text[a:b].strip(" .,;") for a, b in phone_spans if _labelled(text[max(0, a - 24):a], named)]
+    # A number in short groups after a word for "number" ("gyári szám 24 817 339", "Nr. 4410 22") is
+    # one identifier, not an amount's groups.
+    grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text) if _NUMBER_WORD.search(text[max(0, m.start() - 16):m.start()])
+               and not any(x <= m.start() < y for x, y in [*phone_spans, *ibans])]
+    out += [text[a:b] for a, b in grouped]
+    phone_spans += grouped
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
-        if len(v) < 3 or any(a <= m.start() < b for a, b in phone_spans):
+        if len(v) < 3 or any(a <= m.start() < b for a, b in [*phone_spans, *ibans]):
             continue
         if v[0] in "\"“" and not v[1:-1].strip().isdigit() and _AMOUNT_CELL.fullmatch(v[1:-1].strip()):
             continue
@@ -385,6 +418,8 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.search(rf"[{_CURRENCY_SIGNS}]\s?[\d,.]*$", text[max(0, m.start() - 12): m.start()])
                 or v.endswith("%") or re.match(r"\s?per ?cent\b", text[m.end():m.end() + 9])
                 or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)  # "Clio 1.0 TCe": an engine's size, no code
+                or re.fullmatch(r"(?:1[89]|20)\d0s", v)  # "1960s plywood": a decade
+                or re.fullmatch(r"(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", v)  # "Mazda CX-5 (2026-27)": a policy year
                 or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)  # ringgit and rupiah written on the digits: "RM24.00"
                 or _SPAN_WORD.fullmatch(v)):  # "the 1-hour online course", "a 5-year licence": a length, no code
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
@@ -394,6 +429,11 @@ def _codes(text: str, question: str) -> list[str]:
         label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
         if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
             continue
+        if (named and named.group(1).lower() in _LONG_ID_KINDS and sum(ch.isdigit() for ch in v) < 3
+                and not re.match(r" \d", text[m.end():])):  # (not "PZU-77 4410 2291": its groups follow)
+            continue  # "Alka moved the bilforsikring to the ID.3": a car's model name, no policy number
+        if named and _PHONE_LABEL.search(text[max(0, m.start() - 24): m.start()]) and not _PHONE_WORD.search(question):
+            continue  # "PromptPay: KBank is linked to my mobile 081-555-2417" gives no account number
         out.append(v)
     return out
 

@@ -46,6 +46,7 @@ _SYNONYMS = [
     "wifi wi-fi wireless network",
     "number num",  # "no." and "no 5" are spelled out as "number" (reader_text._SHORTHAND); "no wait" is not one
     "reference ref booking confirmation",
+    "chassis vin",
     "rating rated rate stars score",
     "wife husband partner spouse married",
     "study studies studied studying degree major university school college",
@@ -238,10 +239,15 @@ _KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband 
     granddad grandchild grandchildren boyfriend girlfriend fiance fiancee""".split())
 
 
+# A document's own number sits close to every other ID in a vector space ("passport" by a tax ID's
+# "Adóazonosító"); a line gives it only where it says the document, in any language the glosses know.
+_DOCUMENT_WORDS = frozenset("passport chassis vin iban imei".split())
+
+
 def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
     if same_or_synonym(word, said):
         return True
-    if word.lower() in _KIN_WORDS:
+    if word.lower() in _KIN_WORDS or word.lower() in _DOCUMENT_WORDS:
         return False
     return relate is not None and relate.best([word], said_words) >= MIN_WORD_COSINE
 

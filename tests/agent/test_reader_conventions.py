@@ -241,8 +241,12 @@ def test_a_booking_reference_on_a_line_about_a_refund_is_no_amount():
 
 def test_a_licence_number_written_in_groups_is_still_the_licence_number():
     from agent.reader_question import typed_values
+    # The whole number, as written after its label, not its first group.
     assert typed_values("Driving licence: Licence number: 3904 7712 55.", "code",
-                        exclude="What's my driving licence number?")[:1] == ["3904"]
+                        exclude="What's my driving licence number?")[:1] == ["3904 7712 55"]
+    assert typed_values("Meter: mérő gyári szám 24 817 339", "code", exclude="What's the meter's serial number?")[:1] == ["24 817 339"]
+    # An amount's groups are still no identifier.
+    assert typed_values("Paid 1 450,00 in October", "code", exclude="What's my account number?") == []
 
 
 def test_a_year_first_date_with_slashes_is_a_date():

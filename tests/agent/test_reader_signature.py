@@ -34,6 +34,9 @@ def test_a_signature_line_is_answered_with_the_line_under_it(tmp_path):
     assert read.answer == "Markus Brenner: Immobilien Brenner e.U., Burggasse 24, 1070 Wien"
     # Cited with the line it came from.
     assert (read.statement.line, read.statement.end_line) == (9, 10)
+    # Asked with a typographic apostrophe, as phones and Macs type it.
+    curly = signed_role(_reading(note, 9, "> Markus Brenner", "Who’s Markus Brenner?"))
+    assert curly.answer == read.answer
 
 
 def test_a_header_under_the_name_or_a_line_that_says_more_is_left_alone(tmp_path):

@@ -1,0 +1,113 @@
+"""Identifiers asked for ("the frame number of my bike", "my bank account number"): what counts as
+one, and two records that each hold one asked back by what names them."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_question import analyse, typed_values
+from tests.agent.test_reader import hit, overlap_model, row
+
+
+def test_the_kind_of_number_of_something_asks_for_an_identifier():
+    assert analyse("What's the plate number of our car?").want == "code"
+    assert analyse("What is the serial number of my laptop?").want == "code"
+    # A count stays a count, a phone a phone.
+    assert analyse("What is the number of guests?").want is None
+    assert analyse("What's the total number of people invited?").want is None
+    assert analyse("What is the phone number of Dr Lee?").want == "phone"
+
+
+def test_two_bikes_with_frame_numbers_are_asked_back_by_their_names_without_asides():
+    lines = [
+        hit("Bikes: Rosetta (the grey one I ride to work every day): frame number RS-5520913, kept in the shed.", line=4),
+        hit("Bikes: Marlin Sport (gravel, bought 2023 for € 1.450): frame number MX77T3318. Hangs in the hall.", line=5),
+    ]
+    reading = Reader(overlap_model()).read("What is the frame number of my bike?", lines)
+    assert reading.kind == "ambiguous"
+    assert "Rosetta" in reading.answer and "Marlin" in reading.answer and "grey one" not in reading.answer
+    assert "RS-5520913" in reading.answer and "MX77T3318" in reading.answer
+
+
+def test_a_number_after_the_word_mobile_is_no_account_number():
+    assert typed_values("Accounts: Wallet: linked to my mobile 081-555-9031.", "code",
+                        exclude="What is my bank account number?") == []
+    # A bare "number" may be the phone.
+    assert typed_values("Accounts: Wallet: linked to my mobile 081-555-9031.", "code", exclude="kims number pls") == ["081-555-9031"]
+    lines = [
+        hit("Accounts: Wallet: Harbour Bank is linked to my mobile 081-555-9031; Orchard Bank to my ID card number.", line=8,
+            path="/notes/money.md"),
+        row({"bank": "Harbour Bank", "type": "savings", "account no.": "221-4-88120-7", "used for": "salary"}, line=5,
+            path="/notes/money.md"),
+        row({"bank": "Orchard Bank", "type": "savings", "account no.": "530-771402-2", "used for": "holidays"}, line=6,
+            path="/notes/money.md"),
+    ]
+    reading = Reader(overlap_model()).read("What is my bank account number?", lines)
+    assert "081-555-9031" not in reading.answer
+    assert reading.kind == "ambiguous" and "221-4-88120-7" in reading.answer and "530-771402-2" in reading.answer
+
+
+def test_records_under_one_key_are_named_where_their_values_begin():
+    lines = [
+        hit("Health cover (I have two): Solvane -- through work, policy 71-HC-300492, excess 500.", line=12),
+        hit("Health cover (I have two): Brightmoor -- the private one from before, policy BM-55102874.", line=13),
+    ]
+    reading = Reader(overlap_model()).read("What's my health cover policy number?", lines)
+    assert reading.kind == "ambiguous" and "Solvane" in reading.answer and "Brightmoor" in reading.answer
+
+
+def test_an_iban_in_groups_is_one_number():
+    assert typed_values("Bank (Norlake): Everyday account: LT62 7300 0100 4471 2299 (salary)", "code",
+                        exclude="What is my Norlake account number?") == ["LT62 7300 0100 4471 2299"]
+
+
+def test_a_records_long_name_is_shown_without_its_aside():
+    from agent.reader_parallel import _record_labels
+    assert _record_labels("Bikes: Rosetta (the grey one I ride to work every day): frame number RS-5520913",
+                          "Bikes: Marlin Sport (gravel, bought 2023 for € 1.450): frame number MX77T3318",
+                          "What is the frame number of my bike?") == ("Rosetta", "Marlin Sport")
+
+
+def test_the_records_asked_back_start_from_the_line_that_answers():
+    """Two health policies score above the car's line, but the car's line is the one that says
+    every word of "my car insurance": it answers, not a question about the health policies."""
+    lines = [
+        hit("Health insurance (I have two): Solvane -- through work, policy 71-HC-300492, excess 500.", line=12, path="/notes/health.md"),
+        hit("Health insurance (I have two): Brightmoor -- the private one from before, policy BM-55102874.", line=13,
+            path="/notes/health.md"),
+        hit("Car: Insurance: Kestrel Mutual, fully comprehensive, car policy 8830 214577, ends 15/04/2027", line=4, path="/notes/car.md"),
+    ]
+    reading = Reader(overlap_model(Health=3.0)).read("What's the policy number of my car insurance?", lines)
+    assert reading.kind == "answered" and "8830 214577" in reading.answer
+
+
+def test_a_model_name_with_one_digit_is_no_policy_number():
+    assert typed_values("Alka moved the car insurance to the ID.3 - same policy no.", "code",
+                        exclude="What is the policy number of the Alka car insurance?") == []
+    assert typed_values("Car insurance: Alka, policy no. 7731-0452-88.", "code",
+                        exclude="What is the policy number of the Alka car insurance?") == ["7731-0452-88"]
+    # Its first group is short, the number is not.
+    assert typed_values("Insurance with Norwood, policy:: NWD-77 4410 2291, renews:: 2027-01-15.", "code",
+                        exclude="What's the car insurance policy number?")[:1] == ["NWD-77"]
+
+
+def test_a_policy_year_is_no_identifier():
+    assert "2026-27" not in typed_values("car insurance: details: Civic (2026-27); policy / number: KM-55120-C", "code",
+                                         exclude="What is the car insurance policy number?")
+
+
+def test_a_document_number_is_given_only_by_a_line_that_says_the_document():
+    """Word vectors place every ID near every other (a stand-in here puts "passport" by "tax"):
+    a passport number still needs a line that says passport, in any language the glosses know."""
+    from agent.reader_relate import WordRelate
+
+    close = {"passport": [1.0, 0.0], "tax": [0.9, 0.1], "steuer": [0.9, 0.1]}
+    relate = WordRelate(lambda ws: [close.get(w, [0.0, 1.0]) for w in ws])
+    tax = hit("Papers: Tax number (Steuer-ID): 8439127650", line=30)
+    assert Reader(overlap_model(), relate=relate).read("What's my passport number?", [tax]).kind == "abstained"
+    passport = hit("Papers: Reisepass: C01X00T47, valid until 2031", line=31)
+    assert "C01X00T47" in Reader(overlap_model(), relate=relate).read("What's my passport number?", [passport]).answer
+
+
+def test_an_iban_is_asked_as_an_identifier_not_as_a_name():
+    info = analyse("What is the IBAN of my Ziraat salary account?")
+    assert info.want == "code" and info.names == ["Ziraat"]
+    assert analyse("What is the VIN of the Clio?").want == "code"
