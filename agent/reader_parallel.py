@@ -328,6 +328,8 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             continue
         if said is not None and (terms(sc) & info.terms) != said:
             continue
+        if _picked_by_prefix(info.text, sb.text, sc.text):
+            continue  # "my mono iban": "mono" begins "monobank", which only one of them says
         # Rows of one table are told apart by a column, or not at all: "Mazda (2025-26)" and
         # "Mazda (2026-27)" with two policy numbers are one policy's years.
         rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
@@ -346,6 +348,28 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             options.append(this)
             codes.add(other)
     return options if len(options) >= 2 else None
+
+
+def _to_first_comma(text: str) -> str:
+    """`text` up to its first comma outside brackets ("monobank (чорна картка, Mastercard)" whole)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == "," and depth == 0:
+            return text[:i].rstrip()
+    return text
+
+
+def _picked_by_prefix(question: str, tb: str, tc: str) -> bool:
+    """A word of the question that begins a word of one record and of no word of the other ("mono"
+    for "monobank (чорна картка) ... IBAN" beside "ПриватБанк ... IBAN"): the user named that one."""
+    for w in re.findall(r"[^\W\d_]{3,}", question.lower()):
+        if w in STOP_WORDS:
+            continue
+        inb, inc = (re.search(rf"(?<![^\W\d_]){re.escape(w)}", t.lower()) is not None for t in (tb, tc))
+        if inb != inc:
+            return True
+    return False
 
 
 # Two keyed records this close in score, each saying every word of the question, are both answers.
@@ -446,13 +470,18 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
                      and not any(revises(x) or _DATED.search(_unvalued(y).statement.text)
                                  for x, y in ((sb, best), (sc, c)))
                      and not _mine_beside_another(info.text, intro, sb.text, sc.text)))
-        if not alike or pc[-1] == pb[-1]:
+        if not alike or pc[-1] == pb[-1] or _picked_by_prefix(info.text, sb.text, sc.text):
             continue
         if pc[0] == pb[0]:
             # One heading over both ("## Wi-Fi: SSID home-net — password: ..." and "## Wi-Fi: SSID
             # iot-net — password: ..."): each is named by what it says before the asked word.
             named = [_before_intro(pb, intro), _before_intro(pc, intro)] if intro is not None else None
-            if not named or not all(named) or named[0] == named[1] or any(len(x) > 40 for x in named):
+            longest = 40
+            if named and sb.kind != "row" and sc.kind != "row" and any(len(x) > 40 for x in named):
+                # "Personal: Lenovo ThinkPad X1 Carbon Gen 11, Fedora 41, serial ...": a line's
+                # record up to its first comma (a table's row is told apart by a column instead)
+                named, longest = [_to_first_comma(x) if len(x) > 40 else x for x in named], 60
+            if not named or not all(named) or named[0] == named[1] or any(len(x) > longest for x in named):
                 continue
             said_asked = [any(stem(w.lower()) in info.terms for w in re.findall(r"[^\W\d_]+", x)) for x in named]
             if said_asked[0] != said_asked[1]:

@@ -111,3 +111,23 @@ def test_an_iban_is_asked_as_an_identifier_not_as_a_name():
     info = analyse("What is the IBAN of my Ziraat salary account?")
     assert info.want == "code" and info.names == ["Ziraat"]
     assert analyse("What is the VIN of the Clio?").want == "code"
+
+
+def test_a_laptop_named_before_a_comma_is_asked_back_by_that_much():
+    lines = [
+        hit("Computers: Personal: Tessellate Book 14 Gen 3, Debian 13, serial TB-88Q41Z. Bought in 2024.", line=11),
+        hit('Computers: Work: Orrery Pro 16" (R2), company asset, serial C07HQ2291LX. Stays at the office.', line=13),
+    ]
+    reading = Reader(overlap_model()).read("What is my laptop's serial number?", lines)
+    assert reading.kind == "ambiguous"
+    assert "Personal: Tessellate Book 14 Gen 3" in reading.answer and 'Work: Orrery Pro 16" (R2)' in reading.answer
+
+
+def test_a_word_that_begins_one_records_name_picks_it():
+    """"my mono iban": "mono" begins "monobank", so the two IBANs are not two to ask about."""
+    from agent.reader_parallel import _picked_by_prefix
+    mono = "Banks: monobank (black card) — ends in 4417 IBAN: UA71 3220 0100 0002 6205 5512 0417"
+    oschad = "Banks: Oschadbank (Visa) — ends in 0932 IBAN: UA40 3052 9900 0002 6258 5550 0932"
+    assert _picked_by_prefix("my mono iban pls", mono, oschad)
+    assert not _picked_by_prefix("my iban pls", mono, oschad)
+    assert not _picked_by_prefix("What is my bank IBAN?", mono, oschad)  # "bank" ends both names, begins neither
