@@ -222,7 +222,7 @@ def _bare_amounts(text: str) -> list[str]:
         if re.search(r"[A-Za-z]", n):
             continue  # "Booking ref MF-6120-SD": an identifier, not an amount
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]
-        if at and all(any(a <= i < b for a, b in phone_spans) for i in at):
+        if at and all(_within(i, phone_spans) for i in at):
             continue
         alone = [mm.end() for mm in re.finditer(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])", text)]
         if alone and all(_COUNTED.match(text, i) for i in alone):
@@ -340,9 +340,13 @@ _LONG_ID_KINDS = frozenset("account acct policy passport serial frame chassis vi
 
 # A number written right after the word for a phone is the phone's, whatever its groups look like;
 # a question that names another identifier ("bank account number") is not answered by it.
-_PHONE_WORD = re.compile(r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)\b", re.IGNORECASE)
-_PHONE_LABEL = re.compile(r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)(?:\s+(?:no\.?|number|#))?\s*[:.]?\s*$",
-                          re.IGNORECASE)
+_PHONE_NAMES = r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)"
+_PHONE_WORD = re.compile(_PHONE_NAMES + r"\b", re.IGNORECASE)
+_PHONE_LABEL = re.compile(_PHONE_NAMES + r"(?:\s+(?:no\.?|number|#))?\s*[:.]?\s*$", re.IGNORECASE)
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 def _long_ids(text: str) -> str:
@@ -394,18 +398,18 @@ def _codes(text: str, question: str) -> list[str]:
     # An IBAN written in groups ("LT62 7300 0100 5558 4123") is one number, not a code and a phone's groups.
     ibans = [(m.start(), m.end()) for m in _IBAN.finditer(text)]
     out += [text[a:b] for a, b in ibans]
-    phone_spans = [(a, b) for a, b in (_phone_spans(text, spaced=True) if named else []) if not any(x <= a < y for x, y in ibans)]
+    phone_spans = [(a, b) for a, b in (_phone_spans(text, spaced=True) if named else []) if not _within(a, ibans)]
     # ... unless the word before them names them as the identifier asked: "cuenta 40 11 558 230 7".
     out += [text[a:b].strip(" .,;") for a, b in phone_spans if _labelled(text[max(0, a - 24):a], named)]
     # A number in short groups after a word for "number" ("gyári szám 24 817 339", "Nr. 4410 22") is
     # one identifier, not an amount's groups.
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text) if _NUMBER_WORD.search(text[max(0, m.start() - 16):m.start()])
-               and not any(x <= m.start() < y for x, y in [*phone_spans, *ibans])]
+               and not _within(m.start(), phone_spans + ibans)]
     out += [text[a:b] for a, b in grouped]
-    phone_spans += grouped
+    taken = phone_spans + grouped + ibans  # no code starts inside a number already read whole
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
-        if len(v) < 3 or any(a <= m.start() < b for a, b in [*phone_spans, *ibans]):
+        if len(v) < 3 or _within(m.start(), taken):
             continue
         if v[0] in "\"“" and not v[1:-1].strip().isdigit() and _AMOUNT_CELL.fullmatch(v[1:-1].strip()):
             continue
