@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, KIND_WORDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -329,25 +329,6 @@ _BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNO
 _CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
 # Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
 _CHANGED_KINDS = ("date", "time", "money", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
-_KIND_WORDS = {
-    kind: {stem(w) for w in words.split()}
-    for kind, words in {
-        "phone": "phone number mobile cell telephone tel",
-        "email": "email e-mail mail address",
-        "address": "address home live street",
-        "money": "cost costs price much pay paid spend spent amount",
-        "date": "date day year month when deadline due",
-        "place": "place city town village country county island where live lives living based",
-        "time": "time hour",
-        "number": "number many much old long",
-        "temperature": "temperature temp hot oven degrees",
-        "weight": "weight weigh heavy kg kilos",
-        "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
-        "duration": "long time",
-        "code": "code number no num ref reference",
-        "ip": "ip address",
-    }.items()
-}
 
 
 def _clip(text: str, n: int) -> str:
@@ -858,7 +839,7 @@ class Reader:
         live = [v for v in best.typed if not _filed_under(best.statement, v) and not retired(text, v)]
         if not any(v in text[m.start():m.end() + _CHANGED_VALUE_WINDOW] for m in REVISES.finditer(text) for v in live):
             return False
-        kind_words = _KIND_WORDS.get(info.want or "", set())
+        kind_words = KIND_WORDS.get(info.want or "", set())
         words = [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words]
         if len({stem(w) for w in words} - _terms_of(best.statement)) > 1:
             return False
@@ -921,7 +902,7 @@ class Reader:
                  if asked_stems & (content_words(k) | content_words(" ".join(english_for(k))))]
         if keyed and all(keyed):
             return False  # "γενέθλια: —": the row says it does not know the birthday (its name day is another date)
-        kind_words = _KIND_WORDS.get(info.want or "", set())
+        kind_words = KIND_WORDS.get(info.want or "", set())
         if best.typed and all(stem(w) in kind_words for w in asked):
             return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
         if info.want == "code" and best.typed:
@@ -1388,7 +1369,7 @@ def _thing_elsewhere(info: QuestionInfo, best: StatementHit, statements: Sequenc
     # at Halden Press" a line that says "Ruth Ellery, editor" names whose number the other line is.
     if info.want != "date" or not info.names or not info.terms & _EVENT_TERMS:
         return False
-    things = {t for t in info.terms if t not in _EVENT_TERMS and t not in _KIND_WORDS.get(info.want, set())}
+    things = {t for t in info.terms if t not in _EVENT_TERMS and t not in KIND_WORDS.get(info.want, set())}
     said = _terms_of(best)
     subject = {stem(w) for n in info.names for w in _name_words(n)}
     if not things - said or not subject <= said:
@@ -1411,7 +1392,7 @@ def _done_to_another(info: QuestionInfo, best: StatementHit, statements: Sequenc
     if info.want != "date" or m is None:
         return False
     said = _terms_of(best)
-    kinds = _KIND_WORDS.get(info.want, set())
+    kinds = KIND_WORDS.get(info.want, set())
     thing = {t for t in content_words(m.group(2)) if t not in kinds} - {stem(w) for n in info.names for w in _name_words(n)}
     missing = thing - said
     if stem(m.group(1)) not in said or not missing:

@@ -263,6 +263,28 @@ def _initials_of_words(value: str, text: str) -> bool:
     return bool(m) and "".join(w[0] for w in m.group(1).split()).upper() == value
 
 
+# Words of a question that name the kind of value it wants ("which days", "how much"), not a thing.
+KIND_WORDS = {
+    kind: {stem(w) for w in words.split()}
+    for kind, words in {
+        "phone": "phone number mobile cell telephone tel",
+        "email": "email e-mail mail address",
+        "address": "address home live street",
+        "money": "cost costs price much pay paid spend spent amount",
+        "date": "date day year month when deadline due",
+        "place": "place city town village country county island where live lives living based",
+        "time": "time hour",
+        "number": "number many much old long",
+        "temperature": "temperature temp hot oven degrees",
+        "weight": "weight weigh heavy kg kilos",
+        "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
+        "duration": "long time",
+        "code": "code number no num ref reference",
+        "ip": "ip address",
+    }.items()
+}
+
+
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     """Values of the wanted kind in `text`, minus those the question already states."""
     if want is None:

@@ -273,9 +273,16 @@ def _dedupe(spans: list[str]) -> list[str]:
     return out
 
 
+# Weekdays written short, only in a list or range of them ("Mon, Wed and Thu", "Tue/Thu", "Mon-Fri"):
+# alone, "Sat", "Wed" and "Sun" are words.
+_DAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY_ABBR_LIST = re.compile(rf"(?<![\w/]){_DAY_ABBR}(?:\s*(?:,|/|&|\+|–|-|,?\s+and|,?\s+or)\s*{_DAY_ABBR})+(?![\w/])")
+
+
 def dates(text: str) -> list[str]:
     found = [m.group(0) for m in _DATE.finditer(text)]
     found += [w for w in words(text) if w.lower() in WEEKDAYS or fold(w) in FOREIGN_WEEKDAYS]
+    found += [d.rstrip(".") for m in _DAY_ABBR_LIST.finditer(text) for d in re.findall(_DAY_ABBR, m.group(0))]
     found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
     return _dedupe(found)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agent.reader_question import KIND_WORDS
 from agent.reader_text import _MONTH_NUM, _MONTH_RE, MONTHS, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -257,6 +258,9 @@ def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:
     return _newer(c, b, written, page)
 
 
+_DAY_WORDS = {kind: KIND_WORDS[kind] for kind in ("date", "time")}
+
+
 def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     """Both speak of the asked thing with values of the asked kind, and the values differ. The
     newer line may leave out one word of the question the best one says ("Milo's piano moves to
@@ -265,8 +269,12 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     missing = said_b - said_c
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
-    if missing & _keys(b):
-        return False  # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"
+    if missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()):
+        # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"; a key that only
+        # names the kind of day or time asked for ("Office days: Tuesday and Thursday" for "which
+        # days") is said by the newer line's value itself ("Mon, Wed and Thu in the office"). (Not
+        # a "number": "account number" is not said by a bank row's reference.)
+        return False
     if missing and _sibling_headings(b, c, missing, terms):
         return False  # the villa's "SSID: ..." is not versioned by the home network's
     if missing & _PERIODS and c.statement.kind == "row" and b.statement.kind != "row":

@@ -199,3 +199,28 @@ def test_a_change_of_the_named_things_value_speaks_of_the_asked_attribute():
         hit("Changelog: 24-11-2026: Daan V. has a new number: 06-55501906", line=8, path="/notes/people.md")]).kind == "abstained"
     other = hit("2026-10-02: Round 4 at Dunmore Park is now 9:45am not 9:00", line=7, path="/notes/club.md")
     assert Reader(overlap_model()).read("What time is kick-off at Hollis Park?", [other]).kind == "abstained"
+
+
+def test_weekdays_written_short_are_days_only_in_a_list_or_range():
+    from agent.reader_text import dates
+    assert dates("New policy: Mon, Wed and Thu in the office") == ["Mon", "Wed", "Thu"]
+    assert dates("Swimming Tue/Thu, gym Mon-Fri.") == ["Tue", "Thu", "Mon", "Fri"]
+    # Alone or in lower case they are words: "Sat with Gogo", "we wed on the beach".
+    assert dates("Sat with Gogo in the sun") == []
+    assert dates("we wed, then sat down") == []
+
+
+def test_a_dated_change_of_weekdays_overtakes_the_card_whose_key_names_them():
+    """The card's key is "Office days"; the newer all-hands line leaves out "days" because its
+    weekdays say it. It is the newer version of the office days, not another fact."""
+    card = hit("Work: Office days: Tuesday and Thursday, rest from home", line=11, path="/notes/work.md",
+               fields={"Office days": "Tuesday and Thursday, rest from home"})
+    change = hit("All-hands today. New hybrid policy from October: Mon, Wed and Thu in the office for everyone.",
+                 line=3, path="/notes/journal/2026-09-28.md")
+    reading = Reader(overlap_model(days=1.0)).read("Which days do I have to be in the office?", [card, change])
+    assert reading.kind == "answered" and "Mon, Wed and Thu" in reading.answer
+    # A key that names the thing, not the kind of value, still keeps another line out (see
+    # test_reader.py's premium and stock cover); so does "number" for an identifier's key.
+    account = hit("Bank: account number: 58213/47", line=1, path="/notes/bank.md", fields={"account number": "58213/47"})
+    payment = hit("2026-11-26: bank account payment, reference 2208415", line=2, path="/notes/journal/2026-11-26.md")
+    assert "58213/47" in Reader(overlap_model(account=1.0)).read("What's our bank account number?", [account, payment]).answer
