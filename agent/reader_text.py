@@ -85,7 +85,17 @@ FOREIGN_MONTHS = {
         "januari februari maret april mei juni juli agustus september oktober november desember",  # id
         "januari februari mac april mei jun julai ogos september oktober november disember",  # ms
         "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
+        "januari februari maart april mei juni juli augustus september oktober november december",  # nl
+        # Slavic and Finnish dates put the month in the genitive or partitive: "4. decembra",
+        # "12. listopadu", "3 listopada", "5. joulukuuta".
+        "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",  # sk
+        "ledna února března dubna května června července srpna září října listopadu prosince",  # cs
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",  # pl
+        "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta "
+        "marraskuuta joulukuuta",  # fi
     ) for i, name in enumerate(names.split())
+    # Words stand for their month everywhere ("maja" would be "may"): not the ones that are names.
+    if name not in ("maja", "mája", "augusta")
 }
 # Hungarian writes the month before the day, the year first: "augusztus 18.", "2026. október 8.".
 _HUNGARIAN_RE = "|".join("január február március április május június július augusztus szeptember október".split())
@@ -162,12 +172,18 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr)"
               r"(?![a-z])|(?-i:đ|Ft)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
-_MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)"
+# Digits of an amount; Swiss notes group thousands by an apostrophe and write whole francs with a
+# dash: "CHF 2'235.–", "Fr. 96.–".
+_DIGITS = r"\d(?:[\d,.]|['’](?=\d{3}))*(?:\.[–-](?!\d))?"
+# The franc as the Swiss abbreviate it, only before an amount that cannot be a German "Fr." (Friday)
+# date ("Fr. 12.11."): whole francs with a dash, or cents not followed by another dot.
+_FRANC = r"(?-i:S?Fr\.|SFr|sFr\.?)(?=\s?\d(?:\d|['’](?=\d{3}))*(?:\.[–-]|[.,]\d{2}(?![.\d])))"
+_MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)|\b" + _FRANC
                     # The rand's "R 350", "R1 118.50"; not a tyre's rim ("215/60 R17") nor a grade.
                     # A sign between the symbol and the digits: Mercado Pago's "$ -40.000,00".
-                    r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|\d[\d,.]*)"
+                    + r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
                     r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
-                    r"|\b(?:" + _SPACED + r"|\d[\d,.]*)\s?(?:" + _CUR_AFTER + r")"
+                    r"|\b(?:" + _SPACED + r"|" + _DIGITS + r")\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:
                     # "142 $", "14,30 €", "1 184,37 $" (thousands by a space).
                     # ... and by a dot or a comma ("1.180 €", "48.600 €", "2,250 $"), never cut to "180 €".

@@ -267,6 +267,10 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
     said_b, said_c = _said(info, b, c, terms)
     missing = said_b - said_c
+    if c.statement.kind != "row" and not terms(c.statement) & _PER_PERIOD:
+        # "Rent up to € 1.395,00" is a version of "Rent: € 1.340,00 per month": a new amount
+        # that names no period keeps the old one's.
+        missing -= _PER_PERIOD
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
     if missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()):
@@ -317,6 +321,7 @@ def _sibling_headings(b: "Scored", c: "Scored", missing: set[str], terms) -> boo
 # The period an amount is counted over: a table row (a payment) without the asked one gives
 # another quantity than the note's line that says it.
 _PERIODS = frozenset(stem(w) for w in "annual annually yearly monthly weekly daily hourly".split())
+_PER_PERIOD = _PERIODS | frozenset(stem(w) for w in "per month year week day hour".split())
 
 
 def _owners(st: "StatementHit") -> set[str]:

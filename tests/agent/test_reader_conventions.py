@@ -1274,3 +1274,23 @@ def test_a_birthday_not_until_a_day_is_on_that_day():
     assert reading.kind == "answered" and "14 May" in reading.answer
     statements = [hit("Jonah's birthday voucher is valid until 14 May.", line=5, rank=0)]
     assert Reader(overlap_model()).read("When is Jonah's birthday?", statements).kind == "abstained"
+
+
+def test_swiss_francs_with_apostrophe_thousands_and_a_dash_for_no_cents_are_money():
+    assert money("Ab 01.01.2027 Miete netto CHF 2'235.– statt 2'180.–.") == ["CHF 2'235"]
+    assert money("Ab 01.11. zahlen wir Fr. 96.– pro Tag statt Fr. 118.–") == ["Fr. 96", "Fr. 118"]
+    assert money("Helsana, Betrag: Fr. 451.80 monatlich") == ["Fr. 451.80"]
+    assert money("Franchise 2'500 CHF") == ["2'500 CHF"]
+    # German "Fr." is also Friday and Frau: a date or a name after it is no amount.
+    assert money("Fr. 12.11. Zahnarzt, 10:20") == []
+    assert money("Fr. Gerber von der Verwaltung") == []
+
+
+def test_slavic_and_finnish_months_in_their_case_forms_are_dates():
+    assert dates("Not 13. novembra anymore, new date 4. decembra, Friday") == ["13. novembra", "4. decembra", "Friday"]
+    assert dates("Předávka bytu 12. listopadu 2026") == ["12. listopadu 2026", "2026"]
+    assert dates("Przegląd do 3 listopada") == ["3 listopada"]
+    assert dates("Neuvola 5. joulukuuta") == ["5. joulukuuta"]
+    assert latest_date("Afspraak 8 maart 2026") == (2026, 3, 8)
+    # Only beside a day: "Maja" is also a name.
+    assert dates("Maja ma urodziny") == [] and dates("3 maja") == []  # "maja" is not read as May at all

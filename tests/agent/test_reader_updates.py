@@ -224,3 +224,27 @@ def test_a_dated_change_of_weekdays_overtakes_the_card_whose_key_names_them():
     account = hit("Bank: account number: 58213/47", line=1, path="/notes/bank.md", fields={"account number": "58213/47"})
     payment = hit("2026-11-26: bank account payment, reference 2208415", line=2, path="/notes/journal/2026-11-26.md")
     assert "58213/47" in Reader(overlap_model(account=1.0)).read("What's our bank account number?", [account, payment]).answer
+
+
+def test_a_new_amount_that_names_no_period_keeps_the_old_ones():
+    """"Rent: € 1.340,00 per month" on the card; the changelog's "Rent up to € 1.395,00" leaves out
+    "per month" and is still the newer version of the rent."""
+    card = hit("The flat: Rent: € 1.340,00 per month, automatic transfer on the 1st", line=3, path="/notes/life.md",
+               fields={"Rent": "€ 1.340,00 per month, automatic transfer on the 1st"})
+    change = hit("Changelog: 01-07-2026: Rent up to € 1.395,00 (huurverhoging). Changed the transfer.", line=40, path="/notes/life.md")
+    reading = Reader(overlap_model(month=0.2)).read("How much rent do I pay per month?", [card, change])
+    assert reading.kind == "answered" and "1.395,00" in reading.answer
+    # A line that names another period is another quantity: a yearly service charge is no
+    # version of the monthly rent.
+    yearly = hit("Changelog: 01-07-2026: Rent-related service charge up to € 1.395,00 a year.", line=40, path="/notes/life.md")
+    assert "1.340,00" in Reader(overlap_model(month=0.2)).read("How much rent do I pay per month?", [card, yearly]).answer
+
+
+def test_a_line_that_writes_only_the_head_of_the_asked_compound_says_it():
+    from agent.reader import compound_heads
+    from agent.reader_question import analyse
+    info = analyse("How much is the Nebenkostenvorauszahlung?")
+    assert compound_heads(info, "Die Vorauszahlung steigt ab 01.05.2026 auf 230,00 €") == info.terms
+    # A head too short to tell, or no head at all, says nothing.
+    assert compound_heads(info, "Die Zahlung ist pünktlich") == set()
+    assert compound_heads(info, "Die Miete steigt") == set()
