@@ -68,7 +68,9 @@ def _label(b: "Scored", c: "Scored") -> tuple[str, str] | None:
     # Records listed under one key go by their first word ("Servers (Hetzner): forge — CX22, ...").
     rb, rc = sb.text.partition(":")[2], sc.text.partition(":")[2]
     fb, fc = re.match(r"\s*([\w.-]+)", rb), re.match(r"\s*([\w.-]+)", rc)
+    # Not a little word ("Voice memo: His number is ...", "...: Her number is ..."): it names no record.
     if (fb and fc and fb.group(1) != fc.group(1) and not any(v in fb.group(1) for v in b.typed + c.typed)
+            and not {fb.group(1).lower(), fc.group(1).lower()} & STOP_WORDS
             and _same_label(sb.text, b.typed[0], sc.text, c.typed[0])):
         return fb.group(1), fc.group(1)
     nb = [n for n in names(sb.text) if n not in sc.text and n not in b.typed]
@@ -483,6 +485,8 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
                 named, longest = [_to_first_comma(x) if len(x) > 40 else x for x in named], 60
             if not named or not all(named) or named[0] == named[1] or any(len(x) > longest for x in named):
                 continue
+            if any(set(re.findall(r"\w+", x.lower())) <= STOP_WORDS for x in named):
+                continue  # "Voice memo: His number is ..." and "...: Her number is ...": no record's name
             said_asked = [any(stem(w.lower()) in info.terms for w in re.findall(r"[^\W\d_]+", x)) for x in named]
             if said_asked[0] != said_asked[1]:
                 continue  # "account number" beside "routing number" for "our account number": the asked one, not two records

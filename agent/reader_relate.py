@@ -242,6 +242,9 @@ _KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband 
 # A document's own number sits close to every other ID in a vector space ("passport" by a tax ID's
 # "Adóazonosító"); a line gives it only where it says the document, in any language the glosses know.
 _DOCUMENT_WORDS = frozenset("passport chassis vin iban imei".split())
+# ... except an IBAN, whose shape says what it is: a country's two letters, two check digits and
+# groups ("from my account, the Sporiteľňa one, SK89 0900 0000 0050 5512 3471").
+_IBAN_SHAPE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,4})?|[A-Z0-9]{11,30})(?![\w-])")
 
 
 def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
@@ -259,7 +262,7 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     if not asked:
         return True
     all_words = [w.lower() for w in words(text)]
-    said = {stem(w) for w in all_words}
+    said = {stem(w) for w in all_words} | ({"iban"} if _IBAN_SHAPE.search(text) else set())
     # Numbers and month names sit close to "birthday" or "cost" in any vector space; they are
     # values, not what a statement is about.
     said_words = [w for w in dict.fromkeys(all_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS

@@ -131,3 +131,22 @@ def test_a_word_that_begins_one_records_name_picks_it():
     assert _picked_by_prefix("my mono iban pls", mono, oschad)
     assert not _picked_by_prefix("my iban pls", mono, oschad)
     assert not _picked_by_prefix("What is my bank IBAN?", mono, oschad)  # "bank" ends both names, begins neither
+
+
+def test_an_iban_is_known_by_its_shape_where_the_line_does_not_say_iban():
+    """"from my account, the Sporiteľňa one, SK89 0900 ..." names no IBAN, but the number is one: a
+    country's letters, check digits and groups. A tax number in groups is not."""
+    paid = hit("We paid it today, from my account, the Sporiteľňa one, SK89 0900 0000 0050 5512 3471.", line=6)
+    reading = Reader(overlap_model()).read("What's my IBAN at Sporiteľňa?", [paid])
+    assert reading.kind == "answered" and "SK89 0900 0000 0050 5512 3471" in reading.answer
+    tax = hit("Tax office letter for the Sporiteľňa account: Steuernummer 84 123 456 789.", line=7)
+    assert Reader(overlap_model()).read("What's my IBAN at Sporiteľňa?", [tax]).kind == "abstained"
+
+
+def test_lines_told_apart_only_by_a_pronoun_are_not_two_records():
+    """Two voice memos under one title: "His number is ..." and "Her number is ...". "His" and
+    "Her" name no one, so they are not offered as the records to choose between."""
+    his = hit("Voice memo: His number is 0903 555 610, I keep losing it.", line=7, path="/notes/memo-08-04.txt")
+    her = hit("Voice memo: Her number is 0948 555 903.", line=13, path="/notes/memo-08-19.txt")
+    reading = Reader(overlap_model()).read("What is the number?", [his, her])
+    assert reading.kind != "ambiguous" and "His and Her" not in reading.answer
