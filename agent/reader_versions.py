@@ -43,6 +43,12 @@ REVISES = re.compile(
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
+    # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
+    # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
+    r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"
+    r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    # "Our new family doctor is Dr. Nwosu": a role that changed hands
+    r"|\b(?:my|our) new (?:[a-z]+ ){0,2}(?:is|are)\b"
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
     r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])"
     # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"

@@ -248,3 +248,21 @@ def test_a_line_that_writes_only_the_head_of_the_asked_compound_says_it():
     # A head too short to tell, or no head at all, says nothing.
     assert compound_heads(info, "Die Zahlung ist pünktlich") == set()
     assert compound_heads(info, "Die Miete steigt") == set()
+
+
+def test_a_rescheduled_thing_and_a_role_that_changed_hands_state_a_change():
+    from agent.reader_versions import REVISES
+    assert REVISES.search("Wiesinger called, they moved the Pickerl to Friday 27.11, 7:30.")
+    assert REVISES.search("The clinic rescheduled my check-up to the 21st")
+    assert REVISES.search("Our new family doctor is Dr. Amara Nwosu, same clinic.")
+    # Moving one thing to another thing changes neither's value: "moved the policy to the Kia".
+    assert not REVISES.search("ANWB moved the policy to the Kia.")
+    assert not REVISES.search("The new flat is 71 m2")
+
+
+def test_a_dated_line_naming_the_new_holder_of_a_role_overtakes_the_card():
+    card = hit("ME: Family doctor: Dr. Owen Patel, Kenilworth Medical, (905) 555-0152", line=3, path="/notes/me.md",
+               fields={"Family doctor": "Dr. Owen Patel, Kenilworth Medical, (905) 555-0152"})
+    news = hit("2026-11-06: Our new family doctor is Dr. Amara Nwosu, same clinic.", line=2, path="/notes/journal/2026-11.md")
+    reading = Reader(overlap_model()).read("Who is my family doctor?", [card, news])
+    assert reading.kind == "answered" and "Nwosu" in reading.answer
