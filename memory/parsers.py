@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -160,6 +160,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                           nothing="a Discord package's channel ids; the messages.csv files are read")
     if bancatransilvania.looks_like_bt(path, lines):  # a BT statement: the account's lines, a table of transactions
         return _converted(*bancatransilvania.to_markdown(lines, path.stem), warning)
+    if kind == "text" and recutils.looks_like_rec(path, lines):
+        # A GNU recutils database: each record its name over its fields, a log's entry dated by its Date.
+        return _dated_notes(*recutils.to_markdown(lines), warning)
     if kind in ("markdown", "text") and (path.suffix.lower() == ".org" or org.looks_like_org(lines)):
         md, states = org.to_markdown(lines)
         blocks = _parse_markdown(md)

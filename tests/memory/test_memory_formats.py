@@ -1259,3 +1259,37 @@ def test_a_romanian_street_and_block_end_no_sentence():
         "Adresa: Str. Aurel Vlaicu nr. 12, bl. C3, sc. 2, ap. 27, 400582 Cluj-Napoca.", "Telefon: 0745 555 213"]
     doc = "The default path names are returned as str. If you supply bytes, all values are bytes."
     assert len(sentence_spans(doc)) == 2
+
+
+def test_a_recutils_database_is_each_record_its_name_over_its_fields(tmp_path):
+    """GNU recutils: records of `Field: value` lines, `+` continuing a value, `%rec`/`%key`
+    describing them, `#` comments. Each record is headed by its name (a Name field, else its type
+    and key) and a log's entries are dated by their Date field."""
+    rec = textwrap.dedent("""\
+        # bills.rec -- monthly stuff
+        %rec: Bill
+        %key: Id
+
+        Id: rent
+        Amount: Rs 95,000 per month
+        Note: House 214, Johar Town.
+        + Agreement from 2024-07-01.
+
+        Id: internet
+        Office-days: n/a
+
+        %rec: Person
+        Id: baji
+        Name: Mehwish Hassan
+        Relation: elder sister
+        """)
+    sts = parse_statements(tmp_path / "house.rec", rec.encode())
+    got = [(s.line, s.text) for s in sts]
+    assert (6, "Bill rent: Amount: Rs 95,000 per month") in got
+    assert (7, "Bill rent: Note: House 214, Johar Town. Agreement from 2024-07-01.") in got
+    assert (11, "Bill internet: Office-days: n/a") in got
+    assert (16, "Mehwish Hassan: Relation: elder sister") in got
+    assert not any("%rec" in t or "monthly stuff" in t for _, t in got)
+    log = "%rec: Entry\n\nDate: 2026-07-02\nSubject: rent\nText: From July rent is Rs 1,04,500.\n\nDate: 2026-09-28\nSubject: billu\nText: new number.\n"
+    written = {s.line: s.written for s in parse_statements(tmp_path / "log.rec", log.encode())}
+    assert written[5] == "2026-07-02" and written[9] == "2026-09-28"
