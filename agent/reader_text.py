@@ -86,6 +86,7 @@ FOREIGN_MONTHS = {
         "januari februari mac april mei jun julai ogos september oktober november disember",  # ms
         "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",  # ro
         "januari februari maart april mei juni juli augustus september oktober november december",  # nl
+        "janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",  # is
         # Slavic and Finnish dates put the month in the genitive or partitive: "4. decembra",
         # "12. listopadu", "3 listopada", "5. joulukuuta".
         "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",  # sk

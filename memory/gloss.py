@@ -1028,8 +1028,49 @@ _MALAY_MORE: dict[str, tuple[str, ...]] = {
     "lives live living": ("tinggal",),
     "moved move moving": ("pindah", "berpindah"),
 }
+# Icelandic household words, folded as `fold` folds them (accents dropped, "æ" as "ae"; "ð" and
+# "þ" are letters of their own and stay). Not "sími" (phone) or "amma": they begin English words
+# or mean another relative elsewhere.
+_ICELANDIC_MORE: dict[str, tuple[str, ...]] = {
+    "rent": ("leiga", "leigu", "husaleig"),
+    "lease contract": ("leigusamning",),
+    "landlord": ("leigusal",),
+    "phone number mobile": ("simanumer", "farsim"),
+    "passport": ("vegabref",),
+    "birthday": ("afmaeli",),
+    "insurance": ("trygging", "vatrygg"),
+    "policy": ("skirteini",),
+    "doctor": ("laeknir", "laekni", "heimilislaekn"),
+    "dentist dental": ("tannlaekn",),
+    "kindergarten nursery preschool": ("leikskol",),
+    "school": ("grunnskol",),
+    "salary pay": ("manaðarlaun", "launin"),
+    "employee number staff number": ("starfsmannanumer", "starfsmannanr"),
+    "account number": ("reikningsnumer", "bankareikning"),
+    "brother": ("broðir", "broður"),
+    "sister": ("systir", "systur"),
+    "mother mum mom": ("moðir", "moður"),
+    "father dad": ("faðir", "foður", "pabbi"),
+    "cousin": ("fraenk", "fraend"),
+    "godmother": ("guðmoð",),
+    "godfather": ("guðfoð",),
+    "mother-in-law in-laws": ("tengdamoð", "tengdamamm"),
+    "father-in-law in-laws": ("tengdafoð", "tengdapabb"),
+    "sister-in-law": ("magkon",),
+    "wife": ("eiginkon",),
+    "husband": ("eiginmað",),
+    "inspection": ("skoðun",),
+    "tyres tires": ("vetrardekk", "sumardekk", "dekkin"),
+    "head teacher manager": ("deildarstjor",),
+    "group class": ("deildin", "deildinni"),
+    "residence permit": ("dvalarleyf",),
+    "address": ("heimilisfang",),
+    "id number national id": ("kennitala", "kennitolu"),
+    "car": ("bilinn", "billinn", "bilnum"),
+    "summer closure holiday": ("sumarlokun",),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE):
+               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 

@@ -1294,3 +1294,16 @@ def test_slavic_and_finnish_months_in_their_case_forms_are_dates():
     assert latest_date("Afspraak 8 maart 2026") == (2026, 3, 8)
     # Only beside a day: "Maja" is also a name.
     assert dates("Maja ma urodziny") == [] and dates("3 maja") == []  # "maja" is not read as May at all
+
+
+def test_icelandic_household_words_and_months_are_read():
+    from memory.gloss import english_for
+    assert "rent" in english_for("Leiga: 289.000 kr. á mánuði")
+    assert "passport" in english_for("vegabréf: A4127730")
+    assert "inspection" in english_for("Duster féll í skoðun")
+    assert "kindergarten" in english_for("leikskóli Sólborg")
+    assert "birthday" in english_for("afmæli Emblu")
+    # Words that begin English ones are left out: a line about similar things gains nothing.
+    assert english_for("similar things, simple plans") == frozenset()
+    assert dates("sumarlokun frá 6. júlí") == ["6. júlí"]
+    assert latest_date("endurskoðun fyrir 31. ágúst 2026") == (2026, 8, 31)
