@@ -531,6 +531,21 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             builder.span(run, a, b, "sentence", topic, dated if k and dated else "")
 
 
+def _list_title(lines: list[tuple[int, str]]) -> str | None:
+    """A one-line title of at most four words right above a list: ALL CAPS ("TEO (Mateo Quispe)",
+    its aside aside), bold ("**Teo**") or a short label ending in a colon ("Action items:"); not a
+    sentence that leads into its list ("The feature includes:") nor a "key: value" line."""
+    if len(lines) != 1:
+        return None
+    line = lines[0][1].strip()
+    outside = re.sub(r"\([^)]*\)", "", line).strip()
+    if not outside or len(outside.split()) > 4 or line.endswith(tuple(".!?…;,")) or ":" in line[:-1]:
+        return None
+    if _CAPS.match(outside) or _BOLD_LINE.match(line) or (line.endswith(":") and len(line.split()) <= 4):
+        return clean(line).rstrip(":").strip() or None
+    return None
+
+
 def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) -> None:
     """Split a text block into bullet items (with their continuation lines) and prose runs."""
     items: list[tuple[str, list[tuple[int, str]], int, int, str | None]] = []  # kind, lines, indent, col, box
@@ -555,12 +570,18 @@ def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: l
             items.append(("prose", [(n, raw)], 0, 0, None))
 
     stack: list[tuple[int, str]] = []  # (indent, label) of open parent bullets
-    for kind, blines, indent, col, box in items:
+    for i, (kind, blines, indent, col, box) in enumerate(items):
         if kind == "rule":
             stack = []
             continue
         if kind == "prose":
             stack = []
+            title = _list_title(blines) if i + 1 < len(items) and items[i + 1][0] == "bullet" else None
+            if title:
+                # "TEO (Mateo Quispe)" or "Teo:" on the line above a list names whose the items are,
+                # as a heading would: a label over them, not a statement of its own.
+                stack = [(-1, title)]
+                continue
             _prose(builder, blines, topic)
             continue
         while stack and stack[-1][0] >= indent:

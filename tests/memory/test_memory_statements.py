@@ -502,3 +502,19 @@ def test_one_table_fills_at_most_half_of_a_statement_search(make_memory, tmp_pat
     assert hits == sorted(hits, key=lambda h: -h.score)
     # With nothing else to show, the file's other rows still fill the list.
     assert len(mem.search_statements("Acme Payroll inflow", k=12)) == 12
+
+
+def test_a_short_title_right_above_a_list_labels_its_items():
+    """"TEO (Mateo Quispe)", "**Embla**" or "Teo:" on the line above a list says whose the items
+    are, as a heading would; a sentence that leads into its list, or a long line, stays prose."""
+    from memory.statements import parse_statements
+    md = ("# Docs\n\nTEO (Mateo Quispe)\n- kennitala: 021188-2719\n- permit valid until 1.4.2027\n\n"
+          "**Embla**\n- born 9. september 2021\n\nNonni:\n- 774 5521 Selfoss\n\n"
+          "From Teo (forwarding it to myself so I update the list):\n- new number 780 5561\n")
+    got = {s.line: s.text for s in parse_statements("docs.md", md.encode())}
+    assert got[4] == "TEO (Mateo Quispe): kennitala: 021188-2719"
+    assert got[5] == "TEO (Mateo Quispe): permit valid until 1.4.2027"
+    assert got[8] == "Embla: born 9. september 2021"
+    assert got[11] == "Nonni: 774 5521 Selfoss"
+    assert 3 not in got  # the title is a label, not a statement
+    assert not got[14].startswith("From Teo")  # a long lead-in line labels nothing
