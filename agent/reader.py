@@ -293,9 +293,9 @@ def compound_heads(info: QuestionInfo, text: str) -> set[str]:
     # The other way round: the question writes the compound whole ("Nebenkostenvorauszahlung"), a
     # later line only its head ("Die Vorauszahlung steigt ab 01.05. auf 230,00 €"). Stems cut a
     # word to five letters, so the head is compared with the question's word as written.
-    line_words = {stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{9,}", text)}
-    for w in re.findall(r"[^\W\d_]{12,}", info.text):
-        folded = stem_fold(w.lower())
+    compounds = [stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{12,}", info.text)]
+    line_words = {stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{9,}", text)} if compounds else set()
+    for folded in compounds:
         if any(folded.endswith(head) and len(folded) - len(head) >= 4 for head in line_words):
             out |= {t for t in info.terms if folded.startswith(t)}
     return out

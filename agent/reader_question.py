@@ -7,7 +7,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, DAY_MONTH_YEAR, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, DAY_MONTH_YEAR, IBAN_GROUPED, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 from memory.gloss import english_for
 
 @lru_cache(maxsize=8192)
@@ -351,7 +351,7 @@ _ID_LABEL = re.compile(r"\b(account|acct|policy|member(?:ship)?|serial|ref|refer
 
 _ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "membership": "member"}
 
-_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,4})?(?![\w-])")
+_IBAN = re.compile(rf"(?<![\w-]){IBAN_GROUPED}(?![\w-])")
 
 _GROUPED = re.compile(r"(?<![\w.,])\d{1,4}(?: \d{2,4}){1,5}(?![\w]|[.,]\d)")
 _NUMBER_WORD = re.compile(r"(?i)\b(?:number|no|nr|num|nummer|numer|numero|número|szám|száma|číslo|broj|numri|numara|nomor|nombor|номер|αριθμός|số"

@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from typing import Callable, Iterable, Sequence
 
-from agent.reader_text import _WORD, MONTHS, STOP_WORDS, WEEKDAYS, stem, words
+from agent.reader_text import _WORD, IBAN_GROUPED, MONTHS, STOP_WORDS, WEEKDAYS, stem, words
 
 # Cosine of two single-word embeddings (all-MiniLM-L6-v2) above which they count as one topic.
 # Chosen on all development sets together (bench/RESULTS.md): related pairs such as dog/collie
@@ -244,7 +244,7 @@ _KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband 
 _DOCUMENT_WORDS = frozenset("passport chassis vin iban imei".split())
 # ... except an IBAN, whose shape says what it is: a country's two letters, two check digits and
 # groups ("from my account, the Sporiteľňa one, SK89 0900 0000 0050 5512 3471").
-_IBAN_SHAPE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,4})?|[A-Z0-9]{11,30})(?![\w-])")
+_IBAN_SHAPE = re.compile(rf"(?<![\w-])(?:{IBAN_GROUPED}|[A-Z]{{2}}\d{{2}}[A-Z0-9]{{11,30}})(?![\w-])")
 
 
 def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
@@ -262,7 +262,9 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
     if not asked:
         return True
     all_words = [w.lower() for w in words(text)]
-    said = {stem(w) for w in all_words} | ({"iban"} if _IBAN_SHAPE.search(text) else set())
+    said = {stem(w) for w in all_words}
+    if "iban" in (a.lower() for a in asked) and _IBAN_SHAPE.search(text):
+        said.add("iban")
     # Numbers and month names sit close to "birthday" or "cost" in any vector space; they are
     # values, not what a statement is about.
     said_words = [w for w in dict.fromkeys(all_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS

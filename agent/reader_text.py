@@ -156,6 +156,9 @@ _ADDRESS = re.compile(
     rf"|(?<!\w)(?:вул|вулиця|ул|улица|просп|проспект|пр|пл|площа|бульв|бульвар|пров|провулок)\.?\s+"
     rf"(?:[\u0400-\u042f\u0490][\w'ʼ.-]*,?\s+){{1,3}}\d{{1,5}}(?:[-/]?[\u0430-\u044fA-Za-z])?(?!\w)(?:[^;|\n]{{0,60}})"
 )
+# An IBAN written in groups: a country's two letters, two check digits, groups of four ("SK89 0900
+# 0000 0050 5512 3471", "CH56 0900 0000 8547 1203 9").
+IBAN_GROUPED = r"[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,4})?"
 # Digits joined by single spaces, dots, hyphens or brackets; not across a list's " - " ("ward 4 - 555-0141").
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d")
 # A bank account's number has a phone number's shape: "A/c 30112278451", "account no: 501004...".
@@ -292,7 +295,7 @@ def _dedupe(spans: list[str]) -> list[str]:
 
 # Weekdays written short, only in a list or range of them ("Mon, Wed and Thu", "Tue/Thu", "Mon-Fri"):
 # alone, "Sat", "Wed" and "Sun" are words.
-_DAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY_ABBR = rf"(?-i:{'|'.join(a.capitalize() for a in WEEKDAY_ABBREVS)})\.?"
 _DAY_ABBR_LIST = re.compile(rf"(?<![\w/]){_DAY_ABBR}(?:\s*(?:,|/|&|\+|–|-|,?\s+and|,?\s+or)\s*{_DAY_ABBR})+(?![\w/])")
 
 

@@ -533,8 +533,9 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
 
 def _list_title(lines: list[tuple[int, str]]) -> str | None:
     """A one-line title of at most four words right above a list: ALL CAPS ("TEO (Mateo Quispe)",
-    its aside aside), bold ("**Teo**") or a short label ending in a colon ("Action items:"); not a
-    sentence that leads into its list ("The feature includes:") nor a "key: value" line."""
+    its aside aside), bold ("**Teo**") or a short line ending in a colon ("Action items:", also
+    "The feature includes:"); not a longer lead-in ("From Teo (forwarding it to myself ...):") nor a
+    "key: value" line."""
     if len(lines) != 1:
         return None
     line = lines[0][1].strip()
