@@ -1102,7 +1102,8 @@ class Reader:
                     continue
                 for v in _people(st):
                     first = v.split()[0]
-                    if first.lower() in ("my", "our") or stem(first) == stem(noun) or v.lower() in low:
+                    # "Heart doctor: Dr. Helene Gagnon": the key says which doctor, it is no one.
+                    if first.lower() in ("my", "our") or stem(first) == stem(noun) or stem(v.split()[-1]) == stem(noun) or v.lower() in low:
                         continue
                     # "my aunt Rosa", "Rosa, my aunt", a card's "Niamh  my sister in Dublin" (then
                     # the place after it, "Clodagh my sister, Salford", is not her).
@@ -1120,7 +1121,10 @@ class Reader:
                 # One of them the notes call "my mother"; the other is only written beside the
                 # word ("Family: mother Ayşe Yıldız" on the partner's page): no question to ask.
                 attached = said_mine
-            if len(attached) >= 2 and not any(a.split()[0] in b.split() for a in attached for b in attached if a != b):
+            # "Rosa" and "Rosa Lima" are one aunt; "Dr. Owen Patel" and "Dr. Helene Gagnon" are two
+            # doctors, whose shared first word is a title.
+            untitled = {a: re.sub(rf"^{_TITLE_WORD}\s+", "", a).split() for a in attached}
+            if len(attached) >= 2 and not any(untitled[a][0] in untitled[b] for a in attached for b in attached if a != b and untitled[a]):
                 return attached
         for given in [n for n in info.names if re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", n)]:
             # A given name of two words ("Jun Wei") that two cards or rows head with different
@@ -1137,7 +1141,7 @@ class Reader:
         # an agency or a scheme, not a person with two surnames.
         firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
-                   and any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts)]
+                   and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or _cyrillic_spellings(o.capitalize(), texts))]
         for first in firsts:
             if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
                 continue  # "the Ather 450X": a model by its number, not a person by a first name
@@ -1145,7 +1149,10 @@ class Reader:
             pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
             people = namesakes(first, pool, low)
             for spelled in _cyrillic_spellings(first, pool):
-                # "Taras" asked of notes that write "Тарас Коваль": the people as the notes name them.
+                # "Taras" asked of notes that write "Тарас Коваль": the people as the notes name them,
+                # in every line that writes the name so (the other Стефка's line need not share a
+                # word with the question).
+                pool += self.mentions(spelled) if self.mentions is not None else []
                 people += [p for p in namesakes(spelled, pool, low) if p not in people]
             if len(people) >= 2 and others:
                 # "Liam and Sophie's tenancy": the Sophie written beside Liam.

@@ -2387,6 +2387,20 @@ def test_someone_elses_doctor_is_not_ours_and_a_persons_page_names_the_role_it_h
     assert not Reader(overlap_model()).read("Who is our family doctor?", [plain]).answer.startswith("Health Notes")
 
 
+def test_two_doctors_each_written_with_their_title_are_two_to_ask_about():
+    """"the doctor's phone number" over "Family doctor: Dr. ..." and "Heart doctor: Dr. ...": the
+    shared "Dr." is a title, not one person's name written twice; the key that says which doctor
+    ("Heart doctor") is no one."""
+    family = hit("Health: Family doctor: Dr. Ines Walcott, Elm Street Clinic, (555) 010-0152", line=6)
+    heart = hit("Health: Heart doctor: Dr. Bram Okafor, City General cardiology, (555) 010-0168", line=7, rank=1)
+    reading = Reader(overlap_model()).read("What's the doctor's phone number?", [family, heart])
+    assert reading.kind == "ambiguous" and "Walcott" in reading.answer and "Okafor" in reading.answer
+    assert "Heart doctor" not in reading.answer
+    # One doctor written twice is no question to ask back.
+    again = hit("Saw Dr. Ines Walcott about my knee, (555) 010-0152 for the results.", line=9, rank=1)
+    assert Reader(overlap_model()).read("What's the doctor's phone number?", [family, again]).kind == "answered"
+
+
 def test_a_name_in_brackets_after_the_relations_word_names_that_relation():
     """"Mamma (Loredana) e papà (Franco)": my mum is Loredana, said in the note's own language;
     a line that only mentions mamma beside other names does not name her."""

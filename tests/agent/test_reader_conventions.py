@@ -1029,6 +1029,23 @@ def test_a_first_name_two_ukrainian_lines_give_with_two_surnames_is_asked_about_
     assert reading.kind == "ambiguous" and "Оксана Лисенко" in reading.answer and "Оксана Мельничук" in reading.answer
 
 
+def test_a_first_name_asked_as_an_owner_finds_its_namesakes_as_the_cyrillic_notes_write_them():
+    # "Dimka's number?": the possessive makes the name an owner, not a capitalised name, and the
+    # notes never write it in Latin letters; the other Димка's row shares no word with the question.
+    rows = {"Кой: Димка Колева; телефон: 0800 000 001": 4, "Кой: Димка Тонева; телефон: 0800 000 002": 9}
+    statements = [hit("Кой: Димка Колева; телефон: 0800 000 001", line=4, rank=0, path="/notes/Важно.md", kind="row")]
+
+    def mentions(word: str) -> list[str]:
+        return [t for t in rows if word in t]
+
+    reading = Reader(overlap_model(), mentions=mentions).read("Dimka's number?", statements)
+    assert reading.kind == "ambiguous" and "Димка Колева" in reading.answer and "Димка Тонева" in reading.answer
+    # One Димка in the notes is no question to ask back.
+    del rows["Кой: Димка Тонева; телефон: 0800 000 002"]
+    reading = Reader(overlap_model(), mentions=mentions).read("Dimka's number?", statements)
+    assert reading.kind == "answered" and "0800 000 001" in reading.answer
+
+
 def test_ukrainian_streets_weights_and_doses_are_read():
     from agent.reader_question import typed_values
     from agent.reader_text import addresses
