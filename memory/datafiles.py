@@ -112,27 +112,90 @@ def yaml_to_markdown(lines: list[str]) -> list[str]:
     return out
 
 
+# An array-of-tables kind whose records are people: the record is headed by the name alone.
+_PERSON_KINDS = {"person", "people", "contact", "contacts", "member", "members", "friend", "friends", "family"}
+
+
+def _inline_table(raw: str) -> str | None:
+    """`{ insurer = "If", policy = "KA-3390-1173" }` as a person reads it: "insurer If, policy KA-3390-1173"."""
+    v = re.sub(r"\s+#.*$", "", raw.strip())
+    if not (v.startswith("{") and v.endswith("}")):
+        return None
+    parts = re.findall(r"([A-Za-z0-9_.-]+|\"[^\"]*\")\s*=\s*(\"[^\"]*\"|'[^']*'|\[[^\]]*\]|[^,}]+)", v[1:-1])
+    return ", ".join(f"{_key(k)} {_value(x)}".strip() for k, x in parts) or None
+
+
+def _toml_record_label(lines: list[str], start: int) -> str | None:
+    """What names the `[[kind]]` record starting after `lines[start]`: its name key, else its first
+    short text value ("bank = \"LHV\""), looked for up to the next table."""
+    first = None
+    for line in lines[start + 1:]:
+        if _TOML_TABLE.match(line):
+            break
+        m = _TOML_KEY.match(line)
+        if not m or _COMMENT.match(line):
+            continue
+        value = _value(m.group(3))
+        if _key(m.group(2)).lower() in _RECORD_NAMES and value:
+            return value
+        if first is None and m.group(3).strip()[:1] in "\"'" and value and len(value.split()) <= 4:
+            first = value
+    return first
+
+
 def toml_to_markdown(lines: list[str]) -> list[str]:
-    out = []
-    for line in lines:
+    out: list[str] = []
+    label = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         stripped = line.strip()
         if not stripped:
             out.append("")
+            i += 1
             continue
         comment = _COMMENT.match(line)
         if comment:
             out.append(comment.group(2))
+            i += 1
             continue
         table = _TOML_TABLE.match(line)
         if table:
-            out.append(f"## {_key(table.group(1)).replace('.', ' ')}")
+            kind = _key(table.group(1)).replace(".", " ")
+            label = _toml_record_label(lines, i) if stripped.startswith("[[") else None
+            # Each `[[car]]` of a list its own section, named as it names itself ("car Octavia",
+            # a person by their name alone), so "plate" below it is that car's.
+            if label:
+                kind = label if kind.split()[-1].lower() in _PERSON_KINDS else f"{kind} {label}"
+            out.append(f"## {kind}")
+            i += 1
             continue
         m = _TOML_KEY.match(line)
         if m:
-            value = _value(m.group(3))
-            out.append(f"- {_key(m.group(2))}: {value}" if value else f"- {_key(m.group(2))}")
+            raw = m.group(3)
+            extra = 0
+            if raw.startswith(('"""', "'''")) and raw.count(raw[:3]) < 2:
+                # A multi-line string: its lines are the value, cited at the key.
+                end = next((j for j in range(i + 1, len(lines)) if raw[:3] in lines[j]), len(lines) - 1)
+                raw = " ".join([raw[3:], *(ln.strip() for ln in lines[i + 1:end + 1])]).replace(raw[:3], "").strip()
+                raw = f'"{raw}"'
+                extra = end - i
+            elif raw.startswith("[") and not re.sub(r"\s+#.*$", "", raw).endswith("]"):
+                # An array written over several lines.
+                end = next((j for j in range(i + 1, len(lines)) if re.sub(r"\s+#.*$", "", lines[j]).strip().endswith("]")), len(lines) - 1)
+                raw = " ".join([raw, *(re.sub(r"\s+#.*$", "", ln).strip() for ln in lines[i + 1:end + 1])])
+                raw = re.sub(r",\s*]$", "]", raw)
+                extra = end - i
+            value = _inline_table(raw) or _value(raw)
+            if label and value == label and _key(m.group(2)).lower() in _RECORD_NAMES:
+                out.append("")  # the record's name, already its heading
+            else:
+                out.append(f"- {_key(m.group(2))}: {value}" if value else f"- {_key(m.group(2))}")
+            out.extend([""] * extra)
+            i += 1 + extra
             continue
         out.append(line)
+        i += 1
     return out
 
 

@@ -1293,3 +1293,83 @@ def test_a_recutils_database_is_each_record_its_name_over_its_fields(tmp_path):
     log = "%rec: Entry\n\nDate: 2026-07-02\nSubject: rent\nText: From July rent is Rs 1,04,500.\n\nDate: 2026-09-28\nSubject: billu\nText: new number.\n"
     written = {s.line: s.written for s in parse_statements(tmp_path / "log.rec", log.encode())}
     assert written[5] == "2026-07-02" and written[9] == "2026-09-28"
+
+
+def test_a_typst_document_is_read_as_headings_lists_terms_and_table_rows(tmp_path):
+    """Typst: `= Heading`, `-`/`+`/`/ Term:` lists whose wrapped lines continue them, `#table(...)`
+    rows under their header cells, a struck value replaced by the one after it; `#set`/`#let`/
+    `#include` set-up and `//` comments say nothing."""
+    typ = textwrap.dedent("""\
+        // handbook chapter -- rewritten in January
+        #set text(
+          font: "Noto Sans",
+        )
+        #let gel(x) = [#x ₾]
+        = Money
+
+        == Accounts
+        #table(
+          columns: (auto, auto),
+          table.header([*Bank*], [*IBAN*]),
+          [Rivergate], [GE00RG0000000000000001],
+          [North Bank], [GE00NB0000000000000002],
+        )
+
+        - Nanny: #strike[700 ₾] 800 ₾ per month from May, *cash*.
+        - Doctor: Dr Lia Abashidze, Vake clinic,
+          +995 500 00 00 01 (mornings)
+        + first step
+        / Passport: 00AB00001, valid until 30.03.2031
+        See #link("https://example.org")[the bank's site] and pay \\$12 by _Friday_.
+        #include "chapters/02.typ"
+        """)
+    sts = parse_statements(tmp_path / "money.typ", typ.encode())
+    got = [(s.line, s.text) for s in sts]
+    texts = " ".join(t for _, t in got)
+    assert any(line == 12 and "Rivergate" in t and "IBAN: GE00RG0000000000000001" in t for line, t in got)
+    assert any(line == 13 and "North Bank" in t and "IBAN: GE00NB0000000000000002" in t for line, t in got)
+    assert any(line == 17 and "Dr Lia Abashidze, Vake clinic, +995 500 00 00 01 (mornings)" in t for line, t in got)
+    assert any(line == 20 and "Passport: 00AB00001" in t for line, t in got)
+    assert any("the bank's site" in t and "$12" in t and "Friday" in t and "#link" not in t for _, t in got)
+    assert all(s.topic[:1] == ["Money"] for s in sts if s.line >= 12)
+    nanny = next(s for s in sts if s.line == 16)
+    assert "800 ₾" in nanny.text and "*" not in nanny.text and "#strike" not in nanny.text
+    assert not any(w in texts for w in ("#set", "Noto Sans", "#let", "#include", "handbook chapter", "columns"))
+
+
+def test_a_toml_list_of_tables_heads_each_record_by_its_name_and_reads_inline_tables(tmp_path):
+    """`[[car]]` records: each its own section named by its name key ("car Corsa"), a person by
+    the name alone, a record without one by its first short text ("account Nordbank"); an inline
+    table `{ insurer = "If", policy = "X" }` reads "insurer If, policy X"; an array over several
+    lines is one value."""
+    toml = """\
+        [[car]]
+        name = "Corsa"
+        plate = "100 AAA"
+        insurance = { insurer = "Lumo", policy = "LM-0001" }
+
+        [[car]]
+        name = "Fiesta"
+        plate = "200 BBB"
+
+        [[person]]
+        name = "Kersti Saar"
+        phone = "+372 5000 0001"
+
+        [[account]]
+        bank = "Nordbank"
+        iban = "EE00 0000 0000 0000 0001"
+
+        [packing]
+        items = [
+          "passports",
+          "chargers",
+        ]
+        """
+    got = _texts(tmp_path / "life.toml", toml)
+    assert (3, "car Corsa: plate: 100 AAA") in got and (8, "car Fiesta: plate: 200 BBB") in got
+    assert (4, "car Corsa: insurance: insurer Lumo, policy LM-0001") in got
+    assert (12, "Kersti Saar: phone: +372 5000 0001") in got
+    assert (16, "account Nordbank: iban: EE00 0000 0000 0000 0001") in got
+    assert (19, "packing: items: passports, chargers") in got
+    assert not any(text.endswith(": name: Corsa") for _, text in got)  # the name is the heading, not a fact of its own
