@@ -158,6 +158,10 @@ def _read_note(path: str, mtime_ns: int) -> list[str]:
     return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
 
 
+_TOML_TABLE_LINE = re.compile(r"^\s*\[")
+_TOML_SHORT_VALUE = re.compile(r"^\s*[\w.-]+\s*=\s*\"([^\"]{1,40})\"\s*(?:#.*)?$")
+
+
 def note_context(path: str, line: int) -> str:
     """What the note around a line says it is about, when the line does not: the values of its
     front matter ("project: Tuas DC rollout"), its title ("# Flat", org's "#+title: Car (Clio)")
@@ -192,6 +196,12 @@ def note_context(path: str, line: int) -> str:
     here = line - 1
     if not 0 < here < len(lines):
         return " ".join(out)
+    if path.lower().endswith(".toml"):
+        # A TOML table is one record: its other keys' short values say what the line is about
+        # ("operator = \"Tallink\"" for the "booking = ..." below it).
+        first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
+        last = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
+        out += [m.group(1) for ln in lines[first + 1:last] if (m := _TOML_SHORT_VALUE.match(ln))]
     lead = here
     while lead > section and lines[lead - 1].strip() and not heading.match(lines[lead - 1]):
         lead -= 1
@@ -888,6 +898,11 @@ class Reader:
             typed = reading.candidates[0].typed
             whole = [v for v in typed if not any(v != o and v in o for o in typed)]
             value = whole[0] if len(whole) == 1 else None
+        if value is None and reading.statement is not None and len(reading.statement.fields) == 1:
+            # "second pillar: LHV Pensionifond Indeks": a key's short value is what the line says,
+            # though it is of no kind ("switched from LHV Pensionifond Indeks to Tuleva ..." retires it).
+            said = next(iter(reading.statement.fields.values())).strip()
+            value = said if 0 < len(said.split()) <= 6 else None
         swap = retiring_line(info, reading.statement, value, statements, terms=_terms_of, written=written_date, values=values)
         if swap is None:
             return reading

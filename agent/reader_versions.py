@@ -437,6 +437,11 @@ _RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is o
                       r"alte|alten|alter|altes|ehemalig\w*|stary|stara|stare|oude|gamla|ancien|ancienne|antiguo|antigua|antigo|antiga|"
                       r"switched from|moved from)\b", re.IGNORECASE)
 _RETIRE_WINDOW = 24  # characters either side of the value
+# "The Bank of Georgia loan is closed": the rest of the value's name, the agreement, and that it
+# ended (not "the Harbour Bank branch is closed on Sundays").
+_CLOSED = re.compile(r"\s*(?:[\w'’]+\s+){0,3}(?:loan|account|contract|policy|membership|mortgage|subscription|lease)\s+"
+                     r"(?:is|was|has been|got) (?:closed|terminated|paid off|cancel+ed|ended)\b", re.IGNORECASE)
+_LEFT = re.compile(r"\b(?:left|dropped|ditched|cancelled|canceled)\s+$", re.IGNORECASE)
 
 
 def month_day(value: str) -> tuple[int, int] | None:
@@ -468,7 +473,9 @@ def retired(text: str, value: str) -> bool:
     """Whether `text` names `value` as the one that no longer holds."""
     for m in _mentions(text, value):
         before, after = text[max(0, m.start() - _RETIRE_WINDOW):m.start()], text[m.end():m.end() + _RETIRE_WINDOW]
-        if _RETIRES.search(before) or re.match(r"\s*(?:→|->|=>|is off|was cancel|is cancel|(?:\w+\s+){0,2}is cancel+ed|\(old\))", after, re.IGNORECASE):
+        # "left Elisa, now Telia": a verb of leaving right before the value (not "left of the door").
+        if _RETIRES.search(before) or _LEFT.search(before) or re.match(r"\s*(?:→|->|=>|is off|was cancel|is cancel|(?:\w+\s+){0,2}is cancel+ed|\(old\))", after, re.IGNORECASE) \
+                or _CLOSED.match(text[m.end():m.end() + 2 * _RETIRE_WINDOW]):
             return True
     return False
 

@@ -1069,8 +1069,33 @@ _ICELANDIC_MORE: dict[str, tuple[str, ...]] = {
     "car": ("bilinn", "billinn", "bilnum"),
     "summer closure holiday": ("sumarlokun",),
 }
+# Estonian household words (folded: "küdi" is "kudi"), and Georgian ones as Georgians write them
+# in Latin letters. Not the short ones ("ema", "isa", "deda") that begin other words, nor "tütar"
+# (daughter), which folds to Turkish "tutar" (amount), a bank export's column.
+_ESTONIAN_GEORGIAN_MORE: dict[str, tuple[str, ...]] = {
+    "stairwell staircase entrance": ("trepikoja", "trepikod"),
+    "housing association building association": ("korteriuhistu", "amkhanagob"),
+    "kindergarten nursery preschool": ("lasteaed", "lasteaia"),
+    "id number personal code national id": ("isikukood",),
+    "family doctor gp": ("perearst",),
+    "dentist dental": ("hambaarst", "hambaravi", "lastehambaravi"),
+    "motor insurance car insurance": ("liikluskindlustus",),
+    "inspection": ("tehnoulevaatus",),
+    "pension pillar": ("sammas",),
+    "grandmother grandma": ("vanaema", "bebia"),
+    "grandfather grandpa": ("vanaisa", "babua"),
+    "brother-in-law": ("kudi",),
+    "spouse husband wife": ("abikaasa",),
+    "son": ("poeg",),
+    "class teacher": ("klassijuhataja",),
+    "tyres tires": ("talverehv", "suverehv", "rehvid"),
+    "nanny": ("dzidza",),
+    "mother-in-law": ("dedamtil",),
+    "godmother": ("natlia", "ristiema"),
+    "godfather": ("ristiisa",),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE):
+               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 

@@ -384,6 +384,10 @@ def test_a_later_line_that_retires_the_value_answers_instead():
     assert retired("the old Granite Wall membership is cancelled", "Granite Wall")
     assert retired("moved: 192.168.1.40 → 192.168.1.23", "192.168.1.40") and not retired("moved: 192.168.1.40 → 192.168.1.23", "192.168.1.23")
     assert not retired("Basecamp Bouldering has a new wall", "Basecamp Bouldering")
+    assert retired("Internet: left Fibrenet, now Kodunet (500 Mbit)", "Fibrenet")
+    assert retired("Refinanced at Lakebank. The Harbour Bank of Ayr loan is closed (letter in the folder).", "Harbour Bank of Ayr")
+    assert not retired("The Harbour Bank of Ayr branch is closed on Sundays.", "Harbour Bank of Ayr")
+    assert not retired("Fibrenet router: on the shelf left of the door", "Fibrenet") and not retired("the box left Fibrenet's depot", "Kodunet")
 
     page = hit("Climbing: gym: Basecamp Bouldering", line=2, path="/notes/pages/Climbing.md", topic="Climbing")
     page.fields = {"gym": "Basecamp Bouldering"}
@@ -398,6 +402,20 @@ def test_a_later_line_that_retires_the_value_answers_instead():
                 path="/notes/daily/2026-04-22.md", topic="2026-04-22")
     reading = Reader(overlap_model()).read("When is the ledger migration due?", [due, moved])
     assert reading.value == "21 May" and reading.statement.line == 7
+
+
+def test_a_keyed_value_of_no_kind_is_retired_by_a_later_switch():
+    """"second pillar: Nordfond Index" (a data file reviewed in January) is no name, date or amount,
+    yet the changelog's "switched from Nordfond Index to Kasefond Global" retires that value."""
+    toml = hit("pension: second pillar: Nordfond Index", line=16, path="/notes/data/money.toml", topic="pension")
+    toml.fields = {"second pillar": "Nordfond Index"}
+    change = hit("Changed: II pillar: switched from Nordfond Index to Kasefond Global (takes effect 1 May).", line=97,
+                 path="/notes/CHANGELOG.md", topic="[2026-03-02]")
+    reading = Reader(overlap_model()).read("Which fund is my second pension pillar in?", [toml, change])
+    assert reading.kind == "answered" and "Kasefond Global" in reading.answer and reading.statement.line == 97
+    # Without the switch the data file answers.
+    reading = Reader(overlap_model()).read("Which fund is my second pension pillar in?", [toml])
+    assert reading.kind == "answered" and "Nordfond Index" in reading.answer
     # A line older than the page's dated value does not overrule it.
     old = hit("2026-01-02 Fri: ledger-migration: 30 April is off, it was 2 March.", line=1, path="/notes/daily/2026-01-02.md", topic="2026-01-02")
     dated = hit("2026-02-01 Sun: ledger-migration due 2026-04-30.", line=1, path="/notes/daily/2026-02-01.md", topic="2026-02-01")

@@ -1225,6 +1225,19 @@ def test_a_name_said_by_the_notes_front_matter_lets_its_line_answer(tmp_path):
     assert reading.kind == "answered" and "14 March 2027" in reading.answer
 
 
+def test_a_toml_tables_other_keys_say_what_its_line_is_about(tmp_path):
+    """`[ferry.out]` with `operator = "Nordline"` over `booking = "NL-0001"`: the booking is
+    Nordline's, though its own line does not say so; the next table's keys are another record's."""
+    note = tmp_path / "trip.toml"
+    note.write_text('[ferry.out]\noperator = "Nordline"\nbooking = "NL-0001"\n\n[hotel]\nname = "Harbour Inn"\n'
+                    'booking = "HI-4410"\n', encoding="utf-8")
+    line = hit("ferry out: booking: NL-0001", line=3, path=str(note), topic="ferry out")
+    reading = Reader(overlap_model()).read("What is the Nordline booking number?", [line])
+    assert reading.kind == "answered" and "NL-0001" in reading.answer
+    hotel = hit("hotel Harbour Inn: booking: HI-4410", line=7, path=str(note), topic="hotel Harbour Inn")
+    assert Reader(overlap_model()).read("What is the Nordline booking number?", [hotel]).kind == "abstained"
+
+
 def test_a_line_that_names_another_thing_is_not_made_the_asked_ones_by_its_heading(tmp_path):
     note = tmp_path / "cars.md"
     note.write_text("# Cars\n\n## Volvo\n- bought 2021\n- the Mazda plate: KX21 ABC, my sister's car\n", encoding="utf-8")
@@ -1323,4 +1336,13 @@ def test_icelandic_household_words_and_months_are_read():
     # Words that begin English ones are left out: a line about similar things gains nothing.
     assert english_for("similar things, simple plans") == frozenset()
     assert dates("sumarlokun frá 6. júlí") == ["6. júlí"]
+
+
+def test_estonian_and_georgian_household_words_are_read_but_not_a_turkish_amount():
+    from memory.gloss import english_for
+    assert "stairwell" in english_for("Trepikoja uksekood muutus")
+    assert "kindergarten" in english_for("Mia lasteaed: rühm Päikesekillud")
+    assert "pillar" in english_for("II sammas: Tuleva")
+    assert "nanny" in english_for("Eteri (dzidza): 1 000 ₾")
+    assert "daughter" not in english_for("Tutar: -2.311,47 TL")  # Turkish "amount", not Estonian "tütar"
     assert latest_date("endurskoðun fyrir 31. ágúst 2026") == (2026, 8, 31)
