@@ -22,7 +22,7 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, compose, join_names, namesakes, signed_role
+from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
@@ -65,6 +65,7 @@ MIN_VECTOR_SCORE = 0.2
 # The reader: statements retrieved per question (from settings.memory.k chunks), and how much
 # of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
 STATEMENTS_K = 12
+ABOUT_THEM_K = 6  # lines retrieved by the asked person's name alone
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
@@ -577,9 +578,31 @@ class ChatEngine:
                 extra = search_statements(self.memory, f"{part[:2000]} {' '.join(n for ns in nicknames.values() for n in ns)}",
                                           k=STATEMENTS_K, chunk_k=self.settings.memory.k)
                 statements += [s for s in extra if s.id not in seen]
+            statements += self._about_them(part, statements)
             with self._lock:
                 readings.append(self._reader().read(part, statements, already_said=already, nicknames=nicknames))
         return readings
+
+    def _about_them(self, question: str, statements: list) -> list:
+        """Lines about the person a question asks of ("What's Yavor's phone number?") that share no
+        other word with it: a diary's "Явор си смени номера — новият е ..." tells the number changed.
+        Found by the name as the notes write it (in Cyrillic too), a few lines per name."""
+        info = analyse(question)
+        # Whose it is ("Yavor's"), not a name of a place or a firm ("the Lipa pharmacy").
+        people = [re.sub(r"['’]s$", "", n) for n in info.names if " " not in n and re.sub(r"['’]s$", "", n).lower() in info.owners]
+        people += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in people]
+        texts = [s.text for s in statements]
+        seen = {s.id for s in statements}
+        extra: list = []
+        for name in people[:2]:
+            spelled = cyrillic_spellings(name, texts)
+            if not spelled and not any(re.search(rf"\b{re.escape(name)}\b", t) for t in texts):
+                continue  # nobody the notes retrieved name so
+            for hit in search_statements(self.memory, " ".join([name, *spelled]), k=ABOUT_THEM_K, chunk_k=2):
+                if hit.id not in seen:
+                    seen.add(hit.id)
+                    extra.append(hit)
+        return extra
 
     def _nicknames_in(self, question: str) -> dict[str, list[str]]:
         """The nicknames the notes give the people a question names: Hemi's card says "nick=Hems"."""

@@ -1156,14 +1156,14 @@ class Reader:
         # an agency or a scheme, not a person with two surnames.
         firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
-                   and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or _cyrillic_spellings(o.capitalize(), texts))]
+                   and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or cyrillic_spellings(o.capitalize(), texts))]
         for first in firsts:
             if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
                 continue  # "the Ather 450X": a model by its number, not a person by a first name
             others = [w for n in info.names for w in re.sub(r"['’]s\b", "", n).split() if w != first and w[:1].isupper()]
             pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
             people = namesakes(first, pool, low)
-            for spelled in _cyrillic_spellings(first, pool):
+            for spelled in cyrillic_spellings(first, pool):
                 # "Taras" asked of notes that write "Тарас Коваль": the people as the notes name them,
                 # in every line that writes the name so (the other Стефка's line need not share a
                 # word with the question).
@@ -1313,7 +1313,7 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     return options if len({o.split(" (")[0] for o in options}) == len(options) else None
 
 
-def _cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
+def cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
     """How notes in Cyrillic write a first name the question gives in Latin letters ("Taras" ->
     "Тарас"), in the form written most often."""
     if not first.isascii():

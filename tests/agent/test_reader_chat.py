@@ -403,3 +403,36 @@ def test_a_line_saying_the_value_is_not_known_is_the_source_of_i_dont_know(tmp_p
     assert "Porto" not in answer.answer and "2026" not in answer.answer
     assert answer.kind == "abstained" and "don't know" in answer.answer and answer.citation is None
     assert [(s.path, s.start_line) for s in answer.sources] == [(str(note), 3)]
+
+
+class WordMemory(MentionMemory):
+    """A statement index that finds the lines sharing a word with the query (case-folded)."""
+
+    def search_statements(self, query, k=12):
+        asked = {w for w in re.findall(r"\w+", query.lower()) if w not in GLUE and len(w) > 2}
+        return [s for s in self.statements if asked & set(re.findall(r"\w+", s.text.lower()))][:k]
+
+
+def test_a_change_told_only_by_the_persons_name_is_read_with_the_card(tmp_path):
+    """"What's Yavor's phone number?": the card's line is found by the question; the diary's "Явор
+    си смени номера — новият е ..." (he changed his number, the new one is ...) shares no word with
+    it and is found by his name as the notes write it, so the new number answers."""
+    from memory.statements import parse_statements
+
+    card = "| кой | телефон |\n|---|---|\n| Явор (Yavor, брат ми) | 0800 000 001 |\n"
+    diary = "# Дневник 2026\n\n## 20.02.2026\nЯвор си смени номера — новият е 0800 000 002, старият вече не работи.\n"
+    statements = parse_statements(tmp_path / "Важно.md", card.encode()) + parse_statements(tmp_path / "дневник.md", diary.encode())
+    home = Home(tmp_path / "home").ensure()
+    from memory.gloss import english_for
+
+    def bilingual(context: str, continuation: str) -> list[float]:
+        # As a model that reads Bulgarian: "номера" is a number, "Явор" is Yavor.
+        return scorer(f"{context} {' '.join(english_for(context))} {context.replace('Явор', 'Yavor')}", continuation)
+
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=bilingual), memory=WordMemory(statements))
+    found = engine._about_them("What's Yavor's phone number?", [s for s in statements if "Yavor" in s.text])
+    assert [s.text for s in found if "новият" in s.text]
+    answer = engine.ask("What's Yavor's phone number?")
+    assert answer.kind == "answered" and "0800 000 002" in answer.answer
+    # A name no retrieved line writes brings nothing more.
+    assert engine._about_them("What's Petko's phone number?", [s for s in statements if "Yavor" in s.text]) == []
