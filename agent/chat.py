@@ -588,9 +588,13 @@ class ChatEngine:
         other word with it: a diary's "Явор си смени номера — новият е ..." tells the number changed.
         Found by the name as the notes write it (in Cyrillic too), a few lines per name."""
         info = analyse(question)
-        # Whose it is ("Yavor's"), not a name of a place or a firm ("the Lipa pharmacy").
-        people = [re.sub(r"['’]s$", "", n) for n in info.names if " " not in n and re.sub(r"['’]s$", "", n).lower() in info.owners]
-        people += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in people]
+        # Whose it is ("Yavor's"), not a name of a place or a firm ("the Lipa pharmacy"). A full
+        # name ("Priit Tamm's", as a hop asks) by its given name, which a diary writes alone
+        # ("Priit has a new number"); the family name alone is the whole family.
+        owned = [re.sub(r"['’]s$", "", n) for n in info.names if re.sub(r"['’]s$", "", n).split()[-1].lower() in info.owners]
+        people = [n.split()[0] for n in owned]
+        people += [o.capitalize() for o in info.owners if o.isalpha() and not any(o in n.lower().split() for n in owned)
+                   and o.capitalize() not in people]
         texts = [s.text for s in statements]
         seen = {s.id for s in statements}
         extra: list = []

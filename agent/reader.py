@@ -229,6 +229,8 @@ def _names_another(st: StatementHit, question: str) -> bool:
             continue
         if stem(w) in asked or k == 0 or re.search(r"[.!?:]\s*$", body[: m.start()]):
             continue  # a sentence's or a key's first word is capitalised anyway
+        if retired(body, w):
+            continue  # "he dropped Tele2": what the line says is gone is not what it is about
         return True
     return False
 
@@ -399,6 +401,8 @@ class Reader:
         role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
         what_is = asks_what_is(info)
         cards = _card_values(statements)
+        # "Priit Tamm's": the owner is the person, whom a line may call by the given name alone.
+        given = {n.split()[-1].lower(): n.split()[0] for n in info.names if len(n.split()) == 2}
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -437,7 +441,7 @@ class Reader:
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
-            owner_ok = all(stem(o) in terms for o in info.owners)
+            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms for o in info.owners)
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in named_apart)
             if not names_ok and _one_key(st):
                 # A card's line is about what the card names: "Número de empleado: DT-0583" under
@@ -1155,7 +1159,9 @@ class Reader:
         # An acronym of four letters or more ("BPJS Kesehatan", "BPJS Ketenagakerjaan") names
         # an agency or a scheme, not a person with two surnames.
         firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
+        # (Not the family name of a full name asked: "Priit Tamm's" is no question about the Tamms.)
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
+                   and not any(o in n.lower().split()[1:] and n.split()[0].lower().strip(".") not in _HONORIFICS for n in info.names)
                    and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or cyrillic_spellings(o.capitalize(), texts))]
         for first in firsts:
             if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
@@ -1182,6 +1188,11 @@ class Reader:
             if len(people) >= 2:
                 return three_part_names(people, pool, low)
         return None
+
+
+# Words of address before a name ("Pak Haji" is Mr Haji, whoever of the Hajis): the name after
+# them is the one to look for namesakes of.
+_HONORIFICS = frozenset("mr mrs ms mx dr prof pak bu ibu bapak mas mbak kak cik encik puan tuan sr sra herr frau pan pani".split())
 
 
 # A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").

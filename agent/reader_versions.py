@@ -355,8 +355,29 @@ def _keys(sc: "Scored") -> set[str]:
 
 
 def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[str], set[str]]:
-    """The question's words each of the two statements says."""
-    return info.terms & terms(b.statement), info.terms & terms(c.statement)
+    """The question's words each of the two statements says. A line that tells a change of a
+    phone number or an e-mail address says its kind ("Priit has a new number: +372 ..." is his
+    phone number), and a person's given name says the family name the question adds ("Priit" for
+    Priit Tamm's)."""
+    # (Only for kinds whose words say nothing but the kind: "pay" and "cost" say what an amount is.)
+    kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email") else set()
+    fulls = [p for p in (_name_parts(n) for n in info.names) if len(p) == 2]
+
+    names = [p for p in (_name_parts(n) for n in info.names) if p]
+
+    def said(x: "Scored") -> set[str]:
+        out = info.terms & terms(x.statement)
+        # (Only a line that names the person: "her cell is now ..." after "Teresa got a new phone"
+        # is no version of Daniel's.)
+        if x.typed and revises(x.statement) and names and all(p[0] in out for p in names):
+            out |= kind
+        return out | {p[1] for p in fulls if p[0] in out and p[1] in info.terms}
+
+    return said(b), said(c)
+
+
+def _name_parts(name: str) -> list[str]:
+    return [stem(w) for w in re.findall(r"[^\W\d_]+", name)]
 
 
 def dated_change(st: "StatementHit", written) -> bool:
@@ -423,7 +444,10 @@ def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["
     for c in unnamed:
         if not c.typed or not states_change(c.statement, written):
             continue
-        if asked & terms(c.statement):
+        # A person asked by the full name is written by the given name alone ("Priit has a new
+        # number" for Priit Tamm's).
+        by_given = len(info.names) == 1 and " " in info.names[0] and stem(info.names[0].split()[0]) in terms(c.statement)
+        if asked & terms(c.statement) and not by_given:
             continue  # it names some of them: "Otis swimming moved to Sundays" is no version of "PE on Wednesdays"
         if any(b.typed and same_fact(info, b, c, terms) and _newer(c, b, written, page) for b in named):
             out.append(c)

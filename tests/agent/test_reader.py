@@ -404,6 +404,29 @@ def test_a_later_line_that_retires_the_value_answers_instead():
     assert reading.value == "21 May" and reading.statement.line == 7
 
 
+def test_a_change_that_calls_the_person_by_the_given_name_versions_the_full_names_line():
+    """"What is Rein Kask's phone number?": the people file's "Rein Kask: phone: ..." and a
+    changelog's later "Rein has a new number: ... (he dropped Telekom)", which says neither "Kask"
+    nor "phone", nor is about Telekom, the operator he left. The family's other Kasks are not
+    namesakes to ask about: the question gives the whole name."""
+    card = hit("Rein Kask: phone: +372 5000 0001", line=69, path="/notes/data/people.toml", topic="Rein Kask")
+    card.fields = {"phone": "+372 5000 0001"}
+    wife = hit("Mari Kask: phone: +372 5000 0003", line=40, rank=1, path="/notes/data/people.toml", topic="Mari Kask")
+    wife.fields = {"phone": "+372 5000 0003"}
+    change = hit("Changed: Rein has a new number: +372 5000 0002 (the old one is gone, he dropped Telekom).", line=31, rank=2,
+                 path="/notes/CHANGELOG.md", topic="Changelog [2026-10-21] Changed")
+    reading = Reader(overlap_model()).read("What is Rein Kask's phone number?", [card, wife, change])
+    assert reading.kind == "answered" and reading.value == "+372 5000 0002" and reading.statement.line == 31
+    # Without the change, the card answers, and no one is asked about.
+    reading = Reader(overlap_model()).read("What is Rein Kask's phone number?", [card, wife])
+    assert reading.kind == "answered" and reading.value == "+372 5000 0001"
+    # A change of someone else's number is no version of his.
+    hers = hit("2026-10-20 Mari got a new phone, her cell is now +372 5000 0009.", line=33, rank=2,
+               path="/notes/CHANGELOG.md", topic="Changelog [2026-10-21] Changed")
+    reading = Reader(overlap_model()).read("What is Rein's cell number?", [card, hers])
+    assert reading.kind == "answered" and reading.value == "+372 5000 0001"
+
+
 def test_a_keyed_value_of_no_kind_is_retired_by_a_later_switch():
     """"second pillar: Nordfond Index" (a data file reviewed in January) is no name, date or amount,
     yet the changelog's "switched from Nordfond Index to Kasefond Global" retires that value."""

@@ -432,6 +432,9 @@ def test_a_change_told_only_by_the_persons_name_is_read_with_the_card(tmp_path):
     engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=bilingual), memory=WordMemory(statements))
     found = engine._about_them("What's Yavor's phone number?", [s for s in statements if "Yavor" in s.text])
     assert [s.text for s in found if "новият" in s.text]
+    # Asked by his full name (as a hop asks), he is still looked for by his given name.
+    found = engine._about_them("What's Yavor Petrov's phone number?", [s for s in statements if "Yavor" in s.text])
+    assert [s.text for s in found if "новият" in s.text]
     answer = engine.ask("What's Yavor's phone number?")
     assert answer.kind == "answered" and "0800 000 002" in answer.answer
     # A name no retrieved line writes brings nothing more.

@@ -1046,6 +1046,23 @@ def test_a_first_name_asked_as_an_owner_finds_its_namesakes_as_the_cyrillic_note
     assert reading.kind == "answered" and "0800 000 001" in reading.answer
 
 
+def test_a_name_after_a_word_of_address_has_namesakes_and_a_full_name_has_none():
+    """"Pak Haji" is Mr Haji: the notes' two Hajis are asked about. "Rein Kask's" names one
+    person: the other Kasks of the family are not his namesakes."""
+    hajis = [hit("Kontak: Haji Rahmat (pemilik rumah), 0812 0000 0001", line=3, rank=0),
+             hit("Kontak: Haji Soleh (RT), 0812 0000 0002", line=4, rank=1)]
+    reading = Reader(overlap_model()).read("What's Pak Haji's number?", hajis)
+    assert reading.kind == "ambiguous" and "Haji Rahmat" in reading.answer and "Haji Soleh" in reading.answer
+    kasks = [hit("Rein Kask: phone: +372 5000 0001", line=5, rank=0), hit("Mari Kask: phone: +372 5000 0003", line=6, rank=1),
+             hit("Mia Kask: born: 2020-05-09", line=7, rank=2), hit("Oskar Kask: born: 2023-01-27", line=8, rank=3)]
+
+    def mentions(word: str) -> list[str]:
+        return [h.text for h in kasks if word in h.text]
+
+    reading = Reader(overlap_model(), mentions=mentions).read("What is Rein Kask's phone number?", kasks)
+    assert reading.kind == "answered" and "+372 5000 0001" in reading.answer
+
+
 def test_ukrainian_streets_weights_and_doses_are_read():
     from agent.reader_question import typed_values
     from agent.reader_text import addresses
