@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 TYPST_EXT = {".typ"}
+CALL_LINES = 2000  # a call (a table, a set rule) closes within this many lines, or is read as text
 
 _HEADING = re.compile(r"^(={1,6})\s+(\S.*?)\s*(?:<[\w:.-]+>)?\s*$")
 _BULLET = re.compile(r"^(\s*)([-+])\s+(\S.*)$")
@@ -135,11 +136,14 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(c.replace("|", "/") or " " for c in cells) + " |"
 
 
-def _table(lines: list[str], i: int, out: list[tuple[int, str]]) -> int:
-    """A `#table(` starting on line i; returns the index of the line after its closing bracket."""
-    text = "\n".join(lines[i:])
+def _table(lines: list[str], i: int, out: list[tuple[int, str]]) -> int | None:
+    """A `#table(` starting on line i; returns the index of the line after its closing bracket
+    (None, adding nothing, when it does not close within CALL_LINES lines)."""
+    text = "\n".join(lines[i:i + CALL_LINES])
     start = text.index("#table(") + 7
     end = _closing(text, start)
+    if end >= len(text):
+        return None  # never closed (a file cut short, a typo): its lines are read as they are
     body = text[start:end]
     header, cells, width = _cells(body)
     width = width or len(header) or 1
@@ -180,13 +184,14 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
             # A setup call may run over several lines ("#set text(\n  font: ...\n)").
             j = i
             if _SETUP.match(s) and "(" in s:
-                rest = "\n".join(lines[i:])
-                j = i + rest[:_closing(rest, rest.index("(") + 1)].count("\n")
+                rest = "\n".join(lines[i:i + CALL_LINES])
+                close = _closing(rest, rest.index("(") + 1)
+                j = i + rest[:close].count("\n") if close < len(rest) else i  # unclosed: this line only
             out.append((i + 1, ""))
             i = j + 1
             continue
-        if s.startswith("#table("):
-            i = _table(lines, i, out)
+        if s.startswith("#table(") and (after := _table(lines, i, out)) is not None:
+            i = after
             continue
         if s.startswith("```"):
             out.append((i + 1, "```"))

@@ -1373,3 +1373,11 @@ def test_a_toml_list_of_tables_heads_each_record_by_its_name_and_reads_inline_ta
     assert (16, "account Nordbank: iban: EE00 0000 0000 0000 0001") in got
     assert (19, "packing: items: passports, chargers") in got
     assert not any(text.endswith(": name: Corsa") for _, text in got)  # the name is the heading, not a fact of its own
+
+
+def test_a_typst_call_that_never_closes_loses_none_of_the_lines_after_it(tmp_path):
+    """A `#table(` or `#set text(` cut short (a typo, a half-saved file) is read line by line: the
+    facts below it are still there, nothing raises."""
+    typ = "= Home\n#set text(font: \"Noto\"\n#table(columns: 2, [Wi-Fi], [Harbour-5G]\n- Door code: 4471\n- Bins: Tuesday\n"
+    got = " ".join(s.text for s in parse_statements(tmp_path / "home.typ", typ.encode()))
+    assert "Door code: 4471" in got and "Bins: Tuesday" in got
