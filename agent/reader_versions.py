@@ -361,8 +361,6 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
     Priit Tamm's)."""
     # (Only for kinds whose words say nothing but the kind: "pay" and "cost" say what an amount is.)
     kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email") else set()
-    fulls = [p for p in (_name_parts(n) for n in info.names) if len(p) == 2]
-
     names = [p for p in (_name_parts(n) for n in info.names) if p]
 
     def said(x: "Scored") -> set[str]:
@@ -371,7 +369,7 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # is no version of Daniel's.)
         if x.typed and revises(x.statement) and names and all(p[0] in out for p in names):
             out |= kind
-        return out | {p[1] for p in fulls if p[0] in out and p[1] in info.terms}
+        return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)
 
