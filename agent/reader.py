@@ -1145,6 +1145,16 @@ class Reader:
             untitled = {a: re.sub(rf"^{_TITLE_WORD}\s+", "", a).split() for a in attached}
             if len(attached) >= 2 and not any(untitled[a][0] in untitled[b] for a in attached for b in attached if a != b and untitled[a]):
                 return attached
+            if noun == "doctor" and rel.group(0).startswith("the"):
+                # "the doctor's phone number" over "GP - Dr Nadia Haddad ... 02 555 6130" and "kids
+                # doc - Dr Suresh Menon ... 02 555 3391": the title says doctor where the line does
+                # not; two of them with a value of the asked kind are two to ask about.
+                # (Every line that writes the title: the other doctor's need share no word with the question.)
+                written = [st.text for st in [*(c.statement for c in cands[:6]), *everything]]
+                written += self.mentions("Dr") if self.mentions is not None else []
+                doctors = _titled_doctors(written, info.want)
+                if len(doctors) >= 2:
+                    return doctors
         for given in [n for n in info.names if re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", n)]:
             # A given name of two words ("Jun Wei") that two cards or rows head with different
             # family names before it ("name: Tan Jun Wei", "name: Ong Jun Wei"): two people.
@@ -1193,6 +1203,26 @@ class Reader:
 # Words of address before a name ("Pak Haji" is Mr Haji, whoever of the Hajis): the name after
 # them is the one to look for namesakes of.
 _HONORIFICS = frozenset("mr mrs ms mx dr prof pak bu ibu bapak mas mbak kak cik encik puan tuan sr sra herr frau pan pani".split())
+
+
+_DOCTOR = re.compile(r"\b(?:Dr|Dra|MUDr|MDDr)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:
+    """The different people the lines call "Dr ..." beside a value of the asked kind, each once by
+    the fullest form written ("Dr Haddad" is Dr Nadia Haddad)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if want and not typed_values(text, want):
+            continue
+        for m in _DOCTOR.finditer(text):
+            name = re.sub(r"['’]s$", "", m.group(1))
+            surname = name.split()[-1]
+            if surname.lower() in STOP_WORDS or surname.lower() in _PLACE_NOUNS:
+                continue
+            if len(name) > len(found.get(surname, "")):
+                found[surname] = name
+    return [f"Dr {n}" for n in found.values()]
 
 
 # A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").

@@ -2442,6 +2442,27 @@ def test_two_doctors_each_written_with_their_title_are_two_to_ask_about():
     assert Reader(overlap_model()).read("What's the doctor's phone number?", [family, again]).kind == "answered"
 
 
+def test_the_doctors_number_asks_between_the_people_the_notes_call_dr():
+    """"What's the doctor's phone number?" over "GP: Dr Amina Farooq ... 042 0000 001" and "kids:
+    Dr Bilal Sheikh ... 042 0000 002": the title says doctor where the line does not, and the other
+    doctor's line need share no word with the question (it is found by the title). "Dr Farooq" in
+    a payment is the same doctor; a doctor with no number is no answer to a number."""
+    gp = hit("Health: GP: Dr Amina Farooq, Model Town clinic, 042 0000 001", line=3)
+    paid = hit("2026-09-06: Dr Farooq + x-ray copay, Rs 1,500", line=9, rank=1)
+    lines = {"Health: kids: Dr Bilal Sheikh, Children's Hospital, 042 0000 002": 4,
+             "Dr Rana (dentist) retired last year.": 12, gp.text: 3, paid.text: 9}
+
+    def mentions(word: str) -> list[str]:
+        return [t for t in lines if word in t]
+
+    reading = Reader(overlap_model(), mentions=mentions).read("What's the doctor's phone number?", [gp, paid])
+    assert reading.kind == "ambiguous" and "Dr Amina Farooq" in reading.answer and "Dr Bilal Sheikh" in reading.answer
+    assert "Rana" not in reading.answer and reading.answer.count("Farooq") == 1
+    # One doctor in the notes is no question to ask back.
+    del lines["Health: kids: Dr Bilal Sheikh, Children's Hospital, 042 0000 002"]
+    assert Reader(overlap_model(), mentions=mentions).read("What's the doctor's phone number?", [gp, paid]).kind != "ambiguous"
+
+
 def test_a_name_in_brackets_after_the_relations_word_names_that_relation():
     """"Mamma (Loredana) e papà (Franco)": my mum is Loredana, said in the note's own language;
     a line that only mentions mamma beside other names does not name her."""
