@@ -591,7 +591,7 @@ class ChatEngine:
         # Whose it is ("Yavor's"), not a name of a place or a firm ("the Lipa pharmacy"). A full
         # name ("Priit Tamm's", as a hop asks) by its given name, which a diary writes alone
         # ("Priit has a new number"); the family name alone is the whole family.
-        owned = [re.sub(r"['’]s$", "", n) for n in info.names if re.sub(r"['’]s$", "", n).split()[-1].lower() in info.owners]
+        owned = [n for n in (re.sub(r"['’]s$", "", n) for n in info.names) if n.split()[-1].lower() in info.owners]
         people = [n.split()[0] for n in owned]
         people += [o.capitalize() for o in info.owners if o.isalpha() and not any(o in n.lower().split() for n in owned)
                    and o.capitalize() not in people]

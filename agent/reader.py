@@ -1171,7 +1171,7 @@ class Reader:
         firsts = [n for n in info.names if " " not in n and not (len(n) >= 4 and n.isupper())]
         # (Not the family name of a full name asked: "Priit Tamm's" is no question about the Tamms.)
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
-                   and not any(o in n.lower().split()[1:] and n.split()[0].lower().strip(".") not in _HONORIFICS for n in info.names)
+                   and not any(o in n.lower().split()[1:] and not _addresses(n.split()[0]) for n in info.names)
                    and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or cyrillic_spellings(o.capitalize(), texts))]
         for first in firsts:
             if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
@@ -1200,9 +1200,14 @@ class Reader:
         return None
 
 
-# Words of address before a name ("Pak Haji" is Mr Haji, whoever of the Hajis): the name after
-# them is the one to look for namesakes of.
-_HONORIFICS = frozenset("mr mrs ms mx dr prof pak bu ibu bapak mas mbak kak cik encik puan tuan sr sra herr frau pan pani".split())
+# Indonesian and Malay words of address, which _TITLE does not spell ("Pak Haji" is Mr Haji).
+_ADDRESS_WORDS = frozenset("pak bu ibu bapak mas mbak kak cik encik puan tuan".split())
+
+
+def _addresses(word: str) -> bool:
+    """Whether a name's first word is a title or word of address: the name after it is the one
+    to look for namesakes of ("Pak Haji", whoever of the Hajis)."""
+    return word.lower().strip(".") in _ADDRESS_WORDS or re.fullmatch(_TITLE, word.strip(".")) is not None
 
 
 _DOCTOR = re.compile(r"\b(?:Dr|Dra|MUDr|MDDr)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")

@@ -27,6 +27,7 @@ _YAML_ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"^(\s*)([A-Za-z0-9_.\"' -]+?)\s*=\s*(.*?)\s*$")
 _COMMENT = re.compile(r"^(\s*)#+\s?(.*)$")
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")  # "plate = 512 BKT   # the old car": the value, not the remark
 # The keys that name a record when a list item starts with them.
 _RECORD_NAMES = {"name", "full name", "fullname", "title", "fn", "display name"}
 
@@ -38,7 +39,7 @@ def _value(raw: str) -> str:
         end = v.find(v[0], 1)
         if end > 0:
             return v[1:end]
-    v = re.sub(r"\s+#.*$", "", v)
+    v = _TRAILING_COMMENT.sub("", v)
     if v.startswith("[") and v.endswith("]"):
         v = ", ".join(_value(p) for p in v[1:-1].split(",") if p.strip())
     if v in ("|", ">", "|-", ">-", "|+", ">+"):
@@ -118,7 +119,7 @@ _PERSON_KINDS = {"person", "people", "contact", "contacts", "member", "members",
 
 def _inline_table(raw: str) -> str | None:
     """`{ insurer = "If", policy = "KA-3390-1173" }` as a person reads it: "insurer If, policy KA-3390-1173"."""
-    v = re.sub(r"\s+#.*$", "", raw.strip())
+    v = _TRAILING_COMMENT.sub("", raw.strip())
     if not (v.startswith("{") and v.endswith("}")):
         return None
     parts = re.findall(r"([A-Za-z0-9_.-]+|\"[^\"]*\")\s*=\s*(\"[^\"]*\"|'[^']*'|\[[^\]]*\]|[^,}]+)", v[1:-1])
@@ -180,10 +181,10 @@ def toml_to_markdown(lines: list[str]) -> list[str]:
                 raw = " ".join([raw[3:], *(ln.strip() for ln in lines[i + 1:end + 1])]).replace(raw[:3], "").strip()
                 raw = f'"{raw}"'
                 extra = end - i
-            elif raw.startswith("[") and not re.sub(r"\s+#.*$", "", raw).endswith("]"):
+            elif raw.startswith("[") and not _TRAILING_COMMENT.sub("", raw).endswith("]"):
                 # An array written over several lines.
-                end = next((j for j in range(i + 1, len(lines)) if re.sub(r"\s+#.*$", "", lines[j]).strip().endswith("]")), len(lines) - 1)
-                raw = " ".join([raw, *(re.sub(r"\s+#.*$", "", ln).strip() for ln in lines[i + 1:end + 1])])
+                end = next((j for j in range(i + 1, len(lines)) if _TRAILING_COMMENT.sub("", lines[j]).strip().endswith("]")), len(lines) - 1)
+                raw = " ".join([raw, *(_TRAILING_COMMENT.sub("", ln).strip() for ln in lines[i + 1:end + 1])])
                 raw = re.sub(r",\s*]$", "]", raw)
                 extra = end - i
             value = _inline_table(raw) or _value(raw)

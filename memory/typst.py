@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.tables import table_row
+
 TYPST_EXT = {".typ"}
 CALL_LINES = 2000  # a call (a table, a set rule) closes within this many lines, or is read as text
 
@@ -132,10 +134,6 @@ def _cells(body: str) -> tuple[list[str], list[str], int]:
     return header, cells, columns
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "/") or " " for c in cells) + " |"
-
-
 def _table(lines: list[str], i: int, out: list[tuple[int, str]]) -> int | None:
     """A `#table(` starting on line i; returns the index of the line after its closing bracket
     (None, adding nothing, when it does not close within CALL_LINES lines)."""
@@ -157,11 +155,11 @@ def _table(lines: list[str], i: int, out: list[tuple[int, str]]) -> int | None:
     first = i + 1
     starts = starts[len(starts) - len(cells):] if len(starts) >= len(cells) else [first] * len(cells)
     out.append((first, ""))
-    out.append((first, _row(header if header else [f"column {c + 1}" for c in range(width)])))
+    out.append((first, table_row([c or " " for c in header] or [f"column {c + 1}" for c in range(width)])))
     out.append((first, "|" + "---|" * width))
     for k in range(0, len(cells), width):
         row = cells[k:k + width]
-        out.append((starts[k], _row(row + [""] * (width - len(row)))))
+        out.append((starts[k], table_row([c or " " for c in row + [""] * (width - len(row))])))
     last = i + text[:end].count("\n")
     out.append((last + 1, ""))
     return last + 1
