@@ -355,6 +355,19 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
 
 
+def _subject_of_verb(question: str, phrase: list[str]) -> list[str]:
+    """The thing a "when does ... <verb>?" question asks of: ["passport"] in "When does Hafiz's
+    passport expire?", ["walima"] in "What time does the walima start?". The run of asked words
+    ends in the question's verb there, not in a noun of a compound ("blood type")."""
+    if len(phrase) < 2:
+        return []
+    low = question.lower().replace("’", "'")
+    m = re.match(r"^\W*(?:when|what time|what day|what date)\s+(?:do|does|did|will|should|must)\s+(.*?)\W*$", low)
+    if not m or not m.group(1).endswith(phrase[-1]):
+        return []
+    return [w for w in phrase[:-1] if stem(w) not in KIND_WORDS["date"] | KIND_WORDS["time"]]
+
+
 class Reader:
     def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None,
                  recall: Recall | None = None, mentions: Callable[[str], list[str]] | None = None):
@@ -983,6 +996,12 @@ class Reader:
             # retrieved for "my blood type") speaks of another kind of type.
             return False
 
+        thing = _subject_of_verb(info.text, phrase)
+        if thing and not shares_attribute(thing, said, self.relate):
+            # "When does Hafiz's passport expire?" asks of the passport: "Insurans: Etiqa Takaful,
+            # tamat 02/01/2027" says when something else expires.
+            return False
+
         # "the lot number of the amoA primers", "the first dance at the wedding", "the score against
         # Northcote": what is asked stands before the preposition; a line about the primers, the
         # wedding or the game that does not speak of it does not answer.
@@ -994,9 +1013,10 @@ class Reader:
         # wifi password "at uni" is not the one at the flat.
         if self.labelled_otherwise(info, best):
             return False  # "Issued: June 12, 2023" is not when the licence expires
-        if info.want == "money" and best.typed:
+        if info.want in ("money", "time") and best.typed:
             # The amount says it is a cost; what it is the cost of must be said: "2 180 zł for
-            # OC+AC" does not answer "How much did the Octavia przegląd cost?".
+            # OC+AC" does not answer "How much did the Octavia przegląd cost?". So for an hour:
+            # "9am in UTC+2 time zone" does not say when the walima starts.
             asked = [w for w in asked if stem(w) not in kind_words] or asked
         if info.want == "code":
             asked = _home_implied(info.text, asked, said)

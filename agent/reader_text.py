@@ -171,7 +171,7 @@ _CUR_SIGNS = r"[$€£¥₹₦₵₱₩₪₫₺₴₽฿৳₸₼₾₡₲₭�
 _CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
                r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|a\$|c\$|nz\$|hk\$|s\$|"
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy)"
-               r"(?![a-z])|(?-i:RM|Rp)(?=\s?\d)")
+               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp)(?=\s?\d)")  # not a plate's letters: "BXRM 205"
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
               r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr)"
@@ -334,6 +334,8 @@ def phones(text: str) -> list[str]:
              # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")
              and not re.search(r"\b[A-Z]{2}\d{2}\s?$", text[max(0, m.start() - 6):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
+             # nor the digits that begin a code of letters and digits ("Tawtheeq no. 20260211-AD-448172")
+             and not re.match(r"-[A-Za-z]", text[m.end():m.end() + 2])
              and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
              and not re.fullmatch(YEAR_MONTH_DAY_DOTS, m.group(0).strip(" ,;:.()"))  # nor "2023.09.30"
              # nor a date with dots, as Ukraine, Germany and Czechia write it ("дійсний до 02.07.2027")

@@ -29,6 +29,9 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
     # "renta" is the rent in Latin America (in Spain it is income: "la renta" of a tax return).
     "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer", "renda ", "rendas ", "renta ", "najem", "najm", "najemne"),
+    # "Miete netto", "loon netto". The supermarket chain Netto glosses as "net" too; only a
+    # question that says "net" can notice.
+    "net": ("netto ",),
     "insurance": ("versicherung", "ubezpiecz", "verzekering", "forsakring", "forsikring", "seguro", "assicurazion", "pojisten"),
     "car": ("samoch", "fahrzeug", "bilen", "voiture", "coche", "macchina", "automovel", "auto ", "carro ", "carros "),
     "inspection": ("przeglad", "hauptuntersuchung", "keuring", "besiktning", "controle technique", "revisione"),

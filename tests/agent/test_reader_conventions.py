@@ -1363,3 +1363,35 @@ def test_estonian_and_georgian_household_words_are_read_but_not_a_turkish_amount
     assert "nanny" in english_for("Eteri (dzidza): 1 000 ₾")
     assert "daughter" not in english_for("Tutar: -2.311,47 TL")  # Turkish "amount", not Estonian "tütar"
     assert latest_date("endurskoðun fyrir 31. ágúst 2026") == (2026, 8, 31)
+
+
+def test_a_plates_letters_are_no_ringgit_and_a_codes_digits_no_phone_number():
+    assert money("FORD RANGER (mine): Plate: BXRM 205") == []
+    assert money("Parking RM24.00, toll RM 5.30") == ["RM24.00", "RM 5.30"]
+    reading = Reader(overlap_model()).read("How much did the Ranger cost?", [hit("FORD RANGER (mine): Plate: BXRM 205", line=3)])
+    assert reading.kind == "abstained"
+    assert phones("Tawtheeq no. 20260211-AD-448172, deposit held by the agent") == []
+    reading = Reader(overlap_model()).read("What's Mr Al Mansoori's phone number?", [
+        hit("Tawtheeq no. 20260211-AD-448172 security deposit held by agent owner: Mr Al Mansoori", line=9)])
+    assert reading.kind == "abstained"
+
+
+def test_net_rent_is_read_from_miete_netto():
+    statements = [hit("Ab 01.01.2027 Miete netto CHF 2'235.– statt 2'180.–.", line=26, path="/notes/2026-10 Oktober.md"),
+                  hit("Mieterverband fragen. → Reto sagt lassen.", line=27, rank=1, path="/notes/2026-10 Oktober.md")]
+    reading = Reader(overlap_model()).read("What's our new net rent?", statements)
+    assert reading.kind == "answered" and "2'235" in reading.answer
+
+
+def test_when_something_happens_is_asked_of_that_thing_not_of_the_verb_alone():
+    haystack = hit("GNU coreutils NEWS: For example, 'date -d \"09:00B\" is now equivalent to 9am in UTC+2 time zone.", line=40)
+    assert Reader(overlap_model()).read("What time does the walima start?", [haystack]).kind == "abstained"
+    walima = hit("Walima: starts 8:30 pm at Pearl Continental, Lahore", line=12, rank=1)
+    reading = Reader(overlap_model()).read("What time does the walima start?", [haystack, walima])
+    assert reading.kind == "answered" and "8:30 pm" in reading.answer
+    # "tamat" is when something expires, but here it is the car insurance, not Hafiz's passport.
+    insurance = hit("Insurans: Etiqa Takaful, tamat 02/01/2027", line=7, path="/notes/kereta.md")
+    assert Reader(overlap_model()).read("When does Hafiz's passport expire?", [insurance]).kind == "abstained"
+    passport = hit("Hafiz: passport renewed, expires 02/01/2031", line=20, rank=1)
+    reading = Reader(overlap_model()).read("When does Hafiz's passport expire?", [insurance, passport])
+    assert reading.kind == "answered" and "02/01/2031" in reading.answer
