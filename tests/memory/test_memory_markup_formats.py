@@ -1,6 +1,7 @@
 """Documentation markup and app exports people keep notes in: reStructuredText (a Sphinx wiki),
-AsciiDoc, LaTeX (a CV, a letter), OPML outlines, Obsidian canvas boards and Google Tasks. Each
-is read as what it means, every statement cited at the file line it came from."""
+AsciiDoc, Textile (a Redmine wiki or issue), LaTeX (a CV, a letter), OPML outlines, Obsidian canvas
+boards and Google Tasks. Each is read as what it means, every statement cited at the file line it
+came from."""
 from __future__ import annotations
 
 import json
@@ -115,6 +116,99 @@ def test_an_asciidoc_page_gives_its_labelled_lists_and_table_rows_without_its_se
         (24, "Papeles > Contactos", "Contactos: luego la CURP"),
     ]
 
+
+WIKI = """\
+    h1. Casa
+
+    {{>toc}}
+
+    h2(info). Contactos
+
+    |_. Nombre |_. Teléfono |_. Notas |
+    | Inés Carvajal | 600 000 101 | *madrina*, ver [[Familia|la familia]] |
+    | Taller Ferrer | 600 000 202 | "web":https://example.org/taller |
+
+    * Alquiler: -850 €- 900 € desde marzo
+    ** se paga el día _5_
+    # primero el contrato
+    # luego el @IBAN@
+
+    {{toc}}
+    bq. Las llaves las tiene Tomás.
+    """
+
+
+def test_a_textile_wiki_page_gives_headings_table_rows_lists_and_struck_values(tmp_path):
+    got = _got(tmp_path / "Casa.textile", WIKI)
+    assert got == [
+        (8, "Casa > Contactos", "Nombre: Inés Carvajal; Teléfono: 600 000 101; Notas: madrina, ver la familia"),
+        (9, "Casa > Contactos", "Nombre: Taller Ferrer; Teléfono: 600 000 202; Notas: web"),
+        (11, "Casa > Contactos", "Contactos: Alquiler: 850 € → 900 € desde marzo"),  # -850 €- was replaced
+        (12, "Casa > Contactos > Alquiler", "Alquiler: se paga el día 5"),  # nested under its item
+        (13, "Casa > Contactos", "Contactos: primero el contrato"),
+        (14, "Casa > Contactos", "Contactos: luego el IBAN"),
+        (17, "Casa > Contactos", "Las llaves las tiene Tomás."),
+    ]
+    md = parsers.parse(tmp_path / "Casa.textile", textwrap.dedent(WIKI).encode())
+    headings = [(b.lines[0][0], b.title) for b in md.blocks if b.kind == "heading"]
+    assert headings == [(1, "Casa"), (5, "Contactos")]
+    assert not any("toc" in t or "|_." in t or "https" in t for _, _, t in got)
+
+
+ISSUE = """\
+    h1. Tarea #4127: Renovar el pasaporte de Inés
+
+    |*Estado:*|Cerrada|*Prioridad:*|Normal|
+    |*Asignado a:*|Inés Carvajal|*Categoría:*||
+    |*Fecha fin:*|-15/07/2026- 31/07/2026|*Tiempo estimado:*|2.00 h|
+
+    h2. Descripción
+
+    Pedir cita en la comisaría de Ronda.
+
+    h2. Historia
+
+    h3. #1 Actualizado por Inés Carvajal el 29/07/2026 21:20
+
+    * *Estado* cambiado de _Nueva_ a _En curso_
+
+    La cita es el -3 de agosto- 5 de agosto a las 10:30.
+
+    h3. #2 Actualizado por Tomás Ferrer el 30/07/2026 09:05
+
+    Pagada la tasa: 30,00 €.
+    """
+
+
+def test_a_redmine_issue_gives_its_attributes_as_fields_and_each_journal_entry_under_its_heading(tmp_path):
+    # A `.txt` export is recognised by its `h1.` heading and its attribute table.
+    got = _got(tmp_path / "issue-4127.txt", ISSUE)
+    issue = "Tarea #4127: Renovar el pasaporte de Inés"
+    first = f"{issue} > Historia > #1 Actualizado por Inés Carvajal el 29/07/2026 21:20"
+    second = f"{issue} > Historia > #2 Actualizado por Tomás Ferrer el 30/07/2026 09:05"
+    assert got == [
+        (3, issue, f"{issue}: Estado: Cerrada"),
+        (3, issue, f"{issue}: Prioridad: Normal"),
+        (4, issue, f"{issue}: Asignado a: Inés Carvajal"),  # an empty Categoría says nothing
+        (5, issue, f"{issue}: Fecha fin: 15/07/2026 → 31/07/2026"),
+        (5, issue, f"{issue}: Tiempo estimado: 2.00 h"),
+        (9, f"{issue} > Descripción", "Pedir cita en la comisaría de Ronda."),
+        (15, first, "#1 Actualizado por Inés Carvajal el 29/07/2026 21:20: Estado cambiado de Nueva a En curso"),
+        (17, first, "La cita es el 3 de agosto → 5 de agosto a las 10:30."),
+        (21, second, "Pagada la tasa: 30,00 €."),
+    ]
+
+
+def test_textile_is_sniffed_only_in_texts_written_in_it_and_a_broken_construct_is_read_as_text(tmp_path):
+    from memory import textile
+    assert textile.looks_like_textile(tmp_path / "notas.txt", ["h2. Coche", "", "* ITV: marzo"])
+    assert not textile.looks_like_textile(tmp_path / "notas.txt", ["Coche", "* ITV: marzo"])  # no h2. heading
+    assert not textile.looks_like_textile(tmp_path / "notas.txt", ["## Coche", "h2. is a tag", "* ITV: marzo"])
+    assert not textile.looks_like_textile(tmp_path / "notas.md", ["h2. Coche", "* ITV: marzo"])
+    broken = "h2. Coche\n<pre>\n| ITV | marzo\n* Seguro: -Lumo- Mapfre\n[[roto|\n"
+    got = _got(tmp_path / "coche.textile", broken)
+    assert (3, "Coche", "| ITV | marzo") in got  # a row that never closes, and a <pre> that never ends
+    assert (4, "Coche", "Coche: Seguro: Lumo → Mapfre") in got
 
 CV = r"""
     % last updated: 2026-03-02
