@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -386,6 +386,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             days.append((min(numbers, default=1), day))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
                           written=max((d for _, d in days), default=""), written_from=sorted(days))
+    if kind == "code" and sqldump.looks_like_dump(path, lines):
+        # A SQL dump or migration: rows under their column names, a change as a change of its record.
+        return _converted(*sqldump.to_markdown(lines, path), warning, written=sqldump.written(path, lines))
     if kind == "code" and path.suffix.lower() in datafiles.DATA_EXT and not (
             path.suffix.lower() == ".json" and (len(lines) > datafiles.JSON_MAX_LINES or len(lines) < 2)):
         # Data a person keeps ("people.yaml", "car.toml"): its keys and values are what it says.
