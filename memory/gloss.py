@@ -518,6 +518,8 @@ _NORDIC_MORE: dict[str, tuple[str, ...]] = {
     "cellar storage basement": ("kjeller", "bod "),
     "month monthly": ("maned", "mnd "),
     "membership number": ("medlemsnummer", "medlemsnr"),
+    # A health insurer's or a club's member as Spanish writes it: "CASMU, socio nº 884213".
+    "member number": ("socio no ", "socia no ", "socio nro", "socia nro", "numero de socio", "nro de socio", "no de socio"),
     "passport number": ("passnummer",),
     "inspection": ("eu-kontroll", "periodisk kontroll"),
     "husband": ("ektemann",),

@@ -1395,3 +1395,10 @@ def test_when_something_happens_is_asked_of_that_thing_not_of_the_verb_alone():
     passport = hit("Hafiz: passport renewed, expires 02/01/2031", line=20, rank=1)
     reading = Reader(overlap_model()).read("When does Hafiz's passport expire?", [insurance, passport])
     assert reading.kind == "answered" and "02/01/2031" in reading.answer
+
+
+def test_a_spanish_socio_number_is_the_member_number():
+    statements = [hit("Salud: Me: CASMU, socio nº 884213 (via FONASA). Médica de familia: Dra. Carolina Sosa.", line=16,
+                      path="/notes/wiki/Plata_y_salud.textile", kind="bullet")]
+    reading = Reader(overlap_model()).read("What is my CASMU member number?", statements)
+    assert reading.kind == "answered" and "884213" in reading.answer
