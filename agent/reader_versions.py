@@ -43,6 +43,11 @@ REVISES = re.compile(
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
+    # "new rent $ 34.150 from 01/09/2026", "new premium: 412 €": a new amount or number named beside its thing
+    # (not "new one arrived 2 Oct", nor "new number U 30519862", a passport's; whose new phone a
+    # line tells is said by the pattern above, "Saoirse new mobile 0491 ..." is no change of her mum's)
+    r"|\bnew (?!ones?\b|number\b|mobile\b|phone\b|cell\b)(?:[a-z]+ )?(?!number\b|mobile\b|phone\b|cell\b)[a-z]+(?:\s+(?:is|of|at)|:)?\s*"
+    r"(?:[$€£¥₹₪₩]\s?|(?:rs|inr|usd|eur|gbp|chf|aud|cad|u\$s|us\$|r\$|rm|kr|zł)\.?\s?)?\d"
     # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"

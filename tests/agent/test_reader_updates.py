@@ -266,3 +266,19 @@ def test_a_dated_line_naming_the_new_holder_of_a_role_overtakes_the_card():
     news = hit("2026-11-06: Our new family doctor is Dr. Amara Nwosu, same clinic.", line=2, path="/notes/journal/2026-11.md")
     reading = Reader(overlap_model()).read("Who is my family doctor?", [card, news])
     assert reading.kind == "answered" and "Nwosu" in reading.answer
+
+
+def test_a_dated_line_naming_a_new_amount_beside_its_thing_overtakes_the_undated_card():
+    """"new rent $ 34.150 from 01/09/2026" in an issue's journal entry of 5 September states the
+    change though it has no verb of change; the wiki card's "$ 32.000" is the old rent. Uruguay's
+    "U$S" is a dollar sign and "Sueldo" the salary."""
+    card = hit("Apartamento Pocitos: Alquiler: $ 32.000 por mes, ajuste anual por IPC every September.", line=8,
+               path="/notes/wiki/Casa.textile")
+    journal = hit("Inmobiliaria Bustamante sent the ajuste: IPC 6,7 %, new rent $ 34.150 from 01/09/2026.", line=22,
+                  path="/notes/issues/104-alquiler.textile", topic="#2 Actualizado por Gonzalo Pereyra el 05/09/2026 18:55")
+    for order in ([card, journal], [journal, card]):
+        reading = Reader(overlap_model(alquiler=1.0)).read("How much is our rent now?", order)
+        assert reading.kind == "answered" and "34.150" in reading.answer, order
+    salary = hit("Datos: Sueldo: U$S 4.300 nominal per month, paid in dollars into Itaú.", line=27, path="/notes/wiki/Datos.textile")
+    reading = Reader(overlap_model()).read("What's my salary?", [salary])
+    assert reading.kind == "answered" and reading.answer.startswith("U$S 4.300")
