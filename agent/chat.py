@@ -500,7 +500,12 @@ class ChatEngine:
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
         readings: list[Reading] = []
         hops, found = relative_clause(resolved), None
-        if hops is not None and not hops.fallback:
+        if hops is not None and not hops.fallback and hops.noun == "doctor" and re.search(r"\bthe doctor['’]s\b", resolved, re.IGNORECASE):
+            # "the doctor's phone number" where the notes call two people "Dr ...": the reader
+            # asks which; the hop would find one of them ("Who is the doctor?") and stop there.
+            direct = self._parts(resolved, already)
+            readings = direct if len(direct) == 1 and direct[0].kind == "ambiguous" else []
+        if hops is not None and not hops.fallback and not readings:
             readings, found = self._hop_readings(hops, already)
         titled = self._spell_titles(resolved) if not readings else resolved
         if titled != resolved:

@@ -439,3 +439,20 @@ def test_a_change_told_only_by_the_persons_name_is_read_with_the_card(tmp_path):
     assert answer.kind == "answered" and "0800 000 002" in answer.answer
     # A name no retrieved line writes brings nothing more.
     assert engine._about_them("What's Petko's phone number?", [s for s in statements if "Yavor" in s.text]) == []
+
+
+def test_the_doctors_number_asks_which_doctor_before_any_hop_picks_one(tmp_path):
+    """"What's the doctor's phone number?" over a family doctor and a paediatrician, both "Dr":
+    the hop ("Who is the doctor?") would find the family doctor, whose line says "doctor", and
+    answer with her number; the two doctors are asked about instead."""
+    note = tmp_path / "health.md"
+    note.write_text("# Health\n\n- Family doctor: Dr Maia Jorbenadze, Vake clinic, +995 322 55 10 10\n"
+                    "- Pediatrician: Dr Nino Kalandadze, Ialoni Kids Clinic, +995 591 55 62 73\n")
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), memory=StubMemory(note), model=FakeModel(logprob_fn=scorer))
+    answer = engine.ask("What's the doctor's phone number?", mode="rag")
+    assert answer.kind == "ambiguous" and "Jorbenadze" in answer.answer and "Kalandadze" in answer.answer
+    # One doctor: the hop (or the reader) answers with her number.
+    note.write_text("# Health\n\n- Family doctor: Dr Maia Jorbenadze, Vake clinic, +995 322 55 10 10\n")
+    answer = engine.ask("What's the doctor's phone number?", mode="rag")
+    assert answer.kind == "answered" and "+995 322 55 10 10" in answer.answer
