@@ -1074,6 +1074,15 @@ class Reader:
         if info.plural:
             return None
         texts = [c.statement.text for c in cands[:4]]
+        if _GRAN_ASKED.search(info.text):
+            # "When is grandma's birthday?" where the notes call two women "Grandma Nkechi" and
+            # "Babcia Halina" (or "Oma Hilde" and "Teta Salma"): the children's two grandmothers.
+            pool = [*(c.statement.text for c in cands[:6]), *(st.text for st in everything)]
+            for title in _GRAN_TITLES if self.mentions is not None else ():
+                pool += self.mentions(title)
+            grans = _titled_grandmothers(pool)
+            if len(grans) >= 2:
+                return grans
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
         rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
@@ -1231,6 +1240,27 @@ def _addresses(word: str) -> bool:
 
 
 _DOCTOR = re.compile(r"\b(?:Dr|Dra|MUDr|MDDr)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+# A grandmother asked of by the word alone, not by a name after it ("Grandma Akosua's birthday").
+_GRAN_ASKED = re.compile(r"\b(?i:grandma|granny|grandmother|gran|nana)\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
+# What a grandmother is called before her name, in English and in the languages notes mix in.
+_GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vovó", "Teta", "Babcia", "Babka", "Baba", "Babička",
+                "Abuela", "Abuelita", "Nonna", "Mormor", "Farmor", "Mummo", "Yiayia", "Bebia", "Vanaema", "Nenek")
+_GRAN = re.compile(r"(?<![\w'’])(?i:" + "|".join(_GRAN_TITLES) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
+
+
+def _titled_grandmothers(texts: Sequence[str]) -> list[str]:
+    """The different women the lines call "Grandma ...", "Oma ...", "babka ...", each once by her
+    name ("Grandma Nkechi" and "Nne Nkechi" are one)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _GRAN.finditer(text):
+            name = m.group(1)
+            if name.lower() in STOP_WORDS or name.lower() in MONTHS or name in found:
+                continue
+            found[name] = f"{m.group(0).split()[0]} {name}"
+    return list(found.values())
 
 
 def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:

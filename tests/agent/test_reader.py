@@ -2638,3 +2638,17 @@ def test_the_role_asked_with_the_is_asked_back_when_the_notes_name_two():
     assert asked.kind == "ambiguous" and asked.options == ["Marieke", "Ilse"]
     one = Reader(overlap_model()).read("What's the juf's name?", two[:1])
     assert one.kind == "answered" and "Marieke" in one.answer
+
+
+def test_grandma_asked_by_the_word_alone_asks_which_of_the_women_the_notes_call_so():
+    """"When is grandma's birthday?" where one line says "Babcia Halina" and another "Grandma
+    Nkechi": the children's two grandmothers, in two languages. Asked by her name, or with one
+    grandmother in the notes, it is answered."""
+    halina = hit("Babcia Halina: birthday 14 March, in Elbląg", line=3, path="/notes/people/halina.md")
+    nkechi = hit("Mama called: Grandma Nkechi turns 80 on 2 May.", line=9, rank=1, path="/notes/journal.md")
+    reading = Reader(overlap_model()).read("When is grandma's birthday?", [halina, nkechi])
+    assert reading.kind == "ambiguous" and "Halina" in reading.answer and "Nkechi" in reading.answer
+    reading = Reader(overlap_model()).read("When is Grandma Nkechi's birthday?", [halina, nkechi])
+    assert reading.kind != "ambiguous"
+    reading = Reader(overlap_model()).read("When is grandma's birthday?", [halina])
+    assert reading.kind != "ambiguous"
