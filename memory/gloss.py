@@ -28,7 +28,9 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "tax": ("steuer", "podatk", "podatek", "belasting", "skatt", "impot", "impuesto", "imposta", "dan z", "urzad skarbow", "finanzamt"),
     "tax office": ("urzad skarbow", "finanzamt", "belastingdienst", "skatteverket"),
     # "renta" is the rent in Latin America (in Spain it is income: "la renta" of a tax return).
-    "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer", "renda ", "rendas ", "renta ", "najem", "najm", "najemne"),
+    "rent": ("miete", "kaltmiete", "warmmiete", "czynsz", "huur", "hyra", "husleje", "loyer", "alquiler", "affitto", "aluguel", "aluguer", "renda ", "rendas ", "renta ", "najem", "najm", "najemne",
+             # Colombia and Chile: "arriendo" (the rent, the renting), "arrendatario" (the tenant)
+             "arriendo", "arrienda"),
     # "Miete netto", "loon netto". The supermarket chain Netto glosses as "net" too; only a
     # question that says "net" can notice.
     "net": ("netto ",),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -192,6 +192,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and (backup := standardnotes.backup_of(text)) is not None:
         # A Standard Notes backup (JSON in a .txt): its notes, each dated by its last change.
         return _dated_notes(*standardnotes.to_markdown(backup, lines), warning, "a Standard Notes backup with no notes")
+    if jira.looks_like_jira(path, lines):
+        # A Jira "Export > XML": each issue's title, fields, HTML description and dated comments.
+        return _dated_notes(*jira.to_markdown(text), warning, "a Jira export with no issues")
     if path.suffix.lower() == ".xml" and sms.looks_like_sms_backup(lines):
         # A phone's text messages: one record per message (who, when, what it says).
         blocks = []
