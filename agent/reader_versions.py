@@ -48,6 +48,9 @@ REVISES = re.compile(
     # line tells is said by the pattern above, "Saoirse new mobile 0491 ..." is no change of her mum's)
     r"|\bnew (?!ones?\b|number\b|mobile\b|phone\b|cell\b)(?:[a-z]+ )?(?!number\b|mobile\b|phone\b|cell\b)[a-z]+(?:\s+(?:is|of|at)|:)?\s*"
     r"(?:[$€£¥₹₪₩]\s?|(?:rs|inr|usd|eur|gbp|chf|aud|cad|u\$s|us\$|r\$|rm|kr|zł)\.?\s?)?\d"
+    # "Alikhan has a new классный руководитель: Aliya Temirkhanovna", "New tenants — Asylbek M.":
+    # the new holder of a role, named after it
+    r"|\bnew (?!ones?\b)(?:\w+ ){0,2}\w+\s*(?::|—|–)\s*(?-i:[A-ZА-ЯЁ])"
     # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"

@@ -282,3 +282,15 @@ def test_a_dated_line_naming_a_new_amount_beside_its_thing_overtakes_the_undated
     salary = hit("Datos: Sueldo: U$S 4.300 nominal per month, paid in dollars into Itaú.", line=27, path="/notes/wiki/Datos.textile")
     reading = Reader(overlap_model()).read("What's my salary?", [salary])
     assert reading.kind == "answered" and reading.answer.startswith("U$S 4.300")
+
+
+def test_a_dated_line_naming_the_new_holder_after_the_role_overtakes_the_card():
+    """"2026-09-14 Alikhan has a new классный руководитель: Aliya Temirkhanovna" in a log names the
+    new holder after the role and a colon; the kids' card still says Zhanna Bekovna."""
+    card = hit("Alikhan (born 07.09.2016): классный руководитель: Zhanna Bekovna", line=6, path="/notes/kids.txt",
+               fields={"классный руководитель": "Zhanna Bekovna"})
+    log = hit("LOG — newest on top: 2026-09-14 Alikhan has a new классный руководитель: Aliya Temirkhanovna (Zhanna Bekovna went on декрет).",
+              line=10, path="/notes/log.txt")
+    for order in ([card, log], [log, card]):
+        reading = Reader(overlap_model()).read("Who is Alikhan's классный руководитель?", order)
+        assert reading.kind == "answered" and "Aliya Temirkhanovna" in reading.answer, order
