@@ -352,32 +352,28 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int]]:
                     cells[-1] = f"{cells[-1]}{aside}".strip()
                 put(table_row(cells), n)
             continue
-        if (m := _UPDATE.match(text)):
-            name = _name(m.group(1))
+        changed = _UPDATE.match(text) or _DELETE.match(text)
+        if changed:
+            # A change of one record: named as the dump beside it names that row.
+            name = _name(changed.group(1))
             table = tables.get(name.lower())
-            key = _where_key(m.group(3))
+            key = _where_key(changed.group(3) if changed.re is _UPDATE else changed.group(2))
+            named = table.names.get(key) if table is not None and key is not None else None
             if header is not None:
                 put("", n)
                 header = None
-            pairs = _assignments(m.group(2))
+            if changed.re is _DELETE:
+                put(f"- {_label(named or key or 'rows')}: removed from {name}{aside}", n)
+                continue
+            pairs = _assignments(changed.group(2))
             if table is not None and table.keyed and key is not None:
                 for col, val in pairs:
                     if col.lower() in _VALUE_COLUMNS:
                         put(f"- {_label(key)}: now {val if val is not None else 'nothing'}{aside}", n)
                 continue
-            who = (table.names.get(key) if table and key is not None else None) or (f"{name} {key}" if key else name)
+            who = named or (f"{name} {key}" if key else name)
             for col, val in pairs:
                 put(f"- {who}: {_label(col)}: now {val if val is not None else 'nothing'}{aside}", n)
-            continue
-        if (m := _DELETE.match(text)):
-            name = _name(m.group(1))
-            table = tables.get(name.lower())
-            key = _where_key(m.group(2))
-            if header is not None:
-                put("", n)
-                header = None
-            who = (table.names.get(key) if table and key is not None else None) or (key or "rows")
-            put(f"- {_label(who)}: removed from {name}{aside}", n)
             continue
         # Anything else is kept as it was written: nothing the file says is lost.
         if header is not None:
