@@ -44,9 +44,10 @@ REVISES = re.compile(
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
     # "new rent $ 34.150 from 01/09/2026", "new premium: 412 €": a new amount or number named beside its thing
-    # (not "new one arrived 2 Oct", nor "new number U 30519862", a passport's; whose new phone a
+    # (not "new one arrived 2 Oct", nor "The new flat is 71 m2", a new thing described, nor "new
+    # number U 30519862", a passport's; whose new phone a
     # line tells is said by the pattern above, "Saoirse new mobile 0491 ..." is no change of her mum's)
-    r"|\bnew (?!ones?\b|number\b|mobile\b|phone\b|cell\b)(?:[a-z]+ )?(?!number\b|mobile\b|phone\b|cell\b)[a-z]+(?:\s+(?:is|of|at)|:)?\s*"
+    r"|\bnew (?!ones?\b|number\b|mobile\b|phone\b|cell\b)(?:[a-z]+ )?(?!number\b|mobile\b|phone\b|cell\b|is\b|are\b|was\b|were\b)[a-z]+(?:\s+(?:of|at)|:)?\s*"
     r"(?:[$€£¥₹₪₩]\s?|(?:rs|inr|usd|eur|gbp|chf|aud|cad|u\$s|us\$|r\$|rm|kr|zł)\.?\s?)?\d"
     # "Alikhan has a new классный руководитель: Aliya Temirkhanovna", "New tenants — Asylbek M.":
     # the new holder of a role, named after it
