@@ -217,9 +217,9 @@ class _Table:
         return (row[i] or "") if i < len(row) else ""
 
 
-def _read_tables(lines: list[str], tables: dict[str, _Table]) -> None:
-    """Tables and row names a file defines, added to `tables`."""
-    for _, text, _ in statements(lines):
+def _read_tables(stmts: list[tuple[int, str, str]], tables: dict[str, _Table]) -> None:
+    """Tables and row names a file's statements define, added to `tables`."""
+    for _, text, _ in stmts:
         if (m := _CREATE.match(text)):
             tables.setdefault(_name(m.group(1)).lower(), _Table(_columns(m.group(2))))
         elif (m := _INSERT.match(text)) and (table := tables.get(_name(m.group(1)).lower())):
@@ -237,7 +237,7 @@ def _dumps_beside(folder: str, stamp: tuple) -> dict[str, _Table]:
     for path in sorted(p for d in (Path(folder), Path(folder).parent) for p in d.glob("*.sql")):
         try:
             if path.stat().st_size <= SCHEMA_BYTES:
-                _read_tables(path.read_text(encoding="utf-8", errors="replace").splitlines(), tables)
+                _read_tables(statements(path.read_text(encoding="utf-8", errors="replace").splitlines()), tables)
         except OSError:
             continue  # a dump that vanished while read: its tables are not known
     return tables
@@ -274,10 +274,12 @@ def _assignments(text: str) -> list[tuple[str, str | None]]:
 
 def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int]]:
     """The dump's statements as markdown, each line numbered as the file line it starts on."""
-    tables = dict(_tables_beside(path))
+    stmts = statements(lines)
     own: dict[str, _Table] = {}
-    _read_tables(lines, own)
-    tables.update(own)
+    _read_tables(stmts, own)
+    # Only a file that changes tables it does not create (a migration) reads the dumps beside it.
+    changed = {_name(m.group(1)).lower() for _, text, _ in stmts if (m := _INSERT.match(text) or _UPDATE.match(text) or _DELETE.match(text))}
+    tables = {**_tables_beside(path), **own} if changed - own.keys() else own
     md: list[str] = []
     numbers: list[int] = []
     heading = None  # the table whose heading the last lines sit under
@@ -306,7 +308,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int]]:
             put("", n)
             heading, header = table, None
 
-    for n, text, comment in statements(lines):
+    for n, text, comment in stmts:
         aside = f" ({comment})" if comment else ""
         if text.startswith("--"):
             said = text.lstrip("-").strip()
