@@ -15,6 +15,7 @@ description said. Jira's bookkeeping (links, ids, build info, assignee, reporter
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from email.utils import parsedate_to_datetime
 from html import unescape
 from pathlib import Path
@@ -54,8 +55,12 @@ def to_markdown(text: str) -> tuple[list[str], list[int], list[tuple[int, str]]]
     numbers: list[int] = []
     days: list[tuple[int, str]] = []
 
+    # The file line of a position, by the newlines before it: counted once, not for every field
+    # of every issue (an export of thousands of issues is one file).
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
     def line_of(pos: int) -> int:
-        return text.count("\n", 0, pos) + 1
+        return bisect_right(breaks, pos - 1) + 1
 
     def put(line: str, n: int) -> None:
         md.append(line)
@@ -63,10 +68,11 @@ def to_markdown(text: str) -> tuple[list[str], list[int], list[tuple[int, str]]]
 
     def html_at(raw: str, pos: int) -> None:
         # The escaped HTML keeps the file's line breaks, so each converted line cites its own.
-        lines, nums, _ = html.to_markdown(unescape(raw), line_of(pos))
+        first = line_of(pos)
+        lines, nums, _ = html.to_markdown(unescape(raw), first)
         for line, n in zip(lines, nums):
             put(line, n)
-        put("", line_of(pos))
+        put("", first)
 
     for item in _ITEM.finditer(text):
         body, base = item.group(1), item.start(1)
