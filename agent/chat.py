@@ -499,7 +499,7 @@ class ChatEngine:
         # line already given; asking the name again ("what is it called again?") wants that line.
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
         readings: list[Reading] = []
-        hops, found = relative_clause(resolved), None
+        hops, found, direct = relative_clause(resolved), None, None
         if hops is not None and not hops.fallback and hops.noun == "doctor" and re.search(r"\bthe doctor['’]s\b", resolved, re.IGNORECASE):
             # "the doctor's phone number" where the notes call two people "Dr ...": the reader
             # asks which; the hop would find one of them ("Who is the doctor?") and stop there.
@@ -515,7 +515,8 @@ class ChatEngine:
             readings = self._parts(titled, already)
             readings = readings if any(r.kind != "abstained" for r in readings) else []
         if not readings:
-            readings = self._parts(resolved, already)
+            # (Read already when the doctor's number was asked of the reader first.)
+            readings = direct if direct is not None else self._parts(resolved, already)
             if hops is not None and hops.fallback and all(r.kind == "abstained" for r in readings):
                 hopped, found = self._hop_readings(hops, already)
                 readings = hopped or readings
