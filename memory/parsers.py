@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -429,6 +429,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and asciidoc.looks_like_asciidoc(path):
         # An AsciiDoc page: `== Section`, `Term:: value` lists, `|===` tables, attributes left out.
         return _converted(*asciidoc.to_markdown(lines), warning)
+    if path.suffix.lower() in gemtext.GEMTEXT_EXT:
+        # A Gemini capsule page: markdown-like headings and `*` items, `=> url label` link lines.
+        return _converted(*gemtext.to_markdown(lines), warning)
+    if kind == "text" and taskpaper.looks_like_taskpaper(path, lines):
+        # A TaskPaper list: "Project:" headings over tab-nested items, each line an item of its own.
+        return _converted(*taskpaper.to_markdown(lines), warning)
     if kind == "text" and textile.looks_like_textile(path, lines):
         # A Textile page (a Redmine wiki or issue): `h2.` headings, `*`/`#` lists, `|_.` tables, attribute rows.
         return _converted(*textile.to_markdown(lines), warning)

@@ -357,3 +357,74 @@ def test_a_hungarian_date_is_one_sentence_and_a_date_the_reader_knows():
     assert got == ["Áttették 2026. október 8. 9:00-ra.", "Új érvényesség 2028. 10. 15.", "Kész."]
     assert dates("Névnap: augusztus 18.") == ["augusztus 18"]
     assert latest_date("foglalva: 2026. október 8.") == (2026, 10, 8)
+
+
+TASKPAPER = (
+    "Documents:\n"
+    "\tpassport P4471093, valid until 3. 5. 2031\n"
+    "\tdriving licence D220918, categories B, BE\n"
+    "\t- renew the ID card, book at the office first @due(2027-01-15) @flagged\n"
+    "\t\tbring 2 photos 35x45 mm\n"
+    "Banks:\n"
+    "\tKestrel Bank — main account, salary comes here\n"
+    "\t\tIBAN XK05 1212 0123 4567 8906\n"
+    "\tMoorland Savings — the second one\n"
+    "\t\tIBAN XK51 1701 9876 5432 1002\n"
+    "\tCards: @today\n"
+    "\t\t- cancel the old store card @done(2026-01-20) @project(Banks)\n"
+)
+
+
+def test_a_taskpaper_list_gives_each_item_its_own_line_under_its_project_and_parent(tmp_path):
+    """Plain text ran a project's items together (they end with no full stop); each is now its own
+    statement at its line, under its project, an item nested under the one it belongs to, a tag
+    with a value in words and a bare tag left out."""
+    got = _got(tmp_path / "Admin.taskpaper", TASKPAPER)
+    texts = {line: text for line, _, text in got}
+    assert texts[2] == "Documents: passport P4471093, valid until 3. 5. 2031"
+    assert texts[3] == "Documents: driving licence D220918, categories B, BE"
+    assert "(due 2027-01-15)" in texts[4] and "@" not in texts[4] and "flagged" not in texts[4]
+    assert "35x45" in texts[5] and "passport" not in texts[5]
+    # The two IBANs are each their bank's: the bank's line is the label of the lines under it.
+    assert texts[8] == "Kestrel Bank: IBAN XK05 1212 0123 4567 8906"
+    assert texts[10] == "Moorland Savings: IBAN XK51 1701 9876 5432 1002"
+    assert "(done 2026-01-20; from Banks)" in texts[12]
+    assert [topic for line, topic, _ in got if line == 10] == ["Banks > Moorland Savings"]
+
+
+def test_taskpaper_is_sniffed_by_its_extension_or_its_projects_and_tagged_tasks(tmp_path):
+    lines = TASKPAPER.splitlines()
+    assert parsers.taskpaper.looks_like_taskpaper(tmp_path / "lists.txt", lines)
+    # A plain note with a colon line or two and no tagged tasks stays plain text.
+    assert not parsers.taskpaper.looks_like_taskpaper(tmp_path / "notes.txt", ["Shopping:", "milk", "Later:", "- call Ana"])
+
+
+GEMTEXT = """\
+    # Health
+
+    ## Me
+    * blood type B(III) Rh-
+    * my doctor: Dr. Sarnai at the Khan-Uul clinic
+
+    ## Kids
+    * the children's doctor is Dr. Tuya
+    => gemini://example.org/vaccines.gmi Vaccination schedule
+    => 2026-10-21-thyroid.gmi
+    ```
+    * not an item, the page shows it as written
+    ```
+"""
+
+
+def test_a_gemini_page_gives_its_sections_items_and_link_labels(tmp_path):
+    """A `.gmi` page read as plain text had "## Me" as a sentence and every item under the page's
+    title; its sections now say whose each item is, a link line says its label (or its address),
+    and a preformatted block is a code block, not items."""
+    got = _got(tmp_path / "health.gmi", GEMTEXT)
+    by_line = {line: (topic, text) for line, topic, text in got}
+    assert by_line[4] == ("Health > Me", "Me: blood type B(III) Rh-")
+    assert by_line[8] == ("Health > Kids", "Kids: the children's doctor is Dr. Tuya")
+    assert by_line[9][1].endswith("Vaccination schedule") and "gemini://" not in by_line[9][1]
+    assert "2026-10-21-thyroid.gmi" in by_line[10][1]
+    assert 12 not in by_line  # a preformatted block is shown as written, as markdown's code is: no list item
+    assert all("## " not in text for _, _, text in got)
