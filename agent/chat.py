@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings
 from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
-from agent.reader_statements import search_statements
+from agent.reader_statements import search_statements, statements_holding
 from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -585,6 +585,8 @@ class ChatEngine:
                                           k=STATEMENTS_K, chunk_k=self.settings.memory.k)
                 statements += [s for s in extra if s.id not in seen]
             statements += self._about_them(part, statements)
+            seen = {s.id for s in statements}
+            statements += [s for s in statements_holding(self.memory, part[:2000]) if s.id not in seen]
             with self._lock:
                 readings.append(self._reader().read(part, statements, already_said=already, nicknames=nicknames))
         return readings

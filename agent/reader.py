@@ -400,7 +400,8 @@ class Reader:
         ids = [_squeeze(i) for i in _IDENTIFIER.findall(info.text)]
         # "ZG 9025-EP": a capital part of a hyphenated identifier is no name of its own; the
         # identifier is checked whole below.
-        named_apart = [n for n in info.names if not any(p == n for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
+        # (So is its tail that reads as a name: "GM-210487" of "What is 55-GM-210487?".)
+        named_apart = [n for n in info.names if not any(p == n or n in i for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
         # "Where did Hanna and I get married?": a journal says "we" for the two of them.
         glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
@@ -454,7 +455,7 @@ class Reader:
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
-            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms for o in info.owners)
+            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and _says_a_car(st) for o in info.owners)
             names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in named_apart)
             if not names_ok and _one_key(st):
                 # A card's line is about what the card names: "Número de empleado: DT-0583" under
@@ -647,9 +648,16 @@ class Reader:
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
                               type_weight=type_weight))
-        _mine_beside_others(info, out)
+        _mine_beside_others(info, out, common=self._lower_word if self.mentions is not None else None)
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
+
+    def _lower_word(self, word: str) -> bool:
+        """Whether the notes also write `word` in lower case: "Documents" is a label, "Zala" a name."""
+        low = word.lower()
+        if low not in self._lower_cache:
+            self._lower_cache[low] = written_in_lower_case(low, self.mentions(low))
+        return self._lower_cache[low]
 
     def _common_word(self, value: str, text: str) -> bool:
         # A capital that opens a sentence, or a key ("Membership: Granite Wall → ...").
@@ -685,19 +693,25 @@ class Reader:
                 # "LATAM LA 705" on the booking line before it.
                 saying = [c for c in cands if _REFERENCE.search(f"{c.statement.text} {' '.join(c.statement.fields)}")]
                 cands = saying or cands
+        asked_days = _day_months(info.text) if re.match(r"^\W*whose\b", info.text, re.IGNORECASE) else set()
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
-            cands = [c for c in cands if c.typed and c.owner_ok]
+            # (Not the day "Whose birthday is on 17 May?" gives: that day is no value to find.)
+            cands = [c for c in cands if (c.typed or asked_days and info.want == "date") and c.owner_ok]
         if info.want == "name":
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
             cands = [c for c in cands if c.typed]
-        asked_days = _day_months(info.text) if re.match(r"^\W*whose\b", info.text, re.IGNORECASE) else set()
         if asked_days:
             # "Whose birthday is on 14 June?": only a line that holds that day answers, however
             # it writes it ("14 June", "4.12.1934", "2019. 03. 02.", "1987-04-22").
             cands = [c for c in cands if asked_days & _day_months(f"{c.statement.text} {c.statement.source} {c.statement.topic}")]
+            if info.want == "date":
+                # A line that writes the day with more and says what it is ("27/10/2569. Beam's
+                # birthday") gives it as a date of its own; one that writes only the day asked
+                # ("แฟน: his birthday is 27 October") is read when none does.
+                cands = [c for c in cands if c.typed and c.cover > 0] or cands
         if not _ASKS_MAIL.search(info.text):
             # An e-mail's subject line names the thread ("Re: Re: Mama to Vienna - flights"); it
             # answers what the thread was about, not what a message in it says. (Not Spanish
@@ -774,6 +788,11 @@ class Reader:
             return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands,
                            options=ambiguous)
         cands = self.admissible(info, cands)
+        if not cands and info.want == "weight" and re.match(r"^\W*how much\b", info.text, re.IGNORECASE):
+            # "How much regres did I get this year?" is asked as "How much borlotti did I get?":
+            # where no line weighs it, the notes may pay it ("regres 1.450 € came with the June pay").
+            info = info.model_copy(update={"want": "money"})
+            cands = self.admissible(info, self.candidates(info, statements, nicknames or {}))
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         if len(cands) > 1 or cands[0].cover < MIN_COVER:
@@ -1020,6 +1039,16 @@ class Reader:
             asked = [w for w in asked if stem(w) not in kind_words] or asked
         if info.want == "code":
             asked = _home_implied(info.text, asked, said)
+            # What the code is for, after the preposition, is said by its name when the question
+            # gives one: "Kode booking: KAI-7TQ2MX" under "Mudik Lebaran" is the booking code for
+            # the Lebaran train. The code's own name is then said in words, not by a near vector
+            # ("booking ref YQ8RZT" under "Xmas in Lagos" is no flight number for the Lagos trip).
+            after = split_at_preposition(info.text, asked)[1]
+            name_words = {w.lower() for n in info.names for w in n.split()}
+            said_stems = {stem(w) for w in words(said.lower())}
+            if any(w in asked for w in after) and any(w in name_words and stem(w) in said_stems for w in after):
+                return shares_attribute([w for w in asked if w not in after], said, self.relate, need="all")
+            asked = [w for w in asked if w not in after or w not in _GENERIC_PLACES]
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def labelled_otherwise(self, info: QuestionInfo, best: Scored) -> bool:
@@ -1640,6 +1669,11 @@ _HOME_WORDS = frozenset("building flat apartment house home place block".split()
 _ELSEWHERE = _PLACE_NOUNS | frozenset("work uni parents parent mum mom dad garage shed storage cellar locker studio".split())
 
 
+# What a code is "with" or "for" in so many words, which a line names instead: "the account number
+# with the alarm company" is "Alarm: Brightline Security, account BL-330981".
+_GENERIC_PLACES = frozenset("company firm provider business shop store office".split())
+
+
 def _home_implied(question: str, asked: list[str], said: str) -> list[str]:
     """"The door code for my building", "the wifi password at the flat": the user's notes keep their
     own home's codes without saying whose ("Codice portone: 4721", "Wifi: ..."), so the home word
@@ -1927,7 +1961,7 @@ def _section_of(st: StatementHit) -> str | None:
     return key
 
 
-def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
+def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) -> None:
     """A list with a line keyed "me" beside lines keyed by other people ("me - 30 April",
     "Sophie - 11 Jan"): for a question about my own X, the others' lines are someone else's X."""
     low = info.text.lower()
@@ -1935,11 +1969,36 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored]) -> None:
     if info.owners or _whose_names(info, keys) or not re.search(r"\b(my|i|me)\b", low):
         return
     mine = {c.statement.path for c, key in keys if key and key.lower() in _ME}
+    # (A section of another note keyed by someone else is theirs too: "Me: alergija: ambrozija" in
+    # Health, "Zala: allergies: none known" in Family.)
+    # (Not a label the notes also write in lower case: "Documents: osebna izkaznica ...".)
+    def someone(c: Scored, key: str) -> bool:
+        return _section_heading(c.statement, key) and not (common is not None and common(key.strip()))
+
     for c, key in keys:
-        if (c.statement.path in mine and key and key.lower() not in _ME
+        if ((c.statement.path in mine or mine and key and someone(c, key)) and key and key.lower() not in _ME
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
+
+
+# "the car's plate": a line about the car names its make ("Skoda: next inspection due 30.6.2027",
+# "Peugeot 208, plate 1-KXR-583"), not the word "car".
+_CAR_WORDS = frozenset({"car", "vehicle", "auto"})
+_CAR_MAKES = re.compile(
+    r"\b(?:Toyota|Honda|Nissan|Mazda|Subaru|Suzuki|Mitsubishi|Daihatsu|Lexus|Hyundai|Kia|Ford|Chevrolet|Chevy|Dodge|Jeep|Tesla|"
+    r"Volkswagen|VW|Audi|BMW|Mercedes|Opel|Vauxhall|Porsche|Skoda|Škoda|Seat|Cupra|Renault|Dacia|Peugeot|Citro[eë]n|Fiat|"
+    r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar)\b")
+
+
+def _says_a_car(st: StatementHit) -> bool:
+    return bool(_CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(re.search(r"\b(?:cars?|vehicles?|autos?)\b", f"{st.topic} {Path(st.path).stem}", re.IGNORECASE))
+
+
+def _section_heading(st: StatementHit, key: str) -> bool:
+    """The key is the heading the line sits under, a person's name ("Zala" over "allergies: none
+    known"), not a word that opens a line ("Taxes: ...")."""
+    return bool(st.topic) and st.topic.strip() == key.strip() and bool(re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", key.strip()))
 
 
 # "pw on fridge card", "password on the sticker under the router": the line says where the secret
@@ -1996,6 +2055,17 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
             word = re.escape(name.split()[0].lower())
             opens = re.match(rf"\W*{word}'s ({_KIN}|{_ROLES})\b", low)
             if opens and not re.search(rf"\b{word}'?s? {re.escape(opens.group(1))}\b", q):
+                return True
+        # "tuvshins phone?", typed in lower case, names no one by a capital; "хадам ээж — Tuvshin's
+        # mother, Oyunaa, 8808 5512" gives his mother's number: the relation comes before it.
+        typed_lower = [w for w in re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text) if not info.names and stem(w.lower()) in info.terms]
+        for word in typed_lower:
+            kin = re.search(rf"\b{re.escape(word.lower())}'s ({_KIN})\b", low)
+            value = re.search(r"\d[\d\s().-]{4,}\d|@", low[kin.end():]) if kin else None
+            # (Not where their own number comes first: "Nurlan your brother +7 747 555 3820 ...
+            # Dana, Nurlan's wife +7 747 555 3821".)
+            own = re.search(r"\d[\d\s().-]{4,}\d|@", low[:kin.start()]) if kin else None
+            if kin and value and not own and not re.search(rf"\b{re.escape(kin.group(1))}\b", q):
                 return True
     # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
     # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).

@@ -91,6 +91,9 @@ _ID_BEFORE_OF = "".join(f"(?<!{w} )" for w in (
     "tax", "vat", "card", "insurance", "model", "part", "sim", "imei"))
 
 
+_SOMEBODY = frozenset("guy guys man lady woman bloke fella dude chap person people".split())
+
+
 def analyse(question: str) -> QuestionInfo:
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
@@ -167,7 +170,10 @@ def analyse(question: str) -> QuestionInfo:
         # garage" does not answer it.
         want = "name"
     plural = bool(re.search(r"\b(are|were)\b.*\b\w+s\b", low) or re.search(r"\bnames\b|\ball\b|\beach\b", low))
-    owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")]
+    owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")
+              # "the aircon guy's number": the guy is whoever services the aircon, which the line
+              # says ("Chong Aircond 012-552 3109"); no line calls him "guy".
+              and not (m.group(1) in _SOMEBODY and re.search(rf"\b(?!(?:my|our|the|that|this|a)\b)[a-z]{{3,}} {m.group(1)}'s\b", low))]
     subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
     if subj is None:
         subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
@@ -227,6 +233,8 @@ def _bare_amounts(text: str) -> list[str]:
         alone = [mm.end() for mm in re.finditer(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])", text)]
         if alone and all(_COUNTED.match(text, i) for i in alone):
             continue  # "rent 2 wks": a count of weeks, not an amount
+        if alone and all(re.match(r"\s?(?:%|percent\b|per cent\b)", text[i:]) for i in alone):
+            continue  # "10% tax on the rent": a rate, not an amount
         out.append(n)
     return out
 
@@ -334,12 +342,25 @@ def labelled_addresses(text: str) -> list[str]:
         parts = segment.split(":")
         for label, value in zip(parts, parts[1:]):
             label, value = label.strip(), value.strip(" ,.")
-            if not label or len(label.split()) > 3 or _NOT_STREET_LABEL.search(label) or "@" in value:
+            if not label or _NOT_STREET_LABEL.search(label) or "@" in value:
                 continue
-            if (label.lower().endswith("address") or "address" in english_for(label)) \
-                    and re.search(r"\d", value) and re.search(r"[^\W\d_]{3}", value):
+            # (Or says it is where someone lives: "Apartamento Pocitos (where we live, alquilado):
+            # Juan Benito Blanco 1173 apto. 502", "Vivimos en arriendo: Carrera 27B # 37 Sur-45".)
+            said = (len(label.split()) <= 3 and (label.lower().endswith("address") or "address" in english_for(label))
+                    or len(label.split()) <= 8 and _LIVES.search(label))
+            if said and re.search(r"\d", value) and re.search(r"[^\W\d_]{3}", value):
                 out.append(value[:80].rstrip(" ,"))
-    return out
+    for m in _LIVES_AT.finditer(text):
+        # "Gogo Nokuthula lives at NY 112 No. 23, Gugulethu.": to the sentence's end.
+        value = re.split(r"(?<!\bNo)(?<!\bno)\.(?:\s|$)|;", m.group(1))[0].strip(" ,.")
+        if re.search(r"\d", value) and re.search(r"[^\W\d_]{2}", value) and not dates(value):
+            out.append(value[:80].rstrip(" ,"))
+    # One cut inside a bracket ends before the bracket: "..., Envigado (estrat".
+    return [a[:a.rfind("(")].rstrip(" ,;") if a.count("(") > a.count(")") else a for a in out]
+
+
+_LIVES = re.compile(r"\b(?:we|i|they|he|she)\s+live\b|\blives\b|\bliving\b|\bviv(?:o|imos|e|en)\b", re.IGNORECASE)
+_LIVES_AT = re.compile(r"\b(?:lives?|living|stays?|staying)\s+at\s+([^;\n]{3,80})", re.IGNORECASE)
 
 
 # An identifier labelled as another kind than the asked one: "account BL-330981" is no alarm code,
@@ -447,6 +468,8 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.fullmatch(r"(?:1[89]|20)\d0s", v)  # "1960s plywood": a decade
                 or re.fullmatch(r"(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", v)  # "Mazda CX-5 (2026-27)": a policy year
                 or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)  # ringgit and rupiah written on the digits: "RM24.00"
+                # "Log 2026-10: 10-10 booked ...": a month's log writes its days so, no code
+                or re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|[12]\d|3[01])", v) and re.search(r"(?:19|20)\d\d-\d\d\b", text)
                 or _SPAN_WORD.fullmatch(v)):  # "the 1-hour online course", "a 5-year licence": a length, no code
             continue  # "the 1st of each month", "$39.99/month", the "846.20" of "£1,846.20", a rate "4.19%"
         if re.match(r"\d", v) and (re.search(r"\d[ \u00a0.,']$", text[max(0, m.start() - 2):m.start()])

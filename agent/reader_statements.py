@@ -196,6 +196,30 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
     return ChunkStatements(memory, chunk_k).search(query, k)
 
 
+_HELD_VALUE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d|\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")
+
+
+def statements_holding(memory, question: str, *, k: int = 4) -> list[StatementHit]:
+    """The lines that hold a number or code the question gives ("Whose number is (905) 555-0126?",
+    "What is TL-LT-0815?"), by the full-text index alone: the question's other words say little,
+    so its vector finds the lines of every number of the same exchange first."""
+    find = getattr(memory, "statements_mentioning", None)
+    if find is None:
+        return []
+    out: list[StatementHit] = []
+    for value in dict.fromkeys(m.group(0).strip() for m in _HELD_VALUE.finditer(question)):
+        squeezed = re.sub(r"[^0-9a-z]", "", value.lower())
+        if len(re.sub(r"\D", "", squeezed)) < 4:
+            continue  # "Flat 2-B", "RN7": too short to find one line by
+        groups = " ".join(re.findall(r"[0-9A-Za-z]+", value))
+        for st in find(groups, limit=40):
+            if squeezed in re.sub(r"[^0-9a-z]", "", f"{st.text} {st.source}".lower()) and all(h.id != st.id for h in out):
+                out.append(StatementHit(**_as_dict(st), rank=len(out)))
+                if len(out) >= k:
+                    return out
+    return out
+
+
 def _context(hit: StatementHit, before) -> str:
     """The sentences before a pronoun sentence under the same heading (its antecedents); for a
     sentence that opens on "The", the sentences before it in its own paragraph."""

@@ -2567,6 +2567,19 @@ def test_whose_birthday_is_on_a_day_is_answered_only_by_a_line_with_that_day():
     assert reading.kind == "answered" and reading.statement.line == 5
     assert reader.read("Whose birthday is on 4.12.?", [ilona]).kind == "abstained"
     assert reader.read("Whose birthday is on December 11?", [hit("Gergő: szülinapja 12/11/1990", line=3)]).kind == "answered"
+    # A line that writes the day just as the question does holds no other value: it answers too.
+    for question, line in (("Whose birthday is on 4.12.?", "Mummo: Synttärit 4.12."),
+                           ("Whose birthday is on 17 May?", "Fiona Reid: birthday: 17 May")):
+        reading = reader.read(question, [ilona, hit(line, line=7, rank=1)])
+        assert reading.kind == "answered" and reading.statement.line == 7, question
+    # ... unless a line gives that day as a date of its own and says what it is; a log line dated
+    # that day that says nothing of a birthday does not.
+    partner = hit("Partner: his birthday is 27 October.", line=3)
+    beam = hit("27/10/2026. Beam's birthday — dinner at Err.", line=9, rank=1)
+    assert reader.read("Whose birthday is on 27 October?", [partner, beam]).statement.line == 9
+    flowers = hit("Log: 2026-05-17 — sent flowers and a card.", line=4)
+    fiona = hit("Fiona Reid: birthday: 17 May", line=12, rank=1)
+    assert reader.read("Whose birthday is on 17 May?", [flowers, fiona]).statement.line == 12
 
 
 def test_the_line_holding_the_number_asked_covers_whose_number_it_is():
@@ -2652,3 +2665,102 @@ def test_grandma_asked_by_the_word_alone_asks_which_of_the_women_the_notes_call_
     assert reading.kind != "ambiguous"
     reading = Reader(overlap_model()).read("When is grandma's birthday?", [halina])
     assert reading.kind != "ambiguous"
+
+
+def test_the_aircon_guys_number_is_the_number_of_whoever_services_the_aircon():
+    """"aircon guy's number??": no line calls him "guy"; the line that says the aircon and a number
+    gives it. "the guy's number" alone still asks of someone called so."""
+    from agent.reader_question import analyse
+
+    assert analyse("aircon guy's number??").owners == [] and analyse("What's the guy's number?").owners == ["guy"]
+    lines = [hit("Flat: servicing quarterly, CoolBreeze Aircon, Ah Seng 9127 5583", line=4),
+             hit("Plumber: Kim Tan 9333 1200", line=5, rank=1)]
+    reading = Reader(overlap_model()).read("aircon guy's number??", lines)
+    assert reading.kind == "answered" and "9127 5583" in reading.answer
+
+
+def test_where_someone_lives_is_an_address_when_the_line_says_so():
+    """"Gogo lives at NY 112 No. 23, Gugulethu", "Vivimos en arriendo: Carrera 27B # 37 Sur-45",
+    "(where we live): Juan Benito Blanco 1173 apto. 502" and Russian "д. 58, кв. 34" are addresses
+    though no street pattern knows them; a line that says where someone lives with no number is not."""
+    from agent.reader_question import typed_values
+
+    ask = "What's our address?"
+    assert typed_values("Gogo Nokuthula lives at NY 112 No. 23, Gugulethu.", "address", exclude=ask) == ["NY 112 No. 23, Gugulethu"]
+    assert typed_values("Vivimos en arriendo: Carrera 27B # 37 Sur-45, apto 1203, Envigado (estrato 4).", "address",
+                        exclude=ask) == ["Carrera 27B # 37 Sur-45, apto 1203, Envigado (estrato 4)"]
+    assert typed_values("Flat Pocitos (where we live, rented): Juan Benito Blanco 1173 apto. 502, Pocitos", "address",
+                        exclude=ask) == ["Juan Benito Blanco 1173 apto. 502, Pocitos"]
+    assert typed_values("Самал-2, д. 58, кв. 34, Алматы", "address", exclude=ask) == ["Самал-2, д. 58, кв. 34, Алматы"]
+    assert typed_values("She lives at home since the summer.", "address", exclude=ask) == []
+    reading = Reader(overlap_model()).read("What is Gogo's address?", [hit("Gogo Nokuthula lives at NY 112 No. 23, Gugulethu.", line=6)])
+    assert reading.kind == "answered" and "NY 112 No. 23" in reading.answer
+
+
+def test_how_much_of_something_i_got_is_an_amount_of_money_where_no_line_weighs_it():
+    """"How much regres did I get this year?" reads like "How much borlotti did I get?" (a harvest,
+    in kg); where no line weighs it, the line that pays it answers. A line that weighs it still
+    does, over an amount of money."""
+    reader = Reader(overlap_model())
+    pay = hit("Payroll: regres (holiday allowance) 1.450 € came with the June pay", line=37)
+    reading = reader.read("How much regres did I get this year?", [pay])
+    assert reading.kind == "answered" and "1.450 €" in reading.answer
+    beans = [hit("Borlotti: picked the last of them, 1.2 kg in all this year.", line=5),
+             hit("Borlotti seeds from the garden centre, £2.49.", line=9, rank=1)]
+    reading = reader.read("How much borlotti did I get this year?", beans)
+    assert reading.kind == "answered" and "1.2 kg" in reading.answer
+
+
+def test_a_rate_in_percent_is_no_amount_of_money():
+    """"rent income: 10% tax, declared every quarter" gives no amount for "How much rent do we get?";
+    the line with the rent does."""
+    from agent.reader_question import typed_values
+
+    assert typed_values("Taxes: rent income from the flat: 10% tax, declared every quarter", "money",
+                        exclude="How much rent do we get for the flat?") == []
+    lines = [hit("Taxes: rent income from the flat: 10% tax, declared every quarter", line=26),
+             hit("Flat (rented out): rent 1,200,000₮ per month, paid on the 1st", line=27, rank=1)]
+    reading = Reader(overlap_model()).read("How much rent do we get for the flat?", lines)
+    assert reading.kind == "answered" and "1,200,000₮" in reading.answer
+
+
+def test_a_lower_case_question_for_someones_number_is_not_answered_by_their_mothers():
+    """"tuvshins phone?" names no one by a capital: "Tuvshin's side: mother-in-law — Tuvshin's mother,
+    Oyunaa, 8808 5512" gives his mother's number, not his."""
+    lines = [hit("Tuvshin's side: хадам ээж — Tuvshin's mother, Oyunaa, 8808 5512. Lives in Bayanzurkh.", line=23),
+             hit("Us: Tuvshin — my husband, Tuvshinbayar Dorj. Unitel 8855 1437.", line=7, rank=1)]
+    reading = Reader(overlap_model(oyunaa=2.0)).read("tuvshins phone?", lines)
+    assert reading.kind == "answered" and "8855 1437" in reading.answer
+    # Asked for his mother's number, her line answers.
+    reading = Reader(overlap_model()).read("tuvshins mother phone?", lines)
+    assert "8808 5512" in reading.answer
+
+
+def test_my_own_line_beats_a_section_of_another_note_about_someone_else():
+    """"What am I allergic to?": "Zala: allergies: peanuts", under the "Zala" heading of the family
+    note, is hers; "Me: allergy: ragweed pollen" in the health note is mine."""
+    zala = hit("Zala: allergies: peanuts, carries an EpiPen", line=28, path="/notes/Family.md", topic="Zala")
+    me = hit("Me: allergy: ragweed pollen, August to September", line=3, path="/notes/Health.md", topic="Me", rank=1)
+    reading = Reader(overlap_model(peanuts=2.0)).read("What am I allergic to?", [zala, me])
+    assert reading.kind == "answered" and "ragweed" in reading.answer
+    # Asked of Zala, her line answers.
+    assert "peanuts" in Reader(overlap_model()).read("What is Zala allergic to?", [zala, me]).answer
+    # A heading the notes also write in lower case is a label, not someone: "Documents: ID card
+    # ... valid until 15. 3. 2032" is mine, beside "Me: doctor ...".
+    notes = ["Documents: ID card IB0482713, valid until 15. 3. 2032", "the kids' documents are in the blue folder",
+             "Me: doctor: dr. Horvat, call 7:30-9:00"]
+    documents = hit(notes[0], line=4, path="/notes/Admin.md", topic="Documents")
+    doctor = hit(notes[2], line=5, path="/notes/Health.md", topic="Me", rank=1)
+    reader = Reader(overlap_model(), mentions=lambda w: [n for n in notes if w.lower() in n.lower()])
+    reading = reader.read("Until when is my ID card valid?", [documents, doctor])
+    assert reading.kind == "answered" and "15. 3. 2032" in reading.answer
+
+
+def test_the_cars_date_is_told_by_a_line_that_names_the_car_by_its_make():
+    """"When is the car's next inspection due?": no line says "car"; "Skoda: next due by
+    30.6.2027" is the car's, and a line about a flat is not."""
+    lines = [hit("Skoda: last inspection (katsastus) 19.6.2026, passed, next due by 30.6.2027", line=12),
+             hit("Flat: boiler inspection next due by 1.9.2027", line=4, rank=1)]
+    reading = Reader(overlap_model()).read("When is the car's next inspection due?", lines)
+    assert reading.kind == "answered" and "30.6.2027" in reading.answer
+    assert Reader(overlap_model()).read("When is the car's next inspection due?", lines[1:]).kind == "abstained"

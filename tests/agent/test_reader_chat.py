@@ -456,3 +456,34 @@ def test_the_doctors_number_asks_which_doctor_before_any_hop_picks_one(tmp_path)
     note.write_text("# Health\n\n- Family doctor: Dr Maia Jorbenadze, Vake clinic, +995 322 55 10 10\n")
     answer = engine.ask("What's the doctor's phone number?", mode="rag")
     assert answer.kind == "answered" and "+995 322 55 10 10" in answer.answer
+
+
+class ExchangeMemory(MentionMemory):
+    """As vectors rank the numbers of one exchange: all alike, the asked one past the first k;
+    the full-text index finds a line by any of the words asked."""
+
+    def search_statements(self, query, k=12):
+        return self.statements[:k]
+
+    def statements_mentioning(self, word, limit=40):
+        asked = set(re.findall(r"\w+", word.lower()))
+        return [s for s in self.statements if asked & set(re.findall(r"\w+", s.text.lower()))][:limit]
+
+
+def test_the_line_holding_a_number_asked_is_found_by_the_number_itself(tmp_path):
+    """"Whose number is (905) 555-0126?" over a contact list of twenty (905) 555 numbers: the line
+    with that very number is found by it, though the question's words retrieve the others first;
+    a number no line holds finds nothing more."""
+    from memory.statements import parse_statements
+
+    people = [f"Person {chr(65 + i)} Example (neighbour)     (905) 555-01{i + 30}" for i in range(20)]
+    people.append("Kwame Adjei (choir, St. Augustine's)     (905) 555-0126")
+    statements = parse_statements(tmp_path / "PEOPLE.txt", ("PEOPLE\n" + "\n".join(people) + "\n").encode())
+    home = Home(tmp_path / "home").ensure()
+    memory = ExchangeMemory(statements)
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer), memory=memory)
+    assert "Kwame Adjei" not in " ".join(s.text for s in memory.search_statements("Whose number is (905) 555-0126?"))
+    answer = engine.ask("Whose number is (905) 555-0126?", mode="rag")
+    assert answer.kind == "answered" and "Kwame Adjei" in answer.answer
+    answer = engine.ask("Whose number is (905) 555-0199?", mode="rag")
+    assert "Kwame Adjei" not in answer.answer and "0199" not in answer.answer

@@ -150,3 +150,38 @@ def test_lines_told_apart_only_by_a_pronoun_are_not_two_records():
     her = hit("Voice memo: Her number is 0948 555 903.", line=13, path="/notes/memo-08-19.txt")
     reading = Reader(overlap_model()).read("What is the number?", [his, her])
     assert reading.kind != "ambiguous" and "His and Her" not in reading.answer
+
+
+def test_a_code_asked_whole_is_found_by_its_tail_that_reads_as_a_name():
+    """"What is 55-GM-210487?": "GM-210487" is part of the code, no name the line must say apart."""
+    policy = hit("Health: two policies: Velmora -- through work, policy 55-GM-210487, cover 5,000,000.", line=4)
+    other = hit("Health: Orsan -- the old one, policy 71-HC-300492.", line=5, rank=1)
+    reading = Reader(overlap_model()).read("What is 55-GM-210487?", [other, policy])
+    assert reading.kind == "answered" and reading.statement.line == 4
+
+
+def test_a_code_for_something_is_answered_by_a_line_that_says_what_for_by_one_word_or_name():
+    """"the booking code for the Lebaran train": the line says the booking code and "Lebaran", if
+    not "train"; a line about the booking code of something the question does not name does not
+    answer, and one that names neither what for nor the code is no answer either."""
+    reader = Reader(overlap_model())
+    train = hit("Mudik Lebaran 2026: Kode booking: KX-7TQ2MY.", line=3)
+    reading = reader.read("What's the booking code for the Lebaran train?", [train])
+    assert reading.kind == "answered" and "KX-7TQ2MY" in reading.answer
+    hotel = hit("Hotel Solaria: booking code: HS-40021.", line=6)
+    assert reader.read("What's the booking code for the Lebaran train?", [hotel]).kind == "abstained"
+    assert reader.read("What's the booking code for the train?", [hotel]).kind == "abstained"
+    # The code's own name is still asked whole: a door code is no booking code.
+    door = hit("Mudik Lebaran 2026: door code at the guesthouse: 4471.", line=8)
+    assert reader.read("What's the booking code for the Lebaran train?", [door]).kind == "abstained"
+
+
+def test_a_month_logs_day_is_no_code_and_a_booking_reference_no_flight_number():
+    """"Log 2026-10: 10-10 booked Xmas in Lagos ..., booking ref YQ8RZT" names the Lagos trip but
+    gives no flight number: "10-10" is the day the log line was written, the reference is another
+    kind of code."""
+    line = hit("Log 2026-10: 10-10 booked Xmas in Lagos: MEL dep 2026-12-18, back 2027-01-09, booking ref YQ8RZT.", line=14)
+    assert typed_values(line.text, "code", exclude="What's the flight number for the Lagos trip?") == []
+    assert Reader(overlap_model()).read("What's the flight number for the Lagos trip?", [line]).kind == "abstained"
+    # A code of that shape elsewhere is still one: "locker 12-14".
+    assert typed_values("Gym: locker 12-14, padlock in the bag", "code", exclude="What's my locker number?") == ["12-14"]
