@@ -672,9 +672,7 @@ class Reader:
             return True  # "Covers my stuff at the flat": a verb that opens a note's sentence
         if self.mentions is None:
             return False
-        if low not in self._lower_cache:
-            self._lower_cache[low] = written_in_lower_case(low, self.mentions(low))
-        return self._lower_cache[low]
+        return self._lower_word(low)
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
@@ -1045,8 +1043,8 @@ class Reader:
             # ("booking ref YQ8RZT" under "Xmas in Lagos" is no flight number for the Lagos trip).
             after = split_at_preposition(info.text, asked)[1]
             name_words = {w.lower() for n in info.names for w in n.split()}
-            said_stems = {stem(w) for w in words(said.lower())}
-            if any(w in asked for w in after) and any(w in name_words and stem(w) in said_stems for w in after):
+            said_words = {stem(w) for w in words(said.lower())}  # (words(), not split(): "Lebaran/Idul" says Lebaran)
+            if any(w in asked for w in after) and any(w in name_words and stem(w) in said_words for w in after):
                 return shares_attribute([w for w in asked if w not in after], said, self.relate, need="all")
             asked = [w for w in asked if w not in after or w not in _GENERIC_PLACES]
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
