@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -146,6 +146,23 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return _converted(*opml.to_markdown(text), warning)
         except xml.parsers.expat.ExpatError as exc:
             warning = _read_as_text(warning, "OPML", exc)
+    if leo.looks_like_leo(path, lines):
+        # A Leo outline: each node's headline a heading at its depth over its body, directives,
+        # settings and scripts left out, a clone read once, @file nodes read from their own files.
+        try:
+            md, numbers, nothing = leo.to_markdown(text, path)
+            return _converted(md, numbers, warning, nothing=nothing)
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "Leo outline", exc)
+    if leo.is_leojs(path, text):  # a LeoJS outline (JSON): read as a .leo is
+        try:
+            md, numbers, nothing = leo.leojs_to_markdown(text, lines, path)
+            return _converted(md, numbers, warning, nothing=nothing)
+        except (ValueError, AttributeError) as exc:
+            warning = _read_as_text(warning, "LeoJS outline", exc)
+    if leo.is_external_file(lines):
+        # A file Leo wrote from an @file node: its sentinels left out, each node's headline a heading.
+        return _converted(*leo.external_to_markdown(lines, path), warning)
     if rtf.looks_like_rtf(path, lines):  # a WordPad/TextEdit document: its paragraphs, bold ones headings
         return _converted(*rtf.to_markdown(text, path.stem), warning, written=rtf.written(text))
     if freeplane.looks_like_mind_map(path, lines):  # a Freeplane/FreeMind map: its nodes as an outline, dated
@@ -192,6 +209,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and (backup := standardnotes.backup_of(text)) is not None:
         # A Standard Notes backup (JSON in a .txt): its notes, each dated by its last change.
         return _dated_notes(*standardnotes.to_markdown(backup, lines), warning, "a Standard Notes backup with no notes")
+    if wordpress.looks_like_wordpress(path, lines):
+        # A WordPress export (WXR): each post and page its title and day over its content, dated.
+        try:
+            return _dated_notes(*wordpress.to_markdown(text), warning, "a WordPress export with no posts or pages")
+        except xml.parsers.expat.ExpatError as exc:
+            warning = _read_as_text(warning, "WordPress export", exc)
     if jira.looks_like_jira(path, lines):
         # A Jira "Export > XML": each issue's title, fields, HTML description and dated comments.
         return _dated_notes(*jira.to_markdown(text), warning, "a Jira export with no issues")
