@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
-from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
+from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question)
 from agent.reader_statements import search_statements, statements_holding
 from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
@@ -559,6 +559,14 @@ class ChatEngine:
         if bare != name and not any(r.kind != "abstained" for r in about):
             # "Dr. Ruiz" found as the vet; the line with his number says "lo de Ruiz (el vete)".
             about = self._parts(hops.outer.format(bare), already)
+        # "Pirjo" found as my mother, known in full as Pirjo Nieminen from a password manager's
+        # card: the card with her number retrieves by the name she was found by; "แฟน: Beam —
+        # ภูดล (Phuwadol Kaewmanee)": the contact card goes by the full name in brackets. Either
+        # is taken only when it answers (by "Ondřej" alone the notes know two, and ask which).
+        for other in (found[0], _full_name_in_brackets(found[0], found[1].statement.text)):
+            if other and other != name and not any(r.kind != "abstained" for r in about):
+                again = self._parts(hops.outer.format(other), already)
+                about = again if any(r.kind == "answered" for r in again) else about
         if not any(r.kind != "abstained" for r in about):
             # Who it is was found, not what is asked of them ("my dad" is in the notes, his
             # number is not): the question is read as it was asked.
@@ -848,7 +856,7 @@ class ChatEngine:
             given = {n for c in [st, *(c.statement for c in reading.candidates[:HOP_CANDIDATES])] if (n := named_by_kind(c.text, noun))}
             if any(a not in b and b not in a and b not in st.text for a in given for b in given):
                 return None
-        if said and noun and (named_here := named_by_kind(st.text, noun)):
+        if said and noun and (named_here := named_by_kind(st.text, noun) or named_as_mine(st.text, noun)):
             # "contadora: Silvia Rapetti, cel ..." (under the tax scheme's bullet, which a key
             # would otherwise name): the name the line gives right after the role.
             return named_here, reading.model_copy(update={"value": named_here})
@@ -883,6 +891,11 @@ class ChatEngine:
             # The reader chose the name the line gives ("Servicing: Peter (mechanic)" -> Peter), not
             # its key.
             found = reading.value
+        titled = set(_DOCTOR_NAME.findall(st.text))
+        if noun.lower() in _DOCTOR_NOUNS and len(titled) == 1 and (not found or found not in next(iter(titled))):
+            # "Medicine Zoya: Drug: Ventolin syrup ... (Dr. Farah)": the doctor sought is the one
+            # the line calls Dr., not its key.
+            found = next(iter(titled))
         return (found, reading) if found else None
 
     def _place_hop(self, search: str, person: str, kind: str) -> tuple[str, Reading] | None:
@@ -1070,6 +1083,17 @@ class ChatEngine:
 
 
 _REFERRING = re.compile(r"\b(he|she|it|they|him|her|his|hers|its|them|their|there|that|this|those|these|one)\b", re.I)
+
+
+_DOCTOR_NOUNS = frozenset("doctor gp physician dentist vet veterinarian paediatrician pediatrician surgeon specialist".split())
+_DOCTOR_NAME = re.compile(r"\b((?:Dr|Dra|Doctor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _full_name_in_brackets(name: str, text: str) -> str | None:
+    """The full name a line gives in brackets just after the name someone is called by ("Beam —
+    ภูดล (Phuwadol Kaewmanee)", "Ренa (Irini Dimou)"), when it is two or more capitalised words."""
+    m = re.search(rf"\b{re.escape(name)}\b[^()\n]{{0,24}}\(([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)\)", text)
+    return m.group(1) if m else None
 
 
 def follow_up_query(question: str, history: Sequence[tuple[str, str]]) -> str:

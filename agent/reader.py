@@ -257,6 +257,9 @@ _COURTESY = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Frau|Herr|Fr|Hr|pan|pani|paní|pán|
              r"MUDr|Ing|Mgr)\.?")
 
 
+_WIFI_PAIR = re.compile(r"\bwi-?fi\b[^:\n]{0,30}:\s*[^\s/:]+\s*/\s*[^\s/]+", re.IGNORECASE)
+
+
 def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
     """The statement's words; a line that calls someone by a nickname says their name too."""
     terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
@@ -264,6 +267,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}") | frozenset(romanized(Path(st.path).stem))))
     if re.search(r"\bx-?mas\b", f"{st.text} {st.topic} {Path(st.path).stem}", re.IGNORECASE):
         terms.add(stem("christmas"))  # "xmas flights", "xmas trip.md": Christmas
+    if _WIFI_PAIR.search(st.text):
+        terms |= {stem("password"), stem("network")}  # "Wi-Fi: Mielie_5G / rooibos-kettle-14": the network, then its password
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name)}
@@ -652,6 +657,16 @@ class Reader:
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
 
+    def _owner_left_out(self, c: Scored, named: list[Scored]) -> bool:
+        """Whether a line that does not say whose it is leaves out only the owner the question
+        names: every name it holds is one a line naming the owner says too ("сад "Балауса" fee now
+        72 000 ₸" after "Amina: детский сад "Балауса" ... 65 000 ₸") or a common word opening a
+        sentence. "Raushan: 200 000 ₸/мес from October" is the nanny's pay, not Amina's fee."""
+        if re.search(r"\b(?:her|his|their)\b", c.statement.text, re.IGNORECASE):
+            return False  # "Her number changed last year": whose it is, said by a pronoun, is someone's
+        said = " ".join(b.statement.text for b in named)
+        return all(w in said or self._common_word(w, c.statement.text) for n in names(c.statement.text) for w in n.split())
+
     def _lower_word(self, word: str) -> bool:
         """Whether the notes also write `word` in lower case: "Documents" is a label, "Zala" a name."""
         low = word.lower()
@@ -692,11 +707,15 @@ class Reader:
                 saying = [c for c in cands if _REFERENCE.search(f"{c.statement.text} {' '.join(c.statement.fields)}")]
                 cands = saying or cands
         asked_days = _day_months(info.text) if re.match(r"^\W*whose\b", info.text, re.IGNORECASE) else set()
+        # Whose it is may be left out with the name when that name is the owner: "Period of
+        # insurance: 19/10/2026 to 18/10/2027" in the letter about the Swift's policy (such a line
+        # is read only as the change of a line that names it: unnamed_changes).
+        owner_named = bool(info.owners) and all(stem(o) in {stem(w.lower()) for n in info.names for w in _name_words(n)} for o in info.owners)
         if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             # (Not the day "Whose birthday is on 17 May?" gives: that day is no value to find.)
-            cands = [c for c in cands if (c.typed or asked_days and info.want == "date") and c.owner_ok]
+            cands = [c for c in cands if (c.typed or asked_days and info.want == "date") and (c.owner_ok or owner_named and c.unnamed)]
         if info.want == "name":
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
@@ -721,7 +740,7 @@ class Reader:
         named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         # ... unless it tells a change of a line that does name it: "2.0 go/no-go: the launch
         # moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November".
-        unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and c.owner_ok
+        unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and (c.owner_ok or owner_named and self._owner_left_out(c, named))
                    and not _names_another(c.statement, info.text)]
         cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
                                         written=version_date, page=page_date)
@@ -981,6 +1000,8 @@ class Reader:
         said += " " + " ".join(_kinds_named(info, best))  # "Westbrook Primary" says school
         # "Paszport" is the passport; a page called "lakas.rst" (the flat) is about the home.
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
+        if _WIFI_PAIR.search(st.text):
+            said += " password network"  # "Wi-Fi: Mielie_5G / rooibos-kettle-14"
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)

@@ -7,7 +7,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, DAY_MONTH_YEAR, IBAN_GROUPED, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _PHONE, DAY_MONTH_YEAR, IBAN_GROUPED, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, STOP_WORDS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 from memory.gloss import english_for
 
 @lru_cache(maxsize=8192)
@@ -536,6 +536,8 @@ class Hops(BaseModel):
 _CONTACT = re.compile(
     r"^(?P<pre>.*?)\b(?:the|my|our) (?P<noun>(?:[a-z]+ ){0,2}?[a-z]+) "
     r"(?P<clause>(?:I|we|you|my [a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?!is\b|are\b|was\b|were\b|and\b|or\b)[a-z]+(?:ed|t|s)\b[^?]*?"
+    # ("the person we stay with at Christmas": after I, we or you, a verb in any tense)
+    r"|(?:I|we|you) (?!is\b|are\b|am\b|was\b|were\b|and\b|or\b|have\b|had\b|do\b|did\b)[a-z]{3,}\b[^?]*?"
     r"|I'm [a-z]+ing\b[^?]*?|I am [a-z]+ing\b[^?]*?|we're [a-z]+ing\b[^?]*?)\s*\?*\s*$"
 )
 
@@ -805,6 +807,19 @@ def named_by_kind(text: str, noun: str) -> str | None:
             name = next((n for n in names(after) if after.startswith(n)), None)
             if name and name.lower() != noun.lower():
                 return re.sub(r"['’]s$", "", name)
+    return None
+
+
+def named_as_mine(text: str, noun: str) -> str | None:
+    """"Sem: my nephew, Marloes's oldest", "Ruth, my godmother": the name a line gives as "my
+    <kind>" (not "Anna: my mother's friend", nor a label: "Update: my brother moved")."""
+    if not noun or not (re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun)):
+        return None
+    want = stem(noun.lower())
+    for m in re.finditer(r"(?<![\w'’])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?::|,|—|–|\()[ \t]*(?:is[ \t]+)?(?:my|our)[ \t]+"
+                         r"(?:[a-z]+[ \t]+)?([a-z-]+)\b(?!['’])", text):
+        if stem(m.group(2)) == want and m.group(1).lower() not in STOP_WORDS and m.group(1) in names(text):
+            return m.group(1)
     return None
 
 

@@ -58,6 +58,8 @@ REVISES = re.compile(
     r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
     # "Our new family doctor is Dr. Nwosu": a role that changed hands
     r"|\b(?:my|our) new (?:[a-z]+ ){0,2}(?:is|are)\b"
+    # "From now on Berušky have paní učitelka ...", "as of today the fee is ...": a change from this day
+    r"|\b(?:from now on|as of (?:today|now)|starting (?:today|now))\b"
     # "Cancelled Netflix today" (a verb with its object; "status: cancelled" is a state)
     r"|\bcancel+ed (?:the |my |our )?(?-i:[A-Z])"
     # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"
@@ -221,6 +223,16 @@ def told_only(st: "StatementHit") -> bool:
     return not opening_date(st.text)
 
 
+def _moves_on(dated: "Scored", told: "Scored") -> bool:
+    """Whether a dated line gives a later day than every day an undated line tells, when it was
+    written before that day: "9 May 2026: przegląd passed, next one due 09.05.2027" against the
+    card's "Przegląd valid until 12.05.2026". The fact moved on; a deadline or an appointment
+    is not the day its line was written."""
+    told_day = latest_date(told.statement.text)
+    given = [d for v in dated.typed if (d := latest_date(v)) and d[0] and d[1]]
+    return bool(told_day and told_day[0] and given and max(given) > told_day)
+
+
 def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
     dc, db = when_in_force(c.statement, written), when_in_force(b.statement, written)
     if dc and db and dc != db:
@@ -229,7 +241,8 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
         # states a change ("20 Nov: the dentist is away on the 24th, moved to the 27th"), it gives
         # no order, and the stated change decides.
         late, early = (b, c) if db > dc else (c, b)
-        if told_only(late.statement) and not told_only(early.statement) and states_change(early.statement, written):
+        if told_only(late.statement) and not told_only(early.statement) and (states_change(early.statement, written)
+                                                                            or _moves_on(early, late)):
             return early is c
     if page is not None:
         # The day a page was last changed dates its undated lines, but only ever against them:
@@ -263,8 +276,11 @@ _UPDATE_MARK = re.compile(
 
 def states_change(st: "StatementHit", written) -> bool:
     """A word of change on the line, an update mark, or a later day its value holds from than the
-    day it was written."""
-    return revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when_written(st, written)) is not None
+    day it was written; on a line with no date of its own, a day its value holds from that opens
+    it ("From September the školné is 1 300 Kč a month"; not "Lease from 01/02/2024, 3 years")."""
+    when = when_written(st, written)
+    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when) is not None
+            or when is None and _FROM_DATE.match(re.sub(r"^[^:]{0,40}:\s*", "", st.text).lstrip()) is not None)
 
 
 def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:
@@ -397,6 +413,11 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) ->
     if written is not None and dated_change(c.statement, written) and (not dated_change(b.statement, written) or not c.names_ok):
         # (also after a line that told an earlier change, when this one leaves out the name the
         # question uses, as a follow-up does: see unnamed_changes)
+        return VERSION_PMI_GAP_DATED_CHANGE
+    if written is not None and c.unnamed and not c.names_ok and states_change(c.statement, written):
+        # A follow-up that leaves out the name ("From September the fee is ...") was let in as a
+        # change of a line that says it (unnamed_changes); the name it leaves out costs it the
+        # model's score that a dated change gets room for.
         return VERSION_PMI_GAP_DATED_CHANGE
     said_b, said_c = _said(info, b, c, terms)
     if said_b - said_c:

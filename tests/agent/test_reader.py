@@ -1160,6 +1160,16 @@ def test_a_clause_in_the_present_progressive_points_to_the_thing_too():
     assert relative_clause("When am I seeing the dentist?") is None
 
 
+def test_a_clause_after_i_or_we_points_to_the_person_in_any_tense():
+    from agent.reader_question import relative_clause
+
+    hops = relative_clause("What's the phone number of the person we stay with at Christmas?")
+    assert hops is not None and hops.noun == "person"
+    assert hops.inner == "Which person we stay with at Christmas?" and hops.outer == "What's the phone number of {}?"
+    # A name or "my X" still needs a verb that reads as one ("the appointment Ma booked" is one question).
+    assert relative_clause("When is the appointment Ma booked?") is None
+
+
 def test_a_weight_is_a_kind_of_its_own_and_the_newest_log_entry_gives_it():
     """A terse dd/mm health log: "What do I weigh at the moment?" wants a weight, and the latest
     year-less entry holds the current one. "a 12 kg bag" is the bag's weight."""

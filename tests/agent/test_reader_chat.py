@@ -487,3 +487,75 @@ def test_the_line_holding_a_number_asked_is_found_by_the_number_itself(tmp_path)
     assert answer.kind == "answered" and "Kwame Adjei" in answer.answer
     answer = engine.ask("Whose number is (905) 555-0199?", mode="rag")
     assert "Kwame Adjei" not in answer.answer and "0199" not in answer.answer
+
+
+def test_a_hop_asks_again_by_the_name_found_or_the_full_name_in_brackets(tmp_path):
+    """"What is my mother's phone number?": she is found as "Pirjo", known in full as "Pirjo
+    Nieminen", and only the card that says "Pirjo" holds her number; "my boyfriend" is found as
+    "Beam", whose card goes by the full name the line gives in brackets. Each is asked again by
+    the name that finds the card; a name asked in vain answers nothing."""
+    from agent.chat import relative_clause
+    from agent.reader import Reading
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
+
+    engine, _, _ = make_engine(tmp_path)
+    asked: list[str] = []
+
+    def parts(question, already):
+        asked.append(question)
+        if "Pirjo's" in question or "Phuwadol Kaewmanee's" in question:
+            card = st(f"{question} +358 50 555 3416", 40)
+            return [Reading(kind="answered", answer="+358 50 555 3416", question=question, statement=card)]
+        return [Reading(kind="abstained", answer="I don't know: your notes don't say.", question=question)]
+
+    engine._parts = parts
+    engine._full_name = lambda name, context="": "Pirjo Nieminen" if name == "Pirjo" else name
+    mother = st("Perhe: Äiti: Pirjo, in Jyväskylä.", 3)
+    engine._hop = lambda *a, **k: ("Pirjo", Reading(kind="answered", answer=mother.text, question="Who is my mother?", statement=mother))
+    readings, found = engine._hop_readings(relative_clause("What is my mother's phone number?"), "")
+    assert asked == ["What is Pirjo Nieminen's phone number?", "What is Pirjo's phone number?"]
+    assert found is not None and readings[-1].answer == "+358 50 555 3416"
+
+    asked.clear()
+    partner = st("แฟน: Beam — ภูดล (Phuwadol Kaewmanee), together since 2566.", 5)
+    engine._hop = lambda *a, **k: ("Beam", Reading(kind="answered", answer=partner.text, question="Who is my boyfriend?", statement=partner))
+    readings, found = engine._hop_readings(relative_clause("What is my boyfriend's mobile number?"), "")
+    assert asked[-1] == "What is Phuwadol Kaewmanee's mobile number?" and readings[-1].answer == "+358 50 555 3416"
+
+    # By the short name the notes may know two people: asking which is no answer about the one found.
+    asked.clear()
+    friend = st("Friend: Ola, from the hiking club.", 7)
+    engine._full_name = lambda name, context="": "Ola Nordmann"
+    engine._parts = lambda question, already: asked.append(question) or [Reading(
+        kind="ambiguous" if "Ola's" in question else "abstained", answer="Which one?", question=question)]
+    engine._hop = lambda *a, **k: ("Ola", Reading(kind="answered", answer=friend.text, question="Who is my friend?", statement=friend))
+    assert engine._hop_readings(relative_clause("What is my friend's phone number?"), "") == ([], None)
+    assert asked == ["What is Ola Nordmann's phone number?", "What is Ola's phone number?"]
+
+
+def test_a_hop_for_a_doctor_takes_the_one_the_line_calls_dr(tmp_path):
+    """"the doctor who prescribed Zoya's Ventolin": the line that tells it is keyed by the drug
+    ("Drug: Ventolin syrup ... (Dr. Farah)"); the doctor is the one it calls Dr., not its key.
+    A line with two doctors names neither for sure, and a hop for someone else is left alone."""
+    from agent.reader import Reading, Scored
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/health.md", line=line, end_line=line, text=text, source=text)
+
+    engine, _, _ = make_engine(tmp_path)
+
+    def found(text, noun):
+        line = st(text, 4)
+        engine._read_about = lambda search, question: Reading(
+            kind="answered", answer=line.text, question=question, statement=line,
+            candidates=[Scored(statement=line, cover=1.0, typed=[], prerank=0.0)])
+        hop = engine._hop("Which doctor prescribed Zoya's Ventolin?", "Who prescribed Zoya's Ventolin?", noun)
+        return hop[0] if hop else None
+
+    assert found("Medicine Zoya: Drug: Ventolin syrup only when the chest is tight (Dr. Farah).", "doctor") == "Dr. Farah"
+    assert found("Medicine Zoya: Drug: Ventolin syrup (Dr. Farah, then Dr. Malik).", "doctor") != "Dr. Farah"
+    assert found("Medicine Zoya: Drug: Ventolin syrup (Dr. Farah).", "person") != "Dr. Farah"

@@ -568,6 +568,12 @@ def test_a_german_possessive_and_its_noun_are_no_name_and_the_name_after_the_kin
     assert named_by_kind("Mein Bruder Lukas lebt in Dresden (Neustadt).", "brother") == "Lukas"
     assert named_by_kind("Mein Bruder war übers Wochenende aus Dresden da.", "brother") is None
     assert named_by_kind("Lunch with my sister Joanna at Nando's.", "sister") == "Joanna"
+    # The name a line keys with "my <kind>", not the name of whose the kind is, nor a label.
+    from agent.reader_question import named_as_mine
+    assert named_as_mine("Sem: my nephew, Marloes's oldest. Football-mad.", "nephew") == "Sem"
+    assert named_as_mine("Ruth, my godmother, lives in Leeds.", "godmother") == "Ruth"
+    assert named_as_mine("Anna: my mother's friend from the choir.", "mother") is None
+    assert named_as_mine("Update: my brother moved to Graz.", "brother") is None
     assert addresses("| Lukas Brandt | 0160 5557714 | Louisenstraße 41, 01099 Dresden      |") == ["Louisenstraße 41, 01099 Dresden"]
 
 

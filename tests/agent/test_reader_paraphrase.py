@@ -88,3 +88,28 @@ def test_a_time_phrase_does_not_make_a_line_fuller():
     ]
     reading = Reader(overlap_model(weight=2.0)).read("hows heavy is pip these days", statements)
     assert "19.5 kg" in reading.answer, reading.answer
+
+
+def test_the_words_of_a_question_typed_in_a_hurry_say_nothing_of_what_is_asked():
+    """"mums phone pls": "pls" is no word a line must hold (a haystack's "M3U & PLS playlists"
+    shares it and nothing else); nor "wat" or "whos"."""
+    assert content_words("mums phone pls") == {stem("mum"), stem("phone")}
+    assert content_words("wat day does salary come in") == content_words("what day does salary come in")
+    assert content_words("whos mums gp") == {stem("mum"), "gp"}
+    mum = hit("Contacts: Mum: 052-555-4178", line=3, path="/notes/people.md")
+    playlists = hit("Added M3U & PLS playlist formats (SHOUTcast PLS only partly) [FR# 1667341]", line=9, path="/notes/ref/NEWS")
+    reading = Reader(overlap_model()).read("mums phone pls", [playlists, mum])
+    assert reading.kind == "answered" and "052-555-4178" in reading.answer
+
+
+def test_a_wifi_line_written_network_slash_password_gives_the_password():
+    """"Wi-Fi: Kastanjen1103 / gul-tomat-88" is how a note keeps a network and its password; it
+    answers "wifi pw at home?" though it never says "password", over a changelog that does."""
+    wifi = hit("Lägenheten: Wi-Fi: Kastanjen1103 / gul-tomat-88", line=12, path="/notes/hem.md")
+    changelog = hit("0.13.0 (2017-10-01): Process passwords without user names (#95)", line=40, path="/notes/ref/CHANGES")
+    for question in ("wifi pw at home?", "wats the wifi password at the flat"):
+        reading = Reader(overlap_model()).read(question, [changelog, wifi])
+        assert reading.kind == "answered" and "gul-tomat-88" in reading.answer, question
+    # A line that names a network only is no password.
+    only = hit("Lägenheten: Wi-Fi: Kastanjen1103", line=12, path="/notes/hem.md")
+    assert "Kastanjen1103" not in Reader(overlap_model()).read("wifi pw at home?", [changelog, only]).answer

@@ -294,3 +294,32 @@ def test_a_dated_line_naming_the_new_holder_after_the_role_overtakes_the_card():
     for order in ([card, log], [log, card]):
         reading = Reader(overlap_model()).read("Who is Alikhan's классный руководитель?", order)
         assert reading.kind == "answered" and "Aliya Temirkhanovna" in reading.answer, order
+
+
+def test_a_dated_line_giving_a_later_deadline_overtakes_the_card_s_deadline():
+    """The card says the inspection is "valid until 12.05.2026"; that is the day it tells, not the
+    day it was written. A diary entry of 9 May 2026 says it passed and gives the next due day, later
+    than the card's: the fact moved on. One that gives an earlier day moves nothing."""
+    card = hit("Octavia (mine): Inspection valid until 12.05.2026", line=4, path="/notes/cars.md")
+    diary = hit("Saturday 09 May 2026: Octavia: inspection done at the test station, passed, next one due 09.05.2027.",
+                line=31, path="/notes/diary.md")
+    for order in ([card, diary], [diary, card]):
+        reading = Reader(overlap_model()).read("When is the Octavia's next inspection?", order)
+        assert reading.kind == "answered" and "09.05.2027" in reading.answer, order
+    booked = hit("Saturday 02 May 2026: Octavia: inspection station booked, next one due 10.05.2026.", line=30, path="/notes/diary.md")
+    reading = Reader(overlap_model(valid=1.0)).read("When is the Octavia's next inspection?", [card, booked])
+    assert reading.kind == "answered" and "12.05.2026" in reading.answer
+
+
+def test_a_follow_up_from_a_day_on_may_leave_out_whose_it_is_with_the_name():
+    """"From September the nursery fee is £860 a month" follows the card of Rosie's nursery without
+    naming her: it says from when the new fee holds, so it is the newer version of her fee. A line
+    that names another child is not."""
+    card = hit("Nursery – Rosie: fee £820 a month, paid by standing order", line=3, path="/notes/kids.md")
+    letter = hit("From September the nursery fee is £860 a month (letter from the manager).", line=9, path="/notes/letters.md")
+    for order in ([card, letter], [letter, card]):
+        reading = Reader(overlap_model()).read("How much is Rosie's nursery fee?", order)
+        assert reading.kind == "answered" and "£860" in reading.answer, order
+    other = hit("From September Tom's nursery fee is £860 a month.", line=9, path="/notes/letters.md")
+    reading = Reader(overlap_model()).read("How much is Rosie's nursery fee?", [card, other])
+    assert reading.kind == "answered" and "£820" in reading.answer
