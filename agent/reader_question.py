@@ -786,11 +786,17 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
     return _pick(found, text, asked, kind, common)
 
 
+def _person_kind(noun: str) -> bool:
+    """Whether `noun` is a relation or role a person is sought by ("brother", "contadora"), not a
+    thing ("the app")."""
+    return bool(noun) and bool(re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun))
+
+
 def named_by_kind(text: str, noun: str) -> str | None:
     """The name written right after the word for the kind sought, in English or in the language
     the line is in: "Mein Bruder Lukas lebt in Dresden" names "my brother" Lukas; "Mein Bruder war
     übers Wochenende da" names no one (German writes every noun with a capital)."""
-    if not noun or not (re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun)):
+    if not _person_kind(noun):
         return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
     for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
@@ -813,7 +819,7 @@ def named_by_kind(text: str, noun: str) -> str | None:
 def named_as_mine(text: str, noun: str) -> str | None:
     """"Sem: my nephew, Marloes's oldest", "Ruth, my godmother": the name a line gives as "my
     <kind>" (not "Anna: my mother's friend", nor a label: "Update: my brother moved")."""
-    if not noun or not (re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", noun.lower()) or _glossed_person(noun)):
+    if not _person_kind(noun):
         return None
     want = stem(noun.lower())
     for m in re.finditer(r"(?<![\w'’])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?::|,|—|–|\()[ \t]*(?:is[ \t]+)?(?:my|our)[ \t]+"
