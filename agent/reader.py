@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, KIND_WORDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -137,6 +137,14 @@ def _name_words(name: str) -> list[str]:
     return [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
 
 
+def _name_core(name: str) -> list[str]:
+    """The words of a name a line must say: "Meezan Bank" is said by "Account meezan: IBAN: ..."
+    (a bank, a school or a clinic is written by its own name alone), not "Meezan" by "Bank"."""
+    words = _name_words(name)
+    core = [w for w in words if not re.fullmatch(_SITE_KINDS, w.lower())]
+    return core or words
+
+
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan"
 _ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*$")  # org's "** Loan" (in Markdown "* x" is a bullet)
@@ -241,8 +249,9 @@ def _initialled(info: QuestionInfo, text: str) -> set[str]:
     out = set()
     for n in info.names:
         parts = _name_words(n)
-        # (a bank export may write the payee in capitals: "Send Money to NORA V.")
-        out |= {stem(w) for w in parts[1:] if re.search(rf"\b{re.escape(parts[0])} {re.escape(w[0])}\.", text, re.IGNORECASE)}
+        # (a bank export may write the payee in capitals: "Send Money to NORA V."; a quick note
+        # drops the stop: "return Sophie T's deposit")
+        out |= {stem(w) for w in parts[1:] if re.search(rf"\b(?i:{re.escape(parts[0])}) {re.escape(w[0].upper())}(?:\.|['’]s\b)", text)}
         if len(parts) > 1:
             # "paní Kratochvílová", "Frau Berger", "Mr Adebayo": a person called by title and
             # surname alone (in any case ending: "paní Kratochvílové") is the one the question names.
@@ -353,7 +362,7 @@ def _job_terms(info: QuestionInfo, text: str) -> set[str]:
 _BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
 _CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
 # Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
-_CHANGED_KINDS = ("date", "time", "money", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
+_CHANGED_KINDS = ("date", "time", "money", "percent", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
 
 
 def _clip(text: str, n: int) -> str:
@@ -417,7 +426,10 @@ class Reader:
         labels = [(n, l) for n, l in _LABELLED.findall(info.text) if n.lower() not in STOP_WORDS and l != "I"]
         asked_currency = _currencies(info.text)
         kind_noun = re.search(rf"\b(?:which|what) (?:[a-z]+ )?({_NAMED_KINDS})\b", info.text.lower()) if info.want == "name" else None
-        role = head_phrase(info.text, attribute_words(info.text, _whose(info)))[-1:] if info.want == "name" else []
+        phrase = head_phrase(info.text, attribute_words(info.text, _whose(info))) if info.want == "name" else []
+        role = phrase[-1:]
+        # "the name of Rin's daycare teacher": "Little Otters Daycare" names the daycare, not her.
+        modifiers = {stem(w) for w in phrase[:-1]} - {stem(w) for w in role}
         what_is = asks_what_is(info)
         cards = _card_values(statements)
         # "Priit Tamm's": the owner is the person, whom a line may call by the given name alone.
@@ -461,7 +473,10 @@ class Reader:
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
             owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and _says_a_car(st) for o in info.owners)
-            names_ok = all(all(stem(w) in terms for w in _name_words(n)) for n in named_apart)
+            # ("Rayyan's GR number": "Muhammad Rayyan Bilal: GR-No: 18842" says GR, in a word the
+            # hyphen joins.)
+            parts = content_words(re.sub(r"(?<=[^\W_])-(?=[^\W_])", " ", st.text)) if "-" in st.text else set()
+            names_ok = all(all(stem(w) in terms or stem(w) in parts for w in _name_core(n)) for n in named_apart)
             if not names_ok and _one_key(st):
                 # A card's line is about what the card names: "Número de empleado: DT-0583" under
                 # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
@@ -581,6 +596,21 @@ class Reader:
                 about_it = len(others) >= 2 and others <= terms
                 typed = beside if said_kind or (re.fullmatch(_SITE_KINDS, noun) and not about_it) else own_names
                 own = [v for v in own if v in typed]
+            if modifiers and typed and stem(role[0]) not in terms:
+                typed = [v for v in typed if not {stem(w) for w in words(v.lower())} & modifiers]
+                own = [v for v in own if v in typed]
+            if info.want == "code" and len(typed) > 1 and (secret := SECRET_NOUNS.search(info.text.lower())):
+                # "Wi-Fi: Yusupovlar_5G, password Bodomzor57kv": the password is the code the
+                # line gives right after the word, not the network's name before it.
+                beside = [v for v in typed if re.search(rf"\b{secret.group(1)}\w*\s*[:=-]?\s*{re.escape(v)}", st.text, re.IGNORECASE)]
+                if len(beside) == 1:
+                    typed = beside
+                    own = [v for v in own if v in typed]
+            if role and len(typed) > 1:
+                # "Sabina: Tarbiyachi (teacher): Dilnoza Rashidova": the role's word in the notes'
+                # language is the label, not the teacher's name.
+                typed = [v for v in typed if stem(role[0]) not in {stem(w) for w in english_for(v)}] or typed
+                own = [v for v in own if v in typed]
             if role and len(typed) > 1 and re.search(rf"\b{re.escape(role[0])}\b", st.text.lower()):
                 # "Hazel class, teacher Mrs Ferreira": of several names, the one beside the asked
                 # role ("my kid's teacher"), when the line says the role.
@@ -592,10 +622,11 @@ class Reader:
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
                 typed = [v for v in typed if _near(st.text, v, info.subject)]
                 attached = named = bool(typed)
-            if info.want == "name" and info.subject and not named and len(typed) > 1:
+            if info.want == "name" and info.subject and not named and typed:
                 # "Mamma (Loredana) e papà (Franco) stanno a Imola", "mamka = Eva Dvořáková": the
                 # name in brackets or after "=" right after the asked relation's word, in the note's
-                # own language, is that person.
+                # own language, is that person (and beats a line only keyed by the word, "mamka:
+                # poukaz do lázní Luhačovice", which is a present for her).
                 subj = stem(info.subject)
                 bracketed = [m.group(2) for m in re.finditer(r"\b([^\W\d_]+)\s*(?:\(|=\s*)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:\)|[\s,.;]|$)", st.text)
                              if subj in content_words(m.group(1)) | content_words(" ".join(english_for(m.group(1))))]
@@ -622,7 +653,10 @@ class Reader:
                 by_key = [v for v in typed if any(v in k for k in keyed)]
                 # "Ev sahibi: Kemal Ersoy (Kemal Bey). Prefers WhatsApp": the name the value opens with.
                 # ("Pronajímatelka: paní Kratochvílová, komunikace přes e-mail ..." opens with her, titled.)
-                by_key = [v for v in by_key if any(re.match(rf"[\W_]*(?:(?:{_TITLE}|paní|pán)\.?\s+)?{re.escape(v)}", k) for k in keyed)] or by_key
+                # (Not a name the value only ends on, after words that say a thing: "mamka: poukaz do
+                # lázní Luhačovice" is a spa voucher for her.)
+                by_key = [v for v in by_key if any(re.match(rf"[\W_]*(?:(?:{_TITLE}|paní|pán)\.?\s+)?{re.escape(v)}", k) for k in keyed)] or [
+                    v for v in by_key if not any(v in k and _opens_lower(k) for k in keyed)]
                 if by_key:
                     typed, named = by_key, True
                     own = [v for v in own if v in typed]
@@ -691,6 +725,13 @@ class Reader:
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
+        if roles := _named_roles(info):
+            # "Sabina's kindergarten teacher": a line about Sabina that says no teacher (her
+            # kindergarten's name) is about her, not the teacher.
+            def says_role(st: StatementHit) -> bool:
+                said = _terms_of(st) | content_words(" ".join(st.fields))
+                return any(same_or_synonym(r, said) or _ROLE_KINDS.get(stem(r), set()) & said for r in roles)
+            cands = [c for c in cands if says_role(c.statement)]
         if info.want == "code":
             # A code, and for a secret its own noun on the line ("Bike shed padlock code: 5182") ...
             # ... unless every other word of its name keys the line ("bike lock: 4197").
@@ -711,7 +752,7 @@ class Reader:
         # insurance: 19/10/2026 to 18/10/2027" in the letter about the Swift's policy (such a line
         # is read only as the change of a line that names it: unnamed_changes).
         owner_named = bool(info.owners) and all(stem(o) in {stem(w.lower()) for n in info.names for w in _name_words(n)} for o in info.owners)
-        if info.want in ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "ip"):
+        if info.want in ("date", "time", "phone", "email", "address", "money", "percent", "number", "temperature", "duration", "weight", "dose", "ip"):
             # The question asks for a kind of value of someone's; a statement without one, or
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             # (Not the day "Whose birthday is on 17 May?" gives: that day is no value to find.)
@@ -926,7 +967,10 @@ class Reader:
         # nor one that names the thing with another word ("my cataract appointment" for the physio one).
         words = attribute_words(info.text, _whose(info, but=info.subject))
         asked = {stem(w) for w in words}
-        if len(asked - _terms_of(best.statement)) > 1 or not asked & _terms_of(best.statement):
+        # (A percentage says the words of its kind: "new rate 10.4%" is the interest rate. Not a code:
+        # "Plan 500" says no account number.)
+        said = _terms_of(best.statement) | (KIND_WORDS["percent"] if best.typed and info.want == "percent" else set())
+        if len(asked - said) > 1 or not asked & said:
             return False
         phrase = head_phrase(info.text, words)
         if phrase and other_kind(info.text, phrase[-1], best.statement.text):
@@ -1015,6 +1059,12 @@ class Reader:
             # Only a close vector for the head, no word of the question said: "dentist
             # appointment" is not spoken of by "Medication schedule" (appointment/schedule 0.47)
             # when nothing there is near "dentist".
+            return False
+        roles = _named_roles(info)
+        if roles and not any(same_or_synonym(r, said_stems) or _ROLE_KINDS.get(stem(r), set()) & said_stems for r in roles):
+            # Someone of Rin's or Temur's, named by a role, is asked about: a line that says no
+            # such role is about Rin or Temur themselves ("Rin: Little Otters Daycare", "Temur's
+            # kids' watch: +998 90 ..."). (A near vector is not enough: a daycare is near a teacher.)
             return False
         if head and other_kind(info.text, head, st.text):
             return False  # "tenant insurance" is not answered by the car insurance
@@ -1591,6 +1641,28 @@ def _part_for_total(info: QuestionInfo, best: StatementHit) -> bool:
     return bool((said | set(english_for(best.text))) & _PART_PAID)
 
 
+def _named_roles(info: QuestionInfo) -> list[str]:
+    """The role of someone the question names, asked about: "teacher" in "Temur's class teacher"
+    (not "doctor" in "my doctor's name": that one is the user's own)."""
+    kind_words = KIND_WORDS.get(info.want or "", set())
+    return [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words and _person_kind(w)
+            and any(re.search(rf"\b{re.escape(n)}['’]s?\s+(?:[\w-]+\s+){{0,2}}{re.escape(w)}\b", info.text) for n in info.names)]
+
+
+# A column or label that says the kind of relation says each of its kinds: "parent/guardian:
+# Linh Nguyen" is Harper's mum or dad.
+_ROLE_KINDS = {stem(k): {stem(w) for w in v.split()} for k, v in {
+    "mum": "parent guardian", "mom": "parent guardian", "mother": "parent guardian", "dad": "parent guardian",
+    "father": "parent guardian", "wife": "spouse partner", "husband": "spouse partner", "son": "child kid",
+    "daughter": "child kid"}.items()}
+
+
+def _opens_lower(text: str) -> bool:
+    """Opens on a lower-case word, as a thing is written, not a name."""
+    first = re.match(r"[\W_]*([^\W\d_]+)", text)
+    return bool(first) and len(first.group(1)) >= 3 and first.group(1).islower()
+
+
 def family_named(first: str, text: str, question: str) -> Iterator[str]:
     """"Kang Minjun" for "Minjun": the family name first, as Korea, China, Japan and Hungary write
     it, where a card or a row is named ("Kang Minjun: phone: ...", "name: Oh Minjun").
@@ -1698,7 +1770,8 @@ def _home_implied(question: str, asked: list[str], said: str) -> list[str]:
     own home's codes without saying whose ("Codice portone: 4721", "Wifi: ..."), so the home word
     need not be said by a line that names no other place."""
     low = question.lower()
-    home = {m.group(1) for m in re.finditer(r"\b(?:my|our|(?:at|for|in) the)\s+(?:own\s+)?(\w+)\b", low) if m.group(1) in _HOME_WORDS}
+    # ("the home Wi-Fi password": "the" and a home word before what is asked.)
+    home = {m.group(1) for m in re.finditer(r"\b(?:my|our|the|(?:at|for|in) the)\s+(?:own\s+)?(\w+)\b", low) if m.group(1) in _HOME_WORDS}
     if re.search(r"\bat home\b", low):
         home.add("home")
     said_words = {w.strip(".,;:()").lower() for w in said.split()}
@@ -2336,9 +2409,13 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
-    keyed = re.match(rf"^(?:[\w ,]+: )?{title}{name}:", text)
+    # (A word after the name may be how the notes call them, "Zuhra buvi", "Sardor aka".)
+    called = r"(?: [a-z][^\W\d_]*)?"
+    keyed = re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called}\s*(?::|[—–-] )", text)
     if keyed and not re.search(r"[^\W\d_]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
-        return False  # "Birthdays: Ruan: 1990/11/23" is his birthday, not who he is
+        return False  # "Birthdays: Ruan: 1990/11/23", "Tug'ilgan kunlar: Zuhra buvi — 01.05.1940": a birthday, not who
+    if re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called} [—–-] (?:{det} )?[a-z]", text):
+        return True  # "Zuhra buvi — my mother's mother, lives in Urgut"
     return bool(
         re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
         or re.match(rf"^(?:[\w ,]+: )?{title}{name}(?:,| \(|:)", text)

@@ -16,7 +16,8 @@ def gloss_stems(word: str) -> frozenset[str]:
     return frozenset(stem(g) for g in english_for(word))
 
 
-WANTS = ("date", "time", "phone", "email", "address", "money", "number", "temperature", "duration", "weight", "dose", "name", "place", "code", "ip")
+WANTS = ("date", "time", "phone", "email", "address", "money", "percent", "number", "temperature", "duration", "weight", "dose", "name", "place",
+         "code", "ip")
 _WEIGHT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|st|stone|кг)\b(?:\s?\d+(?:\.\d+)?\s?(?:lbs?|pounds)\b)?", re.IGNORECASE)
 # "a 12 kg bag": the weight of the bag, a measure before the noun it describes.
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|now|then|at|in|on|by|from|to|today|this|last|with|since|after|before|but|so|as|of|for|is|was|when|which|that)\b)[a-z]{3,}\b")
@@ -52,8 +53,10 @@ def _question_names(text: str) -> list[str]:
     # "UPI ID", "Steam ID": the ID is what is asked, the name is whose; notes write "UPI: ...".
     found = [re.sub(r"\s+ID$", "", n) for n in names(body)]
     found = [_given_month(body, n) for n in found]
-    # Nor the kind of identifier asked ("What is the IBAN of my Ziraat account?").
-    return [n for n in found if n not in ABBREVIATIONS and n not in ("IP", "IPv4", "IPv6", "ID", "IBAN", "BIC", "VIN", "IMEI", "PIN", "SSID")]
+    # Nor the kind of identifier asked ("What is the IBAN of my Ziraat account?", "my Meezan Bank IBAN").
+    kinds = ("IP", "IPv4", "IPv6", "ID", "IBAN", "BIC", "VIN", "IMEI", "PIN", "SSID")
+    found = [re.sub(rf"\s+(?:{'|'.join(kinds)})$", "", n) for n in found]
+    return [n for n in found if n not in ABBREVIATIONS and n not in kinds]
 
 
 def _given_month(body: str, name: str) -> str:
@@ -132,6 +135,8 @@ def analyse(question: str) -> QuestionInfo:
           # "how much cpp do i get a month": an amount paid every month is an income, not a harvest
           and not re.search(r"\b(?:a|per|each|every)\s+(?:month|week|fortnight|year)\b|\b(?:monthly|weekly|yearly|annually)\b", low)):
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
+    elif re.search(r"\binterest rate\b|\brate of interest\b|\b(?:vat|tax) rate\b|\bapr\b|\b(?:how many|what) (?:percent|per cent|%)|\bpercentage\b", low):
+        want = "percent"  # "What interest rate does my deposit pay?": 19 %, not the deposit's amount
     elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             # "What's the mortgage payment now?", "the monthly instalment", "the premium".
@@ -284,6 +289,7 @@ KIND_WORDS = {
         "time": "time hour",
         "number": "number many much old long",
         "temperature": "temperature temp hot oven degrees",
+        "percent": "percent percentage rate interest apr",
         "weight": "weight weigh heavy kg kilos",
         "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
         "duration": "long time",
@@ -291,6 +297,10 @@ KIND_WORDS = {
         "ip": "ip address",
     }.items()
 }
+
+
+_PERCENT = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,3})?\s?(?:%|(?:percent|per cent|procent|prozent|pour cent|por ciento|por cento|per cento)\b)",
+                      re.IGNORECASE)
 
 
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
@@ -304,6 +314,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "money": lambda t: money(t) or _money_columns(t) or (_bare_amounts(t) if _MONEY_WORDS.search(t) else []),
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
+        "percent": lambda t: [m.group(0) for m in _PERCENT.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
@@ -344,9 +355,11 @@ def labelled_addresses(text: str) -> list[str]:
             label, value = label.strip(), value.strip(" ,.")
             if not label or _NOT_STREET_LABEL.search(label) or "@" in value:
                 continue
-            # (Or says it is where someone lives: "Apartamento Pocitos (where we live, alquilado):
+            # (Or names the street, as a contacts export's column does: "Home Street: Jeremenkova 24".
+            # Or says it is where someone lives: "Apartamento Pocitos (where we live, alquilado):
             # Juan Benito Blanco 1173 apto. 502", "Vivimos en arriendo: Carrera 27B # 37 Sur-45".)
             said = (len(label.split()) <= 3 and (label.lower().endswith("address") or "address" in english_for(label))
+                    or len(label.split()) <= 4 and re.search(r"\bstreet(?: \d)?$", label.lower())
                     or len(label.split()) <= 8 and _LIVES.search(label))
             if said and re.search(r"\d", value) and re.search(r"[^\W\d_]{3}", value):
                 out.append(value[:80].rstrip(" ,"))
@@ -386,6 +399,36 @@ _LONG_ID_KINDS = frozenset("account acct policy passport serial frame chassis vi
 _PHONE_NAMES = r"\b(?:mobile|cell(?:phone)?|phone|tel|telephone|handy|whatsapp)"
 _PHONE_WORD = re.compile(_PHONE_NAMES + r"\b", re.IGNORECASE)
 _PHONE_LABEL = re.compile(_PHONE_NAMES + r"(?:\s+(?:no\.?|number|#))?\s*[:.]?\s*$", re.IGNORECASE)
+
+
+_PLATE_ASKED = re.compile(r"\b(?:plates?|registration|reg|rego|kenteken|numberplate)\b", re.IGNORECASE)
+
+
+def _plates(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes a number plate: two to four groups of up to four capitals or digits,
+    one space apart, with both letters and digits ("RZK 19D", "B 1927 PKS", "245 AOE 02",
+    "กข 5531"); not an amount, a date, an hour or a model and its year ("BMW X5 2019")."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        span = text[run[0][0]:run[-1][1]] if run else ""
+        letters, digits = sum(c.isalpha() for c in span), sum(c.isdigit() for c in span)
+        if (2 <= len(run) <= 4 and letters and digits >= 2 and letters + digits >= 5 and not money(span)
+                and not any(not re.fullmatch(r"\d{4}", d) for d in dates(span))
+                and not re.search(r"\d[:.h]\d\d|\b(?:AM|PM)\b", span)
+                and not any(re.fullmatch(r"(?:19[89]|20[0-3])\d", text[a:b]) for a, b in run)):
+            out.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for m in re.finditer(r"[^\W_]+", text):
+        fits = len(m.group(0)) <= 4 and not any(c.islower() for c in m.group(0))
+        if not fits or run and text[run[-1][1]:m.start()] != " ":
+            close()
+        if fits and (run or not re.search(r"[\w.,/-]$", text[:m.start()])):
+            run.append((m.start(), m.end()))
+    close()
+    return out
 
 
 def _within(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -449,7 +492,11 @@ def _codes(text: str, question: str) -> list[str]:
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text) if _NUMBER_WORD.search(text[max(0, m.start() - 16):m.start()])
                and not _within(m.start(), phone_spans + ibans)]
     out += [text[a:b] for a, b in grouped]
-    taken = phone_spans + grouped + ibans  # no code starts inside a number already read whole
+    # A number plate is written in groups of capitals and digits ("RZK 19D", "B 1927 PKS", "KA 05
+    # MN 2231"): the plate asked is the whole of it, not its last group.
+    plates = [(a, b) for a, b in (_plates(text) if _PLATE_ASKED.search(question) else []) if not _within(a, phone_spans + grouped + ibans)]
+    out += [text[a:b] for a, b in plates]
+    taken = phone_spans + grouped + ibans + plates  # no code starts inside a number already read whole
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or _within(m.start(), taken):
@@ -548,9 +595,11 @@ _NOT_NOUNS = frozenset("time day week month year way one thing things".split()) 
 # Someone named by a role, then asked about: "What's the phone number of the bowls club
 # captain?", "What is my brother's wife called?", "my head mechanic's phone number".
 _ATTRS = r"phone number|number|mobile(?: number)?|email(?: address)?|e-mail(?: address)?|address|birthday|wife|husband|partner"
+_LOWER = r"[^\W\d_A-Z]"  # a letter that is no ASCII capital: "síndico", "pædagog"
 _ROLE_OF = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?:the\s+)?(?P<attr>{_ATTRS})\s+of\s+(?P<det>my|the|our)\s+"
-                      rf"(?P<role>(?:[a-z]+s['’]\s+)?[a-z][a-z -]{{2,40}}?)(?P<now>\s+(?:now|currently|nowadays))?\s*\?*\s*$")
-_ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|the)\s+(?P<role>[a-z][a-z -]{{2,40}}?)['’]s\s+(?P<attr>{_ATTRS})(?P<tail>\s+called|\s+name)?\s*\?*\s*$")
+                      rf"(?P<role>(?:[a-z]+s['’]\s+)?{_LOWER}(?:{_LOWER}| |-){{2,40}}?)(?P<now>\s+(?:now|currently|nowadays))?\s*\?*\s*$")
+_ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|the)\s+(?P<role>{_LOWER}(?:{_LOWER}| |-){{2,40}}?)['’]s\s+(?P<attr>{_ATTRS})"
+                        r"(?P<tail>\s+called|\s+name)?\s*\?*\s*$")
 
 
 # "my *older* son": words before a relation that pick one of several.
@@ -559,9 +608,9 @@ RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little
 
 # Any other question about someone named by how they stand to the user: "When is my partner's
 # birthday?", "Where does my wife work?", "Which book did my manager recommend?".
-_MY_PERSON = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}))(?P<poss>['’]s)?(?![\w-])")
+_MY_PERSON = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}|GP))(?P<poss>['’]s)?(?![\w-])")
 # A role in the notes' language ("our kasambahay", "my contadora"): a word glossed as a person.
-_MY_WORD = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?[^\W\d_]{{3,}})(?P<poss>['’]s)?(?![\w-])")
+_MY_WORD = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?[^\W\d_]{{2,}})(?P<poss>['’]s)?(?![\w-])")
 # What may follow someone asked about as the object of a verb or preposition ("How much did I
 # send to my brother in October?", "What do I pay my accountant each month?"): when, not what.
 _OBJECT_REST = re.compile(r"\s*(?:(?:in|on|during|last|this|each|every|per|a|since|so far|altogether|in total|back|"
@@ -723,8 +772,48 @@ def _place_hop(question: str) -> Hops | None:
     return Hops(inner=inner, read=inner, outer=outer, noun=kind, fallback=True, place=m.group("name"))
 
 
+# Any other question about someone named by their relation to a person the user names: "In which
+# city does Mateo's padrino live?", "On which street is Ella's dentist?", "How do I reach Alikhan's
+# swimming coach by phone?", "What is Jonas' father's address?".
+_NAMED_PERSON = re.compile(rf"(?<![\w'’])(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:['’]s|(?<=s)['’])\s+"
+                           rf"(?P<role>(?:{RELATION_ADJECTIVES}\s+)?{_LOWER}+(?:\s+{_LOWER}+)?)")
+
+
+def _named_person_hop(question: str) -> Hops | None:
+    q = question.strip()
+    if _WH.match(q) is None:
+        return None
+    for m in _NAMED_PERSON.finditer(q):
+        if m.group("name").split()[0] in SENTENCE_OPENERS or re.fullmatch(
+                r"(?i:what|who|where|when|which|how|whose|that|it|there|here|let|he|she)", m.group("name").split()[0]):
+            continue  # "What's the landlady's ...": "What's" is no one's
+        words = m.group("role").split()
+        if words[0].lower() in ("the", "a", "an", "my", "our", "your", "his", "her", "their"):
+            continue
+        # The person is the first word, or the first two ("swimming coach"), that says a person.
+        for n in range(1, len(words) + 1):
+            role = " ".join(words[:n])
+            last = words[n - 1].lower()
+            if re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES})", last) or _glossed_person(last):
+                break
+        else:
+            continue
+        end = m.start("role") + len(role)
+        poss = re.match(r"['’]s\b", q[end:])
+        rest = q[end + (poss.end() if poss else 0):]
+        if re.match(r"\s*(?:called|named|name)\b", rest) or not poss and re.match(r"\s+(?:and|or)\b|\s*,", rest):
+            return None  # "What is Ana's son called?", "Ana's son and daughter"
+        if not poss and not rest.strip(" ?") and re.fullmatch(r"\W*(?i:who|what)(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:(?:first\s+)?name\s+of\s+)?",
+                                                            q[:m.start()]):
+            return None  # "Who is Ana's son?": who, asked as such
+        inner = f"Who is {m.group('name')}'s {role}?"
+        outer = (q[:m.start()] + "{}" + ("'s" if poss else "") + rest).rstrip(" ?") + "?"
+        return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1], said=role)
+    return None
+
+
 def relative_clause(question: str) -> Hops | None:
-    hop = _role_hop(question) or _clause_hop(question) or _place_hop(question)
+    hop = _role_hop(question) or _clause_hop(question) or _place_hop(question) or _named_person_hop(question)
     return hop.model_copy(update={"outer": _phone_number(hop.outer)}) if hop is not None else None
 
 
@@ -1069,6 +1158,8 @@ def spell_out(question: str) -> str:
     """"who the PM is" → "who the product manager (PM) is": the words the notes may use, and
     the abbreviation for notes that use it; "noors bday" → "noors birthday"."""
     question = re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
+    # "anahits mob number?", "dimas hp number" (a handphone in Indonesia and Malaysia): a phone.
+    question = re.sub(r"\b(?:mob|hp)(?=\s+(?:number|no\b|nr\b|#))", "mobile", question, flags=re.IGNORECASE)
     return re.sub(r"(?<![\w-])(" + "|".join(map(re.escape, SHORTHAND)) + r")(?![\w-])",
                   lambda m: SHORTHAND[m.group(1).lower()], question, flags=re.IGNORECASE)
 

@@ -142,6 +142,9 @@ def _same_word(a: str, b: str) -> bool:
     return common >= min(len(a), len(b)) - 3
 
 
+_VERSION_WORDS = frozenset("new old current latest previous revised updated higher lower reduced increased final".split())
+
+
 def other_kind(question: str, head: str, text: str) -> bool:
     """The statement speaks of another kind of the asked thing: "car insurance" for "tenant
     insurance", "cataract appointment" for "physio appointment" (each side's word before the head
@@ -161,9 +164,16 @@ def other_kind(question: str, head: str, text: str) -> bool:
     # A kind is a common noun right before the head ("car insurance"), not a name ("Gabor lives")
     # nor the last word of a label ("borettslag: felleskostnadene ...").
     # "30 days terms": a unit after a number is how much, not which kind.
-    t_mods = {stem(tw[i - 1]) for i in range(1, len(tw)) if _same_word(tw[i], head.lower()) and tw[i - 1] not in STOP_WORDS
-              and raw[i - 1].islower() and raw[i - 1].isalpha() and not (i >= 2 and any(c.isdigit() for c in raw[i - 2]))
-              and not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()])}
+    def modifier(i: int) -> bool:
+        # ("new rate 10.4%": a word of change says which version, not which kind.)
+        return (i >= 1 and tw[i - 1] not in STOP_WORDS and tw[i - 1] not in _VERSION_WORDS and raw[i - 1].islower() and raw[i - 1].isalpha()
+                and not (i >= 2 and any(c.isdigit() for c in raw[i - 2])) and not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()]))
+    heads = [i for i in range(len(tw)) if _same_word(tw[i], head.lower())]
+    if heads and not modifier(heads[0]):
+        # "Rate 11.5%, fixed ..., then reset to the bank's reference rate": the line's own rate is
+        # said first and bare; the kind named after it is another one it speaks of.
+        return False
+    t_mods = {stem(tw[i - 1]) for i in heads if modifier(i)}
     return bool(t_mods) and not (t_mods & q_stems)
 
 

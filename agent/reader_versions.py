@@ -38,6 +38,10 @@ VERSION_DEPTH = 4
 # about the cat's colour).
 REVISES = re.compile(
     r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
+    # "the rate is lower now: 19% a year", "the office is now in Tashkent City", "switched the
+    # internet to Sarkor Telecom" (a thing between the verb and the new one's name)
+    r"|\bnow\s*[:=]\s*\d|\b(?:is|are) now (?:in|at|with|on) (?-i:[A-Z])"
+    r"|\b(?:switched|moved|changed|transferred|ported) (?:the |my |our )?[a-z]+(?: [a-z]+)? (?:to|over to) (?-i:[A-Z])"
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
@@ -261,8 +265,22 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
         return False  # a year-less date against a dated one: no order
     # Undecided by dates: the line that states the change is the newer one (also by the day its
     # value holds from: "the rent will be £1,030 from 1 August").
-    rc, rb = states_change(c.statement, written), states_change(b.statement, written)
+    rc, rb = states_change(c.statement, written) and _change_gives(c), states_change(b.statement, written)
     return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+
+
+def _change_gives(c: "Scored") -> bool:
+    """A word of change on the line gives a value of the asked kind, or the line tells its change
+    otherwise (an update mark, a day it holds from): "The wedding is now at Villa Chbat, same day,
+    Saturday 5 June 2027" changes the place, not the day to reply by."""
+    text = c.statement.text
+    changes = list(REVISES.finditer(text))
+    # (Only for values written with digits, which are read reliably: a name the change gives may
+    # not be read as one, "switched internet to T-2".)
+    numeric = [v for v in c.typed if re.search(r"\d", v)]
+    if not changes or _UPDATE_MARK.search(text) or not numeric:
+        return True
+    return any(v in text[max(0, m.start() - 30):m.end() + 30] for m in changes for v in numeric)  # "10.15 instead of lørdag"
 
 
 # A line marked as an update of what the note said before: "Update: ...", "UPD 12/10:", "EDIT
@@ -385,7 +403,7 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
     phone number), and a person's given name says the family name the question adds ("Priit" for
     Priit Tamm's)."""
     # (Only for kinds whose words say nothing but the kind: "pay" and "cost" say what an amount is.)
-    kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email") else set()
+    kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email", "percent") else set()
     names = [p for p in (_name_parts(n) for n in info.names) if p]
 
     def said(x: "Scored") -> set[str]:
@@ -394,6 +412,9 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # is no version of Daniel's.)
         if x.typed and revises(x.statement) and names and all(p[0] in out for p in names):
             out |= kind
+        if x.typed and info.want == "percent":
+            out |= kind  # "Final offer: 3,69 %" says the rate the question asks
+
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)

@@ -81,6 +81,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "class": ("trida ", "tridy", "tride ", "klasse", "klasa ", "klasy"),
     "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola"),
     "teacher": ("lehrer", "erzieher", "nauczyciel", "wychowaw", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante", "ucitel",
+                "enseignant", "institutri", "instituteur", "maitresse", "professora", "pedagog",
                 "juf ", "juffrouw", "klastitularis"),
     "food meals": ("stawka zywieniow", "essensgeld", "verpflegung", "zywien", "maaltijd", "repas", "comida", "pasti"),
     "day daily": ("dzien", "dziennie", "taglich", "dagelijks", "dagligen", "par jour", "al dia", "al giorno"),
@@ -1102,8 +1103,58 @@ _ESTONIAN_GEORGIAN_MORE: dict[str, tuple[str, ...]] = {
     "godmother": ("natlia", "ristiema"),
     "godfather": ("ristiisa",),
 }
+
+# Uzbek household words as Uzbeks write them in Latin letters (folded; the "o'" and "g'" of the
+# alphabet come with any of the apostrophes keyboards give, so each such word is listed with
+# them), and Tunisian and Maghrebi Arabic ones as they are typed in Latin letters. Not the short
+# words that are English words or begin them ("aka", "opa", "ona", "ish", "dar", "baba", "mart").
+_APOSTROPHES = ("'", "\u2018", "\u02bb", "\u2019")
+_UZBEK_DARIJA_MORE: dict[str, tuple[str, ...]] = {
+    "mother mum mom": ("onam", "onasi", "oyim", "oyijon", "ommi ", "ommek", "yemma"),
+    "father dad": ("otam", "otasi", "dadam", "dadasi", "bouya", "babak "),
+    "brother": ("akam", "akasi", "akajon", "ukam", "ukasi", "khouya", "khoya ", "khouk "),
+    "sister": ("opam", "opasi", "opajon", "singlim", "singlisi", "okhti", "okhtek", "ou5ti"),
+    "grandmother grandma": ("buvi", "buvim", "buvijon", "jedda ", "jedti", "meme "),
+    "grandfather grandpa": ("bobom", "bobojon", "jeddi "),
+    "mother-in-law": ("qaynona", "hmati", "hmeti"),
+    "father-in-law": ("qaynota", "3ami nsib", "hmaya"),
+    "brother-in-law": ("qaynog", "pochcha", "nsibi"),
+    "sister-in-law": ("ovsin", "qaynsingil", "kelinoyi"),
+    "husband spouse": ("turmush", "erim ", "rajli", "rajel"),
+    "wife spouse": ("xotinim", "rafiqam", "marti ", "mratek"),
+    "son": ("wlidi", "weldi"),
+    "daughter": ("qizim", "qizimiz", "benti"),
+    "children kids": ("bolalar", "farzand", "sghar"),
+    "uncle": ("tog'a", "amaki", "khali ", "khalek", "3ammi", "ammi "),
+    "aunt": ("xola", "amma ", "khalti", "3ammti", "ammti"),
+    "kindergarten nursery preschool": ("bog'cha", "bogcha", "rawdha", "roudha"),
+    "teacher": ("o'qituvchi", "oqituvchi", "tarbiyachi", "ustoz", "mu'allim", "mou3alem", "sinf rahbar"),
+    "school": ("maktab", "madrsa", "madrasa"),
+    "doctor": ("shifokor", "tbib", "doktor"),
+    "hospital": ("shifoxona", "kasalxona", "sbitar"),
+    "home flat apartment house": ("xonadon", "kvartira", "uyimiz", "houma"),
+    "address": ("manzil",),
+    "account": ("hisob", "hisobraqam"),
+    "number": ("raqam",),
+    "birthday": ("tug'ilgan", "tugilgan", "3id miled", "eid miled"),
+    "insurance": ("sug'urta", "sugurta", "ta2min", "tamin "),
+    "car": ("mashina", "avtomobil", "karhba", "karhabti"),
+    "work job office": ("ishxona", "khedma", "5edma"),
+    "money": ("flous", "pulim"),
+    "salary": ("maosh", "oylik", "chahria", "shahria"),
+    "deposit savings": ("omonat",),
+    "loan mortgage": ("ipoteka", "kredit", "qarz"),
+    "rent": ("ijara", "kraya"),
+    "utilities bills": ("kommunal",),
+    "electricity": ("elektr", "steg ", "kahraba"),
+    "tax": ("soliq",),
+    "wedding": ("to'y", "3ers"),
+}
+_UZBEK_DARIJA_MORE = {english: tuple(dict.fromkeys(w.replace("'", a) for w in words for a in _APOSTROPHES))
+                      for english, words in _UZBEK_DARIJA_MORE.items()}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE):
+               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
+               _UZBEK_DARIJA_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 

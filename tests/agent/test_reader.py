@@ -357,6 +357,21 @@ def test_someone_named_by_their_relation_to_a_named_person_is_two_hops():
     assert (hops.inner, hops.outer, hops.place, hops.fallback) == ("Which daycare does Théo go to?", "What is the address of {} daycare?",
                                                                    "Théo", True)
     assert relative_clause("How much is Ana's monthly nursery fee?").outer == "How much is {} monthly nursery fee?"
+    # Asked any other way, in any relation word the glosses know, with "Jonas'" for "Jonas's".
+    for asked, inner, outer in (
+            ("In which city does Mateo's padrino live?", "Who is Mateo's padrino?", "In which city does {} live?"),
+            ("On which street is Ella's dentist?", "Who is Ella's dentist?", "On which street is {}?"),
+            ("How do I reach Alikhan's swimming coach by phone?", "Who is Alikhan's swimming coach?", "How do I reach {} by phone?"),
+            ("What is Jonas' father's address?", "Who is Jonas's father?", "What is {}'s address?"),
+            ("What is the síndico's phone number?", "Who is the síndico?", "What is {}'s phone number?"),
+            ("What's my GP's phone number?", "Who is my gp?", "What's {}'s phone number?"),
+            ("What is my 형부's email address?", "Who is my 형부?", "What is {}'s email address?")):
+        hops = relative_clause(asked)
+        assert hops is not None and (hops.inner, hops.outer) == (inner, outer), asked
+    for not_a_hop in ("Who is Ana's son?", "What is Ana's son called?", "How much did Matyáš's tick vaccination cost?",
+                      "What's the name of Callum's sister?", "How much was Felix's order?", "What's mum's mobile number?",
+                      "What's the landlady's bank account number for the rent?"):
+        assert relative_clause(not_a_hop) is None, not_a_hop
 
 
 def test_a_value_keyed_by_the_role_asked_names_it_and_a_pointer_names_no_one():
@@ -644,6 +659,17 @@ def test_an_email_or_an_address_is_asked_for_by_its_kind():
     assert reading.statement.line == 9 and "dario@ferri-translations.example" in reading.answer
 
 
+def test_the_street_column_of_a_contacts_export_is_an_address():
+    """Outlook's and Google's contact CSVs put the address in "Home Street" / "Address 1 - Street"
+    columns; the row's other fields (an e-mail, a phone) are no address."""
+    from agent.reader_question import labelled_addresses
+    row = ("First Name: Tomáš; Last Name: Dvořák; E-mail Address: tomas.dvorak@example.cz; Mobile Phone: +420 555 614 207; "
+           "Home Street: Jeremenkova 24; Home City: Olomouc; Home Postal Code: 779 00")
+    assert labelled_addresses(row) == ["Jeremenkova 24"]
+    assert labelled_addresses("Name: Ana; Address 1 - Street: Rua das Flores 12; Address 1 - City: Porto") == ["Rua das Flores 12"]
+    assert labelled_addresses("Name: Ana; Mobile Phone: +351 912 000 111; Street food: 12 stalls") == []
+
+
 def test_street_addresses_in_several_languages_are_found():
     from agent.reader_text import addresses
 
@@ -838,6 +864,9 @@ def test_an_abbreviation_is_asked_as_the_words_notes_spell_out():
     roster = [row({"name": "Ellen Marsh", "role": "product manager", "city": "Toronto"}, line=9, path="/notes/team.md")]
     assert "Ellen Marsh" in Reader(overlap_model()).read(asked, roster).answer
     assert spell_out("What is my GP's number?") == "What is my GP's number?"  # not every capital pair
+    # "mob number", "hp no" (a handphone): the phone, asked as the notes write it.
+    assert analyse(spell_out("anahits mob number?")).want == "phone" and analyse(spell_out("dimas hp no")).want == "phone"
+    assert spell_out("Which HP printer do I have?") == "Which HP printer do I have?"
 
 
 def test_a_newer_version_of_a_fact_wins_even_when_the_model_prefers_the_older():
@@ -2483,6 +2512,12 @@ def test_a_name_in_brackets_after_the_relations_word_names_that_relation():
     assert Reader(overlap_model()).read("What's my dad's name?", [gifts, family]).value == "Franco"
     rodina = hit("mamka = Eva Dvořáková, Olomouc. taťka Pavel je v důchodu, brácha Tomáš v Brně.", line=4)
     assert Reader(overlap_model()).read("What's my mum's name?", [rodina]).value == "Eva Dvořáková"
+    # A line only keyed by the word, whose value is a thing that ends on a place name ("a spa
+    # voucher for Luhačovice"), names nobody: the line that says who she is is the answer.
+    voucher = hit("Nákupy Vánoce: mamka: poukaz do lázní Luhačovice", line=9, rank=0, topic="Nákupy Vánoce")
+    voucher.fields = {"mamka": "poukaz do lázní Luhačovice"}
+    reading = Reader(overlap_model()).read("Who is my mum?", [voucher, rodina])
+    assert reading.kind == "answered" and reading.value == "Eva Dvořáková" and reading.statement.line == 4
 
 
 def test_a_relation_keyed_in_the_notes_language_names_that_relation():

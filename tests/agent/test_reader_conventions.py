@@ -277,6 +277,9 @@ def test_who_someone_is_comes_from_a_contacts_tables_notes_not_from_a_dated_list
                  fields={"client": "Kleinhaus GmbH", "rate": "0,09", "notes": "manuals"})
     assert not defines(analyse("What's my per-word rate for Kleinhaus?"), client)
     assert not defines(analyse("Who is Ruan?"), hit("Birthdays: Ruan: 1990/11/23", line=11))
+    # A name with the word the notes call them by, then a dash: who they are, or only a birthday.
+    assert defines(analyse("Who is Zuhra?"), hit("Samarqand (my side): Zuhra buvi — my mother's mother, lives in Urgut.", line=11))
+    assert not defines(analyse("Who is Zuhra?"), hit("Tug'ilgan kunlar: Zuhra buvi — 01.05.1940", line=12))
     assert defines(analyse("Who is Ruan?"), hit("Ruan, my partner, did the boerewors, badly.", line=7))
 
 
@@ -376,6 +379,10 @@ def test_the_worlds_currencies_before_and_after_the_amount_are_money():
     assert money("refill about KSh 3,300/= at the Shell") == ["KSh 3,300/="]
     assert money("Czynsz: 612,40 zł monthly, -2 500,00 PLN out") == ["612,40 zł", "2 500,00 PLN"]
     assert money("Aluguel R$ 3.900,00, IPTU ₦25,000, 3,000 naira, RM 45") == ["R$ 3.900,00", "₦25,000", "3,000 naira", "RM 45"]
+    # The Caucasus, Central Asia and the Maghreb write their currencies after the amount.
+    assert money("From December the payment is 6 120 000 so'm, rent 486,300 AMD, loyer 1 250 DT, 45 GEL") == [
+        "6 120 000 so'm", "486,300 AMD", "1 250 DT", "45 GEL"]
+    assert money("120 000 тг a month, 2 100 dinars") == ["120 000 тг", "2 100 dinars"]
     # Not money: a tyre size, a height in feet, a dose.
     assert money("Tyres: 215/60 R17, he is 6 ft tall, a 5 mg tablet") == []
     reading = Reader(overlap_model()).read("How much is the chama contribution a month?", [
@@ -753,6 +760,129 @@ def test_names_starting_with_any_latin_capital_are_names():
             fields={"First Name": "Ondřej", "Last Name": "Malý", "Nickname": "Ondra"}, kind="row"),
     ])
     assert reading.kind == "answered" and "team lead" in reading.answer.lower()
+
+
+def test_a_name_is_not_run_on_into_a_word_that_starts_like_de_or_da():
+    """"Sophie Tran's deposit": "de" of "deposit" is no "de" of "Casa de Lucía", so the name is
+    Sophie Tran, not "Sophie Tran's" (which no line would hold)."""
+    from agent.reader_text import names
+
+    assert names("How much did I keep back from Sophie Tran's deposit?") == ["Sophie Tran"]
+    assert names("Dinner at Casa de Lucía with Maria da Silva") == ["Dinner", "Casa de Lucía", "Maria da Silva"]
+    assert analyse("What is my Meezan Bank IBAN?").names == ["Meezan Bank"]
+
+
+def test_a_name_is_said_by_its_initial_by_a_word_a_hyphen_joins_and_without_its_kind():
+    """Quick notes shorten names: "Sophie T's deposit" is Sophie Tran's, "GR-No: 18842" on
+    Rayyan's row is his GR number, "Account meezan" is the Meezan Bank account. A line about
+    another Sophie, or a Meezan line that names no IBAN's owner by another word, stays apart."""
+    deposit = hit("return Sophie T's deposit: £620 back to her, £60 kept (half the bedroom repaint)", line=7)
+    other = hit("Sophie K's deposit: £700, all of it back to her", line=8, rank=1)
+    reading = Reader(overlap_model()).read("How much did I keep back from Sophie Tran's deposit?", [other, deposit])
+    assert reading.kind == "answered" and reading.statement.line == 7
+    row = hit("Muhammad Rayyan Bilal: GR-No: 18842", line=3, path="/notes/school.md")
+    reading = Reader(overlap_model()).read("What is Rayyan's GR number at school?", [row])
+    assert reading.kind == "answered" and "18842" in reading.answer
+    iban = hit("Account meezan: IBAN: PK36MEZN0002010105554127", line=5, path="/notes/bank.md")
+    reading = Reader(overlap_model()).read("What is my Meezan Bank IBAN?", [iban])
+    assert reading.kind == "answered" and "PK36MEZN0002010105554127" in reading.answer
+    # The bank's own name must still be said: an HBL line is no Meezan account.
+    hbl = hit("Account HBL: IBAN: PK11HABB0000111122223333", line=6, path="/notes/bank.md")
+    assert Reader(overlap_model()).read("What is my Meezan Bank IBAN?", [hbl]).kind != "answered"
+
+
+def test_a_number_plate_written_in_groups_is_read_whole():
+    """Plates are written in groups of capitals and digits: asked for the plate, the whole of
+    "RZK 19D", "B 1927 PKS", "KA 05 MN 2231" or "กข 5531" is the answer, not its last group; an
+    amount, a date, an hour or a car's model and year is no plate."""
+    from agent.reader_question import typed_values
+
+    asked = "What is the Brio's plate number?"
+    assert typed_values("Kia e-Niro (2022), RZK 19D: Elin's car", "code", exclude=asked) == ["RZK 19D"]
+    assert typed_values("Plat: B 1927 PKS, atas nama Dimas Prasetyo.", "code", exclude=asked) == ["B 1927 PKS"]
+    assert typed_values("reg: KA 05 MN 2231", "code", exclude=asked) == ["KA 05 MN 2231"]
+    assert typed_values("Honda City กข 5531, white", "code", exclude=asked) == ["กข 5531"]
+    assert typed_values("BMW X5 2019, reg AB12 CDE", "code", exclude=asked) == ["AB12 CDE"]
+    assert typed_values("paid 1 450 EUR on 12 MAY 2026 at 10 AM", "code", exclude=asked) == []
+    # Asked for another code, the groups are not joined into a plate.
+    assert "KA 05 MN 2231" not in typed_values("reg: KA 05 MN 2231", "code", exclude="What is the policy number?")
+    brio = hit("Plat: B 1927 PKS, atas nama Dimas Prasetyo.", line=4, topic="Honda Brio")
+    reading = Reader(overlap_model()).read(asked, [brio])
+    assert reading.kind == "answered" and "B 1927 PKS" in reading.answer
+
+
+def test_a_line_that_names_the_daycare_and_no_teacher_does_not_name_the_daycare_teacher():
+    """The name asked is the teacher's: "Little Otters Daycare" on Rin's card names her daycare, and
+    the card says no teacher; a line that says the teacher names her."""
+    card = hit("name: Rin Ross; relation: daughter; city: Vancouver; notes: Little Otters Daycare (drop-off 8:15)", line=3,
+               fields={"name": "Rin Ross", "relation": "daughter", "city": "Vancouver", "notes": "Little Otters Daycare (drop-off 8:15)"})
+    assert Reader(overlap_model()).read("What is the name of Rin's daycare teacher?", [card]).kind != "answered"
+    teacher = hit("Rin: daycare teacher is Ms. Okada, very kind.", line=5)
+    assert "Okada" in Reader(overlap_model()).read("What is the name of Rin's daycare teacher?", [card, teacher]).answer
+    # Of two lines about Sabina, the one that says the teacher answers, by the name after the
+    # role's word in the notes' language ("Tarbiyachi" is the label, not her name).
+    kindergarten = hit("Sabina: Kindergarten: \"Little Stars\" private bog'cha on Shahriston street, group Quyoncha.", line=12)
+    tarbiyachi = hit("Sabina: Tarbiyachi (teacher): Dilnoza Rashidova. Very kind, sends photos every day.", line=13, rank=1)
+    reading = Reader(overlap_model(Little=0.5)).read("Who is Sabina's kindergarten teacher?", [kindergarten, tarbiyachi])
+    assert reading.kind == "answered" and reading.value == "Dilnoza Rashidova"
+    # A squad list's "parent/guardian" column says the player's mum; it says no coach.
+    squad = hit("no: 7; name: Harper Nguyen; parent/guardian: Linh Nguyen; mobile: 0491 571 804", line=8, path="/notes/squad.tsv",
+                fields={"no": "7", "name": "Harper Nguyen", "parent/guardian": "Linh Nguyen", "mobile": "0491 571 804"})
+    assert "0491 571 804" in Reader(overlap_model()).read("What's the phone number of Harper's mum?", [squad]).answer
+    assert Reader(overlap_model()).read("What's the phone number of Harper's coach?", [squad]).kind != "answered"
+
+
+def test_an_interest_rate_is_a_percentage_not_the_amount_it_is_paid_on():
+    """"What interest rate does my deposit pay?" asks for "22%", not the 40 000 000 so'm the
+    deposit holds (the question's "pay" is no price)."""
+    assert analyse("What interest rate does my TBC deposit pay?").want == "percent"
+    assert analyse("How many percent will I work at the Spital?").want == "percent"
+    deposit = hit("TBC Bank omonat (deposit): 40 000 000 so'm, 12 months, opened 10.11.2025, 22% a year, interest monthly.", line=7)
+    reading = Reader(overlap_model()).read("What interest rate does my TBC deposit pay?", [deposit])
+    assert reading.kind == "answered" and reading.value == "22%"
+    loan = hit("전세대출: 금리 3.94% (변동, 6개월마다).", line=3)
+    assert Reader(overlap_model()).read("What's the interest rate on my jeonse loan?", [loan]).value == "3.94%"
+
+
+def test_a_newer_rate_said_without_the_loans_name_revises_the_rate():
+    """The card: "Rate 11.5%, fixed ..., then reset to the bank's reference rate" (its own rate is
+    said first; the reference rate is another it speaks of). The letter: "new rate 10.4% from
+    November" ("new" says which version, not which kind of rate) revises it though it never says
+    mortgage or interest: the percentage says the rate."""
+    card = hit("Rate 11.5%, fixed for the first 3.5 years, then reset to the bank's reference rate + margin.", line=4,
+               topic="Mortgage (Komitas flat)", path="/notes/admin.md")
+    letter = hit("2026-10-06 Tue: Ameria letter: the fixed period ends, new rate 10.4% from November.", line=9, rank=1,
+                 path="/notes/journal/2026-10.md")
+    reading = Reader(overlap_model()).read("What is the mortgage interest rate now?", [card, letter])
+    assert reading.kind == "answered" and reading.value == "10.4%"
+    assert Reader(overlap_model()).read("What is the mortgage interest rate?", [card]).value == "11.5%"
+
+
+def test_a_dated_line_that_switches_to_a_new_one_revises_the_undated_card():
+    """"Switched the internet to Sarkor Telecom", "the office is now in Tashkent City", "the rate is
+    lower now: 19%": dated journal lines that state a change are newer than the undated card."""
+    from agent.reader_versions import REVISES
+
+    assert REVISES.search("01.11.2026 — Switched the internet to Sarkor Telecom (200 Mbit)")
+    assert REVISES.search("the rate is lower now: 19% a year") and REVISES.search("the office is now in Tashkent City")
+    assert not REVISES.search("moved the policy to the Kia") and not REVISES.search("He is now at home")
+    card = hit("Internet: Uztelecom fibre 100 Mbit, 189 000 so'm a month, contract in my name.", line=5, path="/notes/home.md",
+               topic="Internet")
+    switched = hit("01.11.2026 — Switched the internet to Sarkor Telecom (200 Mbit, 165 000 so'm a month).", line=3, rank=1,
+                   path="/notes/journal 2026-11.md")
+    reading = Reader(overlap_model()).read("Who is our internet provider?", [card, switched])
+    assert reading.kind == "answered" and "Sarkor Telecom" in reading.answer
+
+
+def test_a_change_of_another_thing_is_no_newer_version_of_the_day_asked():
+    """"The wedding is now at Villa Chbat, same day, Saturday 5 June 2027" says the place changed;
+    asked by when to reply, the invitation's "RSVP by 31 January" still answers."""
+    rsvp = hit("RSVP to me by 31 January please, with the number of people and any allergies.", line=4,
+               path="/notes/Rami's wedding.md", topic="Rami's wedding")
+    moved = hit("The wedding is now at Villa Chbat, same day, Saturday 5 June 2027, ceremony 17:00 at Saint Elie church.", line=9,
+                rank=1, path="/notes/Rami's wedding.md", topic="Rami's wedding")
+    reading = Reader(overlap_model(Villa=0.3)).read("rsvp for ramis wedding by when", [moved, rsvp])
+    assert reading.kind == "answered" and "31 January" in reading.answer
 
 
 def test_the_groups_of_an_amount_are_no_code():

@@ -113,3 +113,8 @@ def test_a_wifi_line_written_network_slash_password_gives_the_password():
     # A line that names a network only is no password.
     only = hit("Lägenheten: Wi-Fi: Kastanjen1103", line=12, path="/notes/hem.md")
     assert "Kastanjen1103" not in Reader(overlap_model()).read("wifi pw at home?", [changelog, only]).answer
+    # "NAME, password SECRET": the code right after the asked word is the one asked.
+    named = hit("Internet: Wi-Fi: Yusupovlar_5G, password Bodomzor57kv", line=21, path="/notes/home.md")
+    for question in ("What is the wifi password?", "What is the home Wi-Fi password?"):
+        reading = Reader(overlap_model()).read(question, [named])
+        assert reading.kind == "answered" and reading.value == "Bodomzor57kv", question
