@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
+from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -140,6 +140,25 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _parse_pdf(data)
     text, warning = decode_text(data)
     lines = split_lines(text)
+    if textbundle.is_metadata(path):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a TextBundle's metadata; the note's text beside it is read")
+    if textbundle.is_note_text(path):
+        # A TextBundle's note (Bear, Ulysses, iA Writer): markdown under its title, the bundle's name
+        # when it opens with none (the file is "text" in every bundle), dated by info.json's last change.
+        note = textbundle.note_of(path)
+        if note.trashed:
+            return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                              nothing="a note in the trash (its TextBundle's info.json says so)")
+        md, numbers = textbundle.with_title(vault_lines(lines), note.title)
+        return _converted(md, numbers, warning, written=note.written or front_matter_date(lines))
+    if mattermost.looks_like_mattermost(path, lines):
+        # A Mattermost bulk export (import.jsonl): each channel's posts by day, replies under them, dated.
+        md, numbers, days, bad = mattermost.to_markdown(lines)
+        if bad:
+            shown = ", ".join(map(str, bad[:5])) + (", ..." if len(bad) > 5 else "")
+            warning = f"{warning + '; ' if warning else ''}{len(bad)} line(s) of the Mattermost export are not JSON (line {shown}): left out"
+        return _dated_notes(md, numbers, days, warning, "a Mattermost export with no posts")
     if opml.looks_like_opml(path, lines):
         # An outline (Dynalist, Workflowy): items with items under them are headings over them.
         try:
