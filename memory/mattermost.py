@@ -22,7 +22,8 @@ Here it is:
     a direct channel of two users                    ->  ## Direct messages: Amira Trabelsi and Skander Ben Ammar
 
 - A channel's posts are in time order under days, each post a bullet "HH:MM Full name: text" (the
-  `user` lines' first and last name, else the nickname, else the user name), its further lines
+  `user` lines' first and last name, else the nickname, else the user name; "HH:MM text" for whose
+  export it is, the one who writes notes to self or the only one who posts), its further lines
   indented under it so its own lists and tables stay lists and tables; a heading or a rule written
   in a message would end the channel's section, so it is kept as words. A reply is a bullet under
   its root post (its day said when it is not the root's). An attachment is named at the end of its
@@ -47,6 +48,9 @@ _MENTION = re.compile(r"(?<![\w.@])@([a-z0-9][a-z0-9._-]*[a-z0-9]|[a-z0-9])", re
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*([-=*_])(\s*\1){2,}\s*$")  # "---", "===" (which would also underline a heading)
 _BLOCK_START = re.compile(r"^\s*(\||[-*+]\s|\d+[.)]\s|```|~~~|>)")
+
+
+_ME = "\0me"  # where `names` keeps the user name of whose export it is (no user name has a NUL)
 
 
 def _record(line: str) -> dict | None:
@@ -170,7 +174,7 @@ def _bullet(post: _Post, indent: str, day: str | None, names: dict[str, str]) ->
     if post.attachments:
         said = f"(attached: {', '.join(post.attachments)})"
         rows = rows[:-1] + [f"{rows[-1]} {said}"] if rows and not _BLOCK_START.match(rows[-1]) else rows + [said]
-    who = names.get(post.user.lower(), post.user)
+    who = "" if post.user.lower() == names.get(_ME, "") else names.get(post.user.lower(), post.user)
     stamp = ""
     if post.at:
         stamp = post.at.strftime("%H:%M" if post.at.strftime("%Y-%m-%d") == day else "%Y-%m-%d %H:%M") + " "
@@ -242,6 +246,14 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int], list[tuple[int,
         else:
             section = directs.setdefault(key, _Section("", n))
         section.posts.append(post)
+    # Whose export it is: the one who writes notes to self, else the only one who posts. Their own
+    # posts are their notes, said without their name ("- 20:14 CIN : 08415273"), as a note is; the
+    # name on every line would be one more person each line speaks of.
+    selves = {m[0] for m in directs if len(m) == 1}
+    posters = {_words(body.get("user")).lower() for _, _, body, _ in posts if _words(body.get("user"))}
+    me = next(iter(selves)) if len(selves) == 1 else next(iter(posters)) if len(posters) == 1 else ""
+    if me:
+        names[_ME] = me
     for members, section in directs.items():
         section.title = _direct_title(members, names)
         section.notes = [(k, v) for k, v in section.notes if v.lower() != section.title.lower()]

@@ -1,11 +1,13 @@
 """A Mattermost bulk export (`mmctl export create`: `import.jsonl` beside a `data/` tree) is read as
-the team's channels, each a heading over its posts in time order by day, "HH:MM Full name: text",
+the team's channels, each a heading over its posts in time order by day, "HH:MM Full name: text"
+("HH:MM text" for the posts of whose export it is, the one who writes notes to self),
 replies under their post, direct messages to oneself as "Notes to self", an attachment named at the
 end of its post; every line cited at the export line of its post and dated by that post's day. Other
 JSON Lines files are not Mattermost's, and a broken line costs only itself."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 
 from memory import mattermost, parsers
@@ -98,7 +100,9 @@ def test_posts_are_bullets_with_time_and_full_name_replies_under_them(tmp_path):
     old = _line("LM-40817")
     assert (_line('"purpose": "the grey Corolla"'), "Mattermost: The Hearth > Car", "Purpose: the grey Corolla") in got
     assert (_line('"header": "GP: Dr. Okafor"'), "Mattermost: The Hearth > Health", "Header: GP: Dr. Okafor") in got
-    assert any(n == old and "18:05 Nadia Volkov: Insurance: Lumen Mutual, policy LM-40817" in t for n, _, t in got)
+    # Nadia writes notes to self: the export is hers, and her posts are her notes, without her name.
+    assert any(n == old and t.endswith("18:05 Insurance: Lumen Mutual, policy LM-40817, renewal every 14 March.") for n, _, t in got)
+    assert not any("Nadia Volkov:" in t for t in texts)
     # The reply, on its post's line, a bullet right under it, its day said (not the post's).
     reply = next(k for k, t in enumerate(texts) if "The green card is in the glovebox." in t)
     assert "LM-40817" in texts[reply - 1] and "2025-03-15 07:45 Tomas:" in texts[reply] and got[reply][0] == old
@@ -142,7 +146,8 @@ def test_every_post_is_dated_by_its_own_day_so_a_later_post_is_newer(tmp_path):
     assert (_line("LM-55120"), "2026-03-14") in parsed.written_from
     assert parsed.written_from == sorted(parsed.written_from)
     for s in statements:  # each cites the export line its words are on
-        words = s.text.split(": ")[-1].replace("Nadia Volkov", "@nadia")[:12]
+        words = s.text.split(": ")[-1].replace("Nadia Volkov", "@nadia")
+        words = (words.split(" ", 1)[1] if re.match(r"\d\d:\d\d ", words) else words)[:12]
         assert words in EXPORT.split("\n")[s.line - 1], (s.line, s.text)
 
 
