@@ -52,7 +52,7 @@ from agent.reader_text import (
     written_in_lower_case,
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (REVISES, VERSION_DEPTH, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (VERSION_DEPTH, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    same_fact, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -728,10 +728,7 @@ class Reader:
         if roles := _named_roles(info):
             # "Sabina's kindergarten teacher": a line about Sabina that says no teacher (her
             # kindergarten's name) is about her, not the teacher.
-            def says_role(st: StatementHit) -> bool:
-                said = _terms_of(st) | content_words(" ".join(st.fields))
-                return any(same_or_synonym(r, said) or _ROLE_KINDS.get(stem(r), set()) & said for r in roles)
-            cands = [c for c in cands if says_role(c.statement)]
+            cands = [c for c in cands if _says_role(roles, _terms_of(c.statement) | content_words(" ".join(c.statement.fields)))]
         if info.want == "code":
             # A code, and for a secret its own noun on the line ("Bike shed padlock code: 5182") ...
             # ... unless every other word of its name keys the line ("bike lock: 4197").
@@ -949,7 +946,7 @@ class Reader:
         # day the line is filed under ("24-11-2026: Daan V. has a new number").
         text = best.statement.text
         live = [v for v in best.typed if not _filed_under(best.statement, v) and not retired(text, v)]
-        if not any(v in text[m.start():m.end() + _CHANGED_VALUE_WINDOW] for m in REVISES.finditer(text) for v in live):
+        if not changed_value(text, live, before=0, after=_CHANGED_VALUE_WINDOW):
             return False
         kind_words = KIND_WORDS.get(info.want or "", set())
         words = [w for w in attribute_words(info.text, _whose(info, but=info.subject)) if stem(w) not in kind_words]
@@ -1061,7 +1058,7 @@ class Reader:
             # when nothing there is near "dentist".
             return False
         roles = _named_roles(info)
-        if roles and not any(same_or_synonym(r, said_stems) or _ROLE_KINDS.get(stem(r), set()) & said_stems for r in roles):
+        if roles and not _says_role(roles, said_stems):
             # Someone of Rin's or Temur's, named by a role, is asked about: a line that says no
             # such role is about Rin or Temur themselves ("Rin: Little Otters Daycare", "Temur's
             # kids' watch: +998 90 ..."). (A near vector is not enough: a daycare is near a teacher.)
@@ -1655,6 +1652,11 @@ _ROLE_KINDS = {stem(k): {stem(w) for w in v.split()} for k, v in {
     "mum": "parent guardian", "mom": "parent guardian", "mother": "parent guardian", "dad": "parent guardian",
     "father": "parent guardian", "wife": "spouse partner", "husband": "spouse partner", "son": "child kid",
     "daughter": "child kid"}.items()}
+
+
+def _says_role(roles: list[str], said: set[str]) -> bool:
+    """The stems a line says name one of the roles, or a kind of relation it is one of."""
+    return any(same_or_synonym(r, said) or _ROLE_KINDS.get(stem(r), set()) & said for r in roles)
 
 
 def _opens_lower(text: str) -> bool:

@@ -273,14 +273,18 @@ def _change_gives(c: "Scored") -> bool:
     """A word of change on the line gives a value of the asked kind, or the line tells its change
     otherwise (an update mark, a day it holds from): "The wedding is now at Villa Chbat, same day,
     Saturday 5 June 2027" changes the place, not the day to reply by."""
-    text = c.statement.text
-    changes = list(REVISES.finditer(text))
     # (Only for values written with digits, which are read reliably: a name the change gives may
     # not be read as one, "switched internet to T-2".)
     numeric = [v for v in c.typed if re.search(r"\d", v)]
-    if not changes or _UPDATE_MARK.search(text) or not numeric:
+    if not revises(c.statement) or _UPDATE_MARK.search(c.statement.text) or not numeric:
         return True
-    return any(v in text[max(0, m.start() - 30):m.end() + 30] for m in changes for v in numeric)  # "10.15 instead of lørdag"
+    return changed_value(c.statement.text, numeric, before=30, after=30)  # "10.15 instead of lørdag"
+
+
+def changed_value(text: str, values: list[str], *, before: int, after: int) -> bool:
+    """One of `values` stands within `before`/`after` characters of a word of change in `text`:
+    the value the change gives ("is now 11:15am", "moved to Wednesdays")."""
+    return any(v in text[max(0, m.start() - before):m.end() + after] for m in REVISES.finditer(text) for v in values)
 
 
 # A line marked as an update of what the note said before: "Update: ...", "UPD 12/10:", "EDIT
@@ -410,11 +414,9 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         out = info.terms & terms(x.statement)
         # (Only a line that names the person: "her cell is now ..." after "Teresa got a new phone"
         # is no version of Daniel's.)
-        if x.typed and revises(x.statement) and names and all(p[0] in out for p in names):
+        # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
+        if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)):
             out |= kind
-        if x.typed and info.want == "percent":
-            out |= kind  # "Final offer: 3,69 %" says the rate the question asks
-
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)
