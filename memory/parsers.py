@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
+from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
+from memory import texinfo
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -152,6 +153,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                               nothing="a note in the trash (its TextBundle's info.json says so)")
         md, numbers = textbundle.with_title(vault_lines(lines), note.title)
         return _converted(md, numbers, warning, written=note.written or front_matter_date(lines))
+    if anytype.looks_like_anytype(path, text) and (obj := anytype.to_markdown(path, text)) is not None:
+        # An Anytype export's object (Any-Block JSON): a page's name over its relations and blocks, dated.
+        warning = "; ".join(w for w in (warning, obj.warning) if w) or None
+        if obj.nothing:
+            return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [], nothing=obj.nothing)
+        return _converted(obj.md, obj.numbers, warning, written=obj.written)
+    if anytype.is_account_profile(path):
+        return ParsedFile(kind="text", blocks=[], warnings=[warning] if warning else [],
+                          nothing="an Anytype export's account profile (binary); its objects are read")
     if mattermost.looks_like_mattermost(path, lines):
         # A Mattermost bulk export (import.jsonl): each channel's posts by day, replies under them, dated.
         md, numbers, days, bad = mattermost.to_markdown(lines)
@@ -159,6 +169,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             shown = ", ".join(map(str, bad[:5])) + (", ..." if len(bad) > 5 else "")
             warning = f"{warning + '; ' if warning else ''}{len(bad)} line(s) of the Mattermost export are not JSON (line {shown}): left out"
         return _dated_notes(md, numbers, days, warning, "a Mattermost export with no posts")
+    if texinfo.looks_like_texinfo(path, lines):
+        # A GNU Texinfo manual or a chapter file it @includes: sections as headings, @table "term: body",
+        # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
+        text, warning = texinfo.redecoded(path, data, text, warning)
+        doc = texinfo.to_markdown(split_lines(text), path)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
+                          warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
+                          written_from=doc.days, nothing=doc.nothing)
     if opml.looks_like_opml(path, lines):
         # An outline (Dynalist, Workflowy): items with items under them are headings over them.
         try:
