@@ -79,7 +79,7 @@ _GLOSSES: dict[str, tuple[str, ...]] = {
     "neighbour neighbor": ("nachbar", "sasiad", "buurman", "buurvrouw", "granne", "voisin", "vecino", "vicino", "vizinho"),
     "kindergarten nursery": ("kita", "kindergarten", "przedszkol", "kinderdagverblijf", "creche", "forskola", "guarderia", "asilo nido", "scuola materna", "skolk", "materska skol"),
     "class": ("trida ", "tridy", "tride ", "klasse", "klasa ", "klasy"),
-    "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola"),
+    "school": ("schule", "szkol", "szkola", "school", "skola", "ecole", "escuela", "scuola", "escola", "colegio", "liceo", "lycee"),
     "teacher": ("lehrer", "erzieher", "nauczyciel", "wychowaw", "leraar", "larare", "professeur", "maestr", "profesor", "insegnante", "ucitel",
                 "enseignant", "institutri", "instituteur", "maitresse", "professora", "pedagog",
                 "juf ", "juffrouw", "klastitularis"),
@@ -725,7 +725,8 @@ _ROMANIAN_MORE: dict[str, tuple[str, ...]] = {
     "account": ("contul",),
     "raise pay rise": ("marire", "marirea"),
     "boss manager lead": ("sef ", "seful", "sefa ", "sefului"),
-    "colleague": ("coleg ", "colegul", "colega ", "colegi"),
+    # (Not "colegi", which starts the Spanish "colegio", a school.)
+    "colleague": ("coleg ", "colegul", "colega ", "colegii", "colegilor"),
     "christmas": ("craciun",),
     "birthday": ("la multi ani", "ziua lui", "ziua ei", "aniversare"),
     "born birth": ("nascuta",),
@@ -1085,6 +1086,7 @@ _ESTONIAN_GEORGIAN_MORE: dict[str, tuple[str, ...]] = {
     "stairwell staircase entrance": ("trepikoja", "trepikod"),
     "housing association building association": ("korteriuhistu", "amkhanagob"),
     "kindergarten nursery preschool": ("lasteaed", "lasteaia"),
+    "school": ("pohikool", "gumnaasium", "koolis", "kooli "),
     "id number personal code national id": ("isikukood",),
     "family doctor gp": ("perearst",),
     "dentist dental": ("hambaarst", "hambaravi", "lastehambaravi"),
@@ -1152,9 +1154,57 @@ _UZBEK_DARIJA_MORE: dict[str, tuple[str, ...]] = {
 }
 _UZBEK_DARIJA_MORE = {english: tuple(dict.fromkeys(w.replace("'", a) for w in words for a in _APOSTROPHES))
                       for english, words in _UZBEK_DARIJA_MORE.items()}
+# Albanian household words (folded: "ë" and "ç" as "e" and "c"), and the Guarani ones that
+# Paraguayans mix into Spanish and English ("che sy", my mother). Not "police" (an Albanian
+# insurance policy, an English police), "baba" or "nena" alone.
+_ALBANIAN_GUARANI_MORE: dict[str, tuple[str, ...]] = {
+    "passport": ("pasaport",),
+    "identity card id": ("leternjoftim", "karta e identitetit"),
+    "id number personal code national id": ("numri personal", "numrin personal"),
+    "driving licence": ("leja e drejtimit", "lejen e drejtimit", "patenta", "registro de conducir"),
+    "kindergarten nursery preschool": ("kopsht",),
+    "school": ("shkoll",),
+    "teacher": ("mesues", "edukatore"),
+    "loan mortgage": ("kredi ", "kredia", "kredin", "kredis", "hipoteke"),
+    "instalment payment": ("kesti", "kestin", "kestit"),
+    "maintenance fee": ("mirembajtj",),
+    "salary pay": ("rroga", "rrogen", "rroges"),
+    "mother mum mom": ("nena ime", "nenes", "mami ", "mamaja", "che sy", "chesy"),
+    "father dad": ("babai", "babi ", "che ru ", "cheru"),
+    "grandmother grandma": ("gjyshe", "jaryi"),
+    "grandfather grandpa": ("gjyshi", "tamoi"),
+    "uncle": ("daja", "dajes", "xhaxh"),
+    "aunt": ("halla", "hallen", "teze "),
+    "mother-in-law": ("vjehrra", "vjehrres"),
+    "father-in-law": ("vjehrri", "vjehrrit"),
+    "brother": ("vella", "ryvy", "kyvy"),
+    "sister": ("motra", "motres", "motren", "kypy'y", "kypyy", "reindy"),
+    "wife spouse": ("gruaja", "bashkeshorte"),
+    "husband spouse": ("burri im", "bashkeshorti"),
+    "son": ("djali",),
+    "daughter": ("vajza", "vajzes"),
+    "children kids": ("femijet", "femijeve"),
+    "doctor": ("mjek", "doktor"),
+    "dentist dental": ("dentist",),
+    "car": ("makina", "makines", "makinen"),
+    "inspection": ("kolaudim",),
+    "insurance": ("sigurim", "sigurac"),
+    "electricity": ("energji",),
+    "water": ("ujesjell",),
+    "rent": ("qira", "qera"),
+    "building": ("pallat",),
+    "address": ("adresa", "adresen"),
+    "birthday": ("ditelindj",),
+    "wedding": ("dasm",),
+    "account": ("llogari",),
+    "tax": ("tatim",),
+    "neighbour neighbor": ("fqinj",),
+    "parents": ("prinder",),
+    "housekeeper maid cleaner": ("empleada",),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
                _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
-               _UZBEK_DARIJA_MORE):
+               _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
@@ -1327,7 +1377,7 @@ _CYRILLIC_GLOSSES: dict[str, tuple[str, ...]] = {
     "service inspection": ("техогляд", "то: ", "то на "),
     "tyres tires": ("шини", "шин ", "гума ", "шиномонтаж"),
     "vehicle registration document": ("техпаспорт",),
-    "school": ("школ", "ліцей", "гімназі"),
+    "school": ("школ", "ліцей", "гімназі", "гимнази", "лицей"),
     "class": ("клас",),
     "teacher": ("вчител", "вчительк", "учител", "керівниц"),
     "kindergarten nursery": ("садоч", "дитсад", "дитячий садок"),
