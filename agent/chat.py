@@ -25,8 +25,8 @@ from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
-                                   spell_out, split_question)
-from agent.reader_statements import search_statements, statements_holding
+                                   spell_out, split_question, typed_values)
+from agent.reader_statements import pronoun_followers, search_statements, statements_holding
 from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -66,6 +66,7 @@ MIN_VECTOR_SCORE = 0.2
 # of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
 STATEMENTS_K = 12
 ABOUT_THEM_K = 6  # lines retrieved by the asked person's name alone
+FOLLOWED_K = 6  # retrieved lines naming the asked person whose pronoun sentences after them are read too
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
 MENTIONS_K = 40
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
@@ -593,6 +594,7 @@ class ChatEngine:
                                           k=STATEMENTS_K, chunk_k=self.settings.memory.k)
                 statements += [s for s in extra if s.id not in seen]
             statements += self._about_them(part, statements)
+            statements += self._followers(part, statements)
             seen = {s.id for s in statements}
             statements += [s for s in statements_holding(self.memory, part[:2000]) if s.id not in seen]
             with self._lock:
@@ -622,6 +624,33 @@ class ChatEngine:
                 if hit.id not in seen:
                     seen.add(hit.id)
                     extra.append(hit)
+                # "Called Sardor aka. He moved from Moscow to Seoul last month."
+        return extra
+
+    def _followers(self, question: str, statements: list) -> list:
+        """The sentences that go on by pronoun about someone the question names, right after a
+        retrieved sentence that names them: "Called Sardor aka. He moved from Moscow to Seoul last
+        month." shares no word with "Where does my brother Sardor live?" but tells it. One found
+        by the question's words already is told whom it means."""
+        info = analyse(question)
+        people = {w for n in info.names for w in re.sub(r"['’]s$", "", n).split() if len(w) > 2}
+        if not people or info.want is None:
+            # (Only for a value of a kind the sentence itself must hold: "Pixel is our border
+            # collie. She was born in April 2021" says no breed, though read with the one before.)
+            return []
+        by_id = {s.id: s for s in statements}
+        extra: list = []
+        said = [s for s in statements if any(re.search(rf"\b{re.escape(p)}\b", s.text) for p in people)]
+        for hit in said[:FOLLOWED_K]:
+            for follower in pronoun_followers(self.memory, hit):
+                if not typed_values(follower.text, info.want, exclude=question):
+                    continue
+                if follower.id in by_id:
+                    known = by_id[follower.id]
+                    known.context, known.continues, known.rank = follower.context, True, min(known.rank, follower.rank)
+                else:
+                    by_id[follower.id] = follower
+                    extra.append(follower)
         return extra
 
     def _nicknames_in(self, question: str) -> dict[str, list[str]]:

@@ -40,11 +40,16 @@ class StatementHit(Statement):
     # For a sentence that speaks of someone by pronoun ("her new number is ..."): the sentences
     # just before it under the same heading, which say who that is ("Ma's birthday. ...").
     context: str = ""
+    # True when the sentence was pulled in right after the one in `context`, which names whom its
+    # pronoun means ("Called Sardor aka. He moved ..."): that sentence is as good as its own words.
+    continues: bool = False
 
 
 _ABBREVIATIONS = ("dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "e.g.", "i.e.", "vs.", "no.", "apt.", "approx.", "etc.")
 _PRONOUN_START = re.compile(r"^(she|he|it|they|her|his|its|their)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(she|he|him|her|hers|his|they|them|their|it|its)\b", re.IGNORECASE)
+# (Not "it": "Change of plan for Christmas. It's a lot closer than Stonehaven" is about the plan.)
+_PERSON_PRONOUN_START = re.compile(r"^(she|he|they|her|his|their)\b", re.IGNORECASE)
 _DEFINITE_START = re.compile(r"^The\s+[a-z]")
 CONTEXT_STATEMENTS = 3
 
@@ -194,6 +199,25 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
                 hit.context = _context(hit, before)
         return out
     return ChunkStatements(memory, chunk_k).search(query, k)
+
+
+def pronoun_followers(memory, hit: StatementHit, n: int = 2) -> list[StatementHit]:
+    """The sentences right after `hit` in its paragraph that go on about someone by pronoun
+    ("Called Sardor aka. He moved from Moscow to Seoul last month"): they share no word with a
+    question that names the person, so no search finds them; each reads with `hit` as its context."""
+    after = getattr(memory, "statements_after", None)
+    if after is None or hit.kind != "sentence":
+        return []
+    out: list[StatementHit] = []
+    last = hit.end_line
+    for st in after(hit.id, n):
+        data = _as_dict(st)
+        # (A sentence of the same paragraph: on the same line or the one right after it.)
+        if st.kind != "sentence" or data["topic"] != hit.topic or st.line > last + 1 or not _PERSON_PRONOUN_START.match(st.text):
+            break
+        out.append(StatementHit(**data, score=hit.score, rank=hit.rank, context=hit.text, continues=True))
+        last = st.end_line
+    return out
 
 
 _HELD_VALUE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d|\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")

@@ -746,6 +746,11 @@ class Memory:
         sentence that says who she is)."""
         return self._ledger.statements_before(statement_id, n)
 
+    def statements_after(self, statement_id: str, n: int = 2) -> list[Statement]:
+        """The `n` statements just after this one in its file ("Called Sardor. He moved to Seoul
+        last month": the sentence after a name that goes on about them by pronoun)."""
+        return self._ledger.statements_after(statement_id, n)
+
     def statements_at(self, path: str, line: int) -> list[Statement]:
         """The statements that cover `line` of `path` (1-based), for citing and quoting."""
         return self._ledger.statements_at(os.path.abspath(os.fspath(path)), int(line))

@@ -424,6 +424,18 @@ class Ledger:
             ).fetchall()
         return [self._statement(r) for r in reversed(rows)]
 
+    def statements_after(self, statement_id: str, n: int) -> list[Statement]:
+        """The `n` statements just after this one in its file, in file order."""
+        with self._lock:
+            row = self._conn.execute("SELECT path, ord FROM statements WHERE id=?", (statement_id,)).fetchone()
+            if row is None:
+                return []
+            rows = self._conn.execute(
+                f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? AND ord>? ORDER BY ord LIMIT ?",
+                (row[0], row[1], n),
+            ).fetchall()
+        return [self._statement(r) for r in rows]
+
     def statements_at(self, path: str, line: int) -> list[Statement]:
         with self._lock:
             rows = self._conn.execute(

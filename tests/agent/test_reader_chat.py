@@ -559,3 +559,36 @@ def test_a_hop_for_a_doctor_takes_the_one_the_line_calls_dr(tmp_path):
     assert found("Medicine Zoya: Drug: Ventolin syrup only when the chest is tight (Dr. Farah).", "doctor") == "Dr. Farah"
     assert found("Medicine Zoya: Drug: Ventolin syrup (Dr. Farah, then Dr. Malik).", "doctor") != "Dr. Farah"
     assert found("Medicine Zoya: Drug: Ventolin syrup (Dr. Farah).", "person") != "Dr. Farah"
+
+
+def test_a_pronoun_sentence_after_the_named_one_is_read_as_about_them(tmp_path):
+    """"Called Ravshan. He moved from Lyon to Oslo last month.": the second sentence shares no word
+    with "Where does my brother Ravshan live?" and says nobody's name; it is read right after the
+    sentence that names him, so the newer place answers over the card's older one (real memory)."""
+    from agent.chat import open_memory
+    from agent.reader_statements import search_statements
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- Ravshan: my older brother, in Lyon since 2019, pastry chef at a hotel there.\n"
+                                     "- Dilya: my younger sister, student in Almaty.\n")
+    (notes / "journal.md").write_text("# Journal\n\n## October\n\n**07.10.2026** - Called Ravshan. He moved from Lyon to Oslo last month, "
+                                      "new job at a bakery. Mum cried, then was proud.\n")
+    home = Home(tmp_path / "home").ensure()
+    settings = home.load_settings()
+    settings.notes_dirs = [str(notes)]
+    memory = open_memory(home, settings)
+    try:
+        memory.index([notes])
+        engine = ChatEngine(home, settings, memory=memory, model=FakeModel(logprob_fn=scorer))
+        called = [s for s in memory.search_statements("Called Ravshan", k=12) if s.text.endswith("Called Ravshan.")]
+        assert called and [s.text for s in memory.statements_after(called[0].id, 1)] == ["He moved from Lyon to Oslo last month, new job at a bakery."]
+        retrieved = search_statements(memory, "Ravshan", k=4)
+        found = engine._followers("Where does my brother Ravshan live?", retrieved)
+        assert any(s.continues and "Oslo" in s.text and "Called Ravshan" in s.context for s in [*retrieved, *found])
+        answer = engine.ask("Where does my brother Ravshan live?")
+        assert answer.kind == "answered" and "Oslo" in answer.answer, answer.answer
+        # A name no retrieved sentence is followed about brings nothing more.
+        assert engine._followers("Where does Dilya live?", search_statements(memory, "Dilya", k=4)) == []
+    finally:
+        memory.close()
