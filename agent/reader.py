@@ -281,6 +281,9 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name)}
+    if st.continues:
+        # "He moved from Moscow to Seoul" right after "Called Sardor aka." says what that one says.
+        terms |= content_words(st.context)
     return terms
 
 
@@ -586,7 +589,7 @@ class Reader:
                 # never the name of the letter the line is in.
                 noun = kind_noun.group(1)
                 own_names = [v for v in typed if v in typed_values(st.text, "name", exclude=info.text)]
-                beside = [v for v in own_names if _near(bare, v, noun) or noun in v.lower() or names_its_kind(v, noun, info.text)]
+                beside = [v for v in own_names if _near(bare, v, noun, glossed=True) or noun in v.lower() or names_its_kind(v, noun, info.text)]
                 # ... in the line's own language too ("Школа: Київський ліцей №12" says "school").
                 said_kind = re.search(rf"\b{noun}", st.text.lower()) or noun in english_for(st.text)
                 # A line that says every other word of the question ("Switched my climbing
@@ -595,6 +598,9 @@ class Reader:
                 others = info.terms - {stem(noun)}
                 about_it = len(others) >= 2 and others <= terms
                 typed = beside if said_kind or (re.fullmatch(_SITE_KINDS, noun) and not about_it) else own_names
+                # Of those, one that carries the kind in its name is the place; a doctor's name
+                # beside it is who works there ("Dr. Karine Manukyan, Polyclinic No. 17").
+                typed = [v for v in typed if noun in v.lower() or names_its_kind(v, noun, info.text)] or typed
                 own = [v for v in own if v in typed]
             if modifiers and typed and stem(role[0]) not in terms:
                 typed = [v for v in typed if not {stem(w) for w in words(v.lower())} & modifiers]
@@ -817,7 +823,9 @@ class Reader:
         if not cands:
             return
         q = " " + _clip(info.text, MAX_QUESTION_CHARS)
-        pairs = [(PASSAGE.format(s=_clip(c.statement.text, SCORE_CHARS)), q) for c in cands]
+        # A sentence that goes on by pronoun is read with the one that names whom it means.
+        pairs = [(PASSAGE.format(s=_clip(f"{c.statement.context} {c.statement.text}" if c.statement.continues else c.statement.text, SCORE_CHARS)), q)
+                 for c in cands]
         pairs.append((NO_PASSAGE, q))
         lps = self._logprobs(pairs)
         base = _mean(lps[-1])
@@ -1189,6 +1197,13 @@ class Reader:
                 rel = the
         if rel:
             noun = rel.group(1)
+            if noun in ("kid", "child") and rel.group(0).startswith(("my", "our")) and not info.names:
+                # "When is my kid's birthday?" where the notes call Temur "our son" and Sabina "our
+                # daughter": two children, so which one is asked.
+                pool = [*listings, *(line for w in ("son", "daughter") for line in (self.mentions(w) if self.mentions is not None else []))]
+                kids = _own_children(pool)
+                if len(kids) >= 2:
+                    return kids
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
             for t in listings:
                 # "my nieces Maeve (2017) and Clodagh (2020)": a name may carry a bracketed aside.
@@ -1356,6 +1371,24 @@ def _titled_grandmothers(texts: Sequence[str]) -> list[str]:
                 continue
             found[name] = f"{m.group(0).split()[0]} {name}"
     return list(found.values())
+
+
+_NAME_WORD = r"[A-Z][\w'’-]+"
+_CHILD_OF_MINE = re.compile(
+    # "Temur — our son", "Sabina (our daughter)", "Lina, our daughter"; "our son Yassine", "my daughter, Lina"
+    rf"\b({_NAME_WORD})(?: {_NAME_WORD})?\s*(?:—|–|-|:|,|\()\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter)\b(?![-’'])"
+    rf"|\b(?:[Mm]y|[Oo]ur)\s+(?:(?:older|oldest|elder|eldest|younger|youngest|little|big)\s+)?(?:son|daughter)(?![-’'])\s*,?\s+({_NAME_WORD})")
+
+
+def _own_children(texts: Sequence[str]) -> list[str]:
+    """The names the notes give the user's sons and daughters (not a niece's, not "my son-in-law")."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _CHILD_OF_MINE.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name.lower() not in STOP_WORDS and name not in ("My", "Our", "The"):
+                found.setdefault(name, None)
+    return list(found)
 
 
 def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:
@@ -2542,6 +2575,10 @@ _KIND_NAME_HEADS = {
     "university": "university|uni|college|institute|tech|polytechnic|poly",
     "college": "university|uni|college|institute|tech|polytechnic|poly|academy",
     "hospital": "hospital|infirmary|medical cent(?:re|er)|clinic",
+    "polyclinic": "polyclinic|clinic|medical cent(?:re|er)|health cent(?:re|er)",
+    "kindergarten": "kindergarten|nursery|preschool|daycare|kita|cr[eè]che|montessori",
+    "nursery": "kindergarten|nursery|preschool|daycare|kita|cr[eè]che|montessori",
+    "daycare": "kindergarten|nursery|preschool|daycare|kita|cr[eè]che|montessori",
     "clinic": "clinic|medical cent(?:re|er)|health cent(?:re|er)|surgery|practice",
     "surgery": "surgery|medical cent(?:re|er)|health cent(?:re|er)|practice|clinic",
     "practice": "practice|surgery|medical cent(?:re|er)|health cent(?:re|er)|clinic",
@@ -2565,9 +2602,14 @@ def names_its_kind(value: str, noun: str, question: str = "") -> bool:
     if not heads or len(value.split()) < 2:
         return False
     narrowed = re.search(rf"\b([a-z]+) {re.escape(noun)}\b", question.lower())
-    if narrowed and re.fullmatch(heads, narrowed.group(1)) and narrowed.group(1) != noun:
+    narrowed = narrowed if narrowed and re.fullmatch(heads, narrowed.group(1)) and narrowed.group(1) != noun else None
+    if narrowed:
         heads = f"{re.escape(narrowed.group(1))}|{re.escape(noun)}"
-    return re.search(rf"(?i)\b(?:{heads})$", value.strip(" .,;:")) is not None
+    if re.search(rf"(?i)\b(?:{heads})$", value.strip(" .,;:")):
+        return True
+    # ... or whose first word says it in the notes' language ("Ecole El Amal", "Escuela 119",
+    # "Colegio Campestre La Colina"), when the question does not narrow the kind.
+    return not narrowed and stem(noun) in gloss_stems(value.split()[0])
 
 
 def _kinds_named(info: QuestionInfo, best: Scored) -> list[str]:

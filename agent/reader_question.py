@@ -76,7 +76,7 @@ _PLACE_KINDS = "city|town|village|country|county|island"
 # Places are named beside their kind ("Hodnet's garage", "St Mary's school"); companies, apps and
 # tools go by their bare names ("I joined Brightwater Robotics", "bought Trados").
 _SITE_KINDS = ("school|garage|hospital|club|shop|store|bank|restaurant|hotel|gym|surgery|pharmacy|chemist|"
-               "university|college|church|pub|cafe|café|clinic|practice|supermarket")
+               "university|college|church|pub|cafe|café|polyclinic|clinic|practice|supermarket|kindergarten|nursery|daycare")
 _BARE_KINDS = "company|firm|agency|airline|band|team|app|tool|brand"
 _NAMED_KINDS = f"{_SITE_KINDS}|{_BARE_KINDS}"
 
@@ -158,7 +158,10 @@ def analyse(question: str) -> QuestionInfo:
             and not re.search(r"^\W*(?:what|which|who)\b(?:\s+\w+)?\s+(?:did|do|does|should|will|can|could|would)\s", low)):
         want = "date"
     elif re.search(r"^\W*(who|whom)\b", low) and (not qnames or re.search(r"^\W*who(?:'s| is| was| are)\s+(?:my|our|[\w-]+'s)\s", low)
-                                                  or not re.search(r"^\W*who(?:'s| is| was| are| were)\b", low)):
+                                                  or not re.search(r"^\W*who(?:'s| is| was| are| were)\b", low)
+                                                  # "Who is renting the Koper flat now?", "Who is the tenant in
+                                                  # the Pokhara flat?": someone doing it, not what Koper is.
+                                                  or re.search(r"^\W*who(?:'s| is| was| are| were)\s+(?:the|a|an|[a-z]+ing)\s", low)):
         # "Who is my manager?" wants a name; "Who is Pixel?" (a name given) asks what Pixel is;
         # "Who is my editor at Editora Maré?", "Who is Otis's teacher?" want the editor's and the
         # teacher's names; "Who lives in Flat B?" asks for someone who does something, not what Flat
@@ -319,8 +322,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         # One letter is no one's name ("B&B admin", a "flat: B" column).
-        "name": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
-        "place": lambda t: [n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)],
+        "name": lambda t: _with_numbered_sites([n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)], t),
+        "place": lambda t: _with_numbered_sites([n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)], t),
         "email": emails,
         "address": lambda t: addresses(t) or labelled_addresses(t),
         "code": lambda t: _codes(t, exclude),
@@ -330,6 +333,30 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     gone |= {w.lower() for w in re.findall(r"\w+", exclude)}
     gone |= _apostrophe_dropped(exclude)
     return [v for v in found if v.lower() not in gone and not all(w.lower() in gone for w in v.split())]
+
+
+# Places known by their kind and a number: "Escuela 119", "Polyclinic No. 17", "гимназия №176",
+# "School No. 110". (Not a year: "school 2019".)
+_NUMBERED_SITE = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]*)\s+((?:No\.?|Nr\.?|N[°º]|№|#)\s*)?(\d{1,4})\b(?![.,:/]\d)")
+_NUMBERED_KINDS = frozenset("school kindergarten nursery polyclinic clinic hospital lyceum gymnasium college academy".split())
+
+
+def _with_numbered_sites(found: list[str], text: str) -> list[str]:
+    """`found` with each numbered place whole, in place of the bare kind word names() saw."""
+    sites = []
+    for m in _NUMBERED_SITE.finditer(text):
+        kind = m.group(1)
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(3)) and not m.group(2):
+            continue
+        if kind.lower() in _NUMBERED_KINDS or english_for(kind) & _NUMBERED_KINDS:
+            # With the capitalised words before it: "Public School No. 51".
+            before = re.search(r"(?:[A-Z][\w'’-]* )+$", text[:m.start()])
+            sites.append(text[before.start() if before else m.start():m.end()])
+    if not sites:
+        return found
+    # A name inside a site's span is that site cut short ("Public School No", "Escuela").
+    out = [n for n in found if not any(n in site for site in sites)]
+    return sorted(out + [site for site in sites if site not in out], key=text.find)
 
 
 def _apostrophe_dropped(question: str) -> set[str]:
@@ -984,7 +1011,8 @@ def kind_only_owning(text: str, noun: str) -> bool:
 
 def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], keys: set[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    for n in names(text):
+    all_names = names(text)
+    for n in all_names:
         words = n.split()
         if n in _PRONOUN_LABELS:
             continue  # a chat export's sender "Me:" names no one
@@ -998,6 +1026,11 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
         if (len(words) == 1 and re.search(r"^[^:]{1,30}:\s+$", text[:at]) and re.match(r"\s+[a-z]", text[at + len(n):])
                 and (n.lower() in SENTENCE_OPENERS or (len(n) > 5 and n.endswith("ed")))):
             continue  # "w/c 15 Sep: Switched café beans to ...": a verb after a dated label
+        if (len(words) == 1 and kind and {stem(k) for k in kind} & gloss_stems(n)
+                and any(len(m.split()) >= 2 and 0 < text.find(m) - text.find(n) - len(n) <= 20 for m in all_names)):
+            # "Хірург у нас Тарас Коваль": the kind's own word in the notes' language, with the
+            # name right after it ("Mama will ...", with none, is how the notes call her).
+            continue
         n = re.sub(r"['’]s$", "", n)
         if re.fullmatch(r".* [A-Z]", n) and text[at + len(n): at + len(n) + 1] == ".":
             n += "."  # "Chris L." keeps its initial's full stop

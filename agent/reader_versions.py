@@ -55,7 +55,7 @@ REVISES = re.compile(
     r"(?:[$€£¥₹₪₩]\s?|(?:rs|inr|usd|eur|gbp|chf|aud|cad|u\$s|us\$|r\$|rm|kr|zł)\.?\s?)?\d"
     # "Alikhan has a new классный руководитель: Aliya Temirkhanovna", "New tenants — Asylbek M.":
     # the new holder of a role, named after it
-    r"|\bnew (?!ones?\b)(?:\w+ ){0,2}\w+\s*(?::|—|–)\s*(?-i:[A-ZА-ЯЁ])"
+    r"|\bnew (?!ones?\b)(?:\w+ ){0,3}\w+\s*(?::|—|–)\s*(?-i:[A-ZА-ЯЁ])"
     # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"
@@ -69,7 +69,7 @@ REVISES = re.compile(
     # the same in the languages notes mix in: "jetzt 5093", "statt Di 27.10.", "steigt ab 01.05. auf"
     r"|\b(?:jetzt|agora|ahora|maintenant|désormais|teraz|nu)\s+(?:\S+\s+)?\d"
     r"|\b(?:statt|anstatt|verschoben|geändert|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|"
-    r"invece di|em vez de|ao invés de|mudou para|passou para|passa para|cambió a|passe à|zmiana na)\b"
+    r"invece di|em vez de|ao invés de|mudou para|passou para|passa para|cambió a|passe à|passe a|zmiana na)\b"
     r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b"
     # Indonesian: "naik jadi Rp 1.400.000", "pindah ke Biznet", "berubah ke ...", "nomor baru", "sekarang 750"
     r"|\b(?:naik jadi|turun jadi|pindah ke|pindah per|berubah (?:ke|jadi)|diganti (?:ke|jadi|dengan)|ganti ke|nomor baru|alamat baru)\b"

@@ -1643,6 +1643,9 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("Netflix Standard, monthly, renews June 8."))
     assert not revises(hit("Bought a new phone case."))
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
+    # French written without its accents, as a phone keyboard leaves it: "passe a" (goes up to).
+    assert revises(hit("Tahor passe a 20 mg le soir a partir d'aujourd'hui."))
+    assert not revises(hit("Tahor 10 mg le soir, controle dans 6 mois."))
 
 
 def test_a_lithuanian_line_that_states_a_change_revises():

@@ -1538,3 +1538,31 @@ def test_a_spanish_socio_number_is_the_member_number():
                       path="/notes/wiki/Plata_y_salud.textile", kind="bullet")]
     reading = Reader(overlap_model()).read("What is my CASMU member number?", statements)
     assert reading.kind == "answered" and "884213" in reading.answer
+
+
+def test_a_school_named_in_the_notes_language_or_by_its_number_is_the_school():
+    """"Ecole El Amal" and "Colegio Campestre La Colina" say school in their first word, "Escuela 119"
+    and "гимназия №176" are known by their number, and "Polyclinic No. 17" is a polyclinic."""
+    cases = [("Which school does Yassine go to?", "Yassine : Ecole El Amal (privee), Ennasr 2, 3eme annee. Maitresse : Mme Hela.", "Ecole El Amal"),
+             ("Which school does Mateo go to?", "Mateo is in 4to año at Escuela 119, his maestra this year is Rosana Díaz.", "Escuela 119"),
+             ("Which school does Alikhan go to?", "Alikhan: гимназия №176, 4 «В» класс, смена первая", "гимназия №176"),
+             ("Which polyclinic am I registered at?", "Dr. Karine Manukyan, Polyclinic No. 17 (Arabkir), room 208.", "Polyclinic No. 17"),
+             ("Which school does Nika go to?", "Nika: Public School No. 51, class 2ბ (2025/26).", "Public School No. 51")]
+    for question, line, school in cases:
+        reading = Reader(overlap_model()).read(question, [hit(line, line=4)])
+        assert reading.kind == "answered" and reading.value == school, (question, reading)
+    # A year after the word is no school's number, and a colleague's name is no school.
+    assert Reader(overlap_model()).read("Which school does Mateo go to?", [hit("Mateo left school 2019 with honours.", line=2)]).kind != "answered"
+    assert Reader(overlap_model()).read("Which school does Ana go to?", [hit("Ana: colegii de la birou, Ion Popescu.", line=2)]).kind != "answered"
+
+
+def test_my_kid_is_asked_back_when_the_notes_call_two_people_our_son_and_our_daughter():
+    son = hit("Oila: Temur — our son, 4 \"B\" at school No. 110.", line=6)
+    daughter = hit("Oila: Sabina — our daughter, kindergarten (see Bolalar).", line=7)
+    days = [hit("Tug'ilgan kunlar: Temur — 12.03.2017", line=5, rank=1), hit("Tug'ilgan kunlar: Sabina — 19.09.2022", line=6, rank=2)]
+    reading = Reader(overlap_model()).read("When is my child's birthday?", [*days, son, daughter])
+    assert reading.kind == "ambiguous" and {"Temur", "Sabina"} <= set(reading.options), reading
+    # One child: nothing to ask; a niece called "my brother's daughter" is no child of mine.
+    niece = hit("Oila: Zarina, my brother's daughter, lives in Seoul.", line=8)
+    reading = Reader(overlap_model()).read("When is my child's birthday?", [days[0], son, niece])
+    assert reading.kind != "ambiguous"
