@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s44"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s45"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -98,7 +98,8 @@ def _starts_sentence(ch: str) -> bool:
 
 
 _SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is an as my am pm ok hi".split())
-_SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num".split())
+# (With the currencies written with a dot before their amount: "Gs. 9.800.000", "Rs. 42,300", "Bs. 150".)
+_SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num gs rs bs rp".split())
 # A German or Scandinavian ordinal is written "2." ("ab 1. Dezember", "2. OG links"): before a
 # month or a floor it is no sentence end.
 # Hungarian writes the year first and the day after the month, each with a full stop.
@@ -146,7 +147,7 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
             re.match(r"\w+", text[nxt:]).group(0).lower() in _AFTER_ORDINAL:
         return True
     if text[nxt : nxt + 1].isdigit() and (re.fullmatch(r"[^\W\d_A-Z]{1,2}", bare) and bare.islower() and bare not in _SHORT_WORDS
-                                          or bare in _SHORT_ABBREVS):
+                                          or bare.lower() in _SHORT_ABBREVS):
         return True  # a short abbreviation before its number: "ur. 03.08", "tel. 555", "ca. 30"
     return bare.lower() in _ABBREVIATIONS or bare.lower() in _CYRILLIC_ABBREVIATIONS
 

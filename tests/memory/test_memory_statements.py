@@ -171,6 +171,10 @@ def test_a_wall_of_text_is_cut_into_quotable_windows(tmp_path):
         ("Swim at the Y. I forget the code.", ["Swim at the Y.", "I forget the code."]),
         ("Due Jan. 5 at noon. We met in Jan. Then it rained.", ["Due Jan. 5 at noon.", "We met in Jan.", "Then it rained."]),
         ("Is it Suite No. 1? Yes! It is.", ["Is it Suite No. 1?", "Yes!", "It is."]),
+        # A currency written with a dot before its amount ends no sentence; a word ending one does.
+        ("Sueldo: Gs. 9.800.000 bruto. Premium Rs. 42,300 a year. Ask Tel. 555 0101.",
+         ["Sueldo: Gs. 9.800.000 bruto.", "Premium Rs. 42,300 a year.", "Ask Tel. 555 0101."]),
+        ("We bought two pairs of trousers. 3 were too small.", ["We bought two pairs of trousers.", "3 were too small."]),
     ],
 )
 def test_sentence_splitting(text, expected):
