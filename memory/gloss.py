@@ -1201,6 +1201,9 @@ _ALBANIAN_GUARANI_MORE: dict[str, tuple[str, ...]] = {
     "neighbour neighbor": ("fqinj",),
     "parents": ("prinder",),
     "housekeeper maid cleaner": ("empleada",),
+    # "mi número nuevo es 0972 555 408": one's own number, in Spanish (Paraguay's diaries are in
+    # Spanish); not every "Número:" of a card, which would say "number" for a passport asked.
+    "number": ("mi numero", "numero nuevo", "nuevo numero"),
 }
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
                _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
