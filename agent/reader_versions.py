@@ -56,6 +56,8 @@ REVISES = re.compile(
     # "Alikhan has a new классный руководитель: Aliya Temirkhanovna", "New tenants — Asylbek M.":
     # the new holder of a role, named after it
     r"|\bnew (?!ones?\b)(?:\w+ ){0,3}\w+\s*(?::|—|–)\s*(?-i:[A-ZА-ЯЁ])"
+    # "New kesti from October: 54.900 leke" (a thing in lower case: not "New York: 5 days")
+    r"|\bnew (?-i:[a-z])\w*(?: \w+){0,3}\s*:\s*\d"
     # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"
@@ -71,6 +73,12 @@ REVISES = re.compile(
     r"|\b(?:statt|anstatt|verschoben|geändert|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|"
     r"invece di|em vez de|ao invés de|mudou para|passou para|passa para|cambió a|passe à|passe a|zmiana na)\b"
     r"|\b(?:steigt|sinkt|erhöht|gesenkt)\b.*\bauf\b"
+    # Spanish as a diary writes it: "la cuota baja a Gs. 2.870.000", "me sube la Levotiroxina a 75
+    # mcg", "pasa a los jueves", "desde hoy mi jefa es ...", "ahora Claro Hogar", "la nueva maestra
+    # de Santino es ...", "Aumento en el estudio"
+    r"|\b(?:baja|bajó|sube|subió|pasa|pasó)\b(?: [^\s.;]+){0,3}? a (?:los |las |el |la )?(?:gs\.? ?|\$ ?|₲ ?)?(?:\d|(?-i:[A-Z])|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"|\bdesde (?:hoy|mañana|ahora|el lunes|el martes|el miércoles|el jueves|el viernes)\b|\bahora\s+(?-i:[A-Z])"
+    r"|\b(?:la|el) nuev[oa] (?:\w+ ){0,5}(?:es|son)\b|\baumento\b"
     # Indonesian: "naik jadi Rp 1.400.000", "pindah ke Biznet", "berubah ke ...", "nomor baru", "sekarang 750"
     r"|\b(?:naik jadi|turun jadi|pindah ke|pindah per|berubah (?:ke|jadi)|diganti (?:ke|jadi|dengan)|ganti ke|nomor baru|alamat baru)\b"
     r"|\bsekarang\s+(?:\S+\s+)?\d"

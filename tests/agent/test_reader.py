@@ -1645,6 +1645,13 @@ def test_a_cancellation_and_a_new_number_state_a_change():
     assert not revises(hit("service: Netflix; price: $18.99; billing: monthly; status: cancelled 2026-10-01"))
     # French written without its accents, as a phone keyboard leaves it: "passe a" (goes up to).
     assert revises(hit("Tahor passe a 20 mg le soir a partir d'aujourd'hui."))
+    # Spanish as a diary writes a change, and a new amount named in lower case before a colon.
+    for changed in ("la cuota de la casa baja a Gs. 2.870.000 desde octubre.", "la natación de Santino pasa a los jueves a las 18:00.",
+                    "Desde el lunes viene Ña Petrona, mismo horario.", "Cambiamos el internet: ahora Claro Hogar fibra 600 Mb.",
+                    "la nueva maestra de grado de Santino es la Profe Celeste Ramirez.", "New kesti from October: 54.900 leke per month."):
+        assert revises(hit(changed)), changed
+    assert not revises(hit("Santino va a natación los martes a las 18:00."))
+    assert not revises(hit("La cuota de la casa: Gs. 3.100.000 por mes."))
     assert not revises(hit("Tahor 10 mg le soir, controle dans 6 mois."))
 
 

@@ -383,6 +383,10 @@ def test_the_worlds_currencies_before_and_after_the_amount_are_money():
     assert money("From December the payment is 6 120 000 so'm, rent 486,300 AMD, loyer 1 250 DT, 45 GEL") == [
         "6 120 000 so'm", "486,300 AMD", "1 250 DT", "45 GEL"]
     assert money("120 000 тг a month, 2 100 dinars") == ["120 000 тг", "2 100 dinars"]
+    # Paraguay's guaraní ("Gs." before, "guaraníes" after) and Albania's lek.
+    assert money("cuota Gs. 2.870.000, Gs 9.800.000 bruto, 850.000 guaraníes, 245.000 leke neto, 300 ALL") == [
+        "Gs. 2.870.000", "Gs 9.800.000", "850.000 guaraníes", "245.000 leke", "300 ALL"]
+    assert money("I will call all 3 of them, the GS 300 lens, gs 5") == []
     # Not money: a tyre size, a height in feet, a dose.
     assert money("Tyres: 215/60 R17, he is 6 ft tall, a 5 mg tablet") == []
     reading = Reader(overlap_model()).read("How much is the chama contribution a month?", [
