@@ -57,7 +57,7 @@ REVISES = re.compile(
     # the new holder of a role, named after it
     r"|\bnew (?!ones?\b)(?:\w+ ){0,3}\w+\s*(?::|—|–)\s*(?-i:[A-ZА-ЯЁ])"
     # "New kesti from October: 54.900 leke" (a thing in lower case: not "New York: 5 days")
-    r"|\bnew (?-i:[a-z])\w*(?: \w+){0,3}\s*:\s*\d"
+    r"|\bnew (?!ones?\b)(?-i:[a-z])\w*(?: \w+){0,3}\s*:\s*\d"
     # "they moved the Pickerl to Friday", "rescheduled my appointment to the 21st": a day, with the
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"

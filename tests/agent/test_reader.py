@@ -1652,6 +1652,7 @@ def test_a_cancellation_and_a_new_number_state_a_change():
         assert revises(hit(changed)), changed
     assert not revises(hit("Santino va a natación los martes a las 18:00."))
     assert not revises(hit("La cuota de la casa: Gs. 3.100.000 por mes."))
+    assert not revises(hit("new one arrived 2 Oct: 590381155, exp 2031"))  # a new thing, no new value of one
     assert not revises(hit("Tahor 10 mg le soir, controle dans 6 mois."))
 
 
