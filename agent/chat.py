@@ -624,7 +624,6 @@ class ChatEngine:
                 if hit.id not in seen:
                     seen.add(hit.id)
                     extra.append(hit)
-                # "Called Sardor aka. He moved from Moscow to Seoul last month."
         return extra
 
     def _followers(self, question: str, statements: list) -> list:

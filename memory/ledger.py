@@ -414,27 +414,23 @@ class Ledger:
 
     def statements_before(self, statement_id: str, n: int) -> list[Statement]:
         """The `n` statements just before this one in its file, in file order."""
-        with self._lock:
-            row = self._conn.execute("SELECT path, ord FROM statements WHERE id=?", (statement_id,)).fetchone()
-            if row is None:
-                return []
-            rows = self._conn.execute(
-                f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? AND ord<? ORDER BY ord DESC LIMIT ?",
-                (row[0], row[1], n),
-            ).fetchall()
-        return [self._statement(r) for r in reversed(rows)]
+        return self._neighbours(statement_id, n, after=False)
 
     def statements_after(self, statement_id: str, n: int) -> list[Statement]:
         """The `n` statements just after this one in its file, in file order."""
+        return self._neighbours(statement_id, n, after=True)
+
+    def _neighbours(self, statement_id: str, n: int, *, after: bool) -> list[Statement]:
+        side, order = (">", "ASC") if after else ("<", "DESC")
         with self._lock:
             row = self._conn.execute("SELECT path, ord FROM statements WHERE id=?", (statement_id,)).fetchone()
             if row is None:
                 return []
             rows = self._conn.execute(
-                f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? AND ord>? ORDER BY ord LIMIT ?",
+                f"SELECT {self._STATEMENT_COLS} FROM statements WHERE path=? AND ord{side}? ORDER BY ord {order} LIMIT ?",
                 (row[0], row[1], n),
             ).fetchall()
-        return [self._statement(r) for r in rows]
+        return [self._statement(r) for r in (rows if after else reversed(rows))]
 
     def statements_at(self, path: str, line: int) -> list[Statement]:
         with self._lock:
