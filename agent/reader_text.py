@@ -526,6 +526,13 @@ _ENGLISH_AFTER_I = re.compile(r"\s*(?:['’]|(?:am|was|have|had|do|did|don't|did
 
 
 _CONTRACTIONS = {"m": "you're", "ve": "you've", "ll": "you'll", "d": "you'd"}
+# A lower-case "me" is the writer after an English word that takes one ("told me", "with me");
+# after others it is Spanish ("me sube la dosis") or Albanian ("mbledhja me prinderit", with).
+_ENGLISH_BEFORE_ME = frozenset("""to with for from at about like than and or of on by before after without behind beside
+    gave give gives told tell tells sent send sends asked ask asks called call calls let lets help helped helps remind reminded
+    texted text emailed email messaged message showed show taught teach paid pay owes owe lent lend got get gets made make makes
+    took take takes picked pick drove drive invited invite met meet joined join thanked thank charged charge sold bought
+    visited visit rang ring phoned phone wrote write emails leave left bring brought hand handed cost costs""".split())
 
 
 def face_user(text: str) -> str:
@@ -546,6 +553,9 @@ def face_user(text: str) -> str:
             continue
         if tok == "i" and not _ENGLISH_AFTER_I.match(text[len("".join(toks[:len(out) + 1])):]):
             out.append(tok)  # "Urodziny i imieniny", "Marco i Ana": Polish and Catalan for "and"
+            continue
+        if tok == "me" and "".join(out).split()[-1:] and "".join(out).split()[-1].lower().strip(",;:") not in _ENGLISH_BEFORE_ME:
+            out.append(tok)  # "me sube la Levotiroxina", "Mbledhja me prinderit": not English
             continue
         if low in _FLIP and not (tok.isupper() and len(tok) > 1):  # "from the US", "WE Charity": not "us", "we"
             rep = _FLIP[low]

@@ -54,6 +54,10 @@ def test_face_user_turns_first_person_around():
     assert face_user("We adopted her in July 2021.") == "You adopted her in July 2021."
     assert face_user("So I'm in good company and I've paid.") == "So you're in good company and you've paid."
     assert face_user("I'll call my brother.") == "You'll call your brother."
+    assert face_user("She told me the code. Ana gave me a book.") == "She told you the code. Ana gave you a book."
+    # "me" after a word of another language is that language's: Spanish "me" (to me), Albanian "me" (with).
+    assert face_user("Control: me sube la Levotiroxina a 75 mcg.") == "Control: me sube la Levotiroxina a 75 mcg."
+    assert face_user("Mbledhja me prinderit for Dion.") == "Mbledhja me prinderit for Dion."
 
 
 def test_support_check_finds_invented_values():
