@@ -321,9 +321,8 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
-        # One letter is no one's name ("B&B admin", a "flat: B" column).
-        "name": lambda t: _with_numbered_sites([n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)], t),
-        "place": lambda t: _with_numbered_sites([n for n in names(t) if len(n.strip(".")) > 1 and not _initials_of_words(n, t)], t),
+        "name": _typed_names,
+        "place": _typed_names,
         "email": emails,
         "address": lambda t: addresses(t) or labelled_addresses(t),
         "code": lambda t: _codes(t, exclude),
@@ -339,6 +338,11 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
 # "School No. 110". (Not a year: "school 2019".)
 _NUMBERED_SITE = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]*)\s+((?:No\.?|Nr\.?|N[°º]|№|#)\s*)?(\d{1,4})\b(?![.,:/]\d)")
 _NUMBERED_KINDS = frozenset("school kindergarten nursery polyclinic clinic hospital lyceum gymnasium college academy".split())
+
+
+def _typed_names(text: str) -> list[str]:
+    # One letter is no one's name ("B&B admin", a "flat: B" column).
+    return _with_numbered_sites([n for n in names(text) if len(n.strip(".")) > 1 and not _initials_of_words(n, text)], text)
 
 
 def _with_numbered_sites(found: list[str], text: str) -> list[str]:

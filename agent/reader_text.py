@@ -554,7 +554,7 @@ def face_user(text: str) -> str:
         if tok == "i" and not _ENGLISH_AFTER_I.match(text[len("".join(toks[:len(out) + 1])):]):
             out.append(tok)  # "Urodziny i imieniny", "Marco i Ana": Polish and Catalan for "and"
             continue
-        if tok == "me" and "".join(out).split()[-1:] and "".join(out).split()[-1].lower().strip(",;:") not in _ENGLISH_BEFORE_ME:
+        if tok == "me" and (before := "".join(out).split()) and before[-1].lower().strip(",;:") not in _ENGLISH_BEFORE_ME:
             out.append(tok)  # "me sube la Levotiroxina", "Mbledhja me prinderit": not English
             continue
         if low in _FLIP and not (tok.isupper() and len(tok) > 1):  # "from the US", "WE Charity": not "us", "we"

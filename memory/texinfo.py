@@ -95,42 +95,36 @@ class _Vars:
         return None
 
 
+def _unescaped(s: str, start: int = 0):
+    """Each character of `s` from `start` that no "@" escapes ("@{", "@,", "@@"), with its index and
+    the brace depth after it."""
+    depth, k = 0, start
+    while k < len(s):
+        c = s[k]
+        if c == "@":
+            k += 2
+            continue
+        depth += (c == "{") - (c == "}")
+        yield k, c, depth
+        k += 1
+
+
 def _group(s: str, i: int) -> tuple[str, int]:
     """The text of the brace group opening at s[i] == "{", and the index after its "}" (the rest
     of the text when it never closes)."""
-    depth = 0
-    k = i
-    while k < len(s):
-        c = s[k]
-        if c == "@" and k + 1 < len(s):
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return s[i + 1:k], k + 1
-        k += 1
+    for k, c, depth in _unescaped(s, i):
+        if c == "}" and depth == 0:
+            return s[i + 1:k], k + 1
     return s[i + 1:], len(s)
 
 
 def _split_args(raw: str) -> list[str]:
     """A brace argument split at its top-level commas (`@comma{}` and `@,` are not commas)."""
-    parts, depth, start, k = [], 0, 0, 0
-    while k < len(raw):
-        c = raw[k]
-        if c == "@":
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == "," and depth == 0:
+    parts, start = [], 0
+    for k, c, depth in _unescaped(raw):
+        if c == "," and depth == 0:
             parts.append(raw[start:k])
             start = k + 1
-        k += 1
     parts.append(raw[start:])
     return [p.strip() for p in parts]
 
