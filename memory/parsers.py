@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import texinfo
+from memory import roff, texinfo
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -174,6 +174,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
         text, warning = texinfo.redecoded(path, data, text, warning)
         doc = texinfo.to_markdown(split_lines(text), path)
+        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
+                          warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
+                          written_from=doc.days, nothing=doc.nothing)
+    if roff.looks_like_roff(path, lines):
+        # A man page (groff man(7) macros, tbl tables): .SH/.SS as headings, .TP "tag: body", tables
+        # under their column names, escapes written out; dated by its .TH day or a "Last reviewed" comment.
+        doc = roff.to_markdown(lines, path)
         return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
                           warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
                           written_from=doc.days, nothing=doc.nothing)
