@@ -42,8 +42,6 @@ from memory import texinfo
 
 ROFF_EXT = re.compile(r"\.(?:[1-9][a-z]{0,3}|man|roff|mdoc)$", re.I)
 _REQUEST = re.compile(r"^[.'](\S*)\s*(.*)$")
-_KNOWN = {"TH", "SH", "SS", "TP", "IP", "PP", "LP", "P", "B", "I", "BR", "IR", "RB", "RI", "BI", "IB",
-          "SM", "SB", "TS", "RS", "RE", "nf", "fi", "EX", "EE", "br", "sp", "UR", "UE", "MT", "ME"}
 _NAMED = {"em": "—", "en": "–", "bu": "•", "Eu": "€", "eu": "€", "Po": "£", "Ye": "¥", "co": "©",
           "rg": "®", "tm": "™", "aq": "'", "dq": '"', "lq": "“", "rq": "”", "oq": "‘", "cq": "’",
           "hy": "-", "mi": "-", "pl": "+", "mu": "×", "de": "°", "ct": "¢", "ga": "`", "ti": "~",
