@@ -173,17 +173,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # A GNU Texinfo manual or a chapter file it @includes: sections as headings, @table "term: body",
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
         text, warning = texinfo.redecoded(path, data, text, warning)
-        doc = texinfo.to_markdown(split_lines(text), path)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
-                          warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
-                          written_from=doc.days, nothing=doc.nothing)
+        return _from_document(texinfo.to_markdown(split_lines(text), path), warning)
     if roff.looks_like_roff(path, lines):
         # A man page (groff man(7) macros, tbl tables): .SH/.SS as headings, .TP "tag: body", tables
         # under their column names, escapes written out; dated by its .TH day or a "Last reviewed" comment.
-        doc = roff.to_markdown(lines, path)
-        return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
-                          warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
-                          written_from=doc.days, nothing=doc.nothing)
+        return _from_document(roff.to_markdown(lines), warning)
     if opml.looks_like_opml(path, lines):
         # An outline (Dynalist, Workflowy): items with items under them are headings over them.
         try:
@@ -572,6 +566,14 @@ def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) 
     """A file converted to markdown, each line cited at the file line it came from."""
     return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(md), numbers), warnings=[warning] if warning else [],
                       **extra)
+
+
+def _from_document(doc: texinfo.Converted, warning: str | None) -> ParsedFile:
+    """A markup document a reader turned into markdown (Texinfo, man pages): its blocks cited at
+    their source lines, its problems as warnings, dated as the reader found."""
+    return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
+                      warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,
+                      written_from=doc.days, nothing=doc.nothing)
 
 
 def _dated_notes(md: list[str], numbers: list[int], days: list[tuple[int, str]], warning: str | None,

@@ -35,7 +35,6 @@ Bad input costs only itself: a `.TS` never closed by `.TE` ends where the sectio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from memory import texinfo
@@ -64,9 +63,14 @@ def looks_like_roff(path: Path, lines: list[str]) -> bool:
         sum(1 for ln in head if re.match(r"^(?:\.\S|'\\\")", ln)) >= 2
 
 
+def _dotted(text: str) -> str:
+    """Days written 12/10/2026 as 12.10.2026, the form texinfo's day reading knows."""
+    return _DAYS.sub(r"\1.\2.\3", text)
+
+
 def _day(text: str) -> str:
     """The ISO day the text opens with ("12/10/2026", "Mon 12/10/2026", "2026-10-12"), else ""."""
-    return texinfo._heading_day(_DAYS.sub(r"\1.\2.\3", text))
+    return texinfo._heading_day(_dotted(text))
 
 
 def inline(text: str) -> str:
@@ -101,16 +105,6 @@ def _font_words(name: str, raw: str) -> str:
     if name in ("B", "I", "SM", "SB"):
         return inline(" ".join(args))
     return inline("".join(args))
-
-
-@dataclass
-class Converted:
-    md: list[str]
-    numbers: list[int]
-    days: list[tuple[int, str]]
-    written: str
-    problems: list[str] = field(default_factory=list)
-    nothing: str = ""
 
 
 class _Writer:
@@ -156,10 +150,8 @@ class _Writer:
             self.put("", line)
         self.put("#" * level + " " + title, line)
         self.put("", line)
-        day = _day(title)
-        if day or level <= 3:
-            # A day heading dates what follows; any other heading of its level or above ends it.
-            self.days.append((line, day))
+        # A day heading dates what follows; any other heading ends it.
+        self.days.append((line, _day(title)))
 
 
 def _table(lines: list[str], start: int, w: _Writer) -> int:
@@ -243,7 +235,7 @@ def _table(lines: list[str], start: int, w: _Writer) -> int:
     return i + 1 if closed else i
 
 
-def to_markdown(lines: list[str], path: Path | None = None) -> Converted:
+def to_markdown(lines: list[str]) -> texinfo.Converted:
     w = _Writer()
     written = ""
     raw = False  # inside .nf/.fi or .EX/.EE: each line its own
@@ -254,7 +246,7 @@ def to_markdown(lines: list[str], path: Path | None = None) -> Converted:
         n, line = i + 1, lines[i]
         i += 1
         if line.startswith(".\\\"") or line.startswith("'\\\"") or line.startswith('\\"'):
-            changed, _ = texinfo._comment_day(_DAYS.sub(r"\1.\2.\3", line.lstrip(".'\\\" ")))
+            changed, _ = texinfo._comment_day(_dotted(line.lstrip(".'\\\" ")))
             written = max(written, changed)
             continue
         m = _REQUEST.match(line) if line[:1] in ".'" and not line.startswith("...") else None
@@ -327,5 +319,5 @@ def to_markdown(lines: list[str], path: Path | None = None) -> Converted:
         w.md.pop()
         w.numbers.pop()
     has_text = any(t.strip() and not t.startswith("#") for t in w.md)
-    return Converted(w.md, w.numbers, w.days, written, w.problems,
+    return texinfo.Converted(w.md, w.numbers, w.days, written, w.problems,
                      "" if has_text else "a man page with no text")
