@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import roff, texinfo
+from memory import homeassistant, quarto, roff, texinfo
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -169,6 +169,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             shown = ", ".join(map(str, bad[:5])) + (", ..." if len(bad) > 5 else "")
             warning = f"{warning + '; ' if warning else ''}{len(bad)} line(s) of the Mattermost export are not JSON (line {shown}): left out"
         return _dated_notes(md, numbers, days, warning, "a Mattermost export with no posts")
+    if quarto.is_quarto(path):
+        # A Quarto or R Markdown page: front matter's title a heading, callouts titled, cell options and
+        # shortcodes left out; dated by its date/date-modified or its post folder's day.
+        md, written = quarto.to_markdown(lines, path)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+    if quarto.is_project_settings(path):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Quarto project's settings (site navigation and render options), not notes")
     if texinfo.looks_like_texinfo(path, lines):
         # A GNU Texinfo manual or a chapter file it @includes: sections as headings, @table "term: body",
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
@@ -450,6 +458,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             days.append((min(numbers, default=1), day))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [],
                           written=max((d for _, d in days), default=""), written_from=sorted(days))
+    if homeassistant.looks_like_homeassistant(path, lines):
+        # A Home Assistant /config folder's YAML: comments as notes (a line over indented ones heads them),
+        # helpers "Name: value", automations' descriptions, messages and birthdays, YAML dashboards' markdown
+        # cards under their titles (a card titled with a day dates its lines); never secrets.yaml.
+        return _from_document(homeassistant.to_markdown(lines, path), warning)
     if kind == "code" and sqldump.looks_like_dump(path, lines):
         # A SQL dump or migration: rows under their column names, a change as a change of its record.
         return _converted(*sqldump.to_markdown(lines, path), warning, written=sqldump.written(path, lines))
@@ -569,7 +582,7 @@ def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) 
 
 
 def _from_document(doc: texinfo.Converted, warning: str | None) -> ParsedFile:
-    """A markup document a reader turned into markdown (Texinfo, man pages): its blocks cited at
+    """A document a reader turned into markdown (Texinfo, man pages, Home Assistant YAML): its blocks cited at
     their source lines, its problems as warnings, dated as the reader found."""
     return ParsedFile(kind="markdown", blocks=_renumber(_parse_markdown(doc.md), doc.numbers),
                       warnings=[w for w in [warning, *doc.problems] if w], written=doc.written,

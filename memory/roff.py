@@ -136,7 +136,8 @@ class _Writer:
             self.tag, self.tag_line, self.item = words.strip(), line, "first"
             return
         if self.item == "first":
-            self.put(f"- {self.tag}: {words.strip()}" if self.tag else f"- {words.strip()}", line)
+            tag = self.tag.rstrip(",;")  # "mount(8), umount(8)," over a body that says what both do
+            self.put(f"- {tag}: {words.strip()}" if tag else f"- {words.strip()}", line)
             self.item = "open"
             return
         if self.item == "open":
@@ -163,6 +164,10 @@ def _table(lines: list[str], start: int, w: _Writer) -> int:
         i += 1
     formats: list[str] = []
     while i < len(lines) and not lines[i].startswith(".TE"):
+        if formats and tab in lines[i]:
+            # A row of data: the format lines never ended with "." (tbl itself refuses such a table).
+            w.problems.append(f"line {i + 1}: a .TS table's format lines do not end with '.': its rows start here")
+            break
         formats.append(lines[i])
         i += 1
         if formats[-1].rstrip().endswith("."):
@@ -264,6 +269,10 @@ def to_markdown(lines: list[str]) -> texinfo.Converted:
                 in_name = name == "SH" and title.upper() == "NAME"
                 if not in_name:
                     w.heading(2 if name == "SH" else 3, title.title() if title.isupper() else title, n)
+                continue
+            if name == "so":
+                # groff reads the named file in here; anima indexes that file on its own, where it lies.
+                w.problems.append(f"line {n}: .so {rest.strip()} is not followed (that file is read on its own)")
                 continue
             if name == "TS":
                 i = _table(lines, i - 1, w)

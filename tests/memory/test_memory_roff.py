@@ -146,6 +146,23 @@ def test_a_table_never_closed_costs_only_itself(tmp_path):
     assert parsed.nothing
 
 
+def test_format_lines_without_their_full_stop_lose_no_row_and_say_so(tmp_path):
+    text = ".TH X 7 2026-01-01\n.SH Cars\n.TS\ntab(;);\nl l\nYaris;GBX 214\nPolo;GBX 990\n.TE\n"
+    path = _write(tmp_path, "x.7", text)
+    parsed = parsers.parse(path, path.read_bytes())
+    assert any("line 6" in w and "format" in w for w in parsed.warnings)
+    got = [t for _, _, t in _statements(path)]
+    assert "Yaris: GBX 214" in got and "Polo: GBX 990" in got
+
+
+def test_a_tag_ending_in_a_comma_and_a_so_request(tmp_path):
+    text = ".TH X 7 2026-01-01\n.SH Doctors\n.TP\n.B Dr Sousa,\nfamily doctor, Tuesdays.\n.so man7/other.7\n"
+    path = _write(tmp_path, "x.7", text)
+    parsed = parsers.parse(path, path.read_bytes())
+    assert "Doctors: Dr Sousa: family doctor, Tuesdays." in [t for _, _, t in _statements(path)]
+    assert any(".so man7/other.7" in w for w in parsed.warnings)  # not followed, and said so
+
+
 def test_man_pages_are_indexed_and_found(make_memory, tmp_path):
     root = tmp_path / "notes"
     (root / "man7").mkdir(parents=True)
