@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import homeassistant, quarto, roff, texinfo, zulip
+from memory import homeassistant, mkdocs, quarto, roff, texinfo, zulip
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -174,6 +174,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # order "HH:MM Full name: text" (whose export it is without a name), direct messages, each line at
         # its message's content line and dated by its day; realm.json and the server's files say nothing.
         return _from_document(zulip.to_markdown(path, text), warning)
+    if kind == "markdown" and mkdocs.is_site_page(path):
+        # An MkDocs site's page: front matter's title a heading and its nested blog dates read, admonitions'
+        # titles heading their own lines only, the blog's excerpt mark left out.
+        md, numbers, written = mkdocs.to_markdown(lines, path)
+        return _converted(md, numbers, warning, written=written)
+    if mkdocs.is_settings(path):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="an MkDocs site's settings (theme, navigation, plugins, authors), not notes")
     if quarto.is_quarto(path):
         # A Quarto or R Markdown page: front matter's title a heading, callouts titled, cell options and
         # shortcodes left out; dated by its date/date-modified or its post folder's day.

@@ -1,0 +1,156 @@
+"""Pages of an MkDocs site (a `docs/` folder beside its `mkdocs.yml`, often with Material's blog):
+markdown under YAML front matter, with admonitions and the blog's nested dates.
+
+Read as plain markdown, the front matter ran together into a sentence ("date: created: 2026-11-04
+updated: 2026-11-06 categories:"), a post was never dated, and an admonition's title line
+(`!!! warning "Title deed"`) became a statement and a heading of its own lines in its raw form.
+Here, line for line (every line keeps its file line):
+
+    ---                          ->  (left out)
+    title: House                 ->  # House            (unless the page has a "# " heading)
+    date:                        ->  (the page's day: the latest of date, created, updated; else
+      created: 2026-11-04             the day its file is named by, 2026-11-04-new-role.md)
+      updated: 2026-11-06
+    tags: [house]                ->  (left out: how the site files the page)
+    ---
+    !!! warning "Title deed"     ->  ### Title deed      (an admonition's title heads its own lines,
+        Still no title deed ...  ->  Still no title deed ...   dedented; when it ends, the heading it
+    Next paragraph               ->  ## Mortgage ...           interrupted is said again)
+    <!-- more -->                ->  (left out: the blog's excerpt mark)
+
+`??? note "..."` (collapsible) reads as `!!!` does; an admonition with no title adds no heading.
+The site's `mkdocs.yml` (theme, navigation, plugins) is settings, not notes; the blog's
+`.authors.yml` is the site's author list.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+_NESTED_DAY = re.compile(r"^\s+(?:created|updated|modified)\s*:\s*['\"]?((?:19|20)\d{2}-\d{2}-\d{2})")
+_DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
+_ADMONITION = re.compile(r"""^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?\s*(?:"([^"]*)"|'([^']*)')?\s*$""")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTRS = re.compile(r"\s*\{\s*[#.:][^{}]*\}\s*$")
+_MORE = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.I)
+_SNIPPET = re.compile(r"^\s*-{2}8<-{2}")
+
+
+def _site_root(path: Path) -> Path | None:
+    for folder in list(path.parents)[:5]:
+        try:
+            if (folder / "mkdocs.yml").is_file() or (folder / "mkdocs.yaml").is_file():
+                return folder
+        except OSError:
+            return None
+    return None
+
+
+def is_site_page(path: Path) -> bool:
+    """A markdown page of an MkDocs site: a `.md` under a folder that holds `mkdocs.yml`."""
+    return path.suffix.lower() in (".md", ".markdown") and _site_root(path) is not None
+
+
+def is_settings(path: Path) -> bool:
+    """The site's `mkdocs.yml`, or the blog's `.authors.yml` inside a site."""
+    name = path.name.lower()
+    return name in ("mkdocs.yml", "mkdocs.yaml") or name in _SETTINGS and _site_root(path) is not None
+
+
+def _front_end(lines: list[str]) -> int | None:
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+
+
+def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str]:
+    """The page as markdown, the file line of each markdown line, and the day it was written ("")."""
+    out = list(lines)
+    end = _front_end(lines)
+    days: list[str] = []
+    title = ""
+    if end is not None:
+        for i in range(end + 1):
+            out[i] = ""
+            if m := _NESTED_DAY.match(lines[i]):
+                days.append(m.group(1))
+                continue
+            m = _FRONT_KEY.match(lines[i])
+            if not m:
+                continue
+            key, value = m.group(1).lower(), _unquote(m.group(2))
+            if key == "title" and value:
+                title = value
+                if not any(ln.startswith("# ") for ln in lines[end + 1:]):
+                    out[i] = f"# {value}"
+            elif key == "description" and value:
+                out[i] = value
+            elif key in ("date", "created", "updated") and (d := _DAY.match(value)):
+                days.append(d.group(0))
+    headings: list[tuple[int, str]] = [(1, title)] if title else []
+    box: tuple[int, list[tuple[int, str]], bool] | None = None  # (indent, headings before it, titled)
+    fence = ""
+    for i in range(0 if end is None else end + 1, len(lines)):
+        line = lines[i]
+        stripped = line.strip()
+        if box is not None:
+            indent = len(line) - len(line.lstrip())
+            if not stripped or indent > box[0]:
+                out[i] = line[min(indent, box[0] + 4):] if stripped else ""
+                line = out[i]
+                stripped = line.strip()
+                if not stripped:
+                    continue
+            else:
+                before, titled = box[1], box[2]
+                box = None
+                if titled and before and not _HEADING.match(line):
+                    # Said again over what follows the admonition, on the line that ends it (a blank one
+                    # before it would do too, but this line is the first that is not the admonition's).
+                    level, text = before[-1]
+                    out[i] = f"{'#' * level} {text}\n\n{line}"
+                headings = before
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        if m := _ADMONITION.match(line):
+            label = (m.group(2) or m.group(3) or "").strip()
+            before = list(headings)
+            if label:
+                level = min(6, (headings[-1][0] if headings else 1) + 1)
+                out[i] = f"{'#' * level} {label}"
+                headings = [h for h in headings if h[0] < level] + [(level, label)]
+            else:
+                out[i] = ""
+            box = (len(m.group(1)), before, bool(label))
+            continue
+        if _MORE.match(line) or _SNIPPET.match(line):
+            out[i] = ""
+            continue
+        if m := _HEADING.match(line):
+            text = _ATTRS.sub("", m.group(2))
+            level = len(m.group(1))
+            out[i] = f"{m.group(1)} {text}"
+            headings = [h for h in headings if h[0] < level] + [(level, text)]
+    # A line that got a heading said again before it holds three lines: split, each at that file line.
+    md, numbers = [], []
+    for n, text in enumerate(out, 1):
+        for part in text.split("\n"):
+            md.append(part)
+            numbers.append(n)
+    written = max(days, default="") or (m.group(0) if (m := _DAY.match(path.stem)) else "")
+    return md, numbers, written
+
+
+__all__ = ["is_settings", "is_site_page", "to_markdown"]
