@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.quarto import front_end, unquote
+
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _NESTED_DAY = re.compile(r"^\s+(?:created|updated|modified)\s*:\s*['\"]?((?:19|20)\d{2}-\d{2}-\d{2})")
@@ -59,21 +61,10 @@ def is_settings(path: Path) -> bool:
     return name in ("mkdocs.yml", "mkdocs.yaml") or name in _SETTINGS and _site_root(path) is not None
 
 
-def _front_end(lines: list[str]) -> int | None:
-    if not lines or lines[0].strip() != "---":
-        return None
-    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-
-
-def _unquote(value: str) -> str:
-    value = value.strip()
-    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
-
-
 def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str]:
     """The page as markdown, the file line of each markdown line, and the day it was written ("")."""
     out = list(lines)
-    end = _front_end(lines)
+    end = front_end(lines)
     days: list[str] = []
     title = ""
     if end is not None:
@@ -85,7 +76,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
             m = _FRONT_KEY.match(lines[i])
             if not m:
                 continue
-            key, value = m.group(1).lower(), _unquote(m.group(2))
+            key, value = m.group(1).lower(), unquote(m.group(2))
             if key == "title" and value:
                 title = value
                 if not any(ln.startswith("# ") for ln in lines[end + 1:]):

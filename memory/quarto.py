@@ -55,13 +55,13 @@ def is_project_settings(path: Path) -> bool:
     return bool(_PROJECT.match(path.name))
 
 
-def _front_end(lines: list[str]) -> int | None:
+def front_end(lines: list[str]) -> int | None:
     if not lines or lines[0].strip() != "---":
         return None
     return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
 
 
-def _unquote(value: str) -> str:
+def unquote(value: str) -> str:
     value = value.strip()
     if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
         return value[1:-1]
@@ -80,7 +80,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
     """The page as markdown, one output line per file line, and the day it was written ("" if it
     does not say)."""
     out = list(lines)
-    end = _front_end(lines)
+    end = front_end(lines)
     days: list[str] = []
     title = ""
     if end is not None:
@@ -89,7 +89,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
             m = _FRONT_KEY.match(lines[i])
             if not m:
                 continue  # a nested or list value: rendering options, authors' affiliations
-            key, value = m.group(1).lower(), _unquote(m.group(2))
+            key, value = m.group(1).lower(), unquote(m.group(2))
             if key == "title" and value:
                 title = value
                 if not any(_HEADING.match(ln) and ln.startswith("# ") for ln in lines[end + 1:]):
@@ -152,4 +152,4 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
     return out, written
 
 
-__all__ = ["QUARTO_EXT", "is_project_settings", "is_quarto", "to_markdown"]
+__all__ = ["QUARTO_EXT", "front_end", "is_project_settings", "is_quarto", "to_markdown", "unquote"]
