@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import homeassistant, mkdocs, quarto, roff, texinfo, zulip
+from memory import homeassistant, mkdocs, pmwiki, quarto, roff, texinfo, zulip
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -195,6 +195,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
         text, warning = texinfo.redecoded(path, data, text, warning)
         return _from_document(texinfo.to_markdown(split_lines(text), path), warning)
+    if pmwiki.looks_like_pmwiki(path, lines):
+        # A PmWiki page file (wiki.d/Group.PageName): its one text= line decoded and its markup read, headings,
+        # lists, || tables under their column names, links as their text; history and bookkeeping left out;
+        # dated by time= (a journal page by the day in its name); PmWiki's own pages say nothing.
+        return _from_document(pmwiki.to_markdown(lines, path), warning)
     if roff.looks_like_roff(path, lines):
         # A man page (groff man(7) macros, tbl tables): .SH/.SS as headings, .TP "tag: body", tables
         # under their column names, escapes written out; dated by its .TH day or a "Last reviewed" comment.
