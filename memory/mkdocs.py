@@ -27,11 +27,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import front_end, unquote
+from memory.quarto import front_matter
 
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
-_NESTED_DAY = re.compile(r"^\s+(?:created|updated|modified)\s*:\s*['\"]?((?:19|20)\d{2}-\d{2}-\d{2})")
 _DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _ADMONITION = re.compile(r"""^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?\s*(?:"([^"]*)"|'([^']*)')?\s*$""")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -64,27 +62,8 @@ def is_settings(path: Path) -> bool:
 def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str]:
     """The page as markdown, the file line of each markdown line, and the day it was written ("")."""
     out = list(lines)
-    end = front_end(lines)
-    days: list[str] = []
-    title = ""
-    if end is not None:
-        for i in range(end + 1):
-            out[i] = ""
-            if m := _NESTED_DAY.match(lines[i]):
-                days.append(m.group(1))
-                continue
-            m = _FRONT_KEY.match(lines[i])
-            if not m:
-                continue
-            key, value = m.group(1).lower(), unquote(m.group(2))
-            if key == "title" and value:
-                title = value
-                if not any(ln.startswith("# ") for ln in lines[end + 1:]):
-                    out[i] = f"# {value}"
-            elif key == "description" and value:
-                out[i] = value
-            elif key in ("date", "created", "updated") and (d := _DAY.match(value)):
-                days.append(d.group(0))
+    end, title, days = front_matter(lines, out, prose_keys=("description",), date_keys=("date", "created", "updated"),
+                                    nested_date_keys=("created", "updated", "modified"))
     headings: list[tuple[int, str]] = [(1, title)] if title else []
     box: tuple[int, list[tuple[int, str]], bool] | None = None  # (indent, headings before it, titled)
     fence = ""

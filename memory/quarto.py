@@ -68,6 +68,39 @@ def unquote(value: str) -> str:
     return value
 
 
+_NESTED_KEY = re.compile(r"^\s+([A-Za-z_][\w-]*)\s*:\s*['\"]?((?:19|20)\d{2}-\d{2}-\d{2})")
+
+
+def front_matter(lines: list[str], out: list[str], *, prose_keys, date_keys, nested_date_keys=()) -> tuple[int | None, str, list[str]]:
+    """A site page's front matter read into `out` (its lines blanked, line for line): the title a
+    heading unless the page has a "# " one, `prose_keys` as lines of their own, the rest how the site
+    renders or files the page. Returns the front matter's last line, the title and the days its
+    `date_keys` give (and, indented under another key, its `nested_date_keys`: MkDocs's `date: created:`)."""
+    end = front_end(lines)
+    days: list[str] = []
+    title = ""
+    if end is None:
+        return None, title, days
+    for i in range(end + 1):
+        out[i] = ""
+        if (m := _NESTED_KEY.match(lines[i])) and m.group(1).lower() in nested_date_keys:
+            days.append(m.group(2))
+            continue
+        m = _FRONT_KEY.match(lines[i])
+        if not m:
+            continue  # a nested or list value: rendering options, authors' affiliations
+        key, value = m.group(1).lower(), unquote(m.group(2))
+        if key == "title" and value:
+            title = value
+            if not any(ln.startswith("# ") for ln in lines[end + 1:]):
+                out[i] = f"# {value}"
+        elif key in prose_keys and value and value not in ("|", ">", "|-", ">-"):
+            out[i] = value
+        elif key in date_keys and (d := _DAY.match(value)):
+            days.append(d.group(0))
+    return end, title, days
+
+
 def _folder_day(path: Path) -> str:
     """The day a blog post's folder or file is named by (`posts/2026-10-09-snct/index.qmd`)."""
     for name in (path.stem, path.parent.name):
@@ -80,24 +113,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
     """The page as markdown, one output line per file line, and the day it was written ("" if it
     does not say)."""
     out = list(lines)
-    end = front_end(lines)
-    days: list[str] = []
-    title = ""
-    if end is not None:
-        for i in range(end + 1):
-            out[i] = ""
-            m = _FRONT_KEY.match(lines[i])
-            if not m:
-                continue  # a nested or list value: rendering options, authors' affiliations
-            key, value = m.group(1).lower(), unquote(m.group(2))
-            if key == "title" and value:
-                title = value
-                if not any(_HEADING.match(ln) and ln.startswith("# ") for ln in lines[end + 1:]):
-                    out[i] = f"# {value}"
-            elif key in _PROSE_KEYS and value and value not in ("|", ">", "|-", ">-"):
-                out[i] = value
-            elif key in _DATE_KEYS and (d := _DAY.match(value)):
-                days.append(d.group(0))
+    end, title, days = front_matter(lines, out, prose_keys=_PROSE_KEYS, date_keys=_DATE_KEYS)
     body_from = 0 if end is None else end + 1
     headings: list[tuple[int, str]] = [(1, title)] if title else []  # the open headings, outermost first
     divs: list[list[tuple[int, str]] | None] = []  # per open div: the headings to restore when it closes
@@ -152,4 +168,4 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
     return out, written
 
 
-__all__ = ["QUARTO_EXT", "front_end", "is_project_settings", "is_quarto", "to_markdown", "unquote"]
+__all__ = ["QUARTO_EXT", "front_matter", "is_project_settings", "is_quarto", "to_markdown"]
