@@ -52,6 +52,7 @@ refuses such a file, so the user will fix it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -69,6 +70,18 @@ _MAX_READ = 400_000  # bytes of a configuration.yaml read to tell whether it is 
 
 
 def _read(path: Path) -> str | None:
+    """The start of a config folder's file; configuration.yaml is asked for by every YAML file of the
+    folder (is it a config folder, does it include the file, which way round are its dates), so it is
+    read once per version of it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return _read_version(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_version(path: str, mtime_ns: int, size: int) -> str | None:
     try:
         with open(path, "rb") as f:
             return f.read(_MAX_READ).decode("utf-8", errors="replace")
