@@ -76,6 +76,7 @@ def main() -> None:
             settings = home.load_settings()
             settings.notes_dirs = [str(notes)]
             memory = open_memory(home, settings)
+            memory.forget_outside([notes])  # a kept home indexed from another checkout holds that copy too
             memory.index([notes])
             if model is None:
                 path = args.model or base_model_path(settings)

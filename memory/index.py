@@ -520,6 +520,15 @@ class Memory:
             self._forget(sorted(targets), report)
             return report.chunks_deleted
 
+    def forget_outside(self, roots: Iterable[Path | str]) -> int:
+        """Forget every indexed file that lies under none of `roots`: a kept index whose notes
+        folder was copied or moved elsewhere would otherwise answer from both copies. Returns
+        the chunks deleted."""
+        roots = [os.path.abspath(os.fspath(r)).rstrip(os.sep) for r in roots]
+        with self._write_lock:
+            outside = sorted(p for p in self._ledger.files() if not any(p == r or p.startswith(r + os.sep) for r in roots))
+        return self.remove(outside) if outside else 0
+
     def reconcile(self, roots: Iterable[Path | str]) -> IndexReport:
         """Make ledger, vector store and disk agree: vectors the ledger does not know are
         deleted, ledger chunks without vectors re-embedded, files whose content hash differs

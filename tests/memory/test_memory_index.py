@@ -211,6 +211,26 @@ def test_missing_root_folder_keeps_its_files_but_a_missing_file_is_forgotten(mak
     assert mem.remove([notes]) > 0 and mem.stats().files == 0
 
 
+def test_forget_outside_keeps_only_the_given_folders(make_memory, tmp_path, notes):
+    """A kept index whose notes were copied elsewhere holds both copies until the old one is
+    forgotten; forget_outside keeps the folders given and nothing else."""
+    import shutil
+
+    mem = make_memory()
+    copy = tmp_path / "copy"
+    shutil.copytree(notes, copy)
+    mem.index([notes])
+    files = mem.stats().files
+    mem.index([copy])
+    assert mem.stats().files == 2 * files
+    assert mem.forget_outside([copy]) > 0
+    assert mem.stats().files == files
+    assert {c.path for c in mem.iter_chunks()} and all(c.path.startswith(str(copy)) for c in mem.iter_chunks())
+    assert all(s.path.startswith(str(copy)) for s in mem.iter_statements())
+    assert mem.forget_outside([copy]) == 0
+    assert mem.audit([copy]).ok
+
+
 def test_the_vector_search_is_wide_enough_to_find_the_nearest_statement(tmp_path):
     """HNSW is approximate: a statement that was the nearest of all went missing from a top-36
     query of a 3,000-statement index at chromadb's default width (set 12, thandi). The store
