@@ -750,6 +750,11 @@ class Reader:
                 # "LATAM LA 705" on the booking line before it.
                 saying = [c for c in cands if _REFERENCE.search(f"{c.statement.text} {' '.join(c.statement.fields)}")]
                 cands = saying or cands
+        if info.want == "money" and _ONE_OFF_PRICE.search(info.text) and not _PERIOD_ASKED.search(info.text):
+            # "How much did we pay for the house?" asks what it cost once; "N$ 3 200 a month" to
+            # the domestic worker, "Bs 380 a month" of building fees or "€48,500 a year" of pay
+            # are what is paid every month or year, not that price.
+            cands = [c for c in cands if not recurring_only(c.statement.text, c.typed)]
         asked_days = _day_months(info.text) if re.match(r"^\W*whose\b", info.text, re.IGNORECASE) else set()
         # Whose it is may be left out with the name when that name is the owner: "Period of
         # insurance: 19/10/2026 to 18/10/2027" in the letter about the Swift's policy (such a line
@@ -2107,6 +2112,31 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
                 and not {stem(w) for w in key.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
+    # Sections headed by whose they are: "## Mine" beside "## Jone" over the same table of documents,
+    # tabs labelled "Nissan Note (mine)" and "Toyota Aqua (Jone)": in a note that heads something as
+    # mine, what it heads as someone else's is theirs.
+    headed = [(c, _heading_owner(c.statement.topic)) for c in cands]
+    mine_paths = {c.statement.path for c, owner in headed if owner == ""}
+    for c, owner in headed:
+        if (owner and c.statement.path in mine_paths and not c.other_owner
+                and not {stem(w) for w in owner.lower().split()} & info.terms):
+            c.other_owner = True
+            c.prerank = round(c.prerank - W_OTHER, 4)
+
+
+_MINE_HEADING = re.compile(r"^\s*(?:me|myself|mine|my own)\s*$|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)
+_WHOSE_HEADING = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$|\(([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s)?\)\s*$")
+
+
+def _heading_owner(topic: str) -> str | None:
+    """Whose a section is by its heading: "" for mine ("Mine", "Nissan Note (mine)"), a name for
+    someone's ("Jone", "Toyota Aqua (Jone)"), None when the heading does not say."""
+    if not topic:
+        return None
+    if _MINE_HEADING.search(topic):
+        return ""
+    m = _WHOSE_HEADING.search(topic)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # "the car's plate": a line about the car names its make ("Skoda: next inspection due 30.6.2027",
@@ -2349,6 +2379,42 @@ def _squeeze(text: str) -> str:
 # key?" asks who, and the name need not stand beside the key.
 _FULL_NAME = re.compile(r"\b(?:last name|surname|family name|full name|second name)\b", re.IGNORECASE)
 _NAMES_IT = re.compile(r"\b(?:called|named|name|names)\b", re.IGNORECASE)
+# A price paid once: "How much did I pay for the Corolla?", "How much did the crown cost?", "How
+# much was the deposit on the flat?" (a deposit is paid once, whatever the rent it is counted in).
+_ONE_OFF_PRICE = re.compile(r"^\W*how much (?:did\b.*\b(?:pay|spend|cost)\b|(?:was|were) (?:the|my|our) (?:\w+ )?deposit\b)", re.IGNORECASE)
+# ... unless the question asks an amount per period, or of one period ("in October", "this yr",
+# "for the night", "for 2026"), which a recurring amount may answer.
+_PERIOD_ASKED = re.compile(rf"\b(?:month|week|year|yr|night|day|hour|session|lesson|monthly|weekly|yearly|annual|annually|daily|hourly"
+                           rf"|{'|'.join(m for m in MONTHS if m != 'may')}|(?:19|20)\d\d)s?\b", re.IGNORECASE)
+# What makes an amount recurring, written right after it: "a month", "per year", "/mês", "an hour", "pcm".
+_RATE_AFTER = re.compile(r"\s*(?:[A-Z]{3}\b|[€$£¥₩₺₹]|kr\b|zł|Kč|Ft\b|lei\b|đ\b)?\s*(?:(?:a|an|per|each|every)\s+(?:month|year|week|fortnight|hour|day)\b"
+                         r"|/\s*(?:month|mo|mth|m|year|yr|y|week|wk|w|hour|hr|h|day|d|mês|mes|lună|luna|kk|měs|bulan|maand|monat|mnd|mån|år|jaar|jahr|an|año)\b"
+                         r"|p\.?\s*a\.?(?!\w)|pcm\b|monthly\b|yearly\b|annually\b|weekly\b|hourly\b)", re.IGNORECASE)
+
+
+# A line keyed by a period lists what is paid per period: "Yearly: home insurance €412 (...), ...".
+_RATE_KEY = re.compile(r"^\W*(?:yearly|monthly|weekly|annual|annually|per (?:month|year|week))\s*:", re.IGNORECASE)
+# ... or right before it: "Monthly instalment 1.749,40 €", "monthly: £600".
+_RATE_BEFORE = re.compile(r"\b(?:monthly|weekly|yearly|annual|hourly|daily|per (?:month|year|week|hour|day))\b[^.;\d]{0,25}$", re.IGNORECASE)
+
+
+def rate_of(text: str, value: str) -> bool:
+    """The amount `value` is written as paid per period in `text` ("N$ 3 200 a month", "€140/mês",
+    "Monthly instalment 1.749,40 €")."""
+    at = text.find(value)
+    return at >= 0 and (_RATE_AFTER.match(text, at + len(value)) is not None or _RATE_BEFORE.search(text[max(0, at - 40):at]) is not None)
+
+
+def recurring_only(text: str, values: Sequence[str]) -> bool:
+    """Every amount a line holds is paid per period (its times of day are no amounts: "08:00 to
+    16:00 ... Bs 150 per day"), or the line lists what is paid per period ("Yearly: home insurance
+    €412, Peugeot insurance €295")."""
+    amounts = [v for v in values if not re.fullmatch(r"\d{1,2}[:.h]\d\d", v.strip())]
+    if amounts and _RATE_KEY.match(text):
+        return True
+    return bool(amounts) and all(rate_of(text, v) for v in amounts)
+
+
 _SUBJECT_LINE = re.compile(r"^(?:subject|betreff|objet|oggetto|onderwerp|assunto|temat|ämne|emne|aihe|konu|tárgy)\s*:", re.IGNORECASE)
 _ASKS_MAIL = re.compile(r"\b(?:subject|e-?mails?|mail|thread|wrote|sent|send|message)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)

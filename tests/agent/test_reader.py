@@ -2824,3 +2824,38 @@ def test_the_cars_date_is_told_by_a_line_that_names_the_car_by_its_make():
     reading = Reader(overlap_model()).read("When is the car's next inspection due?", lines)
     assert reading.kind == "answered" and "30.6.2027" in reading.answer
     assert Reader(overlap_model()).read("When is the car's next inspection due?", lines[1:]).kind == "abstained"
+
+
+def test_a_price_paid_once_is_not_answered_by_an_amount_paid_every_month():
+    """"How much did we pay for the house?" asks a price; "N$ 3 200 a month" to the domestic
+    worker, a fee "a month" or pay "a year" is what is paid per period, and the notes do not say
+    the price. An amount asked per period, or a one-off price the line says, is still answered."""
+    monthly = [hit("People who come to the house: Loide -- domestic worker, N$ 3 200 a month.", line=4),
+               hit("The flat: Building maintenance fee: Bs 380 a month, paid on the 10th.", line=7),
+               hit("Yearly: home insurance €412 (Minerva), house alarm €96.", line=9)]
+    for question in ("How much did we pay for the house?", "How much was the deposit on the flat?"):
+        reading = Reader(overlap_model()).read(question, monthly)
+        assert reading.kind == "abstained" and reading.answer == DONT_KNOW, question
+    reading = Reader(overlap_model()).read("How much do we pay the domestic worker a month?", monthly)
+    assert reading.kind == "answered" and "3 200" in reading.answer
+    bought = [*monthly, hit("Bought the house in March 2021, we paid N$ 1 450 000 for it.", line=12, path="/notes/house.md")]
+    reading = Reader(overlap_model()).read("How much did we pay for the house?", bought)
+    assert reading.kind == "answered" and "1 450 000" in reading.answer
+
+
+def test_a_section_headed_mine_answers_my_question_over_one_headed_by_someone_else():
+    """"## Mine" and "## Jone" over the same table of documents (or tabs labelled "Nissan Note
+    (mine)" and "Toyota Aqua (Jone)"): "my passport" is the one under Mine, Jone's under Jone."""
+    def passport(topic: str, number: str, line: int) -> StatementHit:
+        fields = {"Document": "Fiji passport", "Number": number}
+        return hit(f"Document: Fiji passport; Number: {number}", line=line, topic=topic, fields=fields, path="/notes/documents.md")
+
+    rows = [passport("Jone", "B398105", 25), passport("Mine", "B417293", 15)]
+    for order in (rows, rows[::-1]):
+        reading = Reader(overlap_model()).read("What is my passport number?", order)
+        assert reading.kind == "answered" and "B417293" in reading.answer
+        reading = Reader(overlap_model()).read("What is Jone's passport number?", order)
+        assert reading.kind == "answered" and "B398105" in reading.answer
+    # Without a section that says "mine", two people's passports are two to ask about.
+    rows = [passport("Jone", "B398105", 25), passport("Vika", "B520774", 31)]
+    assert Reader(overlap_model()).read("What is my passport number?", rows).kind == "ambiguous"
