@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s47"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s48"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -652,6 +652,14 @@ def _table(builder: _Builder, block: Block, topic: list[str]) -> None:
     names = [h or f"column {k + 1}" for k, h in enumerate(header)]
     for n, raw in block.lines[len(block.header):]:
         cells = _cells(raw)
+        if len(header) == 2 and not any(header) and len(cells) == 2:
+            # "| | |" over "| Plate | HY 308 |": a key-value table (markdown needs a header row, so it
+            # is left blank); each row says its key's value, and a key with none says nothing.
+            if all(cells):
+                builder.add(n, n, f"{cells[0]}: {cells[1]}", raw.strip(), "row", topic, {cells[0]: cells[1]})
+            elif cells[1]:
+                builder.add(n, n, cells[1], raw.strip(), "row", topic, {})
+            continue
         pairs = []
         for k, cell in enumerate(cells):
             if cell:

@@ -83,6 +83,20 @@ def test_csv_rows_name_their_columns_and_keep_their_lines(tmp_path):
     assert stmts[0].source == 'Mei Tanaka,sister,+1 416 555 0147,"pharmacist;\ntwo kids"'
 
 
+def test_a_table_with_a_blank_header_row_is_read_as_keys_and_values(tmp_path):
+    """Markdown needs a header row, so a key-value table leaves it blank ("| | |"): each row says
+    its key's value ("Plate: HY 308"), not "column 1: Plate; column 2: HY 308"."""
+    note = "# Cars\n\n| | |\n|---|---|\n| Plate | HY 308 |\n| Insurance | Sun Insurance, policy MV-552190 |\n| Tyres | |\n"
+    stmts = parse_statements(tmp_path / "cars.md", note.encode())
+    got = [(s.line, s.text, s.fields) for s in stmts]
+    assert (5, "Plate: HY 308", {"Plate": "HY 308"}) in got
+    assert (6, "Insurance: Sun Insurance, policy MV-552190", {"Insurance": "Sun Insurance, policy MV-552190"}) in got
+    assert not any("column" in t for _, t, _ in got)
+    # A header row that names its columns still names them.
+    named = parse_statements(tmp_path / "c.md", b"| who | phone |\n|---|---|\n| sitter | 555 0110 |\n")
+    assert [s.fields for s in named] == [{"who": "sitter", "phone": "555 0110"}]
+
+
 def test_plain_text_lines_and_key_topics(tmp_path):
     text = (
         "Cello: I have played since I was eight. Lessons with Mr. Okonkwo on Thursdays.\n"
