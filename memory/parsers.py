@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import homeassistant, mkdocs, pmwiki, quarto, roff, texinfo, zulip
+from memory import docusaurus, homeassistant, mkdocs, moinmoin, pmwiki, quarto, roff, texinfo, zulip
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -174,6 +174,15 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # order "HH:MM Full name: text" (whose export it is without a name), direct messages, each line at
         # its message's content line and dated by its day; realm.json and the server's files say nothing.
         return _from_document(zulip.to_markdown(path, text), warning)
+    if docusaurus.is_site_page(path):
+        # A Docusaurus site's page (.md or .mdx): front matter's title a heading, a blog post dated by its
+        # file's name, admonitions' titles and tabs' labels heading their own lines, MDX imports, tags
+        # and the excerpt mark left out.
+        md, numbers, written = docusaurus.to_markdown(lines, path)
+        return _converted(md, numbers, warning, written=written)
+    if docusaurus.is_settings(path):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Docusaurus site's settings (config, sidebars, categories, authors), not notes")
     if kind == "markdown" and mkdocs.is_site_page(path):
         # An MkDocs site's page: front matter's title a heading and its nested blog dates read, admonitions'
         # titles heading their own lines only, the blog's excerpt mark left out.
@@ -200,6 +209,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # lists, || tables under their column names, links as their text; history and bookkeeping left out;
         # dated by time= (a journal page by the day in its name); PmWiki's own pages say nothing.
         return _from_document(pmwiki.to_markdown(lines, path), warning)
+    if moinmoin.looks_like_moin(path, lines):
+        # A MoinMoin data folder's file: the revision its page's `current` names read (headings, lists,
+        # || tables under their column names, links as their text), older revisions, edit logs, caches and
+        # wikiconfig.py say nothing; dated by a journal page's name or the edit log's day of the revision.
+        return _from_document(moinmoin.to_markdown(lines, path), warning)
     if roff.looks_like_roff(path, lines):
         # A man page (groff man(7) macros, tbl tables): .SH/.SS as headings, .TP "tag: body", tables
         # under their column names, escapes written out; dated by its .TH day or a "Last reviewed" comment.
