@@ -925,7 +925,10 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
+            # (As much is enough where the likeliest line's own label names the contrary: "Rent:
+            # Bond paid: FJ$2,700" beside "Rent: FJ$1,350 a month".)
+            least = best.cover if self.labelled_otherwise(info, best) else best.cover + 1e-9
+            best = next((c for c in _alternatives(cands) if c.cover >= least and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
@@ -2326,7 +2329,9 @@ _CONTRARY = [
                  ("die died death", "born birth"),
                  ("end ends ended finish finishes finished until", "start starts started begin begins began since"),
                  ("close closes closed", "open opens opened"),
-                 ("arrive arrives arrival land lands", "depart departs departure leave leaves")]
+                 ("arrive arrives arrival land lands", "depart departs departure leave leaves"),
+                 # "Rent: Bond paid: FJ$2,700": the bond is paid once, the rent every month.
+                 ("rent rental", "bond deposit")]
     for a, b in [(x, y), (y, x)]
 ]
 # A line that says the value it gives was changed after ("... and then they rang and moved it").

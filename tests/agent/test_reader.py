@@ -2859,3 +2859,16 @@ def test_a_section_headed_mine_answers_my_question_over_one_headed_by_someone_el
     # Without a section that says "mine", two people's passports are two to ask about.
     rows = [passport("Jone", "B398105", 25), passport("Vika", "B520774", 31)]
     assert Reader(overlap_model()).read("What is my passport number?", rows).kind == "ambiguous"
+
+
+def test_the_rent_is_not_the_bond_paid_under_it():
+    """"Rent: Bond paid: FJ$2,700" is the bond, paid once, not the rent: the line beside it that
+    gives the rent a month answers, and the bond still answers when it is asked."""
+    sts = [hit("Rent: Bond paid: FJ$2,700 (March 2022), receipt in the blue folder", line=16, topic="Rent",
+               fields={"Bond paid": "FJ$2,700 (March 2022), receipt in the blue folder"}),
+           hit("Rent: FJ$1,350 a month, due on the 1st, bank transfer", line=15, topic="Rent")]
+    for order in (sts, sts[::-1]):
+        reading = Reader(overlap_model(bond=0.5)).read("How much is our rent?", order)
+        assert reading.kind == "answered" and "1,350" in reading.answer and "2,700" not in reading.answer
+        reading = Reader(overlap_model()).read("How much was the bond?", order)
+        assert reading.kind == "answered" and "2,700" in reading.answer
