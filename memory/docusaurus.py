@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import front_matter
+from memory.quarto import folder_with, front_matter, title_heading
 
 _CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs")
 _SETTINGS = {"sidebars.js", "sidebars.ts", "_category_.json", "_category_.yml", "_category_.yaml", "authors.yml",
@@ -49,13 +49,7 @@ _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
 
 
 def site_root(path: Path) -> Path | None:
-    for folder in list(path.parents)[:6]:
-        try:
-            if any((folder / name).is_file() for name in _CONFIGS):
-                return folder
-        except OSError:
-            return None
-    return None
+    return folder_with(path, _CONFIGS, depth=6)
 
 
 def is_site_page(path: Path) -> bool:
@@ -97,9 +91,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
         nonlocal headings
         before = list(headings)
         if label:
-            level = min(6, (headings[-1][0] if headings else 1) + 1)
-            out[i] = f"{'#' * level} {label}"
-            headings = [h for h in headings if h[0] < level] + [(level, label)]
+            out[i], headings = title_heading(headings, label)
         else:
             out[i] = ""
         boxes.append((closer, before, bool(label)))

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import front_matter
+from memory.quarto import folder_with, front_matter, title_heading
 
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
 _DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
@@ -39,13 +39,7 @@ _SNIPPET = re.compile(r"^\s*-{2}8<-{2}")
 
 
 def _site_root(path: Path) -> Path | None:
-    for folder in list(path.parents)[:5]:
-        try:
-            if (folder / "mkdocs.yml").is_file() or (folder / "mkdocs.yaml").is_file():
-                return folder
-        except OSError:
-            return None
-    return None
+    return folder_with(path, ("mkdocs.yml", "mkdocs.yaml"))
 
 
 def is_site_page(path: Path) -> bool:
@@ -98,9 +92,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
             label = (m.group(2) or m.group(3) or "").strip()
             before = list(headings)
             if label:
-                level = min(6, (headings[-1][0] if headings else 1) + 1)
-                out[i] = f"{'#' * level} {label}"
-                headings = [h for h in headings if h[0] < level] + [(level, label)]
+                out[i], headings = title_heading(headings, label)
             else:
                 out[i] = ""
             box = (len(m.group(1)), before, bool(label))

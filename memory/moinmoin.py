@@ -174,26 +174,8 @@ class _Writer:
             return
         if self.md and self.md[-1] != "":
             self.put("", rows[0][0])
-        width = max(len(cells) for _, cells, _ in rows)
-        header = rows[0][2]
-        if not header and width == 2:
-            for n, cells, _ in rows:
-                a, b = (cells + ["", ""])[:2]
-                if a or b:
-                    self.put(f"{a}: {b}" if a and b else a or b, n)
-                    self.put("", n)
-            return
-
-        def row(cells: list[str]) -> str:
-            return "| " + " | ".join(c or " " for c in cells + [""] * (width - len(cells))) + " |"
-
-        first = rows[0][0]
-        names = rows[0][1] if header else [f"column {k + 1}" for k in range(width)]
-        self.put(row(names), first)
-        self.put("|" + "---|" * width, first)
-        for n, cells, _ in rows[1:] if header else rows:
-            self.put(row(cells), n)
-        self.put("", rows[-1][0])
+        for n, text in texinfo.table_lines([(n, cells) for n, cells, _ in rows], rows[0][2]):
+            self.put(text, n)
 
 
 def _cells(line: str) -> tuple[list[str], bool] | None:

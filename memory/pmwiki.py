@@ -162,24 +162,8 @@ class _Page:
             return
         if self.md and self.md[-1] != "":
             self.md.append("")
-        width = max(len(r) for r in rows)
-        header = heads[0]
-        if not header and width == 2:
-            for cells in rows:
-                a, b = (cells + ["", ""])[:2]
-                self.md.append(f"{a}: {b}" if a and b else a or b)
-                self.md.append("")
-            return
-
-        def row(cells: list[str]) -> str:
-            return "| " + " | ".join(c or " " for c in cells + [""] * (width - len(cells))) + " |"
-
-        names = rows[0] if header else [f"column {k + 1}" for k in range(width)]
-        self.md.append(row(names))
-        self.md.append("|" + "---|" * width)
-        for cells in rows[1:] if header else rows:
-            self.md.append(row(cells))
-        self.md.append("")
+        for _, text in texinfo.table_lines(list(enumerate(rows)), heads[0]):
+            self.md.append(text)
 
 
 def _protect(text: str) -> tuple[str, list[str]]:

@@ -101,6 +101,25 @@ def front_matter(lines: list[str], out: list[str], *, prose_keys, date_keys, nes
     return end, title, days
 
 
+def title_heading(headings: list[tuple[int, str]], label: str) -> tuple[str, list[tuple[int, str]]]:
+    """A callout's or admonition's title as a heading one level under the heading it stands in,
+    and the heading trail with it in place."""
+    level = min(6, (headings[-1][0] if headings else 1) + 1)
+    return f"{'#' * level} {label}", [h for h in headings if h[0] < level] + [(level, label)]
+
+
+def folder_with(path: Path, names: tuple[str, ...], depth: int = 5) -> Path | None:
+    """The nearest of `depth` folders above `path` that holds a file of one of `names` (a site's
+    `mkdocs.yml`, `docusaurus.config.js`)."""
+    for folder in list(path.parents)[:depth]:
+        try:
+            if any((folder / name).is_file() for name in names):
+                return folder
+        except OSError:
+            return None
+    return None
+
+
 def _folder_day(path: Path) -> str:
     """The day a blog post's folder or file is named by (`posts/2026-10-09-snct/index.qmd`)."""
     for name in (path.stem, path.parent.name):
@@ -140,9 +159,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
                 t = _TITLE_ATTR.search(attrs)
                 label = (t.group(1) or t.group(2)).strip() if t else ""
                 if label:
-                    level = min(6, (headings[-1][0] if headings else 1) + 1)
-                    out[i] = f"{'#' * level} {label}"
-                    headings = [h for h in headings if h[0] < level] + [(level, label)]
+                    out[i], headings = title_heading(headings, label)
                 else:
                     out[i] = ""
             else:  # a closing fence: what the div opened ends here

@@ -218,25 +218,9 @@ def _table(lines: list[str], start: int, w: _Writer) -> int:
     rows = [(n, [c.strip().replace("|", "/") for c in cells]) for n, cells in rows if any(c.strip() for c in cells)]
     if rows:
         header = bool(re.search(r"[bc]", re.sub(r"\(.*?\)", "", head_format))) or 1 in rule_after
-        width = max(len(cells) for _, cells in rows)
         w.paragraph(rows[0][0])
-        if not header and width == 2:
-            for n, cells in rows:
-                cells = cells + [""] * (2 - len(cells))
-                w.put(f"{cells[0]}: {cells[1]}" if cells[0] and cells[1] else cells[0] or cells[1], n)
-                w.put("", n)
-        else:
-            def row(cells: list[str]) -> str:
-                return "| " + " | ".join(c or " " for c in cells + [""] * (width - len(cells))) + " |"
-
-            first = rows[0]
-            if header:
-                rows = rows[1:]
-            w.put(row(first[1] if header else [f"column {k + 1}" for k in range(width)]), first[0])
-            w.put("|" + "---|" * width, first[0])
-            for n, cells in rows:
-                w.put(row(cells), n)
-            w.put("", (rows[-1] if rows else first)[0])
+        for n, text in texinfo.table_lines(rows, header):
+            w.put(text, n)
     return i + 1 if closed else i
 
 

@@ -352,6 +352,30 @@ class Converted:
     nothing: str = ""
 
 
+def table_lines(rows: list[tuple[int, list[str]]], header: bool) -> list[tuple[int, str]]:
+    """A table's rows (file line, cells) as markdown lines, each with the file line it stands for:
+    under the header row's column names (else "column 1", "column 2", ...), or, with two columns and
+    no header, as "name: value" lines. Shared by the readers of wiki and roff tables."""
+    width = max(len(cells) for _, cells in rows)
+    out: list[tuple[int, str]] = []
+    if not header and width == 2:
+        for n, cells in rows:
+            a, b = (cells + ["", ""])[:2]
+            if a or b:
+                out += [(n, f"{a}: {b}" if a and b else a or b), (n, "")]
+        return out
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(c or " " for c in cells + [""] * (width - len(cells))) + " |"
+
+    first, body = rows[0], rows[1:] if header else rows
+    out.append((first[0], row(first[1] if header else [f"column {k + 1}" for k in range(width)])))
+    out.append((first[0], "|" + "---|" * width))
+    out += [(n, row(cells)) for n, cells in body]
+    out.append(((body[-1] if body else first)[0], ""))
+    return out
+
+
 def looks_like_texinfo(path: Path, lines: list[str]) -> bool:
     """A Texinfo source: by its extension (a chapter file has no `\\input texinfo`), its first
     line, or (a plain text file, `chapter` or `chapter.txt`) opening with a `@node` over a
