@@ -2122,6 +2122,8 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
     mine_paths = {c.statement.path for c, owner in headed if owner == ""}
     for c, owner in headed:
         if (owner and c.statement.path in mine_paths and not c.other_owner
+                and not (common is not None and any(common(w) for w in owner.split()))  # "Health" heads no one's section
+                and c.statement.text.split(":", 1)[0].strip().lower() not in (*_ME, "mine")  # "Me: blood type ..."
                 and not {stem(w) for w in owner.lower().split()} & info.terms):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)

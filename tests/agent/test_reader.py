@@ -2872,3 +2872,12 @@ def test_the_rent_is_not_the_bond_paid_under_it():
         assert reading.kind == "answered" and "1,350" in reading.answer and "2,700" not in reading.answer
         reading = Reader(overlap_model()).read("How much was the bond?", order)
         assert reading.kind == "answered" and "2,700" in reading.answer
+
+
+def test_a_line_keyed_me_is_mine_whatever_heading_it_stands_under():
+    """"Me: blood type A(II) Rh+" under a "Health" heading, in a note that also heads a section
+    "Me": the line says whose it is; the heading is no one's name."""
+    sts = [hit("Me: blood type A(II) Rh+", line=5, topic="Health", path="/notes/people.md"),
+           hit("Me: phone 9911 2233", line=9, topic="Me", path="/notes/people.md")]
+    reading = Reader(overlap_model()).read("What's my blood type?", sts)
+    assert reading.kind == "answered" and "A(II) Rh+" in reading.answer
