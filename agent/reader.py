@@ -869,6 +869,11 @@ class Reader:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
             support(cands, self.recall(question), info)
+        if cands and self.labelled_otherwise(info, cands[0]):
+            # "Rent: Bond paid: FJ$2,700" for "How much is our rent?": a line whose own label names
+            # the contrary goes after those that do not, before the newer versions are looked for
+            # ("Rent from 1 November: FJ$1,480 a month" over "Rent: FJ$1,350 a month").
+            cands.sort(key=lambda c: self.labelled_otherwise(info, c))
         # Before the newer versions: "training moves to Thursdays" still beats the first notice.
         cands = fuller_in_lower_case(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text))
         prefer_newer(info, cands, terms=lambda st: _terms_of(st, nicknames) | _initialled(info, st.text), written=version_date,
@@ -925,10 +930,7 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            # (As much is enough where the likeliest line's own label names the contrary: "Rent:
-            # Bond paid: FJ$2,700" beside "Rent: FJ$1,350 a month".)
-            least = best.cover if self.labelled_otherwise(info, best) else best.cover + 1e-9
-            best = next((c for c in _alternatives(cands) if c.cover >= least and self.speaks_of_attribute(info, c)), None)
+            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
