@@ -58,7 +58,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the model's statement scores in this file between runs (scores depend only on the texts)")
     ap.add_argument("--homes", type=Path, default=None,
-                    help="keep each set's index in DIR/<set> between runs (delete it after changing memory/)")
+                    help="keep each set's index in DIR/<set> between runs (files indexed there from any other folder, such as "
+                         "another checkout of the sets, are forgotten first; a bumped memory.statements.STATEMENTS_VERSION re-reads every file)")
     args = ap.parse_args()
 
     from agent.chat import ChatEngine, base_model_path, open_memory
