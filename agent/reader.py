@@ -1149,7 +1149,8 @@ class Reader:
         label = {stem(w) for w in words(f"{key} {' '.join(english_for(key))}".lower())}
         asked = {stem(w) for w in words(info.text.lower())}
         said = {stem(w) for w in words(f"{key} {value} {' '.join(english_for(f'{key} {value}'))}".lower())}
-        return any(asked & one and label & other and not said & one for one, other in _CONTRARY)
+        # (Not where the question says both: "the rent deposit (Kaution)" is the deposit.)
+        return any(asked & one and label & other and not said & one and not asked & other for one, other in _CONTRARY)
 
     def _value(self, info: QuestionInfo, best: Scored) -> str | None:
         """The one value of the wanted kind the statement holds, if it holds exactly one."""

@@ -2881,3 +2881,12 @@ def test_a_line_keyed_me_is_mine_whatever_heading_it_stands_under():
            hit("Me: phone 9911 2233", line=9, topic="Me", path="/notes/people.md")]
     reading = Reader(overlap_model()).read("What's my blood type?", sts)
     assert reading.kind == "answered" and "A(II) Rh+" in reading.answer
+
+
+def test_the_rent_deposit_is_the_deposit():
+    """A question that says both sides of a contrary pair ("the rent deposit") asks the one its
+    label names: "Kaution: 2.160,00 €" answers "How much is the rent deposit (Kaution)?"."""
+    sts = [hit("Kaution: 2.160,00 € (Mietkautionskonto bei der Sparkasse)", line=8, fields={"Kaution": "2.160,00 € (Mietkautionskonto bei der Sparkasse)"}),
+           hit("Miete: 1.080,00 € warm, monthly", line=7)]
+    reading = Reader(overlap_model()).read("How much is the rent deposit (Kaution)?", sts)
+    assert reading.kind == "answered" and "2.160,00" in reading.answer
