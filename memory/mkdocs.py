@@ -18,7 +18,8 @@ Here, line for line (every line keeps its file line):
     Next paragraph               ->  ## Mortgage ...           interrupted is said again)
     <!-- more -->                ->  (left out: the blog's excerpt mark)
 
-`??? note "..."` (collapsible) reads as `!!!` does; an admonition with no title adds no heading.
+`??? note "..."` (collapsible) reads as `!!!` does; an admonition with no title adds no heading. A
+content tab (`=== "C-HR (mine)"` over indented lines) reads as an admonition titled by its label.
 The site's `mkdocs.yml` (theme, navigation, plugins) is settings, not notes; the blog's
 `.authors.yml` is the site's author list.
 """
@@ -32,6 +33,9 @@ from memory.quarto import folder_with, front_matter, title_heading
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
 _DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _ADMONITION = re.compile(r"""^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?\s*(?:"([^"]*)"|'([^']*)')?\s*$""")
+# A content tab (pymdownx.tabbed): `=== "C-HR (mine)"` over its indented lines, read as an
+# admonition whose title is the tab's label.
+_TAB = re.compile(r"""^(\s*)===\+?\s+(?:"([^"]*)"|'([^']*)')\s*$""")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTRS = re.compile(r"\s*\{\s*[#.:][^{}]*\}\s*$")
 _MORE = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.I)
@@ -88,7 +92,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
         if stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             continue
-        if m := _ADMONITION.match(line):
+        if m := _ADMONITION.match(line) or _TAB.match(line):
             label = (m.group(2) or m.group(3) or "").strip()
             before = list(headings)
             if label:

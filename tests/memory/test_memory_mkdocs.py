@@ -99,3 +99,16 @@ def test_the_site_settings_are_not_notes_and_markdown_outside_a_site_reads_as_be
     loose.write_text(PAGE)
     texts = [t for _, _, t in _statements(loose)]
     assert any("Gas meter" in t for t in texts)  # a plain markdown file keeps the generic reading
+
+
+def test_a_content_tab_heads_its_own_lines_with_its_label(tmp_path):
+    """pymdownx.tabbed: `=== "Golf (mine)"` over an indented key-value table reads as an
+    admonition titled by the tab's label, so each car's rows stand under its own name."""
+    root = _site(tmp_path)
+    page = root / "docs" / "cars.md"
+    page.write_text("# Cars\n\n=== \"Golf (mine)\"\n\n    | | |\n    |---|---|\n    | plate | LJ 44-812 |\n\n"
+                    "=== \"Clio (Maja)\"\n\n    | | |\n    |---|---|\n    | plate | LJ 90-117 |\n\nBoth go to Avto Kos.\n")
+    got = _statements(page)
+    assert (7, "Cars > Golf (mine)", "plate: LJ 44-812") in got
+    assert (13, "Cars > Clio (Maja)", "plate: LJ 90-117") in got
+    assert (15, "Cars", "Both go to Avto Kos.") in got
