@@ -39,6 +39,10 @@ def register(sub) -> None:
     np_.add_argument("dirs", nargs="+", type=Path)
     np_.add_argument("--json", action="store_true")
     np_.set_defaults(func=run_notes_add)
+    nr = nsub.add_parser("remove", help="stop indexing folders: take them out of notes_dirs and forget what was indexed from them")
+    nr.add_argument("dirs", nargs="+", type=Path)
+    nr.add_argument("--json", action="store_true")
+    nr.set_defaults(func=run_notes_remove)
     nl = nsub.add_parser("list", help="list the configured notes folders")
     nl.add_argument("--json", action="store_true")
     nl.set_defaults(func=run_notes_list)
@@ -175,6 +179,35 @@ def run_notes_add(args) -> int:
 
         if DaemonClient.find(home) is not None:
             print("the running daemon picks up new folders at its next start: `anima stop && anima daemon --detach`")
+    return 0
+
+
+def run_notes_remove(args) -> int:
+    """A folder taken out of notes_dirs would otherwise keep answering: the index forgets only what
+    vanishes under the folders it reads. So its files are forgotten too (the notes on disk are not
+    touched). The daemon watches and re-reads the folders it started with, so it must not run."""
+    from agent.assistant import open_assistant
+    from agent.cli import UserError
+    from agent.commands.init import remove_notes_dirs
+    from agent.daemon.client import DaemonClient
+
+    home = args.home_obj.ensure()
+    if DaemonClient.find(home) is not None:
+        raise UserError("the anima daemon is running and watches these folders: stop it first (`anima stop`), "
+                        "run `anima notes remove` again, then start it (`anima daemon --detach`)")
+    kept, gone = remove_notes_dirs(home.config_file, args.dirs)
+    assistant = open_assistant(home, local=True)
+    try:
+        forgotten = assistant.anima.memory.remove([d.expanduser().resolve() for d in args.dirs])
+    finally:
+        assistant.close()
+    if not gone and not forgotten:
+        raise UserError(f"not a notes folder, and nothing was indexed from it: {', '.join(map(str, args.dirs))}")
+    if args.json:
+        emit_json({"notes_dirs": kept, "removed": gone, "chunks_forgotten": forgotten})
+    else:
+        print("notes folders:\n" + "\n".join(f"  {d}" for d in kept) if kept else "no notes folders left")
+        print(f"forgot {forgotten} indexed chunks from {', '.join(map(str, args.dirs))} (the files themselves are untouched)")
     return 0
 
 

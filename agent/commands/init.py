@@ -43,3 +43,23 @@ def add_notes_dirs(config_file: Path, dirs: list[Path]) -> list[str]:
     doc["notes_dirs"] = current
     config_file.write_text(tomlkit.dumps(doc), encoding="utf-8")
     return [str(x) for x in current]
+
+
+def remove_notes_dirs(config_file: Path, dirs: list[Path]) -> tuple[list[str], list[str]]:
+    """Take folders out of notes_dirs, keeping the user's comments and formatting. Returns the
+    folders left and those taken out (a folder is matched by its resolved path; it need not exist)."""
+    import tomlkit
+
+    if not config_file.exists():
+        return [], []
+    doc = tomlkit.parse(config_file.read_text(encoding="utf-8"))
+    current = doc.get("notes_dirs") or tomlkit.array()
+    wanted = {str(d.expanduser().resolve()) for d in dirs}
+    kept = [x for x in current if str(Path(str(x)).expanduser().resolve()) not in wanted]
+    gone = [str(x) for x in current if x not in kept]
+    if gone:
+        array = tomlkit.array()
+        array.extend(kept)
+        doc["notes_dirs"] = array
+        config_file.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    return [str(x) for x in kept], gone

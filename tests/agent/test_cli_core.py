@@ -119,3 +119,28 @@ def test_bad_model_file_is_a_clear_error_without_traceback(tmp_path, demo_notes,
 def test_index_of_a_missing_folder_is_a_clear_error(tmp_path):
     r = anima(tmp_path / "h", "index", str(tmp_path / "nope"))
     assert r.returncode == 2 and "no such file or folder" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_notes_remove_forgets_what_the_folder_held(tmp_path):
+    """A folder taken out of notes_dirs stops answering: `anima notes remove` takes it out of the
+    config and forgets its indexed files (the files stay on disk). Without it, the index kept them,
+    since only what vanishes under the folders it reads is forgotten."""
+    home = tmp_path / "h"
+    notes, private = tmp_path / "notes", tmp_path / "private"
+    notes.mkdir()
+    private.mkdir()
+    (notes / "car.md").write_text("# Car\n\nThe Golf goes to the garage on Tuesday.\n")
+    (private / "diary.md").write_text("# Diary\n\nThe safe code is 4471.\n\nI told nobody about the job offer.\n")
+    assert anima(home, "init", "--notes", str(notes), "--notes", str(private)).returncode == 0
+    both = json.loads(anima(home, "index", "--json").stdout)
+    assert both["files_seen"] == 2
+    r = anima(home, "notes", "remove", str(private), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["notes_dirs"] == [str(notes.resolve())] and out["removed"] == [str(private.resolve())]
+    assert out["chunks_forgotten"] >= 1
+    after = json.loads(anima(home, "index", "--json").stdout)
+    assert after["files_seen"] == 1 and after["chunks_total"] < both["chunks_total"]
+    assert (private / "diary.md").exists()
+    again = anima(home, "notes", "remove", str(private))
+    assert again.returncode == 2 and "nothing was indexed from it" in again.stderr

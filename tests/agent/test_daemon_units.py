@@ -289,3 +289,22 @@ def test_notes_add_keeps_comments_and_lists(home, tmp_path):
 def test_stop_without_daemon_says_so(home):
     proc = _cli(home, "stop")
     assert proc.returncode == 1 and "no anima daemon is running" in proc.stdout
+
+
+def test_notes_remove_refuses_while_the_daemon_watches(home, tmp_path, monkeypatch):
+    """The daemon watches the folders it started with and would index a removed one again, so
+    `anima notes remove` asks for it to be stopped first and changes nothing."""
+    import argparse
+
+    from agent.cli import UserError
+    from agent.commands import daemon as commands
+    from agent.daemon.client import DaemonClient
+
+    home.config_file.write_text(DEFAULT_CONFIG)
+    notes = tmp_path / "n1"
+    notes.mkdir()
+    assert _cli(home, "notes", "add", str(notes)).returncode == 0
+    monkeypatch.setattr(DaemonClient, "find", classmethod(lambda cls, h: object()))
+    with pytest.raises(UserError, match="stop it first"):
+        commands.run_notes_remove(argparse.Namespace(home_obj=home, dirs=[notes], json=True))
+    assert json.loads(_cli(home, "notes", "list", "--json").stdout)["notes_dirs"] == [str(notes.resolve())]
