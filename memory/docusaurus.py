@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import folder_with, front_matter, title_heading
+from memory.quarto import code_fence, folder_with, front_matter, title_heading
 
 _CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs")
 _SETTINGS = {"sidebars.js", "sidebars.ts", "_category_.json", "_category_.yml", "_category_.yaml", "authors.yml",
@@ -108,12 +108,8 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
     for i in range(0 if end is None else end + 1, len(lines)):
         line = lines[i]
         stripped = line.strip()
-        if fence:
-            if stripped.startswith(fence):
-                fence = ""
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
+        if (state := code_fence(stripped, fence)) is not None:
+            fence = state
             continue
         if _TRUNCATE.match(line) or (mdx and _MDX_MODULE.match(stripped)):
             out[i] = ""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import folder_with, front_matter, title_heading
+from memory.quarto import code_fence, folder_with, front_matter, title_heading
 
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
 _DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
@@ -85,12 +85,8 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
                     level, text = before[-1]
                     out[i] = f"{'#' * level} {text}\n\n{line}"
                 headings = before
-        if fence:
-            if stripped.startswith(fence):
-                fence = ""
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
+        if (state := code_fence(stripped, fence)) is not None:
+            fence = state
             continue
         if m := _ADMONITION.match(line) or _TAB.match(line):
             label = (m.group(2) or m.group(3) or "").strip()

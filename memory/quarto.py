@@ -108,6 +108,17 @@ def title_heading(headings: list[tuple[int, str]], label: str) -> tuple[str, lis
     return f"{'#' * level} {label}", [h for h in headings if h[0] < level] + [(level, label)]
 
 
+def code_fence(stripped: str, fence: str) -> str | None:
+    """Where a line stands to a fenced code block: the fence still open after it (`"```"`,
+    `"~~~"`, or `""` once it closes) when the line opens, closes or lies inside one; None when
+    it is a line of the page's own."""
+    if fence:
+        return "" if stripped.startswith(fence) else fence
+    if stripped.startswith(("```", "~~~")):
+        return stripped[:3]
+    return None
+
+
 def folder_with(path: Path, names: tuple[str, ...], depth: int = 5) -> Path | None:
     """The nearest of `depth` folders above `path` that holds a file of one of `names` (a site's
     `mkdocs.yml`, `docusaurus.config.js`)."""
