@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import docusaurus, homeassistant, mkdocs, moinmoin, pmwiki, quarto, roff, texinfo, zulip
+from memory import docusaurus, homeassistant, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zulip
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -199,6 +199,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if quarto.is_project_settings(path):
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="a Quarto project's settings (site navigation and render options), not notes")
+    if kind == "markdown" and pelican.is_site_page(path, lines):
+        # A Pelican page: its Title a heading, its Summary a line of its own, the rest of its metadata
+        # left out; dated by its Date/Modified (else its file's name).
+        md, written = pelican.to_markdown(lines, path)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+    if mdbook.is_settings(path) or mdbook.is_contents(path):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="an mdBook's settings (book.toml) or table of contents (SUMMARY.md), not notes")
     if texinfo.looks_like_texinfo(path, lines):
         # A GNU Texinfo manual or a chapter file it @includes: sections as headings, @table "term: body",
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
