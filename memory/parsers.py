@@ -200,7 +200,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="a Quarto project's settings (site navigation and render options), not notes")
     if kind == "markdown" and pelican.is_site_page(path, lines):
-        # A Pelican page: its Title a heading, its Summary a line of its own, the rest of its metadata
+        # A Pelican page: its Title a heading, the rest of its metadata (Summary, Category, Tags, Slug)
         # left out; dated by its Date/Modified (else its file's name).
         md, written = pelican.to_markdown(lines, path)
         return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)

@@ -1,17 +1,19 @@
 """Pages of a Pelican site (`content/` beside `pelicanconf.py`): markdown opening with a block of
 `Key: value` metadata lines, no `---` around them (Python-Markdown's meta form).
 
-Read as plain markdown, each metadata line became a statement ("Slug: azzan-moves", "Title: Work")
+Read as plain markdown, each metadata line became a statement ("Slug: new-job", "Title: Work")
 that search returned beside the facts, and no page was dated, so a page's old value could never be
 told older than a journal article's new one. Here, line for line (every line keeps its file line):
 
-    Title: Azzan moves south     ->  # Azzan moves south   (unless the page has a "# " heading)
+    Title: Moving south          ->  # Moving south        (unless the page has a "# " heading)
     Date: 2026-09-24 22:40       ->  (the page's day: the latest of Date and Modified; else the
-    Modified: 2026-10-01              day its file is named by, 2026-09-24-azzan-moves.md)
-    Summary: My brother's job.   ->  My brother's job.     (the writer's own words)
+    Modified: 2026-10-01              day its file is named by, 2026-09-24-moving-south.md)
+    Summary: Mia's school, …     ->  (left out: the blurb the site's index shows)
     Category: / Tags: / Slug: …  ->  (left out: how the site files the page)
     (blank line)                     the metadata ends at the first blank line
 
+Kept, a Summary ("Mia's school, Leo's nursery, fees and contacts.") answered "Which school does Mia
+go to?" before the page's own "School: ..." line; an article's facts are in its body.
 `    :::bash`, the codehilite mark that opens an indented code block, is left out.
 """
 from __future__ import annotations
@@ -24,7 +26,6 @@ _META = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 _KEYS = {"title", "date", "modified", "category", "tags", "slug", "author", "authors", "summary", "lang",
          "translation", "status", "template", "save_as", "url", "description", "keywords"}
 _DATE_KEYS = ("date", "modified")
-_PROSE_KEYS = ("summary", "description")
 _DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _CODEHILITE = re.compile(r"^\s{4,}:::[\w+-]+\s*$")
 
@@ -64,8 +65,6 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
         out[i] = ""
         if key == "title" and value and not has_heading:
             out[i] = f"# {value}"
-        elif key in _PROSE_KEYS and value:
-            out[i] = value
         elif key in _DATE_KEYS and (d := _DAY.match(value)):
             days.append(d.group(0))
     for i in range(end, len(lines)):

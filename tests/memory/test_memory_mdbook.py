@@ -17,7 +17,7 @@ def _book(tmp_path: Path) -> Path:
     (root / "src" / "home").mkdir(parents=True)
     (root / "book.toml").write_text(TOML)
     (root / "src" / "SUMMARY.md").write_text(SUMMARY)
-    (root / "src" / "home" / "cars.md").write_text("# Cars\n\nThe Creta's plate is BP-1-B7734.\n")
+    (root / "src" / "home" / "cars.md").write_text("# Cars\n\nThe Golf's plate is KR 4412.\n")
     return root
 
 
@@ -39,5 +39,5 @@ def test_a_book_indexes_only_its_chapters(make_memory, tmp_path):
     mem = make_memory()
     mem.index([_book(tmp_path)])
     texts = [s.text for s in mem.iter_statements()]
-    assert any("BP-1-B7734" in t for t in texts)
+    assert any("KR 4412" in t for t in texts)
     assert not any("boost-title" in t or "Money" in t or "Introduction" in t for t in texts)
