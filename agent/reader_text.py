@@ -175,15 +175,21 @@ _CUR_SIGNS = r"[$€£¥₹₦₵₱₩₪₫₺₴₽฿৳₸₼₾₡₲₭�
 _CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
                r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|u\$s|u\$d|a\$|c\$|nz\$|hk\$|s\$|"
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy|"
-               r"amd|gel|kzt|mnt|uzs|tnd|dzd|mad|lyd|iqd|azn|kgs|tjs|pyg|gs\.|gs(?=\s?\d{1,3}\.\d{3})|bs\.)"
-               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp)(?=\s?\d)")  # not a plate's letters: "BXRM 205"
+               r"amd|gel|kzt|mnt|uzs|tnd|dzd|mad|lyd|iqd|azn|kgs|tjs|pyg|gs\.|gs(?=\s?\d{1,3}\.\d{3})|bs\.|"
+               # Bhutan, Laos, Myanmar, the Maldives, Fiji, Bangladesh: "BTN 3,600", "LAK 450,000".
+               r"btn|lak|mmk|mvr|fjd)"
+               # Not a plate's letters ("BXRM 205"); the ngultrum, taka and kyat as written before
+               # their amount ("Nu. 3,600", "Tk. 1,200", "Ks. 50,000"), not Dutch "nu 3 keer".
+               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?)(?=\s?\d)")
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
               r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr|"
               # The Caucasus, Central Asia and the Maghreb: "486,300 AMD", "6 120 000 so'm", "1 250 DT".
               r"amd|drams?|gel|lari|kzt|tenge|тенге|тг|mnt|uzs|so['’ʻ‘]m|сўм|сум|tnd|dinars?|dzd|lyd|iqd|azn|manats?|kgs|som|tjs|"
               # Paraguay and Albania: "Gs. 2.870.000" (above), "850.000 guaraníes", "245.000 lekë"
-              r"guaran[ií]es|pyg|lek[eë]?)"
+              r"guaran[ií]es|pyg|lek[eë]?|"
+              # ... and South and Southeast Asia's, Fiji's: "450,000 kip", "3,600 ngultrum".
+              r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd)"
               r"(?![a-z])|(?-i:đ|Ft|DT|ALL)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 # Digits of an amount; Swiss notes group thousands by an apostrophe and write whole francs with a
 # dash: "CHF 2'235.–", "Fr. 96.–".

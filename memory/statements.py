@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s51"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s52"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -98,8 +98,9 @@ def _starts_sentence(ch: str) -> bool:
 
 
 _SHORT_WORDS = frozenset("up in on it me us go do so to at by of or be we he is an as my am pm ok hi".split())
-# (With the currencies written with a dot before their amount: "Gs. 9.800.000", "Rs. 42,300", "Bs. 150".)
-_SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num gs rs bs rp".split())
+# (With the currencies written with a dot before their amount: "Gs. 9.800.000", "Rs. 42,300", "Bs. 150",
+# "Nu. 3,600", "Tk. 1,200", "Ks. 50,000".)
+_SHORT_ABBREVS = frozenset("tel geb str ref tlf mob kol nro num gs rs bs rp nu tk ks".split())
 # A German or Scandinavian ordinal is written "2." ("ab 1. Dezember", "2. OG links"): before a
 # month or a floor it is no sentence end.
 # Hungarian writes the year first and the day after the month, each with a full stop.

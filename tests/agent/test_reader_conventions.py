@@ -375,6 +375,9 @@ def test_a_schedule_rows_day_is_not_whose_the_row_is():
 
 
 def test_the_worlds_currencies_before_and_after_the_amount_are_money():
+    assert money("School fee: Nu. 2,900 a month; bus BTN 700") == ["Nu. 2,900", "BTN 700"]
+    assert money("Rent: 3,900,000 kip a month, tuition Tk. 1,500") == ["3,900,000 kip", "Tk. 1,500"]
+    assert money("ik heb nu 3 katten") == []  # Dutch "nu" (now) before a number is no ngultrum
     assert money("Contribution: KSh 5,000 a month") == ["KSh 5,000"]
     assert money("refill about KSh 3,300/= at the Shell") == ["KSh 3,300/="]
     assert money("Czynsz: 612,40 zł monthly, -2 500,00 PLN out") == ["612,40 zł", "2 500,00 PLN"]

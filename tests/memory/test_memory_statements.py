@@ -188,6 +188,7 @@ def test_a_wall_of_text_is_cut_into_quotable_windows(tmp_path):
         # A currency written with a dot before its amount ends no sentence; a word ending one does.
         ("Sueldo: Gs. 9.800.000 bruto. Premium Rs. 42,300 a year. Ask Tel. 555 0101.",
          ["Sueldo: Gs. 9.800.000 bruto.", "Premium Rs. 42,300 a year.", "Ask Tel. 555 0101."]),
+        ("School fee: Nu. 2,900 a month. Tuition Tk. 1,500 a week.", ["School fee: Nu. 2,900 a month.", "Tuition Tk. 1,500 a week."]),
         ("We bought two pairs of trousers. 3 were too small.", ["We bought two pairs of trousers.", "3 were too small."]),
     ],
 )
