@@ -1573,3 +1573,13 @@ def test_my_kid_is_asked_back_when_the_notes_call_two_people_our_son_and_our_dau
     niece = hit("Oila: Zarina, my brother's daughter, lives in Seoul.", line=8)
     reading = Reader(overlap_model()).read("When is my child's birthday?", [days[0], son, niece])
     assert reading.kind != "ambiguous"
+
+
+def test_a_dated_line_that_says_when_its_value_began_is_newer_than_an_undated_one():
+    """A book of undated pages and dated journal chapters: "Losartan dose: 100 mg (from 1 October)" in
+    the chapter of 3 October says when the new dose began, so the page's undated "50 mg" is what
+    held before, even though the day it names is before the day it was written."""
+    page = hit("Medicine: Losartan; Dose: 50 mg, evening; Why: blood pressure", line=14, path="/notes/book/src/me/health.md")
+    entry = hit("Losartan dose: 100 mg, evening (from 1 October).", line=5, rank=1, path="/notes/book/src/journal/2026-10-03.md")
+    reading = Reader(overlap_model()).read("What dose of losartan am I on?", [page, entry])
+    assert reading.kind == "answered" and "100 mg" in reading.answer
