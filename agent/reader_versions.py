@@ -271,7 +271,7 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
             return dc > db
     elif dc and db:
         return False  # a year-less date against a dated one: no order
-    elif STARTED_RULE and dc and dc[0] and db is None and _FROM_DATE.search(c.statement.text) and not _FROM_DATE.search(b.statement.text):
+    elif dc and dc[0] and db is None and _FROM_DATE.search(c.statement.text) and not _FROM_DATE.search(b.statement.text):
         # A dated entry that says the day its value began ("16 November 2026: Telmisartan: 80 mg
         # (from 14 November)") against a line nothing dates ("Dose: 40 mg" on an undated page): the
         # value began that day, so what the undated line says is what held before.
@@ -280,9 +280,6 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
     # value holds from: "the rent will be £1,030 from 1 August").
     rc, rb = states_change(c.statement, written) and _change_gives(c), states_change(b.statement, written)
     return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
-
-
-STARTED_RULE = True
 
 
 def _change_gives(c: "Scored") -> bool:

@@ -116,9 +116,9 @@ def to_markdown(lines: list[str]) -> tuple[list[str], str]:
             continue
         if key not in _PROSE_KEYS:
             out[head] = f"{'##' if has_title else '#'} {_label(key)}"
-        block = None  # (header line, type) of the flow block being read
+        block = None  # the header line of the flow block being read
         for i in range(head + 1, stop + 1):
-            if i < stop and not (bm := _BLOCK.match(lines[i])):
+            if i < stop and not _BLOCK.match(lines[i]):
                 if block is None:
                     out[i] = _unescape(lines[i], "---")
                 continue
