@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.quarto import DAY
+
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _BLOCK = re.compile(r"^#{4}\s*([\w-]+)\s*#{4}\s*$")
-_DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _DATE_KEYS = {"pub_date", "date", "updated", "last_modified", "modified"}
 # What the site reads to file and render a page, not what the page says.
 _SITE_KEYS = {"tags", "author", "authors", "categories", "category", "slug", "template", "sort_key", "twitter_handle"}
@@ -104,7 +105,7 @@ def to_markdown(lines: list[str]) -> tuple[list[str], str]:
         if key.startswith("_") or key in _SITE_KEYS:
             continue
         if key in _DATE_KEYS:
-            if d := _DAY.match(value):
+            if d := DAY.match(value):
                 days.append(d.group(0))
             continue
         if key == "title" and value:

@@ -28,10 +28,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import code_fence, folder_with, front_matter, title_heading
+from memory.quarto import code_fence, folder_with, front_matter, page_day, title_heading
 
 _SETTINGS = {"mkdocs.yml", "mkdocs.yaml", ".authors.yml", ".authors.yaml"}
-_DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _ADMONITION = re.compile(r"""^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?\s*(?:"([^"]*)"|'([^']*)')?\s*$""")
 # A content tab (pymdownx.tabbed): `=== "C-HR (mine)"` over its indented lines, read as an
 # admonition whose title is the tab's label.
@@ -111,8 +110,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], list[int], str
         for part in text.split("\n"):
             md.append(part)
             numbers.append(n)
-    written = max(days, default="") or (m.group(0) if (m := _DAY.match(path.stem)) else "")
-    return md, numbers, written
+    return md, numbers, page_day(days, path)
 
 
 __all__ = ["is_settings", "is_site_page", "to_markdown"]

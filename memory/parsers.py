@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import docusaurus, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zulip
+from memory import docusaurus, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -212,6 +212,14 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if lektor.is_settings(path):
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="a Lektor project's settings (project file, models, flow blocks, databags), not notes")
+    if kind == "markdown" and zola.is_page(path, lines):
+        # A Zola or Hugo page (TOML front matter between `+++`): its title a heading, the site's keys and
+        # shortcodes left out, [extra] values "Key: value"; dated by date/updated (else its file's name).
+        md, written = zola.to_markdown(lines, path)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+    if zola.is_settings(path, lines):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Zola site's settings (config.toml: base URL, build switches, menus), not notes")
     if mdbook.is_settings(path) or mdbook.is_contents(path):
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="an mdBook's settings (book.toml) or table of contents (SUMMARY.md), not notes")

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memory.quarto import DAY, page_day
+
 _META = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 # Pelican's own metadata keys; a header made of these (Title first) is Pelican's, not a page's prose.
 _KEYS = {"title", "date", "modified", "category", "tags", "slug", "author", "authors", "summary", "lang",
          "translation", "status", "template", "save_as", "url", "description", "keywords"}
 _DATE_KEYS = ("date", "modified")
-_DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _CODEHILITE = re.compile(r"^\s{4,}:::[\w+-]+\s*$")
 
 
@@ -65,13 +66,12 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
         out[i] = ""
         if key == "title" and value and not has_heading:
             out[i] = f"# {value}"
-        elif key in _DATE_KEYS and (d := _DAY.match(value)):
+        elif key in _DATE_KEYS and (d := DAY.match(value)):
             days.append(d.group(0))
     for i in range(end, len(lines)):
         if _CODEHILITE.match(lines[i]):
             out[i] = ""
-    written = max(days, default="") or (m.group(0) if (m := _DAY.match(path.stem)) else "")
-    return out, written
+    return out, page_day(days, path)
 
 
 __all__ = ["is_site_page", "to_markdown"]

@@ -35,7 +35,7 @@ _PROJECT = re.compile(r"^_(?:quarto(?:-[\w-]+)?|metadata|brand)\.ya?ml$", re.I)
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _PROSE_KEYS = ("subtitle", "description", "abstract")
 _DATE_KEYS = ("date", "date-modified")
-_DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
+DAY = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _DIV = re.compile(r"^\s*:{3,}\s*(.*?)\s*:*\s*$")
 _TITLE_ATTR = re.compile(r"""\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -96,7 +96,7 @@ def front_matter(lines: list[str], out: list[str], *, prose_keys, date_keys, nes
                 out[i] = f"# {value}"
         elif key in prose_keys and value and value not in ("|", ">", "|-", ">-"):
             out[i] = value
-        elif key in date_keys and (d := _DAY.match(value)):
+        elif key in date_keys and (d := DAY.match(value)):
             days.append(d.group(0))
     return end, title, days
 
@@ -134,9 +134,15 @@ def folder_with(path: Path, names: tuple[str, ...], depth: int = 5) -> Path | No
 def _folder_day(path: Path) -> str:
     """The day a blog post's folder or file is named by (`posts/2026-10-09-snct/index.qmd`)."""
     for name in (path.stem, path.parent.name):
-        if m := _DAY.match(name):
+        if m := DAY.match(name):
             return m.group(0)
     return ""
+
+
+def page_day(days: list[str], path: Path) -> str:
+    """A site page's day: the latest its front matter gives, else the day its file or post folder is
+    named by ("" when neither says)."""
+    return max(days, default="") or _folder_day(path)
 
 
 def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
@@ -192,8 +198,7 @@ def to_markdown(lines: list[str], path: Path) -> tuple[list[str], str]:
             level = len(m.group(1))
             headings = [h for h in headings if h[0] < level] + [(level, _HEADING.match(text).group(2))]
         out[i] = text
-    written = max(days, default="") or _folder_day(path)
-    return out, written
+    return out, page_day(days, path)
 
 
-__all__ = ["QUARTO_EXT", "front_matter", "is_project_settings", "is_quarto", "to_markdown"]
+__all__ = ["DAY", "QUARTO_EXT", "front_matter", "page_day", "is_project_settings", "is_quarto", "to_markdown"]
