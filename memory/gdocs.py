@@ -18,12 +18,8 @@ from pathlib import Path
 from html import unescape
 
 from memory import html as page
+from memory.updated import last_updated
 
-# "zadnje ažurirano: 28. 10. 2026.", "Last updated: 2026-10-28": the document's own word on when it
-# was last changed, said in one of its first paragraphs (the download itself carries no date).
-_UPDATED = re.compile(r"(?i)(?:last\s+updated|updated|last\s+edited|a[žz]urirano|izmijenjeno|aktualisiert|actualizado|"
-                      r"mis à jour|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert)\s*:?\s*"
-                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}))")
 _MARK = re.compile(r'<body class="[^"]*\bdoc-content\b|<p class="[^"]*\btitle\b[^"]*" id="h\.')
 
 
@@ -38,14 +34,7 @@ def _title(text: str) -> str:
 
 def written(md: list[str]) -> str:
     """The day the document says it was last updated, from its lines before its first heading ("")."""
-    for line in md[:8]:
-        if line.startswith("## "):
-            break
-        if m := _UPDATED.search(line):
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
-            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
-                return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-    return ""
+    return last_updated(md)
 
 
 def to_markdown(text: str) -> tuple[list[str], list[int]]:

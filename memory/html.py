@@ -177,6 +177,19 @@ def to_markdown(text: str, first_line: int = 1) -> tuple[list[str], list[int], s
     return lines, numbers, " ".join(reader.title.split())
 
 
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def is_template(md: list[str], least: int = 2) -> bool:
+    """A site generator's template (Jekyll, Hugo, Zola, Eleventy, Django layouts): most of the
+    text it shows is `{{ page.title }}` and `{% block content %}`, filled in from the pages, which
+    are read on their own. `least` such lines (two in an .html file, which may be a saved page
+    that shows one), and half of the lines with any text."""
+    shown = [line for line in md if line.strip()]
+    tagged = [line for line in shown if _TEMPLATE_TAG.search(line)]
+    return len(tagged) >= least and 2 * len(tagged) >= len(shown)
+
+
 def looks_like_html(lines: list[str]) -> bool:
     head = "\n".join(lines[:20]).lower()
     return "<html" in head or "<!doctype html" in head or "<body" in head

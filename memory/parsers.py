@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import docusaurus, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
+from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
+from memory.updated import last_updated
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -220,6 +221,9 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if zola.is_settings(path, lines):
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="a Zola site's settings (config.toml: base URL, build switches, menus), not notes")
+    if eleventy.is_docsify_navigation(path):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Docsify site's navigation (sidebar, navbar or cover page), not notes")
     if mdbook.is_settings(path) or mdbook.is_contents(path):
         return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
                           nothing="an mdBook's settings (book.toml) or table of contents (SUMMARY.md), not notes")
@@ -500,9 +504,23 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
         md, numbers = gdocs.to_markdown(text)
         return _converted(md, numbers, warning, written=gdocs.written(md))
+    if eleventy.is_directory_data(path):
+        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                          nothing="an Eleventy folder's data file (the layout, tags and links of the pages beside it), not notes")
+    if eleventy.is_template_file(path):
+        # A Nunjucks/Liquid/Handlebars template: a layout, or a page that lists the site's data, is its
+        # tags (nothing); one with words of its own is read as the HTML it is.
+        md, numbers, title = html.to_markdown("\n".join(eleventy.without_front_matter(lines)))
+        if html.is_template(md, least=1) or not any(line.strip() for line in md):
+            return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                              nothing="a site generator's template (its {{ }} and {% %} tags are filled in from the pages)")
+        return _converted(md, numbers, warning)
     if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
         # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
         md, numbers, title = html.to_markdown(text)
+        if html.is_template(md):
+            return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
+                              nothing="a site generator's template (its {{ }} and {% %} tags are filled in from the pages)")
         if title and not any(line.startswith("# ") for line in md):
             md, numbers = [f"# {title}", ""] + md, [1, 1] + numbers
         return _converted(md, numbers, warning)
@@ -587,6 +605,12 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
+    if kind == "markdown" and eleventy.is_page(path, lines) and quarto.front_end(lines) is not None:
+        # An Eleventy site's page: its title a heading, the generator's keys left out; dated by its
+        # front matter's date/updated, else the day its file is named by.
+        day = front_matter_date(lines)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],
+                          written=quarto.page_day([day] if day else [], path))
     if kind == "markdown" and sitepage.is_site_page(path, lines):
         # A static site's page (Jekyll, Hugo): its title a heading, the generator's keys left out.
         return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],
@@ -600,6 +624,8 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
             return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [], title=title,
                               written=front_matter_date(lines))
         blocks = _parse_markdown(lines)
+        # A page kept by hand says when it was last updated near its top ("_Last updated: 14/02/2026_").
+        written = last_updated(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
         if todoist.is_todoist(path, lines):
@@ -608,7 +634,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks = _paragraphs(list(enumerate(lines, 1)), "code")
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
-    return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [])
+    return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [], written=written if kind == "markdown" else "")
 
 
 # File names that say nothing of what a list holds ("message_1.json", "export-2026.json").

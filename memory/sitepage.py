@@ -19,7 +19,10 @@ _SITE_DIRS = {"_posts", "_drafts"}
 # What the generator reads, not what the page says.
 _GENERATOR_KEYS = {"layout", "permalink", "published", "draft", "categories", "category", "tags", "date", "lastmod",
                    "last_modified_at", "slug", "excerpt", "excerpt_separator", "comments", "sitemap", "weight",
-                   "menu", "type", "aliases", "redirect_from", "toc", "image", "feature_image", "cover", "hidden", "pin"}
+                   "menu", "type", "aliases", "redirect_from", "toc", "image", "feature_image", "cover", "hidden", "pin",
+                   # ... and Eleventy's (the day keys are read for the page's date)
+                   "updated", "modified", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed",
+                   "eleventyimport", "pagination", "templateengineoverride"}
 
 
 def _front(lines: list[str]) -> int | None:

@@ -125,3 +125,18 @@ def test_markdown_that_only_shows_a_plus_rule_reads_as_before(tmp_path):
     page.write_text("Intro\n+++\nRent: 5 a month\n+++\n")
     assert any("Rent: 5 a month" in t for _, _, t in _statements(page))
     assert parsers.parse(page, page.read_bytes()).written == ""
+
+
+def test_the_site_s_templates_are_not_notes_and_an_html_note_is(tmp_path):
+    template = tmp_path / "notebook" / "templates" / "section.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "base.html" %}\n{% block content %}\n<h1>{{ section.title }}</h1>\n'
+                        "<ul>{% for page in section.pages %}\n<li>{{ page.title }}</li>\n{% endfor %}</ul>\n"
+                        "<p>Latest first</p>\n{% endblock content %}\n")
+    parsed = parsers.parse(template, template.read_bytes())
+    assert parsed.blocks == [] and "template" in parsed.nothing
+    note = tmp_path / "saved" / "recipe.html"
+    note.parent.mkdir()
+    note.write_text("<html><body><h1>Boorsok</h1><p>Flour: 1 kg.</p><p>Milk: 500 ml.</p>"
+                    "<p>Shown as {{ dough }} in the app.</p></body></html>\n")
+    assert any("Flour: 1 kg." in t for _, _, t in _statements(note))

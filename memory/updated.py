@@ -1,0 +1,42 @@
+"""The day a page says it was last updated, in its own words near its top: "_Last updated:
+14/02/2026_", "Last updated: 2026-10-28", "zadnje ažurirano: 28. 10. 2026.".
+
+A topic page kept by hand (a Docsify folder's README.md, a Google Doc) carries no other date, so its
+old value could not be told older than a dated journal entry's new one. Only the lines before the
+page's first "## " heading are read (a later "updated" is something the page tells), and a date
+with slashes is read day first unless the page's own dates show the month first ("12/31/2026").
+"""
+from __future__ import annotations
+
+import re
+
+_UPDATED = re.compile(r"(?i)(?:last\s+updated|updated|last\s+edited|last\s+changed|a[žz]urirano|izmijenjeno|aktualisiert|actualizado|"
+                      r"mis à jour|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert)\s*:?\s*"
+                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))")
+_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}\b")
+
+
+def _day_first(lines: list[str]) -> bool:
+    parts = [(int(a), int(b)) for line in lines for a, b in _SLASH.findall(line)]
+    return not (any(b > 12 for _, b in parts) and not any(a > 12 for a, _ in parts))
+
+
+def last_updated(lines: list[str], *, top: int = 8) -> str:
+    """The ISO day one of the page's first lines (before its first "## ") says it was updated, else ""."""
+    for line in lines[:top]:
+        if line.startswith("## "):
+            break
+        if m := _UPDATED.search(line):
+            if m.group(1):
+                y, mo, d = m.group(1), m.group(2), m.group(3)
+            elif m.group(6):
+                y, mo, d = m.group(6), m.group(5), m.group(4)
+            else:
+                a, b = m.group(7), m.group(8)
+                y, (d, mo) = m.group(9), ((a, b) if _day_first(lines) else (b, a))
+            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    return ""
+
+
+__all__ = ["last_updated"]

@@ -1,0 +1,126 @@
+"""A notebook kept as an Eleventy site or a Docsify site is read as what its pages say: an Eleventy
+page's title a heading and its generator keys left out, its templates and folder data files nothing,
+its `_data/` JSON read as data; Docsify's sidebar, navbar and cover page nothing; a hand-kept page's
+"Last updated" line its date."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from memory import parsers
+from memory.statements import parse_statements
+
+PAGE = """\
+---
+title: Cars
+updated: 2026-11-18
+tags: [car]
+eleventyExcludeFromCollections: false
+---
+
+## Fiat Punto (mine)
+
+- Plates: PG BK 417, grey, 2014.
+"""
+
+POST = """\
+---
+title: Promotion
+tags: [journal]
+---
+
+New salary: 1.420 € net.
+"""
+
+LAYOUT = """\
+---
+layout: layouts/base.njk
+---
+<article class="post">
+  <h1>{{ title }}</h1>
+  {{ content | safe }}
+</article>
+"""
+
+CONTACTS = """\
+---
+layout: layouts/page.njk
+title: Kontakti
+---
+<table>
+  {% for c in contacts %}
+    <tr><td>{{ c.name }}</td><td>{{ c.phone }}</td></tr>
+  {% endfor %}
+</table>
+"""
+
+ABOUT = """\
+---
+title: About
+---
+<h1>About these notes</h1>
+<p>Backups go to the USB stick in the drawer once a month.</p>
+<p>The spare key is with Mirjana.</p>
+"""
+
+
+def _eleventy(tmp_path: Path) -> Path:
+    root = tmp_path / "notes"
+    for rel, text in {".eleventy.js": "module.exports = function (eleventyConfig) {};\n", "pages/car.md": PAGE,
+                      "posts/2026-10-15-promotion.md": POST, "posts/posts.json": '{"layout": "layouts/post.njk", "tags": ["journal"]}\n',
+                      "_includes/layouts/post.njk": LAYOUT, "pages/contacts.njk": CONTACTS, "pages/about.njk": ABOUT,
+                      "_data/contacts.json": json.dumps([{"name": "Vido Lalic", "phone": "068 302 786"},
+                                                         {"name": "Ana Vuk", "phone": "067 111 222"}], indent=2)}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def _statements(path: Path) -> list[tuple[int, str, str]]:
+    return [(s.line, " > ".join(s.topic), s.text) for s in parse_statements(path, path.read_bytes())]
+
+
+def test_an_eleventy_page_is_titled_and_dated_and_its_keys_left_out(tmp_path):
+    car = _eleventy(tmp_path) / "pages" / "car.md"
+    assert parsers.parse(car, car.read_bytes()).written == "2026-11-18"
+    got = _statements(car)
+    assert (10, "Cars > Fiat Punto (mine)", "Fiat Punto (mine): Plates: PG BK 417, grey, 2014.") in got
+    texts = " ".join(t for _, _, t in got)
+    for gone in ("title:", "updated", "tags", "eleventyExcludeFromCollections"):
+        assert gone not in texts
+    post = tmp_path / "notes" / "posts" / "2026-10-15-promotion.md"
+    assert parsers.parse(post, post.read_bytes()).written == "2026-10-15"  # no date key: its file's day
+
+
+def test_templates_and_folder_data_are_not_notes_and_global_data_is(tmp_path):
+    root = _eleventy(tmp_path)
+    for rel in ("_includes/layouts/post.njk", "pages/contacts.njk", "posts/posts.json"):
+        parsed = parsers.parse(root / rel, (root / rel).read_bytes())
+        assert parsed.blocks == [] and parsed.nothing, rel
+    about = _statements(root / "pages" / "about.njk")  # a template with words of its own reads as HTML
+    assert any("The spare key is with Mirjana." in t for _, _, t in about)
+    assert any("068 302 786" in t for _, _, t in _statements(root / "_data" / "contacts.json"))
+
+
+def test_a_docsify_sites_navigation_is_not_notes_and_a_last_updated_line_dates_a_page(tmp_path):
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "index.html").write_text("<script>window.$docsify = {loadSidebar: true}</script>\n")
+    (root / "_sidebar.md").write_text("- [Home](/)\n- [Car](car/)\n")
+    (root / "car").mkdir()
+    (root / "car" / "README.md").write_text("# Car\n\n_Last updated: 10/03/2026_\n\n- Insurance: Swan, renewed every March.\n")
+    sidebar = parsers.parse(root / "_sidebar.md", (root / "_sidebar.md").read_bytes())
+    assert sidebar.blocks == [] and "Docsify" in sidebar.nothing
+    assert parsers.parse(root / "car" / "README.md", (root / "car" / "README.md").read_bytes()).written == "2026-03-10"
+    # Outside a Docsify site a _sidebar.md is a page (a GitHub wiki's sidebar says what it says).
+    other = tmp_path / "wiki" / "_sidebar.md"
+    other.parent.mkdir()
+    other.write_text("- Wi-Fi password: kettle-14\n")
+    assert parsers.parse(other, other.read_bytes()).nothing == ""
+
+
+def test_a_last_updated_line_reads_the_month_first_only_when_the_page_does():
+    from memory.updated import last_updated
+    assert last_updated(["# Money", "", "Last updated: 04/11/2026"]) == "2026-11-04"
+    assert last_updated(["# Money", "Last updated: 04/11/2026", "Paid 12/31/2026"]) == "2026-04-11"
+    assert last_updated(["# Money", "## Log", "Last updated: 2026-11-04"]) == ""  # under a section: something the page tells
