@@ -819,7 +819,10 @@ class Reader:
             named = [c for c in cands if c.named]
             # ... but not a newer line that tells who it is now ("Od 1. 12. nam je nova obiteljska
             # liječnica dr. Nives Bašić" after the card's "Obiteljska liječnica: dr. Jasna Perić").
-            newer = [c for c in cands if not c.named and c.typed and c.names_ok and _kind_before(c.statement.text, info.subject, c.typed)
+            # (A journal entry titled "First snow, new dentist" says who the dentist is now without the word:
+            # "From now on I go to Dr Adilet Omurbekov".)
+            newer = [c for c in cands if not c.named and c.typed and c.names_ok
+                     and (_kind_before(c.statement.text, info.subject, c.typed) or _titled_new(c.statement, info.subject))
                      and any(same_fact(info, n, c, _terms_of) and newer_version(c, n, version_date, page_date) for n in named)]
             cands = named + newer if named else cands
         return cands
@@ -1199,7 +1202,7 @@ class Reader:
                 return grans
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
-        rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
+        rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", low)
         if rel is None:
             # "What's the juf's name?", "the doctor's phone number": a person's role asked with
             # "the" is as singular as "my": two of them named in the notes are two to ask about.
@@ -1525,7 +1528,7 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     introduced by the same word and after a name of its own; the people with their values, to ask
     which. None for a line giving one thing two values ("issued ..., expires ...")."""
     low = info.text.lower().replace("’", "'")
-    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", low)
+    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", low)
     if info.plural or info.want is None or rel is None or re.fullmatch(_KIN, rel.group(1)) is None:
         return None
     best = next((c for c in cands if c.statement is reading.statement), None)
@@ -1846,6 +1849,14 @@ def _day_months(text: str) -> set[tuple[int, int]]:
         if md and 1 <= md[0] <= 12 and 1 <= md[1] <= 31:
             out.add(md)
     return out
+
+
+def _titled_new(st: StatementHit, kind: str) -> bool:
+    """The heading over the line says a new one of the kind ("First snow, new dentist"), and the line
+    is written as a change ("From now on I go to ..."): the name it gives is the new one."""
+    want = stem(kind.lower())
+    return any(stem(w.lower()) == want for w in re.findall(r"\bnew\s+([^\W\d_]+)", st.topic, re.IGNORECASE)) \
+        and revises(st)
 
 
 def _kind_before(text: str, kind: str, values: list[str]) -> bool:
@@ -2448,6 +2459,16 @@ def _other_compound(modifier: str, head: str, text: str) -> bool:
                                for n in nexts)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"}  # not "aunt": "Aunt Mary" says who she is
+
+
+def _only_named(value: str, name: str) -> bool:
+    """A cell that holds the asked name and nothing more ("Nurbek Isaev", "Dr Isaev")."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    rest = [w for w in re.findall(r"[^\W\d_]+", value) if w.lower() not in words | _HONORIFICS]
+    return not rest and bool(words & {w.lower() for w in re.findall(r"[^\W\d_]+", value)})
+
+
 def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
     if not info.names:
@@ -2508,9 +2529,11 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
         # ... nor does a contacts database's group ("Relationship: Services", "Friends").
         # A note that only says which number it is ("note: mobile") does not either.
+        # A "who" column that holds X's name ("who: Nurbek Isaev; born: 19.03") names X, it does not say who X is.
         just_them = m.group(1).strip() == info.names[0]
         says_what = any((_DESCRIBES.search(k) or just_them and _NOTE_KEYS.search(k)) and v.strip().lower() not in _CONTACT_GROUPS
-                        and not _CONTACT_KEY.fullmatch(v.strip()) for k, v in st.fields.items())
+                        and not _CONTACT_KEY.fullmatch(v.strip()) and not _only_named(v, info.names[0])
+                        for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
     if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)

@@ -634,7 +634,7 @@ _ROLE_POSS = re.compile(rf"^\W*(?i:what)(?:'s|’s| is| was)\s+(?P<det>my|our|th
 
 
 # "my *older* son": words before a relation that pick one of several.
-RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second)"
+RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little|first|second|best|closest)"
 
 
 # Any other question about someone named by how they stand to the user: "When is my partner's

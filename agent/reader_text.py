@@ -429,7 +429,8 @@ SENTENCE_OPENERS = frozenset("""finally need needs would could should must might
     had has have did does do was were is are been be not nothing everything something someone everyone nobody here
     these those both either done made make met saw see said says think thought feel felt found find started start
     finished moved sent picked dropped fixed checked check left arrived came come off out up down quite very too much
-    many few only even almost around spent ordered emailed texted rang phoned tried want wants wanted""".split())
+    many few only even almost around spent ordered emailed texted rang phoned tried want wants wanted
+    ask tell try keep bring give put send use let""".split())
 
 
 def written_in_lower_case(word: str, lines: Iterable[str]) -> bool:

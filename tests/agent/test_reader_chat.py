@@ -592,3 +592,32 @@ def test_a_pronoun_sentence_after_the_named_one_is_read_as_about_them(tmp_path):
         assert engine._followers("Where does Dilya live?", search_statements(memory, "Dilya", k=4)) == []
     finally:
         memory.close()
+
+
+def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_path):
+    """"my mother-in-law Mma Dineo Kgari" (Setswana's Mrs) is found as "Mma Dineo Kgari"; the
+    birthdays table writes "Dineo Kgari". Her birthday is asked by the name without the title when
+    the name with it finds nothing."""
+    from agent.reader import Reading
+    from agent.reader_question import Hops
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
+
+    family, birthday = st("Naledi's mother, my mother-in-law Mma Dineo Kgari, lives in Ramotswa.", 13), st("Dineo Kgari: born: 05/05/1963", 11)
+    engine, _, _ = make_engine(tmp_path)
+    engine._hop = lambda *a, **k: ("Mma Dineo Kgari", Reading(kind="answered", answer=family.text, question=a[0], statement=family))
+    engine._full_name = lambda name, context="": name
+    asked: list[str] = []
+
+    def parts(question, already):
+        asked.append(question)
+        if question == "When is Dineo Kgari's birthday?":
+            return [Reading(kind="answered", answer=birthday.text, question=question, statement=birthday)]
+        return [Reading(kind="abstained", answer=DONT_KNOW, question=question)]
+    engine._parts = parts
+    hops = Hops(inner="Who is my mother-in-law?", read="Who is my mother-in-law?", outer="When is {}'s birthday?", noun="mother-in-law")
+    readings, found = engine._hop_readings(hops, "")
+    assert asked[:2] == ["When is Mma Dineo Kgari's birthday?", "When is Dineo Kgari's birthday?"]
+    assert [r.statement.line for r in readings] == [13, 11] and found[0] == "Mma Dineo Kgari"

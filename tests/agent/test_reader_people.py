@@ -1,0 +1,69 @@
+"""Who someone is, and who holds a role now: a birthdays table's "who" column, a family line keyed
+by the person, a journal entry titled by the change, a two-word relation. All examples made up;
+driven by the word-overlap scorer of test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_question import relative_clause
+from agent.reader_statements import StatementHit
+from tests.agent.test_reader import hit, overlap_model
+
+
+def test_a_who_column_names_someone_it_does_not_say_who_they_are():
+    """"| who | born |" over "| Liesel Hartung | 19.03 |": the row names her; the work page's
+    "Closest colleague: Liesel Hartung" says who she is."""
+    birthday = StatementHit(id="b:9", path="/notes/birthdays.md", line=9, end_line=9, text="Liesel Hartung: born: 19.03",
+                            source="| Liesel Hartung | 19.03 |", topic="Birthdays", kind="row",
+                            fields={"who": "Liesel Hartung", "born": "19.03"}, rank=0)
+    work = hit("Work: Closest colleague: Liesel Hartung, field surveys.", line=16, rank=1, path="/notes/work.md",
+               topic="Work", fields={"Closest colleague": "Liesel Hartung, field surveys."})
+    reading = Reader(overlap_model(born=0.5)).read("Who is Liesel Hartung?", [birthday, work])
+    assert reading.kind == "answered" and "colleague" in reading.answer and reading.statement.line == 16
+    # A "who" column that says more than the name still says who: "Aunt Mia" is an aunt.
+    aunt = StatementHit(id="b:3", path="/notes/birthdays.md", line=3, end_line=3, text="Aunt Mia: born: 02.02",
+                        source="| Aunt Mia | 02.02 |", topic="Birthdays", kind="row", fields={"who": "Aunt Mia", "born": "02.02"})
+    assert "Aunt Mia" in Reader(overlap_model()).read("Who is Mia?", [aunt]).answer
+
+
+def test_a_later_line_about_a_person_updates_a_line_keyed_by_who_they_are():
+    """"My brother Tavo Reyes: vet in Linares" is keyed by the person; a dated entry "Tavo called:
+    he has moved to Osorno for good" is where he lives now, though it does not say "brother"."""
+    family = hit("My side: My brother Tavo Reyes: vet in Linares, still single.", line=21, rank=0,
+                 path="/notes/family/index.md", topic="My side", fields={"My brother Tavo Reyes": "vet in Linares, still single."})
+    moved = hit("Tavo called on Saturday night: he has moved to Osorno for good.", line=8, rank=1,
+                path="/notes/journal/2026-10-04-news-from-tavo/index.md", topic="News from Tavo")
+    reading = Reader(overlap_model(linares=1.0)).read("Which city does my brother Tavo live in?", [family, moved])
+    assert reading.kind == "answered" and "Osorno" in reading.answer
+
+
+def test_a_journal_entry_titled_new_dentist_tells_who_the_dentist_is_now():
+    """The health page keys "Dentist: Dr Ana Pinto"; a later entry titled "First snow, new dentist"
+    says "From now on I go to Dr Rui Salgado" without the word: the newer name answers."""
+    page = hit("Doctors: Dentist: Dr Ana Pinto at Sorriso Clinic on Rua Nova.", line=18, rank=0,
+               path="/notes/me/health.md", topic="Doctors", fields={"Dentist": "Dr Ana Pinto at Sorriso Clinic on Rua Nova."}
+               ).model_copy(update={"written": "2026-06-18"})  # the page's front matter: updated in June
+    entry = hit("From now on I go to Dr Rui Salgado at Dente Feliz on Avenida Sul.", line=11, rank=1,
+                path="/notes/journal/2026-11-22-dentist.md", topic="First snow, new dentist")
+    # (A model that reads the entry about as well as the page, as the real one did.)
+    reading = Reader(overlap_model(now=3.0)).read("Who is my dentist?", [page, entry])
+    assert reading.kind == "answered" and "Rui Salgado" in reading.answer
+    # Under a heading that says no new dentist, the line is no version of the dentist's.
+    plain = entry.model_copy(update={"topic": "First snow"})
+    reading = Reader(overlap_model(now=3.0)).read("Who is my dentist?", [page, plain])
+    assert "Ana Pinto" in reading.answer
+
+
+def test_my_mother_in_law_is_not_my_mother():
+    """"my mother-in-law Mma Dineo Kgari" answers "Who is my mother-in-law?"; "Ask my mother for the
+    amounts" speaks of another woman and opens with a verb, no one's name: nothing to ask back."""
+    statements = [hit("Naledi's mother, my mother-in-law Mma Dineo Kgari, lives in Ramotswa.", line=13, rank=0),
+                  hit("Ask my mother for the amounts; hers are the best in Kanye.", line=7, rank=1)]
+    reading = Reader(overlap_model()).read("Who is my mother-in-law?", statements)
+    assert reading.kind == "answered" and "Dineo Kgari" in reading.answer
+
+
+def test_my_best_friends_birthday_asks_who_my_best_friend_is_first():
+    hops = relative_clause("When is my best friend's birthday?")
+    assert hops is not None and (hops.inner, hops.outer) == ("Who is my best friend?", "When is {}'s birthday?")
+    hops = relative_clause("What is my closest colleague's phone number?")
+    assert hops is not None and hops.inner == "Who is my closest colleague?"
