@@ -565,8 +565,13 @@ class ChatEngine:
         # card: the card with her number retrieves by the name she was found by; "แฟน: Beam —
         # ภูดล (Phuwadol Kaewmanee)": the contact card goes by the full name in brackets. Either
         # is taken only when it answers (by "Ondřej" alone the notes know two, and ask which).
-        for other in (found[0], _full_name_in_brackets(found[0], found[1].statement.text)):
-            if other and other != name and not any(r.kind != "abstained" for r in about):
+        # A list by given names only ("Leela: date: 21/04/1959" on the birthdays page) knows her by her
+        # first name: tried last, and taken only when it answers, as the others are.
+        given = bare.split()[0] if len(bare.split()) >= 2 else ""
+        tried = {name, bare}
+        for other in (found[0], _full_name_in_brackets(found[0], found[1].statement.text), given):
+            if other and other not in tried and not any(r.kind != "abstained" for r in about):
+                tried.add(other)
                 again = self._parts(hops.outer.format(other), already)
                 about = again if any(r.kind == "answered" for r in again) else about
         if not any(r.kind != "abstained" for r in about):

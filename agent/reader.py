@@ -510,8 +510,11 @@ class Reader:
                 # A log's date column or the date a line is filed under says when it was written or
                 # paid ("date: 2026-11-28; item: Obinna's birthday: ..."), not the birthday.
                 # A task's "deadline: 2026-06-21" is when something is due, not the birthday either.
+                # (But a birthdays table's "date" column is each one's birthday: "| who | date |" under "# Birthdays".)
+                listed = bool(_BIRTHDAYS_LIST.search(f"{st.topic} {Path(st.path).stem}"))
                 filed = {v for k, v in st.fields.items()
-                         if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)}
+                         if (_DATE_KEYS.search(k.replace("_", " ")) or _TASK_DATE_KEYS.search(k.replace("_", " "))) and not _BIRTH_KEY.search(k)
+                         and not (listed and re.fullmatch(r"\s*(?:date|when|day)\s*", k, re.IGNORECASE))}
                 typed = [v for v in birthday_dates(typed) if not any(v in f for f in filed) and not _filed_under(st, v)]
                 if _BORN.search(info.text) and not re.search(r"\b(?:birthday|bday|b-day)\b", info.text.lower()):
                     # "When was Matyáš born?": a calendar's yearly "02/14/2027 {1Y} Matyáš
@@ -2012,6 +2015,7 @@ def _row_key(st: StatementHit) -> str | None:
 _DATE_KEYS = re.compile(r"\b(date|when|updated|changed|modified|created|since|from|effective|as of)\b", re.IGNORECASE)
 
 
+_BIRTHDAYS_LIST = re.compile(r"\b(?:birthdays|bdays|b-days|birthday list|birthday calendar)\b", re.IGNORECASE)
 _TASK_DATE_KEYS = re.compile(r"\b(deadline|due|scheduled|closed|done|completed|booked)\b", re.IGNORECASE)
 _BIRTH_KEY = re.compile(r"birth|born|dob|anniversary", re.IGNORECASE)
 

@@ -141,7 +141,8 @@ def analyse(question: str) -> QuestionInfo:
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             # "What's the mortgage payment now?", "the monthly instalment", "the premium".
             re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\b(?:re)?payments?\b|\binstal+ments?\b|\bpremiums?\b", low)
-            and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\bpayment (?:date|day|method|reference|terms?|plan|link|app)\b", low)):
+            and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\b(?:until|till|til|by) when\b"  # "Until when is the road tax paid?"
+                              r"|\bpayment (?:date|day|method|reference|terms?|plan|link|app)\b", low)):
         want = "money"
     elif re.search(r"\bwhat (temperature|temp)\b|\bhow hot\b", low):
         want = "temperature"
@@ -960,8 +961,13 @@ def says_kind(text: str, noun: str) -> bool:
     """Whether the line says the kind sought, in English or in its own language ("Susjed" for a
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
     low = noun.lower()
-    wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
     found = re.findall(r"[^\W\d_]+", text)
+    if low.endswith("-in-law"):
+        # "mother-in-law" stems as "mother" does: the line must say the in-law ("Mother-in-law:",
+        # "mother in law", a word glossed so), not "Mama: Mirjana" (my own mother).
+        base = re.escape(low[: -len("-in-law")])
+        return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or any(low in english_for(w) for w in found)
+    wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
     if any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in found):
         return True
     # ... or in two or three words of it: "Ev sahibi" (landlord), "padrone di casa".

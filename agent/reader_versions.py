@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.reader_question import KIND_WORDS
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, MONTHS, WEEKDAYS, latest_date, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -339,7 +339,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         missing -= _PER_PERIOD
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
-    if missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()) and not _keyed_by_whom(info, b):
+    if missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()) and not _keyed_by_whom(info, b, missing):
         # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"; a key that only
         # names the kind of day or time asked for ("Office days: Tuesday and Thursday" for "which
         # days") is said by the newer line's value itself ("Mon, Wed and Thu in the office"). (Not
@@ -414,12 +414,15 @@ def _keys(sc: "Scored") -> set[str]:
     return {stem(w) for key in sc.statement.fields for w in re.findall(r"[^\W\d_]+", key)}
 
 
-def _keyed_by_whom(info: "QuestionInfo", b: "Scored") -> bool:
+def _keyed_by_whom(info: "QuestionInfo", b: "Scored", missing: set[str]) -> bool:
     """The key of `b` names the person the question asks of ("My brother Bolot Osmonov: vet in
     Talas"): it says whose the line is, not the attribute, so a later line about that person ("Bolot
-    has moved to Osh") need not repeat the relation it words him by."""
+    has moved to Osh") need not repeat the relation it words him by. Only the key's words for a
+    relation may be missing ("brother"; not "PPS" of "PPS number", an attribute a capital made a name)."""
     asked = {p for n in info.names for p in _name_parts(n)}
-    return bool(asked) and bool(asked & _keys(b))
+    kin = {stem(w.lower()) for key in b.statement.fields for w in re.findall(r"[^\W\d_]+", key)
+           if re.fullmatch(rf"{KIN}|{PERSON_ROLES}", w.lower())}
+    return bool(asked & _keys(b)) and bool(missing) and missing <= kin
 
 
 def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[str], set[str]]:

@@ -621,3 +621,25 @@ def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_pa
     readings, found = engine._hop_readings(hops, "")
     assert asked[:2] == ["When is Mma Dineo Kgari's birthday?", "When is Dineo Kgari's birthday?"]
     assert [r.statement.line for r in readings] == [13, 11] and found[0] == "Mma Dineo Kgari"
+
+
+def test_a_hop_asks_by_the_given_name_when_a_list_knows_people_by_it(tmp_path):
+    """"Mother-in-law: Leela Dulloo" found by the hop; the birthdays table lists "Leela" alone. Asked
+    by her full name the notes say nothing, by her given name they answer."""
+    from agent.reader import Reading
+    from agent.reader_question import Hops
+    from agent.reader_statements import StatementHit
+
+    def st(text, line):
+        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
+
+    family, birthday = st("Mother-in-law: Leela Dulloo, Curepipe.", 27), st("Leela: date: 21/04/1959", 6)
+    engine, _, _ = make_engine(tmp_path)
+    engine._hop = lambda *a, **k: ("Leela Dulloo", Reading(kind="answered", answer=family.text, question=a[0], statement=family))
+    engine._full_name = lambda name, context="": name
+    engine._parts = lambda question, already: (
+        [Reading(kind="answered", answer=birthday.text, question=question, statement=birthday)] if question == "When is Leela's birthday?"
+        else [Reading(kind="abstained", answer=DONT_KNOW, question=question)])
+    hops = Hops(inner="Who is my mother-in-law?", read="Who is my mother-in-law?", outer="When is {}'s birthday?", noun="mother-in-law")
+    readings, _ = engine._hop_readings(hops, "")
+    assert [r.statement.line for r in readings] == [27, 6]

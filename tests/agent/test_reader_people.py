@@ -67,3 +67,28 @@ def test_my_best_friends_birthday_asks_who_my_best_friend_is_first():
     assert hops is not None and (hops.inner, hops.outer) == ("Who is my best friend?", "When is {}'s birthday?")
     hops = relative_clause("What is my closest colleague's phone number?")
     assert hops is not None and hops.inner == "Who is my closest colleague?"
+
+
+def test_a_birthdays_tables_date_column_is_the_birthday():
+    """"| who | date |" under "# Birthdays": the date is Leela's birthday, not the day the row was
+    filed (as a log's "date" column would be)."""
+    row = StatementHit(id="b:6", path="/notes/birthdays.md", line=6, end_line=6, text="Leela: date: 21/04/1959",
+                       source="| Leela | 21/04/1959 |", topic="Birthdays", kind="row", fields={"who": "Leela", "date": "21/04/1959"})
+    reading = Reader(overlap_model()).read("When is Leela's birthday?", [row])
+    assert reading.kind == "answered" and "21/04/1959" in reading.answer
+    logged = row.model_copy(update={"topic": "Payments", "path": "/notes/log.md", "text": "Leela: date: 21/04/2026; paid: Rs 500"})
+    assert Reader(overlap_model()).read("When is Leela's birthday?", [logged]).kind == "abstained"
+
+
+def test_an_in_law_is_said_as_such_not_by_a_word_for_mother():
+    from agent.reader_question import says_kind
+    assert says_kind("Devika's side: Mother-in-law: Leela Dulloo, Curepipe", "mother-in-law")
+    assert says_kind("my mother in law lives in Kolasin", "mother-in-law")
+    assert not says_kind("My side: Mama: Mirjana Radonjic.", "mother-in-law")
+    assert says_kind("My side: Mama: Mirjana Radonjic.", "mother")
+
+
+def test_until_when_something_is_paid_asks_for_a_date():
+    from agent.reader_question import analyse
+    assert analyse("Until when is the road tax on my Passo paid?").want == "date"
+    assert analyse("How much road tax did I pay?").want == "money"
