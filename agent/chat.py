@@ -304,6 +304,14 @@ def _card_subject(st, noun: str) -> str | None:
     return None
 
 
+def _listed_by(st, given: str) -> bool:
+    """The line is a list's entry keyed by the given name: "Leela: date: 21/04/1959", a row whose
+    first column holds "Leela"."""
+    if st.fields and next(iter(st.fields.values()), "").strip() == given:
+        return True
+    return bool(re.match(rf"\W*{re.escape(given)}\s*(?::|[—–-]\s|\()", st.text))
+
+
 def _says(st, role: str) -> bool:
     """Whether a statement (its line or the heading it sits under) says the role sought."""
     return says_role(f"{st.topic} {st.text}", role)
@@ -573,6 +581,11 @@ class ChatEngine:
             if other and other not in tried and not any(r.kind != "abstained" for r in about):
                 tried.add(other)
                 again = self._parts(hops.outer.format(other), already)
+                if other == given and given not in (found[0], name):
+                    # By the given name alone, only a line that lists them by it answers ("Leela: date:
+                    # 21/04/1959"), not any line of a post titled "News from Bolot".
+                    again = [r for r in again if r.kind == "answered" and r.statement is not None
+                             and _listed_by(r.statement, given)]
                 about = again if any(r.kind == "answered" for r in again) else about
         if not any(r.kind != "abstained" for r in about):
             # Who it is was found, not what is asked of them ("my dad" is in the notes, his
