@@ -307,9 +307,11 @@ def _card_subject(st, noun: str) -> str | None:
 def _listed_by(st, given: str) -> bool:
     """The line is a list's entry keyed by the given name: "Leela: date: 21/04/1959", a row whose
     first column holds "Leela"."""
-    if st.fields and next(iter(st.fields.values()), "").strip() == given:
+    g = re.escape(given)
+    if st.fields and re.match(rf"\s*{g}\s*(?:$|[;:,(—–-])", next(iter(st.fields.values()), "")):
         return True
-    return bool(re.match(rf"\W*{re.escape(given)}\s*(?::|[—–-]\s|\()", st.text))
+    # (after the keys that file it: "people: name: Ljiljana; date: 06.02.1958.")
+    return bool(re.match(rf"\W*(?:[^\W\d][\w ]{{0,20}}:\s*){{0,2}}{g}\s*(?::|;|[—–-]\s|\()", st.text))
 
 
 def _says(st, role: str) -> bool:

@@ -643,3 +643,14 @@ def test_a_hop_asks_by_the_given_name_when_a_list_knows_people_by_it(tmp_path):
     hops = Hops(inner="Who is my mother-in-law?", read="Who is my mother-in-law?", outer="When is {}'s birthday?", noun="mother-in-law")
     readings, _ = engine._hop_readings(hops, "")
     assert [r.statement.line for r in readings] == [27, 6]
+
+
+def test_a_line_listed_by_a_given_name_is_one_a_list_keys_by_it():
+    from agent.chat import _listed_by
+    from agent.reader_statements import StatementHit
+
+    def st(text, fields=None):
+        return StatementHit(id="1", path="/notes/n.md", line=1, end_line=1, text=text, source=text, fields=fields or {})
+    assert _listed_by(st("Leela: date: 21/04/1959"), "Leela")
+    assert _listed_by(st("people: name: Ljiljana; date: 06.02.1958.", {"name": "Ljiljana; date: 06.02.1958."}), "Ljiljana")
+    assert not _listed_by(st("News from Bolot: Also today: switched the home internet to Aknet.", {"Also today": "switched ..."}), "Bolot")
