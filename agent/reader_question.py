@@ -966,7 +966,8 @@ def says_kind(text: str, noun: str) -> bool:
         # "mother-in-law" stems as "mother" does: the line must say the in-law ("Mother-in-law:",
         # "mother in law", a word glossed so), not "Mama: Mirjana" (my own mother).
         base = re.escape(low[: -len("-in-law")])
-        return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or any(low in english_for(w) for w in found)
+        return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or any(
+            low in english_for(" ".join(found[i:i + n])) for n in (1, 2, 3) for i in range(len(found) - n + 1))  # "ibu mertua", "Chị dâu"
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
     if any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in found):
         return True

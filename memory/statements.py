@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s56"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s57"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -340,6 +340,14 @@ def _content_col(raw: str) -> int:
     return col
 
 
+def _wrapped_at_colon(prev: str, cur: str, widest: int) -> bool:
+    """A paragraph hard-wrapped right after a colon: "... from 1 December. New salary:" (a line as
+    wide as the paragraph's, holding a sentence before the key) over "Rs 71,500 net a month." is
+    one sentence, not a label over a list."""
+    return (len(prev) >= max(40, 0.7 * widest) and bool(re.search(r"[.!?]\s+\S", prev))
+            and not key_value(cur) and bool(re.search(r"[.!?]$", cur.rstrip()) or len(cur) >= 0.7 * widest))
+
+
 def _parent_label(text: str) -> str:
     """"NORTHGATE CYCLE DISTRIBUTION - Shimano, Schwalbe, Park Tool" labels its lines by its
     name, not by the description after the dash."""
@@ -453,7 +461,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
                 and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1])):
             hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
-            if prev.endswith(":"):
+            if prev.endswith(":") and not _wrapped_at_colon(prev, cur, widest):
                 hard = True
             elif not prev.endswith(_TERMINAL + _CONTINUES) and len(prev) < max(40, 0.7 * widest) and not _OPEN_END.search(prev):
                 hard = True  # "Wifi: Hoffnet\nRouter in the closet": lines, not wrapped prose

@@ -84,6 +84,7 @@ def test_an_in_law_is_said_as_such_not_by_a_word_for_mother():
     from agent.reader_question import says_kind
     assert says_kind("Devika's side: Mother-in-law: Leela Dulloo, Curepipe", "mother-in-law")
     assert says_kind("my mother in law lives in Kolasin", "mother-in-law")
+    assert says_kind("rumah Bu Hartini, ibu mertua masak rendang", "mother-in-law")  # in the notes' language, in two words
     assert not says_kind("My side: Mama: Mirjana Radonjic.", "mother-in-law")
     assert says_kind("My side: Mama: Mirjana Radonjic.", "mother")
 

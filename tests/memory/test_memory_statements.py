@@ -537,3 +537,17 @@ def test_a_short_title_right_above_a_list_labels_its_items():
     assert got[11] == "Nonni: 774 5521 Selfoss"
     assert 3 not in got  # the title is a label, not a statement
     assert not got[14].startswith("From Teo")  # a long lead-in line labels nothing
+
+
+def test_a_paragraph_wrapped_right_after_a_colon_is_one_sentence(tmp_path):
+    """"... from 1 December. New salary:" wrapped over "Rs 71,500 net a month." is one sentence;
+    a short "Things to pack:" over its lines still labels them."""
+    from memory.statements import parse_statements
+    note = tmp_path / "2026-11-16.md"
+    note.write_text("# Promotion\n\nReshma told me today: I'm promoted to IT Operations Manager from 1 December. New salary:\n"
+                    "Rs 71,500 net a month. Devika made alouda for everyone and the kids want a party every time\n"
+                    "somebody gets promoted.\n\nThings to pack:\nSunscreen and the charger.\n")
+    texts = [s.text for s in parse_statements(note, note.read_bytes())]
+    assert "New salary: Rs 71,500 net a month." in texts
+    assert not any(t.endswith("New salary:") for t in texts)
+    assert any(t.endswith("Things to pack:") for t in texts) and "Sunscreen and the charger." in texts
