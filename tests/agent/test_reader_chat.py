@@ -594,10 +594,9 @@ def test_a_pronoun_sentence_after_the_named_one_is_read_as_about_them(tmp_path):
         memory.close()
 
 
-def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_path):
-    """"my mother-in-law Mma Dineo Kgari" (Setswana's Mrs) is found as "Mma Dineo Kgari"; the
-    birthdays table writes "Dineo Kgari". Her birthday is asked by the name without the title when
-    the name with it finds nothing."""
+def _birthday_hop(tmp_path, found: str, family: tuple[str, int], birthday: tuple[str, int], answered_by: str):
+    """"When is my mother-in-law's birthday?" hopped over a stubbed engine: the hop finds `found` on
+    the family line; only the question `answered_by` is answered, from the birthday line."""
     from agent.reader import Reading
     from agent.reader_question import Hops
     from agent.reader_statements import StatementHit
@@ -605,20 +604,29 @@ def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_pa
     def st(text, line):
         return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
 
-    family, birthday = st("Naledi's mother, my mother-in-law Mma Dineo Kgari, lives in Ramotswa.", 13), st("Dineo Kgari: born: 05/05/1963", 11)
+    family_st, birthday_st = st(*family), st(*birthday)
     engine, _, _ = make_engine(tmp_path)
-    engine._hop = lambda *a, **k: ("Mma Dineo Kgari", Reading(kind="answered", answer=family.text, question=a[0], statement=family))
+    engine._hop = lambda *a, **k: (found, Reading(kind="answered", answer=family_st.text, question=a[0], statement=family_st))
     engine._full_name = lambda name, context="": name
     asked: list[str] = []
 
     def parts(question, already):
         asked.append(question)
-        if question == "When is Dineo Kgari's birthday?":
-            return [Reading(kind="answered", answer=birthday.text, question=question, statement=birthday)]
+        if question == answered_by:
+            return [Reading(kind="answered", answer=birthday_st.text, question=question, statement=birthday_st)]
         return [Reading(kind="abstained", answer=DONT_KNOW, question=question)]
     engine._parts = parts
     hops = Hops(inner="Who is my mother-in-law?", read="Who is my mother-in-law?", outer="When is {}'s birthday?", noun="mother-in-law")
-    readings, found = engine._hop_readings(hops, "")
+    readings, found_by = engine._hop_readings(hops, "")
+    return readings, found_by, asked
+
+
+def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_path):
+    """"my mother-in-law Mma Dineo Kgari" (Setswana's Mrs) is found as "Mma Dineo Kgari"; the
+    birthdays table writes "Dineo Kgari". Her birthday is asked by the name without the title when
+    the name with it finds nothing."""
+    readings, found, asked = _birthday_hop(tmp_path, "Mma Dineo Kgari", ("Naledi's mother, my mother-in-law Mma Dineo Kgari, lives in Ramotswa.", 13),
+                                           ("Dineo Kgari: born: 05/05/1963", 11), "When is Dineo Kgari's birthday?")
     assert asked[:2] == ["When is Mma Dineo Kgari's birthday?", "When is Dineo Kgari's birthday?"]
     assert [r.statement.line for r in readings] == [13, 11] and found[0] == "Mma Dineo Kgari"
 
@@ -626,22 +634,9 @@ def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_pa
 def test_a_hop_asks_by_the_given_name_when_a_list_knows_people_by_it(tmp_path):
     """"Mother-in-law: Leela Dulloo" found by the hop; the birthdays table lists "Leela" alone. Asked
     by her full name the notes say nothing, by her given name they answer."""
-    from agent.reader import Reading
-    from agent.reader_question import Hops
-    from agent.reader_statements import StatementHit
-
-    def st(text, line):
-        return StatementHit(id=str(line), path="/notes/family.md", line=line, end_line=line, text=text, source=text)
-
-    family, birthday = st("Mother-in-law: Leela Dulloo, Curepipe.", 27), st("Leela: date: 21/04/1959", 6)
-    engine, _, _ = make_engine(tmp_path)
-    engine._hop = lambda *a, **k: ("Leela Dulloo", Reading(kind="answered", answer=family.text, question=a[0], statement=family))
-    engine._full_name = lambda name, context="": name
-    engine._parts = lambda question, already: (
-        [Reading(kind="answered", answer=birthday.text, question=question, statement=birthday)] if question == "When is Leela's birthday?"
-        else [Reading(kind="abstained", answer=DONT_KNOW, question=question)])
-    hops = Hops(inner="Who is my mother-in-law?", read="Who is my mother-in-law?", outer="When is {}'s birthday?", noun="mother-in-law")
-    readings, _ = engine._hop_readings(hops, "")
+    readings, _, asked = _birthday_hop(tmp_path, "Leela Dulloo", ("Mother-in-law: Leela Dulloo, Curepipe.", 27),
+                                       ("Leela: date: 21/04/1959", 6), "When is Leela's birthday?")
+    assert asked == ["When is Leela Dulloo's birthday?", "When is Leela's birthday?"]
     assert [r.statement.line for r in readings] == [27, 6]
 
 
