@@ -197,8 +197,6 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
         if before is not None:
             for hit in out:
                 hit.context = _context(hit, before)
-                if not hit.context and (lead := _lead_in(hit, before)):
-                    hit.context, hit.continues = lead, True
         return out
     return ChunkStatements(memory, chunk_k).search(query, k)
 
@@ -244,26 +242,6 @@ def statements_holding(memory, question: str, *, k: int = 4) -> list[StatementHi
                 if len(out) >= k:
                     return out
     return out
-
-
-_KEYED = re.compile(r"^([A-Za-z][a-z' -]{2,40}):\s+\S")
-
-
-def _lead_in(hit: StatementHit, before) -> str:
-    """The sentences that lead into a "Key: value" line inside a paragraph and say whose it is:
-    "Emir moved up to the older group. The owner told us the new cook costs more, so:" before
-    "Kindergarten fee: 11 000 som from September." The line is read with them, as a sentence that
-    goes on by pronoun is. Only a key that names no one, right after sentences of its paragraph."""
-    if hit.kind != "kv" or not (m := _KEYED.match(hit.source)):
-        return ""
-    # (The key heads the line's own topic, "Kindergarten fee" under "First bell": the sentences
-    # before it are under the heading above; the lines next to it keep them in its paragraph.)
-    keyed = hit.topic == m.group(1).strip()
-    prior = [st for st in before(hit.id, CONTEXT_STATEMENTS)
-             if st.kind == "sentence" and (keyed or _nearest_heading(st.topic) == hit.topic) and st.end_line >= hit.line - 1]
-    if not prior or prior[-1].end_line < hit.line - 1:
-        return ""
-    return " ".join(st.text for st in prior)
 
 
 def _context(hit: StatementHit, before) -> str:

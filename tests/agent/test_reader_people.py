@@ -93,38 +93,3 @@ def test_until_when_something_is_paid_asks_for_a_date():
     from agent.reader_question import analyse
     assert analyse("Until when is the road tax on my Passo paid?").want == "date"
     assert analyse("How much road tax did I pay?").want == "money"
-
-
-def test_a_keyed_line_in_a_paragraph_is_read_with_the_sentences_that_lead_into_it():
-    """"Emir moved up to the older group. The owner says the new cook costs more, so:" then
-    "Kindergarten fee: 11 000 som from September." The fee is Emir's: the line is read with the
-    sentences before it in its paragraph, and then versions the kids page's older fee. A keyed line
-    after a blank line (another paragraph) is read alone."""
-    from agent.reader_statements import search_statements
-
-    def st(text, line, kind="sentence", topic="First bell", id_=None):
-        return StatementHit(id=id_ or f"j:{line}:{text[:5]}", path="/notes/journal/2026-09-02-first-bell.md", line=line,
-                            end_line=line, text=text, source=text, topic=topic, kind=kind)
-    lead = [st("Emir moved up to the older group at Balapan.", 15), st("The owner says the new cook costs more, so:", 15)]
-    fee = st("Kindergarten fee: 11 000 som from September.", 16, kind="kv", topic="Kindergarten fee")
-    fee = fee.model_copy(update={"text": "First bell: Kindergarten fee: 11 000 som from September."})
-    page = hit("Emir (born 2021): Fee: 9 500 som a month, paid by the 5th.", line=21, path="/notes/family/kids.md", topic="Kids",
-               fields={"Fee": "9 500 som a month, paid by the 5th."}).model_copy(update={"written": "2026-05-25"})
-
-    class Notes:
-        def __init__(self, before):
-            self.before = before
-
-        def search_statements(self, query, k=12):
-            return [fee.model_copy(), page.model_copy()]
-
-        def statements_before(self, statement_id, n=3):
-            return self.before if statement_id == fee.id else []
-
-    found = search_statements(Notes(lead), "How much is Emir's kindergarten fee?")
-    assert found[0].continues and found[0].context.startswith("Emir moved up")
-    reading = Reader(overlap_model()).read("How much is Emir's kindergarten fee?", found)
-    assert reading.kind == "answered" and "11 000 som" in reading.answer
-    apart = [s.model_copy(update={"line": 13, "end_line": 13}) for s in lead]  # a paragraph above
-    alone = search_statements(Notes(apart), "How much is Emir's kindergarten fee?")
-    assert not alone[0].continues and alone[0].context == ""
