@@ -1230,6 +1230,8 @@ class Reader:
                     people = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"\s*\([^()]*\)", "", m.group(1))) if p]
                     if len(people) >= 2 and not any(p.lower() in low for p in people):
                         return people
+            if (kin := _by_parent(noun, [*(c.statement for c in cands[:6]), *everything], self.mentions)) and len(kin) >= 2:
+                return kin  # "Baba Draga — tata's mother" and "Baba Jelisaveta — mama's mother": two grandmothers
             # Rows of a table: two records whose relation is the question's noun ("relation:
             # sister" twice, "sister: Anja" and "sister: Mei").
             who: list[str] = []
@@ -2577,6 +2579,38 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
 
 _MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVS])
 _PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:ian|ist))")
+
+
+# A grandparent, an uncle or an aunt written as a parent's parent or sibling ("tata's mother",
+# "my mother's mother", "papa's younger brother"), in any of the words notes use for a parent.
+_PARENT_WORDS = r"(?:mum|mom|mother|mama|mamma|mummy|mommy|mami|mamá|ma|dad|father|papa|papá|tata|tati|daddy|pa|ona|ota|baba)"
+_BY_PARENT = {"grandmother": "mother", "grandma": "mother", "granny": "mother", "gran": "mother", "nan": "mother",
+              "grandfather": "father", "grandpa": "father", "grandad": "father", "granddad": "father",
+              "uncle": "brother", "aunt": "sister", "auntie": "sister"}
+
+
+def _by_parent(noun: str, statements, mentions=None) -> list[str]:
+    """The people the lines name as the noun by a parent ("Baba Draga (Draga Radonjić) — tata's
+    mother" for "my grandmother"; "Chacha Karan — papa's younger brother" for "my uncle"): the name
+    the line gives right before the relation, after any heading it carries ("Grandmothers: Chong apa
+    Saira: Papa's mother"). Lines that mention the relation word are looked up too."""
+    rel = _BY_PARENT.get(noun)
+    if rel is None:
+        return []
+    said = re.compile(rf"\b(?:my\s+)?{_PARENT_WORDS}['’]s\s+(?:(?:older|elder|younger|little|big|eldest|youngest)\s+)?{rel}\b", re.IGNORECASE)
+    pool = [getattr(st, "text", st) for st in statements] + (mentions(rel) if mentions is not None else [])
+    out: list[str] = []
+    for text in pool:
+        m = said.search(text)
+        if not m:
+            continue
+        before = text[: m.start()].rstrip().removesuffix(":").split(":")[-1]  # after the headings it carries
+        label = re.sub(r"\([^()]*\)", " ", before)
+        label = re.sub(r"[\s,;—–-]+$", "", label).strip(" *-")
+        label = " ".join(label.split())
+        if label[:1].isupper() and 1 <= len(label.split()) <= 4 and label not in out:
+            out.append(label)
+    return out
 
 
 def _person_word(word: str) -> bool:

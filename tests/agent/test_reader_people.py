@@ -93,3 +93,18 @@ def test_until_when_something_is_paid_asks_for_a_date():
     from agent.reader_question import analyse
     assert analyse("Until when is the road tax on my Passo paid?").want == "date"
     assert analyse("How much road tax did I pay?").want == "money"
+
+
+def test_two_grandmothers_written_as_a_parents_mother_are_asked_about():
+    """"Baba Draga (Draga Perić) — tata's mother" and "Baba Vesna — mama's mother": "my grandmother"
+    is either; the question is asked back with both names. One alone answers."""
+    draga = hit("My side: Baba Draga (Draga Perić) — tata's mother, still in the old house in Cetinje.", line=22, rank=0,
+                topic="My side")
+    vesna = hit("Mama's side: Baba Vesna (Vesna Lukić) — mama's mother, Danilovgrad.", line=27, rank=1, topic="Mama's side")
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [draga, vesna])
+    assert reading.kind == "ambiguous" and "Baba Draga" in reading.answer and "Baba Vesna" in reading.answer
+    assert Reader(overlap_model()).read("Where does my grandmother live?", [draga]).kind != "ambiguous"
+    uncle = hit("Uncles: Kubo taike (Kubo Temirov): Mama's younger brother in Naryn.", line=18, rank=0, topic="Uncles")
+    other = hit("Uncles: Jomo (Jomo Asanov): Papa's younger brother in Balykchy.", line=20, rank=1, topic="Uncles")
+    reading = Reader(overlap_model()).read("Where does my uncle live?", [uncle, other])
+    assert reading.kind == "ambiguous" and "Kubo taike" in reading.answer and "Jomo" in reading.answer
