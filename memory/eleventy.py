@@ -13,6 +13,8 @@ read as if they said something. Here:
     posts/posts.json, *.11tydata.* ->  nothing: directory data (layout, tags, permalink)
     _data/*.json                   ->  read as data, as any JSON is: contacts, birthdays
 
+A Gollum wiki's `_Sidebar.md`, `_Header.md`, `_Footer.md` and `_Template.md` are navigation and a
+blank page form; a VuePress page's front matter is read as a Jekyll page's is.
 A Docsify site (`index.html` with `window.$docsify`) keeps its navigation in `_sidebar.md`,
 `_navbar.md` and `_coverpage.md`: links to the pages, which are read on their own. (Its pages are
 plain markdown; a topic page's "_Last updated: 14/02/2026_" dates it, see memory/updated.py.)
@@ -77,5 +79,24 @@ def is_docsify_navigation(path: Path) -> bool:
     return False
 
 
-__all__ = ["CONFIG_NAMES", "TEMPLATE_EXT", "is_directory_data", "is_docsify_navigation", "is_page", "is_template_file", "site_root",
-           "without_front_matter"]
+_GOLLUM_PARTS = {"_sidebar.md", "_header.md", "_footer.md", "_template.md"}
+
+
+def is_gollum_part(path: Path) -> bool:
+    """A Gollum wiki's `_Sidebar.md`, `_Header.md`, `_Footer.md` or `_Template.md` (Gollum writes them
+    capitalised; a wiki's root holds `Home.md`): shown around every page or copied into new ones, they
+    are navigation and a blank form, not notes."""
+    if path.name.lower() not in _GOLLUM_PARTS or not path.name[1:2].isupper():
+        return False
+    return any((folder / "Home.md").is_file() for folder in list(path.parents)[:4])
+
+
+def is_vuepress_page(path: Path, lines: list[str]) -> bool:
+    """A VuePress page with front matter: a `.md` under a folder that holds `.vuepress/`."""
+    if path.suffix.lower() != ".md" or not lines or lines[0].strip() != "---":
+        return False
+    return any((folder / ".vuepress").is_dir() for folder in list(path.parents)[:5])
+
+
+__all__ = ["CONFIG_NAMES", "TEMPLATE_EXT", "is_directory_data", "is_docsify_navigation", "is_gollum_part", "is_page", "is_template_file",
+           "is_vuepress_page", "site_root", "without_front_matter"]

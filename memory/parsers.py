@@ -605,8 +605,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if kind == "text" and datafiles.looks_like_ini(lines):
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
-    if kind == "markdown" and eleventy.is_page(path, lines) and quarto.front_end(lines) is not None:
-        # An Eleventy site's page: its title a heading, the generator's keys left out; dated by its
+    if kind == "markdown" and eleventy.is_gollum_part(path):
+        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
+                          nothing="a Gollum wiki's sidebar, header, footer or new-page template, not notes")
+    if kind == "markdown" and (eleventy.is_page(path, lines) or eleventy.is_vuepress_page(path, lines)) and quarto.front_end(lines) is not None:
+        # An Eleventy or VuePress site's page: its title a heading, the generator's keys left out; dated by its
         # front matter's date/updated, else the day its file is named by.
         day = front_matter_date(lines)
         return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],

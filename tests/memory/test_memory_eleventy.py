@@ -124,3 +124,32 @@ def test_a_last_updated_line_reads_the_month_first_only_when_the_page_does():
     assert last_updated(["# Money", "", "Last updated: 04/11/2026"]) == "2026-11-04"
     assert last_updated(["# Money", "Last updated: 04/11/2026", "Paid 12/31/2026"]) == "2026-04-11"
     assert last_updated(["# Money", "## Log", "Last updated: 2026-11-04"]) == ""  # under a section: something the page tells
+
+
+def test_a_gollum_wikis_sidebar_footer_and_template_are_not_notes(tmp_path):
+    wiki = tmp_path / "wiki"
+    (wiki / "Journal").mkdir(parents=True)
+    (wiki / "Home.md").write_text("# Home\n\nMy wiki.\n")
+    for rel, text in {"_Sidebar.md": "- [[Home]]\n- [[Family]]\n", "_Footer.md": "Back to [[Home]]\n",
+                      "_Template.md": "# Page title\n\n_Last edited: DD/MM/YYYY_\n", "Journal/_Sidebar.md": "- [[2026-05-02]]\n"}.items():
+        path = wiki / rel
+        path.write_text(text)
+        parsed = parsers.parse(path, path.read_bytes())
+        assert parsed.blocks == [] and "Gollum" in parsed.nothing, rel
+    loose = tmp_path / "notes" / "_Footer.md"  # no wiki around it: a page like any other
+    loose.parent.mkdir()
+    loose.write_text("Alarm code: 4471\n")
+    assert parsers.parse(loose, loose.read_bytes()).nothing == ""
+
+
+def test_a_vuepress_page_is_titled_and_dated_and_its_keys_left_out(tmp_path):
+    docs = tmp_path / "site" / "docs"
+    (docs / ".vuepress").mkdir(parents=True)
+    (docs / ".vuepress" / "config.js").write_text("export default {}\n")
+    (docs / "journal").mkdir()
+    post = docs / "journal" / "2026-11-14-rent.md"
+    post.write_text("---\ntitle: Rent and salary\ndate: 2026-11-14\ntags: [money]\n---\n\nSalary: SRD 23.750 net from November.\n")
+    assert parsers.parse(post, post.read_bytes()).written == "2026-11-14"
+    got = _statements(post)
+    assert (7, "Rent and salary", "Salary: SRD 23.750 net from November.") in got
+    assert not any("tags" in t or "title:" in t for _, _, t in got)
