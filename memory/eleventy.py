@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memory.quarto import folder_with
+from memory.quarto import folder_with, front_end
 
 CONFIG_NAMES = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs")
 TEMPLATE_EXT = {".njk", ".liquid", ".hbs", ".mustache", ".ejs", ".jinja", ".jinja2", ".j2", ".tera", ".webc"}
@@ -37,8 +37,7 @@ def site_root(path: Path) -> Path | None:
 
 def is_page(path: Path, lines: list[str]) -> bool:
     """A markdown page with front matter inside an Eleventy site (a folder above holds its config)."""
-    return (path.suffix.lower() in (".md", ".markdown") and bool(lines) and lines[0].strip() == "---"
-            and site_root(path) is not None)
+    return path.suffix.lower() in (".md", ".markdown") and front_end(lines) is not None and site_root(path) is not None
 
 
 def is_directory_data(path: Path) -> bool:
@@ -56,12 +55,8 @@ def is_template_file(path: Path) -> bool:
 
 def without_front_matter(lines: list[str]) -> list[str]:
     """A template's lines with its YAML front matter blanked (line for line)."""
-    if not lines or lines[0].strip() != "---":
-        return list(lines)
-    end = next((i for i in range(1, min(len(lines), 60)) if lines[i].strip() in ("---", "...")), None)
-    if end is None:
-        return list(lines)
-    return [""] * (end + 1) + lines[end + 1:]
+    end = front_end(lines)
+    return list(lines) if end is None else [""] * (end + 1) + lines[end + 1:]
 
 
 def is_docsify_navigation(path: Path) -> bool:
@@ -93,7 +88,7 @@ def is_gollum_part(path: Path) -> bool:
 
 def is_vuepress_page(path: Path, lines: list[str]) -> bool:
     """A VuePress page with front matter: a `.md` under a folder that holds `.vuepress/`."""
-    if path.suffix.lower() != ".md" or not lines or lines[0].strip() != "---":
+    if path.suffix.lower() != ".md" or front_end(lines) is None:
         return False
     return any((folder / ".vuepress").is_dir() for folder in list(path.parents)[:5])
 

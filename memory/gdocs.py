@@ -18,7 +18,6 @@ from pathlib import Path
 from html import unescape
 
 from memory import html as page
-from memory.updated import last_updated
 
 _MARK = re.compile(r'<body class="[^"]*\bdoc-content\b|<p class="[^"]*\btitle\b[^"]*" id="h\.')
 
@@ -30,11 +29,6 @@ def looks_like_gdoc(path: Path, lines: list[str]) -> bool:
 def _title(text: str) -> str:
     m = re.search(r'<p class="[^"]*\btitle\b[^"]*"[^>]*>(.*?)</p>', text, re.S)
     return " ".join(re.sub(r"<[^>]+>", "", unescape(m.group(1))).split()) if m else ""
-
-
-def written(md: list[str]) -> str:
-    """The day the document says it was last updated, from its lines before its first heading ("")."""
-    return last_updated(md)
 
 
 def to_markdown(text: str) -> tuple[list[str], list[int]]:

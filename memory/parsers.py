@@ -182,51 +182,44 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         md, numbers, written = docusaurus.to_markdown(lines, path)
         return _converted(md, numbers, warning, written=written)
     if docusaurus.is_settings(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Docusaurus site's settings (config, sidebars, categories, authors), not notes")
+        return _nothing("code", warning, "a Docusaurus site's settings (config, sidebars, categories, authors), not notes")
     if kind == "markdown" and mkdocs.is_site_page(path):
         # An MkDocs site's page: front matter's title a heading and its nested blog dates read, admonitions'
         # titles heading their own lines only, the blog's excerpt mark left out.
         md, numbers, written = mkdocs.to_markdown(lines, path)
         return _converted(md, numbers, warning, written=written)
     if mkdocs.is_settings(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="an MkDocs site's settings (theme, navigation, plugins, authors), not notes")
+        return _nothing("code", warning, "an MkDocs site's settings (theme, navigation, plugins, authors), not notes")
     if quarto.is_quarto(path):
         # A Quarto or R Markdown page: front matter's title a heading, callouts titled, cell options and
         # shortcodes left out; dated by its date/date-modified or its post folder's day.
         md, written = quarto.to_markdown(lines, path)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+        return _page(md, warning, written)
     if quarto.is_project_settings(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Quarto project's settings (site navigation and render options), not notes")
+        return _nothing("code", warning, "a Quarto project's settings (site navigation and render options), not notes")
     if kind == "markdown" and pelican.is_site_page(path, lines):
         # A Pelican page: its Title a heading, the rest of its metadata (Summary, Category, Tags, Slug)
         # left out; dated by its Date/Modified (else its file's name).
         md, written = pelican.to_markdown(lines, path)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+        return _page(md, warning, written)
     if lektor.is_content(path):
         # A Lektor page (contents.lr): its title a heading, one-line fields "Key: value", body fields as
         # markdown, each flow block one "Name: ...; Phone: ..." line; dated by its pub_date.
         md, written = lektor.to_markdown(lines)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+        return _page(md, warning, written)
     if lektor.is_settings(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Lektor project's settings (project file, models, flow blocks, databags), not notes")
+        return _nothing("code", warning, "a Lektor project's settings (project file, models, flow blocks, databags), not notes")
     if kind == "markdown" and zola.is_page(path, lines):
         # A Zola or Hugo page (TOML front matter between `+++`): its title a heading, the site's keys and
         # shortcodes left out, [extra] values "Key: value"; dated by date/updated (else its file's name).
         md, written = zola.to_markdown(lines, path)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+        return _page(md, warning, written)
     if zola.is_settings(path, lines):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Zola site's settings (config.toml: base URL, build switches, menus), not notes")
+        return _nothing("code", warning, "a Zola site's settings (config.toml: base URL, build switches, menus), not notes")
     if eleventy.is_docsify_navigation(path):
-        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Docsify site's navigation (sidebar, navbar or cover page), not notes")
+        return _nothing("markdown", warning, "a Docsify site's navigation (sidebar, navbar or cover page), not notes")
     if mdbook.is_settings(path) or mdbook.is_contents(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="an mdBook's settings (book.toml) or table of contents (SUMMARY.md), not notes")
+        return _nothing("code", warning, "an mdBook's settings (book.toml) or table of contents (SUMMARY.md), not notes")
     if texinfo.looks_like_texinfo(path, lines):
         # A GNU Texinfo manual or a chapter file it @includes: sections as headings, @table "term: body",
         # @multitable rows under their @headitem names, markup unwrapped; dated by its @set UPDATED.
@@ -503,24 +496,21 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                           warnings=[warning] if warning else [], written=day)
     if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
         md, numbers = gdocs.to_markdown(text)
-        return _converted(md, numbers, warning, written=gdocs.written(md))
+        return _converted(md, numbers, warning, written=last_updated(md))  # "zadnje ažurirano: 28. 10. 2026."
     if eleventy.is_directory_data(path):
-        return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                          nothing="an Eleventy folder's data file (the layout, tags and links of the pages beside it), not notes")
+        return _nothing("code", warning, "an Eleventy folder's data file (the layout, tags and links of the pages beside it), not notes")
     if eleventy.is_template_file(path):
         # A Nunjucks/Liquid/Handlebars template: a layout, or a page that lists the site's data, is its
         # tags (nothing); one with words of its own is read as the HTML it is.
         md, numbers, title = html.to_markdown("\n".join(eleventy.without_front_matter(lines)))
         if html.is_template(md, least=1) or not any(line.strip() for line in md):
-            return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                              nothing="a site generator's template (its {{ }} and {% %} tags are filled in from the pages)")
+            return _nothing("code", warning, _TEMPLATE)
         return _converted(md, numbers, warning)
     if path.suffix.lower() in HTML_EXT or kind == "text" and html.looks_like_html(lines):
         # An HTML note (Evernote, Apple Notes, Notion exports; a saved page): its text, by line.
         md, numbers, title = html.to_markdown(text)
         if html.is_template(md):
-            return ParsedFile(kind="code", blocks=[], warnings=[warning] if warning else [],
-                              nothing="a site generator's template (its {{ }} and {% %} tags are filled in from the pages)")
+            return _nothing("code", warning, _TEMPLATE)
         if title and not any(line.startswith("# ") for line in md):
             md, numbers = [f"# {title}", ""] + md, [1, 1] + numbers
         return _converted(md, numbers, warning)
@@ -606,18 +596,16 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks = _parse_markdown(datafiles.ini_to_markdown(lines))
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "markdown" and eleventy.is_gollum_part(path):
-        return ParsedFile(kind="markdown", blocks=[], warnings=[warning] if warning else [],
-                          nothing="a Gollum wiki's sidebar, header, footer or new-page template, not notes")
-    if kind == "markdown" and (eleventy.is_page(path, lines) or eleventy.is_vuepress_page(path, lines)) and quarto.front_end(lines) is not None:
+        return _nothing("markdown", warning, "a Gollum wiki's sidebar, header, footer or new-page template, not notes")
+    if kind == "markdown" and (eleventy.is_page(path, lines) or eleventy.is_vuepress_page(path, lines)):
         # An Eleventy or VuePress site's page: its title a heading, the generator's keys left out; dated by its
         # front matter's date/updated, else the day its file is named by.
         day = front_matter_date(lines)
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],
-                          written=quarto.page_day([day] if day else [], path))
+        return _page(sitepage.to_markdown(lines), warning, quarto.page_day([day] if day else [], path))
     if kind == "markdown" and sitepage.is_site_page(path, lines):
         # A static site's page (Jekyll, Hugo): its title a heading, the generator's keys left out.
-        return ParsedFile(kind="markdown", blocks=_parse_markdown(sitepage.to_markdown(lines)), warnings=[warning] if warning else [],
-                          written=front_matter_date(lines))
+        return _page(sitepage.to_markdown(lines), warning, front_matter_date(lines))
+    written = ""  # a markdown page's own word on when it was last updated, below
     if kind == "markdown":
         page = vault_lines(lines)
         if page[:3] != lines[:3]:
@@ -637,7 +625,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         blocks = _paragraphs(list(enumerate(lines, 1)), "code")
     else:
         blocks = _plain_titles(_paragraphs(list(enumerate(lines, 1)), "text"))
-    return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [], written=written if kind == "markdown" else "")
+    return ParsedFile(kind=kind, blocks=blocks, warnings=[warning] if warning else [], written=written)
 
 
 # File names that say nothing of what a list holds ("message_1.json", "export-2026.json").
@@ -658,6 +646,19 @@ def _list_name(path: Path, lines: list[str]) -> str:
 def _read_as_text(warning: str | None, what: str, exc: Exception) -> str:
     """The warning for an export that is not well-formed XML: it is read as plain text instead."""
     return f"{warning + '; ' if warning else ''}malformed {what} ({exc}): read as plain text"
+
+
+def _nothing(kind: str, warning: str | None, why: str) -> ParsedFile:
+    """A file that holds no notes, with the reason ("an mdBook's settings ...")."""
+    return ParsedFile(kind=kind, blocks=[], warnings=[warning] if warning else [], nothing=why)
+
+
+def _page(md: list[str], warning: str | None, written: str = "") -> ParsedFile:
+    """A page converted to markdown line for line (each line keeps its file line), dated `written`."""
+    return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [], written=written)
+
+
+_TEMPLATE = "a site generator's template (its {{ }} and {% %} tags are filled in from the pages)"
 
 
 def _converted(md: list[str], numbers: list[int], warning: str | None, **extra) -> ParsedFile:

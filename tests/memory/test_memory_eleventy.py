@@ -9,6 +9,7 @@ from pathlib import Path
 
 from memory import parsers
 from memory.statements import parse_statements
+from tests.memory.files import write_files
 
 PAGE = """\
 ---
@@ -65,15 +66,11 @@ title: About
 
 
 def _eleventy(tmp_path: Path) -> Path:
-    root = tmp_path / "notes"
-    for rel, text in {".eleventy.js": "module.exports = function (eleventyConfig) {};\n", "pages/car.md": PAGE,
-                      "posts/2026-10-15-promotion.md": POST, "posts/posts.json": '{"layout": "layouts/post.njk", "tags": ["journal"]}\n',
-                      "_includes/layouts/post.njk": LAYOUT, "pages/contacts.njk": CONTACTS, "pages/about.njk": ABOUT,
-                      "_data/contacts.json": json.dumps([{"name": "Vido Lalic", "phone": "068 302 786"},
-                                                         {"name": "Ana Vuk", "phone": "067 111 222"}], indent=2)}.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    return root
+    return write_files(tmp_path / "notes", {".eleventy.js": "module.exports = function (eleventyConfig) {};\n", "pages/car.md": PAGE,
+                                            "posts/2026-10-15-promotion.md": POST, "posts/posts.json": '{"layout": "layouts/post.njk", "tags": ["journal"]}\n',
+                                            "_includes/layouts/post.njk": LAYOUT, "pages/contacts.njk": CONTACTS, "pages/about.njk": ABOUT,
+                                            "_data/contacts.json": json.dumps([{"name": "Vido Lalic", "phone": "068 302 786"},
+                                                                               {"name": "Ana Vuk", "phone": "067 111 222"}], indent=2)})
 
 
 def _statements(path: Path) -> list[tuple[int, str, str]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from memory import parsers
 from memory.statements import parse_statements
+from tests.memory.files import write_files
 
 ENTRY = """\
 _model: entry
@@ -54,13 +55,9 @@ Only on weekdays.
 
 
 def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    for rel, text in {"content/journal/new-job/contents.lr": ENTRY, "content/contacts/contents.lr": CONTACTS,
-                      "site.lektorproject": "[project]\nname = Site\n", "models/entry.ini": "[model]\nname = Entry\n",
-                      "flowblocks/person.ini": "[block]\nname = Person\n"}.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    return root
+    return write_files(tmp_path / "site", {"content/journal/new-job/contents.lr": ENTRY, "content/contacts/contents.lr": CONTACTS,
+                                           "site.lektorproject": "[project]\nname = Site\n", "models/entry.ini": "[model]\nname = Entry\n",
+                                           "flowblocks/person.ini": "[block]\nname = Person\n"})
 
 
 def _statements(path: Path) -> list[tuple[int, str, str]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from memory import parsers
 from memory.statements import parse_statements
+from tests.memory.files import write_files
 
 FLAT = """\
 +++
@@ -66,12 +67,8 @@ title = "Zola tips"
 
 
 def _site(tmp_path: Path) -> Path:
-    root = tmp_path / "notebook"
-    for rel, text in {"content/home/flat.md": FLAT, "content/journal/2026-11-02-november/index.md": POST,
-                      "config.toml": CONFIG, "content/notes/tips.md": TIPS}.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    return root
+    return write_files(tmp_path / "notebook", {"content/home/flat.md": FLAT, "content/journal/2026-11-02-november/index.md": POST,
+                                               "config.toml": CONFIG, "content/notes/tips.md": TIPS})
 
 
 def _statements(path: Path) -> list[tuple[int, str, str]]:
