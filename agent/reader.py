@@ -2471,8 +2471,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"}  # not "aun
 def _only_named(value: str, name: str) -> bool:
     """A cell that holds the asked name and nothing more ("Nurbek Isaev", "Dr Isaev")."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
-    rest = [w for w in re.findall(r"[^\W\d_]+", value) if w.lower() not in words | _HONORIFICS]
-    return not rest and bool(words & {w.lower() for w in re.findall(r"[^\W\d_]+", value)})
+    said = {w.lower() for w in re.findall(r"[^\W\d_]+", value)}
+    return bool(said & words) and said <= words | _HONORIFICS
 
 
 def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
