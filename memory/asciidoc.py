@@ -6,6 +6,7 @@ construct becomes what it means, every line cited at the line of the file it cam
 
     = Salud / == Dentista            ->  # Salud / ## Dentista
     :lang: es, [horizontal], // note ->  (left out: the page's settings and comments)
+    include::partial$note.adoc[]     ->  (left out: the included file is read on its own)
     Número de empleado:: DT-0583     ->  - Número de empleado: DT-0583
     . first step                     ->  1. first step
     [cols="3,2,4",options="header"]  ->  | Nombre | Teléfono | Dirección |   (one row per line)
@@ -28,6 +29,7 @@ _ORDERED = re.compile(r"^(\s*)(\.{1,5})\s+(\S.*)$")
 _BULLET = re.compile(r"^(\s*)(\*{1,5}|-)\s+(\S.*)$")
 _LINK = re.compile(r"\b(?:https?|mailto|link|xref):[^\s\[]*\[([^\]]*)\]")
 _XREF = re.compile(r"<<[^,>]*,\s*([^>]+)>>|<<([^>]+)>>")
+_INCLUDE = re.compile(r"^include::\S+\[[^\]]*\]$")  # a directive: the included file is read on its own
 _DELIMITERS = {"====", "****", "____", "--", "++++", "|===", "...."}
 
 
@@ -96,7 +98,7 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int]]:
                 j += 1
             i = j + 1
             continue
-        if s.startswith("//") or _ATTRIBUTE.match(s) or s == "+":
+        if s.startswith("//") or _ATTRIBUTE.match(s) or s == "+" or _INCLUDE.match(s):
             out.append((i + 1, ""))
             i += 1
             continue

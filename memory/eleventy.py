@@ -14,7 +14,8 @@ read as if they said something. Here:
     _data/*.json                   ->  read as data, as any JSON is: contacts, birthdays
 
 A Gollum wiki's `_Sidebar.md`, `_Header.md`, `_Footer.md` and `_Template.md` are navigation and a
-blank page form; a VuePress page's front matter is read as a Jekyll page's is.
+blank page form; a VuePress page's front matter, and an Astro content collection's entry's
+(`src/content/notes/car.md` in a site with `astro.config.mjs`), is read as a Jekyll page's is.
 A Docsify site (`index.html` with `window.$docsify`) keeps its navigation in `_sidebar.md`,
 `_navbar.md` and `_coverpage.md`: links to the pages, which are read on their own. (Its pages are
 plain markdown; a topic page's "_Last updated: 14/02/2026_" dates it, see memory/updated.py.)
@@ -93,5 +94,19 @@ def is_vuepress_page(path: Path, lines: list[str]) -> bool:
     return any((folder / ".vuepress").is_dir() for folder in list(path.parents)[:5])
 
 
-__all__ = ["CONFIG_NAMES", "TEMPLATE_EXT", "is_directory_data", "is_docsify_navigation", "is_gollum_part", "is_page", "is_template_file",
+_ASTRO_CONFIGS = ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.cjs", "astro.config.mts")
+
+
+def is_astro_page(path: Path, lines: list[str]) -> bool:
+    """An Astro content collection's entry: a `.md`/`.mdx` with front matter under `src/content/`
+    of a site whose folder holds `astro.config.*`."""
+    if path.suffix.lower() not in (".md", ".mdx") or front_end(lines) is None:
+        return False
+    parts = [p.lower() for p in path.parts]
+    if "content" not in parts or "src" not in parts:
+        return False
+    return folder_with(path, _ASTRO_CONFIGS, depth=6) is not None
+
+
+__all__ = ["CONFIG_NAMES", "TEMPLATE_EXT", "is_directory_data", "is_docsify_navigation", "is_astro_page", "is_gollum_part", "is_page", "is_template_file",
            "is_vuepress_page", "site_root", "without_front_matter"]

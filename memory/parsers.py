@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from memory import anki, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
+from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
 from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
 from memory.updated import last_updated
 
@@ -28,6 +28,7 @@ CODE_EXT = {
     ".go", ".rs", ".rb", ".php", ".swift", ".scala", ".sh", ".bash", ".zsh", ".fish", ".ps1", ".sql",
     ".lua", ".pl", ".r", ".m", ".hs", ".ex", ".exs", ".clj", ".dart", ".vue", ".svelte", ".html",
     ".css", ".scss", ".toml", ".yaml", ".yml", ".json", ".ini", ".cfg", ".xml", ".gradle", ".cmake",
+    ".mjs", ".cjs", ".astro",  # an Astro site's config and components
 }
 # Formats that are never notes; they are ignored silently (a photo folder should not produce
 # one warning per picture). Anything else is sniffed: text is indexed, binary is reported.
@@ -497,6 +498,13 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
     if gdocs.looks_like_gdoc(path, lines):  # a Google Docs web-page download: each paragraph its own
         md, numbers = gdocs.to_markdown(text)
         return _converted(md, numbers, warning, written=last_updated(md))  # "zadnje ažurirano: 28. 10. 2026."
+    if path.name.lower() in _JS_MANIFESTS:
+        # A site generator's package.json, tsconfig.json: the project's build settings.
+        return _nothing("code", warning, "a JavaScript project's manifest or compiler settings, not notes")
+    if antora.is_settings(path, lines):
+        return _nothing("code", warning, "an Antora site's component descriptor or playbook: settings, not notes")
+    if antora.is_nav(path):
+        return _nothing("text", warning, "an Antora module's navigation: links to the pages, not notes")
     if eleventy.is_directory_data(path):
         return _nothing("code", warning, "an Eleventy folder's data file (the layout, tags and links of the pages beside it), not notes")
     if eleventy.is_template_file(path):
@@ -566,7 +574,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return _converted(*latex.to_markdown(lines), warning, written=latex.written(lines))
     if kind == "text" and asciidoc.looks_like_asciidoc(path):
         # An AsciiDoc page: `== Section`, `Term:: value` lists, `|===` tables, attributes left out.
-        return _converted(*asciidoc.to_markdown(lines), warning)
+        return _converted(*asciidoc.to_markdown(lines), warning, written=antora.revised(lines))
     if path.suffix.lower() in gemtext.GEMTEXT_EXT:
         # A Gemini capsule page: markdown-like headings and `*` items, `=> url label` link lines.
         return _converted(*gemtext.to_markdown(lines), warning)
@@ -597,10 +605,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         return ParsedFile(kind="markdown", blocks=blocks, warnings=[warning] if warning else [])
     if kind == "markdown" and eleventy.is_gollum_part(path):
         return _nothing("markdown", warning, "a Gollum wiki's sidebar, header, footer or new-page template, not notes")
-    if kind == "markdown" and (eleventy.is_page(path, lines) or eleventy.is_vuepress_page(path, lines)):
-        # An Eleventy or VuePress site's page: its title a heading, the generator's keys left out; dated by its
+    if kind == "markdown" and (eleventy.is_page(path, lines) or eleventy.is_vuepress_page(path, lines) or eleventy.is_astro_page(path, lines)):
+        # An Eleventy, VuePress or Astro site's page: its title a heading, the generator's keys left out; dated by its
         # front matter's date/updated, else the day its file is named by.
-        day = front_matter_date(lines)
+        # (... or by the day a box near its top says it was last checked: "::: info Last checked".)
+        day = front_matter_date(lines) or last_updated(eleventy.without_front_matter(lines), top=12)
         return _page(sitepage.to_markdown(lines), warning, quarto.page_day([day] if day else [], path))
     if kind == "markdown" and sitepage.is_site_page(path, lines):
         # A static site's page (Jekyll, Hugo): its title a heading, the generator's keys left out.
@@ -646,6 +655,9 @@ def _list_name(path: Path, lines: list[str]) -> str:
 def _read_as_text(warning: str | None, what: str, exc: Exception) -> str:
     """The warning for an export that is not well-formed XML: it is read as plain text instead."""
     return f"{warning + '; ' if warning else ''}malformed {what} ({exc}): read as plain text"
+
+
+_JS_MANIFESTS = {"package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "pnpm-lock.yaml", "yarn.lock"}
 
 
 def _nothing(kind: str, warning: str | None, why: str) -> ParsedFile:
@@ -780,7 +792,7 @@ _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 # Front matter keys that say when a page was written or last changed (Hugo's `lastmod`, Jekyll's
 # `date`, Dendron's `updated`, Obsidian templates' `modified`).
 _PAGE_DATE_KEYS = {"lastmod", "last_modified", "last-modified", "modified", "updated", "date", "date_modified", "updated_at",
-                   "edited_at", "modified_at"}
+                   "edited_at", "modified_at", "pubdate", "updateddate", "publishdate"}  # (Astro's pubDate, updatedDate)
 
 
 def front_matter_date(lines: list[str]) -> str:

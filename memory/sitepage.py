@@ -22,7 +22,9 @@ _GENERATOR_KEYS = {"layout", "permalink", "published", "draft", "categories", "c
                    "menu", "type", "aliases", "redirect_from", "toc", "image", "feature_image", "cover", "hidden", "pin",
                    # ... and Eleventy's (the day keys are read for the page's date)
                    "updated", "modified", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed",
-                   "eleventyimport", "pagination", "templateengineoverride"}
+                   "eleventyimport", "pagination", "templateengineoverride",
+                   # ... and an Astro collection entry's ("pubDate: 2026-10-03T16:20:00.000Z")
+                   "pubdate", "updateddate", "publishdate", "heroimage"}
 
 
 def _front(lines: list[str]) -> int | None:

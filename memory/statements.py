@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s58"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s60"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -114,7 +114,7 @@ _AFTER_ORDINAL = frozenset("""januar jänner februar märz april mai juni juli a
 def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial, not to the
     end of a sentence. `word_start` is where its word begins, `nxt` the next non-space."""
-    core = text[word_start : dot + 1].lstrip("\"“‘'([")
+    core = text[word_start : dot + 1].lstrip("\"“‘'([*_")
     if _DOTTED.fullmatch(core) or _DOTTED_CYRILLIC.fullmatch(core):
         return True
     if _INITIAL.fullmatch(core):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-_UPDATED = re.compile(r"(?i)(?:last\s+updated|updated|last\s+edited|last\s+changed|a[žz]urirano|izmijenjeno|aktualisiert|actualizado|"
+_UPDATED = re.compile(r"(?i)(?:last\s+updated|updated|last\s+edited|last\s+changed|last\s+checked|last\s+reviewed|a[žz]urirano|izmijenjeno|aktualisiert|actualizado|"
                       r"mis à jour|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert)\s*:?\s*"
-                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))")
+                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))")
+# A box titled with the words whose date is its only line: VuePress's "::: info Last checked" over "30-03-2026".
+_TITLE_ONLY = re.compile(r"(?i)\blast\s+(?:updated|edited|changed|checked|reviewed)\s*:?\s*$")
 _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}\b")
 
 
@@ -23,9 +25,11 @@ def _day_first(lines: list[str]) -> bool:
 
 def last_updated(lines: list[str], *, top: int = 8) -> str:
     """The ISO day one of the page's first lines (before its first "## ") says it was updated, else ""."""
-    for line in lines[:top]:
+    for i, line in enumerate(lines[:top]):
         if line.startswith("## "):
             break
+        if _TITLE_ONLY.search(line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1].strip()}"
         if m := _UPDATED.search(line):
             if m.group(1):
                 y, mo, d = m.group(1), m.group(2), m.group(3)

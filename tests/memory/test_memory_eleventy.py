@@ -150,3 +150,43 @@ def test_a_vuepress_page_is_titled_and_dated_and_its_keys_left_out(tmp_path):
     got = _statements(post)
     assert (7, "Rent and salary", "Salary: SRD 23.750 net from November.") in got
     assert not any("tags" in t or "title:" in t for _, _, t in got)
+
+
+def test_a_vuepress_page_is_dated_by_its_last_checked_box(tmp_path):
+    """A topic page without a date in its front matter carries "::: info Last checked" over the
+    day it was last checked: that day dates it (day first, as the page writes its dates)."""
+    docs = tmp_path / "site" / "docs"
+    (docs / ".vuepress").mkdir(parents=True)
+    page = docs / "kids.md"
+    page.write_text("---\ntitle: Kids\n---\n\n# Kids\n\n::: info Last checked\n30-03-2026\n:::\n\n## Jaden\n\n- Swimming on Tuesday.\n")
+    assert parsers.parse(page, page.read_bytes()).written == "2026-03-30"
+    # A box about something else dates nothing.
+    page.write_text("---\ntitle: Kids\n---\n\n# Kids\n\n::: tip Pick-up\n17:30 at the gate\n:::\n\n- Swimming on Tuesday.\n")
+    assert parsers.parse(page, page.read_bytes()).written == ""
+
+
+def test_an_astro_collection_entry_is_titled_and_dated_and_its_components_are_code(tmp_path):
+    site = tmp_path / "yard-notes"
+    (site / "src" / "content" / "journal").mkdir(parents=True)
+    (site / "src" / "pages").mkdir(parents=True)
+    (site / "astro.config.mjs").write_text("import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n")
+    post = site / "src" / "content" / "journal" / "2026-10-03-rent.md"
+    post.write_text("---\ntitle: Rent\npubDate: 2026-10-03T16:20:00.000Z\nmood: ok\n---\n\nRent: J$95,000 from October.\n")
+    assert parsers.parse(post, post.read_bytes()).written == "2026-10-03"
+    got = _statements(post)
+    assert (7, "Rent", "Rent: J$95,000 from October.") in got
+    assert not any("pubDate" in t or "title:" in t for _, _, t in got)
+    page = site / "src" / "content" / "notes" / "home.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: Home\nupdatedDate: 2026-02-21T15:02:30.000Z\n---\n\nLandlord: Mr. Dacres.\n")
+    assert parsers.parse(page, page.read_bytes()).written == "2026-02-21"
+    component = site / "src" / "pages" / "index.astro"
+    component.write_text("---\nconst notes = await getCollection('notes');\n---\n<BaseLayout title=\"Home\">{notes.map((n) => n.data.title)}</BaseLayout>\n")
+    manifest = site / "package.json"
+    manifest.write_text('{"name": "yard-notes", "scripts": {"dev": "astro dev"}}\n')
+    assert _statements(component) == [] and _statements(manifest) == []
+    # Outside an Astro site (no config above) a page with front matter is read as a vault page is.
+    loose = tmp_path / "other" / "src" / "content" / "home.md"
+    loose.parent.mkdir(parents=True)
+    loose.write_text("---\ntitle: Home\n---\n\nLandlord: Mr. Dacres.\n")
+    assert parsers.parse(loose, loose.read_bytes()).written == ""

@@ -1381,3 +1381,9 @@ def test_a_typst_call_that_never_closes_loses_none_of_the_lines_after_it(tmp_pat
     typ = "= Home\n#set text(font: \"Noto\"\n#table(columns: 2, [Wi-Fi], [Harbour-5G]\n- Door code: 4471\n- Bins: Tuesday\n"
     got = " ".join(s.text for s in parse_statements(tmp_path / "home.typ", typ.encode()))
     assert "Door code: 4471" in got and "Bins: Tuesday" in got
+
+
+def test_a_title_in_bold_does_not_end_the_sentence(tmp_path):
+    got = _texts(tmp_path / "2026-09-05.md", "School started. His new class teacher is **Prof. Jair Lobo** (maths); "
+                 "**Dr. Ana Delgado** stays our GP.\n")
+    assert (1, "His new class teacher is Prof. Jair Lobo (maths); Dr. Ana Delgado stays our GP.") in got
