@@ -566,10 +566,12 @@ class ChatEngine:
             return [], None
         name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
         about = self._parts(hops.outer.format(name), already)
-        bare = re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre)\.?\s+(?=[A-Z])", "", name)
+        bare = re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Profa|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|Dona|Dom|Nha|Nhô|Ma|Pa|"
+                      r"(?i:meneer|mevrouw|juf))\.?ª?\s+(?=[A-Z])", "", name)
         if bare != name and not any(r.kind != "abstained" for r in about):
             # "Dr. Ruiz" found as the vet; the line with his number says "lo de Ruiz (el vete)".
-            # (Setswana's "Mma"/"Rra" are Mrs and Mr: "Mma Boitumelo Sebina" is "Boitumelo Sebina" on the birthdays table.)
+            # (Setswana's "Mma"/"Rra" are Mrs and Mr: "Mma Boitumelo Sebina" is "Boitumelo Sebina" on the birthdays table;
+            # Portuguese "Dona Rosalina Varela", "Dr.ª Eneida Ramos" and Dutch "meneer Esajas" alike.)
             about = self._parts(hops.outer.format(bare), already)
         # "Pirjo" found as my mother, known in full as Pirjo Nieminen from a password manager's
         # card: the card with her number retrieves by the name she was found by; "แฟน: Beam —

@@ -53,7 +53,7 @@ from agent.reader_text import (
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
-                                   same_fact, unnamed_changes)
+                                   same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
 
@@ -226,17 +226,26 @@ def note_context(path: str, line: int) -> str:
     return " ".join(out)
 
 
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
+
+
 def _names_another(st: StatementHit, question: str) -> bool:
     """Whether a line names something of its own that the question does not (a person, a place,
     a brand: "Mazda", "Kelvin"), so that a name only its note says is not the line's."""
     asked = {stem(w) for w in words(question)}
     body = re.sub(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?", "", st.source)
+    place_end = None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", body)):
         w = m.group(0)
         if not re.fullmatch(r"[A-Z][a-z'’-]+\w*", w) or w.lower() in STOP_WORDS or w.lower() in _NOT_A_NAME:
             continue
         if stem(w) in asked or k == 0 or re.search(r"[.!?:]\s*$", body[: m.start()]):
             continue  # a sentence's or a key's first word is capitalised anyway
+        if _WHERE_BEFORE.search(body[: m.start()]) or place_end is not None and body[place_end: m.start()] == " ":
+            # Where the thing now happens is no one else's: "the trainings are now on Saturday
+            # morning, at the new pitch in Palmarejo Grande".
+            place_end = m.end()
+            continue
         if retired(body, w):
             continue  # "he dropped Tele2": what the line says is gone is not what it is about
         return True
@@ -991,14 +1000,17 @@ class Reader:
         # (A percentage says the words of its kind: "new rate 10.4%" is the interest rate. Not a code:
         # "Plan 500" says no account number.)
         said = _terms_of(best.statement) | (KIND_WORDS["percent"] if best.typed and info.want == "percent" else set())
+        olds = [old for old in cands[1:VERSION_DEPTH] if old is not best]
         if len(asked - said) > 1 or not asked & said:
-            return False
+            # ... unless it calls the thing by the name the line it revises gives it: "Kolibrie's
+            # fee is now SRD 1.600" after "After school: BSO Kolibrie (after-school care)".
+            olds = [old for old in olds if shared_name(info, old, best)]
         phrase = head_phrase(info.text, words)
         if phrase and other_kind(info.text, phrase[-1], best.statement.text):
             return False
         terms = lambda st: _terms_of(st) | _initialled(info, st.text)  # noqa: E731
         return any(same_fact(info, old, best, terms) and newer_version(best, old, version_date, page_date)
-                   and self.speaks_of_attribute(info, old) for old in cands[1:VERSION_DEPTH] if old is not best)
+                   and self.speaks_of_attribute(info, old) for old in olds)
 
     def _unless_retired(self, info: QuestionInfo, reading: Reading, statements: Sequence[StatementHit], question: str) -> Reading:
         """The chosen value, unless a later line says it no longer holds: then that line, with the
@@ -2583,7 +2595,7 @@ _PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:
 
 # A grandparent, an uncle or an aunt written as a parent's parent or sibling ("tata's mother",
 # "my mother's mother", "papa's younger brother"), in any of the words notes use for a parent.
-_PARENT_WORDS = r"(?:mum|mom|mother|mama|mamma|mummy|mommy|mami|mamá|ma|dad|father|papa|papá|tata|tati|daddy|pa|ona|ota|baba)"
+_PARENT_WORDS = r"(?:mum|mom|mother|mama|mamma|mummy|mommy|mami|mamá|ma|dad|father|papa|papá|tata|tati|daddy|pa|ona|ota|baba|pai|mãe|mae|pap[aá]i|vader|moeder|padre|madre|père|mère|pere|mere)"
 _BY_PARENT = {"grandmother": "mother", "grandma": "mother", "granny": "mother", "gran": "mother", "nan": "mother",
               "grandfather": "father", "grandpa": "father", "grandad": "father", "granddad": "father",
               "uncle": "brother", "aunt": "sister", "auntie": "sister"}

@@ -236,6 +236,8 @@ def _bare_amounts(text: str) -> list[str]:
             continue  # "road tax paid 12/2025": a month, not an amount
         if re.search(r"[A-Za-z]", n):
             continue  # "Booking ref MF-6120-SD": an identifier, not an amount
+        if re.fullmatch(r"(?:[01]?\d|2[0-3]):[0-5]\d", n):
+            continue  # "until 17:00, paid at the office": a time of day
         at = [mm.start() for mm in re.finditer(re.escape(n), text)]
         if at and all(_within(i, phone_spans) for i in at):
             continue
@@ -264,7 +266,7 @@ def birthday_dates(values: list[str]) -> list[str]:
     """A birthday or an anniversary falls on a day of a month, not on "Sundays" or "2019"."""
     from agent.reader_text import FOREIGN_MONTHS, MONTHS
     def day_month(v: str) -> bool:  # "17/04", "4.12"; not an amount ("40.00")
-        m = re.search(r"(\d{1,2})[/.]\s?(\d{1,2})", v)  # also "14. 2. 2021"
+        m = re.search(r"(\d{1,2})[/.-]\s?(\d{1,2})", v)  # also "14. 2. 2021", "09-09"
         return bool(m) and 1 <= min(int(m.group(1)), int(m.group(2))) <= 12 and max(int(m.group(1)), int(m.group(2))) <= 31
 
     return [v for v in values if re.search(rf"\d{{4}}([-/.])\d\d\1\d\d|{DAY_MONTH_YEAR}|\d\s*[월月]\s*\d", v) or day_month(v) or any(m in v.lower().split() for m in [*MONTHS, *FOREIGN_MONTHS])
@@ -668,8 +670,28 @@ def _glossed_person(role: str) -> bool:
 _WH = re.compile(r"^\W*(?i:(?:in|at|on|from|to|for|with) )?(?i:when|where|which|what|how|who|whose)\b")  # "In which city ..."
 
 
+# "How do I reach my rheumatologist by phone?" asks who that is, then their phone number (by
+# e-mail, their e-mail address).
+_REACH = re.compile(r"^\W*how\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:reach|call|contact|ring|phone|get hold of|e-?mail|write to)\s+"
+                    r"(?P<det>my|our)\s+(?P<role>[a-z][a-z -]{2,40}?)(?P<by>\s+(?:by|on the|via)\s+(?:phone|telephone|mobile|e-?mail|mail))?\s*\?*\s*$",
+                    re.IGNORECASE)
+
+
+def _reach_hop(question: str) -> Hops | None:
+    m = _REACH.match(question.strip())
+    if m is None or not re.fullmatch(rf"(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}|GP)", m.group("role"), re.IGNORECASE):
+        return None
+    mail = re.search(r"mail|write", (m.group("by") or "") + question, re.IGNORECASE) is not None
+    role = m.group("role").lower()
+    inner = f"Who is {m.group('det').lower()} {role}?"
+    return Hops(inner=inner, read=inner, outer="What is {}'s " + ("e-mail address?" if mail else "phone number?"),
+                noun=role.split()[-1], said=role.split()[-1])
+
+
 def _person_hop(question: str) -> Hops | None:
     q = question.strip()
+    if (reach := _reach_hop(q)) is not None:
+        return reach
     m = _MY_PERSON.search(q)
     if m is None:
         m = next((w for w in _MY_WORD.finditer(q) if _glossed_person(w.group("role"))), None)

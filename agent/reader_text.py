@@ -30,7 +30,9 @@ KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|d
        r"in-laws?|\w+-in-law)")
 PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
                 r"therapist|supervisor|(?:team )?lead|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
-                r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather)")
+                r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather|"
+                # the doctors a household sees: "my rheumatologist", "my paediatrician", "my internist"
+                r"[a-z]+(?:ologist|iatrist|iatrician)|internist|optician|optometrist|orthodontist|pharmacist|surgeon|midwife)")
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -172,12 +174,18 @@ _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
 # Currencies as people write them before an amount ("KSh 4,500", "R$ 89,90", "zł 40") and after
 # it ("612,40 zł", "2 500 kr", "3,000 naira"): most of the world's, so a note from anywhere is read.
 _CUR_SIGNS = r"[$€£¥₹₦₵₱₩₪₫₺₴₽฿৳₸₼₾₡₲₭₮]"
+# Every other ISO 4217 code, in capitals only ("SRD 7.400", "23.750 SRD", "TTD 4,500"): not
+# TOP, CUP or ALL, which are words.
+_ISO_CODES = "|".join("""AFN ANG AOA AWG BAM BBD BGN BIF BMD BND BSD BWP BYN BZD CDF CRC CVE DJF DOP ERN ETB FKP
+    GIP GMD GNF GTQ GYD HNL HTG ILS IRR JMD KHR KMF KPW KYD LBP LRD LSL MDL MGA MKD MOP MRU MUR MWK MZN NAD NIO
+    PAB PGK RSD RWF SBD SCR SDG SHP SLE SOS SRD SSP STN SVC SYP SZL TMT TTD VES VUV WST XAF XCD XOF XPF YER ZMW
+    ZWL""".split())
 _CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
                r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|u\$s|u\$d|a\$|c\$|nz\$|hk\$|s\$|"
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy|"
                r"amd|gel|kzt|mnt|uzs|tnd|dzd|mad|lyd|iqd|azn|kgs|tjs|pyg|gs\.|gs(?=\s?\d{1,3}\.\d{3})|bs\.|"
                # Bhutan, Laos, Myanmar, the Maldives, Fiji, Bangladesh: "BTN 3,600", "LAK 450,000".
-               r"btn|lak|mmk|mvr|fjd)"
+               r"btn|lak|mmk|mvr|fjd|(?-i:" + _ISO_CODES + r")(?=\s?\d))"
                # Not a plate's letters ("BXRM 205"); the ngultrum, taka and kyat as written before
                # their amount ("Nu. 3,600", "Tk. 1,200", "Ks. 50,000"), not Dutch "nu 3 keer".
                r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?)(?=\s?\d)")
@@ -189,7 +197,7 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               # Paraguay and Albania: "Gs. 2.870.000" (above), "850.000 guaraníes", "245.000 lekë"
               r"guaran[ií]es|pyg|lek[eë]?|"
               # ... and South and Southeast Asia's, Fiji's: "450,000 kip", "3,600 ngultrum".
-              r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd)"
+              r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd|(?-i:" + _ISO_CODES + r"))"
               r"(?![a-z])|(?-i:đ|Ft|DT|ALL)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 # Digits of an amount; Swiss notes group thousands by an apostrophe and write whole francs with a
 # dash: "CHF 2'235.–", "Fr. 96.–".
@@ -208,7 +216,10 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
                     # ... and by a dot or a comma ("1.180 €", "48.600 €", "2,250 $"), never cut to "180 €".
                     r"|\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{2})?\s?" + _CUR_SIGNS
                     + r"|\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?\s?" + _CUR_SIGNS + r"(?!\w)"
-                    + r"|(?<!\d[.,])\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)",
+                    + r"|(?<!\d[.,])\b\d+(?:[.,]\d{1,2})?\s?" + _CUR_SIGNS + r"(?!\w)"
+                    # The cifrão of Cape Verde's escudo parts escudos from centavos: "42.500$00",
+                    # never the dollar of "$00".
+                    + r"|\b\d{1,3}(?:[.\u00a0 ]\d{3})*\$\d{2}(?!\d)",
                     re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.:/-]*\d\b|\b\d\b|\b[A-Z]{1,4}[- ]?\d[\w-]*\b")
 # Capitals of the Latin alphabets: A-Z, Latin-1's "Å", "Ö", and Latin Extended-A's "Š", "Ł", "Ż", "Ő"
@@ -314,8 +325,14 @@ _DAY_ABBR = rf"(?-i:{'|'.join(a.capitalize() for a in WEEKDAY_ABBREVS)})\.?"
 _DAY_ABBR_LIST = re.compile(rf"(?<![\w/]){_DAY_ABBR}(?:\s*(?:,|/|&|\+|–|-|,?\s+and|,?\s+or)\s*{_DAY_ABBR})+(?![\w/])")
 
 
+# A day and month with a dash, where a date's key says it is one: "date: 09-09" on a birthdays
+# table (without the key "09-09" may be a score or a range).
+_KEYED_DAY_MONTH = re.compile(r"(?i)\b(?:date|birthday|bday|born|dob)\s*:\s*((?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2]))(?![\d-])")
+
+
 def dates(text: str) -> list[str]:
     found = [m.group(0) for m in _DATE.finditer(text)]
+    found += [m.group(1) for m in _KEYED_DAY_MONTH.finditer(text)]
     found += [w for w in words(text) if w.lower() in WEEKDAYS or fold(w) in FOREIGN_WEEKDAYS]
     found += [d.rstrip(".") for m in _DAY_ABBR_LIST.finditer(text) for d in re.findall(_DAY_ABBR, m.group(0))]
     found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
@@ -341,9 +358,14 @@ def _other_number_before(before: str) -> bool:
     return bool(last and english_for(last.group(1)) & _OTHER_NUMBER_WORDS and not english_for(last.group(1)) & {"phone", "mobile", "telephone"})
 
 
+_PHONE_KEY_BEFORE = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|cell|landline)\s*(?:no\.?|number)?\s*:\s*$")
+
+
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
-    found = [m.group(0) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group(0)) >= 7
+    # (Six digits where a phone's key says so: Suriname's landlines, "phone: 442-260".)
+    found = [m.group(0) for m in _PHONE.finditer(text) if (sum(c.isdigit() for c in m.group(0)) >= 7 or sum(
+                 c.isdigit() for c in m.group(0)) == 6 and _PHONE_KEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not _other_number_before(text[max(0, m.start() - 24):m.start()])
              # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")

@@ -30,6 +30,10 @@ VERSION_PMI_GAP_REVISES = 1.25
 # answer than the reference card it revises, and it may leave out one word of the question the
 # card says ("at work", the supervisor's name) as a follow-up line does.
 VERSION_PMI_GAP_DATED_CHANGE = VERSION_PMI_GAP_REVISES + VERSION_PMI_GAP
+# ... and one that leaves out only the person's name, saying every other word of the question
+# ("the trainings are now on Saturday morning" in the journal's "football" entry for Nilton's
+# football training), loses the model's score the name would give it as well.
+VERSION_PMI_GAP_UNNAMED_CHANGE = VERSION_PMI_GAP_DATED_CHANGE + VERSION_PMI_GAP
 # Only the first few candidates are versions worth considering.
 VERSION_DEPTH = 4
 
@@ -214,11 +218,22 @@ def in_force_from(st: "StatementHit", when: tuple[int, int, int] | None) -> tupl
     return best
 
 
+# "since" and the day after it, with its year: "4.200$00 a month since November 2026".
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?([^,;()]{4,24})", re.IGNORECASE)
+
+
+def _held_since(st: "StatementHit") -> tuple[int, int, int] | None:
+    """The day a line with no date of its own says its value has held since ("Internet: fibre,
+    4.200$00 a month since November 2026"), when that day has a year."""
+    days = [d for m in _SINCE.finditer(st.text) if (d := latest_date(m.group(1))) and d[0]]
+    return max(days) if days else None
+
+
 def when_in_force(st: "StatementHit", written) -> tuple[int, int, int] | None:
     """When a line's value holds from: the day it was written, or the later day it says its value
-    starts ("from 1 November")."""
+    starts ("from 1 November"); on an undated line, the day it says its value has held since."""
     when = when_written(st, written)
-    return in_force_from(st, when) or when
+    return in_force_from(st, when) or when or _held_since(st)
 
 
 def opening_date(text: str) -> tuple[int, int, int] | None:
@@ -263,7 +278,10 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
         # never newer (a sister's "product manager" on a page touched last week is no newer
         # version of a dated all-hands note).
         if db is None and dc is not None and dc[0] != 0:
-            db = page(b.statement)
+            # (A page changed after the dated line does not date its other lines: a rent line
+            # left as it was on a page edited for the internet is no newer than "new contract.
+            # Rent: 42.500$00 from October" in the journal.)
+            db = day if (day := page(b.statement)) and day < dc else None
         elif dc is None and db is None:
             dc, db = page(c.statement), page(b.statement)
     if dc and db and (dc[0] == 0) == (db[0] == 0):
@@ -289,9 +307,14 @@ def _change_gives(c: "Scored") -> bool:
     # (Only for values written with digits, which are read reliably: a name the change gives may
     # not be read as one, "switched internet to T-2".)
     numeric = [v for v in c.typed if re.search(r"\d", v)]
-    if not revises(c.statement) or _UPDATE_MARK.search(c.statement.text) or not numeric:
+    # ("from now on" says all that follows is how it is now: "moved Jaden's group: from now on
+    # swimming is on Wednesday evening 18:00")
+    if not revises(c.statement) or _UPDATE_MARK.search(c.statement.text) or _FROM_NOW.search(c.statement.text) or not numeric:
         return True
     return changed_value(c.statement.text, numeric, before=30, after=30)  # "10.15 instead of lørdag"
+
+
+_FROM_NOW = re.compile(r"\bfrom now on\b", re.IGNORECASE)
 
 
 def changed_value(text: str, values: list[str], *, before: int, after: int) -> bool:
@@ -333,6 +356,13 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
     said_b, said_c = _said(info, b, c, terms)
     missing = said_b - said_c
+    ib, ic = _item(b), _item(c)
+    if ib & info.terms and ic and not ic & info.terms:
+        return False  # "Salary: SRD 23.750" is not versioned by the row "Rent (from 1 December)" of a "Rent and salary" note
+    if missing and said_c and shared_name(info, b, c):
+        # A later line that calls the thing by the name the line asked of calls it ("BSO Kolibrie
+        # (after-school care)", then "Kolibrie's fee is now SRD 1.600") says what that one says.
+        missing = set()
     if c.statement.kind != "row" and not terms(c.statement) & _PER_PERIOD:
         # "Rent up to € 1.395,00" is a version of "Rent: € 1.340,00 per month": a new amount
         # that names no period keeps the old one's.
@@ -359,8 +389,36 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
     # of the asked thing, not only of whom ("Bea's shoe size now 12" for "beas allergy").
     named = info.names + names(b.statement.text) + names(c.statement.text)
-    whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split()}
+    # (Not a test's name: "HbA1c" is what is asked, nobody's.)
+    whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
     return revises(c.statement) and bool((said_b & said_c) - whose)
+
+
+def _item(sc: "Scored") -> set[str]:
+    """Stems of what a keyed line or a table row is about: its one key ("Salary"), its first
+    cell when that is words ("Rent (from 1 December)")."""
+    st = sc.statement
+    if st.kind == "row" and st.fields:
+        first = next(iter(st.fields.values()))
+        return {stem(w) for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\(.*?\)", "", first))} if re.search(r"[^\W\d_]{3,}", first) else set()
+    # (A key of one or two words: "Asked around at work: the Celerio is now insured with Impar"
+    # is a sentence's lead-in, not what the line is about.)
+    return _keys(sc) if len(st.fields) == 1 and len(next(iter(st.fields)).split()) <= 2 else set()
+
+
+def shared_name(info: "QuestionInfo", b: "Scored", c: "Scored") -> bool:
+    """Both lines name one thing the question does not (a club, a school: "Kolibrie"): a name the
+    first line writes inside a sentence (not a key, a heading or a sentence's first word, not a
+    day or a month), the second anywhere in its words."""
+    asked = {stem(w) for n in info.names for w in n.split()} | info.terms
+
+    def own(text: str, *, inside: bool) -> set[str]:
+        body = re.sub(r"^(?:[^:]{0,40}:\s*)+", "", text)
+        return {stem(m.group(0)) for m in re.finditer(r"\b[A-Z][a-z]{3,}\w*", body)
+                if not (inside and (m.start() == 0 or re.search(r"[.!?:]\s*$", body[:m.start()])))
+                and m.group(0).lower() not in _CALENDAR_WORDS} - asked
+
+    return bool(own(b.statement.text, inside=True) & own(c.statement.text, inside=False))
 
 
 def _heading_words(sc: "Scored", terms) -> set[str]:
@@ -441,9 +499,15 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
         if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)):
             out |= kind
+        if info.want == "place" and x.typed and names and all(p[0] in out for p in names) and _MOVED.search(x.statement.text):
+            out |= info.terms & _LIVE_WORDS  # "he has moved to Espargos for good" says where he lives
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)
+
+
+_MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+|out\s+)?(?:to|in|into)\b", re.IGNORECASE)
+_LIVE_WORDS = frozenset(stem(w) for w in "live lives living reside resides stay stays".split())
 
 
 def _name_parts(name: str) -> list[str]:
@@ -457,6 +521,11 @@ def dated_change(st: "StatementHit", written) -> bool:
 
 
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) -> float:
+    if written is not None and c.unnamed and not c.names_ok and dated_change(c.statement, written) and not dated_change(b.statement, written):
+        said_b, said_c = _said(info, b, c, terms)
+        name_words = {p for n in info.names for p in _name_parts(n)}
+        if said_b - said_c <= name_words and said_c - name_words:
+            return VERSION_PMI_GAP_UNNAMED_CHANGE
     if written is not None and dated_change(c.statement, written) and (not dated_change(b.statement, written) or not c.names_ok):
         # (also after a line that told an earlier change, when this one leaves out the name the
         # question uses, as a follow-up does: see unnamed_changes)
@@ -484,12 +553,14 @@ def _retires_value(b: "Scored", c: "Scored") -> bool:
 
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_LATEST = re.compile(r"\b(?:last|latest|most recent|newest|current)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
 
 
 def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written, page=None) -> None:
     """Move a newer version of the best statement's fact to the front."""
-    if len(cands) < 2 or _PAST.search(info.text) or _BIRTH.search(info.text):
+    if len(cands) < 2 or _PAST.search(info.text) and not _LATEST.search(info.text) or _BIRTH.search(info.text):
+        # (but "What was my last HbA1c?" asks for the newest)
         return  # a birthday has no newer version: a later "born in April 2021" is someone else's
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still

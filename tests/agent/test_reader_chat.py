@@ -629,6 +629,14 @@ def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_pa
                                            ("Dineo Kgari: born: 05/05/1963", 11), "When is Dineo Kgari's birthday?")
     assert asked[:2] == ["When is Mma Dineo Kgari's birthday?", "When is Dineo Kgari's birthday?"]
     assert [r.statement.line for r in readings] == [13, 11] and found[0] == "Mma Dineo Kgari"
+    # Portuguese "Dona", the Caribbean "Ma", a doctor's "Dr.ª" alike; a name that starts like one is kept.
+    for title in ("Dona", "Ma", "Dr.ª", "meneer"):
+        _, _, asked = _birthday_hop(tmp_path, f"{title} Rosalina Varela", (f"My mother-in-law, {title} Rosalina Varela.", 29),
+                                    ("Rosalina Varela: 08/12", 13), "When is Rosalina Varela's birthday?")
+        assert asked[:2] == [f"When is {title} Rosalina Varela's birthday?", "When is Rosalina Varela's birthday?"], title
+    _, _, asked = _birthday_hop(tmp_path, "Marta Varela", ("My mother-in-law, Marta Varela.", 29), ("Marta Varela: 08/12", 13),
+                                "When is Marta Varela's birthday?")
+    assert asked == ["When is Marta Varela's birthday?"]
 
 
 def test_a_hop_asks_by_the_given_name_when_a_list_knows_people_by_it(tmp_path):

@@ -1583,3 +1583,10 @@ def test_a_dated_line_that_says_when_its_value_began_is_newer_than_an_undated_on
     entry = hit("Losartan dose: 100 mg, evening (from 1 October).", line=5, rank=1, path="/notes/book/src/journal/2026-10-03.md")
     reading = Reader(overlap_model()).read("What dose of losartan am I on?", [page, entry])
     assert reading.kind == "answered" and "100 mg" in reading.answer
+
+
+def test_the_cifrao_and_iso_codes_written_in_capitals_are_money():
+    assert money("Rent: 38.000$00 a month, gas usually 2.250$00") == ["38.000$00", "2.250$00"]
+    assert money("Salary: SRD 23.750 net; fee 4,500 TTD") == ["SRD 23.750", "4,500 TTD"]
+    # Not a vulnerability's id, a chart or the dollar of "$00" alone.
+    assert money("patched CVE-2024-1234, the TOP 10 list") == []

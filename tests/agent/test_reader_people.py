@@ -108,3 +108,31 @@ def test_two_grandmothers_written_as_a_parents_mother_are_asked_about():
     other = hit("Uncles: Jomo (Jomo Asanov): Papa's younger brother in Balykchy.", line=20, rank=1, topic="Uncles")
     reading = Reader(overlap_model()).read("Where does my uncle live?", [uncle, other])
     assert reading.kind == "ambiguous" and "Kubo taike" in reading.answer and "Jomo" in reading.answer
+    # Portuguese "Pai" and "Mãe" are the parents too.
+    joana = hit("Grandmothers: Nha Joana — Pai's mother, 88, lives with my parents in Assomada.", line=21, topic="Grandmothers")
+    totinha = hit("Grandmothers: Nha Totinha — Mãe's mother, 91, in São Filipe on Fogo.", line=22, rank=1, topic="Grandmothers")
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [joana, totinha])
+    assert reading.kind == "ambiguous" and "Nha Joana" in reading.answer and "Nha Totinha" in reading.answer
+
+
+def test_how_to_reach_someone_asks_who_they_are_then_their_number_or_address():
+    hops = relative_clause("How do I reach my rheumatologist by phone?")
+    assert hops is not None and hops.inner == "Who is my rheumatologist?" and hops.outer == "What is {}'s phone number?"
+    assert relative_clause("How can I email my accountant?").outer == "What is {}'s e-mail address?"
+    assert relative_clause("What's my internist's phone number?").inner == "Who is my internist?"
+    # A place is reached by the road, not by a hop to a person.
+    assert relative_clause("How do I reach the station?") is None
+
+
+def test_six_digits_keyed_as_a_phone_and_a_dashed_day_keyed_as_a_date_are_read():
+    """Suriname's landlines have six digits ("phone: 442-260"); a birthdays table writes "date:
+    09-09". Without the key neither is read as one (a room, a score)."""
+    from agent.reader_question import typed_values
+    assert typed_values("name: Ashwin Gangaram; phone: 442-260", "phone") == ["442-260"]
+    assert typed_values("Room 442-260 is booked", "phone") == []
+    assert typed_values("who: Lucille; date: 09-09", "date") == ["09-09"]
+    assert typed_values("final score 09-09, a draw", "date") == []
+    reading = Reader(overlap_model()).read("When is Lucille's birthday?", [
+        StatementHit(id="b:17", path="/docs/birthdays.md", line=17, end_line=17, text="who: Lucille; date: 09-09",
+                     source="| Lucille | 09-09 |", kind="row", fields={"who": "Lucille", "date": "09-09"}, topic="Birthdays")])
+    assert reading.kind == "answered" and "09-09" in reading.answer

@@ -323,3 +323,100 @@ def test_a_follow_up_from_a_day_on_may_leave_out_whose_it_is_with_the_name():
     other = hit("From September Tom's nursery fee is £860 a month.", line=9, path="/notes/letters.md")
     reading = Reader(overlap_model()).read("How much is Rosie's nursery fee?", [card, other])
     assert reading.kind == "answered" and "£820" in reading.answer
+
+
+def _page_line(text: str, *, line: int, path: str, written: str, topic: str = ""):
+    return hit(text, line=line, path=path, topic=topic).model_copy(update={"written": written})
+
+
+def test_a_page_edited_for_another_line_does_not_make_its_untouched_line_newer():
+    """The topic page was last edited on 18/11 (for the internet); its rent line still says the old
+    amount. The journal of 5 September says the new contract's rent holds from October: that is the
+    rent now. The internet line the page's edit was for says since when its own value holds, so it
+    is newer than the journal's May line about the old plan."""
+    page_rent = _page_line("Home and rent: Rent: 38.000$00 a month, paid on the 1st into his account.", line=7,
+                           path="/notes/Home-and-Rent.md", written="2026-11-18")
+    journal = hit("Rent: 42.500$00 from October, paid on the 1st as before.", line=13, path="/notes/Journal/2026-09-05.md")
+    for order in ([page_rent, journal], [journal, page_rent]):
+        reading = Reader(overlap_model()).read("How much is our rent?", order)
+        assert reading.kind == "answered" and "42.500$00" in reading.answer, order
+    page_net = _page_line("Home and rent: Internet: fibre, 100 Mb, 4.200$00 a month since November 2026.", line=11,
+                          path="/notes/Home-and-Rent.md", written="2026-11-18")
+    may = hit("Internet is the 30 Mb plan, 2.990$00 a month, slow when the four of us are on it.", line=7,
+              path="/notes/Journal/2026-05-02.md")
+    for order in ([page_net, may], [may, page_net]):
+        reading = Reader(overlap_model()).read("How much do we pay for internet each month?", order)
+        assert reading.kind == "answered" and "4.200$00" in reading.answer and "2.990" not in reading.answer, order
+    # A page changed before the journal's change still dates its line older.
+    old_page = _page_line("Home and rent: Rent: 38.000$00 a month.", line=7, path="/notes/Home-and-Rent.md", written="2026-03-01")
+    assert "42.500$00" in Reader(overlap_model(month=1.0)).read("How much is our rent?", [old_page, journal]).answer
+
+
+def test_someone_who_moved_somewhere_lives_there_now():
+    family = hit("My side: My brother Helder lives in Mindelo, works on the boats at the port.", line=17, path="/notes/Family.md")
+    moved = hit("9 August 2026 - Helder: He got the job at the airport on Sal, and he has moved to Espargos for good.",
+                line=3, path="/notes/Journal/2026-08-09.md")
+    for order in ([family, moved], [moved, family]):
+        reading = Reader(overlap_model(mindelo=0.3)).read("Where does my brother Helder live?", order)
+        assert reading.kind == "answered" and "Espargos" in reading.answer, order
+
+
+def test_a_journal_entry_that_leaves_out_the_child_and_names_the_new_pitch_is_the_new_schedule():
+    """The football entry of the journal says the trainings are now on Saturday at a pitch in a
+    named place; it leaves out Nilton's name. The place it names is where, not whose."""
+    kids = hit("Nilton: Football at Academica, under-13 team: training Tuesday and Friday, 18:00, at the Varzea pitch.",
+               line=9, path="/notes/Kids.md", topic="Nilton")
+    change = hit("Academica changed the schedule of the under-13s: the trainings are now on Saturday morning, 08:30, "
+                 "at the new pitch in Palmarejo Grande.", line=3, path="/notes/Journal/2026-10-03.md", topic="3 October 2026 - football")
+    for order in ([kids, change], [change, kids]):
+        reading = Reader(overlap_model(nilton=0.3)).read("When does Nilton have football training?", order)
+        assert reading.kind == "answered" and "Saturday" in reading.answer, order
+    # Whose the line is when it names someone else: Tomas's trainings are not Nilton's.
+    other = hit("Academica moved Tomas's group: the trainings are now on Saturday morning, 08:30.", line=3,
+                path="/notes/Journal/2026-10-03.md", topic="3 October 2026 - football")
+    assert "Tuesday" in Reader(overlap_model(nilton=0.3)).read("When does Nilton have football training?", [kids, other]).answer
+
+
+def test_a_moved_day_is_the_change_the_line_gives():
+    """"Piranha moved Jaden's group: from now on swimming is on Wednesday evening 18:00": the day
+    of the week stands beside the word of change, the time further on."""
+    kids = hit("Jaden: Swimming at Piranha: training Tuesday and Thursday, 16:30.", line=15, path="/docs/kids.md", topic="Jaden")
+    moved = hit("The pool is being repaired on weekday afternoons, so Piranha moved Jaden's group: from now on swimming "
+                "is on Wednesday evening 18:00 and Saturday morning 07:00.", line=8, path="/docs/journal/2026-10-25-swimming.md")
+    for order in ([kids, moved], [moved, kids]):
+        reading = Reader(overlap_model(training=0.3)).read("When is Jaden's swimming training?", order)
+        assert reading.kind == "answered" and "Wednesday" in reading.answer, order
+
+
+def test_a_row_of_another_item_in_a_note_titled_by_both_is_no_version():
+    """A journal note "Rent and salary" holds the rent's row and the salary's line: the rent row,
+    newer by the day it holds from, is no version of the salary."""
+    salary = hit("Salary: SRD 23.750 net from November.", line=14, path="/docs/journal/2026-11-14-rent-and-salary.md",
+                 fields={"Salary": "SRD 23.750 net from November."})
+    rent = row({"what": "Rent (from 1 December)", "old": "SRD 6.200", "new": "SRD 7.400"}, line=12,
+               path="/docs/journal/2026-11-14-rent-and-salary.md")
+    money = hit("Income: My salary at Tropica Labs: SRD 18.500 a month net, paid on the 24th.", line=13, path="/docs/money.md")
+    for order in ([salary, rent, money], [rent, money, salary], [money, rent, salary]):
+        reading = Reader(overlap_model()).read("What's my salary?", order)
+        assert reading.kind == "answered" and "23.750" in reading.answer, order
+
+
+def test_a_later_line_that_names_the_same_place_versions_its_fee():
+    card = hit("Kayleigh: After school: BSO Kolibrie (after-school care), SRD 1.250 a month.", line=23, path="/docs/kids.md",
+               topic="Kayleigh")
+    added = hit("Kayleigh: Added 12-11-2026: Kolibrie's fee is now SRD 1.600 a month.", line=25, path="/docs/kids.md", topic="Kayleigh")
+    for order in ([card, added], [added, card]):
+        reading = Reader(overlap_model(school=0.3)).read("How much is Kayleigh's after-school care?", order)
+        assert reading.kind == "answered" and "1.600" in reading.answer, order
+    # A time of day on a line about paying is no amount.
+    hours = hit("Kayleigh: After school: BSO Kolibrie (after-school care) until 17:00, paid at the office.", line=23,
+                path="/docs/kids.md", topic="Kayleigh")
+    assert "17:00" not in Reader(overlap_model()).read("How much is Kayleigh's after-school care?", [hours]).answer
+
+
+def test_what_was_my_last_result_asks_for_the_newest():
+    card = hit("Me: HbA1c last time 7.4. Eye check once a year.", line=15, path="/docs/health.md")
+    visit = hit("HbA1c went up to 8.2, too much roti at the birthdays, he says.", line=8, path="/docs/journal/2026-06-20-internist.md")
+    for order in ([card, visit], [visit, card]):
+        reading = Reader(overlap_model(eye=0.3)).read("What was my last HbA1c?", order)
+        assert reading.kind == "answered" and "8.2" in reading.answer, order
