@@ -356,7 +356,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
     said_b, said_c = _said(info, b, c, terms)
     missing = said_b - said_c
-    ib, ic = _item(b), _item(c)
+    ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
         return False  # "Salary: SRD 23.750" is not versioned by the row "Rent (from 1 December)" of a "Rent and salary" note
     if missing and said_c and shared_name(info, b, c):
@@ -396,7 +396,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
 
 def _item(sc: "Scored") -> set[str]:
     """Stems of what a keyed line or a table row is about: its one key ("Salary"), its first
-    cell when that is words ("Rent (from 1 December)")."""
+    cell when that is words ("Rent (from 1 December)"). (Only a row's or a "Key: value" line's for
+    the newer line: a chat message's "Me:" says who wrote it, not what it is about.)"""
     st = sc.statement
     if st.kind == "row" and st.fields:
         first = next(iter(st.fields.values()))
