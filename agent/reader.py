@@ -53,7 +53,7 @@ from agent.reader_text import (
 )
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
-                                   same_fact, shared_name, unnamed_changes)
+                                   promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
 
@@ -1000,6 +1000,7 @@ class Reader:
         # (A percentage says the words of its kind: "new rate 10.4%" is the interest rate. Not a code:
         # "Plan 500" says no account number.)
         said = _terms_of(best.statement) | (KIND_WORDS["percent"] if best.typed and info.want == "percent" else set())
+        said |= promotion_words(info.terms, best.statement.text)  # "I was promoted to Finance Manager" tells the job title
         olds = [old for old in cands[1:VERSION_DEPTH] if old is not best]
         if len(asked - said) > 1 or not asked & said:
             # ... unless it calls the thing by the name the line it revises gives it: "Kolibrie's

@@ -391,7 +391,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     # (Not a test's name: "HbA1c" is what is asked, nobody's.)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
-    return revises(c.statement) and bool((said_b & said_c) - whose)
+    return (revises(c.statement) or bool(promotion_words(info.terms, c.statement.text))) and bool((said_b & said_c) - whose)
 
 
 def _item(sc: "Scored") -> set[str]:
@@ -502,9 +502,22 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
             out |= kind
         if info.want == "place" and x.typed and names and all(p[0] in out for p in names) and _MOVED.search(x.statement.text):
             out |= info.terms & _LIVE_WORDS  # "he has moved to Espargos for good" says where he lives
+        out |= promotion_words(info.terms, x.statement.text)
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)
+
+
+# A promotion names the new job: "I was promoted to Finance Manager", "they made me Head of
+# Microbiology" say what the job title now is (the user's own: "I", "me").
+_PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+to|promoted\s+me\s+to|(?:they|he|she)\s+made\s+me|"
+                       r"I\s+was\s+(?:made|appointed|named)|appointed\s+me(?:\s+as)?)\s+(?-i:[A-Z])", re.IGNORECASE)
+_JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
+
+
+def promotion_words(terms: set[str], text: str) -> set[str]:
+    """The question's words for a job that a line telling the user's promotion says."""
+    return terms & _JOB_WORDS if _PROMOTED.search(text) else set()
 
 
 _MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+|out\s+)?(?:to|in|into)\b", re.IGNORECASE)

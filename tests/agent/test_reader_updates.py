@@ -420,3 +420,15 @@ def test_what_was_my_last_result_asks_for_the_newest():
     for order in ([card, visit], [visit, card]):
         reading = Reader(overlap_model(eye=0.3)).read("What was my last HbA1c?", order)
         assert reading.kind == "answered" and "8.2" in reading.answer, order
+
+
+def test_a_promotion_told_in_prose_is_the_job_title_now():
+    """"I was promoted to Finance Manager, from 1 October" says what the job title is now, though it
+    says neither "job" nor "title"; someone else's promotion, or a job that ends, does not."""
+    card = hit("Work: Job title: Senior Accountant.", line=7, path="/docs/work.adoc", fields={"Job title": "Senior Accountant."})
+    news = hit("Big news: I was promoted to Finance Manager, from 1 October.", line=4, path="/docs/journal/2026-09-28.adoc")
+    for order in ([card, news], [news, card]):
+        reading = Reader(overlap_model(promoted=1.0)).read("What's my job title?", order)
+        assert reading.kind == "answered" and "Finance Manager" in reading.answer, order
+    theirs = hit("Big news: Hery was promoted to Head of Physics, from 1 October.", line=4, path="/docs/journal/2026-09-28.adoc")
+    assert "Senior Accountant" in Reader(overlap_model(promoted=1.0)).read("What's my job title?", [card, theirs]).answer
