@@ -642,7 +642,8 @@ RELATION_ADJECTIVES = r"(?:older|oldest|elder|eldest|younger|youngest|big|little
 
 # Any other question about someone named by how they stand to the user: "When is my partner's
 # birthday?", "Where does my wife work?", "Which book did my manager recommend?".
-_MY_PERSON = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}|GP))(?P<poss>['’]s)?(?![\w-])")
+_PERSON_ROLE = rf"(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}|GP)"
+_MY_PERSON = re.compile(rf"\b(?i:my|our)\s+(?P<role>{_PERSON_ROLE})(?P<poss>['’]s)?(?![\w-])")
 # A role in the notes' language ("our kasambahay", "my contadora"): a word glossed as a person.
 _MY_WORD = re.compile(rf"\b(?i:my|our)\s+(?P<role>(?:{RELATION_ADJECTIVES}\s+)?[^\W\d_]{{2,}})(?P<poss>['’]s)?(?![\w-])")
 # What may follow someone asked about as the object of a verb or preposition ("How much did I
@@ -679,7 +680,7 @@ _REACH = re.compile(r"^\W*how\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:reach|ca
 
 def _reach_hop(question: str) -> Hops | None:
     m = _REACH.match(question.strip())
-    if m is None or not re.fullmatch(rf"(?:{RELATION_ADJECTIVES}\s+)?(?:{KIN}|{PERSON_ROLES}|GP)", m.group("role"), re.IGNORECASE):
+    if m is None or not re.fullmatch(_PERSON_ROLE, m.group("role"), re.IGNORECASE):
         return None
     mail = re.search(r"mail|write", (m.group("by") or "") + question, re.IGNORECASE) is not None
     role = m.group("role").lower()

@@ -364,8 +364,8 @@ _PHONE_KEY_BEFORE = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|cell|landli
 def phones(text: str) -> list[str]:
     # An ISO date ("2026-12-15") has a phone number's shape, not its meaning.
     # (Six digits where a phone's key says so: Suriname's landlines, "phone: 442-260".)
-    found = [m.group(0) for m in _PHONE.finditer(text) if (sum(c.isdigit() for c in m.group(0)) >= 7 or sum(
-                 c.isdigit() for c in m.group(0)) == 6 and _PHONE_KEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
+    found = [m.group(0) for m in _PHONE.finditer(text) if ((n := sum(c.isdigit() for c in m.group(0))) >= 7
+                                                           or n == 6 and _PHONE_KEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
              and not _ACCOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])
              and not _other_number_before(text[max(0, m.start() - 24):m.start()])
              # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")

@@ -401,7 +401,7 @@ def _item(sc: "Scored") -> set[str]:
     st = sc.statement
     if st.kind == "row" and st.fields:
         first = next(iter(st.fields.values()))
-        return {stem(w) for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\(.*?\)", "", first))} if re.search(r"[^\W\d_]{3,}", first) else set()
+        return {stem(w) for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\(.*?\)", "", first))}
     # (A key of one or two words: "Asked around at work: the Celerio is now insured with Impar"
     # is a sentence's lead-in, not what the line is about.)
     return _keys(sc) if len(st.fields) == 1 and len(next(iter(st.fields)).split()) <= 2 else set()

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from memory.quarto import folder_with
-from memory.updated import last_updated
+from memory.updated import day_written
 
 _SETTINGS = ("antora.yml", "antora-playbook.yml", "antora-playbook.yaml", "antora.yaml")
 _REVDATE = re.compile(r"^:(?:page-)?revdate:\s*(\S.*?)\s*$")
@@ -42,10 +42,7 @@ def revised(lines: list[str]) -> str:
     """The ISO day of the page's `:page-revdate:` (or `:revdate:`) in its header, else ""."""
     for line in lines[:20]:
         if m := _REVDATE.match(line.strip()):
-            value = m.group(1)
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
-                return value[:10]
-            return last_updated([f"Last updated: {value}"])
+            return day_written(m.group(1))
     return ""
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+# A day as pages write it: ISO, "28. 10. 2026", "14/02/2026" or "30-03-2026".
+_DAY = r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))"
 _UPDATED = re.compile(r"(?i)(?:last\s+updated|updated|last\s+edited|last\s+changed|last\s+checked|last\s+reviewed|a[žz]urirano|izmijenjeno|aktualisiert|actualizado|"
-                      r"mis à jour|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert)\s*:?\s*"
-                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))")
+                      r"mis à jour|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert)\s*:?\s*" + _DAY)
+_DAY_ALONE = re.compile(_DAY)
 # A box titled with the words whose date is its only line: VuePress's "::: info Last checked" over "30-03-2026".
 _TITLE_ONLY = re.compile(r"(?i)\blast\s+(?:updated|edited|changed|checked|reviewed)\s*:?\s*$")
 _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}\b")
@@ -23,6 +25,18 @@ def _day_first(lines: list[str]) -> bool:
     return not (any(b > 12 for _, b in parts) and not any(a > 12 for a, _ in parts))
 
 
+def _iso(m: re.Match, lines: list[str]) -> str:
+    """The ISO day of a `_DAY` match, a slash or dash date read as `lines` write theirs; "" if no day."""
+    if m.group(1):
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    elif m.group(6):
+        y, mo, d = m.group(6), m.group(5), m.group(4)
+    else:
+        a, b = m.group(7), m.group(8)
+        y, (d, mo) = m.group(9), ((a, b) if _day_first(lines) else (b, a))
+    return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}" if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31 else ""
+
+
 def last_updated(lines: list[str], *, top: int = 8) -> str:
     """The ISO day one of the page's first lines (before its first "## ") says it was updated, else ""."""
     for i, line in enumerate(lines[:top]):
@@ -30,17 +44,15 @@ def last_updated(lines: list[str], *, top: int = 8) -> str:
             break
         if _TITLE_ONLY.search(line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1].strip()}"
-        if m := _UPDATED.search(line):
-            if m.group(1):
-                y, mo, d = m.group(1), m.group(2), m.group(3)
-            elif m.group(6):
-                y, mo, d = m.group(6), m.group(5), m.group(4)
-            else:
-                a, b = m.group(7), m.group(8)
-                y, (d, mo) = m.group(9), ((a, b) if _day_first(lines) else (b, a))
-            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
-                return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+        if (m := _UPDATED.search(line)) and (day := _iso(m, lines)):
+            return day
     return ""
 
 
-__all__ = ["last_updated"]
+def day_written(value: str) -> str:
+    """The ISO day a value that opens with a date writes ("02/03/2026", "2026-11-28"), else ""."""
+    m = _DAY_ALONE.match(value.strip())
+    return _iso(m, [value]) if m else ""
+
+
+__all__ = ["day_written", "last_updated"]
