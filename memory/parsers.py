@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
+from memory import neorg, silverbullet
 from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
 from memory.updated import last_updated
 
@@ -155,6 +156,30 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                               nothing="a note in the trash (its TextBundle's info.json says so)")
         md, numbers = textbundle.with_title(vault_lines(lines), note.title)
         return _converted(md, numbers, warning, written=note.written or front_matter_date(lines))
+    if neorg.looks_like_neorg(path):
+        # A Neorg page: its @document.meta block left out (its updated: dates the page, a journal page its path),
+        # `*` headings, indented `-`/`~` lists and `( )` tasks, {:links:}[text], `$ term` definitions, | tables.
+        md, header_rows = neorg.to_markdown(lines)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md, header_rows), warnings=[warning] if warning else [],
+                          written=neorg.written(path, lines))
+    if neorg.is_editor_config(path, lines):
+        return _nothing("code", warning, "Neovim's Lua configuration (the Neorg plugin's settings), not notes")
+    if (kind == "markdown" or path.name.startswith(".silverbullet") or "_plug" in path.parts) and silverbullet.space_of(path):
+        # A SilverBullet space: its settings, plug list, installed plugs and libraries and its page templates are
+        # not notes; a page's created/lastModified keys, #tags and ${...} expressions left out, lastModified its day.
+        if why := silverbullet.is_settings(path):
+            return _nothing(kind, warning, why)
+        if kind == "markdown":
+            if silverbullet.is_template(lines):
+                return _nothing(kind, warning, "a SilverBullet page template (a form new pages are made from), not notes")
+            md = silverbullet.to_markdown(lines)
+            day = silverbullet.written(lines) or front_matter_date(lines)
+            page = vault_lines(md)
+            if page[:3] != md[:3]:
+                title = re.sub(r"^.*(?:___|%2F)", "", path.stem).replace("_", " ").strip()
+                return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [],
+                                  title=title, written=day)
+            return _page(md, warning, day or last_updated(md))
     if anytype.looks_like_anytype(path, text) and (obj := anytype.to_markdown(path, text)) is not None:
         # An Anytype export's object (Any-Block JSON): a page's name over its relations and blocks, dated.
         warning = "; ".join(w for w in (warning, obj.warning) if w) or None
