@@ -314,6 +314,16 @@ def _listed_by(st, given: str) -> bool:
     return bool(re.match(rf"\W*(?:[^\W\d][\w ]{{0,20}}:\s*){{0,2}}{g}\s*(?::|;|[—–-]\s|\()", st.text))
 
 
+_ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title)\b|\bwhat do i do for a living\b", re.IGNORECASE)
+
+
+def _untitled(name: str) -> str:
+    """"Dr. Ruiz" as a line that lists him without the title writes him: "Ruiz"."""
+    # (Sesotho's "'Mè" and "Ntate" are Mrs and Mr; Portuguese "Professora Hilária Tivane" a teacher.)
+    return re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Profa|Professor|Professora|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|"
+                  r"Dona|Dom|Nha|Nhô|Ma|Pa|Tio|Tia|Ntate|'Mè|Mè|Uncle|Aunt|Auntie|(?i:meneer|mevrouw|juf|dr))\.?ª?\s+(?=[A-Z])", "", name)
+
+
 def _says(st, role: str) -> bool:
     """Whether a statement (its line or the heading it sits under) says the role sought."""
     return says_role(f"{st.topic} {st.text}", role)
@@ -566,8 +576,7 @@ class ChatEngine:
             return [], None
         name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
         about = self._parts(hops.outer.format(name), already)
-        bare = re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Profa|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|Dona|Dom|Nha|Nhô|Ma|Pa|"
-                      r"(?i:meneer|mevrouw|juf))\.?ª?\s+(?=[A-Z])", "", name)
+        bare = _untitled(name)
         if bare != name and not any(r.kind != "abstained" for r in about):
             # "Dr. Ruiz" found as the vet; the line with his number says "lo de Ruiz (el vete)".
             # (Setswana's "Mma"/"Rra" are Mrs and Mr: "Mma Boitumelo Sebina" is "Boitumelo Sebina" on the birthdays table;
@@ -609,6 +618,11 @@ class ChatEngine:
                 seen = {s.id for s in statements}
                 extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
                 statements += [s for s in extra if s.id not in seen]
+            if _ASKS_MY_JOB.search(part):
+                # "What's my job title?": the journal's "I got promoted to Operations Supervisor"
+                # shares no word with it.
+                seen = {s.id for s in statements}
+                statements += [s for s in search_statements(self.memory, "I was promoted to", k=4, chunk_k=2) if s.id not in seen]
             nicknames = self._nicknames_in(part)
             if nicknames:
                 # Lines that call them by the nickname only ("Hems and I booked Angelus Hut").
@@ -755,18 +769,24 @@ class ChatEngine:
         """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.
         Pike)"), so the user can pick by the answer too; each value cited from its own line."""
         shown, found = [], []
-        for person in reading.options[:MAX_OPTIONS]:
+        for option in reading.options[:MAX_OPTIONS]:
+            # "Dr. Marcia Lue (GP)": the doctor asked about by name, the role kept in what is shown.
+            person, role = re.fullmatch(r"(.+?)(?:\s+\(([^()]*)\))?", option).groups() if option.startswith(("Dr", "dr")) else (option, None)
             person = self._full_name(person)
             question = about_one(reading.question, person)
             sub = self._read_about(question, question)
+            if sub.kind != "answered" and _untitled(person) != person:
+                # "Tio Baltazar Macuácua" is "Baltazar Macuácua" on the contacts list.
+                question = about_one(reading.question, _untitled(person))
+                sub = self._read_about(question, question)
             # A value in the line's own words, not its heading's date ("Monday, 27 September").
             if (sub.kind == "answered" and sub.value and sub.statement is not None and sub.value in sub.statement.source
                     and sub.value.lower() not in person.lower()):
-                shown.append(f"{person} ({sub.value})")
+                shown.append(f"{person} ({role}: {sub.value})" if role else f"{person} ({sub.value})")
                 found.append(sub.model_copy(update={"kind": "ambiguous", "candidates": [c for c in sub.candidates
                                                                                          if c.statement.id == sub.statement.id]}))
             else:
-                shown.append(person)
+                shown.append(f"{person} ({role})" if role else person)
         if not found and shown == reading.options[:MAX_OPTIONS]:
             return [reading]
         text = f"Your notes mention {join_names(shown)}. Which one do you mean?"
@@ -1011,6 +1031,9 @@ class ChatEngine:
         person = entity(st.text, search, st.topic, st.fields if st.kind == "row" else None, noun, common=self._written_lower)
         if not person or len(person.split()) < 2:
             return None
+        mine = set(_untitled(person).split())
+        if any(not set(_untitled(o).split()) & mine for o in reading.options):
+            return None  # the reader named another person too ("Uncles: Tio Baltazar ... and Tio Amâncio ...")
         others = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if c.statement.id != st.id
                   and _says(c.statement, said)]
         # Every word of the name: "Zia Rosa" and "Zia Carla" share only the title (two aunts).

@@ -26,6 +26,7 @@ from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phra
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
     KIN as _KIN,
+    NUMBER_WORDS,
     OCCUPATION,
     OCCUPATION_WORDS,
     PERSON_ROLES as _ROLES,
@@ -51,8 +52,10 @@ from agent.reader_text import (
     words,
     written_in_lower_case,
 )
+from agent.reader_cars import CAR_MAKES, asks_the_car, listed_cars
+from agent.reader_doctors import listed_doctors
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (VERSION_DEPTH, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -430,6 +433,7 @@ class Reader:
         named_apart = [n for n in info.names if not any(p == n or n in i for i in _IDENTIFIER.findall(info.text) for p in i.split("-"))]
         # "Where did Hanna and I get married?": a journal says "we" for the two of them.
         glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
+        together = bool(_TOGETHER_EVENT.search(info.text))
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
@@ -451,8 +455,15 @@ class Reader:
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
                                  | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
-            if with_me and _WE.search(st.text):
+            if with_me and (_WE.search(st.text) or together and (any(_TOGETHER_EVENT.search(k) for k in st.fields)
+                                                                 or _TOGETHER_EVENT.search(st.text) and not _names_another(st, info.text))):
+                # "When did Marlon and I get married?": "Marriage: married at the CBB on
+                # 27-08-2011" in the user's own papers is theirs, though it names neither; so is
+                # "Marriage certificate: Conservatória do Registo Civil da Praia, 12/07/2012".
                 terms = own_terms = terms | {stem(w) for n in with_me for w in _name_words(n)}
+            if promoted := promotion_words(info.terms, st.text):
+                # "I got promoted to Operations Supervisor" says the job title without the words.
+                terms = own_terms = terms | promoted
             if glue_names:
                 # "Can", "Will", "May": a name that is also a little word is said by its capital,
                 # which the line's content words (little words dropped) do not keep.
@@ -500,6 +511,9 @@ class Reader:
                 # $1,412"), the meeting's "project: Tuas DC" front matter.
                 around = content_words(note_context(st.path, st.line))
                 names_ok = all(all(stem(w) in terms or stem(w) in around for w in _name_words(n)) for n in named_apart)
+                # ... and so is whose it is: "Keuring (inspection) due 17-02-2027" under "- Toyota
+                # Axio, silver" answers "When is the Axio's inspection due?".
+                owner_ok = owner_ok or names_ok and all(stem(o) in around for o in info.owners)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
@@ -539,6 +553,11 @@ class Reader:
                     # "She wants a hamster for her birthday" under a letter's date: the day the
                     # letter was written, not the birthday.
                     typed = []
+                own = [v for v in own if v in typed]
+            if info.want == "date" and typed and _ASKS_AN_END.search(info.text):
+                # "When does my car insurance expire?": "now insured with Ndzilo Seguros, ..., from
+                # 1 August" says when the policy starts, not when it ends.
+                typed = [v for v in typed if not re.search(rf"\b(?:from|since|starting|as of|effective)\s+(?:the\s+)?{re.escape(v)}", st.text, re.IGNORECASE)]
                 own = [v for v in own if v in typed]
             if info.want == "money" and asked_currency and typed and not asked_currency & _currencies(st.text + " " + st.source):
                 typed = own = []  # "How much is it in euros?" is not answered by an amount in dollars
@@ -702,6 +721,13 @@ class Reader:
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").
                 typed = []
+            if info.want == "code" and own and _NUMBER_STEM in info.terms and _NUMBER_STEM not in terms and len(info.terms) == 2 and any(
+                    info.terms - {_NUMBER_STEM} <= content_words(k) and any(v in f for v in own) for k, f in st.fields.items()):
+                # "What's my passport number?": "Passport: A4827169" says the number by holding one
+                # under a key that names the rest; the word "number" is said by every other
+                # number's line ("Mama has a new number"). (One word besides: "bank account
+                # number" over several accounts is asked back by the lines that say it.)
+                cover += 1 / n_terms
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
                               type_weight=type_weight))
@@ -834,7 +860,8 @@ class Reader:
             # (A journal entry titled "First snow, new dentist" says who the dentist is now without the word:
             # "From now on I go to Dr Adilet Omurbekov".)
             newer = [c for c in cands if not c.named and c.typed and c.names_ok
-                     and (_kind_before(c.statement.text, info.subject, c.typed) or _titled_new(c.statement, info.subject))
+                     and (_kind_before(c.statement.text, info.subject, c.typed) or _titled_new(c.statement, info.subject)
+                          or _kind_after(c.statement.text, info.subject, c.typed))
                      and any(same_fact(info, n, c, _terms_of) and newer_version(c, n, version_date, page_date) for n in named)]
             cands = named + newer if named else cands
         return cands
@@ -945,7 +972,10 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None)
+            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None) or next(
+                # ... or, further down, one that says every word of the question ("Marriage:
+                # married at the CBB on 27-08-2011" under four lines about Marlon's days).
+                (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
@@ -1035,6 +1065,16 @@ class Reader:
             said = next(iter(reading.statement.fields.values())).strip()
             value = said if 0 < len(said.split()) <= 6 else None
         swap = retiring_line(info, reading.statement, value, statements, terms=_terms_of, written=written_date, values=values)
+        chosen = next((c for c in reading.candidates if c.statement.id == reading.statement.id), None) if reading.statement else None
+        # The person the line gives, titled: "Dr Msiska: for: dentist, ...; where: Smile Dental" is Dr Msiska's line.
+        person = value or next((v for v in (chosen.typed if chosen else []) if re.match(r"(?:Dr|Dra|Prof)\.?\s", v)), None)
+        if swap is None and info.want == "name" and person:
+            # "Dr Christofides has retired. ... The whole family moves to Dr Stella Evagorou".
+            took_over = successor(person, reading.statement, [*(c.statement for c in reading.candidates), *statements],
+                                  written=written_date, values=values)
+            if took_over is not None:
+                st, new_value = took_over
+                return reading.model_copy(update={"answer": compose(st, new_value, question), "statement": st, "value": new_value})
         if swap is None:
             return reading
         st, new = swap
@@ -1207,6 +1247,14 @@ class Reader:
         if info.plural:
             return None
         texts = [c.statement.text for c in cands[:4]]
+        if asks_the_car(info.text) and not info.names:
+            # "What's the plate of our car?" where the notes keep two cars with their plates.
+            pool = [*(c.statement.text for c in cands[:8]), *(st.text for st in everything)]
+            for word in ("plate", "car", "cars") if self.mentions is not None else ():
+                pool += self.mentions(word)
+            cars = listed_cars(pool)
+            if cars:
+                return cars
         if _GRAN_ASKED.search(info.text):
             # "When is grandma's birthday?" where the notes call two women "Grandma Nkechi" and
             # "Babcia Halina" (or "Oma Hilde" and "Teta Salma"): the children's two grandmothers.
@@ -1227,6 +1275,14 @@ class Reader:
                 rel = the
         if rel:
             noun = rel.group(1)
+            if noun in _DOCTOR_WORDS:
+                # "my doctor" over a health note keeping a GP, a cardiologist and a dentist.
+                pool = [*(c.statement.text for c in cands[:8]), *(s.text for s in everything)]
+                for word in ("Dr", "doctors", "doctor") if self.mentions is not None else ():
+                    pool += self.mentions(word)
+                doctors = listed_doctors(pool)
+                if doctors:
+                    return doctors
             if noun in ("kid", "child") and rel.group(0).startswith(("my", "our")) and not info.names:
                 # "When is my kid's birthday?" where the notes call Temur "our son" and Sabina "our
                 # daughter": two children, so which one is asked.
@@ -1243,6 +1299,9 @@ class Reader:
                     people = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"\s*\([^()]*\)", "", m.group(1))) if p]
                     if len(people) >= 2 and not any(p.lower() in low for p in people):
                         return people
+                people = _listed_after_key(t, plural)
+                if len(people) >= 2 and not any(p.lower() in low for p in people):
+                    return people
             if (kin := _by_parent(noun, [*(c.statement for c in cands[:6]), *everything], self.mentions)) and len(kin) >= 2:
                 return kin  # "Baba Draga — tata's mother" and "Baba Jelisaveta — mama's mother": two grandmothers
             # Rows of a table: two records whose relation is the question's noun ("relation:
@@ -1818,6 +1877,7 @@ _PLACE_NOUNS = frozenset("""surgery clinic hospital practice centre center schoo
     street road lane avenue park bank office station library church gym club company ltd inc""".split())
 
 
+_TOGETHER_EVENT = re.compile(r"\b(?:married|marry|marriage|wedding)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
 
 
@@ -1829,6 +1889,9 @@ _ELSEWHERE = _PLACE_NOUNS | frozenset("work uni parents parent mum mom dad garag
 
 # What a code is "with" or "for" in so many words, which a line names instead: "the account number
 # with the alarm company" is "Alarm: Brightline Security, account BL-330981".
+_NUMBER_STEM = stem("number")
+_ASKS_AN_END = re.compile(r"\b(?:expire|expires|expiry|run out|runs out|valid (?:until|till|to)|until when|end)\b", re.IGNORECASE)
+_DOCTOR_WORDS = frozenset({"doctor", "doc", "dr"})
 _GENERIC_PLACES = frozenset("company firm provider business shop store office".split())
 
 
@@ -1886,6 +1949,45 @@ def _kind_before(text: str, kind: str, values: list[str]) -> bool:
             continue
         after = text[m.end(): m.end() + 40]
         if any(re.match(rf"\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after) for v in values):
+            return True
+    return False
+
+
+def _listed_after_key(text: str, plural: str) -> list[str]:
+    """The people a "Uncles: ..." line lists, each part opening with a name: "Uncles: Tio Baltazar
+    Macuácua in Tete (Pai's brother) and Tio Amâncio Nhantumbo in Pemba (Mãe's brother)" gives
+    "Tio Baltazar Macuácua" and "Tio Amâncio Nhantumbo"; "Grandmothers: Nkhono Mamosa (Ntate's
+    mother) lives in Mafeteng; Nkhono Mantšebo ('Mè's mother) is in Teyateyaneng" two as well."""
+    m = re.search(rf"\b{plural}\s*:\s*(.+)", text, re.IGNORECASE)
+    if not m:
+        return []
+    rest = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), m.group(1))  # asides hold no split
+    parts = [p.strip() for p in re.split(r";|,?\s+and\s+|,\s+(?=[A-Z])", rest) if p.strip()]
+    people = []
+    for part in parts:
+        found = names(part)
+        if (not found or not part.startswith(found[0]) or ":" in part
+                or found[0].split()[0].lower() in {*NUMBER_WORDS, "both", "all"}):  # "Two Limphos, don't mix them up: ..." 
+            # a part that does not open with a name is no list of people, nor one that opens with
+            # a key of its own ("Friends: Two Belmiros: Belmiro Muianga cuts my hair, ...")
+            return []
+        people.append(found[0])
+    # Names given whole ("Tio Baltazar Macuácua"); a list of first names with their values ("My
+    # nephews: Pavlo, born 02/09/2017, and Ivo, born ...") is asked back with each one's value.
+    return people if len(set(people)) == len(people) and all(len(p.split()) >= 2 for p in people) else []
+
+
+def _kind_after(text: str, kind: str, values: list[str]) -> bool:
+    """Whether the line says one of the values is now the kind, after naming it: "the practice is
+    now Dr Karen Bonnici's, so she is our dentist from now on", "Dr Ana Costa is my new GP"."""
+    want = stem(kind.lower())
+    for v in values:
+        at = text.find(v)
+        if at < 0:
+            continue
+        after = text[at + len(v): at + len(v) + 60]
+        m = re.search(r"\b(?:is|are|will be|becomes?)\s+(?:now\s+)?(?:our|my|the)\s+(?:new\s+)?([^\W\d_]+)", after)
+        if m and stem(m.group(1).lower()) == want:
             return True
     return False
 
@@ -2180,14 +2282,10 @@ def _heading_owner(topic: str) -> str | None:
 # "the car's plate": a line about the car names its make ("Skoda: next inspection due 30.6.2027",
 # "Peugeot 208, plate 1-KXR-583"), not the word "car".
 _CAR_WORDS = frozenset({"car", "vehicle", "auto"})
-_CAR_MAKES = re.compile(
-    r"\b(?:Toyota|Honda|Nissan|Mazda|Subaru|Suzuki|Mitsubishi|Daihatsu|Lexus|Hyundai|Kia|Ford|Chevrolet|Chevy|Dodge|Jeep|Tesla|"
-    r"Volkswagen|VW|Audi|BMW|Mercedes|Opel|Vauxhall|Porsche|Skoda|Škoda|Seat|Cupra|Renault|Dacia|Peugeot|Citro[eë]n|Fiat|"
-    r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar)\b")
 
 
 def _says_a_car(st: StatementHit) -> bool:
-    return bool(_CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(re.search(r"\b(?:cars?|vehicles?|autos?)\b", f"{st.topic} {Path(st.path).stem}", re.IGNORECASE))
+    return bool(CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(re.search(r"\b(?:cars?|vehicles?|autos?)\b", f"{st.topic} {Path(st.path).stem}", re.IGNORECASE))
 
 
 def _section_heading(st: StatementHit, key: str) -> bool:

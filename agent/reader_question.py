@@ -137,7 +137,9 @@ def analyse(question: str) -> QuestionInfo:
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price
     elif re.search(r"\binterest rate\b|\brate of interest\b|\b(?:vat|tax) rate\b|\bapr\b|\b(?:how many|what) (?:percent|per cent|%)|\bpercentage\b", low):
         want = "percent"  # "What interest rate does my deposit pay?": 19 %, not the deposit's amount
-    elif re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low) or (
+    elif (re.search(r"\bhow much\b|\bprice\b|\bcost\b|\bsalary\b", low)
+          # "Which bank does my salary go to?" asks for the bank, not the salary.
+          and not re.search(r"^\W*(?:which|what) (?:bank|account|company|employer|insurer)\b", low)) or (
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             # "What's the mortgage payment now?", "the monthly instalment", "the premium".
             re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\b(?:re)?payments?\b|\binstal+ments?\b|\bpremiums?\b", low)
@@ -992,6 +994,8 @@ def says_kind(text: str, noun: str) -> bool:
         return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or any(
             low in english_for(" ".join(found[i:i + n])) for n in (1, 2, 3) for i in range(len(found) - n + 1))  # "ibu mertua", "Chị dâu"
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
+    # "My mother-in-law is Dona Graciete" says an in-law, not the mother sought.
+    found = re.findall(r"[^\W\d_]+", re.sub(r"(?i)\b[^\W\d_]+s?[- ]in[- ]laws?\b", " ", text))
     if any(stem(w.lower()) in wants or wants & gloss_stems(w) for w in found):
         return True
     # ... or in two or three words of it: "Ev sahibi" (landlord), "padrone di casa".

@@ -208,7 +208,10 @@ _FRANC = r"(?-i:S?Fr\.|SFr|sFr\.?)(?=\s?\d(?:\d|['’](?=\d{3}))*(?:\.[–-]|[.,
 _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:zł|kč|e£|gh₵)|\b" + _FRANC
                     # The rand's "R 350", "R1 118.50"; not a tyre's rim ("215/60 R17") nor a grade.
                     # A sign between the symbol and the digits: Mercado Pago's "$ -40.000,00".
-                    + r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
+                    + r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d)"
+                    # Lesotho's maloti, "M2,350.00", "M449.00": written with its cents or thousands
+                    # only (not a motorway's "M25", a BMW's "M3").
+                    + r"|\b(?-i:M)(?=\d{1,3}(?:,\d{3})*\.\d{2}\b|\d{1,3}(?:,\d{3})+\b))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
                     r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
                     r"|\b(?:" + _SPACED + r"|" + _DIGITS + r")\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:
@@ -238,6 +241,8 @@ _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth":
                 "hr": "hour", "hrs": "hour", "mins": "minute", "secs": "second",
                 # "When was I born?" is answered by "Date of birth: ...", "bday: ..."
                 "born": "birth", "bday": "birthday", "b-day": "birthday", "dob": "birthday",
+                # "When did we get married?" is answered by "Marriage certificate: ..., 12/07/2012".
+                "marriage": "marry",
                 # Short forms of paperwork: "when does my DL expire", "dentist appt", "car reg".
                 "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration",
                 # Shorthand typed in a hurry: "wifi pw", "my sis's bday".

@@ -664,6 +664,42 @@ def retired(text: str, value: str) -> bool:
     return False
 
 
+# A person who is gone from a role, said after the name: "Dr Christofides has retired", "Dr Msiska
+# has closed Smile Dental", "The dentist at the Seeb polyclinic, Dr Zadjali, has retired".
+_GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died)\b", re.IGNORECASE)
+# The line that says who it is now: "We are all going to Dr Chaponda ..., from now on", "The whole
+# family moves to Dr Stella Evagorou", "We will go to Dr Vilayphone now".
+_TAKES_OVER = re.compile(r"\b(?:from now on|now|new|moves? to|moving to|going to|go to|switched to|changed to|took over|taken over)\b", re.IGNORECASE)
+
+
+def gone(text: str, person: str) -> bool:
+    """Whether the line says `person` left the role (retired, closed, moved away)."""
+    return any(_GONE.match(text[m.end():]) for m in _mentions(text, person))
+
+
+def successor(value: str, chosen, statements, *, written, values) -> tuple["StatementHit", str] | None:
+    """The person who took over from `value` (a person the notes say is gone: "Dr Msiska has closed
+    Smile Dental (moved to the UK)"): a line written as the change, no earlier than the one that
+    says they left, naming one other person with the same title ("We are all going to Dr Chaponda
+    at Capital Dental Clinic, from now on"). None when no line says they left, or none names one."""
+    title = re.match(r"(?:Dr|Dra|Prof|Mr|Mrs|Ms|Miss)\.?\s", value)
+    if title is None:
+        return None  # a titled person only: "Kit left early" says nothing of a role
+    leaving = [st for st in [chosen, *statements] if st is not None and gone(st.text, value)]
+    if not leaving:
+        return None
+    left = max((when_written(st, written) or (0, 0, 0) for st in leaving))
+    for st in statements:
+        if st.id == chosen.id or not _TAKES_OVER.search(st.text):
+            continue
+        others = [v for v in values(st) if v.startswith(title.group(0).strip()) and not _mentions(v, value) and not _mentions(value, v)
+                  and not gone(st.text, v)]
+        when = when_written(st, written)
+        if len({v.split()[-1] for v in others}) == 1 and (when is None or when >= left):
+            return st, max(others, key=len)
+    return None
+
+
 def retiring_line(info: "QuestionInfo", best: "StatementHit", value: str, statements, *, terms, written, values) -> tuple["StatementHit", list[str]] | None:
     """A later line that retires the chosen value and says what replaced it: the page property
     "gym:: Basecamp Bouldering" against a journal's "Switched my climbing membership to Ledge

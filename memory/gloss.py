@@ -817,7 +817,7 @@ _LITHUANIAN_MORE: dict[str, tuple[str, ...]] = {
     "wife": ("zmona",),
     "daughter": ("dukra", "dukros", "dukrai"),
     "son": ("sunus", "sunaus"),
-    "mother mum mom": ("mamos", "mamai", "mamyte"),
+    "mother mum mom": ("mamos ", "mamos:", "mamai ", "mamyte"),  # whole words: Sesotho's "Mamosa" is a name
     "father dad": ("tetis", "tecio", "tevas"),
     "brother": ("brolis", "brolio", "broli!", "broli,", "broliui"),
     "sister": ("sesuo", "sesers"),

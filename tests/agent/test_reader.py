@@ -2490,7 +2490,8 @@ def test_two_doctors_each_written_with_their_title_are_two_to_ask_about():
     heart = hit("Health: Heart doctor: Dr. Bram Okafor, City General cardiology, (555) 010-0168", line=7, rank=1)
     reading = Reader(overlap_model()).read("What's the doctor's phone number?", [family, heart])
     assert reading.kind == "ambiguous" and "Walcott" in reading.answer and "Okafor" in reading.answer
-    assert "Heart doctor" not in reading.answer
+    # ... each named by the key as the kind of doctor they are, not as a person of their own.
+    assert reading.options == ["Dr. Ines Walcott (Family doctor)", "Dr. Bram Okafor (Heart doctor)"]
     # One doctor written twice is no question to ask back.
     again = hit("Saw Dr. Ines Walcott about my knee, (555) 010-0152 for the results.", line=9, rank=1)
     assert Reader(overlap_model()).read("What's the doctor's phone number?", [family, again]).kind == "answered"

@@ -630,7 +630,8 @@ def test_a_hop_asks_again_without_the_honorific_the_person_was_found_with(tmp_pa
     assert asked[:2] == ["When is Mma Dineo Kgari's birthday?", "When is Dineo Kgari's birthday?"]
     assert [r.statement.line for r in readings] == [13, 11] and found[0] == "Mma Dineo Kgari"
     # Portuguese "Dona", the Caribbean "Ma", a doctor's "Dr.ª" alike; a name that starts like one is kept.
-    for title in ("Dona", "Ma", "Dr.ª", "meneer"):
+    # Sesotho's "'Mè" and "Ntate", Portuguese "Professora", a "Tio" too.
+    for title in ("Dona", "Ma", "Dr.ª", "meneer", "'Mè", "Ntate", "Professora", "Tio"):
         _, _, asked = _birthday_hop(tmp_path, f"{title} Rosalina Varela", (f"My mother-in-law, {title} Rosalina Varela.", 29),
                                     ("Rosalina Varela: 08/12", 13), "When is Rosalina Varela's birthday?")
         assert asked[:2] == [f"When is {title} Rosalina Varela's birthday?", "When is Rosalina Varela's birthday?"], title

@@ -1590,3 +1590,9 @@ def test_the_cifrao_and_iso_codes_written_in_capitals_are_money():
     assert money("Salary: SRD 23.750 net; fee 4,500 TTD") == ["SRD 23.750", "4,500 TTD"]
     # Not a vulnerability's id, a chart or the dollar of "$00" alone.
     assert money("patched CVE-2024-1234, the TOP 10 list") == []
+
+
+def test_lesotho_maloti_with_cents_or_thousands_are_money():
+    assert money("per term: M2,350.00; fibre for M449.00 a month; rent M5,300 from October") == ["M2,350.00", "M449.00", "M5,300"]
+    # Not a motorway, a car's model or a size.
+    assert money("took the M25, the BMW M3 and a size M 3 shirt") == []

@@ -87,6 +87,19 @@ def test_an_in_law_is_said_as_such_not_by_a_word_for_mother():
     assert says_kind("rumah Bu Hartini, ibu mertua masak rendang", "mother-in-law")  # in the notes' language, in two words
     assert not says_kind("My side: Mama: Mirjana Radonjic.", "mother-in-law")
     assert says_kind("My side: Mama: Mirjana Radonjic.", "mother")
+    # ... and the mother sought is not said by an in-law: "When is my mother's birthday?" must not
+    # hop to "My mother-in-law is Dona Graciete Mabunda".
+    assert not says_kind("Isaura's side: My mother-in-law is Dona Graciete Mabunda in Manhiça.", "mother")
+
+
+def test_a_name_that_begins_like_a_foreign_word_for_mother_is_no_mother():
+    """Lithuanian "mamos" (mother's) is a whole word: the grandmother "Nkhono Mamosa" on a
+    birthdays list is not "my mother"."""
+    from memory.gloss import english_for
+    assert "mother" not in english_for("Birthdays: Nkhono Mamosa -- 02/04/1936")
+    assert "mother" in english_for("mamos gimtadienis: 03-14")
+    row = hit("Birthdays: Nkhono Mamosa -- 02/04/1936", line=18, path="/notes/birthdays.norg", topic="Birthdays")
+    assert Reader(overlap_model()).read("When is my mother's birthday?", [row]).kind == "abstained"
 
 
 def test_until_when_something_is_paid_asks_for_a_date():

@@ -432,3 +432,27 @@ def test_a_promotion_told_in_prose_is_the_job_title_now():
         assert reading.kind == "answered" and "Finance Manager" in reading.answer, order
     theirs = hit("Big news: Hery was promoted to Head of Physics, from 1 October.", line=4, path="/docs/journal/2026-09-28.adoc")
     assert "Senior Accountant" in Reader(overlap_model(promoted=1.0)).read("What's my job title?", [card, theirs]).answer
+
+
+def test_a_promotion_competes_with_lines_that_say_the_words_of_the_question():
+    """"I got promoted to Operations Supervisor" says neither "job" nor "title": it is read as saying
+    both, or the lines that say "job" (another's new job, a page's description) crowd it out of
+    the few candidates read."""
+    card = hit("Work: Job title: Logistics Coordinator.", line=9, path="/notes/work.md", fields={"Job title": "Logistics Coordinator."})
+    crowd = [hit(f"Job fair {n}: stalls and a new job board.", line=20 + n, rank=n, path=f"/notes/fair-{n}.md") for n in range(1, 9)]
+    news = hit("I got promoted to Operations Supervisor, starting 1 October!", line=7, rank=9, path="/notes/journal/2026-09-26.md")
+    reading = Reader(overlap_model(promoted=1.0), n_candidates=4).read("What's my job title?", [card, *crowd, news])
+    assert reading.kind == "answered" and "Operations Supervisor" in reading.answer
+
+
+def test_the_day_a_policy_starts_is_not_when_it_expires():
+    """"now insured with Ndzilo Seguros ..., from 1 August" says when the new policy starts: asked
+    when it expires, the notes do not say; a line giving both days answers with the end."""
+    page = hit("My car: Insurance: Seguros Kanimambo (third party).", line=11, path="/notes/Car.md", fields={"Insurance": "Seguros Kanimambo (third party)."})
+    news = hit("Shopped around: the Corolla is now insured with Ndzilo Seguros, 1.610,00 MT a month, policy ND-2209, from 1 August.",
+               line=6, rank=1, path="/notes/Journal/2026-07-25.md")
+    reading = Reader(overlap_model()).read("When does my car insurance policy expire?", [page, news])
+    assert reading.kind == "abstained", reading.answer
+    both = hit("Car insurance with Ndzilo Seguros, valid from 1 August 2026 to 31 July 2027.", line=3, path="/notes/Car.md")
+    reading = Reader(overlap_model()).read("When does my car insurance policy expire?", [both])
+    assert reading.kind == "answered" and "31 July 2027" in reading.answer

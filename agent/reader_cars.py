@@ -1,0 +1,49 @@
+"""Which cars the household keeps, for a question about "the car" or "our car".
+
+"What's the plate of our car?" over a car note that keeps "My car: Nissan Tiida, ..., plate AEM
+417 MC" and "Isaura's car: Mazda Verisa, ..., plate ADL 208 MP" has two answers: the reader asks
+which one is meant, naming each car by its make and model. A car counts when a line gives it a
+plate (the cars the household has registered), not one sold, hired or only talked about.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+CAR_MAKES = re.compile(
+    r"\b(?:Toyota|Honda|Nissan|Mazda|Subaru|Suzuki|Mitsubishi|Daihatsu|Lexus|Hyundai|Kia|Ford|Chevrolet|Chevy|Dodge|Jeep|Tesla|"
+    r"Volkswagen|VW|Audi|BMW|Mercedes|Opel|Vauxhall|Porsche|Skoda|Škoda|Seat|Cupra|Renault|Dacia|Peugeot|Citro[eë]n|Fiat|"
+    r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar)\b")
+# The model after the make: "Run X", "NP200", "AD Wagon", "CX-5", "ID.4", "Land Cruiser".
+_MODEL = re.compile(r"\s+((?:[A-Z0-9][\w.!-]*)(?:\s+(?:[A-Z0-9][\w.!-]*))?)")
+_PLATE = re.compile(r"\b(?:plates?|reg(?:istration)?|rego|kenteken|nummerplade|numberplate|matr[ií]cula|immatriculation|rendszám|"
+                    r"registracija|SPZ|ECV)\b", re.IGNORECASE)
+# A car the household no longer has, or never had: "sold the old Honda Jazz", "a hire car".
+_NOT_OURS = re.compile(r"\b(?:sold|old|previous|former|hired?|rental|rented|test[- ]drive|borrowed|loan car|courtesy car)\b", re.IGNORECASE)
+# "the car Radu drives", "the car that passed its Pickerl", "the car with plate NEQ 5124": one car.
+_ONE_MEANT = re.compile(r"\b(?:the|our) (?:car|vehicle)\b\s+(?:that|which|who|with|[A-Z]\w*|we|i|you|he|she|they)\b")
+_ASKED = re.compile(r"\b(?:the|our) (?:car|vehicle)\b", re.IGNORECASE)
+# What every registered car has: its plate, colour, make and model. (What only one of them may
+# have, an inspection or a loan, is asked back only when two lines give it: reader_parallel.)
+_EVERY_CAR_HAS = re.compile(r"\b(?:plates?|registration|reg|rego|colou?r|make|model|year|kind|type)\b", re.IGNORECASE)
+
+
+def asks_the_car(question: str) -> bool:
+    """"the car's plate", "what colour is our car": what any of the household's cars has, asked of
+    one car the question takes as known (not "my car", not "the car Sam drives")."""
+    return bool(_ASKED.search(question)) and not _ONE_MEANT.search(question) and bool(_EVERY_CAR_HAS.search(question))
+
+
+def listed_cars(texts: Iterable[str]) -> list[str]:
+    """The cars the lines give a plate, by make and model ("Nissan Tiida"); [] when fewer than two."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if not _PLATE.search(text) or _NOT_OURS.search(text):
+            continue
+        for m in CAR_MAKES.finditer(text):
+            model = _MODEL.match(text, m.end())
+            name = f"{m.group(0)} {model.group(1)}" if model else m.group(0)
+            name = name.rstrip(".,;:")
+            key = (model.group(1).split()[0] if model else m.group(0)).lower()
+            found.setdefault(key, name)
+    return list(found.values()) if len(found) >= 2 else []

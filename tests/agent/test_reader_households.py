@@ -1,0 +1,143 @@
+"""What a household keeps more than one of, and who took over a role: three doctors, two cars,
+two uncles on one line, a dentist who retired; and the facts a plain key holds without the
+question's every word (a passport's number, the couple's marriage, a car's inspection under its
+name). All examples made up; driven by the word-overlap scorer of test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_cars import asks_the_car, listed_cars
+from agent.reader_doctors import listed_doctors
+from tests.agent.test_reader import hit, overlap_model
+
+
+def _doctors() -> list:
+    return [hit("Doctors: GP: Dr. Hilde Varga, Eastbank Health Centre.", line=14, rank=0, path="/notes/health.md", topic="Doctors",
+                fields={"GP": "Dr. Hilde Varga, Eastbank Health Centre."}),
+            hit("Doctors: Cardiologist: Dr. Omar Pell, Riverside Heart Clinic. Check-up twice a year.", line=15, rank=1,
+                path="/notes/health.md", topic="Doctors", fields={"Cardiologist": "Dr. Omar Pell, Riverside Heart Clinic."}),
+            hit("Doctors: Dentist: Dr. Ines Quarry, Market Square.", line=16, rank=2, path="/notes/health.md", topic="Doctors",
+                fields={"Dentist": "Dr. Ines Quarry, Market Square."})]
+
+
+def test_my_doctor_with_a_gp_a_specialist_and_a_dentist_is_asked_about():
+    reading = Reader(overlap_model()).read("What's my doctor's phone number?", _doctors())
+    assert reading.kind == "ambiguous"
+    assert reading.options == ["Dr. Hilde Varga (GP)", "Dr. Omar Pell (Cardiologist)", "Dr. Ines Quarry (Dentist)"]
+    # Asked by the role, the keyed line answers.
+    reading = Reader(overlap_model()).read("Who is my dentist?", _doctors())
+    assert reading.kind == "answered" and "Ines Quarry" in reading.answer
+
+
+def test_doctors_are_listed_by_their_role_before_or_after_the_name():
+    assert listed_doctors(["Doctors: Dr Amal Hassan – family doctor at the Northgate centre.",
+                           "Doctors: Huisarts (GP): Dr. Pim Blok, practice on the Dijkweg.",
+                           "endocrinologist: dr Sara Tomić at the city hospital"]) == [
+        "Dr Amal Hassan (family doctor)", "Dr. Pim Blok (Huisarts, GP)", "dr Sara Tomić (endocrinologist)"]
+    # The old GP and the new one are one role told twice: nothing to ask.
+    assert listed_doctors(["GP: Dr. Hilde Varga, Eastbank Health Centre.",
+                           "Letter from Eastbank: Dr. Varga has retired. My new GP is Dr. Tom Reed."]) == []
+    # A doctor named without a role ("Saw Dr. Pell on Monday") is not listed.
+    assert listed_doctors(["Saw Dr. Pell on Monday.", "GP: Dr. Hilde Varga."]) == []
+
+
+def test_the_car_with_two_cars_of_the_household_is_asked_about():
+    cars = [hit("My car: Kia Picanto, blue, 2015, plate KT 204 BB.", line=8, rank=0, path="/notes/car.md", topic="My car"),
+            hit("Sam's car: Ford Ranger, white, plate RX 77 310.", line=14, rank=1, path="/notes/car.md", topic="Sam's car")]
+    reading = Reader(overlap_model()).read("What's the plate of our car?", cars)
+    assert reading.kind == "ambiguous" and reading.options == ["Kia Picanto", "Ford Ranger"]
+    assert Reader(overlap_model()).read("What colour is the car?", cars).kind == "ambiguous"
+    # "my car" is mine.
+    reading = Reader(overlap_model()).read("What's the plate of my car?", cars)
+    assert reading.kind == "answered" and "KT 204 BB" in reading.answer
+
+
+def test_only_cars_with_a_plate_count_and_a_car_named_by_the_question_is_one():
+    assert listed_cars(["Sold the old Honda Jazz, plate AB 12 CD, to a neighbour.", "My car: Kia Picanto, plate KT 204 BB."]) == []
+    assert listed_cars(["Thinking about a Toyota Yaris next year.", "My car: Kia Picanto, plate KT 204 BB."]) == []
+    assert asks_the_car("What's the plate of our car?")
+    assert not asks_the_car("What's the plate of the car Sam drives?") and not asks_the_car("What's the plate of my car?")
+
+
+def test_two_people_listed_under_one_plural_key_are_asked_about():
+    line = hit("Family: Uncles: Uncle Farid Nasser in Tripoli (Dad's brother) and Uncle Rami Aoun in Sidon (Mum's brother).",
+               line=19, rank=0, path="/notes/family.md", topic="Family")
+    reading = Reader(overlap_model()).read("Where does my uncle live?", [line])
+    assert reading.kind == "ambiguous" and reading.options == ["Uncle Farid Nasser", "Uncle Rami Aoun"]
+    grans = hit("Grandmothers: Oma Lies (Dad's mother) lives in Gouda; Oma Trees (Mum's mother) is in Delft.", line=4, rank=0)
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [grans])
+    assert reading.kind == "ambiguous" and {"Oma Lies", "Oma Trees"} <= set(reading.options)
+
+
+def test_a_dentist_who_retired_is_followed_by_the_one_who_took_over():
+    page = hit("Doctors: Dentist: Dr Vera Holm, Harbour Dental; phone 555 0192.", line=12, rank=0, path="/notes/health.md",
+               topic="Doctors", fields={"Dentist": "Dr Vera Holm, Harbour Dental; phone 555 0192."}).model_copy(update={"written": "2026-03-02"})
+    gone = hit("Dr Vera Holm has closed Harbour Dental (moved to Norway).", line=6, rank=1,
+               path="/notes/journal/2026-11-20.md").model_copy(update={"written": "2026-11-20"})
+    new = hit("We are all going to Dr Ben Aslan at Quay Street Dental, from now on.", line=7, rank=2,
+              path="/notes/journal/2026-11-20.md").model_copy(update={"written": "2026-11-20"})
+    reading = Reader(overlap_model()).read("Who is our dentist?", [page, gone, new])
+    assert reading.kind == "answered" and "Ben Aslan" in reading.answer
+    # Without the line saying she left, her practice's new name is no successor.
+    reading = Reader(overlap_model()).read("Who is our dentist?", [page, new])
+    assert "Vera Holm" in reading.answer
+
+
+def test_a_line_that_says_someone_is_now_the_kind_after_naming_them_is_the_new_one():
+    page = hit("Doctors: Dentist: Dr Vera Holm in Quayside.", line=12, rank=0, path="/notes/health.md", topic="Doctors",
+               fields={"Dentist": "Dr Vera Holm in Quayside."}).model_copy(update={"written": "2026-03-02"})
+    entry = hit("The practice in Quayside is now Dr Lena Brook's, so she is our dentist from now on.", line=5, rank=1,
+                path="/notes/journal/2026-11-16.md").model_copy(update={"written": "2026-11-16"})
+    reading = Reader(overlap_model()).read("Who is our dentist?", [page, entry])
+    assert reading.kind == "answered" and "Lena Brook" in reading.answer
+
+
+def test_a_number_asked_for_is_said_by_a_key_that_holds_one():
+    """"What's my passport number?": "Passport: K7712094" holds the number; "Mum has a new
+    number: 555 0117" says the word but is no passport."""
+    statements = [hit("Mum has a new number: 555 0117.", line=3, rank=0, path="/notes/journal/2026-07-11.md"),
+                  hit("Papers: Passport: K7712094, expires 11/10/2030", line=11, rank=1, path="/notes/papers.md", topic="Papers",
+                      fields={"Passport": "K7712094, expires 11/10/2030"})]
+    reading = Reader(overlap_model(mum=3.0)).read("What's my passport number?", statements)
+    assert reading.kind == "answered" and "K7712094" in reading.answer
+
+
+def test_when_we_married_is_said_by_a_marriage_line_that_names_neither():
+    statements = [hit("Jonas does Saturdays, I do Wednesdays.", line=9, rank=0, path="/notes/journal/2026-10-25.md"),
+                  hit("At home: Jonas Weber, my husband. Plays in a band on Sundays.", line=16, rank=1, path="/notes/README.md"),
+                  hit("Jonas: date: 14-07-1982", line=10, rank=2, path="/notes/birthdays.md", fields={"date": "14-07-1982"}),
+                  hit("Papers: Marriage certificate: Town Hall of Lindau, 27-08-2011.", line=17, rank=3, path="/notes/papers.md",
+                      topic="Papers", fields={"Marriage certificate": "Town Hall of Lindau, 27-08-2011."})]
+    reading = Reader(overlap_model(jonas=3.0)).read("When did Jonas and I get married?", statements)
+    assert reading.kind == "answered" and "27-08-2011" in reading.answer
+
+
+def test_the_car_is_asked_about_only_for_what_every_car_has():
+    assert asks_the_car("What colour is the car?") and asks_the_car("What's the registration of our car?")
+    assert not asks_the_car("Until when is the car's inspection valid?")  # only the Tiida's line may say
+
+
+def test_a_heading_over_a_line_is_no_list_of_people():
+    """"Friends: Two Belmiros: Belmiro Muianga cuts my hair, and Belmiro Chiziane is on my shift"
+    under the heading "Friends" names no best friend twice over."""
+    friends = [hit("Friends: My best friend is Custódio Mabote (since school in Maputo).", line=25, rank=0, topic="Friends"),
+               hit("Friends: Two Belmiros: Belmiro Muianga cuts my hair, and Belmiro Chiziane is on my shift.", line=26, rank=1,
+                   topic="Friends")]
+    reading = Reader(overlap_model()).read("Who is my best friend?", friends)
+    assert reading.kind == "answered" and "Custódio Mabote" in reading.answer
+    # ... nor a line that counts two namesakes ("Two Limphos") before naming them.
+    two = hit("Friends: Two Limphos, don't mix them up in the phone: Limpho Ralitlhare does my hair (salon in town) "
+              "and Limpho Moeketsi sits next to me.", line=27, rank=1, topic="Friends")
+    reading = Reader(overlap_model()).read("Who is my best friend?", [friends[0], two])
+    assert reading.kind == "answered" and "Custódio Mabote" in reading.answer
+
+
+def test_which_bank_my_salary_goes_to_asks_for_the_bank():
+    """"wich bank gets my salary" names the salary but asks for a bank: the line that says which
+    account the salary goes to answers, not the salary's amount."""
+    from agent.reader_question import analyse
+    assert analyse("wich bank gets my salary").want == "name" and analyse("How much is my salary?").want == "money"
+    statements = [hit("salary (net): before: 46.800,00 MT; from October: 58.300,00 MT", line=11, rank=0, path="/notes/Journal/2026-09-26.md"),
+                  hit("Banks: Moza Banco, current account 0041 2290 6613 01 (salary).", line=12, rank=1, path="/notes/Money.md", topic="Banks"),
+                  hit("Banks: Socremo, savings account 5508 7712 (school fees, Christmas).", line=13, rank=2, path="/notes/Money.md", topic="Banks")]
+    reading = Reader(overlap_model()).read("wich bank does my salary go to", statements)
+    assert reading.kind == "answered" and "Moza Banco" in reading.answer
