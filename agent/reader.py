@@ -1241,6 +1241,14 @@ class Reader:
             return None
         return vals[0]
 
+    def _lines_naming(self, words: Sequence[str], cands: list[Scored], everything: Sequence[StatementHit]) -> list[str]:
+        """The lines a check of who or what the notes keep reads: the best candidates, all that was
+        retrieved, and every line of the notes that names one of `words` (the full-text index)."""
+        pool = [*(c.statement.text for c in cands), *(st.text for st in everything)]
+        for word in words if self.mentions is not None else ():
+            pool += self.mentions(word)
+        return pool
+
     def _ambiguity(self, info: QuestionInfo, cands: list[Scored], everything: Sequence[StatementHit] = ()) -> list[str] | None:
         """Different people fit one singular relation of the question ("my son", "Chris")."""
         low = info.text.lower().replace("’", "'")
@@ -1249,19 +1257,13 @@ class Reader:
         texts = [c.statement.text for c in cands[:4]]
         if asks_the_car(info.text) and not info.names:
             # "What's the plate of our car?" where the notes keep two cars with their plates.
-            pool = [*(c.statement.text for c in cands[:8]), *(st.text for st in everything)]
-            for word in ("plate", "car", "cars") if self.mentions is not None else ():
-                pool += self.mentions(word)
-            cars = listed_cars(pool)
+            cars = listed_cars(self._lines_naming(("plate", "car", "cars"), cands[:8], everything))
             if cars:
                 return cars
         if _GRAN_ASKED.search(info.text):
             # "When is grandma's birthday?" where the notes call two women "Grandma Nkechi" and
             # "Babcia Halina" (or "Oma Hilde" and "Teta Salma"): the children's two grandmothers.
-            pool = [*(c.statement.text for c in cands[:6]), *(st.text for st in everything)]
-            for title in _GRAN_TITLES if self.mentions is not None else ():
-                pool += self.mentions(title)
-            grans = _titled_grandmothers(pool)
+            grans = _titled_grandmothers(self._lines_naming(_GRAN_TITLES, cands[:6], everything))
             if len(grans) >= 2:
                 return grans
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
@@ -1277,10 +1279,7 @@ class Reader:
             noun = rel.group(1)
             if noun in _DOCTOR_WORDS:
                 # "my doctor" over a health note keeping a GP, a cardiologist and a dentist.
-                pool = [*(c.statement.text for c in cands[:8]), *(s.text for s in everything)]
-                for word in ("Dr", "doctors", "doctor") if self.mentions is not None else ():
-                    pool += self.mentions(word)
-                doctors = listed_doctors(pool)
+                doctors = listed_doctors(self._lines_naming(("Dr", "doctors", "doctor"), cands[:8], everything))
                 if doctors:
                     return doctors
             if noun in ("kid", "child") and rel.group(0).startswith(("my", "our")) and not info.names:
