@@ -942,7 +942,10 @@ class Reader:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if reading.kind == "answered" and not already_said:
             reading = self._unless_retired(info, reading, statements, question)
-        many = None if already_said or reading.kind != "answered" or reading.value is not None else _relatives_in_one_line(info, reading, cands)
+        # (A value chosen from a line that names two of the asked kind, "Uncle Ransford Blagrove lives in
+        # Montego Bay; Uncle Lascelles Pusey lives in May Pen", is one of two as well.)
+        many = None if already_said or reading.kind != "answered" else _relatives_in_one_line(info, reading, cands) \
+            if reading.value is None else _kin_named_twice(info, reading.statement.text)
         if many:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(many)}. Which one do you mean?",
                            question=question, statement=reading.statement, candidates=cands)
@@ -1596,6 +1599,20 @@ def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str
             if f"{given} {word}" not in found:
                 found.append(f"{given} {word}")
     return found if len(found) >= 2 else []
+
+
+def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:
+    """Two people the line names by the relation asked ("Uncle Ransford Blagrove lives in Montego
+    Bay; Uncle Lascelles Pusey lives in May Pen" for "Where does my uncle live?"), to ask which."""
+    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", info.text.lower().replace("’", "'"))
+    if rel is None or info.plural or re.fullmatch(_KIN, rel.group(1)) is None:
+        return None
+    people = re.findall(rf"\b((?i:{rel.group(1)})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
+    by_given: dict[str, str] = {}  # "Uncle Ransford" and "Uncle Ransford Blagrove" are one uncle
+    for p in people:
+        if p.split()[1].lower() not in STOP_WORDS:
+            by_given[p.split()[1]] = max(by_given.get(p.split()[1], p), p, key=len)
+    return list(by_given.values()) if len(by_given) >= 2 else None
 
 
 def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[Scored]) -> list[str] | None:

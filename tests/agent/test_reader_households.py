@@ -141,3 +141,13 @@ def test_which_bank_my_salary_goes_to_asks_for_the_bank():
                   hit("Banks: Socremo, savings account 5508 7712 (school fees, Christmas).", line=13, rank=2, path="/notes/Money.md", topic="Banks")]
     reading = Reader(overlap_model()).read("wich bank does my salary go to", statements)
     assert reading.kind == "answered" and "Moza Banco" in reading.answer
+
+
+def test_a_line_naming_two_of_the_asked_relation_asks_which():
+    """"Uncle Ransford Blagrove lives in Montego Bay; Uncle Lascelles Pusey lives in May Pen": the
+    place read first is one uncle's; the same uncle written twice is one."""
+    two = hit("Your side: Uncle Ransford Blagrove lives in Montego Bay; Uncle Lascelles Pusey lives in May Pen.", line=14)
+    reading = Reader(overlap_model()).read("Where does my uncle live?", [two])
+    assert reading.kind == "ambiguous" and "Ransford Blagrove" in reading.answer and "Lascelles Pusey" in reading.answer
+    one = hit("Uncle Ransford lives in Montego Bay. Uncle Ransford Blagrove moved there in 2019.", line=14)
+    assert Reader(overlap_model()).read("Where does my uncle live?", [one]).kind == "answered"
