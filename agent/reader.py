@@ -1469,7 +1469,8 @@ def _titled_grandmothers(texts: Sequence[str]) -> list[str]:
 _NAME_WORD = r"[A-Z][\w'’-]+"
 _CHILD_OF_MINE = re.compile(
     # "Temur — our son", "Sabina (our daughter)", "Lina, our daughter"; "our son Yassine", "my daughter, Lina"
-    rf"\b({_NAME_WORD})(?: {_NAME_WORD})?\s*(?:—|–|-|:|,|\()\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter)\b(?![-’'])"
+    # ... and 'Reitumetse ("Reitu"), our daughter', a nickname in brackets after the name
+    rf"\b({_NAME_WORD})(?: {_NAME_WORD})?(?:\s*\([\"“']?[^()\"“”]{{1,20}}[\"”']?\))?\s*(?:—|–|-|:|,|\()\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter)\b(?![-’'])"
     rf"|\b(?:[Mm]y|[Oo]ur)\s+(?:(?:older|oldest|elder|eldest|younger|youngest|little|big)\s+)?(?:son|daughter)(?![-’'])\s*,?\s+({_NAME_WORD})")
 
 

@@ -340,7 +340,7 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             label = _heading_labels(sb, sc, info.text)
         if label is None:
             continue
-        if set(re.findall(r"\w+", label[0].lower())) & asked != set(re.findall(r"\w+", label[1].lower())) & asked:
+        if _asked_in(label[0], asked) != _asked_in(label[1], asked):
             continue  # "the car insurance policy number": "car insurance" is meant, not "tenant insurance"
         rb, rc = record_text(sb, pool), record_text(sc, pool)
         if not options:
@@ -350,6 +350,13 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             options.append(this)
             codes.add(other)
     return options if len(options) >= 2 else None
+
+
+def _asked_in(label: str, asked: set[str]) -> set[str]:
+    """The question's words a record's label says, inside a compound too: "Lesotho PostBank" says
+    "bank" as "Standard Lesotho Bank" does."""
+    words = re.findall(r"\w+", label.lower())
+    return {w for w in asked if w in words or len(w) >= 4 and any(w in x for x in words)}
 
 
 def _to_first_comma(text: str) -> str:

@@ -54,6 +54,8 @@ def test_the_car_with_two_cars_of_the_household_is_asked_about():
 def test_only_cars_with_a_plate_count_and_a_car_named_by_the_question_is_one():
     assert listed_cars(["Sold the old Honda Jazz, plate AB 12 CD, to a neighbour.", "My car: Kia Picanto, plate KT 204 BB."]) == []
     assert listed_cars(["Thinking about a Toyota Yaris next year.", "My car: Kia Picanto, plate KT 204 BB."]) == []
+    # A model written in lower case with its number: Hyundai's "i10".
+    assert listed_cars(["Car: Hyundai i10, silver, 2017; Plate: 5127 TBK; Driver: me", "Hery: Nissan X-Trail, plate 9076 TAM"]) == ["Hyundai i10", "Nissan X-Trail"]
     assert asks_the_car("What's the plate of our car?")
     assert not asks_the_car("What's the plate of the car Sam drives?") and not asks_the_car("What's the plate of my car?")
 
@@ -151,3 +153,20 @@ def test_a_line_naming_two_of_the_asked_relation_asks_which():
     assert reading.kind == "ambiguous" and "Ransford Blagrove" in reading.answer and "Lascelles Pusey" in reading.answer
     one = hit("Uncle Ransford lives in Montego Bay. Uncle Ransford Blagrove moved there in 2019.", line=14)
     assert Reader(overlap_model()).read("Where does my uncle live?", [one]).kind == "answered"
+
+
+def test_a_child_written_with_a_nickname_in_brackets_is_one_of_our_children():
+    """'Reitumetse ("Reitu"), our daughter' beside "Kamohelo, our son": two children to ask about."""
+    from agent.reader import _own_children
+    assert _own_children(["Kamohelo, our son, born 2016.", 'Reitumetse ("Reitu"), our daughter, born 2022.']) == ["Kamohelo", "Reitumetse"]
+
+
+def test_two_accounts_one_named_by_a_compound_are_asked_about():
+    """"Standard Lesotho Bank, current account ..." and "Lesotho PostBank, savings account ...":
+    "PostBank" says "bank" as the other label does, so neither is the one the question names."""
+    banks = [hit("Banks: Standard Lesotho Bank, current account 9080 2251 7734 (salary goes here).", line=17, rank=0,
+                 path="/notes/money.norg", topic="Banks"),
+             hit("Banks: Lesotho PostBank, savings account 0314 662 901 (school fees).", line=18, rank=1,
+                 path="/notes/money.norg", topic="Banks")]
+    reading = Reader(overlap_model()).read("What's my bank account number?", banks)
+    assert reading.kind == "ambiguous" and "Standard Lesotho Bank" in reading.answer and "Lesotho PostBank" in reading.answer
