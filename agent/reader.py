@@ -557,7 +557,9 @@ class Reader:
             if info.want == "date" and typed and _ASKS_AN_END.search(info.text):
                 # "When does my car insurance expire?": "now insured with Ndzilo Seguros, ..., from
                 # 1 August" says when the policy starts, not when it ends.
-                typed = [v for v in typed if not re.search(rf"\b(?:from|since|starting|as of|effective)\s+(?:the\s+)?{re.escape(v)}", st.text, re.IGNORECASE)]
+                # ("cover started 1 July", "starts on 1 August" alike.)
+                typed = [v for v in typed if not re.search(rf"\b(?:from|since|starting|as of|effective|start(?:s|ed)?(?: on)?|beg[ai]ns?(?: on)?)\s+(?:the\s+)?{re.escape(v)}",
+                                                           st.text, re.IGNORECASE)]
                 own = [v for v in own if v in typed]
             if info.want == "money" and asked_currency and typed and not asked_currency & _currencies(st.text + " " + st.source):
                 typed = own = []  # "How much is it in euros?" is not answered by an amount in dollars

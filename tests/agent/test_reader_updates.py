@@ -453,6 +453,9 @@ def test_the_day_a_policy_starts_is_not_when_it_expires():
                line=6, rank=1, path="/notes/Journal/2026-07-25.md")
     reading = Reader(overlap_model()).read("When does my car insurance policy expire?", [page, news])
     assert reading.kind == "abstained", reading.answer
+    started = hit("The Corolla is now insured with Ndzilo Seguros, policy ND-2209, cover started 1 August.", line=6, rank=1,
+                  path="/notes/Journal/2026-07-25.md")
+    assert Reader(overlap_model()).read("When does my car insurance policy expire?", [page, started]).kind == "abstained"
     both = hit("Car insurance with Ndzilo Seguros, valid from 1 August 2026 to 31 July 2027.", line=3, path="/notes/Car.md")
     reading = Reader(overlap_model()).read("When does my car insurance policy expire?", [both])
     assert reading.kind == "answered" and "31 July 2027" in reading.answer
