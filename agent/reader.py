@@ -1604,13 +1604,20 @@ def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str
     return found if len(found) >= 2 else []
 
 
+def _asked_kin(info: QuestionInfo) -> str | None:
+    """The one relative a question asks of ("brother" in "Where does my older brother live?",
+    "sister-in-law"), None when it asks of several or of no relative."""
+    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", info.text.lower().replace("’", "'"))
+    return None if info.plural or rel is None or re.fullmatch(_KIN, rel.group(1)) is None else rel.group(1)
+
+
 def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:
     """Two people the line names by the relation asked ("Uncle Ransford Blagrove lives in Montego
     Bay; Uncle Lascelles Pusey lives in May Pen" for "Where does my uncle live?"), to ask which."""
-    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?)(?:'s)?\b", info.text.lower().replace("’", "'"))
-    if rel is None or info.plural or re.fullmatch(_KIN, rel.group(1)) is None:
+    kin = _asked_kin(info)
+    if kin is None:
         return None
-    people = re.findall(rf"\b((?i:{rel.group(1)})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
+    people = re.findall(rf"\b((?i:{re.escape(kin)})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
     by_given: dict[str, str] = {}  # "Uncle Ransford" and "Uncle Ransford Blagrove" are one uncle
     for p in people:
         if p.split()[1].lower() not in STOP_WORDS:
@@ -1623,10 +1630,9 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     born 02/09/2017, and Stavros, born 30/05/2021" for "When is my nephew's birthday?"): each value
     introduced by the same word and after a name of its own; the people with their values, to ask
     which. None for a line giving one thing two values ("issued ..., expires ...")."""
-    low = info.text.lower().replace("’", "'")
-    rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", low)
-    if info.plural or info.want is None or rel is None or re.fullmatch(_KIN, rel.group(1)) is None:
+    if info.want is None or _asked_kin(info) is None:
         return None
+    low = info.text.lower().replace("’", "'")
     best = next((c for c in cands if c.statement is reading.statement), None)
     if best is None:
         return None
@@ -1906,11 +1912,14 @@ _HOME_WORDS = frozenset("building flat apartment house home place block".split()
 _ELSEWHERE = _PLACE_NOUNS | frozenset("work uni parents parent mum mom dad garage shed storage cellar locker studio".split())
 
 
+# "What's my passport number?": the word every number's line says.
+_NUMBER_STEM = stem("number")
+# A question asking when something ends, not when it begins.
+_ASKS_AN_END = re.compile(r"\b(?:expire|expires|expiry|run out|runs out|valid (?:until|till|to)|until when|end)\b", re.IGNORECASE)
+# "my doctor", "the doc's number": any kind of doctor, which the notes may keep several of.
+_DOCTOR_WORDS = frozenset({"doctor", "doc", "dr"})
 # What a code is "with" or "for" in so many words, which a line names instead: "the account number
 # with the alarm company" is "Alarm: Brightline Security, account BL-330981".
-_NUMBER_STEM = stem("number")
-_ASKS_AN_END = re.compile(r"\b(?:expire|expires|expiry|run out|runs out|valid (?:until|till|to)|until when|end)\b", re.IGNORECASE)
-_DOCTOR_WORDS = frozenset({"doctor", "doc", "dr"})
 _GENERIC_PLACES = frozenset("company firm provider business shop store office".split())
 
 
