@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import neorg, silverbullet
+from memory import howm, nb, neorg, silverbullet
 from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
 from memory.updated import last_updated
 
@@ -180,6 +180,24 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                 return ParsedFile(kind="markdown", blocks=_parse_markdown(page), warnings=[warning] if warning else [],
                                   title=title, written=day)
             return _page(md, warning, day or last_updated(md))
+    if why := howm.is_tool_file(path, lines):
+        return _nothing("text", warning, why)
+    if kind == "text" and howm.looks_like_howm(path, lines):
+        # A howm memo file: each memo's `= title` a heading over its lines, dated by its `[YYYY-MM-DD HH:MM]`
+        # stamp (else the file's name), reminders `[2026-04-20]+ ...` in words, `>>>`/`<<<` links left out.
+        md, days = howm.to_markdown(lines)
+        return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [],
+                          written=howm.written(path), written_from=days)
+    if why := nb.is_tool_file(path):
+        return _nothing("text", warning, why)
+    if kind == "markdown" and nb.notebook_of(path):
+        # An nb notebook's note: a todo (`*.todo.md`) one statement of its title, state and due date over its
+        # description and tasks; a note named by its creation time (`20260412193022.md`) dated by that name.
+        day = nb.name_day(path)
+        if nb.is_todo(path) and (todo := nb.todo_to_markdown(lines)) is not None:
+            return _converted(*todo, warning, written=day)
+        if day:
+            return _page(vault_lines(lines), warning, front_matter_date(lines) or last_updated(lines) or day)
     if anytype.looks_like_anytype(path, text) and (obj := anytype.to_markdown(path, text)) is not None:
         # An Anytype export's object (Any-Block JSON): a page's name over its relations and blocks, dated.
         warning = "; ".join(w for w in (warning, obj.warning) if w) or None

@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s61"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s62"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -509,12 +509,21 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             while rest_start < len(text) and text[rest_start].isspace():
                 rest_start += 1
             inner = sentence_spans(text[rest_start:])
+            # A note of one fact per line ("Boss: Mr. Clement Gonsalves, strict but fair." then
+            # "Hours 7:30 to 4:30." then "Lorraine Heeralall on the other bench."): every sentence
+            # ends its own line, so the key is the first line's alone; the lines after it are not
+            # the boss's. (Prose wrapped anywhere, and sentences on the key's own line, keep it.)
+            ends = {p.end for p in run.parts}
+            key_line_end = run.parts[0].end
+            per_line = len(run.parts) > 1 and all(len(text[:b + rest_start].rstrip()) in ends for _, b in inner)
             first = True
             for a, b in inner:
                 a, b = a + rest_start, b + rest_start
                 if first:  # the first sentence keeps its key in its source and line
                     builder.span(run, 0, b, "kv", topic + [kv[0]], label)
                     first = False
+                elif per_line and a >= key_line_end:
+                    builder.span(run, a, b, "sentence", topic, "")
                 else:
                     builder.span(run, a, b, "sentence", topic + [kv[0]], kv[0])
             continue

@@ -114,6 +114,26 @@ def test_plain_text_lines_and_key_topics(tmp_path):
     assert stmts[1].topic == ["Cello"] and stmts[1].source == "Lessons with Mr. Okonkwo on Thursdays."
 
 
+def test_a_key_on_a_line_of_its_own_is_not_the_topic_of_the_lines_after_it(tmp_path):
+    """One fact per line: "Boss: Mr. Clement Gonsalves ..., strict but fair." then "Hours ..." and
+    "Lorraine ... on the other bench.": those lines are not about the boss. Prose wrapped in the
+    middle of a sentence keeps the key for the sentences after it."""
+    text = ("Boss: Mr. Clement Gonsalves (QC Manager), strict but fair.\n"
+            "Hours 7:30 to 4:30, one Saturday half day a month.\n"
+            "Lorraine Heeralall on the other bench.\n"
+            "\n"
+            "Cello: I have played since I was eight and I practise\n"
+            "every day. Lessons on Thursdays.\n")
+    stmts = parse_statements(tmp_path / "work.txt", text.encode())
+    assert [(s.line, s.kind, s.text, s.topic) for s in stmts] == [
+        (1, "kv", "Boss: Mr. Clement Gonsalves (QC Manager), strict but fair.", ["Boss"]),
+        (2, "sentence", "Hours 7:30 to 4:30, one Saturday half day a month.", []),
+        (3, "sentence", "Lorraine Heeralall on the other bench.", []),
+        (5, "kv", "Cello: I have played since I was eight and I practise every day.", ["Cello"]),
+        (6, "sentence", "Cello: Lessons on Thursdays.", ["Cello"]),
+    ]
+
+
 def test_a_struck_out_value_followed_by_another_reads_as_the_change(tmp_path):
     """"~~Granite Wall~~ The Crux Room" is a change of gym, not a gym called "Granite Wall The
     Crux Room"; a struck value with no replacement after it keeps its words; RST rules stay out."""
