@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -54,6 +54,7 @@ from agent.reader_text import (
 )
 from agent.reader_cars import CAR_MAKES, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
+from agent.reader_kin import named_kin, partners_named
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
@@ -292,11 +293,29 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms |= {stem("password"), stem("network")}  # "Wi-Fi: Mielie_5G / rooibos-kettle-14": the network, then its password
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
-            terms |= {stem(w) for w in _name_words(name)}
+            terms |= {stem(w) for w in _name_words(name) or name.split()}  # (a relation, "brother": its word)
     if st.continues:
         # "He moved from Moscow to Seoul" right after "Called Sardor aka." says what that one says.
         terms |= content_words(st.context)
+    if _BEST_MATE.search(st.text):
+        terms.add(stem("friend"))  # "Leota Mulitalo - my best mate since primary school"
+    if _SAVINGS_NUMBER.search(st.text):
+        terms.add(stem("account"))  # "Samoa Commercial Bank - savings 5503812269": a savings account's number
+    if _TYRE_SIZE.search(st.text):
+        terms.add(stem("size"))  # "Tyres 185/60 R14" gives their size
+    if RENTED_FROM.search(st.text):
+        terms |= {stem("landlord"), stem("landlady")}  # "Renting the flat from Mr. Seepaul" names the landlord
+    if _COVER.search(f"{st.context} {st.text}" if st.continues else st.text):
+        terms.add(stem("insurance"))  # "Renewed the Demio cover with Tausi. Premium is now ...": its insurance
     return terms
+
+
+_BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
+_SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*[:#]?\s*\d[\d -]{5,}\d", re.IGNORECASE)
+_TYRE_SIZE = re.compile(r"\b\d{3}/\d{2}\s?Z?R\s?\d{2}\b")
+# Cover that is insurance: renewed, with a premium, a policy, a claim or an excess beside it.
+_COVER_WORDS = r"(?:renew\w*|premium|polic(?:y|ies)|insurer|claims?|excess)"
+_COVER = re.compile(rf"\b{_COVER_WORDS}\b[^.;]{{0,60}}\bcover\b|\bcover\b[^.;]{{0,60}}\b{_COVER_WORDS}\b|\bcover\b.{{0,80}}\b(?:premium|polic(?:y|ies))\b", re.IGNORECASE)
 
 
 # Words that make another kind of the noun after them: a half marathon is no marathon, a
@@ -450,6 +469,7 @@ class Reader:
         cards = _card_values(statements)
         # "Priit Tamm's": the owner is the person, whom a line may call by the given name alone.
         given = {n.split()[-1].lower(): n.split()[0] for n in info.names if len(n.split()) == 2}
+        own_kin = _relative_itself(info)
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -474,7 +494,7 @@ class Reader:
             if st.context and nicknames:
                 # "Tomi finally called. He has left Santiago ...": the nickname before says whom.
                 near |= {stem(w) for name, nicks in nicknames.items() if any(re.search(rf"\b{re.escape(n)}\b", st.context) for n in nicks)
-                         for w in _name_words(name)} - terms
+                         for w in _name_words(name) or name.split()} - terms
             cover = (len(info.terms & terms) + CONTEXT_COVER * len(info.terms & near)) / n_terms
             terms = terms | near
             # A value in the statement's own words counts fully; one only in its heading ("Lisbon,
@@ -607,6 +627,14 @@ class Reader:
                 if re.search(r"\b(?:first|given|christian) name\b", info.text.lower()):
                     # "Mr Adebayo" gives a surname: it does not answer "the inspector's first name".
                     typed = [v for v in typed if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\S+", v) and not v.isupper()]
+                if info.subject in ("landlord", "landlady") and (rented := RENTED_FROM.search(st.text)):
+                    # "Renting the house in Vaitele-uta from Tavita Soliai": the name after "from".
+                    at = st.text.lower().rfind("from", 0, rented.end())
+                    typed = [v for v in typed if st.text.find(v, at) >= 0] or typed
+                if partners := partners_named(st.text, typed, own_kin):
+                    # "## Brother / Tomasz. His wife Anna Kowalczyk is a nurse.": Anna is his wife,
+                    # not the brother asked of.
+                    typed = [v for v in typed if v not in partners]
                 own = [v for v in own if v in typed]
             if info.want == "email" and typed and info.names:
                 # An address names its owner: "farah.qureshi@..." on a card that mentions Ingrid
@@ -630,6 +658,9 @@ class Reader:
                 # about the place without naming its kind.
                 others = info.terms - {stem(noun)}
                 about_it = len(others) >= 2 and others <= terms
+                # (Not whose the thing is: "Samoa Commercial Bank - savings ... (Leilani's school
+                # savings)" names no branch; Leilani owns the savings.)
+                own_names = [v for v in own_names if not re.search(rf"\b{re.escape(v)}(?:['’]s\b|['’](?!\w))", st.text)]
                 typed = beside if said_kind or (re.fullmatch(_SITE_KINDS, noun) and not about_it) else own_names
                 # Of those, one that carries the kind in its name is the place; a doctor's name
                 # beside it is who works there ("Dr. Karine Manukyan, Polyclinic No. 17").
@@ -893,6 +924,10 @@ class Reader:
         info = analyse(question)
         if not info.terms and not info.names:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
+        if not info.names and (kin := _relative_itself(info)) and (given := named_kin(kin, statements)):
+            # "My brother Shivnarine living in Wismar now": a later "Shivnarine moved to New
+            # Amsterdam for good" speaks of the brother asked of, as a nickname speaks of its person.
+            nicknames = {**(nicknames or {}), kin: [given]}
         cands = self.candidates(info, statements, nicknames or {})
         ambiguous = self._ambiguity(info, cands, statements)
         if ambiguous:
@@ -1125,6 +1160,8 @@ class Reader:
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         if _WIFI_PAIR.search(st.text):
             said += " password network"  # "Wi-Fi: Mielie_5G / rooibos-kettle-14"
+        if RENTED_FROM.search(st.text):
+            said += " landlord landlady"  # "Renting the house from Sione Tui"
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)
@@ -1292,6 +1329,11 @@ class Reader:
                 # daughter": two children, so which one is asked.
                 pool = [*listings, *(line for w in ("son", "daughter") for line in (self.mentions(w) if self.mentions is not None else []))]
                 kids = _own_children(pool)
+                if len(kids) < 2:
+                    # ... or lists them under a heading of their own ("= kids" over "Rishi - Grade 5
+                    # at ...", "Kavita - Sunbeam Nursery"), or as "our two" ("Leilani and Ropati - our two").
+                    kids = _kids_listed([*(c.statement for c in cands[:8]), *everything],
+                                        self.mentions("kids") if self.mentions is not None else [])
                 if len(kids) >= 2:
                     return kids
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
@@ -1476,6 +1518,30 @@ _CHILD_OF_MINE = re.compile(
     rf"|\b(?:[Mm]y|[Oo]ur)\s+(?:(?:older|oldest|elder|eldest|younger|youngest|little|big)\s+)?(?:son|daughter)(?![-’'])\s*,?\s+({_NAME_WORD})")
 
 
+_KIDS_HEADING = re.compile(r"^(?:(?:my|our|the)\s+)?(?:kids|children)$", re.IGNORECASE)
+_OUR_TWO = re.compile(rf"\b({_NAME_WORD}) and ({_NAME_WORD})(?:\s+[\"“'][^\"“”']{{1,15}}[\"”'])?\s*(?:—|–|-|:|,)\s*(?:my|our) (?:two|kids|children|boys|girls)\b")
+
+
+def _kids_listed(statements: Sequence[StatementHit], mentions: Sequence[str] = ()) -> list[str]:
+    """The children a note lists under a heading of their own ("kids": "Rishi - Grade 5 at ...",
+    'Kavita "Kavs" - Sunbeam Nursery'), or names as "our two" ("Leilani and Ropati - our two")."""
+    found: dict[str, None] = {}
+    opens = re.compile(rf"({_NAME_WORD})(?:\s+[\"“'][^\"“”']{{1,15}}[\"”'])?\s*(?:—|–|-|:|,)\s")
+    # (A line the full-text index found by "kids" that does not say it has it in its heading.)
+    headed = [st.text[len(st.topic) + 1:].lstrip() if st.text.startswith(f"{st.topic}:") else st.text
+              for st in statements if _KIDS_HEADING.match(st.topic.strip())]
+    headed += [t for t in mentions if not re.search(r"\b(?:kids|children)\b", t, re.IGNORECASE)]
+    for body in headed:
+        m = opens.match(body)
+        if m and m.group(1).lower() not in STOP_WORDS:
+            found.setdefault(m.group(1), None)
+    for text in [*(st.text for st in statements), *mentions]:
+        for m in _OUR_TWO.finditer(text):
+            found.setdefault(m.group(1), None)
+            found.setdefault(m.group(2), None)
+    return list(found)
+
+
 def _own_children(texts: Sequence[str]) -> list[str]:
     """The names the notes give the user's sons and daughters (not a niece's, not "my son-in-law")."""
     found: dict[str, None] = {}
@@ -1609,6 +1675,21 @@ def _asked_kin(info: QuestionInfo) -> str | None:
     "sister-in-law"), None when it asks of several or of no relative."""
     rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", info.text.lower().replace("’", "'"))
     return None if info.plural or rel is None or re.fullmatch(_KIN, rel.group(1)) is None else rel.group(1)
+
+
+def _relative_itself(info: QuestionInfo) -> str | None:
+    """The relative the question asks about itself: "brother" in "Where does my brother live?",
+    not in "my sister's husband's phone number" (her husband is asked of)."""
+    kin = _asked_kin(info)
+    if kin and re.search(rf"\b{re.escape(kin)}['’]s\s+[a-z]", info.text.lower()) and _owner_is_kin(info, kin):
+        return None
+    return kin
+
+
+def _owner_is_kin(info: QuestionInfo, kin: str) -> bool:
+    # "my sister's husband's": the word after the relative's "'s" is another relative.
+    m = re.search(rf"\b{re.escape(kin)}['’]s\s+([a-z-]+)", info.text.lower())
+    return bool(m) and re.fullmatch(_KIN, m.group(1)) is not None
 
 
 def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:
@@ -2180,6 +2261,17 @@ def _record_month(st: StatementHit) -> set[str]:
     return {_MONTH_ABBR[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
 
 
+# A file named only by the moment it was made: nb's "20260926161020.md" (a note with a title after
+# its stamp, org-roam's "20240501120000-pamuk.org", is a page made then and edited since).
+_STAMPED_NAME = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?\d{4,6})(?:\.todo)?\.\w+$")
+
+
+def _dated_path(path: str) -> str:
+    """The path, with the day its file name stamps written out where the name stamps one."""
+    m = _STAMPED_NAME.match(Path(path).name)
+    return f"{path} {m.group(1)}-{m.group(2)}-{m.group(3)}" if m else path
+
+
 def written_date(st: StatementHit):
     """When a statement was true: its file name's or heading's date, a date column, else the
     latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
@@ -2191,11 +2283,11 @@ def written_date(st: StatementHit):
         keyed += [k for k in [*st.fields, label.group(1) if label else ""] if k and latest_date(k) and len(k) <= 24]
         # A row's own date column says when it was written better than its file's name (a
         # password manager's "export-2026-11-28.csv" holds rows last changed years before).
-        found = latest_date(" ".join(keyed)) or latest_date(f"{st.path} {st.topic} {' '.join(keyed)}")
+        found = latest_date(" ".join(keyed)) or latest_date(f"{_dated_path(st.path)} {st.topic} {' '.join(keyed)}")
         if found or keyed:
             return found
-        return latest_date(f"{st.path} {st.topic}")
-    return latest_date(f"{st.path} {st.topic} {st.text}")
+        return latest_date(f"{_dated_path(st.path)} {st.topic}")
+    return latest_date(f"{_dated_path(st.path)} {st.topic} {st.text}")
 
 
 def version_date(st: StatementHit):
@@ -2203,7 +2295,7 @@ def version_date(st: StatementHit):
     have been written on 15 September, so that date is what the line tells (an appointment) and
     the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
     found = written_date(st)
-    if found and not st.fields and (heading := latest_date(f"{st.path} {st.topic}")) and heading[0] and heading[2] and found > heading:
+    if found and not st.fields and (heading := latest_date(f"{_dated_path(st.path)} {st.topic}")) and heading[0] and heading[2] and found > heading:
         # A line under a heading dated to the day ("Weekly sync, 7 Sep 2026": "Target launch date:
         # 12 November") was written that day; the later date in its words is what it tells, not
         # when it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its
@@ -2722,7 +2814,8 @@ _PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:
 
 # A grandparent, an uncle or an aunt written as a parent's parent or sibling ("tata's mother",
 # "my mother's mother", "papa's younger brother"), in any of the words notes use for a parent.
-_PARENT_WORDS = r"(?:mum|mom|mother|mama|mamma|mummy|mommy|mami|mamá|ma|dad|father|papa|papá|tata|tati|daddy|pa|ona|ota|baba|pai|mãe|mae|pap[aá]i|vader|moeder|padre|madre|père|mère|pere|mere)"
+# (Also Samoan "Tinā" and "Tamā", and "Mai", mother, of Indo-Caribbean families.)
+_PARENT_WORDS = r"(?:mum|mom|mother|mama|mamma|mummy|mommy|mami|mamá|ma|dad|father|papa|papá|tata|tati|daddy|pa|ona|ota|baba|pai|mãe|mae|pap[aá]i|vader|moeder|padre|madre|père|mère|pere|mere|tinā|tamā|mai)"
 _BY_PARENT = {"grandmother": "mother", "grandma": "mother", "granny": "mother", "gran": "mother", "nan": "mother",
               "grandfather": "father", "grandpa": "father", "grandad": "father", "granddad": "father",
               "uncle": "brother", "aunt": "sister", "auntie": "sister"}
@@ -2736,7 +2829,8 @@ def _by_parent(noun: str, statements, mentions=None) -> list[str]:
     rel = _BY_PARENT.get(noun)
     if rel is None:
         return []
-    said = re.compile(rf"\b(?:my\s+)?{_PARENT_WORDS}['’]s\s+(?:(?:older|elder|younger|little|big|eldest|youngest)\s+)?{rel}\b", re.IGNORECASE)
+    # ("Pa mother", "Mai brother": Guyanese Creolese leaves the possessive's "'s" out.)
+    said = re.compile(rf"\b(?:my\s+)?{_PARENT_WORDS}(?:['’]s)?\s+(?:(?:older|elder|younger|little|big|eldest|youngest)\s+)?{rel}\b", re.IGNORECASE)
     pool = [getattr(st, "text", st) for st in statements] + (mentions(rel) if mentions is not None else [])
     out: list[str] = []
     for text in pool:
@@ -2745,7 +2839,7 @@ def _by_parent(noun: str, statements, mentions=None) -> list[str]:
             continue
         before = text[: m.start()].rstrip().removesuffix(":").split(":")[-1]  # after the headings it carries
         label = re.sub(r"\([^()]*\)", " ", before)
-        label = re.sub(r"[\s,;—–-]+$", "", label).strip(" *-")
+        label = re.sub(r"[\s,;—–(-]+$", "", label).strip(" *-")  # (and the bracket the relation opens: "Aji Rookmin (Pa mother)")
         label = " ".join(label.split())
         if label[:1].isupper() and 1 <= len(label.split()) <= 4 and label not in out:
             out.append(label)

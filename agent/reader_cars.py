@@ -19,7 +19,7 @@ _MODEL = re.compile(r"\s+((?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*)(?:\s+(?:[A-Z0-9][
 _PLATE = re.compile(r"\b(?:plates?|reg(?:istration)?|rego|kenteken|nummerplade|numberplate|matr[ií]cula|immatriculation|rendszám|"
                     r"registracija|SPZ|ECV)\b", re.IGNORECASE)
 # A car the household no longer has, or never had: "sold the old Honda Jazz", "a hire car".
-_NOT_OURS = re.compile(r"\b(?:sold|old|previous|former|hired?|rental|rented|test[- ]drive|borrowed|loan car|courtesy car)\b", re.IGNORECASE)
+_NOT_OURS = re.compile(r"\b(?:sold|old|previous|former|hired?(?! plate)|rental|rented|test[- ]drive|borrowed|loan car|courtesy car)\b", re.IGNORECASE)
 # "the car Radu drives", "the car that passed its Pickerl", "the car with plate NEQ 5124": one car.
 _ONE_MEANT = re.compile(r"\b(?:the|our) (?:car|vehicle)\b\s+(?:that|which|who|with|[A-Z]\w*|we|i|you|he|she|they)\b")
 _ASKED = re.compile(r"\b(?:the|our) (?:car|vehicle)\b", re.IGNORECASE)
@@ -34,11 +34,24 @@ def asks_the_car(question: str) -> bool:
     return bool(_ASKED.search(question)) and not _ONE_MEANT.search(question) and bool(_EVERY_CAR_HAS.search(question))
 
 
+# A plate written without the word: "Toyota Spacio, silver, PWK 4127", "Mitsubishi Triton, P 8602".
+_PLATE_SHAPED = re.compile(r"(?<![\w/-])[A-Z]{1,3}[ -]?\d{3,4}(?:[ -][A-Z]{1,3})?(?![\w/-])")
+
+
+def _plate_shaped(text: str) -> bool:
+    """A code of a plate's shape outside the car's make and model ("BMW 320" is a model)."""
+    rest = text
+    for m in CAR_MAKES.finditer(text):
+        end = model.end() if (model := _MODEL.match(text, m.end())) else m.end()
+        rest = rest[:m.start()] + " " * (end - m.start()) + rest[end:]
+    return bool(_PLATE_SHAPED.search(rest))
+
+
 def listed_cars(texts: Iterable[str]) -> list[str]:
     """The cars the lines give a plate, by make and model ("Nissan Tiida"); [] when fewer than two."""
     found: dict[str, str] = {}
     for text in texts:
-        if not _PLATE.search(text) or _NOT_OURS.search(text):
+        if not (_PLATE.search(text) or CAR_MAKES.search(text) and _plate_shaped(text)) or _NOT_OURS.search(text):
             continue
         for m in CAR_MAKES.finditer(text):
             model = _MODEL.match(text, m.end())

@@ -259,6 +259,23 @@ def _record_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
     return None
 
 
+def _lead_labels(tb: str, tc: str, question: str) -> tuple[str, str] | None:
+    """What names each of two records written as "<name> - <what>, <code>" ("Citizens Bank - savings
+    account 2209915467" / "money: Republic Bank - salary account 1408833271"): the name before the
+    dash, after any heading the line carries."""
+    def lead(text: str) -> str | None:
+        text = re.sub(r"^[\w ]{1,20}:\s+(?=\S)", "", text)
+        m = re.match(r"([^\W\d][^,;:()]{1,40}?)\s+[—–-]\s", text)
+        return m.group(1).strip() if m else None
+    lb, lc = lead(tb), lead(tc)
+    if not lb or not lc or lb == lc:
+        return None
+    asked = set(re.findall(r"\w+", question.lower()))
+    if not set(re.findall(r"\w+", lb.lower())) - asked or not set(re.findall(r"\w+", lc.lower())) - asked:
+        return None
+    return lb, lc
+
+
 def _unaside(label: str) -> str:
     return re.sub(r"\s*\([^()]*\)", "", label).strip() or label
 
@@ -330,12 +347,12 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             continue
         if said is not None and (terms(sc) & info.terms) != said:
             continue
-        if _picked_by_prefix(info.text, sb.text, sc.text):
+        if _picked_by_prefix(info.text, sb.text, sc.text, said or set()):
             continue  # "my mono iban": "mono" begins "monobank", which only one of them says
         # Rows of one table are told apart by a column, or not at all: "Mazda (2025-26)" and
         # "Mazda (2026-27)" with two policy numbers are one policy's years.
         rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
-        label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text)
+        label = _field_labels(sb, sc) if rows else _record_labels(sb.text, sc.text, info.text) or _lead_labels(sb.text, sc.text, info.text)
         if label is None and rows:
             label = _heading_labels(sb, sc, info.text)
         if label is None:
@@ -369,11 +386,12 @@ def _to_first_comma(text: str) -> str:
     return text
 
 
-def _picked_by_prefix(question: str, tb: str, tc: str) -> bool:
+def _picked_by_prefix(question: str, tb: str, tc: str, said: set[str] = frozenset()) -> bool:
     """A word of the question that begins a word of one record and of no word of the other ("mono"
-    for "monobank (чорна картка) ... IBAN" beside "ПриватБанк ... IBAN"): the user named that one."""
+    for "monobank (чорна картка) ... IBAN" beside "ПриватБанк ... IBAN"): the user named that one.
+    (Not a word both records say, one of them otherwise: "savings 5503812269" is an account.)"""
     for w in re.findall(r"[^\W\d_]{3,}", question.lower()):
-        if w in STOP_WORDS:
+        if w in STOP_WORDS or stem(w) in said:
             continue
         inb, inc = (re.search(rf"(?<![^\W\d_]){re.escape(w)}", t.lower()) is not None for t in (tb, tc))
         if inb != inc:

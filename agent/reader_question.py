@@ -75,7 +75,7 @@ _IP = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0
 _PLACE_KINDS = "city|town|village|country|county|island"
 # Places are named beside their kind ("Hodnet's garage", "St Mary's school"); companies, apps and
 # tools go by their bare names ("I joined Brightwater Robotics", "bought Trados").
-_SITE_KINDS = ("school|garage|hospital|club|shop|store|bank|restaurant|hotel|gym|surgery|pharmacy|chemist|"
+_SITE_KINDS = ("school|garage|hospital|club|shop|store|bank|branch|restaurant|hotel|gym|surgery|pharmacy|chemist|"
                "university|college|church|pub|cafe|café|polyclinic|clinic|practice|supermarket|kindergarten|nursery|daycare")
 _BARE_KINDS = "company|firm|agency|airline|band|team|app|tool|brand"
 _NAMED_KINDS = f"{_SITE_KINDS}|{_BARE_KINDS}"
@@ -184,7 +184,10 @@ def analyse(question: str) -> QuestionInfo:
     owners = [m.group(1) for m in re.finditer(r"\b([\w-]+)'s\b", low) if m.group(1) not in ("what", "who", "where", "when", "how", "it", "that", "there", "here")
               # "the aircon guy's number": the guy is whoever services the aircon, which the line
               # says ("Chong Aircond 012-552 3109"); no line calls him "guy".
-              and not (m.group(1) in _SOMEBODY and re.search(rf"\b(?!(?:my|our|the|that|this|a)\b)[a-z]{{3,}} {m.group(1)}'s\b", low))]
+              and not (m.group(1) in _SOMEBODY and re.search(rf"\b(?!(?:my|our|the|that|this|a)\b)[a-z]{{3,}} {m.group(1)}'s\b", low))
+              # "my driver's licence" is the user's licence: a kind of licence, nobody's ("Licence
+              # renewed, valid to 08/11/2031" is the one asked of).
+              and not re.match(r"'s (?:licen[cs]e|permit|manual)\b", low[m.end(1):])]
     subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
     if subj is None:
         subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
@@ -979,13 +982,21 @@ def named_as_mine(text: str, noun: str) -> str | None:
 _SAME_KIND = [frozenset(g.split()) for g in (
     "mum mom mother mam mama mommy mummy ma", "dad father papa daddy pa", "boss manager supervisor lead",
     "doctor gp physician", "vet veterinarian", "partner spouse wife husband boyfriend girlfriend fiance fiancee",
-    "kid child son daughter", "flatmate roommate housemate", "lawyer solicitor attorney", "nanny babysitter childminder")]
+    "kid child son daughter", "flatmate roommate housemate", "friend mate buddy pal bestie bff", "lawyer solicitor attorney", "nanny babysitter childminder")]
+
+
+# "Renting the bottom flat from Mr. Dhanraj Seepaul", "we rent from Tavita Soliai": the one rented
+# from is the landlord, though no line calls him that.
+RENTED_FROM = re.compile(r"\b(?:rent|rents|renting|rented|lease|leasing|leased)\b[^.;:]{0,50}?\bfrom\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?-i:[A-Z])",
+                         re.IGNORECASE)
 
 
 def says_kind(text: str, noun: str) -> bool:
     """Whether the line says the kind sought, in English or in its own language ("Susjed" for a
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
     low = noun.lower()
+    if low in ("landlord", "landlady") and RENTED_FROM.search(text):
+        return True
     found = re.findall(r"[^\W\d_]+", text)
     if low.endswith("-in-law"):
         # "mother-in-law" stems as "mother" does: the line must say the in-law ("Mother-in-law:",

@@ -197,6 +197,16 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
         if before is not None:
             for hit in out:
                 hit.context = _context(hit, before)
+                if said := _paragraph_before(hit, before):
+                    # "Renewed the Demio cover with Tausi today. Premium is now KSh 38,400.": a
+                    # change told in a paragraph that named its thing a sentence before reads with
+                    # that sentence, as a pronoun's sentence reads with its antecedent.
+                    hit.context, hit.continues = said, True
+                elif said := _key_line_before(hit, before):
+                    # "Mine: Toyota Spacio, silver. Tyres 185/60 R14": the line's key sentence says
+                    # whose the tyres are; it is not read as part of the answer (that line answers
+                    # for itself), only as what the sentence is about.
+                    hit.context = said
         return out
     return ChunkStatements(memory, chunk_k).search(query, k)
 
@@ -263,6 +273,40 @@ def _context(hit: StatementHit, before) -> str:
         else:
             prior.clear()  # another section: what it says is not about this sentence's people
     return " ".join(prior)
+
+
+# A sentence that tells a new value of something it does not name: "Premium is now KSh 38,400",
+# "Next service at 94,600 km." (what changed or comes next is the paragraph's thing). (Not "New
+# tenants — Asylbek M.": a new one of a thing is said with its thing.)
+_FOLLOW_UP = re.compile(r"^(?:(?i:the\s+)?(?i:next)\s+[a-z]+|[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:is|are|goes|went)\s+(?:now|up|down)\b)")
+_PARAGRAPH_SENTENCES = 5
+
+
+def _paragraph_before(hit: StatementHit, before) -> str:
+    """The sentences before a follow-up sentence (`_FOLLOW_UP`) in its own paragraph: each ends on
+    the line the next one starts on or the line before it, under the same heading."""
+    if hit.kind != "sentence" or not _FOLLOW_UP.match(hit.source.strip()):
+        return ""
+    said: list[str] = []
+    start = hit.line
+    for st in reversed(before(hit.id, _PARAGRAPH_SENTENCES)):
+        if st.kind != "sentence" or st.end_line < start - 1 or _nearest_heading(st.topic) != hit.topic:
+            break
+        said.insert(0, st.text)
+        start = st.line
+    return " ".join(said)
+
+
+def _key_line_before(hit: StatementHit, before) -> str:
+    """For a later sentence of a keyed line ("Mine: Toyota Spacio, silver, PWK 4127. Tyres
+    185/60 R14"), the keyed sentence that opens its line: it names what the line is about."""
+    if hit.kind != "sentence" or hit.context:
+        return ""
+    prior = before(hit.id, 1)
+    key = _nearest_heading(prior[-1].topic) if prior else ""
+    if not prior or prior[-1].kind != "kv" or prior[-1].line != hit.line or not key or not hit.text.startswith(f"{key}:"):
+        return ""
+    return prior[-1].text
 
 
 def _nearest_heading(topic) -> str:

@@ -180,7 +180,7 @@ _ISO_CODES = "|".join("""AFN ANG AOA AWG BAM BBD BGN BIF BMD BND BSD BWP BYN BZD
     GIP GMD GNF GTQ GYD HNL HTG ILS IRR JMD KHR KMF KPW KYD LBP LRD LSL MDL MGA MKD MOP MRU MUR MWK MZN NAD NIO
     PAB PGK RSD RWF SBD SCR SDG SHP SLE SOS SRD SSP STN SVC SYP SZL TMT TTD VES VUV WST XAF XCD XOF XPF YER ZMW
     ZWL""".split())
-_CUR_BEFORE = (r"(?:rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
+_CUR_BEFORE = (r"(?:(?-i:[A-Z]{2,3})\$(?=\s?\d)|rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
                r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|u\$s|u\$d|a\$|c\$|nz\$|hk\$|s\$|"
                r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy|"
                r"amd|gel|kzt|mnt|uzs|tnd|dzd|mad|lyd|iqd|azn|kgs|tjs|pyg|gs\.|gs(?=\s?\d{1,3}\.\d{3})|bs\.|"
@@ -473,13 +473,16 @@ def written_in_lower_case(word: str, lines: Iterable[str]) -> bool:
 
 # A past-tense verb that starts a sentence before a name; not a name that ends in -ed ("Alfred",
 # "Mohammed", "Reed").
-_OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}(?<!fr)(?<!m)(?<!e)ed")
+# ... and a few of other languages' past tenses that open a line: "Dejó Buenos Aires en septiembre" (left).
+_OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}(?<!fr)(?<!m)(?<!e)ed|Dej[oó]|Sali[oó]|Deixou|Saiu|Verlie(?:ß|ss)")
 
 
 def names(text: str) -> list[str]:
     """Capitalised word runs ("Priya Raman", "TU Hamburg", "Dr. Alvarez"), minus sentence glue."""
     out = []
     spans = []
+    # "GY$85,000", "WS$1,450.00": a dollar's country letters are no name.
+    text = re.sub(r"\b[A-Z]{2,3}(?=\$\s?\d)", lambda m: m.group(0).lower(), text)
     for m in _CAPS.finditer(text):
         # A run ends at a full stop, unless the stop ends an abbreviation ("Dr. Liu", "K. Le Guin").
         part: list[str] = []

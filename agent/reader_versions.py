@@ -41,7 +41,7 @@ VERSION_DEPTH = 4
 # "down to £6.50", "moves to Thursdays"), not any "now" ("we now live in Utrecht" says nothing new
 # about the cat's colour).
 REVISES = re.compile(
-    r"\bnow (?:\S+ )?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
+    r"\bnow (?:\S+ )?[$£€¥₩₹]?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
     # "the rate is lower now: 19% a year", "the office is now in Tashkent City", "switched the
     # internet to Sarkor Telecom" (a thing between the verb and the new one's name)
     r"|\bnow\s*[:=]\s*\d|\b(?:is|are) now (?:in|at|with|on) (?-i:[A-Z])"
@@ -66,6 +66,12 @@ REVISES = re.compile(
     # thing between ("moved the policy to the Kia" moves the policy, it does not change the car)
     r"|\b(?:moved|moves|rescheduled|postponed|pushed|shifted|changed)(?: (?!to\b)\S+){1,3} to (?:the )?"
     r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    # "Licence renewed, new one valid to 08/11/2031", "renewed my passport, expires 2036", "New
+    # licence valid to 29/11/2029": a paper's new term
+    r"|\brenewed\b[^.;]{0,40}?\b(?:valid|expires?|expiry|until|till)\b|\bnew (?:[a-z]+ ){1,2}(?:valid|expires|until|till)\b"
+    # "Fa'amoe Sapolu takes over as General Manager - she is my boss now": a role that changed hands
+    # (not "takes over" alone: "Chitra takes over from him as lab director" is no new job title of mine)
+    r"|\b(?:is|are) (?:my|our) (?:new )?[a-z]+(?: [a-z]+)? now\b"
     # "Our new family doctor is Dr. Nwosu": a role that changed hands
     r"|\b(?:my|our) new (?:[a-z]+ ){0,2}(?:is|are)\b"
     # "From now on Berušky have paní učitelka ...", "as of today the fee is ...": a change from this day
@@ -337,8 +343,17 @@ def states_change(st: "StatementHit", written) -> bool:
     day it was written; on a line with no date of its own, a day its value holds from that opens
     it ("From September the školné is 1 300 Kč a month"; not "Lease from 01/02/2024, 3 years")."""
     when = when_written(st, written)
-    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when) is not None
+    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when) is not None or when is not None and tells_next(st)
             or when is None and _FROM_DATE.match(re.sub(r"^[^:]{0,40}:\s*", "", st.text).lstrip()) is not None)
+
+
+# "Next service at 94,600 km.", "Next check-up on 12 May": what comes next, told on a dated page,
+# moves on what an undated card says comes next.
+_NEXT = re.compile(r"^(?:the\s+)?next\s+[^\W\d_]+(?:[\s-]+[^\W\d_]+)?\s+(?:is\s+|due\s+)?(?:at|on|in|by|due)\b[^.;]*\d", re.IGNORECASE)
+
+
+def tells_next(st: "StatementHit") -> bool:
+    return bool(_NEXT.match(st.source.strip()))
 
 
 def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:
@@ -369,7 +384,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         missing -= _PER_PERIOD
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
-    if missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()) and not _keyed_by_whom(info, b, missing):
+    if (missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()) and not _keyed_by_whom(info, b, missing)
+            and not _bare_head(b, c, missing)):
         # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"; a key that only
         # names the kind of day or time asked for ("Office days: Tuesday and Thursday" for "which
         # days") is said by the newer line's value itself ("Mon, Wed and Thu in the office"). (Not
@@ -391,7 +407,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     named = info.names + names(b.statement.text) + names(c.statement.text)
     # (Not a test's name: "HbA1c" is what is asked, nobody's.)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
-    return (revises(c.statement) or bool(promotion_words(info.terms, c.statement.text))) and bool((said_b & said_c) - whose)
+    return ((revises(c.statement) or bool(promotion_words(info.terms, c.statement.text)) or tells_next(c.statement))
+            and bool((said_b & said_c) - whose))
 
 
 def _item(sc: "Scored") -> set[str]:
@@ -473,6 +490,25 @@ def _keys(sc: "Scored") -> set[str]:
     return {stem(w) for key in sc.statement.fields for w in re.findall(r"[^\W\d_]+", key)}
 
 
+_GENERIC_HEADS = frozenset("number no nr code id date day name address phone mobile email time fee amount price cost".split())
+
+
+def _bare_head(b: "Scored", c: "Scored", missing: set[str]) -> bool:
+    """The newer line calls the key's thing by its last word alone, with nothing before it but a
+    determiner: "Licence renewed, new one valid to 08/11/2031" is a version of "Driver's licence:
+    valid to 20/11/2026" (but "Home insurance is now £300" is no version of "Car insurance: £410")."""
+    for key in b.statement.fields:
+        words = re.findall(r"[^\W\d_]+", key)
+        if len(words) < 2 or not missing <= {stem(w) for w in words[:-1]} or words[-1].lower() in _GENERIC_HEADS:
+            continue  # ("IRD number: 094-517-268" is not versioned by "Hems got a new number")
+        if any(w.isupper() for w in words[:-1] if stem(w) in missing):
+            continue  # "PPS", "NIS": the kind of number is its name
+        head = re.escape(words[-1])
+        if re.search(rf"(?:^|[.;:!?]\s+|\b(?:my|our|the|a|an|new|his|her|their)\s+){head}\b", c.statement.text, re.IGNORECASE):
+            return True
+    return False
+
+
 def _keyed_by_whom(info: "QuestionInfo", b: "Scored", missing: set[str]) -> bool:
     """The key of `b` names the person the question asks of ("My brother Bolot Osmonov: vet in
     Talas"): it says whose the line is, not the attribute, so a later line about that person ("Bolot
@@ -500,7 +536,9 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
         if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)):
             out |= kind
-        if info.want == "place" and x.typed and names and all(p[0] in out for p in names) and _MOVED.search(x.statement.text):
+        # (Or, asked of a relative, one the line says by the name the notes give them: see named_kin.)
+        whom = all(p[0] in out for p in names) if names else bool(out & _KIN_WORDS)
+        if info.want == "place" and x.typed and whom and _MOVED.search(x.statement.text):
             out |= info.terms & _LIVE_WORDS  # "he has moved to Espargos for good" says where he lives
         out |= promotion_words(info.terms, x.statement.text)
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
@@ -511,7 +549,10 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
 # A promotion names the new job: "I was promoted to Finance Manager", "they made me Head of
 # Microbiology" say what the job title now is (the user's own: "I", "me").
 _PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+to|promoted\s+me\s+to|(?:they|he|she)\s+made\s+me|"
-                       r"I\s+was\s+(?:made|appointed|named)|appointed\s+me(?:\s+as)?)\s+(?-i:[A-Z])", re.IGNORECASE)
+                       r"I\s+was\s+(?:made|appointed|named)|appointed\s+me(?:\s+as)?"
+                       # "From 1 October I'm Operations Manager!": the title from a day on
+                       r"|\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+I(?:'m|’m|\s+am|\s+will\s+be)(?:\s+the)?)"
+                       r"\s+(?-i:[A-Z])", re.IGNORECASE)
 _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 
 
@@ -520,6 +561,7 @@ def promotion_words(terms: set[str], text: str) -> set[str]:
     return terms & _JOB_WORDS if _PROMOTED.search(text) else set()
 
 
+_KIN_WORDS = frozenset(stem(w) for w in "brother sister son daughter child kid".split())
 _MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+|out\s+)?(?:to|in|into)\b", re.IGNORECASE)
 _LIVE_WORDS = frozenset(stem(w) for w in "live lives living reside resides stay stays".split())
 
@@ -625,7 +667,7 @@ _RETIRE_WINDOW = 24  # characters either side of the value
 # ended (not "the Harbour Bank branch is closed on Sundays").
 _CLOSED = re.compile(r"\s*(?:[\w'’]+\s+){0,3}(?:loan|account|contract|policy|membership|mortgage|subscription|lease)\s+"
                      r"(?:is|was|has been|got) (?:closed|terminated|paid off|cancel+ed|ended)\b", re.IGNORECASE)
-_LEFT = re.compile(r"\b(?:left|dropped|ditched|cancelled|canceled)\s+$", re.IGNORECASE)
+_LEFT = re.compile(r"\b(?:left|dropped|ditched|cancelled|canceled|dej[oó]|sali[oó] de|deixou|saiu de|verlie(?:ß|ss))\s+$", re.IGNORECASE)
 
 
 def month_day(value: str) -> tuple[int, int] | None:

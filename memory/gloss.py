@@ -1205,9 +1205,25 @@ _ALBANIAN_GUARANI_MORE: dict[str, tuple[str, ...]] = {
     # Spanish); not every "Número:" of a card, which would say "number" for a passport asked.
     "number": ("mi numero", "numero nuevo", "nuevo numero"),
 }
+# Samoan family words, and the Hindustani ones Indo-Caribbean families keep (folded, whole words
+# where a short word is also a name or another word). "uso" is a sibling of one's own sex: a
+# man's brother, as most notes that use it are read. ("Tinā"/"Tamā", mother/father, fold to
+# "tina"/"tama", common names: left out; the reader knows them as parents by their accents.)
+_SAMOAN_HINDUSTANI_MORE: dict[str, tuple[str, ...]] = {
+    "brother sibling": ("uso ", "tuagane"),
+    "sister": ("tuafafine",),
+    "grandmother granny": ("tinamatua", "aji ", "nanie ", "nani ji"),
+    "grandfather grandpa": ("tamamatua", "aja "),
+    "uncle": ("mamu ", "chacha ", "tuatina"),
+    "aunt": ("mausi ", "masi ", "fufu "),
+    "family": ("aiga ",),
+    "pastor minister": ("faifeau",),
+    "church service": ("lotu ",),
+    "children kids": ("fanau ",),
+}
 for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
                _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
-               _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE):
+               _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE, _SAMOAN_HINDUSTANI_MORE):
     for _english, _words in _table.items():
         _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 
@@ -1921,6 +1937,10 @@ for _p, _e in _ENTRIES:
 _INSIDE_RE = re.compile("|".join(sorted(map(re.escape, _INSIDE), key=len, reverse=True)))
 
 
+_SAMOAN_PARENTS = {"tinā": "mother mum mom", "tamā": "father dad"}
+_SAMOAN_PARENT = re.compile(r"(?<!\w)((?i:tinā|tamā))(?!\w)")
+
+
 @lru_cache(maxsize=4096)
 def english_for(text: str) -> frozenset[str]:
     """English words glossing the foreign everyday words in `text` ("Paszport: EL5550182" ->
@@ -1928,6 +1948,10 @@ def english_for(text: str) -> frozenset[str]:
     version check and for what the statement speaks of."""
     low = fold(text) + " "
     found: set[str] = set()
+    if "ā" in text or "Ā" in text:
+        # Samoan "Tinā" (mother) and "Tamā" (father) by their macron: folded they are the names Tina and Tama.
+        for m in _SAMOAN_PARENT.finditer(text):
+            found.update(_SAMOAN_PARENTS[m.group(1).lower()].split())
     if any("\uac00" <= c <= "\ud7a3" for c in text):
         for word, english in _HANGUL:
             if word in text:

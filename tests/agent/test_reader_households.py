@@ -170,3 +170,37 @@ def test_two_accounts_one_named_by_a_compound_are_asked_about():
                  path="/notes/money.norg", topic="Banks")]
     reading = Reader(overlap_model()).read("What's my bank account number?", banks)
     assert reading.kind == "ambiguous" and "Standard Lesotho Bank" in reading.answer and "Lesotho PostBank" in reading.answer
+
+
+def test_a_plate_written_without_the_word_counts_and_a_hire_plate_is_ours():
+    # "PWK 4127" after the model is the plate; a taxi's "hire plate" is a plate, not a hire car.
+    assert listed_cars(["car: Mine: Nissan Note, silver, PWK 4127.", "Dev's taxi: Toyota Fielder, white, hire plate HC 7726"]) == [
+        "Nissan Note", "Toyota Fielder"]
+    assert listed_cars(["- Toyota Hiace van, P 5731 - school run", "- Mitsubishi Triton, P 8602 - mine. Tyres 245/70 R16"]) == [
+        "Toyota Hiace", "Mitsubishi Triton"]
+    # A model's number is no plate ("BMW 320"); a hire car is not ours.
+    assert listed_cars(["BMW 320 bought 2019, silver", "Kia Picanto, KT 204 BB"]) == []
+    assert listed_cars(["Toyota Corolla hire car, AB 1234 for the week", "Kia Picanto, KT 204 BB"]) == []
+
+
+def test_which_branch_is_named_beside_the_word_and_an_owner_is_no_branch():
+    lines = [hit("Money: National Bank of Samoa - pay account 020-118743-001 (Vaitele branch).", line=4, rank=0, topic="Money"),
+             hit("Money: Samoa Commercial Bank - savings 5503812269 (Leilani's school savings).", line=5, rank=1, topic="Money")]
+    reading = Reader(overlap_model()).read("Which branch is my National Bank of Samoa account at?", lines)
+    assert reading.kind == "answered" and "Vaitele" in reading.answer
+    # The other bank's line names no branch: Leilani owns the savings.
+    assert Reader(overlap_model()).read("Which branch is my Samoa Commercial Bank account at?", lines[1:]).kind == "abstained"
+
+
+def test_two_bank_accounts_written_as_name_dash_account_are_asked_about():
+    lines = [hit("Citizens Bank - savings account 2209915467, that is the school money, don't touch", line=5, rank=0, path="/notes/money.txt"),
+             hit("money: Republic Bank - salary account 1408833271 (Providence branch)", line=4, rank=1, path="/notes/money.txt")]
+    reading = Reader(overlap_model()).read("What's my bank account number?", lines)
+    assert reading.kind == "ambiguous" and "Citizens Bank" in reading.answer and "Republic Bank" in reading.answer
+    # "savings 5503812269" is a savings account's number, though the line does not say "account".
+    lines = [hit("Money: National Bank of Samoa - pay account 020-118743-001 (Vaitele branch)", line=4, rank=0, path="/notes/money.md"),
+             hit("Money: Samoa Commercial Bank - savings 5503812269 (school savings)", line=5, rank=1, path="/notes/money.md")]
+    reading = Reader(overlap_model()).read("What's my bank account number?", lines)
+    assert reading.kind == "ambiguous" and "National Bank of Samoa" in reading.answer and "Samoa Commercial Bank" in reading.answer
+    # Named by the question, the bank is not asked back.
+    assert Reader(overlap_model()).read("What's my Samoa Commercial Bank account number?", lines).kind != "ambiguous"

@@ -459,3 +459,38 @@ def test_the_day_a_policy_starts_is_not_when_it_expires():
     both = hit("Car insurance with Ndzilo Seguros, valid from 1 August 2026 to 31 July 2027.", line=3, path="/notes/Car.md")
     reading = Reader(overlap_model()).read("When does my car insurance policy expire?", [both])
     assert reading.kind == "answered" and "31 July 2027" in reading.answer
+
+
+def test_a_role_that_changed_hands_and_a_title_from_a_day_are_the_newer_versions():
+    """"X takes over as General Manager - she is my boss now" on a page stamped 26 September
+    (nb's "20260926161020.md") against the team card's "Boss: Mr. Ulugia Fruean"; "From 1 October
+    I'm Operations Manager!" tells the job title without the words."""
+    card = hit("Boss: Mr. Ulugia Fruean, General Manager", line=4, rank=0, path="/notes/work/team.md", fields={"Boss": "Mr. Ulugia Fruean, General Manager"})
+    news = hit("Fa'amoe Sapolu takes over as General Manager - she is my boss now.", line=2, rank=1, path="/notes/work/20260926161020.md")
+    reading = Reader(overlap_model()).read("Who is my boss?", [card, news])
+    assert reading.kind == "answered" and "Sapolu" in reading.answer
+    title = hit("From 1 October I'm Operations Manager!", line=1, rank=0, path="/notes/work/20260926161020.md")
+    job = hit("name: Iakopo Tuilagi; job: finishing; shift: early", line=9, rank=1, path="/notes/work/team.md",
+              fields={"name": "Iakopo Tuilagi", "job": "finishing", "shift": "early"})
+    reading = Reader(overlap_model()).read("What's my job title?", [job, title])
+    assert "Operations Manager" in reading.answer
+    # "From today I'm hungry" is no title.
+    from agent.reader_versions import promotion_words
+    assert not promotion_words({"job", "titl"}, "From today I'm hungry and tired")
+
+
+def test_a_new_papers_term_is_the_newer_version():
+    papers = hit("Papers: Driver licence no.: 61728, valid to 30/11/2026", line=7, rank=0, path="/notes/papers.md", topic="Papers")
+    todo = hit("Todo (done): Renew driver licence at LTA; due 2026-11-20", line=1, rank=1, path="/notes/20261109081500.todo.md")
+    new = hit("New licence valid to 29/11/2029.", line=9, rank=2, path="/notes/20261109081500.todo.md")
+    reading = Reader(overlap_model()).read("Until when is my driver licence valid?", [papers, todo, new])
+    assert "29/11/2029" in reading.answer
+
+
+def test_a_file_named_by_its_moment_dates_its_lines():
+    from agent.reader import written_date
+    assert written_date(hit("Rent: WS$1,600.00 from October", path="/notes/nb/home/20261003101940.md")) == (2026, 10, 3)
+    assert written_date(hit("Renew driver licence", path="/notes/nb/home/20261109081500.todo.md")) == (2026, 11, 9)
+    # A page with a title after its stamp was made then and edited since: the stamp does not date it.
+    assert written_date(hit("Pamuk: Mama: Royal Canin Sterilised 2 kg", path="/notes/roam/20240501120000-pamuk.org")) is None
+    assert written_date(hit("Rent: WS$1,450.00 a month", path="/notes/nb/home/home.md")) is None

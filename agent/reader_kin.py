@@ -1,0 +1,83 @@
+"""Names a line gives as another relative's, not as the one asked of.
+
+Under a relative's heading the notes go on about that relative's own people: "## Brother /
+Tomasz. His wife Anna Kowalczyk is a nurse.", Hungarian "Öcsém / Bence. Menyasszonya Molnár Dóra"
+(his fiancée). Asked "Who is my brother?", Anna and Dóra are the line's names but not the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from agent.reader_question import RELATION_ADJECTIVES, says_kind
+from agent.reader_text import KIN
+from memory.gloss import english_for
+
+# A partner of the relative asked of is never that relative (a brother's wife, a sister's
+# husband). Their children and parents may be (a mother's son is a brother), so only partners count.
+_PARTNERS = frozenset("wife husband partner spouse boyfriend girlfriend fiance fiancee bride groom".split())
+# The relatives a partner of the one named is never: one's own blood relatives and children.
+# (A mother or father is left out: "Papa: Juan. His wife Rosa" may well be the user's mother; an
+# in-law, a niece or a step-parent is made through someone else's partner or child.)
+_DIRECT = frozenset("brother sister son daughter child kid".split())
+_POSSESSIVE = r"(?:his|her|their)"
+
+
+def _partner_word(word: str) -> bool:
+    low = word.lower()
+    if low in _PARTNERS or re.fullmatch(r"fianc[ée]e?", low):
+        return True
+    # A word of the notes' language glossed as a partner ("menyasszonya": his fiancée); English
+    # words are read above, as they are.
+    return not re.fullmatch(KIN, low) and bool(english_for(word) & _PARTNERS)
+
+
+def partners_named(text: str, names: list[str], kin: str | None) -> list[str]:
+    """Of `names` (the line's names, as the reader typed them), those the line gives as the
+    asked relative's partner ("his wife Anna Kowalczyk"), with a nickname the line puts in
+    brackets right after one ("Molnár Dóra (Dóri)"). Empty unless `kin` is one whose partner is
+    never the relative itself."""
+    if kin is None or kin.lower() not in _DIRECT:
+        return []
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and _partner_word(words[0]) and not says_kind(words[0], kin):
+            out.append(name)  # "Menyasszonya Molnár Dóra": the word for her is read into the name
+            continue
+        before = re.compile(rf"\b{_POSSESSIVE}\s+(?:{RELATION_ADJECTIVES}\s+|new\s+|future\s+)?([^\W\d_]+)[,:]?\s+"
+                            rf"(?:is\s+|called\s+|named\s+)?{re.escape(name)}\b", re.IGNORECASE)
+        m = before.search(text)
+        if m and _partner_word(m.group(1)) and not says_kind(m.group(1), kin):
+            out.append(name)
+    for name in names:
+        if name not in out and any(re.search(rf"{re.escape(p)}\s*\(\s*{re.escape(name)}\s*\)", text) for p in out):
+            out.append(name)
+    return out
+
+
+def named_kin(kin: str | None, statements) -> str | None:
+    """The one given name the lines give the asked relative by ("My brother Shivnarine living in
+    Wismar now", "Ioane, my brother", "Tomasz Wójcik, lives in Gdansk." under "## Brother"): a later
+    line that names him by it ("Shivnarine moved to New Amsterdam for good") speaks of the relative
+    though it does not say "brother". None when the lines name no one so, or two people."""
+    if kin is None or kin.lower() not in _DIRECT:
+        return None
+    found: set[str] = set()
+    for st in statements:
+        text = st.text
+        topic = st.topic if isinstance(st.topic, str) else (st.topic[-1] if st.topic else "")
+        if topic and len(topic.split()) <= 2 and says_kind(topic, kin) and not re.search(r"[-–]in[-–]law", topic, re.IGNORECASE):
+            body = text[len(topic) + 1:].lstrip() if text.startswith(f"{topic}:") else text
+            if m := re.match(r"([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\s*(?:,|-|–|—|:|\()", body):
+                found.add(m.group(1))
+        # (The relation in the notes' own words too: "My uso Ioane Leaupepe", Samoan for brother.)
+        for m in re.finditer(rf"\b(?i:my|our)\s+(?:{RELATION_ADJECTIVES}\s+)?([^\W\d_]+)(?![\w'’-]),?\s+([A-Z][\w'’-]+)", text):
+            if m.group(1).lower() == kin.lower() or not re.fullmatch(KIN, m.group(1).lower()) and says_kind(m.group(1), kin):
+                found.add(re.sub(r"['’]s$", "", m.group(2)))
+        for m in re.finditer(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?,\s+(?i:my|our)\s+(?:{RELATION_ADJECTIVES}\s+)?(?i:{re.escape(kin)})(?![\w'’-])", text):
+            found.add(m.group(1))
+    found = {f for f in found if f.lower() not in _NOT_GIVEN}
+    return found.pop() if len(found) == 1 else None
+
+
+_NOT_GIVEN = frozenset("is was lives living and who has had moved works the in at".split())

@@ -1,0 +1,92 @@
+"""A dated paragraph that names its thing once and then tells its new value: "Renewed the Demio
+cover with Tausi today. Premium is now KSh 38,400.", "Demio service at Peter's this morning. ...
+Next service at 94,600 km." The follow-up reads with the sentences before it, and its value is the
+newer version of the card's. All examples made up; driven by the word-overlap scorer of
+test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_statements import StatementHit, search_statements
+from agent.reader_versions import states_change, tells_next
+from tests.agent.test_reader import hit, overlap_model
+
+
+def _sentence(text: str, line: int, end: int | None = None, *, path: str = "/notes/journal/2026-02-27.md",
+              topic: str = "Friday 27 February 2026") -> StatementHit:
+    return StatementHit(id=f"{path}:{line}:{text[:8]}", path=path, line=line, end_line=end or line, text=text, source=text,
+                        kind="sentence", topic=topic)
+
+
+class _Memory:
+    """The two calls search_statements makes of a memory with a statement index."""
+
+    def __init__(self, statements: list[StatementHit]):
+        self.statements = statements
+
+    def search_statements(self, query: str, k: int = 12):
+        return list(reversed(self.statements))[:k]
+
+    def statements_before(self, statement_id: str, n: int = 3):
+        at = next(i for i, s in enumerate(self.statements) if s.id == statement_id)
+        return self.statements[max(0, at - n):at]
+
+
+def test_a_follow_up_reads_with_the_sentences_before_it_in_its_paragraph():
+    renewed = _sentence("Renewed the Demio cover with Tausi today, one day before it lapsed.", 6)
+    premium = _sentence("Premium is now KSh 38,400 because of the tracker.", 6, 7)
+    price = _sentence("Price is now KSh 2,000 a month.", 9)  # a blank line before it: a paragraph of its own
+    found = {h.text: h for h in search_statements(_Memory([renewed, premium, price]), "premium")}
+    assert found[premium.text].continues and found[premium.text].context == renewed.text
+    assert not found[renewed.text].continues
+    assert not found[price.text].continues and found[price.text].context == ""
+    nothing_before = _sentence("Premium is now KSh 38,400.", 3, path="/notes/journal/2026-03-01.md")
+    alone = {h.text: h for h in search_statements(_Memory([nothing_before]), "premium")}
+    assert not alone[nothing_before.text].continues
+
+
+def test_a_dated_premium_told_as_now_is_the_newer_version_of_the_card():
+    card = hit("Demio (mine): Insurance: comprehensive with Tausi Assurance, renews 28th February. Premium last year KSh 35,900.",
+               line=8, rank=0, path="/notes/cars.md", topic="Demio (mine)")
+    premium = _sentence("Premium is now KSh 38,400 because of the tracker.", 6, 7)
+    premium.rank = 1
+    premium.context, premium.continues = "Renewed the Demio cover with Tausi today, one day before it lapsed.", True
+    reading = Reader(overlap_model()).read("What's the Demio insurance premium?", [card, premium])
+    assert reading.kind == "answered" and "38,400" in reading.answer
+    # Without the sentence that names the car, the premium is nobody's: the card answers.
+    premium.context, premium.continues = "", False
+    reading = Reader(overlap_model()).read("What's the Demio insurance premium?", [card, premium])
+    assert "35,900" in reading.answer
+
+
+def test_what_comes_next_on_a_dated_page_moves_on_the_card():
+    card = hit("Demio (mine): Last service 14/01/2026 at 84,200 km. Next due at 89,200 km.", line=11, rank=0,
+               path="/notes/cars.md", topic="Demio (mine)")
+    journal = "/notes/journal/2026-08-22.md"
+    nxt = _sentence("Next service at 94,600 km.", 8, path=journal, topic="Saturday 22 August 2026")
+    nxt.rank = 1
+    nxt.context, nxt.continues = "Demio service at Peter's this morning. It was at 89,600 km, a bit past due.", True
+    reading = Reader(overlap_model()).read("At what mileage is the Demio's next service due?", [card, nxt])
+    assert reading.kind == "answered" and "94,600" in reading.answer
+    assert tells_next(nxt) and not tells_next(card)
+    assert states_change(nxt, lambda st: (2026, 8, 22)) and not states_change(nxt, lambda st: None)
+
+
+def test_a_renewed_licence_named_by_its_last_word_is_the_newer_version():
+    old = hit("Driver's licence: valid to 20/11/2026", line=17, rank=0, path="/notes/2026-02-09.txt",
+              fields={"Driver's licence": "valid to 20/11/2026"})
+    renewed = hit("Licence renewed, new one valid to 08/11/2031.", line=4, rank=1, path="/notes/2026-11-08.txt")
+    reading = Reader(overlap_model()).read("Until when is my driver's licence valid?", [old, renewed])
+    assert reading.kind == "answered" and "08/11/2031" in reading.answer
+    # A number's kind in capitals is its name: someone's new phone number is no new IRD number.
+    ird = hit("IRD number: 094-517-268", line=9, rank=0, path="/notes/tax.md", fields={"IRD number": "094-517-268"})
+    phone = hit("Hems got a new number, 021 555 0178.", line=3, rank=1, path="/notes/2026-07-19.md")
+    reading = Reader(overlap_model()).read("What's my IRD number?", [ird, phone])
+    assert "094-517-268" in reading.answer
+
+
+def test_a_later_sentence_of_a_keyed_line_knows_its_key_sentence_but_is_not_read_with_it():
+    key = _sentence("Biscuit (cat): Food: Purina ONE indoor, half a cup twice a day.", 20, path="/notes/household.md", topic="Biscuit (cat)")
+    key.kind, key.topic = "kv", ["Biscuit (cat)", "Food"]
+    tail = _sentence("Food: No tuna (throws up).", 20, path="/notes/household.md", topic="Biscuit (cat)")
+    found = {h.text: h for h in search_statements(_Memory([key, tail]), "food")}
+    assert found[tail.text].context == key.text and not found[tail.text].continues

@@ -1,0 +1,120 @@
+"""A relative's partner named under the relative's heading is not the relative: "## Brother /
+Tomasz. His wife Anna Kowalczyk is a nurse." All examples made up; driven by the word-overlap
+scorer of test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_kin import partners_named
+from tests.agent.test_reader import hit, overlap_model
+
+
+def test_a_partner_named_after_his_or_her_is_not_the_relative_asked_of():
+    line = "His wife Anna Kowalczyk is a nurse."
+    assert partners_named(line, ["Anna Kowalczyk"], "brother") == ["Anna Kowalczyk"]
+    assert partners_named("Ewa Nowak, lives in Lublin with her husband Piotr Nowak.", ["Ewa Nowak", "Piotr Nowak"], "sister") == ["Piotr Nowak"]
+    # Hungarian writes "his fiancée" as one word before her name, read into it; her nickname in
+    # brackets is hers too.
+    assert partners_named("Menyasszonya Molnár Dóra (Dóri) -- esküvő 2026 szeptemberében.",
+                          ["Menyasszonya Molnár Dóra", "Dóri"], "brother") == ["Menyasszonya Molnár Dóra", "Dóri"]
+
+
+def test_partners_stay_for_relatives_made_through_them_or_when_the_partner_is_asked():
+    line = "His wife Anna Kowalczyk is a nurse."
+    # A brother's wife is a sister-in-law; a father's wife may be the mother; the wife asked is the wife.
+    assert partners_named(line, ["Anna Kowalczyk"], "sister-in-law") == []
+    assert partners_named(line, ["Anna Kowalczyk"], "mother") == []
+    assert partners_named("My wife Anna Kowalczyk is a nurse.", ["Anna Kowalczyk"], "wife") == []
+    # A child is no partner: "her son Kuba" may be a brother.
+    assert partners_named("Mama: Rosa. Her son Kuba lives in Rome.", ["Kuba"], "brother") == []
+    assert partners_named(line, ["Anna Kowalczyk"], None) == []
+
+
+def test_who_is_my_brother_skips_his_wife():
+    lines = [hit("Brother: His wife Anna Kowalczyk is a nurse.", line=4, rank=0, path="/notes/family.md", topic="Brother"),
+             hit("Brother: Tomasz.", line=4, rank=1, path="/notes/family.md", topic="Brother")]
+    reading = Reader(overlap_model()).read("Who is my brother?", lines)
+    assert reading.kind == "answered" and "Tomasz" in reading.answer and "Anna" not in reading.answer
+
+
+def test_a_relative_named_once_by_the_relation_is_the_one_a_later_line_names():
+    from agent.reader_kin import named_kin
+
+    lines = [hit("My brother Tomasz living in Gdansk now, he works at the shipyard."), hit("Bada Jan (Pa big brother) - Sopot.")]
+    assert named_kin("brother", lines) == "Tomasz"
+    assert named_kin("brother", [hit("Tomasz Wójcik, my brother, lives in Gdansk")]) == "Tomasz"
+    assert named_kin("brother", [hit("Tomasz Wójcik, lives in Gdansk.", topic="Brother")]) == "Tomasz"
+    # Two brothers named so, an in-law, or a relation the rule does not cover: nobody.
+    assert named_kin("brother", [hit("My brother Tomasz lives here."), hit("My older brother Jan too.")]) is None
+    assert named_kin("brother", [hit("My brother-in-law Piotr")]) is None
+    assert named_kin("brother", [hit("Piotr Nowak, lives in Lublin.", topic="Brother-in-law")]) is None
+    assert named_kin("uncle", [hit("My uncle Jan")]) is None
+
+
+def test_where_my_brother_lives_follows_him_by_name_to_his_move():
+    lines = [hit("My brother Tomasz living in Gdansk now, he works at the shipyard.", line=5, rank=0,
+                 path="/notes/2026-02-08.md", topic="family"),
+             hit("Tomasz moved to Krakow for good, got a job at the hospital.", line=3, rank=1,
+                 path="/notes/2026-09-13.md", topic="Tomasz")]
+    reading = Reader(overlap_model()).read("Where does my brother live?", lines)
+    assert reading.kind == "answered" and "Krakow" in reading.answer
+
+
+def test_grandmothers_and_uncles_told_by_a_parent_without_the_possessive():
+    from agent.reader import _by_parent
+
+    # Guyanese Creolese leaves out the "'s"; Samoan notes say Tinā and Tamā.
+    assert _by_parent("grandmother", ["family: Aji Devi (Pa mother) - Berbice", "family: Nanie Rita (Mai mother) - Linden"]) == [
+        "Aji Devi", "Nanie Rita"]
+    assert _by_parent("uncle", ["Family: Uncle Sione Tui (Tamā's younger brother) - Apia", "Family: Uncle Paulo Lemi (Tinā's brother) - Savai'i"]) == [
+        "Uncle Sione Tui", "Uncle Paulo Lemi"]
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [
+        hit("family: Aji Devi (Pa mother) - Berbice, still cooking for everybody.", line=7, rank=0, topic="family"),
+        hit("family: Nanie Rita (Mai mother) - Linden.", line=8, rank=1, topic="family")])
+    assert reading.kind == "ambiguous" and reading.options == ["Aji Devi", "Nanie Rita"]
+
+
+def test_the_one_rented_from_is_the_landlord():
+    lines = [hit("Home: Renting the house in Vaitele from Sione Tui (the blue house behind his shop).", line=3, rank=0, topic="Home"),
+             hit("Home: Rent: WS$1,450.00 a month, pay on the 1st into his bank.", line=4, rank=1, topic="Home")]
+    reading = Reader(overlap_model()).read("Who is my landlord?", lines)
+    assert reading.kind == "answered" and reading.answer.startswith("Sione Tui")
+    # A dollar's country letters are no name: "WS$1,450.00" names nobody "WS".
+    from agent.reader_text import names
+    assert names("Rent: GY$85,000 a month") == ["Rent"]
+
+
+def test_samoan_and_indo_caribbean_family_words_are_glossed():
+    from memory.gloss import english_for
+
+    assert {"brother"} <= english_for("My uso Ioane") and "sister" in english_for("My tuafafine Lusia")
+    assert "grandmother" in english_for("Tinamatua Tausala") and "grandmother" in english_for("Aji Devi")
+    assert "uncle" in english_for("Mamu Ramesh") and "church" in english_for("lotu at EFKS")
+    # "Tinā" and "Tamā" are the parents by their macron; "Tina" is a name.
+    assert "mother" in english_for("Tinā: 776 2093") and "father" in english_for("Tamā holds our title")
+    assert not english_for("Tina called about the party")
+
+
+def test_children_listed_under_their_heading_or_as_our_two_are_asked_about():
+    from agent.reader import _kids_listed
+
+    kids = [hit("Rishi - Grade 5 at Hill Academy, class teacher Ms. Ram.", line=3, topic="kids"),
+            hit('Kavita "Kavs" - Sunbeam Nursery, pick-up 12:45.', line=5, topic="kids"),
+            hit("Budho - my husband, drives a taxi.", line=3, topic="family")]
+    assert _kids_listed(kids) == ["Rishi", "Kavita"]
+    assert _kids_listed([hit('Family: Leilani and Ropati "Roppy" - our two, see kids', topic="Family")]) == ["Leilani", "Ropati"]
+    assert _kids_listed(kids[2:]) == []
+    reading = Reader(overlap_model()).read("When is my kid's birthday?", [
+        hit('Family: Leilani and Ropati "Roppy" - our two, see kids', line=4, rank=0, topic="Family"),
+        hit("Birthdays: Leilani - 14/03/2017", line=3, rank=1, topic="Birthdays"),
+        hit("Birthdays: Ropati - 05/09/2022", line=4, rank=2, topic="Birthdays")])
+    assert reading.kind == "ambiguous" and {"Leilani", "Ropati"} <= {o.split(" (")[0] for o in reading.options}
+
+
+def test_a_best_mate_is_a_best_friend():
+    lines = [hit("Family: Leota Mulitalo - my best mate since primary school", line=13, rank=0, topic="Family"),
+             hit("Family: Siaosi Vaai - cuts my hair at Savalalo", line=14, rank=1, topic="Family")]
+    reading = Reader(overlap_model()).read("Who is my best friend?", lines)
+    assert reading.kind == "answered" and "Leota Mulitalo" in reading.answer
+    # A team mate or a flatmate is no friend said so.
+    from agent.reader import _BEST_MATE
+    assert not _BEST_MATE.search("my team mate Jo") and not _BEST_MATE.search("flatmate: Jo")
