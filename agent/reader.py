@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, typed_values
+from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -55,6 +55,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_kin import named_kin, partners_named
+from agent.reader_policies import asks_my_insurance, listed_policies
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
@@ -840,6 +841,14 @@ class Reader:
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
             cands = [c for c in cands if c.typed]
+        if (kin := _asked_kin(info)) and kin.endswith("-in-law") and not info.names:
+            # "When is my mother-in-law's birthday?": a line that speaks of a mother only in its own
+            # language, without saying the in-law ("Birthdays: Tinā - 21/06/1960", Samoan for
+            # mother), is about my own. (In English a line may make the in-law of two relations:
+            # "Karim Haddad (Lina's brother)" is my wife's brother.)
+            base = stem(kin[: -len("-in-law")])
+            cands = [c for c in cands if base not in _terms_of(c.statement) or base in content_words(f"{c.statement.topic} {c.statement.text}")
+                     or says_kind(f"{c.statement.topic} {c.statement.text}", kin)]
         if asked_days:
             # "Whose birthday is on 14 June?": only a line that holds that day answers, however
             # it writes it ("14 June", "4.12.1934", "2019. 03. 02.", "1987-04-22").
@@ -995,7 +1004,11 @@ class Reader:
         parallel = None if already_said or reading.kind != "answered" else (
             parallel_records(info, cands, written=written_date, pool=pool)
             or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
-            or parallel_keys(info, cands, written=written_date, pool=pool))
+            or parallel_keys(info, cands, written=written_date, pool=pool)
+            # ... and, failing records of one note, "When does my insurance renew?" over a car policy
+            # with Folksam and a home one with Länsförsäkringar, kept in two notes: which insurer.
+            or (listed_policies(self._lines_naming(("insurance", "policy"), cands[:8], statements))
+                if asks_my_insurance(info.text) and not info.names else None))
         if parallel:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
@@ -1486,7 +1499,7 @@ def _addresses(word: str) -> bool:
     return word.lower().strip(".") in _ADDRESS_WORDS or re.fullmatch(_TITLE, word.strip(".")) is not None
 
 
-_DOCTOR = re.compile(r"\b(?:Dr|Dra|MUDr|MDDr)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_DOCTOR = re.compile(r"\b((?:Dr|Dra|MUDr|MDDr)\.?)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 
 
 # A grandmother asked of by the word alone, not by a name after it ("Grandma Akosua's birthday").
@@ -1561,13 +1574,13 @@ def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:
         if want and not typed_values(text, want):
             continue
         for m in _DOCTOR.finditer(text):
-            name = re.sub(r"['’]s$", "", m.group(1))
+            name = re.sub(r"['’]s$", "", m.group(2))
             surname = name.split()[-1]
             if surname.lower() in STOP_WORDS or surname.lower() in _PLACE_NOUNS:
                 continue
-            if len(name) > len(found.get(surname, "")):
-                found[surname] = name
-    return [f"Dr {n}" for n in found.values()]
+            if len(name) > len(found.get(surname, ("", ""))[1]):
+                found[surname] = (m.group(1), name)  # the title as the notes write it: "Dr. Hsu", "MUDr Nováková"
+    return [f"{title} {n}" for title, n in found.values()]
 
 
 # A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
@@ -2676,7 +2689,8 @@ def recurring_only(text: str, values: Sequence[str]) -> bool:
 _SUBJECT_LINE = re.compile(r"^(?:subject|betreff|objet|oggetto|onderwerp|assunto|temat|ämne|emne|aihe|konu|tárgy)\s*:", re.IGNORECASE)
 _ASKS_MAIL = re.compile(r"\b(?:subject|e-?mails?|mail|thread|wrote|sent|send|message)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
-_CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp)\b", re.IGNORECASE)
+# (and the heading of a contacts list over the line: "contacts: Dhanraj Seepaul - 610-7724")
+_CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp|contacts?|phone ?book|address book)\b", re.IGNORECASE)
 # The keys of an address book's name fields: "Lee Donghyun: first name: Donghyun" gives his name
 # again, not who he is.
 _NAME_KEYS = re.compile(r"(?i)\b(?:(?:first|given|last|family|full|middle|display|nick|sur)\s?names?|surname|names?|"

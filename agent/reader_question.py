@@ -1002,7 +1002,8 @@ def says_kind(text: str, noun: str) -> bool:
         # "mother-in-law" stems as "mother" does: the line must say the in-law ("Mother-in-law:",
         # "mother in law", a word glossed so), not "Mama: Mirjana" (my own mother).
         base = re.escape(low[: -len("-in-law")])
-        return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or any(
+        # ("beau-frère" is glossed whole: its words apart are only "beau" and "frère".)
+        return bool(re.search(rf"\b{base}s?[- ]in[- ]laws?\b", text, re.IGNORECASE)) or low in english_for(text) or any(
             low in english_for(" ".join(found[i:i + n])) for n in (1, 2, 3) for i in range(len(found) - n + 1))  # "ibu mertua", "Chị dâu"
     wants = {stem(low)} | {stem(w) for g in _SAME_KIND if low in g for w in g}
     # "My mother-in-law is Dona Graciete" says an in-law, not the mother sought.

@@ -204,3 +204,22 @@ def test_two_bank_accounts_written_as_name_dash_account_are_asked_about():
     assert reading.kind == "ambiguous" and "National Bank of Samoa" in reading.answer and "Samoa Commercial Bank" in reading.answer
     # Named by the question, the bank is not asked back.
     assert Reader(overlap_model()).read("What's my Samoa Commercial Bank account number?", lines).kind != "ambiguous"
+
+
+def test_my_insurance_over_two_policies_is_asked_about_by_insurer():
+    from agent.reader_policies import asks_my_insurance, listed_policies
+
+    lines = [hit("Car: Bilförsäkring: Folksam, policy FB 88-40213, helförsäkring, 612 kr/mån, förfaller 2027-01-31", line=6, rank=0),
+             hit("Home: Länsförsäkringar Göteborg, policy LFG-5527310, with allrisk, renews 2026-09-01", line=17, rank=1)]
+    reading = Reader(overlap_model()).read("When does my insurance renew?", lines)
+    assert reading.kind == "ambiguous" and "Folksam" in reading.answer and "Länsförsäkringar" in reading.answer
+    # "my car insurance" is one policy; a policy without a day it renews is not listed.
+    assert not asks_my_insurance("When does my car insurance renew?")
+    assert listed_policies(["Car: Folksam, policy FB 88-40213, renews 2027-01-31", "Home: Länsförsäkringar, policy LFG-5527310"]) == []
+
+
+def test_two_doctors_are_named_with_the_title_as_the_notes_write_it():
+    from agent.reader import _titled_doctors
+
+    assert _titled_doctors(["Clinic: Dr. Hsu, 02-2555-0101", "Dr Tsai (kids): 02-2555-0199", "MUDr Nováková: 555 401 118"], "phone") == [
+        "Dr. Hsu", "Dr Tsai", "MUDr Nováková"]

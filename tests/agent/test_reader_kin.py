@@ -118,3 +118,30 @@ def test_a_best_mate_is_a_best_friend():
     # A team mate or a flatmate is no friend said so.
     from agent.reader import _BEST_MATE
     assert not _BEST_MATE.search("my team mate Jo") and not _BEST_MATE.search("flatmate: Jo")
+
+
+def test_a_mother_said_in_another_language_is_not_the_mother_in_law():
+    lines = [hit("Tinā's new number: 758 3316.", line=1, path="/notes/2026-08-09.md"),
+             hit("Contacts: Tinā: 776 2093", line=4, path="/notes/contacts.md", topic="Contacts")]
+    assert Reader(overlap_model()).read("What's my mother-in-law's phone number?", lines).kind == "abstained"
+    reading = Reader(overlap_model()).read("What's my mum's phone number?", lines)
+    assert reading.kind == "answered" and "758 3316" in reading.answer
+    # A line that says the in-law still answers.
+    lines = [hit("Mother-in-law: Rita Kowalska, 601 555 111", line=1, path="/notes/family.md"), hit("Mum: 776 2093", line=4, path="/notes/contacts.md")]
+    reading = Reader(overlap_model()).read("What's my mother-in-law's phone number?", lines)
+    assert reading.kind == "answered" and "601 555 111" in reading.answer
+
+
+def test_who_someone_is_is_not_their_line_in_a_contacts_list():
+    lines = [hit("contacts: Dhanraj Seepaul - 610-7724", line=8, path="/notes/contacts.txt", topic="contacts"),
+             hit("Renting the bottom flat from Mr. Dhanraj Seepaul, Lot 112 Jhagroo Street, Eccles.", line=13, path="/notes/home.txt")]
+    reading = Reader(overlap_model()).read("Who is Dhanraj Seepaul?", lines)
+    assert reading.kind == "answered" and "Renting" in reading.answer
+
+
+def test_an_in_law_glossed_whole_is_said():
+    from agent.reader_question import says_kind
+
+    # French "beau-frère" is a brother-in-law; its words apart are only "beau" and "frère" (brother).
+    assert says_kind("Notes: beau-frère (frère de Malik), Montréal", "brother-in-law")
+    assert not says_kind("Notes: frère de Malik, Montréal", "brother-in-law")
