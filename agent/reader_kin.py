@@ -1,8 +1,10 @@
-"""Names a line gives as another relative's, not as the one asked of.
+"""Which names a line gives the relative asked of, and which it gives someone else.
 
 Under a relative's heading the notes go on about that relative's own people: "## Brother /
 Tomasz. His wife Anna Kowalczyk is a nurse.", Hungarian "Öcsém / Bence. Menyasszonya Molnár Dóra"
-(his fiancée). Asked "Who is my brother?", Anna and Dóra are the line's names but not the answer.
+(his fiancée). Asked "Who is my brother?", Anna and Dóra are the line's names but not the answer
+(`partners_named`). And the one brother the notes name ("My brother Shivnarine ...") is the one a
+later line speaks of by that name alone ("Shivnarine moved to New Amsterdam for good": `named_kin`).
 """
 from __future__ import annotations
 
