@@ -1692,17 +1692,11 @@ def _asked_kin(info: QuestionInfo) -> str | None:
 
 def _relative_itself(info: QuestionInfo) -> str | None:
     """The relative the question asks about itself: "brother" in "Where does my brother live?",
-    not in "my sister's husband's phone number" (her husband is asked of)."""
+    not in "my sister's husband's phone number" (the word after her "'s" is another relative, her
+    husband, who is asked of)."""
     kin = _asked_kin(info)
-    if kin and re.search(rf"\b{re.escape(kin)}['’]s\s+[a-z]", info.text.lower()) and _owner_is_kin(info, kin):
-        return None
-    return kin
-
-
-def _owner_is_kin(info: QuestionInfo, kin: str) -> bool:
-    # "my sister's husband's": the word after the relative's "'s" is another relative.
-    m = re.search(rf"\b{re.escape(kin)}['’]s\s+([a-z-]+)", info.text.lower())
-    return bool(m) and re.fullmatch(_KIN, m.group(1)) is not None
+    owned = re.search(rf"\b{re.escape(kin)}['’]s\s+([a-z-]+)", info.text.lower()) if kin else None
+    return None if owned and re.fullmatch(_KIN, owned.group(1)) else kin
 
 
 def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:

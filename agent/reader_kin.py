@@ -20,7 +20,7 @@ _PARTNERS = frozenset("wife husband partner spouse boyfriend girlfriend fiance f
 # The relatives a partner of the one named is never: one's own blood relatives and children.
 # (A mother or father is left out: "Papa: Juan. His wife Rosa" may well be the user's mother; an
 # in-law, a niece or a step-parent is made through someone else's partner or child.)
-_DIRECT = frozenset("brother sister son daughter child kid".split())
+DIRECT_KIN = frozenset("brother sister son daughter child kid".split())
 _POSSESSIVE = r"(?:his|her|their)"
 
 
@@ -38,7 +38,7 @@ def partners_named(text: str, names: list[str], kin: str | None) -> list[str]:
     asked relative's partner ("his wife Anna Kowalczyk"), with a nickname the line puts in
     brackets right after one ("Molnár Dóra (Dóri)"). Empty unless `kin` is one whose partner is
     never the relative itself."""
-    if kin is None or kin.lower() not in _DIRECT:
+    if kin is None or kin.lower() not in DIRECT_KIN:
         return []
     out: list[str] = []
     for name in names:
@@ -62,7 +62,7 @@ def named_kin(kin: str | None, statements) -> str | None:
     Wismar now", "Ioane, my brother", "Tomasz Wójcik, lives in Gdansk." under "## Brother"): a later
     line that names him by it ("Shivnarine moved to New Amsterdam for good") speaks of the relative
     though it does not say "brother". None when the lines name no one so, or two people."""
-    if kin is None or kin.lower() not in _DIRECT:
+    if kin is None or kin.lower() not in DIRECT_KIN:
         return None
     found: set[str] = set()
     for st in statements:

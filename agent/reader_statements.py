@@ -300,8 +300,8 @@ def _paragraph_before(hit: StatementHit, before) -> str:
 def _key_line_before(hit: StatementHit, before) -> str:
     """For a later sentence of a keyed line ("Mine: Toyota Spacio, silver, PWK 4127. Tyres
     185/60 R14"), the keyed sentence that opens its line: it names what the line is about."""
-    if hit.kind != "sentence" or hit.context:
-        return ""
+    if hit.kind != "sentence" or hit.context or ":" not in hit.text:
+        return ""  # (a sentence that carries no key needs no look at the line before it)
     prior = before(hit.id, 1)
     key = _nearest_heading(prior[-1].topic) if prior else ""
     if not prior or prior[-1].kind != "kv" or prior[-1].line != hit.line or not key or not hit.text.startswith(f"{key}:"):

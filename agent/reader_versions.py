@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
 from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
@@ -561,7 +562,7 @@ def promotion_words(terms: set[str], text: str) -> set[str]:
     return terms & _JOB_WORDS if _PROMOTED.search(text) else set()
 
 
-_KIN_WORDS = frozenset(stem(w) for w in "brother sister son daughter child kid".split())
+_KIN_WORDS = frozenset(stem(w) for w in DIRECT_KIN)  # the relatives named_kin follows by name
 _MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+|out\s+)?(?:to|in|into)\b", re.IGNORECASE)
 _LIVE_WORDS = frozenset(stem(w) for w in "live lives living reside resides stay stays".split())
 

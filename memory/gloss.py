@@ -1208,7 +1208,7 @@ _ALBANIAN_GUARANI_MORE: dict[str, tuple[str, ...]] = {
 # Samoan family words, and the Hindustani ones Indo-Caribbean families keep (folded, whole words
 # where a short word is also a name or another word). "uso" is a sibling of one's own sex: a
 # man's brother, as most notes that use it are read. ("Tinā"/"Tamā", mother/father, fold to
-# "tina"/"tama", common names: left out; the reader knows them as parents by their accents.)
+# "tina"/"tama", common names: not here; english_for glosses them by their macron, _SAMOAN_PARENT.)
 _SAMOAN_HINDUSTANI_MORE: dict[str, tuple[str, ...]] = {
     "brother sibling": ("uso ", "tuagane"),
     "sister": ("tuafafine",),

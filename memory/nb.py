@@ -19,6 +19,7 @@ Named notes are markdown as any other.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -29,7 +30,20 @@ _SECTION = re.compile(r"^##\s+(.*?)\s*#*\s*$")
 
 def _is_index(index: Path) -> bool:
     """An nb `.index`: a list of names, one a line, at least one of them beside it."""
-    return index.is_file() and any(_exists(index.parent, name.strip()) for name in _names(index))
+    try:
+        if not index.is_file():
+            return False
+        # (Keyed by both times: a note added or removed beside the index changes the folder's.)
+        stamps = (index.stat().st_mtime_ns, index.parent.stat().st_mtime_ns)
+    except OSError:
+        return False
+    return _index_lists_notes(str(index), stamps)
+
+
+@functools.lru_cache(maxsize=64)  # every note of a notebook asks of the same index while a folder is indexed
+def _index_lists_notes(index: str, stamps: tuple[int, int]) -> bool:
+    folder = Path(index).parent
+    return any(_exists(folder, name.strip()) for name in _names(Path(index)))
 
 
 def _exists(folder: Path, name: str) -> bool:
