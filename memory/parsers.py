@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
-from memory import howm, nb, neorg, silverbullet
+from memory import howm, jrnl, nb, neorg, silverbullet
 from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
 from memory.updated import last_updated
 
@@ -188,6 +188,10 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         md, days = howm.to_markdown(lines)
         return ParsedFile(kind="markdown", blocks=_parse_markdown(md), warnings=[warning] if warning else [],
                           written=howm.written(path), written_from=days)
+    if kind == "text" and jrnl.looks_like_jrnl(path, lines):
+        # A jrnl journal: each `[YYYY-MM-DD HH:MM] Title.` entry a heading over its body lines, dated by its stamp's
+        # day; its star and @tag lines left out, a title that says something a statement too.
+        return _dated_notes(*jrnl.to_markdown(lines), warning)
     if why := nb.is_tool_file(path):
         return _nothing("text", warning, why)
     if kind == "markdown" and nb.notebook_of(path):
