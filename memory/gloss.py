@@ -1221,7 +1221,45 @@ _SAMOAN_HINDUSTANI_MORE: dict[str, tuple[str, ...]] = {
     "church service": ("lotu ",),
     "children kids": ("fanau ",),
 }
-for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
+# French everyday words the lists above lack, as written in France, Belgium, Québec and West and
+# Central Africa ("Paroisse Saint-Michel", "20 membres", "Frais par trimestre", "mon mari",
+# "il est affecté à ...", "compte épargne"). English words are left out ("portable", "plaque") or
+# written whole ("vend ", "mois "), and so are names ("Marie" for "marié", "Ami").
+_FRENCH_MORE: dict[str, tuple[str, ...]] = {
+    "parish church": ("paroisse", "parroquia", "parrocchia", "pfarrei"),
+    "baptism baptised christening": ("bapteme", "baptise", "bautizo", "bautismo", "battesimo"),
+    "members member": ("membres", "miembros", "mitglieder"),
+    "term quarter": ("trimestre",),
+    "market": ("marche ", "marches ", "mercato "),
+    "sells sell seller": ("vend ", "vendent", "vendeuse", "vendeur"),
+    "peanuts peanut groundnuts": ("arachide", "cacahuete", "cacahuate", "erdnuss"),
+    "posted transferred assigned": ("affecte ", "affectee ", "en poste"),
+    "landlord landlady owner": ("proprio ", "bailleresse"),
+    "best friend": ("meilleure amie", "meilleur ami", "mejor amig", "migliore amic", "beste freund"),
+    "friend": ("amie ", "amies ", "copine", "copain"),
+    "insurance insurer": ("assuranc", "assureur"),
+    "inspection": ("visite technique",),
+    "month monthly": ("par mois", "mois "),
+    "week weekly": ("semaine",),
+    "boss manager": ("cheffe", "mon chef", "ma cheffe", "patronne", "superieur hierarchique"),
+    "husband": ("mon mari", "son mari", "ton mari"),
+    "wife": ("ma femme", "sa femme"),
+    "wedding married marriage": ("mariage",),
+    "children kids": ("enfants", "enfant "),
+    "savings": ("epargne", "ahorro", "risparmio", "poupanca"),
+    "current checking account": ("compte courant", "cuenta corriente", "conto corrente", "conta corrente"),
+    "customs": ("douane", "douanier", "aduana", "dogana", "alfandega"),
+    "retired retirement pension": ("retraite", "jubilado", "jubilada", "pensionato", "aposentad"),
+    "pharmacist chemist": ("pharmacien",),
+    "dressmaker tailor seamstress": ("couturiere", "couturier", "costurera", "sarta "),
+    "housekeeper maid cleaner": ("menagere", "femme de menage", "empregada", "empleada domestica"),
+    "nickname": ("surnom", "apodo", "soprannome", "apelido"),
+    "accident crash": ("accroch", "carambol", "unfall"),
+    "born birth": ("ne le ", "nee le "),
+    "mobile phone": ("cellulaire",),
+    "tenant": ("locataire", "inquilino", "affittuario"),
+}
+for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _FRENCH_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
                _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
                _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE, _SAMOAN_HINDUSTANI_MORE):
     for _english, _words in _table.items():

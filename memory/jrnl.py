@@ -10,9 +10,10 @@ folder journal), each entry opening with its stamp and a blank line between entr
 jrnl takes the first sentence after the stamp as the entry's title (the rest of that line is
 body), a trailing ` *` as its star and `@word` as tags. Read as plain text, every entry ran into
 the next as one undated run of lines, a stamp was part of the first sentence, and the tag lines
-were statements. Here each entry is a heading of its title (star and trailing tags left out) over
-its body lines, each on the file line it was written on, and is dated by its stamp's day
-(ParsedFile.written_from, as howm dates its memos); a title that says something ("Tomasz passed
+were statements. Here each entry is a heading of its day and title ("2024-04-18 Tomasz passed his
+driving test!", star and trailing tags left out) over its body lines, each on the file line it
+was written on, and is dated by its stamp's day (ParsedFile.written_from, as howm dates its
+memos); a title that says something ("Tomasz passed
 his driving test!") is a statement too, tag-only lines are left out, and a tag in a sentence
 keeps its word ("lunch with @ewa" -> "lunch with ewa").
 """
@@ -107,7 +108,10 @@ def to_markdown(lines: list[str]) -> tuple[list[str], list[int], list[tuple[int,
         text = _STAR.sub("", (m.group(6) or "").rstrip())  # the star mark (" *" at the line's end)
         text = _TRAILING_TAGS.sub("", text) if not _TAGS_ONLY.match(text) else ""
         title, rest = _split_title(_AT.sub("", text))
-        heading = title.rstrip(".").strip() or day  # an entry with no title is known by its day
+        # The heading carries the entry's day, as jrnl prints it ("2026-08-18 16:10 Navara
+        # insurance renewal."): every line of the entry was written that day, and a reader orders
+        # two versions of a fact by the day its heading gives, as it does a diary's.
+        heading = f"{day} {title.rstrip('.').strip()}".strip()
         put(n, "", f"# {heading}", "")
         if len(title.split()) > 1 or re.search(r"\d", title):
             put(n, title, "")  # the title says something itself ("Tomasz passed his driving test!")

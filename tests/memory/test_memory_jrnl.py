@@ -36,28 +36,28 @@ def test_each_entry_is_a_heading_over_its_lines_dated_by_its_stamp(tmp_path):
     parsed = parsers.parse(path, path.read_bytes())
     assert parsed.kind == "markdown"
     assert [b.title for b in parsed.blocks if b.kind == "heading"] == [
-        "Started a sourdough starter and named it Bruno", "Tomasz passed his driving test!", "Dentist",
-        "Flat no. 4 got a new boiler"]
+        "2024-03-02 Started a sourdough starter and named it Bruno", "2024-04-18 Tomasz passed his driving test!",
+        "2024-05-01 Dentist", "2024-06-10 Flat no. 4 got a new boiler"]
     assert parsed.written_from == [(1, "2024-03-02"), (5, "2024-04-18"), (9, "2024-05-01"), (13, "2024-06-10")]
     got = _statements(path)
-    bruno = ["Started a sourdough starter and named it Bruno"]
+    bruno = ["2024-03-02 Started a sourdough starter and named it Bruno"]
     assert (2, bruno, "Flour from the mill in Lublin, equal parts water.", "2024-03-02") in got
     assert (3, bruno, "Feeding it twice a day for now.", "2024-03-02") in got
-    assert (10, ["Dentist"], "Filling on the lower left molar, 350 zł.", "2024-05-01") in got
-    boiler = ["Flat no. 4 got a new boiler"]
+    assert (10, ["2024-05-01 Dentist"], "Filling on the lower left molar, 350 zł.", "2024-05-01") in got
+    boiler = ["2024-06-10 Flat no. 4 got a new boiler"]
     assert (14, boiler, "The plumber came at 3pm and took the old one away.", "2024-06-10") in got
 
 
 def test_a_title_that_says_something_is_a_statement_and_the_rest_of_its_line_is_body(tmp_path):
     got = _statements(_journal(tmp_path))
-    test = ["Tomasz passed his driving test!"]
-    assert (1, ["Started a sourdough starter and named it Bruno"],
+    test = ["2024-04-18 Tomasz passed his driving test!"]
+    assert (1, ["2024-03-02 Started a sourdough starter and named it Bruno"],
             "Started a sourdough starter and named it Bruno.", "2024-03-02") in got
     assert (5, test, "Tomasz passed his driving test!", "2024-04-18") in got
     # jrnl's title is the first sentence: "Second try." is the entry's body, on the stamp's line.
     assert (5, test, "Second try.", "2024-04-18") in got
     # "no. 4" does not end the title; a one-word title is a heading only.
-    assert (13, ["Flat no. 4 got a new boiler"], "Flat no. 4 got a new boiler", "2024-06-10") in got
+    assert (13, ["2024-06-10 Flat no. 4 got a new boiler"], "Flat no. 4 got a new boiler", "2024-06-10") in got
     assert not any(text == "Dentist." for _, _, text, _ in got)
 
 
@@ -97,7 +97,7 @@ def test_an_extensionless_journal_and_a_one_entry_journal_in_a_jrnl_folder(tmp_p
     (tmp_path / "jrnl").mkdir()
     one = _journal(tmp_path, "[2024-07-01 08:00] First day at the new office.\nDesk 3.14, by the window.\n",
                    name="jrnl/journal.txt")
-    assert (2, ["First day at the new office"], "Desk 3.14, by the window.", "2024-07-01") in _statements(one)
+    assert (2, ["2024-07-01 First day at the new office"], "Desk 3.14, by the window.", "2024-07-01") in _statements(one)
 
 
 def test_broken_utf8_and_an_empty_file_behave_like_other_formats(tmp_path):
@@ -107,7 +107,7 @@ def test_broken_utf8_and_an_empty_file_behave_like_other_formats(tmp_path):
     parsed = parsers.parse(broken, broken.read_bytes())
     assert parsed.written_from == [(1, "2024-08-01"), (4, "2024-08-02")]
     assert any("invalid UTF-8" in w for w in parsed.warnings)
-    assert (2, ["Picked up the new glasses"], "Paid 420 z\ufffd", "2024-08-01") in _statements(broken)
+    assert (2, ["2024-08-01 Picked up the new glasses"], "Paid 420 z\ufffd", "2024-08-01") in _statements(broken)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     parsed = parsers.parse(empty, b"")
