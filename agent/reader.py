@@ -37,6 +37,7 @@ from agent.reader_text import (
     _EMAIL,
     _MONTH_ABBR,
     _PHONE,
+    _UPPER,
     content_words,
     dates,
     face_user,
@@ -298,6 +299,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     if st.continues:
         # "He moved from Moscow to Seoul" right after "Called Sardor aka." says what that one says.
         terms |= content_words(st.context)
+    if _SALARY in terms:
+        terms |= _EARNS  # "Salary: B$3,850 a month", "Salaire net : 412 000 FCFA": what the user earns
     if _BEST_MATE.search(st.text):
         terms.add(stem("friend"))  # "Leota Mulitalo - my best mate since primary school"
     if _SAVINGS_NUMBER.search(st.text):
@@ -311,6 +314,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     return terms
 
 
+_SALARY = stem("salary")
+_EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
 _BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
 _SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*[:#]?\s*\d[\d -]{5,}\d", re.IGNORECASE)
 _TYRE_SIZE = re.compile(r"\b\d{3}/\d{2}\s?Z?R\s?\d{2}\b")
@@ -535,6 +540,8 @@ class Reader:
                 # ... and so is whose it is: "Keuring (inspection) due 17-02-2027" under "- Toyota
                 # Axio, silver" answers "When is the Axio's inspection due?".
                 owner_ok = owner_ok or names_ok and all(stem(o) in around for o in info.owners)
+            if not names_ok and what_is and self._by_given_name_alone(info, st):
+                names_ok = True  # "Who's Pélagie Dansou?" over "... avec Pélagie, ma meilleure amie, ..."
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
@@ -800,6 +807,17 @@ class Reader:
         if self.mentions is None:
             return False
         return self._lower_word(low)
+
+    def _by_given_name_alone(self, info: QuestionInfo, st: StatementHit) -> bool:
+        """"Who is Pélagie Dansou?": a line that calls her Pélagie alone speaks of her when the notes
+        give that given name with no other family name (asked of every line naming it)."""
+        if len(info.names) != 1 or self.mentions is None:
+            return False
+        parts = info.names[0].split()
+        if len(parts) != 2 or parts[0].lower().strip(".") in _TITLES or not re.search(rf"\b{re.escape(parts[0])}\b", st.text):
+            return False
+        after = re.compile(rf"\b{re.escape(parts[0])}\s+([{_UPPER}][\w'’-]+)")
+        return all(m.group(1) == parts[1] for t in self.mentions(parts[0]) for m in after.finditer(t))
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
@@ -2787,7 +2805,8 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
         return False
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
-    det = r"(?:a|an|the|my|our|your|his|her|their|one|[A-Z][\w-]*['’]s)"
+    # (and the possessives of French, Spanish and Portuguese notes: "Pélagie, ma meilleure amie")
+    det = r"(?:a|an|the|my|our|your|his|her|their|one|ma|mon|notre|mi|nuestr[ao]|minha|meu|[A-Z][\w-]*['’]s)"
     # (A word after the name may be how the notes call them, "Zuhra buvi", "Sardor aka".)
     called = r"(?: [a-z][^\W\d_]*)?"
     keyed = re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called}\s*(?::|[—–-] )", text)
@@ -2887,41 +2906,47 @@ _TITLE = r"(?i:Dr|Mr|Mrs|Ms|Mx|Prof|Dott|Dott\.ssa|Dr\.ssa|Sig|Sig\.ra|Avv|Ing|S
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
+_DAY_BEFORE_TITLE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?\s+(?=\S)")
+
+
 def compose(st: StatementHit, value: str | None, question: str) -> str:
     """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
     faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
     if faced and faced[-1] not in ".!?…":
         faced += "."
+    # A journal entry's heading opens with its day ("2026-09-30 Ibu changed her number"): what it
+    # says of a person or a thing is the rest.
+    heading = _DAY_BEFORE_TITLE.sub("", st.topic)
     # ("What is FK 318 LZ?": a plate of three parts is asked as one identifier.)
     asked = (re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
              or re.match(r"^\W*(?i:what|who)(?:'s|’s| is| was)\s+((?=[^?]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){1,3})\s*\?*\s*$", question.strip()))
-    if (asked and st.topic and (len(st.text.split()) <= 4 or _IDENTIFIER.fullmatch(asked.group(1)))
-            and asked.group(1) in st.text and st.topic.lower() not in faced.lower()):
+    if (asked and heading and (len(st.text.split()) <= 4 or _IDENTIFIER.fullmatch(asked.group(1)))
+            and asked.group(1) in st.text and heading.lower() not in faced.lower()):
         # "What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose
         # account it is, said by the heading, is the answer; so is the heading over a code's line
         # ("Car insurance" over "Policy KEA-MV-448120, $48.20 a month").
-        faced = f"{st.topic}: {faced}"
+        faced = f"{heading}: {faced}"
     who = re.match(r"^\W*[Ww]ho(?:'s|’s| is| was)\s+((?:[A-Z][\w'’-]+\s*){1,3})\?*\s*$", question.strip())
-    if (who and st.topic and len(st.topic.split()) <= 3 and st.topic.lower() not in faced.lower()
+    if (who and heading and len(heading.split()) <= 3 and heading.lower() not in faced.lower()
             and re.match(rf"^(?:{_TITLE}\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
         # "Who is Fionnuala Byrne?" over "Dr Fionnuala Byrne, Stoneybatter Medical Centre" under
         # "## GP": the heading says who she is.
-        faced = f"{st.topic}: {faced}"
+        faced = f"{heading}: {faced}"
     role = re.match(r"^\W*who(?:'s|’s| is| was)\s+(?:my|our)\b", question.strip(), re.IGNORECASE)
     page = set(re.findall(r"[A-Z][\w'’-]+", Path(st.path).stem))
-    if (role and st.topic and st.topic.lower() not in faced.lower() and not value
-            and re.fullmatch(rf"(?:{_TITLE}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}", st.topic)
-            and page & set(st.topic.split()) - {"Dr", "Mr", "Mrs", "Ms"}):
+    if (role and heading and heading.lower() not in faced.lower() and not value
+            and re.fullmatch(rf"(?:{_TITLE}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}", heading)
+            and page & set(heading.split()) - {"Dr", "Mr", "Mrs", "Ms"}):
         # "Who is our family doctor?" answered by "My GP (lekarz rodzinny) at Przychodnia
         # Wrzeszcz" on the page "Dr Kowalczyk" titled "Dr Anna Kowalczyk": the page is the person.
-        faced = f"{st.topic}: {faced}"
+        faced = f"{heading}: {faced}"
     whose = re.match(r"^\W*(?:whose\b|who (?:has|owns|uses)\b)", question.strip(), re.IGNORECASE)
     given = re.findall(r"\d[\d\s().-]{4,}\d", question)
-    if (whose and given and st.topic and len(st.topic.split()) <= 4 and st.topic.lower() not in faced.lower()
+    if (whose and given and heading and len(heading.split()) <= 4 and heading.lower() not in faced.lower()
             and any(re.sub(r"\D", "", g) in re.sub(r"\D", "", st.text) for g in given)):
         # "Whose landline is 55 232 41 18?" answered by "Landline phone:: 55 232 41 18." on the
         # page "Babcia Halina": the page's name says whose it is.
-        faced = f"{st.topic}: {faced}"
+        faced = f"{heading}: {faced}"
     if whose and given and st.context and re.search(r"\b(?:she|he|her|his|their)\b", st.text, re.IGNORECASE):
         # "... her new number is 807-555-0163" after "Ma's birthday. I called her before school.":
         # the sentence before that names someone says whose.

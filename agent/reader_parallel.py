@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from agent.reader_text import STOP_WORDS, names, says_mine, stem
-from agent.reader_versions import revises, when_written
+from agent.reader_versions import retired, revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -186,6 +186,8 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written, po
                 or c.cover != best.cover or not _alike(best, c)
                 or _dated_apart(best, c, written)):
             continue
+        if best.recent and any(retired(best.statement.text, v) for v in c.typed):
+            continue  # "Assurance de la Venza : résilier NSIA, nouvelle police chez Saham": the newer version of the NSIA line
         label = _label(best, c)
         if label is None:
             continue

@@ -104,6 +104,9 @@ def analyse(question: str) -> QuestionInfo:
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
+    if (tail := re.fullmatch(r"(\W*(?!(?:what|which|who|whose|where|when|how)\b)\w.*?)\s+(where|when|who)\W*", low)):
+        # Typed as it is said: "nagbo dossi stays where", "the recital is when??" ask as "where ...", "when ...".
+        low = f"{tail.group(2)} {tail.group(1)}"
     qnames = _question_names(q)
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
@@ -143,6 +146,8 @@ def analyse(question: str) -> QuestionInfo:
             # "When do I have to pay the invoice by?" asks for a date, not an amount.
             # "What's the mortgage payment now?", "the monthly instalment", "the premium".
             re.search(r"\bpa(y|id)\b|\bsell\b|\bsold\b|\bspend\b|\bspent\b|\bearn\b|\b(?:re)?payments?\b|\binstal+ments?\b|\bpremiums?\b", low)
+            # "What does Mama sell at the market?" asks what she sells ("What did I sell it for?" a price).
+            and not re.search(r"^\W*what (?:do|does|did)\b(?!.*\bfor\b).*\bsells?\b", low)
             and not re.search(r"^\W*(when|where|who|whom|which|how often)\b|\b(?:until|till|til|by) when\b"  # "Until when is the road tax paid?"
                               r"|\bpayment (?:date|day|method|reference|terms?|plan|link|app)\b", low)):
         want = "money"

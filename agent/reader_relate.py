@@ -36,6 +36,7 @@ _SYNONYMS = [
     "pay paid paying pays cost costs price fee fees charge charged bill billed spend spent amount rent",
     "job work works working employ employs employed employer company joined hired career occupation profession",
     "manager boss report reports supervisor lead",
+    "salary salaries earn earns earned earning earnings income wage wages paycheck payslip",
     "renew renews renewal expire expires expiry due valid",  # "valid until 19-11-2029"
     "birthday born birth bday",
     "send sends sent sending transfer transfers transferred wire wired remit remitted",  # a bank's "Transfer to ..."

@@ -197,7 +197,9 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               # Paraguay and Albania: "Gs. 2.870.000" (above), "850.000 guaraníes", "245.000 lekë"
               r"guaran[ií]es|pyg|lek[eë]?|"
               # ... and South and Southeast Asia's, Fiji's: "450,000 kip", "3,600 ngultrum".
-              r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd|(?-i:" + _ISO_CODES + r"))"
+              r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd|"
+              # West and Central Africa's franc: "70 000 FCFA", "5 000 F CFA", "12 000 francs CFA".
+              r"f\.?\s?cfa|(?:francs?\s)?cfa|francs?|(?-i:" + _ISO_CODES + r"))"
               r"(?![a-z])|(?-i:đ|Ft|DT|ALL)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 # Digits of an amount; Swiss notes group thousands by an apostrophe and write whole francs with a
 # dash: "CHF 2'235.–", "Fr. 96.–".

@@ -364,6 +364,14 @@ def newer_version(c: "Scored", b: "Scored", written, page=None) -> bool:
 
 
 _DAY_WORDS = {kind: KIND_WORDS[kind] for kind in ("date", "time")}
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.IGNORECASE)
+
+
+def _asked_day(info: "QuestionInfo") -> set[str]:
+    """The noun a question for a day or a time asks by ("night" of "Which night ..."): a word of the
+    kind asked, not of the thing asked about."""
+    m = _WHICH_NOUN.search(info.text) if info.want in _DAY_WORDS else None
+    return {stem(m.group(1).lower())} & info.terms if m else set()
 
 
 def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
@@ -371,6 +379,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     newer line may leave out one word of the question the best one says ("Milo's piano moves to
     Thursdays" for "When is Milo's piano lesson?"), but not a number ("invoice #014" for #013)."""
     said_b, said_c = _said(info, b, c, terms)
+    if said_c and said_c <= _DAY_WORDS.get(info.want or "", set()) | _asked_day(info):
+        return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
     missing = said_b - said_c
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
@@ -660,6 +670,7 @@ def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old
 # Granite Wall membership", "192.168.1.40 → 192.168.1.23".
 _RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|było|bylo|früher|vorher|voorheen|tidigare|ended|stopped|quit|replaced|instead of|"
+                      r"résilier|résilié|résiliée|resilier|resilie|"  # "résilier NSIA, nouvelle police chez ..."
                       r"statt|anstatt|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|invece di|em vez de|"
                       r"alte|alten|alter|altes|ehemalig\w*|stary|stara|stare|oude|gamla|ancien|ancienne|antiguo|antigua|antigo|antiga|"
                       r"switched from|moved from)\b", re.IGNORECASE)

@@ -1,0 +1,78 @@
+"""Notes of a French-speaking household and a jrnl journal, asked in English: the CFA franc is
+money, a question typed with its wh-word last reads as asked, "earn" is said by a salary line, a
+line that shares only "night" with "Which night ...?" is no newer version of the answer, and a
+journal heading's day is left out where the heading says whose a number is. All examples made
+up; driven by the word-overlap scorer of test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader, _terms_of, compose
+from agent.reader_question import analyse
+from agent.reader_text import money, stem
+from tests.agent.test_reader import hit, overlap_model
+
+
+def test_the_cfa_franc_is_money_however_it_is_written():
+    assert money("Loyer : 70 000 FCFA par mois") == ["70 000 FCFA"]
+    assert money("Cotisation : 5 000 F CFA chaque samedi") == ["5 000 F CFA"]
+    assert money("12 000 francs CFA pour la cantine") == ["12 000 francs CFA"]
+    assert money("CFA rules apply") == []
+
+
+def test_a_question_typed_with_its_wh_word_last_asks_as_if_it_came_first():
+    assert analyse("nagbo dossi stays where").want == "place"
+    assert analyse("the recital is when??").want == "date"
+    assert analyse("who is he").want == "name"
+
+
+def test_what_someone_sells_is_a_thing_and_what_it_sold_for_a_price():
+    assert analyse("wat does mama sell at the market").want is None
+    assert analyse("What did I sell the bike for?").want == "money"
+    assert analyse("How much do I earn a month?").want == "money"
+
+
+def test_a_salary_line_says_what_the_user_earns():
+    assert stem("earn") in _terms_of(hit("Salary: B$3,850 a month (net), paid on the 25th"))
+    assert stem("earn") not in _terms_of(hit("Rent: B$850 a month"))
+
+
+def test_a_line_sharing_only_the_kind_of_day_asked_is_no_newer_version():
+    badminton = hit("Every Tuesday night 8pm at the Berakas hall with the gang.", line=25, rank=0,
+                    path="/notes/jrnl/journal.txt", topic="2026-01-06 Tuesday badminton again")
+    visit = hit("Kakak came from Temburong, crossed the bridge instead of the old boat ride.", line=28, rank=1,
+                path="/notes/jrnl/journal.txt", topic="2026-02-21 Ambuyat night at Ibu's")
+    reading = Reader(overlap_model()).read("Which night do I play badminton?", [badminton, visit])
+    assert reading.kind == "answered" and "Tuesday" in reading.answer
+
+
+def test_whose_number_names_the_journal_entry_without_its_day():
+    st = hit("New number is 716 3358, the old one is dead.", path="/notes/jrnl/journal.txt",
+             topic="2026-09-30 Ibu changed her number")
+    assert compose(st, None, "Whose number is 716 3358?").startswith("Ibu changed her number: New number is 716 3358")
+
+
+def _reader_over(lines: list[str]) -> Reader:
+    return Reader(overlap_model(), mentions=lambda word: [t for t in lines if word.lower() in t.lower()])
+
+
+def test_who_is_a_full_name_is_told_by_a_line_that_calls_her_by_her_given_name_alone():
+    contact = hit("Contacts: Pélagie Dansou - 01 69 74 12 08", line=3, rank=0, path="/notes/Famille.enex")
+    friend = hit("Ouvert en avril avec Pélagie, ma meilleure amie, qui travaille au guichet.", line=9, rank=1,
+                 path="/notes/Maison.enex")
+    texts = [contact.text, friend.text]
+    reading = _reader_over(texts).read("Who's Pélagie Dansou?", [contact, friend])
+    assert reading.kind == "answered" and "meilleure amie" in reading.answer
+    # Two Pélagies in the notes: the given name alone may be the other one.
+    other = "Pélagie Hounsa - 01 55 00 11 22"
+    reading = _reader_over([*texts, other]).read("Who's Pélagie Dansou?", [contact, friend])
+    assert "meilleure amie" not in reading.answer
+
+
+def test_a_newer_line_that_cancels_the_old_insurer_is_its_version_not_a_second_record():
+    card = hit("Voitures: Toyota Corolla (la mienne): Assurance : NSIA Assurances, police n° 4402-AU-117", line=7, rank=0,
+               path="/notes/Maison.enex", topic="Toyota Corolla (la mienne)")
+    card.written = "2025-06-22"
+    todo = hit("À faire septembre: Assurance de la Corolla : résilier NSIA, nouvelle police chez Saham Assurance (done)",
+               line=12, rank=1, path="/notes/Maison.enex", topic="À faire septembre")
+    todo.written = "2026-09-03"
+    reading = Reader(overlap_model()).read("Who insures the Corolla?", [card, todo])
+    assert reading.kind == "answered" and "Saham" in reading.answer
