@@ -50,6 +50,10 @@ _PRONOUN_START = re.compile(r"^(she|he|it|they|her|his|its|their)\b", re.IGNOREC
 _PRONOUN = re.compile(r"\b(she|he|him|her|hers|his|they|them|their|it|its)\b", re.IGNORECASE)
 # (Not "it": "Change of plan for Christmas. It's a lot closer than Stonehaven" is about the plan.)
 _PERSON_PRONOUN_START = re.compile(r"^(she|he|they|her|his|their)\b", re.IGNORECASE)
+# "Mama a perdu son téléphone. Nouveau numéro : 01 66 53 47 90": a new value keyed right after
+# the sentence that says whose, in English or another language's "new".
+_NEW_KEY = re.compile(r"^(?:new|nouveau|nouvel|nouvelle|nuevo|nueva|novo|nova|neue[rs]?|neu|nieuwe?|nowy|nowa|nuovo|nuova)\s+[^\W\d_][\w' -]{1,30}\s?:",
+                      re.IGNORECASE)
 _DEFINITE_START = re.compile(r"^The\s+[a-z]")
 CONTEXT_STATEMENTS = 3
 
@@ -213,7 +217,8 @@ def search_statements(memory, query: str, *, k: int = 12, chunk_k: int = 4) -> l
 
 def pronoun_followers(memory, hit: StatementHit, n: int = 2) -> list[StatementHit]:
     """The sentences right after `hit` in its paragraph that go on about someone by pronoun
-    ("Called Sardor aka. He moved from Moscow to Seoul last month"): they share no word with a
+    ("Called Sardor aka. He moved from Moscow to Seoul last month"), or give a new value by key
+    ("Mama a perdu son téléphone. Nouveau numéro : 01 66 53 47 90"): they share no word with a
     question that names the person, so no search finds them; each reads with `hit` as its context."""
     after = getattr(memory, "statements_after", None)
     if after is None or hit.kind != "sentence":
@@ -223,7 +228,8 @@ def pronoun_followers(memory, hit: StatementHit, n: int = 2) -> list[StatementHi
     for st in after(hit.id, n):
         data = _as_dict(st)
         # (A sentence of the same paragraph: on the same line or the one right after it.)
-        if st.kind != "sentence" or data["topic"] != hit.topic or st.line > last + 1 or not _PERSON_PRONOUN_START.match(st.text):
+        if (st.kind not in ("sentence", "kv") or data["topic"] != hit.topic or st.line > last + 1
+                or not (_PERSON_PRONOUN_START.match(st.text) or _NEW_KEY.match(st.text))):
             break
         out.append(StatementHit(**data, score=hit.score, rank=hit.rank, context=hit.text, continues=True))
         last = st.end_line

@@ -48,7 +48,7 @@ REVISES = re.compile(
     r"|\bnow\s*[:=]\s*\d|\b(?:is|are) now (?:in|at|with|on) (?-i:[A-Z])"
     r"|\b(?:switched|moved|changed|transferred|ported) (?:the |my |our )?[a-z]+(?: [a-z]+)? (?:to|over to) (?-i:[A-Z])"
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
-    r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto [£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
+    r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto (?-i:[A-Z]{1,3})?[£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."

@@ -1234,7 +1234,7 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "sells sell seller": ("vend ", "vendent", "vendeuse", "vendeur"),
     "peanuts peanut groundnuts": ("arachide", "cacahuete", "cacahuate", "erdnuss"),
     "posted transferred assigned": ("affecte ", "affectee ", "en poste"),
-    "landlord landlady owner": ("proprio ", "bailleresse"),
+    "landlord landlady owner": ("bailleresse",),  # (not "proprio": Portuguese "em nome próprio" is one's own)
     "best friend": ("meilleure amie", "meilleur ami", "mejor amig", "migliore amic", "beste freund"),
     "friend": ("amie ", "amies ", "copine", "copain"),
     "insurance insurer": ("assuranc", "assureur"),

@@ -76,3 +76,30 @@ def test_a_newer_line_that_cancels_the_old_insurer_is_its_version_not_a_second_r
     todo.written = "2026-09-03"
     reading = Reader(overlap_model()).read("Who insures the Corolla?", [card, todo])
     assert reading.kind == "answered" and "Saham" in reading.answer
+
+
+def test_a_new_number_keyed_after_the_sentence_that_says_whose_follows_it():
+    from memory.types import Statement
+    from agent.reader_statements import StatementHit, pronoun_followers
+
+    lost = StatementHit(id="m:3", path="/notes/2026-11-08 Mama.md", line=3, end_line=3, kind="sentence", topic="Mama",
+                        text="Mama a perdu son téléphone au marché.", source="Mama a perdu son téléphone au marché.", score=1.0)
+    new = Statement(id="m:3b", path=lost.path, line=3, end_line=3, kind="kv", topic=["Mama"], text="Nouveau numéro : 01 66 53 47 90 (Moov).",
+                    source="Nouveau numéro : 01 66 53 47 90 (Moov).")
+    other = Statement(id="m:5", path=lost.path, line=5, end_line=5, kind="sentence", topic=["Mama"],
+                      text="Elle dit que Nagbo demande quand on vient.", source="Elle dit que Nagbo demande quand on vient.")
+
+    class _Memory:
+        def statements_after(self, statement_id, n):
+            return [new, other][:n]
+
+    got = pronoun_followers(_Memory(), lost)
+    assert [f.text for f in got] == [new.text] and got[0].continues and got[0].context == lost.text
+
+
+def test_a_raise_to_an_amount_in_a_lettered_dollar_is_a_change_beside_its_value():
+    from agent.reader_versions import changed_value
+
+    text = "Since my increment we can do more: raised the TAIB standing instruction to B$175 a month from this month."
+    assert changed_value(text, ["$175"], before=30, after=30)
+    assert not changed_value("Paid B$175 for the tyres at the garage on Monday.", ["$175"], before=30, after=30)
