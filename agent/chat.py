@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings
 from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
-from agent.reader_statements import pronoun_followers, search_statements, statements_holding
+from agent.reader_statements import _NEW_KEY, pronoun_followers, search_statements, statements_holding
 from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -175,6 +175,12 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word[:5] if len(word) >= 5 else word  # crude, but "allergic"~"allergies", "teach"~"teaches"
+
+
+# A follower that gives a new value by key ("Nouveau numéro : ..."): its key says what is new.
+_NEW_KEYED = re.compile(r"^([^:]{1,40}?)\s?:")
+_NUMBER_KEY = re.compile(r"\b(?:num[eé]ro|n[uú]mero|nummer|numer|nombor|number|no\.?|phone|t[eé]l[eé]?(?:phone|fono|fon)?|mobile?|cell|portable)\b",
+                         re.IGNORECASE)
 
 
 def _content_words(text: str) -> set[str]:
@@ -681,6 +687,9 @@ class ChatEngine:
             for follower in pronoun_followers(self.memory, hit):
                 if not typed_values(follower.text, info.want, exclude=question):
                     continue
+                if _NEW_KEY.match(follower.source.strip()) and (key := _NEW_KEYED.match(follower.source.strip())) and not (
+                        content_words(key.group(1)) & info.terms or info.want == "phone" and _NUMBER_KEY.search(key.group(1))):
+                    continue  # "New salary: 24 000 000" after a line naming her is no new number of hers
                 if follower.id in by_id:
                     known = by_id[follower.id]
                     known.context, known.continues, known.rank = follower.context, True, min(known.rank, follower.rank)

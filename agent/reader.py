@@ -315,6 +315,7 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
 
 
 _SALARY = stem("salary")
+_MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
 _BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
 _SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*[:#]?\s*\d[\d -]{5,}\d", re.IGNORECASE)
@@ -476,6 +477,7 @@ class Reader:
         # "Priit Tamm's": the owner is the person, whom a line may call by the given name alone.
         given = {n.split()[-1].lower(): n.split()[0] for n in info.names if len(n.split()) == 2}
         own_kin = _relative_itself(info)
+        by_given: set[str] = set()  # lines that call the one asked of by the given name alone
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -542,6 +544,7 @@ class Reader:
                 owner_ok = owner_ok or names_ok and all(stem(o) in around for o in info.owners)
             if not names_ok and what_is and self._by_given_name_alone(info, st):
                 names_ok = True  # "Who's Pélagie Dansou?" over "... avec Pélagie, ma meilleure amie, ..."
+                by_given.add(st.id)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
             # whole: stems cut "FL-2026-038" and "FL-2026-022" to the same five letters.
             said_ok = all(i in _squeeze(" ".join([st.text, st.topic, st.source, st.context])) for i in ids)
@@ -772,6 +775,10 @@ class Reader:
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
                               type_weight=type_weight))
+        if by_given and any(c.defines and c.statement.id not in by_given for c in out):
+            # A line that names them in full and says who they are tells it better ("you report to
+            # Seun Adeyemi, Director of Engineering" over "Present: Seun joined for 15 min").
+            out = [c for c in out if c.statement.id not in by_given]
         _mine_beside_others(info, out, common=self._lower_word if self.mentions is not None else None)
         out.sort(key=lambda s: -s.prerank)
         return out[: self.n_candidates]
@@ -814,7 +821,10 @@ class Reader:
         if len(info.names) != 1 or self.mentions is None:
             return False
         parts = info.names[0].split()
-        if len(parts) != 2 or parts[0].lower().strip(".") in _TITLES or not re.search(rf"\b{re.escape(parts[0])}\b", st.text):
+        given = re.escape(parts[0]) if len(parts) == 2 and parts[0].lower().strip(".") not in _TITLES else None
+        # Only where the line says what they are to the user, right at the name ("Pélagie, ma
+        # meilleure amie", "my cousin Pélagie"): "Present: Seun joined late" says nothing of who.
+        if given is None or not re.search(rf"\b{given}\s*,\s*{_MY}\s|\b{_MY}\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}{given}\b", st.text):
             return False
         after = re.compile(rf"\b{re.escape(parts[0])}\s+([{_UPPER}][\w'’-]+)")
         return all(m.group(1) == parts[1] for t in self.mentions(parts[0]) for m in after.finditer(t))

@@ -103,3 +103,11 @@ def test_a_raise_to_an_amount_in_a_lettered_dollar_is_a_change_beside_its_value(
     text = "Since my increment we can do more: raised the TAIB standing instruction to B$175 a month from this month."
     assert changed_value(text, ["$175"], before=30, after=30)
     assert not changed_value("Paid B$175 for the tyres at the garage on Monday.", ["$175"], before=30, after=30)
+
+
+def test_a_given_name_alone_tells_who_only_where_the_line_says_what_they_are_to_the_user():
+    full = hit("You are the engineering manager; you report to Seun Adeyemi, Director of Engineering.", line=2, rank=0,
+               path="/notes/me.md")
+    present = hit("Present: Seun joined for the first 15 min.", line=4, rank=1, path="/notes/meetings/2026-10-02.md")
+    reading = _reader_over([full.text, present.text]).read("Who is Seun Adeyemi?", [full, present])
+    assert reading.kind == "answered" and "Director of Engineering" in reading.answer
