@@ -478,6 +478,7 @@ class Reader:
         given = {n.split()[-1].lower(): n.split()[0] for n in info.names if len(n.split()) == 2}
         own_kin = _relative_itself(info)
         by_given: set[str] = set()  # lines that call the one asked of by the given name alone
+        given_alone = self._given_name_alone(info) if what_is else None
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -542,7 +543,7 @@ class Reader:
                 # ... and so is whose it is: "Keuring (inspection) due 17-02-2027" under "- Toyota
                 # Axio, silver" answers "When is the Axio's inspection due?".
                 owner_ok = owner_ok or names_ok and all(stem(o) in around for o in info.owners)
-            if not names_ok and what_is and self._by_given_name_alone(info, st):
+            if not names_ok and given_alone is not None and given_alone.search(st.text):
                 names_ok = True  # "Who's Pélagie Dansou?" over "... avec Pélagie, ma meilleure amie, ..."
                 by_given.add(st.id)
             # An identifier the question gives ("invoice FL-2026-038", "the BO-60 manual") is said
@@ -815,19 +816,21 @@ class Reader:
             return False
         return self._lower_word(low)
 
-    def _by_given_name_alone(self, info: QuestionInfo, st: StatementHit) -> bool:
-        """"Who is Pélagie Dansou?": a line that calls her Pélagie alone speaks of her when the notes
-        give that given name with no other family name (asked of every line naming it)."""
+    def _given_name_alone(self, info: QuestionInfo) -> re.Pattern | None:
+        """"Who is Pélagie Dansou?": what a line says when it calls her Pélagie alone and says what
+        she is to the user right at the name ("Pélagie, ma meilleure amie", "my cousin Pélagie"; not
+        "Present: Seun joined late"); None unless the notes give that given name with no other
+        family name. Asked once per question: the look-up reads every line naming the given name."""
         if len(info.names) != 1 or self.mentions is None:
-            return False
+            return None
         parts = info.names[0].split()
-        given = re.escape(parts[0]) if len(parts) == 2 and parts[0].lower().strip(".") not in _TITLES else None
-        # Only where the line says what they are to the user, right at the name ("Pélagie, ma
-        # meilleure amie", "my cousin Pélagie"): "Present: Seun joined late" says nothing of who.
-        if given is None or not re.search(rf"\b{given}\s*,\s*{_MY}\s|\b{_MY}\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}{given}\b", st.text):
-            return False
-        after = re.compile(rf"\b{re.escape(parts[0])}\s+([{_UPPER}][\w'’-]+)")
-        return all(m.group(1) == parts[1] for t in self.mentions(parts[0]) for m in after.finditer(t))
+        if len(parts) != 2 or parts[0].lower().strip(".") in _TITLES:
+            return None
+        given = re.escape(parts[0])
+        after = re.compile(rf"\b{given}\s+([{_UPPER}][\w'’-]+)")
+        if not all(m.group(1) == parts[1] for t in self.mentions(parts[0]) for m in after.finditer(t)):
+            return None
+        return re.compile(rf"\b{given}\s*,\s*{_MY}\s|\b{_MY}\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}{given}\b")
 
     def admissible(self, info: QuestionInfo, cands: list[Scored]) -> list[Scored]:
         """The candidates that could answer at all, before the model is asked."""
