@@ -17,7 +17,7 @@ from pathlib import Path
 
 from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
 from memory import howm, jrnl, nb, neorg, silverbullet
-from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, texinfo, zola, zulip
+from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, slack, texinfo, zola, zulip
 from memory.updated import last_updated
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
@@ -223,6 +223,11 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
         # order "HH:MM Full name: text" (whose export it is without a name), direct messages, each line at
         # its message's content line and dated by its day; realm.json and the server's files say nothing.
         return _from_document(zulip.to_markdown(path, text), warning)
+    if slack.looks_like_slack(path, text):
+        # A Slack workspace export: a channel's day file (YYYY-MM-DD.json) its messages "HH:MM Full name: text"
+        # in time order (whose export it is without a name), replies under their thread, each at its `text`
+        # line and dated by its ts; users.json contact cards, channels.json their purposes, the rest nothing.
+        return _from_document(slack.to_markdown(path, text), warning)
     if docusaurus.is_site_page(path):
         # A Docusaurus site's page (.md or .mdx): front matter's title a heading, a blog post dated by its
         # file's name, admonitions' titles and tabs' labels heading their own lines, MDX imports, tags
