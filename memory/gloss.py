@@ -1230,6 +1230,11 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "baptism baptised christening": ("bapteme", "baptise", "bautizo", "bautismo", "battesimo"),
     "members member": ("membres", "miembros", "mitglieder"),
     "term quarter": ("trimestre",),
+    "city town": ("ville ",),  # a Logseq page's "ville:: [[Port-Gentil]]" (not "Libreville")
+    "neighbourhood district": ("quartier ",),
+    "job occupation": ("metier ", "profession "),
+    "midwife": ("sage femme", "sage-femme", "partera", "parteira", "hebamme"),
+    "cat": ("chatte ", "chaton"),
     "market": ("marche ", "marches ", "mercato "),
     "sells sell seller": ("vend ", "vendent", "vendeuse", "vendeur"),
     "peanuts peanut groundnuts": ("arachide", "cacahuete", "cacahuate", "erdnuss"),
@@ -2025,6 +2030,9 @@ def english_for(text: str) -> frozenset[str]:
             # A prefix written with a space after it is a whole word ("prad " is "Prąd:", not "Prada").
             if low.startswith(core, m.start()) and (core == prefix or not low[m.start() + len(core)].isalnum()):
                 found.update(english.split())
+    if re.search(r"[^\W\d_]-[^\W\d_]", text):
+        # A key written with a hyphen for its space (Logseq's "groupe-sanguin:: A positif").
+        found |= english_for(re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text))
     return frozenset(found)
 
 
