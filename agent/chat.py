@@ -27,7 +27,7 @@ from agent.reader_relate import WordRelate
 from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
 from agent.reader_statements import _NEW_KEY, pronoun_followers, search_statements, statements_holding
-from agent.reader_text import STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
+from agent.reader_text import FAMILY_TITLES, STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
 log = logging.getLogger("anima.chat")
@@ -76,13 +76,6 @@ TWO_SAID_GAP = 0.5
 HOP_CANDIDATES = 4  # candidates a hop looks through for the line that names the one sought
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
 _ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
-# What families call a grandparent, an aunt or an uncle, written before the first name like a
-# title ("Gogo Nokuthula", "Farmor Ingrid", "Oma Ruth", "Auntie Grace") and used alone as a name.
-_FAMILY_TITLES = frozenset("""gran granny grandma grandpa grandad granddad nan nana nanna nanny gramps auntie aunty aunt
-    uncle gogo mkhulu ouma oupa oma opa omi opi farmor farfar mormor morfar bestemor bestefar mummo vaari
-    tante onkel oom nonna nonno zia zio abuela abuelo abuelita abuelito tia tio tía tío avó avô babcia dziadek
-    babička dědeček mamie papi papy mémé pépé bubbe zayde bibi babu lola lolo amma appa ammachi achan dadi dada
-    nani nanaji""".split())
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4
@@ -868,7 +861,7 @@ class ChatEngine:
     def _titled(self, word: str) -> str | None:
         """The one person a family title stands for: "Gogo" where the notes write "Gogo Nokuthula"
         and name one Nokuthula in full ("Nokuthula Mokoena | 073 555 0102")."""
-        if word.lower() not in _FAMILY_TITLES:
+        if word.lower() not in FAMILY_TITLES:
             return None
         given = {m.group(1) for text in self._mentions(word, limit=FULL_NAME_K)
                  for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'-]*)\b(?!['’]s\b)", text)}

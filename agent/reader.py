@@ -25,6 +25,7 @@ from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
 from agent.reader_text import (
+    FAMILY_TITLES,
     KIN as _KIN,
     NUMBER_WORDS,
     OCCUPATION,
@@ -286,9 +287,11 @@ _WIFI_PAIR = re.compile(r"\bwi-?fi\b[^:\n]{0,30}:\s*[^\s/:]+\s*/\s*[^\s/]+", re.
 
 def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
     """The statement's words; a line that calls someone by a nickname says their name too."""
-    terms = content_words(f"{st.text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
+    # ("Mama a perdu son téléphone": French "son" is "her", no son.)
+    text = _romance_son(st.text) if re.search(r"(?i)\bson\b", st.text) else st.text
+    terms = content_words(f"{text} {st.topic} {Path(st.path).stem.replace('-', ' ').replace('_', ' ')}")
     # "Paszport: EL5550182" says "passport" to a question asked in English.
-    terms |= content_words(" ".join(english_for(f"{st.text} {st.topic}") | frozenset(romanized(Path(st.path).stem))))
+    terms |= content_words(" ".join(english_for(f"{text} {st.topic}") | frozenset(romanized(Path(st.path).stem))))
     if re.search(r"\bx-?mas\b", f"{st.text} {st.topic} {Path(st.path).stem}", re.IGNORECASE):
         terms.add(stem("christmas"))  # "xmas flights", "xmas trip.md": Christmas
     if _WIFI_PAIR.search(st.text):
@@ -299,6 +302,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
     if st.continues:
         # "He moved from Moscow to Seoul" right after "Called Sardor aka." says what that one says.
         terms |= content_words(st.context)
+    if _TOWN_KEY.search(st.text) or any(k.strip().lower() in ("city", "town") or english_for(k) & {"city", "town"} for k in st.fields):
+        terms.add(stem("live"))  # a page's "ville:: [[Port-Gentil]]", a card's "City: Lyon": where they live
     if _SALARY in terms:
         terms |= _EARNS  # "Salary: B$3,850 a month", "Salaire net : 412 000 FCFA": what the user earns
     if _BEST_MATE.search(st.text):
@@ -315,6 +320,7 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
 
 
 _SALARY = stem("salary")
+_TOWN_KEY = re.compile(r"(?:^|:\s)(?i:city|town|ville|ciudad|cidade|stadt)\s*:")
 _MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
 _BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
@@ -397,7 +403,8 @@ def _one_letter_off(a: str, b: str) -> bool:
 def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     """"What does Rory do for a living?": a line that names an occupation answers to the words
     the question asks it with (only then: "teacher" is no "dentist" because both are jobs)."""
-    return _JOB_TERMS if _ASKS_JOB.search(info.text) and OCCUPATION.search(text) else set()
+    # (In the notes' language too: "sage-femme à l'hôpital de Franceville" names a midwife.)
+    return _JOB_TERMS if _ASKS_JOB.search(info.text) and (OCCUPATION.search(text) or OCCUPATION.search(" ".join(english_for(text)))) else set()
 
 
 _BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
@@ -1021,8 +1028,8 @@ class Reader:
             reading = self._unless_retired(info, reading, statements, question)
         # (A value chosen from a line that names two of the asked kind, "Uncle Ransford Blagrove lives in
         # Montego Bay; Uncle Lascelles Pusey lives in May Pen", is one of two as well.)
-        many = None if already_said or reading.kind != "answered" else _relatives_in_one_line(info, reading, cands) \
-            if reading.value is None else _kin_named_twice(info, reading.statement.text)
+        many = None if already_said or reading.kind != "answered" else (
+            reading.value is None and _relatives_in_one_line(info, reading, cands) or _kin_named_twice(info, reading.statement.text))
         if many:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(many)}. Which one do you mean?",
                            question=question, statement=reading.statement, candidates=cands)
@@ -1425,13 +1432,14 @@ class Reader:
             mine = stem(noun) in relation_nouns or not relation_nouns
             near = [c.statement for c in cands[:6]] + [s for s in everything if re.search(rf"\b{noun}\b", s.text.lower())]
             for st in near if mine and person else []:
-                unsaid = re.sub(rf"\b(?:no|not an?|ex-|former)\s*(?:\w+\s+)?{noun}\b", " ", st.text.lower())
+                text = _romance_son(st.text) if noun == "son" else st.text
+                unsaid = re.sub(rf"\b(?:no|not an?|ex-|former)\s*(?:\w+\s+)?{noun}\b", " ", text.lower())
                 if not re.search(rf"\b{noun}\b(?!\s*[\d$£€%])", unsaid):
                     continue  # "Physio 80%" on a benefits line is a share, "no manager" no one
                 beside = []
                 # A contact card's line keyed by the person's full name ("Carys Talbot: note: older
                 # sister (Cardiff)"): the card's name is the sister, not the town in her note.
-                key, _, rest = st.text.partition(":")
+                key, _, rest = text.partition(":")
                 if (rest and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}", key.strip()) and key.split()[-1].lower() not in _PLACE_NOUNS
                         and re.search(rf"\b{noun}\b(?!['’]s)", rest.lower()) and not re.search(rf"\b(?:[a-z]+['’]s|his|her|their) {noun}\b", rest.lower())):
                     if key.strip() not in attached and key.strip().lower() not in low:
@@ -1446,14 +1454,14 @@ class Reader:
                         continue
                     # "my aunt Rosa", "Rosa, my aunt", a card's "Niamh  my sister in Dublin" (then
                     # the place after it, "Clodagh my sister, Salford", is not her).
-                    called = re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", st.text)
+                    called = re.search(rf"\b{re.escape(v)}\b,?\s+\(?(?:my|our)\s+{noun}\b(?!['’]s)", text)
                     if called:  # not "Zsofi, my brother's daughter"
                         beside = [v]
-                        if not st.text[called.end():].startswith("-"):
+                        if not text[called.end():].startswith("-"):
                             said_mine.append(v)  # "Gráinne, my sister-in-law" is no "my sister"
                         break
                     # "Lina (juf Hilde, 2de leerjaar)": Hilde is the juf, Lina the one she teaches.
-                    if _near(st.text, v, noun, window=1) and not re.search(rf"\b{re.escape(v)}\s*\(\s*{noun}\s+[A-Z]", st.text):
+                    if _near(text, v, noun, window=1) and not re.search(rf"\b{re.escape(v)}\s*\(\s*{noun}\s+[A-Z]", text):
                         beside.append(v)
                 attached += [v for v in beside if v not in attached]
             if len(said_mine) == 1 and len(attached) >= 2:
@@ -1730,10 +1738,23 @@ def _relative_itself(info: QuestionInfo) -> str | None:
     return None if owned and re.fullmatch(_KIN, owned.group(1)) else kin
 
 
+_ROMANCE_WORDS = re.compile(r"\b(?:de|des|du|au|aux|la|le|les|un|une|est|et|avec|chez|pour|sont|el|los|las|y|con|por|una?)\b")
+
+
+def _romance_son(text: str) -> str:
+    """A French line's "son" before its noun is "his" or "her" ("Son mari Gérard tient un
+    maquis", "a perdu son téléphone"), a Spanish one's "they are" ("son las cinco"): no son of
+    the user's; left out where the next word is accented or the line reads as French or Spanish."""
+    before = r"[a-zà-ÿ]" if len(_ROMANCE_WORDS.findall(text.lower())) >= 2 else r"[a-z]*[à-ÿ]"
+    return re.sub(rf"(?i)\bson\s+(?={before})", " ", text)
+
+
 def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:
     """Two people the line names by the relation asked ("Uncle Ransford Blagrove lives in Montego
-    Bay; Uncle Lascelles Pusey lives in May Pen" for "Where does my uncle live?"), to ask which."""
-    kin = _asked_kin(info)
+    Bay; Uncle Lascelles Pusey lives in May Pen" for "Where does my uncle live?"), to ask which.
+    A family title asked as a name is asked the same way: "Where does mamie live?" over "Mamie
+    Fatma (la mere de baba) : Sakiet Eddaier ... Mamie Habiba (la mere de mama) : Mahdia"."""
+    kin = _asked_kin(info) or next((w for w in re.findall(r"[^\W\d_]+", info.text.lower()) if w in FAMILY_TITLES), None)
     if kin is None:
         return None
     people = re.findall(rf"\b((?i:{re.escape(kin)})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
@@ -1749,9 +1770,9 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     born 02/09/2017, and Stavros, born 30/05/2021" for "When is my nephew's birthday?"): each value
     introduced by the same word and after a name of its own; the people with their values, to ask
     which. None for a line giving one thing two values ("issued ..., expires ...")."""
-    if info.want is None or _asked_kin(info) is None:
-        return None
     low = info.text.lower().replace("’", "'")
+    if info.want is None or _asked_kin(info) is None and not re.search(r"\bmy (?:kid|child|baby)(?:'s)?\b", low):
+        return None
     best = next((c for c in cands if c.statement is reading.statement), None)
     if best is None:
         return None
@@ -1764,9 +1785,12 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     for at, value in found:
         words = re.findall(r"[^\W\d_]+", text[end:at])
         people = [n for n in names(text[end:at]) if n.lower() not in low and not re.search(r"\d", n)]
-        if not words or not people or (intro is not None and words[-1].lower() != intro):
+        # Each value is introduced by the same word ("born"), or follows its person's name
+        # straight away ("Anniversaires enfants : Yassine 21/02/2018, Lina 14/06/2023").
+        said = "" if people and words and words[-1] == people[-1].split()[-1] else words[-1].lower() if words else None
+        if not words or not people or (intro is not None and said != intro):
             return None
-        intro = words[-1].lower()
+        intro = said
         options.append(f"{people[-1]} ({value})")
         end = at + len(value)
     return options if len({o.split(" (")[0] for o in options}) == len(options) else None
@@ -1957,6 +1981,8 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             if not m.group(1)[0].isupper():
                 continue
             last = re.sub(r"['’]s$", "", m.group(1))
+            if last.lower() in _SCHOOL_LEVELS and re.match(r"\s*\d", t[m.end():]):
+                continue  # "Jahmari Form 2 at Belmopan Comprehensive": his class, no surname
             if last.lower() in _NOT_SURNAMES or len(last) > 1 and (last.lower() in STOP_WORDS or re.search(rf"\b{re.escape(last.lower())}\b", question)):
                 continue
             full = f"{first} {last}"
@@ -2007,6 +2033,7 @@ def _plain_letters(name: str) -> str:
 
 # Capitalised words that follow a first name without being a surname ("Sophie Monday", "Dave
 # Then ...").
+_SCHOOL_LEVELS = frozenset("form std standard grade year class level stage klasse classe grado ano".split())
 _NOT_SURNAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
     sat sun january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec i""".split())

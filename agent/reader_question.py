@@ -97,12 +97,38 @@ _ID_BEFORE_OF = "".join(f"(?<!{w} )" for w in (
 _SOMEBODY = frozenset("guy guys man lady woman bloke fella dude chap person people".split())
 
 
+# A question asked in French, as a French-speaking user types it to notes in French: its
+# question words and "my" in English, its articles left out ("Quel jour est la tontine ?" asks
+# "which day tontine"); the words of what is asked stay, to meet the notes' own words.
+_FRENCH_ASKS = [
+    (r"^\W*quel(?:le)?s? (jour|heure|date)\b", lambda m: {"jour": "which day", "heure": "what time", "date": "what date"}[m.group(1).lower()]),
+    (r"^\W*(?:c'est quoi|c koi|c quoi|quel(?:le)? est)\b", lambda m: "what is"),
+    (r"^\W*où (?:habite|vit)\b", lambda m: "where does {} live"), (r"^\W*quand\b", lambda m: "when"), (r"^\W*où\b", lambda m: "where"),
+    (r"^\W*combien\b", lambda m: "how much"), (r"^\W*qui(?: est)?\b", lambda m: "who is"),
+]
+_FRENCH_GLUE = re.compile(r"\b(?:est|sont|le|la|les|l'|l’|de|du|des|d'|d’|à|au|aux)(?=\s|\b)\s*", re.IGNORECASE)
+
+
+def _in_english(question: str) -> str:
+    for pattern, english in _FRENCH_ASKS:
+        if (m := re.match(pattern, question, re.IGNORECASE)):
+            rest = question[m.end():]
+            rest = re.sub(r"\b(?:mon|ma)\b", "my", re.sub(r"\b(?:mes)\b", "my", re.sub(r"\b(?:notre|nos)\b", "our", rest, flags=re.I), flags=re.I), flags=re.I)
+            rest = _FRENCH_GLUE.sub("", rest).strip(" ?")
+            asked = english(m)
+            return asked.format(rest) + "?" if "{}" in asked else f"{asked} {rest}?"
+    return question
+
+
 def analyse(question: str) -> QuestionInfo:
+    question = _in_english(question.strip())
     # Typed in a hurry: "wheres our ted live", "whos captain" are "where's", "who's".
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
     q = re.sub(r"\b(?:wat|wht|whta|waht|wut)(s)?\b", lambda m: "what's" if m.group(1) else "what", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
+    # "gildas cant eat what??", "What can't Noa eat?": what a note calls an allergy.
+    q = re.sub(r"\b(?:can'?t|cannot|can not|can’t)\s+(?:eat|drink)\b", "is allergic to", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")
     if (tail := re.fullmatch(r"(\W*(?!(?:what|which|who|whose|where|when|how)\b)\w.*?)\s+(where|when|who)\W*", low)):
         # Typed as it is said: "nagbo dossi stays where", "the recital is when??" ask as "where ...", "when ...".
@@ -111,7 +137,8 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif _NUMBER_FOR_SOMEONE.search(q) and not re.search(r"\bhow (much|many)\b", low):
+    elif _NUMBER_FOR_SOMEONE.search(q) and not re.search(r"\bhow (much|many)\b", low) or re.fullmatch(r"\W*[a-zà-ÿ][\w-]+ (?:num|no|nr|#|number|numero|numéro)\W*", low):
+        # ("landry num?": a name and the word for a number, typed in a hurry, asks for the phone)
         want = "phone"  # "the number for Ezra's mom", "the number of Lopez Auto"
     elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
             and "whose" not in low and not re.search(r"\bhow (much|many)\b", low) \
@@ -397,6 +424,9 @@ def labelled_addresses(text: str) -> list[str]:
         parts = segment.split(":")
         for label, value in zip(parts, parts[1:]):
             label, value = label.strip(), value.strip(" ,.")
+            # The label is what the last sentence before the colon says: "Déménagement fini !!
+            # Nouvelle adresse : cité des Filaos, villa 12".
+            label = re.split(r"[.!?]\s+", label)[-1].strip()
             if not label or _NOT_STREET_LABEL.search(label) or "@" in value:
                 continue
             # (Or names the street, as a contacts export's column does: "Home Street: Jeremenkova 24".
@@ -405,7 +435,10 @@ def labelled_addresses(text: str) -> list[str]:
             said = (len(label.split()) <= 3 and (label.lower().endswith("address") or "address" in english_for(label))
                     or len(label.split()) <= 4 and re.search(r"\bstreet(?: \d)?$", label.lower())
                     or len(label.split()) <= 8 and _LIVES.search(label))
-            if said and re.search(r"\d", value) and re.search(r"[^\W\d_]{3}", value):
+            # Where streets have no numbers, an address is told by its landmarks and town:
+            # "adresse: Nzeng-Ayong, derrière la pharmacie des Trois Quartiers, Libreville".
+            landmarks = "," in value and re.search(r"\b[A-Z][\w'’-]{2,}", value)
+            if said and (re.search(r"\d", value) or landmarks) and re.search(r"[^\W\d_]{3}", value):
                 out.append(value[:80].rstrip(" ,"))
     for m in _LIVES_AT.finditer(text):
         # "Gogo Nokuthula lives at NY 112 No. 23, Gugulethu.": to the sentence's end.

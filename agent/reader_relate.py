@@ -253,6 +253,9 @@ _KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband 
 # A document's own number sits close to every other ID in a vector space ("passport" by a tax ID's
 # "Adóazonosító"); a line gives it only where it says the document, in any language the glosses know.
 _DOCUMENT_WORDS = frozenset("passport chassis vin iban imei".split())
+# "blood" sits close to every word of a health note ("Pediatrician: Dr. Umarov at Kids Medical
+# Centre" for "Sabina's blood type"); a line gives a blood type only where it says blood.
+_SAID_ONLY = frozenset({"blood"})
 # ... except an IBAN, whose shape says what it is: a country's two letters, two check digits and
 # groups ("from my account, the Sporiteľňa one, SK89 0900 0000 0050 5512 3471").
 _IBAN_SHAPE = re.compile(rf"(?<![\w-])(?:{IBAN_GROUPED}|[A-Z]{{2}}\d{{2}}[A-Z0-9]{{11,30}})(?![\w-])")
@@ -261,7 +264,7 @@ _IBAN_SHAPE = re.compile(rf"(?<![\w-])(?:{IBAN_GROUPED}|[A-Z]{{2}}\d{{2}}[A-Z0-9
 def _related(word: str, said: set[str], said_words: list[str], relate: WordRelate | None) -> bool:
     if same_or_synonym(word, said):
         return True
-    if word.lower() in _KIN_WORDS or word.lower() in _DOCUMENT_WORDS:
+    if word.lower() in _KIN_WORDS or word.lower() in _DOCUMENT_WORDS or word.lower() in _SAID_ONLY:
         return False
     return relate is not None and relate.best([word], said_words) >= MIN_WORD_COSINE
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from agent.reader_text import NEW_WORDS
+
 try:  # the real types, once memory/ has them
     from memory.types import Statement as _MemStatement  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the memory branch
@@ -52,8 +54,7 @@ _PRONOUN = re.compile(r"\b(she|he|him|her|hers|his|they|them|their|it|its)\b", r
 _PERSON_PRONOUN_START = re.compile(r"^(she|he|they|her|his|their)\b", re.IGNORECASE)
 # "Mama a perdu son téléphone. Nouveau numéro : 01 66 53 47 90": a new value keyed right after
 # the sentence that says whose, in English or another language's "new".
-_NEW_KEY = re.compile(r"^(?:new|nouveau|nouvel|nouvelle|nuevo|nueva|novo|nova|neue[rs]?|neu|nieuwe?|nowy|nowa|nuovo|nuova)\s+[^\W\d_][\w' -]{1,30}\s?:",
-                      re.IGNORECASE)
+_NEW_KEY = re.compile(rf"^{NEW_WORDS}\s+[^\W\d_][\w' -]{{1,30}}\s?:", re.IGNORECASE)
 _DEFINITE_START = re.compile(r"^The\s+[a-z]")
 CONTEXT_STATEMENTS = 3
 

@@ -34,6 +34,17 @@ PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tuto
                 # the doctors a household sees: "my rheumatologist", "my paediatrician", "my internist"
                 r"[a-z]+(?:ologist|iatrist|iatrician)|internist|optician|optometrist|orthodontist|pharmacist|surgeon|midwife)")
 
+# "New" in the languages notes are written in: "New number:", "Nouvelle adresse :", "Nuevo teléfono:".
+NEW_WORDS = r"(?:new|nouveau|nouvel|nouvelle|nuevo|nueva|novo|nova|neue[rs]?|neu|nieuwe?|nowy|nowa|nuovo|nuova)"
+
+# What families call a grandparent, an aunt or an uncle, written before the first name like a
+# title ("Gogo Nokuthula", "Farmor Ingrid", "Oma Ruth", "Auntie Grace") and used alone as a name.
+FAMILY_TITLES = frozenset("""gran granny grandma grandpa grandad granddad nan nana nanna nanny gramps auntie aunty aunt
+    uncle gogo mkhulu ouma oupa oma opa omi opi farmor farfar mormor morfar bestemor bestefar mummo vaari
+    tante onkel oom nonna nonno zia zio abuela abuelo abuelita abuelito tia tio tía tío avó avô babcia dziadek
+    babička dědeček mamie papi papy mémé pépé bubbe zayde bibi babu lola lolo amma appa ammachi achan dadi dada
+    nani nanaji""".split())
+
 MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -342,7 +353,8 @@ def dates(text: str) -> list[str]:
     found += [m.group(1) for m in _KEYED_DAY_MONTH.finditer(text)]
     found += [w for w in words(text) if w.lower() in WEEKDAYS or fold(w) in FOREIGN_WEEKDAYS]
     found += [d.rstrip(".") for m in _DAY_ABBR_LIST.finditer(text) for d in re.findall(_DAY_ABBR, m.group(0))]
-    found += [m.group(0) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
+    # (Not the year a code opens or closes with: "n° 2011-ATL-045873" is a licence's number.)
+    found += [m.group(0) for m in re.finditer(r"(?<![A-Za-z]-)\b(?:19|20)\d{2}\b(?!-[A-Za-z])", text)]
     return _dedupe(found)
 
 

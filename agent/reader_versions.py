@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -52,6 +52,8 @@ REVISES = re.compile(
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
+    # ... and in the notes' language: "Déménagement fini !! Nouvelle adresse : cité des Filaos"
+    rf"|\b{NEW_WORDS} (?:adresse|direcci[oó]n|endere[cç]o|adresse|anschrift|adres|indirizzo|num[eé]ro|n[uú]mero|nummer|numer|t[eé]l[eé]phone|tel[eé]fono|telefone|telefon)\s*[:=]"
     # "new rent $ 34.150 from 01/09/2026", "new premium: 412 €": a new amount or number named beside its thing
     # (not "new one arrived 2 Oct", nor "The new flat is 71 m2", a new thing described, nor "new
     # number U 30519862", a passport's; whose new phone a

@@ -111,3 +111,93 @@ def test_a_given_name_alone_tells_who_only_where_the_line_says_what_they_are_to_
     present = hit("Present: Seun joined for the first 15 min.", line=4, rank=1, path="/notes/meetings/2026-10-02.md")
     reading = _reader_over([full.text, present.text]).read("Who is Seun Adeyemi?", [full, present])
     assert reading.kind == "answered" and "Director of Engineering" in reading.answer
+
+
+def test_a_family_title_asked_as_a_name_over_a_line_with_two_of_them_asks_which():
+    both = hit("Mamie Fatma (la mere de baba) : Sakiet Eddaier, vit avec aammi Hedi. "
+               "Mamie Habiba (la mere de mama) : Mahdia, chez khalti Samia.", path="/notes/famille.md")
+    reading = Reader(overlap_model()).read("Where does mamie live?", [both])
+    assert reading.kind == "ambiguous"
+    assert "Mamie Fatma" in reading.answer and "Mamie Habiba" in reading.answer
+
+
+def test_one_line_giving_each_child_a_birthday_right_after_the_name_asks_which_child():
+    kids = hit("Anniversaires enfants : Yassine 21/02/2018, Lina 14/06/2023.", path="/notes/import.md")
+    reading = Reader(overlap_model()).read("When is my kid's birthday?", [kids])
+    assert reading.kind == "ambiguous"
+    assert "Yassine (21/02/2018)" in reading.answer and "Lina (14/06/2023)" in reading.answer
+    # One person's two dates are no choice between people.
+    passport = hit("Passport: Yassine, issued 21/02/2018, expires 14/06/2028.", path="/notes/docs.md")
+    assert Reader(overlap_model()).read("When does my kid's passport expire?", [passport]).kind != "ambiguous"
+
+
+def test_french_son_is_his_or_her_and_no_son_of_the_user():
+    assert stem("son") not in _terms_of(hit("Mama a perdu son téléphone au marché Houndjro."))
+    assert stem("son") not in _terms_of(hit("Dada Victoire : couturière. Son mari Gérard tient un maquis, chez Gérard."))
+    assert stem("son") in _terms_of(hit("My son loves the market on Saturdays."))
+    assert stem("son") in _terms_of(hit("Notre fils : Fiacre. My son Fiacre plays football."))
+
+
+def test_what_someone_cannot_eat_is_asked_as_an_allergy():
+    info = analyse("gildas cant eat what??")
+    assert stem("allergic") in info.terms and stem("eat") not in info.terms
+    allergy = hit("Cantine : Gildas est allergique aux arachides : PAS de sauce d'arachide.", path="/notes/Famille.enex")
+    school = hit("Photos d'identité pour la carte scolaire de Gildas.", path="/notes/Famille.enex", rank=1)
+    reading = Reader(overlap_model()).read("gildas cant eat what??", [school, allergy])
+    assert reading.kind == "answered" and "arachides" in reading.answer
+    assert stem("allergic") not in analyse("What did we eat at Chez Gérard?").terms
+
+
+def test_an_address_is_labelled_by_the_last_sentence_before_its_colon_and_may_have_no_number():
+    from agent.reader_question import labelled_addresses
+    assert labelled_addresses("Déménagement fini !! Nouvelle adresse : cité des Filaos, villa 12, Akanda") == [
+        "cité des Filaos, villa 12, Akanda"]
+    assert labelled_addresses("Maison: adresse: Nzeng-Ayong, derrière la pharmacie des Trois Quartiers, Libreville") == [
+        "Nzeng-Ayong, derrière la pharmacie des Trois Quartiers, Libreville"]
+    assert labelled_addresses("Address: see the lease") == []
+
+
+def test_a_new_address_in_the_notes_language_is_the_newer_version_of_the_page_s_address():
+    page = hit("Maison: adresse: Nzeng-Ayong, derrière la pharmacie des Trois Quartiers, Libreville", line=2, rank=0,
+               path="/notes/pages/Maison.md")
+    moved = hit("Déménagement fini !! Nouvelle adresse : cité des Filaos, villa 12, Angondjé, Akanda", line=1, rank=1,
+                path="/notes/journals/2026_06_28.md")
+    reading = Reader(overlap_model()).read("What is my address?", [page, moved])
+    assert reading.kind == "answered" and "Filaos" in reading.answer
+
+
+def test_a_key_written_with_a_hyphen_is_glossed_as_its_words():
+    from memory.gloss import english_for
+    assert {"blood", "group"} <= english_for("groupe-sanguin: A positif")
+    assert "midwife" in english_for("sage-femme à l'hôpital de Franceville")
+    assert english_for("Port-Gentil") == frozenset()
+
+
+def test_a_town_key_says_where_someone_lives_and_a_glossed_job_is_a_job():
+    assert stem("live") in _terms_of(hit("Wilfried: ville: Port-Gentil", fields={"ville": "Port-Gentil"}))
+    assert stem("live") in _terms_of(hit("Marta: City: Lyon"))
+    assert stem("live") not in _terms_of(hit("Wilfried: sa femme : Scholastique, leur fille Ornella"))
+    job = hit("Nadège: sage-femme à l'hôpital de Franceville", line=7, rank=1, path="/notes/pages/Nadège.md")
+    phone = hit("Nadège: téléphone: 066 90 27 41", line=5, rank=0, path="/notes/pages/Nadège.md")
+    reading = Reader(overlap_model()).read("What job does Nadège do?", [phone, job])
+    assert reading.kind == "answered" and "sage-femme" in reading.answer
+
+
+def test_a_question_asked_in_french_is_read_with_its_question_words_in_english():
+    assert analyse("Quel jour est la tontine ?").want == "date"
+    assert analyse("Quel jour est la tontine ?").terms == {stem("day"), stem("tontine")}
+    assert analyse("Où habite Wilfried ?").text == "where does Wilfried live?"
+    assert analyse("Combien coûte le loyer ?").want == "money"
+    assert analyse("Qui est Mme Obone ?").text == "who is Mme Obone?"
+    # English questions are left as they are.
+    assert analyse("Where do the mugs go?").text == "Where do the mugs go?"
+    tontine = hit("Tontine: jour: premier dimanche du mois", line=3, path="/notes/pages/Tontine.md", fields={"jour": "premier dimanche du mois"})
+    fee = hit("Tontine: cotisation 20 000 FCFA par mois", line=5, rank=1, path="/notes/pages/Tontine.md")
+    reading = Reader(overlap_model()).read("Quel jour est la tontine ?", [fee, tontine])
+    assert reading.kind == "answered" and "dimanche" in reading.answer
+
+
+def test_a_name_and_the_word_num_asks_for_the_phone():
+    assert analyse("landry num?").want == "phone"
+    assert analyse("kids num?").want == "phone"
+    assert analyse("How many kids?").want != "phone"

@@ -149,3 +149,11 @@ def test_six_digits_keyed_as_a_phone_and_a_dashed_day_keyed_as_a_date_are_read()
         StatementHit(id="b:17", path="/docs/birthdays.md", line=17, end_line=17, text="who: Lucille; date: 09-09",
                      source="| Lucille | 09-09 |", kind="row", fields={"who": "Lucille", "date": "09-09"}, topic="Birthdays")])
     assert reading.kind == "answered" and "09-09" in reading.answer
+
+
+def test_a_class_after_a_given_name_is_no_surname():
+    from agent.reader import namesakes
+    lines = ["School start back. Keon Form 2 at Dangriga High, form teacher Mr. Pech.", "Keon Arzu: born 2013", "Keon Form 3 now"]
+    assert namesakes("Keon", lines, "what day is keon's football practice") == ["Keon Arzu"]
+    # A surname before a phone number is still a surname.
+    assert namesakes("Keon", ["Keon Arzu 610 4411", "Keon Usher 622 0091"], "keon's number") == ["Keon Arzu", "Keon Usher"]
