@@ -14,13 +14,12 @@ was a screenful of ids and a ts number; a user a list of settings.
 
 Here it is:
 
-    garden/2026-05-04.json (channels.json: purpose "veg")  ->  # Slack: #garden (veg)
+    garden/2026-05-04.json                                ->  # Slack: #garden
     a message of 4 May 2026, 18:05 in the owner's zone    ->  ## 2026-05-04
       by Marta Kowalska "ask <@U02> about <https://x|seeds>"  ->  - 18:05 Marta Kowalska: ask Piotr Nowak about seeds
       a reply in its thread                               ->    - 18:20 Piotr Nowak: Tomorrow
       by whose export it is                               ->  - 19:00 Tomatoes in.
     users.json                                            ->  # Slack: people / ## Piotr Nowak / - Phone: ...
-    channels.json                                         ->  # Slack channels / - #garden: veg; topic
 
 - A day's messages are in time order under their day, each a bullet "HH:MM Full name: text": the
   name users.json gives the user (`real_name`, else the profile's, else the user name), else the
@@ -40,9 +39,12 @@ Here it is:
   it has none), and each message is dated by its own day (ParsedFile.written_from): the latest of
   its ts and its edit. A later message is a newer version of a fact than an earlier one.
 - users.json is one card per person (bots and deactivated accounts left out): their name heads
-  "Display name", "Title", "Phone", "Email" and "Status", each cited at its own line;
-  channels.json (and groups.json) one line per channel with a purpose or a topic. dms.json,
-  mpims.json and integration_logs.json say nothing of their own (their `nothing` says why).
+  "Display name", "Title", "Phone", "Email" and "Status", each cited at its own line.
+  channels.json, groups.json, dms.json, mpims.json and integration_logs.json say nothing of their
+  own (their `nothing` says why): a channel's purpose ("#health: doctor, pills") says what might be
+  in it, and read with its messages or as a line of its own it answered questions they do not
+  (measured on set 51: the Montero's insurance asked of a Sorento renewal in "#vehicles (Sorento +
+  Montero: insurance)").
 - A file that is not JSON is said in a warning and nothing is read from it; a day file with no
   users.json above it is read with the names its messages carry.
 """
@@ -439,10 +441,8 @@ def _bullet(msg: _Message, indent: str, zone: tzinfo) -> list[str]:
 
 
 def _title(folder: str, ws: _Workspace | None, names: _Names) -> str:
-    if ws and folder in ws.channels:
-        _, purpose, topic = ws.channels[folder]
-        about = "; ".join(names.inline(p) for p in (purpose, topic) if p)
-        return f"Slack: #{folder} ({about})" if about else f"Slack: #{folder}"
+    # (Not the channel's purpose: a heading is read with every message under it, and "#vehicles
+    # (Sorento + Montero: insurance)" would make each message about the Montero's insurance.)
     if ws and folder in ws.directs:
         others = sorted({names.user(m) for m in ws.directs[folder] if m != ws.me})
         if not others:
@@ -598,35 +598,6 @@ def _users_file(path: Path, text: str) -> Converted:
     return Converted(md, numbers, [], "", [], nothing="" if md else "a Slack export's users.json with no people's details")
 
 
-def _channels_file(path: Path, text: str, what: str) -> Converted:
-    data = _load(text)
-    if not isinstance(data, list):
-        return _broken(text, path.name)
-    spots = _spots(text)
-    if len(spots) != len(data):
-        spots = [_Spot(1) for _ in data]
-    ws = _workspace(path.parent)
-    names = _Names(ws, {})
-    md: list[str] = []
-    numbers: list[int] = []
-    for row, spot in zip(data, spots):
-        if not isinstance(row, dict) or not (name := _words(row.get("name"))):
-            continue
-        about = "; ".join(names.inline(v) for v in (_value(row, "purpose"), _value(row, "topic")) if v)
-        if not about:
-            continue
-        if not md:
-            md += [f"# Slack {what}", ""]
-            numbers += [spot.line, spot.line]
-        md.append(f"- #{name}: {about}")
-        numbers.append(spot.top.get("name", spot.line))
-    if md:
-        md.append("")
-        numbers.append(numbers[-1])
-    return Converted(md, numbers, [], "", [],
-                     nothing="" if md else f"a Slack export's {path.name} with no channel purpose or topic")
-
-
 def to_markdown(path: Path, text: str) -> Converted:
     """The file as markdown, each line cited at its file line, each message dated by its day; the
     export's other files as nothing, saying why."""
@@ -635,10 +606,11 @@ def to_markdown(path: Path, text: str) -> Converted:
         return _day_file(path, text)
     if kind == "users":
         return _users_file(path, text)
-    if kind == "channels":
-        return _channels_file(path, text, "channels")
-    if kind == "groups":
-        return _channels_file(path, text, "private channels")
+    if kind in ("channels", "groups"):
+        # What each channel is for says what might be in it, not what is: its words would answer
+        # questions its messages do not ("#health: doctor, pills" for the doctor's number).
+        return Converted([], [], [], "", [], nothing=f"a Slack export's list of channels ({path.name}): what each is for; "
+                         "their messages, in the folders beside it, are read")
     if kind in ("dms", "mpims"):
         return Converted([], [], [], "", [], nothing=f"a Slack export's list of direct conversations ({path.name}): "
                          "who is in each; their messages, in the folders beside it, are read")
