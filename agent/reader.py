@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
+from agent.reader_question import CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -328,7 +328,8 @@ _SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*
 _TYRE_SIZE = re.compile(r"\b\d{3}/\d{2}\s?Z?R\s?\d{2}\b")
 # Cover that is insurance: renewed, with a premium, a policy, a claim or an excess beside it.
 _COVER_WORDS = r"(?:renew\w*|premium|polic(?:y|ies)|insurer|claims?|excess)"
-_COVER = re.compile(rf"\b{_COVER_WORDS}\b[^.;]{{0,60}}\bcover\b|\bcover\b[^.;]{{0,60}}\b{_COVER_WORDS}\b|\bcover\b.{{0,80}}\b(?:premium|polic(?:y|ies))\b", re.IGNORECASE)
+_COVER = re.compile(rf"\b{_COVER_WORDS}\b[^.;]{{0,60}}\bcover\b|\bcover\b[^.;]{{0,60}}\b{_COVER_WORDS}\b|\bcover\b.{{0,80}}\b(?:premium|polic(?:y|ies))\b"
+                    r"|\bcovered (?:to|until|till|through)\b[^.;]{0,20}\d", re.IGNORECASE)  # "Sorento covered to Oct 2027"
 
 
 # Words that make another kind of the noun after them: a half marathon is no marathon, a
@@ -2512,6 +2513,11 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
             and not re.search(r"\bmy (?:birthday|bday|b-day|birth)|\bi was born\b|\bdate of birth\b", low):
         return True
     if re.search(r"\bmy\b", q) and _slavic_someone_elses(low):
+        return True
+    if re.search(r"\b(?:my|our|i)\b", q) and not info.names and not info.owners and (post := CHAT_POST.match(text)) \
+            and re.search(r"\b(?:i|i'm|my|we|we're|our|us|me)\b", low[post.end():]):
+        # "16:20 Trisha Coye: We move!! New address: Hopkins": what someone else writes of
+        # themselves in a chat is theirs, not the user's (the user's own messages carry no name).
         return True
     for m in re.finditer(r"\b(my|our) ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
         # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it; for "our family

@@ -346,10 +346,19 @@ _PERCENT = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,3})?\s?(?:%|(?:percent|per
                       re.IGNORECASE)
 
 
+# A chat export's message as memory writes it: its day, its time and who wrote it ("2026-05-16:
+# 09:00 Leonie Garbutt: ..."; Slack, Mattermost).
+CHAT_POST = re.compile(r"^(?:\d{4}-\d{2}-\d{2}: )?\d{1,2}:\d{2} ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}): ")
+
+
 def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
     """Values of the wanted kind in `text`, minus those the question already states."""
     if want is None:
         return []
+    if want in ("name", "place") and (post := CHAT_POST.match(text)):
+        # "16:20 Leonie Garbutt: Amaya read fi mi di whole book": who wrote a chat message is
+        # no name the message gives (Amaya's teacher is not Leonie).
+        text = text[:post.start(1)] + text[post.end():]
     found = {
         "date": lambda t: dates(t) + times(t),
         "time": lambda t: times(t) or _loose_hours(t),

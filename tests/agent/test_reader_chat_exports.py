@@ -1,0 +1,33 @@
+"""Messages of a chat export as memory writes them ("2026-05-16: 09:00 Full Name: text", the
+user's own without a name): who wrote a message is no value it gives, and what someone else
+writes of themselves ("We move!! New address: ...") is theirs, not the user's. Cover that runs
+"to" a day is insurance. All examples made up; driven by the word-overlap scorer of test_reader.py."""
+from __future__ import annotations
+
+from agent.reader import Reader, _terms_of
+from agent.reader_question import typed_values
+from agent.reader_text import stem
+from tests.agent.test_reader import hit, overlap_model
+
+
+def test_who_wrote_a_message_is_no_name_it_gives():
+    post = "2026-05-16: 09:00 Marisol Chan: Ana read the whole book to Ms. Usher today"
+    assert typed_values(post, "name", "whats the name of anas teacher") == ["Ms. Usher"]
+    # A phone number in the message is still its phone number.
+    assert typed_values("2026-05-16: 09:00 Marisol Chan: my new number 610-4411", "phone") == ["610-4411"]
+
+
+def test_what_someone_else_writes_of_themselves_is_not_the_users():
+    mine = hit("2025-01-04: 09:00 Address for forms: #3 Orchid Street, Belmopan.", line=4, rank=1,
+               path="/notes/slack/general/2025-01-04.json")
+    theirs = hit("2026-01-25: 16:20 Dalia Coye: We move!! New address: Hopkins, by the drum school.", line=8, rank=0,
+                 path="/notes/slack/fam-news/2026-01-25.json")
+    reading = Reader(overlap_model()).read("What is our home address?", [theirs, mine])
+    assert reading.kind == "answered" and "Orchid Street" in reading.answer
+    # Asked of her by name, her message answers.
+    assert "Hopkins" in Reader(overlap_model()).read("What is Dalia's new address?", [theirs, mine]).answer
+
+
+def test_cover_that_runs_to_a_day_is_insurance():
+    assert stem("insurance") in _terms_of(hit("2026-10-07: 12:20 Renewal came: $1,395 for the year. Sorento covered to Oct 2027."))
+    assert stem("insurance") not in _terms_of(hit("We covered 20 km today."))
