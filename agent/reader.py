@@ -1214,6 +1214,8 @@ class Reader:
             said += " password network"  # "Wi-Fi: Mielie_5G / rooibos-kettle-14"
         if RENTED_FROM.search(st.text):
             said += " landlord landlady"  # "Renting the house from Sione Tui"
+        if _COVER.search(st.text):
+            said += " insurance"  # "RF&G renewal came: BZ$1,395 ... Sorento covered to Oct 2027"
         # A "date" column says a date is there, not that it is a birthday.
         asked_stems = {stem(w) for w in asked}
         said = " ".join(w for w in said.split() if (s := stem(w.strip(".,;:()").lower())) not in kind_words or s in asked_stems)
@@ -2500,6 +2502,18 @@ def _whose_names(info: QuestionInfo, keys: list[tuple[Scored, str | None]]) -> l
     return [n for n in info.names if not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t) for t in mine)]
 
 
+def _dated_for_someone(text: str, question: str) -> bool:
+    """A date written right after someone's name ("Shanelle - 23 Dec", "Marvin C. - 14 Feb",
+    "Leo (02/09/2017)"), not after a label ("Born: 14-08-1989")."""
+    for d in dates(text):
+        at = text.find(d)
+        before = re.search(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*(?:[-–:]|\()\s*(?:adopted\s+|born\s+)?$", text[:at])
+        if before and not _BIRTH_WORDS.search(before.group(1)) and not re.search(r"(?i)\bdate\b|\bdob\b", before.group(1)) \
+                and before.group(1).lower() not in question and before.group(1).split()[0].lower() not in MONTHS + WEEKDAYS:
+            return True
+    return False
+
+
 def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = None) -> bool:
     """The question asks about "my X" and the statement is about someone else's X ("Mom's
     birthday" for "When is my birthday?"), or the question names an owner the statement does not.
@@ -2509,8 +2523,12 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
     q = info.text.lower().replace("’", "'")
     # "When was I born?" asks for my birthday: "Amma's birthday: 15 March" is hers.
     q = re.sub(r"\b(?:was|were) i born\b", "is my birthday", q)
+    q = re.sub(r"\bmy (?:bday|b-day|birth day|date of birth|dob)\b", "my birthday", q)  # "wen is my bday"
     if "my birthday" in q and re.search(r"\b[a-z]+'s (?:birthday|bday|b-day|birth)", low) \
             and not re.search(r"\bmy (?:birthday|bday|b-day|birth)|\bi was born\b|\bdate of birth\b", low):
+        return True
+    if "my birthday" in q and not re.search(r"\b(?:my|me|i|mine|myself)\b", low) and _dated_for_someone(text, q):
+        # "Birthdays: Shanelle - 23 Dec" is Shanelle's; the user's own is under "Me" or says "my".
         return True
     if re.search(r"\bmy\b", q) and _slavic_someone_elses(low):
         return True

@@ -497,6 +497,8 @@ def names(text: str) -> list[str]:
     spans = []
     # "GY$85,000", "WS$1,450.00": a dollar's country letters are no name.
     text = re.sub(r"\b[A-Z]{2,3}(?=\$\s?\d)", lambda m: m.group(0).lower(), text)
+    # "Jahmari Form 3, Amaya Std 2": a class and its number are no part of a name.
+    text = re.sub(r"\b(?:Form|Std|Standard|Grade|Year|Class)(?=\s+\d)", lambda m: m.group(0).lower(), text)
     for m in _CAPS.finditer(text):
         # A run ends at a full stop, unless the stop ends an abbreviation ("Dr. Liu", "K. Le Guin").
         part: list[str] = []
@@ -525,6 +527,8 @@ def names(text: str) -> list[str]:
             toks = toks[1:]  # "Cancelled UPC", "Booked Hotel Mirador": a verb that opens the line, then the name
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "der", "la", "le", "du", "da"):
             toks = toks[:-1]
+        if toks == ["New"]:
+            continue  # "New school year: ...": a sentence's first word, not New York
         if toks and not (len(toks) == 1 and "-" in toks[0] and all(p.lower() in _NOT_NAMES for p in toks[0].split("-"))):
             out.append(" ".join(toks))  # "Mon-Fri", "Jan-Mar" are spans of days and months
     return _dedupe(out)
@@ -607,6 +611,9 @@ def face_user(text: str) -> str:
             continue
         if tok == "me" and (before := "".join(out).split()) and before[-1].lower().strip(",;:") not in _ENGLISH_BEFORE_ME:
             out.append(tok)  # "me sube la Levotiroxina", "Mbledhja me prinderit": not English
+            continue
+        if tok in ("Our", "My") and out and not _sentence_start(out) and re.match(r"\s+[A-Z]", text[len("".join(toks[:len(out) + 1])):]):
+            out.append(tok)  # "at Our Lady of Guadalupe RC": a name, not "your Lady"
             continue
         if low in _FLIP and not (tok.isupper() and len(tok) > 1):  # "from the US", "WE Charity": not "us", "we"
             rep = _FLIP[low]

@@ -14,12 +14,12 @@ was a screenful of ids and a ts number; a user a list of settings.
 
 Here it is:
 
-    garden/2026-05-04.json                                ->  # Slack: #garden
+    garden/2026-05-04.json                                ->  # #garden
     a message of 4 May 2026, 18:05 in the owner's zone    ->  ## 2026-05-04
       by Marta Kowalska "ask <@U02> about <https://x|seeds>"  ->  - 18:05 Marta Kowalska: ask Piotr Nowak about seeds
       a reply in its thread                               ->    - 18:20 Piotr Nowak: Tomorrow
       by whose export it is                               ->  - 19:00 Tomatoes in.
-    users.json                                            ->  # Slack: people / ## Piotr Nowak / - Phone: ...
+    users.json                                            ->  # people of this workspace / ## Piotr Nowak / - Phone: ...
 
 - A day's messages are in time order under their day, each a bullet "HH:MM Full name: text": the
   name users.json gives the user (`real_name`, else the profile's, else the user name), else the
@@ -446,9 +446,10 @@ def _title(folder: str, ws: _Workspace | None, names: _Names) -> str:
     if ws and folder in ws.directs:
         others = sorted({names.user(m) for m in ws.directs[folder] if m != ws.me})
         if not others:
-            return "Slack: notes to self"
-        return "Slack: direct messages with " + (others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}")
-    return f"Slack: #{folder}"
+            return "notes to self"
+        return "direct messages with " + (others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}")
+    # (No "Slack:" before it: a heading's capitalised word is read as a name its lines might give.)
+    return f"#{folder}"
 
 
 def _day_file(path: Path, text: str) -> Converted:
@@ -586,7 +587,7 @@ def _users_file(path: Path, text: str) -> Converted:
             continue
         head = spot.top.get("real_name", spot.any.get("real_name", spot.line))
         if not md:
-            md += ["# Slack: people", ""]
+            md += ["# people of this workspace", ""]
             numbers += [head, head]
         md += [f"## {user.name}", ""]
         numbers += [head, head]

@@ -31,3 +31,30 @@ def test_what_someone_else_writes_of_themselves_is_not_the_users():
 def test_cover_that_runs_to_a_day_is_insurance():
     assert stem("insurance") in _terms_of(hit("2026-10-07: 12:20 Renewal came: $1,395 for the year. Sorento covered to Oct 2027."))
     assert stem("insurance") not in _terms_of(hit("We covered 20 km today."))
+    renewal = hit("2026-10-07: 12:20 RF&G renewal came: $1,395 for the year now, paid it anyway. Sorento covered to Oct 2027.",
+                  path="/notes/slack/vehicles/2026-10-07.json")
+    reading = Reader(overlap_model()).read("How much is the Sorento insurance for the year?", [renewal])
+    assert reading.kind == "answered" and "$1,395" in reading.answer
+
+
+def test_a_channel_heading_is_no_name_a_message_gives():
+    post = hit("2026-04-13: 09:00 Called Tia Rosa, she better. She house phone 422-3067.", line=5, rank=0,
+               path="/notes/slack/fam-news/2026-04-13.json", topic="#fam-news")
+    there = hit("2026-04-12: 18:30 Marisol Chan: Tia Rosa in Corozal sick, pray for her", line=5, rank=1,
+                path="/notes/slack/fam-news/2026-04-12.json", topic="#fam-news")
+    reading = Reader(overlap_model()).read("Where does Tia Rosa live?", [post, there])
+    assert reading.kind == "answered" and "Corozal" in reading.answer
+
+
+def test_our_inside_a_name_stays_when_a_line_is_turned_to_face_the_user():
+    from agent.reader_text import face_user
+    assert face_user("Ana Std 1 at Our Lady of Guadalupe RC, teacher Ms. Usher.") == "Ana Std 1 at Our Lady of Guadalupe RC, teacher Ms. Usher."
+    assert face_user("We went to Our house.") == "You went to your house."
+
+
+def test_a_birthdays_list_names_whose_birthday_each_line_is():
+    mine = hit("Me: Dana Marie Cho (born Pech), DOB 19/03/1988, Belize City", line=4, rank=2, path="/notes/numbers.md")
+    hers = hit("Birthdays: Shanelle - 23 Dec", line=29, rank=0, path="/notes/numbers.md")
+    his = hit("Birthdays: Marvin C. - 14 Feb", line=27, rank=1, path="/notes/numbers.md")
+    reading = Reader(overlap_model()).read("when is my birthday?", [hers, his, mine])
+    assert reading.kind == "answered" and "19/03/1988" in reading.answer

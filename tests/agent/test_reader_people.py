@@ -157,3 +157,9 @@ def test_a_class_after_a_given_name_is_no_surname():
     assert namesakes("Keon", lines, "what day is keon's football practice") == ["Keon Arzu"]
     # A surname before a phone number is still a surname.
     assert namesakes("Keon", ["Keon Arzu 610 4411", "Keon Usher 622 0091"], "keon's number") == ["Keon Arzu", "Keon Usher"]
+
+
+def test_a_class_and_its_number_are_no_part_of_a_name_and_a_sentence_s_new_is_no_name():
+    from agent.reader_text import names
+    assert names("New school year: Keon Form 3, Ana Std 2 (still Ms. Usher)") == ["Keon", "Ana", "Ms. Usher"]
+    assert "New York" in names("Moved to New York in Year 9")

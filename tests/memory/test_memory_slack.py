@@ -108,7 +108,7 @@ def test_a_day_file_is_its_channel_over_the_day_and_its_messages_in_time_order(t
     parsed, statements = _read(day)
     assert parsed.kind == "markdown" and not parsed.warnings
     headings = [b.title for b in parsed.blocks if b.kind == "heading"]
-    assert headings == ["Slack: #casa", "2026-07-10"]  # the channel's purpose is no heading over its messages
+    assert headings == ["#casa", "2026-07-10"]  # the channel's purpose is no heading over its messages
     md = slack.to_markdown(day, DAY_TEXT).md
     bullets = [row for row in md if row.lstrip().startswith("- ")]
     assert bullets == [
@@ -125,7 +125,7 @@ def test_a_day_file_is_its_channel_over_the_day_and_its_messages_in_time_order(t
     assert not any("joined" in t or "purpose" in t or "U0" in t or "ping" in t for t in texts)
     assert not any("Inês Carvalho:" in t for t in texts)  # whose export it is speaks without her name
     reply = next(s for s in statements if "Great, I'll be home" in s.text)
-    assert reply.topic[0].startswith("Slack: #casa")
+    assert reply.topic[0].startswith("#casa")
 
 
 def test_each_message_cites_its_text_line_and_is_dated_by_its_own_day(tmp_path):
@@ -166,7 +166,7 @@ def test_users_json_is_a_card_per_person_and_channels_json_says_nothing(tmp_path
     assert not parsed.blocks and not statements and "apps" in parsed.nothing
     _, statements = _read(root / "carro" / "2026-07-11.json")
     assert [s.text for s in statements] == ["2026-07-11: 17:45 Rui Carvalho: Car inspection (IPO) passed, next one July 2027"]
-    assert statements[0].topic[0] == "Slack: #carro"  # no purpose, no topic
+    assert statements[0].topic[0] == "#carro"  # no purpose, no topic
 
 
 def test_other_json_is_not_claimed(tmp_path):
@@ -217,7 +217,7 @@ def test_a_day_file_with_only_channels_json_reads_in_utc_with_profile_names(tmp_
     day = _export(tmp_path / "export", {"channels.json": CHANNELS, "casa/2026-07-10.json": DAY_TEXT})
     parsed, statements = _read(day)
     headings = [b.title for b in parsed.blocks if b.kind == "heading"]
-    assert headings[:3] == ["Slack: #casa", "2026-07-09", "2026-07-10"]
+    assert headings[:3] == ["#casa", "2026-07-09", "2026-07-10"]
     assert any(s.text == "2026-07-09: 23:30 Rui Carvalho: Boiler service booked with Termo Lar, see booking 77 & "
                "write to apoio@termolar.example" for s in statements)
 
