@@ -75,7 +75,8 @@ FULL_NAME_K = 200
 TWO_SAID_GAP = 0.5
 HOP_CANDIDATES = 4  # candidates a hop looks through for the line that names the one sought
 # Keys under which notes give someone's other names (Obsidian's `aliases`, a card's "aka").
-_ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by")
+# (A chat workspace's "Display name: Mommy" is what the family calls her there.)
+_ALIAS_KEYS = re.compile(r"(?i)alias(?:es)?|aka|a\.k\.a\.?|nick(?: ?names?)?|also known as|goes by|display name")
 MAX_QUESTION_CHARS = 1000
 # People an ambiguous question may mean, each looked up for the question back.
 MAX_OPTIONS = 4

@@ -52,6 +52,9 @@ REVISES = re.compile(
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
+    # French: "Piscine déplacée au samedi 10h (plus le mercredi)", "remplacé par", "désormais"
+    r"|\bdéplacée?s? (?:au|à|en)\b|\b(?:remplacée?s?|changée?s?) (?:par|pour)\b|\bplus le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+    r"|\bdésormais\b|\bdorénavant\b"
     # ... and in the notes' language: "Déménagement fini !! Nouvelle adresse : cité des Filaos"
     rf"|\b{NEW_WORDS} (?:adresse|direcci[oó]n|endere[cç]o|adresse|anschrift|adres|indirizzo|num[eé]ro|n[uú]mero|nummer|numer|t[eé]l[eé]phone|tel[eé]fono|telefone|telefon)\s*[:=]"
     # "new rent $ 34.150 from 01/09/2026", "new premium: 412 €": a new amount or number named beside its thing
@@ -564,7 +567,10 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
 _PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+to|promoted\s+me\s+to|(?:they|he|she)\s+made\s+me|"
                        r"I\s+was\s+(?:made|appointed|named)|appointed\s+me(?:\s+as)?"
                        # "From 1 October I'm Operations Manager!": the title from a day on
-                       r"|\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+I(?:'m|’m|\s+am|\s+will\s+be)(?:\s+the)?)"
+                       r"|\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+I(?:'m|’m|\s+am|\s+will\s+be)(?:\s+the)?"
+                       # ... and in French: "PROMOTION : je deviens Responsable des opérations"
+                       r"|\b(?:dem|they)\s+promote\s+(?:mi|me)\b[\s!.]*"  # Kriol: "BIG NEWS: dem promote mi!! Branch Supervisor"
+                       r"|\bje\s+(?:deviens|suis\s+promue?\s+(?:au\s+poste\s+de\s+)?|suis\s+nommée?)(?:\s+(?:la|le))?)"
                        r"\s+(?-i:[A-Z])", re.IGNORECASE)
 _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 

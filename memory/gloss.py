@@ -558,7 +558,9 @@ _INDONESIAN_MORE: dict[str, tuple[str, ...]] = {
     "paediatrician pediatrician doctor": ("dokter anak", "spesialis anak"),
     "clinic": ("klinik", "faskes", "puskesmas"),
     "hospital": ("rumah sakit",),
-    "birthday born": ("dob ", "d.o.b"),  # "DOB 19/03/1988" is found by "my birthday"
+    "birthday born": ("dob ", "d.o.b"),
+    "number": ("numero ",),  # "Nouveau numéro : 077 58 03 64"
+    "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
     "midwife": ("bidan ",),
     "vaccination immunisation immunization": ("imunisasi", "vaksin"),
     "birth certificate": ("akta kelahiran", "akte kelahiran"),
@@ -1234,7 +1236,9 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "city town": ("ville ",),  # a Logseq page's "ville:: [[Port-Gentil]]" (not "Libreville")
     "neighbourhood district": ("quartier ",),
     "job occupation": ("metier ", "profession "),
-    "birthday born": ("dob ", "d.o.b"),  # "DOB 19/03/1988" is found by "my birthday"
+    "birthday born": ("dob ", "d.o.b"),
+    "number": ("numero ",),  # "Nouveau numéro : 077 58 03 64"
+    "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
     "midwife": ("sage femme", "sage-femme", "partera", "parteira", "hebamme"),
     "cat": ("chatte ", "chaton"),
     "market": ("marche ", "marches ", "mercato "),

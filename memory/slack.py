@@ -39,7 +39,7 @@ Here it is:
   it has none), and each message is dated by its own day (ParsedFile.written_from): the latest of
   its ts and its edit. A later message is a newer version of a fact than an earlier one.
 - users.json is one card per person (bots and deactivated accounts left out): their name heads
-  "Display name", "Title", "Phone", "Email" and "Status", each cited at its own line.
+  "Display name", "Job title", "Phone", "Email" and "Status", each cited at its own line.
   channels.json, groups.json, dms.json, mpims.json and integration_logs.json say nothing of their
   own (their `nothing` says why): a channel's purpose ("#health: doctor, pills") says what might be
   in it, and read with its messages or as a line of its own it answered questions they do not
@@ -575,7 +575,8 @@ def _users_file(path: Path, text: str) -> Converted:
             continue
         profile = row.get("profile") if isinstance(row.get("profile"), dict) else {}
         card: list[tuple[str, int]] = []
-        for label, key in (("Display name", "display_name"), ("Title", "title"), ("Phone", "phone"),
+        # (Slack's "title" is what one does, "What I do" in the profile: said as the job title.)
+        for label, key in (("Display name", "display_name"), ("Job title", "title"), ("Phone", "phone"),
                            ("Email", "email"), ("Status", "status_text")):
             value = _words(profile.get(key)) or _words(row.get(key))
             if value and not (key == "display_name" and value == user.name):
@@ -589,7 +590,9 @@ def _users_file(path: Path, text: str) -> Converted:
         if not md:
             md += ["# people of this workspace", ""]
             numbers += [head, head]
-        md += [f"## {user.name}", ""]
+        # The owner's card says it is theirs on every line ("Kendra Tillett (me): Job title: ..."),
+        # so that "my job title" is hers and no one else's.
+        md += [f"## {user.name} (me)" if uid == me else f"## {user.name}", ""]
         numbers += [head, head]
         for row_, line in card:
             md.append(row_)

@@ -201,3 +201,21 @@ def test_a_name_and_the_word_num_asks_for_the_phone():
     assert analyse("landry num?").want == "phone"
     assert analyse("kids num?").want == "phone"
     assert analyse("How many kids?").want != "phone"
+
+
+def test_a_french_promotion_tells_the_job_title():
+    promoted = hit("PROMOTION : je deviens Responsable des opérations à Ogooué Fret à partir d'aujourd'hui !", line=1,
+                   path="/notes/journals/2026_08_01.md")
+    contact = hit("Nom: Paulin B.; Téléphone: 074 02 11 58; Groupe: Travail", line=12, rank=0, path="/notes/contacts.csv")
+    reading = Reader(overlap_model()).read("What is my job title?", [contact, promoted])
+    assert reading.kind == "answered" and "Responsable des opérations" in reading.answer
+
+
+def test_a_french_line_that_moves_a_day_is_the_newer_version():
+    page = hit("Maëlys: piscine le mercredi à 15h", line=6, rank=0, path="/notes/pages/Maëlys.md")
+    moved = hit("Piscine de Maëlys déplacée au samedi 10h (plus le mercredi) à cause du nouvel horaire", line=1, rank=1,
+                path="/notes/journals/2026_09_12.md")
+    reading = Reader(overlap_model()).read("What day is Maëlys's swimming?", [page, moved])
+    assert reading.kind == "answered" and "samedi" in reading.answer
+    from agent.reader_versions import REVISES
+    assert not REVISES.search("Passé à la pharmacie avec Maëlys")

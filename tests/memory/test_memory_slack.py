@@ -149,16 +149,16 @@ def test_users_json_is_a_card_per_person_and_channels_json_says_nothing(tmp_path
     parsed, statements = _read(root / "users.json")
     assert not parsed.warnings
     got = {(s.line, s.text) for s in statements}
-    assert (_line('"phone": "+351 912 000 111"', users_text), "Inês Carvalho: Phone: +351 912 000 111") in got
-    assert any(t == "Inês Carvalho: Title: Pharmacist" for _, t in got)
-    assert any(t.startswith("Inês Carvalho: This is me") for _, t in got)
+    assert (_line('"phone": "+351 912 000 111"', users_text), "Inês Carvalho (me): Phone: +351 912 000 111") in got
+    assert any(t == "Inês Carvalho (me): Job title: Pharmacist" for _, t in got)  # the owner's card says it is hers
+    assert any(t.startswith("Inês Carvalho (me): This is me") for _, t in got)
     assert any(t == "Rui Carvalho: Display name: Ruizinho" for _, t in got)
     assert any(t == "Rui Carvalho: Status: on call this week" for _, t in got)
     assert any(t == "Beatriz Lopes: Phone: +351 913 222 333" for _, t in got)
     said = " ".join(t for _, t in got)
     assert "Old Tenant" not in said and "Calendar" not in said  # deactivated, a bot
-    assert "Title: " not in said.replace("Title: Pharmacist", "")  # empty fields say nothing
-    assert "This is me" not in said.replace("Inês Carvalho: This is me", "")  # Beatriz owns too; Inês is the primary
+    assert "Job title: " not in said.replace("Job title: Pharmacist", "")  # empty fields say nothing
+    assert "This is me" not in said.replace("Inês Carvalho (me): This is me", "")  # Beatriz owns too; Inês is the primary
     channels_text = (root / "channels.json").read_text()
     parsed, statements = _read(root / "channels.json")
     assert not statements and "channels" in parsed.nothing and "landlord" in channels_text
