@@ -320,6 +320,7 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
 
 
 _SALARY = stem("salary")
+_SAYS_ME = re.compile(r"\((?:me|moi|yo|eu|ich|ik|jag)\)", re.IGNORECASE)
 _TOWN_KEY = re.compile(r"(?:^|:\s)(?i:city|town|ville|ciudad|cidade|stadt)\s*:")
 _MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
@@ -1040,7 +1041,11 @@ class Reader:
         chosen = next((c for c in cands if c.statement is reading.statement), None)
         if chosen is not None and chosen is not cands[0]:
             cands = [chosen, *(c for c in cands if c is not chosen)]
-        parallel = None if already_said or reading.kind != "answered" else (
+        # A record that says it is the user's ("Kendra Tillett (me): Phone: 622-4187") is the one
+        # "my phone number" asks of, however many others' cards stand beside it.
+        mine = reading.kind == "answered" and reading.statement is not None and not info.names and _relative_itself(info) is None \
+            and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text))
+        parallel = None if already_said or reading.kind != "answered" or mine else (
             parallel_records(info, cands, written=written_date, pool=pool)
             or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
             or parallel_keys(info, cands, written=written_date, pool=pool)

@@ -58,3 +58,16 @@ def test_a_birthdays_list_names_whose_birthday_each_line_is():
     his = hit("Birthdays: Marvin C. - 14 Feb", line=27, rank=1, path="/notes/numbers.md")
     reading = Reader(overlap_model()).read("when is my birthday?", [hers, his, mine])
     assert reading.kind == "answered" and "19/03/1988" in reading.answer
+
+
+def test_the_card_that_says_it_is_mine_answers_my_number_among_others_cards():
+    cards = [
+        hit("Dana Cho (me): Phone: 622-4187", line=13, rank=0, path="/notes/slack/users.json", fields={"Phone": "622-4187"},
+            topic="people of this workspace > Dana Cho (me)"),
+        hit("Tomas Cho: Phone: 610-3395", line=30, rank=1, path="/notes/slack/users.json", fields={"Phone": "610-3395"},
+            topic="people of this workspace > Tomas Cho"),
+        hit("Rita Coye: Phone: 667-5021", line=46, rank=2, path="/notes/slack/users.json", fields={"Phone": "667-5021"},
+            topic="people of this workspace > Rita Coye"),
+    ]
+    reading = Reader(overlap_model()).read("what is my phone number", cards)
+    assert reading.kind == "answered" and "622-4187" in reading.answer
