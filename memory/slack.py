@@ -54,10 +54,11 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 
 from memory.texinfo import Converted
+from memory.zulip import _when, _zone  # the owner's time zone, as for a Zulip export
 
 _DAY_FILE = re.compile(r"\d{4}-\d{2}-\d{2}\.json", re.I)
 _LISTS = {"users.json", "channels.json", "groups.json", "dms.json", "mpims.json", "integration_logs.json"}
@@ -308,29 +309,12 @@ def _workspace(root: Path) -> _Workspace | None:
     return ws
 
 
-def _zone(name: str) -> tzinfo:
-    if name:
-        try:
-            from zoneinfo import ZoneInfo
-            return ZoneInfo(name)
-        except (ImportError, ValueError, OSError, KeyError):
-            pass
-    return timezone.utc
-
-
 def _stamp(value) -> float | None:
     try:
         seconds = float(value)
     except (TypeError, ValueError):
         return None
     return seconds if seconds > 0 else None
-
-
-def _when(seconds: float, zone: tzinfo) -> datetime:
-    try:
-        return datetime.fromtimestamp(seconds, tz=zone)
-    except (OverflowError, OSError, ValueError):
-        return datetime.fromtimestamp(0, tz=timezone.utc)
 
 
 # ---------------------------------------------------------------- a message's words
