@@ -2829,6 +2829,7 @@ _CONTACT_KEY_WORDS = (r"(?:(?:home|work|business|mobile|cell|private|personal|ot
                           r"middle|full|display|e-?mail)\s*)*"
                           r"(?:city|town|address|street|zip|post(?:al)? ?code|country(?:/region)?|state|"
                           r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|surname|website|web ?page|url|birthday|"
+                          r"nom|t[ée]l[ée]phone|num[ée]ro|number|"  # a French phone's export: "Nom: Mme Obone; Téléphone: 065 ..."
                           # a chat handle or a contact list's tag is how to find someone, not who they are
                           r"slack|github|gitlab|twitter|mastodon|telegram|signal|matrix|discord|skype|handle|username|"
                           r"tags?|labels?|also known as|aka|organi[sz]ation|company)"

@@ -219,3 +219,11 @@ def test_a_french_line_that_moves_a_day_is_the_newer_version():
     assert reading.kind == "answered" and "samedi" in reading.answer
     from agent.reader_versions import REVISES
     assert not REVISES.search("Passé à la pharmacie avec Maëlys")
+
+
+def test_a_french_contacts_row_says_how_to_reach_someone_not_who_they_are():
+    row_ = hit("Nom: Mme Obone; Téléphone: 065 31 77 02", line=5, rank=0, path="/notes/contacts_export.csv",
+               fields={"Nom": "Mme Obone", "Téléphone": "065 31 77 02"})
+    said = hit("Ulysse: 2026-2027 : 4e, prof principale Mme Obone", line=6, rank=1, path="/notes/pages/Ulysse.md")
+    reading = Reader(overlap_model()).read("Who is Mme Obone?", [row_, said])
+    assert reading.kind == "answered" and "prof principale" in reading.answer
