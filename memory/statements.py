@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s71"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s72"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -558,6 +558,10 @@ def _list_title(lines: list[tuple[int, str]]) -> str | None:
     if len(lines) != 1:
         return None
     line = lines[0][1].strip()
+    if _BOLD_LEAD.match(line):
+        # "**Kia Sorento 2017** (grey) - mine" over the car's plate and papers: the bold name heads
+        # the list, with its aside.
+        return clean(line).rstrip(":").strip() or None
     outside = re.sub(r"\([^)]*\)", "", line).strip()
     if not outside or len(outside.split()) > 4 or line.endswith(tuple(".!?…;,")) or ":" in line[:-1]:
         return None
@@ -720,6 +724,7 @@ def _code(builder: _Builder, block: Block, topic: list[str]) -> None:
 
 _CAPS = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$")
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)([^*_]{1,40})\1(?:\s*\([^()]{1,30}\))?(?:\s*[-–—]\s*[^\s.!?:;,]+(?:\s+[^\s.!?:;,]+){0,5})?\s*:?\s*$")
 
 
 def _pseudo_heading(block: Block, first_of_plain_file: bool) -> str | None:

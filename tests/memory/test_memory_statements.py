@@ -571,3 +571,15 @@ def test_a_paragraph_wrapped_right_after_a_colon_is_one_sentence(tmp_path):
     assert "New salary: Rs 71,500 net a month." in texts
     assert not any(t.endswith("New salary:") for t in texts)
     assert any(t.endswith("Things to pack:") for t in texts) and "Sunscreen and the charger." in texts
+
+
+def test_a_bold_name_with_an_aside_heads_the_list_right_under_it():
+    from memory.statements import parse_statements as _parse
+    text = ("# Car papers\n\n**Toyota Hilux 2016** (white) - mine\n- plate CB-4410\n- insured with Atlantic\n\n"
+            "**Nissan Note 2012** (red) - Ravi drives it to work\n- plate CB-9981\n\n"
+            "**Call the bank** - then pay the rent before Friday noon please\n- done\n")
+    said = [s.text for s in _parse("/notes/cars.md", text.encode())]
+    assert "Toyota Hilux 2016 (white) - mine: plate CB-4410" in said
+    assert "Nissan Note 2012 (red) - Ravi drives it to work: plate CB-9981" in said
+    # A longer lead-in is a line of its own, not a title.
+    assert not any(t.startswith("Call the bank") and t.endswith(": done") for t in said)
