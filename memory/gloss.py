@@ -559,7 +559,6 @@ _INDONESIAN_MORE: dict[str, tuple[str, ...]] = {
     "clinic": ("klinik", "faskes", "puskesmas"),
     "hospital": ("rumah sakit",),
     "birthday born": ("dob ", "d.o.b"),
-    "number": ("numero ",),  # "Nouveau numéro : 077 58 03 64"
     "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
     "midwife": ("bidan ",),
     "vaccination immunisation immunization": ("imunisasi", "vaksin"),
@@ -1237,7 +1236,6 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "neighbourhood district": ("quartier ",),
     "job occupation": ("metier ", "profession "),
     "birthday born": ("dob ", "d.o.b"),
-    "number": ("numero ",),  # "Nouveau numéro : 077 58 03 64"
     "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
     "midwife": ("sage femme", "sage-femme", "partera", "parteira", "hebamme"),
     "cat": ("chatte ", "chaton"),
