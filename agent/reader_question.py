@@ -106,6 +106,7 @@ _FRENCH_ASKS = [
     (r"^\W*où (?:habite|vit)\b", lambda m: "where does {} live"), (r"^\W*quand\b", lambda m: "when"), (r"^\W*où\b", lambda m: "where"),
     (r"^\W*combien\b", lambda m: "how much"), (r"^\W*qui(?: est)?\b", lambda m: "who is"),
 ]
+_FRENCH_MY = {"mon": "my", "ma": "my", "mes": "my", "notre": "our", "nos": "our"}
 _FRENCH_GLUE = re.compile(r"\b(?:est|sont|le|la|les|l'|l’|de|du|des|d'|d’|à|au|aux)(?=\s|\b)\s*", re.IGNORECASE)
 
 
@@ -113,7 +114,7 @@ def _in_english(question: str) -> str:
     for pattern, english in _FRENCH_ASKS:
         if (m := re.match(pattern, question, re.IGNORECASE)):
             rest = question[m.end():]
-            rest = re.sub(r"\b(?:mon|ma)\b", "my", re.sub(r"\b(?:mes)\b", "my", re.sub(r"\b(?:notre|nos)\b", "our", rest, flags=re.I), flags=re.I), flags=re.I)
+            rest = re.sub(r"(?i)\b(mon|ma|mes|notre|nos)\b", lambda w: _FRENCH_MY[w.group(1).lower()], rest)
             rest = _FRENCH_GLUE.sub("", rest).strip(" ?")
             asked = english(m)
             return asked.format(rest) + "?" if "{}" in asked else f"{asked} {rest}?"
