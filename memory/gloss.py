@@ -339,8 +339,30 @@ _RIOPLATENSE_MORE: dict[str, tuple[str, ...]] = {
     "mobile phone": ("celular",),
     "deposit": ("sena ",),
 }
-for _english, _words in _RIOPLATENSE_MORE.items():
-    _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
+# Everyday Spanish of the Americas that the tables above lack: "nos casamos el ...", "trabaja de
+# electricista", "vive en Arraiján", "la camioneta", "el perro", "préstamo", "la mudanza".
+_SPANISH_AMERICAS_MORE: dict[str, tuple[str, ...]] = {
+    "married marriage wedding": ("nos casamos", "casados", "se casaron", "me case ", "casamiento"),
+    "work job employer": ("trabaja ", "trabajamos", "chamba"),
+    "parking": ("estacionamiento", "parqueo"),
+    "gate": ("porton",),
+    "mobile phone": ("cel ",),
+    "live lives": ("vive ", "viven ", "vivimos", "vivo en"),
+    "teacher": ("profe ", "profesor "),
+    "truck pickup": ("camioneta",),
+    "dog": ("perro", "perrita", "perrito"),
+    "cat": ("gato ", "gata ", "gatito", "gatita"),
+    "loan": ("prestamo",),
+    "move moved moving": ("mudanza", "nos mudamos", "mudamos", "se mudo", "se mudaron"),
+    "promotion promoted": ("ascenso", "me ascendieron"),
+    "vaccine vaccination": ("vacuna",),
+    "grandchild grandson granddaughter": ("nieto", "nieta "),
+    "doctor": ("doctora",),
+    "kindergarten": ("kinder",),
+}
+for _table in (_RIOPLATENSE_MORE, _SPANISH_AMERICAS_MORE):
+    for _english, _words in _table.items():
+        _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
 # Hungarian household words (folded). Hungarian adds its endings to the word ("lakcímkártya",
 # "anyuval", "kaucióként"), so beginnings fit it well; English words that share a beginning are
 # written as whole words ("apu ", "havi ") or left out ("mama", "papa", "hug", "nap").

@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s73"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s76"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -87,7 +87,7 @@ _CYRILLIC_ABBREVIATIONS = frozenset("""гр ул бул бл вх ет ап кв
     тел моб каб кат рег вул просп пров буд м смт р-н им ст""".split())
 _DOTTED_CYRILLIC = re.compile(r"[а-яА-Я]{1,3}\.(?:[а-яА-Я]{1,3}\.)+")  # "ж.к.", "т.е."
 _DOTTED = re.compile(r"[A-Za-z]{1,3}\.(?:[A-Za-z]{1,3}\.)+")  # e.g. i.e. U.S. M.Sc. Ph.D.
-_INITIAL = re.compile(r"[A-Za-z]\.")  # "Ursula K. Le Guin"
+_INITIAL = re.compile(r"[^\W\d_]\.")  # "Ursula K. Le Guin", "Б. Ариунаа"
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _OPENERS = "\"“‘'([¿¡*_"
 
@@ -125,6 +125,8 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
         before = text[:word_start].rstrip().rsplit(None, 1)
         return not before or before[-1][:1].isupper()
     bare = core[:-1]
+    if re.fullmatch(r"[A-Za-z]/", bare) and text[nxt : nxt + 1].isdigit():
+        return True  # a currency's sign before its amount: Panama's "B/. 465", Peru's "S/. 120"
     if re.fullmatch(r"\d{1,2}\.\d{1,2}", bare) and text[nxt : nxt + 1].isdigit():
         return True  # a day written "28.10." before its time: "Mi 28.10. 7:30"
     if re.fullmatch(r"\d{1,2}", bare) and int(bare) <= 31 and re.match(r"\d{1,2}\.(?!\d)", text[nxt:nxt + 3]) \
@@ -377,7 +379,7 @@ def _is_listing(contents: list[str], widest: int) -> bool:
 # not an ellipsis in prose ("in the bin room... no, in the hall").
 _LEADER = re.compile(r"^(\S(?:.*?\S)?)(?:\s+(?:\.\s?){3,}|\s*(?:\.\s?){4,})\s*(\S.*)$")
 _SHORT_LEADER = re.compile(r"^(\S(?:.*?\S)?)\s+\.{1,2}\s+(\S.*)$")
-_ALIGNED = re.compile(r"^(\S(?:.*?[^\s.!?:;,])?)(?: {3,}|\t+)(\S(?:.*\S)?)$")
+_ALIGNED = re.compile(r"^(\S(?:.*?(?:[^\s.!?:;,]|\b[A-Z]\.))?)(?: {3,}|\t+)(\S(?:.*\S)?)$")  # ("Bat-Erdene G.   9925 5588")
 # A line that begins with a date starts an entry of a log ("14/01 GP: lumbar strain", "12 May
 # 2026   Northgate: ...", "2026-01-12 Mon: ..."); the entry's later sentences are dated by it.
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -422,6 +424,15 @@ def _record_line(content: str) -> str | None:
     if m and not re.search(r" {3,}|\t", m.group(2)) and len(m.group(1).split()) <= 10:
         return f"{m.group(1).rstrip(' :')}: {m.group(2)}"
     return None
+
+
+def _aligned_list(lines: list[tuple[int, str]]) -> bool:
+    """Three or more lines, each a name and a value with a digit set apart by a run of spaces,
+    and nothing that reads as code (assignments, braces, statements ending in ";")."""
+    body = [raw.strip() for _, raw in lines if raw.strip() and not raw.lstrip().startswith("```")]
+    if len(body) < 3 or any(re.search(r"[{}=;<>$`]|^\s*(?:#|//)", b) for b in body):
+        return False
+    return all((m := _ALIGNED.match(b)) and _record_line(b) and re.search(r"\d", m.group(2)) and len(m.group(1).split()) <= 6 for b in body)
 
 
 def _entry_date(content: str) -> str | None:
@@ -926,7 +937,11 @@ def statements_of(path: str, parsed: ParsedFile, chunks: Iterable[Chunk] = ()) -
         elif block.kind == "code":
             if code_file:
                 _code(builder, block, topic)
-            # fenced code inside a note is not prose; the chunk still holds it for search
+            elif _aligned_list(block.lines):
+                # A phone book pasted into a fence to keep its columns ("Erdem Auto (Erdem)     8811
+                # 5547"): each line is a "name: value" record, as it would be outside the fence.
+                _prose(builder, [(n, raw) for n, raw in block.lines if raw.strip() and not raw.lstrip().startswith("```")], topic)
+            # other fenced code inside a note is not prose; the chunk still holds it for search
         else:
             before = len(builder.drafts)
             _bullets_and_prose(builder, block.lines, topic)

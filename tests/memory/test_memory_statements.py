@@ -583,3 +583,15 @@ def test_a_bold_name_with_an_aside_heads_the_list_right_under_it():
     assert "Nissan Note 2012 (red) - Ravi drives it to work: plate CB-9981" in said
     # A longer lead-in is a line of its own, not a title.
     assert not any(t.startswith("Call the bank") and t.endswith(": done") for t in said)
+
+
+def test_a_phone_book_pasted_into_a_fence_is_read_as_name_and_number_records():
+    from memory.statements import parse_statements as _parse
+    text = ("# Phone book\n\nCopied from my phone.\n\n```\nOyuna (Б. Оюуна)        9919 5563\nBat-Erdene G.           9925 5588\n"
+            "Erdem Auto (Erdem)      8811 5547\n```\n\n```\nport = 8080\nhost   localhost\nretries   3\n```\n")
+    got = {s.line: s.text for s in _parse("/notes/contacts.md", text.encode())}
+    # Each line is one record, cited at its own line; a Cyrillic initial ends no sentence.
+    assert got[6].endswith("Oyuna (Б. Оюуна): 9919 5563")
+    assert got[7].endswith("Bat-Erdene G.: 9925 5588") and got[8].endswith("Erdem Auto (Erdem): 8811 5547")
+    # A fence that reads as code is still not something the user said.
+    assert not any(line >= 11 for line in got)
