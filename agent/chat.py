@@ -24,7 +24,7 @@ from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
 from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
-from agent.reader_question import (about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
+from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
 from agent.reader_statements import _NEW_KEY, pronoun_followers, search_statements, statements_holding
 from agent.reader_text import FAMILY_TITLES, STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
@@ -65,6 +65,8 @@ MIN_VECTOR_SCORE = 0.2
 # The reader: statements retrieved per question (from settings.memory.k chunks), and how much
 # of an over-long question is read (a question is a sentence; 20,000 characters is a paste).
 STATEMENTS_K = 12
+# A given name as the subject of the question's verb, or right after "my brother": whom it asks of.
+_SUBJECT_NAME = re.compile(r"\b(?:(?i:does|did|is|was|has)\s+(?:(?i:my|our)\s+[a-z]+\s+)?|(?i:my|our)\s+[a-z]+\s+)([A-Z][\w-]+)(?=\s+[a-z]|\s*\?|$)")
 ABOUT_THEM_K = 6  # lines retrieved by the asked person's name alone
 FOLLOWED_K = 6  # retrieved lines naming the asked person whose pronoun sentences after them are read too
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
@@ -315,6 +317,8 @@ def _listed_by(st, given: str) -> bool:
 
 
 _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title)\b|\bwhat do i do for a living\b", re.IGNORECASE)
+# "What is my phone number?": a diary's "Mi número nuevo: ..." or "changed my number" says it without "phone".
+_ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
 
 def _untitled(name: str) -> str:
@@ -575,7 +579,14 @@ class ChatEngine:
         if found is None:
             return [], None
         name = found[0] if hops.place else self._full_name(found[0], context=found[1].statement.text)
-        about = self._parts(hops.outer.format(name), already)
+        about = []
+        if hops.named and name != hops.named and name.split()[0] == hops.named and self._full_name(hops.named) == name:
+            # "Where does my brother Varun live now?": the notes know one Varun, so he is asked of
+            # as the question calls him; the journal's "Varun has moved to Mahébourg" never writes
+            # the surname the family page gives him.
+            about = self._parts(hops.outer.format(hops.named), already)
+        if not any(r.kind == "answered" for r in about):
+            about = self._parts(hops.outer.format(name), already)
         bare = _untitled(name)
         if bare != name and not any(r.kind != "abstained" for r in about):
             # "Dr. Ruiz" found as the vet; the line with his number says "lo de Ruiz (el vete)".
@@ -623,6 +634,9 @@ class ChatEngine:
                 # shares no word with it.
                 seen = {s.id for s in statements}
                 statements += [s for s in search_statements(self.memory, "I was promoted to", k=4, chunk_k=2) if s.id not in seen]
+            if _ASKS_MY_PHONE.search(part):
+                seen = {s.id for s in statements}
+                statements += [s for s in search_statements(self.memory, "my new number", k=3, chunk_k=2) if s.id not in seen]
             nicknames = self._nicknames_in(part)
             if nicknames:
                 # Lines that call them by the nickname only ("Hems and I booked Angelus Hut").
@@ -650,6 +664,9 @@ class ChatEngine:
         people = [n.split()[0] for n in owned]
         people += [o.capitalize() for o in info.owners if o.isalpha() and not any(o in n.lower().split() for n in owned)
                    and o.capitalize() not in people]
+        # ... and the one the question is about as its subject: "Where does my brother Varun live
+        # now?" is answered by "Varun has moved to Mahébourg for good", which says no "live".
+        people += [m.group(1) for m in _SUBJECT_NAME.finditer(question) if m.group(1) in info.names and m.group(1) not in people]
         texts = [s.text for s in statements]
         seen = {s.id for s in statements}
         extra: list = []
@@ -965,6 +982,12 @@ class ChatEngine:
             # The reader chose the name the line gives ("Servicing: Peter (mechanic)" -> Peter), not
             # its key.
             found = reading.value
+        if found and noun.lower() == "mechanic" and CAR_CARE.search(found):
+            # "serviced at Swartbooi Auto (Pieter Swartbooi)": the mechanic is the person the
+            # business is named after, whose number a contacts list keeps.
+            owner = next((n for n in names(st.text) if n != found and not CAR_CARE.search(n)
+                          and set(n.split()) & set(found.split())), None)
+            found = owner or found
         titled = set(_DOCTOR_NAME.findall(st.text))
         if noun.lower() in _DOCTOR_NOUNS and len(titled) == 1 and (not found or found not in next(iter(titled))):
             # "Medicine Zoya: Drug: Ventolin syrup ... (Dr. Farah)": the doctor sought is the one

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
+from agent.reader_question import CAR_CARE, CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -46,6 +46,7 @@ from agent.reader_text import (
     WEEKDAYS,
     WEEKDAY_ABBREVS,
     latest_date,
+    money,
     names,
     phones,
     stem,
@@ -304,6 +305,14 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms |= content_words(st.context)
     if _TOWN_KEY.search(st.text) or any(k.strip().lower() in ("city", "town") or english_for(k) & {"city", "town"} for k in st.fields):
         terms.add(stem("live"))  # a page's "ville:: [[Port-Gentil]]", a card's "City: Lyon": where they live
+    if _MOVED_TO.search(st.text):
+        terms.add(stem("live"))  # "Varun has moved to Mahébourg for good": where he lives now
+    if _LEASE.search(st.text) and money(st.text):
+        terms.add(stem("rent"))  # "Lease signed with Phindile Simelane: E 6,200 a month": the rent
+    if _NET_PLAN.search(st.text):
+        terms.add(stem("internet"))  # "SkyLink Fibre installed at the new house: 50 Mbps": the internet
+    if _PAYSLIP.search(st.text):
+        terms.add(_SALARY)  # "Payslip: basic E 17,600": what the user is paid
     if _SALARY in terms:
         terms |= _EARNS  # "Salary: B$3,850 a month", "Salaire net : 412 000 FCFA": what the user earns
     if _BEST_MATE.search(st.text):
@@ -312,6 +321,9 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms.add(stem("account"))  # "Samoa Commercial Bank - savings 5503812269": a savings account's number
     if _TYRE_SIZE.search(st.text):
         terms.add(stem("size"))  # "Tyres 185/60 R14" gives their size
+    if CAR_CARE.search(st.text) and not (st.kind == "row" and money(st.text)):
+        # (A bank row's "Servis Myvi Ah Seng 38k km" is what a service cost, not who does it.)
+        terms |= {stem("mechanic"), stem("service")}  # "Both cars go to Raymond Cutajar at Ray's Garage": who the mechanic is
     if RENTED_FROM.search(st.text):
         terms |= {stem("landlord"), stem("landlady")}  # "Renting the flat from Mr. Seepaul" names the landlord
     if _COVER.search(f"{st.context} {st.text}" if st.continues else st.text):
@@ -320,7 +332,15 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
 
 
 _SALARY = stem("salary")
+_LEASE = re.compile(r"\b(?:lease|leased|tenancy)\b", re.IGNORECASE)
+_NET_PLAN = re.compile(r"\b\d+\s?(?:mbps|mb/s|gbps)\b|\b(?:fibre|fiber|broadband|adsl|vdsl)\b", re.IGNORECASE)
+_PAYSLIP = re.compile(r"\b(?:pay ?slip|pay ?check|pay ?stub|(?:basic|gross|net|take-home) pay)\b", re.IGNORECASE)
+_NAME_KEY = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|imi[eę]|emri|n[eé]v|ime|nimi|ad[iı])")
 _SAYS_ME = re.compile(r"\((?:me|moi|yo|eu|ich|ik|jag)\)", re.IGNORECASE)
+_MOVED_TO_HEAD = r"\b(?:moved|moving|moves|relocated|relocating)\s+(?:back\s+|down\s+|up\s+|over\s+)?to\s+(?:the\s+)?"
+# (Not a day: "The meeting moved to Thursday", "moved to March".)
+_MOVED_TO = re.compile(_MOVED_TO_HEAD + r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?-i:[A-Z])",
+                       re.IGNORECASE)
 _TOWN_KEY = re.compile(r"(?:^|:\s)(?i:city|town|ville|ciudad|cidade|stadt)\s*:")
 _MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
@@ -1325,6 +1345,8 @@ class Reader:
             # "We got married in Pécs, in the church where Ma was baptised": the place is the name
             # the line puts after "in" or "at", not a person named beside it.
             placed = [v for v in vals if re.search(rf"\b(?:in|at|near|outside)\s+{re.escape(v)}\b", best.statement.text)]
+            # "Varun has moved to Mahébourg ... at Pointe d'Esny": where one moved to, first.
+            placed = [v for v in vals if re.search(rf"{_MOVED_TO_HEAD}{re.escape(v)}\b", best.statement.text, re.I)] or placed
             if len(placed) == 1:
                 return placed[0]
         if len(vals) == 2 and not info.plural:
@@ -2129,8 +2151,9 @@ def _kind_before(text: str, kind: str, values: list[str]) -> bool:
     for m in re.finditer(r"[^\W\d_]+", text):
         if stem(m.group(0).lower()) != want and want not in gloss_stems(m.group(0)):
             continue
-        after = text[m.end(): m.end() + 40]
-        if any(re.match(rf"\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after) for v in values):
+        after = text[m.end(): m.end() + 60]
+        # (A label may qualify the kind before its colon: "New GP near the house: Dr. Celiwe Maziya".)
+        if any(re.match(rf"(?:(?:\s+[^\W\d_]+){{1,4}}\s*:)?\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after) for v in values):
             return True
     return False
 
@@ -2405,7 +2428,7 @@ def _keyed_by(st: StatementHit) -> str | None:
     return m.group(1) if m else None
 
 
-_ME = ("me", "myself", "i")
+_ME = ("me", "myself", "i", "yo", "moi", "ich", "eu", "jag", "ik")  # (a vault page "Yo - Yarisbeth" is the user's)
 
 
 def _section_of(st: StatementHit) -> str | None:
@@ -2419,9 +2442,18 @@ def _section_of(st: StatementHit) -> str | None:
     prefix = st.text.split(": ", 1)[0].strip()
     fields = {k.strip() for k in st.fields}
     carried = (key is not None and key.strip() in fields) or prefix == (st.topic or "").strip()
+    if carried and (me := re.match(r"(\w+)\s*(?:-|–|—|\()", prefix)) and me.group(1).lower() in _ME:
+        return me.group(1)  # a vault's page about the user, "Yo - Yarisbeth", "Me (Dana)"
     if carried and prefix not in fields and (prefix.lower() in _ME or re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", prefix)):
         return prefix
     return key
+
+
+def _says_asked(key: str, terms: set[str]) -> bool:
+    """Whether a key says a word of the question, or a common synonym of one ("Payslip" for
+    "salary"): a key that names what is asked is no one's name."""
+    said = {stem(w) for w in key.lower().split()}
+    return bool((said | {s for w in said for s in SYNONYMS.get(w, ())}) & terms)
 
 
 def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) -> None:
@@ -2440,7 +2472,7 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
 
     for c, key in keys:
         if ((c.statement.path in mine or mine and key and someone(c, key)) and key and key.lower() not in _ME
-                and not {stem(w) for w in key.lower().split()} & info.terms):
+                and not _says_asked(key, info.terms)):
             c.other_owner = True
             c.prerank = round(c.prerank - W_OTHER, 4)
     # Sections headed by whose they are: "## Mine" beside "## Jone" over the same table of documents,
@@ -2555,6 +2587,13 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         kin = [v.strip().lower() for v in fields.values() if re.fullmatch(_KIN, v.strip().lower())]
         if kin and not any(re.search(rf"\b{re.escape(k)}\b", q) for k in kin):
             return True
+    if (fields and info.want in ("phone", "email") and re.search(r"\b(?:my|our) (?:[\w-]+ )?(?:phone|mobile|cell|number|e-?mail)\b", q)
+            and not info.names and not info.owners
+            and not _SAYS_ME.search(text)
+            and any(_NAME_KEY.fullmatch(k.strip()) and re.match(r"\W*[A-Z]", v) for k, v in fields.items())):
+        # "What is my phone number?": a contacts row ("Nombre: Carlos Pitti; Teléfono: ...") is
+        # the number of the one it names, not mine (mine is marked "(me)" or said as mine).
+        return True
     if info.want in ("phone", "email", "address"):
         # A line that opens with the asked one's relation ("Mama's doctor in Enugu ... phone::
         # +234 ...", a vault page about the doctor) gives that person's number, not theirs.

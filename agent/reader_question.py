@@ -7,7 +7,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from agent.reader_text import _PHONE, DAY_MONTH_YEAR, IBAN_GROUPED, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, STOP_WORDS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
+from agent.reader_text import _MONEY, _PHONE, DAY_MONTH_YEAR, IBAN_GROUPED, KIN, MONTHS, PERSON_ROLES, SENTENCE_OPENERS, STOP_WORDS, addresses, content_words, dates, emails, money, names, numbers, phones, stem, times
 from memory.gloss import english_for
 
 @lru_cache(maxsize=8192)
@@ -87,6 +87,11 @@ _NUMBER_FOR_SOMEONE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\??\s*$)")
 
 
+# "whats the vets number", "the plumber number": a person's number, typed without "phone".
+_ROLE_NUMBER = re.compile(r"\b(?:vet|doctor|dentist|gp|plumber|electrician|mechanic|babysitter|nanny|landlord|landlady|teacher|"
+                          r"coach|tutor|physio|builder|cleaner|neighbou?r)(?:'s|’s|s)? (?:new |home |work )?number\b(?! plate)")
+
+
 # Identifiers asked as "the <kind> number of <something>".
 _ID_BEFORE_OF = "".join(f"(?<!{w} )" for w in (
     "plate", "serial", "frame", "chassis", "vin", "registration", "reg", "account", "policy", "member", "membership", "customer",
@@ -108,16 +113,31 @@ _FRENCH_ASKS = [
 ]
 _FRENCH_MY = {"mon": "my", "ma": "my", "mes": "my", "notre": "our", "nos": "our"}
 _FRENCH_GLUE = re.compile(r"\b(?:est|sont|le|la|les|l'|l’|de|du|des|d'|d’|à|au|aux)(?=\s|\b)\s*", re.IGNORECASE)
+# ... and in Spanish ("¿Dónde vivo?", "cuándo es el cumpleaños de mi tía?", "ricky cumple cuando").
+_SPANISH_ASKS = [
+    (r"^\W*(?:a\s+)?qu[eé] hora\b", lambda m: "what time"),
+    (r"^\W*d[oó]nde (?:vivo|vivimos)\b", lambda m: "where do I live"), (r"^\W*d[oó]nde (?:vive|viven)\b", lambda m: "where does {} live"),
+    (r"^\W*cu[aá]ndo\b", lambda m: "when"), (r"^\W*d[oó]nde\b", lambda m: "where"), (r"^\W*cu[aá]nt[oa]s?\b", lambda m: "how much"),
+    (r"^\W*qui[eé]n(?: es)?\b", lambda m: "who is"), (r"^\W*(?:cu[aá]l|qu[eé]) es\b", lambda m: "what is"),
+]
+_SPANISH_MY = {"mi": "my", "mis": "my", "nuestro": "our", "nuestra": "our", "nuestros": "our", "nuestras": "our"}
+_SPANISH_GLUE = re.compile(r"\b(?:es|son|el|la|los|las|de|del|al)(?=\s|\b)\s*", re.IGNORECASE)
+_SPANISH_LAST = {"cuando": "when", "cuándo": "when", "donde": "where", "dónde": "where", "quien": "who", "quién": "who"}
 
 
 def _in_english(question: str) -> str:
-    for pattern, english in _FRENCH_ASKS:
-        if (m := re.match(pattern, question, re.IGNORECASE)):
-            rest = question[m.end():]
-            rest = re.sub(r"(?i)\b(mon|ma|mes|notre|nos)\b", lambda w: _FRENCH_MY[w.group(1).lower()], rest)
-            rest = _FRENCH_GLUE.sub("", rest).strip(" ?")
-            asked = english(m)
-            return asked.format(rest) + "?" if "{}" in asked else f"{asked} {rest}?"
+    for asks, mine, glue, words in ((_FRENCH_ASKS, _FRENCH_MY, _FRENCH_GLUE, "mon|ma|mes|notre|nos"),
+                                    (_SPANISH_ASKS, _SPANISH_MY, _SPANISH_GLUE, "mi|mis|nuestr[oa]s?")):
+        for pattern, english in asks:
+            if (m := re.match(pattern, question, re.IGNORECASE)):
+                rest = question[m.end():]
+                rest = re.sub(rf"(?i)\b({words})\b", lambda w: mine[w.group(1).lower()], rest)
+                rest = glue.sub("", rest).strip(" ?¿")
+                asked = english(m)
+                return asked.format(rest) + "?" if "{}" in asked else f"{asked} {rest}".strip() + "?"
+    if (last := re.fullmatch(r"(?i)(.*\w)\s+(cuando|cuándo|donde|dónde|quien|quién)\W*", question.strip())):
+        # "ricky cumple cuando": the question word said last, as a Spanish speaker types it.
+        return f"{last.group(1)} {_SPANISH_LAST[last.group(2).lower()]}?"
     return question
 
 
@@ -138,10 +158,10 @@ def analyse(question: str) -> QuestionInfo:
     want: str | None = None
     if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
         want = "time"
-    elif _NUMBER_FOR_SOMEONE.search(q) and not re.search(r"\bhow (much|many)\b", low) or re.fullmatch(r"\W*[a-zà-ÿ][\w-]+ (?:num|no|nr|#|number|numero|numéro)\W*", low):
+    elif (_NUMBER_FOR_SOMEONE.search(q) or _ROLE_NUMBER.search(low)) and not re.search(r"\bhow (much|many)\b", low) or re.fullmatch(r"\W*[a-zà-ÿ][\w-]+ (?:num|no|nr|#|number|numero|numéro)\W*", low):
         # ("landry num?": a name and the word for a number, typed in a hurry, asks for the phone)
         want = "phone"  # "the number for Ezra's mom", "the number of Lopez Auto"
-    elif (re.search(r"\b(phone|cell|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
+    elif (re.search(r"\b(phone|cell|cel|celular|mobile|telephone|helpline|hotline)\b|\b(?:support|help|customer|service) line\b", low) or re.search(r"\b(?:(?!(?:flight|car|bike|room|house)'s)\w+'s|her|his|their) (?:new |old |home |work )?number\b(?! plate)", low)) \
             and "whose" not in low and not re.search(r"\bhow (much|many)\b", low) \
             and not (re.search(r"^\W*(?:who|whom)\b", low) and re.search(r"\d[\d\s().-]{4,}\d", low)):
         # "Dev's number", "my brother's number": a person's number is their phone.
@@ -584,6 +604,10 @@ def _codes(text: str, question: str) -> list[str]:
     plates = [(a, b) for a, b in (_plates(text) if _PLATE_ASKED.search(question) else []) if not _within(a, phone_spans + grouped + ibans)]
     out += [text[a:b] for a, b in plates]
     taken = phone_spans + grouped + ibans + plates  # no code starts inside a number already read whole
+    # ... nor inside an amount ("Aseguradora Istmeña: B/. 465 al año" names no policy number 465).
+    # (Not letters joined to digits, "RS-5520913": a frame number, though rupees are written "Rs".)
+    taken = taken + [(m.start(), m.end()) for m in _MONEY.finditer(text)
+                     if not _within(m.start(), taken) and not re.fullmatch(r"[A-Za-z]{1,4}-?\d+", m.group(0).rstrip(",.;: "))]
     for m in _CODE.finditer(text):
         v = m.group(0).rstrip(".") if not m.group(0).startswith(("\"", "“")) else m.group(0)  # a sentence's full stop
         if len(v) < 3 or _within(m.start(), taken):
@@ -1037,6 +1061,10 @@ _SAME_KIND = [frozenset(g.split()) for g in (
 # from is the landlord, though no line calls him that.
 RENTED_FROM = re.compile(r"\b(?:rent|rents|renting|rented|lease|leasing|leased)\b[^.;:]{0,50}?\bfrom\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?-i:[A-Z])",
                          re.IGNORECASE)
+# Where a car is looked after, as notes say it without the word "mechanic": a garage, a workshop,
+# "serviced by", a business named "... Auto"/"... Motors", "Avtoservis Kolar".
+CAR_CARE = re.compile(r"\b(?i:garage|workshop|serviced|servicing|(?:auto|avto)?servis\w*|autoservicio|taller|bengkel)\b"
+                      r"|\b[A-Z][\w'’-]+ (?:Auto|Autos|Motors)\b")
 
 
 def says_kind(text: str, noun: str) -> bool:
@@ -1044,6 +1072,8 @@ def says_kind(text: str, noun: str) -> bool:
     neighbour, "contadora" for an accountant), or by another word for it ("Mum" for a mother)."""
     low = noun.lower()
     if low in ("landlord", "landlady") and RENTED_FROM.search(text):
+        return True
+    if low == "mechanic" and CAR_CARE.search(text):
         return True
     found = re.findall(r"[^\W\d_]+", text)
     if low.endswith("-in-law"):
@@ -1119,8 +1149,9 @@ def _names_in(text: str, asked: set[str], heading: set[str], kind: set[str], key
             continue
         at = text.find(n)
         starts = at == 0 or re.search(r"[.!?]\s+$", text[:at])
-        if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]) and not re.match(_SAID_OF_SOMEONE, text[at + len(n):]):
-            continue  # "Leave the pill pockets": a verb at the start of a sentence
+        if len(words) == 1 and starts and re.match(r"\s+[a-z]", text[at + len(n):]) and (
+                not re.match(_SAID_OF_SOMEONE, text[at + len(n):]) or n.lower() in SENTENCE_OPENERS):
+            continue  # "Leave the pill pockets": a verb at the start of a sentence ("Both serviced by ...": no one)
         if (len(words) == 1 and re.search(r"^[^:]{1,30}:\s+$", text[:at]) and re.match(r"\s+[a-z]", text[at + len(n):])
                 and (n.lower() in SENTENCE_OPENERS or (len(n) > 5 and n.endswith("ed")))):
             continue  # "w/c 15 Sep: Switched café beans to ...": a verb after a dated label

@@ -40,7 +40,7 @@ _SYNONYMS = [
     "renew renews renewal expire expires expiry due valid",  # "valid until 19-11-2029"
     "birthday born birth bday",
     "send sends sent sending transfer transfers transferred wire wired remit remitted",  # a bank's "Transfer to ..."
-    "phone mobile cell number telephone tel",
+    "phone mobile cell cel celular number telephone tel",
     "email e-mail mail",
     # (Not "passphrase": it stems to "passp", as "passport" does, which is no password.)
     "password passcode pw pass pin",

@@ -193,7 +193,7 @@ _ISO_CODES = "|".join("""AFN ANG AOA AWG BAM BBD BGN BIF BMD BND BSD BWP BYN BZD
     ZWL""".split())
 _CUR_BEFORE = (r"(?:(?-i:[A-Z]{2,3})\$(?=\s?\d)|rs\.?|inr|kshs?\.?|kes|ush|ugx|tshs?|tzs|ngn|ghs|gh₵|zar|egp|e£|aed|sar|qar|kwd|omr|bhd|jod|mad|"
                r"pkr|lkr|npr|bdt|php|idr|myr|thb|vnd|cny|rmb|krw|twd|hkd|sgd|aud|nzd|cad|usd|us\$|u\$s|u\$d|a\$|c\$|nz\$|hk\$|s\$|"
-               r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy|"
+               r"mx\$|brl|r\$|ars|clp|cop|pen|s/\.?|b/\.?|uyu|mxn|pln|zł|czk|kč|huf|ron|try|uah|rub|chf|sek|nok|dkk|isk|eur|gbp|jpy|"
                r"amd|gel|kzt|mnt|uzs|tnd|dzd|mad|lyd|iqd|azn|kgs|tjs|pyg|gs\.|gs(?=\s?\d{1,3}\.\d{3})|bs\.|"
                # Bhutan, Laos, Myanmar, the Maldives, Fiji, Bangladesh: "BTN 3,600", "LAK 450,000".
                r"btn|lak|mmk|mvr|fjd|(?-i:" + _ISO_CODES + r")(?=\s?\d))"
@@ -209,6 +209,8 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               r"guaran[ií]es|pyg|lek[eë]?|"
               # ... and South and Southeast Asia's, Fiji's: "450,000 kip", "3,600 ngultrum".
               r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd|"
+              # Panama's balboa and Eswatini's lilangeni: "780 balboas", "350 emalangeni".
+              r"balboas?|emalangeni|lilangeni|"
               # West and Central Africa's franc: "70 000 FCFA", "5 000 F CFA", "12 000 francs CFA".
               r"f\.?\s?cfa|(?:francs?\s)?cfa|francs?|(?-i:" + _ISO_CODES + r"))"
               r"(?![a-z])|(?-i:đ|Ft|DT|ALL)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
@@ -224,7 +226,11 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
                     + r"|(?<![\d/] )(?<![\d/])\b(?-i:R)(?=\s?\d)"
                     # Lesotho's maloti, "M2,350.00", "M449.00": written with its cents or thousands
                     # only (not a motorway's "M25", a BMW's "M3").
-                    + r"|\b(?-i:M)(?=\d{1,3}(?:,\d{3})*\.\d{2}\b|\d{1,3}(?:,\d{3})+\b))\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
+                    + r"|\b(?-i:M)(?=\d{1,3}(?:,\d{3})*\.\d{2}\b|\d{1,3}(?:,\d{3})+\b)"
+                    # Eswatini's lilangeni, "E 4,500", "E14,200.00", "E 599 a month": with its
+                    # thousands or cents, or a period after it (not a European road's "E 45").
+                    + r"|\b(?-i:E)(?=\s?(?:\d{1,3}(?:,\d{3})+\b|\d+\.\d{2}\b|\d+\s+(?:a|per|each|every)\s+(?:month|year|week|term)\b)))"
+                    r"\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
                     r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
                     r"|\b(?:" + _SPACED + r"|" + _DIGITS + r")\s?(?:" + _CUR_AFTER + r")"
                     # The symbol after the amount, as French, German or Québec writers put it:

@@ -57,6 +57,10 @@ REVISES = re.compile(
     r"|\bdésormais\b|\bdorénavant\b"
     # ... and in the notes' language: "Déménagement fini !! Nouvelle adresse : cité des Filaos"
     rf"|\b{NEW_WORDS} (?:adresse|direcci[oó]n|endere[cç]o|adresse|anschrift|adres|indirizzo|num[eé]ro|n[uú]mero|nummer|numer|t[eé]l[eé]phone|tel[eé]fono|telefone|telefon)\s*[:=]"
+    # ... with the word for new after its noun, as Spanish and French put it ("Mi número nuevo:
+    # +507 ...", "adresse nouvelle :"), or the change said outright ("cambié de número").
+    rf"|\b(?:direcci[oó]n|endere[cç]o|adresse|indirizzo|num[eé]ro|n[uú]mero|celular|t[eé]l[eé]phone|tel[eé]fono|telefone|correo)\s+{NEW_WORDS}\s*[:=]"
+    r"|\bcambi[eéoó] (?:de|el|mi) (?:n[uú]mero|celular|direcci[oó]n)\b"
     # "new rent $ 34.150 from 01/09/2026", "new premium: 412 €": a new amount or number named beside its thing
     # (not "new one arrived 2 Oct", nor "The new flat is 71 m2", a new thing described, nor "new
     # number U 30519862", a passport's; whose new phone a
@@ -536,6 +540,9 @@ def _keyed_by_whom(info: "QuestionInfo", b: "Scored", missing: set[str]) -> bool
     return bool(asked & _keys(b)) and bool(missing) and missing <= kin
 
 
+_OWN_NEW = re.compile(r"\b(?:my|mi|mon|ma|mio|mia|meu|minha|mein|meine)\b|\bI (?:have|got|changed)\b", re.IGNORECASE)
+
+
 def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[str], set[str]]:
     """The question's words each of the two statements says. A line that tells a change of a
     phone number or an e-mail address says its kind ("Priit has a new number: +372 ..." is his
@@ -550,8 +557,9 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # (Only a line that names the person: "her cell is now ..." after "Teresa got a new phone"
         # is no version of Daniel's.)
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
-        if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)):
-            out |= kind
+        if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)
+                        or revises(x.statement) and not names and not info.owners and _OWN_NEW.search(x.statement.text)):
+            out |= kind  # ("Mi número nuevo: ..." for "What is my phone number?": mine, said as new)
         # (Or, asked of a relative, one the line says by the name the notes give them: see named_kin.)
         whom = all(p[0] in out for p in names) if names else bool(out & _KIN_WORDS)
         if info.want == "place" and x.typed and whom and _MOVED.search(x.statement.text):

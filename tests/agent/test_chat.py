@@ -374,6 +374,36 @@ def test_a_fee_for_the_place_a_person_goes_to_is_read_from_the_row_that_names_th
         assert answer.citation.path.endswith("bank-2026-10.csv")
 
 
+def test_the_mechanic_is_whoever_the_car_note_says_looks_after_the_cars(tmp_path):
+    """No line says "mechanic": the car note says the cars go to a garage and who runs it, the
+    phone book (pasted into a fence to keep its columns) holds his number. The garage's own name
+    is not the person asked for: the answer is his number, cited at his line."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "cars.md").write_text("# Cars\n\nThe Yaris is insured with Atlas, policy 7731.\n"
+                                   "Both serviced by Marco Vella (Vella Motors, Mosta), oil every 10,000 km.\n")
+    (notes / "contacts.md").write_text("# Phone book\n\n```\nMarco Vella        7912 4455\nTony Grech         2169 0001\n"
+                                       "Atlas Insurance    2134 9000\n```\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What is my mechanic's phone number?")
+        assert "7912 4455" in answer.answer and "2169" not in answer.answer
+        assert answer.citation.path.endswith("contacts.md") and answer.citation.line == 4
+
+
+def test_a_named_relative_who_moved_is_asked_of_by_the_name_the_journal_uses(tmp_path):
+    """"my brother Ravi": the family page gives him a surname and his old town; the later journal
+    entry says only "Ravi has moved to Curepipe". The answer is the new town, said first."""
+    notes = tmp_path / "notes"
+    (notes / "journal").mkdir(parents=True)
+    (notes / "family.md").write_text("# Family\n\n- Brother: Ravi Doorgah, lives in Rose Belle, works at the sugar estate.\n"
+                                     "- Sister: Anjali Doorgah, lives in Moka.\n")
+    (notes / "journal" / "2026-10-04.md").write_text("# 2026-10-04\n\nRavi has moved to Curepipe for good, a job at the bus depot near Forest Side.\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("Where does my brother Ravi live now?")
+        assert "Curepipe" in answer.answer and not answer.answer.startswith("Rose Belle")
+        assert answer.citation.path.endswith("2026-10-04.md") and answer.citation.line == 3
+
+
 def test_two_people_of_the_role_on_close_lines_are_asked_about_not_settled_by_the_hop(tmp_path):
     """"What's my aunt's address?": Aunt Maggie is named on Grandma's line, Aunt Joan on her own
     row; the hop does not pick one (the question read as asked asks back)."""

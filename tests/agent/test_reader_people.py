@@ -163,3 +163,10 @@ def test_a_class_and_its_number_are_no_part_of_a_name_and_a_sentence_s_new_is_no
     from agent.reader_text import names
     assert names("New school year: Keon Form 3, Ana Std 2 (still Ms. Usher)") == ["Keon", "Ana", "Ms. Usher"]
     assert "New York" in names("Moved to New York in Year 9")
+
+
+def test_a_line_that_says_someone_moved_to_a_town_says_where_they_live():
+    from agent.reader import _terms_of
+    from agent.reader_text import stem
+    assert stem("live") in _terms_of(hit("Ravi has moved to Curepipe for good, a job at the depot near Forest Side."))
+    assert stem("live") not in _terms_of(hit("The meeting moved to Thursday afternoon."))
