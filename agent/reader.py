@@ -60,7 +60,7 @@ from agent.reader_doctors import listed_doctors
 from agent.reader_kin import named_kin, partners_named
 from agent.reader_policies import asks_my_insurance, listed_policies
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_versions import (VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -2594,6 +2594,8 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         # "What is my phone number?": a contacts row ("Nombre: Carlos Pitti; Teléfono: ...") is
         # the number of the one it names, not mine (mine is marked "(me)" or said as mine).
         return True
+    if info.want in ("phone", "email") and not ASKS_OWN.search(q) and MY_OWN_NUMBER.search(text):
+        return True  # "Mi número nuevo: ..." is the user's own number, not the vet's asked for
     if info.want in ("phone", "email", "address"):
         # A line that opens with the asked one's relation ("Mama's doctor in Enugu ... phone::
         # +234 ...", a vault page about the doctor) gives that person's number, not theirs.

@@ -390,6 +390,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     said_b, said_c = _said(info, b, c, terms)
     if said_c and said_c <= _DAY_WORDS.get(info.want or "", set()) | _asked_day(info):
         return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
+    if info.want in ("phone", "email") and not ASKS_OWN.search(info.text) and MY_OWN_NUMBER.search(c.statement.text):
+        return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
     missing = said_b - said_c
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
@@ -540,6 +542,10 @@ def _keyed_by_whom(info: "QuestionInfo", b: "Scored", missing: set[str]) -> bool
     return bool(asked & _keys(b)) and bool(missing) and missing <= kin
 
 
+ASKS_OWN = re.compile(r"\b(?:my|our) (?:[\w-]+ )?(?:phone|mobile|cell|number|e-?mail)\b", re.IGNORECASE)
+MY_OWN_NUMBER = re.compile(r"\b(?:my|mi|mon|ma|meu|minha|mein|meine)\s+(?:new\s+|nuevo\s+|nouveau\s+|novo\s+|neue\s+)?"
+                            r"(?:n[uú]mero|number|phone|mobile|cell|celular|num[eé]ro|nummer)\b|\b(?:I changed my number|cambi[eé] de n[uú]mero)\b",
+                            re.IGNORECASE)
 _OWN_NEW = re.compile(r"\b(?:my|mi|mon|ma|mio|mia|meu|minha|mein|meine)\b|\bI (?:have|got|changed)\b", re.IGNORECASE)
 
 
@@ -558,7 +564,8 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # is no version of Daniel's.)
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
         if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)
-                        or revises(x.statement) and not names and not info.owners and _OWN_NEW.search(x.statement.text)):
+                        or revises(x.statement) and not names and not info.owners and ASKS_OWN.search(info.text)
+                        and _OWN_NEW.search(x.statement.text)):
             out |= kind  # ("Mi número nuevo: ..." for "What is my phone number?": mine, said as new)
         # (Or, asked of a relative, one the line says by the name the notes give them: see named_kin.)
         whom = all(p[0] in out for p in names) if names else bool(out & _KIN_WORDS)

@@ -56,3 +56,11 @@ def test_my_phone_number_is_neither_a_contacts_row_nor_another_persons_page():
     new = hit("Mi número nuevo: +507 6983-5520. Ya se lo pasé a mami.", line=4, path="/notes/Daily/2026-02-16.md", rank=3)
     reading = Reader(overlap_model()).read("What is my phone number?", [contacts, his, mine, new])
     assert reading.kind == "answered" and "6983-5520" in reading.answer and "6441" not in reading.answer
+
+
+def test_my_own_new_number_is_no_one_elses_number():
+    vet = hit("Nombre: Veterinaria Patitas; Teléfono: +507 6230-8815; Nota: Dra. Massiel", line=12, path="/notes/Contactos.md", rank=1,
+              fields={"Nombre": "Veterinaria Patitas", "Teléfono": "+507 6230-8815", "Nota": "Dra. Massiel"})
+    mine = hit("Mi número nuevo: +507 6983-5520. Ya se lo pasé a mami.", line=4, path="/notes/Daily/2026-02-16.md", rank=0)
+    reading = Reader(overlap_model()).read("wats the vet number", [mine, vet])
+    assert reading.kind == "answered" and "6230-8815" in reading.answer and "6983" not in reading.answer
