@@ -336,7 +336,9 @@ _LEASE = re.compile(r"\b(?:lease|leased|tenancy)\b", re.IGNORECASE)
 _NET_PLAN = re.compile(r"\b\d+\s?(?:mbps|mb/s|gbps)\b|\b(?:fibre|fiber|broadband|adsl|vdsl)\b", re.IGNORECASE)
 _PAYSLIP = re.compile(r"\b(?:pay ?slip|pay ?check|pay ?stub|(?:basic|gross|net|take-home) pay)\b", re.IGNORECASE)
 _NAME_KEY = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|imi[eę]|emri|n[eé]v|ime|nimi|ad[iı])")
-_SAYS_ME = re.compile(r"\((?:me|moi|yo|eu|ich|ik|jag)\)", re.IGNORECASE)
+# "Me" in the languages a card or a vault page marks the user's own by ("Kendra Tillett (me)", "Yo - Yarisbeth").
+_ME_WORDS = ("me", "moi", "yo", "eu", "ich", "ik", "jag")
+_SAYS_ME = re.compile(rf"\((?:{'|'.join(_ME_WORDS)})\)", re.IGNORECASE)
 _MOVED_TO_HEAD = r"\b(?:moved|moving|moves|relocated|relocating)\s+(?:back\s+|down\s+|up\s+|over\s+)?to\s+(?:the\s+)?"
 # (Not a day: "The meeting moved to Thursday", "moved to March".)
 _MOVED_TO = re.compile(_MOVED_TO_HEAD + r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?-i:[A-Z])",
@@ -2428,7 +2430,7 @@ def _keyed_by(st: StatementHit) -> str | None:
     return m.group(1) if m else None
 
 
-_ME = ("me", "myself", "i", "yo", "moi", "ich", "eu", "jag", "ik")  # (a vault page "Yo - Yarisbeth" is the user's)
+_ME = ("myself", "i", *_ME_WORDS)
 
 
 def _section_of(st: StatementHit) -> str | None:
@@ -2587,7 +2589,7 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
         kin = [v.strip().lower() for v in fields.values() if re.fullmatch(_KIN, v.strip().lower())]
         if kin and not any(re.search(rf"\b{re.escape(k)}\b", q) for k in kin):
             return True
-    if (fields and info.want in ("phone", "email") and re.search(r"\b(?:my|our) (?:[\w-]+ )?(?:phone|mobile|cell|number|e-?mail)\b", q)
+    if (fields and info.want in ("phone", "email") and ASKS_OWN.search(q)
             and not info.names and not info.owners
             and not _SAYS_ME.search(text)
             and any(_NAME_KEY.fullmatch(k.strip()) and re.match(r"\W*[A-Z]", v) for k, v in fields.items())):

@@ -360,9 +360,16 @@ _SPANISH_AMERICAS_MORE: dict[str, tuple[str, ...]] = {
     "doctor": ("doctora",),
     "kindergarten": ("kinder",),
 }
-for _table in (_RIOPLATENSE_MORE, _SPANISH_AMERICAS_MORE):
-    for _english, _words in _table.items():
-        _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
+
+
+def _merge(into: dict[str, tuple[str, ...]], *tables: dict[str, tuple[str, ...]]) -> None:
+    """Each table's words added to `into` under the same English key, in order, once each."""
+    for table in tables:
+        for english, words in table.items():
+            into[english] = tuple(dict.fromkeys(into.get(english, ()) + words))
+
+
+_merge(_GLOSSES, _RIOPLATENSE_MORE, _SPANISH_AMERICAS_MORE)
 # Hungarian household words (folded). Hungarian adds its endings to the word ("lakcímkártya",
 # "anyuval", "kaucióként"), so beginnings fit it well; English words that share a beginning are
 # written as whole words ("apu ", "havi ") or left out ("mama", "papa", "hug", "nap").
@@ -580,8 +587,6 @@ _INDONESIAN_MORE: dict[str, tuple[str, ...]] = {
     "paediatrician pediatrician doctor": ("dokter anak", "spesialis anak"),
     "clinic": ("klinik", "faskes", "puskesmas"),
     "hospital": ("rumah sakit",),
-    "birthday born": ("dob ", "d.o.b"),
-    "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
     "midwife": ("bidan ",),
     "vaccination immunisation immunization": ("imunisasi", "vaksin"),
     "birth certificate": ("akta kelahiran", "akte kelahiran"),
@@ -1257,8 +1262,8 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "city town": ("ville ",),  # a Logseq page's "ville:: [[Port-Gentil]]" (not "Libreville")
     "neighbourhood district": ("quartier ",),
     "job occupation": ("metier ", "profession "),
-    "birthday born": ("dob ", "d.o.b"),
-    "moved": ("deplace", "demenag"),  # "DOB 19/03/1988" is found by "my birthday"
+    "birthday born": ("dob ", "d.o.b"),  # "DOB 19/03/1988" is found by "my birthday"
+    "moved": ("deplace", "demenag"),  # "Piscine déplacée au samedi", "déménagé à Oyem"
     "midwife": ("sage femme", "sage-femme", "partera", "parteira", "hebamme"),
     "cat": ("chatte ", "chaton"),
     "market": ("marche ", "marches ", "mercato "),
@@ -1290,11 +1295,9 @@ _FRENCH_MORE: dict[str, tuple[str, ...]] = {
     "mobile phone": ("cellulaire",),
     "tenant": ("locataire", "inquilino", "affittuario"),
 }
-for _table in (_MORE_GLOSSES, _ROMANCE_MORE, _FRENCH_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
-               _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
-               _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE, _SAMOAN_HINDUSTANI_MORE):
-    for _english, _words in _table.items():
-        _GLOSSES[_english] = tuple(dict.fromkeys(_GLOSSES.get(_english, ()) + _words))
+_merge(_GLOSSES, _MORE_GLOSSES, _ROMANCE_MORE, _FRENCH_MORE, _HUNGARIAN_MORE, _NORDIC_MORE, _INDONESIAN_MORE, _DANISH_MORE, _ROMANIAN_MORE,
+       _TAGALOG_MORE, _LITHUANIAN_MORE, _CROATIAN_MORE, _MALAY_MORE, _ICELANDIC_MORE, _ESTONIAN_GEORGIAN_MORE,
+       _UZBEK_DARIJA_MORE, _ALBANIAN_GUARANI_MORE, _SAMOAN_HINDUSTANI_MORE)
 
 def fold(text: str) -> str:
     """Lower case without diacritics ("Garażu" -> "garazu"), as the full-text index folds."""
@@ -1672,8 +1675,7 @@ _BULGARIAN_GLOSSES: dict[str, tuple[str, ...]] = {
     "emergency urgent": ("спешн",),
     "dentist": ("зъболекар",),
 }
-for _english, _words in _BULGARIAN_GLOSSES.items():
-    _CYRILLIC_GLOSSES[_english] = tuple(dict.fromkeys(_CYRILLIC_GLOSSES.get(_english, ()) + _words))
+_merge(_CYRILLIC_GLOSSES, _BULGARIAN_GLOSSES)
 _CYRILLIC = [(fold(w), english) for english, words in _CYRILLIC_GLOSSES.items() for w in words]
 _CYRILLIC_RE = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted((re.escape(w.rstrip()) + ("(?![^\\W\\d_])" if w.endswith(" ") else "")
                                                           for w, _ in _CYRILLIC if w.strip()), key=len, reverse=True)) + ")")
