@@ -404,6 +404,23 @@ def test_a_named_relative_who_moved_is_asked_of_by_the_name_the_journal_uses(tmp
         assert answer.citation.path.endswith("2026-10-04.md") and answer.citation.line == 3
 
 
+def test_lines_about_the_person_a_question_is_about_are_looked_up_by_their_name(tmp_path):
+    """"Where does my brother Ravi live now?" names Ravi as whom it asks of, not as whose: the lines
+    that name him ("Ravi has moved to Curepipe", which shares no other word with the question)
+    are looked up by his name, as they are for "Ravi's address"."""
+    from agent.reader_statements import search_statements
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- Brother: Ravi Doorgah, lives in Rose Belle.\n")
+    (notes / "journal.md").write_text("# 2026-10-04\n\nRavi has moved to Curepipe for good.\n")
+    with engine_over(tmp_path, notes) as (eng, memory):
+        named = [s for s in search_statements(memory, "Brother Ravi Doorgah", k=1)]
+        for question in ("Where does my brother Ravi live now?", "Where does Ravi live?"):
+            extra = eng._about_them(question, named)
+            assert any("Curepipe" in s.text for s in extra), question
+
+
 def test_two_people_of_the_role_on_close_lines_are_asked_about_not_settled_by_the_hop(tmp_path):
     """"What's my aunt's address?": Aunt Maggie is named on Grandma's line, Aunt Joan on her own
     row; the hop does not pick one (the question read as asked asks back)."""
