@@ -55,9 +55,10 @@ from agent.reader_text import (
     words,
     written_in_lower_case,
 )
-from agent.reader_cars import CAR_MAKES, asks_the_car, listed_cars
+from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_kin import named_kin, partners_named
+from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, listed_policies
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
@@ -1380,11 +1381,18 @@ class Reader:
         if info.plural:
             return None
         texts = [c.statement.text for c in cands[:4]]
-        if asks_the_car(info.text) and not info.names:
-            # "What's the plate of our car?" where the notes keep two cars with their plates.
+        if (asks_the_car(info.text) or asks_of_the_car(info.text)) and not [n for n in info.names if not n.isupper()]:
+            # "What's the plate of our car?", "When is the car's MOT due?" where the notes keep two
+            # cars with their plates.
             cars = listed_cars(self._lines_naming(("plate", "car", "cars"), cands[:8], everything))
             if cars:
                 return cars
+        if asks_my_account(info.text) and not [n for n in info.names if n.upper() not in ("IBAN", "RIB")]:
+            # "What's my bank account number?" where the notes keep a salary account at one bank and
+            # savings at another.
+            accounts = listed_accounts(self._lines_naming(ACCOUNT_WORDS, cands[:8], everything))
+            if accounts:
+                return accounts
         if _GRAN_ASKED.search(info.text):
             # "When is grandma's birthday?" where the notes call two women "Grandma Nkechi" and
             # "Babcia Halina" (or "Oma Hilde" and "Teta Salma"): the children's two grandmothers.
@@ -1615,6 +1623,9 @@ def _kids_listed(statements: Sequence[StatementHit], mentions: Sequence[str] = (
     headed = [st.text[len(st.topic) + 1:].lstrip() if st.text.startswith(f"{st.topic}:") else st.text
               for st in statements if _KIDS_HEADING.match(st.topic.strip())]
     headed += [t for t in mentions if not re.search(r"\b(?:kids|children)\b", t, re.IGNORECASE)]
+    # ... or under a key of their own inside another heading ("Health" over "Kids: Nevena: ...").
+    headed += [m.group(1) for st in statements if not _KIDS_HEADING.match(st.topic.strip())
+               and (m := re.match(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", st.text, re.IGNORECASE))]
     for body in headed:
         m = opens.match(body)
         if m and m.group(1).lower() not in STOP_WORDS:

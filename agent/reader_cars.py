@@ -28,6 +28,14 @@ _ASKED = re.compile(r"\b(?:the|our) (?:car|vehicle)\b", re.IGNORECASE)
 _EVERY_CAR_HAS = re.compile(r"\b(?:plates?|registration|reg|rego|colou?r|make|model|year|kind|type)\b", re.IGNORECASE)
 
 
+def asks_of_the_car(question: str) -> bool:
+    """"When is the car's technical inspection due?": what each car has on its own, asked of one
+    car the question takes as known (not "my car", not "the car Sam drives", not the hire car).
+    Not its insurance: one policy often covers both cars ("Cars: Foyer, policy AU 7734 2190")."""
+    return bool(_ASKED.search(question)) and not _ONE_MEANT.search(question) and not re.search(
+        r"(?i)\bcar (?:hire|rental|park|wash|seat|loan)\b|\binsur|\bpolic", question)
+
+
 def asks_the_car(question: str) -> bool:
     """"the car's plate", "what colour is our car": what any of the household's cars has, asked of
     one car the question takes as known (not "my car", not "the car Sam drives")."""
@@ -57,6 +65,6 @@ def listed_cars(texts: Iterable[str]) -> list[str]:
             model = _MODEL.match(text, m.end())
             name = f"{m.group(0)} {model.group(1)}" if model else m.group(0)
             name = name.rstrip(".,;:")
-            key = (model.group(1).split()[0] if model else m.group(0)).lower()
+            key = (model.group(1).split()[0] if model else m.group(0)).lower().rstrip(".,;:!")  # "Onix," is the Onix
             found.setdefault(key, name)
     return list(found.values()) if len(found) >= 2 else []

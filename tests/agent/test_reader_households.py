@@ -5,7 +5,7 @@ name). All examples made up; driven by the word-overlap scorer of test_reader.py
 from __future__ import annotations
 
 from agent.reader import Reader
-from agent.reader_cars import asks_the_car, listed_cars
+from agent.reader_cars import asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
 from tests.agent.test_reader import hit, overlap_model
 
@@ -223,3 +223,29 @@ def test_two_doctors_are_named_with_the_title_as_the_notes_write_it():
 
     assert _titled_doctors(["Clinic: Dr. Hsu, 02-2555-0101", "Dr Tsai (kids): 02-2555-0199", "MUDr Nováková: 555 401 118"], "phone") == [
         "Dr. Hsu", "Dr Tsai", "MUDr Nováková"]
+
+
+def test_what_each_car_has_on_its_own_is_asked_of_which_car_but_not_their_one_insurance():
+    cars = [hit("My car: Kia Picanto, blue, 2015, plate KT 204 BB; technical inspection valid until 14.04.2027.", line=8, rank=0,
+                path="/notes/car.md", topic="My car"),
+            hit("Sam's car: Ford Ranger, white, plate RX 77 310.", line=14, rank=1, path="/notes/car.md", topic="Sam's car")]
+    reading = Reader(overlap_model()).read("Until when is the car's technical inspection valid?", cars)
+    assert reading.kind == "ambiguous" and reading.options == ["Kia Picanto", "Ford Ranger"]
+    assert asks_of_the_car("When is the car's MOT due?")
+    # One policy often covers both cars; the hire car and "the car Sam drives" are one car.
+    assert not asks_of_the_car("What is the policy number of our car insurance?")
+    assert not asks_of_the_car("How much is the car hire?") and not asks_of_the_car("When is the MOT of the car Sam drives?")
+    # A model written before a comma is the same car as without it.
+    assert listed_cars(["Cars: Chevrolet Onix, plate SBX 1234", "Chevrolet Onix plate SBX 1234; Volkswagen Gol, plate ABC 1234"]) == [
+        "Chevrolet Onix", "Volkswagen Gol"]
+
+
+def test_children_keyed_under_another_heading_are_asked_about():
+    # "Health" over "Kids: Nevena: ..." and "Kids: Andrija: ...": two children under a key of their own.
+    lines = [hit("Kids: Andrija: asthma as a toddler, none since 2021; inhaler in the school bag.", line=23, rank=0,
+                 path="/notes/health.md", topic="Health"),
+             hit("Kids: Nevena: vaccination card in the blue folder; MMR second dose done 2025.", line=24, rank=1,
+                 path="/notes/health.md", topic="Health"),
+             hit("Papers and IDs: Kids' birth certificates - blue folder.", line=14, rank=2, path="/notes/papers.md", topic="Papers and IDs")]
+    reading = Reader(overlap_model()).read("When is my kid's birthday?", lines)
+    assert reading.kind == "ambiguous" and {"Andrija", "Nevena"} <= set(reading.options or [])
