@@ -324,7 +324,7 @@ _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b
 def _untitled(name: str) -> str:
     """"Dr. Ruiz" as a line that lists him without the title writes him: "Ruiz"."""
     # (Sesotho's "'Mè" and "Ntate" are Mrs and Mr; Portuguese "Professora Hilária Tivane" a teacher.)
-    return re.sub(r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Profa|Professor|Professora|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|"
+    return re.sub(r"^(?:Dr|Dra|Mr|Mrs|Miss|Ms|Mx|Prof|Profa|Professor|Professora|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|"
                   r"Dona|Dom|Nha|Nhô|Ma|Pa|Tio|Tia|Ntate|'Mè|Mè|Uncle|Aunt|Auntie|(?i:meneer|mevrouw|juf|dr))\.?ª?\s+(?=[A-Z])", "", name)
 
 

@@ -907,18 +907,27 @@ def _place_hop(question: str) -> Hops | None:
 # Any other question about someone named by their relation to a person the user names: "In which
 # city does Mateo's padrino live?", "On which street is Ella's dentist?", "How do I reach Alikhan's
 # swimming coach by phone?", "What is Jonas' father's address?".
+# (The role may be qualified by a subject written with its capital: "Dion's English teacher".)
 _NAMED_PERSON = re.compile(rf"(?<![\w'’])(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:['’]s|(?<=s)['’])\s+"
-                           rf"(?P<role>(?:{RELATION_ADJECTIVES}\s+)?{_LOWER}+(?:\s+{_LOWER}+)?)")
+                           rf"(?P<role>(?:{RELATION_ADJECTIVES}\s+|[A-Z][a-z]+\s+(?={_LOWER}))?{_LOWER}+(?:\s+{_LOWER}+)?)")
+# A question typed all in lower case names its person in lower case too: "what is jahmari's football
+# coach's phone number".
+_NAMED_PERSON_LOWER = re.compile(rf"(?<![\w'’])(?P<name>{_LOWER}[\w-]+)(?:['’]s|(?<=s)['’])\s+"
+                                 rf"(?P<role>(?:{RELATION_ADJECTIVES}\s+)?{_LOWER}+(?:\s+{_LOWER}+)?)")
 
 
 def _named_person_hop(question: str) -> Hops | None:
     q = question.strip()
     if _WH.match(q) is None:
         return None
-    for m in _NAMED_PERSON.finditer(q):
+    lower = not re.search(r"[A-Z]", q)
+    for m in (_NAMED_PERSON_LOWER if lower else _NAMED_PERSON).finditer(q):
         if m.group("name").split()[0] in SENTENCE_OPENERS or re.fullmatch(
                 r"(?i:what|who|where|when|which|how|whose|that|it|there|here|let|he|she)", m.group("name").split()[0]):
             continue  # "What's the landlady's ...": "What's" is no one's
+        if lower and (m.group("name") in STOP or re.fullmatch(rf"(?:{KIN}|{PERSON_ROLES}|kid|child|baby|family|friend|boss|partner|"
+                                                               r"mum|mom|dad|wife|husband|landlady|landlord|neighbou?r|car|dog|cat)s?", m.group("name"))):
+            continue  # "my son's teacher" is asked of a relation, not of someone named "son"
         words = m.group("role").split()
         if words[0].lower() in ("the", "a", "an", "my", "our", "your", "his", "her", "their"):
             continue
@@ -938,7 +947,8 @@ def _named_person_hop(question: str) -> Hops | None:
         if not poss and not rest.strip(" ?") and re.fullmatch(r"\W*(?i:who|what)(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:(?:first\s+)?name\s+of\s+)?",
                                                             q[:m.start()]):
             return None  # "Who is Ana's son?": who, asked as such
-        inner = f"Who is {m.group('name')}'s {role}?"
+        name = m.group("name").capitalize() if lower else m.group("name")
+        inner = f"Who is {name}'s {role}?"
         outer = (q[:m.start()] + "{}" + ("'s" if poss else "") + rest).rstrip(" ?") + "?"
         return Hops(inner=inner, read=inner, outer=outer, noun=role.split()[-1], said=role)
     return None
@@ -976,6 +986,10 @@ def _clause_hop(question: str) -> Hops | None:
     return Hops(inner=inner, read=read, outer=outer, noun=noun.lower())
 
 
+# Columns that name the person a row is about.
+_WHO_COLUMNS = frozenset("who name person contact full name wer qui quién quem nome nombre nom naam imię".split()) | {"full name"}
+
+
 def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | None = None, noun: str = "",
            common: Callable[[str], bool] | None = None) -> str | None:
     """The name in `text` that the question's clause points to: not one the question already
@@ -991,6 +1005,12 @@ def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | N
         # The column the clause speaks of ("prescriber" for "who prescribes"), or the one named
         # by the kind sought ("physio:: [[Amara Ojo]]" for "my physio").
         said = {stem(w) for w in asked - STOP - kind} | {stem(w) for w in kind}
+        if "who" in asked:
+            # "| Who | Relation | Where |": asked who someone is, the column that names people
+            # answers, not the town a nearer column gives.
+            for k, v in fields.items():
+                if k.strip().lower() in _WHO_COLUMNS and (found_here := [n for n in names(v) if n.lower() not in keys]):
+                    return re.sub(r"['’]s$", "", found_here[0])
         for k, v in fields.items():
             # "Veterinario: Dr. Ruiz" is keyed by the vet sought, in the notes' language.
             if said & ({stem(w) for w in re.findall(r"[a-zA-Z]+", k)} | gloss_stems(k)):
@@ -1020,6 +1040,12 @@ def named_by_kind(text: str, noun: str) -> str | None:
     if not _person_kind(noun):
         return None  # a person sought by their relation or role; not "the app" ("App Store")
     want = stem(noun.lower())
+    # "Her Gotta (godmother) is Jill Reuter": the word in brackets glosses the kind, and the name
+    # after "is" is the person, not the capitalised word for the kind before the brackets.
+    glossed = re.search(rf"\((?:[^\W\d_]+[ \t]+)?({re.escape(noun)})\)[ \t]*(?:is|was|=|:|[—–-])[ \t]+"
+                        r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})", text, re.IGNORECASE)
+    if glossed and glossed.group(2)[0].isupper():
+        return glossed.group(2)
     for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
         # "Тарас (мій брат)": the name before the kind in brackets, in the line's own language.
         word = m.group(2)

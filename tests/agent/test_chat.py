@@ -447,3 +447,37 @@ def test_who_someone_is_is_said_by_the_line_under_their_e_mail_signature(tmp_pat
         answer = eng.ask("Who is Markus Brenner?")
     assert answer.answer == "Markus Brenner: Immobilien Brenner e.U., Burggasse 24, 1070 Wien"
     assert (answer.citation.line, answer.citation.end_line) == (10, 11)
+
+
+def test_an_in_law_found_by_title_or_in_a_who_column_is_looked_up_by_name(tmp_path):
+    """"When is my mother-in-law's birthday?": the family page calls her "Miss Orla Brennick", the
+    birthdays table "Orla Brennick" (the title is dropped to look her up); a people table's "Who"
+    column names the sister-in-law, not the town in its "Where" column."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- My mother-in-law is Miss Orla Brennick, in Kilkeel.\n\n"
+                                     "## Dara's side\n\n| Who | Relation | Where |\n|---|---|---|\n"
+                                     "| Siobhan Brennick | Dara's sister (my sister-in-law), nurse | Newry |\n")
+    (notes / "birthdays.md").write_text("# Birthdays\n\n| Name | Date |\n|---|---|\n| Orla Brennick | 13/06/1962 |\n"
+                                        "| Siobhan Brennick | 07/06/1993 |\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("When is my mother-in-law's birthday?")
+        assert answer.kind == "answered" and "13/06/1962" in answer.answer
+        answer = eng.ask("When is my sister-in-law's birthday?")
+        assert answer.kind == "answered" and "07/06/1993" in answer.answer and "13/06/1962" not in answer.answer
+
+
+def test_a_teacher_of_a_subject_and_a_name_typed_in_lower_case_are_found_through_the_hop(tmp_path):
+    """"the phone number of Dion's English teacher" (a role qualified by a capitalised subject) and
+    "what is jahmari's football coach's phone number" (typed all in lower case): who it is comes
+    from the kids' page, the number from the contacts."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "kids.md").write_text("# Kids\n\n## Dion\n\n- English: Bright Lane school, Tuesdays at 16:30, with teacher Orges Basha.\n\n"
+                                    "## Jahmari\n\n- Football practice is Tuesdays 4pm at the MCC grounds, coach Arnulfo Staine.\n")
+    (notes / "contacts.csv").write_text("name,number\nOrges Basha,067 555 9042\nArnulfo Staine,636-1428\nMira Basha,067 555 1111\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What is the phone number of Dion's English teacher?")
+        assert answer.kind == "answered" and "067 555 9042" in answer.answer
+        answer = eng.ask("what is jahmari's football coach's phone number")
+        assert answer.kind == "answered" and "636-1428" in answer.answer

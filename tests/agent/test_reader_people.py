@@ -170,3 +170,19 @@ def test_a_line_that_says_someone_moved_to_a_town_says_where_they_live():
     from agent.reader_text import stem
     assert stem("live") in _terms_of(hit("Ravi has moved to Curepipe for good, a job at the depot near Forest Side."))
     assert stem("live") not in _terms_of(hit("The meeting moved to Thursday afternoon."))
+
+
+def test_a_kind_glossed_in_brackets_names_the_person_after_is_and_roles_may_be_typed_as_written():
+    from agent.reader_question import named_by_kind
+
+    # "Gotta" is Luxembourgish for godmother: the person is the one after "is".
+    assert named_by_kind("Lynn: Her Gotta (godmother) is Jill Reuter, Carole's friend.", "godmother") == "Jill Reuter"
+    assert named_by_kind("Her Gotta (godmother) is the best cook we know.", "godmother") is None
+    # A role qualified by a capitalised subject, and a question typed all in lower case.
+    hops = relative_clause("What is the phone number of Dion's English teacher?")
+    assert hops is not None and hops.inner == "Who is Dion's English teacher?" and hops.noun == "teacher"
+    hops = relative_clause("what is jahmari's football coach's phone number")
+    assert hops is not None and hops.inner == "Who is Jahmari's football coach?" and hops.outer == "what is {}'s phone number?"
+    # A relation typed in lower case is no one's name ("Who is Son's teacher?").
+    hops = relative_clause("whats my son's teacher's phone number")
+    assert hops is None or "Son's" not in hops.inner
