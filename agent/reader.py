@@ -1624,8 +1624,9 @@ def _kids_listed(statements: Sequence[StatementHit], mentions: Sequence[str] = (
               for st in statements if _KIDS_HEADING.match(st.topic.strip())]
     headed += [t for t in mentions if not re.search(r"\b(?:kids|children)\b", t, re.IGNORECASE)]
     # ... or under a key of their own inside another heading ("Health" over "Kids: Nevena: ...").
-    headed += [m.group(1) for st in statements if not _KIDS_HEADING.match(st.topic.strip())
-               and (m := re.match(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", st.text, re.IGNORECASE))]
+    keyed = re.compile(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", re.IGNORECASE)
+    headed += [m.group(1) for text in [*(st.text for st in statements if not _KIDS_HEADING.match(st.topic.strip())), *mentions]
+               if (m := keyed.match(text))]
     for body in headed:
         m = opens.match(body)
         if m and m.group(1).lower() not in STOP_WORDS:

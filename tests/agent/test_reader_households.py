@@ -249,3 +249,8 @@ def test_children_keyed_under_another_heading_are_asked_about():
              hit("Papers and IDs: Kids' birth certificates - blue folder.", line=14, rank=2, path="/notes/papers.md", topic="Papers and IDs")]
     reading = Reader(overlap_model()).read("When is my kid's birthday?", lines)
     assert reading.kind == "ambiguous" and {"Andrija", "Nevena"} <= set(reading.options or [])
+    # Only one of them retrieved: the full-text look-up of "kids" finds the other one's line.
+    other = "Kids: Nevena: vaccination card in the blue folder; MMR second dose done 2025."
+    reader = Reader(overlap_model(), mentions=lambda word: [other] if word == "kids" else [])
+    reading = reader.read("When is my kid's birthday?", [lines[0], lines[2]])
+    assert reading.kind == "ambiguous" and {"Andrija", "Nevena"} <= set(reading.options or [])
