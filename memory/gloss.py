@@ -302,7 +302,7 @@ _ROMANCE_MORE: dict[str, tuple[str, ...]] = {
     "glasses optician": ("occhiali", "lunettes", "gafas", "oculos", "brille ", "okulary", "ottico", "opticien", "optiker"),
     "prescription": ("ricetta", "ordonnance", "receta", "receita", "rezept", "recept"),
     "holiday vacation": ("vacanz", "vacances", "vacaciones", "urlaub", "wakacj", "vakantie"),
-    "landlord landlady owner": ("proprietario", "padrone di casa", "proprietaire", "propietario", "eigentumer"),
+    "landlord landlady owner": ("proprietario", "padrone di casa", "proprietaire", "propietario", "eigentumer", "proprio "),
     "football soccer": ("calcio", "calcetto", "futbol", "futebol", "fussball", "pilka nozna", "voetbal"),
     "gym": ("palestra", "salle de sport", "gimnasio", "fitnessstudio", "silownia", "sportschool"),
     "subscription season ticket pass": ("abbonamento", "abonnement", "abono ", "assinatura", "bilet miesieczny"),

@@ -481,3 +481,23 @@ def test_a_teacher_of_a_subject_and_a_name_typed_in_lower_case_are_found_through
         assert answer.kind == "answered" and "067 555 9042" in answer.answer
         answer = eng.ask("what is jahmari's football coach's phone number")
         assert answer.kind == "answered" and "636-1428" in answer.answer
+
+
+def test_a_landlord_with_stacked_titles_or_called_le_proprio_is_found_in_the_contacts(tmp_path):
+    """"Pemilik: Pak Haji Rahmat Hidayat" is "H. Rahmat Hidayat" on the contacts card (both titles
+    dropped to look him up); French "Le proprio : M. Hountondji" says who the landlord is."""
+    for house, contacts, question, number in (
+            ("# Rumah\n\nAlamat: Jl. Anggrek 7, BSD.\nPemilik: Pak Haji Rahmat Hidayat (tinggal di Pamulang).\n",
+             "# Kontak\n\n- H. Rahmat Hidayat — 0812-9555-3380\n- Mas Joko — 0813-5555-1200\n",
+             "What's our landlord's phone number?", "0812-9555-3380"),
+            ("# Maison\n\nLe proprio : M. Hountondji, il habite à Akpakpa, passe le 5 de chaque mois.\n",
+             "# Contacts\n\n- Sylvestre Hountondji - 01 95 18 34 62\n- Romuald - 01 96 27 40 18\n",
+             "What's my landlord's phone number?", "01 95 18 34 62")):
+        case = tmp_path / number.replace(" ", "")
+        notes = case / "notes"
+        notes.mkdir(parents=True)
+        (notes / "house.md").write_text(house)
+        (notes / "contacts.md").write_text(contacts)
+        with engine_over(case, notes) as (eng, _):
+            answer = eng.ask(question)
+            assert answer.kind == "answered" and number in answer.answer, answer.answer
