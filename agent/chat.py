@@ -321,14 +321,16 @@ _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title
 _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
 
+# (Sesotho's "'Mè" and "Ntate" are Mrs and Mr; Portuguese "Professora Hilária Tivane" a teacher.)
+_TITLE = re.compile(r"^(?:Dr|Dra|Mr|Mrs|Miss|Ms|Mx|Prof|Profa|Professor|Professora|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|"
+                    r"Dona|Dom|Nha|Nhô|Ma|Pa|Tio|Tia|Ntate|'Mè|Mè|Uncle|Aunt|Auntie|Pak|Bapak|Bu|Ibu|Haji|Hajah|Hj|"
+                    r"(?i:meneer|mevrouw|juf|dr))\.?ª?\s+(?=[A-Z])")
+
+
 def _untitled(name: str) -> str:
-    """"Dr. Ruiz" as a line that lists him without the title writes him: "Ruiz"."""
-    # (Sesotho's "'Mè" and "Ntate" are Mrs and Mr; Portuguese "Professora Hilária Tivane" a teacher.)
-    # (Titles may stack: Malay and Indonesian "Pak Haji Rahmat Hidayat" is "H. Rahmat Hidayat" in the contacts.)
-    title = re.compile(r"^(?:Dr|Dra|Mr|Mrs|Miss|Ms|Mx|Prof|Profa|Professor|Professora|Eng|Enga|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pan|Pani|Mma|Rra|Rre|"
-                       r"Dona|Dom|Nha|Nhô|Ma|Pa|Tio|Tia|Ntate|'Mè|Mè|Uncle|Aunt|Auntie|Pak|Bapak|Bu|Ibu|Haji|Hajah|Hj|"
-                       r"(?i:meneer|mevrouw|juf|dr))\.?ª?\s+(?=[A-Z])")
-    while (bare := title.sub("", name)) != name and len(bare.split()) >= 1:
+    """"Dr. Ruiz" as a line that lists him without the title writes him: "Ruiz". Titles may stack:
+    Malay and Indonesian "Pak Haji Rahmat Hidayat" is "H. Rahmat Hidayat" in the contacts."""
+    while (bare := _TITLE.sub("", name)) != name:  # (a title is always followed by a capitalised word)
         name = bare
     return name
 

@@ -1381,13 +1381,13 @@ class Reader:
         if info.plural:
             return None
         texts = [c.statement.text for c in cands[:4]]
-        if (asks_the_car(info.text) or asks_of_the_car(info.text)) and not [n for n in info.names if not n.isupper()]:
+        if (asks_the_car(info.text) or asks_of_the_car(info.text)) and all(n.isupper() for n in info.names):
             # "What's the plate of our car?", "When is the car's MOT due?" where the notes keep two
             # cars with their plates.
             cars = listed_cars(self._lines_naming(("plate", "car", "cars"), cands[:8], everything))
             if cars:
                 return cars
-        if asks_my_account(info.text) and not [n for n in info.names if n.upper() not in ("IBAN", "RIB")]:
+        if asks_my_account(info.text) and all(n.upper() in ("IBAN", "RIB") for n in info.names):
             # "What's my bank account number?" where the notes keep a salary account at one bank and
             # savings at another.
             accounts = listed_accounts(self._lines_naming(ACCOUNT_WORDS, cands[:8], everything))
@@ -1611,6 +1611,7 @@ _CHILD_OF_MINE = re.compile(
 
 
 _KIDS_HEADING = re.compile(r"^(?:(?:my|our|the)\s+)?(?:kids|children)$", re.IGNORECASE)
+_KIDS_KEY = re.compile(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", re.IGNORECASE)
 _OUR_TWO = re.compile(rf"\b({_NAME_WORD}) and ({_NAME_WORD})(?:\s+[\"“'][^\"“”']{{1,15}}[\"”'])?\s*(?:—|–|-|:|,)\s*(?:my|our) (?:two|kids|children|boys|girls)\b")
 
 
@@ -1624,9 +1625,8 @@ def _kids_listed(statements: Sequence[StatementHit], mentions: Sequence[str] = (
               for st in statements if _KIDS_HEADING.match(st.topic.strip())]
     headed += [t for t in mentions if not re.search(r"\b(?:kids|children)\b", t, re.IGNORECASE)]
     # ... or under a key of their own inside another heading ("Health" over "Kids: Nevena: ...").
-    keyed = re.compile(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", re.IGNORECASE)
     headed += [m.group(1) for text in [*(st.text for st in statements if not _KIDS_HEADING.match(st.topic.strip())), *mentions]
-               if (m := keyed.match(text))]
+               if (m := _KIDS_KEY.match(text))]
     for body in headed:
         m = opens.match(body)
         if m and m.group(1).lower() not in STOP_WORDS:

@@ -43,6 +43,8 @@ _NOT_A_BANK_ACCOUNT = re.compile(
     r"(?i)\b(?:electricity|water|gas|internet|fibre|fiber|broadband|power|light|phone|mobile|municipal|council|insurance|"
     r"policy|tax|meter|customer|member(?:ship)?|invoice|order|receipt|ref(?:erence)?|transaction|utr|card ends|ends in|city of|"
     r"transfer|overføring|blood|donor)\b")
+# A record's "Bank:" field ("Bank: Bank of Bhutan; Type: savings; Account no.: ..."), not "Optima Bank:".
+_BANK_KEY = re.compile(r"(?i)(?:^|[;|]\s*)(?:bank|banco|banque|banka|bankas)\s*:\s*([^;|]+?)\s*(?:;|\||$)")
 _SOMEONE_ELSES = re.compile(r"(?i)\b(?:to|into|on)\s+(?:her|his|their)\b|\blandlord|\blandlady|\bclosed\b|\bno longer\b")
 
 
@@ -59,7 +61,7 @@ def asks_my_account(question: str) -> bool:
 def _label(before: str, record: str) -> str | None:
     """The bank an account number belongs to: the record's "Bank:" field, else the nearest bank by
     its own word before the number, else the first name of the part that holds it."""
-    keyed = re.search(r"(?i)(?:^|[;|]\s*)(?:bank|banco|banque|banka|bankas)\s*:\s*([^;|]+?)\s*(?:;|\||$)", record)
+    keyed = _BANK_KEY.search(record)
     if keyed and not _NOT_BANK.match(keyed.group(1).strip()):
         return keyed.group(1).strip()
     found = [n for n in names(before) if not all(_NOT_BANK.match(w) for w in n.split())]
@@ -85,7 +87,7 @@ def listed_accounts(texts: Iterable[str]) -> list[str]:
     for text in texts:
         if not _ACCOUNT_WORDS.search(text):
             continue
-        record_bank = re.search(r"(?i)(?:^|[;|]\s*)(?:bank|banco|banque|banka|bankas)\s*:", text)
+        record_bank = _BANK_KEY.search(text)
         for m in _NUMBER.finditer(text):
             number = m.group(0).strip(" .-/")
             digits = re.sub(r"\D", "", number)

@@ -987,7 +987,7 @@ def _clause_hop(question: str) -> Hops | None:
 
 
 # Columns that name the person a row is about.
-_WHO_COLUMNS = frozenset("who name person contact full name wer qui quién quem nome nombre nom naam imię".split()) | {"full name"}
+_WHO_COLUMNS = frozenset({"who", "name", "full name", "person", "contact", "wer", "qui", "quién", "quem", "nome", "nombre", "nom", "naam", "imię"})
 
 
 def entity(text: str, question: str, topic: str = "", fields: dict[str, str] | None = None, noun: str = "",
@@ -1042,10 +1042,10 @@ def named_by_kind(text: str, noun: str) -> str | None:
     want = stem(noun.lower())
     # "Her Gotta (godmother) is Jill Reuter": the word in brackets glosses the kind, and the name
     # after "is" is the person, not the capitalised word for the kind before the brackets.
-    glossed = re.search(rf"\((?:[^\W\d_]+[ \t]+)?({re.escape(noun)})\)[ \t]*(?:is|was|=|:|[—–-])[ \t]+"
-                        r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})", text, re.IGNORECASE)
-    if glossed and glossed.group(2)[0].isupper():
-        return glossed.group(2)
+    glossed = re.search(rf"\((?:[^\W\d_]+[ \t]+)?(?i:{re.escape(noun)})\)[ \t]*(?:(?i:is|was)|=|:|[—–-])[ \t]+"
+                        r"([A-Z](?i:[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}))", text)
+    if glossed:
+        return glossed.group(1)
     for m in re.finditer(r"([A-Z\u0400-\u042f\u0490][\w'’ʼ-]+(?:[ \t]+[A-Z\u0400-\u042f\u0490][\w'’ʼ-]+)?)[ \t]*\((?:[^\W\d_]+[ \t]+)?([^\W\d_]+)\)", text):
         # "Тарас (мій брат)": the name before the kind in brackets, in the line's own language.
         word = m.group(2)
