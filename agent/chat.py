@@ -1000,7 +1000,23 @@ class ChatEngine:
             # "Medicine Zoya: Drug: Ventolin syrup ... (Dr. Farah)": the doctor sought is the one
             # the line calls Dr., not its key.
             found = next(iter(titled))
+        if not found and noun.lower() in _DOCTOR_NOUNS and not titled:
+            # "Dr. Ashot Sahakyan, Nairi Medical Center. Mild hypertension since 2025. Prescribed
+            # Concor 5 mg every morning.": the sentence that found the doctor goes on about the one
+            # its section names first.
+            found = self._doctor_before(st)
         return (found, reading) if found else None
+
+    def _doctor_before(self, st) -> str | None:
+        """The one doctor the sentences just before `st` in its section name, if exactly one."""
+        before = getattr(self.memory, "statements_before", None)
+        if before is None or st.kind != "sentence":
+            return None
+        prior = [p for p in before(st.id, 3) if p.path == st.path]
+        heading = st.topic
+        same = [p for p in prior if (p.topic[-1] if isinstance(p.topic, list) and p.topic else p.topic or "") == heading]
+        doctors = {d for p in same for d in _DOCTOR_NAME.findall(p.text)}
+        return doctors.pop() if len(doctors) == 1 else None
 
     def _place_hop(self, search: str, person: str, kind: str) -> tuple[str, Reading] | None:
         """"Which nursery does Ana go to?": the line (of the close ones) that names Ana and says

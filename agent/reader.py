@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 from pydantic import BaseModel
 
-from agent.reader_question import CAR_CARE, CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, birthday_dates, gloss_stems, says_kind, typed_values
+from agent.reader_question import CAR_CARE, CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, _PLATE_ASKED, birthday_dates, gloss_stems, keyed_person, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -399,12 +399,13 @@ def compound_heads(info: QuestionInfo, text: str) -> set[str]:
     return out
 
 
-def misspelt(info: QuestionInfo, text: str) -> set[str]:
+def misspelt(info: QuestionInfo, text: str, known: Callable[[str], bool] | None = None) -> set[str]:
     """The asked words a hurried question types one letter off a word of the line ("adress" for
     "address", "numbr" for "Number", "pasport" for the gloss of "Pașaport"): the line says them.
     Words of five letters or more; a changed letter (not one added, left out or swapped) only in
-    words of six or more, so that "horse" does not say "house"."""
-    asked = {w for w in re.findall(r"[a-z]{5,}", info.text.lower()) if stem(w) in info.terms}
+    words of six or more, so that "horse" does not say "house". `known`: whether the notes write
+    the word as asked; then it is no typo ("chilimba" the savings group is not Mr Chilemba)."""
+    asked = {w for w in re.findall(r"[a-z]{5,}", info.text.lower()) if stem(w) in info.terms and not (known and known(w))}
     if not asked:
         return set()
     said = {stem_fold(w.lower()) for w in re.findall(r"[^\W\d_]{4,}", text)}
@@ -467,6 +468,7 @@ class Reader:
         whether a first name is two people."""
         self.model = model
         self.mentions = mentions
+        self._written_cache: dict[str, bool] = {}
         self._lower_cache: dict[str, bool] = {}
         self.n_candidates = n_candidates
         self.relate = relate
@@ -511,11 +513,12 @@ class Reader:
         own_kin = _relative_itself(info)
         by_given: set[str] = set()  # lines that call the one asked of by the given name alone
         given_alone = self._given_name_alone(info) if what_is else None
+        acronyms = set(re.findall(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", info.text))
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
             terms = own_terms = (_terms_of(st, nicknames) | _initialled(info, st.text) | _job_terms(info, st.text) | _range_terms(info, st.text)
-                                 | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}"))
+                                 | compound_heads(info, st.text) | misspelt(info, f"{st.text} {st.topic}", self._written))
             if with_me and (_WE.search(st.text) or together and (any(_TOGETHER_EVENT.search(k) for k in st.fields)
                                                                  or _TOGETHER_EVENT.search(st.text) and not _names_another(st, info.text))):
                 # "When did Marlon and I get married?": "Marriage: married at the CBB on
@@ -529,6 +532,9 @@ class Reader:
                 # "Can", "Will", "May": a name that is also a little word is said by its capital,
                 # which the line's content words (little words dropped) do not keep.
                 terms = own_terms = terms | {stem(w) for w in glue_names if re.search(rf"\b{re.escape(w)}\b", st.text)}
+            if acronyms and (loose := {stem(a.lower()) for a in acronyms if not _says_acronym(a, st)} & terms):
+                # "Jone's TIN" is said by a line that writes TIN, not by "tinned fish".
+                terms = own_terms = terms - loose
             # A pronoun sentence's antecedents say whose it is ("her new number" after "Ma's
             # birthday"): they count for who and which name, and for coverage at half weight.
             near = content_words(st.context) - terms if st.context else set()
@@ -556,6 +562,10 @@ class Reader:
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
+            if info.want == "place" and st.kind == "row":
+                # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
+                typed = [v for v in typed if not keyed_person(v, st.text)]
+                own = [v for v in own if v in typed]
             owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and _says_a_car(st) for o in info.owners)
             # ("Rayyan's GR number": "Muhammad Rayyan Bilal: GR-No: 18842" says GR, in a word the
             # hyphen joins.)
@@ -734,7 +744,13 @@ class Reader:
             if info.want == "name" and info.subject and stem(info.subject) in content_words(st.text) and _NAMES_IT.search(info.text):
                 # The statement names the thing asked about: a name counts only beside it
                 # ("our border collie, Pixel"), not elsewhere ("Felix is allergic to cats").
-                typed = [v for v in typed if _near(st.text, v, info.subject)]
+                # ... or the heading the line opens under, when the line starts by saying what it
+                # is: "* Tsotsi" over "Our dog, a brown mixed breed, came from the SPCA".
+                # (Not a heading the notes write in lower case too: "Pets" is no dog's name.)
+                headed = [st.topic] if (st.topic and st.topic not in st.text and typed_values(st.topic, "name") == [st.topic]
+                                        and re.match(rf"(?:our|my)\s+(?:[\w-]+\s+)?{re.escape(info.subject)}\b", st.text, re.IGNORECASE)
+                                        and not (self.mentions is not None and self._lower_word(st.topic))) else []
+                typed = [v for v in typed if _near(st.text, v, info.subject)] or headed
                 attached = named = bool(typed)
             if info.want == "name" and info.subject and not named and typed:
                 # "Mamma (Loredana) e papà (Franco) stanno a Imola", "mamka = Eva Dvořáková": the
@@ -825,6 +841,16 @@ class Reader:
             return False  # "Her number changed last year": whose it is, said by a pronoun, is someone's
         said = " ".join(b.statement.text for b in named)
         return all(w in said or self._common_word(w, c.statement.text) for n in names(c.statement.text) for w in n.split())
+
+    def _written(self, word: str) -> bool:
+        """Whether the notes write `word` as it is (the full-text index finds a line that does)."""
+        if self.mentions is None:
+            return False
+        low = word.lower()
+        if low not in self._written_cache:
+            said = re.compile(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])")
+            self._written_cache[low] = any(said.search(line.lower()) for line in self.mentions(low))
+        return self._written_cache[low]
 
     def _lower_word(self, word: str) -> bool:
         """Whether the notes also write `word` in lower case: "Documents" is a label, "Zala" a name."""
@@ -1240,6 +1266,7 @@ class Reader:
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         if _WIFI_PAIR.search(st.text):
             said += " password network"  # "Wi-Fi: Mielie_5G / rooibos-kettle-14"
+        said += " " + " ".join(misspelt(info, said, self._written))  # "wen does my pasport expire": the line's "Passport"
         if RENTED_FROM.search(st.text):
             said += " landlord landlady"  # "Renting the house from Sione Tui"
         if _COVER.search(st.text):
@@ -1367,10 +1394,13 @@ class Reader:
             return None
         return vals[0]
 
-    def _lines_naming(self, words: Sequence[str], cands: list[Scored], everything: Sequence[StatementHit]) -> list[str]:
+    def _lines_naming(self, words: Sequence[str], cands: list[Scored], everything: Sequence[StatementHit],
+                      headed: bool = False) -> list[str]:
         """The lines a check of who or what the notes keep reads: the best candidates, all that was
-        retrieved, and every line of the notes that names one of `words` (the full-text index)."""
-        pool = [*(c.statement.text for c in cands), *(st.text for st in everything)]
+        retrieved, and every line of the notes that names one of `words` (the full-text index).
+        `headed`: a retrieved line is read under its heading ("Nissan Note (mine)" over "Plate: HY 308")."""
+        pool = [f"{st.topic}: {st.text}" if headed and st.topic and st.topic not in st.text else st.text
+                for st in (*(c.statement for c in cands), *everything)]
         for word in words if self.mentions is not None else ():
             pool += self.mentions(word)
         return pool
@@ -1383,8 +1413,9 @@ class Reader:
         texts = [c.statement.text for c in cands[:4]]
         if (asks_the_car(info.text) or asks_of_the_car(info.text)) and all(n.isupper() for n in info.names):
             # "What's the plate of our car?", "When is the car's MOT due?" where the notes keep two
-            # cars with their plates.
-            cars = listed_cars(self._lines_naming(("plate", "car", "cars"), cands[:8], everything))
+            # cars with their plates (in a line, or in the heading over it: a tab per car).
+            cars = listed_cars(self._lines_naming(("plate", "car", "cars"), cands[:8], everything, headed=True),
+                               plates=bool(_PLATE_ASKED.search(info.text)))
             if cars:
                 return cars
         if asks_my_account(info.text) and all(n.upper() in ("IBAN", "RIB") for n in info.names):
@@ -2856,6 +2887,17 @@ def _only_named(value: str, name: str) -> bool:
     return bool(said & words) and said <= words | _HONORIFICS
 
 
+def _says_acronym(acronym: str, st: StatementHit) -> bool:
+    """The line (its heading, file name or glosses) writes the acronym as a word of its own, in any
+    case or script ("ОСББ" for OSBB), or spells it out ("Driving licence" for DL)."""
+    said = f"{st.text} {st.topic} {Path(st.path).stem} {' '.join(english_for(st.text))}"
+    if re.search(rf"(?i)(?<![^\W\d_]){re.escape(acronym)}s?(?![^\W\d_])", f"{said} {' '.join(romanized(said))}"):
+        return True
+    words = re.findall(r"[^\W\d_]+", said)
+    n = len(acronym)
+    return any("".join(w[0] for w in words[i:i + n]).upper() == acronym for i in range(len(words) - n + 1))
+
+
 def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
     if not info.names:
@@ -2937,6 +2979,9 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
     keyed = re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called}\s*(?::|[—–-] )", text)
     if keyed and not re.search(r"[^\W\d_]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
         return False  # "Birthdays: Ruan: 1990/11/23", "Tug'ilgan kunlar: Zuhra buvi — 01.05.1940": a birthday, not who
+    if keyed and (alias := re.match(r"\s*(?:aliases|alias|aka|also known as)\s*:\s*(.*)", text[keyed.end():], re.IGNORECASE)) \
+            and not any(w.lower() in FAMILY_TITLES or re.fullmatch(_KIN, w.lower()) for w in re.findall(r"[^\W\d_]+", alias.group(1))):
+        return False  # "Shona Hart: aliases: Dr Hart" is another name for her; "aliases: Grandma, Nne Nkechi" says who she is
     if re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called} [—–-] (?:{det} )?[a-z]", text):
         return True  # "Zuhra buvi — my mother's mother, lives in Urgut"
     return bool(

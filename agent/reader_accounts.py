@@ -91,8 +91,8 @@ def listed_accounts(texts: Iterable[str]) -> list[str]:
         for m in _NUMBER.finditer(text):
             number = m.group(0).strip(" .-/")
             digits = re.sub(r"\D", "", number)
-            if len(digits) < 6 or _DATE.match(number) or re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number):
-                continue  # a date, or an amount written with thousands ("1 480 000")
+            if len(digits) < 6 or _DATE.match(number) or re.fullmatch(r"[1-9]\d{0,2}(?:[ .,]\d{3})+", number):
+                continue  # a date, or an amount written with thousands ("1 480 000"; no amount starts "000 447")
             part = text if record_bank else _part_before(text, m.start())
             if not _ACCOUNT_WORDS.search(part) and not _ACCOUNT_WORDS.search(text[m.end():m.end() + 30]):
                 continue

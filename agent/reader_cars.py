@@ -55,16 +55,31 @@ def _plate_shaped(text: str) -> bool:
     return bool(_PLATE_SHAPED.search(rest))
 
 
-def listed_cars(texts: Iterable[str]) -> list[str]:
-    """The cars the lines give a plate, by make and model ("Nissan Tiida"); [] when fewer than two."""
+# The plate after its word: "Plate: HY 308", "Reg.nr. VH 41872", "plate AEM 417 MC".
+_PLATE_GIVEN = re.compile(_PLATE.pattern + r"\.?(?:\s*nr\.?|\s*no\.?|\s*number)?\s*[:.]?\s*([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){0,3})\b",
+                          re.IGNORECASE)
+
+
+def listed_cars(texts: Iterable[str], plates: bool = False) -> list[str]:
+    """The cars the lines give a plate, by make and model ("Nissan Tiida"); [] when fewer than two.
+    `plates`: each named with its plate too ("Toyota Aqua (JD 172)"), when a line gives every one."""
     found: dict[str, str] = {}
+    plate_of: dict[str, str] = {}
     for text in texts:
         if not (_PLATE.search(text) or CAR_MAKES.search(text) and _plate_shaped(text)) or _NOT_OURS.search(text):
             continue
-        for m in CAR_MAKES.finditer(text):
+        makes = list(CAR_MAKES.finditer(text))
+        for m in makes:
             model = _MODEL.match(text, m.end())
             name = f"{m.group(0)} {model.group(1)}" if model else m.group(0)
             name = name.rstrip(".,;:")
             key = (model.group(1).split()[0] if model else m.group(0)).lower().rstrip(".,;:!")  # "Onix," is the Onix
             found.setdefault(key, name)
-    return list(found.values()) if len(found) >= 2 else []
+            given = _PLATE_GIVEN.search(text, m.end())
+            if len(makes) == 1 and given and re.search(r"\d", given.group(1)):
+                plate_of.setdefault(key, given.group(1))
+    if len(found) < 2:
+        return []
+    if plates and set(plate_of) >= set(found):
+        return [f"{name} ({plate_of[key]})" for key, name in found.items()]
+    return list(found.values())

@@ -188,6 +188,8 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written, po
             continue
         if best.recent and any(retired(best.statement.text, v) for v in c.typed):
             continue  # "Assurance de la Venza : résilier NSIA, nouvelle police chez Saham": the newer version of the NSIA line
+        if _says_whole_names(info, best.statement.text) and not _says_whole_names(info, c.statement.text):
+            continue  # "my Bank of Bhutan account": not the Bhutan National Bank's, which says each word apart
         label = _label(best, c)
         if label is None:
             continue
@@ -200,6 +202,12 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written, po
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
+
+
+def _says_whole_names(info: "QuestionInfo", text: str) -> bool:
+    """The line says each name of several words the question uses as one phrase ("Bank of Bhutan")."""
+    whole = [re.sub(r"['’]s$", "", n) for n in info.names if " " in n]
+    return bool(whole) and all(re.search(rf"(?i)(?<!\w){re.escape(n)}(?!\w)", text) for n in whole)
 
 
 # Two records whose scores differ by at most this are both plausible answers to one "my X" that asks
@@ -351,6 +359,8 @@ def parallel_codes(info: "QuestionInfo", cands: list["Scored"], *, written, term
             continue
         if _picked_by_prefix(info.text, sb.text, sc.text, said or set()):
             continue  # "my mono iban": "mono" begins "monobank", which only one of them says
+        if _says_whole_names(info, sb.text) and not _says_whole_names(info, sc.text):
+            continue  # "my Bank of Bhutan account number": the Bhutan National Bank says its words apart
         # Rows of one table are told apart by a column, or not at all: "Mazda (2025-26)" and
         # "Mazda (2026-27)" with two policy numbers are one policy's years.
         rows = bool(sb.fields) and set(sb.fields) == set(sc.fields)
@@ -501,6 +511,8 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
                      and not _mine_beside_another(info.text, intro, sb.text, sc.text)))
         if not alike or pc[-1] == pb[-1] or _picked_by_prefix(info.text, sb.text, sc.text):
             continue
+        if _says_whole_names(info, sb.text) and not _says_whole_names(info, sc.text):
+            continue  # "my Bank of Bhutan account number": the Bhutan National Bank says its words apart
         if pc[0] == pb[0]:
             # One heading over both ("## Wi-Fi: SSID home-net — password: ..." and "## Wi-Fi: SSID
             # iot-net — password: ..."): each is named by what it says before the asked word.

@@ -147,6 +147,8 @@ def analyse(question: str) -> QuestionInfo:
     q = re.sub(r"\b(what|where|who|when|how)s\b", r"\1's", question.strip(), flags=re.IGNORECASE)
     q = re.sub(r"\b(?:wat|wht|whta|waht|wut)(s)?\b", lambda m: "what's" if m.group(1) else "what", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)wen\b", r"\1when", q, flags=re.IGNORECASE)  # at the start only: Wen is a name too
+    q = re.sub(r"^(\W*)(?:wher|whre|wehre)(s)?\b", lambda m: f"{m.group(1)}where{chr(39) + 's' if m.group(2) else ''}", q, flags=re.IGNORECASE)
+    q = re.sub(r"^(\W*)hw\b", r"\1how", q, flags=re.IGNORECASE)
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
     # "gildas cant eat what??", "What can't Noa eat?": what a note calls an allergy.
     q = re.sub(r"\b(?:can'?t|cannot|can not|can’t)\s+(?:eat|drink)\b", "is allergic to", q, flags=re.IGNORECASE)
@@ -174,6 +176,8 @@ def analyse(question: str) -> QuestionInfo:
         want = "ip"  # "What's the IP address of the Home Assistant Pi?": 192.168.1.23, not a street
     elif re.search(r"\baddress\b", low) and not re.search(r"\b(e-?mail|ip|web|mac)\s+address\b|\bwhose\b", low):
         want = "address"
+    elif re.search(r"\b(?:post ?code|postal code|zip(?: ?code)?)\b", low) and not re.search(r"^\W*(?:who|whose)\b", low):
+        want = "code"  # "What's the postcode of our house?": the code in the address ("Jalan Gadong BE1118")
     elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|" + _ID_BEFORE_OF + r"\bnumber of\b|\d{3}", low):
         # "the number of guests" is a count; "the plate number of our car" is the car's plate.
         want = "code"
@@ -357,7 +361,7 @@ KIND_WORDS = {
         "weight": "weight weigh heavy kg kilos",
         "dose": "dose dosage doses strength take much milligram milligrams microgram micrograms mg mcg",
         "duration": "long time",
-        "code": "code number no num ref reference",
+        "code": "code number no num ref reference postcode zip postal",
         "ip": "ip address",
     }.items()
 }
@@ -392,7 +396,7 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "dose": lambda t: [m.group(0) for m in _DOSE.finditer(t)],
         "duration": lambda t: [m.group(0) for m in _DURATION.finditer(t)],
         "name": _typed_names,
-        "place": _typed_names,
+        "place": lambda t: [v for v in _typed_names(t) if not keyed_person(v, t)],
         "email": emails,
         "address": lambda t: addresses(t) or labelled_addresses(t),
         "code": lambda t: _codes(t, exclude),
@@ -408,6 +412,13 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
 # "School No. 110". (Not a year: "school 2019".)
 _NUMBERED_SITE = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]*)\s+((?:No\.?|Nr\.?|N[°º]|№|#)\s*)?(\d{1,4})\b(?![.,:/]\d)")
 _NUMBERED_KINDS = frozenset("school kindergarten nursery polyclinic clinic hospital lyceum gymnasium college academy".split())
+
+
+def keyed_person(value: str, text: str) -> bool:
+    """A record's "Name: Emma" names a person (and "Name" its key), not the place "Where was I born?"
+    asks for."""
+    return value.lower() in ("name", "full name", "who", "person") or re.search(
+        rf"(?:^|[;|]\s*)(?:name|full name|who|person)\s*:\s*{re.escape(value)}\b", text, re.IGNORECASE) is not None
 
 
 def _typed_names(text: str) -> list[str]:
@@ -565,16 +576,21 @@ _GUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 _ASKS_GUID = re.compile(r"\b(?:id|ids|guid|uuid|hash|checksum|md5|key|token|secret)\b", re.IGNORECASE)
 
 
-def _labelled(before: str, named: re.Match | None) -> bool:
+def _labelled(before: str, named: re.Match | None, text: str = "") -> bool:
     """The word right before a number says it is the asked kind of identifier, in the note's own
-    language: "cuenta 40 11 558 230 7" is the account number, though its groups look like a phone's."""
+    language: "cuenta 40 11 558 230 7" is the account number, though its groups look like a phone's.
+    A bare "number:" does where the line speaks of the asked kind (of a bank, for an account) and of no
+    phone: "bank: MCB; what: current account; number: 000 447 219 836" is the account's number."""
     if named is None:
         return False
     label = re.search(r"([^\W\d_]+)\W{0,3}$", before)
     if label is None:
         return False
     asked = _ID_SHORT.get(named.group(1).lower(), named.group(1).lower())
-    return asked == label.group(1).lower() or asked in english_for(label.group(1))
+    if asked == label.group(1).lower() or asked in english_for(label.group(1)):
+        return True
+    return (_NUMBER_WORD.search(before) is not None and not _PHONE_WORD.search(text)
+            and re.search(rf"\b{re.escape(named.group(1))}" + (r"|\bbank\b" if asked == "account" else ""), text, re.IGNORECASE) is not None)
 
 
 _SPAN_WORD = re.compile(r"\d+(?:[.,]\d+)?-(?:second|minute|min|hour|hr|day|night|week|month|year|yr|km|mile|metre|meter|kg|litre|liter|"
@@ -593,7 +609,7 @@ def _codes(text: str, question: str) -> list[str]:
     out += [text[a:b] for a, b in ibans]
     phone_spans = [(a, b) for a, b in (_phone_spans(text, spaced=True) if named else []) if not _within(a, ibans)]
     # ... unless the word before them names them as the identifier asked: "cuenta 40 11 558 230 7".
-    out += [text[a:b].strip(" .,;") for a, b in phone_spans if _labelled(text[max(0, a - 24):a], named)]
+    out += [text[a:b].strip(" .,;") for a, b in phone_spans if _labelled(text[max(0, a - 24):a], named, text)]
     # A number in short groups after a word for "number" ("gyári szám 24 817 339", "Nr. 4410 22") is
     # one identifier, not an amount's groups.
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text) if _NUMBER_WORD.search(text[max(0, m.start() - 16):m.start()])

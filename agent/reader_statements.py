@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from agent.reader_text import NEW_WORDS
+from agent.reader_text import NEW_WORDS, NEXT_WORDS
 
 try:  # the real types, once memory/ has them
     from memory.types import Statement as _MemStatement  # type: ignore[attr-defined]
@@ -283,9 +283,9 @@ def _context(hit: StatementHit, before) -> str:
 
 
 # A sentence that tells a new value of something it does not name: "Premium is now KSh 38,400",
-# "Next service at 94,600 km." (what changed or comes next is the paragraph's thing). (Not "New
-# tenants — Asylbek M.": a new one of a thing is said with its thing.)
-_FOLLOW_UP = re.compile(r"^(?:(?i:the\s+)?(?i:next)\s+[a-z]+|[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:is|are|goes|went)\s+(?:now|up|down)\b)")
+# "Next service at 94,600 km.", German "Nächste HU 09/2028." (what changed or comes next is the
+# paragraph's thing). (Not "New tenants — Asylbek M.": a new one of a thing is said with its thing.)
+_FOLLOW_UP = re.compile(rf"^(?:(?i:the\s+)?(?i:{NEXT_WORDS})\s+[^\W\d_]+|[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:is|are|goes|went)\s+(?:now|up|down)\b)")
 _PARAGRAPH_SENTENCES = 5
 
 

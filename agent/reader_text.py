@@ -36,6 +36,8 @@ PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tuto
 
 # "New" in the languages notes are written in: "New number:", "Nouvelle adresse :", "Nuevo teléfono:".
 NEW_WORDS = r"(?:new|nouveau|nouvel|nouvelle|nuevo|nueva|novo|nova|neue[rs]?|neu|nieuwe?|nowy|nowa|nuovo|nuova)"
+# ... and "next", for what comes next ("Nächste HU 09/2028").
+NEXT_WORDS = r"(?:next|nächste[rns]?|prochaine?|próxim[oa]|prossim[oa]|volgende|næste|nästa|neste)"
 
 # What families call a grandparent, an aunt or an uncle, written before the first name like a
 # title ("Gogo Nokuthula", "Farmor Ingrid", "Oma Ruth", "Auntie Grace") and used alone as a name.
@@ -199,7 +201,9 @@ _CUR_BEFORE = (r"(?:(?-i:[A-Z]{2,3})\$(?=\s?\d)|rs\.?|inr|kshs?\.?|kes|ush|ugx|t
                r"btn|lak|mmk|mvr|fjd|(?-i:" + _ISO_CODES + r")(?=\s?\d))"
                # Not a plate's letters ("BXRM 205"); the ngultrum, taka and kyat as written before
                # their amount ("Nu. 3,600", "Tk. 1,200", "Ks. 50,000"), not Dutch "nu 3 keer".
-               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?)(?=\s?\d)")
+               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?)(?=\s?\d)"
+               # Malawi's kwacha, "MK720,000", "MK 1,350,000.00": with its thousands or cents (not a Golf "MK4").
+               r"|(?<![A-Za-z])(?-i:MK)(?=\s?(?:\d{1,3}(?:,\d{3})+|\d+\.\d{2})\b)")
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
               r"czk|kč|huf|forint|ron|lei|try|lira|uah|грн|rub|руб|лв|лева|bgn|ksh|kes|shillings?|bob|naira|ngn|cedis?|ghs|pesos?|reais|"
               r"yen|jpy|yuan|rmb|cny|won|krw|baht|thb|dong|vnd|ringgit|rupiah|soles|dirhams?|aed|riyals?|sar|egp|php|idr|myr|"
@@ -229,7 +233,10 @@ _MONEY = re.compile(r"(?:" + _CUR_SIGNS + r"|\b" + _CUR_BEFORE + r"|(?<!\w)(?:z�
                     + r"|\b(?-i:M)(?=\d{1,3}(?:,\d{3})*\.\d{2}\b|\d{1,3}(?:,\d{3})+\b)"
                     # Eswatini's lilangeni, "E 4,500", "E14,200.00", "E 599 a month": with its
                     # thousands or cents, or a period after it (not a European road's "E 45").
-                    + r"|\b(?-i:E)(?=\s?(?:\d{1,3}(?:,\d{3})+\b|\d+\.\d{2}\b|\d+\s+(?:a|per|each|every)\s+(?:month|year|week|term)\b)))"
+                    + r"|\b(?-i:E)(?=\s?(?:\d{1,3}(?:,\d{3})+\b|\d+\.\d{2}\b|\d+\s+(?:a|per|each|every)\s+(?:month|year|week|term)\b))"
+                    # Botswana's pula (and a peso written without its sign), "P1,250", "P 9,800",
+                    # "P450.00", "P1,250 a month": alike.
+                    + r"|\b(?-i:P)(?=\s?(?:\d{1,3}(?:,\d{3})+\b|\d+\.\d{2}\b|\d+\s+(?:a|per|each|every)\s+(?:month|year|week|term)\b)))"
                     r"\s?(?:[-−]\s?)?(?:" + _SPACED + r"|" + _DIGITS + r")"
                     r"(?:\s?(?:k|m|million|thousand|lakhs?|crores?)\b)?(?:/=)?"
                     r"|\b(?:" + _SPACED + r"|" + _DIGITS + r")\s?(?:" + _CUR_AFTER + r")"

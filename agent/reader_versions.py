@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader import Scored
@@ -357,9 +357,16 @@ def states_change(st: "StatementHit", written) -> bool:
             or when is None and _FROM_DATE.match(re.sub(r"^[^:]{0,40}:\s*", "", st.text).lstrip()) is not None)
 
 
-# "Next service at 94,600 km.", "Next check-up on 12 May": what comes next, told on a dated page,
-# moves on what an undated card says comes next.
-_NEXT = re.compile(r"^(?:the\s+)?next\s+[^\W\d_]+(?:[\s-]+[^\W\d_]+)?\s+(?:is\s+|due\s+)?(?:at|on|in|by|due)\b[^.;]*\d", re.IGNORECASE)
+# "Next service at 94,600 km.", "Next check-up on 12 May", German "Nächste HU 09/2028": what comes
+# next, told on a dated page, moves on what an undated card says comes next.
+_NEXT = re.compile(rf"^(?:the\s+)?{NEXT_WORDS}\s+[^\W\d_]+(?:[\s-]+[^\W\d_]+)?\s+"
+                   r"(?:(?:is\s+|due\s+)?(?:at|on|in|by|due|am|le|el|il|op|på)\b[^.;]*)?\d", re.IGNORECASE)
+
+
+def _states_change_on_page(st: "StatementHit", written, page=None) -> bool:
+    """states_change, or on a page dated only by when it was last changed, a day its value holds
+    from: "Day care fee: P1,450 a month from September" in a post of 5 September."""
+    return states_change(st, written) or (page is not None and page(st) is not None and _FROM_DATE.search(st.text) is not None)
 
 
 def tells_next(st: "StatementHit") -> bool:
@@ -610,7 +617,7 @@ def dated_change(st: "StatementHit", written) -> bool:
     return when_written(st, written) is not None and states_change(st, written)
 
 
-def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) -> float:
+def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None, page=None) -> float:
     if written is not None and c.unnamed and not c.names_ok and dated_change(c.statement, written) and not dated_change(b.statement, written):
         said_b, said_c = _said(info, b, c, terms)
         name_words = {p for n in info.names for p in _name_parts(n)}
@@ -620,7 +627,7 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None) ->
         # (also after a line that told an earlier change, when this one leaves out the name the
         # question uses, as a follow-up does: see unnamed_changes)
         return VERSION_PMI_GAP_DATED_CHANGE
-    if written is not None and c.unnamed and not c.names_ok and states_change(c.statement, written):
+    if written is not None and c.unnamed and not c.names_ok and _states_change_on_page(c.statement, written, page):
         # A follow-up that leaves out the name ("From September the fee is ...") was let in as a
         # change of a line that says it (unnamed_changes); the name it leaves out costs it the
         # model's score that a dated change gets room for.
@@ -655,7 +662,7 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
-        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written)
+        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written, page)
                                                              or _retires_value(best, c))
                       and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
         if newer is None:
@@ -678,16 +685,28 @@ def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["
     asked = {stem(w) for n in info.names for w in re.findall(r"[^\W_]+", n)}
     out = []
     for c in unnamed:
-        if not c.typed or not states_change(c.statement, written):
+        stated = states_change(c.statement, written)
+        if not c.typed or not (stated or _states_change_on_page(c.statement, written, page)):
             continue
         # A person asked by the full name is written by the given name alone ("Priit has a new
         # number" for Priit Tamm's).
         by_given = len(info.names) == 1 and " " in info.names[0] and stem(info.names[0].split()[0]) in terms(c.statement)
         if asked & terms(c.statement) and not by_given:
             continue  # it names some of them: "Otis swimming moved to Sundays" is no version of "PE on Wednesdays"
-        if any(b.typed and same_fact(info, b, c, terms) and _newer(c, b, written, page) for b in named):
+        # (A line dated only by its page says which fact it changes by its key: "Day care fee:
+        # P1,450 a month from September" after "Lorato: Day care fee: P1,250 a month"; not "Salary
+        # review done: N$ 49 800 a month from November" after the Hilux insurance.)
+        if any(b.typed and same_fact(info, b, c, terms) and _newer(c, b, written, page)
+               and (stated or _keyed_alike(b, c, terms)) for b in named):
             out.append(c)
     return out
+
+
+def _keyed_alike(b: "Scored", c: "Scored", terms) -> bool:
+    """`c` opens with a key ("Day care fee:") whose every word `b` says."""
+    key = re.match(r"^\s*([^:]{2,40}?)\s*:\s+\S", c.statement.text)
+    words = {stem(w) for w in re.findall(r"[^\W\d_]+", key.group(1))} if key else set()
+    return bool(words) and words <= terms(b.statement)
 
 
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old

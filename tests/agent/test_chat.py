@@ -501,3 +501,17 @@ def test_a_landlord_with_stacked_titles_or_called_le_proprio_is_found_in_the_con
         with engine_over(case, notes) as (eng, _):
             answer = eng.ask(question)
             assert answer.kind == "answered" and number in answer.answer, answer.answer
+
+
+def test_the_doctor_who_prescribed_a_medicine_is_the_one_the_section_names_before_it(tmp_path):
+    """"Dr. Ashot Sahakyan, Nairi Medical Center. Mild hypertension since 2025. Prescribed Concor 5
+    mg every morning.": the prescribing sentence names no doctor; the section's first one does."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "health.md").write_text("# Health\n\n## GP\n\nDr. Karine Manukyan, Polyclinic No. 17, room 208.\n\n"
+                                      "## Cardiologist\n\nDr. Ashot Sahakyan, Nairi Medical Center.\n"
+                                      "Mild hypertension since 2025. Prescribed Concor 5 mg every morning.\n")
+    (notes / "contacts.md").write_text("# Contacts\n\n- Dr. Karine Manukyan - 010 22 41 07\n- Dr. Ashot Sahakyan - 010 55 58 90\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        answer = eng.ask("What is the phone number of the doctor who prescribed my Concor?")
+        assert answer.kind == "answered" and "010 55 58 90" in answer.answer and "22 41 07" not in answer.answer

@@ -50,3 +50,28 @@ def test_only_an_unnamed_bank_account_is_asked_back():
     for question in ("What's the gas account number?", "What is our Northgrid account number?", "Which bank is account 2030-118845 with?",
                      "What is our account number with the new internet provider?", "What's my account number at the gym?"):
         assert not asks_my_account(question), question
+
+
+def _bank_table() -> list:
+    # A table with a bare "number" column: the groups of three look like a phone's.
+    return [hit("bank: Larch Bank; what: current account, my salary comes in here; number: 000 447 219 836", line=9, rank=0,
+                path="/notes/money/README.md", topic="Accounts"),
+            hit("bank: Harbour Co-op; what: savings (house deposit); number: 0801 0022 5514", line=10, rank=1,
+                path="/notes/money/README.md", topic="Accounts")]
+
+
+def test_a_bank_tables_number_column_gives_the_account_number():
+    reading = Reader(overlap_model()).read("What is my Larch Bank account number?", _bank_table())
+    assert reading.kind == "answered" and "000 447 219 836" in reading.answer
+    reading = Reader(overlap_model()).read("What is my Harbour Co-op account number?", _bank_table())
+    assert reading.kind == "answered" and "0801 0022 5514" in reading.answer
+    # Leading zeros are no amount's thousands: both accounts count, and the plain question asks which.
+    reading = Reader(overlap_model()).read("What is my bank account number?", _bank_table())
+    assert reading.kind == "ambiguous"
+    assert reading.options == ["Larch Bank (000 447 219 836)", "Harbour Co-op (0801 0022 5514)"]
+
+
+def test_a_bare_number_on_a_phone_line_is_no_account_number():
+    lines = [hit("name: Larch Bank helpline; phone number: 000 447 219 836; account manager: Ruth", line=3, rank=0,
+                 path="/notes/contacts.md", topic="Contacts")]
+    assert Reader(overlap_model()).read("What is my Larch Bank account number?", lines).kind == "abstained"

@@ -1596,3 +1596,59 @@ def test_lesotho_maloti_with_cents_or_thousands_are_money():
     assert money("per term: M2,350.00; fibre for M449.00 a month; rent M5,300 from October") == ["M2,350.00", "M449.00", "M5,300"]
     # Not a motorway, a car's model or a size.
     assert money("took the M25, the BMW M3 and a size M 3 shirt") == []
+
+
+def test_pula_written_with_a_capital_p_is_money():
+    """Botswana's "P1,250", "P 9,800", "P450.00": the whole amount, as the maloti's "M2,350.00";
+    not a page's "P 12"."""
+    assert money("Day care fee: P1,250 a month, lunch included.") == ["P1,250"]
+    assert money("School fees: P 9,800 a term; lunch money P450.00") == ["P 9,800", "P450.00"]
+    assert money("see page P 12 of the contract") == []
+    reading = Reader(overlap_model()).read("How much is the day care fee?", [
+        hit("Lorato: Day care fee: P1,250 a month, lunch included.", line=18)])
+    assert reading.kind == "answered" and reading.value == "P1,250"
+
+
+def test_a_birthday_tables_name_column_is_no_place_of_birth():
+    # "| Emma | 19/06/2022 |" read as "Name: Emma; Born: ...": Emma is a person, "Name" its key.
+    rows = [hit(f"Name: {n}; Born: {d}", line=i, rank=i - 20, path="/notes/birthdays.md", topic="Birthdays", kind="row")
+            for i, (n, d) in enumerate([("Emma", "19/06/2022"), ("Mark", "12/11/1984")], start=20)]
+    rows[0].source, rows[1].source = "| Emma | 19/06/2022 |", "| Mark | 12/11/1984 |"
+    birth = hit("Certificates: Birth: Qormi, 22/07/1987, registered at the Public Registry in Valletta.", line=39, rank=2,
+                path="/notes/documents.md", topic="Certificates")
+    reading = Reader(overlap_model()).read("Where was I born?", [*rows, birth])
+    assert reading.kind == "answered" and "Qormi" in reading.answer, reading.answer
+
+
+def test_kwacha_written_mk_is_money_but_a_cars_mark_is_not():
+    assert money("Mr Chilemba came: from 01/11/2026 the rent is MK720,000 a month.") == ["MK720,000"]
+    assert money("Loan: MK 1,350,000.00 over two years") == ["MK 1,350,000.00"]
+    assert money("Sold the Golf MK4 1.9 TDI last year") == []
+
+
+def test_a_postcode_is_the_code_in_the_address_line():
+    assert analyse("What's the postcode of our house?").want == "code"
+    assert analyse("what is our zip code").want == "code"
+    lines = [hit("Rumah: No. 14, Simpang 32-37, Kampong Beribi, Jalan Gadong BE1118", line=3, path="/notes/rumah.md", topic="Rumah"),
+             hit("Rumah: Rent: B$850 a month, bank transfer to her Baiduri", line=7, rank=1, path="/notes/rumah.md", topic="Rumah")]
+    reading = Reader(overlap_model()).read("What's the postcode of our house?", lines)
+    assert reading.kind == "answered" and "BE1118" in reading.answer, reading.answer
+
+
+def test_an_acronym_is_said_only_by_a_line_that_writes_it():
+    # "TIN" (a tax number) stems like "tinned": a shopping line about Jone's village says nothing of it.
+    lines = [hit("Jone's koro — Nakorovou, Tailevu: Bring: kerosene, tinned fish, yaqona (1 kg), sugar", line=22,
+                 path="/notes/church-and-koro.md", topic="Jone's koro")]
+    assert Reader(overlap_model()).read("What is Jone's TIN?", lines).kind == "abstained"
+    lines.append(hit("Jone: TIN 104-882-331 (FRCS)", line=9, rank=1, path="/notes/papers.md", topic="Papers"))
+    reading = Reader(overlap_model()).read("What is Jone's TIN?", lines)
+    assert reading.kind == "answered" and "104-882-331" in reading.answer, reading.answer
+
+
+def test_an_acronym_is_said_in_another_script_or_spelled_out():
+    fee = [hit("Квартира: ОСББ «Хуторівка 24». Внесок 640 грн/міс, платити до 20 числа.", line=4, path="/notes/flat.md", topic="Квартира")]
+    reading = Reader(overlap_model()).read("How much is the OSBB fee?", fee)
+    assert reading.kind == "answered" and "640 грн" in reading.answer, reading.answer
+    licence = [hit("IDs: Driving licence: KA05 20140012345, valid till 01/11/2032.", line=7, path="/notes/ids.md", topic="IDs")]
+    reading = Reader(overlap_model()).read("my DL number pls", licence)
+    assert reading.kind == "answered" and "KA05 20140012345" in reading.answer, reading.answer

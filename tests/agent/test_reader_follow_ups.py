@@ -90,3 +90,35 @@ def test_a_later_sentence_of_a_keyed_line_knows_its_key_sentence_but_is_not_read
     tail = _sentence("Food: No tuna (throws up).", 20, path="/notes/household.md", topic="Biscuit (cat)")
     found = {h.text: h for h in search_statements(_Memory([key, tail]), "food")}
     assert found[tail.text].context == key.text and not found[tail.text].continues
+
+
+def test_what_comes_next_in_another_language_reads_with_its_paragraph_and_moves_on_the_card():
+    # German "Nächste HU 09/2028" names neither the car nor a preposition: it follows the sentence
+    # that does, as "Next service at 94,600 km." does.
+    journal = "/notes/diary/2026-09-22.wiki"
+    told = _sentence("Jonas war mit dem Fabia beim TÜV: HU bestanden, ohne Mängel.", 3, path=journal, topic="2026-09-22")
+    nxt = _sentence("Nächste HU 09/2028.", 3, path=journal, topic="2026-09-22")
+    found = {h.text: h for h in search_statements(_Memory([told, nxt]), "HU")}
+    assert found[nxt.text].continues and found[nxt.text].context == told.text
+    assert tells_next(nxt)
+    card = hit("Fabia (von Jonas): HU/AU fällig: 09/2026", line=15, rank=0, path="/notes/Auto.wiki", topic="Fabia (von Jonas)")
+    dated = found[nxt.text]
+    dated.rank = 1
+    reading = Reader(overlap_model()).read("When is the Fabia's next HU?", [card, dated])
+    assert reading.kind == "answered" and "09/2028" in reading.answer
+
+
+def test_a_fee_from_a_month_on_a_dated_page_is_the_newer_version_of_the_childs_card():
+    # Each page is dated by its own `pub_date` only; the fee line leaves out whose it is.
+    card = hit("Lorato (born 19/11/2020): Day care fee: P1,250 a month, lunch included.", line=18, rank=0,
+               path="/notes/content/family/kids/contents.lr", topic="Kids")
+    card.written = "2026-01-12"
+    letter = hit("Day care fee: P1,450 a month from September.", line=20, rank=1,
+                 path="/notes/content/journal/back-to-school/contents.lr", topic="Back to school")
+    letter.written = "2026-09-05"
+    reading = Reader(overlap_model()).read("How much is Lorato's day care fee?", [card, letter])
+    assert reading.kind == "answered" and "P1,450" in reading.answer
+    # Undated, nothing says it came later: the card answers.
+    letter.written = ""
+    reading = Reader(overlap_model()).read("How much is Lorato's day care fee?", [card, letter])
+    assert "P1,250" in reading.answer

@@ -44,8 +44,10 @@ def test_the_car_with_two_cars_of_the_household_is_asked_about():
     cars = [hit("My car: Kia Picanto, blue, 2015, plate KT 204 BB.", line=8, rank=0, path="/notes/car.md", topic="My car"),
             hit("Sam's car: Ford Ranger, white, plate RX 77 310.", line=14, rank=1, path="/notes/car.md", topic="Sam's car")]
     reading = Reader(overlap_model()).read("What's the plate of our car?", cars)
+    # The plate asked is shown beside each car (either one may be what the user wants).
+    assert reading.kind == "ambiguous" and reading.options == ["Kia Picanto (KT 204 BB)", "Ford Ranger (RX 77 310)"]
+    reading = Reader(overlap_model()).read("What colour is the car?", cars)
     assert reading.kind == "ambiguous" and reading.options == ["Kia Picanto", "Ford Ranger"]
-    assert Reader(overlap_model()).read("What colour is the car?", cars).kind == "ambiguous"
     # "my car" is mine.
     reading = Reader(overlap_model()).read("What's the plate of my car?", cars)
     assert reading.kind == "answered" and "KT 204 BB" in reading.answer
@@ -254,3 +256,43 @@ def test_children_keyed_under_another_heading_are_asked_about():
     reader = Reader(overlap_model(), mentions=lambda word: [other] if word == "kids" else [])
     reading = reader.read("When is my kid's birthday?", [lines[0], lines[2]])
     assert reading.kind == "ambiguous" and {"Andrija", "Nevena"} <= set(reading.options or [])
+
+
+def test_cars_named_only_by_the_heading_over_their_rows_are_asked_about():
+    # A tab per car: "Nissan Note (mine)" over "Plate: HY 308", "Toyota Aqua (Jone)" over "Plate: JD 172".
+    rows = [hit("Plate: HY 308", line=17, rank=0, path="/notes/cars.mdx", topic="Nissan Note (mine)"),
+            hit("LTA registration: renew by 30/04/2027", line=20, rank=1, path="/notes/cars.mdx", topic="Nissan Note (mine)"),
+            hit("Plate: JD 172", line=28, rank=2, path="/notes/cars.mdx", topic="Toyota Aqua (Jone)"),
+            hit("LTA registration: renew by 31/01/2027", line=31, rank=3, path="/notes/cars.mdx", topic="Toyota Aqua (Jone)")]
+    for r in rows:
+        r.kind = "row"
+    reading = Reader(overlap_model()).read("When does the car registration need renewing?", rows)
+    assert reading.kind == "ambiguous" and set(reading.options) == {"Nissan Note (HY 308)", "Toyota Aqua (JD 172)"}
+    reading = Reader(overlap_model()).read("When is the car's service due?", rows)
+    assert reading.kind == "ambiguous" and set(reading.options) == {"Nissan Note", "Toyota Aqua"}
+
+
+def test_a_pet_named_by_the_heading_its_paragraph_opens_under():
+    # "* Tsotsi" over "Our dog, a brown mixed breed, ...": the heading is the dog's name.
+    lines = [hit("Our dog, a brown mixed breed, came from the SPCA in Manzini in 2022.", line=3, rank=0, path="/notes/pets.org", topic="Tsotsi"),
+             hit("name: Sibongile Khumalo", line=44, rank=1, path="/notes/contacts.vcf", topic="Sibongile Khumalo")]
+    reading = Reader(overlap_model()).read("What is the name of our dog?", lines)
+    assert reading.kind == "answered" and reading.answer.startswith("Tsotsi"), reading.answer
+    # A heading the notes also write in lower case ("Pets") names no dog; nor does one over a line
+    # about something else.
+    lines[0].topic = "Pets"
+    reader = Reader(overlap_model(), mentions=lambda word: ["Both pets go to Dr. Maseko in August."])
+    assert reader.read("What is the name of our dog?", lines[:1]).kind == "abstained"
+    other = hit("The garden fence was fixed by Sipho in May.", line=3, rank=0, path="/notes/garden.org", topic="Tsotsi")
+    assert Reader(overlap_model()).read("What is the name of our dog?", [other]).kind == "abstained"
+
+
+def test_a_bank_named_in_full_is_not_asked_back_for_a_bank_that_says_its_words_apart():
+    page = [hit("Bank: Bank of Bhutan; Type: savings (salary); Account no.: 100203344556; Use: salary in, rent, bills", line=7,
+                rank=0, path="/notes/money.md", topic="Accounts"),
+            hit("Bank: Bhutan National Bank; Type: savings; Account no.: 2020 0441 7789; Use: the kids' savings", line=8,
+                rank=1, path="/notes/money.md", topic="Accounts")]
+    reading = Reader(overlap_model()).read("What's my Bank of Bhutan account number?", page)
+    assert reading.kind == "answered" and "100203344556" in reading.answer, reading.answer
+    reading = Reader(overlap_model()).read("What's my bank account number?", page)
+    assert reading.kind == "ambiguous"

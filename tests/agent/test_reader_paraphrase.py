@@ -118,3 +118,37 @@ def test_a_wifi_line_written_network_slash_password_gives_the_password():
     for question in ("What is the wifi password?", "What is the home Wi-Fi password?"):
         reading = Reader(overlap_model()).read(question, [named])
         assert reading.kind == "answered" and reading.value == "Bodomzor57kv", question
+
+
+def test_a_thing_typed_one_letter_off_is_what_the_line_speaks_of():
+    # "pasport": the line's "Passport" is what the question asks of, not something else that expires.
+    statements = [hit("Wara: Passport: 09184472, valid until 30/01/2032.", rank=0),
+                  hit("Wara: CI (cedula de identidad): 6078412 LP, valid until 12/08/2030.", line=2, rank=1)]
+    for question in ("when does my pasport expire", "wen does my pasport expire"):
+        reading = Reader(overlap_model()).read(question, statements)
+        assert reading.kind == "answered" and "30/01/2032" in reading.answer, (question, reading.answer)
+
+
+def test_where_and_how_typed_in_a_hurry():
+    from agent.reader_question import analyse
+    assert analyse("wher do i take the cars for service").text.startswith("where do i")
+    assert analyse("whers the spare key").text.startswith("where's the")
+    assert analyse("hw much do we pay the gardner each time").want == "money"
+    assert analyse("Wherever is the key?").text.startswith("Wherever")  # a word, not a typo
+
+
+def test_a_word_the_notes_write_as_asked_is_no_typo_of_another():
+    # "chilimba" (a savings group) is written so in the notes: it is not Mr Chilemba one letter off.
+    statements = [hit("Mr Chilemba came with the renewal letter: from 01/11/2026 the rent is MK720,000 a month.", rank=0,
+                      path="/notes/journal/2026-10-06.md"),
+                  hit("Chilimba: Monthly savings group with five friends from church: MK100,000 each.", line=11, rank=1,
+                      path="/notes/money.md", topic="Chilimba")]
+    notes = [s.text for s in statements]
+    reader = Reader(overlap_model(rent=3.0), mentions=lambda w: [t for t in notes if w.lower()[:5] in t.lower()])
+    reading = reader.read("how much do i put in the chilimba each month", statements)
+    assert reading.kind == "answered" and "MK100,000" in reading.answer, reading.answer
+    from agent.reader import misspelt
+    from agent.reader_question import analyse
+    info = analyse("how much do i put in the chilimba each month")
+    assert misspelt(info, statements[0].text) == {stem("chilimba")}  # one letter off, when nothing says it as asked
+    assert misspelt(info, statements[0].text, known=lambda w: w == "chilimba") == set()

@@ -186,3 +186,19 @@ def test_a_kind_glossed_in_brackets_names_the_person_after_is_and_roles_may_be_t
     # A relation typed in lower case is no one's name ("Who is Son's teacher?").
     hops = relative_clause("whats my son's teacher's phone number")
     assert hops is None or "Son's" not in hops.inner
+
+
+def test_a_pages_aliases_do_not_say_who_someone_is():
+    # Obsidian front matter read as "Shona Hart: aliases: Dr Hart": how she is also called, not who she is.
+    lines = [hit("Shona Hart: aliases: Dr Hart", line=2, rank=0, path="/notes/people/Shona Hart.md", topic="Shona Hart"),
+             hit("Dr Shona Hart: Your dentist, Leith Walk Dental.", line=6, rank=1, path="/notes/people/Shona Hart.md",
+                 topic="Dr Shona Hart")]
+    reading = Reader(overlap_model(aliases=3.0)).read("Who is Shona Hart?", lines)
+    assert reading.kind == "answered" and "dentist" in reading.answer, reading.answer
+    # Aliases that are a relation do say it: "Grandma Nkechi: aliases: Grandma, Nne Nkechi".
+    gran = [hit("Grandma Nkechi: aliases: Grandma, Nne Nkechi", line=1, rank=0, path="/notes/people/Grandma Nkechi.md",
+                topic="Grandma Nkechi"),
+            hit("Grandma Nkechi: No phone of her own; call through Mama.", line=5, rank=1, path="/notes/people/Grandma Nkechi.md",
+                topic="Grandma Nkechi")]
+    reading = Reader(overlap_model(phone=3.0)).read("Who is Nne Nkechi?", gran)
+    assert reading.kind == "answered" and "aliases: Grandma" in reading.answer, reading.answer
