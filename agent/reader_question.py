@@ -497,11 +497,32 @@ _LIVES_AT = re.compile(r"\b(?:lives?|living|stays?|staying)\s+at\s+([^;\n]{3,80}
 # An identifier labelled as another kind than the asked one: "account BL-330981" is no alarm code,
 # "password hint: ..." no password, "policy SBM-7730142" no PIN.
 _ID_LABEL = re.compile(r"\b(account|acct|policy|member(?:ship)?|serial|ref|reference|booking|order|invoice|tracking|reg|"
-                       r"registration|plate|flight|seat|room|model|tag|hostname|hint|iban|sku)\b(?:\s*(?:no\.?|number|#))?\s*:?\s*$",
+                       r"registration|plate|flight|seat|room|model|tag|hostname|hint|iban|sku|employee|staff|customer|client|"
+                       r"passport|ean|mprn|mpan|meter)\b(?:\s*(?:no\.?|number|#))?\s*:?\s*$",
                        re.IGNORECASE)
 
 
-_ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "membership": "member"}
+_ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "membership": "member", "staff": "employee",
+             "client": "customer"}
+# The words a question may ask a labelled identifier by: a staff number is the employee number.
+_ID_ASKED_AS = {"employee": ("employee", "staff", "personnel", "payroll", "work"), "customer": ("customer", "client", "account"),
+                "meter": ("meter", "ean", "mprn", "mpan"), "ean": ("ean", "meter", "connection", "supply"),
+                "mprn": ("mprn", "meter", "gas"), "mpan": ("mpan", "meter", "electricity")}
+# A label in the line's own language, by its gloss: "póliza LA-88301562" is a policy's number.
+_GLOSSED_ID_KINDS = frozenset("policy customer employee passport invoice contract".split())
+
+
+def _labelled_otherwise(before: str, question: str) -> bool:
+    """The label right before a code names another kind of identifier than the one asked: "Employee
+    number MF-20417" answers no passport question; "póliza LA-88301562" no employee number."""
+    asked = _long_ids(question)
+    label = _ID_LABEL.search(before)
+    if label:
+        kind = _ID_SHORT.get(label.group(1).lower(), label.group(1).lower())
+        return not any(w in asked for w in _ID_ASKED_AS.get(kind, (kind,)))
+    word = re.search(r"([^\W\d_][\w.-]*)\s*[:#]?\s*$", before)
+    kinds = (english_for(word.group(1)) & _GLOSSED_ID_KINDS) if word else set()
+    return bool(kinds) and not any(k in asked for k in kinds)
 
 _IBAN = re.compile(rf"(?<![\w-]){IBAN_GROUPED}(?![\w-])")
 
@@ -510,7 +531,7 @@ _NUMBER_WORD = re.compile(r"(?i)\b(?:number|no|nr|num|nummer|numer|numero|númer
                           r"|serial|account|policy|customer|meter|contract|reference|ref)\.?\s*[:#,]?\s*$")
 
 # Identifiers that run to several digits: a value with fewer is something else ("ID.3", "Q5").
-_LONG_ID_KINDS = frozenset("account acct policy passport serial frame chassis vin customer client".split())
+_LONG_ID_KINDS = frozenset("account acct policy passport serial frame chassis vin customer client employee staff".split())
 
 # A number written right after the word for a phone is the phone's, whatever its groups look like;
 # a question that names another identifier ("bank account number") is not answered by it.
@@ -649,8 +670,7 @@ def _codes(text: str, question: str) -> list[str]:
         if re.match(r"\d", v) and (re.search(r"\d[ \u00a0.,']$", text[max(0, m.start() - 2):m.start()])
                                    or re.match(r"[.,]\d{2}(?!\d)", text[m.end():])):
             continue  # a group of an amount ("1 450,00", "1,0000"), not a code of its own
-        label = _ID_LABEL.search(text[max(0, m.start() - 30): m.start()])
-        if label and _ID_SHORT.get(label.group(1).lower(), label.group(1).lower()) not in _long_ids(question):
+        if _labelled_otherwise(text[max(0, m.start() - 30): m.start()], question):
             continue
         if (named and named.group(1).lower() in _LONG_ID_KINDS and sum(ch.isdigit() for ch in v) < 3
                 and not re.match(r" \d", text[m.end():])):  # (not "PZU-77 4410 2291": its groups follow)

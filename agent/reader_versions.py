@@ -363,10 +363,14 @@ _NEXT = re.compile(rf"^(?:the\s+)?{NEXT_WORDS}\s+[^\W\d_]+(?:[\s-]+[^\W\d_]+)?\s
                    r"(?:(?:is\s+|due\s+)?(?:at|on|in|by|due|am|le|el|il|op|på)\b[^.;]*)?\d", re.IGNORECASE)
 
 
+def _from_a_day_on_a_dated_page(st: "StatementHit", page=None) -> bool:
+    """On a page dated only by when it was last changed, a day the line's value holds from: "Day
+    care fee: P1,450 a month from September" in a post of 5 September."""
+    return page is not None and page(st) is not None and _FROM_DATE.search(st.text) is not None
+
+
 def _states_change_on_page(st: "StatementHit", written, page=None) -> bool:
-    """states_change, or on a page dated only by when it was last changed, a day its value holds
-    from: "Day care fee: P1,450 a month from September" in a post of 5 September."""
-    return states_change(st, written) or (page is not None and page(st) is not None and _FROM_DATE.search(st.text) is not None)
+    return states_change(st, written) or _from_a_day_on_a_dated_page(st, page)
 
 
 def tells_next(st: "StatementHit") -> bool:
@@ -686,7 +690,7 @@ def unnamed_changes(info: "QuestionInfo", named: list["Scored"], unnamed: list["
     out = []
     for c in unnamed:
         stated = states_change(c.statement, written)
-        if not c.typed or not (stated or _states_change_on_page(c.statement, written, page)):
+        if not c.typed or not (stated or _from_a_day_on_a_dated_page(c.statement, page)):
             continue
         # A person asked by the full name is written by the given name alone ("Priit has a new
         # number" for Priit Tamm's).

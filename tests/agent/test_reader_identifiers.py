@@ -185,3 +185,18 @@ def test_a_month_logs_day_is_no_code_and_a_booking_reference_no_flight_number():
     assert Reader(overlap_model()).read("What's the flight number for the Lagos trip?", [line]).kind == "abstained"
     # A code of that shape elsewhere is still one: "locker 12-14".
     assert typed_values("Gym: locker 12-14, padlock in the bag", "code", exclude="What's my locker number?") == ["12-14"]
+
+
+def test_an_identifier_labelled_as_another_kind_does_not_answer():
+    from agent.reader_question import typed_values
+    # An employee number is no passport number; a staff number is the employee number.
+    line = "Moselfin S.A.: Employee number MF-20417; badge for the building and the car park level -2."
+    assert typed_values(line, "code", "What is my passport number?") == []
+    assert typed_values(line, "code", "What's my staff number?") == ["MF-20417"]
+    # A supply point's EAN is no customer number; a policy labelled in Spanish is no employee number.
+    assert typed_values("Elektřina: ČEZ Prodej, EAN 859182400123456789, záloha 1 450 Kč/měs.", "code",
+                        "What's my ČEZ customer number?") == []
+    assert typed_values("GNP -- individual desde antes de Datalia, póliza LA-88301562.", "code",
+                        "What's my employee number at Datalia?") == []
+    assert typed_values("GNP -- individual desde antes de Datalia, póliza LA-88301562.", "code",
+                        "What's my GNP policy number?") == ["LA-88301562"]
