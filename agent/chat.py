@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings
 from agent.reader_relate import WordRelate
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
-from agent.reader_statements import _NEW_KEY, pronoun_followers, search_statements, statements_holding
+from agent.reader_statements import _NEW_KEY, _nearest_heading, pronoun_followers, search_statements, statements_holding
 from agent.reader_text import FAMILY_TITLES, STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -1012,9 +1012,7 @@ class ChatEngine:
         before = getattr(self.memory, "statements_before", None)
         if before is None or st.kind != "sentence":
             return None
-        prior = [p for p in before(st.id, 3) if p.path == st.path]
-        heading = st.topic
-        same = [p for p in prior if (p.topic[-1] if isinstance(p.topic, list) and p.topic else p.topic or "") == heading]
+        same = [p for p in before(st.id, 3) if p.path == st.path and _nearest_heading(p.topic) == st.topic]
         doctors = {d for p in same for d in _DOCTOR_NAME.findall(p.text)}
         return doctors.pop() if len(doctors) == 1 else None
 
