@@ -200,8 +200,11 @@ _CUR_BEFORE = (r"(?:(?-i:[A-Z]{2,3})\$(?=\s?\d)|rs\.?|inr|kshs?\.?|kes|ush|ugx|t
                # Bhutan, Laos, Myanmar, the Maldives, Fiji, Bangladesh: "BTN 3,600", "LAK 450,000".
                r"btn|lak|mmk|mvr|fjd|(?-i:" + _ISO_CODES + r")(?=\s?\d))"
                # Not a plate's letters ("BXRM 205"); the ngultrum, taka and kyat as written before
-               # their amount ("Nu. 3,600", "Tk. 1,200", "Ks. 50,000"), not Dutch "nu 3 keer".
-               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?)(?=\s?\d)"
+               # their amount ("Nu. 3,600", "Tk. 1,200", "Ks. 50,000"), not Dutch "nu 3 keer"; the
+               # boliviano without its dot ("Bs 450").
+               r"(?![a-z])|(?<![A-Za-z])(?-i:RM|Rp|Nu\.?|Tk\.?|Ks\.?|Bs)(?=\s?\d)"
+               # ... and the ariary, "Ar 40 000", with its thousands (not "Ar 5").
+               r"|(?<![A-Za-z])(?-i:Ar)(?=\s?\d{1,3}(?:[ ,.\u00a0]\d{3})+(?!\d))"
                # Malawi's kwacha, "MK720,000", "MK 1,350,000.00": with its thousands or cents (not a Golf "MK4").
                r"|(?<![A-Za-z])(?-i:MK)(?=\s?(?:\d{1,3}(?:,\d{3})+|\d+\.\d{2})\b)")
 _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|sek|nok|dkk|isk|zł|zl|pln|złotych|zlotys?|"
@@ -214,10 +217,11 @@ _CUR_AFTER = (r"(?:dollars|euros|pounds|rupees|rand|usd|eur|gbp|inr|zar|chf|kr|s
               # ... and South and Southeast Asia's, Fiji's: "450,000 kip", "3,600 ngultrum".
               r"kip|lak|btn|ngultrums?|taka|bdt|kyats?|mmk|rufiyaa|mvr|fjd|"
               # Panama's balboa and Eswatini's lilangeni: "780 balboas", "350 emalangeni".
-              r"balboas?|emalangeni|lilangeni|"
+              r"balboas?|emalangeni|lilangeni|ariary|"
               # West and Central Africa's franc: "70 000 FCFA", "5 000 F CFA", "12 000 francs CFA".
               r"f\.?\s?cfa|(?:francs?\s)?cfa|francs?|(?-i:" + _ISO_CODES + r"))"
-              r"(?![a-z])|(?-i:đ|Ft|DT|ALL)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
+              # Madagascar's ariary after its amount, "40 000 Ar" (a capital, then no letter).
+              r"(?![a-z])|(?-i:đ|Ft|DT|ALL|Ar)(?!\w)|/=")  # the forint as Hungary writes it: "235 000 Ft" (not "6 ft")
 # Digits of an amount; Swiss notes group thousands by an apostrophe and write whole francs with a
 # dash: "CHF 2'235.–", "Fr. 96.–".
 _DIGITS = r"\d(?:[\d,.]|['’](?=\d{3}))*(?:\.[–-](?!\d))?"

@@ -1652,3 +1652,15 @@ def test_an_acronym_is_said_in_another_script_or_spelled_out():
     licence = [hit("IDs: Driving licence: KA05 20140012345, valid till 01/11/2032.", line=7, path="/notes/ids.md", topic="IDs")]
     reading = Reader(overlap_model()).read("my DL number pls", licence)
     assert reading.kind == "answered" and "KA05 20140012345" in reading.answer, reading.answer
+
+
+def test_ariary_and_boliviano_are_money_as_their_notes_write_them():
+    """Madagascar's "40 000 Ar" (after the amount) and "Ar 40 000" (before it, with thousands); the
+    boliviano's "Bs 450" without its dot. Not a road's "Ar 5" nor a street's "Arnold"."""
+    assert money("Savings circle with the church women: 40 000 Ar every last Sunday.") == ["40 000 Ar"]
+    assert money("Rent Ar 900 000 a month; 1 800 000 ariary deposit") == ["Ar 900 000", "1 800 000 ariary"]
+    assert money("took the Ar 5 road past 35 Arnold Road") == []
+    assert money("the cuota de mantenimiento goes up to Bs 450 a month") == ["Bs 450"]
+    reading = Reader(overlap_model()).read("How much do I put into the savings circle?", [
+        hit("Monthly: Savings circle with the church women: 40 000 Ar every last Sunday.", line=20)])
+    assert reading.kind == "answered" and reading.value == "40 000 Ar"
