@@ -26,7 +26,7 @@ from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings
 from agent.reader_relate import WordRelate
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
-from agent.reader_statements import _NEW_KEY, _nearest_heading, pronoun_followers, search_statements, statements_holding
+from agent.reader_statements import _NEW_KEY, _nearest_heading, pronoun_followers, search_statements, statements_holding, statements_naming
 from agent.reader_text import FAMILY_TITLES, STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -68,6 +68,15 @@ STATEMENTS_K = 12
 # A given name as the subject of the question's verb, or right after "my brother": whom it asks of.
 _SUBJECT_NAME = re.compile(r"\b(?:(?i:does|did|is|was|has)\s+(?:(?i:my|our)\s+[a-z]+\s+)?|(?i:my|our)\s+[a-z]+\s+)([A-Z][\w-]+)(?=\s+[a-z]|\s*\?|$)")
 ABOUT_THEM_K = 6  # lines retrieved by the asked person's name alone
+# What a person's lines tell that changes, a new number or address on a diary's day.
+_CHANGING_CONTACTS = frozenset({"phone", "email"})
+# A note's time stamp written as one number ("see 202603101500"): a zettel's name, no phone.
+_STAMP = re.compile(r"20\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2,6}")
+GLOSSED_K = 6  # retrieved lines whose bracketed other name for the asked thing is searched too
+GLOSS_HITS_K = 4
+# "Building maintenance fee (cuota de mantenimiento)": a name, and in brackets two or more words
+# of letters calling the same thing otherwise.
+_GLOSS = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*)\s*\(((?:[^\W\d_]+\s+){1,3}[^\W\d_]+)\)")
 FOLLOWED_K = 6  # retrieved lines naming the asked person whose pronoun sentences after them are read too
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
 MENTIONS_K = 40
@@ -652,12 +661,31 @@ class ChatEngine:
                                           k=STATEMENTS_K, chunk_k=self.settings.memory.k)
                 statements += [s for s in extra if s.id not in seen]
             statements += self._about_them(part, statements)
+            statements += self._by_gloss(part, statements)
             statements += self._followers(part, statements)
             seen = {s.id for s in statements}
             statements += [s for s in statements_holding(self.memory, part[:2000]) if s.id not in seen]
             with self._lock:
                 readings.append(self._reader().read(part, statements, already_said=already, nicknames=nicknames))
         return readings
+
+    def _by_gloss(self, question: str, statements: list) -> list:
+        """Lines that call the asked thing by the other name a retrieved line glosses it with:
+        "Building maintenance fee (cuota de mantenimiento): Bs 380" is followed, months later, by
+        "the cuota de mantenimiento goes up to Bs 450", which shares no word with the question."""
+        asked = {stem(w) for w in content_words(question)}
+        seen = {s.id for s in statements}
+        extra: list = []
+        for st in statements[:GLOSSED_K]:
+            for m in _GLOSS.finditer(st.text):
+                named, gloss = content_words(m.group(1)), m.group(2)
+                if len({stem(w) for w in named} & asked) < 2 or {stem(w) for w in content_words(gloss)} & asked:
+                    continue  # the bracket must name the asked thing otherwise, not add to it
+                for hit in search_statements(self.memory, gloss, k=GLOSS_HITS_K, chunk_k=2):
+                    if hit.id not in seen and gloss.lower() in hit.text.lower():
+                        seen.add(hit.id)
+                        extra.append(hit)
+        return extra
 
     def _about_them(self, question: str, statements: list) -> list:
         """Lines about the person a question asks of ("What's Yavor's phone number?") that share no
@@ -681,7 +709,14 @@ class ChatEngine:
             spelled = cyrillic_spellings(name, texts)
             if not spelled and not any(re.search(rf"\b{re.escape(name)}\b", t) for t in texts):
                 continue  # nobody the notes retrieved name so
-            for hit in search_statements(self.memory, " ".join([name, *spelled]), k=ABOUT_THEM_K, chunk_k=2):
+            hits = search_statements(self.memory, " ".join([name, *spelled]), k=ABOUT_THEM_K, chunk_k=2)
+            if info.want in _CHANGING_CONTACTS and not name.isupper():
+                # Of the many lines that name them (in their own words, not a page's title: "31.01
+                # GP and dentist"), those holding a number or an e-mail at all.
+                said = re.compile(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])")
+                hits += statements_naming(self.memory, name, lambda t: bool(said.search(t)) and any(
+                    not _STAMP.fullmatch(v) for v in typed_values(t, info.want)), k=ABOUT_THEM_K)
+            for hit in hits:
                 if hit.id not in seen:
                     seen.add(hit.id)
                     extra.append(hit)
@@ -888,8 +923,10 @@ class ChatEngine:
         and name one Nokuthula in full ("Nokuthula Mokoena | 073 555 0102")."""
         if word.lower() not in FAMILY_TITLES:
             return None
+        # (A name of any alphabet: "babička Věra" beside "babička Marie" is a second grandmother.)
         given = {m.group(1) for text in self._mentions(word, limit=FULL_NAME_K)
-                 for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'-]*)\b(?!['’]s\b)", text)}
+                 for m in re.finditer(rf"\b{re.escape(word)}\s+([^\W\d_][\w'-]*)\b(?!['’]s\b)", text)
+                 if m.group(1)[0].isupper() and m.group(1)[1:2].islower()}
         if len(given) != 1:
             return None  # never written with a name, or with two ("Oma Ruth", "Oma Lies"): ask the notes as written
         full = self._full_name(given.pop())

@@ -261,6 +261,22 @@ def statements_holding(memory, question: str, *, k: int = 4) -> list[StatementHi
     return out
 
 
+def statements_naming(memory, name: str, keep, *, k: int = 4, limit: int = 40) -> list[StatementHit]:
+    """The lines that name `name` (full-text index) and that `keep` accepts: a person's changed
+    number, "Gergő új száma: +36 30 555 0467" is one of many lines naming
+    Gergő, and shares no other word with "What's Gergő's phone number?"."""
+    find = getattr(memory, "statements_mentioning", None)
+    if find is None:
+        return []
+    out: list[StatementHit] = []
+    for st in find(name, limit=limit):
+        if keep(st.text) and all(h.id != st.id for h in out):
+            out.append(StatementHit(**_as_dict(st), rank=len(out)))
+            if len(out) >= k:
+                break
+    return out
+
+
 def _context(hit: StatementHit, before) -> str:
     """The sentences before a pronoun sentence under the same heading (its antecedents); for a
     sentence that opens on "The", the sentences before it in its own paragraph."""

@@ -515,3 +515,68 @@ def test_the_doctor_who_prescribed_a_medicine_is_the_one_the_section_names_befor
     with engine_over(tmp_path, notes) as (eng, _):
         answer = eng.ask("What is the phone number of the doctor who prescribed my Concor?")
         assert answer.kind == "answered" and "010 55 58 90" in answer.answer and "22 41 07" not in answer.answer
+
+
+def test_a_new_number_told_among_many_lines_naming_someone_is_found_by_their_name(tmp_path):
+    """"Gergő új száma: +36 30 555 0467" in a diary is one of many lines naming Gergő and shares
+    no other word with "What's Gergő's phone number?": the lines naming him that hold a number
+    are looked up, and the diary's newer number answers over the contact table's."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "contacts.md").write_text("# Contacts\n\n| Name | Phone |\n|---|---|\n| Fazekas Gergő | +36 20 555 8812 |\n"
+                                       "| Szilágyi Gábor | +36 30 555 7788 |\n| Vass Réka | +36 20 555 4410 |\n")
+    (notes / "car.md").write_text("# Cars\n\n" + "".join(f"- Gergő's Octavia: {t}\n" for t in (
+        "plate AE KZ-318", "2020, 2.0 TDI kombi", "inspection valid to 2027-06-14", "insurance with Allianz, Gergő pays",
+        "winter tyres in the garage", "Gergő drives it to work", "Gergő washes it on Sundays", "service at Csaba, Gergő books it",
+        "Gergő's parking card in the glovebox", "vignette: Pest county, Gergő renews it")))
+    (notes / "home.md").write_text("# Home\n\n" + "".join(f"- {t}\n" for t in (
+        "Gergő pays half of Netflix", "Gergő's birthday dinner at Rozmaring", "Gergő designs the seating cards",
+        "Gergő cannot remember the relatives", "the flat insurance is in Gergő's name")))
+    (notes / "2026-11.md").write_text("# Diary, November 2026\n\n## 2026-11-02\n\n"
+                                      "Gergő új száma (céges váltás miatt új SIM): +36 30 555 0467. A régit december végéig megtartja.\n")
+    with engine_over(tmp_path, notes) as (eng, memory):
+        from agent.reader_statements import search_statements
+
+        named = search_statements(memory, "Gergő phone", k=2)
+        extra = eng._about_them("What's Gergő's phone number?", named)
+        assert any("0467" in s.text for s in extra)
+        answer = eng.ask("What's Gergő's phone number?")
+        assert answer.kind == "answered" and "+36 30 555 0467" in answer.answer and "8812" not in answer.answer, answer.answer
+
+
+def test_a_thing_glossed_in_the_notes_language_is_also_looked_up_by_that_name(tmp_path):
+    """"Building maintenance fee (cuota de mantenimiento): Bs 380" and, later, "the cuota de
+    mantenimiento goes up to Bs 450": the newer line shares no word with the English question
+    but is found by the bracketed name, and its amount is the one in force."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "flat.md").write_text("# The flat\n\n- Building maintenance fee (cuota de mantenimiento): Bs 380 a month, paid to the administrator.\n"
+                                   "- Electricity: DELAPAZ, customer code 1044-2871.\n")
+    (notes / "journal.md").write_text("# Journal\n\n## 2026-10-26\n\n"
+                                      "Building meeting: the cuota de mantenimiento goes up to Bs 450 a month from November.\n")
+    with engine_over(tmp_path, notes) as (eng, memory):
+        from agent.reader_statements import search_statements
+
+        retrieved = [s for s in search_statements(memory, "building maintenance fee", k=1)]
+        assert "Bs 380" in retrieved[0].text
+        assert any("Bs 450" in s.text for s in eng._by_gloss("How much is the building maintenance fee?", retrieved))
+        # A bracket that only adds a word to the asked thing is no other name for it.
+        assert eng._by_gloss("How much is the electricity?", retrieved) == []
+        answer = eng.ask("How much is the building maintenance fee?")
+        assert answer.kind == "answered" and "Bs 450" in answer.answer, answer.answer
+
+
+def test_a_family_title_written_before_two_names_of_any_alphabet_is_two_people(tmp_path):
+    """"babička Marie" and "babička Věra": the title stands for neither alone, so "babička's
+    address" is not asked of Marie's card; with one babička in the notes it is."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Rodina\n\n- babička Marie (mamčina máma) – Prostějov\n- babička Věra (Ondrova máma) – Zlín\n")
+    (notes / "contacts.md").write_text("# Contacts\n\n- Marie Zapletalová: Husovo náměstí 7, Prostějov\n- Věra Malá: Štefánikova 30, Zlín\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        assert eng._titled("babička") is None
+        answer = eng.ask("What's babička's address?")
+        assert answer.kind == "ambiguous" and "Marie" in answer.answer and "Věra" in answer.answer, answer.answer
+        (notes / "family.md").write_text("# Rodina\n\n- babička Marie (mamčina máma) – Prostějov\n")
+        eng.memory.index([notes])
+        assert eng._titled("babička") == "Marie Zapletalová"
