@@ -59,7 +59,7 @@ from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_c
 from agent.reader_doctors import listed_doctors
 from agent.reader_kin import named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
-from agent.reader_policies import asks_my_insurance, listed_policies
+from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
@@ -94,6 +94,7 @@ W_COVER = 1.0
 W_TYPE = 0.5
 W_RANK = 0.2
 W_OTHER = 1.0
+PRE_UNNAMED = 0.25  # (preranking only) a line that leaves out the name the question gives
 W_DEFINE = 0.5
 W_RECENT = 0.2
 W_RECENT_NOW = 0.5
@@ -236,6 +237,22 @@ def note_context(path: str, line: int) -> str:
 
 
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
+
+
+def _someone_else(text: str, question: str) -> bool:
+    """Whether a line names a person the question does not, inside its text: "Név: Szilágyi Gábor;
+    Telefon: ..." does; a word that only opens a sentence ("body: Mulla on uusi numero"), an
+    acronym ("SIM") or a key does not."""
+    asked = {stem(w) for w in words(question)}
+    for n in names(text):
+        if any(stem(w) in asked for w in n.split()) or not re.search(r"[a-zß-ÿ]", n):
+            continue
+        at = text.find(n)
+        before = text[:max(at, 0)]
+        if at <= 0 or re.search(r"[.!?]\s*$", before) or re.search(r"[:;|]\s*$", before) and " " not in n:
+            continue
+        return True
+    return False
 
 
 def _names_another(st: StatementHit, question: str) -> bool:
@@ -456,6 +473,11 @@ def _subject_of_verb(question: str, phrase: list[str]) -> list[str]:
     return [w for w in phrase[:-1] if stem(w) not in KIND_WORDS["date"] | KIND_WORDS["time"]]
 
 
+# What "the account number" of a named provider is asked as, and the bare column that gives it.
+_ACCOUNT_ASKED = {"id", "number", "no", "num", "account", "acct", "customer", "client", "reference", "ref"}
+_BARE_NUMBER_KEYS = {"number", "no", "nr", "num", "id", "ref", "reference", ""}
+
+
 class Reader:
     def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None,
                  recall: Recall | None = None, mentions: Callable[[str], list[str]] | None = None):
@@ -514,6 +536,8 @@ class Reader:
         by_given: set[str] = set()  # lines that call the one asked of by the given name alone
         given_alone = self._given_name_alone(info) if what_is else None
         acronyms = set(re.findall(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", info.text))
+        # A person's number or e-mail asked by their name (not an acronym's: "my GP's phone number").
+        person_asked = info.want in ("phone", "email") and any(re.search(r"[^\W\d_][a-zß-ÿ]", n) for n in named_apart)
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -795,6 +819,11 @@ class Reader:
             define = defines(info, st) or (not what_is and about(info, st))
             mine = what_is and define and bool(re.search(r"\b(?:my|our)\b", st.text, re.IGNORECASE))
             prerank = cover + (0.5 if typed else 0.0) + 0.3 / (st.rank + 1) - (W_OTHER if other else 0.0)
+            if person_asked and not names_ok and _someone_else(st.text, info.text):
+                # Someone else's row ("Név: Szilágyi Gábor; Telefon: ...") goes after the lines that
+                # name the one asked of ("Gergő új száma: ..."), for the few candidates read. (Not a
+                # line that names no one: "Mulla on uusi numero ..." in Antti's own message.)
+                prerank -= PRE_UNNAMED
             if what_is and _contact_only(info, st):
                 # An address book's card repeats the name on every line ("Choi Yuna: surname:
                 # Choi"); the line that says who she is must not be crowded out of the few read.
@@ -901,8 +930,11 @@ class Reader:
             # ... unless every other word of its name keys the line ("bike lock: 4197").
             secret = SECRET_NOUNS.search(info.text.lower())
             others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
+            # (A code named by its acronym is said by it: "eic = 38ZEE-00184427-K" is the EIC code.)
+            acronyms = [n for n in info.names if n.isupper() and len(n) >= 2]
             cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
-                                                      or (others and all(o in _terms_of(c.statement) for o in others)))]
+                                                      or (others and all(o in _terms_of(c.statement) for o in others))
+                                                      or any(re.search(rf"\b(?i:{re.escape(a)})\b", c.statement.text) for a in acronyms))]
             if secret:
                 cands = [c for c in cands if not secret_kept_elsewhere(c.statement.text)]
             elif re.search(r"\b(?:ref|reference)\b", info.text.lower()):
@@ -1095,7 +1127,11 @@ class Reader:
         mine = reading.kind == "answered" and reading.statement is not None and not info.names and _relative_itself(info) is None \
             and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text))
         parallel = None if already_said or reading.kind != "answered" or mine else (
-            parallel_records(info, cands, written=written_date, pool=pool)
+            # "What's my insurance policy number?" over a car policy with Foyer and a home one
+            # with La Luxembourgeoise: which insurer, whatever else tells the two lines apart.
+            (listed_policy_numbers(self._lines_naming(("insurance", "policy"), cands[:8], statements))
+             if asks_my_policy_number(info.text) and not info.names else None)
+            or parallel_records(info, cands, written=written_date, pool=pool)
             or parallel_codes(info, cands, written=written_date, terms=_terms_of, pool=pool)
             or parallel_keys(info, cands, written=written_date, pool=pool)
             # ... and, failing records of one note, "When does my insurance renew?" over a car policy
@@ -1250,6 +1286,15 @@ class Reader:
         if info.names and asked and all(w.lower() in ("id", "number", "no", "num") for w in asked) and re.search(
                 rf"\b{re.escape(info.names[0])}\s*(?:id|no\.?|number|#)?\s*:\s*\S", st.text, re.IGNORECASE):
             return True  # "UPI: rohan@okhdfc" is the UPI ID; "Flying Blue: 2291 4471 055" the Flying Blue number
+        if info.want == "code" and best.typed and any(
+                n.isupper() and len(n) >= 2 and re.search(rf"\b(?i:{re.escape(n)})\b\W{{0,3}}(?:[^\W\d_]+\W{{1,3}}){{0,6}}{re.escape(v)}", st.text)
+                for n in info.names for v in best.typed):
+            return True  # "EIC kód on the faktúra is 24ZZS6128405000X": the code the acronym names, whatever it is for
+        if info.names and best.names_ok and best.typed and asked and all(w.lower() in _ACCOUNT_ASKED for w in asked) \
+                and any(t in v and k.strip(" .#:").lower() in _BARE_NUMBER_KEYS for k, v in (st.fields or {}).items() for t in best.typed):
+            # A bills table's row, "Water: Who: Nam Papa Vientiane; Number: NP-318204": the number
+            # the named provider keeps is the account (customer, reference) number asked of it.
+            return True
         low_q = info.text.lower()
         for m in _KIND_MODIFIER.finditer(st.text.lower()):
             if m.group(2) in low_q.split() or stem(m.group(2)) in {stem(w) for w in asked}:
@@ -1424,11 +1469,16 @@ class Reader:
             accounts = listed_accounts(self._lines_naming(ACCOUNT_WORDS, cands[:8], everything))
             if accounts:
                 return accounts
-        if _GRAN_ASKED.search(info.text):
+        if gran := _GRAN_ASKED.search(info.text):
             # "When is grandma's birthday?" where the notes call two women "Grandma Nkechi" and
             # "Babcia Halina" (or "Oma Hilde" and "Teta Salma"): the children's two grandmothers.
-            grans = _titled_grandmothers(self._lines_naming(_GRAN_TITLES, cands[:6], everything))
-            if len(grans) >= 2:
+            # Asked by the notes' own word ("babka's"), only the women called so ("Baba Mila" is
+            # the other side's); and a name after the word, typed in lower case ("nenek esah
+            # tinggal di mana"), says which.
+            word = gran.group(0).lower()
+            titles = _GRAN_TITLES if word in _GRAN_ENGLISH else tuple(t for t in _GRAN_TITLES if t.lower() == word)
+            grans = _titled_grandmothers(self._lines_naming(titles, cands[:6], everything), titles)
+            if len(grans) >= 2 and not any(re.search(rf"\b{re.escape(g.split()[-1].lower())}\b", low) for g in grans):
                 return grans
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
@@ -1613,19 +1663,25 @@ _DOCTOR = re.compile(r"\b((?:Dr|Dra|MUDr|MDDr)\.?)\s+((?:[A-Z][\w'’-]+\s+){0,2
 
 
 # A grandmother asked of by the word alone, not by a name after it ("Grandma Akosua's birthday").
-_GRAN_ASKED = re.compile(r"\b(?i:grandma|granny|grandmother|gran|nana)\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
 # What a grandmother is called before her name, in English and in the languages notes mix in.
 _GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vovó", "Teta", "Babcia", "Babka", "Baba", "Babička",
-                "Abuela", "Abuelita", "Nonna", "Mormor", "Farmor", "Mummo", "Yiayia", "Bebia", "Vanaema", "Nenek")
+                "Abuela", "Abuelita", "Nonna", "Mormor", "Farmor", "Mummo", "Yiayia", "Bebia", "Vanaema", "Nenek",
+                "Tatik", "Gogo", "Ouma", "Bubbe")
+# A grandmother asked of by the word, in English or as the notes call her ("What's babička's
+# address?", "tatik's phone number"), not by her name ("Oma Hilde's birthday").
+_GRAN_ASKED = re.compile(r"\b(?i:grandma|granny|grandmother|gran|nana|" + "|".join(t.lower() for t in _GRAN_TITLES)
+                         + r")\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
+_GRAN_ENGLISH = frozenset("grandma granny grandmother gran nana".split())
 _GRAN = re.compile(r"(?<![\w'’])(?i:" + "|".join(_GRAN_TITLES) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
 
 
-def _titled_grandmothers(texts: Sequence[str]) -> list[str]:
-    """The different women the lines call "Grandma ...", "Oma ...", "babka ...", each once by her
-    name ("Grandma Nkechi" and "Nne Nkechi" are one)."""
+def _titled_grandmothers(texts: Sequence[str], titles: Sequence[str] = _GRAN_TITLES) -> list[str]:
+    """The different women the lines call "Grandma ...", "Oma ...", "babka ..." (of `titles`), each
+    once by her name ("Grandma Nkechi" and "Nne Nkechi" are one)."""
     found: dict[str, str] = {}
+    called = _GRAN if titles is _GRAN_TITLES else re.compile(r"(?<![\w'’])(?i:" + "|".join(titles) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
     for text in texts:
-        for m in _GRAN.finditer(text):
+        for m in called.finditer(text):
             name = m.group(1)
             if name.lower() in STOP_WORDS or name.lower() in MONTHS or name in found:
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from agent.reader_text import dates, names
+from agent.reader_text import dates, money, names
 from memory.gloss import english_for
 
 _ASKED = re.compile(r"\b(?:my|our)\s+(?:insurance|policy)\b.*\b(?:renew|renews|renewal|expire|expires|expiry|due|valid|run out|end)\b",
@@ -26,7 +26,7 @@ _NOT_INSURER = re.compile(r"^(?:policy|insurance|car|home|house|contents|health|
                           r"my|our|the|renews?|expires?|premium|cover|allrisk|oc|ac)$", re.IGNORECASE)
 
 
-_POLICY_WORD = re.compile(r"(?i)(?:polis|policy|insur|vakuut|ubezpiecz|versicher|verzeker|assur|segur)")
+_POLICY_WORD = re.compile(r"(?i)(?:polis|policy|insur|vakuut|ubezpiecz|versicher|verzeker|assur|segur|police\b|p[oó]liza|polizz|ap[oó]lice|forsikr|försäkr|pojist)")
 
 
 def asks_my_insurance(question: str) -> bool:
@@ -49,4 +49,54 @@ def listed_policies(texts: Iterable[str]) -> list[str]:
         if insurer is None:
             continue
         found.setdefault(insurer.split()[0].lower(), insurer)
+    return list(found.values()) if len(found) >= 2 else []
+
+
+# "What's my insurance policy number?", "the policy number of my insurance", "our insurance number":
+# the insurance left unqualified (not "my car insurance", "my Fremtind policy").
+_NUMBER_ASKED = re.compile(r"\b(?:my|our|the)\s+(?:insurance\s+(?:policy\s+)?|policy\s+)(?:number|no\.?|nr\.?|#)(?!\w)"
+                           r"|\bpolicy (?:number|no\.?) of (?:my|our|the) insurance\b", re.IGNORECASE)
+# A policy's code: letters and four digits or more, in groups ("AU 7734 2190", "SH-22-0093418").
+_POLICY_CODE = re.compile(r"(?<![\w])[A-Z]{0,5}[- ]?\d(?:[\dA-Z]|[ .\-/](?=[\dA-Z])){3,30}")
+_POLICY_BEFORE = re.compile(r"(?i)(?:polis\w*|polic\w*|polizz\w*|p[oó]liza|ap[oó]lice|police|pojistk\w*|forsikringsnummer|"
+                            r"försäkringsnummer|vakuutusnumero)\W{1,3}(?:(?:no|nr|number|n[°º]|#)\W{0,3})?[A-Z]{0,5}[- ]?$")
+_INSURER_NAME = re.compile(r"(?i)\b(?:insurance|assurance|assurances|mutual|seguros?|versicherung\w*|takaful|verzekering\w*|"
+                           r"forsikring|försäkring\w*|assicurazioni|ubezpiecze\w*|pojišťovna|sigorta)\b")
+# A line that tells a policy ended is no policy of now.
+_ENDED = re.compile(r"\b(?:cancel+ed|cancel+ation|terminated|old policy|former|no longer|switched from|ended)\b", re.IGNORECASE)
+
+
+def asks_my_policy_number(question: str) -> bool:
+    # (Not a policy the question says which of: "the policy number of my car insurance", "my
+    # Fremtind policy number".)
+    qualified = re.search(r"(?i)\b(?!(?:my|our|the|your|of|insurance|what|whats|what's|is)\b)[\w'’-]+\s+(?:insurance|policy)\b", question)
+    return bool(_NUMBER_ASKED.search(question)) and not qualified
+
+
+def listed_policy_numbers(texts: Iterable[str]) -> list[str]:
+    """The insurers of the lines that give a policy's number, each once with it ("Santam
+    (SH 20931577)"); [] when fewer than two insurers. A date, an amount or a phone number is no
+    policy number."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if not (_SAYS.search(text) or _POLICY_WORD.search(text) or "insurance" in english_for(text)) or _ENDED.search(text):
+            continue
+        spent = " ".join(dates(text) + money(text))
+        # The code after the word for a policy ("policy SH 20931577", "Polizze Nr. 71-4428193-5"),
+        # not a claim's ("Schadennummer 26-WS-04417") or a phone's.
+        code = next((m.group(0).strip() for m in _POLICY_CODE.finditer(text)
+                     if sum(ch.isdigit() for ch in m.group(0)) >= 5 and m.group(0).strip() not in spent
+                     and _POLICY_BEFORE.search(text[max(0, m.start() - 30):m.start()])), None)
+        if code is None or any(code in f for f in found.values()):
+            continue  # (one policy told twice, beside the car it covers: "Superb (AU 7734 2190)")
+        body = text.rsplit(": ", 1)[-1] if text.count(": ") <= 2 else text
+        named = [n for n in names(body) if not all(_NOT_INSURER.match(w) for w in n.split()) and n not in code
+                 and not re.search(r"\d", n) and not _POLICY_WORD.match(n)]
+        # The insurer before the car it covers: "The Fortuner also has full cover with Alianza
+        # Seguros, policy AUT-118-40277" (a name that says it insures, or that the cover is with).
+        insurer = next((n for n in named if _INSURER_NAME.search(n) or re.search(rf"\b(?:with|by|from)\s+{re.escape(n)}", body)),
+                       named[0] if named else None)
+        if insurer is None:
+            continue
+        found.setdefault(insurer.split()[0].lower(), f"{insurer} ({code})")
     return list(found.values()) if len(found) >= 2 else []

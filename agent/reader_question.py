@@ -389,7 +389,9 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "time": lambda t: times(t) or _loose_hours(t),
         "phone": phones,
         "money": lambda t: money(t) or _money_columns(t) or (_bare_amounts(t) if _MONEY_WORDS.search(t) else []),
-        "number": lambda t: [n for n in numbers(t) if not _in_date(n, t)],
+        # (A count or a size, not a model's or a serial's code: "SUN-5K" is no number of panels,
+        # "WTU244C1187" no frame size; "EU 38", "No. 17" and a spelled "four" are.)
+        "number": lambda t: [n for n in numbers(t) if not _in_date(n, t) and not (re.match(r"[^\W\d_]{3}", n) and re.search(r"\d", n))],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "percent": lambda t: [m.group(0) for m in _PERCENT.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],

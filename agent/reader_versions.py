@@ -133,6 +133,8 @@ REVISES = re.compile(
     r"цена|парола|тарифа)|смени\w*|смених\w*|сменен\w*|се мест\w*|премести\w*|преместен\w*|вдигна\w*|повиши\w*|"
     r"намали\w*|от (?:януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември|"
     r"следващ\w*|тази седмица)|по-рано беше|беше \d)(?!\w)"
+    # Hungarian: "Gergő új száma: ..." (his new number), "új címünk" (our new address)
+    r"|\búj (?:száma|számom|számunk|telefonszáma|telefonszámom|címe|címem|címünk|e-?mail címe)\b"
     # Hebrew, its one-letter words glued on ("ובמקום"): "במקום 109" (instead of), "מעכשיו" (from now on),
     # "נדחה ל-8.12" (postponed to), "זז ל" (moved to), "עוברת לימי ראשון" (moves to), "עולה מ-180 ל-220"
     r"|(?<![\u05d0-\u05ea])[ושה]?(?:במקום|מעכשיו|מעתה|נדחה|נדחתה|נדחו|הוקדם|הוקדמה|שינוי|מספר חדש|כתובת חדשה|"
@@ -327,7 +329,12 @@ def _change_gives(c: "Scored") -> bool:
     # swimming is on Wednesday evening 18:00")
     if not revises(c.statement) or _UPDATE_MARK.search(c.statement.text) or _FROM_NOW.search(c.statement.text) or not numeric:
         return True
-    return changed_value(c.statement.text, numeric, before=30, after=30)  # "10.15 instead of lørdag"
+    # ("10.15 instead of lørdag"; a bracketed aside does not part the change from its value:
+    # "Gergő új száma (céges váltás miatt új SIM): +36 30 555 0467")
+    return any(changed_value(text, numeric, before=30, after=30) for text in (c.statement.text, _ASIDE.sub("", c.statement.text)))
+
+
+_ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 
 
 _FROM_NOW = re.compile(r"\bfrom now on\b", re.IGNORECASE)
@@ -353,7 +360,8 @@ def states_change(st: "StatementHit", written) -> bool:
     day it was written; on a line with no date of its own, a day its value holds from that opens
     it ("From September the školné is 1 300 Kč a month"; not "Lease from 01/02/2024, 3 years")."""
     when = when_written(st, written)
-    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or in_force_from(st, when) is not None or when is not None and tells_next(st)
+    # (A promotion is a change of the job title: "¡me promovieron a Senior Data Scientist!")
+    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or bool(_PROMOTED.search(st.text)) or in_force_from(st, when) is not None or when is not None and tells_next(st)
             or when is None and _FROM_DATE.match(re.sub(r"^[^:]{0,40}:\s*", "", st.text).lstrip()) is not None)
 
 
@@ -437,7 +445,9 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return bool(live) and bool(b.typed) and set(c.typed) != set(b.typed)
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
     # of the asked thing, not only of whom ("Bea's shoe size now 12" for "beas allergy").
-    named = info.names + names(b.statement.text) + names(c.statement.text)
+    # (Not a key the line opens on: "Title: Data Scientist" says the title, nobody's name.)
+    named = info.names + [n for st in (b.statement, c.statement) for n in names(st.text)
+                          if not re.search(rf"(?:^|[;|]\s*){re.escape(n)}\s*:", st.text)]
     # (Not a test's name: "HbA1c" is what is asked, nobody's.)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
     return ((revises(c.statement) or bool(promotion_words(info.terms, c.statement.text)) or tells_next(c.statement))
@@ -596,7 +606,11 @@ _PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+t
                        r"|\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+I(?:'m|’m|\s+am|\s+will\s+be)(?:\s+the)?"
                        # ... and in French: "PROMOTION : je deviens Responsable des opérations"
                        r"|\b(?:dem|they)\s+promote\s+(?:mi|me)\b[\s!.]*"  # Kriol: "BIG NEWS: dem promote mi!! Branch Supervisor"
-                       r"|\bje\s+(?:deviens|suis\s+promue?\s+(?:au\s+poste\s+de\s+)?|suis\s+nommée?)(?:\s+(?:la|le))?)"
+                       r"|\bje\s+(?:deviens|suis\s+promue?\s+(?:au\s+poste\s+de\s+)?|suis\s+nommée?)(?:\s+(?:la|le))?"
+                       # Spanish and Portuguese: "¡me promovieron a Senior Data Scientist!", "fui promovida a"
+                       r"|\bme\s+(?:promovieron|ascendieron|promoveram|promoverão)\s+a\b|\bfui\s+(?:promovid[oa]|ascendid[oa])\s+a\b"
+                       # "the promotion is approved: I am a Senior Planning Engineer"
+                       r"|\bpromotion\b[^.!?]{0,40}?\bI(?:'m|’m|\s+am)(?:\s+now)?\s+(?:an?|the)\b)"
                        r"\s+(?-i:[A-Z])", re.IGNORECASE)
 _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 

@@ -75,3 +75,21 @@ def test_a_bare_number_on_a_phone_line_is_no_account_number():
     lines = [hit("name: Larch Bank helpline; phone number: 000 447 219 836; account manager: Ruth", line=3, rank=0,
                  path="/notes/contacts.md", topic="Contacts")]
     assert Reader(overlap_model()).read("What is my Larch Bank account number?", lines).kind == "abstained"
+
+
+def test_a_providers_bare_number_column_is_its_account_number():
+    """A bills table, "| Water | Nam Papa Vientiane | NP-318204 |": the number the named provider
+    keeps is what "our Nam Papa account number" and "the customer number" ask. A provider the
+    table does not name is not answered from another's row."""
+    fields = {"What": "Water", "Who": "Nam Papa Vientiane", "Number": "NP-318204", "Notes": "monthly, about 90,000 kip"}
+    water = hit("Water: Who: Nam Papa Vientiane; Number: NP-318204; Notes: monthly, about 90,000 kip", line=16,
+                path="/notes/HouseAndBills.md", topic="Bills", fields=fields)
+    net_fields = {"What": "Internet", "Who": "Lao Telecom fibre 100 Mbps", "Number": "LTC-FTTH-559013", "Notes": "399,000 kip a month"}
+    net = hit("Internet: Who: Lao Telecom fibre 100 Mbps; Number: LTC-FTTH-559013; Notes: 399,000 kip a month", line=17, rank=1,
+              path="/notes/HouseAndBills.md", topic="Bills", fields=net_fields)
+    reading = Reader(overlap_model()).read("What's our Nam Papa account number?", [water, net])
+    assert reading.kind == "answered" and "NP-318204" in reading.answer and "LTC" not in reading.answer
+    reading = Reader(overlap_model()).read("What is our Lao Telecom customer number?", [water, net])
+    assert reading.kind == "answered" and "LTC-FTTH-559013" in reading.answer
+    reading = Reader(overlap_model()).read("What's our Unitel account number?", [water, net])
+    assert reading.kind == "abstained"

@@ -220,6 +220,26 @@ def test_my_insurance_over_two_policies_is_asked_about_by_insurer():
     assert listed_policies(["Car: Folksam, policy FB 88-40213, renews 2027-01-31", "Home: Länsförsäkringar, policy LFG-5527310"]) == []
 
 
+def test_my_insurance_policy_number_over_two_insurers_is_asked_about_by_insurer():
+    """"What's my insurance policy number?" over a home policy with Nacional Seguros and the car's
+    with Alianza Seguros: which insurer, named as the line does (not by the car it covers), each
+    with its number. A claim's number, a phone or one policy told twice is no second policy."""
+    from agent.reader_policies import asks_my_policy_number, listed_policy_numbers
+
+    lines = [hit("2026-03-09: Flat insurance: Nacional Seguros, home policy HOG-5520931 (fire, earthquake, theft of contents).", line=4),
+             hit("The Fortuner also has full cover with Alianza Seguros, policy AUT-118-40277, renews 15/01.", line=9, rank=1)]
+    reading = Reader(overlap_model(policy=0.5)).read("What's my insurance policy number?", lines)
+    assert reading.kind == "ambiguous" and reading.answer == (
+        "Your notes mention Nacional Seguros (HOG-5520931) and Alianza Seguros (AUT-118-40277). Which one do you mean?")
+    for question in ("What is the policy number of my insurance?", "What is our insurance policy number?", "my policy no?"):
+        assert asks_my_policy_number(question), question
+    for question in ("What's the car insurance policy number?", "What is my Fremtind policy number?", "What's my social insurance number?"):
+        assert not asks_my_policy_number(question), question
+    assert listed_policy_numbers(["Home: Atlas Insurance, policy HC 2215087, renews on 01/04.",
+                                  "Atlas Insurance claim: Schadennummer 26-WS-04417, call +356 2555 0101",
+                                  "Car: Skoda Superb, policy HC 2215087 (see home)"]) == []
+
+
 def test_two_doctors_are_named_with_the_title_as_the_notes_write_it():
     from agent.reader import _titled_doctors
 

@@ -200,3 +200,25 @@ def test_an_identifier_labelled_as_another_kind_does_not_answer():
                         "What's my employee number at Datalia?") == []
     assert typed_values("GNP -- individual desde antes de Datalia, póliza LA-88301562.", "code",
                         "What's my GNP policy number?") == ["LA-88301562"]
+
+
+def test_a_code_named_by_its_acronym_is_said_by_the_acronym_whatever_it_is_for():
+    """"What is the EIC code of our electricity connection?": a TOML table's "electricity: eic:
+    38ZEE-00184427-K" and a voice memo's "EIC kód on the faktúra is 24ZZS6128405000X" give it,
+    though neither says "code" and "connection" in English. A code under another acronym does not."""
+    toml = hit("electricity: eic: 38ZEE-00184427-K", line=29, path="/notes/data/home.toml", topic="electricity",
+               fields={"eic": "38ZEE-00184427-K"})
+    memo = hit("EIC kód on the faktúra is 24ZZS6128405000X.", line=10, path="/notes/memos/2026-09-12.txt")
+    for line, code in ((toml, "38ZEE-00184427-K"), (memo, "24ZZS6128405000X")):
+        reading = Reader(overlap_model()).read("What is the EIC code of our electricity connection?", [line])
+        assert reading.kind == "answered" and code in reading.answer, reading.answer
+    other = hit("electricity: mpan: 1200 0531 4477 82", line=30, path="/notes/data/home.toml", topic="electricity",
+                fields={"mpan": "1200 0531 4477 82"})
+    assert Reader(overlap_model()).read("What is the EIC code of our electricity connection?", [other]).kind == "abstained"
+
+
+def test_a_count_or_a_size_is_no_models_or_serials_code():
+    assert typed_values("Solar: Deye SUN-5K hybrid inverter with a 10 kWh battery", "number") == ["10"]
+    assert typed_values("Bike: Frame serial: WTU244C1187.", "number") == []
+    assert typed_values("Shoes: EU 38, allotment No. 17", "number") == ["EU 38", "17"]
+    assert typed_values("On call: one week in four.", "number") == ["one", "four"]

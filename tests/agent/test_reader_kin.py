@@ -145,3 +145,31 @@ def test_an_in_law_glossed_whole_is_said():
     # French "beau-frère" is a brother-in-law; its words apart are only "beau" and "frère" (brother).
     assert says_kind("Notes: beau-frère (frère de Malik), Montréal", "brother-in-law")
     assert not says_kind("Notes: frère de Malik, Montréal", "brother-in-law")
+
+
+def test_a_grandmother_asked_by_the_notes_own_word_for_her_is_asked_back_when_two_are_called_so():
+    """"tatik Gayane" and "tatik Hasmik" (Armenian for grandmother): "tatik's phone number" asks
+    which; asked by her name, or with one tatik in the notes, it is answered."""
+    gayane = hit("Family: tatik Gayane (mobile) - 077 555 132", line=9, path="/notes/contacts.md", topic="Family")
+    hasmik = hit("Family: tatik Hasmik - 094 555 287 (Vanadzor)", line=10, rank=1, path="/notes/contacts.md", topic="Family")
+    reading = Reader(overlap_model()).read("What is tatik's phone number?", [gayane, hasmik])
+    assert reading.kind == "ambiguous" and "Gayane" in reading.answer and "Hasmik" in reading.answer
+    reading = Reader(overlap_model()).read("What is tatik Hasmik's phone number?", [gayane, hasmik])
+    assert reading.kind == "answered" and "094 555 287" in reading.answer
+    reading = Reader(overlap_model()).read("What is tatik's phone number?", [gayane])
+    assert reading.kind == "answered" and "077 555 132" in reading.answer
+
+
+def test_a_grandmother_asked_by_one_languages_word_is_not_the_one_called_by_anothers():
+    """"babka Anna" (Slovak) and "Baba Mila" (the Serbian side): "babka's" asks of Anna alone, while
+    "grandma's" may mean either. "nenek esah tinggal di mana" names her, in lower case."""
+    anna = hit("babka Anna turns 90 in November, party in Nitra.", line=3, path="/notes/family.md")
+    mila = hit("Baba Mila lives in Novi Sad with deda.", line=4, rank=1, path="/notes/family.md")
+    assert Reader(overlap_model()).read("Where does babka live?", [anna, mila]).kind != "ambiguous"
+    reading = Reader(overlap_model()).read("Where does grandma live?", [anna, mila])
+    assert reading.kind == "ambiguous" and "Anna" in reading.answer and "Mila" in reading.answer
+    esah = hit("Nenek & Pakcik: Nenek Esah (mak Ayah) - Kampong Keriam, Tutong.", line=5, path="/notes/keluarga.md")
+    timah = hit("Nenek Timah (mak Ibu) - Seria.", line=6, rank=1, path="/notes/keluarga.md")
+    assert Reader(overlap_model()).read("where does nenek live", [esah, timah]).kind == "ambiguous"
+    reading = Reader(overlap_model()).read("nenek esah tinggal di mana", [esah, timah])
+    assert reading.kind == "answered" and "Kampong Keriam" in reading.answer

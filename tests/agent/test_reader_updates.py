@@ -434,6 +434,19 @@ def test_a_promotion_told_in_prose_is_the_job_title_now():
     assert "Senior Accountant" in Reader(overlap_model(promoted=1.0)).read("What's my job title?", [card, theirs]).answer
 
 
+def test_a_promotion_told_in_spanish_or_as_an_approved_promotion_is_the_job_title_now():
+    """"¡me promovieron a Senior Data Scientist!", "the promotion is approved: I am a Senior
+    Planning Engineer": the title now, over a CV's "Title: Data Scientist" (a key the line opens
+    on is no one's name, so it is not whose the fact is)."""
+    cv = hit("Title: Data Scientist", line=11, path="/notes/cv.tex", fields={"Title": "Data Scientist"})
+    for text in ("Evaluación de desempeño con Mónica: ¡me promovieron a Senior Data Scientist! Effective November 1st.",
+                 "Appraisal day. Talib told me the promotion is approved: I am a Senior Data Scientist from 1 October."):
+        news = hit(text, line=33, rank=1, path="/notes/journal/2026-10-08.md")
+        for order in ([cv, news], [news, cv]):
+            reading = Reader(overlap_model()).read("What is my job title?", order)
+            assert reading.kind == "answered" and "Senior Data Scientist" in reading.answer, (text, reading.answer)
+
+
 def test_a_promotion_competes_with_lines_that_say_the_words_of_the_question():
     """"I got promoted to Operations Supervisor" says neither "job" nor "title": it is read as saying
     both, or the lines that say "job" (another's new job, a page's description) crowd it out of
@@ -494,3 +507,34 @@ def test_a_file_named_by_its_moment_dates_its_lines():
     # A page with a title after its stamp was made then and edited since: the stamp does not date it.
     assert written_date(hit("Pamuk: Mama: Royal Canin Sterilised 2 kg", path="/notes/roam/20240501120000-pamuk.org")) is None
     assert written_date(hit("Rent: WS$1,450.00 a month", path="/notes/nb/home/home.md")) is None
+
+
+def test_a_new_number_told_in_hungarian_after_an_aside_is_the_newer_version():
+    """"Gergő új száma (céges váltás miatt új SIM): +36 30 555 0467" on a diary's day: "új száma"
+    (his new number) says the change, and the bracketed aside does not part it from its value.
+    The contact table's number is the old one, however the model scores them."""
+    card = hit("Név: Fazekas Gergő; Telefon: +36 20 555 8812", line=26, path="/notes/kapcsolatok.md", topic="Kapcsolatok",
+               fields={"Név": "Fazekas Gergő", "Telefon": "+36 20 555 8812"})
+    diary = hit("Gergő új száma (céges váltás miatt új SIM): +36 30 555 0467.", line=7, rank=1, path="/notes/naplo/2026-11.md",
+                topic="2026-11-02")
+    for model in (overlap_model(), overlap_model(telefon=0.5)):
+        reading = Reader(model).read("What's Gergő's phone number?", [card, diary])
+        assert reading.kind == "answered" and "+36 30 555 0467" in reading.answer, reading.answer
+    # Without the word for new it is one more number, not a change.
+    plain = hit("Gergő (céges SIM): +36 30 555 0467.", line=7, rank=1, path="/notes/naplo/2026-11.md", topic="2026-11-02")
+    reading = Reader(overlap_model(telefon=0.5)).read("What's Gergő's phone number?", [card, plain])
+    assert "+36 30 555 0467" not in reading.answer
+
+
+def test_other_peoples_rows_do_not_crowd_out_the_line_naming_the_one_asked_of():
+    """Of the few candidates read, the contact table's rows for other people ("Név: Szilágyi Gábor;
+    Telefon: ...") go after the diary's line that names Gergő; a line that names no one (a message
+    of his own) is not pushed back."""
+    card = hit("Név: Fazekas Gergő; Telefon: +36 20 555 8812", line=26, path="/notes/kapcsolatok.md", topic="Kapcsolatok",
+               fields={"Név": "Fazekas Gergő", "Telefon": "+36 20 555 8812"})
+    others = [hit(f"Név: {n}; Telefon: +36 30 555 {k:04d}", line=27 + k, rank=1 + k, path="/notes/kapcsolatok.md", topic="Kapcsolatok",
+                  fields={"Név": n, "Telefon": f"+36 30 555 {k:04d}"}) for k, n in enumerate(["Szilágyi Gábor", "Vass Réka", "Horváth Csaba"])]
+    diary = hit("Gergő új száma (céges váltás miatt új SIM): +36 30 555 0467.", line=7, rank=5, path="/notes/naplo/2026-11.md",
+                topic="2026-11-02")
+    reading = Reader(overlap_model(), n_candidates=3).read("What's Gergő's phone number?", [card, *others, diary])
+    assert reading.kind == "answered" and "+36 30 555 0467" in reading.answer, reading.answer
