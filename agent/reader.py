@@ -239,6 +239,14 @@ def note_context(path: str, line: int) -> str:
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
 
 
+def _code_acronyms(info: QuestionInfo) -> list[str]:
+    """The acronyms that name the code asked for: "EIC" of "the EIC code of our electricity
+    connection", "PIN" of "the PIN of my FNB card" (not FNB, whose card it is; not a model's
+    "BT-50", nor "NAS" of "the NAS admin password")."""
+    return [n for n in info.names if re.fullmatch(r"[A-Z]{2,6}", n) and re.search(
+        rf"\b{n}\s*(?:(?:code|number|no\.?|nr\.?|#|id)\b\s*)?(?:\?|$|\bof\b|\bfor\b)", info.text)]
+
+
 def _someone_else(text: str, question: str) -> bool:
     """Whether a line names a person the question does not, inside its text: "Név: Szilágyi Gábor;
     Telefon: ..." does; a word that only opens a sentence ("body: Mulla on uusi numero"), an
@@ -931,7 +939,7 @@ class Reader:
             secret = SECRET_NOUNS.search(info.text.lower())
             others = [stem(w) for w in attribute_words(info.text, _whose(info)) if not SECRET_NOUNS.fullmatch(w)]
             # (A code named by its acronym is said by it: "eic = 38ZEE-00184427-K" is the EIC code.)
-            acronyms = [n for n in info.names if n.isupper() and len(n) >= 2]
+            acronyms = _code_acronyms(info)
             cands = [c for c in cands if c.typed and (not secret or same_or_synonym(secret.group(1), _terms_of(c.statement))
                                                       or (others and all(o in _terms_of(c.statement) for o in others))
                                                       or any(re.search(rf"\b(?i:{re.escape(a)})\b", c.statement.text) for a in acronyms))]
@@ -1287,8 +1295,8 @@ class Reader:
                 rf"\b{re.escape(info.names[0])}\s*(?:id|no\.?|number|#)?\s*:\s*\S", st.text, re.IGNORECASE):
             return True  # "UPI: rohan@okhdfc" is the UPI ID; "Flying Blue: 2291 4471 055" the Flying Blue number
         if info.want == "code" and best.typed and any(
-                n.isupper() and len(n) >= 2 and re.search(rf"\b(?i:{re.escape(n)})\b\W{{0,3}}(?:[^\W\d_]+\W{{1,3}}){{0,6}}{re.escape(v)}", st.text)
-                for n in info.names for v in best.typed):
+                re.search(rf"\b(?i:{re.escape(n)})\b\W{{0,3}}(?:[^\W\d_]+\W{{1,3}}){{0,6}}{re.escape(v)}", st.text)
+                for n in _code_acronyms(info) for v in best.typed):
             return True  # "EIC kód on the faktúra is 24ZZS6128405000X": the code the acronym names, whatever it is for
         if info.names and best.names_ok and best.typed and asked and all(w.lower() in _ACCOUNT_ASKED for w in asked) \
                 and any(t in v and k.strip(" .#:").lower() in _BARE_NUMBER_KEYS for k, v in (st.fields or {}).items() for t in best.typed):

@@ -2,7 +2,7 @@
 one, and two records that each hold one asked back by what names them."""
 from __future__ import annotations
 
-from agent.reader import Reader
+from agent.reader import Reader, _code_acronyms
 from agent.reader_question import analyse, typed_values
 from tests.agent.test_reader import hit, overlap_model, row
 
@@ -215,6 +215,10 @@ def test_a_code_named_by_its_acronym_is_said_by_the_acronym_whatever_it_is_for()
     other = hit("electricity: mpan: 1200 0531 4477 82", line=30, path="/notes/data/home.toml", topic="electricity",
                 fields={"mpan": "1200 0531 4477 82"})
     assert Reader(overlap_model()).read("What is the EIC code of our electricity connection?", [other]).kind == "abstained"
+    # Only the acronym that names the code asked for: not whose card it is, nor a model's name.
+    assert [n for n in _code_acronyms(analyse("What is the PIN of my FNB card?"))] == []
+    assert _code_acronyms(analyse("What is the insurance policy number of the BT-50?")) == []
+    assert _code_acronyms(analyse("What is the NAS admin password?")) == []
 
 
 def test_a_count_or_a_size_is_no_models_or_serials_code():
