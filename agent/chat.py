@@ -68,7 +68,7 @@ STATEMENTS_K = 12
 # A given name as the subject of the question's verb, or right after "my brother": whom it asks of.
 _SUBJECT_NAME = re.compile(r"\b(?:(?i:does|did|is|was|has)\s+(?:(?i:my|our)\s+[a-z]+\s+)?|(?i:my|our)\s+[a-z]+\s+)([A-Z][\w-]+)(?=\s+[a-z]|\s*\?|$)")
 ABOUT_THEM_K = 6  # lines retrieved by the asked person's name alone
-# What a person's lines tell that changes, a new number or address on a diary's day.
+# What a person's lines tell that changes on a diary's day: a new number, a new e-mail address.
 _CHANGING_CONTACTS = frozenset({"phone", "email"})
 # A note's time stamp written as one number ("see 202603101500"): a zettel's name, no phone.
 _STAMP = re.compile(r"20\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2,6}")

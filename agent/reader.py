@@ -94,7 +94,7 @@ W_COVER = 1.0
 W_TYPE = 0.5
 W_RANK = 0.2
 W_OTHER = 1.0
-PRE_UNNAMED = 0.25  # (preranking only) a line that leaves out the name the question gives
+PRE_UNNAMED = 0.25  # (preranking only) someone else's line, when a person's number is asked by name
 W_DEFINE = 0.5
 W_RECENT = 0.2
 W_RECENT_NOW = 0.5
@@ -1677,9 +1677,9 @@ _GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vov�
                 "Tatik", "Gogo", "Ouma", "Bubbe")
 # A grandmother asked of by the word, in English or as the notes call her ("What's babička's
 # address?", "tatik's phone number"), not by her name ("Oma Hilde's birthday").
-_GRAN_ASKED = re.compile(r"\b(?i:grandma|granny|grandmother|gran|nana|" + "|".join(t.lower() for t in _GRAN_TITLES)
+_GRAN_ENGLISH = ("grandma", "granny", "grandmother", "gran", "nana")
+_GRAN_ASKED = re.compile(r"\b(?i:" + "|".join([*_GRAN_ENGLISH, *(t.lower() for t in _GRAN_TITLES)])
                          + r")\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
-_GRAN_ENGLISH = frozenset("grandma granny grandmother gran nana".split())
 _GRAN = re.compile(r"(?<![\w'’])(?i:" + "|".join(_GRAN_TITLES) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
 
 

@@ -262,9 +262,9 @@ def statements_holding(memory, question: str, *, k: int = 4) -> list[StatementHi
 
 
 def statements_naming(memory, name: str, keep, *, k: int = 4, limit: int = 40) -> list[StatementHit]:
-    """The lines that name `name` (full-text index) and that `keep` accepts: a person's changed
-    number, "Gergő új száma: +36 30 555 0467" is one of many lines naming
-    Gergő, and shares no other word with "What's Gergő's phone number?"."""
+    """The lines that name `name` (full-text index) and that `keep` accepts, at most `k`. A
+    person's changed number ("Gergő új száma: +36 30 555 0467") is one of many lines naming him and
+    shares no other word with "What's Gergő's phone number?"."""
     find = getattr(memory, "statements_mentioning", None)
     if find is None:
         return []
