@@ -1680,14 +1680,19 @@ _GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vov�
 _GRAN_ENGLISH = ("grandma", "granny", "grandmother", "gran", "nana")
 _GRAN_ASKED = re.compile(r"\b(?i:" + "|".join([*_GRAN_ENGLISH, *(t.lower() for t in _GRAN_TITLES)])
                          + r")\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
-_GRAN = re.compile(r"(?<![\w'’])(?i:" + "|".join(_GRAN_TITLES) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=64)
+def _gran_called(titles: tuple[str, ...]) -> re.Pattern:
+    """A grandmother called by one of `titles` before her name ("Oma Hilde", "babka Anna")."""
+    return re.compile(r"(?<![\w'’])(?i:" + "|".join(titles) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
 
 
 def _titled_grandmothers(texts: Sequence[str], titles: Sequence[str] = _GRAN_TITLES) -> list[str]:
     """The different women the lines call "Grandma ...", "Oma ...", "babka ..." (of `titles`), each
     once by her name ("Grandma Nkechi" and "Nne Nkechi" are one)."""
     found: dict[str, str] = {}
-    called = _GRAN if titles is _GRAN_TITLES else re.compile(r"(?<![\w'’])(?i:" + "|".join(titles) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
+    called = _gran_called(tuple(titles))
     for text in texts:
         for m in called.finditer(text):
             name = m.group(1)

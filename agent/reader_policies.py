@@ -33,6 +33,18 @@ def asks_my_insurance(question: str) -> bool:
     return bool(_ASKED.search(question))
 
 
+def _body(text: str) -> str:
+    """What follows a line's keys ("Car: Bilförsäkring: Folksam, ..."), where its insurer is named."""
+    return text.rsplit(": ", 1)[-1] if text.count(": ") <= 2 else text
+
+
+def _insurer_names(body: str) -> list[str]:
+    """The names in `body` that may be an insurer's: not the policy's own words ("Polisnumero KV",
+    a kind of cover), nor a name with a digit."""
+    return [n for n in names(body) if not all(_NOT_INSURER.match(w) for w in n.split())
+            and not re.search(r"\d", n) and not _POLICY_WORD.match(n)]
+
+
 def listed_policies(texts: Iterable[str]) -> list[str]:
     """The insurers of the lines that give a policy's renewal or end, each once; [] when fewer than two."""
     found: dict[str, str] = {}
@@ -42,10 +54,7 @@ def listed_policies(texts: Iterable[str]) -> list[str]:
         end = _ENDS.search(text)
         if not end or not dates(text[end.end():end.end() + 40]):
             continue
-        body = text.rsplit(": ", 1)[-1] if text.count(": ") <= 2 else text
-        # (Not the policy's own words: "Polisnumero KV", "Jatkuu 15.6.2027" are no insurers.)
-        insurer = next((n for n in names(body) if not all(_NOT_INSURER.match(w) for w in n.split())
-                        and not re.search(r"\d", n) and not _ENDS.fullmatch(n.split()[0]) and not _POLICY_WORD.match(n)), None)
+        insurer = next((n for n in _insurer_names(_body(text)) if not _ENDS.fullmatch(n.split()[0])), None)
         if insurer is None:
             continue
         found.setdefault(insurer.split()[0].lower(), insurer)
@@ -89,9 +98,8 @@ def listed_policy_numbers(texts: Iterable[str]) -> list[str]:
                      and _POLICY_BEFORE.search(text[max(0, m.start() - 30):m.start()])), None)
         if code is None or any(code in f for f in found.values()):
             continue  # (one policy told twice, beside the car it covers: "Superb (AU 7734 2190)")
-        body = text.rsplit(": ", 1)[-1] if text.count(": ") <= 2 else text
-        named = [n for n in names(body) if not all(_NOT_INSURER.match(w) for w in n.split()) and n not in code
-                 and not re.search(r"\d", n) and not _POLICY_WORD.match(n)]
+        body = _body(text)
+        named = [n for n in _insurer_names(body) if n not in code]
         # The insurer before the car it covers: "The Fortuner also has full cover with Alianza
         # Seguros, policy AUT-118-40277" (a name that says it insures, or that the cover is with).
         insurer = next((n for n in named if _INSURER_NAME.search(n) or re.search(rf"\b(?:with|by|from)\s+{re.escape(n)}", body)),
