@@ -676,11 +676,14 @@ class ChatEngine:
         asked = {stem(w) for w in content_words(question)}
         seen = {s.id for s in statements}
         extra: list = []
+        searched: set[str] = set()  # a gloss several retrieved lines repeat is looked up once
         for st in statements[:GLOSSED_K]:
             for m in _GLOSS.finditer(st.text):
                 named, gloss = content_words(m.group(1)), m.group(2)
-                if len({stem(w) for w in named} & asked) < 2 or {stem(w) for w in content_words(gloss)} & asked:
+                if len({stem(w) for w in named} & asked) < 2 or {stem(w) for w in content_words(gloss)} & asked \
+                        or gloss.lower() in searched:
                     continue  # the bracket must name the asked thing otherwise, not add to it
+                searched.add(gloss.lower())
                 for hit in search_statements(self.memory, gloss, k=GLOSS_HITS_K, chunk_k=2):
                     if hit.id not in seen and gloss.lower() in hit.text.lower():
                         seen.add(hit.id)
