@@ -61,6 +61,7 @@ from agent.reader_kin import named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
+from agent.reader_events import values_of_other_event
 from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
@@ -966,6 +967,9 @@ class Reader:
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             # (Not the day "Whose birthday is on 17 May?" gives: that day is no value to find.)
             cands = [c for c in cands if (c.typed or asked_days and info.want == "date") and (c.owner_ok or owner_named and c.unnamed)]
+        if info.want in ("date", "time"):
+            # "When was my passport issued?": not a line whose every day is when it expires.
+            cands = [c for c in cands if not c.typed or values_of_other_event(info.text, c.statement.text, c.typed) != set(c.typed)]
         if info.want == "name":
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
