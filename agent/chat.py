@@ -22,7 +22,7 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, compose, cyrillic_spellings, join_names, namesakes, signed_role
+from agent.reader import DONT_KNOW, Reader, Reading, compose, native_spellings, join_names, namesakes, signed_role
 from agent.reader_relate import WordRelate
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
@@ -709,7 +709,7 @@ class ChatEngine:
         seen = {s.id for s in statements}
         extra: list = []
         for name in people[:2]:
-            spelled = cyrillic_spellings(name, texts)
+            spelled = native_spellings(name, texts)
             if not spelled and not any(re.search(rf"\b{re.escape(name)}\b", t) for t in texts):
                 continue  # nobody the notes retrieved name so
             hits = search_statements(self.memory, " ".join([name, *spelled]), k=ABOUT_THEM_K, chunk_k=2)

@@ -31,6 +31,7 @@ from agent.reader_text import (
     OCCUPATION,
     OCCUPATION_WORDS,
     PERSON_ROLES as _ROLES,
+    greek_in_latin,
     SENTENCE_OPENERS,
     STOP_WORDS,
     stem_fold,
@@ -1633,19 +1634,21 @@ class Reader:
         # (Not the family name of a full name asked: "Priit Tamm's" is no question about the Tamms.)
         firsts += [o.capitalize() for o in info.owners if o.isalpha() and o.capitalize() not in firsts
                    and not any(o in n.lower().split()[1:] and not _addresses(n.split()[0]) for n in info.names)
-                   and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or cyrillic_spellings(o.capitalize(), texts))]
+                   and (any(re.search(rf"\b{o.capitalize()}\b", t) for t in texts) or native_spellings(o.capitalize(), texts))]
         for first in firsts:
             if re.search(rf"\b{re.escape(first)}\s+(?=\w*\d)\w+", info.text):
                 continue  # "the Ather 450X": a model by its number, not a person by a first name
             others = [w for n in info.names for w in re.sub(r"['’]s\b", "", n).split() if w != first and w[:1].isupper()]
             pool = texts + [s.text for s in everything] + (self.mentions(first) if self.mentions is not None else [])
             people = namesakes(first, pool, low)
-            for spelled in cyrillic_spellings(first, pool):
+            for spelled in native_spellings(first, pool):
                 # "Taras" asked of notes that write "Тарас Коваль": the people as the notes name them,
                 # in every line that writes the name so (the other Стефка's line need not share a
                 # word with the question).
                 pool += self.mentions(spelled) if self.mentions is not None else []
-                people += [p for p in namesakes(spelled, pool, low) if p not in people]
+                # (One person written both ways, "Γιώργος Νικολαΐδης (Giorgos Nikolaidis)", is one.)
+                people += [p for p in namesakes(spelled, pool, low) if p not in people
+                           and not any(greek_in_latin(p) == fold(q).lower() for q in people)]
             if len(people) >= 2 and others:
                 # "Liam and Sophie's tenancy": the Sophie written beside Liam.
                 beside = [p for p in people if any(p.split()[1].rstrip(".") in t.split() or p in t for t in pool
@@ -1944,9 +1947,9 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
     return options if len({o.split(" (")[0] for o in options}) == len(options) else None
 
 
-def cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
-    """How notes in Cyrillic write a first name the question gives in Latin letters ("Taras" ->
-    "Тарас"), in the form written most often."""
+def native_spellings(first: str, texts: Sequence[str]) -> list[str]:
+    """How notes in Cyrillic or Greek write a first name the question gives in Latin letters
+    ("Taras" -> "Тарас", "Giorgos" -> "Γιώργος"), in the form written most often."""
     if not first.isascii():
         return []
     want = stem(first)
@@ -1956,6 +1959,9 @@ def cyrillic_spellings(first: str, texts: Sequence[str]) -> list[str]:
             continue
         for w in re.findall(r"[\u0400-\u042f\u0490][\u0400-\u04ff\u02bc'’]*", t):
             if any(stem(f) == want and len(f) == len(first) for f in romanized(w)):
+                seen[w] = seen.get(w, 0) + 1
+        for w in re.findall(r"[\u0386-\u03ab][\u0386-\u03ce]*", t):
+            if stem(greek_in_latin(w)) == want:
                 seen[w] = seen.get(w, 0) + 1
     return sorted(seen, key=lambda w: -seen[w])[:1]
 

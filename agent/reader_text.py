@@ -6,6 +6,7 @@ Pure functions on strings: no model, no memory, so they are cheap to test and to
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from memory.gloss import fold  # folded as the glossary and the full-text index fold
@@ -288,6 +289,30 @@ def stem_fold(word: str) -> str:
     if word.isascii():
         return word
     return "".join(fold(c) if ord(c) < 0x250 else c for c in word)
+
+
+# Greek in Latin letters as people write Greek names in English ("Γιώργος" -> "giorgos",
+# "Νίκος" -> "nikos", "Δημήτρης" -> "dimitris"): pairs first, then single letters.
+_GREEK_PAIRS = {"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "μπ": "b", "ντ": "d", "γκ": "g", "γγ": "ng", "αυ": "av", "ευ": "ev"}
+_GREEK_MEDIAL = {"μπ": "mp", "ντ": "nt", "γκ": "nk"}
+_GREEK_LETTERS = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p",
+                                                      "r", "s", "s", "t", "y", "f", "ch", "ps", "o"]))
+
+
+def greek_in_latin(word: str) -> str:
+    """A Greek word in Latin letters, lower case, without accents."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
+    out, i = [], 0
+    while i < len(plain):
+        pair = plain[i:i + 2]
+        if pair in _GREEK_PAIRS:
+            # (Inside a word "ντ" and "μπ" keep both letters: Κωνσταντίνος is Konstantinos.)
+            out.append(_GREEK_PAIRS[pair] if i == 0 or pair not in _GREEK_MEDIAL else _GREEK_MEDIAL[pair])
+            i += 2
+            continue
+        out.append(_GREEK_LETTERS.get(plain[i], plain[i]))
+        i += 1
+    return "".join(out)
 
 
 def stem(word: str) -> str:

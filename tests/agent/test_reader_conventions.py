@@ -1189,6 +1189,27 @@ def test_a_first_name_asked_as_an_owner_finds_its_namesakes_as_the_cyrillic_note
     assert reading.kind == "answered" and "0800 000 001" in reading.answer
 
 
+def test_a_first_name_asked_in_latin_finds_its_namesakes_as_greek_notes_write_them():
+    """"What is Giorgos's phone number?" of contacts that write "Γιώργος Βλάχος" only in Greek and
+    "Γιώργος Παππάς (Giorgos Pappas)" both ways: two people to ask about, the one written both
+    ways named once; with one Γιώργος in the notes, his number."""
+    from agent.reader_text import greek_in_latin
+    assert [greek_in_latin(w) for w in ("Γιώργος", "Νίκος", "Κωνσταντίνος", "Ντίνος", "Βλάχος")] == \
+        ["giorgos", "nikos", "konstantinos", "dinos", "vlachos"]
+    rows = {"όνομα: Γιώργος Παππάς (Giorgos Pappas); κινητό: 693 000 0001": 46, "όνομα: Γιώργος Βλάχος; κινητό: 697 000 0002": 44}
+    statements = [hit("όνομα: Γιώργος Παππάς (Giorgos Pappas); κινητό: 693 000 0001", line=46, rank=0, path="/notes/Επαφές.xml", kind="row")]
+
+    def mentions(word: str) -> list[str]:
+        return [t for t in rows if word in t]
+
+    reading = Reader(overlap_model(), mentions=mentions).read("What is Giorgos's phone number?", statements)
+    assert reading.kind == "ambiguous" and "Γιώργος Βλάχος" in reading.answer and "Pappas" in reading.answer
+    assert "Γιώργος Παππάς" not in reading.answer  # the same man as Giorgos Pappas
+    del rows["όνομα: Γιώργος Βλάχος; κινητό: 697 000 0002"]
+    reading = Reader(overlap_model(), mentions=mentions).read("What is Giorgos's phone number?", statements)
+    assert reading.kind == "answered" and "693 000 0001" in reading.answer
+
+
 def test_a_name_after_a_word_of_address_has_namesakes_and_a_full_name_has_none():
     """"Pak Haji" is Mr Haji: the notes' two Hajis are asked about. "Rein Kask's" names one
     person: the other Kasks of the family are not his namesakes."""
