@@ -1310,7 +1310,7 @@ class Reader:
             return True
         low_q = info.text.lower()
         for m in _KIND_MODIFIER.finditer(st.text.lower()):
-            if m.group(2) in low_q.split() or stem(m.group(2)) in {stem(w) for w in asked}:
+            if m.group(2) in re.findall(r"[a-z]+", low_q) or stem(m.group(2)) in {stem(w) for w in asked}:
                 if not re.search(rf"\b{m.group(1)}\b", low_q):
                     return False  # "half marathon PB" does not answer "What's my marathon PB?"
         # With the context: "you're the one telling parents ... in chemistry" answers "What subject

@@ -49,6 +49,7 @@ _SYNONYMS = [
     "reference ref booking confirmation",
     "chassis vin",
     "rating rated rate stars score",
+    "dose doses dosage strength",  # "raised the dose to 0,5%" is the eye drops' strength
     "wife husband partner spouse married",
     "study studies studied studying degree major university school college",
     "live lives living moved based",

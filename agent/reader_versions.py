@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
+from agent.reader_relate import same_or_synonym
 from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +51,8 @@ REVISES = re.compile(
     r"|\b(?:no longer|moved to|moves to|changed to|switched to|replaced by|raised|lowered|increased|reduced|"
     r"instead of|changed|down to|up to|switching to|moving to|from \S+(?: \S+){0,3} to)\b|\bto (?-i:[A-Z]{1,3})?[£$€]\d|\((?:was|było|bylo|war|var|era|était|vorher|früher|voorheen|tidigare|antes)\b"
     r"|\w\s*(?:->|→|=>)\s*\S"  # "£675 -> £710", "Tue → Thu"
+    # "her class teacher this year is Mr Chikoti", "El ahorro de navidad ya va en B/. 2,050"
+    r"|\bthis (?:year|term|semester|season|school year) (?:is|are|will be) (?-i:[A-Z])|\bya (?:va|van|está|están) (?:en|por)\s+\D{0,4}\d"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
     # French: "Piscine déplacée au samedi 10h (plus le mercredi)", "remplacé par", "désormais"
@@ -411,7 +414,13 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
     if info.want in ("phone", "email") and not ASKS_OWN.search(info.text) and MY_OWN_NUMBER.search(c.statement.text):
         return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
-    missing = said_b - said_c
+    if ASKS_OWN.search(info.text) and any(stem(m.group(1)) not in info.terms for m in _THEIR_NEW.finditer(c.statement.text)):
+        return False  # "Daan V. has a new number: ..." is Daan's, no version of "my passport number"
+    # (A word the old value's own name says is no word of the fact: "at home" and "Tigo Home".)
+    changed = _CHANGED_THING.search(c.statement.text)
+    if changed and not same_or_synonym(changed.group(1), info.terms | _keys(b)):
+        return False  # "BKT lowered the rate on the kredi" changes the rate, not how big the kredi is
+    missing = said_b - said_c - {stem(w) for v in _named_values(b) for w in re.findall(r"[^\W\d_]+", v) if v not in info.text}
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
         return False  # "Salary: SRD 23.750" is not versioned by the row "Rent (from 1 December)" of a "Rent and salary" note
@@ -441,17 +450,49 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False  # "cat: Tofu; vaccination due: ..." is not versioned by "Book Miso's vaccination"
     if info.want is not None:
         # A line whose only values it retires ("Cancelled UPC") says what ended, not what holds now.
-        live = [v for v in c.typed if not retired(c.statement.text, v)]
+        # (Nor a verb a sentence opens on: "Cancelled the POST contract" names POST only.)
+        # (Nor a cap: "premium deduction claimed (max Rs 40,000)" gives no premium.)
+        live = [v for v in c.typed if not retired(c.statement.text, v) and not (info.want == "name" and _opens_sentence(v, c.statement.text))
+                and not (not _LIMIT.search(info.text) and any(_LIMIT_BEFORE.search(c.statement.text[:m.start()]) for m in _mentions(c.statement.text, v)))]
         return bool(live) and bool(b.typed) and set(c.typed) != set(b.typed)
     # No kind of value to compare ("What dose ..."): the newer line must say it changes something
     # of the asked thing, not only of whom ("Bea's shoe size now 12" for "beas allergy").
-    # (Not a key the line opens on: "Title: Data Scientist" says the title, nobody's name.)
-    named = info.names + [n for st in (b.statement, c.statement) for n in names(st.text)
-                          if not re.search(rf"(?:^|[;|]\s*){re.escape(n)}\s*:", st.text)]
+    # (Not a key the line opens on: "Title: Data Scientist" says the title, nobody's name; nor one
+    # after a heading, "Servicios: Internet: Tigo Home", when the newer line says all the old one
+    # does. Nor an acronym: "half marathon PB 1:41:20" says what is asked, no one's personal best.)
+    keyed = "[;|:]" if not missing else "[;|]"
+    named = [n for n in info.names + [n for st in (b.statement, c.statement) for n in names(st.text)
+                                      if not re.search(rf"(?:^|{keyed})\s*{re.escape(n)}\s*:", st.text)]
+             if not _ACRONYM.fullmatch(n)]
     # (Not a test's name: "HbA1c" is what is asked, nobody's.)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
     return ((revises(c.statement) or bool(promotion_words(info.terms, c.statement.text)) or tells_next(c.statement))
             and bool((said_b & said_c) - whose))
+
+
+# What a change says it changed, named as its object: "lowered the rate", "raised the deposit"
+# (a word, not a name: "raised the Timolol to 0,5%" changes the drug's strength).
+_CHANGED_THING = re.compile(r"\b(?:lowered|raised|increased|reduced|cut|hiked)\s+(?:the|my|our|its|their|his|her)\s+((?-i:[a-z]{3,}))\b", re.IGNORECASE)
+_LIMIT = re.compile(r"\b(?:max|maximum|limit|cap|ceiling|at most|minimum|min)\b", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(r"\b(?:max|maximum|limit|cap|ceiling|at most|minimum|min)\.?\s*(?:of\s+)?[:=]?\s*$", re.IGNORECASE)
+
+
+def _named_values(sc: "Scored") -> list[str]:
+    """The values a line gives by name: its typed values, or else the names it writes that are
+    no key of it ("Internet: Tigo Home 300 Mb" gives "Tigo Home")."""
+    if sc.typed:
+        return sc.typed
+    text = sc.statement.text
+    return [n for n in names(text) if not re.search(rf"{re.escape(n)}\s*:", text) and not _opens_sentence(n, text)]
+
+
+def _opens_sentence(name: str, text: str) -> bool:
+    """Whether a one-word name only opens a sentence of `text` as a verb does, before an article
+    or a possessive ("Cancelled the POST contract"); not a key's value ("Network name: Pine_Net"),
+    nor a name before its verb ("Algis sako ...")."""
+    return " " not in name and all(re.search(r"(?:^|[.!?:;]\s*)$", text[:m.start()])
+                                   and re.match(r"\s+(?:the|a|an|my|our|your|his|her|their|its)\b", text[m.end():])
+                                   for m in re.finditer(rf"\b{re.escape(name)}\b", text))
 
 
 def _item(sc: "Scored") -> set[str]:
@@ -567,6 +608,9 @@ ASKS_OWN = re.compile(r"\b(?:my|our) (?:[\w-]+ )?(?:phone|mobile|cell|number|e-?
 MY_OWN_NUMBER = re.compile(r"\b(?:my|mi|mon|ma|meu|minha|mein|meine)\s+(?:new\s+|nuevo\s+|nouveau\s+|novo\s+|neue\s+)?"
                             r"(?:n[uú]mero|number|phone|mobile|cell|celular|num[eé]ro|nummer)\b|\b(?:I changed my number|cambi[eé] de n[uú]mero)\b",
                             re.IGNORECASE)
+_VOCATIVE = re.compile(r"\W*([A-Z][\w'’-]+),\s+(?!(?:and|or|&|y|e|et|und|și|si|i)\b)(?=[^\W\d_A-Z])")
+_THEIR_NEW = re.compile(r"\b(?!(?:I|We|My|Our)\b)([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:has|got|gets)\s+a\s+new\s+(?:[\w-]+\s+)?"
+                        r"(?:number|phone|mobile|cell|e-?mail)\b")
 _OWN_NEW = re.compile(r"\b(?:my|mi|mon|ma|mio|mia|meu|minha|mein|meine)\b|\bI (?:have|got|changed)\b", re.IGNORECASE)
 
 
@@ -581,6 +625,10 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
 
     def said(x: "Scored") -> set[str]:
         out = info.terms & terms(x.statement)
+        # ("Radu, from 1 November the fee at Licurici rises to ..." speaks to Radu, not of him.)
+        called = _VOCATIVE.match(x.statement.source)  # (its own words: "Osaka, winter 2026-27:" is a heading)
+        if called and len(_mentions(x.statement.text, called.group(1))) == 1:
+            out.discard(stem(called.group(1)))
         # (Only a line that names the person: "her cell is now ..." after "Teresa got a new phone"
         # is no version of Daniel's.)
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
@@ -604,13 +652,17 @@ _PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+t
                        r"I\s+was\s+(?:made|appointed|named)|appointed\s+me(?:\s+as)?"
                        # "From 1 October I'm Operations Manager!": the title from a day on
                        r"|\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+I(?:'m|’m|\s+am|\s+will\s+be)(?:\s+the)?"
+                       # ... or a day in figures: "Official from 01/11/2026: I am now Lead Data Engineer"
+                       r"|\bfrom\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[:,]?\s+I(?:'m|’m|\s+am)(?:\s+now)?(?:\s+(?:an?|the))?"
                        # ... and in French: "PROMOTION : je deviens Responsable des opérations"
                        r"|\b(?:dem|they)\s+promote\s+(?:mi|me)\b[\s!.]*"  # Kriol: "BIG NEWS: dem promote mi!! Branch Supervisor"
                        r"|\bje\s+(?:deviens|suis\s+promue?\s+(?:au\s+poste\s+de\s+)?|suis\s+nommée?)(?:\s+(?:la|le))?"
                        # Spanish and Portuguese: "¡me promovieron a Senior Data Scientist!", "fui promovida a"
                        r"|\bme\s+(?:promovieron|ascendieron|promoveram|promoverão)\s+a\b|\bfui\s+(?:promovid[oa]|ascendid[oa])\s+a\b"
                        # "the promotion is approved: I am a Senior Planning Engineer"
-                       r"|\bpromotion\b[^.!?]{0,40}?\bI(?:'m|’m|\s+am)(?:\s+now)?\s+(?:an?|the)\b)"
+                       r"|\bpromotion\b[^.!?]{0,40}?\bI(?:'m|’m|\s+am)(?:\s+now)?\s+(?:an?|the)\b"
+                       # "It is official: I will be Staff Engineer from 01.12.2026"
+                       r"|\bI(?:'ll|’ll|\s+will)\s+be(?=\s+(?:an?\s+|the\s+)?[A-Z][^.!?]{0,60}?\b(?:from|starting|as\s+of)\b)(?:\s+(?:an?|the))?)"
                        r"\s+(?-i:[A-Z])", re.IGNORECASE)
 _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 
@@ -667,6 +719,7 @@ def _retires_value(b: "Scored", c: "Scored") -> bool:
 
 
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last|latest|most recent|newest|current)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
@@ -780,10 +833,16 @@ def retired(text: str, value: str) -> bool:
 
 # A person who is gone from a role, said after the name: "Dr Christofides has retired", "Dr Msiska
 # has closed Smile Dental", "The dentist at the Seeb polyclinic, Dr Zadjali, has retired".
-_GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died)\b", re.IGNORECASE)
+# (A teacher "moved to the secondary section" has left the class.)
+_GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died"
+                   r"|moved\s+(?:up\s+)?to\s+(?:the|another|a)\s+(?:[\w-]+\s+){0,2}(?:section|school|department|branch|class|grade|team|unit)\b)\b", re.IGNORECASE)
 # The line that says who it is now: "We are all going to Dr Chaponda ..., from now on", "The whole
 # family moves to Dr Stella Evagorou", "We will go to Dr Vilayphone now".
 _TAKES_OVER = re.compile(r"\b(?:from now on|now|new|moves? to|moving to|going to|go to|switched to|changed to|took over|taken over)\b", re.IGNORECASE)
+
+
+_PLAIN_TITLES = ("Mr", "Mrs", "Ms", "Miss")
+_FOLLOWS = 4  # lines after the one telling someone left, where the next line of the note is
 
 
 def gone(text: str, person: str) -> bool:
@@ -799,14 +858,19 @@ def successor(value: str, chosen, statements, *, written, values) -> tuple["Stat
     title = re.match(r"(?:Dr|Dra|Prof|Mr|Mrs|Ms|Miss)\.?\s", value)
     if title is None:
         return None  # a titled person only: "Kit left early" says nothing of a role
+    # (Mr Al-Hinai's class may go to Ms Al-Shukaili: the plain titles are one kind.)
+    family = _PLAIN_TITLES if title.group(0).strip(" .") in _PLAIN_TITLES else (title.group(0).strip(" ."),)
     leaving = [st for st in [chosen, *statements] if st is not None and gone(st.text, value)]
     if not leaving:
         return None
     left = max((when_written(st, written) or (0, 0, 0) for st in leaving))
     for st in statements:
-        if st.id == chosen.id or not _TAKES_OVER.search(st.text):
+        # ("... so Yousuf's class has a new teacher. Class teacher: Ms Badriya Al-Shukaili": the
+        # line right after the one that says they left says who followed, with no word of change.)
+        follows = any(st.path == gone_st.path and 0 < st.line - gone_st.line <= _FOLLOWS for gone_st in leaving)
+        if st.id == chosen.id or not (_TAKES_OVER.search(st.text) or follows):
             continue
-        others = [v for v in values(st) if v.startswith(title.group(0).strip()) and not _mentions(v, value) and not _mentions(value, v)
+        others = [v for v in values(st) if re.match(rf"(?:{'|'.join(family)})\.?\s", v) and not _mentions(v, value) and not _mentions(value, v)
                   and not gone(st.text, v)]
         when = when_written(st, written)
         if len({v.split()[-1] for v in others}) == 1 and (when is None or when >= left):

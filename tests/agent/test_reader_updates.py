@@ -538,3 +538,145 @@ def test_other_peoples_rows_do_not_crowd_out_the_line_naming_the_one_asked_of():
                 topic="2026-11-02")
     reading = Reader(overlap_model(), n_candidates=3).read("What's Gergő's phone number?", [card, *others, diary])
     assert reading.kind == "answered" and "+36 30 555 0467" in reading.answer, reading.answer
+
+
+def test_a_new_personal_best_in_a_later_row_is_the_current_one():
+    """A training log gives the half marathon PB in March and a "new half PB" in September; the
+    acronym the question and both rows use is what is asked, nobody's name, so the newer row is
+    a version of the same fact."""
+    march = row({"date": "2026-03-29", "session": "Riverside Half", "notes": "half marathon PB 1:44:10"}, line=6, path="/notes/log.md")
+    september = row({"date": "2026-09-13", "session": "Canal Path Half", "notes": "new half PB 1:41:02"}, line=8, path="/notes/log.md")
+    reading = Reader(overlap_model(marathon=1.0)).read("What's my half marathon PB?", [march, september])
+    assert reading.kind == "answered" and "1:41:02" in reading.answer
+    # Neither is the (full) marathon's, asked with the question mark against the acronym.
+    assert Reader(overlap_model(marathon=1.0)).read("What's my marathon PB?", [march, september]).kind != "answered"
+
+
+def test_the_teacher_named_right_after_the_line_that_says_the_old_one_moved_on():
+    """The page says who the class teacher is; a journal says the teacher moved to another section
+    "so the class has a new teacher" and its next line names her, with no word of change. The
+    new teacher is the answer, even with another title (Mr, then Ms)."""
+    page = hit("Nadia: Class teacher: Mr Tomas Ferreira", line=10, path="/notes/school.md")
+    moved = hit("Nadia is in year 4 now and on the first day Mr Tomas Ferreira moved to the senior section, so Nadia's class has a new teacher.",
+                line=8, path="/notes/journal/2026-09-07.md")
+    named = hit("Class teacher: Ms Ilse Moreau (4B, from 5 September 2026).", line=11, path="/notes/journal/2026-09-07.md")
+    reading = Reader(overlap_model(nadia=1.0)).read("Who is Nadia's class teacher?", [page, moved, named])
+    assert reading.kind == "answered" and "Ilse Moreau" in reading.answer
+    # A line far below in the same note (or in another note) is not the one that follows.
+    far = hit("Class teacher: Ms Ilse Moreau (4B, from 5 September 2026).", line=30, path="/notes/journal/2026-09-07.md")
+    assert "Tomas Ferreira" in Reader(overlap_model(nadia=1.0)).read("Who is Nadia's class teacher?", [page, moved, far]).answer
+
+
+def test_someone_elses_new_number_is_no_version_of_my_passport_number():
+    """A changelog says a friend has a new number; it is dated and reads like a change, but it is
+    the friend's phone, not a new version of the user's passport number."""
+    passport = hit("Paspoort: Number: KX7R22M41", line=29, path="/notes/life.md")
+    friend = hit("Changelog: 03-11-2026: Joris B. has a new number: 06-55509911. The old one is gone.", line=300, path="/notes/life.md")
+    reading = Reader(overlap_model(number=1.0, new=0.8)).read("What is my passport number?", [passport, friend])
+    assert reading.kind == "answered" and "KX7R22M41" in reading.answer
+    # The friend's own new number is still the newer version of the friend's number.
+    old = hit("Joris Bakker: mobile: 06-55501234", line=104, path="/notes/life.md")
+    assert "06-55509911" in Reader(overlap_model(joris=1.0)).read("What is Joris's phone number?", [old, friend]).answer
+
+
+def test_a_message_spoken_to_someone_is_no_version_of_their_own_fee():
+    """A message opens by calling Radu by name and tells a new kindergarten fee; it speaks to him,
+    not of him, so it does not overtake the line with his gym pass's price. Said of him, it would."""
+    gym = hit("Sport: Radu: 7card, 180 lei/lună", line=46, path="/notes/casa.mm")
+    told = hit("Radu, de la 1 noiembrie taxa la Licurici crește la 1.600 lei/lună, au trimis mail la toți părinții", line=10, path="/notes/messages.csv")
+    model = overlap_model(sport=1.0)
+    assert "180 lei" in Reader(model).read("radus gym how much", [gym, told]).answer
+    of_him = hit("De la 1 noiembrie abonamentul lui Radu crește la 210 lei/lună", line=10, path="/notes/messages.csv")
+    assert "210 lei" in Reader(model).read("radus gym how much", [gym, of_him]).answer
+
+
+def test_a_title_i_will_hold_from_a_day_is_the_job_title_now():
+    """"It is official: I will be Staff Engineer from 01.12.2026" is a promotion told ahead; it
+    overtakes the page's "Job title:", which sits under a company's name (a key, nobody's)."""
+    page = hit("Moselfin S.A.: Job title: Senior Backend Engineer, payments core team.", line=10, path="/notes/work.qmd",
+               fields={"Job title": "Senior Backend Engineer, payments core team."})
+    news = hit("It is official: I will be Staff Engineer from 01.12.2026, same team, more architecture.", line=7, rank=1,
+               path="/notes/journal/2026-10-08.md")
+    model = overlap_model(official=2.0)  # the page says the question's words; the news is liked as well
+    for order in ([page, news], [news, page]):
+        reading = Reader(model).read("What is my job title?", order)
+        assert reading.kind == "answered" and "Staff Engineer" in reading.answer, order
+    # A plan with no day it holds from is no promotion.
+    wish = hit("It is official: I will be Staff Engineer in some years, maybe.", line=7, rank=1, path="/notes/journal/2026-10-08.md")
+    assert "Senior Backend Engineer" in Reader(model).read("What is my job title?", [page, wish]).answer
+
+
+def test_a_verb_that_opens_a_sentence_is_no_name_a_change_gives():
+    """"Cancelled the POST contract by registered letter." names only the provider that ended:
+    its capitalised first word is a verb, so the line gives no live name and is no newer version
+    of "Internet and TV switched to Eltrona"."""
+    from agent.reader_versions import _opens_sentence
+    assert _opens_sentence("Cancelled", "Cancelled the POST contract by registered letter.")
+    assert _opens_sentence("Cancelled", "2026-10-03: Cancelled the POST contract.")
+    assert not _opens_sentence("POST", "Cancelled the POST contract by registered letter.")
+    assert not _opens_sentence("Eltrona", "Eltrona is the new provider. We like Eltrona.")  # named mid-sentence too
+    assert not _opens_sentence("Claro Hogar", "Claro Hogar fibra 600 Mb")  # a name of two words is a name
+    assert not _opens_sentence("Algis", "Bendrijos susirinkimas: Algis sako – dėl stogo remonto.")  # a name before its verb
+    assert not _opens_sentence("Pine_Net", "Network name: Pine_Net")
+
+
+def test_a_question_word_the_old_providers_name_says_is_not_missing_from_the_new_line():
+    """"at home" of the question and "Tigo Home" of the old provider: the line that changes the
+    internet ("ahora Claro Hogar") need not say "home" to be its new version."""
+    old = hit("Servicios: Internet: Tigo Home 300 Mb, Gs. 235.000 por mes.", line=175, path="/notes/a.json")
+    new = hit("2026-09-14: Cambiamos el internet: ahora Claro Hogar fibra 600 Mb, Gs. 210.000 por mes.", line=158, path="/notes/b.json")
+    reading = Reader(overlap_model(servicios=1.5)).read("Which internet provider do we have at home now?", [old, new])
+    assert reading.kind == "answered" and "Claro" in reading.answer
+
+
+def test_changes_said_as_this_years_value_a_running_total_or_a_title_from_a_day_in_figures():
+    """"Ada's class teacher this year is Mr Okafor", "El ahorro de navidad ya va en B/. 2,050" and
+    "Official from 01/11/2026: I am now Lead Data Engineer" each tell the value now, over the
+    page's older one that the model likes better."""
+    cases = [
+        ("Who is Ada's class teacher?",
+         hit("Ada: Our daughter. Standard 4 at Hillview. Class teacher for 2025/26: Mrs Banda.", line=11, path="/notes/family.md"),
+         hit("Hillview sent the class lists: Ada's class teacher this year is Mr Okafor (Mrs Banda has Standard 2 now).", line=11, rank=1,
+             path="/notes/journal/2026-09-05.md"),
+         "Okafor"),
+        ("How much is in the Christmas savings?",
+         hit("Concepto: Ahorro de navidad (Cooperativa); Monto: B/. 1,200", line=4, path="/notes/ahorros.csv"),
+         hit("El ahorro de navidad ya va en B/. 2,050.", line=9, rank=1, path="/notes/journal/2026-11-20.md"),
+         "2,050"),
+        ("What is my job title?",
+         hit("Work: Title: Senior Data Engineer in the data team.", line=3, path="/notes/work.md", fields={"Title": "Senior Data Engineer in the data team."}),
+         hit("Official from 01/11/2026: I am now Lead Data Engineer at Nyasa Pay.", line=2, rank=1, path="/notes/journal/2026-10-20.md"),
+         "Lead Data Engineer"),
+    ]
+    for question, page, news, want in cases:
+        # The page says more of the question's words; the news is liked nearly as well.
+        reading = Reader(overlap_model(daughter=1.0, concepto=1.0, official=2.0)).read(question, [page, news])
+        assert reading.kind == "answered" and want in reading.answer, (question, reading.answer)
+
+
+def test_a_cap_on_a_later_line_is_no_new_premium():
+    """A later tax note says the premium deduction was claimed "(max Rs 40,000)": the cap of the
+    deduction, not a new premium, so the policy row's premium stands. Asked for the cap, it is."""
+    policy = row({"Company": "Sagarmatha Life", "Policy": "SL-0341-77820", "Premium": "Rs 42,300 yearly"}, line=169, path="/notes/blog/2026-03-01.md")
+    tax = hit("Tax: Life insurance premium deduction claimed for Sagarmatha Life only (max Rs 40,000).", line=5, path="/notes/blog/2026-11-20.md")
+    model = overlap_model(tax=0.3)  # the model likes the tax line a little better
+    reading = Reader(model).read("How much is the Sagarmatha Life premium?", [policy, tax])
+    assert reading.kind == "answered" and "42,300" in reading.answer
+    assert "40,000" in Reader(model).read("What is the maximum premium deduction for Sagarmatha Life?", [policy, tax]).answer
+
+
+def test_a_change_of_another_attribute_named_as_its_object_is_no_version():
+    """"The bank lowered the rate on the loan" is a dated change of the loan's rate: asked how big
+    the loan is, the loan line's amount stands; asked the rate, the change is read."""
+    loan = hit("Home loan (Baltik Bank): Loan for the apartment: 8.500.000 over 20 years, signed in April 2021.", line=4, path="/notes/money.md")
+    rate = hit("01.10.2026: Baltik Bank lowered the rate on the loan to 5,1 %.", line=40, path="/notes/money.md")
+    model = overlap_model(lowered=1.5)
+    reading = Reader(model).read("How big is the loan for the apartment?", [loan, rate])
+    assert reading.kind == "answered" and "8.500.000" in reading.answer
+    assert "5,1 %" in Reader(model).read("What is the rate on the loan for the apartment?", [loan, rate]).answer
+    # A dose is the strength asked of eye drops: raising it is a new version.
+    drops = hit("Me: Glaucoma (found in 2024). Latanoprost eye drops 0,25%, one drop each evening.", line=10, path="/notes/health.md")
+    raised = hit("2026-06-20: Eye pressure still too high. Dr Okoro raised the dose to 0,5% Latanoprost, still one drop each evening.", line=6,
+                 path="/notes/journal/2026-06-20.md")
+    reading = Reader(overlap_model(glaucoma=1.0)).read("What strength are my eye drops?", [drops, raised])
+    assert reading.kind == "answered" and "0,5%" in reading.answer
