@@ -432,8 +432,11 @@ def phones(text: str) -> list[str]:
              # nor an IBAN's groups after its country and check digits ("LT35 7300 0100 5558 9077")
              and not re.search(r"\b[A-Z]{2}\d{2}\s?$", text[max(0, m.start() - 6):m.start()])
              and not re.match(r"\(?(?:19|20)\d{2}-[01]\d-[0-3]\d\b", m.group(0).strip())  # nor "2026-07-19 10:00"
+             and not re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", m.group(0).strip(" ,;:.()"))  # nor an IP address
              # nor the digits that begin a code of letters and digits ("Tawtheeq no. 20260211-AD-448172")
              and not re.match(r"-[A-Za-z]", text[m.end():m.end() + 2])
+             # ... or end one ("policy MV-26-0883412")
+             and not re.search(r"\b[A-Z]{1,4}-$", text[max(0, m.start() - 5):m.start()])
              and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
              and not re.fullmatch(YEAR_MONTH_DAY_DOTS, m.group(0).strip(" ,;:.()"))  # nor "2023.09.30"
              # nor a date with dots, as Ukraine, Germany and Czechia write it ("дійсний до 02.07.2027")

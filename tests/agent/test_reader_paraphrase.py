@@ -152,3 +152,21 @@ def test_a_word_the_notes_write_as_asked_is_no_typo_of_another():
     info = analyse("how much do i put in the chilimba each month")
     assert misspelt(info, statements[0].text) == {stem("chilimba")}  # one letter off, when nothing says it as asked
     assert misspelt(info, statements[0].text, known=lambda w: w == "chilimba") == set()
+
+
+def test_a_policy_codes_digits_are_no_phone_number_of_the_person_it_names():
+    """"maryams number?": a line about her car's insurance names her and ends in "policy
+    MV-26-0883412"; the digits after the code's letters are no phone number, so her contact
+    line's mobile is the answer."""
+    statements = [hit("Maryam shopped around: the Pajero is now insured with Liva Insurance (policy MV-26-0883412, from 5 December).",
+                      line=3, rank=0, path="/notes/cars.md"),
+                  hit("Name: Maryam Al-Rawahi; Mobile: 9921 4470", line=9, rank=1, path="/notes/people.md")]
+    reading = Reader(overlap_model(pajero=1.0)).read("maryams number?", statements)
+    assert reading.kind == "answered" and "9921 4470" in reading.answer
+
+
+def test_an_ip_address_is_no_phone_number():
+    from agent.reader_text import phones
+    assert phones("Ugyen can read it on the home network at http://192.168.1.20:3000.") == []
+    assert phones("Name: Ugyen Tenzin; Phone: 17 61 2284") == ["17 61 2284"]
+    assert phones("policy MV-26-0883412, from 5 December") == []
