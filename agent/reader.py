@@ -63,7 +63,7 @@ from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_events import values_of_other_event
-from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -968,6 +968,10 @@ class Reader:
             # about someone else, cannot answer it ("my brother's phone number" vs Dev's number).
             # (Not the day "Whose birthday is on 17 May?" gives: that day is no value to find.)
             cands = [c for c in cands if (c.typed or asked_days and info.want == "date") and (c.owner_ok or owner_named and c.unnamed)]
+        if info.want in ("phone", "email") and ASKS_OWN.search(info.text) and not info.names:
+            # "my work phone": not the line that tells a friend's new number, whatever else it says
+            # ("Jonas has a new number: ... (old one is gone with the work phone)").
+            cands = [c for c in cands if not someone_elses_new_number(info, c.statement.text)]
         if info.want in ("date", "time"):
             # "When was my passport issued?": not a line whose every day is when it expires.
             cands = [c for c in cands if not c.typed or values_of_other_event(info.text, c.statement.text, c.typed) != set(c.typed)]
@@ -1162,6 +1166,14 @@ class Reader:
         best = cands[0]
         if (best.pmi or 0.0) < (MIN_PMI_UNCOVERED if best.cover == 0 else MIN_PMI) and best.cover < MIN_COVER:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
+        if _echoes(info, best):
+            # "Chave Pix: CPF" for "What is my CPF?": its value is the question's own word; the line
+            # keyed by that word ("CPF: 318.552.047-06") says what it is.
+            best = next((c for c in _alternatives(cands) if c.cover >= best.cover and not _echoes(info, c)), best)
+        if len(best.statement.fields) == 1 and _keyed_by_asked(info, best) is False:
+            # "Which vet do we take Moss to?": not "Weight: 19.5 kg (last weigh-in at the vet)" but
+            # the line of that card keyed by the thing asked, "Vet: Meadowbank Vets".
+            best = next((c for c in _alternatives(cands) if c.cover >= best.cover and _keyed_by_asked(info, c)), best)
         if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands) \
                 and not self._tells_new_value(info, best):
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
@@ -1981,6 +1993,27 @@ def _card_values(statements: Sequence[StatementHit]) -> dict[tuple[str, str], se
             if 0 < len(value.split()) <= 3:
                 out.setdefault((st.path, st.topic), set()).update(stem(w) for w in re.findall(r"\w+", value.lower()))
     return out
+
+
+def _echoes(info: QuestionInfo, sc: Scored) -> bool:
+    """Whether a "Key: value" line's value is only words of the question ("Chave Pix: CPF")."""
+    if len(sc.statement.fields) != 1:
+        return False
+    said = content_words(next(iter(sc.statement.fields.values())))
+    return bool(said) and said <= info.terms
+
+
+_WHICH_THING = re.compile(r"^\W*(?:which|what)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
+    """Whether a "Key: value" line is keyed by the thing a "Which vet ..." question asks for; None
+    when the question names no such thing or the line has no one key."""
+    m = _WHICH_THING.match(info.text)
+    if m is None or m.group(1).lower() in STOP_WORDS or len(sc.statement.fields) != 1:
+        return None
+    key = next(iter(sc.statement.fields))
+    return stem(m.group(1)) in {stem(w) for w in words(key.lower())}
 
 
 def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:

@@ -440,7 +440,8 @@ def phones(text: str) -> list[str]:
              and not re.fullmatch(DAY_MONTH_YEAR, m.group(0).strip(" ,;:.()"))
              and not re.fullmatch(YEAR_MONTH_DAY_DOTS, m.group(0).strip(" ,;:.()"))  # nor "2023.09.30"
              # nor a date with dots, as Ukraine, Germany and Czechia write it ("дійсний до 02.07.2027")
-             and not re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}", m.group(0).strip(" ,;:()"))]
+             # (and as Slovenia and Czechia space it: "pogodba from 1. 10. 2026")
+             and not re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:19|20)\d{2}", m.group(0).strip(" ,;:()"))]
     # "(503) 555-0102" keeps its area code's brackets; an unmatched bracket is punctuation.
     out: list[str] = []
     for p in found:

@@ -414,7 +414,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
     if info.want in ("phone", "email") and not ASKS_OWN.search(info.text) and MY_OWN_NUMBER.search(c.statement.text):
         return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
-    if ASKS_OWN.search(info.text) and any(stem(m.group(1)) not in info.terms for m in _THEIR_NEW.finditer(c.statement.text)):
+    if ASKS_OWN.search(info.text) and someone_elses_new_number(info, c.statement.text):
         return False  # "Daan V. has a new number: ..." is Daan's, no version of "my passport number"
     # (A word the old value's own name says is no word of the fact: "at home" and "Tigo Home".)
     changed = _CHANGED_THING.search(c.statement.text)
@@ -611,6 +611,14 @@ MY_OWN_NUMBER = re.compile(r"\b(?:my|mi|mon|ma|meu|minha|mein|meine)\s+(?:new\s+
 _VOCATIVE = re.compile(r"\W*([A-Z][\w'’-]+),\s+(?!(?:and|or|&|y|e|et|und|și|si|i)\b)(?=[^\W\d_A-Z])")
 _THEIR_NEW = re.compile(r"\b(?!(?:I|We|My|Our)\b)([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:has|got|gets)\s+a\s+new\s+(?:[\w-]+\s+)?"
                         r"(?:number|phone|mobile|cell|e-?mail)\b")
+
+
+def someone_elses_new_number(info: "QuestionInfo", text: str) -> bool:
+    """Whether the line tells that someone the question does not name has a new number or e-mail
+    ("Jonas has a new number: 42 55 17 09 (old one is gone with the work phone)")."""
+    return any(stem(m.group(1)) not in info.terms for m in _THEIR_NEW.finditer(text))
+
+
 _OWN_NEW = re.compile(r"\b(?:my|mi|mon|ma|mio|mia|meu|minha|mein|meine)\b|\bI (?:have|got|changed)\b", re.IGNORECASE)
 
 

@@ -226,3 +226,12 @@ def test_a_count_or_a_size_is_no_models_or_serials_code():
     assert typed_values("Bike: Frame serial: WTU244C1187.", "number") == []
     assert typed_values("Shoes: EU 38, allotment No. 17", "number") == ["EU 38", "17"]
     assert typed_values("On call: one week in four.", "number") == ["one", "four"]
+
+
+def test_a_line_whose_value_is_only_the_asked_word_gives_way_to_the_line_keyed_by_it():
+    """"Chave Pix: CPF" (the Pix key is the CPF) is liked better for "What is my CPF?" than
+    "CPF: 318.552.047-06", but its value only repeats the question: the keyed line answers."""
+    pix = hit("Chave Pix: CPF", line=54, path="/notes/Documentos.enex", fields={"Chave Pix": "CPF"})
+    cpf = hit("CPF: 318.552.047-06", line=14, path="/notes/Documentos.enex", fields={"CPF": "318.552.047-06"})
+    reading = Reader(overlap_model(pix=1.0)).read("What is my CPF?", [pix, cpf])
+    assert reading.kind == "answered" and "318.552.047-06" in reading.answer

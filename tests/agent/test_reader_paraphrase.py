@@ -165,8 +165,9 @@ def test_a_policy_codes_digits_are_no_phone_number_of_the_person_it_names():
     assert reading.kind == "answered" and "9921 4470" in reading.answer
 
 
-def test_an_ip_address_is_no_phone_number():
+def test_an_ip_address_a_codes_tail_or_a_spaced_day_is_no_phone_number():
     from agent.reader_text import phones
     assert phones("Ugyen can read it on the home network at http://192.168.1.20:3000.") == []
     assert phones("Name: Ugyen Tenzin; Phone: 17 61 2284") == ["17 61 2284"]
     assert phones("policy MV-26-0883412, from 5 December") == []
+    assert phones("new tenant Lara, pogodba from 1. 10. 2026, 650 € / month") == []  # a day spaced as Slovenes write it

@@ -6,9 +6,9 @@ shares only "swim" with it, and its value says "coach" itself.
 """
 from __future__ import annotations
 
-from agent.reader import _sibling_key
+from agent.reader import Reader, _sibling_key
 from agent.reader_question import analyse
-from tests.agent.test_reader import hit
+from tests.agent.test_reader import hit, overlap_model
 
 
 def test_a_line_whose_value_says_the_asked_key_is_not_its_sibling():
@@ -21,3 +21,13 @@ def test_a_line_whose_value_says_the_asked_key_is_not_its_sibling():
     fee = hit("Swim club fee: 120 € a term", line=2, path="/notes/journals/2026_10_19.md",
               fields={"Swim club fee": "120 € a term"})
     assert _sibling_key(analyse("Who is Mia's swim coach?"), fee, [card, fee])
+
+
+def test_which_thing_is_answered_by_the_cards_line_keyed_by_it():
+    """"Which vet do we take Moss to?": the weight line mentions the vet in passing and the model
+    likes it better; the card's "Vet:" line, as much about the question, names the vet."""
+    weight = hit("Moss: Weight: 19.5 kg (last weigh-in at the vet, August)", line=8, path="/notes/pets/Moss.md",
+                 fields={"Weight": "19.5 kg (last weigh-in at the vet, August)"})
+    vet = hit("Moss: Vet: Meadowbank Vets — 0131 496 0742", line=7, path="/notes/pets/Moss.md", fields={"Vet": "Meadowbank Vets — 0131 496 0742"})
+    reading = Reader(overlap_model(weight=1.0)).read("Which vet do we take Moss to?", [weight, vet])
+    assert reading.kind == "answered" and "Meadowbank" in reading.answer

@@ -680,3 +680,15 @@ def test_a_change_of_another_attribute_named_as_its_object_is_no_version():
                  path="/notes/journal/2026-06-20.md")
     reading = Reader(overlap_model(glaucoma=1.0)).read("What strength are my eye drops?", [drops, raised])
     assert reading.kind == "answered" and "0,5%" in reading.answer
+
+
+def test_my_work_phone_is_not_the_line_that_tells_a_friends_new_number():
+    """"my work phone pls": a dated line says "Jonas has a new number ... (old one is gone with the
+    work phone)" and says every word of the question; it is Jonas's number, not mine. My own new
+    number, told so, still is."""
+    work = hit("Arbejde - Lydværket: Arbejdstelefon: 89 55 40 12", line=4, path="/notes/graph.json")
+    jonas = hit("September 20th, 2026: Jonas has a new number: 42 55 17 09 (old one is gone with the work phone)", line=9, path="/notes/graph.json")
+    reading = Reader(overlap_model(jonas=2.0)).read("my work phone pls", [jonas, work])
+    assert reading.kind == "answered" and "89 55 40 12" in reading.answer
+    mine = hit("September 20th, 2026: I have a new work phone number: 42 55 17 10", line=9, path="/notes/graph.json")
+    assert "42 55 17 10" in Reader(overlap_model(september=2.0)).read("my work phone pls", [mine, work]).answer
