@@ -416,10 +416,10 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
     if ASKS_OWN.search(info.text) and someone_elses_new_number(info, c.statement.text):
         return False  # "Daan V. has a new number: ..." is Daan's, no version of "my passport number"
-    # (A word the old value's own name says is no word of the fact: "at home" and "Tigo Home".)
     changed = _CHANGED_THING.search(c.statement.text)
     if changed and not same_or_synonym(changed.group(1), info.terms | _keys(b)):
         return False  # "BKT lowered the rate on the kredi" changes the rate, not how big the kredi is
+    # (A word the old value's own name says is no word of the fact: "at home" and "Tigo Home".)
     missing = said_b - said_c - {stem(w) for v in _named_values(b) for w in re.findall(r"[^\W\d_]+", v) if v not in info.text}
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
@@ -473,8 +473,10 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
 # What a change says it changed, named as its object: "lowered the rate", "raised the deposit"
 # (a word, not a name: "raised the Timolol to 0,5%" changes the drug's strength).
 _CHANGED_THING = re.compile(r"\b(?:lowered|raised|increased|reduced|cut|hiked)\s+(?:the|my|our|its|their|his|her)\s+((?-i:[a-z]{3,}))\b", re.IGNORECASE)
-_LIMIT = re.compile(r"\b(?:max|maximum|limit|cap|ceiling|at most|minimum|min)\b", re.IGNORECASE)
-_LIMIT_BEFORE = re.compile(r"\b(?:max|maximum|limit|cap|ceiling|at most|minimum|min)\.?\s*(?:of\s+)?[:=]?\s*$", re.IGNORECASE)
+_LIMIT_WORDS = r"max|maximum|limit|cap|ceiling|at most|minimum|min"
+_LIMIT = re.compile(rf"\b(?:{_LIMIT_WORDS})\b", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(rf"\b(?:{_LIMIT_WORDS})\.?\s*(?:of\s+)?[:=]?\s*$", re.IGNORECASE)  # "(max Rs 40,000)"
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "PB", "IBAN": what is asked, nobody's name
 
 
 def _named_values(sc: "Scored") -> list[str]:
@@ -727,7 +729,6 @@ def _retires_value(b: "Scored", c: "Scored") -> bool:
 
 
 # "When did I ...", "How much was ...": an event of the past, not the current version of a fact.
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last|latest|most recent|newest|current)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
