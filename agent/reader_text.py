@@ -184,7 +184,8 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|\((?=\d))?\d(?:[\d().-]|\s(?=[\d(])){5,}\d
 # A bank account's number has a phone number's shape: "A/c 30112278451", "account no: 501004...".
 _ACCOUNT_BEFORE = re.compile(r"(?i)\b(?:a/c|acct|account|iban|sort code)(?:\s*(?:no\.?|number|#))?\s*:?\s*$")
 # Thousands grouped by a space, as much of the world writes them: "R 11 500", "4 614 kr".
-_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+# (Three decimals after spaced thousands are decimals: the dinar's "1 245,500 DT" has millimes.)
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,3})?(?!\d)"
 # Currencies as people write them before an amount ("KSh 4,500", "R$ 89,90", "zł 40") and after
 # it ("612,40 zł", "2 500 kr", "3,000 naira"): most of the world's, so a note from anywhere is read.
 _CUR_SIGNS = r"[$€£¥₹₦₵₱₩₪₫₺₴₽฿৳₸₼₾₡₲₭₮]"

@@ -1685,3 +1685,11 @@ def test_ariary_and_boliviano_are_money_as_their_notes_write_them():
     reading = Reader(overlap_model()).read("How much do I put into the savings circle?", [
         hit("Monthly: Savings circle with the church women: 40 000 Ar every last Sunday.", line=20)])
     assert reading.kind == "answered" and reading.value == "40 000 Ar"
+
+
+def test_a_dinar_amount_with_spaced_thousands_keeps_its_three_decimals():
+    """Tunisia writes "1 245,500 DT" (a dinar has 1,000 millimes): after thousands grouped by a
+    space, ",500" is the decimals, not a group of its own; "245,500 DT" would be another amount."""
+    from agent.reader_text import money
+    assert money("Nouvelle mensualite : 1 245,500 DT a partir de novembre") == ["1 245,500 DT"]
+    assert money("4 614 kr og 2 500,50 €") == ["4 614 kr", "2 500,50 €"]
