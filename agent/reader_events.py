@@ -18,8 +18,11 @@ _EVENT_WORDS = {
     # ("open until 7 pm" says when it closes.)
     "open": r"open(?:s|ing|ed)?(?!\s+(?:until|till|til|to)\b)|öffnet",
     "close": r"clos(?:e|es|ing|ed)|shuts?|schließt|open\s+(?:until|till|til|to)",
+    # "Boiler serviced on Thursday" says nothing of when it was installed.
+    "install": r"install(?:ed|ation)?|fitted|put\s+in",
+    "service": r"servic(?:e|ed|ing)|maintenance|repaired",
 }
-_OTHER = {"issue": "expiry", "expiry": "issue", "open": "close", "close": "open"}
+_OTHER = {"issue": "expiry", "expiry": "issue", "open": "close", "close": "open", "install": "service", "service": "install"}
 _EVENT = {event: re.compile(rf"\b(?:{words})(?!\w)", re.IGNORECASE) for event, words in _EVENT_WORDS.items()}
 # How far before a value its event word may stand: "expires 11/10/2030", "valid until: 03-02-2031".
 _REACH = 32
@@ -43,9 +46,18 @@ def _event_before(text: str, at: int) -> str | None:
     return best[1] if best else None
 
 
+def _event_after(text: str, end: int) -> str | None:
+    """The event named first after position `end`, within reach and the value's clause: a log's
+    "2026-03-12 — boiler annual service" names its event after the day."""
+    window = re.split(r"[,;]\s|\.\s", text[end:end + _REACH])[0]
+    found = [(m.start(), event) for event, pattern in _EVENT.items() for m in pattern.finditer(window)]
+    return min(found)[1] if found else None
+
+
 def values_of_other_event(question: str, text: str, values: list[str]) -> set[str]:
     """The values of `text` that belong to the event paired with the one the question asks: the
-    event named nearest before each ("Issued 03-02-2021, valid until 03-02-2031" gives one of each)."""
+    event named nearest before each ("Issued 03-02-2021, valid until 03-02-2031" gives one of each),
+    else the one named first after it in its clause."""
     asked = asked_event(question)
     if asked is None:
         return set()
@@ -53,7 +65,7 @@ def values_of_other_event(question: str, text: str, values: list[str]) -> set[st
     out = set()
     for value in values:
         at = text.find(value)
-        if at >= 0 and _event_before(text, at) == other:
+        if at >= 0 and (_event_before(text, at) or _event_after(text, at + len(value))) == other:
             out.add(value)
     # ("2021" of "3 March, 2021" is that day's year.)
     return out | {value for value in values if any(value in whole for whole in out)}

@@ -37,3 +37,17 @@ def test_a_line_that_gives_only_the_expiry_does_not_say_when_it_was_issued():
     assert Reader(model).read("When was my passport issued?", [passport, licence]).kind != "answered"
     reading = Reader(model).read("When does my passport expire?", [passport, licence])
     assert reading.kind == "answered" and "14/03/2031" in reading.answer
+
+
+def test_a_service_is_no_installation_and_an_event_may_follow_its_day():
+    """"When was the boiler installed?" over a maintenance log whose day comes before its event
+    ("2026-03-12 — boiler annual service — ... Next service due March 2027"): every day there is a
+    service's, so the reader does not answer with one."""
+    assert asked_event("When was the boiler installed?") == "install"
+    log = "2026-03-12 — boiler annual service — £85 — all fine. Next service due March 2027."
+    assert values_of_other_event("When was the boiler installed?", log, ["2026-03-12", "March 2027"]) == {"2026-03-12", "March 2027"}
+    reading = Reader(overlap_model(boiler=1.0)).read("When was the boiler installed?", [hit(log, line=14, path="/notes/Maintenance log.md")])
+    assert reading.kind != "answered"
+    fitted = hit("Boiler: Worcester 30i, fitted 14/05/2019 by Heatwise", line=3, path="/notes/house.md")
+    reading = Reader(overlap_model(boiler=1.0)).read("When was the boiler installed?", [hit(log, line=14, path="/notes/Maintenance log.md"), fitted])
+    assert reading.kind == "answered" and "14/05/2019" in reading.answer
