@@ -104,6 +104,9 @@ W_REVISED = 0.75  # a line that says it revises something ("quota now 600 h"), w
 # Abstain when the best statement's PMI is below this and it covers too little of the question.
 MIN_PMI = 0.3
 MIN_COVER = 0.5
+# How much less likely a card's line keyed by the asked thing may be than the best line that
+# mentions it in passing, and still answer instead ("Vet: Meadowbank Vets" over "Weight: ... at the vet").
+KEYED_PMI_GAP = 1.0
 # A statement sharing no word with the question ("Oven 350°F." for the lasagna) answers only when
 # the model is sure of it ("our border collie, Pixel" for "my dog's name": PMI 1.7). On all sets
 # the right answers of this kind scored >= 0.99, the wrong ones from 0.54.
@@ -1170,10 +1173,13 @@ class Reader:
             # "Chave Pix: CPF" for "What is my CPF?": its value is the question's own word; the line
             # keyed by that word ("CPF: 318.552.047-06") says what it is.
             best = next((c for c in _alternatives(cands) if c.cover >= best.cover and not _echoes(info, c)), best)
-        if len(best.statement.fields) == 1 and _keyed_by_asked(info, best) is False:
+        if len(best.statement.fields) == 1 and not best.recent and not revises(best.statement) and _keyed_by_asked(info, best) is False:
             # "Which vet do we take Moss to?": not "Weight: 19.5 kg (last weigh-in at the vet)" but
             # the line of that card keyed by the thing asked, "Vet: Meadowbank Vets".
-            best = next((c for c in _alternatives(cands) if c.cover >= best.cover and _keyed_by_asked(info, c)), best)
+            # (Only one the model likes nearly as well: "Section: B" is the card's, and the journal's
+            # "Rayyan is in Class 2 now, section C", read far more likely, is the newer word.)
+            best = next((c for c in _alternatives(cands) if c.cover >= best.cover and _keyed_by_asked(info, c)
+                         and (c.pmi or 0.0) >= (best.pmi or 0.0) - KEYED_PMI_GAP), best)
         if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands) \
                 and not self._tells_new_value(info, best):
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
@@ -2007,13 +2013,15 @@ _WHICH_THING = re.compile(r"^\W*(?:which|what)\s+([a-z]{3,})\b", re.IGNORECASE)
 
 
 def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
-    """Whether a "Key: value" line is keyed by the thing a "Which vet ..." question asks for; None
-    when the question names no such thing or the line has no one key."""
+    """Whether a "Key: value" line is keyed by the thing a "Which vet ..." question asks for, and
+    by nothing else ("Church alofa:" is the church's offering); None when the question names no
+    such thing or the line has no one key."""
     m = _WHICH_THING.match(info.text)
-    if m is None or m.group(1).lower() in STOP_WORDS or len(sc.statement.fields) != 1:
-        return None
+    if m is None or m.group(1).lower() in STOP_WORDS or len(sc.statement.fields) != 1 \
+            or any(stem(m.group(1)) in kind for kind in KIND_WORDS.values()):
+        return None  # ("What date ...": a kind of value, which many keys give, not a thing)
     key = next(iter(sc.statement.fields))
-    return stem(m.group(1)) in {stem(w) for w in words(key.lower())}
+    return {stem(w) for w in words(key.lower())} == {stem(m.group(1))}
 
 
 def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:
