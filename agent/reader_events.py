@@ -9,6 +9,7 @@ is of the asked kind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each event by the words that name it, in the languages notes are written in.
 _EVENT_WORDS = {
@@ -28,6 +29,7 @@ _EVENT = {event: re.compile(rf"\b(?:{words})(?!\w)", re.IGNORECASE) for event, w
 _REACH = 32
 
 
+@lru_cache(maxsize=256)  # (asked once per candidate line of one question)
 def asked_event(question: str) -> str | None:
     """The one event of a pair the question asks the day or time of, if it names exactly one."""
     found = [event for event, pattern in _EVENT.items() if pattern.search(question)]

@@ -1172,15 +1172,17 @@ def test_a_first_name_two_ukrainian_lines_give_with_two_surnames_is_asked_about_
     assert reading.kind == "ambiguous" and "Оксана Лисенко" in reading.answer and "Оксана Мельничук" in reading.answer
 
 
+def _mentions_in(rows: dict[str, int]):
+    """The notes' full-text lookup over a few rows that a test may delete from as it goes."""
+    return lambda word: [t for t in rows if word in t]
+
+
 def test_a_first_name_asked_as_an_owner_finds_its_namesakes_as_the_cyrillic_notes_write_them():
     # "Dimka's number?": the possessive makes the name an owner, not a capitalised name, and the
     # notes never write it in Latin letters; the other Димка's row shares no word with the question.
     rows = {"Кой: Димка Колева; телефон: 0800 000 001": 4, "Кой: Димка Тонева; телефон: 0800 000 002": 9}
     statements = [hit("Кой: Димка Колева; телефон: 0800 000 001", line=4, rank=0, path="/notes/Важно.md", kind="row")]
-
-    def mentions(word: str) -> list[str]:
-        return [t for t in rows if word in t]
-
+    mentions = _mentions_in(rows)
     reading = Reader(overlap_model(), mentions=mentions).read("Dimka's number?", statements)
     assert reading.kind == "ambiguous" and "Димка Колева" in reading.answer and "Димка Тонева" in reading.answer
     # One Димка in the notes is no question to ask back.
@@ -1198,10 +1200,7 @@ def test_a_first_name_asked_in_latin_finds_its_namesakes_as_greek_notes_write_th
         ["giorgos", "nikos", "konstantinos", "dinos", "vlachos"]
     rows = {"όνομα: Γιώργος Παππάς (Giorgos Pappas); κινητό: 693 000 0001": 46, "όνομα: Γιώργος Βλάχος; κινητό: 697 000 0002": 44}
     statements = [hit("όνομα: Γιώργος Παππάς (Giorgos Pappas); κινητό: 693 000 0001", line=46, rank=0, path="/notes/Επαφές.xml", kind="row")]
-
-    def mentions(word: str) -> list[str]:
-        return [t for t in rows if word in t]
-
+    mentions = _mentions_in(rows)
     reading = Reader(overlap_model(), mentions=mentions).read("What is Giorgos's phone number?", statements)
     assert reading.kind == "ambiguous" and "Γιώργος Βλάχος" in reading.answer and "Pappas" in reading.answer
     assert "Γιώργος Παππάς" not in reading.answer  # the same man as Giorgos Pappas
