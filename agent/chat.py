@@ -80,6 +80,8 @@ _GLOSS = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*)\s*\(((?
 FOLLOWED_K = 6  # retrieved lines naming the asked person whose pronoun sentences after them are read too
 # Lines read for the people a first name may mean ("Sophie": Sophie Tran and Sophie Adebayo).
 MENTIONS_K = 40
+# Lines read for the headings over them: a child's page may keep a dozen lines per child.
+TRAILS_K = 120
 # ... and for the one full name a first name or an initial stands for ("Chris L." -> "Chris Lindqvist").
 FULL_NAME_K = 200
 # Two lines this close in score that each give the role to someone else are both "my X".
@@ -463,7 +465,7 @@ class ChatEngine:
     def _reader(self) -> Reader:
         scorer = self.scorer
         recall = self._recall if scorer is not self.model else None
-        return Reader(scorer, relate=self._relate(), recall=recall, mentions=self._mentions)
+        return Reader(scorer, relate=self._relate(), recall=recall, mentions=self._mentions, trails=self._trails)
 
     def _mentions(self, word: str, limit: int = MENTIONS_K) -> list[str]:
         """The lines of the notes that name `word`: by the memory's full-text index, or read
@@ -476,6 +478,14 @@ class ChatEngine:
             return []
         named = re.compile(rf"\b{re.escape(word)}\b")
         return [st.text for st in every() if named.search(st.text)][:limit]
+
+    def _trails(self, words: str, limit: int = TRAILS_K) -> list[tuple[list[str], str]]:
+        """(heading trail, text) of the lines that name any of `words` (the full-text index also
+        reads a line's headings): which sub-headings sit under a "Kids" heading."""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None:
+            return []
+        return [(list(st.topic) if isinstance(st.topic, list) else [st.topic], st.text) for st in find(words, limit=limit)]
 
     # -- prompting -------------------------------------------------------------------------
     def _answer_tokens(self, mode: str) -> int:

@@ -58,6 +58,7 @@ from agent.reader_text import (
 )
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
+from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
 from agent.reader_kin import named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
@@ -493,16 +494,20 @@ _BARE_NUMBER_KEYS = {"number", "no", "nr", "num", "id", "ref", "reference", ""}
 
 class Reader:
     def __init__(self, model, *, n_candidates: int = N_CANDIDATES, relate: WordRelate | None = None,
-                 recall: Recall | None = None, mentions: Callable[[str], list[str]] | None = None):
+                 recall: Recall | None = None, mentions: Callable[[str], list[str]] | None = None,
+                 trails: Callable[[str], list[tuple[list[str], str]]] | None = None):
         """`model` scores the candidates (the base model, also when a fine-tune is served).
         `relate`: word vectors for telling whether a statement speaks of the asked attribute
         (agent.reader_relate); without it only shared stems and listed synonyms count.
         `recall`: a fine-tune's closed-book answer to a question, evidence for the candidates
         that hold its values (agent.reader_recall).
         `mentions`: the text of every line of the notes that names a word ("Sophie"), for telling
-        whether a first name is two people."""
+        whether a first name is two people.
+        `trails`: (heading trail, text) of the lines that name any of some words ("Chicos" >
+        "Santino (9)"), for telling whose lines a heading keeps."""
         self.model = model
         self.mentions = mentions
+        self.trails = trails
         self._written_cache: dict[str, bool] = {}
         self._lower_cache: dict[str, bool] = {}
         self.n_candidates = n_candidates
@@ -1481,11 +1486,31 @@ class Reader:
             pool += self.mentions(word)
         return pool
 
+    def _children(self, cands: list[Scored], everything: Sequence[StatementHit]) -> list[str]:
+        """The user's children, for "When is my kid's birthday?": where the notes call Temur "our
+        son" and Sabina "our daughter", two children, so which one is asked."""
+        listings = [c.statement.text for c in cands[:4]] + [s.text for s in everything]
+        pool = [*listings, *(line for w in ("son", "daughter") for line in (self.mentions(w) if self.mentions is not None else []))]
+        kids = own_children(pool)
+        if len(kids) < 2:
+            # ... or lists them under a heading of their own ("= kids" over "Rishi - Grade 5 at
+            # ...", "Kavita - Sunbeam Nursery"), or as "our two" ("Leilani and Ropati - our two").
+            kids = kids_listed([*(c.statement for c in cands[:8]), *everything],
+                               self.mentions("kids") if self.mentions is not None else [])
+        if len(kids) < 2 and self.trails is not None:
+            # ... or keeps a sub-heading per child under it in its own language ("Chicos" >
+            # "Santino (9)"), or lists them so ("hijos [[Gael]] y [[Ariadna]]").
+            kids = kids_headed(self.trails(KIDS_QUERY))
+        return kids
+
     def _ambiguity(self, info: QuestionInfo, cands: list[Scored], everything: Sequence[StatementHit] = ()) -> list[str] | None:
         """Different people fit one singular relation of the question ("my son", "Chris")."""
         low = info.text.lower().replace("’", "'")
         if info.plural:
-            return None
+            # "How much are my child's school fees?": the fees are many, the child asked of is one.
+            one = not info.names and re.search(r"\b(?:my|our) (?:kid|child)'s\b", low)
+            kids = self._children(cands, everything) if one else []
+            return kids if len(kids) >= 2 else None
         texts = [c.statement.text for c in cands[:4]]
         if (asks_the_car(info.text) or asks_of_the_car(info.text)) and all(n.isupper() for n in info.names):
             # "What's the plate of our car?", "When is the car's MOT due?" where the notes keep two
@@ -1528,16 +1553,15 @@ class Reader:
                 if doctors:
                     return doctors
             if noun in ("kid", "child") and rel.group(0).startswith(("my", "our")) and not info.names:
-                # "When is my kid's birthday?" where the notes call Temur "our son" and Sabina "our
-                # daughter": two children, so which one is asked.
-                pool = [*listings, *(line for w in ("son", "daughter") for line in (self.mentions(w) if self.mentions is not None else []))]
-                kids = _own_children(pool)
-                if len(kids) < 2:
-                    # ... or lists them under a heading of their own ("= kids" over "Rishi - Grade 5
-                    # at ...", "Kavita - Sunbeam Nursery"), or as "our two" ("Leilani and Ropati - our two").
-                    kids = _kids_listed([*(c.statement for c in cands[:8]), *everything],
-                                        self.mentions("kids") if self.mentions is not None else [])
+                kids = self._children(cands, everything)
                 if len(kids) >= 2:
+                    return kids
+            if noun in ("son", "daughter") and rel.group(0).startswith(("my", "our")) and not info.names:
+                # "When's my son's birthday?" where the notes keep Fiacre and Gildas as rows of a
+                # school table and never say who is a son or a daughter: which child is asked.
+                kids = self._children(cands, everything)
+                said = [line for w in ("son", "daughter", "sons", "daughters") for line in (self.mentions(w) if self.mentions is not None else [])]
+                if len(kids) >= 2 and not any(re.search(rf"\b{re.escape(k.split()[0])}\b", line) for k in kids for line in said):
                     return kids
             plural = noun + ("ren" if noun == "child" else "es" if noun.endswith(("s", "sh", "ch")) else "s")
             for t in listings:
@@ -1725,53 +1749,6 @@ def _titled_grandmothers(texts: Sequence[str], titles: Sequence[str] = _GRAN_TIT
                 continue
             found[name] = f"{m.group(0).split()[0]} {name}"
     return list(found.values())
-
-
-_NAME_WORD = r"[A-Z][\w'’-]+"
-_CHILD_OF_MINE = re.compile(
-    # "Temur — our son", "Sabina (our daughter)", "Lina, our daughter"; "our son Yassine", "my daughter, Lina"
-    # ... and 'Reitumetse ("Reitu"), our daughter', a nickname in brackets after the name
-    rf"\b({_NAME_WORD})(?: {_NAME_WORD})?(?:\s*\([\"“']?[^()\"“”]{{1,20}}[\"”']?\))?\s*(?:—|–|-|:|,|\()\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter)\b(?![-’'])"
-    rf"|\b(?:[Mm]y|[Oo]ur)\s+(?:(?:older|oldest|elder|eldest|younger|youngest|little|big)\s+)?(?:son|daughter)(?![-’'])\s*,?\s+({_NAME_WORD})")
-
-
-_KIDS_HEADING = re.compile(r"^(?:(?:my|our|the)\s+)?(?:kids|children)$", re.IGNORECASE)
-_KIDS_KEY = re.compile(r"(?:[^:]{1,40}:\s*)?(?:(?:my|our|the)\s+)?(?:kids|children)\s*:\s*(.+)", re.IGNORECASE)
-_OUR_TWO = re.compile(rf"\b({_NAME_WORD}) and ({_NAME_WORD})(?:\s+[\"“'][^\"“”']{{1,15}}[\"”'])?\s*(?:—|–|-|:|,)\s*(?:my|our) (?:two|kids|children|boys|girls)\b")
-
-
-def _kids_listed(statements: Sequence[StatementHit], mentions: Sequence[str] = ()) -> list[str]:
-    """The children a note lists under a heading of their own ("kids": "Rishi - Grade 5 at ...",
-    'Kavita "Kavs" - Sunbeam Nursery'), or names as "our two" ("Leilani and Ropati - our two")."""
-    found: dict[str, None] = {}
-    opens = re.compile(rf"({_NAME_WORD})(?:\s+[\"“'][^\"“”']{{1,15}}[\"”'])?\s*(?:—|–|-|:|,)\s")
-    # (A line the full-text index found by "kids" that does not say it has it in its heading.)
-    headed = [st.text[len(st.topic) + 1:].lstrip() if st.text.startswith(f"{st.topic}:") else st.text
-              for st in statements if _KIDS_HEADING.match(st.topic.strip())]
-    headed += [t for t in mentions if not re.search(r"\b(?:kids|children)\b", t, re.IGNORECASE)]
-    # ... or under a key of their own inside another heading ("Health" over "Kids: Nevena: ...").
-    headed += [m.group(1) for text in [*(st.text for st in statements if not _KIDS_HEADING.match(st.topic.strip())), *mentions]
-               if (m := _KIDS_KEY.match(text))]
-    for body in headed:
-        m = opens.match(body)
-        if m and m.group(1).lower() not in STOP_WORDS:
-            found.setdefault(m.group(1), None)
-    for text in [*(st.text for st in statements), *mentions]:
-        for m in _OUR_TWO.finditer(text):
-            found.setdefault(m.group(1), None)
-            found.setdefault(m.group(2), None)
-    return list(found)
-
-
-def _own_children(texts: Sequence[str]) -> list[str]:
-    """The names the notes give the user's sons and daughters (not a niece's, not "my son-in-law")."""
-    found: dict[str, None] = {}
-    for text in texts:
-        for m in _CHILD_OF_MINE.finditer(text):
-            name = m.group(1) or m.group(2)
-            if name.lower() not in STOP_WORDS and name not in ("My", "Our", "The"):
-                found.setdefault(name, None)
-    return list(found)
 
 
 def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:

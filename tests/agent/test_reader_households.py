@@ -157,12 +157,6 @@ def test_a_line_naming_two_of_the_asked_relation_asks_which():
     assert Reader(overlap_model()).read("Where does my uncle live?", [one]).kind == "answered"
 
 
-def test_a_child_written_with_a_nickname_in_brackets_is_one_of_our_children():
-    """'Reitumetse ("Reitu"), our daughter' beside "Kamohelo, our son": two children to ask about."""
-    from agent.reader import _own_children
-    assert _own_children(["Kamohelo, our son, born 2016.", 'Reitumetse ("Reitu"), our daughter, born 2022.']) == ["Kamohelo", "Reitumetse"]
-
-
 def test_two_accounts_one_named_by_a_compound_are_asked_about():
     """"Standard Lesotho Bank, current account ..." and "Lesotho PostBank, savings account ...":
     "PostBank" says "bank" as the other label does, so neither is the one the question names."""

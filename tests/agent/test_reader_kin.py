@@ -94,22 +94,6 @@ def test_samoan_and_indo_caribbean_family_words_are_glossed():
     assert not english_for("Tina called about the party")
 
 
-def test_children_listed_under_their_heading_or_as_our_two_are_asked_about():
-    from agent.reader import _kids_listed
-
-    kids = [hit("Rishi - Grade 5 at Hill Academy, class teacher Ms. Ram.", line=3, topic="kids"),
-            hit('Kavita "Kavs" - Sunbeam Nursery, pick-up 12:45.', line=5, topic="kids"),
-            hit("Budho - my husband, drives a taxi.", line=3, topic="family")]
-    assert _kids_listed(kids) == ["Rishi", "Kavita"]
-    assert _kids_listed([hit('Family: Leilani and Ropati "Roppy" - our two, see kids', topic="Family")]) == ["Leilani", "Ropati"]
-    assert _kids_listed(kids[2:]) == []
-    reading = Reader(overlap_model()).read("When is my kid's birthday?", [
-        hit('Family: Leilani and Ropati "Roppy" - our two, see kids', line=4, rank=0, topic="Family"),
-        hit("Birthdays: Leilani - 14/03/2017", line=3, rank=1, topic="Birthdays"),
-        hit("Birthdays: Ropati - 05/09/2022", line=4, rank=2, topic="Birthdays")])
-    assert reading.kind == "ambiguous" and {"Leilani", "Ropati"} <= {o.split(" (")[0] for o in reading.options}
-
-
 def test_a_best_mate_is_a_best_friend():
     lines = [hit("Family: Leota Mulitalo - my best mate since primary school", line=13, rank=0, topic="Family"),
              hit("Family: Siaosi Vaai - cuts my hair at Savalalo", line=14, rank=1, topic="Family")]
