@@ -32,17 +32,21 @@ _ACCOUNT_WORDS = re.compile(
     r"(?i)(?:bank|banco|banque|banca|bankas|banka|caixa|sparkasse|spuerkeess|\baccount|\bacct\b|\ba/c\b|compte|cuenta|\bconta\b|"
     r"konto|rekening|\btili\b|számla|sąskaita|savings|checking|chequing|épargne|ahorros|\biban\b|\brib\b|\bclabe\b|n[°º])")
 # A name that is a bank's by its own word: "Bank of Bhutan", "Ecobank", "BGFIBank", "Banco Ganadero".
-_BANKISH = re.compile(r"(?i)bank|banco|banque|banca|caixa|sparkasse|spuerkeess|credit|crédit|kasse|cooperativ|bancolombia")
+_BANKISH = re.compile(r"(?i)bank|banco|banque|banca|pankki|caixa|sparkasse|spuerkeess|credit|crédit|kasse|cooperativ|bancolombia")
 # Words that start a line's label but name no bank.
 _NOT_BANK = re.compile(
     r"(?i)^(?:account|accounts|acct|a/c|bank|banks|banking|iban|rib|bic|swift|number|no|savings|saving|checking|chequing|current|"
     r"salary|joint|my|our|the|your|money|compte|cuenta|conta|konto|épargne|ahorros|n°|type|use|what|note|notes|fi|"
-    r"date|mortgage|loan|card|visa|mastercard|debit|credit|usd|eur|gbp|chf)$")
+    r"date|mortgage|loan|card|visa|mastercard|debit|credit|usd|eur|gbp|chf|id|"
+    # ... a number's key or a heading over several accounts, in the notes' languages
+    r"pay|payment|paid|zahlbar|pagamento|pago|paiement|número|numero|nr|nummer|numer|číslo|bancos|banken|bankok|konta|kontot|konti|tilit|pankkitilit|cuentas|contas|comptes)$")
 # Not the user's bank account: a utility's or a shop's account, a card, someone else's, or a closed one.
 _NOT_A_BANK_ACCOUNT = re.compile(
     r"(?i)\b(?:electricity|water|gas|internet|fibre|fiber|broadband|power|light|phone|mobile|municipal|council|insurance|"
-    r"policy|tax|meter|customer|member(?:ship)?|invoice|order|receipt|ref(?:erence)?|transaction|utr|card ends|ends in|city of|"
-    r"transfer|overføring|blood|donor)\b")
+    r"policy|tax|meter|customer|member(?:ship)?|invoice|bill|billing|subscriber|consumer|(?<!standing )order|sewerage|sewage|waste|garbage|refuse|heating|receipt|ref(?:erence)?|transaction|utr|card ends|ends in|city of|"
+    r"transfer|overføring|blood|donor|"
+    # a statement row's other side: the payee's or payer's account, not the user's
+    r"payee|payer|beneficiary|recipient|saaja\w*|maksaja\w*|empfänger|destinatario|beneficiário|bénéficiaire|odbiorca|příjemce|gavėjas)\b")
 # A record's "Bank:" field ("Bank: Bank of Bhutan; Type: savings; Account no.: ..."), not "Optima Bank:".
 _BANK_KEY = re.compile(r"(?i)(?:^|[;|]\s*)(?:bank|banco|banque|banka|bankas)\s*:\s*([^;|]+?)\s*(?:;|\||$)")
 _SOMEONE_ELSES = re.compile(r"(?i)\b(?:to|into|on)\s+(?:her|his|their)\b|\blandlord|\blandlady|\bclosed\b|\bno longer\b")
@@ -51,6 +55,10 @@ _SOMEONE_ELSES = re.compile(r"(?i)\b(?:to|into|on)\s+(?:her|his|their)\b|\blandl
 # "our account number with the new internet provider": an account with someone else than a bank.
 _ELSEWHERE = re.compile(r"(?i)\baccount\s+(?:number|no\.?|#)\s+(?:with|at|for|from)\b|\b(?:internet|electricity|water|gas|power|"
                         r"phone|mobile|council|utility|provider|supplier|shop|store|gym|club|school)\b")
+
+
+# The kind of account a bank's name is followed by.
+_KINDS = r"(?i:chequing|checking|savings|saving|current|salary|joint|everyday|ahorros|corriente|épargne|poupança|sparkonto|lönekonto)"
 
 
 def asks_my_account(question: str) -> bool:
@@ -84,8 +92,10 @@ def listed_accounts(texts: Iterable[str]) -> list[str]:
     [] when fewer than two banks."""
     found: dict[str, str] = {}
     numbers: set[str] = set()
-    for text in texts:
-        if not _ACCOUNT_WORDS.search(text):
+    # A note's field may keep one account a line ("Osuuspankki käyttötili FI41 ...\nNordea ...").
+    for text in (line for t in texts for line in t.split("\n")):
+        iban = re.search(_IBAN, text)
+        if not _ACCOUNT_WORDS.search(text) and not iban:
             continue
         record_bank = _BANK_KEY.search(text)
         for m in _NUMBER.finditer(text):
@@ -93,17 +103,29 @@ def listed_accounts(texts: Iterable[str]) -> list[str]:
             digits = re.sub(r"\D", "", number)
             if len(digits) < 6 or _DATE.match(number) or re.fullmatch(r"[1-9]\d{0,2}(?:[ .,]\d{3})+", number):
                 continue  # a date, or an amount written with thousands ("1 480 000"; no amount starts "000 447")
+            if re.search(r"(?i)\b(?:sort\s*code|ifsc|routing(?:\s+number)?|bic|swift)\s*:?\s*$", text[:m.start()]):
+                continue  # "sort code 23-14-70, account 41889026": the branch's code, not the account
             part = text if record_bank else _part_before(text, m.start())
-            if not _ACCOUNT_WORDS.search(part) and not _ACCOUNT_WORDS.search(text[m.end():m.end() + 30]):
+            # An IBAN is a bank account's by its shape; a ledger's "account assets:anz:savings ;
+            # ANZ Serious Saver 01-0505-..." says "account" before the part that holds it.
+            if not (_ACCOUNT_WORDS.search(part) or _ACCOUNT_WORDS.search(text[m.end():m.end() + 30])
+                    or re.fullmatch(_IBAN, number) or _ACCOUNT_WORDS.match(text)):
                 continue
             gloss = " ".join(sorted(english_for(part)))
             if _NOT_A_BANK_ACCOUNT.search(part) or _NOT_A_BANK_ACCOUNT.search(gloss) or _SOMEONE_ELSES.search(part):
                 continue
-            label = _label(part if not record_bank else text[:m.start()], text)
+            # "Money: SBI (the old one from college). A/c 30112278451": the bank is named in the
+            # sentence before the number's own.
+            label = _label(part if not record_bank else text[:m.start()], text) or (
+                None if record_bank or _NOT_A_BANK_ACCOUNT.search(text[:m.start()]) else _label(text[:m.start()], text))
             if label is None:
                 continue
+            kind = re.match(rf"\s+({_KINDS})\b", text[text.find(label) + len(label):]) if label in text else None
+            if kind:
+                label = f"{label} {kind.group(1)}"  # "TD chequing", "Scotiabank savings": what the user calls them
             key = re.sub(r"(?i)\bbank\b|[^\w]", "", label).lower() or label.lower()
             if key in found or digits in numbers:
+                numbers.add(digits)  # the same account told again under another word ("Payment ... to Wise")
                 continue
             found[key] = f"{label} ({number})"
             numbers.add(digits)

@@ -28,7 +28,7 @@ def test_my_bank_account_with_accounts_at_two_banks_is_asked_about():
 def test_accounts_are_named_by_their_bank_in_prose_and_lists():
     # Two accounts in one line, each after its bank; a bank named by its own word ("Ecobank").
     assert listed_accounts(["Fi record: Larch Bank checking 111-44719-2 (joint, salary here). Harbour Bank savings 2030-118845."]) == [
-        "Larch Bank (111-44719-2)", "Harbour Bank (2030-118845)"]
+        "Larch Bank checking (111-44719-2)", "Harbour Bank savings (2030-118845)"]
     assert listed_accounts(["Orabank, agence Godomey : compte courant n° 0471205833.",
                             "Ecobank, agence Cadjehoun : compte épargne n° 219033847001."]) == [
         "Orabank (0471205833)", "Ecobank (219033847001)"]
@@ -93,3 +93,43 @@ def test_a_providers_bare_number_column_is_its_account_number():
     assert reading.kind == "answered" and "LTC-FTTH-559013" in reading.answer
     reading = Reader(overlap_model()).read("What's our Unitel account number?", [water, net])
     assert reading.kind == "abstained"
+
+
+def test_the_bank_is_read_from_the_sentence_before_the_numbers_own():
+    """"Money: SBI (the old one from college). A/c 30112278451": the bank is in the sentence
+    before; the heading over both ("Money") names none; a utility's account ID is no bank's."""
+    lines = ["Money: HDFC Bank (salary account), Koramangala branch. A/c 50100447122290, IFSC HDFC0000523.",
+             "Money: SBI (the old one from college, Mylapore branch). A/c 30112278451, IFSC SBIN0001234.",
+             "Subject: BESCOM bill for August 2026 - Account ID 9120558813"]
+    assert listed_accounts(lines) == ["HDFC Bank (50100447122290)", "SBI (30112278451)"]
+    # A ledger's account line says "account" before the part that holds the bank's name.
+    assert listed_accounts(["account assets:kiwibank:everyday: ; Kiwibank 38-9012-0345678-00, pay goes in here",
+                            "account assets:anz:savings: ; ANZ Serious Saver 01-0505-0412233-25, Chennai fund"]) == [
+        "Kiwibank (38-9012-0345678-00)", "ANZ Serious Saver (01-0505-0412233-25)"]
+
+
+def test_an_iban_is_an_account_by_its_shape_and_a_payees_is_someone_elses():
+    # One field keeping an account a line; Finnish "käyttötili" has no word the check knew.
+    field = "Pankkitilit: Osuuspankki käyttötili FI41 5730 0820 4471 93 (yhteinen)\nNordea säästötili FI22 1745 3000 1187 56"
+    assert listed_accounts([field]) == ["Osuuspankki (FI41 5730 0820 4471 93)", "Nordea (FI22 1745 3000 1187 56)"]
+    # A statement row's payee ("Saajan tilinumero": the payee's account number) is not the user's.
+    row = "Kirjauspäivä: 10.07.2026; Määrä EUROA: -295,00; Saaja/Maksaja: Tampereen kaupunki; Saajan tilinumero: FI83 8000 1700 0456 12"
+    assert listed_accounts([field, row]) == listed_accounts([field])
+
+
+def test_a_sort_code_is_no_account_and_one_account_told_twice_is_one():
+    lines = ["Bancos: Wise - GBP balance. GBP: sort code 23-14-70, account 41889026.",
+             "Payment within 30 days to Wise (GBP): account name Fernanda Lobo, sort code 23-14-70, account number 41889026.",
+             "Millennium BCP - conta principal (EUR): IBAN PT50 0033 0000 4521 7788 0190 5."]
+    assert listed_accounts(lines) == ["Wise (41889026)", "Millennium BCP (PT50 0033 0000 4521 7788 0190 5)"]
+    # The kind of account after the bank's name is what the user calls it.
+    assert listed_accounts(["ACCOUNTS: TD chequing (pension goes in): 00412-5583917",
+                            "ACCOUNTS: Scotiabank savings (Teresa and me): 41772 0098 12"]) == [
+        "TD chequing (00412-5583917)", "Scotiabank savings (41772 0098 12)"]
+
+
+def test_a_standing_order_is_a_banks_and_a_sewerage_board_no_bank():
+    rows = ["bank: Bank of Cyprus; what: joint current account; IBAN: CY17 0020 0128 0000 0012 0052 7600; notes: salaries in",
+            "bank: Hellenic Bank; what: my savings account; IBAN: CY67 0050 0231 0002 3101 4459 0101; notes: €500 a month by standing order",
+            "sewerage: provider: Limassol Sewerage Board; account / number: 0925/114; how we pay: once a year, June"]
+    assert listed_accounts(rows) == ["Bank of Cyprus (CY17 0020 0128 0000 0012 0052 7600)", "Hellenic Bank (CY67 0050 0231 0002 3101 4459 0101)"]
