@@ -285,6 +285,12 @@ _COUNTED = re.compile(r"\s*(?:wks?|weeks?|days?|nights?|months?|mths?|years?|yrs
                       re.IGNORECASE)
 
 
+# The words a number names a thing after (its ward, plan, box, flight): no amount follows them.
+_NUMBERED = re.compile(r"(?i)\b(?:ward|plan|box|no\.?|nr\.?|room|floor|apt\.?|apartment|unit|lot|route|bus|line|gate|platform|seat|"
+                       r"section|sector|class|grade|year|form|std\.?|standard|level|stage|round|page|chapter|version|model|"
+                       r"series|gen|phase|zone|district|block|exit|flight|train|terminal|#)\s*$")
+
+
 def _bare_amounts(text: str) -> list[str]:
     """Numbers without a currency in a line that speaks of money ("paid 45 for the subs"); not a
     year, a date ("Log: 2026-11-02: Trados bought") nor a group of a phone number ("+351 21 555 0199")."""
@@ -308,6 +314,9 @@ def _bare_amounts(text: str) -> list[str]:
             continue  # "rent 2 wks": a count of weeks, not an amount
         if alone and all(re.match(r"\s?(?:%|percent\b|per cent\b)", text[i:]) for i in alone):
             continue  # "10% tax on the rent": a rate, not an amount
+        starts = [mm.start() for mm in re.finditer(rf"(?<![\w.,]){re.escape(n)}(?!\w|[.,]\d)", text)]
+        if starts and all(_NUMBERED.search(text[:i]) for i in starts):
+            continue  # "property tax to the ward 6 office", "PLDT Fiber Plan 1699": a number that names, not an amount
         out.append(n)
     return out
 

@@ -1631,6 +1631,10 @@ def test_a_journal_timestamp_is_no_phone_number_and_a_count_of_weeks_no_amount()
     assert typed_values("2026-07-10 * Harbour City PM | rent 2 wks ; new rent from 1 July", "money") == []
     assert typed_values("Name: Rent; Date: September 14, 2026; Tags: home, money", "money") == []
     assert typed_values("paid 45 for the subs", "money") == ["45"]
+    # A number that names a thing after its word (the ward, the plan, the garage box) is no amount.
+    assert typed_values("Pokhara flat: property tax paid to the city, ward 6 office, every Asoj", "money") == []
+    assert typed_values("Bill: PLDT Home Fiber Plan 1699, paid by auto-debit", "money") == []
+    assert typed_values("paid 3.900 for garage box 17", "money") == ["3.900"]
 
 
 def test_money_got_back_is_an_amount_not_a_weight():
