@@ -1085,6 +1085,10 @@ class Reader:
             nicknames = {**(nicknames or {}), kin: [given]}
         cands = self.candidates(info, statements, nicknames or {})
         ambiguous = self._ambiguity(info, cands, statements)
+        if ambiguous and info.names and self._tells_neither(info, cands, ambiguous):
+            # "What's Daniyar's blood group?" over two Daniyars, neither with a blood group: which
+            # one is asked does not matter, the notes do not say it of either.
+            return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if ambiguous:
             text = f"Your notes mention {join_names(ambiguous)}. Which one do you mean?"
             return Reading(kind="ambiguous", answer=text, question=question, statement=cands[0].statement, candidates=cands,
@@ -1167,6 +1171,24 @@ class Reader:
             return Reading(kind="ambiguous", answer=f"Your notes mention {join_names(parallel)}. Which one do you mean?",
                            question=question, statement=cands[0].statement, candidates=cands)
         return reading
+
+    def _tells_neither(self, info: QuestionInfo, cands: list[Scored], options: list[str]) -> bool:
+        """Whether no line about the people a name may mean says what is asked: a value of the asked
+        kind, where one is asked, else a line that speaks of the asked attribute."""
+        # The lines that name the word the people share ("Sophie" of Sophie Tran and Sophie
+        # Adebayo, written "Sophie T" as often), else one of them in full.
+        forms = [re.findall(r"[^\W\d_][\w'’-]*", o.split(" (")[0]) for o in options]
+        shared = set.intersection(*(set(f) for f in forms)) - {"Dr", "Mr", "Mrs", "Ms"} if forms else set()
+        said = shared or {" ".join(f) for f in forms}
+        about = [c for c in cands if any(re.search(rf"\b{re.escape(w)}\b", c.statement.text) for w in said)]
+        # ... also those the question did not retrieve: each person's own card may keep it (under
+        # their name as its heading: the full-text index reads headings too).
+        texts = [c.statement.text for c in about] + [t for w in said for t in (self.mentions(w) if self.mentions is not None else [])]
+        if info.want:
+            return not any(c.typed for c in about) and not any(typed_values(t, info.want) for t in texts)
+        names = {stem(w) for n in info.names for w in re.findall(r"[^\W\d_]+", n)}
+        asked = {t for t in info.terms if t not in names}
+        return not any(self.speaks_of_attribute(info, c) for c in about) and not any(asked & (content_words(t) | content_words(" ".join(english_for(t)))) for t in texts)
 
     def decide(self, info: QuestionInfo, cands: list[Scored], question: str) -> Reading:
         """Answer from the best scored candidate, or abstain (separate from scoring, so the rules

@@ -1441,14 +1441,21 @@ def test_a_first_name_two_people_share_is_asked_about_from_every_line_that_names
     notes = ["Flat B (Loxley Mews): Sophie Tran, student nurse, moved in 20 Aug 2023",
              "to Sophie A + Liam -- Wed 24 Jun 2026", "Flat A: Sophie Adebayo and Liam Cross, joint AST"]
     mentions = lambda word: [t for t in notes if word in t]  # noqa: E731
-    reading = Reader(overlap_model(), mentions=mentions).read("What's Sophie's phone number?", retrieved)
+    reading = Reader(overlap_model(), mentions=mentions).read("How much is Sophie's deposit?", retrieved)
     assert reading.kind == "ambiguous"
     assert "Sophie Tran" in reading.answer and "Sophie Adebayo" in reading.answer and "Sophie T " not in reading.answer
     # Another name of the question picks the one written beside it: not ambiguous any more.
     beside = Reader(overlap_model(), mentions=mentions).read("When does Liam and Sophie's tenancy end?", retrieved)
     assert beside.kind != "ambiguous"
     # Without the look-up, one Sophie in the retrieved lines is no ambiguity.
-    assert Reader(overlap_model()).read("What's Sophie's phone number?", retrieved).kind != "ambiguous"
+    assert Reader(overlap_model()).read("How much is Sophie's deposit?", retrieved).kind != "ambiguous"
+    # Asked what no line says of either Sophie (a phone number: only a shop's is kept), there is
+    # nothing to choose between: the notes do not say.
+    assert Reader(overlap_model(), mentions=mentions).read("What's Sophie's phone number?", retrieved).kind == "abstained"
+    # ... but a number kept on a line the question did not retrieve (each one's card) is said.
+    cards = notes + ["Sophie Tran: 07700 900 111", "Sophie Adebayo: 07700 900 222"]
+    by_word = lambda word: [t for t in cards if word in t]  # noqa: E731
+    assert Reader(overlap_model(), mentions=by_word).read("What's Sophie's phone number?", retrieved).kind == "ambiguous"
 
 
 def test_a_day_or_month_after_a_first_name_is_no_surname():
