@@ -1052,6 +1052,11 @@ class Reader:
                           or _kind_after(c.statement.text, info.subject, c.typed))
                      and any(same_fact(info, n, c, _terms_of) and newer_version(c, n, version_date, page_date) for n in named)]
             cands = named + newer if named else cands
+        if (role := re.search(r"^\W*who(?:'s|’s| is)\s+(?:my|our)\s+([a-z]+)\b", info.text, re.IGNORECASE)):
+            # "Who is my manager at JingYue?": not the card that calls him "now former manager",
+            # when another line names the manager.
+            current = [c for c in cands if not _former(role.group(1).lower(), c.statement.text)]
+            cands = current or cands
         return cands
 
     def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
@@ -1933,6 +1938,13 @@ def _kin_named_twice(info: QuestionInfo, text: str) -> list[str] | None:
     return list(by_given.values()) if len(by_given) >= 2 else None
 
 
+def _former(role: str, text: str) -> bool:
+    """Whether a line gives `role` only as what someone was ("now former manager", "ex-landlord",
+    "our previous cleaner")."""
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(role)}\b", text.lower())]
+    return bool(said) and all(re.search(r"\b(?:former|ex|previous|old|then)[\s-]+$", text.lower()[:i]) for i in said)
+
+
 def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[Scored]) -> list[str] | None:
     """One line giving several relatives of the asked kind each their value ("sons: Alexandros,
     born 02/09/2017, and Stavros, born 30/05/2021" for "When is my nephew's birthday?"): each value
@@ -2189,6 +2201,8 @@ def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
             if full not in found:
                 found.append(full)
         for full in family_named(first, t, question):
+            if _role_word(full.split()[0]):
+                continue  # "Tandläkare Alva" (Swedish: dentist Alva): a role before the name, no family name
             if full not in found and f"{first} {full.split()[0]}" not in found:
                 found.append(full)
                 family_first.append(full)

@@ -1464,6 +1464,9 @@ def test_a_day_or_month_after_a_first_name_is_no_surname():
     assert namesakes("Chris", ["Chris O. said", "Chris Okafor owns it"], "chris") == ["Chris Okafor"]
     # notes that write a name given name first: a card "Data Sari" (Sari's data) is no family name
     assert namesakes("Sari", ["Data Sari: Lahir: 4 Mei 2019", "Sari Wulandari Putri", "Piano Sari: Kamis"], "when is sari's birthday") == ["Sari Wulandari"]
+    # A role in the notes' language before the name is no family name: "Tandläkare Alva" is the
+    # dentist's note about Alva (Swedish "tandläkare": dentist).
+    assert namesakes("Alva", ["Tandläkare Alva", "Alva: Born 2021-03-02"], "when is alva's birthday") == []
 
 
 def test_two_cards_that_each_say_my_sister_are_asked_about():

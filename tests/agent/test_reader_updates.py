@@ -692,3 +692,13 @@ def test_my_work_phone_is_not_the_line_that_tells_a_friends_new_number():
     assert reading.kind == "answered" and "89 55 40 12" in reading.answer
     mine = hit("September 20th, 2026: I have a new work phone number: 42 55 17 10", line=9, path="/notes/graph.json")
     assert "42 55 17 10" in Reader(overlap_model(september=2.0)).read("my work phone pls", [mine, work]).answer
+
+
+def test_a_card_calling_someone_the_former_role_does_not_answer_who_holds_it():
+    """"Lin Chih-Ming: relation: now former manager at JingYue" beside the new card "Kuo Ya-Wen;
+    relation: manager at JingYue": who the manager is, is Kuo."""
+    lines = [hit("Lin Chih-Ming: relation: now former manager at JingYue", line=7, rank=0, path="/notes/people.sql"),
+             hit("name: Kuo Ya-Wen; relation: manager at JingYue; city: Hsinchu", line=8, rank=1, path="/notes/people.sql",
+                 fields={"name": "Kuo Ya-Wen", "relation": "manager at JingYue", "city": "Hsinchu"})]
+    reading = Reader(overlap_model()).read("Who is my manager at JingYue?", lines)
+    assert reading.kind == "answered" and "Kuo Ya-Wen" in reading.answer
