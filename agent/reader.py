@@ -1090,7 +1090,7 @@ class Reader:
             nicknames = {**(nicknames or {}), kin: [given]}
         cands = self.candidates(info, statements, nicknames or {})
         ambiguous = self._ambiguity(info, cands, statements)
-        if ambiguous and info.names and self._tells_neither(info, cands, ambiguous):
+        if ambiguous and info.names and not info.want and self._tells_neither(info, cands, ambiguous):
             # "What's Daniyar's blood group?" over two Daniyars, neither with a blood group: which
             # one is asked does not matter, the notes do not say it of either.
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
@@ -1178,8 +1178,10 @@ class Reader:
         return reading
 
     def _tells_neither(self, info: QuestionInfo, cands: list[Scored], options: list[str]) -> bool:
-        """Whether no line about the people a name may mean says what is asked: a value of the asked
-        kind, where one is asked, else a line that speaks of the asked attribute."""
+        """Whether no line about the people a name may mean speaks of the asked attribute (a blood
+        group, an isikukood). Only for a question that wants no kind of value: a phone number or a
+        birthday is often told a sentence after the name ("Peter Hudec, the landlord. His number
+        is ..."), which no line naming them shows."""
         # The lines that name the word the people share ("Sophie" of Sophie Tran and Sophie
         # Adebayo, written "Sophie T" as often), else one of them in full.
         forms = [re.findall(r"[^\W\d_][\w'’-]*", o.split(" (")[0]) for o in options]
@@ -1189,8 +1191,6 @@ class Reader:
         # ... also those the question did not retrieve: each person's own card may keep it (under
         # their name as its heading: the full-text index reads headings too).
         texts = [c.statement.text for c in about] + [t for w in said for t in (self.mentions(w) if self.mentions is not None else [])]
-        if info.want:
-            return not any(c.typed for c in about) and not any(typed_values(t, info.want) for t in texts)
         names = {stem(w) for n in info.names for w in re.findall(r"[^\W\d_]+", n)}
         asked = {t for t in info.terms if t not in names}
         return not any(self.speaks_of_attribute(info, c) for c in about) and not any(asked & (content_words(t) | content_words(" ".join(english_for(t)))) for t in texts)
