@@ -57,7 +57,7 @@ def listed_policies(texts: Iterable[str]) -> list[str]:
         insurer = next((n for n in _insurer_names(_body(text)) if not _ENDS.fullmatch(n.split()[0])), None)
         if insurer is None:
             continue
-        found.setdefault(insurer.split()[0].lower(), insurer)
+        found.setdefault(insurer.split()[0].lower(), _whole(insurer, text))
     return list(found.values()) if len(found) >= 2 else []
 
 
@@ -70,9 +70,17 @@ _POLICY_CODE = re.compile(r"(?<![\w])[A-Z]{0,5}[- ]?\d(?:[\dA-Z]|[ .\-/](?=[\dA-
 _POLICY_BEFORE = re.compile(r"(?i)(?:polis\w*|polic\w*|polizz\w*|p[oó]liza|ap[oó]lice|police|pojistk\w*|forsikringsnummer|"
                             r"försäkringsnummer|vakuutusnumero)\W{1,3}(?:(?:no|nr|number|n[°º]|#)\W{0,3})?[A-Z]{0,5}[- ]?$")
 _INSURER_NAME = re.compile(r"(?i)\b(?:insurance|assurance|assurances|mutual|seguros?|versicherung\w*|takaful|verzekering\w*|"
-                           r"forsikring|försäkring\w*|assicurazioni|ubezpiecze\w*|pojišťovna|sigorta)\b")
+                           r"forsikring|försäkring\w*|assicurazioni|ubezpiecze\w*|pojišťovna|poisťovňa|sigorta|draudimas|"
+                           r"kindlustus|biztosító|osiguranje|zavarovalnica|asigurări)\b")
 # A line that tells a policy ended is no policy of now.
 _ENDED = re.compile(r"\b(?:cancel+ed|cancel+ation|terminated|old policy|former|no longer|switched from|ended)\b", re.IGNORECASE)
+
+
+def _whole(name: str, text: str) -> str:
+    """An insurer's name with the word for insurance the notes write after it in lower case
+    ("Lietuvos draudimas", "Direct pojišťovna"): the name the user knows it by."""
+    m = None if _INSURER_NAME.search(name) else re.search(rf"\b{re.escape(name)}\s+([^\W\d_A-Z][\w-]*)", text)
+    return f"{name} {m.group(1)}" if m and _INSURER_NAME.fullmatch(m.group(1)) else name
 
 
 def asks_my_policy_number(question: str) -> bool:
@@ -106,5 +114,5 @@ def listed_policy_numbers(texts: Iterable[str]) -> list[str]:
                        named[0] if named else None)
         if insurer is None:
             continue
-        found.setdefault(insurer.split()[0].lower(), f"{insurer} ({code})")
+        found.setdefault(insurer.split()[0].lower(), f"{_whole(insurer, body)} ({code})")
     return list(found.values()) if len(found) >= 2 else []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from agent.reader import Reader
 from agent.reader_cars import asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
+from agent.reader_policies import listed_policies, listed_policy_numbers
 from tests.agent.test_reader import hit, overlap_model
 
 
@@ -310,3 +311,13 @@ def test_a_bank_named_in_full_is_not_asked_back_for_a_bank_that_says_its_words_a
     assert reading.kind == "answered" and "100203344556" in reading.answer, reading.answer
     reading = Reader(overlap_model()).read("What's my bank account number?", page)
     assert reading.kind == "ambiguous"
+
+
+def test_an_insurer_is_named_with_its_word_for_insurance_written_after_it():
+    """"Lietuvos draudimas" (Lithuanian: insurance) and "Direct pojišťovna": the name the user knows
+    the insurer by keeps its lower-case word; a name that already says it is left as it is."""
+    assert listed_policy_numbers(["ERGO KASKO poliso Nr. ERG-5584712, galioja iki 2027-01-31.",
+                                  "Lietuvos draudimas – būsto draudimas, poliso Nr. LD 7755 1204, galioja iki 2027-05-31."]) == [
+        "ERGO KASKO (ERG-5584712)", "Lietuvos draudimas (LD 7755 1204)"]
+    assert listed_policies(["Car: Direct pojišťovna, insurance renews 12.03.2027",
+                            "Home: ČSOB Pojišťovna insurance, renews 01.09.2027"]) == ["Direct pojišťovna", "ČSOB Pojišťovna"]
