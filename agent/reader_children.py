@@ -41,6 +41,8 @@ _OUR_TWO = re.compile(rf"\b({NAME_WORD}) and ({NAME_WORD})(?:\s+[\"“'][^\"“�
 # "hijos [[Gael]] y [[Ariadna]]", "Kinder: Lena und Paul": the word, then two names joined.
 _LISTED = re.compile(rf"\b(?:{_KID_WORDS})\s*:?\s+({NAME_WORD})(?:\s*\([^()]{{1,30}}\))?,?\s+(?:and|y|e|et|und|en|og|och|ja|i|a|и)\s+({NAME_WORD})",
                      re.IGNORECASE)
+# A child by its school year: "New school year: Jahmari Form 3, Amaya Std 2", "Rishi Grade 5".
+_SCHOOLED = re.compile(rf"\b({NAME_WORD})\s+(?:Form|Std\.?|Standard|Year|Grade|Class|Klasse|Classe|Grado|Tahun|P)\s?\d{{1,2}}\b")
 # A line that is only a child's name, perhaps with an aside: "AISYAH HUMAIRA", "Santino (9)".
 _BARE_NAME = re.compile(rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?:\s*\([^()]{{1,40}}\))?")
 # A line opened by a child's name: "Rishi - Grade 5 at ...", 'Kavita "Kavs" - Sunbeam Nursery',
@@ -89,11 +91,19 @@ def kids_listed(statements: Sequence, mentions: Sequence[str] = ()) -> list[str]
             found.setdefault(m.group(1), None)
     for text in [*(st.text for st in statements), *mentions]:
         text = _unlinked(text)
-        for m in (*_OUR_TWO.finditer(text), *_LISTED.finditer(text)):
-            for name in m.groups():
-                if name.lower() not in STOP_WORDS:
-                    found.setdefault(name, None)
+        for name in _listed_together(text, _OUR_TWO, _LISTED):
+            found.setdefault(name, None)
+        # Two children told by their school years in one line.
+        schooled = list(dict.fromkeys(m.group(1) for m in _SCHOOLED.finditer(text) if m.group(1).lower() not in STOP_WORDS))
+        if len(schooled) >= 2:
+            for name in schooled:
+                found.setdefault(name, None)
     return list(found)
+
+
+def _listed_together(text: str, *patterns: re.Pattern) -> list[str]:
+    """The names the patterns find listed together in `text` ("Leilani and Ropati - our two")."""
+    return [name for pattern in patterns for m in pattern.finditer(text) for name in m.groups() if name.lower() not in STOP_WORDS]
 
 
 def own_children(texts: Sequence[str]) -> list[str]:
@@ -128,8 +138,6 @@ def kids_headed(lines: Sequence[tuple[Sequence[str], str]]) -> list[str]:
             found.setdefault(_named(m.group(1)), None)
     if len(found) < 2:
         for _, text in lines:
-            for m in _LISTED.finditer(_unlinked(text)):
-                for name in m.groups():
-                    if name.lower() not in STOP_WORDS:
-                        found.setdefault(name, None)
+            for name in _listed_together(_unlinked(text), _LISTED):
+                found.setdefault(name, None)
     return list(found)

@@ -68,6 +68,9 @@ def test_a_kids_heading_or_key_in_the_notes_language_lists_the_children():
     assert kids_listed(rows) == ["Fiacre", "Gildas"]
     # ... also when the index found those rows by the glossed word: the key is no child.
     assert kids_listed([], [r.text for r in rows]) == ["Fiacre", "Gildas"]
+    # Two children told by their school years in one line.
+    assert kids_listed([hit("2025-08-29: New school year: Jahmari Form 3, Amaya Std 2 (still Ms. Bodden)")]) == ["Jahmari", "Amaya"]
+    assert kids_listed([hit("New school year: Jahmari Form 3 at Belmopan Comprehensive.")]) == []
     # A heading of another word lists no one.
     assert kids_listed([hit("Alva: Born 2021-03-02", topic="Tandläkare"), hit("Nils: Born 2023-11-19", topic="Tandläkare")]) == []
 
