@@ -1516,9 +1516,7 @@ class Reader:
     def _children(self, cands: list[Scored], everything: Sequence[StatementHit]) -> list[str]:
         """The user's children, for "When is my kid's birthday?": where the notes call Temur "our
         son" and Sabina "our daughter", two children, so which one is asked."""
-        listings = [c.statement.text for c in cands[:4]] + [s.text for s in everything]
-        pool = [*listings, *(line for w in ("son", "daughter") for line in (self.mentions(w) if self.mentions is not None else []))]
-        kids = own_children(pool)
+        kids = own_children(self._lines_naming(("son", "daughter"), cands[:4], everything))
         if len(kids) < 2:
             # ... or lists them under a heading of their own ("= kids" over "Rishi - Grade 5 at
             # ...", "Kavita - Sunbeam Nursery"), or as "our two" ("Leilani and Ropati - our two").

@@ -94,8 +94,7 @@ def listed_accounts(texts: Iterable[str]) -> list[str]:
     numbers: set[str] = set()
     # A note's field may keep one account a line ("Osuuspankki käyttötili FI41 ...\nNordea ...").
     for text in (line for t in texts for line in t.split("\n")):
-        iban = re.search(_IBAN, text)
-        if not _ACCOUNT_WORDS.search(text) and not iban:
+        if not (_ACCOUNT_WORDS.search(text) or re.search(_IBAN, text)):
             continue
         record_bank = _BANK_KEY.search(text)
         for m in _NUMBER.finditer(text):
