@@ -826,10 +826,11 @@ _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 
 
 _FRONT_KEY = re.compile(r"^([A-Za-z][\w -]{0,39}?)\s*:\s*(\S.*)$")
+_LIST_KEY = re.compile(r"^([A-Za-z][\w -]{0,39}?)\s*:\s*$")
 _LOGSEQ_PROPERTY = re.compile(r"^(\s*)(?:[-*]\s+)?([A-Za-z][\w-]{0,39}):: ?(.*)$")
 # The app's own bookkeeping ("tags:: people, health", "collapsed:: true") says nothing about the page.
 _VAULT_BOOKKEEPING = frozenset({"tags", "tag", "cssclass", "cssclasses", "collapsed", "id", "publish", "template",
-                                "template-including-parent", "icon",
+                                "template-including-parent", "icon", "traitids",
                                 # Notesnook's export: when the app saved the note and how it shows it
                                 "created_at", "updated_at", "pinned", "favorite", "archived", "color", "readonly",
                                 "localonly", "conflicted"})
@@ -874,9 +875,23 @@ def vault_lines(lines: list[str]) -> list[str]:
     out = list(lines)
     if out and out[0].strip() == "---":
         end = next((i for i in range(1, min(len(out), 60)) if out[i].strip() in ("---", "...")), None)
-        if end is not None and all(_FRONT_KEY.match(l) or not l.strip() or l.lstrip().startswith("- ") for l in out[1:end]):
+        if end is not None and all(_FRONT_KEY.match(l) or _LIST_KEY.match(l) or not l.strip() or l.lstrip().startswith("- ")
+                                   for l in out[1:end]):
             out[0] = out[end] = ""
             for i in range(1, end):
+                if (k := _LIST_KEY.match(out[i])) is not None:
+                    # A property whose value is a YAML list on the lines below ("aliases:\n  - Jess",
+                    # Dendron's "traitIds:\n  - journalNote"): one "Key: a, b" bullet, or nothing for
+                    # the app's bookkeeping.
+                    items = []
+                    j = i + 1
+                    while j < end and out[j].lstrip().startswith("- "):
+                        items.append(out[j].lstrip()[2:].strip().strip("'\""))
+                        out[j] = ""
+                        j += 1
+                    key = k.group(1).strip()
+                    out[i] = f"- {key}: {', '.join(items)}" if items and key.lower() not in _VAULT_BOOKKEEPING else ""
+                    continue
                 m = _FRONT_KEY.match(out[i])
                 if m and (m.group(1).strip().lower() in _VAULT_BOOKKEEPING
                           or _SAVED_AT.fullmatch(m.group(1).strip()) and _EPOCH.fullmatch(m.group(2).strip())):

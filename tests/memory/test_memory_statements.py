@@ -595,3 +595,17 @@ def test_a_phone_book_pasted_into_a_fence_is_read_as_name_and_number_records():
     assert got[7].endswith("Bat-Erdene G.: 9925 5588") and got[8].endswith("Erdem Auto (Erdem): 8811 5547")
     # A fence that reads as code is still not something the user said.
     assert not any(line >= 11 for line in got)
+
+
+def test_a_front_matter_list_is_one_property_and_bookkeeping_lists_are_none(tmp_path):
+    """Obsidian's "aliases:" and Dendron's "traitIds:" keep their values as a YAML list on the
+    lines below: the aliases are one "aliases: Jess, Jessie" bullet, the app's trait list nothing,
+    and the rest of the front matter is read as properties still (not one run-on statement)."""
+    text = ("---\nid: z1x2c3v4\ntitle: '2026-10-03'\ndesc: ''\nupdated: 1791100000000\naliases:\n  - Jess\n  - Jessie\n"
+            "traitIds:\n  - journalNote\ntags:\n- daily\n---\n\nJordi changed jobs today: he now works at Pastisseria Font.\n")
+    stmts = parse_statements(tmp_path / "daily.journal.2026.10.03.md", text.encode())
+    texts = [s.text for s in stmts]
+    assert any(t.endswith("aliases: Jess, Jessie") for t in texts)
+    assert not any(re.search(r"journalNote|traitIds|daily$|\d{13}|z1x2c3v4", t) for t in texts)
+    jordi = next(s for s in stmts if "Jordi" in s.text)
+    assert jordi.line == 15 and "id:" not in jordi.text
