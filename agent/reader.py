@@ -63,7 +63,7 @@ from agent.reader_kin import named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
-from agent.reader_events import values_of_other_event
+from agent.reader_events import described_years, values_of_other_event
 from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
@@ -474,6 +474,13 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
 
 
+# Words for what any value is: "the water bill" is "Water: $45 a month", "the vet's name" his name.
+_GENERIC_HEADS = frozenset("""bill bills fee fees payment payments charge charges instalment installment subscription rate
+    total sum price cost costs amount name names details detail info information contact""".split())
+# What a paper is, not what it is for: "certificate" of "first aid certificate".
+_PAPER_WORDS = frozenset("certificate cert card policy document documents paper papers form".split())
+
+
 def _subject_of_verb(question: str, phrase: list[str]) -> list[str]:
     """The thing a "when does ... <verb>?" question asks of: ["passport"] in "When does Hafiz's
     passport expire?", ["walima"] in "What time does the walima start?". The run of asked words
@@ -618,6 +625,10 @@ class Reader:
                 # "Trabajo" beside "Empresa: Datalia" is the employee number at Datalia.
                 named = cards.get((st.path, st.topic), set())
                 names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in named_apart)
+                # ... and whose it is: "Birthday: 14 March 1986" under "Partner" beside "Name: Jordi
+                # Puig" is Jordi's birthday (by the lines of its own section, not of the whole page).
+                section = cards.get((st.path, st.topic, _card_section(st)), set())
+                owner_ok = owner_ok or names_ok and bool(named_apart) and all(stem(o) in section for o in info.owners)
             if not names_ok and not _names_another(st, info.text):
                 # The name is said by the note around the line, not by the line: the loan's
                 # heading or the bullet above ("Acme loan, 2.6%" over "monthly instalment:
@@ -907,8 +918,9 @@ class Reader:
         return self._lower_cache[low]
 
     def _common_word(self, value: str, text: str) -> bool:
-        # A capital that opens a sentence, or a key ("Membership: Granite Wall → ...").
-        if " " in value or not re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}(?:\s+[a-z\u0430-\u045f]|:\s)", text):
+        # A capital that opens a sentence, or a key ("Membership: Granite Wall → ..."), or a
+        # heading's numbered thing ("Term 3 starts, new teacher").
+        if " " in value or not re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}(?:\s+[a-z\u0430-\u045f]|:\s|\s+\d)", text):
             return False
         low = value.lower()
         if re.fullmatch(r"[\u0400-\u04ff]+(?:ть|ться|ємо|имо|ую|юю)", low):
@@ -982,7 +994,9 @@ class Reader:
             cands = [c for c in cands if not someone_elses_new_number(info, c.statement.text)]
         if info.want in ("date", "time"):
             # "When was my passport issued?": not a line whose every day is when it expires.
-            cands = [c for c in cands if not c.typed or values_of_other_event(info.text, c.statement.text, c.typed) != set(c.typed)]
+            # ... nor, for when a paper expires, the year a car was made ("Lexus RX 300 (2003, black)").
+            cands = [c for c in cands if not c.typed or (values_of_other_event(info.text, c.statement.text, c.typed)
+                                                         | described_years(info.text, c.statement.text, c.typed)) != set(c.typed)]
         if info.want == "name":
             # A name the question does not already say: "Birgit and her husband send their love"
             # does not name the husband.
@@ -1015,8 +1029,11 @@ class Reader:
         named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]
         # ... unless it tells a change of a line that does name it: "2.0 go/no-go: the launch
         # moves to 10 December" after "Target launch date for Waypoint 2.0: 12 November".
+        # (A name it holds that a line naming the asked one says too is no other thing's: "the
+        # Under-10s moved training to Thursday" after "Josaia: Rugby: Tamavua Under-10s, ...".)
+        said_of_them = " ".join([info.text, *(c.statement.text for c in named)])
         unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and (c.owner_ok or owner_named and self._owner_left_out(c, named))
-                   and not _names_another(c.statement, info.text)]
+                   and not _names_another(c.statement, said_of_them)]
         cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
                                         written=version_date, page=page_date)
         asked_months = info.terms & _MONTH_STEMS
@@ -1417,8 +1434,23 @@ class Reader:
             # retrieved for "my blood type") speaks of another kind of type.
             return False
 
+        # "What's the insurance excess on the Picanto?": a line that says the insurance of the
+        # Picanto and no excess ("Picanto insurance Falcon Cover; AED 1190") gives another thing of
+        # it. (Not a word any amount, paper or value is: "the water bill" is "Water: $45 a month".)
+        if (len(phrase) >= 2 and re.search(rf"\b{re.escape(' '.join(phrase))}\s+(?:on|of|for|at|with|from|in)\s+\S", low_q)
+                and re.fullmatch(r"[a-z]+", head)
+                and not any(stem(head) in kind for kind in KIND_WORDS.values()) and head not in _GENERIC_HEADS
+                and not shares_attribute([head], said, self.relate) and shares_attribute(phrase[:-1], said, self.relate, need="all")):
+            return False
+
         thing = _subject_of_verb(info.text, phrase)
-        if thing and not shares_attribute(thing, said, self.relate):
+        # (Its head noun above all: "When does the van insurance renew?" is not answered by the
+        # van's MOT date. A paper's generic word may be left out where the rest of its name is said:
+        # "first aid: Sports Trainer Level 1, expires ..." is the first aid certificate.)
+        head_said = shares_attribute(thing[-1:], said, self.relate) if thing else True
+        if not head_said and len(thing) > 1 and thing[-1] in _PAPER_WORDS:
+            head_said = shares_attribute(thing[:-1], said, self.relate, need="all")
+        if thing and not (head_said and shares_attribute(thing, said, self.relate)):
             # "When does Hafiz's passport expire?" asks of the passport: "Insurans: Etiqa Takaful,
             # tamat 02/01/2027" says when something else expires.
             return False
@@ -1997,17 +2029,27 @@ def _one_key(st: StatementHit) -> bool:
     return st.kind == "bullet" and len(st.fields) == 1
 
 
-def _card_values(statements: Sequence[StatementHit]) -> dict[tuple[str, str], set[str]]:
+def _card_values(statements: Sequence[StatementHit]) -> dict[tuple, set[str]]:
     """The words of the short values a card's "Key: value" lines give ("Empresa: Datalia"), by the
-    card (file and heading): what the card is about, for its other lines. A value is short when it
-    is a name, not a sentence; a contact list's names are its keys, not its values."""
-    out: dict[tuple[str, str], set[str]] = {}
+    card (file and heading, and file, heading and the sub-heading its lines carry): what the card
+    is about, for its other lines. A value is short when it is a name, not a sentence; a contact
+    list's names are its keys, not its values."""
+    out: dict[tuple, set[str]] = {}
     for st in statements:
         if _one_key(st):
             value = next(iter(st.fields.values()))
             if 0 < len(value.split()) <= 3:
-                out.setdefault((st.path, st.topic), set()).update(stem(w) for w in re.findall(r"\w+", value.lower()))
+                said = {stem(w) for w in re.findall(r"\w+", value.lower())}
+                out.setdefault((st.path, st.topic), set()).update(said)
+                out.setdefault((st.path, st.topic, _card_section(st)), set()).update(said)
     return out
+
+
+def _card_section(st: StatementHit) -> str:
+    """The sub-heading a card's line carries before its key ("Partner" of "Partner: Name: Jordi Puig")."""
+    key = next(iter(st.fields), "")
+    at = st.text.find(f"{key}:") if key else -1
+    return st.text[:at].strip(" :") if at > 0 else ""
 
 
 def _echoes(info: QuestionInfo, sc: Scored) -> bool:
@@ -2538,9 +2580,13 @@ def _record_month(st: StatementHit) -> set[str]:
 _STAMPED_NAME = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?\d{4,6})(?:\.todo)?\.\w+$")
 
 
+# A Dendron journal's day in its dotted hierarchy: "daily.journal.2026.10.03.md".
+_DOTTED_DAY = re.compile(r"(?<!\d)(?<!\d\.)((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.([0-3]\d)\.\w+$")
+
+
 def _dated_path(path: str) -> str:
     """The path, with the day its file name stamps written out where the name stamps one."""
-    m = _STAMPED_NAME.match(Path(path).name)
+    m = _STAMPED_NAME.match(Path(path).name) or _DOTTED_DAY.search(Path(path).name)
     return f"{path} {m.group(1)}-{m.group(2)}-{m.group(3)}" if m else path
 
 
@@ -2757,6 +2803,15 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
             noun = stem(word)
             if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\b(?:my|our) (?:[a-z]+ )?{re.escape(noun)}", low):
                 return True
+    for m in re.finditer(r"\b([a-z]+)'s ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
+        # So for a named one: "Niko's number ..." is Niko's, not Marek's asked for, though the
+        # sentence before it names Marek; unless the line names the asked one itself.
+        owner = m.group(1)
+        name = next((n.lower().split() for n in info.names if owner in n.lower().split()), None)
+        if name is None or any(re.search(rf"\b{re.escape(w)}\b", low) for w in name):
+            continue  # (a line with any word of the name, "Sophie T's deposit", may be theirs)
+        if any(re.search(rf"\b(?!{re.escape(owner)}\b)[a-z]+'s {re.escape(stem(word))}", low) for word in filter(None, m.group(2, 3))):
+            return True
     if (fields and info.want in ("address", "phone", "email") and re.search(r"\b(?:my|our)\b", q)
             and not info.names and not info.owners):
         # "What is our home address?": a contacts row whose relation cell says "Dad" is his row.

@@ -71,3 +71,13 @@ def values_of_other_event(question: str, text: str, values: list[str]) -> set[st
             out.add(value)
     # ("2021" of "3 March, 2021" is that day's year.)
     return out | {value for value in values if any(value in whole for whole in out)}
+
+
+def described_years(question: str, text: str, values: list[str]) -> set[str]:
+    """The bare years of `values` that open a thing's description in brackets ("Lexus RX 300 (2003,
+    black)", "Isuzu KB 250 (2012, double cab)"): when it was made, not when a paper of it expires
+    or renews."""
+    if asked_event(question) != "expiry" and not re.search(r"renew", question, re.IGNORECASE):
+        return set()
+    return {v for v in values if re.fullmatch(r"(?:19|20)\d\d", v) and re.search(rf"\(\s*{v}\s*[,;]", text)}
+

@@ -22,6 +22,8 @@ _PARTNERS = frozenset("wife husband partner spouse boyfriend girlfriend fiance f
 # in-law, a niece or a step-parent is made through someone else's partner or child.)
 DIRECT_KIN = frozenset("brother sister son daughter child kid".split())
 _POSSESSIVE = r"(?:his|her|their)"
+# The one partner a user has: "Jordi changed jobs" after "Partner: Name: Jordi Puig" speaks of the partner.
+_SPOUSES = frozenset("wife husband partner spouse".split())
 
 
 def _partner_word(word: str) -> bool:
@@ -62,7 +64,7 @@ def named_kin(kin: str | None, statements) -> str | None:
     Wismar now", "Ioane, my brother", "Tomasz Wójcik, lives in Gdansk." under "## Brother"): a later
     line that names him by it ("Shivnarine moved to New Amsterdam for good") speaks of the relative
     though it does not say "brother". None when the lines name no one so, or two people."""
-    if kin is None or kin.lower() not in DIRECT_KIN:
+    if kin is None or kin.lower() not in DIRECT_KIN | _SPOUSES:
         return None
     found: set[str] = set()
     for st in statements:
@@ -71,6 +73,12 @@ def named_kin(kin: str | None, statements) -> str | None:
         if topic and len(topic.split()) <= 2 and says_kind(topic, kin) and not re.search(r"[-–]in[-–]law", topic, re.IGNORECASE):
             body = text[len(topic) + 1:].lstrip() if text.startswith(f"{topic}:") else text
             if m := re.match(r"([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\s*(?:,|-|–|—|:|\()", body):
+                found.add(m.group(1))
+        # A card's name line under the relative's sub-heading: "Partner: Name: Jordi Puig".
+        fields = getattr(st, "fields", None) or {}
+        if len(fields) == 1 and _NAME_FIELD.fullmatch(key := next(iter(fields)).strip()):
+            section = text[:text.find(f"{key}:")].strip(" :") if text.find(f"{key}:") > 0 else ""
+            if section and len(section.split()) <= 2 and says_kind(section, kin) and (m := re.match(r"\s*([A-Z][\w'’-]+)", fields[key])):
                 found.add(m.group(1))
         # (The relation in the notes' own words too: "My uso Ioane Leaupepe", Samoan for brother.)
         for m in re.finditer(rf"\b(?i:my|our)\s+(?:{RELATION_ADJECTIVES}\s+)?([^\W\d_]+)(?![\w'’-]),?\s+([A-Z][\w'’-]+)", text):
@@ -82,4 +90,5 @@ def named_kin(kin: str | None, statements) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_NAME_FIELD = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|nimi)")
 _NOT_GIVEN = frozenset("is was lives living and who has had moved works the in at".split())

@@ -673,6 +673,7 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.fullmatch(r"\d{1,3}[.,]\d{1,2}", v)  # "Clio 1.0 TCe": an engine's size, no code
                 or re.fullmatch(r"(?:1[89]|20)\d0s", v)  # "1960s plywood": a decade
                 or re.fullmatch(r"(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", v)  # "Mazda CX-5 (2026-27)": a policy year
+                or re.fullmatch(r"(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d", v)  # "signed 04.2023": a month
                 or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)  # ringgit and rupiah written on the digits: "RM24.00"
                 # "Log 2026-10: 10-10 booked ...": a month's log writes its days so, no code
                 or re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|[12]\d|3[01])", v) and re.search(r"(?:19|20)\d\d-\d\d\b", text)

@@ -251,6 +251,10 @@ _KIN_WORDS = frozenset("""mum mom mother dad father parent parents wife husband 
     granddad grandchild grandchildren boyfriend girlfriend fiance fiancee""".split())
 
 
+_NEAR_EVERYTHING = frozenset("""year years yearly annual annually month months monthly week weeks weekly day days daily today
+    tomorrow yesterday morning mornings evening evenings night nights weekend weekends family families""".split())
+
+
 # A document's own number sits close to every other ID in a vector space ("passport" by a tax ID's
 # "Adóazonosító"); a line gives it only where it says the document, in any language the glosses know.
 _DOCUMENT_WORDS = frozenset("passport chassis vin iban imei".split())
@@ -282,9 +286,13 @@ def shares_attribute(asked: list[str], text: str, relate: WordRelate | None, *, 
         said.add("iban")
     # Numbers and month names sit close to "birthday" or "cost" in any vector space; they are
     # values, not what a statement is about.
+    # So do the words of time ("year" by "winter") and of kin ("family" by "house"): a line that
+    # says them is not thereby about the season or the home asked.
+    # (Unless a word of time is what is asked: "a year" by "period: yearly".)
     said_words = [w for w in dict.fromkeys(all_words) if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS
-                  and len(w) > 1 and not re.search(r"\d", w)]
-    hits = [_related(a, said, said_words, relate) for a in asked]
+                  and w not in _KIN_WORDS and len(w) > 1 and not re.search(r"\d", w)]
+    vague = [w for w in said_words if w not in _NEAR_EVERYTHING]
+    hits = [_related(a, said, said_words if a.lower() in _NEAR_EVERYTHING else vague, relate) for a in asked]
     if need == "all":
         return all(hits)
     if need == "half":

@@ -308,7 +308,8 @@ _PARAGRAPH_SENTENCES = 5
 def _paragraph_before(hit: StatementHit, before) -> str:
     """The sentences before a follow-up sentence (`_FOLLOW_UP`) in its own paragraph: each ends on
     the line the next one starts on or the line before it, under the same heading."""
-    if hit.kind != "sentence" or not _FOLLOW_UP.match(hit.source.strip()):
+    # (So does a new value by key: "Mathis started Cycle 3.1 yesterday. New teacher: Mr Serge Thill".)
+    if not (hit.kind == "sentence" and _FOLLOW_UP.match(hit.source.strip()) or hit.kind in ("sentence", "kv") and _NEW_KEY.match(hit.source.strip())):
         return ""
     said: list[str] = []
     start = hit.line

@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 KIN = (r"(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|spouse|son|daughter|brother|sister|"
        r"aunt|uncle|cousin|niece|nephew|grand\w+|friend|boss|manager|colleague|neighbou?r|boyfriend|girlfriend|fianc\w+|"
        r"in-laws?|\w+-in-law)")
-PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|doctor|gp|dentist|vet|nurse|physio|"
+PERSON_ROLES = (r"(?:kids?|child|children|baby|twin|sibling|step\w+|teacher|tutor|coach|instructor|trainer|sensei|doctor|gp|dentist|vet|nurse|physio|"
                 r"therapist|supervisor|(?:team )?lead|mentor|landlord|landlady|tenant|mechanic|accountant|lawyer|solicitor|broker|cleaner|"
                 r"babysitter|nanny|roommate|flatmate|housemate|assistant|student|client|godson|goddaughter|godmother|godfather|"
                 # the doctors a household sees: "my rheumatologist", "my paediatrician", "my internist"

@@ -630,7 +630,8 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
     phone number), and a person's given name says the family name the question adds ("Priit" for
     Priit Tamm's)."""
     # (Only for kinds whose words say nothing but the kind: "pay" and "cost" say what an amount is.)
-    kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email", "percent") else set()
+    # ("5.1 kg now" says the weight, "38.2 °C" the temperature.)
+    kind = info.terms & KIND_WORDS[info.want] if info.want in ("phone", "email", "percent", "weight", "temperature") else set()
     names = [p for p in (_name_parts(n) for n in info.names) if p]
 
     def said(x: "Scored") -> set[str]:
@@ -642,7 +643,7 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         # (Only a line that names the person: "her cell is now ..." after "Teresa got a new phone"
         # is no version of Daniel's.)
         # ("Final offer: 3,69 %" says the rate the question asks, with no word of change.)
-        if x.typed and (info.want == "percent" or revises(x.statement) and names and all(p[0] in out for p in names)
+        if x.typed and (info.want in ("percent", "weight", "temperature") or revises(x.statement) and names and all(p[0] in out for p in names)
                         or revises(x.statement) and not names and not info.owners and ASKS_OWN.search(info.text)
                         and _OWN_NEW.search(x.statement.text)):
             out |= kind  # ("Mi número nuevo: ..." for "What is my phone number?": mine, said as new)
@@ -742,7 +743,10 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
     first = cands[0].pmi or 0.0
     for _ in range(VERSION_DEPTH - 1):  # a third version may be newer still
         best = cands[0]
-        newer = next((c for c in cands[1:VERSION_DEPTH] if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written, page)
+        # (A line kept only as the change of a line naming the asked one, unnamed_changes, is a
+        # version however far down the other lines about them push it.)
+        peers = cands[1:VERSION_DEPTH] + [c for c in cands[VERSION_DEPTH:] if c.unnamed and not c.names_ok]
+        newer = next((c for c in peers if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written, page)
                                                              or _retires_value(best, c))
                       and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
         if newer is None:

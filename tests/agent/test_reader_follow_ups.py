@@ -122,3 +122,17 @@ def test_a_fee_from_a_month_on_a_dated_page_is_the_newer_version_of_the_childs_c
     letter.written = ""
     reading = Reader(overlap_model()).read("How much is Lorato's day care fee?", [card, letter])
     assert "P1,250" in reading.answer
+
+
+def test_a_new_value_by_key_reads_with_the_sentence_that_names_whose():
+    """"Mathis started Cycle 3.1 yesterday. New teacher: Mr Serge Thill": the keyed line names no
+    one; the sentence before it in its paragraph says whose teacher is new."""
+    started = _sentence("Mathis started Cycle 3.1 yesterday.", 7)
+    teacher = StatementHit(id="/notes/journal/rentree.md:7:New", path="/notes/journal/2026-02-27.md", line=7, end_line=8,
+                           text="New teacher: Mr Serge Thill, young, sporty.", source="New teacher: Mr Serge Thill, young, sporty.",
+                           kind="kv", topic="Friday 27 February 2026")
+    found = {h.text: h for h in search_statements(_Memory([started, teacher]), "teacher")}
+    assert found[teacher.text].continues and found[teacher.text].context == started.text
+    card = hit("Mathis: School: École Am Bongert. Teacher this year: Mme Nadine Kayser.", line=20, path="/notes/family.md")
+    reading = Reader(overlap_model()).read("Who is Mathis's teacher?", [card, found[teacher.text]])
+    assert "Thill" in reading.answer

@@ -702,3 +702,31 @@ def test_a_card_calling_someone_the_former_role_does_not_answer_who_holds_it():
                  fields={"name": "Kuo Ya-Wen", "relation": "manager at JingYue", "city": "Hsinchu"})]
     reading = Reader(overlap_model()).read("Who is my manager at JingYue?", lines)
     assert reading.kind == "answered" and "Kuo Ya-Wen" in reading.answer
+
+
+def test_a_follow_up_that_leaves_out_the_name_beats_the_card_however_many_lines_name_them():
+    """"Term 3 starts, new teacher: Rugby: the Under-10s moved training to Thursday" says no
+    Josaia, but the Under-10s are his team by his card's own line; four other lines about him
+    (school, passport) do not push that change out of reach of the card's fact."""
+    card = hit("Josaia: Rugby: Tamavua Under-10s, training Tuesday 4 pm at the school ground.", line=14, path="/notes/family/kids-school.md")
+    others = [hit(t, line=n, rank=n, path="/notes/family/kids-school.md") for n, t in enumerate([
+        "Josaia: School starts 8:00, pick-up 3:00 (2:30 on Fridays)", "Josaia: School: Tamavua Heights Primary School, Year 4 (2026)",
+        "Josaia: Last attack: April 2026, fine after nebuliser.", "Kids: Josaia: birth certificate, passport B520774 (expires 10/01/2029)"], 1)]
+    text = "Rugby: the Under-10s moved training to Thursday 4 pm because the ground is taken on Tuesdays now."
+    moved = hit(f"Term 3 starts, new teacher: {text}", line=14, rank=6, path="/notes/blog/2026-09-07-term-three.md",
+                topic="Term 3 starts, new teacher")
+    moved.source = text
+    lines = [card, *others, moved, hit("Fees for the term paid.", line=3, path="/notes/money.md")]
+    mentions = lambda word: [st.text for st in lines if word.lower() in st.text.lower()]  # noqa: E731 (the full-text index)
+    reading = Reader(overlap_model(), mentions=mentions).read("What day is Josaia's rugby training?", lines[:-1])
+    assert reading.kind == "answered" and reading.statement is moved, reading.answer
+
+
+def test_a_weight_says_it_is_one_in_a_later_line():
+    """"Tofu's vet recheck: 5.1 kg now" leaves out the word "weight" the first weigh-in says; its
+    kilograms say it, so it is the newer version of the weight."""
+    first = hit('Tofu to the vet for the annual check — weight 4.8 kg, "a little round".', line=3, path="/notes/journals/2026_02_16.md")
+    later = hit("Tofu's vet recheck: 5.1 kg now. Dr. Keller says diet food, fewer treats.", line=2, rank=1,
+                path="/notes/journals/2026_08_17.md")
+    reading = Reader(overlap_model(weight=0.5)).read("How much does Tofu weigh?", [first, later])
+    assert "5.1 kg" in reading.answer, reading.answer
