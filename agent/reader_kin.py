@@ -22,8 +22,6 @@ _PARTNERS = frozenset("wife husband partner spouse boyfriend girlfriend fiance f
 # in-law, a niece or a step-parent is made through someone else's partner or child.)
 DIRECT_KIN = frozenset("brother sister son daughter child kid".split())
 _POSSESSIVE = r"(?:his|her|their)"
-# The one partner a user has: "Jordi changed jobs" after "Partner: Name: Jordi Puig" speaks of the partner.
-_SPOUSES = frozenset("wife husband partner spouse".split())
 
 
 def _partner_word(word: str) -> bool:
@@ -64,7 +62,7 @@ def named_kin(kin: str | None, statements) -> str | None:
     Wismar now", "Ioane, my brother", "Tomasz Wójcik, lives in Gdansk." under "## Brother"): a later
     line that names him by it ("Shivnarine moved to New Amsterdam for good") speaks of the relative
     though it does not say "brother". None when the lines name no one so, or two people."""
-    if kin is None or kin.lower() not in DIRECT_KIN | _SPOUSES:
+    if kin is None or kin.lower() not in DIRECT_KIN:
         return None
     found: set[str] = set()
     for st in statements:
@@ -74,7 +72,7 @@ def named_kin(kin: str | None, statements) -> str | None:
             body = text[len(topic) + 1:].lstrip() if text.startswith(f"{topic}:") else text
             if m := re.match(r"([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\s*(?:,|-|–|—|:|\()", body):
                 found.add(m.group(1))
-        # A card's name line under the relative's sub-heading: "Partner: Name: Jordi Puig".
+        # A card's name line under the relative's sub-heading: "Brother: Name: Pau Puig".
         fields = getattr(st, "fields", None) or {}
         if len(fields) == 1 and _NAME_FIELD.fullmatch(key := next(iter(fields)).strip()):
             section = text[:text.find(f"{key}:")].strip(" :") if text.find(f"{key}:") > 0 else ""

@@ -1,6 +1,6 @@
 """A page of cards, one per sub-heading, each with its "Name:" line (a Dendron or Obsidian family
 page, made up): "## Partner - Name: Jordi Puig - Birthday: 14 March 1986" says Jordi's birthday,
-and a later journal's "Jordi changed jobs" speaks of the partner. The journal is filed by its
+and a later journal's "Pau changed jobs" speaks of the brother his card names. The journal is filed by its
 dotted day ("daily.journal.2026.10.03.md"). Driven by the word-overlap scorer of test_reader.py."""
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def test_a_dotted_journal_day_dates_its_lines():
     assert version_date(hit("Mortgage goes up.", path="/notes/daily.journal.2026.10.03.md")) == (2026, 10, 3)
 
 
-def test_the_partner_is_called_by_the_name_their_card_gives():
-    name = _card(11, "Partner", "Name", "Jordi Puig")
-    assert named_kin("partner", [name]) == "Jordi"
-    assert named_kin("partner", [_card(21, "Mother", "Name", "Rosa Vidal")]) is None
-    works = _card(12, "Partner", "Works at", "Forn Casal, a bakery in Escaldes")
-    moved = hit("Jordi changed jobs today: he now works at Pastisseria Font in Andorra la Vella.", line=11, rank=2,
+def test_the_brother_is_called_by_the_name_his_card_gives():
+    name = _card(31, "Brother", "Name", "Pau Puig")
+    assert named_kin("brother", [name]) == "Pau"
+    assert named_kin("brother", [_card(21, "Mother", "Name", "Rosa Vidal")]) is None
+    works = _card(32, "Brother", "Works at", "Forn Casal, a bakery in Escaldes")
+    moved = hit("Pau changed jobs today: he now works at Pastisseria Font in Andorra la Vella.", line=11, rank=2,
                 path="/notes/daily.journal.2026.10.03.md")
-    reading = Reader(overlap_model()).read("Where does my partner work?", [name, works, moved])
+    reading = Reader(overlap_model()).read("Where does my brother work?", [name, works, moved])
     assert "Pastisseria Font" in reading.answer
 
 
