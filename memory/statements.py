@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s78"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s79"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -57,7 +57,26 @@ _ALNUM = re.compile(r"\w")
 def link_words(text: str) -> str:
     """Links as the words they show: "[[id:c81f5e20-…][Kimlik]]" is "Kimlik", so an id or an
     address a link points to is never read as a value the note gives."""
-    return _WIKI.sub(r"\1", _ORG_LINK.sub(r"\1", _LINK.sub(r"\1", text)))
+    return _WIKI.sub(_wiki_words, _ORG_LINK.sub(r"\1", _LINK.sub(r"\1", text)))
+
+
+# A Dendron note's name: its hierarchy in dots, lower case ("org.gestoria-pla", "people.jordi-puig").
+_DOTTED_NOTE = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
+
+
+def _wiki_words(m: re.Match) -> str:
+    """[[people/Sam Whitfield]] is Sam Whitfield and Obsidian's [[note|label]] its label; Dendron
+    writes the label first, [[label|org.gestoria-pla]], and a bare [[org.gestoria-pla]] shows the
+    note's last part in words ("Gestoria Pla"), not its path."""
+    whole = m.group(0)[2:-2]
+    label, _, target = whole.rpartition("|")
+    if label and _DOTTED_NOTE.fullmatch(target) and not _DOTTED_NOTE.fullmatch(label):
+        return label
+    shown = m.group(1)
+    last = shown.rsplit(".", 1)[-1]
+    if not label and _DOTTED_NOTE.fullmatch(shown) and re.search(r"[a-z]", last) and last not in ("md", "txt", "org", "htm", "html", "pdf"):
+        return " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_]+", last) if w)  # its title, as Dendron makes one
+    return shown
 
 
 def clean(text: str) -> str:

@@ -609,3 +609,17 @@ def test_a_front_matter_list_is_one_property_and_bookkeeping_lists_are_none(tmp_
     assert not any(re.search(r"journalNote|traitIds|daily$|\d{13}|z1x2c3v4", t) for t in texts)
     jordi = next(s for s in stmts if "Jordi" in s.text)
     assert jordi.line == 15 and "id:" not in jordi.text
+
+
+def test_a_dendron_link_shows_its_label_or_its_notes_name_not_its_path(tmp_path):
+    """Dendron links notes by their dotted names and puts a label first ("[[Ramon|people.ramon-pla]]"),
+    the other way round from Obsidian's [[note|label]]; a bare [[org.gestoria-pla]] is the note
+    "Gestoria Pla", as Dendron titles it. A dotted day or version stays as written."""
+    from memory.statements import link_words
+
+    assert link_words("I work at [[org.gestoria-pla]] in Escaldes.") == "I work at Gestoria Pla in Escaldes."
+    assert link_words("Boss: [[Ramon|people.ramon-pla]]") == "Boss: Ramon"
+    assert link_words("[[Theo Marchetti|Theo]] and [[people/Sam Whitfield]]") == "Theo and Sam Whitfield"
+    assert link_words("see [[daily.journal.2026.10.03]] and [[notes.md]], v [[1.2]]") == "see daily.journal.2026.10.03 and notes.md, v 1.2"
+    stmts = parse_statements(tmp_path / "me.md", b"I work as a tax adviser at [[org.gestoria-pla]] since 2019.\n")
+    assert stmts[0].text == "I work as a tax adviser at Gestoria Pla since 2019."
