@@ -477,6 +477,7 @@ def _clip(text: str, n: int) -> str:
 # Words for what any value is: "the water bill" is "Water: $45 a month", "the vet's name" his name.
 _GENERIC_HEADS = frozenset("""bill bills fee fees payment payments charge charges instalment installment subscription rate
     total sum price cost costs amount name names details detail info information contact""".split())
+_ID_HEADS = frozenset("id ids nr no num number numbers code digits digit pin".split())
 # What a paper is, not what it is for: "certificate" of "first aid certificate".
 _PAPER_WORDS = frozenset("certificate cert card policy document documents paper papers form".split())
 
@@ -1437,8 +1438,13 @@ class Reader:
         # "What's the insurance excess on the Picanto?": a line that says the insurance of the
         # Picanto and no excess ("Picanto insurance Falcon Cover; AED 1190") gives another thing of
         # it. (Not a word any amount, paper or value is: "the water bill" is "Water: $45 a month".)
-        if (len(phrase) >= 2 and re.search(rf"\b{re.escape(' '.join(phrase))}\s+(?:on|of|for|at|with|from|in)\s+\S", low_q)
-                and re.fullmatch(r"[a-z]+", head)
+        # (Only where no kind of value is asked: "the transmission repair on the van" costs what
+        # "van: Lopez Auto - transmission: 2900.00" paid, and an identifier's or a day's word says
+        # the value itself: "employee nr at work", "the last four digits", "my best Saturday".)
+        if (info.want is None and len(phrase) >= 2
+                and re.match(rf"^\W*(?:what|which)(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|my|our|your|[\w-]+['’]s)\s+"
+                             rf"{re.escape(' '.join(phrase))}\s+(?:on|of|for|at|with|from|in)\s+\S", low_q)
+                and re.fullmatch(r"[a-z]+", head) and head not in _ID_HEADS and head not in WEEKDAYS and head not in MONTHS
                 and not any(stem(head) in kind for kind in KIND_WORDS.values()) and head not in _GENERIC_HEADS
                 and not shares_attribute([head], said, self.relate) and shares_attribute(phrase[:-1], said, self.relate, need="all")):
             return False

@@ -101,3 +101,14 @@ def test_the_year_a_car_was_made_is_no_day_its_insurance_runs_out():
     assert described_years("What year is the Lexus from?", car.text, ["2003"]) == set()  # asked as such, it is the answer
     dated = hit("Lexus RX 300 (2003, black): Insurance: Kyrgyzinstrakh, valid until 14.05.2027.", line=2, path="/notes/cars.md")
     assert "14.05.2027" in Reader(overlap_model()).read("When does the Lexus insurance policy expire?", [car, dated]).answer
+
+
+def test_a_kind_of_value_or_an_identifiers_word_is_no_other_thing():
+    """The rule above reads only a question that asks no kind of value, of the thing it opens with:
+    "the transmission repair on the van" costs the van line's amount, "my employee nr at work" is
+    "Employee number KA-0392", "the Schadennummer of the water damage" is not asked of the damage."""
+    repair = hit("Date: 7/8/2026; category: van; what: Lopez Auto - transmission; amount: 2900.00.", path="/notes/money.csv",
+                 fields={"Date": "7/8/2026", "category": "van", "what": "Lopez Auto - transmission", "amount": "2900.00"})
+    assert "2900.00" in Reader(overlap_model()).read("What did the transmission repair on the van cost me?", [repair]).answer
+    number = hit("Work: Employee number KA-0392.", path="/notes/work.md")
+    assert "KA-0392" in Reader(overlap_model()).read("What's my employee nr at work?", [number]).answer
