@@ -77,7 +77,7 @@ def described_years(question: str, text: str, values: list[str]) -> set[str]:
     """The bare years of `values` that open a thing's description in brackets ("Lexus RX 300 (2003,
     black)", "Isuzu KB 250 (2012, double cab)"): when it was made, not when a paper of it expires
     or renews."""
-    if asked_event(question) != "expiry" and not re.search(r"renew", question, re.IGNORECASE):
+    if asked_event(question) != "expiry" and not re.search(r"\brenew", question, re.IGNORECASE):
         return set()
     return {v for v in values if re.fullmatch(r"(?:19|20)\d\d", v) and re.search(rf"\(\s*{v}\s*[,;]", text)}
 

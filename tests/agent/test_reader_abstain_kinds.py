@@ -112,3 +112,11 @@ def test_a_kind_of_value_or_an_identifiers_word_is_no_other_thing():
     assert "2900.00" in Reader(overlap_model()).read("What did the transmission repair on the van cost me?", [repair]).answer
     number = hit("Work: Employee number KA-0392.", path="/notes/work.md")
     assert "KA-0392" in Reader(overlap_model()).read("What's my employee nr at work?", [number]).answer
+
+
+def test_the_year_a_car_was_made_is_no_day_its_insurance_renews():
+    from agent.reader_events import described_years
+
+    text = "Isuzu KB 250 (2012, double cab, grey): Insurance: Botswana Insurance Company, third party only."
+    assert described_years("When does the Isuzu's insurance renew?", text, ["2012"]) == {"2012"}
+    assert Reader(overlap_model()).read("When does the Isuzu's insurance renew?", [hit(text, path="/notes/cars.md")]).kind == "abstained"
