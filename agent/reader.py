@@ -59,7 +59,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
-from agent.reader_kin import named_kin, partners_named
+from agent.reader_kin import NAME_KEY, card_section, named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -367,7 +367,6 @@ _SALARY = stem("salary")
 _LEASE = re.compile(r"\b(?:lease|leased|tenancy)\b", re.IGNORECASE)
 _NET_PLAN = re.compile(r"\b\d+\s?(?:mbps|mb/s|gbps)\b|\b(?:fibre|fiber|broadband|adsl|vdsl)\b", re.IGNORECASE)
 _PAYSLIP = re.compile(r"\b(?:pay ?slip|pay ?check|pay ?stub|(?:basic|gross|net|take-home) pay)\b", re.IGNORECASE)
-_NAME_KEY = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|imi[eę]|emri|n[eé]v|ime|nimi|ad[iı])")
 # "Me" in the languages a card or a vault page marks the user's own by ("Kendra Tillett (me)", "Yo - Yarisbeth").
 _ME_WORDS = ("me", "moi", "yo", "eu", "ich", "ik", "jag")
 _SAYS_ME = re.compile(rf"\((?:{'|'.join(_ME_WORDS)})\)", re.IGNORECASE)
@@ -628,7 +627,7 @@ class Reader:
                 names_ok = all(all(stem(w) in terms or stem(w) in named for w in _name_words(n)) for n in named_apart)
                 # ... and whose it is: "Birthday: 14 March 1986" under "Partner" beside "Name: Jordi
                 # Puig" is Jordi's birthday (by the lines of its own section, not of the whole page).
-                section = cards.get((st.path, st.topic, _card_section(st)), set())
+                section = cards.get((st.path, st.topic, card_section(st)), set())
                 owner_ok = owner_ok or names_ok and bool(named_apart) and all(stem(o) in section for o in info.owners)
             if not names_ok and not _names_another(st, info.text):
                 # The name is said by the note around the line, not by the line: the loan's
@@ -2047,15 +2046,8 @@ def _card_values(statements: Sequence[StatementHit]) -> dict[tuple, set[str]]:
             if 0 < len(value.split()) <= 3:
                 said = {stem(w) for w in re.findall(r"\w+", value.lower())}
                 out.setdefault((st.path, st.topic), set()).update(said)
-                out.setdefault((st.path, st.topic, _card_section(st)), set()).update(said)
+                out.setdefault((st.path, st.topic, card_section(st)), set()).update(said)
     return out
-
-
-def _card_section(st: StatementHit) -> str:
-    """The sub-heading a card's line carries before its key ("Partner" of "Partner: Name: Jordi Puig")."""
-    key = next(iter(st.fields), "")
-    at = st.text.find(f"{key}:") if key else -1
-    return st.text[:at].strip(" :") if at > 0 else ""
 
 
 def _echoes(info: QuestionInfo, sc: Scored) -> bool:
@@ -2827,7 +2819,7 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
     if (fields and info.want in ("phone", "email") and ASKS_OWN.search(q)
             and not info.names and not info.owners
             and not _SAYS_ME.search(text)
-            and any(_NAME_KEY.fullmatch(k.strip()) and re.match(r"\W*[A-Z]", v) for k, v in fields.items())):
+            and any(NAME_KEY.fullmatch(k.strip()) and re.match(r"\W*[A-Z]", v) for k, v in fields.items())):
         # "What is my phone number?": a contacts row ("Nombre: Carlos Pitti; Teléfono: ...") is
         # the number of the one it names, not mine (mine is marked "(me)" or said as mine).
         return True

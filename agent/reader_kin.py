@@ -57,6 +57,18 @@ def partners_named(text: str, names: list[str], kin: str | None) -> list[str]:
     return out
 
 
+# A card's key for a person's name, in the languages notes are kept in ("Nombre", "Imię", "Adı").
+NAME_KEY = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|imi[eę]|emri|n[eé]v|ime|nimi|ad[iı])")
+
+
+def card_section(st) -> str:
+    """The sub-heading a card's "Key: value" line carries before its key ("Partner" of "Partner:
+    Name: Jordi Puig"); "" for a line that carries none."""
+    key = next(iter(st.fields), "") if st.fields else ""
+    at = st.text.find(f"{key}:") if key else -1
+    return st.text[:at].strip(" :") if at > 0 else ""
+
+
 def named_kin(kin: str | None, statements) -> str | None:
     """The one given name the lines give the asked relative by ("My brother Shivnarine living in
     Wismar now", "Ioane, my brother", "Tomasz Wójcik, lives in Gdansk." under "## Brother"): a later
@@ -74,8 +86,8 @@ def named_kin(kin: str | None, statements) -> str | None:
                 found.add(m.group(1))
         # A card's name line under the relative's sub-heading: "Brother: Name: Pau Puig".
         fields = getattr(st, "fields", None) or {}
-        if len(fields) == 1 and _NAME_FIELD.fullmatch(key := next(iter(fields)).strip()):
-            section = text[:text.find(f"{key}:")].strip(" :") if text.find(f"{key}:") > 0 else ""
+        if len(fields) == 1 and NAME_KEY.fullmatch((key := next(iter(fields))).strip()):
+            section = card_section(st)
             if section and len(section.split()) <= 2 and says_kind(section, kin) and (m := re.match(r"\s*([A-Z][\w'’-]+)", fields[key])):
                 found.add(m.group(1))
         # (The relation in the notes' own words too: "My uso Ioane Leaupepe", Samoan for brother.)
@@ -88,5 +100,4 @@ def named_kin(kin: str | None, statements) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_NAME_FIELD = re.compile(r"(?i:name|full name|nombre|nom|nome|navn|namn|naam|nimi)")
 _NOT_GIVEN = frozenset("is was lives living and who has had moved works the in at".split())
