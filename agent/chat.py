@@ -22,7 +22,9 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, compose, native_spellings, join_names, namesakes, signed_role
+from agent.reader import DONT_KNOW, Reader, Reading, signed_role
+from agent.reader_compose import compose, join_names
+from agent.reader_names import native_spellings, namesakes
 from agent.reader_relate import WordRelate
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)

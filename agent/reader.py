@@ -12,11 +12,10 @@ the reader says it does not know; when two fit with different values of the same
 """
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, Literal, Sequence
+from typing import Callable, Literal, Sequence
 
 from pydantic import BaseModel
 
@@ -42,7 +41,6 @@ from agent.reader_text import (
     _UPPER,
     content_words,
     dates,
-    face_user,
     MONTHS,
     WEEKDAYS,
     WEEKDAY_ABBREVS,
@@ -52,7 +50,6 @@ from agent.reader_text import (
     phones,
     stem,
     spelled_out,
-    unsupported,
     words,
     written_in_lower_case,
 )
@@ -64,7 +61,12 @@ from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_events import described_years, values_of_other_event
-from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, loose_date, month_day, newer_version, opening_date, prefer_newer, retired, retiring_line, revises,
+from agent.reader_notes import _note_lines, note_context
+from agent.reader_dates import _DATE_KEYS, _filed_under, _record_month, page_date, version_date, written_date
+from agent.reader_compose import _IDENTIFIER, _clip, compose, join_names
+from agent.reader_names import (_GRAN_ASKED, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _role_word, _titled_doctors,
+                                _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
+from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -83,7 +85,6 @@ N_CANDIDATES = 6
 # The passage prompt for query likelihood ("write a question about this passage").
 PASSAGE = "Passage: {s}\nQuestion:"
 NO_PASSAGE = "Question:"
-MAX_STATEMENT_CHARS = 400
 # What the model reads of each candidate when scoring: the cost is linear in it.
 SCORE_CHARS = 240
 MAX_QUESTION_CHARS = 300
@@ -161,85 +162,7 @@ def _name_core(name: str) -> list[str]:
     return core or words
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # Markdown's "## Loan"
-_ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*$")  # org's "** Loan" (in Markdown "* x" is a bullet)
-_FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:]{1,30}:\s+\S")
-_ORG_TITLE = re.compile(r"^#\+title:\s*(.+)$", re.IGNORECASE)
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
-
-
-def _note_lines(path: str) -> list[str]:
-    """A note's lines, read once per change of the file ([] when it is no file here)."""
-    try:
-        return _read_note(path, Path(path).stat().st_mtime_ns)
-    except (OSError, ValueError):
-        return []
-
-
-@functools.lru_cache(maxsize=256)  # a long-running daemon touches many notes: keep the recent ones
-def _read_note(path: str, mtime_ns: int) -> list[str]:
-    return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-
-
-_TOML_TABLE_LINE = re.compile(r"^\s*\[")
-_TOML_SHORT_VALUE = re.compile(r"^\s*[\w.-]+\s*=\s*\"([^\"]{1,40})\"\s*(?:#.*)?$")
-
-
-def note_context(path: str, line: int) -> str:
-    """What the note around a line says it is about, when the line does not: the values of its
-    front matter ("project: Tuas DC rollout"), its title ("# Flat", org's "#+title: Car (Clio)")
-    and the headings over the line ("## Loan", org's "** Loan"), the first line of its block
-    ("- Acme loan, 2.6%" over "- monthly instalment: $1,412") and the line it is indented under."""
-    lines = _note_lines(path)
-    if not lines:
-        return ""
-    heading = _ORG_HEADING if path.lower().endswith(".org") else _HEADING
-    out: list[str] = []
-    start = 0
-    front = _FRONT_MATTER.match("\n".join(lines))
-    if front:
-        body = front.group(1).splitlines()
-        out += [v.split(":", 1)[1] for v in body if ":" in v and not v.split(":", 1)[0].strip().lower() in ("tags", "aliases", "date", "created", "updated")]
-        start = len(body) + 2
-    heads: dict[int, str] = {}
-    section = start
-    for i in range(start, min(line - 1, len(lines))):
-        if t := _ORG_TITLE.match(lines[i]):
-            out.append(t.group(1))  # org's "#+title: Car (Clio)"
-            continue
-        h = heading.match(lines[i])
-        if h:
-            level = len(h.group(1))
-            heads = {k: v for k, v in heads.items() if k < level} | {level: h.group(2)}
-            section = i + 1
-    out += list(heads.values())
-    # The first line of the line's block (up to a blank line or heading), which its siblings
-    # follow ("- Acme loan, 2.6%", then "- monthly instalment: ..."; "becca" over her lines), and
-    # the line it is indented under. Not the sibling lines between: those are other things.
-    here = line - 1
-    if not 0 < here < len(lines):
-        return " ".join(out)
-    if path.lower().endswith(".toml"):
-        # A TOML table is one record: its other keys' short values say what the line is about
-        # ("operator = \"Tallink\"" for the "booking = ..." below it).
-        first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
-        last = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
-        out += [m.group(1) for ln in lines[first + 1:last] if (m := _TOML_SHORT_VALUE.match(ln))]
-    lead = here
-    while lead > section and lines[lead - 1].strip() and not heading.match(lines[lead - 1]):
-        lead -= 1
-    # A lead that is a field of its own ("Vehicle: Ather 450X" over "Premium paid: ...") is a
-    # sibling: the premium is the policy's, not what the scooter cost.
-    if lead < here and not _FIELD_LINE.match(lines[lead]):
-        out.append(lines[lead])
-    indent = len(lines[here]) - len(lines[here].lstrip())
-    above = here - 1
-    while above > lead and (len(lines[above]) - len(lines[above].lstrip())) >= indent:
-        above -= 1
-    if above > lead and len(lines[above]) - len(lines[above].lstrip()) < indent:
-        out.append(lines[above])
-    return " ".join(out)
 
 
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
@@ -467,10 +390,6 @@ _BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNO
 _CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
 # Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
 _CHANGED_KINDS = ("date", "time", "money", "percent", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n].rsplit(" ", 1)[0] + " …"
 
 
 # Words for what any value is: "the water bill" is "Water: $45 a month", "the vet's name" his name.
@@ -1768,72 +1687,6 @@ class Reader:
         return None
 
 
-# Indonesian and Malay words of address, which _TITLE does not spell ("Pak Haji" is Mr Haji).
-_ADDRESS_WORDS = frozenset("pak bu ibu bapak mas mbak kak cik encik puan tuan".split())
-
-
-def _addresses(word: str) -> bool:
-    """Whether a name's first word is a title or word of address: the name after it is the one
-    to look for namesakes of ("Pak Haji", whoever of the Hajis)."""
-    return word.lower().strip(".") in _ADDRESS_WORDS or re.fullmatch(_TITLE, word.strip(".")) is not None
-
-
-_DOCTOR = re.compile(r"\b((?:Dr|Dra|MUDr|MDDr)\.?)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
-
-
-# A grandmother asked of by the word alone, not by a name after it ("Grandma Akosua's birthday").
-# What a grandmother is called before her name, in English and in the languages notes mix in.
-_GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vovó", "Teta", "Babcia", "Babka", "Baba", "Babička",
-                "Abuela", "Abuelita", "Nonna", "Mormor", "Farmor", "Mummo", "Yiayia", "Bebia", "Vanaema", "Nenek",
-                "Tatik", "Gogo", "Ouma", "Bubbe")
-# A grandmother asked of by the word, in English or as the notes call her ("What's babička's
-# address?", "tatik's phone number"), not by her name ("Oma Hilde's birthday").
-_GRAN_ENGLISH = ("grandma", "granny", "grandmother", "gran", "nana")
-_GRAN_ASKED = re.compile(r"\b(?i:" + "|".join([*_GRAN_ENGLISH, *(t.lower() for t in _GRAN_TITLES)])
-                         + r")\b(?!['’]?s?\s+[A-Z])(?!\s+(?-i:[A-Z]))")
-
-
-@functools.lru_cache(maxsize=64)
-def _gran_called(titles: tuple[str, ...]) -> re.Pattern:
-    """A grandmother called by one of `titles` before her name ("Oma Hilde", "babka Anna")."""
-    return re.compile(r"(?<![\w'’])(?i:" + "|".join(titles) + r")\s+((?-i:[A-Z])[^\W\d_]+)")
-
-
-def _titled_grandmothers(texts: Sequence[str], titles: Sequence[str] = _GRAN_TITLES) -> list[str]:
-    """The different women the lines call "Grandma ...", "Oma ...", "babka ..." (of `titles`), each
-    once by her name ("Grandma Nkechi" and "Nne Nkechi" are one)."""
-    found: dict[str, str] = {}
-    called = _gran_called(tuple(titles))
-    for text in texts:
-        for m in called.finditer(text):
-            name = m.group(1)
-            if name.lower() in STOP_WORDS or name.lower() in MONTHS or name in found:
-                continue
-            found[name] = f"{m.group(0).split()[0]} {name}"
-    return list(found.values())
-
-
-def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:
-    """The different people the lines call "Dr ..." beside a value of the asked kind, each once by
-    the fullest form written ("Dr Haddad" is Dr Nadia Haddad)."""
-    found: dict[str, str] = {}
-    for text in texts:
-        if want and not typed_values(text, want):
-            continue
-        for m in _DOCTOR.finditer(text):
-            name = re.sub(r"['’]s$", "", m.group(2))
-            surname = name.split()[-1]
-            if surname.lower() in STOP_WORDS or surname.lower() in _PLACE_NOUNS:
-                continue
-            if len(name) > len(found.get(surname, ("", ""))[1]):
-                found[surname] = (m.group(1), name)  # the title as the notes write it: "Dr. Hsu", "MUDr Nováková"
-    return [f"{title} {n}" for title, n in found.values()]
-
-
-# A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
-_NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
-
-
 def signed_role(reading: Reading) -> Reading:
     """"Who is Markus Steindl?" answered by a line that is only his name: an e-mail's signature
     ("> Markus Steindl" over "> Immobilien Steindl e.U., Burggasse 24"), whose next line says who
@@ -1873,61 +1726,6 @@ def _email_of_another(address: str, info: QuestionInfo, text: str) -> bool:
         return False
     written = {fold(w.lower()) for w in re.findall(r"\b[^\W\d_][^\W\d_A-Z]{2,}\b", text) if w[0].isupper()} - words
     return any(len(p) >= 3 and p in written for p in parts)
-
-
-def three_part_names(people: list[str], texts: Sequence[str], question: str) -> list[str]:
-    """Namesakes asked back by the whole name the notes write ("Lee Kah Wai", "Mohammed Al
-    Kaabi", "Jun Wei Ong"): a two-word name the notes always continue with one more name word
-    (capitalised, the name's run ending there, or at a weekday or a month: "Dr Lee Kah Wai Mon
-    30 Nov") is asked back with it, so the user sees the names they wrote. Not a place or a
-    company ("Hyde Park Surgery"), nor a word the question says."""
-    out = []
-    for p in people:
-        words = p.split()
-        seen: set[str] = set()
-        short = False
-        for t in texts:
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])(?:\s+([A-Z][a-z][\w'’-]*))?(?:\s+([A-Z][\w'’-]*))?", t):
-                third, after = m.group(1), m.group(2)
-                if (not third or third.lower() in _NOT_SURNAMES or third.lower() in STOP_WORDS or third.lower() in _PLACE_NOUNS
-                        or re.search(rf"\b{re.escape(third.lower())}\b", question)
-                        or (after and after.lower() not in _NOT_SURNAMES)):
-                    short = True
-                else:
-                    seen.add(re.sub(r"['’]s$", "", third))
-        if len(words) == 2 and len(seen) == 1 and (not short or words[1].lower() in _NAME_PARTICLES) and len(words[1].rstrip(".")) > 1:
-            full = f"{p} {seen.pop()}"
-            out.append(full if full not in out else p)
-        else:
-            out.append(p)
-    return out
-
-
-# A title before one name ("Dr. Ayla", "Dr. Laine"): that name may be given or family.
-_TITLED = re.compile(r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?\s+([^\W\d_][\w'’-]+?)(?:['’]s)?")
-_TITLE_WORD = r"(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Srta)\.?"
-
-
-def titled_namesakes(name: str, texts: Sequence[str], question: str) -> list[str]:
-    """Two people a titled name of the question fits: "Dr. Ayla" with Dr. Ayla Demir and Dr. Ayla
-    Koç (a given name, two surnames), "Dr. Laine" with Dr. Sari Laine and Dr. Petri Laine (a family
-    name, two given names, each written after a title in the notes)."""
-    m = _TITLED.fullmatch(name)
-    if not m:
-        return []
-    word = m.group(1)
-    people = namesakes(word, texts, question)
-    if len(people) >= 2:
-        return people
-    found: list[str] = []
-    for t in texts:
-        for g in re.finditer(rf"\b{_TITLE_WORD}\s+([^\W\d_a-z][^\W\d_]+)\s+{re.escape(word)}\b", t):
-            given = g.group(1)
-            if given.lower() in STOP_WORDS or re.search(rf"\b{re.escape(given.lower())}\b", question):
-                continue
-            if f"{given} {word}" not in found:
-                found.append(f"{given} {word}")
-    return found if len(found) >= 2 else []
 
 
 def _asked_kin(info: QuestionInfo) -> str | None:
@@ -2009,25 +1807,6 @@ def _relatives_in_one_line(info: QuestionInfo, reading: "Reading", cands: list[S
         options.append(f"{people[-1]} ({value})")
         end = at + len(value)
     return options if len({o.split(" (")[0] for o in options}) == len(options) else None
-
-
-def native_spellings(first: str, texts: Sequence[str]) -> list[str]:
-    """How notes in Cyrillic or Greek write a first name the question gives in Latin letters
-    ("Taras" -> "Тарас", "Giorgos" -> "Γιώργος"), in the form written most often."""
-    if not first.isascii():
-        return []
-    want = stem(first)
-    seen: dict[str, int] = {}
-    for t in texts:
-        if t.isascii():
-            continue
-        for w in re.findall(r"[\u0400-\u042f\u0490][\u0400-\u04ff\u02bc'’]*", t):
-            if any(stem(f) == want and len(f) == len(first) for f in romanized(w)):
-                seen[w] = seen.get(w, 0) + 1
-        for w in re.findall(r"[\u0386-\u03ab][\u0386-\u03ce]*", t):
-            if stem(greek_in_latin(w)) == want:
-                seen[w] = seen.get(w, 0) + 1
-    return sorted(seen, key=lambda w: -seen[w])[:1]
 
 
 def _one_key(st: StatementHit) -> bool:
@@ -2199,99 +1978,6 @@ def _opens_lower(text: str) -> bool:
     """Opens on a lower-case word, as a thing is written, not a name."""
     first = re.match(r"[\W_]*([^\W\d_]+)", text)
     return bool(first) and len(first.group(1)) >= 3 and first.group(1).islower()
-
-
-def family_named(first: str, text: str, question: str) -> Iterator[str]:
-    """"Kang Minjun" for "Minjun": the family name first, as Korea, China, Japan and Hungary write
-    it, where a card or a row is named ("Kang Minjun: phone: ...", "name: Oh Minjun").
-    (Only a card's own lines, "Name: key: value", or a name field: German capitalises every noun,
-    so "Zahnarzt Ella: Kontrolle ..." is no Ella Zahnarzt.)"""
-    for m in re.finditer(rf"(?:^|\bname:\s*)([A-Z][a-z][\w'-]*)\s+{re.escape(first)}(?=\s*(?::\s*[\w -]{{1,25}}:\s|[;(]|$))", text):
-        family = m.group(1)
-        if (family.lower() in _NOT_SURNAMES or family.lower() in STOP_WORDS or family.lower() in _GREETINGS
-                or re.search(rf"\b{re.escape(family.lower())}\b", question)):
-            continue  # "Divya Menon's number": the question names her; Menon is no given name here
-        yield f"{family} {first}"
-
-
-def namesakes(first: str, texts: Sequence[str], question: str) -> list[str]:
-    """The different people the notes call `first` with a surname or an initial after it, an
-    initial ("Sophie T", "Chris O.") folded into the one full name it begins, if any."""
-    found: list[str] = []
-    family_first: list[str] = []
-    for t in texts:
-        # Any capital starts a surname ("Ondřej Šimek", "Zoë Ångström"), not only A-Z.
-        for m in re.finditer(rf"\b{re.escape(first)}\s+([^\W\d_a-z](?:[^\W\d_A-Z][\w'-]*|\.|(?=['’]s\b)|(?![\w'’-])))", t):
-            if not m.group(1)[0].isupper():
-                continue
-            last = re.sub(r"['’]s$", "", m.group(1))
-            if last.lower() in _SCHOOL_LEVELS and re.match(r"\s*\d", t[m.end():]):
-                continue  # "Jahmari Form 2 at Belmopan Comprehensive": his class, no surname
-            if last.lower() in _NOT_SURNAMES or len(last) > 1 and (last.lower() in STOP_WORDS or re.search(rf"\b{re.escape(last.lower())}\b", question)):
-                continue
-            full = f"{first} {last}"
-            if full not in found:
-                found.append(full)
-        # A contacts export's row: "First Name: Ondřej; Last Name: Malý".
-        for m in re.finditer(rf"(?i:first name|given name):\s*{re.escape(first)}\s*;(?:\s*(?i:middle name):[^;]*;)?\s*"
-                             rf"(?i:last name|surname|family name):\s*([^\W\d_][\w'-]*)", t):
-            full = f"{first} {m.group(1)}"
-            if full not in found:
-                found.append(full)
-        for full in family_named(first, t, question):
-            if _role_word(full.split()[0]):
-                continue  # "Tandläkare Alva" (Swedish: dentist Alva): a role before the name, no family name
-            if full not in found and f"{first} {full.split()[0]}" not in found:
-                found.append(full)
-                family_first.append(full)
-    # Notes that write `first` before a surname write names given name first: a card titled
-    # "Data Bima" or "Renang Bima" (Bima's data, Bima's swimming) or "Honda Brio" beside "Bima
-    # Prasetyo", "Brio Satya" is a word about them, not a family name.
-    if len(family_first) < len(found):
-        found = [f for f in found if f not in family_first]
-    # "Selin Aydın: also known as: Selin Tuna" (a maiden name, an old name): one person.
-    aliases = {m.group(1) for t in texts for m in re.finditer(rf"(?i:also known as|a\.?k\.?a\.?|née|nee|formerly|maiden name)\s*:?\s*"
-                                                              rf"({re.escape(first)}\s+[^\W\d_][\w'-]*)", t)}
-    if aliases and len(found) > 1:
-        found = [f for f in found if f not in aliases] or found
-    fulls = [f for f in found if len(f.split()[1].rstrip(".")) > 1]
-    out = []
-    for f in found:
-        initial = f.split()[1].rstrip(".")
-        if len(initial) == 1:
-            # "Sophie T" beside "Sophie Tran" is one person; "Sophie T." and "Sophie T" too.
-            if any(g.split()[1].startswith(initial) for g in fulls) or any(o.split()[1].rstrip(".") == initial for o in out):
-                continue
-        if any(_plain_letters(o) == _plain_letters(f) for o in out):
-            continue  # "Emre Yıldız" and "Emre Yildiz": one name, typed with and without its letters
-        out.append(f)
-    return out
-
-
-# Letters that carry no combining mark to strip, as a keyboard without them types them.
-_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-                        "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "İ": "I"})
-
-
-def _plain_letters(name: str) -> str:
-    return fold(name.translate(_PLAIN)).lower()
-
-
-# Capitalised words that follow a first name without being a surname ("Sophie Monday", "Dave
-# Then ...").
-_SCHOOL_LEVELS = frozenset("form std standard grade year class level stage klasse classe grado ano".split())
-_NOT_SURNAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun january february march april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec i""".split())
-
-
-# Words before a name that are no family name ("Dear Minjun:", "Hi Anna;").
-_GREETINGS = frozenset("dear hi hello hey dr mr mrs ms miss prof call text email met with from to cc".split())
-
-
-# Names ending in these are places or organisations, not people ("Hyde Park Surgery").
-_PLACE_NOUNS = frozenset("""surgery clinic hospital practice centre center school college university allotments
-    street road lane avenue park bank office station library church gym club company ltd inc""".split())
 
 
 _TOGETHER_EVENT = re.compile(r"\b(?:married|marry|marriage|wedding)\b", re.IGNORECASE)
@@ -2497,8 +2183,6 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     cands.sort(key=lambda c: -c.score)
 
 
-
-
 _TIME_PHRASE = re.compile(r"\b(?:these days|nowadays|at the moment|right now|this (?:week|month|year)|any ?more)\b")
 
 
@@ -2550,87 +2234,9 @@ def _row_key(st: StatementHit) -> str | None:
     return first.strip().lower() or None
 
 
-_DATE_KEYS = re.compile(r"\b(date|when|updated|changed|modified|created|since|from|effective|as of)\b", re.IGNORECASE)
-
-
 _BIRTHDAYS_LIST = re.compile(r"\b(?:birthdays|bdays|b-days|birthday list|birthday calendar)\b", re.IGNORECASE)
 _TASK_DATE_KEYS = re.compile(r"\b(deadline|due|scheduled|closed|done|completed|booked)\b", re.IGNORECASE)
 _BIRTH_KEY = re.compile(r"birth|born|dob|anniversary", re.IGNORECASE)
-
-
-def _filed_under(st: StatementHit, value: str) -> bool:
-    """Whether `value` is the date a log line is filed under ("26/09/26 -- Otis wants ...")."""
-    at = st.text.find(value)
-    # "Yemma's birthday is 14 February: we celebrate it ..." says the date, it is not filed under it.
-    said = re.search(r"\b(?:is|was|are|were|on|falls|be)\s+$", st.text[:at], re.IGNORECASE)
-    return at >= 0 and not said and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
-
-
-def _record_month(st: StatementHit) -> set[str]:
-    """The month (as _MONTH_STEMS spell it) of a record row's own date column: when the payment
-    or entry happened ("Date: 2026-10-11; payee: Ignitis"), not a month its words mention."""
-    days = [latest_date(v) for k, v in (st.fields or {}).items() if re.search(r"\bdate\b", k, re.IGNORECASE)]
-    return {_MONTH_ABBR[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
-
-
-# A file named only by the moment it was made: nb's "20260926161020.md" (a note with a title after
-# its stamp, org-roam's "20240501120000-pamuk.org", is a page made then and edited since).
-_STAMPED_NAME = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?\d{4,6})(?:\.todo)?\.\w+$")
-
-
-# A Dendron journal's day in its dotted hierarchy: "daily.journal.2026.10.03.md".
-_DOTTED_DAY = re.compile(r"(?<!\d)(?<!\d\.)((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.([0-3]\d)\.\w+$")
-
-
-def _dated_path(path: str) -> str:
-    """The path, with the day its file name stamps written out where the name stamps one."""
-    m = _STAMPED_NAME.match(Path(path).name) or _DOTTED_DAY.search(Path(path).name)
-    return f"{path} {m.group(1)}-{m.group(2)}-{m.group(3)}" if m else path
-
-
-def written_date(st: StatementHit):
-    """When a statement was true: its file name's or heading's date, a date column, else the
-    latest date in its words; not a deadline it mentions ("refill due: 2026-12-05")."""
-    if st.fields:
-        keyed = [v for k, v in st.fields.items() if _DATE_KEYS.search(k)]
-        # A log entry keyed or headed by its day ("2026-09-08: Folktandvården called: ... moved
-        # to 2026-09-29") was written that day; the date it mentions is what it tells.
-        label = re.match(r"([^:]{4,24}):", st.text)
-        keyed += [k for k in [*st.fields, label.group(1) if label else ""] if k and latest_date(k) and len(k) <= 24]
-        # A row's own date column says when it was written better than its file's name (a
-        # password manager's "export-2026-11-28.csv" holds rows last changed years before).
-        found = latest_date(" ".join(keyed)) or latest_date(f"{_dated_path(st.path)} {st.topic} {' '.join(keyed)}")
-        if found or keyed:
-            return found
-        return latest_date(f"{_dated_path(st.path)} {st.topic}")
-    return latest_date(f"{_dated_path(st.path)} {st.topic} {st.text}")
-
-
-def version_date(st: StatementHit):
-    """written_date, for ordering two versions of one fact: a page last changed on 11 June cannot
-    have been written on 15 September, so that date is what the line tells (an appointment) and
-    the page's day is when it was said. (The recency nudge keeps the date the line names.)"""
-    found = written_date(st)
-    if found and not st.fields and (heading := latest_date(f"{_dated_path(st.path)} {st.topic}")) and heading[0] and heading[2] and found > heading:
-        # A line under a heading dated to the day ("Weekly sync, 7 Sep 2026": "Target launch date:
-        # 12 November") was written that day; the later date in its words is what it tells, not
-        # when it was said. (A date that opens the line, "2026-10-06: moved to Thursdays", is its
-        # own; under a month's heading, "Log 2026-11", the line's "11-22" may be its day.)
-        opening = opening_date(st.text)
-        found = max(heading, opening) if opening and opening[0] else heading
-    page = latest_date(st.written)
-    if found is None and page and (md := month_day(st.topic)) and md[0]:
-        # A diary's heading "Fredag 11. september" on a page written 2026-09-30: that day of the
-        # page's year (of the year before, were it after the page's date).
-        return (page[0] if md <= page[1:] else page[0] - 1, *md)
-    return page if found and page and found > page else found
-
-
-def page_date(st: StatementHit):
-    """The day its page says it was last changed (a tiddler's `modified`, a Hugo page's `lastmod`):
-    only to order versions of a fact (reader_versions._newer), never to make two records out of
-    lines on pages changed on different days."""
-    return latest_date(st.written)
 
 
 _KEY = re.compile(r"^\s*(?:\*\*)?((?:[A-Z][\w'.-]*|me|Me|ME|myself|I)(?:\s+[A-Z][\w'.-]*){0,2})(?:\*\*)?\s*(?:\(|-|–|—|:)")
@@ -2922,9 +2528,6 @@ _NOTE_KEYS = re.compile(rf"\b(?:{_NOTE_WORDS})\b", re.IGNORECASE)
 _TEXT_KEYS = re.compile(rf"(?i)message|body|text|content|summary|subject|{_NOTE_WORDS}")
 _DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
                        re.IGNORECASE)
-# Letters and digits in one word ("RN7", "MX62") or hyphenated ("FL-2026-038", "BO-60"); not
-# "2nd", "5pm", "10km" nor a date.
-_IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Za-z]+\d[A-Za-z0-9]*\b")
 
 
 # Nouns that name the kind of value asked ("the number of the charge nurse"), which its line need not say.
@@ -3190,7 +2793,6 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
 
 
 _MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVS])
-_PERSON_GLOSS = re.compile(rf"(?:{_KIN}|{_ROLES}|godparent|coordinator|[a-z]+(?:ian|ist))")
 
 
 # A grandparent, an uncle or an aunt written as a parent's parent or sibling ("tata's mother",
@@ -3227,16 +2829,6 @@ def _by_parent(noun: str, statements, mentions=None) -> list[str]:
     return out
 
 
-def _person_word(word: str) -> bool:
-    """A word for a person by kin or role, in English or glossed from the notes' language ("juf")."""
-    return re.fullmatch(_KIN + "|" + _ROLES, word) is not None or _role_word(word)
-
-
-def _role_word(word: str) -> bool:
-    """A word of another language whose English gloss is a relation or role ("ninang": godmother)."""
-    return word.lower() not in STOP_WORDS and any(_PERSON_GLOSS.fullmatch(g) for g in english_for(word))
-
-
 def latin_names(text: str, asked: list[str]) -> str:
     """`text` with the Cyrillic words that spell the asked names in Latin letters written as the
     question writes them ("Галина Степанівна" -> "Halyna Stepanivna" for "Who is Halyna
@@ -3251,75 +2843,6 @@ def latin_names(text: str, asked: list[str]) -> str:
                 return want[stem(form)]
         return m.group(0)
     return re.sub(r"[\u0400-\u04ff][\u0400-\u04ff\u02bc'’]*", latin, text)
-
-
-# How notes title a person before the name: "Dr", "Dott.ssa", "Sig.ra", "Mme", "Frau".
-_TITLE = r"(?i:Dr|Mr|Mrs|Ms|Mx|Prof|Dott|Dott\.ssa|Dr\.ssa|Sig|Sig\.ra|Avv|Ing|Sr|Sra|Srta|Dra|Dña|Mme|Mlle|Herr|Frau|Pan|Pani)"
-
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-_DAY_BEFORE_TITLE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?\s+(?=\S)")
-
-
-def compose(st: StatementHit, value: str | None, question: str) -> str:
-    """The chosen statement facing the user, led by the short value; quoted if anything would be unsupported."""
-    faced = face_user(_clip(st.text, MAX_STATEMENT_CHARS)).strip()
-    if faced and faced[-1] not in ".!?…":
-        faced += "."
-    # A journal entry's heading opens with its day ("2026-09-30 Ibu changed her number"): what it
-    # says of a person or a thing is the rest.
-    heading = _DAY_BEFORE_TITLE.sub("", st.topic)
-    # ("What is FK 318 LZ?": a plate of three parts is asked as one identifier.)
-    asked = (re.match(r"^\W*(?:what|who)(?:'s|’s| is| was)\s+([^\s?]+)\s*\?*\s*$", question.strip(), re.IGNORECASE)
-             or re.match(r"^\W*(?i:what|who)(?:'s|’s| is| was)\s+((?=[^?]*\d)[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){1,3})\s*\?*\s*$", question.strip()))
-    if (asked and heading and (len(st.text.split()) <= 4 or _IDENTIFIER.fullmatch(asked.group(1)))
-            and asked.group(1) in st.text and heading.lower() not in faced.lower()):
-        # "What is CHN-5518?" over "account: CHN-5518" under "NORTHGATE CYCLE DISTRIBUTION": whose
-        # account it is, said by the heading, is the answer; so is the heading over a code's line
-        # ("Car insurance" over "Policy KEA-MV-448120, $48.20 a month").
-        faced = f"{heading}: {faced}"
-    who = re.match(r"^\W*[Ww]ho(?:'s|’s| is| was)\s+((?:[A-Z][\w'’-]+\s*){1,3})\?*\s*$", question.strip())
-    if (who and heading and len(heading.split()) <= 3 and heading.lower() not in faced.lower()
-            and re.match(rf"^(?:{_TITLE}\.?\s+)?{re.escape(who.group(1).strip())}\b", st.text)):
-        # "Who is Fionnuala Byrne?" over "Dr Fionnuala Byrne, Stoneybatter Medical Centre" under
-        # "## GP": the heading says who she is.
-        faced = f"{heading}: {faced}"
-    role = re.match(r"^\W*who(?:'s|’s| is| was)\s+(?:my|our)\b", question.strip(), re.IGNORECASE)
-    page = set(re.findall(r"[A-Z][\w'’-]+", Path(st.path).stem))
-    if (role and heading and heading.lower() not in faced.lower() and not value
-            and re.fullmatch(rf"(?:{_TITLE}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}", heading)
-            and page & set(heading.split()) - {"Dr", "Mr", "Mrs", "Ms"}):
-        # "Who is our family doctor?" answered by "My GP (lekarz rodzinny) at Przychodnia
-        # Wrzeszcz" on the page "Dr Kowalczyk" titled "Dr Anna Kowalczyk": the page is the person.
-        faced = f"{heading}: {faced}"
-    whose = re.match(r"^\W*(?:whose\b|who (?:has|owns|uses)\b)", question.strip(), re.IGNORECASE)
-    given = re.findall(r"\d[\d\s().-]{4,}\d", question)
-    if (whose and given and heading and len(heading.split()) <= 4 and heading.lower() not in faced.lower()
-            and any(re.sub(r"\D", "", g) in re.sub(r"\D", "", st.text) for g in given)):
-        # "Whose landline is 55 232 41 18?" answered by "Landline phone:: 55 232 41 18." on the
-        # page "Babcia Halina": the page's name says whose it is.
-        faced = f"{heading}: {faced}"
-    if whose and given and st.context and re.search(r"\b(?:she|he|her|his|their)\b", st.text, re.IGNORECASE):
-        # "... her new number is 807-555-0163" after "Ma's birthday. I called her before school.":
-        # the sentence before that names someone says whose.
-        said = [t for t in re.split(r"(?<=[.!?])\s+", st.context) if [n for n in names(t) if n != "I"]]
-        if said and said[-1].lower() not in faced.lower():
-            faced = f"{said[-1]} {faced}"
-    answer = faced
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if (iso and value.lower() not in faced.lower() and re.search(r"\b(?:birthday|bday|b-day|anniversary)\b", question, re.IGNORECASE)
-            and 1 <= int(iso.group(2)) <= 12):
-        # "whens dimas bday" from a diary page of 2026-08-17 ("... and Dimas's birthday, as always"):
-        # a birthday comes back every year, so the page's day and month, not its year.
-        value = f"{int(iso.group(3))} {_MONTH_NAMES[int(iso.group(2)) - 1]}"
-    absent = bool(value) and value.lower() not in faced.lower()  # a heading's date: "Ma's birthday." under "3 February 2026"
-    if value and (len(faced.split()) > 8 or absent) and not faced.lower().startswith(value.lower()):
-        answer = f"{value[:1].upper()}{value[1:]}. {faced}"
-    if unsupported(answer, f"{st.text} {st.source} {st.topic}" + (f" {st.context}" if whose and st.context else "")):
-        return f'Your notes say: "{_clip(st.source, MAX_STATEMENT_CHARS)}"'
-    return answer
 
 
 _NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}
@@ -3406,8 +2929,4 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def join_names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine", "compose", "join_names", "namesakes"]
+__all__ = ["DONT_KNOW", "Reader", "Reading", "Scored", "combine"]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from agent.reader import DONT_KNOW, Reader, compose
+from agent.reader import DONT_KNOW, Reader
+from agent.reader_compose import compose
 from agent.reader_question import analyse, resolve
 from agent.reader_statements import StatementHit, parse_statements
 from agent.reader_text import face_user, unsupported
@@ -1461,7 +1462,7 @@ def test_a_first_name_two_people_share_is_asked_about_from_every_line_that_names
 
 
 def test_a_day_or_month_after_a_first_name_is_no_surname():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
     assert namesakes("Dave", ["Dave Monday shift", "Dave Ferris, rep", "Dave O late again"], "dave's number") == ["Dave Ferris", "Dave O"]
     assert namesakes("Chris", ["Chris O. said", "Chris Okafor owns it"], "chris") == ["Chris Okafor"]
     # notes that write a name given name first: a card "Data Sari" (Sari's data) is no family name

@@ -4,7 +4,8 @@ and a later journal's "Pau changed jobs" speaks of the brother his card names. T
 dotted day ("daily.journal.2026.10.03.md"). Driven by the word-overlap scorer of test_reader.py."""
 from __future__ import annotations
 
-from agent.reader import Reader, _dated_path, version_date
+from agent.reader import Reader
+from agent.reader_dates import _dated_path, version_date
 from agent.reader_kin import named_kin
 from tests.agent.test_reader import hit, overlap_model
 

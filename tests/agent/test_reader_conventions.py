@@ -212,7 +212,7 @@ def test_a_passport_number_is_no_date_and_no_piece_of_a_phone_number():
 
 
 def test_a_rows_own_modified_date_says_when_it_was_written_not_its_exports_file_name():
-    from agent.reader import written_date
+    from agent.reader_dates import written_date
     row = hit("Title: Wi-Fi ouders; Notes: KPN box, restart it when the internet is down; Last Modified: 2023-12-27T15:00:00Z",
               line=13, path="/notes/keepassxc-export-2026-11-28.csv",
               fields={"Title": "Wi-Fi ouders", "Notes": "KPN box, restart it when the internet is down",
@@ -737,7 +737,7 @@ def test_a_pets_microchip_vaccine_and_papers_in_the_notes_language_are_glossed()
 
 
 def test_namesakes_with_a_surname_starting_with_any_capital_or_given_in_a_contacts_row():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
 
     texts = ["team lead: Ondřej Šimek (also an Ondřej, another one)", "First Name: Ondřej; Last Name: Malý; Nickname: Ondra"]
     assert namesakes("Ondřej", texts, "") == ["Ondřej Šimek", "Ondřej Malý"]
@@ -931,13 +931,13 @@ def test_a_line_giving_a_date_range_says_when_it_ends():
 
 
 def test_a_german_noun_before_a_first_name_is_no_family_name():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
 
     assert namesakes("Ella", ["Zahnarzt Ella: 12.11. um 15:30 bei Dr. Voigt", "Ella: geboren 14.02.2022"], "") == []
 
 
 def test_a_surname_the_question_gives_with_its_given_name_has_no_namesakes_by_family_name_first():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
 
     cards = ["Divya Menon: mobile: +91 98220 55514", "Arjun Menon: mobile: +91 98220 55520"]
     # "Divya Menon's number" (rohan lr32): Menon is her surname, so only Arjun is another Menon.
@@ -963,7 +963,7 @@ def test_a_line_holding_the_asked_kind_of_value_answers_before_one_that_points_e
 
 
 def test_a_name_a_card_says_is_also_known_as_is_the_same_person():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
     texts = ["Selin Aydın: also known as: Selin Tuna", "Eşim: Selin Aydın. Mimar. Doğum günü 11.04."]
     assert namesakes("Selin", texts, "When is Selin's birthday?") == ["Selin Aydın"]
     assert namesakes("Selin", ["Selin Aydın: phone", "Selin Tuna: phone"], "When is Selin's birthday?") == ["Selin Aydın", "Selin Tuna"]
@@ -1110,7 +1110,7 @@ def test_a_label_before_a_word_is_not_a_kind_of_it_and_a_word_that_only_begins_a
 
 
 def test_a_diary_headings_day_takes_its_pages_year_and_a_payment_is_no_annual_salary():
-    from agent.reader import version_date
+    from agent.reader_dates import version_date
 
     profile = hit("Jobb: Annual salary 712 000 kr (since 01.05.2025).", line=9, path="/notes/life.ctd", topic="Jobb")
     profile.written = "2026-01-01"  # the node's last save

@@ -5,7 +5,8 @@ journal heading's day is left out where the heading says whose a number is. All 
 up; driven by the word-overlap scorer of test_reader.py."""
 from __future__ import annotations
 
-from agent.reader import Reader, _terms_of, compose
+from agent.reader import Reader, _terms_of
+from agent.reader_compose import compose
 from agent.reader_question import analyse
 from agent.reader_text import money, stem
 from tests.agent.test_reader import hit, overlap_model

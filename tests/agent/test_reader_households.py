@@ -236,7 +236,7 @@ def test_my_insurance_policy_number_over_two_insurers_is_asked_about_by_insurer(
 
 
 def test_two_doctors_are_named_with_the_title_as_the_notes_write_it():
-    from agent.reader import _titled_doctors
+    from agent.reader_names import _titled_doctors
 
     assert _titled_doctors(["Clinic: Dr. Hsu, 02-2555-0101", "Dr Tsai (kids): 02-2555-0199", "MUDr Nováková: 555 401 118"], "phone") == [
         "Dr. Hsu", "Dr Tsai", "MUDr Nováková"]

@@ -152,7 +152,7 @@ def test_six_digits_keyed_as_a_phone_and_a_dashed_day_keyed_as_a_date_are_read()
 
 
 def test_a_class_after_a_given_name_is_no_surname():
-    from agent.reader import namesakes
+    from agent.reader_names import namesakes
     lines = ["School start back. Keon Form 2 at Dangriga High, form teacher Mr. Pech.", "Keon Arzu: born 2013", "Keon Form 3 now"]
     assert namesakes("Keon", lines, "what day is keon's football practice") == ["Keon Arzu"]
     # A surname before a phone number is still a surname.

@@ -501,7 +501,7 @@ def test_a_new_papers_term_is_the_newer_version():
 
 
 def test_a_file_named_by_its_moment_dates_its_lines():
-    from agent.reader import written_date
+    from agent.reader_dates import written_date
     assert written_date(hit("Rent: WS$1,600.00 from October", path="/notes/nb/home/20261003101940.md")) == (2026, 10, 3)
     assert written_date(hit("Renew driver licence", path="/notes/nb/home/20261109081500.todo.md")) == (2026, 11, 9)
     # A page with a title after its stamp was made then and edited since: the stamp does not date it.
