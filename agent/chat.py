@@ -22,7 +22,8 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, Reading, signed_role
+from agent.reader import DONT_KNOW, Reader, signed_role
+from agent.reader_types import Reading
 from agent.reader_compose import compose, join_names
 from agent.reader_names import native_spellings, namesakes
 from agent.reader_relate import WordRelate

@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Callable, Literal, Sequence
+from typing import Callable, Sequence
 
-from pydantic import BaseModel
-
-from agent.reader_question import CAR_CARE, CHAT_POST, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, _PLATE_ASKED, birthday_dates, gloss_stems, keyed_person, says_kind, typed_values
+from agent.reader_question import CAR_CARE, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, _PLATE_ASKED, birthday_dates, gloss_stems, keyed_person, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -29,15 +27,12 @@ from agent.reader_text import (
     NUMBER_WORDS,
     OCCUPATION,
     OCCUPATION_WORDS,
-    PERSON_ROLES as _ROLES,
     greek_in_latin,
     SENTENCE_OPENERS,
     STOP_WORDS,
     stem_fold,
-    _DATE,
     _EMAIL,
     _MONTH_ABBR,
-    _PHONE,
     _UPPER,
     content_words,
     dates,
@@ -56,7 +51,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
-from agent.reader_kin import NAME_KEY, card_section, named_kin, partners_named
+from agent.reader_kin import card_section, named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -64,9 +59,12 @@ from agent.reader_events import described_years, values_of_other_event
 from agent.reader_notes import _note_lines, note_context
 from agent.reader_dates import _DATE_KEYS, _filed_under, _record_month, page_date, version_date, written_date
 from agent.reader_compose import _IDENTIFIER, _clip, compose, join_names
-from agent.reader_names import (_GRAN_ASKED, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _role_word, _titled_doctors,
+from agent.reader_defines import _HEADER_LINE, _NOTE_WORDS, _TITLES, _contact_only, about, defines
+from agent.reader_owner import _BIRTH_WORDS, _ME, _SAYS_ME, other_owner
+from agent.reader_types import Reading, Scored
+from agent.reader_names import (_GRAN_ASKED, _name_words, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _titled_doctors,
                                 _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
-from agent.reader_versions import (ASKS_OWN, MY_OWN_NUMBER, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -116,42 +114,7 @@ MIN_PMI_UNCOVERED = 0.9
 CONTEXT_COVER = 0.5
 
 
-class Scored(BaseModel):
-    statement: StatementHit
-    cover: float  # share of the question's content words found in the statement or its topic
-    typed: list[str]  # values of the wanted kind the statement holds
-    type_weight: float = 0.0  # W_TYPE for a value in its own words, half for one only in its heading
-    prerank: float
-    other_owner: bool = False  # about someone else's X where the question asks about "my X"
-    named: bool = False  # for "what is my X called": names X right there ("the starter is called Gerald")
-    names_ok: bool = True  # mentions every name the question uses ("Bitwarden", "Mazda")
-    unnamed: bool = False  # leaves out only words of a name the question uses (no other label, id or number)
-    owner_ok: bool = True  # mentions whoever the question asks about ("Ma" in "Ma's phone number")
-    defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
-    mine: bool = False  # for "Who is X?": says what X is to the user ("my brother-in-law", "my manager is X")
-    attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
-    recent: bool = False  # the newest dated candidate
-    pmi: float | None = None
-    recall: float = 0.0  # share of a fine-tune's closed-book answer this statement holds (agent.reader_recall)
-    score: float = 0.0
-
-
-class Reading(BaseModel):
-    kind: Literal["answered", "abstained", "ambiguous"]
-    answer: str
-    question: str  # the question as read (after resolving the conversation)
-    statement: StatementHit | None = None
-    value: str | None = None
-    candidates: list[Scored] = []
-    options: list[str] = []  # the people an ambiguous question may mean ("Leo", "Max")
-
-
 _MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
-
-
-def _name_words(name: str) -> list[str]:
-    """The capitalised words of a name the question uses ("Chris Okafor", "Dr. Halvorsen")."""
-    return [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
 
 
 def _name_core(name: str) -> list[str]:
@@ -290,9 +253,6 @@ _SALARY = stem("salary")
 _LEASE = re.compile(r"\b(?:lease|leased|tenancy)\b", re.IGNORECASE)
 _NET_PLAN = re.compile(r"\b\d+\s?(?:mbps|mb/s|gbps)\b|\b(?:fibre|fiber|broadband|adsl|vdsl)\b", re.IGNORECASE)
 _PAYSLIP = re.compile(r"\b(?:pay ?slip|pay ?check|pay ?stub|(?:basic|gross|net|take-home) pay)\b", re.IGNORECASE)
-# "Me" in the languages a card or a vault page marks the user's own by ("Kendra Tillett (me)", "Yo - Yarisbeth").
-_ME_WORDS = ("me", "moi", "yo", "eu", "ich", "ik", "jag")
-_SAYS_ME = re.compile(rf"\((?:{'|'.join(_ME_WORDS)})\)", re.IGNORECASE)
 _MOVED_TO_HEAD = r"\b(?:moved|moving|moves|relocated|relocating)\s+(?:back\s+|down\s+|up\s+|over\s+)?to\s+(?:the\s+)?"
 # (Not a day: "The meeting moved to Thursday", "moved to March".)
 _MOVED_TO = re.compile(_MOVED_TO_HEAD + r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?-i:[A-Z])",
@@ -386,7 +346,6 @@ def _job_terms(info: QuestionInfo, text: str) -> set[str]:
     return _JOB_TERMS if _ASKS_JOB.search(info.text) and (OCCUPATION.search(text) or OCCUPATION.search(" ".join(english_for(text)))) else set()
 
 
-_BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
 _CHANGED_VALUE_WINDOW = 24  # characters after a word of change where the new value stands
 # Kinds of value a stated change carries itself ("is now 11:15am", "moved to Wednesdays").
 _CHANGED_KINDS = ("date", "time", "money", "percent", "number", "phone", "address", "email", "dose", "duration", "temperature", "weight", "ip")
@@ -2254,9 +2213,6 @@ def _keyed_by(st: StatementHit) -> str | None:
     return m.group(1) if m else None
 
 
-_ME = ("myself", "i", *_ME_WORDS)
-
-
 def _section_of(st: StatementHit) -> str | None:
     """Whom a note's section is about, when its heading names one person and its lines carry the
     heading before their own key: "Me" in "Me: NRIC: S...", "Marcus" in "Marcus: NRIC: S..." (a
@@ -2365,121 +2321,6 @@ def _whose_names(info: QuestionInfo, keys: list[tuple[Scored, str | None]]) -> l
     return [n for n in info.names if not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", t) for t in mine)]
 
 
-def _dated_for_someone(text: str, question: str) -> bool:
-    """A date written right after someone's name ("Shanelle - 23 Dec", "Marvin C. - 14 Feb",
-    "Leo (02/09/2017)"), not after a label ("Born: 14-08-1989")."""
-    for d in dates(text):
-        at = text.find(d)
-        before = re.search(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*(?:[-–:]|\()\s*(?:adopted\s+|born\s+)?$", text[:at])
-        if before and not _BIRTH_WORDS.search(before.group(1)) and not re.search(r"(?i)\bdate\b|\bdob\b", before.group(1)) \
-                and before.group(1).lower() not in question and before.group(1).split()[0].lower() not in MONTHS + WEEKDAYS:
-            return True
-    return False
-
-
-def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = None) -> bool:
-    """The question asks about "my X" and the statement is about someone else's X ("Mom's
-    birthday" for "When is my birthday?"), or the question names an owner the statement does not.
-    A row about another person that names the asked one only as whose relation it is ("name:
-    Fiona; relation: Saoirse's mum") is Fiona's, not Saoirse's."""
-    low = text.lower().replace("’", "'")
-    q = info.text.lower().replace("’", "'")
-    # "When was I born?" asks for my birthday: "Amma's birthday: 15 March" is hers.
-    q = re.sub(r"\b(?:was|were) i born\b", "is my birthday", q)
-    q = re.sub(r"\bmy (?:bday|b-day|birth day|date of birth|dob)\b", "my birthday", q)  # "wen is my bday"
-    if "my birthday" in q and re.search(r"\b[a-z]+'s (?:birthday|bday|b-day|birth)", low) \
-            and not re.search(r"\bmy (?:birthday|bday|b-day|birth)|\bi was born\b|\bdate of birth\b", low):
-        return True
-    if "my birthday" in q and not re.search(r"\b(?:my|me|i|mine|myself)\b", low) and _dated_for_someone(text, q):
-        # "Birthdays: Shanelle - 23 Dec" is Shanelle's; the user's own is under "Me" or says "my".
-        return True
-    if re.search(r"\bmy\b", q) and _slavic_someone_elses(low):
-        return True
-    if re.search(r"\b(?:my|our|i)\b", q) and not info.names and not info.owners and (post := CHAT_POST.match(text)) \
-            and re.search(r"\b(?:i|i'm|my|we|we're|our|us|me)\b", low[post.end():]):
-        # "16:20 Trisha Coye: We move!! New address: Hopkins": what someone else writes of
-        # themselves in a chat is theirs, not the user's (the user's own messages carry no name).
-        return True
-    for m in re.finditer(r"\b(my|our) ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
-        # "<Someone>'s <noun>" in the statement, and no "my <noun>" beside it; for "our family
-        # doctor" the head noun too ("Mama's doctor in Enugu" is hers).
-        for word in filter(None, m.group(2, 3)):
-            noun = stem(word)
-            if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\b(?:my|our) (?:[a-z]+ )?{re.escape(noun)}", low):
-                return True
-    for m in re.finditer(r"\b([a-z]+)'s ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
-        # So for a named one: "Niko's number ..." is Niko's, not Marek's asked for, though the
-        # sentence before it names Marek; unless the line names the asked one itself.
-        owner = m.group(1)
-        name = next((n.lower().split() for n in info.names if owner in n.lower().split()), None)
-        if name is None or any(re.search(rf"\b{re.escape(w)}\b", low) for w in name):
-            continue  # (a line with any word of the name, "Sophie T's deposit", may be theirs)
-        if any(re.search(rf"\b(?!{re.escape(owner)}\b)[a-z]+'s {re.escape(stem(word))}", low) for word in filter(None, m.group(2, 3))):
-            return True
-    if (fields and info.want in ("address", "phone", "email") and re.search(r"\b(?:my|our)\b", q)
-            and not info.names and not info.owners):
-        # "What is our home address?": a contacts row whose relation cell says "Dad" is his row.
-        kin = [v.strip().lower() for v in fields.values() if re.fullmatch(_KIN, v.strip().lower())]
-        if kin and not any(re.search(rf"\b{re.escape(k)}\b", q) for k in kin):
-            return True
-    if (fields and info.want in ("phone", "email") and ASKS_OWN.search(q)
-            and not info.names and not info.owners
-            and not _SAYS_ME.search(text)
-            and any(NAME_KEY.fullmatch(k.strip()) and re.match(r"\W*[A-Z]", v) for k, v in fields.items())):
-        # "What is my phone number?": a contacts row ("Nombre: Carlos Pitti; Teléfono: ...") is
-        # the number of the one it names, not mine (mine is marked "(me)" or said as mine).
-        return True
-    if info.want in ("phone", "email") and not ASKS_OWN.search(q) and MY_OWN_NUMBER.search(text):
-        return True  # "Mi número nuevo: ..." is the user's own number, not the vet's asked for
-    if info.want in ("phone", "email", "address"):
-        # A line that opens with the asked one's relation ("Mama's doctor in Enugu ... phone::
-        # +234 ...", a vault page about the doctor) gives that person's number, not theirs.
-        for name in [*info.names, *info.owners]:
-            word = re.escape(name.split()[0].lower())
-            opens = re.match(rf"\W*{word}'s ({_KIN}|{_ROLES})\b", low)
-            if opens and not re.search(rf"\b{word}'?s? {re.escape(opens.group(1))}\b", q):
-                return True
-        # "tuvshins phone?", typed in lower case, names no one by a capital; "хадам ээж — Tuvshin's
-        # mother, Oyunaa, 8808 5512" gives his mother's number: the relation comes before it.
-        typed_lower = [w for w in re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text) if not info.names and stem(w.lower()) in info.terms]
-        for word in typed_lower:
-            kin = re.search(rf"\b{re.escape(word.lower())}'s ({_KIN})\b", low)
-            value = re.search(r"\d[\d\s().-]{4,}\d|@", low[kin.end():]) if kin else None
-            # (Not where their own number comes first: "Nurlan your brother +7 747 555 3820 ...
-            # Dana, Nurlan's wife +7 747 555 3821".)
-            own = re.search(r"\d[\d\s().-]{4,}\d|@", low[:kin.start()]) if kin else None
-            if kin and value and not own and not re.search(rf"\b{re.escape(kin.group(1))}\b", q):
-                return True
-    # A row's first cell, or a plain line's lead before its first separator ("Pat Holloway (Gran)
-    # - Dev's mum, does school pickup - 555-0156" is Pat's line, not Dev's).
-    first = next(iter(fields.values()), "") if fields else re.split(r"\s[-–—]\s|[:;,(]", text, maxsplit=1)[0]
-    # (A full name leads it: "Goals: Isla's mum took her to get it x-rayed" is Isla's line.)
-    if fields or re.match(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\s*(?:\(|[-–—:,])", text):
-        # A question typed in lower case ("owens cell?") names a person the row writes with a
-        # capital ("Owen's mum"); unless the question asks for that relation itself.
-        typed = [w for w in dict.fromkeys(re.findall(r"\b([A-Z][a-z]{2,})['’]s\b", text))
-                 if stem(w.lower()) in info.terms and not re.search(rf"\b{w.lower()}'?s? {_KIN}(?:'?s)?\b", q)]
-        for name in [*info.names, *typed]:
-            word = re.escape(name.split()[0].lower())
-            if re.search(rf"\b{word}'?s? {_KIN}\b", q):
-                continue  # "Dev's mum's number" asks for the relation's own line
-            if (word not in first.lower() and re.search(rf"\b{word}'s {_KIN}\b", low)
-                    and not re.search(rf"\b{word}\b(?!'s {_KIN}\b)", low)):
-                return True
-    return False
-
-
-# Bulgarian says whose a thing is with a clitic after its noun's article: "книжката му" (his
-# licence), "паспортът ѝ" (her passport), "колата им" (their car); "ми" is mine.
-_BULGARIAN_HIS = re.compile(r"(?<!\w)[\u0400-\u04ff]+(?:ът|ят|та|то|те) (?:му|ѝ|им)(?!\w)")
-_BULGARIAN_MINE = re.compile(r"(?<!\w)(?:ми|мой|моя|моят|моята|моето|моите)(?!\w)")
-
-
-def _slavic_someone_elses(low: str) -> bool:
-    """A Bulgarian line about someone else's thing ("книжката му изтича 2027"), none of it mine."""
-    return bool(_BULGARIAN_HIS.search(low)) and not _BULGARIAN_MINE.search(low)
-
-
 # Whose relation a person is ("Saoirse's mum"), as contact lists write it.
 def _whose(info: QuestionInfo, but: str | None = None) -> set[str]:
     """Stems of whose value is asked: the owners (except `but`) and every word of the names used."""
@@ -2501,33 +2342,13 @@ def _attribute_terms(info: QuestionInfo) -> set[str]:
     return {t for t in info.terms if t not in whose}
 
 
-def about(info: QuestionInfo, st: StatementHit) -> bool:
-    """The statement is about the person or thing whose value is asked ("When is Owen's
-    birthday?"): a row whose first column names them, or a statement that starts with them."""
-    for owner in info.owners + [n.split()[0].lower() for n in info.names]:
-        if len(owner) < 2:
-            continue
-        vals = list(st.fields.values()) if st.fields else []
-        if vals and vals[0].lower().startswith(owner):
-            return True
-        if re.match(rf"^(?:[\w ,]+: )?{re.escape(owner)}\b(?![’']s)", st.text, re.IGNORECASE):
-            return True
-    return False
-
-
 def asks_what_is(info: QuestionInfo) -> bool:
     """"Who is X?", "What is the Blue Whale?": asks what a named thing is."""
     # (Not "What's my NRIC number?": my own thing, not a named one.)
     return bool(info.names) and bool(re.match(r"^\W*(?:who|what)(?:'s|’s| is| are| was)\s+(?!(?:my|our)\b)(?:the\s+)?[A-Z]", info.text, re.IGNORECASE))
 
 
-# A contacts table's free-text column says who someone is ("letting agent for the flat"), when
-# the question asks just that ("Who is Candice Petersen?", not "What's my rate for Kleinhaus?").
-_NOTE_WORDS = r"notes?|comments?|remarks?|description"
-_NOTE_KEYS = re.compile(rf"\b(?:{_NOTE_WORDS})\b", re.IGNORECASE)
 _TEXT_KEYS = re.compile(rf"(?i)message|body|text|content|summary|subject|{_NOTE_WORDS}")
-_DESCRIBES = re.compile(r"\b(?:relation|relationship|who|role|title|job|position|occupation|what|type|kind|species|is)\b",
-                       re.IGNORECASE)
 
 
 # Nouns that name the kind of value asked ("the number of the charge nurse"), which its line need not say.
@@ -2642,15 +2463,7 @@ def recurring_only(text: str, values: Sequence[str]) -> bool:
 
 _SUBJECT_LINE = re.compile(r"^(?:subject|betreff|objet|oggetto|onderwerp|assunto|temat|ämne|emne|aihe|konu|tárgy)\s*:", re.IGNORECASE)
 _ASKS_MAIL = re.compile(r"\b(?:subject|e-?mails?|mail|thread|wrote|sent|send|message)\b", re.IGNORECASE)
-_HEADER_LINE = re.compile(r"^(?:to|from|cc|bcc|an|para|de|von|für|fuer)\s*:", re.IGNORECASE)
-# (and the heading of a contacts list over the line: "contacts: Dhanraj Seepaul - 610-7724")
-_CONTACT_WORDS = re.compile(r"\b(?:mobile|mob|cell|home|work|tel|phone|landline|e-?mail|fax|whatsapp|contacts?|phone ?book|address book)\b", re.IGNORECASE)
-# The keys of an address book's name fields: "Lee Donghyun: first name: Donghyun" gives his name
-# again, not who he is.
-_NAME_KEYS = re.compile(r"(?i)\b(?:(?:first|given|last|family|full|middle|display|nick|sur)\s?names?|surname|names?|"
-                        r"cn|sn|fn|givenname)\b")
 _BORN = re.compile(r"(?i)\b(?:born|birth|date of birth|dob)\b")
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "aunt", "uncle", "zia", "zio"}
 
 
 def _other_compound(modifier: str, head: str, text: str) -> bool:
@@ -2664,16 +2477,6 @@ def _other_compound(modifier: str, head: str, text: str) -> bool:
                                for n in nexts)
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"}  # not "aunt": "Aunt Mary" says who she is
-
-
-def _only_named(value: str, name: str) -> bool:
-    """A cell that holds the asked name and nothing more ("Nurbek Isaev", "Dr Isaev")."""
-    words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
-    said = {w.lower() for w in re.findall(r"[^\W\d_]+", value)}
-    return bool(said & words) and said <= words | _HONORIFICS
-
-
 def _says_acronym(acronym: str, st: StatementHit) -> bool:
     """The line (its heading, file name or glosses) writes the acronym as a word of its own, in any
     case or script ("ОСББ" for OSBB), or spells it out ("Driving licence" for DL)."""
@@ -2683,116 +2486,6 @@ def _says_acronym(acronym: str, st: StatementHit) -> bool:
     words = re.findall(r"[^\W\d_]+", said)
     n = len(acronym)
     return any("".join(w[0] for w in words[i:i + n]).upper() == acronym for i in range(len(words) - n + 1))
-
-
-def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
-    """The line gives the asked name and contact details only ("Brenda Kaye: 01632 960735")."""
-    if not info.names:
-        return False
-    # (A short key is part of a value: the "No: 171" of "address (work): Moda Cad. No: 171".)
-    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) or len(k.strip()) <= 3 for k in st.fields) \
-            and _CONTACT_KEY.fullmatch(next(iter(st.fields)).strip()):
-        return True  # a card's detail line ("Ananya Kulkarni: slack: ananya.k")
-    # "city: Rotterdam" on a card is where they are reached, not who they are.
-    rest = _CONTACT_FIELD.sub(" ", st.text)
-    for word in info.names[0].split():
-        # ... and the surname the question leaves out ("Yasmin Bouzid: 06-55501455" for "Yasmin")
-        rest = re.sub(rf"\b{re.escape(word)}\b(?:\s+[A-Z][\w'-]+){{0,2}}", " ", rest)
-    rest = _CONTACT_WORDS.sub(" ", _NAME_KEYS.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", rest))))
-    return not re.search(r"[^\W\d_]{3,}", rest)  # words in any script ("кішка" says what Kava is)
-
-
-# A contacts database's catch-all groups, which say nothing of who the person is to the user
-# (a group that is a relation, "Family", "Friends", still says something).
-_CONTACT_GROUPS = frozenset("services service household other others personal contacts contact misc business general".split())
-
-
-# A contact card's details: where someone lives or how to reach them says nothing of who they are
-# ("Graham Tuck: city: Lower Hutt" against "Landlord: Graham Tuck").
-_CONTACT_KEY_WORDS = (r"(?:(?:home|work|business|mobile|cell|private|personal|other|primary|first|last|given|family|"
-                          r"middle|full|display|e-?mail)\s*)*"
-                          r"(?:city|town|address|street|zip|post(?:al)? ?code|country(?:/region)?|state|"
-                          r"e-?mail|phone|mobile|cell|tel|telephone|fax|nick(?: ?name)?|name|surname|website|web ?page|url|birthday|"
-                          r"nom|t[ée]l[ée]phone|num[ée]ro|number|"  # a French phone's export: "Nom: Mme Obone; Téléphone: 065 ..."
-                          # a chat handle or a contact list's tag is how to find someone, not who they are
-                          r"slack|github|gitlab|twitter|mastodon|telegram|signal|matrix|discord|skype|handle|username|"
-                          r"tags?|labels?|also known as|aka|organi[sz]ation|company)"
-                          # "phone (mobile)", "address (home)": a card says which one in brackets
-                          r"(?:\s*\([^)]{1,20}\))?")
-_CONTACT_KEY = re.compile(rf"(?i){_CONTACT_KEY_WORDS}")
-
-
-_CONTACT_FIELD = re.compile(rf"(?i)(?:^|(?<=[;:|]))\s*(?:{_CONTACT_KEY_WORDS})\s*:[^;|]*")
-
-
-def defines(info: QuestionInfo, st: StatementHit) -> bool:
-    """For "Who is X?" / "What is X?": the statement says what X is, rather than something of X's:
-    "X is a/my ...", "X, Max's teacher,", "X (cousin, ...)", "my brother X", "X: calico cat",
-    a row naming X."""
-    if about(info, st) and info.want not in (None,):
-        return True
-    m = re.match(r"^\W*(?:who|what)(?:'s| is| are| was)\s+(.+?)\W*$", info.text, re.IGNORECASE)
-    if not m or not info.names or re.search(r"['’]s\b", m.group(1)):
-        return False  # "Who is Pixel's vet?" asks for someone else
-    parts = info.names[0].split()
-    # "Mr. Pike" is written "Mr. Pike" or "Pike"; "Dr. Halvorsen" may be "Dr. Ingrid Halvorsen".
-    word = parts[-1] if parts[0].lower().strip(".") in _TITLES and len(parts) > 1 else parts[0]
-    x = re.escape(word)
-    text = latin_names(st.text, info.names)
-    if st.kind == "row" and st.fields:
-        first = next(iter(st.fields.values()), "")
-        # Named in its first column or its "name" column; "who: Momo" in a log of Momo's
-        # bloodwork is something of Momo's, not what Momo is.
-        # A row that only lists X's contact details ("name: Sophie; number: ...") does not say who X is.
-        # ... nor does a contacts database's group ("Relationship: Services", "Friends").
-        # A note that only says which number it is ("note: mobile") does not either.
-        # A "who" column that holds X's name ("who: Nurbek Isaev; born: 19.03") names X, it does not say who X is.
-        just_them = m.group(1).strip() == info.names[0]
-        says_what = any((_DESCRIBES.search(k) or just_them and _NOTE_KEYS.search(k)) and v.strip().lower() not in _CONTACT_GROUPS
-                        and not _CONTACT_KEY.fullmatch(v.strip()) and not _only_named(v, info.names[0])
-                        for k, v in st.fields.items())
-        return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
-                                                                         if re.search(r"\bname\b", k, re.IGNORECASE)))
-    if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)
-        # "To: Priya Raman, 14 Gray's Inn Square" says whom a letter went to, "Brenda Kaye: 01632
-        # 960735" her number: neither who she is.
-        return False
-    name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
-    title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
-    # (and the possessives of French, Spanish and Portuguese notes: "Pélagie, ma meilleure amie")
-    det = r"(?:a|an|the|my|our|your|his|her|their|one|ma|mon|notre|mi|nuestr[ao]|minha|meu|[A-Z][\w-]*['’]s)"
-    # (A word after the name may be how the notes call them, "Zuhra buvi", "Sardor aka".)
-    called = r"(?: [a-z][^\W\d_]*)?"
-    keyed = re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called}\s*(?::|[—–-] )", text)
-    if keyed and not re.search(r"[^\W\d_]{3,}", _DATE.sub(" ", _PHONE.sub(" ", _EMAIL.sub(" ", text[keyed.end():])))):
-        return False  # "Birthdays: Ruan: 1990/11/23", "Tug'ilgan kunlar: Zuhra buvi — 01.05.1940": a birthday, not who
-    if keyed and (alias := re.match(r"\s*(?:aliases|alias|aka|also known as)\s*:\s*(.*)", text[keyed.end():], re.IGNORECASE)) \
-            and not any(w.lower() in FAMILY_TITLES or re.fullmatch(_KIN, w.lower()) for w in re.findall(r"[^\W\d_]+", alias.group(1))):
-        return False  # "Shona Hart: aliases: Dr Hart" is another name for her; "aliases: Grandma, Nne Nkechi" says who she is
-    if re.match(rf"^(?:[^:]{{1,40}}: )?{title}{name}{called} [—–-] (?:{det} )?[a-z]", text):
-        return True  # "Zuhra buvi — my mother's mother, lives in Urgut"
-    return bool(
-        re.match(rf"^(?:[\w ,]+: )?{title}{name}(?: is| was| are| has been| had been)(?: not)? {det}\b", text)
-        or re.match(rf"^(?:[\w ,]+: )?{title}{name}(?:,| \(|:)", text)
-        or re.search(rf"\b(?i:hired|took on|met|know|knew) {name} as (?:a |an |the |our |my )?(?:[A-Z][a-z]+ )?[a-z]", text)
-        or re.search(rf"\b{name}, {det} [\w' -]{{2,40}}?[,.;)]", text)
-        or re.search(rf"\b{name} \((?!\d)", text)
-        or re.search(rf"\b{name} (?:is|was|has been|had been) {det} ", text)
-        or re.search(rf"\b(?:my|our|your|his|her|their|[A-Z][\w-]*['’]s) (?:[a-z-]+ ){{0,2}}[a-z-]+,? (?:[A-Z][\w.]* )?{x}\b", text)
-        # "physio: Amara", "Landlord: Raymond Kinsella, managed through ...": keyed by a role.
-        # (Not a date's month: "w/c 22 Sep: Kit will do Saturdays" is a log line; nor a card's "Name:" or "Phone numbers:".)
-        or re.search(rf"\b(?!(?i:{_MONTH_OR_DAY}|name|contacts?|who|to|from|cc|by|with|numbers?|phones?|mobile|e-?mail|address)\b)[A-Za-z][a-z]+: {x}\b", text)
-        # "Голова правління — Петро Мельник" (head of the board — X), "репетиторка Олена Бойко"
-        # (the tutor X): a role keyed by a dash, or a Cyrillic noun before the name.
-        or re.search(rf"(?:^|[.:;!]\s)\s*[^\W\d_][\w ]{{2,40}} [—–] {name}", text)
-        or re.search(rf"(?<!\w)[\u0430-\u045f\u02bc]{{4,}} {name}", text)
-        # "si Ninang Weng", "educatoare Lavinia Rusu": a word the glosses call a person's role or
-        # relation, right before the name.
-        or any(_role_word(w) for w in re.findall(rf"(?<![\w'ʼ-])([^\W\d_][\w'ʼ-]+) {name}", text))
-    )
-
-
-_MONTH_OR_DAY = "|".join([*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVS])
 
 
 # A grandparent, an uncle or an aunt written as a parent's parent or sibling ("tata's mother",
@@ -2827,22 +2520,6 @@ def _by_parent(noun: str, statements, mentions=None) -> list[str]:
         if label[:1].isupper() and 1 <= len(label.split()) <= 4 and label not in out:
             out.append(label)
     return out
-
-
-def latin_names(text: str, asked: list[str]) -> str:
-    """`text` with the Cyrillic words that spell the asked names in Latin letters written as the
-    question writes them ("Галина Степанівна" -> "Halyna Stepanivna" for "Who is Halyna
-    Stepanivna?"), so a line is read for what it says of the person as an English line is."""
-    if text.isascii() or not asked:
-        return text
-    want = {stem(w): w for n in asked for w in _name_words(n)}
-
-    def latin(m: re.Match) -> str:
-        for form in romanized(m.group(0)):
-            if stem(form) in want:
-                return want[stem(form)]
-        return m.group(0)
-    return re.sub(r"[\u0400-\u04ff][\u0400-\u04ff\u02bc'’]*", latin, text)
 
 
 _NAMING = {"called", "named", "is", "was", "are", "name", "nicknamed", "christened"}

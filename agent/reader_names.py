@@ -11,6 +11,11 @@ from agent.reader_text import greek_in_latin, KIN as _KIN, MONTHS, PERSON_ROLES 
 from memory.gloss import english_for, fold, romanized
 
 
+def _name_words(name: str) -> list[str]:
+    """The capitalised words of a name the question uses ("Chris Okafor", "Dr. Halvorsen")."""
+    return [w.strip(".,") for w in name.split() if w[:1].isupper() and len(w.strip(".,")) > 1]
+
+
 # Indonesian and Malay words of address, which _TITLE does not spell ("Pak Haji" is Mr Haji).
 _ADDRESS_WORDS = frozenset("pak bu ibu bapak mas mbak kak cik encik puan tuan".split())
 

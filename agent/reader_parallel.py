@@ -16,7 +16,7 @@ from agent.reader_text import STOP_WORDS, names, says_mine, stem
 from agent.reader_versions import retired, revises, when_written
 
 if TYPE_CHECKING:  # pragma: no cover
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     from agent.reader_question import QuestionInfo
 
 # Two lines whose PMI differs by at most this are one choice to the model (the scoring noise

@@ -17,7 +17,7 @@ from agent.reader_relate import same_or_synonym
 from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     from agent.reader_question import QuestionInfo
     from agent.reader_statements import StatementHit
 

@@ -1024,7 +1024,7 @@ def test_a_logs_date_is_not_the_birthday_it_mentions():
 def test_what_says_who_someone_is():
     """"Mr. Oduya: landlord" says who Mr. Oduya is (a title before the name); "Hired Lu as
     weekend barista" too; a contact row with only a number does not."""
-    from agent.reader import defines
+    from agent.reader_defines import defines
 
     info = analyse("Who is Mr. Oduya?")
     assert defines(info, hit("Mr. Oduya: landlord; emergencies only: 555-0170", line=3))
@@ -1300,7 +1300,7 @@ def test_a_contact_line_or_a_letters_address_does_not_say_who_someone_is():
     captain = hit("Stan stood down and Brenda Kaye was voted in as captain of the bowls club.", line=12, path="/notes/letters.txt", rank=1)
     reading = Reader(overlap_model()).read("Who is Brenda Kaye?", [phone, captain])
     assert reading.kind == "answered" and "captain" in reading.answer
-    from agent.reader import defines
+    from agent.reader_defines import defines
     to = hit("To: Priya Raman, 14 Gray's Inn Square, London")
     assert not defines(analyse("Who is Priya Raman?"), to)
 
@@ -1715,7 +1715,7 @@ def test_an_indonesian_line_states_a_change_in_its_own_words():
 
 
 def test_a_contact_group_does_not_say_who_someone_is_but_a_role_key_does():
-    from agent.reader import defines
+    from agent.reader_defines import defines
     info = analyse("Who is Raymond Kinsella?")
     group = row({"Name": "Raymond Kinsella", "City": "Dublin", "Relationship": "Services"}, line=14, path="/notes/People.csv")
     assert not defines(info, group)
@@ -1732,7 +1732,7 @@ def test_two_lines_keyed_by_a_thing_not_a_person_are_not_two_people():
 
 
 def test_a_contact_cards_details_do_not_say_who_someone_is():
-    from agent.reader import defines
+    from agent.reader_defines import defines
     info = analyse("Who is Graham Tuck?")
     city = hit("Graham Tuck: city: Lower Hutt", line=55, path="/notes/addressbook")
     city.fields = {"city": "Lower Hutt"}
@@ -2190,7 +2190,7 @@ def test_a_phone_list_heading_over_a_name_does_not_say_who_they_are():
 def test_a_card_with_only_a_surname_number_and_city_does_not_say_who_someone_is():
     """"Noor Haddad: mobile: ...; city: Utrecht" gives how to reach Noor (the question leaves her
     surname out): "Who is Noor?" is the line about her, even one that does not say a role."""
-    from agent.reader import _contact_only
+    from agent.reader_defines import _contact_only
 
     card = hit("Noor Haddad: mobile: 06-55501499; city: Utrecht", path="/notes/family.md")
     assert _contact_only(analyse("Who is Noor?"), card)

@@ -6,7 +6,8 @@ my aunt; Pekka is only whose godmother she is. Another page that writes the word
 """
 from __future__ import annotations
 
-from agent.reader import Reader, Reading, Scored
+from agent.reader import Reader
+from agent.reader_types import Reading, Scored
 from agent.reader_statements import StatementHit
 from tests.agent.test_reader import hit, overlap_model
 from tests.agent.test_reader_chat import make_engine

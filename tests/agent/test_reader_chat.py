@@ -187,7 +187,7 @@ def test_a_hop_takes_the_close_candidate_that_names_the_one_sought(tmp_path):
     """"Who is my brother?" read best from a diary line that names no brother ("Mein Bruder war
     übers Wochenende da": every German noun has a capital) finds him in the next candidate that
     does ("Mein Bruder Lukas lebt in Dresden"), cited from that line."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line):
@@ -249,7 +249,7 @@ def test_a_hop_reads_the_role_from_the_heading_a_line_sits_under():
 def test_a_hop_that_finds_two_people_in_the_role_asks_which(tmp_path):
     """"What is my tita's number?" over a contact list with two titas: the hop ("Who is my tita?")
     must not pick one of them; it asks which. Two lines about one tita are one person."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line, fields=None):
@@ -280,7 +280,7 @@ def test_a_hop_that_finds_two_people_in_the_role_asks_which(tmp_path):
 def test_a_hop_for_a_qualified_role_or_over_lines_of_different_notes_does_not_ask(tmp_path):
     """"my older sister" says more than the role (the hop may pick her); two lines of different
     notes (a bank statement's rows and a budget page) that mention the role are no list of people."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line, path="/notes/family.md"):
@@ -307,7 +307,7 @@ def test_a_hop_for_a_qualified_role_or_over_lines_of_different_notes_does_not_as
 def test_a_hop_does_not_count_a_heading_or_the_roles_relatives_as_people_in_the_role(tmp_path):
     """"Family: Mum = Ada Brisk" beside "Family: Mum's birthday moves every year" is one mum (the
     second line names no one but its key); lines about my sister's kids or husband are no sisters."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line):
@@ -333,7 +333,7 @@ def test_a_hop_does_not_count_a_heading_or_the_roles_relatives_as_people_in_the_
 def test_a_hop_does_not_take_a_mother_in_law_for_a_second_mother(tmp_path):
     """"Family: Mum: Ilse Varga" and "Family: Mother-in-law: Rita Solm": the second line says
     another role (in-law), so "my mum" is Ilse; no question back."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line):
@@ -495,7 +495,7 @@ def test_a_hop_asks_again_by_the_name_found_or_the_full_name_in_brackets(tmp_pat
     "Beam", whose card goes by the full name the line gives in brackets. Each is asked again by
     the name that finds the card; a name asked in vain answers nothing."""
     from agent.chat import relative_clause
-    from agent.reader import Reading
+    from agent.reader_types import Reading
     from agent.reader_statements import StatementHit
 
     def st(text, line):
@@ -540,7 +540,7 @@ def test_a_hop_for_a_doctor_takes_the_one_the_line_calls_dr(tmp_path):
     """"the doctor who prescribed Zoya's Ventolin": the line that tells it is keyed by the drug
     ("Drug: Ventolin syrup ... (Dr. Farah)"); the doctor is the one it calls Dr., not its key.
     A line with two doctors names neither for sure, and a hop for someone else is left alone."""
-    from agent.reader import Reading, Scored
+    from agent.reader_types import Reading, Scored
     from agent.reader_statements import StatementHit
 
     def st(text, line):
@@ -597,7 +597,7 @@ def test_a_pronoun_sentence_after_the_named_one_is_read_as_about_them(tmp_path):
 def _birthday_hop(tmp_path, found: str, family: tuple[str, int], birthday: tuple[str, int], answered_by: str):
     """"When is my mother-in-law's birthday?" hopped over a stubbed engine: the hop finds `found` on
     the family line; only the question `answered_by` is answered, from the birthday line."""
-    from agent.reader import Reading
+    from agent.reader_types import Reading
     from agent.reader_question import Hops
     from agent.reader_statements import StatementHit
 

@@ -265,7 +265,7 @@ def test_a_year_first_date_with_slashes_is_a_date():
 def test_who_someone_is_comes_from_a_contacts_tables_notes_not_from_a_dated_list_line():
     """A contacts table's "Notes" column says who someone is ("letting agent for the flat"); a
     text message to them does not, and neither does "Birthdays: Ruan: 1990/11/23"."""
-    from agent.reader import defines
+    from agent.reader_defines import defines
     info = analyse("Who is Candice Petersen?")
     row = hit("Name: Candice Petersen; Cell: 021 555 0192; Notes: Salt River Rentals, letting agent for the flat",
               line=17, kind="row", fields={"Name": "Candice Petersen", "Cell": "021 555 0192", "Notes": "Salt River Rentals, letting agent for the flat"})
@@ -329,7 +329,7 @@ def test_a_line_about_one_named_thing_is_no_newer_version_of_anothers():
     to book Miso's vaccination: the task is not a newer version of Tofu's row, so "When is the cat's
     vaccination due?" still asks which cat."""
     from agent.reader_versions import same_fact
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     info = analyse("When is the cat's vaccination due?")
     tofu = hit("cat: Tofu; born: 2019; vaccination due: 2027-02-14", line=5, kind="row",
                fields={"cat": "Tofu", "born": "2019", "vaccination due": "2027-02-14"})
@@ -363,7 +363,7 @@ def test_a_pages_date_makes_its_lines_older_than_a_dated_line_never_newer():
 def test_a_schedule_rows_day_is_not_whose_the_row_is():
     """"Day: Tue; who: Milo; what: piano" is Milo's lesson: "Milo's piano moves to Thursdays" is a
     newer version of it, not another thing's line."""
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     from agent.reader_versions import same_fact
     info = analyse("When is Milo's piano lesson?")
     row = hit("Day: Tue; who: Milo; what: piano with Ms. Ortega; time: 4:30", line=8, kind="row",
@@ -1001,7 +1001,7 @@ def test_an_engine_size_is_no_code_and_a_card_line_does_not_say_who_someone_is()
 
 
 def test_an_amount_in_lira_is_no_code_and_an_address_with_a_door_number_is_contact_only():
-    from agent.reader import _contact_only
+    from agent.reader_defines import _contact_only
     from agent.reader_question import typed_values
     assert "500" not in typed_values("HGS etiket no: 0071 5529 84 (auto top-up ₺500)", "code", exclude="What is the chassis number?")
     card = hit("Tolga Er: address (work): Moda Cad. No: 171, Kadıköy", fields={"address (work)": "Moda Cad", "No": "171, Kadıköy"})
@@ -1155,7 +1155,7 @@ def test_a_question_in_english_finds_a_ukrainian_line_by_the_romanized_name():
 
 
 def test_who_is_someone_named_in_latin_letters_is_read_from_the_ukrainian_line_that_says_it():
-    from agent.reader import defines
+    from agent.reader_defines import defines
     info = analyse("Who is Oksana Lysenko?")
     assert defines(info, hit("Данило: Танці: тренерка Оксана Лисенко, середа 17:00"))
     assert defines(info, hit("Будинок: Голова правління — Оксана Лисенко. Внесок 500 грн"))
@@ -1337,7 +1337,7 @@ def test_leva_are_money():
 
 
 def test_a_bulgarian_line_about_his_thing_is_not_about_my_thing():
-    from agent.reader import other_owner
+    from agent.reader_owner import other_owner
     from agent.reader_question import analyse
     info = analyse("When does my passport expire?")
     assert other_owner(info, "Паспортът му изтича 2028, да подаде документи")
@@ -1360,7 +1360,7 @@ def test_a_line_under_a_sibling_heading_is_another_things_not_a_newer_version():
     """A password manager's two Wi-Fi records, "Wi-Fi cabin" and "Wi-Fi home", each with its own
     network name: the home's line leaves out "cabin" only because its heading names another place,
     so it is no newer version of the cabin's. A heading that differs by a year stays a version."""
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     from agent.reader_versions import same_fact
     info = analyse("what is the wifi at the cabin called")
     cabin = hit("Wi-Fi cabin (Wi-Fi network): Network name (SSID): Pine_Net", line=12, kind="bullet",

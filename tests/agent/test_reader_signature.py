@@ -2,7 +2,8 @@
 who they are (`agent.reader.signed_role`)."""
 from __future__ import annotations
 
-from agent.reader import Reading, signed_role
+from agent.reader import signed_role
+from agent.reader_types import Reading
 from agent.reader_statements import StatementHit
 
 THREAD = """\

@@ -86,7 +86,7 @@ def test_a_newer_line_that_says_none_of_the_asked_attribute_borrows_nothing():
     """"What is our Fibrenet account number?": a later "changed our Fibrenet to Plan 500" is a
     newer version of the bill line (under a sentence about account numbers, so that line speaks
     of them), but it says neither "account" nor "number": it borrows nothing from it."""
-    from agent.reader import Scored
+    from agent.reader_types import Scored
     from agent.reader_question import analyse
     bill = hit("Bill: Fibrenet Home Plan 300; Amount: £30.00; Due: every 3rd", line=4, path="/notes/budget.md").model_copy(
         update={"context": "Account numbers are on the bills."})
