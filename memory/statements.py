@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s79"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s80"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -454,6 +454,16 @@ def _aligned_list(lines: list[tuple[int, str]]) -> bool:
     return all((m := _ALIGNED.match(b)) and _record_line(b) and re.search(r"\d", m.group(2)) and len(m.group(1).split()) <= 6 for b in body)
 
 
+def _open_before(prev: str, date: str) -> bool:
+    """Whether a line ends wanting the date that opens the next line ("... so from" / "01.07.2026
+    our czynsz is ..."). "no." wants a number ("Uchwała no." / "3/2026"), not a day of a month:
+    "Ken says no." / "8 Feb. Garlic up" is the log's next entry."""
+    end = _OPEN_END.search(prev)
+    if end and end.group(0).strip().lower() in ("no.", "nr") and re.search(r"[^\W\d_]", date):
+        return False
+    return end is not None
+
+
 def _entry_date(content: str) -> str | None:
     m = _ENTRY_DATE.match(content)
     return m.group(0).strip() if m else None
@@ -487,7 +497,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
         hard = listing or records[k] or records[k - 1] or bool(_TODO_TASK.match(cur) or _TODO_TASK.match(prev))
-        if (not hard and not prev.endswith(_CONTINUES) and not _OPEN_END.search(prev) and _entry_date(cur)
+        if (not hard and not prev.endswith(_CONTINUES) and _entry_date(cur) and not _open_before(prev, _entry_date(cur))
                 and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1])):
             hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
@@ -563,7 +573,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             if _TODO_TASK.match(text):
                 builder.drafts[-1].fields.update(_todo_dates(text))
             continue
-        dated = _entry_date(text)
+        dated = day = _entry_date(text)
         if dated:
             # A log entry's later sentences carry its date, and the key it opens with: "12 May
             # 2026   Northgate: Gareth has moved. New rep is Aisha Karim." gives "12 May 2026:
@@ -577,6 +587,8 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
             builder.span(run, 0, len(text), "sentence", topic, label)
             continue
         for k, (a, b) in enumerate(spans):
+            if k == 0 and day and len(spans) > 1 and text[a:b].strip() == day:
+                continue  # "3 Jan. Hard frost. ...": the day alone says nothing; its sentences carry it
             builder.span(run, a, b, "sentence", topic, dated if k and dated else "")
 
 

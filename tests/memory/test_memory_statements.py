@@ -623,3 +623,21 @@ def test_a_dendron_link_shows_its_label_or_its_notes_name_not_its_path(tmp_path)
     assert link_words("see [[daily.journal.2026.10.03]] and [[notes.md]], v [[1.2]]") == "see daily.journal.2026.10.03 and notes.md, v 1.2"
     stmts = parse_statements(tmp_path / "me.md", b"I work as a tax adviser at [[org.gestoria-pla]] since 2019.\n")
     assert stmts[0].text == "I work as a tax adviser at Gestoria Pla since 2019."
+
+
+def test_a_log_of_days_written_with_abbreviated_months(tmp_path):
+    """"3 Jan. Hard frost. Seed catalogue came.": the abbreviated month's dot ends no entry, the
+    day alone makes no statement (it would crowd real lines out of the candidates), and a line
+    that ends "Ken says no." does not swallow the next day's entry ("no." is no "No. 8")."""
+    note = ("# Garden journal 2026\n\n"
+            "3 Jan. Hard frost. Seed catalogue came.\n"
+            "24 Jan. Pruned the apple tree. Too late? Ken says no.\n"
+            "8 Feb. Garlic up (planted Oct). Snowdrops under the hedge.\n"
+            "15 Aug. Garden club show: 2nd prize for my onions. 1st to Ken, again.\n")
+    got = [(s.line, s.text) for s in parse_statements(tmp_path / "journal.md", note.encode())]
+    assert (3, "3 Jan.: Hard frost.") in got
+    assert not any(t.strip(" .:") in ("3 Jan", "24 Jan", "8 Feb", "15 Aug") for _, t in got)
+    assert (6, "15 Aug.: Garden club show: 1st to Ken, again.") in got  # the entry's key goes with it
+    assert (4, "24 Jan.: Ken says no.") in got
+    assert (5, "8 Feb.: Garlic up (planted Oct).") in got
+    assert (5, "8 Feb.: Snowdrops under the hedge.") in got
