@@ -135,7 +135,28 @@ def option(label: str, value: str, name: str | None) -> str:
     return f"{label}, {name} ({value})" if name else f"{label} ({value})"
 
 
+# A column that numbers a table's records: "order_id", "Invoice No.", "ref", "#".
+_ID_KEY = re.compile(r"(?i)(?:^|[\s_-])(?:id|no|nr|num|number|ref|reference)\.?$|^#$")
+
+
+def _numbered_apart(b: "Scored", c: "Scored") -> bool:
+    """Two rows of one table that number themselves apart ("order_id: 1041", "order_id: 1045") and
+    say different things ("item: Full service + new chain", "item: Rear wheel true") are two
+    records, however their dates differ: Hannah's two orders, not one order's two versions. Two
+    invoices for the same item ("item: rent") stay versions, the newer one answering."""
+    fb, fc = b.statement.fields or {}, c.statement.fields or {}
+    if b.statement.kind != "row" or c.statement.kind != "row" or b.statement.path != c.statement.path:
+        return False
+    numbered = any(_ID_KEY.search(k) and fb[k].strip() and fc.get(k, "").strip() and fb[k].strip() != fc[k].strip() for k in fb)
+    told = any(not _ID_KEY.search(k) and len(_letters(fb[k]).split()) >= 1 and len(_letters(fc.get(k, "")).split()) >= 1
+               and _letters(fb[k]) != _letters(fc[k]) and not any(v in fb[k] for v in b.typed) and not any(v in fc[k] for v in c.typed)
+               for k in fb)
+    return numbered and told
+
+
 def _dated_apart(b: "Scored", c: "Scored", written) -> bool:
+    if _numbered_apart(b, c):
+        return False
     db, dc = when_written(b.statement, written), when_written(c.statement, written)
     if db and not dc and b.statement.path == c.statement.path and revises(b.statement):
         # A dated change in a note's own log ("02-10-2026: Office days are now monday and

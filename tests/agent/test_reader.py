@@ -715,6 +715,26 @@ def test_of_two_undated_versions_of_a_row_the_later_line_wins():
     assert "Okonkwo" in Reader(overlap_model(okonkwo=2.0)).read("Who teaches me cello?", [lesson, other]).answer
 
 
+def test_two_numbered_orders_of_one_customer_are_asked_about_not_read_as_versions():
+    """Two rows of an order book, numbered apart and for different jobs: Hannah's two orders, so
+    "How much was Hannah's order?" asks which; their dates make no newer version of either. Two
+    numbered invoices for the same item are still versions: the newer one answers."""
+    path = "/notes/orders.csv"
+    first = row({"order_id": "1041", "date": "2026-09-02", "customer": "Hannah Whitlock", "item": "Full service + new chain",
+                 "price_gbp": "95"}, line=2, path=path)
+    second = row({"order_id": "1045", "date": "2026-09-10", "customer": "Hannah Whitlock", "item": "Rear wheel true",
+                  "price_gbp": "25"}, line=6, path=path)
+    for order in ([first, second], [second, first]):
+        reading = Reader(overlap_model()).read("How much was Hannah Whitlock's order?", order)
+        assert reading.kind == "ambiguous" and "Full service" in reading.answer and "Rear wheel" in reading.answer, order
+    path = "/notes/invoices.csv"
+    october = row({"invoice_no": "101", "date": "2026-10-01", "item": "rent", "amount": "900"}, line=2, path=path)
+    november = row({"invoice_no": "102", "date": "2026-11-01", "item": "rent", "amount": "950"}, line=3, path=path)
+    for order in ([october, november], [november, october]):
+        reading = Reader(overlap_model()).read("How much is the rent?", order)
+        assert reading.kind == "answered" and "950" in reading.answer, order
+
+
 def test_another_kind_of_the_asked_thing_is_no_answer():
     """"tenant insurance" is not answered by the car insurance, a physio appointment not by the
     cataract one; the same kind still answers."""
