@@ -1115,7 +1115,12 @@ class Reader:
             best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None) or next(
                 # ... or, further down, one that says every word of the question ("Marriage:
                 # married at the CBB on 27-08-2011" under four lines about Marlon's days).
-                (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None)
+                (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None) or next(
+                # ... or one as close to the question and nearly as likely that says it, where the
+                # likeliest only shares the question's name ("city: Lagos" on the brother's card for
+                # "When do I fly to Lagos?", over "booked Xmas in Lagos: MEL dep 2026-12-18").
+                (c for c in _alternatives(cands) if c.cover >= cands[0].cover and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP
+                 and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:

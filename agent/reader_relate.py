@@ -47,6 +47,7 @@ _SYNONYMS = [
     "wifi wi-fi wireless network",
     "number num",  # "no." and "no 5" are spelled out as "number" (reader_text._SHORTHAND); "no wait" is not one
     "reference ref booking confirmation",
+    "fly flies flew flying flight flights depart departs departure dep outbound",  # "MEL dep 2026-12-18"
     "chassis vin",
     "rating rated rate stars score",
     "dose doses dosage strength",  # "raised the dose to 0,5%" is the eye drops' strength

@@ -735,6 +735,20 @@ def test_two_numbered_orders_of_one_customer_are_asked_about_not_read_as_version
         assert reading.kind == "answered" and "950" in reading.answer, order
 
 
+def test_a_line_that_says_what_is_asked_beats_a_likelier_one_that_only_shares_the_name():
+    """"When do I fly to Lagos?": the brother's card says Lagos and a birthday, the model likes it
+    best, but it says nothing of flying; the booking ("MEL dep 2026-12-18") says the departure,
+    covers the question as well and is nearly as likely, so it answers."""
+    card = row({"name": "Chidi Obi", "relation": "brother", "city": "Lagos", "birthday": "1988-07-09"}, line=4,
+               path="/notes/contacts.csv")
+    booking = hit("log 2026-10: 10-10 booked Xmas in Lagos: MEL dep 2026-12-18, back 2027-01-09.", line=7,
+                  path="/notes/log/2026-10.md")
+    reading = Reader(overlap_model(chidi=0.3)).read("When do I fly to Lagos?", [card, booking])
+    assert reading.kind == "answered" and "2026-12-18" in reading.answer
+    # A card alone, which never says a flight, is still no answer.
+    assert Reader(overlap_model()).read("When do I fly to Lagos?", [card]).kind == "abstained"
+
+
 def test_another_kind_of_the_asked_thing_is_no_answer():
     """"tenant insurance" is not answered by the car insurance, a physio appointment not by the
     cataract one; the same kind still answers."""
