@@ -997,6 +997,14 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
             previous_end = line_no
             if not any(cell.strip() for cell in row):
                 continue
+            if (headers is None and physical[first - 1 : line_no] and re.match(r"\s*#+\s", physical[first - 1])
+                    and sum(1 for cell in row if cell.strip()) == 1):
+                # "# trabalhos 2026 - atualizado 31/08/2026" over the header row: a title, not the
+                # header (which would leave every column of the table unnamed). A header whose
+                # first column is "#" ("#,item,price") is still the header.
+                title = " ".join(physical[first - 1 : line_no]).lstrip("# ").strip()
+                blocks.append(Block("heading", [(first, physical[first - 1])], level=1, title=title))
+                continue
             if headers is None:
                 headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
                 if not _headerless(row):

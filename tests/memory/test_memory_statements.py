@@ -641,3 +641,17 @@ def test_a_log_of_days_written_with_abbreviated_months(tmp_path):
     assert (4, "24 Jan.: Ken says no.") in got
     assert (5, "8 Feb.: Garlic up (planted Oct).") in got
     assert (5, "8 Feb.: Snowdrops under the hedge.") in got
+
+
+def test_a_csv_whose_first_line_is_a_comment_keeps_its_column_names(tmp_path):
+    """"# jobs 2026 - updated 31/08/2026" over the header row is the table's title: the columns
+    are still named by the header ("client: Kleinhaus"), not "column 2", and the title is the
+    rows' topic."""
+    data = ("# jobs 2026 - updated 31/08/2026\n"
+            "job,client,what,words\n"
+            "K-2601,Kleinhaus,oven manual,12400\n").encode()
+    stmts = parse_statements(tmp_path / "jobs.csv", data)
+    assert [(s.line, s.text) for s in stmts] == [(3, "job: K-2601; client: Kleinhaus; what: oven manual; words: 12400")]
+    assert stmts[0].topic == ["jobs 2026 - updated 31/08/2026"]
+    numbered = parse_statements(tmp_path / "items.csv", b"#,item,price\n1,tent,120\n")
+    assert [s.text for s in numbered] == ["#: 1; item: tent; price: 120"]
