@@ -672,7 +672,13 @@ class ChatEngine:
                 seen = {s.id for s in statements}
                 extra = search_statements(self.memory, f"{part[:2000]} {' '.join(n for ns in nicknames.values() for n in ns)}",
                                           k=STATEMENTS_K, chunk_k=self.settings.memory.k)
-                statements += [s for s in extra if s.id not in seen]
+                for name, nicks in nicknames.items():
+                    # ... and the question asked by the other name ("What's the rent at Flat B?"),
+                    # which the lines written under that name alone answer.
+                    for nick in nicks[:2] if " " in name and name in part else []:
+                        extra += search_statements(self.memory, part[:2000].replace(name, nick), k=STATEMENTS_K // 2,
+                                                   chunk_k=self.settings.memory.k)
+                statements += [s for s in extra if s.id not in seen and not seen.add(s.id)]
             statements += self._about_them(part, statements)
             statements += self._by_gloss(part, statements)
             statements += self._followers(part, statements)
@@ -789,9 +795,11 @@ class ChatEngine:
 
     def _nicknames(self, name: str) -> list[str]:
         if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
-            return []
+            # ("Flat B", "Unit 4": a place's name may end in a letter or a number.)
+            return self._heading_aliases(name) if re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z0-9][\w'’-]*){1,2}", name) else []
         nicks: list[str] = self._hebrew_spellings(name)
         nicks += [n for n in self._bracketed_nicknames(name) if n not in nicks]
+        nicks += [n for n in self._heading_aliases(name) if n not in nicks]
         for owner, given in self._card_aliases(name):
             if not set(name.split()) <= set(owner.split()):
                 continue  # the card of someone else who mentions them
@@ -814,6 +822,24 @@ class ChatEngine:
             for _, other in pairs:
                 if other != name and fold(other).lower()[:3] == fold(name).lower()[:3] and other not in out:
                     out.append(other)
+        return out
+
+    def _heading_aliases(self, name: str) -> list[str]:
+        """"## Flat B (Loxley Mews)": a heading that gives a place or thing two names, so a later
+        "## Flat B, new tenant" speaks of Loxley Mews too. Only a short name of capitals after the
+        bracket or before it (not "Anna (my sister)", not "Biscuit (ginger)")."""
+        find = getattr(self.memory, "statements_mentioning", None)
+        if find is None:
+            return []
+        out: list[str] = []
+        named = re.escape(name)
+        other = r"[A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*){0,2}"
+        for st in find(name, limit=MENTIONS_K):
+            for heading in st.topic:
+                m = (re.fullmatch(rf"\s*({other})\s*\(\s*{named}\s*\)\s*", heading)
+                     or re.fullmatch(rf"\s*{named}\s*\(\s*({other})\s*\)\s*", heading))
+                if m and m.group(1) != name and m.group(1) not in out:
+                    out.append(m.group(1))
         return out
 
     def _hebrew_spellings(self, name: str) -> list[str]:

@@ -954,13 +954,13 @@ class Reader:
             cands = current or cands
         return cands
 
-    def score(self, info: QuestionInfo, cands: list[Scored]) -> None:
+    def score(self, info: QuestionInfo, cands: list[Scored], nicknames: dict[str, list[str]] | None = None) -> None:
         if not cands:
             return
         q = " " + _clip(info.text, MAX_QUESTION_CHARS)
         # A sentence that goes on by pronoun is read with the one that names whom it means.
-        pairs = [(PASSAGE.format(s=_clip(f"{c.statement.context} {c.statement.text}" if c.statement.continues else c.statement.text, SCORE_CHARS)), q)
-                 for c in cands]
+        texts = [f"{c.statement.context} {c.statement.text}" if c.statement.continues else c.statement.text for c in cands]
+        pairs = [(PASSAGE.format(s=_clip(_as_named(text, nicknames), SCORE_CHARS)), q) for text in texts]
         pairs.append((NO_PASSAGE, q))
         lps = self._logprobs(pairs)
         base = _mean(lps[-1])
@@ -1002,7 +1002,7 @@ class Reader:
         if not cands:
             return Reading(kind="abstained", answer=DONT_KNOW, question=question)
         if len(cands) > 1 or cands[0].cover < MIN_COVER:
-            self.score(info, cands)  # one candidate that covers the question needs no model to choose it
+            self.score(info, cands, nicknames)  # one candidate that covers the question needs no model to choose it
         else:
             combine(cands, info)
         if self.recall is not None and len(cands) > 1:
@@ -1814,6 +1814,20 @@ def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
         return None  # ("What date ...": a kind of value, which many keys give, not a thing)
     key = next(iter(sc.statement.fields))
     return {stem(w) for w in words(key.lower())} == {stem(m.group(1))}
+
+
+def _as_named(text: str, nicknames: dict[str, list[str]] | None) -> str:
+    """The line as the model reads it: one that calls the asked place or person only by the other
+    name the notes give them ("Flat B, new tenant: rent £625" for Loxley Mews, whose heading is
+    "Flat B (Loxley Mews)") is written with the asked name, which the model would otherwise miss."""
+    for name, nicks in (nicknames or {}).items():
+        if not name[:1].isupper() or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            continue  # (not a relation's word, "brother", and not a line that says the name itself)
+        for nick in nicks:
+            text, n = re.subn(rf"(?<!\w){re.escape(nick)}(?!\w)", name, text, count=1)
+            if n:
+                break
+    return text
 
 
 def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:

@@ -658,3 +658,29 @@ def test_a_line_listed_by_a_given_name_is_one_a_list_keys_by_it():
     assert _listed_by(st("Leela: date: 21/04/1959"), "Leela")
     assert _listed_by(st("people: name: Ljiljana; date: 06.02.1958.", {"name": "Ljiljana; date: 06.02.1958."}), "Ljiljana")
     assert not _listed_by(st("News from Bolot: Also today: switched the home internet to Aknet.", {"Also today": "switched ..."}), "Bolot")
+
+
+def test_a_heading_that_gives_a_place_two_names_makes_each_the_others_alias(tmp_path):
+    """"## Flat B (Loxley Mews)": Loxley Mews is also Flat B and back, so the rent under "## Flat
+    B, new tenant" answers "What's the rent at Loxley Mews?"; the model reads that line with the
+    asked name in it. A word in brackets that is no name ("Biscuit (ginger)") is no alias."""
+    from agent.reader import Reader
+    from memory.statements import parse_statements
+    from tests.agent.test_reader import hit, overlap_model
+
+    note = ("# Tenants\n\n## Flat B (Loxley Mews)\n\n- Sophie Tran, student nurse, moved in 20 Aug 2023\n"
+            "- rent £590 pcm, due on the 20th\n\n## Flat B, new tenant\n\n- Arjun Mehta, moved in 15 Aug 2026\n"
+            "- rent £625 pcm, due on the 15th\n\n## Biscuit (ginger)\n\n- Biscuit is the tenants' cat.\n")
+    statements = parse_statements(tmp_path / "tenants.md", note.encode())
+    home = Home(tmp_path / "home").ensure()
+    engine = ChatEngine(home, home.load_settings(), model=FakeModel(logprob_fn=scorer), memory=MentionMemory(statements))
+    assert engine._nicknames("Loxley Mews") == ["Flat B"] and engine._nicknames("Flat B") == ["Loxley Mews"]
+    assert engine._nicknames("Biscuit") == []
+    path = str(tmp_path / "tenants.md")
+    hits = [hit("Flat B (Loxley Mews): rent £590 pcm, due on the 20th", line=6, path=path, topic="Flat B (Loxley Mews)"),
+            hit("Flat B, new tenant: rent £625 pcm, due on the 15th", line=11, path=path, topic="Flat B, new tenant")]
+    reading = Reader(overlap_model()).read("What's the rent at Loxley Mews?", hits, nicknames={"Loxley Mews": ["Flat B"]})
+    pmi = {c.statement.line: c.pmi for c in reading.candidates}
+    assert set(pmi) == {6, 11} and pmi[11] == pmi[6]  # read as "Loxley Mews, new tenant: rent £625 ..."
+    alone = Reader(overlap_model()).read("What's the rent at Loxley Mews?", hits)
+    assert [c.statement.line for c in alone.candidates if c.names_ok] == [6]
