@@ -985,58 +985,94 @@ def _parse_csv(text: str, delimiter: str | None) -> list[Block]:
         dialect = csv.excel_tab if delimiter == "\t" else csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     physical = split_lines(text)
-    blocks: list[Block] = []
-    headers: list[str] | None = None
-    rest_from: int | None = None
-    headerless = False
+    rows: list[tuple[list[str], int, int]] = []  # (cells, first physical line, last physical line)
     previous_end = 0
     try:
         for row in reader:
             line_no = reader.line_num  # the physical line where this row ends
-            first = previous_end + 1
+            if any(cell.strip() for cell in row):
+                rows.append((row, previous_end + 1, line_no))
             previous_end = line_no
-            if not any(cell.strip() for cell in row):
-                continue
-            if (headers is None and physical[first - 1 : line_no] and re.match(r"\s*#+\s", physical[first - 1])
-                    and sum(1 for cell in row if cell.strip()) == 1):
-                # "# trabalhos 2026 - atualizado 31/08/2026" over the header row: a title, not the
-                # header (which would leave every column of the table unnamed). A header whose
-                # first column is "#" ("#,item,price") is still the header.
-                title = " ".join(physical[first - 1 : line_no]).lstrip("# ").strip()
-                blocks.append(Block("heading", [(first, physical[first - 1])], level=1, title=title))
-                continue
-            if headers is None:
-                headers = [h.strip() or f"column {k + 1}" for k, h in enumerate(row)]
-                if not _headerless(row):
-                    continue
-                headerless = True
-                # An export with no header row: its first row is data. Its last column is the
-                # message, whose own commas the exporter did not quote (Viber): one cell again.
-                last_typed = max(k for k, c in enumerate(row) if _cell_kind(c))
-                rest_from = last_typed + 1 if last_typed + 1 < len(row) else None
-                headers = _column_names(row[:last_typed + 1] + ([",".join(row[rest_from:])] if rest_from else []))
-            if rest_from is not None and len(row) > rest_from + 1:
-                row = row[:rest_from] + [",".join(row[rest_from:])]
-            pairs = []
-            for k, cell in enumerate(row):
-                if cell.strip():
-                    name = headers[k] if k < len(headers) else f"column {k + 1}"
-                    pairs.append((name, cell.strip()))
-            if pairs:
-                blocks.append(
-                    Block(
-                        "record",
-                        [(line_no, "; ".join(f"{name}: {value}" for name, value in pairs))],
-                        fields=pairs,
-                        first_line=min(first, line_no),
-                        source="\n".join(physical[first - 1 : line_no]),
-                    )
-                )
     except csv.Error as exc:
         raise NotText(f"malformed CSV ({exc})") from exc
+    blocks: list[Block] = []
+    start = _table_start(rows)
+    # A bank's preamble ("mBank S.A. ...;", "#Klient;", "AGNIESZKA WRÓBEL;", the period): its
+    # first line titles the table, the rest is one run of lines of text.
+    preamble = [(line_no, " ".join(cell.strip().lstrip("#").strip() for cell in row if cell.strip()))
+                for row, _, line_no in rows[:start]]
+    if preamble:
+        blocks.append(Block("heading", preamble[:1], level=1, title=preamble[0][1]))
+    for line_no, words in preamble[1:]:
+        if blocks[-1].kind == "text" and blocks[-1].lines[-1][0] == line_no - 1:
+            blocks[-1].lines.append((line_no, words))  # (a blank line parts the preamble's runs)
+        else:
+            blocks.append(Block("text", [(line_no, words)]))
+    headers: list[str] | None = None
+    rest_from: int | None = None
+    headerless = False
+    for row, first, line_no in rows[start:]:
+        if (headers is None and re.match(r"\s*#+\s", physical[first - 1])
+                and sum(1 for cell in row if cell.strip()) == 1):
+            # "# trabalhos 2026 - atualizado 31/08/2026" over the header row: a title, not the
+            # header (which would leave every column of the table unnamed). A header whose
+            # first column is "#" ("#,item,price") is still the header.
+            title = " ".join(physical[first - 1 : line_no]).lstrip("# ").strip()
+            blocks.append(Block("heading", [(first, physical[first - 1])], level=1, title=title))
+            continue
+        if headers is None:
+            # (mBank marks its column names: "#Data operacji;#Opis operacji;...")
+            headers = [re.sub(r"^#(?=\w)", "", h.strip()) or f"column {k + 1}" for k, h in enumerate(row)]
+            if not _headerless(row):
+                continue
+            headerless = True
+            # An export with no header row: its first row is data. Its last column is the
+            # message, whose own commas the exporter did not quote (Viber): one cell again.
+            last_typed = max(k for k, c in enumerate(row) if _cell_kind(c))
+            rest_from = last_typed + 1 if last_typed + 1 < len(row) else None
+            headers = _column_names(row[:last_typed + 1] + ([",".join(row[rest_from:])] if rest_from else []))
+        if rest_from is not None and len(row) > rest_from + 1:
+            row = row[:rest_from] + [",".join(row[rest_from:])]
+        pairs = []
+        for k, cell in enumerate(row):
+            if cell.strip():
+                name = headers[k] if k < len(headers) else f"column {k + 1}"
+                pairs.append((name, cell.strip()))
+        if pairs:
+            blocks.append(
+                Block(
+                    "record",
+                    [(line_no, "; ".join(f"{name}: {value}" for name, value in pairs))],
+                    fields=pairs,
+                    first_line=min(first, line_no),
+                    source="\n".join(physical[first - 1 : line_no]),
+                )
+            )
     if headerless and "date" in (headers or []):
         blocks = _iso_dates(blocks)  # only the dates this parser named: a user's own column stays as written
     return _without_machine_ids(blocks)
+
+
+def _table_start(rows: list[tuple[list[str], int, int]]) -> int:
+    """The row that heads the table, where a bank export opens with lines of its own (mBank: its
+    address, "#Klient;", the period, then "#Data operacji;#Opis operacji;..." over the
+    operations): the row of three or more names that the longest run of rows as wide follows.
+    0 where the first row is already as wide as a table's."""
+    if not rows or sum(1 for c in rows[0][0] if c.strip()) > 2:
+        return 0
+    best, best_run = 0, 1
+    for i in range(1, min(len(rows), 60)):
+        cells = [c.strip() for c in rows[i][0] if c.strip()]
+        if len(cells) < 3 or not all(re.search(r"[^\W\d_]", c) for c in cells) or _headerless(rows[i][0]):
+            continue
+        run = 0
+        for row, _, _ in rows[i + 1:]:
+            if len(row) != len(rows[i][0]) or sum(1 for c in row if c.strip()) < len(cells) - 1:
+                break
+            run += 1
+        if run > best_run:
+            best, best_run = i, run
+    return best
 
 
 def _iso_dates(blocks: list[Block]) -> list[Block]:

@@ -655,3 +655,24 @@ def test_a_csv_whose_first_line_is_a_comment_keeps_its_column_names(tmp_path):
     assert stmts[0].topic == ["jobs 2026 - updated 31/08/2026"]
     numbered = parse_statements(tmp_path / "items.csv", b"#,item,price\n1,tent,120\n")
     assert [s.text for s in numbered] == ["#: 1; item: tent; price: 120"]
+
+
+def test_a_bank_export_with_a_preamble_finds_its_header_row(tmp_path):
+    """mBank's CSV opens with the bank's address, the client and the period, then
+    "#Data operacji;#Opis operacji;..." over the operations: the rows are named by that header
+    (its "#" off), not by the bank's name over "column 2"; the preamble stays readable text and
+    its first line titles the table. A short table whose first row is its header is unchanged."""
+    data = ("mBank S.A. Bankowość Detaliczna;\nSkrytka Pocztowa 2108;\n\n#Klient;\nAGNIESZKA WRÓBEL;\n\n"
+            "#Waluta;#Wpływy;#Wydatki;\nPLN;169 510,00;-100 762,38;\n\n"
+            "#Data operacji;#Opis operacji;#Kategoria;#Kwota;\n"
+            '2026-11-20;"ORANGE POLSKA S.A. FAKTURA";"Rachunki";-69,00 PLN;\n'
+            '2026-11-12;"WSPÓLNOTA MIESZKANIOWA CZYNSZ";"Mieszkanie";-648,10 PLN;\n').encode()
+    stmts = parse_statements(tmp_path / "lista_operacji.csv", data)
+    rows = [s for s in stmts if s.kind == "row"]
+    assert [(s.line, s.fields["Opis operacji"], s.fields["Kwota"]) for s in rows][-2:] == [
+        (11, "ORANGE POLSKA S.A. FAKTURA", "-69,00 PLN"), (12, "WSPÓLNOTA MIESZKANIOWA CZYNSZ", "-648,10 PLN")]
+    assert all(s.topic == ["mBank S.A. Bankowość Detaliczna"] for s in rows)
+    assert any("AGNIESZKA WRÓBEL" in s.text for s in stmts)
+    plain = parse_statements(tmp_path / "pets.csv", b"name,kind\nPixel,dog\nBiscuit,cat\nTom,cat\n")
+    assert [s.fields for s in plain] == [{"name": "Pixel", "kind": "dog"}, {"name": "Biscuit", "kind": "cat"},
+                                         {"name": "Tom", "kind": "cat"}]
