@@ -1119,8 +1119,8 @@ class Reader:
                 # ... or one as close to the question and nearly as likely that says it, where the
                 # likeliest only shares the question's name ("city: Lagos" on the brother's card for
                 # "When do I fly to Lagos?", over "booked Xmas in Lagos: MEL dep 2026-12-18").
-                (c for c in _alternatives(cands) if c.cover >= cands[0].cover and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP
-                 and self.speaks_of_attribute(info, c)), None)
+                (c for c in _alternatives(cands) if _shares_only_names(info, cands[0]) and c.cover >= cands[0].cover
+                 and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP and self.speaks_of_attribute(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
@@ -1814,6 +1814,13 @@ def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
         return None  # ("What date ...": a kind of value, which many keys give, not a thing)
     key = next(iter(sc.statement.fields))
     return {stem(w) for w in words(key.lower())} == {stem(m.group(1))}
+
+
+def _shares_only_names(info: QuestionInfo, sc: Scored) -> bool:
+    """The line shares nothing with the question but the names it asks by ("city: Lagos" on a
+    card, for "When do I fly to Lagos?")."""
+    named = {stem(w) for n in info.names for w in _name_words(n) or n.split()}
+    return bool(named) and bool(info.terms & _terms_of(sc.statement)) and info.terms & _terms_of(sc.statement) <= named
 
 
 def _as_named(text: str, nicknames: dict[str, list[str]] | None) -> str:
