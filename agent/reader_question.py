@@ -150,6 +150,7 @@ def analyse(question: str) -> QuestionInfo:
     q = re.sub(r"^(\W*)(?:wher|whre|wehre)(s)?\b", lambda m: f"{m.group(1)}where{chr(39) + 's' if m.group(2) else ''}", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)hw\b", r"\1how", q, flags=re.IGNORECASE)
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
+    q = re.sub(r"\brn\b", "now", q)  # "what am i reading rn": right now (in lower case: "RN" is a nurse)
     # "gildas cant eat what??", "What can't Noa eat?": what a note calls an allergy.
     q = re.sub(r"\b(?:can'?t|cannot|can not|can’t)\s+(?:eat|drink)\b", "is allergic to", q, flags=re.IGNORECASE)
     low = q.lower().replace("’", "'")

@@ -26,7 +26,7 @@ from memory.org import STATE_WORDS
 from memory.parsers import Block, ParsedFile
 from memory.types import Chunk, Statement
 
-STATEMENTS_VERSION = "s80"  # bump when statement boundaries or texts change: files are re-parsed
+STATEMENTS_VERSION = "s81"  # bump when statement boundaries or texts change: files are re-parsed
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -142,7 +142,7 @@ def _no_break_after(text: str, word_start: int, dot: int, nxt: int) -> bool:
         # "Ursula K. Le Guin", "J. R. R. Tolkien": an initial follows a name or another
         # initial; "the Y. I already know" is a sentence ending in a one-letter word.
         before = text[:word_start].rstrip().rsplit(None, 1)
-        return not before or before[-1][:1].isupper()
+        return not before or before[-1].lstrip("\"“‘'([*_")[:1].isupper()  # ("(Ursula K. Le Guin)")
     bare = core[:-1]
     if re.fullmatch(r"[A-Za-z]/", bare) and text[nxt : nxt + 1].isdigit():
         return True  # a currency's sign before its amount: Panama's "B/. 465", Peru's "S/. 120"
@@ -655,6 +655,11 @@ def _bullets_and_prose(builder: _Builder, lines: list[tuple[int, str]], topic: l
         pieces = [(blines[0][0], blines[0][1], col)] + [(n, raw, _content_col(raw)) for n, raw in blines[1:]]
         run = _Run(pieces)
         body = clean(run.text)
+        if (heading := re.fullmatch(r"#{1,6}\s+(\S.*?)\s*#*", body)) and box is None:
+            # Logseq's heading block ("- ## Now" over "\t- NOW [[The Left Hand of Darkness]]"):
+            # a heading over the items under it, not a statement of its own.
+            stack.append((indent, heading.group(1)))
+            continue
         parents = [label for _, label in stack]
         label = parents[-1] if parents else (topic[-1] if topic else "")
         item_topic = topic + parents

@@ -135,6 +135,9 @@ def test_where_and_how_typed_in_a_hurry():
     assert analyse("whers the spare key").text.startswith("where's the")
     assert analyse("hw much do we pay the gardner each time").want == "money"
     assert analyse("Wherever is the key?").text.startswith("Wherever")  # a word, not a typo
+    # "rn" is right now: the current value is asked; "RN" (a nurse) is not.
+    assert analyse("what am i reading rn").now and "rn" not in analyse("what am i reading rn").terms
+    assert not analyse("Who is the RN on the ward?").now
 
 
 def test_a_word_the_notes_write_as_asked_is_no_typo_of_another():

@@ -676,3 +676,18 @@ def test_a_bank_export_with_a_preamble_finds_its_header_row(tmp_path):
     plain = parse_statements(tmp_path / "pets.csv", b"name,kind\nPixel,dog\nBiscuit,cat\nTom,cat\n")
     assert [s.fields for s in plain] == [{"name": "Pixel", "kind": "dog"}, {"name": "Biscuit", "kind": "cat"},
                                          {"name": "Tom", "kind": "cat"}]
+
+
+def test_an_initial_after_a_bracketed_name_ends_no_sentence():
+    """"(Ursula K. Le Guin)": the initial follows a name, even one that opens a bracket."""
+    assert split_sentences("Currently reading: The Dispossessed (Ursula K. Le Guin), started 2026-11-08.") == [
+        "Currently reading: The Dispossessed (Ursula K. Le Guin), started 2026-11-08."]
+
+
+def test_a_logseq_heading_block_heads_the_items_under_it(tmp_path):
+    """Logseq's "- ## Now" is a heading block: the items nested under it sit under "Now" (no
+    hashes), and the heading makes no statement of its own."""
+    note = "- ## Now\n\t- NOW [[The Left Hand of Darkness]] — started 2026-11-01\n- ## Later\n\t- TODO [[Tiny Habits]]\n"
+    stmts = parse_statements(tmp_path / "Reading.md", note.encode())
+    assert [(s.line, s.topic[-1]) for s in stmts] == [(2, "Now"), (4, "Later")]
+    assert not any("##" in s.text or "##" in " ".join(s.topic) for s in stmts)
