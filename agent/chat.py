@@ -354,6 +354,10 @@ def _says(st, role: str) -> bool:
     return says_role(f"{st.topic} {st.text}", role)
 
 
+def _says_name(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 class ChatEngine:
     """One loaded model, answering one question at a time; safe to share between threads."""
 
@@ -678,7 +682,9 @@ class ChatEngine:
                     for nick in nicks[:2] if " " in name and name in part else []:
                         extra += search_statements(self.memory, part[:2000].replace(name, nick), k=STATEMENTS_K // 2,
                                                    chunk_k=self.settings.memory.k)
-                statements += [s for s in extra if s.id not in seen and not seen.add(s.id)]
+                # (A line that says the asked name too was the first search's to find.)
+                statements += [s for s in extra if s.id not in seen and not seen.add(s.id)
+                               and not any(_says_name(n, f"{s.topic} {s.text}") for n in nicknames)]
             statements += self._about_them(part, statements)
             statements += self._by_gloss(part, statements)
             statements += self._followers(part, statements)

@@ -1819,7 +1819,7 @@ def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
 def _shares_only_names(info: QuestionInfo, sc: Scored) -> bool:
     """The line shares nothing with the question but the names it asks by ("city: Lagos" on a
     card, for "When do I fly to Lagos?")."""
-    named = {stem(w) for n in info.names for w in _name_words(n) or n.split()}
+    named = {stem(w) for n in info.names if not n.isupper() for w in _name_words(n) or n.split()}  # (not "PB", "MOT")
     return bool(named) and bool(info.terms & _terms_of(sc.statement)) and info.terms & _terms_of(sc.statement) <= named
 
 

@@ -747,6 +747,14 @@ def test_a_line_that_says_what_is_asked_beats_a_likelier_one_that_only_shares_th
     assert reading.kind == "answered" and "2026-12-18" in reading.answer
     # A card alone, which never says a flight, is still no answer.
     assert Reader(overlap_model()).read("When do I fly to Lagos?", [card]).kind == "abstained"
+    # Only a name counts so: not an acronym ("PB" is what "new half PB 1:38:55" shares with
+    # "What's my marathon PB?").
+    from agent.reader import _shares_only_names
+    from agent.reader_types import Scored
+    assert _shares_only_names(analyse("When do I fly to Lagos?"), Scored(statement=card, cover=0.5, typed=[], prerank=0.0))
+    log = row({"date": "2026-09-20", "session": "Lomond Shores Half", "notes": "new half PB 1:38:55"}, line=21,
+              path="/notes/training.csv")
+    assert not _shares_only_names(analyse("What's my marathon PB?"), Scored(statement=log, cover=0.5, typed=[], prerank=0.0))
 
 
 def test_another_kind_of_the_asked_thing_is_no_answer():
