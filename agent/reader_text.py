@@ -397,8 +397,15 @@ def dates(text: str) -> list[str]:
     found += [w for w in words(text) if w.lower() in WEEKDAYS or fold(w) in FOREIGN_WEEKDAYS]
     found += [d.rstrip(".") for m in _DAY_ABBR_LIST.finditer(text) for d in re.findall(_DAY_ABBR, m.group(0))]
     # (Not the year a code opens or closes with: "n° 2011-ATL-045873" is a licence's number.)
-    found += [m.group(0) for m in re.finditer(r"(?<![A-Za-z]-)\b(?:19|20)\d{2}\b(?!-[A-Za-z])", text)]
+    found += [m.group(0) for m in re.finditer(r"(?<![A-Za-z]-)\b(?:19|20)\d{2}\b(?!-[A-Za-z])", text) if not _code_group(text, m.start())]
     return _dedupe(found)
+
+
+def _code_group(text: str, at: int) -> bool:
+    """Whether the four digits at `at` close a code ("polisnumero PV-5528-1907"), not a year: the
+    group before the hyphen is no year and no month ("2025-2026", "10-2026" are years)."""
+    before = re.search(r"(\w+)-$", text[:at])
+    return bool(before) and len(before.group(1)) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", before.group(1))
 
 
 def times(text: str) -> list[str]:

@@ -235,3 +235,12 @@ def test_a_line_whose_value_is_only_the_asked_word_gives_way_to_the_line_keyed_b
     cpf = hit("CPF: 318.552.047-06", line=14, path="/notes/Documentos.enex", fields={"CPF": "318.552.047-06"})
     reading = Reader(overlap_model(pix=1.0)).read("What is my CPF?", [pix, cpf])
     assert reading.kind == "answered" and "318.552.047-06" in reading.answer
+
+
+def test_a_code_that_ends_in_four_digits_holds_no_year():
+    """"polisnumero PV-5528-1907" is a policy's number, not the year 1907; a range of years and a
+    month's year still are years."""
+    from agent.reader_text import dates
+    assert dates("Pohjola Vakuutus, polisnumero PV-5528-1907") == []
+    assert dates("the 2025-2026 season") == ["2025", "2026"]
+    assert dates("contract signed 10-2026") == ["2026"]
