@@ -1120,7 +1120,8 @@ class Reader:
                 # likeliest only shares the question's name ("city: Lagos" on the brother's card for
                 # "When do I fly to Lagos?", over "booked Xmas in Lagos: MEL dep 2026-12-18").
                 (c for c in _alternatives(cands) if _shares_only_names(info, cands[0]) and c.cover >= cands[0].cover
-                 and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP and self.speaks_of_attribute(info, c)), None)
+                 and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP and self.speaks_of_attribute(info, c)
+                 and _says_asked_word(info, c)), None)
             if best is None:
                 return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if info.want and not best.typed:
@@ -1819,8 +1820,20 @@ def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
 def _shares_only_names(info: QuestionInfo, sc: Scored) -> bool:
     """The line shares nothing with the question but the names it asks by ("city: Lagos" on a
     card, for "When do I fly to Lagos?")."""
-    named = {stem(w) for n in info.names if not n.isupper() for w in _name_words(n) or n.split()}  # (not "PB", "MOT")
+    named = _names_asked(info)
     return bool(named) and bool(info.terms & _terms_of(sc.statement)) and info.terms & _terms_of(sc.statement) <= named
+
+
+def _names_asked(info: QuestionInfo) -> set[str]:
+    return {stem(w) for n in info.names if not n.isupper() for w in _name_words(n) or n.split()}  # (not "PB", "MOT")
+
+
+def _says_asked_word(info: QuestionInfo, sc: Scored) -> bool:
+    """The line says a word the question asks by, or one of its synonyms ("dep" for "fly"); a word
+    merely near it in meaning ("leaving" for "fly back", "number" for "personnummer") is not enough
+    to answer in place of the likelier line."""
+    terms = _terms_of(sc.statement)
+    return any(SYNONYMS.get(t, {t}) & terms or t in terms for t in info.terms - _names_asked(info))
 
 
 def _as_named(text: str, nicknames: dict[str, list[str]] | None) -> str:

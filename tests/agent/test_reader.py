@@ -755,6 +755,12 @@ def test_a_line_that_says_what_is_asked_beats_a_likelier_one_that_only_shares_th
     log = row({"date": "2026-09-20", "session": "Lomond Shores Half", "notes": "new half PB 1:38:55"}, line=21,
               path="/notes/training.csv")
     assert not _shares_only_names(analyse("What's my marathon PB?"), Scored(statement=log, cover=0.5, typed=[], prerank=0.0))
+    # ... and the line that answers says a word of the question or its synonym, not one near it:
+    # "her number is now 070-174 06 48" is no answer to "What is Elin's personnummer?".
+    from agent.reader import _says_asked_word
+    elin = hit("Elin: her number is now 070-174 06 48.", line=3, path="/notes/family.md")
+    assert not _says_asked_word(analyse("What is Elin's personnummer?"), Scored(statement=elin, cover=0.5, typed=[], prerank=0.0))
+    assert _says_asked_word(analyse("When do I fly to Lagos?"), Scored(statement=booking, cover=0.5, typed=[], prerank=0.0))
 
 
 def test_another_kind_of_the_asked_thing_is_no_answer():
