@@ -682,9 +682,11 @@ class ChatEngine:
                     for nick in nicks[:2] if " " in name and name in part else []:
                         extra += search_statements(self.memory, part[:2000].replace(name, nick), k=STATEMENTS_K // 2,
                                                    chunk_k=self.settings.memory.k)
-                # (A line that says the asked name too was the first search's to find.)
-                statements += [s for s in extra if s.id not in seen and not seen.add(s.id)
-                               and not any(_says_name(n, f"{s.topic} {s.text}") for n in nicknames)]
+                for s in extra:
+                    # (A line that says the asked name too was the first search's to find.)
+                    if s.id not in seen and not any(_says_name(n, f"{s.topic} {s.text}") for n in nicknames):
+                        statements.append(s)
+                    seen.add(s.id)
             statements += self._about_them(part, statements)
             statements += self._by_gloss(part, statements)
             statements += self._followers(part, statements)

@@ -1119,7 +1119,7 @@ class Reader:
                 # ... or one as close to the question and nearly as likely that says it, where the
                 # likeliest only shares the question's name ("city: Lagos" on the brother's card for
                 # "When do I fly to Lagos?", over "booked Xmas in Lagos: MEL dep 2026-12-18").
-                (c for c in _alternatives(cands) if _shares_only_names(info, cands[0]) and c.cover >= cands[0].cover
+                (c for c in (_alternatives(cands) if _shares_only_names(info, cands[0]) else []) if c.cover >= cands[0].cover
                  and (c.pmi or 0.0) >= (cands[0].pmi or 0.0) - KEYED_PMI_GAP and self.speaks_of_attribute(info, c)
                  and _says_asked_word(info, c)), None)
             if best is None:
@@ -1821,7 +1821,8 @@ def _shares_only_names(info: QuestionInfo, sc: Scored) -> bool:
     """The line shares nothing with the question but the names it asks by ("city: Lagos" on a
     card, for "When do I fly to Lagos?")."""
     named = _names_asked(info)
-    return bool(named) and bool(info.terms & _terms_of(sc.statement)) and info.terms & _terms_of(sc.statement) <= named
+    shared = info.terms & _terms_of(sc.statement) if named else set()
+    return bool(shared) and shared <= named
 
 
 def _names_asked(info: QuestionInfo) -> set[str]:

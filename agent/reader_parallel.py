@@ -147,10 +147,13 @@ def _numbered_apart(b: "Scored", c: "Scored") -> bool:
     fb, fc = b.statement.fields or {}, c.statement.fields or {}
     if b.statement.kind != "row" or c.statement.kind != "row" or b.statement.path != c.statement.path:
         return False
-    numbered = any(_ID_KEY.search(k) and fb[k].strip() and fc.get(k, "").strip() and fb[k].strip() != fc[k].strip() for k in fb)
-    told = any(not _ID_KEY.search(k) and len(_letters(fb[k]).split()) >= 1 and len(_letters(fc.get(k, "")).split()) >= 1
-               and _letters(fb[k]) != _letters(fc[k]) and not any(v in fb[k] for v in b.typed) and not any(v in fc[k] for v in c.typed)
-               for k in fb)
+    numbered = told = False
+    for k, vb in fb.items():
+        vc = fc.get(k, "")
+        if _ID_KEY.search(k):
+            numbered = numbered or bool(vb.strip() and vc.strip() and vb.strip() != vc.strip())
+        elif (lb := _letters(vb)) and (lc := _letters(vc)) and lb != lc:
+            told = told or not any(v in vb for v in b.typed) and not any(v in vc for v in c.typed)
     return numbered and told
 
 

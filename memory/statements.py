@@ -497,7 +497,7 @@ def _prose(builder: _Builder, lines: list[tuple[int, str]], topic: list[str]) ->
     for k in range(1, len(pieces)):
         prev, cur = contents[k - 1], contents[k]
         hard = listing or records[k] or records[k - 1] or bool(_TODO_TASK.match(cur) or _TODO_TASK.match(prev))
-        if (not hard and not prev.endswith(_CONTINUES) and _entry_date(cur) and not _open_before(prev, _entry_date(cur))
+        if (not hard and not prev.endswith(_CONTINUES) and (day := _entry_date(cur)) and not _open_before(prev, day)
                 and _indent(pieces[k][1]) <= _indent(pieces[k - 1][1])):
             hard = True  # a dated entry of a log; a line indented under an entry continues it
         if not hard and _starts_sentence(cur[0]):
