@@ -636,6 +636,7 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
 
     def said(x: "Scored") -> set[str]:
         out = info.terms & terms(x.statement)
+        out |= _named_before(info, x.statement)
         # ("Radu, from 1 November the fee at Licurici rises to ..." speaks to Radu, not of him.)
         called = _VOCATIVE.match(x.statement.source)  # (its own words: "Osaka, winter 2026-27:" is a heading)
         if called and len(_mentions(x.statement.text, called.group(1))) == 1:
@@ -688,6 +689,20 @@ _MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+
 _LIVE_WORDS = frozenset(stem(w) for w in "live lives living reside resides stay stays".split())
 
 
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
+
+
+def _named_before(info: "QuestionInfo", st: "StatementHit") -> set[str]:
+    """The words of the question's names that a pronoun sentence says by the sentence before it:
+    "Talked with Yohane Mwale about prices. ... his pay goes up to MK110,000" says Yohane Mwale's
+    pay, as the sentence is read with the one that names whom "his" means."""
+    if not st.context or not _PERSON_PRONOUN.search(st.text):
+        return set()
+    before = {stem(w) for w in re.findall(r"[^\W\d_]+", st.context)}
+    own = {stem(w) for w in re.findall(r"[^\W\d_]+", st.text)}
+    return {w for n in info.names if (p := _name_parts(n)) and all(w in before for w in p) and not all(w in own for w in p) for w in p}
+
+
 def _name_parts(name: str) -> list[str]:
     return [stem(w) for w in re.findall(r"[^\W\d_]+", name)]
 
@@ -707,7 +722,9 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None, pa
     if written is not None and dated_change(c.statement, written) and (not dated_change(b.statement, written) or not c.names_ok):
         # (also after a line that told an earlier change, when this one leaves out the name the
         # question uses, as a follow-up does: see unnamed_changes)
-        return VERSION_PMI_GAP_DATED_CHANGE
+        # A pronoun sentence ("his pay goes up to ...") was scored without the name the sentence
+        # before gives it: it loses the model's score the name would give, as a follow-up does.
+        return VERSION_PMI_GAP_UNNAMED_CHANGE if _named_before(info, c.statement) else VERSION_PMI_GAP_DATED_CHANGE
     if written is not None and c.unnamed and not c.names_ok and _states_change_on_page(c.statement, written, page):
         # A follow-up that leaves out the name ("From September the fee is ...") was let in as a
         # change of a line that says it (unnamed_changes); the name it leaves out costs it the

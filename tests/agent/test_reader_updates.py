@@ -730,3 +730,20 @@ def test_a_weight_says_it_is_one_in_a_later_line():
                 path="/notes/journals/2026_08_17.md")
     reading = Reader(overlap_model(weight=0.5)).read("How much does Tofu weigh?", [first, later])
     assert "5.1 kg" in reading.answer, reading.answer
+
+
+def test_a_raise_told_by_pronoun_after_the_sentence_naming_the_person_is_the_newer_pay():
+    """The house page says the guard's pay; a later journal entry names him in one sentence and
+    gives the raise in the next by "his". The sentence before says whose pay it is, and the model,
+    which scored the pronoun sentence without the name, does not keep the old amount."""
+    card = hit("Staff: Night guard Kofi Mensah: GH₵950 a month, paid on the 28th.", line=11, path="/notes/House.md",
+               topic="The house", rank=0)
+    raise_ = hit("From the end of September his pay goes up to GH₵1,100 a month.", line=5, path="/notes/journal/2026-09-22.md",
+                 topic="Tuesday 22/09/2026", rank=1).model_copy(update={"context": "Talked with Kofi Mensah about prices."})
+    for model in (overlap_model(), overlap_model(guard=2.0)):
+        reading = Reader(model).read("How much do we pay Kofi Mensah a month?", [card, raise_])
+        assert reading.kind == "answered" and "1,100" in reading.answer, reading.answer
+    # Without the sentence that names him, "his" may be anyone's: the card's amount stands.
+    alone = raise_.model_copy(update={"context": "Talked with the plumber about prices."})
+    reading = Reader(overlap_model()).read("How much do we pay Kofi Mensah a month?", [card, alone])
+    assert reading.kind == "answered" and "950" in reading.answer, reading.answer
