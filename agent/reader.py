@@ -1054,7 +1054,8 @@ class Reader:
         # A record that says it is the user's ("Kendra Tillett (me): Phone: 622-4187") is the one
         # "my phone number" asks of, however many others' cards stand beside it.
         mine = reading.kind == "answered" and reading.statement is not None and not info.names and _relative_itself(info) is None \
-            and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text))
+            and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text)
+                                                                         or _heading_owner(reading.statement.topic) == "")  # "## Meg selv"
         parallel = None if already_said or reading.kind != "answered" or mine else (
             # "What's my insurance policy number?" over a car policy with Foyer and a home one
             # with La Luxembourgeoise: which insurer, whatever else tells the two lines apart.
@@ -2301,9 +2302,12 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
     # tabs labelled "Nissan Note (mine)" and "Toyota Aqua (Jone)": in a note that heads something as
     # mine, what it heads as someone else's is theirs.
     headed = [(c, _heading_owner(c.statement.topic)) for c in cands]
-    mine_paths = {c.statement.path for c, owner in headed if owner == ""}
+    # (A note that says "My identity card: Expires ..." beside "## Rebekah" heads hers as hers too;
+    # the line that says "my" is mine, whatever heads it.)
+    said_mine = {id(c) for c in cands if re.match(r"\W*my\b", c.statement.text, re.IGNORECASE)}
+    mine_paths = {c.statement.path for c, owner in headed if owner == "" or id(c) in said_mine}
     for c, owner in headed:
-        if (owner and c.statement.path in mine_paths and not c.other_owner
+        if (owner and c.statement.path in mine_paths and not c.other_owner and id(c) not in said_mine
                 and not (common is not None and any(common(w) for w in owner.split()))  # "Health" heads no one's section
                 and c.statement.text.split(":", 1)[0].strip().lower() not in (*_ME, "mine")  # "Me: blood type ..."
                 and not {stem(w) for w in owner.lower().split()} & info.terms):
@@ -2311,7 +2315,11 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
             c.prerank = round(c.prerank - W_OTHER, 4)
 
 
-_MINE_HEADING = re.compile(r"^\s*(?:me|myself|mine|my own)\s*$|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)
+# ("Me (Andri)", "Me - Andri", "Meg selv": the user's own section; a name after it is theirs.
+# Not "I", which heads part one as often as me.)
+_MINE_WORDS = "|".join(map(re.escape, sorted((w for w in _ME if w != "i"), key=len, reverse=True)))
+_MINE_HEADING = re.compile(rf"^\s*(?:{_MINE_WORDS}|mine|my own)\s*(?:\([^()]{{1,40}}\)|[-–—:]\s*[^\W\d_][\w'’ .-]{{0,40}})?\s*$"
+                           r"|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)
 _WHOSE_HEADING = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$|\(([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s)?\)\s*$")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from agent.reader import DONT_KNOW, Reader
+from agent.reader import DONT_KNOW, Reader, _heading_owner
 from agent.reader_compose import compose
 from agent.reader_question import analyse, resolve
 from agent.reader_statements import StatementHit, parse_statements
@@ -2925,6 +2925,28 @@ def test_a_section_headed_mine_answers_my_question_over_one_headed_by_someone_el
     # Without a section that says "mine", two people's passports are two to ask about.
     rows = [passport("Jone", "B398105", 25), passport("Vika", "B520774", 31)]
     assert Reader(overlap_model()).read("What is my passport number?", rows).kind == "ambiguous"
+
+
+def test_a_section_headed_me_with_the_users_name_or_in_another_language_is_mine():
+    """"## Me (Keala)" beside "## Pua" over the same table of documents, "## Meg selv" in Norwegian,
+    and a man page whose own section says "My identity card: Expires ..." beside ".SS Pua": the
+    user's own card answers "my"."""
+    def card(topic: str, number: str, line: int) -> StatementHit:
+        fields = {"document": "identity card", "number": number}
+        return hit(f"document: identity card; number: {number}", line=line, topic=topic, fields=fields, path="/notes/documents.md")
+
+    for mine in ("Me (Keala)", "Me - Keala", "Meg selv"):
+        rows = [card("Pua", "688105", 28), card(mine, "947216", 16)]
+        for order in (rows, rows[::-1]):
+            reading = Reader(overlap_model()).read("What is my identity card number?", order)
+            assert reading.kind == "answered" and "947216" in reading.answer, (mine, reading.answer)
+    # A name alone is someone's, "Meg" as well as "Pua"; and "I" heads a part, nobody's.
+    assert [_heading_owner(t) for t in ("Meg", "Pua", "I", "Me (Keala)", "Meg selv")] == ["Meg", "Pua", None, "", ""]
+    lines = [hit("ID card 0298689M, expires 02/11/2029.", line=32, topic="Pua", path="/notes/documents.7"),
+             hit("My identity card: Expires: 14/05/2031", line=20, topic="Description", path="/notes/documents.7")]
+    for order in (lines, lines[::-1]):
+        reading = Reader(overlap_model()).read("When does my ID card expire?", order)
+        assert reading.kind == "answered" and "2031" in reading.answer, reading.answer
 
 
 def test_the_rent_is_not_the_bond_paid_under_it():
