@@ -30,6 +30,7 @@ from agent.reader_relate import WordRelate
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
 from agent.reader_statements import _NEW_KEY, _nearest_heading, pronoun_followers, search_statements, statements_holding, statements_naming
+from agent.typos import bundled_vocabulary, english_words, mend
 from agent.reader_text import FAMILY_TITLES, STOP_WORDS, content_words, is_question_text, names, says_mine, stem, written_in_lower_case
 from memory.gloss import english_for, fold, hebrew_forms, hebrew_spellings
 
@@ -552,7 +553,7 @@ class ChatEngine:
         t0 = time.perf_counter()
         if not is_question_text(question):
             return self._finish(NO_QUESTION, "abstained", [], t0, t0, on_token, cancel)
-        resolved = self._spell_aliases(spell_out(resolve(question[:MAX_QUESTION_CHARS], history)))
+        resolved = self._spell_aliases(self._mend_typos(spell_out(resolve(question[:MAX_QUESTION_CHARS], history))))
         # A follow-up asking something new about the last turn's subject wants more than the
         # line already given; asking the name again ("what is it called again?") wants that line.
         already = history[-1][1] if history and resolved != question and not asks_name(question) else ""
@@ -947,6 +948,12 @@ class ChatEngine:
                     and re.fullmatch(r"(?:Dr\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}", owner)):
                 owners.append(owner)
         return owners[0] if len(owners) == 1 else None
+
+    def _mend_typos(self, question: str) -> str:
+        """"whats my lisence number" asked as "whats my licence number": a word that is no word,
+        spelt as the notes spell it (agent.typos)."""
+        held = getattr(self.memory, "lines_holding", None)
+        return mend(question, held, english_words(bundled_vocabulary())) if held is not None else question
 
     def _spell_aliases(self, question: str) -> str:
         """"What's Fi's number?" asked as "What's Fiona Reid's number?" when the notes give Fi as

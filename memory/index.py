@@ -740,6 +740,10 @@ class Memory:
         found = self._ledger.get_statements(ids)
         return [found[i] for i in ids if i in found]
 
+    def lines_holding(self, word: str) -> int:
+        """How many statements hold `word` (full-text index, stemmed: "weddings" counts "wedding")."""
+        return self._ledger.lines_holding(word)
+
     def statements_with_word_starting(self, start: str, limit: int = 40) -> list[Statement]:
         """Statements with a word that begins with `start` (full-text index): "Santi" finds the
         lines that write "Santiago"."""

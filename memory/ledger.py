@@ -497,6 +497,15 @@ class Ledger:
             rows = self._conn.execute(sql, args).fetchall()
         return [(r[0], -float(r[1])) for r in rows]
 
+    def lines_holding(self, word: str) -> int:
+        """How many statements hold `word` as the keyword index stems it ("passwords" counts the
+        lines that say "password"); 0 for anything that is not one plain word."""
+        if not re.fullmatch(r"[^\W\d_]+", word or ""):
+            return 0
+        with self._lock:
+            row = self._conn.execute("SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?", [f'"{word.lower()}"']).fetchone()
+        return int(row[0])
+
     def statement_count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT COUNT(*) FROM statements").fetchone()[0])

@@ -268,6 +268,10 @@ def test_search_statements_finds_the_line_and_statements_at_cites_it(make_memory
     # Every line with a word that begins so ("Mey" finds "Meyer"), for a short form of a name.
     assert [(s.path, s.line) for s in mem.statements_with_word_starting("Mey")] == [(str(notes / "car.md"), 3)]
     assert mem.statements_with_word_starting("Zzq") == [] and mem.statements_with_word_starting("M*") == []
+    # How many lines hold a word, stemmed as the index stems it ("changes" counts "change"); a
+    # phrase or FTS syntax is no word and holds nothing.
+    assert mem.lines_holding("change") == mem.lines_holding("changes") == 1 and mem.lines_holding("chnge") == 0
+    assert mem.lines_holding("oil change") == 0 and mem.lines_holding('"oil') == 0 and mem.lines_holding("") == 0
 
 
 def test_edit_replaces_statements_and_moved_lines_keep_their_ids(make_memory, notes, embed_counter):
