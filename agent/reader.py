@@ -235,6 +235,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms |= _EARNS  # "Salary: B$3,850 a month", "Salaire net : 412 000 FCFA": what the user earns
     if _BEST_MATE.search(st.text):
         terms.add(stem("friend"))  # "Leota Mulitalo - my best mate since primary school"
+    if _NUMBER_SHORT.search(st.text):
+        terms.add(stem("number"))  # "Driving licence no. 0412873", "Kundennr. 4471", "policy #A-1120": its number
     if _SAVINGS_NUMBER.search(st.text):
         terms.add(stem("account"))  # "Samoa Commercial Bank - savings 5503812269": a savings account's number
     if _TYRE_SIZE.search(st.text):
@@ -261,6 +263,8 @@ _TOWN_KEY = re.compile(r"(?:^|:\s)(?i:city|town|ville|ciudad|cidade|stadt)\s*:")
 _MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
 _BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
+# "no." (or "nr", "n°", "#") before the digits it numbers; not the word "no" ("no 2 days alike").
+_NUMBER_SHORT = re.compile(r"(?:\b(?:[Nn]o\.|[Nn]o(?=:)|[Nn]r\.?|[Nn]um\.|[Nn][°º])|(?<![\w&])#)\s*:?\s*[A-Z]{0,3}-?\d")
 _SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*[:#]?\s*\d[\d -]{5,}\d", re.IGNORECASE)
 _TYRE_SIZE = re.compile(r"\b\d{3}/\d{2}\s?Z?R\s?\d{2}\b")
 # Cover that is insurance: renewed, with a premium, a policy, a claim or an excess beside it.

@@ -434,6 +434,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
         missing -= _PER_PERIOD
     if not said_c or len(missing) > 1 or any(any(ch.isdigit() for ch in t) for t in missing):
         return False
+    if info.want == "code" and missing & _numbered_thing(info.text):
+        return False  # the bank row's "number: 000 447 ..." is no newer "driving licence no. 0412873"
     if (missing & _keys(b) - _DAY_WORDS.get(info.want or "", set()) and not _keyed_by_whom(info, b, missing)
             and not _bare_head(b, c, missing)):
         # "premium: £1,184/yr" is not versioned by "stock cover went up to £60k"; a key that only
@@ -687,6 +689,14 @@ def promotion_words(terms: set[str], text: str) -> set[str]:
 _KIN_WORDS = frozenset(stem(w) for w in DIRECT_KIN)  # the relatives named_kin follows by name
 _MOVED = re.compile(r"\b(?:moved|moves|relocated|relocates)\s+(?:back\s+|over\s+|out\s+)?(?:to|in|into)\b", re.IGNORECASE)
 _LIVE_WORDS = frozenset(stem(w) for w in "live lives living reside resides stay stays".split())
+
+
+_NUMBERED = re.compile(r"([^\W\d_]+)\s+(?:number|no\b|nr\b|#|code|id\b)", re.IGNORECASE)
+
+
+def _numbered_thing(question: str) -> set[str]:
+    """The word a question's number belongs to: "licence" of "whats my licence number"."""
+    return {stem(m.group(1).lower()) for m in _NUMBERED.finditer(question)}
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)

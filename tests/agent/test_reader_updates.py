@@ -2,7 +2,8 @@
 examples made up."""
 from __future__ import annotations
 
-from agent.reader import Reader
+from agent.reader import Reader, _terms_of
+from agent.reader_text import stem
 from agent.reader_versions import in_force_from
 from tests.agent.test_reader import hit, overlap_model, row
 
@@ -747,3 +748,20 @@ def test_a_raise_told_by_pronoun_after_the_sentence_naming_the_person_is_the_new
     alone = raise_.model_copy(update={"context": "Talked with the plumber about prices."})
     reading = Reader(overlap_model()).read("How much do we pay Kofi Mensah a month?", [card, alone])
     assert reading.kind == "answered" and "950" in reading.answer, reading.answer
+
+
+def test_a_bank_rows_number_is_no_newer_version_of_the_licence_number_asked():
+    """"whats my licence number": the papers page says "Driving licence no. 0412873" ("no." says
+    its number); a bank page written later gives an account's "number". Leaving out "licence", the
+    word the number belongs to, it is another thing's number, not a newer licence number."""
+    licence = hit("Papers and IDs: Driving licence no. 0412873 (issued 2003, category B).", line=9, path="/notes/papers/README.md",
+                  topic="Papers and IDs").model_copy(update={"written": "2026-01-10"})
+    accounts = [row({"bank": "MCB", "what": "current account, my salary comes in here", "number": "000 447 219 836"}, line=9,
+                    path="/notes/money/README.md").model_copy(update={"written": "2026-06-01"}),
+                row({"bank": "MauBank", "what": "savings", "number": "0801 0022 5514"}, line=10,
+                    path="/notes/money/README.md").model_copy(update={"written": "2026-06-01"})]
+    for model in (overlap_model(), overlap_model(salary=1.5)):
+        reading = Reader(model).read("whats my licence number", [licence, *accounts])
+        assert reading.kind == "answered" and "0412873" in reading.answer, reading.answer
+    assert stem("number") in _terms_of(hit("Tel. No: 555 0142")) and stem("number") in _terms_of(hit("policy #A-1120"))
+    assert stem("number") not in _terms_of(hit("no 2 days are alike"))
