@@ -329,6 +329,9 @@ def _phone_spans(text: str, *, spaced: bool = False) -> list[tuple[int, int]]:
             if sum(c.isdigit() for c in p.group(0)) >= 9 and (not spaced or re.search(r"\s", p.group(0)))]
 
 
+_WHOLE_DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{2,4}")
+
+
 def _in_date(number: str, text: str, found: list[str] | None = None) -> bool:
     """"13" in "due 13 Oct" is a day, not a count (`found`: the text's dates, when known)."""
     return any(number in re.split(r"[-/,.\s]+", d) for d in (dates(text) if found is None else found) if d != number)
@@ -401,7 +404,9 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "money": lambda t: money(t) or _money_columns(t) or (_bare_amounts(t) if _MONEY_WORDS.search(t) else []),
         # (A count or a size, not a model's or a serial's code: "SUN-5K" is no number of panels,
         # "WTU244C1187" no frame size; "EU 38", "No. 17" and a spelled "four" are.)
-        "number": lambda t: [n for n in numbers(t) if not _in_date(n, t) and not (re.match(r"[^\W\d_]{3}", n) and re.search(r"\d", n))],
+        # (Nor a whole date: "Installed 14/03/2024" counts no panels.)
+        "number": lambda t: [n for n in numbers(t) if not _in_date(n, t) and not (re.match(r"[^\W\d_]{3}", n) and re.search(r"\d", n))
+                             and not _WHOLE_DATE.fullmatch(n)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "percent": lambda t: [m.group(0) for m in _PERCENT.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],

@@ -226,6 +226,12 @@ def test_a_count_or_a_size_is_no_models_or_serials_code():
     assert typed_values("Bike: Frame serial: WTU244C1187.", "number") == []
     assert typed_values("Shoes: EU 38, allotment No. 17", "number") == ["EU 38", "17"]
     assert typed_values("On call: one week in four.", "number") == ["one", "four"]
+    # Nor a whole date: "Installed 14/03/2024" counts no solar panels ("How many solar panels ...?").
+    assert typed_values("Solar: Installed 14/03/2024 by SunWorx; warranty until 2029-03-14.", "number") == []
+    assert typed_values("12 panels, installed 14.03.2024; frame 205/55", "number") == ["12", "205/55"]
+    reading = Reader(overlap_model()).read("How many solar panels do we have?", [
+        hit("Solar: Installed 14/03/2024 by Frans Hamutenya of SunWorx Namibia; inverter warranty until 14/03/2029.")])
+    assert reading.kind == "abstained", reading.answer
 
 
 def test_a_line_whose_value_is_only_the_asked_word_gives_way_to_the_line_keyed_by_it():
