@@ -229,6 +229,9 @@ def test_a_count_or_a_size_is_no_models_or_serials_code():
     # Nor a whole date: "Installed 14/03/2024" counts no solar panels ("How many solar panels ...?").
     assert typed_values("Solar: Installed 14/03/2024 by SunWorx; warranty until 2029-03-14.", "number") == []
     assert typed_values("12 panels, installed 14.03.2024; frame 205/55", "number") == ["12", "205/55"]
+    # Nor an amount of money: a repair's "25 €" is no tyre size; a count beside a price still counts.
+    assert typed_values("Zoe: rear left tyre puncture, repaired at Hribar, 25 € (done 2026-06-03)", "number") == []
+    assert typed_values("25 kids, fee £25 each", "number") == ["25"]
     reading = Reader(overlap_model()).read("How many solar panels do we have?", [
         hit("Solar: Installed 14/03/2024 by Frans Hamutenya of SunWorx Namibia; inverter warranty until 14/03/2029.")])
     assert reading.kind == "abstained", reading.answer
