@@ -1242,6 +1242,9 @@ class Reader:
                          for g in given):
             return True  # "Whose number is 555-0148?": the line holding that very value is about it
         st = best.statement
+        if _BIRTH_WORDS.search(info.text) and not _SAYS_BIRTH.search(f"{st.text} {st.topic} {' '.join(st.fields)} {Path(st.path).stem}") \
+                and _OTHER_DAY.search(st.text):
+            return False  # "We married on 11/04/2013 ... from my father's cattle post" is no father's birthday
         asked_stems = {stem(w) for w in asked}
         keyed = [(_UNKNOWN.match(v) is not None) for k, v in (st.fields or {}).items()
                  if asked_stems & (content_words(k) | content_words(" ".join(english_for(k))))]
@@ -2321,6 +2324,9 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
 
 # ("Me (Andri)", "Me - Andri", "Meg selv": the user's own section; a name after it is theirs.
 # Not "I", which heads part one as often as me.)
+# A day of a life that is no birthday: a wedding, an anniversary, a death.
+_SAYS_BIRTH = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
+_OTHER_DAY = re.compile(r"\b(?:married|marry|marriage|wedding|wed|anniversary|died|passed away|funeral|buried)\b", re.IGNORECASE)
 _MINE_WORDS = "|".join(map(re.escape, sorted((w for w in _ME if w != "i"), key=len, reverse=True)))
 _MINE_HEADING = re.compile(rf"^\s*(?:{_MINE_WORDS}|mine|my own)\s*(?:\([^()]{{1,40}}\)|[-–—:]\s*[^\W\d_][\w'’ .-]{{0,40}})?\s*$"
                            r"|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)

@@ -4,7 +4,9 @@ driven by the word-overlap scorer of test_reader.py."""
 from __future__ import annotations
 
 from agent.reader import Reader
-from agent.reader_question import relative_clause
+from agent.reader_question import analyse, relative_clause
+from agent.reader_relate import WordRelate
+from agent.reader_types import Scored
 from agent.reader_statements import StatementHit
 from tests.agent.test_reader import hit, overlap_model
 
@@ -202,3 +204,23 @@ def test_a_pages_aliases_do_not_say_who_someone_is():
                 topic="Grandma Nkechi")]
     reading = Reader(overlap_model(phone=3.0)).read("Who is Nne Nkechi?", gran)
     assert reading.kind == "answered" and "aliases: Grandma" in reading.answer, reading.answer
+
+
+def test_a_wedding_day_is_no_birthday_of_the_father_it_mentions():
+    """"We married on 11/04/2013 ...; the cows came from my father's cattle post" names the father
+    and a day, but the day is the wedding's: "When is my father's birthday?" is not answered."""
+    lines = [hit("We married on 11/04/2013 in Mochudi, her home village; the cows for the bogadi came from my father's cattle post.",
+                 topic="Us", path="/notes/family.md")]
+    # (Word vectors, a stand-in here, place a birthday near a wedding, as the embedder's do.)
+    near = {"birthday": [1.0, 0.0], "birth": [1.0, 0.0], "married": [0.9, 0.1], "marry": [0.9, 0.1]}
+    relate = WordRelate(lambda ws: [near.get(w, [0.0, 1.0]) for w in ws])
+    assert Reader(overlap_model(), relate=relate).read("When is my father's birthday?", lines).kind == "abstained"
+    wedding = Scored(statement=lines[0], cover=0.75, typed=["11/04/2013"], prerank=1.0)
+    assert not Reader(overlap_model(), relate=relate).speaks_of_attribute(analyse("When is my father's birthday?"), wedding)
+    assert Reader(overlap_model(), relate=relate).speaks_of_attribute(analyse("When did we get married?"), wedding)
+    # A birthdays list still answers, and the wedding line still gives the wedding day.
+    lines.append(hit("My father: born 02/09/1958", line=4, topic="Birthdays", path="/notes/birthdays.md"))
+    reading = Reader(overlap_model()).read("When is my father's birthday?", lines)
+    assert reading.kind == "answered" and "1958" in reading.answer, reading.answer
+    reading = Reader(overlap_model()).read("When did we get married?", lines[:1])
+    assert reading.kind == "answered" and "11/04/2013" in reading.answer, reading.answer
