@@ -2,8 +2,10 @@
 chnge"), spelt as the notes spell it.
 
 A word is mended only when it is no English word and no note holds it, and exactly one word
-one keystroke away (a letter left out, added, changed, or two swapped) is both an English word
-and held by the notes, more often than any other such word. So "horse", a word, is never turned
+one keystroke away is both an English word and held by the notes, more often than any other such
+word: a letter left out in a word of five letters or more ("numbr"), or a letter changed, added
+or two swapped in one of seven or more ("lisence"). A name's "'s" typed without the apostrophe
+("sigals phone") is left alone. So "horse", a word, is never turned
 into the notes' "house", and a name nobody wrote stays as typed: an honest "I don't know" is
 better than an answer to a question the user did not ask.
 
@@ -23,7 +25,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TYPED = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 # Typed without the apostrophe or the question word's letters, which the question's reader already
 # reads as meant ("whats", "wher", "wich", "dont"): no typo to mend.
-_AS_MEANT = frozenset("""whats wheres whos whens hows whys thats theres heres wher whre wehre wich whcih whihc waht whta
+_AS_MEANT = frozenset("""whats wheres whos whens hows whys thats theres heres wher whre wehre wich whcih whihc waht whta wats
+    wifi
     dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt couldnt shouldnt wouldnt
     youre theyre were ours yours""".split())
 
@@ -56,6 +59,28 @@ def one_keystroke_away(word: str) -> set[str]:
     return out
 
 
+# A letter left out is the typo a word of five letters or more survives ("numbr", "polcy",
+# "weding"); a letter changed, swapped or added only in a word of seven or more ("lisence"):
+# shorter, a foreign word or a name is as near an English one ("babi", Albanian for dad, is a
+# letter from "baby"; "wifi" from "wife"; "acct" from "act").
+_SHORTEST_LEFT_OUT = 5
+_SHORTEST_CHANGED = 7
+
+
+def _mendings(typed: str) -> set[str]:
+    if len(typed) < _SHORTEST_LEFT_OUT:
+        return set()
+    splits = [(typed[:i], typed[i:]) for i in range(len(typed) + 1)]
+    left_out = {a + c + b for a, b in splits for c in _LETTERS}
+    return one_keystroke_away(typed) if len(typed) >= _SHORTEST_CHANGED else left_out
+
+
+def _possessive(typed: str, words: frozenset[str]) -> bool:
+    """"sigals phone", "daves wife": a name's "'s" typed without its apostrophe, not a typo
+    ("sigals" is no "signals")."""
+    return typed.endswith("s") and not typed.endswith("ss") and typed[:-1] not in words
+
+
 def mend(question: str, held: Callable[[str], int], words: frozenset[str]) -> str:
     """`question` with each mistyped word replaced by the notes' word; `held(word)`: how many of
     the notes' lines hold it."""
@@ -64,9 +89,9 @@ def mend(question: str, held: Callable[[str], int], words: frozenset[str]) -> st
 
     def fix(m: re.Match) -> str:
         typed = m.group(0)
-        if typed in _AS_MEANT or typed in words or held(typed):
+        if typed in _AS_MEANT or typed in words or _possessive(typed, words) or held(typed):
             return typed
-        counts = {w: held(w) for w in one_keystroke_away(typed) if w in words}
+        counts = {w: held(w) for w in _mendings(typed) if w in words}
         counts = {w: n for w, n in counts.items() if n}
         if not counts:
             return typed

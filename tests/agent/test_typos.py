@@ -46,6 +46,16 @@ def test_a_word_a_name_or_a_tie_stays_as_typed():
     assert mend("anything at all", held, frozenset()) == "anything at all"  # no dictionary: nothing mended
 
 
+def test_a_short_word_a_name_or_a_foreign_word_is_not_taken_for_a_typo():
+    """Seen on real questions: "wifi" is a letter from the notes' "wife", "babi" (Albanian for
+    dad) from "baby", "acct" from "act", and "sigals phone" (Sigal's) from the manual's "signals"."""
+    words = WORDS | {"wife", "baby", "act", "signals", "account"}
+    held = held_by(["my wife Anjali", "baby seat in the car", "act of parliament", "sound signals", "account 4471"])
+    for question in ("wifi password?", "mami n babi address", "metrogas acct number", "sigals phone"):
+        assert mend(question, held, words) == question
+    assert mend("hfc acount number?", held, words) == "hfc account number?"  # a letter left out, five letters or more
+
+
 def test_the_bundled_embedders_vocabulary_gives_whole_english_words():
     words = english_words(bundled_vocabulary())
     assert {"password", "licence", "pressure", "horse"} <= words
