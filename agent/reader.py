@@ -1058,8 +1058,7 @@ class Reader:
         # A record that says it is the user's ("Kendra Tillett (me): Phone: 622-4187") is the one
         # "my phone number" asks of, however many others' cards stand beside it.
         mine = reading.kind == "answered" and reading.statement is not None and not info.names and _relative_itself(info) is None \
-            and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text)
-                                                                         or _heading_owner(reading.statement.topic) == "")  # "## Meg selv"
+            and bool(re.search(r"\bmy\b", info.text.lower())) and bool(_SAYS_ME.search(reading.statement.text))
         parallel = None if already_said or reading.kind != "answered" or mine else (
             # "What's my insurance policy number?" over a car policy with Foyer and a home one
             # with La Luxembourgeoise: which insurer, whatever else tells the two lines apart.
@@ -1117,7 +1116,10 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None) or next(
+            # (As close, a line that says more of the thing whose number is asked: "immatriculation
+            # 215 TU 4821" over "police n° 41-0418833" for the 208's plate number.)
+            best = next((c for c in _alternatives(cands) if (c.cover > best.cover or c.cover == best.cover and _more_of_the_thing(info, c, best))
+                         and self.speaks_of_attribute(info, c)), None) or next(
                 # ... or, further down, one that says every word of the question ("Marriage:
                 # married at the CBB on 27-08-2011" under four lines about Marlon's days).
                 (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None) or next(
@@ -1859,6 +1861,24 @@ def _as_named(text: str, nicknames: dict[str, list[str]] | None) -> str:
     return text
 
 
+_NUMBER_WORD = stem("number")
+
+
+def _says_my_asked(info: QuestionInfo, text: str) -> bool:
+    """The line opens on "my" and the thing asked ("My identity card: Expires ..." for "When does my
+    ID card expire?"; not "My number is in Kontaktet" for my passport number: "number" is any)."""
+    m = re.match(r"\W*my\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)", text, re.IGNORECASE)
+    thing = info.terms - KIND_WORDS.get(info.want or "", set()) - {_NUMBER_WORD}
+    return bool(m) and bool({stem(w) for w in m.group(1).split()} & thing)
+
+
+def _more_of_the_thing(info: QuestionInfo, c: Scored, best: Scored) -> bool:
+    """`c` says more of the question's words than `best`, the word "number" aside (said by any
+    "n°" or "no." before digits)."""
+    asked = info.terms - {_NUMBER_WORD}
+    return _NUMBER_WORD in info.terms and len(asked & _terms_of(c.statement)) > len(asked & _terms_of(best.statement))
+
+
 def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:
     """The next `n` candidates after the best, a run of rows of one table that match the question
     alike counting as one: five ledger rows paid by "Datalia" are one way of reading "my employee
@@ -2311,7 +2331,7 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
     headed = [(c, _heading_owner(c.statement.topic)) for c in cands]
     # (A note that says "My identity card: Expires ..." beside "## Rebekah" heads hers as hers too;
     # the line that says "my" is mine, whatever heads it.)
-    said_mine = {id(c) for c in cands if re.match(r"\W*my\b", c.statement.text, re.IGNORECASE)}
+    said_mine = {id(c) for c in cands if _says_my_asked(info, c.statement.text)}
     mine_paths = {c.statement.path for c, owner in headed if owner == "" or id(c) in said_mine}
     for c, owner in headed:
         if (owner and c.statement.path in mine_paths and not c.other_owner and id(c) not in said_mine
@@ -2322,8 +2342,8 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
             c.prerank = round(c.prerank - W_OTHER, 4)
 
 
-# ("Me (Andri)", "Me - Andri", "Meg selv": the user's own section; a name after it is theirs.
-# Not "I", which heads part one as often as me.)
+# ("Me (Andri)", "Me - Andri": the user's own section; a name after it is theirs. Not "I", which
+# heads part one as often as me.)
 # A day of a life that is no birthday: a wedding, an anniversary, a death.
 _SAYS_BIRTH = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
 _OTHER_DAY = re.compile(r"\b(?:married|marry|marriage|wedding|wed|anniversary|died|passed away|funeral|buried)\b", re.IGNORECASE)

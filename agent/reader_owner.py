@@ -11,11 +11,10 @@ from agent.reader_versions import ASKS_OWN, MY_OWN_NUMBER
 
 
 # "Me" in the languages a card or a vault page marks the user's own by ("Kendra Tillett (me)", "Yo - Yarisbeth").
-_ME_WORDS = ("me", "moi", "yo", "eu", "ich", "ik", "jag", "mig")
+_ME_WORDS = ("me", "moi", "yo", "eu", "ich", "ik", "jag")
 _SAYS_ME = re.compile(rf"\((?:{'|'.join(_ME_WORDS)})\)", re.IGNORECASE)
 _BIRTH_WORDS = re.compile(r"\b(?:birthday|bday|b-day|born|birth|dob)\b", re.IGNORECASE)
-# ("Meg selv", "mig själv", "moi-même": Norwegian, Swedish, French "myself".)
-_ME = ("myself", "i", *_ME_WORDS, "meg selv", "mig selv", "mig själv", "moi-même", "ich selbst")
+_ME = ("myself", "i", *_ME_WORDS)
 
 
 def _dated_for_someone(text: str, question: str) -> bool:
