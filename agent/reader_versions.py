@@ -706,8 +706,9 @@ def _named_before(info: "QuestionInfo", st: "StatementHit") -> set[str]:
     """The words of the question's names that a pronoun sentence says by the sentence before it:
     "Talked with Yohane Mwale about prices. ... his pay goes up to MK110,000" says Yohane Mwale's
     pay, as the sentence is read with the one that names whom "his" means."""
-    if not st.context or not _PERSON_PRONOUN.search(st.text):
-        return set()
+    pronoun = _PERSON_PRONOUN.search(st.text) if st.context else None
+    if pronoun is None or any(n[:1].isalpha() for n in names(st.text[:pronoun.start()])):
+        return set()  # (nor where the line names someone before it: "Teresa got a new phone, her cell is ...")
     before = {stem(w) for w in re.findall(r"[^\W\d_]+", st.context)}
     own = {stem(w) for w in re.findall(r"[^\W\d_]+", st.text)}
     return {w for n in info.names if (p := _name_parts(n)) and all(w in before for w in p) and not all(w in own for w in p) for w in p}
