@@ -235,8 +235,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms |= _EARNS  # "Salary: B$3,850 a month", "Salaire net : 412 000 FCFA": what the user earns
     if _BEST_MATE.search(st.text):
         terms.add(stem("friend"))  # "Leota Mulitalo - my best mate since primary school"
-    if _NUMBER_SHORT.search(st.text):
-        terms.add(stem("number"))  # "Driving licence no. 0412873", "Kundennr. 4471", "policy #A-1120": its number
+    if "number" in spelled_out(st.text).split():
+        terms.add(stem("number"))  # "Driving licence no. 0412873", "locker no 12": its number
     if _SAVINGS_NUMBER.search(st.text):
         terms.add(stem("account"))  # "Samoa Commercial Bank - savings 5503812269": a savings account's number
     if _TYRE_SIZE.search(st.text):
@@ -263,8 +263,6 @@ _TOWN_KEY = re.compile(r"(?:^|:\s)(?i:city|town|ville|ciudad|cidade|stadt)\s*:")
 _MY = r"(?i:my|our|ma|mon|mes|notre|nos|mi|mis|nuestr[ao]s?|minha|meu|mia|mio)"
 _EARNS = frozenset(stem(w) for w in ("earn", "earnings", "income", "wage"))
 _BEST_MATE = re.compile(r"\b(?:(?:my|our|best|old)\s+(?:mates?|buddy|buddies|pal)|bestie|bff)\b", re.IGNORECASE)
-# "no." (or "nr", "n°", "#") before the digits it numbers; not the word "no" ("no 2 days alike").
-_NUMBER_SHORT = re.compile(r"(?:\b(?:[Nn]o\.|[Nn]o(?=:)|[Nn]r\.?|[Nn]um\.|[Nn][°º])|(?<![\w&])#)\s*:?\s*[A-Z]{0,3}-?\d")
 _SAVINGS_NUMBER = re.compile(r"\b(?:savings|current|cheque|checking|chequing)\s*[:#]?\s*\d[\d -]{5,}\d", re.IGNORECASE)
 _TYRE_SIZE = re.compile(r"\b\d{3}/\d{2}\s?Z?R\s?\d{2}\b")
 # Cover that is insurance: renewed, with a premium, a policy, a claim or an excess beside it.
@@ -1116,10 +1114,7 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            # (As close, a line that says more of the thing whose number is asked: "immatriculation
-            # 215 TU 4821" over "police n° 41-0418833" for the 208's plate number.)
-            best = next((c for c in _alternatives(cands) if (c.cover > best.cover or c.cover == best.cover and _more_of_the_thing(info, c, best))
-                         and self.speaks_of_attribute(info, c)), None) or next(
+            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None) or next(
                 # ... or, further down, one that says every word of the question ("Marriage:
                 # married at the CBB on 27-08-2011" under four lines about Marlon's days).
                 (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None) or next(
@@ -1870,13 +1865,6 @@ def _says_my_asked(info: QuestionInfo, text: str) -> bool:
     m = re.match(r"\W*my\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)", text, re.IGNORECASE)
     thing = info.terms - KIND_WORDS.get(info.want or "", set()) - {_NUMBER_WORD}
     return bool(m) and bool({stem(w) for w in m.group(1).split()} & thing)
-
-
-def _more_of_the_thing(info: QuestionInfo, c: Scored, best: Scored) -> bool:
-    """`c` says more of the question's words than `best`, the word "number" aside (said by any
-    "n°" or "no." before digits)."""
-    asked = info.terms - {_NUMBER_WORD}
-    return _NUMBER_WORD in info.terms and len(asked & _terms_of(c.statement)) > len(asked & _terms_of(best.statement))
 
 
 def _alternatives(cands: list[Scored], n: int = 3) -> list[Scored]:

@@ -253,13 +253,3 @@ def test_a_code_that_ends_in_four_digits_holds_no_year():
     assert dates("Pohjola Vakuutus, polisnumero PV-5528-1907") == []
     assert dates("the 2025-2026 season") == ["2025", "2026"]
     assert dates("contract signed 10-2026") == ["2026"]
-
-
-def test_a_line_that_says_the_thing_whose_number_is_asked_beats_any_numbered_line():
-    """"n°" says "number" to the insurance line, which covers "the plate number of the 208" as well
-    as the line with the plate; the one that also says "plate" answers."""
-    lines = [hit("2025-03-01: Insurance 208: STAR, agence Ennasr, policy n° 41-0418833, all risks.", line=17, rank=0),
-             hit("2025-01-18: 208 grey (2020): plate 215 TU 4821, chassis VF3UPHNS8LW071245.", line=48, rank=1)]
-    for model in (overlap_model(), overlap_model(insurance=1.0)):
-        reading = Reader(model).read("What is the plate number of the 208?", lines)
-        assert reading.kind == "answered" and "215 TU 4821" in reading.answer, reading.answer

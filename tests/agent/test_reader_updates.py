@@ -771,5 +771,5 @@ def test_a_bank_rows_number_is_no_newer_version_of_the_licence_number_asked():
     for model in (overlap_model(), overlap_model(salary=1.5)):
         reading = Reader(model).read("whats my licence number", [licence, *accounts])
         assert reading.kind == "answered" and "0412873" in reading.answer, reading.answer
-    assert stem("number") in _terms_of(hit("Tel. No: 555 0142")) and stem("number") in _terms_of(hit("policy #A-1120"))
-    assert stem("number") not in _terms_of(hit("no 2 days are alike"))
+    assert stem("number") in _terms_of(hit("Tel. no. 555 0142")) and stem("number") in _terms_of(hit("locker no 12"))
+    assert stem("number") not in _terms_of(hit("no longer valid, see the new card"))
