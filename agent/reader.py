@@ -1114,7 +1114,10 @@ class Reader:
             # The likeliest line is about the thing but not what is asked ("Kit will do Saturdays
             # from October" for "When does Kit start?"); a line that covers more of the question
             # and does say it ("Hired Kit ..., starts 13 Sep") answers instead.
-            best = next((c for c in _alternatives(cands) if c.cover > best.cover and self.speaks_of_attribute(info, c)), None) or next(
+            # (As close, one that says more of the thing whose number is asked: "Car: plate 38 5127"
+            # over "passport number M58213947" for "whats my plate number".)
+            best = next((c for c in _alternatives(cands) if (c.cover > best.cover or c.cover == best.cover and _more_of_the_thing(info, c, best))
+                         and self.speaks_of_attribute(info, c)), None) or next(
                 # ... or, further down, one that says every word of the question ("Marriage:
                 # married at the CBB on 27-08-2011" under four lines about Marlon's days).
                 (c for c in cands[1:] if c.cover >= 1.0 > cands[0].cover and self.speaks_of_attribute(info, c)), None) or next(
@@ -1857,6 +1860,13 @@ def _as_named(text: str, nicknames: dict[str, list[str]] | None) -> str:
 
 
 _NUMBER_WORD = stem("number")
+
+
+def _more_of_the_thing(info: QuestionInfo, c: Scored, best: Scored) -> bool:
+    """For a number asked, `c` says more of the question's other words than `best` does ("plate"
+    of "plate number"; any line with "number" or "no." says the rest)."""
+    asked = info.terms - {_NUMBER_WORD}
+    return _NUMBER_WORD in info.terms and len(asked & _terms_of(c.statement)) > len(asked & _terms_of(best.statement))
 
 
 def _says_my_asked(info: QuestionInfo, text: str) -> bool:

@@ -329,13 +329,6 @@ def _phone_spans(text: str, *, spaced: bool = False) -> list[tuple[int, int]]:
             if sum(c.isdigit() for c in p.group(0)) >= 9 and (not spaced or re.search(r"\s", p.group(0)))]
 
 
-def _in_amount(number: str, text: str) -> bool:
-    """Every place the text writes `number` is inside an amount of money ("25" of "25 €")."""
-    amounts = [(m.start(), m.end()) for a in money(text) for m in re.finditer(re.escape(a), text)]
-    places = [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text)]
-    return bool(amounts) and bool(places) and all(any(a <= p0 and p1 <= b for a, b in amounts) for p0, p1 in places)
-
-
 _WHOLE_DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{2,4}")
 
 
@@ -411,10 +404,9 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         "money": lambda t: money(t) or _money_columns(t) or (_bare_amounts(t) if _MONEY_WORDS.search(t) else []),
         # (A count or a size, not a model's or a serial's code: "SUN-5K" is no number of panels,
         # "WTU244C1187" no frame size; "EU 38", "No. 17" and a spelled "four" are.)
-        # (Nor a whole date: "Installed 14/03/2024" counts no panels; nor an amount of money: "repaired
-        # at Hribar, 25 €" is no tyre size.)
+        # (Nor a whole date: "Installed 14/03/2024" counts no panels.)
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t) and not (re.match(r"[^\W\d_]{3}", n) and re.search(r"\d", n))
-                             and not _WHOLE_DATE.fullmatch(n) and not _in_amount(n, t)],
+                             and not _WHOLE_DATE.fullmatch(n)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "percent": lambda t: [m.group(0) for m in _PERCENT.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],

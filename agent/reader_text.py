@@ -278,15 +278,7 @@ _SHORT_UNITS = {"wk": "week", "wks": "week", "yr": "year", "yrs": "year", "mth":
                 # Short forms of paperwork: "when does my DL expire", "dentist appt", "car reg".
                 "dl": "licence", "license": "licence", "appt": "appointment", "appts": "appointment", "reg": "registration", "rego": "registration",
                 # Shorthand typed in a hurry: "wifi pw", "my sis's bday".
-                "pw": "password", "pwd": "password", "sis": "sister", "meds": "medication",
-                # A verb's past that is no "-ed" ("Pay goes up to ..." for "How much am I paid?", "Bought:
-                # August 2004" for "When did we buy the house?"). Not a past that is another word as
-                # well: "left", "saw", "sat", "found", "won", "given", "broke", "fell", "led".
-                "paid": "pay", "bought": "buy", "sold": "sell", "taught": "teach", "spent": "spend", "lent": "lend",
-                "built": "build", "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "wrote": "write",
-                "written": "write", "brought": "bring", "caught": "catch", "kept": "keep", "sent": "send",
-                "chose": "choose", "chosen": "choose", "rode": "ride", "ridden": "ride", "swam": "swim", "eaten": "eat",
-                "stolen": "steal", "spoken": "speak", "grew": "grow", "grown": "grow", "threw": "throw", "thrown": "throw"}
+                "pw": "password", "pwd": "password", "sis": "sister", "meds": "medication"}
 # One word written with and without its hyphen: "Wi-Fi" is "wifi", "e-mail" "email".
 _SHORT_HYPHENED = re.compile(r"[a-z]{1,2}-[a-z]{2,}")
 
