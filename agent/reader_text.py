@@ -160,8 +160,9 @@ _ADDRESS = re.compile(
     rf"|\b[A-ZÀ-Þ\u0100-\u017f][\w'.-]*(?:\s+[\w'.-]+){{0,3}}\s+(?!(?:19|20)\d\d,)\d{{1,5}}[a-zA-Z]?(?:/\d{{1,4}})?,\s*(?:[A-Z]{{1,2}}-?)?\d{{2}}[- ]?\d{{3}}\s+[A-ZÀ-Þ\u0100-\u017f][\w'-]+(?:[^;|\n]{{0,60}})"
     rf"|\b[A-Z][\w'-]*(?:straße|strasse|weg|gasse|gracht|laan|plein|kade|singel|vej|gatan|gata|gaten|gate|gade|veien|vegen|vei|veg|bakken|plassen|allé)\s+\d{{1,5}}\b(?:[^;|\n]{{0,60}})"
     # Central European streets: "ul. Kraszewskiego 21/4", "al. Pokoju 5", "os. Ruczaj 12", "nám. Míru 3".
-    # Romanian streets: "Str. Aurel Vlaicu nr. 12", "Bd. Eroilor 5", "Calea Dorobanților nr. 41".
-    rf"|\b(?:[Ss]tr|[Ss]trada|Bd|Bdul|Bulevardul|Calea|Aleea|Șos|Șoseaua|Sos|Soseaua|Piața|Piata)\.?\s+(?:[A-ZÀ-Þ\u0100-\u017f\u0218-\u021b][\w'.-]*\s+){{1,4}}(?:nr\.\s*)?\d{{1,5}}[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
+    # Romanian streets: "Str. Aurel Vlaicu nr. 12", "Bd. Eroilor 5", "Calea Dorobanților nr. 41";
+    # Albanian: "Rruga Fan Noli 23", "Rr. e Dibrës 112".
+    rf"|\b(?:[Ss]tr|[Ss]trada|Bd|Bdul|Bulevardul|Calea|Aleea|Șos|Șoseaua|Sos|Soseaua|Piața|Piata|Rruga|Rr)\.?\s+(?:[A-ZÀ-Þ\u0100-\u017f\u0218-\u021b][\w'.-]*\s+){{1,4}}(?:nr\.\s*)?\d{{1,5}}[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     rf"|\b(?:ul|al|pl|os|nám|tř)\.\s*(?:[A-ZÀ-Þ\u0100-\u017f][\w'.-]*\s+){{1,4}}\d{{1,5}}(?:/\d{{1,4}})?[a-zA-Z]?\b(?:[^;|\n]{{0,60}})"
     # Lithuanian streets, the kind after the name: "Vytauto g. 27-14", "Taikos pr. 88", "Laisvės al. 1", "Utenio a. 5".
     rf"|\b(?:[A-ZÀ-Þ\u0100-\u017f][\w'-]*\s+){{1,3}}(?:g|pr|al|a|pl|skg|tak)\.\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?\b(?:[^;|\n]{{0,60}})"

@@ -682,6 +682,9 @@ def test_street_addresses_in_several_languages_are_found():
     assert addresses("Zia Rosa: Vicolo dei Pescatori 8, 90015 Cefalù")[0].startswith("Vicolo dei Pescatori 8")
     assert addresses("a flat on Oudegracht 112")[0].startswith("Oudegracht 112")
     assert addresses("I ran 5 km on the road today") == []
+    # Albanian writes the street's kind first: "Rruga Fan Noli 23", "Rr. Myslym Shyri 45".
+    assert addresses("Mami and babi: Rruga Fan Noli 23, Lagjja 4, Korce")[0].startswith("Rruga Fan Noli 23")
+    assert addresses("Rr. Myslym Shyri 45, Tirane")[0].startswith("Rr. Myslym Shyri 45")
 
 
 def test_temperatures_durations_and_birthdays_are_values_of_their_own_kind():
