@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -48,7 +49,7 @@ from agent.reader_text import (
     words,
     written_in_lower_case,
 )
-from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, listed_cars
+from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, car_models, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
 from agent.reader_kin import card_section, named_kin, partners_named
@@ -421,6 +422,7 @@ class Reader:
         # "Where did Hanna and I get married?": a journal says "we" for the two of them.
         glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
         together = bool(_TOGETHER_EVENT.search(info.text))
+        models = lru_cache(maxsize=1)(lambda: frozenset(car_models(st.text for st in statements)))  # only if a car is asked of
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
@@ -495,7 +497,8 @@ class Reader:
                 # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
                 typed = [v for v in typed if not keyed_person(v, st.text)]
                 own = [v for v in own if v in typed]
-            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and _says_a_car(st) for o in info.owners)
+            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and (_says_a_car(st) or _car_around(st, models()))
+                           for o in info.owners)
             # ("Rayyan's GR number": "Muhammad Rayyan Bilal: GR-No: 18842" says GR, in a word the
             # hyphen joins.)
             parts = content_words(re.sub(r"(?<=[^\W_])-(?=[^\W_])", " ", st.text)) if "-" in st.text else set()
@@ -2369,6 +2372,15 @@ _CAR_WORDS = frozenset({"car", "vehicle", "auto"})
 
 def _says_a_car(st: StatementHit) -> bool:
     return bool(CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(re.search(r"\b(?:cars?|vehicles?|autos?)\b", f"{st.topic} {Path(st.path).stem}", re.IGNORECASE))
+
+
+def _car_around(st: StatementHit, models: frozenset[str]) -> bool:
+    """The note names the car, by its make or a model the notes give it, on the statement's own
+    line or over it: "Took the Auris for the przegląd at Morena: passed. Next inspection due::
+    2027-09-28." in a day's journal, where another note says "Toyota Auris 2017"."""
+    lines = _note_lines(st.path)
+    around = f"{lines[st.line - 1] if 0 < st.line <= len(lines) else ''} {note_context(st.path, st.line)}"
+    return bool(CAR_MAKES.search(around)) or any(re.search(rf"\b{re.escape(m)}\b", around) for m in models)
 
 
 def _section_heading(st: StatementHit, key: str) -> bool:

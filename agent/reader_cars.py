@@ -60,6 +60,19 @@ _PLATE_GIVEN = re.compile(_PLATE.pattern + r"\.?(?:\s*nr\.?|\s*no\.?|\s*number)?
                           re.IGNORECASE)
 
 
+def car_models(texts: Iterable[str]) -> set[str]:
+    """The models the lines name after a make ("Toyota Auris 2017" -> "Auris"): the word a note
+    calls the car by elsewhere ("Took the Auris for the przegląd")."""
+    out = set()
+    for text in texts:
+        for m in CAR_MAKES.finditer(text):
+            model = _MODEL.match(text, m.end())
+            word = model.group(1).split()[0].rstrip(".,;:!") if model else ""
+            if re.search(r"[^\W\d_]{3,}", word) and not re.fullmatch(r"(?:19|20)\d\d", word):
+                out.add(word)
+    return out
+
+
 def listed_cars(texts: Iterable[str], plates: bool = False) -> list[str]:
     """The cars the lines give a plate, by make and model ("Nissan Tiida"); [] when fewer than two.
     `plates`: each named with its plate too ("Toyota Aqua (JD 172)"), when a line gives every one."""

@@ -639,6 +639,10 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
     def said(x: "Scored") -> set[str]:
         out = info.terms & terms(x.statement)
         out |= _named_before(info, x.statement)
+        if x.owner_ok:
+            # Whose it is, as the reader found it said around the line ("Took the Auris for the
+            # przegląd. Next inspection due:: 2027-09-28" is the car's).
+            out |= {stem(o) for o in info.owners} & info.terms
         # ("Radu, from 1 November the fee at Licurici rises to ..." speaks to Radu, not of him.)
         called = _VOCATIVE.match(x.statement.source)  # (its own words: "Osaka, winter 2026-27:" is a heading)
         if called and len(_mentions(x.statement.text, called.group(1))) == 1:

@@ -771,3 +771,29 @@ def test_a_bank_rows_number_is_no_newer_version_of_the_licence_number_asked():
         assert reading.kind == "answered" and "0412873" in reading.answer, reading.answer
     assert stem("number") in _terms_of(hit("Tel. no. 555 0142")) and stem("number") in _terms_of(hit("locker no 12"))
     assert stem("number") not in _terms_of(hit("no longer valid, see the new card"))
+
+
+def test_a_days_journal_that_names_the_car_by_its_model_gives_its_next_inspection(tmp_path):
+    """"Took the Auris for the przegląd at Morena: passed. Next inspection due:: 2027-09-28." in a
+    day's journal: the car is named on the line, by the model the car's page gives ("Toyota Auris
+    2017"), so the new due date is the car's, newer than the page's."""
+    day = tmp_path / "daily" / "2026-09-28.md"
+    day.parent.mkdir()
+    day.write_text("# 2026-09-28\n\nTook the Auris for the przegląd at Morena: passed, no remarks. Next inspection due:: 2027-09-28.\n",
+                   encoding="utf-8")
+    car = str(tmp_path / "Car.md")
+    lines = [hit("Technical inspection (przegląd) due:: 2026-09-30 at Morena.", line=9, path=car, topic="Car", rank=0)
+             .model_copy(update={"written": "2026-03-01"}),
+             hit("Toyota Auris 2017, hybrid, silver. plate:: GD 4K219.", line=7, path=car, topic="Car", rank=2),
+             hit("Next inspection due:: 2027-09-28.", line=3, path=str(day), topic="2026-09-28", rank=1)
+             .model_copy(update={"written": "2026-09-28"})]
+    for model in (overlap_model(), overlap_model(technical=0.5)):
+        reading = Reader(model).read("When is the car's next technical inspection due?", lines)
+        assert reading.kind == "answered" and "2027-09-28" in reading.answer, reading.answer
+    # A day that names no car ("Next check-up due:: ..." at the dentist) is no version of it.
+    other = tmp_path / "daily" / "2026-10-02.md"
+    other.write_text("# 2026-10-02\n\nDentist at Morena: fine. Next inspection due:: 2027-04-02.\n", encoding="utf-8")
+    lines[2] = hit("Next inspection due:: 2027-04-02.", line=3, path=str(other), topic="2026-10-02", rank=1) \
+        .model_copy(update={"written": "2026-10-02"})
+    reading = Reader(overlap_model()).read("When is the car's next technical inspection due?", lines)
+    assert reading.kind == "answered" and "2026-09-30" in reading.answer, reading.answer
