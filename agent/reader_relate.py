@@ -148,6 +148,10 @@ def _same_word(a: str, b: str) -> bool:
 _VERSION_WORDS = frozenset("new old current latest previous revised updated higher lower reduced increased final".split())
 
 
+# Articles and "of" in the languages notes mix in: "la cuota de la casa" names no kind of cuota.
+_ARTICLES = frozenset("la le el les los las lo de del della dello di du des da dos das der die den dem ein eine un una une uno het een".split())
+
+
 def other_kind(question: str, head: str, text: str) -> bool:
     """The statement speaks of another kind of the asked thing: "car insurance" for "tenant
     insurance", "cataract appointment" for "physio appointment" (each side's word before the head
@@ -169,7 +173,8 @@ def other_kind(question: str, head: str, text: str) -> bool:
     # "30 days terms": a unit after a number is how much, not which kind.
     def modifier(i: int) -> bool:
         # ("new rate 10.4%": a word of change says which version, not which kind.)
-        return (i >= 1 and tw[i - 1] not in STOP_WORDS and tw[i - 1] not in _VERSION_WORDS and raw[i - 1].islower() and raw[i - 1].isalpha()
+        return (i >= 1 and tw[i - 1] not in STOP_WORDS and tw[i - 1] not in _VERSION_WORDS and tw[i - 1] not in _ARTICLES
+                and raw[i - 1].islower() and raw[i - 1].isalpha()
                 and not (i >= 2 and any(c.isdigit() for c in raw[i - 2])) and not re.search(r"[:;.!?]", text[spans[i - 1].end():spans[i].start()]))
     heads = [i for i in range(len(tw)) if _same_word(tw[i], head.lower())]
     if heads and not modifier(heads[0]):

@@ -1285,6 +1285,11 @@ def test_a_quantity_before_the_asked_noun_is_how_much_not_which_kind():
 
     assert not other_kind("What are our payment terms with Brightwheel?", "terms", "Brightwheel: we're on 30 days terms now.")
     assert other_kind("When does my tenant insurance renew?", "insurance", "The car insurance renews in May.")
+    # An article before the noun names no kind of it: "la cuota de la casa baja a Gs. 2.870.000"
+    # is the monthly cuota asked, in Spanish.
+    line = "Firmamos la refinanciación con el Banco Continental: la cuota de la casa baja a Gs. 2.870.000 desde octubre."
+    assert not other_kind("How much is the monthly cuota of the house loan now?", "cuota", line)
+    assert other_kind("How much is the monthly cuota of the house loan now?", "cuota", "Vitz: prendaria cuota Gs. 1.380.000")
 
 
 def test_values_of_the_wrong_kind_are_not_read_as_the_asked_one():
