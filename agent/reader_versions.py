@@ -777,7 +777,9 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
         best = cands[0]
         # (A line kept only as the change of a line naming the asked one, unnamed_changes, is a
         # version however far down the other lines about them push it.)
-        peers = cands[1:VERSION_DEPTH] + [c for c in cands[VERSION_DEPTH:] if c.unnamed and not c.names_ok]
+        # (Nor one that names them by pronoun after the sentence that names them: "moved to
+        # Thursdays 14:00 - she teaches on Tuesday mornings" after "Weekly supervision with Helga".)
+        peers = cands[1:VERSION_DEPTH] + [c for c in cands[VERSION_DEPTH:] if c.unnamed and not c.names_ok or _named_before(info, c.statement)]
         newer = next((c for c in peers if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written, page)
                                                              or _retires_value(best, c))
                       and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)

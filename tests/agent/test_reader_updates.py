@@ -797,3 +797,19 @@ def test_a_days_journal_that_names_the_car_by_its_model_gives_its_next_inspectio
         .model_copy(update={"written": "2026-10-02"})
     reading = Reader(overlap_model()).read("When is the car's next technical inspection due?", lines)
     assert reading.kind == "answered" and "2026-09-30" in reading.answer, reading.answer
+
+
+def test_a_change_told_by_pronoun_below_lines_that_name_the_person_is_still_the_newer_version():
+    """"2026-10-06: moved to Thursdays 14:00 - she teaches on Tuesday mornings this term" under
+    "Weekly supervision with Marta ..., Tuesdays 10:00": lines that name Marta (her dog, her office,
+    a deadline) outrank it, but it is the newer version of the meeting, whatever lies between."""
+    readme = "/notes/projects/glossa/README.md"
+    weekly = hit("Weekly supervision with Marta (Prof. Lindqvist), Tuesdays 10:00 in her office.", line=23, path=readme,
+                 topic="Meetings", rank=0)
+    moved = hit("2026-10-06: moved to Thursdays 14:00, we meet after her lecture — she teaches on Tuesday mornings this term.", line=24, path=readme,
+                topic="Meetings", rank=1).model_copy(update={"context": weekly.text})
+    others = [hit("Marta Lindqvist (Prof.): has a greyhound called Pim, brings him in on Fridays", line=7, path="/notes/people.md", rank=2),
+              hit("Marta Lindqvist (Prof.): office: Lindeboom building, room 2.17", line=5, path="/notes/people.md", rank=3),
+              hit("TODO: ch. 3 draft to Marta — 2026-12-15", line=3, path="/notes/todo.md", rank=4)]
+    reading = Reader(overlap_model(marta=1.0)).read("When do I meet Marta every week?", [weekly, moved, *others])
+    assert reading.kind == "answered" and "Thursdays 14:00" in reading.answer, reading.answer
