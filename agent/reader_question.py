@@ -187,7 +187,9 @@ def analyse(question: str) -> QuestionInfo:
     elif (re.search(r"\bweigh(?:s|ed)?\b|\bweight\b|\bhow heavy\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low)
           # "how much borlotti did I get this year": a harvest is weighed, not paid for
           or re.search(r"\bhow much\b[\w\s]*\b(?:did|do|have|has)\s+(?:i|we)\s+(?:get|got|harvest(?:ed)?|pick(?:ed)?|grow|grown|lift(?:ed)?)\b", low)
-          and not re.search(r"\b(cost|price|pay|paid|spend|spent|earn|charge|owe|worth|back|refund|rebate|claim|tax)\b", low)
+          # ("how much rent do we get for the flat": money comes in as rent, a pension, a fee.)
+          and not re.search(r"\b(cost|price|pay|paid|spend|spent|earn|charge|owe|worth|back|refund|rebate|claim|tax|rent|rental|fees?|"
+                            r"salary|wages?|pension|allowance|income|interest|dividends?|bonus|stipend|tips?)\b", low)
           # "how much cpp do i get a month": an amount paid every month is an income, not a harvest
           and not re.search(r"\b(?:a|per|each|every)\s+(?:month|week|fortnight|year)\b|\b(?:monthly|weekly|yearly|annually)\b", low)):
         want = "weight"  # "What do I weigh at the moment?": a weight in kg or lb, not a price

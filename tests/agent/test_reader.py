@@ -1474,6 +1474,9 @@ def test_more_shapes_that_are_not_the_asked_value():
     assert times("Breakfast club £4.50 a day, pick up 15:15") == ["15:15"]
     assert analyse("how much borlotti did i get this yr").want == "weight"
     assert analyse("How much did the borlotti seeds cost?").want == "money"
+    # Money that comes in is got too: rent from a flat, a pension.
+    assert analyse("How much rent do we get for the Pokhara flat now?").want == "money"
+    assert analyse("How much pension do I get?").want == "money"
     assert analyse("wen is milos birthday").want == "date"
     assert analyse("How much do I have to order from Northwind to get free delivery?").want == "money"
     assert dates("Owen Ross,husband,1989-11-02")[0] == "1989-11-02"
