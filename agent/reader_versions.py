@@ -315,10 +315,21 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
         # (from 14 November)") against a line nothing dates ("Dose: 40 mg" on an undated page): the
         # value began that day, so what the undated line says is what held before.
         return True
+    elif dc and dc[0] and db is None and b.statement.fields and _logged(c.statement) and (page is None or page(b.statement) is None):
+        # A day's entry in a journal or a log ("2026_06_28: loyer Angondjé 350 000 FCFA") against a
+        # key of a page nothing dates ("Maison: loyer: 250 000 FCFA par mois"): the page was written
+        # some day before, and a page's keys are not kept as carefully as the day is logged.
+        return True
     # Undecided by dates: the line that states the change is the newer one (also by the day its
     # value holds from: "the rent will be £1,030 from 1 August").
     rc, rb = states_change(c.statement, written) and _change_gives(c), states_change(b.statement, written)
     return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+
+
+def _logged(st: "StatementHit") -> bool:
+    """A line dated by the journal day it is filed under (its file's name, its heading) or by the
+    date its entry opens with, not only by a date its words tell."""
+    return bool(latest_date(f"{st.path} {st.topic}") or opening_date(st.text))
 
 
 def _change_gives(c: "Scored") -> bool:

@@ -813,3 +813,20 @@ def test_a_change_told_by_pronoun_below_lines_that_name_the_person_is_still_the_
               hit("TODO: ch. 3 draft to Marta — 2026-12-15", line=3, path="/notes/todo.md", rank=4)]
     reading = Reader(overlap_model(marta=1.0)).read("When do I meet Marta every week?", [weekly, moved, *others])
     assert reading.kind == "answered" and "Thursdays 14:00" in reading.answer, reading.answer
+
+
+def test_a_journal_days_value_is_newer_than_an_undated_pages_key():
+    """A Logseq page "Maison" keeps "loyer: 250 000 FCFA par mois"; the journal of 2026_06_28 logs
+    "loyer Angondjé 350 000 FCFA, premier paiement 1er juillet": the day's entry is the newer
+    rent, the page's key was written some day before. A page line that is no key, a sentence
+    nothing dates, is not ordered so."""
+    page = hit("Maison: loyer: 250 000 FCFA par mois", line=4, path="/notes/pages/Maison.md", topic="Maison", rank=0,
+               fields={"loyer": "250 000 FCFA par mois"})
+    day = hit("loyer Angondjé 350 000 FCFA, premier paiement 1er juillet à Mme Biyogo", line=3,
+              path="/notes/journals/2026_06_28.md", rank=1)
+    for model in (overlap_model(), overlap_model(maison=0.5)):
+        reading = Reader(model).read("How much is my rent?", [page, day])
+        assert reading.kind == "answered" and "350 000" in reading.answer, reading.answer
+    prose = page.model_copy(update={"fields": {}, "text": "The loyer here is 250 000 FCFA par mois, paid before the 5th."})
+    reading = Reader(overlap_model(maison=0.5)).read("How much is my rent?", [prose, day])
+    assert reading.kind == "answered" and "250 000" in reading.answer, reading.answer
