@@ -1866,10 +1866,11 @@ _NUMBER_WORD = stem("number")
 
 
 def _more_of_the_thing(info: QuestionInfo, c: Scored, best: Scored) -> bool:
-    """For a number asked, `c` says more of the question's other words than `best` does ("plate"
-    of "plate number"; any line with "number" or "no." says the rest)."""
+    """For a number asked, `c` says every other word of the question and `best` does not ("plate"
+    of "plate number"; any line with "number" or "no." says the rest). A line that says only some
+    ("The license says ..." for "my driving licence number") is no better."""
     asked = info.terms - {_NUMBER_WORD}
-    return _NUMBER_WORD in info.terms and len(asked & _terms_of(c.statement)) > len(asked & _terms_of(best.statement))
+    return _NUMBER_WORD in info.terms and bool(asked) and asked <= _terms_of(c.statement) and not asked <= _terms_of(best.statement)
 
 
 def _says_my_asked(info: QuestionInfo, text: str) -> bool:

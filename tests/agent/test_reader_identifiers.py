@@ -2,8 +2,9 @@
 one, and two records that each hold one asked back by what names them."""
 from __future__ import annotations
 
-from agent.reader import Reader, _code_acronyms
+from agent.reader import Reader, _code_acronyms, _more_of_the_thing
 from agent.reader_question import analyse, typed_values
+from agent.reader_types import Scored
 from tests.agent.test_reader import hit, overlap_model, row
 
 
@@ -261,3 +262,12 @@ def test_a_line_that_says_the_thing_whose_number_is_asked_beats_any_numbered_lin
     for model in (overlap_model(), overlap_model(passport=1.0)):
         reading = Reader(model).read("whats my plate number", lines)
         assert reading.kind == "answered" and "12가 3456" in reading.answer, reading.answer
+    # A line that says only some of the thing ("license", not "driving") is no better than the
+    # employee number's code for "my driving licence number": the notes do not say it.
+    code = Scored(statement=hit("Công việc: Mã nhân viên: CT-0592", line=1), cover=0.33, typed=["CT-0592"], prerank=1.0)
+    licence = Scored(statement=hit('The license says that altered source versions must be "plainly marked".', line=171),
+                     cover=0.33, typed=[], prerank=1.0)
+    assert not _more_of_the_thing(analyse("What's my driving licence number?"), licence, code)
+    plate = Scored(statement=lines[1], cover=0.5, typed=["12가 3456"], prerank=1.0)
+    passport = Scored(statement=lines[0], cover=0.5, typed=["M12345678"], prerank=1.0)
+    assert _more_of_the_thing(analyse("whats my plate number"), plate, passport)
