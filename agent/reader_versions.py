@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
 from agent.reader_relate import same_or_synonym
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, money, names, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader_types import Scored
@@ -315,15 +315,22 @@ def _newer(c: "Scored", b: "Scored", written, page=None) -> bool:
         # (from 14 November)") against a line nothing dates ("Dose: 40 mg" on an undated page): the
         # value began that day, so what the undated line says is what held before.
         return True
-    elif dc and dc[0] and db is None and b.statement.fields and _logged(c.statement) and (page is None or page(b.statement) is None):
+    elif (dc and dc[0] and db is None and b.statement.fields and _logged(c.statement) and c.statement.kind != "row"
+          and _amounts(c) and _amounts(b) and (page is None or page(b.statement) is None)):
         # A day's entry in a journal or a log ("2026_06_28: loyer Angondjé 350 000 FCFA") against a
         # key of a page nothing dates ("Maison: loyer: 250 000 FCFA par mois"): the page was written
-        # some day before, and a page's keys are not kept as carefully as the day is logged.
+        # some day before, and a page's keys are not kept as carefully as the day is logged. Only
+        # for amounts, which change (a rent, a fee, a salary), not names or days; and not a bank's
+        # row, which pays what it pays.
         return True
     # Undecided by dates: the line that states the change is the newer one (also by the day its
     # value holds from: "the rent will be £1,030 from 1 August").
     rc, rb = states_change(c.statement, written) and _change_gives(c), states_change(b.statement, written)
     return rc and not rb or (rc and c.statement.path == b.statement.path and c.statement.line > b.statement.line)
+
+
+def _amounts(sc: "Scored") -> bool:
+    return bool(sc.typed) and bool(money(sc.typed[0]))
 
 
 def _logged(st: "StatementHit") -> bool:
@@ -423,6 +430,8 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     said_b, said_c = _said(info, b, c, terms)
     if said_c and said_c <= _DAY_WORDS.get(info.want or "", set()) | _asked_day(info):
         return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
+    if said_c and said_c <= _PER_PERIOD and said_b - _PER_PERIOD:
+        return False  # "Salario: B/. 1,900 mensual" says only how often of "my monthly loan payment"
     if info.want in ("phone", "email") and not ASKS_OWN.search(info.text) and MY_OWN_NUMBER.search(c.statement.text):
         return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
     if ASKS_OWN.search(info.text) and someone_elses_new_number(info, c.statement.text):

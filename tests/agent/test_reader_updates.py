@@ -5,7 +5,9 @@ from __future__ import annotations
 from agent.reader import Reader, _terms_of
 from agent.reader_text import stem
 from agent.reader_question import analyse
-from agent.reader_versions import _named_before, in_force_from
+from agent.reader_dates import page_date, version_date
+from agent.reader_types import Scored
+from agent.reader_versions import _named_before, in_force_from, newer_version, same_fact
 from tests.agent.test_reader import hit, overlap_model, row
 
 
@@ -830,3 +832,34 @@ def test_a_journal_days_value_is_newer_than_an_undated_pages_key():
     prose = page.model_copy(update={"fields": {}, "text": "The loyer here is 250 000 FCFA par mois, paid before the 5th."})
     reading = Reader(overlap_model(maison=0.5)).read("How much is my rent?", [prose, day])
     assert reading.kind == "answered" and "250 000" in reading.answer, reading.answer
+    # Only an amount, which changes: a day that names someone at the kindergarten names no new one;
+    # nor is a bank's row newer than the page's fee, it pays what it pays.
+    card = hit("Anu: kindergarten: Little Sprouts, private, in Zaisan", line=7, path="/notes/pages/Anu.md", topic="Anu", rank=0,
+               fields={"kindergarten": "Little Sprouts, private, in Zaisan"})
+    told = hit("Tsogzolmaa leaves, Delgermaa starts: tell Saruul at the kindergarten who picks Anu up now.", line=4,
+               path="/notes/journals/2026_09_14.md", rank=1)
+    assert not newer_version(Scored(statement=told, cover=0.5, typed=["Saruul"], prerank=1.0),
+                             Scored(statement=card, cover=1.0, typed=["Little Sprouts"], prerank=1.0), version_date, page_date)
+    assert newer_version(Scored(statement=day, cover=1.0, typed=["350 000 FCFA"], prerank=1.0),
+                         Scored(statement=page, cover=1.0, typed=["250 000 FCFA"], prerank=1.0), version_date, page_date)
+    bank = row({"Ngày": "02/11/2026", "Ghi chú": "Học phí tháng 11 Bin", "Số tiền": "-4200000 VND"}, line=17,
+               path="/notes/journals/2026_11_02.csv")
+    assert not newer_version(Scored(statement=bank, cover=1.0, typed=["-4200000 VND"], prerank=1.0),
+                             Scored(statement=page, cover=1.0, typed=["250 000 FCFA"], prerank=1.0), version_date, page_date)
+
+
+def test_a_line_that_says_only_how_often_is_no_version_of_the_asked_payment():
+    """"Salario: B/. 1,900 mensual ya en la planilla" in the journal says "monthly" and nothing else of
+    "my monthly loan payment": it is no newer version of either loan's instalment."""
+    loans = [hit("Concepto: Préstamo del carro — Banco Istmo Sur; Monto: B/. 238.50 mensual", line=12, path="/notes/Presupuesto.md",
+                 rank=0, fields={"Concepto": "Préstamo del carro — Banco Istmo Sur", "Monto": "B/. 238.50 mensual"}),
+             hit("Concepto: Préstamo personal — Cooperativa El Manantial; Monto: B/. 96.00 mensual", line=13,
+                 path="/notes/Presupuesto.md", rank=1,
+                 fields={"Concepto": "Préstamo personal — Cooperativa El Manantial", "Monto": "B/. 96.00 mensual"})]
+    salary = hit("Salario: B/. 1,900 mensual ya en la planilla.", line=3, path="/notes/Diario/2026-06-30.md", rank=2)
+    asked = analyse("How much is my monthly loan payment?")
+    old = Scored(statement=loans[0], cover=0.67, typed=["B/. 238.50"], prerank=1.0)
+    assert not same_fact(asked, old, Scored(statement=salary, cover=0.33, typed=["B/. 1,900"], prerank=1.0), _terms_of)
+    # ... where a line that says the loan's word too is one ("Préstamo del carro: now B/. 251.00").
+    new = hit("Préstamo del carro: now B/. 251.00 mensual", line=4, path="/notes/Diario/2026-07-30.md")
+    assert same_fact(asked, old, Scored(statement=new, cover=0.67, typed=["B/. 251.00"], prerank=1.0), _terms_of)
