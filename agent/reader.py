@@ -1432,6 +1432,10 @@ class Reader:
                 return current[0]
         if info.plural or len(vals) != 1:
             return None
+        if info.want == "number" and len(re.findall(r"\d+", best.statement.text)) > len(re.findall(r"\d+", vals[0])):
+            # "Air exchanger filter: 16x25x1, change every 3 months (last changed 2026-09-14)": a
+            # count among other figures the line gives is no answer on its own; the line is.
+            return None
         return vals[0]
 
     def _lines_naming(self, words: Sequence[str], cands: list[Scored], everything: Sequence[StatementHit],

@@ -233,6 +233,11 @@ def test_a_count_or_a_size_is_no_models_or_serials_code():
     reading = Reader(overlap_model()).read("How many solar panels do we have?", [
         hit("Solar: Installed 14/03/2024 by Frans Hamutenya of SunWorx Namibia; inverter warranty until 14/03/2029.")])
     assert reading.kind == "abstained", reading.answer
+    # A count left alone among the other figures a line gives is not put first as the answer: the
+    # filter's size is "16x25x1", not the "3" of every 3 months.
+    filter_ = hit("Heating: Air exchanger filter: 16x25x1, change every 3 months (last changed 2026-09-14).")
+    reading = Reader(overlap_model()).read("What size is the air exchanger filter?", [filter_])
+    assert reading.kind == "answered" and reading.answer.startswith("Heating: Air exchanger filter: 16x25x1"), reading.answer
 
 
 def test_a_line_whose_value_is_only_the_asked_word_gives_way_to_the_line_keyed_by_it():
