@@ -19,7 +19,7 @@ STOP_WORDS = frozenset(
     """a an the is are was were be been being am do does did doing i me my mine myself you your yours
     we our ours us he she his her him they them their it its this that these those what who whom
     whose which when where why how of in on at to for from with by and or but not no so as about
-    into any some can could would should will shall may might must have has had there here than then per
+    into any some can could would should will shall may might must have has had there here than then
     also just very much many tell know name names named called call s t d ll re ve m next last
     whats what's who's where's when's hows i'm im get got go going please again now
     pls plz thx wat wut wats whos whens ur""".split()  # (the last line: how questions are typed in a hurry)
