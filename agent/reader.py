@@ -2348,11 +2348,11 @@ def _mine_beside_others(info: QuestionInfo, cands: list[Scored], common=None) ->
             c.prerank = round(c.prerank - W_OTHER, 4)
 
 
-# ("Me (Andri)", "Me - Andri": the user's own section; a name after it is theirs. Not "I", which
-# heads part one as often as me.)
 # A day of a life that is no birthday: a wedding, an anniversary, a death.
 _SAYS_BIRTH = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
 _OTHER_DAY = re.compile(r"\b(?:married|marry|marriage|wedding|wed|anniversary|died|passed away|funeral|buried)\b", re.IGNORECASE)
+# ("Me (Andri)", "Me - Andri": the user's own section; a name after it is theirs. Not "I", which
+# heads part one as often as me.)
 _MINE_WORDS = "|".join(map(re.escape, sorted((w for w in _ME if w != "i"), key=len, reverse=True)))
 _MINE_HEADING = re.compile(rf"^\s*(?:{_MINE_WORDS}|mine|my own)\s*(?:\([^()]{{1,40}}\)|[-–—:]\s*[^\W\d_][\w'’ .-]{{0,40}})?\s*$"
                            r"|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)
