@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -422,7 +421,8 @@ class Reader:
         # "Where did Hanna and I get married?": a journal says "we" for the two of them.
         glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
         together = bool(_TOGETHER_EVENT.search(info.text))
-        models = lru_cache(maxsize=1)(lambda: frozenset(car_models(st.text for st in statements)))  # only if a car is asked of
+        # The models the notes give the cars ("Toyota Auris" -> "Auris"), when a car is asked of.
+        models = frozenset(car_models(st.text for st in statements)) if _CAR_WORDS & set(info.owners) else frozenset()
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
@@ -497,7 +497,7 @@ class Reader:
                 # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
                 typed = [v for v in typed if not keyed_person(v, st.text)]
                 own = [v for v in own if v in typed]
-            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and (_says_a_car(st) or _car_around(st, models()))
+            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and (_says_a_car(st) or _car_around(st, models))
                            for o in info.owners)
             # ("Rayyan's GR number": "Muhammad Rayyan Bilal: GR-No: 18842" says GR, in a word the
             # hyphen joins.)

@@ -40,6 +40,7 @@ def english_words(vocab: Path | None) -> frozenset[str]:
     return frozenset(w for w in words if re.fullmatch(r"[a-z]{2,}", w))
 
 
+@lru_cache(maxsize=1)
 def bundled_vocabulary() -> Path | None:
     try:
         from memory.embedder import bundled_embedder_path
@@ -49,12 +50,21 @@ def bundled_vocabulary() -> Path | None:
         return None
 
 
+def _splits(word: str) -> list[tuple[str, str]]:
+    return [(word[:i], word[i:]) for i in range(len(word) + 1)]
+
+
+def _with_a_letter_more(word: str) -> set[str]:
+    """The words `word` is with one letter left out ("numbr" of "number")."""
+    return {a + c + b for a, b in _splits(word) for c in _LETTERS}
+
+
 def one_keystroke_away(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    splits = _splits(word)
     out = {a + b[1:] for a, b in splits if b}
     out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out |= _with_a_letter_more(word)
     out.discard(word)
     return out
 
@@ -68,11 +78,9 @@ _SHORTEST_CHANGED = 7
 
 
 def _mendings(typed: str) -> set[str]:
-    if len(typed) < _SHORTEST_LEFT_OUT:
-        return set()
-    splits = [(typed[:i], typed[i:]) for i in range(len(typed) + 1)]
-    left_out = {a + c + b for a, b in splits for c in _LETTERS}
-    return one_keystroke_away(typed) if len(typed) >= _SHORTEST_CHANGED else left_out
+    if len(typed) >= _SHORTEST_CHANGED:
+        return one_keystroke_away(typed)
+    return _with_a_letter_more(typed) if len(typed) >= _SHORTEST_LEFT_OUT else set()
 
 
 def _possessive(typed: str, words: frozenset[str]) -> bool:
