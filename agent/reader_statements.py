@@ -301,7 +301,7 @@ def _context(hit: StatementHit, before) -> str:
 # A sentence that tells a new value of something it does not name: "Premium is now KSh 38,400",
 # "Next service at 94,600 km.", German "Nächste HU 09/2028." (what changed or comes next is the
 # paragraph's thing). (Not "New tenants — Asylbek M.": a new one of a thing is said with its thing.)
-_FOLLOW_UP = re.compile(rf"^(?:(?i:the\s+)?(?i:{NEXT_WORDS})\s+[^\W\d_]+|[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:is|are|goes|went)\s+(?:now|up|down)\b)")
+_FOLLOW_UP = re.compile(rf"^(?:(?i:the\s+)?(?i:{NEXT_WORDS})\s+[^\W\d_]+|Now\s+(?:only\s+|just\s+)?[^\W\d_]{{0,3}}\$?\d|[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:is|are|goes|went)\s+(?:now|up|down)\b)")
 _PARAGRAPH_SENTENCES = 5
 
 

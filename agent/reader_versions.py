@@ -9,12 +9,14 @@ stated beside the value ("changed, now 7302", "moves to Thursdays") can.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from agent.reader_kin import DIRECT_KIN
 from agent.reader_question import KIND_WORDS
 from agent.reader_relate import same_or_synonym
-from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, latest_date, money, names, stem
+from agent.reader_text import _MONTH_NUM, _MONTH_RE, KIN, MONTHS, NEW_WORDS, NEXT_WORDS, PERSON_ROLES, WEEKDAYS, content_words, latest_date, money, names, stem
+from agent.typos import bundled_vocabulary, english_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from agent.reader_types import Scored
@@ -43,7 +45,7 @@ VERSION_DEPTH = 4
 # "down to £6.50", "moves to Thursdays"), not any "now" ("we now live in Utrecht" says nothing new
 # about the cat's colour).
 REVISES = re.compile(
-    r"\bnow (?:\S+ )?[$£€¥₩₹]?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
+    r"\bnow (?:\S+ )?(?:[A-Z]{1,3}\$|[$£€¥₩₹])?\d|\bnow (?:on )?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b"
     # "the rate is lower now: 19% a year", "the office is now in Tashkent City", "switched the
     # internet to Sarkor Telecom" (a thing between the verb and the new one's name)
     r"|\bnow\s*[:=]\s*\d|\b(?:is|are) now (?:in|at|with|on) (?-i:[A-Z])"
@@ -430,7 +432,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     said_b, said_c = _said(info, b, c, terms)
     if said_c and said_c <= _DAY_WORDS.get(info.want or "", set()) | _asked_day(info):
         return False  # "Ambuyat night at Ibu's" says only the kind of day "Which night do I play badminton?" asks
-    if said_c and said_c <= _PER_PERIOD and said_b - _PER_PERIOD:
+    if said_c and said_c <= _PER_PERIOD and said_b - _PER_PERIOD and not _says_the_value_words(info, b, c, terms):
         return False  # "Salario: B/. 1,900 mensual" says only how often of "my monthly loan payment"
     if info.want in ("phone", "email") and not ASKS_OWN.search(info.text) and MY_OWN_NUMBER.search(c.statement.text):
         return False  # "Mi número nuevo: ..." is the user's own new number, not the vet's
@@ -444,7 +446,9 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
         return False  # "Salary: SRD 23.750" is not versioned by the row "Rent (from 1 December)" of a "Rent and salary" note
-    if missing and said_c and shared_name(info, b, c):
+    named = {p for n in info.names for p in _name_parts(n)}
+    if missing and said_c and (not missing & named and (shared_name(info, b, c) or _says_the_value_words(info, b, c, terms))
+                               or _shared_reference(b, c)):
         # A later line that calls the thing by the name the line asked of calls it ("BSO Kolibrie
         # (after-school care)", then "Kolibrie's fee is now SRD 1.600") says what that one says.
         missing = set()
@@ -525,8 +529,9 @@ def _item(sc: "Scored") -> set[str]:
     the newer line: a chat message's "Me:" says who wrote it, not what it is about.)"""
     st = sc.statement
     if st.kind == "row" and st.fields:
-        first = next(iter(st.fields.values()))
-        return {stem(w) for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\(.*?\)", "", first))}
+        first = re.findall(r"[^\W\d_]{3,}", re.sub(r"\(.*?\)", "", next(iter(st.fields.values()))))
+        # (A row that opens with its day, "date: 25 Sep 2026" as "2026-11-05", names no item.)
+        return set() if all(w.lower() in _CALENDAR_WORDS for w in first) else {stem(w) for w in first}
     # (A key of one or two words: "Asked around at work: the Celerio is now insured with Impar"
     # is a sentence's lead-in, not what the line is about.)
     return _keys(sc) if len(st.fields) == 1 and len(next(iter(st.fields)).split()) <= 2 else set()
@@ -537,14 +542,58 @@ def shared_name(info: "QuestionInfo", b: "Scored", c: "Scored") -> bool:
     first line writes inside a sentence (not a key, a heading or a sentence's first word, not a
     day or a month), the second anywhere in its words."""
     asked = {stem(w) for n in info.names for w in n.split()} | info.terms
+    english = english_words(bundled_vocabulary())
 
     def own(text: str, *, inside: bool) -> set[str]:
-        body = re.sub(r"^(?:[^:]{0,40}:\s*)+", "", text)
+        body = re.sub(r"^(?:[^:]{0,40}:\s*)+", "", text) if inside else text
+        # A sentence's first word is a name only when it is no English word ("GasanMamo,
+        # comprehensive, €412 a year" after "Insurance:"; not "Went to the shop").
         return {stem(m.group(0)) for m in re.finditer(r"\b[A-Z][a-z]{3,}\w*", body)
-                if not (inside and (m.start() == 0 or re.search(r"[.!?:]\s*$", body[:m.start()])))
+                if not (inside and (m.start() == 0 or re.search(r"[.!?:]\s*$", body[:m.start()]))
+                        and (not english or m.group(0).lower() in english))
                 and m.group(0).lower() not in _CALENDAR_WORDS} - asked
 
     return bool(own(b.statement.text, inside=True) & own(c.statement.text, inside=False))
+
+
+# A policy, customer or contract number: letters and digits in groups ("PI-7730-2214"), or a long
+# run of digits ("77120934"); a day or an amount is no reference.
+_REFERENCE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|\d{7,})(?![\w-])")
+
+
+def _shared_reference(b: "Scored", c: "Scored") -> bool:
+    """Both lines give one reference number that is not the asked value: "policy PI-7730-2214,
+    premium R 1 046 pm" and an insurer's text "your premium for policy PI-7730-2214 will be R1 118.50
+    from 1 November" speak of one policy, whoever's car the question names it by."""
+    asked = " ".join(b.typed + c.typed)
+    refs = {m.group(0) for m in _REFERENCE.finditer(b.statement.text)
+            if m.group(0) not in asked and not re.fullmatch(r"\d{1,4}-\d{1,2}-\d{1,4}", m.group(0))}
+    return any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", c.statement.text) for r in refs)
+
+
+_SAME_VALUE_WORDS = 2  # words of the old value that a newer line must say to speak of its thing
+
+
+def _says_the_value_words(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
+    """The newer line (with the sentences it follows on from) says two words of the old line's
+    value besides the asked ones: "Internet: imagine fibre 100 Mbps, B$69 a month" and "Upgraded
+    the fibre to 300 Mbps ... Now B$89 a month" speak of one line; so do "Insurance: GasanMamo,
+    comprehensive, €412 a year" and "GasanMamo renewal letter: the Yaris comprehensive is now
+    €447.80". One of the two is no English word (a name, a brand, a unit): "winter" and "swap"
+    are said of the tyres' size and of a brake job alike."""
+    if len(b.statement.fields) != 1:
+        return False
+    value = next(iter(b.statement.fields.values()))
+    for v in b.typed:
+        value = value.replace(v, " ")
+    own = {w for w in content_words(value) if re.fullmatch(r"[^\W\d_]{3,}", w)} - info.terms - _PER_PERIOD - _CALENDAR_WORDS
+    shared = own & terms(c.statement)
+    return len(shared) >= _SAME_VALUE_WORDS and any(w not in _english_stems() for w in shared)
+
+
+@lru_cache(maxsize=1)
+def _english_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in english_words(bundled_vocabulary()))
 
 
 def _heading_words(sc: "Scored", terms) -> set[str]:

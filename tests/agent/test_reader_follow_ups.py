@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from agent.reader import Reader
 from agent.reader_statements import StatementHit, search_statements
-from agent.reader_versions import states_change, tells_next
+from agent.reader_question import analyse
+from agent.reader_types import Scored
+from agent.reader_versions import shared_name, states_change, tells_next
 from tests.agent.test_reader import hit, overlap_model
 
 
@@ -136,3 +138,53 @@ def test_a_new_value_by_key_reads_with_the_sentence_that_names_whose():
     card = hit("Mathis: School: École Am Bongert. Teacher this year: Mme Nadine Kayser.", line=20, path="/notes/family.md")
     reading = Reader(overlap_model()).read("Who is Mathis's teacher?", [card, found[teacher.text]])
     assert "Thill" in reading.answer
+
+
+def test_now_and_a_new_amount_reads_with_the_sentence_before_it():
+    """"Upgraded the fibre to 200 Mbps ... Now R$129 a month.": the amount's sentence names nothing;
+    the sentence before it says what costs that now."""
+    upgraded = _sentence("Upgraded the fibre to 200 Mbps because the kids stream all evening.", 4)
+    now = _sentence("Now R$129 a month.", 4)
+    found = {h.text: h for h in search_statements(_Memory([upgraded, now]), "internet")}
+    assert found[now.text].continues and found[now.text].context == upgraded.text
+    # "Now and then ..." gives no new value: it reads alone.
+    then = _sentence("Now and then the router drops out.", 4)
+    assert not {h.text: h for h in search_statements(_Memory([upgraded, then]), "router")}[then.text].continues
+
+
+def test_a_new_amount_after_the_sentence_naming_the_plan_is_the_newer_version_of_the_card():
+    """The card keys the plan by "Internet"; the dated follow-up never says the word, but it and
+    the sentence before it say the plan's own words ("fibre", "Mbps" and the provider)."""
+    card = hit("Home: Internet: sparknet fibre 50 Mbps, R$99 a month (debit order)", line=9, rank=0, path="/notes/home.md",
+               topic="Home", fields={"Internet": "sparknet fibre 50 Mbps, R$99 a month (debit order)"})
+    now = _sentence("Now R$129 a month.", 4)
+    now.rank = 1
+    now.context, now.continues = "sparknet technician came today. Upgraded the fibre to 200 Mbps because the kids stream.", True
+    reading = Reader(overlap_model()).read("How much is our internet per month?", [card, now])
+    assert reading.kind == "answered" and "R$129" in reading.answer
+    # Read alone, "Now R$129 a month." could be anything's price: the card answers.
+    now.context, now.continues = "", False
+    assert "R$99" in Reader(overlap_model()).read("How much is our internet per month?", [card, now]).answer
+
+
+def test_a_renewal_that_names_the_insurer_and_the_cover_versions_the_cars_premium():
+    """"Insurance: Bluewave, comprehensive, €390 a year" on the car's card, then a dated "Bluewave
+    renewal letter: the Rio comprehensive is now €431.50 a year": the insurer, written first after
+    the key, is a name (no English word), and the cover's words are the card's."""
+    card = hit("Kia Rio: Insurance: Bluewave, comprehensive, €390 a year, renews 01/03.", line=7, rank=0, path="/notes/cars.md",
+               topic="Kia Rio", fields={"Insurance": "Bluewave, comprehensive, €390 a year, renews 01/03."})
+    letter = _sentence("Bluewave renewal letter: the Rio comprehensive is now €431.50 a year (repair costs, they say).", 12,
+                       topic="Mon 02/03/2026")
+    letter.rank = 1
+    for order in ([card, letter], [letter, card]):
+        reading = Reader(overlap_model()).read("How much is the Rio insurance a year?", order)
+        assert reading.kind == "answered" and "431.50" in reading.answer, order
+    # Written as an English word ("Broker: Harbour, ...") the first word after a key is no name.
+    plain = hit("Kia Rio: Insurance: Harbour, comprehensive, €390 a year.", line=7, path="/notes/cars.md", topic="Kia Rio")
+    moored = _sentence("Harbour fees went up: the boat now pays €431.50 a year.", 12, topic="Mon 02/03/2026")
+    assert not shared_name(analyse("How much is the Rio insurance a year?"), _scored(plain), _scored(moored))
+    assert shared_name(analyse("How much is the Rio insurance a year?"), _scored(card), _scored(letter))
+
+
+def _scored(st: StatementHit) -> Scored:
+    return Scored(statement=st, cover=1.0, typed=[], prerank=0.0)
