@@ -15,7 +15,7 @@ CAR_MAKES = re.compile(
     r"Volkswagen|VW|Audi|BMW|Mercedes|Opel|Vauxhall|Porsche|Skoda|Škoda|Seat|Cupra|Renault|Dacia|Peugeot|Citro[eë]n|Fiat|"
     r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar)\b")
 # The model after the make: "Run X", "NP200", "AD Wagon", "CX-5", "ID.4", "Land Cruiser", "i10".
-_MODEL = re.compile(r"\s+((?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*)(?:\s+(?:[A-Z0-9][\w.!-]*))?)")  # and Hyundai's "i10"
+_MODEL = re.compile(r"\s+((?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*)(?:\s+(?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*))?)")  # and Hyundai's "i10", "Grand i10"
 _PLATE = re.compile(r"\b(?:plates?|reg(?:istration)?|rego|kenteken|nummerplade|numberplate|matr[ií]cula|immatriculation|rendszám|"
                     r"registracija|SPZ|ECV)\b", re.IGNORECASE)
 # A car the household no longer has, or never had: "sold the old Honda Jazz", "a hire car".

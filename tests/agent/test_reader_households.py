@@ -59,6 +59,8 @@ def test_only_cars_with_a_plate_count_and_a_car_named_by_the_question_is_one():
     assert listed_cars(["Thinking about a Toyota Yaris next year.", "My car: Kia Picanto, plate KT 204 BB."]) == []
     # A model written in lower case with its number: Hyundai's "i10".
     assert listed_cars(["Car: Hyundai i10, silver, 2017; Plate: 5127 TBK; Driver: me", "Hery: Nissan X-Trail, plate 9076 TAM"]) == ["Hyundai i10", "Nissan X-Trail"]
+    # ... and after a word of the model's name: "Grand i10", not "Hyundai Grand".
+    assert listed_cars(["Hyundai Grand i10 (Devi's): plate 4418 ZR 09", "Toyota Passo (mine): plate 2217 AP 15"]) == ["Hyundai Grand i10", "Toyota Passo"]
     assert asks_the_car("What's the plate of our car?")
     assert not asks_the_car("What's the plate of the car Sam drives?") and not asks_the_car("What's the plate of my car?")
 
