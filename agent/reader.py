@@ -66,6 +66,7 @@ from agent.reader_names import (_GRAN_ASKED, _name_words, _GRAN_ENGLISH, _GRAN_T
                                 _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
 from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
                                    promotion_words, same_fact, shared_name, unnamed_changes)
+from memory.ledger import fts_query
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
 
@@ -115,6 +116,7 @@ CONTEXT_COVER = 0.5
 
 
 _MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
+_GLUE_NAMES = frozenset(["will"])  # glue words that are also given names ("Will called")
 
 
 def _name_core(name: str) -> list[str]:
@@ -809,6 +811,10 @@ class Reader:
         if re.fullmatch(r"[\u0400-\u04ff]+(?:ть|ться|ємо|имо|ую|юю)", low):
             return True  # "Ходить до сімейної лікарки" ((she) goes to ...): a Ukrainian verb, no one's name
         if low in SENTENCE_OPENERS:
+            return True
+        if fts_query(low) is None and low not in _GLUE_NAMES:
+            # "Same coach.": a word the full-text index drops as glue, so no look-up below can
+            # find it written in lower case; none is a name but "Will".
             return True
         if re.search(rf"(?:^|[.!?:]\s+|^\W+){re.escape(value)}\s+(?:my|your|our|his|her|their|its|them|him|me|us)\b", text):
             return True  # "Covers my stuff at the flat": a verb that opens a note's sentence

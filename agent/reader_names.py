@@ -76,31 +76,28 @@ def _titled_doctors(texts: Sequence[str], want: str | None) -> list[str]:
     return [f"{title} {n}" for title, n in found.values()]
 
 
-# A name's third part after "Al", "bin", "van" ... ("Mohammed Al Kaabi", "Ahmad bin Yusof").
-_NAME_PARTICLES = frozenset("al el bin binti bint ibn abu van von der de da di du dos das le la ter ten".split())
 
 
 def three_part_names(people: list[str], texts: Sequence[str], question: str) -> list[str]:
     """Namesakes asked back by the whole name the notes write ("Lee Kah Wai", "Mohammed Al
-    Kaabi", "Jun Wei Ong"): a two-word name the notes always continue with one more name word
-    (capitalised, the name's run ending there, or at a weekday or a month: "Dr Lee Kah Wai Mon
-    30 Nov") is asked back with it, so the user sees the names they wrote. Not a place or a
-    company ("Hyde Park Surgery"), nor a word the question says."""
+    Kaabi", "Jun Wei Ong"): a two-word name the notes continue with one more name word, and
+    never another (capitalised, the name's run ending there, or at a weekday or a month: "Dr Lee
+    Kah Wai Mon 30 Nov"), is asked back with it, so the user sees the names they wrote. Not a
+    place or a company ("Hyde Park Surgery"), nor a word the question says."""
     out = []
     for p in people:
         words = p.split()
         seen: set[str] = set()
-        short = False
         for t in texts:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])(?:\s+([A-Z][a-z][\w'’-]*))?(?:\s+([A-Z][\w'’-]*))?", t):
                 third, after = m.group(1), m.group(2)
-                if (not third or third.lower() in _NOT_SURNAMES or third.lower() in STOP_WORDS or third.lower() in _PLACE_NOUNS
+                if not (not third or third.lower() in _NOT_SURNAMES or third.lower() in STOP_WORDS or third.lower() in _PLACE_NOUNS
                         or re.search(rf"\b{re.escape(third.lower())}\b", question)
                         or (after and after.lower() not in _NOT_SURNAMES)):
-                    short = True
-                else:
                     seen.add(re.sub(r"['’]s$", "", third))
-        if len(words) == 2 and len(seen) == 1 and (not short or words[1].lower() in _NAME_PARTICLES) and len(words[1].rstrip(".")) > 1:
+        # (Written short elsewhere too, "Per Ove sa ..." beside "Per Ove Dale på Mekonomen": the
+        # whole name is the one the notes give once.)
+        if len(words) == 2 and len(seen) == 1 and len(words[1].rstrip(".")) > 1:
             full = f"{p} {seen.pop()}"
             out.append(full if full not in out else p)
         else:

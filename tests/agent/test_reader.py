@@ -5,6 +5,7 @@ import re
 
 from agent.reader import DONT_KNOW, Reader, _heading_owner
 from agent.reader_compose import compose
+from agent.reader_names import three_part_names
 from agent.reader_question import analyse, resolve
 from agent.reader_statements import StatementHit, parse_statements
 from agent.reader_text import face_user, unsupported
@@ -2994,3 +2995,25 @@ def test_the_rent_deposit_is_the_deposit():
            hit("Miete: 1.080,00 € warm, monthly", line=7)]
     reading = Reader(overlap_model()).read("How much is the rent deposit (Kaution)?", sts)
     assert reading.kind == "answered" and "2.160,00" in reading.answer
+
+
+def test_a_two_word_name_written_whole_once_is_asked_back_whole():
+    """"Jon Are Vik at the tyre place" once and "Jon Are said ..." later: the user wrote the whole
+    name once, so asking back shows it (a name continued two ways stays as it is)."""
+    texts = ["Jon Berge (svoger) mobil 912 44 018",
+             "Jon Are Vik at the tyre place (tlf. 930 11 207) rang about the winter tyres",
+             "Jon Are said the tread is 5 mm, fine for this winter."]
+    assert three_part_names(["Jon Berge", "Jon Are"], texts, "what's jon's phone number?") == ["Jon Berge", "Jon Are Vik"]
+    texts.append("Jon Are Lund from the choir")
+    assert three_part_names(["Jon Berge", "Jon Are"], texts, "what's jon's phone number?") == ["Jon Berge", "Jon Are"]
+
+
+def test_a_glue_word_that_opens_a_sentence_is_no_name():
+    """"Same coach." under the day Nell's swimming moved: "Same" is no coach's name, though the
+    notes cannot be searched for the word (the full-text index drops glue words like it)."""
+    same = hit("Same coach.", line=50, path="/notes/journal.txt", topic="Nell swimming")
+    assert Reader(overlap_model()).read("What's the name of Nell's swimming coach?", [same]).kind == "abstained"
+    # A given name that is also a glue word stays a name.
+    will = hit("Will coaches the group.", line=50, path="/notes/journal.txt", topic="Nell swimming")
+    reading = Reader(overlap_model()).read("What's the name of Nell's swimming coach?", [will])
+    assert reading.kind == "answered" and "Will" in reading.answer
