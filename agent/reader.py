@@ -57,7 +57,7 @@ from agent.reader_policies import asks_my_insurance, asks_my_policy_number, list
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_events import described_years, values_of_other_event
 from agent.reader_notes import _note_lines, note_context
-from agent.reader_dates import _DATE_KEYS, _filed_under, _record_month, page_date, version_date, written_date
+from agent.reader_dates import _DATE_KEYS, _filed_under, _record_month, asked_day, days_of, page_date, version_date, written_date
 from agent.reader_compose import _IDENTIFIER, _clip, compose, join_names
 from agent.reader_defines import _HEADER_LINE, _NOTE_WORDS, _TITLES, _contact_only, about, defines
 from agent.reader_owner import _BIRTH_WORDS, _ME, _SAYS_ME, other_owner
@@ -936,6 +936,9 @@ class Reader:
                 # "the Ignitis bill in November", and no line says November: a payment row dated
                 # 11 October is another month's payment, not that bill.
                 cands = [c for c, _, row in months if not row]
+        if (day := asked_day(info.text)) and any(day in days_of(c.statement) for c in cands):
+            # "How much salary came in on 5 September?": the rows of other days are other payments.
+            cands = [c for c in cands if day in days_of(c.statement) or not days_of(c.statement)]
         if asks_what_is(info):
             # "Who is Brenda Kaye?" is not answered by her phone number alone, when another line
             # says more of her.

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from agent.reader_statements import StatementHit
-from agent.reader_text import _MONTH_ABBR, latest_date
+from agent.reader_text import _MONTH_ABBR, _MONTH_RE, latest_date
 from agent.reader_versions import loose_date, month_day, opening_date
 
 
@@ -26,6 +26,25 @@ def _record_month(st: StatementHit) -> set[str]:
     or entry happened ("Date: 2026-10-11; payee: Ignitis"), not a month its words mention."""
     days = [latest_date(v) for k, v in (st.fields or {}).items() if re.search(r"\bdate\b", k, re.IGNORECASE)]
     return {_MONTH_ABBR[d[1] - 1] for d in days if d and 1 <= d[1] <= 12}
+
+
+# A day written in words or digits: "5 September", "September 5th", "2026-09-05", "05-09".
+_A_DAY = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+                    re.IGNORECASE)
+
+
+def asked_day(question: str) -> tuple[int, int] | None:
+    """The (month, day) a question asks about ("How much salary came in on 5 September 2026?")."""
+    days = {month_day(m.group(0)) for m in _A_DAY.finditer(question)} - {None}
+    return days.pop() if len(days) == 1 else None
+
+
+def days_of(st: StatementHit) -> set[tuple[int, int]]:
+    """The (month, day)s a line is dated or says: a record's own date column when it has one
+    (a bank row of the 27th says no other day however its words read), else the days it writes."""
+    dated = [v for k, v in (st.fields or {}).items() if re.search(r"\bdate\b", k, re.IGNORECASE)]
+    texts = dated or [st.text]
+    return {md for t in texts for m in _A_DAY.finditer(t) if (md := month_day(m.group(0)))}
 
 
 # A file named only by the moment it was made: nb's "20260926161020.md" (a note with a title after
