@@ -683,6 +683,7 @@ def _codes(text: str, question: str) -> list[str]:
                 or re.fullmatch(r"(?:19|20)\d\d[-/–](?:\d\d|(?:19|20)\d\d)", v)  # "Mazda CX-5 (2026-27)": a policy year
                 or re.fullmatch(r"(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d", v)  # "signed 04.2023": a month
                 or re.fullmatch(r"(?:RM|Rp)\d[\d,.]*", v)  # ringgit and rupiah written on the digits: "RM24.00"
+                or re.fullmatch(r"[+-]\d{4}", v) and re.search(r"\d:\d\d(?::\d\d)?\s*$", text[:m.start()])  # "21:20:00 +0000": a time zone
                 # "Log 2026-10: 10-10 booked ...": a month's log writes its days so, no code
                 or re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|[12]\d|3[01])", v) and re.search(r"(?:19|20)\d\d-\d\d\b", text)
                 or _SPAN_WORD.fullmatch(v)):  # "the 1-hour online course", "a 5-year licence": a length, no code

@@ -188,6 +188,14 @@ def test_a_month_logs_day_is_no_code_and_a_booking_reference_no_flight_number():
     assert typed_values("Gym: locker 12-14, padlock in the bag", "code", exclude="What's my locker number?") == ["12-14"]
 
 
+def test_a_mails_time_zone_is_no_code():
+    """A mail's heading carries its time, "Tue, 03 Nov 2026 21:20:00 +0000": the offset is no policy
+    number; a "+" code elsewhere still is one."""
+    heading = "Re: cars - Tue, 03 Nov 2026 21:20:00 +0000: switched the Duster insurance to VIS"
+    assert typed_values(heading, "code", exclude="What is the Duster's policy number?") == []
+    assert typed_values("Gate: PIN +4412, then the green button", "code", exclude="What is the gate code?") == ["+4412"]
+
+
 def test_an_identifier_labelled_as_another_kind_does_not_answer():
     from agent.reader_question import typed_values
     # An employee number is no passport number; a staff number is the employee number.
