@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Two lines whose PMI differs by at most this are one choice to the model (the scoring noise
 # between near-identical lines is ~0.1 nat).
-PARALLEL_PMI_GAP = 0.3
+PARALLEL_PMI_GAP = 0.4
 MAX_OPTIONS = 4
 
 
