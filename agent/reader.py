@@ -2135,7 +2135,9 @@ def _kind_after(text: str, kind: str, values: list[str]) -> bool:
         if at < 0:
             continue
         after = text[at + len(v): at + len(v) + 60]
-        m = re.search(r"\b(?:is|are|will be|becomes?)\s+(?:now\s+)?(?:our|my|the)\s+(?:new\s+)?([^\W\d_]+)", after)
+        # (Or took the post: "Mma Goitseone Ntshole started on Monday as our new housekeeper".)
+        m = re.search(r"\b(?:(?:is|are|will be|becomes?)\s+(?:now\s+)?|(?:started|starts|joined|joins|took over|takes over)\b[^.;]{0,30}?\bas\s+)"
+                      r"(?:our|my|the)\s+(?:new\s+)?([^\W\d_]+)", after)
         if m and stem(m.group(1).lower()) == want:
             return True
     return False

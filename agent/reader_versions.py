@@ -57,6 +57,7 @@ REVISES = re.compile(
     r"|\bthis (?:year|term|semester|season|school year) (?:is|are|will be) (?-i:[A-Z])|\bya (?:va|van|está|están) (?:en|por)\s+\D{0,4}\d"
     r"|\b(?:got|has|have|had|gave me) (?:a |her |his |their )?new (?:number|phone|mobile|cell|address|e-?mail)\b"  # "Hems got a new number"
     r"|\bnew (?:pw|password|passcode|pin|code|number|address)\s*[:=]"  # "router swapped 14/11, NEW pw: ..."
+    r"|\b(?:started|starts|joined|took over|takes over)\b[^.;]{0,30}?\bas (?:our|my|the) new\b"  # "started on Monday as our new housekeeper"
     # French: "Piscine déplacée au samedi 10h (plus le mercredi)", "remplacé par", "désormais"
     r"|\bdéplacée?s? (?:au|à|en)\b|\b(?:remplacée?s?|changée?s?) (?:par|pour)\b|\bplus le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
     r"|\bdésormais\b|\bdorénavant\b"
@@ -897,8 +898,8 @@ def _keyed_alike(b: "Scored", c: "Scored", terms) -> bool:
 
 
 # Words that retire the value beside them: "Cancelled Basecamp.", "30 April is off", "the old
-# Granite Wall membership", "192.168.1.40 → 192.168.1.23".
-_RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was|było|bylo|früher|vorher|voorheen|tidigare|ended|stopped|quit|replaced|instead of|"
+# Granite Wall membership", "192.168.1.40 → 192.168.1.23". (Not "I was born on 9 August 1991".)
+_RETIRES = re.compile(r"\b(?:cancel+ed|cancel|old|former|previous|no longer|is off|was(?! born| married| bapti[sz]ed)|było|bylo|früher|vorher|voorheen|tidigare|ended|stopped|quit|replaced|instead of|"
                       r"résilier|résilié|résiliée|resilier|resilie|"  # "résilier NSIA, nouvelle police chez ..."
                       r"statt|anstatt|zamiast|in plaats van|istället för|au lieu de|en lugar de|en vez de|invece di|em vez de|"
                       r"alte|alten|alter|altes|ehemalig\w*|stary|stara|stare|oude|gamla|ancien|ancienne|antiguo|antigua|antigo|antiga|"

@@ -3017,3 +3017,15 @@ def test_a_glue_word_that_opens_a_sentence_is_no_name():
     will = hit("Will coaches the group.", line=50, path="/notes/journal.txt", topic="Nell swimming")
     reading = Reader(overlap_model()).read("What's the name of Nell's swimming coach?", [will])
     assert reading.kind == "answered" and "Will" in reading.answer
+
+
+def test_was_born_on_a_day_does_not_say_the_day_no_longer_holds():
+    """"I was born on 3 May 1988 in Lyon, and I moved to Leeds in 2015": "was" before the day is no
+    word of a value that no longer holds (as in "the rent was 900"), and "moved" names the move, not
+    the birthday moved; the tortoise's line is another's birthday."""
+    me = hit("I was born on 3 May 1988 in Lyon, France, and I moved to Leeds, England in 2015.", line=3, path="/notes/about-me.md",
+             topic="About me")
+    shelly = hit("Shelly (tortoise): She was born in March 1979 and we took her in from a neighbour in June 1986.", line=3, rank=1,
+                 path="/notes/pets/shelly.md", topic="Shelly")
+    reading = Reader(overlap_model()).read("When is my birthday?", [me, shelly])
+    assert reading.kind == "answered" and "3 May 1988" in reading.answer

@@ -98,6 +98,21 @@ def test_a_line_that_says_someone_is_now_the_kind_after_naming_them_is_the_new_o
     assert reading.kind == "answered" and "Lena Brook" in reading.answer
 
 
+def test_someone_who_started_as_our_new_one_on_a_dated_page_is_the_new_one():
+    """"Rra Kabelo Dube started on Monday as our new gardener, same two days." on a dated journal
+    page, against the house page's undated "Gardener: Rra Moeti": the journal names who it is now."""
+    page = hit("House: Gardener: Rra Moeti, Tuesday and Friday, P900 a month.", line=10, rank=0, path="/notes/house.md",
+               topic="House", fields={"Gardener": "Rra Moeti, Tuesday and Friday, P900 a month."})
+    entry = hit("Rra Kabelo Dube started on Monday as our new gardener, same two days.", line=18, rank=1,
+                path="/notes/journal/2026-11-20.md", topic="Birthday party")
+    for order in ([page, entry], [entry, page]):
+        reading = Reader(overlap_model()).read("Who is our gardener?", order)
+        assert reading.kind == "answered" and "Kabelo Dube" in reading.answer, order
+    # Started something else: no new gardener.
+    other = hit("Rra Kabelo Dube started on Monday as our new driver.", line=18, rank=1, path="/notes/journal/2026-11-20.md")
+    assert "Moeti" in Reader(overlap_model()).read("Who is our gardener?", [page, other]).answer
+
+
 def test_a_number_asked_for_is_said_by_a_key_that_holds_one():
     """"What's my passport number?": "Passport: K7712094" holds the number; "Mum has a new
     number: 555 0117" says the word but is no passport."""
