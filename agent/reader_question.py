@@ -1402,7 +1402,8 @@ SHORTHAND = {"bday": "birthday", "b-day": "birthday", "bdays": "birthdays", "add
 def spell_out(question: str) -> str:
     """"who the PM is" → "who the product manager (PM) is": the words the notes may use, and
     the abbreviation for notes that use it; "noors bday" → "noors birthday"."""
-    question = re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
+    # (Not a part of a model's name: the Toyota "C-HR".)
+    question = re.sub(r"(?<![\w-])(" + "|".join(ABBREVIATIONS) + r")(?![\w-])", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
     # "anahits mob number?", "dimas hp number" (a handphone in Indonesia and Malaysia): a phone.
     question = re.sub(r"\b(?:mob|hp)(?=\s+(?:number|no\b|nr\b|#))", "mobile", question, flags=re.IGNORECASE)
     return re.sub(r"(?<![\w-])(" + "|".join(map(re.escape, SHORTHAND)) + r")(?![\w-])",

@@ -49,6 +49,7 @@ _SYNONYMS = [
     "reference ref booking confirmation",
     "fly flies flew flying flight flights depart departs departure dep outbound",  # "MEL dep 2026-12-18"
     "chassis vin",
+    "id identity identification",  # "ID card" is the identity card
     "rating rated rate stars score",
     "dose doses dosage strength",  # "raised the dose to 0,5%" is the eye drops' strength
     "wife husband partner spouse married",
@@ -165,8 +166,8 @@ def other_kind(question: str, head: str, text: str) -> bool:
     q_mods = {stem(qw[i - 1]) for i in range(1, len(qw)) if stem(qw[i]) == h and qw[i - 1] not in STOP_WORDS
               and not qw[i - 1].endswith(("'s", "’s"))}
     t_stems = {stem(w) for w in tw}
-    if not q_mods or q_mods & t_stems:
-        return False
+    if not q_mods or _with_synonyms(q_mods) & t_stems:
+        return False  # (a synonym is no other kind: the "identity card" is the "ID card")
     q_stems = {stem(w) for w in qw}
     # A kind is a common noun right before the head ("car insurance"), not a name ("Gabor lives")
     # nor the last word of a label ("borettslag: felleskostnadene ...").
@@ -182,7 +183,11 @@ def other_kind(question: str, head: str, text: str) -> bool:
         # said first and bare; the kind named after it is another one it speaks of.
         return False
     t_mods = {stem(tw[i - 1]) for i in heads if modifier(i)}
-    return bool(t_mods) and not (t_mods & q_stems)
+    return bool(t_mods) and not (_with_synonyms(t_mods) & q_stems)
+
+
+def _with_synonyms(stems: set[str]) -> set[str]:
+    return stems | {s for x in stems for s in SYNONYMS.get(x, ())}
 
 
 # Kinds of one thing that exclude each other: a line about the electricity meter is not about the

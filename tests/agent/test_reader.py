@@ -924,6 +924,8 @@ def test_an_abbreviation_is_asked_as_the_words_notes_spell_out():
     # "mob number", "hp no" (a handphone): the phone, asked as the notes write it.
     assert analyse(spell_out("anahits mob number?")).want == "phone" and analyse(spell_out("dimas hp no")).want == "phone"
     assert spell_out("Which HP printer do I have?") == "Which HP printer do I have?"
+    # A model's name that holds the letters is no abbreviation: the Toyota C-HR.
+    assert spell_out("What's the policy number of the C-HR's insurance?") == "What's the policy number of the C-HR's insurance?"
 
 
 def test_a_newer_version_of_a_fact_wins_even_when_the_model_prefers_the_older():

@@ -196,6 +196,17 @@ def test_a_mails_time_zone_is_no_code():
     assert typed_values("Gate: PIN +4412, then the green button", "code", exclude="What is the gate code?") == ["+4412"]
 
 
+def test_the_id_card_is_the_identity_card():
+    """"What is my ID card number?" over "My identity card: Number: 0417287K": the same card by its
+    long name, not another kind of card."""
+    card = hit("My identity card: Number: 0417287K, the same number is my tax number.", line=13, path="/notes/documents.txt")
+    reading = Reader(overlap_model()).read("What is my ID card number?", [card])
+    assert reading.kind == "answered" and "0417287K" in reading.answer
+    # Another kind of card still is one.
+    bank = hit("My bank card: Number: 4417 2210 8812 0031.", line=14, path="/notes/documents.txt")
+    assert Reader(overlap_model()).read("What is my ID card number?", [bank]).kind == "abstained"
+
+
 def test_an_identifier_labelled_as_another_kind_does_not_answer():
     from agent.reader_question import typed_values
     # An employee number is no passport number; a staff number is the employee number.
