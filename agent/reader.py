@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
-from agent.reader_question import CAR_CARE, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, analyse, _PLATE_ASKED, birthday_dates, gloss_stems, keyed_person, says_kind, typed_values
+from agent.reader_question import CAR_CARE, _NAMED_KINDS, _SITE_KINDS, _person_kind, KIND_WORDS, RELATION_ADJECTIVES, RENTED_FROM, SECRET_NOUNS, QuestionInfo, a_plate_asked, analyse, _PLATE_ASKED, birthday_dates, gloss_stems, keyed_person, says_kind, typed_values
 from agent.reader_recall import Recall, support
 from agent.reader_relate import SYNONYMS, WordRelate, attribute_words, head_phrase, other_kind, other_supply, same_or_synonym, shares_attribute, split_at_preposition
 from agent.reader_statements import StatementHit
@@ -753,9 +753,10 @@ class Reader:
                 # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
                 # own time (a month, a weekday), so the day it was written is not the answer.
                 typed = []
-            if typed and not own and not _said_in(_attribute_terms(info), own_terms):
+            if typed and not own and not _said_in(_attribute_terms(info), own_terms) and not a_plate_asked(info.text, typed):
                 # A date only in the heading of a diary entry says when the entry was written; it
                 # answers "when" only if the statement is about what was asked ("birthday").
+                # (A plate in the label says it is one: "Kia e-Niro (2022), RZK 19D: Elin's car".)
                 typed = []
             if info.want == "code" and own and _NUMBER_STEM in info.terms and _NUMBER_STEM not in terms and len(info.terms) == 2 and any(
                     info.terms - {_NUMBER_STEM} <= content_words(k) and any(v in f for v in own) for k, f in st.fields.items()):
@@ -1265,6 +1266,8 @@ class Reader:
         kind_words = KIND_WORDS.get(info.want or "", set())
         if best.typed and all(stem(w) in kind_words for w in asked):
             return True  # a value of the asked kind says the kind: "+31 30 555 0144" is a phone number
+        if a_plate_asked(info.text, best.typed):
+            return True  # "RZK 19D" written as a plate is the registration asked, wherever it stands
         if info.want == "code" and best.typed:
             asked = [w for w in asked if stem(w) not in kind_words]  # "TP 1354" is the flight's number
         if info.names and asked and all(w.lower() in ("id", "number", "no", "num") for w in asked) and re.search(

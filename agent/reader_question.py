@@ -562,6 +562,11 @@ _PHONE_LABEL = re.compile(_PHONE_NAMES + r"(?:\s+(?:no\.?|number|#))?\s*[:.]?\s*
 _PLATE_ASKED = re.compile(r"\b(?:plates?|registration|reg|rego|kenteken|numberplate)\b", re.IGNORECASE)
 
 
+def a_plate_asked(question: str, values: list[str]) -> bool:
+    """The question asks a number plate and each value is written as one ("RZK 19D")."""
+    return bool(values) and _PLATE_ASKED.search(question) is not None and all(_plates(v) == [(0, len(v))] for v in values)
+
+
 def _plates(text: str) -> list[tuple[int, int]]:
     """Where `text` writes a number plate: two to four groups of up to four capitals or digits,
     one space apart, with both letters and digits ("RZK 19D", "B 1927 PKS", "245 AOE 02",
@@ -629,8 +634,10 @@ def _labelled(before: str, named: re.Match | None, text: str = "") -> bool:
     asked = _ID_SHORT.get(named.group(1).lower(), named.group(1).lower())
     if asked == label.group(1).lower() or asked in english_for(label.group(1)):
         return True
+    # (The line may write the kind short: "GIRO, acct no. 9302 4418 57".)
+    spellings = [named.group(1), asked, *(short for short, long in _ID_SHORT.items() if long == asked)]
     return (_NUMBER_WORD.search(before) is not None and not _PHONE_WORD.search(text)
-            and re.search(rf"\b{re.escape(named.group(1))}" + (r"|\bbank\b" if asked == "account" else ""), text, re.IGNORECASE) is not None)
+            and re.search(r"\b(?:" + "|".join(map(re.escape, spellings)) + ")" + (r"|\bbank\b" if asked == "account" else ""), text, re.IGNORECASE) is not None)
 
 
 _SPAN_WORD = re.compile(r"\d+(?:[.,]\d+)?-(?:second|minute|min|hour|hr|day|night|week|month|year|yr|km|mile|metre|meter|kg|litre|liter|"

@@ -207,6 +207,21 @@ def test_the_id_card_is_the_identity_card():
     assert Reader(overlap_model()).read("What is my ID card number?", [bank]).kind == "abstained"
 
 
+def test_an_account_number_labelled_short_and_a_plate_in_a_cars_label():
+    """"GIRO, acct no. 9302 4418 57" is the account number, though its groups look like a phone's;
+    "Kia e-Niro (2022), RZK 19D: Elin's car, leased" gives the Kia's registration in its label."""
+    bill = hit("electricity + water + gas: provider: Citypower; amount: ~$165/mth; how: GIRO, acct no. 9302 4418 57",
+               line=20, path="/notes/home/flat.md", topic="Recurring")
+    reading = Reader(overlap_model()).read("What's our Citypower account number?", [bill])
+    assert reading.kind == "answered" and "9302 4418 57" in reading.answer
+    car = hit("Kia e-Niro (2022), RZK 19D: Elin's car, leased through her job, they handle insurance and service", line=12,
+              path="/notes/cars.md", topic="Cars").model_copy(update={"kind": "bullet", "source": "Elin's car, leased through her job, they handle insurance and service"})
+    reading = Reader(overlap_model()).read("What is the registration number of Elin's Kia?", [car])
+    assert reading.kind == "answered" and "RZK 19D" in reading.answer
+    # A plate is no answer to another number: the lease's.
+    assert Reader(overlap_model()).read("What is the lease number of Elin's Kia?", [car]).value != "RZK 19D"
+
+
 def test_an_identifier_labelled_as_another_kind_does_not_answer():
     from agent.reader_question import typed_values
     # An employee number is no passport number; a staff number is the employee number.
