@@ -22,10 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 LENA = REPO.parent / "shared" / "persona" / "lena"
 
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+from bench.stats import pct  # noqa: E402
 
 
 def main() -> None:

@@ -27,15 +27,13 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.stats import pct  # noqa: E402
+
 DEFAULT_NOTES = REPO.parent / "shared" / "persona" / "lena" / "notes"
 QUESTIONS = ["What is my car's parking spot?"]
 WARM_QUESTIONS = ["What is my dog's name?", "Where do I work?", "What do I do on weekends?",
                   "Who is in my family?", "What is the parking spot for my car?"]
-
-
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))]
 
 
 def main() -> int:
