@@ -937,9 +937,11 @@ class Reader:
                 # "the Ignitis bill in November", and no line says November: a payment row dated
                 # 11 October is another month's payment, not that bill.
                 cands = [c for c, _, row in months if not row]
-        if (day := asked_day(info.text)) and any(day in days_of(c.statement) for c in cands):
+        if day := asked_day(info.text):
             # "How much salary came in on 5 September?": the rows of other days are other payments.
-            cands = [c for c in cands if day in days_of(c.statement) or not days_of(c.statement)]
+            days = [(c, days_of(c.statement)) for c in cands]
+            if any(day in said for _, said in days):
+                cands = [c for c, said in days if day in said or not said]
         if asks_what_is(info):
             # "Who is Brenda Kaye?" is not answered by her phone number alone, when another line
             # says more of her.

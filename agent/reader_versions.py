@@ -447,7 +447,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
     ib, ic = _item(b), _item(c) if c.statement.kind in ("row", "kv") else set()
     if ib & info.terms and ic and not ic & info.terms:
         return False  # "Salary: SRD 23.750" is not versioned by the row "Rent (from 1 December)" of a "Rent and salary" note
-    named = {p for n in info.names for p in _name_parts(n)}
+    named = _asked_name_words(info)
     if missing and said_c and (not missing & named and (shared_name(info, b, c) or _says_the_value_words(info, b, c, terms))
                                or _shared_reference(b, c)):
         # A later line that calls the thing by the name the line asked of calls it ("BSO Kolibrie
@@ -672,7 +672,7 @@ def _keyed_by_whom(info: "QuestionInfo", b: "Scored", missing: set[str]) -> bool
     Talas"): it says whose the line is, not the attribute, so a later line about that person ("Bolot
     has moved to Osh") need not repeat the relation it words him by. Only the key's words for a
     relation may be missing ("brother"; not "PPS" of "PPS number", an attribute a capital made a name)."""
-    asked = {p for n in info.names for p in _name_parts(n)}
+    asked = _asked_name_words(info)
     kin = {stem(w.lower()) for key in b.statement.fields for w in re.findall(r"[^\W\d_]+", key)
            if re.fullmatch(rf"{KIN}|{PERSON_ROLES}", w.lower())}
     return bool(asked & _keys(b)) and bool(missing) and missing <= kin
@@ -792,6 +792,11 @@ def _name_parts(name: str) -> list[str]:
     return [stem(w) for w in re.findall(r"[^\W\d_]+", name)]
 
 
+def _asked_name_words(info: "QuestionInfo") -> set[str]:
+    """The stems of the words of every name the question uses."""
+    return {p for n in info.names for p in _name_parts(n)}
+
+
 def dated_change(st: "StatementHit", written) -> bool:
     """A line dated (by the reader's date or the date a log files it under) that says it changes
     something: a word of change, or a later day its value holds from."""
@@ -801,7 +806,7 @@ def dated_change(st: "StatementHit", written) -> bool:
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None, page=None) -> float:
     if written is not None and c.unnamed and not c.names_ok and dated_change(c.statement, written) and not dated_change(b.statement, written):
         said_b, said_c = _said(info, b, c, terms)
-        name_words = {p for n in info.names for p in _name_parts(n)}
+        name_words = _asked_name_words(info)
         if said_b - said_c <= name_words and said_c - name_words:
             return VERSION_PMI_GAP_UNNAMED_CHANGE
     if written is not None and dated_change(c.statement, written) and (not dated_change(b.statement, written) or not c.names_ok):
