@@ -359,6 +359,15 @@ def _says_name(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+def _named_after_owner(text: str, noun: str, search: str) -> str | None:
+    """The one of that kind the line names after the asked owner: "Jahmari Form 2, form teacher
+    Mr. Eiley. Amaya Std 1 at Our Lady of Guadalupe RC, teacher Ms. Bodden" gives Amaya's teacher
+    as Ms. Bodden, not the first teacher the line names."""
+    owner = re.search(r"\b([A-Z][\w-]+)['’]s\b", search)
+    at = re.search(rf"\b{re.escape(owner.group(1))}\b(?!['’])", text) if owner else None
+    return named_by_kind(text[at.end():], noun) if at and at.start() > 0 else None
+
+
 class ChatEngine:
     """One loaded model, answering one question at a time; safe to share between threads."""
 
@@ -1048,7 +1057,8 @@ class ChatEngine:
             given = {n for c in [st, *(c.statement for c in reading.candidates[:HOP_CANDIDATES])] if (n := named_by_kind(c.text, noun))}
             if any(a not in b and b not in a and b not in st.text for a in given for b in given):
                 return None
-        if said and noun and (named_here := named_by_kind(st.text, noun) or named_as_mine(st.text, noun)):
+        if said and noun and (named_here := _named_after_owner(st.text, noun, search) or named_by_kind(st.text, noun)
+                              or named_as_mine(st.text, noun)):
             # "contadora: Silvia Rapetti, cel ..." (under the tax scheme's bullet, which a key
             # would otherwise name): the name the line gives right after the role.
             return named_here, reading.model_copy(update={"value": named_here})

@@ -72,7 +72,7 @@ from memory.gloss import english_for, fold, romanized
 
 _OWN_TIME = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|{'|'.join(WEEKDAYS)}|next (?:week|month|year))\b", re.IGNORECASE)
 _NAME_DAY = re.compile(r"\b(?:name ?day|imienin\w*|namenstag|namnsdag|navnedag|onomastico|onom[aá]stico|sv[aá]tek|n[eé]vnap)\b", re.IGNORECASE)
-_BIRTH_WORD = re.compile(r"\b(?:birthday|bday|born|birth|dob|ur\.|urodzin\w*|geburtstag|geb\.|f[oö]delsedag|f[oø]dselsdag|cumplea[nñ]os|compleanno|anniversaire|verjaardag|narozeniny)", re.IGNORECASE)
+_BIRTH_WORD = re.compile(r"\b(?:birthday|bday|born|birth|dob|ultah|ulang tahun|ur\.|urodzin\w*|geburtstag|geb\.|f[oö]delsedag|f[oø]dselsdag|cumplea[nñ]os|compleanno|anniversaire|verjaardag|narozeniny)", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"(?i)\s*(?:see(?: also)?|cf\.?|->|→)\s")
 
 DONT_KNOW = "I don't know: your notes don't say."
@@ -119,6 +119,50 @@ _MONTH_STEMS = {stem(m) for m in MONTHS if m != "may"}
 _GLUE_NAMES = frozenset(["will"])  # glue words that are also given names ("Will called")
 
 
+def _said_by_initials(name: str, text: str) -> bool:
+    """A name of three or more words written as its initials: "NYE!! till 12:30a" is New Year's Eve."""
+    words = name.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return bool(re.search(rf"(?<![\w-]){''.join(w[0] for w in words)}(?![\w-])", text))
+
+
+# Where a thing is kept: "Meter is in the cupboard under the stairs", "the spare key is under the pot".
+_PLACED = re.compile(r"\b([^\W\d_]+)\s+(?:is|are)\s+(?:kept\s+|located\s+|stored\s+)?((?:in|under|on|behind|inside|beside|next to|above|below)"
+                     r"\s+(?:the|a|an|my|our)\s+[^.;()]+?)\s*(?:[.;()]|$)", re.IGNORECASE)
+
+
+def _placed(info: QuestionInfo, text: str) -> str | None:
+    """Where the line says the asked thing is, when the question asks where it is."""
+    if not re.match(r"\W*where(?:'s|’s| is| are)\b", info.text, re.IGNORECASE):
+        return None
+    m = _PLACED.search(text)
+    return m.group(2) if m and stem(m.group(1).lower()) in info.terms else None
+
+
+def _number_of_one_before(text: str, value: str, asked: list[str]) -> bool:
+    """The line gives ``value`` after naming someone other than the asked ones, and names an asked
+    one only in a later sentence."""
+    at = text.find(value)
+    if at < 0:
+        return False
+    said = [m.start() for n in asked for w in _name_words(n) if len(w) > 2 for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
+    if not said or min(said) < at or not re.search(r"[.!?;]\s", text[at + len(value):min(said)]):
+        return False  # (in the same sentence, "Zbigniew Krawiec - +48 512 555 090 - Auto-Zbych, Półłanki 64", it may be theirs)
+    asked_words = {w.lower() for n in asked for w in _name_words(n)}
+    return any(len(n.split()) >= 2 and not asked_words & {w.lower() for w in n.split()} for n in names(text[:at]))
+
+
+def _goes_on_from(first: StatementHit, then: StatementHit) -> bool:
+    """The sentence ``then`` is the one right after ``first`` on the same line of the note."""
+    if first.path != then.path or first.line != then.line or first.end_line != first.line:
+        return False
+    lines = _note_lines(first.path)
+    text = lines[first.line - 1] if 0 < first.line <= len(lines) else ""
+    at = text.find(first.source)
+    return at >= 0 and text[at + len(first.source):].lstrip().startswith(then.source) and bool(then.source.strip())
+
+
 def _name_core(name: str) -> list[str]:
     """The words of a name a line must say: "Meezan Bank" is said by "Account meezan: IBAN: ..."
     (a bank, a school or a clinic is written by its own name alone), not "Meezan" by "Bank"."""
@@ -127,6 +171,8 @@ def _name_core(name: str) -> list[str]:
     return core or words
 
 
+# The verbs a count is said by when the counted thing is the note's heading ("Makes 16.").
+_COUNTING_VERBS = re.compile(r"\b(makes?|serves?|sleeps?|seats?|feeds?|yields?|holds?)\b")
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
 
 
@@ -181,14 +227,16 @@ def _names_another(st: StatementHit, question: str) -> bool:
 
 
 def _initialled(info: QuestionInfo, text: str) -> set[str]:
-    """Stems of the question's surnames the statement writes as an initial ("Chris O."): they
-    count as said, for coverage and for naming the person."""
+    """Stems of the question's surnames the statement writes as an initial ("Chris O."), or of a
+    whole name written by its initials: they count as said, for coverage and for naming."""
     out = set()
     for n in info.names:
         parts = _name_words(n)
         # (a bank export may write the payee in capitals: "Send Money to NORA V."; a quick note
         # drops the stop: "return Sophie T's deposit")
         out |= {stem(w) for w in parts[1:] if re.search(rf"\b(?i:{re.escape(parts[0])}) {re.escape(w[0].upper())}(?:\.|['’]s\b)", text)}
+        if _said_by_initials(n, text):
+            out |= content_words(n)  # "NYE!! till 12:30a" says New Year's Eve by its initials
         if len(parts) > 1:
             # "paní Kratochvílová", "Frau Berger", "Mr Adebayo": a person called by title and
             # surname alone (in any case ending: "paní Kratochvílové") is the one the question names.
@@ -495,6 +543,17 @@ class Reader:
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
+            if info.want == "place" and (spot := _placed(info, st.text)):
+                # "Where is the electricity meter?": "Meter is in the cupboard under the stairs"
+                # says where the asked thing is, in words no name is made of.
+                typed = own = [spot]
+            if person_asked and typed and not st.fields:
+                # "Mohammed Farouk - letting agent, +971 55 302 7719. handles the flat for the owner
+                # (Mr Al Mansoori, never met him)": a number said before the asked one is named, after
+                # someone else, is that one's. (Not a row's: "Name: Farah Isaacs; Cell: ...;
+                # Notes: Lower Main Vet" is one record, the vet's.)
+                typed = [v for v in typed if not _number_of_one_before(st.text, v, named_apart)]
+                own = [v for v in own if v in typed]
             if info.want == "place" and st.kind == "row":
                 # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
                 typed = [v for v in typed if not keyed_person(v, st.text)]
@@ -559,6 +618,12 @@ class Reader:
                 # ("Callum's birthday is not until 3 March" says when it is: "not until" is no expiry.)
                 typed = [v for v in typed if not re.search(rf"\b(?:renews?|renewal|renewed|valid|due|expires?|expiry|(?<!\bnot )(?<!n't )(?:until|till)|deadline)\b"
                                                            rf"[^.;]{{0,20}}?{re.escape(v)}", st.text, re.IGNORECASE)]
+                if not _BIRTH_WORD.search(st.text) and not re.search(r"\banniversary\b", info.text.lower()) \
+                        and not re.search(r"\bturn(?:s|ed)?\s+\d|\bcelebrat|\byears? old\b", st.text, re.IGNORECASE):
+                    # "Sibusiso, bhuti Thulani and his crew loaded the D-Max" under "2026-06-27 Sat":
+                    # the heading's day is when that happened, not Thulani's birthday. ("Ma turned
+                    # 60 today!" under its day says it.)
+                    typed = [v for v in typed if v in st.text]
                 if _NAME_DAY.search(st.source or st.text) and not _BIRTH_WORD.search(st.source or st.text):
                     typed = []  # "Paweł - imieniny 29.06": his name day, not his birthday
                 if _FOR_BIRTHDAY.search(st.text) and not typed_values(st.text, info.want, exclude=info.text):
@@ -588,7 +653,12 @@ class Reader:
             counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
-                typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3, glossed=True)]
+                # (A recipe's "Makes 16." under its heading counts what the question's verb makes:
+                # "How many buns does the recipe make?"; so "serves 6", "sleeps 4", "seats 7".)
+                verbs = {stem(v) for v in _COUNTING_VERBS.findall(info.text.lower())}
+                typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3, glossed=True)
+                         or any(stem(m.group(1)) in verbs for m in re.finditer(rf"\b({_COUNTING_VERBS.pattern[2:-2]})\s+(?:about\s+|up to\s+)?{re.escape(v)}\b",
+                                                                              st.text, re.IGNORECASE))]
                 own = [v for v in own if v in typed]
             if info.want == "number" and typed and re.search(r"\bhow old\b", info.text.lower()):
                 # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag" nor "every 3 months".
@@ -748,6 +818,11 @@ class Reader:
                 past = [v for v in typed if re.search(rf"\b(?:last|previous|latest)\b(?:\s+\S+){{0,2}}\s+(?:on\s+|was\s+)?{re.escape(v)}",
                                                       st.text, re.IGNORECASE)]
                 typed = [v for v in typed if not any(v in p for p in past)]  # nor the year of that date
+                own = [v for v in own if v in typed]
+            if info.want == "date" and typed and (stamp := re.match(r"\W*\[(\d{1,2}:\d\d(?::\d\d)?)\]", st.source or st.text)):
+                # "[01:05] Dentist moved!": a voice memo's or a chat's clock stamp says when it was
+                # said, no day of what it tells.
+                typed = [v for v in typed if v != stamp.group(1)]
                 own = [v for v in own if v in typed]
             if info.want == "date" and typed and not own and _OWN_TIME.search(st.source or st.text):
                 # "the lease runs to February anyway" under "Monday 18 May 2026": the line says its
@@ -924,8 +999,13 @@ class Reader:
         said_of_them = " ".join([info.text, *(c.statement.text for c in named)])
         unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and (c.owner_ok or owner_named and self._owner_left_out(c, named))
                    and not _names_another(c.statement, said_of_them)]
-        cands = named + unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
-                                        written=version_date, page=page_date)
+        changes = unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
+                                  written=version_date, page=page_date)
+        # ... or goes on from it on the same line: "Ghana tickets bought! KLM, leave Toronto
+        # December 15, back January 12." is the Ghana trip's line, told in two sentences.
+        # (The names it holds are the same telling's: KLM, Toronto.)
+        cands = named + changes + [c for c in cands if c.attached and c.unnamed and not c.other_owner and c.owner_ok and c not in changes
+                                   and any(_goes_on_from(n.statement, c.statement) for n in named)]
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
             # A record's own date column says its month too ("Date: 2026-10-11" is October's).
@@ -1384,6 +1464,11 @@ class Reader:
             # The amount says it is a cost; what it is the cost of must be said: "2 180 zł for
             # OC+AC" does not answer "How much did the Octavia przegląd cost?". So for an hour:
             # "9am in UTC+2 time zone" does not say when the walima starts.
+            # ("per month" says how often it is paid, not what for: "Shamim's pay is Rs 20,000
+            # from November" is what we pay Shamim per month.)
+            things = [w for w in asked if stem(w) not in kind_words and w.lower() not in _PERIOD_WORDS]
+            if not things and info.want == "money" and info.names and best.names_ok:
+                return True
             asked = [w for w in asked if stem(w) not in kind_words] or asked
         if info.want == "code":
             asked = _home_implied(info.text, asked, said)
@@ -1394,6 +1479,10 @@ class Reader:
             after = split_at_preposition(info.text, asked)[1]
             name_words = {w.lower() for n in info.names for w in n.split()}
             said_words = {stem(w) for w in words(said.lower())}  # (words(), not split(): "Lebaran/Idul" says Lebaran)
+            if best.names_ok:
+                # ... or by the note around it: "booking = TLK-8841-223" in a TOML file headed
+                # "# Christmas 2026 at Kiki's in Helsinki" is the Christmas trip's booking.
+                said_words |= {stem(w) for w in words(note_context(st.path, st.line).lower())}
             if any(w in asked for w in after) and any(w in name_words and stem(w) in said_words for w in after):
                 return shares_attribute([w for w in asked if w not in after], said, self.relate, need="all")
             asked = [w for w in asked if w not in after or w not in _GENERIC_PLACES]
@@ -2205,6 +2294,11 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
         options.append(option(label, c.typed[0], telling_name(text, others, label, info.text, c.typed[0],
                                                               record_names(c.statement, pool))))
     return options if len(options) >= 2 else None
+
+
+# How often an amount is paid: no thing it is paid for.
+_PERIOD_WORDS = frozenset("per a each every month months monthly year years yearly annual annually week weeks weekly "
+                          "fortnight fortnightly day days daily hour hourly".split())
 
 
 # Two keyed lines this close in score are both plausible answers to one "my X" question.

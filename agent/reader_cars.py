@@ -13,7 +13,8 @@ from typing import Iterable
 CAR_MAKES = re.compile(
     r"\b(?:Toyota|Honda|Nissan|Mazda|Subaru|Suzuki|Mitsubishi|Daihatsu|Lexus|Hyundai|Kia|Ford|Chevrolet|Chevy|Dodge|Jeep|Tesla|"
     r"Volkswagen|VW|Audi|BMW|Mercedes|Opel|Vauxhall|Porsche|Skoda|Škoda|Seat|Cupra|Renault|Dacia|Peugeot|Citro[eë]n|Fiat|"
-    r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar)\b")
+    r"Alfa Romeo|Lancia|Volvo|Saab|Mini|Lada|Proton|Perodua|Geely|BYD|Chery|MG|Tata|Mahindra|Maruti|Isuzu|Smart|Polestar|"
+    r"SsangYong|Great Wall|Haval|Datsun|Holden|Infiniti|Acura|Buick|Cadillac|GMC|Chrysler|Jaguar|Land Rover|Range Rover|UAZ|Zastava|Dongfeng)\b")
 # The model after the make: "Run X", "NP200", "AD Wagon", "CX-5", "ID.4", "Land Cruiser", "i10".
 _MODEL = re.compile(r"\s+((?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*)(?:\s+(?:[A-Z0-9][\w.!-]*|[a-z]+\d[\w.-]*))?)")  # and Hyundai's "i10", "Grand i10"
 _PLATE = re.compile(r"\b(?:plates?|reg(?:istration)?|rego|kenteken|nummerplade|numberplate|matr[ií]cula|immatriculation|rendszám|"
@@ -79,7 +80,10 @@ def listed_cars(texts: Iterable[str], plates: bool = False) -> list[str]:
     found: dict[str, str] = {}
     plate_of: dict[str, str] = {}
     for text in texts:
-        if not (_PLATE.search(text) or CAR_MAKES.search(text) and _plate_shaped(text)) or _NOT_OURS.search(text):
+        # (A car page's "car: Toyota C-HR hybrid, 2021, grey" row, its plate on the next row.)
+        keyed_car = bool(re.match(r"\W*(?:car|vehicle)\s*:", text, re.IGNORECASE)) and any(
+            _MODEL.match(text, m.end()) for m in CAR_MAKES.finditer(text))
+        if not (_PLATE.search(text) or keyed_car or CAR_MAKES.search(text) and _plate_shaped(text)) or _NOT_OURS.search(text):
             continue
         makes = list(CAR_MAKES.finditer(text))
         for m in makes:
@@ -91,6 +95,8 @@ def listed_cars(texts: Iterable[str], plates: bool = False) -> list[str]:
             given = _PLATE_GIVEN.search(text, m.end())
             if len(makes) == 1 and given and re.search(r"\d", given.group(1)):
                 plate_of.setdefault(key, given.group(1))
+    # A make said alone ("aliases: Auris, Toyota") is the car named with its model elsewhere.
+    found = {k: n for k, n in found.items() if not any(o != k and other.startswith(n + " ") for o, other in found.items())}
     if len(found) < 2:
         return []
     if plates and set(plate_of) >= set(found):

@@ -18,7 +18,8 @@ def _filed_under(st: StatementHit, value: str) -> bool:
     at = st.text.find(value)
     # "Yemma's birthday is 14 February: we celebrate it ..." says the date, it is not filed under it.
     said = re.search(r"\b(?:is|was|are|were|on|falls|be)\s+$", st.text[:at], re.IGNORECASE)
-    return at >= 0 and not said and loose_date(st) is not None and bool(re.match(r"\s*(?::|-|–|—)", st.text[at + len(value):]))
+    # (With its time: "Actualizado por Lucía el 02/11/2026 20:48: Her padrino el Tano ...".)
+    return at >= 0 and not said and loose_date(st) is not None and bool(re.match(r"\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*)?(?::|-|–|—)", st.text[at + len(value):]))
 
 
 def _record_month(st: StatementHit) -> set[str]:

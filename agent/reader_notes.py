@@ -56,7 +56,10 @@ def note_context(path: str, line: int) -> str:
         h = heading.match(lines[i])
         if h:
             level = len(h.group(1))
-            heads = {k: v for k, v in heads.items() if k < level} | {level: h.group(2)}
+            # A block of comment lines heading a data file ("# shaadi.rec -- Hamza ki shaadi,
+            # Karachi" then "# (planned in September ...)") is one header, read whole.
+            said = heads[level] + " " if level in heads and section == i and i > start else ""
+            heads = {k: v for k, v in heads.items() if k < level} | {level: said + h.group(2)}
             section = i + 1
     out += list(heads.values())
     # The first line of the line's block (up to a blank line or heading), which its siblings

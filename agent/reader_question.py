@@ -93,10 +93,10 @@ _ROLE_NUMBER = re.compile(r"\b(?:vet|doctor|dentist|gp|plumber|electrician|mecha
 
 
 # Identifiers asked as "the <kind> number of <something>".
-_ID_BEFORE_OF = "".join(f"(?<!{w} )" for w in (
+_ID_BEFORE_OF = "".join(f"(?<!\\b{w} )" for w in (
     "plate", "serial", "frame", "chassis", "vin", "registration", "reg", "account", "policy", "member", "membership", "customer",
     "client", "contract", "meter", "reference", "booking", "order", "invoice", "tracking", "passport", "licence", "license",
-    "tax", "vat", "card", "insurance", "model", "part", "sim", "imei"))
+    "tax", "vat", "card", "insurance", "model", "part", "sim", "imei", "lot", "batch", "flight", "cadastral"))
 
 
 _SOMEBODY = frozenset("guy guys man lady woman bloke fella dude chap person people".split())
@@ -150,6 +150,7 @@ def analyse(question: str) -> QuestionInfo:
     q = re.sub(r"^(\W*)(?:wher|whre|wehre)(s)?\b", lambda m: f"{m.group(1)}where{chr(39) + 's' if m.group(2) else ''}", q, flags=re.IGNORECASE)
     q = re.sub(r"^(\W*)hw\b", r"\1how", q, flags=re.IGNORECASE)
     q = re.sub(r"\b(?:whcih|wich|whihc)\b", "which", q, flags=re.IGNORECASE)
+    q = re.sub(r"\b(?:nr|nro|numbr|nmbr|numbre|nuber|numebr)\b\.?", "number", q, flags=re.IGNORECASE)  # "whats my passport nr"
     q = re.sub(r"\brn\b", "now", q)  # "what am i reading rn": right now (in lower case: "RN" is a nurse)
     # "gildas cant eat what??", "What can't Noa eat?": what a note calls an allergy.
     q = re.sub(r"\b(?:can'?t|cannot|can not|can’t)\s+(?:eat|drink)\b", "is allergic to", q, flags=re.IGNORECASE)
@@ -159,7 +160,7 @@ def analyse(question: str) -> QuestionInfo:
         low = f"{tail.group(2)} {tail.group(1)}"
     qnames = _question_names(q)
     want: str | None = None
-    if re.search(r"\b(what|which) time\b|\bat what hour\b", low):
+    if re.search(r"\b(what|which) time\b|\bat what hour\b|\bhow (?:late|early) (?:is|does|do|will|are|can)\b", low):
         want = "time"
     elif (_NUMBER_FOR_SOMEONE.search(q) or _ROLE_NUMBER.search(low)) and not re.search(r"\bhow (much|many)\b", low) or re.fullmatch(r"\W*[a-zà-ÿ][\w-]+ (?:num|no|nr|#|number|numero|numéro)\W*", low):
         # ("landry num?": a name and the word for a number, typed in a hurry, asks for the phone)
@@ -247,7 +248,10 @@ def analyse(question: str) -> QuestionInfo:
               and not (m.group(1) in _SOMEBODY and re.search(rf"\b(?!(?:my|our|the|that|this|a)\b)[a-z]{{3,}} {m.group(1)}'s\b", low))
               # "my driver's licence" is the user's licence: a kind of licence, nobody's ("Licence
               # renewed, valid to 08/11/2031" is the one asked of).
-              and not re.match(r"'s (?:licen[cs]e|permit|manual)\b", low[m.end(1):])]
+              and not re.match(r"'s (?:licen[cs]e(?! plate)|permit|manual)\b", low[m.end(1):])
+              # "New Year's Eve", "St Patrick's Day": a possessive inside a name is no owner.
+              # (Not the name's first word: "Škoda's Pickerl" is the Škoda's.)
+              and not any(re.search(rf"\w\s+(?i:{re.escape(m.group(1))})['’]s [A-Z]", n) for n in qnames)]
     subj = re.search(r"\b(?:my|our) (?:[a-z]+ )??([a-z]+)(?:\s+(?:is |are )?(?:called|named|name)\b|'s name\b|\s*\??$)", low)
     if subj is None:
         subj = re.search(r"\bname of (?:my|our) (?:[a-z]+ )?([a-z]+)\b", low)
@@ -271,8 +275,13 @@ _LOOSE_HOUR = re.compile(r"\b(?:around|about|at|by|from|until|till|before|after)
                          r"(?!\s*(?:%|km|kg|g|mph|people|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|x)\b)")
 
 
+# A 24-hour clock written without its colon, as a shift log does ("code blue 0245", "left 0930"):
+# only with the leading zero, which no year, count or price has.
+_MILITARY_HOUR = re.compile(r"(?<![\w.,:/+#-])0\d[0-5]\d(?![\w.,:/-])")
+
+
 def _loose_hours(text: str) -> list[str]:
-    return [m.group(0) for m in _LOOSE_HOUR.finditer(text) if int(re.split(r"[.:]", m.group(1))[0]) <= 23]
+    return [m.group(0) for m in _LOOSE_HOUR.finditer(text) if int(re.split(r"[.:]", m.group(1))[0]) <= 23] or _MILITARY_HOUR.findall(text)
 
 
 def _money_columns(text: str) -> list[str]:

@@ -955,9 +955,10 @@ def retired(text: str, value: str) -> bool:
 
 # A person who is gone from a role, said after the name: "Dr Christofides has retired", "Dr Msiska
 # has closed Smile Dental", "The dentist at the Seeb polyclinic, Dr Zadjali, has retired".
-# (A teacher "moved to the secondary section" has left the class.)
+# (A teacher "moved to the secondary section" or who "went to the district office" has left the class.)
 _GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died"
-                   r"|moved\s+(?:up\s+)?to\s+(?:the|another|a)\s+(?:[\w-]+\s+){0,2}(?:section|school|department|branch|class|grade|team|unit)\b)\b", re.IGNORECASE)
+                   r"|(?:moved|went|transferred)\s+(?:up\s+)?to\s+(?:the|another|a)\s+(?:[\w-]+\s+){0,2}(?:section|school|department|branch|class|grade|team|unit|office|ministry)\b)\b",
+                   re.IGNORECASE)
 # The line that says who it is now: "We are all going to Dr Chaponda ..., from now on", "The whole
 # family moves to Dr Stella Evagorou", "We will go to Dr Vilayphone now".
 _TAKES_OVER = re.compile(r"\b(?:from now on|now|new|moves? to|moving to|going to|go to|switched to|changed to|took over|taken over)\b", re.IGNORECASE)

@@ -55,7 +55,9 @@ def test_a_word_typed_one_letter_off_is_the_word():
     from agent.reader import misspelt
     from agent.reader_question import analyse
     assert misspelt(analyse("where is my horse"), "The house is red") == set()
-    assert misspelt(analyse("kasambahay numbr pls"), "Relation: kasambahay; Number: 0917 555 0100") == {stem("numbr")}
+    assert misspelt(analyse("kasambahay mumber pls"), "Relation: kasambahay; Number: 0917 555 0100") == {stem("mumber")}
+    # ("numbr", the common slip, is read as "number" before any line is seen.)
+    assert stem("number") in analyse("kasambahay numbr pls").terms
 
 
 def test_meds_are_medication():
