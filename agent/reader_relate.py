@@ -50,6 +50,8 @@ _SYNONYMS = [
     "fly flies flew flying flight flights depart departs departure dep outbound",  # "MEL dep 2026-12-18"
     "chassis vin",
     "id identity identification",  # "ID card" is the identity card
+    "member members membership",  # "member no. RF-208813" is the membership number
+    "gym fitness",  # "joined Rise Fitness" is the gym
     "rating rated rate stars score",
     "dose doses dosage strength",  # "raised the dose to 0,5%" is the eye drops' strength
     "wife husband partner spouse married",
