@@ -51,7 +51,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, car_models, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
-from agent.reader_kin import card_section, named_kin, partners_named
+from agent.reader_kin import NAME_KEY, card_section, named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -151,6 +151,21 @@ def _number_of_one_before(text: str, value: str, asked: list[str]) -> bool:
         return False  # (in the same sentence, "Zbigniew Krawiec - +48 512 555 090 - Auto-Zbych, Półłanki 64", it may be theirs)
     asked_words = {w.lower() for n in asked for w in _name_words(n)}
     return any(len(n.split()) >= 2 and not asked_words & {w.lower() for w in n.split()} for n in names(text[:at]))
+
+
+def _other_name_same_stem(asked: list[str], text: str) -> bool:
+    """A long name word of the question that a contact's name field writes only as another name
+    sharing its stem ("Chikoti" where the card says "Chikondi"). (Only a card's name: running text
+    inflects names, "Vilniaus" for Vilnius, "za Octaviju", which look just as different.)"""
+    for n in asked:
+        for w in _name_words(n):
+            w = re.sub(r"['’]s$", "", w)
+            if len(w) < 6 or not w[:1].isupper():
+                continue
+            same_stem = [t for t in re.findall(r"[^\W\d_]+", text) if stem(t.lower()) == stem(w.lower())]
+            if same_stem and not any(t.lower().startswith(w.lower()[:len(w) - 1]) or w.lower().startswith(t.lower()) for t in same_stem):
+                return True
+    return False
 
 
 def _goes_on_from(first: StatementHit, then: StatementHit) -> bool:
@@ -598,6 +613,10 @@ class Reader:
             # A line that only leaves a name's words out (no other identifier, number or label) may
             # still follow up a line that says them (reader_versions.unnamed_changes).
             unnamed = not names_ok and said_ok
+            if names_ok and named_apart and st.fields and _other_name_same_stem(
+                    named_apart, " ".join(v for k, v in st.fields.items() if NAME_KEY.fullmatch(k.strip()))):
+                # "Mr Chikoti" is not "Dr Chikondi Jere", though both cut to the stem "chiko".
+                names_ok, said_ok = False, False
             names_ok = names_ok and said_ok
             attached, named = True, False
             if info.want == "date" and re.search(r"\b(birthday|bday|b-day|anniversary|born|birth|dob)\b", info.text.lower()):

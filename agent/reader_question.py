@@ -416,8 +416,9 @@ def typed_values(text: str, want: str | None, exclude: str = "") -> list[str]:
         # (A count or a size, not a model's or a serial's code: "SUN-5K" is no number of panels,
         # "WTU244C1187" no frame size; "EU 38", "No. 17" and a spelled "four" are.)
         # (Nor a whole date: "Installed 14/03/2024" counts no panels.)
+        # (Nor a clock's "5:15-6" of "5:15-6:15pm", nor a CSV's "185,13/10/2026" run together.)
         "number": lambda t: [n for n in numbers(t) if not _in_date(n, t) and not (re.match(r"[^\W\d_]{3}", n) and re.search(r"\d", n))
-                             and not _WHOLE_DATE.fullmatch(n)],
+                             and not _WHOLE_DATE.fullmatch(n) and not re.search(r"\d:\d\d-|/\d{4}\b", n)],
         "temperature": lambda t: [m.group(0) for m in _TEMPERATURE.finditer(t)],
         "percent": lambda t: [m.group(0) for m in _PERCENT.finditer(t)],
         "weight": lambda t: [m.group(0) for m in _WEIGHT.finditer(t) if not _MODIFIES.match(t, m.end())],

@@ -199,3 +199,33 @@ def test_how_often_an_amount_is_paid_is_no_thing_it_is_paid_for():
     fees = analyse("How much are the school fees per month?")
     school = hit("Shamim's pay is Rs 20,000 from November.", line=53, path="/notes/log.rec")
     assert not reader.speaks_of_attribute(fees, next(iter(reader.candidates(fees, [school], {}))))
+
+
+def test_a_name_cut_to_the_same_stem_is_another_name():
+    from agent.reader import _other_name_same_stem
+    assert _other_name_same_stem(["Mr Chikoti"], "Name: Dr Chikondi Jere; phone: 0999 731 054")
+    assert not _other_name_same_stem(["Kratochvílová"], "Pronajímatelka: paní Kratochvílové, přes e-mail")
+    assert not _other_name_same_stem(["Chikondi"], "Name: Dr Chikondi Jere; phone: 0999 731 054")
+    line = hit("Name: Dr Chikondi Jere; phone: 0999 731 054", line=11, path="/notes/Main.Contacts",
+               fields={"Name": "Dr Chikondi Jere", "phone": "0999 731 054"})
+    assert Reader(overlap_model()).read("What's Mr Chikoti's phone number?", [line]).kind == "abstained"
+    assert "0999 731 054" in Reader(overlap_model()).read("What's Dr Chikondi's phone number?", [line]).answer
+    # Running text inflects names ("Vilniaus" is Vilnius's): only a card's name field is held to the letter.
+    race = hit("Vilniaus maratonas – mano pusmaratonis (21,1 km) per 1:58:42!", line=4, path="/notes/sportas.md")
+    assert "1:58:42" in Reader(overlap_model()).read("What was my time in the Vilnius half marathon?", [race]).answer
+
+
+def test_a_clock_time_is_no_count_or_size():
+    assert typed_values("Training is Tuesdays 5:15-6:15pm at Fleming Park, shin pads every time", "number",
+                        exclude="what size shin pads does mila wear") == []
+    assert typed_values("Goalie gloves: Isla size 6", "number", exclude="what size gloves does isla wear") == ["6"]
+    # A race time is written as a clock and is the time asked.
+    assert "1:58:40" in typed_values("Lake Superior Half Marathon yesterday, finished in 1:58:40.", "number",
+                                     exclude="How fast did I run the Lake Superior half?")
+
+
+def test_a_gym_membership_is_said_by_fitness_and_member():
+    line = hit("log 2026-09: 09-12 joined Rise Fitness Brunswick, $22.50/wk direct debit, member no. RF-208813", line=9,
+               path="/notes/log/2026-09.md")
+    reading = Reader(overlap_model()).read("What is my gym membership number?", [line])
+    assert reading.kind == "answered" and "RF-208813" in reading.answer
