@@ -187,7 +187,10 @@ def _name_core(name: str) -> list[str]:
 
 
 # The verbs a count is said by when the counted thing is the note's heading ("Makes 16.").
-_COUNTING_VERBS = re.compile(r"\b(makes?|serves?|sleeps?|seats?|feeds?|yields?|holds?)\b")
+_COUNTING_VERB = r"(?:makes?|serves?|sleeps?|seats?|feeds?|yields?|holds?)"
+# How often an amount is paid: no thing it is paid for.
+_PERIOD_WORDS = frozenset("per a each every month months monthly year years yearly annual annually week weeks weekly "
+                          "fortnight fortnightly day days daily hour hourly".split())
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVS) | frozenset(_MONTH_ABBR)
 
 
@@ -674,10 +677,10 @@ class Reader:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 # (A recipe's "Makes 16." under its heading counts what the question's verb makes:
                 # "How many buns does the recipe make?"; so "serves 6", "sleeps 4", "seats 7".)
-                verbs = {stem(v) for v in _COUNTING_VERBS.findall(info.text.lower())}
+                verbs = {stem(v) for v in re.findall(rf"\b{_COUNTING_VERB}\b", info.text.lower())}
                 typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3, glossed=True)
-                         or any(stem(m.group(1)) in verbs for m in re.finditer(rf"\b({_COUNTING_VERBS.pattern[2:-2]})\s+(?:about\s+|up to\s+)?{re.escape(v)}\b",
-                                                                              st.text, re.IGNORECASE))]
+                         or any(stem(m.group(1).lower()) in verbs
+                                for m in re.finditer(rf"\b({_COUNTING_VERB})\s+(?:about\s+|up to\s+)?{re.escape(v)}\b", st.text, re.IGNORECASE))]
                 own = [v for v in own if v in typed]
             if info.want == "number" and typed and re.search(r"\bhow old\b", info.text.lower()):
                 # An age: "7 years old", "aged 7", "turns 70"; not "a 12 kg bag" nor "every 3 months".
@@ -2313,11 +2316,6 @@ def _sibling_ambiguity(info: QuestionInfo, cands: list[Scored], retrieved: Seque
         options.append(option(label, c.typed[0], telling_name(text, others, label, info.text, c.typed[0],
                                                               record_names(c.statement, pool))))
     return options if len(options) >= 2 else None
-
-
-# How often an amount is paid: no thing it is paid for.
-_PERIOD_WORDS = frozenset("per a each every month months monthly year years yearly annual annually week weeks weekly "
-                          "fortnight fortnightly day days daily hour hourly".split())
 
 
 # Two keyed lines this close in score are both plausible answers to one "my X" question.
