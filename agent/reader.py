@@ -672,7 +672,10 @@ class Reader:
                         and any(subj in content_words(v) and any(t in v for t in typed) for v in things.values())):
                     typed = [v for v in typed if _near(st.text, v, info.subject, window=1)]
                     own = [v for v in own if v in typed]
-            counted = re.search(r"\bhow many ([a-z]+)", info.text.lower())
+            # (The counted thing is the noun the words after "how many" end on: "How many
+            # Christmas cups did I order?" counts cups, "500 red cups from Vegware".)
+            counted = (re.search(r"\bhow many (?:[a-z]+ ){0,2}?([a-z]+)\s+(?:did|do|does|are|is|were|was|have|has|had|will|can|should|would)\b",
+                                 info.text.lower()) or re.search(r"\bhow many ([a-z]+)", info.text.lower()))
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 # (A recipe's "Makes 16." under its heading counts what the question's verb makes:

@@ -229,3 +229,12 @@ def test_a_gym_membership_is_said_by_fitness_and_member():
                path="/notes/log/2026-09.md")
     reading = Reader(overlap_model()).read("What is my gym membership number?", [line])
     assert reading.kind == "answered" and "RF-208813" in reading.answer
+
+
+def test_how_many_counts_the_noun_its_words_end_on():
+    cups = hit("Xmas cups: 500 red cups from Vegware, came 10/11", line=20, path="/notes/todo.org", topic="Xmas cups")
+    reading = Reader(overlap_model()).read("How many Christmas cups did I order?", [cups])
+    assert reading.kind == "answered" and "500" in reading.answer
+    # A number beside another thing is still no count of cups.
+    other = hit("Xmas cups: order came on 10/11, 3 boxes of lids with it", line=21, path="/notes/todo.org", topic="Xmas cups")
+    assert "3" not in (Reader(overlap_model()).read("How many Christmas cups did I order?", [other]).value or "")
