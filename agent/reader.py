@@ -513,6 +513,11 @@ class Reader:
         acronyms = set(re.findall(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", info.text))
         # A person's number or e-mail asked by their name (not an acronym's: "my GP's phone number").
         person_asked = info.want in ("phone", "email") and any(re.search(r"[^\W\d_][a-zß-ÿ]", n) for n in named_apart)
+        # What "how many" counts: the noun its words end on ("How many Christmas cups did I order?"
+        # counts cups, "500 red cups from Vegware"), and the question's counting verb ("make").
+        counted = (re.search(r"\bhow many (?:[a-z]+ ){0,2}?([a-z]+)\s+(?:did|do|does|are|is|were|was|have|has|had|will|can|should|would)\b",
+                             info.text.lower()) or re.search(r"\bhow many ([a-z]+)", info.text.lower()))
+        verbs = {stem(v) for v in re.findall(rf"\b{_COUNTING_VERB}\b", info.text.lower())}
         for st in statements:
             if st.kind == "meta":
                 continue  # "bp = blood pressure, wt = weight" explains a note; it answers nothing
@@ -672,15 +677,10 @@ class Reader:
                         and any(subj in content_words(v) and any(t in v for t in typed) for v in things.values())):
                     typed = [v for v in typed if _near(st.text, v, info.subject, window=1)]
                     own = [v for v in own if v in typed]
-            # (The counted thing is the noun the words after "how many" end on: "How many
-            # Christmas cups did I order?" counts cups, "500 red cups from Vegware".)
-            counted = (re.search(r"\bhow many (?:[a-z]+ ){0,2}?([a-z]+)\s+(?:did|do|does|are|is|were|was|have|has|had|will|can|should|would)\b",
-                                 info.text.lower()) or re.search(r"\bhow many ([a-z]+)", info.text.lower()))
             if info.want == "number" and counted and typed:
                 # "How many drivers ...": a count of drivers ("120 drivers"), not "47 minutes".
                 # (A recipe's "Makes 16." under its heading counts what the question's verb makes:
                 # "How many buns does the recipe make?"; so "serves 6", "sleeps 4", "seats 7".)
-                verbs = {stem(v) for v in re.findall(rf"\b{_COUNTING_VERB}\b", info.text.lower())}
                 typed = [v for v in typed if _near(st.text, v, counted.group(1), window=3, glossed=True)
                          or any(stem(m.group(1).lower()) in verbs
                                 for m in re.finditer(rf"\b({_COUNTING_VERB})\s+(?:about\s+|up to\s+)?{re.escape(v)}\b", st.text, re.IGNORECASE))]

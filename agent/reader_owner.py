@@ -60,7 +60,7 @@ def other_owner(info: QuestionInfo, text: str, fields: dict[str, str] | None = N
             if re.search(rf"\b[a-z]+'s {re.escape(noun)}", low) and not re.search(rf"\b(?:my|our) (?:[a-z]+ )?{re.escape(noun)}", low):
                 return True
             # "Inti got his CI last year" is Inti's card, not mine.
-            if re.search(rf"\b(?:his|her|their) {re.escape(noun)}", low) and not re.search(rf"\b(?:my|our|mine|i|me)\b", low):
+            if re.search(rf"\b(?:his|her|their) {re.escape(noun)}", low) and not re.search(r"\b(?:my|our|mine|i|me)\b", low):
                 return True
     for m in re.finditer(r"\b([a-z]+)'s ([a-z]+)(?: ([a-z]+)\b(?!'))?", q):
         # So for a named one: "Niko's number ..." is Niko's, not Marek's asked for, though the
