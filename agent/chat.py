@@ -333,6 +333,9 @@ def _listed_by(st, given: str) -> bool:
 
 _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title)\b|\bwhat do i do for a living\b", re.IGNORECASE)
 # "What is my phone number?": a diary's "Mi número nuevo: ..." or "changed my number" says it without "phone".
+# "Who is my manager?": a journal's "I now report to Shalini Lal" or "my new manager is Ing.
+# Limbert Cusi" tells the change; the first shares no word with the question.
+_ASKS_MY_BOSS = re.compile(r"\bmy (?:new |current )?(?:manager|boss|supervisor|line manager)\b|\b(?:do|does) i report to\b", re.IGNORECASE)
 _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
 
@@ -677,6 +680,11 @@ class ChatEngine:
                 # shares no word with it.
                 seen = {s.id for s in statements}
                 statements += [s for s in search_statements(self.memory, "I was promoted to", k=4, chunk_k=2) if s.id not in seen]
+            if _ASKS_MY_BOSS.search(part):
+                seen = {s.id for s in statements}
+                for says in ("my new manager is", "I now report to"):
+                    statements += [s for s in search_statements(self.memory, says, k=3, chunk_k=2) if s.id not in seen]
+                    seen = {s.id for s in statements}
             if _ASKS_MY_PHONE.search(part):
                 seen = {s.id for s in statements}
                 statements += [s for s in search_statements(self.memory, "my new number", k=3, chunk_k=2) if s.id not in seen]

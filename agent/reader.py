@@ -65,7 +65,7 @@ from agent.reader_types import Reading, Scored
 from agent.reader_names import (_GRAN_ASKED, _name_words, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _titled_doctors,
                                 _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
 from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
-                                   promotion_words, same_fact, shared_name, unnamed_changes)
+                                   job_change_words, new_boss_named, same_fact, BOSS_WORDS, shared_name, unnamed_changes)
 from memory.ledger import fts_query
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized
@@ -529,7 +529,7 @@ class Reader:
                 # 27-08-2011" in the user's own papers is theirs, though it names neither; so is
                 # "Marriage certificate: Conservatória do Registo Civil da Praia, 12/07/2012".
                 terms = own_terms = terms | {stem(w) for n in with_me for w in _name_words(n)}
-            if promoted := promotion_words(info.terms, st.text):
+            if promoted := job_change_words(info.terms, st.text):
                 # "I got promoted to Operations Supervisor" says the job title without the words.
                 terms = own_terms = terms | promoted
             if glue_names:
@@ -785,6 +785,12 @@ class Reader:
                                         and not (self.mentions is not None and self._lower_word(st.topic))) else []
                 typed = [v for v in typed if _near(st.text, v, info.subject)] or headed
                 attached = named = bool(typed)
+            if info.want == "name" and info.subject and not named and stem(info.subject) in BOSS_WORDS and (
+                    boss := new_boss_named(st.text, typed)):
+                # "Sireli moved over to the Nadi office, so I now report to Shalini Lal" names the
+                # manager by the words, not by the word.
+                typed, named = boss, True
+                own = [v for v in own if v in typed]
             if info.want == "name" and info.subject and not named and typed:
                 # "Mamma (Loredana) e papà (Franco) stanno a Imola", "mamka = Eva Dvořáková": the
                 # name in brackets or after "=" right after the asked relation's word, in the note's
@@ -1022,8 +1028,11 @@ class Reader:
         # (A name it holds that a line naming the asked one says too is no other thing's: "the
         # Under-10s moved training to Thursday" after "Josaia: Rugby: Tamavua Under-10s, ...".)
         said_of_them = " ".join([info.text, *(c.statement.text for c in named)])
+        # (The boss a line says the user now reports to is the asked one, not another thing it
+        # names: "Je rapporte directement à Mme Clarisse Tossou" for "Who's my boss at Hlandé?".)
+        bosses = info.terms & BOSS_WORDS
         unnamed = [c for c in cands if c.attached and c.unnamed and not c.other_owner and (c.owner_ok or owner_named and self._owner_left_out(c, named))
-                   and not _names_another(c.statement, said_of_them)]
+                   and not _names_another(c.statement, " ".join([said_of_them, *(new_boss_named(c.statement.text, c.typed) if bosses else [])]))]
         changes = unnamed_changes(info, named, unnamed, terms=lambda st: _terms_of(st) | _initialled(info, st.text),
                                   written=version_date, page=page_date)
         # ... or goes on from it on the same line: "Ghana tickets bought! KLM, leave Toronto
@@ -1301,7 +1310,7 @@ class Reader:
         # (A percentage says the words of its kind: "new rate 10.4%" is the interest rate. Not a code:
         # "Plan 500" says no account number.)
         said = _terms_of(best.statement) | (KIND_WORDS["percent"] if best.typed and info.want == "percent" else set())
-        said |= promotion_words(info.terms, best.statement.text)  # "I was promoted to Finance Manager" tells the job title
+        said |= job_change_words(info.terms, best.statement.text)  # "I was promoted to Finance Manager" tells the job title
         olds = [old for old in cands[1:VERSION_DEPTH] if old is not best]
         if len(asked - said) > 1 or not asked & said:
             # ... unless it calls the thing by the name the line it revises gives it: "Kolibrie's
@@ -2215,8 +2224,10 @@ def _kind_before(text: str, kind: str, values: list[str]) -> bool:
         if stem(m.group(0).lower()) != want and want not in gloss_stems(m.group(0)):
             continue
         after = text[m.end(): m.end() + 60]
-        # (A label may qualify the kind before its colon: "New GP near the house: Dr. Celiwe Maziya".)
-        if any(re.match(rf"(?:(?:\s+[^\W\d_]+){{1,4}}\s*:)?\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after) for v in values):
+        # (A label may qualify the kind before its colon: "New GP near the house: Dr. Celiwe Maziya";
+        # a sentence says it by "is": "my new manager is Ing. Limbert Cusi".)
+        if any(re.match(rf"(?:(?:\s+[^\W\d_]+){{1,4}}\s*:|\s+(?:is|will\s+be)(?:\s+now)?\b)?\W*(?:(?:{_TITLE})\.?\s+)?{re.escape(v)}", after)
+               for v in values):
             return True
     return False
 

@@ -384,8 +384,9 @@ def states_change(st: "StatementHit", written) -> bool:
     day it was written; on a line with no date of its own, a day its value holds from that opens
     it ("From September the školné is 1 300 Kč a month"; not "Lease from 01/02/2024, 3 years")."""
     when = when_written(st, written)
-    # (A promotion is a change of the job title: "¡me promovieron a Senior Data Scientist!")
-    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or bool(_PROMOTED.search(st.text)) or in_force_from(st, when) is not None or when is not None and tells_next(st)
+    # (A promotion is a change of the job title: "¡me promovieron a Senior Data Scientist!"; "I
+    # now report to Masego" one of the boss.)
+    return (revises(st) or bool(_UPDATE_MARK.search(st.text)) or bool(_PROMOTED.search(st.text) or _NEW_BOSS.search(st.text)) or in_force_from(st, when) is not None or when is not None and tells_next(st)
             or when is None and _FROM_DATE.match(re.sub(r"^[^:]{0,40}:\s*", "", st.text).lstrip()) is not None)
 
 
@@ -493,7 +494,7 @@ def same_fact(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> bool:
              if not _ACRONYM.fullmatch(n)]
     # (Not a test's name: "HbA1c" is what is asked, nobody's.)
     whose = {stem(o) for o in info.owners} | {stem(w.strip(".")) for n in named for w in n.split() if not re.search(r"\d", w)}
-    return ((revises(c.statement) or bool(promotion_words(info.terms, c.statement.text)) or tells_next(c.statement))
+    return ((revises(c.statement) or bool(job_change_words(info.terms, c.statement.text)) or tells_next(c.statement))
             and bool((said_b & said_c) - whose))
 
 
@@ -728,7 +729,7 @@ def _said(info: "QuestionInfo", b: "Scored", c: "Scored", terms) -> tuple[set[st
         whom = all(p[0] in out for p in names) if names else bool(out & _KIN_WORDS)
         if info.want == "place" and x.typed and whom and _MOVED.search(x.statement.text):
             out |= info.terms & _LIVE_WORDS  # "he has moved to Espargos for good" says where he lives
-        out |= promotion_words(info.terms, x.statement.text)
+        out |= job_change_words(info.terms, x.statement.text)
         return out | {p[1] for p in names if len(p) == 2 and p[0] in out and p[1] in info.terms}
 
     return said(b), said(c)
@@ -755,9 +756,29 @@ _PROMOTED = re.compile(r"\b(?:I\s+(?:was|got|have been|\'ve been)\s+promoted\s+t
 _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 
 
-def promotion_words(terms: set[str], text: str) -> set[str]:
-    """The question's words for a job that a line telling the user's promotion says."""
-    return terms & _JOB_WORDS if _PROMOTED.search(text) else set()
+# A new boss names the manager without the word: "so I now report to Shalini Lal", "Je rapporte
+# directement à Mme Clarisse Tossou", "Arthit starts as my manager Monday".
+_NEW_BOSS = re.compile(r"\bI\s+(?:now\s+|will\s+|'ll\s+|’ll\s+)?(?:report|am\s+reporting)\s+(?:directly\s+)?to\s+(?-i:[A-Z])"
+                       r"|\bje\s+(?:rapporte|reporte)\s+(?:directement\s+)?(?:à|a)\s+(?-i:[A-Z])"
+                       r"|\b(?:reporto|informo)\s+(?:directamente\s+)?a\s+(?-i:[A-Z])", re.IGNORECASE)
+BOSS_WORDS = frozenset(stem(w) for w in "manager boss supervisor report".split())
+_AT_WORK = frozenset(stem(w) for w in "work job".split())
+
+
+def new_boss_named(text: str, names: list[str]) -> list[str]:
+    """Of `names`, the one a line says the user now reports to ("so I now report to Shalini Lal
+    (she came from the Sydney side ...)"): the name right after the words."""
+    return [v for m in _NEW_BOSS.finditer(text) for v in names
+            if re.match(rf"(?:(?:Mme|Mrs?|Ms|Dr|Ing|Sra?)\.?\s+)?{re.escape(v)}\b", text[m.end() - 1:])][:1]
+
+
+def job_change_words(terms: set[str], text: str) -> set[str]:
+    """The question's words for a job, or for whom the user works under, that a line telling the
+    user's promotion or new boss says."""
+    if _PROMOTED.search(text):
+        return terms & _JOB_WORDS
+    # (whom one reports to is said of one's work: "Who is my manager at work?")
+    return terms & (BOSS_WORDS | _AT_WORK) if _NEW_BOSS.search(text) else set()
 
 
 _KIN_WORDS = frozenset(stem(w) for w in DIRECT_KIN)  # the relatives named_kin follows by name
@@ -804,7 +825,11 @@ def dated_change(st: "StatementHit", written) -> bool:
 
 
 def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None, page=None) -> float:
-    if written is not None and c.unnamed and not c.names_ok and dated_change(c.statement, written) and not dated_change(b.statement, written):
+    if written is not None and c.unnamed and not c.names_ok and not dated_change(b.statement, written) and (
+            dated_change(c.statement, written) or page is not None and _states_change_on_page(c.statement, written, page) and page(b.statement) != page(c.statement)):
+        # (A change on a page dated only by when it was changed, an Evernote note's "Je rapporte
+        # directement à Mme Clarisse Tossou" after "Hlandé Transit: Mon chef : M. Ignace
+        # Gbaguidi", counts as dated by that day.)
         said_b, said_c = _said(info, b, c, terms)
         name_words = _asked_name_words(info)
         if said_b - said_c <= name_words and said_c - name_words:

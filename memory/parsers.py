@@ -18,7 +18,7 @@ from pathlib import Path
 from memory import anki, antora, anytype, asciidoc, bancatransilvania, bbdb, bibtex, camt, canvas, cards, cherrytree, danskebank, datafiles, daylio, dayone, diaro, discord, dokuwiki, dsk, emacs_diary, enpass, erste, fodt, freeplane, gcash, gdocs, gemtext, google_chat, google_tasks, homebank, html, instagram, jira, joplin, journey, jupyter, keep, keepass, klikbca, latex, ldif, leo, leumi, line_chat, linkedin, mail, mastodon, mattermost, maybank, mediawiki, mercadopago, ofx, onepassword, opml, org, qif, recutils, rednotebook, roam, rst, rtf, saved_places, sqldump, simplenote, sitepage, skype, sms, spendee, splitwise, spreadsheetml, standardnotes, swedbank, taskpaper, telegram, textbundle, textile, ticktick, tiddlywiki, todoist, tomboy, trello, twitter_dm, typst, vimwiki, whatsapp, wordpress, workflowy, zim
 from memory import howm, jrnl, nb, neorg, silverbullet
 from memory import docusaurus, eleventy, homeassistant, lektor, mdbook, mkdocs, moinmoin, pelican, pmwiki, quarto, roff, slack, texinfo, zola, zulip
-from memory.updated import last_updated
+from memory.updated import last_updated, property_day
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 CSV_EXT = {".csv", ".tsv"}
@@ -677,7 +677,7 @@ def parse(path: Path, data: bytes, kind: str | None = None) -> ParsedFile:
                               written=front_matter_date(lines))
         blocks = _parse_markdown(lines)
         # A page kept by hand says when it was last updated near its top ("_Last updated: 14/02/2026_").
-        written = last_updated(lines)
+        written = last_updated(lines) or property_day(lines)
     elif kind == "csv":
         blocks = _parse_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
         if todoist.is_todoist(path, lines):

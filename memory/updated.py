@@ -55,4 +55,44 @@ def day_written(value: str) -> str:
     return _iso(m, [value]) if m else ""
 
 
-__all__ = ["day_written", "last_updated"]
+# A Notion page's properties, under its title: "Date: August 24, 2026", "Created: March 8, 2026 9:15 AM".
+_PROPERTY = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)\s*:\s+(.+?)\s*$")
+_DAY_KEYS = frozenset({"date", "created", "created time", "date created", "edited", "last edited", "last edited time",
+                       "updated", "last updated", "modified"})
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_NAMED_DAY = re.compile(r"(?i)^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]+)\.?,?\s+(?P<y2>\d{4}))\b")
+
+
+def _named_day(value: str) -> str:
+    """The ISO day of "August 24, 2026", "Aug 24, 2026" or "24 August 2026" opening `value`, else ""."""
+    m = _NAMED_DAY.match(value)
+    if not m:
+        return ""
+    month, day, year = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else (m.group("m2"), m.group("d2"), m.group("y2"))
+    number = next((i for i, name in enumerate(_MONTHS, 1) if len(month) >= 3 and name.startswith(month.lower())), 0)
+    return f"{int(year):04d}-{number:02d}-{int(day):02d}" if number and 1 <= int(day) <= 31 else ""
+
+
+def property_day(lines: list[str], *, top: int = 12) -> str:
+    """The latest day a page's block of properties right under its "# " title gives for when it was
+    written or changed (a Notion export: "# Re-org", "", "Date: August 24, 2026", "Tags: work"), else
+    "". A journal page's entry is dated only there; its old value in another page is not."""
+    if not lines or not lines[0].startswith("# "):
+        return ""
+    found = []
+    for line in lines[1:top]:
+        if not line.strip():
+            continue
+        m = _PROPERTY.match(line)
+        if not m:
+            break  # the page's text begins: a "Date:" in it is something the page tells
+        if m.group(1).strip().lower() in _DAY_KEYS:
+            value = m.group(2).strip()
+            day = _named_day(value) or (_iso(d, [value]) if (d := _DAY_ALONE.match(value)) else "")
+            if day:
+                found.append(day)
+    return max(found, default="")
+
+
+__all__ = ["day_written", "last_updated", "property_day"]

@@ -492,8 +492,8 @@ def test_a_role_that_changed_hands_and_a_title_from_a_day_are_the_newer_versions
     reading = Reader(overlap_model()).read("What's my job title?", [job, title])
     assert "Operations Manager" in reading.answer
     # "From today I'm hungry" is no title.
-    from agent.reader_versions import promotion_words
-    assert not promotion_words({"job", "titl"}, "From today I'm hungry and tired")
+    from agent.reader_versions import job_change_words
+    assert not job_change_words({"job", "titl"}, "From today I'm hungry and tired")
 
 
 def test_a_new_papers_term_is_the_newer_version():
