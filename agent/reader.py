@@ -178,6 +178,28 @@ def _goes_on_from(first: StatementHit, then: StatementHit) -> bool:
     return at >= 0 and text[at + len(first.source):].lstrip().startswith(then.source) and bool(then.source.strip())
 
 
+def _said_before_on_its_line(st: StatementHit) -> str:
+    """The sentence right before ``st`` on its own line of the note ("FijiCare through Koro Sea
+    Digital, family cover." before "Member number FC-3318420."); none for a line that says whose
+    it is ("My rodné číslo for the forms" after "Niko is at VšZP" is mine, not Niko's)."""
+    if st.kind != "sentence" or st.line != st.end_line or not st.source.strip() or re.search(r"\b(?:(?i:my|mine|our)|I)\b", st.text):
+        return ""
+    lines = _note_lines(st.path)
+    text = lines[st.line - 1] if 0 < st.line <= len(lines) else ""
+    at = text.find(st.source)
+    if at <= 0:
+        return ""
+    # (Not a line of markup holding a whole note: an Evernote export's one line of HTML.)
+    sentences = re.split(r"(?<=[.!?])\s+", text[:at].strip())
+    return sentences[-1] if sentences and not re.search(r"[<>]", sentences[-1]) and len(sentences[-1]) <= 300 else ""
+
+
+def _named_on_its_line(info: QuestionInfo, st: StatementHit, terms: set[str]) -> bool:
+    """Every name the question uses is said by the line or by the sentence before it on its line."""
+    before = content_words(_said_before_on_its_line(st)) if info.names else set()
+    return bool(before) and all(all(stem(w) in terms or stem(w) in before for w in _name_words(n)) for n in info.names)
+
+
 def _name_core(name: str) -> list[str]:
     """The words of a name a line must say: "Meezan Bank" is said by "Account meezan: IBAN: ..."
     (a bank, a school or a clinic is written by its own name alone), not "Meezan" by "Bank"."""
@@ -490,7 +512,10 @@ class Reader:
         glue_names = {w for n in named_apart for w in _name_words(n) if w.lower() in STOP_WORDS}
         together = bool(_TOGETHER_EVENT.search(info.text))
         # The models the notes give the cars ("Toyota Auris" -> "Auris"), when a car is asked of.
-        models = frozenset(car_models(st.text for st in statements)) if _CAR_WORDS & set(info.owners) else frozenset()
+        # The car the question asks of by the word ("the car's plate", not "which car has the plate
+        # ...", whose answer is the car, nor "the verificación vehicular").
+        asked_car = set() if _WHICH_CAR.match(info.text) else {stem(w.lower()) for w in _CAR_WORD.findall(info.text)} & info.terms
+        models = frozenset(car_models(st.text for st in statements)) if _CAR_WORDS & set(info.owners) or asked_car else frozenset()
         with_me = {n for n in named_apart if re.search(rf"\b{re.escape(n)} and (?:I|me)\b|\bme and {re.escape(n)}\b", info.text)}
         # So is a phone number ("Whose number is 06-55501774?"): its stem keeps five characters,
         # which every number of the same network shares. The last nine digits, for "+91 98860
@@ -583,6 +608,11 @@ class Reader:
                 own = [v for v in own if v in typed]
             owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and (_says_a_car(st) or _car_around(st, models))
                            for o in info.owners)
+            car = asked_car - terms
+            car_said = bool(car) and (_says_a_car(st) or _car_around(st, models))
+            if car_said:
+                # "Placa: FQR2B71" under "Onix (meu)" says the car's plate without the word "car".
+                cover += len(car) / n_terms
             # ("Rayyan's GR number": "Muhammad Rayyan Bilal: GR-No: 18842" says GR, in a word the
             # hyphen joins.)
             parts = content_words(re.sub(r"(?<=[^\W_])-(?=[^\W_])", " ", st.text)) if "-" in st.text else set()
@@ -873,7 +903,7 @@ class Reader:
                 cover += 1 / n_terms
             out.append(Scored(statement=st, cover=round(cover, 3), typed=typed, prerank=round(prerank, 4), other_owner=other,
                               owner_ok=owner_ok, attached=attached, defines=define, mine=mine, named=named, names_ok=names_ok, unnamed=unnamed,
-                              type_weight=type_weight))
+                              type_weight=type_weight, car_said=car_said))
         if by_given and any(c.defines and c.statement.id not in by_given for c in out):
             # A line that names them in full and says who they are tells it better ("you report to
             # Seun Adeyemi, Director of Engineering" over "Present: Seun joined for 15 min").
@@ -1038,8 +1068,11 @@ class Reader:
         # ... or goes on from it on the same line: "Ghana tickets bought! KLM, leave Toronto
         # December 15, back January 12." is the Ghana trip's line, told in two sentences.
         # (The names it holds are the same telling's: KLM, Toronto.)
+        # ... or names it in the sentence before it on its line, which no search found: "FijiCare
+        # through Koro Sea Digital, family cover. Member number FC-3318420."
         cands = named + changes + [c for c in cands if c.attached and c.unnamed and not c.other_owner and c.owner_ok and c not in changes
-                                   and any(_goes_on_from(n.statement, c.statement) for n in named)]
+                                   and (any(_goes_on_from(n.statement, c.statement) for n in named)
+                                        or _named_on_its_line(info, c.statement, _terms_of(c.statement)))]
         asked_months = info.terms & _MONTH_STEMS
         if asked_months:
             # A record's own date column says its month too ("Date: 2026-10-11" is October's).
@@ -1237,6 +1270,12 @@ class Reader:
             # (Only one the model likes nearly as well: "Section: B" is the card's, and the journal's
             # "Rayyan is in Class 2 now, section C", read far more likely, is the newer word.)
             best = next((c for c in _alternatives(cands) if c.cover >= best.cover and _keyed_by_asked(info, c)
+                         and (c.pmi or 0.0) >= (best.pmi or 0.0) - KEYED_PMI_GAP), best)
+        if info.want is None and (word := _one_word_asked(info)) and not _keyed_by_word(best, word):
+            # "What is my isikukood?" (no kind of value the reader knows): the line keyed by the
+            # word ("isikukood = 48903142710") gives it; one that only mentions it ("eKool account
+            # is under my isikukood") does not, however likely it reads.
+            best = next((c for c in _alternatives(cands) if c.cover >= best.cover and _keyed_by_word(c, word)
                          and (c.pmi or 0.0) >= (best.pmi or 0.0) - KEYED_PMI_GAP), best)
         if not self.speaks_of_attribute(info, best) and not self._speaks_as_newer_version(info, best, cands) \
                 and not self._tells_new_value(info, best):
@@ -1520,6 +1559,10 @@ class Reader:
             if any(w in asked for w in after) and any(w in name_words and stem(w) in said_words for w in after):
                 return shares_attribute([w for w in asked if w not in after], said, self.relate, need="all")
             asked = [w for w in asked if w not in after or w not in _GENERIC_PLACES]
+            if best.car_said:
+                # "policy JGI/MV/26/55103" in the Alto's log is the car insurance policy: the
+                # model's name says "car".
+                asked = [w for w in asked if stem(w) not in _CAR_STEMS] or asked
         return shares_attribute(asked, said, self.relate, need="all" if info.want == "code" else "any")
 
     def labelled_otherwise(self, info: QuestionInfo, best: Scored) -> bool:
@@ -1967,6 +2010,20 @@ def _keyed_by_asked(info: QuestionInfo, sc: Scored) -> bool | None:
         return None  # ("What date ...": a kind of value, which many keys give, not a thing)
     key = next(iter(sc.statement.fields))
     return {stem(w) for w in words(key.lower())} == {stem(m.group(1))}
+
+
+_ONE_WORD_ASKED = re.compile(r"^\W*(?:what(?:'s|’s|\s+is|\s+are)|whats)\s+(?:my|our|the)\s+([^\W\d_]{3,})\W*$", re.IGNORECASE)
+
+
+def _one_word_asked(info: QuestionInfo) -> str | None:
+    """The one word a "What is my X?" question asks by, when it is no little word."""
+    m = _ONE_WORD_ASKED.match(info.text)
+    return m.group(1).lower() if m and m.group(1).lower() not in STOP_WORDS else None
+
+
+def _keyed_by_word(sc: Scored, word: str) -> bool:
+    """The line gives a value under a key that is the word itself ("isikukood: 48903142710")."""
+    return any({stem(w) for w in words(k.lower())} == {stem(word)} and v.strip() for k, v in sc.statement.fields.items())
 
 
 def _shares_only_names(info: QuestionInfo, sc: Scored) -> bool:
@@ -2514,6 +2571,9 @@ def _heading_owner(topic: str) -> str | None:
 # "the car's plate": a line about the car names its make ("Skoda: next inspection due 30.6.2027",
 # "Peugeot 208, plate 1-KXR-583"), not the word "car".
 _CAR_WORDS = frozenset({"car", "vehicle", "auto"})
+_CAR_STEMS = frozenset(stem(w) for w in _CAR_WORDS)
+_CAR_WORD = re.compile(r"\b(?:cars?|vehicles?|autos?)\b", re.IGNORECASE)
+_WHICH_CAR = re.compile(r"^\W*(?:which|what|whose)\s+(?:cars?|vehicles?|autos?)\b", re.IGNORECASE)
 
 
 def _says_a_car(st: StatementHit) -> bool:

@@ -92,6 +92,9 @@ _ROLE_NUMBER = re.compile(r"\b(?:vet|doctor|dentist|gp|plumber|electrician|mecha
                           r"coach|tutor|physio|builder|cleaner|neighbou?r)(?:'s|’s|s)? (?:new |home |work )?number\b(?! plate)")
 
 
+# "the number of my ID card" is the card's number, not a count.
+_OF_A_PAPER = (r"(?!\s+(?:my|our|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:card|passport|licen[cs]e|account|policy|contract|permit|"
+               r"visa|membership|insurance|certificate)\b)")
 # Identifiers asked as "the <kind> number of <something>".
 _ID_BEFORE_OF = "".join(f"(?<!\\b{w} )" for w in (
     "plate", "serial", "frame", "chassis", "vin", "registration", "reg", "account", "policy", "member", "membership", "customer",
@@ -180,7 +183,7 @@ def analyse(question: str) -> QuestionInfo:
         want = "address"
     elif re.search(r"\b(?:post ?code|postal code|zip(?: ?code)?)\b", low) and not re.search(r"^\W*(?:who|whose)\b", low):
         want = "code"  # "What's the postcode of our house?": the code in the address ("Jalan Gadong BE1118")
-    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|" + _ID_BEFORE_OF + r"\bnumber of\b|\d{3}", low):
+    elif CODE_NOUNS.search(low) and not re.search(r"^\W*(who|whose|when|where|why|how)\b|" + _ID_BEFORE_OF + r"\bnumber of\b" + _OF_A_PAPER + r"|\d{3}", low):
         # "the number of guests" is a count; "the plate number of our car" is the car's plate.
         want = "code"
     elif re.search(r"\b(?:dose|dosage|doses)\b|\bhow (?:much|many)\b.*\b(?:take|give)\b", low) and not re.search(r"\b(cost|price|pay|paid)\b", low):
@@ -536,7 +539,9 @@ _ID_SHORT = {"acct": "account", "ref": "reference", "reg": "registration", "memb
 # The words a question may ask a labelled identifier by: a staff number is the employee number.
 _ID_ASKED_AS = {"employee": ("employee", "staff", "personnel", "payroll", "work"), "customer": ("customer", "client", "account"),
                 "meter": ("meter", "ean", "mprn", "mpan"), "ean": ("ean", "meter", "connection", "supply"),
-                "mprn": ("mprn", "meter", "gas"), "mpan": ("mpan", "meter", "electricity")}
+                "mprn": ("mprn", "meter", "gas"), "mpan": ("mpan", "meter", "electricity"),
+                # "What's the car insurance number?": the policy's ("Versicherung: HUK-COBURG, Vertragsnummer 845/221893-K").
+                "policy": ("policy", "insurance", "insurer"), "contract": ("contract", "policy", "insurance")}
 # A label in the line's own language, by its gloss: "póliza LA-88301562" is a policy's number.
 _GLOSSED_ID_KINDS = frozenset("policy customer employee passport invoice contract".split())
 
@@ -551,7 +556,7 @@ def _labelled_otherwise(before: str, question: str) -> bool:
         return not any(w in asked for w in _ID_ASKED_AS.get(kind, (kind,)))
     word = re.search(r"([^\W\d_][\w.-]*)\s*[:#]?\s*$", before)
     kinds = (english_for(word.group(1)) & _GLOSSED_ID_KINDS) if word else set()
-    return bool(kinds) and not any(k in asked for k in kinds)
+    return bool(kinds) and not any(w in asked for k in kinds for w in _ID_ASKED_AS.get(k, (k,)))
 
 _IBAN = re.compile(rf"(?<![\w-]){IBAN_GROUPED}(?![\w-])")
 

@@ -23,6 +23,7 @@ class Scored(BaseModel):
     defines: bool = False  # for "Who is X?": says what X is ("X is ...", "my sister X", a row naming X)
     mine: bool = False  # for "Who is X?": says what X is to the user ("my brother-in-law", "my manager is X")
     attached: bool = True  # for "what is my X called": a name stands beside X, if X is mentioned
+    car_said: bool = False  # says the question's "car" by the car's make or model alone ("Placa: FQR2B71" under "Onix (meu)")
     recent: bool = False  # the newest dated candidate
     pmi: float | None = None
     recall: float = 0.0  # share of a fine-tune's closed-book answer this statement holds (agent.reader_recall)
