@@ -64,7 +64,7 @@ from agent.reader_owner import _BIRTH_WORDS, _ME, _SAYS_ME, other_owner
 from agent.reader_types import Reading, Scored
 from agent.reader_names import (_GRAN_ASKED, _name_words, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _titled_doctors,
                                 _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
-from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises, takes_over, only_retires,
                                    job_change_words, new_boss_named, same_fact, BOSS_WORDS, shared_name, unnamed_changes)
 from memory.ledger import fts_query
 from memory.statements import link_words
@@ -175,7 +175,9 @@ def _goes_on_from(first: StatementHit, then: StatementHit) -> bool:
     lines = _note_lines(first.path)
     text = lines[first.line - 1] if 0 < first.line <= len(lines) else ""
     at = text.find(first.source)
-    return at >= 0 and text[at + len(first.source):].lstrip().startswith(then.source) and bool(then.source.strip())
+    # (The next sentence may run on to the note's next line: only its first line is on this one.)
+    head = then.source.split("\n", 1)[0].strip()
+    return at >= 0 and bool(head) and text[at + len(first.source):].lstrip().startswith(head)
 
 
 def _said_before_on_its_line(st: StatementHit) -> str:
@@ -1397,6 +1399,12 @@ class Reader:
         if swap is None:
             return reading
         st, new = swap
+        if not new:
+            # "Cancelled Cyta. The house is now on **Epic** Fiber 500": what replaced it is told in
+            # the next sentence of the line.
+            then = next((x for x in statements if _goes_on_from(st, x) and values(x) and takes_over(x.text)), None)
+            if then is not None:
+                st, new = then, [v for v in values(then) if not retired(then.text, v)]
         value = new[0] if len(new) == 1 else None
         return reading.model_copy(update={"answer": compose(st, value, question), "statement": st, "value": value})
 
@@ -2401,10 +2409,11 @@ def combine(cands: list[Scored], info: QuestionInfo | None = None) -> None:
     top = max(c.cover for c in cands)
     # Lines that share no word with the question are no versions of what it asks.
     peers = [c for c in cands if c.cover >= top] if top > 0 else []
-    newest = _newest(peers)
+    # (A line that only cancels is no newer value: "Cancelled the Digicel fibre by phone".)
+    newest = _newest([c for c in peers if not only_retires(c)])
     # Undecided by dates, a line that says it changes something ("quota now 600 h", "moved to
     # Thursdays", "(was 12 November)") is newer than the lines it revises.
-    revised = [c for c in peers if revises(c.statement)] if newest is None else []
+    revised = [c for c in peers if revises(c.statement) and not only_retires(c)] if newest is None else []
     recent = {id(newest)} if newest is not None else {id(c) for c in revised} if len(revised) < len(peers) else set()
     for c in cands:
         c.recent = id(c) in recent

@@ -853,6 +853,24 @@ def _gap(info: "QuestionInfo", b: "Scored", c: "Scored", terms, written=None, pa
     return VERSION_PMI_GAP_REVISES if revises(c.statement) and not revises(b.statement) else VERSION_PMI_GAP
 
 
+_OPENS_CANCELLING = re.compile(r"\W*(?:cancel+ed|terminated|closed|stopped|ended|quit)\b", re.IGNORECASE)
+
+
+def takes_over(text: str) -> bool:
+    """The line says what holds from now on ("The house is now on Epic Fiber 500")."""
+    return bool(_TAKES_OVER.search(text))
+
+
+def only_retires(c: "Scored") -> bool:
+    """The line tells only what no longer holds ("Cancelled the Digicel fibre by phone"), not what
+    took its place."""
+    text = c.statement.text
+    opening = _OPENS_CANCELLING.match(text)
+    # (The cancelling is itself a word of change; what follows it must tell no other.)
+    return (opening is not None and any(retired(text, v) for v in c.typed)
+            and not _TAKES_OVER.search(text) and not REVISES.search(text[opening.end():]))
+
+
 def _retires_value(b: "Scored", c: "Scored") -> bool:
     """Whether `c` names a value of `b` as the one that no longer holds ("from next week she comes
     on Tuesdays instead of Thursdays" against "She'll come every Thursday"): however it reads as
@@ -880,9 +898,12 @@ def prefer_newer(info: "QuestionInfo", cands: list["Scored"], *, terms, written,
         # (Nor one that names them by pronoun after the sentence that names them: "moved to
         # Thursdays 14:00 - she teaches on Tuesday mornings" after "Weekly supervision with Helga".)
         peers = cands[1:VERSION_DEPTH] + [c for c in cands[VERSION_DEPTH:] if c.unnamed and not c.names_ok or _named_before(info, c.statement)]
+        # (Not a line whose every value it says is gone: "Cancelled the Digicel fibre by phone"
+        # after "we switched the home internet to Unwired" tells what no longer holds.)
         newer = next((c for c in peers if ((c.pmi or 0.0) >= first - _gap(info, best, c, terms, written, page)
                                                              or _retires_value(best, c))
-                      and same_fact(info, best, c, terms) and _newer(c, best, written, page)), None)
+                      and same_fact(info, best, c, terms) and _newer(c, best, written, page)
+                      and not only_retires(c)), None)
         if newer is None:
             return
         cands.remove(newer)
