@@ -64,8 +64,8 @@ from agent.reader_owner import _BIRTH_WORDS, _ME, _SAYS_ME, other_owner
 from agent.reader_types import Reading, Scored
 from agent.reader_names import (_GRAN_ASKED, _name_words, _GRAN_ENGLISH, _GRAN_TITLES, _PLACE_NOUNS, _TITLE, _TITLE_WORD, _addresses, _person_word, _titled_doctors,
                                 _titled_grandmothers, family_named, namesakes, native_spellings, three_part_names, titled_namesakes)
-from agent.reader_versions import (ASKS_OWN, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises, takes_over, only_retires,
-                                   job_change_words, new_boss_named, same_fact, BOSS_WORDS, shared_name, unnamed_changes)
+from agent.reader_versions import (ASKS_OWN, BOSS_WORDS, VERSION_DEPTH, someone_elses_new_number, successor, changed_value, month_day, newer_version, prefer_newer, retired, retiring_line, revises,
+                                   job_change_words, new_boss_named, only_retires, same_fact, shared_name, takes_over, unnamed_changes)
 from memory.ledger import fts_query
 from memory.statements import link_words
 from memory.gloss import english_for, fold, romanized

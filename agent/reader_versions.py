@@ -757,7 +757,7 @@ _JOB_WORDS = frozenset(stem(w) for w in "job title position role".split())
 
 
 # A new boss names the manager without the word: "so I now report to Shalini Lal", "Je rapporte
-# directement à Mme Clarisse Tossou", "Arthit starts as my manager Monday".
+# directement à Mme Clarisse Tossou". (Not yet "Arthit starts as my manager Monday".)
 _NEW_BOSS = re.compile(r"\bI\s+(?:now\s+|will\s+|'ll\s+|’ll\s+)?(?:report|am\s+reporting)\s+(?:directly\s+)?to\s+(?-i:[A-Z])"
                        r"|\bje\s+(?:rapporte|reporte)\s+(?:directement\s+)?(?:à|a)\s+(?-i:[A-Z])"
                        r"|\b(?:reporto|informo)\s+(?:directamente\s+)?a\s+(?-i:[A-Z])", re.IGNORECASE)
