@@ -672,22 +672,16 @@ class ChatEngine:
             if rel:
                 # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
                 # not share enough words with the question to be retrieved by it.
-                seen = {s.id for s in statements}
-                extra = search_statements(self.memory, f"my {rel.group(1)}s", k=4, chunk_k=2)
-                statements += [s for s in extra if s.id not in seen]
+                self._also_found(statements, f"my {rel.group(1)}s", k=4)
             if _ASKS_MY_JOB.search(part):
                 # "What's my job title?": the journal's "I got promoted to Operations Supervisor"
                 # shares no word with it.
-                seen = {s.id for s in statements}
-                statements += [s for s in search_statements(self.memory, "I was promoted to", k=4, chunk_k=2) if s.id not in seen]
+                self._also_found(statements, "I was promoted to", k=4)
             if _ASKS_MY_BOSS.search(part):
-                seen = {s.id for s in statements}
-                for says in ("my new manager is", "I now report to"):
-                    statements += [s for s in search_statements(self.memory, says, k=3, chunk_k=2) if s.id not in seen]
-                    seen = {s.id for s in statements}
+                self._also_found(statements, "my new manager is", k=3)
+                self._also_found(statements, "I now report to", k=3)
             if _ASKS_MY_PHONE.search(part):
-                seen = {s.id for s in statements}
-                statements += [s for s in search_statements(self.memory, "my new number", k=3, chunk_k=2) if s.id not in seen]
+                self._also_found(statements, "my new number", k=3)
             nicknames = self._nicknames_in(part)
             if nicknames:
                 # Lines that call them by the nickname only ("Hems and I booked Angelus Hut").
@@ -713,6 +707,12 @@ class ChatEngine:
             with self._lock:
                 readings.append(self._reader().read(part, statements, already_said=already, nicknames=nicknames))
         return readings
+
+    def _also_found(self, statements: list, search: str, *, k: int) -> None:
+        """Adds to `statements` the ones `search` finds that are not there yet: the words a change
+        is told in ("I was promoted to", "I now report to"), which the question does not use."""
+        seen = {s.id for s in statements}
+        statements += [s for s in search_statements(self.memory, search, k=k, chunk_k=2) if s.id not in seen]
 
     def _by_gloss(self, question: str, statements: list) -> list:
         """Lines that call the asked thing by the other name a retrieved line glosses it with:

@@ -56,7 +56,7 @@ from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
 from agent.reader_events import described_years, values_of_other_event
-from agent.reader_notes import _note_lines, note_context
+from agent.reader_notes import _note_lines, note_context, note_line
 from agent.reader_dates import _DATE_KEYS, _filed_under, _record_month, asked_day, days_of, page_date, version_date, written_date
 from agent.reader_compose import _IDENTIFIER, _clip, compose, join_names
 from agent.reader_defines import _HEADER_LINE, _NOTE_WORDS, _TITLES, _contact_only, about, defines
@@ -172,8 +172,7 @@ def _goes_on_from(first: StatementHit, then: StatementHit) -> bool:
     """The sentence ``then`` is the one right after ``first`` on the same line of the note."""
     if first.path != then.path or first.line != then.line or first.end_line != first.line:
         return False
-    lines = _note_lines(first.path)
-    text = lines[first.line - 1] if 0 < first.line <= len(lines) else ""
+    text = note_line(first.path, first.line)
     at = text.find(first.source)
     # (The next sentence may run on to the note's next line: only its first line is on this one.)
     head = then.source.split("\n", 1)[0].strip()
@@ -186,8 +185,7 @@ def _said_before_on_its_line(st: StatementHit) -> str:
     it is ("My rodné číslo for the forms" after "Niko is at VšZP" is mine, not Niko's)."""
     if st.kind != "sentence" or st.line != st.end_line or not st.source.strip() or re.search(r"\b(?:(?i:my|mine|our)|I)\b", st.text):
         return ""
-    lines = _note_lines(st.path)
-    text = lines[st.line - 1] if 0 < st.line <= len(lines) else ""
+    text = note_line(st.path, st.line)
     at = text.find(st.source)
     if at <= 0:
         return ""
@@ -608,10 +606,11 @@ class Reader:
                 # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
                 typed = [v for v in typed if not keyed_person(v, st.text)]
                 own = [v for v in own if v in typed]
-            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and (_says_a_car(st) or _car_around(st, models))
-                           for o in info.owners)
             car = asked_car - terms
-            car_said = bool(car) and (_says_a_car(st) or _car_around(st, models))
+            # (Read once: the owner "car" and the asked word "car" are both said by a line about one.)
+            on_a_car = bool(car or _CAR_WORDS & set(info.owners)) and (_says_a_car(st) or _car_around(st, models))
+            owner_ok = all(stem(o) in terms or stem(given.get(o, o)) in terms or o in _CAR_WORDS and on_a_car for o in info.owners)
+            car_said = bool(car) and on_a_car
             if car_said:
                 # "Placa: FQR2B71" under "Onix (meu)" says the car's plate without the word "car".
                 cover += len(car) / n_terms
@@ -2586,15 +2585,14 @@ _WHICH_CAR = re.compile(r"^\W*(?:which|what|whose)\s+(?:cars?|vehicles?|autos?)\
 
 
 def _says_a_car(st: StatementHit) -> bool:
-    return bool(CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(re.search(r"\b(?:cars?|vehicles?|autos?)\b", f"{st.topic} {Path(st.path).stem}", re.IGNORECASE))
+    return bool(CAR_MAKES.search(f"{st.text} {st.topic}")) or bool(_CAR_WORD.search(f"{st.topic} {Path(st.path).stem}"))
 
 
 def _car_around(st: StatementHit, models: frozenset[str]) -> bool:
     """The note names the car, by its make or a model the notes give it, on the statement's own
     line or over it: "Took the Auris for the przegląd at Morena: passed. Next inspection due::
     2027-09-28." in a day's journal, where another note says "Toyota Auris 2017"."""
-    lines = _note_lines(st.path)
-    around = f"{lines[st.line - 1] if 0 < st.line <= len(lines) else ''} {note_context(st.path, st.line)}"
+    around = f"{note_line(st.path, st.line)} {note_context(st.path, st.line)}"
     return bool(CAR_MAKES.search(around)) or any(re.search(rf"\b{re.escape(m)}\b", around) for m in models)
 
 

@@ -27,6 +27,12 @@ def _read_note(path: str, mtime_ns: int) -> list[str]:
     return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
 
 
+def note_line(path: str, line: int) -> str:
+    """The note's line `line` (counted from 1), "" when it has none."""
+    lines = _note_lines(path)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
 _TOML_TABLE_LINE = re.compile(r"^\s*\[")
 _TOML_SHORT_VALUE = re.compile(r"^\s*[\w.-]+\s*=\s*\"([^\"]{1,40})\"\s*(?:#.*)?$")
 

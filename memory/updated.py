@@ -89,7 +89,7 @@ def property_day(lines: list[str], *, top: int = 12) -> str:
             break  # the page's text begins: a "Date:" in it is something the page tells
         if m.group(1).strip().lower() in _DAY_KEYS:
             value = m.group(2).strip()
-            day = _named_day(value) or (_iso(d, [value]) if (d := _DAY_ALONE.match(value)) else "")
+            day = _named_day(value) or day_written(value)
             if day:
                 found.append(day)
     return max(found, default="")
