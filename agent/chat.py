@@ -27,6 +27,7 @@ from agent.reader_types import Reading
 from agent.reader_compose import compose, join_names
 from agent.reader_names import native_spellings, namesakes
 from agent.reader_relate import WordRelate
+from agent.reader_kin import in_law_named
 from agent.reader_question import (CAR_CARE, about_one, analyse, asks_name, entity, gloss_stems, kind_only_owning, named_as_mine, named_by_kind, place_name, relative_clause, resolve, says_kind, says_role,
                                    spell_out, split_question, typed_values)
 from agent.reader_statements import _NEW_KEY, _nearest_heading, pronoun_followers, search_statements, statements_holding, statements_naming
@@ -673,6 +674,10 @@ class ChatEngine:
                 # "my son": is there more than one? A plural listing ("my sons, Leo and Max") may
                 # not share enough words with the question to be retrieved by it.
                 self._also_found(statements, f"my {rel.group(1)}s", k=4)
+            if in_law := re.search(r"\bmy (brother|sister)-in-law\b", part.lower()):
+                # "my brother-in-law" is my sister's husband: "Divya akka: my sister, ... Married
+                # Arjun Menon in 2019" shares no word with the question.
+                self._also_found(statements, f"my {'sister' if in_law.group(1) == 'brother' else 'brother'} married", k=4)
             if _ASKS_MY_JOB.search(part):
                 # "What's my job title?": the journal's "I got promoted to Operations Supervisor"
                 # shares no word with it.
@@ -1049,6 +1054,9 @@ class ChatEngine:
             return "", reading.model_copy(update={"kind": "ambiguous", "answer": text, "value": None, "options": []})
         if reading.kind != "answered" or reading.statement is None:
             return None
+        if said and reading.value and in_law_named(said, reading.statement.text) == reading.value:
+            # "my sister, ... Married Arjun Menon": my brother-in-law, named without the word.
+            return reading.value, reading
         if said:
             sayers = [c.statement for c in reading.candidates[:HOP_CANDIDATES] if _says(c.statement, said)]
             if reading.statement not in sayers and not _says(reading.statement, said):

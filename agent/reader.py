@@ -51,7 +51,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, car_models, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
-from agent.reader_kin import NAME_KEY, card_section, named_kin, partners_named
+from agent.reader_kin import NAME_KEY, card_section, in_law_named, named_kin, partners_named
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -554,6 +554,10 @@ class Reader:
                 # 27-08-2011" in the user's own papers is theirs, though it names neither; so is
                 # "Marriage certificate: Conservatória do Registo Civil da Praia, 12/07/2012".
                 terms = own_terms = terms | {stem(w) for n in with_me for w in _name_words(n)}
+            in_law = in_law_named(own_kin, st.text) if info.want == "name" else None
+            if in_law:
+                # "my sister, ... Married Arjun Menon": the line says my brother-in-law without the word.
+                terms = own_terms = terms | {stem(w) for w in re.findall(r"[a-z]+", own_kin.lower())}
             if promoted := job_change_words(info.terms, st.text):
                 # "I got promoted to Operations Supervisor" says the job title without the words.
                 terms = own_terms = terms | promoted
@@ -602,6 +606,13 @@ class Reader:
                 # Notes: Lower Main Vet" is one record, the vet's.)
                 typed = [v for v in typed if not _number_of_one_before(st.text, v, named_apart)]
                 own = [v for v in own if v in typed]
+            if in_law:
+                typed = own = [in_law]
+            if own_kin and info.want == "name" and not st.fields and (person := _page_person(st)) and _says_my(own_kin, st.text) \
+                    and all(re.search(rf"{re.escape(v)}['’]s\b", st.text) for v in typed):
+                # "Fiona's husband, so my brother-in-law." on the page "# Graham Tait": the page's
+                # person is the one asked of; the name in the line only says whose husband he is.
+                typed = own = [person]
             if info.want == "place" and st.kind == "row":
                 # A table's cells carry no key ("| Emma | 19/06/2022 |"); its row text does.
                 typed = [v for v in typed if not keyed_person(v, st.text)]
@@ -1036,6 +1047,11 @@ class Reader:
             base = stem(kin[: -len("-in-law")])
             cands = [c for c in cands if base not in _terms_of(c.statement) or base in content_words(f"{c.statement.topic} {c.statement.text}")
                      or says_kind(f"{c.statement.topic} {c.statement.text}", kin)]
+            # ... and "Marloes: my sister, ... Married to Pieter" is about my own sister, not my
+            # sister-in-law (unless the line names the in-law: "Bram: my little brother ... Married Yasmin").
+            own_word = re.escape(kin[: -len("-in-law")])
+            cands = [c for c in cands if not re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{own_word})\b(?![’'-])", c.statement.text)
+                     or in_law_named(kin, c.statement.text) or re.search(r"(?i)-in-law\b", c.statement.text)]
         if asked_days:
             # "Whose birthday is on 14 June?": only a line that holds that day answers, however
             # it writes it ("14 June", "4.12.1934", "2019. 03. 02.", "1987-04-22").
@@ -1098,7 +1114,11 @@ class Reader:
             if info.names and re.fullmatch(rf"\W*(?:who|what)(?:'s|’s| is| was)\s+{re.escape(info.names[0])}\W*", info.text, re.IGNORECASE):
                 # ... nor by her birthday or a line that only mentions her, when another says what
                 # she is ("Ruan, my partner, ...", "Hired Kit as Saturday mechanic").
-                cands = [c for c in cands if c.defines] or cands
+                # Of those, one that says what they are to the user ("Fiona's husband, so my
+                # brother-in-law.") over what they do ("Supports Aberdeen FC").
+                kin_said = [c for c in cands if c.defines and re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{_KIN})(?![\w'’])",
+                                                                        c.statement.text)]
+                cands = kin_said or [c for c in cands if c.defines] or cands
         if info.want == "name" and info.subject:
             # "What is my starter called?": a statement that says "the starter is called Gerald"
             # beats every statement that does not name the starter at all ...
@@ -1417,6 +1437,8 @@ class Reader:
                          for g in given):
             return True  # "Whose number is 555-0148?": the line holding that very value is about it
         st = best.statement
+        if info.want == "name" and best.typed and in_law_named(_relative_itself(info), st.text) == best.typed[0]:
+            return True  # "my sister, ... Married Arjun Menon": says my brother-in-law without the word
         if _BIRTH_WORDS.search(info.text) and not _SAYS_BIRTH.search(f"{st.text} {st.topic} {' '.join(st.fields)} {Path(st.path).stem}") \
                 and _OTHER_DAY.search(st.text):
             return False  # "We married on 11/04/2013 ... from my father's cattle post" is no father's birthday
@@ -1770,6 +1792,14 @@ class Reader:
                         attached.append(key.strip())
                         if re.search(rf"\b(?:my|our) {noun}\b(?!['’]s|-)", rest.lower()):
                             said_mine.append(key.strip())
+                    continue
+                if (on_page := _page_person(st)) and re.search(rf"\b(?:my|our) {noun}\b(?!['’]s|-)", text.lower()) \
+                        and all(re.search(rf"{re.escape(v)}['’]s\b", text) for v in _people(st)):
+                    # "Fiona's husband, so my brother-in-law." on the page "# Graham Tait": he is
+                    # the one so called, not Fiona.
+                    if on_page not in attached and on_page.lower() not in low:
+                        attached.append(on_page)
+                        said_mine.append(on_page)
                     continue
                 for v in _people(st):
                     first = v.split()[0]
@@ -2563,6 +2593,19 @@ _MINE_WORDS = "|".join(map(re.escape, sorted((w for w in _ME if w != "i"), key=l
 _MINE_HEADING = re.compile(rf"^\s*(?:{_MINE_WORDS}|mine|my own)\s*(?:\([^()]{{1,40}}\)|[-–—:]\s*[^\W\d_][\w'’ .-]{{0,40}})?\s*$"
                            r"|\((?:mine|me|my own)\)\s*$", re.IGNORECASE)
 _WHOSE_HEADING = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$|\(([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s)?\)\s*$")
+
+
+def _page_person(st: StatementHit) -> str | None:
+    """The person a page is about, by its heading: a name of two or three capitalised words
+    ("# Graham Tait") that the line itself does not say."""
+    topic = st.topic.strip()
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}", topic) or topic in st.text or names(topic) != [topic]:
+        return None
+    return topic
+
+
+def _says_my(kin: str, text: str) -> bool:
+    return bool(re.search(rf"\bmy\s+(?:{RELATION_ADJECTIVES}\s+)?{re.escape(kin)}\b", text, re.IGNORECASE))
 
 
 def _heading_owner(topic: str) -> str | None:

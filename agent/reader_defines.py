@@ -54,7 +54,8 @@ def _contact_only(info: QuestionInfo, st: StatementHit) -> bool:
     if not info.names:
         return False
     # (A short key is part of a value: the "No: 171" of "address (work): Moda Cad. No: 171".)
-    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) or len(k.strip()) <= 3 for k in st.fields) \
+    # ("who: Pat's wife" is a short key too, but it says who she is.)
+    if st.fields and all(_CONTACT_KEY.fullmatch(k.strip()) or len(k.strip()) <= 3 and not _DESCRIBES.fullmatch(k.strip()) for k in st.fields) \
             and _CONTACT_KEY.fullmatch(next(iter(st.fields)).strip()):
         return True  # a card's detail line ("Ananya Kulkarni: slack: ananya.k")
     # "city: Rotterdam" on a card is where they are reached, not who they are.
@@ -113,11 +114,17 @@ def defines(info: QuestionInfo, st: StatementHit) -> bool:
                         for k, v in st.fields.items())
         return says_what and (bool(re.search(rf"\b{x}\b", first)) or any(re.match(rf"{x}\b", v) for k, v in st.fields.items()
                                                                          if re.search(r"\bname\b", k, re.IGNORECASE)))
+    if (st.kind == "sentence" and st.topic.strip().lower() == info.names[0].lower() and len(parts) >= 2
+            and not re.search(rf"\b{x}\b", text)
+            and re.match(r"^(?:[A-Z][\w-]*['’]s|[Mm]y|[Oo]ur)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\b", text)):
+        return True  # "Fiona's husband, so my brother-in-law." on the page "# Graham Tait": who he is
     if _HEADER_LINE.match(text) or _contact_only(info, st):  # (a card's detail line is contact-only too)
         # "To: Priya Raman, 14 Gray's Inn Square" says whom a letter went to, "Brenda Kaye: 01632
         # 960735" her number: neither who she is.
         return False
     name = rf"{x}\b(?![’']s)(?: [A-Z][\w.-]*)*"
+    if re.match(rf"^(?i:action items?|actions?|tasks?|to-?dos?|next steps|follow-?ups?)\s*:\s*{name}\s*:", text):
+        return False  # "Action items: Joanne: sort Dad's photos": what she is to do, not who she is
     title = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?"  # "Mr. Verbeek: landlord"
     # (and the possessives of French, Spanish and Portuguese notes: "Pélagie, ma meilleure amie")
     det = r"(?:a|an|the|my|our|your|his|her|their|one|ma|mon|notre|mi|nuestr[ao]|minha|meu|[A-Z][\w-]*['’]s)"

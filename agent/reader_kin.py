@@ -101,3 +101,24 @@ def named_kin(kin: str | None, statements) -> str | None:
 
 
 _NOT_GIVEN = frozenset("is was lives living and who has had moved works the in at".split())
+
+
+# An in-law made through one's own brother or sister: my sister's husband is my brother-in-law,
+# my brother's wife my sister-in-law. (A spouse's siblings are in-laws too; the notes would name
+# the spouse's side in a line of its own, which says the in-law word.)
+_IN_LAW_THROUGH = {"brother-in-law": "sister", "sister-in-law": "brother"}
+_PARTNERED = re.compile(r"\b(?i:married(?:\s+to)?|(?:her|his)\s+(?:husband|wife|partner|spouse))\s+"
+                        r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def in_law_named(kin: str | None, text: str) -> str | None:
+    """The in-law asked of, named by the line about the sibling through whom they are one:
+    "Divya akka: my sister, ... Married Arjun Menon in 2019" gives Arjun Menon for "my
+    brother-in-law", "Bram: my little brother. ... Married Yasmin in 2023" Yasmin for "my
+    sister-in-law". None when the line is not about that sibling or names no partner."""
+    through = _IN_LAW_THROUGH.get((kin or "").lower())
+    if through is None or not re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{through})\b(?![’'-])", text):
+        return None
+    found = {re.sub(r"\s+(?:in|on|at)$", "", m.group("name")) for m in _PARTNERED.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+

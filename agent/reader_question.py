@@ -1375,7 +1375,8 @@ def about_one(question: str, person: str) -> str:
     """The question asked about one of the people it may mean: "What's the name of my son's
     teacher?" about Leo → "What's the name of Leo's teacher?"; "What is Chris working on?" about
     "Chris O." → "What is Chris O. working on?"."""
-    rel = rf"\b(?:my|our) (?:{RELATION_ADJECTIVES} )?[a-z]+?"
+    # (An in-law's word goes whole: "my brother-in-law" about Rory is Rory, not "Rory-in-law".)
+    rel = rf"\b(?:my|our) (?:{RELATION_ADJECTIVES} )?[a-z]+?(?:-in-law)?"
     out, n = re.subn(rel + r"(?:'s|’s)", person + "'s", question, count=1, flags=re.IGNORECASE)
     if not n:
         out, n = re.subn(rel + r"\b", person, question, count=1, flags=re.IGNORECASE)
