@@ -51,7 +51,7 @@ from agent.reader_text import (
 from agent.reader_cars import CAR_MAKES, asks_of_the_car, asks_the_car, car_models, listed_cars
 from agent.reader_doctors import listed_doctors
 from agent.reader_children import KIDS_QUERY, kids_headed, kids_listed, own_children
-from agent.reader_kin import NAME_KEY, card_section, in_law_named, named_kin, partners_named
+from agent.reader_kin import NAME_KEY, card_section, in_law_named, named_kin, partners_named, says_my_relative
 from agent.reader_accounts import LOOKUP_WORDS as ACCOUNT_WORDS, asks_my_account, listed_accounts
 from agent.reader_policies import asks_my_insurance, asks_my_policy_number, listed_policies, listed_policy_numbers
 from agent.reader_parallel import option, parallel_codes, parallel_keys, parallel_records, record_names, record_text, telling_name
@@ -1049,8 +1049,8 @@ class Reader:
                      or says_kind(f"{c.statement.topic} {c.statement.text}", kin)]
             # ... and "Marloes: my sister, ... Married to Pieter" is about my own sister, not my
             # sister-in-law (unless the line names the in-law: "Bram: my little brother ... Married Yasmin").
-            own_word = re.escape(kin[: -len("-in-law")])
-            cands = [c for c in cands if not re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{own_word})\b(?![’'-])", c.statement.text)
+            own_word = kin[: -len("-in-law")]
+            cands = [c for c in cands if not says_my_relative(own_word, c.statement.text)
                      or in_law_named(kin, c.statement.text) or re.search(r"(?i)-in-law\b", c.statement.text)]
         if asked_days:
             # "Whose birthday is on 14 June?": only a line that holds that day answers, however

@@ -111,14 +111,19 @@ _PARTNERED = re.compile(r"\b(?i:married(?:\s+to)?|(?:her|his)\s+(?:husband|wife|
                         r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
+def says_my_relative(word: str, text: str) -> bool:
+    """The line calls someone the user's `word` itself ("my sister", "our little brother"), not
+    an in-law or a possessive made of it ("my sister-in-law", "my brother's")."""
+    return re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{re.escape(word)})\b(?![’'-])", text) is not None
+
+
 def in_law_named(kin: str | None, text: str) -> str | None:
     """The in-law asked of, named by the line about the sibling through whom they are one:
     "Divya akka: my sister, ... Married Arjun Menon in 2019" gives Arjun Menon for "my
     brother-in-law", "Bram: my little brother. ... Married Yasmin in 2023" Yasmin for "my
     sister-in-law". None when the line is not about that sibling or names no partner."""
     through = _IN_LAW_THROUGH.get((kin or "").lower())
-    if through is None or not re.search(rf"\b(?i:my|our)\s+(?:(?i:{RELATION_ADJECTIVES})\s+)?(?i:{through})\b(?![’'-])", text):
+    if through is None or not says_my_relative(through, text):
         return None
     found = {re.sub(r"\s+(?:in|on|at)$", "", m.group("name")) for m in _PARTNERED.finditer(text)}
     return found.pop() if len(found) == 1 else None
-
