@@ -337,6 +337,9 @@ _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title
 # "Who is my manager?": a journal's "I now report to Shalini Lal" or "my new manager is Ing.
 # Limbert Cusi" tells the change; the first shares no word with the question.
 _ASKS_MY_BOSS = re.compile(r"\bmy (?:new |current )?(?:manager|boss|supervisor|line manager)\b|\b(?:do|does) i report to\b", re.IGNORECASE)
+# What is one person's own, whoever of several namesakes is meant: a number, an e-mail, a birthday.
+_OF_A_PERSON = re.compile(r"\b(?:phone|mobile|cell|number|e-?mail|birthday|bday|born)\b", re.IGNORECASE)
+_SAYS_BIRTHDAY = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
 _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
 
@@ -595,7 +598,7 @@ class ChatEngine:
         t_retrieve = time.perf_counter()
         if len(readings) == 1 and readings[0].kind == "ambiguous" and readings[0].options:
             readings = self._each_option(readings[0])
-            return self._finish(readings[0].answer, "ambiguous", readings, t0, time.perf_counter(), on_token, cancel)
+            return self._finish(readings[0].answer, readings[0].kind, readings, t0, time.perf_counter(), on_token, cancel)
         if len(readings) == 1:
             readings = [signed_role(readings[0])]
             return self._finish(readings[0].answer, readings[0].kind, readings, t0, t_retrieve, on_token, cancel)
@@ -903,7 +906,7 @@ class ChatEngine:
     def _each_option(self, reading: Reading) -> list[Reading]:
         """Asking back with what the notes say for each one ("Leo (Ms. Arnaud) and Max (Mr.
         Pike)"), so the user can pick by the answer too; each value cited from its own line."""
-        shown, found = [], []
+        shown, found, told = [], [], False
         for option in reading.options[:MAX_OPTIONS]:
             # "Dr. Marcia Lue (GP)": the doctor asked about by name, the role kept in what is shown.
             person, role = re.fullmatch(r"(.+?)(?:\s+\(([^()]*)\))?", option).groups() if option.startswith(("Dr", "dr")) else (option, None)
@@ -914,6 +917,7 @@ class ChatEngine:
                 # "Tio Baltazar Macuácua" is "Baltazar Macuácua" on the contacts list.
                 question = about_one(reading.question, _untitled(person))
                 sub = self._read_about(question, question)
+            told = told or sub.kind != "abstained"
             # A value in the line's own words, not its heading's date ("Monday, 27 September").
             if (sub.kind == "answered" and sub.value and sub.statement is not None and sub.value in sub.statement.source
                     and sub.value.lower() not in person.lower()):
@@ -922,6 +926,10 @@ class ChatEngine:
                                                                                          if c.statement.id == sub.statement.id]}))
             else:
                 shown.append(f"{person} ({role})" if role else person)
+        if not told and len(reading.options) <= MAX_OPTIONS and self._told_of_neither(reading):
+            # "When is cousin Bat-Erdene's birthday?" over two Bat-Erdenes, and the notes say it of
+            # neither: which one is meant does not matter.
+            return [Reading(kind="abstained", answer=DONT_KNOW, question=reading.question)]
         if not found and shown == reading.options[:MAX_OPTIONS]:
             return [reading]
         text = f"Your notes mention {join_names(shown)}. Which one do you mean?"
@@ -934,7 +942,7 @@ class ChatEngine:
         Read from the lines that name the first name (the full-text index), not every line."""
         m = re.fullmatch(r"([A-Z][a-z][\w'-]*)(?: ([A-Z])\.)?", person)
         if not m:
-            return person
+            return self._bracketed_full_name(person) or person
         first, initial = m.groups()
         people = namesakes(first, self._mentions(first, limit=FULL_NAME_K), "")
         if initial:
@@ -946,6 +954,33 @@ class ChatEngine:
         if not initial and not people:
             return self._alias_of(person) or self._longer_name(first) or person
         return person
+
+    def _told_of_neither(self, reading: Reading) -> bool:
+        """Whether the people a name may mean (namesakes, not "my sister" of two sisters) have
+        none of them the asked number, e-mail or birthday in any line that writes the name: a
+        line may give it without the full name each option is read by ("Sophie: 07700 900318"
+        under Sophie Adebayo's tenancy), so those lines are looked at too."""
+        info = analyse(reading.question)
+        if not _OF_A_PERSON.search(reading.question):
+            return False
+        shared = [w for n in info.names for w in re.sub(r"['’]s?$", "", n).split()
+                  if all(re.search(rf"\b{re.escape(w)}\b", o) for o in reading.options)]
+        if not shared:
+            return False
+        lines = [t for w in shared for t in self._mentions(w)]
+        if info.want in ("phone", "email"):
+            return not any(typed_values(t, info.want, exclude=reading.question) for t in lines)
+        return not any(_SAYS_BIRTHDAY.search(t) for t in lines)
+
+    def _bracketed_full_name(self, person: str) -> str | None:
+        """"Bomi Irma" as the notes give her in full right after, in brackets: "**Bomi Irma**
+        (Irma Hoscheit, Mamm's mother)"; the full name shares a word with the one it explains."""
+        if not re.fullmatch(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+", person):
+            return None
+        said = re.compile(rf"\b{re.escape(person)}\W{{0,3}}\(\s*((?:[A-Z][\w'’-]+ ){{1,2}}[A-Z][\w'’-]+)\s*[,;)]")
+        fulls = {m.group(1) for t in self._mentions(person.split()[-1], limit=FULL_NAME_K) for m in said.finditer(t)}
+        fulls = {f for f in fulls if set(f.split()) & set(person.split()) and f != person}
+        return fulls.pop() if len(fulls) == 1 else None
 
     def _longer_name(self, short: str) -> str | None:
         """"Santi" (the family list's short form) as "Santiago Iturralde", the one full name the

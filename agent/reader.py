@@ -294,6 +294,10 @@ _COURTESY = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Frau|Herr|Fr|Hr|pan|pani|paní|pán|
 _WIFI_PAIR = re.compile(r"\bwi-?fi\b[^:\n]{0,30}:\s*[^\s/:]+\s*/\s*[^\s/]+", re.IGNORECASE)
 
 
+# An account written short: "loan a/c HL-4512-0931", "acct 30112278451".
+_ACCOUNT_SHORT = re.compile(r"(?i)(?<![\w/])(?:a/c|acct)(?![\w/])")
+
+
 def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -> set[str]:
     """The statement's words; a line that calls someone by a nickname says their name too."""
     # ("Mama a perdu son téléphone": French "son" is "her", no son.)
@@ -305,6 +309,8 @@ def _terms_of(st: StatementHit, nicknames: dict[str, list[str]] | None = None) -
         terms.add(stem("christmas"))  # "xmas flights", "xmas trip.md": Christmas
     if _WIFI_PAIR.search(st.text):
         terms |= {stem("password"), stem("network")}  # "Wi-Fi: Mielie_5G / rooibos-kettle-14": the network, then its password
+    if _ACCOUNT_SHORT.search(st.text):
+        terms.add(stem("account"))  # "loan a/c HL-4512-0931": the loan account
     for name, nicks in (nicknames or {}).items():
         if any(re.search(rf"\b{re.escape(n)}\b", st.text) for n in nicks):
             terms |= {stem(w) for w in _name_words(name) or name.split()}  # (a relation, "brother": its word)
@@ -595,6 +601,9 @@ class Reader:
             # only, not the year of a trip's heading ("Osaka, winter 2026-27").
             typed = own or ([] if addressed else typed_values(st.text, info.want, exclude=info.text)) or [
                 v for v in typed_values(st.topic, info.want, exclude=info.text) if not re.fullmatch(r"\d{4}", v) and not header]
+            if info.want == "phone" and not own and typed:
+                # A short number is a phone by the list it is in: "26593" under "# Contacts".
+                own = [v for v in typed if v in st.source and sum(c.isdigit() for c in v) < 7]
             if info.want == "place" and (spot := _placed(info, st.text)):
                 # "Where is the electricity meter?": "Meter is in the cupboard under the stairs"
                 # says where the asked thing is, in words no name is made of.
@@ -1172,7 +1181,9 @@ class Reader:
         ambiguous = self._ambiguity(info, cands, statements)
         if ambiguous and info.names and not info.want and self._tells_neither(info, cands, ambiguous):
             # "What's Daniyar's blood group?" over two Daniyars, neither with a blood group: which
-            # one is asked does not matter, the notes do not say it of either.
+            # one is asked does not matter, the notes do not say it of either. (A phone number or
+            # a birthday is often told a sentence after the name, or under another form of it:
+            # the chat reads each one's, ChatEngine._each_option.)
             return Reading(kind="abstained", answer=DONT_KNOW, question=question, candidates=cands)
         if ambiguous:
             text = f"Your notes mention {join_names(ambiguous)}. Which one do you mean?"
@@ -1482,6 +1493,8 @@ class Reader:
         said += " " + " ".join(english_for(f"{st.text} {st.topic} {Path(st.path).stem.replace('_', ' ').replace('-', ' ')}"))
         if _WIFI_PAIR.search(st.text):
             said += " password network"  # "Wi-Fi: Mielie_5G / rooibos-kettle-14"
+        if _ACCOUNT_SHORT.search(st.text):
+            said += " account"  # "loan a/c HL-4512-0931"
         said += " " + " ".join(misspelt(info, said, self._written))  # "wen does my pasport expire": the line's "Passport"
         if RENTED_FROM.search(st.text):
             said += " landlord landlady"  # "Renting the house from Sione Tui"

@@ -1429,6 +1429,10 @@ def spell_out(question: str) -> str:
     question = re.sub(r"(?<![\w-])(" + "|".join(ABBREVIATIONS) + r")(?![\w-])", lambda m: f"{ABBREVIATIONS[m.group(1)]} ({m.group(1)})", question)
     # "anahits mob number?", "dimas hp number" (a handphone in Indonesia and Malaysia): a phone.
     question = re.sub(r"\b(?:mob|hp)(?=\s+(?:number|no\b|nr\b|#))", "mobile", question, flags=re.IGNORECASE)
+    # "zoe kasko polica number??": the policy, in the notes' language, asked by its number in English.
+    question = re.sub(r"\b(?:polica|polisa|p[oó]liza|polizza|ap[oó]lice)(?=\s+(?:number|no\b|nr\b|#))", "policy", question, flags=re.IGNORECASE)
+    # "home loan acc no??": the account number.
+    question = re.sub(r"\b(?:acc|acct|a/c)\.?\s+(?:no|nr|num|#)(?![\w-])\.?", "account number", question, flags=re.IGNORECASE)
     return re.sub(r"(?<![\w-])(" + "|".join(map(re.escape, SHORTHAND)) + r")(?![\w-])",
                   lambda m: SHORTHAND[m.group(1).lower()], question, flags=re.IGNORECASE)
 

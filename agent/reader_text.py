@@ -459,7 +459,16 @@ def phones(text: str) -> list[str]:
         p = p.strip(" ,;:.") if p.startswith("(") and ")" in p else p.strip(" ,;:.()")
         if p and p not in out:
             out.append(p)
+    if not out and (m := _SHORT_LISTED.match(text)):
+        # Five or six digits are a whole phone number where the islands dial so (Samoa's
+        # "26593"), and a contacts list's row of a name and such a number says it is one.
+        out.append(m.group(1))
     return out
+
+
+# "Contacts: Ioelu Letiu: 26593", "Phone numbers: Dr Faleolo - 21 212": one person, one short number.
+_SHORT_LISTED = re.compile(r"(?i)(?:contacts?|phone ?(?:book|numbers|list)|telephone numbers|numbers)\s*:\s*"
+                           r"[^\W\d_][^:\d]{1,40}?\s*(?::|-|–)\s*(\+?\d(?:\d| (?=\d)){3,6}\d)\s*$")
 
 
 def emails(text: str) -> list[str]:

@@ -1,0 +1,93 @@
+"""Two people of one name, and the notes say the asked thing of neither: "I don't know", not a
+question back ("Which Karim?" helps nobody when neither has a number). Also the short forms a
+question and a contacts list use: a five-digit island landline in a contacts list, "acc no",
+"a/c", a policy asked in the notes' own word ("polica number")."""
+from __future__ import annotations
+
+from agent.reader import Reader
+from agent.reader_question import spell_out
+from agent.reader_text import phones
+from tests.agent.test_reader import hit, overlap_model
+
+
+def test_a_five_digit_number_in_a_contacts_list_is_a_phone_number():
+    # Samoa's landlines have five digits; the contacts list's row says it is a number to call.
+    assert phones("Contacts: Ioelu Letiu: 26593") == ["26593"]
+    assert phones("Phone numbers: Dr Faleolo - 21 212") == ["21 212"]
+    # Not a year, a price or a postcode outside such a list; not four digits anywhere.
+    assert phones("Numbers: 2026") == []
+    assert phones("Budget: Rent: 26593") == []
+    assert phones("Contacts: Bob: 1234") == []
+    row = hit("Contacts: Ioelu Letiu: 26593", line=10, path="/notes/nb/home/contacts.md", topic="Contacts",
+              fields={"Ioelu Letiu": "26593"})
+    row.source = "Ioelu Letiu: 26593"  # the row itself; its heading says it is a contact
+    dentist = hit("Health: Dentist: Dr. Ioelu Letiu, Matautu. Check-up every 6 months.", line=7, rank=1,
+                  path="/notes/nb/home/health.md", topic="Health")
+    reading = Reader(overlap_model()).read("What is Ioelu Letiu's phone number?", [dentist, row])
+    assert reading.kind == "answered" and "26593" in reading.answer and reading.statement.id == row.id
+
+
+def test_shorthand_for_an_account_or_a_policy_number_is_read_in_full():
+    assert spell_out("home loan acc no??") == "home loan account number??"
+    assert spell_out("whats my a/c no") == "whats my account number"
+    assert spell_out("zoe kasko polica number??") == "zoe kasko policy number??"
+    assert spell_out("the póliza no. of the car") == "the policy no. of the car"
+    # Words that only look alike stay: an "accent", "policía" (the police).
+    assert spell_out("acc number") == "acc number"
+    assert spell_out("the policía number") == "the policía number"
+
+
+def test_a_line_that_writes_the_account_as_a_c_says_account():
+    both = hit("Bank haru: NIC Asia Bank – savings a/c 4512007033188 (opened for the home loan) and the home loan itself, "
+               "loan a/c HL-4512-0931.", line=124, path="/notes/paisa.md", topic="Bank haru")
+    wallet = hit("Rs 214. eSewa wallet is on my number; the home loan EMI goes from the NIC Asia savings.", line=133,
+                 path="/notes/paisa.md", topic="Bank haru")
+    # (The chat spells the question out first: "home loan account number??".)
+    reading = Reader(overlap_model()).read(spell_out("home loan acc no??"), [wallet, both])
+    assert reading.kind == "answered" and "HL-4512-0931" in reading.answer
+
+
+def _two_karims(notes):
+    (notes / "family.md").write_text(
+        "# Family\n\n- Karim Khoury: my brother, in Dubai with Emirates Logistics.\n"
+        "- Mona Khoury: Mama, in Beirut.\n")
+    (notes / "flat.md").write_text(
+        "# Flat\n\n- Installer: Karim Haddad, Haddad Installationen, did the bathroom in 2024.\n")
+    (notes / "birthdays.md").write_text(
+        "# Birthdays\n\n| who | date |\n|---|---|\n| Mona Khoury | 03/02/1958 |\n| Lukas Berger | 14/07/1990 |\n")
+
+
+def test_two_namesakes_neither_with_the_asked_number_or_birthday_get_i_dont_know(tmp_path):
+    from tests.agent.test_chat import engine_over
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    _two_karims(notes)
+    with engine_over(tmp_path, notes) as (eng, memory):
+        for question in ("What is Karim's phone number?", "When is Karim's birthday?"):
+            answer = eng.ask(question)
+            assert answer.kind == "abstained" and "know" in answer.answer.lower(), (question, answer.answer)
+        # Once one of them has a number, which one is meant matters again.
+        (notes / "contacts.md").write_text("# Contacts\n\n- Karim Haddad: +43 1 555 0188\n")
+        memory.index([notes])
+        answer = eng.ask("What is Karim's phone number?")
+        assert answer.kind == "ambiguous" and "Karim Khoury" in answer.answer and "Karim Haddad" in answer.answer
+
+
+def test_a_namesake_called_by_title_and_given_name_is_read_by_the_full_name_in_brackets(tmp_path):
+    """"**Bomi Irma** (Irma Hoscheit, Mamm's mother)": her birthday is kept under Irma Hoscheit."""
+    from tests.agent.test_chat import engine_over
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text(
+        "# Family\n\n- **Bomi Irma** (Irma Hoscheit, Mamm's mother) lives at the Sonnenhof care home in Wiltz.\n"
+        "- **Bomi Germaine** (Germaine Kieffer, Raymond's mother) in Remich, still in her own house.\n")
+    (notes / "birthdays.md").write_text(
+        "# Birthdays\n\n| who | date |\n|---|---|\n| Germaine Kieffer | 11.01.1938 |\n| Irma Hoscheit | 04.04.1935 |\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        assert eng._bracketed_full_name("Bomi Irma") == "Irma Hoscheit"
+        assert eng._bracketed_full_name("Bomi Karl") is None
+        # Asked back by the names the birthdays list knows them by.
+        answer = eng.ask("When is Bomi's birthday?")
+        assert answer.kind == "ambiguous" and "Irma Hoscheit" in answer.answer and "Germaine Kieffer" in answer.answer
