@@ -337,8 +337,6 @@ _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title
 # "Who is my manager?": a journal's "I now report to Shalini Lal" or "my new manager is Ing.
 # Limbert Cusi" tells the change; the first shares no word with the question.
 _ASKS_MY_BOSS = re.compile(r"\bmy (?:new |current )?(?:manager|boss|supervisor|line manager)\b|\b(?:do|does) i report to\b", re.IGNORECASE)
-# What is one person's own, whoever of several namesakes is meant: a number, an e-mail, a birthday.
-_OF_A_PERSON = re.compile(r"\b(?:phone|mobile|cell|number|e-?mail|birthday|bday|born)\b", re.IGNORECASE)
 _SAYS_BIRTHDAY = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
 _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
@@ -956,21 +954,22 @@ class ChatEngine:
         return person
 
     def _told_of_neither(self, reading: Reading) -> bool:
-        """Whether the people a name may mean (namesakes, not "my sister" of two sisters) have
-        none of them the asked number, e-mail or birthday in any line that writes the name: a
-        line may give it without the full name each option is read by ("Sophie: 07700 900318"
-        under Sophie Adebayo's tenancy), so those lines are looked at too."""
+        """Whether the things a name may mean (namesakes, not "my sister" of two sisters) have none
+        of them a value of the asked kind (a number, a plate, a birthday) in any line that writes
+        the name: a line may give it without the full name each option is read by ("Sophie: 07700
+        900318" under Sophie Adebayo's tenancy), so those lines are looked at too."""
         info = analyse(reading.question)
-        if not _OF_A_PERSON.search(reading.question):
+        if info.want is None:
             return False
         shared = [w for n in info.names for w in re.sub(r"['’]s?$", "", n).split()
                   if all(re.search(rf"\b{re.escape(w)}\b", o) for o in reading.options)]
         if not shared:
             return False
         lines = [t for w in shared for t in self._mentions(w)]
-        if info.want in ("phone", "email"):
-            return not any(typed_values(t, info.want, exclude=reading.question) for t in lines)
-        return not any(_SAYS_BIRTHDAY.search(t) for t in lines)
+        if _SAYS_BIRTHDAY.search(reading.question):
+            return not any(_SAYS_BIRTHDAY.search(t) for t in lines)
+        # (Any other date is too common beside a name to tell: "Damion: 2026-03-14 paid".)
+        return info.want != "date" and not any(typed_values(t, info.want, exclude=reading.question) for t in lines)
 
     def _bracketed_full_name(self, person: str) -> str | None:
         """"Bomi Irma" as the notes give her in full right after, in brackets: "**Bomi Irma**
