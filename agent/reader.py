@@ -1758,6 +1758,11 @@ class Reader:
                 people = _listed_after_key(t, plural)
                 if len(people) >= 2 and not any(p.lower() in low for p in people):
                     return people
+            # ... and a heading that says the noun in the plural, one of them a bullet: "## Grandmothers"
+            # over "- **Jaddah Shaikha** – my father's mother, ..." and "- **Jaddah Thuraya** – ...".
+            people = _one_per_line(plural, [*(c.statement for c in cands[:4]), *everything]) if _person_word(noun) else []
+            if len(people) >= 2 and not any(p.lower() in low for p in people):
+                return people
             if (kin := _by_parent(noun, [*(c.statement for c in cands[:6]), *everything], self.mentions)) and len(kin) >= 2:
                 return kin  # "Baba Draga — tata's mother" and "Baba Jelisaveta — mama's mother": two grandmothers
             # Rows of a table: two records whose relation is the question's noun ("relation:
@@ -2337,6 +2342,18 @@ def _kind_before(text: str, kind: str, values: list[str]) -> bool:
                for v in values):
             return True
     return False
+
+
+def _one_per_line(plural: str, statements: Sequence[StatementHit]) -> list[str]:
+    """The people the lines under one heading of the noun in the plural open with, one each
+    ("Grandmothers: Jaddah Shaikha – ..."), in one note."""
+    opens = re.compile(rf"^(?i:{plural})\s*:\s*(?:\*\*)?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}})(?:\*\*)?\s*(?:[–—-]\s|,|:|\()")
+    by_note: dict[str, list[str]] = {}
+    for st in statements:
+        m = opens.match(st.text)
+        if m and m.group(1) not in by_note.setdefault(st.path, []):
+            by_note[st.path].append(m.group(1))
+    return max(by_note.values(), key=len, default=[])
 
 
 def _listed_after_key(text: str, plural: str) -> list[str]:

@@ -993,7 +993,7 @@ def retired(text: str, value: str) -> bool:
     for m in _mentions(text, value):
         before, after = text[max(0, m.start() - _RETIRE_WINDOW):m.start()], text[m.end():m.end() + _RETIRE_WINDOW]
         # "left Elisa, now Telia": a verb of leaving right before the value (not "left of the door").
-        if _RETIRES.search(before) or _LEFT.search(before) or re.match(r"\s*(?:→|->|=>|is off|was cancel|is cancel|(?:\w+\s+){0,2}is cancel+ed|\(old\))", after, re.IGNORECASE) \
+        if _RETIRES.search(before) or _LEFT.search(before) or re.match(r"\s*(?:→|->|=>|is off|was cancel|is cancel|(?:\w+\s+){0,2}is cancel+ed|\(old\)|(?:[\w'’-]+\s+)?(?:has\s+)?(?:stepped down|resigned)\b)", after, re.IGNORECASE) \
                 or _CLOSED.match(text[m.end():m.end() + 2 * _RETIRE_WINDOW]):
             return True
     return False
@@ -1002,7 +1002,7 @@ def retired(text: str, value: str) -> bool:
 # A person who is gone from a role, said after the name: "Dr Christofides has retired", "Dr Msiska
 # has closed Smile Dental", "The dentist at the Seeb polyclinic, Dr Zadjali, has retired".
 # (A teacher "moved to the secondary section" or who "went to the district office" has left the class.)
-_GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died"
+_GONE = re.compile(r"^(?:\s+[A-Z][\w'’-]+){0,2}\W{0,3}(?:has|have|had|just)?\s*(?:retired|closed|left|moved away|moved abroad|emigrated|passed away|died|stepped down|resigned"
                    r"|(?:moved|went|transferred)\s+(?:up\s+)?to\s+(?:the|another|a)\s+(?:[\w-]+\s+){0,2}(?:section|school|department|branch|class|grade|team|unit|office|ministry)\b)\b",
                    re.IGNORECASE)
 # The line that says who it is now: "We are all going to Dr Chaponda ..., from now on", "The whole

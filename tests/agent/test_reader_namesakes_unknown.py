@@ -91,3 +91,28 @@ def test_a_namesake_called_by_title_and_given_name_is_read_by_the_full_name_in_b
         # Asked back by the names the birthdays list knows them by.
         answer = eng.ask("When is Bomi's birthday?")
         assert answer.kind == "ambiguous" and "Irma Hoscheit" in answer.answer and "Germaine Kieffer" in answer.answer
+
+
+def test_someone_who_stepped_down_is_no_longer_the_answer():
+    from agent.reader_versions import retired
+
+    page = hit("The administrator of the building (administratori i pallatit) is Ilir Gjoka from Shkalla 2.", line=12,
+               path="/notes/manuali/shtepia.texi", topic="Pallati")
+    diary = hit("Mbledhja e banoreve (residents' meeting): Ilir Gjoka stepped down, the new administrator is Dritan Muca "
+                "from Shkalla 1.", line=40, rank=1, path="/notes/manuali/ditari-2026.texi", topic="14 October 2026")
+    assert retired(diary.text, "Ilir Gjoka") and retired("Our treasurer Besa Hoxha resigned in May.", "Besa Hoxha")
+    assert not retired("Ilir Gjoka is great, he never stepped down.", "Ilir Gjoka")
+    reading = Reader(overlap_model(pallatit=2.0)).read("Who is the administrator of our building now?", [page, diary])
+    assert reading.kind == "answered" and reading.statement.id == diary.id and "Dritan Muca" in reading.answer
+
+
+def test_two_bullets_under_a_plural_heading_of_the_asked_relative_are_two_to_ask_about():
+    fam = dict(path="/notes/pages/family.md", topic="Grandmothers")
+    shaikha = hit("Grandmothers: Jaddah Shaikha – my father's mother, 88, lives with my aunt in Ibri.", line=28, **fam)
+    thuraya = hit("Grandmothers: Jaddah Thuraya – Maryam's grandmother, lives in Sur near the dhow yard, sharp as ever.",
+                  line=29, rank=1, **fam)
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [shaikha, thuraya])
+    assert reading.kind == "ambiguous" and "Jaddah Shaikha" in reading.answer and "Jaddah Thuraya" in reading.answer
+    # One grandmother under the heading is the one asked of.
+    reading = Reader(overlap_model()).read("Where does my grandmother live?", [shaikha])
+    assert reading.kind == "answered" and "Ibri" in reading.answer
