@@ -294,6 +294,10 @@ _COURTESY = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Frau|Herr|Fr|Hr|pan|pani|paní|pán|
 _WIFI_PAIR = re.compile(r"\bwi-?fi\b[^:\n]{0,30}:\s*[^\s/:]+\s*/\s*[^\s/]+", re.IGNORECASE)
 
 
+# "HOGAR-salud.xml: EPS, médicos, citas", "- `budget.csv` – what we spend": a line naming a file and what it holds.
+_FILE_INDEX_LINE = re.compile(r"^\W*`?[\w .-]+\.(?:xml|md|markdown|txt|json|csv|tsv|org|html?|gmi|texi|ya?ml|toml|rst|adoc|qmd|pdf|ods|xlsx?|docx?)`?\s*(?::|–|—|-)\s", re.IGNORECASE)
+
+
 # An account written short: "loan a/c HL-4512-0931", "acct 30112278451".
 _ACCOUNT_SHORT = re.compile(r"(?i)(?<![\w/])(?:a/c|acct)(?![\w/])")
 
@@ -1076,6 +1080,9 @@ class Reader:
             # "Asunto:", which in Finnish is the flat.)
             # (One that holds a number says it: "Subject: BESCOM bill - Account ID 9120558813".)
             cands = [c for c in cands if not (_SUBJECT_LINE.match(c.statement.text) and not re.search(r"\d", c.statement.text))]
+        # A folder's README line that says what a file holds ("HOGAR-salud.xml: EPS, médicos,
+        # citas") tells where the answer is kept, not the answer.
+        cands = [c for c in cands if not _FILE_INDEX_LINE.match(c.statement.source or c.statement.text)] or cands
         # A statement that does not mention a name the question uses is about something else.
         # ... and one about someone else's X ("Mom's birthday") does not answer "my X".
         named = [c for c in cands if c.attached and c.names_ok and not c.other_owner]

@@ -116,3 +116,16 @@ def test_two_bullets_under_a_plural_heading_of_the_asked_relative_are_two_to_ask
     # One grandmother under the heading is the one asked of.
     reading = Reader(overlap_model()).read("Where does my grandmother live?", [shaikha])
     assert reading.kind == "answered" and "Ibri" in reading.answer
+
+
+def test_a_readme_line_that_says_what_a_file_holds_is_no_answer():
+    index = hit("HOGAR-salud.xml: EPS, médicos, citas", line=11, path="/notes/LEEME.txt", topic="")
+    moved = hit("Pedí traslado de EPS a SURA (la red de Sanitas en Envigado está pésima).", line=45, rank=1,
+                path="/notes/HOGAR-salud.xml", topic="[HOGAR-50] Salud - EPS, médicos")
+    reading = Reader(overlap_model(leeme=3.0, hogar=3.0)).read("Which EPS are we with?", [index, moved])
+    assert reading.kind == "answered" and reading.statement.id == moved.id
+    # A file's name as the heading a line sits under is no such line: "life.md: 6. Work: ..." answers.
+    page = hit('life.md: 6. Work: Laptop: MacBook Pro 14", asset tag TW-LAP-0417.', line=6, path="/notes/life.md", topic="life.md")
+    page.source = '6. Work: Laptop: MacBook Pro 14", asset tag TW-LAP-0417.'
+    reading = Reader(overlap_model()).read("What is TW-LAP-0417?", [page])
+    assert reading.kind == "answered" and "MacBook" in reading.answer
