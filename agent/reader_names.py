@@ -31,7 +31,9 @@ _DOCTOR = re.compile(r"\b((?:Dr|Dra|MUDr|MDDr)\.?)\s+((?:[A-Z][\w'’-]+\s+){0,2
 # What a grandmother is called before her name, in English and in the languages notes mix in.
 _GRAN_TITLES = ("Grandma", "Granny", "Gran", "Nana", "Oma", "Omi", "Avó", "Vovó", "Teta", "Babcia", "Babka", "Baba", "Babička",
                 "Abuela", "Abuelita", "Nonna", "Mormor", "Farmor", "Mummo", "Yiayia", "Bebia", "Vanaema", "Nenek",
-                "Tatik", "Gogo", "Ouma", "Bubbe")
+                "Tatik", "Gogo", "Ouma", "Bubbe",
+                # Maltese, Aymara, Chichewa, Mongolian (эмээ), Hindi, Korean, Arabic, French, Welsh
+                "Nanna", "Awicha", "Agogo", "Emee", "Dadi", "Halmeoni", "Jaddah", "Mamie", "Nain")
 # A grandmother asked of by the word, in English or as the notes call her ("What's babička's
 # address?", "tatik's phone number"), not by her name ("Oma Hilde's birthday").
 _GRAN_ENGLISH = ("grandma", "granny", "grandmother", "gran", "nana")

@@ -129,3 +129,16 @@ def test_a_readme_line_that_says_what_a_file_holds_is_no_answer():
     page.source = '6. Work: Laptop: MacBook Pro 14", asset tag TW-LAP-0417.'
     reading = Reader(overlap_model()).read("What is TW-LAP-0417?", [page])
     assert reading.kind == "answered" and "MacBook" in reading.answer
+
+
+def test_grandmothers_called_by_the_notes_own_word_are_two_to_ask_about():
+    rosaria = hit("Family: Nanna Rosaria (missieri's mother), 90, in Victoria, Gozo.", line=45, path="/notes/karl.7", topic="Family")
+    concetta = hit("Family: Rebekah's nanna Concetta, 85, lives with them in Zejtun.", line=57, rank=1, path="/notes/karl.7",
+                   topic="Family")
+    reading = Reader(overlap_model()).read("When is nanna's birthday?", [rosaria, concetta])
+    assert reading.kind == "ambiguous" and "Rosaria" in reading.answer and "Concetta" in reading.answer
+    felipa = hit("awichas: Awicha Felipa, Ramiro's awicha, in El Alto.", line=85, path="/notes/zulip.json", topic="awichas")
+    basilia = hit("awichas: Awicha Basilia, my awicha (Basilia Condori, tayka's mother), in Achacachi.", line=85, rank=1,
+                  path="/notes/zulip2.json", topic="awichas")
+    reading = Reader(overlap_model()).read("When is awicha's birthday?", [felipa, basilia])
+    assert reading.kind == "ambiguous" and "Felipa" in reading.answer and "Basilia" in reading.answer
