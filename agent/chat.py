@@ -1036,9 +1036,10 @@ class ChatEngine:
         and name one Nokuthula in full ("Nokuthula Mokoena | 073 555 0102")."""
         if word.lower() not in FAMILY_TITLES:
             return None
-        # (A name of any alphabet: "babička Věra" beside "babička Marie" is a second grandmother.)
+        # (A name of any alphabet: "babička Věra" beside "babička Marie" is a second grandmother;
+        # the title capitalised or not: "gogo's birthday" asked of "Gogo Thembekile" and "gogo Makhosazana".)
         given = {m.group(1) for text in self._mentions(word, limit=FULL_NAME_K)
-                 for m in re.finditer(rf"\b{re.escape(word)}\s+([^\W\d_][\w'-]*)\b(?!['’]s\b)", text)
+                 for m in re.finditer(rf"\b(?i:{re.escape(word)})\s+([^\W\d_][\w'-]*)\b(?!['’]s\b)", text)
                  if m.group(1)[0].isupper() and m.group(1)[1:2].islower()}
         if len(given) != 1:
             return None  # never written with a name, or with two ("Oma Ruth", "Oma Lies"): ask the notes as written

@@ -298,6 +298,11 @@ _WIFI_PAIR = re.compile(r"\bwi-?fi\b[^:\n]{0,30}:\s*[^\s/:]+\s*/\s*[^\s/]+", re.
 _FILE_INDEX_LINE = re.compile(r"^\W*`?[\w .-]+\.(?:xml|md|markdown|txt|json|csv|tsv|org|html?|gmi|texi|ya?ml|toml|rst|adoc|qmd|pdf|ods|xlsx?|docx?)`?\s*(?::|–|—|-)\s", re.IGNORECASE)
 
 
+# The words notes use as a relative's title before a name ("Malume Blessings", "Bhuti Mandla", "Tanti
+# Merle", "Phupho Rukhsana"), in a question without the name: which one of those so called.
+_RELATIVE_TITLES = FAMILY_TITLES | frozenset("malume bhuti sisi phupho chacha chachi mamu khala tanti tita tito".split())
+
+
 # An account written short: "loan a/c HL-4512-0931", "acct 30112278451".
 _ACCOUNT_SHORT = re.compile(r"(?i)(?<![\w/])(?:a/c|acct)(?![\w/])")
 
@@ -1726,6 +1731,14 @@ class Reader:
             grans = _titled_grandmothers(self._lines_naming(titles, cands[:6], everything), titles)
             if len(grans) >= 2 and not any(re.search(rf"\b{re.escape(g.split()[-1].lower())}\b", low) for g in grans):
                 return grans
+        # (An English relative, "my uncle", is read below, by the lines that say it.)
+        titled = next((w for w in re.findall(r"[^\W\d_]+", low) if w in _RELATIVE_TITLES and not re.fullmatch(_KIN, w)), None)
+        if titled and not gran and not re.search(rf"\b(?i:{titled})\s+[A-Z]", info.text):
+            # "Where does malume live?" where the notes write "Malume Blessings" and "Malume
+            # Kumbukani", "bhuti's number" over "Bhuti Mandla" and "bhuti Thulani": two so called.
+            kin = _titled_grandmothers(self._lines_naming((titled,), cands[:6], everything), (titled,))
+            if len(kin) >= 2 and not any(k.split()[-1].lower() in low for k in kin):
+                return kin
         # A plural listing ("My sons, Leo and Max") settles it wherever it was retrieved.
         listings = texts + [s.text for s in everything]
         rel = re.search(rf"\bmy (?:{RELATION_ADJECTIVES} )?([a-z]+?(?:-in-law)?)(?:'s)?\b", low)

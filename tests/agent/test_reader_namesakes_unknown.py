@@ -142,3 +142,31 @@ def test_grandmothers_called_by_the_notes_own_word_are_two_to_ask_about():
                   path="/notes/zulip2.json", topic="awichas")
     reading = Reader(overlap_model()).read("When is awicha's birthday?", [felipa, basilia])
     assert reading.kind == "ambiguous" and "Felipa" in reading.answer and "Basilia" in reading.answer
+
+
+def test_relatives_called_by_the_notes_own_title_are_asked_about():
+    uncles = [hit("Your side (Zomba): Malume Blessings - amayi's older brother, in Mzuzu.", line=20, path="/notes/family.pmwiki"),
+              hit("Your side (Zomba): Malume Kumbukani - amayi's younger brother, in Kasungu.", line=21, rank=1,
+                  path="/notes/family.pmwiki")]
+    reading = Reader(overlap_model()).read("Where does malume live?", uncles)
+    assert reading.kind == "ambiguous" and "Malume Blessings" in reading.answer and "Malume Kumbukani" in reading.answer
+    # Named, the title says which: "Where does malume Blessings live?" is Blessings.
+    reading = Reader(overlap_model()).read("Where does malume Blessings live?", uncles)
+    assert reading.kind == "answered" and "Mzuzu" in reading.answer
+
+
+def test_a_title_typed_in_lower_case_still_finds_both_so_called(tmp_path):
+    """"gogo's birthday" where the notes write "Gogo Thembekile" and "gogo Makhosazana": not read as
+    the one written in lower case."""
+    from tests.agent.test_chat import engine_over
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "family.md").write_text("# Family\n\n- Gogo Thembekile never adds sugar to her emasi.\n"
+                                     "- Buy gogo Makhosazana a blanket before winter.\n")
+    (notes / "birthdays.md").write_text("# Birthdays\n\n- Gogo Makhosazana: 1938-05-30\n- Gogo Thembekile: 1941-10-12\n")
+    (notes / "contacts.md").write_text("# Contacts\n\n- Makhosazana Dlamini: +268 7600 1234\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        assert eng._titled("gogo") is None
+        answer = eng.ask("When is gogo's birthday?")
+        assert answer.kind == "ambiguous" and "Thembekile" in answer.answer and "Makhosazana" in answer.answer
