@@ -1038,7 +1038,7 @@ class ChatEngine:
             return None
         # (A name of any alphabet: "babička Věra" beside "babička Marie" is a second grandmother;
         # the title capitalised or not: "gogo's birthday" asked of "Gogo Thembekile" and "gogo Makhosazana".)
-        given = {m.group(1) for text in self._mentions(word, limit=FULL_NAME_K)
+        given = {re.sub(r"['’]s$", "", m.group(1)) for text in self._mentions(word, limit=FULL_NAME_K)
                  for m in re.finditer(rf"\b(?i:{re.escape(word)})\s+([^\W\d_][\w'-]*)\b(?!['’]s\b)", text)
                  if m.group(1)[0].isupper() and m.group(1)[1:2].islower()}
         if len(given) != 1:
