@@ -170,3 +170,15 @@ def test_a_title_typed_in_lower_case_still_finds_both_so_called(tmp_path):
         assert eng._titled("gogo") is None
         answer = eng.ask("When is gogo's birthday?")
         assert answer.kind == "ambiguous" and "Thembekile" in answer.answer and "Makhosazana" in answer.answer
+
+
+def test_one_grandmother_written_with_a_possessive_is_still_one(tmp_path):
+    from tests.agent.test_chat import engine_over
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "journal.md").write_text("# January\n\nBabcia Halina's 92nd birthday. Drove to Nowy Sącz after work.\n\n"
+                                      "Called babcia Halina on the landline.\n")
+    (notes / "people.md").write_text("# Ludzie\n\n- Halina Mróz - 18 555 30 27 - Nowy Sącz, ul. Kraszewskiego 21/4.\n")
+    with engine_over(tmp_path, notes) as (eng, _):
+        assert eng._titled("babcia") == "Halina Mróz"
