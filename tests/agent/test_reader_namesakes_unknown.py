@@ -10,6 +10,15 @@ from agent.reader_text import phones
 from tests.agent.test_reader import hit, overlap_model
 
 
+def _notes(tmp_path, files: dict[str, str]):
+    """A notes folder of the test's own, holding `files` (name: text)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name, text in files.items():
+        (notes / name).write_text(text)
+    return notes
+
+
 def test_a_five_digit_number_in_a_contacts_list_is_a_phone_number():
     # Samoa's landlines have five digits; the contacts list's row says it is a number to call.
     assert phones("Contacts: Ioelu Letiu: 26593") == ["26593"]
@@ -47,22 +56,17 @@ def test_a_line_that_writes_the_account_as_a_c_says_account():
     assert reading.kind == "answered" and "HL-4512-0931" in reading.answer
 
 
-def _two_karims(notes):
-    (notes / "family.md").write_text(
-        "# Family\n\n- Karim Khoury: my brother, in Dubai with Emirates Logistics.\n"
-        "- Mona Khoury: Mama, in Beirut.\n")
-    (notes / "flat.md").write_text(
-        "# Flat\n\n- Installer: Karim Haddad, Haddad Installationen, did the bathroom in 2024.\n")
-    (notes / "birthdays.md").write_text(
-        "# Birthdays\n\n| who | date |\n|---|---|\n| Mona Khoury | 03/02/1958 |\n| Lukas Berger | 14/07/1990 |\n")
+TWO_KARIMS = {
+    "family.md": "# Family\n\n- Karim Khoury: my brother, in Dubai with Emirates Logistics.\n- Mona Khoury: Mama, in Beirut.\n",
+    "flat.md": "# Flat\n\n- Installer: Karim Haddad, Haddad Installationen, did the bathroom in 2024.\n",
+    "birthdays.md": "# Birthdays\n\n| who | date |\n|---|---|\n| Mona Khoury | 03/02/1958 |\n| Lukas Berger | 14/07/1990 |\n",
+}
 
 
 def test_two_namesakes_neither_with_the_asked_number_or_birthday_get_i_dont_know(tmp_path):
     from tests.agent.test_chat import engine_over
 
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    _two_karims(notes)
+    notes = _notes(tmp_path, TWO_KARIMS)
     with engine_over(tmp_path, notes) as (eng, memory):
         for question in ("What is Karim's phone number?", "When is Karim's birthday?"):
             answer = eng.ask(question)
@@ -78,13 +82,10 @@ def test_a_namesake_called_by_title_and_given_name_is_read_by_the_full_name_in_b
     """"**Bomi Irma** (Irma Hoscheit, Mamm's mother)": her birthday is kept under Irma Hoscheit."""
     from tests.agent.test_chat import engine_over
 
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "family.md").write_text(
-        "# Family\n\n- **Bomi Irma** (Irma Hoscheit, Mamm's mother) lives at the Sonnenhof care home in Wiltz.\n"
-        "- **Bomi Germaine** (Germaine Kieffer, Raymond's mother) in Remich, still in her own house.\n")
-    (notes / "birthdays.md").write_text(
-        "# Birthdays\n\n| who | date |\n|---|---|\n| Germaine Kieffer | 11.01.1938 |\n| Irma Hoscheit | 04.04.1935 |\n")
+    notes = _notes(tmp_path, {
+        "family.md": "# Family\n\n- **Bomi Irma** (Irma Hoscheit, Mamm's mother) lives at the Sonnenhof care home in Wiltz.\n"
+                     "- **Bomi Germaine** (Germaine Kieffer, Raymond's mother) in Remich, still in her own house.\n",
+        "birthdays.md": "# Birthdays\n\n| who | date |\n|---|---|\n| Germaine Kieffer | 11.01.1938 |\n| Irma Hoscheit | 04.04.1935 |\n"})
     with engine_over(tmp_path, notes) as (eng, _):
         assert eng._bracketed_full_name("Bomi Irma") == "Irma Hoscheit"
         assert eng._bracketed_full_name("Bomi Karl") is None
@@ -160,12 +161,10 @@ def test_a_title_typed_in_lower_case_still_finds_both_so_called(tmp_path):
     the one written in lower case."""
     from tests.agent.test_chat import engine_over
 
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "family.md").write_text("# Family\n\n- Gogo Thembekile never adds sugar to her emasi.\n"
-                                     "- Buy gogo Makhosazana a blanket before winter.\n")
-    (notes / "birthdays.md").write_text("# Birthdays\n\n- Gogo Makhosazana: 1938-05-30\n- Gogo Thembekile: 1941-10-12\n")
-    (notes / "contacts.md").write_text("# Contacts\n\n- Makhosazana Dlamini: +268 7600 1234\n")
+    notes = _notes(tmp_path, {
+        "family.md": "# Family\n\n- Gogo Thembekile never adds sugar to her emasi.\n- Buy gogo Makhosazana a blanket before winter.\n",
+        "birthdays.md": "# Birthdays\n\n- Gogo Makhosazana: 1938-05-30\n- Gogo Thembekile: 1941-10-12\n",
+        "contacts.md": "# Contacts\n\n- Makhosazana Dlamini: +268 7600 1234\n"})
     with engine_over(tmp_path, notes) as (eng, _):
         assert eng._titled("gogo") is None
         answer = eng.ask("When is gogo's birthday?")
@@ -175,10 +174,8 @@ def test_a_title_typed_in_lower_case_still_finds_both_so_called(tmp_path):
 def test_one_grandmother_written_with_a_possessive_is_still_one(tmp_path):
     from tests.agent.test_chat import engine_over
 
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "journal.md").write_text("# January\n\nBabcia Halina's 92nd birthday. Drove to Nowy Sącz after work.\n\n"
-                                      "Called babcia Halina on the landline.\n")
-    (notes / "people.md").write_text("# Ludzie\n\n- Halina Mróz - 18 555 30 27 - Nowy Sącz, ul. Kraszewskiego 21/4.\n")
+    notes = _notes(tmp_path, {
+        "journal.md": "# January\n\nBabcia Halina's 92nd birthday. Drove to Nowy Sącz after work.\n\nCalled babcia Halina on the landline.\n",
+        "people.md": "# Ludzie\n\n- Halina Mróz - 18 555 30 27 - Nowy Sącz, ul. Kraszewskiego 21/4.\n"})
     with engine_over(tmp_path, notes) as (eng, _):
         assert eng._titled("babcia") == "Halina Mróz"
