@@ -22,7 +22,7 @@ from agent.config import Home, Settings
 from agent.context import open_memory  # noqa: F401 - re-exported: callers import it from here
 from agent.llm import ModelError, bundled_chat_model
 from agent.lm import LlamaModel, ModelPool, TextModel
-from agent.reader import DONT_KNOW, Reader, signed_role
+from agent.reader import _SAYS_BIRTH, DONT_KNOW, Reader, signed_role
 from agent.reader_types import Reading
 from agent.reader_compose import compose, join_names
 from agent.reader_names import native_spellings, namesakes
@@ -337,7 +337,6 @@ _ASKS_MY_JOB = re.compile(r"\b(?:my|i)\b.*\b(?:job title|job|position|role|title
 # "Who is my manager?": a journal's "I now report to Shalini Lal" or "my new manager is Ing.
 # Limbert Cusi" tells the change; the first shares no word with the question.
 _ASKS_MY_BOSS = re.compile(r"\bmy (?:new |current )?(?:manager|boss|supervisor|line manager)\b|\b(?:do|does) i report to\b", re.IGNORECASE)
-_SAYS_BIRTHDAY = re.compile(r"\b(?:birthdays?|bdays?|b-days?|born|birth|dob)\b", re.IGNORECASE)
 _ASKS_MY_PHONE = re.compile(r"\bmy (?:(?:phone|mobile|cell|cellphone) )?number\b|\bmy (?:phone|mobile|cell)\b", re.IGNORECASE)
 
 
@@ -966,8 +965,8 @@ class ChatEngine:
         if not shared:
             return False
         lines = [t for w in shared for t in self._mentions(w)]
-        if _SAYS_BIRTHDAY.search(reading.question):
-            return not any(_SAYS_BIRTHDAY.search(t) for t in lines)
+        if _SAYS_BIRTH.search(reading.question):
+            return not any(_SAYS_BIRTH.search(t) for t in lines)
         # (Any other date is too common beside a name to tell: "Damion: 2026-03-14 paid".)
         return info.want != "date" and not any(typed_values(t, info.want, exclude=reading.question) for t in lines)
 
