@@ -94,3 +94,47 @@ def note_context(path: str, line: int) -> str:
     if above > lead and len(lines[above]) - len(lines[above].lstrip()) < indent:
         out.append(lines[above])
     return " ".join(out)
+
+
+
+def record_lines(path: str, line: int, end_line: int | None = None) -> list[str]:
+    """The whole record a line belongs to, as its note keeps it: a TOML table, the keys indented
+    under one key of a YAML or outline list ("milk:" over "name: Hollin Farm Dairy" and "account
+    no: HFD-2291"), else the paragraph around the line ("Cargo bike: Urban Arrow Family, ...
+    Frame number UA-4410-7726."). What tells two such records apart is often written there, not
+    in the line that holds the asked value. [] when the note is not here."""
+    lines = _note_lines(path)
+    here = line - 1
+    if not 0 <= here < len(lines):
+        return []
+    last = min(max(end_line or line, line), len(lines)) - 1
+    if path.lower().endswith(".toml"):
+        first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
+        end = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
+        return [ln.strip() for ln in lines[first + 1:end] if ln.strip() and not ln.lstrip().startswith("#")]
+    indent = len(lines[here]) - len(lines[here].lstrip())
+    if indent > 0:
+        parent = next((i for i in range(here - 1, -1, -1) if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) < indent), None)
+        if parent is not None:
+            outer = len(lines[parent]) - len(lines[parent].lstrip())
+            end = next((i for i in range(here + 1, len(lines))
+                        if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= outer), len(lines))
+            return [ln.strip() for ln in lines[parent + 1:end] if ln.strip()]
+    heading = _ORG_HEADING if path.lower().endswith(".org") else _HEADING
+    # A short section is one record ("### Dev's van" over "Ford Transit Custom, white, ... MOT due 2 July").
+    top = next((i for i in range(here, -1, -1) if heading.match(lines[i])), None)
+    if top is not None and top < here:
+        end = next((i for i in range(here + 1, len(lines)) if heading.match(lines[i])), len(lines))
+        body = "\n".join(lines[top + 1:end]).strip("\n")
+        section = [ln.strip() for ln in body.splitlines() if ln.strip()]
+        if len(section) <= 8 and not re.search(r"\n\s*\n", body):
+            return section  # (one block: "# Bikes" over a paragraph per bike is a record per paragraph)
+    if re.match(r"\s*(?:[-*+]|\d+[.)])\s", lines[here]):
+        return [lines[here].strip()]  # a bullet of a long list is a record of its own
+    start = here
+    while start > 0 and lines[start - 1].strip() and not heading.match(lines[start - 1]):
+        start -= 1
+    end = last + 1
+    while end < len(lines) and lines[end].strip() and not heading.match(lines[end]):
+        end += 1
+    return [ln.strip() for ln in lines[start:end] if ln.strip()]

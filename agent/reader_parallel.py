@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from agent.reader_notes import record_lines
 from agent.reader_text import STOP_WORDS, names, says_mine, stem
 from agent.reader_versions import retired, revises, when_written
 
@@ -131,6 +132,42 @@ def record_names(st, pool) -> list[str]:
     return list(dict.fromkeys([*names(st.text), *sorted(mates, key=lambda n: " " not in n)]))
 
 
+# Keys whose value names the record itself: "name: Hollin Farm Dairy", "mortgage_lender = ...".
+_NAME_KEY = re.compile(r"(?i)(?:^|[\s_-])(?:name|lender|bank|provider|company|insurer|supplier|operator|make|model|brand|vendor)$")
+_KEYED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?([^\W\d][\w .'’-]{0,29}?)\s*[:=]\s*(.+)$")
+
+
+def _named_apart(st, other, label: str, info: "QuestionInfo", value: str) -> str | None:
+    """A name from the whole record a line belongs to (reader_notes.record_lines) that the other
+    record does not say: "flat a, Pennine Building Society (2027-06-30)" when the mortgage's
+    lender is a key of the flat's table and not of the line with the date. First a key that says
+    a word of the question ("mortgage_lender" for "my mortgage fix"), then a key that names the
+    record ("name: Hollin Farm Dairy"), then the first name the record says."""
+    mine = record_lines(st.path, st.line, st.end_line)
+    theirs = " ".join(record_lines(other.path, other.line, other.end_line))
+    if not mine or " ".join(mine) == theirs:
+        return None
+    if names(label) == [label] and not re.search(rf"\b{re.escape(label)}\s+[a-z]", " ".join(mine)):
+        return None  # "Léa (9 h 15)": a name tells them apart already ("Road bike" is no one's name)
+    said = f"{label} {info.text} {value}".lower()
+
+    def first(text: str) -> str | None:
+        # (Not a lone capitalised word that opens a line or a sentence: "Board done, till NOT done".)
+        return next((n for n in names(text) if len(n) > 2 and n.lower() not in said and n not in theirs
+                     and not n.isupper() and not re.search(r"\d", n)
+                     and not (" " not in n and re.search(rf"(?:^\s*(?:[-*+]\s+)?|[.!?]\s+){re.escape(n)}\b", text))), None)
+
+    keyed = [(m.group(1), m.group(2).strip().strip('"')) for ln in mine if (m := _KEYED_LINE.match(ln))]
+    for key, val in keyed:
+        if value not in val and any(stem(w.lower()) in info.terms for w in re.findall(r"[^\W\d_]+", key)) and (n := first(val)):
+            return n
+    for key, val in keyed:
+        if value not in val and _NAME_KEY.search(key.strip()) and (n := first(val)):
+            return n
+    # ... else the first the record says ("Road bike: Bianchi Via Nirone 7, ...", "Insurance: Admiral").
+    return next((n for ln in mine if value not in ln or ln is mine[0] if (n := first(ln))), None)
+
+
 def option(label: str, value: str, name: str | None) -> str:
     return f"{label}, {name} ({value})" if name else f"{label} ({value})"
 
@@ -220,9 +257,11 @@ def parallel_records(info: "QuestionInfo", cands: list["Scored"], *, written, po
         pair = [record_text(best.statement, pool), record_text(c.statement, pool)]
         if not options:
             options.append(option(label[0], best.typed[0], telling_name(pair[0], pair[1:], label[0], info.text, best.typed[0],
-                                                                        record_names(best.statement, pool))))
+                                                                        record_names(best.statement, pool))
+                                  or _named_apart(best.statement, c.statement, label[0], info, best.typed[0])))
         this = option(label[1], c.typed[0], telling_name(pair[1], pair[:1], label[1], info.text, c.typed[0],
-                                                         record_names(c.statement, pool)))
+                                                         record_names(c.statement, pool))
+                      or _named_apart(c.statement, best.statement, label[1], info, c.typed[0]))
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
@@ -568,9 +607,11 @@ def parallel_keys(info: "QuestionInfo", cands: list["Scored"], *, written, pool=
         # Keys alike show the value; lines alike only in the asked word show all they say of the
         # record ("Alarm code (flat): 2580"), since a key may be what tells them apart.
         said = (lambda p: p[-1]) if keyed_alike else (lambda p: ": ".join(p[1:]))
+        # (With what else the record says that tells it apart: "flat a, Pennine Building Society
+        # (2027-06-30)", for the user who knows the flats by their lenders.)
         if not options:
-            options.append(f"{pb[0]} ({_clip_value(said(pb))})")
-        this = f"{pc[0]} ({_clip_value(said(pc))})"
+            options.append(option(pb[0], _clip_value(said(pb)), _named_apart(sb, sc, pb[0], info, said(pb))))
+        this = option(pc[0], _clip_value(said(pc)), _named_apart(sc, sb, pc[0], info, said(pc)))
         if this not in options:
             options.append(this)
     return options if len(options) >= 2 else None
