@@ -2156,7 +2156,7 @@ _MY_ROLE_ASKED = re.compile(r"^\W*who(?:['’]s|\s+is|\s+are)\s+(?:now\s+|curren
 
 
 def _asked_my_role(question: str) -> str | None:
-    """"Who is my editor at Maré?" → "editor"; kin are read by their own rules."""
+    """"Who is my editor at Maré?" → "editor". Not a family title ("my nan"): notes call her "Nan"."""
     m = _MY_ROLE_ASKED.search(question)
     return m.group(1).lower() if m and m.group(1).lower() not in FAMILY_TITLES else None
 
