@@ -129,8 +129,8 @@ def record_lines(path: str, line: int, end_line: int | None = None) -> list[str]
         section = [ln.strip() for ln in body.splitlines() if ln.strip()]
         if len(section) <= 8 and not re.search(r"\n\s*\n", body):
             return section  # (one block: "# Bikes" over a paragraph per bike is a record per paragraph)
-    if re.match(r"\s*(?:[-*+]|\d+[.)])\s", lines[here]):
-        return [lines[here].strip()]  # a bullet of a long list is a record of its own
+    if re.match(r"\s*(?:[-*+]|\d+[.)])\s|\s*\|", lines[here]):
+        return [lines[here].strip()]  # a bullet of a long list, a table's row: a record of its own
     start = here
     while start > 0 and lines[start - 1].strip() and not heading.match(lines[start - 1]):
         start -= 1

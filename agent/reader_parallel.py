@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from agent.reader_notes import record_lines
+from agent.reader_question import gloss_stems
 from agent.reader_text import STOP_WORDS, names, says_mine, stem
 from agent.reader_versions import retired, revises, when_written
 
@@ -140,32 +141,36 @@ _KEYED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?([^\W\d][\w .'’-]{0,29}?)\s*[:=]\s
 def _named_apart(st, other, label: str, info: "QuestionInfo", value: str) -> str | None:
     """A name from the whole record a line belongs to (reader_notes.record_lines) that the other
     record does not say: "flat a, Pennine Building Society (2027-06-30)" when the mortgage's
-    lender is a key of the flat's table and not of the line with the date. First a key that says
-    a word of the question ("mortgage_lender" for "my mortgage fix"), then a key that names the
-    record ("name: Hollin Farm Dairy"), then the first name the record says."""
+    lender is a key of the flat's table and not of the line with the date. First a key or column
+    that says a word of the question ("mortgage_lender" for "my mortgage fix", "Insurer" for "the
+    car insurance"), then a key that names the record ("name: Hollin Farm Dairy"), then the first
+    name the record says. A record a name already tells apart ("Léa (9 h 15)") gets only the first."""
     mine = record_lines(st.path, st.line, st.end_line)
     theirs = " ".join(record_lines(other.path, other.line, other.end_line))
     if not mine or " ".join(mine) == theirs:
         return None
-    if names(label) == [label] and not re.search(rf"\b{re.escape(label)}\s+[a-z]", " ".join(mine)):
-        return None  # "Léa (9 h 15)": a name tells them apart already ("Road bike" is no one's name)
     said = f"{label} {info.text} {value}".lower()
 
-    def first(text: str) -> str | None:
-        # (Not a lone capitalised word that opens a line or a sentence: "Board done, till NOT done".)
+    def first(text: str, line: bool = False) -> str | None:
+        # (In a whole line, not a lone capitalised word that opens it or a sentence, "Board done,
+        # till NOT done", nor a shouted label, "BROKER".)
         return next((n for n in names(text) if len(n) > 2 and n.lower() not in said and n not in theirs
-                     and not n.isupper() and not re.search(r"\d", n)
-                     and not (" " not in n and re.search(rf"(?:^\s*(?:[-*+]\s+)?|[.!?]\s+){re.escape(n)}\b", text))), None)
+                     and not re.search(r"\d", n) and not (line and n.isupper())
+                     and not (line and " " not in n and re.search(rf"(?:^\s*(?:[-*+|]\s+)?|[.!?]\s+){re.escape(n)}\b", text))), None)
 
-    keyed = [(m.group(1), m.group(2).strip().strip('"')) for ln in mine if (m := _KEYED_LINE.match(ln))]
+    keyed = [*((k, v) for k, v in st.fields.items()),
+             *((m.group(1), m.group(2).strip().strip('"')) for ln in mine if (m := _KEYED_LINE.match(ln)))]
     for key, val in keyed:
-        if value not in val and any(stem(w.lower()) in info.terms for w in re.findall(r"[^\W\d_]+", key)) and (n := first(val)):
+        words = re.findall(r"[^\W\d_]+", key)
+        if any(stem(w.lower()) in info.terms or info.terms & gloss_stems(w) for w in words) and (n := first(val)):
             return n
+    if names(label) == [label] and not re.search(rf"\b{re.escape(label)}\s+[a-z]", " ".join(mine)):
+        return None  # "Léa (9 h 15)": a name tells them apart already ("Road bike" is no one's name)
     for key, val in keyed:
         if value not in val and _NAME_KEY.search(key.strip()) and (n := first(val)):
             return n
     # ... else the first the record says ("Road bike: Bianchi Via Nirone 7, ...", "Insurance: Admiral").
-    return next((n for ln in mine if value not in ln or ln is mine[0] if (n := first(ln))), None)
+    return next((n for ln in mine if value not in ln or ln is mine[0] if (n := first(ln, line=True))), None)
 
 
 def option(label: str, value: str, name: str | None) -> str:

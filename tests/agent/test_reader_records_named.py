@@ -126,3 +126,28 @@ def test_who_is_my_role_is_read_from_the_line_that_says_it():
                line=14, path="/notes/reuniao Editora Mare.md", topic="Reunião Editora Maré", rank=1)
     reading = Reader(overlap_model()).read("Who is my editor at Editora Maré?", [job, said])
     assert reading.kind == "answered" and "Inês Carvalho" in reading.answer, reading.answer
+
+
+def test_two_cars_asked_back_by_their_insurers_column_or_key_in_the_notes_language(tmp_path):
+    notes = _notes(tmp_path, {
+        "insurance.txt": "| car | insurer | policy | renews |\n|---|---|---|---|\n"
+                         "| Honda City | Viriyah | V-2026-0714412 | 05/04/2570 |\n"
+                         "| Toyota Yaris | Dhipaya | DP-55-8820931 | 17/07/2570 |\n",
+        "Auto.wiki": "= Auto =\n\n== Golf ==\n  * Versicherung: HUK-COBURG, Vertragsnummer 845/221893-K\n\n"
+                     "== Fabia ==\n  * Versicherung: Allianz, Versicherungsschein-Nr. AS-7741-0038-2\n"})
+    # A table's row is a record of its own; its "insurer" column says a word of the question.
+    assert record_lines(str(notes / "insurance.txt"), 3) == ["| Honda City | Viriyah | V-2026-0714412 | 05/04/2570 |"]
+    fields = [{"car": "Honda City", "insurer": "Viriyah", "renews": "05/04/2570"},
+              {"car": "Toyota Yaris", "insurer": "Dhipaya", "renews": "17/07/2570"}]
+    rows = [hit(f"car: {f['car']}; insurer: {f['insurer']}; renews: {f['renews']}", line=3 + i, rank=i,
+                path=str(notes / "insurance.txt"), fields=f) for i, f in enumerate(fields)]
+    reading = Reader(overlap_model()).read("When does the car insurance renew?", rows)
+    assert reading.kind == "ambiguous", reading.answer
+    assert "Viriyah" in reading.answer and "Dhipaya" in reading.answer
+    # "Versicherung" is German for insurance: the name it keys tells the cars apart, though the
+    # cars are named already.
+    reading = _two(notes, "Auto.wiki", (4, "Golf: Versicherung: HUK-COBURG, Vertragsnummer 845/221893-K", "Golf"),
+                   (7, "Fabia: Versicherung: Allianz, Versicherungsschein-Nr. AS-7741-0038-2", "Fabia"),
+                   "What's the car insurance number?")
+    assert reading.kind == "ambiguous", reading.answer
+    assert "HUK-COBURG" in reading.answer and "Allianz" in reading.answer
