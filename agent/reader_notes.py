@@ -77,9 +77,7 @@ def note_context(path: str, line: int) -> str:
     if path.lower().endswith(".toml"):
         # A TOML table is one record: its other keys' short values say what the line is about
         # ("operator = \"Tallink\"" for the "booking = ..." below it).
-        first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
-        last = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
-        out += [m.group(1) for ln in lines[first + 1:last] if (m := _TOML_SHORT_VALUE.match(ln))]
+        out += [m.group(1) for ln in _toml_table(lines, here) if (m := _TOML_SHORT_VALUE.match(ln))]
     lead = here
     while lead > section and lines[lead - 1].strip() and not heading.match(lines[lead - 1]):
         lead -= 1
@@ -96,6 +94,12 @@ def note_context(path: str, line: int) -> str:
     return " ".join(out)
 
 
+def _toml_table(lines: list[str], here: int) -> list[str]:
+    """The lines of the TOML table that line `here` (counted from 0) is in, its header left out."""
+    first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
+    end = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
+    return lines[first + 1:end]
+
 
 def record_lines(path: str, line: int, end_line: int | None = None) -> list[str]:
     """The whole record a line belongs to, as its note keeps it: a TOML table, the keys indented
@@ -107,11 +111,8 @@ def record_lines(path: str, line: int, end_line: int | None = None) -> list[str]
     here = line - 1
     if not 0 <= here < len(lines):
         return []
-    last = min(max(end_line or line, line), len(lines)) - 1
     if path.lower().endswith(".toml"):
-        first = next((i for i in range(here, -1, -1) if _TOML_TABLE_LINE.match(lines[i])), -1)
-        end = next((i for i in range(here + 1, len(lines)) if _TOML_TABLE_LINE.match(lines[i])), len(lines))
-        return [ln.strip() for ln in lines[first + 1:end] if ln.strip() and not ln.lstrip().startswith("#")]
+        return [ln.strip() for ln in _toml_table(lines, here) if ln.strip() and not ln.lstrip().startswith("#")]
     indent = len(lines[here]) - len(lines[here].lstrip())
     if indent > 0:
         parent = next((i for i in range(here - 1, -1, -1) if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) < indent), None)
@@ -134,7 +135,7 @@ def record_lines(path: str, line: int, end_line: int | None = None) -> list[str]
     start = here
     while start > 0 and lines[start - 1].strip() and not heading.match(lines[start - 1]):
         start -= 1
-    end = last + 1
+    end = min(max(end_line or line, line), len(lines))
     while end < len(lines) and lines[end].strip() and not heading.match(lines[end]):
         end += 1
     return [ln.strip() for ln in lines[start:end] if ln.strip()]
